@@ -1,0 +1,414 @@
+package model
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// MaxDepth is how deeply arrays and objects may nest. Studio definitions nest
+// about ten levels; the limit keeps a hostile file from exhausting the stack.
+const MaxDepth = 256
+
+// SyntaxError locates a JSON syntax error for a person: line and column are
+// 1-based, the column counts characters, and Excerpt shows the line with a
+// caret under the spot.
+type SyntaxError struct {
+	Line, Column int
+	Offset       int
+	Msg          string
+	Excerpt      string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+// ParseValue parses one JSON document into this package's value form.
+func ParseValue(data []byte) (any, error) {
+	p := parser{data: data}
+	if !utf8.Valid(data) {
+		p.pos = firstInvalidUTF8(data)
+		return nil, p.errorf("the file is not UTF-8 text (JSON must be UTF-8): re-save it as UTF-8")
+	}
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		p.pos = 3 // a byte-order mark, as some Windows editors write
+	}
+	p.skipSpace()
+	v, err := p.value(0)
+	if err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	if p.pos < len(p.data) {
+		return nil, p.errorf("unexpected %s after the end of the JSON document", p.describe())
+	}
+	return v, nil
+}
+
+type parser struct {
+	data []byte
+	pos  int
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) value(depth int) (any, error) {
+	if p.pos >= len(p.data) {
+		return nil, p.errorf("unexpected end of file: a value is missing")
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		if depth >= MaxDepth {
+			return nil, p.errorf("nesting is deeper than %d levels", MaxDepth)
+		}
+		return p.object(depth + 1)
+	case c == '[':
+		if depth >= MaxDepth {
+			return nil, p.errorf("nesting is deeper than %d levels", MaxDepth)
+		}
+		return p.array(depth + 1)
+	case c == '"':
+		return p.str()
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	case c == 't':
+		return p.literal("true", true)
+	case c == 'f':
+		return p.literal("false", false)
+	case c == 'n':
+		return p.literal("null", nil)
+	default:
+		return nil, p.errorf("expected a value, found %s", p.describe())
+	}
+}
+
+func (p *parser) literal(word string, v any) (any, error) {
+	if !strings.HasPrefix(string(p.data[p.pos:min(len(p.data), p.pos+len(word))]), word) {
+		return nil, p.errorf("expected a value, found %s", p.describe())
+	}
+	p.pos += len(word)
+	return v, nil
+}
+
+func (p *parser) object(depth int) (any, error) {
+	p.pos++ // '{'
+	obj := &Object{}
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+		p.pos++
+		return obj, nil
+	}
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			return nil, p.errorf("unexpected end of file inside an object: a '}' is missing")
+		}
+		if p.data[p.pos] != '"' {
+			if p.data[p.pos] == '}' {
+				return nil, p.errorf("a ',' before '}' leaves an empty member: remove the trailing comma")
+			}
+			return nil, p.errorf("expected a quoted member name, found %s", p.describe())
+		}
+		key, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		p.skipSpace()
+		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+			return nil, p.errorf("expected ':' after member name %q, found %s", key, p.describe())
+		}
+		p.pos++
+		p.skipSpace()
+		v, err := p.value(depth)
+		if err != nil {
+			return nil, err
+		}
+		obj.members = append(obj.members, Member{Key: key, Value: v})
+		afterValue := p.pos
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			return nil, p.errorf("unexpected end of file inside an object: a '}' is missing")
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case '}':
+			p.pos++
+			return obj, nil
+		case '"':
+			next := p.describe()
+			p.pos = afterValue
+			return nil, p.errorf("missing ',' after the value of %q (before the next member %s)", key, next)
+		default:
+			return nil, p.errorf("expected ',' or '}' after the value of %q, found %s", key, p.describe())
+		}
+	}
+}
+
+func (p *parser) array(depth int) (any, error) {
+	p.pos++ // '['
+	arr := []any{}
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == ']' {
+		p.pos++
+		return arr, nil
+	}
+	for {
+		p.skipSpace()
+		if p.pos < len(p.data) && p.data[p.pos] == ']' {
+			return nil, p.errorf("a ',' before ']' leaves an empty item: remove the trailing comma")
+		}
+		v, err := p.value(depth)
+		if err != nil {
+			return nil, err
+		}
+		arr = append(arr, v)
+		afterValue := p.pos
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			return nil, p.errorf("unexpected end of file inside a list: a ']' is missing")
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case ']':
+			p.pos++
+			return arr, nil
+		case '{', '[', '"':
+			next := p.describe()
+			p.pos = afterValue
+			return nil, p.errorf("missing ',' after this list item (before the next item %s)", next)
+		default:
+			return nil, p.errorf("expected ',' or ']' in a list, found %s", p.describe())
+		}
+	}
+}
+
+func (p *parser) number() (any, error) {
+	start := p.pos
+	d := p.data
+	i := p.pos
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case i < len(d) && d[i] >= '1' && d[i] <= '9':
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+	default:
+		p.pos = i
+		return nil, p.errorf("malformed number: a digit must follow '-'")
+	}
+	if i < len(d) && d[i] == '.' {
+		i++
+		if i >= len(d) || d[i] < '0' || d[i] > '9' {
+			p.pos = i
+			return nil, p.errorf("malformed number: a digit must follow '.'")
+		}
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if i >= len(d) || d[i] < '0' || d[i] > '9' {
+			p.pos = i
+			return nil, p.errorf("malformed number: the exponent has no digits")
+		}
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+	}
+	p.pos = i
+	return json.Number(d[start:i]), nil
+}
+
+func (p *parser) str() (string, error) {
+	start := p.pos
+	p.pos++ // opening quote
+	d := p.data
+	// Fast path: no escapes.
+	for i := p.pos; i < len(d); i++ {
+		c := d[i]
+		if c == '"' {
+			s := string(d[p.pos:i])
+			p.pos = i + 1
+			return s, nil
+		}
+		if c == '\\' {
+			break
+		}
+		if c < 0x20 {
+			p.pos = i
+			return "", p.errorf("a raw control character (code %d) inside a string: write it as an escape such as \\n", c)
+		}
+	}
+	var b strings.Builder
+	for i := p.pos; ; {
+		if i >= len(d) {
+			p.pos = start
+			return "", p.errorf("this string is never closed: a '\"' is missing")
+		}
+		c := d[i]
+		switch {
+		case c == '"':
+			p.pos = i + 1
+			return b.String(), nil
+		case c < 0x20:
+			p.pos = i
+			return "", p.errorf("a raw control character (code %d) inside a string: write it as an escape such as \\n", c)
+		case c != '\\':
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		if i+1 >= len(d) {
+			p.pos = i
+			return "", p.errorf("this string is never closed: a '\"' is missing")
+		}
+		esc := d[i+1]
+		i += 2
+		switch esc {
+		case '"', '\\', '/':
+			b.WriteByte(esc)
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r, ok := hex4(d, i)
+			if !ok {
+				p.pos = i - 2
+				return "", p.errorf("malformed \\u escape: four hex digits must follow \\u")
+			}
+			i += 4
+			if utf16.IsSurrogate(r) {
+				if r2, ok := hex4(d, i+2); ok && i+1 < len(d) && d[i] == '\\' && d[i+1] == 'u' {
+					if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+						b.WriteRune(dec)
+						i += 6
+						continue
+					}
+				}
+				r = utf8.RuneError
+			}
+			b.WriteRune(r)
+		default:
+			p.pos = i - 2
+			return "", p.errorf("unknown escape '\\%c' inside a string", esc)
+		}
+	}
+}
+
+func firstInvalidUTF8(d []byte) int {
+	for i := 0; i < len(d); {
+		r, size := utf8.DecodeRune(d[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(d)
+}
+
+func hex4(d []byte, i int) (rune, bool) {
+	if i+4 > len(d) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(d[i:i+4]), 16, 32)
+	if err != nil {
+		return 0, false
+	}
+	return rune(n), true
+}
+
+// describe names the token at the current position for an error message.
+func (p *parser) describe() string {
+	if p.pos >= len(p.data) {
+		return "the end of the file"
+	}
+	c := p.data[p.pos]
+	switch {
+	case c == '"':
+		end := p.pos + 1
+		for end < len(p.data) && end-p.pos < 40 && p.data[end] != '"' && p.data[end] != '\n' {
+			end++
+		}
+		return fmt.Sprintf("%s\"", p.data[p.pos:end])
+	case c >= 0x20 && c < 0x7f:
+		return fmt.Sprintf("'%c'", c)
+	default:
+		r, _ := utf8.DecodeRune(p.data[p.pos:])
+		return fmt.Sprintf("%q", r)
+	}
+}
+
+func (p *parser) errorf(format string, args ...any) *SyntaxError {
+	line, col, lineStart := 1, 1, 0
+	for i := 0; i < p.pos && i < len(p.data); i++ {
+		if p.data[i] == '\n' {
+			line++
+			lineStart = i + 1
+		}
+	}
+	col = utf8.RuneCount(p.data[lineStart:min(p.pos, len(p.data))]) + 1
+	lineEnd := lineStart
+	for lineEnd < len(p.data) && p.data[lineEnd] != '\n' && lineEnd-lineStart < 200 {
+		lineEnd++
+	}
+	text := strings.TrimRight(string(p.data[lineStart:lineEnd]), "\r")
+	caret := strings.Repeat(" ", max(col-1, 0)) + "^"
+	if strings.ContainsRune(text, '\t') {
+		// Keep the caret under the character when the line is indented with tabs.
+		var b strings.Builder
+		for i, r := range []rune(text) {
+			if i >= col-1 {
+				break
+			}
+			if r == '\t' {
+				b.WriteByte('\t')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		caret = b.String() + "^"
+	}
+	return &SyntaxError{
+		Line:    line,
+		Column:  col,
+		Offset:  p.pos,
+		Msg:     fmt.Sprintf(format, args...),
+		Excerpt: text + "\n" + caret,
+	}
+}
+
+func sortedKeys(m map[string]any) []string {
+	return slices.Sorted(maps.Keys(m))
+}
