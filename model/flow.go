@@ -335,3 +335,49 @@ func humanSize(n int) string {
 		return fmt.Sprintf("%d bytes", n)
 	}
 }
+
+// blankFlow is Studio's "Blank Flow" definition (seed 001), with its member
+// order and "next": null style.
+const blankFlow = `{
+  "states": [
+    {
+      "transitions": [
+        {
+          "event": "incomingMessage",
+          "next": null
+        },
+        {
+          "event": "incomingCall",
+          "next": null
+        },
+        {
+          "event": "incomingRequest",
+          "next": null
+        }
+      ],
+      "type": "trigger",
+      "name": "Trigger",
+      "properties": {
+        "offset": {
+          "y": 0,
+          "x": 0
+        }
+      }
+    }
+  ],
+  "initial_state": "Trigger",
+  "flags": {
+    "allow_concurrent_calls": true
+  },
+  "description": "A New Flow"
+}
+`
+
+// NewBlankFlow returns the flow Studio starts a new one from.
+func NewBlankFlow() *Flow {
+	f, err := Parse([]byte(blankFlow))
+	if err != nil {
+		panic("model: the built-in blank flow does not parse: " + err.Error())
+	}
+	return f
+}
