@@ -37,3 +37,48 @@ func newCompiler(docs []Document) (*jsonschema.Compiler, error) {
 	}
 	return c, nil
 }
+
+// Fragments of the official documents compiled on their own, for the checks
+// that apply a piece of a schema to a piece of a flow.
+const (
+	flowDescriptionURL = FlowSchemaURL + "#/properties/description"
+	flowSchemaPropURL  = FlowSchemaURL + "#/properties/$schema"
+	flowFlagsURL       = FlowSchemaURL + "#/properties/flags"
+	flowInitialURL     = FlowSchemaURL + "#/properties/initial_state"
+	stateTypeURL       = FlowSchemaURL + "#/properties/states/items/properties/type"
+	conditionURL       = schemaBase + "split-based-on#/definitions/Condition"
+	variablesURL       = schemaBase + "set-variables#/properties/properties/variables"
+	offsetURL          = CommonsSchemaURL + "#/definitions/Offset"
+)
+
+// compiledSet holds every compiled schema the catalog and validator use.
+type compiledSet struct {
+	widgets   map[string]*jsonschema.Schema // by widget type
+	fragments map[string]*jsonschema.Schema // by URL above
+}
+
+func compileAll(docs []Document) (*compiledSet, error) {
+	c, err := newCompiler(docs)
+	if err != nil {
+		return nil, err
+	}
+	set := &compiledSet{widgets: map[string]*jsonschema.Schema{}, fragments: map[string]*jsonschema.Schema{}}
+	for _, d := range docs {
+		if d.ID == FlowSchemaURL || d.ID == CommonsSchemaURL || d.ID == CoreMetaSchemaURL {
+			continue
+		}
+		s, err := c.Compile(d.ID)
+		if err != nil {
+			return nil, fmt.Errorf("compile schema %s: %w", d.File, err)
+		}
+		set.widgets[typeOfDocument(d)] = s
+	}
+	for _, url := range []string{flowDescriptionURL, flowSchemaPropURL, flowFlagsURL, flowInitialURL, stateTypeURL, conditionURL, variablesURL, offsetURL} {
+		s, err := c.Compile(url)
+		if err != nil {
+			return nil, fmt.Errorf("compile schema %s: %w", url, err)
+		}
+		set.fragments[url] = s
+	}
+	return set, nil
+}

@@ -1,0 +1,302 @@
+package schemas
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/studioflow/studioflow/model"
+)
+
+// Category is a section of Studio's widget library.
+type Category string
+
+// The widget library's sections, in Studio's order.
+const (
+	FlowControl          Category = "Flow Control"
+	Voice                Category = "Voice"
+	Messaging            Category = "Messaging"
+	ToolsAndCode         Category = "Tools & Code"
+	ConnectOtherProducts Category = "Connect Other Products"
+)
+
+// Categories lists the library sections in display order.
+func Categories() []Category {
+	return []Category{FlowControl, Voice, Messaging, ToolsAndCode, ConnectOtherProducts}
+}
+
+// Maturity is how far along Twilio says a widget type is.
+type Maturity string
+
+// Maturities. Legacy is Studioflow's: a type Studio no longer offers whose
+// schema says nothing (or says ga while its title says deprecated).
+const (
+	GA        Maturity = "ga"
+	Beta      Maturity = "beta"
+	EndOfLife Maturity = "end-of-life"
+	Legacy    Maturity = "legacy"
+)
+
+// Channel tells which executions a widget type works in.
+type Channel string
+
+// Channels.
+const (
+	// AnyChannel widgets work whatever started the execution.
+	AnyChannel Channel = "any"
+	// VoiceChannel widgets need a live call (an execution started by incomingCall).
+	VoiceChannel Channel = "voice"
+	// MessagingChannel widgets converse by message; Send & Wait For Reply may
+	// not be reached from incomingCall while concurrent calls are allowed.
+	MessagingChannel Channel = "messaging"
+)
+
+// Event is one transition event of a widget type.
+type Event struct {
+	Name  string // as written in the JSON ("incomingMessage")
+	Label string // as Studio shows it on the widget ("Incoming Message")
+	// Repeatable events may appear on several transitions of one widget:
+	// split-based-on's "match", one per condition.
+	Repeatable bool
+}
+
+// WidgetType is everything Studioflow knows about one widget type. It is a
+// value: the slices and objects its methods return are copies.
+type WidgetType struct {
+	Type     string
+	Title    string
+	Category Category
+	Icon     string
+	Channel  Channel
+	Maturity Maturity
+	// InLibrary is false for types Studio no longer offers (and for the
+	// trigger, which every flow has exactly one of).
+	InLibrary bool
+	// NameBase is the stem of fresh names: send_message → send_message_1.
+	NameBase string
+	// OpenEvents is true when nothing is known about the type's events, so
+	// every event name is accepted.
+	OpenEvents   bool
+	SchemaURL    string
+	SchemaOrigin Origin
+	// DefaultsSource says where DefaultProperties and DefaultTransitions come from.
+	DefaultsSource string
+
+	events        []Event
+	schema        []byte
+	compiled      *jsonschema.Schema
+	properties    []PropertySpec
+	requiredOneOf [][]string
+	defaults      *model.Object
+}
+
+// Events lists the type's transition events in Studio's order.
+func (w WidgetType) Events() []Event { return slices.Clone(w.events) }
+
+// Event returns the event with that name.
+func (w WidgetType) Event(name string) (Event, bool) {
+	for _, e := range w.events {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return Event{}, false
+}
+
+// AllowsEvent reports whether a transition of this type may carry the event.
+func (w WidgetType) AllowsEvent(name string) bool {
+	_, ok := w.Event(name)
+	return ok || w.OpenEvents
+}
+
+// Schema returns the type's schema document as JSON text (for display or a
+// schema-driven inspector).
+func (w WidgetType) Schema() []byte { return slices.Clone(w.schema) }
+
+// Compiled returns the type's compiled schema. It is safe for concurrent use.
+func (w WidgetType) Compiled() *jsonschema.Schema { return w.compiled }
+
+// Properties describes the type's properties as its schema states them.
+func (w WidgetType) Properties() []PropertySpec {
+	out := make([]PropertySpec, len(w.properties))
+	for i, p := range w.properties {
+		out[i] = p.clone()
+	}
+	return out
+}
+
+// RequiredOneOf lists groups of properties of which exactly one group must be
+// present (say-play: say, play or digits).
+func (w WidgetType) RequiredOneOf() [][]string {
+	out := make([][]string, len(w.requiredOneOf))
+	for i, g := range w.requiredOneOf {
+		out[i] = slices.Clone(g)
+	}
+	return out
+}
+
+// DefaultProperties returns the properties a new widget of this type starts
+// with, offset included.
+func (w WidgetType) DefaultProperties() *model.Object {
+	v, _ := w.defaults.Get("properties")
+	if o, ok := v.(*model.Object); ok {
+		return o.Clone()
+	}
+	return model.NewObject()
+}
+
+// DefaultTransitions returns the transitions a new widget of this type starts
+// with (every event, unconnected).
+func (w WidgetType) DefaultTransitions() []any {
+	v, _ := w.defaults.Get("transitions")
+	list, _ := v.([]any)
+	out, _ := model.CloneValue(list).([]any)
+	if out == nil {
+		out = []any{}
+	}
+	return out
+}
+
+// NewState returns a new widget of this type, named and placed, with its
+// members in the order Studio exports them (name, type, transitions,
+// properties).
+func (w WidgetType) NewState(name string, x, y float64) *model.Object {
+	props := w.DefaultProperties()
+	props.Set("offset", model.NewObject(
+		model.Member{Key: "x", Value: numberLiteral(x)},
+		model.Member{Key: "y", Value: numberLiteral(y)},
+	))
+	return model.NewObject(
+		model.Member{Key: "name", Value: name},
+		model.Member{Key: "type", Value: w.Type},
+		model.Member{Key: "transitions", Value: w.DefaultTransitions()},
+		model.Member{Key: "properties", Value: props},
+	)
+}
+
+func numberLiteral(f float64) any {
+	v, err := model.FromGeneric(f)
+	if err != nil {
+		return model.Int(0)
+	}
+	return v
+}
+
+func (w WidgetType) clone() WidgetType {
+	c := w
+	c.events = slices.Clone(w.events)
+	return c
+}
+
+// Catalog is the one description of every widget type that the canvas, the
+// inspector, the engine and the validator read. Build it once with Load; it
+// never changes afterwards and is safe for concurrent use.
+type Catalog struct {
+	types     map[string]*WidgetType
+	order     []string
+	documents []Document
+	docs      docSet
+	compiler  *compiledSet
+}
+
+// Load reads the embedded schemas, compiles them and builds the catalog.
+func Load() (*Catalog, error) {
+	documents, err := Documents()
+	if err != nil {
+		return nil, err
+	}
+	docs, err := newDocSet(documents)
+	if err != nil {
+		return nil, err
+	}
+	compiled, err := compileAll(documents)
+	if err != nil {
+		return nil, err
+	}
+	defaults, err := loadDefaults()
+	if err != nil {
+		return nil, err
+	}
+	byType := map[string]Document{}
+	for _, d := range documents {
+		byType[typeOfDocument(d)] = d
+	}
+	c := &Catalog{types: map[string]*WidgetType{}, documents: documents, docs: docs, compiler: compiled}
+	for _, e := range widgetTable {
+		doc, ok := byType[e.typ]
+		if !ok {
+			return nil, fmt.Errorf("widget type %s has no schema document", e.typ)
+		}
+		def, ok := defaults[e.typ]
+		if !ok {
+			return nil, fmt.Errorf("widget type %s has no default widget", e.typ)
+		}
+		w := &WidgetType{
+			Type: e.typ, Title: e.title, Category: e.category, Icon: e.icon, Channel: e.channel,
+			InLibrary: !e.hidden, NameBase: e.nameBase, OpenEvents: e.openEvents,
+			SchemaURL: doc.ID, SchemaOrigin: doc.Origin, DefaultsSource: defaultsSource(e.typ),
+			events: e.events, schema: doc.data, compiled: compiled.widgets[e.typ], defaults: def,
+		}
+		root := docs.byID[doc.ID]
+		w.Maturity = e.maturity
+		if w.Maturity == "" {
+			m, _ := root.String("maturity")
+			w.Maturity = Maturity(m)
+		}
+		if propsSchema, ok := docs.at(doc.ID, "/properties/properties"); ok {
+			w.properties, w.requiredOneOf = docs.propertySpecs(propsSchema, doc.ID, 0)
+		}
+		c.types[e.typ] = w
+		c.order = append(c.order, e.typ)
+	}
+	return c, nil
+}
+
+// Lookup returns the widget type with that type name.
+func (c *Catalog) Lookup(typ string) (WidgetType, bool) {
+	w, ok := c.types[typ]
+	if !ok {
+		return WidgetType{}, false
+	}
+	return w.clone(), true
+}
+
+// Types lists every known widget type: library types in library order, then
+// the ones Studio no longer offers.
+func (c *Catalog) Types() []WidgetType {
+	out := make([]WidgetType, 0, len(c.order))
+	for _, t := range c.order {
+		out = append(out, c.types[t].clone())
+	}
+	return out
+}
+
+// LibrarySection is one category of the widget library with its types.
+type LibrarySection struct {
+	Category Category
+	Types    []WidgetType
+}
+
+// Library returns the widget library: the types a user can add, by category.
+func (c *Catalog) Library() []LibrarySection {
+	var out []LibrarySection
+	for _, cat := range Categories() {
+		sec := LibrarySection{Category: cat}
+		for _, t := range c.order {
+			if w := c.types[t]; w.InLibrary && w.Category == cat {
+				sec.Types = append(sec.Types, w.clone())
+			}
+		}
+		out = append(out, sec)
+	}
+	return out
+}
+
+// Documents lists the embedded schema documents.
+func (c *Catalog) Documents() []Document { return slices.Clone(c.documents) }
+
+// StringDefault returns a default property when it is a string ("" otherwise).
+func (w WidgetType) StringDefault(key string) string {
+	s, _ := w.DefaultProperties().String(key)
+	return s
+}

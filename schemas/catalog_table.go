@@ -1,0 +1,102 @@
+package schemas
+
+// What the schemas do not say about each widget type: how Studio shows it.
+// Event order is the order Studio lists a widget's transitions in (and writes
+// them in exports); labels are the words on the widget's ports.
+
+type widgetEntry struct {
+	typ      string
+	title    string
+	category Category
+	icon     string
+	channel  Channel
+	nameBase string
+	events   []Event
+	// maturity overrides the schema's maturity where the schema is wrong
+	// (make-outgoing-call-v1 is titled "Deprecated" yet says ga).
+	maturity Maturity
+	// openEvents: nothing is known about the type's events, so any event is
+	// accepted.
+	openEvents bool
+	// hidden: Studio no longer offers the type in its widget library; flows
+	// that contain it still load.
+	hidden bool
+}
+
+func ev(name, label string) Event { return Event{Name: name, Label: label} }
+
+// widgetTable lists every known type in widget-library order.
+var widgetTable = []widgetEntry{
+	{typ: "trigger", title: "Trigger", category: FlowControl, icon: "trigger", channel: AnyChannel, nameBase: "Trigger",
+		events: []Event{ev("incomingMessage", "Incoming Message"), ev("incomingCall", "Incoming Call"),
+			ev("incomingConversationMessage", "Conversation"), ev("incomingRequest", "REST API"), ev("incomingParent", "Subflow")}, hidden: true},
+	{typ: "split-based-on", title: "Split Based On...", category: FlowControl, icon: "split", channel: AnyChannel, nameBase: "split",
+		events: []Event{ev("noMatch", "No Condition Matches"), {Name: "match", Label: "Condition Matches", Repeatable: true}}},
+	{typ: "set-variables", title: "Set Variables", category: FlowControl, icon: "variables", channel: AnyChannel, nameBase: "set_variables",
+		events: []Event{ev("next", "Next")}},
+	{typ: "run-subflow", title: "Run Subflow", category: FlowControl, icon: "subflow", channel: AnyChannel, nameBase: "subflow",
+		events: []Event{ev("completed", "Completed"), ev("failed", "Failed")}},
+
+	{typ: "gather-input-on-call", title: "Gather Input On Call", category: Voice, icon: "keypad", channel: VoiceChannel, nameBase: "gather",
+		events: []Event{ev("keypress", "User Pressed Keys"), ev("speech", "User Said Something"), ev("timeout", "Timeout"), ev("hangup", "Caller Hung Up")}},
+	{typ: "say-play", title: "Say/Play", category: Voice, icon: "speaker", channel: VoiceChannel, nameBase: "say_play",
+		events: []Event{ev("audioComplete", "Audio Complete"), ev("hangup", "Caller Hung Up")}},
+	{typ: "record-voicemail", title: "Record Voicemail", category: Voice, icon: "voicemail", channel: VoiceChannel, nameBase: "record_voicemail",
+		events: []Event{ev("recordingComplete", "Recording Complete"), ev("noAudio", "No Audio"), ev("hangup", "Caller Hung Up")}},
+	{typ: "make-outgoing-call-v2", title: "Make Outgoing Call", category: Voice, icon: "phone-outgoing", channel: AnyChannel, nameBase: "call_user",
+		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("failed", "Call Failed")}},
+	{typ: "connect-call-to", title: "Connect Call To", category: Voice, icon: "phone-forward", channel: VoiceChannel, nameBase: "connect_call",
+		events: []Event{ev("callCompleted", "Connected Call Ended"), ev("hangup", "Caller Hung Up")}},
+	{typ: "enqueue-call", title: "Enqueue Call", category: Voice, icon: "queue", channel: VoiceChannel, nameBase: "enqueue",
+		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Failed to Enqueue"), ev("callFailure", "Call Failed")}},
+	{typ: "record-call", title: "Call Recording", category: Voice, icon: "record", channel: VoiceChannel, nameBase: "call_recording",
+		events: []Event{ev("success", "Success"), ev("failed", "Failed")}},
+	{typ: "fork-stream", title: "Fork Stream", category: Voice, icon: "stream", channel: VoiceChannel, nameBase: "stream",
+		events: []Event{ev("next", "Next")}},
+	{typ: "capture-payments", title: "Capture Payments", category: Voice, icon: "credit-card", channel: VoiceChannel, nameBase: "pay",
+		events: []Event{ev("success", "Success"), ev("maxFailedAttempts", "Max Failed Attempts"), ev("providerError", "Provider Error"),
+			ev("payInterrupted", "Pay Interrupted"), ev("hangup", "Caller Hung Up"), ev("validationError", "Validation Error")}},
+
+	{typ: "send-message", title: "Send Message", category: Messaging, icon: "message", channel: AnyChannel, nameBase: "send_message",
+		events: []Event{ev("sent", "Sent"), ev("failed", "Failed")}},
+	{typ: "send-and-wait-for-reply", title: "Send & Wait For Reply", category: Messaging, icon: "message-reply", channel: MessagingChannel, nameBase: "send_and_reply",
+		events: []Event{ev("incomingMessage", "Reply"), ev("timeout", "No Reply"), ev("deliveryFailure", "Delivery Failure")}},
+
+	{typ: "run-function", title: "Run Function", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function",
+		events: []Event{ev("success", "Success"), ev("fail", "Fail")}},
+	{typ: "make-http-request", title: "Make HTTP Request", category: ToolsAndCode, icon: "http", channel: AnyChannel, nameBase: "http",
+		events: []Event{ev("success", "Success"), ev("failed", "Fail")}},
+	{typ: "add-twiml-redirect", title: "TwiML Redirect", category: ToolsAndCode, icon: "redirect", channel: AnyChannel, nameBase: "redirect",
+		events: []Event{ev("return", "Return"), ev("timeout", "Timeout"), ev("fail", "Fail")}},
+
+	{typ: "send-to-flex", title: "Send To Flex", category: ConnectOtherProducts, icon: "flex", channel: AnyChannel, nameBase: "send_to_flex",
+		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Task Creation Failed"), ev("callFailure", "Call Failed"), ev("composerStarted", "Composer Started")}},
+	{typ: "connect-virtual-agent-v2", title: "Connect Virtual Agent", category: ConnectOtherProducts, icon: "virtual-agent", channel: AnyChannel, nameBase: "virtual_agent",
+		events: []Event{ev("completed", "Completed"), ev("live-agent-handoff", "Live Agent Handoff"), ev("hangup", "Caller Hung Up"),
+			ev("failed", "Failed"), ev("paused", "Paused"), ev("timeout", "Timeout")}},
+	{typ: "look-up-profile", title: "Search for a Profile", category: ConnectOtherProducts, icon: "profile-search", channel: AnyChannel, nameBase: "look_up_profile",
+		events: []Event{ev("profileFound", "Profile Found"), ev("noProfileFound", "No Profile Found"), ev("failed", "Failed")}},
+	{typ: "update-profile-traits", title: "Update Profile Traits", category: ConnectOtherProducts, icon: "profile-edit", channel: AnyChannel, nameBase: "update_profile_traits",
+		events: []Event{ev("profileUpdated", "Profile Updated"), ev("profileNotFound", "Profile Not Found"), ev("failed", "Failed")}},
+
+	// Types Studio no longer offers: kept loadable, out of the library.
+	{typ: "make-outgoing-call-v1", title: "Make Outgoing Call (v1)", category: Voice, icon: "phone-outgoing", channel: AnyChannel, nameBase: "call_user",
+		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("answeredByMachine", "Answered by Machine"),
+			ev("hangup", "Caller Hung Up"), ev("failed", "Call Failed")}, maturity: Legacy, hidden: true},
+	{typ: "connect-virtual-agent", title: "Connect Virtual Agent (v1)", category: ConnectOtherProducts, icon: "virtual-agent", channel: VoiceChannel, nameBase: "virtual_agent",
+		events: []Event{ev("return", "Return"), ev("hangup", "Caller Hung Up")}, hidden: true},
+	{typ: "send-to-auto-pilot", title: "Send To Autopilot", category: ConnectOtherProducts, icon: "robot", channel: AnyChannel, nameBase: "autopilot",
+		events: []Event{ev("sessionEnded", "Session Ended"), ev("failure", "Failure"), ev("timeout", "Timeout")}, hidden: true},
+	{typ: "run-function-v2", title: "Run Function (v2)", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function",
+		events: []Event{ev("success", "Success"), ev("fail", "Fail")}, openEvents: true, hidden: true},
+	{typ: "create-task", title: "Create Task", category: ConnectOtherProducts, icon: "legacy", channel: AnyChannel, nameBase: "create_task",
+		openEvents: true, hidden: true},
+	{typ: "create-chat-channel", title: "Create Chat Channel", category: Messaging, icon: "legacy", channel: AnyChannel, nameBase: "create_chat_channel",
+		openEvents: true, hidden: true},
+	{typ: "add-member-to-chat-channel", title: "Add Member To Chat Channel", category: Messaging, icon: "legacy", channel: AnyChannel, nameBase: "add_member",
+		openEvents: true, hidden: true},
+	{typ: "update-sync-object", title: "Update Sync Object", category: ToolsAndCode, icon: "legacy", channel: AnyChannel, nameBase: "update_sync",
+		openEvents: true, hidden: true},
+	{typ: "understand", title: "Understand", category: ConnectOtherProducts, icon: "legacy", channel: AnyChannel, nameBase: "understand",
+		openEvents: true, hidden: true},
+}
