@@ -1,0 +1,191 @@
+package engine
+
+import (
+	"fmt"
+	"maps"
+	"strconv"
+	"strings"
+
+	"github.com/studioflow/studioflow/engine/split"
+	"github.com/studioflow/studioflow/model"
+)
+
+// splitBasedOn follows the first match transition whose conditions all hold
+// (several conditions on one transition are ANDed), else noMatch.
+func splitBasedOn(r *run, st *model.State, p props) outcome {
+	input := p.str("input")
+	for _, t := range st.Transitions() {
+		if t.Event != "match" || len(t.Conditions) == 0 {
+			continue
+		}
+		ok, err := r.conditionsHold(input, t.Conditions)
+		if err != nil {
+			return outcome{err: err}
+		}
+		if ok {
+			return outcome{event: "match", transition: &t}
+		}
+	}
+	return outcome{event: "noMatch"}
+}
+
+func (r *run) conditionsHold(input string, conditions []any) (bool, error) {
+	for i, c := range conditions {
+		obj, ok := c.(*model.Object)
+		if !ok {
+			return false, fmt.Errorf("condition %d is not an object", i+1)
+		}
+		cp := props{obj}
+		subject := input
+		if args, _ := cp.get("arguments"); args != nil {
+			if list, ok := args.([]any); ok && len(list) > 0 {
+				subject = text(plain(list[0]))
+			}
+		}
+		left, err := r.render(subject)
+		if err != nil {
+			return false, fmt.Errorf("condition %q, input: %w", cp.str("friendly_name"), err)
+		}
+		right, err := r.render(cp.str("value"))
+		if err != nil {
+			return false, fmt.Errorf("condition %q, value: %w", cp.str("friendly_name"), err)
+		}
+		holds, err := split.Match(cp.str("type"), left, right)
+		if err != nil {
+			return false, fmt.Errorf("condition %q: %w", cp.str("friendly_name"), err)
+		}
+		if !holds {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// setVariables renders each value into flow.variables.KEY.
+func setVariables(r *run, st *model.State, p props) outcome {
+	for _, v := range p.pairs("variables") {
+		if v.Key == "" {
+			return outcome{err: fmt.Errorf("a variable has no key")}
+		}
+		rendered, err := r.render(v.Value)
+		if err != nil {
+			return outcome{err: fmt.Errorf("variable %s: %w", v.Key, err)}
+		}
+		value, err := variableValue(rendered, v.Type)
+		if err != nil {
+			return outcome{err: fmt.Errorf("variable %s: %w", v.Key, err)}
+		}
+		r.x.ctx = withPath(r.x.ctx, value, "flow", "variables", v.Key)
+	}
+	return outcome{event: "next"}
+}
+
+// variableValue turns a rendered value into what Studio stores. Templates
+// such as the counter idiom render with surrounding newlines, which are
+// trimmed; a whole number is stored as a number, since "a variable will be
+// numeric if you do not enclose it in quotation marks"; with "Parse as JSON"
+// (type json) the JSON value itself is stored.
+func variableValue(rendered, typ string) (any, error) {
+	s := strings.TrimSpace(rendered)
+	if strings.EqualFold(typ, "json") || strings.EqualFold(typ, "object") {
+		v, err := decodeJSON(s)
+		if err != nil {
+			return nil, fmt.Errorf("value %q is not JSON: %w", s, err)
+		}
+		return v, nil
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(n, 10) == s {
+		return n, nil
+	}
+	return s, nil
+}
+
+// runSubflow runs another flow as a child execution; its flow.variables come
+// back as widgets.NAME.*.
+func runSubflow(r *run, st *model.State, p props) outcome {
+	x := r.x
+	flowSID := p.str("flow_sid")
+	if x.parent != nil {
+		return outcome{event: "failed", detail: "a subflow cannot run another subflow (Studio allows one level)"}
+	}
+	if r.rt.cfg.Subflows == nil {
+		return outcome{event: "failed", detail: fmt.Sprintf("no subflows are available to find flow %s", flowSID)}
+	}
+	sub, err := r.rt.cfg.Subflows(flowSID)
+	if err != nil || sub == nil {
+		return outcome{event: "failed", detail: fmt.Sprintf("subflow %s: %v", flowSID, err)}
+	}
+	params := map[string]any{}
+	for _, v := range p.pairs("parameters") {
+		rendered, err := r.render(v.Value)
+		if err != nil {
+			return outcome{err: fmt.Errorf("parameter %s: %w", v.Key, err)}
+		}
+		if strings.EqualFold(v.Type, "json") || strings.EqualFold(v.Type, "object") {
+			value, err := variableValue(rendered, v.Type)
+			if err != nil {
+				return outcome{err: fmt.Errorf("parameter %s: %w", v.Key, err)}
+			}
+			params[v.Key] = value
+		} else {
+			params[v.Key] = rendered
+		}
+	}
+	stepSID := r.rt.sid("FT")
+	opts := *x.opts
+	opts.FlowSID = flowSID
+	contact := x.ContactChannelAddress
+	flowAddr := text(lookup(x.ctx, "flow", "channel", "address"))
+	child := r.rt.newExecution(sub, Trigger{
+		Event: TriggerParent, From: contact, To: flowAddr, Parameters: params,
+		Fields: map[string]any{"step_sid": stepSID, "execution_sid": x.SID, "flow_sid": x.FlowSID, "trigger_type": x.TriggerEvent},
+	}, &opts, x.stepCount)
+	// The parent's trigger data is copied into the subflow (trigger.call, …).
+	trig := maps.Clone(lookup(child.ctx, "trigger").(map[string]any))
+	for k, v := range lookup(x.ctx, "trigger").(map[string]any) {
+		if _, taken := trig[k]; !taken {
+			trig[k] = v
+		}
+	}
+	child.ctx = withPath(child.ctx, trig, "trigger")
+	child.parent, child.parentStep = x, stepSID
+	child.voice, child.callOver = x.voice, x.callOver
+	x.nextStepSID = stepSID
+
+	cr := &run{rt: r.rt, sink: r.sink}
+	cr.begin(child)
+	if child.Waiting != nil {
+		x.child = child
+		return outcome{wait: child.Waiting, waitChild: true}
+	}
+	return subflowResult(x, child)
+}
+
+func subflowResult(x, child *Execution) outcome {
+	x.callOver = child.callOver
+	if child.Ended != nil && child.Ended.Kind == EndCompleted {
+		return outcome{event: "completed", outputs: maps.Clone(child.Variables()), detail: "subflow: " + child.Ended.Reason}
+	}
+	reason := "the subflow did not end"
+	if child.Ended != nil {
+		reason = child.Ended.Reason
+	}
+	return outcome{event: "failed", detail: "subflow: " + reason}
+}
+
+// resumeSubflow passes an input to the waiting subflow and, once it ends,
+// continues the parent from its run-subflow widget.
+func (r *run) resumeSubflow(st *model.State, in Input) error {
+	x := r.x
+	child := x.child
+	cr := &run{rt: r.rt, sink: r.sink}
+	if err := cr.resume(child, in); err != nil {
+		return err
+	}
+	if child.Waiting != nil {
+		return nil
+	}
+	x.child, x.Waiting, x.at = nil, nil, ""
+	r.enter(r.exit(st, subflowResult(x, child)))
+	return nil
+}

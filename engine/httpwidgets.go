@@ -1,0 +1,211 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// httpResult is a response (real or canned) as the HTTP widgets see it.
+type httpResult struct {
+	status      int
+	contentType string
+	body        string
+	headers     map[string]any
+	failure     string // set when there was no usable response
+}
+
+// call performs the widget's request, or takes its next canned response.
+func (r *run) call(st *model.State, method, rawURL, contentType, body string, form url.Values) httpResult {
+	if canned, ok := r.x.opts.HTTP[st.Name()]; ok && len(canned) > 0 {
+		if r.x.httpRuns == nil {
+			r.x.httpRuns = map[string]int{}
+		}
+		i := min(r.x.httpRuns[st.Name()], len(canned)-1)
+		r.x.httpRuns[st.Name()]++
+		c := canned[i]
+		if c.Error != "" {
+			return httpResult{failure: c.Error}
+		}
+		status := c.Status
+		if status == 0 {
+			status = http.StatusOK
+		}
+		if len(c.Body) > MaxHTTPResponse {
+			return httpResult{failure: fmt.Sprintf("the response is larger than Studio's %d KB limit", MaxHTTPResponse/1024)}
+		}
+		return httpResult{status: status, contentType: c.ContentType, body: c.Body, headers: map[string]any{"content-type": c.ContentType}}
+	}
+	return r.realCall(method, rawURL, contentType, body, form)
+}
+
+func (r *run) realCall(method, rawURL, contentType, body string, form url.Values) httpResult {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return httpResult{failure: fmt.Sprintf("%q is not an http(s) URL", rawURL)}
+	}
+	var payload io.Reader
+	switch {
+	case method == http.MethodGet:
+		if len(form) > 0 {
+			q := u.Query()
+			for k, vs := range form {
+				for _, v := range vs {
+					q.Add(k, v)
+				}
+			}
+			u.RawQuery = q.Encode()
+		}
+	case strings.HasPrefix(strings.ToLower(contentType), "application/json"):
+		payload = strings.NewReader(body)
+	default:
+		payload = strings.NewReader(form.Encode())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), r.rt.cfg.HTTPTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), payload)
+	if err != nil {
+		return httpResult{failure: fmt.Sprintf("building the request: %v", err)}
+	}
+	if payload != nil {
+		req.Header.Set("Content-Type", contentType)
+	}
+	req.Header.Set("User-Agent", "Twilio-Studio (studioflow)")
+	resp, err := r.rt.client.Do(req)
+	if err != nil {
+		var netErr net.Error
+		if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout()) {
+			return httpResult{failure: fmt.Sprintf("no response from %s within %s (Studio's HTTP timeout)", u.Host, r.rt.cfg.HTTPTimeout)}
+		}
+		return httpResult{failure: fmt.Sprintf("request to %s failed: %v", u.Host, err)}
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxHTTPResponse+1))
+	if err != nil {
+		return httpResult{failure: fmt.Sprintf("reading the response from %s: %v", u.Host, err)}
+	}
+	if len(data) > MaxHTTPResponse {
+		return httpResult{failure: fmt.Sprintf("the response from %s is larger than Studio's %d KB limit", u.Host, MaxHTTPResponse/1024)}
+	}
+	headers := map[string]any{}
+	for k, vs := range resp.Header {
+		headers[strings.ToLower(k)] = strings.Join(vs, ", ")
+	}
+	return httpResult{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: string(data), headers: headers}
+}
+
+// renderParams renders the widget's {key, value} parameters.
+func (r *run) renderParams(p props) (url.Values, error) {
+	form := url.Values{}
+	for _, kv := range p.pairs("parameters") {
+		v, err := r.render(kv.Value)
+		if err != nil {
+			return nil, fmt.Errorf("parameter %s: %w", kv.Key, err)
+		}
+		form.Add(kv.Key, v)
+	}
+	return form, nil
+}
+
+// parsedObject is the response body decoded, only when it is a JSON object.
+func parsedObject(res httpResult) (map[string]any, bool) {
+	v, err := decodeJSON(res.body)
+	if err != nil {
+		return nil, false
+	}
+	m, ok := v.(map[string]any)
+	return m, ok
+}
+
+func responseOutputs(res httpResult) map[string]any {
+	return map[string]any{"status_code": int64(res.status), "content_type": res.contentType, "body": res.body}
+}
+
+func isTwilioHost(rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	h := strings.ToLower(u.Hostname())
+	return h == "twilio.com" || strings.HasSuffix(h, ".twilio.com") || strings.HasSuffix(h, ".twil.io")
+}
+
+func makeHTTPRequest(r *run, st *model.State, p props) outcome {
+	method := strings.ToUpper(strings.TrimSpace(p.str("method")))
+	if method == "" {
+		method = http.MethodGet
+	}
+	target, err := r.renderProp(p, "url", "")
+	if err != nil {
+		return outcome{err: err}
+	}
+	contentType := p.str("content_type")
+	if contentType == "" {
+		contentType = "application/x-www-form-urlencoded;charset=utf-8"
+	}
+	form, err := r.renderParams(p)
+	if err != nil {
+		return outcome{err: err}
+	}
+	body, err := r.renderProp(p, "body", "")
+	if err != nil {
+		return outcome{err: err}
+	}
+	if p.boolean("add_twilio_auth", false) && !isTwilioHost(target) {
+		return outcome{event: "failed", detail: "add_twilio_auth is on and " + target + " is not a Twilio URL, so nothing was sent"}
+	}
+	res := r.call(st, method, target, contentType, body, form)
+	if res.failure != "" {
+		return outcome{event: "failed", detail: res.failure}
+	}
+	out := responseOutputs(res)
+	if parsed, ok := parsedObject(res); ok {
+		out["parsed"] = parsed
+	}
+	if res.status >= 200 && res.status < 300 {
+		return outcome{event: "success", outputs: out}
+	}
+	return outcome{event: "failed", outputs: out, detail: fmt.Sprintf("HTTP status %d", res.status)}
+}
+
+// runFunction calls a Twilio Function with its parameters as a form POST.
+// parsed is merged into what earlier runs of the same widget left.
+func runFunction(r *run, st *model.State, p props) outcome {
+	target, err := r.renderProp(p, "url", "")
+	if err != nil {
+		return outcome{err: err}
+	}
+	form, err := r.renderParams(p)
+	if err != nil {
+		return outcome{err: err}
+	}
+	res := r.call(st, http.MethodPost, target, "application/x-www-form-urlencoded", "", form)
+	if res.failure != "" {
+		return outcome{event: "fail", detail: res.failure}
+	}
+	out := responseOutputs(res)
+	out["headers"] = res.headers
+	previous, _ := lookup(r.x.ctx, "widgets", st.Name(), "parsed").(map[string]any)
+	merged := maps.Clone(previous)
+	if parsed, ok := parsedObject(res); ok {
+		if merged == nil {
+			merged = map[string]any{}
+		}
+		maps.Copy(merged, parsed)
+	}
+	if merged != nil {
+		out["parsed"] = merged
+	}
+	if res.status >= 200 && res.status < 400 {
+		return outcome{event: "success", outputs: out}
+	}
+	return outcome{event: "fail", outputs: out, detail: fmt.Sprintf("HTTP status %d", res.status)}
+}

@@ -1,0 +1,100 @@
+package engine
+
+import (
+	"fmt"
+	"maps"
+	"time"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// renderProp renders a property, falling back to def when it is empty.
+func (r *run) renderProp(p props, key, def string) (string, error) {
+	src := p.str(key)
+	if src == "" {
+		src = def
+	}
+	out, err := r.render(src)
+	if err != nil {
+		return "", fmt.Errorf("property %s: %w", key, err)
+	}
+	return out, nil
+}
+
+// send renders and "sends" the widget's message, returning outbound.* values.
+func (r *run) send(st *model.State, p props) (map[string]any, error) {
+	body, err := r.renderProp(p, "body", "")
+	if err != nil {
+		return nil, err
+	}
+	to, err := r.renderProp(p, "to", "{{contact.channel.address}}")
+	if err != nil {
+		return nil, err
+	}
+	from, err := r.renderProp(p, "from", "{{flow.channel.address}}")
+	if err != nil {
+		return nil, err
+	}
+	media, err := r.renderProp(p, "media_url", "")
+	if err != nil {
+		return nil, err
+	}
+	if p.str("message_type") == "content_template" && body == "" {
+		body = "[content template " + p.str("content_sid") + "]"
+	}
+	outbound := map[string]any{
+		"Sid": r.rt.sid("SM"), "AccountSid": r.x.AccountSID, "Body": body, "From": from, "To": to,
+		"Status": "sent", "NumMedia": "0", "NumSegments": "1",
+	}
+	if media != "" {
+		outbound["MediaUrl"] = media
+		outbound["NumMedia"] = "1"
+	}
+	r.emit(Event{Kind: EventSend, Widget: st.Name(), Text: body, To: to, From: from})
+	r.transcribe("outbound", "sms", st.Name(), body)
+	return outbound, nil
+}
+
+func sendMessage(r *run, st *model.State, p props) outcome {
+	outbound, err := r.send(st, p)
+	if err != nil {
+		return outcome{err: err}
+	}
+	// Current docs name the outputs outbound.*, the older guide message.*: publish both.
+	message := map[string]any{"Sid": outbound["Sid"], "To": outbound["To"], "From": outbound["From"], "Body": outbound["Body"]}
+	return r.choose(st, "sent", map[string]any{"outbound": outbound, "message": message})
+}
+
+func sendAndWait(r *run, st *model.State, p props) outcome {
+	if chosen, ok := r.x.opts.Outcomes[st.Name()]; ok && chosen.Event == "deliveryFailure" {
+		return outcome{event: "deliveryFailure", outputs: plainMap(chosen.Outputs), detail: "outcome chosen by the caller"}
+	}
+	outbound, err := r.send(st, p)
+	if err != nil {
+		return outcome{err: err}
+	}
+	r.x.ctx = withPath(r.x.ctx, map[string]any{"outbound": outbound}, "widgets", st.Name())
+	return outcome{wait: &Wait{Kind: WaitReply, Timeout: time.Duration(p.integer("timeout", 3600)) * time.Second}}
+}
+
+func acceptReply(r *run, st *model.State, p props, w *Wait, in Input) (outcome, error) {
+	sent, _ := lookup(r.x.ctx, "widgets", st.Name()).(map[string]any)
+	out := map[string]any{"outbound": sent["outbound"]}
+	switch in.Kind {
+	case InputMessage:
+		r.transcribe("inbound", "sms", st.Name(), in.Text)
+		flowAddr := text(lookup(r.x.ctx, "flow", "channel", "address"))
+		sid := r.rt.sid("SM")
+		inbound := map[string]any{
+			"Body": in.Text, "From": r.x.ContactChannelAddress, "To": flowAddr, "MessageSid": sid,
+			"SmsMessageSid": sid, "AccountSid": r.x.AccountSID, "NumMedia": "0", "ApiVersion": "2010-04-01",
+		}
+		maps.Copy(inbound, plainMap(in.Fields))
+		out["inbound"] = inbound
+		return outcome{event: "incomingMessage", outputs: out}, nil
+	case InputTimeout:
+		r.transcribe("inbound", "silence", st.Name(), "")
+		return outcome{event: "timeout", outputs: out, detail: fmt.Sprintf("no reply within %s", w.Timeout)}, nil
+	}
+	return outcome{}, unexpected(w, in)
+}

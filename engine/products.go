@@ -1,0 +1,159 @@
+package engine
+
+import (
+	"maps"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// product describes a widget that needs another Twilio product (or a call
+// leg Studioflow cannot place). It takes the caller's Outcome; without one,
+// its success event with plausible outputs.
+type product struct {
+	event   string // "" means the first event among the widget's transitions
+	voice   bool   // stops when the caller has hung up
+	outputs func(r *run, st *model.State, p props) map[string]any
+	// announce reports what the contact would notice (a dialled number).
+	announce func(r *run, st *model.State, p props) error
+}
+
+var products = map[string]product{
+	"connect-call-to":          {event: "callCompleted", voice: true, outputs: dialOutputs, announce: announceDial("to")},
+	"make-outgoing-call-v2":    {event: "answered", outputs: outgoingCallOutputs, announce: announceDial("to")},
+	"make-outgoing-call-v1":    {event: "answered", outputs: outgoingCallOutputs, announce: announceDial("to")},
+	"record-call":              {event: "success", voice: true, outputs: recordCallOutputs},
+	"enqueue-call":             {event: "callComplete", voice: true, outputs: enqueueOutputs},
+	"send-to-flex":             {event: "callComplete", outputs: flexOutputs},
+	"capture-payments":         {event: "success", voice: true, outputs: paymentOutputs},
+	"fork-stream":              {event: "next", voice: true},
+	"add-twiml-redirect":       {event: "return", outputs: emptyOutputs},
+	"connect-virtual-agent":    {event: "return", voice: true, outputs: virtualAgentOutputs},
+	"connect-virtual-agent-v2": {event: "completed", voice: true, outputs: virtualAgentOutputs},
+	"look-up-profile":          {event: "profileFound", outputs: profileOutputs},
+	"update-profile-traits":    {event: "profileUpdated", outputs: profileOutputs},
+	"send-to-auto-pilot":       {event: "sessionEnded", outputs: autopilotOutputs},
+	// Legacy types with no public description: their events are only known
+	// from the widget's own transitions.
+	"create-task":                {},
+	"create-chat-channel":        {},
+	"add-member-to-chat-channel": {},
+	"update-sync-object":         {},
+	"understand":                 {},
+}
+
+func performProduct(r *run, st *model.State, p props) outcome {
+	d := products[st.Type()]
+	if d.voice {
+		if o, over := r.callOver(st); over {
+			return o
+		}
+	}
+	if d.announce != nil {
+		if err := d.announce(r, st, p); err != nil {
+			return outcome{err: err}
+		}
+	}
+	var defaults map[string]any
+	if d.outputs != nil {
+		defaults = d.outputs(r, st, p)
+	}
+	event := d.event
+	if event == "" {
+		if evs := events(st); len(evs) > 0 {
+			event = evs[0]
+		}
+	}
+	o := r.choose(st, event, defaults)
+	if o.event == "hangup" {
+		r.x.callOver = true
+	}
+	return o
+}
+
+func announceDial(key string) func(r *run, st *model.State, p props) error {
+	return func(r *run, st *model.State, p props) error {
+		to, err := r.renderProp(p, key, "{{contact.channel.address}}")
+		if err != nil {
+			return err
+		}
+		from, err := r.renderProp(p, "from", "{{flow.channel.address}}")
+		if err != nil {
+			return err
+		}
+		r.emit(Event{Kind: EventDial, Widget: st.Name(), Text: to, To: to, From: from})
+		r.transcribe("outbound", "dial", st.Name(), to)
+		return nil
+	}
+}
+
+func emptyOutputs(*run, *model.State, props) map[string]any { return map[string]any{} }
+
+func dialOutputs(r *run, st *model.State, p props) map[string]any {
+	out := r.callFields()
+	maps.Copy(out, map[string]any{"DialCallSid": r.rt.sid("CA"), "DialCallStatus": "completed", "DialCallDuration": "42"})
+	if p.boolean("record", false) {
+		out["RecordingUrl"] = "https://api.twilio.com/2010-04-01/Accounts/" + r.x.AccountSID + "/Recordings/" + r.rt.sid("RE")
+	}
+	return out
+}
+
+func outgoingCallOutputs(r *run, st *model.State, p props) map[string]any {
+	to, _ := r.renderProp(p, "to", "{{contact.channel.address}}")
+	from, _ := r.renderProp(p, "from", "{{flow.channel.address}}")
+	out := map[string]any{
+		"AccountSid": r.x.AccountSID, "CallSid": r.rt.sid("CA"), "CallStatus": "in-progress", "To": to, "From": from,
+	}
+	if p.boolean("detect_answering_machine", false) {
+		out["AnsweredBy"] = "human"
+		out["MachineDetectionDuration"] = "1200"
+	}
+	return out
+}
+
+func recordCallOutputs(r *run, st *model.State, p props) map[string]any {
+	call := r.callFields()
+	sid := r.rt.sid("RE")
+	return map[string]any{
+		"AccountSid": r.x.AccountSID, "ApiVersion": "2010-04-01", "CallSid": call["CallSid"], "Channels": 2,
+		"ConferenceSid": nil, "Sid": sid, "Status": "in-progress", "Source": "StartCallRecordingAPI",
+		"StartTime": r.rt.now().UTC().Format("Mon, 02 Jan 2006 15:04:05 -0700"), "Duration": "-1",
+		"Price": nil, "PriceUnit": "USD", "ErrorCode": nil, "EncryptionDetails": nil,
+		"Uri": "/2010-04-01/Accounts/" + r.x.AccountSID + "/Calls/" + text(call["CallSid"]) + "/Recordings/" + sid + ".json",
+	}
+}
+
+func enqueueOutputs(r *run, st *model.State, p props) map[string]any {
+	out := r.callFields()
+	maps.Copy(out, map[string]any{"QueueResult": "hangup", "QueueSid": r.rt.sid("QU"), "QueueTime": "30"})
+	return out
+}
+
+func flexOutputs(r *run, st *model.State, p props) map[string]any {
+	attributes, err := r.renderProp(p, "attributes", "")
+	if err != nil {
+		attributes = ""
+	}
+	return map[string]any{"TaskSid": r.rt.sid("WT"), "Attributes": attributes, "Age": "0"}
+}
+
+func paymentOutputs(r *run, st *model.State, p props) map[string]any {
+	out := r.callFields()
+	maps.Copy(out, map[string]any{
+		"Result": "success", "PaymentToken": r.rt.sid("PT"), "PaymentConfirmationCode": "ch_" + r.rt.sid("")[:12],
+		"PaymentCardNumber": "xxxx-xxxx-xxxx-1111", "PaymentCardType": "visa", "PaymentCardPostalCode": "94105",
+		"ExpirationDate": "1230", "SecurityCode": "xxx", "ProfileId": "",
+	})
+	return out
+}
+
+func virtualAgentOutputs(r *run, st *model.State, p props) map[string]any {
+	return map[string]any{"VirtualAgentProvider": "simulated", "VirtualAgentStatus": "completed", "VirtualAgentProviderData": map[string]any{}}
+}
+
+func profileOutputs(r *run, st *model.State, p props) map[string]any {
+	return map[string]any{"profile": map[string]any{"id": r.rt.sid("PR"), "traits": map[string]any{}}}
+}
+
+func autopilotOutputs(r *run, st *model.State, p props) map[string]any {
+	return map[string]any{"CurrentTask": "fallback", "AssistantSid": p.str("autopilot_assistant_sid"), "DialogueSid": r.rt.sid("UK")}
+}

@@ -1,0 +1,148 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/studioflow/studioflow/engine/liquid"
+	"github.com/studioflow/studioflow/model"
+)
+
+// Studio's runtime limits.
+const (
+	MaxSteps            = 1000
+	MaxSameWidgetInARow = 10
+	HTTPTimeout         = 10 * time.Second
+	MaxHTTPResponse     = 64 * 1024
+)
+
+// FlowResolver finds the flow a run-subflow widget names by its flow_sid.
+type FlowResolver func(flowSID string) (*model.Flow, error)
+
+// Config is what every execution of a Runtime shares. Zero values pick
+// Studio's behaviour: the real clock, real HTTP with a 10 s timeout, no subflows.
+type Config struct {
+	Clock       Clock
+	HTTPClient  *http.Client  // its Timeout is replaced by HTTPTimeout
+	HTTPTimeout time.Duration // default 10 s
+	Subflows    FlowResolver
+	AccountSID  string                     // default: a random AC… SID
+	NewSID      func(prefix string) string // default RandomSID
+	Observer    func(Event)                // hears every event as it happens
+}
+
+// Runtime runs executions. It is safe for concurrent use by executions on
+// different goroutines; one Execution must not be used concurrently.
+type Runtime struct {
+	cfg    Config
+	liquid *liquid.Engine
+	client *http.Client
+}
+
+// New returns a Runtime for cfg.
+func New(cfg Config) *Runtime {
+	if cfg.Clock == nil {
+		cfg.Clock = RealClock{}
+	}
+	if cfg.HTTPTimeout <= 0 {
+		cfg.HTTPTimeout = HTTPTimeout
+	}
+	if cfg.NewSID == nil {
+		cfg.NewSID = RandomSID
+	}
+	if cfg.AccountSID == "" {
+		cfg.AccountSID = cfg.NewSID("AC")
+	}
+	client := &http.Client{}
+	if cfg.HTTPClient != nil {
+		c := *cfg.HTTPClient
+		client = &c
+	}
+	client.Timeout = cfg.HTTPTimeout
+	rt := &Runtime{cfg: cfg, client: client}
+	rt.liquid = liquid.New(rt.now)
+	return rt
+}
+
+// Clock returns the runtime's clock.
+func (rt *Runtime) Clock() Clock { return rt.cfg.Clock }
+
+// Liquid returns the runtime's template engine (and its cache).
+func (rt *Runtime) Liquid() *liquid.Engine { return rt.liquid }
+
+func (rt *Runtime) now() time.Time      { return rt.cfg.Clock.Now() }
+func (rt *Runtime) sid(p string) string { return rt.cfg.NewSID(p) }
+
+// Outcome is the caller's choice for a widget Studioflow cannot really run
+// (Flex, payments, outgoing calls, …): the event, and widgets.NAME.* values
+// that replace or add to the plausible defaults.
+type Outcome struct {
+	Event   string
+	Outputs map[string]any
+}
+
+// CannedResponse stands in for an HTTP response to a make-http-request or
+// run-function widget. A non-empty Error simulates a network failure.
+type CannedResponse struct {
+	Status      int
+	ContentType string
+	Body        string
+	Error       string
+}
+
+// StartOptions are per execution.
+type StartOptions struct {
+	FlowSID  string                      // default: a random FW… SID
+	Outcomes map[string]Outcome          // by widget name
+	HTTP     map[string][]CannedResponse // by widget name; runs consume them in turn, the last repeats
+	// AskOutcomes makes widgets without a preset Outcome wait for an
+	// InputOutcome instead of taking their default event.
+	AskOutcomes bool
+}
+
+// ErrNotWaiting is returned by Resume when the execution is not waiting.
+var ErrNotWaiting = errors.New("execution is not waiting for input")
+
+// Start creates an execution of flow from trig and runs it until it waits or
+// ends. It fails only for an unknown trigger event or a nil flow.
+func (rt *Runtime) Start(flow *model.Flow, trig Trigger, opts StartOptions) (*Execution, []Event, error) {
+	if flow == nil {
+		return nil, nil, errors.New("start execution: no flow")
+	}
+	if err := validTrigger(trig.Event); err != nil {
+		return nil, nil, fmt.Errorf("start execution: %w", err)
+	}
+	if opts.FlowSID == "" {
+		opts.FlowSID = rt.sid("FW")
+	}
+	x := rt.newExecution(flow, trig, &opts, new(int))
+	r := &run{rt: rt, sink: new([]Event)}
+	r.begin(x)
+	return x, *r.sink, nil
+}
+
+// Resume feeds in to a waiting execution and runs it until it waits again or
+// ends. An input the wait cannot take (a key press while waiting for an SMS)
+// is an error and leaves the execution unchanged.
+func (rt *Runtime) Resume(x *Execution, in Input) ([]Event, error) {
+	r := &run{rt: rt, sink: new([]Event)}
+	if err := r.resume(x, in); err != nil {
+		return nil, err
+	}
+	return *r.sink, nil
+}
+
+// Stop ends an active execution from outside, as POST …/Executions/{Sid}
+// with Status=ended does.
+func (rt *Runtime) Stop(x *Execution, reason string) []Event {
+	r := &run{rt: rt, sink: new([]Event)}
+	for c := x.child; c != nil; c = c.child {
+		r.x = c
+		r.end(EndStopped, reason)
+	}
+	r.x = x
+	r.end(EndStopped, reason)
+	return *r.sink
+}
