@@ -225,6 +225,10 @@ func (r *run) wait(st *model.State, o outcome) {
 // exit records the step for st leaving on o and returns the next widget ("" when the execution ended).
 func (r *run) exit(st *model.State, o outcome) string {
 	x := r.x
+	if *x.stepCount >= MaxSteps {
+		r.end(EndLimit, fmt.Sprintf("stopped at %s: an execution may run at most %d steps, subflows included (Studio's limit)", st.Name(), MaxSteps))
+		return ""
+	}
 	if o.err != nil {
 		r.record(st, "failed", EndedTransition, o.err.Error())
 		r.end(EndFailed, fmt.Sprintf("%s (%s): %v", st.Name(), st.Type(), o.err))
