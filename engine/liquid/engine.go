@@ -112,7 +112,7 @@ func (e *Engine) parse(source string) compiled {
 	if ok {
 		return c
 	}
-	tpl, err := e.lib.ParseTemplateLocation([]byte(guardLoops(source)), "", 1)
+	tpl, err := e.lib.ParseTemplateLocation([]byte(guardLoops(tightenPaths(source))), "", 1)
 	if err != nil {
 		c = compiled{err: newParseError(source, err)}
 	} else {

@@ -47,6 +47,7 @@ func TestRenderStudioDialect(t *testing.T) {
 		{"raw region is untouched", "{% raw %}{% for x in y %}{% endraw %}", "{% for x in y %}"},
 		{"date in Pacific time", "{{ 'now' | date: '%Y-%m-%d %H:%M %Z' }}", "2024-07-04 11:30 PDT"},
 		{"zone-less date read as Pacific", "{{ '2024-01-15 09:00' | date: '%H:%M %z' }}", "09:00 -0800"},
+		{"space after a path dot, as in real exports", "{{widgets.http_1.parsed. ok}}|{{ 'a. b' }}", "true|a. b"},
 		{"unix seconds shown in Pacific", "{{ 0 | date: '%Y-%m-%d %H' }}", "1969-12-31 16"},
 	}
 	e := New(fixedNow)
