@@ -1,0 +1,203 @@
+package schemas
+
+import "github.com/studioflow/studioflow/model"
+
+// graph is the transition graph of a flow over widget indices. An edge
+// exists for every transition whose next names an existing widget.
+type graph struct {
+	succ [][]int32
+}
+
+func newGraph(f *model.Flow) graph {
+	n := f.Len()
+	g := graph{succ: make([][]int32, n)}
+	for i := 0; i < n; i++ {
+		s := f.StateAt(i)
+		for j := 0; j < s.TransitionCount(); j++ {
+			if next := s.Transition(j).Next; next != "" {
+				if k := f.IndexOf(next); k >= 0 {
+					g.succ[i] = append(g.succ[i], int32(k))
+				}
+			}
+		}
+	}
+	return g
+}
+
+// reach marks every widget reachable from the starts (the starts included).
+func (g graph) reach(starts ...int) []bool {
+	seen := make([]bool, len(g.succ))
+	stack := make([]int32, 0, 64)
+	for _, s := range starts {
+		if s >= 0 && !seen[s] {
+			seen[s] = true
+			stack = append(stack, int32(s))
+		}
+	}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, m := range g.succ[n] {
+			if !seen[m] {
+				seen[m] = true
+				stack = append(stack, m)
+			}
+		}
+	}
+	return seen
+}
+
+// ancestors marks every widget from which some path of at least one
+// transition leads to w (w itself only when it is on a cycle).
+func (g graph) ancestors(w int) []bool {
+	pred := make([][]int32, len(g.succ))
+	for i, list := range g.succ {
+		for _, m := range list {
+			pred[m] = append(pred[m], int32(i))
+		}
+	}
+	seen := make([]bool, len(g.succ))
+	stack := append([]int32(nil), pred[w]...)
+	for _, p := range stack {
+		seen[p] = true
+	}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, p := range pred[n] {
+			if !seen[p] {
+				seen[p] = true
+				stack = append(stack, p)
+			}
+		}
+	}
+	return seen
+}
+
+// upstreamIndex answers "does some path lead from widget a to widget b?" for
+// all pairs at once: strongly connected components (Tarjan), then for each
+// component the set of components below it, as bitsets.
+type upstreamIndex struct {
+	comp   []int32    // component of each widget
+	cyclic []bool     // component has a cycle (size > 1 or a self-loop)
+	below  [][]uint64 // components reachable from each component by ≥1 edge
+}
+
+func newUpstreamIndex(g graph) *upstreamIndex {
+	n := len(g.succ)
+	t := tarjan{g: g, index: make([]int32, n), low: make([]int32, n), onStack: make([]bool, n), comp: make([]int32, n)}
+	for i := range t.index {
+		t.index[i] = -1
+	}
+	for i := 0; i < n; i++ {
+		if t.index[i] < 0 {
+			t.visit(int32(i))
+		}
+	}
+	nc := len(t.members)
+	words := (nc + 63) / 64
+	idx := &upstreamIndex{comp: t.comp, cyclic: make([]bool, nc), below: make([][]uint64, nc)}
+	backing := make([]uint64, nc*words)
+	// Tarjan emits components sinks first, so every successor component of
+	// c is complete by the time c is processed.
+	for c := 0; c < nc; c++ {
+		row := backing[c*words : (c+1)*words]
+		idx.below[c] = row
+		members := t.members[c]
+		if len(members) > 1 {
+			idx.cyclic[c] = true
+		}
+		for _, m := range members {
+			for _, s := range g.succ[m] {
+				d := t.comp[s]
+				if int(d) == c {
+					idx.cyclic[c] = true
+					continue
+				}
+				row[d/64] |= 1 << (uint(d) % 64)
+				for k, w := range idx.below[d] {
+					row[k] |= w
+				}
+			}
+		}
+	}
+	return idx
+}
+
+// leadsTo reports whether a path of at least one transition leads from a to b.
+func (u *upstreamIndex) leadsTo(a, b int) bool {
+	ca, cb := u.comp[a], u.comp[b]
+	if ca == cb {
+		return u.cyclic[ca]
+	}
+	return u.below[ca][cb/64]&(1<<(uint(cb)%64)) != 0
+}
+
+func (u *upstreamIndex) components() int { return len(u.below) }
+
+type tarjan struct {
+	g       graph
+	counter int32
+	index   []int32
+	low     []int32
+	onStack []bool
+	stack   []int32
+	comp    []int32
+	members [][]int32
+}
+
+// visit is Tarjan's algorithm with an explicit stack, so 20,000-widget
+// chains do not recurse 20,000 deep.
+func (t *tarjan) visit(root int32) {
+	type frame struct {
+		node int32
+		edge int
+	}
+	call := []frame{{node: root}}
+	t.open(root)
+	for len(call) > 0 {
+		top := &call[len(call)-1]
+		v := top.node
+		if top.edge < len(t.g.succ[v]) {
+			w := t.g.succ[v][top.edge]
+			top.edge++
+			if t.index[w] < 0 {
+				t.open(w)
+				call = append(call, frame{node: w})
+			} else if t.onStack[w] && t.index[w] < t.low[v] {
+				t.low[v] = t.index[w]
+			}
+			continue
+		}
+		call = call[:len(call)-1]
+		if len(call) > 0 {
+			parent := call[len(call)-1].node
+			if t.low[v] < t.low[parent] {
+				t.low[parent] = t.low[v]
+			}
+		}
+		if t.low[v] == t.index[v] {
+			c := int32(len(t.members))
+			var members []int32
+			for {
+				w := t.stack[len(t.stack)-1]
+				t.stack = t.stack[:len(t.stack)-1]
+				t.onStack[w] = false
+				t.comp[w] = c
+				members = append(members, w)
+				if w == v {
+					break
+				}
+			}
+			t.members = append(t.members, members)
+		}
+	}
+}
+
+func (t *tarjan) open(v int32) {
+	t.index[v] = t.counter
+	t.low[v] = t.counter
+	t.counter++
+	t.stack = append(t.stack, v)
+	t.onStack[v] = true
+}

@@ -1,0 +1,514 @@
+package schemas
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/studioflow/studioflow/model"
+)
+
+// finding is one schema problem, located relative to the validated value and
+// worded for a person.
+type finding struct {
+	loc     string // JSON pointer relative to the validated value
+	message string
+}
+
+// explainer turns jsonschema's error trees into findings, reading the
+// schemas themselves for the words (bounds, enums, event lists).
+type explainer struct {
+	docs docSet
+	// events lists a widget type's events in Studio's order, when known.
+	events func(typ string) ([]string, bool)
+}
+
+// explain walks an error tree. instance is the validated value in plain form
+// (maps, slices, json.Number), used to say what a wrong value is; typ is the
+// widget type validated, "" for other values.
+//
+// base is a JSON pointer prepended to every location: instance holds the
+// validated value at base (for a top-level member of a flow, base is
+// "/flags" and instance the whole definition).
+func (x explainer) explain(err error, instance any, typ, base string) []finding {
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		return []finding{{loc: base, message: err.Error()}}
+	}
+	w := walker{explainer: x, typ: typ, instance: instance, base: base}
+	w.walk(ve)
+	return dedupeFindings(w.out)
+}
+
+type walker struct {
+	explainer
+	typ      string
+	instance any
+	base     string
+	out      []finding
+}
+
+func (w *walker) loc(ve *jsonschema.ValidationError) string { return w.base + ve.InstanceLocation }
+
+func (w *walker) add(loc, message string) { w.out = append(w.out, finding{loc, message}) }
+
+func dedupeFindings(in []finding) []finding {
+	seen := make(map[finding]bool, len(in))
+	out := in[:0]
+	for _, f := range in {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func lastSegment(p string) string {
+	return p[strings.LastIndexByte(p, '/')+1:]
+}
+
+func (w *walker) walk(ve *jsonschema.ValidationError) {
+	switch kw := lastSegment(ve.KeywordLocation); {
+	case kw == "anyOf" || kw == "oneOf":
+		w.alternatives(ve)
+	case len(ve.Causes) > 0:
+		for _, c := range ve.Causes {
+			w.walk(c)
+		}
+	default:
+		w.out = append(w.out, w.leaf(ve))
+	}
+}
+
+// eventMessage words an event the widget does not have, listing its events
+// in Studio's order when the catalog knows them.
+func (w *walker) eventMessage(event any, fromSchema []string) string {
+	if names, ok := w.events(w.typ); ok {
+		return eventNotAllowed(eventText(event), names)
+	}
+	return eventNotAllowed(eventText(event), fromSchema)
+}
+
+// alternatives explains a failed anyOf/oneOf: a transition whose event is
+// not one of the widget's, a value of none of the offered types, a missing
+// one-of-these property, or else the problems of the branch meant.
+func (w *walker) alternatives(ve *jsonschema.ValidationError) {
+	loc := w.loc(ve)
+	node, docID, _ := w.docs.atURL(ve.AbsoluteKeywordLocation)
+	branches, _ := node.([]any)
+	value, _ := valueAt(w.instance, loc)
+
+	if strings.HasPrefix(ve.Message, "valid against schemas at indexes") {
+		groups := requiredGroups(branches)
+		if len(groups) > 0 {
+			w.add(loc, "use only one of " + orList(groups) + ", not several")
+			return
+		}
+		w.add(loc, describeField(loc) + " matches more than one of the allowed forms")
+		return
+	}
+
+	// A transition: its event decides which branch was meant.
+	if isTransitionItem(loc) {
+		allowed := []string{}
+		for _, b := range branches {
+			allowed = append(allowed, w.docs.eventConsts(b, docID)...)
+		}
+		if len(allowed) > 0 {
+			obj, isObj := value.(map[string]any)
+			event, isString := obj["event"].(string)
+			switch {
+			case !isObj:
+				w.add(loc, fmt.Sprintf("%s must be an object with an event, but it is %s", describeField(loc), describeValue(value)))
+				return
+			case obj["event"] == nil:
+				w.add(loc + "/event", describeField(loc) + " has no event")
+				return
+			case !isString || !contains(allowed, event):
+				w.add(loc+"/event", w.eventMessage(obj["event"], allowed))
+				return
+			}
+			for i, c := range ve.Causes {
+				if i < len(branches) && contains(w.docs.eventConsts(branches[i], docID), event) {
+					w.walk(c)
+					return
+				}
+			}
+		}
+	}
+
+	if groups := requiredGroups(branches); len(groups) == len(branches) && len(groups) > 0 {
+		w.add(loc, "set " + orList(groups))
+		return
+	}
+
+	var types []string
+	onlyTypes := true
+	for _, c := range ve.Causes {
+		if lastSegment(c.KeywordLocation) != "type" || w.loc(c) != loc {
+			onlyTypes = false
+			break
+		}
+		if n, _, ok := w.docs.atURL(c.AbsoluteKeywordLocation); ok {
+			types = append(types, typeNames(n)...)
+		}
+	}
+	if onlyTypes && len(types) > 0 {
+		w.add(loc, fmt.Sprintf("%s must be %s, but it is %s", describeField(loc), typeWords(types), describeValue(value)))
+		return
+	}
+
+	// Otherwise report the branch that came closest (fewest problems).
+	var best []finding
+	for _, c := range ve.Causes {
+		sub := walker{explainer: w.explainer, typ: w.typ, instance: w.instance, base: w.base}
+		sub.walk(c)
+		if best == nil || len(sub.out) < len(best) {
+			best = sub.out
+		}
+	}
+	w.out = append(w.out, best...)
+}
+
+func (w *walker) leaf(ve *jsonschema.ValidationError) finding {
+	kw := lastSegment(ve.KeywordLocation)
+	parentURL := strings.TrimSuffix(ve.AbsoluteKeywordLocation, "/"+kw)
+	node, _, _ := w.docs.atURL(parentURL)
+	schema, _ := node.(*model.Object)
+	loc := w.loc(ve)
+	value, _ := valueAt(w.instance, loc)
+	field := describeField(loc)
+
+	switch kw {
+	case "type":
+		return finding{loc, fmt.Sprintf("%s must be %s, but it is %s", field, typeWordsWithRange(schema), describeValue(value))}
+	case "required":
+		missing := missingRequired(schema, value)
+		if len(missing) == 0 {
+			return finding{loc, field + " lacks a required setting"}
+		}
+		msgs := make([]string, len(missing))
+		for i, m := range missing {
+			msgs[i] = strconv.Quote(m)
+		}
+		where := loc + "/" + escapePointer(missing[0])
+		if loc == "" {
+			return finding{where, "the widget has no " + strings.Join(msgs, ", ")}
+		}
+		if len(missing) == 1 {
+			return finding{where, fmt.Sprintf("%s is required", describeField(where))}
+		}
+		return finding{where, fmt.Sprintf("%s needs %s", field, strings.Join(msgs, " and "))}
+	case "enum":
+		e, _ := schema.Get("enum")
+		list, _ := e.([]any)
+		if lastSegment(loc) == "event" && isTransitionItem(strings.TrimSuffix(loc, "/event")) {
+			names := make([]string, 0, len(list))
+			for _, n := range list {
+				names = append(names, fmt.Sprint(n))
+			}
+			return finding{loc, w.eventMessage(value, names)}
+		}
+		return finding{loc, fmt.Sprintf("%s must be one of %s, but it is %s", field, valueList(list), describeValue(value))}
+	case "const":
+		c, _ := schema.Get("const")
+		if lastSegment(loc) == "event" {
+			return finding{loc, w.eventMessage(value, []string{fmt.Sprint(c)})}
+		}
+		return finding{loc, fmt.Sprintf("%s must be %s, but it is %s", field, literal(c), describeValue(value))}
+	case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
+		return finding{loc, fmt.Sprintf("%s must be %s, but it is %s", field, typeWordsWithRange(schema), describeValue(value))}
+	case "minLength":
+		n := numberOf(schema, "minLength")
+		if n <= 1 {
+			return finding{loc, field + " cannot be empty"}
+		}
+		return finding{loc, fmt.Sprintf("%s must be at least %g characters long", field, n)}
+	case "maxLength":
+		return finding{loc, fmt.Sprintf("%s must be at most %g characters long", field, numberOf(schema, "maxLength"))}
+	case "minItems":
+		n := numberOf(schema, "minItems")
+		if n <= 1 {
+			return finding{loc, field + " needs at least one entry"}
+		}
+		return finding{loc, fmt.Sprintf("%s needs at least %g entries", field, n)}
+	case "maxItems":
+		return finding{loc, fmt.Sprintf("%s may hold at most %g entries", field, numberOf(schema, "maxItems"))}
+	case "pattern":
+		return finding{loc, patternMessage(field, schema, value)}
+	case "additionalProperties", "additionalItems", "false":
+		return finding{loc, field + " is not allowed here"}
+	}
+	return finding{loc, fmt.Sprintf("%s is not valid (%s)", field, ve.Message)}
+}
+
+func patternMessage(field string, schema *model.Object, value any) string {
+	p, _ := schema.String("pattern")
+	switch p {
+	case `^.*\S+.*$`:
+		return field + " cannot be blank"
+	case "^FW[0-9a-fA-F]{32}$":
+		return fmt.Sprintf("%s must be a Flow SID written out (FW followed by 32 hexadecimal digits; Liquid is not allowed here), but it is %s", field, describeValue(value))
+	case "^(LatestPublished|LatestDraft|[0-9]+)$":
+		return fmt.Sprintf("%s must be LatestPublished, LatestDraft or a revision number, but it is %s", field, describeValue(value))
+	}
+	if d, ok := schema.String("description"); ok {
+		return fmt.Sprintf("%s is not in the expected form (%s), but it is %s", field, d, describeValue(value))
+	}
+	return fmt.Sprintf("%s is not in the expected form, but it is %s", field, describeValue(value))
+}
+
+func eventText(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return describeValue(v)
+}
+
+func eventNotAllowed(event string, allowed []string) string {
+	return fmt.Sprintf("%s is not an event of this widget; its events are %s", event, strings.Join(allowed, ", "))
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isTransitionItem(loc string) bool {
+	rest, ok := strings.CutPrefix(loc, "/transitions/")
+	if !ok || rest == "" {
+		return false
+	}
+	_, err := strconv.Atoi(rest)
+	return err == nil
+}
+
+// requiredGroups reads branches of the form {"required": [...]} (gather's
+// say-or-play) as quoted name lists.
+func requiredGroups(branches []any) []string {
+	var groups []string
+	for _, b := range branches {
+		obj, ok := b.(*model.Object)
+		if !ok || obj.Len() != 1 {
+			return nil
+		}
+		r, ok := obj.Get("required")
+		if !ok {
+			return nil
+		}
+		names, _ := r.([]any)
+		var quoted []string
+		for _, n := range names {
+			quoted = append(quoted, strconv.Quote(fmt.Sprint(n)))
+		}
+		groups = append(groups, strings.Join(quoted, " and "))
+	}
+	return groups
+}
+
+func orList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
+func missingRequired(schema *model.Object, value any) []string {
+	r, _ := schema.Get("required")
+	names, _ := r.([]any)
+	obj, _ := value.(map[string]any)
+	var missing []string
+	for _, n := range names {
+		s, _ := n.(string)
+		if _, ok := obj[s]; !ok {
+			missing = append(missing, s)
+		}
+	}
+	return missing
+}
+
+func typeNames(n any) []string {
+	switch t := n.(type) {
+	case string:
+		return []string{t}
+	case []any:
+		var out []string
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+var typeWord = map[string]string{
+	"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+	"array": "a list", "object": "an object", "null": "empty (null)",
+}
+
+func typeWords(types []string) string {
+	words := make([]string, 0, len(types))
+	for _, t := range types {
+		if w, ok := typeWord[t]; ok {
+			words = append(words, w)
+		} else {
+			words = append(words, t)
+		}
+	}
+	return orList(words)
+}
+
+// typeWordsWithRange words a schema's type together with its bounds: "a
+// whole number between 1 and 30".
+func typeWordsWithRange(schema *model.Object) string {
+	t, _ := schema.Get("type")
+	words := typeWords(typeNames(t))
+	if words == "" {
+		words = "a number"
+	}
+	lo, hasLo := schema.Get("minimum")
+	hi, hasHi := schema.Get("maximum")
+	switch {
+	case hasLo && hasHi:
+		return fmt.Sprintf("%s between %v and %v", words, lo, hi)
+	case hasLo:
+		return fmt.Sprintf("%s of at least %v", words, lo)
+	case hasHi:
+		return fmt.Sprintf("%s of at most %v", words, hi)
+	}
+	return words
+}
+
+func numberOf(schema *model.Object, key string) float64 {
+	v, _ := schema.Get(key)
+	n, _ := model.NumberValue(v)
+	return n
+}
+
+func literal(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+func valueList(list []any) string {
+	parts := make([]string, len(list))
+	for i, v := range list {
+		parts[i] = literal(v)
+	}
+	return orList(parts)
+}
+
+// describeValue says what a JSON value is: `text ("3600")`, `the number 5`,
+// `true`, `a list`.
+func describeValue(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return strconv.FormatBool(t)
+	case json.Number:
+		return "the number " + string(t)
+	case float64:
+		return "the number " + strconv.FormatFloat(t, 'g', -1, 64)
+	case string:
+		if len(t) > 40 {
+			t = t[:37] + "..."
+		}
+		return "text (" + strconv.Quote(t) + ")"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%v", v)
+}
+
+// describeField names the value at a pointer inside a widget the way a user
+// thinks of it: "timeout", "key (in parameters item 2)", "transition 3".
+func describeField(loc string) string {
+	if loc == "" {
+		return "the widget"
+	}
+	segs := strings.Split(strings.TrimPrefix(loc, "/"), "/")
+	for i, s := range segs {
+		segs[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(s)
+	}
+	if segs[0] == "properties" {
+		segs = segs[1:]
+		if len(segs) == 0 {
+			return "properties"
+		}
+	}
+	last := len(segs) - 1
+	field := segs[last]
+	var context []string
+	if idx, err := strconv.Atoi(field); err == nil && last > 0 {
+		field = itemName(segs[last-1], idx)
+		last--
+	}
+	for i := 0; i < last; i++ {
+		if idx, err := strconv.Atoi(segs[i+1]); err == nil {
+			context = append(context, itemName(segs[i], idx))
+			i++
+			continue
+		}
+		context = append(context, segs[i])
+	}
+	if len(context) == 0 {
+		return field
+	}
+	return field + " (in " + strings.Join(context, ", ") + ")"
+}
+
+func itemName(list string, idx int) string {
+	if list == "transitions" {
+		return "transition " + strconv.Itoa(idx+1)
+	}
+	return list + " item " + strconv.Itoa(idx+1)
+}
+
+func escapePointer(s string) string {
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+// valueAt returns the value at a JSON pointer inside a plain JSON value.
+func valueAt(v any, pointer string) (any, bool) {
+	if pointer == "" {
+		return v, true
+	}
+	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		switch n := v.(type) {
+		case map[string]any:
+			next, ok := n[tok]
+			if !ok {
+				return nil, false
+			}
+			v = next
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(n) {
+				return nil, false
+			}
+			v = n[i]
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}

@@ -1,0 +1,298 @@
+package schemas
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// typeRule: a widget's type must be there; unknown, end-of-life and legacy
+// types are kept, with a warning.
+func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Diagnostic {
+	tv, has := s.Raw().Get("type")
+	typ, isString := tv.(string)
+	diag := func(sev Severity, msg string) []Diagnostic {
+		return append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + "/type", Rule: RuleType, Message: msg})
+	}
+	switch {
+	case !has:
+		return diag(Error, `the widget has no "type"`)
+	case !isString:
+		return diag(Error, "type must be text, but it is "+describeValue(model.ToGeneric(tv)))
+	case typ == "":
+		return diag(Error, "type cannot be empty")
+	}
+	w, known := v.cat.types[typ]
+	switch {
+	case !known:
+		return diag(Warning, fmt.Sprintf("%q is not a widget type Studio or Studioflow knows; the widget is kept as it is, but its settings and events cannot be checked", typ))
+	case w.Maturity == EndOfLife:
+		return diag(Warning, fmt.Sprintf("%s has reached end of life: Twilio retired it, so executions that reach it may fail; replace it", w.Title))
+	case w.Maturity == Legacy && w.OpenEvents:
+		return diag(Warning, fmt.Sprintf("%s is a legacy widget Studio no longer offers and nothing public describes; it is kept as it is, but its settings cannot be checked", w.Title))
+	case w.Maturity == Legacy:
+		return diag(Warning, fmt.Sprintf("%s is a legacy widget Studio no longer offers; it is kept as it is", w.Title))
+	}
+	return out
+}
+
+// schemaRule validates the widget against its own type's schema: the
+// branch of the flow schema's if/then dispatch that applies to it.
+func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []Diagnostic {
+	w, ok := v.cat.types[s.Type()]
+	if !ok {
+		return out
+	}
+	instance := schemaInstance(s)
+	if err := w.compiled.Validate(instance); err != nil {
+		for _, fd := range v.explain.explain(err, instance, w.Type, "") {
+			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + fd.loc, Rule: RuleSchema, Message: fd.message})
+		}
+	}
+	return out
+}
+
+// schemaInstance is the widget in plain form as the schemas see it: a
+// transition with "next": null is shown without next, since both mean "not
+// connected" and split-based-on's schema rejects null (QUIRKS.md 10).
+func schemaInstance(s *model.State) map[string]any {
+	m, _ := s.Generic().(map[string]any)
+	if list, ok := m["transitions"].([]any); ok {
+		for _, t := range list {
+			if obj, ok := t.(map[string]any); ok {
+				if next, has := obj["next"]; has && next == nil {
+					delete(obj, "next")
+				}
+			}
+		}
+	}
+	return m
+}
+
+// nameRule: present, well formed, unique.
+func (v *Validator) nameRule(f *model.Flow, s *model.State, i int, base string, out []Diagnostic) []Diagnostic {
+	nv, has := s.Raw().Get("name")
+	name, isString := nv.(string)
+	diag := func(msg string) []Diagnostic {
+		return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + "/name", Rule: RuleName, Message: msg})
+	}
+	switch {
+	case !has:
+		return diag(`the widget has no "name"`)
+	case !isString:
+		return diag("name must be text, but it is " + describeValue(model.ToGeneric(nv)))
+	case name == "":
+		return diag("name cannot be empty")
+	}
+	if err := model.ValidateName(name); err != nil {
+		return diag(err.Error())
+	}
+	if first := f.IndexOf(name); first != i {
+		return diag(fmt.Sprintf("another widget (number %d, a %s) is already named %q; widget names must be unique", first+1, v.titleOf(f.StateAt(first).Type()), name))
+	}
+	return out
+}
+
+// transitionRules: every next names a widget; events belong to the type and
+// appear once (split's match excepted); split conditions are well formed.
+func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, out []Diagnostic) []Diagnostic {
+	w, known := v.cat.types[s.Type()]
+	tv, _ := s.Raw().Get("transitions")
+	list, _ := tv.([]any)
+	firstWith := map[string]int{}
+	for j, item := range list {
+		obj, ok := item.(*model.Object)
+		p := base + "/transitions/" + strconv.Itoa(j)
+		if !ok {
+			if !known {
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p, Rule: RuleEvent,
+					Message: fmt.Sprintf("transition %d must be an object with an event, but it is %s", j+1, describeValue(model.ToGeneric(item)))})
+			}
+			continue
+		}
+		if next, ok := obj.String("next"); ok && next != "" && f.IndexOf(next) < 0 {
+			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/next", Rule: RuleNext,
+				Message: fmt.Sprintf("transition %d leads to %q, but no widget has that name", j+1, next)})
+		}
+		event, hasEvent := obj.String("event")
+		switch {
+		case !hasEvent || event == "":
+			if !known {
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/event", Rule: RuleEvent,
+					Message: fmt.Sprintf("transition %d has no event", j+1)})
+			}
+		case known && !w.AllowsEvent(event):
+			names, _ := v.eventsOf(w.Type)
+			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/event", Rule: RuleEvent,
+				Message: eventNotAllowed(strconv.Quote(event), names)})
+		default:
+			repeatable := false
+			if known {
+				e, _ := w.Event(event)
+				repeatable = e.Repeatable
+			}
+			if first, seen := firstWith[event]; seen && !repeatable {
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/event", Rule: RuleEvent,
+					Message: fmt.Sprintf("the event %q already has a transition (transition %d); a widget has one transition per event", event, first+1)})
+			} else if !seen {
+				firstWith[event] = j
+			}
+		}
+		if s.Type() == "split-based-on" {
+			out = v.conditionRules(s, obj, event, j, base, p, out)
+		}
+	}
+	return out
+}
+
+// conditionRules checks a split-based-on transition's conditions against
+// the official Condition definition (the schema itself never applies it:
+// it names the array "condition", exports write "conditions").
+func (v *Validator) conditionRules(s *model.State, t *model.Object, event string, j int, base, p string, out []Diagnostic) []Diagnostic {
+	cv, hasConds := t.Get("conditions")
+	if _, hasSingular := t.Get("condition"); hasSingular && !hasConds {
+		out = append(out, Diagnostic{Severity: Warning, Widget: s.Name(), Path: p + "/condition", Rule: RuleConditions,
+			Message: `Studio reads "conditions" (plural); this "condition" list is ignored when the flow runs`})
+	}
+	list, isList := cv.([]any)
+	switch {
+	case hasConds && !isList:
+		return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/conditions", Rule: RuleConditions,
+			Message: fmt.Sprintf("conditions (in transition %d) must be a list, but it is %s", j+1, describeValue(model.ToGeneric(cv)))})
+	case event == "match" && len(list) == 0:
+		return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/conditions", Rule: RuleConditions,
+			Message: fmt.Sprintf("transition %d (Condition Matches) needs at least one condition", j+1)})
+	}
+	var instance map[string]any
+	for k, c := range list {
+		generic := model.ToGeneric(c)
+		cp := "/transitions/" + strconv.Itoa(j) + "/conditions/" + strconv.Itoa(k)
+		if err := v.condition.Validate(generic); err != nil {
+			if instance == nil {
+				instance = schemaInstance(s)
+			}
+			for _, fd := range v.explain.explain(err, instance, "", cp) {
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + fd.loc, Rule: RuleConditions, Message: fd.message})
+			}
+		}
+		cond, _ := c.(*model.Object)
+		av, _ := cond.Get("arguments")
+		args, _ := av.([]any)
+		for m, a := range args {
+			if str, ok := a.(string); ok && strings.TrimSpace(str) == "" {
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp + "/arguments/" + strconv.Itoa(m), Rule: RuleConditions,
+					Message: fmt.Sprintf("argument %d of condition %d (in transition %d) is empty; it holds the value to test, such as {{widgets.gather_1.Digits}}", m+1, k+1, j+1)})
+			}
+		}
+	}
+	return out
+}
+
+// stringRules checks every string of the widget's properties and split
+// conditions: Liquid syntax, and {{widgets.X}} references.
+func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base string, out []Diagnostic) []Diagnostic {
+	var path []string
+	var visit func(val any)
+	visit = func(val any) {
+		switch t := val.(type) {
+		case string:
+			if hasLiquid(t) {
+				out = v.checkString(ctx, s, i, base, path, t, out)
+			}
+		case *model.Object:
+			for _, m := range t.Members() {
+				if len(path) == 1 && m.Key == "offset" {
+					continue
+				}
+				path = append(path, escapePointer(m.Key))
+				visit(m.Value)
+				path = path[:len(path)-1]
+			}
+		case []any:
+			for k, e := range t {
+				path = append(path, strconv.Itoa(k))
+				visit(e)
+				path = path[:len(path)-1]
+			}
+		}
+	}
+	if props, ok := s.Raw().Get("properties"); ok {
+		path = append(path, "properties")
+		visit(props)
+		path = path[:0]
+	}
+	if s.Type() == "split-based-on" {
+		for j := 0; j < s.TransitionCount(); j++ {
+			conds := s.Transition(j).Conditions
+			if len(conds) == 0 {
+				continue
+			}
+			path = append(path[:0], "transitions", strconv.Itoa(j), "conditions")
+			visit(conds)
+		}
+	}
+	return out
+}
+
+func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base string, path []string, str string, out []Diagnostic) []Diagnostic {
+	rel := "/" + strings.Join(path, "/")
+	field := describeField(rel)
+	add := func(sev Severity, rule Rule, msg string) {
+		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel, Rule: rule, Message: msg})
+	}
+	if verdict := v.liquid.check(str); verdict.laxOnly {
+		add(Warning, RuleLiquid, fmt.Sprintf("%s has a space after a dot inside {{ }}; Studio reads it as if the space were not there, but remove it (strict Liquid: %s)", field, verdict.problem))
+	} else if verdict.problem != "" {
+		add(Error, RuleLiquid, fmt.Sprintf("Liquid error in %s: %s", field, verdict.problem))
+	} else if unclosedOutput(str) {
+		add(Warning, RuleLiquid, fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field))
+	}
+	f := ctx.flow
+	widgetRefs(str, func(name string) {
+		switch idx := f.IndexOf(name); {
+		case idx < 0:
+			add(Warning, RuleReference, fmt.Sprintf("%s refers to widgets.%s, but no widget has that name, so it will be empty", field, name))
+		case ctx.leadsTo(idx, i):
+		case idx == i:
+			add(Warning, RuleReference, fmt.Sprintf("%s refers to this widget's own widgets.%s, which is not set yet when it runs (no path leads back to it)", field, name))
+		default:
+			add(Warning, RuleReference, fmt.Sprintf("%s refers to widgets.%s, but no path leads from %s to this widget, so it will be empty here", field, name, name))
+		}
+	})
+	return out
+}
+
+// propertyQuirkRules: the offset every export carries (never referenced by
+// the official schemas) and set-variables' variables (which the official
+// schema means to check but does not, QUIRKS.md 4). Warnings only: Twilio's
+// own validation would not reject these.
+func (v *Validator) propertyQuirkRules(s *model.State, base string, out []Diagnostic) []Diagnostic {
+	props := s.Properties()
+	check := func(key string, rule Rule) {
+		val, ok := props.Get(key)
+		if !ok {
+			return
+		}
+		generic := model.ToGeneric(val)
+		var err error
+		if rule == RuleOffset {
+			err = v.offset.Validate(generic)
+		} else {
+			err = v.variables.Validate(generic)
+		}
+		if err == nil {
+			return
+		}
+		instance := map[string]any{"properties": map[string]any{key: generic}}
+		for _, fd := range v.explain.explain(err, instance, "", "/properties/"+escapePointer(key)) {
+			out = append(out, Diagnostic{Severity: Warning, Widget: s.Name(), Path: base + fd.loc, Rule: rule, Message: fd.message})
+		}
+	}
+	check("offset", RuleOffset)
+	if s.Type() == "set-variables" {
+		check("variables", RuleVariables)
+	}
+	return out
+}
