@@ -12,6 +12,12 @@ import (
 func (r *run) renderProp(p props, key, def string) (string, error) {
 	src := p.str(key)
 	if src == "" {
+		switch def {
+		case "{{contact.channel.address}}":
+			return r.x.ContactChannelAddress, nil
+		case "{{flow.channel.address}}":
+			return text(lookup(r.x.ctx, "flow", "channel", "address")), nil
+		}
 		src = def
 	}
 	out, err := r.render(src)
