@@ -1,0 +1,210 @@
+package restapi
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/studio/sessions"
+)
+
+// executionError maps a sessions error to the API's: Studio's 409 for a
+// contact with an active execution.
+func (q *request) executionError(err error) *apiError {
+	var conflict *engine.ConflictError
+	switch {
+	case errors.As(err, &conflict):
+		e := newError(http.StatusConflict, codeConflict, "%s", conflict.Error())
+		e.Details = map[string]any{"conflicting_execution_sid": conflict.ExecutionSID}
+		return e
+	case errors.Is(err, sessions.ErrNotPublished):
+		return badRequest("%v", err)
+	}
+	return q.storeError(err)
+}
+
+func (s *Server) createExecution(q *request) *apiError {
+	form, apiErr := q.form()
+	if apiErr != nil {
+		return apiErr
+	}
+	to, apiErr := required(form, "To")
+	if apiErr != nil {
+		return apiErr
+	}
+	from, apiErr := required(form, "From")
+	if apiErr != nil {
+		return apiErr
+	}
+	params := map[string]any{}
+	if text := optional(form, "Parameters"); text != nil && *text != "" {
+		if err := json.Unmarshal([]byte(*text), &params); err != nil || params == nil {
+			return badRequest("Parameters must be a JSON object, as a string (e.g. {\"name\":\"Zeke\"}): %s", describeJSONError(err))
+		}
+	}
+	res, err := s.cfg.Sessions.StartREST(q.params["FlowSid"], to, from, params)
+	if err != nil {
+		return q.executionError(err)
+	}
+	writeJSON(q.w, http.StatusCreated, executionResource(q.base, res.Execution))
+	return nil
+}
+
+func describeJSONError(err error) string {
+	if err == nil {
+		return "null is not an object"
+	}
+	return err.Error()
+}
+
+func (s *Server) listExecutions(q *request) *apiError {
+	query, apiErr := q.query()
+	if apiErr != nil {
+		return apiErr
+	}
+	paging, apiErr := readPaging(query)
+	if apiErr != nil {
+		return apiErr
+	}
+	var bounds [2]time.Time
+	for i, name := range []string{"DateCreatedFrom", "DateCreatedTo"} {
+		v := query.Get(name)
+		if v == "" {
+			continue
+		}
+		t, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return badRequest("%s %q is not an ISO 8601 date-time such as 2024-05-01T12:00:00Z or 2024-05-01T05:00:00-07:00", name, v)
+		}
+		bounds[i] = t
+	}
+	flow := q.params["FlowSid"]
+	execs, err := s.cfg.Store.Executions(flow, bounds[0], bounds[1])
+	if err != nil {
+		return q.storeError(err)
+	}
+	keys := make([]string, len(execs))
+	for i, x := range execs {
+		keys[i] = x.SID
+	}
+	page, meta, apiErr := paginate(execs, keys, paging, q.base, "/v2/Flows/"+flow+"/Executions", "executions")
+	if apiErr != nil {
+		return apiErr
+	}
+	out := make([]engine.ExecutionRecord, len(page))
+	for i, x := range page {
+		out[i] = executionResource(q.base, x)
+	}
+	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "executions": out})
+	return nil
+}
+
+func (s *Server) fetchExecution(q *request) *apiError {
+	x, err := s.cfg.Store.Execution(q.params["FlowSid"], q.params["ExecutionSid"])
+	if err != nil {
+		return q.storeError(err)
+	}
+	writeJSON(q.w, http.StatusOK, executionResource(q.base, x))
+	return nil
+}
+
+func (s *Server) updateExecution(q *request) *apiError {
+	form, apiErr := q.form()
+	if apiErr != nil {
+		return apiErr
+	}
+	status, apiErr := required(form, "Status")
+	if apiErr != nil {
+		return apiErr
+	}
+	if status != engine.StatusEnded {
+		return badRequest("Status %q is not valid: an execution can only be updated to ended", status)
+	}
+	x, err := s.cfg.Sessions.End(q.params["FlowSid"], q.params["ExecutionSid"])
+	if err != nil {
+		return q.executionError(err)
+	}
+	writeJSON(q.w, http.StatusOK, executionResource(q.base, x))
+	return nil
+}
+
+func (s *Server) deleteExecution(q *request) *apiError {
+	if err := s.cfg.Sessions.Delete(q.params["FlowSid"], q.params["ExecutionSid"]); err != nil {
+		return q.executionError(err)
+	}
+	q.w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *Server) fetchExecutionContext(q *request) *apiError {
+	x, err := s.cfg.Store.Execution(q.params["FlowSid"], q.params["ExecutionSid"])
+	if err != nil {
+		return q.storeError(err)
+	}
+	ctx := x.Context
+	if ctx == nil {
+		ctx = map[string]any{}
+	}
+	writeJSON(q.w, http.StatusOK, executionContextJSON{
+		AccountSID: x.AccountSID, Context: ctx, ExecutionSID: x.SID, FlowSID: x.FlowSID,
+		URL: executionURL(q.base, x.FlowSID, x.SID) + "/Context",
+	})
+	return nil
+}
+
+func (s *Server) listSteps(q *request) *apiError {
+	query, apiErr := q.query()
+	if apiErr != nil {
+		return apiErr
+	}
+	paging, apiErr := readPaging(query)
+	if apiErr != nil {
+		return apiErr
+	}
+	flow, exec := q.params["FlowSid"], q.params["ExecutionSid"]
+	steps, err := s.cfg.Store.Steps(flow, exec)
+	if err != nil {
+		return q.storeError(err)
+	}
+	keys := make([]string, len(steps))
+	for i, st := range steps {
+		keys[i] = st.SID
+	}
+	page, meta, apiErr := paginate(steps, keys, paging, q.base, "/v2/Flows/"+flow+"/Executions/"+exec+"/Steps", "steps")
+	if apiErr != nil {
+		return apiErr
+	}
+	out := make([]engine.Step, len(page))
+	for i, st := range page {
+		out[i] = stepResource(q.base, st)
+	}
+	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "steps": out})
+	return nil
+}
+
+func (s *Server) fetchStep(q *request) *apiError {
+	st, err := s.cfg.Store.Step(q.params["FlowSid"], q.params["ExecutionSid"], q.params["StepSid"])
+	if err != nil {
+		return q.storeError(err)
+	}
+	writeJSON(q.w, http.StatusOK, stepResource(q.base, st))
+	return nil
+}
+
+func (s *Server) fetchStepContext(q *request) *apiError {
+	st, err := s.cfg.Store.Step(q.params["FlowSid"], q.params["ExecutionSid"], q.params["StepSid"])
+	if err != nil {
+		return q.storeError(err)
+	}
+	ctx := st.Context
+	if ctx == nil {
+		ctx = map[string]any{}
+	}
+	writeJSON(q.w, http.StatusOK, stepContextJSON{
+		AccountSID: st.AccountSID, Context: ctx, ExecutionSID: st.ExecutionSID, FlowSID: st.FlowSID, StepSID: st.SID,
+		URL: executionURL(q.base, st.FlowSID, st.ExecutionSID) + "/Steps/" + st.SID + "/Context",
+	})
+	return nil
+}

@@ -1,0 +1,279 @@
+package restapi
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/studioflow/studioflow/studio/workspace"
+)
+
+// storeError maps a workspace error to the API's.
+func (q *request) storeError(err error) *apiError {
+	if errors.Is(err, workspace.ErrNotFound) {
+		return notFound(q.r.URL.Path)
+	}
+	return newError(http.StatusInternalServerError, codeInternal, "The workspace failed: %v", err)
+}
+
+func readStatus(form url.Values) (string, *apiError) {
+	status, apiErr := required(form, "Status")
+	if apiErr != nil {
+		return "", apiErr
+	}
+	if status != workspace.StatusDraft && status != workspace.StatusPublished {
+		return "", badRequest("Status %q is not valid: it must be draft or published", status)
+	}
+	return status, nil
+}
+
+func (s *Server) createFlow(q *request) *apiError {
+	form, apiErr := q.form()
+	if apiErr != nil {
+		return apiErr
+	}
+	name, apiErr := required(form, "FriendlyName")
+	if apiErr != nil {
+		return apiErr
+	}
+	status, apiErr := readStatus(form)
+	if apiErr != nil {
+		return apiErr
+	}
+	text, apiErr := required(form, "Definition")
+	if apiErr != nil {
+		return apiErr
+	}
+	def, apiErr := s.readDefinition(text)
+	if apiErr != nil {
+		return apiErr
+	}
+	if status == workspace.StatusPublished && !def.valid() {
+		return invalidDefinition(def)
+	}
+	f, err := s.cfg.Store.CreateFlow(workspace.Save{
+		FriendlyName: name, Status: status, CommitMessage: optional(form, "CommitMessage"),
+		Definition: def.compact, Valid: def.valid(), Errors: def.errors, Warnings: def.warnings,
+	}, s.cfg.Now())
+	if err != nil {
+		return q.storeError(err)
+	}
+	writeJSON(q.w, http.StatusCreated, flowResource(q.base, f, false))
+	return nil
+}
+
+func (s *Server) updateFlow(q *request) *apiError {
+	sid := q.params["FlowSid"]
+	form, apiErr := q.form()
+	if apiErr != nil {
+		return apiErr
+	}
+	status, apiErr := readStatus(form)
+	if apiErr != nil {
+		return apiErr
+	}
+	current, err := s.cfg.Store.FlowInfo(sid)
+	if err != nil {
+		return q.storeError(err)
+	}
+	save := workspace.Save{
+		FriendlyName: current.FriendlyName, Status: status, CommitMessage: optional(form, "CommitMessage"),
+		Valid: current.Valid, Errors: current.Errors, Warnings: current.Warnings,
+	}
+	if name := optional(form, "FriendlyName"); name != nil {
+		if *name == "" {
+			return badRequest("FriendlyName cannot be empty")
+		}
+		save.FriendlyName = *name
+	}
+	if text := optional(form, "Definition"); text != nil {
+		def, apiErr := s.readDefinition(*text)
+		if apiErr != nil {
+			return apiErr
+		}
+		save.Definition, save.Valid, save.Errors, save.Warnings = def.compact, def.valid(), def.errors, def.warnings
+	}
+	if status == workspace.StatusPublished && !save.Valid {
+		return invalidDefinition(checkedDefinition{errors: save.Errors, warnings: save.Warnings})
+	}
+	f, err := s.cfg.Store.UpdateFlow(sid, save, s.cfg.Now())
+	if err != nil {
+		return q.storeError(err)
+	}
+	writeJSON(q.w, http.StatusOK, flowResource(q.base, f, false))
+	return nil
+}
+
+func (s *Server) fetchFlow(q *request) *apiError {
+	f, err := s.cfg.Store.Flow(q.params["FlowSid"])
+	if err != nil {
+		return q.storeError(err)
+	}
+	writeJSON(q.w, http.StatusOK, flowResource(q.base, f, false))
+	return nil
+}
+
+func (s *Server) listFlows(q *request) *apiError {
+	query, apiErr := q.query()
+	if apiErr != nil {
+		return apiErr
+	}
+	paging, apiErr := readPaging(query)
+	if apiErr != nil {
+		return apiErr
+	}
+	flows, err := s.cfg.Store.Flows()
+	if err != nil {
+		return q.storeError(err)
+	}
+	keys := make([]string, len(flows))
+	for i, f := range flows {
+		keys[i] = f.SID
+	}
+	page, meta, apiErr := paginate(flows, keys, paging, q.base, "/v2/Flows", "flows")
+	if apiErr != nil {
+		return apiErr
+	}
+	out := make([]flowJSON, len(page))
+	for i, f := range page {
+		out[i] = flowResource(q.base, f, true)
+	}
+	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "flows": out})
+	return nil
+}
+
+func (s *Server) deleteFlow(q *request) *apiError {
+	if err := s.cfg.Store.DeleteFlow(q.params["FlowSid"]); err != nil {
+		return q.storeError(err)
+	}
+	q.w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// validateFlow takes Create's parameters and answers {"valid": true}, or a
+// 400 listing every problem in details.
+func (s *Server) validateFlow(q *request) *apiError {
+	form, apiErr := q.form()
+	if apiErr != nil {
+		return apiErr
+	}
+	for _, name := range []string{"FriendlyName", "Status"} {
+		if _, apiErr := required(form, name); apiErr != nil {
+			return apiErr
+		}
+	}
+	if _, apiErr := readStatus(form); apiErr != nil {
+		return apiErr
+	}
+	text, apiErr := required(form, "Definition")
+	if apiErr != nil {
+		return apiErr
+	}
+	def, apiErr := s.readDefinition(text)
+	if apiErr != nil {
+		return apiErr
+	}
+	if !def.valid() {
+		return invalidDefinition(def)
+	}
+	writeJSON(q.w, http.StatusOK, map[string]bool{"valid": true})
+	return nil
+}
+
+func (s *Server) listRevisions(q *request) *apiError {
+	query, apiErr := q.query()
+	if apiErr != nil {
+		return apiErr
+	}
+	paging, apiErr := readPaging(query)
+	if apiErr != nil {
+		return apiErr
+	}
+	sid := q.params["FlowSid"]
+	revs, err := s.cfg.Store.Revisions(sid)
+	if err != nil {
+		return q.storeError(err)
+	}
+	keys := make([]string, len(revs))
+	for i, r := range revs {
+		keys[i] = strconv.Itoa(r.Revision)
+	}
+	page, meta, apiErr := paginate(revs, keys, paging, q.base, "/v2/Flows/"+sid+"/Revisions", "revisions")
+	if apiErr != nil {
+		return apiErr
+	}
+	out := make([]revisionJSON, len(page))
+	for i, r := range page {
+		out[i] = revisionResource(q.base, r)
+	}
+	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "revisions": out})
+	return nil
+}
+
+func (s *Server) fetchRevision(q *request) *apiError {
+	sid, which := q.params["FlowSid"], q.params["Revision"]
+	var n int
+	switch which {
+	case "LatestPublished", "LatestRevision":
+		f, err := s.cfg.Store.FlowInfo(sid)
+		if err != nil {
+			return q.storeError(err)
+		}
+		n = f.Revision
+		if which == "LatestPublished" {
+			n = f.LatestPublished
+		}
+		if n == 0 {
+			return newError(http.StatusNotFound, codeNotFound, "Flow %s has no published revision", sid)
+		}
+	default:
+		n, _ = strconv.Atoi(which) // the route's pattern allows digits only here
+	}
+	rev, err := s.cfg.Store.Revision(sid, n)
+	if err != nil {
+		return q.storeError(err)
+	}
+	writeJSON(q.w, http.StatusOK, revisionResource(q.base, rev))
+	return nil
+}
+
+func (s *Server) fetchTestUsers(q *request) *apiError {
+	f, err := s.cfg.Store.FlowInfo(q.params["FlowSid"])
+	if err != nil {
+		return q.storeError(err)
+	}
+	writeJSON(q.w, http.StatusOK, testUsersResource(q.base, f))
+	return nil
+}
+
+func (s *Server) updateTestUsers(q *request) *apiError {
+	form, apiErr := q.form()
+	if apiErr != nil {
+		return apiErr
+	}
+	users, ok := form["TestUsers"]
+	if !ok {
+		return badRequest("Missing required parameter TestUsers in the post body")
+	}
+	kept := make([]string, 0, len(users))
+	for _, u := range users {
+		if u != "" {
+			kept = append(kept, u)
+		}
+	}
+	f, err := s.cfg.Store.SetTestUsers(q.params["FlowSid"], kept)
+	if err != nil {
+		return q.storeError(err)
+	}
+	writeJSON(q.w, http.StatusOK, testUsersResource(q.base, f))
+	return nil
+}
+
+func testUsersResource(base string, f workspace.Flow) testUsersJSON {
+	users := f.TestUsers
+	if users == nil {
+		users = []string{}
+	}
+	return testUsersJSON{SID: f.SID, TestUsers: users, URL: flowURL(base, f.SID) + "/TestUsers"}
+}

@@ -1,0 +1,69 @@
+package restapi
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// maxBody bounds a request body: a definition at model.MaxFileSize can
+// triple in size when form-encoded.
+const maxBody = 3*model.MaxFileSize + 1<<20
+
+// form reads a POST's form-encoded body. A missing body is an empty form.
+func (q *request) form() (url.Values, *apiError) {
+	if q.cachedForm != nil {
+		return q.cachedForm, nil
+	}
+	if ct := q.r.Header.Get("Content-Type"); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || mt != "application/x-www-form-urlencoded" {
+			return nil, newError(http.StatusUnsupportedMediaType, codeInvalidParameter,
+				"Content-Type %q is not supported: send the parameters form-encoded (application/x-www-form-urlencoded)", ct)
+		}
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(q.w, q.r.Body, maxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, newError(http.StatusRequestEntityTooLarge, codeInvalidParameter,
+				"The request body is larger than %d MiB", maxBody>>20)
+		}
+		return nil, badRequest("The request body could not be read: %v", err)
+	}
+	values, err := url.ParseQuery(string(body))
+	if err != nil {
+		return nil, badRequest("The request body is not valid form encoding: %v", err)
+	}
+	q.cachedForm = values
+	return values, nil
+}
+
+// query reads the URL's query parameters.
+func (q *request) query() (url.Values, *apiError) {
+	values, err := url.ParseQuery(q.r.URL.RawQuery)
+	if err != nil {
+		return nil, badRequest("The query string is not valid: %v", err)
+	}
+	return values, nil
+}
+
+func required(form url.Values, name string) (string, *apiError) {
+	v, ok := form[name]
+	if !ok || len(v) == 0 || v[0] == "" {
+		return "", badRequest("Missing required parameter %s in the post body", name)
+	}
+	return v[0], nil
+}
+
+func optional(form url.Values, name string) *string {
+	v, ok := form[name]
+	if !ok || len(v) == 0 {
+		return nil
+	}
+	return &v[0]
+}

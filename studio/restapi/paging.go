@@ -1,0 +1,105 @@
+package restapi
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Paging defaults of Studio's API.
+const (
+	defaultPageSize = 50
+	maxPageSize     = 1000
+)
+
+// pageRequest is PageSize, Page and PageToken of a list request.
+type pageRequest struct {
+	size, index int
+	token       string
+	filters     url.Values // other query parameters, carried into paging URLs
+}
+
+func readPaging(q url.Values) (pageRequest, *apiError) {
+	p := pageRequest{size: defaultPageSize, filters: url.Values{}}
+	for k, v := range q {
+		switch k {
+		case "PageSize", "Page", "PageToken":
+		default:
+			p.filters[k] = v
+		}
+	}
+	if v := q.Get("PageSize"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxPageSize {
+			return p, badRequest("PageSize %q is not valid: it must be a whole number from 1 to %d", v, maxPageSize)
+		}
+		p.size = n
+	}
+	if v := q.Get("Page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return p, badRequest("Page %q is not valid: it must be a whole number from 0", v)
+		}
+		p.index = n
+	}
+	p.token = q.Get("PageToken")
+	if p.token != "" && !strings.HasPrefix(p.token, "PA") && !strings.HasPrefix(p.token, "PB") {
+		return p, badRequest("PageToken %q is not valid: use the URLs in the meta block to page", p.token)
+	}
+	return p, nil
+}
+
+// paginate cuts one page out of items (keys[i] identifies items[i]) and
+// builds the meta block. PageToken PA<key> starts after key, PB<key> ends
+// before it; without a token, Page × PageSize items are skipped.
+func paginate[T any](items []T, keys []string, p pageRequest, base, path, key string) ([]T, map[string]any, *apiError) {
+	start := p.index * p.size
+	if p.token != "" {
+		at := -1
+		for i, k := range keys {
+			if k == p.token[2:] {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			return nil, nil, badRequest("PageToken %q does not point into this list any more: start again from the first page", p.token)
+		}
+		if strings.HasPrefix(p.token, "PA") {
+			start = at + 1
+		} else {
+			start = max(0, at-p.size)
+		}
+	}
+	start = min(start, len(items))
+	end := min(start+p.size, len(items))
+	pageURL := func(index int, token string) string {
+		v := url.Values{}
+		for k, vals := range p.filters {
+			v[k] = vals
+		}
+		v.Set("PageSize", strconv.Itoa(p.size))
+		v.Set("Page", strconv.Itoa(index))
+		if token != "" {
+			v.Set("PageToken", token)
+		}
+		return base + path + "?" + v.Encode()
+	}
+	meta := map[string]any{
+		"page": p.index, "page_size": p.size, "key": key,
+		"first_page_url":    pageURL(0, ""),
+		"url":               pageURL(p.index, p.token),
+		"previous_page_url": nil,
+		"next_page_url":     nil,
+	}
+	switch {
+	case start > 0 && start < len(keys):
+		meta["previous_page_url"] = pageURL(max(0, p.index-1), "PB"+keys[start])
+	case start > 0:
+		meta["previous_page_url"] = pageURL(max(0, p.index-1), "")
+	}
+	if end < len(items) {
+		meta["next_page_url"] = pageURL(p.index+1, "PA"+keys[end-1])
+	}
+	return items[start:end], meta, nil
+}

@@ -1,0 +1,105 @@
+package restapi
+
+import (
+	"crypto/hmac"
+	"crypto/sha1"
+	"encoding/base64"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/studioflow/studioflow/engine"
+)
+
+// webhookReply is the answer to an incoming message: the execution it
+// started or resumed and what the flow sent back during this request. (To
+// Twilio, Studio answers with empty TwiML; a local tool playing the
+// contact's phone needs the replies instead.)
+type webhookReply struct {
+	Execution engine.ExecutionRecord `json:"execution"`
+	Messages  []outboundMessage      `json:"messages"`
+}
+
+type outboundMessage struct {
+	Widget string `json:"widget"`
+	Kind   string `json:"kind"` // send, say, play, …
+	Body   string `json:"body"`
+	To     string `json:"to,omitempty"`
+	From   string `json:"from,omitempty"`
+}
+
+// incomingWebhook takes a messaging webhook as Twilio sends it (From, To,
+// Body, MessageSid, …) and starts or resumes the contact's execution.
+func (s *Server) incomingWebhook(q *request) *apiError {
+	if q.params["AccountSid"] != s.cfg.AccountSID {
+		return notFound(q.r.URL.Path)
+	}
+	form, apiErr := q.form()
+	if apiErr != nil {
+		return apiErr
+	}
+	fields := map[string]string{}
+	for k, v := range form {
+		if len(v) > 0 {
+			fields[k] = v[0]
+		}
+	}
+	for _, name := range []string{"From", "To"} {
+		if fields[name] == "" {
+			return badRequest("Missing required parameter %s in the webhook body", name)
+		}
+	}
+	if _, ok := fields["Body"]; !ok {
+		fields["Body"] = ""
+	}
+	if _, ok := fields["AccountSid"]; !ok {
+		fields["AccountSid"] = s.cfg.AccountSID
+	}
+	res, err := s.cfg.Sessions.Incoming(q.params["FlowSid"], fields)
+	if err != nil {
+		return q.executionError(err)
+	}
+	reply := webhookReply{Execution: executionResource(q.base, res.Execution), Messages: []outboundMessage{}}
+	for _, e := range res.Events {
+		switch e.Kind {
+		case engine.EventSend, engine.EventSay, engine.EventPlay, engine.EventDigits, engine.EventDial:
+			reply.Messages = append(reply.Messages, outboundMessage{Widget: e.Widget, Kind: string(e.Kind), Body: e.Text, To: e.To, From: e.From})
+		}
+	}
+	writeJSON(q.w, http.StatusOK, reply)
+	return nil
+}
+
+// validSignature checks X-Twilio-Signature the way Twilio signs webhooks.
+func (s *Server) validSignature(q *request) bool {
+	body, apiErr := q.form()
+	if apiErr != nil {
+		return false
+	}
+	want := Signature(s.cfg.AuthToken, q.base+q.r.URL.RequestURI(), body)
+	return hmac.Equal([]byte(want), []byte(q.r.Header.Get("X-Twilio-Signature")))
+}
+
+// Signature computes X-Twilio-Signature for a POST of params to fullURL:
+// base64 HMAC-SHA1, keyed by the auth token, of the URL followed by each
+// parameter's name and value in name order. Tools that play Twilio calling
+// the webhook use it to sign their requests.
+func Signature(authToken, fullURL string, params url.Values) string {
+	names := make([]string, 0, len(params))
+	for k := range params {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString(fullURL)
+	for _, k := range names {
+		for _, v := range params[k] {
+			b.WriteString(k)
+			b.WriteString(v)
+		}
+	}
+	mac := hmac.New(sha1.New, []byte(authToken))
+	mac.Write([]byte(b.String()))
+	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
+}

@@ -1,0 +1,364 @@
+// Package sessions runs a workspace's flows on the engine with Studio's
+// sessions: one active execution per contact (per contact and flow address
+// for messaging and REST), inbound messages resuming the contact's waiting
+// execution, wait timeouts fired from the clock, and every step saved to the
+// workspace before a call returns.
+//
+// It uses engine.Runtime directly rather than engine.Host: executions of
+// different contacts run in parallel (a make-http-request widget waiting ten
+// seconds holds only its own execution), and each Start, Resume and timeout
+// is followed by a save that must happen under the same lock.
+package sessions
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/studio/workspace"
+)
+
+// ErrNotPublished is wrapped when a flow has no published revision and the
+// contact is not one of its test users.
+var ErrNotPublished = errors.New("the flow has no published revision")
+
+// RestartReason is the ended_reason of executions that were active when the
+// server stopped: the engine's waiting state lives in memory only.
+const RestartReason = "the local Studio restarted while this execution was active; waiting executions are not carried across restarts"
+
+// Manager runs executions of a workspace's flows. It is safe for concurrent use.
+type Manager struct {
+	store *workspace.Store
+	rt    *engine.Runtime
+	clock engine.Clock
+
+	mu       sync.Mutex
+	live     map[string]*liveExecution // active executions by SID
+	sessions map[string]*liveExecution // active executions by session key
+	flows    map[string]*model.Flow    // parsed revisions by "FW…#n"; a Flow is only read by executions
+	events   broker
+}
+
+type liveExecution struct {
+	mu       sync.Mutex
+	sid      string
+	key      string
+	revision int
+	x        *engine.Execution
+	saved    int // steps already in the store
+	timer    engine.Timer
+}
+
+// Config configures a Manager. Runtime settings other than AccountSID and
+// Clock (HTTP client, subflow resolver, observer) come from Engine.
+type Config struct {
+	Clock  engine.Clock // default engine.RealClock
+	Engine engine.Config
+}
+
+// New returns a manager for store. Executions the store holds as active are
+// ended first (with RestartReason), since their waiting state did not survive.
+func New(store *workspace.Store, cfg Config) (*Manager, error) {
+	if cfg.Clock == nil {
+		cfg.Clock = engine.RealClock{}
+	}
+	ecfg := cfg.Engine
+	ecfg.Clock = cfg.Clock
+	ecfg.AccountSID = store.AccountSID()
+	m := &Manager{
+		store: store, clock: cfg.Clock,
+		live: map[string]*liveExecution{}, sessions: map[string]*liveExecution{}, flows: map[string]*model.Flow{},
+	}
+	if ecfg.Subflows == nil {
+		ecfg.Subflows = m.publishedFlow
+	}
+	m.rt = engine.New(ecfg)
+	stale, err := store.ActiveExecutions()
+	if err != nil {
+		return nil, fmt.Errorf("start sessions: %w", err)
+	}
+	for _, x := range stale {
+		x.Status, x.EndedKind, x.EndedReason = engine.StatusEnded, engine.EndStopped, RestartReason
+		x.DateUpdated = cfg.Clock.Now().UTC()
+		if err := store.SaveExecution(x, "", nil); err != nil {
+			return nil, fmt.Errorf("end execution %s left active by a previous run: %w", x.SID, err)
+		}
+	}
+	return m, nil
+}
+
+// Runtime returns the engine runtime executions run on.
+func (m *Manager) Runtime() *engine.Runtime { return m.rt }
+
+// sessionKey mirrors Studio's sessions: REST and messaging executions are
+// keyed by flow, contact and flow address, so a reply from the contact
+// reaches an execution the REST API started.
+func sessionKey(flowSID, contact, flowAddress string) string {
+	return flowSID + "|" + contact + "|" + flowAddress
+}
+
+// flowFor picks the revision an execution for contact runs: the latest one
+// for the flow's test users, else the latest published one.
+func (m *Manager) flowFor(flowSID, contact string) (*model.Flow, int, error) {
+	f, err := m.store.FlowInfo(flowSID)
+	if err != nil {
+		return nil, 0, err
+	}
+	rev := f.LatestPublished
+	if slices.Contains(f.TestUsers, contact) {
+		rev = f.Revision
+	}
+	if rev == 0 {
+		return nil, 0, fmt.Errorf("flow %s: %w: publish it, or add %s to its test users to run the latest draft", flowSID, ErrNotPublished, contact)
+	}
+	flow, err := m.parsedRevision(flowSID, rev)
+	return flow, rev, err
+}
+
+// maxCachedFlows bounds the parsed-revision cache.
+const maxCachedFlows = 64
+
+func (m *Manager) parsedRevision(flowSID string, rev int) (*model.Flow, error) {
+	key := fmt.Sprintf("%s#%d", flowSID, rev)
+	m.mu.Lock()
+	flow, ok := m.flows[key]
+	m.mu.Unlock()
+	if ok {
+		return flow, nil
+	}
+	r, err := m.store.Revision(flowSID, rev)
+	if err != nil {
+		return nil, err
+	}
+	flow, err = model.Parse(r.Definition)
+	if err != nil {
+		return nil, fmt.Errorf("revision %d of flow %s: %w", rev, flowSID, err)
+	}
+	m.mu.Lock()
+	if len(m.flows) >= maxCachedFlows {
+		clear(m.flows)
+	}
+	m.flows[key] = flow
+	m.mu.Unlock()
+	return flow, nil
+}
+
+// publishedFlow resolves run-subflow widgets to the workspace's flows.
+func (m *Manager) publishedFlow(flowSID string) (*model.Flow, error) {
+	f, err := m.store.FlowInfo(flowSID)
+	if err != nil {
+		return nil, err
+	}
+	rev := f.LatestPublished
+	if rev == 0 {
+		rev = f.Revision
+	}
+	return m.parsedRevision(flowSID, rev)
+}
+
+// Result is what a call into a session produced.
+type Result struct {
+	Execution workspace.Execution
+	Events    []engine.Event
+}
+
+// StartREST starts an execution from the REST API trigger: to is the contact,
+// from the flow's address, params become flow.data. A contact with an active
+// execution gets a *engine.ConflictError.
+func (m *Manager) StartREST(flowSID, to, from string, params map[string]any) (Result, error) {
+	trig := engine.Trigger{Event: engine.TriggerRequest, To: to, From: from, Parameters: params}
+	return m.start(flowSID, to, from, trig)
+}
+
+// Incoming handles an inbound message (a messaging webhook's fields): it
+// resumes the contact's active execution, or starts one from the
+// incomingMessage trigger. Replies an execution does not wait for are
+// dropped, as Studio drops them.
+func (m *Manager) Incoming(flowSID string, fields map[string]string) (Result, error) {
+	from, to, body := fields["From"], fields["To"], fields["Body"]
+	extra := make(map[string]any, len(fields))
+	for k, v := range fields {
+		extra[k] = v
+	}
+	key := sessionKey(flowSID, from, to)
+	m.mu.Lock()
+	le := m.sessions[key]
+	m.mu.Unlock()
+	if le != nil {
+		le.mu.Lock()
+		defer le.mu.Unlock()
+		if le.x != nil && le.x.Ended == nil {
+			in := engine.Input{Kind: engine.InputMessage, Text: body, Fields: extra}
+			evs, err := m.rt.Resume(le.x, in)
+			if err != nil {
+				return Result{Execution: m.snapshot(le)}, nil
+			}
+			return m.settle(le, evs)
+		}
+	}
+	trig := engine.Trigger{Event: engine.TriggerMessage, From: from, To: to, Body: body, Fields: extra}
+	return m.start(flowSID, from, to, trig)
+}
+
+func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) (Result, error) {
+	flow, rev, err := m.flowFor(flowSID, contact)
+	if err != nil {
+		return Result{}, err
+	}
+	key := sessionKey(flowSID, contact, flowAddr)
+	m.mu.Lock()
+	if held := m.sessions[key]; held != nil {
+		m.mu.Unlock()
+		return Result{}, &engine.ConflictError{ExecutionSID: held.sid}
+	}
+	// The session is reserved before the engine runs, so a second request
+	// for the same contact sees the conflict while the first one runs.
+	le := &liveExecution{key: key, revision: rev}
+	le.mu.Lock()
+	defer le.mu.Unlock()
+	m.sessions[key] = le
+	m.mu.Unlock()
+
+	x, evs, err := m.rt.Start(flow, trig, engine.StartOptions{FlowSID: flowSID})
+	if err != nil {
+		m.release(le)
+		return Result{}, fmt.Errorf("start execution of %s: %w", flowSID, err)
+	}
+	le.x, le.sid = x, x.SID
+	m.mu.Lock()
+	m.live[x.SID] = le
+	m.mu.Unlock()
+	return m.settle(le, evs)
+}
+
+// settle saves what the last run of le did (evs are its events), re-arms
+// its timeout, lets go of an ended execution, and tells subscribers. Called
+// with le.mu held.
+func (m *Manager) settle(le *liveExecution, evs []engine.Event) (Result, error) {
+	if le.timer != nil {
+		le.timer.Stop()
+		le.timer = nil
+	}
+	rec := m.snapshot(le)
+	steps := make([]workspace.Step, 0, len(le.x.Steps)-le.saved)
+	for _, st := range le.x.Steps[le.saved:] {
+		steps = append(steps, stepRecord(st))
+	}
+	err := m.store.SaveExecution(rec, le.key, steps)
+	if err != nil {
+		var conflict *workspace.ConflictError
+		if errors.As(err, &conflict) {
+			m.rt.Stop(le.x, "another execution holds this contact's session")
+			m.release(le)
+			return Result{}, &engine.ConflictError{ExecutionSID: conflict.ActiveSID}
+		}
+		m.rt.Stop(le.x, "the workspace could not save it")
+		m.release(le)
+		return Result{}, err
+	}
+	le.saved = len(le.x.Steps)
+	m.events.publish(rec.FlowSID, evs)
+	if le.x.Ended != nil {
+		m.release(le)
+		return Result{Execution: rec, Events: evs}, nil
+	}
+	if w := le.x.Waiting; w != nil && !w.Deadline.IsZero() {
+		le.timer = m.clock.AfterFunc(w.Deadline.Sub(m.clock.Now()), func() { m.fire(le, w) })
+	}
+	return Result{Execution: rec, Events: evs}, nil
+}
+
+// fire delivers a wait's timeout, unless that wait is over.
+func (m *Manager) fire(le *liveExecution, w *engine.Wait) {
+	le.mu.Lock()
+	defer le.mu.Unlock()
+	if le.x == nil || le.x.Ended != nil || le.x.Waiting != w {
+		return
+	}
+	le.timer = nil
+	evs, err := m.rt.Resume(le.x, engine.Input{Kind: engine.InputTimeout})
+	if err != nil {
+		return // this wait cannot time out; it stays waiting
+	}
+	_, _ = m.settle(le, evs) // a failed save already ended the execution
+}
+
+func (m *Manager) release(le *liveExecution) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.sessions[le.key] == le {
+		delete(m.sessions, le.key)
+	}
+	if le.sid != "" && m.live[le.sid] == le {
+		delete(m.live, le.sid)
+	}
+}
+
+// End stops an execution, as POST …/Executions/{Sid} Status=ended does. An
+// execution that already ended is returned unchanged.
+func (m *Manager) End(flowSID, sid string) (workspace.Execution, error) {
+	m.mu.Lock()
+	le := m.live[sid]
+	m.mu.Unlock()
+	if le == nil {
+		return m.store.Execution(flowSID, sid)
+	}
+	le.mu.Lock()
+	defer le.mu.Unlock()
+	if le.x.FlowSID != flowSID {
+		return m.store.Execution(flowSID, sid)
+	}
+	var evs []engine.Event
+	if le.x.Ended == nil {
+		evs = m.rt.Stop(le.x, "ended through the API")
+	}
+	res, err := m.settle(le, evs)
+	return res.Execution, err
+}
+
+// Delete removes an execution and its steps, stopping it first when active.
+func (m *Manager) Delete(flowSID, sid string) error {
+	m.mu.Lock()
+	le := m.live[sid]
+	m.mu.Unlock()
+	if le != nil {
+		le.mu.Lock()
+		if le.timer != nil {
+			le.timer.Stop()
+		}
+		if le.x.FlowSID == flowSID {
+			m.rt.Stop(le.x, "deleted through the API")
+			m.release(le)
+		}
+		le.mu.Unlock()
+	}
+	return m.store.DeleteExecution(flowSID, sid)
+}
+
+// snapshot converts the live execution to its stored form.
+func (m *Manager) snapshot(le *liveExecution) workspace.Execution {
+	x := le.x
+	rec := workspace.Execution{
+		SID: x.SID, AccountSID: x.AccountSID, FlowSID: x.FlowSID, FlowRevision: le.revision,
+		ContactSID: x.ContactSID, ContactChannelAddress: x.ContactChannelAddress,
+		InitiatedBy: x.InitiatedBy, Status: x.Status, Context: x.Context(),
+		DateCreated: x.DateCreated.UTC(), DateUpdated: x.DateUpdated.UTC(),
+	}
+	if x.Ended != nil {
+		rec.EndedKind, rec.EndedReason = x.Ended.Kind, x.Ended.Reason
+	}
+	return rec
+}
+
+func stepRecord(st *engine.Step) workspace.Step {
+	return workspace.Step{
+		SID: st.SID, AccountSID: st.AccountSID, FlowSID: st.FlowSID, ExecutionSID: st.ExecutionSID,
+		ParentStepSID: st.ParentStepSID, Name: st.Name, Type: st.Type,
+		TransitionedFrom: st.TransitionedFrom, TransitionedTo: st.TransitionedTo, Detail: st.Detail,
+		Context: st.Context, DateCreated: time.Time(st.DateCreated).UTC(), DateUpdated: time.Time(st.DateUpdated).UTC(),
+	}
+}

@@ -1,0 +1,284 @@
+package workspace
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/studioflow/studioflow/engine"
+)
+
+// ConflictError is returned by SaveExecution when the session already has
+// another active execution.
+type ConflictError struct{ ActiveSID string }
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("execution %s is already active for this contact", e.ActiveSID)
+}
+
+// SaveExecution writes x and appends steps to its step log, in one
+// transaction. session names the contact's session (flow, contact and flow
+// address): while x is active it holds the session, and saving an active
+// execution whose session another active execution holds fails with a
+// *ConflictError. An empty session keeps the one x was saved with before.
+// Concurrent saves share a commit.
+func (s *Store) SaveExecution(x Execution, session string, steps []Step) error {
+	err := s.db.Batch(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketFlows).Get([]byte(x.FlowSID)) == nil {
+			return flowNotFound(x.FlowSID)
+		}
+		execs := tx.Bucket(bucketExecutions)
+		if session == "" {
+			var prev storedExecution
+			if _, err := getJSON(execs, []byte(x.SID), &prev); err != nil {
+				return err
+			}
+			session = prev.Session
+		}
+		active := tx.Bucket(bucketActive)
+		if session != "" {
+			holder := active.Get([]byte(session))
+			switch {
+			case x.Status == engine.StatusActive && holder != nil && string(holder) != x.SID:
+				return &ConflictError{ActiveSID: string(holder)}
+			case x.Status == engine.StatusActive:
+				if err := active.Put([]byte(session), []byte(x.SID)); err != nil {
+					return err
+				}
+			case string(holder) == x.SID:
+				if err := active.Delete([]byte(session)); err != nil {
+					return err
+				}
+			}
+		}
+		if execs.Get([]byte(x.SID)) == nil {
+			idx, err := tx.Bucket(bucketFlowExecutions).CreateBucketIfNotExists([]byte(x.FlowSID))
+			if err != nil {
+				return err
+			}
+			if err := idx.Put(timeKey(x.DateCreated, x.SID), nil); err != nil {
+				return err
+			}
+		}
+		if err := putJSON(execs, []byte(x.SID), storedExecution{x, session}); err != nil {
+			return err
+		}
+		if len(steps) == 0 {
+			return nil
+		}
+		log, err := tx.Bucket(bucketSteps).CreateBucketIfNotExists([]byte(x.SID))
+		if err != nil {
+			return err
+		}
+		for _, st := range steps {
+			seq, err := log.NextSequence()
+			if err != nil {
+				return err
+			}
+			if err := putJSON(log, seqKey(int(seq)), st); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("save execution %s: %w", x.SID, err)
+	}
+	return nil
+}
+
+// storedExecution adds the session an execution holds.
+type storedExecution struct {
+	Execution
+	Session string `json:"session,omitempty"`
+}
+
+func findStep(log *bolt.Bucket, sid string) []byte {
+	needle := []byte(`"sid":"` + sid + `"`)
+	c := log.Cursor()
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		if bytes.Contains(v, needle) {
+			return k
+		}
+	}
+	return nil
+}
+
+// ActiveSession returns the execution holding session, "" when none does.
+func (s *Store) ActiveSession(session string) (string, error) {
+	var sid string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		sid = string(tx.Bucket(bucketActive).Get([]byte(session)))
+		return nil
+	})
+	return sid, err
+}
+
+func executionNotFound(flowSID, sid string) error {
+	return fmt.Errorf("execution %s of flow %s: %w", sid, flowSID, ErrNotFound)
+}
+
+// Execution returns an execution of the flow.
+func (s *Store) Execution(flowSID, sid string) (Execution, error) {
+	var x storedExecution
+	err := s.db.View(func(tx *bolt.Tx) error {
+		found, err := getJSON(tx.Bucket(bucketExecutions), []byte(sid), &x)
+		if err != nil {
+			return err
+		}
+		if !found || x.FlowSID != flowSID {
+			return executionNotFound(flowSID, sid)
+		}
+		return nil
+	})
+	return x.Execution, err
+}
+
+// Executions lists the flow's executions created in [from, to) (zero times
+// leave that end open), newest first.
+func (s *Store) Executions(flowSID string, from, to time.Time) ([]Execution, error) {
+	var out []Execution
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketFlows).Get([]byte(flowSID)) == nil {
+			return flowNotFound(flowSID)
+		}
+		idx := subBucket(tx, bucketFlowExecutions, flowSID)
+		if idx == nil {
+			return nil
+		}
+		execs := tx.Bucket(bucketExecutions)
+		c := idx.Cursor()
+		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+			var x storedExecution
+			if _, err := getJSON(execs, k[8:], &x); err != nil {
+				return err
+			}
+			if (!from.IsZero() && x.DateCreated.Before(from)) || (!to.IsZero() && !x.DateCreated.Before(to)) {
+				continue
+			}
+			out = append(out, x.Execution)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list executions of %s: %w", flowSID, err)
+	}
+	return out, nil
+}
+
+// ActiveExecutions lists every execution stored as active, of any flow.
+func (s *Store) ActiveExecutions() ([]Execution, error) {
+	var out []Execution
+	err := s.db.View(func(tx *bolt.Tx) error {
+		execs := tx.Bucket(bucketExecutions)
+		return tx.Bucket(bucketActive).ForEach(func(_, v []byte) error {
+			var x storedExecution
+			found, err := getJSON(execs, v, &x)
+			if err == nil && found {
+				out = append(out, x.Execution)
+			}
+			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list active executions: %w", err)
+	}
+	return out, nil
+}
+
+// DeleteExecution removes an execution and its steps.
+func (s *Store) DeleteExecution(flowSID, sid string) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return deleteExecution(tx, flowSID, sid)
+	})
+	if err != nil {
+		return fmt.Errorf("delete execution: %w", err)
+	}
+	return nil
+}
+
+func deleteExecution(tx *bolt.Tx, flowSID, sid string) error {
+	execs := tx.Bucket(bucketExecutions)
+	var x storedExecution
+	found, err := getJSON(execs, []byte(sid), &x)
+	if err != nil {
+		return err
+	}
+	if !found || x.FlowSID != flowSID {
+		return executionNotFound(flowSID, sid)
+	}
+	if x.Session != "" && string(tx.Bucket(bucketActive).Get([]byte(x.Session))) == sid {
+		if err := tx.Bucket(bucketActive).Delete([]byte(x.Session)); err != nil {
+			return err
+		}
+	}
+	if idx := subBucket(tx, bucketFlowExecutions, flowSID); idx != nil {
+		if err := idx.Delete(timeKey(x.DateCreated, sid)); err != nil {
+			return err
+		}
+	}
+	if err := deleteSub(tx, bucketSteps, sid); err != nil {
+		return err
+	}
+	return execs.Delete([]byte(sid))
+}
+
+// Steps lists the execution's steps, newest first (as Studio lists them).
+func (s *Store) Steps(flowSID, execSID string) ([]Step, error) {
+	var out []Step
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if err := checkExecution(tx, flowSID, execSID); err != nil {
+			return err
+		}
+		log := subBucket(tx, bucketSteps, execSID)
+		if log == nil {
+			return nil
+		}
+		c := log.Cursor()
+		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+			var st Step
+			if _, err := getJSON(log, k, &st); err != nil {
+				return err
+			}
+			out = append(out, st)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list steps: %w", err)
+	}
+	return out, nil
+}
+
+// Step returns one step of an execution.
+func (s *Store) Step(flowSID, execSID, sid string) (Step, error) {
+	var st Step
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if err := checkExecution(tx, flowSID, execSID); err != nil {
+			return err
+		}
+		log := subBucket(tx, bucketSteps, execSID)
+		if log != nil {
+			if k := findStep(log, sid); k != nil {
+				_, err := getJSON(log, k, &st)
+				return err
+			}
+		}
+		return fmt.Errorf("step %s of execution %s: %w", sid, execSID, ErrNotFound)
+	})
+	return st, err
+}
+
+func checkExecution(tx *bolt.Tx, flowSID, execSID string) error {
+	var x storedExecution
+	found, err := getJSON(tx.Bucket(bucketExecutions), []byte(execSID), &x)
+	if err != nil {
+		return err
+	}
+	if !found || x.FlowSID != flowSID {
+		return executionNotFound(flowSID, execSID)
+	}
+	return nil
+}
