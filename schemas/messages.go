@@ -104,10 +104,10 @@ func (w *walker) alternatives(ve *jsonschema.ValidationError) {
 	if strings.HasPrefix(ve.Message, "valid against schemas at indexes") {
 		groups := requiredGroups(branches)
 		if len(groups) > 0 {
-			w.add(loc, "use only one of " + orList(groups) + ", not several")
+			w.add(loc, "use only one of "+orList(groups)+", not several")
 			return
 		}
-		w.add(loc, describeField(loc) + " matches more than one of the allowed forms")
+		w.add(loc, describeField(loc)+" matches more than one of the allowed forms")
 		return
 	}
 
@@ -125,7 +125,7 @@ func (w *walker) alternatives(ve *jsonschema.ValidationError) {
 				w.add(loc, fmt.Sprintf("%s must be an object with an event, but it is %s", describeField(loc), describeValue(value)))
 				return
 			case obj["event"] == nil:
-				w.add(loc + "/event", describeField(loc) + " has no event")
+				w.add(loc+"/event", describeField(loc)+" has no event")
 				return
 			case !isString || !contains(allowed, event):
 				w.add(loc+"/event", w.eventMessage(obj["event"], allowed))
@@ -141,7 +141,7 @@ func (w *walker) alternatives(ve *jsonschema.ValidationError) {
 	}
 
 	if groups := requiredGroups(branches); len(groups) == len(branches) && len(groups) > 0 {
-		w.add(loc, "set " + orList(groups))
+		w.add(loc, "set "+orList(groups))
 		return
 	}
 
@@ -446,7 +446,7 @@ func describeField(loc string) string {
 	}
 	segs := strings.Split(strings.TrimPrefix(loc, "/"), "/")
 	for i, s := range segs {
-		segs[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(s)
+		segs[i] = unescapePointer(s)
 	}
 	if segs[0] == "properties" {
 		segs = segs[1:]
@@ -482,8 +482,23 @@ func itemName(list string, idx int) string {
 	return list + " item " + strconv.Itoa(idx+1)
 }
 
+var (
+	pointerEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
+	pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+)
+
 func escapePointer(s string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return pointerEscaper.Replace(s)
+}
+
+func unescapePointer(s string) string {
+	if !strings.Contains(s, "~") {
+		return s
+	}
+	return pointerUnescaper.Replace(s)
 }
 
 // valueAt returns the value at a JSON pointer inside a plain JSON value.
@@ -492,7 +507,7 @@ func valueAt(v any, pointer string) (any, bool) {
 		return v, true
 	}
 	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		tok = unescapePointer(tok)
 		switch n := v.(type) {
 		case map[string]any:
 			next, ok := n[tok]

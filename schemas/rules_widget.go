@@ -140,8 +140,21 @@ func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, 
 				firstWith[event] = j
 			}
 		}
-		if s.Type() == "split-based-on" {
-			out = v.conditionRules(s, obj, event, j, base, p, out)
+	}
+	return out
+}
+
+// splitRules runs conditionRules on every transition of a split-based-on.
+func (v *Validator) splitRules(s *model.State, base string, out []Diagnostic) []Diagnostic {
+	if s.Type() != "split-based-on" {
+		return out
+	}
+	tv, _ := s.Raw().Get("transitions")
+	list, _ := tv.([]any)
+	for j, item := range list {
+		if obj, ok := item.(*model.Object); ok {
+			event, _ := obj.String("event")
+			out = v.conditionRules(s, obj, event, j, base, base+"/transitions/"+strconv.Itoa(j), out)
 		}
 	}
 	return out
@@ -237,28 +250,28 @@ func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base s
 }
 
 func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base string, path []string, str string, out []Diagnostic) []Diagnostic {
-	rel := "/" + strings.Join(path, "/")
-	field := describeField(rel)
+	rel := func() string { return "/" + strings.Join(path, "/") }
 	add := func(sev Severity, rule Rule, msg string) {
-		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel, Rule: rule, Message: msg})
+		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel(), Rule: rule, Message: msg})
 	}
+	field := func() string { return describeField(rel()) }
 	if verdict := v.liquid.check(str); verdict.laxOnly {
-		add(Warning, RuleLiquid, fmt.Sprintf("%s has a space after a dot inside {{ }}; Studio reads it as if the space were not there, but remove it (strict Liquid: %s)", field, verdict.problem))
+		add(Warning, RuleLiquid, fmt.Sprintf("%s has a space after a dot inside {{ }}; Studio reads it as if the space were not there, but remove it (strict Liquid: %s)", field(), verdict.problem))
 	} else if verdict.problem != "" {
-		add(Error, RuleLiquid, fmt.Sprintf("Liquid error in %s: %s", field, verdict.problem))
+		add(Error, RuleLiquid, fmt.Sprintf("Liquid error in %s: %s", field(), verdict.problem))
 	} else if unclosedOutput(str) {
-		add(Warning, RuleLiquid, fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field))
+		add(Warning, RuleLiquid, fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field()))
 	}
 	f := ctx.flow
 	widgetRefs(str, func(name string) {
 		switch idx := f.IndexOf(name); {
 		case idx < 0:
-			add(Warning, RuleReference, fmt.Sprintf("%s refers to widgets.%s, but no widget has that name, so it will be empty", field, name))
+			add(Warning, RuleReference, fmt.Sprintf("%s refers to widgets.%s, but no widget has that name, so it will be empty", field(), name))
 		case ctx.leadsTo(idx, i):
 		case idx == i:
-			add(Warning, RuleReference, fmt.Sprintf("%s refers to this widget's own widgets.%s, which is not set yet when it runs (no path leads back to it)", field, name))
+			add(Warning, RuleReference, fmt.Sprintf("%s refers to this widget's own widgets.%s, which is not set yet when it runs (no path leads back to it)", field(), name))
 		default:
-			add(Warning, RuleReference, fmt.Sprintf("%s refers to widgets.%s, but no path leads from %s to this widget, so it will be empty here", field, name, name))
+			add(Warning, RuleReference, fmt.Sprintf("%s refers to widgets.%s, but no path leads from %s to this widget, so it will be empty here", field(), name, name))
 		}
 	})
 	return out

@@ -40,7 +40,7 @@ func (s docSet) at(docID, pointer string) (any, bool) {
 		return node, true
 	}
 	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		tok = unescapePointer(tok)
 		switch n := node.(type) {
 		case *model.Object:
 			v, ok := n.Get(tok)

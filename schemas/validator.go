@@ -2,9 +2,11 @@ package schemas
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"github.com/studioflow/studioflow/model"
@@ -22,6 +24,7 @@ type Validator struct {
 	cat     *Catalog
 	explain explainer
 	liquid  *liquidChecker
+	content *contentCache
 
 	flowRequired  []string
 	flowFragments []flowFragment
@@ -43,6 +46,7 @@ func NewValidator(cat *Catalog) (*Validator, error) {
 	v := &Validator{
 		cat:      cat,
 		liquid:   newLiquidChecker(),
+		content:  newContentCache(),
 		typeEnum: map[string]bool{},
 	}
 	v.explain = explainer{docs: cat.docs, events: v.eventsOf}
@@ -106,18 +110,45 @@ func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 			Message: fmt.Sprintf("the flow has %d widgets: Studio allows %d, but Twilio's published flow schema allows only %d, so other tools may reject it", n, MaxWidgets, v.schemaMax)})
 	}
 	g := newGraph(f)
-	var upstream *upstreamIndex
-	ctx := widgetContext{flow: f, leadsTo: func(a, b int) bool {
-		if upstream == nil {
-			upstream = newUpstreamIndex(g)
-		}
-		return upstream.leadsTo(a, b)
-	}}
 	out = v.flowRules(f, g, out)
-	for i := 0; i < n; i++ {
-		out = v.widget(ctx, i, out)
-	}
+	ctx := widgetContext{flow: f, leadsTo: newUpstreamIndex(g).leadsTo}
+	out = append(out, v.widgets(ctx, n)...)
 	sortDiagnostics(out)
+	return out
+}
+
+// parallelFrom is the flow size from which the per-widget rules run on
+// every core: below it, starting goroutines costs more than it saves.
+const parallelFrom = 256
+
+// widgets runs the per-widget rules on every widget, split over the cores
+// for big flows; the result keeps widget order.
+func (v *Validator) widgets(ctx widgetContext, n int) []Diagnostic {
+	workers := runtime.GOMAXPROCS(0)
+	if n < parallelFrom || workers < 2 {
+		var out []Diagnostic
+		for i := 0; i < n; i++ {
+			out = v.widget(ctx, i, out)
+		}
+		return out
+	}
+	parts := make([][]Diagnostic, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				parts[w] = v.widget(ctx, i, parts[w])
+			}
+		}()
+	}
+	wg.Wait()
+	var out []Diagnostic
+	for _, p := range parts {
+		out = append(out, p...)
+	}
 	return out
 }
 
@@ -170,12 +201,26 @@ func (v *Validator) widget(ctx widgetContext, i int, out []Diagnostic) []Diagnos
 	start := len(out)
 	base := statePath(i)
 	out = v.typeRule(s, base, out)
-	out = v.schemaRule(s, base, out)
+	for _, d := range v.content.findings(s, v.contentRules) {
+		d.Widget = s.Name()
+		d.Path = base + d.Path
+		out = append(out, d)
+	}
 	out = v.nameRule(ctx.flow, s, i, base, out)
 	out = v.transitionRules(ctx.flow, s, base, out)
 	out = v.stringRules(ctx, s, i, base, out)
-	out = v.propertyQuirkRules(s, base, out)
 	return dedupe(out, start)
+}
+
+// contentRules are the per-widget rules whose outcome depends on the
+// widget's own JSON alone (paths relative to the widget, no widget name), so
+// their result can be remembered by content.
+func (v *Validator) contentRules(s *model.State) []Diagnostic {
+	var out []Diagnostic
+	out = v.schemaRule(s, "", out)
+	out = v.splitRules(s, "", out)
+	out = v.propertyQuirkRules(s, "", out)
+	return out
 }
 
 // dedupe drops repeats (same path and message) among out[start:]; the two
