@@ -38,17 +38,6 @@ func loadSharedFlows(t testing.TB) map[string]*model.Flow {
 	return flows
 }
 
-// wiredTriggers lists the trigger events connected to a widget.
-func wiredTriggers(f *model.Flow) []string {
-	var out []string
-	for _, tr := range f.State(f.InitialState()).Transitions() {
-		if tr.Next != "" {
-			out = append(out, tr.Event)
-		}
-	}
-	return out
-}
-
 // loopbackClient sends every request, whatever its host, to srv on loopback.
 func loopbackClient(srv *httptest.Server) *http.Client {
 	target, _ := url.Parse(srv.URL)
@@ -116,7 +105,7 @@ func TestEverySharedFlowRunsFromEachWiredTrigger(t *testing.T) {
 	flows := loadSharedFlows(t)
 	runs := 0
 	for name, f := range flows {
-		triggers := wiredTriggers(f)
+		triggers := WiredTriggers(f)
 		if len(triggers) == 0 {
 			t.Errorf("%s wires no trigger", name)
 		}

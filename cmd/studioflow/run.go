@@ -1,0 +1,120 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/engine/console"
+	"github.com/studioflow/studioflow/model"
+)
+
+// outcomeFlags collects repeated --outcome WIDGET=EVENT flags.
+type outcomeFlags map[string]engine.Outcome
+
+func (o outcomeFlags) String() string { return "" }
+
+func (o outcomeFlags) Set(v string) error {
+	widget, event, ok := strings.Cut(v, "=")
+	if !ok || widget == "" || event == "" {
+		return fmt.Errorf("%q: want WIDGET=EVENT", v)
+	}
+	o[widget] = engine.Outcome{Event: event}
+	return nil
+}
+
+// runCommand is `studioflow run FLOW …`: one execution in the terminal.
+// Exit 0 when it ended normally, 1 on an error or a limit, 2 on bad input.
+func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	triggerEvent := fs.String("trigger", "", "trigger event (default: the first the flow wires)")
+	from := fs.String("from", "", "From address (the contact; for incomingRequest the flow's number)")
+	to := fs.String("to", "", "To address (the flow's number; for incomingRequest the contact)")
+	body := fs.String("body", "", "text of the triggering message")
+	data := fs.String("data", "", "REST Parameters as a JSON object (flow.data)")
+	asJSON := fs.Bool("json", false, "print the execution, steps, context and transcript as JSON at the end")
+	outcomes := outcomeFlags{}
+	fs.Var(outcomes, "outcome", "WIDGET=EVENT: the event a widget takes (repeatable)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: studioflow run FLOW [--trigger EVENT] [--from ADDR] [--to ADDR] [--body TEXT] [--data JSON] [--outcome WIDGET=EVENT]... [--json]")
+		fs.PrintDefaults()
+	}
+	positional, ok := parseInterspersed(fs, args)
+	if !ok {
+		return exitBadInput
+	}
+	if len(positional) != 1 {
+		fs.Usage()
+		return exitBadInput
+	}
+	path := positional[0]
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "studioflow run: %v\n", err)
+		return exitBadInput
+	}
+	flow, err := model.Parse(src)
+	if err != nil {
+		fmt.Fprintf(stderr, "studioflow run: %s: %v\n", path, err)
+		return exitBadInput
+	}
+	trig := engine.Trigger{Event: *triggerEvent, From: *from, To: *to, Body: *body}
+	if trig.Event == "" {
+		wired := engine.WiredTriggers(flow)
+		if len(wired) == 0 {
+			fmt.Fprintf(stderr, "studioflow run: %s wires no trigger to a widget; choose one with --trigger\n", path)
+			return exitBadInput
+		}
+		trig.Event = wired[0]
+	}
+	if *data != "" {
+		if err := json.Unmarshal([]byte(*data), &trig.Parameters); err != nil {
+			fmt.Fprintf(stderr, "studioflow run: --data must be a JSON object: %v\n", err)
+			return exitBadInput
+		}
+	}
+	progress := stdout
+	if *asJSON {
+		progress = stderr
+	}
+	rt := engine.New(engine.Config{Subflows: engine.FolderResolver(filepath.Dir(path))})
+	x, err := console.Run(rt, flow, trig, engine.StartOptions{Outcomes: outcomes}, stdin, progress)
+	if err != nil {
+		fmt.Fprintf(stderr, "studioflow run: %v\n", err)
+		return exitBadInput
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(x.Report()); err != nil {
+			fmt.Fprintf(stderr, "studioflow run: %v\n", err)
+			return exitFindings
+		}
+	}
+	if x.Ended != nil && (x.Ended.Kind == engine.EndFailed || x.Ended.Kind == engine.EndLimit) {
+		return exitFindings
+	}
+	return exitOK
+}
+
+// parseInterspersed parses flags that may come before or after positional
+// arguments (studioflow run FLOW --json).
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, bool) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, false
+		}
+		if fs.NArg() == 0 {
+			return positional, true
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

@@ -1,0 +1,72 @@
+package console
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model"
+)
+
+func loadFlow(t *testing.T, name string) *model.Flow {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "flows", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := model.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestRunDrivesACallFromLines(t *testing.T) {
+	f := loadFlow(t, "mgmuscari__accfb-foodnow__studio_fallback_flow.json")
+	rt := engine.New(engine.Config{Clock: engine.NewVirtualClock(time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC))})
+	var out strings.Builder
+	x, err := Run(rt, f, engine.Trigger{Event: engine.TriggerCall}, engine.StartOptions{}, strings.NewReader(""), &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.Ended == nil || x.Ended.Kind != engine.EndCompleted {
+		t.Fatalf("ended = %+v\n%s", x.Ended, out.String())
+	}
+	if !strings.Contains(out.String(), "> say: ") || !strings.Contains(out.String(), "> dial: ") || !strings.Contains(out.String(), "= ended (completed)") {
+		t.Fatalf("output:\n%s", out.String())
+	}
+}
+
+func TestParseAction(t *testing.T) {
+	gather := &engine.Wait{Kind: engine.WaitGather}
+	reply := &engine.Wait{Kind: engine.WaitReply}
+	tests := []struct {
+		w    *engine.Wait
+		line string
+		want engine.Input
+		bad  bool
+	}{
+		{gather, "press 1 2 3#", engine.Input{Kind: engine.InputPress, Text: "123#"}, false},
+		{gather, "say  sales please ", engine.Input{Kind: engine.InputSpeech, Text: "sales please"}, false},
+		{gather, "HANGUP", engine.Input{Kind: engine.InputHangup}, false},
+		{gather, "silence", engine.Input{Kind: engine.InputTimeout}, false},
+		{gather, "hello", engine.Input{}, true},
+		{gather, "press", engine.Input{}, true},
+		{reply, "press 1", engine.Input{Kind: engine.InputMessage, Text: "press 1"}, false},
+		{reply, " Silence ", engine.Input{Kind: engine.InputTimeout}, false},
+		{reply, "", engine.Input{}, true},
+	}
+	for _, tt := range tests {
+		got, err := ParseAction(tt.w, tt.line)
+		if (err != nil) != tt.bad {
+			t.Errorf("ParseAction(%s, %q) error = %v", tt.w.Kind, tt.line, err)
+			continue
+		}
+		if !tt.bad && (got.Kind != tt.want.Kind || got.Text != tt.want.Text) {
+			t.Errorf("ParseAction(%s, %q) = %+v, want %+v", tt.w.Kind, tt.line, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,247 @@
+// Package scenario runs conversation tests for Studio flows: YAML files that
+// name a flow and a trigger, then alternate contact actions with
+// expectations about what the flow says, sends and does. FORMAT.md describes
+// the format.
+package scenario
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Scenario is one conversation test.
+type Scenario struct {
+	Name     string                 `yaml:"name"`
+	Flow     string                 `yaml:"flow"`
+	Trigger  string                 `yaml:"trigger"`
+	From     string                 `yaml:"from"`
+	To       string                 `yaml:"to"`
+	Body     string                 `yaml:"body"`
+	Data     map[string]any         `yaml:"data"`
+	Subflows string                 `yaml:"subflows"`
+	HTTP     map[string]CannedList  `yaml:"http"`
+	Outcomes map[string]OutcomeSpec `yaml:"outcomes"`
+	Steps    []Step                 `yaml:"steps"`
+
+	file string // the scenario file, for relative paths and reports
+	doc  int    // 1-based document number within the file
+}
+
+// CannedList is one canned response or a list of them (consumed in turn).
+type CannedList []Canned
+
+// Canned is a canned HTTP response: body as text, or json as a value.
+type Canned struct {
+	Status      int    `yaml:"status"`
+	ContentType string `yaml:"content_type"`
+	Body        string `yaml:"body"`
+	JSON        any    `yaml:"json"`
+	Error       string `yaml:"error"`
+}
+
+// UnmarshalYAML accepts a single mapping or a list of them.
+func (c *CannedList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		var one Canned
+		if err := n.Decode(&one); err != nil {
+			return err
+		}
+		*c = CannedList{one}
+		return nil
+	}
+	var many []Canned
+	if err := n.Decode(&many); err != nil {
+		return err
+	}
+	*c = many
+	return nil
+}
+
+// OutcomeSpec is an event name, or {event, outputs}.
+type OutcomeSpec struct {
+	Event   string         `yaml:"event"`
+	Outputs map[string]any `yaml:"outputs"`
+}
+
+// UnmarshalYAML accepts "EVENT" or a mapping.
+func (o *OutcomeSpec) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		o.Event = n.Value
+		return nil
+	}
+	type plain OutcomeSpec
+	return n.Decode((*plain)(o))
+}
+
+// Step is one contact action or one expectation.
+type Step struct {
+	Press   *string  `yaml:"press"`
+	Say     *string  `yaml:"say"`
+	Reply   *string  `yaml:"reply"`
+	Hangup  bool     `yaml:"hangup"`
+	Silence bool     `yaml:"silence"`
+	Wait    Duration `yaml:"wait"`
+	Choose  string   `yaml:"choose"`
+	Expect  *Expect  `yaml:"expect"`
+
+	line int
+}
+
+// Expect lists what must hold at this point of the conversation.
+type Expect struct {
+	Say       *Matcher           `yaml:"say"`
+	Play      *Matcher           `yaml:"play"`
+	Digits    *Matcher           `yaml:"digits"`
+	SMS       *Matcher           `yaml:"sms"`
+	Dial      *Matcher           `yaml:"dial"`
+	At        string             `yaml:"at"`
+	Passed    []string           `yaml:"passed"`
+	NotPassed []string           `yaml:"not_passed"`
+	Variables map[string]Matcher `yaml:"variables"`
+	Context   map[string]Matcher `yaml:"context"`
+	Status    string             `yaml:"status"`
+	Ended     string             `yaml:"ended"`
+	Reason    *Matcher           `yaml:"reason"`
+}
+
+// Matcher compares text: equals (a plain scalar), contains, or regex (RE2,
+// matching anywhere unless anchored).
+type Matcher struct {
+	Equals   *string `yaml:"equals"`
+	Contains *string `yaml:"contains"`
+	Regex    *string `yaml:"regex"`
+	re       *regexp.Regexp
+}
+
+// UnmarshalYAML accepts a scalar (equals) or a mapping with one key.
+func (m *Matcher) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		v := n.Value
+		m.Equals = &v
+		return nil
+	}
+	type plain Matcher
+	if err := n.Decode((*plain)(m)); err != nil {
+		return err
+	}
+	set := 0
+	for _, p := range []*string{m.Equals, m.Contains, m.Regex} {
+		if p != nil {
+			set++
+		}
+	}
+	if set != 1 {
+		return fmt.Errorf("line %d: a matcher takes exactly one of equals, contains, regex", n.Line)
+	}
+	if m.Regex != nil {
+		re, err := regexp.Compile(*m.Regex)
+		if err != nil {
+			return fmt.Errorf("line %d: regex %q: %w", n.Line, *m.Regex, err)
+		}
+		m.re = re
+	}
+	return nil
+}
+
+// Match reports whether s satisfies the matcher.
+func (m Matcher) Match(s string) bool {
+	switch {
+	case m.Equals != nil:
+		return s == *m.Equals
+	case m.Contains != nil:
+		return strings.Contains(s, *m.Contains)
+	case m.re != nil:
+		return m.re.MatchString(s)
+	}
+	return false
+}
+
+func (m Matcher) String() string {
+	switch {
+	case m.Equals != nil:
+		return fmt.Sprintf("equal to %q", *m.Equals)
+	case m.Contains != nil:
+		return fmt.Sprintf("containing %q", *m.Contains)
+	case m.Regex != nil:
+		return fmt.Sprintf("matching /%s/", *m.Regex)
+	}
+	return "(empty matcher)"
+}
+
+// Duration is a Go duration ("3600s", "1h") or a number of seconds.
+type Duration time.Duration
+
+// UnmarshalYAML reads "90s", "1h30m" or a bare number of seconds.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	var secs float64
+	if err := n.Decode(&secs); err == nil {
+		*d = Duration(time.Duration(secs * float64(time.Second)))
+		return nil
+	}
+	v, err := time.ParseDuration(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: wait %q is not a duration (e.g. 3600s)", n.Line, n.Value)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// UnmarshalYAML records the step's line for reports.
+func (s *Step) UnmarshalYAML(n *yaml.Node) error {
+	type plain Step
+	if err := n.Decode((*plain)(s)); err != nil {
+		return err
+	}
+	s.line = n.Line
+	actions := 0
+	for _, set := range []bool{s.Press != nil, s.Say != nil, s.Reply != nil, s.Hangup, s.Silence, s.Wait != 0, s.Choose != "", s.Expect != nil} {
+		if set {
+			actions++
+		}
+	}
+	if actions != 1 {
+		return fmt.Errorf("line %d: a step is exactly one of press, say, reply, hangup, silence, wait, choose, expect", n.Line)
+	}
+	return nil
+}
+
+// Load reads every scenario (YAML document) in a file.
+func Load(path string) ([]*Scenario, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read scenarios: %w", err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var out []*Scenario
+	for doc := 1; ; doc++ {
+		s := &Scenario{}
+		err := dec.Decode(s)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s (document %d): %w", path, doc, err)
+		}
+		s.file, s.doc = path, doc
+		if s.Flow == "" {
+			return nil, fmt.Errorf("%s (document %d): no flow: name the flow file to run", path, doc)
+		}
+		if s.Name == "" {
+			s.Name = fmt.Sprintf("scenario %d", doc)
+		}
+		out = append(out, s)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no scenarios", path)
+	}
+	return out, nil
+}

@@ -1,0 +1,352 @@
+package scenario
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model"
+)
+
+// Options adjust how scenarios run.
+type Options struct {
+	HTTPClient  *http.Client  // default: real HTTP
+	HTTPTimeout time.Duration // default: Studio's 10 s
+}
+
+// Result is the outcome of one scenario.
+type Result struct {
+	Name      string
+	File      string
+	Passed    bool
+	Failure   string // the expectation that failed and what happened instead
+	Execution *engine.Execution
+}
+
+// virtualStart is when every scenario's virtual clock starts, so runs repeat.
+var virtualStart = time.Date(2024, 6, 3, 16, 0, 0, 0, time.UTC)
+
+// Run runs one scenario.
+func Run(s *Scenario, opts Options) Result {
+	res := Result{Name: s.Name, File: s.file}
+	fail := func(format string, args ...any) Result {
+		res.Failure = fmt.Sprintf(format, args...)
+		return res
+	}
+	flowPath := s.Flow
+	if !filepath.IsAbs(flowPath) {
+		flowPath = filepath.Join(filepath.Dir(s.file), flowPath)
+	}
+	data, err := os.ReadFile(flowPath)
+	if err != nil {
+		return fail("cannot read the flow: %v", err)
+	}
+	flow, err := model.Parse(data)
+	if err != nil {
+		return fail("cannot parse the flow %s: %v", flowPath, err)
+	}
+	event := s.Trigger
+	if event == "" {
+		wired := engine.WiredTriggers(flow)
+		if len(wired) == 0 {
+			return fail("the flow wires no trigger; name one with trigger:")
+		}
+		event = wired[0]
+	}
+	subflows := s.Subflows
+	if subflows == "" {
+		subflows = filepath.Dir(flowPath)
+	} else if !filepath.IsAbs(subflows) {
+		subflows = filepath.Join(filepath.Dir(s.file), subflows)
+	}
+	clock := engine.NewVirtualClock(virtualStart)
+	rt := engine.New(engine.Config{Clock: clock, HTTPClient: opts.HTTPClient, HTTPTimeout: opts.HTTPTimeout, Subflows: engine.FolderResolver(subflows)})
+	host := engine.NewHost(rt)
+	start, err := s.startOptions(flowPath)
+	if err != nil {
+		return fail("%v", err)
+	}
+	x, _, err := host.Deliver(flow, engine.Trigger{Event: event, From: s.From, To: s.To, Body: s.Body, Parameters: s.Data}, start)
+	if err != nil {
+		return fail("cannot start: %v", err)
+	}
+	res.Execution = x
+	cursor := 0
+	for i, step := range s.Steps {
+		where := fmt.Sprintf("step %d (line %d)", i+1, step.line)
+		if step.Wait != 0 {
+			clock.Advance(time.Duration(step.Wait))
+			continue
+		}
+		if step.Expect != nil {
+			if msg := check(x, step.Expect, &cursor); msg != "" {
+				return fail("%s: %s", where, msg)
+			}
+			continue
+		}
+		in := step.input()
+		if x.Ended != nil {
+			return fail("%s: %s: the execution has already ended (%s)", where, describeInput(in), x.Ended.Reason)
+		}
+		if _, err := host.Input(x.SID, in); err != nil {
+			return fail("%s: %s: %v", where, describeInput(in), err)
+		}
+	}
+	res.Passed = true
+	return res
+}
+
+func (s *Scenario) startOptions(flowPath string) (engine.StartOptions, error) {
+	sum := sha256.Sum256([]byte(flowPath))
+	opts := engine.StartOptions{FlowSID: "FW" + hex.EncodeToString(sum[:16]), Outcomes: map[string]engine.Outcome{}, HTTP: map[string][]engine.CannedResponse{}}
+	for widget, o := range s.Outcomes {
+		opts.Outcomes[widget] = engine.Outcome{Event: o.Event, Outputs: o.Outputs}
+	}
+	for widget, list := range s.HTTP {
+		for _, c := range list {
+			body := c.Body
+			contentType := c.ContentType
+			if c.JSON != nil {
+				b, err := json.Marshal(c.JSON)
+				if err != nil {
+					return opts, fmt.Errorf("http %s: json: %w", widget, err)
+				}
+				body = string(b)
+				if contentType == "" {
+					contentType = "application/json"
+				}
+			}
+			opts.HTTP[widget] = append(opts.HTTP[widget], engine.CannedResponse{Status: c.Status, ContentType: contentType, Body: body, Error: c.Error})
+		}
+	}
+	return opts, nil
+}
+
+func (s Step) input() engine.Input {
+	switch {
+	case s.Press != nil:
+		return engine.Input{Kind: engine.InputPress, Text: *s.Press}
+	case s.Say != nil:
+		return engine.Input{Kind: engine.InputSpeech, Text: *s.Say}
+	case s.Reply != nil:
+		return engine.Input{Kind: engine.InputMessage, Text: *s.Reply}
+	case s.Hangup:
+		return engine.Input{Kind: engine.InputHangup}
+	case s.Choose != "":
+		return engine.Input{Kind: engine.InputOutcome, Event: s.Choose}
+	default:
+		return engine.Input{Kind: engine.InputTimeout}
+	}
+}
+
+func describeInput(in engine.Input) string {
+	switch in.Kind {
+	case engine.InputTimeout:
+		return "silence"
+	case engine.InputHangup:
+		return "hangup"
+	case engine.InputOutcome:
+		return "choose " + in.Event
+	case engine.InputMessage:
+		return fmt.Sprintf("reply %q", in.Text)
+	}
+	return fmt.Sprintf("%s %q", in.Kind, in.Text)
+}
+
+// check returns "" when every expectation holds, else what failed.
+func check(x *engine.Execution, e *Expect, cursor *int) string {
+	for _, o := range []struct {
+		kind string
+		m    *Matcher
+	}{{"say", e.Say}, {"play", e.Play}, {"digits", e.Digits}, {"sms", e.SMS}, {"dial", e.Dial}} {
+		if o.m == nil {
+			continue
+		}
+		if msg := expectOutbound(x, o.kind, *o.m, cursor); msg != "" {
+			return msg
+		}
+	}
+	if e.At != "" {
+		if x.Ended != nil {
+			return fmt.Sprintf("expected the flow to wait at %s; it ended: %s", e.At, x.Ended.Reason)
+		}
+		if x.At() != e.At {
+			return fmt.Sprintf("expected the flow to wait at %s; it waits at %s", e.At, x.At())
+		}
+	}
+	passed := map[string]bool{}
+	var order []string
+	for _, s := range x.Steps {
+		if !passed[s.TransitionedFrom] {
+			order = append(order, s.TransitionedFrom)
+		}
+		passed[s.TransitionedFrom] = true
+	}
+	if w := x.At(); w != "" && !passed[w] {
+		passed[w] = true
+		order = append(order, w)
+	}
+	for _, w := range e.Passed {
+		if !passed[w] {
+			return fmt.Sprintf("expected the flow to pass through %s; it passed through %s", w, strings.Join(order, ", "))
+		}
+	}
+	for _, w := range e.NotPassed {
+		if passed[w] {
+			return fmt.Sprintf("expected the flow not to pass through %s; it did (%s)", w, strings.Join(order, ", "))
+		}
+	}
+	for _, k := range sortedKeys(e.Variables) {
+		v, ok := x.Variables()[k]
+		got := valueText(v)
+		if !ok || !e.Variables[k].Match(got) {
+			if !ok {
+				return fmt.Sprintf("expected flow.variables.%s %s; it is not set (variables: %s)", k, e.Variables[k], valueText(x.Variables()))
+			}
+			return fmt.Sprintf("expected flow.variables.%s %s; it is %q", k, e.Variables[k], got)
+		}
+	}
+	for _, k := range sortedKeys(e.Context) {
+		got := valueText(lookupPath(x.Context(), k))
+		if !e.Context[k].Match(got) {
+			return fmt.Sprintf("expected %s %s; it is %q", k, e.Context[k], got)
+		}
+	}
+	if e.Status != "" && x.Status != e.Status {
+		return fmt.Sprintf("expected status %s; it is %s", e.Status, x.Status)
+	}
+	if e.Ended != "" || e.Reason != nil {
+		if x.Ended == nil {
+			return fmt.Sprintf("expected the execution to have ended; it waits at %s", x.At())
+		}
+		if e.Ended != "" && x.Ended.Kind != e.Ended {
+			return fmt.Sprintf("expected it to end %s; it ended %s: %s", e.Ended, x.Ended.Kind, x.Ended.Reason)
+		}
+		if e.Reason != nil && !e.Reason.Match(x.Ended.Reason) {
+			return fmt.Sprintf("expected an end reason %s; it is %q", e.Reason, x.Ended.Reason)
+		}
+	}
+	return ""
+}
+
+// expectOutbound finds the next outbound entry of kind, from the cursor on,
+// that matches m; the cursor then moves past it.
+func expectOutbound(x *engine.Execution, kind string, m Matcher, cursor *int) string {
+	var seen []string
+	for i := *cursor; i < len(x.Transcript); i++ {
+		t := x.Transcript[i]
+		if t.Direction != "outbound" || t.Kind != kind {
+			continue
+		}
+		if m.Match(t.Text) {
+			*cursor = i + 1
+			return ""
+		}
+		seen = append(seen, fmt.Sprintf("%q", t.Text))
+	}
+	verb := map[string]string{"say": "say", "play": "play", "digits": "send digits", "sms": "send an SMS", "dial": "dial"}[kind]
+	if len(seen) == 0 {
+		return fmt.Sprintf("expected the flow to %s %s; it did not %s anything more", verb, m, verb)
+	}
+	return fmt.Sprintf("expected the flow to %s %s; instead: %s", verb, m, strings.Join(seen, ", "))
+}
+
+func lookupPath(root map[string]any, dotted string) any {
+	var cur any = root
+	for _, k := range strings.Split(dotted, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil
+		}
+		cur = m[k]
+	}
+	return cur
+}
+
+func valueText(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return t
+	case map[string]any, []any:
+		b, err := json.Marshal(t)
+		if err != nil {
+			return fmt.Sprint(t)
+		}
+		return string(b)
+	default:
+		return fmt.Sprint(t)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// RunFiles runs every scenario of every file, prints a PASS or FAIL line per
+// scenario (with the failure and the transcript so far), and returns the exit
+// status: 0 all passed, 1 a scenario failed, 2 a file could not be loaded.
+func RunFiles(paths []string, out io.Writer, opts Options) int {
+	status, passed, failed := 0, 0, 0
+	for _, p := range paths {
+		scenarios, err := Load(p)
+		if err != nil {
+			fmt.Fprintf(out, "ERROR %v\n", err)
+			status = 2
+			continue
+		}
+		for _, s := range scenarios {
+			r := Run(s, opts)
+			if r.Passed {
+				passed++
+				fmt.Fprintf(out, "PASS  %s  (%s)\n", r.Name, r.File)
+				continue
+			}
+			failed++
+			if status == 0 {
+				status = 1
+			}
+			fmt.Fprintf(out, "FAIL  %s  (%s)\n      %s\n", r.Name, r.File, r.Failure)
+			if r.Execution != nil {
+				fmt.Fprintln(out, "      transcript so far:")
+				for _, t := range r.Execution.Transcript {
+					fmt.Fprintf(out, "        %s\n", strings.ReplaceAll(TranscriptLine(t), "\n", "\n          "))
+				}
+				if r.Execution.Ended != nil {
+					fmt.Fprintf(out, "        = ended (%s): %s\n", r.Execution.Ended.Kind, r.Execution.Ended.Reason)
+				} else if r.Execution.Waiting != nil {
+					fmt.Fprintf(out, "        … waiting at %s\n", r.Execution.At())
+				}
+			}
+		}
+	}
+	fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)
+	return status
+}
+
+// TranscriptLine renders one transcript entry: "> say: …" outbound, "< press: …" inbound.
+func TranscriptLine(t engine.TranscriptEntry) string {
+	arrow := ">"
+	if t.Direction == "inbound" {
+		arrow = "<"
+	}
+	if t.Text == "" {
+		return fmt.Sprintf("%s %s (%s)", arrow, t.Kind, t.Widget)
+	}
+	return fmt.Sprintf("%s %s: %s", arrow, t.Kind, t.Text)
+}

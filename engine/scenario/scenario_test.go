@@ -1,0 +1,118 @@
+package scenario
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestExampleScenariosPass(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("examples", "*.yaml"))
+	if err != nil || len(paths) < 4 {
+		t.Fatalf("examples: %v %v", paths, err)
+	}
+	flows := map[string]bool{}
+	for _, p := range paths {
+		scenarios, err := Load(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range scenarios {
+			flows[s.Flow] = true
+			t.Run(filepath.Base(p)+"/"+s.Name, func(t *testing.T) {
+				// No example may reach the network: every HTTP widget they pass is canned.
+				r := Run(s, Options{HTTPClient: &http.Client{Transport: refuseNetwork{}}})
+				if !r.Passed {
+					t.Fatalf("%s", r.Failure)
+				}
+			})
+		}
+	}
+	if len(flows) < 4 {
+		t.Fatalf("examples cover %d flows, want several", len(flows))
+	}
+}
+
+type refuseNetwork struct{}
+
+func (refuseNetwork) RoundTrip(r *http.Request) (*http.Response, error) {
+	return nil, &os.PathError{Op: "dial", Path: r.URL.String(), Err: os.ErrPermission}
+}
+
+func TestFailuresAreReportedWithTheTranscript(t *testing.T) {
+	var out strings.Builder
+	status := RunFiles([]string{filepath.Join("testdata", "failing.yaml")}, &out, Options{})
+	if status != 1 {
+		t.Fatalf("status = %d, want 1\n%s", status, out.String())
+	}
+	for _, want := range []string{
+		"FAIL  expects the wrong greeting",
+		`step 1 (line 4): expected the flow to say containing "Bonjour"; instead: "I'm sorry, but our automated system`,
+		"transcript so far:",
+		"> say: Lo siento, pero nuestro sistema",
+		"> dial: +1800870FOOD",
+		"FAIL  presses keys after the call ended",
+		`press "1": the execution has already ended`,
+		"0 passed, 2 failed",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestInvalidScenarioFiles(t *testing.T) {
+	if _, err := Load(filepath.Join("testdata", "invalid.yaml")); err == nil || !strings.Contains(err.Error(), "line 4: a step is exactly one of") {
+		t.Fatalf("err = %v", err)
+	}
+	var out strings.Builder
+	if status := RunFiles([]string{filepath.Join("testdata", "missing.yaml")}, &out, Options{}); status != 2 || !strings.Contains(out.String(), "ERROR") {
+		t.Fatalf("status %d:\n%s", status, out.String())
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("flow: x.json\nstep: []\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(bad); err == nil || !strings.Contains(err.Error(), "field step not found") {
+		t.Fatalf("unknown key: err = %v", err)
+	}
+}
+
+func TestScenarioDrivesRealHTTP(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		w.Header().Set("Content-Type", "application/json")
+		if r.PostForm.Get("storeNumber") == "+15550001111" {
+			_, _ = w.Write([]byte(`{"matched": true}`))
+			return
+		}
+		_, _ = w.Write([]byte(`{"matched": false}`))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	flow, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "flows", "mbarry-owl__OrderLookupIVR__studio_flow.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Point the flow's Functions at the loopback server.
+	local := strings.NewReplacer("https://", srv.URL+"/", "http://", srv.URL+"/").Replace(string(flow))
+	if err := os.WriteFile(filepath.Join(dir, "flow.json"), []byte(local), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "s.yaml")
+	if err := os.WriteFile(file, []byte("flow: flow.json\nfrom: \"+15550001111\"\nsteps:\n  - expect: {at: order_no}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	scenarios, err := Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := Run(scenarios[0], Options{HTTPTimeout: 5 * time.Second}); !r.Passed {
+		t.Fatalf("%s", r.Failure)
+	}
+}
