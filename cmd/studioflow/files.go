@@ -1,0 +1,150 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// readLimited reads at most model.MaxFileSize bytes of a file: one byte
+// more tells an oversized file apart without reading all of it.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, errors.New("is a directory, not a flow file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, model.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(data) > model.MaxFileSize {
+		return nil, fmt.Errorf("%w: over the %d MiB limit for a flow definition (Studio's own stay under a few MB)",
+			model.ErrTooLarge, model.MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+// loadFlow reads and parses a flow file, returning its bytes as well (also
+// when they do not parse, so errors can quote them). describeLoadError words
+// its errors for a person.
+func loadFlow(path string) ([]byte, *model.Flow, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := model.Parse(data)
+	if err != nil {
+		return data, nil, err
+	}
+	return data, f, nil
+}
+
+// describeLoadError words a loadFlow error as one line for path; for
+// malformed JSON it adds the offending part of the line (data is the file's
+// content) with a caret under the spot.
+func describeLoadError(path string, data []byte, err error) string {
+	var syn *model.SyntaxError
+	if errors.As(err, &syn) {
+		msg := fmt.Sprintf("%s:%d:%d: malformed JSON: %s", path, syn.Line, syn.Column, syn.Msg)
+		if syn.Offset >= 0 && syn.Offset <= len(data) {
+			msg += "\n" + excerptAt(data, syn.Offset, excerptWidth)
+		}
+		return msg
+	}
+	var st *model.StructureError
+	if errors.As(err, &st) {
+		return fmt.Sprintf("%s: not a Studio flow: %s", path, st.Error())
+	}
+	var pathErr *os.PathError
+	if errors.As(err, &pathErr) {
+		return fmt.Sprintf("%s: cannot read: %s", path, pathErr.Err)
+	}
+	return fmt.Sprintf("%s: %s", path, err)
+}
+
+// excerptWidth is about how many characters of the offending line are shown.
+const excerptWidth = 80
+
+// excerptAt shows up to width characters of the line around offset, with
+// "…" where the line goes on, and a caret line under offset. Keeping to a
+// window means a minified file or a 100,000-deep nesting still prints two
+// short lines.
+func excerptAt(data []byte, offset, width int) string {
+	start := offset
+	for n := 0; start > 0 && data[start-1] != '\n' && n < width/2; n++ {
+		_, size := utf8.DecodeLastRune(data[:start])
+		start -= size
+	}
+	end := offset
+	for n := 0; end < len(data) && data[end] != '\n' && data[end] != '\r' && n < width/2; n++ {
+		_, size := utf8.DecodeRune(data[end:])
+		end += size
+	}
+	var text, caret strings.Builder
+	if start > 0 && data[start-1] != '\n' {
+		text.WriteString("…")
+		caret.WriteByte(' ')
+	}
+	for i := start; i < end; {
+		r, size := utf8.DecodeRune(data[i:])
+		text.WriteRune(r)
+		if i < offset {
+			if r == '\t' {
+				caret.WriteByte('\t')
+			} else {
+				caret.WriteByte(' ')
+			}
+		}
+		i += size
+	}
+	if end < len(data) && data[end] != '\n' && data[end] != '\r' {
+		text.WriteString("…")
+	}
+	caret.WriteByte('^')
+	return text.String() + "\n" + caret.String()
+}
+
+// writeFileAtomic replaces path with data so that readers see either the old
+// or the new content, never a half-written file: the data goes to a temporary
+// file in the same directory, which is then renamed over path. The file keeps
+// its permission bits.
+func writeFileAtomic(path string, data []byte) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("create temporary file beside %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+		tmp.Close()
+		return fmt.Errorf("set mode of %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", tmp.Name(), err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("replace %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,76 @@
+// Command studioflow edits, checks and formats Twilio Studio flow definitions.
+//
+// Each subcommand is one row of the table in commands and lives in its own
+// file; the work itself happens in the model, schemas, engine and ui packages.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes shared by every subcommand.
+const (
+	exitOK       = 0 // success; for validate: no errors (warnings allowed)
+	exitFindings = 1 // validate found errors
+	exitBadInput = 2 // a file could not be read or parsed, or bad usage
+)
+
+// command is one subcommand: studioflow NAME ARGS...
+type command struct {
+	name    string
+	args    string // the synopsis after the name
+	summary string
+	run     func(e env, args []string) int
+}
+
+// env is what a command reads and writes besides its arguments, so tests
+// can run commands against buffers.
+type env struct {
+	stdout, stderr io.Writer
+}
+
+func commands() []command {
+	return []command{
+		{"edit", "[FILE]", "open FILE (default: the built-in example flow) in the editor window", runEdit},
+		{"validate", "[--json] FILE...", "check flows against Studio's schemas and rules", runValidate},
+		{"fmt", "[-w] FILE...", "print flows in Studio's canonical form (-w: rewrite the files)", runFmt},
+		{"run", "FLOW [--trigger EVENT] [--from ADDR] [--to ADDR] [--body TEXT] [--data JSON] [--outcome WIDGET=EVENT]... [--json]", "run one execution in the terminal, reading the contact's actions from standard input", func(e env, a []string) int { return runCommand(a, os.Stdin, e.stdout, e.stderr) }},
+		{"test", "FILE...", "run conversation test scenarios (YAML) against flows", func(e env, a []string) int { return testCommand(a, os.Stdin, e.stdout, e.stderr) }},
+	}
+}
+
+func main() {
+	os.Exit(dispatch(env{stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
+}
+
+// dispatch runs the subcommand args[0]; with no arguments it opens the editor
+// on the example flow.
+func dispatch(e env, args []string) int {
+	if len(args) == 0 {
+		return runEdit(e, nil)
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		printUsage(e.stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(e, args[1:])
+		}
+	}
+	fmt.Fprintf(e.stderr, "studioflow: unknown command %q\n\n", args[0])
+	printUsage(e.stderr)
+	return exitBadInput
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: studioflow [COMMAND] [ARGS]")
+	fmt.Fprintln(w, "\nWith no command, studioflow opens the editor on the built-in example flow.")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  studioflow %s %s\n      %s\n", c.name, c.args, c.summary)
+	}
+}

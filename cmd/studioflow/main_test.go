@@ -1,0 +1,71 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestHelpListsEveryCommand(t *testing.T) {
+	r := runCLI("help")
+	if r.code != exitOK {
+		t.Fatalf("exit %d", r.code)
+	}
+	for _, c := range commands() {
+		if !strings.Contains(r.stdout, "studioflow "+c.name+" "+c.args) {
+			t.Errorf("help does not show %q:\n%s", c.name, r.stdout)
+		}
+	}
+}
+
+func TestUnknownCommandExitsTwoWithUsage(t *testing.T) {
+	r := runCLI("frobnicate")
+	if r.code != exitBadInput || !strings.Contains(r.stderr, `unknown command "frobnicate"`) || !strings.Contains(r.stderr, "Usage:") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestEditRefusesABadFileBeforeOpeningAWindow(t *testing.T) {
+	r := runCLI("edit", filepath.Join("testdata", "seed001_twiml_redirect_snippet.json"))
+	if r.code != exitBadInput || !strings.Contains(r.stderr, "malformed JSON") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := runCLI("edit", "a.json", "b.json"); r.code != exitBadInput || !strings.Contains(r.stderr, "usage: studioflow edit") {
+		t.Fatalf("two files: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// The exit codes reach the shell: run the real binary.
+func TestBuiltBinaryExitCodes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "studioflow")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	unparsable := writeTemp(t, "list.json", []byte(`[]`))
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"validate", sharedFlow(cleanFlow)}, exitOK},
+		{[]string{"validate", sharedFlow(legacyFlow)}, exitOK},
+		{[]string{"validate", sharedFlow(danglingFlow)}, exitFindings},
+		{[]string{"validate", "--json", sharedFlow(danglingFlow)}, exitFindings},
+		{[]string{"validate", unparsable}, exitBadInput},
+		{[]string{"fmt", sharedFlow(cleanFlow)}, exitOK},
+		{[]string{"fmt", unparsable}, exitBadInput},
+		{[]string{"nonsense"}, exitBadInput},
+	} {
+		cmd := exec.Command(bin, tc.args...)
+		cmd.Env = append(os.Environ(), "DISPLAY=") // none of these may need a display
+		out, _ := cmd.CombinedOutput()
+		if got := cmd.ProcessState.ExitCode(); got != tc.code {
+			t.Errorf("studioflow %s: exit %d, want %d\n%s", strings.Join(tc.args, " "), got, tc.code, out)
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runWithInput(stdin string, args ...string) result {
+	var out, errOut bytes.Buffer
+	code := runCommand(args, strings.NewReader(stdin), &out, &errOut)
+	return result{code: code, stdout: out.String(), stderr: errOut.String()}
+}
+
+func TestRunPrintsTheCallAndReadsActions(t *testing.T) {
+	r := runWithInput("press 2#\npress 4\n", sharedFlow("twilio-labs__sample-flows-github-actions__flows_webinar-flow.json"))
+	if r.code != exitOK && r.code != exitFindings {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{"> say: ", "? ", "= ended ("} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestRunJSONReport(t *testing.T) {
+	r := runWithInput("Leo\nyes\n", sharedFlow(cleanFlow), "--json", "--from", "+15551112222", "--body", "hi")
+	if r.code != exitOK {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	var report struct {
+		Execution struct {
+			Status                string `json:"status"`
+			SID                   string `json:"sid"`
+			ContactChannelAddress string `json:"contact_channel_address"`
+		} `json:"execution"`
+		Steps []struct {
+			Name             string `json:"name"`
+			TransitionedFrom string `json:"transitioned_from"`
+			TransitionedTo   string `json:"transitioned_to"`
+			Type             string `json:"type"`
+		} `json:"steps"`
+		Context    map[string]any `json:"context"`
+		Transcript []struct {
+			Direction, Kind, Text string
+		} `json:"transcript"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &report); err != nil {
+		t.Fatalf("stdout is not one JSON object: %v\n%s", err, r.stdout)
+	}
+	if report.Execution.Status != "ended" || !strings.HasPrefix(report.Execution.SID, "FN") || report.Execution.ContactChannelAddress != "+15551112222" {
+		t.Errorf("execution = %+v", report.Execution)
+	}
+	if len(report.Steps) < 4 || report.Steps[0].Name != "incomingMessage" || report.Steps[0].TransitionedFrom != "Trigger" {
+		t.Errorf("steps = %+v", report.Steps)
+	}
+	if report.Transcript[0].Direction != "outbound" || report.Transcript[0].Kind != "sms" || report.Transcript[1].Text != "Leo" || report.Transcript[1].Direction != "inbound" {
+		t.Errorf("transcript = %+v", report.Transcript)
+	}
+	if _, ok := report.Context["widgets"]; !ok {
+		t.Errorf("context = %v", report.Context)
+	}
+	if !strings.Contains(r.stderr, "> sms to +15551112222:") {
+		t.Errorf("with --json the progress goes to stderr:\n%s", r.stderr)
+	}
+}
+
+func TestRunExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	loop := filepath.Join(dir, "loop.json")
+	if err := os.WriteFile(loop, []byte(`{"description":"loop","initial_state":"Trigger","states":[
+		{"name":"Trigger","type":"trigger","properties":{},"transitions":[{"event":"incomingMessage","next":"a"}]},
+		{"name":"a","type":"set-variables","properties":{},"transitions":[{"event":"next","next":"b"}]},
+		{"name":"b","type":"set-variables","properties":{},"transitions":[{"event":"next","next":"a"}]}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := runWithInput("", loop); r.code != exitFindings || !strings.Contains(r.stdout, "1000 steps") {
+		t.Errorf("endless loop: exit %d\n%s", r.code, r.stdout)
+	}
+	if r := runWithInput("", sharedFlow(cleanFlow), "--outcome", "ask_sign=deliveryFailure"); r.code != exitOK || !strings.Contains(r.stdout, "ask_sign --deliveryFailure--> Ended") {
+		t.Errorf("--outcome: exit %d\n%s", r.code, r.stdout)
+	}
+	for name, args := range map[string][]string{
+		"no flow":      {},
+		"missing file": {filepath.Join(dir, "nope.json")},
+		"bad trigger":  {sharedFlow(cleanFlow), "--trigger", "incomingFax"},
+		"bad data":     {sharedFlow(cleanFlow), "--data", "[1,2]"},
+		"bad outcome":  {sharedFlow(cleanFlow), "--outcome", "ask_sign"},
+		"not a flow":   {loop + "x"},
+		"two flows":    {loop, loop},
+	} {
+		if r := runWithInput("", args...); r.code != exitBadInput || r.stderr == "" {
+			t.Errorf("%s: exit %d, stderr %q", name, r.code, r.stderr)
+		}
+	}
+}
+
+func TestTestCommand(t *testing.T) {
+	examples, err := filepath.Glob(filepath.Join("..", "..", "engine", "scenario", "examples", "*.yaml"))
+	if err != nil || len(examples) == 0 {
+		t.Fatalf("no examples: %v", err)
+	}
+	var out, errOut bytes.Buffer
+	if code := testCommand(examples, nil, &out, &errOut); code != exitOK || !strings.Contains(out.String(), "PASS") || strings.Contains(out.String(), "FAIL") {
+		t.Fatalf("examples: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	failing := filepath.Join("..", "..", "engine", "scenario", "testdata", "failing.yaml")
+	if code := testCommand([]string{failing}, nil, &out, &errOut); code != exitFindings || !strings.Contains(out.String(), "FAIL") {
+		t.Fatalf("failing: exit %d\n%s", code, out.String())
+	}
+	if code := testCommand(nil, nil, &out, &errOut); code != exitBadInput {
+		t.Fatalf("no files: exit %d", code)
+	}
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// finding is one line of validate's report, and one element of its --json array.
+type finding struct {
+	File     string           `json:"file"`
+	Severity schemas.Severity `json:"severity"`
+	Widget   string           `json:"widget"`
+	Path     string           `json:"path"`
+	Message  string           `json:"message"`
+}
+
+// flowLevel stands for the widget of a finding about the flow as a whole;
+// the parentheses keep it from looking like a widget's name.
+const flowLevel = "(flow)"
+
+// runValidate checks each file and reports every finding. The exit code is
+// the worst outcome over all files: 2 when one could not be read or parsed,
+// else 1 when one has errors, else 0.
+func runValidate(e env, args []string) int {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: studioflow validate [--json] FILE...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitBadInput
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitBadInput
+	}
+	cat, err := schemas.Load()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "studioflow: load schemas: %v\n", err)
+		return exitBadInput
+	}
+	validator, err := schemas.NewValidator(cat)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "studioflow: build validator: %v\n", err)
+		return exitBadInput
+	}
+
+	code := exitOK
+	findings := []finding{}
+	for _, path := range fs.Args() {
+		data, flow, err := loadFlow(path)
+		if err != nil {
+			code = exitBadInput
+			if *asJSON {
+				findings = append(findings, loadFinding(path, err))
+			} else {
+				fmt.Fprintln(e.stderr, describeLoadError(path, data, err))
+			}
+			continue
+		}
+		diags := validator.ValidateFlow(flow)
+		if schemas.HasErrors(diags) && code == exitOK {
+			code = exitFindings
+		}
+		for _, d := range diags {
+			f := finding{File: path, Severity: d.Severity, Widget: d.Widget, Path: d.Path, Message: d.Message}
+			if *asJSON {
+				findings = append(findings, f)
+				continue
+			}
+			widget := f.Widget
+			if widget == "" {
+				widget = flowLevel
+			}
+			fmt.Fprintf(e.stdout, "%s: %s: %s: %s: %s\n", f.File, widget, pathOrRoot(f.Path), f.Severity, f.Message)
+		}
+	}
+	if *asJSON {
+		out, err := json.MarshalIndent(findings, "", "  ")
+		if err != nil {
+			fmt.Fprintf(e.stderr, "studioflow: encode findings: %v\n", err)
+			return exitBadInput
+		}
+		fmt.Fprintf(e.stdout, "%s\n", out)
+	}
+	return code
+}
+
+// loadFinding reports a file that could not be read or parsed in --json
+// output, pointing into the document where the reader knows the spot.
+func loadFinding(path string, err error) finding {
+	f := finding{File: path, Severity: schemas.Error, Message: err.Error()}
+	var st *model.StructureError
+	if errors.As(err, &st) {
+		f.Path, f.Message = st.Path, st.Msg
+	}
+	return f
+}
+
+// pathOrRoot writes the empty JSON pointer (the whole document) visibly.
+func pathOrRoot(p string) string {
+	if p == "" {
+		return "/"
+	}
+	return p
+}
