@@ -26,7 +26,7 @@ func TestFlowLifecycle(t *testing.T) {
 		"account_sid": ts.account, "friendly_name": "Pride astrology", "status": "draft", "revision": 1.0,
 		"commit_message": "First draft", "date_updated": nil, "url": base,
 		"webhook_url": ts.URL + "/v1/Accounts/" + ts.account + "/Flows/" + sid,
-		"links": map[string]any{"test_users": base + "/TestUsers", "revisions": base + "/Revisions", "executions": base + "/Executions"},
+		"links":       map[string]any{"test_users": base + "/TestUsers", "revisions": base + "/Revisions", "executions": base + "/Executions"},
 	}
 	for k, v := range want {
 		if !jsonEqual(created[k], v) {
