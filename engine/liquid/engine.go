@@ -23,6 +23,8 @@ const (
 	MaxOutputBytes = 16 * 1024
 	// MaxLoopIterations is Studio's cap on the iterations of one for or tablerow loop.
 	MaxLoopIterations = 15
+	// MaxCachedTemplates bounds the parse cache; when full it is emptied.
+	MaxCachedTemplates = 10000
 	// StudioTimeZone is where Studio's date filters work.
 	StudioTimeZone = "America/Los_Angeles"
 )
@@ -119,6 +121,11 @@ func (e *Engine) parse(source string) compiled {
 		c = compiled{tpl: tpl}
 	}
 	e.mu.Lock()
+	if len(e.compiled) >= MaxCachedTemplates {
+		// Editing a flow creates a new template per keystroke; start over
+		// rather than grow without bound.
+		clear(e.compiled)
+	}
 	e.compiled[source] = c
 	e.mu.Unlock()
 	return c

@@ -167,3 +167,15 @@ func BenchmarkRenderCached(b *testing.B) {
 		}
 	}
 }
+
+func TestCacheIsBounded(t *testing.T) {
+	e := New(fixedNow)
+	for i := 0; i < MaxCachedTemplates+5; i++ {
+		if _, err := e.Render(fmt.Sprintf("{{ %d }}", i), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := e.CachedTemplates(); n > MaxCachedTemplates || n == 0 {
+		t.Fatalf("cache holds %d templates, bound is %d", n, MaxCachedTemplates)
+	}
+}
