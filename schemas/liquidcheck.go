@@ -172,7 +172,7 @@ func widgetRefs(s string, fn func(name string)) {
 			}
 			at := i + k
 			i = at + len("widgets.")
-			if at > 0 && isNameByte(markup[at-1]) {
+			if at > 0 && (isNameByte(markup[at-1]) || markup[at-1] == '.') {
 				continue
 			}
 			j := i

@@ -41,17 +41,24 @@ func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Di
 // schemaRule validates the widget against its own type's schema: the
 // branch of the flow schema's if/then dispatch that applies to it.
 func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []Diagnostic {
-	w, ok := v.cat.types[s.Type()]
-	if !ok {
-		return out
-	}
-	instance := schemaInstance(s)
-	if err := w.compiled.Validate(instance); err != nil {
-		for _, fd := range v.explain.explain(err, instance, w.Type, "") {
+	instance, err := v.validateAgainstType(s)
+	if err != nil {
+		for _, fd := range v.explain.explain(err, instance, s.Type(), "") {
 			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + fd.loc, Rule: RuleSchema, Message: fd.message})
 		}
 	}
 	return out
+}
+
+// validateAgainstType validates a widget of a known type against that
+// type's schema; it returns the instance it validated.
+func (v *Validator) validateAgainstType(s *model.State) (map[string]any, error) {
+	w, ok := v.cat.types[s.Type()]
+	if !ok {
+		return nil, nil
+	}
+	instance := schemaInstance(s)
+	return instance, w.compiled.Validate(instance)
 }
 
 // schemaInstance is the widget in plain form as the schemas see it: a
