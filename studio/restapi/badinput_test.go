@@ -19,8 +19,8 @@ func TestBadInputGetsTwilioErrors(t *testing.T) {
 
 	cases := []struct {
 		name, method, path, contentType, body string
-		status, code                         int
-		mentions                             string
+		status, code                          int
+		mentions                              string
 	}{
 		{"malformed form body", "POST", "/v2/Flows", "application/x-www-form-urlencoded", "FriendlyName=%zz&Status=draft", 400, 20001, "form encoding"},
 		{"JSON body instead of a form", "POST", "/v2/Flows", "application/json", `{"FriendlyName":"x"}`, 415, 20001, "form-encoded"},

@@ -181,3 +181,28 @@ func lookup(m map[string]any, path ...string) any {
 	}
 	return cur
 }
+
+func TestRestartEndsExecutionsItCannotResume(t *testing.T) {
+	dir := t.TempDir()
+	first := newTestServerIn(t, dir)
+	flow := first.createFlow("ask", "published", askFlow)
+	x := first.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {"+15551230001"}, "From": {"+15550009999"}})
+	first.Close()
+	if err := first.store.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	second := newTestServerIn(t, dir)
+	if second.account != first.account {
+		t.Errorf("account SID changed across restarts: %s, then %s", first.account, second.account)
+	}
+	got := second.mustCall(http.StatusOK, http.MethodGet, "/v2/Flows/"+flow+"/Executions/"+x["sid"].(string), nil)
+	if got["status"] != "ended" || !strings.Contains(mustJSON(got["ended_reason"]), "restarted") {
+		t.Errorf("execution left waiting by the first server: %v", got)
+	}
+	if n := len(second.mustCall(http.StatusOK, http.MethodGet, "/v2/Flows/"+flow+"/Executions/"+x["sid"].(string)+"/Steps", nil)["steps"].([]any)); n != 1 {
+		t.Errorf("%d steps survived the restart, want 1", n)
+	}
+	// The contact's session is free again.
+	second.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {"+15551230001"}, "From": {"+15550009999"}})
+}
