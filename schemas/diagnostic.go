@@ -36,6 +36,7 @@ const (
 	RuleUnreachable Rule = "unreachable"   // no path from the trigger reaches the widget
 	RuleCallReply   Rule = "send-and-wait-on-call"
 	RuleWidgetLimit Rule = "widget-limit"
+	RuleSubflows    Rule = "subflows" // Studio's limits on Run Subflow widgets
 )
 
 // PerWidget reports whether ValidateWidget re-runs the rule.

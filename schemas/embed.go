@@ -1,6 +1,3 @@
-// Package schemas holds the JSON Schemas of a Studio flow definition (the
-// official ones from seed 000 and the ones Twilio does not publish), the widget
-// catalog derived from them, and the flow validator.
 package schemas
 
 import (

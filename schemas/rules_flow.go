@@ -70,6 +70,7 @@ func (v *Validator) flowRules(f *model.Flow, g graph, out []Diagnostic) []Diagno
 			}
 		}
 	}
+	out = v.subflowRules(f, out)
 	if trigger < 0 {
 		return out
 	}
@@ -114,4 +115,46 @@ func (v *Validator) titleOf(typ string) string {
 		return w.Title
 	}
 	return strconv.Quote(typ)
+}
+
+// Studio's limits on subflows (docs:subflows): at most 150 Run Subflow
+// widgets and 50 distinct subflows in a flow, and every widget that runs one
+// subflow runs the same revision of it.
+const (
+	maxSubflowWidgets  = 150
+	maxDistinctSubflow = 50
+)
+
+func (v *Validator) subflowRules(f *model.Flow, out []Diagnostic) []Diagnostic {
+	count := 0
+	firstRevision := map[string]int{} // flow_sid → first widget running it
+	for i := 0; i < f.Len(); i++ {
+		s := f.StateAt(i)
+		if s.Type() != "run-subflow" {
+			continue
+		}
+		count++
+		sid := s.StringProperty("flow_sid")
+		if sid == "" {
+			continue
+		}
+		first, seen := firstRevision[sid]
+		if !seen {
+			firstRevision[sid] = i
+			continue
+		}
+		if rev, firstRev := s.StringProperty("flow_revision"), f.StateAt(first).StringProperty("flow_revision"); rev != firstRev {
+			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: statePath(i) + "/properties/flow_revision", Rule: RuleSubflows,
+				Message: fmt.Sprintf("this widget runs revision %q of subflow %s, but %q runs revision %q; every widget must run the same revision of one subflow", rev, sid, f.StateAt(first).Name(), firstRev)})
+		}
+	}
+	if count > maxSubflowWidgets {
+		out = append(out, Diagnostic{Severity: Error, Path: "/states", Rule: RuleSubflows,
+			Message: fmt.Sprintf("the flow has %d Run Subflow widgets, but Studio allows at most %d", count, maxSubflowWidgets)})
+	}
+	if len(firstRevision) > maxDistinctSubflow {
+		out = append(out, Diagnostic{Severity: Error, Path: "/states", Rule: RuleSubflows,
+			Message: fmt.Sprintf("the flow runs %d different subflows, but Studio allows at most %d", len(firstRevision), maxDistinctSubflow)})
+	}
+	return out
 }

@@ -257,6 +257,10 @@ func TestRules(t *testing.T) {
 		{"subflow SID written with Liquid", []edit{connectFromMenu("sub"),
 			appendTo("/states", `{"name": "sub", "type": "run-subflow", "transitions": [{"event": "completed"}, {"event": "failed"}], "properties": {"flow_sid": "{{flow.data.sid}}", "flow_revision": "LatestPublished", "offset": {"x": 0, "y": 0}}}`)},
 			[]expectedFinding{{Error, RuleSchema, "sub", "/states/6/properties/flow_sid", "flow_sid must be a Flow SID written out (FW followed by 32 hexadecimal digits; Liquid is not allowed here)"}}},
+		{"one subflow run at two revisions", []edit{connectFromMenu("sub1"),
+			appendTo("/states", `{"name": "sub1", "type": "run-subflow", "transitions": [{"event": "completed", "next": "sub2"}, {"event": "failed"}], "properties": {"flow_sid": "FW0123456789abcdef0123456789abcdef", "flow_revision": "LatestPublished", "offset": {"x": 0, "y": 0}}}`),
+			appendTo("/states", `{"name": "sub2", "type": "run-subflow", "transitions": [{"event": "completed"}, {"event": "failed"}], "properties": {"flow_sid": "FW0123456789abcdef0123456789abcdef", "flow_revision": "3", "offset": {"x": 0, "y": 0}}}`)},
+			[]expectedFinding{{Error, RuleSubflows, "sub2", "/states/7/properties/flow_revision", `runs revision "3" of subflow FW0123456789abcdef0123456789abcdef, but "sub1" runs revision "LatestPublished"`}}},
 		{"look-up-profile is not in the flow schema's enum but is valid", []edit{connectFromMenu("lookup"),
 			appendTo("/states", `{"name": "lookup", "type": "look-up-profile", "transitions": [{"event": "profileFound"}, {"event": "noProfileFound"}, {"event": "failed"}], "properties": {"contact_identifier_value": "{{contact.channel.address}}", "offset": {"x": 0, "y": 0}}}`)},
 			nil},
@@ -316,4 +320,19 @@ func brokenFlow(t *testing.T) *model.Flow {
 		set("/states/5/properties/say", `"{{widgets.thanks.body}}"`),
 		connectFromMenu("ask"),
 	)
+}
+
+func TestSubflowLimits(t *testing.T) {
+	var edits []edit
+	for i := 0; i < 151; i++ {
+		name := "sub_" + strconv.Itoa(i)
+		from := "/states/" + strconv.Itoa(5+i) + "/transitions/0/next"
+		edits = append(edits, set(from, strconv.Quote(name)),
+			appendTo("/states", `{"name": "`+name+`", "type": "run-subflow", "transitions": [{"event": "completed"}, {"event": "failed"}], "properties": {"flow_sid": "FW0123456789abcdef0123456789abc`+strconv.FormatInt(int64(1000+i), 16)+`", "flow_revision": "LatestPublished"}}`))
+	}
+	got := newTestValidator(t).ValidateFlow(applyEdits(t, edits...))
+	if len(got) != 2 || !strings.Contains(got[0].Message, "151 Run Subflow widgets, but Studio allows at most 150") ||
+		!strings.Contains(got[1].Message, "151 different subflows, but Studio allows at most 50") {
+		t.Errorf("151 subflows:\n%s", formatDiags(got))
+	}
 }

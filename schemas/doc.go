@@ -1,0 +1,23 @@
+// Package schemas holds the JSON Schemas of a Studio flow definition, the
+// widget catalog derived from them, and the flow validator.
+//
+// Schemas: official/ is Twilio's seed 000, byte for byte; supplied/ is what
+// Twilio does not publish (commons, the core# metaschema, the widget types the
+// flow schema names without a schema). QUIRKS.md says how each oddity of the
+// official schemas is handled.
+//
+// Catalog: Load compiles every schema once (offline: nothing is fetched) and
+// returns the one Catalog that the canvas, inspector and engine read: each
+// type's title, library category, labelled events, default widget (from seed
+// 001), maturity, icon, channel, property specs and compiled schema.
+//
+// Validation: NewValidator(catalog) gives a Validator whose ValidateFlow runs
+// two layers into one list of Diagnostics: layer 1 validates each widget
+// against its own type's schema with santhosh-tekuri/jsonschema/v5 (what the
+// flow schema's 28-branch if/then does, without evaluating 28 branches per
+// widget); layer 2 runs Studio's rules (initial state, one trigger, names,
+// next links, events, split conditions, Liquid syntax and widget references,
+// reachability, Send & Wait on calls, subflow and widget limits).
+// ValidateWidget re-runs the per-widget rules for one widget, and MergeWidget
+// folds its result into a full one, for validation on every keystroke.
+package schemas
