@@ -45,6 +45,9 @@ type Execution struct {
 	nextStepSID string
 }
 
+// studioAPI is the base of the resource URLs in records, as Studio writes them.
+const studioAPI = "https://studio.twilio.com/v2"
+
 // Flow returns the flow being executed.
 func (x *Execution) Flow() *model.Flow { return x.flow }
 
@@ -69,7 +72,7 @@ func (x *Execution) Variables() map[string]any {
 
 // Record returns the execution as Studio's REST API shows it.
 func (x *Execution) Record() ExecutionRecord {
-	base := fmt.Sprintf("https://studio.twilio.com/v2/Flows/%s/Executions/%s", x.FlowSID, x.SID)
+	base := studioAPI + "/Flows/" + x.FlowSID + "/Executions/" + x.SID
 	return ExecutionRecord{
 		SID: x.SID, AccountSID: x.AccountSID, FlowSID: x.FlowSID, Context: x.ctx,
 		ContactChannelAddress: x.ContactChannelAddress, ContactSID: x.ContactSID, FlowVersion: 1,
@@ -270,7 +273,7 @@ func (r *run) record(st *model.State, event, to, detail string) {
 		sid = r.rt.sid("FT")
 	}
 	x.nextStepSID = ""
-	url := fmt.Sprintf("https://studio.twilio.com/v2/Flows/%s/Executions/%s/Steps/%s", x.FlowSID, x.SID, sid)
+	url := studioAPI + "/Flows/" + x.FlowSID + "/Executions/" + x.SID + "/Steps/" + sid
 	step := &Step{
 		SID: sid, AccountSID: x.AccountSID, FlowSID: x.FlowSID, ExecutionSID: x.SID,
 		Name: event, Context: x.ctx, TransitionedFrom: st.Name(), TransitionedTo: to, Type: st.Type(),
