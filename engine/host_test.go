@@ -133,3 +133,30 @@ func TestVoiceSessions(t *testing.T) {
 		t.Fatalf("a second call from the same number without concurrent calls: err = %v", err)
 	}
 }
+
+func TestConversationSessionsAreKeyedByConversation(t *testing.T) {
+	f := testFlow(t,
+		trigger("incomingConversationMessage>ask"),
+		widget("ask", "send-and-wait-for-reply", `{"body":"Order number?"}`, "incomingMessage>echo"),
+		widget("echo", "send-message", `{"body":"{{widgets.ask.inbound.Body}} in {{trigger.conversation.ConversationSid}}"}`, "sent>"),
+	)
+	rt, _ := testRuntime(Config{})
+	h := NewHost(rt)
+	opts := StartOptions{FlowSID: testFlowSID}
+	conv := map[string]any{"ConversationSid": "CH00000000000000000000000000000001"}
+	x, _, err := h.Deliver(f, Trigger{Event: TriggerConversation, From: "alice", Body: "hi", Fields: conv}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another participant of the same conversation advances the same execution.
+	y, _, err := h.Deliver(f, Trigger{Event: TriggerConversation, From: "bob", Body: "42", Fields: conv}, opts)
+	if err != nil || y != x {
+		t.Fatalf("second participant: %v (same execution: %v)", err, y == x)
+	}
+	if got := widgetOutput(x, "echo", "outbound", "Body"); got != "42 in CH00000000000000000000000000000001" {
+		t.Fatalf("echo = %v", got)
+	}
+	if lookup(x.Context(), "trigger", "conversation", "Author") != "alice" {
+		t.Fatalf("trigger.conversation = %v", lookup(x.Context(), "trigger", "conversation"))
+	}
+}

@@ -37,7 +37,7 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	from := fs.String("from", "", "From address (the contact; for incomingRequest the flow's number)")
 	to := fs.String("to", "", "To address (the flow's number; for incomingRequest the contact)")
 	body := fs.String("body", "", "text of the triggering message")
-	data := fs.String("data", "", "REST Parameters as a JSON object (flow.data)")
+	data := fs.String("data", "", "a JSON object: REST Parameters (flow.data), or subflow parameters with --trigger incomingParent")
 	asJSON := fs.Bool("json", false, "print the execution, steps, context and transcript as JSON at the end")
 	outcomes := outcomeFlags{}
 	fs.Var(outcomes, "outcome", "WIDGET=EVENT: the event a widget takes (repeatable)")
