@@ -149,7 +149,7 @@ func runSubflow(r *run, st *model.State, p props) outcome {
 	}
 	child.ctx = withPath(child.ctx, trig, "trigger")
 	child.parent, child.parentStep = x, stepSID
-	child.voice, child.callOver = x.voice, x.callOver
+	child.callOver = x.callOver
 	x.nextStepSID = stepSID
 
 	cr := &run{rt: r.rt, sink: r.sink}

@@ -35,7 +35,7 @@ type Execution struct {
 	stepCount  *int // shared with subflow executions: the 1,000-step limit includes them
 	waitSeq    int
 	callOver   bool
-	voice      bool
+	outgoing   map[string]any // the call a make-outgoing-call widget placed (REST flows)
 	httpRuns   map[string]int
 	child      *Execution // the running subflow while a run-subflow widget waits
 	parent     *Execution
@@ -90,7 +90,6 @@ func (rt *Runtime) newExecution(flow *model.Flow, trig Trigger, opts *StartOptio
 		SID: rt.sid("FN"), AccountSID: rt.cfg.AccountSID, FlowSID: opts.FlowSID, ContactSID: rt.sid("FC"),
 		ContactChannelAddress: contact, TriggerEvent: trig.Event, Status: StatusActive,
 		DateCreated: now, DateUpdated: now, flow: flow, opts: opts, stepCount: steps,
-		voice: trig.IsVoice(),
 	}
 	key, fields, initiatedBy := rt.webhook(trig, contact, flowAddr)
 	x.InitiatedBy = initiatedBy

@@ -64,8 +64,11 @@ func performProduct(r *run, st *model.State, p props) outcome {
 		}
 	}
 	o := r.choose(st, event, defaults)
-	if o.event == "hangup" {
+	switch {
+	case o.event == "hangup":
 		r.x.callOver = true
+	case o.event == "answered" && o.outputs != nil:
+		r.x.outgoing, r.x.callOver = o.outputs, false
 	}
 	return o
 }

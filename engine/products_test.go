@@ -90,3 +90,23 @@ func TestAskOutcomesWaitsForTheCallersChoice(t *testing.T) {
 		t.Fatalf("steps %s outputs %v", path(x), widgetOutput(x, "pay"))
 	}
 }
+
+func TestOutgoingCallCarriesIntoVoiceWidgets(t *testing.T) {
+	f := testFlow(t,
+		trigger("incomingRequest>call"),
+		widget("call", "make-outgoing-call-v2", `{"detect_answering_machine":true}`, "answered>ask,busy>,noAnswer>,failed>"),
+		widget("ask", "gather-input-on-call", `{"say":"Your appointment is tomorrow. Press 1 to confirm."}`, "keypress>"),
+	)
+	rt, _ := testRuntime(Config{})
+	x, evs := start(t, rt, f, Trigger{Event: TriggerRequest, To: "+15550001", From: "+15009"}, StartOptions{})
+	if evs[1].Kind != EventDial || evs[1].Text != "+15550001" || evs[1].From != "+15009" {
+		t.Fatalf("dial event = %+v", evs[1])
+	}
+	if widgetOutput(x, "call", "AnsweredBy") != "human" {
+		t.Fatalf("outputs = %v", widgetOutput(x, "call"))
+	}
+	resume(t, rt, x, Input{Kind: InputPress, Text: "1"})
+	if widgetOutput(x, "ask", "CallSid") != widgetOutput(x, "call", "CallSid") || widgetOutput(x, "ask", "Digits") != "1" {
+		t.Fatalf("gather outputs = %v", widgetOutput(x, "ask"))
+	}
+}

@@ -74,6 +74,8 @@ func (r *run) callFields() map[string]any {
 	out := map[string]any{}
 	if call, ok := lookup(r.x.ctx, "trigger", "call").(map[string]any); ok {
 		maps.Copy(out, call)
+	} else if r.x.outgoing != nil {
+		maps.Copy(out, r.x.outgoing)
 	}
 	return out
 }

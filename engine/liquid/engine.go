@@ -77,10 +77,16 @@ func New(now func() time.Time) *Engine {
 
 // Render renders source with the given variables. Undefined variables render as
 // "" and are falsy. Errors are *TemplateError.
-func (e *Engine) Render(source string, vars map[string]any) (string, error) {
+func (e *Engine) Render(source string, vars map[string]any) (out string, err error) {
 	if !strings.Contains(source, "{{") && !strings.Contains(source, "{%") {
 		return source, nil
 	}
+	defer func() {
+		// A flaw in the Liquid library must fail this template, not the program.
+		if p := recover(); p != nil {
+			out, err = "", &TemplateError{Template: source, Reason: fmt.Sprintf("the Liquid library failed: %v", p)}
+		}
+	}()
 	c := e.parse(source)
 	if c.err != nil {
 		return "", c.err
@@ -107,13 +113,18 @@ func (e *Engine) CachedTemplates() int {
 	return len(e.compiled)
 }
 
-func (e *Engine) parse(source string) compiled {
+func (e *Engine) parse(source string) (c compiled) {
 	e.mu.RLock()
 	c, ok := e.compiled[source]
 	e.mu.RUnlock()
 	if ok {
 		return c
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			c = compiled{err: &TemplateError{Template: source, Reason: fmt.Sprintf("the Liquid parser failed: %v", p)}}
+		}
+	}()
 	tpl, err := e.lib.ParseTemplateLocation([]byte(guardLoops(tightenPaths(source))), "", 1)
 	if err != nil {
 		c = compiled{err: newParseError(source, err)}

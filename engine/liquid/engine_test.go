@@ -105,6 +105,15 @@ func TestRenderErrors(t *testing.T) {
 	}
 }
 
+func TestTablerowPastTheCapFailsWithoutPanicking(t *testing.T) {
+	e := New(fixedNow)
+	_, err := e.Render("{% tablerow i in (1..10) %}{{ big }}{% endtablerow %}", map[string]any{"big": strings.Repeat("t", 2000)})
+	var te *TemplateError
+	if !errors.As(err, &te) || !strings.Contains(te.Reason, "16 KB") {
+		t.Fatalf("err = %v, want a TemplateError about the 16 KB cap", err)
+	}
+}
+
 func TestOutputExactlyAtCapIsAllowed(t *testing.T) {
 	e := New(fixedNow)
 	src := "{{ x }}"

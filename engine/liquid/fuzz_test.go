@@ -1,0 +1,40 @@
+package liquid
+
+import (
+	"errors"
+	"testing"
+)
+
+// FuzzRender checks that no template, however broken, panics or escapes the
+// caps: it renders within 16 KB or fails with a TemplateError.
+func FuzzRender(f *testing.F) {
+	for _, seed := range []string{
+		"Hi {{flow.data.name}}",
+		"{% for i in (1..20) %}{{i}}{% endfor %}",
+		"{%- for x in a -%}{{x}}{%- endfor -%}",
+		"{{ a. b }}{{ 'x. y' }}",
+		"{% raw %}{% for %}{% endraw %}",
+		"{% if %}",
+		"{% capture c %}{{ c }}{{ c }}{% endcapture %}",
+		"{{ 'now' | date: '%s' }}{{ x | to_json }}",
+		"{% tablerow i in (1..3) cols:2 %}{{i}}{% endtablerow %}",
+		"{% cycle 'a', 'b' %}",
+	} {
+		f.Add(seed)
+	}
+	e := New(fixedNow)
+	vars := map[string]any{"a": []any{1, 2}, "x": map[string]any{"k": "v"}, "flow": map[string]any{"data": map[string]any{"name": "Zeke"}}}
+	f.Fuzz(func(t *testing.T, src string) {
+		out, err := e.Render(src, vars)
+		if err != nil {
+			var te *TemplateError
+			if !errors.As(err, &te) {
+				t.Fatalf("error %T is not a TemplateError: %v", err, err)
+			}
+			return
+		}
+		if len(out) > MaxOutputBytes {
+			t.Fatalf("output of %d bytes passed the cap", len(out))
+		}
+	})
+}
