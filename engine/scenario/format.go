@@ -29,7 +29,9 @@ type Scenario struct {
 	Subflows string                 `yaml:"subflows"`
 	HTTP     map[string]CannedList  `yaml:"http"`
 	Outcomes map[string]OutcomeSpec `yaml:"outcomes"`
-	Steps    []Step                 `yaml:"steps"`
+	// AskOutcomes makes widgets without an outcomes entry wait for a choose step.
+	AskOutcomes bool   `yaml:"ask_outcomes"`
+	Steps       []Step `yaml:"steps"`
 
 	file string // the scenario file, for relative paths and reports
 	doc  int    // 1-based document number within the file

@@ -107,7 +107,10 @@ func Run(s *Scenario, opts Options) Result {
 
 func (s *Scenario) startOptions(flowPath string) (engine.StartOptions, error) {
 	sum := sha256.Sum256([]byte(flowPath))
-	opts := engine.StartOptions{FlowSID: "FW" + hex.EncodeToString(sum[:16]), Outcomes: map[string]engine.Outcome{}, HTTP: map[string][]engine.CannedResponse{}}
+	opts := engine.StartOptions{
+		FlowSID: "FW" + hex.EncodeToString(sum[:16]), AskOutcomes: s.AskOutcomes,
+		Outcomes: map[string]engine.Outcome{}, HTTP: map[string][]engine.CannedResponse{},
+	}
 	for widget, o := range s.Outcomes {
 		opts.Outcomes[widget] = engine.Outcome{Event: o.Event, Outputs: o.Outputs}
 	}
