@@ -60,3 +60,24 @@ func TestSendMessageFailedOutcome(t *testing.T) {
 		t.Fatalf("steps %s, outputs %v", path(x), widgetOutput(x, "s"))
 	}
 }
+
+func TestUnsendableMessagesTakeTheFailureEvent(t *testing.T) {
+	f := testFlow(t,
+		trigger("incomingRequest>s"),
+		widget("s", "send-message", `{"body":"Hi","to":"{{flow.data.phone}}"}`, "sent>,failed>w"),
+		widget("w", "send-and-wait-for-reply", `{"body":"{{flow.data.nothing}}"}`, "incomingMessage>,deliveryFailure>"),
+	)
+	rt, _ := testRuntime(Config{})
+	x, evs := start(t, rt, f, Trigger{Event: TriggerRequest, To: "+1555"}, StartOptions{})
+	if path(x) != "Trigger:incomingRequest>s s:failed>w w:deliveryFailure>Ended" {
+		t.Fatalf("steps = %s", path(x))
+	}
+	if x.Steps[1].Detail != "the message has no recipient: to rendered empty" || x.Steps[2].Detail == "" {
+		t.Fatalf("details = %q, %q", x.Steps[1].Detail, x.Steps[2].Detail)
+	}
+	for _, e := range evs {
+		if e.Kind == EventSend {
+			t.Fatalf("an unsendable message was sent: %+v", e)
+		}
+	}
+}
