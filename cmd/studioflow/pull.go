@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/studio/client"
+)
+
+// runPull fetches a flow's definition from Studio (or any server speaking
+// its REST API) and writes it in Studio's canonical form.
+func runPull(e env, args []string) int {
+	fs := flag.NewFlagSet("pull", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	out := fs.String("o", "", "write the definition to this file (atomically) instead of standard output")
+	revision := fs.String("revision", "", "a revision number, LatestPublished or LatestRevision (default: the flow's latest definition)")
+	baseURL := fs.String("base-url", client.DefaultBaseURL, "the Studio API to talk to, e.g. http://127.0.0.1:4280 for studioflow serve")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: studioflow pull FLOW_SID [-o FILE] [--revision N] [--base-url URL]")
+		fmt.Fprintln(e.stderr, "Credentials come from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET.")
+		fs.PrintDefaults()
+	}
+	positional, ok := parseInterspersed(fs, args)
+	if !ok {
+		return exitBadInput
+	}
+	if len(positional) != 1 {
+		fs.Usage()
+		return exitBadInput
+	}
+	sid := positional[0]
+	c, code := newAPIClient(e, *baseURL)
+	if c == nil {
+		return code
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var f client.Flow
+	var err error
+	if *revision == "" {
+		f, err = c.FetchFlow(ctx, sid)
+	} else {
+		f, err = c.FetchRevision(ctx, sid, *revision)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "studioflow pull %s: %v\n", sid, err)
+		return exitFindings
+	}
+	flow, err := model.Parse(f.Definition)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "studioflow pull %s: the server's definition is not a flow: %v\n", sid, err)
+		return exitFindings
+	}
+	data := flow.Marshal()
+	if len(data) == 0 || data[len(data)-1] != '\n' {
+		data = append(data, '\n')
+	}
+	if *out == "" {
+		e.stdout.Write(data)
+		return exitOK
+	}
+	if err := writeOutputAtomic(*out, data); err != nil {
+		fmt.Fprintf(e.stderr, "studioflow pull: write %s: %v\n", *out, err)
+		return exitBadInput
+	}
+	fmt.Fprintf(e.stderr, "pulled %s revision %d (%s, %q) into %s\n", f.SID, f.Revision, f.Status, f.FriendlyName, *out)
+	return exitOK
+}
+
+// newAPIClient makes a client from the environment's credentials; on
+// failure it reports and returns the exit code.
+func newAPIClient(e env, baseURL string) (*client.Client, int) {
+	creds, err := client.CredentialsFromEnv()
+	if err != nil {
+		fmt.Fprintln(e.stderr, "studioflow:", err)
+		return nil, exitBadInput
+	}
+	c, err := client.New(baseURL, creds, nil)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "studioflow:", err)
+		return nil, exitBadInput
+	}
+	return c, exitOK
+}
+
+// writeOutputAtomic writes data to path through a temporary file and a
+// rename, creating path (mode 0644) when it does not exist yet.
+func writeOutputAtomic(path string, data []byte) error {
+	if _, err := os.Stat(path); err == nil {
+		return writeFileAtomic(path, data)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("create temporary file beside %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("set mode of %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", tmp.Name(), err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	return nil
+}

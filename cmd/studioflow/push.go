@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/studioflow/studioflow/studio/client"
+)
+
+// runPush creates a flow from a file, or saves the file as a new revision of
+// an existing flow, on Studio (or any server speaking its REST API).
+func runPush(e env, args []string) int {
+	fs := flag.NewFlagSet("push", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	sid := fs.String("sid", "", "save as a new revision of this flow (FW…) instead of creating a flow")
+	publish := fs.Bool("publish", false, "publish the revision (default: save it as a draft)")
+	message := fs.String("message", "", "commit message of the revision")
+	name := fs.String("name", "", "the flow's friendly name (default for a new flow: the file name)")
+	baseURL := fs.String("base-url", client.DefaultBaseURL, "the Studio API to talk to, e.g. http://127.0.0.1:4280 for studioflow serve")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: studioflow push FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--base-url URL]")
+		fmt.Fprintln(e.stderr, "Credentials come from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET.")
+		fs.PrintDefaults()
+	}
+	positional, ok := parseInterspersed(fs, args)
+	if !ok {
+		return exitBadInput
+	}
+	if len(positional) != 1 {
+		fs.Usage()
+		return exitBadInput
+	}
+	path := positional[0]
+	data, _, err := loadFlow(path)
+	if err != nil {
+		fmt.Fprintln(e.stderr, describeLoadError(path, data, err))
+		return exitBadInput
+	}
+	c, code := newAPIClient(e, *baseURL)
+	if c == nil {
+		return code
+	}
+	params := client.FlowParams{FriendlyName: *name, Status: "draft", Definition: data, CommitMessage: *message}
+	if *publish {
+		params.Status = "published"
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var f client.Flow
+	if *sid != "" {
+		f, err = c.UpdateFlow(ctx, *sid, params)
+	} else {
+		if params.FriendlyName == "" {
+			params.FriendlyName = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		}
+		f, err = c.CreateFlow(ctx, params)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "studioflow push %s: %v\n", path, err)
+		var apiErr *client.APIError
+		if errors.As(err, &apiErr) {
+			printProblems(e, path, "error", apiErr.Details["errors"])
+			printProblems(e, path, "warning", apiErr.Details["warnings"])
+		}
+		return exitFindings
+	}
+	fmt.Fprintf(e.stdout, "%s revision %d (%s) of %q from %s\n", f.SID, f.Revision, f.Status, f.FriendlyName, path)
+	for _, p := range f.Errors {
+		fmt.Fprintf(e.stdout, "%s: error at %v: %v\n", path, p["property_path"], p["message"])
+	}
+	for _, p := range f.Warnings {
+		fmt.Fprintf(e.stdout, "%s: warning at %v: %v\n", path, p["property_path"], p["message"])
+	}
+	return exitOK
+}
+
+// printProblems lists the errors or warnings of a validation failure's details.
+func printProblems(e env, path, kind string, list any) {
+	items, _ := list.([]any)
+	for _, item := range items {
+		p, _ := item.(map[string]any)
+		fmt.Fprintf(e.stderr, "%s: %s at %v: %v\n", path, kind, p["property_path"], p["message"])
+	}
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/studio/restapi"
+	"github.com/studioflow/studioflow/studio/sessions"
+	"github.com/studioflow/studioflow/studio/workspace"
+)
+
+const defaultServeAddr = "127.0.0.1:4280"
+
+// runServe serves the Studio REST API v2 from a workspace until interrupted.
+func runServe(e env, args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, e, args, nil)
+}
+
+// serve runs the server until ctx ends; ready, when not nil, gets the
+// address it listens on.
+func serve(ctx context.Context, e env, args []string, ready chan<- string) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	addr := fs.String("addr", defaultServeAddr, "address to listen on (loopback unless you name another interface)")
+	dir := fs.String("workspace", "", "workspace folder (default: studioflow/workspace under the user config directory)")
+	publicURL := fs.String("public-url", "", "scheme and host to put in url, links and webhook_url (default: the host each request names)")
+	quiet := fs.Bool("quiet", false, "do not log each request")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: studioflow serve [--addr 127.0.0.1:PORT] [--workspace DIR] [--public-url URL] [--quiet]")
+		fs.PrintDefaults()
+	}
+	positional, ok := parseInterspersed(fs, args)
+	if !ok {
+		return exitBadInput
+	}
+	if len(positional) > 0 {
+		fs.Usage()
+		return exitBadInput
+	}
+	if *dir == "" {
+		d, err := workspace.DefaultDir()
+		if err != nil {
+			fmt.Fprintln(e.stderr, "studioflow serve:", err)
+			return exitBadInput
+		}
+		*dir = d
+	}
+	if err := runServer(ctx, e, *addr, *dir, *publicURL, *quiet, ready); err != nil {
+		fmt.Fprintln(e.stderr, "studioflow serve:", err)
+		return exitBadInput
+	}
+	return exitOK
+}
+
+func runServer(ctx context.Context, e env, addr, dir, publicURL string, quiet bool, ready chan<- string) error {
+	store, err := workspace.Open(dir, workspace.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	account, token, generated, err := serverCredentials(store.AccountSID())
+	if err != nil {
+		return err
+	}
+	cat, err := schemas.Load()
+	if err != nil {
+		return fmt.Errorf("load the widget schemas: %w", err)
+	}
+	validator, err := schemas.NewValidator(cat)
+	if err != nil {
+		return fmt.Errorf("prepare the validator: %w", err)
+	}
+	mgr, err := sessions.New(store, sessions.Config{})
+	if err != nil {
+		return err
+	}
+	cfg := restapi.Config{Store: store, Sessions: mgr, Validator: validator, AccountSID: account, AuthToken: token, PublicURL: publicURL}
+	if !quiet {
+		logger := log.New(e.stderr, "", log.LstdFlags)
+		cfg.Logf = logger.Printf
+	}
+	api, err := restapi.New(cfg)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	base := "http://" + ln.Addr().String()
+	fmt.Fprintf(e.stdout, "Studio REST API v2 at %s (workspace %s)\n", base, dir)
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+		fmt.Fprintf(e.stderr, "warning: listening on %s, reachable beyond this machine\n", ln.Addr())
+	}
+	if generated {
+		fmt.Fprintf(e.stdout, "Credentials for this run (not stored anywhere):\n  TWILIO_ACCOUNT_SID=%s\n  TWILIO_AUTH_TOKEN=%s\n", account, token)
+	} else {
+		fmt.Fprintf(e.stdout, "Credentials: account %s and the auth token from TWILIO_AUTH_TOKEN\n", account)
+	}
+	fmt.Fprintf(e.stdout, "Webhook for a flow: %s/v1/Accounts/%s/Flows/FW…\n", base, account)
+	srv := &http.Server{Handler: api, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+	select {
+	case err := <-done:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	return nil
+}
+
+// serverCredentials takes TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN from the
+// environment, or makes a token for this run with the workspace's account.
+func serverCredentials(workspaceAccount string) (account, token string, generated bool, err error) {
+	account, token = os.Getenv("TWILIO_ACCOUNT_SID"), os.Getenv("TWILIO_AUTH_TOKEN")
+	switch {
+	case account != "" && token != "":
+		return account, token, false, nil
+	case account != "" || token != "":
+		return "", "", false, errors.New("set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither to have a token made for this run")
+	}
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", "", false, fmt.Errorf("make an auth token: %w", err)
+	}
+	return workspaceAccount, hex.EncodeToString(b[:]), true, nil
+}

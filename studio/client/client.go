@@ -1,0 +1,199 @@
+// Package client speaks Studio's REST API v2 for pull and push: fetch a flow
+// or one of its revisions, create or update a flow. It talks to
+// https://studio.twilio.com or to any other server (studioflow serve) with
+// an account SID and auth token, or an API key pair.
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+)
+
+// DefaultBaseURL is Twilio's Studio API.
+const DefaultBaseURL = "https://studio.twilio.com"
+
+// maxResponse bounds what the client reads of one answer: a flow of the
+// largest size Studio stores, with room to spare.
+const maxResponse = 32 << 20
+
+// Credentials authenticate requests: an account SID and auth token, or an
+// API key SID and secret.
+type Credentials struct {
+	Username, Password string
+}
+
+// String never shows the secret, so credentials cannot leak through logs.
+func (c Credentials) String() string { return c.Username + ":********" }
+
+// CredentialsFromEnv reads TWILIO_API_KEY and TWILIO_API_SECRET when both
+// are set, else TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.
+func CredentialsFromEnv() (Credentials, error) {
+	if key, secret := os.Getenv("TWILIO_API_KEY"), os.Getenv("TWILIO_API_SECRET"); key != "" && secret != "" {
+		return Credentials{key, secret}, nil
+	}
+	sid, token := os.Getenv("TWILIO_ACCOUNT_SID"), os.Getenv("TWILIO_AUTH_TOKEN")
+	if sid == "" || token == "" {
+		return Credentials{}, errors.New("no Twilio credentials: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET)")
+	}
+	return Credentials{sid, token}, nil
+}
+
+// Client is a Studio API client. It is safe for concurrent use.
+type Client struct {
+	base  string
+	creds Credentials
+	http  *http.Client
+}
+
+// New returns a client of the API at baseURL (DefaultBaseURL when empty).
+// A nil httpClient uses one with a 30 s timeout.
+func New(baseURL string, creds Credentials, httpClient *http.Client) (*Client, error) {
+	if baseURL == "" {
+		baseURL = DefaultBaseURL
+	}
+	u, err := url.Parse(baseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("base URL %q is not an http(s) URL such as %s", baseURL, DefaultBaseURL)
+	}
+	if httpClient == nil {
+		httpClient = &http.Client{Timeout: 30 * time.Second}
+	}
+	return &Client{base: strings.TrimRight(baseURL, "/"), creds: creds, http: httpClient}, nil
+}
+
+// APIError is an error answer in Twilio's shape.
+type APIError struct {
+	Status   int            `json:"status"`
+	Code     int            `json:"code"`
+	Message  string         `json:"message"`
+	MoreInfo string         `json:"more_info"`
+	Details  map[string]any `json:"details"`
+}
+
+func (e *APIError) Error() string {
+	return fmt.Sprintf("HTTP %d, Twilio error %d: %s", e.Status, e.Code, e.Message)
+}
+
+// Flow is a flow or a flow revision as the API returns it.
+type Flow struct {
+	SID           string           `json:"sid"`
+	AccountSID    string           `json:"account_sid"`
+	FriendlyName  string           `json:"friendly_name"`
+	Definition    json.RawMessage  `json:"definition"`
+	Status        string           `json:"status"`
+	Revision      int              `json:"revision"`
+	CommitMessage *string          `json:"commit_message"`
+	Valid         *bool            `json:"valid"`
+	Errors        []map[string]any `json:"errors"`
+	Warnings      []map[string]any `json:"warnings"`
+	WebhookURL    string           `json:"webhook_url"`
+	DateCreated   string           `json:"date_created"`
+	DateUpdated   *string          `json:"date_updated"`
+	URL           string           `json:"url"`
+}
+
+// FlowParams are Create's and Update's parameters; empty ones are not sent.
+type FlowParams struct {
+	FriendlyName  string
+	Status        string // draft or published
+	Definition    []byte // the flow JSON
+	CommitMessage string
+}
+
+func (p FlowParams) form() url.Values {
+	v := url.Values{}
+	for name, value := range map[string]string{
+		"FriendlyName": p.FriendlyName, "Status": p.Status, "Definition": string(p.Definition), "CommitMessage": p.CommitMessage,
+	} {
+		if value != "" {
+			v.Set(name, value)
+		}
+	}
+	return v
+}
+
+// FetchFlow returns the flow with its latest definition.
+func (c *Client) FetchFlow(ctx context.Context, sid string) (Flow, error) {
+	var f Flow
+	err := c.do(ctx, http.MethodGet, "/v2/Flows/"+url.PathEscape(sid), nil, &f)
+	return f, err
+}
+
+// FetchRevision returns one revision: a number, LatestPublished or LatestRevision.
+func (c *Client) FetchRevision(ctx context.Context, sid, revision string) (Flow, error) {
+	var f Flow
+	err := c.do(ctx, http.MethodGet, "/v2/Flows/"+url.PathEscape(sid)+"/Revisions/"+url.PathEscape(revision), nil, &f)
+	return f, err
+}
+
+// CreateFlow creates a flow.
+func (c *Client) CreateFlow(ctx context.Context, p FlowParams) (Flow, error) {
+	var f Flow
+	err := c.do(ctx, http.MethodPost, "/v2/Flows", p.form(), &f)
+	return f, err
+}
+
+// UpdateFlow saves a new revision of the flow.
+func (c *Client) UpdateFlow(ctx context.Context, sid string, p FlowParams) (Flow, error) {
+	var f Flow
+	err := c.do(ctx, http.MethodPost, "/v2/Flows/"+url.PathEscape(sid), p.form(), &f)
+	return f, err
+}
+
+func (c *Client) do(ctx context.Context, method, path string, form url.Values, out any) error {
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	req.Header.Set("Accept", "application/json")
+	req.SetBasicAuth(c.creds.Username, c.creds.Password)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("%s %s%s: %w", method, c.base, path, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxResponse+1))
+	if err != nil {
+		return fmt.Errorf("%s %s: read the answer: %w", method, path, err)
+	}
+	if len(data) > maxResponse {
+		return fmt.Errorf("%s %s: the answer is larger than %d MiB", method, path, maxResponse>>20)
+	}
+	if resp.StatusCode >= 300 {
+		apiErr := &APIError{}
+		if json.Unmarshal(data, apiErr) != nil || apiErr.Code == 0 {
+			return fmt.Errorf("%s %s: HTTP %d: %s", method, path, resp.StatusCode, snippet(data))
+		}
+		if apiErr.Status == 0 {
+			apiErr.Status = resp.StatusCode
+		}
+		return fmt.Errorf("%s %s: %w", method, path, apiErr)
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return fmt.Errorf("%s %s: the answer is not the JSON expected (%v): %s", method, path, err, snippet(data))
+	}
+	return nil
+}
+
+func snippet(data []byte) string {
+	s := strings.TrimSpace(string(data))
+	if len(s) > 200 {
+		s = s[:200] + "…"
+	}
+	return s
+}
