@@ -46,8 +46,9 @@ type Engine struct {
 }
 
 type compiled struct {
-	tpl *osteele.Template
-	err *TemplateError
+	plain []segment // set when the template is text and plain variable paths
+	tpl   *osteele.Template
+	err   *TemplateError
 }
 
 // New returns an Engine whose "now" and "today" come from now (time.Now when nil).
@@ -91,6 +92,15 @@ func (e *Engine) Render(source string, vars map[string]any) (out string, err err
 	if c.err != nil {
 		return "", c.err
 	}
+	if c.plain != nil {
+		out, ok, err := renderPlain(c.plain, vars)
+		if err != nil {
+			return "", &TemplateError{Template: source, Reason: err.Error(), cause: err}
+		}
+		if ok {
+			return out, nil
+		}
+	}
 	w := cappedWriter{limit: MaxOutputBytes}
 	if err := c.tpl.FRender(&w, vars); err != nil {
 		return "", newRenderError(source, err)
@@ -130,6 +140,7 @@ func (e *Engine) parse(source string) (c compiled) {
 		c = compiled{err: newParseError(source, err)}
 	} else {
 		c = compiled{tpl: tpl}
+		c.plain, _ = compilePlain(source)
 	}
 	e.mu.Lock()
 	if len(e.compiled) >= MaxCachedTemplates {
