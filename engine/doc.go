@@ -20,6 +20,21 @@
 // keys voice executions by call, and fires wait timeouts from the Clock (a
 // VirtualClock fires a 3600-second timeout as soon as a test advances it).
 //
+// Widgets that need another Twilio product (Flex, payments, outgoing calls,
+// connect-call-to, virtual agents, profiles, the legacy types) take the
+// caller's Outcome from StartOptions.Outcomes, else their success event with
+// plausible outputs; with StartOptions.AskOutcomes they wait for an
+// InputOutcome instead. A widget type the engine does not know ends the
+// execution with a readable error unless an Outcome names its event.
+// make-http-request and run-function make real HTTP requests through
+// Config.HTTPClient unless StartOptions.HTTP holds canned responses.
+//
+// How an execution ends is in Execution.Ended: completed (a transition with
+// no next, or the caller hung up), failed (broken Liquid, a dangling next, an
+// unknown widget, a bad regex; the failing widget gets a step named "failed"
+// whose Detail says why), limit (1,000 steps including subflows, or the same
+// widget run 10 times in a row) or stopped (Runtime.Stop, Host.End).
+//
 // An Execution is not safe for concurrent use; Host serialises access to the
 // executions it holds.
 package engine

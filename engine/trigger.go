@@ -36,9 +36,6 @@ type Trigger struct {
 	Fields map[string]any
 }
 
-// IsVoice reports whether the trigger starts a call.
-func (t Trigger) IsVoice() bool { return t.Event == TriggerCall }
-
 func validTrigger(event string) error {
 	for _, e := range TriggerEvents {
 		if e == event {
