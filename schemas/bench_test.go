@@ -100,3 +100,17 @@ func sayPlayNear(f *model.Flow, i int) string {
 	}
 	panic("no say-play widget")
 }
+
+// BenchmarkValidateFlowOverLimit: a 20,000-widget flow is rejected on its
+// size without checking every widget.
+func BenchmarkValidateFlowOverLimit(b *testing.B) {
+	v := newTestValidator(b)
+	f := generatedFlow(b, 20000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if d := v.ValidateFlow(f); len(d) != 1 || d[0].Rule != RuleWidgetLimit {
+			b.Fatalf("20,000 widgets: %v", d)
+		}
+	}
+}
