@@ -212,6 +212,9 @@ func (w *walker) leaf(ve *jsonschema.ValidationError) finding {
 			}
 			return finding{loc, w.eventMessage(value, names)}
 		}
+		if len(list) == 1 {
+			return finding{loc, fmt.Sprintf("%s must be %s, but it is %s", field, literal(list[0]), describeValue(value))}
+		}
 		return finding{loc, fmt.Sprintf("%s must be one of %s, but it is %s", field, valueList(list), describeValue(value))}
 	case "const":
 		c, _ := schema.Get("const")
