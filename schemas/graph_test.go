@@ -18,6 +18,10 @@ func TestUpstreamIndexMatchesSearch(t *testing.T) {
 			g.succ[a] = append(g.succ[a], int32(b))
 		}
 		idx := newUpstreamIndex(g)
+		ancestors := make([][]bool, n)
+		for b := 0; b < n; b++ {
+			ancestors[b] = g.ancestors(b)
+		}
 		for a := 0; a < n; a++ {
 			// widgets reachable from a by at least one transition
 			below := make([]bool, n)
@@ -39,8 +43,8 @@ func TestUpstreamIndexMatchesSearch(t *testing.T) {
 				if got := idx.leadsTo(a, b); got != below[b] {
 					t.Fatalf("round %d: leadsTo(%d, %d) = %v, search says %v", round, a, b, got, below[b])
 				}
-				if anc := g.ancestors(b); anc[a] != below[b] {
-					t.Fatalf("round %d: ancestors(%d)[%d] = %v, search says %v", round, b, a, anc[a], below[b])
+				if ancestors[b][a] != below[b] {
+					t.Fatalf("round %d: ancestors(%d)[%d] = %v, search says %v", round, b, a, ancestors[b][a], below[b])
 				}
 			}
 		}
