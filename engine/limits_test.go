@@ -96,3 +96,16 @@ func TestStepLimitIncludesSubflowSteps(t *testing.T) {
 		t.Fatalf("%d steps, want %d", len(x.Steps), MaxSteps)
 	}
 }
+
+func TestPanicInCallerCodeEndsOnlyThatExecution(t *testing.T) {
+	parent := testFlow(t, trigger("incomingMessage>sub"), widget("sub", "run-subflow", `{"flow_sid":"FWboom"}`, "completed>,failed>"))
+	rt, _ := testRuntime(Config{Subflows: func(string) (*model.Flow, error) { panic("resolver exploded") }})
+	x, evs, err := rt.Start(parent, Trigger{Event: TriggerMessage}, StartOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEnded(t, x, EndFailed, "internal error: resolver exploded")
+	if evs[len(evs)-1].Kind != EventEnd {
+		t.Fatalf("events = %+v", evs)
+	}
+}

@@ -107,7 +107,7 @@ var ErrNotWaiting = errors.New("execution is not waiting for input")
 
 // Start creates an execution of flow from trig and runs it until it waits or
 // ends. It fails only for an unknown trigger event or a nil flow.
-func (rt *Runtime) Start(flow *model.Flow, trig Trigger, opts StartOptions) (*Execution, []Event, error) {
+func (rt *Runtime) Start(flow *model.Flow, trig Trigger, opts StartOptions) (x *Execution, events []Event, err error) {
 	if flow == nil {
 		return nil, nil, errors.New("start execution: no flow")
 	}
@@ -117,17 +117,26 @@ func (rt *Runtime) Start(flow *model.Flow, trig Trigger, opts StartOptions) (*Ex
 	if opts.FlowSID == "" {
 		opts.FlowSID = rt.sid("FW")
 	}
-	x := rt.newExecution(flow, trig, &opts, new(int))
-	r := &run{rt: rt, sink: new([]Event)}
+	x = rt.newExecution(flow, trig, &opts, new(int))
+	r := &run{rt: rt, sink: newSink(), x: x}
+	defer func() {
+		r.contain(recover())
+		events = *r.sink
+	}()
 	r.begin(x)
-	return x, *r.sink, nil
+	return x, nil, nil
 }
 
 // Resume feeds in to a waiting execution and runs it until it waits again or
 // ends. An input the wait cannot take (a key press while waiting for an SMS)
 // is an error and leaves the execution unchanged.
-func (rt *Runtime) Resume(x *Execution, in Input) ([]Event, error) {
-	r := &run{rt: rt, sink: new([]Event)}
+func (rt *Runtime) Resume(x *Execution, in Input) (events []Event, err error) {
+	r := &run{rt: rt, sink: newSink(), x: x}
+	defer func() {
+		if r.contain(recover()) {
+			events, err = *r.sink, nil
+		}
+	}()
 	if err := r.resume(x, in); err != nil {
 		return nil, err
 	}
@@ -137,7 +146,7 @@ func (rt *Runtime) Resume(x *Execution, in Input) ([]Event, error) {
 // Stop ends an active execution from outside, as POST …/Executions/{Sid}
 // with Status=ended does.
 func (rt *Runtime) Stop(x *Execution, reason string) []Event {
-	r := &run{rt: rt, sink: new([]Event)}
+	r := &run{rt: rt, sink: newSink()}
 	for c := x.child; c != nil; c = c.child {
 		r.x = c
 		r.end(EndStopped, reason)
@@ -145,4 +154,25 @@ func (rt *Runtime) Stop(x *Execution, reason string) []Event {
 	r.x = x
 	r.end(EndStopped, reason)
 	return *r.sink
+}
+
+// contain turns a panic while running an execution (a flaw in the engine or
+// in caller-supplied code such as a FlowResolver) into the end of that
+// execution, so one bad run cannot take the program down.
+// p is what recover returned; contain reports whether there was a panic.
+func (r *run) contain(p any) bool {
+	if p == nil {
+		return false
+	}
+	for x := r.x; x != nil; x = x.parent {
+		r.x = x
+		r.end(EndFailed, fmt.Sprintf("internal error: %v", p))
+	}
+	return true
+}
+
+// newSink returns an event list sized for a typical run to the next wait.
+func newSink() *[]Event {
+	s := make([]Event, 0, 32)
+	return &s
 }
