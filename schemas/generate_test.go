@@ -84,3 +84,29 @@ func TestGeneratedFlowsAreClean(t *testing.T) {
 		}
 	}
 }
+
+// Big flows are validated on every core; the result must not depend on it.
+func TestParallelValidationMatchesSerial(t *testing.T) {
+	v := newTestValidator(t)
+	f := generatedFlow(t, 700)
+	doc := model.NewDocument(f)
+	for i := 1; i < 700; i += 97 {
+		name := f.StateAt(i).Name()
+		if err := doc.Apply(model.SetProperty(name, "broken", "{% if %}")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	parallel := v.ValidateFlow(doc.Flow())
+	g := newGraph(doc.Flow())
+	ctx := widgetContext{flow: doc.Flow(), leadsTo: newUpstreamIndex(g).leadsTo}
+	var serial []Diagnostic
+	serial = v.flowSchema(doc.Flow(), serial)
+	serial = v.flowRules(doc.Flow(), g, serial)
+	for i := 0; i < doc.Flow().Len(); i++ {
+		serial = v.widget(ctx, i, serial)
+	}
+	sortDiagnostics(serial)
+	if formatDiags(parallel) != formatDiags(serial) || len(parallel) != 8 {
+		t.Errorf("parallel:\n%sserial:\n%s", formatDiags(parallel), formatDiags(serial))
+	}
+}
