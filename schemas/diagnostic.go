@@ -83,7 +83,7 @@ func ByWidget(diags []Diagnostic) map[string][]Diagnostic {
 
 // MergeWidget folds the result of ValidateWidget(flow, widget) into an
 // earlier full result: the widget's per-widget diagnostics are replaced by
-// fresh ones (at the place the old ones were), everything else is kept.
+// fresh ones, everything else is kept, in ValidateFlow's order.
 func MergeWidget(full []Diagnostic, widget string, fresh []Diagnostic) []Diagnostic {
 	out := make([]Diagnostic, 0, len(full)+len(fresh))
 	inserted := false
@@ -100,5 +100,6 @@ func MergeWidget(full []Diagnostic, widget string, fresh []Diagnostic) []Diagnos
 	if !inserted {
 		out = append(out, fresh...)
 	}
+	sortDiagnostics(out)
 	return out
 }
