@@ -1,0 +1,92 @@
+# Studioflow: `make run` opens the editor, `make test` runs every check.
+# Both install what is missing first (apt packages, Go modules), so they work
+# on a fresh Debian 12 machine that has Go.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+GO ?= go
+BIN := bin/studioflow
+FUZZTIME ?= 5s
+
+# Fyne's C headers (see ../shared/fyne-notes.md).
+APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
+	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev \
+	libxkbcommon-dev libegl-dev
+# A virtual display for the end-to-end tests, and the tools that drive and
+# photograph it.
+APT_TEST := xvfb xauth x11-apps netpbm xdotool imagemagick
+
+# Fuzz targets run by `make test`, one PACKAGE:TARGET per line
+# (`go test -fuzz` takes one package and one target at a time).
+FUZZ_TARGETS := \
+	./model:FuzzParse \
+	./schemas:FuzzValidate
+
+# Fyne parses the locale; without one it logs an error on every start.
+export LANG := en_US.UTF-8
+# Tests that need Xvfb must run here, not skip: `test` installs it.
+export STUDIOFLOW_E2E := require
+
+.PHONY: run test build install-build-deps install-test-deps fmt-check vet unit fuzz package clean
+
+run: install-build-deps build
+	./$(BIN)
+
+test: install-test-deps fmt-check vet unit fuzz
+
+build:
+	$(GO) build -o $(BIN) ./cmd/studioflow
+
+# apt_install installs the packages of $(1) that dpkg does not report as
+# installed, with one apt-get update, using sudo when not root.
+define apt_install
+	missing=(); \
+	for p in $(1); do \
+		status="$$(dpkg -s "$$p" 2>/dev/null || true)"; \
+		[[ "$$status" == *"Status: install ok installed"* ]] || missing+=("$$p"); \
+	done; \
+	if (( $${#missing[@]} )); then \
+		sudo=; if [ "$$(id -u)" -ne 0 ]; then sudo=sudo; fi; \
+		echo "installing: $${missing[*]}"; \
+		$$sudo apt-get update; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$${missing[@]}"; \
+	fi
+endef
+
+# Go fetches the pinned modules (go.mod, go.sum) itself on the first build.
+install-build-deps:
+	@$(call apt_install,$(APT_BUILD))
+
+install-test-deps:
+	@$(call apt_install,$(APT_BUILD) $(APT_TEST))
+
+fmt-check:
+	@unformatted="$$(gofmt -l .)"; \
+	if [ -n "$$unformatted" ]; then echo "not gofmt-formatted:"; echo "$$unformatted"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test ./...
+
+fuzz:
+	@for target in $(FUZZ_TARGETS); do \
+		pkg="$${target%%:*}"; fn="$${target##*:}"; \
+		listed="$$($(GO) test -list "^$$fn\$$" "$$pkg")"; \
+		if ! grep -qx "$$fn" <<<"$$listed"; then \
+			echo "fuzz target $$fn not found in $$pkg"; exit 1; \
+		fi; \
+		echo "fuzz $$pkg $$fn for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) "$$pkg"; \
+	done
+
+# A desktop package (tarball with .desktop file and icon) via Fyne's tool,
+# kept in its own module under tools/ so the main go.mod stays clean.
+package: install-build-deps
+	cd tools && $(GO) tool fyne package --os linux --src ../cmd/studioflow --release
+	mv cmd/studioflow/*.tar.xz . 2>/dev/null || true
+
+clean:
+	rm -rf bin shots

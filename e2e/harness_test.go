@@ -1,0 +1,267 @@
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+const (
+	screenWidth, screenHeight = 1280, 800
+	// patience bounds every wait on the X server or the application.
+	patience = 30 * time.Second
+)
+
+var (
+	repoRoot = ".."
+	flowsDir = filepath.Join(repoRoot, "..", "shared", "flows")
+	shotsDir = filepath.Join(repoRoot, "shots", "e2e")
+)
+
+// mustRun reports whether missing tools fail the test instead of skipping it.
+func mustRun() bool {
+	return os.Getenv("CI") != "" || os.Getenv("STUDIOFLOW_E2E") == "require"
+}
+
+// requireTools skips (or, in CI, fails) when a program the test needs is missing.
+func requireTools(t *testing.T, names ...string) {
+	t.Helper()
+	var missing []string
+	for _, n := range names {
+		if _, err := exec.LookPath(n); err != nil {
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	msg := fmt.Sprintf("end-to-end test needs %s, not installed: `make test` installs them (apt packages xvfb xdotool imagemagick)", strings.Join(missing, ", "))
+	if mustRun() {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
+// buildStudioflow builds the real binary into a temporary directory.
+func buildStudioflow(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "studioflow")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/studioflow")
+	cmd.Dir = repoRoot
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// xserver is a private Xvfb display for one test.
+type xserver struct {
+	display string
+}
+
+// startXvfb starts Xvfb on a display number it picks itself (-displayfd), so
+// tests never collide with another X server, and stops it after the test.
+func startXvfb(t *testing.T) *xserver {
+	t.Helper()
+	requireTools(t, "Xvfb", "xdotool", "import")
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", screenWidth, screenHeight), "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	var log bytes.Buffer
+	cmd.Stderr = &log
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start Xvfb: %v", err)
+	}
+	w.Close()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(line)
+		r.Close()
+	}()
+	select {
+	case n := <-number:
+		if n == "" {
+			t.Fatalf("Xvfb did not report a display:\n%s", log.String())
+		}
+		return &xserver{display: ":" + n}
+	case <-time.After(patience):
+		t.Fatalf("Xvfb did not start within %v:\n%s", patience, log.String())
+	}
+	return nil
+}
+
+// run runs an X client (xdotool, import) against this display.
+func (x *xserver) run(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), patience)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.display)
+	out, err := cmd.Output()
+	if err != nil {
+		stderr := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// process is the application under test.
+type process struct {
+	cmd    *exec.Cmd
+	output *lockedBuffer
+	exited chan struct{}
+	err    error
+}
+
+// start launches bin on this display; the test's cleanup kills it if it is
+// still running.
+func (x *xserver) start(t *testing.T, bin string, args ...string) *process {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.display, "LANG=en_US.UTF-8")
+	p := &process{cmd: cmd, output: &lockedBuffer{}, exited: make(chan struct{})}
+	cmd.Stdout, cmd.Stderr = p.output, p.output
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start %s: %v", bin, err)
+	}
+	go func() {
+		p.err = cmd.Wait()
+		close(p.exited)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-p.exited:
+		default:
+			cmd.Process.Kill()
+			<-p.exited
+		}
+	})
+	return p
+}
+
+// waitExit waits for the process to end and returns its exit code.
+func (p *process) waitExit(t *testing.T) int {
+	t.Helper()
+	select {
+	case <-p.exited:
+		return p.cmd.ProcessState.ExitCode()
+	case <-time.After(patience):
+		t.Fatalf("studioflow did not exit within %v; output:\n%s", patience, p.output.String())
+	}
+	return -1
+}
+
+// waitWindow waits until a visible window whose title matches the regular
+// expression exists and returns its id.
+func (x *xserver) waitWindow(t *testing.T, p *process, title string) string {
+	t.Helper()
+	found := make(chan string, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), patience)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", title)
+		cmd.Env = append(os.Environ(), "DISPLAY="+x.display)
+		out, _ := cmd.Output()
+		found <- strings.TrimSpace(string(out))
+	}()
+	select {
+	case ids := <-found:
+		if ids == "" {
+			t.Fatalf("no window titled %q within %v; studioflow said:\n%s", title, patience, p.output.String())
+		}
+		return strings.Fields(ids)[0]
+	case <-p.exited:
+		t.Fatalf("studioflow exited (%v) before showing its window:\n%s", p.err, p.output.String())
+	}
+	return ""
+}
+
+// focus clicks into the window at (x, y) (window coordinates). Without a
+// window manager a click is what gives a GLFW window keyboard focus.
+func (x *xserver) focus(t *testing.T, window string, at image.Point) {
+	t.Helper()
+	x.run(t, "xdotool", "mousemove", "--window", window, fmt.Sprint(at.X), fmt.Sprint(at.Y), "click", "1")
+}
+
+// screenshot captures the whole screen into shots/e2e/NAME.png (kept for a
+// person to look at) and returns the decoded image.
+func (x *xserver) screenshot(t *testing.T, name string) image.Image {
+	t.Helper()
+	if err := os.MkdirAll(shotsDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(shotsDir, name+".png")
+	x.run(t, "import", "-window", "root", "png:"+path)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("decode %s: %v", path, err)
+	}
+	t.Logf("screenshot: %s", path)
+	return img
+}
+
+// windowGeometry returns the window's position and size on the screen.
+func (x *xserver) windowGeometry(t *testing.T, window string) image.Rectangle {
+	t.Helper()
+	var px, py, w, h int
+	for _, line := range strings.Split(x.run(t, "xdotool", "getwindowgeometry", "--shell", window), "\n") {
+		k, v, _ := strings.Cut(line, "=")
+		var n int
+		fmt.Sscan(v, &n)
+		switch k {
+		case "X":
+			px = n
+		case "Y":
+			py = n
+		case "WIDTH":
+			w = n
+		case "HEIGHT":
+			h = n
+		}
+	}
+	return image.Rect(px, py, px+w, py+h)
+}
+
+// lockedBuffer collects a process's output from its copying goroutines.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

@@ -1,0 +1,59 @@
+package e2e
+
+import (
+	"image"
+	"image/color"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+)
+
+// The trigger's header colour in the canvas (canvas/style.go): a node was drawn.
+var triggerRed = color.RGBA{0xf2, 0x2f, 0x46, 0xff}
+
+func TestEditOpensAWindowThatDrawsTheFlowAndQuitsOnCtrlQ(t *testing.T) {
+	x := startXvfb(t)
+	bin := buildStudioflow(t)
+	flow := filepath.Join(flowsDir, "TwilioDevEd__cedrics-joke-hotline-superclass-studio__studio_flow.json")
+
+	app := x.start(t, bin, "edit", flow)
+	window := x.waitWindow(t, app, regexp.QuoteMeta("TwilioDevEd__cedrics-joke-hotline-superclass-studio__studio_flow.json")+".*Studioflow")
+	area := x.windowGeometry(t, window)
+	if area.Dx() < 300 || area.Dy() < 200 {
+		t.Fatalf("window is only %v", area)
+	}
+	img := waitForDrawing(t, x, "edit-cedrics-joke-hotline", area)
+
+	stats := measure(img, area)
+	if len(stats.counts) < 50 {
+		t.Errorf("window shows only %d colours: nothing but a blank background", len(stats.counts))
+	}
+	if share := stats.share(); share < 0.03 {
+		t.Errorf("only %.1f%% of the window differs from its background %v", share*100, stats.dominant)
+	}
+	if n := stats.near(triggerRed, 8); n < 500 {
+		t.Errorf("%d pixels in the Trigger's header colour: the Trigger node was not drawn", n)
+	}
+
+	x.focus(t, window, image.Pt(area.Dx()-20, area.Dy()/2))
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
+	if code := app.waitExit(t); code != 0 {
+		t.Fatalf("studioflow exited with %d after Ctrl+Q; output:\n%s", code, app.output.String())
+	}
+}
+
+// waitForDrawing takes screenshots until the window shows more than its
+// background (the first frames after mapping may still be empty).
+func waitForDrawing(t *testing.T, x *xserver, name string, area image.Rectangle) image.Image {
+	t.Helper()
+	var img image.Image
+	for range 20 {
+		img = x.screenshot(t, name)
+		if measure(img, area).share() > 0.03 {
+			return img
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	return img
+}
