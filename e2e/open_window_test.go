@@ -43,6 +43,30 @@ func TestEditOpensAWindowThatDrawsTheFlowAndQuitsOnCtrlQ(t *testing.T) {
 	}
 }
 
+func TestNoArgumentsOpensTheExampleFlowAndClosesOnCtrlW(t *testing.T) {
+	x := startXvfb(t)
+	bin := buildStudioflow(t)
+
+	app := x.start(t, bin)
+	window := x.waitWindow(t, app, regexp.QuoteMeta("A New Flow (simple_flow.json)")+".*Studioflow")
+	area := x.windowGeometry(t, window)
+	img := waitForDrawing(t, x, "no-arguments-example-flow", area)
+	stats := measure(img, area)
+	if share := stats.share(); share < 0.03 {
+		t.Errorf("only %.1f%% of the window differs from its background %v", share*100, stats.dominant)
+	}
+	if n := stats.near(triggerRed, 8); n < 500 {
+		t.Errorf("%d pixels in the Trigger's header colour: the Trigger node was not drawn", n)
+	}
+
+	// Closing the last window ends the application.
+	x.focus(t, window, image.Pt(area.Dx()-20, area.Dy()/2))
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+w")
+	if code := app.waitExit(t); code != 0 {
+		t.Fatalf("studioflow exited with %d after Ctrl+W; output:\n%s", code, app.output.String())
+	}
+}
+
 // waitForDrawing takes screenshots until the window shows more than its
 // background (the first frames after mapping may still be empty).
 func waitForDrawing(t *testing.T, x *xserver, name string, area image.Rectangle) image.Image {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas"
@@ -33,10 +34,12 @@ func NewViewerWindow(a fyne.App, f *model.Flow, cat *schemas.Catalog, source str
 	status := widget.NewLabel(statusText(f, source))
 	status.Truncation = fyne.TextTruncateEllipsis
 	w.SetContent(container.NewBorder(nil, status, nil, nil, container.NewScroll(view)))
-	content := view.ContentSize()
+	// Room for the flow, the status line and the window's padding, so a flow
+	// that fits opens without scroll bars.
+	content := view.ContentSize().AddWidthHeight(4*theme.Padding(), status.MinSize().Height+4*theme.Padding())
 	w.Resize(fyne.NewSize(
 		clamp(content.Width, minInitialSize.Width, maxInitialSize.Width),
-		clamp(content.Height+status.MinSize().Height, minInitialSize.Height, maxInitialSize.Height)))
+		clamp(content.Height, minInitialSize.Height, maxInitialSize.Height)))
 	addWindowShortcuts(a, w)
 	return w
 }
