@@ -272,7 +272,9 @@ func (s *Store) Step(flowSID, execSID, sid string) (Step, error) {
 }
 
 func checkExecution(tx *bolt.Tx, flowSID, execSID string) error {
-	var x storedExecution
+	var x struct {
+		FlowSID string `json:"flow_sid"`
+	}
 	found, err := getJSON(tx.Bucket(bucketExecutions), []byte(execSID), &x)
 	if err != nil {
 		return err

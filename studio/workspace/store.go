@@ -81,7 +81,9 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("create workspace folder %s: %w", dir, err)
 	}
 	path := filepath.Join(dir, FileName)
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout, FreelistType: bolt.FreelistMapType})
+	// The freelist is rebuilt from the pages at open rather than written with
+	// every commit: less to write and fsync per save, same durability.
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout, FreelistType: bolt.FreelistMapType, NoFreelistSync: true})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, fmt.Errorf("open workspace %s: another studioflow process is using it", path)
