@@ -82,11 +82,17 @@ fuzz:
 		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) "$$pkg"; \
 	done
 
-# A desktop package (tarball with .desktop file and icon) via Fyne's tool,
-# kept in its own module under tools/ so the main go.mod stays clean.
+# A desktop package, bin/Studioflow.tar.xz (binary, .desktop file, icon), made
+# by Fyne's tool, kept in its own module under tools/ so the main go.mod stays
+# clean. The tool bumps Build in the FyneApp.toml it reads after every run;
+# the copy kept aside puts the committed one back.
 package: install-build-deps
-	cd tools && $(GO) tool fyne package --os linux --src ../cmd/studioflow --release
-	mv cmd/studioflow/*.tar.xz . 2>/dev/null || true
+	mkdir -p bin
+	cp cmd/studioflow/FyneApp.toml bin/FyneApp.toml.kept
+	status=0; (cd tools && $(GO) tool fyne package --os linux --src ../cmd/studioflow --release) || status=$$?; \
+	cp bin/FyneApp.toml.kept cmd/studioflow/FyneApp.toml; rm bin/FyneApp.toml.kept; \
+	exit $$status
+	mv tools/Studioflow.tar.xz bin/
 
 clean:
 	rm -rf bin shots
