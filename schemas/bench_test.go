@@ -114,3 +114,31 @@ func BenchmarkValidateFlowOverLimit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkValidateWidgetAfterEditWithReference: as above, on a Send
+// Message whose new body refers to an upstream widget, so the upstream check
+// walks the flow's graph.
+func BenchmarkValidateWidgetAfterEditWithReference(b *testing.B) {
+	v := newTestValidator(b)
+	for _, n := range benchSizes {
+		f := generatedFlow(b, n)
+		i := n / 2
+		for f.StateAt(i).Type() != "send-message" {
+			i++
+		}
+		name, gather := f.StateAt(i).Name(), f.StateAt(i-2).Name()
+		doc := model.NewDocument(f)
+		b.Run(fmt.Sprintf("widgets=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for k := 0; k < b.N; k++ {
+				body := fmt.Sprintf("You chose {{widgets.%s.Digits}} (%d)", gather, k)
+				if err := doc.Apply(model.SetProperty(name, "body", body)); err != nil {
+					b.Fatal(err)
+				}
+				if d := v.ValidateWidget(doc.Flow(), name); len(d) != 0 {
+					b.Fatalf("unexpected %v", d)
+				}
+			}
+		})
+	}
+}

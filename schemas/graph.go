@@ -3,23 +3,31 @@ package schemas
 import "github.com/studioflow/studioflow/model"
 
 // graph is the transition graph of a flow over widget indices. An edge
-// exists for every transition whose next names an existing widget.
+// exists for every transition whose next names an existing widget. succ[i]
+// are sub-slices of one shared array.
 type graph struct {
 	succ [][]int32
 }
 
 func newGraph(f *model.Flow) graph {
 	n := f.Len()
+	edges := 0
+	for i := 0; i < n; i++ {
+		edges += f.StateAt(i).TransitionCount()
+	}
+	all := make([]int32, 0, edges)
 	g := graph{succ: make([][]int32, n)}
 	for i := 0; i < n; i++ {
 		s := f.StateAt(i)
+		start := len(all)
 		for j := 0; j < s.TransitionCount(); j++ {
 			if next := s.Transition(j).Next; next != "" {
 				if k := f.IndexOf(next); k >= 0 {
-					g.succ[i] = append(g.succ[i], int32(k))
+					all = append(all, int32(k))
 				}
 			}
 		}
+		g.succ[i] = all[start:len(all):len(all)]
 	}
 	return g
 }
@@ -50,21 +58,35 @@ func (g graph) reach(starts ...int) []bool {
 // ancestors marks every widget from which some path of at least one
 // transition leads to w (w itself only when it is on a cycle).
 func (g graph) ancestors(w int) []bool {
-	pred := make([][]int32, len(g.succ))
-	for i, list := range g.succ {
+	n := len(g.succ)
+	// predecessor lists, packed: pred[m] = all[start[m]:start[m+1]]
+	start := make([]int32, n+1)
+	for _, list := range g.succ {
 		for _, m := range list {
-			pred[m] = append(pred[m], int32(i))
+			start[m+1]++
 		}
 	}
-	seen := make([]bool, len(g.succ))
-	stack := append([]int32(nil), pred[w]...)
+	for i := 0; i < n; i++ {
+		start[i+1] += start[i]
+	}
+	all := make([]int32, start[n])
+	fill := append([]int32(nil), start[:n]...)
+	for i, list := range g.succ {
+		for _, m := range list {
+			all[fill[m]] = int32(i)
+			fill[m]++
+		}
+	}
+	pred := func(m int32) []int32 { return all[start[m]:start[m+1]] }
+	seen := make([]bool, n)
+	stack := append([]int32(nil), pred(int32(w))...)
 	for _, p := range stack {
 		seen[p] = true
 	}
 	for len(stack) > 0 {
-		n := stack[len(stack)-1]
+		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for _, p := range pred[n] {
+		for _, p := range pred(top) {
 			if !seen[p] {
 				seen[p] = true
 				stack = append(stack, p)

@@ -162,11 +162,12 @@ func (v *Validator) ValidateWidget(f *model.Flow, name string) []Diagnostic {
 	if first < 0 {
 		return nil
 	}
-	g := newGraph(f)
+	var g *graph
 	var ancestors map[int][]bool
 	ctx := widgetContext{flow: f, leadsTo: func(a, b int) bool {
-		if ancestors == nil {
-			ancestors = map[int][]bool{}
+		if g == nil {
+			built := newGraph(f)
+			g, ancestors = &built, map[int][]bool{}
 		}
 		anc, ok := ancestors[b]
 		if !ok {
