@@ -33,21 +33,25 @@ func portWidth(label string) float32 {
 	return min(fyne.MeasureText(label, portTextSize, fyne.TextStyle{}).Width, maxPortLabel) + portGap*2
 }
 
-func nodeSize(n node) fyne.Size {
-	w := float32(nodePadding * 2)
-	for _, p := range n.ports {
-		w += portWidth(p.label)
+// measure fixes a node's size and where its ports sit, once per flow: text
+// measuring is far too slow to repeat per frame.
+func (n *node) measure() {
+	n.portWidths = make([]float32, len(n.ports))
+	n.portCenters = make([]float32, len(n.ports))
+	x := float32(nodePadding)
+	for i, p := range n.ports {
+		w := portWidth(p.label)
+		n.portWidths[i], n.portCenters[i] = w, x+w/2
+		x += w
 	}
-	return fyne.NewSize(max(w, minNodeWidth), nodeHeight)
+	n.size = fyne.NewSize(max(x+nodePadding, minNodeWidth), nodeHeight)
 }
+
+func nodeSize(n node) fyne.Size { return n.size }
 
 // portAnchor is where a port's wire leaves the node, relative to the node.
 func portAnchor(n node, i int) fyne.Position {
-	x := float32(nodePadding)
-	for _, p := range n.ports[:i] {
-		x += portWidth(p.label)
-	}
-	return fyne.NewPos(x+portWidth(n.ports[i].label)/2, nodeHeight)
+	return fyne.NewPos(n.portCenters[i], nodeHeight)
 }
 
 // inputAnchor is where wires enter a node, relative to the node.

@@ -3,6 +3,8 @@ package canvas
 import (
 	"fmt"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -12,6 +14,8 @@ import (
 type graph struct {
 	nodes []node
 	wires []wire
+	// lo and hi bound every node and wire, in world coordinates.
+	lo, hi worldPoint
 }
 
 type node struct {
@@ -23,6 +27,11 @@ type node struct {
 	maturity schemas.Maturity
 	pos      worldPoint
 	ports    []port
+
+	// Set by measure.
+	size        fyne.Size
+	portWidths  []float32
+	portCenters []float32
 }
 
 // port is one transition of a node, drawn along its bottom edge.
@@ -58,6 +67,7 @@ func buildGraph(f *model.Flow, cat *schemas.Catalog) graph {
 		for _, t := range s.Transitions() {
 			n.ports = append(n.ports, port{label: portLabel(wt, known, t), next: t.Next})
 		}
+		n.measure()
 		if x, y, ok := s.Offset(); ok {
 			n.pos = worldPoint{x, y}
 			bottom = max(bottom, y+float64(nodeHeight))
@@ -81,6 +91,7 @@ func buildGraph(f *model.Flow, cat *schemas.Catalog) graph {
 			}
 		}
 	}
+	g.lo, g.hi = g.measureBounds()
 	return g
 }
 
@@ -142,8 +153,8 @@ func friendlyName(conditions []any) string {
 // worldPoint is a position in the flow's own coordinates (properties.offset).
 type worldPoint struct{ X, Y float64 }
 
-// worldBounds is the smallest rectangle holding every node.
-func (g graph) worldBounds() (minPt, maxPt worldPoint) {
+// measureBounds finds the smallest rectangle holding every node and wire.
+func (g graph) measureBounds() (minPt, maxPt worldPoint) {
 	if len(g.nodes) == 0 {
 		return worldPoint{}, worldPoint{}
 	}

@@ -117,7 +117,7 @@ func (r *flowRenderer) Layout(size fyne.Size) {
 			anchor := at.Add(portAnchor(n, j))
 			p.dot.Move(anchor.SubtractXY(portDot/2, portDot/2))
 			p.dot.Resize(fyne.NewSquareSize(portDot))
-			w := portWidth(n.ports[j].label)
+			w := n.portWidths[j]
 			p.label.Text = fitText(n.ports[j].label, w-portGap, portTextSize, fyne.TextStyle{})
 			placeText(p.label, fyne.NewPos(anchor.X-w/2, anchor.Y-portRowHeight), w, portRowHeight-portDot/2)
 		}

@@ -41,7 +41,7 @@ func (v *FlowView) SetFlow(f *model.Flow) {
 
 // ContentSize is the size the whole flow takes on screen, margins included.
 func (v *FlowView) ContentSize() fyne.Size {
-	lo, hi := v.graph.worldBounds()
+	lo, hi := v.graph.lo, v.graph.hi
 	return fyne.NewSize(float32(hi.X-lo.X)+2*viewMargin, float32(hi.Y-lo.Y)+2*viewMargin)
 }
 
@@ -56,7 +56,7 @@ func (v *FlowView) CreateRenderer() fyne.WidgetRenderer {
 // the flow is panned so all of it is visible, centred across when narrower
 // than the view.
 func (v *FlowView) screenOrigin(size fyne.Size) (lo worldPoint, at fyne.Position) {
-	lo, _ = v.graph.worldBounds()
+	lo = v.graph.lo
 	content := v.ContentSize()
 	x := float32(viewMargin)
 	if size.Width > content.Width {

@@ -19,11 +19,13 @@ var saveShots = flag.Bool("shots", false, "write each shared flow's rendering to
 
 var flowsDir = filepath.Join("..", "..", "shared", "flows")
 
-func loadCatalog(t *testing.T) *schemas.Catalog {
-	t.Helper()
+func loadCatalog(t *testing.T) *schemas.Catalog { return loadCatalogB(t) }
+
+func loadCatalogB(tb testing.TB) *schemas.Catalog {
+	tb.Helper()
 	cat, err := schemas.Load()
 	if err != nil {
-		t.Fatalf("load catalog: %v", err)
+		tb.Fatalf("load catalog: %v", err)
 	}
 	return cat
 }
