@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -41,5 +42,21 @@ func TestFyneAppTomlFilesMatchTheBuiltInMetadata(t *testing.T) {
 		if string(icon) != string(want.Icon.Content()) {
 			t.Errorf("%s: icon %s is not the icon the binary embeds", path, d.Icon)
 		}
+	}
+}
+
+// Besides the icon path (relative to each file), the two files say the same.
+func TestBothFyneAppTomlFilesAgree(t *testing.T) {
+	var root, cmd map[string]any
+	if _, err := toml.DecodeFile(filepath.Join("..", "..", "FyneApp.toml"), &root); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := toml.DecodeFile("FyneApp.toml", &cmd); err != nil {
+		t.Fatal(err)
+	}
+	delete(root["Details"].(map[string]any), "Icon")
+	delete(cmd["Details"].(map[string]any), "Icon")
+	if !reflect.DeepEqual(root, cmd) {
+		t.Errorf("FyneApp.toml files differ:\nroot: %v\ncmd/studioflow: %v", root, cmd)
 	}
 }
