@@ -112,7 +112,7 @@ func newState(raw *Object) *State {
 	return s
 }
 
-// refresh re-derives the typed view of the state from its JSON.
+// refresh re-derives the typed view of the state from its JSON after a change.
 func (s *State) refresh() {
 	s.name, _ = s.raw.String("name")
 	s.typ, _ = s.raw.String("type")

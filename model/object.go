@@ -57,6 +57,22 @@ func (o *Object) Members() []Member {
 	return append([]Member(nil), o.members...)
 }
 
+// Range calls fn for each member in order until fn returns false. It does not
+// copy the member list; fn must not change the object.
+func (o *Object) Range(fn func(key string, value any) bool) {
+	if o == nil {
+		return
+	}
+	for _, m := range o.members {
+		if !fn(m.Key, m.Value) {
+			return
+		}
+	}
+}
+
+// MemberAt returns the i-th member.
+func (o *Object) MemberAt(i int) Member { return o.members[i] }
+
 // Get returns the value of key. When a key occurs more than once (legal JSON,
 // never written by Studio), the last one wins, as in JavaScript.
 func (o *Object) Get(key string) (any, bool) {

@@ -289,3 +289,20 @@ func TestValidateNameAndFreshName(t *testing.T) {
 		_ = d.Apply(AddWidget(NewObject(Member{"name", name}, Member{"type", "send-message"}), -1))
 	}
 }
+
+func TestObjectRangeAndMemberAt(t *testing.T) {
+	o := NewObject(Member{"a", "1"}, Member{"b", Int(2)}, Member{"c", nil})
+	var keys []string
+	o.Range(func(k string, v any) bool {
+		keys = append(keys, k)
+		return k != "b"
+	})
+	if strings.Join(keys, ",") != "a,b" {
+		t.Fatalf("Range visited %v; want a,b (stopping after b)", keys)
+	}
+	if m := o.MemberAt(1); m.Key != "b" || m.Value != Int(2) {
+		t.Fatalf("MemberAt(1) = %+v", m)
+	}
+	var nilObj *Object
+	nilObj.Range(func(string, any) bool { t.Fatal("nil object has members"); return true })
+}
