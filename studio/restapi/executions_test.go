@@ -1,6 +1,7 @@
 package restapi
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
@@ -205,4 +206,63 @@ func TestRestartEndsExecutionsItCannotResume(t *testing.T) {
 	}
 	// The contact's session is free again.
 	second.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {"+15551230001"}, "From": {"+15550009999"}})
+}
+
+func TestConcurrentRequestsForOneContactStartOneExecution(t *testing.T) {
+	ts := newTestServer(t)
+	flow := ts.createFlow("ask", "published", askFlow)
+	execs := "/v2/Flows/" + flow + "/Executions"
+	const n = 20
+	type answer struct {
+		status int
+		body   map[string]any
+	}
+	answers := make(chan answer, n)
+	for range n {
+		go func() {
+			form := url.Values{"To": {"+15551230001"}, "From": {"+15550009999"}}
+			req, _ := http.NewRequest(http.MethodPost, ts.URL+execs, strings.NewReader(form.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.SetBasicAuth(ts.account, ts.token)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				answers <- answer{status: -1}
+				return
+			}
+			defer resp.Body.Close()
+			var body map[string]any
+			_ = json.NewDecoder(resp.Body).Decode(&body)
+			answers <- answer{resp.StatusCode, body}
+		}()
+	}
+	var winner string
+	var losers []map[string]any
+	for range n {
+		a := <-answers
+		switch a.status {
+		case http.StatusCreated:
+			if winner != "" {
+				t.Fatalf("two executions for one contact: %s and %s", winner, a.body["sid"])
+			}
+			winner = a.body["sid"].(string)
+		case http.StatusConflict:
+			losers = append(losers, a.body)
+		default:
+			t.Fatalf("unexpected answer %d %v", a.status, a.body)
+		}
+	}
+	if winner == "" || len(losers) != n-1 {
+		t.Fatalf("winner %q, %d conflicts", winner, len(losers))
+	}
+	for _, l := range losers {
+		if l["details"].(map[string]any)["conflicting_execution_sid"] != winner {
+			t.Errorf("409 names %v, not the active %s", l["details"], winner)
+		}
+	}
+	if got := ts.mustCall(http.StatusOK, http.MethodGet, execs, nil)["executions"].([]any); len(got) != 1 {
+		t.Errorf("%d executions stored, want 1", len(got))
+	}
+	// Deleting the flow stops its live execution and frees everything.
+	ts.mustCall(http.StatusNoContent, http.MethodDelete, "/v2/Flows/"+flow, nil)
+	ts.mustCall(http.StatusNotFound, http.MethodGet, execs+"/"+winner, nil)
 }

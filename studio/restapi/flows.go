@@ -144,7 +144,7 @@ func (s *Server) listFlows(q *request) *apiError {
 }
 
 func (s *Server) deleteFlow(q *request) *apiError {
-	if err := s.cfg.Store.DeleteFlow(q.params["FlowSid"]); err != nil {
+	if err := s.cfg.Sessions.DeleteFlow(q.params["FlowSid"]); err != nil {
 		return q.storeError(err)
 	}
 	q.w.WriteHeader(http.StatusNoContent)

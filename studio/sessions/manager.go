@@ -339,6 +339,32 @@ func (m *Manager) Delete(flowSID, sid string) error {
 	return m.store.DeleteExecution(flowSID, sid)
 }
 
+// DeleteFlow stops the flow's live executions and deletes the flow with its
+// revisions, executions and steps.
+func (m *Manager) DeleteFlow(flowSID string) error {
+	m.mu.Lock()
+	var doomed []*liveExecution
+	for _, le := range m.live {
+		if le.x != nil && le.x.FlowSID == flowSID {
+			doomed = append(doomed, le)
+		}
+	}
+	m.mu.Unlock()
+	for _, le := range doomed {
+		le.mu.Lock()
+		if le.timer != nil {
+			le.timer.Stop()
+			le.timer = nil
+		}
+		if le.x.Ended == nil {
+			m.rt.Stop(le.x, "the flow was deleted")
+		}
+		m.release(le)
+		le.mu.Unlock()
+	}
+	return m.store.DeleteFlow(flowSID)
+}
+
 // snapshot converts the live execution to its stored form.
 func (m *Manager) snapshot(le *liveExecution) workspace.Execution {
 	x := le.x
