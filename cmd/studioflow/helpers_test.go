@@ -38,7 +38,7 @@ type result struct {
 
 func runCLI(args ...string) result {
 	var out, errOut bytes.Buffer
-	code := dispatch(env{stdout: &out, stderr: &errOut}, args)
+	code := dispatch(env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}, args)
 	return result{code, out.String(), errOut.String()}
 }
 
