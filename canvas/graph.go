@@ -38,6 +38,8 @@ type node struct {
 type port struct {
 	label string
 	next  string
+	// dangling: next names a widget the flow does not have.
+	dangling bool
 }
 
 // wire connects port `port` of nodes[from] to the input of nodes[to].
@@ -86,8 +88,13 @@ func buildGraph(f *model.Flow, cat *schemas.Catalog) graph {
 	}
 	for i, n := range g.nodes {
 		for p, pt := range n.ports {
-			if to, ok := index[pt.next]; ok && pt.next != "" {
+			if pt.next == "" {
+				continue
+			}
+			if to, ok := index[pt.next]; ok {
 				g.wires = append(g.wires, g.route(wire{from: i, port: p, to: to}))
+			} else {
+				n.ports[p].dangling = true
 			}
 		}
 	}
@@ -142,7 +149,11 @@ func friendlyName(conditions []any) string {
 			if s, ok := obj.String("friendly_name"); ok && s != "" {
 				return s
 			}
+			// Studio's own wording when no friendly name was given.
 			if v, ok := obj.Get("value"); ok {
+				if typ, ok := obj.String("type"); ok {
+					return fmt.Sprintf("If value %s %v", typ, v)
+				}
 				return fmt.Sprintf("If value %v", v)
 			}
 		}

@@ -77,6 +77,7 @@ func (r *flowRenderer) applyColors() {
 	body := themeColor(theme.ColorNameOverlayBackground)
 	border := themeColor(theme.ColorNameInputBorder)
 	wireColor := themeColor(theme.ColorNamePlaceHolder)
+	danglingColor := themeColor(theme.ColorNameError)
 	for i, s := range r.nodes {
 		n := g.nodes[i]
 		s.body.FillColor, s.body.StrokeColor = body, border
@@ -87,7 +88,10 @@ func (r *flowRenderer) applyColors() {
 			p.label.Color = wireColor
 			p.dot.StrokeColor = wireColor
 			p.dot.FillColor = body
-			if n.ports[j].next != "" {
+			switch {
+			case n.ports[j].dangling:
+				p.dot.StrokeColor, p.label.Color = danglingColor, danglingColor
+			case n.ports[j].next != "":
 				p.dot.FillColor = wireColor
 			}
 		}
