@@ -41,7 +41,7 @@ func (r *flowRenderer) rebuild() {
 	r.built = r.view.generation
 	r.nodes = make([]nodeShape, len(g.nodes))
 	r.wires = make([]wireShape, len(g.wires))
-	r.objects = r.objects[:0]
+	r.objects = nil // Fyne may still hold the previous slice
 	for i := range g.wires {
 		w := wireShape{
 			curves: [2]*fynecanvas.BezierCurve{{StrokeWidth: 2}, {StrokeWidth: 2}},
@@ -57,11 +57,16 @@ func (r *flowRenderer) rebuild() {
 			title:  &fynecanvas.Text{TextSize: titleTextSize, TextStyle: fyne.TextStyle{Bold: true}},
 			name:   &fynecanvas.Text{TextSize: nameTextSize},
 		}
+		// Node widths are fixed per flow, so texts are shortened once here.
+		textWidth := nodeSize(n).Width - 2*nodePadding
+		s.title.Text = fitText(displayTitle(n), textWidth, s.title.TextSize, s.title.TextStyle)
+		s.name.Text = fitText(n.name, textWidth, s.name.TextSize, s.name.TextStyle)
 		r.objects = append(r.objects, s.body, s.header, s.title, s.name)
-		for range n.ports {
+		for j, p := range n.ports {
 			ps := portShape{
-				dot:   &fynecanvas.Circle{StrokeWidth: 1.5},
-				label: &fynecanvas.Text{TextSize: portTextSize, Alignment: fyne.TextAlignCenter},
+				dot: &fynecanvas.Circle{StrokeWidth: 1.5},
+				label: &fynecanvas.Text{TextSize: portTextSize, Alignment: fyne.TextAlignCenter,
+					Text: fitText(p.label, n.portWidths[j]-portGap, portTextSize, fyne.TextStyle{})},
 			}
 			s.ports = append(s.ports, ps)
 			r.objects = append(r.objects, ps.dot, ps.label)
@@ -113,16 +118,13 @@ func (r *flowRenderer) Layout(size fyne.Size) {
 		s.header.Move(at)
 		s.header.Resize(fyne.NewSize(sz.Width, headerHeight))
 		textWidth := sz.Width - 2*nodePadding
-		s.title.Text = fitText(displayTitle(n), textWidth, s.title.TextSize, s.title.TextStyle)
 		placeText(s.title, at.AddXY(nodePadding, 0), textWidth, headerHeight)
-		s.name.Text = fitText(n.name, textWidth, s.name.TextSize, s.name.TextStyle)
 		placeText(s.name, at.AddXY(nodePadding, headerHeight), textWidth, nameHeight)
 		for j, p := range s.ports {
 			anchor := at.Add(portAnchor(n, j))
 			p.dot.Move(anchor.SubtractXY(portDot/2, portDot/2))
 			p.dot.Resize(fyne.NewSquareSize(portDot))
 			w := n.portWidths[j]
-			p.label.Text = fitText(n.ports[j].label, w-portGap, portTextSize, fyne.TextStyle{})
 			placeText(p.label, fyne.NewPos(anchor.X-w/2, anchor.Y-portRowHeight), w, portRowHeight-portDot/2)
 		}
 	}
