@@ -1,0 +1,84 @@
+package main
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/studioflow/studioflow"
+
+// goList returns, for every package of the module, its direct imports
+// (deps=false) or everything it depends on (deps=true).
+func goList(t *testing.T, deps bool) map[string][]string {
+	t.Helper()
+	format := `{{.ImportPath}}{{range .Imports}} {{.}}{{end}}`
+	if deps {
+		format = `{{.ImportPath}}{{range .Deps}} {{.}}{{end}}`
+	}
+	out, err := exec.Command("go", "list", "-f", format, module+"/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	pkgs := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		pkgs[fields[0]] = fields[1:]
+	}
+	return pkgs
+}
+
+// within reports whether pkg is dir or one of its sub-packages.
+func within(pkg, dir string) bool {
+	return pkg == module+"/"+dir || strings.HasPrefix(pkg, module+"/"+dir+"/")
+}
+
+// The design's layering: dependencies point one way, and Fyne stays out of
+// everything below the user interface.
+func TestPackagesDependOneWay(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list over the module")
+	}
+	allowed := map[string][]string{ // layer -> the layers of ours it may import
+		"model":   {"model"},
+		"schemas": {"model", "schemas"},
+		"engine":  {"model", "schemas", "engine"},
+		"canvas":  {"model", "schemas", "canvas"},
+		"studio":  {"model", "schemas", "engine", "studio"},
+	}
+	for pkg, imports := range goList(t, false) {
+		for layer, ok := range allowed {
+			if !within(pkg, layer) {
+				continue
+			}
+			for _, imp := range imports {
+				if !strings.HasPrefix(imp, module+"/") {
+					continue
+				}
+				permitted := false
+				for _, dir := range ok {
+					permitted = permitted || within(imp, dir)
+				}
+				if !permitted && !strings.HasSuffix(imp, "/modeltest") {
+					t.Errorf("%s imports %s, which the layering forbids", pkg, imp)
+				}
+			}
+		}
+		for _, imp := range imports {
+			if imp == "fyne.io/fyne/v2/app" && pkg != module+"/cmd/studioflow" {
+				t.Errorf("%s imports fyne.io/fyne/v2/app; only cmd/studioflow may", pkg)
+			}
+		}
+	}
+	for pkg, deps := range goList(t, true) {
+		if !within(pkg, "model") && !within(pkg, "schemas") && !within(pkg, "engine") {
+			continue
+		}
+		for _, dep := range deps {
+			if strings.HasPrefix(dep, "fyne.io/") {
+				t.Errorf("%s depends on %s: model, schemas and engine must build without Fyne", pkg, dep)
+				break
+			}
+		}
+	}
+}
