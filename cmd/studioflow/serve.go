@@ -112,7 +112,8 @@ func runServer(ctx context.Context, e env, addr, dir, publicURL string, quiet bo
 		fmt.Fprintf(e.stdout, "Credentials: account %s and the auth token from TWILIO_AUTH_TOKEN\n", account)
 	}
 	fmt.Fprintf(e.stdout, "Webhook for a flow: %s/v1/Accounts/%s/Flows/FW…\n", base, account)
-	srv := &http.Server{Handler: api, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	// No WriteTimeout: the events stream stays open while an execution runs.
+	srv := &http.Server{Handler: api, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	if ready != nil {

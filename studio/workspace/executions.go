@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -25,14 +26,34 @@ func (e *ConflictError) Error() string {
 // *ConflictError. An empty session keeps the one x was saved with before.
 // Concurrent saves share a commit.
 func (s *Store) SaveExecution(x Execution, session string, steps []Step) error {
+	// Encoding happens before the transaction, which holds the only writer lock.
+	var record []byte
+	if session != "" {
+		var err error
+		if record, err = json.Marshal(storedExecution{x, session}); err != nil {
+			return fmt.Errorf("save execution %s: encode: %w", x.SID, err)
+		}
+	}
+	stepRecords := make([][]byte, len(steps))
+	for i, st := range steps {
+		var err error
+		if stepRecords[i], err = json.Marshal(st); err != nil {
+			return fmt.Errorf("save execution %s: encode step %s: %w", x.SID, st.SID, err)
+		}
+	}
 	err := s.db.Batch(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketFlows).Get([]byte(x.FlowSID)) == nil {
 			return flowNotFound(x.FlowSID)
 		}
 		execs := tx.Bucket(bucketExecutions)
-		if session == "" {
+		record := record // a retried batch starts from what was encoded outside
+		if record == nil {
 			var prev storedExecution
 			if _, err := getJSON(execs, []byte(x.SID), &prev); err != nil {
+				return err
+			}
+			var err error
+			if record, err = json.Marshal(storedExecution{x, prev.Session}); err != nil {
 				return err
 			}
 			session = prev.Session
@@ -62,22 +83,22 @@ func (s *Store) SaveExecution(x Execution, session string, steps []Step) error {
 				return err
 			}
 		}
-		if err := putJSON(execs, []byte(x.SID), storedExecution{x, session}); err != nil {
+		if err := execs.Put([]byte(x.SID), record); err != nil {
 			return err
 		}
-		if len(steps) == 0 {
+		if len(stepRecords) == 0 {
 			return nil
 		}
 		log, err := tx.Bucket(bucketSteps).CreateBucketIfNotExists([]byte(x.SID))
 		if err != nil {
 			return err
 		}
-		for _, st := range steps {
+		for _, data := range stepRecords {
 			seq, err := log.NextSequence()
 			if err != nil {
 				return err
 			}
-			if err := putJSON(log, seqKey(int(seq)), st); err != nil {
+			if err := log.Put(seqKey(int(seq)), data); err != nil {
 				return err
 			}
 		}

@@ -82,8 +82,11 @@ func Open(dir string, opts Options) (*Store, error) {
 	}
 	path := filepath.Join(dir, FileName)
 	// The freelist is rebuilt from the pages at open rather than written with
-	// every commit: less to write and fsync per save, same durability.
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout, FreelistType: bolt.FreelistMapType, NoFreelistSync: true})
+	// every commit: less to write and fsync per save, same durability. A
+	// generous first mapping spares readers the pause of early remaps.
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout: opts.LockTimeout, FreelistType: bolt.FreelistMapType, NoFreelistSync: true, InitialMmapSize: 64 << 20,
+	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, fmt.Errorf("open workspace %s: another studioflow process is using it", path)
