@@ -1,10 +1,27 @@
-// Package restapi serves Twilio Studio's REST API v2 from a workspace:
-// flows, Flows/Validate, revisions, test users, executions with their steps
-// and contexts, and the incoming messaging webhook
-// (POST /v1/Accounts/{AccountSid}/Flows/{FlowSid}). Requests are
-// form-encoded, responses JSON with Studio's field names, url and links;
-// errors have Twilio's shape; every request but a signed webhook needs HTTP
-// basic auth with the account SID and auth token.
+// Package restapi serves Twilio Studio's REST API v2 from a workspace.
+// Requests are form-encoded, responses JSON with Studio's field names, url
+// and links; errors have Twilio's shape (code, message, more_info, status,
+// details); every request but a signed webhook needs HTTP basic auth with
+// the account SID and auth token, and without it gets a 401 and nothing else.
+//
+//	GET, POST         /v2/Flows                        list (no definitions), create
+//	POST              /v2/Flows/Validate               {"valid": true}, or 400 with details
+//	GET, POST, DELETE /v2/Flows/{FW}                   fetch, update (a new revision), delete
+//	GET               /v2/Flows/{FW}/Revisions[/{N|LatestPublished|LatestRevision}]
+//	GET, POST         /v2/Flows/{FW}/TestUsers
+//	GET, POST         /v2/Flows/{FW}/Executions        list (DateCreatedFrom/To), create (409, 20409)
+//	GET, POST, DELETE /v2/Flows/{FW}/Executions/{FN}   fetch, end (Status=ended), delete
+//	GET               /v2/Flows/{FW}/Executions/{FN}/Context
+//	GET               /v2/Flows/{FW}/Executions/{FN}/Steps[/{FT}[/Context]]
+//	POST              /v1/Accounts/{AC}/Flows/{FW}     incoming messaging webhook
+//	GET               /v2/Flows/{FW}/Executions/{FN}/Events
+//
+// Beyond Studio: the webhook answers with the execution and the messages
+// the flow sent back (Studio answers Twilio with empty TwiML); executions
+// carry ended_reason; …/Events streams an execution's events as
+// Server-Sent Events. Drafts may be saved with validation errors (valid
+// false, errors listed); publishing one is refused with details. Executions
+// run the latest published revision, or the latest one for test users.
 package restapi
 
 import (
