@@ -45,6 +45,9 @@ func (s *Server) incomingWebhook(q *request) *apiError {
 			fields[k] = v[0]
 		}
 	}
+	if _, voice := fields["CallSid"]; voice {
+		return badRequest("This is a voice webhook (it has CallSid); the local Studio takes messaging webhooks only: run calls in the simulator or with studioflow run")
+	}
 	for _, name := range []string{"From", "To"} {
 		if fields[name] == "" {
 			return badRequest("Missing required parameter %s in the webhook body", name)

@@ -87,6 +87,11 @@ func TestWebhookAuthentication(t *testing.T) {
 	if status != http.StatusOK || out["execution"].(map[string]any)["status"] != "active" {
 		t.Errorf("webhook with basic auth: %d %v", status, out)
 	}
+	// A call's webhook is refused with a reason, not run as a message.
+	voice := url.Values{"From": {"+15550000001"}, "To": {"+15550000002"}, "CallSid": {"CA" + strings.Repeat("0", 32)}}
+	if status, out := ts.call(http.MethodPost, path, voice); status != http.StatusBadRequest || !strings.Contains(out["message"].(string), "voice") {
+		t.Errorf("voice webhook: %d %v", status, out)
+	}
 	// Another account's webhook URL is not here.
 	other := "/v1/Accounts/AC" + strings.Repeat("0", 32) + "/Flows/" + flow
 	if status, _ := ts.call(http.MethodPost, other, form); status != http.StatusNotFound {
