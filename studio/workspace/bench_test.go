@@ -1,0 +1,47 @@
+package workspace
+
+import (
+	"testing"
+	"time"
+
+	"github.com/studioflow/studioflow/engine"
+)
+
+func benchmarkSave(b *testing.B, parallel bool) {
+	s, err := Open(b.TempDir(), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	f, err := s.CreateFlow(save("A", StatusPublished, `{}`), t0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := map[string]any{"flow": map[string]any{"data": map[string]any{"name": "Zeke"}}, "widgets": map[string]any{"ask": map[string]any{"outbound": map[string]any{"Body": "Hi Zeke, what is your name?"}}}}
+	saveOne := func() {
+		x := Execution{SID: engine.RandomSID("FN"), FlowSID: f.SID, Status: engine.StatusActive, Context: ctx, DateCreated: time.Now()}
+		st := Step{SID: engine.RandomSID("FT"), FlowSID: f.SID, ExecutionSID: x.SID, Name: "incomingRequest", Context: ctx}
+		if err := s.SaveExecution(x, x.SID, []Step{st}); err != nil {
+			b.Error(err)
+		}
+	}
+	b.ResetTimer()
+	if !parallel {
+		for b.Loop() {
+			saveOne()
+		}
+		return
+	}
+	b.SetParallelism(50)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			saveOne()
+		}
+	})
+}
+
+// BenchmarkSaveExecution is one acknowledged (fsynced) save at a time.
+func BenchmarkSaveExecution(b *testing.B) { benchmarkSave(b, false) }
+
+// BenchmarkSaveExecutionConcurrent has 100 savers sharing commits.
+func BenchmarkSaveExecutionConcurrent(b *testing.B) { benchmarkSave(b, true) }
