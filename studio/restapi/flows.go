@@ -59,7 +59,7 @@ func (s *Server) createFlow(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusCreated, flowResource(q.base, f, false))
+	writeWithDefinition(q.w, http.StatusCreated, flowResource(q.base, f, false), f.Definition)
 	return nil
 }
 
@@ -101,7 +101,7 @@ func (s *Server) updateFlow(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, flowResource(q.base, f, false))
+	writeWithDefinition(q.w, http.StatusOK, flowResource(q.base, f, false), f.Definition)
 	return nil
 }
 
@@ -110,7 +110,7 @@ func (s *Server) fetchFlow(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, flowResource(q.base, f, false))
+	writeWithDefinition(q.w, http.StatusOK, flowResource(q.base, f, false), f.Definition)
 	return nil
 }
 
@@ -234,7 +234,7 @@ func (s *Server) fetchRevision(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, revisionResource(q.base, rev))
+	writeWithDefinition(q.w, http.StatusOK, revisionResource(q.base, rev), rev.Definition)
 	return nil
 }
 

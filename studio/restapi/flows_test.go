@@ -233,3 +233,16 @@ func mustJSON(v any) string {
 }
 
 func jsonNumber(f float64) string { return strings.TrimSuffix(mustJSON(f), ".0") }
+
+func TestDefinitionSurvivesTrickyNames(t *testing.T) {
+	ts := newTestServer(t)
+	name := `weird "definition":null name`
+	sid := ts.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows", url.Values{
+		"FriendlyName": {name}, "Status": {"draft"}, "Definition": {askFlow}, "CommitMessage": {`"definition":null`},
+	})["sid"].(string)
+	got := ts.mustCall(http.StatusOK, http.MethodGet, "/v2/Flows/"+sid, nil)
+	def, _ := got["definition"].(map[string]any)
+	if got["friendly_name"] != name || got["commit_message"] != `"definition":null` || def["initial_state"] != "Trigger" {
+		t.Errorf("fetched %v", got)
+	}
+}

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -104,7 +105,13 @@ func writeRevision(tx *bolt.Tx, f *Flow, save Save, now time.Time) error {
 	if revs.Get(seqKey(f.Revision)) != nil {
 		return fmt.Errorf("revision %d of %s already exists", f.Revision, f.SID)
 	}
+	// The definition is kept as raw bytes beside the revision's other
+	// fields: reading it back is a copy, not a JSON decode.
+	rev.Definition = nil
 	if err := putJSON(revs, seqKey(f.Revision), rev); err != nil {
+		return err
+	}
+	if err := revs.Put(definitionKey(f.Revision), save.Definition); err != nil {
 		return err
 	}
 	f.Definition = save.Definition
@@ -265,8 +272,12 @@ func getRevision(tx *bolt.Tx, sid string, n int) (Revision, error) {
 	if !found {
 		return rev, fmt.Errorf("revision %d of flow %s: %w", n, sid, ErrNotFound)
 	}
+	rev.Definition = bytes.Clone(revs.Get(definitionKey(n)))
 	return rev, nil
 }
+
+// definitionKey is where revision n's definition is, beside seqKey(n).
+func definitionKey(n int) []byte { return append(seqKey(n), 'd') }
 
 // Revisions lists the flow's revisions, newest first, without definitions.
 func (s *Store) Revisions(sid string) ([]Revision, error) {
@@ -278,6 +289,9 @@ func (s *Store) Revisions(sid string) ([]Revision, error) {
 		}
 		c := revs.Cursor()
 		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+			if len(k) != len(seqKey(0)) {
+				continue // a definition
+			}
 			var rev Revision
 			if _, err := getJSON(revs, k, &rev); err != nil {
 				return err
