@@ -21,10 +21,10 @@ const (
 // details where there is more to say (validation problems, the conflicting
 // execution).
 type apiError struct {
-	Status   int            `json:"status"`
 	Code     int            `json:"code"`
 	Message  string         `json:"message"`
 	MoreInfo string         `json:"more_info"`
+	Status   int            `json:"status"`
 	Details  map[string]any `json:"details,omitempty"`
 }
 
