@@ -339,6 +339,24 @@ func (m *Manager) Delete(flowSID, sid string) error {
 	return m.store.DeleteExecution(flowSID, sid)
 }
 
+// Record saves an execution run elsewhere (the desktop simulator) as an
+// execution of revision rev of the flow, with all its steps. It holds no
+// session: the simulator's contact is not a real one.
+func (m *Manager) Record(flowSID string, rev int, x *engine.Execution) error {
+	le := &liveExecution{sid: x.SID, revision: rev, x: x}
+	rec := m.snapshot(le)
+	rec.FlowSID = flowSID
+	steps := make([]workspace.Step, len(x.Steps))
+	for i, st := range x.Steps {
+		steps[i] = stepRecord(st)
+		steps[i].FlowSID = flowSID
+	}
+	if err := m.store.SaveExecution(rec, "", steps); err != nil {
+		return fmt.Errorf("record execution %s: %w", x.SID, err)
+	}
+	return nil
+}
+
 // DeleteFlow stops the flow's live executions and deletes the flow with its
 // revisions, executions and steps.
 func (m *Manager) DeleteFlow(flowSID string) error {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -107,4 +108,31 @@ func TestSlowSubscriberIsCutOff(t *testing.T) {
 		t.Errorf("received %d events before the cut, want %d", n, subscriberBuffer)
 	}
 	cancel() // after the cut, cancel is harmless
+}
+
+func TestSimulatorRunsAreRecorded(t *testing.T) {
+	m, store, flow := newManager(t, workspace.StatusDraft)
+	parsed, err := model.Parse([]byte(echoFlow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt := engine.New(engine.Config{})
+	x, _, err := rt.Start(parsed, engine.Trigger{Event: engine.TriggerMessage, From: "+1555", Body: "hi"}, engine.StartOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rt.Resume(x, engine.Input{Kind: engine.InputMessage, Text: "yo"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Record(flow, 1, x); err != nil {
+		t.Fatal(err)
+	}
+	got, err := store.Execution(flow, x.SID)
+	if err != nil || got.Status != engine.StatusEnded || got.FlowRevision != 1 {
+		t.Fatalf("recorded execution: %v %+v", err, got)
+	}
+	steps, err := store.Steps(flow, x.SID)
+	if err != nil || len(steps) != 3 || steps[0].TransitionedFrom != "echo" || steps[0].FlowSID != flow {
+		t.Fatalf("recorded steps: %v %+v", err, steps)
+	}
 }

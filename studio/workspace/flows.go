@@ -72,6 +72,24 @@ func (s *Store) DuplicateFlow(sid, name string, now time.Time) (Flow, error) {
 	}, now)
 }
 
+// RestoreRevision saves revision n's definition as the flow's next
+// revision, a draft, as the desktop's revision history restores one.
+func (s *Store) RestoreRevision(sid string, n int, now time.Time) (Flow, error) {
+	rev, err := s.Revision(sid, n)
+	if err != nil {
+		return Flow{}, fmt.Errorf("restore revision: %w", err)
+	}
+	f, err := s.FlowInfo(sid)
+	if err != nil {
+		return Flow{}, fmt.Errorf("restore revision: %w", err)
+	}
+	msg := fmt.Sprintf("Restored revision %d", n)
+	return s.UpdateFlow(sid, Save{
+		FriendlyName: f.FriendlyName, Status: StatusDraft, CommitMessage: &msg, Definition: rev.Definition,
+		Valid: rev.Valid, Errors: rev.Errors, Warnings: rev.Warnings,
+	}, now)
+}
+
 func checkSave(save Save) error {
 	if strings.TrimSpace(save.FriendlyName) == "" {
 		return errors.New("the flow needs a friendly name")

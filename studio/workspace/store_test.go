@@ -162,3 +162,19 @@ func TestSecondProcessIsToldTheWorkspaceIsBusy(t *testing.T) {
 		t.Errorf("error %q does not say %q", err, want)
 	}
 }
+
+func TestRestoreRevisionMakesANewDraft(t *testing.T) {
+	s, _ := openTemp(t)
+	f, _ := s.CreateFlow(save("A", StatusPublished, `{"v":1}`), t0)
+	if _, err := s.UpdateFlow(f.SID, save("A", StatusPublished, `{"v":2}`), t0); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.RestoreRevision(f.SID, 1, t0.Add(time.Hour))
+	if err != nil || got.Revision != 3 || got.Status != StatusDraft || got.LatestPublished != 2 || string(got.Definition) != `{"v":1}` ||
+		got.CommitMessage == nil || *got.CommitMessage != "Restored revision 1" {
+		t.Fatalf("restore: %v %+v", err, got)
+	}
+	if _, err := s.RestoreRevision(f.SID, 7, t0); !errors.Is(err, ErrNotFound) {
+		t.Errorf("restore of a missing revision: %v", err)
+	}
+}
