@@ -21,7 +21,8 @@ APT_TEST := xvfb xauth x11-apps netpbm xdotool imagemagick
 # (`go test -fuzz` takes one package and one target at a time).
 FUZZ_TARGETS := \
 	./model:FuzzParse \
-	./schemas:FuzzValidate
+	./schemas:FuzzValidate \
+	./cmd/studioflow:FuzzDescribeLoadError
 
 # Fyne parses the locale; without one it logs an error on every start.
 export LANG := en_US.UTF-8

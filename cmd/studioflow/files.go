@@ -118,7 +118,14 @@ func excerptAt(data []byte, offset, width int) string {
 // or the new content, never a half-written file: the data goes to a temporary
 // file in the same directory, which is then renamed over path. The file keeps
 // its permission bits.
+// A symbolic link is followed, so the file it points to is replaced and the
+// link stays.
 func writeFileAtomic(path string, data []byte) error {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return fmt.Errorf("resolve %s: %w", path, err)
+	}
+	path = target
 	info, err := os.Stat(path)
 	if err != nil {
 		return err

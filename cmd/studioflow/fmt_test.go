@@ -130,6 +130,24 @@ func TestFmtWriteLeavesCanonicalAndBrokenFilesAlone(t *testing.T) {
 	}
 }
 
+func TestFmtWriteThroughASymlinkReplacesTheTarget(t *testing.T) {
+	target := copyToTemp(t, sharedFlow(notCanonicalFlow), 0o644)
+	link := filepath.Join(t.TempDir(), "link.json")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	want := runCLI("fmt", target).stdout
+	if r := runCLI("fmt", "-w", link); r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced by a regular file (%v)", err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != want {
+		t.Error("the link's target was not rewritten in canonical form")
+	}
+}
+
 func TestWriteFileAtomicRefusesAFileThatIsNotThere(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "missing", "flow.json")
 	if err := writeFileAtomic(path, []byte("{}")); err == nil || !strings.Contains(err.Error(), path) {

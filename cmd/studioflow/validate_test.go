@@ -297,3 +297,32 @@ func BenchmarkValidateTwentyThousandWidgets(b *testing.B) {
 		}
 	}
 }
+
+// Whatever the bytes, a file that does not parse gets a short report: one
+// line, or three with an excerpt of the offending line, none of them long.
+func FuzzDescribeLoadError(f *testing.F) {
+	f.Add([]byte(`{"states": [1 2]}`))
+	f.Add([]byte("{\n\t\"states\": [\n\t\t{\"name\": \"a\"\n\"type\": 1}]}"))
+	f.Add([]byte(strings.Repeat("[", 300)))
+	f.Add([]byte("caf\xe9"))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, err := model.Parse(data)
+		if err == nil {
+			return
+		}
+		msg := describeLoadError("f.json", data, err)
+		got := lines(msg)
+		if len(got) != 1 && len(got) != 3 {
+			t.Fatalf("%d lines:\n%s", len(got), msg)
+		}
+		if !strings.HasPrefix(got[0], "f.json") {
+			t.Fatalf("first line %q does not name the file", got[0])
+		}
+		for _, l := range got[1:] {
+			if n := len([]rune(l)); n > 2*excerptWidth+2 {
+				t.Fatalf("excerpt line of %d characters", n)
+			}
+		}
+	})
+}
