@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -36,6 +38,10 @@ func runEdit(e env, args []string) int {
 		fmt.Fprintln(e.stderr, describeLoadError(source, data, err))
 		return exitBadInput
 	}
+	if reason := noDisplay(runtime.GOOS, os.Getenv); reason != "" {
+		fmt.Fprintf(e.stderr, "studioflow: cannot open a window: %s (validate and fmt work without one)\n", reason)
+		return exitBadInput
+	}
 	cat, err := schemas.Load()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "studioflow: load widget catalog: %v\n", err)
@@ -47,6 +53,20 @@ func runEdit(e env, args []string) int {
 	w := ui.NewViewerWindow(a, flow, cat, source)
 	w.ShowAndRun()
 	return exitOK
+}
+
+// noDisplay says why no window can open on a Unix desktop without a display
+// server to talk to, or "" when one seems to be there: GLFW would otherwise
+// panic deep inside Fyne.
+func noDisplay(goos string, getenv func(string) string) string {
+	switch goos {
+	case "windows", "darwin", "android", "ios", "js":
+		return ""
+	}
+	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+		return "neither DISPLAY nor WAYLAND_DISPLAY is set"
+	}
+	return ""
 }
 
 func appIcon() fyne.Resource {

@@ -37,6 +37,35 @@ func TestEditRefusesABadFileBeforeOpeningAWindow(t *testing.T) {
 	}
 }
 
+func TestEditWithoutADisplayExplainsInsteadOfCrashing(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	r := runCLI("edit", sharedFlow(cleanFlow))
+	if r.code != exitBadInput || !strings.Contains(r.stderr, "cannot open a window: neither DISPLAY nor WAYLAND_DISPLAY is set") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestNoDisplayOnlyWhereAnXOrWaylandServerIsNeeded(t *testing.T) {
+	env := func(vars map[string]string) func(string) string { return func(k string) string { return vars[k] } }
+	for _, tc := range []struct {
+		goos    string
+		vars    map[string]string
+		missing bool
+	}{
+		{"linux", nil, true},
+		{"linux", map[string]string{"DISPLAY": ":0"}, false},
+		{"linux", map[string]string{"WAYLAND_DISPLAY": "wayland-0"}, false},
+		{"freebsd", nil, true},
+		{"darwin", nil, false},
+		{"windows", nil, false},
+	} {
+		if got := noDisplay(tc.goos, env(tc.vars)) != ""; got != tc.missing {
+			t.Errorf("%s %v: missing=%v, want %v", tc.goos, tc.vars, got, tc.missing)
+		}
+	}
+}
+
 // The exit codes reach the shell: run the real binary.
 func TestBuiltBinaryExitCodes(t *testing.T) {
 	if testing.Short() {
