@@ -34,7 +34,7 @@ export STUDIOFLOW_E2E := require
 run: install-build-deps build
 	./$(BIN)
 
-test: install-test-deps fmt-check vet unit fuzz
+test: install-test-deps fmt-check build vet unit fuzz
 
 build:
 	$(GO) build -o $(BIN) ./cmd/studioflow
@@ -69,8 +69,10 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
+# `build` first: on a cold cache the cgo OpenGL code compiles once there,
+# instead of inside the tests that build the binary themselves.
 unit:
-	$(GO) test ./...
+	$(GO) test -timeout 20m ./...
 
 fuzz:
 	@for target in $(FUZZ_TARGETS); do \

@@ -52,9 +52,9 @@ func (v *FlowView) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-// screenOrigin is where the world's top-left node corner lands in the view:
-// the flow is panned so all of it is visible, centred across when narrower
-// than the view.
+// screenOrigin is where the world's top-left corner lands in the view: one
+// margin in, so the whole flow lies within ContentSize, and centred across
+// when the view is wider than the flow.
 func (v *FlowView) screenOrigin(size fyne.Size) (lo worldPoint, at fyne.Position) {
 	lo = v.graph.lo
 	content := v.ContentSize()
