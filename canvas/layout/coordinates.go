@@ -1,0 +1,136 @@
+package layout
+
+import "math"
+
+// alignRounds is how many times the layers are aligned down and then up
+// before a last pass that weighs both sides.
+const alignRounds = 6
+
+// dummyWeight makes the vertices of long edges hold their line more firmly
+// than widgets, so long wires run straight.
+const dummyWeight = 4
+
+type spacing struct {
+	nodeGap, layerGap, grid float64
+}
+
+// place assigns coordinates keeping each layer's order: every layer is
+// packed, then repeatedly each vertex is pulled towards the ports it hangs
+// from and the ports it leads to, as close as the order and the gaps allow
+// (a weighted least-squares fit under the order, solved exactly per layer by
+// pool-adjacent-violators). Parents end up centred over their children and
+// children under their ports.
+func (lg *layered) place(g *graph, sp spacing) (centres []float64) {
+	width := func(v int) float64 {
+		if n := lg.node[v]; n >= 0 {
+			return g.widths[n]
+		}
+		return 0
+	}
+	x := make([]float64, len(lg.node))
+	for _, vs := range lg.layers {
+		at := 0.0
+		for i, v := range vs {
+			if i > 0 {
+				at += lg.separation(vs[i-1], v, width, sp.nodeGap)
+			}
+			x[v] = at
+		}
+	}
+	var a aligner
+	for range alignRounds {
+		for l := 1; l < len(lg.layers); l++ {
+			a.align(lg, l, x, width, sp.nodeGap, true, false)
+		}
+		for l := len(lg.layers) - 2; l >= 0; l-- {
+			a.align(lg, l, x, width, sp.nodeGap, false, true)
+		}
+	}
+	for l := range lg.layers {
+		a.align(lg, l, x, width, sp.nodeGap, true, true)
+	}
+	return x
+}
+
+// separation is the least distance between the centres of neighbours a, b.
+func (lg *layered) separation(a, b int, width func(int) float64, gap float64) float64 {
+	if lg.node[a] < 0 || lg.node[b] < 0 {
+		gap /= 2
+	}
+	return (width(a)+width(b))/2 + gap
+}
+
+// aligner holds the scratch space of align between calls.
+type aligner struct {
+	target, weight, offset []float64
+	blocks                 []block
+}
+
+type block struct {
+	sum, weight float64
+	n           int
+}
+
+// align moves the vertices of layer l towards where their segments above
+// and/or below want them, keeping their order and separations.
+func (a *aligner) align(lg *layered, l int, x []float64, width func(int) float64, gap float64, fromAbove, fromBelow bool) {
+	vs := lg.layers[l]
+	a.target, a.weight, a.offset = a.target[:0], a.weight[:0], a.offset[:0]
+	off := 0.0
+	for i, v := range vs {
+		if i > 0 {
+			off += lg.separation(vs[i-1], v, width, gap)
+		}
+		sum, n := 0.0, 0
+		if fromAbove {
+			for _, s := range lg.above[v] {
+				seg := lg.segs[s]
+				sum += x[seg.up] + (seg.frac-0.5)*width(seg.up)
+				n++
+			}
+		}
+		if fromBelow {
+			for _, s := range lg.below[v] {
+				seg := lg.segs[s]
+				sum += x[seg.lo] - (seg.frac-0.5)*width(v)
+				n++
+			}
+		}
+		want, w := x[v], 0.01
+		if n > 0 {
+			want, w = sum/float64(n), float64(n)
+			if lg.node[v] < 0 {
+				w *= dummyWeight
+			}
+		}
+		a.target = append(a.target, want-off)
+		a.weight = append(a.weight, w)
+		a.offset = append(a.offset, off)
+	}
+	a.blocks = a.blocks[:0]
+	for i := range vs {
+		a.blocks = append(a.blocks, block{sum: a.target[i] * a.weight[i], weight: a.weight[i], n: 1})
+		for k := len(a.blocks) - 1; k > 0 && a.blocks[k-1].mean() >= a.blocks[k].mean(); k-- {
+			a.blocks[k-1].sum += a.blocks[k].sum
+			a.blocks[k-1].weight += a.blocks[k].weight
+			a.blocks[k-1].n += a.blocks[k].n
+			a.blocks = a.blocks[:k]
+		}
+	}
+	i := 0
+	for _, b := range a.blocks {
+		m := b.mean()
+		for range b.n {
+			x[vs[i]] = m + a.offset[i]
+			i++
+		}
+	}
+}
+
+func (b block) mean() float64 { return b.sum / b.weight }
+
+// snapUp returns the least multiple of grid at or above v.
+func snapUp(v, grid float64) float64 { return math.Ceil(v/grid-1e-9) * grid }
+
+// snapNear returns the multiple of grid nearest v.
+func snapNear(v, grid float64) float64 { return math.Round(v/grid) * grid }

@@ -1,0 +1,130 @@
+package layout
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/modeltest"
+)
+
+var fixtureDir = filepath.Join("..", "..", "..", "shared", "flows")
+
+type fixture struct {
+	name string
+	flow *model.Flow
+}
+
+// fixtures parses every real Studio export.
+func fixtures(t testing.TB) []fixture {
+	t.Helper()
+	entries, err := os.ReadDir(fixtureDir)
+	if err != nil {
+		t.Fatalf("reading fixtures: %v", err)
+	}
+	var out []fixture
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(fixtureDir, e.Name()))
+		if err != nil {
+			t.Fatalf("reading %s: %v", e.Name(), err)
+		}
+		f, err := model.Parse(data)
+		if err != nil {
+			t.Fatalf("parsing %s: %v", e.Name(), err)
+		}
+		out = append(out, fixture{e.Name(), f})
+	}
+	if len(out) < 10 {
+		t.Fatalf("found %d fixtures in %s, expected the real exports", len(out), fixtureDir)
+	}
+	return out
+}
+
+func mustParse(t testing.TB, js string) *model.Flow {
+	t.Helper()
+	f, err := model.Parse([]byte(js))
+	if err != nil {
+		t.Fatalf("parsing test flow: %v", err)
+	}
+	return f
+}
+
+// placedRect is a widget's rectangle at its laid out position, at the
+// default size.
+func placedRect(f *model.Flow, name string, p model.Position) rect {
+	w, h := DefaultSize(f.State(name).TransitionCount())
+	return rect{p.X, p.Y, w, h}
+}
+
+// assertNoOverlap checks every pair of laid out widgets (by brute force, so
+// it does not share the sweep NeedsLayout uses).
+func assertNoOverlap(t *testing.T, f *model.Flow, pos map[string]model.Position) {
+	t.Helper()
+	names := sortedNames(pos)
+	rects := make([]rect, len(names))
+	for i, n := range names {
+		rects[i] = placedRect(f, n, pos[n])
+	}
+	for i := range rects {
+		for j := i + 1; j < len(rects); j++ {
+			if rects[i].overlaps(rects[j]) {
+				t.Errorf("%s %v overlaps %s %v", names[i], rects[i], names[j], rects[j])
+			}
+		}
+	}
+}
+
+func sortedNames(pos map[string]model.Position) []string {
+	names := make([]string, 0, len(pos))
+	for n := range pos {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// reaches reports whether a path of transitions leads from one widget to
+// another.
+func reaches(f *model.Flow, from, to string) bool {
+	seen := map[string]bool{from: true}
+	queue := []string{from}
+	for len(queue) > 0 {
+		s := f.State(queue[0])
+		queue = queue[1:]
+		if s == nil {
+			continue
+		}
+		for _, tr := range s.Transitions() {
+			if tr.Next == to {
+				return true
+			}
+			if tr.Next != "" && !seen[tr.Next] {
+				seen[tr.Next] = true
+				queue = append(queue, tr.Next)
+			}
+		}
+	}
+	return false
+}
+
+func generated(t testing.TB, n int) *model.Flow {
+	t.Helper()
+	return modeltest.GenerateFlow(n)
+}
+
+// withPositions returns the flow after moving its widgets through the
+// model, as the canvas would.
+func withPositions(t testing.TB, f *model.Flow, pos map[string]model.Position) *model.Flow {
+	t.Helper()
+	doc := model.NewDocument(f.Clone())
+	if err := doc.Apply(model.MoveWidgets(pos)); err != nil {
+		t.Fatalf("moving widgets: %v", err)
+	}
+	return doc.Flow()
+}

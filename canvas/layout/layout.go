@@ -1,0 +1,176 @@
+// Package layout places a flow's widgets automatically, in layers from the
+// trigger down (a Sugiyama-style layered layout): Tidy up in the canvas, and
+// the first placement of a flow imported without usable offsets.
+//
+// The steps: back edges found by a depth-first walk from the trigger in
+// transition order are reversed; every widget gets the layer of its longest
+// path from the trigger; edges spanning several layers pass through dummy
+// vertices; barycenter sweeps and neighbour swaps order each layer to cut
+// crossings, with a widget's transitions ordered left to right as its ports
+// are; coordinates then centre parents over their children and children
+// under their ports without overlaps. Widgets the trigger does not reach are
+// laid out as their own groups beside the trigger's.
+package layout
+
+import (
+	"math"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// Layout returns a position (the top-left corner, in world coordinates as
+// properties.offset stores it) for every widget, or with opts.Only for the
+// widgets it names. The same flow and options always give the same result.
+//
+// The whole flow is laid out with its top-left corner at (0, 0). A subset
+// is laid out among itself, ignoring wires to other widgets, with its
+// top-left corner where the subset's was (or, when none of it had an
+// offset, below everything else).
+func Layout(f *model.Flow, opts Options) map[string]model.Position {
+	g := buildGraph(f, opts.Only, sizer{opts})
+	if g.len() == 0 {
+		return map[string]model.Position{}
+	}
+	sp := spacing{nodeGap: opts.nodeGap(), layerGap: opts.layerGap(), grid: opts.grid()}
+	lefts, tops := arrange(g, sp)
+	dx, dy := 0.0, 0.0
+	if opts.Only != nil {
+		dx, dy = subsetAnchor(f, opts.Only, sizer{opts}, sp)
+	}
+	out := make(map[string]model.Position, g.len())
+	for v, name := range g.names {
+		out[name] = model.Position{X: lefts[v] + dx, Y: tops[v] + dy}
+	}
+	return out
+}
+
+// Op returns the layout as one undoable operation, labelled "Tidy up".
+func Op(f *model.Flow, opts Options) model.Op {
+	return model.Batch("Tidy up", model.MoveWidgets(Layout(f, opts)))
+}
+
+// arrange lays out every component and packs them: the first (the
+// trigger's) at the origin, the others in rows to its right.
+func arrange(g *graph, sp spacing) (lefts, tops []float64) {
+	st := analyse(g)
+	lefts = make([]float64, g.len())
+	tops = make([]float64, g.len())
+	layerOf := make([]int, g.len())
+	shelf := shelfPacker{gap: snapUp(2*sp.nodeGap, sp.grid), rowGap: snapUp(sp.layerGap, sp.grid), grid: sp.grid}
+	for c, comp := range st.comps {
+		count := assignLayers(g, st, comp, layerOf)
+		lg := buildLayered(g, st, comp, layerOf, count)
+		lg.minimiseCrossings()
+		w, h := lg.snapped(g, lg.place(g, sp), sp, lefts, tops)
+		if c == 0 {
+			shelf.start(w)
+			continue
+		}
+		x, y := shelf.put(w, h)
+		for _, v := range comp {
+			lefts[v] += x
+			tops[v] += y
+		}
+	}
+	return lefts, tops
+}
+
+// snapped turns vertex centres into the top-left corners of the widgets,
+// on the grid, with the component's left edge and top at 0, and returns the
+// component's width and height. Rounding may only shrink a gap so far: each
+// widget stays at least half a gap right of its left neighbour.
+func (lg *layered) snapped(g *graph, centres []float64, sp spacing, lefts, tops []float64) (w, h float64) {
+	least := math.Inf(1)
+	for v, n := range lg.node {
+		if n >= 0 {
+			least = min(least, centres[v]-g.widths[n]/2)
+		}
+	}
+	top := 0.0
+	for _, vs := range lg.layers {
+		right := math.Inf(-1)
+		tallest := 0.0
+		for _, v := range vs {
+			n := lg.node[v]
+			if n < 0 {
+				continue
+			}
+			x := snapNear(centres[v]-g.widths[n]/2-least, sp.grid)
+			if x < right+sp.nodeGap/2 {
+				x = snapUp(right+sp.nodeGap/2, sp.grid)
+			}
+			lefts[n], tops[n] = x, top
+			right = x + g.widths[n]
+			w = max(w, right)
+			tallest = max(tallest, g.heights[n])
+		}
+		h = top + tallest
+		top = snapUp(top+tallest+sp.layerGap, sp.grid)
+	}
+	return w, h
+}
+
+// shelfPacker places components in rows right of the first one, starting a
+// new row when one would grow wider than the first component or the widest
+// so far.
+type shelfPacker struct {
+	gap, rowGap, grid  float64
+	left, limit        float64
+	x, rowTop, rowDeep float64
+}
+
+func (s *shelfPacker) start(firstWidth float64) {
+	s.left = snapUp(firstWidth+s.gap, s.grid)
+	s.limit = firstWidth
+	s.x = s.left
+}
+
+func (s *shelfPacker) put(w, h float64) (x, y float64) {
+	s.limit = max(s.limit, w)
+	if s.x > s.left && s.x+w > s.left+s.limit {
+		s.rowTop = snapUp(s.rowTop+s.rowDeep+s.rowGap, s.grid)
+		s.x, s.rowDeep = s.left, 0
+	}
+	x, y = s.x, s.rowTop
+	s.x = snapUp(s.x+w+s.gap, s.grid)
+	s.rowDeep = max(s.rowDeep, h)
+	return x, y
+}
+
+// subsetAnchor is where a subset's layout goes: the top-left corner of the
+// box its widgets had, or below the rest of the flow when none of them had
+// an offset.
+func subsetAnchor(f *model.Flow, only map[string]bool, sizes sizer, sp spacing) (x, y float64) {
+	inside, outside := newBox(), newBox()
+	for i := range f.Len() {
+		s := f.StateAt(i)
+		ox, oy, ok := s.Offset()
+		if !ok {
+			continue
+		}
+		w, h := sizes.size(s)
+		if only[s.Name()] {
+			inside.add(ox, oy, w, h)
+		} else {
+			outside.add(ox, oy, w, h)
+		}
+	}
+	switch {
+	case !inside.empty():
+		return snapNear(inside.x0, sp.grid), snapNear(inside.y0, sp.grid)
+	case !outside.empty():
+		return snapNear(outside.x0, sp.grid), snapUp(outside.y1+sp.layerGap, sp.grid)
+	}
+	return 0, 0
+}
+
+type box struct{ x0, y0, x1, y1 float64 }
+
+func newBox() box { return box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)} }
+
+func (b *box) add(x, y, w, h float64) {
+	b.x0, b.y0 = min(b.x0, x), min(b.y0, y)
+	b.x1, b.y1 = max(b.x1, x+w), max(b.y1, y+h)
+}
+
+func (b box) empty() bool { return b.x0 > b.x1 }
