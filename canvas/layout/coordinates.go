@@ -7,8 +7,13 @@ import "math"
 const alignRounds = 6
 
 // dummyWeight makes the vertices of long edges hold their line more firmly
-// than widgets, so long wires run straight.
-const dummyWeight = 4
+// than widgets, so long wires run straight; backWeight lets those of back
+// edges, which the canvas routes aside anyway, give way to everything.
+const (
+	dummyWeight = 4
+	backWeight  = 0.05
+	freeWeight  = 0.01
+)
 
 type spacing struct {
 	nodeGap, layerGap, grid float64
@@ -37,7 +42,7 @@ func (lg *layered) place(g *graph, sp spacing) (centres []float64) {
 			x[v] = at
 		}
 	}
-	var a aligner
+	a := newAligner(lg)
 	for range alignRounds {
 		for l := 1; l < len(lg.layers); l++ {
 			a.align(lg, l, x, width, sp.nodeGap, true, false)
@@ -64,6 +69,29 @@ func (lg *layered) separation(a, b int, width func(int) float64, gap float64) fl
 type aligner struct {
 	target, weight, offset []float64
 	blocks                 []block
+	// fanOut counts each vertex's segments down that are not back edges.
+	fanOut []int
+}
+
+func newAligner(lg *layered) *aligner {
+	a := &aligner{fanOut: make([]int, len(lg.node))}
+	for _, s := range lg.segs {
+		if !s.back {
+			a.fanOut[s.up]++
+		}
+	}
+	return a
+}
+
+// portShift is how far off the middle of its upper vertex a segment should
+// hang, as a fraction of that vertex's width: under its port when the vertex
+// leads to several children, so they spread in port order, but right below
+// the middle when it has one, so a chain of first ports does not drift left.
+func (a *aligner) portShift(lg *layered, s segment) float64 {
+	if a.fanOut[s.up] < 2 {
+		return 0
+	}
+	return s.frac - 0.5
 }
 
 type block struct {
@@ -81,27 +109,39 @@ func (a *aligner) align(lg *layered, l int, x []float64, width func(int) float64
 		if i > 0 {
 			off += lg.separation(vs[i-1], v, width, gap)
 		}
-		sum, n := 0.0, 0
+		real := lg.node[v] >= 0
+		sum, n, back := 0.0, 0, false
 		if fromAbove {
 			for _, s := range lg.above[v] {
 				seg := lg.segs[s]
-				sum += x[seg.up] + (seg.frac-0.5)*width(seg.up)
+				if real && seg.back {
+					continue
+				}
+				sum += x[seg.up] + a.portShift(lg, seg)*width(seg.up)
 				n++
+				back = seg.back
 			}
 		}
 		if fromBelow {
 			for _, s := range lg.below[v] {
 				seg := lg.segs[s]
-				sum += x[seg.lo] - (seg.frac-0.5)*width(v)
+				if real && seg.back {
+					continue
+				}
+				sum += x[seg.lo] - a.portShift(lg, seg)*width(v)
 				n++
+				back = seg.back
 			}
 		}
-		want, w := x[v], 0.01
-		if n > 0 {
+		want, w := x[v], freeWeight
+		switch {
+		case n == 0:
+		case back:
+			want, w = sum/float64(n), backWeight
+		case real:
 			want, w = sum/float64(n), float64(n)
-			if lg.node[v] < 0 {
-				w *= dummyWeight
-			}
+		default:
+			want, w = sum/float64(n), dummyWeight
 		}
 		a.target = append(a.target, want-off)
 		a.weight = append(a.weight, w)

@@ -21,6 +21,9 @@ type segment struct {
 	up, lo int
 	frac   float64
 	edge   int
+	// back is set on the segments of a reversed edge: the canvas routes
+	// those wires aside, so they need not pull widgets into line.
+	back bool
 }
 
 // buildLayered makes the layered graph of a component whose nodes have
@@ -56,10 +59,10 @@ func buildLayered(g *graph, st *structure, comp []int, layerOf []int, layerCount
 			prev := vertexOf[a]
 			for l := layerOf[a] + 1; l < layerOf[b]; l++ {
 				d := addVertex(-1, l, st.rank[a])
-				lg.link(prev, d, frac, e)
+				lg.link(prev, d, frac, e, st.reversed[e])
 				prev, frac = d, 0.5
 			}
-			lg.link(prev, vertexOf[b], frac, e)
+			lg.link(prev, vertexOf[b], frac, e, st.reversed[e])
 		}
 	}
 	for v, l := range lg.layer {
@@ -73,9 +76,9 @@ func buildLayered(g *graph, st *structure, comp []int, layerOf []int, layerCount
 	return lg
 }
 
-func (lg *layered) link(up, lo int, frac float64, edge int) {
+func (lg *layered) link(up, lo int, frac float64, edge int, back bool) {
 	s := len(lg.segs)
-	lg.segs = append(lg.segs, segment{up: up, lo: lo, frac: frac, edge: edge})
+	lg.segs = append(lg.segs, segment{up: up, lo: lo, frac: frac, edge: edge, back: back})
 	lg.below[up] = append(lg.below[up], s)
 	lg.above[lo] = append(lg.above[lo], s)
 }

@@ -4,7 +4,6 @@ import (
 	"maps"
 	"math"
 	"testing"
-
 )
 
 func TestFixturesLayOutWithoutOverlapTriggerOnTop(t *testing.T) {
