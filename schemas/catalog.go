@@ -85,6 +85,7 @@ type WidgetType struct {
 	events        []Event
 	schema        []byte
 	compiled      *jsonschema.Schema
+	fast          *fastSchema // compiled's quick valid/invalid form
 	properties    []PropertySpec
 	requiredOneOf [][]string
 	defaults      *model.Object
@@ -235,7 +236,7 @@ func Load() (*Catalog, error) {
 			Type: e.typ, Title: e.title, Category: e.category, Icon: e.icon, Channel: e.channel,
 			InLibrary: !e.hidden, NameBase: e.nameBase, OpenEvents: e.openEvents,
 			SchemaURL: doc.ID, SchemaOrigin: doc.Origin, DefaultsSource: defaultsSource(e.typ),
-			events: e.events, schema: doc.data, compiled: compiled.widgets[e.typ], defaults: def,
+			events: e.events, schema: doc.data, compiled: compiled.widgets[e.typ], fast: compiled.fastWidgets[e.typ], defaults: def,
 		}
 		root := docs.byID[doc.ID]
 		w.Maturity = e.maturity

@@ -51,10 +51,13 @@ const (
 	offsetURL          = CommonsSchemaURL + "#/definitions/Offset"
 )
 
-// compiledSet holds every compiled schema the catalog and validator use.
+// compiledSet holds every compiled schema the catalog and validator use,
+// each with its fast valid/invalid form (fastschema.go).
 type compiledSet struct {
-	widgets   map[string]*jsonschema.Schema // by widget type
-	fragments map[string]*jsonschema.Schema // by URL above
+	widgets       map[string]*jsonschema.Schema // by widget type
+	fragments     map[string]*jsonschema.Schema // by URL above
+	fastWidgets   map[string]*fastSchema
+	fastFragments map[string]*fastSchema
 }
 
 func compileAll(docs []Document) (*compiledSet, error) {
@@ -79,6 +82,15 @@ func compileAll(docs []Document) (*compiledSet, error) {
 			return nil, fmt.Errorf("compile schema %s: %w", url, err)
 		}
 		set.fragments[url] = s
+	}
+	b := newFastBuilder()
+	set.fastWidgets = make(map[string]*fastSchema, len(set.widgets))
+	for typ, s := range set.widgets {
+		set.fastWidgets[typ] = b.build(s)
+	}
+	set.fastFragments = make(map[string]*fastSchema, len(set.fragments))
+	for url, s := range set.fragments {
+		set.fastFragments[url] = b.build(s)
 	}
 	return set, nil
 }

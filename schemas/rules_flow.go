@@ -23,8 +23,11 @@ func (v *Validator) flowSchema(f *model.Flow, out []Diagnostic) []Diagnostic {
 		if !ok {
 			continue
 		}
+		if fr.schema.fast.valid(val) {
+			continue
+		}
 		generic := model.ToGeneric(val)
-		if err := fr.schema.Validate(generic); err != nil {
+		if err := fr.schema.slow.Validate(generic); err != nil {
 			instance := map[string]any{fr.key: generic}
 			for _, fd := range v.explain.explain(err, instance, "", "/"+escapePointer(fr.key)) {
 				out = append(out, Diagnostic{Severity: Error, Path: fd.loc, Rule: RuleFlow, Message: fd.message})

@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,6 +42,9 @@ func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Di
 // schemaRule validates the widget against its own type's schema: the
 // branch of the flow schema's if/then dispatch that applies to it.
 func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []Diagnostic {
+	if w, ok := v.cat.types[s.Type()]; ok && w.fast.valid(schemaView(s.Raw())) {
+		return out
+	}
 	instance, err := v.validateAgainstType(s)
 	if err != nil {
 		for _, fd := range v.explain.explain(err, instance, s.Type(), "") {
@@ -64,8 +68,10 @@ func (v *Validator) validateAgainstType(s *model.State) (map[string]any, error) 
 // schemaInstance is the widget in plain form as the schemas see it: a
 // transition with "next": null is shown without next, since both mean "not
 // connected" and split-based-on's schema rejects null (QUIRKS.md 10).
-func schemaInstance(s *model.State) map[string]any {
-	m, _ := s.Generic().(map[string]any)
+func schemaInstance(s *model.State) map[string]any { return schemaInstanceOf(s.Raw()) }
+
+func schemaInstanceOf(raw *model.Object) map[string]any {
+	m, _ := model.ToGeneric(raw).(map[string]any)
 	if list, ok := m["transitions"].([]any); ok {
 		for _, t := range list {
 			if obj, ok := t.(map[string]any); ok {
@@ -76,6 +82,48 @@ func schemaInstance(s *model.State) map[string]any {
 		}
 	}
 	return m
+}
+
+// schemaView is schemaInstance without the conversion: the widget as a model
+// value, each transition with "next": null shown without next. It shares
+// everything else with raw, and is raw itself when no transition has a null
+// next.
+func schemaView(raw *model.Object) *model.Object {
+	tv, _ := raw.Get("transitions")
+	list, _ := tv.([]any)
+	var shown []any
+	for j, t := range list {
+		obj, ok := t.(*model.Object)
+		if !ok {
+			continue
+		}
+		if next, has := obj.Get("next"); !has || next != nil {
+			continue
+		}
+		if shown == nil {
+			shown = slices.Clone(list)
+		}
+		kept := model.NewObject()
+		obj.Range(func(key string, value any) bool {
+			if key != "next" {
+				kept.Set(key, value)
+			}
+			return true
+		})
+		shown[j] = kept
+	}
+	if shown == nil {
+		return raw
+	}
+	view := model.NewObject()
+	raw.Range(func(key string, value any) bool {
+		if key == "transitions" {
+			value = shown
+		}
+		view.Set(key, value)
+		return true
+	})
+	return view
 }
 
 // nameRule: present, well formed, unique.
@@ -187,14 +235,15 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 	}
 	var instance map[string]any
 	for k, c := range list {
-		generic := model.ToGeneric(c)
 		cp := "/transitions/" + strconv.Itoa(j) + "/conditions/" + strconv.Itoa(k)
-		if err := v.condition.Validate(generic); err != nil {
-			if instance == nil {
-				instance = schemaInstance(s)
-			}
-			for _, fd := range v.explain.explain(err, instance, "", cp) {
-				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + fd.loc, Rule: RuleConditions, Message: fd.message})
+		if !v.condition.fast.valid(c) {
+			if err := v.condition.slow.Validate(model.ToGeneric(c)); err != nil {
+				if instance == nil {
+					instance = schemaInstance(s)
+				}
+				for _, fd := range v.explain.explain(err, instance, "", cp) {
+					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + fd.loc, Rule: RuleConditions, Message: fd.message})
+				}
 			}
 		}
 		cond, _ := c.(*model.Object)
@@ -295,13 +344,15 @@ func (v *Validator) propertyQuirkRules(s *model.State, base string, out []Diagno
 		if !ok {
 			return
 		}
-		generic := model.ToGeneric(val)
-		var err error
+		schema := v.variables
 		if rule == RuleOffset {
-			err = v.offset.Validate(generic)
-		} else {
-			err = v.variables.Validate(generic)
+			schema = v.offset
 		}
+		if schema.fast.valid(val) {
+			return
+		}
+		generic := model.ToGeneric(val)
+		err := schema.slow.Validate(generic)
 		if err == nil {
 			return
 		}

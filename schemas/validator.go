@@ -30,15 +30,21 @@ type Validator struct {
 	flowFragments []flowFragment
 	schemaMax     int             // the flow schema's maxItems on states
 	typeEnum      map[string]bool // the flow schema's type enum
-	stateType     *jsonschema.Schema
-	condition     *jsonschema.Schema
-	variables     *jsonschema.Schema
-	offset        *jsonschema.Schema
+	condition     checkedSchema
+	variables     checkedSchema
+	offset        checkedSchema
 }
 
 type flowFragment struct {
 	key    string
-	schema *jsonschema.Schema
+	schema checkedSchema
+}
+
+// checkedSchema is a compiled schema with its fast form: fast decides
+// whether a value is valid, slow explains why it is not.
+type checkedSchema struct {
+	slow *jsonschema.Schema
+	fast *fastSchema
 }
 
 // NewValidator prepares a validator for the catalog's schemas.
@@ -50,11 +56,13 @@ func NewValidator(cat *Catalog) (*Validator, error) {
 		typeEnum: map[string]bool{},
 	}
 	v.explain = explainer{docs: cat.docs, events: v.eventsOf}
-	frag := cat.compiler.fragments
-	v.stateType, v.condition, v.variables, v.offset = frag[stateTypeURL], frag[conditionURL], frag[variablesURL], frag[offsetURL]
+	frag := func(url string) checkedSchema {
+		return checkedSchema{cat.compiler.fragments[url], cat.compiler.fastFragments[url]}
+	}
+	v.condition, v.variables, v.offset = frag(conditionURL), frag(variablesURL), frag(offsetURL)
 	v.flowFragments = []flowFragment{
-		{"description", frag[flowDescriptionURL]}, {"$schema", frag[flowSchemaPropURL]},
-		{"flags", frag[flowFlagsURL]}, {"initial_state", frag[flowInitialURL]},
+		{"description", frag(flowDescriptionURL)}, {"$schema", frag(flowSchemaPropURL)},
+		{"flags", frag(flowFlagsURL)}, {"initial_state", frag(flowInitialURL)},
 	}
 	req, ok := cat.docs.at(FlowSchemaURL, "/required")
 	if !ok {
