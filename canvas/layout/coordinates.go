@@ -2,16 +2,20 @@ package layout
 
 import "math"
 
-// alignRounds is how many times the layers are aligned down and then up
-// before a last pass that weighs both sides.
-const alignRounds = 6
+// The layers are aligned down and then up alignRounds times, fewer on big
+// graphs (alignBudget bounds rounds times vertices, but minAlignRounds
+// always run), before a last pass that weighs both sides.
+const (
+	alignRounds    = 6
+	minAlignRounds = 2
+	alignBudget    = 1_000_000
+)
 
 // dummyWeight makes the vertices of long edges hold their line more firmly
-// than widgets, so long wires run straight; backWeight lets those of back
-// edges, which the canvas routes aside anyway, give way to everything.
+// than widgets, so long wires run straight; freeWeight is how firmly a
+// vertex with no wires on the sides considered keeps its place.
 const (
 	dummyWeight = 4
-	backWeight  = 0.05
 	freeWeight  = 0.01
 )
 
@@ -43,7 +47,7 @@ func (lg *layered) place(g *graph, sp spacing) (centres []float64) {
 		}
 	}
 	a := newAligner(lg)
-	for range alignRounds {
+	for range max(minAlignRounds, min(alignRounds, alignBudget/max(len(lg.node), 1))) {
 		for l := 1; l < len(lg.layers); l++ {
 			a.align(lg, l, x, width, sp.nodeGap, true, false)
 		}
@@ -69,16 +73,14 @@ func (lg *layered) separation(a, b int, width func(int) float64, gap float64) fl
 type aligner struct {
 	target, weight, offset []float64
 	blocks                 []block
-	// fanOut counts each vertex's segments down that are not back edges.
+	// fanOut counts each vertex's segments down.
 	fanOut []int
 }
 
 func newAligner(lg *layered) *aligner {
 	a := &aligner{fanOut: make([]int, len(lg.node))}
 	for _, s := range lg.segs {
-		if !s.back {
-			a.fanOut[s.up]++
-		}
+		a.fanOut[s.up]++
 	}
 	return a
 }
@@ -87,7 +89,7 @@ func newAligner(lg *layered) *aligner {
 // hang, as a fraction of that vertex's width: under its port when the vertex
 // leads to several children, so they spread in port order, but right below
 // the middle when it has one, so a chain of first ports does not drift left.
-func (a *aligner) portShift(lg *layered, s segment) float64 {
+func (a *aligner) portShift(s segment) float64 {
 	if a.fanOut[s.up] < 2 {
 		return 0
 	}
@@ -109,36 +111,25 @@ func (a *aligner) align(lg *layered, l int, x []float64, width func(int) float64
 		if i > 0 {
 			off += lg.separation(vs[i-1], v, width, gap)
 		}
-		real := lg.node[v] >= 0
-		sum, n, back := 0.0, 0, false
+		sum, n := 0.0, 0
 		if fromAbove {
 			for _, s := range lg.above[v] {
 				seg := lg.segs[s]
-				if real && seg.back {
-					continue
-				}
-				sum += x[seg.up] + a.portShift(lg, seg)*width(seg.up)
+				sum += x[seg.up] + a.portShift(seg)*width(seg.up)
 				n++
-				back = seg.back
 			}
 		}
 		if fromBelow {
 			for _, s := range lg.below[v] {
 				seg := lg.segs[s]
-				if real && seg.back {
-					continue
-				}
-				sum += x[seg.lo] - a.portShift(lg, seg)*width(v)
+				sum += x[seg.lo] - a.portShift(seg)*width(v)
 				n++
-				back = seg.back
 			}
 		}
 		want, w := x[v], freeWeight
 		switch {
 		case n == 0:
-		case back:
-			want, w = sum/float64(n), backWeight
-		case real:
+		case lg.node[v] >= 0:
 			want, w = sum/float64(n), float64(n)
 		default:
 			want, w = sum/float64(n), dummyWeight

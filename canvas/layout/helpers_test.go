@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -127,4 +129,27 @@ func withPositions(t testing.TB, f *model.Flow, pos map[string]model.Position) *
 		t.Fatalf("moving widgets: %v", err)
 	}
 	return doc.Flow()
+}
+
+// tangledFlow is a flow of n widgets whose transitions (one to three each)
+// point at pseudo-random widgets within reach places of their own, either
+// way, from a fixed seed: denser and more crossed than real flows.
+func tangledFlow(t testing.TB, n, reach int, seed uint64) *model.Flow {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(seed, 1))
+	var b strings.Builder
+	b.WriteString(`{"initial_state": "Trigger", "states": [{"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "w1"}, {"event": "incomingCall", "next": "w2"}]}`)
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&b, `, {"name": "w%d", "type": "split-based-on", "transitions": [`, i)
+		for k := range 1 + rng.IntN(3) {
+			if k > 0 {
+				b.WriteString(", ")
+			}
+			to := min(max(i+rng.IntN(2*reach+1)-reach, 1), n-1)
+			fmt.Fprintf(&b, `{"event": "e%d", "next": "w%d"}`, k, to)
+		}
+		b.WriteString("]}")
+	}
+	b.WriteString("]}")
+	return mustParse(t, b.String())
 }

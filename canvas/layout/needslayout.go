@@ -10,8 +10,9 @@ import (
 // NeedsLayout reports whether a flow should be laid out before it is shown:
 // it has widgets but none with a usable offset; or it has several and all
 // the placed ones sit on one spot (seed 001's snippets all sit at 0,0); or
-// more than half of its widgets either have no offset or overlap another
-// widget, at the default sizes. A flow that is merely untidy, or has a few
+// more than half of its widgets either have no offset or mostly cover
+// another widget (over half the smaller one's area, at the default sizes: a
+// slight overlap is only the sizes guessed differently from Studio's). A flow that is merely untidy, or has a few
 // widgets stacked or unplaced, keeps its author's layout.
 func NeedsLayout(f *model.Flow) bool {
 	n := f.Len()
@@ -29,7 +30,7 @@ func NeedsLayout(f *model.Flow) bool {
 	if len(rects) == 0 {
 		return true
 	}
-	if n >= 2 && allOnOneSpot(rects) {
+	if len(rects) >= 2 && allOnOneSpot(rects) {
 		return true
 	}
 	troubled := n - len(rects)
@@ -42,6 +43,13 @@ func (a rect) overlaps(b rect) bool {
 	return a.x < b.x+b.w && b.x < a.x+a.w && a.y < b.y+b.h && b.y < a.y+a.h
 }
 
+// mostlyCovers reports whether a and b share over half the smaller's area.
+func (a rect) mostlyCovers(b rect) bool {
+	w := min(a.x+a.w, b.x+b.w) - max(a.x, b.x)
+	h := min(a.y+a.h, b.y+b.h) - max(a.y, b.y)
+	return w > 0 && h > 0 && w*h > min(a.w*a.h, b.w*b.h)/2
+}
+
 func allOnOneSpot(rects []rect) bool {
 	for _, r := range rects[1:] {
 		if r.x != rects[0].x || r.y != rects[0].y {
@@ -51,7 +59,7 @@ func allOnOneSpot(rects []rect) bool {
 	return true
 }
 
-// overlapping counts the rectangles that overlap at least one other,
+// overlapping counts the rectangles that mostly cover at least one other,
 // stopping once it reaches enough. It sweeps them in order of x, so only
 // rectangles that meet along x are compared.
 func overlapping(rects []rect, enough int) int {
@@ -67,7 +75,7 @@ func overlapping(rects []rect, enough int) int {
 	}
 	for i := range sorted {
 		for j := i + 1; j < len(sorted) && sorted[j].x < sorted[i].x+sorted[i].w; j++ {
-			if sorted[i].overlaps(sorted[j]) {
+			if sorted[i].mostlyCovers(sorted[j]) {
 				mark(i)
 				mark(j)
 			}

@@ -5,24 +5,32 @@ import (
 	"slices"
 )
 
-// maxSweeps bounds the barycenter sweeps (each one down and one up); they
-// stop earlier once a few in a row bring no fewer crossings.
+// The barycenter sweeps (each one down and one up) stop once a few in a
+// row bring no fewer crossings, and after at most maxSweeps, fewer on big
+// graphs: sweepBudget bounds sweeps times vertices, but minSweeps always run.
 const (
 	maxSweeps      = 24
+	minSweeps      = 4
+	sweepBudget    = 2_000_000
 	patience       = 3
 	maxTransposes  = 8
 	transposeLimit = 20000 // vertices; above it the sweeps alone must do
 )
+
+func (lg *layered) sweeps() int {
+	return max(minSweeps, min(maxSweeps, sweepBudget/max(len(lg.node), 1)))
+}
 
 // minimiseCrossings reorders the layers to reduce wire crossings: barycenter
 // sweeps down (each vertex towards the ports above it) and up (towards its
 // children), then swaps of neighbours that still help. It keeps the best
 // order seen, so the result never has more crossings than the start.
 func (lg *layered) minimiseCrossings() {
-	best := lg.snapshot()
+	best := make([]int, len(lg.pos))
+	lg.saveOrder(best)
 	bestCount := lg.crossings()
 	stale := 0
-	for range maxSweeps {
+	for range lg.sweeps() {
 		for l := 1; l < len(lg.layers); l++ {
 			lg.sortLayer(l, lg.barycenterAbove)
 		}
@@ -30,21 +38,20 @@ func (lg *layered) minimiseCrossings() {
 			lg.sortLayer(l, lg.barycenterBelow)
 		}
 		if c := lg.crossings(); c < bestCount {
-			best, bestCount, stale = lg.snapshot(), c, 0
+			lg.saveOrder(best)
+			bestCount, stale = c, 0
 		} else if stale++; stale >= patience {
 			break
 		}
 	}
-	lg.restore(best)
+	lg.restoreOrder(best)
 	if len(lg.node) <= transposeLimit && bestCount > 0 {
 		lg.transpose()
 	}
 }
 
 func (lg *layered) sortLayer(l int, key func(v int) float64) {
-	vs := lg.layers[l]
-	sortStableBy(vs, key)
-	lg.renumber(vs)
+	lg.sortBy(lg.layers[l], key)
 }
 
 // barycenterAbove is the mean place of the ports a vertex hangs from; a
@@ -168,26 +175,12 @@ func countInversions(pairs []crossPair, width int, tree *[]int) int {
 	return count
 }
 
-func (lg *layered) snapshot() [][]int {
-	c := make([][]int, len(lg.layers))
-	for l, vs := range lg.layers {
-		c[l] = slices.Clone(vs)
-	}
-	return c
-}
+// saveOrder copies every vertex's place into keep.
+func (lg *layered) saveOrder(keep []int) { copy(keep, lg.pos) }
 
-func (lg *layered) restore(layers [][]int) {
-	lg.layers = layers
-	for _, vs := range layers {
-		lg.renumber(vs)
+func (lg *layered) restoreOrder(keep []int) {
+	copy(lg.pos, keep)
+	for v, p := range keep {
+		lg.layers[lg.layer[v]][p] = v
 	}
-}
-
-// sortStableBy orders vs by key, keeping the present order among equals.
-func sortStableBy(vs []int, key func(v int) float64) {
-	keys := make(map[int]float64, len(vs))
-	for _, v := range vs {
-		keys[v] = key(v)
-	}
-	slices.SortStableFunc(vs, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
 }

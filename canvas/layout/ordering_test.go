@@ -21,13 +21,12 @@ func layeredFor(g *graph) []*layered {
 // wire starts from: what a layout without crossing minimisation would do.
 func naiveOrder(g *graph, lg *layered) {
 	for _, vs := range lg.layers {
-		sortStableBy(vs, func(v int) float64 {
+		lg.sortBy(vs, func(v int) float64 {
 			if n := lg.node[v]; n >= 0 {
 				return float64(n)
 			}
 			return float64(g.edges[lg.segs[lg.above[v][0]].edge].from) + 0.5
 		})
-		lg.renumber(vs)
 	}
 }
 
