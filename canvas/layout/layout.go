@@ -24,8 +24,9 @@ import (
 //
 // The whole flow is laid out with its top-left corner at (0, 0). A subset
 // is laid out among itself, ignoring wires to other widgets, with its
-// top-left corner where the subset's was (or, when none of it had an
-// offset, below everything else).
+// top-left corner where the subset's was, or at the nearest spot around
+// there where it covers no other widget (when none of it had an offset,
+// below everything else).
 func Layout(f *model.Flow, opts Options) map[string]model.Position {
 	g := buildGraph(f, opts.Only, sizer{opts})
 	if g.len() == 0 {
@@ -35,7 +36,7 @@ func Layout(f *model.Flow, opts Options) map[string]model.Position {
 	lefts, tops := arrange(g, sp)
 	dx, dy := 0.0, 0.0
 	if opts.Only != nil {
-		dx, dy = subsetAnchor(f, opts.Only, sizer{opts}, sp)
+		dx, dy = placeSubset(f, g, opts.Only, sizer{opts}, sp, lefts, tops)
 	}
 	out := make(map[string]model.Position, g.len())
 	for v, name := range g.names {
@@ -135,33 +136,6 @@ func (s *shelfPacker) put(w, h float64) (x, y float64) {
 	s.x = snapUp(s.x+w+s.gap, s.grid)
 	s.rowDeep = max(s.rowDeep, h)
 	return x, y
-}
-
-// subsetAnchor is where a subset's layout goes: the top-left corner of the
-// box its widgets had, or below the rest of the flow when none of them had
-// an offset.
-func subsetAnchor(f *model.Flow, only map[string]bool, sizes sizer, sp spacing) (x, y float64) {
-	inside, outside := newBox(), newBox()
-	for i := range f.Len() {
-		s := f.StateAt(i)
-		ox, oy, ok := s.Offset()
-		if !ok {
-			continue
-		}
-		w, h := sizes.size(s)
-		if only[s.Name()] {
-			inside.add(ox, oy, w, h)
-		} else {
-			outside.add(ox, oy, w, h)
-		}
-	}
-	switch {
-	case !inside.empty():
-		return snapNear(inside.x0, sp.grid), snapNear(inside.y0, sp.grid)
-	case !outside.empty():
-		return snapNear(outside.x0, sp.grid), snapUp(outside.y1+sp.layerGap, sp.grid)
-	}
-	return 0, 0
 }
 
 type box struct{ x0, y0, x1, y1 float64 }

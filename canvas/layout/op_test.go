@@ -3,6 +3,7 @@ package layout
 import (
 	"bytes"
 	"maps"
+	"math"
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
@@ -83,9 +84,21 @@ func TestSubsetLayoutMovesOnlyTheSubset(t *testing.T) {
 				oldBox.add(old[n].X, old[n].Y, w, h)
 				newBox.add(pos[n].X, pos[n].Y, w, h)
 			}
-			if newBox.x0 != oldBox.x0 || newBox.y0 != oldBox.y0 {
-				t.Errorf("subset's top-left corner moved from (%v,%v) to (%v,%v)", oldBox.x0, oldBox.y0, newBox.x0, newBox.y0)
+			dx, dy := newBox.x0-oldBox.x0, newBox.y0-oldBox.y0
+			atOldCorner := map[string]model.Position{}
+			for n, p := range pos {
+				atOldCorner[n] = model.Position{X: p.X - dx, Y: p.Y - dy}
 			}
+			free := !coversOthers(fx.flow, only, atOldCorner, old)
+			switch {
+			case free && (dx != 0 || dy != 0):
+				t.Errorf("the old corner (%v,%v) was free, but the subset went to (%v,%v)", oldBox.x0, oldBox.y0, newBox.x0, newBox.y0)
+			case coversOthers(fx.flow, only, pos, old):
+				t.Errorf("the subset at (%v,%v) covers widgets outside it", newBox.x0, newBox.y0)
+			case math.Abs(dx) > searchRings*2*DefaultNodeGap || math.Abs(dy) > searchRings*DefaultLayerGap:
+				t.Errorf("the subset moved by (%v,%v), away from its region", dx, dy)
+			}
+			t.Logf("subset moved by (%v,%v) from its old corner", dx, dy)
 
 			doc := model.NewDocument(fx.flow.Clone())
 			before := doc.Flow().Marshal()
@@ -108,6 +121,42 @@ func TestSubsetLayoutMovesOnlyTheSubset(t *testing.T) {
 				t.Error("undo of the subset layout did not restore the flow byte for byte")
 			}
 		})
+	}
+}
+
+// coversOthers reports, by brute force, whether a subset at pos overlaps a
+// widget outside it at its old offset.
+func coversOthers(f *model.Flow, only map[string]bool, pos, old map[string]model.Position) bool {
+	for n, p := range pos {
+		for m, q := range old {
+			if !only[m] && placedRect(f, n, p).overlaps(placedRect(f, m, q)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestSubsetLayoutAvoidsTheOtherWidgets(t *testing.T) {
+	// a and b sat cramped on top of each other, with c right below them:
+	// laid out, a and b stack and would cover c at the old corner.
+	f := mustParse(t, `{"states": [
+		{"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "a"}], "properties": {"offset": {"x": 0, "y": 0}}},
+		{"name": "a", "type": "set-variables", "transitions": [{"event": "next", "next": "b"}], "properties": {"offset": {"x": 0, "y": 200}}},
+		{"name": "b", "type": "set-variables", "transitions": [{"event": "next", "next": "c"}], "properties": {"offset": {"x": 0, "y": 210}}},
+		{"name": "c", "type": "set-variables", "transitions": [{"event": "next"}], "properties": {"offset": {"x": 0, "y": 300}}}
+	]}`)
+	only := map[string]bool{"a": true, "b": true}
+	pos := Layout(f, Options{Only: only})
+	old := offsets(t, f)
+	if coversOthers(f, only, pos, old) {
+		t.Errorf("subset at %v covers the trigger or c", pos)
+	}
+	if pos["b"].Y <= pos["a"].Y {
+		t.Errorf("b at %v is not below a at %v", pos["b"], pos["a"])
+	}
+	if d := math.Hypot(pos["a"].X, pos["a"].Y-200); d > 3*2*DefaultNodeGap {
+		t.Errorf("a went to %v, %v away from where it was", pos["a"], d)
 	}
 }
 
