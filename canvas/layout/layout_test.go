@@ -4,6 +4,8 @@ import (
 	"maps"
 	"math"
 	"testing"
+
+	"github.com/studioflow/studioflow/model"
 )
 
 func TestFixturesLayOutWithoutOverlapTriggerOnTop(t *testing.T) {
@@ -222,5 +224,43 @@ func TestGeneratedFlowOf2000(t *testing.T) {
 	}
 	if NeedsLayout(withPositions(t, f, pos)) {
 		t.Error("a laid out flow still needs a layout")
+	}
+}
+
+func TestPortXOptionDecidesChildOrder(t *testing.T) {
+	f := mustParse(t, `{"states": [
+		{"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "a"}, {"event": "incomingCall", "next": "b"}]},
+		{"name": "a", "type": "set-variables", "transitions": [{"event": "next"}]},
+		{"name": "b", "type": "set-variables", "transitions": [{"event": "next"}]}
+	]}`)
+	pos := Layout(f, Options{})
+	if pos["a"].X >= pos["b"].X {
+		t.Errorf("port 0's child a at %v is not left of port 1's child b at %v", pos["a"], pos["b"])
+	}
+	mirrored := Layout(f, Options{PortX: func(name string, port int) float64 {
+		return DefaultNodeWidth - 40 - 140*float64(port)
+	}})
+	if mirrored["a"].X <= mirrored["b"].X {
+		t.Errorf("with port 0 drawn right of port 1, a at %v should be right of b at %v", mirrored["a"], mirrored["b"])
+	}
+}
+
+func TestRepeatedNamesAreLaidOutOnce(t *testing.T) {
+	f := mustParse(t, `{"states": [
+		{"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "twin"}]},
+		{"name": "twin", "type": "set-variables", "transitions": [{"event": "next", "next": "end"}]},
+		{"name": "twin", "type": "say-play", "transitions": [{"event": "audioComplete"}]},
+		{"name": "end", "type": "set-variables", "transitions": [{"event": "next", "next": "nowhere"}]}
+	]}`)
+	pos := Layout(f, Options{})
+	if len(pos) != 3 {
+		t.Fatalf("got %v, want one position per name", pos)
+	}
+	if !(pos["Trigger"].Y < pos["twin"].Y && pos["twin"].Y < pos["end"].Y) {
+		t.Errorf("the first twin's wires were not followed: %v", pos)
+	}
+	doc := model.NewDocument(f)
+	if err := doc.Apply(Op(f, Options{})); err != nil {
+		t.Fatalf("applying the layout of a flow with repeated names: %v", err)
 	}
 }
