@@ -139,11 +139,3 @@ func (st *structure) depthFirst(g *graph, root int, state []int8, next int) int 
 	}
 	return next
 }
-
-// ends returns an inside edge's ends as laid out: upper, then lower.
-func (st *structure) ends(g *graph, e int) (upper, lower int) {
-	if st.reversed[e] {
-		return g.edges[e].to, g.edges[e].from
-	}
-	return g.edges[e].from, g.edges[e].to
-}

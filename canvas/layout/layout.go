@@ -4,12 +4,14 @@
 //
 // The steps: back edges found by a depth-first walk from the trigger in
 // transition order are reversed; every widget gets the layer of its longest
-// path from the trigger; edges spanning several layers pass through dummy
-// vertices; barycenter sweeps and neighbour swaps order each layer to cut
-// crossings, with a widget's transitions ordered left to right as its ports
-// are; coordinates then centre parents over their children and children
-// under their ports without overlaps. Widgets the trigger does not reach are
-// laid out as their own groups beside the trigger's.
+// path from the trigger, and then widgets with more wires down than up sink
+// to just above their successors; forward edges spanning several layers
+// pass through dummy vertices; barycenter sweeps and neighbour swaps order
+// each layer to cut crossings, with a widget's transitions ordered left to
+// right as its ports are; coordinates then centre parents over their
+// children and children under their ports without overlaps. Widgets the
+// trigger does not reach are laid out as their own groups beside the
+// trigger's, each from its own sources.
 package layout
 
 import (
@@ -45,7 +47,8 @@ func Layout(f *model.Flow, opts Options) map[string]model.Position {
 	return out
 }
 
-// Op returns the layout as one undoable operation, labelled "Tidy up".
+// Op returns the layout of f as it is now, as one undoable operation
+// labelled "Tidy up".
 func Op(f *model.Flow, opts Options) model.Op {
 	return model.Batch("Tidy up", model.MoveWidgets(Layout(f, opts)))
 }

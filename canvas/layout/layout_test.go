@@ -206,6 +206,9 @@ func TestEmptyFlowAndSubsetOfUnknownNames(t *testing.T) {
 	if got := Layout(f, Options{}); len(got) != 0 {
 		t.Errorf("empty flow laid out as %v", got)
 	}
+	if err := model.NewDocument(f).Apply(Op(f, Options{})); err != nil {
+		t.Errorf("tidying an empty flow: %v", err)
+	}
 	one := fixtures(t)[0].flow
 	if got := Layout(one, Options{Only: map[string]bool{"no such widget": true}}); len(got) != 0 {
 		t.Errorf("subset of unknown names laid out as %v", got)

@@ -157,9 +157,11 @@ func countInversions(pairs []crossPair, width int, tree *[]int) int {
 		}
 		return cmp.Compare(a.lower, b.lower)
 	})
-	t := (*tree)[:0]
-	t = append(t, make([]int, width+1)...)
-	*tree = t
+	if cap(*tree) < width+1 {
+		*tree = make([]int, width+1)
+	}
+	t := (*tree)[:width+1]
+	clear(t)
 	count, seen := 0, 0
 	for _, p := range pairs {
 		notAfter := 0
