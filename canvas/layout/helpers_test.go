@@ -153,3 +153,21 @@ func tangledFlow(t testing.TB, n, reach int, seed uint64) *model.Flow {
 	b.WriteString("]}")
 	return mustParse(t, b.String())
 }
+
+// funnelFlow is a chain of n-2 widgets after the trigger whose failure ports
+// all lead to one shared error widget at the end: a common Studio pattern
+// that gives wires spanning up to the whole flow's depth.
+func funnelFlow(t testing.TB, n int) *model.Flow {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(`{"initial_state": "Trigger", "states": [{"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "w1"}]}`)
+	for i := 1; i < n-1; i++ {
+		next := ""
+		if i+1 < n-1 {
+			next = fmt.Sprintf(`, "next": "w%d"`, i+1)
+		}
+		fmt.Fprintf(&b, `, {"name": "w%d", "type": "make-http-request", "transitions": [{"event": "success"%s}, {"event": "failed", "next": "Error"}]}`, i, next)
+	}
+	b.WriteString(`, {"name": "Error", "type": "send-message", "transitions": [{"event": "sent"}, {"event": "failed"}]}]}`)
+	return mustParse(t, b.String())
+}

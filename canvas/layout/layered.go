@@ -7,7 +7,10 @@ import (
 
 // layered is one component as a proper layered graph: every edge spanning
 // several layers is a chain of segments through dummy nodes, one per layer
-// crossed, so each segment joins neighbouring layers. Back edges are left
+// crossed, so each segment joins neighbouring layers. Long edges into the
+// same widget share one chain (they end in the same place, so they run
+// together: many failure ports leading to one error widget cost one chain,
+// not one per port). Back edges are left
 // out: the canvas routes them aside, right of the widgets they pass, so they
 // neither need a channel between widgets nor cross wires there. (Leaving
 // them out also keeps a flow whose deep widgets all return to a menu near
@@ -34,6 +37,85 @@ type segment struct {
 	edge   int
 }
 
+// bundle is the forward edges into one target, with the highest layer their
+// sources sit on and the depth-first rank of that source.
+type bundle struct {
+	target, top, rank int
+	edges             []int
+}
+
+// maxDummies bounds the dummy vertices of a component. Past it the longest
+// bundles get none and their wires take no part in ordering, so that a
+// pathological flow still lays out in reasonable time and memory.
+const maxDummies = 100_000
+
+// bundleLongEdges groups the component's forward edges by target, in file
+// order of targets and, within one, of sources and transitions.
+func bundleLongEdges(g *graph, st *structure, comp []int, layerOf []int) []bundle {
+	at := make(map[int]int)
+	var bundles []bundle
+	for _, n := range comp {
+		for _, e := range g.out[n] {
+			if !st.inside[e] || st.reversed[e] {
+				continue
+			}
+			t := g.edges[e].to
+			k, ok := at[t]
+			if !ok {
+				k = len(bundles)
+				at[t] = k
+				bundles = append(bundles, bundle{target: t, top: layerOf[n], rank: st.rank[n]})
+			}
+			b := &bundles[k]
+			b.edges = append(b.edges, e)
+			if layerOf[n] < b.top || (layerOf[n] == b.top && st.rank[n] < b.rank) {
+				b.top, b.rank = layerOf[n], st.rank[n]
+			}
+		}
+	}
+	slices.SortStableFunc(bundles, func(a, b bundle) int { return cmp.Compare(a.target, b.target) })
+	dummies := func(b bundle) int { return max(layerOf[b.target]-b.top-1, 0) }
+	total := 0
+	for _, b := range bundles {
+		total += dummies(b)
+	}
+	if total <= maxDummies {
+		return bundles
+	}
+	byLength := slices.Clone(bundles)
+	slices.SortStableFunc(byLength, func(a, b bundle) int { return cmp.Compare(dummies(b), dummies(a)) })
+	dropped := map[int]bool{}
+	for _, b := range byLength {
+		if total <= maxDummies {
+			break
+		}
+		total -= dummies(b)
+		dropped[b.target] = true
+	}
+	kept := bundles[:0]
+	for _, b := range bundles {
+		if !dropped[b.target] {
+			kept = append(kept, b)
+		} else {
+			kept = append(kept, shortOnly(g, b, layerOf))
+		}
+	}
+	return kept
+}
+
+// shortOnly keeps the edges of a bundle that join neighbouring layers.
+func shortOnly(g *graph, b bundle, layerOf []int) bundle {
+	var edges []int
+	for _, e := range b.edges {
+		if layerOf[g.edges[e].from] == layerOf[b.target]-1 {
+			edges = append(edges, e)
+		}
+	}
+	b.edges = edges
+	b.top = layerOf[b.target] - 1
+	return b
+}
+
 // buildLayered makes the layered graph of a component whose nodes have
 // their layers, placing the vertices of each layer in depth-first order.
 func buildLayered(g *graph, st *structure, comp []int, layerOf []int, layerCount int) *layered {
@@ -54,20 +136,27 @@ func buildLayered(g *graph, st *structure, comp []int, layerOf []int, layerCount
 	for _, n := range comp {
 		vertexOf[n] = addVertex(n, layerOf[n], st.rank[n])
 	}
-	for _, n := range comp {
-		for _, e := range g.out[n] {
-			if !st.inside[e] || st.reversed[e] {
-				continue
+	for _, b := range bundleLongEdges(g, st, comp, layerOf) {
+		// A bundle's dummies form one chain above its target, which each
+		// source joins at the layer below its own.
+		chain := make([]int, layerOf[b.target]-b.top-1)
+		for i := range chain {
+			chain[i] = addVertex(-1, b.top+1+i, b.rank)
+			if i > 0 {
+				lg.link(chain[i-1], chain[i], 0.5, b.edges[0])
 			}
-			a, b := n, g.edges[e].to
+		}
+		if len(chain) > 0 {
+			lg.link(chain[len(chain)-1], vertexOf[b.target], 0.5, b.edges[0])
+		}
+		for _, e := range b.edges {
+			a := g.edges[e].from
 			frac := g.portFrac[a][g.edges[e].port]
-			prev := vertexOf[a]
-			for l := layerOf[a] + 1; l < layerOf[b]; l++ {
-				d := addVertex(-1, l, st.rank[a])
-				lg.link(prev, d, frac, e)
-				prev, frac = d, 0.5
+			if layerOf[b.target]-layerOf[a] == 1 {
+				lg.link(vertexOf[a], vertexOf[b.target], frac, e)
+			} else {
+				lg.link(vertexOf[a], chain[layerOf[a]-b.top], frac, e)
 			}
-			lg.link(prev, vertexOf[b], frac, e)
 		}
 	}
 	for v, l := range lg.layer {

@@ -37,3 +37,11 @@ func BenchmarkLayoutTangled(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkLayoutFunnel2000(b *testing.B) {
+	f := funnelFlow(b, 2000)
+	b.ReportAllocs()
+	for b.Loop() {
+		Layout(f, Options{})
+	}
+}

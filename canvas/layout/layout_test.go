@@ -1,8 +1,10 @@
 package layout
 
 import (
+	"fmt"
 	"maps"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
@@ -265,5 +267,57 @@ func TestRepeatedNamesAreLaidOutOnce(t *testing.T) {
 	doc := model.NewDocument(f)
 	if err := doc.Apply(Op(f, Options{})); err != nil {
 		t.Fatalf("applying the layout of a flow with repeated names: %v", err)
+	}
+}
+
+func TestFunnelSharesOneChainOfDummies(t *testing.T) {
+	f := funnelFlow(t, 400)
+	g := buildGraph(f, nil, sizer{})
+	lg := layeredFor(g)[0]
+	dummies := 0
+	for _, n := range lg.node {
+		if n < 0 {
+			dummies++
+		}
+	}
+	// 398 failure wires into Error, one layer deeper each: one shared chain
+	// down the flow's depth rather than one per wire (about 80,000).
+	if dummies > len(lg.layers) {
+		t.Errorf("%d dummy vertices for %d layers", dummies, len(lg.layers))
+	}
+	pos := Layout(f, Options{})
+	assertNoOverlap(t, f, pos)
+	if pos["Error"].Y <= pos["w397"].Y {
+		t.Errorf("Error at %v is not below the last widget that fails into it (%v)", pos["Error"], pos["w397"])
+	}
+}
+
+func TestDummyBudgetBoundsPathologicalFlows(t *testing.T) {
+	// A chain of 1,200 where each widget also jumps 600 ahead, to a target
+	// of its own: 600 wires of 600 layers, far past the budget.
+	var b strings.Builder
+	b.WriteString(`{"states": [{"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "w0"}]}`)
+	for i := range 1200 {
+		fmt.Fprintf(&b, `, {"name": "w%d", "type": "split-based-on", "transitions": [{"event": "noMatch", "next": "w%d"}, {"event": "match", "next": "w%d"}]}`, i, i+1, i+600)
+	}
+	b.WriteString("]}")
+	f := mustParse(t, b.String())
+	g := buildGraph(f, nil, sizer{})
+	lg := layeredFor(g)[0]
+	dummies := 0
+	for _, n := range lg.node {
+		if n < 0 {
+			dummies++
+		}
+	}
+	if dummies > maxDummies || dummies == 0 {
+		t.Errorf("%d dummy vertices, want some and at most %d", dummies, maxDummies)
+	}
+	pos := Layout(f, Options{})
+	assertNoOverlap(t, f, pos)
+	for i := range 1199 {
+		if a, c := pos[fmt.Sprintf("w%d", i)], pos[fmt.Sprintf("w%d", i+1)]; c.Y <= a.Y {
+			t.Fatalf("w%d at %v is not below w%d at %v", i+1, c, i, a)
+		}
 	}
 }
