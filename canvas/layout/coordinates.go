@@ -73,27 +73,41 @@ func (lg *layered) separation(a, b int, width func(int) float64, gap float64) fl
 type aligner struct {
 	target, weight, offset []float64
 	blocks                 []block
-	// fanOut counts each vertex's segments down.
-	fanOut []int
+	// children counts each vertex's segments down to widgets (not dummies).
+	children []int
+	isDummy  []bool
 }
 
 func newAligner(lg *layered) *aligner {
-	a := &aligner{fanOut: make([]int, len(lg.node))}
+	a := &aligner{children: make([]int, len(lg.node)), isDummy: make([]bool, len(lg.node))}
+	for v, n := range lg.node {
+		a.isDummy[v] = n < 0
+	}
 	for _, s := range lg.segs {
-		a.fanOut[s.up]++
+		if !a.isDummy[s.lo] {
+			a.children[s.up]++
+		}
 	}
 	return a
 }
 
 // portShift is how far off the middle of its upper vertex a segment should
-// hang, as a fraction of that vertex's width: under its port when the vertex
-// leads to several children, so they spread in port order, but right below
-// the middle when it has one, so a chain of first ports does not drift left.
+// hang, as a fraction of that vertex's width. A long wire's dummy goes under
+// its port; so does a widget with siblings, so they spread in port order;
+// but an only child (long wires aside) goes right below the middle, so a
+// chain of first ports runs straight down instead of drifting left.
 func (a *aligner) portShift(s segment) float64 {
-	if a.fanOut[s.up] < 2 {
+	if !a.isDummy[s.lo] && a.children[s.up] < 2 {
 		return 0
 	}
 	return s.frac - 0.5
+}
+
+// counts reports whether the segment down from v to lo pulls v: a widget
+// with children of its own is pulled by them only, not by the long wires
+// leaving it, which would tilt a chain towards where those wires run.
+func (a *aligner) counts(v, lo int) bool {
+	return a.isDummy[v] || !a.isDummy[lo] || a.children[v] == 0
 }
 
 type block struct {
@@ -122,8 +136,10 @@ func (a *aligner) align(lg *layered, l int, x []float64, width func(int) float64
 		if fromBelow {
 			for _, s := range lg.below[v] {
 				seg := lg.segs[s]
-				sum += x[seg.lo] - a.portShift(seg)*width(v)
-				n++
+				if a.counts(v, seg.lo) {
+					sum += x[seg.lo] - a.portShift(seg)*width(v)
+					n++
+				}
 			}
 		}
 		want, w := x[v], freeWeight
