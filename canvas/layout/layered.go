@@ -24,6 +24,9 @@ type layered struct {
 	// above and below list the segments entering a vertex from the layer
 	// above and leaving it to the layer below.
 	above, below [][]int
+	// routes lists, for each edge that passes layers between its ends, the
+	// dummies it passes, top to bottom.
+	routes map[int][]int
 
 	sortScratch []keyed
 }
@@ -119,7 +122,7 @@ func shortOnly(g *graph, b bundle, layerOf []int) bundle {
 // buildLayered makes the layered graph of a component whose nodes have
 // their layers, placing the vertices of each layer in depth-first order.
 func buildLayered(g *graph, st *structure, comp []int, layerOf []int, layerCount int) *layered {
-	lg := &layered{layers: make([][]int, layerCount)}
+	lg := &layered{layers: make([][]int, layerCount), routes: map[int][]int{}}
 	vertexOf := make(map[int]int, len(comp))
 	// order ranks vertices for the starting order: a dummy goes where the
 	// node its edge starts from would.
@@ -156,6 +159,7 @@ func buildLayered(g *graph, st *structure, comp []int, layerOf []int, layerCount
 				lg.link(vertexOf[a], vertexOf[b.target], frac, e)
 			} else {
 				lg.link(vertexOf[a], chain[layerOf[a]-b.top], frac, e)
+				lg.routes[e] = chain[layerOf[a]-b.top:]
 			}
 		}
 	}

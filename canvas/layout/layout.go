@@ -20,31 +20,65 @@ import (
 	"github.com/studioflow/studioflow/model"
 )
 
-// Layout returns a position (the top-left corner, in world coordinates as
-// properties.offset stores it) for every widget, or with opts.Only for the
-// widgets it names. The same flow and options always give the same result.
+// Result is a layout: where the widgets go, and how the wires that pass
+// other layers should run so as not to cross widgets there.
+type Result struct {
+	// Positions holds the top-left corner of every widget laid out, in world
+	// coordinates as properties.offset stores them.
+	Positions map[string]model.Position
+	// Bends holds, for each transition whose wire passes layers between its
+	// widget and its target, two points per layer passed (where the wire
+	// enters the layer's band and where it leaves it), top to bottom: a
+	// channel between that layer's widgets. Other wires go straight from
+	// port to target, and back edges are left to the canvas to route aside.
+	// The bends hold only until a widget moves.
+	Bends map[Wire][]model.Position
+}
+
+// Wire names a transition: number Transition of widget From.
+type Wire struct {
+	From       string
+	Transition int
+}
+
+// Compute lays out every widget, or with opts.Only the widgets it names.
+// The same flow and options always give the same result.
 //
 // The whole flow is laid out with its top-left corner at (0, 0). A subset
 // is laid out among itself, ignoring wires to other widgets, with its
 // top-left corner where the subset's was, or at the nearest spot around
 // there where it covers no other widget (when none of it had an offset,
 // below everything else).
-func Layout(f *model.Flow, opts Options) map[string]model.Position {
+func Compute(f *model.Flow, opts Options) Result {
 	g := buildGraph(f, opts.Only, sizer{opts})
+	res := Result{Positions: make(map[string]model.Position, g.len()), Bends: map[Wire][]model.Position{}}
 	if g.len() == 0 {
-		return map[string]model.Position{}
+		return res
 	}
 	sp := spacing{nodeGap: opts.nodeGap(), layerGap: opts.layerGap(), grid: opts.grid()}
-	lefts, tops := arrange(g, sp)
+	ar := arrange(g, sp)
 	dx, dy := 0.0, 0.0
 	if opts.Only != nil {
-		dx, dy = placeSubset(f, g, opts.Only, sizer{opts}, sp, lefts, tops)
+		dx, dy = placeSubset(f, g, opts.Only, sizer{opts}, sp, ar.lefts, ar.tops)
 	}
-	out := make(map[string]model.Position, g.len())
 	for v, name := range g.names {
-		out[name] = model.Position{X: lefts[v] + dx, Y: tops[v] + dy}
+		res.Positions[name] = model.Position{X: ar.lefts[v] + dx, Y: ar.tops[v] + dy}
 	}
-	return out
+	for e, points := range ar.bends {
+		moved := make([]model.Position, len(points))
+		for i, p := range points {
+			moved[i] = model.Position{X: p.X + dx, Y: p.Y + dy}
+		}
+		ed := g.edges[e]
+		res.Bends[Wire{From: g.names[ed.from], Transition: ed.port}] = moved
+	}
+	return res
+}
+
+// Layout returns the widgets' positions from Compute: the top-left corner
+// of every widget, or with opts.Only of the widgets it names.
+func Layout(f *model.Flow, opts Options) map[string]model.Position {
+	return Compute(f, opts).Positions
 }
 
 // Op returns the layout of f as it is now, as one undoable operation
@@ -53,45 +87,62 @@ func Op(f *model.Flow, opts Options) model.Op {
 	return model.Batch("Tidy up", model.MoveWidgets(Layout(f, opts)))
 }
 
+// arrangement is every node's top-left corner, and the bends of long wires
+// by edge.
+type arrangement struct {
+	lefts, tops []float64
+	bends       map[int][]model.Position
+}
+
 // arrange lays out every component and packs them: the first (the
 // trigger's) at the origin, the others in rows to its right.
-func arrange(g *graph, sp spacing) (lefts, tops []float64) {
+func arrange(g *graph, sp spacing) arrangement {
 	st := analyse(g)
-	lefts = make([]float64, g.len())
-	tops = make([]float64, g.len())
+	ar := arrangement{lefts: make([]float64, g.len()), tops: make([]float64, g.len()), bends: map[int][]model.Position{}}
 	layerOf := make([]int, g.len())
 	shelf := shelfPacker{gap: snapUp(2*sp.nodeGap, sp.grid), rowGap: snapUp(sp.layerGap, sp.grid), grid: sp.grid}
 	for c, comp := range st.comps {
 		count := assignLayers(g, st, comp, layerOf)
 		lg := buildLayered(g, st, comp, layerOf, count)
 		lg.minimiseCrossings()
-		w, h := lg.snapped(g, lg.place(g, sp), sp, lefts, tops)
+		x, y := 0.0, 0.0
+		w, h, bends := lg.snapped(g, lg.place(g, sp), sp, ar.lefts, ar.tops)
 		if c == 0 {
 			shelf.start(w)
-			continue
+		} else {
+			x, y = shelf.put(w, h)
 		}
-		x, y := shelf.put(w, h)
 		for _, v := range comp {
-			lefts[v] += x
-			tops[v] += y
+			ar.lefts[v] += x
+			ar.tops[v] += y
+		}
+		for e, points := range bends {
+			for i := range points {
+				points[i].X += x
+				points[i].Y += y
+			}
+			ar.bends[e] = points
 		}
 	}
-	return lefts, tops
+	return ar
 }
 
 // snapped turns vertex centres into the top-left corners of the widgets,
 // on the grid, with the component's left edge and top at 0, and returns the
-// component's width and height. Rounding may only shrink a gap so far: each
-// widget stays at least half a gap right of its left neighbour.
-func (lg *layered) snapped(g *graph, centres []float64, sp spacing, lefts, tops []float64) (w, h float64) {
+// component's width and height and the bends of its long wires. Rounding
+// may only shrink a gap so far: each widget stays at least half a gap right
+// of its left neighbour.
+func (lg *layered) snapped(g *graph, centres []float64, sp spacing, lefts, tops []float64) (w, h float64, bends map[int][]model.Position) {
 	least := math.Inf(1)
 	for v, n := range lg.node {
 		if n >= 0 {
 			least = min(least, centres[v]-g.widths[n]/2)
 		}
 	}
+	bandTop := make([]float64, len(lg.layers))
+	bandBottom := make([]float64, len(lg.layers))
 	top := 0.0
-	for _, vs := range lg.layers {
+	for l, vs := range lg.layers {
 		right := math.Inf(-1)
 		tallest := 0.0
 		for _, v := range vs {
@@ -109,9 +160,20 @@ func (lg *layered) snapped(g *graph, centres []float64, sp spacing, lefts, tops 
 			tallest = max(tallest, g.heights[n])
 		}
 		h = top + tallest
+		bandTop[l], bandBottom[l] = top, top+tallest
 		top = snapUp(top+tallest+sp.layerGap, sp.grid)
 	}
-	return w, h
+	bends = make(map[int][]model.Position, len(lg.routes))
+	for e, route := range lg.routes {
+		points := make([]model.Position, 0, 2*len(route))
+		for _, d := range route {
+			x := math.Round(centres[d] - least)
+			l := lg.layer[d]
+			points = append(points, model.Position{X: x, Y: bandTop[l]}, model.Position{X: x, Y: bandBottom[l]})
+		}
+		bends[e] = points
+	}
+	return w, h, bends
 }
 
 // shelfPacker places components in rows right of the first one, starting a
