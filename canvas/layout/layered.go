@@ -24,9 +24,11 @@ type layered struct {
 	// above and below list the segments entering a vertex from the layer
 	// above and leaving it to the layer below.
 	above, below [][]int
-	// routes lists, for each edge that passes layers between its ends, the
-	// dummies it passes, top to bottom.
-	routes map[int][]int
+	// chains are the dummies of each bundle of long edges, top to bottom;
+	// routes tells, for each edge that passes layers between its ends, the
+	// chain it runs down and from which of its dummies.
+	chains [][]int
+	routes map[int]route
 
 	sortScratch []keyed
 }
@@ -39,6 +41,10 @@ type segment struct {
 	frac   float64
 	edge   int
 }
+
+// route is where an edge runs: down chain number chain, from its dummy
+// number from.
+type route struct{ chain, from int }
 
 // bundle is the forward edges into one target, with the highest layer their
 // sources sit on and the depth-first rank of that source.
@@ -122,7 +128,7 @@ func shortOnly(g *graph, b bundle, layerOf []int) bundle {
 // buildLayered makes the layered graph of a component whose nodes have
 // their layers, placing the vertices of each layer in depth-first order.
 func buildLayered(g *graph, st *structure, comp []int, layerOf []int, layerCount int) *layered {
-	lg := &layered{layers: make([][]int, layerCount), routes: map[int][]int{}}
+	lg := &layered{layers: make([][]int, layerCount), routes: map[int]route{}}
 	vertexOf := make(map[int]int, len(comp))
 	// order ranks vertices for the starting order: a dummy goes where the
 	// node its edge starts from would.
@@ -152,6 +158,8 @@ func buildLayered(g *graph, st *structure, comp []int, layerOf []int, layerCount
 		if len(chain) > 0 {
 			lg.link(chain[len(chain)-1], vertexOf[b.target], 0.5, b.edges[0])
 		}
+		id := len(lg.chains)
+		lg.chains = append(lg.chains, chain)
 		for _, e := range b.edges {
 			a := g.edges[e].from
 			frac := g.portFrac[a][g.edges[e].port]
@@ -159,7 +167,7 @@ func buildLayered(g *graph, st *structure, comp []int, layerOf []int, layerCount
 				lg.link(vertexOf[a], vertexOf[b.target], frac, e)
 			} else {
 				lg.link(vertexOf[a], chain[layerOf[a]-b.top], frac, e)
-				lg.routes[e] = chain[layerOf[a]-b.top:]
+				lg.routes[e] = route{chain: id, from: layerOf[a] - b.top}
 			}
 		}
 	}

@@ -31,7 +31,9 @@ type Result struct {
 	// enters the layer's band and where it leaves it), top to bottom: a
 	// channel between that layer's widgets. Other wires go straight from
 	// port to target, and back edges are left to the canvas to route aside.
-	// The bends hold only until a widget moves.
+	// The bends hold only until a widget moves. Wires into one widget run
+	// down one channel, so their bends share storage: treat them as
+	// read-only.
 	Bends map[Wire][]model.Position
 }
 
@@ -64,13 +66,15 @@ func Compute(f *model.Flow, opts Options) Result {
 	for v, name := range g.names {
 		res.Positions[name] = model.Position{X: ar.lefts[v] + dx, Y: ar.tops[v] + dy}
 	}
-	for e, points := range ar.bends {
-		moved := make([]model.Position, len(points))
-		for i, p := range points {
-			moved[i] = model.Position{X: p.X + dx, Y: p.Y + dy}
+	for _, points := range ar.channels {
+		for i := range points {
+			points[i].X += dx
+			points[i].Y += dy
 		}
+	}
+	for e, r := range ar.routes {
 		ed := g.edges[e]
-		res.Bends[Wire{From: g.names[ed.from], Transition: ed.port}] = moved
+		res.Bends[Wire{From: g.names[ed.from], Transition: ed.port}] = ar.channels[r.chain][2*r.from:]
 	}
 	return res
 }
@@ -87,18 +91,20 @@ func Op(f *model.Flow, opts Options) model.Op {
 	return model.Batch("Tidy up", model.MoveWidgets(Layout(f, opts)))
 }
 
-// arrangement is every node's top-left corner, and the bends of long wires
-// by edge.
+// arrangement is every node's top-left corner, the channels long wires run
+// down (two points per layer passed), and which channel each long wire
+// joins where.
 type arrangement struct {
 	lefts, tops []float64
-	bends       map[int][]model.Position
+	channels    [][]model.Position
+	routes      map[int]route
 }
 
 // arrange lays out every component and packs them: the first (the
 // trigger's) at the origin, the others in rows to its right.
 func arrange(g *graph, sp spacing) arrangement {
 	st := analyse(g)
-	ar := arrangement{lefts: make([]float64, g.len()), tops: make([]float64, g.len()), bends: map[int][]model.Position{}}
+	ar := arrangement{lefts: make([]float64, g.len()), tops: make([]float64, g.len()), routes: map[int]route{}}
 	layerOf := make([]int, g.len())
 	shelf := shelfPacker{gap: snapUp(2*sp.nodeGap, sp.grid), rowGap: snapUp(sp.layerGap, sp.grid), grid: sp.grid}
 	for c, comp := range st.comps {
@@ -106,7 +112,7 @@ func arrange(g *graph, sp spacing) arrangement {
 		lg := buildLayered(g, st, comp, layerOf, count)
 		lg.minimiseCrossings()
 		x, y := 0.0, 0.0
-		w, h, bends := lg.snapped(g, lg.place(g, sp), sp, ar.lefts, ar.tops)
+		w, h, channels := lg.snapped(g, lg.place(g, sp), sp, ar.lefts, ar.tops)
 		if c == 0 {
 			shelf.start(w)
 		} else {
@@ -116,23 +122,26 @@ func arrange(g *graph, sp spacing) arrangement {
 			ar.lefts[v] += x
 			ar.tops[v] += y
 		}
-		for e, points := range bends {
+		for _, points := range channels {
 			for i := range points {
 				points[i].X += x
 				points[i].Y += y
 			}
-			ar.bends[e] = points
 		}
+		for e, r := range lg.routes {
+			ar.routes[e] = route{chain: r.chain + len(ar.channels), from: r.from}
+		}
+		ar.channels = append(ar.channels, channels...)
 	}
 	return ar
 }
 
 // snapped turns vertex centres into the top-left corners of the widgets,
 // on the grid, with the component's left edge and top at 0, and returns the
-// component's width and height and the bends of its long wires. Rounding
+// component's width and height and the channels of its long wires. Rounding
 // may only shrink a gap so far: each widget stays at least half a gap right
 // of its left neighbour.
-func (lg *layered) snapped(g *graph, centres []float64, sp spacing, lefts, tops []float64) (w, h float64, bends map[int][]model.Position) {
+func (lg *layered) snapped(g *graph, centres []float64, sp spacing, lefts, tops []float64) (w, h float64, channels [][]model.Position) {
 	least := math.Inf(1)
 	for v, n := range lg.node {
 		if n >= 0 {
@@ -163,17 +172,17 @@ func (lg *layered) snapped(g *graph, centres []float64, sp spacing, lefts, tops 
 		bandTop[l], bandBottom[l] = top, top+tallest
 		top = snapUp(top+tallest+sp.layerGap, sp.grid)
 	}
-	bends = make(map[int][]model.Position, len(lg.routes))
-	for e, route := range lg.routes {
-		points := make([]model.Position, 0, 2*len(route))
-		for _, d := range route {
+	channels = make([][]model.Position, len(lg.chains))
+	for c, chain := range lg.chains {
+		points := make([]model.Position, 0, 2*len(chain))
+		for _, d := range chain {
 			x := math.Round(centres[d] - least)
 			l := lg.layer[d]
 			points = append(points, model.Position{X: x, Y: bandTop[l]}, model.Position{X: x, Y: bandBottom[l]})
 		}
-		bends[e] = points
+		channels[c] = points
 	}
-	return w, h, bends
+	return w, h, channels
 }
 
 // shelfPacker places components in rows right of the first one, starting a
