@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -86,9 +87,10 @@ func TestLayoutIsDeterministic(t *testing.T) {
 			t.Errorf("%s: layouts of the same flow differ", fx.name)
 		}
 	}
-	gen := generated(t, 300)
-	if !maps.Equal(Layout(gen, Options{}), Layout(gen.Clone(), Options{})) {
-		t.Error("layouts of the same generated flow differ")
+	for name, f := range map[string]*model.Flow{"generated": generated(t, 300), "funnel": funnelFlow(t, 100), "tangled": tangledFlow(t, 300, 12, 9)} {
+		if a, b := Compute(f, Options{}), Compute(f.Clone(), Options{}); !reflect.DeepEqual(a, b) {
+			t.Errorf("layouts of the same %s flow differ", name)
+		}
 	}
 }
 
