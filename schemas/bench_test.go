@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/modeltest"
 )
 
 // Run with: go test -run XXX -bench . -benchmem ./schemas
@@ -31,6 +32,27 @@ func BenchmarkValidateFlowCold(b *testing.B) {
 	cat := loadCatalog(b)
 	for _, n := range benchSizes {
 		f := generatedFlow(b, n)
+		b.Run(fmt.Sprintf("widgets=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				v, err := NewValidator(cat)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				v.ValidateFlow(f)
+			}
+		})
+	}
+}
+
+// BenchmarkValidateModeltestFlowCold: as BenchmarkValidateFlowCold, on the
+// flows model/modeltest generates for every package's benchmarks.
+func BenchmarkValidateModeltestFlowCold(b *testing.B) {
+	cat := loadCatalog(b)
+	for _, n := range benchSizes {
+		f := modeltest.GenerateFlow(n)
 		b.Run(fmt.Sprintf("widgets=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {

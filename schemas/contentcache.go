@@ -78,7 +78,8 @@ func hashValue(h *maphash.Hash, v any) {
 	case *model.Object:
 		h.WriteByte('{')
 		hashLen(h, t.Len())
-		for _, m := range t.Members() {
+		for i := 0; i < t.Len(); i++ {
+			m := t.MemberAt(i)
 			hashString(h, m.Key)
 			hashValue(h, m.Value)
 		}

@@ -13,11 +13,17 @@
 //
 // Validation: NewValidator(catalog) gives a Validator whose ValidateFlow runs
 // two layers into one list of Diagnostics: layer 1 validates each widget
-// against its own type's schema with santhosh-tekuri/jsonschema/v5 (what the
-// flow schema's 28-branch if/then does, without evaluating 28 branches per
-// widget); layer 2 runs Studio's rules (initial state, one trigger, names,
+// against its own type's schema (what the flow schema's 28-branch if/then
+// does, without evaluating 28 branches per widget); layer 2 runs Studio's rules (initial state, one trigger, names,
 // next links, events, split conditions, Liquid syntax and widget references,
 // reachability, Send & Wait on calls, subflow and widget limits).
 // ValidateWidget re-runs the per-widget rules for one widget, and MergeWidget
 // folds its result into a full one, for validation on every keystroke.
+//
+// Layer 1 decides with fastSchema, a valid/invalid evaluator built from
+// jsonschema/v5's compiled schemas that walks model values directly; only a
+// value it finds invalid goes to santhosh-tekuri/jsonschema/v5, whose error
+// tree the messages are worded from. Keywords fastSchema does not implement
+// are left to jsonschema/v5 (TestFastSchemaAgreesWithJSONSchema and
+// FuzzFastSchemaAgrees prove the two agree).
 package schemas

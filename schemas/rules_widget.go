@@ -271,7 +271,8 @@ func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base s
 				out = v.checkString(ctx, s, i, base, path, t, out)
 			}
 		case *model.Object:
-			for _, m := range t.Members() {
+			for k := 0; k < t.Len(); k++ {
+				m := t.MemberAt(k)
 				if len(path) == 1 && m.Key == "offset" {
 					continue
 				}
