@@ -3,8 +3,10 @@ package schemas
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -13,13 +15,14 @@ import (
 )
 
 // fastSchema answers "valid or not" for a schema jsonschema/v5 has compiled,
-// walking model values directly. jsonschema/v5 converts nothing but builds a
-// formatted error for every failing branch of an anyOf/oneOf, and the
-// widgets' transitions are anyOf/oneOf over every event: most of the cost of
-// validating a valid widget. The validator asks fastSchema first and asks
-// jsonschema/v5 only for a widget that is invalid, to get the causes its
-// messages are worded from; so every diagnostic still comes from
-// jsonschema/v5, and fastSchema only decides when there is none.
+// walking model values directly. jsonschema/v5 needs the value converted to
+// plain maps and builds a formatted error for every failing branch of an
+// anyOf/oneOf; a widget's transitions are an anyOf/oneOf over all its events,
+// so that was most of the cost of validating even a valid widget. The
+// validator asks fastSchema first and asks jsonschema/v5 only about a value
+// fastSchema finds invalid, for the causes the messages are worded from: every
+// diagnostic still comes from jsonschema/v5, and fastSchema only decides
+// when there is none.
 //
 // It is built from jsonschema/v5's compiled Schema, not from the documents,
 // so it sees exactly what jsonschema/v5 applies: $refs resolved, $ref
@@ -29,8 +32,8 @@ import (
 // jsonschema/v5 validates that part, never silently accepted.
 type fastSchema struct {
 	src *jsonschema.Schema
-	// deferred: a keyword fastSchema does not implement, or a $ref cycle
-	// that consumes no input; jsonschema/v5 validates at this node.
+	// deferred: a keyword fastSchema does not implement, or a cycle of
+	// keywords applied to the same value; jsonschema/v5 validates here.
 	deferred bool
 
 	always *bool // boolean schema
@@ -151,7 +154,8 @@ func (b *fastBuilder) node(s *jsonschema.Schema) *fastSchema {
 	n.required = s.Required
 	if len(s.Properties) > 0 {
 		n.known = make(map[string]bool, len(s.Properties))
-		for _, name := range sortedSchemaKeys(s.Properties) {
+		// In name order, so that evaluation is the same on every run.
+		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
 			n.properties = append(n.properties, fastProperty{name, b.node(s.Properties[name])})
 			n.known[name] = true
 		}
@@ -199,21 +203,6 @@ func (b *fastBuilder) nodes(list []*jsonschema.Schema) []*fastSchema {
 		out[i] = b.node(s)
 	}
 	return out
-}
-
-func sortedSchemaKeys(m map[string]*jsonschema.Schema) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	// Insertion sort: a schema has a few dozen properties at most, and a
-	// fixed order keeps evaluation deterministic.
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
 }
 
 // supported reports whether fastSchema implements every keyword s carries.
