@@ -13,10 +13,16 @@ import (
 // then a repeating mix of Studio's common widgets (gather, split, say/play,
 // send & wait, HTTP request, set variables, send message), each wired to the
 // next and to earlier ones, laid out on a grid, with Liquid in their text.
+// The flow validates without errors (concurrent calls are off, so the
+// Send & Wait widgets may follow Incoming Call).
 func Generate(n int) []byte {
 	var b strings.Builder
 	b.WriteString("{\n  \"description\": \"Generated flow\",\n  \"states\": [\n")
-	b.WriteString(`    {"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "w1"}, {"next": "w1", "event": "incomingCall"}, {"event": "incomingConversationMessage"}, {"event": "incomingRequest", "next": "w1"}, {"event": "incomingParent"}], "properties": {"offset": {"x": 0, "y": 0}}}`)
+	first := ""
+	if n > 1 {
+		first = `"next": "w1", `
+	}
+	fmt.Fprintf(&b, `    {"name": "Trigger", "type": "trigger", "transitions": [{%[1]s"event": "incomingMessage"}, {%[1]s"event": "incomingCall"}, {"event": "incomingConversationMessage"}, {%[1]s"event": "incomingRequest"}, {"event": "incomingParent"}], "properties": {"offset": {"x": 0, "y": 0}}}`, first)
 	for i := 1; i < n; i++ {
 		next := ""
 		if i+1 < n {
@@ -32,7 +38,11 @@ func Generate(n int) []byte {
 		case 0:
 			fmt.Fprintf(&b, `{"name": "w%d", "type": "gather-input-on-call", "transitions": [{%s"event": "keypress"}, {"event": "speech"}, {%s"event": "timeout"}], "properties": {"speech_timeout": "auto", "offset": {"x": %d, "y": %d}, "loop": 1, "finish_on_key": "#", "say": "Hello {{contact.channel.address}}, press 1", "stop_gather": true, "gather_language": "en", "profanity_filter": "true", "timeout": 5}}`, i, next, back, x, y)
 		case 1:
-			fmt.Fprintf(&b, `{"name": "w%d", "type": "split-based-on", "transitions": [{%s"event": "noMatch"}, {%s"event": "match", "conditions": [{"friendly_name": "If value equal_to 1", "arguments": ["{{widgets.w%d.Digits}}"], "type": "equal_to", "value": "1"}]}], "properties": {"input": "{{widgets.w%d.Digits}}", "offset": {"x": %d, "y": %d}}}`, i, next, back, max(i-1, 1), max(i-1, 1), x, y)
+			input := "{{trigger.message.Body}}"
+			if i > 1 {
+				input = fmt.Sprintf("{{widgets.w%d.Digits}}", i-1)
+			}
+			fmt.Fprintf(&b, `{"name": "w%d", "type": "split-based-on", "transitions": [{%s"event": "noMatch"}, {%s"event": "match", "conditions": [{"friendly_name": "If value equal_to 1", "arguments": ["%s"], "type": "equal_to", "value": "1"}]}], "properties": {"input": "%s", "offset": {"x": %d, "y": %d}}}`, i, next, back, input, input, x, y)
 		case 2:
 			fmt.Fprintf(&b, `{"name": "w%d", "type": "say-play", "transitions": [{%s"event": "audioComplete"}], "properties": {"offset": {"x": %d, "y": %d}, "loop": 1, "say": "You said {{widgets.w%d.Digits}}. {%% if flow.variables.count %%}{{flow.variables.count | plus: 1}}{%% else %%}1{%% endif %%}"}}`, i, next, x, y, max(i-2, 1))
 		case 3:
@@ -45,7 +55,7 @@ func Generate(n int) []byte {
 			fmt.Fprintf(&b, `{"name": "w%d", "type": "send-message", "transitions": [{%s"event": "sent"}, {"event": "failed"}], "properties": {"offset": {"x": %d, "y": %d}, "service": "{{trigger.message.InstanceSid}}", "channel": "{{trigger.message.ChannelSid}}", "from": "{{flow.channel.address}}", "to": "{{contact.channel.address}}", "body": "Thanks {{widgets.w%d.body}}"}}`, i, next, x, y, max(i-2, 1))
 		}
 	}
-	b.WriteString("\n  ],\n  \"initial_state\": \"Trigger\",\n  \"flags\": {\n    \"allow_concurrent_calls\": true\n  }\n}\n")
+	b.WriteString("\n  ],\n  \"initial_state\": \"Trigger\",\n  \"flags\": {\n    \"allow_concurrent_calls\": false\n  }\n}\n")
 	return []byte(b.String())
 }
 
