@@ -26,6 +26,9 @@ APT_TEST := xvfb xauth x11-apps netpbm xdotool imagemagick
 FUZZ_TARGETS := \
 	./model:FuzzParse \
 	./schemas:FuzzValidate \
+	./schemas:FuzzFastSchemaAgrees \
+	./engine/liquid:FuzzRender \
+	./studio/restapi:FuzzRequests \
 	./cmd/studioflow:FuzzDescribeLoadError
 
 # Fyne parses the locale; without one it logs an error on every start.
