@@ -83,9 +83,11 @@ func Open(dir string, opts Options) (*Store, error) {
 	path := filepath.Join(dir, FileName)
 	// The freelist is rebuilt from the pages at open rather than written with
 	// every commit: less to write and fsync per save, same durability. A
-	// generous first mapping spares readers the pause of early remaps.
+	// generous first mapping (address space, not memory) spares readers the
+	// pause of a remap, which waits for every open transaction; growing the
+	// file in large sparse steps makes its fsync'd growth rare.
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout: opts.LockTimeout, FreelistType: bolt.FreelistMapType, NoFreelistSync: true, InitialMmapSize: 64 << 20,
+		Timeout: opts.LockTimeout, FreelistType: bolt.FreelistMapType, NoFreelistSync: true, InitialMmapSize: 512 << 20,
 	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
@@ -96,6 +98,7 @@ func Open(dir string, opts Options) (*Store, error) {
 	// Concurrent saves of executions share one commit (and one fsync); a short
 	// delay keeps the latency of a lone save low.
 	db.MaxBatchDelay = 2 * time.Millisecond
+	db.AllocSize = 64 << 20
 	s := &Store{db: db, dir: dir, newSID: opts.NewSID}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
