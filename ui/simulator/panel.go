@@ -1,0 +1,514 @@
+package simulator
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// Panel is the Simulator: it runs the flow on screen as a caller or a
+// texter would meet it, and shows what happens inside. Use it from the UI
+// goroutine; engine work happens on a worker goroutine of its own.
+type Panel struct {
+	// OnSelectWidget, when set, hears the widget of a step picked in the step log.
+	OnSelectWidget func(name string)
+	// SubflowDir, when set, is where run-subflow widgets find their flows
+	// (FW….json files), as `studioflow test` looks for them.
+	SubflowDir string
+
+	doc  *model.Document
+	cat  *schemas.Catalog
+	hl   Highlighter
+	win  fyne.Window
+	sess *session
+
+	runs  []*runView
+	shown *runView
+	// post runs a function on the UI goroutine: fyne.Do, or a test's queue.
+	post func(func())
+	// tick is how often the call timer repaints; zero turns it off (tests).
+	tick       time.Duration
+	ticking    bool
+	unsubcribe func()
+
+	start    *startForm
+	phone    *phoneView
+	sms      *smsView
+	steps    *stepLog
+	canned   *cannedEditor
+	outcomes *fyne.Container
+	bpList   *widget.Label
+	bpPick   *widget.Select
+
+	runPick  *widget.Select
+	status   *widget.Label
+	stepBtn  *widget.Button
+	contBtn  *widget.Button
+	ffBtn    *widget.Button
+	stopBtn  *widget.Button
+	saveBtn  *widget.Button
+	virtual  *widget.Check
+	tabs     *container.AppTabs
+	phoneTab *container.TabItem
+	smsTab   *container.TabItem
+	content  fyne.CanvasObject
+}
+
+// runView is the UI's copy of one run, built from the session's updates.
+type runView struct {
+	id        int
+	trigger   engine.Trigger
+	flow      *model.Flow
+	render    renderFunc
+	started   time.Time
+	endedAt   time.Time
+	entries   []entry
+	steps     []*engine.Step
+	execution string
+	state     runState
+	lastErr   string
+}
+
+// NewPanel returns a simulator for doc. hl may be nil when there is no canvas.
+func NewPanel(doc *model.Document, cat *schemas.Catalog, hl Highlighter, win fyne.Window) *Panel {
+	p := &Panel{doc: doc, cat: cat, hl: hl, win: win, tick: time.Second, post: fyne.Do}
+	p.sess = newSession(func(u update) { p.post(func() { p.apply(u) }) })
+	p.build()
+	p.unsubcribe = doc.Subscribe(func(model.Change) { p.flowChanged() })
+	return p
+}
+
+// Content is the panel's widget tree, to mount beside the canvas.
+func (p *Panel) Content() fyne.CanvasObject { return p.content }
+
+// Close stops the panel's worker (releasing a paused run) and its subscriptions.
+func (p *Panel) Close() {
+	p.sess.close()
+	if p.unsubcribe != nil {
+		p.unsubcribe()
+	}
+	p.ticking = false
+}
+
+// ToggleBreakpoint adds a breakpoint before widget, or removes it.
+func (p *Panel) ToggleBreakpoint(widget string) {
+	on := !slices.Contains(p.sess.breakpointList(), widget)
+	p.sess.setBreakpoint(widget, on)
+	p.refreshBreakpoints()
+	p.highlight()
+}
+
+// Breakpoints lists the widgets with a breakpoint, sorted.
+func (p *Panel) Breakpoints() []string { return p.sess.breakpointList() }
+
+// SaveTest writes the run on show as a scenario file at path (and the flow
+// as it ran beside it), for `studioflow test` to replay.
+func (p *Panel) SaveTest(path string) error {
+	if p.shown == nil {
+		return fmt.Errorf("save as test: no run to save")
+	}
+	rec, ok := p.sess.recording(p.shown.id)
+	if !ok {
+		return fmt.Errorf("save as test: run %d was cleared", p.shown.id)
+	}
+	return writeTest(rec, path, p.SubflowDir)
+}
+
+func (p *Panel) build() {
+	p.start = newStartForm(p.doc.Flow(), p.startRun)
+	p.phone = newPhoneView(p)
+	p.sms = newSMSView(p)
+	p.steps = newStepLog(p)
+	p.canned = newCannedEditor(p.doc.Flow())
+	p.outcomes = container.NewVBox()
+	p.status = widget.NewLabel("Pick a trigger and press Start.")
+	p.status.Wrapping = fyne.TextWrapWord
+
+	p.stopBtn = widget.NewButtonWithIcon("Stop", theme.MediaStopIcon(), p.sess.stop)
+	p.stepBtn = widget.NewButtonWithIcon("Step", theme.MediaSkipNextIcon(), p.sess.step)
+	p.contBtn = widget.NewButtonWithIcon("Continue", theme.MediaPlayIcon(), p.sess.resumeRun)
+	p.ffBtn = widget.NewButtonWithIcon("Fast-forward", theme.MediaFastForwardIcon(), p.sess.fastForward)
+	p.saveBtn = widget.NewButtonWithIcon("Save as test", theme.DocumentSaveIcon(), p.askSaveTest)
+	p.virtual = widget.NewCheck("Virtual clock", nil)
+	p.runPick = widget.NewSelect(nil, p.pickRun)
+	p.runPick.PlaceHolder = "(no runs yet)"
+	clear := widget.NewButtonWithIcon("Clear", theme.DeleteIcon(), p.clearRuns)
+
+	p.bpPick = widget.NewSelect(widgetNames(p.doc.Flow()), nil)
+	p.bpPick.PlaceHolder = "widget…"
+	p.bpList = widget.NewLabel("No breakpoints.")
+	p.bpList.Wrapping = fyne.TextWrapWord
+	bpToggle := widget.NewButton("Toggle breakpoint", func() {
+		if p.bpPick.Selected != "" {
+			p.ToggleBreakpoint(p.bpPick.Selected)
+		}
+	})
+	breakpoints := container.NewVBox(
+		widget.NewLabel("The execution pauses before entering a widget with a breakpoint."),
+		container.NewBorder(nil, nil, nil, bpToggle, p.bpPick),
+		p.bpList,
+		container.NewHBox(p.stepBtn, p.contBtn),
+	)
+
+	p.phoneTab = container.NewTabItemWithIcon("Phone", theme.AccountIcon(), p.phone.content)
+	p.smsTab = container.NewTabItemWithIcon("Messages", theme.MailComposeIcon(), p.sms.content)
+	p.tabs = container.NewAppTabs(
+		p.phoneTab, p.smsTab,
+		container.NewTabItemWithIcon("Steps", theme.ListIcon(), p.steps.content),
+		container.NewTabItemWithIcon("HTTP", theme.UploadIcon(), p.canned.content),
+		container.NewTabItemWithIcon("Breakpoints", theme.MediaPauseIcon(), container.NewVScroll(breakpoints)),
+	)
+	controls := container.NewVBox(
+		p.start.content,
+		container.NewBorder(nil, nil, widget.NewLabel("Run"), container.NewHBox(clear), p.runPick),
+		container.NewHBox(p.stopBtn, p.ffBtn, p.virtual, p.saveBtn),
+		p.status,
+		p.outcomes,
+	)
+	p.content = container.NewBorder(controls, nil, nil, nil, p.tabs)
+	p.refreshControls()
+}
+
+// startRun begins an execution of the flow as it is on screen now.
+func (p *Panel) startRun(trig engine.Trigger) {
+	p.sess.start(p.config(trig))
+	if trig.Event == engine.TriggerCall {
+		p.tabs.Select(p.phoneTab)
+	} else if trig.Event == engine.TriggerMessage || trig.Event == engine.TriggerConversation {
+		p.tabs.Select(p.smsTab)
+	}
+}
+
+func (p *Panel) config(trig engine.Trigger) startConfig {
+	cfg := startConfig{
+		Flow: p.doc.Flow().Clone(), Trigger: trig, Canned: p.canned.responses(), Virtual: p.virtual.Checked,
+	}
+	if p.SubflowDir != "" {
+		cfg.Subflows = engine.FolderResolver(p.SubflowDir)
+	}
+	return cfg
+}
+
+// sendReply is the contact texting: a reply to the active run, or a new run.
+func (p *Panel) sendReply(body string) {
+	trig := p.start.trigger()
+	if trig.Event != engine.TriggerConversation {
+		trig.Event = engine.TriggerMessage
+	}
+	trig.Parameters = nil
+	p.sess.reply(body, p.config(trig))
+}
+
+// apply takes one update from the session, on the UI goroutine.
+func (p *Panel) apply(u update) {
+	rv := p.runByID(u.Run)
+	if u.Started != nil {
+		rv = &runView{id: u.Run, trigger: *u.Started, flow: u.Flow, render: u.Render, started: time.Now()}
+		p.runs = append(p.runs, rv)
+		p.shown = rv
+		p.refreshRunPick()
+		p.phone.reset(rv)
+		p.sms.reset(rv)
+		p.steps.reset(rv)
+	}
+	if rv == nil {
+		if u.Err != nil {
+			p.status.SetText(u.Err.Error())
+		}
+		return
+	}
+	if e := u.Entry; e != nil {
+		rv.entries = append(rv.entries, *e)
+		if ev := e.Event; ev != nil {
+			if rv.execution == "" {
+				rv.execution = ev.Execution
+			}
+			if ev.Kind == engine.EventStep && ev.Step != nil {
+				rv.steps = append(rv.steps, ev.Step)
+			}
+			if ev.Kind == engine.EventEnd && ev.Execution == rv.execution {
+				rv.endedAt = time.Now()
+			}
+		}
+		if rv == p.shown {
+			p.phone.add(*e)
+			p.sms.add(*e)
+			p.steps.add()
+		}
+	}
+	if u.State != nil {
+		rv.state = *u.State
+	}
+	if u.Err != nil {
+		rv.lastErr = u.Err.Error()
+	} else if u.State != nil {
+		rv.lastErr = ""
+	}
+	if rv == p.shown {
+		p.refreshControls()
+		p.highlight()
+	}
+}
+
+func (p *Panel) runByID(id int) *runView {
+	for _, rv := range p.runs {
+		if rv.id == id {
+			return rv
+		}
+	}
+	return nil
+}
+
+func runTitle(rv *runView) string {
+	state := "active"
+	switch {
+	case rv.state.Ended != nil:
+		state = rv.state.Ended.Kind
+	case rv.state.Paused != "":
+		state = "paused"
+	case rv.state.Waiting != nil:
+		state = "waiting"
+	}
+	return fmt.Sprintf("#%d %s · %s · %s", rv.id, triggerLabel(rv.trigger.Event), rv.started.Format("15:04:05"), state)
+}
+
+func (p *Panel) refreshRunPick() {
+	titles := make([]string, len(p.runs))
+	for i, rv := range p.runs {
+		titles[i] = runTitle(rv)
+	}
+	p.runPick.SetOptions(titles)
+	if p.shown != nil {
+		p.runPick.Selected = runTitle(p.shown)
+		p.runPick.Refresh()
+	}
+}
+
+func (p *Panel) pickRun(title string) {
+	for _, rv := range p.runs {
+		if runTitle(rv) == title && rv != p.shown {
+			p.show(rv)
+			return
+		}
+	}
+}
+
+// show puts an earlier (or the latest) run on display.
+func (p *Panel) show(rv *runView) {
+	p.shown = rv
+	p.phone.reset(rv)
+	p.sms.reset(rv)
+	p.steps.reset(rv)
+	for _, e := range rv.entries {
+		p.phone.add(e)
+		p.sms.add(e)
+	}
+	p.steps.add()
+	p.refreshControls()
+	p.highlight()
+}
+
+// clearRuns forgets every ended run and its log.
+func (p *Panel) clearRuns() {
+	p.sess.clear()
+	kept := p.runs[:0]
+	for _, rv := range p.runs {
+		if rv.state.Ended == nil && rv.execution != "" {
+			kept = append(kept, rv)
+		}
+	}
+	p.runs = kept
+	if p.shown != nil && !slices.Contains(p.runs, p.shown) {
+		p.shown = nil
+		if n := len(p.runs); n > 0 {
+			p.shown = p.runs[n-1]
+		}
+	}
+	p.refreshRunPick()
+	if p.shown == nil {
+		p.runPick.ClearSelected()
+		p.phone.reset(nil)
+		p.sms.reset(nil)
+		p.steps.reset(nil)
+		p.refreshControls()
+		if p.hl != nil {
+			p.hl.ClearHighlight()
+		}
+		return
+	}
+	p.show(p.shown)
+}
+
+// refreshControls brings the status line, the buttons and the outcome
+// choices in line with the run on show.
+func (p *Panel) refreshControls() {
+	rv := p.shown
+	p.refreshRunPick()
+	p.outcomes.RemoveAll()
+	p.stepBtn.Disable()
+	p.contBtn.Disable()
+	p.ffBtn.Disable()
+	p.stopBtn.Disable()
+	p.saveBtn.Disable()
+	p.phone.refresh(rv)
+	p.sms.refresh(rv)
+	if rv == nil {
+		p.status.SetText("Pick a trigger and press Start.")
+		return
+	}
+	st := rv.state
+	text := ""
+	switch {
+	case st.Ended != nil:
+		text = fmt.Sprintf("Ended (%s): %s", st.Ended.Kind, st.Ended.Reason)
+		p.saveBtn.Enable()
+	case st.Paused != "":
+		text = fmt.Sprintf("Paused before %s (breakpoint). Step or Continue.", st.Paused)
+		p.stepBtn.Enable()
+		p.contBtn.Enable()
+		p.stopBtn.Enable()
+	case st.Waiting != nil:
+		text = fmt.Sprintf("Waiting at %s for %s.", st.At, waitingFor(st.Waiting))
+		if !st.Due.IsZero() {
+			text += fmt.Sprintf(" Times out after %s.", st.Waiting.Timeout)
+			p.ffBtn.Enable()
+		}
+		p.stopBtn.Enable()
+		p.saveBtn.Enable()
+	default:
+		text = "Running…"
+		p.stopBtn.Enable()
+	}
+	if rv.lastErr != "" {
+		text += "\n⚠ " + rv.lastErr
+	}
+	p.status.SetText(text)
+	if w := st.Waiting; w != nil && w.Kind == engine.WaitOutcome && st.Paused == "" {
+		p.outcomes.Add(widget.NewLabel(fmt.Sprintf("%s (%s) needs an outcome:", st.At, w.Type)))
+		row := container.NewGridWrap(fyne.NewSize(150, 36))
+		for i, ev := range outcomeChoices(p.cat, w.Type, w.Choices) {
+			b := widget.NewButton(ev, func() { p.sess.choose(ev) })
+			if i == 0 {
+				b.Importance = widget.HighImportance
+			}
+			row.Add(b)
+		}
+		p.outcomes.Add(row)
+	}
+}
+
+// highlight tells the canvas where the run on show stands.
+func (p *Panel) highlight() {
+	if p.hl == nil {
+		return
+	}
+	rv := p.shown
+	if rv == nil {
+		p.hl.SetHighlight(Highlight{Breakpoints: p.Breakpoints()})
+		return
+	}
+	h := Highlight{Breakpoints: p.Breakpoints(), Taken: takenWires(rv.flow, rv.execution, rv.steps)}
+	st := rv.state
+	switch {
+	case st.Ended != nil:
+	case st.Paused != "":
+		h.Active = st.Paused
+	case st.Waiting != nil:
+		h.Active, h.Waiting, h.WaitingFor = st.At, st.At, waitingFor(st.Waiting)
+	default:
+		if n := len(rv.steps); n > 0 && rv.steps[n-1].TransitionedTo != engine.EndedTransition {
+			h.Active = rv.steps[n-1].TransitionedTo
+		}
+	}
+	if s := p.steps.selectedStep(); s != nil {
+		h.Active = s.TransitionedFrom
+	}
+	p.hl.SetHighlight(h)
+}
+
+func (p *Panel) refreshBreakpoints() {
+	list := p.Breakpoints()
+	if len(list) == 0 {
+		p.bpList.SetText("No breakpoints.")
+		return
+	}
+	text := "Breakpoints:"
+	for _, b := range list {
+		text += "\n  ● " + b
+	}
+	p.bpList.SetText(text)
+}
+
+// flowChanged follows edits: new widgets for breakpoints and canned responses.
+func (p *Panel) flowChanged() {
+	f := p.doc.Flow()
+	p.bpPick.SetOptions(widgetNames(f))
+	p.canned.setFlow(f)
+	p.start.setFlow(f)
+}
+
+func widgetNames(f *model.Flow) []string {
+	var names []string
+	for _, st := range f.States() {
+		if st.Type() != "trigger" {
+			names = append(names, st.Name())
+		}
+	}
+	return names
+}
+
+func (p *Panel) askSaveTest() {
+	if p.win == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := p.SaveTest(path); err != nil {
+			dialog.ShowError(err, p.win)
+			return
+		}
+		p.status.SetText("Saved " + path + " — run it with `studioflow test`.")
+	}, p.win)
+	d.SetFileName("recorded.test.yaml")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	d.Show()
+}
+
+// keepTicking repaints the call timer each tick while a call is live.
+func (p *Panel) keepTicking() {
+	if p.ticking || p.tick <= 0 {
+		return
+	}
+	p.ticking = true
+	var next func()
+	next = func() {
+		time.AfterFunc(p.tick, func() {
+			fyne.Do(func() {
+				if !p.ticking {
+					return
+				}
+				if !p.phone.tickClock(p.shown) {
+					p.ticking = false
+					return
+				}
+				next()
+			})
+		})
+	}
+	next()
+}

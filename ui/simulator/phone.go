@@ -1,0 +1,211 @@
+package simulator
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/engine"
+)
+
+// dialKeys is the phone's 12-key pad, row by row.
+var dialKeys = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"}
+
+// phoneView is the mock phone: call state, transcript, dial pad, speech and hang-up.
+type phoneView struct {
+	p          *Panel
+	state      *widget.Label
+	clock      *widget.Label
+	keys       *widget.Label
+	transcript *fyne.Container
+	scroll     *container.Scroll
+	speech     *widget.Entry
+	keyButtons map[string]*widget.Button
+	hangupBtn  *widget.Button
+	content    fyne.CanvasObject
+}
+
+func newPhoneView(p *Panel) *phoneView {
+	v := &phoneView{p: p, keyButtons: map[string]*widget.Button{}}
+	v.state = widget.NewLabelWithStyle("No call", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.clock = widget.NewLabelWithStyle("00:00", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
+	v.keys = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	v.transcript = container.NewVBox()
+	v.scroll = container.NewVScroll(v.transcript)
+	v.scroll.SetMinSize(fyne.NewSize(200, 120))
+	pad := container.NewGridWithColumns(3)
+	for _, k := range dialKeys {
+		b := widget.NewButton(k, func() { p.sess.pressKey(k) })
+		v.keyButtons[k] = b
+		pad.Add(b)
+	}
+	v.speech = widget.NewEntry()
+	v.speech.SetPlaceHolder("say something…")
+	sayBtn := widget.NewButtonWithIcon("Say", theme.VolumeUpIcon(), v.say)
+	v.speech.OnSubmitted = func(string) { v.say() }
+	v.hangupBtn = widget.NewButtonWithIcon("Hang up", theme.CancelIcon(), p.sess.hangup)
+	v.hangupBtn.Importance = widget.DangerImportance
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, v.clock, v.state),
+		widget.NewSeparator(),
+	)
+	bottom := container.NewVBox(
+		v.keys,
+		pad,
+		container.NewBorder(nil, nil, nil, sayBtn, v.speech),
+		v.hangupBtn,
+	)
+	v.content = container.NewBorder(top, bottom, nil, nil, v.scroll)
+	return v
+}
+
+func (v *phoneView) say() {
+	words := strings.TrimSpace(v.speech.Text)
+	if words == "" {
+		return
+	}
+	v.speech.SetText("")
+	v.p.sess.speak(words)
+}
+
+func (v *phoneView) reset(rv *runView) {
+	v.transcript.RemoveAll()
+	v.refresh(rv)
+}
+
+// add puts one voice line into the transcript.
+func (v *phoneView) add(e entry) {
+	line, inbound := voiceLine(e)
+	if line == "" {
+		return
+	}
+	l := widget.NewLabel(line)
+	l.Wrapping = fyne.TextWrapWord
+	if inbound {
+		l.Alignment = fyne.TextAlignTrailing
+		l.Importance = widget.HighImportance
+	}
+	v.transcript.Add(l)
+	v.scroll.ScrollToBottom()
+}
+
+// voiceLine words a call event or a caller's action; "" for what a phone would not show.
+func voiceLine(e entry) (line string, inbound bool) {
+	if a := e.Action; a != nil {
+		switch a.Kind {
+		case engine.InputPress:
+			return "You pressed " + a.Text, true
+		case engine.InputSpeech:
+			return "You said “" + a.Text + "”", true
+		case engine.InputHangup:
+			return "You hung up", true
+		case engine.InputTimeout:
+			return "(silence: the wait timed out)", true
+		}
+		return "", false
+	}
+	ev := e.Event
+	loop := ""
+	if ev.Loop > 1 {
+		loop = fmt.Sprintf(" ×%d", ev.Loop)
+	}
+	switch ev.Kind {
+	case engine.EventSay:
+		return "Says: " + ev.Text + loop, false
+	case engine.EventPlay:
+		return "Plays: " + ev.Text + loop, false
+	case engine.EventDigits:
+		return "Sends digits: " + ev.Text, false
+	case engine.EventDial:
+		return "Dials " + ev.Text, false
+	}
+	return "", false
+}
+
+// callState words where the call stands.
+func callState(rv *runView) string {
+	if rv == nil || rv.trigger.Event != engine.TriggerCall {
+		return "No call — start an Incoming Call"
+	}
+	st := rv.state
+	switch {
+	case st.Ended != nil:
+		return "Call ended"
+	case len(rv.steps) == 0:
+		return "Ringing…"
+	case st.Paused != "":
+		return "In call (paused)"
+	case st.Waiting != nil && st.Waiting.Kind == engine.WaitOutcome:
+		switch st.Waiting.Type {
+		case "enqueue-call", "send-to-flex":
+			return "On hold / queued"
+		case "connect-call-to", "make-outgoing-call-v2", "make-outgoing-call-v1":
+			return "Connecting…"
+		}
+	case st.Waiting != nil && st.Waiting.Kind == engine.WaitRecord:
+		return "In call — recording"
+	}
+	return "In call"
+}
+
+func elapsed(rv *runView) string {
+	if rv == nil {
+		return "00:00"
+	}
+	end := time.Now()
+	if !rv.endedAt.IsZero() {
+		end = rv.endedAt
+	}
+	d := end.Sub(rv.started).Round(time.Second)
+	return fmt.Sprintf("%02d:%02d", int(d.Minutes()), int(d.Seconds())%60)
+}
+
+// refresh shows the call state and what the pad is collecting.
+func (v *phoneView) refresh(rv *runView) {
+	v.state.SetText(callState(rv))
+	v.clock.SetText(elapsed(rv))
+	v.keys.SetText(gatherHint(rv))
+	live := rv != nil && rv.trigger.Event == engine.TriggerCall && rv.state.Ended == nil
+	if live {
+		v.hangupBtn.Enable()
+		v.p.keepTicking()
+	} else {
+		v.hangupBtn.Disable()
+	}
+}
+
+// tickClock repaints the timer; it reports whether the call is still live.
+func (v *phoneView) tickClock(rv *runView) bool {
+	v.clock.SetText(elapsed(rv))
+	return rv != nil && rv.trigger.Event == engine.TriggerCall && rv.state.Ended == nil
+}
+
+func gatherHint(rv *runView) string {
+	if rv == nil || rv.state.Waiting == nil {
+		return ""
+	}
+	w := rv.state.Waiting
+	switch w.Kind {
+	case engine.WaitGather:
+		var rules []string
+		if w.FinishOnKey != "" {
+			rules = append(rules, "ends with "+w.FinishOnKey)
+		}
+		if w.NumberDigits > 0 {
+			rules = append(rules, fmt.Sprintf("%d digits", w.NumberDigits))
+		}
+		hint := "Listening at " + rv.state.At
+		if len(rules) > 0 {
+			hint += " (" + strings.Join(rules, ", ") + ")"
+		}
+		return hint + ": " + rv.state.Keys + "_"
+	case engine.WaitRecord:
+		return "Recording at " + rv.state.At + ": say something or press keys"
+	}
+	return ""
+}

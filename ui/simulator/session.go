@@ -1,0 +1,621 @@
+package simulator
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model"
+)
+
+// action is something the contact (or the person at the simulator) did.
+type action struct {
+	Kind  engine.InputKind
+	Text  string // keys, words or message body
+	Event string // the chosen outcome
+}
+
+// entry is one line of a run's log: a thing the flow did or a thing the contact did.
+type entry struct {
+	Event  *engine.Event
+	Action *action
+}
+
+// runState is where a run stands after the engine has returned (or paused).
+type runState struct {
+	Waiting *engine.Wait // a copy; nil unless waiting on the contact
+	At      string       // the widget it waits in
+	Ended   *engine.Ending
+	Paused  string // the widget a breakpoint holds it before
+	Keys    string // keys pressed so far in the current gather
+	Due     time.Time
+}
+
+// update is what the session tells the panel, always from its worker goroutine.
+type update struct {
+	Run     int
+	Started *engine.Trigger // a new run began with this trigger
+	Flow    *model.Flow     // with Started: the flow it runs
+	Render  renderFunc      // with Started: its runtime's Liquid, for rebuilding requests
+	Entry   *entry
+	State   *runState
+	Err     error // an input the engine or the session refused
+}
+
+// startConfig is what a new run needs besides its trigger.
+type startConfig struct {
+	Flow     *model.Flow
+	Trigger  engine.Trigger
+	Canned   map[string]engine.CannedResponse // by widget; only widgets set to canned
+	Virtual  bool                             // a virtual clock: timeouts wait for fast-forward
+	Subflows engine.FlowResolver
+	// HTTPTimeout bounds real requests; zero is Studio's 10 seconds.
+	HTTPTimeout time.Duration
+}
+
+// virtualEpoch is where a run's virtual clock starts (the scenario runner's
+// start, so recorded tests see the same now).
+var virtualEpoch = time.Date(2024, 6, 3, 16, 0, 0, 0, time.UTC)
+
+// simRun is one execution the session drives. Only the worker goroutine
+// touches it, except log and state, which are guarded by session.mu.
+type simRun struct {
+	id      int
+	trigger engine.Trigger
+	opts    engine.StartOptions
+	rt      *engine.Runtime
+	clock   engine.Clock
+	virtual *engine.VirtualClock
+	x       *engine.Execution
+	log     []entry
+	state   runState
+	timer   engine.Timer
+	wait    *engine.Wait // the wait the timer was armed for
+	// unreplayable says why the run cannot become a test (e.g. it was stopped by hand).
+	unreplayable string
+}
+
+// session runs executions off the UI goroutine: every engine call happens on
+// one worker goroutine, in the order the UI asked for them, and everything
+// the engine does reaches the listener as updates.
+type session struct {
+	notify func(update)
+
+	mu          sync.Mutex
+	idle        *sync.Cond
+	queue       []func()
+	busy        bool
+	closed      bool
+	runs        []*simRun
+	breakpoints map[string]bool
+	paused      string // widget a breakpoint holds the current run before ("" when running)
+	stepping    bool   // pause before the very next widget
+	stopping    bool   // a stop was asked while paused: run on without pausing
+	resume      chan struct{}
+}
+
+func newSession(notify func(update)) *session {
+	s := &session{notify: notify, breakpoints: map[string]bool{}, resume: make(chan struct{}, 1)}
+	s.idle = sync.NewCond(&s.mu)
+	go s.work()
+	return s
+}
+
+// do queues f for the worker; it never blocks.
+func (s *session) do(f func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return
+	}
+	s.queue = append(s.queue, f)
+	s.idle.Broadcast()
+}
+
+func (s *session) work() {
+	for {
+		s.mu.Lock()
+		for len(s.queue) == 0 && !s.closed {
+			s.busy = false
+			s.idle.Broadcast()
+			s.idle.Wait()
+		}
+		if s.closed {
+			s.busy = false
+			s.idle.Broadcast()
+			s.mu.Unlock()
+			return
+		}
+		f := s.queue[0]
+		s.queue = s.queue[1:]
+		s.busy = true
+		s.mu.Unlock()
+		f()
+	}
+}
+
+// close stops the worker after releasing a paused run.
+func (s *session) close() {
+	s.mu.Lock()
+	s.closed = true
+	s.stopping = true
+	s.idle.Broadcast()
+	s.mu.Unlock()
+	s.release()
+}
+
+// waitIdle blocks until the worker has nothing to do or is held at a
+// breakpoint. Tests use it; the UI never waits.
+func (s *session) waitIdle() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for !s.closed && (len(s.queue) > 0 || (s.busy && s.paused == "")) {
+		s.idle.Wait()
+	}
+}
+
+func (s *session) current() *simRun {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.runs) == 0 {
+		return nil
+	}
+	return s.runs[len(s.runs)-1]
+}
+
+func (s *session) run(id int) *simRun {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, r := range s.runs {
+		if r.id == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// recording returns a copy of run id's trigger, options and log.
+func (s *session) recording(id int) (recorded, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, r := range s.runs {
+		if r.id == id {
+			return recorded{Trigger: r.trigger, Options: r.opts, Log: slices.Clone(r.log), Flow: r.flowOf(), Unreplayable: r.unreplayable}, true
+		}
+	}
+	return recorded{}, false
+}
+
+func (r *simRun) flowOf() *model.Flow {
+	if r.x == nil {
+		return nil
+	}
+	return r.x.Flow()
+}
+
+// clear forgets every ended run.
+func (s *session) clear() {
+	s.do(func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		kept := s.runs[:0]
+		for _, r := range s.runs {
+			if r.x != nil && r.x.Ended == nil {
+				kept = append(kept, r)
+			}
+		}
+		s.runs = kept
+	})
+}
+
+// setBreakpoint adds or removes a breakpoint; it applies at once, also to a running execution.
+func (s *session) setBreakpoint(widget string, on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if on {
+		s.breakpoints[widget] = true
+	} else {
+		delete(s.breakpoints, widget)
+	}
+}
+
+func (s *session) breakpointList() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Sorted(maps.Keys(s.breakpoints))
+}
+
+// step lets a paused run go on to the next widget and pause before it.
+func (s *session) step() { s.proceed(true) }
+
+// resumeRun lets a paused run go on to the next breakpoint.
+func (s *session) resumeRun() { s.proceed(false) }
+
+func (s *session) proceed(stepping bool) {
+	s.mu.Lock()
+	if s.paused == "" {
+		s.mu.Unlock()
+		return
+	}
+	s.stepping = stepping
+	s.paused = ""
+	s.mu.Unlock()
+	s.release()
+}
+
+func (s *session) release() {
+	select {
+	case s.resume <- struct{}{}:
+	default:
+	}
+}
+
+// observe hears each engine event as it happens, on the worker goroutine;
+// a step into a widget with a breakpoint holds the worker until Step or Continue.
+func (s *session) observe(r *simRun, ev engine.Event) {
+	s.mu.Lock()
+	e := ev
+	r.log = append(r.log, entry{Event: &e})
+	s.mu.Unlock()
+	s.notify(update{Run: r.id, Entry: &entry{Event: &e}})
+	if ev.Kind != engine.EventStep || ev.Step == nil {
+		return
+	}
+	next := ev.Step.TransitionedTo
+	s.mu.Lock()
+	hold := next != engine.EndedTransition && !s.stopping && (s.stepping || s.breakpoints[next])
+	if !hold {
+		s.mu.Unlock()
+		return
+	}
+	s.stepping = false
+	r.state.Paused = next
+	st := r.state
+	s.mu.Unlock()
+	s.notify(update{Run: r.id, State: &st})
+	// Only now is the pause visible to Step, Continue and waitIdle, so the
+	// panel has heard of it before anyone can act on it.
+	s.mu.Lock()
+	s.paused = next
+	s.idle.Broadcast()
+	s.mu.Unlock()
+	<-s.resume
+	s.mu.Lock()
+	s.paused = ""
+	r.state.Paused = ""
+	s.mu.Unlock()
+}
+
+// start begins a new run; an active run is stopped first.
+func (s *session) start(cfg startConfig) {
+	s.do(func() {
+		if prev := s.current(); prev != nil && prev.x != nil && prev.x.Ended == nil {
+			s.stopRun(prev, "a new execution was started in the simulator")
+		}
+		s.begin(cfg)
+	})
+}
+
+// begin starts a run on the worker goroutine.
+func (s *session) begin(cfg startConfig) *simRun {
+	s.mu.Lock()
+	id := 1
+	if n := len(s.runs); n > 0 {
+		id = s.runs[n-1].id + 1
+	}
+	r := &simRun{id: id, trigger: cfg.Trigger}
+	if cfg.Virtual {
+		r.virtual = engine.NewVirtualClock(virtualEpoch)
+		r.clock = r.virtual
+	} else {
+		r.clock = engine.RealClock{}
+	}
+	s.runs = append(s.runs, r)
+	s.mu.Unlock()
+	r.rt = engine.New(engine.Config{
+		Clock: r.clock, Subflows: cfg.Subflows, HTTPTimeout: cfg.HTTPTimeout,
+		Observer: func(ev engine.Event) { s.observe(r, ev) },
+	})
+	trig := cfg.Trigger
+	s.notify(update{Run: id, Started: &trig, Flow: cfg.Flow, Render: r.rt.Liquid().Render})
+	r.opts = engine.StartOptions{
+		AskOutcomes: true, Outcomes: map[string]engine.Outcome{}, HTTP: map[string][]engine.CannedResponse{},
+	}
+	for w, c := range cfg.Canned {
+		r.opts.HTTP[w] = []engine.CannedResponse{c}
+	}
+	// A sent message needs no decision: only widgets whose result comes from
+	// outside ask for one.
+	for _, st := range cfg.Flow.States() {
+		if st.Type() == "send-message" {
+			r.opts.Outcomes[st.Name()] = engine.Outcome{Event: "sent"}
+		}
+	}
+	x, _, err := r.rt.Start(cfg.Flow, cfg.Trigger, r.opts)
+	if err != nil {
+		s.mu.Lock()
+		r.unreplayable = err.Error()
+		r.state.Ended = &engine.Ending{Kind: engine.EndFailed, Reason: err.Error()}
+		st := r.state
+		s.mu.Unlock()
+		s.notify(update{Run: id, Err: fmt.Errorf("start: %w", err), State: &st})
+		return r
+	}
+	s.mu.Lock()
+	r.x = x
+	s.mu.Unlock()
+	s.settle(r)
+	return r
+}
+
+// settle publishes the run's state after an engine call and arms its timeout.
+func (s *session) settle(r *simRun) {
+	if s.stoppingNow() && r.x.Ended == nil {
+		s.mu.Lock()
+		s.stopping = false
+		s.mu.Unlock()
+		s.stopRun(r, "stopped in the simulator")
+		return
+	}
+	if r.timer != nil {
+		r.timer.Stop()
+		r.timer, r.wait = nil, nil
+	}
+	s.mu.Lock()
+	r.state = runState{Ended: r.x.Ended}
+	if w := r.x.Waiting; w != nil {
+		c := *w
+		r.state.Waiting, r.state.At = &c, r.x.At()
+	}
+	s.mu.Unlock()
+	if w := r.x.Waiting; w != nil && w.Timeout > 0 {
+		s.arm(r, w, w.Timeout)
+	}
+	s.publish(r)
+}
+
+func (s *session) stoppingNow() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stopping
+}
+
+func (s *session) publish(r *simRun) {
+	s.mu.Lock()
+	st := r.state
+	s.mu.Unlock()
+	s.notify(update{Run: r.id, State: &st})
+}
+
+// arm starts the wait's timeout, d from now on the run's clock.
+func (s *session) arm(r *simRun, w *engine.Wait, d time.Duration) {
+	if r.timer != nil {
+		r.timer.Stop()
+	}
+	r.wait = w
+	s.mu.Lock()
+	r.state.Due = r.clock.Now().Add(d)
+	s.mu.Unlock()
+	r.timer = r.clock.AfterFunc(d, func() {
+		s.do(func() { s.expire(r, w) })
+	})
+}
+
+// expire ends the wait w: keys pressed so far are submitted as Twilio does
+// when the caller stops typing; with none, the wait times out.
+func (s *session) expire(r *simRun, w *engine.Wait) {
+	if r.x == nil || r.x.Waiting != w {
+		return
+	}
+	if keys := r.state.Keys; keys != "" {
+		s.input(r, engine.Input{Kind: engine.InputPress, Text: keys})
+		return
+	}
+	s.input(r, engine.Input{Kind: engine.InputTimeout})
+}
+
+// input feeds in to the run, records it and publishes the outcome.
+func (s *session) input(r *simRun, in engine.Input) {
+	if r.x == nil || r.x.Ended != nil {
+		s.notify(update{Run: r.id, Err: errors.New("the execution has ended")})
+		return
+	}
+	a := &action{Kind: in.Kind, Text: in.Text, Event: in.Event}
+	s.mu.Lock()
+	r.log = append(r.log, entry{Action: a})
+	r.state.Keys = ""
+	s.mu.Unlock()
+	s.notify(update{Run: r.id, Entry: &entry{Action: a}})
+	if _, err := r.rt.Resume(r.x, in); err != nil {
+		s.mu.Lock()
+		r.log = r.log[:len(r.log)-1]
+		s.mu.Unlock()
+		s.notify(update{Run: r.id, Err: err})
+		s.publish(r)
+		return
+	}
+	s.settle(r)
+}
+
+// waiting returns the current run when it waits for one of kinds.
+func (s *session) waiting(kinds ...engine.WaitKind) (*simRun, *engine.Wait) {
+	r := s.current()
+	if r == nil || r.x == nil || r.x.Waiting == nil {
+		return r, nil
+	}
+	if slices.Contains(kinds, r.x.Waiting.Kind) {
+		return r, r.x.Waiting
+	}
+	return r, nil
+}
+
+func (s *session) refuse(r *simRun, format string, args ...any) {
+	id := 0
+	if r != nil {
+		id = r.id
+	}
+	s.notify(update{Run: id, Err: fmt.Errorf(format, args...)})
+}
+
+// pressKey is one key of the dial pad. A gather collects keys until its
+// finish key or its number of digits; each key restarts its timeout.
+func (s *session) pressKey(key string) {
+	s.do(func() {
+		r, w := s.waiting(engine.WaitGather, engine.WaitRecord)
+		if w == nil {
+			s.refuse(r, "the flow is not listening for keys now")
+			return
+		}
+		s.mu.Lock()
+		keys := r.state.Keys + key
+		r.state.Keys = keys
+		s.mu.Unlock()
+		finished := w.FinishOnKey != "" && strings.Contains(w.FinishOnKey, key)
+		counted := w.Kind == engine.WaitGather && w.NumberDigits > 0 && len(keys) >= w.NumberDigits
+		if finished || counted || w.Kind == engine.WaitRecord {
+			s.input(r, engine.Input{Kind: engine.InputPress, Text: keys})
+			return
+		}
+		if w.Timeout > 0 {
+			s.arm(r, w, w.Timeout)
+		}
+		s.publish(r)
+	})
+}
+
+// speak answers a gather (or a voicemail) with words.
+func (s *session) speak(words string) {
+	s.do(func() {
+		r, w := s.waiting(engine.WaitGather, engine.WaitRecord)
+		if w == nil {
+			s.refuse(r, "the flow is not listening now")
+			return
+		}
+		s.input(r, engine.Input{Kind: engine.InputSpeech, Text: words})
+	})
+}
+
+// hangup ends the call: a wait on the caller hears the hangup, an outcome
+// wait takes its hangup event, anything else is stopped.
+func (s *session) hangup() {
+	s.do(func() {
+		r := s.current()
+		if r == nil || r.x == nil || r.x.Ended != nil {
+			s.refuse(r, "there is no call to hang up")
+			return
+		}
+		w := r.x.Waiting
+		switch {
+		case w != nil && (w.Kind == engine.WaitGather || w.Kind == engine.WaitRecord):
+			s.input(r, engine.Input{Kind: engine.InputHangup})
+		case w != nil && w.Kind == engine.WaitOutcome && slices.Contains(w.Choices, "hangup"):
+			s.input(r, engine.Input{Kind: engine.InputOutcome, Event: "hangup"})
+		default:
+			s.stopRun(r, "the caller hung up")
+		}
+	})
+}
+
+// reply is a message from the contact: the answer to a Send & Wait For
+// Reply, or, with no active execution, the start of a new one (Studio's
+// session rule).
+func (s *session) reply(body string, cfg startConfig) {
+	s.do(func() {
+		r := s.current()
+		if r == nil || r.x == nil || r.x.Ended != nil {
+			cfg.Trigger.Body = body
+			s.begin(cfg)
+			return
+		}
+		if w := r.x.Waiting; w == nil || w.Kind != engine.WaitReply {
+			s.refuse(r, "the active execution is not waiting for a reply (it is at %s)", r.x.At())
+			return
+		}
+		s.input(r, engine.Input{Kind: engine.InputMessage, Text: body})
+	})
+}
+
+// noReply lets a Send & Wait For Reply time out.
+func (s *session) noReply() {
+	s.do(func() {
+		r, w := s.waiting(engine.WaitReply)
+		if w == nil {
+			s.refuse(r, "the flow is not waiting for a reply")
+			return
+		}
+		s.input(r, engine.Input{Kind: engine.InputTimeout})
+	})
+}
+
+// choose gives a widget waiting for an outside result its event.
+func (s *session) choose(event string) {
+	s.do(func() {
+		r, w := s.waiting(engine.WaitOutcome)
+		if w == nil {
+			s.refuse(r, "no widget is waiting for an outcome")
+			return
+		}
+		s.input(r, engine.Input{Kind: engine.InputOutcome, Event: event})
+	})
+}
+
+// fastForward fires the pending timeout now: a virtual clock jumps to it,
+// with the real clock the wait ends at once.
+func (s *session) fastForward() {
+	s.do(func() {
+		r := s.current()
+		if r == nil || r.x == nil || r.x.Ended != nil || r.wait == nil || r.timer == nil {
+			s.refuse(r, "no timeout is pending")
+			return
+		}
+		if r.virtual != nil {
+			s.mu.Lock()
+			due := r.state.Due
+			s.mu.Unlock()
+			r.virtual.Advance(due.Sub(r.virtual.Now()))
+			return // the timer queued the expiry
+		}
+		r.timer.Stop()
+		s.expire(r, r.wait)
+	})
+}
+
+// stop ends the current run. While paused, the run first goes on without
+// pausing to its next wait, then stops.
+func (s *session) stop() {
+	s.mu.Lock()
+	held := s.paused != ""
+	if held {
+		s.stopping = true
+		s.paused = ""
+	}
+	s.mu.Unlock()
+	if held {
+		s.release()
+		return
+	}
+	s.do(func() {
+		r := s.current()
+		if r == nil || r.x == nil || r.x.Ended != nil {
+			return
+		}
+		s.stopRun(r, "stopped in the simulator")
+	})
+}
+
+func (s *session) stopRun(r *simRun, reason string) {
+	if r.timer != nil {
+		r.timer.Stop()
+		r.timer, r.wait = nil, nil
+	}
+	r.rt.Stop(r.x, reason)
+	s.mu.Lock()
+	r.unreplayable = "the execution was " + reason
+	s.mu.Unlock()
+	s.settle(r)
+}

@@ -1,0 +1,178 @@
+package simulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model"
+)
+
+// triggerLabels are the trigger events as Studio's trigger widget names them.
+var triggerLabels = map[string]string{
+	engine.TriggerCall:         "Incoming Call",
+	engine.TriggerMessage:      "Incoming Message",
+	engine.TriggerConversation: "Conversation",
+	engine.TriggerRequest:      "REST API",
+	engine.TriggerParent:       "Subflow",
+}
+
+var triggerOrder = []string{engine.TriggerCall, engine.TriggerMessage, engine.TriggerConversation, engine.TriggerRequest, engine.TriggerParent}
+
+func triggerLabel(event string) string {
+	if l, ok := triggerLabels[event]; ok {
+		return l
+	}
+	return event
+}
+
+func triggerEvent(label string) string {
+	for e, l := range triggerLabels {
+		if l == label {
+			return e
+		}
+	}
+	return ""
+}
+
+// startForm picks the trigger, the addresses and the parameters of a new run.
+type startForm struct {
+	pick     *widget.Select
+	contact  *widget.Entry
+	flowAddr *widget.Entry
+	body     *widget.Entry
+	params   *widget.Entry
+	paramRow *fyne.Container
+	bodyRow  *fyne.Container
+	problem  *widget.Label
+	startBtn *widget.Button
+	content  fyne.CanvasObject
+	onStart  func(engine.Trigger)
+}
+
+func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
+	sf := &startForm{onStart: onStart}
+	labels := make([]string, len(triggerOrder))
+	for i, e := range triggerOrder {
+		labels[i] = triggerLabels[e]
+	}
+	sf.pick = widget.NewSelect(labels, func(string) { sf.refresh() })
+	sf.contact = widget.NewEntry()
+	sf.contact.SetText(engine.DefaultContactAddress)
+	sf.flowAddr = widget.NewEntry()
+	sf.flowAddr.SetText(engine.DefaultFlowAddress)
+	sf.body = widget.NewEntry()
+	sf.body.SetPlaceHolder("first message (Hi)")
+	sf.params = widget.NewMultiLineEntry()
+	sf.params.SetPlaceHolder(`Parameters JSON, e.g. {"name": "Ada"}`)
+	sf.params.SetMinRowsVisible(2)
+	sf.problem = widget.NewLabel("")
+	sf.problem.Importance = widget.DangerImportance
+	sf.problem.Hide()
+	sf.startBtn = widget.NewButtonWithIcon("Start", theme.MediaPlayIcon(), sf.submit)
+	sf.startBtn.Importance = widget.HighImportance
+	sf.paramRow = container.NewBorder(nil, nil, widget.NewLabel("Parameters"), nil, sf.params)
+	sf.bodyRow = container.NewBorder(nil, nil, widget.NewLabel("Message"), nil, sf.body)
+	addresses := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel("Contact"), nil, sf.contact),
+		container.NewBorder(nil, nil, widget.NewLabel("Flow"), nil, sf.flowAddr),
+	)
+	sf.content = container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("Trigger"), sf.startBtn, sf.pick),
+		addresses, sf.bodyRow, sf.paramRow, sf.problem,
+	)
+	sf.setFlow(f)
+	return sf
+}
+
+// setFlow picks the first trigger the flow wires, when none is chosen yet.
+func (sf *startForm) setFlow(f *model.Flow) {
+	if sf.pick.Selected != "" {
+		return
+	}
+	event := engine.TriggerCall
+	if wired := engine.WiredTriggers(f); len(wired) > 0 && slices.Contains(triggerOrder, wired[0]) {
+		event = wired[0]
+	}
+	sf.pick.SetSelected(triggerLabels[event])
+}
+
+func (sf *startForm) event() string { return triggerEvent(sf.pick.Selected) }
+
+func (sf *startForm) refresh() {
+	switch sf.event() {
+	case engine.TriggerRequest, engine.TriggerParent:
+		sf.paramRow.Show()
+	default:
+		sf.paramRow.Hide()
+	}
+	switch sf.event() {
+	case engine.TriggerMessage, engine.TriggerConversation:
+		sf.bodyRow.Show()
+	default:
+		sf.bodyRow.Hide()
+	}
+}
+
+// trigger builds the trigger from the form, with Twilio's From and To: for
+// REST the contact is To.
+func (sf *startForm) trigger() engine.Trigger {
+	t := engine.Trigger{Event: sf.event(), From: strings.TrimSpace(sf.contact.Text), To: strings.TrimSpace(sf.flowAddr.Text)}
+	if t.Event == engine.TriggerRequest {
+		t.From, t.To = t.To, t.From
+	}
+	if t.Event == engine.TriggerMessage || t.Event == engine.TriggerConversation {
+		t.Body = sf.body.Text
+		if t.Body == "" {
+			t.Body = "Hi"
+		}
+	}
+	return t
+}
+
+// parameters reads the Parameters JSON (an object; empty means none).
+func (sf *startForm) parameters() (map[string]any, error) {
+	text := strings.TrimSpace(sf.params.Text)
+	if text == "" {
+		return nil, nil
+	}
+	var v any
+	if err := json.Unmarshal([]byte(text), &v); err != nil {
+		return nil, fmt.Errorf("parameters are not JSON: %w", err)
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("parameters must be a JSON object like {\"name\": \"Ada\"}")
+	}
+	return m, nil
+}
+
+func (sf *startForm) submit() {
+	if sf.event() == "" {
+		sf.showProblem("Pick a trigger first.")
+		return
+	}
+	t := sf.trigger()
+	if t.Event == engine.TriggerRequest || t.Event == engine.TriggerParent {
+		params, err := sf.parameters()
+		if err != nil {
+			sf.showProblem(err.Error())
+			return
+		}
+		t.Parameters = params
+	}
+	sf.problem.Hide()
+	sf.onStart(t)
+}
+
+func (sf *startForm) showProblem(msg string) {
+	sf.problem.SetText(msg)
+	sf.problem.Show()
+}

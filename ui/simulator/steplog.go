@@ -1,0 +1,199 @@
+package simulator
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/engine"
+)
+
+var stepColumns = []struct {
+	title string
+	width float32
+}{{"Time", 76}, {"Widget", 150}, {"Type", 150}, {"Event", 120}, {"From → To", 260}}
+
+// stepLog lists the run's steps as Studio's execution log does; picking one
+// shows the context after it (what it changed marked) and, for HTTP
+// widgets, the request and the response.
+type stepLog struct {
+	p        *Panel
+	rv       *runView
+	table    *widget.Table
+	selected int // -1 when no step is picked
+	tree     *widget.Tree
+	ctx      map[string]any
+	changed  map[string]bool
+	caption  *widget.Label
+	request  *widget.Label
+	response *widget.Label
+	details  *container.AppTabs
+	httpTab  *container.TabItem
+	content  fyne.CanvasObject
+}
+
+func newStepLog(p *Panel) *stepLog {
+	v := &stepLog{p: p, selected: -1, changed: map[string]bool{}}
+	v.table = widget.NewTable(
+		func() (int, int) { return v.rows(), len(stepColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.cell(id)) },
+	)
+	v.table.ShowHeaderRow = true
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(stepColumns[id.Col].title)
+		}
+	}
+	for i, c := range stepColumns {
+		v.table.SetColumnWidth(i, c.width)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) { v.pick(id.Row) }
+
+	v.tree = widget.NewTree(
+		func(id widget.TreeNodeID) []widget.TreeNodeID { return childIDs(v.ctx, id) },
+		func(id widget.TreeNodeID) bool { return id == "" || isBranch(v.ctx, id) },
+		func(bool) fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			text := nodeLabel(v.ctx, id)
+			if v.changed[id] {
+				l.Importance = widget.HighImportance
+				l.TextStyle = fyne.TextStyle{Bold: true}
+				text = "● " + text
+			} else {
+				l.Importance = widget.MediumImportance
+				l.TextStyle = fyne.TextStyle{}
+			}
+			l.SetText(text)
+		},
+	)
+	v.caption = widget.NewLabel("Pick a step to see the context after it (● marks what it changed).")
+	v.caption.Wrapping = fyne.TextWrapWord
+	mono := fyne.TextStyle{Monospace: true}
+	v.request = widget.NewLabelWithStyle("", fyne.TextAlignLeading, mono)
+	v.request.Wrapping = fyne.TextWrapBreak
+	v.response = widget.NewLabelWithStyle("", fyne.TextAlignLeading, mono)
+	v.response.Wrapping = fyne.TextWrapBreak
+	httpBox := container.NewVBox(
+		widget.NewLabelWithStyle("Request", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.request,
+		widget.NewLabelWithStyle("Response", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.response,
+	)
+	v.httpTab = container.NewTabItem("HTTP", container.NewVScroll(httpBox))
+	v.details = container.NewAppTabs(container.NewTabItem("Context", v.tree), v.httpTab)
+	split := container.NewVSplit(v.table, container.NewBorder(v.caption, nil, nil, nil, v.details))
+	split.Offset = 0.45
+	v.content = split
+	return v
+}
+
+func (v *stepLog) rows() int {
+	if v.rv == nil {
+		return 0
+	}
+	return len(v.rv.steps)
+}
+
+func (v *stepLog) cell(id widget.TableCellID) string {
+	if v.rv == nil || id.Row >= len(v.rv.steps) || id.Row < 0 {
+		return ""
+	}
+	s := v.rv.steps[id.Row]
+	switch id.Col {
+	case 0:
+		return time.Time(s.DateCreated).Local().Format("15:04:05")
+	case 1:
+		return s.TransitionedFrom
+	case 2:
+		return s.Type
+	case 3:
+		return s.Name
+	default:
+		return s.TransitionedFrom + " → " + s.TransitionedTo
+	}
+}
+
+func (v *stepLog) reset(rv *runView) {
+	v.rv = rv
+	v.selected = -1
+	v.table.UnselectAll()
+	v.ctx, v.changed = nil, map[string]bool{}
+	v.caption.SetText("Pick a step to see the context after it (● marks what it changed).")
+	v.request.SetText("")
+	v.response.SetText("")
+	v.tree.Refresh()
+	v.table.Refresh()
+}
+
+// add shows steps that arrived.
+func (v *stepLog) add() {
+	v.table.Refresh()
+	if n := v.rows(); n > 0 && v.selected < 0 {
+		v.table.ScrollToBottom()
+	}
+}
+
+func (v *stepLog) selectedStep() *engine.Step {
+	if v.rv == nil || v.selected < 0 || v.selected >= len(v.rv.steps) {
+		return nil
+	}
+	return v.rv.steps[v.selected]
+}
+
+// pick shows step i: the context after it, marked where it changed, and its HTTP exchange.
+func (v *stepLog) pick(i int) {
+	if v.rv == nil || i < 0 || i >= len(v.rv.steps) {
+		return
+	}
+	v.selected = i
+	s := v.rv.steps[i]
+	before := map[string]any{}
+	for j := i - 1; j >= 0; j-- {
+		if v.rv.steps[j].ExecutionSID == s.ExecutionSID {
+			before = v.rv.steps[j].Context
+			break
+		}
+	}
+	v.ctx = s.Context
+	v.changed = changedPaths(before, s.Context)
+	v.caption.SetText(s.TransitionedFrom + " (" + s.Type + ") left on " + s.Name + ": the context after it")
+	if s.Detail != "" {
+		v.caption.SetText(v.caption.Text + " — " + s.Detail)
+	}
+	v.tree.Refresh()
+	for id := range v.changed {
+		if isBranch(v.ctx, id) {
+			v.tree.OpenBranch(id)
+		}
+	}
+	v.showExchange(s, before)
+	if v.p.OnSelectWidget != nil {
+		v.p.OnSelectWidget(s.TransitionedFrom)
+	}
+	v.p.highlight()
+}
+
+func (v *stepLog) showExchange(s *engine.Step, before map[string]any) {
+	var src *requestSource
+	if v.rv.flow != nil && v.rv.render != nil && s.ExecutionSID == v.rv.execution {
+		src = &requestSource{flow: v.rv.flow, before: before, render: v.rv.render}
+	}
+	ex, ok := exchangeOf(s, src)
+	if !ok {
+		v.request.SetText("(not an HTTP widget)")
+		v.response.SetText("")
+		return
+	}
+	v.request.SetText(ex.requestText())
+	v.response.SetText(ex.responseText())
+	v.details.Select(v.httpTab)
+}
