@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 
 	"fyne.io/fyne/v2"
@@ -14,28 +15,31 @@ import (
 	"github.com/studioflow/studioflow/ui"
 )
 
-// runEdit opens the editor window on FILE, or on the built-in example flow,
-// and returns when the window is closed.
+// runEdit opens the editor window on FILE, or on the built-in example flow
+// (unsaved until saved somewhere), and returns when the window is closed.
+// Work left unsaved by a crash or a kill is offered for recovery.
 func runEdit(e env, args []string) int {
 	if len(args) > 1 {
 		fmt.Fprintln(e.stderr, "usage: studioflow edit [FILE]")
 		return exitBadInput
 	}
-	source := assets.ExampleFlowName
+	opts := ui.Options{Source: assets.ExampleFlowName, OfferRecovery: true}
 	var (
 		data []byte
-		flow *model.Flow
 		err  error
 	)
 	if len(args) == 1 {
-		source = args[0]
-		data, flow, err = loadFlow(source)
+		opts.Source = args[0]
+		data, opts.Flow, err = loadFlow(args[0])
+		if abs, absErr := filepath.Abs(args[0]); absErr == nil {
+			opts.Path = abs
+		}
 	} else {
 		data = assets.ExampleFlow()
-		flow, err = model.Parse(data)
+		opts.Flow, err = model.Parse(data)
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, describeLoadError(source, data, err))
+		fmt.Fprintln(e.stderr, describeLoadError(opts.Source, data, err))
 		return exitBadInput
 	}
 	if reason := noDisplay(runtime.GOOS, os.Getenv); reason != "" {
@@ -50,8 +54,14 @@ func runEdit(e env, args []string) int {
 	a := app.NewWithID(appID)
 	ensureMetadata(a)
 	a.SetIcon(appIcon())
-	w := ui.NewViewerWindow(a, flow, cat, source)
-	w.ShowAndRun()
+	ui.RestoreTheme(a)
+	editor, err := ui.NewEditor(a, cat, opts)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "studioflow: %v\n", err)
+		return exitBadInput
+	}
+	editor.Start()
+	editor.Window().ShowAndRun()
 	return exitOK
 }
 

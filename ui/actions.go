@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// The editor's commands, shared by the menus, the toolbar and the
+// shortcuts.
+
+// Undo reverts the last edit.
+func (e *Editor) Undo() {
+	if _, err := e.doc.Undo(); err != nil {
+		e.showError(err)
+	}
+}
+
+// Redo re-applies the last undone edit.
+func (e *Editor) Redo() {
+	if _, err := e.doc.Redo(); err != nil {
+		e.showError(err)
+	}
+}
+
+// focusedText returns the text field that has keyboard focus, if any:
+// clipboard commands then act on its text, not on widgets.
+func (e *Editor) focusedText() fyne.Shortcutable {
+	f := e.win.Canvas().Focused()
+	if t, ok := f.(interface {
+		fyne.Shortcutable
+		SelectedText() string
+	}); ok {
+		return t
+	}
+	return nil
+}
+
+// Copy puts the selected widgets on the clipboard as Studio JSON.
+func (e *Editor) Copy() {
+	if t := e.focusedText(); t != nil {
+		t.TypedShortcut(&fyne.ShortcutCopy{Clipboard: e.app.Clipboard()})
+		return
+	}
+	e.copySelection()
+}
+
+func (e *Editor) copySelection() bool {
+	data, n := copyWidgets(e.doc.Flow(), e.canvas.Selection())
+	if n == 0 {
+		return false
+	}
+	e.app.Clipboard().SetContent(string(data))
+	return true
+}
+
+// Cut copies the selected widgets and deletes them.
+func (e *Editor) Cut() {
+	if t := e.focusedText(); t != nil {
+		t.TypedShortcut(&fyne.ShortcutCut{Clipboard: e.app.Clipboard()})
+		return
+	}
+	if e.copySelection() {
+		e.deleteSelection("Cut")
+	}
+}
+
+// Paste adds the widgets on the clipboard at the pointer (or the view's
+// centre), with fresh names where theirs are taken.
+func (e *Editor) Paste() {
+	if t := e.focusedText(); t != nil {
+		t.TypedShortcut(&fyne.ShortcutPaste{Clipboard: e.app.Clipboard()})
+		return
+	}
+	widgets, err := pastedWidgets([]byte(e.app.Clipboard().Content()))
+	if err != nil {
+		e.showError(err)
+		return
+	}
+	at, ok := e.canvas.PointerWorld()
+	if !ok {
+		at = e.canvas.ViewCenter()
+	}
+	e.pasteAt(widgets, &at)
+}
+
+func (e *Editor) pasteAt(widgets []*model.Object, at *model.Position) {
+	op, names := pasteOp(e.doc.Flow(), widgets, at)
+	if err := e.doc.Apply(op); err != nil {
+		e.showError(fmt.Errorf("paste: %w", err))
+		return
+	}
+	e.selectWidgets(names)
+}
+
+// Duplicate copies the selected widgets beside themselves.
+func (e *Editor) Duplicate() {
+	data, n := copyWidgets(e.doc.Flow(), e.canvas.Selection())
+	if n == 0 {
+		return
+	}
+	widgets, err := pastedWidgets(data)
+	if err != nil {
+		e.showError(err)
+		return
+	}
+	e.pasteAt(widgets, nil)
+}
+
+// Delete removes the selected widgets (never the trigger).
+func (e *Editor) Delete() {
+	if t := e.focusedText(); t != nil {
+		return
+	}
+	e.deleteSelection("Delete")
+}
+
+func (e *Editor) deleteSelection(string) {
+	var names []string
+	for _, n := range e.canvas.Selection() {
+		if s := e.doc.Flow().State(n); s != nil && s.Type() != "trigger" {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	if err := e.doc.Apply(model.RemoveWidgets(names...)); err != nil {
+		e.showError(err)
+		return
+	}
+	e.selectWidgets(nil)
+}
+
+// SelectAll selects every widget (or all the text of a focused field).
+func (e *Editor) SelectAll() {
+	if t := e.focusedText(); t != nil {
+		t.TypedShortcut(&fyne.ShortcutSelectAll{})
+		return
+	}
+	var names []string
+	for _, s := range e.doc.Flow().States() {
+		names = append(names, s.Name())
+	}
+	slices.Sort(names)
+	e.selectWidgets(names)
+}
+
+// Find shows the find panel.
+func (e *Editor) Find() {
+	e.leftTabs.SelectIndex(1)
+	e.win.Canvas().Focus(e.finder.entry)
+}
+
+// TidyUp lays out the selection, or the whole flow when nothing is selected.
+func (e *Editor) TidyUp() {
+	if err := e.canvas.TidyUp(len(e.canvas.Selection()) > 1); err != nil {
+		e.showError(err)
+	}
+}
+
+// ExportPNG saves the whole flow as an image.
+func (e *Editor) ExportPNG() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		var buf bytes.Buffer
+		if err := e.canvas.ExportPNG(&buf); err != nil {
+			e.showError(fmt.Errorf("export the flow as PNG: %w", err))
+			return
+		}
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			e.showError(err)
+		}
+	}, e.win)
+	d.SetFileName(baseName(e.source) + ".png")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
+	d.Show()
+}
+
+func baseName(source string) string {
+	for i := len(source) - 1; i >= 0; i-- {
+		if source[i] == '.' {
+			return source[:i]
+		}
+	}
+	return source
+}

@@ -1,0 +1,389 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// AppName is the name shown in window titles.
+const AppName = "Studioflow"
+
+// Options say what an editor window opens.
+type Options struct {
+	// Path is the flow's file; "" for a flow that has none yet.
+	Path string
+	// Flow is the flow to edit; nil means: read Path, or Studio's blank flow.
+	Flow *model.Flow
+	// Source names a flow without a file in the title (the example's name).
+	Source string
+	// RecoveryDir holds the autosave recovery files; "" means a "recovery"
+	// folder in the application's storage.
+	RecoveryDir string
+	// OfferRecovery looks for work left by a crash or kill when the window
+	// opens and offers to restore it.
+	OfferRecovery bool
+}
+
+// Editor is a Studioflow window editing one flow: the widget library, the
+// canvas, the inspector and the problems panel around one model.Document.
+type Editor struct {
+	app fyne.App
+	win fyne.Window
+	cat *schemas.Catalog
+	val *schemas.Validator
+
+	doc       *model.Document
+	path      string
+	source    string
+	cancelDoc func()
+
+	canvas    flowCanvas
+	library   *Library
+	finder    *Finder
+	inspector *Inspector
+	problems  *Problems
+	live      *liveValidation
+	keys      *historyKeys
+	status    *widget.Label
+	state     *widget.Label
+	leftTabs  *container.AppTabs
+	center    *container.Split
+	sim       *simulatorSlot
+
+	recovery     recoveryStore
+	recoveryFile string
+	autosaved    uint64 // document version last written to the recovery file
+	disk         fileStamp
+	reloadOffer  bool // a reload dialog is showing
+	stopOnce     sync.Once
+	stop         chan struct{}
+	ghost        *dragGhost
+	lastJSON     *jsonEditor // the last Show/Import JSON view opened
+}
+
+var untitledCounter struct {
+	sync.Mutex
+	n int
+}
+
+func nextUntitled() int {
+	untitledCounter.Lock()
+	defer untitledCounter.Unlock()
+	untitledCounter.n++
+	return untitledCounter.n
+}
+
+// NewEditor opens a window on the flow the options name. Call Start once
+// the window is shown (ShowAndRun does not return until it closes).
+func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) {
+	val, err := schemas.NewValidator(cat)
+	if err != nil {
+		return nil, fmt.Errorf("prepare the validator: %w", err)
+	}
+	f := opts.Flow
+	if f == nil && opts.Path != "" {
+		if f, err = readFlowFile(opts.Path); err != nil {
+			return nil, err
+		}
+	}
+	if f == nil {
+		f = model.NewBlankFlow()
+	}
+	e := &Editor{app: a, cat: cat, val: val, stop: make(chan struct{})}
+	e.recovery = recoveryStore{dir: opts.RecoveryDir}
+	if e.recovery.dir == "" {
+		e.recovery.dir = defaultRecoveryDir(a)
+	}
+	e.win = a.NewWindow(AppName)
+	e.keys = &historyKeys{undo: e.Undo, redo: e.Redo}
+	doc := model.NewDocument(f)
+	e.build(doc)
+	e.setDocument(doc, opts.Path, opts.Source)
+	e.installMenus()
+	e.win.SetCloseIntercept(func() { e.confirmDiscard("closing", e.closeNow) })
+	e.win.Resize(fyne.NewSize(1280, 800))
+	if opts.OfferRecovery {
+		e.offerRecovery()
+	}
+	return e, nil
+}
+
+// defaultRecoveryDir is the "recovery" folder of the app's storage (under
+// the user's configuration directory), or of the temporary directory when
+// the app has no storage.
+func defaultRecoveryDir(a fyne.App) string {
+	if s := a.Storage(); s != nil && s.RootURI() != nil && s.RootURI().Scheme() == "file" {
+		return filepath.Join(s.RootURI().Path(), "recovery")
+	}
+	return filepath.Join(os.TempDir(), "studioflow-recovery")
+}
+
+// Window returns the editor's window.
+func (e *Editor) Window() fyne.Window { return e.win }
+
+// Document returns the open document.
+func (e *Editor) Document() *model.Document { return e.doc }
+
+// Path returns the open flow's file ("" when it has none).
+func (e *Editor) Path() string { return e.path }
+
+// Start begins autosaving and watching the file; Close stops it.
+func (e *Editor) Start() {
+	go e.tick()
+}
+
+func (e *Editor) build(doc *model.Document) {
+	e.canvas = newFlowCanvas(doc, e.cat)
+	e.canvas.OnSelectionChanged(func(names []string) { e.inspector.ShowSelection(names) })
+	e.canvas.OnWidgetSecondaryTap(e.showWidgetMenu)
+	e.inspector = NewInspector(doc, e.cat, e.keys, e.win.Canvas)
+	e.inspector.OnError = e.showError
+	e.inspector.OnRenamed = func(_, newName string) { e.selectWidgets([]string{newName}) }
+	e.problems = NewProblems()
+	e.problems.OnChoose = e.goToProblem
+	e.library = NewLibrary(e.cat)
+	e.library.OnAdd = e.addAtCenter
+	e.library.OnDrop = e.dropFromLibrary
+	e.ghost = newDragGhost(e.win)
+	e.library.OnDragMove = e.ghost.follow
+	e.finder = NewFinder(e.cat)
+	e.finder.OnJump = func(name string) { e.selectWidgets([]string{name}); e.canvas.Reveal(name) }
+	e.live = newLiveValidation(e.val, e.diagnosticsChanged)
+	e.status = widget.NewLabel("")
+	e.status.Truncation = fyne.TextTruncateEllipsis
+	e.state = widget.NewLabel("")
+	e.sim = newSimulatorSlot(e)
+
+	e.leftTabs = container.NewAppTabs(
+		container.NewTabItem("Library", e.library.Object()),
+		container.NewTabItem("Find", e.finder.Object()),
+	)
+	canvasArea := container.NewVSplit(e.canvas.Object(), e.problems.Object())
+	canvasArea.Offset = 0.8
+	e.center = container.NewHSplit(canvasArea, e.inspector.Object())
+	e.center.Offset = 0.7
+	main := container.NewHSplit(e.leftTabs, container.NewStack(e.center))
+	main.Offset = 0.17
+	bottom := container.NewBorder(nil, nil, nil, e.state, e.status)
+	e.win.SetContent(container.NewBorder(e.toolbar(), bottom, nil, nil, main))
+}
+
+// setDocument shows doc (a flow opened, created, imported or recovered).
+func (e *Editor) setDocument(doc *model.Document, path, source string) {
+	if e.cancelDoc != nil {
+		e.cancelDoc()
+	}
+	if e.recoveryFile != "" && e.doc != nil && !e.doc.Dirty() {
+		e.recovery.remove(e.recoveryFile)
+	}
+	e.doc, e.path, e.source = doc, path, source
+	if path != "" {
+		e.source = filepath.Base(path)
+		e.disk = stampOf(path)
+		e.addRecent(path)
+	} else if source == "" {
+		e.source = fmt.Sprintf("Untitled %d", nextUntitled())
+	}
+	e.recoveryFile = e.recovery.fileFor(path, nextUntitled())
+	e.autosaved = doc.Version()
+	e.canvas.SetDocument(doc)
+	e.inspector.SetDocument(doc)
+	e.finder.SetDocument(doc)
+	e.sim.setDocument(doc)
+	e.cancelDoc = doc.Subscribe(e.documentChanged)
+	e.live.reset(doc)
+	e.updateTitle()
+}
+
+func (e *Editor) documentChanged(c model.Change) {
+	e.live.changed(c)
+	e.updateTitle()
+	for _, r := range c.Renamed {
+		sel := e.canvas.Selection()
+		if i := slices.Index(sel, r.Old); i >= 0 {
+			sel[i] = r.New
+			e.canvas.SetSelection(sel)
+		}
+	}
+}
+
+func (e *Editor) diagnosticsChanged(ds []schemas.Diagnostic) {
+	e.problems.SetDiagnostics(ds)
+	e.inspector.SetDiagnostics(ds)
+	e.canvas.SetDiagnostics(ds)
+}
+
+// Diagnostics returns the problems shown.
+func (e *Editor) Diagnostics() []schemas.Diagnostic { return e.live.Diagnostics() }
+
+// Title is the window title: an unsaved mark, the flow's description and
+// its file.
+func (e *Editor) Title() string {
+	t := WindowTitle(e.doc.Flow(), e.source)
+	if e.doc.Dirty() {
+		t = "● " + t
+	}
+	return t
+}
+
+func (e *Editor) updateTitle() {
+	if t := e.Title(); e.win.Title() != t {
+		e.win.SetTitle(t)
+	}
+	where := e.source
+	if e.path != "" {
+		where = e.path
+	}
+	e.status.SetText(where + " · " + flowSummary(e.doc.Flow()))
+	state := "Saved"
+	switch {
+	case e.doc.Dirty() && e.path == "":
+		state = "Not saved yet"
+	case e.doc.Dirty():
+		state = "Unsaved changes"
+	}
+	if e.state.Text != state {
+		e.state.SetText(state)
+	}
+}
+
+// WindowTitle names the flow (its description, which Studio's "A New Flow"
+// fills in) and the file it came from.
+func WindowTitle(f *model.Flow, source string) string {
+	file := filepath.Base(source)
+	if d := f.Description(); d != "" && d != file {
+		return fmt.Sprintf("%s (%s) — %s", d, file, AppName)
+	}
+	return fmt.Sprintf("%s — %s", file, AppName)
+}
+
+// selectWidgets selects widgets on the canvas and shows them in the
+// inspector.
+func (e *Editor) selectWidgets(names []string) {
+	e.canvas.SetSelection(names)
+	if len(names) == 1 && e.inspector.Shown() == names[0] {
+		return
+	}
+	e.inspector.ShowSelection(names)
+}
+
+func (e *Editor) goToProblem(d schemas.Diagnostic) {
+	if d.Widget != "" && e.doc.Flow().State(d.Widget) != nil {
+		e.selectWidgets([]string{d.Widget})
+		e.canvas.Reveal(d.Widget)
+	} else {
+		e.selectWidgets(nil)
+	}
+	e.inspector.FocusProblem(d)
+}
+
+// addAtCenter adds a widget of that type at the centre of the view.
+func (e *Editor) addAtCenter(typ string) {
+	wt, ok := e.cat.Lookup(typ)
+	if !ok {
+		return
+	}
+	c := e.canvas.ViewCenter()
+	name := model.FreshName(e.doc.Flow(), wt.NameBase)
+	if err := e.doc.Apply(model.AddWidget(wt.NewState(name, c.X-110, c.Y-40), -1)); err != nil {
+		e.showError(err)
+		return
+	}
+	e.selectWidgets([]string{name})
+}
+
+// dropFromLibrary adds a widget where a library item was released, when
+// that is over the canvas.
+func (e *Editor) dropFromLibrary(typ string, abs fyne.Position) bool {
+	obj := e.canvas.Object()
+	origin := e.app.Driver().AbsolutePositionForObject(obj)
+	local := abs.Subtract(origin)
+	size := obj.Size()
+	if local.X < 0 || local.Y < 0 || local.X > size.Width || local.Y > size.Height {
+		return false
+	}
+	name, err := e.canvas.DropWidget(typ, local)
+	if err != nil {
+		e.showError(err)
+		return false
+	}
+	e.selectWidgets([]string{name})
+	return true
+}
+
+func (e *Editor) showWidgetMenu(name string, at fyne.Position) {
+	if !slices.Contains(e.canvas.Selection(), name) {
+		e.selectWidgets([]string{name})
+	}
+	items := []*fyne.MenuItem{
+		fyne.NewMenuItem("Cut", e.Cut),
+		fyne.NewMenuItem("Copy", e.Copy),
+		fyne.NewMenuItem("Duplicate", e.Duplicate),
+		fyne.NewMenuItem("Delete", e.Delete),
+	}
+	if item := e.sim.breakpointItem(name); item != nil {
+		items = append(items, fyne.NewMenuItemSeparator(), item)
+	}
+	abs := e.app.Driver().AbsolutePositionForObject(e.canvas.Object()).Add(at)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), e.win.Canvas(), abs)
+}
+
+// tick runs the autosave and the file watch until the window closes.
+func (e *Editor) tick() {
+	t := time.NewTicker(AutosaveInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-e.stop:
+			return
+		case <-t.C:
+			fyne.Do(func() {
+				e.Autosave()
+				e.checkDisk()
+			})
+		}
+	}
+}
+
+// Autosave writes the flow to the recovery file when it has unsaved
+// changes not written there yet, and removes the file once saved.
+func (e *Editor) Autosave() {
+	if !e.doc.Dirty() {
+		e.recovery.remove(e.recoveryFile)
+		return
+	}
+	if e.doc.Version() == e.autosaved {
+		return
+	}
+	if err := e.recovery.write(e.recoveryFile, e.path, e.source, e.doc.Flow()); err != nil {
+		fyne.LogError("autosave", err)
+		return
+	}
+	e.autosaved = e.doc.Version()
+}
+
+func (e *Editor) closeNow() {
+	e.stopOnce.Do(func() { close(e.stop) })
+	if !e.doc.Dirty() {
+		e.recovery.remove(e.recoveryFile)
+	}
+	e.win.Close()
+}
+
+func (e *Editor) showError(err error) {
+	if err == nil {
+		return
+	}
+	showMessage(e.win, "Could not do that", err.Error())
+}

@@ -1,0 +1,275 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// fileStamp tells whether a file changed on disk since it was read or
+// written by this window.
+type fileStamp struct {
+	mod  time.Time
+	size int64
+	ok   bool
+}
+
+func stampOf(path string) fileStamp {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fileStamp{}
+	}
+	return fileStamp{mod: info.ModTime(), size: info.Size(), ok: true}
+}
+
+// New replaces the flow with Studio's blank flow, asking first when there
+// are unsaved changes.
+func (e *Editor) New() {
+	e.confirmDiscard("starting a new flow", func() {
+		e.setDocument(model.NewDocument(model.NewBlankFlow()), "", "")
+	})
+}
+
+// Open asks for a flow file and opens it.
+func (e *Editor) Open() {
+	e.confirmDiscard("opening another flow", func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			path := r.URI().Path()
+			r.Close()
+			e.OpenPath(path)
+		}, e.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+		e.startIn(d)
+		d.Show()
+	})
+}
+
+// startIn points a file dialog at the open flow's folder.
+func (e *Editor) startIn(d *dialog.FileDialog) {
+	if e.path == "" {
+		return
+	}
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {
+		d.SetLocation(dir)
+	}
+}
+
+// OpenPath opens a flow file in this window (without asking about unsaved
+// changes: callers do).
+func (e *Editor) OpenPath(path string) {
+	f, err := readFlowFile(path)
+	if err != nil {
+		e.showError(err)
+		return
+	}
+	abs, err := filepath.Abs(path)
+	if err == nil {
+		path = abs
+	}
+	e.setDocument(model.NewDocument(f), path, "")
+}
+
+// Save writes the flow to its file, or asks for one.
+func (e *Editor) Save() {
+	if e.path == "" {
+		e.SaveAs()
+		return
+	}
+	if err := e.SaveTo(e.path); err != nil {
+		e.showError(err)
+	}
+}
+
+// SaveAs asks for a file and writes the flow to it.
+func (e *Editor) SaveAs() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := e.SaveTo(path); err != nil {
+			e.showError(err)
+		}
+	}, e.win)
+	name := e.source
+	if filepath.Ext(name) != ".json" {
+		name = baseName(name) + ".json"
+	}
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	e.startIn(d)
+	d.Show()
+}
+
+// SaveTo writes the flow in canonical form to path, atomically, and makes
+// it the window's file.
+func (e *Editor) SaveTo(path string) error {
+	if err := writeFileAtomic(path, e.doc.Flow().Marshal()); err != nil {
+		return fmt.Errorf("save the flow: %w", err)
+	}
+	e.doc.MarkSaved()
+	if e.path != path {
+		old := e.recoveryFile
+		e.path = path
+		e.source = filepath.Base(path)
+		e.recoveryFile = e.recovery.fileFor(path, 0)
+		e.recovery.remove(old)
+		e.addRecent(path)
+	}
+	e.recovery.remove(e.recoveryFile)
+	e.disk = stampOf(path)
+	e.updateTitle()
+	return nil
+}
+
+// checkDisk notices the file changed by someone else and offers to reload.
+func (e *Editor) checkDisk() {
+	if e.path == "" || e.reloadOffer {
+		return
+	}
+	now := stampOf(e.path)
+	if !now.ok || (now.mod.Equal(e.disk.mod) && now.size == e.disk.size) {
+		return
+	}
+	e.disk = now
+	e.reloadOffer = true
+	msg := fmt.Sprintf("%s was changed by another program.\nReload it from disk?", filepath.Base(e.path))
+	if e.doc.Dirty() {
+		msg += "\nYour unsaved changes here can be brought back with Undo."
+	}
+	dialog.ShowConfirm("File changed on disk", msg, func(yes bool) {
+		e.reloadOffer = false
+		if yes {
+			e.Reload()
+		}
+	}, e.win)
+}
+
+// Reload replaces the flow with the file's content as one undoable step.
+func (e *Editor) Reload() {
+	f, err := readFlowFile(e.path)
+	if err != nil {
+		e.showError(err)
+		return
+	}
+	if err := e.doc.Apply(model.ReplaceFlow(f)); err != nil {
+		e.showError(err)
+		return
+	}
+	e.doc.MarkSaved()
+	e.disk = stampOf(e.path)
+	e.updateTitle()
+}
+
+// recentKey is the preference holding the recent files, newest first.
+const recentKey = "recentFiles"
+
+const maxRecent = 10
+
+func (e *Editor) addRecent(path string) {
+	prefs := e.app.Preferences()
+	list := slices.DeleteFunc(prefs.StringList(recentKey), func(p string) bool { return p == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	prefs.SetStringList(recentKey, list)
+	e.refreshMenus()
+}
+
+// RecentFiles lists the recently opened or saved files, newest first.
+func (e *Editor) RecentFiles() []string { return e.app.Preferences().StringList(recentKey) }
+
+// confirmDiscard runs then, first asking whether to save unsaved changes.
+func (e *Editor) confirmDiscard(doing string, then func()) {
+	if !e.doc.Dirty() {
+		then()
+		return
+	}
+	askSave(e.win, fmt.Sprintf("Save changes to %s before %s?", e.source, doing), func(choice saveChoice) {
+		switch choice {
+		case saveFirst:
+			if e.path == "" {
+				e.SaveAs()
+				return
+			}
+			if err := e.SaveTo(e.path); err != nil {
+				e.showError(err)
+				return
+			}
+			then()
+		case discard:
+			e.recovery.remove(e.recoveryFile)
+			then()
+		}
+	})
+}
+
+// offerRecovery looks for autosaved work left by a crash or a kill and
+// offers to restore it.
+func (e *Editor) offerRecovery() {
+	pending := e.recovery.pending()
+	if len(pending) == 0 {
+		return
+	}
+	rec := pending[0]
+	name := rec.Source
+	if rec.Path != "" {
+		name = rec.Path
+	}
+	msg := fmt.Sprintf("Studioflow closed without saving %s.\nUnsaved work from %s was recovered.\nRestore it?",
+		name, rec.Saved.Local().Format("2 Jan 15:04:05"))
+	dialog.ShowCustomConfirm("Recover unsaved work", "Restore", "Discard", wrappedLabel(msg), func(restore bool) {
+		if !restore {
+			e.recovery.remove(rec.File)
+			return
+		}
+		if err := e.Restore(rec); err != nil {
+			e.showError(err)
+		}
+	}, e.win)
+}
+
+// Restore opens recovered work: the file it belongs to (when it still
+// reads) with the recovered flow applied on top as one undoable step, so
+// the window shows unsaved changes.
+func (e *Editor) Restore(rec recovery) error {
+	recovered, err := model.Parse(rec.Definition)
+	if err != nil {
+		return fmt.Errorf("the recovery file %s is damaged: %w", rec.File, err)
+	}
+	base := model.NewBlankFlow()
+	path := ""
+	if rec.Path != "" {
+		if f, err := readFlowFile(rec.Path); err == nil {
+			base, path = f, rec.Path
+		} else if !errors.Is(err, os.ErrNotExist) {
+			fyne.LogError("read the recovered flow's file", err)
+		}
+	}
+	doc := model.NewDocument(base)
+	if err := doc.Apply(model.ReplaceFlow(recovered)); err != nil {
+		return fmt.Errorf("restore the recovered flow: %w", err)
+	}
+	source := rec.Source
+	if path != "" {
+		source = ""
+	}
+	e.setDocument(doc, path, source)
+	e.recovery.remove(rec.File)
+	e.Autosave()
+	return nil
+}

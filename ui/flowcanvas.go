@@ -1,0 +1,33 @@
+package ui
+
+import (
+	"io"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// flowCanvas is what the editor window needs from the graph in its middle:
+// the names of the GUI contract's canvas.Editor, so that the real editor
+// plugs in through a thin adapter.
+type flowCanvas interface {
+	Object() fyne.CanvasObject
+	SetDocument(doc *model.Document)
+	Selection() []string
+	SetSelection(names []string)
+	OnSelectionChanged(fn func(names []string))
+	OnWidgetSecondaryTap(fn func(name string, at fyne.Position))
+	Reveal(name string)
+	SetDiagnostics(ds []schemas.Diagnostic)
+	DropWidget(typ string, at fyne.Position) (string, error)
+	ViewCenter() model.Position
+	PointerWorld() (model.Position, bool)
+	ZoomIn()
+	ZoomOut()
+	ZoomReset()
+	ZoomToFit()
+	TidyUp(selectionOnly bool) error
+	ExportPNG(w io.Writer) error
+}

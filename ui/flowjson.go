@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// jsonEditor is the text area of Show Flow JSON and Import from JSON.
+type jsonEditor struct {
+	entry  *textField
+	status *widget.Label
+	dialog *dialog.CustomDialog
+}
+
+func newJSONEditor(keys *historyKeys, text string) *jsonEditor {
+	j := &jsonEditor{entry: newTextField(true, nil), status: widget.NewLabel("")}
+	j.entry.Wrapping = fyne.TextWrapOff
+	j.entry.TextStyle = fyne.TextStyle{Monospace: true}
+	j.entry.SetText(text)
+	j.status.Wrapping = fyne.TextWrapWord
+	return j
+}
+
+// showError points at a problem in the text: a syntax error's line and
+// column (the cursor goes there), or what keeps the JSON from being a flow.
+func (j *jsonEditor) showError(err error, c fyne.Canvas) {
+	j.status.Importance = widget.DangerImportance
+	var syn *model.SyntaxError
+	if errors.As(err, &syn) {
+		j.status.SetText(fmt.Sprintf("Nothing was applied. Line %d, column %d: %s", syn.Line, syn.Column, syn.Msg))
+		j.entry.CursorRow, j.entry.CursorColumn = syn.Line-1, syn.Column-1
+		j.entry.Refresh()
+		if c != nil {
+			c.Focus(j.entry)
+		}
+		return
+	}
+	j.status.SetText("Nothing was applied: " + err.Error())
+}
+
+func (j *jsonEditor) ok(text string) {
+	j.status.Importance = widget.SuccessImportance
+	j.status.SetText(text)
+}
+
+// dialogSize is most of the window, for the JSON views.
+func dialogSize(w fyne.Window) fyne.Size {
+	s := w.Canvas().Size()
+	return fyne.NewSize(max(s.Width*0.8, 480), max(s.Height*0.85, 360))
+}
+
+// ShowFlowJSON shows the whole definition in canonical form, editable:
+// Save replaces the flow with the edited text as one undoable step.
+func (e *Editor) ShowFlowJSON() {
+	j := newJSONEditor(e.keys, string(e.doc.Flow().Marshal()))
+	j.status.SetText("The definition as Studio's Show Flow JSON prints it. Edit it and press Save to apply.")
+	copyButton := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
+		e.app.Clipboard().SetContent(j.entry.Text)
+		j.ok("Copied to the clipboard.")
+	})
+	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { e.applyFlowJSON(j) })
+	save.Importance = widget.HighImportance
+	closeButton := widget.NewButton("Close", func() { j.dialog.Hide() })
+	content := container.NewBorder(nil, j.status, nil, nil, j.entry)
+	j.dialog = dialog.NewCustomWithoutButtons("Flow JSON", content, e.win)
+	j.dialog.SetButtons([]fyne.CanvasObject{closeButton, copyButton, save})
+	j.dialog.Resize(dialogSize(e.win))
+	e.lastJSON = j
+	j.dialog.Show()
+}
+
+// applyFlowJSON parses and validates the edited definition and replaces
+// the flow with it; text that is not a flow applies nothing.
+func (e *Editor) applyFlowJSON(j *jsonEditor) bool {
+	f, err := model.Parse([]byte(j.entry.Text))
+	if err != nil {
+		j.showError(err, e.win.Canvas())
+		return false
+	}
+	diags := e.val.ValidateFlow(f)
+	if err := e.doc.Apply(model.ReplaceFlow(f)); err != nil {
+		j.showError(err, e.win.Canvas())
+		return false
+	}
+	j.ok("Applied (Undo brings the previous flow back). " + problemSummary(diags) + ".")
+	return true
+}
+
+// ImportJSON creates a flow from pasted text or a file: a bare definition
+// or a Flow resource from the REST API.
+func (e *Editor) ImportJSON() {
+	j := newJSONEditor(e.keys, "")
+	j.entry.SetPlaceHolder("Paste a flow definition, or a Flow resource from Studio's REST API")
+	j.status.SetText("Widgets without positions are laid out automatically.")
+	chooseFile := widget.NewButtonWithIcon("Choose File…", theme.FolderOpenIcon(), func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			defer r.Close()
+			data, err := io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
+			if err != nil {
+				j.showError(err, nil)
+				return
+			}
+			if len(data) > model.MaxFileSize {
+				j.showError(model.ErrTooLarge, nil)
+				return
+			}
+			j.entry.SetText(string(data))
+		}, e.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+		d.Show()
+	})
+	importButton := widget.NewButtonWithIcon("Import", theme.DownloadIcon(), func() { e.applyImport(j) })
+	importButton.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { j.dialog.Hide() })
+	content := container.NewBorder(nil, j.status, nil, nil, j.entry)
+	j.dialog = dialog.NewCustomWithoutButtons("Import from JSON", content, e.win)
+	j.dialog.SetButtons([]fyne.CanvasObject{cancel, chooseFile, importButton})
+	j.dialog.Resize(dialogSize(e.win))
+	e.lastJSON = j
+	j.dialog.Show()
+}
+
+func (e *Editor) applyImport(j *jsonEditor) bool {
+	f, err := parseImport([]byte(j.entry.Text))
+	if err != nil {
+		j.showError(err, e.win.Canvas())
+		return false
+	}
+	doc, err := newImportedDocument(f)
+	if err != nil {
+		j.showError(err, e.win.Canvas())
+		return false
+	}
+	e.confirmDiscard("importing a flow", func() {
+		j.dialog.Hide()
+		e.setDocument(doc, "", "Imported flow")
+		e.canvas.ZoomToFit()
+	})
+	return true
+}

@@ -1,0 +1,543 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// Inspector shows and edits the selected widget: a form generated from its
+// type's schema, plus hand-made editors where the schema gives no structure
+// (split conditions, set-variables, the flow settings on the trigger).
+// Every edit is a model operation; typing into one field coalesces into
+// one undo step.
+type Inspector struct {
+	cat    *schemas.Catalog
+	doc    *model.Document
+	keys   *historyKeys
+	canvas func() fyne.Canvas
+
+	scroll  *container.Scroll
+	content *fyne.Container
+
+	shown string // the widget shown, "" for the flow's settings
+	multi int    // how many widgets are selected when more than one
+	rows  []*fieldRow
+	// general shows problems of the shown widget that belong to no field.
+	general *widget.Label
+
+	diags []schemas.Diagnostic
+	// selfEdit is set while the inspector applies its own edit, so the
+	// change it causes does not rebuild the form being typed into.
+	selfEdit bool
+	// lastKey is the coalescing key of the last edit, so that typing into
+	// another field starts a new undo step.
+	cancel func()
+
+	conditionTypes []string
+	// OnError reports an edit the model refused.
+	OnError func(error)
+	// OnRenamed tells the window a widget was renamed from the inspector.
+	OnRenamed func(oldName, newName string)
+}
+
+// fieldRow is one field of the form: the JSON pointer (relative to the
+// widget) its problems live under, its error line and its focus target.
+type fieldRow struct {
+	path     string
+	errLabel *widget.Label
+	focus    fyne.Focusable
+	local    func() string
+	box      fyne.CanvasObject
+}
+
+// NewInspector returns an inspector for doc. canvas gives the window's
+// canvas for focusing fields.
+func NewInspector(doc *model.Document, cat *schemas.Catalog, keys *historyKeys, canvas func() fyne.Canvas) *Inspector {
+	in := &Inspector{cat: cat, keys: keys, canvas: canvas}
+	in.content = container.NewVBox()
+	in.scroll = container.NewVScroll(in.content)
+	in.conditionTypes = conditionTypes(cat)
+	in.SetDocument(doc)
+	return in
+}
+
+// Object is the inspector's view.
+func (in *Inspector) Object() fyne.CanvasObject { return in.scroll }
+
+// SetDocument shows another document's flow settings.
+func (in *Inspector) SetDocument(doc *model.Document) {
+	if in.cancel != nil {
+		in.cancel()
+	}
+	in.doc = doc
+	in.cancel = doc.Subscribe(in.changed)
+	in.shown, in.multi = "", 0
+	in.rebuild()
+}
+
+// Shown returns the name of the widget shown ("" for the flow settings).
+func (in *Inspector) Shown() string { return in.shown }
+
+// ShowSelection shows the one selected widget, a summary of several, or the
+// flow's settings.
+func (in *Inspector) ShowSelection(names []string) {
+	in.multi = 0
+	in.shown = ""
+	switch len(names) {
+	case 0:
+	case 1:
+		in.shown = names[0]
+	default:
+		in.multi = len(names)
+	}
+	in.rebuild()
+	in.scroll.ScrollToTop()
+}
+
+func (in *Inspector) changed(c model.Change) {
+	if in.selfEdit {
+		return
+	}
+	for _, r := range c.Renamed {
+		if r.Old == in.shown {
+			in.shown = r.New
+		}
+	}
+	if in.shown != "" && in.doc.Flow().State(in.shown) == nil {
+		in.shown = ""
+	}
+	if in.shown == "" || c.Structure || c.FlowLevel || slices.Contains(c.Widgets, in.shown) {
+		offset := in.scroll.Offset
+		in.rebuild()
+		in.scroll.Offset = offset
+		in.scroll.Refresh()
+	}
+}
+
+// apply performs an inspector edit; key coalesces the keystrokes of one field.
+func (in *Inspector) apply(op model.Op, key string) {
+	in.selfEdit = true
+	err := in.doc.ApplyCoalesced(op, key)
+	in.selfEdit = false
+	if err != nil && in.OnError != nil {
+		in.OnError(err)
+	}
+}
+
+// applyStructural performs an edit that changes the form itself (a row
+// added, removed or moved): the form is rebuilt afterwards.
+func (in *Inspector) applyStructural(op model.Op) {
+	if err := in.doc.Apply(op); err != nil && in.OnError != nil {
+		in.OnError(err)
+	}
+}
+
+func (in *Inspector) setProperty(widget, key string, value any) {
+	in.setPropertyKeyed(widget, key, value, key)
+}
+
+func (in *Inspector) setPropertyKeyed(widget, key string, value any, field string) {
+	in.apply(model.SetProperty(widget, key, value), "inspector:"+widget+":"+field)
+}
+
+func (in *Inspector) deleteProperty(widget, key string) {
+	s := in.doc.Flow().State(widget)
+	if s == nil {
+		return
+	}
+	if _, ok := s.Property(key); ok {
+		in.apply(model.DeleteProperty(widget, key), "inspector:"+widget+":"+key)
+	}
+}
+
+func (in *Inspector) rebuild() {
+	in.rows = nil
+	in.general = newErrorLabel()
+	var objects []fyne.CanvasObject
+	switch {
+	case in.multi > 0:
+		objects = in.multiSummary()
+	case in.shown == "":
+		objects = in.flowSettings(true)
+	default:
+		objects = in.widgetForm()
+	}
+	in.content.Objects = objects
+	in.content.Refresh()
+	in.showDiagnostics()
+}
+
+func (in *Inspector) multiSummary() []fyne.CanvasObject {
+	l := widget.NewLabel(fmt.Sprintf("%d widgets selected.\n\nCut, copy, duplicate or delete them together, or drag them on the canvas.", in.multi))
+	l.Wrapping = fyne.TextWrapWord
+	return []fyne.CanvasObject{heading("Selection"), l}
+}
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+func sectionTitle(text string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(strings.ToUpper(text), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Importance = widget.LowImportance
+	return container.NewVBox(widget.NewSeparator(), l)
+}
+
+// addRow registers a field for problems and focus and returns its box.
+func (in *Inspector) addRow(path, title string, required bool, ed propertyEditor) fyne.CanvasObject {
+	errLabel := newErrorLabel()
+	box := fieldBox(title, required, ed.object, errLabel)
+	in.rows = append(in.rows, &fieldRow{path: path, errLabel: errLabel, focus: ed.focus, local: ed.localError, box: box})
+	return box
+}
+
+func (in *Inspector) widgetForm() []fyne.CanvasObject {
+	s := in.doc.Flow().State(in.shown)
+	if s == nil {
+		return nil
+	}
+	wt, known := in.cat.Lookup(s.Type())
+	title := s.Type()
+	if known {
+		title = wt.Title
+	}
+	sub := widget.NewLabel(typeSubtitle(wt, known, s.Type()))
+	sub.Importance = widget.LowImportance
+	sub.Wrapping = fyne.TextWrapWord
+	objects := []fyne.CanvasObject{heading(title), sub, in.general}
+	objects = append(objects, in.nameField(s))
+	if s.Type() == "trigger" {
+		objects = append(objects, in.flowSettings(false)...)
+	}
+	objects = append(objects, in.propertyFields(s, wt, known)...)
+	if s.Type() == "split-based-on" {
+		objects = append(objects, in.splitTransitions(s, wt)...)
+	} else {
+		objects = append(objects, in.transitionFields(s, wt, known)...)
+	}
+	return objects
+}
+
+func typeSubtitle(wt schemas.WidgetType, known bool, typ string) string {
+	if !known {
+		return "Unknown widget type " + typ + ": its properties are shown as they are."
+	}
+	text := string(wt.Category) + " · " + typ
+	switch wt.Maturity {
+	case schemas.Beta:
+		text += " · beta"
+	case schemas.EndOfLife, schemas.Legacy:
+		text += " · no longer offered by Studio"
+	}
+	return text
+}
+
+// nameField edits the widget's name: checked on every keystroke, renamed
+// (with every reference to it) when Enter is pressed or the field is left.
+func (in *Inspector) nameField(s *model.State) fyne.CanvasObject {
+	e := newTextField(false, in.keys)
+	e.SetText(s.Name())
+	current := s.Name()
+	problem := ""
+	check := func(text string) string {
+		if text == current {
+			return ""
+		}
+		if err := model.ValidateName(text); err != nil {
+			return err.Error()
+		}
+		if in.doc.Flow().IndexOf(text) >= 0 {
+			return fmt.Sprintf("another widget is already named %q", text)
+		}
+		return ""
+	}
+	commit := func() {
+		text := e.Text
+		if text == current || check(text) != "" {
+			return
+		}
+		old := current
+		if err := in.doc.Apply(model.RenameWidget(old, text)); err != nil {
+			if in.OnError != nil {
+				in.OnError(err)
+			}
+			return
+		}
+		if in.OnRenamed != nil {
+			in.OnRenamed(old, text)
+		}
+	}
+	e.OnChanged = func(text string) {
+		problem = check(text)
+		in.refreshLocalErrors()
+	}
+	e.OnSubmitted = func(string) { commit() }
+	e.onFocusLost = commit
+	return in.addRow("/name", "Widget name", true, propertyEditor{object: e, focus: e, localError: func() string { return problem }})
+}
+
+// propertyFields builds the schema's properties in schema order, then the
+// ones the schema does not name.
+func (in *Inspector) propertyFields(s *model.State, wt schemas.WidgetType, known bool) []fyne.CanvasObject {
+	props := s.Properties()
+	var specs []schemas.PropertySpec
+	if known {
+		specs = wt.Properties()
+	}
+	var objects []fyne.CanvasObject
+	named := map[string]bool{"offset": true}
+	if len(specs) > 0 {
+		objects = append(objects, sectionTitle("Properties"))
+	}
+	oneOf := requiredOneOfNote(wt)
+	if oneOf != "" {
+		note := widget.NewLabel(oneOf)
+		note.Wrapping = fyne.TextWrapWord
+		note.Importance = widget.LowImportance
+		objects = append(objects, note)
+	}
+	for _, spec := range specs {
+		named[spec.Name] = true
+		if s.Type() == "set-variables" && spec.Name == "variables" {
+			objects = append(objects, in.variablesField(s))
+			continue
+		}
+		v, present := props.Get(spec.Name)
+		objects = append(objects, in.propertyRow(property{widget: s.Name(), key: spec.Name, spec: spec, value: v, present: present}))
+	}
+	var other []fyne.CanvasObject
+	props.Range(func(key string, v any) bool {
+		if named[key] {
+			return true
+		}
+		other = append(other, in.otherPropertyRow(s.Name(), key, v))
+		return true
+	})
+	if len(other) > 0 {
+		objects = append(objects, sectionTitle("Other properties"))
+		objects = append(objects, other...)
+	}
+	return objects
+}
+
+func requiredOneOfNote(wt schemas.WidgetType) string {
+	groups := wt.RequiredOneOf()
+	if len(groups) < 2 {
+		return ""
+	}
+	var names []string
+	for _, g := range groups {
+		names = append(names, strings.Join(g, " + "))
+	}
+	return "Fill in one of: " + strings.Join(names, ", ") + "."
+}
+
+func (in *Inspector) propertyRow(p property) fyne.CanvasObject {
+	ed := kindFor(p).build(in, p)
+	return in.addRow("/properties/"+escapePointer(p.key), titleFor(p.spec, p.key), p.spec.Required, ed)
+}
+
+// otherPropertyRow edits a property the schema does not name, by the type
+// of its value, with a button to remove it.
+func (in *Inspector) otherPropertyRow(widgetName, key string, v any) fyne.CanvasObject {
+	p := property{widget: widgetName, key: key, value: v, present: true}
+	switch v.(type) {
+	case string:
+		p.spec.Types = []string{"string"}
+	case bool:
+		p.spec.Types = []string{"boolean"}
+	}
+	var ed propertyEditor
+	if _, isNumber := v.(interface{ Int64() (int64, error) }); isNumber {
+		ed = buildTextOrNumber(in, p)
+	} else {
+		ed = kindFor(p).build(in, p)
+	}
+	remove := widget.NewButton("Remove", func() { in.applyStructural(model.DeleteProperty(widgetName, key)) })
+	remove.Importance = widget.LowImportance
+	ed.object = container.NewBorder(nil, nil, nil, remove, ed.object)
+	return in.addRow("/properties/"+escapePointer(key), key, false, ed)
+}
+
+// variablesField is set-variables' hand-made editor: a table of variable
+// names and values (Liquid allowed).
+func (in *Inspector) variablesField(s *model.State) fyne.CanvasObject {
+	v, present := s.Property("variables")
+	t := newKeyValueTable(in, property{widget: s.Name(), key: "variables", value: v, present: present}, "Variable", "Value")
+	return in.addRow("/properties/variables", "Variables", false, t.editor())
+}
+
+// transitionFields lists each transition with a target picker.
+func (in *Inspector) transitionFields(s *model.State, wt schemas.WidgetType, known bool) []fyne.CanvasObject {
+	if s.TransitionCount() == 0 {
+		return nil
+	}
+	objects := []fyne.CanvasObject{sectionTitle("Transitions")}
+	for i, t := range s.Transitions() {
+		label := t.Event
+		if known {
+			if e, ok := wt.Event(t.Event); ok {
+				label = e.Label
+			}
+		}
+		picker := in.targetPicker(s.Name(), i, t.Next)
+		objects = append(objects, in.addRow(fmt.Sprintf("/transitions/%d", i), label, false, propertyEditor{object: picker, focus: picker}))
+	}
+	return objects
+}
+
+// notConnected is the target picker's entry for an unconnected transition.
+const notConnected = "(not connected)"
+
+func (in *Inspector) targetPicker(widgetName string, index int, next string) *widget.Select {
+	options := []string{notConnected}
+	for _, st := range in.doc.Flow().States() {
+		if st.Name() != widgetName && st.Type() != "trigger" {
+			options = append(options, st.Name())
+		}
+	}
+	sort.Strings(options[1:])
+	sel := widget.NewSelect(options, nil)
+	if next == "" {
+		sel.SetSelected(notConnected)
+	} else {
+		if !slices.Contains(options, next) {
+			sel.Options = append(sel.Options, next)
+		}
+		sel.SetSelected(next)
+	}
+	sel.OnChanged = func(target string) {
+		if target == notConnected {
+			in.applyStructural(model.Disconnect(widgetName, index))
+			return
+		}
+		in.applyStructural(model.Connect(widgetName, index, target))
+	}
+	return sel
+}
+
+// showDiagnostics puts the shown widget's problems under their fields.
+func (in *Inspector) showDiagnostics() {
+	byRow := map[*fieldRow][]string{}
+	var general []string
+	prefix := ""
+	if in.shown != "" {
+		if i := in.doc.Flow().IndexOf(in.shown); i >= 0 {
+			prefix = fmt.Sprintf("/states/%d", i)
+		}
+	}
+	for _, d := range in.diags {
+		if d.Widget != in.shown || (in.shown != "" && prefix == "") {
+			continue
+		}
+		rel := d.Path
+		if prefix != "" {
+			var ok bool
+			rel, ok = strings.CutPrefix(d.Path, prefix)
+			if !ok {
+				continue
+			}
+		}
+		if r := in.rowFor(rel); r != nil {
+			byRow[r] = append(byRow[r], d.Message)
+		} else {
+			general = append(general, d.Message)
+		}
+	}
+	for _, r := range in.rows {
+		msgs := byRow[r]
+		if r.local != nil {
+			if m := r.local(); m != "" {
+				msgs = append([]string{m}, msgs...)
+			}
+		}
+		setErrorText(r.errLabel, msgs)
+	}
+	if in.general != nil {
+		setErrorText(in.general, general)
+	}
+}
+
+func setErrorText(l *widget.Label, msgs []string) {
+	if len(msgs) == 0 {
+		if l.Visible() {
+			l.Hide()
+		}
+		return
+	}
+	text := "⚠ " + strings.Join(msgs, "\n⚠ ")
+	if l.Text != text {
+		l.SetText(text)
+	}
+	if !l.Visible() {
+		l.Show()
+	}
+}
+
+// rowFor finds the field a relative JSON pointer belongs to: the row whose
+// path is the longest prefix of it.
+func (in *Inspector) rowFor(rel string) *fieldRow {
+	var best *fieldRow
+	for _, r := range in.rows {
+		if rel == r.path || strings.HasPrefix(rel, r.path+"/") {
+			if best == nil || len(r.path) > len(best.path) {
+				best = r
+			}
+		}
+	}
+	return best
+}
+
+// SetDiagnostics updates the problems shown under the fields.
+func (in *Inspector) SetDiagnostics(ds []schemas.Diagnostic) {
+	in.diags = ds
+	in.showDiagnostics()
+}
+
+func (in *Inspector) refreshLocalErrors() { in.showDiagnostics() }
+
+// FocusProblem scrolls to the field a diagnostic points at and focuses it.
+func (in *Inspector) FocusProblem(d schemas.Diagnostic) {
+	rel := d.Path
+	if i := in.doc.Flow().IndexOf(d.Widget); i >= 0 && d.Widget != "" {
+		rel = strings.TrimPrefix(d.Path, fmt.Sprintf("/states/%d", i))
+	}
+	r := in.rowFor(rel)
+	if r == nil {
+		return
+	}
+	in.scroll.Offset = fyne.NewPos(0, r.box.Position().Y)
+	in.scroll.Refresh()
+	if r.focus != nil && in.canvas != nil {
+		if c := in.canvas(); c != nil {
+			c.Focus(r.focus)
+		}
+	}
+}
+
+// FieldError returns the error text shown under the field at path
+// (relative to the widget), "" when there is none.
+func (in *Inspector) FieldError(path string) string {
+	for _, r := range in.rows {
+		if r.path == path && r.errLabel.Visible() {
+			return r.errLabel.Text
+		}
+	}
+	return ""
+}
+
+func escapePointer(key string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
+}

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// keyValueTable edits an array of {key, value} objects (Parameter,
+// TypedParameter, set-variables' variables): one row per entry with add,
+// remove and reorder. Other members of an entry (TypedParameter's type and
+// index) are kept as they are.
+type keyValueTable struct {
+	in                   *Inspector
+	widget, key          string
+	keyTitle, valueTitle string
+	multiLineValues      bool
+	first                fyne.Focusable
+}
+
+func newKeyValueTable(in *Inspector, p property, keyTitle, valueTitle string) *keyValueTable {
+	return &keyValueTable{in: in, widget: p.widget, key: p.key, keyTitle: keyTitle, valueTitle: valueTitle}
+}
+
+// entries reads the list from the model as it is now.
+func (t *keyValueTable) entries() []any {
+	s := t.in.doc.Flow().State(t.widget)
+	if s == nil {
+		return nil
+	}
+	v, _ := s.Property(t.key)
+	list, _ := v.([]any)
+	out, _ := model.CloneValue(list).([]any)
+	return out
+}
+
+func (t *keyValueTable) editor() propertyEditor {
+	rows := container.NewVBox()
+	list := t.entries()
+	if len(list) > 0 {
+		rows.Add(container.NewGridWithColumns(2,
+			widget.NewLabelWithStyle(t.keyTitle, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+			widget.NewLabelWithStyle(t.valueTitle, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
+	}
+	for i, e := range list {
+		rows.Add(t.row(i, len(list), e))
+	}
+	add := widget.NewButtonWithIcon("Add row", theme.ContentAddIcon(), func() {
+		next := append(t.entries(), model.NewObject(model.Member{Key: "key", Value: ""}, model.Member{Key: "value", Value: ""}))
+		t.in.applyStructural(model.SetProperty(t.widget, t.key, next))
+	})
+	add.Importance = widget.LowImportance
+	rows.Add(container.NewHBox(add))
+	var focus fyne.Focusable = add
+	if t.first != nil {
+		focus = t.first
+	}
+	return propertyEditor{object: rows, focus: focus}
+}
+
+func (t *keyValueTable) row(i, n int, e any) fyne.CanvasObject {
+	obj, _ := e.(*model.Object)
+	k, _ := obj.String("key")
+	v, _ := obj.Get("value")
+	keyEntry := newTextField(false, t.in.keys)
+	keyEntry.SetText(k)
+	keyEntry.SetPlaceHolder(t.keyTitle)
+	valueEntry := newTextField(t.multiLineValues, t.in.keys)
+	valueEntry.SetText(displayValue(v))
+	valueEntry.SetPlaceHolder(t.valueTitle)
+	if t.first == nil {
+		t.first = keyEntry
+	}
+	keyEntry.OnChanged = func(s string) { t.setCell(i, "key", s) }
+	valueEntry.OnChanged = func(s string) { t.setCell(i, "value", s) }
+	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { t.move(i, i-1) })
+	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { t.move(i, i+1) })
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		list := t.entries()
+		if i < len(list) {
+			t.in.applyStructural(model.SetProperty(t.widget, t.key, slices.Delete(list, i, i+1)))
+		}
+	})
+	for _, b := range []*widget.Button{up, down, remove} {
+		b.Importance = widget.LowImportance
+	}
+	if i == 0 {
+		up.Disable()
+	}
+	if i == n-1 {
+		down.Disable()
+	}
+	return container.NewBorder(nil, nil, nil, container.NewHBox(up, down, remove),
+		container.NewGridWithColumns(2, keyEntry, valueEntry))
+}
+
+func (t *keyValueTable) setCell(i int, member, text string) {
+	list := t.entries()
+	if i >= len(list) {
+		return
+	}
+	obj, ok := list[i].(*model.Object)
+	if !ok {
+		obj = model.NewObject()
+		list[i] = obj
+	}
+	obj.Set(member, text)
+	t.in.setPropertyKeyed(t.widget, t.key, list, fmt.Sprintf("%s/%d/%s", t.key, i, member))
+}
+
+func (t *keyValueTable) move(from, to int) {
+	list := t.entries()
+	if from < 0 || to < 0 || from >= len(list) || to >= len(list) {
+		return
+	}
+	list[from], list[to] = list[to], list[from]
+	t.in.applyStructural(model.SetProperty(t.widget, t.key, list))
+}

@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// Library is the widget palette: the catalog's sections with a search box.
+// An item dragged onto the canvas is dropped there; a double-click adds it
+// at the centre of the view.
+type Library struct {
+	cat     *schemas.Catalog
+	search  *widget.Entry
+	list    *fyne.Container
+	object  fyne.CanvasObject
+	items   []*libraryItem
+	headers map[schemas.Category]fyne.CanvasObject
+
+	// OnAdd adds a widget at the centre of the view (double-click or Enter).
+	OnAdd func(typ string)
+	// OnDrop is called when an item is released at an absolute window
+	// position; it reports whether it landed on the canvas.
+	OnDrop func(typ string, abs fyne.Position) bool
+	// OnDragMove follows the pointer while an item is dragged (absolute
+	// position), to draw the drag ghost; ok false when the drag ended.
+	OnDragMove func(typ string, abs fyne.Position, ok bool)
+}
+
+// categoryColor tints each library section, like Studio's palette.
+func categoryColor(c schemas.Category) color.Color {
+	switch c {
+	case schemas.FlowControl:
+		return color.NRGBA{0x8c, 0x5b, 0xd8, 0xff}
+	case schemas.Voice:
+		return color.NRGBA{0x1f, 0x8f, 0xe5, 0xff}
+	case schemas.Messaging:
+		return color.NRGBA{0x14, 0xb0, 0x53, 0xff}
+	case schemas.ToolsAndCode:
+		return color.NRGBA{0xf2, 0x8c, 0x1c, 0xff}
+	default:
+		return color.NRGBA{0xe0, 0x3e, 0x8a, 0xff}
+	}
+}
+
+// NewLibrary builds the palette from the catalog's library sections.
+func NewLibrary(cat *schemas.Catalog) *Library {
+	l := &Library{cat: cat, headers: map[schemas.Category]fyne.CanvasObject{}}
+	l.search = widget.NewEntry()
+	l.search.SetPlaceHolder("Search widgets")
+	l.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	l.search.OnChanged = l.filter
+	l.search.OnSubmitted = func(string) {
+		for _, it := range l.items {
+			if it.Visible() && l.OnAdd != nil {
+				l.OnAdd(it.wt.Type)
+				return
+			}
+		}
+	}
+	l.list = container.NewVBox()
+	for _, sec := range cat.Library() {
+		if len(sec.Types) == 0 {
+			continue
+		}
+		h := widget.NewLabelWithStyle(strings.ToUpper(string(sec.Category)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		h.Importance = widget.LowImportance
+		l.headers[sec.Category] = h
+		l.list.Add(h)
+		for _, wt := range sec.Types {
+			it := newLibraryItem(l, wt)
+			l.items = append(l.items, it)
+			l.list.Add(it)
+		}
+	}
+	hint := widget.NewLabel("Drag onto the canvas, or double-click to add.")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	title := heading("Widget library")
+	l.object = container.NewBorder(container.NewVBox(title, l.search), hint, nil, nil, container.NewVScroll(l.list))
+	return l
+}
+
+// Object is the palette's view.
+func (l *Library) Object() fyne.CanvasObject { return l.object }
+
+// filter shows the items whose title, type or section contains the text.
+func (l *Library) filter(text string) {
+	text = strings.ToLower(strings.TrimSpace(text))
+	shown := map[schemas.Category]bool{}
+	for _, it := range l.items {
+		match := text == "" || strings.Contains(strings.ToLower(it.wt.Title), text) ||
+			strings.Contains(it.wt.Type, text) || strings.Contains(strings.ToLower(string(it.wt.Category)), text)
+		if match {
+			it.Show()
+			shown[it.wt.Category] = true
+		} else {
+			it.Hide()
+		}
+	}
+	for c, h := range l.headers {
+		if shown[c] {
+			h.Show()
+		} else {
+			h.Hide()
+		}
+	}
+	l.list.Refresh()
+}
+
+// VisibleTypes lists the types the search leaves visible, in order.
+func (l *Library) VisibleTypes() []string {
+	var out []string
+	for _, it := range l.items {
+		if it.Visible() {
+			out = append(out, it.wt.Type)
+		}
+	}
+	return out
+}
+
+// libraryItem is one draggable entry of the palette.
+type libraryItem struct {
+	widget.BaseWidget
+	lib     *Library
+	wt      schemas.WidgetType
+	dragged bool
+	last    fyne.Position // absolute pointer position during a drag
+	hovered bool
+	bg      *fynecanvas.Rectangle
+}
+
+func newLibraryItem(l *Library, wt schemas.WidgetType) *libraryItem {
+	it := &libraryItem{lib: l, wt: wt}
+	it.ExtendBaseWidget(it)
+	return it
+}
+
+func (it *libraryItem) CreateRenderer() fyne.WidgetRenderer {
+	it.bg = fynecanvas.NewRectangle(color.Transparent)
+	it.bg.CornerRadius = theme.InputRadiusSize()
+	swatch := fynecanvas.NewRectangle(categoryColor(it.wt.Category))
+	swatch.CornerRadius = 3
+	swatch.SetMinSize(fyne.NewSize(6, 22))
+	title := widget.NewLabel(it.wt.Title)
+	title.Truncation = fyne.TextTruncateEllipsis
+	row := container.NewBorder(nil, nil, container.NewCenter(swatch), nil, title)
+	return widget.NewSimpleRenderer(container.NewStack(it.bg, container.NewPadded(row)))
+}
+
+// Tapped is part of fyne.Tappable (a click alone does nothing; the item
+// needs a drag or a double-click).
+func (it *libraryItem) Tapped(*fyne.PointEvent) {}
+
+// DoubleTapped adds the widget at the centre of the view.
+func (it *libraryItem) DoubleTapped(*fyne.PointEvent) {
+	if it.lib.OnAdd != nil {
+		it.lib.OnAdd(it.wt.Type)
+	}
+}
+
+// Dragged is part of fyne.Draggable.
+func (it *libraryItem) Dragged(e *fyne.DragEvent) {
+	it.dragged = true
+	it.last = e.AbsolutePosition
+	if it.lib.OnDragMove != nil {
+		it.lib.OnDragMove(it.wt.Type, e.AbsolutePosition, true)
+	}
+}
+
+// DragEnd drops the widget where the pointer was released.
+func (it *libraryItem) DragEnd() {
+	if !it.dragged {
+		return
+	}
+	it.dragged = false
+	if it.lib.OnDragMove != nil {
+		it.lib.OnDragMove(it.wt.Type, it.last, false)
+	}
+	if it.lib.OnDrop != nil {
+		it.lib.OnDrop(it.wt.Type, it.last)
+	}
+}
+
+// MouseIn, MouseMoved and MouseOut highlight the item under the pointer.
+func (it *libraryItem) MouseIn(*desktop.MouseEvent) { it.setHovered(true) }
+
+// MouseMoved is part of desktop.Hoverable.
+func (it *libraryItem) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut is part of desktop.Hoverable.
+func (it *libraryItem) MouseOut() { it.setHovered(false) }
+
+func (it *libraryItem) setHovered(on bool) {
+	it.hovered = on
+	if it.bg == nil {
+		return
+	}
+	if on {
+		it.bg.FillColor = theme.Color(theme.ColorNameHover)
+	} else {
+		it.bg.FillColor = color.Transparent
+	}
+	it.bg.Refresh()
+}

@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// textField is an entry whose undo and redo shortcuts act on the document
+// (the model is the one truth, so the entry's own text history would fork
+// it) and which can report losing focus (a rename is committed then).
+type textField struct {
+	widget.Entry
+	onFocusLost func()
+	keys        *historyKeys
+}
+
+// historyKeys are the document's undo and redo, for fields to route their
+// shortcuts to.
+type historyKeys struct {
+	undo, redo func()
+}
+
+func newTextField(multiLine bool, keys *historyKeys) *textField {
+	t := &textField{keys: keys}
+	t.ExtendBaseWidget(t)
+	if multiLine {
+		t.MultiLine = true
+		t.Wrapping = fyne.TextWrapWord
+		t.SetMinRowsVisible(3)
+	}
+	return t
+}
+
+// FocusLost is part of fyne.Focusable.
+func (t *textField) FocusLost() {
+	t.Entry.FocusLost()
+	if t.onFocusLost != nil {
+		t.onFocusLost()
+	}
+}
+
+// TypedShortcut is part of fyne.Shortcutable.
+func (t *textField) TypedShortcut(s fyne.Shortcut) {
+	if t.keys != nil {
+		switch sc := s.(type) {
+		case *fyne.ShortcutUndo:
+			t.keys.undo()
+			return
+		case *fyne.ShortcutRedo:
+			t.keys.redo()
+			return
+		case *desktop.CustomShortcut:
+			if sc.KeyName == fyne.KeyZ && sc.Modifier == fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift {
+				t.keys.redo()
+				return
+			}
+		}
+	}
+	t.Entry.TypedShortcut(s)
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// liveValidation keeps the diagnostics of the open flow current while it is
+// edited. A keystroke in one widget re-runs that widget's rules on the UI
+// goroutine (ValidateWidget + MergeWidget: well under a millisecond); a
+// change to the graph runs a full ValidateFlow on a copy of the flow on
+// another goroutine and hands the result back through fyne.Do.
+type liveValidation struct {
+	v     *schemas.Validator
+	doc   *model.Document
+	diags []schemas.Diagnostic
+	// round numbers full validations; a result that is not the latest
+	// round's is dropped.
+	round int
+	// editedSince lists the widgets edited since the latest full
+	// validation started: its result predates their edits and is refreshed
+	// for them when it arrives.
+	editedSince []string
+	running     bool
+	onChange    func([]schemas.Diagnostic)
+	// sync runs full validations on the calling goroutine (tests and the
+	// first validation of a small flow).
+	sync bool
+}
+
+func newLiveValidation(v *schemas.Validator, onChange func([]schemas.Diagnostic)) *liveValidation {
+	return &liveValidation{v: v, onChange: onChange}
+}
+
+// reset validates another document from scratch.
+func (l *liveValidation) reset(doc *model.Document) {
+	l.doc = doc
+	l.diags = nil
+	l.full()
+}
+
+// Diagnostics returns the current result.
+func (l *liveValidation) Diagnostics() []schemas.Diagnostic { return l.diags }
+
+// changed reacts to a change of the document.
+func (l *liveValidation) changed(c model.Change) {
+	if c.Structure || c.FlowLevel || len(c.Added) > 0 || len(c.Removed) > 0 || len(c.Renamed) > 0 {
+		l.full()
+		return
+	}
+	for _, w := range c.Widgets {
+		l.widget(w)
+	}
+}
+
+// widget re-validates one widget in place: the per-keystroke path.
+func (l *liveValidation) widget(name string) {
+	l.diags = schemas.MergeWidget(l.diags, name, l.v.ValidateWidget(l.doc.Flow(), name))
+	if l.running && !slices.Contains(l.editedSince, name) {
+		l.editedSince = append(l.editedSince, name)
+	}
+	if l.onChange != nil {
+		l.onChange(l.diags)
+	}
+}
+
+// full starts a validation of the whole flow on a copy of it.
+func (l *liveValidation) full() {
+	f := l.doc.Flow()
+	l.round++
+	round := l.round
+	l.editedSince = l.editedSince[:0]
+	if l.sync {
+		l.finish(round, l.v.ValidateFlow(f))
+		return
+	}
+	l.running = true
+	snapshot := f.Clone()
+	go func() {
+		diags := l.v.ValidateFlow(snapshot)
+		fyne.Do(func() { l.finish(round, diags) })
+	}()
+}
+
+func (l *liveValidation) finish(round int, diags []schemas.Diagnostic) {
+	if round != l.round {
+		return
+	}
+	l.running = false
+	for _, name := range l.editedSince {
+		diags = schemas.MergeWidget(diags, name, l.v.ValidateWidget(l.doc.Flow(), name))
+	}
+	l.editedSince = l.editedSince[:0]
+	l.diags = diags
+	if l.onChange != nil {
+		l.onChange(l.diags)
+	}
+}
