@@ -1,19 +1,22 @@
 package canvas
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 )
 
-// Node layout, in world units (one unit is one pixel at the view's scale 1).
+// Node layout, in world units (one unit is one pixel at zoom 1).
 const (
-	headerHeight  = 24
+	headerHeight  = 26
 	nameHeight    = 28
 	portRowHeight = 26
 	nodeHeight    = headerHeight + nameHeight + portRowHeight
 	minNodeWidth  = 200
 	nodePadding   = 8
+	iconSize      = 16
 	portGap       = 6
-	portDot       = 8
+	portDot       = 9
 	maxPortLabel  = 130 // longer labels (a split's conditions) are shortened
 	cornerRadius  = 6
 
@@ -22,61 +25,79 @@ const (
 	portTextSize  = 10
 
 	unplacedGap  = 40
-	backEdgeDrop = 60 // how far a back edge drops below its port before turning
-	backEdgeGap  = 40 // how far right of the nodes it passes a back edge climbs
+	backEdgeDrop = 40 // how far a back edge drops below its port before turning
+	backEdgeGap  = 36 // how far right of the nodes it passes a back edge climbs
+	arrowLength  = 9
+	arrowWidth   = 10
+	inputSpacing = 18 // between the ends of wires that enter one node
 	viewMargin   = 40
 )
 
-// portWidth is how much of the bottom edge one port takes: its label, up to
-// maxPortLabel, plus a gap.
-func portWidth(label string) float32 {
-	return min(fyne.MeasureText(label, portTextSize, fyne.TextStyle{}).Width, maxPortLabel) + portGap*2
+// worldPoint is a position in the flow's own coordinates (properties.offset).
+type worldPoint struct{ X, Y float64 }
+
+func (p worldPoint) add(dx, dy float64) worldPoint { return worldPoint{p.X + dx, p.Y + dy} }
+
+// worldRect is an axis-aligned rectangle in world coordinates.
+type worldRect struct{ X0, Y0, X1, Y1 float64 }
+
+func rectAt(p worldPoint, w, h float64) worldRect { return worldRect{p.X, p.Y, p.X + w, p.Y + h} }
+
+func (r worldRect) intersects(o worldRect) bool {
+	return r.X0 <= o.X1 && o.X0 <= r.X1 && r.Y0 <= o.Y1 && o.Y0 <= r.Y1
 }
 
-// measure fixes a node's size and where its ports sit, once per flow: text
-// measuring is far too slow to repeat per frame.
-func (n *node) measure() {
-	n.portWidths = make([]float32, len(n.ports))
-	n.portCenters = make([]float32, len(n.ports))
-	x := float32(nodePadding)
-	for i, p := range n.ports {
-		w := portWidth(p.label)
-		n.portWidths[i], n.portCenters[i] = w, x+w/2
-		x += w
-	}
-	n.size = fyne.NewSize(max(x+nodePadding, minNodeWidth), nodeHeight)
+func (r worldRect) contains(p worldPoint) bool {
+	return p.X >= r.X0 && p.X <= r.X1 && p.Y >= r.Y0 && p.Y <= r.Y1
 }
 
-func nodeSize(n node) fyne.Size { return n.size }
-
-// portAnchor is where a port's wire leaves the node, relative to the node.
-func portAnchor(n node, i int) fyne.Position {
-	return fyne.NewPos(n.portCenters[i], nodeHeight)
+func (r worldRect) union(o worldRect) worldRect {
+	return worldRect{min(r.X0, o.X0), min(r.Y0, o.Y0), max(r.X1, o.X1), max(r.Y1, o.Y1)}
 }
 
-// inputAnchor is where wires enter a node, relative to the node.
-func inputAnchor(n node) fyne.Position {
-	return fyne.NewPos(nodeSize(n).Width/2, 0)
+func (r worldRect) grow(d float64) worldRect {
+	return worldRect{r.X0 - d, r.Y0 - d, r.X1 + d, r.Y1 + d}
 }
 
-// bezier is one cubic Bézier segment in view coordinates.
-type bezier struct{ start, c1, c2, end fyne.Position }
+func (r worldRect) width() float64  { return r.X1 - r.X0 }
+func (r worldRect) height() float64 { return r.Y1 - r.Y0 }
+func (r worldRect) center() worldPoint {
+	return worldPoint{(r.X0 + r.X1) / 2, (r.Y0 + r.Y1) / 2}
+}
 
-// wireRoute shapes a wire from start (a port on a node's bottom edge) to end
-// (a node's top edge). Wires leave downwards and arrive from above. A back
+func emptyRect() worldRect {
+	return worldRect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+}
+
+func (r worldRect) empty() bool { return r.X0 > r.X1 }
+
+// segment is one cubic Bézier piece of a wire, in world coordinates.
+type segment struct{ start, c1, c2, end worldPoint }
+
+// wirePath shapes a wire from start (a port on a node's bottom edge) to end
+// (a node's top edge): it leaves downwards and arrives from above. A back
 // edge (its target is not below the port) drops, swings out to x=aside,
 // climbs there and comes in over the target, in two segments, so it does not
-// cut through the nodes between.
-func wireRoute(start, end fyne.Position, back bool, aside float32) []bezier {
+// cut through the nodes between; a self-loop is the same with aside just
+// right of its node.
+func wirePath(start, end worldPoint, back bool, aside float64) [2]segment {
 	if !back {
-		bend := max((end.Y-start.Y)/2, 40)
-		return []bezier{{start, start.AddXY(0, bend), end.AddXY(0, -bend), end}}
+		bend := max((end.Y-start.Y)/2, 30)
+		return [2]segment{{start, start.add(0, bend), end.add(0, -bend), end}}
 	}
-	mid := fyne.NewPos(aside, (start.Y+end.Y)/2)
-	return []bezier{
-		{start, start.AddXY(0, backEdgeDrop), fyne.NewPos(aside, start.Y+backEdgeDrop), mid},
-		{mid, fyne.NewPos(aside, end.Y-backEdgeDrop), end.AddXY(0, -backEdgeDrop), end},
+	mid := worldPoint{aside, (start.Y + end.Y) / 2}
+	return [2]segment{
+		{start, start.add(0, backEdgeDrop), worldPoint{aside, start.Y + backEdgeDrop}, mid},
+		{mid, worldPoint{aside, end.Y - backEdgeDrop}, end.add(0, -backEdgeDrop), end},
 	}
+}
+
+func (s segment) box() worldRect {
+	r := worldRect{s.start.X, s.start.Y, s.start.X, s.start.Y}
+	for _, p := range []worldPoint{s.c1, s.c2, s.end} {
+		r = r.union(worldRect{p.X, p.Y, p.X, p.Y})
+	}
+	return r
 }
 
 // boundingBox returns the top-left corner and size of the smallest

@@ -1,7 +1,9 @@
 package canvas
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 
@@ -9,35 +11,49 @@ import (
 	"github.com/studioflow/studioflow/schemas"
 )
 
-// graph is what the view draws: a flow's widgets as nodes in world
-// coordinates (Studio's offsets) and its connected transitions as wires.
+// graph is what the editor draws: a flow's widgets as nodes in world
+// coordinates (Studio's offsets) and its connected transitions as wires,
+// with spatial indexes so that only what is in view is looked at. It is
+// derived from the document and rebuilt or patched on every change; it is
+// never edited on its own.
 type graph struct {
-	nodes []node
-	wires []wire
-	// lo and hi bound every node and wire, in world coordinates.
-	lo, hi worldPoint
+	nodes  []node
+	wires  []wire
+	byName map[string]int
+	// nodeIndex and wireIndex find what lies in a world rectangle.
+	nodeIndex, wireIndex *spatialIndex
 }
 
 type node struct {
 	name     string
-	title    string // the type's title in Studio's library, or the raw type
+	typ      string
+	title    string // shown in the header: the type's title, marked when unknown or retired
+	icon     string
 	category schemas.Category
 	trigger  bool
-	known    bool // the catalog knows the type
+	known    bool
 	maturity schemas.Maturity
 	pos      worldPoint
-	ports    []port
-
-	// Set by measure.
-	size        fyne.Size
-	portWidths  []float32
-	portCenters []float32
+	// placed is false for a widget without an offset, lined up below the others.
+	placed bool
+	ports  []port
+	width  float64
+	// fitName is the name shortened to the node's width, once per build.
+	fitName string
+	// in lists the wires entering the node, ordered by where they arrive
+	// along its top edge (left to right, by their sources' x).
+	in []int
 }
 
 // port is one transition of a node, drawn along its bottom edge.
 type port struct {
-	label string
-	next  string
+	event    string
+	label    string // as Studio words it
+	fitLabel string
+	next     string
+	center   float64 // x of the port's dot, from the node's left edge
+	width    float64
+	wire     int // index into graph.wires, or -1
 	// dangling: next names a widget the flow does not have.
 	dangling bool
 }
@@ -46,78 +62,206 @@ type port struct {
 type wire struct {
 	from, port, to int
 	// back is set when the target is not below the port: the wire then
-	// climbs at world x aside, right of every node it would otherwise cross.
+	// climbs at world x aside, right of the nodes it would otherwise cross.
 	back  bool
 	aside float64
+	// arrive is where the wire enters its target, from the target's left edge.
+	arrive float64
+	path   [2]segment
+	box    worldRect
 }
 
-// buildGraph reads the flow into drawable form. Widgets without an offset
-// are lined up under the placed ones so nothing is lost from view; the
-// canvas issue's automatic layout will place them properly.
-func buildGraph(f *model.Flow, cat *schemas.Catalog) graph {
+func (n *node) rect() worldRect { return rectAt(n.pos, n.width, nodeHeight) }
+
+func (n *node) portAnchor(i int) worldPoint {
+	return n.pos.add(n.ports[i].center, nodeHeight)
+}
+
+func (g *graph) wireEnds(w *wire) (start, end worldPoint) {
+	from, to := &g.nodes[w.from], &g.nodes[w.to]
+	return from.portAnchor(w.port), to.pos.add(w.arrive, 0)
+}
+
+// buildGraph reads the flow into drawable form. placement, when not nil,
+// overrides offsets (a read-only view of a flow that needs laying out).
+// Widgets without an offset are lined up under the placed ones so nothing
+// is lost from view.
+func buildGraph(f *model.Flow, cat *schemas.Catalog, m *textMeasurer, placement map[string]model.Position) *graph {
 	states := f.States()
-	g := graph{nodes: make([]node, len(states))}
-	index := make(map[string]int, len(states))
+	g := &graph{
+		nodes:     make([]node, len(states)),
+		byName:    make(map[string]int, len(states)),
+		nodeIndex: newSpatialIndex(len(states)),
+	}
 	var unplaced []int
 	bottom := 0.0
 	for i, s := range states {
-		n := node{name: s.Name(), title: s.Type(), trigger: s.Type() == "trigger"}
-		wt, known := lookup(cat, s.Type())
-		if known {
-			n.title, n.category, n.known, n.maturity = wt.Title, wt.Category, true, wt.Maturity
+		g.nodes[i] = readNode(s, cat, m)
+		n := &g.nodes[i]
+		if p, ok := placement[n.name]; ok {
+			n.pos, n.placed = worldPoint{p.X, p.Y}, true
 		}
-		for _, t := range s.Transitions() {
-			n.ports = append(n.ports, port{label: portLabel(wt, known, t), next: t.Next})
-		}
-		n.measure()
-		if x, y, ok := s.Offset(); ok {
-			n.pos = worldPoint{x, y}
-			bottom = max(bottom, y+float64(nodeHeight))
+		if n.placed {
+			bottom = max(bottom, n.pos.Y+nodeHeight)
 		} else {
 			unplaced = append(unplaced, i)
 		}
-		if _, dup := index[n.name]; !dup {
-			index[n.name] = i
+		if _, dup := g.byName[n.name]; !dup {
+			g.byName[n.name] = i
 		}
-		g.nodes[i] = n
 	}
 	x := 0.0
 	for _, i := range unplaced {
 		g.nodes[i].pos = worldPoint{x, bottom + unplacedGap}
-		x += float64(nodeSize(g.nodes[i]).Width) + unplacedGap
+		x += g.nodes[i].width + unplacedGap
 	}
-	for i, n := range g.nodes {
-		for p, pt := range n.ports {
-			if pt.next == "" {
-				continue
-			}
-			if to, ok := index[pt.next]; ok {
-				g.wires = append(g.wires, g.route(wire{from: i, port: p, to: to}))
-			} else {
-				n.ports[p].dangling = true
-			}
-		}
+	for i := range g.nodes {
+		g.nodeIndex.set(i, g.nodes[i].rect())
 	}
-	g.lo, g.hi = g.measureBounds()
+	g.connect()
 	return g
 }
 
-// route decides whether a wire is a back edge and, if so, where it climbs:
-// right of every node that overlaps the height it spans.
-func (g graph) route(w wire) wire {
-	from, to := g.nodes[w.from], g.nodes[w.to]
-	bottom := from.pos.Y + nodeHeight
-	if to.pos.Y > bottom {
-		return w
+// connect makes the wires from the nodes' ports and routes them all.
+func (g *graph) connect() {
+	g.wires = g.wires[:0]
+	for i := range g.nodes {
+		g.nodes[i].in = g.nodes[i].in[:0]
 	}
-	w.back = true
-	for _, n := range g.nodes {
-		if n.pos.Y <= bottom+backEdgeDrop && n.pos.Y+nodeHeight >= to.pos.Y-backEdgeDrop {
-			w.aside = max(w.aside, n.pos.X+float64(nodeSize(n).Width))
+	for i := range g.nodes {
+		n := &g.nodes[i]
+		for p := range n.ports {
+			pt := &n.ports[p]
+			pt.wire, pt.dangling = -1, false
+			if pt.next == "" {
+				continue
+			}
+			to, ok := g.byName[pt.next]
+			if !ok {
+				pt.dangling = true
+				continue
+			}
+			pt.wire = len(g.wires)
+			g.wires = append(g.wires, wire{from: i, port: p, to: to})
+			g.nodes[to].in = append(g.nodes[to].in, pt.wire)
 		}
 	}
-	w.aside += backEdgeGap
-	return w
+	g.wireIndex = newSpatialIndex(len(g.wires))
+	for i := range g.nodes {
+		g.spreadInputs(i)
+	}
+	for w := range g.wires {
+		g.route(w)
+	}
+}
+
+// readNode turns one widget into a node: its title, icon and ports as the
+// catalog words them, measured once.
+func readNode(s *model.State, cat *schemas.Catalog, m *textMeasurer) node {
+	n := node{name: s.Name(), typ: s.Type(), title: s.Type(), trigger: s.Type() == "trigger", icon: "legacy"}
+	wt, known := lookup(cat, s.Type())
+	if known {
+		n.title, n.category, n.known, n.maturity, n.icon = wt.Title, wt.Category, true, wt.Maturity, wt.Icon
+	}
+	n.title = displayTitle(n)
+	if x, y, ok := s.Offset(); ok {
+		n.pos, n.placed = worldPoint{x, y}, true
+	}
+	x := float64(nodePadding)
+	for _, t := range s.Transitions() {
+		label := portLabel(wt, known, t)
+		w := float64(min(m.width(label, portTextSize, fyne.TextStyle{}), maxPortLabel) + portGap*2)
+		n.ports = append(n.ports, port{
+			event: t.Event, label: label, next: t.Next, center: x + w/2, width: w, wire: -1,
+			fitLabel: m.fit(label, float32(w-portGap), portTextSize, fyne.TextStyle{}),
+		})
+		x += w
+	}
+	n.width = max(x+nodePadding, minNodeWidth)
+	textWidth := float32(n.width - 2*nodePadding)
+	n.fitName = m.fit(n.name, textWidth, nameTextSize, fyne.TextStyle{})
+	n.title = m.fit(n.title, textWidth-iconSize-4-badgeRoom, titleTextSize, fyne.TextStyle{Bold: true})
+	return n
+}
+
+// badgeRoom keeps the header's right end free for a validation badge.
+const badgeRoom = 26
+
+// spreadInputs orders the wires entering node i by their sources' x and
+// spaces their ends along its top edge, so several wires into one node stay
+// apart.
+func (g *graph) spreadInputs(i int) {
+	n := &g.nodes[i]
+	if len(n.in) == 0 {
+		return
+	}
+	slices.SortStableFunc(n.in, func(a, b int) int {
+		wa, wb := &g.wires[a], &g.wires[b]
+		return cmp.Compare(g.nodes[wa.from].portAnchor(wa.port).X, g.nodes[wb.from].portAnchor(wb.port).X)
+	})
+	spacing := min(inputSpacing, (n.width-2*cornerRadius)/float64(len(n.in)))
+	first := n.width/2 - spacing*float64(len(n.in)-1)/2
+	for k, w := range n.in {
+		g.wires[w].arrive = first + spacing*float64(k)
+	}
+}
+
+// route decides a wire's path and files it in the wire index. A wire whose
+// target is not below its port is a back edge: it climbs right of every node
+// between its two ends.
+func (g *graph) route(wi int) {
+	w := &g.wires[wi]
+	start, end := g.wireEnds(w)
+	w.back = end.Y < start.Y+arrowLength*2
+	if w.back {
+		from, to := &g.nodes[w.from], &g.nodes[w.to]
+		span := worldRect{min(from.pos.X, to.pos.X), end.Y - backEdgeDrop, max(from.pos.X+from.width, to.pos.X+to.width), start.Y + backEdgeDrop}
+		right := span.X1
+		g.nodeIndex.query(span, func(k int) {
+			if r := g.nodes[k].rect(); r.intersects(span) {
+				right = max(right, r.X1)
+			}
+		})
+		w.aside = right + backEdgeGap
+	}
+	w.path = wirePath(start, end, w.back, w.aside)
+	w.box = w.path[0].box()
+	if w.back {
+		w.box = w.box.union(w.path[1].box())
+	}
+	g.wireIndex.set(wi, w.box.grow(arrowWidth))
+}
+
+// moveNode puts node i at p and re-routes the wires that touch it.
+func (g *graph) moveNode(i int, p worldPoint) {
+	n := &g.nodes[i]
+	n.pos, n.placed = p, true
+	g.nodeIndex.set(i, n.rect())
+	for _, w := range n.in {
+		g.route(w)
+	}
+	for _, pt := range n.ports {
+		if pt.wire < 0 {
+			continue
+		}
+		to := g.wires[pt.wire].to
+		g.spreadInputs(to)
+		for _, w := range g.nodes[to].in {
+			g.route(w)
+		}
+	}
+}
+
+// bounds is the smallest rectangle holding every node and wire.
+func (g *graph) bounds() worldRect {
+	r := emptyRect()
+	for i := range g.nodes {
+		r = r.union(g.nodes[i].rect())
+	}
+	for i := range g.wires {
+		r = r.union(g.wires[i].box)
+	}
+	return r
 }
 
 func lookup(cat *schemas.Catalog, typ string) (schemas.WidgetType, bool) {
@@ -125,6 +269,22 @@ func lookup(cat *schemas.Catalog, typ string) (schemas.WidgetType, bool) {
 		return schemas.WidgetType{}, false
 	}
 	return cat.Lookup(typ)
+}
+
+// displayTitle marks the types a user should not build on: ones Studio no
+// longer offers and ones nobody knows.
+func displayTitle(n node) string {
+	switch {
+	case n.trigger:
+		return n.title
+	case !n.known:
+		return n.title + " (unknown type)"
+	case n.maturity == schemas.EndOfLife:
+		return n.title + " (end of life)"
+	case n.maturity == schemas.Legacy:
+		return n.title + " (legacy)"
+	}
+	return n.title
 }
 
 // portLabel words a transition as Studio does on the widget: the catalog's
@@ -159,29 +319,4 @@ func friendlyName(conditions []any) string {
 		}
 	}
 	return ""
-}
-
-// worldPoint is a position in the flow's own coordinates (properties.offset).
-type worldPoint struct{ X, Y float64 }
-
-// measureBounds finds the smallest rectangle holding every node and wire.
-func (g graph) measureBounds() (minPt, maxPt worldPoint) {
-	if len(g.nodes) == 0 {
-		return worldPoint{}, worldPoint{}
-	}
-	minPt = g.nodes[0].pos
-	maxPt = minPt
-	for _, n := range g.nodes {
-		sz := nodeSize(n)
-		minPt.X, minPt.Y = min(minPt.X, n.pos.X), min(minPt.Y, n.pos.Y)
-		maxPt.X = max(maxPt.X, n.pos.X+float64(sz.Width))
-		maxPt.Y = max(maxPt.Y, n.pos.Y+float64(sz.Height))
-	}
-	for _, w := range g.wires {
-		if w.back {
-			maxPt.X = max(maxPt.X, w.aside)
-			maxPt.Y = max(maxPt.Y, g.nodes[w.from].pos.Y+nodeHeight+backEdgeDrop)
-		}
-	}
-	return minPt, maxPt
 }

@@ -1,213 +1,218 @@
 package canvas
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/theme"
-
-	"github.com/studioflow/studioflow/schemas"
 )
 
-type flowRenderer struct {
-	view    *FlowView
-	built   uint64 // the view generation the objects were made for
-	nodes   []nodeShape
-	wires   []wireShape
-	objects []fyne.CanvasObject
+// editorRenderer draws only what is in view: it asks the spatial indexes
+// for the nodes and wires inside the visible rectangle and binds pooled
+// canvas objects to them, in detail when zoomed in, as plain boxes and
+// straight lines when zoomed out. Objects() is exactly what is in view, so
+// Fyne paints and hit-tests nothing else.
+type editorRenderer struct {
+	e   *Editor
+	pal palette
+
+	background *fynecanvas.Rectangle
+	nodeShapes []*nodeShape
+	wireShapes []*wireShape
+	boxes      []*fynecanvas.Rectangle
+	lines      []*fynecanvas.Line
+	icons      map[string]fyne.Resource
+
+	preview   *wireShape
+	selectBox *fynecanvas.Rectangle
+	tip       *tooltip
+
+	// Two object lists, alternated per frame, so the list Fyne may still be
+	// walking is never overwritten in place.
+	objects [2][]fyne.CanvasObject
+	flip    int
+
+	visibleNodes, visibleWires []int
 }
 
-type nodeShape struct {
-	body, header *fynecanvas.Rectangle
-	title, name  *fynecanvas.Text
-	ports        []portShape
-}
-
-type portShape struct {
-	dot   *fynecanvas.Circle
-	label *fynecanvas.Text
-}
-
-// wireShape draws a wire as one curve, or two for a back edge (the second
-// is hidden otherwise), ending in an arrowhead.
-type wireShape struct {
-	curves [2]*fynecanvas.BezierCurve
-	arrow  *fynecanvas.ArbitraryPolygon
-}
-
-// rebuild makes one set of canvas objects for the current graph; Layout
-// then only moves them. Wires go first so nodes draw over their ends.
-func (r *flowRenderer) rebuild() {
-	g := r.view.graph
-	r.built = r.view.generation
-	r.nodes = make([]nodeShape, len(g.nodes))
-	r.wires = make([]wireShape, len(g.wires))
-	r.objects = nil // Fyne may still hold the previous slice
-	for i := range g.wires {
-		w := wireShape{
-			curves: [2]*fynecanvas.BezierCurve{{StrokeWidth: 2}, {StrokeWidth: 2}},
-			arrow:  &fynecanvas.ArbitraryPolygon{Points: []fyne.Position{{X: 0, Y: 0}, {X: 10, Y: 0}, {X: 5, Y: 8}}},
-		}
-		r.wires[i] = w
-		r.objects = append(r.objects, w.curves[0], w.curves[1], w.arrow)
+func newEditorRenderer(e *Editor) *editorRenderer {
+	r := &editorRenderer{
+		e:          e,
+		background: &fynecanvas.Rectangle{},
+		icons:      map[string]fyne.Resource{},
+		preview:    newWireShape(),
+		selectBox:  &fynecanvas.Rectangle{StrokeWidth: 1},
+		tip:        newTooltip(),
 	}
-	for i, n := range g.nodes {
-		s := nodeShape{
-			body:   &fynecanvas.Rectangle{CornerRadius: cornerRadius, StrokeWidth: 1},
-			header: &fynecanvas.Rectangle{TopLeftCornerRadius: cornerRadius, TopRightCornerRadius: cornerRadius},
-			title:  &fynecanvas.Text{TextSize: titleTextSize, TextStyle: fyne.TextStyle{Bold: true}},
-			name:   &fynecanvas.Text{TextSize: nameTextSize},
+	r.pal = currentPalette()
+	return r
+}
+
+func (r *editorRenderer) icon(name string) fyne.Resource {
+	res, ok := r.icons[name]
+	if !ok {
+		res = iconResource(name)
+		r.icons[name] = res
+	}
+	return res
+}
+
+func (r *editorRenderer) Layout(size fyne.Size) {
+	e := r.e
+	e.size = size
+	if !e.initialView && size.Width > 0 && size.Height > 0 {
+		e.placeInitialView(size)
+	}
+	r.draw(size)
+}
+
+// draw binds canvas objects to what is in view.
+func (r *editorRenderer) draw(size fyne.Size) {
+	e, g, v := r.e, r.e.graph, r.e.view
+	pal := r.pal
+	r.flip ^= 1
+	objs := r.objects[r.flip][:0]
+	r.background.FillColor = pal.background
+	r.background.Move(fyne.Position{})
+	r.background.Resize(size)
+	objs = append(objs, r.background)
+
+	area := v.visible(size).grow(arrowWidth)
+	r.visibleNodes = r.visibleNodes[:0]
+	g.nodeIndex.query(area, func(i int) {
+		if g.nodes[i].rect().intersects(area) {
+			r.visibleNodes = append(r.visibleNodes, i)
 		}
-		// Node widths are fixed per flow, so texts are shortened once here.
-		textWidth := nodeSize(n).Width - 2*nodePadding
-		s.title.Text = fitText(displayTitle(n), textWidth, s.title.TextSize, s.title.TextStyle)
-		s.name.Text = fitText(n.name, textWidth, s.name.TextSize, s.name.TextStyle)
-		r.objects = append(r.objects, s.body, s.header, s.title, s.name)
-		for j, p := range n.ports {
-			ps := portShape{
-				dot: &fynecanvas.Circle{StrokeWidth: 1.5},
-				label: &fynecanvas.Text{TextSize: portTextSize, Alignment: fyne.TextAlignCenter,
-					Text: fitText(p.label, n.portWidths[j]-portGap, portTextSize, fyne.TextStyle{})},
+	})
+	r.visibleWires = r.visibleWires[:0]
+	g.wireIndex.query(area, func(i int) {
+		if g.wires[i].box.intersects(area) {
+			r.visibleWires = append(r.visibleWires, i)
+		}
+	})
+	slices.Sort(r.visibleNodes)
+	slices.Sort(r.visibleWires)
+
+	z := float32(v.zoom)
+	detail := v.zoom >= detailZoom
+	wireWidth := max(2*z, 1.2)
+	for k, wi := range r.visibleWires {
+		w := &g.wires[wi]
+		c, width := pal.wire, wireWidth
+		if e.highlight.wireTaken(g.nodes[w.from].name, w.port) {
+			c, width = takenColor, wireWidth*1.8
+		}
+		if detail {
+			if k == len(r.wireShapes) {
+				r.wireShapes = append(r.wireShapes, newWireShape())
 			}
-			s.ports = append(s.ports, ps)
-			r.objects = append(r.objects, ps.dot, ps.label)
+			objs = r.wireShapes[k].place(v, w.path, w.back, c, width, objs)
+			continue
 		}
-		r.nodes[i] = s
+		if k == len(r.lines) {
+			r.lines = append(r.lines, &fynecanvas.Line{})
+		}
+		start, end := g.wireEnds(w)
+		l := r.lines[k]
+		l.Position1, l.Position2 = v.toScreen(start), v.toScreen(end)
+		l.StrokeColor, l.StrokeWidth = c, max(width/2, 1)
+		objs = append(objs, l)
 	}
-	r.applyColors()
-}
 
-func (r *flowRenderer) applyColors() {
-	g := r.view.graph
-	fg := themeColor(theme.ColorNameForeground)
-	body := themeColor(theme.ColorNameOverlayBackground)
-	border := themeColor(theme.ColorNameInputBorder)
-	wireColor := themeColor(theme.ColorNamePlaceHolder)
-	danglingColor := themeColor(theme.ColorNameError)
-	for i, s := range r.nodes {
-		n := g.nodes[i]
-		s.body.FillColor, s.body.StrokeColor = body, border
-		s.header.FillColor = headerColor(n)
-		s.title.Color = headerText
-		s.name.Color = fg
-		for j, p := range s.ports {
-			p.label.Color = wireColor
-			p.dot.StrokeColor = wireColor
-			p.dot.FillColor = body
-			switch {
-			case n.ports[j].dangling:
-				p.dot.StrokeColor, p.label.Color = danglingColor, danglingColor
-			case n.ports[j].next != "":
-				p.dot.FillColor = wireColor
+	target := ""
+	if gs := e.gesture; gs != nil && gs.kind == gestureWire {
+		target = gs.target
+	}
+	for k, ni := range r.visibleNodes {
+		n := &g.nodes[ni]
+		look := nodeLook{
+			selected: e.selected[n.name], target: n.name == target,
+			active: n.name == e.highlight.Active, waiting: n.name == e.highlight.Waiting,
+			waitingFor: e.highlight.WaitingFor, breakpoint: e.highlight.breakpoints[n.name],
+			diags: e.diags[n.name],
+		}
+		at := v.toScreen(n.pos)
+		if detail {
+			if k == len(r.nodeShapes) {
+				r.nodeShapes = append(r.nodeShapes, newNodeShape())
 			}
+			objs = r.nodeShapes[k].place(r, n, look, at, z, objs)
+			continue
 		}
-	}
-	for _, w := range r.wires {
-		w.curves[0].StrokeColor, w.curves[1].StrokeColor = wireColor, wireColor
-		w.arrow.FillColor = wireColor
-	}
-}
-
-func (r *flowRenderer) Layout(size fyne.Size) {
-	g := r.view.graph
-	for i, s := range r.nodes {
-		n := g.nodes[i]
-		at := r.view.toScreen(n.pos, size)
-		sz := nodeSize(n)
-		s.body.Move(at)
-		s.body.Resize(sz)
-		s.header.Move(at)
-		s.header.Resize(fyne.NewSize(sz.Width, headerHeight))
-		textWidth := sz.Width - 2*nodePadding
-		placeText(s.title, at.AddXY(nodePadding, 0), textWidth, headerHeight)
-		placeText(s.name, at.AddXY(nodePadding, headerHeight), textWidth, nameHeight)
-		for j, p := range s.ports {
-			anchor := at.Add(portAnchor(n, j))
-			p.dot.Move(anchor.SubtractXY(portDot/2, portDot/2))
-			p.dot.Resize(fyne.NewSquareSize(portDot))
-			w := n.portWidths[j]
-			placeText(p.label, fyne.NewPos(anchor.X-w/2, anchor.Y-portRowHeight), w, portRowHeight-portDot/2)
+		if k == len(r.boxes) {
+			r.boxes = append(r.boxes, &fynecanvas.Rectangle{})
 		}
-	}
-	for i, ws := range r.wires {
-		wire := g.wires[i]
-		from, to := g.nodes[wire.from], g.nodes[wire.to]
-		start := r.view.toScreen(from.pos, size).Add(portAnchor(from, wire.port)).AddXY(0, portDot/2)
-		end := r.view.toScreen(to.pos, size).Add(inputAnchor(to))
-		aside := r.view.toScreen(worldPoint{wire.aside, 0}, size).X
-		route := wireRoute(start, end, wire.back, aside)
-		for k, curve := range ws.curves {
-			if k >= len(route) {
-				curve.Hide()
-				continue
-			}
-			placeCurve(curve, route[k])
-			curve.Show()
+		b := r.boxes[k]
+		b.Move(at)
+		b.Resize(fyne.NewSize(float32(n.width)*z, nodeHeight*z))
+		b.FillColor, b.StrokeWidth = headerColor(n), 0
+		switch {
+		case look.active:
+			b.StrokeColor, b.StrokeWidth = activeColor, 3
+		case look.waiting:
+			b.StrokeColor, b.StrokeWidth = waitingColor, 3
+		case look.selected || look.target:
+			b.StrokeColor, b.StrokeWidth = pal.primary, 2
+		case look.diags.errors > 0:
+			b.StrokeColor, b.StrokeWidth = errorColor, 2
+		case look.diags.warnings > 0:
+			b.StrokeColor, b.StrokeWidth = warningColor, 2
 		}
-		ws.arrow.Move(end.SubtractXY(5, 8))
-		ws.arrow.Resize(fyne.NewSize(10, 8))
+		objs = append(objs, b)
 	}
-}
 
-// placeCurve sizes a curve to the box around its points, which Fyne's
-// BezierCurve wants relative to its own position.
-func placeCurve(c *fynecanvas.BezierCurve, b bezier) {
-	pos, box := boundingBox(b.start, b.c1, b.c2, b.end)
-	c.Move(pos)
-	c.Resize(box)
-	c.StartPoint, c.EndPoint = b.start.Subtract(pos), b.end.Subtract(pos)
-	c.ControlPoints = []fyne.Position{b.c1.Subtract(pos), b.c2.Subtract(pos)}
-}
-
-// displayTitle marks the types a user should not build on: ones Studio no
-// longer offers and ones nobody knows.
-func displayTitle(n node) string {
-	switch {
-	case n.trigger:
-		return n.title
-	case !n.known:
-		return n.title + " (unknown type)"
-	case n.maturity == schemas.EndOfLife:
-		return n.title + " (end of life)"
-	case n.maturity == schemas.Legacy:
-		return n.title + " (legacy)"
+	objs = r.drawGesture(objs)
+	objs = r.tip.draw(r, size, objs)
+	if e.mini != nil {
+		objs = e.mini.draw(r, size, objs)
 	}
-	return n.title
+	r.objects[r.flip] = objs
 }
 
-// placeText centres a text vertically in a row of the given height.
-func placeText(t *fynecanvas.Text, at fyne.Position, width, height float32) {
-	h := t.MinSize().Height
-	t.Move(at.AddXY(0, (height-h)/2))
-	t.Resize(fyne.NewSize(width, h))
-}
-
-// fitText shortens s with an ellipsis until it fits the width.
-func fitText(s string, width, size float32, style fyne.TextStyle) string {
-	if fyne.MeasureText(s, size, style).Width <= width {
-		return s
+// drawGesture adds what a drag in progress shows: the wire being connected
+// or the box being drawn.
+func (r *editorRenderer) drawGesture(objs []fyne.CanvasObject) []fyne.CanvasObject {
+	gs := r.e.gesture
+	if gs == nil {
+		return objs
 	}
-	runes := []rune(s)
-	for len(runes) > 0 {
-		runes = runes[:len(runes)-1]
-		if out := string(runes) + "…"; fyne.MeasureText(out, size, style).Width <= width {
-			return out
-		}
+	v := r.e.view
+	switch gs.kind {
+	case gestureWire:
+		n := &r.e.graph.nodes[gs.fromNode]
+		start := n.portAnchor(gs.port)
+		end := v.toWorld(gs.current)
+		bend := max(abs(end.Y-start.Y)/2, 30)
+		path := [2]segment{{start, start.add(0, bend), end.add(0, -bend), end}}
+		return r.preview.place(v, path, false, r.pal.primary, max(2*float32(v.zoom), 1.5), objs)
+	case gestureBox:
+		lo, size := boundingBox(gs.start, gs.current)
+		r.selectBox.Move(lo)
+		r.selectBox.Resize(size)
+		r.selectBox.FillColor, r.selectBox.StrokeColor = r.pal.selectFill, r.pal.primary
+		return append(objs, r.selectBox)
 	}
-	return ""
+	return objs
 }
 
-func (r *flowRenderer) MinSize() fyne.Size { return r.view.ContentSize() }
-
-func (r *flowRenderer) Refresh() {
-	if r.built != r.view.generation {
-		r.rebuild()
-	} else {
-		r.applyColors()
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
 	}
-	r.Layout(r.view.Size())
-	fynecanvas.Refresh(r.view)
+	return v
 }
 
-func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *editorRenderer) MinSize() fyne.Size { return r.e.MinSize() }
 
-func (r *flowRenderer) Destroy() {}
+// Refresh redraws after a change. Only the background is refreshed on the
+// canvas: that repaints the frame without discarding the cached textures of
+// every node's text and icon.
+func (r *editorRenderer) Refresh() {
+	r.pal = currentPalette()
+	r.Layout(r.e.Size())
+	fynecanvas.Refresh(r.background)
+}
+
+func (r *editorRenderer) Objects() []fyne.CanvasObject { return r.objects[r.flip] }
+
+func (r *editorRenderer) Destroy() {}

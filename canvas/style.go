@@ -23,9 +23,15 @@ var (
 	triggerColor = color.NRGBA{R: 0xf2, G: 0x2f, B: 0x46, A: 0xff}
 	unknownColor = color.NRGBA{R: 0x6b, G: 0x6f, B: 0x7a, A: 0xff}
 	headerText   = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	errorColor   = color.NRGBA{R: 0xe0, G: 0x2b, B: 0x2b, A: 0xff}
+	warningColor = color.NRGBA{R: 0xe8, G: 0x9b, B: 0x00, A: 0xff}
+	activeColor  = color.NRGBA{R: 0x1f, G: 0xb8, B: 0x5a, A: 0xff}
+	waitingColor = color.NRGBA{R: 0xf0, G: 0xa0, B: 0x00, A: 0xff}
+	takenColor   = color.NRGBA{R: 0x1f, G: 0xb8, B: 0x5a, A: 0xff}
+	breakColor   = color.NRGBA{R: 0xd0, G: 0x10, B: 0x30, A: 0xff}
 )
 
-func headerColor(n node) color.Color {
+func headerColor(n *node) color.NRGBA {
 	switch {
 	case n.trigger:
 		return triggerColor
@@ -38,6 +44,26 @@ func headerColor(n node) color.Color {
 	return unknownColor
 }
 
-func themeColor(name fyne.ThemeColorName) color.Color {
-	return theme.Current().Color(name, fyne.CurrentApp().Settings().ThemeVariant())
+// palette is the theme's colours for one frame.
+type palette struct {
+	background, body, border, text, muted, wire, primary, selectFill, tipBack color.Color
+}
+
+func currentPalette() palette {
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	th := theme.Current()
+	c := func(n fyne.ThemeColorName) color.Color { return th.Color(n, variant) }
+	primary := c(theme.ColorNamePrimary)
+	r, g, b, _ := primary.RGBA()
+	return palette{
+		background: c(theme.ColorNameBackground),
+		body:       c(theme.ColorNameOverlayBackground),
+		border:     c(theme.ColorNameInputBorder),
+		text:       c(theme.ColorNameForeground),
+		muted:      c(theme.ColorNamePlaceHolder),
+		wire:       c(theme.ColorNameDisabled),
+		primary:    primary,
+		selectFill: color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x30},
+		tipBack:    c(theme.ColorNameMenuBackground),
+	}
 }

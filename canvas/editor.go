@@ -1,0 +1,337 @@
+// Package canvas draws a Studio flow as a node graph and lets a user shape
+// it: each widget a node at its offset, each connected transition a wire
+// from its port to the next widget. Editor keeps the widget's state (view,
+// selection, gestures); editorRenderer turns what is in view into Fyne
+// canvas objects, the split Fyne's own widgets use. Every change goes
+// through the document's undoable operations: the editor keeps no copy of
+// the flow beyond what it derives for drawing.
+package canvas
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/canvas/layout"
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// gridSize is the snapping grid, in world units.
+const gridSize = 10
+
+// Editor is the interactive graph of one document. Use it from the UI
+// goroutine (other goroutines go through fyne.Do).
+type Editor struct {
+	widget.BaseWidget
+
+	// OnSelectionChanged is called with the sorted selected widget names
+	// whenever the selection changes.
+	OnSelectionChanged func(names []string)
+	// OnWidgetSecondaryTap is called on a right click on a node, with the
+	// node's widget name and the click's position on the window's canvas
+	// (absolute), where a context menu belongs.
+	OnWidgetSecondaryTap func(name string, at fyne.Position)
+
+	doc      *model.Document
+	catalog  *schemas.Catalog
+	cancel   func()
+	measurer *textMeasurer
+	graph    *graph
+	// readOnly editors (FlowView) show the whole flow at zoom 1 and take no
+	// edits; placement then holds a layout for flows that need one.
+	readOnly  bool
+	placement map[string]model.Position
+
+	view viewport
+	// initialView is false until the first layout with a real size has
+	// placed the view.
+	initialView bool
+	size        fyne.Size
+
+	selected  map[string]bool
+	snap      bool
+	diags     map[string]nodeDiagnostics
+	highlight highlightState
+
+	focused  bool
+	mods     fyne.KeyModifier
+	press    pressState
+	gesture  *gesture
+	gestures int
+	pointer  fyne.Position
+	hasPoint bool
+	hover    string
+	// menu is the new-widget picker open after a wire was dropped on empty
+	// space, if any.
+	menu      *widget.PopUpMenu
+	menuModel *fyne.Menu
+	mini      *minimap
+
+	// version counts changes to what is drawn, so the renderer redraws
+	// the minimap only when something moved.
+	version uint64
+}
+
+// NewEditor returns an editor of doc. The catalog supplies titles, port
+// labels, icons and colours. A flow whose widgets have no usable offsets
+// (or all sit on one spot) is tidied up at once, as an undoable step.
+func NewEditor(doc *model.Document, cat *schemas.Catalog) *Editor {
+	e := newEditor(cat, false)
+	e.SetDocument(doc)
+	return e
+}
+
+func newEditor(cat *schemas.Catalog, readOnly bool) *Editor {
+	e := &Editor{
+		catalog: cat, readOnly: readOnly, measurer: newTextMeasurer(),
+		view: viewport{zoom: 1}, selected: map[string]bool{}, snap: true,
+		diags: map[string]nodeDiagnostics{}, hover: "",
+	}
+	if !readOnly {
+		e.mini = newMinimap(e)
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// SetDocument shows another document (another flow opened in the same
+// window). Selection, markers and highlight are cleared and the view is
+// placed anew.
+func (e *Editor) SetDocument(doc *model.Document) {
+	if e.cancel != nil {
+		e.cancel()
+	}
+	e.doc = doc
+	e.selected = map[string]bool{}
+	e.diags = map[string]nodeDiagnostics{}
+	e.highlight = highlightState{}
+	e.gesture = nil
+	e.hover = ""
+	e.initialView = false
+	e.placement = nil
+	if e.readOnly && layout.NeedsLayout(doc.Flow()) {
+		e.graph = buildGraph(doc.Flow(), e.catalog, e.measurer, nil)
+		e.placement = layout.Layout(doc.Flow(), e.layoutOptions(nil))
+	}
+	e.graph = buildGraph(doc.Flow(), e.catalog, e.measurer, e.placement)
+	e.cancel = doc.Subscribe(e.onChange)
+	if !e.readOnly && layout.NeedsLayout(doc.Flow()) {
+		if err := doc.Apply(layout.Op(doc.Flow(), e.layoutOptions(nil))); err != nil {
+			fyne.LogError("tidy up a flow without a usable layout", err)
+		}
+	}
+	e.changed()
+	e.notifySelection()
+}
+
+// Document returns the document shown.
+func (e *Editor) Document() *model.Document { return e.doc }
+
+// onChange follows the document: a move or an edit inside widgets patches
+// their nodes (cheap whatever the flow's size, so dragging stays fast);
+// anything structural rebuilds the graph.
+func (e *Editor) onChange(c model.Change) {
+	if c.Structure || c.FlowLevel || len(c.Added) > 0 || len(c.Removed) > 0 || len(c.Renamed) > 0 {
+		e.rebuild(c.Renamed)
+	} else {
+		for _, name := range c.Widgets {
+			e.refreshWidget(name)
+		}
+	}
+	e.changed()
+}
+
+func (e *Editor) rebuild(renamed []model.Rename) {
+	e.graph = buildGraph(e.doc.Flow(), e.catalog, e.measurer, e.placement)
+	before := len(e.selected)
+	for _, r := range renamed {
+		if e.selected[r.Old] {
+			delete(e.selected, r.Old)
+			e.selected[r.New] = true
+		}
+	}
+	changed := len(renamed) > 0
+	for name := range e.selected {
+		if _, ok := e.graph.byName[name]; !ok {
+			delete(e.selected, name)
+		}
+	}
+	if changed || len(e.selected) != before {
+		e.notifySelection()
+	}
+}
+
+// refreshWidget re-reads one widget whose content changed without changing
+// its wires: its offset, and labels that may have been edited.
+func (e *Editor) refreshWidget(name string) {
+	i, ok := e.graph.byName[name]
+	s := e.doc.Flow().State(name)
+	if !ok || s == nil {
+		e.rebuild(nil)
+		return
+	}
+	old := &e.graph.nodes[i]
+	fresh := readNode(s, e.catalog, e.measurer)
+	if len(fresh.ports) != len(old.ports) {
+		e.rebuild(nil)
+		return
+	}
+	for p := range fresh.ports {
+		fresh.ports[p].wire, fresh.ports[p].dangling = old.ports[p].wire, old.ports[p].dangling
+	}
+	fresh.in = old.in
+	pos := fresh.pos
+	if p, ok := e.placement[name]; ok {
+		pos = worldPoint{p.X, p.Y}
+	} else if !fresh.placed {
+		pos = old.pos
+	}
+	*old = fresh
+	e.graph.moveNode(i, pos)
+}
+
+// changed marks the drawing stale and refreshes it once.
+func (e *Editor) changed() {
+	e.version++
+	e.Refresh()
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
+	return newEditorRenderer(e)
+}
+
+// MinSize is small: the editor pans and zooms over a flow of any size. A
+// read-only FlowView asks for the whole flow at zoom 1.
+func (e *Editor) MinSize() fyne.Size {
+	if e.readOnly {
+		return e.ContentSize()
+	}
+	return fyne.NewSize(120, 90)
+}
+
+// ContentSize is the size the whole flow takes at zoom 1, margins included.
+func (e *Editor) ContentSize() fyne.Size {
+	b := e.graph.bounds()
+	if b.empty() {
+		return fyne.NewSize(2*viewMargin, 2*viewMargin)
+	}
+	return fyne.NewSize(float32(b.width())+2*viewMargin, float32(b.height())+2*viewMargin)
+}
+
+// placeInitialView shows a new flow: whole if it fits at a readable zoom,
+// otherwise its top at the smallest readable zoom, centred on the trigger.
+func (e *Editor) placeInitialView(size fyne.Size) {
+	e.initialView = true
+	b := e.graph.bounds()
+	if b.empty() {
+		e.view = viewport{zoom: 1, origin: worldPoint{-viewMargin, -viewMargin}}
+		return
+	}
+	if e.readOnly {
+		e.view = viewport{zoom: 1, origin: worldPoint{b.X0 - viewMargin, b.Y0 - viewMargin}}
+		if content := e.ContentSize(); size.Width > content.Width {
+			e.view.origin.X -= float64(size.Width-content.Width) / 2
+		}
+		return
+	}
+	e.view.fit(b, size, 1)
+	if e.view.zoom >= detailZoom {
+		return
+	}
+	e.view.zoom = detailZoom
+	top := worldPoint{b.center().X, b.Y0}
+	if t := e.doc.Flow().Trigger(); t != nil {
+		if i, ok := e.graph.byName[t.Name()]; ok {
+			top = worldPoint{e.graph.nodes[i].rect().center().X, e.graph.nodes[i].pos.Y}
+		}
+	}
+	e.view.origin = worldPoint{top.X - float64(size.Width)/2/e.view.zoom, top.Y - viewMargin}
+}
+
+// layoutOptions tells the tidy-up layout the nodes' real sizes and ports.
+func (e *Editor) layoutOptions(only map[string]bool) layout.Options {
+	g := e.graph
+	opts := layout.Options{
+		NodeSize: func(name string) (float64, float64) {
+			if i, ok := g.byName[name]; ok {
+				return g.nodes[i].width, nodeHeight
+			}
+			return minNodeWidth, nodeHeight
+		},
+		PortX: func(name string, p int) float64 {
+			if i, ok := g.byName[name]; ok && p < len(g.nodes[i].ports) {
+				return g.nodes[i].ports[p].center
+			}
+			return minNodeWidth / 2
+		},
+		LayerGap: 90,
+		NodeGap:  50,
+		Only:     only,
+	}
+	if e.snap {
+		opts.Grid = gridSize
+	}
+	return opts
+}
+
+// SetSnapToGrid turns snapping of dragged and nudged widgets to the grid on
+// or off.
+func (e *Editor) SetSnapToGrid(on bool) { e.snap = on }
+
+func (e *Editor) snapped(p worldPoint) worldPoint {
+	if !e.snap {
+		return p
+	}
+	return worldPoint{roundTo(p.X, gridSize), roundTo(p.Y, gridSize)}
+}
+
+func roundTo(v, step float64) float64 {
+	r := v / step
+	if r < 0 {
+		return -float64(int64(-r+0.5)) * step
+	}
+	return float64(int64(r+0.5)) * step
+}
+
+// Selection returns the selected widget names, sorted.
+func (e *Editor) Selection() []string {
+	out := make([]string, 0, len(e.selected))
+	for n := range e.selected {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// SetSelection selects exactly the named widgets (unknown names are
+// ignored).
+func (e *Editor) SetSelection(names []string) {
+	next := map[string]bool{}
+	for _, n := range names {
+		if _, ok := e.graph.byName[n]; ok {
+			next[n] = true
+		}
+	}
+	e.replaceSelection(next)
+}
+
+func (e *Editor) replaceSelection(next map[string]bool) {
+	same := len(next) == len(e.selected)
+	for n := range next {
+		same = same && e.selected[n]
+	}
+	e.selected = next
+	if !same {
+		e.notifySelection()
+		e.changed()
+	}
+}
+
+func (e *Editor) notifySelection() {
+	if e.OnSelectionChanged != nil {
+		e.OnSelectionChanged(e.Selection())
+	}
+}

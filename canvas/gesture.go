@@ -1,0 +1,204 @@
+package canvas
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+type gestureKind int
+
+const (
+	gesturePan     gestureKind = iota // drag on empty space, or with the middle button
+	gestureMove                       // drag a node (and the rest of the selection)
+	gestureWire                       // drag from a port, or a wire's end, to connect
+	gestureBox                        // Shift/Ctrl-drag on empty space selects a box
+	gestureMinimap                    // drag in the minimap moves the view
+)
+
+// gesture is one drag in progress, from the first Dragged to DragEnd.
+type gesture struct {
+	kind           gestureKind
+	start, current fyne.Position // editor coordinates
+	// key coalesces the moves of one drag into one undo step.
+	key string
+
+	// gestureMove: where the dragged widgets were, and which one is held
+	// (its corner snaps to the grid; the others keep their distance).
+	origins map[string]worldPoint
+	held    string
+
+	// gestureWire: the port the wire leaves, the widget it pointed at when
+	// picked up ("" for an open port), and the node under the pointer.
+	fromNode, port int
+	wasTarget      string
+	target         string
+
+	// gesturePan: the view's origin when the drag began.
+	origin worldPoint
+
+	// gestureBox: the selection before the box, which the box adds to.
+	base map[string]bool
+}
+
+// Dragged is part of fyne.Draggable.
+func (e *Editor) Dragged(ev *fyne.DragEvent) {
+	if e.gesture == nil {
+		e.beginGesture(ev.Position.SubtractXY(ev.Dragged.DX, ev.Dragged.DY))
+	}
+	gs := e.gesture
+	gs.current = ev.Position
+	e.pointer, e.hasPoint = ev.Position, true
+	switch gs.kind {
+	case gesturePan:
+		d := gs.current.Subtract(gs.start)
+		e.view.origin = worldPoint{gs.origin.X - float64(d.X)/e.view.zoom, gs.origin.Y - float64(d.Y)/e.view.zoom}
+	case gestureMinimap:
+		if r := e.minimap(); r != nil {
+			r.centerAt(gs.current)
+		}
+	case gestureMove:
+		e.dragMove(gs)
+		return // the document's change redraws
+	case gestureWire:
+		gs.target = ""
+		if i := e.nodeAt(gs.current); i >= 0 {
+			gs.target = e.graph.nodes[i].name
+		}
+	case gestureBox:
+		e.boxSelect(gs)
+	}
+	e.changed()
+}
+
+// beginGesture decides what a drag starting at p does.
+func (e *Editor) beginGesture(p fyne.Position) {
+	e.gestures++
+	gs := &gesture{kind: gesturePan, start: p, current: p, origin: e.view.origin, key: fmt.Sprintf("canvas-drag-%p-%d", e, e.gestures)}
+	e.gesture = gs
+	e.hover = ""
+	if e.press.button == desktop.MouseButtonTertiary {
+		return
+	}
+	if m := e.minimap(); m != nil && m.contains(p) {
+		gs.kind = gestureMinimap
+		return
+	}
+	if e.readOnly {
+		return
+	}
+	h := e.hitTest(p)
+	switch h.kind {
+	case hitPort, hitWireEnd:
+		n := &e.graph.nodes[h.node]
+		gs.kind, gs.fromNode, gs.port, gs.wasTarget = gestureWire, h.node, h.port, n.ports[h.port].next
+	case hitNode:
+		name := e.graph.nodes[h.node].name
+		if !e.selected[name] {
+			next := map[string]bool{name: true}
+			if e.extending() {
+				next = e.selectionWith(name)
+			}
+			e.replaceSelection(next)
+		}
+		gs.kind, gs.held = gestureMove, name
+		gs.origins = map[string]worldPoint{}
+		for s := range e.selected {
+			if i, ok := e.graph.byName[s]; ok {
+				gs.origins[s] = e.graph.nodes[i].pos
+			}
+		}
+	default:
+		if e.extending() {
+			gs.kind = gestureBox
+			gs.base = e.selectionWith("")
+		}
+	}
+}
+
+func (e *Editor) minimap() *minimap { return e.mini }
+
+// dragMove moves the dragged widgets with the pointer, as one undo step for
+// the whole drag.
+func (e *Editor) dragMove(gs *gesture) {
+	d := gs.current.Subtract(gs.start)
+	held := gs.origins[gs.held]
+	to := e.snapped(held.add(float64(d.X)/e.view.zoom, float64(d.Y)/e.view.zoom))
+	dx, dy := to.X-held.X, to.Y-held.Y
+	positions := make(map[string]model.Position, len(gs.origins))
+	moved := false
+	for name, o := range gs.origins {
+		p := model.Position{X: o.X + dx, Y: o.Y + dy}
+		positions[name] = p
+		if i, ok := e.graph.byName[name]; ok {
+			cur := e.graph.nodes[i].pos
+			moved = moved || cur.X != p.X || cur.Y != p.Y || !e.graph.nodes[i].placed
+		}
+	}
+	if !moved {
+		return
+	}
+	if err := e.doc.ApplyCoalesced(model.MoveWidgets(positions), gs.key); err != nil {
+		fyne.LogError("move widgets", err)
+	}
+}
+
+// boxSelect selects what the box touches, added to the selection before.
+func (e *Editor) boxSelect(gs *gesture) {
+	a, b := e.view.toWorld(gs.start), e.view.toWorld(gs.current)
+	box := worldRect{min(a.X, b.X), min(a.Y, b.Y), max(a.X, b.X), max(a.Y, b.Y)}
+	next := make(map[string]bool, len(gs.base))
+	for n := range gs.base {
+		next[n] = true
+	}
+	e.graph.nodeIndex.query(box, func(i int) {
+		if e.graph.nodes[i].rect().intersects(box) {
+			next[e.graph.nodes[i].name] = true
+		}
+	})
+	e.selected = next
+}
+
+// DragEnd is part of fyne.Draggable.
+func (e *Editor) DragEnd() {
+	gs := e.gesture
+	e.gesture = nil
+	if gs == nil {
+		return
+	}
+	switch gs.kind {
+	case gestureWire:
+		e.dropWire(gs)
+	case gestureBox:
+		e.notifySelection()
+	}
+	e.changed()
+}
+
+// dropWire finishes a wire drag: onto a node it connects (or reconnects),
+// onto empty space it disconnects a connected port or, for an open port,
+// offers new widgets to create already connected.
+func (e *Editor) dropWire(gs *gesture) {
+	from := e.graph.nodes[gs.fromNode].name
+	if i := e.nodeAt(gs.current); i >= 0 {
+		to := e.graph.nodes[i].name
+		if to != gs.wasTarget {
+			e.apply(model.Connect(from, gs.port, to))
+		}
+		return
+	}
+	if gs.wasTarget != "" {
+		e.apply(model.Disconnect(from, gs.port))
+		return
+	}
+	e.showNewWidgetMenu(from, gs.port, gs.current)
+}
+
+func (e *Editor) apply(op model.Op) {
+	if err := e.doc.Apply(op); err != nil {
+		fyne.LogError(op.Label(), err)
+	}
+}

@@ -1,0 +1,108 @@
+package canvas
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// FocusGained is part of fyne.Focusable.
+func (e *Editor) FocusGained() { e.focused = true }
+
+// FocusLost is part of fyne.Focusable.
+func (e *Editor) FocusLost() {
+	e.focused = false
+	e.mods = 0
+}
+
+// TypedKey is part of fyne.Focusable: Delete or Backspace removes the
+// selection, arrows move it (Shift: further), Escape cancels a drag, a
+// pending new-widget menu, or the selection.
+func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
+	step := float64(gridSize)
+	if !e.snap {
+		step = 1
+	}
+	if e.modifiers()&fyne.KeyModifierShift != 0 {
+		step *= 5
+	}
+	switch ev.Name {
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		e.DeleteSelection()
+	case fyne.KeyUp:
+		e.nudge(0, -step)
+	case fyne.KeyDown:
+		e.nudge(0, step)
+	case fyne.KeyLeft:
+		e.nudge(-step, 0)
+	case fyne.KeyRight:
+		e.nudge(step, 0)
+	case fyne.KeyEscape:
+		switch {
+		case e.gesture != nil:
+			e.gesture = nil
+			e.changed()
+		case e.menu != nil:
+			e.menu.Hide()
+			e.menu = nil
+		default:
+			e.replaceSelection(map[string]bool{})
+		}
+	}
+}
+
+// TypedRune is part of fyne.Focusable: + and - zoom, 0 resets the zoom.
+func (e *Editor) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		e.ZoomIn()
+	case '-', '_':
+		e.ZoomOut()
+	case '0':
+		e.ZoomReset()
+	}
+}
+
+// TypedShortcut is part of fyne.Shortcutable: Ctrl+A selects every widget.
+// A focused widget receives every shortcut, so the others go on to the
+// window's (Save, Undo, …).
+func (e *Editor) TypedShortcut(s fyne.Shortcut) {
+	if _, ok := s.(*fyne.ShortcutSelectAll); ok {
+		e.SelectAll()
+		return
+	}
+	if app := fyne.CurrentApp(); app != nil {
+		if c, ok := app.Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+		}
+	}
+}
+
+// KeyDown is part of desktop.Keyable; it tracks modifiers for drivers
+// that cannot tell them.
+func (e *Editor) KeyDown(ev *fyne.KeyEvent) { e.mods |= modifierOf(ev.Name) }
+
+// KeyUp is part of desktop.Keyable.
+func (e *Editor) KeyUp(ev *fyne.KeyEvent) { e.mods &^= modifierOf(ev.Name) }
+
+func modifierOf(k fyne.KeyName) fyne.KeyModifier {
+	switch k {
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
+		return fyne.KeyModifierShift
+	case desktop.KeyControlLeft, desktop.KeyControlRight:
+		return fyne.KeyModifierControl
+	case desktop.KeyAltLeft, desktop.KeyAltRight:
+		return fyne.KeyModifierAlt
+	case desktop.KeySuperLeft, desktop.KeySuperRight:
+		return fyne.KeyModifierSuper
+	}
+	return 0
+}
+
+// SelectAll selects every widget.
+func (e *Editor) SelectAll() {
+	next := make(map[string]bool, len(e.graph.nodes))
+	for i := range e.graph.nodes {
+		next[e.graph.nodes[i].name] = true
+	}
+	e.replaceSelection(next)
+}

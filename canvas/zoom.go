@@ -1,0 +1,70 @@
+package canvas
+
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+func (e *Editor) viewCenterScreen() fyne.Position {
+	return fyne.NewPos(e.size.Width/2, e.size.Height/2)
+}
+
+// ZoomIn zooms in one step around the centre of the view.
+func (e *Editor) ZoomIn() { e.zoomBy(zoomStep) }
+
+// ZoomOut zooms out one step around the centre of the view.
+func (e *Editor) ZoomOut() { e.zoomBy(1 / zoomStep) }
+
+// ZoomReset returns to zoom 1 around the centre of the view.
+func (e *Editor) ZoomReset() { e.zoomBy(1 / e.view.zoom) }
+
+func (e *Editor) zoomBy(factor float64) {
+	e.view.zoomAt(e.viewCenterScreen(), factor)
+	e.changed()
+}
+
+// ZoomToFit shows the whole flow, at zoom 1 at most.
+func (e *Editor) ZoomToFit() {
+	e.view.fit(e.graph.bounds(), e.size, 1)
+	e.changed()
+}
+
+// ViewCenter is the world point at the centre of the view.
+func (e *Editor) ViewCenter() model.Position {
+	c := e.view.toWorld(e.viewCenterScreen())
+	return model.Position{X: c.X, Y: c.Y}
+}
+
+// PointerWorld is the last pointer position over the editor in world
+// coordinates; false when the pointer is not over it.
+func (e *Editor) PointerWorld() (model.Position, bool) {
+	if !e.hasPoint {
+		return model.Position{}, false
+	}
+	w := e.view.toWorld(e.pointer)
+	return model.Position{X: w.X, Y: w.Y}, true
+}
+
+// Reveal brings the widget into view: a pan, and a zoom out only when it
+// cannot fit at the current zoom.
+func (e *Editor) Reveal(name string) {
+	i, ok := e.graph.byName[name]
+	if !ok || e.size.Width <= 0 {
+		return
+	}
+	r := e.graph.nodes[i].rect()
+	vis := e.view.visible(e.size)
+	if vis.contains(worldPoint{r.X0, r.Y0}) && vis.contains(worldPoint{r.X1, r.Y1}) {
+		return
+	}
+	if r.width()+2*viewMargin > vis.width() || r.height()+2*viewMargin > vis.height() {
+		e.view.fit(r, e.size, e.view.zoom)
+	} else {
+		e.view.centerOn(r.center(), e.size)
+	}
+	e.changed()
+}
+
+// Zoom is the current zoom factor (1: one world unit per pixel).
+func (e *Editor) Zoom() float64 { return e.view.zoom }
