@@ -30,8 +30,8 @@ type Editor struct {
 	// whenever the selection changes.
 	OnSelectionChanged func(names []string)
 	// OnWidgetSecondaryTap is called on a right click on a node, with the
-	// node's widget name and the click's position on the window's canvas
-	// (absolute), where a context menu belongs.
+	// node's widget name and the click's position in the editor's own
+	// coordinates (as DropWidget takes them).
 	OnWidgetSecondaryTap func(name string, at fyne.Position)
 
 	doc      *model.Document
@@ -48,6 +48,8 @@ type Editor struct {
 	// initialView is false until the first layout with a real size has
 	// placed the view.
 	initialView bool
+	// viewTouched is set once the user (or the ui) pans or zooms.
+	viewTouched bool
 	size        fyne.Size
 
 	selected  map[string]bool
@@ -109,7 +111,7 @@ func (e *Editor) SetDocument(doc *model.Document) {
 	e.highlight = highlightState{}
 	e.gesture = nil
 	e.hover = ""
-	e.initialView = false
+	e.initialView, e.viewTouched = false, false
 	e.placement = nil
 	if e.readOnly && layout.NeedsLayout(doc.Flow()) {
 		e.graph = buildGraph(doc.Flow(), e.catalog, e.measurer, nil)
@@ -192,7 +194,9 @@ func (e *Editor) refreshWidget(name string) {
 	e.graph.moveNode(i, pos)
 }
 
-// changed marks the drawing stale and refreshes it once.
+// changed records that the flow changed (the minimap redraws its picture)
+// and refreshes the drawing once. Changes of view, selection or markers
+// only Refresh.
 func (e *Editor) changed() {
 	e.version++
 	e.Refresh()
@@ -326,7 +330,7 @@ func (e *Editor) replaceSelection(next map[string]bool) {
 	e.selected = next
 	if !same {
 		e.notifySelection()
-		e.changed()
+		e.Refresh()
 	}
 }
 

@@ -71,7 +71,7 @@ func (e *Editor) Dragged(ev *fyne.DragEvent) {
 	case gestureBox:
 		e.boxSelect(gs)
 	}
-	e.changed()
+	e.Refresh()
 }
 
 // beginGesture decides what a drag starting at p does.
@@ -175,7 +175,7 @@ func (e *Editor) DragEnd() {
 	case gestureBox:
 		e.notifySelection()
 	}
-	e.changed()
+	e.Refresh()
 }
 
 // dropWire finishes a wire drag: onto a node it connects (or reconnects),

@@ -177,12 +177,16 @@ func readNode(s *model.State, cat *schemas.Catalog, m *textMeasurer) node {
 		})
 		x += w
 	}
-	n.width = max(x+nodePadding, minNodeWidth)
+	titleRoom := float64(m.width(n.title, titleTextSize, fyne.TextStyle{Bold: true})) + 2*nodePadding + iconSize + 4 + badgeRoom
+	n.width = max(x+nodePadding, min(titleRoom, maxTitleWidth), minNodeWidth)
 	textWidth := float32(n.width - 2*nodePadding)
 	n.fitName = m.fit(n.name, textWidth, nameTextSize, fyne.TextStyle{})
 	n.title = m.fit(n.title, textWidth-iconSize-4-badgeRoom, titleTextSize, fyne.TextStyle{Bold: true})
 	return n
 }
+
+// maxTitleWidth bounds how far a long title widens its node.
+const maxTitleWidth = 320
 
 // badgeRoom keeps the header's right end free for a validation badge.
 const badgeRoom = 26

@@ -70,6 +70,7 @@ func showAll(e *Editor, w fyne.Window) {
 	b := e.graph.bounds().grow(viewMargin)
 	w.Resize(fyne.NewSize(float32(b.width()), float32(b.height())))
 	e.view = viewport{origin: worldPoint{b.X0, b.Y0}, zoom: 1}
+	e.viewTouched = true
 	e.changed()
 }
 

@@ -40,7 +40,7 @@ func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
 		switch {
 		case e.gesture != nil:
 			e.gesture = nil
-			e.changed()
+			e.Refresh()
 		case e.menu != nil:
 			e.menu.Hide()
 			e.menu = nil

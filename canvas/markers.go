@@ -30,7 +30,7 @@ func (e *Editor) SetDiagnostics(ds []schemas.Diagnostic) {
 		next[d.Widget] = nd
 	}
 	e.diags = next
-	e.changed()
+	e.Refresh()
 }
 
 // WireRef names a transition: number Transition of widget From.
@@ -66,13 +66,13 @@ func (e *Editor) SetHighlight(h Highlight) {
 		st.breakpoints[b] = true
 	}
 	e.highlight = st
-	e.changed()
+	e.Refresh()
 }
 
 // ClearHighlight removes the simulator's marks.
 func (e *Editor) ClearHighlight() {
 	e.highlight = highlightState{}
-	e.changed()
+	e.Refresh()
 }
 
 func (h highlightState) wireTaken(from string, port int) bool {

@@ -17,6 +17,7 @@ type pressState struct {
 // MouseDown is part of desktop.Mouseable.
 func (e *Editor) MouseDown(ev *desktop.MouseEvent) {
 	e.press = pressState{button: ev.Button, mods: ev.Modifier}
+	e.viewTouched = true
 	e.mods = ev.Modifier
 	e.requestFocus()
 }
@@ -60,18 +61,19 @@ func (e *Editor) TappedSecondary(ev *fyne.PointEvent) {
 	if !e.selected[name] {
 		e.replaceSelection(map[string]bool{name: true})
 	}
-	e.OnWidgetSecondaryTap(name, ev.AbsolutePosition)
+	e.OnWidgetSecondaryTap(name, ev.Position)
 }
 
 // Scrolled is part of fyne.Scrollable: the wheel pans, and with Ctrl held
 // zooms around the pointer.
 func (e *Editor) Scrolled(ev *fyne.ScrollEvent) {
+	e.viewTouched = true
 	if e.modifiers()&fyne.KeyModifierShortcutDefault != 0 || e.modifiers()&fyne.KeyModifierControl != 0 {
 		e.view.zoomAt(ev.Position, math.Pow(1.1, float64(ev.Scrolled.DY)/10))
 	} else {
 		e.view.origin = e.view.origin.add(-float64(ev.Scrolled.DX)/e.view.zoom, -float64(ev.Scrolled.DY)/e.view.zoom)
 	}
-	e.changed()
+	e.Refresh()
 }
 
 // MouseIn is part of desktop.Hoverable.
@@ -90,7 +92,7 @@ func (e *Editor) MouseMoved(ev *desktop.MouseEvent) {
 		old := e.hover
 		e.hover = hover
 		if len(e.diags[old].messages) > 0 || len(e.diags[hover].messages) > 0 {
-			e.changed()
+			e.Refresh()
 		}
 	}
 }
@@ -100,7 +102,7 @@ func (e *Editor) MouseOut() {
 	e.hasPoint = false
 	if e.hover != "" {
 		e.hover = ""
-		e.changed()
+		e.Refresh()
 	}
 }
 

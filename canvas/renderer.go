@@ -59,8 +59,11 @@ func (r *editorRenderer) icon(name string) fyne.Resource {
 
 func (r *editorRenderer) Layout(size fyne.Size) {
 	e := r.e
+	resized := size != e.size
 	e.size = size
-	if !e.initialView && size.Width > 0 && size.Height > 0 {
+	// Until the user moves the view, a new size (the window opening, then
+	// maximised) places the flow anew.
+	if (!e.initialView || resized && !e.viewTouched) && size.Width > 0 && size.Height > 0 {
 		e.placeInitialView(size)
 	}
 	r.draw(size)

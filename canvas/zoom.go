@@ -20,14 +20,16 @@ func (e *Editor) ZoomOut() { e.zoomBy(1 / zoomStep) }
 func (e *Editor) ZoomReset() { e.zoomBy(1 / e.view.zoom) }
 
 func (e *Editor) zoomBy(factor float64) {
+	e.viewTouched = true
 	e.view.zoomAt(e.viewCenterScreen(), factor)
-	e.changed()
+	e.Refresh()
 }
 
 // ZoomToFit shows the whole flow, at zoom 1 at most.
 func (e *Editor) ZoomToFit() {
+	e.viewTouched = true
 	e.view.fit(e.graph.bounds(), e.size, 1)
-	e.changed()
+	e.Refresh()
 }
 
 // ViewCenter is the world point at the centre of the view.
@@ -58,12 +60,13 @@ func (e *Editor) Reveal(name string) {
 	if vis.contains(worldPoint{r.X0, r.Y0}) && vis.contains(worldPoint{r.X1, r.Y1}) {
 		return
 	}
+	e.viewTouched = true
 	if r.width()+2*viewMargin > vis.width() || r.height()+2*viewMargin > vis.height() {
 		e.view.fit(r, e.size, e.view.zoom)
 	} else {
 		e.view.centerOn(r.center(), e.size)
 	}
-	e.changed()
+	e.Refresh()
 }
 
 // Zoom is the current zoom factor (1: one world unit per pixel).
