@@ -33,6 +33,9 @@ type Options struct {
 	// OfferRecovery looks for work left by a crash or kill when the window
 	// opens and offers to restore it.
 	OfferRecovery bool
+	// syncValidation runs full validations on the UI goroutine (tests:
+	// Fyne's test driver runs fyne.Do on the calling goroutine).
+	syncValidation bool
 }
 
 // Editor is a Studioflow window editing one flow: the widget library, the
@@ -109,6 +112,7 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 	e.keys = &historyKeys{undo: e.Undo, redo: e.Redo}
 	doc := model.NewDocument(f)
 	e.build(doc)
+	e.live.sync = opts.syncValidation
 	e.setDocument(doc, opts.Path, opts.Source)
 	e.installMenus()
 	e.win.SetCloseIntercept(func() { e.confirmDiscard("closing", e.closeNow) })

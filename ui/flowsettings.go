@@ -27,7 +27,7 @@ func (in *Inspector) flowSettings(alone bool) []fyne.CanvasObject {
 	desc := newTextField(false, in.keys)
 	desc.SetText(f.Description())
 	desc.SetPlaceHolder("A New Flow")
-	desc.OnChanged = func(s string) { in.apply(model.SetFlowField("description", s), "inspector:flow:description") }
+	desc.OnChanged = func(s string) { in.apply(model.SetFlowField("description", s), in.coalesceKey("", "description")) }
 	objects = append(objects, in.flowRow("/description", "Description", desc, desc))
 
 	concurrent := widget.NewCheck("Allow concurrent calls", nil)

@@ -39,9 +39,10 @@ type Inspector struct {
 	// selfEdit is set while the inspector applies its own edit, so the
 	// change it causes does not rebuild the form being typed into.
 	selfEdit bool
-	// lastKey is the coalescing key of the last edit, so that typing into
-	// another field starts a new undo step.
-	cancel func()
+	// session counts focus changes: keystrokes coalesce into one undo step
+	// only while they go to one field without leaving it.
+	session int
+	cancel  func()
 
 	conditionTypes []string
 	// OnError reports an edit the model refused.
@@ -64,6 +65,7 @@ type fieldRow struct {
 // canvas for focusing fields.
 func NewInspector(doc *model.Document, cat *schemas.Catalog, keys *historyKeys, canvas func() fyne.Canvas) *Inspector {
 	in := &Inspector{cat: cat, keys: keys, canvas: canvas}
+	keys.newSession = func() { in.session++ }
 	in.content = container.NewVBox()
 	in.scroll = container.NewVScroll(in.content)
 	in.conditionTypes = conditionTypes(cat)
@@ -147,7 +149,11 @@ func (in *Inspector) setProperty(widget, key string, value any) {
 }
 
 func (in *Inspector) setPropertyKeyed(widget, key string, value any, field string) {
-	in.apply(model.SetProperty(widget, key, value), "inspector:"+widget+":"+field)
+	in.apply(model.SetProperty(widget, key, value), in.coalesceKey(widget, field))
+}
+
+func (in *Inspector) coalesceKey(widget, field string) string {
+	return fmt.Sprintf("inspector:%d:%s:%s", in.session, widget, field)
 }
 
 func (in *Inspector) deleteProperty(widget, key string) {
@@ -156,7 +162,7 @@ func (in *Inspector) deleteProperty(widget, key string) {
 		return
 	}
 	if _, ok := s.Property(key); ok {
-		in.apply(model.DeleteProperty(widget, key), "inspector:"+widget+":"+key)
+		in.apply(model.DeleteProperty(widget, key), in.coalesceKey(widget, key))
 	}
 }
 
@@ -536,6 +542,17 @@ func (in *Inspector) FieldError(path string) string {
 		}
 	}
 	return ""
+}
+
+// field returns the control of the field at path (relative to the
+// widget), or nil.
+func (in *Inspector) field(path string) fyne.Focusable {
+	for _, r := range in.rows {
+		if r.path == path {
+			return r.focus
+		}
+	}
+	return nil
 }
 
 func escapePointer(key string) string {

@@ -153,7 +153,7 @@ func (in *Inspector) setCondition(widgetName string, i int, member, value string
 	}
 	c.Set(member, value)
 	t.Set("conditions", conds)
-	in.apply(model.SetTransitions(widgetName, list), fmt.Sprintf("inspector:%s:transition/%d/%s", widgetName, i, member))
+	in.apply(model.SetTransitions(widgetName, list), in.coalesceKey(widgetName, fmt.Sprintf("transition/%d/%s", i, member)))
 }
 
 func (in *Inspector) newCondition(widgetName string) *model.Object {

@@ -15,10 +15,21 @@ type textField struct {
 	keys        *historyKeys
 }
 
+// FocusGained is part of fyne.Focusable: typing after coming back to a
+// field is a new undo step.
+func (t *textField) FocusGained() {
+	t.Entry.FocusGained()
+	if t.keys != nil && t.keys.newSession != nil {
+		t.keys.newSession()
+	}
+}
+
 // historyKeys are the document's undo and redo, for fields to route their
 // shortcuts to.
 type historyKeys struct {
 	undo, redo func()
+	// newSession starts a new undo step for typing (a field got focus).
+	newSession func()
 }
 
 func newTextField(multiLine bool, keys *historyKeys) *textField {

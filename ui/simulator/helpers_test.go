@@ -78,12 +78,17 @@ func loadFlow(t *testing.T, name string) *model.Flow {
 // virtual clock and without the call timer's ticking.
 func newTestPanel(t *testing.T, flowFile string) (*Panel, *fakeHighlighter, fyne.Window) {
 	t.Helper()
+	return newTestPanelFlow(t, loadFlow(t, flowFile))
+}
+
+func newTestPanelFlow(t *testing.T, flow *model.Flow) (*Panel, *fakeHighlighter, fyne.Window) {
+	t.Helper()
 	test.NewTempApp(t)
 	cat, err := loadCatalogOnce()
 	if err != nil {
 		t.Fatalf("catalog: %v", err)
 	}
-	doc := model.NewDocument(loadFlow(t, flowFile))
+	doc := model.NewDocument(flow)
 	hl := &fakeHighlighter{}
 	w := test.NewTempWindow(t, nil)
 	p := NewPanel(doc, cat, hl, w)

@@ -1,0 +1,140 @@
+package workspace
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/engine"
+	wsstore "github.com/studioflow/studioflow/studio/workspace"
+)
+
+// executionList lists a flow's executions, newest first.
+type executionList struct {
+	h        *Home
+	flowSID  string
+	execs    []wsstore.Execution
+	selected int
+
+	list       *widget.List
+	openBtn    *widget.Button
+	refreshBtn *widget.Button
+	empty      fyne.CanvasObject
+	root       fyne.CanvasObject
+}
+
+func newExecutionList(h *Home) *executionList {
+	x := &executionList{h: h, selected: -1}
+	x.list = widget.NewList(func() int { return len(x.execs) }, newExecutionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+		o.(*executionRow).show(x.execs[i])
+	})
+	x.list.OnSelected = func(i widget.ListItemID) { x.selected = i; x.updateButtons() }
+	x.list.OnUnselected = func(widget.ListItemID) { x.selected = -1; x.updateButtons() }
+	x.openBtn = widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), x.open)
+	x.refreshBtn = widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), func() { x.show(x.flowSID); h.detail.refreshTabs() })
+	x.empty = container.NewCenter(widget.NewLabelWithStyle("No executions yet: runs in the simulator and through\n“studioflow serve” are recorded here.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true}))
+	bar := container.NewHBox(x.openBtn, x.refreshBtn)
+	x.root = container.NewBorder(bar, nil, nil, nil, container.NewStack(x.list, x.empty))
+	x.updateButtons()
+	return x
+}
+
+func (x *executionList) show(flowSID string) {
+	x.flowSID = flowSID
+	x.execs, x.selected = nil, -1
+	if flowSID != "" {
+		execs, err := x.h.store.Executions(flowSID, zeroTime, zeroTime)
+		if err != nil {
+			x.h.showError(err)
+		}
+		x.execs = execs
+	}
+	if len(x.execs) == 0 {
+		x.empty.Show()
+	} else {
+		x.empty.Hide()
+	}
+	x.list.UnselectAll()
+	x.list.Refresh()
+	x.updateButtons()
+}
+
+func (x *executionList) updateButtons() {
+	if x.selected >= 0 && x.selected < len(x.execs) {
+		x.openBtn.Enable()
+	} else {
+		x.openBtn.Disable()
+	}
+	if x.flowSID == "" {
+		x.refreshBtn.Disable()
+	} else {
+		x.refreshBtn.Enable()
+	}
+}
+
+func (x *executionList) open() {
+	if x.selected < 0 || x.selected >= len(x.execs) {
+		return
+	}
+	sid := x.execs[x.selected].SID
+	if x.h.OnOpenExecution != nil {
+		x.h.OnOpenExecution(x.flowSID, sid)
+		return
+	}
+	if err := showExecutionWindow(x.h.store, x.h.val.Catalog(), x.flowSID, sid); err != nil {
+		x.h.showError(err)
+	}
+}
+
+// executionStatus words an execution's state: active, or how it ended.
+func executionStatus(e wsstore.Execution) string {
+	if e.Status != engine.StatusEnded {
+		return e.Status
+	}
+	if e.EndedKind != "" {
+		return "ended (" + e.EndedKind + ")"
+	}
+	return "ended"
+}
+
+// executionRow is one execution: SID, status, contact, dates.
+type executionRow struct {
+	widget.BaseWidget
+	sid, status, contact, when *widget.Label
+	content                    fyne.CanvasObject
+}
+
+func newExecutionRow() fyne.CanvasObject {
+	r := &executionRow{
+		sid:     widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
+		status:  widget.NewLabel(""),
+		contact: widget.NewLabel(""),
+		when:    widget.NewLabel(""),
+	}
+	r.when.Importance = widget.LowImportance
+	r.contact.Truncation = fyne.TextTruncateEllipsis
+	r.content = container.NewBorder(nil, nil, container.NewHBox(r.status, r.sid), r.when, r.contact)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *executionRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+
+func (r *executionRow) show(e wsstore.Execution) {
+	r.sid.SetText(e.SID)
+	r.status.SetText(executionStatus(e))
+	switch {
+	case e.Status == engine.StatusActive:
+		r.status.Importance = widget.HighImportance
+	case e.EndedKind == engine.EndFailed:
+		r.status.Importance = widget.DangerImportance
+	default:
+		r.status.Importance = widget.SuccessImportance
+	}
+	r.status.Refresh()
+	r.contact.SetText(fmt.Sprintf("%s · rev %d", e.ContactChannelAddress, e.FlowRevision))
+	r.when.SetText(fmt.Sprintf("%s → %s", shortDate(e.DateCreated), shortDate(e.DateUpdated)))
+}

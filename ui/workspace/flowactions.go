@@ -1,0 +1,189 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/model"
+	wsstore "github.com/studioflow/studioflow/studio/workspace"
+)
+
+const (
+	sourceBlank = "Blank flow"
+	sourceJSON  = "Flow JSON (paste below)"
+)
+
+func requiredName(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("a flow needs a name")
+	}
+	return nil
+}
+
+func nameEntry(text string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(text)
+	e.Validator = requiredName
+	return e
+}
+
+// showNewFlow asks for a name and a start (blank or pasted JSON) and
+// creates the flow as a draft.
+func (h *Home) showNewFlow() {
+	name := nameEntry("")
+	name.SetPlaceHolder("e.g. Appointment reminders")
+	pasted := widget.NewMultiLineEntry()
+	pasted.SetPlaceHolder(`{"description": "…", "states": [ … ], "initial_state": "Trigger", "flags": {…}}`)
+	pasted.SetMinRowsVisible(8)
+	pasted.TextStyle = fyne.TextStyle{Monospace: true}
+	pasted.Hide()
+	source := widget.NewRadioGroup([]string{sourceBlank, sourceJSON}, func(s string) {
+		if s == sourceJSON {
+			pasted.Show()
+		} else {
+			pasted.Hide()
+		}
+	})
+	source.SetSelected(sourceBlank)
+	source.Required = true
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", name),
+		widget.NewFormItem("Start from", source),
+		widget.NewFormItem("", pasted),
+	}
+	d := dialog.NewForm("New flow", "Create", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		def := model.NewBlankFlow().Marshal()
+		message := "Created blank"
+		if source.Selected == sourceJSON {
+			def, message = []byte(pasted.Text), "Created from JSON"
+		}
+		h.create(strings.TrimSpace(name.Text), def, message)
+	}, h.win)
+	d.Resize(fyne.NewSize(560, 300))
+	d.Show()
+	h.win.Canvas().Focus(name)
+}
+
+// showImport picks a flow JSON file and creates a flow from it.
+func (h *Home) showImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			h.showError(fmt.Errorf("choose a flow file: %w", err))
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		data, err := io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
+		if err != nil {
+			h.showError(fmt.Errorf("read %s: %w", r.URI().Name(), err))
+			return
+		}
+		h.ImportJSON(r.URI().Name(), data)
+	}, h.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Show()
+}
+
+// ImportJSON asks for the name of a new flow made from a flow file's
+// contents (file names the file it came from) and creates it.
+func (h *Home) ImportJSON(file string, data []byte) {
+	if len(data) > model.MaxFileSize {
+		h.showError(fmt.Errorf("%s is larger than %d MiB, the largest flow definition Studio takes", file, model.MaxFileSize>>20))
+		return
+	}
+	if _, err := model.Parse(data); err != nil {
+		h.showError(fmt.Errorf("%s is not a flow definition: %w", file, err))
+		return
+	}
+	name := nameEntry(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)))
+	dialog.ShowForm("Import "+file, "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+		if ok {
+			h.create(strings.TrimSpace(name.Text), data, "Imported from "+filepath.Base(file))
+		}
+	}, h.win)
+}
+
+func (h *Home) create(name string, def []byte, message string) {
+	f, err := CreateFlow(h.store, h.val, name, def, message, h.now())
+	if err != nil {
+		h.showError(err)
+		return
+	}
+	h.afterChange(f.SID)
+}
+
+// showRename renames the flow: a new revision with the same definition.
+func (h *Home) showRename(f wsstore.Flow) {
+	name := nameEntry(f.FriendlyName)
+	dialog.ShowForm("Rename flow", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+		newName := strings.TrimSpace(name.Text)
+		if !ok || newName == f.FriendlyName {
+			return
+		}
+		msg := fmt.Sprintf("Renamed from %s", f.FriendlyName)
+		_, err := h.store.UpdateFlow(f.SID, wsstore.Save{
+			FriendlyName: newName, Status: f.Status, CommitMessage: &msg,
+			Valid: f.Valid, Errors: f.Errors, Warnings: f.Warnings,
+		}, h.now())
+		if err != nil {
+			h.showError(err)
+			return
+		}
+		h.afterChange(f.SID)
+	}, h.win)
+}
+
+// showDuplicate copies the flow's latest revision into a new draft flow.
+func (h *Home) showDuplicate(f wsstore.Flow) {
+	name := nameEntry("Copy of " + f.FriendlyName)
+	dialog.ShowForm("Duplicate flow", "Duplicate", "Cancel", []*widget.FormItem{widget.NewFormItem("Name of the copy", name)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		dup, err := h.store.DuplicateFlow(f.SID, strings.TrimSpace(name.Text), h.now())
+		if err != nil {
+			h.showError(err)
+			return
+		}
+		h.afterChange(dup.SID)
+	}, h.win)
+}
+
+// confirmDelete deletes the flow, its revisions and executions once the
+// user confirms.
+func (h *Home) confirmDelete(f wsstore.Flow) {
+	execs, err := h.store.Executions(f.SID, zeroTime, zeroTime)
+	if err != nil {
+		h.showError(err)
+		return
+	}
+	text := fmt.Sprintf("“%s” and its %s and %s will be removed from this workspace.\nThis cannot be undone.",
+		f.FriendlyName, countNoun(f.Revision, "revision"), countNoun(len(execs), "execution"))
+	d := dialog.NewConfirm("Delete flow?", text, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := h.store.DeleteFlow(f.SID); err != nil {
+			h.showError(err)
+			return
+		}
+		h.afterChange("")
+	}, h.win)
+	d.SetConfirmText("Delete")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.SetDismissText("Keep")
+	d.Show()
+}

@@ -1,0 +1,76 @@
+package workspace
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	wsstore "github.com/studioflow/studioflow/studio/workspace"
+)
+
+// flowRow is one flow in the Flows home list: name, status and validity,
+// and when it last changed.
+type flowRow struct {
+	widget.BaseWidget
+	name, status, valid, when *widget.Label
+	content                   fyne.CanvasObject
+}
+
+func newFlowRow() fyne.CanvasObject {
+	r := &flowRow{
+		name:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		status: widget.NewLabel(""),
+		valid:  widget.NewLabel(""),
+		when:   widget.NewLabel(""),
+	}
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.when.Importance = widget.LowImportance
+	r.when.Alignment = fyne.TextAlignTrailing
+	r.content = container.NewVBox(
+		container.NewBorder(nil, nil, nil, r.status, r.name),
+		container.NewBorder(nil, nil, r.valid, r.when),
+	)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *flowRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.content)
+}
+
+func (r *flowRow) show(f wsstore.Flow) {
+	r.name.SetText(f.FriendlyName)
+	setStatusLabel(r.status, f.Status)
+	setValidityLabel(r.valid, f.Valid, f.Errors, f.Warnings)
+	r.when.SetText(fmt.Sprintf("rev %d · %s", f.Revision, shortDate(updated(f))))
+}
+
+// setStatusLabel shows draft or published, published in the success colour.
+func setStatusLabel(l *widget.Label, status string) {
+	switch status {
+	case wsstore.StatusPublished:
+		l.Importance = widget.SuccessImportance
+		l.SetText("Published")
+	case wsstore.StatusDraft:
+		l.Importance = widget.WarningImportance
+		l.SetText("Draft")
+	default:
+		l.Importance = widget.MediumImportance
+		l.SetText(status)
+	}
+}
+
+// setValidityLabel shows the validator's verdict, errors in the error colour.
+func setValidityLabel(l *widget.Label, valid bool, errs, warns []wsstore.Problem) {
+	switch {
+	case !valid || len(errs) > 0:
+		l.Importance = widget.DangerImportance
+	case len(warns) > 0:
+		l.Importance = widget.WarningImportance
+	default:
+		l.Importance = widget.MediumImportance
+	}
+	l.SetText(validity(valid, errs, warns))
+}

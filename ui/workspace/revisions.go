@@ -1,0 +1,177 @@
+package workspace
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	wsstore "github.com/studioflow/studioflow/studio/workspace"
+)
+
+var zeroTime time.Time
+
+// revisionHistory lists a flow's revisions, newest first, and acts on the
+// selected one: view it read-only, restore it as a new draft, publish it.
+type revisionHistory struct {
+	h        *Home
+	flowSID  string
+	revs     []wsstore.Revision
+	selected int // index in revs, -1 for none
+
+	list                          *widget.List
+	viewBtn, restoreBtn, publishBtn *widget.Button
+	root                          fyne.CanvasObject
+}
+
+func newRevisionHistory(h *Home) *revisionHistory {
+	r := &revisionHistory{h: h, selected: -1}
+	r.list = widget.NewList(func() int { return len(r.revs) }, newRevisionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+		o.(*revisionRow).show(r.revs[i])
+	})
+	r.list.OnSelected = func(i widget.ListItemID) { r.selected = i; r.updateButtons() }
+	r.list.OnUnselected = func(widget.ListItemID) { r.selected = -1; r.updateButtons() }
+	r.viewBtn = widget.NewButtonWithIcon("View read-only", theme.VisibilityIcon(), r.view)
+	r.restoreBtn = widget.NewButtonWithIcon("Restore as draft", theme.HistoryIcon(), r.restore)
+	r.publishBtn = widget.NewButtonWithIcon("Publish", theme.ConfirmIcon(), r.publish)
+	bar := container.NewHBox(r.viewBtn, r.restoreBtn, r.publishBtn)
+	r.root = container.NewBorder(bar, nil, nil, nil, r.list)
+	r.updateButtons()
+	return r
+}
+
+func (r *revisionHistory) show(flowSID string) {
+	r.flowSID = flowSID
+	r.revs, r.selected = nil, -1
+	if flowSID != "" {
+		revs, err := r.h.store.Revisions(flowSID)
+		if err != nil {
+			r.h.showError(err)
+		}
+		r.revs = revs
+	}
+	r.list.UnselectAll()
+	r.list.Refresh()
+	r.updateButtons()
+}
+
+func (r *revisionHistory) current() (wsstore.Revision, bool) {
+	if r.selected < 0 || r.selected >= len(r.revs) {
+		return wsstore.Revision{}, false
+	}
+	return r.revs[r.selected], true
+}
+
+func (r *revisionHistory) updateButtons() {
+	rev, ok := r.current()
+	for _, b := range []*widget.Button{r.viewBtn, r.restoreBtn, r.publishBtn} {
+		if ok {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	if ok && r.selected == 0 {
+		r.restoreBtn.Disable() // it is the flow's definition already
+	}
+	if ok && (!rev.Valid || len(rev.Errors) > 0) {
+		r.publishBtn.Disable()
+	}
+}
+
+func (r *revisionHistory) view() {
+	rev, ok := r.current()
+	if !ok {
+		return
+	}
+	full, err := r.h.store.Revision(r.flowSID, rev.Revision)
+	if err != nil {
+		r.h.showError(err)
+		return
+	}
+	if r.h.OnOpenRevisionReadOnly != nil {
+		r.h.OnOpenRevisionReadOnly(r.flowSID, full)
+		return
+	}
+	if err := showRevisionWindow(r.h.val.Catalog(), full); err != nil {
+		r.h.showError(err)
+	}
+}
+
+// restore saves the selected revision's definition as the flow's next
+// revision, a draft.
+func (r *revisionHistory) restore() {
+	rev, ok := r.current()
+	if !ok {
+		return
+	}
+	if _, err := r.h.store.RestoreRevision(r.flowSID, rev.Revision, r.h.now()); err != nil {
+		r.h.showError(err)
+		return
+	}
+	r.h.afterChange(r.flowSID)
+}
+
+// publish saves the selected revision's definition as the flow's next
+// revision, published, with a commit message the user may change.
+func (r *revisionHistory) publish() {
+	rev, ok := r.current()
+	if !ok {
+		return
+	}
+	msg := widget.NewEntry()
+	msg.SetText(fmt.Sprintf("Published revision %d", rev.Revision))
+	dialog.ShowForm(fmt.Sprintf("Publish revision %d", rev.Revision), "Publish", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Commit message", msg)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			full, err := r.h.store.Revision(r.flowSID, rev.Revision)
+			if err != nil {
+				r.h.showError(err)
+				return
+			}
+			if _, err := SaveRevision(r.h.store, r.h.val, r.flowSID, full.Definition, msg.Text, true, r.h.now()); err != nil {
+				r.h.showError(err)
+				return
+			}
+			r.h.afterChange(r.flowSID)
+		}, r.h.win)
+}
+
+// revisionRow is one revision: number, status, validity, date and message.
+type revisionRow struct {
+	widget.BaseWidget
+	number, status, valid, when, message *widget.Label
+	content                              fyne.CanvasObject
+}
+
+func newRevisionRow() fyne.CanvasObject {
+	r := &revisionRow{
+		number:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		status:  widget.NewLabel(""),
+		valid:   widget.NewLabel(""),
+		when:    widget.NewLabel(""),
+		message: widget.NewLabel(""),
+	}
+	r.when.Importance = widget.LowImportance
+	r.message.Truncation = fyne.TextTruncateEllipsis
+	r.content = container.NewBorder(nil, nil,
+		container.NewHBox(r.number, r.status), container.NewHBox(r.valid, r.when), r.message)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *revisionRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+
+func (r *revisionRow) show(rev wsstore.Revision) {
+	r.number.SetText(fmt.Sprintf("#%d", rev.Revision))
+	setStatusLabel(r.status, rev.Status)
+	setValidityLabel(r.valid, rev.Valid, rev.Errors, rev.Warnings)
+	r.when.SetText(shortDate(rev.DateCreated))
+	r.message.SetText(commitText(rev.CommitMessage))
+}
