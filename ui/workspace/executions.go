@@ -121,7 +121,9 @@ func newExecutionRow() fyne.CanvasObject {
 	return r
 }
 
-func (r *executionRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+func (r *executionRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.content)
+}
 
 func (r *executionRow) show(e wsstore.Execution) {
 	r.sid.SetText(e.SID)

@@ -23,6 +23,7 @@ type ExecutionView struct {
 	flow      *model.Flow
 	steps     []wsstore.Step // oldest first
 	selected  int            // index in steps, -1 for the execution as a whole
+	highlight canvas.Highlight
 
 	view         *canvas.FlowView
 	stepList     *widget.List
@@ -117,9 +118,6 @@ func (v *ExecutionView) selectStep(i int) {
 		hl.Active = st.TransitionedFrom
 		v.contextTitle.SetText(fmt.Sprintf("Context after step %d (%s)", i+1, st.TransitionedFrom))
 		v.context.set(st.Context)
-		if v.flow.State(st.TransitionedFrom) != nil {
-			v.view.Reveal(st.TransitionedFrom)
-		}
 	} else {
 		if v.execution.Status == engine.StatusActive && len(v.steps) > 0 {
 			hl.Waiting = v.steps[len(v.steps)-1].TransitionedTo
@@ -128,6 +126,7 @@ func (v *ExecutionView) selectStep(i int) {
 		v.context.set(v.execution.Context)
 	}
 	hl.Taken = takenWires(v.flow, v.execution.SID, upTo)
+	v.highlight = hl
 	v.view.SetHighlight(hl)
 }
 

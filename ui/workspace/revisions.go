@@ -23,9 +23,9 @@ type revisionHistory struct {
 	revs     []wsstore.Revision
 	selected int // index in revs, -1 for none
 
-	list                          *widget.List
+	list                            *widget.List
 	viewBtn, restoreBtn, publishBtn *widget.Button
-	root                          fyne.CanvasObject
+	root                            fyne.CanvasObject
 }
 
 func newRevisionHistory(h *Home) *revisionHistory {
@@ -166,7 +166,9 @@ func newRevisionRow() fyne.CanvasObject {
 	return r
 }
 
-func (r *revisionRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+func (r *revisionRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.content)
+}
 
 func (r *revisionRow) show(rev wsstore.Revision) {
 	r.number.SetText(fmt.Sprintf("#%d", rev.Revision))
