@@ -59,6 +59,7 @@ type Editor struct {
 	live      *liveValidation
 	keys      *historyKeys
 	status    *widget.Label
+	summary   string // the status line's widget count, "" when stale
 	state     *widget.Label
 	leftTabs  *container.AppTabs
 	center    *container.Split
@@ -175,7 +176,9 @@ func (e *Editor) build(doc *model.Document) {
 	)
 	canvasArea := container.NewVSplit(e.canvas.Object(), e.problems.Object())
 	canvasArea.Offset = 0.8
-	e.center = container.NewHSplit(canvasArea, e.inspector.Object())
+	right := container.NewAppTabs(container.NewTabItem("Inspector", e.inspector.Object()))
+	e.sim.tabs = right
+	e.center = container.NewHSplit(canvasArea, right)
 	e.center.Offset = 0.7
 	main := container.NewHSplit(e.leftTabs, container.NewStack(e.center))
 	main.Offset = 0.17
@@ -207,11 +210,15 @@ func (e *Editor) setDocument(doc *model.Document, path, source string) {
 	e.sim.setDocument(doc)
 	e.cancelDoc = doc.Subscribe(e.documentChanged)
 	e.live.reset(doc)
+	e.summary = ""
 	e.updateTitle()
 }
 
 func (e *Editor) documentChanged(c model.Change) {
 	e.live.changed(c)
+	if c.Structure || c.FlowLevel || len(c.Added)+len(c.Removed) > 0 {
+		e.summary = ""
+	}
 	e.updateTitle()
 	for _, r := range c.Renamed {
 		sel := e.canvas.Selection()
@@ -249,7 +256,12 @@ func (e *Editor) updateTitle() {
 	if e.path != "" {
 		where = e.path
 	}
-	e.status.SetText(where + " · " + flowSummary(e.doc.Flow()))
+	if e.summary == "" {
+		e.summary = flowSummary(e.doc.Flow())
+	}
+	if status := where + " · " + e.summary; e.status.Text != status {
+		e.status.SetText(status)
+	}
 	state := "Saved"
 	switch {
 	case e.doc.Dirty() && e.path == "":
@@ -379,6 +391,7 @@ func (e *Editor) Autosave() {
 
 func (e *Editor) closeNow() {
 	e.stopOnce.Do(func() { close(e.stop) })
+	e.sim.setDocument(nil)
 	if !e.doc.Dirty() {
 		e.recovery.remove(e.recoveryFile)
 	}

@@ -106,4 +106,6 @@ func dialogText(w fyne.Window) string {
 	return strings.Join(out, "\n")
 }
 
-func newValidatorFor(cat *schemas.Catalog) (*schemas.Validator, error) { return schemas.NewValidator(cat) }
+func newValidatorFor(cat *schemas.Catalog) (*schemas.Validator, error) {
+	return schemas.NewValidator(cat)
+}

@@ -1,23 +1,74 @@
 package ui
 
 import (
+	"path/filepath"
+	"slices"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/simulator"
 )
 
-// simulatorSlot is where the Run command mounts the simulator panel.
+// simulatorSlot mounts the simulator panel beside the canvas, as a tab
+// next to the inspector, when Run is chosen; it runs the flow as it is on
+// screen, unsaved edits included.
 type simulatorSlot struct {
-	e *Editor
+	e     *Editor
+	panel *simulator.Panel
+	tabs  *container.AppTabs
+	tab   *container.TabItem
 }
 
 func newSimulatorSlot(e *Editor) *simulatorSlot { return &simulatorSlot{e: e} }
 
-func (s *simulatorSlot) setDocument(*model.Document) {}
+// setDocument closes the panel of the previous document.
+func (s *simulatorSlot) setDocument(*model.Document) {
+	if s.panel == nil {
+		return
+	}
+	s.panel.Close()
+	s.panel = nil
+	if s.tabs != nil && s.tab != nil {
+		s.tabs.Remove(s.tab)
+		s.tab = nil
+	}
+}
 
-func (s *simulatorSlot) breakpointItem(string) *fyne.MenuItem { return nil }
+// open mounts the panel (once per document) and shows it.
+func (s *simulatorSlot) open() {
+	if s.panel == nil {
+		var hl simulator.Highlighter
+		if ed, ok := s.e.canvas.(editorCanvas); ok {
+			hl = canvasHighlighter{ed.Editor}
+		}
+		s.panel = simulator.NewPanel(s.e.doc, s.e.cat, hl, s.e.win)
+		s.panel.OnSelectWidget = func(name string) {
+			s.e.selectWidgets([]string{name})
+			s.e.canvas.Reveal(name)
+		}
+		if s.e.path != "" {
+			s.panel.SubflowDir = filepath.Dir(s.e.path)
+		}
+		s.tab = container.NewTabItem("Simulator", s.panel.Content())
+		s.tabs.Append(s.tab)
+	}
+	s.tabs.Select(s.tab)
+}
+
+// breakpointItem is the canvas context menu's breakpoint toggle, when the
+// simulator is open.
+func (s *simulatorSlot) breakpointItem(name string) *fyne.MenuItem {
+	if s.panel == nil {
+		return nil
+	}
+	label := "Add Breakpoint"
+	if slices.Contains(s.panel.Breakpoints(), name) {
+		label = "Remove Breakpoint"
+	}
+	return fyne.NewMenuItem(label, func() { s.panel.ToggleBreakpoint(name) })
+}
 
 // Run opens the simulator on the flow as it is on screen.
-func (e *Editor) Run() {
-	showMessage(e.win, "Simulator", "The simulator panel (ui/simulator) is not in this build yet. `studioflow run FLOW` simulates a flow in the terminal.")
-}
+func (e *Editor) Run() { e.sim.open() }

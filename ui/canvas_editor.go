@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/studioflow/studioflow/canvas"
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/simulator"
+)
+
+// editorCanvas adapts canvas.Editor to flowCanvas: the callbacks are
+// fields there and setters here.
+type editorCanvas struct {
+	*canvas.Editor
+}
+
+func newFlowCanvas(doc *model.Document, cat *schemas.Catalog) flowCanvas {
+	return editorCanvas{canvas.NewEditor(doc, cat)}
+}
+
+func (c editorCanvas) Object() fyne.CanvasObject { return c.Editor }
+
+func (c editorCanvas) OnSelectionChanged(fn func([]string)) { c.Editor.OnSelectionChanged = fn }
+
+func (c editorCanvas) OnWidgetSecondaryTap(fn func(string, fyne.Position)) {
+	c.Editor.OnWidgetSecondaryTap = fn
+}
+
+// canvasHighlighter shows the simulator's progress on the canvas.
+type canvasHighlighter struct {
+	ed *canvas.Editor
+}
+
+func (h canvasHighlighter) SetHighlight(s simulator.Highlight) {
+	taken := make([]canvas.WireRef, len(s.Taken))
+	for i, w := range s.Taken {
+		taken[i] = canvas.WireRef{From: w.From, Transition: w.Transition}
+	}
+	h.ed.SetHighlight(canvas.Highlight{Active: s.Active, Waiting: s.Waiting, WaitingFor: s.WaitingFor, Taken: taken, Breakpoints: s.Breakpoints})
+}
+
+func (h canvasHighlighter) ClearHighlight() { h.ed.ClearHighlight() }

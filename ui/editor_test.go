@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestLibraryDropAddsTheWidgetUnderThePointerAndSelectsIt(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{})
+	e.win.Resize(fyne.NewSize(1280, 800))
+	obj := e.canvas.Object()
+	origin := a.Driver().AbsolutePositionForObject(obj)
+	drop := origin.Add(fyne.NewPos(obj.Size().Width/2, obj.Size().Height/2))
+	if !e.dropFromLibrary("say-play", drop) {
+		t.Fatal("a drop over the canvas was refused")
+	}
+	sel := e.canvas.Selection()
+	if len(sel) != 1 || e.doc.Flow().State(sel[0]).Type() != "say-play" {
+		t.Fatalf("selection after drop: %v", sel)
+	}
+	if e.inspector.Shown() != sel[0] {
+		t.Errorf("inspector shows %q", e.inspector.Shown())
+	}
+	if e.dropFromLibrary("say-play", fyne.NewPos(1, 1)) {
+		t.Error("a drop outside the canvas was accepted")
+	}
+}
+
+func TestDoubleClickInTheLibraryAddsAtTheViewCentre(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{})
+	e.library.filter("send mess")
+	if got := e.library.VisibleTypes(); len(got) != 1 || got[0] != "send-message" {
+		t.Fatalf("search left %v", got)
+	}
+	var item *libraryItem
+	for _, it := range e.library.items {
+		if it.wt.Type == "send-message" {
+			item = it
+		}
+	}
+	test.DoubleTap(item)
+	sel := e.canvas.Selection()
+	if len(sel) != 1 || !strings.HasPrefix(sel[0], "send_message") {
+		t.Fatalf("selection %v", sel)
+	}
+	c := e.canvas.ViewCenter()
+	x, y, _ := e.doc.Flow().State(sel[0]).Offset()
+	if x > c.X || y > c.Y || c.X-x > 300 || c.Y-y > 200 {
+		t.Errorf("added at %v,%v, the view's centre is %v", x, y, c)
+	}
+}
+
+func TestRunMountsTheSimulatorOncePerFlow(t *testing.T) {
+	a := test.NewTempApp(t)
+	f := readShared(t, astrology)
+	e := newTestEditor(t, a, Options{Flow: f})
+	e.Run()
+	if e.sim.panel == nil || e.sim.tabs.Selected() != e.sim.tab {
+		t.Fatal("Run did not show the simulator")
+	}
+	e.Run()
+	if len(e.sim.tabs.Items) != 2 {
+		t.Errorf("running twice mounted %d tabs", len(e.sim.tabs.Items))
+	}
+	e.sim.panel.ToggleBreakpoint("ask_sign")
+	if item := e.sim.breakpointItem("ask_sign"); item == nil || item.Label != "Remove Breakpoint" {
+		t.Errorf("breakpoint menu item %v", item)
+	}
+	e.New()
+	if e.sim.panel != nil || len(e.sim.tabs.Items) != 1 {
+		t.Error("the simulator of the previous flow stayed open")
+	}
+}
+
+func TestUndoAndRedoShortcutsReachTheDocumentFromAField(t *testing.T) {
+	a := test.NewTempApp(t)
+	f := readShared(t, astrology)
+	e := newTestEditor(t, a, Options{Flow: f})
+	e.selectWidgets([]string{"ask_sign"})
+	field := typeInto(t, e, "/properties/body", "hello")
+	field.TypedShortcut(&fyne.ShortcutUndo{})
+	if e.doc.Flow().State("ask_sign").StringProperty("body") == "hello" {
+		t.Fatal("Ctrl+Z in a field did not undo the edit")
+	}
+	field = e.inspector.field("/properties/body").(*textField)
+	field.TypedShortcut(ctrlShift(fyne.KeyZ))
+	if got := e.doc.Flow().State("ask_sign").StringProperty("body"); got != "hello" {
+		t.Fatalf("Ctrl+Shift+Z in a field left %q", got)
+	}
+}
