@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas"
@@ -110,6 +111,10 @@ func answer(w fyne.Window, hl *demoHighlighter) {
 			switch cmd {
 			case "where":
 				reply = where(w, arg)
+			case "tab":
+				reply = selectTab(w, arg)
+			case "row":
+				reply = tableRow(w, arg)
 			case "highlight":
 				hl.mu.Lock()
 				reply = fmt.Sprintf("highlight active=%s waiting=%s for=%q taken=%d", hl.last.Active, hl.last.Waiting, hl.last.WaitingFor, len(hl.last.Taken))
@@ -145,6 +150,10 @@ func where(w fyne.Window, text string) string {
 			if v.PlaceHolder == text && v.Visible() {
 				found = o
 			}
+		case *widget.Check:
+			if v.Text == text && v.Visible() {
+				found = o
+			}
 		}
 		return found != nil
 	})
@@ -153,8 +162,54 @@ func where(w fyne.Window, text string) string {
 	}
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(found)
 	size := found.Size()
+	if _, ok := found.(*widget.Check); ok {
+		return pixels(w, pos.X+size.Height/2, pos.Y+size.Height/2) // the box, at the left
+	}
+	return pixels(w, pos.X+size.Width/2, pos.Y+size.Height/2)
+}
+
+func pixels(w fyne.Window, x, y float32) string {
 	scale := w.Canvas().Scale()
-	return fmt.Sprintf("at %d %d", int((pos.X+size.Width/2)*scale), int((pos.Y+size.Height/2)*scale))
+	return fmt.Sprintf("at %d %d", int(x*scale), int(y*scale))
+}
+
+// selectTab shows the panel's tab called name, as a click on it would. (Fyne
+// keeps tab buttons to itself, so there is nothing to aim a click at.)
+func selectTab(w fyne.Window, name string) string {
+	reply := "error no tab " + name
+	walk(w.Content(), func(o fyne.CanvasObject) bool {
+		tabs, ok := o.(*container.AppTabs)
+		if !ok {
+			return false
+		}
+		for _, it := range tabs.Items {
+			if it.Text == name {
+				tabs.Select(it)
+				reply = "tab " + name
+				return true
+			}
+		}
+		return false
+	})
+	return reply
+}
+
+// tableRow is the middle of the step table's row n (0 = first step), below
+// its header row, where a click selects the step.
+func tableRow(w fyne.Window, arg string) string {
+	var n int
+	fmt.Sscan(arg, &n)
+	var table *widget.Table
+	walk(w.Content(), func(o fyne.CanvasObject) bool {
+		table, _ = o.(*widget.Table)
+		return table != nil
+	})
+	if table == nil {
+		return "error no step table"
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(table)
+	rowH := widget.NewLabel("").MinSize().Height + theme.Padding()
+	return pixels(w, pos.X+40, pos.Y+rowH*(float32(n)+1.5))
 }
 
 // walk visits the object tree as far as Fyne's containers expose it; it

@@ -79,7 +79,7 @@ func (d *simDemo) ask(t *testing.T, cmd string) string {
 			if strings.HasPrefix(line, "error ") {
 				t.Fatalf("%s: %s", cmd, line)
 			}
-			if (word == "where" && strings.HasPrefix(line, "at ")) || strings.HasPrefix(line, word+" ") {
+			if ((word == "where" || word == "row") && strings.HasPrefix(line, "at ")) || strings.HasPrefix(line, word+" ") {
 				return line
 			}
 		case <-deadline:
@@ -119,6 +119,8 @@ func TestSimulatorCallsTheJokeHotlineWithTheDialPadAndHangsUp(t *testing.T) {
 	d := startSimulatorDemo(t, x, "TwilioDevEd__cedrics-joke-hotline-superclass-studio__studio_flow.json")
 	d.waitFor(t, "labels", "Pick a trigger and press Start.")
 
+	// On the virtual clock the gather waits for the clicks however slow the machine.
+	d.click(t, "Virtual clock")
 	d.click(t, "Start")
 	d.waitFor(t, "highlight", "waiting=menu")
 	labels := d.waitFor(t, "labels", "In call")
@@ -142,6 +144,19 @@ func TestSimulatorCallsTheJokeHotlineWithTheDialPadAndHangsUp(t *testing.T) {
 		t.Errorf("after the call the canvas still highlights a widget: %s", h)
 	}
 	x.screenshot(t, "simulator-call-ended")
+
+	// The step log: picking the gather's step shows the context after it,
+	// with the digits it stored marked.
+	d.ask(t, "tab Steps")
+	row := d.ask(t, "row 3")
+	var px, py int
+	fmt.Sscanf(row, "at %d %d", &px, &py)
+	x.run(t, "xdotool", "mousemove", "--window", d.window, fmt.Sprint(px), fmt.Sprint(py), "click", "1")
+	d.waitFor(t, "labels", "menu (gather-input-on-call) left on keypress")
+	if h := d.ask(t, "highlight"); !strings.Contains(h, "active=menu") {
+		t.Errorf("a picked step must highlight its widget: %s", h)
+	}
+	x.screenshot(t, "simulator-call-steps")
 }
 
 func TestSimulatorTextsPrideAstrologyAndReplies(t *testing.T) {
