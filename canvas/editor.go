@@ -242,10 +242,10 @@ func (e *Editor) placeInitialView(size fyne.Size) {
 		return
 	}
 	e.view.fit(b, size, 1)
-	if e.view.zoom >= detailZoom {
+	if e.view.zoom >= readableZoom {
 		return
 	}
-	e.view.zoom = detailZoom
+	e.view.zoom = readableZoom
 	top := worldPoint{b.center().X, b.Y0}
 	if t := e.doc.Flow().Trigger(); t != nil {
 		if i, ok := e.graph.byName[t.Name()]; ok {

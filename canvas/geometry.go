@@ -83,6 +83,9 @@ type segment struct{ start, c1, c2, end worldPoint }
 func wirePath(start, end worldPoint, back bool, aside float64) [2]segment {
 	if !back {
 		bend := max((end.Y-start.Y)/2, 30)
+		if end.Y < start.Y {
+			bend = (start.Y-end.Y)/2 + 60
+		}
 		return [2]segment{{start, start.add(0, bend), end.add(0, -bend), end}}
 	}
 	mid := worldPoint{aside, (start.Y + end.Y) / 2}

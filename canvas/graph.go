@@ -216,9 +216,15 @@ func (g *graph) spreadInputs(i int) {
 func (g *graph) route(wi int) {
 	w := &g.wires[wi]
 	start, end := g.wireEnds(w)
+	from, to := &g.nodes[w.from], &g.nodes[w.to]
 	w.back = end.Y < start.Y+arrowLength*2
+	// A target above but wholly beside its source is reached by an S
+	// curve: going around would cross the source itself.
+	beside := to.pos.X > from.pos.X+from.width+backEdgeGap || to.pos.X+to.width < from.pos.X-backEdgeGap
+	if w.back && beside {
+		w.back = false
+	}
 	if w.back {
-		from, to := &g.nodes[w.from], &g.nodes[w.to]
 		span := worldRect{min(from.pos.X, to.pos.X), end.Y - backEdgeDrop, max(from.pos.X+from.width, to.pos.X+to.width), start.Y + backEdgeDrop}
 		right := span.X1
 		g.nodeIndex.query(span, func(k int) {

@@ -34,6 +34,7 @@ func hasObject(r *editorRenderer, o fyne.CanvasObject) bool {
 func TestDiagnosticsShowACountInTheWorstColourAndMessagesOnHover(t *testing.T) {
 	test.NewTempApp(t)
 	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	e.ZoomToFit()
 	e.SetDiagnostics([]schemas.Diagnostic{
 		{Severity: schemas.Warning, Widget: "error", Message: "error is never reached"},
 		{Severity: schemas.Error, Widget: "order_no", Message: "timeout must be a number"},
@@ -67,6 +68,7 @@ func TestDiagnosticsShowACountInTheWorstColourAndMessagesOnHover(t *testing.T) {
 func TestHighlightMarksTheActiveWidgetTheWaitingOneAndTakenWires(t *testing.T) {
 	test.NewTempApp(t)
 	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	e.ZoomToFit()
 	e.SetHighlight(Highlight{
 		Active: "allow_list", Waiting: "order_no", WaitingFor: "keypress",
 		Taken:       []WireRef{{From: "Trigger", Transition: 1}, {From: "allow_list", Transition: 0}},
@@ -138,5 +140,25 @@ func TestExportPNGDrawsTheWholeFlow(t *testing.T) {
 		if uint8(r>>8) != want.R || uint8(g>>8) != want.G || uint8(bl>>8) != want.B {
 			t.Errorf("%s: pixel %v,%v is %v, want its header colour %v", n.name, x, y, img.At(x, y), want)
 		}
+	}
+}
+
+func TestDraggingInTheMinimapCentresTheViewThere(t *testing.T) {
+	test.NewTempApp(t)
+	e, r, _ := openEditor(t, readFlow(t, "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json"), editorSize)
+	m := e.mini
+	if !hasObject(r, m.viewRect) {
+		t.Fatal("no minimap drawn")
+	}
+	at, size := m.bounds(e.size)
+	// The bottom of the minimap holds the flow's last widgets.
+	p := at.AddXY(size.Width/2, size.Height-4)
+	goal := m.toWorld(fyne.NewPos((p.X-at.X)/m.scaleFor(e.size), (p.Y-at.Y)/m.scaleFor(e.size)))
+	drag(e, p.AddXY(0, -10), p, desktop.MouseButtonPrimary, 0)
+	if c := e.ViewCenter(); !close(c.X, goal.X) || !close(c.Y, goal.Y) {
+		t.Fatalf("view centre %v, want the minimap point %v", c, goal)
+	}
+	if _, ok := e.doc.CanUndo(); ok {
+		t.Error("the minimap changed the document")
 	}
 }

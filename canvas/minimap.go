@@ -9,11 +9,15 @@ import (
 	fynecanvas "fyne.io/fyne/v2/canvas"
 )
 
-// Minimap size and distance from the editor's bottom-right corner.
+// The minimap's picture size (scaled to the editor's size when drawn) and
+// its distance from the editor's bottom-right corner.
 const (
 	minimapWidth  = 200
 	minimapHeight = 130
 	minimapMargin = 12
+	// minimapShare is the largest part of the editor's width it takes.
+	minimapShare = 0.2
+	minimapMin   = 100
 )
 
 // minimap shows the whole flow small in a corner, with the part in view
@@ -40,12 +44,18 @@ func newMinimap(e *Editor) *minimap {
 
 // shown reports whether the editor is large enough to spare the corner.
 func (m *minimap) shown(size fyne.Size) bool {
-	return size.Width >= 3*minimapWidth && size.Height >= 3*minimapHeight && len(m.e.graph.nodes) > 0
+	return size.Width*minimapShare >= minimapMin && size.Height >= 3*minimapHeight*m.scaleFor(size) && len(m.e.graph.nodes) > 0
+}
+
+// scaleFor is how much the minimap is shrunk in an editor of that size.
+func (m *minimap) scaleFor(size fyne.Size) float32 {
+	return min(1, size.Width*minimapShare/minimapWidth)
 }
 
 func (m *minimap) bounds(size fyne.Size) (fyne.Position, fyne.Size) {
-	return fyne.NewPos(size.Width-minimapWidth-minimapMargin, size.Height-minimapHeight-minimapMargin),
-		fyne.NewSize(minimapWidth, minimapHeight)
+	k := m.scaleFor(size)
+	w, h := minimapWidth*k, minimapHeight*k
+	return fyne.NewPos(size.Width-w-minimapMargin, size.Height-h-minimapMargin), fyne.NewSize(w, h)
 }
 
 // frame fixes the mapping from the flow's bounds to the minimap.
@@ -84,9 +94,10 @@ func (m *minimap) draw(r *editorRenderer, size fyne.Size, objs []fyne.CanvasObje
 	m.picture.Move(at)
 	m.picture.Resize(sz)
 	vis := m.e.view.visible(size)
+	k := m.scaleFor(size)
 	lo, hi := m.toMini(worldPoint{vis.X0, vis.Y0}), m.toMini(worldPoint{vis.X1, vis.Y1})
-	lo = fyne.NewPos(min(max(lo.X, 0), minimapWidth), min(max(lo.Y, 0), minimapHeight))
-	hi = fyne.NewPos(min(max(hi.X, 0), minimapWidth), min(max(hi.Y, 0), minimapHeight))
+	lo = fyne.NewPos(min(max(lo.X, 0), minimapWidth)*k, min(max(lo.Y, 0), minimapHeight)*k)
+	hi = fyne.NewPos(min(max(hi.X, 0), minimapWidth)*k, min(max(hi.Y, 0), minimapHeight)*k)
 	m.viewRect.StrokeColor, m.viewRect.FillColor = r.pal.primary, r.pal.selectFill
 	m.viewRect.Move(at.Add(lo))
 	m.viewRect.Resize(fyne.NewSize(max(hi.X-lo.X, 2), max(hi.Y-lo.Y, 2)))
@@ -105,7 +116,9 @@ func (m *minimap) contains(p fyne.Position) bool {
 // centerAt moves the view so that its centre is the world point under p
 // (an editor position on the minimap).
 func (m *minimap) centerAt(p fyne.Position) {
-	m.e.view.centerOn(m.toWorld(p.Subtract(m.area)), m.e.size)
+	local := p.Subtract(m.area)
+	k := m.scaleFor(m.e.size)
+	m.e.view.centerOn(m.toWorld(fyne.NewPos(local.X/k, local.Y/k)), m.e.size)
 }
 
 // render paints the nodes as small blocks in their header colours.

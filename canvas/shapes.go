@@ -122,7 +122,10 @@ func (s *nodeShape) place(r *editorRenderer, n *node, look nodeLook, at fyne.Pos
 		ps.label.Text, ps.label.TextSize = p.fitLabel, portTextSize*z
 		pw := float32(p.width) * z
 		placeLine(m, ps.label, fyne.NewPos(anchor.X-pw/2, anchor.Y-portRowHeight*z), pw, (portRowHeight-portDot/2)*z)
-		objs = append(objs, ps.dot, ps.label)
+		objs = append(objs, ps.dot)
+		if z >= labelZoom {
+			objs = append(objs, ps.label)
+		}
 	}
 
 	if count := look.diags.errors + look.diags.warnings; count > 0 {

@@ -55,13 +55,14 @@ func currentPalette() palette {
 	c := func(n fyne.ThemeColorName) color.Color { return th.Color(n, variant) }
 	primary := c(theme.ColorNamePrimary)
 	r, g, b, _ := primary.RGBA()
+	fr, fg, fb, _ := c(theme.ColorNameForeground).RGBA()
 	return palette{
 		background: c(theme.ColorNameBackground),
 		body:       c(theme.ColorNameOverlayBackground),
 		border:     c(theme.ColorNameInputBorder),
 		text:       c(theme.ColorNameForeground),
 		muted:      c(theme.ColorNamePlaceHolder),
-		wire:       c(theme.ColorNameDisabled),
+		wire:       color.NRGBA{R: uint8(fr >> 8), G: uint8(fg >> 8), B: uint8(fb >> 8), A: 0x8c},
 		primary:    primary,
 		selectFill: color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x30},
 		tipBack:    c(theme.ColorNameMenuBackground),

@@ -8,13 +8,19 @@ import (
 
 // Zoom limits and steps.
 const (
-	minZoom  = 0.05
+	minZoom  = 0.02
 	maxZoom  = 2.5
 	zoomStep = 1.25
 	// detailZoom is the zoom below which nodes are drawn as plain boxes and
 	// wires as straight lines, without text: text that small cannot be read
 	// and costs the most to draw.
 	detailZoom = 0.45
+	// labelZoom is the zoom below which port labels are left out: small
+	// text does not shrink in proportion and would run together.
+	labelZoom = 0.7
+	// readableZoom is the smallest zoom a flow opens at; a larger flow
+	// opens at its top, the minimap showing the rest.
+	readableZoom = 0.75
 )
 
 // viewport maps world coordinates to the editor's own: screen = (world -
@@ -43,8 +49,13 @@ func (v viewport) visible(size fyne.Size) worldRect {
 // zoomAt scales by factor keeping the world point under screen position at
 // fixed fixed.
 func (v *viewport) zoomAt(fixed fyne.Position, factor float64) {
+	v.zoomTo(fixed, v.zoom*factor)
+}
+
+// zoomTo sets the zoom keeping the world point under fixed in place.
+func (v *viewport) zoomTo(fixed fyne.Position, zoom float64) {
 	anchor := v.toWorld(fixed)
-	v.zoom = clampZoom(v.zoom * factor)
+	v.zoom = clampZoom(zoom)
 	v.origin = worldPoint{anchor.X - float64(fixed.X)/v.zoom, anchor.Y - float64(fixed.Y)/v.zoom}
 }
 

@@ -17,7 +17,11 @@ func (e *Editor) ZoomIn() { e.zoomBy(zoomStep) }
 func (e *Editor) ZoomOut() { e.zoomBy(1 / zoomStep) }
 
 // ZoomReset returns to zoom 1 around the centre of the view.
-func (e *Editor) ZoomReset() { e.zoomBy(1 / e.view.zoom) }
+func (e *Editor) ZoomReset() {
+	e.viewTouched = true
+	e.view.zoomTo(e.viewCenterScreen(), 1)
+	e.Refresh()
+}
 
 func (e *Editor) zoomBy(factor float64) {
 	e.viewTouched = true
