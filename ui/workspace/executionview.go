@@ -66,7 +66,7 @@ func (v *ExecutionView) Canvas() *canvas.FlowView { return v.view }
 
 func (v *ExecutionView) build(cat *schemas.Catalog, rev wsstore.Revision) {
 	x := v.execution
-	title := widget.NewLabelWithStyle(x.SID, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
+	title := widget.NewLabelWithStyle(x.SID, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	status := widget.NewLabel(executionStatus(x))
 	if x.EndedKind == engine.EndFailed {
 		status.Importance = widget.DangerImportance

@@ -19,9 +19,10 @@ import (
 var flowsDir = filepath.Join("..", "..", "..", "shared", "flows")
 
 const (
-	vaccineFlow = "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json"
-	foodnowFlow = "mgmuscari__accfb-foodnow__studio_fallback_flow.json"
-	webinarFlow = "twilio-labs__sample-flows-github-actions__flows_webinar-flow.json"
+	vaccineFlow   = "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json"
+	foodnowFlow   = "mgmuscari__accfb-foodnow__studio_fallback_flow.json"
+	astrologyFlow = "Eclairemoy__pride-astrology__studio_flow.json"
+	webinarFlow   = "twilio-labs__sample-flows-github-actions__flows_webinar-flow.json"
 )
 
 func readFlow(t *testing.T, name string) []byte {
@@ -104,6 +105,8 @@ func displayName(file string) string {
 		return "Vaccine standby list"
 	case foodnowFlow:
 		return "FoodNow fallback"
+	case astrologyFlow:
+		return "Pride astrology"
 	case webinarFlow:
 		return "Webinar IVR"
 	}
