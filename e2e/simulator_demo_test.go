@@ -207,6 +207,7 @@ func tableRow(w fyne.Window, arg string) string {
 	if table == nil {
 		return "error no step table"
 	}
+	table.ScrollToTop() // the log follows new steps down; rows count from the top
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(table)
 	rowH := widget.NewLabel("").MinSize().Height + theme.Padding()
 	return pixels(w, pos.X+40, pos.Y+rowH*(float32(n)+1.5))

@@ -79,6 +79,44 @@ func TestTypedRepliesDriveTheSMSThreadAndAMessageAfterTheEndStartsANewRun(t *tes
 	if p.shown != p.runs[0] || !slices.Equal(bubbles(p), thread) {
 		t.Errorf("showing the first run again: thread %q", bubbles(p))
 	}
+
+	// Clear forgets ended runs only; once the second has ended too, everything.
+	clearBtn := findButton(t, p, "Clear")
+	test.Tap(clearBtn)
+	settle(p)
+	if len(p.runs) != 1 || p.shown.execution != second.SID {
+		t.Fatalf("after Clear %d runs remain, showing %v", len(p.runs), p.shown)
+	}
+	test.Tap(p.stopBtn)
+	settle(p)
+	test.Tap(clearBtn)
+	settle(p)
+	if len(p.runs) != 0 || p.shown != nil || len(bubbles(p)) != 0 || hl.cleared == 0 {
+		t.Errorf("after the last Clear: %d runs, thread %q, highlight cleared %d times", len(p.runs), bubbles(p), hl.cleared)
+	}
+}
+
+func findButton(t *testing.T, p *Panel, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Button:
+			if v.Text == text {
+				found = v
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(p.Content())
+	if found == nil {
+		t.Fatalf("no button %q", text)
+	}
+	return found
 }
 
 func TestStepLogShowsTheContextAfterAStepWithItsChangesMarked(t *testing.T) {
@@ -95,8 +133,8 @@ func TestStepLogShowsTheContextAfterAStepWithItsChangesMarked(t *testing.T) {
 	if row < 0 {
 		t.Fatalf("no get_horoscope step in %v", stepTrail(p))
 	}
-	if got := p.steps.cell(widget.TableCellID{Row: row, Col: 4}); got != "get_horoscope → get_compatibility" {
-		t.Errorf("from → to cell %q", got)
+	if got := p.steps.cell(widget.TableCellID{Row: row, Col: 4}); got != "get_horoscope -> get_compatibility" {
+		t.Errorf("from -> to cell %q", got)
 	}
 	p.steps.table.Select(widget.TableCellID{Row: row, Col: 1})
 	if !slices.Equal(selected, []string{"get_horoscope"}) {

@@ -13,7 +13,7 @@ import (
 var stepColumns = []struct {
 	title string
 	width float32
-}{{"Time", 76}, {"Widget", 150}, {"Type", 150}, {"Event", 120}, {"From → To", 260}}
+}{{"Time", 76}, {"Widget", 150}, {"Type", 150}, {"Event", 120}, {"From -> To", 260}}
 
 // stepLog lists the run's steps as Studio's execution log does; picking one
 // shows the context after it (what it changed marked) and, for HTTP
@@ -118,7 +118,7 @@ func (v *stepLog) cell(id widget.TableCellID) string {
 	case 3:
 		return s.Name
 	default:
-		return s.TransitionedFrom + " → " + s.TransitionedTo
+		return s.TransitionedFrom + " -> " + s.TransitionedTo
 	}
 }
 
