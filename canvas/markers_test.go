@@ -67,7 +67,7 @@ func TestDiagnosticsShowACountInTheWorstColourAndMessagesOnHover(t *testing.T) {
 
 func TestHighlightMarksTheActiveWidgetTheWaitingOneAndTakenWires(t *testing.T) {
 	test.NewTempApp(t)
-	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	e, r, w := openEditor(t, readFlow(t, ivrFlow), editorSize)
 	e.ZoomToFit()
 	e.SetHighlight(Highlight{
 		Active: "allow_list", Waiting: "order_no", WaitingFor: "keypress",
@@ -91,6 +91,11 @@ func TestHighlightMarksTheActiveWidgetTheWaitingOneAndTakenWires(t *testing.T) {
 	}
 	if ws := r.wireShapes[indexOf(r.visibleWires, other)]; ws.curves[0].StrokeColor == takenColor {
 		t.Error("a wire not taken is drawn as taken")
+	}
+	e.SetDiagnostics([]schemas.Diagnostic{{Severity: schemas.Error, Widget: "error", Message: "say: the text to say is empty"}})
+	e.SetSelection([]string{"error"})
+	if *saveShots {
+		writeShot(t, w, "highlight-and-markers")
 	}
 	e.ClearHighlight()
 	if s := shapeOf(t, e, r, "allow_list"); s.body.StrokeColor == activeColor {

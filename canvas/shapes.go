@@ -129,20 +129,22 @@ func (s *nodeShape) place(r *editorRenderer, n *node, look nodeLook, at fyne.Pos
 	}
 
 	if count := look.diags.errors + look.diags.warnings; count > 0 {
-		d := float32(18) * z
+		d := max(18*z, 14)
 		s.badge.FillColor = warningColor
 		if look.diags.errors > 0 {
 			s.badge.FillColor = errorColor
 		}
 		s.badge.StrokeColor, s.badge.StrokeWidth = headerText, 1.5
-		s.badge.Move(at.AddXY(w-d-4*z, (headerHeight*z-d)/2))
+		// Over the node's top-right corner, like a notification badge, so
+		// that it stands out whatever the header's colour.
+		s.badge.Move(at.AddXY(w-d*0.7, -d*0.3))
 		s.badge.Resize(fyne.NewSquareSize(d))
-		s.badgeText.Text, s.badgeText.TextSize = fmt.Sprint(count), 10*z
+		s.badgeText.Text, s.badgeText.TextSize = fmt.Sprint(count), d*0.55
 		placeLine(m, s.badgeText, s.badge.Position(), d, d)
 		objs = append(objs, s.badge, s.badgeText)
 	}
 	if look.breakpoint {
-		d := float32(12) * z
+		d := max(12*z, 9)
 		s.breakpoint.StrokeWidth = 1.5
 		s.breakpoint.Move(at.AddXY(-d/2, (headerHeight*z-d)/2))
 		s.breakpoint.Resize(fyne.NewSquareSize(d))

@@ -74,10 +74,7 @@ func (t *tooltip) draw(r *editorRenderer, size fyne.Size, objs []fyne.CanvasObje
 	for k, s := range lines {
 		txt := t.lines[k]
 		txt.Text = m.fit(s, tipMaxWidth, tipTextSize, fyne.TextStyle{})
-		txt.Color = warningColor
-		if d.errors > 0 {
-			txt.Color = errorColor
-		}
+		txt.Color = r.pal.text
 		width = max(width, m.width(txt.Text, tipTextSize, fyne.TextStyle{}))
 	}
 	boxSize := fyne.NewSize(width+2*tipPadding, lh*float32(len(lines))+2*tipPadding)
@@ -86,7 +83,10 @@ func (t *tooltip) draw(r *editorRenderer, size fyne.Size, objs []fyne.CanvasObje
 		at.X = max(e.view.toScreen(n.pos).X-boxSize.Width-8, 0)
 	}
 	at.Y = min(max(at.Y, 0), max(size.Height-boxSize.Height, 0))
-	t.back.FillColor, t.back.StrokeColor = r.pal.tipBack, r.pal.border
+	t.back.FillColor, t.back.StrokeColor, t.back.StrokeWidth = r.pal.tipBack, warningColor, 2
+	if d.errors > 0 {
+		t.back.StrokeColor = errorColor
+	}
 	t.back.Move(at)
 	t.back.Resize(boxSize)
 	objs = append(objs, t.back)
