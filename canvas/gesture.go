@@ -42,10 +42,17 @@ type gesture struct {
 
 	// gestureBox: the selection before the box, which the box adds to.
 	base map[string]bool
+
+	// moved is set once a gestureMove changed the document; cancelled once
+	// Escape ended the gesture while the button is still down.
+	moved, cancelled bool
 }
 
 // Dragged is part of fyne.Draggable.
 func (e *Editor) Dragged(ev *fyne.DragEvent) {
+	if e.gesture != nil && e.gesture.cancelled {
+		return
+	}
 	if e.gesture == nil {
 		e.beginGesture(ev.Position.SubtractXY(ev.Dragged.DX, ev.Dragged.DY))
 	}
@@ -143,7 +150,26 @@ func (e *Editor) dragMove(gs *gesture) {
 	}
 	if err := e.doc.ApplyCoalesced(model.MoveWidgets(positions), gs.key); err != nil {
 		fyne.LogError("move widgets", err)
+		return
 	}
+	gs.moved = true
+}
+
+// cancelGesture ends the drag in progress (Escape): a moved node goes back
+// where it was, a wire or box being drawn is dropped. Further moves of
+// this drag are ignored.
+func (e *Editor) cancelGesture() {
+	gs := e.gesture
+	if gs.kind == gestureBox {
+		e.selected = gs.base
+	}
+	if gs.moved {
+		if _, err := e.doc.Undo(); err != nil {
+			fyne.LogError("cancel the move", err)
+		}
+	}
+	gs.cancelled, gs.moved = true, false
+	e.Refresh()
 }
 
 // boxSelect selects what the box touches, added to the selection before.
@@ -166,7 +192,8 @@ func (e *Editor) boxSelect(gs *gesture) {
 func (e *Editor) DragEnd() {
 	gs := e.gesture
 	e.gesture = nil
-	if gs == nil {
+	if gs == nil || gs.cancelled {
+		e.Refresh()
 		return
 	}
 	switch gs.kind {

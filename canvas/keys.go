@@ -38,9 +38,8 @@ func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
 		e.nudge(step, 0)
 	case fyne.KeyEscape:
 		switch {
-		case e.gesture != nil:
-			e.gesture = nil
-			e.Refresh()
+		case e.gesture != nil && !e.gesture.cancelled:
+			e.cancelGesture()
 		case e.menu != nil:
 			e.menu.Hide()
 			e.menu = nil

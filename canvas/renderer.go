@@ -123,7 +123,7 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	}
 
 	target := ""
-	if gs := e.gesture; gs != nil && gs.kind == gestureWire {
+	if gs := e.gesture; gs != nil && gs.kind == gestureWire && !gs.cancelled {
 		target = gs.target
 	}
 	for k, ni := range r.visibleNodes {
@@ -176,7 +176,7 @@ func (r *editorRenderer) draw(size fyne.Size) {
 // or the box being drawn.
 func (r *editorRenderer) drawGesture(objs []fyne.CanvasObject) []fyne.CanvasObject {
 	gs := r.e.gesture
-	if gs == nil {
+	if gs == nil || gs.cancelled {
 		return objs
 	}
 	v := r.e.view
