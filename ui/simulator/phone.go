@@ -35,6 +35,7 @@ func newPhoneView(p *Panel) *phoneView {
 	v.state = widget.NewLabelWithStyle("No call", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.clock = widget.NewLabelWithStyle("00:00", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
 	v.keys = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	v.keys.Wrapping = fyne.TextWrapWord // a long widget name must not widen the panel
 	v.transcript = container.NewVBox()
 	v.scroll = container.NewVScroll(v.transcript)
 	v.scroll.SetMinSize(fyne.NewSize(200, 120))
@@ -196,7 +197,10 @@ func gatherHint(rv *runView) string {
 		if w.FinishOnKey != "" {
 			rules = append(rules, "ends with "+w.FinishOnKey)
 		}
-		if w.NumberDigits > 0 {
+		switch {
+		case w.NumberDigits == 1:
+			rules = append(rules, "1 digit")
+		case w.NumberDigits > 1:
 			rules = append(rules, fmt.Sprintf("%d digits", w.NumberDigits))
 		}
 		hint := "Listening at " + rv.state.At
