@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -36,15 +37,16 @@ type recoveryStore struct {
 	dir string
 }
 
-// fileFor names the recovery file of a window editing path (or an untitled
-// flow, told apart by the process and a counter).
-func (r recoveryStore) fileFor(path string, untitled int) string {
-	key := "untitled-" + strconv.Itoa(os.Getpid()) + "-" + strconv.Itoa(untitled)
+// fileFor names a new recovery file for a window editing path: the file's
+// hash (or "untitled"), the process and a random part, so that no window
+// touches another's, nor one that a killed process left for recovery.
+func (r recoveryStore) fileFor(path string) string {
+	key := "untitled"
 	if path != "" {
 		sum := sha256.Sum256([]byte(path))
 		key = hex.EncodeToString(sum[:8])
 	}
-	return filepath.Join(r.dir, key+".recovery.json")
+	return filepath.Join(r.dir, key+"-"+strconv.Itoa(os.Getpid())+"-"+rand.Text()[:8]+".recovery.json")
 }
 
 // write saves the flow's current state to file.

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/studioflow/studioflow/canvas"
+	"github.com/studioflow/studioflow/canvas/layout"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/simulator"
@@ -25,6 +26,13 @@ func (c editorCanvas) OnSelectionChanged(fn func([]string)) { c.Editor.OnSelecti
 
 func (c editorCanvas) OnWidgetSecondaryTap(fn func(string, fyne.Position)) {
 	c.Editor.OnWidgetSecondaryTap = fn
+}
+
+// DropCorner centres a new widget (of the layout's default width) across
+// the pointer, with its header under it.
+func (c editorCanvas) DropCorner(p fyne.Position) fyne.Position {
+	z := float32(c.Zoom())
+	return p.Subtract(fyne.NewPos(float32(layout.DefaultNodeWidth)/2*z, 12*z))
 }
 
 // canvasHighlighter shows the simulator's progress on the canvas.

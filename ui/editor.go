@@ -30,8 +30,8 @@ type Options struct {
 	// RecoveryDir holds the autosave recovery files; "" means a "recovery"
 	// folder in the application's storage.
 	RecoveryDir string
-	// OfferRecovery looks for work left by a crash or kill when the window
-	// opens and offers to restore it.
+	// OfferRecovery looks for work left by a crash or kill when the
+	// application starts (see Start) and offers to restore it.
 	OfferRecovery bool
 	// syncValidation runs full validations on the UI goroutine (tests:
 	// Fyne's test driver runs fyne.Do on the calling goroutine).
@@ -74,18 +74,7 @@ type Editor struct {
 	stop         chan struct{}
 	ghost        *dragGhost
 	lastJSON     *jsonEditor // the last Show/Import JSON view opened
-}
-
-var untitledCounter struct {
-	sync.Mutex
-	n int
-}
-
-func nextUntitled() int {
-	untitledCounter.Lock()
-	defer untitledCounter.Unlock()
-	untitledCounter.n++
-	return untitledCounter.n
+	offerOnStart bool
 }
 
 // NewEditor opens a window on the flow the options name. Call Start once
@@ -118,9 +107,7 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 	e.installMenus()
 	e.win.SetCloseIntercept(func() { e.confirmDiscard("closing", e.closeNow) })
 	e.win.Resize(fyne.NewSize(1280, 800))
-	if opts.OfferRecovery {
-		e.offerRecovery()
-	}
+	e.offerOnStart = opts.OfferRecovery
 	return e, nil
 }
 
@@ -143,8 +130,12 @@ func (e *Editor) Document() *model.Document { return e.doc }
 // Path returns the open flow's file ("" when it has none).
 func (e *Editor) Path() string { return e.path }
 
-// Start begins autosaving and watching the file; Close stops it.
+// Start begins autosaving and watching the file (until the window closes)
+// and, once the application runs, offers work a crash or kill left behind.
 func (e *Editor) Start() {
+	if e.offerOnStart {
+		e.app.Lifecycle().SetOnStarted(e.offerRecovery)
+	}
 	go e.tick()
 }
 
@@ -200,9 +191,9 @@ func (e *Editor) setDocument(doc *model.Document, path, source string) {
 		e.disk = stampOf(path)
 		e.addRecent(path)
 	} else if source == "" {
-		e.source = fmt.Sprintf("Untitled %d", nextUntitled())
+		e.source = "Untitled"
 	}
-	e.recoveryFile = e.recovery.fileFor(path, nextUntitled())
+	e.recoveryFile = e.recovery.fileFor(path)
 	e.autosaved = doc.Version()
 	e.canvas.SetDocument(doc)
 	e.inspector.SetDocument(doc)
@@ -329,7 +320,8 @@ func (e *Editor) dropFromLibrary(typ string, abs fyne.Position) bool {
 	if local.X < 0 || local.Y < 0 || local.X > size.Width || local.Y > size.Height {
 		return false
 	}
-	name, err := e.canvas.DropWidget(typ, local)
+	// The widget's header lands under the pointer, centred across.
+	name, err := e.canvas.DropWidget(typ, e.canvas.DropCorner(local))
 	if err != nil {
 		e.showError(err)
 		return false

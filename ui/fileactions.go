@@ -125,7 +125,7 @@ func (e *Editor) SaveTo(path string) error {
 		old := e.recoveryFile
 		e.path = path
 		e.source = filepath.Base(path)
-		e.recoveryFile = e.recovery.fileFor(path, 0)
+		e.recoveryFile = e.recovery.fileFor(path)
 		e.recovery.remove(old)
 		e.addRecent(path)
 	}
@@ -228,7 +228,7 @@ func (e *Editor) offerRecovery() {
 	rec := pending[0]
 	name := rec.Source
 	if rec.Path != "" {
-		name = rec.Path
+		name = filepath.Base(rec.Path)
 	}
 	msg := fmt.Sprintf("Studioflow closed without saving %s.\nUnsaved work from %s was recovered.\nRestore it?",
 		name, rec.Saved.Local().Format("2 Jan 15:04:05"))

@@ -113,6 +113,7 @@ func TestAutosaveIsOfferedForRecoveryOnTheNextStart(t *testing.T) {
 	// The first window is gone without saving (as after a kill); the disk
 	// still has the old text.
 	second := newTestEditor(t, a, Options{Path: path, RecoveryDir: dir, OfferRecovery: true})
+	second.offerRecovery() // what Start arranges for when the application runs
 	if !strings.Contains(dialogText(second.win), "Restore it?") {
 		t.Fatalf("no recovery offered; dialogs say %q", dialogText(second.win))
 	}
@@ -143,6 +144,7 @@ func TestDiscardedRecoveryIsNotOfferedAgain(t *testing.T) {
 	}
 	first.Autosave()
 	second := newTestEditor(t, a, Options{RecoveryDir: dir, OfferRecovery: true})
+	second.offerRecovery()
 	test.Tap(dialogButton(t, second.win, "Discard"))
 	if len(recoveryStore{dir: dir}.pending()) != 0 {
 		t.Error("the discarded recovery file is still there")

@@ -22,6 +22,9 @@ type flowCanvas interface {
 	Reveal(name string)
 	SetDiagnostics(ds []schemas.Diagnostic)
 	DropWidget(typ string, at fyne.Position) (string, error)
+	// DropCorner is where a widget's top-left corner goes for it to sit
+	// centred under the pointer at p.
+	DropCorner(p fyne.Position) fyne.Position
 	ViewCenter() model.Position
 	PointerWorld() (model.Position, bool)
 	ZoomIn()

@@ -438,6 +438,8 @@ func (in *Inspector) targetPicker(widgetName string, index int, next string) *wi
 func (in *Inspector) showDiagnostics() {
 	byRow := map[*fieldRow][]string{}
 	var general []string
+	severe := map[*fieldRow]bool{}
+	generalSevere := false
 	prefix := ""
 	if in.shown != "" {
 		if i := in.doc.Flow().IndexOf(in.shown); i >= 0 {
@@ -458,8 +460,10 @@ func (in *Inspector) showDiagnostics() {
 		}
 		if r := in.rowFor(rel); r != nil {
 			byRow[r] = append(byRow[r], d.Message)
+			severe[r] = severe[r] || d.Severity == schemas.Error
 		} else {
 			general = append(general, d.Message)
+			generalSevere = generalSevere || d.Severity == schemas.Error
 		}
 	}
 	for _, r := range in.rows {
@@ -467,16 +471,19 @@ func (in *Inspector) showDiagnostics() {
 		if r.local != nil {
 			if m := r.local(); m != "" {
 				msgs = append([]string{m}, msgs...)
+				severe[r] = true
 			}
 		}
-		setErrorText(r.errLabel, msgs)
+		setErrorText(r.errLabel, msgs, severe[r])
 	}
 	if in.general != nil {
-		setErrorText(in.general, general)
+		setErrorText(in.general, general, generalSevere)
 	}
 }
 
-func setErrorText(l *widget.Label, msgs []string) {
+// setErrorText shows problems under a field: red when one is an error,
+// amber when all are warnings.
+func setErrorText(l *widget.Label, msgs []string, severe bool) {
 	if len(msgs) == 0 {
 		if l.Visible() {
 			l.Hide()
@@ -484,7 +491,12 @@ func setErrorText(l *widget.Label, msgs []string) {
 		return
 	}
 	text := "⚠ " + strings.Join(msgs, "\n⚠ ")
-	if l.Text != text {
+	importance := widget.WarningImportance
+	if severe {
+		importance = widget.DangerImportance
+	}
+	if l.Text != text || l.Importance != importance {
+		l.Importance = importance
 		l.SetText(text)
 	}
 	if !l.Visible() {

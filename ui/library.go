@@ -30,9 +30,10 @@ type Library struct {
 	// OnDrop is called when an item is released at an absolute window
 	// position; it reports whether it landed on the canvas.
 	OnDrop func(typ string, abs fyne.Position) bool
-	// OnDragMove follows the pointer while an item is dragged (absolute
-	// position), to draw the drag ghost; ok false when the drag ended.
-	OnDragMove func(typ string, abs fyne.Position, ok bool)
+	// OnDragMove follows the pointer while an item is dragged (the type's
+	// title and the absolute position), to draw the drag ghost; dragging
+	// is false when the drag ended.
+	OnDragMove func(title string, abs fyne.Position, dragging bool)
 }
 
 // categoryColor tints each library section, like Studio's palette.
@@ -172,7 +173,7 @@ func (it *libraryItem) Dragged(e *fyne.DragEvent) {
 	it.dragged = true
 	it.last = e.AbsolutePosition
 	if it.lib.OnDragMove != nil {
-		it.lib.OnDragMove(it.wt.Type, e.AbsolutePosition, true)
+		it.lib.OnDragMove(it.wt.Title, e.AbsolutePosition, true)
 	}
 }
 
@@ -183,7 +184,7 @@ func (it *libraryItem) DragEnd() {
 	}
 	it.dragged = false
 	if it.lib.OnDragMove != nil {
-		it.lib.OnDragMove(it.wt.Type, it.last, false)
+		it.lib.OnDragMove(it.wt.Title, it.last, false)
 	}
 	if it.lib.OnDrop != nil {
 		it.lib.OnDrop(it.wt.Type, it.last)

@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -25,7 +27,10 @@ const restLookupFlow = `{
     {"name": "lookup", "type": "make-http-request",
      "properties": {"offset": {"x": 0, "y": 200}, "method": "POST", "content_type": "application/json;charset=utf-8",
        "url": "{{flow.data.base}}/orders/{{flow.data.id}}", "body": "{\"order\": \"{{flow.data.id}}\"}"},
-     "transitions": [{"event": "success"}, {"event": "failed"}]}
+     "transitions": [{"event": "success", "next": "notify"}, {"event": "failed"}]},
+    {"name": "notify", "type": "send-message",
+     "properties": {"offset": {"x": 0, "y": 400}, "body": "Order {{flow.data.id}} is {{widgets.lookup.parsed.status}} (execution {{flow.sid}})"},
+     "transitions": [{"event": "sent"}, {"event": "failed"}]}
   ],
   "initial_state": "Trigger",
   "flags": {"allow_concurrent_calls": true}
@@ -69,6 +74,19 @@ func TestHTTPWidgetShowsItsRequestAndResponseAndCanBeCanned(t *testing.T) {
 	if !strings.HasPrefix(resp, "200  application/json") || !strings.Contains(resp, `"shipped"`) {
 		t.Errorf("response shown:\n%s", resp)
 	}
+
+	// Saved as a test, the real answer becomes a canned one: the test replays
+	// with the server gone, and the execution SID in the text matches any SID.
+	saved := filepath.Join(t.TempDir(), "lookup.yaml")
+	if err := p.SaveTest(saved); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(saved)
+	if !strings.Contains(string(data), `regex: ^Order A17 is shipped \(execution [A-Z]{2}[0-9a-f]{32}\)$`) {
+		t.Errorf("the SMS expectation does not allow for a new SID:\n%s", data)
+	}
+	srv.Close()
+	replay(t, saved)
 
 	// The same widget answered from the panel instead.
 	p.canned.pick.SetSelected("lookup")

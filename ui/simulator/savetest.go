@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -59,11 +60,11 @@ type scenarioStep struct {
 }
 
 type scenarioExpect struct {
-	Say    *string  `yaml:"say,omitempty"`
-	Play   *string  `yaml:"play,omitempty"`
-	Digits *string  `yaml:"digits,omitempty"`
-	SMS    *string  `yaml:"sms,omitempty"`
-	Dial   *string  `yaml:"dial,omitempty"`
+	Say    *matcher `yaml:"say,omitempty"`
+	Play   *matcher `yaml:"play,omitempty"`
+	Digits *matcher `yaml:"digits,omitempty"`
+	SMS    *matcher `yaml:"sms,omitempty"`
+	Dial   *matcher `yaml:"dial,omitempty"`
 	At     string   `yaml:"at,omitempty"`
 	Passed []string `yaml:"passed,omitempty"`
 	Ended  string   `yaml:"ended,omitempty"`
@@ -170,19 +171,56 @@ func stepFor(a action) scenarioStep {
 	}
 }
 
+// matcher is a plain string (equals) or {regex: …}.
+type matcher struct {
+	Equals string
+	Regex  string
+}
+
+// MarshalYAML writes the plain text, or the regex as a mapping.
+func (m matcher) MarshalYAML() (any, error) {
+	if m.Regex != "" {
+		return map[string]string{"regex": m.Regex}, nil
+	}
+	return m.Equals, nil
+}
+
+// sidPattern finds Twilio SIDs (two capitals and 32 hex digits): every run
+// draws new ones, so a recorded text that holds one must match any SID.
+var sidPattern = regexp.MustCompile(`\b[A-Z]{2}[0-9a-f]{32}\b`)
+
+// textMatcher expects exactly the text the flow produced, except for the SIDs in it.
+func textMatcher(text string) *matcher {
+	locs := sidPattern.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return &matcher{Equals: text}
+	}
+	var b strings.Builder
+	b.WriteString("^")
+	last := 0
+	for _, l := range locs {
+		b.WriteString(regexp.QuoteMeta(text[last:l[0]]))
+		b.WriteString(`[A-Z]{2}[0-9a-f]{32}`)
+		last = l[1]
+	}
+	b.WriteString(regexp.QuoteMeta(text[last:]))
+	b.WriteString("$")
+	return &matcher{Regex: b.String()}
+}
+
 func outputExpectation(ev engine.Event) *scenarioExpect {
-	text := ev.Text
+	text := textMatcher(ev.Text)
 	switch ev.Kind {
 	case engine.EventSay:
-		return &scenarioExpect{Say: &text}
+		return &scenarioExpect{Say: text}
 	case engine.EventPlay:
-		return &scenarioExpect{Play: &text}
+		return &scenarioExpect{Play: text}
 	case engine.EventDigits:
-		return &scenarioExpect{Digits: &text}
+		return &scenarioExpect{Digits: text}
 	case engine.EventSend:
-		return &scenarioExpect{SMS: &text}
+		return &scenarioExpect{SMS: text}
 	case engine.EventDial:
-		return &scenarioExpect{Dial: &text}
+		return &scenarioExpect{Dial: text}
 	}
 	return nil
 }

@@ -138,5 +138,5 @@ func (r *executionRow) show(e wsstore.Execution) {
 	}
 	r.status.Refresh()
 	r.contact.SetText(fmt.Sprintf("%s · rev %d", e.ContactChannelAddress, e.FlowRevision))
-	r.when.SetText(fmt.Sprintf("%s → %s", shortDate(e.DateCreated), shortDate(e.DateUpdated)))
+	r.when.SetText(fmt.Sprintf("started %s, last step %s", shortDate(e.DateCreated), shortDate(e.DateUpdated)))
 }

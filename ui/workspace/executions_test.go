@@ -16,7 +16,7 @@ import (
 
 // recordRun runs the vaccine standby flow on the engine as the simulator
 // does (a text in, one reply) and records it in the workspace.
-func recordRun(t *testing.T, store *wsstore.Store, flowSID string) *engine.Execution {
+func recordRun(t testing.TB, store *wsstore.Store, flowSID string) *engine.Execution {
 	t.Helper()
 	parsed, err := model.Parse(readFlow(t, vaccineFlow))
 	if err != nil {

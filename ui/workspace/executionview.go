@@ -71,7 +71,7 @@ func (v *ExecutionView) build(cat *schemas.Catalog, rev wsstore.Revision) {
 	if x.EndedKind == engine.EndFailed {
 		status.Importance = widget.DangerImportance
 	}
-	info := widget.NewLabel(fmt.Sprintf("%s, revision %d · contact %s · started by %s · %s → %s",
+	info := widget.NewLabel(fmt.Sprintf("%s, revision %d · contact %s · started by %s · %s to %s",
 		rev.FriendlyName, x.FlowRevision, x.ContactChannelAddress, x.InitiatedBy, longDate(x.DateCreated), longDate(x.DateUpdated)))
 	info.Importance = widget.LowImportance
 	info.Truncation = fyne.TextTruncateEllipsis
@@ -199,7 +199,7 @@ func (r *stepRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimple
 
 func (r *stepRow) show(n int, s wsstore.Step, subflow bool) {
 	r.number.SetText(fmt.Sprintf("%d", n))
-	r.move.SetText(fmt.Sprintf("%s → %s", s.TransitionedFrom, s.TransitionedTo))
+	r.move.SetText(fmt.Sprintf("%s  ›  %s", s.TransitionedFrom, s.TransitionedTo))
 	detail := s.Name
 	if subflow {
 		detail = "subflow · " + detail

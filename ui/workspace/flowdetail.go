@@ -51,7 +51,7 @@ func newFlowDetail(h *Home) *flowDetail {
 	d.renameBtn = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), func() { h.showRename(*d.flow) })
 	d.duplicateBtn = widget.NewButtonWithIcon("Duplicate…", theme.ContentCopyIcon(), func() { h.showDuplicate(*d.flow) })
 	d.deleteBtn = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() { h.confirmDelete(*d.flow) })
-	d.deleteBtn.Importance = widget.DangerImportance
+	d.deleteBtn.Importance = widget.LowImportance
 	d.publishBtn = widget.NewButtonWithIcon("Publish to Twilio…", theme.UploadIcon(), func() {
 		if h.OnPublishToTwilio != nil {
 			h.OnPublishToTwilio(d.flow.SID)

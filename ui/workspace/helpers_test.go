@@ -25,7 +25,7 @@ const (
 	webinarFlow   = "twilio-labs__sample-flows-github-actions__flows_webinar-flow.json"
 )
 
-func readFlow(t *testing.T, name string) []byte {
+func readFlow(t testing.TB, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(flowsDir, name))
 	if err != nil {
@@ -43,7 +43,7 @@ var loadValidator = sync.OnceValues(func() (*schemas.Validator, error) {
 	return schemas.NewValidator(cat)
 })
 
-func validator(t *testing.T) *schemas.Validator {
+func validator(t testing.TB) *schemas.Validator {
 	t.Helper()
 	v, err := loadValidator()
 	if err != nil {
@@ -52,7 +52,7 @@ func validator(t *testing.T) *schemas.Validator {
 	return v
 }
 
-func openStore(t *testing.T) *wsstore.Store {
+func openStore(t testing.TB) *wsstore.Store {
 	t.Helper()
 	store, err := wsstore.Open(t.TempDir(), wsstore.Options{})
 	if err != nil {

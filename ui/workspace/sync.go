@@ -318,10 +318,10 @@ func (s *SyncDialogs) push(f *syncForm, localSID, remoteSID string, params clien
 		return func() {
 			s.prefs.SetString(linkKey(localSID), base+" "+saved.SID)
 			s.prefs.SetString(pulledKey(base, saved.SID), localSID)
+			dialog.ShowInformation("Saved on "+base, fmt.Sprintf("%s is now revision %d (%s) of %s.", params.FriendlyName, saved.Revision, saved.Status, saved.SID), s.win)
 			if s.OnPublished != nil {
 				s.OnPublished(localSID, saved)
 			}
-			dialog.ShowInformation("Saved on "+base, fmt.Sprintf("%s is now revision %d (%s) of %s.", params.FriendlyName, saved.Revision, saved.Status, saved.SID), s.win)
 		}, nil
 	})
 }

@@ -30,7 +30,7 @@ type remoteStudio struct {
 	creds client.Credentials
 }
 
-func newRemoteStudio(t *testing.T) *remoteStudio {
+func newRemoteStudio(t testing.TB) *remoteStudio {
 	t.Helper()
 	store := openStore(t)
 	mgr, err := sessions.New(store, sessions.Config{})
@@ -46,7 +46,7 @@ func newRemoteStudio(t *testing.T) *remoteStudio {
 	return &remoteStudio{url: ts.URL, store: store, creds: client.Credentials{Username: store.AccountSID(), Password: remoteToken}}
 }
 
-func (r *remoteStudio) client(t *testing.T) *client.Client {
+func (r *remoteStudio) client(t testing.TB) *client.Client {
 	t.Helper()
 	c, err := client.New(r.url, r.creds, nil)
 	if err != nil {

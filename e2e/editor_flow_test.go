@@ -1,0 +1,146 @@
+package e2e
+
+import (
+	"encoding/json"
+	"image"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// blankFlowFile writes Studio's blank flow to a new file.
+func blankFlowFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "flow.json")
+	if err := os.WriteFile(path, model.NewBlankFlow().Marshal(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestEditorBuildsASayPlayFlowByDraggingConnectingTypingAndSaving(t *testing.T) {
+	x := startXvfb(t)
+	bin := buildStudioflow(t)
+	isolatedConfig(t)
+	path := blankFlowFile(t)
+
+	app := x.start(t, bin, "edit", path)
+	window := x.waitWindow(t, app, regexp.QuoteMeta("A New Flow (flow.json)")+".*Studioflow")
+	area := x.windowGeometry(t, window)
+	img := waitForDrawing(t, x, "editor-1-blank-flow", area)
+	header, n := boundsOf(img, area, triggerRed, 8)
+	if n < 500 {
+		t.Fatalf("no Trigger drawn (%d pixels of its colour)", n)
+	}
+
+	// A Say/Play from the library onto the canvas.
+	x.drag(t, window, librarySayPlay, dropPoint)
+	x.waitTitle(t, window, func(s string) bool { return strings.HasPrefix(s, "● ") })
+	x.screenshot(t, "editor-2-say-play-dropped")
+
+	// The trigger's Incoming Call to the new widget, by dragging a wire.
+	port := header.Min.Add(incomingCallPort)
+	x.drag(t, window, port, dropPoint.Add(image.Pt(0, 30)))
+	x.screenshot(t, "editor-3-connected")
+
+	// Its text in the inspector (the dropped widget is selected).
+	const text = "Thanks for calling. Your call matters to us."
+	x.typeText(t, window, inspectorSay, text)
+	x.screenshot(t, "editor-4-text-typed")
+
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+s")
+	saved := waitFile(t, path, text)
+	x.waitTitle(t, window, func(s string) bool { return !strings.HasPrefix(s, "● ") })
+	x.screenshot(t, "editor-5-saved")
+
+	f, err := model.Parse([]byte(saved))
+	if err != nil {
+		t.Fatalf("saved file does not parse: %v", err)
+	}
+	if string(f.Marshal()) != saved {
+		t.Error("the saved file is not in canonical form")
+	}
+	var say *model.State
+	for _, s := range f.States() {
+		if s.Type() == "say-play" {
+			say = s
+		}
+	}
+	if say == nil {
+		t.Fatalf("no say-play widget saved:\n%s", saved)
+	}
+	if got := say.StringProperty("say"); got != text {
+		t.Errorf("saved say text %q, want %q", got, text)
+	}
+	if next, _ := f.Trigger().Next("incomingCall"); next != say.Name() {
+		t.Errorf("Incoming Call leads to %q, want %q", next, say.Name())
+	}
+	var generic map[string]any
+	if err := json.Unmarshal([]byte(saved), &generic); err != nil {
+		t.Fatalf("saved file is not JSON: %v", err)
+	}
+
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
+	if code := app.waitExit(t); code != 0 {
+		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
+	}
+}
+
+func TestEditorOffersWorkLeftByAKillOnTheNextStart(t *testing.T) {
+	x := startXvfb(t)
+	bin := buildStudioflow(t)
+	recovery := isolatedConfig(t)
+	path := blankFlowFile(t)
+	title := regexp.QuoteMeta("(flow.json)") + ".*Studioflow"
+
+	app := x.start(t, bin, "edit", path)
+	window := x.waitWindow(t, app, title)
+	waitForDrawing(t, x, "editor-recovery-1-open", x.windowGeometry(t, window))
+	const text = "Flow with unsaved work"
+	x.typeText(t, window, flowDescription, text)
+	x.waitTitle(t, window, func(s string) bool { return strings.HasPrefix(s, "● ") && strings.Contains(s, text) })
+	files := waitGlob(t, filepath.Join(recovery, "*.recovery.json"), patience)
+	waitFile(t, files[0], text)
+
+	if err := app.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	app.waitExit(t)
+	if data, _ := os.ReadFile(path); strings.Contains(string(data), text) {
+		t.Fatal("the flow file already holds the unsaved text")
+	}
+
+	again := x.start(t, bin, "edit", path)
+	window = x.waitWindow(t, again, title)
+	area := x.windowGeometry(t, window)
+	var restore image.Rectangle
+	for range 40 {
+		img := x.screenshot(t, "editor-recovery-2-offered")
+		if box, n := boundsOf(img, area, primaryBlue, 6); n > 1500 && box.Dx() < 200 {
+			restore = box
+			break
+		}
+		x.sleep()
+	}
+	if restore.Empty() {
+		t.Fatalf("no recovery dialog (its Restore button) after restarting; output:\n%s", again.output.String())
+	}
+	center := restore.Min.Add(restore.Size().Div(2))
+	x.focus(t, window, center)
+	x.waitTitle(t, window, func(s string) bool { return strings.HasPrefix(s, "● ") && strings.Contains(s, text) })
+	x.screenshot(t, "editor-recovery-3-restored")
+
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+s")
+	waitFile(t, path, text)
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
+	if code := again.waitExit(t); code != 0 {
+		t.Fatalf("exit code %d after Ctrl+Q", code)
+	}
+	if left, _ := filepath.Glob(filepath.Join(recovery, "*.recovery.json")); len(left) != 0 {
+		t.Errorf("recovery files left after saving and quitting: %v", left)
+	}
+}
