@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -67,7 +68,8 @@ func NewInspector(doc *model.Document, cat *schemas.Catalog, keys *historyKeys, 
 	in := &Inspector{cat: cat, keys: keys, canvas: canvas}
 	keys.newSession = func() { in.session++ }
 	in.content = container.NewVBox()
-	in.scroll = container.NewVScroll(in.content)
+	// Room on the right for the scroll bar, which floats over the content.
+	in.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, theme.Padding(), 0, 3*theme.Padding()), in.content))
 	in.conditionTypes = conditionTypes(cat)
 	in.SetDocument(doc)
 	return in

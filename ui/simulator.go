@@ -51,7 +51,8 @@ func (s *simulatorSlot) open() {
 		if s.e.path != "" {
 			s.panel.SubflowDir = filepath.Dir(s.e.path)
 		}
-		s.tab = container.NewTabItem("Simulator", s.panel.Content())
+		// Scrolled, so the panel's size never pushes the window past the screen.
+		s.tab = container.NewTabItem("Simulator", container.NewScroll(s.panel.Content()))
 		s.tabs.Append(s.tab)
 	}
 	s.tabs.Select(s.tab)
