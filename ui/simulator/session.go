@@ -318,7 +318,7 @@ func (s *session) begin(cfg startConfig) *simRun {
 	s.runs = append(s.runs, r)
 	s.mu.Unlock()
 	r.rt = engine.New(engine.Config{
-		Clock: r.clock, Subflows: cfg.Subflows, HTTPTimeout: cfg.HTTPTimeout,
+		Clock: r.clock, Subflows: cfg.Subflows,
 		Observer: func(ev engine.Event) { s.observe(r, ev) },
 	})
 	trig := cfg.Trigger
