@@ -67,7 +67,7 @@ func (e *Editor) Cut() {
 		return
 	}
 	if e.copySelection() {
-		e.deleteSelection("Cut")
+		e.deleteSelection()
 	}
 }
 
@@ -118,10 +118,10 @@ func (e *Editor) Delete() {
 	if t := e.focusedText(); t != nil {
 		return
 	}
-	e.deleteSelection("Delete")
+	e.deleteSelection()
 }
 
-func (e *Editor) deleteSelection(string) {
+func (e *Editor) deleteSelection() {
 	var names []string
 	for _, n := range e.canvas.Selection() {
 		if s := e.doc.Flow().State(n); s != nil && s.Type() != "trigger" {

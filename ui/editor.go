@@ -105,7 +105,7 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 	e.live.sync = opts.syncValidation
 	e.setDocument(doc, opts.Path, opts.Source)
 	e.installMenus()
-	e.win.SetCloseIntercept(func() { e.confirmDiscard("closing", e.closeNow) })
+	e.win.SetCloseIntercept(e.Close)
 	e.win.Resize(fyne.NewSize(1280, 800))
 	e.offerOnStart = opts.OfferRecovery
 	return e, nil

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -91,5 +92,26 @@ func TestUndoAndRedoShortcutsReachTheDocumentFromAField(t *testing.T) {
 	field.TypedShortcut(ctrlShift(fyne.KeyZ))
 	if got := e.doc.Flow().State("ask_sign").StringProperty("body"); got != "hello" {
 		t.Fatalf("Ctrl+Shift+Z in a field left %q", got)
+	}
+}
+
+func TestClosingTheWindowWithUnsavedChangesAsksFirst(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Path: copyShared(t, astrology)})
+	e.selectWidgets([]string{"ask_sign"})
+	typeInto(t, e, "/properties/body", "changed")
+	e.Close()
+	if !strings.Contains(dialogText(e.win), "Save changes to") {
+		t.Fatalf("closing did not ask; dialogs say %q", dialogText(e.win))
+	}
+	test.Tap(dialogButton(t, e.win, "Cancel"))
+	if e.doc.Flow().State("ask_sign").StringProperty("body") != "changed" {
+		t.Fatal("the edit is gone after Cancel")
+	}
+	e.Close()
+	test.Tap(dialogButton(t, e.win, "Save"))
+	data, err := os.ReadFile(e.Path())
+	if err != nil || !strings.Contains(string(data), `"body": "changed"`) {
+		t.Errorf("Save before closing did not write the edit: %v", err)
 	}
 }

@@ -15,14 +15,15 @@ import (
 	"github.com/studioflow/studioflow/model"
 )
 
-// jsonEditor is the text area of Show Flow JSON and Import from JSON.
+// jsonEditor is the text area of Show Flow JSON and Import from JSON. Its
+// undo is the text's own: nothing reaches the flow before Save or Import.
 type jsonEditor struct {
 	entry  *textField
 	status *widget.Label
 	dialog *dialog.CustomDialog
 }
 
-func newJSONEditor(keys *historyKeys, text string) *jsonEditor {
+func newJSONEditor(text string) *jsonEditor {
 	j := &jsonEditor{entry: newTextField(true, nil), status: widget.NewLabel("")}
 	j.entry.Wrapping = fyne.TextWrapOff
 	j.entry.TextStyle = fyne.TextStyle{Monospace: true}
@@ -62,7 +63,7 @@ func dialogSize(w fyne.Window) fyne.Size {
 // ShowFlowJSON shows the whole definition in canonical form, editable:
 // Save replaces the flow with the edited text as one undoable step.
 func (e *Editor) ShowFlowJSON() {
-	j := newJSONEditor(e.keys, string(e.doc.Flow().Marshal()))
+	j := newJSONEditor(string(e.doc.Flow().Marshal()))
 	j.status.SetText("The definition as Studio's Show Flow JSON prints it. Edit it and press Save to apply.")
 	copyButton := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
 		e.app.Clipboard().SetContent(j.entry.Text)
@@ -99,7 +100,7 @@ func (e *Editor) applyFlowJSON(j *jsonEditor) bool {
 // ImportJSON creates a flow from pasted text or a file: a bare definition
 // or a Flow resource from the REST API.
 func (e *Editor) ImportJSON() {
-	j := newJSONEditor(e.keys, "")
+	j := newJSONEditor("")
 	j.entry.SetPlaceHolder("Paste a flow definition, or a Flow resource from Studio's REST API")
 	j.status.SetText("Widgets without positions are laid out automatically.")
 	chooseFile := widget.NewButtonWithIcon("Choose File…", theme.FolderOpenIcon(), func() {

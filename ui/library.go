@@ -135,7 +135,6 @@ type libraryItem struct {
 	wt      schemas.WidgetType
 	dragged bool
 	last    fyne.Position // absolute pointer position during a drag
-	hovered bool
 	bg      *fynecanvas.Rectangle
 }
 
@@ -201,7 +200,6 @@ func (it *libraryItem) MouseMoved(*desktop.MouseEvent) {}
 func (it *libraryItem) MouseOut() { it.setHovered(false) }
 
 func (it *libraryItem) setHovered(on bool) {
-	it.hovered = on
 	if it.bg == nil {
 		return
 	}

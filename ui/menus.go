@@ -34,7 +34,7 @@ func (e *Editor) commands() map[string]command {
 		"import":    {"Import from JSON…", ctrl(fyne.KeyI), theme.DownloadIcon(), e.ImportJSON},
 		"showJSON":  {"Show Flow JSON…", ctrl(fyne.KeyJ), theme.FileTextIcon(), e.ShowFlowJSON},
 		"exportPNG": {"Export PNG…", ctrlShift(fyne.KeyE), theme.FileImageIcon(), e.ExportPNG},
-		"close":     {"Close Window", ctrl(fyne.KeyW), nil, func() { e.win.Close() }},
+		"close":     {"Close Window", ctrl(fyne.KeyW), nil, e.Close},
 		"quit":      {"Quit", ctrl(fyne.KeyQ), nil, e.Quit},
 		"undo":      {"Undo", &fyne.ShortcutUndo{}, theme.ContentUndoIcon(), e.Undo},
 		"redo":      {"Redo", ctrlShift(fyne.KeyZ), theme.ContentRedoIcon(), e.Redo},
@@ -149,6 +149,10 @@ func (e *Editor) toolbar() fyne.CanvasObject {
 		widget.NewToolbarSpacer(), action("run"),
 	)
 }
+
+// Close closes the window, asking first about unsaved changes (the
+// window's close button asks the same through its close intercept).
+func (e *Editor) Close() { e.confirmDiscard("closing", e.closeNow) }
 
 // Quit closes the window (asking about unsaved changes) and with it the
 // application.
