@@ -339,3 +339,48 @@ func TestChoosingAProblemSelectsTheWidgetAndFocusesTheField(t *testing.T) {
 		t.Errorf("focus is on %T, not the flow_sid field", got)
 	}
 }
+
+func TestTextOrNumberFieldKeepsTheTypeTheFileHad(t *testing.T) {
+	a := test.NewTempApp(t)
+	cat := loadCatalog(t)
+	f, names := flowWith(t, cat, "send-and-wait-for-reply", "send-to-flex")
+	doc := model.NewDocument(f)
+	if err := doc.Apply(model.SetProperty(names[0], "timeout", "3600")); err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Apply(model.SetProperty(names[1], "timeout", json.Number("30"))); err != nil {
+		t.Fatal(err)
+	}
+	e := newTestEditor(t, a, Options{Flow: doc.Flow()})
+
+	e.selectWidgets(names[:1]) // the string "3600"
+	typeInto(t, e, "/properties/timeout", "60")
+	if v, _ := e.doc.Flow().State(names[0]).Property("timeout"); v != "60" {
+		t.Errorf("a string timeout became %#v", v)
+	}
+	e.selectWidgets(names[1:]) // this one is the number 30
+	typeInto(t, e, "/properties/timeout", "45")
+	if v, _ := e.doc.Flow().State(names[1]).Property("timeout"); v != json.Number("45") {
+		t.Errorf("a number timeout became %#v", v)
+	}
+}
+
+func TestFieldTitlesComeFromTheSchemaOrAReadableKey(t *testing.T) {
+	for key, want := range map[string]string{
+		"finish_on_key":              "Finish on key",
+		"waitUrlMethod":              "Wait URL method",
+		"transcription_callback_url": "Transcription callback URL",
+		"flow_sid":                   "Flow SID",
+	} {
+		if got := readableKey(key); got != want {
+			t.Errorf("readableKey(%q) = %q, want %q", key, got, want)
+		}
+	}
+	cat := loadCatalog(t)
+	wt, _ := cat.Lookup("make-outgoing-call-v2")
+	for _, p := range wt.Properties() {
+		if p.Name == "to" && titleFor(p, p.Name) != "Number to call" {
+			t.Errorf("the schema's title is not used: %q", titleFor(p, p.Name))
+		}
+	}
+}
