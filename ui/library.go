@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/assets/icons"
 	"github.com/studioflow/studioflow/schemas"
 )
 
@@ -36,19 +37,22 @@ type Library struct {
 	OnDragMove func(title string, abs fyne.Position, dragging bool)
 }
 
-// categoryColor tints each library section, like Studio's palette.
+// categoryColor tints each library section as the canvas colours node
+// headers (canvas/style.go keeps the same table unexported).
 func categoryColor(c schemas.Category) color.Color {
 	switch c {
 	case schemas.FlowControl:
 		return color.NRGBA{0x8c, 0x5b, 0xd8, 0xff}
 	case schemas.Voice:
-		return color.NRGBA{0x1f, 0x8f, 0xe5, 0xff}
+		return color.NRGBA{0xd6, 0x1f, 0x1f, 0xff}
 	case schemas.Messaging:
-		return color.NRGBA{0x14, 0xb0, 0x53, 0xff}
+		return color.NRGBA{0x00, 0x7a, 0xd9, 0xff}
 	case schemas.ToolsAndCode:
-		return color.NRGBA{0xf2, 0x8c, 0x1c, 0xff}
+		return color.NRGBA{0x12, 0x8a, 0x5c, 0xff}
+	case schemas.ConnectOtherProducts:
+		return color.NRGBA{0xd9, 0x6d, 0x00, 0xff}
 	default:
-		return color.NRGBA{0xe0, 0x3e, 0x8a, 0xff}
+		return color.NRGBA{0x6b, 0x6f, 0x7a, 0xff}
 	}
 }
 
@@ -147,13 +151,27 @@ func newLibraryItem(l *Library, wt schemas.WidgetType) *libraryItem {
 func (it *libraryItem) CreateRenderer() fyne.WidgetRenderer {
 	it.bg = fynecanvas.NewRectangle(color.Transparent)
 	it.bg.CornerRadius = theme.InputRadiusSize()
-	swatch := fynecanvas.NewRectangle(categoryColor(it.wt.Category))
-	swatch.CornerRadius = 3
-	swatch.SetMinSize(fyne.NewSize(6, 22))
 	title := widget.NewLabel(it.wt.Title)
 	title.Truncation = fyne.TextTruncateEllipsis
-	row := container.NewBorder(nil, nil, container.NewCenter(swatch), nil, title)
+	row := container.NewBorder(nil, nil, container.NewCenter(typeTile(it.wt)), nil, title)
 	return widget.NewSimpleRenderer(container.NewStack(it.bg, container.NewPadded(row)))
+}
+
+// typeTile is the widget type's icon, white on its section's colour, as
+// the canvas draws it in node headers.
+func typeTile(wt schemas.WidgetType) fyne.CanvasObject {
+	bg := fynecanvas.NewRectangle(categoryColor(wt.Category))
+	bg.CornerRadius = 5
+	const side = 26
+	bg.SetMinSize(fyne.NewSize(side, side))
+	svg, ok := icons.SVG(wt.Icon)
+	if !ok {
+		return bg
+	}
+	img := fynecanvas.NewImageFromResource(fyne.NewStaticResource(wt.Icon+".svg", svg))
+	img.FillMode = fynecanvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(side-10, side-10))
+	return container.NewStack(bg, container.NewCenter(img))
 }
 
 // Tapped is part of fyne.Tappable (a click alone does nothing; the item
