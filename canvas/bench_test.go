@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"fmt"
+	"io"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -165,5 +166,20 @@ func BenchmarkZoomStep(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkExportPNG draws a whole generated flow with the software
+// painter and encodes it.
+func BenchmarkExportPNG(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("widgets=%d", n), func(b *testing.B) {
+			e := benchEditor(b, n, 1)
+			for b.Loop() {
+				if err := e.ExportPNG(io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

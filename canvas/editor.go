@@ -43,6 +43,9 @@ type Editor struct {
 	// edits; placement then holds a layout for flows that need one.
 	readOnly  bool
 	placement map[string]model.Position
+	// exporting editors draw curves as short lines: the software painter
+	// rasterises a curve over its whole box, once per tile it touches.
+	exporting bool
 
 	view viewport
 	// initialView is false until the first layout with a real size has

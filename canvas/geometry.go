@@ -95,6 +95,16 @@ func wirePath(start, end worldPoint, back bool, aside float64) [2]segment {
 	}
 }
 
+// at is the point at parameter t (0 to 1) along the segment.
+func (s segment) at(t float64) worldPoint {
+	u := 1 - t
+	a, b, c, d := u*u*u, 3*u*u*t, 3*u*t*t, t*t*t
+	return worldPoint{
+		a*s.start.X + b*s.c1.X + c*s.c2.X + d*s.end.X,
+		a*s.start.Y + b*s.c1.Y + c*s.c2.Y + d*s.end.Y,
+	}
+}
+
 func (s segment) box() worldRect {
 	r := worldRect{s.start.X, s.start.Y, s.start.X, s.start.Y}
 	for _, p := range []worldPoint{s.c1, s.c2, s.end} {

@@ -3,6 +3,8 @@ package canvas
 import (
 	"bytes"
 	"image/png"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -123,10 +125,16 @@ func TestUnknownAndRetiredTypesAreMarked(t *testing.T) {
 
 func TestExportPNGDrawsTheWholeFlow(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, ivrFlow), fyne.NewSize(300, 200))
+	e, _, _ := openEditor(t, readFlow(t, "TwilioDevEd__cedrics-joke-hotline-superclass-studio__studio_flow.json"), fyne.NewSize(300, 200))
+	e.SetDiagnostics([]schemas.Diagnostic{{Severity: schemas.Warning, Widget: e.graph.nodes[3].name, Message: "a warning"}})
 	var buf bytes.Buffer
 	if err := e.ExportPNG(&buf); err != nil {
 		t.Fatal(err)
+	}
+	if *saveShots {
+		if err := os.WriteFile(filepath.Join("..", "shots", "canvas", "export.png"), buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	img, err := png.Decode(&buf)
 	if err != nil {

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"image/color"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +22,10 @@ type editorRenderer struct {
 	wireShapes []*wireShape
 	boxes      []*fynecanvas.Rectangle
 	lines      []*fynecanvas.Line
+	// flat holds the line pieces of curves drawn flattened (exporting);
+	// arrows their arrowheads.
+	flat   []*fynecanvas.Line
+	arrows []*wireShape
 	icons      map[string]fyne.Resource
 
 	preview   *wireShape
@@ -87,6 +92,7 @@ func (r *editorRenderer) draw(size fyne.Size) {
 			r.visibleNodes = append(r.visibleNodes, i)
 		}
 	})
+	r.flat, r.arrows = r.flat[:0], r.arrows[:0]
 	r.visibleWires = r.visibleWires[:0]
 	g.wireIndex.query(area, func(i int) {
 		if g.wires[i].box.intersects(area) {
@@ -104,6 +110,10 @@ func (r *editorRenderer) draw(size fyne.Size) {
 		c, width := pal.wire, wireWidth
 		if e.highlight.wireTaken(g.nodes[w.from].name, w.port) {
 			c, width = takenColor, wireWidth*1.8
+		}
+		if detail && e.exporting {
+			objs = r.flatWire(w, c, width, size, objs)
+			continue
 		}
 		if detail {
 			if k == len(r.wireShapes) {
@@ -219,3 +229,33 @@ func (r *editorRenderer) Refresh() {
 func (r *editorRenderer) Objects() []fyne.CanvasObject { return r.objects[r.flip] }
 
 func (r *editorRenderer) Destroy() {}
+
+// flatSteps is how many straight pieces a curve segment is drawn with when
+// exporting.
+const flatSteps = 20
+
+// flatWire draws a wire as straight pieces, keeping those in view.
+func (r *editorRenderer) flatWire(w *wire, c color.Color, width float32, size fyne.Size, objs []fyne.CanvasObject) []fyne.CanvasObject {
+	v := r.e.view
+	n := 1
+	if w.back {
+		n = 2
+	}
+	for k := 0; k < n; k++ {
+		seg := w.path[k]
+		prev := v.toScreen(seg.start)
+		for s := 1; s <= flatSteps; s++ {
+			p := v.toScreen(seg.at(float64(s) / flatSteps))
+			lo, box := boundingBox(prev, p)
+			if lo.X <= size.Width && lo.Y <= size.Height && lo.X+box.Width >= 0 && lo.Y+box.Height >= 0 {
+				l := &fynecanvas.Line{Position1: prev, Position2: p, StrokeColor: c, StrokeWidth: width}
+				r.flat = append(r.flat, l)
+				objs = append(objs, l)
+			}
+			prev = p
+		}
+	}
+	arrow := newWireShape()
+	r.arrows = append(r.arrows, arrow)
+	return arrow.placeArrow(v, w.path[n-1].end, c, objs)
+}

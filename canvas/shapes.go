@@ -200,7 +200,12 @@ func (s *wireShape) place(v viewport, path [2]segment, back bool, c color.Color,
 		curve.StrokeColor, curve.StrokeWidth = c, width
 		objs = append(objs, curve)
 	}
-	end := v.toScreen(path[n-1].end)
+	return s.placeArrow(v, path[n-1].end, c, objs)
+}
+
+// placeArrow draws the arrowhead that ends a wire at end (world).
+func (s *wireShape) placeArrow(v viewport, tip worldPoint, c color.Color, objs []fyne.CanvasObject) []fyne.CanvasObject {
+	end := v.toScreen(tip)
 	z := float32(v.zoom)
 	aw, al := max(arrowWidth*z, 5), max(arrowLength*z, 4.5)
 	s.arrow.Points[1], s.arrow.Points[2] = fyne.NewPos(aw, 0), fyne.NewPos(aw/2, al)
