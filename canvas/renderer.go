@@ -26,7 +26,7 @@ type editorRenderer struct {
 	// arrows their arrowheads.
 	flat   []*fynecanvas.Line
 	arrows []*wireShape
-	icons      map[string]fyne.Resource
+	icons  map[string]fyne.Resource
 
 	preview   *wireShape
 	selectBox *fynecanvas.Rectangle
