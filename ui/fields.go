@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
@@ -33,6 +34,8 @@ type propertyEditor struct {
 	// localError shows a problem found before the value reaches the model
 	// (a value outside the schema's range), "" when there is none.
 	localError func() string
+	// hint is the schema's description of the property, if any.
+	hint string
 }
 
 // editorKind picks the control for a property from its schema, the way
@@ -347,12 +350,22 @@ func titleFor(s schemas.PropertySpec, key string) string {
 }
 
 // fieldBox lays out a labelled control with its error line below it.
-func fieldBox(title string, required bool, control fyne.CanvasObject, errLabel *widget.Label) *fyne.Container {
+func fieldBox(title, hint string, required bool, control fyne.CanvasObject, errLabel *widget.Label) *fyne.Container {
 	label := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if required {
 		label.SetText(title + " *")
 	}
-	return container.NewVBox(label, control, errLabel)
+	box := container.NewVBox(label)
+	if hint != "" {
+		h := widget.NewLabel(hint)
+		h.Wrapping = fyne.TextWrapWord
+		h.Importance = widget.LowImportance
+		h.SizeName = theme.SizeNameCaptionText
+		box.Add(h)
+	}
+	box.Add(control)
+	box.Add(errLabel)
+	return box
 }
 
 func newErrorLabel() *widget.Label {

@@ -206,7 +206,7 @@ func sectionTitle(text string) fyne.CanvasObject {
 // addRow registers a field for problems and focus and returns its box.
 func (in *Inspector) addRow(path, title string, required bool, ed propertyEditor) fyne.CanvasObject {
 	errLabel := newErrorLabel()
-	box := fieldBox(title, required, ed.object, errLabel)
+	box := fieldBox(title, ed.hint, required, ed.object, errLabel)
 	in.rows = append(in.rows, &fieldRow{path: path, errLabel: errLabel, focus: ed.focus, local: ed.localError, box: box})
 	return box
 }
@@ -224,7 +224,11 @@ func (in *Inspector) widgetForm() []fyne.CanvasObject {
 	sub := widget.NewLabel(typeSubtitle(wt, known, s.Type()))
 	sub.Importance = widget.LowImportance
 	sub.Wrapping = fyne.TextWrapWord
-	objects := []fyne.CanvasObject{heading(title), sub, in.general}
+	var head fyne.CanvasObject = heading(title)
+	if known {
+		head = container.NewHBox(container.NewCenter(typeTile(wt)), heading(title))
+	}
+	objects := []fyne.CanvasObject{head, sub, in.general}
 	objects = append(objects, in.nameField(s))
 	if s.Type() == "trigger" {
 		objects = append(objects, in.flowSettings(false)...)
@@ -354,6 +358,7 @@ func requiredOneOfNote(wt schemas.WidgetType) string {
 
 func (in *Inspector) propertyRow(p property) fyne.CanvasObject {
 	ed := kindFor(p).build(in, p)
+	ed.hint = p.spec.Description
 	return in.addRow("/properties/"+escapePointer(p.key), titleFor(p.spec, p.key), p.spec.Required, ed)
 }
 
