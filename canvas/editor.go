@@ -68,6 +68,7 @@ type Editor struct {
 	pointer  fyne.Position
 	hasPoint bool
 	hover    string
+	overPort bool
 	// menu is the new-widget picker open after a wire was dropped on empty
 	// space, if any.
 	menu      *widget.PopUpMenu

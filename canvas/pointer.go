@@ -85,8 +85,10 @@ func (e *Editor) MouseMoved(ev *desktop.MouseEvent) {
 	e.pointer, e.hasPoint = ev.Position, true
 	e.mods = ev.Modifier
 	hover := ""
-	if i := e.nodeAt(ev.Position); i >= 0 {
-		hover = e.graph.nodes[i].name
+	h := e.hitTest(ev.Position)
+	e.overPort = h.kind == hitPort || h.kind == hitWireEnd
+	if h.kind != hitNothing {
+		hover = e.graph.nodes[e.nodeAtOr(ev.Position, h.node)].name
 	}
 	if hover != e.hover {
 		old := e.hover
@@ -97,9 +99,27 @@ func (e *Editor) MouseMoved(ev *desktop.MouseEvent) {
 	}
 }
 
+// nodeAtOr is the node under p, or fallback when p is just off a node (a
+// port's dot sticks out below its node).
+func (e *Editor) nodeAtOr(p fyne.Position, fallback int) int {
+	if i := e.nodeAt(p); i >= 0 {
+		return i
+	}
+	return fallback
+}
+
+// Cursor is part of desktop.Cursorable: a crosshair over what starts a
+// wire.
+func (e *Editor) Cursor() desktop.Cursor {
+	if e.overPort && !e.readOnly {
+		return desktop.CrosshairCursor
+	}
+	return desktop.DefaultCursor
+}
+
 // MouseOut is part of desktop.Hoverable.
 func (e *Editor) MouseOut() {
-	e.hasPoint = false
+	e.hasPoint, e.overPort = false, false
 	if e.hover != "" {
 		e.hover = ""
 		e.Refresh()

@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"image/color"
+	"math"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +25,7 @@ type editorRenderer struct {
 	lines      []*fynecanvas.Line
 	// flat holds the line pieces of curves drawn flattened (exporting);
 	// arrows their arrowheads.
+	grid   []*fynecanvas.Line
 	flat   []*fynecanvas.Line
 	arrows []*wireShape
 	icons  map[string]fyne.Resource
@@ -84,6 +86,9 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	r.background.Move(fyne.Position{})
 	r.background.Resize(size)
 	objs = append(objs, r.background)
+	if !e.exporting {
+		objs = r.drawGrid(size, objs)
+	}
 
 	area := v.visible(size).grow(arrowWidth)
 	r.visibleNodes = r.visibleNodes[:0]
@@ -258,4 +263,46 @@ func (r *editorRenderer) flatWire(w *wire, c color.Color, width float32, size fy
 	arrow := newWireShape()
 	r.arrows = append(r.arrows, arrow)
 	return arrow.placeArrow(v, w.path[n-1].end, c, objs)
+}
+
+// Grid lines: every gridLine world units, spaced out by fives when zoomed
+// out so that they stay at least minGridGap pixels apart.
+const (
+	gridLine   = 50
+	minGridGap = 18
+	maxGrid    = 400 // lines at most, whatever the view's size
+)
+
+// drawGrid draws the faint background grid that widgets snap to.
+func (r *editorRenderer) drawGrid(size fyne.Size, objs []fyne.CanvasObject) []fyne.CanvasObject {
+	v := r.e.view
+	step := float64(gridLine)
+	for step*v.zoom < minGridGap {
+		step *= 5
+	}
+	vis := v.visible(size)
+	c := r.pal.grid
+	k := 0
+	line := func() *fynecanvas.Line {
+		if k == len(r.grid) {
+			r.grid = append(r.grid, &fynecanvas.Line{StrokeWidth: 1})
+		}
+		l := r.grid[k]
+		k++
+		l.StrokeColor = c
+		return l
+	}
+	for x := math.Ceil(vis.X0/step) * step; x <= vis.X1 && k < maxGrid; x += step {
+		l := line()
+		sx := v.toScreen(worldPoint{x, 0}).X
+		l.Position1, l.Position2 = fyne.NewPos(sx, 0), fyne.NewPos(sx, size.Height)
+		objs = append(objs, l)
+	}
+	for y := math.Ceil(vis.Y0/step) * step; y <= vis.Y1 && k < maxGrid; y += step {
+		l := line()
+		sy := v.toScreen(worldPoint{0, y}).Y
+		l.Position1, l.Position2 = fyne.NewPos(0, sy), fyne.NewPos(size.Width, sy)
+		objs = append(objs, l)
+	}
+	return objs
 }

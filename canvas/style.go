@@ -46,7 +46,7 @@ func headerColor(n *node) color.NRGBA {
 
 // palette is the theme's colours for one frame.
 type palette struct {
-	background, body, border, text, muted, wire, primary, selectFill, tipBack color.Color
+	background, body, border, text, muted, wire, primary, selectFill, tipBack, grid color.Color
 }
 
 func currentPalette() palette {
@@ -66,5 +66,6 @@ func currentPalette() palette {
 		primary:    primary,
 		selectFill: color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x30},
 		tipBack:    c(theme.ColorNameMenuBackground),
+		grid:       color.NRGBA{R: uint8(fr >> 8), G: uint8(fg >> 8), B: uint8(fb >> 8), A: 0x0d},
 	}
 }
