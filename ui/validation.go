@@ -26,20 +26,26 @@ type liveValidation struct {
 	// for them when it arrives.
 	editedSince []string
 	running     bool
-	onChange    func([]schemas.Diagnostic)
-	// sync runs full validations on the calling goroutine (tests and the
-	// first validation of a small flow).
+	// again is set when the flow's structure changed while a full
+	// validation was running: one more runs when it ends, so a burst of
+	// changes costs two validations, not one per change.
+	again    bool
+	onChange func([]schemas.Diagnostic)
+	// sync runs full validations on the calling goroutine (tests).
 	sync bool
+	// post hands a result to the UI goroutine: fyne.Do, or a test's queue.
+	post func(func())
 }
 
 func newLiveValidation(v *schemas.Validator, onChange func([]schemas.Diagnostic)) *liveValidation {
-	return &liveValidation{v: v, onChange: onChange}
+	return &liveValidation{v: v, onChange: onChange, post: fyne.Do}
 }
 
 // reset validates another document from scratch.
 func (l *liveValidation) reset(doc *model.Document) {
 	l.doc = doc
 	l.diags = nil
+	l.running, l.again = false, false
 	l.full()
 }
 
@@ -70,6 +76,10 @@ func (l *liveValidation) widget(name string) {
 
 // full starts a validation of the whole flow on a copy of it.
 func (l *liveValidation) full() {
+	if l.running {
+		l.again = true
+		return
+	}
 	f := l.doc.Flow()
 	l.round++
 	round := l.round
@@ -82,7 +92,7 @@ func (l *liveValidation) full() {
 	snapshot := f.Clone()
 	go func() {
 		diags := l.v.ValidateFlow(snapshot)
-		fyne.Do(func() { l.finish(round, diags) })
+		l.post(func() { l.finish(round, diags) })
 	}()
 }
 
@@ -98,5 +108,9 @@ func (l *liveValidation) finish(round int, diags []schemas.Diagnostic) {
 	l.diags = diags
 	if l.onChange != nil {
 		l.onChange(l.diags)
+	}
+	if l.again {
+		l.again = false
+		l.full()
 	}
 }
