@@ -41,15 +41,19 @@ func (h *Home) showNewFlow() {
 	name := nameEntry("")
 	name.SetPlaceHolder("e.g. Appointment reminders")
 	pasted := widget.NewMultiLineEntry()
-	pasted.SetPlaceHolder(`{"description": "…", "states": [ … ], "initial_state": "Trigger", "flags": {…}}`)
+	pasted.SetPlaceHolder("Paste a Studio flow definition (JSON)")
 	pasted.SetMinRowsVisible(8)
 	pasted.TextStyle = fyne.TextStyle{Monospace: true}
 	pasted.Hide()
+	var d *dialog.FormDialog
 	source := widget.NewRadioGroup([]string{sourceBlank, sourceJSON}, func(s string) {
 		if s == sourceJSON {
 			pasted.Show()
 		} else {
 			pasted.Hide()
+		}
+		if d != nil {
+			d.Resize(fyne.NewSize(600, d.MinSize().Height))
 		}
 	})
 	source.SetSelected(sourceBlank)
@@ -59,7 +63,7 @@ func (h *Home) showNewFlow() {
 		widget.NewFormItem("Start from", source),
 		widget.NewFormItem("", pasted),
 	}
-	d := dialog.NewForm("New flow", "Create", "Cancel", items, func(ok bool) {
+	d = dialog.NewForm("New flow", "Create", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -70,7 +74,7 @@ func (h *Home) showNewFlow() {
 		}
 		h.create(strings.TrimSpace(name.Text), def, message)
 	}, h.win)
-	d.Resize(fyne.NewSize(560, 300))
+	d.Resize(fyne.NewSize(600, d.MinSize().Height))
 	d.Show()
 	h.win.Canvas().Focus(name)
 }

@@ -37,6 +37,9 @@ type Home struct {
 	// OnPublishToTwilio, when set, adds "Publish to Twilio…" to the flow's
 	// actions (the window passes SyncDialogs.ShowPublish).
 	OnPublishToTwilio func(flowSID string)
+	// OnOpenFromTwilio, when set, adds "Open from Twilio…" beside New
+	// flow (the window passes SyncDialogs.ShowOpen).
+	OnOpenFromTwilio func()
 	// OnError reports an error; the default shows an error dialog.
 	OnError func(err error)
 
@@ -50,6 +53,7 @@ type Home struct {
 	empty     *fyne.Container
 	newButton *widget.Button
 	importBtn *widget.Button
+	twilioBtn *widget.Button
 	detail    *flowDetail
 	root      fyne.CanvasObject
 }
@@ -63,7 +67,8 @@ func NewHome(store *wsstore.Store, val *schemas.Validator, win fyne.Window) *Hom
 	return h
 }
 
-// Content is what the main window mounts.
+// Content is what the main window mounts. Set the callbacks before showing
+// it (or call Refresh after setting OnOpenFromTwilio).
 func (h *Home) Content() fyne.CanvasObject { return h.root }
 
 // Store is the workspace shown.
@@ -78,6 +83,11 @@ func (h *Home) build() {
 	h.newButton = widget.NewButtonWithIcon("New flow", theme.ContentAddIcon(), h.showNewFlow)
 	h.newButton.Importance = widget.HighImportance
 	h.importBtn = widget.NewButtonWithIcon("Import JSON…", theme.FolderOpenIcon(), h.showImport)
+	h.twilioBtn = widget.NewButtonWithIcon("From Twilio…", theme.DownloadIcon(), func() {
+		if h.OnOpenFromTwilio != nil {
+			h.OnOpenFromTwilio()
+		}
+	})
 
 	h.list = widget.NewList(func() int { return len(h.shown) }, newFlowRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*flowRow).show(h.shown[i])
@@ -97,7 +107,7 @@ func (h *Home) build() {
 
 	title := widget.NewLabelWithStyle("Flows", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, container.NewHBox(h.importBtn, h.newButton)),
+		container.NewBorder(nil, nil, title, container.NewHBox(h.twilioBtn, h.importBtn, h.newButton)),
 		h.search,
 	)
 	left := container.NewBorder(top, h.count, nil, nil, container.NewStack(h.list, h.empty))
@@ -116,6 +126,11 @@ func (h *Home) Refresh() {
 		return
 	}
 	h.flows = flows
+	if h.OnOpenFromTwilio == nil {
+		h.twilioBtn.Hide()
+	} else {
+		h.twilioBtn.Show()
+	}
 	h.filter()
 }
 

@@ -111,7 +111,12 @@ func TestOpenFromTwilioPullsAFlowIntoTheWorkspaceAndOpensIt(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	fx.sync.ShowOpen()
+	if fx.home.twilioBtn.Visible() {
+		t.Error("Open from Twilio shows before the window offers it")
+	}
+	fx.home.OnOpenFromTwilio = fx.sync.ShowOpen
+	fx.home.Refresh()
+	test.Tap(fx.home.twilioBtn)
 	objs := overlay(t, fx.win)
 	if fx.sync.form.baseURL.Text != client.DefaultBaseURL {
 		t.Errorf("the server field starts at %q", fx.sync.form.baseURL.Text)
