@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -150,7 +151,7 @@ func (h *Home) filter() {
 	case q == "":
 		h.count.SetText(countNoun(len(h.flows), "flow"))
 	default:
-		h.count.SetText(countNoun(len(h.shown), "flow") + " of " + countNoun(len(h.flows), "flow") + " match")
+		h.count.SetText(fmt.Sprintf("%d of %s match", len(h.shown), countNoun(len(h.flows), "flow")))
 	}
 	if len(h.flows) == 0 {
 		h.empty.Show()

@@ -78,8 +78,8 @@ func (r *revisionHistory) updateButtons() {
 	if ok && r.selected == 0 {
 		r.restoreBtn.Disable() // it is the flow's definition already
 	}
-	if ok && (!rev.Valid || len(rev.Errors) > 0) {
-		r.publishBtn.Disable()
+	if ok && (!rev.Valid || len(rev.Errors) > 0 || (r.selected == 0 && rev.Status == wsstore.StatusPublished)) {
+		r.publishBtn.Disable() // broken, or live already
 	}
 }
 

@@ -112,6 +112,10 @@ func TestPublishARevision(t *testing.T) {
 	if fx.home.detail.status.Text != "Published" || !strings.Contains(fx.home.detail.dates.Text, "revision 4 published") {
 		t.Errorf("detail shows %q / %q", fx.home.detail.status.Text, fx.home.detail.dates.Text)
 	}
+	r.list.Select(0)
+	if !r.publishBtn.Disabled() {
+		t.Error("the live revision can be published again")
+	}
 }
 
 func TestViewARevisionReadOnly(t *testing.T) {
