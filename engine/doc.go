@@ -14,6 +14,9 @@
 // A waiting Execution is plain data: nothing runs and no goroutine exists for
 // it until the next Resume. Execution.Waiting says what it waits for, and
 // Waiting.Deadline when its timeout falls due on the Runtime's Clock.
+// Execution.Snapshot writes it as versioned JSON, and Runtime.Restore
+// rebuilds it, in another Runtime or another process, given the same flow:
+// it then resumes exactly as it would have without the interruption.
 //
 // Host adds Studio's sessions on top: it routes an inbound message to the
 // contact's active execution, refuses a second REST execution for a contact,

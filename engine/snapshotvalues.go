@@ -1,0 +1,258 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+)
+
+// The context tree shares its maps between the execution and every step
+// snapshot (see context.go), so a snapshot writes each map once, in a table
+// of nodes, and values refer to maps by their index in it. A node only ever
+// refers to nodes before it: a table cannot describe a cycle, and restoring
+// it rebuilds the same sharing.
+//
+// An encoded value is a JSON string, true/false or null as itself, or an
+// object with a single tag telling the Go type apart where JSON cannot:
+//
+//	{"m": N}      map[string]any: node N (-1 for a nil map)
+//	{"a": [...]}  []any (null for a nil list)
+//	{"i": 12}     int64
+//	{"n": 12}     int
+//	{"f": 1.5}    float64
+//
+// Any other type (a caller's []string or uint8, say) is written as the
+// plain JSON value it marshals to, and restored as such.
+
+// valueWriter builds the node table.
+type valueWriter struct {
+	nodes []map[string]any
+	ids   map[uintptr]int // map pointer → node index
+}
+
+func newValueWriter() *valueWriter {
+	return &valueWriter{ids: map[uintptr]int{}}
+}
+
+// mapRef writes m (once) and returns its node index, -1 for a nil map.
+func (w *valueWriter) mapRef(m map[string]any) (int, error) {
+	if m == nil {
+		return -1, nil
+	}
+	ptr := uintptr(reflect.ValueOf(m).UnsafePointer())
+	if id, ok := w.ids[ptr]; ok {
+		return id, nil
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	node := make(map[string]any, len(m))
+	for _, k := range keys {
+		v, err := w.value(m[k])
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", k, err)
+		}
+		node[k] = v
+	}
+	id := len(w.nodes)
+	w.nodes = append(w.nodes, node)
+	w.ids[ptr] = id
+	return id, nil
+}
+
+func (w *valueWriter) value(v any) (any, error) {
+	switch t := v.(type) {
+	case nil, string, bool:
+		return t, nil
+	case map[string]any:
+		id, err := w.mapRef(t)
+		return map[string]any{"m": id}, err
+	case []any:
+		if t == nil {
+			return map[string]any{"a": nil}, nil
+		}
+		list := make([]any, len(t))
+		for i, e := range t {
+			enc, err := w.value(e)
+			if err != nil {
+				return nil, fmt.Errorf("[%d]: %w", i, err)
+			}
+			list[i] = enc
+		}
+		return map[string]any{"a": list}, nil
+	case int64:
+		return map[string]any{"i": t}, nil
+	case int:
+		return map[string]any{"n": t}, nil
+	case float64:
+		if math.IsNaN(t) || math.IsInf(t, 0) {
+			return nil, fmt.Errorf("the number %v has no JSON form", t)
+		}
+		return map[string]any{"f": t}, nil
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("a %T value: %w", v, err)
+	}
+	p, err := decodeJSON(string(raw))
+	if err != nil {
+		return nil, fmt.Errorf("a %T value: %w", v, err)
+	}
+	return w.value(p)
+}
+
+// valueReader rebuilds the nodes of a snapshot.
+type valueReader struct {
+	nodes []map[string]any
+}
+
+// readNodes decodes the node table; each node may refer only to earlier ones.
+func readNodes(raw []map[string]any) (*valueReader, error) {
+	r := &valueReader{nodes: make([]map[string]any, 0, len(raw))}
+	for i, node := range raw {
+		if node == nil {
+			return nil, fmt.Errorf("node %d is null, not an object", i)
+		}
+		m := make(map[string]any, len(node))
+		for k, enc := range node {
+			v, err := r.value(enc)
+			if err != nil {
+				return nil, fmt.Errorf("node %d, key %q: %w", i, k, err)
+			}
+			m[k] = v
+		}
+		r.nodes = append(r.nodes, m)
+	}
+	return r, nil
+}
+
+// mapRef returns node id (nil for -1).
+func (r *valueReader) mapRef(id int) (map[string]any, error) {
+	if id == -1 {
+		return nil, nil
+	}
+	if id < 0 || id >= len(r.nodes) {
+		return nil, fmt.Errorf("refers to map node %d, which does not come before it (%d known)", id, len(r.nodes))
+	}
+	return r.nodes[id], nil
+}
+
+// mapValue decodes an encoded value that must be a map (or nil).
+func (r *valueReader) mapValue(enc any) (map[string]any, error) {
+	v, err := r.value(enc)
+	if err != nil {
+		return nil, err
+	}
+	if v == nil {
+		return nil, nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("want a map, found %T", v)
+	}
+	return m, nil
+}
+
+func (r *valueReader) value(enc any) (any, error) {
+	switch t := enc.(type) {
+	case nil, string, bool:
+		return t, nil
+	case map[string]any:
+		if len(t) != 1 {
+			return nil, fmt.Errorf("a tagged value has %d members, want 1", len(t))
+		}
+		for tag, body := range t {
+			return r.tagged(tag, body)
+		}
+	}
+	return nil, fmt.Errorf("a %s is not an encoded value (numbers, maps and lists are tagged)", jsonKind(enc))
+}
+
+func (r *valueReader) tagged(tag string, body any) (any, error) {
+	switch tag {
+	case "m":
+		id, err := wholeNumber(body)
+		if err != nil {
+			return nil, fmt.Errorf("map reference: %w", err)
+		}
+		return r.mapRef(id)
+	case "a":
+		if body == nil {
+			return []any(nil), nil
+		}
+		list, ok := body.([]any)
+		if !ok {
+			return nil, fmt.Errorf("list: want an array, found a %s", jsonKind(body))
+		}
+		out := make([]any, len(list))
+		for i, e := range list {
+			v, err := r.value(e)
+			if err != nil {
+				return nil, fmt.Errorf("[%d]: %w", i, err)
+			}
+			out[i] = v
+		}
+		return out, nil
+	case "i", "n", "f":
+		num, ok := body.(json.Number)
+		if !ok {
+			return nil, fmt.Errorf("tag %q: want a number, found a %s", tag, jsonKind(body))
+		}
+		switch tag {
+		case "i":
+			n, err := strconv.ParseInt(string(num), 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("int64 %s: %w", num, err)
+			}
+			return n, nil
+		case "n":
+			n, err := strconv.ParseInt(string(num), 10, strconv.IntSize)
+			if err != nil {
+				return nil, fmt.Errorf("int %s: %w", num, err)
+			}
+			return int(n), nil
+		}
+		f, err := strconv.ParseFloat(string(num), 64)
+		if err != nil {
+			return nil, fmt.Errorf("float64 %s: %w", num, err)
+		}
+		return f, nil
+	}
+	return nil, fmt.Errorf("unknown value tag %q", tag)
+}
+
+func wholeNumber(v any) (int, error) {
+	num, ok := v.(json.Number)
+	if !ok {
+		return 0, fmt.Errorf("want a number, found a %s", jsonKind(v))
+	}
+	n, err := strconv.Atoi(string(num))
+	if err != nil {
+		return 0, fmt.Errorf("%s is not a whole number", num)
+	}
+	return n, nil
+}
+
+// jsonKind names the JSON type of a decoded value, for error messages.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "string"
+	case bool:
+		return "boolean"
+	case json.Number, float64:
+		return "number"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	}
+	return fmt.Sprintf("%T", v)
+}
