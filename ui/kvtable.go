@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,11 +44,6 @@ func (t *keyValueTable) entries() []any {
 func (t *keyValueTable) editor() propertyEditor {
 	rows := container.NewVBox()
 	list := t.entries()
-	if len(list) > 0 {
-		rows.Add(container.NewGridWithColumns(2,
-			widget.NewLabelWithStyle(t.keyTitle, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
-			widget.NewLabelWithStyle(t.valueTitle, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
-	}
 	for i, e := range list {
 		rows.Add(t.row(i, len(list), e))
 	}
@@ -96,8 +92,11 @@ func (t *keyValueTable) row(i, n int, e any) fyne.CanvasObject {
 	if i == n-1 {
 		down.Disable()
 	}
-	return container.NewBorder(nil, nil, nil, container.NewHBox(up, down, remove),
-		container.NewGridWithColumns(2, keyEntry, valueEntry))
+	// The key with the row's buttons beside it, the value (often long
+	// Liquid) on the full width below.
+	return container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(up, down, remove), keyEntry),
+		container.New(layout.NewCustomPaddedLayout(0, theme.Padding()*2, theme.Padding()*4, 0), valueEntry))
 }
 
 func (t *keyValueTable) setCell(i int, member, text string) {
