@@ -64,6 +64,7 @@ type Editor struct {
 	leftTabs  *container.AppTabs
 	center    *container.Split
 	sim       *simulatorSlot
+	ws        *workspaceLink
 
 	recovery     recoveryStore
 	recoveryFile string
@@ -160,6 +161,7 @@ func (e *Editor) build(doc *model.Document) {
 	e.status.Truncation = fyne.TextTruncateEllipsis
 	e.state = widget.NewLabel("")
 	e.sim = newSimulatorSlot(e)
+	e.ws = newWorkspaceLink(e)
 
 	e.leftTabs = container.NewAppTabs(
 		container.NewTabItem("Library", e.library.Object()),
@@ -186,6 +188,7 @@ func (e *Editor) setDocument(doc *model.Document, path, source string) {
 		e.recovery.remove(e.recoveryFile)
 	}
 	e.doc, e.path, e.source = doc, path, source
+	e.ws.detach()
 	if path != "" {
 		e.source = filepath.Base(path)
 		e.disk = stampOf(path)
@@ -384,6 +387,7 @@ func (e *Editor) Autosave() {
 func (e *Editor) closeNow() {
 	e.stopOnce.Do(func() { close(e.stop) })
 	e.sim.setDocument(nil)
+	e.ws.close()
 	if !e.doc.Dirty() {
 		e.recovery.remove(e.recoveryFile)
 	}

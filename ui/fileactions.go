@@ -81,8 +81,13 @@ func (e *Editor) OpenPath(path string) {
 	e.setDocument(model.NewDocument(f), path, "")
 }
 
-// Save writes the flow to its file, or asks for one.
+// Save writes the flow to its file, stores a workspace flow's next
+// revision, or asks for a file.
 func (e *Editor) Save() {
+	if e.path == "" && e.ws.flowSID != "" {
+		e.ws.saveDialog()
+		return
+	}
 	if e.path == "" {
 		e.SaveAs()
 		return
@@ -203,7 +208,7 @@ func (e *Editor) confirmDiscard(doing string, then func()) {
 		switch choice {
 		case saveFirst:
 			if e.path == "" {
-				e.SaveAs()
+				e.Save()
 				return
 			}
 			if err := e.SaveTo(e.path); err != nil {

@@ -32,6 +32,8 @@ func (e *Editor) commands() map[string]command {
 		"save":      {"Save", ctrl(fyne.KeyS), theme.DocumentSaveIcon(), e.Save},
 		"saveAs":    {"Save As…", ctrlShift(fyne.KeyS), nil, e.SaveAs},
 		"import":    {"Import from JSON…", ctrl(fyne.KeyI), theme.DownloadIcon(), e.ImportJSON},
+		"flowsHome": {"Flows Home…", ctrlShift(fyne.KeyH), theme.HomeIcon(), e.FlowsHome},
+		"saveToWs":  {"Save to Workspace…", nil, nil, e.SaveToWorkspace},
 		"showJSON":  {"Show Flow JSON…", ctrl(fyne.KeyJ), theme.FileTextIcon(), e.ShowFlowJSON},
 		"exportPNG": {"Export PNG…", ctrlShift(fyne.KeyE), theme.FileImageIcon(), e.ExportPNG},
 		"close":     {"Close Window", ctrl(fyne.KeyW), nil, e.Close},
@@ -109,7 +111,7 @@ func (e *Editor) refreshMenus() {
 
 	quit := it("quit")
 	quit.IsQuit = true
-	file := fyne.NewMenu("File", it("new"), it("open"), recent, sep(), it("save"), it("saveAs"), sep(),
+	file := fyne.NewMenu("File", it("new"), it("open"), recent, it("flowsHome"), sep(), it("save"), it("saveAs"), it("saveToWs"), sep(),
 		it("import"), it("exportPNG"), sep(), it("close"), quit)
 	edit := fyne.NewMenu("Edit", it("undo"), it("redo"), sep(), it("cut"), it("copy"), it("paste"),
 		it("duplicate"), it("delete"), sep(), it("selectAll"), it("find"))
@@ -149,6 +151,13 @@ func (e *Editor) toolbar() fyne.CanvasObject {
 		widget.NewToolbarSpacer(), action("run"),
 	)
 }
+
+// FlowsHome opens the local Studio workspace's Flows home.
+func (e *Editor) FlowsHome() { e.ws.showHome() }
+
+// SaveToWorkspace stores the flow in the workspace: as the next revision
+// of the workspace flow it came from, or as a new workspace flow.
+func (e *Editor) SaveToWorkspace() { e.ws.saveDialog() }
 
 // Close closes the window, asking first about unsaved changes (the
 // window's close button asks the same through its close intercept).

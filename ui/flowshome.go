@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/model"
+	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/workspace"
+)
+
+// workspaceLink connects the editor to the local Studio workspace: the
+// Flows home in a window of its own, and the workspace flow the editor
+// shows, if any, which Save stores as the flow's next revision.
+type workspaceLink struct {
+	e     *Editor
+	store *wsstore.Store
+	home  *workspace.Home
+	sync  *workspace.SyncDialogs
+	win   fyne.Window
+	// open opens the workspace (its default folder; tests give another).
+	open func() (*wsstore.Store, error)
+
+	flowSID string // the workspace flow in the editor, "" for none
+	name    string
+}
+
+func newWorkspaceLink(e *Editor) *workspaceLink {
+	return &workspaceLink{e: e, open: func() (*wsstore.Store, error) {
+		dir, err := wsstore.DefaultDir()
+		if err != nil {
+			return nil, err
+		}
+		return wsstore.Open(dir, wsstore.Options{})
+	}}
+}
+
+// ensureStore opens the workspace on first use.
+func (w *workspaceLink) ensureStore() bool {
+	if w.store != nil {
+		return true
+	}
+	store, err := w.open()
+	if err != nil {
+		w.e.showError(fmt.Errorf("open the workspace: %w", err))
+		return false
+	}
+	w.store = store
+	return true
+}
+
+// showHome opens the Flows home window, or brings it forward.
+func (w *workspaceLink) showHome() {
+	if w.win != nil {
+		w.win.Show()
+		w.win.RequestFocus()
+		return
+	}
+	if !w.ensureStore() {
+		return
+	}
+	a := w.e.app
+	w.win = a.NewWindow("Flows — " + AppName)
+	w.home = workspace.NewHome(w.store, w.e.val, w.win)
+	w.sync = workspace.NewSyncDialogs(w.store, w.e.val, w.win, workspace.NewCredentials(workspace.SystemKeyring{}, a.Preferences()))
+	w.home.OnOpen = w.openFlow
+	w.sync.OnPulled = w.openFlow
+	w.sync.OnChanged = w.home.Refresh
+	w.home.OnOpenFromTwilio = w.sync.ShowOpen
+	w.home.OnPublishToTwilio = w.sync.ShowPublish
+	w.home.Refresh() // shows the From Twilio button now that it has an action
+	w.win.SetContent(w.home.Content())
+	w.win.Resize(fyne.NewSize(1100, 720))
+	w.win.SetOnClosed(func() { w.win, w.home, w.sync = nil, nil, nil })
+	w.win.Show()
+}
+
+// openFlow shows a workspace flow's latest revision in the editor.
+func (w *workspaceLink) openFlow(sid string, def []byte, _ int) {
+	f, err := model.Parse(def)
+	if err != nil {
+		w.e.showError(fmt.Errorf("open the workspace flow %s: %w", sid, err))
+		return
+	}
+	name := sid
+	if info, err := w.store.FlowInfo(sid); err == nil && info.FriendlyName != "" {
+		name = info.FriendlyName
+	}
+	w.e.confirmDiscard("opening "+name, func() {
+		w.e.setDocument(model.NewDocument(f), "", name+" (workspace)")
+		w.flowSID, w.name = sid, name
+		w.e.win.RequestFocus()
+	})
+}
+
+// detach forgets the workspace flow (another flow was opened).
+func (w *workspaceLink) detach() { w.flowSID, w.name = "", "" }
+
+// saveDialog asks for a commit message (and, for a workspace flow, whether
+// to publish) and stores the flow in the workspace: as the next revision of
+// the workspace flow it came from, or as a new workspace flow.
+func (w *workspaceLink) saveDialog() {
+	if !w.ensureStore() {
+		return
+	}
+	message := widget.NewEntry()
+	message.SetPlaceHolder("What changed (optional)")
+	publish := widget.NewCheck("Publish this revision", nil)
+	name := widget.NewEntry()
+	items := []*widget.FormItem{}
+	if w.flowSID == "" {
+		name.SetText(baseName(w.e.source))
+		items = append(items, widget.NewFormItem("Flow name", name))
+	}
+	items = append(items, widget.NewFormItem("Commit message", message))
+	if w.flowSID != "" {
+		items = append(items, widget.NewFormItem("", publish))
+	}
+	title := "Save to Workspace"
+	if w.flowSID != "" {
+		title = "Save " + w.name + " to the Workspace"
+	}
+	d := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := w.save(strings.TrimSpace(name.Text), message.Text, publish.Checked); err != nil {
+			w.e.showError(err)
+		}
+	}, w.e.win)
+	d.Resize(fyne.NewSize(480, 240))
+	d.Show()
+}
+
+// save stores the flow in the workspace; name is used for a new workspace
+// flow.
+func (w *workspaceLink) save(name, message string, publish bool) error {
+	def := w.e.doc.Flow().Marshal()
+	var err error
+	var saved wsstore.Flow
+	if w.flowSID != "" {
+		saved, err = workspace.SaveRevision(w.store, w.e.val, w.flowSID, def, message, publish, time.Now())
+	} else {
+		if name == "" {
+			return fmt.Errorf("save to the workspace: the flow needs a name")
+		}
+		saved, err = workspace.CreateFlow(w.store, w.e.val, name, def, message, time.Now())
+	}
+	if err != nil {
+		return err
+	}
+	w.flowSID, w.name = saved.SID, saved.FriendlyName
+	if w.e.path == "" {
+		w.e.doc.MarkSaved()
+		w.e.source = w.name + " (workspace)"
+		w.e.recovery.remove(w.e.recoveryFile)
+		w.e.updateTitle()
+	}
+	if w.home != nil {
+		w.home.Refresh()
+	}
+	return nil
+}
+
+// close releases the workspace.
+func (w *workspaceLink) close() {
+	if w.win != nil {
+		w.win.Close()
+	}
+	if w.store != nil {
+		w.store.Close()
+		w.store = nil
+	}
+}

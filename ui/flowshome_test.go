@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/studioflow/studioflow/model"
+	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/workspace"
+)
+
+// workspaceEditor is an editor whose workspace is a fresh one in a
+// temporary folder, holding the astrology flow as revision 1.
+func workspaceEditor(t *testing.T) (*Editor, *wsstore.Store, string) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{})
+	dir := t.TempDir()
+	e.ws.open = func() (*wsstore.Store, error) { return wsstore.Open(dir, wsstore.Options{}) }
+	if !e.ws.ensureStore() {
+		t.Fatal("workspace did not open")
+	}
+	t.Cleanup(e.ws.close)
+	def := readShared(t, astrology).Marshal()
+	created, err := workspace.CreateFlow(e.ws.store, e.val, "Astrology", def, "first", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, e.ws.store, created.SID
+}
+
+func TestAFlowOpenedFromTheFlowsHomeSavesAsItsNextRevision(t *testing.T) {
+	e, store, sid := workspaceEditor(t)
+	e.FlowsHome()
+	if e.ws.home == nil {
+		t.Fatal("the Flows home did not open")
+	}
+	info, err := store.Flow(sid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ws.home.OnOpen(sid, info.Definition, info.Revision)
+	if e.ws.flowSID != sid || !strings.Contains(e.win.Title(), "Astrology (workspace)") {
+		t.Fatalf("editor shows %q (workspace flow %q)", e.win.Title(), e.ws.flowSID)
+	}
+	e.selectWidgets([]string{"ask_sign"})
+	typeInto(t, e, "/properties/body", "Which sign are you?")
+	e.Save()
+	if len(e.win.Canvas().Overlays().List()) == 0 {
+		t.Fatal("Save did not ask for a commit message")
+	}
+	test.Tap(dialogButton(t, e.win, "Save"))
+	latest, err := store.Flow(sid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if latest.Revision != 2 {
+		t.Fatalf("revision %d after saving, want 2", latest.Revision)
+	}
+	f, err := model.Parse(latest.Definition)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.State("ask_sign").StringProperty("body"); got != "Which sign are you?" {
+		t.Errorf("the new revision holds %q", got)
+	}
+	if e.doc.Dirty() {
+		t.Error("still marked unsaved after saving to the workspace")
+	}
+}
+
+func TestSaveToWorkspaceCreatesAWorkspaceFlowFromAFileFlow(t *testing.T) {
+	e, store, _ := workspaceEditor(t)
+	if err := e.ws.save("Blank copy", "from the editor", false); err != nil {
+		t.Fatal(err)
+	}
+	flows, err := store.Flows()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(flows) != 2 || e.ws.flowSID == "" {
+		t.Fatalf("%d workspace flows, editor linked to %q", len(flows), e.ws.flowSID)
+	}
+	if err := e.ws.save("", "", false); err != nil {
+		t.Fatalf("a linked flow's second save: %v", err)
+	}
+	if info, _ := store.FlowInfo(e.ws.flowSID); info.Revision != 2 {
+		t.Errorf("revision %d after the second save", info.Revision)
+	}
+	e.New()
+	if e.ws.flowSID != "" {
+		t.Error("a new flow stayed linked to the workspace flow")
+	}
+}
