@@ -93,7 +93,7 @@ func newEditor(cat *schemas.Catalog, readOnly bool) *Editor {
 	e := &Editor{
 		catalog: cat, readOnly: readOnly, measurer: newTextMeasurer(),
 		view: viewport{zoom: 1}, selected: map[string]bool{}, snap: true,
-		diags: map[string]nodeDiagnostics{}, hover: "",
+		diags: map[string]nodeDiagnostics{},
 	}
 	if !readOnly {
 		e.mini = newMinimap(e)

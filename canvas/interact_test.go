@@ -315,19 +315,19 @@ func TestPanningByDragMiddleButtonAndWheel(t *testing.T) {
 	o := e.view.origin
 	drag(e, empty, empty.AddXY(100, 50), desktop.MouseButtonPrimary, 0)
 	z := e.view.zoom
-	if got := e.view.origin; !close(got.X, o.X-100/z) || !close(got.Y, o.Y-50/z) {
+	if got := e.view.origin; !approx(got.X, o.X-100/z) || !approx(got.Y, o.Y-50/z) {
 		t.Fatalf("drag on empty space: origin %v, want %v moved by -100,-50 px", got, o)
 	}
 	// The middle button pans even over a node, which it does not move.
 	o = e.view.origin
 	on := center(e, nodeNamed(t, e, "error"))
 	drag(e, on, on.AddXY(-40, 0), desktop.MouseButtonTertiary, 0)
-	if got := e.view.origin; !close(got.X, o.X+40/z) {
+	if got := e.view.origin; !approx(got.X, o.X+40/z) {
 		t.Fatalf("middle drag: origin %v, want x %v", got, o.X+40/z)
 	}
 	o = e.view.origin
 	e.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: on}, Scrolled: fyne.NewDelta(0, -30)})
-	if got := e.view.origin; !close(got.Y, o.Y+30/z) || e.view.zoom != z {
+	if got := e.view.origin; !approx(got.Y, o.Y+30/z) || e.view.zoom != z {
 		t.Fatalf("wheel: origin %v zoom %v, want y %v at zoom %v", got, e.view.zoom, o.Y+30/z, z)
 	}
 	if !bytes.Equal(e.doc.Flow().Marshal(), before) {
@@ -335,7 +335,7 @@ func TestPanningByDragMiddleButtonAndWheel(t *testing.T) {
 	}
 }
 
-func close(a, b float64) bool { return a-b < 1e-6 && b-a < 1e-6 }
+func approx(a, b float64) bool { return a-b < 1e-6 && b-a < 1e-6 }
 
 func TestZoomAroundThePointerKeysAndFit(t *testing.T) {
 	test.NewTempApp(t)
@@ -349,7 +349,7 @@ func TestZoomAroundThePointerKeysAndFit(t *testing.T) {
 	if e.view.zoom <= z {
 		t.Fatalf("Ctrl+wheel up: zoom %v, was %v", e.view.zoom, z)
 	}
-	if got := e.view.toWorld(p); !close(got.X, under.X) || !close(got.Y, under.Y) {
+	if got := e.view.toWorld(p); !approx(got.X, under.X) || !approx(got.Y, under.Y) {
 		t.Fatalf("the point under the pointer moved from %v to %v", under, got)
 	}
 	e.TypedRune('0')
@@ -357,12 +357,12 @@ func TestZoomAroundThePointerKeysAndFit(t *testing.T) {
 		t.Fatalf("0: zoom %v", e.view.zoom)
 	}
 	e.TypedRune('+')
-	if !close(e.view.zoom, zoomStep) {
+	if !approx(e.view.zoom, zoomStep) {
 		t.Fatalf("+: zoom %v", e.view.zoom)
 	}
 	e.TypedRune('-')
 	e.TypedRune('-')
-	if !close(e.view.zoom, 1/zoomStep) {
+	if !approx(e.view.zoom, 1/zoomStep) {
 		t.Fatalf("- -: zoom %v", e.view.zoom)
 	}
 	e.ZoomToFit()

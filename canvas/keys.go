@@ -6,12 +6,16 @@ import (
 )
 
 // FocusGained is part of fyne.Focusable.
-func (e *Editor) FocusGained() { e.focused = true }
+func (e *Editor) FocusGained() {
+	e.focused = true
+	e.Refresh()
+}
 
 // FocusLost is part of fyne.Focusable.
 func (e *Editor) FocusLost() {
 	e.focused = false
 	e.mods = 0
+	e.Refresh()
 }
 
 // TypedKey is part of fyne.Focusable: Delete or Backspace removes the

@@ -168,7 +168,7 @@ func TestDraggingInTheMinimapCentresTheViewThere(t *testing.T) {
 	p := at.AddXY(size.Width/2, size.Height-4)
 	goal := m.toWorld(fyne.NewPos((p.X-at.X)/m.scaleFor(e.size), (p.Y-at.Y)/m.scaleFor(e.size)))
 	drag(e, p.AddXY(0, -10), p, desktop.MouseButtonPrimary, 0)
-	if c := e.ViewCenter(); !close(c.X, goal.X) || !close(c.Y, goal.Y) {
+	if c := e.ViewCenter(); !approx(c.X, goal.X) || !approx(c.Y, goal.Y) {
 		t.Fatalf("view centre %v, want the minimap point %v", c, goal)
 	}
 	if _, ok := e.doc.CanUndo(); ok {

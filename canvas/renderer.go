@@ -23,12 +23,9 @@ type editorRenderer struct {
 	wireShapes []*wireShape
 	boxes      []*fynecanvas.Rectangle
 	lines      []*fynecanvas.Line
-	// flat holds the line pieces of curves drawn flattened (exporting);
-	// arrows their arrowheads.
-	grid   []*fynecanvas.Line
-	flat   []*fynecanvas.Line
-	arrows []*wireShape
-	icons  map[string]fyne.Resource
+	grid       []*fynecanvas.Line
+	icons      map[string]fyne.Resource
+	focusRing  *fynecanvas.Rectangle
 
 	preview   *wireShape
 	selectBox *fynecanvas.Rectangle
@@ -50,6 +47,7 @@ func newEditorRenderer(e *Editor) *editorRenderer {
 		preview:    newWireShape(),
 		selectBox:  &fynecanvas.Rectangle{StrokeWidth: 1},
 		tip:        newTooltip(),
+		focusRing:  &fynecanvas.Rectangle{StrokeWidth: 1.5},
 	}
 	r.pal = currentPalette()
 	return r
@@ -97,7 +95,6 @@ func (r *editorRenderer) draw(size fyne.Size) {
 			r.visibleNodes = append(r.visibleNodes, i)
 		}
 	})
-	r.flat, r.arrows = r.flat[:0], r.arrows[:0]
 	r.visibleWires = r.visibleWires[:0]
 	g.wireIndex.query(area, func(i int) {
 		if g.wires[i].box.intersects(area) {
@@ -184,6 +181,13 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	if e.mini != nil {
 		objs = e.mini.draw(r, size, objs)
 	}
+	if e.focused {
+		// Keys (Delete, arrows, zoom) go to the canvas: say so.
+		r.focusRing.FillColor, r.focusRing.StrokeColor = color.Transparent, r.pal.primary
+		r.focusRing.Move(fyne.Position{})
+		r.focusRing.Resize(size)
+		objs = append(objs, r.focusRing)
+	}
 	r.objects[r.flip] = objs
 }
 
@@ -253,16 +257,12 @@ func (r *editorRenderer) flatWire(w *wire, c color.Color, width float32, size fy
 			p := v.toScreen(seg.at(float64(s) / flatSteps))
 			lo, box := boundingBox(prev, p)
 			if lo.X <= size.Width && lo.Y <= size.Height && lo.X+box.Width >= 0 && lo.Y+box.Height >= 0 {
-				l := &fynecanvas.Line{Position1: prev, Position2: p, StrokeColor: c, StrokeWidth: width}
-				r.flat = append(r.flat, l)
-				objs = append(objs, l)
+				objs = append(objs, &fynecanvas.Line{Position1: prev, Position2: p, StrokeColor: c, StrokeWidth: width})
 			}
 			prev = p
 		}
 	}
-	arrow := newWireShape()
-	r.arrows = append(r.arrows, arrow)
-	return arrow.placeArrow(v, w.path[n-1].end, c, objs)
+	return newWireShape().placeArrow(v, w.path[n-1].end, c, objs)
 }
 
 // Grid lines: every gridLine world units, spaced out by fives when zoomed
