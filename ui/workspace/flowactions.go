@@ -185,6 +185,9 @@ func (h *Home) confirmDelete(f wsstore.Flow) {
 			return
 		}
 		h.afterChange("")
+		if h.OnDeleted != nil {
+			h.OnDeleted(f.SID)
+		}
 	}, h.win)
 	d.SetConfirmText("Delete")
 	d.SetConfirmImportance(widget.DangerImportance)

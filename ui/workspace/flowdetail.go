@@ -19,7 +19,7 @@ type flowDetail struct {
 
 	name, sid, status, valid, dates, message *widget.Label
 
-	openBtn, renameBtn, duplicateBtn, deleteBtn, publishBtn *widget.Button
+	openBtn, renameBtn, duplicateBtn, exportBtn, deleteBtn, publishBtn *widget.Button
 
 	revisions  *revisionHistory
 	executions *executionList
@@ -50,6 +50,7 @@ func newFlowDetail(h *Home) *flowDetail {
 	d.openBtn.Importance = widget.HighImportance
 	d.renameBtn = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), func() { h.showRename(*d.flow) })
 	d.duplicateBtn = widget.NewButtonWithIcon("Duplicate…", theme.ContentCopyIcon(), func() { h.showDuplicate(*d.flow) })
+	d.exportBtn = widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { h.showExport(d.flow.SID, d.flow.FriendlyName) })
 	d.deleteBtn = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() { h.confirmDelete(*d.flow) })
 	d.deleteBtn.Importance = widget.LowImportance
 	d.publishBtn = widget.NewButtonWithIcon("Publish to Twilio…", theme.UploadIcon(), func() {
@@ -70,7 +71,7 @@ func newFlowDetail(h *Home) *flowDetail {
 		d.sid,
 		d.message,
 		d.dates,
-		container.NewHBox(d.openBtn, d.renameBtn, d.duplicateBtn, d.publishBtn, d.deleteBtn),
+		container.NewHBox(d.openBtn, d.renameBtn, d.duplicateBtn, d.exportBtn, d.publishBtn, d.deleteBtn),
 		widget.NewSeparator(),
 	)
 	d.body = container.NewBorder(container.NewPadded(header), nil, nil, nil, d.tabs)

@@ -14,12 +14,17 @@ import (
 // and when it last changed.
 type flowRow struct {
 	widget.BaseWidget
+	sid                       string
+	open                      func(sid string)
 	name, status, valid, when *widget.Label
 	content                   fyne.CanvasObject
 }
 
-func newFlowRow() fyne.CanvasObject {
+// newFlowRow makes a row that opens its flow when double-clicked (a single
+// click selects it, as the list handles).
+func newFlowRow(open func(sid string)) fyne.CanvasObject {
 	r := &flowRow{
+		open:   open,
 		name:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		status: widget.NewLabel(""),
 		valid:  widget.NewLabel(""),
@@ -40,7 +45,15 @@ func (r *flowRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(r.content)
 }
 
+// DoubleTapped opens the row's flow.
+func (r *flowRow) DoubleTapped(*fyne.PointEvent) {
+	if r.sid != "" {
+		r.open(r.sid)
+	}
+}
+
 func (r *flowRow) show(f wsstore.Flow) {
+	r.sid = f.SID
 	r.name.SetText(f.FriendlyName)
 	setStatusLabel(r.status, f.Status)
 	setValidityLabel(r.valid, f.Valid, f.Errors, f.Warnings)

@@ -41,6 +41,9 @@ type Home struct {
 	// OnOpenFromTwilio, when set, adds "Open from Twilio…" beside New
 	// flow (the window passes SyncDialogs.ShowOpen).
 	OnOpenFromTwilio func()
+	// OnDeleted is called after a flow was deleted (the window closes it
+	// if it is open).
+	OnDeleted func(flowSID string)
 	// OnError reports an error; the default shows an error dialog.
 	OnError func(err error)
 
@@ -90,7 +93,7 @@ func (h *Home) build() {
 		}
 	})
 
-	h.list = widget.NewList(func() int { return len(h.shown) }, newFlowRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	h.list = widget.NewList(func() int { return len(h.shown) }, func() fyne.CanvasObject { return newFlowRow(h.open) }, func(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*flowRow).show(h.shown[i])
 	})
 	h.list.OnSelected = func(i widget.ListItemID) {
