@@ -183,11 +183,16 @@ func lookup(m map[string]any, path ...string) any {
 	return cur
 }
 
-func TestRestartEndsExecutionsItCannotResume(t *testing.T) {
+// A waiting execution survives the server going away without ending it: the
+// contact's reply, posted to the new server's webhook, carries it on.
+func TestRestartCarriesOnWaitingExecutions(t *testing.T) {
 	dir := t.TempDir()
 	first := newTestServerIn(t, dir)
 	flow := first.createFlow("ask", "published", askFlow)
-	x := first.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {"+15551230001"}, "From": {"+15550009999"}})
+	execs := "/v2/Flows/" + flow + "/Executions"
+	contact := url.Values{"To": {"+15551230001"}, "From": {"+15550009999"}, "Parameters": {`{"name":"Ann"}`}}
+	x := first.mustCall(http.StatusCreated, http.MethodPost, execs, contact)
+	sid := x["sid"].(string)
 	first.Close()
 	if err := first.store.Close(); err != nil {
 		t.Fatal(err)
@@ -197,15 +202,36 @@ func TestRestartEndsExecutionsItCannotResume(t *testing.T) {
 	if second.account != first.account {
 		t.Errorf("account SID changed across restarts: %s, then %s", first.account, second.account)
 	}
-	got := second.mustCall(http.StatusOK, http.MethodGet, "/v2/Flows/"+flow+"/Executions/"+x["sid"].(string), nil)
-	if got["status"] != "ended" || !strings.Contains(mustJSON(got["ended_reason"]), "restarted") {
+	got := second.mustCall(http.StatusOK, http.MethodGet, execs+"/"+sid, nil)
+	if got["status"] != "active" || got["ended_reason"] != nil {
 		t.Errorf("execution left waiting by the first server: %v", got)
 	}
-	if n := len(second.mustCall(http.StatusOK, http.MethodGet, "/v2/Flows/"+flow+"/Executions/"+x["sid"].(string)+"/Steps", nil)["steps"].([]any)); n != 1 {
-		t.Errorf("%d steps survived the restart, want 1", n)
+	// The restored execution still holds the contact's session.
+	second.mustCall(http.StatusConflict, http.MethodPost, execs, contact)
+
+	status, out := second.sms(flow, "+15551230001", "+15550009999", "Zed")
+	resumed, _ := out["execution"].(map[string]any)
+	if status != http.StatusOK || resumed["sid"] != sid || resumed["status"] != "ended" {
+		t.Fatalf("reply after the restart: %d %v", status, out)
+	}
+	if msgs, _ := out["messages"].([]any); len(msgs) != 1 || msgs[0].(map[string]any)["body"] != "Thanks Zed" {
+		t.Errorf("reply after the restart sent %v", out["messages"])
+	}
+	steps := second.mustCall(http.StatusOK, http.MethodGet, execs+"/"+sid+"/Steps", nil)["steps"].([]any)
+	names := []string{}
+	for _, s := range steps {
+		m := s.(map[string]any)
+		names = append(names, m["transitioned_from"].(string)+":"+m["name"].(string)+">"+m["transitioned_to"].(string))
+	}
+	if want := []string{"thanks:sent>Ended", "ask:incomingMessage>thanks", "Trigger:incomingRequest>ask"}; !jsonEqual(names, want) {
+		t.Errorf("steps newest first = %v, want %v", names, want)
+	}
+	ctx := second.mustCall(http.StatusOK, http.MethodGet, execs+"/"+sid+"/Context", nil)["context"].(map[string]any)
+	if lookup(ctx, "flow", "data", "name") != "Ann" || lookup(ctx, "widgets", "ask", "inbound", "Body") != "Zed" {
+		t.Errorf("context after the restart = %v", ctx)
 	}
 	// The contact's session is free again.
-	second.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {"+15551230001"}, "From": {"+15550009999"}})
+	second.mustCall(http.StatusCreated, http.MethodPost, execs, contact)
 }
 
 func TestConcurrentRequestsForOneContactStartOneExecution(t *testing.T) {

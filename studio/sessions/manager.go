@@ -2,7 +2,10 @@
 // sessions: one active execution per contact (per contact and flow address
 // for messaging and REST), inbound messages resuming the contact's waiting
 // execution, wait timeouts fired from the clock, and every step saved to the
-// workspace before a call returns.
+// workspace before a call returns. Each save of an active execution holds the
+// engine's snapshot of it, so after a restart (or a crash) New restores the
+// waiting executions and the contact's next message carries on where the
+// last acknowledged one left off.
 //
 // It uses engine.Runtime directly rather than engine.Host: executions of
 // different contacts run in parallel (a make-http-request widget waiting ten
@@ -26,9 +29,11 @@ import (
 // contact is not one of its test users.
 var ErrNotPublished = errors.New("the flow has no published revision")
 
-// RestartReason is the ended_reason of executions that were active when the
-// server stopped: the engine's waiting state lives in memory only.
-const RestartReason = "the local Studio restarted while this execution was active; waiting executions are not carried across restarts"
+// RestartReason begins the ended_reason of an execution that was active when
+// the local Studio stopped and could not be carried on after the restart (its
+// flow or subflow definition no longer matches, or it was saved without a
+// snapshot by an older version); the reason why follows it.
+const RestartReason = "the local Studio restarted and could not carry this execution on"
 
 // Manager runs executions of a workspace's flows. It is safe for concurrent use.
 type Manager struct {
@@ -60,8 +65,10 @@ type Config struct {
 	Engine engine.Config
 }
 
-// New returns a manager for store. Executions the store holds as active are
-// ended first (with RestartReason), since their waiting state did not survive.
+// New returns a manager for store. Executions the store holds as active carry
+// on from their last save: their sessions are held again and their timeouts
+// re-armed on the clock, and a timeout already past fires before New returns.
+// One that cannot be restored is ended, with RestartReason and the cause.
 func New(store *workspace.Store, cfg Config) (*Manager, error) {
 	if cfg.Clock == nil {
 		cfg.Clock = engine.RealClock{}
@@ -77,18 +84,65 @@ func New(store *workspace.Store, cfg Config) (*Manager, error) {
 		ecfg.Subflows = m.publishedFlow
 	}
 	m.rt = engine.New(ecfg)
-	stale, err := store.ActiveExecutions()
-	if err != nil {
+	if err := m.restoreActive(); err != nil {
 		return nil, fmt.Errorf("start sessions: %w", err)
 	}
-	for _, x := range stale {
-		x.Status, x.EndedKind, x.EndedReason = engine.StatusEnded, engine.EndStopped, RestartReason
-		x.DateUpdated = cfg.Clock.Now().UTC()
-		if err := store.SaveExecution(x, "", nil); err != nil {
-			return nil, fmt.Errorf("end execution %s left active by a previous run: %w", x.SID, err)
-		}
-	}
 	return m, nil
+}
+
+// restoreActive brings back the executions the store holds as active.
+func (m *Manager) restoreActive() error {
+	active, err := m.store.ActiveExecutions()
+	if err != nil {
+		return err
+	}
+	var due []*liveExecution
+	for _, a := range active {
+		le, err := m.restore(a)
+		if err != nil {
+			x := a.Execution
+			x.Status, x.EndedKind, x.EndedReason = engine.StatusEnded, engine.EndStopped, RestartReason+": "+err.Error()
+			x.DateUpdated = m.clock.Now().UTC()
+			if err := m.store.SaveExecution(x, "", nil, nil); err != nil {
+				return fmt.Errorf("end execution %s, which could not be restored: %w", x.SID, err)
+			}
+			continue
+		}
+		m.mu.Lock() // an armed timer may already be settling another one
+		m.live[le.sid], m.sessions[le.key] = le, le
+		m.mu.Unlock()
+		if w := le.x.Waiting; w != nil && !w.Deadline.IsZero() && !w.Deadline.After(m.clock.Now()) {
+			due = append(due, le)
+			continue
+		}
+		m.arm(le)
+	}
+	for _, le := range due {
+		m.fire(le, le.x.Waiting)
+	}
+	return nil
+}
+
+// restore rebuilds one stored active execution from its snapshot.
+func (m *Manager) restore(a workspace.ActiveExecution) (*liveExecution, error) {
+	if a.Snapshot == nil {
+		return nil, errors.New("no snapshot of its state was saved")
+	}
+	if a.Session == "" {
+		return nil, errors.New("it holds no session")
+	}
+	flow, err := m.parsedRevision(a.FlowSID, a.FlowRevision)
+	if err != nil {
+		return nil, err
+	}
+	x, err := m.rt.Restore(flow, a.Snapshot)
+	if err != nil {
+		return nil, err
+	}
+	if x.SID != a.SID || x.FlowSID != a.FlowSID || x.Ended != nil {
+		return nil, fmt.Errorf("its snapshot is of %s (flow %s, status %s)", x.SID, x.FlowSID, x.Status)
+	}
+	return &liveExecution{sid: x.SID, key: a.Session, revision: a.FlowRevision, x: x, saved: len(x.Steps)}, nil
 }
 
 // Runtime returns the engine runtime executions run on.
@@ -195,7 +249,7 @@ func (m *Manager) Incoming(flowSID string, fields map[string]string) (Result, er
 			in := engine.Input{Kind: engine.InputMessage, Text: body, Fields: extra}
 			evs, err := m.rt.Resume(le.x, in)
 			if err != nil {
-				return Result{Execution: m.snapshot(le)}, nil
+				return Result{Execution: m.record(le)}, nil
 			}
 			return m.settle(le, evs)
 		}
@@ -243,12 +297,21 @@ func (m *Manager) settle(le *liveExecution, evs []engine.Event) (Result, error) 
 		le.timer.Stop()
 		le.timer = nil
 	}
-	rec := m.snapshot(le)
+	var state []byte
+	if le.x.Ended == nil {
+		var err error
+		if state, err = le.x.Snapshot(); err != nil {
+			// Acknowledging it would promise a resume after a restart that
+			// could not happen.
+			evs = append(evs, m.rt.Stop(le.x, "its state could not be saved: "+err.Error())...)
+		}
+	}
+	rec := m.record(le)
 	steps := make([]workspace.Step, 0, len(le.x.Steps)-le.saved)
 	for _, st := range le.x.Steps[le.saved:] {
 		steps = append(steps, stepRecord(st))
 	}
-	err := m.store.SaveExecution(rec, le.key, steps)
+	err := m.store.SaveExecution(rec, le.key, steps, state)
 	if err != nil {
 		var conflict *workspace.ConflictError
 		if errors.As(err, &conflict) {
@@ -266,10 +329,16 @@ func (m *Manager) settle(le *liveExecution, evs []engine.Event) (Result, error) 
 		m.release(le)
 		return Result{Execution: rec, Events: evs}, nil
 	}
+	m.arm(le)
+	return Result{Execution: rec, Events: evs}, nil
+}
+
+// arm sets the timer of le's wait, when it has a timeout. Called with le.mu
+// held, or before le is shared.
+func (m *Manager) arm(le *liveExecution) {
 	if w := le.x.Waiting; w != nil && !w.Deadline.IsZero() {
 		le.timer = m.clock.AfterFunc(w.Deadline.Sub(m.clock.Now()), func() { m.fire(le, w) })
 	}
-	return Result{Execution: rec, Events: evs}, nil
 }
 
 // fire delivers a wait's timeout, unless that wait is over.
@@ -344,14 +413,14 @@ func (m *Manager) Delete(flowSID, sid string) error {
 // session: the simulator's contact is not a real one.
 func (m *Manager) Record(flowSID string, rev int, x *engine.Execution) error {
 	le := &liveExecution{sid: x.SID, revision: rev, x: x}
-	rec := m.snapshot(le)
+	rec := m.record(le)
 	rec.FlowSID = flowSID
 	steps := make([]workspace.Step, len(x.Steps))
 	for i, st := range x.Steps {
 		steps[i] = stepRecord(st)
 		steps[i].FlowSID = flowSID
 	}
-	if err := m.store.SaveExecution(rec, "", steps); err != nil {
+	if err := m.store.SaveExecution(rec, "", steps, nil); err != nil {
 		return fmt.Errorf("record execution %s: %w", x.SID, err)
 	}
 	return nil
@@ -383,8 +452,8 @@ func (m *Manager) DeleteFlow(flowSID string) error {
 	return m.store.DeleteFlow(flowSID)
 }
 
-// snapshot converts the live execution to its stored form.
-func (m *Manager) snapshot(le *liveExecution) workspace.Execution {
+// record converts the live execution to its stored form.
+func (m *Manager) record(le *liveExecution) workspace.Execution {
 	x := le.x
 	rec := workspace.Execution{
 		SID: x.SID, AccountSID: x.AccountSID, FlowSID: x.FlowSID, FlowRevision: le.revision,

@@ -21,7 +21,7 @@ func benchmarkSave(b *testing.B, parallel bool) {
 	saveOne := func() {
 		x := Execution{SID: engine.RandomSID("FN"), FlowSID: f.SID, Status: engine.StatusActive, Context: ctx, DateCreated: time.Now()}
 		st := Step{SID: engine.RandomSID("FT"), FlowSID: f.SID, ExecutionSID: x.SID, Name: "incomingRequest", Context: ctx}
-		if err := s.SaveExecution(x, x.SID, []Step{st}); err != nil {
+		if err := s.SaveExecution(x, x.SID, []Step{st}, nil); err != nil {
 			b.Error(err)
 		}
 	}

@@ -41,7 +41,7 @@ func TestCrashChild(t *testing.T) {
 			os.Exit(1)
 		}
 		x := Execution{SID: engine.RandomSID("FN"), FlowSID: f.SID, Status: engine.StatusActive, DateCreated: time.Now()}
-		if err := s.SaveExecution(x, f.SID+"|contact", []Step{{SID: engine.RandomSID("FT"), FlowSID: f.SID, ExecutionSID: x.SID}}); err != nil {
+		if err := s.SaveExecution(x, f.SID+"|contact", []Step{{SID: engine.RandomSID("FT"), FlowSID: f.SID, ExecutionSID: x.SID}}, []byte("state of "+x.SID)); err != nil {
 			fmt.Println("error", err)
 			os.Exit(1)
 		}
@@ -102,6 +102,19 @@ func TestKilledProcessLosesNothingAcknowledged(t *testing.T) {
 		steps, err := s.Steps(a.flow, a.exec)
 		if err != nil || len(steps) != 1 {
 			t.Errorf("acknowledged execution %d: %v, %d steps", i, err, len(steps))
+		}
+	}
+	active, err := s.ActiveExecutions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snapshots := map[string]string{}
+	for _, a := range active {
+		snapshots[a.SID] = string(a.Snapshot)
+	}
+	for i, a := range acks {
+		if got := snapshots[a.exec]; got != "state of "+a.exec {
+			t.Errorf("acknowledged execution %d: snapshot %q", i, got)
 		}
 	}
 	// Whatever the child had not acknowledged is either whole or absent.

@@ -24,8 +24,11 @@ func (e *ConflictError) Error() string {
 // address): while x is active it holds the session, and saving an active
 // execution whose session another active execution holds fails with a
 // *ConflictError. An empty session keeps the one x was saved with before.
-// Concurrent saves share a commit.
-func (s *Store) SaveExecution(x Execution, session string, steps []Step) error {
+// snapshot is the engine's snapshot of x (engine.Execution.Snapshot), which
+// lets an active execution carry on after a restart; it replaces the one
+// saved before, and nil, or x having ended, removes it. Concurrent saves
+// share a commit.
+func (s *Store) SaveExecution(x Execution, session string, steps []Step, snapshot []byte) error {
 	// Encoding happens before the transaction, which holds the only writer lock.
 	var record []byte
 	if session != "" {
@@ -86,6 +89,9 @@ func (s *Store) SaveExecution(x Execution, session string, steps []Step) error {
 		if err := execs.Put([]byte(x.SID), record); err != nil {
 			return err
 		}
+		if err := putSnapshot(tx, x, snapshot); err != nil {
+			return err
+		}
 		if len(stepRecords) == 0 {
 			return nil
 		}
@@ -108,6 +114,14 @@ func (s *Store) SaveExecution(x Execution, session string, steps []Step) error {
 		return fmt.Errorf("save execution %s: %w", x.SID, err)
 	}
 	return nil
+}
+
+func putSnapshot(tx *bolt.Tx, x Execution, snapshot []byte) error {
+	snapshots := tx.Bucket(bucketSnapshots)
+	if snapshot == nil || x.Status != engine.StatusActive {
+		return snapshots.Delete([]byte(x.SID))
+	}
+	return snapshots.Put([]byte(x.SID), snapshot)
 }
 
 // storedExecution adds the session an execution holds.
@@ -189,16 +203,28 @@ func (s *Store) Executions(flowSID string, from, to time.Time) ([]Execution, err
 	return out, nil
 }
 
-// ActiveExecutions lists every execution stored as active, of any flow.
-func (s *Store) ActiveExecutions() ([]Execution, error) {
-	var out []Execution
+// ActiveExecution is an execution stored as active, with the session it
+// holds and the engine snapshot it was last saved with (nil when none was).
+type ActiveExecution struct {
+	Execution
+	Session  string
+	Snapshot []byte
+}
+
+// ActiveExecutions lists every execution stored as active that holds a
+// session, of any flow.
+func (s *Store) ActiveExecutions() ([]ActiveExecution, error) {
+	var out []ActiveExecution
 	err := s.db.View(func(tx *bolt.Tx) error {
 		execs := tx.Bucket(bucketExecutions)
+		snapshots := tx.Bucket(bucketSnapshots)
 		return tx.Bucket(bucketActive).ForEach(func(_, v []byte) error {
 			var x storedExecution
 			found, err := getJSON(execs, v, &x)
 			if err == nil && found {
-				out = append(out, x.Execution)
+				// bbolt's values live only as long as the transaction.
+				snap := bytes.Clone(snapshots.Get(v))
+				out = append(out, ActiveExecution{Execution: x.Execution, Session: x.Session, Snapshot: snap})
 			}
 			return err
 		})
@@ -241,6 +267,9 @@ func deleteExecution(tx *bolt.Tx, flowSID, sid string) error {
 		}
 	}
 	if err := deleteSub(tx, bucketSteps, sid); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketSnapshots).Delete([]byte(sid)); err != nil {
 		return err
 	}
 	return execs.Delete([]byte(sid))

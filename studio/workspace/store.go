@@ -37,8 +37,9 @@ var (
 	bucketFlowExecutions = []byte("flow_executions") // FW → date_created+FN → ""
 	bucketActive         = []byte("active")          // session key → FN
 	bucketSteps          = []byte("steps")           // FN → sequence → Step
+	bucketSnapshots      = []byte("snapshots")       // FN → engine snapshot of an active execution
 	keyAccountSID        = []byte("account_sid")
-	allBuckets           = [][]byte{bucketMeta, bucketFlows, bucketRevisions, bucketExecutions, bucketFlowExecutions, bucketActive, bucketSteps}
+	allBuckets           = [][]byte{bucketMeta, bucketFlows, bucketRevisions, bucketExecutions, bucketFlowExecutions, bucketActive, bucketSteps, bucketSnapshots}
 )
 
 // Store is an open workspace. It is safe for concurrent use.

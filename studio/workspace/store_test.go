@@ -100,18 +100,18 @@ func TestExecutionsHoldSessionsAndKeepSteps(t *testing.T) {
 	}
 	x := Execution{SID: "FN1", FlowSID: f.SID, Status: engine.StatusActive, DateCreated: t0}
 	step := func(sid string) Step { return Step{SID: sid, FlowSID: f.SID, ExecutionSID: "FN1", Name: "e" + sid} }
-	if err := s.SaveExecution(x, "k", []Step{step("FT1")}); err != nil {
+	if err := s.SaveExecution(x, "k", []Step{step("FT1")}, nil); err != nil {
 		t.Fatal(err)
 	}
 	other := Execution{SID: "FN2", FlowSID: f.SID, Status: engine.StatusActive, DateCreated: t0.Add(time.Second)}
 	var conflict *ConflictError
-	if err := s.SaveExecution(other, "k", nil); !errors.As(err, &conflict) || conflict.ActiveSID != "FN1" {
+	if err := s.SaveExecution(other, "k", nil, nil); !errors.As(err, &conflict) || conflict.ActiveSID != "FN1" {
 		t.Fatalf("second active execution in the session: %v", err)
 	}
 	if _, err := s.Execution(f.SID, "FN2"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("a refused save left the execution: %v", err)
 	}
-	if err := s.SaveExecution(x, "k", []Step{step("FT2"), step("FT3")}); err != nil {
+	if err := s.SaveExecution(x, "k", []Step{step("FT2"), step("FT3")}, nil); err != nil {
 		t.Fatal(err)
 	}
 	steps, err := s.Steps(f.SID, "FN1")
@@ -122,13 +122,13 @@ func TestExecutionsHoldSessionsAndKeepSteps(t *testing.T) {
 		t.Errorf("step FT2: %v %+v", err, st)
 	}
 	x.Status = engine.StatusEnded
-	if err := s.SaveExecution(x, "", nil); err != nil {
+	if err := s.SaveExecution(x, "", nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if holder, _ := s.ActiveSession("k"); holder != "" {
 		t.Errorf("ended execution still holds the session (%s)", holder)
 	}
-	if err := s.SaveExecution(other, "k", nil); err != nil {
+	if err := s.SaveExecution(other, "k", nil, nil); err != nil {
 		t.Fatalf("new execution after the end: %v", err)
 	}
 	list, err := s.Executions(f.SID, time.Time{}, time.Time{})
