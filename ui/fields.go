@@ -113,9 +113,21 @@ func buildText(in *Inspector, p property) propertyEditor {
 	e := newTextField(wantsMultiLine(p.key, text), in.keys)
 	e.SetText(text)
 	e.SetPlaceHolder(placeholderFor(p.spec))
-	e.OnChanged = func(s string) { in.setProperty(p.widget, p.key, s) }
-	return propertyEditor{object: e, focus: e}
+	if !countedKeys[p.key] {
+		e.OnChanged = func(s string) { in.setProperty(p.widget, p.key, s) }
+		return propertyEditor{object: e, focus: e}
+	}
+	count := newMutedLabel(textCount(p.key, text), theme.SizeNameCaptionText, false)
+	e.OnChanged = func(s string) {
+		in.setProperty(p.widget, p.key, s)
+		count.SetText(textCount(p.key, s))
+	}
+	return propertyEditor{object: container.NewVBox(e, count), focus: e}
 }
+
+// countedKeys are the texts a writer sizes: message bodies (in SMS) and
+// spoken text (in characters).
+var countedKeys = map[string]bool{"body": true, "say": true}
 
 func placeholderFor(s schemas.PropertySpec) string {
 	if s.Default != nil {
@@ -357,11 +369,7 @@ func fieldBox(title, hint string, required bool, control fyne.CanvasObject, errL
 	}
 	box := container.NewVBox(label)
 	if hint != "" {
-		h := widget.NewLabel(hint)
-		h.Wrapping = fyne.TextWrapWord
-		h.Importance = widget.LowImportance
-		h.SizeName = theme.SizeNameCaptionText
-		box.Add(h)
+		box.Add(newMutedLabel(hint, theme.SizeNameCaptionText, false))
 	}
 	box.Add(control)
 	box.Add(errLabel)

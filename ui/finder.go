@@ -100,7 +100,7 @@ type Finder struct {
 	doc     *model.Document
 	entry   *widget.Entry
 	list    *widget.List
-	count   *widget.Label
+	count   *mutedLabel
 	matches []Match
 	object  fyne.CanvasObject
 	cancel  func()
@@ -119,8 +119,7 @@ func NewFinder(cat *schemas.Catalog) *Finder {
 			fd.list.Select(0)
 		}
 	}
-	fd.count = widget.NewLabel("")
-	fd.count.Importance = widget.LowImportance
+	fd.count = hintLabel("")
 	fd.list = widget.NewList(
 		func() int { return len(fd.matches) },
 		func() fyne.CanvasObject {

@@ -16,9 +16,7 @@ func (in *Inspector) flowSettings(alone bool) []fyne.CanvasObject {
 	f := in.doc.Flow()
 	var objects []fyne.CanvasObject
 	if alone {
-		hint := widget.NewLabel("Select a widget on the canvas to edit it, or drag one in from the library.")
-		hint.Wrapping = fyne.TextWrapWord
-		hint.Importance = widget.LowImportance
+		hint := hintLabel("Select a widget on the canvas to edit it, or drag one in from the library.")
 		objects = append(objects, heading("Flow"), hint, in.general)
 	} else {
 		objects = append(objects, sectionTitle("Flow settings"))
@@ -43,8 +41,7 @@ func (in *Inspector) flowSettings(alone bool) []fyne.CanvasObject {
 	objects = append(objects, in.flowRow("/flags", "Calls", concurrent, concurrent))
 
 	if alone {
-		summary := widget.NewLabel(flowSummary(f))
-		summary.Importance = widget.LowImportance
+		summary := hintLabel(flowSummary(f))
 		objects = append(objects, summary)
 	}
 	return objects

@@ -198,9 +198,7 @@ func heading(text string) *widget.Label {
 }
 
 func sectionTitle(text string) fyne.CanvasObject {
-	l := widget.NewLabelWithStyle(strings.ToUpper(text), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.Importance = widget.LowImportance
-	return container.NewVBox(widget.NewSeparator(), l)
+	return container.NewVBox(widget.NewSeparator(), newMutedLabel(strings.ToUpper(text), theme.SizeNameText, true))
 }
 
 // addRow registers a field for problems and focus and returns its box.
@@ -221,9 +219,7 @@ func (in *Inspector) widgetForm() []fyne.CanvasObject {
 	if known {
 		title = wt.Title
 	}
-	sub := widget.NewLabel(typeSubtitle(wt, known, s.Type()))
-	sub.Importance = widget.LowImportance
-	sub.Wrapping = fyne.TextWrapWord
+	sub := hintLabel(typeSubtitle(wt, known, s.Type()))
 	var head fyne.CanvasObject = heading(title)
 	if known {
 		head = container.NewHBox(container.NewCenter(typeTile(wt)), heading(title))
@@ -315,10 +311,7 @@ func (in *Inspector) propertyFields(s *model.State, wt schemas.WidgetType, known
 	}
 	oneOf := requiredOneOfNote(wt)
 	if oneOf != "" {
-		note := widget.NewLabel(oneOf)
-		note.Wrapping = fyne.TextWrapWord
-		note.Importance = widget.LowImportance
-		objects = append(objects, note)
+		objects = append(objects, hintLabel(oneOf))
 	}
 	for _, spec := range specs {
 		named[spec.Name] = true

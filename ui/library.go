@@ -76,8 +76,7 @@ func NewLibrary(cat *schemas.Catalog) *Library {
 		if len(sec.Types) == 0 {
 			continue
 		}
-		h := widget.NewLabelWithStyle(strings.ToUpper(string(sec.Category)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		h.Importance = widget.LowImportance
+		h := newMutedLabel(strings.ToUpper(string(sec.Category)), theme.SizeNameText, true)
 		l.headers[sec.Category] = h
 		l.list.Add(h)
 		for _, wt := range sec.Types {
@@ -86,9 +85,7 @@ func NewLibrary(cat *schemas.Catalog) *Library {
 			l.list.Add(it)
 		}
 	}
-	hint := widget.NewLabel("Drag onto the canvas, or double-click to add.")
-	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
+	hint := hintLabel("Drag onto the canvas, or double-click to add.")
 	title := heading("Widget library")
 	l.object = container.NewBorder(container.NewVBox(title, l.search), hint, nil, nil, container.NewVScroll(l.list))
 	return l
