@@ -30,6 +30,9 @@ func copyWidgets(f *model.Flow, names []string) ([]byte, int) {
 
 // pastedWidgets reads widgets from clipboard text.
 func pastedWidgets(text []byte) ([]*model.Object, error) {
+	if len(text) > model.MaxFileSize {
+		return nil, fmt.Errorf("the clipboard holds %d MiB, more than a flow may (%d MiB)", len(text)>>20, model.MaxFileSize>>20)
+	}
 	v, err := model.ParseValue(text)
 	if err != nil {
 		return nil, fmt.Errorf("the clipboard does not hold Studio JSON: %w", err)

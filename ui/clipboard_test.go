@@ -128,3 +128,17 @@ func TestFindSearchesNamesTypesAndTextAndJumps(t *testing.T) {
 		t.Errorf("jumping to %s shows %q", first.Widget, e.inspector.Shown())
 	}
 }
+
+func TestPasteOfTextThatIsNotStudioJSONSaysWhy(t *testing.T) {
+	for text, want := range map[string]string{
+		"hello":                     "does not hold Studio JSON",
+		`{"description": "x"}`:      "no widgets",
+		`{"states": [1]}`:           "not a JSON object",
+		`[{"type": "say-play"}]`:    "has no name",
+		strings.Repeat(" ", 11<<20): "more than a flow may",
+	} {
+		if _, err := pastedWidgets([]byte(text)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("pasting %.30q: %v, want an error saying %q", text, err, want)
+		}
+	}
+}
