@@ -377,6 +377,13 @@ func TestRestoreRefusesDamagedSnapshots(t *testing.T) {
 			nodes := d["nodes"].([]any)
 			nodes[0] = map[string]any{"loop": map[string]any{"m": len(nodes) - 1}}
 		}), "does not come before it"},
+		{"nodes that double at every step", edit(func(d map[string]any) {
+			nodes := []any{map[string]any{"leaf": "x"}}
+			for i := 1; i < 40; i++ {
+				nodes = append(nodes, map[string]any{"a": map[string]any{"m": i - 1}, "b": map[string]any{"m": i - 1}})
+			}
+			d["nodes"] = nodes
+		}), "expands to more than"},
 		{"untagged number", edit(func(d map[string]any) { d["nodes"].([]any)[0] = map[string]any{"n": 3} }), "numbers, maps and lists are tagged"},
 		{"unknown tag", edit(func(d map[string]any) { d["nodes"].([]any)[0] = map[string]any{"n": map[string]any{"x": 1}} }), `unknown value tag "x"`},
 		{"context out of range", edit(func(d map[string]any) { exec(d)["context"] = 1 << 20 }), "context"},

@@ -106,124 +106,138 @@ func (w *valueWriter) value(v any) (any, error) {
 	return w.value(p)
 }
 
+// maxExpandedValues bounds how many values one map holds once its shared
+// nodes are counted each time they appear: a real context has thousands, and
+// a damaged table that doubles at every node must not make walking the
+// context (rendering, marshalling) take forever.
+const maxExpandedValues = 1 << 20
+
 // valueReader rebuilds the nodes of a snapshot.
 type valueReader struct {
 	nodes []map[string]any
+	sizes []int // expanded size of each node
 }
 
 // readNodes decodes the node table; each node may refer only to earlier ones.
 func readNodes(raw []map[string]any) (*valueReader, error) {
-	r := &valueReader{nodes: make([]map[string]any, 0, len(raw))}
+	r := &valueReader{nodes: make([]map[string]any, 0, len(raw)), sizes: make([]int, 0, len(raw))}
 	for i, node := range raw {
 		if node == nil {
 			return nil, fmt.Errorf("node %d is null, not an object", i)
 		}
 		m := make(map[string]any, len(node))
+		size := 1
 		for k, enc := range node {
-			v, err := r.value(enc)
+			v, n, err := r.value(enc)
 			if err != nil {
 				return nil, fmt.Errorf("node %d, key %q: %w", i, k, err)
 			}
 			m[k] = v
+			size += n
+		}
+		if size > maxExpandedValues {
+			return nil, fmt.Errorf("node %d expands to more than %d values", i, maxExpandedValues)
 		}
 		r.nodes = append(r.nodes, m)
+		r.sizes = append(r.sizes, size)
 	}
 	return r, nil
 }
 
 // mapRef returns node id (nil for -1).
 func (r *valueReader) mapRef(id int) (map[string]any, error) {
+	m, _, err := r.node(id)
+	return m, err
+}
+
+// node returns node id and its expanded size.
+func (r *valueReader) node(id int) (map[string]any, int, error) {
 	if id == -1 {
-		return nil, nil
+		return nil, 1, nil
 	}
 	if id < 0 || id >= len(r.nodes) {
-		return nil, fmt.Errorf("refers to map node %d, which does not come before it (%d known)", id, len(r.nodes))
+		return nil, 0, fmt.Errorf("refers to map node %d, which does not come before it (%d known)", id, len(r.nodes))
 	}
-	return r.nodes[id], nil
+	return r.nodes[id], r.sizes[id], nil
 }
 
-// mapValue decodes an encoded value that must be a map (or nil).
-func (r *valueReader) mapValue(enc any) (map[string]any, error) {
-	v, err := r.value(enc)
-	if err != nil {
-		return nil, err
-	}
-	if v == nil {
-		return nil, nil
-	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("want a map, found %T", v)
-	}
-	return m, nil
-}
-
-func (r *valueReader) value(enc any) (any, error) {
+// value decodes one encoded value, returning it and its expanded size.
+func (r *valueReader) value(enc any) (any, int, error) {
 	switch t := enc.(type) {
 	case nil, string, bool:
-		return t, nil
+		return t, 1, nil
 	case map[string]any:
 		if len(t) != 1 {
-			return nil, fmt.Errorf("a tagged value has %d members, want 1", len(t))
+			return nil, 0, fmt.Errorf("a tagged value has %d members, want 1", len(t))
 		}
 		for tag, body := range t {
 			return r.tagged(tag, body)
 		}
 	}
-	return nil, fmt.Errorf("a %s is not an encoded value (numbers, maps and lists are tagged)", jsonKind(enc))
+	return nil, 0, fmt.Errorf("a %s is not an encoded value (numbers, maps and lists are tagged)", jsonKind(enc))
 }
 
-func (r *valueReader) tagged(tag string, body any) (any, error) {
+func (r *valueReader) tagged(tag string, body any) (any, int, error) {
 	switch tag {
 	case "m":
 		id, err := wholeNumber(body)
 		if err != nil {
-			return nil, fmt.Errorf("map reference: %w", err)
+			return nil, 0, fmt.Errorf("map reference: %w", err)
 		}
-		return r.mapRef(id)
+		return r.node(id)
 	case "a":
 		if body == nil {
-			return []any(nil), nil
+			return []any(nil), 1, nil
 		}
 		list, ok := body.([]any)
 		if !ok {
-			return nil, fmt.Errorf("list: want an array, found a %s", jsonKind(body))
+			return nil, 0, fmt.Errorf("list: want an array, found a %s", jsonKind(body))
 		}
 		out := make([]any, len(list))
+		size := 1
 		for i, e := range list {
-			v, err := r.value(e)
+			v, n, err := r.value(e)
 			if err != nil {
-				return nil, fmt.Errorf("[%d]: %w", i, err)
+				return nil, 0, fmt.Errorf("[%d]: %w", i, err)
 			}
 			out[i] = v
+			size += n
+			if size > maxExpandedValues {
+				return nil, 0, fmt.Errorf("a list expands to more than %d values", maxExpandedValues)
+			}
 		}
-		return out, nil
+		return out, size, nil
 	case "i", "n", "f":
-		num, ok := body.(json.Number)
-		if !ok {
-			return nil, fmt.Errorf("tag %q: want a number, found a %s", tag, jsonKind(body))
-		}
-		switch tag {
-		case "i":
-			n, err := strconv.ParseInt(string(num), 10, 64)
-			if err != nil {
-				return nil, fmt.Errorf("int64 %s: %w", num, err)
-			}
-			return n, nil
-		case "n":
-			n, err := strconv.ParseInt(string(num), 10, strconv.IntSize)
-			if err != nil {
-				return nil, fmt.Errorf("int %s: %w", num, err)
-			}
-			return int(n), nil
-		}
-		f, err := strconv.ParseFloat(string(num), 64)
-		if err != nil {
-			return nil, fmt.Errorf("float64 %s: %w", num, err)
-		}
-		return f, nil
+		v, err := number(tag, body)
+		return v, 1, err
 	}
-	return nil, fmt.Errorf("unknown value tag %q", tag)
+	return nil, 0, fmt.Errorf("unknown value tag %q", tag)
+}
+
+func number(tag string, body any) (any, error) {
+	num, ok := body.(json.Number)
+	if !ok {
+		return nil, fmt.Errorf("tag %q: want a number, found a %s", tag, jsonKind(body))
+	}
+	switch tag {
+	case "i":
+		n, err := strconv.ParseInt(string(num), 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("int64 %s: %w", num, err)
+		}
+		return n, nil
+	case "n":
+		n, err := strconv.ParseInt(string(num), 10, strconv.IntSize)
+		if err != nil {
+			return nil, fmt.Errorf("int %s: %w", num, err)
+		}
+		return int(n), nil
+	}
+	f, err := strconv.ParseFloat(string(num), 64)
+	if err != nil {
+		return nil, fmt.Errorf("float64 %s: %w", num, err)
+	}
+	return f, nil
 }
 
 func wholeNumber(v any) (int, error) {
