@@ -31,6 +31,7 @@ func TestCanvasEditorHolding2000WidgetsStaysUnder300MB(t *testing.T) {
 	if err := os.WriteFile(path, modeltest.Generate(2000), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	isolateSettings(t)
 	app := x.start(t, bin, "edit", path)
 	window := x.waitWindow(t, app, regexp.QuoteMeta("generated_2000.json")+".*Studioflow")
 	area := x.windowGeometry(t, window)
