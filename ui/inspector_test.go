@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -382,5 +383,58 @@ func TestFieldTitlesComeFromTheSchemaOrAReadableKey(t *testing.T) {
 		if p.Name == "to" && titleFor(p, p.Name) != "Number to call" {
 			t.Errorf("the schema's title is not used: %q", titleFor(p, p.Name))
 		}
+	}
+}
+
+func TestEveryWidgetOfEverySharedFlowOpensInTheInspector(t *testing.T) {
+	a := test.NewTempApp(t)
+	files, err := filepath.Glob(filepath.Join(flowsDir, "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no shared flows: %v", err)
+	}
+	for _, file := range files {
+		f := readShared(t, filepath.Base(file))
+		e := newTestEditor(t, a, Options{Flow: f})
+		for _, s := range f.States() {
+			e.selectWidgets([]string{s.Name()})
+			if e.inspector.Shown() != s.Name() || e.inspector.field("/name") == nil {
+				t.Errorf("%s: %s does not open in the inspector", filepath.Base(file), s.Name())
+			}
+		}
+	}
+}
+
+func TestOddlyShapedWidgetsStillOpen(t *testing.T) {
+	a := test.NewTempApp(t)
+	f, err := model.Parse([]byte(`{"description": "odd", "initial_state": "Trigger", "states": [
+		{"name": "Trigger", "type": "trigger", "transitions": "none", "properties": []},
+		{"name": "strange", "type": "no-such-type", "transitions": [1, {"event": "x", "next": 5}], "properties": {"n": 1.5, "list": [1, "a"], "obj": {"k": null}, "flag": false}},
+		{"name": "bare", "type": "say-play"}
+	]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newTestEditor(t, a, Options{Flow: f})
+	for _, name := range []string{"Trigger", "strange", "bare"} {
+		e.selectWidgets([]string{name})
+		if e.inspector.Shown() != name {
+			t.Fatalf("%s does not open", name)
+		}
+	}
+	// An unknown type's properties are all "other properties", editable.
+	e.selectWidgets([]string{"strange"})
+	typeInto(t, e, "/properties/obj", `{"k": 2}`)
+	v, _ := e.doc.Flow().State("strange").Property("obj")
+	if got := string(model.MarshalCanonical(v)); !strings.Contains(got, `"k": 2`) {
+		t.Errorf("obj is %s", got)
+	}
+	typeInto(t, e, "/properties/obj", `{"k": `)
+	if msg := e.inspector.FieldError("/properties/obj"); !strings.Contains(msg, "not applied") {
+		t.Errorf("broken JSON shows %q", msg)
+	}
+	e.selectWidgets([]string{"bare"})
+	typeInto(t, e, "/properties/say", "now with properties")
+	if got := e.doc.Flow().State("bare").StringProperty("say"); got != "now with properties" {
+		t.Errorf("say is %q", got)
 	}
 }
