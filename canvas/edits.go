@@ -3,6 +3,7 @@ package canvas
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -42,7 +43,9 @@ func (e *Editor) nudge(dx, dy float64) {
 			positions[n] = model.Position{X: p.X + dx, Y: p.Y + dy}
 		}
 	}
-	if err := e.doc.ApplyCoalesced(model.MoveWidgets(positions), fmt.Sprintf("canvas-nudge-%p", e)); err != nil {
+	// Presses in a row on the same selection are one step.
+	key := fmt.Sprintf("canvas-nudge-%p-%s", e, strings.Join(e.Selection(), "\x00"))
+	if err := e.doc.ApplyCoalesced(model.MoveWidgets(positions), key); err != nil {
 		fyne.LogError("move widgets", err)
 	}
 }

@@ -205,14 +205,22 @@ func (e *Editor) DragEnd() {
 	e.Refresh()
 }
 
+// minWireDrag is how far, in pixels, a wire must be dragged to count.
+const minWireDrag = 8
+
 // dropWire finishes a wire drag: onto a node it connects (or reconnects),
 // onto empty space it disconnects a connected port or, for an open port,
 // offers new widgets to create already connected.
 func (e *Editor) dropWire(gs *gesture) {
+	if d := gs.current.Subtract(gs.start); d.X*d.X+d.Y*d.Y < minWireDrag*minWireDrag {
+		return // a slip of the hand on a port, not a drag
+	}
 	from := e.graph.nodes[gs.fromNode].name
 	if i := e.nodeAt(gs.current); i >= 0 {
 		to := e.graph.nodes[i].name
-		if to != gs.wasTarget {
+		// Dropping back on its own widget is taken as giving up, not as a
+		// self-loop (those are rare, and easy to make by mistake here).
+		if to != gs.wasTarget && i != gs.fromNode {
 			e.apply(model.Connect(from, gs.port, to))
 		}
 		return

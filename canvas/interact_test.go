@@ -437,3 +437,20 @@ func TestAFlowPiledOnOneSpotIsTidiedOnOpenAsAnUndoableStep(t *testing.T) {
 	}
 	undoRestores(t, e, before)
 }
+
+func TestAShortSlipOnAPortOrADropOnItsOwnWidgetChangesNothing(t *testing.T) {
+	test.NewTempApp(t)
+	e, _, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	before := e.doc.Flow().Marshal()
+	port := screenOf(e, nodeNamed(t, e, "allow_split").portAnchor(2))
+	drag(e, port, port.AddXY(3, 3), desktop.MouseButtonPrimary, 0)
+	drag(e, port, center(e, nodeNamed(t, e, "allow_split")), desktop.MouseButtonPrimary, 0)
+	open := screenOf(e, nodeNamed(t, e, "allow_list").portAnchor(1))
+	drag(e, open, center(e, nodeNamed(t, e, "allow_list")), desktop.MouseButtonPrimary, 0)
+	if !bytes.Equal(e.doc.Flow().Marshal(), before) {
+		t.Fatalf("slips changed the flow:\n%s", e.doc.Flow().Marshal())
+	}
+	if e.menu != nil {
+		t.Error("a slip opened the new-widget menu")
+	}
+}
