@@ -50,6 +50,9 @@ func TestMain(m *testing.M) {
 	}
 	t := &demoTB{}
 	defer t.cleanUp()
+	// The demo's preferences (the sync links, the last server) live and die
+	// with it, so runs never share or corrupt a preferences file.
+	os.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	runWorkspaceDemo(t, *workspaceDemo, *demoSeconds)
 }
 
@@ -168,6 +171,16 @@ func showDemoScreen(t testing.TB, screen string, home *Home, sync *SyncDialogs, 
 		if err := showExecutionWindow(store, validator(t).Catalog(), seed[vaccineFlow], execSID); err != nil {
 			t.Error(err)
 		}
+	case "execution-step":
+		v, err := NewExecutionView(store, validator(t).Catalog(), seed[vaccineFlow], execSID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := fyne.CurrentApp().NewWindow("Execution " + execSID)
+		w.SetContent(v.Content())
+		w.Resize(fyne.NewSize(1280, 800))
+		w.Show()
+		v.stepList.Select(1)
 	case "open":
 		sync.ShowOpen()
 		sync.form.fields["Flow SID"].SetText(remoteSID)

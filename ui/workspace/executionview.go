@@ -28,6 +28,7 @@ type ExecutionView struct {
 	view         *canvas.FlowView
 	stepList     *widget.List
 	contextTitle *widget.Label
+	stepDetail   *widget.Label
 	context      *contextTree
 	root         fyne.CanvasObject
 }
@@ -68,8 +69,13 @@ func (v *ExecutionView) build(cat *schemas.Catalog, rev wsstore.Revision) {
 	x := v.execution
 	title := widget.NewLabelWithStyle(x.SID, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	status := widget.NewLabel(executionStatus(x))
-	if x.EndedKind == engine.EndFailed {
+	switch {
+	case x.Status == engine.StatusActive:
+		status.Importance = widget.HighImportance
+	case x.EndedKind == engine.EndFailed:
 		status.Importance = widget.DangerImportance
+	default:
+		status.Importance = widget.SuccessImportance
 	}
 	info := widget.NewLabel(fmt.Sprintf("%s, revision %d · contact %s · started by %s · %s to %s",
 		rev.FriendlyName, x.FlowRevision, x.ContactChannelAddress, x.InitiatedBy, longDate(x.DateCreated), longDate(x.DateUpdated)))
@@ -96,8 +102,11 @@ func (v *ExecutionView) build(cat *schemas.Catalog, rev wsstore.Revision) {
 
 	v.view = canvas.NewFlowView(v.flow, cat)
 	v.contextTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.stepDetail = widget.NewLabel("")
+	v.stepDetail.Wrapping = fyne.TextWrapWord
+	v.stepDetail.Importance = widget.LowImportance
 	v.context = newContextTree()
-	contextPane := container.NewBorder(v.contextTitle, nil, nil, nil, v.context.tree)
+	contextPane := container.NewBorder(container.NewVBox(v.contextTitle, v.stepDetail), nil, nil, nil, v.context.tree)
 
 	right := container.NewHSplit(container.NewScroll(v.view), contextPane)
 	right.Offset = 0.68
@@ -117,17 +126,30 @@ func (v *ExecutionView) selectStep(i int) {
 		upTo = v.steps[:i+1]
 		hl.Active = st.TransitionedFrom
 		v.contextTitle.SetText(fmt.Sprintf("Context after step %d (%s)", i+1, st.TransitionedFrom))
+		v.showDetail(st.Detail)
 		v.context.set(st.Context)
 	} else {
 		if v.execution.Status == engine.StatusActive && len(v.steps) > 0 {
 			hl.Waiting = v.steps[len(v.steps)-1].TransitionedTo
 		}
 		v.contextTitle.SetText("Execution context")
+		v.showDetail("")
 		v.context.set(v.execution.Context)
 	}
 	hl.Taken = takenWires(v.flow, v.execution.SID, upTo)
 	v.highlight = hl
 	v.view.SetHighlight(hl)
+}
+
+// showDetail shows what the engine said about a step (an HTTP status, an
+// error), hiding the line when it said nothing.
+func (v *ExecutionView) showDetail(text string) {
+	v.stepDetail.SetText(text)
+	if text == "" {
+		v.stepDetail.Hide()
+	} else {
+		v.stepDetail.Show()
+	}
 }
 
 // takenWires maps steps to the transitions they followed, each once, in the

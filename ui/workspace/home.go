@@ -118,7 +118,7 @@ func (h *Home) build() {
 
 	h.detail = newFlowDetail(h)
 	split := container.NewHSplit(left, h.detail.root)
-	split.Offset = 0.36
+	split.Offset = 0.34
 	h.root = split
 }
 
