@@ -71,9 +71,15 @@ type Editor struct {
 	overPort bool
 	// menu is the new-widget picker open after a wire was dropped on empty
 	// space, if any.
-	menu      *widget.PopUpMenu
-	menuModel *fyne.Menu
-	mini      *minimap
+	// autoPanStop ends the ticker that scrolls the view while a drag holds
+	// the pointer at its edge; nil when none runs.
+	autoPanStop chan struct{}
+	// autoPanTicks, when set (tests), replaces the ticker goroutine: the
+	// test drives autoPanStep itself.
+	autoPanTicks func(stop chan struct{})
+	menu         *widget.PopUpMenu
+	menuModel    *fyne.Menu
+	mini         *minimap
 
 	// version counts changes to what is drawn, so the renderer redraws
 	// the minimap only when something moved.
@@ -114,6 +120,7 @@ func (e *Editor) SetDocument(doc *model.Document) {
 	e.diags = map[string]nodeDiagnostics{}
 	e.highlight = highlightState{}
 	e.gesture = nil
+	e.stopAutoPan()
 	e.hover = ""
 	e.initialView, e.viewTouched = false, false
 	e.placement = nil

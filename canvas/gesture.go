@@ -23,6 +23,9 @@ const (
 type gesture struct {
 	kind           gestureKind
 	start, current fyne.Position // editor coordinates
+	// startWorld is the world point under start when the drag began: what
+	// the pointer holds, however the view moves meanwhile.
+	startWorld worldPoint
 	// key coalesces the moves of one drag into one undo step.
 	key string
 
@@ -56,9 +59,15 @@ func (e *Editor) Dragged(ev *fyne.DragEvent) {
 	if e.gesture == nil {
 		e.beginGesture(ev.Position.SubtractXY(ev.Dragged.DX, ev.Dragged.DY))
 	}
-	gs := e.gesture
-	gs.current = ev.Position
+	e.gesture.current = ev.Position
 	e.pointer, e.hasPoint = ev.Position, true
+	e.updateGesture()
+	e.updateAutoPan()
+}
+
+// updateGesture follows the pointer (or a view moved under it).
+func (e *Editor) updateGesture() {
+	gs := e.gesture
 	switch gs.kind {
 	case gesturePan:
 		d := gs.current.Subtract(gs.start)
@@ -84,7 +93,7 @@ func (e *Editor) Dragged(ev *fyne.DragEvent) {
 // beginGesture decides what a drag starting at p does.
 func (e *Editor) beginGesture(p fyne.Position) {
 	e.gestures++
-	gs := &gesture{kind: gesturePan, start: p, current: p, origin: e.view.origin, key: fmt.Sprintf("canvas-drag-%p-%d", e, e.gestures)}
+	gs := &gesture{kind: gesturePan, start: p, current: p, startWorld: e.view.toWorld(p), origin: e.view.origin, key: fmt.Sprintf("canvas-drag-%p-%d", e, e.gestures)}
 	e.gesture = gs
 	e.hover = ""
 	if e.press.button == desktop.MouseButtonTertiary {
@@ -131,9 +140,9 @@ func (e *Editor) minimap() *minimap { return e.mini }
 // dragMove moves the dragged widgets with the pointer, as one undo step for
 // the whole drag.
 func (e *Editor) dragMove(gs *gesture) {
-	d := gs.current.Subtract(gs.start)
 	held := gs.origins[gs.held]
-	to := e.snapped(held.add(float64(d.X)/e.view.zoom, float64(d.Y)/e.view.zoom))
+	at := e.view.toWorld(gs.current)
+	to := e.snapped(held.add(at.X-gs.startWorld.X, at.Y-gs.startWorld.Y))
 	dx, dy := to.X-held.X, to.Y-held.Y
 	positions := make(map[string]model.Position, len(gs.origins))
 	moved := false
@@ -169,12 +178,13 @@ func (e *Editor) cancelGesture() {
 		}
 	}
 	gs.cancelled, gs.moved = true, false
+	e.stopAutoPan()
 	e.Refresh()
 }
 
 // boxSelect selects what the box touches, added to the selection before.
 func (e *Editor) boxSelect(gs *gesture) {
-	a, b := e.view.toWorld(gs.start), e.view.toWorld(gs.current)
+	a, b := gs.startWorld, e.view.toWorld(gs.current)
 	box := worldRect{min(a.X, b.X), min(a.Y, b.Y), max(a.X, b.X), max(a.Y, b.Y)}
 	next := make(map[string]bool, len(gs.base))
 	for n := range gs.base {
@@ -192,6 +202,7 @@ func (e *Editor) boxSelect(gs *gesture) {
 func (e *Editor) DragEnd() {
 	gs := e.gesture
 	e.gesture = nil
+	e.stopAutoPan()
 	if gs == nil || gs.cancelled {
 		e.Refresh()
 		return

@@ -59,6 +59,9 @@ func sharedFlows(t *testing.T) []string {
 func openEditor(tb testing.TB, f *model.Flow, size fyne.Size) (*Editor, *editorRenderer, fyne.Window) {
 	tb.Helper()
 	e := NewEditor(model.NewDocument(f), loadCatalog(tb))
+	// The test driver runs fyne.Do at once on the calling goroutine, so no
+	// ticker may call in: tests step auto-scrolling themselves.
+	e.autoPanTicks = func(chan struct{}) {}
 	w := test.NewTempWindow(tb, e)
 	w.SetPadded(false)
 	w.Resize(size)

@@ -454,3 +454,39 @@ func TestAShortSlipOnAPortOrADropOnItsOwnWidgetChangesNothing(t *testing.T) {
 		t.Error("a slip opened the new-widget menu")
 	}
 }
+
+func TestDraggingANodeToTheEdgeScrollsTheViewAndTheNodeFollows(t *testing.T) {
+	test.NewTempApp(t)
+	e, _, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	e.SetSnapToGrid(false)
+	from := center(e, nodeNamed(t, e, "order_no"))
+	edge := fyne.NewPos(editorSize.Width-4, from.Y)
+	e.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}, Button: desktop.MouseButtonPrimary})
+	e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: edge}, Dragged: fyne.NewDelta(edge.X-from.X, 0)})
+	if e.autoPanStop == nil {
+		t.Fatal("holding a node at the edge does not scroll")
+	}
+	x0, _ := offsetOf(t, e, "order_no")
+	origin := e.view.origin
+	for range 10 {
+		e.autoPanStep()
+	}
+	if e.view.origin.X <= origin.X {
+		t.Fatalf("view did not scroll right: origin %v → %v", origin, e.view.origin)
+	}
+	x1, _ := offsetOf(t, e, "order_no")
+	if got, want := x1-x0, e.view.origin.X-origin.X; !approx(got, roundTo(want, 1)) && (got-want > 1 || want-got > 1) {
+		t.Errorf("node moved %v while the view scrolled %v: it did not stay under the pointer", got, want)
+	}
+	e.DragEnd()
+	if e.autoPanStop != nil {
+		t.Error("scrolling goes on after the drag ended")
+	}
+	if label, _ := e.doc.CanUndo(); label != "Move order_no" {
+		t.Errorf("undo step %q", label)
+	}
+	e.doc.Undo()
+	if _, ok := e.doc.CanUndo(); ok {
+		t.Error("the drag with scrolling took more than one undo step")
+	}
+}

@@ -1,0 +1,98 @@
+package canvas
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// While a node, a wire or a selection box is dragged to the edge of the
+// view, the view scrolls that way, faster the nearer the edge.
+const (
+	edgeZone     = 32 // pixels from the edge where scrolling starts
+	edgeSpeed    = 14 // pixels per tick at the very edge
+	autoPanEvery = 16 * time.Millisecond
+)
+
+// edgePush is how far the view should scroll per tick for a pointer at p.
+func (e *Editor) edgePush(p fyne.Position) (dx, dy float32) {
+	push := func(v, size float32) float32 {
+		switch {
+		case v < edgeZone:
+			return -edgeSpeed * (edgeZone - max(v, 0)) / edgeZone
+		case v > size-edgeZone:
+			return edgeSpeed * (min(v, size) - (size - edgeZone)) / edgeZone
+		}
+		return 0
+	}
+	return push(p.X, e.size.Width), push(p.Y, e.size.Height)
+}
+
+func (e *Editor) wantsAutoPan() bool {
+	gs := e.gesture
+	if gs == nil || gs.cancelled || e.exporting {
+		return false
+	}
+	switch gs.kind {
+	case gestureMove, gestureWire, gestureBox:
+		dx, dy := e.edgePush(gs.current)
+		return dx != 0 || dy != 0
+	}
+	return false
+}
+
+// updateAutoPan starts or stops the scrolling ticker as the drag needs.
+func (e *Editor) updateAutoPan() {
+	if !e.wantsAutoPan() {
+		e.stopAutoPan()
+		return
+	}
+	if e.autoPanStop != nil {
+		return
+	}
+	stop := make(chan struct{})
+	e.autoPanStop = stop
+	if e.autoPanTicks != nil {
+		e.autoPanTicks(stop)
+		return
+	}
+	go func() {
+		t := time.NewTicker(autoPanEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(func() {
+					if e.autoPanStop == stop {
+						e.autoPanStep()
+					}
+				})
+			}
+		}
+	}()
+}
+
+func (e *Editor) stopAutoPan() {
+	if e.autoPanStop != nil {
+		close(e.autoPanStop)
+		e.autoPanStop = nil
+	}
+}
+
+// autoPanStep scrolls the view one tick and lets the drag follow: the node
+// or wire end stays under the pointer while the flow moves beneath.
+func (e *Editor) autoPanStep() {
+	if !e.wantsAutoPan() {
+		e.stopAutoPan()
+		return
+	}
+	dx, dy := e.edgePush(e.gesture.current)
+	e.view.origin = e.view.origin.add(float64(dx)/e.view.zoom, float64(dy)/e.view.zoom)
+	e.viewTouched = true
+	e.updateGesture()
+	if e.gesture.kind != gestureMove {
+		e.Refresh()
+	}
+}
