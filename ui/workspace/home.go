@@ -215,6 +215,9 @@ func (h *Home) selectFlow(sid string) {
 	h.detail.show(&f)
 }
 
+// FocusSearch puts the keyboard in the search field (the window's Find).
+func (h *Home) FocusSearch() { h.win.Canvas().Focus(h.search) }
+
 // Selected returns the SID of the flow shown on the right, "" for none.
 func (h *Home) Selected() string { return h.selected }
 

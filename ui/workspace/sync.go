@@ -57,7 +57,8 @@ type SyncDialogs struct {
 	// OnError reports an error; the default shows an error dialog.
 	OnError func(err error)
 
-	form *syncForm // the dialog showing, for tests
+	form    *syncForm // the dialog showing, for tests
+	settled func()    // called when a request has been dealt with, for tests
 }
 
 // NewSyncDialogs returns the sync dialogs of store in win; creds are the
@@ -347,24 +348,37 @@ func problemList(err error) string {
 	return b.String()
 }
 
-// inBackground runs work off the UI goroutine behind a progress dialog;
-// what it returns runs back on the UI goroutine.
+// inBackground runs work off the UI goroutine behind a progress dialog
+// whose Cancel abandons it; what work returns runs back on the UI goroutine.
 func (s *SyncDialogs) inBackground(title string, work func(ctx context.Context) (func(), error)) {
+	ctx, cancel := context.WithTimeout(context.Background(), syncWait)
 	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustomWithoutButtons(title, container.NewPadded(bar), s.win)
+	progress := dialog.NewCustom(title, "Cancel", container.NewPadded(bar), s.win)
+	finished, canceled := false, false
+	progress.SetOnClosed(func() {
+		if !finished {
+			canceled = true
+			cancel()
+		}
+	})
 	progress.Show()
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), syncWait)
 		defer cancel()
 		then, err := work(ctx)
 		fyne.Do(func() {
+			finished = true
 			bar.Stop()
 			progress.Hide()
-			if err != nil {
+			switch {
+			case canceled:
+			case err != nil:
 				s.showError(err)
-				return
+			default:
+				then()
 			}
-			then()
+			if s.settled != nil {
+				s.settled()
+			}
 		})
 	}()
 }

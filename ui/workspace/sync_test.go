@@ -3,6 +3,7 @@ package workspace
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -299,5 +300,74 @@ func TestCredentialsComeFromTheEnvironmentAndNeverReachTheWorkspaceOrPreferences
 		if strings.Contains(prefs.String(key), remoteToken) {
 			t.Errorf("preference %s holds the auth token", key)
 		}
+	}
+}
+
+func TestCancelAbandonsAPullThatHangs(t *testing.T) {
+	fx := newSyncFixture(t)
+	release := make(chan struct{})
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(func() { close(release); slow.Close() })
+	settled := make(chan struct{}, 1)
+	fx.sync.settled = func() { settled <- struct{}{} }
+
+	fx.sync.ShowOpen()
+	objs := overlay(t, fx.win)
+	fx.sync.form.fields["Flow SID"].SetText("FW0123456789abcdef0123456789abcdef")
+	fx.fillServer(fx.remote.creds)
+	fx.sync.form.baseURL.SetText(slow.URL)
+	fx.sync.form.username.SetText(fx.remote.creds.Username)
+	fx.sync.form.secret.SetText(remoteToken)
+	test.Tap(button(t, objs, "Open"))
+	progress := overlay(t, fx.win)
+	if !containsText(progress, "Fetching FW0123456789abcdef0123456789abcdef from "+slow.URL) {
+		t.Fatalf("progress shows %v", texts(progress))
+	}
+	test.Tap(button(t, progress, "Cancel"))
+	select {
+	case <-settled:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the canceled pull did not end")
+	}
+	select {
+	case err := <-fx.errs:
+		t.Fatalf("a canceled pull reported %v", err)
+	case sid := <-fx.pulled:
+		t.Fatalf("a canceled pull opened %s", sid)
+	default:
+	}
+	noOverlay(t, fx.win)
+}
+
+func TestCredentialsKeptInTheKeyringAreOfferedInTheNextSession(t *testing.T) {
+	fx := newSyncFixture(t, astrologyFlow)
+	kr := memoryKeyring{}
+	prefs := fyne.CurrentApp().Preferences()
+	fx.sync.creds = NewCredentials(kr, prefs)
+	fx.sync.creds.fromEnv = nil
+	local := fx.flowNamed(t, "Pride astrology")
+
+	fx.sync.ShowPublish(local.SID)
+	objs := overlay(t, fx.win)
+	fx.fillServer(fx.remote.creds)
+	fx.sync.form.keep.SetChecked(true)
+	test.Tap(button(t, objs, "Publish"))
+	wait(t, fx.published, fx.errs, "publish")
+	if len(kr) != 1 {
+		t.Fatalf("the keyring holds %d secrets", len(kr))
+	}
+
+	// A new session (a new window) finds them in the keyring.
+	next := NewSyncDialogs(fx.store, validator(t), fx.win, NewCredentials(kr, prefs))
+	next.creds.fromEnv = nil
+	next.ShowOpen()
+	if next.form.baseURL.Text != fx.remote.url || next.form.username.Text != fx.remote.creds.Username ||
+		next.form.secret.Text != remoteToken || next.form.source.Text != "Credentials "+SourceKeyring+"." {
+		t.Fatalf("the next session offers %q on %q (%s)", next.form.username.Text, next.form.baseURL.Text, next.form.source.Text)
 	}
 }
