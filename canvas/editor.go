@@ -39,8 +39,8 @@ type Editor struct {
 	cancel   func()
 	measurer *textMeasurer
 	graph    *graph
-	// readOnly editors (FlowView) show the whole flow at zoom 1 and take no
-	// edits; placement then holds a layout for flows that need one.
+	// readOnly editors (FlowView) pan, zoom and select but take no edits;
+	// placement then holds a layout for flows that need one.
 	readOnly  bool
 	placement map[string]model.Position
 	// exporting editors draw curves as short lines: the software painter
@@ -101,9 +101,7 @@ func newEditor(cat *schemas.Catalog, readOnly bool) *Editor {
 		view: viewport{zoom: 1}, selected: map[string]bool{}, snap: true,
 		diags: map[string]nodeDiagnostics{},
 	}
-	if !readOnly {
-		e.mini = newMinimap(e)
-	}
+	e.mini = newMinimap(e)
 	e.ExtendBaseWidget(e)
 	return e
 }
@@ -218,12 +216,9 @@ func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	return newEditorRenderer(e)
 }
 
-// MinSize is small: the editor pans and zooms over a flow of any size. A
-// read-only FlowView asks for the whole flow at zoom 1.
+// MinSize is small: the editor pans and zooms over a flow of any size (in
+// a scroll container it fills the view and scrolls itself).
 func (e *Editor) MinSize() fyne.Size {
-	if e.readOnly {
-		return e.ContentSize()
-	}
 	return fyne.NewSize(120, 90)
 }
 
@@ -243,13 +238,6 @@ func (e *Editor) placeInitialView(size fyne.Size) {
 	b := e.graph.bounds()
 	if b.empty() {
 		e.view = viewport{zoom: 1, origin: worldPoint{-viewMargin, -viewMargin}}
-		return
-	}
-	if e.readOnly {
-		e.view = viewport{zoom: 1, origin: worldPoint{b.X0 - viewMargin, b.Y0 - viewMargin}}
-		if content := e.ContentSize(); size.Width > content.Width {
-			e.view.origin.X -= float64(size.Width-content.Width) / 2
-		}
 		return
 	}
 	e.view.fit(b, size, 1)

@@ -108,7 +108,7 @@ func TestFlowViewIsReadOnlyAndLaysOutAPiledFlowWithoutChangingIt(t *testing.T) {
 	before := f.Marshal()
 	v := NewFlowView(f, loadCatalog(t))
 	w := test.NewTempWindow(t, v)
-	w.Resize(v.ContentSize())
+	w.Resize(v.ContentSize().AddWidthHeight(100, 100))
 	a, trig := nodeNamed(t, v, "a"), nodeNamed(t, v, "Trigger")
 	if a.pos.Y <= trig.pos.Y {
 		t.Errorf("a drawn at %v, not below the trigger at %v", a.pos, trig.pos)
@@ -122,7 +122,10 @@ func TestFlowViewIsReadOnlyAndLaysOutAPiledFlowWithoutChangingIt(t *testing.T) {
 	if !bytes.Equal(f.Marshal(), before) {
 		t.Error("the read-only view changed the flow")
 	}
-	if got := v.MinSize(); got != v.ContentSize() {
-		t.Errorf("MinSize %v, want the whole flow %v", got, v.ContentSize())
+	vis := v.view.visible(v.size)
+	for _, n := range []*node{nodeNamed(t, v, "a"), nodeNamed(t, v, "Trigger")} {
+		if r := n.rect(); !vis.contains(worldPoint{r.X0, r.Y0}) || !vis.contains(worldPoint{r.X1, r.Y1}) {
+			t.Errorf("%s is not in view when the view opens", n.name)
+		}
 	}
 }

@@ -156,9 +156,6 @@ func (e *Editor) selectionWith(name string) map[string]bool {
 }
 
 func (e *Editor) requestFocus() {
-	if e.readOnly {
-		return
-	}
 	if app := fyne.CurrentApp(); app != nil {
 		if c := app.Driver().CanvasForObject(e); c != nil && c.Focused() != e {
 			c.Focus(e)

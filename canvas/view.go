@@ -5,9 +5,9 @@ import (
 	"github.com/studioflow/studioflow/schemas"
 )
 
-// FlowView is a read-only Editor: the whole flow at zoom 1, sized to it
-// (for a scroll container), taking no edits. It stays for the viewer
-// window until the editor window uses Editor.
+// FlowView is a read-only Editor: it pans, zooms (minimap included) and
+// shows markers and highlights, but takes no edits. Put in a scroll
+// container, it fills the view and does its own scrolling.
 type FlowView = Editor
 
 // NewFlowView returns a read-only view of f. A flow without a usable
