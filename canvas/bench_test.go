@@ -106,11 +106,20 @@ func BenchmarkDragEvent(b *testing.B) {
 
 // zoomLevels are the views a pan or zoom is timed at: zoom 1, the
 // smallest zoom still drawn in detail (the most detailed objects in view),
-// and the whole flow in view as plain boxes.
+// the smallest drawn as boxes and lines (the most objects in view), and
+// the whole flow in view (one picture, whose painting is included).
 var zoomLevels = []struct {
 	name string
 	zoom float64
-}{{"zoom=1", 1}, {"zoom=detail", detailZoom}, {"zoom=fit", 0}}
+}{{"zoom=1", 1}, {"zoom=detail", detailZoom}, {"zoom=boxes", overviewZoom}, {"zoom=fit", 0}}
+
+// paintOverview does the painting a frame needs when the view is one
+// picture (Fyne calls the raster's generator when it paints).
+func paintOverview(e *Editor, r *editorRenderer) {
+	if e.view.zoom < overviewZoom {
+		r.overview.render(int(benchSize.Width), int(benchSize.Height))
+	}
+}
 
 func benchAtLevel(b *testing.B, n int, z float64) *Editor {
 	e := benchEditor(b, n, max(z, minZoom))
@@ -128,6 +137,7 @@ func BenchmarkPanStep(b *testing.B) {
 		for _, lv := range zoomLevels {
 			b.Run(fmt.Sprintf("widgets=%d/%s", n, lv.name), func(b *testing.B) {
 				e := benchAtLevel(b, n, lv.zoom)
+				r := test.WidgetRenderer(e).(*editorRenderer)
 				at := fyne.NewPos(2, 2)
 				e.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonTertiary})
 				k := 0
@@ -139,6 +149,7 @@ func BenchmarkPanStep(b *testing.B) {
 					}
 					at = at.AddXY(d, d)
 					e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(d, d)})
+					paintOverview(e, r)
 				}
 				e.DragEnd()
 			})
@@ -153,6 +164,7 @@ func BenchmarkZoomStep(b *testing.B) {
 		for _, lv := range zoomLevels {
 			b.Run(fmt.Sprintf("widgets=%d/%s", n, lv.name), func(b *testing.B) {
 				e := benchAtLevel(b, n, lv.zoom)
+				r := test.WidgetRenderer(e).(*editorRenderer)
 				e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
 				at := fyne.NewPos(benchSize.Width/2, benchSize.Height/2)
 				k := 0
@@ -163,6 +175,7 @@ func BenchmarkZoomStep(b *testing.B) {
 						dy = -10
 					}
 					e.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: at}, Scrolled: fyne.NewDelta(0, dy)})
+					paintOverview(e, r)
 				}
 			})
 		}
@@ -179,6 +192,21 @@ func BenchmarkExportPNG(b *testing.B) {
 				if err := e.ExportPNG(io.Discard); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkOverviewPaint paints the whole 2000-widget flow, zoomed out,
+// into the one picture that stands for it: the work behind a pan or zoom
+// step at that zoom besides placing the picture.
+func BenchmarkOverviewPaint(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("widgets=%d", n), func(b *testing.B) {
+			e := benchAtLevel(b, n, 0)
+			r := test.WidgetRenderer(e).(*editorRenderer)
+			for b.Loop() {
+				r.overview.render(int(benchSize.Width), int(benchSize.Height))
 			}
 		})
 	}

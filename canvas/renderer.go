@@ -26,6 +26,7 @@ type editorRenderer struct {
 	grid       []*fynecanvas.Line
 	icons      map[string]fyne.Resource
 	focusRing  *fynecanvas.Rectangle
+	overview   *overview
 
 	preview   *wireShape
 	selectBox *fynecanvas.Rectangle
@@ -48,6 +49,7 @@ func newEditorRenderer(e *Editor) *editorRenderer {
 		selectBox:  &fynecanvas.Rectangle{StrokeWidth: 1},
 		tip:        newTooltip(),
 		focusRing:  &fynecanvas.Rectangle{StrokeWidth: 1.5},
+		overview:   newOverview(e),
 	}
 	r.pal = currentPalette()
 	return r
@@ -84,18 +86,24 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	r.background.Move(fyne.Position{})
 	r.background.Resize(size)
 	objs = append(objs, r.background)
+	r.visibleNodes, r.visibleWires = r.visibleNodes[:0], r.visibleWires[:0]
+	if v.zoom < overviewZoom && !e.exporting {
+		objs = r.overview.draw(r, size, objs)
+		objs = r.drawGesture(objs)
+		objs = r.tip.draw(r, size, objs)
+		r.finish(size, objs)
+		return
+	}
 	if !e.exporting {
 		objs = r.drawGrid(size, objs)
 	}
 
 	area := v.visible(size).grow(arrowWidth)
-	r.visibleNodes = r.visibleNodes[:0]
 	g.nodeIndex.query(area, func(i int) {
 		if g.nodes[i].rect().intersects(area) {
 			r.visibleNodes = append(r.visibleNodes, i)
 		}
 	})
-	r.visibleWires = r.visibleWires[:0]
 	g.wireIndex.query(area, func(i int) {
 		if g.wires[i].box.intersects(area) {
 			r.visibleWires = append(r.visibleWires, i)
@@ -178,6 +186,13 @@ func (r *editorRenderer) draw(size fyne.Size) {
 
 	objs = r.drawGesture(objs)
 	objs = r.tip.draw(r, size, objs)
+	r.finish(size, objs)
+}
+
+// finish adds what sits over the flow (minimap, focus ring) and keeps the
+// frame's objects.
+func (r *editorRenderer) finish(size fyne.Size, objs []fyne.CanvasObject) {
+	e := r.e
 	if e.mini != nil {
 		objs = e.mini.draw(r, size, objs)
 	}
