@@ -129,3 +129,34 @@ func TestFlowViewIsReadOnlyAndLaysOutAPiledFlowWithoutChangingIt(t *testing.T) {
 		}
 	}
 }
+
+func TestNewWidgetsOfferedAfterAPortSuitTheChannel(t *testing.T) {
+	test.NewTempApp(t)
+	e, _, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	titles := func(widget string, port int) map[string]bool {
+		out := map[string]bool{}
+		for _, wt := range e.compatibleTypes(nodeNamed(t, e, widget), port) {
+			out[wt.Type] = true
+		}
+		return out
+	}
+	afterMessage := titles("Trigger", 0) // Incoming Message
+	if afterMessage["say-play"] || afterMessage["gather-input-on-call"] {
+		t.Error("voice widgets offered after Incoming Message")
+	}
+	if !afterMessage["send-and-wait-for-reply"] || !afterMessage["split-based-on"] {
+		t.Error("messaging or channel-free widgets missing after Incoming Message")
+	}
+	afterCall := titles("Trigger", 1) // Incoming Call
+	if !afterCall["say-play"] || afterCall["send-and-wait-for-reply"] {
+		t.Errorf("after Incoming Call: say-play %v, send-and-wait %v", afterCall["say-play"], afterCall["send-and-wait-for-reply"])
+	}
+	if afterAny := titles("allow_list", 1); !afterAny["say-play"] || !afterAny["send-and-wait-for-reply"] {
+		t.Error("a channel-free widget (Run Function) should be followed by anything")
+	}
+	for typ := range afterCall {
+		if typ == "trigger" {
+			t.Error("the trigger is offered as a new widget")
+		}
+	}
+}

@@ -36,9 +36,10 @@ type gesture struct {
 
 	// gestureWire: the port the wire leaves, the widget it pointed at when
 	// picked up ("" for an open port), and the node under the pointer.
-	fromNode, port int
-	wasTarget      string
-	target         string
+	from      string // by name: the graph may be rebuilt during the drag
+	port      int
+	wasTarget string
+	target    string
 
 	// gesturePan: the view's origin when the drag began.
 	origin worldPoint
@@ -110,7 +111,7 @@ func (e *Editor) beginGesture(p fyne.Position) {
 	switch h.kind {
 	case hitPort, hitWireEnd:
 		n := &e.graph.nodes[h.node]
-		gs.kind, gs.fromNode, gs.port, gs.wasTarget = gestureWire, h.node, h.port, n.ports[h.port].next
+		gs.kind, gs.from, gs.port, gs.wasTarget = gestureWire, n.name, h.port, n.ports[h.port].next
 	case hitNode:
 		name := e.graph.nodes[h.node].name
 		if !e.selected[name] {
@@ -226,12 +227,15 @@ func (e *Editor) dropWire(gs *gesture) {
 	if d := gs.current.Subtract(gs.start); d.X*d.X+d.Y*d.Y < minWireDrag*minWireDrag {
 		return // a slip of the hand on a port, not a drag
 	}
-	from := e.graph.nodes[gs.fromNode].name
+	from := gs.from
+	if _, ok := e.graph.byName[from]; !ok {
+		return // deleted meanwhile
+	}
 	if i := e.nodeAt(gs.current); i >= 0 {
 		to := e.graph.nodes[i].name
 		// Dropping back on its own widget is taken as giving up, not as a
 		// self-loop (those are rare, and easy to make by mistake here).
-		if to != gs.wasTarget && i != gs.fromNode {
+		if to != gs.wasTarget && to != from {
 			e.apply(model.Connect(from, gs.port, to))
 		}
 		return

@@ -216,7 +216,11 @@ func (r *editorRenderer) drawGesture(objs []fyne.CanvasObject) []fyne.CanvasObje
 	v := r.e.view
 	switch gs.kind {
 	case gestureWire:
-		n := &r.e.graph.nodes[gs.fromNode]
+		i, ok := r.e.graph.byName[gs.from]
+		if !ok || gs.port >= len(r.e.graph.nodes[i].ports) {
+			return objs
+		}
+		n := &r.e.graph.nodes[i]
 		start := n.portAnchor(gs.port)
 		end := v.toWorld(gs.current)
 		bend := max(abs(end.Y-start.Y)/2, 30)
