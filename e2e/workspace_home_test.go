@@ -82,7 +82,7 @@ func TestWorkspaceHomeDrawsTheFlowsAndTheSelectedFlowsHistory(t *testing.T) {
 			t.Errorf("the %s looks empty: %.3f of its pixels differ from the background, %d colours", name, s.share(), len(s.counts))
 		}
 	}
-	for _, b := range []string{"New flow", "Import JSON…", "From Twilio…", "Open", "Rename…", "Duplicate…", "Export…", "Publish to Twilio…", "Delete…"} {
+	for _, b := range []string{"New flow", "Import JSON…", "Open from Twilio…", "Open", "Rename…", "Duplicate…", "Export…", "Publish to Twilio…", "Delete…"} {
 		buttonAt(t, p, b)
 	}
 }

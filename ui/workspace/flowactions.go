@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -28,6 +29,26 @@ func requiredName(s string) error {
 	return nil
 }
 
+// submitOnEnter makes Return in the dialog's single-line fields press its
+// confirm button (when the form is valid).
+func submitOnEnter(d *dialog.FormDialog, fields ...*widget.Entry) {
+	for _, f := range fields {
+		f.OnSubmitted = func(string) { d.Submit() }
+	}
+}
+
+// showForm shows a form dialog whose fields submit it on Return.
+func showForm(title, confirm string, items []*widget.FormItem, done func(ok bool), win fyne.Window, fields ...*widget.Entry) *dialog.FormDialog {
+	d := dialog.NewForm(title, confirm, "Cancel", items, done, win)
+	submitOnEnter(d, fields...)
+	d.Resize(fyne.NewSize(480, 1))
+	d.Show()
+	if len(fields) > 0 {
+		win.Canvas().Focus(fields[0])
+	}
+	return d
+}
+
 func nameEntry(text string) *widget.Entry {
 	e := widget.NewEntry()
 	e.SetText(text)
@@ -44,16 +65,19 @@ func (h *Home) showNewFlow() {
 	pasted.SetPlaceHolder("Paste a Studio flow definition (JSON)")
 	pasted.SetMinRowsVisible(8)
 	pasted.TextStyle = fyne.TextStyle{Monospace: true}
-	pasted.Hide()
+	// The paste area is in the form only while JSON is chosen: a hidden
+	// form row would still take its height.
+	pasteSlot := container.NewVBox()
 	var d *dialog.FormDialog
 	source := widget.NewRadioGroup([]string{sourceBlank, sourceJSON}, func(s string) {
 		if s == sourceJSON {
-			pasted.Show()
+			pasteSlot.Objects = []fyne.CanvasObject{pasted}
 		} else {
-			pasted.Hide()
+			pasteSlot.Objects = nil
 		}
+		pasteSlot.Refresh()
 		if d != nil {
-			d.Resize(fyne.NewSize(600, d.MinSize().Height))
+			d.Resize(fyne.NewSize(600, 1))
 		}
 	})
 	source.SetSelected(sourceBlank)
@@ -61,9 +85,9 @@ func (h *Home) showNewFlow() {
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name),
 		widget.NewFormItem("Start from", source),
-		widget.NewFormItem("", pasted),
+		widget.NewFormItem("", pasteSlot),
 	}
-	d = dialog.NewForm("New flow", "Create", "Cancel", items, func(ok bool) {
+	d = showForm("New flow", "Create", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -73,10 +97,8 @@ func (h *Home) showNewFlow() {
 			def, message = []byte(pasted.Text), "Created from JSON"
 		}
 		h.create(strings.TrimSpace(name.Text), def, message)
-	}, h.win)
-	d.Resize(fyne.NewSize(600, d.MinSize().Height))
-	d.Show()
-	h.win.Canvas().Focus(name)
+	}, h.win, name)
+	d.Resize(fyne.NewSize(600, 1))
 }
 
 // showImport picks a flow JSON file and creates a flow from it.
@@ -113,11 +135,11 @@ func (h *Home) ImportJSON(file string, data []byte) {
 		return
 	}
 	name := nameEntry(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)))
-	dialog.ShowForm("Import "+file, "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+	showForm("Import "+file, "Create", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
 		if ok {
 			h.create(strings.TrimSpace(name.Text), data, "Imported from "+filepath.Base(file))
 		}
-	}, h.win)
+	}, h.win, name)
 }
 
 func (h *Home) create(name string, def []byte, message string) {
@@ -132,7 +154,7 @@ func (h *Home) create(name string, def []byte, message string) {
 // showRename renames the flow: a new revision with the same definition.
 func (h *Home) showRename(f wsstore.Flow) {
 	name := nameEntry(f.FriendlyName)
-	dialog.ShowForm("Rename flow", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+	showForm("Rename flow", "Rename", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
 		newName := strings.TrimSpace(name.Text)
 		if !ok || newName == f.FriendlyName {
 			return
@@ -147,13 +169,13 @@ func (h *Home) showRename(f wsstore.Flow) {
 			return
 		}
 		h.afterChange(f.SID)
-	}, h.win)
+	}, h.win, name)
 }
 
 // showDuplicate copies the flow's latest revision into a new draft flow.
 func (h *Home) showDuplicate(f wsstore.Flow) {
 	name := nameEntry("Copy of " + f.FriendlyName)
-	dialog.ShowForm("Duplicate flow", "Duplicate", "Cancel", []*widget.FormItem{widget.NewFormItem("Name of the copy", name)}, func(ok bool) {
+	showForm("Duplicate flow", "Duplicate", []*widget.FormItem{widget.NewFormItem("Name of the copy", name)}, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -163,7 +185,7 @@ func (h *Home) showDuplicate(f wsstore.Flow) {
 			return
 		}
 		h.afterChange(dup.SID)
-	}, h.win)
+	}, h.win, name)
 }
 
 // confirmDelete deletes the flow, its revisions and executions once the

@@ -87,7 +87,7 @@ func (h *Home) build() {
 	h.newButton = widget.NewButtonWithIcon("New flow", theme.ContentAddIcon(), h.showNewFlow)
 	h.newButton.Importance = widget.HighImportance
 	h.importBtn = widget.NewButtonWithIcon("Import JSON…", theme.FolderOpenIcon(), h.showImport)
-	h.twilioBtn = widget.NewButtonWithIcon("From Twilio…", theme.DownloadIcon(), func() {
+	h.twilioBtn = widget.NewButtonWithIcon("Open from Twilio…", theme.DownloadIcon(), func() {
 		if h.OnOpenFromTwilio != nil {
 			h.OnOpenFromTwilio()
 		}
@@ -110,8 +110,10 @@ func (h *Home) build() {
 	))
 
 	title := widget.NewLabelWithStyle("Flows", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, container.NewHBox(h.twilioBtn, h.importBtn, h.newButton)),
+		container.NewBorder(nil, nil, title, h.newButton),
+		container.NewGridWithColumns(2, h.importBtn, h.twilioBtn),
 		h.search,
 	)
 	left := container.NewBorder(top, h.count, nil, nil, container.NewStack(h.list, h.empty))

@@ -89,9 +89,15 @@ func TestNewFlowFromBlankAndFromPastedJSON(t *testing.T) {
 
 	test.Tap(fx.home.newButton)
 	objs := overlay(t, fx.win)
+	if n := len(entries(objs)); n != 1 {
+		t.Fatalf("a blank flow's dialog shows %d fields, want the name only", n)
+	}
 	name := entries(objs)[0]
+	if fx.win.Canvas().Focused() != name {
+		t.Error("the name field does not have the keyboard")
+	}
 	test.Type(name, "Appointment reminders")
-	test.Tap(button(t, objs, "Create"))
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Return creates it
 	noOverlay(t, fx.win)
 
 	blank := fx.flowNamed(t, "Appointment reminders")
@@ -107,6 +113,7 @@ func TestNewFlowFromBlankAndFromPastedJSON(t *testing.T) {
 	test.Type(entries(objs)[0], "Standby")
 	radio := findRadio(t, objs)
 	radio.SetSelected(sourceJSON)
+	objs = overlay(t, fx.win)
 	paste := entries(objs)[1]
 	paste.SetText(string(readFlow(t, vaccineFlow))) // as a paste does
 	test.Tap(button(t, objs, "Create"))
@@ -128,6 +135,7 @@ func TestNewFlowFromJSONThatIsNotAFlowSaysWhyAndCreatesNothing(t *testing.T) {
 	objs := overlay(t, fx.win)
 	test.Type(entries(objs)[0], "Broken")
 	findRadio(t, objs).SetSelected(sourceJSON)
+	objs = overlay(t, fx.win)
 	entries(objs)[1].SetText(`{"description": "no states"}`)
 	test.Tap(button(t, objs, "Create"))
 	if len(reported) != 1 || !strings.Contains(reported[0].Error(), `no "states" list`) {
@@ -209,12 +217,32 @@ func TestDuplicateRenameAndDeleteWithConfirmation(t *testing.T) {
 
 func TestRenameDialogRefusesAnEmptyName(t *testing.T) {
 	fx := newHomeFixture(t, foodnowFlow)
-	fx.home.Select(fx.flowNamed(t, "FoodNow fallback").SID)
+	f := fx.flowNamed(t, "FoodNow fallback")
+	fx.home.Select(f.SID)
+	var reported []error
+	fx.home.OnError = func(err error) { reported = append(reported, err) }
+
 	test.Tap(fx.home.detail.renameBtn)
 	objs := overlay(t, fx.win)
+	fx.win.Canvas().Unfocus()
 	entries(objs)[0].SetText("   ")
 	if b := button(t, objs, "Rename"); !b.Disabled() {
 		t.Fatal("Rename is enabled for a blank name")
+	}
+	test.Tap(button(t, objs, "Cancel"))
+
+	// While the field has the keyboard Fyne holds its verdict back; a blank
+	// name submitted then is refused with a message.
+	test.Tap(fx.home.detail.renameBtn)
+	objs = overlay(t, fx.win)
+	name := entries(objs)[0]
+	name.SetText("")
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(reported) != 1 || !strings.Contains(reported[0].Error(), "needs a friendly name") {
+		t.Fatalf("reported %v", reported)
+	}
+	if got, _ := fx.store.FlowInfo(f.SID); got.FriendlyName != "FoodNow fallback" || got.Revision != 1 {
+		t.Fatalf("the flow became %q revision %d", got.FriendlyName, got.Revision)
 	}
 }
 

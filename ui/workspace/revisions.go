@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -125,7 +124,7 @@ func (r *revisionHistory) publish() {
 	}
 	msg := widget.NewEntry()
 	msg.SetText(fmt.Sprintf("Published revision %d", rev.Revision))
-	dialog.ShowForm(fmt.Sprintf("Publish revision %d", rev.Revision), "Publish", "Cancel",
+	showForm(fmt.Sprintf("Publish revision %d", rev.Revision), "Publish",
 		[]*widget.FormItem{widget.NewFormItem("Commit message", msg)}, func(ok bool) {
 			if !ok {
 				return
@@ -140,7 +139,7 @@ func (r *revisionHistory) publish() {
 				return
 			}
 			r.h.afterChange(r.flowSID)
-		}, r.h.win)
+		}, r.h.win, msg)
 }
 
 // revisionRow is one revision: number, status, validity, date and message.

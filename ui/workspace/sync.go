@@ -176,6 +176,7 @@ func (s *SyncDialogs) ShowOpen() {
 			s.pull(f, strings.TrimSpace(sid.Text), strings.TrimSpace(rev.Text))
 		}
 	}, s.win)
+	submitOnEnter(f.dialog, sid, rev, f.baseURL, f.username, f.secret)
 	s.form = f
 	f.dialog.Resize(fyne.NewSize(620, 0))
 	f.dialog.Show()
@@ -294,6 +295,7 @@ func (s *SyncDialogs) ShowPublish(localSID string) {
 		}
 		s.push(f, localSID, strings.TrimSpace(remote.Text), params)
 	}, s.win)
+	submitOnEnter(f.dialog, remote, name, message, f.baseURL, f.username, f.secret)
 	s.form = f
 	f.dialog.Resize(fyne.NewSize(620, 0))
 	f.dialog.Show()
