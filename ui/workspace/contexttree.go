@@ -47,7 +47,7 @@ func (c *contextTree) set(v map[string]any) {
 	}
 }
 
-// Label returns what the node at path (keys joined by "/") shows, for tests.
+// label returns what the node at path (keys joined by "/") shows, for tests.
 func (c *contextTree) label(path string) (string, bool) {
 	l, ok := c.labels["/"+path]
 	return l, ok

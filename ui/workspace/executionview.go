@@ -49,7 +49,7 @@ func NewExecutionView(store *wsstore.Store, cat *schemas.Catalog, flowSID, execS
 	if err != nil {
 		return nil, fmt.Errorf("open execution %s: the revision it ran: %w", execSID, err)
 	}
-	flow, err := parseForView(rev.Definition)
+	flow, err := model.Parse(rev.Definition)
 	if err != nil {
 		return nil, fmt.Errorf("open execution %s: revision %d: %w", execSID, x.FlowRevision, err)
 	}

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
@@ -250,9 +249,4 @@ func (h *Home) open(sid string) {
 		return
 	}
 	h.OnOpen(f.SID, f.Definition, f.Revision)
-}
-
-// parseForView parses a stored definition for a read-only view.
-func parseForView(def []byte) (*model.Flow, error) {
-	return model.Parse(def)
 }

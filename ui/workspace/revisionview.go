@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas"
+	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
@@ -15,7 +16,7 @@ import (
 // NewRevisionView returns a read-only view of one stored revision: a line
 // about it above the whole flow on a scrollable canvas.
 func NewRevisionView(cat *schemas.Catalog, rev wsstore.Revision) (fyne.CanvasObject, error) {
-	flow, err := parseForView(rev.Definition)
+	flow, err := model.Parse(rev.Definition)
 	if err != nil {
 		return nil, fmt.Errorf("revision %d of %s: %w", rev.Revision, rev.FlowSID, err)
 	}

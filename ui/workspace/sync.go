@@ -102,14 +102,14 @@ func (s *SyncDialogs) newForm() *syncForm {
 
 func (s *SyncDialogs) fillCredentials(f *syncForm) {
 	cr, source := s.creds.Lookup(s.base(f))
+	if source == SourceNone {
+		// What the user typed for another server may be meant for this one.
+		f.source.SetText("Enter an account SID and auth token, or an API key and secret. They stay in memory for this session unless you keep them in the OS keyring.")
+		return
+	}
 	f.username.SetText(cr.Username)
 	f.secret.SetText(cr.Password)
-	switch source {
-	case SourceNone:
-		f.source.SetText("Enter an account SID and auth token, or an API key and secret. They stay in memory for this session unless you keep them in the OS keyring.")
-	default:
-		f.source.SetText("Credentials " + source + ".")
-	}
+	f.source.SetText("Credentials " + source + ".")
 }
 
 func (s *SyncDialogs) base(f *syncForm) string {
