@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -369,5 +370,28 @@ func TestCredentialsKeptInTheKeyringAreOfferedInTheNextSession(t *testing.T) {
 	if next.form.baseURL.Text != fx.remote.url || next.form.username.Text != fx.remote.creds.Username ||
 		next.form.secret.Text != remoteToken || next.form.source.Text != "Credentials "+SourceKeyring+"." {
 		t.Fatalf("the next session offers %q on %q (%s)", next.form.username.Text, next.form.baseURL.Text, next.form.source.Text)
+	}
+}
+
+// The desktop stores the validator's verdict exactly as the REST API does,
+// so a flow's problems read the same whichever way it was saved.
+func TestDesktopAndRESTSavesRecordTheSameProblems(t *testing.T) {
+	fx := newSyncFixture(t)
+	def := readFlow(t, vaccineFlow)
+	local, err := CreateFlow(fx.store, validator(t), "Standby", def, "", fx.clock.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote, err := fx.remote.client(t).CreateFlow(context.Background(), client.FlowParams{FriendlyName: "Standby", Status: "draft", Definition: def})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, _ := fx.store.FlowInfo(local.SID)
+	served, _ := fx.remote.store.FlowInfo(remote.SID)
+	if len(stored.Errors) == 0 {
+		t.Fatal("the fixture was expected to have errors")
+	}
+	if stored.Valid != served.Valid || !reflect.DeepEqual(stored.Errors, served.Errors) || !reflect.DeepEqual(stored.Warnings, served.Warnings) {
+		t.Fatalf("desktop: %v %v %v\nREST: %v %v %v", stored.Valid, stored.Errors, stored.Warnings, served.Valid, served.Errors, served.Warnings)
 	}
 }
