@@ -108,7 +108,7 @@ func (v *ExecutionView) build(cat *schemas.Catalog, rev wsstore.Revision) {
 	v.context = newContextTree()
 	contextPane := container.NewBorder(container.NewVBox(v.contextTitle, v.stepDetail), nil, nil, nil, v.context.tree)
 
-	right := container.NewHSplit(container.NewScroll(v.view), contextPane)
+	right := container.NewHSplit(v.view, contextPane)
 	right.Offset = 0.68
 	body := container.NewHSplit(stepsPane, right)
 	body.Offset = 0.24
@@ -128,6 +128,9 @@ func (v *ExecutionView) selectStep(i int) {
 		v.contextTitle.SetText(fmt.Sprintf("Context after step %d (%s)", i+1, st.TransitionedFrom))
 		v.showDetail(st.Detail)
 		v.context.set(st.Context)
+		if v.flow.State(st.TransitionedFrom) != nil {
+			v.view.Reveal(st.TransitionedFrom)
+		}
 	} else {
 		if v.execution.Status == engine.StatusActive && len(v.steps) > 0 {
 			hl.Waiting = v.steps[len(v.steps)-1].TransitionedTo

@@ -30,7 +30,7 @@ func NewRevisionView(cat *schemas.Catalog, rev wsstore.Revision) (fyne.CanvasObj
 	info.Truncation = fyne.TextTruncateEllipsis
 	header := container.NewBorder(nil, nil, container.NewHBox(title, status, valid), nil, info)
 	view := canvas.NewFlowView(flow, cat)
-	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, container.NewScroll(view)), nil
+	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, view), nil
 }
 
 // showRevisionWindow opens a window with a revision, read-only.
