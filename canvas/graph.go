@@ -22,6 +22,10 @@ type graph struct {
 	byName map[string]int
 	// nodeIndex and wireIndex find what lies in a world rectangle.
 	nodeIndex, wireIndex *spatialIndex
+	// extent caches bounds(); moves only grow it (it is recomputed on the
+	// next rebuild), so dragging costs the same whatever the flow's size.
+	extent      worldRect
+	extentValid bool
 }
 
 type node struct {
@@ -240,6 +244,7 @@ func (g *graph) route(wi int) {
 		w.box = w.box.union(w.path[1].box())
 	}
 	g.wireIndex.set(wi, w.box.grow(arrowWidth))
+	g.grow(w.box)
 }
 
 // moveNode puts node i at p and re-routes the wires that touch it.
@@ -247,6 +252,7 @@ func (g *graph) moveNode(i int, p worldPoint) {
 	n := &g.nodes[i]
 	n.pos, n.placed = p, true
 	g.nodeIndex.set(i, n.rect())
+	g.grow(n.rect())
 	for _, w := range n.in {
 		g.route(w)
 	}
@@ -262,8 +268,12 @@ func (g *graph) moveNode(i int, p worldPoint) {
 	}
 }
 
-// bounds is the smallest rectangle holding every node and wire.
+// bounds holds every node and wire: the smallest such rectangle, or after
+// moves one a little larger.
 func (g *graph) bounds() worldRect {
+	if g.extentValid {
+		return g.extent
+	}
 	r := emptyRect()
 	for i := range g.nodes {
 		r = r.union(g.nodes[i].rect())
@@ -271,7 +281,15 @@ func (g *graph) bounds() worldRect {
 	for i := range g.wires {
 		r = r.union(g.wires[i].box)
 	}
+	g.extent, g.extentValid = r, true
 	return r
+}
+
+// grow widens the cached bounds to hold r.
+func (g *graph) grow(r worldRect) {
+	if g.extentValid {
+		g.extent = g.extent.union(r)
+	}
 }
 
 func lookup(cat *schemas.Catalog, typ string) (schemas.WidgetType, bool) {
