@@ -78,9 +78,15 @@ func (t *tooltip) draw(r *editorRenderer, size fyne.Size, objs []fyne.CanvasObje
 		width = max(width, m.width(txt.Text, tipTextSize, fyne.TextStyle{}))
 	}
 	boxSize := fyne.NewSize(width+2*tipPadding, lh*float32(len(lines))+2*tipPadding)
-	at := e.view.toScreen(n.pos.add(n.width, 0)).AddXY(8, 0)
-	if at.X+boxSize.Width > size.Width {
-		at.X = max(e.view.toScreen(n.pos).X-boxSize.Width-8, 0)
+	// Beside the node, right or else left; failing both, below it.
+	left, right := e.view.toScreen(n.pos), e.view.toScreen(n.pos.add(n.width, nodeHeight))
+	at := fyne.NewPos(right.X+8, left.Y)
+	switch {
+	case at.X+boxSize.Width <= size.Width:
+	case left.X-boxSize.Width-8 >= 0:
+		at.X = left.X - boxSize.Width - 8
+	default:
+		at = fyne.NewPos(min(max(left.X, 0), max(size.Width-boxSize.Width, 0)), right.Y+12)
 	}
 	at.Y = min(max(at.Y, 0), max(size.Height-boxSize.Height, 0))
 	t.back.FillColor, t.back.StrokeColor, t.back.StrokeWidth = r.pal.tipBack, warningColor, 2
