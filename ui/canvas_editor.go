@@ -46,6 +46,11 @@ func (h canvasHighlighter) SetHighlight(s simulator.Highlight) {
 		taken[i] = canvas.WireRef{From: w.From, Transition: w.Transition}
 	}
 	h.ed.SetHighlight(canvas.Highlight{Active: s.Active, Waiting: s.Waiting, WaitingFor: s.WaitingFor, Taken: taken, Breakpoints: s.Breakpoints})
+	// Follow the execution: bring the widget it is at into view (Reveal
+	// leaves the view alone when the widget is already visible).
+	if s.Active != "" {
+		h.ed.Reveal(s.Active)
+	}
 }
 
 func (h canvasHighlighter) ClearHighlight() { h.ed.ClearHighlight() }

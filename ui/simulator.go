@@ -51,8 +51,10 @@ func (s *simulatorSlot) open() {
 		if s.e.path != "" {
 			s.panel.SubflowDir = filepath.Dir(s.e.path)
 		}
-		// Scrolled, so the panel's size never pushes the window past the screen.
-		s.tab = container.NewTabItem("Simulator", container.NewScroll(s.panel.Content()))
+		// Scrolled vertically only: the panel fits the tab's width, so the
+		// Start button is never scrolled out of sight, and a tall panel never
+		// pushes the window past the screen.
+		s.tab = container.NewTabItem("Simulator", container.NewVScroll(s.panel.Content()))
 		s.tabs.Append(s.tab)
 	}
 	s.tabs.Select(s.tab)

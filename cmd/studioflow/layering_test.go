@@ -43,7 +43,8 @@ func TestPackagesDependOneWay(t *testing.T) {
 		"model":   {"model"},
 		"schemas": {"model", "schemas"},
 		"engine":  {"model", "schemas", "engine"},
-		"canvas":  {"model", "schemas", "canvas"},
+		"canvas":  {"model", "schemas", "canvas", "assets"},
+		"assets":  {"assets"},
 		"studio":  {"model", "schemas", "engine", "studio"},
 	}
 	for pkg, imports := range goList(t, false) {

@@ -172,7 +172,8 @@ func (p *Panel) build() {
 	controls := container.NewVBox(
 		p.start.content,
 		container.NewBorder(nil, nil, widget.NewLabel("Run"), container.NewHBox(clear), p.runPick),
-		container.NewHBox(p.stopBtn, p.ffBtn, p.virtual, p.saveBtn),
+		// Two columns, so the panel stays narrow enough to sit beside the canvas.
+		container.NewGridWithColumns(2, p.stopBtn, p.ffBtn, p.virtual, p.saveBtn),
 		p.status,
 		p.outcomes,
 	)
