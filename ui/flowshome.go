@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/studio/sessions"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 	"github.com/studioflow/studioflow/ui/workspace"
 )
@@ -26,8 +28,9 @@ type workspaceLink struct {
 	// open opens the workspace (its default folder; tests give another).
 	open func() (*wsstore.Store, error)
 
-	flowSID string // the workspace flow in the editor, "" for none
-	name    string
+	flowSID  string // the workspace flow in the editor, "" for none
+	name     string
+	revision int // the revision of flowSID the editor started from or last saved
 }
 
 func newWorkspaceLink(e *Editor) *workspaceLink {
@@ -81,7 +84,7 @@ func (w *workspaceLink) showHome() {
 }
 
 // openFlow shows a workspace flow's latest revision in the editor.
-func (w *workspaceLink) openFlow(sid string, def []byte, _ int) {
+func (w *workspaceLink) openFlow(sid string, def []byte, revision int) {
 	f, err := model.Parse(def)
 	if err != nil {
 		w.e.showError(fmt.Errorf("open the workspace flow %s: %w", sid, err))
@@ -93,13 +96,13 @@ func (w *workspaceLink) openFlow(sid string, def []byte, _ int) {
 	}
 	w.e.confirmDiscard("opening "+name, func() {
 		w.e.setDocument(model.NewDocument(f), "", name+" (workspace)")
-		w.flowSID, w.name = sid, name
+		w.flowSID, w.name, w.revision = sid, name, revision
 		w.e.win.RequestFocus()
 	})
 }
 
 // detach forgets the workspace flow (another flow was opened).
-func (w *workspaceLink) detach() { w.flowSID, w.name = "", "" }
+func (w *workspaceLink) detach() { w.flowSID, w.name, w.revision = "", "", 0 }
 
 // saveDialog asks for a commit message (and, for a workspace flow, whether
 // to publish) and stores the flow in the workspace: as the next revision of
@@ -154,7 +157,7 @@ func (w *workspaceLink) save(name, message string, publish bool) error {
 	if err != nil {
 		return err
 	}
-	w.flowSID, w.name = saved.SID, saved.FriendlyName
+	w.flowSID, w.name, w.revision = saved.SID, saved.FriendlyName, saved.Revision
 	if w.e.path == "" {
 		w.e.doc.MarkSaved()
 		w.e.source = w.name + " (workspace)"
@@ -165,6 +168,29 @@ func (w *workspaceLink) save(name, message string, publish bool) error {
 		w.home.Refresh()
 	}
 	return nil
+}
+
+// recordRun stores a simulator run of the workspace flow in the editor as
+// one of its executions, as Studio logs every execution of a flow. A flow
+// that is not in the workspace is not recorded. It is called on the UI
+// goroutine; the write happens off it.
+func (w *workspaceLink) recordRun(x *engine.Execution) {
+	if w.flowSID == "" || w.store == nil {
+		return
+	}
+	store, sid, rev := w.store, w.flowSID, w.revision
+	go func() {
+		err := sessions.Record(store, sid, rev, x)
+		fyne.Do(func() {
+			if err != nil {
+				w.e.showError(err)
+				return
+			}
+			if w.home != nil {
+				w.home.Refresh()
+			}
+		})
+	}()
 }
 
 // close releases the workspace.

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 	"github.com/studioflow/studioflow/ui/workspace"
@@ -93,5 +94,38 @@ func TestSaveToWorkspaceCreatesAWorkspaceFlowFromAFileFlow(t *testing.T) {
 	e.New()
 	if e.ws.flowSID != "" {
 		t.Error("a new flow stayed linked to the workspace flow")
+	}
+}
+
+func TestSimulatorRunsOfAWorkspaceFlowAreRecordedAsItsExecutions(t *testing.T) {
+	e, store, sid := workspaceEditor(t)
+	info, err := store.Flow(sid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt := engine.New(engine.Config{})
+	x, _, err := rt.Start(e.doc.Flow().Clone(), engine.Trigger{Event: engine.TriggerRequest, From: "+15555550199", To: "+15555550100"}, engine.StartOptions{})
+	if err != nil || x.Ended == nil {
+		t.Fatalf("a REST start of a flow that does not wire it should end at once: %v %v", err, x)
+	}
+
+	e.ws.openFlow(sid, info.Definition, info.Revision)
+	e.ws.recordRun(x)
+	var got []wsstore.Execution
+	for range 100 {
+		if got, err = store.Executions(sid, time.Time{}, time.Time{}); err == nil && len(got) > 0 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil || len(got) != 1 {
+		t.Fatalf("executions of %s: %d, %v; want the one simulator run", sid, len(got), err)
+	}
+	if got[0].SID != x.SID || got[0].FlowRevision != info.Revision || got[0].Status != engine.StatusEnded {
+		t.Fatalf("recorded %+v", got[0])
+	}
+	steps, err := store.Steps(sid, x.SID)
+	if err != nil || len(steps) != len(x.Steps) {
+		t.Fatalf("recorded %d steps (%v); the run had %d", len(steps), err, len(x.Steps))
 	}
 }

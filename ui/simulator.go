@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
+	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/ui/simulator"
 )
@@ -51,6 +52,9 @@ func (s *simulatorSlot) open() {
 		if s.e.path != "" {
 			s.panel.SubflowDir = filepath.Dir(s.e.path)
 		}
+		s.panel.OnRunEnded(func(x *engine.Execution) {
+			fyne.Do(func() { s.e.ws.recordRun(x) })
+		})
 		// Scrolled vertically only: the panel fits the tab's width, so the
 		// Start button is never scrolled out of sight, and a tall panel never
 		// pushes the window past the screen.

@@ -408,19 +408,25 @@ func (m *Manager) Delete(flowSID, sid string) error {
 	return m.store.DeleteExecution(flowSID, sid)
 }
 
-// Record saves an execution run elsewhere (the desktop simulator) as an
-// execution of revision rev of the flow, with all its steps. It holds no
-// session: the simulator's contact is not a real one.
+// Record stores an execution that ran elsewhere (the desktop simulator) as
+// an execution of flowSID's revision rev, with its steps.
 func (m *Manager) Record(flowSID string, rev int, x *engine.Execution) error {
-	le := &liveExecution{sid: x.SID, revision: rev, x: x}
-	rec := m.record(le)
+	return Record(m.store, flowSID, rev, x)
+}
+
+// Record stores an execution that ran outside any Manager (the desktop
+// simulator's runs) as an execution of flowSID's revision rev, with its
+// steps. It needs no Manager, so the desktop app can log its runs without
+// taking over the workspace's live executions.
+func Record(store *workspace.Store, flowSID string, rev int, x *engine.Execution) error {
+	rec := executionRecord(x, rev)
 	rec.FlowSID = flowSID
 	steps := make([]workspace.Step, len(x.Steps))
 	for i, st := range x.Steps {
 		steps[i] = stepRecord(st)
 		steps[i].FlowSID = flowSID
 	}
-	if err := m.store.SaveExecution(rec, "", steps, nil); err != nil {
+	if err := store.SaveExecution(rec, "", steps, nil); err != nil {
 		return fmt.Errorf("record execution %s: %w", x.SID, err)
 	}
 	return nil
@@ -454,9 +460,13 @@ func (m *Manager) DeleteFlow(flowSID string) error {
 
 // record converts the live execution to its stored form.
 func (m *Manager) record(le *liveExecution) workspace.Execution {
-	x := le.x
+	return executionRecord(le.x, le.revision)
+}
+
+// executionRecord is the workspace's record of execution x of revision rev.
+func executionRecord(x *engine.Execution, rev int) workspace.Execution {
 	rec := workspace.Execution{
-		SID: x.SID, AccountSID: x.AccountSID, FlowSID: x.FlowSID, FlowRevision: le.revision,
+		SID: x.SID, AccountSID: x.AccountSID, FlowSID: x.FlowSID, FlowRevision: rev,
 		ContactSID: x.ContactSID, ContactChannelAddress: x.ContactChannelAddress,
 		InitiatedBy: x.InitiatedBy, Status: x.Status, Context: x.Context(),
 		DateCreated: x.DateCreated.UTC(), DateUpdated: x.DateUpdated.UTC(),

@@ -112,6 +112,15 @@ func (p *Panel) ToggleBreakpoint(widget string) {
 // Breakpoints lists the widgets with a breakpoint, sorted.
 func (p *Panel) Breakpoints() []string { return p.sess.breakpointList() }
 
+// OnRunEnded sets fn to hear every execution the panel runs once it has
+// ended (the desktop app records them in the workspace). fn runs off the UI
+// goroutine, on the simulator's worker, and must not touch widgets.
+func (p *Panel) OnRunEnded(fn func(x *engine.Execution)) {
+	p.sess.mu.Lock()
+	p.sess.onEnded = fn
+	p.sess.mu.Unlock()
+}
+
 // SaveTest writes the run on show as a scenario file at path (and the flow
 // as it ran beside it), for `studioflow test` to replay.
 func (p *Panel) SaveTest(path string) error {

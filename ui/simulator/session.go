@@ -78,6 +78,8 @@ type simRun struct {
 	wait    *engine.Wait // the wait the timer was armed for
 	// unreplayable says why the run cannot become a test (e.g. it was stopped by hand).
 	unreplayable string
+	// endReported is set once the run's end has been handed to onEnded.
+	endReported bool
 }
 
 // session runs executions off the UI goroutine: every engine call happens on
@@ -85,6 +87,9 @@ type simRun struct {
 // the engine does reaches the listener as updates.
 type session struct {
 	notify func(update)
+	// onEnded, when set, hears each execution once it has ended, on the
+	// worker goroutine; the execution no longer changes.
+	onEnded func(*engine.Execution)
 
 	mu          sync.Mutex
 	idle        *sync.Cond
@@ -388,8 +393,16 @@ func (s *session) stoppingNow() bool {
 func (s *session) publish(r *simRun) {
 	s.mu.Lock()
 	st := r.state
+	onEnded := s.onEnded
+	report := r.x != nil && r.x.Ended != nil && !r.endReported
+	if report {
+		r.endReported = true
+	}
 	s.mu.Unlock()
 	s.notify(update{Run: r.id, State: &st})
+	if report && onEnded != nil {
+		onEnded(r.x)
+	}
 }
 
 // arm starts the wait's timeout, d from now on the run's clock.
