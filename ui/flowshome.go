@@ -72,6 +72,16 @@ func (w *workspaceLink) showHome() {
 	w.home = workspace.NewHome(w.store, w.e.val, w.win)
 	w.sync = workspace.NewSyncDialogs(w.store, w.e.val, w.win, workspace.NewCredentials(workspace.SystemKeyring{}, a.Preferences()))
 	w.home.OnOpen = w.openFlow
+	w.home.OnDeleted = func(sid string) {
+		if w.flowSID == sid {
+			// The editor keeps showing the flow; it no longer belongs to the
+			// workspace, so Save to Workspace would create a new flow.
+			name := w.name
+			w.detach()
+			w.e.source = name + " (deleted from the workspace)"
+			w.e.updateTitle()
+		}
+	}
 	w.sync.OnPulled = w.openFlow
 	w.sync.OnChanged = w.home.Refresh
 	w.home.OnOpenFromTwilio = w.sync.ShowOpen

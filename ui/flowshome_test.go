@@ -129,3 +129,26 @@ func TestSimulatorRunsOfAWorkspaceFlowAreRecordedAsItsExecutions(t *testing.T) {
 		t.Fatalf("recorded %d steps (%v); the run had %d", len(steps), err, len(x.Steps))
 	}
 }
+
+func TestDeletingTheOpenWorkspaceFlowDetachesTheEditor(t *testing.T) {
+	e, store, sid := workspaceEditor(t)
+	e.FlowsHome()
+	info, err := store.Flow(sid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ws.home.OnOpen(sid, info.Definition, info.Revision)
+	if err := store.DeleteFlow(sid); err != nil {
+		t.Fatal(err)
+	}
+	e.ws.home.OnDeleted(sid)
+	if e.ws.flowSID != "" {
+		t.Fatalf("the editor still points at deleted flow %s", e.ws.flowSID)
+	}
+	if !strings.Contains(e.win.Title(), "deleted from the workspace") {
+		t.Fatalf("title %q does not say the flow was deleted", e.win.Title())
+	}
+	if e.doc.Flow().State("ask_sign") == nil {
+		t.Fatal("the editor lost the flow it was showing")
+	}
+}
