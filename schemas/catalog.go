@@ -83,6 +83,7 @@ type WidgetType struct {
 	DefaultsSource string
 
 	events        []Event
+	success       string
 	schema        []byte
 	compiled      *jsonschema.Schema
 	fast          *fastSchema // compiled's quick valid/invalid form
@@ -93,6 +94,13 @@ type WidgetType struct {
 
 // Events lists the type's transition events in Studio's order.
 func (w WidgetType) Events() []Event { return slices.Clone(w.events) }
+
+// SuccessEvent returns the event a widget of this type takes when all goes
+// well (the product answers, the call connects, the message is sent): the
+// one Studio lists first. ok is false when the type has none: its events are
+// unknown (legacy types) or depend only on the widget's input (trigger,
+// split-based-on).
+func (w WidgetType) SuccessEvent() (name string, ok bool) { return w.success, w.success != "" }
 
 // Event returns the event with that name.
 func (w WidgetType) Event(name string) (Event, bool) {
@@ -237,6 +245,9 @@ func Load() (*Catalog, error) {
 			InLibrary: !e.hidden, NameBase: e.nameBase, OpenEvents: e.openEvents,
 			SchemaURL: doc.ID, SchemaOrigin: doc.Origin, DefaultsSource: defaultsSource(e.typ),
 			events: e.events, schema: doc.data, compiled: compiled.widgets[e.typ], fast: compiled.fastWidgets[e.typ], defaults: def,
+		}
+		if len(e.events) > 0 && !e.branching {
+			w.success = e.events[0].Name
 		}
 		root := docs.byID[doc.ID]
 		w.Maturity = e.maturity

@@ -21,6 +21,10 @@ type widgetEntry struct {
 	// hidden: Studio no longer offers the type in its widget library; flows
 	// that contain it still load.
 	hidden bool
+	// branching: the event taken depends only on what the widget is given
+	// (the trigger's event, split-based-on's conditions), so the type has no
+	// success event. Every other type lists its success event first.
+	branching bool
 }
 
 func ev(name, label string) Event { return Event{Name: name, Label: label} }
@@ -29,9 +33,9 @@ func ev(name, label string) Event { return Event{Name: name, Label: label} }
 var widgetTable = []widgetEntry{
 	{typ: "trigger", title: "Trigger", category: FlowControl, icon: "trigger", channel: AnyChannel, nameBase: "Trigger",
 		events: []Event{ev("incomingMessage", "Incoming Message"), ev("incomingCall", "Incoming Call"),
-			ev("incomingConversationMessage", "Conversation"), ev("incomingRequest", "REST API"), ev("incomingParent", "Subflow")}, hidden: true},
+			ev("incomingConversationMessage", "Conversation"), ev("incomingRequest", "REST API"), ev("incomingParent", "Subflow")}, hidden: true, branching: true},
 	{typ: "split-based-on", title: "Split Based On...", category: FlowControl, icon: "split", channel: AnyChannel, nameBase: "split",
-		events: []Event{ev("noMatch", "No Condition Matches"), {Name: "match", Label: "Condition Matches", Repeatable: true}}},
+		events: []Event{ev("noMatch", "No Condition Matches"), {Name: "match", Label: "Condition Matches", Repeatable: true}}, branching: true},
 	{typ: "set-variables", title: "Set Variables", category: FlowControl, icon: "variables", channel: AnyChannel, nameBase: "set_variables",
 		events: []Event{ev("next", "Next")}},
 	{typ: "run-subflow", title: "Run Subflow", category: FlowControl, icon: "subflow", channel: AnyChannel, nameBase: "subflow",
