@@ -53,11 +53,12 @@ func TestEverySharedFlowDrawsEveryWidgetAndConnection(t *testing.T) {
 						continue
 					}
 					ws := r.wireShapes[k]
-					first, last := ws.curves[0], ws.curves[0]
-					if e.graph.wires[wi].back {
-						last = ws.curves[1]
-						if !near(first.Position().Add(first.EndPoint), last.Position().Add(last.StartPoint)) {
-							t.Errorf("%s/%s: the two halves of a back edge do not meet", s.Name(), tr.Event)
+					segments := len(e.graph.wires[wi].path)
+					first, last := ws.curves[0], ws.curves[segments-1]
+					for k := 1; k < segments; k++ {
+						a, b := ws.curves[k-1], ws.curves[k]
+						if !near(a.Position().Add(a.EndPoint), b.Position().Add(b.StartPoint)) {
+							t.Errorf("%s/%s: segments %d and %d of the wire do not meet", s.Name(), tr.Event, k-1, k)
 						}
 					}
 					start := screenOf(e, e.graph.nodes[i].portAnchor(p))

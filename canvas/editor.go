@@ -43,6 +43,8 @@ type Editor struct {
 	// placement then holds a layout for flows that need one.
 	readOnly  bool
 	placement map[string]model.Position
+	// bends are the long wires' routes from the last tidy-up.
+	bends bendTable
 	// exporting editors draw curves as short lines: the software painter
 	// rasterises a curve over its whole box, once per tile it touches.
 	exporting bool
@@ -122,14 +124,17 @@ func (e *Editor) SetDocument(doc *model.Document) {
 	e.hover = ""
 	e.initialView, e.viewTouched = false, false
 	e.placement = nil
+	e.bends = bendTable{}
 	if e.readOnly && layout.NeedsLayout(doc.Flow()) {
-		e.graph = buildGraph(doc.Flow(), e.catalog, e.measurer, nil)
-		e.placement = layout.Layout(doc.Flow(), e.layoutOptions(nil))
+		e.graph = buildGraph(doc.Flow(), e.catalog, e.measurer, nil, nil)
+		res := layout.Compute(doc.Flow(), e.layoutOptions(nil))
+		e.placement = res.Positions
+		e.bends.keep(doc.Flow(), res)
 	}
-	e.graph = buildGraph(doc.Flow(), e.catalog, e.measurer, e.placement)
+	e.graph = buildGraph(doc.Flow(), e.catalog, e.measurer, e.placement, e.bends)
 	e.cancel = doc.Subscribe(e.onChange)
 	if !e.readOnly && layout.NeedsLayout(doc.Flow()) {
-		if err := doc.Apply(layout.Op(doc.Flow(), e.layoutOptions(nil))); err != nil {
+		if err := e.applyLayout(nil); err != nil {
 			fyne.LogError("tidy up a flow without a usable layout", err)
 		}
 	}
@@ -155,7 +160,7 @@ func (e *Editor) onChange(c model.Change) {
 }
 
 func (e *Editor) rebuild(renamed []model.Rename) {
-	e.graph = buildGraph(e.doc.Flow(), e.catalog, e.measurer, e.placement)
+	e.graph = buildGraph(e.doc.Flow(), e.catalog, e.measurer, e.placement, e.bends)
 	before := len(e.selected)
 	for _, r := range renamed {
 		if e.selected[r.Old] {

@@ -77,22 +77,39 @@ type segment struct{ start, c1, c2, end worldPoint }
 // wirePath shapes a wire from start (a port on a node's bottom edge) to end
 // (a node's top edge): it leaves downwards and arrives from above. A back
 // edge (its target is not below the port) drops, swings out to x=aside,
-// climbs there and comes in over the target, in two segments, so it does not
+// climbs there and comes in over the target, in three segments, so it does not
 // cut through the nodes between; a self-loop is the same with aside just
 // right of its node.
-func wirePath(start, end worldPoint, back bool, aside float64) [2]segment {
+// The segments are appended to out.
+func wirePath(start, end worldPoint, back bool, aside float64, out []segment) []segment {
 	if !back {
 		bend := max((end.Y-start.Y)/2, 30)
 		if end.Y < start.Y {
 			bend = (start.Y-end.Y)/2 + 60
 		}
-		return [2]segment{{start, start.add(0, bend), end.add(0, -bend), end}}
+		return append(out, segment{start, start.add(0, bend), end.add(0, -bend), end})
 	}
-	mid := worldPoint{aside, (start.Y + end.Y) / 2}
-	return [2]segment{
-		{start, start.add(0, backEdgeDrop), worldPoint{aside, start.Y + backEdgeDrop}, mid},
-		{mid, worldPoint{aside, end.Y - backEdgeDrop}, end.add(0, -backEdgeDrop), end},
-	}
+	// It turns within backEdgeDrop of its ends, in the gaps below its
+	// port's layer and above its target's, and climbs straight at aside.
+	d := float64(backEdgeDrop)
+	up1, up2 := worldPoint{aside, start.Y + d/2}, worldPoint{aside, end.Y - d/2}
+	return append(out,
+		segment{start, start.add(0, d), worldPoint{aside, start.Y + d}, up1},
+		straightSegment(up1, up2),
+		segment{up2, worldPoint{aside, end.Y - d}, end.add(0, -d), end},
+	)
+}
+
+// detourDown runs a wire whose target is below it down a lane at x=lane,
+// turning within backEdgeDrop of its ends.
+func detourDown(start, end worldPoint, lane float64, out []segment) []segment {
+	d := float64(backEdgeDrop)
+	down1, down2 := worldPoint{lane, start.Y + d}, worldPoint{lane, end.Y - d}
+	return append(out,
+		segment{start, start.add(0, d), worldPoint{lane, start.Y + d/2}, down1},
+		straightSegment(down1, down2),
+		segment{down2, worldPoint{lane, end.Y - d/2}, end.add(0, -d), end},
+	)
 }
 
 // at is the point at parameter t (0 to 1) along the segment.

@@ -26,6 +26,9 @@ type graph struct {
 	// next rebuild), so dragging costs the same whatever the flow's size.
 	extent      worldRect
 	extentValid bool
+	// bends are the long wires' routes from the last tidy-up (shared with
+	// the editor, read-only here).
+	bends bendTable
 }
 
 type node struct {
@@ -71,8 +74,10 @@ type wire struct {
 	aside float64
 	// arrive is where the wire enters its target, from the target's left edge.
 	arrive float64
-	path   [2]segment
-	box    worldRect
+	// path is the wire's curve: one segment, two for a back edge, more for
+	// a long wire that follows the channels of the last tidy-up.
+	path []segment
+	box  worldRect
 }
 
 func (n *node) rect() worldRect { return rectAt(n.pos, n.width, nodeHeight) }
@@ -90,12 +95,14 @@ func (g *graph) wireEnds(w *wire) (start, end worldPoint) {
 // overrides offsets (a read-only view of a flow that needs laying out).
 // Widgets without an offset are lined up under the placed ones so nothing
 // is lost from view.
-func buildGraph(f *model.Flow, cat *schemas.Catalog, m *textMeasurer, placement map[string]model.Position) *graph {
+// Long wires follow bends while they hold (see keptRoute).
+func buildGraph(f *model.Flow, cat *schemas.Catalog, m *textMeasurer, placement map[string]model.Position, bends bendTable) *graph {
 	states := f.States()
 	g := &graph{
 		nodes:     make([]node, len(states)),
 		byName:    make(map[string]int, len(states)),
 		nodeIndex: newSpatialIndex(len(states)),
+		bends:     bends,
 	}
 	var unplaced []int
 	bottom := 0.0
@@ -214,34 +221,135 @@ func (g *graph) spreadInputs(i int) {
 	}
 }
 
-// route decides a wire's path and files it in the wire index. A wire whose
+// route decides a wire's path and files it in the wire index. A long wire
+// follows the channels of the last tidy-up while they hold. A wire whose
 // target is not below its port is a back edge: it climbs right of every node
 // between its two ends.
 func (g *graph) route(wi int) {
 	w := &g.wires[wi]
 	start, end := g.wireEnds(w)
 	from, to := &g.nodes[w.from], &g.nodes[w.to]
-	w.back = end.Y < start.Y+arrowLength*2
+	if bends, ok := g.keptRoute(w); ok {
+		w.back = false
+		w.path = bentPath(start, end, bends, w.path[:0])
+		g.file(wi)
+		return
+	}
+	up := end.Y < start.Y+arrowLength*2
 	// A target above but wholly beside its source is reached by an S
 	// curve: going around would cross the source itself.
 	beside := to.pos.X > from.pos.X+from.width+backEdgeGap || to.pos.X+to.width < from.pos.X-backEdgeGap
-	if w.back && beside {
-		w.back = false
+	w.back = up && !beside
+	if !w.back {
+		w.path = wirePath(start, end, false, 0, w.path[:0])
+		switch {
+		case up && g.crosses(w):
+			w.back = true
+		case !up && end.Y-start.Y > 2*backEdgeDrop && g.crosses(w):
+			// A forward wire with widgets in its way (one the tidy-up
+			// gave no channel, or after a move) drops down a lane
+			// beside them.
+			span := worldRect{min(start.X, end.X), start.Y + backEdgeDrop, max(start.X, end.X), end.Y - backEdgeDrop}
+			w.aside = g.laneBeside(span, start.X, end.X)
+			w.path = detourDown(start, end, w.aside, w.path[:0])
+			g.file(wi)
+			return
+		}
 	}
 	if w.back {
-		span := worldRect{min(from.pos.X, to.pos.X), end.Y - backEdgeDrop, max(from.pos.X+from.width, to.pos.X+to.width), start.Y + backEdgeDrop}
+		w.aside = g.asideOf(worldRect{min(from.pos.X, to.pos.X), end.Y - backEdgeDrop, max(from.pos.X+from.width, to.pos.X+to.width), start.Y + backEdgeDrop})
+		w.path = wirePath(start, end, true, w.aside, w.path[:0])
+	}
+	g.file(wi)
+}
+
+// crosses says whether wire w's path runs through a node other than its
+// own two, sampling points along it.
+func (g *graph) crosses(w *wire) bool {
+	box := w.path[0].box()
+	for _, s := range w.path[1:] {
+		box = box.union(s.box())
+	}
+	var in []int
+	g.nodeIndex.query(box, func(k int) {
+		if k != w.from && k != w.to && g.nodes[k].rect().intersects(box) {
+			in = append(in, k)
+		}
+	})
+	if len(in) == 0 {
+		return false
+	}
+	for _, s := range w.path {
+		for t := 1; t < crossingSamples; t++ {
+			p := s.at(float64(t) / crossingSamples)
+			for _, k := range in {
+				if g.nodes[k].rect().contains(p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// crossingSamples is how many points per segment crosses looks at.
+const crossingSamples = 32
+
+// laneBeside is the x, left or right of the nodes in span (whichever is the
+// shorter way from a to b), where a wire can run down clear of them.
+func (g *graph) laneBeside(span worldRect, a, b float64) float64 {
+	right := g.asideOf(span)
+	left := g.asideLeftOf(span)
+	if abs(right-a)+abs(right-b) <= abs(left-a)+abs(left-b) {
+		return right
+	}
+	return left
+}
+
+// asideLeftOf is asideOf's mirror: the x left of every node in span.
+func (g *graph) asideLeftOf(span worldRect) float64 {
+	aside := span.X0 - backEdgeGap
+	for {
+		reach := worldRect{aside, span.Y0, span.X1, span.Y1}
+		left := span.X0
+		g.nodeIndex.query(reach, func(k int) {
+			if r := g.nodes[k].rect(); r.intersects(reach) {
+				left = min(left, r.X0)
+			}
+		})
+		if left-backEdgeGap >= aside {
+			return aside
+		}
+		aside = left - backEdgeGap
+	}
+}
+
+// asideOf is the x right of every node in span where a back edge climbs.
+// Widening the span to reach there may take in more nodes, so it grows
+// until none is left in the way.
+func (g *graph) asideOf(span worldRect) float64 {
+	aside := span.X1 + backEdgeGap
+	for {
+		reach := worldRect{span.X0, span.Y0, aside, span.Y1}
 		right := span.X1
-		g.nodeIndex.query(span, func(k int) {
-			if r := g.nodes[k].rect(); r.intersects(span) {
+		g.nodeIndex.query(reach, func(k int) {
+			if r := g.nodes[k].rect(); r.intersects(reach) {
 				right = max(right, r.X1)
 			}
 		})
-		w.aside = right + backEdgeGap
+		if right+backEdgeGap <= aside {
+			return aside
+		}
+		aside = right + backEdgeGap
 	}
-	w.path = wirePath(start, end, w.back, w.aside)
+}
+
+// file records the box of wire wi's path in the wire index and the bounds.
+func (g *graph) file(wi int) {
+	w := &g.wires[wi]
 	w.box = w.path[0].box()
-	if w.back {
-		w.box = w.box.union(w.path[1].box())
+	for _, s := range w.path[1:] {
+		w.box = w.box.union(s.box())
 	}
 	g.wireIndex.set(wi, w.box.grow(arrowWidth))
 	g.grow(w.box)

@@ -27,7 +27,7 @@ func TestBackEdgesSelfLoopsAndWiresIntoOneNodeStayApart(t *testing.T) {
 	  {"name":"Trigger","type":"trigger","transitions":[{"event":"incomingMessage","next":"a"},{"event":"incomingCall","next":"b"}],"properties":{"offset":{"x":0,"y":0}}},
 	  {"name":"a","type":"send-message","transitions":[{"event":"sent","next":"b"},{"event":"failed","next":"a"}],"properties":{"offset":{"x":0,"y":200}}},
 	  {"name":"b","type":"say-play","transitions":[{"event":"audioComplete","next":"Trigger"},{"event":"hangup","next":"x"}],"properties":{"offset":{"x":0,"y":400}}}`)
-	g := buildGraph(f, loadCatalog(t), newTextMeasurer(), nil)
+	g := buildGraph(f, loadCatalog(t), newTextMeasurer(), nil, nil)
 	wireOf := func(from string, port int) *wire {
 		w := g.nodes[g.byName[from]].ports[port].wire
 		if w < 0 {
@@ -44,8 +44,8 @@ func TestBackEdgesSelfLoopsAndWiresIntoOneNodeStayApart(t *testing.T) {
 	if !up.back || up.aside <= a.pos.X+a.width {
 		t.Errorf("b → Trigger climbs at %v, not right of a in between", up.aside)
 	}
-	if up.path[0].start != g.nodes[g.byName["b"]].portAnchor(0) || up.path[1].end.Y != 0 {
-		t.Errorf("back edge runs %v … %v", up.path[0].start, up.path[1].end)
+	if up.path[0].start != g.nodes[g.byName["b"]].portAnchor(0) || up.path[len(up.path)-1].end.Y != 0 {
+		t.Errorf("back edge runs %v … %v", up.path[0].start, up.path[len(up.path)-1].end)
 	}
 	// Trigger/incomingCall and a/sent both enter b: at different points.
 	one, two := wireOf("Trigger", 1), wireOf("a", 0)

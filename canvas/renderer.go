@@ -129,7 +129,7 @@ func (r *editorRenderer) draw(size fyne.Size) {
 			if k == len(r.wireShapes) {
 				r.wireShapes = append(r.wireShapes, newWireShape())
 			}
-			objs = r.wireShapes[k].place(v, w.path, w.back, c, width, objs)
+			objs = r.wireShapes[k].place(v, w.path, c, width, objs)
 			continue
 		}
 		if k == len(r.lines) {
@@ -224,8 +224,8 @@ func (r *editorRenderer) drawGesture(objs []fyne.CanvasObject) []fyne.CanvasObje
 		start := n.portAnchor(gs.port)
 		end := v.toWorld(gs.current)
 		bend := max(abs(end.Y-start.Y)/2, 30)
-		path := [2]segment{{start, start.add(0, bend), end.add(0, -bend), end}}
-		return r.preview.place(v, path, false, r.pal.primary, max(2*float32(v.zoom), 1.5), objs)
+		path := []segment{{start, start.add(0, bend), end.add(0, -bend), end}}
+		return r.preview.place(v, path, r.pal.primary, max(2*float32(v.zoom), 1.5), objs)
 	case gestureBox:
 		lo, size := boundingBox(gs.start, gs.current)
 		r.selectBox.Move(lo)
@@ -265,12 +265,7 @@ const flatSteps = 20
 // flatWire draws a wire as straight pieces, keeping those in view.
 func (r *editorRenderer) flatWire(w *wire, c color.Color, width float32, size fyne.Size, objs []fyne.CanvasObject) []fyne.CanvasObject {
 	v := r.e.view
-	n := 1
-	if w.back {
-		n = 2
-	}
-	for k := 0; k < n; k++ {
-		seg := w.path[k]
+	for _, seg := range w.path {
 		prev := v.toScreen(seg.start)
 		for s := 1; s <= flatSteps; s++ {
 			p := v.toScreen(seg.at(float64(s) / flatSteps))
@@ -281,7 +276,7 @@ func (r *editorRenderer) flatWire(w *wire, c color.Color, width float32, size fy
 			prev = p
 		}
 	}
-	return newWireShape().placeArrow(v, w.path[n-1].end, c, objs)
+	return newWireShape().placeArrow(v, w.path[len(w.path)-1].end, c, objs)
 }
 
 // Grid lines: every gridLine world units, spaced out by fives when zoomed

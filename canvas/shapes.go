@@ -174,33 +174,30 @@ func placeLine(m *textMeasurer, t *fynecanvas.Text, at fyne.Position, width, hei
 	t.Resize(fyne.NewSize(width, lh))
 }
 
-// wireShape draws a wire as one curve, or two for a back edge, ending in an
+// wireShape draws a wire as one curve per segment of its path, ending in an
 // arrowhead that shows its direction.
 type wireShape struct {
-	curves [2]*fynecanvas.BezierCurve
+	curves []*fynecanvas.BezierCurve
 	arrow  *fynecanvas.ArbitraryPolygon
 }
 
 func newWireShape() *wireShape {
 	return &wireShape{
-		curves: [2]*fynecanvas.BezierCurve{{}, {}},
-		arrow:  &fynecanvas.ArbitraryPolygon{Points: []fyne.Position{{X: 0, Y: 0}, {X: 10, Y: 0}, {X: 5, Y: 9}}},
+		arrow: &fynecanvas.ArbitraryPolygon{Points: []fyne.Position{{X: 0, Y: 0}, {X: 10, Y: 0}, {X: 5, Y: 9}}},
 	}
 }
 
-func (s *wireShape) place(v viewport, path [2]segment, back bool, c color.Color, width float32, objs []fyne.CanvasObject) []fyne.CanvasObject {
-	n := 1
-	if back {
-		n = 2
+func (s *wireShape) place(v viewport, path []segment, c color.Color, width float32, objs []fyne.CanvasObject) []fyne.CanvasObject {
+	for len(s.curves) < len(path) {
+		s.curves = append(s.curves, &fynecanvas.BezierCurve{})
 	}
-	for k := 0; k < n; k++ {
-		seg := path[k]
+	for k, seg := range path {
 		curve := s.curves[k]
 		placeCurve(curve, v.toScreen(seg.start), v.toScreen(seg.c1), v.toScreen(seg.c2), v.toScreen(seg.end))
 		curve.StrokeColor, curve.StrokeWidth = c, width
 		objs = append(objs, curve)
 	}
-	return s.placeArrow(v, path[n-1].end, c, objs)
+	return s.placeArrow(v, path[len(path)-1].end, c, objs)
 }
 
 // placeArrow draws the arrowhead that ends a wire at end (world).
