@@ -30,7 +30,7 @@ func (e *Editor) edgePush(p fyne.Position) (dx, dy float32) {
 
 func (e *Editor) wantsAutoPan() bool {
 	gs := e.gesture
-	if gs == nil || gs.cancelled || e.exporting {
+	if gs == nil || gs.cancelled {
 		return false
 	}
 	switch gs.kind {

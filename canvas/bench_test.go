@@ -182,8 +182,24 @@ func BenchmarkZoomStep(b *testing.B) {
 	}
 }
 
-// BenchmarkExportPNG draws a whole generated flow with the software
-// painter and encodes it.
+// BenchmarkExportSnapshot is the part of Export PNG that runs on the UI
+// goroutine: copying what the image shows.
+func BenchmarkExportSnapshot(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("widgets=%d", n), func(b *testing.B) {
+			e := benchEditor(b, n, 1)
+			for b.Loop() {
+				if _, err := e.ExportSnapshot(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkExportPNG paints a whole generated flow and encodes it (the
+// snapshot included): the work Export PNG does, mostly off the UI
+// goroutine.
 func BenchmarkExportPNG(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("widgets=%d", n), func(b *testing.B) {

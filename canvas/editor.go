@@ -45,9 +45,6 @@ type Editor struct {
 	placement map[string]model.Position
 	// bends are the long wires' routes from the last tidy-up.
 	bends bendTable
-	// exporting editors draw curves as short lines: the software painter
-	// rasterises a curve over its whole box, once per tile it touches.
-	exporting bool
 
 	view viewport
 	// initialView is false until the first layout with a real size has

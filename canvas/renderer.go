@@ -87,16 +87,14 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	r.background.Resize(size)
 	objs = append(objs, r.background)
 	r.visibleNodes, r.visibleWires = r.visibleNodes[:0], r.visibleWires[:0]
-	if v.zoom < overviewZoom && !e.exporting {
+	if v.zoom < overviewZoom {
 		objs = r.overview.draw(r, size, objs)
 		objs = r.drawGesture(objs)
 		objs = r.tip.draw(r, size, objs)
 		r.finish(size, objs)
 		return
 	}
-	if !e.exporting {
-		objs = r.drawGrid(size, objs)
-	}
+	objs = r.drawGrid(size, objs)
 
 	area := v.visible(size).grow(arrowWidth)
 	g.nodeIndex.query(area, func(i int) {
@@ -120,10 +118,6 @@ func (r *editorRenderer) draw(size fyne.Size) {
 		c, width := pal.wire, wireWidth
 		if e.highlight.wireTaken(g.nodes[w.from].name, w.port) {
 			c, width = takenColor, wireWidth*1.8
-		}
-		if detail && e.exporting {
-			objs = r.flatWire(w, c, width, size, objs)
-			continue
 		}
 		if detail {
 			if k == len(r.wireShapes) {
@@ -257,27 +251,6 @@ func (r *editorRenderer) Refresh() {
 func (r *editorRenderer) Objects() []fyne.CanvasObject { return r.objects[r.flip] }
 
 func (r *editorRenderer) Destroy() {}
-
-// flatSteps is how many straight pieces a curve segment is drawn with when
-// exporting.
-const flatSteps = 20
-
-// flatWire draws a wire as straight pieces, keeping those in view.
-func (r *editorRenderer) flatWire(w *wire, c color.Color, width float32, size fyne.Size, objs []fyne.CanvasObject) []fyne.CanvasObject {
-	v := r.e.view
-	for _, seg := range w.path {
-		prev := v.toScreen(seg.start)
-		for s := 1; s <= flatSteps; s++ {
-			p := v.toScreen(seg.at(float64(s) / flatSteps))
-			lo, box := boundingBox(prev, p)
-			if lo.X <= size.Width && lo.Y <= size.Height && lo.X+box.Width >= 0 && lo.Y+box.Height >= 0 {
-				objs = append(objs, &fynecanvas.Line{Position1: prev, Position2: p, StrokeColor: c, StrokeWidth: width})
-			}
-			prev = p
-		}
-	}
-	return newWireShape().placeArrow(v, w.path[len(w.path)-1].end, c, objs)
-}
 
 // Grid lines: every gridLine world units, spaced out by fives when zoomed
 // out so that they stay at least minGridGap pixels apart.

@@ -2,13 +2,18 @@ package ui
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/canvas"
 	"github.com/studioflow/studioflow/model"
 )
 
@@ -173,18 +178,73 @@ func (e *Editor) ExportPNG() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		var buf bytes.Buffer
-		if err := e.canvas.ExportPNG(&buf); err != nil {
-			e.showError(fmt.Errorf("export the flow as PNG: %w", err))
-			return
-		}
-		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-			e.showError(err)
-		}
+		e.exportPNGTo(path, fyne.Do)
 	}, e.win)
 	d.SetFileName(baseName(e.source) + ".png")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	d.Show()
+}
+
+// exportSnapshotter is a canvas that copies what its image shows, so that
+// painting it can leave the UI goroutine.
+type exportSnapshotter interface {
+	ExportSnapshot() (*canvas.ExportSnapshot, error)
+}
+
+// exportPNGTo writes the flow's image to path. The picture is copied here
+// and painted on another goroutine behind a progress dialog whose Cancel
+// stops it, so a large flow does not freeze the window; the file is
+// replaced atomically, and not at all when cancelled. The painting goroutine
+// reaches the UI through onUI (fyne.Do). The returned channel gets the
+// outcome (context.Canceled after Cancel), from the UI goroutine.
+func (e *Editor) exportPNGTo(path string, onUI func(func())) <-chan error {
+	done := make(chan error, 1)
+	fail := func(err error) <-chan error {
+		err = fmt.Errorf("export the flow as PNG: %w", err)
+		e.showError(err)
+		done <- err
+		return done
+	}
+	snapper, ok := e.canvas.(exportSnapshotter)
+	if !ok {
+		var buf bytes.Buffer
+		if err := e.canvas.ExportPNG(&buf); err != nil {
+			return fail(err)
+		}
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			return fail(err)
+		}
+		done <- nil
+		return done
+	}
+	snap, err := snapper.ExportSnapshot()
+	if err != nil {
+		return fail(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	progress := dialog.NewCustom("Exporting "+filepath.Base(path), "Cancel", bar, e.win)
+	progress.SetOnClosed(cancel)
+	progress.Show()
+	go func() {
+		var buf bytes.Buffer
+		err := snap.WritePNG(ctx, &buf, func(f float64) { onUI(func() { bar.SetValue(f) }) })
+		if err == nil {
+			err = ctx.Err()
+		}
+		if err == nil {
+			err = writeFileAtomic(path, buf.Bytes())
+		}
+		onUI(func() {
+			progress.Hide()
+			cancel()
+			if err != nil && !errors.Is(err, context.Canceled) {
+				e.showError(fmt.Errorf("export the flow as PNG: %w", err))
+			}
+			done <- err
+		})
+	}()
+	return done
 }
 
 func baseName(source string) string {
