@@ -80,28 +80,48 @@ func benchEditor(b *testing.B, n int, z float64) *Editor {
 func BenchmarkDragEvent(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("widgets=%d", n), func(b *testing.B) {
-			e := benchEditor(b, n, 1)
-			mid := &e.graph.nodes[len(e.graph.nodes)/2]
-			at := screenOf(e, mid.pos.add(mid.width/2, headerHeight+nameHeight/2))
-			e.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonPrimary})
-			e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(0, 0)})
-			if e.gesture.kind != gestureMove {
-				b.Fatal("the drag did not pick up a node")
-			}
-			step := float32(gridSize)
-			k := 0
-			for b.Loop() {
-				k++
-				d := step
-				if k%2 == 0 {
-					d = -step
-				}
-				at = at.AddXY(d, 0)
-				e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(d, 0)})
-			}
-			e.DragEnd()
+			benchDrag(b, benchEditor(b, n, 1))
 		})
 	}
+}
+
+// BenchmarkDragEventAfterTidy is the same on a tidied flow, whose long
+// wires follow kept channels: a drag re-routes the moved node's wires,
+// checking their routes against the nodes around.
+func BenchmarkDragEventAfterTidy(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("widgets=%d", n), func(b *testing.B) {
+			e := benchEditor(b, n, 1)
+			if err := e.TidyUp(false); err != nil {
+				b.Fatal(err)
+			}
+			e.view.centerOn(e.graph.nodes[len(e.graph.nodes)/2].pos, benchSize)
+			e.Refresh()
+			benchDrag(b, e)
+		})
+	}
+}
+
+func benchDrag(b *testing.B, e *Editor) {
+	mid := &e.graph.nodes[len(e.graph.nodes)/2]
+	at := screenOf(e, mid.pos.add(mid.width/2, headerHeight+nameHeight/2))
+	e.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonPrimary})
+	e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(0, 0)})
+	if e.gesture.kind != gestureMove {
+		b.Fatal("the drag did not pick up a node")
+	}
+	step := float32(gridSize)
+	k := 0
+	for b.Loop() {
+		k++
+		d := step
+		if k%2 == 0 {
+			d = -step
+		}
+		at = at.AddXY(d, 0)
+		e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(d, 0)})
+	}
+	e.DragEnd()
 }
 
 // zoomLevels are the views a pan or zoom is timed at: zoom 1, the
