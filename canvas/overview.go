@@ -63,10 +63,11 @@ func (o *overview) render(w, h int) image.Image {
 		if e.highlight.wireTaken(g.nodes[wr.from].name, wr.port) {
 			c = takenColor
 		}
-		a, b := g.wireEnds(wr)
-		x0, y0 := px(a)
-		x1, y1 := px(b)
-		drawLine(img, x0, y0, x1, y1, c)
+		for _, seg := range wr.path {
+			x0, y0 := px(seg.start)
+			x1, y1 := px(seg.end)
+			drawLine(img, x0, y0, x1, y1, c)
+		}
 	})
 	g.nodeIndex.query(area, func(i int) {
 		n := &g.nodes[i]

@@ -113,6 +113,7 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	z := float32(v.zoom)
 	detail := v.zoom >= detailZoom
 	wireWidth := max(2*z, 1.2)
+	lines := 0
 	for k, wi := range r.visibleWires {
 		w := &g.wires[wi]
 		c, width := pal.wire, wireWidth
@@ -126,14 +127,18 @@ func (r *editorRenderer) draw(size fyne.Size) {
 			objs = r.wireShapes[k].place(v, w.path, c, width, objs)
 			continue
 		}
-		if k == len(r.lines) {
-			r.lines = append(r.lines, &fynecanvas.Line{})
+		// Straight pieces between the path's joints: a routed wire keeps
+		// to its channels and lanes when drawn plainly too.
+		for _, seg := range w.path {
+			if lines == len(r.lines) {
+				r.lines = append(r.lines, &fynecanvas.Line{})
+			}
+			l := r.lines[lines]
+			lines++
+			l.Position1, l.Position2 = v.toScreen(seg.start), v.toScreen(seg.end)
+			l.StrokeColor, l.StrokeWidth = c, max(width/2, 1)
+			objs = append(objs, l)
 		}
-		start, end := g.wireEnds(w)
-		l := r.lines[k]
-		l.Position1, l.Position2 = v.toScreen(start), v.toScreen(end)
-		l.StrokeColor, l.StrokeWidth = c, max(width/2, 1)
-		objs = append(objs, l)
 	}
 
 	target := ""
