@@ -70,6 +70,9 @@ type exportWire struct {
 // the UI goroutine.
 func (e *Editor) ExportSnapshot() (*ExportSnapshot, error) {
 	g := e.graph
+	// The cached bounds only grow as widgets move: measure them afresh so
+	// the image has no margin left behind by a tidy-up or a drag.
+	g.extentValid = false
 	b := g.bounds()
 	if b.empty() {
 		return nil, errors.New("export image: the flow has no widgets to draw")

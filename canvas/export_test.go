@@ -6,6 +6,7 @@ import (
 	"errors"
 	"image"
 	"image/png"
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -104,4 +105,45 @@ func TestCancellingAnExportStopsIt(t *testing.T) {
 	if calls != 1 || buf.Len() != 0 {
 		t.Errorf("after cancelling: %d progress calls, %d bytes written; want 1 and none", calls, buf.Len())
 	}
+}
+
+// After widgets move (here a tidy-up), the image is cut to where they are
+// now, not to where they were.
+func TestExportFitsTheFlowAfterItMoved(t *testing.T) {
+	test.NewTempApp(t)
+	e, _, _ := openEditor(t, readFlow(t, "twilio-labs__function-templates__outreach-pcp-followup_assets_studio-flow-template.private.json"), fyne.NewSize(800, 600))
+	moves := map[string]model.Position{}
+	for _, s := range e.doc.Flow().States() {
+		moves[s.Name()] = model.Position{X: -5000, Y: -5000}
+	}
+	if err := e.doc.Apply(model.MoveWidgets(moves)); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.TidyUp(false); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := e.ExportSnapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tight := emptyRect()
+	for i := range e.graph.nodes {
+		tight = tight.union(e.graph.nodes[i].rect())
+	}
+	for i := range e.graph.wires {
+		tight = tight.union(e.graph.wires[i].box)
+	}
+	tight = tight.grow(viewMargin)
+	if w, h := snap.Size(); w != int(math.Ceil(tight.width())) || h != int(math.Ceil(tight.height())) {
+		t.Fatalf("image %dx%d, want the flow where it is now: %vx%v", w, h, tight.width(), tight.height())
+	}
+	var buf bytes.Buffer
+	if err := snap.WritePNG(context.Background(), &buf, nil); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expectHeaders(t, img, e.graph, tight)
 }
