@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 
@@ -238,6 +239,9 @@ func (e *Editor) exportPNGTo(path string, onUI func(func())) <-chan error {
 		onUI(func() {
 			progress.Hide()
 			cancel()
+			if err != nil {
+				removeEmptyFile(path)
+			}
 			if err != nil && !errors.Is(err, context.Canceled) {
 				e.showError(fmt.Errorf("export the flow as PNG: %w", err))
 			}
@@ -245,6 +249,15 @@ func (e *Editor) exportPNGTo(path string, onUI func(func())) <-chan error {
 		})
 	}()
 	return done
+}
+
+// removeEmptyFile removes path if it is empty: Fyne's save dialog creates
+// the chosen file before the export starts, and an export that was
+// cancelled or failed should not leave that empty file behind.
+func removeEmptyFile(path string) {
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+		os.Remove(path)
+	}
 }
 
 func baseName(source string) string {

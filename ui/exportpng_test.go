@@ -82,6 +82,10 @@ func TestCancelInTheExportProgressLeavesNoFile(t *testing.T) {
 	e := newTestEditor(t, a, Options{Flow: modeltest.GenerateFlow(400)})
 	dir := t.TempDir()
 	path := filepath.Join(dir, "flow.png")
+	// Fyne's save dialog creates the file it offers before answering.
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	loop := make(uiLoop, 256)
 	done := e.exportPNGTo(path, loop.post)
 	test.Tap(dialogButton(t, e.win, "Cancel"))
