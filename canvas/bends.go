@@ -40,25 +40,13 @@ func (t bendTable) keep(f *model.Flow, res layout.Result) {
 }
 
 // keptRoute returns the bends wire w may still follow: none once either of
-// its widgets moved since the tidy-up, its transition leads elsewhere, or
-// a widget now stands in its channel.
+// its widgets moved since the tidy-up or its transition leads elsewhere.
+// (route also drops them when a widget now stands in the way.)
 func (g *graph) keptRoute(w *wire) ([]worldPoint, bool) {
 	from, to := &g.nodes[w.from], &g.nodes[w.to]
 	kb, ok := g.bends[layout.Wire{From: from.name, Transition: w.port}]
 	if !ok || kb.target != to.name || !samePoint(kb.from, from.pos) || !samePoint(kb.to, to.pos) {
 		return nil, false
-	}
-	for i := 0; i+1 < len(kb.points); i += 2 {
-		lane := worldRect{kb.points[i].X - 1, kb.points[i].Y, kb.points[i].X + 1, kb.points[i+1].Y}
-		blocked := false
-		g.nodeIndex.query(lane, func(k int) {
-			if k != w.from && k != w.to && g.nodes[k].rect().intersects(lane) {
-				blocked = true
-			}
-		})
-		if blocked {
-			return nil, false
-		}
 	}
 	return kb.points, true
 }

@@ -232,8 +232,10 @@ func (g *graph) route(wi int) {
 	if bends, ok := g.keptRoute(w); ok {
 		w.back = false
 		w.path = bentPath(start, end, bends, w.path[:0])
-		g.file(wi)
-		return
+		if !g.crosses(w) {
+			g.file(wi)
+			return
+		}
 	}
 	up := end.Y < start.Y+arrowLength*2
 	// A target above but wholly beside its source is reached by an S
@@ -374,6 +376,33 @@ func (g *graph) moveNode(i int, p worldPoint) {
 			g.route(w)
 		}
 	}
+	// Other wires that now run through the node go round it.
+	var blocked []int
+	r := n.rect()
+	g.wireIndex.query(r, func(w int) {
+		if wr := &g.wires[w]; wr.from != i && wr.to != i && wr.box.intersects(r) && g.pathCrosses(wr, i) {
+			blocked = append(blocked, w)
+		}
+	})
+	for _, w := range blocked {
+		g.route(w)
+	}
+}
+
+// pathCrosses says whether wire w's path runs through node k.
+func (g *graph) pathCrosses(w *wire, k int) bool {
+	r := g.nodes[k].rect()
+	for _, s := range w.path {
+		if !s.box().intersects(r) {
+			continue
+		}
+		for t := 1; t < crossingSamples; t++ {
+			if r.contains(s.at(float64(t) / crossingSamples)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bounds holds every node and wire: the smallest such rectangle, or after

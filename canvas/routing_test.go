@@ -105,3 +105,44 @@ func TestKeptBendsHoldUntilAnEndMoves(t *testing.T) {
 	}
 	t.Fatal("no shared flow has a long wire after tidy up")
 }
+
+// A widget dragged into a long wire's channel pushes the wire round it.
+func TestAWidgetMovedIntoAChannelIsGoneRound(t *testing.T) {
+	test.NewTempApp(t)
+	e, _, _ := openEditor(t, readFlow(t, "twilio-labs__function-templates__outreach-pcp-followup_assets_studio-flow-template.private.json"), fyne.NewSize(800, 600))
+	if err := e.TidyUp(false); err != nil {
+		t.Fatal(err)
+	}
+	g := e.graph
+	long := -1
+	for wi := range g.wires {
+		if _, ok := g.keptRoute(&g.wires[wi]); ok {
+			long = wi
+			break
+		}
+	}
+	if long < 0 {
+		t.Fatal("no long wire after tidy up")
+	}
+	w := g.wires[long]
+	// The middle of the wire's first drop through a layer, and a widget
+	// that is neither of its ends to put there.
+	lane := w.path[1].at(0.5)
+	mover := ""
+	for i := range g.nodes {
+		if i != w.from && i != w.to {
+			mover = g.nodes[i].name
+			break
+		}
+	}
+	n := nodeNamed(t, e, mover)
+	if err := e.doc.Apply(model.MoveWidget(mover, lane.X-n.width/2, lane.Y-nodeHeight/2)); err != nil {
+		t.Fatal(err)
+	}
+	if !nodeNamed(t, e, mover).rect().contains(lane) {
+		t.Fatalf("%s was not moved onto the channel at %v", mover, lane)
+	}
+	for _, c := range wireCrossings(e.graph) {
+		t.Error(c)
+	}
+}
