@@ -234,7 +234,7 @@ func (e *Editor) ContentSize() fyne.Size {
 }
 
 // placeInitialView shows a new flow: whole if it fits at a readable zoom,
-// otherwise its top at the smallest readable zoom, centred on the trigger.
+// otherwise its top at the smallest readable zoom, around the trigger.
 func (e *Editor) placeInitialView(size fyne.Size) {
 	e.initialView = true
 	b := e.graph.bounds()
@@ -253,7 +253,17 @@ func (e *Editor) placeInitialView(size fyne.Size) {
 			top = worldPoint{e.graph.nodes[i].rect().center().X, e.graph.nodes[i].pos.Y}
 		}
 	}
-	e.view.origin = worldPoint{top.X - float64(size.Width)/2/e.view.zoom, top.Y - viewMargin}
+	// Across, show as much of the flow as the width allows: all of it,
+	// centred, when it fits without margins; otherwise around the trigger,
+	// but never past the flow's own edges.
+	visW := float64(size.Width) / e.view.zoom
+	x := top.X - visW/2
+	if b.width() <= visW {
+		x = b.center().X - visW/2
+	} else {
+		x = min(max(x, b.X0-viewMargin), b.X1+viewMargin-visW)
+	}
+	e.view.origin = worldPoint{x, top.Y - viewMargin}
 }
 
 // layoutOptions tells the tidy-up layout the nodes' real sizes and ports.
