@@ -23,19 +23,49 @@
 // keys voice executions by call, and fires wait timeouts from the Clock (a
 // VirtualClock fires a 3600-second timeout as soon as a test advances it).
 //
+// # What the engine reads from the catalog
+//
+// Which events a widget type has, in Studio's order, which of them is its
+// success event (schemas.WidgetType.SuccessEvent), and which types act on a
+// call (schemas.VoiceChannel) come from the one widget catalog in package
+// schemas, given as Config.Catalog (nil: New loads the embedded one). The
+// engine keeps only how each type behaves and which outputs it writes.
+//
 // Widgets that need another Twilio product (Flex, payments, outgoing calls,
 // connect-call-to, virtual agents, profiles, the legacy types) take the
-// caller's Outcome from StartOptions.Outcomes, else their success event with
-// plausible outputs; with StartOptions.AskOutcomes they wait for an
-// InputOutcome instead. A widget type the engine does not know ends the
-// execution with a readable error unless an Outcome names its event.
+// caller's Outcome from StartOptions.Outcomes, else their type's success event
+// with plausible outputs; with StartOptions.AskOutcomes they wait for an
+// InputOutcome offering the type's events, success first. An Outcome naming
+// an event the type does not have is refused with the list of its events:
+// by Start for a widget of the flow, by a failed step for one of a subflow.
+//
+// Issue 3 asks both that "unknown types" take the caller's outcome or their
+// success event, and that "an unknown widget type" end the execution with a
+// readable reason. The catalog settles which is which:
+//   - A type the catalog knows, retired ones included (send-to-auto-pilot,
+//     make-outgoing-call-v1, create-task, understand, …), never fails for
+//     being old: without a choice it takes its success event or, when the
+//     catalog knows nothing of its events (create-task and the other legacy
+//     chat, sync and understand types), the first event its transitions name.
+//     A caller's Outcome may name any event for those.
+//   - A type the catalog does not know at all has no success event to take:
+//     the execution ends, failed, with a reason naming the type and how to
+//     choose its outcome, unless the caller chose one (or AskOutcomes offers
+//     the events its transitions name), which it then follows.
+//
+// A voice widget (say-play, gather, record-voicemail, connect-call-to,
+// enqueue-call, capture-payments, …) needs a call. Reached in a messaging,
+// conversation or REST execution with no answered make-outgoing-call, its
+// step fails and the execution ends with a reason saying there is no call to
+// act on: Studio cannot say, gather or dial on an SMS conversation.
+//
 // make-http-request and run-function make real HTTP requests through
 // Config.HTTPClient unless StartOptions.HTTP holds canned responses.
 //
 // How an execution ends is in Execution.Ended: completed (a transition with
 // no next, or the caller hung up), failed (broken Liquid, a dangling next, an
-// unknown widget, a bad regex; the failing widget gets a step named "failed"
-// whose Detail says why), limit (1,000 steps including subflows, or the same
+// unknown widget, a voice widget without a call, a bad regex; the failing
+// widget gets a step named "failed" whose Detail says why), limit (1,000 steps including subflows, or the same
 // widget run 10 times in a row) or stopped (Runtime.Stop, Host.End).
 //
 // An Execution is not safe for concurrent use; Host serialises access to the

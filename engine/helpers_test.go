@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // widget writes one state of a test flow. transitions is "event>next,event>next"
@@ -48,9 +50,20 @@ func testFlow(t testing.TB, states ...string) *model.Flow {
 
 var testStart = time.Date(2024, 3, 5, 17, 0, 0, 0, time.UTC)
 
+// testCatalog is loaded once for the package's tests, as a program loads it
+// once at start-up; TestRuntimeLoadsTheCatalogWhenNoneIsGiven covers nil.
+var testCatalog = sync.OnceValues(schemas.Load)
+
 func testRuntime(cfg Config) (*Runtime, *VirtualClock) {
 	clock := NewVirtualClock(testStart)
 	cfg.Clock = clock
+	if cfg.Catalog == nil {
+		cat, err := testCatalog()
+		if err != nil {
+			panic(fmt.Sprintf("load the widget catalog: %v", err))
+		}
+		cfg.Catalog = cat
+	}
 	return New(cfg), clock
 }
 

@@ -93,11 +93,17 @@ func sendMessage(r *run, st *model.State, p props) outcome {
 	}
 	// Current docs name the outputs outbound.*, the older guide message.*: publish both.
 	message := map[string]any{"Sid": outbound["Sid"], "To": outbound["To"], "From": outbound["From"], "Body": outbound["Body"]}
-	return r.choose(st, "sent", map[string]any{"outbound": outbound, "message": message})
+	return r.choose(st, r.rt.defaultEvent(st), map[string]any{"outbound": outbound, "message": message})
 }
 
 func sendAndWait(r *run, st *model.State, p props) outcome {
-	if chosen, ok := r.x.opts.Outcomes[st.Name()]; ok && chosen.Event == "deliveryFailure" {
+	chosen, ok := r.x.opts.Outcomes[st.Name()]
+	if ok && chosen.Event != "" {
+		if err := r.rt.checkEvent(st, chosen.Event); err != nil {
+			return outcome{err: fmt.Errorf("the caller's outcome: %w", err)}
+		}
+	}
+	if ok && chosen.Event == "deliveryFailure" {
 		return outcome{event: "deliveryFailure", outputs: plainMap(chosen.Outputs), detail: "outcome chosen by the caller"}
 	}
 	outbound, err := r.send(st, p)

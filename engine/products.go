@@ -8,37 +8,31 @@ import (
 
 // product describes a widget that needs another Twilio product (or a call
 // leg Studioflow cannot place). It takes the caller's Outcome; without one,
-// its success event with plausible outputs.
+// its success event (a catalog fact) with plausible outputs. Types the
+// catalog knows but this table lacks (the legacy chat, task, sync and
+// understand types) run the same way with no outputs.
 type product struct {
-	event   string // "" means the first event among the widget's transitions
-	voice   bool   // stops when the caller has hung up
+	voice   bool // stops when the caller has hung up
 	outputs func(r *run, st *model.State, p props) map[string]any
 	// announce reports what the contact would notice (a dialled number).
 	announce func(r *run, st *model.State, p props) error
 }
 
 var products = map[string]product{
-	"connect-call-to":          {event: "callCompleted", voice: true, outputs: dialOutputs, announce: announceDial("to")},
-	"make-outgoing-call-v2":    {event: "answered", outputs: outgoingCallOutputs, announce: announceDial("to")},
-	"make-outgoing-call-v1":    {event: "answered", outputs: outgoingCallOutputs, announce: announceDial("to")},
-	"record-call":              {event: "success", voice: true, outputs: recordCallOutputs},
-	"enqueue-call":             {event: "callComplete", voice: true, outputs: enqueueOutputs},
-	"send-to-flex":             {event: "callComplete", outputs: flexOutputs},
-	"capture-payments":         {event: "success", voice: true, outputs: paymentOutputs},
-	"fork-stream":              {event: "next", voice: true},
-	"add-twiml-redirect":       {event: "return", outputs: emptyOutputs},
-	"connect-virtual-agent":    {event: "return", voice: true, outputs: virtualAgentOutputs},
-	"connect-virtual-agent-v2": {event: "completed", voice: true, outputs: virtualAgentOutputs},
-	"look-up-profile":          {event: "profileFound", outputs: profileOutputs},
-	"update-profile-traits":    {event: "profileUpdated", outputs: profileOutputs},
-	"send-to-auto-pilot":       {event: "sessionEnded", outputs: autopilotOutputs},
-	// Legacy types with no public description: their events are only known
-	// from the widget's own transitions.
-	"create-task":                {},
-	"create-chat-channel":        {},
-	"add-member-to-chat-channel": {},
-	"update-sync-object":         {},
-	"understand":                 {},
+	"connect-call-to":          {voice: true, outputs: dialOutputs, announce: announceDial("to")},
+	"make-outgoing-call-v2":    {outputs: outgoingCallOutputs, announce: announceDial("to")},
+	"make-outgoing-call-v1":    {outputs: outgoingCallOutputs, announce: announceDial("to")},
+	"record-call":              {voice: true, outputs: recordCallOutputs},
+	"enqueue-call":             {voice: true, outputs: enqueueOutputs},
+	"send-to-flex":             {outputs: flexOutputs},
+	"capture-payments":         {voice: true, outputs: paymentOutputs},
+	"fork-stream":              {voice: true},
+	"add-twiml-redirect":       {outputs: emptyOutputs},
+	"connect-virtual-agent":    {voice: true, outputs: virtualAgentOutputs},
+	"connect-virtual-agent-v2": {voice: true, outputs: virtualAgentOutputs},
+	"look-up-profile":          {outputs: profileOutputs},
+	"update-profile-traits":    {outputs: profileOutputs},
+	"send-to-auto-pilot":       {outputs: autopilotOutputs},
 }
 
 func performProduct(r *run, st *model.State, p props) outcome {
@@ -57,13 +51,7 @@ func performProduct(r *run, st *model.State, p props) outcome {
 	if d.outputs != nil {
 		defaults = d.outputs(r, st, p)
 	}
-	event := d.event
-	if event == "" {
-		if evs := events(st); len(evs) > 0 {
-			event = evs[0]
-		}
-	}
-	o := r.choose(st, event, defaults)
+	o := r.choose(st, r.rt.defaultEvent(st), defaults)
 	switch {
 	case o.event == "hangup":
 		r.x.callOver = true

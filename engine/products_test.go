@@ -76,7 +76,7 @@ func TestAskOutcomesWaitsForTheCallersChoice(t *testing.T) {
 	f := testFlow(t, trigger("incomingCall>pay"), widget("pay", "capture-payments", `{}`, "success>,maxFailedAttempts>,providerError>,hangup>"))
 	rt, _ := testRuntime(Config{})
 	x, _ := start(t, rt, f, Trigger{Event: TriggerCall}, StartOptions{AskOutcomes: true})
-	if x.Waiting == nil || x.Waiting.Kind != WaitOutcome || strings.Join(x.Waiting.Choices, ",") != "success,maxFailedAttempts,providerError,hangup" {
+	if x.Waiting == nil || x.Waiting.Kind != WaitOutcome || strings.Join(x.Waiting.Choices, ",") != "success,maxFailedAttempts,providerError,payInterrupted,hangup,validationError" {
 		t.Fatalf("wait = %+v", x.Waiting)
 	}
 	if _, err := rt.Resume(x, Input{Kind: InputOutcome, Event: "teleported"}); err == nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine/liquid"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // Studio's runtime limits.
@@ -31,14 +32,20 @@ type Config struct {
 	AccountSID  string                     // default: a random AC… SID
 	NewSID      func(prefix string) string // default RandomSID
 	Observer    func(Event)                // hears every event as it happens
+	// Catalog says which events each widget type has, which is its success
+	// event and which types need a call. nil: New loads the embedded one
+	// (about 25 ms); callers making many Runtimes load it once and share it.
+	Catalog *schemas.Catalog
 }
 
 // Runtime runs executions. It is safe for concurrent use by executions on
 // different goroutines; one Execution must not be used concurrently.
 type Runtime struct {
-	cfg    Config
-	liquid *liquid.Engine
-	client *http.Client
+	cfg        Config
+	liquid     *liquid.Engine
+	client     *http.Client
+	types      map[string]widgetFacts
+	catalogErr error // the embedded catalog did not load: nothing can start
 }
 
 // New returns a Runtime for cfg.
@@ -62,9 +69,24 @@ func New(cfg Config) *Runtime {
 	}
 	client.Timeout = cfg.HTTPTimeout
 	rt := &Runtime{cfg: cfg, client: client}
+	if cfg.Catalog == nil {
+		cfg.Catalog, rt.catalogErr = schemas.Load()
+		if rt.catalogErr != nil {
+			rt.catalogErr = fmt.Errorf("load the widget catalog: %w", rt.catalogErr)
+		}
+		rt.cfg.Catalog = cfg.Catalog
+	}
+	rt.types = map[string]widgetFacts{}
+	if cfg.Catalog != nil {
+		rt.types = indexCatalog(cfg.Catalog)
+	}
 	rt.liquid = liquid.New(rt.now)
 	return rt
 }
+
+// Catalog returns the widget catalog the runtime reads (nil only when the
+// embedded one failed to load, and then Start and Restore say why).
+func (rt *Runtime) Catalog() *schemas.Catalog { return rt.cfg.Catalog }
 
 // Clock returns the runtime's clock.
 func (rt *Runtime) Clock() Clock { return rt.cfg.Clock }
@@ -106,12 +128,19 @@ type StartOptions struct {
 var ErrNotWaiting = errors.New("execution is not waiting for input")
 
 // Start creates an execution of flow from trig and runs it until it waits or
-// ends. It fails only for an unknown trigger event or a nil flow.
+// ends. It fails for a nil flow, an unknown trigger event, or an Outcome for
+// one of flow's widgets naming an event the widget's type does not have.
 func (rt *Runtime) Start(flow *model.Flow, trig Trigger, opts StartOptions) (x *Execution, events []Event, err error) {
 	if flow == nil {
 		return nil, nil, errors.New("start execution: no flow")
 	}
+	if rt.catalogErr != nil {
+		return nil, nil, fmt.Errorf("start execution: %w", rt.catalogErr)
+	}
 	if err := validTrigger(trig.Event); err != nil {
+		return nil, nil, fmt.Errorf("start execution: %w", err)
+	}
+	if err := rt.checkOutcomes(flow, opts.Outcomes); err != nil {
 		return nil, nil, fmt.Errorf("start execution: %w", err)
 	}
 	if opts.FlowSID == "" {

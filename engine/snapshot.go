@@ -234,6 +234,9 @@ func (rt *Runtime) Restore(flow *model.Flow, data []byte) (*Execution, error) {
 	if flow == nil {
 		return nil, errors.New("restore execution: no flow")
 	}
+	if rt.catalogErr != nil {
+		return nil, fmt.Errorf("restore execution: %w", rt.catalogErr)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	dec.DisallowUnknownFields()
@@ -409,7 +412,7 @@ func (r *snapshotReader) waiting(x *Execution, s *snapExecution) error {
 	switch sw.Kind {
 	case WaitOutcome:
 	case WaitGather, WaitRecord, WaitReply:
-		if behaviourOf(st.Type()).accept == nil {
+		if r.rt.behaviourOf(st.Type()).accept == nil {
 			return fmt.Errorf("it waits for %s at %s, a %s widget, which never waits", sw.Kind, x.at, st.Type())
 		}
 	default:

@@ -119,7 +119,7 @@ func snapshotCases(t testing.TB) []snapshotCase {
 		trigger("incomingRequest>call"),
 		widget("call", "make-outgoing-call-v2", `{"to":"{{contact.channel.address}}"}`, "answered>flex,busy>,noAnswer>,failed>"),
 		widget("flex", "send-to-flex", `{"attributes":"{\"n\":{{flow.data.n}}}"}`, "callComplete>profile,failedToEnqueue>,callFailure>"),
-		widget("profile", "look-up-profile", `{}`, "profileFound>,profileNotFound>menu"),
+		widget("profile", "look-up-profile", `{}`, "profileFound>,noProfileFound>menu"),
 		widget("menu", "gather-input-on-call", `{"say":"Hello {{widgets.profile.name}}"}`, "keypress>,timeout>"),
 	)
 
@@ -174,7 +174,7 @@ func snapshotCases(t testing.TB) []snapshotCase {
 		{
 			name: "outcome", flow: outcomes,
 			trig:     Trigger{Event: TriggerRequest, To: "+15551230000", Parameters: map[string]any{"n": int64(7)}},
-			opts:     StartOptions{FlowSID: testFlowSID, AskOutcomes: true, Outcomes: map[string]Outcome{"call": {Event: "answered"}, "profile": {Event: "profileNotFound", Outputs: map[string]any{"name": "Zed"}}}},
+			opts:     StartOptions{FlowSID: testFlowSID, AskOutcomes: true, Outcomes: map[string]Outcome{"call": {Event: "answered"}, "profile": {Event: "noProfileFound", Outputs: map[string]any{"name": "Zed"}}}},
 			after:    []Input{{Kind: InputOutcome, Event: "callComplete", Outputs: map[string]any{"Age": "12"}}, {Kind: InputPress, Text: "42"}},
 			waitKind: WaitOutcome,
 		},
@@ -288,7 +288,7 @@ func TestSnapshotCasesDependOnSavedState(t *testing.T) {
 	if got := text(widgetOutput(x, "menu", "CallSid")); !strings.HasPrefix(got, "CA") {
 		t.Errorf("gather after an outgoing call lacks the call's fields: %v", widgetOutput(x, "menu"))
 	}
-	if got := path(x); !strings.Contains(got, "profile:profileNotFound>menu") {
+	if got := path(x); !strings.Contains(got, "profile:noProfileFound>menu") {
 		t.Errorf("preset outcome lost: %s", got)
 	}
 	x = finished("inside a subflow")

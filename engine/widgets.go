@@ -1,9 +1,11 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/studioflow/studioflow/model"
 )
@@ -16,7 +18,10 @@ type behaviour struct {
 	accept  func(r *run, st *model.State, p props, w *Wait, in Input) (outcome, error)
 }
 
-func behaviourOf(widgetType string) behaviour {
+// behaviourOf returns how a widget type runs: the engine's own behaviour for the
+// types it simulates in full, the caller's choice (else the success event)
+// for every other type the catalog knows, and unknownWidget for the rest.
+func (rt *Runtime) behaviourOf(widgetType string) behaviour {
 	switch widgetType {
 	case "say-play":
 		return behaviour{perform: sayPlay}
@@ -38,30 +43,37 @@ func behaviourOf(widgetType string) behaviour {
 		return behaviour{perform: makeHTTPRequest}
 	case "run-function", "run-function-v2":
 		return behaviour{perform: runFunction}
+	case "trigger":
+		return behaviour{perform: triggerReached}
 	}
-	if _, ok := products[widgetType]; ok {
+	if _, known := rt.types[widgetType]; known {
 		return behaviour{perform: performProduct, accept: acceptProduct}
 	}
 	return behaviour{perform: unknownWidget, accept: acceptProduct}
 }
 
+// perform runs st. A voice widget needs a call: without one the step fails
+// (what would Studio say or gather on in an SMS conversation?).
 func (r *run) perform(st *model.State) outcome {
-	return behaviourOf(st.Type()).perform(r, st, propsOf(st))
+	if f := r.rt.types[st.Type()]; f.voice && !r.onCall() {
+		return r.noCall(st)
+	}
+	return r.rt.behaviourOf(st.Type()).perform(r, st, propsOf(st))
 }
 
 func (r *run) accept(st *model.State, w *Wait, in Input) (outcome, error) {
-	b := behaviourOf(st.Type())
 	if w.Kind == WaitOutcome {
 		return acceptProduct(r, st, propsOf(st), w, in)
 	}
+	b := r.rt.behaviourOf(st.Type())
 	if b.accept == nil {
 		return outcome{}, fmt.Errorf("widget type %s does not wait for input", st.Type())
 	}
 	return b.accept(r, st, propsOf(st), w, in)
 }
 
-// events lists the events a widget's transitions name, in order.
-func events(st *model.State) []string {
+// transitionEvents lists the events a widget's transitions name, in order.
+func transitionEvents(st *model.State) []string {
 	var out []string
 	for _, t := range st.Transitions() {
 		if !slices.Contains(out, t.Event) {
@@ -72,27 +84,43 @@ func events(st *model.State) []string {
 }
 
 // choose applies the caller's Outcome for st, if any; otherwise the default
-// event (or, with AskOutcomes, a wait for the caller to choose).
+// event def (or, with AskOutcomes, a wait for the caller to choose among the
+// events the catalog gives st's type).
 func (r *run) choose(st *model.State, def string, defaults map[string]any) outcome {
 	if chosen, ok := r.x.opts.Outcomes[st.Name()]; ok {
+		event := chosen.Event
+		if event == "" {
+			event = def
+		}
+		if event == "" {
+			return outcome{err: r.noDefaultEvent(st)}
+		}
+		if err := r.rt.checkEvent(st, event); err != nil {
+			return outcome{err: fmt.Errorf("the caller's outcome: %w", err)}
+		}
 		out := maps.Clone(defaults)
 		if out == nil {
 			out = map[string]any{}
 		}
 		maps.Copy(out, plainMap(chosen.Outputs))
-		event := chosen.Event
-		if event == "" {
-			event = def
-		}
 		return outcome{event: event, outputs: out, detail: "outcome chosen by the caller"}
 	}
 	if r.x.opts.AskOutcomes {
-		return outcome{wait: &Wait{Kind: WaitOutcome, Choices: events(st)}}
+		choices, _ := r.rt.widgetEvents(st)
+		return outcome{wait: &Wait{Kind: WaitOutcome, Choices: choices}}
 	}
 	if def == "" {
-		return outcome{err: fmt.Errorf("widget type %q is unknown to Studioflow; choose its outcome (e.g. --outcome %s=EVENT)", st.Type(), st.Name())}
+		return outcome{err: r.noDefaultEvent(st)}
 	}
 	return outcome{event: def, outputs: defaults}
+}
+
+// noDefaultEvent explains why st cannot run without the caller's choice.
+func (r *run) noDefaultEvent(st *model.State) error {
+	if _, known := r.rt.types[st.Type()]; known {
+		return fmt.Errorf("nothing is known about the events of widget type %q and %s has no transitions; choose its outcome (e.g. --outcome %s=EVENT)", st.Type(), st.Name(), st.Name())
+	}
+	return fmt.Errorf("widget type %q is unknown to Studioflow; choose its outcome (e.g. --outcome %s=EVENT)", st.Type(), st.Name())
 }
 
 // acceptProduct takes the caller's choice for a widget waiting on WaitOutcome.
@@ -101,7 +129,10 @@ func acceptProduct(r *run, st *model.State, p props, w *Wait, in Input) (outcome
 		return outcome{}, unexpected(w, in)
 	}
 	if len(w.Choices) > 0 && !slices.Contains(w.Choices, in.Event) {
-		return outcome{}, fmt.Errorf("%q is not an event of %s (choose one of %v)", in.Event, st.Name(), w.Choices)
+		return outcome{}, fmt.Errorf("%q is not an event of %s (choose one of: %s)", in.Event, st.Name(), strings.Join(w.Choices, ", "))
+	}
+	if err := r.rt.checkEvent(st, in.Event); err != nil {
+		return outcome{}, err
 	}
 	defaults := map[string]any{}
 	if d, ok := products[st.Type()]; ok && d.outputs != nil {
@@ -109,6 +140,12 @@ func acceptProduct(r *run, st *model.State, p props, w *Wait, in Input) (outcome
 	}
 	maps.Copy(defaults, plainMap(in.Outputs))
 	return outcome{event: in.Event, outputs: defaults, detail: "outcome chosen by the caller"}, nil
+}
+
+// triggerReached fails a transition that leads back to the trigger: an
+// execution enters the trigger only from the event that starts it.
+func triggerReached(r *run, st *model.State, _ props) outcome {
+	return outcome{err: errors.New("a transition leads back to the trigger; an execution enters it only from the event that starts it")}
 }
 
 func unknownWidget(r *run, st *model.State, _ props) outcome {

@@ -12,6 +12,7 @@ import (
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/engine/console"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // outcomeFlags collects repeated --outcome WIDGET=EVENT flags.
@@ -83,7 +84,12 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *asJSON {
 		progress = stderr
 	}
-	rt := engine.New(engine.Config{Subflows: engine.FolderResolver(filepath.Dir(path))})
+	cat, err := schemas.Load()
+	if err != nil {
+		fmt.Fprintf(stderr, "studioflow run: load widget catalog: %v\n", err)
+		return exitBadInput
+	}
+	rt := engine.New(engine.Config{Subflows: engine.FolderResolver(filepath.Dir(path)), Catalog: cat})
 	x, err := console.Run(rt, flow, trig, engine.StartOptions{Outcomes: outcomes}, stdin, progress)
 	if err != nil {
 		fmt.Fprintf(stderr, "studioflow run: %v\n", err)

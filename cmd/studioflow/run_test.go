@@ -97,6 +97,11 @@ func TestRunExitCodes(t *testing.T) {
 			t.Errorf("%s: exit %d, stderr %q", name, r.code, r.stderr)
 		}
 	}
+	r := runWithInput("", sharedFlow(cleanFlow), "--outcome", "ask_sign=teleported")
+	if r.code != exitBadInput || !strings.Contains(r.stderr, `"teleported" is not an event of ask_sign`) ||
+		!strings.Contains(r.stderr, "choose one of: incomingMessage, timeout, deliveryFailure") {
+		t.Errorf("--outcome naming an event send-and-wait-for-reply lacks: exit %d, stderr %q", r.code, r.stderr)
+	}
 }
 
 func TestTestCommand(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio/restapi"
 	"github.com/studioflow/studioflow/studio/sessions"
@@ -84,7 +85,7 @@ func runServer(ctx context.Context, e env, addr, dir, publicURL string, quiet bo
 	if err != nil {
 		return fmt.Errorf("prepare the validator: %w", err)
 	}
-	mgr, err := sessions.New(store, sessions.Config{})
+	mgr, err := sessions.New(store, sessions.Config{Engine: engine.Config{Catalog: cat}})
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/studioflow/studioflow/engine/scenario"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // testCommand is `studioflow test FILE...`: conversation test scenarios.
@@ -23,5 +24,10 @@ func testCommand(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitBadInput
 	}
-	return scenario.RunFiles(fs.Args(), stdout, scenario.Options{})
+	cat, err := schemas.Load()
+	if err != nil {
+		fmt.Fprintf(stderr, "studioflow test: load widget catalog: %v\n", err)
+		return exitBadInput
+	}
+	return scenario.RunFiles(fs.Args(), stdout, scenario.Options{Catalog: cat})
 }

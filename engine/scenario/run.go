@@ -15,12 +15,16 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // Options adjust how scenarios run.
 type Options struct {
 	HTTPClient  *http.Client  // default: real HTTP
 	HTTPTimeout time.Duration // default: Studio's 10 s
+	// Catalog is the widget catalog every scenario's engine reads. nil: Run
+	// loads it for each scenario, RunFiles once for all.
+	Catalog *schemas.Catalog
 }
 
 // Result is the outcome of one scenario.
@@ -69,7 +73,7 @@ func Run(s *Scenario, opts Options) Result {
 		subflows = filepath.Join(filepath.Dir(s.file), subflows)
 	}
 	clock := engine.NewVirtualClock(virtualStart)
-	rt := engine.New(engine.Config{Clock: clock, HTTPClient: opts.HTTPClient, HTTPTimeout: opts.HTTPTimeout, Subflows: engine.FolderResolver(subflows)})
+	rt := engine.New(engine.Config{Clock: clock, HTTPClient: opts.HTTPClient, HTTPTimeout: opts.HTTPTimeout, Subflows: engine.FolderResolver(subflows), Catalog: opts.Catalog})
 	host := engine.NewHost(rt)
 	start, err := s.startOptions(flowPath)
 	if err != nil {
@@ -305,6 +309,14 @@ func sortedKeys[V any](m map[string]V) []string {
 // scenario (with the failure and the transcript so far), and returns the exit
 // status: 0 all passed, 1 a scenario failed, 2 a file could not be loaded.
 func RunFiles(paths []string, out io.Writer, opts Options) int {
+	if opts.Catalog == nil {
+		cat, err := schemas.Load()
+		if err != nil {
+			fmt.Fprintf(out, "ERROR load the widget catalog: %v\n", err)
+			return 2
+		}
+		opts.Catalog = cat
+	}
 	status, passed, failed := 0, 0, 0
 	for _, p := range paths {
 		scenarios, err := Load(p)

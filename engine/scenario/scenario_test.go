@@ -116,3 +116,25 @@ func TestScenarioDrivesRealHTTP(t *testing.T) {
 		t.Fatalf("%s", r.Failure)
 	}
 }
+
+func TestOutcomeNamingAnEventTheWidgetLacksFailsTheScenario(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "s.yaml")
+	flow := filepath.Join("..", "..", "..", "shared", "flows", "mbarry-owl__OrderLookupIVR__studio_flow.json")
+	abs, err := filepath.Abs(flow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "flow: " + abs + "\noutcomes:\n  order_no: pressed\nsteps:\n  - expect: {at: order_no}\n"
+	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if status := RunFiles([]string{file}, &out, Options{}); status != 1 {
+		t.Fatalf("status %d:\n%s", status, out.String())
+	}
+	want := `cannot start: start execution: outcome order_no=pressed: "pressed" is not an event of order_no (a gather-input-on-call widget); choose one of: keypress, speech, timeout, hangup`
+	if !strings.Contains(out.String(), want) {
+		t.Fatalf("output lacks %q:\n%s", want, out.String())
+	}
+}

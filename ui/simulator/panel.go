@@ -202,7 +202,7 @@ func (p *Panel) startRun(trig engine.Trigger) {
 
 func (p *Panel) config(trig engine.Trigger) startConfig {
 	cfg := startConfig{
-		Flow: p.doc.Flow().Clone(), Trigger: trig, Canned: p.canned.responses(), Virtual: p.virtual.Checked,
+		Flow: p.doc.Flow().Clone(), Trigger: trig, Canned: p.canned.responses(), Virtual: p.virtual.Checked, Catalog: p.cat,
 	}
 	if p.SubflowDir != "" {
 		cfg.Subflows = engine.FolderResolver(p.SubflowDir)

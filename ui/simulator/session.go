@@ -11,6 +11,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // action is something the contact (or the person at the simulator) did.
@@ -56,6 +57,8 @@ type startConfig struct {
 	Subflows engine.FlowResolver
 	// HTTPTimeout bounds real requests; zero is Studio's 10 seconds.
 	HTTPTimeout time.Duration
+	// Catalog is the editor's widget catalog (nil: the engine loads its own).
+	Catalog *schemas.Catalog
 }
 
 // virtualEpoch is where a run's virtual clock starts (the scenario runner's
@@ -323,7 +326,7 @@ func (s *session) begin(cfg startConfig) *simRun {
 	s.runs = append(s.runs, r)
 	s.mu.Unlock()
 	r.rt = engine.New(engine.Config{
-		Clock: r.clock, Subflows: cfg.Subflows,
+		Clock: r.clock, Subflows: cfg.Subflows, Catalog: cfg.Catalog,
 		Observer: func(ev engine.Event) { s.observe(r, ev) },
 	})
 	trig := cfg.Trigger

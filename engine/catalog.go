@@ -1,0 +1,121 @@
+package engine
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// widgetFacts is what the engine reads from the catalog about one widget
+// type, indexed once per Runtime so a step costs a map lookup, not a copy.
+type widgetFacts struct {
+	events  []string // in Studio's order, the success event first
+	success string   // "" when the type has none
+	open    bool     // nothing is known about its events: any name is accepted
+	voice   bool     // it acts on a live call
+}
+
+func indexCatalog(c *schemas.Catalog) map[string]widgetFacts {
+	types := c.Types()
+	out := make(map[string]widgetFacts, len(types))
+	for _, w := range types {
+		f := widgetFacts{open: w.OpenEvents, voice: w.Channel == schemas.VoiceChannel}
+		for _, e := range w.Events() {
+			f.events = append(f.events, e.Name)
+		}
+		f.success, _ = w.SuccessEvent()
+		out[w.Type] = f
+	}
+	return out
+}
+
+// widgetEvents lists the events st can take: its type's events from the
+// catalog, then, for a type whose events are open or unknown, the events its
+// own transitions name. known is false when the catalog lacks the type.
+func (rt *Runtime) widgetEvents(st *model.State) (events []string, known bool) {
+	f, known := rt.types[st.Type()]
+	events = slices.Clone(f.events)
+	if known && !f.open {
+		return events, true
+	}
+	for _, e := range transitionEvents(st) {
+		if !slices.Contains(events, e) {
+			events = append(events, e)
+		}
+	}
+	return events, known
+}
+
+// defaultEvent is the event st takes when the caller chose none: its type's
+// success event or, for a known type whose events are open (the legacy
+// types), the first event its transitions name. "" for a type the catalog
+// does not know: nothing says which of its events would be the success.
+func (rt *Runtime) defaultEvent(st *model.State) string {
+	f, known := rt.types[st.Type()]
+	switch {
+	case f.success != "":
+		return f.success
+	case known:
+		if evs := transitionEvents(st); len(evs) > 0 {
+			return evs[0]
+		}
+	}
+	return ""
+}
+
+// checkEvent refuses an event the widget's type does not have. Types whose
+// events are open or unknown accept any event.
+func (rt *Runtime) checkEvent(st *model.State, event string) error {
+	f, known := rt.types[st.Type()]
+	if !known || f.open || slices.Contains(f.events, event) {
+		return nil
+	}
+	return fmt.Errorf("%q is not an event of %s (a %s widget); choose one of: %s", event, st.Name(), st.Type(), strings.Join(f.events, ", "))
+}
+
+// checkOutcomes refuses, before anything runs, a caller's Outcome for a
+// widget of flow naming an event the widget cannot take. Outcomes for names
+// flow lacks may be meant for a subflow's widgets: they are checked when
+// that widget runs.
+func (rt *Runtime) checkOutcomes(flow *model.Flow, outcomes map[string]Outcome) error {
+	names := make([]string, 0, len(outcomes))
+	for name := range outcomes {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		o := outcomes[name]
+		st := flow.State(name)
+		if st == nil || o.Event == "" {
+			continue
+		}
+		if err := rt.checkEvent(st, o.Event); err != nil {
+			return fmt.Errorf("outcome %s=%s: %w", name, o.Event, err)
+		}
+	}
+	return nil
+}
+
+// onCall reports whether the execution has a live call for voice widgets to
+// act on: it was started by a call (a subflow inherits its parent's
+// trigger.call), or a make-outgoing-call widget's call was answered.
+func (r *run) onCall() bool {
+	if _, ok := lookup(r.x.ctx, "trigger", "call").(map[string]any); ok {
+		return true
+	}
+	for x := r.x; x != nil; x = x.parent {
+		if x.outgoing != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// noCall is the failure of a voice widget reached in a messaging, REST or
+// conversation execution: Studio has no call to say, gather or dial on.
+func (r *run) noCall(st *model.State) outcome {
+	return outcome{err: fmt.Errorf("%s is a voice widget, but this execution (started by %s) has no call to act on; reach it from incomingCall or after a make-outgoing-call widget's answered event", st.Type(), r.x.TriggerEvent)}
+}
