@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas"
+	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
 )
 
@@ -212,7 +213,7 @@ func (e *Editor) exportPNGTo(path string, onUI func(func())) <-chan error {
 		if err := e.canvas.ExportPNG(&buf); err != nil {
 			return fail(err)
 		}
-		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		if err := atomicfile.Write(path, buf.Bytes()); err != nil {
 			return fail(err)
 		}
 		done <- nil
@@ -234,7 +235,7 @@ func (e *Editor) exportPNGTo(path string, onUI func(func())) <-chan error {
 			err = ctx.Err()
 		}
 		if err == nil {
-			err = writeFileAtomic(path, buf.Bytes())
+			err = atomicfile.Write(path, buf.Bytes())
 		}
 		onUI(func() {
 			progress.Hide()

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
 )
 
@@ -58,7 +59,7 @@ func (r recoveryStore) write(file, path, source string, f *model.Flow) error {
 	if err != nil {
 		return fmt.Errorf("encode the recovery file: %w", err)
 	}
-	return writeFileAtomic(file, data)
+	return atomicfile.Write(file, data)
 }
 
 // pending lists recovery files left by processes that are no longer

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
 )
 
@@ -122,7 +123,7 @@ func (e *Editor) SaveAs() {
 // SaveTo writes the flow in canonical form to path, atomically, and makes
 // it the window's file.
 func (e *Editor) SaveTo(path string) error {
-	if err := writeFileAtomic(path, e.doc.Flow().Marshal()); err != nil {
+	if err := atomicfile.Write(path, e.doc.Flow().Marshal()); err != nil {
 		return fmt.Errorf("save the flow: %w", err)
 	}
 	e.doc.MarkSaved()

@@ -198,20 +198,3 @@ func TestThemeChoicePersists(t *testing.T) {
 		t.Errorf("an unknown choice gives %q, want system", ThemeChoice(a))
 	}
 }
-
-func TestWriteFileAtomicCreatesAndReplaces(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "new.json")
-	if err := writeFileAtomic(path, []byte("one")); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeFileAtomic(path, []byte("two")); err != nil {
-		t.Fatal(err)
-	}
-	data, _ := os.ReadFile(path)
-	if string(data) != "two" {
-		t.Errorf("file holds %q", data)
-	}
-	if err := writeFileAtomic(filepath.Join(t.TempDir(), "missing", "x.json"), nil); err == nil {
-		t.Error("writing into a missing folder succeeded")
-	}
-}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+
+	"github.com/studioflow/studioflow/internal/atomicfile"
 )
 
 // runFmt prints each file in Studio's canonical form, or with -w rewrites
@@ -39,7 +41,7 @@ func runFmt(e env, args []string) int {
 		if bytes.Equal(data, canonical) {
 			continue
 		}
-		if err := writeFileAtomic(path, canonical); err != nil {
+		if err := atomicfile.Write(path, canonical); err != nil {
 			fmt.Fprintf(e.stderr, "%s: cannot rewrite: %v\n", path, err)
 			code = exitBadInput
 		}

@@ -148,16 +148,6 @@ func TestFmtWriteThroughASymlinkReplacesTheTarget(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicRefusesAFileThatIsNotThere(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "missing", "flow.json")
-	if err := writeFileAtomic(path, []byte("{}")); err == nil || !strings.Contains(err.Error(), path) {
-		t.Fatalf("err = %v, want an error naming %s", err, path)
-	}
-	if _, err := os.Stat(filepath.Dir(path)); !os.IsNotExist(err) {
-		t.Fatal("writeFileAtomic created something")
-	}
-}
-
 func TestFmtUsageErrors(t *testing.T) {
 	for _, args := range [][]string{{"fmt"}, {"fmt", "-w"}, {"fmt", "-x", "a.json"}} {
 		r := runCLI(args...)

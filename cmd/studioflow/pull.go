@@ -4,10 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
+	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/studio/client"
 )
@@ -64,7 +63,7 @@ func runPull(e env, args []string) int {
 		e.stdout.Write(data)
 		return exitOK
 	}
-	if err := writeOutputAtomic(*out, data); err != nil {
+	if err := atomicfile.Write(*out, data); err != nil {
 		fmt.Fprintf(e.stderr, "studioflow pull: write %s: %v\n", *out, err)
 		return exitBadInput
 	}
@@ -86,36 +85,4 @@ func newAPIClient(e env, baseURL string) (*client.Client, int) {
 		return nil, exitBadInput
 	}
 	return c, exitOK
-}
-
-// writeOutputAtomic writes data to path through a temporary file and a
-// rename, creating path (mode 0644) when it does not exist yet.
-func writeOutputAtomic(path string, data []byte) error {
-	if _, err := os.Stat(path); err == nil {
-		return writeFileAtomic(path, data)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("create temporary file beside %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("set mode of %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", tmp.Name(), err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	return nil
 }
