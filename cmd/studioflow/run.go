@@ -5,13 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/engine/console"
-	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
 
@@ -55,14 +53,9 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	path := positional[0]
-	src, err := os.ReadFile(path)
+	src, flow, err := loadFlow(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "studioflow run: %v\n", err)
-		return exitBadInput
-	}
-	flow, err := model.Parse(src)
-	if err != nil {
-		fmt.Fprintf(stderr, "studioflow run: %s: %v\n", path, err)
+		fmt.Fprintf(stderr, "studioflow run: %s\n", describeLoadError(path, src, err))
 		return exitBadInput
 	}
 	trig := engine.Trigger{Event: *triggerEvent, From: *from, To: *to, Body: *body}

@@ -6,7 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+
+	"github.com/studioflow/studioflow/model"
 )
 
 func runWithInput(stdin string, args ...string) result {
@@ -120,5 +123,41 @@ func TestTestCommand(t *testing.T) {
 	}
 	if code := testCommand(nil, nil, &out, &errOut); code != exitBadInput {
 		t.Fatalf("no files: exit %d", code)
+	}
+}
+
+// run reads its flow like validate does: a stream far over the size limit
+// is refused after just past the limit, not read whole into memory.
+func TestRunStopsReadingJustPastTheSizeLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "oversized.json")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Skipf("cannot make a FIFO here: %v", err)
+	}
+	const offered = 3 * model.MaxFileSize
+	written := make(chan int64, 1)
+	go func() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			written <- -1
+			return
+		}
+		defer f.Close()
+		chunk := []byte(strings.Repeat(" ", 64<<10))
+		var n int64
+		for n < offered {
+			k, err := f.Write(chunk)
+			n += int64(k)
+			if err != nil { // the reader closed its end
+				break
+			}
+		}
+		written <- n
+	}()
+	r := runWithInput("", path)
+	if r.code != exitBadInput || !strings.Contains(r.stderr, "file is too large") {
+		t.Fatalf("exit %d, stderr %q; want 2 and too large", r.code, r.stderr)
+	}
+	if n := <-written; n > model.MaxFileSize+(1<<20) {
+		t.Fatalf("run read %d bytes of the stream, want about the %d byte limit", n, model.MaxFileSize)
 	}
 }
