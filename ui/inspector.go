@@ -95,6 +95,16 @@ func (in *Inspector) Shown() string { return in.shown }
 // ShowSelection shows the one selected widget, a summary of several, or the
 // flow's settings.
 func (in *Inspector) ShowSelection(names []string) {
+	renamed := in.shown != "" && in.doc.Flow().State(in.shown) == nil
+	if len(names) == 1 && in.multi == 0 && (in.shown == names[0] || renamed) {
+		// The widget shown again, or under its new name: keep the place
+		// and the field being typed into.
+		focused := in.focusedRow()
+		in.shown = names[0]
+		in.rebuild()
+		in.refocus(focused)
+		return
+	}
 	in.multi = 0
 	in.shown = ""
 	switch len(names) {
@@ -122,9 +132,49 @@ func (in *Inspector) changed(c model.Change) {
 	}
 	if in.shown == "" || c.Structure || c.FlowLevel || slices.Contains(c.Widgets, in.shown) {
 		offset := in.scroll.Offset
+		focused := in.focusedRow()
 		in.rebuild()
 		in.scroll.Offset = offset
 		in.scroll.Refresh()
+		in.refocus(focused)
+	}
+}
+
+// focusedRow returns the form row holding the keyboard focus, or nil.
+func (in *Inspector) focusedRow() *fieldRow {
+	if in.canvas == nil {
+		return nil
+	}
+	c := in.canvas()
+	if c == nil || c.Focused() == nil {
+		return nil
+	}
+	for _, r := range in.rows {
+		if r.focus != nil && r.focus == c.Focused() {
+			return r
+		}
+	}
+	return nil
+}
+
+// refocus gives the focus to the rebuilt form's field at old's path, with
+// the caret where it was: a rebuild (a rename, an undo) must not leave the
+// keys the user is typing going to a field that is no longer on screen.
+func (in *Inspector) refocus(old *fieldRow) {
+	if old == nil {
+		return
+	}
+	next := in.field(old.path)
+	if next == nil {
+		return
+	}
+	if from, ok := old.focus.(*textField); ok {
+		if to, ok := next.(*textField); ok {
+			to.CursorRow, to.CursorColumn = from.CursorRow, from.CursorColumn
+		}
+	}
+	if c := in.canvas(); c != nil {
+		c.Focus(next)
 	}
 }
 
@@ -292,7 +342,9 @@ func (in *Inspector) nameField(s *model.State) fyne.CanvasObject {
 		in.refreshLocalErrors()
 	}
 	e.OnSubmitted = func(string) { commit() }
-	e.onFocusLost = commit
+	// Leaving the field by clicking another one: rename once the focus has
+	// moved, so the rebuilt form can give it back to the field clicked.
+	e.onFocusLost = func() { fyne.Do(commit) }
 	return in.addRow("/name", "Widget name", true, propertyEditor{object: e, focus: e, localError: func() string { return problem }})
 }
 

@@ -438,3 +438,24 @@ func TestOddlyShapedWidgetsStillOpen(t *testing.T) {
 		t.Errorf("say is %q", got)
 	}
 }
+
+func TestTypingGoesOnInTheSameFieldAfterTheWidgetIsRenamed(t *testing.T) {
+	a := test.NewTempApp(t)
+	cat := loadCatalog(t)
+	f, names := flowWith(t, cat, "say-play")
+	e := newTestEditor(t, a, Options{Flow: f})
+	e.selectWidgets(names)
+	typeInto(t, e, "/properties/say", "Hello")
+	// What the name field does once the user has clicked from it into Say.
+	if err := e.doc.Apply(model.RenameWidget(names[0], "greeting")); err != nil {
+		t.Fatal(err)
+	}
+	say := e.inspector.field("/properties/say")
+	if say == nil || e.win.Canvas().Focused() != say {
+		t.Fatalf("after the rename the focus is on %T, not the rebuilt say field", e.win.Canvas().Focused())
+	}
+	say.TypedRune('!')
+	if got := e.doc.Flow().State("greeting").StringProperty("say"); got != "Hello!" {
+		t.Errorf("say is %q after typing on, want %q", got, "Hello!")
+	}
+}
