@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"regexp"
 	"strings"
@@ -181,16 +182,27 @@ func (m Matcher) String() string {
 // Duration is a Go duration ("3600s", "1h") or a number of seconds.
 type Duration time.Duration
 
-// UnmarshalYAML reads "90s", "1h30m" or a bare number of seconds.
+// maxWaitSeconds is the longest wait a time.Duration holds (about 292 years).
+const maxWaitSeconds = float64(math.MaxInt64 / int64(time.Second))
+
+// UnmarshalYAML reads "90s", "1h30m" or a bare number of seconds. The clock
+// only moves forward, so a negative wait is refused, as is one too long to
+// represent (converting it would wrap around to a negative duration).
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	var secs float64
 	if err := n.Decode(&secs); err == nil {
+		if math.IsNaN(secs) || secs < 0 || secs > maxWaitSeconds {
+			return fmt.Errorf("line %d: wait %s must be from 0 to %.0f seconds", n.Line, n.Value, maxWaitSeconds)
+		}
 		*d = Duration(time.Duration(secs * float64(time.Second)))
 		return nil
 	}
 	v, err := time.ParseDuration(n.Value)
 	if err != nil {
 		return fmt.Errorf("line %d: wait %q is not a duration (e.g. 3600s)", n.Line, n.Value)
+	}
+	if v < 0 {
+		return fmt.Errorf("line %d: wait %q is negative; the clock only moves forward", n.Line, n.Value)
 	}
 	*d = Duration(v)
 	return nil

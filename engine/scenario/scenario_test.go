@@ -138,3 +138,30 @@ func TestOutcomeNamingAnEventTheWidgetLacksFailsTheScenario(t *testing.T) {
 		t.Fatalf("output lacks %q:\n%s", want, out.String())
 	}
 }
+
+// A wait the virtual clock cannot take (backwards, NaN, or past what a
+// time.Duration holds) is refused at load with its line, not run.
+func TestWaitsTheClockCannotTakeAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	for _, wait := range []string{"-60", "-1h", ".nan", "1e300", ".inf"} {
+		path := filepath.Join(dir, "wait.yaml")
+		doc := "flow: x.json\nsteps:\n  - reply: hi\n  - wait: " + wait + "\n"
+		if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(path); err == nil || !strings.Contains(err.Error(), "line 4: wait") {
+			t.Errorf("wait: %s: err = %v, want a refusal naming line 4", wait, err)
+		}
+	}
+	path := filepath.Join(dir, "fine.yaml")
+	if err := os.WriteFile(path, []byte("flow: x.json\nsteps:\n  - wait: 90\n  - wait: 1h\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	scenarios, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := scenarios[0].Steps; time.Duration(got[0].Wait) != 90*time.Second || time.Duration(got[1].Wait) != time.Hour {
+		t.Fatalf("waits = %v, %v; want 90s and 1h", time.Duration(got[0].Wait), time.Duration(got[1].Wait))
+	}
+}
