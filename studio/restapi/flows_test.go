@@ -220,6 +220,19 @@ func TestListPaging(t *testing.T) {
 	ts.mustCall(http.StatusBadRequest, http.MethodGet, "/v2/Flows?PageToken=bogus", nil)
 }
 
+// A Page far past the end (Page × PageSize beyond any int) is an empty page,
+// not a negative offset into the list.
+func TestPageFarPastTheEndIsEmpty(t *testing.T) {
+	ts := newTestServer(t)
+	ts.createFlow("only", "draft", askFlow)
+	for _, q := range []string{"Page=5&PageSize=2", "Page=4611686018427387904&PageSize=2", "Page=9223372036854775807&PageSize=1000"} {
+		page := ts.mustCall(http.StatusOK, http.MethodGet, "/v2/Flows?"+q, nil)
+		if flows := page["flows"].([]any); len(flows) != 0 {
+			t.Errorf("%s: %d flows, want an empty page", q, len(flows))
+		}
+	}
+}
+
 func jsonEqual(a, b any) bool {
 	return mustJSON(a) == mustJSON(b)
 }

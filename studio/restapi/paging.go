@@ -53,7 +53,12 @@ func readPaging(q url.Values) (pageRequest, *apiError) {
 // builds the meta block. PageToken PA<key> starts after key, PB<key> ends
 // before it; without a token, Page × PageSize items are skipped.
 func paginate[T any](items []T, keys []string, p pageRequest, base, path, key string) ([]T, map[string]any, *apiError) {
-	start := p.index * p.size
+	// A Page past the end shows an empty page; comparing before multiplying
+	// keeps a huge Page from overflowing into a negative offset.
+	start := len(items)
+	if p.index <= len(items)/p.size {
+		start = p.index * p.size
+	}
 	if p.token != "" {
 		at := -1
 		for i, k := range keys {
