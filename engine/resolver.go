@@ -22,7 +22,9 @@ func FolderResolver(dir string) FlowResolver {
 		if f, ok := cache[flowSID]; ok {
 			return f, nil
 		}
-		if flowSID == "" || strings.ContainsAny(flowSID, `/\`) {
+		// Glob metacharacters would let a flow's flow_sid pick whatever file
+		// happens to match ("*" is the folder's only flow).
+		if flowSID == "" || strings.ContainsAny(flowSID, `/\*?[`) {
 			return nil, fmt.Errorf("invalid flow SID %q", flowSID)
 		}
 		path := filepath.Join(dir, flowSID+".json")

@@ -1,0 +1,52 @@
+package engine
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const resolverFixture = "Eclairemoy__pride-astrology__studio_flow.json"
+
+// subflowFolder holds one real export under a name carrying a flow SID.
+func subflowFolder(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(sharedFlows, resolverFixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestFolderResolverFindsTheFileNamingTheSID(t *testing.T) {
+	dir := subflowFolder(t, "FWaaaa-astrology.json")
+	resolve := FolderResolver(dir)
+	for _, sid := range []string{"FWaaaa-astrology", "FWaaaa"} {
+		f, err := resolve(sid)
+		if err != nil {
+			t.Fatalf("%s: %v", sid, err)
+		}
+		if len(f.States()) == 0 {
+			t.Fatalf("%s: resolved a flow with no widgets", sid)
+		}
+	}
+	if _, err := resolve("FWbbbb"); err == nil || !strings.Contains(err.Error(), "no file FWbbbb.json") {
+		t.Fatalf("unknown SID: err = %v", err)
+	}
+}
+
+// A flow_sid is a name, not a pattern: "*" or "FW?aaa" must not pick the
+// folder's file.
+func TestFolderResolverRefusesPatternsAsSIDs(t *testing.T) {
+	resolve := FolderResolver(subflowFolder(t, "FWaaaa-astrology.json"))
+	for _, sid := range []string{"*", "FW?aaa", "[F]Waaaa", "../x"} {
+		if f, err := resolve(sid); err == nil || !strings.Contains(err.Error(), "invalid flow SID") {
+			t.Errorf("flow_sid %q: flow %v, err %v; want invalid flow SID", sid, f != nil, err)
+		}
+	}
+}
