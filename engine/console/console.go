@@ -34,7 +34,11 @@ func Run(rt *engine.Runtime, flow *model.Flow, trig engine.Trigger, opts engine.
 			fmt.Fprintf(out, "? %s\n", Prompt(x.Waiting))
 			if !lines.Scan() {
 				inputEnded = true
-				fmt.Fprintln(out, "  (end of input: the wait times out)")
+				if err := lines.Err(); err != nil {
+					fmt.Fprintf(out, "! the input could not be read (%v): the wait times out\n", err)
+				} else {
+					fmt.Fprintln(out, "  (end of input: the wait times out)")
+				}
 			} else {
 				parsed, err := ParseAction(x.Waiting, lines.Text())
 				if err != nil {

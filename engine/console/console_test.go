@@ -1,10 +1,13 @@
 package console
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
@@ -67,6 +70,25 @@ func TestParseAction(t *testing.T) {
 		}
 		if !tt.bad && (got.Kind != tt.want.Kind || got.Text != tt.want.Text) {
 			t.Errorf("ParseAction(%s, %q) = %+v, want %+v", tt.w.Kind, tt.line, got, tt.want)
+		}
+	}
+}
+
+// Input that cannot be read (a line longer than the scanner takes, or a
+// failing reader) is said to be so, not passed off as the end of input.
+func TestRunReportsUnreadableInput(t *testing.T) {
+	f := loadFlow(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	for name, in := range map[string]io.Reader{
+		"overlong line":  strings.NewReader(strings.Repeat("a", 100<<10) + "\n"),
+		"failing reader": iotest.ErrReader(errors.New("disk on fire")),
+	} {
+		rt := engine.New(engine.Config{Clock: engine.NewVirtualClock(time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC))})
+		var out strings.Builder
+		if _, err := Run(rt, f, engine.Trigger{Event: engine.TriggerMessage, From: "+15550001111"}, engine.StartOptions{}, in, &out); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !strings.Contains(out.String(), "! the input could not be read") || strings.Contains(out.String(), "(end of input") {
+			t.Errorf("%s: output does not say the input was unreadable:\n%s", name, out.String())
 		}
 	}
 }
