@@ -175,3 +175,23 @@ func TestDraggingInTheMinimapCentresTheViewThere(t *testing.T) {
 		t.Error("the minimap changed the document")
 	}
 }
+
+func TestMessagesTooltipIsDrawnOverTheMinimap(t *testing.T) {
+	test.NewTempApp(t)
+	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	e.ZoomToFit()
+	e.SetDiagnostics([]schemas.Diagnostic{{Severity: schemas.Warning, Widget: "error", Message: "error is never reached"}})
+	e.SetSelection([]string{"error"})
+	at := func(o fyne.CanvasObject) int {
+		for i, x := range r.Objects() {
+			if x == o {
+				return i
+			}
+		}
+		t.Fatalf("%T is not drawn", o)
+		return -1
+	}
+	if tip, mini := at(r.tip.back), at(e.mini.back); tip < mini {
+		t.Errorf("the tooltip is drawn at %d, under the minimap at %d", tip, mini)
+	}
+}

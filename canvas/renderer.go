@@ -90,7 +90,6 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	if v.zoom < overviewZoom {
 		objs = r.overview.draw(r, size, objs)
 		objs = r.drawGesture(objs)
-		objs = r.tip.draw(r, size, objs)
 		r.finish(size, objs)
 		return
 	}
@@ -184,17 +183,18 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	}
 
 	objs = r.drawGesture(objs)
-	objs = r.tip.draw(r, size, objs)
 	r.finish(size, objs)
 }
 
-// finish adds what sits over the flow (minimap, focus ring) and keeps the
+// finish adds what sits over the flow (minimap, then the messages tooltip,
+// which must not be hidden under it, then the focus ring) and keeps the
 // frame's objects.
 func (r *editorRenderer) finish(size fyne.Size, objs []fyne.CanvasObject) {
 	e := r.e
 	if e.mini != nil {
 		objs = e.mini.draw(r, size, objs)
 	}
+	objs = r.tip.draw(r, size, objs)
 	if e.focused {
 		// Keys (Delete, arrows, zoom) go to the canvas: say so.
 		r.focusRing.FillColor, r.focusRing.StrokeColor = color.Transparent, r.pal.primary
