@@ -35,7 +35,7 @@ func FolderResolver(dir string) FlowResolver {
 			}
 			path = matches[0]
 		}
-		data, err := os.ReadFile(path)
+		data, err := model.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("subflow %s: %w", flowSID, err)
 		}

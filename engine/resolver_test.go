@@ -1,10 +1,14 @@
 package engine
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/modeltest"
 )
 
 const resolverFixture = "Eclairemoy__pride-astrology__studio_flow.json"
@@ -48,5 +52,17 @@ func TestFolderResolverRefusesPatternsAsSIDs(t *testing.T) {
 		if f, err := resolve(sid); err == nil || !strings.Contains(err.Error(), "invalid flow SID") {
 			t.Errorf("flow_sid %q: flow %v, err %v; want invalid flow SID", sid, f != nil, err)
 		}
+	}
+}
+
+// A subflow file is read no further than the size limit.
+func TestFolderResolverReadsOnlyToTheLimit(t *testing.T) {
+	path, consumed := modeltest.OversizedStream(t)
+	resolve := FolderResolver(filepath.Dir(path))
+	if _, err := resolve(strings.TrimSuffix(filepath.Base(path), ".json")); !errors.Is(err, model.ErrTooLarge) {
+		t.Fatalf("err = %v, want ErrTooLarge", err)
+	}
+	if n := consumed(); n > model.MaxFileSize+(1<<20) {
+		t.Fatalf("read %d bytes of the subflow, want about the %d byte limit", n, model.MaxFileSize)
 	}
 }

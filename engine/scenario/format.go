@@ -10,12 +10,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"regexp"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/studioflow/studioflow/model"
 )
 
 // Scenario is one conversation test.
@@ -229,7 +230,7 @@ func (s *Step) UnmarshalYAML(n *yaml.Node) error {
 
 // Load reads every scenario (YAML document) in a file.
 func Load(path string) ([]*Scenario, error) {
-	data, err := os.ReadFile(path)
+	data, err := model.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read scenarios: %w", err)
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -50,7 +49,7 @@ func Run(s *Scenario, opts Options) Result {
 	if !filepath.IsAbs(flowPath) {
 		flowPath = filepath.Join(filepath.Dir(s.file), flowPath)
 	}
-	data, err := os.ReadFile(flowPath)
+	data, err := model.ReadFile(flowPath)
 	if err != nil {
 		return fail("cannot read the flow: %v", err)
 	}

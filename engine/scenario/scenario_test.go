@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -8,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/modeltest"
 )
 
 func TestExampleScenariosPass(t *testing.T) {
@@ -163,5 +167,26 @@ func TestWaitsTheClockCannotTakeAreRefused(t *testing.T) {
 	}
 	if got := scenarios[0].Steps; time.Duration(got[0].Wait) != 90*time.Second || time.Duration(got[1].Wait) != time.Hour {
 		t.Fatalf("waits = %v, %v; want 90s and 1h", time.Duration(got[0].Wait), time.Duration(got[1].Wait))
+	}
+}
+
+// Neither the scenario file nor the flow it names is read past the size
+// limit: a FIFO or device named by mistake costs no more than the limit.
+func TestOversizedFilesAreReadOnlyToTheLimit(t *testing.T) {
+	path, consumed := modeltest.OversizedStream(t)
+	if _, err := Load(path); !errors.Is(err, model.ErrTooLarge) {
+		t.Fatalf("scenario file: err = %v, want ErrTooLarge", err)
+	}
+	if n := consumed(); n > model.MaxFileSize+(1<<20) {
+		t.Fatalf("Load read %d bytes, want about the %d byte limit", n, model.MaxFileSize)
+	}
+
+	flow, consumed := modeltest.OversizedStream(t)
+	res := Run(&Scenario{Name: "oversized", Flow: flow}, Options{})
+	if res.Passed || !strings.Contains(res.Failure, "file is too large") {
+		t.Fatalf("flow file: passed %v, failure %q; want too large", res.Passed, res.Failure)
+	}
+	if n := consumed(); n > model.MaxFileSize+(1<<20) {
+		t.Fatalf("Run read %d bytes of the flow, want about the %d byte limit", n, model.MaxFileSize)
 	}
 }

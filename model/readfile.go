@@ -1,0 +1,27 @@
+package model
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// ReadFile reads a flow definition (or another file that goes with flows,
+// such as a scenario). It stops one byte past MaxFileSize, so a device, a
+// FIFO or a huge file costs no more memory than the limit; such a file is
+// refused with an error wrapping ErrTooLarge.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s: %w (over %s)", path, ErrTooLarge, humanSize(MaxFileSize))
+	}
+	return data, nil
+}

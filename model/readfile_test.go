@@ -1,0 +1,36 @@
+package model_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/modeltest"
+)
+
+func TestReadFileStopsJustPastTheLimit(t *testing.T) {
+	path, consumed := modeltest.OversizedStream(t)
+	if _, err := model.ReadFile(path); !errors.Is(err, model.ErrTooLarge) {
+		t.Fatalf("err = %v, want ErrTooLarge", err)
+	}
+	if n := consumed(); n > model.MaxFileSize+(1<<20) {
+		t.Fatalf("read %d bytes, want about the %d byte limit", n, model.MaxFileSize)
+	}
+}
+
+func TestReadFileReadsAFlow(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "flow.json")
+	want := modeltest.Generate(20)
+	if err := os.WriteFile(path, want, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got, err := model.ReadFile(path)
+	if err != nil || string(got) != string(want) {
+		t.Fatalf("ReadFile = %d bytes, %v; want the %d bytes written", len(got), err, len(want))
+	}
+	if _, err := model.ReadFile(filepath.Join(t.TempDir(), "missing.json")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("missing file: err = %v", err)
+	}
+}
