@@ -6,10 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/modeltest"
 )
 
 func runWithInput(stdin string, args ...string) result {
@@ -129,35 +129,12 @@ func TestTestCommand(t *testing.T) {
 // run reads its flow like validate does: a stream far over the size limit
 // is refused after just past the limit, not read whole into memory.
 func TestRunStopsReadingJustPastTheSizeLimit(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "oversized.json")
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Skipf("cannot make a FIFO here: %v", err)
-	}
-	const offered = 3 * model.MaxFileSize
-	written := make(chan int64, 1)
-	go func() {
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			written <- -1
-			return
-		}
-		defer f.Close()
-		chunk := []byte(strings.Repeat(" ", 64<<10))
-		var n int64
-		for n < offered {
-			k, err := f.Write(chunk)
-			n += int64(k)
-			if err != nil { // the reader closed its end
-				break
-			}
-		}
-		written <- n
-	}()
+	path, consumed := modeltest.OversizedStream(t)
 	r := runWithInput("", path)
 	if r.code != exitBadInput || !strings.Contains(r.stderr, "file is too large") {
 		t.Fatalf("exit %d, stderr %q; want 2 and too large", r.code, r.stderr)
 	}
-	if n := <-written; n > model.MaxFileSize+(1<<20) {
+	if n := consumed(); n > model.MaxFileSize+(1<<20) {
 		t.Fatalf("run read %d bytes of the stream, want about the %d byte limit", n, model.MaxFileSize)
 	}
 }
