@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 func TestLibraryDropAddsTheWidgetUnderThePointerAndSelectsIt(t *testing.T) {
@@ -113,5 +115,22 @@ func TestClosingTheWindowWithUnsavedChangesAsksFirst(t *testing.T) {
 	data, err := os.ReadFile(e.Path())
 	if err != nil || !strings.Contains(string(data), `"body": "changed"`) {
 		t.Errorf("Save before closing did not write the edit: %v", err)
+	}
+}
+
+func TestSimulatorPanelLeavesRoomForTheScrollBarOnTheRight(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: readShared(t, astrology)})
+	e.Run()
+	scroll, ok := e.sim.tab.Content.(*container.Scroll)
+	if !ok {
+		t.Fatalf("the simulator tab holds a %T, not a scroll", e.sim.tab.Content)
+	}
+	width := e.sim.panel.Content().MinSize().Width + 40
+	scroll.Resize(fyne.NewSize(width, 600))
+	panel := e.sim.panel.Content()
+	right := panel.Position().X + panel.Size().Width
+	if edge := scroll.Content.Size().Width; edge-right < theme.Padding() {
+		t.Errorf("the panel ends %v from the scroll's right edge, under its scroll bar", edge-right)
 	}
 }

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
@@ -57,8 +59,10 @@ func (s *simulatorSlot) open() {
 		})
 		// Scrolled vertically only: the panel fits the tab's width, so the
 		// Start button is never scrolled out of sight, and a tall panel never
-		// pushes the window past the screen.
-		s.tab = container.NewTabItem("Simulator", container.NewVScroll(s.panel.Content()))
+		// pushes the window past the screen. Room on the right for the scroll
+		// bar, which floats over the content (as in the inspector).
+		padded := container.New(layout.NewCustomPaddedLayout(0, 0, 0, 2*theme.Padding()), s.panel.Content())
+		s.tab = container.NewTabItem("Simulator", container.NewVScroll(padded))
 		s.tabs.Append(s.tab)
 	}
 	s.tabs.Select(s.tab)
