@@ -195,3 +195,20 @@ func TestMessagesTooltipIsDrawnOverTheMinimap(t *testing.T) {
 		t.Errorf("the tooltip is drawn at %d, under the minimap at %d", tip, mini)
 	}
 }
+
+func TestWaitingTagHoldsItsTextAtEveryZoom(t *testing.T) {
+	test.NewTempApp(t)
+	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	e.ZoomReset()
+	e.SetHighlight(Highlight{Waiting: "order_no", WaitingFor: "keys or speech"})
+	for e.Zoom() >= overviewZoom {
+		e.Reveal("order_no")
+		s := shapeOf(t, e, r, "order_no")
+		text := fyne.MeasureText(s.waitText.Text, s.waitText.TextSize, fyne.TextStyle{}).Width
+		room := s.waitBack.Position().X + s.waitBack.Size().Width - s.waitText.Position().X
+		if text > room {
+			t.Errorf("at zoom %.2f %q is %.1f wide in a tag with %.1f for it", e.Zoom(), s.waitText.Text, text, room)
+		}
+		e.ZoomOut()
+	}
+}

@@ -156,7 +156,9 @@ func (s *nodeShape) place(r *editorRenderer, n *node, look nodeLook, at fyne.Pos
 			label = "Waiting for " + look.waitingFor
 		}
 		s.waitText.Text, s.waitText.TextSize = label, 11*z
-		tw := m.width(label, 11, fyne.TextStyle{})*z + 12*z
+		// Measured at the size drawn: small text is not the 11pt width
+		// scaled down, and the pill must hold it at every zoom.
+		tw := fyne.MeasureText(label, 11*z, fyne.TextStyle{}).Width + 12*z
 		th := 18 * z
 		s.waitBack.CornerRadius = th / 2
 		s.waitBack.Move(at.AddXY(w-tw, -th-4*z))
