@@ -225,6 +225,32 @@ func (s *Step) UnmarshalYAML(n *yaml.Node) error {
 	if actions != 1 {
 		return fmt.Errorf("line %d: a step is exactly one of press, say, reply, hangup, silence, wait, choose, expect", n.Line)
 	}
+	if s.Expect != nil {
+		if err := s.Expect.checksSomething(); err != nil {
+			return fmt.Errorf("line %d: %w", n.Line, err)
+		}
+	}
+	return nil
+}
+
+// checksSomething refuses an expectation that would always hold: YAML reads
+// "say:" with no value as absent, so a forgotten value would otherwise pass.
+func (e *Expect) checksSomething() error {
+	for _, group := range []struct {
+		name     string
+		matchers map[string]Matcher
+	}{{"variables", e.Variables}, {"context", e.Context}} {
+		for _, k := range sortedKeys(group.matchers) {
+			if m := group.matchers[k]; m.Equals == nil && m.Contains == nil && m.Regex == nil {
+				return fmt.Errorf("expect %s.%s has no value to match", group.name, k)
+			}
+		}
+	}
+	if e.Say == nil && e.Play == nil && e.Digits == nil && e.SMS == nil && e.Dial == nil && e.At == "" &&
+		len(e.Passed) == 0 && len(e.NotPassed) == 0 && len(e.Variables) == 0 && len(e.Context) == 0 &&
+		e.Status == "" && e.Ended == "" && e.Reason == nil {
+		return errors.New("expect lists nothing to check (a key with no value counts as absent)")
+	}
 	return nil
 }
 

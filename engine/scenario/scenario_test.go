@@ -190,3 +190,24 @@ func TestOversizedFilesAreReadOnlyToTheLimit(t *testing.T) {
 		t.Fatalf("Run read %d bytes of the flow, want about the %d byte limit", n, model.MaxFileSize)
 	}
 }
+
+// An expectation with nothing to check would pass whatever the flow does:
+// YAML reads "say:" without a value as no say at all.
+func TestExpectationsThatCheckNothingAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	for name, expect := range map[string]string{
+		"say without a value":      "\n      say:\n",
+		"empty mapping":            " {}\n",
+		"variable without a value": "\n      variables:\n        x:\n",
+		"context without a value":  "\n      at: ask\n      context:\n        flow.data.x:\n",
+	} {
+		path := filepath.Join(dir, "expect.yaml")
+		doc := "flow: x.json\nsteps:\n  - expect:" + expect
+		if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(path); err == nil || !strings.Contains(err.Error(), "line 3: expect") {
+			t.Errorf("%s: err = %v, want a refusal naming line 3", name, err)
+		}
+	}
+}
