@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // jsonEditor is the text area of Show Flow JSON and Import from JSON. Its
@@ -21,6 +22,9 @@ type jsonEditor struct {
 	entry  *textField
 	status *widget.Label
 	dialog *dialog.CustomDialog
+	// saves counts Saves, so a problem summary arriving late is shown only
+	// when no other Save came after it.
+	saves int
 }
 
 func newJSONEditor(text string) *jsonEditor {
@@ -35,6 +39,7 @@ func newJSONEditor(text string) *jsonEditor {
 // showError points at a problem in the text: a syntax error's line and
 // column (the cursor goes there), or what keeps the JSON from being a flow.
 func (j *jsonEditor) showError(err error, c fyne.Canvas) {
+	j.saves++ // a summary still coming is not about this text
 	j.status.Importance = widget.DangerImportance
 	var syn *model.SyntaxError
 	if errors.As(err, &syn) {
@@ -88,12 +93,31 @@ func (e *Editor) applyFlowJSON(j *jsonEditor) bool {
 		j.showError(err, e.win.Canvas())
 		return false
 	}
-	diags := e.val.ValidateFlow(f)
+	snapshot := f.Clone()
 	if err := e.doc.Apply(model.ReplaceFlow(f)); err != nil {
 		j.showError(err, e.win.Canvas())
 		return false
 	}
-	j.ok("Applied (Undo brings the previous flow back). " + problemSummary(diags) + ".")
+	const applied = "Applied (Undo brings the previous flow back)."
+	j.ok(applied)
+	j.saves++
+	save := j.saves
+	summarize := func(diags []schemas.Diagnostic) {
+		if save == j.saves {
+			j.ok(applied + " " + problemSummary(diags) + ".")
+		}
+	}
+	if e.live.sync {
+		summarize(e.val.ValidateFlow(snapshot))
+		return true
+	}
+	// A whole-flow validation is too slow for the UI goroutine on a large
+	// flow: the summary follows when it is done.
+	post := e.live.post
+	go func() {
+		diags := e.val.ValidateFlow(snapshot)
+		post(func() { summarize(diags) })
+	}()
 	return true
 }
 

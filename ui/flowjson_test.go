@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -129,5 +130,36 @@ func TestImportSyntaxErrorKeepsTheOpenFlow(t *testing.T) {
 	}
 	if !strings.Contains(j.status.Text, "Line 3") {
 		t.Errorf("status %q", j.status.Text)
+	}
+}
+
+// The summary after Save needs a whole-flow validation: it runs off the UI
+// goroutine (the test drains what it posts, as fyne.Do would) and the
+// status says the flow was applied meanwhile.
+func TestShowFlowJSONSaveValidatesOffTheUIGoroutine(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: readShared(t, astrology)})
+	queue := make(uiLoop, 16)
+	e.live.sync, e.live.post = false, queue.post
+	e.ShowFlowJSON()
+	j := e.lastJSON
+	j.entry.SetText(`{"description": "Bare", "states": [{"name": "Trigger", "type": "trigger", "transitions": [], "properties": {"offset": {"x": 0, "y": 0}}}], "initial_state": "Trigger", "flags": {"allow_concurrent_calls": true}}`)
+	test.Tap(dialogButton(t, e.win, "Save"))
+	if e.doc.Flow().Description() != "Bare" {
+		t.Fatal("Save did not apply the text")
+	}
+	if !strings.Contains(j.status.Text, "Applied") || strings.Contains(j.status.Text, "Problems") {
+		t.Fatalf("right after Save the status says %q: the problems were counted on the UI goroutine", j.status.Text)
+	}
+	for !strings.Contains(j.status.Text, "Problems") {
+		select {
+		case f := <-queue:
+			f()
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no problem summary came; status %q", j.status.Text)
+		}
+	}
+	if !strings.Contains(j.status.Text, "1 warning") {
+		t.Errorf("status %q, want the one warning of a trigger leading nowhere", j.status.Text)
 	}
 }
