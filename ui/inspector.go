@@ -321,13 +321,15 @@ func (in *Inspector) nameField(s *model.State) fyne.CanvasObject {
 		}
 		return ""
 	}
+	doc := in.doc
 	commit := func() {
 		text := e.Text
-		if text == current || check(text) != "" {
+		// The field can lose the focus after another flow was opened.
+		if in.doc != doc || text == current || check(text) != "" {
 			return
 		}
 		old := current
-		if err := in.doc.Apply(model.RenameWidget(old, text)); err != nil {
+		if err := doc.Apply(model.RenameWidget(old, text)); err != nil {
 			if in.OnError != nil {
 				in.OnError(err)
 			}

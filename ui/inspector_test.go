@@ -459,3 +459,21 @@ func TestTypingGoesOnInTheSameFieldAfterTheWidgetIsRenamed(t *testing.T) {
 		t.Errorf("say is %q after typing on, want %q", got, "Hello!")
 	}
 }
+
+func TestLeavingTheNameFieldAfterAnotherFlowOpenedRenamesNothingThere(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: readShared(t, "Eclairemoy__pride-astrology__studio_flow.json")})
+	e.selectWidgets([]string{"ask_sign"})
+	field := typeInto(t, e, "/name", "Trigger_copy")
+	var refused []error
+	e.inspector.OnError = func(err error) { refused = append(refused, err) }
+	e.New()
+	before := string(e.doc.Flow().Marshal())
+	field.FocusLost() // the click that finally takes the focus off the old form
+	if len(refused) > 0 {
+		t.Errorf("leaving the old name field tried to rename in the new flow: %v", refused)
+	}
+	if string(e.doc.Flow().Marshal()) != before || e.doc.Dirty() {
+		t.Error("the new flow changed")
+	}
+}
