@@ -212,3 +212,26 @@ func TestWaitingTagHoldsItsTextAtEveryZoom(t *testing.T) {
 		e.ZoomOut()
 	}
 }
+
+// Fyne draws small text at whole pixel sizes, so a label scaled to a zoom
+// between them can come out wider than its room and run into the next one.
+func TestPortLabelsStayWithinTheirPortsAtEveryZoomTheyShowAt(t *testing.T) {
+	test.NewTempApp(t)
+	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	for z := 1.0; z >= labelZoom; z -= 0.01 {
+		e.ZoomReset()
+		e.zoomBy(z)
+		e.Reveal("Trigger")
+		s := shapeOf(t, e, r, "Trigger")
+		n := nodeNamed(t, e, "Trigger")
+		for j := range n.ports {
+			l := s.ports[j].label
+			text := fyne.MeasureText(l.Text, l.TextSize, fyne.TextStyle{}).Width
+			// Labels are fitted to their port less a gap at zoom 1, so
+			// that neighbours never touch.
+			if room := float32((n.ports[j].width - portGap) * e.Zoom()); text > room {
+				t.Errorf("at zoom %.2f the label %q is %.1f wide with %.1f for it", e.Zoom(), l.Text, text, room)
+			}
+		}
+	}
+}

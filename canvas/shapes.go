@@ -3,6 +3,7 @@ package canvas
 import (
 	"fmt"
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
@@ -119,7 +120,7 @@ func (s *nodeShape) place(r *editorRenderer, n *node, look nodeLook, at fyne.Pos
 		case p.next != "":
 			ps.dot.FillColor = pal.wire
 		}
-		ps.label.Text, ps.label.TextSize = p.fitLabel, portTextSize*z
+		ps.label.Text, ps.label.TextSize = p.fitLabel, portLabelSize(z)
 		pw := float32(p.width) * z
 		placeLine(m, ps.label, fyne.NewPos(anchor.X-pw/2, anchor.Y-portRowHeight*z), pw, (portRowHeight-portDot/2)*z)
 		objs = append(objs, ps.dot)
@@ -167,6 +168,17 @@ func (s *nodeShape) place(r *editorRenderer, n *node, look nodeLook, at fyne.Pos
 		objs = append(objs, s.waitBack, s.waitText)
 	}
 	return objs
+}
+
+// portLabelSize is the text size of port labels at zoom z. Fyne draws
+// small text at whole sizes, rounding up, so a label scaled to a size
+// between two would come out wider than its port allows and run into its
+// neighbour: below zoom 1 it is drawn at the whole size under the scaled one.
+func portLabelSize(z float32) float32 {
+	if z >= 1 {
+		return portTextSize * z
+	}
+	return max(float32(math.Floor(float64(portTextSize*z))), 1)
 }
 
 // placeLine puts a one-line text at the left of a row, centred vertically.
