@@ -265,9 +265,18 @@ func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) 
 	}
 	key := sessionKey(flowSID, contact, flowAddr)
 	m.mu.Lock()
-	if held := m.sessions[key]; held != nil {
+	for held := m.sessions[key]; held != nil; held = m.sessions[key] {
 		m.mu.Unlock()
-		return Result{}, &engine.ConflictError{ExecutionSID: held.sid}
+		// The request holding the session keeps held.mu until its
+		// execution has started and has a SID, so waiting for it names
+		// the execution in the conflict rather than an empty one.
+		held.mu.Lock()
+		sid := held.sid
+		held.mu.Unlock()
+		if sid != "" {
+			return Result{}, &engine.ConflictError{ExecutionSID: sid}
+		}
+		m.mu.Lock() // its start failed and let the session go: look again
 	}
 	// The session is reserved before the engine runs, so a second request
 	// for the same contact sees the conflict while the first one runs.
