@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,12 +17,16 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory, not a flow file")}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: %w (over %s)", path, ErrTooLarge, humanSize(MaxFileSize))
+		return nil, &os.PathError{Op: "read", Path: path, Err: fmt.Errorf(
+			"%w: over the %d MiB limit for a flow definition (Studio's own stay under a few MB)", ErrTooLarge, MaxFileSize>>20)}
 	}
 	return data, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
@@ -32,5 +33,13 @@ func TestReadFileReadsAFlow(t *testing.T) {
 	}
 	if _, err := model.ReadFile(filepath.Join(t.TempDir(), "missing.json")); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("missing file: err = %v", err)
+	}
+}
+
+func TestReadFileRefusesAFolderByName(t *testing.T) {
+	dir := t.TempDir()
+	_, err := model.ReadFile(dir)
+	if err == nil || !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "is a directory") {
+		t.Fatalf("err = %v; want one naming %s as a directory", err, dir)
 	}
 }

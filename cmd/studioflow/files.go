@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -11,33 +10,11 @@ import (
 	"github.com/studioflow/studioflow/model"
 )
 
-// readLimited reads at most model.MaxFileSize bytes of a file: one byte
-// more tells an oversized file apart without reading all of it.
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, errors.New("is a directory, not a flow file")
-	}
-	data, err := io.ReadAll(io.LimitReader(f, model.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if len(data) > model.MaxFileSize {
-		return nil, fmt.Errorf("%w: over the %d MiB limit for a flow definition (Studio's own stay under a few MB)",
-			model.ErrTooLarge, model.MaxFileSize>>20)
-	}
-	return data, nil
-}
-
 // loadFlow reads and parses a flow file, returning its bytes as well (also
 // when they do not parse, so errors can quote them). describeLoadError words
 // its errors for a person.
 func loadFlow(path string) ([]byte, *model.Flow, error) {
-	data, err := readLimited(path)
+	data, err := model.ReadFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
