@@ -63,6 +63,11 @@ func decodeJSON(text string) (any, error) {
 	return plain(v), nil
 }
 
+// Text renders a context value the way Liquid prints it: nil as "", strings
+// as they are, objects and lists as JSON, anything else with fmt. Scenario
+// expectations compare against the same text.
+func Text(v any) string { return text(v) }
+
 // text renders a plain value the way Liquid prints it.
 func text(v any) string {
 	switch t := v.(type) {

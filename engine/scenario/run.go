@@ -213,16 +213,16 @@ func check(x *engine.Execution, e *Expect, cursor *int) string {
 	}
 	for _, k := range sortedKeys(e.Variables) {
 		v, ok := x.Variables()[k]
-		got := valueText(v)
+		got := engine.Text(v)
 		if !ok || !e.Variables[k].Match(got) {
 			if !ok {
-				return fmt.Sprintf("expected flow.variables.%s %s; it is not set (variables: %s)", k, e.Variables[k], valueText(x.Variables()))
+				return fmt.Sprintf("expected flow.variables.%s %s; it is not set (variables: %s)", k, e.Variables[k], engine.Text(x.Variables()))
 			}
 			return fmt.Sprintf("expected flow.variables.%s %s; it is %q", k, e.Variables[k], got)
 		}
 	}
 	for _, k := range sortedKeys(e.Context) {
-		got := valueText(lookupPath(x.Context(), k))
+		got := engine.Text(lookupPath(x.Context(), k))
 		if !e.Context[k].Match(got) {
 			return fmt.Sprintf("expected %s %s; it is %q", k, e.Context[k], got)
 		}
@@ -276,23 +276,6 @@ func lookupPath(root map[string]any, dotted string) any {
 		cur = m[k]
 	}
 	return cur
-}
-
-func valueText(v any) string {
-	switch t := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return t
-	case map[string]any, []any:
-		b, err := json.Marshal(t)
-		if err != nil {
-			return fmt.Sprint(t)
-		}
-		return string(b)
-	default:
-		return fmt.Sprint(t)
-	}
 }
 
 func sortedKeys[V any](m map[string]V) []string {
