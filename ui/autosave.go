@@ -59,7 +59,10 @@ func (r recoveryStore) write(file, path, source string, f *model.Flow) error {
 	if err != nil {
 		return fmt.Errorf("encode the recovery file: %w", err)
 	}
-	return atomicfile.Write(file, data)
+	// Unsynced: a recovery file has to outlive a crash or a kill of this
+	// process, not a power cut, and autosave runs on the UI goroutine every
+	// few seconds, where waiting for the disk would stall typing.
+	return atomicfile.WriteUnsynced(file, data)
 }
 
 // pending lists recovery files left by processes that are no longer

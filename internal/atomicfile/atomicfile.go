@@ -16,8 +16,18 @@ const NewFileMode fs.FileMode = 0o644
 // Write replaces path with data: the data goes to a temporary file in the
 // same folder, which is synced and renamed over path. An existing file keeps
 // its permission bits; a symbolic link keeps pointing at the file it names,
-// which is the one replaced. The folder must exist.
-func Write(path string, data []byte) error {
+// which is the one replaced. The folder must exist. The file and the folder
+// are synced, so the new content also survives a power cut.
+func Write(path string, data []byte) error { return write(path, data, true) }
+
+// WriteUnsynced is Write without the syncs: the replacement is still atomic
+// for any process that reads the file, and survives this process being
+// killed, but not a power cut. It is for files written often whose only job
+// is to outlive the process (autosave's recovery files), where waiting for
+// the disk every few seconds would stall the caller.
+func WriteUnsynced(path string, data []byte) error { return write(path, data, false) }
+
+func write(path string, data []byte, durable bool) error {
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -44,9 +54,11 @@ func Write(path string, data []byte) error {
 		tmp.Close()
 		return fmt.Errorf("set the mode of %s: %w", tmp.Name(), err)
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
+	if durable {
+		if err := tmp.Sync(); err != nil {
+			tmp.Close()
+			return fmt.Errorf("sync %s: %w", tmp.Name(), err)
+		}
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", tmp.Name(), err)
@@ -56,6 +68,9 @@ func Write(path string, data []byte) error {
 	}
 	// Make the rename itself durable. Some systems cannot sync a folder;
 	// the file is already in place, so that is not an error.
+	if !durable {
+		return nil
+	}
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
 		d.Close()

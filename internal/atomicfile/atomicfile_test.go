@@ -87,3 +87,22 @@ func TestWriteRefusesAFolder(t *testing.T) {
 		t.Fatal("the folder is gone")
 	}
 }
+
+func TestWriteUnsyncedReplacesLikeWrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "x.recovery.json")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(path)
+	if err := WriteUnsynced(path, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(path)
+	if data, _ := os.ReadFile(path); string(data) != "new" || after.Mode().Perm() != 0o600 || os.SameFile(before, after) {
+		t.Fatalf("content %q, mode %v, replaced by rename %v", data, after.Mode().Perm(), !os.SameFile(before, after))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("%d entries left in the folder", len(entries))
+	}
+}
