@@ -298,15 +298,11 @@ func (e *Editor) goToProblem(d schemas.Diagnostic) {
 	e.inspector.FocusProblem(d)
 }
 
-// addAtCenter adds a widget of that type at the centre of the view.
+// addAtCenter adds a widget of that type (the library's double-click or
+// Enter) in free space near the selection or the centre of the view.
 func (e *Editor) addAtCenter(typ string) {
-	wt, ok := e.cat.Lookup(typ)
-	if !ok {
-		return
-	}
-	c := e.canvas.ViewCenter()
-	name := model.FreshName(e.doc.Flow(), wt.NameBase)
-	if err := e.doc.Apply(model.AddWidget(wt.NewState(name, c.X-110, c.Y-40), -1)); err != nil {
+	name, err := e.canvas.AddWidget(typ)
+	if err != nil {
 		e.showError(err)
 		return
 	}

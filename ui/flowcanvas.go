@@ -22,6 +22,9 @@ type flowCanvas interface {
 	Reveal(name string)
 	SetDiagnostics(ds []schemas.Diagnostic)
 	DropWidget(typ string, at fyne.Position) (string, error)
+	// AddWidget adds a widget in free space near the selection (or the
+	// view's centre), covering no other, selected.
+	AddWidget(typ string) (string, error)
 	// DropCorner is where a widget's top-left corner goes for it to sit
 	// centred under the pointer at p.
 	DropCorner(p fyne.Position) fyne.Position

@@ -16,8 +16,8 @@ import (
 )
 
 // Library is the widget palette: the catalog's sections with a search box.
-// An item dragged onto the canvas is dropped there; a double-click adds it
-// at the centre of the view.
+// An item dragged onto the canvas is dropped there; a double-click (or
+// Enter in the search box) adds it in free space near the selection.
 type Library struct {
 	cat     *schemas.Catalog
 	search  *widget.Entry
@@ -26,7 +26,8 @@ type Library struct {
 	items   []*libraryItem
 	headers map[schemas.Category]fyne.CanvasObject
 
-	// OnAdd adds a widget at the centre of the view (double-click or Enter).
+	// OnAdd adds a widget in free space near the selection or the view's
+	// centre (double-click or Enter).
 	OnAdd func(typ string)
 	// OnDrop is called when an item is released at an absolute window
 	// position; it reports whether it landed on the canvas.
@@ -175,7 +176,7 @@ func typeTile(wt schemas.WidgetType) fyne.CanvasObject {
 // needs a drag or a double-click).
 func (it *libraryItem) Tapped(*fyne.PointEvent) {}
 
-// DoubleTapped adds the widget at the centre of the view.
+// DoubleTapped adds the widget in free space (see Library.OnAdd).
 func (it *libraryItem) DoubleTapped(*fyne.PointEvent) {
 	if it.lib.OnAdd != nil {
 		it.lib.OnAdd(it.wt.Type)
