@@ -146,6 +146,7 @@ func (e *Editor) build(doc *model.Document) {
 	e.canvas.OnWidgetSecondaryTap(e.showWidgetMenu)
 	e.inspector = NewInspector(doc, e.cat, e.keys, e.win.Canvas)
 	e.inspector.OnError = e.showError
+	e.inspector.SubflowChoices = e.subflowChoices
 	e.inspector.OnRenamed = func(_, newName string) { e.selectWidgets([]string{newName}) }
 	e.problems = NewProblems()
 	e.problems.OnChoose = e.goToProblem

@@ -49,6 +49,8 @@ type Inspector struct {
 	OnError func(error)
 	// OnRenamed tells the window a widget was renamed from the inspector.
 	OnRenamed func(oldName, newName string)
+	// SubflowChoices lists the flows a Run Subflow can call.
+	SubflowChoices func() []subflowChoice
 }
 
 // fieldRow is one field of the form: the JSON pointer (relative to the
@@ -276,6 +278,7 @@ func (in *Inspector) widgetForm() []fyne.CanvasObject {
 	objects = append(objects, in.nameField(s))
 	if s.Type() == "trigger" {
 		objects = append(objects, in.flowSettings(false)...)
+		objects = append(objects, subflowParametersNote(in.doc.Flow()))
 	}
 	objects = append(objects, in.propertyFields(s, wt, known)...)
 	if s.Type() == "split-based-on" {
@@ -369,6 +372,10 @@ func (in *Inspector) propertyFields(s *model.State, wt schemas.WidgetType, known
 		named[spec.Name] = true
 		if s.Type() == "set-variables" && spec.Name == "variables" {
 			objects = append(objects, in.variablesField(s))
+			continue
+		}
+		if s.Type() == "run-subflow" && spec.Name == "flow_sid" {
+			objects = append(objects, in.subflowField(s, spec))
 			continue
 		}
 		if s.Type() == "split-based-on" && spec.Name == "input" {
