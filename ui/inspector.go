@@ -631,6 +631,19 @@ func (in *Inspector) FocusProblem(d schemas.Diagnostic) {
 	}
 }
 
+// FocusName scrolls the inspector to the top and puts the keyboard focus in
+// the shown widget's name field; Tab goes on through its fields.
+func (in *Inspector) FocusName() {
+	f := in.field("/name")
+	if f == nil || in.canvas == nil {
+		return
+	}
+	in.scroll.ScrollToTop()
+	if c := in.canvas(); c != nil {
+		c.Focus(f)
+	}
+}
+
 // FieldError returns the error text shown under the field at path
 // (relative to the widget), "" when there is none.
 func (in *Inspector) FieldError(path string) string {

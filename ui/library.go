@@ -29,6 +29,10 @@ type Library struct {
 	// OnAdd adds a widget in free space near the selection or the view's
 	// centre (double-click or Enter).
 	OnAdd func(typ string)
+	// OnEnter adds the first match of the search when Enter is pressed in
+	// it (the window also takes the keyboard on to the new widget's
+	// inspector); OnAdd when nil.
+	OnEnter func(typ string)
 	// OnDrop is called when an item is released at an absolute window
 	// position; it reports whether it landed on the canvas.
 	OnDrop func(typ string, abs fyne.Position) bool
@@ -66,10 +70,16 @@ func NewLibrary(cat *schemas.Catalog) *Library {
 	l.search.OnChanged = l.filter
 	l.search.OnSubmitted = func(string) {
 		for _, it := range l.items {
-			if it.Visible() && l.OnAdd != nil {
-				l.OnAdd(it.wt.Type)
-				return
+			if !it.Visible() {
+				continue
 			}
+			switch {
+			case l.OnEnter != nil:
+				l.OnEnter(it.wt.Type)
+			case l.OnAdd != nil:
+				l.OnAdd(it.wt.Type)
+			}
+			return
 		}
 	}
 	l.list = container.NewVBox()

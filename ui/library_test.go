@@ -52,8 +52,27 @@ func TestTheLibraryAddsWidgetsBelowTheTriggerNotOverIt(t *testing.T) {
 	if got := e.doc.Flow().State(sel2[0]).Type(); got != "send-message" {
 		t.Errorf("Enter added a %s", got)
 	}
+	if f := e.win.Canvas().Focused(); f == nil || f != e.inspector.field("/name") {
+		t.Errorf("after Enter the keyboard is on %T, not the new widget's name", f)
+	}
 	_, y2, _ := e.doc.Flow().State(sel2[0]).Offset()
 	if y2 < y+nodeHeight {
 		t.Errorf("%s at y=%v covers %s at y=%v", sel2[0], y2, sel[0], y)
+	}
+}
+
+// Enter or F2 on the canvas takes the keyboard into the selected widget's
+// inspector, where Tab walks its fields.
+func TestEnterOnTheCanvasFocusesTheSelectedWidgetsName(t *testing.T) {
+	a := test.NewTempApp(t)
+	f, names := flowWith(t, loadCatalog(t), "send-message")
+	e := newTestEditor(t, a, Options{Flow: f})
+	for _, key := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyF2} {
+		e.win.Canvas().Focus(nil)
+		e.selectWidgets(names)
+		e.canvas.Object().(fyne.Focusable).TypedKey(&fyne.KeyEvent{Name: key})
+		if got := e.win.Canvas().Focused(); got == nil || got != e.inspector.field("/name") {
+			t.Errorf("%s: the keyboard is on %T, not %s's name", key, got, names[0])
+		}
 	}
 }
