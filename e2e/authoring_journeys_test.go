@@ -1,0 +1,94 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// Journey (a): from Ctrl+N, an SMS bot whose split on the message body
+// routes "1" and "help" differently, built with the library's search and
+// Enter, one wire drag, Find, and the inspector's fields by Tab.
+func TestJourneySMSBotFromCtrlN(t *testing.T) {
+	x := startXvfb(t)
+	bin := buildStudioflow(t)
+	app, window := newFlowWindow(t, x, bin)
+	x.screenshot(t, "journey-a-1-new-flow")
+
+	x.addFromLibrary(t, window, "split")
+	x.drag(t, window, newTriggerMessagePort, firstAddedWidget)
+	x.key(t, "Escape")
+	x.focus(t, window, firstAddedWidget)
+	x.screenshot(t, "journey-a-2-split-wired")
+
+	// Two replies, each added below the one selected, its text typed in
+	// the inspector (Enter in the library leaves the keyboard in the new
+	// widget's name; Tab goes on to its Body).
+	for _, body := range []string{"You chose one.", "Here is some help."} {
+		x.addFromLibrary(t, window, "send message")
+		x.key(t, "Tab", "ctrl+a")
+		x.typeKeys(t, body)
+	}
+	x.screenshot(t, "journey-a-3-replies")
+
+	// The split: what it tests, and where each condition goes. Tab order
+	// from the name: Variable to test, No Condition Matches, then per
+	// condition its up/down/delete buttons, friendly name, operator,
+	// value and target.
+	x.findWidget(t, "split_1")
+	x.key(t, "Tab", "ctrl+a")
+	x.typeKeys(t, "{{trigger.message.Body}}")
+	x.tabs(t, 8) // condition 1's target
+	x.rights(t, 1)
+	x.tabs(t, 5) // condition 2's operator: Equal To → Contains
+	x.rights(t, 7)
+	x.key(t, "Tab", "ctrl+a")
+	x.typeKeys(t, "help")
+	x.key(t, "Tab") // condition 2's target
+	x.rights(t, 2)
+	x.screenshot(t, "journey-a-4-split-edited")
+
+	saved := x.saveAs(t, window, "sms-bot.json", "help")
+	x.screenshot(t, "journey-a-5-saved")
+	f, err := model.Parse([]byte(saved))
+	if err != nil {
+		t.Fatalf("saved file does not parse: %v", err)
+	}
+	split := f.State("split_1")
+	if split == nil {
+		t.Fatalf("no split_1 saved:\n%s", saved)
+	}
+	if got := split.StringProperty("input"); got != "{{trigger.message.Body}}" {
+		t.Errorf("split tests %q", got)
+	}
+	if strings.Contains(saved, "gather_1") {
+		t.Errorf("a condition still tests the default variable:\n%s", saved)
+	}
+	if !strings.Contains(saved, `"friendly_name": "If value contains help"`) {
+		t.Errorf("condition 2's name did not follow its operator and value:\n%s", saved)
+	}
+
+	file := x.savedPath(t, "sms-bot.json")
+	for _, c := range []struct{ body, via, says string }{
+		{"1", "send_message_1", "You chose one."},
+		{"I need HELP", "send_message_2", "Here is some help."},
+		{"hello", "", ""},
+	} {
+		path, said := runFlow(t, bin, file, "--trigger", "incomingMessage", "--body", c.body)
+		if c.via == "" {
+			if strings.Contains(path, "send_message") {
+				t.Errorf("%q went %s, want No Condition Matches", c.body, path)
+			}
+			continue
+		}
+		if !strings.Contains(path, "-> "+c.via) || !strings.Contains(said, c.says) {
+			t.Errorf("%q went %s saying %q, want via %s saying %q", c.body, path, said, c.via, c.says)
+		}
+	}
+
+	x.key(t, "ctrl+q")
+	if code := app.waitExit(t); code != 0 {
+		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
+	}
+}
