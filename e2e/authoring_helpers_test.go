@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
+	"image/color"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,6 +25,15 @@ var (
 	newTriggerMessagePort = image.Pt(464, 383) // its Incoming Message port
 	newTriggerCallPort    = image.Pt(552, 383) // its Incoming Call port
 	firstAddedWidget      = image.Pt(590, 463) // the name row of that widget
+	// canvasArea is the canvas at 1280×800, less the minimap's corner.
+	canvasArea = image.Rect(226, 74, 790, 612)
+	// Category colours of node headers (canvas/style.go).
+	voiceRed   = color.RGBA{0xd6, 0x1f, 0x1f, 0xff}
+	flowPurple = color.RGBA{0x8c, 0x5b, 0xd8, 0xff}
+	// From a node header's top-left corner at zoom 1: its first port's dot
+	// (below a label like "User Pressed Keys") and its name row.
+	firstPortFromHeader = image.Pt(56, 80)
+	nameRowFromHeader   = image.Pt(80, 40)
 )
 
 // newFlowWindow opens the editor on a throwaway file, then starts a flow
@@ -130,7 +140,15 @@ type step struct {
 // took ("Trigger -incomingMessage-> split_1 -match-> …") and its transcript.
 func runFlow(t *testing.T, bin, file string, args ...string) (string, string) {
 	t.Helper()
+	return runFlowWithInput(t, bin, file, "", args...)
+}
+
+// runFlowWithInput is runFlow with the contact's actions on standard input
+// ("press 1" for a gather).
+func runFlowWithInput(t *testing.T, bin, file, input string, args ...string) (string, string) {
+	t.Helper()
 	cmd := exec.Command(bin, append([]string{"run", file, "--json"}, args...)...)
+	cmd.Stdin = strings.NewReader(input)
 	out, err := cmd.Output()
 	if err != nil {
 		stderr := ""
@@ -162,6 +180,60 @@ func runFlow(t *testing.T, bin, file string, args ...string) (string, string) {
 		}
 	}
 	return strings.Join(path, " "), strings.Join(said, " | ")
+}
+
+// settled takes screenshots until the canvas stops changing (the view
+// glides when Find or an added widget brings one into view) and returns
+// the last.
+func (x *xserver) settled(t *testing.T, name string) image.Image {
+	t.Helper()
+	prev := x.screenshot(t, name)
+	deadline := time.Now().Add(patience)
+	for time.Now().Before(deadline) {
+		time.Sleep(300 * time.Millisecond)
+		img := x.screenshot(t, name)
+		if sameArea(prev, img, canvasArea) {
+			return img
+		}
+		prev = img
+	}
+	t.Fatalf("the canvas kept changing for %v", patience)
+	return nil
+}
+
+func sameArea(a, b image.Image, r image.Rectangle) bool {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// header finds the top-left corner of the top-most node header of colour
+// c on the canvas within r: the first row holding a run of it as long as a
+// header, from the left end of that run.
+func header(t *testing.T, img image.Image, r image.Rectangle, c color.RGBA) image.Point {
+	t.Helper()
+	r = r.Intersect(canvasArea)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		run := 0
+		for x := r.Min.X; x < r.Max.X; x++ {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			if abs(int(cr>>8)-int(c.R)) <= 6 && abs(int(cg>>8)-int(c.G)) <= 6 && abs(int(cb>>8)-int(c.B)) <= 6 {
+				run++
+				if run >= 150 {
+					return image.Pt(x-run+1, y)
+				}
+			} else {
+				run = 0
+			}
+		}
+	}
+	t.Fatalf("no header of colour %v on the canvas within %v", c, r)
+	return image.Point{}
 }
 
 // savedPath is where saveAs wrote name.

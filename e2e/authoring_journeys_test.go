@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"image"
 	"strings"
 	"testing"
 
@@ -87,6 +88,71 @@ func TestJourneySMSBotFromCtrlN(t *testing.T) {
 		}
 	}
 
+	x.key(t, "ctrl+q")
+	if code := app.waitExit(t); code != 0 {
+		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
+	}
+}
+
+// Journey (c): an IVR from Incoming Call with a gather and a split on its
+// digits (the split's default Variable to test is gather_1's Digits).
+func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
+	x := startXvfb(t)
+	bin := buildStudioflow(t)
+	app, window := newFlowWindow(t, x, bin)
+
+	x.addFromLibrary(t, window, "gather")
+	x.tabs(t, 6) // Timeout, Finish on key, Stop gather, Number of digits, Save response as, Say
+	x.key(t, "ctrl+a")
+	x.typeKeys(t, "Press 1 for sales or 2 for support.")
+	x.drag(t, window, newTriggerCallPort, firstAddedWidget)
+	x.key(t, "Escape")
+	x.focus(t, window, firstAddedWidget)
+	x.screenshot(t, "journey-c-1-gather-wired")
+
+	x.addFromLibrary(t, window, "split")
+	for _, text := range []string{"Connecting you to sales.", "Connecting you to support."} {
+		x.addFromLibrary(t, window, "say")
+		x.key(t, "Tab", "ctrl+a")
+		x.typeKeys(t, text)
+	}
+
+	// The split's conditions to the two messages; targets are offered as
+	// (not connected), then the widgets by name.
+	x.findWidget(t, "split_1")
+	x.tabs(t, 9) // condition 1's target
+	x.rights(t, 2)
+	x.tabs(t, 7) // condition 2's target
+	x.rights(t, 3)
+	// The gather's User Pressed Keys to the split, by a wire, found on the
+	// canvas once the view is still: the split's purple header, the
+	// gather's red one above it.
+	img := x.settled(t, "journey-c-2-before-wire")
+	split := header(t, img, canvasArea, flowPurple)
+	gather := header(t, img, image.Rect(0, 0, screenWidth, split.Y), voiceRed)
+	x.drag(t, window, gather.Add(firstPortFromHeader), split.Add(nameRowFromHeader))
+	x.screenshot(t, "journey-c-2-wired")
+
+	saved := x.saveAs(t, window, "ivr.json", "support")
+	x.screenshot(t, "journey-c-3-saved")
+	if !strings.Contains(saved, "Press 1 for sales or 2 for support.") {
+		t.Errorf("the gather's prompt was not saved:\n%s", saved)
+	}
+	file := x.savedPath(t, "ivr.json")
+	for _, c := range []struct{ press, via, says string }{
+		{"press 1", "say_play_1", "sales"},
+		{"press 2", "say_play_2", "support"},
+	} {
+		path, said := runFlowWithInput(t, bin, file, c.press+"\n", "--trigger", "incomingCall")
+		for _, hop := range []string{"-incomingCall-> gather_1", "-keypress-> split_1", "-> " + c.via} {
+			if !strings.Contains(path, hop) {
+				t.Errorf("%s: the run went %s, not %s", c.press, path, hop)
+			}
+		}
+		if !strings.Contains(said, c.says) {
+			t.Errorf("%s: the caller heard %q", c.press, said)
+		}
+	}
 	x.key(t, "ctrl+q")
 	if code := app.waitExit(t); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
