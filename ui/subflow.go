@@ -84,10 +84,21 @@ func (e *Editor) subflowChoices() []subflowChoice {
 			}
 		}
 	}
-	if e.path != "" {
-		out = append(out, folderSubflows(filepath.Dir(e.path), e.path)...)
-	}
+	out = append(out, folderSubflows(e.subflowFolder(), e.path)...)
 	return out
+}
+
+// subflowFolder is where the open flow's subflows are looked for: its own
+// folder, or for a flow not saved yet the folder of the flow file used
+// last (save the flow there too, for the engine to find them).
+func (e *Editor) subflowFolder() string {
+	if e.path != "" {
+		return filepath.Dir(e.path)
+	}
+	if recent := e.RecentFiles(); len(recent) > 0 {
+		return filepath.Dir(recent[0])
+	}
+	return ""
 }
 
 // parentParameterPattern finds the subflow parameters a flow reads: the

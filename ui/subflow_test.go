@@ -143,3 +143,23 @@ func findButton(t *testing.T, e *Editor, text string) *widget.Button {
 	t.Fatalf("no %q button in the inspector", text)
 	return nil
 }
+
+// A flow not saved yet looks for subflows where the last flow file was
+// (a subflow saved just before, say).
+func TestAnUnsavedFlowOffersTheSubflowsBesideTheLastFileUsed(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	sub := filepath.Join(dir, testSubflowSID+".json")
+	if err := os.WriteFile(sub, []byte(greeter), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newTestEditor(t, a, Options{Flow: model.NewBlankFlow()})
+	if got := e.subflowChoices(); len(got) != 0 {
+		t.Fatalf("choices %v before any file was used", got)
+	}
+	e.addRecent(sub)
+	got := e.subflowChoices()
+	if len(got) != 1 || got[0].SID != testSubflowSID {
+		t.Errorf("choices %v, want the subflow saved beside the last file", got)
+	}
+}
