@@ -24,6 +24,7 @@ var (
 	// adds lands right below it (free space near the view centre).
 	newTriggerMessagePort = image.Pt(464, 383) // its Incoming Message port
 	newTriggerCallPort    = image.Pt(552, 383) // its Incoming Call port
+	newTriggerSubflowPort = image.Pt(743, 383) // its Subflow port (not in a new flow's file)
 	firstAddedWidget      = image.Pt(590, 463) // the name row of that widget
 	// canvasArea is the canvas at 1280×800, less the minimap's corner.
 	canvasArea = image.Rect(226, 74, 790, 612)

@@ -158,3 +158,60 @@ func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
 	}
 }
+
+// subflowSID names the subflow's file, as the engine finds subflows.
+const subflowSID = "FW00000000000000000000000000000b0b"
+
+// Journey (b): a subflow with a parameter, wired from the Subflow entry
+// point (which a new flow's file does not list), called from a parent
+// flow's Run Subflow that picks it and fills in the parameter it reads.
+func TestJourneySubflowWithAParameterCalledFromRunSubflow(t *testing.T) {
+	x := startXvfb(t)
+	bin := buildStudioflow(t)
+	app, window := newFlowWindow(t, x, bin)
+
+	// The subflow: Subflow → a message greeting by the parameter.
+	x.addFromLibrary(t, window, "send message")
+	x.key(t, "Tab", "ctrl+a")
+	x.typeKeys(t, "Hello {{trigger.parent.parameters.name}}!")
+	x.drag(t, window, newTriggerSubflowPort, firstAddedWidget)
+	x.screenshot(t, "journey-b-1-subflow")
+	subText := x.saveAs(t, window, subflowSID+".json", "incomingParent")
+	if !strings.Contains(subText, `"next": "send_message_1"`) {
+		t.Errorf("the Subflow entry point is not wired in the saved subflow:\n%s", subText)
+	}
+
+	// The parent, from Ctrl+N: Incoming Message → Run Subflow.
+	x.focus(t, window, emptyCanvas)
+	x.key(t, "ctrl+n")
+	x.waitTitle(t, window, func(s string) bool { return strings.Contains(s, "Untitled") })
+	x.addFromLibrary(t, window, "run subflow")
+	x.key(t, "Tab") // the flow picker
+	x.rights(t, 1)  // its one choice: the subflow just saved
+	x.key(t, "Tab", "Tab", "space") // past the SID to "Add the parameters it reads"
+	x.screenshot(t, "journey-b-2-flow-chosen")
+	// The parameter the subflow reads is now a row: its value.
+	x.findWidget(t, "subflow_1")
+	x.tabs(t, 7) // flow picker, SID, add button, revision, key, the row's remove button, value
+	x.key(t, "ctrl+a")
+	x.typeKeys(t, "{{trigger.message.Body}}")
+	x.screenshot(t, "journey-b-3-parameter")
+	x.drag(t, window, newTriggerMessagePort, firstAddedWidget)
+	x.screenshot(t, "journey-b-4-parent")
+	parentText := x.saveAs(t, window, "parent.json", subflowSID)
+	if !strings.Contains(parentText, `"key": "name"`) {
+		t.Errorf("the parameter is not in the saved parent:\n%s", parentText)
+	}
+
+	path, said := runFlow(t, bin, x.savedPath(t, "parent.json"), "--trigger", "incomingMessage", "--body", "Ada")
+	if !strings.Contains(path, "-incomingMessage-> subflow_1") || !strings.Contains(path, "completed") {
+		t.Errorf("the parent went %s", path)
+	}
+	if !strings.Contains(said, "Hello Ada!") {
+		t.Errorf("the subflow said %q, want it to greet Ada", said)
+	}
+	x.key(t, "ctrl+q")
+	if code := app.waitExit(t); code != 0 {
+		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
+	}
+}

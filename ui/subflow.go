@@ -168,7 +168,13 @@ func (in *Inspector) subflowField(s *model.State, spec schemas.PropertySpec) fyn
 		add.Disable()
 	}
 	hint := "A subflow is found by its SID: a workspace flow, or a file in this flow's folder whose name holds the SID."
-	ed := propertyEditor{object: container.NewVBox(picker, sidEntry, container.NewHBox(add)), focus: sidEntry, hint: hint}
+	// The picker holds the focus when it has flows to offer, so choosing
+	// one (which rebuilds the form) leaves the keyboard on it.
+	var focus fyne.Focusable = sidEntry
+	if len(choices) > 0 {
+		focus = picker
+	}
+	ed := propertyEditor{object: container.NewVBox(picker, sidEntry, container.NewHBox(add)), focus: focus, hint: hint}
 	return in.addRow("/properties/flow_sid", titleFor(spec, "flow_sid"), spec.Required, ed)
 }
 
