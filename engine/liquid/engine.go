@@ -1,53 +1,47 @@
-// Package liquid renders Twilio Studio's dialect of Liquid: Shopify Liquid as
-// implemented by github.com/osteele/liquid, plus what Studio adds or limits —
+// Package liquid renders Twilio Studio's dialect of Liquid: Shopify's Ruby
+// Liquid (lax mode), as Studio runs it, plus what Studio adds or limits —
 // the to_json filter, loops capped at 15 iterations, output capped at 16 KB,
-// and date filters that work in US Pacific time.
+// and date filters that work in US Pacific time. DIALECT.md lists the choices.
 //
-// Beyond the cap, rendering stops and Render returns a *TemplateError whose
-// Reason names the cap; output is never truncated silently.
+// Templates are parsed here (tags and blocks) and their expressions are
+// parsed and evaluated by github.com/osteele/liquid's expressions package;
+// the filters, comparisons and printing follow Ruby Liquid.
+//
+// Every render works within a budget of loop iterations and of memory
+// (budget.go). Past a cap or the budget, rendering stops and Render returns
+// a *TemplateError whose Reason names it; output is never truncated silently.
 package liquid
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
 	_ "time/tzdata" // Pacific time must work on machines without a zoneinfo database.
 
-	osteele "github.com/osteele/liquid"
+	"github.com/osteele/liquid/expressions"
 )
 
 const (
-	// MaxOutputBytes is Studio's cap on one rendered template (16 KB).
-	MaxOutputBytes = 16 * 1024
-	// MaxLoopIterations is Studio's cap on the iterations of one for or tablerow loop.
-	MaxLoopIterations = 15
 	// MaxCachedTemplates bounds the parse cache; when full it is emptied.
 	MaxCachedTemplates = 10000
 	// StudioTimeZone is where Studio's date filters work.
 	StudioTimeZone = "America/Los_Angeles"
 )
 
-// ErrOutputTooLarge is wrapped by a TemplateError when output passes MaxOutputBytes.
-var ErrOutputTooLarge = errors.New("rendered output is larger than Studio's 16 KB (16384 bytes) limit")
-
-// ErrTooManyIterations is wrapped by a TemplateError when a loop passes MaxLoopIterations.
-var ErrTooManyIterations = errors.New("loop ran more than Studio's 15 iterations")
-
 // Engine parses each distinct template once, caches it, and renders it on demand.
 // It is safe for concurrent use.
 type Engine struct {
-	lib      *osteele.Engine
 	pacific  *time.Location
 	now      func() time.Time
+	states   sync.Pool // *renderState, each with its own filters bound to it
 	mu       sync.RWMutex
 	compiled map[string]compiled
 }
 
 type compiled struct {
 	plain []segment // set when the template is text and plain variable paths
-	tpl   *osteele.Template
+	tpl   *template
 	err   *TemplateError
 }
 
@@ -61,19 +55,78 @@ func New(now func() time.Time) *Engine {
 		// time/tzdata is embedded, so this only happens if the build is broken.
 		panic(fmt.Sprintf("liquid: loading %s: %v", StudioTimeZone, err))
 	}
-	e := &Engine{
-		lib:      osteele.NewEngine(),
-		pacific:  pacific,
-		now:      now,
-		compiled: map[string]compiled{},
-	}
-	// include and render read files from the local disk; Studio has no such thing.
-	e.lib.UnregisterTag("include")
-	e.lib.UnregisterTag("render")
-	e.lib.RegisterTag(loopGuardTag, loopGuard)
-	e.lib.RegisterFilter("to_json", toJSON)
-	e.lib.RegisterFilter("date", e.dateFilter)
+	e := &Engine{pacific: pacific, now: now, compiled: map[string]compiled{}}
+	e.states.New = func() any { return e.newState() }
 	return e
+}
+
+// renderState is one render's variables, counters and budget.
+type renderState struct {
+	e          *Engine
+	cfg        expressions.Config
+	ctx        expressions.Context
+	vars       map[string]any
+	assigned   map[string]bool
+	counters   map[string]int
+	cycles     map[string]int
+	forOffsets map[string]int
+	ifchanged  *string
+	iterations int
+	builtBytes int
+}
+
+func (e *Engine) newState() *renderState {
+	r := &renderState{e: e}
+	r.cfg = expressions.NewConfig()
+	r.registerFilters()
+	return r
+}
+
+func (r *renderState) reset(vars map[string]any) {
+	r.vars = make(map[string]any, len(vars)+4)
+	for k, v := range vars {
+		r.vars[k] = v
+	}
+	// Ruby Liquid's reserved words are never variables.
+	r.vars["empty"], r.vars["blank"] = "", ""
+	delete(r.vars, "null")
+	r.assigned = map[string]bool{}
+	clear(r.counters)
+	if r.counters == nil {
+		r.counters = map[string]int{}
+	}
+	r.cycles = map[string]int{}
+	r.forOffsets = map[string]int{}
+	r.ifchanged = nil
+	r.iterations, r.builtBytes = 0, 0
+	r.ctx = expressions.NewContext(r.vars, r.cfg)
+}
+
+func (r *renderState) assign(name string, v any) {
+	r.vars[name] = v
+	r.assigned[name] = true
+}
+
+// integer evaluates a loop parameter as an integer.
+func (r *renderState) integer(x *expr, what string) (int, error) {
+	v, err := r.eval(x)
+	if err != nil {
+		return 0, err
+	}
+	n, ok := toInteger(v)
+	if !ok {
+		return 0, fmt.Errorf("loop %s must be a number, not %s", what, inspect(Normalize(v)))
+	}
+	return n, nil
+}
+
+func (r *renderState) renderNodes(nodes []node, w *writer) error {
+	for _, n := range nodes {
+		if err := n.render(r, w); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Render renders source with the given variables. Undefined variables render as
@@ -83,9 +136,10 @@ func (e *Engine) Render(source string, vars map[string]any) (out string, err err
 		return source, nil
 	}
 	defer func() {
-		// A flaw in the Liquid library must fail this template, not the program.
+		// A flaw in the Liquid library must fail this template, not the program,
+		// and say what failed without a Go stack trace.
 		if p := recover(); p != nil {
-			out, err = "", &TemplateError{Template: source, Reason: fmt.Sprintf("the Liquid library failed: %v", p)}
+			out, err = "", &TemplateError{Template: source, Reason: "the template could not be rendered: " + firstLine(fmt.Sprint(p))}
 		}
 	}()
 	c := e.parse(source)
@@ -101,11 +155,23 @@ func (e *Engine) Render(source string, vars map[string]any) (out string, err err
 			return out, nil
 		}
 	}
-	w := cappedWriter{limit: MaxOutputBytes}
-	if err := c.tpl.FRender(&w, vars); err != nil {
+	return e.renderTemplate(c.tpl, source, vars)
+}
+
+// renderTemplate renders a parsed template with a pooled render state.
+func (e *Engine) renderTemplate(tpl *template, source string, vars map[string]any) (string, error) {
+	r := e.states.Get().(*renderState)
+	defer func() {
+		r.vars, r.ctx, r.assigned = nil, nil, nil
+		e.states.Put(r)
+	}()
+	r.reset(vars)
+	w := &writer{limit: MaxOutputBytes, over: ErrOutputTooLarge}
+	// A break or continue outside a loop stops the template there, as in Ruby Liquid.
+	if err := r.renderNodes(tpl.body, w); err != nil && !isLoopSignal(err) {
 		return "", newRenderError(source, err)
 	}
-	return w.buf.String(), nil
+	return w.String(), nil
 }
 
 // Check parses source (using the cache) and reports a syntax error, if any.
@@ -132,10 +198,10 @@ func (e *Engine) parse(source string) (c compiled) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			c = compiled{err: &TemplateError{Template: source, Reason: fmt.Sprintf("the Liquid parser failed: %v", p)}}
+			c = compiled{err: &TemplateError{Template: source, Reason: "the template could not be parsed: " + firstLine(fmt.Sprint(p))}}
 		}
 	}()
-	tpl, err := e.lib.ParseTemplateLocation([]byte(guardLoops(tightenPaths(source))), "", 1)
+	tpl, err := parse(source)
 	if err != nil {
 		c = compiled{err: newParseError(source, err)}
 	} else {

@@ -3,8 +3,6 @@ package liquid
 import (
 	"errors"
 	"fmt"
-
-	osteele "github.com/osteele/liquid"
 )
 
 // TemplateError says which template failed, where, and why.
@@ -32,45 +30,21 @@ func (e *TemplateError) Error() string {
 
 func (e *TemplateError) Unwrap() error { return e.cause }
 
-func newParseError(source string, err osteele.SourceError) *TemplateError {
-	return &TemplateError{Template: source, Line: err.LineNumber(), Reason: "syntax error: " + reasonOf(err), cause: err}
-}
-
-func newRenderError(source string, err osteele.SourceError) *TemplateError {
-	te := &TemplateError{Template: source, Line: err.LineNumber(), Reason: reasonOf(err), cause: err}
-	switch {
-	case errors.Is(err, ErrOutputTooLarge):
-		te.Reason = ErrOutputTooLarge.Error()
-	case errors.Is(err, ErrTooManyIterations):
-		te.Reason = ErrTooManyIterations.Error()
+func newParseError(source string, err error) *TemplateError {
+	te := &TemplateError{Template: source, Reason: "syntax error: " + err.Error(), cause: err}
+	var se *syntaxError
+	if errors.As(err, &se) {
+		te.Line = se.line
+		te.Reason = "syntax error: " + se.msg
 	}
 	return te
 }
 
-// reasonOf strips the library's "Liquid error (line N): … in TOKEN" wrapping
-// down to the innermost message, keeping the offending token when there is one.
-func reasonOf(err osteele.SourceError) string {
-	msg := err.Error()
-	if cause := err.Cause(); cause != nil {
-		var inner osteele.SourceError
-		if errors.As(cause, &inner) && inner != err {
-			return reasonOf(inner)
-		}
+func newRenderError(source string, err error) *TemplateError {
+	te := &TemplateError{Template: source, Reason: err.Error(), cause: err}
+	var le *lineErr
+	if errors.As(err, &le) {
+		te.Line = le.line
 	}
-	const prefix = "Liquid error"
-	if len(msg) > len(prefix) && msg[:len(prefix)] == prefix {
-		if i := indexColon(msg); i >= 0 {
-			return msg[i+2:]
-		}
-	}
-	return msg
-}
-
-func indexColon(s string) int {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == ':' && s[i+1] == ' ' {
-			return i
-		}
-	}
-	return -1
+	return te
 }
