@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/studioflow/studioflow/engine/liquid"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 func TestBadFlowsEndWithAReadableReason(t *testing.T) {

@@ -27,7 +27,7 @@ func parseIf(p *parser, t token) (node, error) {
 		var c *condition
 		if !isElse {
 			var err error
-			c, err = compileCondition(markup, &p.counter)
+			c, err = compileCondition(markup, &p.cc)
 			if err != nil {
 				return nil, syntaxErrorf(line, "%v", err)
 			}
@@ -102,7 +102,7 @@ type caseNode struct {
 }
 
 func parseCase(p *parser, t token) (node, error) {
-	subject, err := compileExpr(t.markup, &p.counter)
+	subject, err := compileExpr(t.markup, &p.cc)
 	if err != nil {
 		return nil, syntaxErrorf(t.line, "%v", err)
 	}
@@ -115,11 +115,11 @@ func parseCase(p *parser, t token) (node, error) {
 	for end.name != "endcase" {
 		var clause whenClause
 		if end.name == "when" {
-			for _, part := range whenValues(end.markup) {
+			for _, part := range whenValues(p.cc.tighten(end.markup)) {
 				if strings.TrimSpace(part) == "" {
 					continue
 				}
-				x, err := compileExpr(part, &p.counter)
+				x, err := compileExpr(part, &p.cc)
 				if err != nil {
 					return nil, syntaxErrorf(end.line, "%v", err)
 				}
@@ -262,10 +262,10 @@ type cycleNode struct {
 }
 
 func parseCycle(p *parser, t token) (node, error) {
-	markup := t.markup
+	markup := p.cc.tighten(t.markup)
 	n := &cycleNode{line: t.line}
 	if colon := topLevelIndex(markup, ":"); colon >= 0 {
-		g, err := compileExpr(markup[:colon], &p.counter)
+		g, err := compileExpr(markup[:colon], &p.cc)
 		if err != nil {
 			return nil, syntaxErrorf(t.line, "%v", err)
 		}
@@ -278,7 +278,7 @@ func parseCycle(p *parser, t token) (node, error) {
 		if strings.TrimSpace(part) == "" {
 			continue
 		}
-		x, err := compileExpr(part, &p.counter)
+		x, err := compileExpr(part, &p.cc)
 		if err != nil {
 			return nil, syntaxErrorf(t.line, "%v", err)
 		}

@@ -17,15 +17,31 @@ type node interface {
 
 // template is a parsed template.
 type template struct {
-	body   []node
-	ranges int // hidden range variables used
+	body    []node
+	lenient []string // lenient forms Studio accepts (see compileCtx)
 }
 
 // parser turns tokens into nodes.
 type parser struct {
-	toks    []token
-	pos     int
-	counter int // numbers hidden range variables
+	toks []token
+	pos  int
+	cc   compileCtx
+}
+
+// compileCtx is what compiling a template's expressions accumulates.
+type compileCtx struct {
+	counter int      // numbers hidden range variables
+	lenient []string // lenient forms met, in Studio's words
+}
+
+// note records a lenient form once.
+func (cc *compileCtx) note(msg string) {
+	for _, m := range cc.lenient {
+		if m == msg {
+			return
+		}
+	}
+	cc.lenient = append(cc.lenient, msg)
 }
 
 // parse parses a template source.
@@ -42,7 +58,7 @@ func parse(source string) (*template, error) {
 	if end != nil {
 		return nil, syntaxErrorf(end.line, "unexpected '%s' tag: it does not close or continue anything", end.name)
 	}
-	return &template{body: body, ranges: p.counter}, nil
+	return &template{body: body, lenient: p.cc.lenient}, nil
 }
 
 // blockParsers read the tags that open blocks or stand alone.
@@ -85,7 +101,7 @@ func (p *parser) parseBody() (body []node, end *token, err error) {
 				body = append(body, &textNode{text: t.text})
 			}
 		case outputToken:
-			x, err := compileExpr(laxOutput(t.text), &p.counter)
+			x, err := compileExpr(p.cc.laxOutput(t.text), &p.cc)
 			if err != nil {
 				return nil, nil, syntaxErrorf(t.line, "%v", err)
 			}
@@ -133,8 +149,8 @@ func isClauseOrEnd(name string) bool {
 // laxOutput reads an output's markup as Ruby Liquid's lax parser does: a
 // value followed by filters; anything between the value and the first
 // filter is ignored ("{{ a b | upcase }}" is "{{ a | upcase }}").
-func laxOutput(markup string) string {
-	markup = tightenDots(markup)
+func (cc *compileCtx) laxOutput(markup string) string {
+	markup = cc.tighten(markup)
 	pipe := topLevelIndex(markup, "|")
 	head, rest := markup, ""
 	if pipe >= 0 {
@@ -142,6 +158,7 @@ func laxOutput(markup string) string {
 	}
 	fields := splitTopLevelFields(strings.TrimSpace(head))
 	if len(fields) > 1 && !looksLikeOperator(fields[1]) {
+		cc.note(fmt.Sprintf("%q has more after its value; Studio renders %q and ignores the rest", oneLine(markup), fields[0]))
 		head = fields[0]
 	}
 	return head + rest
@@ -221,7 +238,7 @@ func (p *parser) bodyUntil(open token, names ...string) ([]node, *token, error) 
 		return nil, nil, err
 	}
 	if end == nil {
-		return nil, nil, syntaxErrorf(open.line, "'%s' tag was never closed", open.name)
+		return nil, nil, syntaxErrorf(open.line, "unterminated %q block (no end%s)", open.name, open.name)
 	}
 	for _, n := range names {
 		if end.name == n {
@@ -239,7 +256,7 @@ func (p *parser) skipUntil(open token, end string) (*token, error) {
 			return nil, err
 		}
 		if t == nil {
-			return nil, syntaxErrorf(open.line, "'%s' tag was never closed", open.name)
+			return nil, syntaxErrorf(open.line, "unterminated %q block (no end%s)", open.name, open.name)
 		}
 		if t.name == end {
 			return t, nil
@@ -312,7 +329,7 @@ func parseComment(p *parser, t token) (node, error) {
 			}
 		}
 	}
-	return nil, syntaxErrorf(t.line, "'comment' tag was never closed")
+	return nil, syntaxErrorf(t.line, "unterminated \"comment\" block (no endcomment)")
 }
 
 func parseDoc(p *parser, t token) (node, error) {
@@ -361,7 +378,7 @@ func parseAssign(p *parser, t token) (node, error) {
 	if value == "" {
 		return nil, syntaxErrorf(t.line, "assign to %s has no value", m[1])
 	}
-	x, err := compileExpr(laxOutput(value), &p.counter)
+	x, err := compileExpr(p.cc.laxOutput(value), &p.cc)
 	if err != nil {
 		return nil, syntaxErrorf(t.line, "%v", err)
 	}
@@ -416,7 +433,7 @@ func (n *captureNode) render(r *renderState, _ *writer) error {
 func (n *captureNode) blank() bool { return true }
 
 func parseEcho(p *parser, t token) (node, error) {
-	x, err := compileExpr(laxOutput(t.markup), &p.counter)
+	x, err := compileExpr(p.cc.laxOutput(t.markup), &p.cc)
 	if err != nil {
 		return nil, syntaxErrorf(t.line, "%v", err)
 	}
@@ -441,9 +458,9 @@ func parseLiquidTag(p *parser, t token) (node, error) {
 		}
 		toks = append(toks, lt)
 	}
-	sub := &parser{toks: toks, counter: p.counter}
+	sub := &parser{toks: toks, cc: p.cc}
 	body, end, err := sub.parseLiquidBody()
-	p.counter = sub.counter
+	p.cc = sub.cc
 	if err != nil {
 		return nil, err
 	}

@@ -66,7 +66,9 @@ func scan(source string) ([]token, error) {
 		if source[open+1] == '{' {
 			end := strings.Index(source[open+2:], "}}")
 			if end < 0 {
-				return nil, syntaxErrorf(line, "output %q was not closed with }}", clip(source[open:]))
+				// Kept as text, as Studio prints it (the validator warns).
+				toks = append(toks, token{kind: textToken, text: source[open:], line: line})
+				break
 			}
 			src := source[open : open+2+end+2]
 			inner := src[2 : len(src)-2]
@@ -106,7 +108,7 @@ func scan(source string) ([]token, error) {
 			}
 			m := re.FindStringIndex(source[pos:])
 			if m == nil {
-				return nil, syntaxErrorf(t.line, "'%s' tag was never closed", t.name)
+				return nil, syntaxErrorf(t.line, "unterminated %q block (no end%s)", t.name, t.name)
 			}
 			body := source[pos : pos+m[0]]
 			if t.name == "doc" && regexp.MustCompile(`\{%-?\s*doc[\s%-]`).MatchString(body) {

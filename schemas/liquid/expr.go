@@ -36,8 +36,9 @@ type rangeExpr struct {
 	lo, hi *expr
 }
 
-// compileExpr compiles source; counter numbers the hidden range variables.
-func compileExpr(source string, counter *int) (*expr, error) {
+// compileExpr compiles source; cc numbers hidden variables and collects
+// the lenient forms met.
+func compileExpr(source string, cc *compileCtx) (*expr, error) {
 	x := &expr{src: source}
 	s := strings.TrimSpace(source)
 	switch s {
@@ -50,12 +51,12 @@ func compileExpr(source string, counter *int) (*expr, error) {
 		x.lit = blankLiteral
 		return x, nil
 	}
-	s, err := x.extractRanges(s, counter)
+	s = cc.tighten(s)
+	s, err := x.extractRanges(s, cc)
 	if err != nil {
 		return nil, err
 	}
-	s = tightenDots(s)
-	if s, err = x.extractLookup(s, counter); err != nil {
+	if s, err = x.extractLookup(s, cc); err != nil {
 		return nil, err
 	}
 	lib, err := expressions.Parse(s)
@@ -76,7 +77,7 @@ func describeSyntaxError(err error) string {
 }
 
 // extractRanges replaces each top-level "(a..b)" with a hidden variable.
-func (x *expr) extractRanges(s string, counter *int) (string, error) {
+func (x *expr) extractRanges(s string, cc *compileCtx) (string, error) {
 	if !strings.Contains(s, "..") {
 		return s, nil
 	}
@@ -98,19 +99,19 @@ func (x *expr) extractRanges(s string, counter *int) (string, error) {
 			}
 			inner := s[i+1 : end]
 			if dots := topLevelIndex(inner, ".."); dots >= 0 {
-				lo, err := compileExpr(inner[:dots], counter)
+				lo, err := compileExpr(inner[:dots], cc)
 				if err != nil {
 					return "", err
 				}
-				hi, err := compileExpr(inner[dots+2:], counter)
+				hi, err := compileExpr(inner[dots+2:], cc)
 				if err != nil {
 					return "", err
 				}
 				if lo.lib == nil && lo.lit == noLiteral || hi.lib == nil && hi.lit == noLiteral {
 					return "", fmt.Errorf("syntax error: a range needs a start and an end in %q", s)
 				}
-				*counter++
-				name := "_liquid_range_" + strconv.Itoa(*counter)
+				cc.counter++
+				name := "_liquid_range_" + strconv.Itoa(cc.counter)
 				x.ranges = append(x.ranges, rangeExpr{name: name, lo: lo, hi: hi})
 				b.WriteString(name)
 				i = end
@@ -124,7 +125,7 @@ func (x *expr) extractRanges(s string, counter *int) (string, error) {
 
 // extractLookup replaces a leading "[expr]" (a variable named by a value,
 // which the library's parser does not read) with a hidden variable.
-func (x *expr) extractLookup(s string, counter *int) (string, error) {
+func (x *expr) extractLookup(s string, cc *compileCtx) (string, error) {
 	if !strings.HasPrefix(s, "[") {
 		return s, nil
 	}
@@ -132,12 +133,12 @@ func (x *expr) extractLookup(s string, counter *int) (string, error) {
 	if end < 0 {
 		return "", fmt.Errorf("syntax error: unbalanced [ in %q", s)
 	}
-	inner, err := compileExpr(s[1:end], counter)
+	inner, err := compileExpr(s[1:end], cc)
 	if err != nil {
 		return "", err
 	}
-	*counter++
-	name := "_liquid_lookup_" + strconv.Itoa(*counter)
+	cc.counter++
+	name := "_liquid_lookup_" + strconv.Itoa(cc.counter)
 	x.lookup = &rangeExpr{name: name, lo: inner}
 	rest := s[end+1:]
 	// blanks between "]" and a following "[" or "." are nothing
@@ -229,7 +230,13 @@ func tightenDots(s string) string {
 	if !strings.ContainsAny(s, " \t\r\n\f\v") || !strings.Contains(s, ".") {
 		return s
 	}
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
+	last := func() byte {
+		if len(b) == 0 {
+			return 0
+		}
+		return b[len(b)-1]
+	}
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -246,24 +253,24 @@ func tightenDots(s string) string {
 			for j < len(s) && isBlankByte(s[j]) {
 				j++
 			}
-			if j+1 < len(s) && s[j] == '.' && s[j+1] != '.' && i > 0 && isPathEnd(s[i-1]) && isNameStart(nextNonBlank(s, j+1)) {
+			if j+1 < len(s) && s[j] == '.' && s[j+1] != '.' && isPathEnd(last()) && isNameStart(nextNonBlank(s, j+1)) {
 				i = j - 1
 				continue
 			}
-		case c == '.' && i > 0 && isPathEnd(s[i-1]) && (i+1 >= len(s) || s[i+1] != '.'):
+		case c == '.' && isPathEnd(last()) && (i+1 >= len(s) || s[i+1] != '.') && (len(b) < 2 || b[len(b)-1] != '.'):
 			j := i + 1
 			for j < len(s) && isBlankByte(s[j]) {
 				j++
 			}
 			if j > i+1 && j < len(s) && isNameStart(s[j]) {
-				b.WriteByte('.')
+				b = append(b, '.')
 				i = j - 1
 				continue
 			}
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 	}
-	return b.String()
+	return string(b)
 }
 
 func nextNonBlank(s string, i int) byte {
@@ -363,6 +370,20 @@ func asFilterError(err error, target *expressions.FilterError) bool {
 		return true
 	}
 	return false
+}
+
+// tighten applies tightenDots and notes when it changed anything.
+func (cc *compileCtx) tighten(s string) string {
+	t := tightenDots(s)
+	if t != s {
+		cc.note(fmt.Sprintf("a space after a dot (or a line break around one) in %q; Studio reads it as %q", oneLine(s), oneLine(t)))
+	}
+	return t
+}
+
+// oneLine shows source on one line, blanks collapsed.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // firstLine keeps the first line of a message (a panic's text can carry a

@@ -40,7 +40,7 @@ func parseFor(p *parser, t token) (node, error) {
 		return nil, syntaxErrorf(t.line, "%s has no collection", t.name)
 	}
 	var err error
-	if n.collection, err = compileExpr(collection, &p.counter); err != nil {
+	if n.collection, err = compileExpr(collection, &p.cc); err != nil {
 		return nil, syntaxErrorf(t.line, "%v", err)
 	}
 	n.name = n.variable + "-" + collection
@@ -63,7 +63,7 @@ func parseFor(p *parser, t token) (node, error) {
 			n.continued = true
 			continue
 		}
-		x, err := compileExpr(value, &p.counter)
+		x, err := compileExpr(value, &p.cc)
 		if err != nil {
 			return nil, syntaxErrorf(t.line, "%v", err)
 		}

@@ -18,14 +18,14 @@ type condition struct {
 var comparisonOps = []string{"==", "!=", "<>", "<=", ">=", "<", ">", "contains"}
 
 // compileCondition reads an if/elsif/unless condition.
-func compileCondition(markup string, counter *int) (*condition, error) {
+func compileCondition(markup string, cc *compileCtx) (*condition, error) {
 	parts, joins := splitWords(markup, "and", "or")
 	if len(parts) == 0 || strings.TrimSpace(parts[0]) == "" {
 		return nil, fmt.Errorf("syntax error: a condition is missing")
 	}
 	var first, prev *condition
 	for i, part := range parts {
-		c, err := compileComparison(part, counter)
+		c, err := compileComparison(part, cc)
 		if err != nil {
 			return nil, err
 		}
@@ -42,7 +42,7 @@ func compileCondition(markup string, counter *int) (*condition, error) {
 	return first, nil
 }
 
-func compileComparison(src string, counter *int) (*condition, error) {
+func compileComparison(src string, cc *compileCtx) (*condition, error) {
 	s := strings.TrimSpace(src)
 	if s == "" {
 		return nil, fmt.Errorf("syntax error: an and/or with nothing on one side")
@@ -56,17 +56,17 @@ func compileComparison(src string, counter *int) (*condition, error) {
 		if l == "" || r == "" {
 			return nil, fmt.Errorf("syntax error: %q needs a value on each side in %q", op, s)
 		}
-		left, err := compileExpr(l, counter)
+		left, err := compileExpr(l, cc)
 		if err != nil {
 			return nil, err
 		}
-		right, err := compileExpr(r, counter)
+		right, err := compileExpr(r, cc)
 		if err != nil {
 			return nil, err
 		}
 		return &condition{left: left, right: right, op: op}, nil
 	}
-	left, err := compileExpr(s, counter)
+	left, err := compileExpr(s, cc)
 	if err != nil {
 		return nil, err
 	}
