@@ -34,6 +34,14 @@ func TestBadFlowsEndWithAReadableReason(t *testing.T) {
 			trigger("incomingMessage>a"),
 			widget("a", "set-variables", `{"variables":[{"key":"x","value":"{% for i in (1..20) %}{{i}}{% endfor %}"}]}`, "next>"),
 		}, StartOptions{}, EndFailed, "15 iterations", 2},
+		{"Liquid nested loops past the render budget", []string{
+			trigger("incomingMessage>a"),
+			widget("a", "send-message", `{"body":"`+strings.Repeat("{% for i in (1..15) %}", 8)+strings.Repeat("{% endfor %}", 8)+`"}`, "sent>"),
+		}, StartOptions{}, EndFailed, "a (send-message): property body: liquid template", 2},
+		{"Liquid value doubling past the memory budget", []string{
+			trigger("incomingMessage>a"),
+			widget("a", "set-variables", `{"variables":[{"key":"s","value":"{% assign s = 'ab' %}{% for i in (1..15) %}{% for j in (1..15) %}{% assign s = s | append: s %}{% endfor %}{% endfor %}"}]}`, "next>"),
+		}, StartOptions{}, EndFailed, "1 MiB", 2},
 		{"endless loop between two widgets", []string{
 			trigger("incomingMessage>a"),
 			widget("a", "set-variables", `{"variables":[{"key":"n","value":"{{flow.variables.n | plus: 1}}"}]}`, "next>b"),
@@ -65,11 +73,11 @@ func TestBadFlowsEndWithAReadableReason(t *testing.T) {
 
 func TestTemplateErrorIsAFailedStep(t *testing.T) {
 	rt, _ := testRuntime(Config{})
-	f := testFlow(t, trigger("incomingMessage>a"), widget("a", "send-message", `{"body":"{{ 'x' | nosuchfilter }}"}`, "sent>"))
+	f := testFlow(t, trigger("incomingMessage>a"), widget("a", "send-message", `{"body":"{{ 'x' | divided_by: 0 }}"}`, "sent>"))
 	x, _ := start(t, rt, f, Trigger{Event: TriggerMessage}, StartOptions{})
 	last := x.Steps[len(x.Steps)-1]
 	if last.Name != "failed" || last.TransitionedFrom != "a" || last.TransitionedTo != EndedTransition ||
-		!strings.Contains(last.Detail, "nosuchfilter") || !strings.Contains(last.Detail, "line 1") {
+		!strings.Contains(last.Detail, "divided by 0") || !strings.Contains(last.Detail, "line 1") {
 		t.Fatalf("failed step = %+v", last)
 	}
 	// The runtime keeps working after a bad flow.

@@ -60,6 +60,10 @@ func compileComparison(src string, cc *compileCtx) (*condition, error) {
 		if err != nil {
 			return nil, err
 		}
+		if fields := splitTopLevelFields(r); len(fields) > 1 && !looksLikeOperator(fields[1]) && !strings.Contains(r, "|") {
+			cc.note(fmt.Sprintf("%q has more after its comparison; Studio reads it as %q", oneLine(s), oneLine(l+" "+op+" "+fields[0])))
+			r = fields[0]
+		}
 		right, err := compileExpr(r, cc)
 		if err != nil {
 			return nil, err

@@ -102,7 +102,7 @@ type caseNode struct {
 }
 
 func parseCase(p *parser, t token) (node, error) {
-	subject, err := compileExpr(t.markup, &p.cc)
+	subject, err := compileExpr(p.cc.laxOutput(t.markup), &p.cc)
 	if err != nil {
 		return nil, syntaxErrorf(t.line, "%v", err)
 	}

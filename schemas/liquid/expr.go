@@ -51,7 +51,7 @@ func compileExpr(source string, cc *compileCtx) (*expr, error) {
 		x.lit = blankLiteral
 		return x, nil
 	}
-	s = cc.tighten(s)
+	s = cc.laxFilters(cc.tighten(s))
 	s, err := x.extractRanges(s, cc)
 	if err != nil {
 		return nil, err
@@ -379,6 +379,79 @@ func (cc *compileCtx) tighten(s string) string {
 		cc.note(fmt.Sprintf("a space after a dot (or a line break around one) in %q; Studio reads it as %q", oneLine(s), oneLine(t)))
 	}
 	return t
+}
+
+// laxFilters drops what Ruby Liquid's lax parser skips in a filter chain:
+// an empty filter ("a |") and a filter it does not know, which passes the
+// value on unchanged (Liquid renders without strict_filters).
+func (cc *compileCtx) laxFilters(s string) string {
+	if !strings.Contains(s, "|") {
+		return s
+	}
+	parts := splitTopLevel(s, '|')
+	if len(parts) < 2 {
+		return s
+	}
+	kept := []string{parts[0]}
+	changed := false
+	for _, f := range parts[1:] {
+		name := filterName(f)
+		switch {
+		case strings.TrimSpace(f) == "":
+			cc.note(fmt.Sprintf("an empty filter after '|' in %q; Studio ignores it", oneLine(s)))
+			changed = true
+		case name != "" && !knownFilter(name):
+			cc.note(fmt.Sprintf("an unknown filter %q in %q; Studio ignores it and passes the value on unchanged", name, oneLine(s)))
+			changed = true
+		default:
+			kept = append(kept, f)
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(kept, "|")
+}
+
+// filterName reads the name a filter segment starts with.
+func filterName(f string) string {
+	f = strings.TrimLeft(f, " \t\r\n\f\v")
+	n := 0
+	for n < len(f) && (isWordByte(f[n]) || f[n] == '-') {
+		n++
+	}
+	return f[:n]
+}
+
+func knownFilter(name string) bool {
+	_, ok := standardFilters[name]
+	return ok
+}
+
+// splitTopLevel splits s at sep outside quotes, parentheses and brackets.
+func splitTopLevel(s string, sep byte) []string {
+	var parts []string
+	depth, start := 0, 0
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '(' || c == '[':
+			depth++
+		case c == ')' || c == ']':
+			depth--
+		case c == sep && depth == 0:
+			parts = append(parts, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, s[start:])
 }
 
 // oneLine shows source on one line, blanks collapsed.

@@ -54,3 +54,37 @@ func TestLenientFormsRenderAsStudioDoes(t *testing.T) {
 		}
 	}
 }
+
+// The other forms Ruby Liquid's lax parser accepts and strict Liquid
+// refuses: what follows a value in a tag or output is ignored, an unknown
+// filter passes the value on (Liquid renders without strict_filters), an
+// empty filter is skipped. Each renders as Studio reads it and is noted for
+// the validator.
+func TestOtherLenientForms(t *testing.T) {
+	e := New(fixedNow)
+	vars := map[string]any{"a": int64(1), "name": "ann", "list": []any{"x", "y"}}
+	tests := []struct{ src, want string }{
+		{"{% if a == 1 junk %}yes{% endif %}", "yes"},
+		{"{% if a == 2 or a == 1 trailing %}yes{% endif %}", "yes"},
+		{"{{ name | shout }}", "ann"},
+		{"{{ name | upcase | shout | append: '!' }}", "ANN!"},
+		{"{{ name | upcase | }}", "ANN"},
+		{"{% assign n = name junk | upcase %}{{ n }}", "ANN"},
+		{"{% case name extra %}{% when 'ann' %}A{% endcase %}", "A"},
+		{"{% for x in list extra %}{{ x }}{% endfor %}", "xy"},
+		{"{% when_not_a_tag %}", ""},
+	}
+	for _, tt := range tests[:len(tests)-1] {
+		got, err := e.Render(tt.src, vars)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.src, got, err, tt.want)
+		}
+		if rep := e.Inspect(tt.src); rep.Err != nil || len(rep.Lenient) == 0 {
+			t.Errorf("Inspect(%q) = %+v, want a lenient note", tt.src, rep)
+		}
+	}
+	// An unknown tag is not lenient: Studio refuses it too.
+	if rep := e.Inspect(tests[len(tests)-1].src); rep.Err == nil {
+		t.Errorf("unknown tag parsed")
+	}
+}
