@@ -83,23 +83,33 @@ func (e *Engine) newState() *renderState {
 }
 
 func (r *renderState) reset(vars map[string]any) {
-	r.vars = make(map[string]any, len(vars)+4)
+	if r.vars == nil {
+		r.vars = make(map[string]any, len(vars)+4)
+		r.assigned = map[string]bool{}
+		r.counters = map[string]int{}
+		r.cycles = map[string]int{}
+		r.forOffsets = map[string]int{}
+		r.ctx = expressions.NewContext(r.vars, r.cfg)
+	}
 	for k, v := range vars {
 		r.vars[k] = v
 	}
 	// Ruby Liquid's reserved words are never variables.
 	r.vars["empty"], r.vars["blank"] = "", ""
 	delete(r.vars, "null")
-	r.assigned = map[string]bool{}
-	clear(r.counters)
-	if r.counters == nil {
-		r.counters = map[string]int{}
-	}
-	r.cycles = map[string]int{}
-	r.forOffsets = map[string]int{}
 	r.ifchanged = nil
 	r.iterations, r.builtBytes = 0, 0
-	r.ctx = expressions.NewContext(r.vars, r.cfg)
+}
+
+// release empties the state for the pool, dropping every reference to the
+// render's data.
+func (r *renderState) release() {
+	clear(r.vars)
+	clear(r.assigned)
+	clear(r.counters)
+	clear(r.cycles)
+	clear(r.forOffsets)
+	r.ifchanged = nil
 }
 
 func (r *renderState) assign(name string, v any) {
@@ -162,7 +172,7 @@ func (e *Engine) Render(source string, vars map[string]any) (out string, err err
 func (e *Engine) renderTemplate(tpl *template, source string, vars map[string]any) (string, error) {
 	r := e.states.Get().(*renderState)
 	defer func() {
-		r.vars, r.ctx, r.assigned = nil, nil, nil
+		r.release()
 		e.states.Put(r)
 	}()
 	r.reset(vars)
