@@ -32,6 +32,10 @@ func TestRenderBudget(t *testing.T) {
 			nil, ErrValueTooLarge, "1 MiB"},
 		{"many large values", "{% for i in (1..15) %}{% for j in (1..15) %}{% assign t = big | append: 'x' %}{% endfor %}{% endfor %}",
 			map[string]any{"big": big}, ErrRenderTooBig, "32 MiB"},
+		{"a replacement that would square the input", "{{ big | replace: 'y', big }}",
+			map[string]any{"big": big}, ErrValueTooLarge, "1 MiB"},
+		{"an empty pattern between every character", "{{ big | replace: '', 'abc' }}",
+			map[string]any{"big": big}, ErrValueTooLarge, "1 MiB"},
 		{"a huge range joined", "{{ (1..100000000) | join: ',' }}", nil, ErrValueTooLarge, "1 MiB"},
 	}
 	for _, tt := range tests {

@@ -151,19 +151,28 @@ func fUniq(_ *renderState, in any, args []any, _ map[string]any) (any, error) {
 		return nil, err
 	}
 	out := []any{}
-	var seen []any
+	simple := map[any]bool{} // strings, numbers, booleans, nil: compared by value
+	var complex []any        // arrays and objects: compared member by member
 outer:
 	for _, e := range list {
 		key := e
 		if len(args) > 0 {
 			key, _ = property(e, args[0])
 		}
-		for _, s := range seen {
-			if strictEqual(s, key) {
-				continue outer
+		switch key.(type) {
+		case nil, string, int, float64, bool:
+			if simple[key] {
+				continue
 			}
+			simple[key] = true
+		default:
+			for _, s := range complex {
+				if strictEqual(s, key) {
+					continue outer
+				}
+			}
+			complex = append(complex, key)
 		}
-		seen = append(seen, key)
 		out = append(out, e)
 	}
 	return out, nil

@@ -89,7 +89,7 @@ func fStripHTML(_ *renderState, in any, _ []any, _ map[string]any) (any, error) 
 }
 
 func fRemove(_ *renderState, in any, args []any, _ map[string]any) (any, error) {
-	return strings.ReplaceAll(toS(in), toS(args[0]), ""), nil
+	return rubyGsub(toS(in), toS(args[0]), "")
 }
 
 func fRemoveFirst(_ *renderState, in any, args []any, _ map[string]any) (any, error) {
@@ -101,12 +101,17 @@ func fRemoveLast(_ *renderState, in any, args []any, _ map[string]any) (any, err
 }
 
 func fReplace(_ *renderState, in any, args []any, _ map[string]any) (any, error) {
-	return rubyGsub(toS(in), toS(args[0]), toS(arg(args, 1, ""))), nil
+	return rubyGsub(toS(in), toS(args[0]), toS(arg(args, 1, "")))
 }
 
 // rubyGsub replaces every old with new; an empty old matches between
-// every character, as in Ruby.
-func rubyGsub(s, old, repl string) string {
+// every character, as in Ruby. A result past the value budget is refused
+// before it is built.
+func rubyGsub(s, old, repl string) (string, error) {
+	matches := strings.Count(s, old) // for "", one more than the characters
+	if len(repl) > len(old) && matches > 0 && (len(repl)-len(old)) > (MaxValueBytes-len(s))/matches {
+		return "", ErrValueTooLarge
+	}
 	if old == "" {
 		var b strings.Builder
 		b.WriteString(repl)
@@ -114,9 +119,9 @@ func rubyGsub(s, old, repl string) string {
 			b.WriteRune(r)
 			b.WriteString(repl)
 		}
-		return b.String()
+		return b.String(), nil
 	}
-	return strings.ReplaceAll(s, old, repl)
+	return strings.ReplaceAll(s, old, repl), nil
 }
 
 func fReplaceFirst(_ *renderState, in any, args []any, _ map[string]any) (any, error) {

@@ -24,10 +24,15 @@ func outputString(v any) string {
 	return b.String()
 }
 
+// Writing stops once the text passes MaxValueBytes: no value that long can
+// be printed or kept, and the caller's cap then refuses it.
 func writeOutput(b *strings.Builder, v any) {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
+			if b.Len() > MaxValueBytes {
+				return
+			}
 			writeOutput(b, e)
 		}
 	case values.Range:
@@ -116,6 +121,9 @@ func writeInspect(b *strings.Builder, v any) {
 	case []any:
 		b.WriteByte('[')
 		for i, e := range t {
+			if b.Len() > MaxValueBytes {
+				return
+			}
 			if i > 0 {
 				b.WriteString(", ")
 			}
@@ -125,6 +133,9 @@ func writeInspect(b *strings.Builder, v any) {
 	case *Object:
 		b.WriteByte('{')
 		for i, k := range t.keys {
+			if b.Len() > MaxValueBytes {
+				return
+			}
 			if i > 0 {
 				b.WriteString(", ")
 			}
