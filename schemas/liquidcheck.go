@@ -172,7 +172,7 @@ func (c *liquidChecker) findings(field, str string) []liquidFinding {
 		return append(out, liquidFinding{Error, fmt.Sprintf("Liquid error in %s: %s", field, verdict.problem)})
 	}
 	for _, l := range verdict.lenient {
-		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has %s; Studio's lenient parser accepts it, strict Liquid would not, so write it plainly", field, l)})
+		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has %s (Studio's lax Liquid parser accepts this; strict Liquid would not)", field, l)})
 	}
 	if verdict.iterations > liquid.MaxRenderIterations {
 		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has loops that can run %s iterations together (nested loops multiply, each up to %d), more than the %d one render may run: it will stop with an error", field, iterationCount(verdict.iterations), liquid.MaxLoopIterations, liquid.MaxRenderIterations)})

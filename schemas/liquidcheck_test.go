@@ -141,3 +141,30 @@ func TestNestedLoopsPastTheBudgetWarn(t *testing.T) {
 		}
 	}
 }
+
+// A flow shaped like the real exports that hold lenient Liquid: it
+// validates with warnings only, at the fields that hold it.
+func TestFlowWithLenientLiquidHasOnlyWarnings(t *testing.T) {
+	f := applyEdits(t,
+		set("/states/2/properties/input", `"{% if widgets. \nask.inbound.Body == '1'%}one{% else %}other{% endif %}"`),
+		set("/states/2/transitions/1/conditions/0/arguments/0", `"{{widgets.ask.inbound. Body | strip}}"`),
+		set("/states/3/properties/body", `"{% assign n = widgets.ask\n.inbound.Body | plus: 1 %}You said {{ n }}{% for w in widgets.ask.inbound.Body | split: ' ' %}{% endfor %}"`),
+	)
+	diags := newTestValidator(t).ValidateFlow(f)
+	want := map[string]bool{
+		"/states/2/properties/input": true, "/states/2/transitions/1/conditions/0/arguments/0": true, "/states/3/properties/body": true,
+	}
+	seen := map[string]bool{}
+	for _, d := range diags {
+		if d.Severity != Warning || d.Rule != RuleLiquid || !want[d.Path] {
+			t.Errorf("unexpected finding %s %s %s: %s", d.Severity, d.Rule, d.Path, d.Message)
+		}
+		seen[d.Path] = true
+		assertPlainWords(t, d.Message)
+	}
+	for path := range want {
+		if !seen[path] {
+			t.Errorf("no warning at %s", path)
+		}
+	}
+}

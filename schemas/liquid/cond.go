@@ -43,9 +43,18 @@ func compileCondition(markup string, cc *compileCtx) (*condition, error) {
 }
 
 func compileComparison(src string, cc *compileCtx) (*condition, error) {
-	s := strings.TrimSpace(src)
+	s := strings.TrimSpace(cc.tighten(src))
 	if s == "" {
 		return nil, fmt.Errorf("syntax error: an and/or with nothing on one side")
+	}
+	if topLevelIndex(s, "|") >= 0 {
+		// Ruby Liquid's lax parser reads no filters in a condition: the
+		// first value stands alone and the rest is ignored.
+		left, err := compileExpr(cc.laxValue(s, "a condition"), cc)
+		if err != nil {
+			return nil, err
+		}
+		return &condition{left: left}, nil
 	}
 	for _, op := range comparisonOps {
 		at := findOperator(s, op)
@@ -60,9 +69,9 @@ func compileComparison(src string, cc *compileCtx) (*condition, error) {
 		if err != nil {
 			return nil, err
 		}
-		if fields := splitTopLevelFields(r); len(fields) > 1 && !looksLikeOperator(fields[1]) && !strings.Contains(r, "|") {
-			cc.note(fmt.Sprintf("%q has more after its comparison; Studio reads it as %q", oneLine(s), oneLine(l+" "+op+" "+fields[0])))
-			r = fields[0]
+		if n := fragmentEnd(r); strings.TrimSpace(r[n:]) != "" {
+			cc.note(fmt.Sprintf("%q has more after its comparison; Studio reads it as %q", oneLine(s), oneLine(l+" "+op+" "+r[:n])))
+			r = r[:n]
 		}
 		right, err := compileExpr(r, cc)
 		if err != nil {

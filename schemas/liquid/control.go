@@ -102,7 +102,7 @@ type caseNode struct {
 }
 
 func parseCase(p *parser, t token) (node, error) {
-	subject, err := compileExpr(p.cc.laxOutput(t.markup), &p.cc)
+	subject, err := compileExpr(p.cc.laxValue(t.markup, "a case subject"), &p.cc)
 	if err != nil {
 		return nil, syntaxErrorf(t.line, "%v", err)
 	}
@@ -245,7 +245,7 @@ func fragmentEnd(s string) int {
 			depth++
 		case c == ')' || c == ']':
 			depth--
-		case depth == 0 && (isBlankByte(c) || c == ','):
+		case depth == 0 && (isBlankByte(c) || c == ',' || c == '|'):
 			return i
 		}
 	}

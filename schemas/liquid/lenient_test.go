@@ -56,7 +56,8 @@ func TestLenientFormsRenderAsStudioDoes(t *testing.T) {
 }
 
 // The other forms Ruby Liquid's lax parser accepts and strict Liquid
-// refuses: what follows a value in a tag or output is ignored, an unknown
+// refuses: what follows a value in a tag or output is ignored (filters
+// included, where a tag takes a single value), an unknown
 // filter passes the value on (Liquid renders without strict_filters), an
 // empty filter is skipped. Each renders as Studio reads it and is noted for
 // the validator.
@@ -72,6 +73,11 @@ func TestOtherLenientForms(t *testing.T) {
 		{"{% assign n = name junk | upcase %}{{ n }}", "ANN"},
 		{"{% case name extra %}{% when 'ann' %}A{% endcase %}", "A"},
 		{"{% for x in list extra %}{{ x }}{% endfor %}", "xy"},
+		// No filters where Ruby's lax parser reads a single value: in a
+		// condition, a case subject, a loop's collection.
+		{"{% if name | size > 10 %}yes{% endif %}", "yes"},
+		{"{% for x in list | reverse %}{{ x }}{% endfor %}", "xy"},
+		{"{% case name | upcase %}{% when 'ann' %}A{% endcase %}", "A"},
 		{"{% when_not_a_tag %}", ""},
 	}
 	for _, tt := range tests[:len(tests)-1] {

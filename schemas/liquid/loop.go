@@ -40,7 +40,7 @@ func parseFor(p *parser, t token) (node, error) {
 		return nil, syntaxErrorf(t.line, "%s has no collection", t.name)
 	}
 	var err error
-	if n.collection, err = compileExpr(p.cc.laxOutput(collection), &p.cc); err != nil {
+	if n.collection, err = compileExpr(p.cc.laxValue(collection, "a loop's collection"), &p.cc); err != nil {
 		return nil, syntaxErrorf(t.line, "%v", err)
 	}
 	n.name = n.variable + "-" + collection

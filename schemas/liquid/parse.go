@@ -164,6 +164,27 @@ func (cc *compileCtx) laxOutput(markup string) string {
 	return head + rest
 }
 
+// laxValue reads a tag argument that is one value, not a filter chain, as
+// Ruby Liquid's lax parser does (a for collection, a case subject, a
+// comparison operand): the first fragment — a quoted string or a run
+// without blanks, commas or "|", brackets and parentheses kept whole. What
+// follows is ignored, with a note saying so.
+func (cc *compileCtx) laxValue(markup, what string) string {
+	s := strings.TrimSpace(cc.tighten(markup))
+	if s == "" {
+		return s
+	}
+	n := fragmentEnd(s)
+	if rest := strings.TrimSpace(s[n:]); rest != "" {
+		if strings.HasPrefix(rest, "|") {
+			cc.note(fmt.Sprintf("a filter in %s %q; Studio does not apply filters there and reads it as %q", what, oneLine(s), s[:n]))
+		} else {
+			cc.note(fmt.Sprintf("%q has more after its value; Studio reads it as %q", oneLine(s), s[:n]))
+		}
+	}
+	return s[:n]
+}
+
 // splitTopLevelFields splits at blanks outside quotes and brackets.
 func splitTopLevelFields(s string) []string {
 	var out []string
