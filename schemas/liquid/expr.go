@@ -404,6 +404,9 @@ func (cc *compileCtx) laxFilters(s string) string {
 			cc.note(fmt.Sprintf("an unknown filter %q in %q; Studio ignores it and passes the value on unchanged", name, oneLine(s)))
 			changed = true
 		default:
+			if g := keywordsLast(f); g != f {
+				f, changed = g, true
+			}
 			kept = append(kept, f)
 		}
 	}
@@ -411,6 +414,55 @@ func (cc *compileCtx) laxFilters(s string) string {
 		return s
 	}
 	return strings.Join(kept, "|")
+}
+
+// keywordsLast moves a filter's keyword arguments (allow_false: true)
+// after its positional ones: Ruby Liquid takes them in any order, the
+// library's grammar only last.
+func keywordsLast(f string) string {
+	colon := strings.IndexByte(f, ':')
+	if colon < 0 || !strings.Contains(f[colon+1:], ":") {
+		return f
+	}
+	args := splitTopLevel(f[colon+1:], ',')
+	var positional, keywords []string
+	for _, a := range args {
+		if isKeywordArg(a) {
+			keywords = append(keywords, strings.TrimSpace(a))
+		} else {
+			positional = append(positional, strings.TrimSpace(a))
+		}
+	}
+	if len(keywords) == 0 || len(positional) == 0 || isKeywordArg(args[len(args)-1]) && allKeywordsTrail(args) {
+		return f
+	}
+	return f[:colon+1] + " " + strings.Join(append(positional, keywords...), ", ")
+}
+
+// isKeywordArg reports whether a filter argument is "name: value".
+func isKeywordArg(a string) bool {
+	a = strings.TrimSpace(a)
+	n := 0
+	for n < len(a) && (isWordByte(a[n]) || a[n] == '-') {
+		n++
+	}
+	return n > 0 && n < len(a) && a[n] == ':' && !isDigitByte(a[0])
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// allKeywordsTrail reports whether every keyword argument comes after
+// every positional one already.
+func allKeywordsTrail(args []string) bool {
+	seenKeyword := false
+	for _, a := range args {
+		if isKeywordArg(a) {
+			seenKeyword = true
+		} else if seenKeyword {
+			return false
+		}
+	}
+	return true
 }
 
 // filterName reads the name a filter segment starts with.

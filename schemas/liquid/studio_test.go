@@ -98,6 +98,20 @@ func TestStudioRepliesAsNumbers(t *testing.T) {
 	}
 }
 
+// Keyword arguments may come before positional ones, as in Ruby Liquid.
+func TestStudioKeywordArgumentsInAnyOrder(t *testing.T) {
+	e := New(fixedNow)
+	for tpl, want := range map[string]string{
+		`{{ false | default: allow_false: true, "bar" }}`:  "false",
+		`{{ false | default: allow_false: false, "bar" }}`: "bar",
+		`{{ nil | default: "bar", allow_false: true }}`:    "bar",
+	} {
+		if got := renderOK(t, e, tpl, nil); got != want {
+			t.Errorf("%s = %q, want %q", tpl, got, want)
+		}
+	}
+}
+
 // Item 4: and/or group from the right, as in the reference.
 func TestStudioAndOrGroupFromTheRight(t *testing.T) {
 	e := New(fixedNow)
