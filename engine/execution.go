@@ -125,11 +125,6 @@ func (r *run) emit(e Event) {
 	}
 }
 
-func (r *run) say(kind EventKind, widget, txt string) {
-	r.emit(Event{Kind: kind, Widget: widget, Text: txt})
-	r.transcribe("outbound", string(kind), widget, txt)
-}
-
 func (r *run) transcribe(direction, kind, widget, txt string) {
 	r.transcribeEntry(TranscriptEntry{Direction: direction, Kind: kind, Text: txt, Widget: widget})
 }
