@@ -84,22 +84,34 @@ func (e *Editor) OpenPath(path string) {
 
 // Save writes the flow to its file, stores a workspace flow's next
 // revision, or asks for a file.
-func (e *Editor) Save() {
+func (e *Editor) Save() { e.saveThen(nil) }
+
+// saveThen saves as Save does and runs then (when not nil) once the flow
+// is saved: the close prompt's Save goes on to close. Cancelling a dialog
+// on the way, or a failed save, does not run it.
+func (e *Editor) saveThen(then func()) {
+	if then == nil {
+		then = func() {}
+	}
 	if e.path == "" && e.ws.flowSID != "" {
-		e.ws.saveDialog()
+		e.ws.saveDialog(then)
 		return
 	}
 	if e.path == "" {
-		e.SaveAs()
+		e.saveAsThen(then)
 		return
 	}
 	if err := e.SaveTo(e.path); err != nil {
 		e.showError(err)
+		return
 	}
+	then()
 }
 
 // SaveAs asks for a file and writes the flow to it.
-func (e *Editor) SaveAs() {
+func (e *Editor) SaveAs() { e.saveAsThen(func() {}) }
+
+func (e *Editor) saveAsThen(then func()) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -108,7 +120,9 @@ func (e *Editor) SaveAs() {
 		w.Close()
 		if err := e.SaveTo(path); err != nil {
 			e.showError(err)
+			return
 		}
+		then()
 	}, e.win)
 	name := e.source
 	if filepath.Ext(name) != ".json" {
@@ -208,15 +222,7 @@ func (e *Editor) confirmDiscard(doing string, then func()) {
 	askSave(e.win, fmt.Sprintf("Save changes to %s before %s?", e.source, doing), func(choice saveChoice) {
 		switch choice {
 		case saveFirst:
-			if e.path == "" {
-				e.Save()
-				return
-			}
-			if err := e.SaveTo(e.path); err != nil {
-				e.showError(err)
-				return
-			}
-			then()
+			e.saveThen(then)
 		case discard:
 			e.recovery.remove(e.recoveryFile)
 			then()

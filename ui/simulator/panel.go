@@ -26,6 +26,9 @@ type Panel struct {
 	// SubflowDir, when set, is where run-subflow widgets find their flows
 	// (FW….json files), as `studioflow test` looks for them.
 	SubflowDir string
+	// FlowSID, when set, gives the SID the flow runs under (flow.flow_sid):
+	// the workspace flow's own. Empty or unset, a run gets a random FW… SID.
+	FlowSID func() string
 
 	doc  *model.Document
 	cat  *schemas.Catalog
@@ -206,6 +209,9 @@ func (p *Panel) config(trig engine.Trigger) startConfig {
 	}
 	if p.SubflowDir != "" {
 		cfg.Subflows = engine.FolderResolver(p.SubflowDir)
+	}
+	if p.FlowSID != nil {
+		cfg.FlowSID = p.FlowSID()
 	}
 	return cfg
 }

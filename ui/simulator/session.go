@@ -54,6 +54,7 @@ type startConfig struct {
 	Trigger  engine.Trigger
 	Canned   map[string]engine.CannedResponse // by widget; only widgets set to canned
 	Virtual  bool                             // a virtual clock: timeouts wait for fast-forward
+	FlowSID  string                           // the SID the flow runs under; "" for a random one
 	Subflows engine.FlowResolver
 	// HTTPTimeout bounds real requests; zero is Studio's 10 seconds.
 	HTTPTimeout time.Duration
@@ -333,6 +334,7 @@ func (s *session) begin(cfg startConfig) *simRun {
 	s.notify(update{Run: id, Started: &trig, Flow: cfg.Flow, Render: r.rt.Liquid().Render})
 	r.opts = engine.StartOptions{
 		AskOutcomes: true, Outcomes: map[string]engine.Outcome{}, HTTP: map[string][]engine.CannedResponse{},
+		FlowSID: cfg.FlowSID,
 	}
 	for w, c := range cfg.Canned {
 		r.opts.HTTP[w] = []engine.CannedResponse{c}
