@@ -10,10 +10,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/filedialog"
 )
 
 // fileStamp tells whether a file changed on disk since it was read or
@@ -43,28 +43,19 @@ func (e *Editor) New() {
 // Open asks for a flow file and opens it.
 func (e *Editor) Open() {
 	e.confirmDiscard("opening another flow", func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			e.OpenPath(path)
-		}, e.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-		e.startIn(d)
-		d.Show()
+		filedialog.Open(e.win, e.app.Preferences(), filedialog.Options{
+			Title: "Open flow", Purpose: filedialog.Flows, Extensions: []string{".json"}, Dir: e.fileDir(),
+		}, e.OpenPath)
 	})
 }
 
-// startIn points a file dialog at the open flow's folder.
-func (e *Editor) startIn(d *dialog.FileDialog) {
+// fileDir is the open flow's folder, "" when it has no file (dialogs then
+// start in their purpose's remembered folder).
+func (e *Editor) fileDir() string {
 	if e.path == "" {
-		return
+		return ""
 	}
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {
-		d.SetLocation(dir)
-	}
+	return filepath.Dir(e.path)
 }
 
 // OpenPath opens a flow file in this window (without asking about unsaved
@@ -112,26 +103,19 @@ func (e *Editor) saveThen(then func()) {
 func (e *Editor) SaveAs() { e.saveAsThen(func() {}) }
 
 func (e *Editor) saveAsThen(then func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	name := e.source
+	if filepath.Ext(name) != ".json" {
+		name = baseName(name) + ".json"
+	}
+	filedialog.Save(e.win, e.app.Preferences(), filedialog.Options{
+		Title: "Save flow as", Purpose: filedialog.Flows, Extensions: []string{".json"}, FileName: name, Dir: e.fileDir(),
+	}, func(path string) {
 		if err := e.SaveTo(path); err != nil {
 			e.showError(err)
 			return
 		}
 		then()
-	}, e.win)
-	name := e.source
-	if filepath.Ext(name) != ".json" {
-		name = baseName(name) + ".json"
-	}
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	e.startIn(d)
-	d.Show()
+	})
 }
 
 // SaveTo writes the flow in canonical form to path, atomically, and makes

@@ -3,17 +3,16 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/filedialog"
 )
 
 // jsonEditor is the text area of Show Flow JSON and Import from JSON. Its
@@ -147,24 +146,16 @@ func (e *Editor) ImportJSON() {
 	j.entry.SetPlaceHolder("Paste a flow definition, or a Flow resource from Studio's REST API")
 	j.status.SetText("Widgets without positions are laid out automatically.")
 	chooseFile := widget.NewButtonWithIcon("Choose File…", theme.FolderOpenIcon(), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			defer r.Close()
-			data, err := io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
+		filedialog.Open(e.win, e.app.Preferences(), filedialog.Options{
+			Title: "Import a flow file", Purpose: filedialog.Flows, Extensions: []string{".json"},
+		}, func(path string) {
+			data, err := readLimited(path)
 			if err != nil {
 				j.showError(err, nil)
 				return
 			}
-			if len(data) > model.MaxFileSize {
-				j.showError(model.ErrTooLarge, nil)
-				return
-			}
 			j.entry.SetText(string(data))
-		}, e.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-		d.Show()
+		})
 	})
 	importButton := widget.NewButtonWithIcon("Import", theme.DownloadIcon(), func() { e.applyImport(j) })
 	importButton.Importance = widget.HighImportance

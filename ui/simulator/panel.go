@@ -10,13 +10,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/filedialog"
 )
 
 // Panel is the Simulator: it runs the flow on screen as a caller or a
@@ -549,21 +549,15 @@ func (p *Panel) askSaveTest() {
 	if p.win == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	filedialog.Save(p.win, fyne.CurrentApp().Preferences(), filedialog.Options{
+		Title: "Save as test", Purpose: filedialog.Tests, Extensions: []string{".yaml", ".yml"}, FileName: "recorded.test.yaml",
+	}, func(path string) {
 		if err := p.SaveTest(path); err != nil {
 			dialog.ShowError(err, p.win)
 			return
 		}
 		p.status.SetText("Saved " + path + " — run it with `studioflow test`.")
-	}, p.win)
-	d.SetFileName("recorded.test.yaml")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
-	d.Show()
+	})
 }
 
 // keepTicking repaints the call timer each tick while a call is live.
