@@ -106,7 +106,7 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 	e.live.sync = opts.syncValidation
 	e.setDocument(doc, opts.Path, opts.Source)
 	e.installMenus()
-	e.win.SetCloseIntercept(e.Close)
+	e.win.SetCloseIntercept(e.closeWindow)
 	e.win.Resize(fyne.NewSize(1280, 800))
 	e.offerOnStart = opts.OfferRecovery
 	return e, nil
