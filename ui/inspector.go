@@ -454,7 +454,10 @@ func (in *Inspector) transitionFields(s *model.State, wt schemas.WidgetType, kno
 		return nil
 	}
 	objects := []fyne.CanvasObject{sectionTitle("Transitions")}
-	for i, t := range s.Transitions() {
+	transitions := s.Transitions()
+	shown := make([]bool, len(transitions))
+	row := func(i int) fyne.CanvasObject {
+		t := transitions[i]
 		label := t.Event
 		if known {
 			if e, ok := wt.Event(t.Event); ok {
@@ -462,17 +465,25 @@ func (in *Inspector) transitionFields(s *model.State, wt schemas.WidgetType, kno
 			}
 		}
 		picker := in.targetPicker(s.Name(), i, t.Next)
-		objects = append(objects, in.addRow(fmt.Sprintf("/transitions/%d", i), label, false, propertyEditor{object: picker, focus: picker}))
+		shown[i] = true
+		return in.addRow(fmt.Sprintf("/transitions/%d", i), label, false, propertyEditor{object: picker, focus: picker})
 	}
 	if s.Type() == "trigger" && known {
-		// Studio's five entry points are always offered; choosing a target
-		// for one the file does not list adds its transition.
+		// Studio's five entry points in its order, always offered;
+		// choosing a target for one the file does not list adds its
+		// transition.
 		for _, ev := range wt.Events() {
-			if _, listed := s.Next(ev.Name); listed {
+			if i := slices.IndexFunc(transitions, func(t model.Transition) bool { return t.Event == ev.Name }); i >= 0 {
+				objects = append(objects, row(i))
 				continue
 			}
 			picker := in.eventPicker(s.Name(), ev.Name)
 			objects = append(objects, in.addRow("/transitions/"+ev.Name, ev.Label, false, propertyEditor{object: picker, focus: picker}))
+		}
+	}
+	for i := range transitions {
+		if !shown[i] {
+			objects = append(objects, row(i))
 		}
 	}
 	return objects
