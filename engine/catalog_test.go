@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 func TestRuntimeLoadsTheCatalogWhenNoneIsGiven(t *testing.T) {
@@ -29,7 +30,7 @@ func TestDefaultEventIsTheCatalogsSuccessEventWhateverTheTransitionOrder(t *test
 	ran := 0
 	for _, w := range cat.Types() {
 		success, ok := w.SuccessEvent()
-		_, product := products[w.Type]
+		_, product := productOutputs[w.Type]
 		if !ok || !product && w.Type != "send-message" {
 			continue
 		}
@@ -39,7 +40,7 @@ func TestDefaultEventIsTheCatalogsSuccessEventWhateverTheTransitionOrder(t *test
 		}
 		slices.Reverse(events)
 		t.Run(w.Type, func(t *testing.T) {
-			f := testFlow(t, trigger("incomingCall>w"), widget("w", w.Type, `{"to":"+1444","body":"hi"}`, strings.Join(events, ",")))
+			f := testFlow(t, trigger("incomingCall>w"), widget("w", w.Type, `{"to":"+1444","body":"hi","url":"https://example.com/twiml"}`, strings.Join(events, ",")))
 			x, _ := start(t, rt, f, Trigger{Event: TriggerCall, From: "+1222"}, StartOptions{})
 			if got := x.Steps[1].Name; got != success {
 				t.Fatalf("event = %s, want %s; steps %s", got, success, path(x))
@@ -47,7 +48,7 @@ func TestDefaultEventIsTheCatalogsSuccessEventWhateverTheTransitionOrder(t *test
 		})
 		ran++
 	}
-	if ran < len(products) {
+	if ran < len(productOutputs) {
 		t.Fatalf("only %d types ran", ran)
 	}
 }
@@ -170,7 +171,7 @@ func TestVoiceWidgetWithoutACallFailsTheStep(t *testing.T) {
 	rt, _ := testRuntime(Config{})
 	var voice []string
 	for _, w := range rt.Catalog().Types() {
-		if f := rt.types[w.Type]; f.voice {
+		if f := rt.types[w.Type]; f.w.NeedsCall(nil) {
 			voice = append(voice, w.Type)
 		}
 	}
@@ -186,7 +187,7 @@ func TestVoiceWidgetWithoutACallFailsTheStep(t *testing.T) {
 					widget("w", typ, `{"say":"Hi","to":"+1800"}`, "audioComplete>,keypress>,callCompleted>,success>,next>,return>"),
 				)
 				x, evs := start(t, rt, f, Trigger{Event: event, From: "+1555"}, StartOptions{Outcomes: map[string]Outcome{}})
-				want := fmt.Sprintf("w (%s): %s is a voice widget, but this execution (started by %s) has no call to act on", typ, typ, event)
+				want := fmt.Sprintf("w (%s): %s acts on a call, but this execution (started by %s) has no call to act on", typ, rt.types[typ].w.Title, schemas.EntryLabel(event))
 				wantEnded(t, x, EndFailed, want)
 				last := x.Steps[len(x.Steps)-1]
 				if last.TransitionedFrom != "w" || last.Name != "failed" || !strings.Contains(last.Detail, "no call to act on") {
@@ -207,7 +208,7 @@ func TestVoiceWidgetsUseTheCallAnOutgoingCallPlaced(t *testing.T) {
 		event, kind, reason string
 	}{
 		{"answered", EndCompleted, "ended at say on audioComplete"},
-		{"busy", EndFailed, "say (say-play): say-play is a voice widget, but this execution (started by incomingRequest) has no call to act on"},
+		{"busy", EndFailed, "say (say-play): Say/Play acts on a call, but this execution (started by REST API) has no call to act on"},
 	} {
 		t.Run(tt.event, func(t *testing.T) {
 			f := testFlow(t,

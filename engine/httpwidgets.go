@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // httpResult is a response (real or canned) as the HTTP widgets see it.
@@ -129,20 +130,8 @@ func responseOutputs(res httpResult) map[string]any {
 	return map[string]any{"status_code": int64(res.status), "content_type": res.contentType, "body": res.body}
 }
 
-func isTwilioHost(rawURL string) bool {
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return false
-	}
-	h := strings.ToLower(u.Hostname())
-	return h == "twilio.com" || strings.HasSuffix(h, ".twilio.com") || strings.HasSuffix(h, ".twil.io")
-}
-
 func makeHTTPRequest(r *run, st *model.State, p props) outcome {
-	method := strings.ToUpper(strings.TrimSpace(p.str("method")))
-	if method == "" {
-		method = http.MethodGet
-	}
+	method, _ := schemas.HTTPMethod(p.str("method")) // an unknown one is refused before: a requirement
 	target, err := r.renderProp(p, "url", "")
 	if err != nil {
 		return outcome{err: err}
@@ -158,9 +147,6 @@ func makeHTTPRequest(r *run, st *model.State, p props) outcome {
 	body, err := r.renderProp(p, "body", "")
 	if err != nil {
 		return outcome{err: err}
-	}
-	if p.boolean("add_twilio_auth", false) && !isTwilioHost(target) {
-		return outcome{event: "failed", detail: "add_twilio_auth is on and " + target + " is not a Twilio URL, so nothing was sent"}
 	}
 	res := r.call(st, method, target, contentType, body, form)
 	if res.failure != "" {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // behaviour is how one widget type runs: perform on entering the widget, and
@@ -18,33 +19,33 @@ type behaviour struct {
 	accept  func(r *run, st *model.State, p props, w *Wait, in Input) (outcome, error)
 }
 
-// behaviourOf returns how a widget type runs: the engine's own behaviour for the
-// types it simulates in full, the caller's choice (else the success event)
-// for every other type the catalog knows, and unknownWidget for the rest.
+// behaviourTable lists the widget types the engine simulates in full, by
+// type (each Runtime indexes it once).
+// Every other type the catalog knows runs as a product (performProduct: the
+// caller's choice, else its success event); a type the catalog does not know
+// runs as unknownWidget. What a type needs to run (a call, a body, a URL, …)
+// is not here but in its catalog entry, which the validator reads too.
+func behaviourTable() map[string]behaviour {
+	return map[string]behaviour{
+		"say-play":                {perform: sayPlay},
+		"gather-input-on-call":    {perform: gather, accept: acceptGather},
+		"record-voicemail":        {perform: recordVoicemail, accept: acceptRecording},
+		"send-message":            {perform: sendMessage, accept: acceptProduct},
+		"send-and-wait-for-reply": {perform: sendAndWait, accept: acceptReply},
+		"split-based-on":          {perform: splitBasedOn},
+		"set-variables":           {perform: setVariables},
+		"run-subflow":             {perform: runSubflow},
+		"make-http-request":       {perform: makeHTTPRequest},
+		"run-function":            {perform: runFunction},
+		"run-function-v2":         {perform: runFunction},
+		"trigger":                 {perform: triggerReached},
+	}
+}
+
+// behaviourOf returns how a widget type runs.
 func (rt *Runtime) behaviourOf(widgetType string) behaviour {
-	switch widgetType {
-	case "say-play":
-		return behaviour{perform: sayPlay}
-	case "gather-input-on-call":
-		return behaviour{perform: gather, accept: acceptGather}
-	case "record-voicemail":
-		return behaviour{perform: recordVoicemail, accept: acceptRecording}
-	case "send-message":
-		return behaviour{perform: sendMessage, accept: acceptProduct}
-	case "send-and-wait-for-reply":
-		return behaviour{perform: sendAndWait, accept: acceptReply}
-	case "split-based-on":
-		return behaviour{perform: splitBasedOn}
-	case "set-variables":
-		return behaviour{perform: setVariables}
-	case "run-subflow":
-		return behaviour{perform: runSubflow}
-	case "make-http-request":
-		return behaviour{perform: makeHTTPRequest}
-	case "run-function", "run-function-v2":
-		return behaviour{perform: runFunction}
-	case "trigger":
-		return behaviour{perform: triggerReached}
+	if b, ok := rt.behaviours[widgetType]; ok {
+		return b
 	}
 	if _, known := rt.types[widgetType]; known {
 		return behaviour{perform: performProduct, accept: acceptProduct}
@@ -52,13 +53,68 @@ func (rt *Runtime) behaviourOf(widgetType string) behaviour {
 	return behaviour{perform: unknownWidget, accept: acceptProduct}
 }
 
-// perform runs st. A voice widget needs a call: without one the step fails
-// (what would Studio say or gather on in an SMS conversation?).
+// perform runs st, unless its catalog entry says it cannot run here (a
+// voice widget without a call, a subflow inside a subflow) or that a value
+// it needs is missing or unusable (an empty message body, a URL that is not
+// one): then the step fails, or the widget takes its failure event, as
+// Studio's would. The validator reports the same reasons before running.
 func (r *run) perform(st *model.State) outcome {
-	if f := r.rt.types[st.Type()]; f.voice && !r.onCall() {
-		return r.noCall(st)
+	p := propsOf(st)
+	if f, known := r.rt.types[st.Type()]; known {
+		if ref, refused := f.w.Refuses(p.obj, r.entry()); refused {
+			return failure(ref.Event, ref.Message)
+		}
+		// A canned response stands in for the request a widget would make,
+		// URL and all (a template's ${…} placeholders, an empty URL).
+		canned := f.w.CallsHTTP() && len(r.x.opts.HTTP[st.Name()]) > 0
+		if unmet := f.w.CheckRequirements(runValues{r: r, p: p}); len(unmet) > 0 && !canned {
+			return failure(unmet[0].Event, unmet[0].Message)
+		}
 	}
-	return r.rt.behaviourOf(st.Type()).perform(r, st, propsOf(st))
+	return r.rt.behaviourOf(st.Type()).perform(r, st, p)
+}
+
+// failure fails the step (event "") or takes the widget's failure event.
+func failure(event, reason string) outcome {
+	if event == "" {
+		return outcome{err: errors.New(reason)}
+	}
+	return outcome{event: event, detail: reason}
+}
+
+// entry is how this execution started, as the catalog's rules see it.
+func (r *run) entry() schemas.Entry {
+	call := schemas.CallNone
+	if r.onCall() {
+		call = schemas.CallLive
+	}
+	return schemas.Entry{Trigger: r.x.TriggerEvent, Call: call, InSubflow: r.x.parent != nil}
+}
+
+// runValues are a widget's properties as its requirements see them while it
+// runs: rendered in the execution's context.
+type runValues struct {
+	r *run
+	p props
+}
+
+func (v runValues) Get(key string) (any, bool) { return v.p.get(key) }
+
+func (v runValues) Render(text string) (string, bool) {
+	out, err := v.r.render(text)
+	return out, err == nil
+}
+
+func (v runValues) FindSubflow(flowSID string) (error, bool) {
+	find := v.r.rt.cfg.Subflows
+	if find == nil {
+		return nil, false
+	}
+	f, err := find(flowSID)
+	if err == nil && f == nil {
+		err = errors.New("the resolver found nothing")
+	}
+	return err, true
 }
 
 func (r *run) accept(st *model.State, w *Wait, in Input) (outcome, error) {
@@ -135,8 +191,8 @@ func acceptProduct(r *run, st *model.State, p props, w *Wait, in Input) (outcome
 		return outcome{}, err
 	}
 	defaults := map[string]any{}
-	if d, ok := products[st.Type()]; ok && d.outputs != nil {
-		defaults = d.outputs(r, st, p)
+	if outputs, ok := productOutputs[st.Type()]; ok {
+		defaults = outputs(r, st, p)
 	}
 	maps.Copy(defaults, plainMap(in.Outputs))
 	return outcome{event: in.Event, outputs: defaults, detail: "outcome chosen by the caller"}, nil

@@ -33,6 +33,9 @@ type Validator struct {
 	condition     checkedSchema
 	variables     checkedSchema
 	offset        checkedSchema
+	// findSubflow says why a flow_sid names no flow (WithSubflows); nil
+	// when nothing can tell.
+	findSubflow func(flowSID string) error
 }
 
 type flowFragment struct {
@@ -215,6 +218,7 @@ func (v *Validator) widget(ctx widgetContext, i int, out []Diagnostic) []Diagnos
 		d.Path = base + d.Path
 		out = append(out, d)
 	}
+	out = v.requirementRules(s, base, out, start)
 	out = v.nameRule(ctx.flow, s, i, base, out)
 	out = v.transitionRules(ctx.flow, s, base, out)
 	out = v.stringRules(ctx, s, i, base, out)

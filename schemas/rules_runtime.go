@@ -1,0 +1,180 @@
+package schemas
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"strconv"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// The rules that report, before running, what would make the engine fail a
+// step: each widget type's requirements (widgetrules.go) on the values as
+// written, and what its catalog entry refuses (a call it needs, a subflow
+// inside a subflow) on every path from each of the Trigger's entry points.
+
+// WithSubflows returns a validator that also checks that every Run Subflow
+// widget's flow_sid names a flow find can find (find returns why not).
+// Without one, only an empty or computed flow_sid is reported.
+func (v *Validator) WithSubflows(find func(flowSID string) error) *Validator {
+	c := *v
+	c.findSubflow = find
+	return &c
+}
+
+// requirementRules reports each unmet requirement of the widget's type on
+// its properties as written: errors, since the widget fails when it runs.
+// A requirement on a value the schema already faults is not repeated.
+func (v *Validator) requirementRules(s *model.State, base string, out []Diagnostic, start int) []Diagnostic {
+	w, ok := v.cat.types[s.Type()]
+	if !ok || len(w.requires) == 0 {
+		return out
+	}
+	unmet := w.CheckRequirements(staticValues{props: s.Properties(), find: v.findSubflow})
+	for _, u := range unmet {
+		p := base + "/properties" + u.Path
+		if schemaFaults(out[start:], p) {
+			continue
+		}
+		out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p, Rule: RuleRequirement, Message: u.Message})
+	}
+	return out
+}
+
+func schemaFaults(diags []Diagnostic, path string) bool {
+	for _, d := range diags {
+		if d.Rule == RuleSchema && (d.Path == path || strings.HasPrefix(path, d.Path+"/")) {
+			return true
+		}
+	}
+	return false
+}
+
+// reachState is a widget reached from one entry point with what is known
+// of the call there.
+type reachState struct {
+	widget int
+	call   CallState
+}
+
+// entryRules follows every path from each entry point the Trigger wires,
+// knowing whether a call is live (the execution started with one, or a Make
+// Outgoing Call was answered on the way), and reports every widget its type
+// refuses to run there. An error when no entry point can run it, a warning
+// when some can (the failing path may never be taken). It also reports
+// transitions back to the Trigger, which fail the execution.
+func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []Diagnostic {
+	for i := 0; i < f.Len(); i++ {
+		s := f.StateAt(i)
+		for j := 0; j < s.TransitionCount(); j++ {
+			if next := s.Transition(j).Next; next != "" && f.IndexOf(next) == trigger {
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: statePath(i) + "/transitions/" + strconv.Itoa(j) + "/next", Rule: RuleTrigger,
+					Message: fmt.Sprintf("transition %d leads back to the Trigger; an execution enters the Trigger only from the event that starts it, so the execution fails here", j+1)})
+			}
+		}
+	}
+	type refused struct {
+		from []string
+		r    Refusal
+	}
+	refusals := map[int][]*refused{}
+	runs := map[int]bool{}
+	t := f.StateAt(trigger)
+	for j := 0; j < t.TransitionCount(); j++ {
+		tr := t.Transition(j)
+		first := f.IndexOf(tr.Next)
+		if tr.Next == "" || first < 0 || first == trigger {
+			continue
+		}
+		e := entryOf(tr.Event)
+		for _, at := range v.reachFrom(f, reachState{first, e.Call}) {
+			s := f.StateAt(at.widget)
+			w, ok := v.cat.types[s.Type()]
+			if !ok {
+				continue
+			}
+			e.Call = at.call
+			r, no := w.Refuses(s.Properties(), e)
+			if !no {
+				runs[at.widget] = true
+				continue
+			}
+			found := false
+			for _, seen := range refusals[at.widget] {
+				if seen.r.Event == r.Event {
+					if !slices.Contains(seen.from, tr.Event) {
+						seen.from = append(seen.from, tr.Event)
+					}
+					found = true
+				}
+			}
+			if !found {
+				refusals[at.widget] = append(refusals[at.widget], &refused{from: []string{tr.Event}, r: r})
+			}
+		}
+	}
+	for i := 0; i < f.Len(); i++ {
+		for _, r := range refusals[i] {
+			sev := Error
+			if runs[i] {
+				sev = Warning
+			}
+			msg := r.r.Message
+			if len(r.from) > 1 {
+				msg += fmt.Sprintf(" (the Trigger's %s lead here too)", describeEntries(r.from[1:]))
+			}
+			if sev == Warning {
+				msg += "; other paths reach it with what it needs, so this one may never be taken"
+			}
+			out = append(out, Diagnostic{Severity: sev, Widget: f.StateAt(i).Name(), Path: statePath(i), Rule: RuleEntry, Message: msg})
+		}
+	}
+	return out
+}
+
+// entryOf is what a widget knows when the Trigger's event is the one that
+// started the execution.
+func entryOf(event string) Entry {
+	switch event {
+	case "incomingCall":
+		return Entry{Trigger: event, Call: CallLive}
+	case "incomingParent":
+		return Entry{Trigger: event, Call: CallUnknown, InSubflow: true}
+	}
+	return Entry{Trigger: event, Call: CallNone}
+}
+
+// reachFrom lists every (widget, call state) reachable from start: a Make
+// Outgoing Call's answered event makes the call live for what follows.
+func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
+	seen := map[reachState]bool{start: true}
+	stack := []reachState{start}
+	var out []reachState
+	for len(stack) > 0 {
+		at := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		out = append(out, at)
+		s := f.StateAt(at.widget)
+		answered := ""
+		if w, ok := v.cat.types[s.Type()]; ok {
+			answered = w.answers
+		}
+		for j := 0; j < s.TransitionCount(); j++ {
+			tr := s.Transition(j)
+			k := f.IndexOf(tr.Next)
+			if tr.Next == "" || k < 0 || f.StateAt(k).Type() == "trigger" {
+				continue
+			}
+			next := reachState{k, at.call}
+			if answered != "" && tr.Event == answered {
+				next.call = CallLive
+			}
+			if !seen[next] {
+				seen[next] = true
+				stack = append(stack, next)
+			}
+		}
+	}
+	return out
+}
