@@ -229,3 +229,30 @@ func TestATransitionBackToTheTriggerFails(t *testing.T) {
 	x, _ := start(t, rt, f, Trigger{Event: TriggerMessage}, StartOptions{})
 	wantEnded(t, x, EndFailed, "Trigger (trigger): a transition leads back to the trigger")
 }
+
+// The engine's per-type tables hold only what cannot be catalog data (how a
+// type runs, the outputs a product makes up): every key is a catalog type,
+// and a type is either simulated in full or run as a product, not both.
+func TestEnginesTypeTablesAreKeyedByCatalogTypes(t *testing.T) {
+	rt, _ := testRuntime(Config{})
+	for typ := range rt.behaviours {
+		if _, ok := rt.types[typ]; !ok {
+			t.Errorf("behaviour for %s, which the catalog does not know", typ)
+		}
+		if _, ok := productOutputs[typ]; ok {
+			t.Errorf("%s has both a behaviour and product outputs", typ)
+		}
+	}
+	for typ := range productOutputs {
+		if _, ok := rt.types[typ]; !ok {
+			t.Errorf("product outputs for %s, which the catalog does not know", typ)
+		}
+	}
+	for _, w := range rt.Catalog().Types() {
+		if w.CallsHTTP() {
+			if b := rt.behaviourOf(w.Type); fmt.Sprintf("%p", b.perform) == fmt.Sprintf("%p", performProduct) {
+				t.Errorf("%s calls HTTP but runs as a product", w.Type)
+			}
+		}
+	}
+}

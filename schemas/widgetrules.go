@@ -102,6 +102,7 @@ func nonEmpty(id, key, def, event, problem string, unless func(Values) (holds, k
 // messageRequirements are Send Message's and Send & Wait For Reply's: the
 // Messaging API refuses a message without a body, a recipient or a sender,
 // and the widget takes its failure event.
+// Send & Wait For Reply always answers the contact: it has no "to".
 func messageRequirements(typ, failed string) []Requirement {
 	label := map[string]string{"failed": "Failed", "deliveryFailure": "Delivery Failure"}[failed]
 	mediaOrTemplate := func(v Values) (bool, bool) {
@@ -111,14 +112,17 @@ func messageRequirements(typ, failed string) []Requirement {
 		media, known := rendered(v, "media_url", "")
 		return strings.TrimSpace(media) != "", known
 	}
-	return []Requirement{
+	out := []Requirement{
 		nonEmpty(typ+"/body", "body", "", failed,
 			"the message body is empty: Twilio refuses a message with no body and no media (error 21602), so the widget takes "+label, mediaOrTemplate),
-		nonEmpty(typ+"/to", "to", "{{contact.channel.address}}", failed,
-			`"to" is empty: Twilio refuses a message with no recipient (error 21604), so the widget takes `+label+`; write {{contact.channel.address}} to answer the contact`, nil),
 		nonEmpty(typ+"/from", "from", "{{flow.channel.address}}", failed,
 			`"from" is empty: Twilio refuses a message with no sender (error 21603), so the widget takes `+label+`; write {{flow.channel.address}} to send from the flow's number`, nil),
 	}
+	if typ == "send-message" {
+		out = append(out, nonEmpty(typ+"/to", "to", "{{contact.channel.address}}", failed,
+			`"to" is empty: Twilio refuses a message with no recipient (error 21604), so the widget takes `+label+`; write {{contact.channel.address}} to answer the contact`, nil))
+	}
+	return out
 }
 
 // httpURL requires key to render to an absolute http(s) URL. Before
