@@ -20,10 +20,10 @@ func TestValidatorReportsWhatIssue10SawTheRunFail(t *testing.T) {
 	}{
 		{"Send Message with an empty body",
 			`{"name":"w","type":"send-message","properties":{"body":"","from":"{{flow.channel.address}}","to":"{{contact.channel.address}}"},"transitions":[{"event":"sent"},{"event":"failed"}]}`,
-			"/states/1/properties/body", "21602", Error},
+			"/states/1/properties/body", "21602", Warning},
 		{"Send Message with its From cleared",
 			`{"name":"w","type":"send-message","properties":{"body":"Hi","from":"","to":"{{contact.channel.address}}"},"transitions":[{"event":"sent"},{"event":"failed"}]}`,
-			"/states/1/properties/from", "21603", Error},
+			"/states/1/properties/from", "21603", Warning},
 		{"Say/Play reachable only from Incoming Message",
 			`{"name":"w","type":"say-play","properties":{"say":"Hello"},"transitions":[{"event":"audioComplete"},{"event":"hangup"}]}`,
 			"/states/1", "no call to act on", Error},

@@ -24,8 +24,11 @@ func (v *Validator) WithSubflows(find func(flowSID string) error) *Validator {
 }
 
 // requirementRules reports each unmet requirement of the widget's type on
-// its properties as written: errors, since the widget fails when it runs.
-// A requirement on a value the schema already faults is not repeated.
+// its properties as written. An error when the execution fails there; a
+// warning when the widget takes its failure event (Failed, Fail, Delivery
+// Failure), which the flow may handle, and which Twilio accepts publishing
+// (the Studio REST API checks only the schemas). A requirement on a value
+// the schema already faults is not repeated.
 func (v *Validator) requirementRules(s *model.State, base string, out []Diagnostic, start int) []Diagnostic {
 	w, ok := v.cat.types[s.Type()]
 	if !ok || len(w.requires) == 0 {
@@ -37,7 +40,11 @@ func (v *Validator) requirementRules(s *model.State, base string, out []Diagnost
 		if schemaFaults(out[start:], p) {
 			continue
 		}
-		out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p, Rule: RuleRequirement, Message: u.Message})
+		sev := Error
+		if u.Event != "" {
+			sev = Warning
+		}
+		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: p, Rule: RuleRequirement, Message: u.Message})
 	}
 	return out
 }
@@ -61,8 +68,10 @@ type reachState struct {
 // entryRules follows every path from each entry point the Trigger wires,
 // knowing whether a call is live (the execution started with one, or a Make
 // Outgoing Call was answered on the way), and reports every widget its type
-// refuses to run there. An error when no entry point can run it, a warning
-// when some can (the failing path may never be taken). It also reports
+// refuses to run there. An error when no entry point can run it and the
+// execution fails there; a warning when some entry point can (the failing
+// path may never be taken) or when the widget only takes its failure event
+// (a subflow inside a subflow takes Failed). It also reports
 // transitions back to the Trigger, which fail the execution.
 func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []Diagnostic {
 	for i := 0; i < f.Len(); i++ {
@@ -117,7 +126,7 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 	for i := 0; i < f.Len(); i++ {
 		for _, r := range refusals[i] {
 			sev := Error
-			if runs[i] {
+			if runs[i] || r.r.Event != "" {
 				sev = Warning
 			}
 			msg := r.r.Message
