@@ -33,7 +33,7 @@ type staticFailure struct {
 
 // otherReasons are the engine's static failure reasons that are not a
 // type's requirements: what a catalog entry refuses, and the engine's own.
-var otherReasons = []string{"refuses/call", "refuses/subflow", "trigger/transition-back", "type/unknown", "liquid/syntax"}
+var otherReasons = []string{"refuses/call", "refuses/subflow", "trigger/transition-back", "type/unknown", "liquid/syntax", "split/regex"}
 
 const (
 	subflowSID = "FW00000000000000000000000000000001"
@@ -95,6 +95,10 @@ func staticFailures() []staticFailure {
 			states: []string{trigger("incomingMessage>w"), widget("w", "set-variables", `{}`, "next>Trigger")}, widget: "w", path: "/states/1/transitions/0/next", failsAt: "Trigger"},
 		staticFailure{reason: "type/unknown", name: "a type nobody knows", trigger: TriggerMessage,
 			states: []string{trigger("incomingMessage>w"), widget("w", "send-pigeon", `{}`, "")}, widget: "w", path: "/states/1/type"},
+		staticFailure{reason: "split/regex", name: "a regex that does not compile", trigger: TriggerMessage,
+			states: []string{trigger("incomingMessage>w"),
+				`{"name":"w","type":"split-based-on","properties":{"input":"{{trigger.message.Body}}"},"transitions":[{"event":"noMatch"},{"event":"match","conditions":[{"friendly_name":"digits","arguments":["{{trigger.message.Body}}"],"type":"regex","value":"[0-9"}]}]}`},
+			widget: "w", path: "/states/1/transitions/1/conditions/0/value"},
 		staticFailure{reason: "liquid/syntax", name: "an unterminated if", trigger: TriggerMessage,
 			states: []string{trigger("incomingMessage>w"), widget("w", "send-message", `{"body":"{% if flow.data.vip %}Hi","from":"+1999","to":"+1555"}`, sent)}, widget: "w", path: "/states/1/properties/body"},
 	)

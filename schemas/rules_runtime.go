@@ -3,8 +3,8 @@ package schemas
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"strconv"
+	"strings"
 
 	"github.com/studioflow/studioflow/model"
 )

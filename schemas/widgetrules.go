@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -301,4 +302,17 @@ func keyedEntries(v Values, field, noun string) []Finding {
 		}
 	}
 	return out
+}
+
+// SplitRegex compiles the value of a Split Based On "regex" condition as
+// Studio applies it: RE2, ignoring case, to the whole input. The engine
+// tests with it when the split runs (a pattern that does not compile fails
+// the execution); the validator compiles a pattern written without Liquid.
+func SplitRegex(pattern string) (*regexp.Regexp, error) {
+	pattern = strings.TrimSpace(pattern)
+	re, err := regexp.Compile(`(?i)^(?:` + pattern + `)$`)
+	if err != nil {
+		return nil, fmt.Errorf("regex %q: %w", pattern, err)
+	}
+	return re, nil
 }
