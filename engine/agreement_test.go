@@ -29,11 +29,14 @@ type staticFailure struct {
 	// transition back to the Trigger fails at the Trigger).
 	failsAt  string
 	outcomes map[string]Outcome
+	// stops: the engine ends the execution at a limit rather than failing
+	// a step.
+	stops bool
 }
 
 // otherReasons are the engine's static failure reasons that are not a
 // type's requirements: what a catalog entry refuses, and the engine's own.
-var otherReasons = []string{"refuses/call", "refuses/subflow", "trigger/transition-back", "type/unknown", "liquid/syntax", "split/regex"}
+var otherReasons = []string{"refuses/call", "refuses/subflow", "trigger/transition-back", "type/unknown", "liquid/syntax", "split/regex", "split/unknown-type", "type/legacy-without-events", "limit/loop"}
 
 const (
 	subflowSID = "FW00000000000000000000000000000001"
@@ -99,6 +102,16 @@ func staticFailures() []staticFailure {
 			states: []string{trigger("incomingMessage>w"),
 				`{"name":"w","type":"split-based-on","properties":{"input":"{{trigger.message.Body}}"},"transitions":[{"event":"noMatch"},{"event":"match","conditions":[{"friendly_name":"digits","arguments":["{{trigger.message.Body}}"],"type":"regex","value":"[0-9"}]}]}`},
 			widget: "w", path: "/states/1/transitions/1/conditions/0/value"},
+		staticFailure{reason: "split/unknown-type", name: "a condition type Studio lacks", trigger: TriggerMessage,
+			states: []string{trigger("incomingMessage>w"),
+				`{"name":"w","type":"split-based-on","properties":{"input":"{{trigger.message.Body}}"},"transitions":[{"event":"noMatch"},{"event":"match","conditions":[{"friendly_name":"x","arguments":["{{trigger.message.Body}}"],"type":"equals","value":"1"}]}]}`},
+			widget: "w", path: "/states/1/transitions/1/conditions/0/type"},
+		staticFailure{reason: "type/legacy-without-events", name: "a legacy widget with no transitions", trigger: TriggerMessage,
+			states: []string{trigger("incomingMessage>w"), widget("w", "create-task", `{}`, "")}, widget: "w", path: "/states/1/type"},
+		staticFailure{reason: "limit/loop", name: "Set Variables leading to itself", trigger: TriggerMessage,
+			states: []string{trigger("incomingMessage>w"), widget("w", "set-variables", `{}`, "next>w")}, widget: "w", path: "/states/1/transitions/0/next", stops: true},
+		staticFailure{reason: "limit/loop", name: "two widgets leading round to each other", trigger: TriggerMessage,
+			states: []string{trigger("incomingMessage>w"), widget("w", "set-variables", `{}`, "next>v"), widget("v", "set-variables", `{}`, "next>w")}, widget: "w", path: "/states/1/transitions/0/next", stops: true},
 		staticFailure{reason: "liquid/syntax", name: "an unterminated if", trigger: TriggerMessage,
 			states: []string{trigger("incomingMessage>w"), widget("w", "send-message", `{"body":"{% if flow.data.vip %}Hi","from":"+1999","to":"+1555"}`, sent)}, widget: "w", path: "/states/1/properties/body"},
 	)
@@ -150,6 +163,12 @@ func TestValidatorReportsEveryStaticFailureTheEngineHits(t *testing.T) {
 				failsAt = c.failsAt
 			}
 			failedWith, ok := failedStep(evs, failsAt)
+			if c.stops {
+				if x.Ended == nil || x.Ended.Kind != EndLimit {
+					t.Fatalf("the engine did not stop at a limit; ended %+v", x.Ended)
+				}
+				return
+			}
 			if !ok {
 				t.Fatalf("the engine did not fail %s; steps %s, ended %+v", c.widget, path(x), x.Ended)
 			}

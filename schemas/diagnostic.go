@@ -43,6 +43,9 @@ const (
 	// RuleEntry: a widget reached from an entry point where it cannot run
 	// (a voice widget without a call, a subflow inside a subflow).
 	RuleEntry Rule = "entry-point"
+	// RuleLoop: widgets that always lead round to each other, so the
+	// execution never ends until Studio stops it.
+	RuleLoop Rule = "loop"
 )
 
 // PerWidget reports whether ValidateWidget re-runs the rule.

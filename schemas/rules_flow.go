@@ -74,6 +74,7 @@ func (v *Validator) flowRules(f *model.Flow, g graph, out []Diagnostic) []Diagno
 		}
 	}
 	out = v.subflowRules(f, out)
+	out = v.loopRules(f, out)
 	if trigger < 0 {
 		return out
 	}

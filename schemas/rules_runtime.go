@@ -187,3 +187,54 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
 	}
 	return out
 }
+
+// loopRules reports loops that never end: widgets whose type has a single
+// event (Set Variables, Fork Stream), so they always follow it, leading
+// round to each other. Studio stops such an execution (the same widget 10
+// times in a row, or 1,000 steps), so it is an error. Reported once per
+// loop, at the transition of its first widget in the flow.
+func (v *Validator) loopRules(f *model.Flow, out []Diagnostic) []Diagnostic {
+	only := func(i int) (next int, ok bool) {
+		s := f.StateAt(i)
+		w, known := v.cat.types[s.Type()]
+		if !known || w.OpenEvents || len(w.events) != 1 || s.TransitionCount() != 1 {
+			return -1, false
+		}
+		t := s.Transition(0)
+		if t.Event != w.events[0].Name || t.Next == "" {
+			return -1, false
+		}
+		k := f.IndexOf(t.Next)
+		return k, k >= 0
+	}
+	reported := make([]bool, f.Len())
+	for i := 0; i < f.Len(); i++ {
+		if reported[i] {
+			continue
+		}
+		var names []string
+		at, steps := i, 0
+		for steps <= f.Len() {
+			next, ok := only(at)
+			if !ok {
+				break
+			}
+			names = append(names, f.StateAt(at).Name())
+			steps++
+			at = next
+			if at == i {
+				for _, n := range names {
+					reported[f.IndexOf(n)] = true
+				}
+				loop := "itself"
+				if len(names) > 1 {
+					loop = strings.Join(names[1:], ", then ") + ", and back"
+				}
+				out = append(out, Diagnostic{Severity: Error, Widget: f.StateAt(i).Name(), Path: statePath(i) + "/transitions/0/next", Rule: RuleLoop,
+					Message: fmt.Sprintf("this widget leads to %s with nothing that waits or decides in between, so the loop never ends; Studio stops the execution (the same widget 10 times in a row, or 1,000 steps)", loop)})
+				break
+			}
+		}
+	}
+	return out
+}
