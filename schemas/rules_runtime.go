@@ -20,6 +20,8 @@ import (
 func (v *Validator) WithSubflows(find func(flowSID string) error) *Validator {
 	c := *v
 	c.findSubflow = find
+	// Its findings depend on more than each widget's JSON: remembered apart.
+	c.content = newContentCache()
 	return &c
 }
 
@@ -157,7 +159,16 @@ func entryOf(event string) Entry {
 // reachFrom lists every (widget, call state) reachable from start: a Make
 // Outgoing Call's answered event makes the call live for what follows.
 func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
-	seen := map[reachState]bool{start: true}
+	seen := make([]uint8, f.Len()) // a bit per call state
+	mark := func(r reachState) bool {
+		bit := uint8(1) << r.call
+		if seen[r.widget]&bit != 0 {
+			return false
+		}
+		seen[r.widget] |= bit
+		return true
+	}
+	mark(start)
 	stack := []reachState{start}
 	var out []reachState
 	for len(stack) > 0 {
@@ -171,16 +182,18 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
 		}
 		for j := 0; j < s.TransitionCount(); j++ {
 			tr := s.Transition(j)
+			if tr.Next == "" {
+				continue
+			}
 			k := f.IndexOf(tr.Next)
-			if tr.Next == "" || k < 0 || f.StateAt(k).Type() == "trigger" {
+			if k < 0 || f.StateAt(k).Type() == "trigger" {
 				continue
 			}
 			next := reachState{k, at.call}
 			if answered != "" && tr.Event == answered {
 				next.call = CallLive
 			}
-			if !seen[next] {
-				seen[next] = true
+			if mark(next) {
 				stack = append(stack, next)
 			}
 		}

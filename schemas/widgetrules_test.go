@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -135,5 +136,68 @@ func TestConnectVirtualAgentNeedsACallOnlyOnItsVoiceChannel(t *testing.T) {
 		if w, _ := c.Lookup(typ); w.NeedsCall(nil) {
 			t.Errorf("%s needs a call", typ)
 		}
+	}
+}
+
+func requirementFlow(t *testing.T, from string) *model.Flow {
+	t.Helper()
+	f, err := model.Parse([]byte(`{"description":"d","initial_state":"Trigger","flags":{"allow_concurrent_calls":true},"states":[
+  {"name":"Trigger","type":"trigger","properties":{"offset":{"x":0,"y":0}},"transitions":[{"event":"incomingMessage","next":"send"}]},
+  {"name":"send","type":"send-message","properties":{"body":"Hi","from":` + from + `,"to":"{{contact.channel.address}}"},"transitions":[{"event":"sent","next":"sub"},{"event":"failed"}]},
+  {"name":"sub","type":"run-subflow","properties":{"flow_sid":"FW0123456789abcdef0123456789abcdef"},"transitions":[{"event":"completed"},{"event":"failed"}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func findingsOf(diags []Diagnostic, rule Rule) []string {
+	var out []string
+	for _, d := range diags {
+		if d.Rule == rule {
+			out = append(out, d.Widget+" "+d.Path)
+		}
+	}
+	return out
+}
+
+// Clearing From in the inspector is reported on the next keystroke
+// (ValidateWidget), and filling it in again clears the finding.
+func TestRequirementsAreCheckedAsAWidgetIsEdited(t *testing.T) {
+	v := newTestValidator(t)
+	full := v.ValidateFlow(requirementFlow(t, `"{{flow.channel.address}}"`))
+	if got := findingsOf(full, RuleRequirement); len(got) != 0 {
+		t.Fatalf("a sound flow has requirement findings %v", got)
+	}
+	cleared := requirementFlow(t, `""`)
+	merged := MergeWidget(full, "send", v.ValidateWidget(cleared, "send"))
+	if got := findingsOf(merged, RuleRequirement); !slices.Equal(got, []string{"send /states/1/properties/from"}) {
+		t.Fatalf("after clearing from: %v", got)
+	}
+	refilled := MergeWidget(merged, "send", v.ValidateWidget(requirementFlow(t, `"+15550001111"`), "send"))
+	if got := findingsOf(refilled, RuleRequirement); len(got) != 0 {
+		t.Fatalf("after filling from in: %v", got)
+	}
+}
+
+// A validator that can find subflows reports one it cannot find; the one
+// it was made from, which cannot tell, still does not (they remember their
+// findings apart).
+func TestWithSubflowsReportsMissingSubflowsWithoutChangingTheOriginal(t *testing.T) {
+	v := newTestValidator(t)
+	f := requirementFlow(t, `"+15550001111"`)
+	if got := findingsOf(v.ValidateFlow(f), RuleRequirement); len(got) != 0 {
+		t.Fatalf("without a finder: %v", got)
+	}
+	missing := v.WithSubflows(func(sid string) error { return errors.New("no flow " + sid) })
+	if got := findingsOf(missing.ValidateFlow(f), RuleRequirement); !slices.Equal(got, []string{"sub /states/2/properties/flow_sid"}) {
+		t.Fatalf("with a finder that finds nothing: %v", got)
+	}
+	if got := findingsOf(v.ValidateFlow(f), RuleRequirement); len(got) != 0 {
+		t.Fatalf("the original after the copy: %v", got)
+	}
+	found := v.WithSubflows(func(string) error { return nil })
+	if got := findingsOf(found.ValidateFlow(f), RuleRequirement); len(got) != 0 {
+		t.Fatalf("with a finder that finds it: %v", got)
 	}
 }
