@@ -187,7 +187,7 @@ func TestVoiceWidgetWithoutACallFailsTheStep(t *testing.T) {
 					widget("w", typ, `{"say":"Hi","to":"+1800"}`, "audioComplete>,keypress>,callCompleted>,success>,next>,return>"),
 				)
 				x, evs := start(t, rt, f, Trigger{Event: event, From: "+1555"}, StartOptions{Outcomes: map[string]Outcome{}})
-				want := fmt.Sprintf("w (%s): %s acts on a call, but this execution (started by %s) has no call to act on", typ, rt.types[typ].w.Title, schemas.EntryLabel(event))
+				want := fmt.Sprintf("w (%s): %s acts on a call, but an execution started by %s has no call to act on", typ, rt.types[typ].w.Title, schemas.EntryLabel(event))
 				wantEnded(t, x, EndFailed, want)
 				last := x.Steps[len(x.Steps)-1]
 				if last.TransitionedFrom != "w" || last.Name != "failed" || !strings.Contains(last.Detail, "no call to act on") {
@@ -208,7 +208,7 @@ func TestVoiceWidgetsUseTheCallAnOutgoingCallPlaced(t *testing.T) {
 		event, kind, reason string
 	}{
 		{"answered", EndCompleted, "ended at say on audioComplete"},
-		{"busy", EndFailed, "say (say-play): Say/Play acts on a call, but this execution (started by REST API) has no call to act on"},
+		{"busy", EndFailed, "say (say-play): Say/Play acts on a call, but an execution started by REST API has no call to act on"},
 	} {
 		t.Run(tt.event, func(t *testing.T) {
 			f := testFlow(t,

@@ -86,8 +86,11 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 		}
 	}
 	type refused struct {
-		from []string
-		r    Refusal
+		from  []string
+		r     Refusal
+		entry Entry
+		props *model.Object
+		w     WidgetType
 	}
 	refusals := map[int][]*refused{}
 	runs := map[int]bool{}
@@ -121,7 +124,7 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 				}
 			}
 			if !found {
-				refusals[at.widget] = append(refusals[at.widget], &refused{from: []string{tr.Event}, r: r})
+				refusals[at.widget] = append(refusals[at.widget], &refused{from: []string{tr.Event}, r: r, entry: e, props: s.Properties(), w: *w})
 			}
 		}
 	}
@@ -132,11 +135,14 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 				sev = Warning
 			}
 			msg := r.r.Message
-			if len(r.from) > 1 {
-				msg += fmt.Sprintf(" (the Trigger's %s lead here too)", describeEntries(r.from[1:]))
+			if len(r.from) > 1 { // the same words, naming every entry point
+				e := r.entry
+				e.Trigger = describeEntries(r.from)
+				all, _ := r.w.Refuses(r.props, e)
+				msg = all.Message
 			}
-			if sev == Warning {
-				msg += "; other paths reach it with what it needs, so this one may never be taken"
+			if runs[i] {
+				msg += "; other entry points reach it with what it needs, so only executions started that way fail"
 			}
 			out = append(out, Diagnostic{Severity: sev, Widget: f.StateAt(i).Name(), Path: statePath(i), Rule: RuleEntry, Message: msg})
 		}

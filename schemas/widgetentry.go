@@ -56,7 +56,7 @@ func (w WidgetType) NeedsCall(props *model.Object) bool {
 // entered it as e, if it cannot.
 func (w WidgetType) Refuses(props *model.Object, e Entry) (Refusal, bool) {
 	if e.Call == CallNone && w.NeedsCall(props) {
-		return Refusal{Message: fmt.Sprintf("%s acts on a call, but this execution (started by %s) has no call to act on; reach it from Incoming Call or after a Make Outgoing Call's Answered", w.Title, EntryLabel(e.Trigger))}, true
+		return Refusal{Message: fmt.Sprintf("%s acts on a call, but an execution started by %s has no call to act on; reach it from Incoming Call or after a Make Outgoing Call's Answered", w.Title, EntryLabel(e.Trigger))}, true
 	}
 	if e.InSubflow && w.runsSubflow {
 		return Refusal{Event: "failed", Message: "a subflow cannot run another subflow (Studio allows one level), so the widget takes failed"}, true
@@ -136,7 +136,7 @@ func (s staticValues) FindSubflow(flowSID string) (error, bool) {
 	return s.find(flowSID), true
 }
 
-// describeEntries joins trigger labels: "Incoming Message and REST API".
+// describeEntries joins trigger labels: "Incoming Message or REST API".
 func describeEntries(events []string) string {
 	labels := make([]string, len(events))
 	for i, e := range events {
@@ -145,5 +145,5 @@ func describeEntries(events []string) string {
 	if len(labels) < 2 {
 		return strings.Join(labels, "")
 	}
-	return strings.Join(labels[:len(labels)-1], ", ") + " and " + labels[len(labels)-1]
+	return strings.Join(labels[:len(labels)-1], ", ") + " or " + labels[len(labels)-1]
 }
