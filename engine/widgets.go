@@ -105,16 +105,16 @@ func (v runValues) Render(text string) (string, bool) {
 	return out, err == nil
 }
 
-func (v runValues) FindSubflow(flowSID string) (error, bool) {
+func (v runValues) FindSubflow(flowSID string) (bool, error) {
 	find := v.r.rt.cfg.Subflows
 	if find == nil {
-		return nil, false
+		return false, nil
 	}
 	f, err := find(flowSID)
 	if err == nil && f == nil {
 		err = errors.New("the resolver found nothing")
 	}
-	return err, true
+	return true, err
 }
 
 func (r *run) accept(st *model.State, w *Wait, in Input) (outcome, error) {

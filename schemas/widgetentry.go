@@ -129,11 +129,11 @@ func (s staticValues) Get(key string) (any, bool) { return s.props.Get(key) }
 
 func (s staticValues) Render(text string) (string, bool) { return text, !hasLiquid(text) }
 
-func (s staticValues) FindSubflow(flowSID string) (error, bool) {
+func (s staticValues) FindSubflow(flowSID string) (bool, error) {
 	if s.find == nil {
-		return nil, false
+		return false, nil
 	}
-	return s.find(flowSID), true
+	return true, s.find(flowSID)
 }
 
 // describeEntries joins trigger labels: "Incoming Message or REST API".

@@ -25,9 +25,10 @@ type Values interface {
 	// when that cannot be known: before running, text holding Liquid; while
 	// running, text whose Liquid does not render (the widget reports that).
 	Render(text string) (string, bool)
-	// FindSubflow reports whether the flow a run-subflow widget names
-	// exists. known is false when nothing can tell (no resolver).
-	FindSubflow(flowSID string) (err error, known bool)
+	// FindSubflow says why the flow a run-subflow widget names cannot be
+	// found (nil when it can). known is false when nothing can tell (no
+	// resolver).
+	FindSubflow(flowSID string) (known bool, err error)
 }
 
 // Finding is one unmet requirement: the property concerned as a JSON
@@ -255,7 +256,7 @@ func subflowFound(id string) Requirement {
 		case hasLiquid(sid):
 			return []Finding{{Path: "/flow_sid", Message: "flow_sid holds Liquid, but Studio takes it as written (a subflow is chosen, not computed), so the widget takes failed when it runs"}}
 		}
-		if err, known := v.FindSubflow(sid); known && err != nil {
+		if known, err := v.FindSubflow(sid); known && err != nil {
 			return []Finding{{Path: "/flow_sid", Message: fmt.Sprintf("the subflow %s cannot be found (%v), so the widget takes failed when it runs", sid, err)}}
 		}
 		return nil
