@@ -29,14 +29,14 @@ type staticFailure struct {
 	// transition back to the Trigger fails at the Trigger).
 	failsAt  string
 	outcomes map[string]Outcome
-	// stops: the engine ends the execution at a limit rather than failing
-	// a step.
-	stops bool
+	// ends: the engine ends the execution so (EndLimit, EndFailed) without
+	// a step of the widget failing.
+	ends string
 }
 
 // otherReasons are the engine's static failure reasons that are not a
 // type's requirements: what a catalog entry refuses, and the engine's own.
-var otherReasons = []string{"refuses/call", "refuses/subflow", "trigger/transition-back", "type/unknown", "liquid/syntax", "split/regex", "split/unknown-type", "type/legacy-without-events", "limit/loop"}
+var otherReasons = []string{"refuses/call", "refuses/subflow", "trigger/transition-back", "type/unknown", "liquid/syntax", "split/regex", "split/unknown-type", "type/legacy-without-events", "limit/loop", "next/missing"}
 
 const (
 	subflowSID = "FW00000000000000000000000000000001"
@@ -109,9 +109,11 @@ func staticFailures() []staticFailure {
 		staticFailure{reason: "type/legacy-without-events", name: "a legacy widget with no transitions", trigger: TriggerMessage,
 			states: []string{trigger("incomingMessage>w"), widget("w", "create-task", `{}`, "")}, widget: "w", path: "/states/1/type"},
 		staticFailure{reason: "limit/loop", name: "Set Variables leading to itself", trigger: TriggerMessage,
-			states: []string{trigger("incomingMessage>w"), widget("w", "set-variables", `{}`, "next>w")}, widget: "w", path: "/states/1/transitions/0/next", stops: true},
+			states: []string{trigger("incomingMessage>w"), widget("w", "set-variables", `{}`, "next>w")}, widget: "w", path: "/states/1/transitions/0/next", ends: EndLimit},
 		staticFailure{reason: "limit/loop", name: "two widgets leading round to each other", trigger: TriggerMessage,
-			states: []string{trigger("incomingMessage>w"), widget("w", "set-variables", `{}`, "next>v"), widget("v", "set-variables", `{}`, "next>w")}, widget: "w", path: "/states/1/transitions/0/next", stops: true},
+			states: []string{trigger("incomingMessage>w"), widget("w", "set-variables", `{}`, "next>v"), widget("v", "set-variables", `{}`, "next>w")}, widget: "w", path: "/states/1/transitions/0/next", ends: EndLimit},
+		staticFailure{reason: "next/missing", name: "a transition to a widget that is not there", trigger: TriggerMessage,
+			states: []string{trigger("incomingMessage>w"), widget("w", "set-variables", `{}`, "next>gone")}, widget: "w", path: "/states/1/transitions/0/next", ends: EndFailed},
 		staticFailure{reason: "liquid/syntax", name: "an unterminated if", trigger: TriggerMessage,
 			states: []string{trigger("incomingMessage>w"), widget("w", "send-message", `{"body":"{% if flow.data.vip %}Hi","from":"+1999","to":"+1555"}`, sent)}, widget: "w", path: "/states/1/properties/body"},
 	)
@@ -163,9 +165,9 @@ func TestValidatorReportsEveryStaticFailureTheEngineHits(t *testing.T) {
 				failsAt = c.failsAt
 			}
 			failedWith, ok := failedStep(evs, failsAt)
-			if c.stops {
-				if x.Ended == nil || x.Ended.Kind != EndLimit {
-					t.Fatalf("the engine did not stop at a limit; ended %+v", x.Ended)
+			if c.ends != "" {
+				if x.Ended == nil || x.Ended.Kind != c.ends {
+					t.Fatalf("the engine did not end %s; ended %+v", c.ends, x.Ended)
 				}
 				return
 			}
