@@ -36,7 +36,7 @@ type staticFailure struct {
 
 // otherReasons are the engine's static failure reasons that are not a
 // type's requirements: what a catalog entry refuses, and the engine's own.
-var otherReasons = []string{"refuses/call", "refuses/subflow", "trigger/transition-back", "type/unknown", "liquid/syntax", "split/regex", "split/unknown-type", "type/legacy-without-events", "limit/loop", "next/missing"}
+var otherReasons = []string{"refuses/call", "refuses/subflow", "trigger/transition-back", "type/unknown", "liquid/syntax", "split/regex", "split/unknown-type", "type/legacy-without-events", "limit/loop", "next/missing", "initial/missing"}
 
 const (
 	subflowSID = "FW00000000000000000000000000000001"
@@ -114,6 +114,8 @@ func staticFailures() []staticFailure {
 			states: []string{trigger("incomingMessage>w"), widget("w", "set-variables", `{}`, "next>v"), widget("v", "set-variables", `{}`, "next>w")}, widget: "w", path: "/states/1/transitions/0/next", ends: EndLimit},
 		staticFailure{reason: "next/missing", name: "a transition to a widget that is not there", trigger: TriggerMessage,
 			states: []string{trigger("incomingMessage>w"), widget("w", "set-variables", `{}`, "next>gone")}, widget: "w", path: "/states/1/transitions/0/next", ends: EndFailed},
+		staticFailure{reason: "initial/missing", name: "initial_state naming no widget", trigger: TriggerMessage,
+			states: []string{widget("Start", "trigger", `{}`, "incomingMessage>w"), widget("w", "set-variables", `{}`, "next>")}, widget: "", path: "/initial_state", ends: EndFailed},
 		staticFailure{reason: "liquid/syntax", name: "an unterminated if", trigger: TriggerMessage,
 			states: []string{trigger("incomingMessage>w"), widget("w", "send-message", `{"body":"{% if flow.data.vip %}Hi","from":"+1999","to":"+1555"}`, sent)}, widget: "w", path: "/states/1/properties/body"},
 	)
