@@ -1,8 +1,17 @@
 package schemas
 
-// What the schemas do not say about each widget type: how Studio shows it.
-// Event order is the order Studio lists a widget's transitions in (and writes
-// them in exports); labels are the words on the widget's ports.
+// widgetTable is the one registry of widget types: an entry per type, in
+// widget-library order, with what the schemas do not say. How Studio shows
+// the type (title, icon, category, event order and port labels), where its
+// default widget comes from, and what it needs to run: its requirements on
+// its properties (widgetrules.go), whether it acts on a call, which event
+// answers one, which number it dials, whether it calls HTTP or runs a
+// subflow. The catalog serves these to the canvas, the inspector, the
+// simulator, the validator and the engine, which checks the same
+// requirements when a widget runs that the validator checks before.
+// Adding a widget type means an entry here, its schema and its default
+// widget (and, for a product with made-up outputs, a function in the
+// engine's productOutputs).
 
 type widgetEntry struct {
 	typ      string
