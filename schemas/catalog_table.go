@@ -12,6 +12,9 @@ package schemas
 // Adding a widget type means an entry here, its schema and its default
 // widget (and, for a product with made-up outputs, a function in the
 // engine's productOutputs).
+//
+// Event order is the order Studio lists a widget's transitions in (and writes
+// them in exports); labels are the words on the widget's ports.
 
 type widgetEntry struct {
 	typ      string
