@@ -152,7 +152,7 @@ func httpURL(id, key, event string) Requirement {
 	}}
 }
 
-// URLProblem says why s is not a URL an HTTP widget can call ("" when it is).
+// urlProblem says why s is not a URL an HTTP widget can call ("" when it is).
 func urlProblem(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
