@@ -261,17 +261,24 @@ func describeDiagnostics(diags []schemas.Diagnostic) string {
 	return b.String()
 }
 
-// failedStep finds the step that left widget on a failure (the step failed
-// the execution, or the widget took its failure event) and says why.
+// failedStep finds where widget failed and says why: the error that ended
+// the execution at it (such a widget has no step), or the step that left it
+// on its failure event. Subflows' steps and endings are among evs.
 func failedStep(evs []Event, widget string) (string, bool) {
 	for _, e := range evs {
-		if e.Kind != EventStep || e.Step == nil || e.Step.TransitionedFrom != widget {
-			continue
-		}
-		switch e.Step.Name {
-		case "failed", "fail", "deliveryFailure":
-			if e.Step.Detail != "" {
-				return e.Step.Detail, true
+		switch {
+		case e.Kind == EventEnd && e.Ending != nil && e.Ending.Kind == EndFailed && e.Ending.Widget == widget:
+			reason := e.Ending.Reason
+			if _, after, found := strings.Cut(reason, "): "); found {
+				reason = after // "w (say-play): …"
+			}
+			return reason, true
+		case e.Kind == EventStep && e.Step != nil && e.Step.TransitionedFrom == widget:
+			switch e.Step.Name {
+			case "failed", "fail", "deliveryFailure":
+				if e.Step.Detail != "" {
+					return e.Step.Detail, true
+				}
 			}
 		}
 	}

@@ -94,7 +94,7 @@ type WidgetType struct {
 	// Read through methods (widgetentry.go); see widgetEntry.
 	requires        []Requirement
 	channelProperty string
-	answers         string
+	answers         []string
 	dials           string
 	callsHTTP       bool
 	runsSubflow     bool
@@ -203,6 +203,7 @@ func (w WidgetType) clone() WidgetType {
 	c := w
 	c.events = slices.Clone(w.events)
 	c.requires = slices.Clone(w.requires)
+	c.answers = slices.Clone(w.answers)
 	return c
 }
 

@@ -48,9 +48,9 @@ type widgetEntry struct {
 	// channelProperty names the property that decides whether the widget
 	// acts on a call (its value "voice", the default, means it does).
 	channelProperty string
-	// answers is the event after which the widget has put a live call in
+	// answers are the events after which the widget has put a live call in
 	// the execution.
-	answers string
+	answers []string
 	// dials is the property holding the number the widget dials.
 	dials string
 	// callsHTTP: the widget makes an HTTP request itself.
@@ -91,7 +91,7 @@ var widgetTable = []widgetEntry{
 	{typ: "record-voicemail", title: "Record Voicemail", category: Voice, icon: "voicemail", channel: VoiceChannel, nameBase: "record_voicemail", defaults: defaultsSeed,
 		events: []Event{ev("recordingComplete", "Recording Complete"), ev("noAudio", "No Audio"), ev("hangup", "Caller Hung Up")}},
 	{typ: "make-outgoing-call-v2", title: "Make Outgoing Call", category: Voice, icon: "phone-outgoing", channel: AnyChannel, nameBase: "call_user",
-		defaults: defaultsSeed, answers: "answered", dials: "to",
+		defaults: defaultsSeed, answers: []string{"answered"}, dials: "to",
 		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("failed", "Call Failed")}},
 	{typ: "connect-call-to", title: "Connect Call To", category: Voice, icon: "phone-forward", channel: VoiceChannel, nameBase: "connect_call", defaults: defaultsSeedCorrected, dials: "to",
 		events: []Event{ev("callCompleted", "Connected Call Ended"), ev("hangup", "Caller Hung Up")}},
@@ -131,7 +131,7 @@ var widgetTable = []widgetEntry{
 
 	// Types Studio no longer offers: kept loadable, out of the library.
 	{typ: "make-outgoing-call-v1", title: "Make Outgoing Call (v1)", category: Voice, icon: "phone-outgoing", channel: AnyChannel, nameBase: "call_user",
-		answers: "answered", dials: "to",
+		answers: []string{"answered", "answeredByMachine"}, dials: "to",
 		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("answeredByMachine", "Answered by Machine"),
 			ev("hangup", "Caller Hung Up"), ev("failed", "Call Failed")}, maturity: Legacy, hidden: true},
 	{typ: "connect-virtual-agent", title: "Connect Virtual Agent (v1)", category: ConnectOtherProducts, icon: "virtual-agent", channel: VoiceChannel, nameBase: "virtual_agent",

@@ -182,10 +182,7 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
 		stack = stack[:len(stack)-1]
 		out = append(out, at)
 		s := f.StateAt(at.widget)
-		answered := ""
-		if w, ok := v.cat.types[s.Type()]; ok {
-			answered = w.answers
-		}
+		w := v.cat.types[s.Type()] // nil for an unknown type: it answers nothing
 		for j := 0; j < s.TransitionCount(); j++ {
 			tr := s.Transition(j)
 			if tr.Next == "" {
@@ -196,7 +193,7 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
 				continue
 			}
 			next := reachState{k, at.call}
-			if answered != "" && tr.Event == answered {
+			if w != nil && w.AnswersCall(tr.Event) {
 				next.call = CallLive
 			}
 			if mark(next) {

@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/studioflow/studioflow/model"
@@ -84,9 +85,9 @@ func triggerEvents() []Event {
 	return nil
 }
 
-// AnswersCall returns the event after which a widget of this type has put
-// a live call in the execution (Make Outgoing Call's answered), if any.
-func (w WidgetType) AnswersCall() (event string, ok bool) { return w.answers, w.answers != "" }
+// AnswersCall reports whether a widget of this type has put a live call in
+// the execution when it takes event (Make Outgoing Call's answered).
+func (w WidgetType) AnswersCall(event string) bool { return slices.Contains(w.answers, event) }
 
 // Dials returns the property holding the number a widget of this type
 // dials, for types that place or connect a call.

@@ -88,8 +88,8 @@ func TestWidgetEntriesAgreeWithTheSchemas(t *testing.T) {
 				t.Errorf("%s dials %q, which its schema does not declare", w.Type, key)
 			}
 		}
-		if event, ok := w.AnswersCall(); ok {
-			if _, has := w.Event(event); !has {
+		for _, event := range w.answers {
+			if _, has := w.Event(event); !has || !w.AnswersCall(event) {
 				t.Errorf("%s answers a call on %q, which is not one of its events", w.Type, event)
 			}
 		}
