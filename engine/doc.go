@@ -43,8 +43,9 @@
 // failure event, with the catalog's words. The validator checks the same
 // entry before running, so every such reason is reported there first (see
 // TestValidatorReportsEveryStaticFailureTheEngineHits). A canned HTTP
-// response stands in for the request, URL and method included.
-
+// response or the caller's Outcome stands in for an HTTP widget's request,
+// URL and method included.
+//
 // Widgets that need another Twilio product (Flex, payments, outgoing calls,
 // connect-call-to, virtual agents, profiles, the legacy types) take the
 // caller's Outcome from StartOptions.Outcomes, else their type's success event
