@@ -50,7 +50,13 @@ func performProduct(r *run, st *model.State, p props) outcome {
 			return outcome{err: err}
 		}
 	}
-	o := r.choose(st, r.rt.defaultEvent(st), r.outputsFor(st, p))
+	return r.callEffects(r.choose(st, r.rt.defaultEvent(st), r.outputsFor(st, p)))
+}
+
+// callEffects applies what a product widget's event does to the call,
+// however the event was chosen: a hangup ends it, an answered outgoing call
+// is the call later voice widgets act on.
+func (r *run) callEffects(o outcome) outcome {
 	switch o.event {
 	case "hangup":
 		r.x.callOver = true

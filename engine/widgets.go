@@ -158,10 +158,7 @@ func acceptProduct(r *run, st *model.State, p props, w *Wait, in Input) (outcome
 	if err := r.rt.checkEvent(st, in.Event); err != nil {
 		return outcome{}, err
 	}
-	o := r.chosen(st, Outcome{Event: in.Event, Outputs: in.Outputs}, "", r.outputsFor(st, p))
-	if o.event == "hangup" {
-		r.x.callOver = true
-	}
+	o := r.callEffects(r.chosen(st, Outcome{Event: in.Event, Outputs: in.Outputs}, "", r.outputsFor(st, p)))
 	return o, o.err
 }
 
