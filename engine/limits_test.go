@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/studioflow/studioflow/engine/liquid"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 func TestBadFlowsEndWithAReadableReason(t *testing.T) {
@@ -34,6 +34,14 @@ func TestBadFlowsEndWithAReadableReason(t *testing.T) {
 			trigger("incomingMessage>a"),
 			widget("a", "set-variables", `{"variables":[{"key":"x","value":"{% for i in (1..20) %}{{i}}{% endfor %}"}]}`, "next>"),
 		}, StartOptions{}, EndFailed, "15 iterations", 1},
+		{"Liquid nested loops past the render budget", []string{
+			trigger("incomingMessage>a"),
+			widget("a", "send-message", `{"body":"`+strings.Repeat("{% for i in (1..15) %}", 8)+strings.Repeat("{% endfor %}", 8)+`"}`, "sent>"),
+		}, StartOptions{}, EndFailed, "a (send-message): property body: liquid template", 1},
+		{"Liquid value doubling past the memory budget", []string{
+			trigger("incomingMessage>a"),
+			widget("a", "set-variables", `{"variables":[{"key":"s","value":"{% assign s = 'ab' %}{% for i in (1..15) %}{% for j in (1..15) %}{% assign s = s | append: s %}{% endfor %}{% endfor %}"}]}`, "next>"),
+		}, StartOptions{}, EndFailed, "1 MiB", 1},
 		{"endless loop between two widgets", []string{
 			trigger("incomingMessage>a"),
 			widget("a", "set-variables", `{"variables":[{"key":"n","value":"{{flow.variables.n | plus: 1}}"}]}`, "next>b"),
@@ -68,10 +76,10 @@ func TestBadFlowsEndWithAReadableReason(t *testing.T) {
 // has a failed event, but its error did not take it).
 func TestWidgetErrorIsTheEndReasonNotAMadeUpStep(t *testing.T) {
 	rt, _ := testRuntime(Config{})
-	f := testFlow(t, trigger("incomingMessage>a"), widget("a", "send-message", `{"body":"{{ 'x' | nosuchfilter }}"}`, "sent>,failed>"))
+	f := testFlow(t, trigger("incomingMessage>a"), widget("a", "send-message", `{"body":"{{ 'x' | divided_by: 0 }}"}`, "sent>,failed>"))
 	x, _ := start(t, rt, f, Trigger{Event: TriggerMessage}, StartOptions{})
 	wantEnded(t, x, EndFailed, "a (send-message): property body")
-	if x.Ended.Widget != "a" || !strings.Contains(x.Ended.Reason, "nosuchfilter") || !strings.Contains(x.Ended.Reason, "line 1") {
+	if x.Ended.Widget != "a" || !strings.Contains(x.Ended.Reason, "divided by 0") || !strings.Contains(x.Ended.Reason, "line 1") {
 		t.Fatalf("ending = %+v", x.Ended)
 	}
 	for _, st := range x.Steps {

@@ -6,9 +6,9 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/studioflow/studioflow/engine/liquid"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 // Studio's runtime limits.

@@ -196,7 +196,7 @@ func TestRules(t *testing.T) {
 			}},
 		{"Liquid syntax error", []edit{set("/states/3/properties/body", `"{% if flow.data.vip %}Hello VIP"`)},
 			[]expectedFinding{{Error, RuleLiquid, "thanks", "/states/3/properties/body", `Liquid error in body: unterminated "if" block`}}},
-		{"Liquid syntax error in a condition argument", []edit{set("/states/2/transitions/1/conditions/0/arguments/0", `"{{ widgets.ask.inbound.Body | }}"`)},
+		{"Liquid syntax error in a condition argument", []edit{set("/states/2/transitions/1/conditions/0/arguments/0", `"{{ widgets.ask.inbound.Body }}{% endif %}"`)},
 			[]expectedFinding{{Error, RuleLiquid, "route", "/states/2/transitions/1/conditions/0/arguments/0", "Liquid error in arguments item 1 (in transition 2, conditions item 1)"}}},
 		{"unclosed output", []edit{set("/states/3/properties/body", `"Hi {{contact.channel.address"`)},
 			[]expectedFinding{{Warning, RuleLiquid, "thanks", "/states/3/properties/body", "has a {{ with no closing }}"}}},

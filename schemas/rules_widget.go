@@ -316,12 +316,8 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel(), Rule: rule, Message: msg})
 	}
 	field := func() string { return describeField(rel()) }
-	if verdict := v.liquid.check(str); verdict.laxOnly {
-		add(Warning, RuleLiquid, fmt.Sprintf("%s has a space after a dot inside {{ }}; Studio reads it as if the space were not there, but remove it (strict Liquid: %s)", field(), verdict.problem))
-	} else if verdict.problem != "" {
-		add(Error, RuleLiquid, fmt.Sprintf("Liquid error in %s: %s", field(), verdict.problem))
-	} else if unclosedOutput(str) {
-		add(Warning, RuleLiquid, fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field()))
+	for _, lf := range v.liquid.findings(field(), str) {
+		add(lf.severity, RuleLiquid, lf.message)
 	}
 	f := ctx.flow
 	widgetRefs(str, func(name string) {

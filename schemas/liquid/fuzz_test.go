@@ -19,6 +19,13 @@ func FuzzRender(f *testing.F) {
 		"{{ 'now' | date: '%s' }}{{ x | to_json }}",
 		"{% tablerow i in (1..3) cols:2 %}{{i}}{% endtablerow %}",
 		"{% cycle 'a', 'b' %}",
+		"{% if a and b or c %}{% elsif x == empty %}{% else %}{% endif %}",
+		"{% case x %}{% when 1, 'a' or b %}{% else %}{% endcase %}",
+		"{% liquid\nfor i in (1..3)\necho i\nendfor %}{%# note %}",
+		"{% for i in (1..x.k) reversed limit: 2 offset: continue %}{{ forloop.parentloop }}{% endfor %}",
+		"{% increment n %}{% decrement n %}{% ifchanged %}{{ n }}{% endifchanged %}",
+		"{{ a. b | split: ' ' | first | append: 1.5 | times: 2 | default: x, allow_false: true }}",
+		"{{ [x] }}{{ (1 .. 3) | join }}{% assign s = s | append: s %}",
 	} {
 		f.Add(seed)
 	}
