@@ -136,7 +136,7 @@ func (r *run) chosen(st *model.State, chosen Outcome, def string, outputs func(e
 		out = outputs(event)
 	}
 	maps.Copy(out, plainMap(chosen.Outputs))
-	return outcome{event: event, outputs: out, detail: "outcome chosen by the caller"}
+	return outcome{event: event, outputs: out, detail: ChosenByCaller}
 }
 
 // noDefaultEvent explains why st cannot run without the caller's choice.

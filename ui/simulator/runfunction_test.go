@@ -1,7 +1,10 @@
 package simulator
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -40,4 +43,15 @@ func TestRunFunctionTakesTheOutcomeButtonTapped(t *testing.T) {
 	if got := stepTrail(p); !slices.Equal(got, []string{"Trigger:incomingMessage", "lookup:fail", "sorry:sent"}) {
 		t.Fatalf("steps %v", got)
 	}
+	// No request was made, so Save as test records the choice, not a
+	// response, and the test replays.
+	path := filepath.Join(t.TempDir(), "function.yaml")
+	if err := p.SaveTest(path); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), "choose: fail") || strings.Contains(string(data), "status: 500") {
+		t.Errorf("the saved test:\n%s", data)
+	}
+	replay(t, path)
 }
