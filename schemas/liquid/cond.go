@@ -21,7 +21,7 @@ var comparisonOps = []string{"==", "!=", "<>", "<=", ">=", "<", ">", "contains"}
 func compileCondition(markup string, cc *compileCtx) (*condition, error) {
 	parts, joins := splitWords(markup, "and", "or")
 	if len(parts) == 0 || strings.TrimSpace(parts[0]) == "" {
-		return nil, fmt.Errorf("syntax error: a condition is missing")
+		return nil, fmt.Errorf("a condition is missing")
 	}
 	var first, prev *condition
 	for i, part := range parts {
@@ -45,7 +45,7 @@ func compileCondition(markup string, cc *compileCtx) (*condition, error) {
 func compileComparison(src string, cc *compileCtx) (*condition, error) {
 	s := strings.TrimSpace(cc.tighten(src))
 	if s == "" {
-		return nil, fmt.Errorf("syntax error: an and/or with nothing on one side")
+		return nil, fmt.Errorf("an and/or with nothing on one side")
 	}
 	if topLevelIndex(s, "|") >= 0 {
 		// Ruby Liquid's lax parser reads no filters in a condition: the
@@ -63,7 +63,7 @@ func compileComparison(src string, cc *compileCtx) (*condition, error) {
 		}
 		l, r := strings.TrimSpace(s[:at]), strings.TrimSpace(s[at+len(op):])
 		if l == "" || r == "" {
-			return nil, fmt.Errorf("syntax error: %q needs a value on each side in %q", op, s)
+			return nil, fmt.Errorf("%q needs a value on each side in %q", op, s)
 		}
 		left, err := compileExpr(l, cc)
 		if err != nil {

@@ -61,19 +61,20 @@ func compileExpr(source string, cc *compileCtx) (*expr, error) {
 	}
 	lib, err := expressions.Parse(s)
 	if err != nil {
-		return nil, fmt.Errorf("%s in %q", describeSyntaxError(err), strings.TrimSpace(source))
+		return nil, fmt.Errorf("cannot read %q as a Liquid value%s", oneLine(source), libraryDetail(err))
 	}
 	x.lib = lib
 	return x, nil
 }
 
-func describeSyntaxError(err error) string {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "syntax error: ")
-	if msg == "syntax error" || msg == "" {
-		return "syntax error"
+// libraryDetail keeps what the library's parser adds beyond "syntax error".
+func libraryDetail(err error) string {
+	msg := strings.TrimSpace(strings.TrimPrefix(firstLine(err.Error()), "syntax error"))
+	msg = strings.TrimPrefix(msg, ":")
+	if msg = strings.TrimSpace(msg); msg == "" || strings.HasPrefix(msg, "in ") {
+		return ""
 	}
-	return "syntax error: " + msg
+	return " (" + msg + ")"
 }
 
 // extractRanges replaces each top-level "(a..b)" with a hidden variable.
@@ -95,7 +96,7 @@ func (x *expr) extractRanges(s string, cc *compileCtx) (string, error) {
 		case c == '(':
 			end := matchParen(s, i)
 			if end < 0 {
-				return "", fmt.Errorf("syntax error: unbalanced ( in %q", s)
+				return "", fmt.Errorf("unbalanced ( in %q", s)
 			}
 			inner := s[i+1 : end]
 			if dots := topLevelIndex(inner, ".."); dots >= 0 {
@@ -108,7 +109,7 @@ func (x *expr) extractRanges(s string, cc *compileCtx) (string, error) {
 					return "", err
 				}
 				if lo.lib == nil && lo.lit == noLiteral || hi.lib == nil && hi.lit == noLiteral {
-					return "", fmt.Errorf("syntax error: a range needs a start and an end in %q", s)
+					return "", fmt.Errorf("a range needs a start and an end in %q", s)
 				}
 				cc.counter++
 				name := "_liquid_range_" + strconv.Itoa(cc.counter)
@@ -131,7 +132,7 @@ func (x *expr) extractLookup(s string, cc *compileCtx) (string, error) {
 	}
 	end := matchBracket(s, 0)
 	if end < 0 {
-		return "", fmt.Errorf("syntax error: unbalanced [ in %q", s)
+		return "", fmt.Errorf("unbalanced [ in %q", s)
 	}
 	inner, err := compileExpr(s[1:end], cc)
 	if err != nil {
