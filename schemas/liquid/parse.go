@@ -354,8 +354,21 @@ func parseComment(p *parser, t token) (node, error) {
 }
 
 func parseDoc(p *parser, t token) (node, error) {
-	p.pos += 2 // the body (text) and enddoc, as scan laid them out
+	if _, err := p.verbatimBody(t); err != nil {
+		return nil, err
+	}
 	return nothing{}, nil
+}
+
+// verbatimBody takes the text and end tag that scan laid out after a raw
+// or doc tag; inside a liquid tag there are none.
+func (p *parser) verbatimBody(t token) (string, error) {
+	if p.pos+1 >= len(p.toks) || p.toks[p.pos].kind != textToken || p.toks[p.pos+1].name != "end"+t.name {
+		return "", syntaxErrorf(t.line, "'%s' cannot be used inside a liquid tag", t.name)
+	}
+	text := p.toks[p.pos].text
+	p.pos += 2
+	return text, nil
 }
 
 func parseInlineComment(_ *parser, t token) (node, error) {
@@ -375,8 +388,10 @@ func (n *rawNode) render(_ *renderState, w *writer) error { return w.WriteString
 func (n *rawNode) blank() bool                            { return n.text == "" }
 
 func parseRaw(p *parser, t token) (node, error) {
-	text := p.toks[p.pos].text
-	p.pos += 2 // the body and endraw, as scan laid them out
+	text, err := p.verbatimBody(t)
+	if err != nil {
+		return nil, err
+	}
 	return &rawNode{text: text}, nil
 }
 

@@ -59,8 +59,11 @@ func TestStudioEmptyAndBlank(t *testing.T) {
 // Item 2: range bounds from variables, whatever their number type.
 func TestStudioRangeFromVariables(t *testing.T) {
 	e := New(fixedNow)
-	vars := studioVars(t, `{"count": 3, "text": "2"}`)
+	vars := studioVars(t, `{"count": 3, "text": "2", "list": ["a", "b", "c", "d"]}`)
 	for tpl, want := range map[string]string{
+		"{{ widgets.http.parsed.list[flow.variables.count] }}":             "d", // an int64 index
+		"{% if flow.variables.count == 3 %}three{% endif %}":               "three",
+		"{{ widgets.http.status_code | minus: 100 }}":                      "100",
 		"{% for i in (1..widgets.http.parsed.count) %}{{ i }}{% endfor %}": "123",
 		"{% for i in (1..flow.variables.count) %}{{ i }}{% endfor %}":      "123", // an int64 from the engine
 		"{% for i in (1..widgets.http.parsed.text) %}{{ i }}{% endfor %}":  "12",
