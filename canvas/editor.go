@@ -33,6 +33,9 @@ type Editor struct {
 	// node's widget name and the click's position in the editor's own
 	// coordinates (as DropWidget takes them).
 	OnWidgetSecondaryTap func(name string, at fyne.Position)
+	// OnEditWidget is called when Enter or F2 is pressed with one widget
+	// selected: the keyboard's way into its inspector.
+	OnEditWidget func(name string)
 
 	doc      *model.Document
 	catalog  *schemas.Catalog

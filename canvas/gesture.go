@@ -236,7 +236,7 @@ func (e *Editor) dropWire(gs *gesture) {
 		// Dropping back on its own widget is taken as giving up, not as a
 		// self-loop (those are rare, and easy to make by mistake here).
 		if to != gs.wasTarget && to != from {
-			e.apply(model.Connect(from, gs.port, to))
+			e.apply(e.connectOp(from, gs.port, to))
 		}
 		return
 	}
@@ -245,6 +245,15 @@ func (e *Editor) dropWire(gs *gesture) {
 		return
 	}
 	e.showNewWidgetMenu(from, gs.port, gs.current)
+}
+
+// connectOp points port `port` of widget from at to: an open Trigger port
+// (an entry point the file does not list) adds its transition.
+func (e *Editor) connectOp(from string, port int, to string) model.Op {
+	if i, ok := e.graph.byName[from]; ok && port < len(e.graph.nodes[i].ports) && e.graph.nodes[i].ports[port].open {
+		return model.ConnectEvent(from, e.graph.nodes[i].ports[port].event, to)
+	}
+	return model.Connect(from, port, to)
 }
 
 func (e *Editor) apply(op model.Op) {

@@ -63,6 +63,10 @@ type port struct {
 	wire     int // index into graph.wires, or -1
 	// dangling: next names a widget the flow does not have.
 	dangling bool
+	// open: a Trigger entry point the file does not list (Studio shows all
+	// five); wiring it adds the transition. Open ports come after the
+	// file's transitions, so a port's index is its transition's index.
+	open bool
 }
 
 // wire connects port `port` of nodes[from] to the input of nodes[to].
@@ -187,6 +191,16 @@ func readNode(s *model.State, cat *schemas.Catalog, m *textMeasurer) node {
 			fitLabel: m.fit(label, float32(w-portGap), portTextSize, fyne.TextStyle{}),
 		})
 		x += w
+	}
+	if n.trigger && known {
+		for _, ev := range missingEvents(wt, s) {
+			w := float64(min(m.width(ev.Label, portTextSize, fyne.TextStyle{}), maxPortLabel) + portGap*2)
+			n.ports = append(n.ports, port{
+				event: ev.Name, label: ev.Label, center: x + w/2, width: w, wire: -1, open: true,
+				fitLabel: m.fit(ev.Label, float32(w-portGap), portTextSize, fyne.TextStyle{}),
+			})
+			x += w
+		}
 	}
 	titleRoom := float64(m.width(n.title, titleTextSize, fyne.TextStyle{Bold: true})) + 2*nodePadding + iconSize + 4 + badgeRoom
 	n.width = max(x+nodePadding, min(titleRoom, maxTitleWidth), minNodeWidth)
@@ -454,9 +468,21 @@ func displayTitle(n node) string {
 
 // portLabel words a transition as Studio does on the widget: the catalog's
 // label for the event, and for a split's condition its friendly name.
+// missingEvents lists the events of the widget's type (the Trigger's five
+// entry points) that its transitions do not name, in the catalog's order.
+func missingEvents(wt schemas.WidgetType, s *model.State) []schemas.Event {
+	var out []schemas.Event
+	for _, ev := range wt.Events() {
+		if _, ok := s.Next(ev.Name); !ok {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
 func portLabel(wt schemas.WidgetType, known bool, t model.Transition) string {
 	if t.Event == "match" {
-		if name := friendlyName(t.Conditions); name != "" {
+		if name := conditionLabel(t.Conditions); name != "" {
 			return name
 		}
 	}
@@ -468,19 +494,22 @@ func portLabel(wt schemas.WidgetType, known bool, t model.Transition) string {
 	return t.Event
 }
 
-func friendlyName(conditions []any) string {
+// conditionLabel words a split condition's port: the friendly name a person
+// gave it, or Studio's own wording in Studio's words ("If value equal to 1").
+func conditionLabel(conditions []any) string {
 	for _, c := range conditions {
 		if obj, ok := c.(*model.Object); ok {
-			if s, ok := obj.String("friendly_name"); ok && s != "" {
-				return s
+			name, _ := obj.String("friendly_name")
+			typ, _ := obj.String("type")
+			v, _ := obj.Get("value")
+			value := ""
+			if v != nil {
+				value = fmt.Sprint(v)
 			}
-			// Studio's own wording when no friendly name was given.
-			if v, ok := obj.Get("value"); ok {
-				if typ, ok := obj.String("type"); ok {
-					return fmt.Sprintf("If value %s %v", typ, v)
-				}
-				return fmt.Sprintf("If value %v", v)
+			if name == "" && typ == "" && value == "" {
+				continue
 			}
+			return schemas.ConditionPortLabel(name, typ, value)
 		}
 	}
 	return ""

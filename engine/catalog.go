@@ -76,6 +76,21 @@ func (rt *Runtime) checkEvent(st *model.State, event string) error {
 	return fmt.Errorf("%q is not an event of %s (a %s widget); choose one of: %s", event, st.Name(), st.Type(), strings.Join(f.events, ", "))
 }
 
+// checkChoosable refuses a caller's Outcome for a widget whose events the
+// engine decides itself (say-play, gather, split, …), and an event a widget
+// does not let the caller pick (send-and-wait's reply comes from the input):
+// an Outcome is never accepted and then ignored.
+func (rt *Runtime) checkChoosable(st *model.State, event string) error {
+	chooses := rt.behaviourOf(st.Type()).chooses
+	switch {
+	case len(chooses) == 0:
+		return fmt.Errorf("%s (a %s widget) runs in the simulator itself: its event comes from the flow and the contact's input, not from an outcome", st.Name(), st.Type())
+	case slices.Equal(chooses, anyEvent) || slices.Contains(chooses, event):
+		return nil
+	}
+	return fmt.Errorf("an outcome for %s (a %s widget) may only be %s; the rest comes from the contact's input", st.Name(), st.Type(), strings.Join(chooses, " or "))
+}
+
 // checkOutcomes refuses, before anything runs, a caller's Outcome for a
 // widget of flow naming an event the widget cannot take. Outcomes for names
 // flow lacks may be meant for a subflow's widgets: they are checked when
@@ -89,10 +104,15 @@ func (rt *Runtime) checkOutcomes(flow *model.Flow, outcomes map[string]Outcome) 
 	for _, name := range names {
 		o := outcomes[name]
 		st := flow.State(name)
-		if st == nil || o.Event == "" {
+		if st == nil {
 			continue
 		}
-		if err := rt.checkEvent(st, o.Event); err != nil {
+		if o.Event != "" {
+			if err := rt.checkEvent(st, o.Event); err != nil {
+				return fmt.Errorf("outcome %s=%s: %w", name, o.Event, err)
+			}
+		}
+		if err := rt.checkChoosable(st, o.Event); err != nil {
 			return fmt.Errorf("outcome %s=%s: %w", name, o.Event, err)
 		}
 	}

@@ -138,7 +138,45 @@ func isTwilioHost(rawURL string) bool {
 	return h == "twilio.com" || strings.HasSuffix(h, ".twilio.com") || strings.HasSuffix(h, ".twil.io")
 }
 
+// outcomeChosen reports whether an HTTP widget's result comes from the
+// caller instead of a request: an Outcome names it, or (askable: Run
+// Function, a Twilio product like the others) the caller is asked and no
+// canned response stands in for the Function.
+func (r *run) outcomeChosen(st *model.State, askable bool) bool {
+	if _, ok := r.x.opts.Outcomes[st.Name()]; ok {
+		return true
+	}
+	_, canned := r.x.opts.HTTP[st.Name()]
+	return askable && r.x.opts.AskOutcomes && !canned
+}
+
+// httpOutcomeOutputs are make-http-request's outputs for a chosen event: a
+// 200 with an empty JSON object, or a 500.
+func httpOutcomeOutputs(event string) map[string]any {
+	if event == "success" {
+		return map[string]any{"status_code": int64(200), "content_type": "application/json", "body": "{}", "parsed": map[string]any{}}
+	}
+	return map[string]any{"status_code": int64(500), "content_type": "text/plain", "body": "Internal Server Error"}
+}
+
+// functionOutputs are run-function's outputs for a chosen event; parsed
+// keeps what earlier runs of the widget left, as a real run would.
+func (r *run) functionOutputs(st *model.State, event string) map[string]any {
+	out := httpOutcomeOutputs(map[string]string{"success": "success"}[event])
+	delete(out, "parsed")
+	out["headers"] = map[string]any{"content-type": out["content_type"]}
+	if previous, ok := lookup(r.x.ctx, "widgets", st.Name(), "parsed").(map[string]any); ok {
+		out["parsed"] = maps.Clone(previous)
+	} else if event == "success" {
+		out["parsed"] = map[string]any{}
+	}
+	return out
+}
+
 func makeHTTPRequest(r *run, st *model.State, p props) outcome {
+	if r.outcomeChosen(st, false) {
+		return r.choose(st, "success", httpOutcomeOutputs)
+	}
 	method := strings.ToUpper(strings.TrimSpace(p.str("method")))
 	if method == "" {
 		method = http.MethodGet
@@ -177,8 +215,14 @@ func makeHTTPRequest(r *run, st *model.State, p props) outcome {
 }
 
 // runFunction calls a Twilio Function with its parameters as a form POST.
-// parsed is merged into what earlier runs of the same widget left.
+// parsed is merged into what earlier runs of the same widget left. Like
+// every widget that needs another Twilio product, it takes the caller's
+// Outcome instead when there is one, and with AskOutcomes (the simulator's
+// outcome buttons) asks for one unless a canned response stands in.
 func runFunction(r *run, st *model.State, p props) outcome {
+	if r.outcomeChosen(st, true) {
+		return r.choose(st, "success", func(event string) map[string]any { return r.functionOutputs(st, event) })
+	}
 	target, err := r.renderProp(p, "url", "")
 	if err != nil {
 		return outcome{err: err}

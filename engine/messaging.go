@@ -91,9 +91,31 @@ func sendMessage(r *run, st *model.State, p props) outcome {
 	if err != nil {
 		return outcome{err: err}
 	}
-	// Current docs name the outputs outbound.*, the older guide message.*: publish both.
+	o := r.choose(st, r.rt.defaultEvent(st), func(event string) map[string]any { return sentOutputs(outbound, event) })
+	if o.wait != nil {
+		// Sent already; the caller picks sent or failed next.
+		r.x.ctx = withPath(r.x.ctx, sentOutputs(outbound, "sent"), "widgets", st.Name())
+	}
+	return o
+}
+
+// sentOutputs are send-message's outputs for the event it takes, from the
+// message sent. Current docs name them outbound.*, the older guide
+// message.*: both are published. A failed message carries Twilio's error.
+func sentOutputs(outbound map[string]any, event string) map[string]any {
+	outbound = maps.Clone(outbound)
+	if event == "failed" {
+		maps.Copy(outbound, map[string]any{"Status": "failed", "ErrorCode": "30003", "ErrorMessage": "Unreachable destination handset"})
+	}
 	message := map[string]any{"Sid": outbound["Sid"], "To": outbound["To"], "From": outbound["From"], "Body": outbound["Body"]}
-	return r.choose(st, r.rt.defaultEvent(st), map[string]any{"outbound": outbound, "message": message})
+	return map[string]any{"outbound": outbound, "message": message}
+}
+
+// sentOutputs, for a send-message whose outcome the caller picks in the
+// simulator after it was sent: the message is the one its wait recorded.
+func (r *run) sentOutputs(st *model.State, p props, event string) map[string]any {
+	sent, _ := lookup(r.x.ctx, "widgets", st.Name(), "outbound").(map[string]any)
+	return sentOutputs(sent, event)
 }
 
 func sendAndWait(r *run, st *model.State, p props) outcome {
@@ -113,6 +135,12 @@ func sendAndWait(r *run, st *model.State, p props) outcome {
 	}
 	if err != nil {
 		return outcome{err: err}
+	}
+	if ok && chosen.Event == "timeout" {
+		out := map[string]any{"outbound": outbound}
+		maps.Copy(out, plainMap(chosen.Outputs))
+		r.transcribe("inbound", "silence", st.Name(), "")
+		return outcome{event: "timeout", outputs: out, detail: "outcome chosen by the caller: no reply"}
 	}
 	r.x.ctx = withPath(r.x.ctx, map[string]any{"outbound": outbound}, "widgets", st.Name())
 	return outcome{wait: &Wait{Kind: WaitReply, Timeout: time.Duration(p.integer("timeout", 3600)) * time.Second}}

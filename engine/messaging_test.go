@@ -25,7 +25,11 @@ func TestSendAndWaitForReply(t *testing.T) {
 		if widgetOutput(x, "ask", "inbound", "From") != "+1555" {
 			t.Fatalf("inbound = %v", widgetOutput(x, "ask", "inbound"))
 		}
-		want := []TranscriptEntry{{"outbound", "sms", "Name?", "ask"}, {"inbound", "sms", "Ann", "ask"}, {"outbound", "sms", "Thanks Ann (Name?)", "thanks"}}
+		want := []TranscriptEntry{
+			{Direction: "outbound", Kind: "sms", Text: "Name?", Widget: "ask"},
+			{Direction: "inbound", Kind: "sms", Text: "Ann", Widget: "ask"},
+			{Direction: "outbound", Kind: "sms", Text: "Thanks Ann (Name?)", Widget: "thanks"},
+		}
 		if len(x.Transcript) != len(want) {
 			t.Fatalf("transcript = %+v", x.Transcript)
 		}

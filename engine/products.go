@@ -12,8 +12,11 @@ import (
 // catalog knows but this table lacks (the legacy chat, task, sync and
 // understand types) run the same way with no outputs.
 type product struct {
-	voice   bool // stops when the caller has hung up
-	outputs func(r *run, st *model.State, p props) map[string]any
+	voice bool // stops when the caller has hung up
+	// outputs are plausible widgets.NAME.* values for the event taken: they
+	// agree with it (a hangup is no completed dial, a busy line no
+	// answered call).
+	outputs func(r *run, st *model.State, p props, event string) map[string]any
 	// announce reports what the contact would notice (a dialled number).
 	announce func(r *run, st *model.State, p props) error
 }
@@ -47,16 +50,14 @@ func performProduct(r *run, st *model.State, p props) outcome {
 			return outcome{err: err}
 		}
 	}
-	var defaults map[string]any
-	if d.outputs != nil {
-		defaults = d.outputs(r, st, p)
-	}
-	o := r.choose(st, r.rt.defaultEvent(st), defaults)
-	switch {
-	case o.event == "hangup":
+	o := r.choose(st, r.rt.defaultEvent(st), r.outputsFor(st, p))
+	switch o.event {
+	case "hangup":
 		r.x.callOver = true
-	case o.event == "answered" && o.outputs != nil:
-		r.x.outgoing, r.x.callOver = o.outputs, false
+	case "answered", "answeredByMachine":
+		if o.outputs != nil {
+			r.x.outgoing, r.x.callOver = o.outputs, false
+		}
 	}
 	return o
 }
@@ -77,10 +78,18 @@ func announceDial(key string) func(r *run, st *model.State, p props) error {
 	}
 }
 
-func emptyOutputs(*run, *model.State, props) map[string]any { return map[string]any{} }
+func emptyOutputs(*run, *model.State, props, string) map[string]any { return map[string]any{} }
 
-func dialOutputs(r *run, st *model.State, p props) map[string]any {
+// dialOutputs: callCompleted is the dialled party's call ending after a
+// conversation (completed, with a duration); hangup is the caller hanging up
+// while it rang (canceled, no duration, the caller's call completed).
+func dialOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	out := r.callFields()
+	if event == "hangup" {
+		out["CallStatus"] = "completed"
+		maps.Copy(out, map[string]any{"DialCallSid": r.rt.sid("CA"), "DialCallStatus": "canceled", "DialCallDuration": "0"})
+		return out
+	}
 	maps.Copy(out, map[string]any{"DialCallSid": r.rt.sid("CA"), "DialCallStatus": "completed", "DialCallDuration": "42"})
 	if p.boolean("record", false) {
 		out["RecordingUrl"] = "https://api.twilio.com/2010-04-01/Accounts/" + r.x.AccountSID + "/Recordings/" + r.rt.sid("RE")
@@ -88,63 +97,124 @@ func dialOutputs(r *run, st *model.State, p props) map[string]any {
 	return out
 }
 
-func outgoingCallOutputs(r *run, st *model.State, p props) map[string]any {
+// outgoingCallStatus is the CallStatus of a placed call for each event.
+var outgoingCallStatus = map[string]string{
+	"answered": "in-progress", "answeredByMachine": "in-progress", "busy": "busy",
+	"noAnswer": "no-answer", "failed": "failed", "hangup": "completed",
+}
+
+func outgoingCallOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	to, _ := r.renderProp(p, "to", "{{contact.channel.address}}")
 	from, _ := r.renderProp(p, "from", "{{flow.channel.address}}")
-	out := map[string]any{
-		"AccountSid": r.x.AccountSID, "CallSid": r.rt.sid("CA"), "CallStatus": "in-progress", "To": to, "From": from,
+	status := outgoingCallStatus[event]
+	if status == "" {
+		status = "in-progress"
 	}
-	if p.boolean("detect_answering_machine", false) {
+	out := map[string]any{
+		"AccountSid": r.x.AccountSID, "CallSid": r.rt.sid("CA"), "CallStatus": status, "To": to, "From": from,
+	}
+	if p.boolean("detect_answering_machine", false) && status == "in-progress" {
 		out["AnsweredBy"] = "human"
+		if event == "answeredByMachine" {
+			out["AnsweredBy"] = "machine_start"
+		}
 		out["MachineDetectionDuration"] = "1200"
 	}
 	return out
 }
 
-func recordCallOutputs(r *run, st *model.State, p props) map[string]any {
+func recordCallOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	call := r.callFields()
 	sid := r.rt.sid("RE")
+	status, errorCode := "in-progress", any(nil)
+	if event == "failed" {
+		status, errorCode = "failed", "21220"
+	}
 	return map[string]any{
 		"AccountSid": r.x.AccountSID, "ApiVersion": "2010-04-01", "CallSid": call["CallSid"], "Channels": 2,
-		"ConferenceSid": nil, "Sid": sid, "Status": "in-progress", "Source": "StartCallRecordingAPI",
+		"ConferenceSid": nil, "Sid": sid, "Status": status, "Source": "StartCallRecordingAPI",
 		"StartTime": r.rt.now().UTC().Format("Mon, 02 Jan 2006 15:04:05 -0700"), "Duration": "-1",
-		"Price": nil, "PriceUnit": "USD", "ErrorCode": nil, "EncryptionDetails": nil,
+		"Price": nil, "PriceUnit": "USD", "ErrorCode": errorCode, "EncryptionDetails": nil,
 		"Uri": "/2010-04-01/Accounts/" + r.x.AccountSID + "/Calls/" + text(call["CallSid"]) + "/Recordings/" + sid + ".json",
 	}
 }
 
-func enqueueOutputs(r *run, st *model.State, p props) map[string]any {
+// queueResult is the Enqueue verb's QueueResult for each event
+// (studio-semantics.md §3.3: queue-full, system-error).
+var queueResult = map[string]string{"callComplete": "bridged", "failedToEnqueue": "queue-full", "callFailure": "system-error"}
+
+func enqueueOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	out := r.callFields()
-	maps.Copy(out, map[string]any{"QueueResult": "hangup", "QueueSid": r.rt.sid("QU"), "QueueTime": "30"})
+	result := queueResult[event]
+	if result == "" {
+		result = "bridged"
+	}
+	maps.Copy(out, map[string]any{"QueueResult": result, "QueueSid": r.rt.sid("QU"), "QueueTime": "30"})
 	return out
 }
 
-func flexOutputs(r *run, st *model.State, p props) map[string]any {
+func flexOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	attributes, err := r.renderProp(p, "attributes", "")
 	if err != nil {
 		attributes = ""
 	}
-	return map[string]any{"TaskSid": r.rt.sid("WT"), "Attributes": attributes, "Age": "0"}
+	out := map[string]any{"Attributes": attributes}
+	if event != "failedToEnqueue" && event != "callFailure" {
+		out["TaskSid"], out["Age"] = r.rt.sid("WT"), "0"
+	}
+	if r.onCall() {
+		result := queueResult[event]
+		if result == "" {
+			result = "bridged"
+		}
+		maps.Copy(out, r.callFields())
+		out["QueueResult"] = result
+	}
+	return out
 }
 
-func paymentOutputs(r *run, st *model.State, p props) map[string]any {
+// paymentResult is <Pay>'s Result for each capture-payments event.
+var paymentResult = map[string]string{
+	"success": "success", "maxFailedAttempts": "too-many-failed-attempts", "providerError": "payment-connector-error",
+	"payInterrupted": "caller-interrupted-with-star", "hangup": "caller-hung-up", "validationError": "validation-error",
+}
+
+func paymentOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	out := r.callFields()
+	result := paymentResult[event]
+	if result == "" {
+		result = "success"
+	}
+	out["Result"] = result
+	if event == "hangup" {
+		out["CallStatus"] = "completed"
+	}
+	if result != "success" {
+		return out
+	}
 	maps.Copy(out, map[string]any{
-		"Result": "success", "PaymentToken": r.rt.sid("PT"), "PaymentConfirmationCode": "ch_" + r.rt.sid("")[:12],
+		"PaymentToken": r.rt.sid("PT"), "PaymentConfirmationCode": "ch_" + r.rt.sid("")[:12],
 		"PaymentCardNumber": "xxxx-xxxx-xxxx-1111", "PaymentCardType": "visa", "PaymentCardPostalCode": "94105",
 		"ExpirationDate": "1230", "SecurityCode": "xxx", "ProfileId": "",
 	})
 	return out
 }
 
-func virtualAgentOutputs(r *run, st *model.State, p props) map[string]any {
-	return map[string]any{"VirtualAgentProvider": "simulated", "VirtualAgentStatus": "completed", "VirtualAgentProviderData": map[string]any{}}
+func virtualAgentOutputs(r *run, st *model.State, p props, event string) map[string]any {
+	status := event
+	if status == "" || status == "return" {
+		status = "completed"
+	}
+	return map[string]any{"VirtualAgentProvider": "simulated", "VirtualAgentStatus": status, "VirtualAgentProviderData": map[string]any{}}
 }
 
-func profileOutputs(r *run, st *model.State, p props) map[string]any {
+func profileOutputs(r *run, st *model.State, p props, event string) map[string]any {
+	if event != "profileFound" && event != "profileUpdated" {
+		return map[string]any{}
+	}
 	return map[string]any{"profile": map[string]any{"id": r.rt.sid("PR"), "traits": map[string]any{}}}
 }
 
-func autopilotOutputs(r *run, st *model.State, p props) map[string]any {
+func autopilotOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	return map[string]any{"CurrentTask": "fallback", "AssistantSid": p.str("autopilot_assistant_sid"), "DialogueSid": r.rt.sid("UK")}
 }

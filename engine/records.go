@@ -31,6 +31,9 @@ const (
 type Ending struct {
 	Kind   string `json:"kind"`
 	Reason string `json:"reason"`
+	// Widget names the widget whose error ended a failed execution (such a
+	// widget has no step: none of its events happened).
+	Widget string `json:"widget,omitempty"`
 }
 
 // ExecutionRecord is the Execution resource of Studio's REST API (v2), plus

@@ -88,6 +88,9 @@ func New(cfg Config) *Runtime {
 // embedded one failed to load, and then Start and Restore say why).
 func (rt *Runtime) Catalog() *schemas.Catalog { return rt.cfg.Catalog }
 
+// AccountSID returns the account executions run under.
+func (rt *Runtime) AccountSID() string { return rt.cfg.AccountSID }
+
 // Clock returns the runtime's clock.
 func (rt *Runtime) Clock() Clock { return rt.cfg.Clock }
 

@@ -16,7 +16,15 @@ import (
 type behaviour struct {
 	perform func(r *run, st *model.State, p props) outcome
 	accept  func(r *run, st *model.State, p props, w *Wait, in Input) (outcome, error)
+	// chooses lists the events a caller's Outcome may pick for the type:
+	// anyEvent for the widgets whose result comes from outside (other
+	// products, HTTP, messages sent), nil for the widgets the engine runs
+	// itself, whose events come from the flow and the contact's input.
+	chooses []string
 }
+
+// anyEvent: a caller's Outcome may pick any event of the type.
+var anyEvent = []string{"*"}
 
 // behaviourOf returns how a widget type runs: the engine's own behaviour for the
 // types it simulates in full, the caller's choice (else the success event)
@@ -30,9 +38,10 @@ func (rt *Runtime) behaviourOf(widgetType string) behaviour {
 	case "record-voicemail":
 		return behaviour{perform: recordVoicemail, accept: acceptRecording}
 	case "send-message":
-		return behaviour{perform: sendMessage, accept: acceptProduct}
+		return behaviour{perform: sendMessage, accept: acceptProduct, chooses: anyEvent}
 	case "send-and-wait-for-reply":
-		return behaviour{perform: sendAndWait, accept: acceptReply}
+		// The reply itself comes from the input (the contact types it).
+		return behaviour{perform: sendAndWait, accept: acceptReply, chooses: []string{"deliveryFailure", "timeout"}}
 	case "split-based-on":
 		return behaviour{perform: splitBasedOn}
 	case "set-variables":
@@ -40,16 +49,16 @@ func (rt *Runtime) behaviourOf(widgetType string) behaviour {
 	case "run-subflow":
 		return behaviour{perform: runSubflow}
 	case "make-http-request":
-		return behaviour{perform: makeHTTPRequest}
+		return behaviour{perform: makeHTTPRequest, accept: acceptProduct, chooses: anyEvent}
 	case "run-function", "run-function-v2":
-		return behaviour{perform: runFunction}
+		return behaviour{perform: runFunction, accept: acceptProduct, chooses: anyEvent}
 	case "trigger":
 		return behaviour{perform: triggerReached}
 	}
 	if _, known := rt.types[widgetType]; known {
-		return behaviour{perform: performProduct, accept: acceptProduct}
+		return behaviour{perform: performProduct, accept: acceptProduct, chooses: anyEvent}
 	}
-	return behaviour{perform: unknownWidget, accept: acceptProduct}
+	return behaviour{perform: unknownWidget, accept: acceptProduct, chooses: anyEvent}
 }
 
 // perform runs st. A voice widget needs a call: without one the step fails
@@ -57,6 +66,13 @@ func (rt *Runtime) behaviourOf(widgetType string) behaviour {
 func (r *run) perform(st *model.State) outcome {
 	if f := r.rt.types[st.Type()]; f.voice && !r.onCall() {
 		return r.noCall(st)
+	}
+	if o, ok := r.x.opts.Outcomes[st.Name()]; ok {
+		// Checked by Start for the flow's own widgets; a subflow's are
+		// checked when they run.
+		if err := r.rt.checkChoosable(st, o.Event); err != nil {
+			return outcome{err: fmt.Errorf("the caller's outcome: %w", err)}
+		}
 	}
 	return r.rt.behaviourOf(st.Type()).perform(r, st, propsOf(st))
 }
@@ -85,25 +101,11 @@ func transitionEvents(st *model.State) []string {
 
 // choose applies the caller's Outcome for st, if any; otherwise the default
 // event def (or, with AskOutcomes, a wait for the caller to choose among the
-// events the catalog gives st's type).
-func (r *run) choose(st *model.State, def string, defaults map[string]any) outcome {
-	if chosen, ok := r.x.opts.Outcomes[st.Name()]; ok {
-		event := chosen.Event
-		if event == "" {
-			event = def
-		}
-		if event == "" {
-			return outcome{err: r.noDefaultEvent(st)}
-		}
-		if err := r.rt.checkEvent(st, event); err != nil {
-			return outcome{err: fmt.Errorf("the caller's outcome: %w", err)}
-		}
-		out := maps.Clone(defaults)
-		if out == nil {
-			out = map[string]any{}
-		}
-		maps.Copy(out, plainMap(chosen.Outputs))
-		return outcome{event: event, outputs: out, detail: "outcome chosen by the caller"}
+// events the catalog gives st's type). outputs, when not nil, gives the
+// plausible widgets.NAME.* values for the event taken.
+func (r *run) choose(st *model.State, def string, outputs func(event string) map[string]any) outcome {
+	if chosen, ok := r.x.opts.Outcomes[st.Name()]; ok && (chosen.Event != "" || def != "") {
+		return r.chosen(st, chosen, def, outputs)
 	}
 	if r.x.opts.AskOutcomes {
 		choices, _ := r.rt.widgetEvents(st)
@@ -112,7 +114,29 @@ func (r *run) choose(st *model.State, def string, defaults map[string]any) outco
 	if def == "" {
 		return outcome{err: r.noDefaultEvent(st)}
 	}
-	return outcome{event: def, outputs: defaults}
+	var out map[string]any
+	if outputs != nil {
+		out = outputs(def)
+	}
+	return outcome{event: def, outputs: out}
+}
+
+// chosen takes the caller's Outcome for st (its event, else def), with the
+// outputs of that event and the caller's own on top.
+func (r *run) chosen(st *model.State, chosen Outcome, def string, outputs func(event string) map[string]any) outcome {
+	event := chosen.Event
+	if event == "" {
+		event = def
+	}
+	if err := r.rt.checkEvent(st, event); err != nil {
+		return outcome{err: fmt.Errorf("the caller's outcome: %w", err)}
+	}
+	out := map[string]any{}
+	if outputs != nil {
+		out = outputs(event)
+	}
+	maps.Copy(out, plainMap(chosen.Outputs))
+	return outcome{event: event, outputs: out, detail: "outcome chosen by the caller"}
 }
 
 // noDefaultEvent explains why st cannot run without the caller's choice.
@@ -134,12 +158,11 @@ func acceptProduct(r *run, st *model.State, p props, w *Wait, in Input) (outcome
 	if err := r.rt.checkEvent(st, in.Event); err != nil {
 		return outcome{}, err
 	}
-	defaults := map[string]any{}
-	if d, ok := products[st.Type()]; ok && d.outputs != nil {
-		defaults = d.outputs(r, st, p)
+	o := r.chosen(st, Outcome{Event: in.Event, Outputs: in.Outputs}, "", r.outputsFor(st, p))
+	if o.event == "hangup" {
+		r.x.callOver = true
 	}
-	maps.Copy(defaults, plainMap(in.Outputs))
-	return outcome{event: in.Event, outputs: defaults, detail: "outcome chosen by the caller"}, nil
+	return o, o.err
 }
 
 // triggerReached fails a transition that leads back to the trigger: an
@@ -150,4 +173,22 @@ func triggerReached(r *run, st *model.State, _ props) outcome {
 
 func unknownWidget(r *run, st *model.State, _ props) outcome {
 	return r.choose(st, "", nil)
+}
+
+// outputsFor gives the plausible outputs of st for the event it takes, for
+// the widget types that have some (nil otherwise).
+func (r *run) outputsFor(st *model.State, p props) func(event string) map[string]any {
+	switch st.Type() {
+	case "run-function", "run-function-v2":
+		return func(event string) map[string]any { return r.functionOutputs(st, event) }
+	case "make-http-request":
+		return httpOutcomeOutputs
+	case "send-message":
+		return func(event string) map[string]any { return r.sentOutputs(st, p, event) }
+	}
+	d, ok := products[st.Type()]
+	if !ok || d.outputs == nil {
+		return nil
+	}
+	return func(event string) map[string]any { return d.outputs(r, st, p, event) }
 }

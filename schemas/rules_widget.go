@@ -48,7 +48,11 @@ func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []
 	instance, err := v.validateAgainstType(s)
 	if err != nil {
 		for _, fd := range v.explain.explain(err, instance, s.Type(), "") {
-			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + fd.loc, Rule: RuleSchema, Message: fd.message})
+			sev, msg := Error, fd.message
+			if warning, ok := studioTolerates(s, fd); ok {
+				sev, msg = Warning, warning
+			}
+			out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + fd.loc, Rule: RuleSchema, Message: msg})
 		}
 	}
 	return out

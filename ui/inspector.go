@@ -45,11 +45,12 @@ type Inspector struct {
 	session int
 	cancel  func()
 
-	conditionTypes []string
 	// OnError reports an edit the model refused.
 	OnError func(error)
 	// OnRenamed tells the window a widget was renamed from the inspector.
 	OnRenamed func(oldName, newName string)
+	// SubflowChoices lists the flows a Run Subflow can call.
+	SubflowChoices func() []subflowChoice
 }
 
 // fieldRow is one field of the form: the JSON pointer (relative to the
@@ -70,7 +71,6 @@ func NewInspector(doc *model.Document, cat *schemas.Catalog, keys *historyKeys, 
 	in.content = container.NewVBox()
 	// Room on the right for the scroll bar, which floats over the content.
 	in.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, theme.Padding(), 0, 3*theme.Padding()), in.content))
-	in.conditionTypes = conditionTypes(cat)
 	in.SetDocument(doc)
 	return in
 }
@@ -278,6 +278,7 @@ func (in *Inspector) widgetForm() []fyne.CanvasObject {
 	objects = append(objects, in.nameField(s))
 	if s.Type() == "trigger" {
 		objects = append(objects, in.flowSettings(false)...)
+		objects = append(objects, subflowParametersNote(in.doc.Flow()))
 	}
 	objects = append(objects, in.propertyFields(s, wt, known)...)
 	if s.Type() == "split-based-on" {
@@ -373,6 +374,14 @@ func (in *Inspector) propertyFields(s *model.State, wt schemas.WidgetType, known
 			objects = append(objects, in.variablesField(s))
 			continue
 		}
+		if s.Type() == "run-subflow" && spec.Name == "flow_sid" {
+			objects = append(objects, in.subflowField(s, spec))
+			continue
+		}
+		if s.Type() == "split-based-on" && spec.Name == "input" {
+			objects = append(objects, in.splitInputField(s, spec))
+			continue
+		}
 		v, present := props.Get(spec.Name)
 		objects = append(objects, in.propertyRow(property{widget: s.Name(), key: spec.Name, spec: spec, value: v, present: present}))
 	}
@@ -441,7 +450,7 @@ func (in *Inspector) variablesField(s *model.State) fyne.CanvasObject {
 
 // transitionFields lists each transition with a target picker.
 func (in *Inspector) transitionFields(s *model.State, wt schemas.WidgetType, known bool) []fyne.CanvasObject {
-	if s.TransitionCount() == 0 {
+	if s.TransitionCount() == 0 && s.Type() != "trigger" {
 		return nil
 	}
 	objects := []fyne.CanvasObject{sectionTitle("Transitions")}
@@ -455,7 +464,30 @@ func (in *Inspector) transitionFields(s *model.State, wt schemas.WidgetType, kno
 		picker := in.targetPicker(s.Name(), i, t.Next)
 		objects = append(objects, in.addRow(fmt.Sprintf("/transitions/%d", i), label, false, propertyEditor{object: picker, focus: picker}))
 	}
+	if s.Type() == "trigger" && known {
+		// Studio's five entry points are always offered; choosing a target
+		// for one the file does not list adds its transition.
+		for _, ev := range wt.Events() {
+			if _, listed := s.Next(ev.Name); listed {
+				continue
+			}
+			picker := in.eventPicker(s.Name(), ev.Name)
+			objects = append(objects, in.addRow("/transitions/"+ev.Name, ev.Label, false, propertyEditor{object: picker, focus: picker}))
+		}
+	}
 	return objects
+}
+
+// eventPicker is the target picker of an entry point the file does not
+// list: it starts unconnected and adds the transition when given a target.
+func (in *Inspector) eventPicker(widgetName, event string) *widget.Select {
+	sel := in.targetPicker(widgetName, -1, "")
+	sel.OnChanged = func(target string) {
+		if target != notConnected {
+			in.applyStructural(model.ConnectEvent(widgetName, event, target))
+		}
+	}
+	return sel
 }
 
 // notConnected is the target picker's entry for an unconnected transition.
@@ -596,6 +628,19 @@ func (in *Inspector) FocusProblem(d schemas.Diagnostic) {
 		if c := in.canvas(); c != nil {
 			c.Focus(r.focus)
 		}
+	}
+}
+
+// FocusName scrolls the inspector to the top and puts the keyboard focus in
+// the shown widget's name field; Tab goes on through its fields.
+func (in *Inspector) FocusName() {
+	f := in.field("/name")
+	if f == nil || in.canvas == nil {
+		return
+	}
+	in.scroll.ScrollToTop()
+	if c := in.canvas(); c != nil {
+		c.Focus(f)
 	}
 }
 

@@ -85,7 +85,7 @@ func runServer(ctx context.Context, e env, addr, dir, publicURL string, quiet bo
 	if err != nil {
 		return fmt.Errorf("prepare the validator: %w", err)
 	}
-	mgr, err := sessions.New(store, sessions.Config{Engine: engine.Config{Catalog: cat}})
+	mgr, err := sessions.New(store, sessions.Config{Engine: engine.Config{Catalog: cat}, AccountSID: account})
 	if err != nil {
 		return err
 	}
