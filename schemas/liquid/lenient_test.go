@@ -78,6 +78,10 @@ func TestOtherLenientForms(t *testing.T) {
 		{"{% if name | size > 10 %}yes{% endif %}", "yes"},
 		{"{% for x in list | reverse %}{{ x }}{% endfor %}", "xy"},
 		{"{% case name | upcase %}{% when 'ann' %}A{% endcase %}", "A"},
+		// An else with a condition is a plain else; a when reads its values
+		// up to the first word that is not "or".
+		{"{% if a == 2 %}two{% else if a == 1 %}else{% endif %}", "else"},
+		{"{% case name %}{% when 'bob' and 'ann' %}B{% else %}other{% endcase %}", "other"},
 		{"{% when_not_a_tag %}", ""},
 	}
 	for _, tt := range tests[:len(tests)-1] {
