@@ -92,35 +92,13 @@ func (r *renderState) reset(vars map[string]any) {
 		r.ctx = expressions.NewContext(r.vars, r.cfg)
 	}
 	for k, v := range vars {
-		switch v.(type) {
-		case nil, string, bool, int, float64:
-			r.vars[k] = v
-		default:
-			// Converted on first use (Normalize), once per render: sized
-			// integers become int and Go maps ordered objects, so that the
-			// library indexes, compares and iterates them as Liquid does.
-			r.vars[k] = &lazyValue{v: v}
-		}
+		r.vars[k] = lazy(v)
 	}
 	// Ruby Liquid's reserved words are never variables.
 	r.vars["empty"], r.vars["blank"] = "", ""
 	delete(r.vars, "null")
 	r.ifchanged = nil
 	r.iterations, r.builtBytes = 0, 0
-}
-
-// lazyValue is a variable normalised when the template first reads it
-// (the library calls ToLiquid on every variable it looks up).
-type lazyValue struct {
-	v    any
-	done bool
-}
-
-func (l *lazyValue) ToLiquid() any {
-	if !l.done {
-		l.v, l.done = Normalize(l.v), true
-	}
-	return l.v
 }
 
 // release empties the state for the pool, dropping every reference to the
@@ -135,7 +113,7 @@ func (r *renderState) release() {
 }
 
 func (r *renderState) assign(name string, v any) {
-	r.vars[name] = v
+	r.vars[name] = lazy(v)
 	r.assigned[name] = true
 }
 

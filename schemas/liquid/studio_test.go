@@ -228,3 +228,26 @@ func TestStudioLibraryPanicIsAClearError(t *testing.T) {
 		}
 	}
 }
+
+// The engine's context is Go maps and lists with int64 numbers; the
+// library reads them as Liquid values without the whole context being
+// converted for each render.
+func TestStudioContextValuesFromGo(t *testing.T) {
+	e := New(fixedNow)
+	vars := map[string]any{"m": map[string]any{"l": []any{int64(1), int64(2)}, "i": int64(-1), "n": map[string]any{"z": true, "a": nil}}}
+	for tpl, want := range map[string]string{
+		"{{ m.l[m.i] }}":                        "2",
+		"{{ m.l.first }}{{ m.l.last }}":         "12",
+		"{{ m.l.size }}/{{ m.size }}":           "2/3",
+		"{% for x in m.l %}{{ x }}{% endfor %}": "12",
+		"{{ m }}":                               `{"i"=>-1, "l"=>[1, 2], "n"=>{"a"=>nil, "z"=>true}}`,
+		"{{ m.l | join: '-' }}":                 "1-2",
+		"{% assign k = m.n %}{{ k.z }}":         "true",
+		"{% if m.l contains 2 %}yes{% endif %}": "yes",
+		"{{ m['l'][0] | plus: 1 }}":             "2",
+	} {
+		if got := renderOK(t, e, tpl, vars); got != want {
+			t.Errorf("%s = %q, want %q", tpl, got, want)
+		}
+	}
+}
