@@ -251,3 +251,18 @@ func TestStudioContextValuesFromGo(t *testing.T) {
 		}
 	}
 }
+
+// to_json writes JSON as Ruby does: floats keep ".0", HTML characters and
+// non-ASCII text stay as they are, objects keep their order.
+func TestStudioToJSON(t *testing.T) {
+	e := New(fixedNow)
+	vars := studioVars(t, `{"price": 20.0, "note": "<b>Café & \"tea\"</b>\n", "list": [1, 2.5, null, true], "z": {"b": 1, "a": 2}}`)
+	got := renderOK(t, e, "{{ widgets.http.parsed | to_json }}", vars)
+	want := `{"price":20.0,"note":"<b>Café & \"tea\"</b>\n","list":[1,2.5,null,true],"z":{"b":1,"a":2}}`
+	if got != want {
+		t.Errorf("to_json = %s\nwant      %s", got, want)
+	}
+	if got := renderOK(t, e, "{{ flow.variables | to_json }}", vars); got != `{"blank":"","count":3,"reply":"1 ","word":"two"}` {
+		t.Errorf("to_json of a Go map = %s", got)
+	}
+}
