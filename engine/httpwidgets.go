@@ -165,7 +165,7 @@ func httpOutcomeOutputs(event string) map[string]any {
 // functionOutputs are run-function's outputs for a chosen event; parsed
 // keeps what earlier runs of the widget left, as a real run would.
 func (r *run) functionOutputs(st *model.State, event string) map[string]any {
-	out := httpOutcomeOutputs(map[string]string{"success": "success"}[event])
+	out := httpOutcomeOutputs(event) // success, else a failure (fail)
 	delete(out, "parsed")
 	out["headers"] = map[string]any{"content-type": out["content_type"]}
 	if previous, ok := lookup(r.x.ctx, "widgets", st.Name(), "parsed").(map[string]any); ok {

@@ -103,7 +103,7 @@ func sendAndWait(r *run, st *model.State, p props) outcome {
 		}
 	}
 	if ok && chosen.Event == "deliveryFailure" {
-		return outcome{event: "deliveryFailure", outputs: plainMap(chosen.Outputs), detail: "outcome chosen by the caller"}
+		return outcome{event: "deliveryFailure", outputs: plainMap(chosen.Outputs), detail: ChosenByCaller}
 	}
 	outbound, err := r.send(st, p)
 	if err != nil {
@@ -113,7 +113,7 @@ func sendAndWait(r *run, st *model.State, p props) outcome {
 		out := map[string]any{"outbound": outbound}
 		maps.Copy(out, plainMap(chosen.Outputs))
 		r.transcribe("inbound", "silence", st.Name(), "")
-		return outcome{event: "timeout", outputs: out, detail: "outcome chosen by the caller: no reply"}
+		return outcome{event: "timeout", outputs: out, detail: ChosenByCaller + ": no reply"}
 	}
 	r.x.ctx = withPath(r.x.ctx, map[string]any{"outbound": outbound}, "widgets", st.Name())
 	return outcome{wait: &Wait{Kind: WaitReply, Timeout: time.Duration(p.integer("timeout", 3600)) * time.Second}}

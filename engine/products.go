@@ -43,11 +43,18 @@ func performProduct(r *run, st *model.State, p props) outcome {
 			return outcome{err: err}
 		}
 	}
-	o := r.choose(st, r.rt.defaultEvent(st), r.outputsFor(st, p))
+	return r.callEffects(st, r.choose(st, r.rt.defaultEvent(st), r.outputsFor(st, p)))
+}
+
+// callEffects applies what a product widget's event does to the call,
+// however the event was chosen: a hangup ends it, an event that answers a
+// call (the catalog says which: Make Outgoing Call's answered) makes its
+// outputs the call later voice widgets act on.
+func (r *run) callEffects(st *model.State, o outcome) outcome {
 	switch {
 	case o.event == "hangup":
 		r.x.callOver = true
-	case w.AnswersCall(o.event) && o.outputs != nil:
+	case r.rt.types[st.Type()].w.AnswersCall(o.event) && o.outputs != nil:
 		r.x.outgoing, r.x.callOver = o.outputs, false
 	}
 	return o

@@ -195,7 +195,7 @@ func (r *run) chosen(st *model.State, chosen Outcome, def string, outputs func(e
 		out = outputs(event)
 	}
 	maps.Copy(out, plainMap(chosen.Outputs))
-	return outcome{event: event, outputs: out, detail: "outcome chosen by the caller"}
+	return outcome{event: event, outputs: out, detail: ChosenByCaller}
 }
 
 // noDefaultEvent explains why st cannot run without the caller's choice.
@@ -217,10 +217,7 @@ func acceptProduct(r *run, st *model.State, p props, w *Wait, in Input) (outcome
 	if err := r.rt.checkEvent(st, in.Event); err != nil {
 		return outcome{}, err
 	}
-	o := r.chosen(st, Outcome{Event: in.Event, Outputs: in.Outputs}, "", r.outputsFor(st, p))
-	if o.event == "hangup" {
-		r.x.callOver = true
-	}
+	o := r.callEffects(st, r.chosen(st, Outcome{Event: in.Event, Outputs: in.Outputs}, "", r.outputsFor(st, p)))
 	return o, o.err
 }
 
