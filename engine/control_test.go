@@ -188,3 +188,21 @@ func TestSetVariablesKeepsWhatTheTemplateRenders(t *testing.T) {
 		})
 	}
 }
+
+// The same counter without hyphens, as Studio's tip warns: it still counts
+// (Liquid's plus reads the number inside the blank lines), but the variable
+// keeps the blank lines and is text, not an integer.
+func TestSetVariablesCounterWithoutHyphensIsText(t *testing.T) {
+	counter := `{% if flow.variables.count %}\n {{flow.variables.count | plus: 1}}\n{% else %}\n 1\n{% endif %}`
+	f := testFlow(t,
+		trigger("incomingRequest>count"),
+		widget("count", "set-variables", `{"variables":[{"key":"count","value":"`+counter+`"}]}`, "next>split"),
+		splitFlow(t, "{{flow.variables.count}}", `{"event":"noMatch","next":"count"},{"event":"match","conditions":[{"type":"equal_to","arguments":["{{flow.variables.count}}"],"value":"3"}]}`),
+	)
+	rt, _ := testRuntime(Config{})
+	x, _ := start(t, rt, f, Trigger{Event: TriggerRequest}, StartOptions{})
+	wantEnded(t, x, EndCompleted, "ended at split on match")
+	if got := x.Variables()["count"]; got != "\n 3\n" {
+		t.Fatalf("count = %#v, want the text \"\\n 3\\n\"", got)
+	}
+}

@@ -29,7 +29,7 @@ func TestProductWidgetsTakeTheirSuccessEventByDefault(t *testing.T) {
 		t.Run(tt.typ, func(t *testing.T) {
 			f := testFlow(t,
 				trigger("incomingCall>w"),
-				widget("w", tt.typ, `{"to":"+1444","attributes":"{\"from\":\"{{trigger.call.From}}\"}"}`, tt.event+">,failed>,hangup>"),
+				widget("w", tt.typ, `{"to":"+1444","url":"https://example.com/twiml","attributes":"{\"from\":\"{{trigger.call.From}}\"}"}`, tt.event+">,failed>,hangup>"),
 			)
 			rt, _ := testRuntime(Config{})
 			x, _ := start(t, rt, f, Trigger{Event: TriggerCall, From: "+1222"}, StartOptions{})
@@ -220,5 +220,25 @@ func TestSendAndWaitTimeoutOutcomeSkipsTheWait(t *testing.T) {
 	wantEnded(t, x, EndCompleted, "ended at ask on timeout")
 	if widgetOutput(x, "ask", "outbound", "Body") != "Still there?" {
 		t.Fatalf("outputs %v", widgetOutput(x, "ask"))
+	}
+}
+
+// An outgoing call answered through the simulator's outcome buttons is the
+// call the next voice widgets act on, as when its outcome is preset.
+func TestOutgoingCallAnsweredByChoiceCarriesIntoVoiceWidgets(t *testing.T) {
+	f := testFlow(t,
+		trigger("incomingRequest>call"),
+		widget("call", "make-outgoing-call-v2", `{}`, "answered>ask,busy>,noAnswer>,failed>"),
+		widget("ask", "gather-input-on-call", `{"say":"Press 1 to confirm."}`, "keypress>"),
+	)
+	rt, _ := testRuntime(Config{})
+	x, _ := start(t, rt, f, Trigger{Event: TriggerRequest, To: "+15550001"}, StartOptions{AskOutcomes: true})
+	resume(t, rt, x, Input{Kind: InputOutcome, Event: "answered"})
+	if x.At() != "ask" || x.Ended != nil {
+		t.Fatalf("after answered: at %q, ended %+v", x.At(), x.Ended)
+	}
+	resume(t, rt, x, Input{Kind: InputPress, Text: "1"})
+	if widgetOutput(x, "ask", "CallSid") != widgetOutput(x, "call", "CallSid") || widgetOutput(x, "ask", "CallStatus") != "in-progress" {
+		t.Fatalf("gather outputs = %v", widgetOutput(x, "ask"))
 	}
 }

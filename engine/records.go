@@ -76,5 +76,9 @@ type Step struct {
 	Detail           string            `json:"detail,omitempty"`
 }
 
+// ChosenByCaller is the Detail of a step whose event the caller chose (an
+// Outcome, or an outcome button): nothing was really sent or requested.
+const ChosenByCaller = "outcome chosen by the caller"
+
 // EndedTransition is Studio's transitioned_to for a transition with no next.
 const EndedTransition = "Ended"

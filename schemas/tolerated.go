@@ -36,7 +36,11 @@ var tolerations = []toleration{
 					}
 				}
 			}
-			return fmt.Sprintf(`neither "say" nor "play" is set, so the caller hears nothing from this widget: it only listens, for up to %d seconds, for keys or speech (Studio saves and runs this; set "say" or "play" if the caller needs a prompt here)`, timeout)
+			listens := "keys"
+			if next, _ := s.Next("speech"); next != "" {
+				listens = "keys or speech"
+			}
+			return fmt.Sprintf(`neither "say" nor "play" is set, so the caller hears nothing from this widget: it only listens, for up to %d seconds, for %s (Studio saves and runs this; set "say" or "play" if the caller needs a prompt here)`, timeout, listens)
 		},
 	},
 }

@@ -2,6 +2,7 @@ package liquid
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -21,7 +22,7 @@ var comparisonOps = []string{"==", "!=", "<>", "<=", ">=", "<", ">", "contains"}
 func compileCondition(markup string, cc *compileCtx) (*condition, error) {
 	parts, joins := splitWords(markup, "and", "or")
 	if len(parts) == 0 || strings.TrimSpace(parts[0]) == "" {
-		return nil, fmt.Errorf("syntax error: a condition is missing")
+		return nil, fmt.Errorf("a condition is missing")
 	}
 	var first, prev *condition
 	for i, part := range parts {
@@ -45,7 +46,7 @@ func compileCondition(markup string, cc *compileCtx) (*condition, error) {
 func compileComparison(src string, cc *compileCtx) (*condition, error) {
 	s := strings.TrimSpace(cc.tighten(src))
 	if s == "" {
-		return nil, fmt.Errorf("syntax error: an and/or with nothing on one side")
+		return nil, fmt.Errorf("an and/or with nothing on one side")
 	}
 	if topLevelIndex(s, "|") >= 0 {
 		// Ruby Liquid's lax parser reads no filters in a condition: the
@@ -56,67 +57,61 @@ func compileComparison(src string, cc *compileCtx) (*condition, error) {
 		}
 		return &condition{left: left}, nil
 	}
-	for _, op := range comparisonOps {
-		at := findOperator(s, op)
-		if at < 0 {
-			continue
-		}
-		l, r := strings.TrimSpace(s[:at]), strings.TrimSpace(s[at+len(op):])
-		if l == "" || r == "" {
-			return nil, fmt.Errorf("syntax error: %q needs a value on each side in %q", op, s)
-		}
-		left, err := compileExpr(l, cc)
-		if err != nil {
-			return nil, err
-		}
-		if n := fragmentEnd(r); strings.TrimSpace(r[n:]) != "" {
-			cc.note(fmt.Sprintf("%q has more after its comparison; Studio reads it as %q", oneLine(s), oneLine(l+" "+op+" "+r[:n])))
-			r = r[:n]
-		}
-		right, err := compileExpr(r, cc)
-		if err != nil {
-			return nil, err
-		}
-		return &condition{left: left, right: right, op: op}, nil
+	// Ruby Liquid's lax reading: a value, an operator, a value, each a
+	// fragment; what follows is ignored.
+	n := fragmentEnd(s)
+	leftSrc, rest := s[:n], strings.TrimSpace(s[n:])
+	if gluedOperator(leftSrc) {
+		cc.note(fmt.Sprintf("an operator without spaces around it in %q; Studio reads %q as one variable name, so the condition is false (write spaces around the operator)", oneLine(s), leftSrc))
+		return &condition{left: &expr{src: leftSrc}}, nil // evaluates to nil
 	}
-	left, err := compileExpr(s, cc)
+	left, err := compileExpr(leftSrc, cc)
 	if err != nil {
 		return nil, err
 	}
-	return &condition{left: left}, nil
+	if rest == "" {
+		return &condition{left: left}, nil
+	}
+	opLen := 0
+	for opLen < len(rest) && strings.IndexByte("=!<>abcdefghijklmnopqrstuvwxyz_", rest[opLen]) >= 0 {
+		opLen++
+	}
+	if opLen == 0 {
+		cc.note(fmt.Sprintf("%q has more after its value; Studio reads it as %q", oneLine(s), leftSrc))
+		return &condition{left: left}, nil
+	}
+	op := rest[:opLen]
+	if !slices.Contains(comparisonOps, op) {
+		return nil, fmt.Errorf("unknown operator %q in %q", op, oneLine(s))
+	}
+	r := strings.TrimSpace(rest[opLen:])
+	if r == "" {
+		return nil, fmt.Errorf("%q needs a value on each side in %q", op, oneLine(s))
+	}
+	if m := fragmentEnd(r); strings.TrimSpace(r[m:]) != "" {
+		cc.note(fmt.Sprintf("%q has more after its comparison; Studio reads it as %q", oneLine(s), oneLine(leftSrc+" "+op+" "+r[:m])))
+		r = r[:m]
+	}
+	right, err := compileExpr(r, cc)
+	if err != nil {
+		return nil, err
+	}
+	return &condition{left: left, right: right, op: op}, nil
 }
 
-// findOperator finds op at the top level of s (not in quotes or brackets);
-// "contains" must stand as a word.
-func findOperator(s, op string) int {
-	depth := 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '(' || c == '[':
-			depth++
-		case c == ')' || c == ']':
-			depth--
-		case depth == 0 && strings.HasPrefix(s[i:], op):
-			if op == "contains" {
-				if (i > 0 && !isBlankByte(s[i-1])) || (i+len(op) < len(s) && !isBlankByte(s[i+len(op)])) {
-					continue
-				}
-			}
-			if (op == "<" || op == ">") && i+1 < len(s) && (s[i+1] == '=' || s[i+1] == '>') {
-				continue
-			}
-			return i
+// gluedOperator reports whether a fragment holds a comparison operator
+// outside quotes and brackets ("a==1"), which Ruby Liquid's lax parser
+// reads as part of a name.
+func gluedOperator(frag string) bool {
+	if frag == "" || frag[0] == '"' || frag[0] == '\'' {
+		return false
+	}
+	for _, op := range []string{"==", "!=", "<", ">"} {
+		if topLevelIndex(frag, op) >= 0 {
+			return true
 		}
 	}
-	return -1
+	return false
 }
 
 // splitWords splits s at the given words standing alone at the top level.

@@ -48,6 +48,9 @@ func parseIf(p *parser, t token) (node, error) {
 			break
 		}
 		isElse = end.name == "else"
+		if isElse && strings.TrimSpace(end.markup) != "" {
+			p.cc.note(fmt.Sprintf("a condition after else (%q); Studio ignores it and reads a plain else (elsif takes a condition)", oneLine(end.src)))
+		}
 		markup, line = end.markup, end.line
 	}
 	bodies := make([]*[]node, len(n.branches))
@@ -115,7 +118,11 @@ func parseCase(p *parser, t token) (node, error) {
 	for end.name != "endcase" {
 		var clause whenClause
 		if end.name == "when" {
-			for _, part := range whenValues(p.cc.tighten(end.markup)) {
+			markup := p.cc.tighten(end.markup)
+			if rest := whenRest(markup); rest != "" {
+				p.cc.note(fmt.Sprintf("%q after the values of a when; Studio reads only the values before it (values are separated by commas or 'or')", oneLine(rest)))
+			}
+			for _, part := range whenValues(markup) {
 				if strings.TrimSpace(part) == "" {
 					continue
 				}
@@ -219,6 +226,24 @@ func whenValues(markup string) []string {
 		}
 	}
 	return out
+}
+
+// whenRest is what whenValues leaves unread.
+func whenRest(markup string) string {
+	s := strings.TrimSpace(markup)
+	for s != "" {
+		n := fragmentEnd(s)
+		s = strings.TrimSpace(s[n:])
+		switch {
+		case strings.HasPrefix(s, ","):
+			s = strings.TrimSpace(s[1:])
+		case strings.HasPrefix(s, "or") && (len(s) == 2 || isBlankByte(s[2])):
+			s = strings.TrimSpace(s[2:])
+		default:
+			return s
+		}
+	}
+	return ""
 }
 
 // fragmentEnd is the end of a quoted string, or of a run without blanks

@@ -92,7 +92,7 @@ func (r *renderState) reset(vars map[string]any) {
 		r.ctx = expressions.NewContext(r.vars, r.cfg)
 	}
 	for k, v := range vars {
-		r.vars[k] = v
+		r.vars[k] = lazy(v)
 	}
 	// Ruby Liquid's reserved words are never variables.
 	r.vars["empty"], r.vars["blank"] = "", ""
@@ -113,7 +113,7 @@ func (r *renderState) release() {
 }
 
 func (r *renderState) assign(name string, v any) {
-	r.vars[name] = v
+	r.vars[name] = lazy(v)
 	r.assigned[name] = true
 }
 

@@ -3,6 +3,7 @@ package liquid
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -107,16 +108,99 @@ func arg(args []any, i int, def any) any {
 	return def
 }
 
-// fToJSON is Studio's to_json filter: the value as compact JSON.
+// fToJSON is Studio's to_json filter: the value as compact JSON, written as
+// Ruby writes it (floats keep ".0", "<", ">" and "&" stay as they are).
 func fToJSON(_ *renderState, in any, _ []any, _ map[string]any) (any, error) {
-	if r, ok := in.(values.Range); ok {
-		in = r.AsArray()
+	var b strings.Builder
+	if err := writeJSON(&b, in); err != nil {
+		return nil, err
 	}
-	b, err := json.Marshal(in)
-	if err != nil {
-		return nil, fmt.Errorf("to_json: %w", err)
+	return b.String(), nil
+}
+
+func writeJSON(b *strings.Builder, v any) error {
+	if b.Len() > MaxValueBytes {
+		return ErrValueTooLarge
 	}
-	return string(b), nil
+	switch t := Normalize(v).(type) {
+	case nil:
+		b.WriteString("null")
+	case bool:
+		b.WriteString(strconv.FormatBool(t))
+	case int:
+		b.WriteString(strconv.Itoa(t))
+	case float64:
+		if math.IsNaN(t) || math.IsInf(t, 0) {
+			return fmt.Errorf("%s is not allowed in JSON", formatFloat(t))
+		}
+		b.WriteString(formatFloat(t))
+	case string:
+		writeJSONString(b, t)
+	case []any:
+		b.WriteByte('[')
+		for i, e := range t {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if err := writeJSON(b, e); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+	case values.Range:
+		return writeJSON(b, t.AsArray())
+	case *Object:
+		b.WriteByte('{')
+		for i, k := range t.keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(b, k)
+			b.WriteByte(':')
+			if err := writeJSON(b, t.m[k]); err != nil {
+				return err
+			}
+		}
+		b.WriteByte('}')
+	default:
+		raw, err := json.Marshal(t)
+		if err != nil {
+			return fmt.Errorf("to_json: %w", err)
+		}
+		b.Write(raw)
+	}
+	return nil
+}
+
+// writeJSONString quotes s as Ruby's JSON does: quotes, backslashes and
+// control characters escaped, everything else as it is.
+func writeJSONString(b *strings.Builder, s string) {
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\f':
+			b.WriteString(`\f`)
+		default:
+			if r < 0x20 {
+				fmt.Fprintf(b, `\u%04x`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
 }
 
 // fDate is the standard date filter working in US Pacific time, with

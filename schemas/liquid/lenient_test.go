@@ -78,6 +78,10 @@ func TestOtherLenientForms(t *testing.T) {
 		{"{% if name | size > 10 %}yes{% endif %}", "yes"},
 		{"{% for x in list | reverse %}{{ x }}{% endfor %}", "xy"},
 		{"{% case name | upcase %}{% when 'ann' %}A{% endcase %}", "A"},
+		// An else with a condition is a plain else; a when reads its values
+		// up to the first word that is not "or".
+		{"{% if a == 2 %}two{% else if a == 1 %}else{% endif %}", "else"},
+		{"{% case name %}{% when 'bob' and 'ann' %}B{% else %}other{% endcase %}", "other"},
 		{"{% when_not_a_tag %}", ""},
 	}
 	for _, tt := range tests[:len(tests)-1] {
@@ -92,5 +96,34 @@ func TestOtherLenientForms(t *testing.T) {
 	// An unknown tag is not lenient: Studio refuses it too.
 	if rep := e.Inspect(tests[len(tests)-1].src); rep.Err == nil {
 		t.Errorf("unknown tag parsed")
+	}
+}
+
+// Ruby Liquid's lax parser reads "a==1" as one variable name (a fragment
+// runs to the first blank), so the condition is false in Studio; with a
+// blank before the operator it compares. Both render as Studio does, and
+// the glued form is noted so the validator can say to add spaces.
+func TestOperatorWithoutSpacesReadsAsAName(t *testing.T) {
+	e := New(fixedNow)
+	vars := map[string]any{"a": int64(1), "s": "x"}
+	tests := []struct {
+		src, want string
+		noted     bool
+	}{
+		{"{% if a==1 %}yes{% else %}no{% endif %}", "no", true},
+		{"{% if a== 1 %}yes{% else %}no{% endif %}", "no", true},
+		{"{% if s!='y' %}yes{% else %}no{% endif %}", "no", true},
+		{"{% if a ==1 %}yes{% else %}no{% endif %}", "yes", false},
+		{"{% if 'x'== s %}yes{% else %}no{% endif %}", "yes", false},
+		{"{% if a == 1 %}yes{% else %}no{% endif %}", "yes", false},
+	}
+	for _, tt := range tests {
+		got, err := e.Render(tt.src, vars)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.src, got, err, tt.want)
+		}
+		if rep := e.Inspect(tt.src); rep.Err != nil || (len(rep.Lenient) > 0) != tt.noted {
+			t.Errorf("Inspect(%q) = %+v, want noted %v", tt.src, rep, tt.noted)
+		}
 	}
 }

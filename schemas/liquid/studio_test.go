@@ -59,8 +59,11 @@ func TestStudioEmptyAndBlank(t *testing.T) {
 // Item 2: range bounds from variables, whatever their number type.
 func TestStudioRangeFromVariables(t *testing.T) {
 	e := New(fixedNow)
-	vars := studioVars(t, `{"count": 3, "text": "2"}`)
+	vars := studioVars(t, `{"count": 3, "text": "2", "list": ["a", "b", "c", "d"]}`)
 	for tpl, want := range map[string]string{
+		"{{ widgets.http.parsed.list[flow.variables.count] }}":             "d", // an int64 index
+		"{% if flow.variables.count == 3 %}three{% endif %}":               "three",
+		"{{ widgets.http.status_code | minus: 100 }}":                      "100",
 		"{% for i in (1..widgets.http.parsed.count) %}{{ i }}{% endfor %}": "123",
 		"{% for i in (1..flow.variables.count) %}{{ i }}{% endfor %}":      "123", // an int64 from the engine
 		"{% for i in (1..widgets.http.parsed.text) %}{{ i }}{% endfor %}":  "12",
@@ -223,5 +226,43 @@ func TestStudioLibraryPanicIsAClearError(t *testing.T) {
 		if !strings.Contains(msg, "widgets.bad.value") || strings.Contains(msg, "goroutine") || strings.Contains(msg, ".go:") || strings.Contains(msg, "stacktrace") || strings.Contains(msg, "\n") {
 			t.Errorf("message %q should name the expression and carry no stack trace", msg)
 		}
+	}
+}
+
+// The engine's context is Go maps and lists with int64 numbers; the
+// library reads them as Liquid values without the whole context being
+// converted for each render.
+func TestStudioContextValuesFromGo(t *testing.T) {
+	e := New(fixedNow)
+	vars := map[string]any{"m": map[string]any{"l": []any{int64(1), int64(2)}, "i": int64(-1), "n": map[string]any{"z": true, "a": nil}}}
+	for tpl, want := range map[string]string{
+		"{{ m.l[m.i] }}":                        "2",
+		"{{ m.l.first }}{{ m.l.last }}":         "12",
+		"{{ m.l.size }}/{{ m.size }}":           "2/3",
+		"{% for x in m.l %}{{ x }}{% endfor %}": "12",
+		"{{ m }}":                               `{"i"=>-1, "l"=>[1, 2], "n"=>{"a"=>nil, "z"=>true}}`,
+		"{{ m.l | join: '-' }}":                 "1-2",
+		"{% assign k = m.n %}{{ k.z }}":         "true",
+		"{% if m.l contains 2 %}yes{% endif %}": "yes",
+		"{{ m['l'][0] | plus: 1 }}":             "2",
+	} {
+		if got := renderOK(t, e, tpl, vars); got != want {
+			t.Errorf("%s = %q, want %q", tpl, got, want)
+		}
+	}
+}
+
+// to_json writes JSON as Ruby does: floats keep ".0", HTML characters and
+// non-ASCII text stay as they are, objects keep their order.
+func TestStudioToJSON(t *testing.T) {
+	e := New(fixedNow)
+	vars := studioVars(t, `{"price": 20.0, "note": "<b>Café & \"tea\"</b>\n", "list": [1, 2.5, null, true], "z": {"b": 1, "a": 2}}`)
+	got := renderOK(t, e, "{{ widgets.http.parsed | to_json }}", vars)
+	want := `{"price":20.0,"note":"<b>Café & \"tea\"</b>\n","list":[1,2.5,null,true],"z":{"b":1,"a":2}}`
+	if got != want {
+		t.Errorf("to_json = %s\nwant      %s", got, want)
+	}
+	if got := renderOK(t, e, "{{ flow.variables | to_json }}", vars); got != `{"blank":"","count":3,"reply":"1 ","word":"two"}` {
+		t.Errorf("to_json of a Go map = %s", got)
 	}
 }
