@@ -53,6 +53,7 @@ func (e *Editor) commands() map[string]command {
 		"zoomFit":   {"Zoom to Fit", ctrlShift(fyne.KeyF), theme.ViewFullScreenIcon(), func() { e.canvas.ZoomToFit() }},
 		"tidy":      {"Tidy Up", ctrlShift(fyne.KeyL), theme.GridIcon(), e.TidyUp},
 		"run":       {"Run in Simulator", ctrl(fyne.KeyR), theme.MediaPlayIcon(), e.Run},
+		"about":     {"About Studioflow", nil, theme.InfoIcon(), e.About},
 	}
 }
 
@@ -132,7 +133,8 @@ func (e *Editor) refreshMenus() {
 	view := fyne.NewMenu("View", it("zoomIn"), it("zoomOut"), it("zoomReset"), it("zoomFit"), sep(),
 		it("tidy"), sep(), it("showJSON"), sep(), themeMenu)
 	run := fyne.NewMenu("Run", it("run"))
-	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run))
+	help := fyne.NewMenu("Help", it("about"))
+	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run, help))
 }
 
 // toolbar is the row of buttons above the canvas.

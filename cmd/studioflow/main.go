@@ -42,6 +42,7 @@ func commands() []command {
 		{"serve", "[--addr 127.0.0.1:PORT] [--workspace DIR]", "serve the Studio REST API v2 (flows, revisions, executions, webhooks) from a local workspace", runServe},
 		{"pull", "FLOW_SID [-o FILE] [--revision N] [--base-url URL]", "fetch a flow's definition from Studio (or studioflow serve)", runPull},
 		{"push", "FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--base-url URL]", "create a flow on Studio from FILE, or save FILE as a new revision", runPush},
+		{"version", "", "print the version, commit and build date of this build", runVersion},
 	}
 }
 
@@ -59,6 +60,8 @@ func dispatch(e env, args []string) int {
 	case "help", "-h", "-help", "--help":
 		printUsage(e.stdout)
 		return exitOK
+	case "-version", "--version":
+		return runVersion(e, args[1:])
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
