@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
@@ -17,7 +16,7 @@ import (
 func OversizedStream(t testing.TB) (path string, consumed func() int64) {
 	t.Helper()
 	path = filepath.Join(t.TempDir(), "oversized.json")
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
+	if err := mkfifo(path); err != nil {
 		t.Skipf("cannot make a FIFO here: %v", err)
 	}
 	const offered = 3 * model.MaxFileSize
