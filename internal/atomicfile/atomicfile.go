@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // NewFileMode is the permission of a file Write creates.
@@ -15,9 +16,10 @@ const NewFileMode fs.FileMode = 0o644
 
 // Write replaces path with data: the data goes to a temporary file in the
 // same folder, which is synced and renamed over path. An existing file keeps
-// its permission bits; a symbolic link keeps pointing at the file it names,
+// its permission bits (on Windows, its read-only flag); a symbolic link keeps pointing at the file it names,
 // which is the one replaced. The folder must exist. The file and the folder
-// are synced, so the new content also survives a power cut.
+// are synced, so the new content also survives a power cut (on Windows,
+// where a folder cannot be synced, NTFS's journal makes the rename durable).
 func Write(path string, data []byte) error { return write(path, data, true) }
 
 // WriteUnsynced is Write without the syncs: the replacement is still atomic
@@ -63,17 +65,32 @@ func write(path string, data []byte, durable bool) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", tmp.Name(), err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := replace(tmp.Name(), path); err != nil {
 		return fmt.Errorf("replace %s: %w", path, err)
 	}
-	// Make the rename itself durable. Some systems cannot sync a folder;
-	// the file is already in place, so that is not an error.
-	if !durable {
-		return nil
-	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
+	if durable {
+		syncDir(dir)
 	}
 	return nil
 }
+
+// renameRetrying renames from to to, trying again for a while when the
+// failure is one transient says passes (on Windows: another program, a virus
+// scanner or a file indexer, holds the file open without sharing deletion).
+// wait sleeps between tries; the last error is returned.
+func renameRetrying(rename func(from, to string) error, transient func(error) bool, wait func(time.Duration), from, to string) error {
+	delay := time.Millisecond
+	var err error
+	for total := time.Duration(0); ; total += delay {
+		if err = rename(from, to); err == nil || !transient(err) || total >= renameRetryBudget {
+			return err
+		}
+		wait(delay)
+		if delay < 100*time.Millisecond {
+			delay *= 2
+		}
+	}
+}
+
+// renameRetryBudget bounds how long renameRetrying keeps trying.
+const renameRetryBudget = 2 * time.Second

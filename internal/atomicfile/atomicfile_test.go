@@ -1,11 +1,24 @@
 package atomicfile
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
+
+// newFileMode is the mode a file Write creates reports: NewFileMode, but on
+// Windows only the read-only flag exists, so a writable file reports 0666.
+func newFileMode() fs.FileMode {
+	if runtime.GOOS == "windows" {
+		return 0o666
+	}
+	return NewFileMode
+}
 
 func TestWriteCreatesThenReplaces(t *testing.T) {
 	dir := t.TempDir()
@@ -13,7 +26,7 @@ func TestWriteCreatesThenReplaces(t *testing.T) {
 	if err := Write(path, []byte("one")); err != nil {
 		t.Fatal(err)
 	}
-	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != NewFileMode {
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != newFileMode() {
 		t.Fatalf("new file: %v, mode %v", err, info.Mode())
 	}
 	if err := Write(path, []byte("two")); err != nil {
@@ -33,13 +46,13 @@ func TestWriteKeepsTheModeAndReplacesTheFileNotTheInode(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := os.Stat(path)
+	before, _ := os.Stat(path) // 0640 where modes exist; 0666 on Windows
 	if err := Write(path, []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := os.Stat(path)
-	if after.Mode().Perm() != 0o640 {
-		t.Errorf("mode %v, want 0640", after.Mode().Perm())
+	if after.Mode().Perm() != before.Mode().Perm() {
+		t.Errorf("mode %v, want %v", after.Mode().Perm(), before.Mode().Perm())
 	}
 	if os.SameFile(before, after) {
 		t.Error("the file was rewritten in place, not replaced by rename")
@@ -99,10 +112,50 @@ func TestWriteUnsyncedReplacesLikeWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	after, _ := os.Stat(path)
-	if data, _ := os.ReadFile(path); string(data) != "new" || after.Mode().Perm() != 0o600 || os.SameFile(before, after) {
+	if data, _ := os.ReadFile(path); string(data) != "new" || after.Mode().Perm() != before.Mode().Perm() || os.SameFile(before, after) {
 		t.Fatalf("content %q, mode %v, replaced by rename %v", data, after.Mode().Perm(), !os.SameFile(before, after))
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Fatalf("%d entries left in the folder", len(entries))
+	}
+}
+
+// On Windows a rename over a file another program briefly holds open fails
+// with a sharing violation; Write tries again until it goes through.
+func TestRenameRetryingOutlastsATransientFailure(t *testing.T) {
+	busy := errors.New("held open by another program")
+	fails := 3
+	var calls int
+	var waited time.Duration
+	rename := func(from, to string) error {
+		calls++
+		if calls <= fails {
+			return busy
+		}
+		return nil
+	}
+	transient := func(err error) bool { return errors.Is(err, busy) }
+	err := renameRetrying(rename, transient, func(d time.Duration) { waited += d }, "a.tmp", "a.json")
+	if err != nil || calls != fails+1 {
+		t.Fatalf("err %v after %d calls, want success on call %d", err, calls, fails+1)
+	}
+	if waited <= 0 || waited > renameRetryBudget {
+		t.Errorf("waited %v in all, want some, at most %v", waited, renameRetryBudget)
+	}
+}
+
+func TestRenameRetryingGivesUpOnOtherErrorsAndAfterItsBudget(t *testing.T) {
+	other, busy := errors.New("no such folder"), errors.New("busy")
+	var calls int
+	err := renameRetrying(func(string, string) error { calls++; return other },
+		func(err error) bool { return errors.Is(err, busy) }, func(time.Duration) { t.Fatal("waited before a permanent error") }, "a", "b")
+	if !errors.Is(err, other) || calls != 1 {
+		t.Fatalf("err %v after %d calls, want the error at once", err, calls)
+	}
+	var waited time.Duration
+	err = renameRetrying(func(string, string) error { return busy },
+		func(err error) bool { return errors.Is(err, busy) }, func(d time.Duration) { waited += d }, "a", "b")
+	if !errors.Is(err, busy) || waited < renameRetryBudget/2 || waited > renameRetryBudget+200*time.Millisecond {
+		t.Fatalf("err %v after waiting %v, want the error after about %v", err, waited, renameRetryBudget)
 	}
 }
