@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/studioflow/studioflow/internal/atomicfile"
+	"github.com/studioflow/studioflow/internal/filename"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/ui/filedialog"
 )
@@ -185,7 +186,7 @@ const maxRecent = 10
 
 func (e *Editor) addRecent(path string) {
 	prefs := e.app.Preferences()
-	list := slices.DeleteFunc(prefs.StringList(recentKey), func(p string) bool { return p == path })
+	list := slices.DeleteFunc(prefs.StringList(recentKey), func(p string) bool { return filename.SamePath(p, path) })
 	list = append([]string{path}, list...)
 	if len(list) > maxRecent {
 		list = list[:maxRecent]

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/studioflow/studioflow/internal/filename"
 )
 
 // Purpose says what a file is for; each remembers its own folder.
@@ -23,7 +25,8 @@ type Options struct {
 	Purpose Purpose
 	// Extensions filter the files listed, e.g. ".json"; empty lists all.
 	Extensions []string
-	// FileName is the name Save proposes.
+	// FileName is the name Save proposes (a flow's name, say): Save makes
+	// it valid on every system first (see proposedName).
 	FileName string
 	// Dir starts the dialog there (e.g. the open flow's own folder); ""
 	// means the purpose's remembered folder, else the home folder.
@@ -65,6 +68,20 @@ func isDir(path string) bool {
 	return err == nil && info.IsDir()
 }
 
+// proposedName makes a proposed file name valid on Windows, macOS and Linux
+// alike (a flow named "Support: after hours?" or "CON" is a valid flow but
+// not a valid file name on Windows), keeping its extension.
+func proposedName(name string) string {
+	if name == "" {
+		return ""
+	}
+	ext := filepath.Ext(name)
+	if ext != filename.Safe(ext, "") {
+		ext = ""
+	}
+	return filename.Safe(strings.TrimSuffix(name, ext), "untitled") + ext
+}
+
 // matches reports whether name has one of the extensions (any, when none).
 func matches(name string, exts []string) bool {
 	if len(exts) == 0 {
@@ -91,6 +108,7 @@ func Save(w fyne.Window, prefs fyne.Preferences, o Options, done func(path strin
 }
 
 func ask(w fyne.Window, prefs fyne.Preferences, o Options, save bool, done func(string)) {
+	o.FileName = proposedName(o.FileName)
 	chosen := func(path string) {
 		remember(prefs, o.Purpose, path)
 		done(path)

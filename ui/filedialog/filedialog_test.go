@@ -123,3 +123,26 @@ func current(t *testing.T, w fyne.Window) *builtin {
 	t.Fatal("no file dialog is showing")
 	return nil
 }
+
+// A proposed name made from a flow's name is valid on every system: no
+// character Windows refuses, no device name, the extension kept.
+func TestSaveProposesANameValidEverywhere(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Support: after hours?.json", "Support_ after hours_.json"},
+		{"CON.json", "CON_.json"},
+		{"a/b.png", "a_b.png"},
+		{"IVR v1.2", "IVR v1.2"},
+		{"", ""},
+	} {
+		if got := proposedName(tc.in); got != tc.want {
+			t.Errorf("proposedName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	test.NewTempApp(t)
+	w := builtinWindow(t)
+	dir := t.TempDir()
+	Save(w, nil, Options{Purpose: Exports, FileName: "Sales | EMEA.json", Extensions: []string{".json"}, Dir: dir}, func(string) {})
+	if b := current(t, w); b.path.Text != filepath.Join(dir, "Sales _ EMEA.json") {
+		t.Fatalf("Save proposes %q", b.path.Text)
+	}
+}
