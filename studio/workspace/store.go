@@ -88,7 +88,7 @@ func Open(dir string, opts Options) (*Store, error) {
 	// pause of a remap, which waits for every open transaction; growing the
 	// file in large sparse steps makes its fsync'd growth rare.
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout: opts.LockTimeout, FreelistType: bolt.FreelistMapType, NoFreelistSync: true, InitialMmapSize: 512 << 20,
+		Timeout: opts.LockTimeout, FreelistType: bolt.FreelistMapType, NoFreelistSync: true, InitialMmapSize: initialMmapSize,
 	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
