@@ -136,3 +136,49 @@ cross-check:
 # checks their expressions, action inputs and runner labels.
 lint-workflows:
 	cd tools && $(GO) tool actionlint ../.github/workflows/*.yml
+
+# Release artifacts, versioned (FyneApp.toml's Version, or VERSION=...), with
+# SHA256SUMS, in dist/:
+#   Studioflow-V-linux-amd64.tar.xz    fyne package (binary, .desktop, icon)
+#   Studioflow-V-windows-amd64.zip     Studioflow.exe (fyne package: icon and
+#                                      version resource, no console) and
+#                                      studioflow-cli.exe (the same program as
+#                                      a console one, for the commands)
+# Both carry the version, commit and build date (tools/stamp.sh). fyne
+# package bumps Build in the FyneApp.toml it reads; the copy kept aside puts
+# the committed one back, as in `package`.
+DIST := dist
+APT_DIST := gcc-mingw-w64-x86-64 zip xz-utils
+MINGW_CC := x86_64-w64-mingw32-gcc
+# fyne package --release compiles C with these; the console build uses the
+# same, so it reuses the compiled C instead of compiling it again.
+FYNE_RELEASE_CFLAGS := -O3 -pipe -D_FORTIFY_SOURCE=3 -fstack-protector-strong
+
+install-dist-deps:
+	@$(call apt_install,$(APT_BUILD) $(APT_DIST))
+
+dist: install-dist-deps
+	rm -rf $(DIST) && mkdir -p $(DIST)/stage
+	cd tools && $(GO) build -o ../$(DIST)/stage/fyne fyne.io/tools/cmd/fyne
+	fyne="$$PWD/$(DIST)/stage/fyne"; \
+	version="$$(VERSION=$(VERSION) tools/stamp.sh version)"; base="Studioflow-$$version"; \
+	stamp="$$(VERSION=$(VERSION) tools/stamp.sh)"; \
+	goflags="$${GOFLAGS:-} $$(VERSION=$(VERSION) tools/stamp.sh goflags)"; \
+	cp cmd/studioflow/FyneApp.toml $(DIST)/stage/FyneApp.toml.kept; \
+	trap 'cp $(DIST)/stage/FyneApp.toml.kept cmd/studioflow/FyneApp.toml' EXIT; \
+	echo "== linux/amd64: fyne package"; \
+	(cd tools && GOFLAGS="$$goflags" "$$fyne" package --os linux --release --src ../cmd/studioflow); \
+	mv tools/Studioflow.tar.xz "$(DIST)/$$base-linux-amd64.tar.xz"; \
+	echo "== windows/amd64: fyne package, cross-compiled with mingw-w64"; \
+	rm -f cmd/studioflow/studioflow.exe cmd/studioflow/Studioflow.exe; \
+	(cd tools && GOFLAGS="$$goflags" CC=$(MINGW_CC) GOARCH=amd64 "$$fyne" package --os windows --release --src ../cmd/studioflow); \
+	stage="$(DIST)/stage/$$base-windows-amd64"; mkdir -p "$$stage"; \
+	mv cmd/studioflow/studioflow.exe "$$stage/Studioflow.exe"; \
+	echo "== windows/amd64: the console build, studioflow-cli.exe"; \
+	CGO_ENABLED=1 CC=$(MINGW_CC) GOOS=windows GOARCH=amd64 CGO_CFLAGS="$(FYNE_RELEASE_CFLAGS)" \
+		$(GO) build -trimpath -tags release,migrated_fynedo -ldflags "$$stamp -s -w" \
+		-o "$$stage/studioflow-cli.exe" ./cmd/studioflow; \
+	(cd "$(DIST)/stage" && zip -q -r -X "../$$base-windows-amd64.zip" "$$base-windows-amd64")
+	rm -rf $(DIST)/stage
+	cd $(DIST) && sha256sum -- * > SHA256SUMS
+	@echo "== $(DIST)/"; cd $(DIST) && ls -l --block-size=K -- * && cat SHA256SUMS

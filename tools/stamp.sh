@@ -5,6 +5,7 @@
 #
 #   go build -ldflags "$(tools/stamp.sh)" ./cmd/studioflow
 #   GOFLAGS="$(tools/stamp.sh goflags)" go tool fyne package ...
+#   tools/stamp.sh version     # just the version, for artifact names
 #
 # The second form puts each word in GOFLAGS as -ldflags=WORD, which is how
 # `fyne package` takes linker flags (it joins them into one -ldflags).
@@ -21,6 +22,10 @@ version="${VERSION:-$(sed -n 's/^ *Version *= *"\(.*\)" *$/\1/p' "$root/FyneApp.
 if [ -z "$version" ]; then
 	echo "stamp.sh: no Version in $root/FyneApp.toml" >&2
 	exit 1
+fi
+if [ "${1:-}" = version ]; then
+	echo "$version"
+	exit 0
 fi
 commit="$(git -C "$root" rev-parse HEAD 2>/dev/null || true)"
 if [ -n "$commit" ] && [ -n "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ]; then
