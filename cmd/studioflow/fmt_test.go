@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
@@ -71,13 +70,16 @@ func copyToTemp(t *testing.T, src string, mode os.FileMode) string {
 	return dst
 }
 
-func inode(t *testing.T, path string) uint64 {
+// identity is the file at path, for os.SameFile: whether it is still the
+// same file (rewritten in place) or another (replaced by rename), on any
+// system.
+func identity(t *testing.T, path string) os.FileInfo {
 	t.Helper()
 	info, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return info.Sys().(*syscall.Stat_t).Ino
+	return info
 }
 
 func TestFmtWriteRewritesAtomicallyAndKeepsTheMode(t *testing.T) {
@@ -87,7 +89,7 @@ func TestFmtWriteRewritesAtomicallyAndKeepsTheMode(t *testing.T) {
 	if want == string(original) {
 		t.Fatalf("fixture %s is already canonical; pick one that is not", notCanonicalFlow)
 	}
-	before := inode(t, path)
+	before := identity(t, path) // mode 0640 where modes exist; 0666 on Windows
 
 	r := runCLI("fmt", "-w", path)
 	if r.code != exitOK || r.stdout != "" || r.stderr != "" {
@@ -101,10 +103,10 @@ func TestFmtWriteRewritesAtomicallyAndKeepsTheMode(t *testing.T) {
 		t.Error("file content is not the canonical form fmt prints")
 	}
 	info, _ := os.Stat(path)
-	if info.Mode().Perm() != 0o640 {
-		t.Errorf("mode %v, want 0640 kept", info.Mode().Perm())
+	if info.Mode().Perm() != before.Mode().Perm() {
+		t.Errorf("mode %v, want %v kept", info.Mode().Perm(), before.Mode().Perm())
 	}
-	if inode(t, path) == before {
+	if os.SameFile(identity(t, path), before) {
 		t.Error("the file was overwritten in place, not replaced by rename")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(path))
@@ -117,13 +119,13 @@ func TestFmtWriteLeavesCanonicalAndBrokenFilesAlone(t *testing.T) {
 	canonical := copyToTemp(t, sharedFlow(cleanFlow), 0o644)
 	broken := copyToTemp(t, filepath.Join("testdata", "seed001_twiml_redirect_snippet.json"), 0o644)
 	brokenBefore, _ := os.ReadFile(broken)
-	canonicalInode := inode(t, canonical)
+	canonicalBefore := identity(t, canonical)
 
 	r := runCLI("fmt", "-w", canonical, broken)
 	if r.code != exitBadInput {
 		t.Fatalf("exit %d, want 2 for the broken file", r.code)
 	}
-	if inode(t, canonical) != canonicalInode {
+	if !os.SameFile(identity(t, canonical), canonicalBefore) {
 		t.Error("a file already in canonical form was rewritten")
 	}
 	if after, _ := os.ReadFile(broken); !bytes.Equal(after, brokenBefore) {

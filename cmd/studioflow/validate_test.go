@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
@@ -227,38 +226,16 @@ func TestTwentyThousandWidgetsAreReportedOverStudiosLimit(t *testing.T) {
 	}
 }
 
-// A file that never ends (a FIFO fed forever) is refused as too large after
+// A file far larger than the limit, offered through a FIFO, is refused as too large after
 // reading just past the limit: the reader's memory is bounded by the limit,
 // not by the file.
 func TestReadingStopsJustPastTheSizeLimit(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "endless.json")
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Skipf("cannot make a FIFO here: %v", err)
-	}
-	written := make(chan int64, 1)
-	go func() {
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			written <- -1
-			return
-		}
-		defer f.Close()
-		chunk := []byte(strings.Repeat(" ", 64<<10))
-		var n int64
-		for {
-			k, err := f.Write(chunk)
-			n += int64(k)
-			if err != nil { // the reader closed its end
-				written <- n
-				return
-			}
-		}
-	}()
+	path, consumed := modeltest.OversizedStream(t)
 	r := runCLI("validate", path)
 	if r.code != exitBadInput || !strings.Contains(r.stderr, "file is too large") {
 		t.Fatalf("exit %d, stderr %q; want 2 and too large", r.code, r.stderr)
 	}
-	if n := <-written; n > model.MaxFileSize+(1<<20) {
+	if n := consumed(); n > model.MaxFileSize+(1<<20) {
 		t.Fatalf("the reader took %d bytes, want about the %d byte limit", n, model.MaxFileSize)
 	}
 }
