@@ -137,7 +137,7 @@ cross-check:
 				| awk '/ fyne\.io\// { p = $$1; sub(/\.test$$/, "", p); print p }' | sort -u | tr '\n' ' ')"; \
 			what="the packages that do not use Fyne"; \
 		fi; \
-		pkgs="$$($(GO) list ./... | grep -vxF $$(printf -- '-e %s ' $$skip))"; \
+		pkgs="$$($(GO) list -e ./... | grep -vxF $$(printf -- '-e %s ' $$skip))"; \
 		echo "go vet for $$target without cgo: $$what ($$(wc -w <<<"$$pkgs") packages)"; \
 		$(GO) vet $$pkgs; \
 	done
