@@ -3,6 +3,7 @@ package buildinfo
 import (
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -90,6 +91,9 @@ func TestReleaseStampsReachRead(t *testing.T) {
 		t.Fatalf("tools/stamp.sh: %v", err)
 	}
 	exe := filepath.Join(t.TempDir(), "printinfo")
+	if runtime.GOOS == "windows" {
+		exe += ".exe"
+	}
 	build := exec.Command("go", "build", "-o", exe, "-ldflags", strings.TrimSpace(string(ldflags)), "./testdata/printinfo")
 	build.Env = append(build.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
