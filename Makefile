@@ -163,6 +163,10 @@ MINGW_CC := x86_64-w64-mingw32-gcc
 # fyne package --release compiles C with these; the console build uses the
 # same, so it reuses the compiled C instead of compiling it again.
 FYNE_RELEASE_CFLAGS := -O3 -pipe -D_FORTIFY_SOURCE=3 -fstack-protector-strong
+# Those hardening flags call into libssp, which mingw-w64 keeps apart: link
+# it statically, so the .exe needs no libssp-0.dll beside it. (Given to the
+# Go linker, not in CGO_LDFLAGS, which would recompile every C file.)
+MINGW_EXTLDFLAGS := -extldflags=-Wl,-Bstatic,-lssp,-Bdynamic
 
 install-dist-deps:
 	@$(call apt_install,$(APT_BUILD) $(APT_DIST))
@@ -181,12 +185,13 @@ dist: install-dist-deps
 	mv tools/Studioflow.tar.xz "$(DIST)/$$base-linux-amd64.tar.xz"; \
 	echo "== windows/amd64: fyne package, cross-compiled with mingw-w64"; \
 	rm -f cmd/studioflow/studioflow.exe cmd/studioflow/Studioflow.exe; \
-	(cd tools && GOFLAGS="$$goflags" CC=$(MINGW_CC) GOARCH=amd64 "$$fyne" package --os windows --release --src ../cmd/studioflow); \
+	(cd tools && GOFLAGS="$$goflags -ldflags=$(MINGW_EXTLDFLAGS)" CC=$(MINGW_CC) GOARCH=amd64 \
+		"$$fyne" package --os windows --release --src ../cmd/studioflow); \
 	stage="$(DIST)/stage/$$base-windows-amd64"; mkdir -p "$$stage"; \
 	mv cmd/studioflow/studioflow.exe "$$stage/Studioflow.exe"; \
 	echo "== windows/amd64: the console build, studioflow-cli.exe"; \
 	CGO_ENABLED=1 CC=$(MINGW_CC) GOOS=windows GOARCH=amd64 CGO_CFLAGS="$(FYNE_RELEASE_CFLAGS)" \
-		$(GO) build -trimpath -tags release,migrated_fynedo -ldflags "$$stamp -s -w" \
+		$(GO) build -trimpath -tags release,migrated_fynedo -ldflags "$$stamp -s -w $(MINGW_EXTLDFLAGS)" \
 		-o "$$stage/studioflow-cli.exe" ./cmd/studioflow; \
 	(cd "$(DIST)/stage" && zip -q -r -X "../$$base-windows-amd64.zip" "$$base-windows-amd64")
 	rm -rf $(DIST)/stage
