@@ -163,6 +163,10 @@ MINGW_CC := x86_64-w64-mingw32-gcc
 # fyne package --release compiles C with these; the console build uses the
 # same, so it reuses the compiled C instead of compiling it again.
 FYNE_RELEASE_CFLAGS := -O3 -pipe -D_FORTIFY_SOURCE=3 -fstack-protector-strong
+# For Windows, fyne package builds, adds the icon and version resource, then
+# builds again, but only the first build gets the linker flags of GOFLAGS
+# (it takes them out of the environment): an empty studioflow.exe in its
+# place makes it skip that first build, so the one build it makes has them.
 # Those hardening flags call into libssp, which mingw-w64 keeps apart: link
 # it statically, so the .exe needs no libssp-0.dll beside it. (Given to the
 # Go linker, not in CGO_LDFLAGS, which would recompile every C file.)
@@ -184,7 +188,7 @@ dist: install-dist-deps
 	(cd tools && GOFLAGS="$$goflags" "$$fyne" package --os linux --release --src ../cmd/studioflow); \
 	mv tools/Studioflow.tar.xz "$(DIST)/$$base-linux-amd64.tar.xz"; \
 	echo "== windows/amd64: fyne package, cross-compiled with mingw-w64"; \
-	rm -f cmd/studioflow/studioflow.exe cmd/studioflow/Studioflow.exe; \
+	rm -f cmd/studioflow/Studioflow.exe; touch cmd/studioflow/studioflow.exe; \
 	(cd tools && GOFLAGS="$$goflags -ldflags=$(MINGW_EXTLDFLAGS)" CC=$(MINGW_CC) GOARCH=amd64 \
 		"$$fyne" package --os windows --release --src ../cmd/studioflow); \
 	stage="$(DIST)/stage/$$base-windows-amd64"; mkdir -p "$$stage"; \
