@@ -165,8 +165,9 @@ MINGW_CC := x86_64-w64-mingw32-gcc
 FYNE_RELEASE_CFLAGS := -O3 -pipe -D_FORTIFY_SOURCE=3 -fstack-protector-strong
 # For Windows, fyne package builds, adds the icon and version resource, then
 # builds again, but only the first build gets the linker flags of GOFLAGS
-# (it takes them out of the environment): an empty studioflow.exe in its
-# place makes it skip that first build, so the one build it makes has them.
+# (it takes them out of the environment): an existing --exe (an empty file)
+# makes it skip that first build, so the one build it makes has them. It
+# leaves the result as Studioflow.exe beside the sources.
 # Those hardening flags call into libssp, which mingw-w64 keeps apart: link
 # it statically, so the .exe needs no libssp-0.dll beside it. (Given to the
 # Go linker, not in CGO_LDFLAGS, which would recompile every C file.)
@@ -183,16 +184,16 @@ dist: install-dist-deps
 	stamp="$$(VERSION=$(VERSION) tools/stamp.sh)"; \
 	goflags="$${GOFLAGS:-} $$(VERSION=$(VERSION) tools/stamp.sh goflags)"; \
 	cp cmd/studioflow/FyneApp.toml $(DIST)/stage/FyneApp.toml.kept; \
-	trap 'cp $(DIST)/stage/FyneApp.toml.kept cmd/studioflow/FyneApp.toml' EXIT; \
+	trap 'cp $(DIST)/stage/FyneApp.toml.kept cmd/studioflow/FyneApp.toml; rm -f cmd/studioflow/[Ss]tudioflow.exe' EXIT; \
 	echo "== linux/amd64: fyne package"; \
 	(cd tools && GOFLAGS="$$goflags" "$$fyne" package --os linux --release --src ../cmd/studioflow); \
 	mv tools/Studioflow.tar.xz "$(DIST)/$$base-linux-amd64.tar.xz"; \
 	echo "== windows/amd64: fyne package, cross-compiled with mingw-w64"; \
-	rm -f cmd/studioflow/Studioflow.exe; touch cmd/studioflow/studioflow.exe; \
+	winexe="$$PWD/cmd/studioflow/studioflow.exe"; rm -f cmd/studioflow/Studioflow.exe; : > "$$winexe"; \
 	(cd tools && GOFLAGS="$$goflags -ldflags=$(MINGW_EXTLDFLAGS)" CC=$(MINGW_CC) GOARCH=amd64 \
-		"$$fyne" package --os windows --release --src ../cmd/studioflow); \
+		"$$fyne" package --os windows --release --src ../cmd/studioflow --exe "$$winexe"); \
 	stage="$(DIST)/stage/$$base-windows-amd64"; mkdir -p "$$stage"; \
-	mv cmd/studioflow/studioflow.exe "$$stage/Studioflow.exe"; \
+	mv cmd/studioflow/[Ss]tudioflow.exe "$$stage/Studioflow.exe"; \
 	echo "== windows/amd64: the console build, studioflow-cli.exe"; \
 	CGO_ENABLED=1 CC=$(MINGW_CC) GOOS=windows GOARCH=amd64 CGO_CFLAGS="$(FYNE_RELEASE_CFLAGS)" \
 		$(GO) build -trimpath -tags release,migrated_fynedo -ldflags "$$stamp -s -w $(MINGW_EXTLDFLAGS)" \
