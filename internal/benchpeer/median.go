@@ -1,0 +1,45 @@
+// Package benchpeer helps benchmarks that are compared with node peers
+// (../shared/bench): those report the median time of one run, so ours do
+// too, next to Go's mean.
+package benchpeer
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// FlowsEnv names the environment variable listing (comma-separated) the
+// generated flow files the peer benchmarks read.
+const FlowsEnv = "STUDIOFLOW_BENCH_FLOWS"
+
+// Files returns the flow files named by FlowsEnv, or skips the benchmark.
+func Files(b *testing.B) []string {
+	b.Helper()
+	list := os.Getenv(FlowsEnv)
+	if list == "" {
+		b.Skip(FlowsEnv + " names no generated flow files (make bench sets it)")
+	}
+	return strings.Split(list, ",")
+}
+
+// Run times run b.N times and reports the median of one run as
+// "median-ns/op". run gets a function that starts its clock: work before
+// that call (setup) is not timed.
+func Run(b *testing.B, run func(start func())) {
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		var t0 time.Time
+		run(func() { b.StartTimer(); t0 = time.Now() })
+		times = append(times, time.Since(t0))
+		b.StopTimer()
+	}
+	slices.Sort(times)
+	if len(times) > 0 {
+		b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "median-ns/op")
+	}
+}
