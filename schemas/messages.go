@@ -3,6 +3,7 @@ package schemas
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,7 +43,16 @@ func (x explainer) explain(err error, instance any, typ, base string) []finding 
 	}
 	w := walker{explainer: x, typ: typ, instance: instance, base: base}
 	w.walk(ve)
-	return dedupeFindings(w.out)
+	out := dedupeFindings(w.out)
+	// jsonschema reports an object's properties in map order: put the
+	// findings in a fixed order so that a flow always gets the same list.
+	slices.SortStableFunc(out, func(a, b finding) int {
+		if c := strings.Compare(a.loc, b.loc); c != 0 {
+			return c
+		}
+		return strings.Compare(a.message, b.message)
+	})
+	return out
 }
 
 type walker struct {
