@@ -158,29 +158,29 @@ func isNameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
-// liquidFinding is one diagnostic about a string's Liquid.
-type liquidFinding struct {
-	severity Severity
-	message  string
-}
-
-// findings checks str, a value of field, and says what is wrong or lenient.
-func (c *liquidChecker) findings(field, str string) []liquidFinding {
+// findings checks str and reports what is wrong or lenient, each message
+// worded for the field holding str once a finding needs it.
+func (c *liquidChecker) findings(str string, report func(Severity, func(field string) string)) {
 	verdict := c.check(str)
-	var out []liquidFinding
 	if verdict.problem != "" {
-		return append(out, liquidFinding{Error, fmt.Sprintf("Liquid error in %s: %s", field, verdict.problem)})
+		report(Error, func(field string) string { return fmt.Sprintf("Liquid error in %s: %s", field, verdict.problem) })
+		return
 	}
 	for _, l := range verdict.lenient {
-		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has %s (Studio's lax Liquid parser accepts this; strict Liquid would not)", field, l)})
+		report(Warning, func(field string) string {
+			return fmt.Sprintf("%s has %s (Studio's lax Liquid parser accepts this; strict Liquid would not)", field, l)
+		})
 	}
 	if verdict.iterations > liquid.MaxRenderIterations {
-		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has loops that can run %s iterations together (nested loops multiply, each up to %d), more than the %d one render may run: it will stop with an error", field, iterationCount(verdict.iterations), liquid.MaxLoopIterations, liquid.MaxRenderIterations)})
+		report(Warning, func(field string) string {
+			return fmt.Sprintf("%s has loops that can run %s iterations together (nested loops multiply, each up to %d), more than the %d one render may run: it will stop with an error", field, iterationCount(verdict.iterations), liquid.MaxLoopIterations, liquid.MaxRenderIterations)
+		})
 	}
 	if unclosedOutput(str) {
-		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field)})
+		report(Warning, func(field string) string {
+			return fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field)
+		})
 	}
-	return out
 }
 
 // iterationCount writes a loop bound for a message ("2562890625", or "more

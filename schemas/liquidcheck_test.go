@@ -104,7 +104,7 @@ func TestLenientLiquidIsAWarningInEveryTag(t *testing.T) {
 		"{% liquid\nif widgets.x. ok\necho 'y'\nendif %}",
 	}
 	for _, src := range templates {
-		fs := c.findings("body", src)
+		fs := findingsIn(c, "body", src)
 		if len(fs) == 0 {
 			t.Errorf("%q: no finding, want a warning about the lenient path", src)
 		}
@@ -124,19 +124,19 @@ func TestLenientLiquidIsAWarningInEveryTag(t *testing.T) {
 func TestNestedLoopsPastTheBudgetWarn(t *testing.T) {
 	c := newLiquidChecker()
 	eight := strings.Repeat("{% for a in (1..15) %}", 8) + "x" + strings.Repeat("{% endfor %}", 8)
-	fs := c.findings("body", eight)
+	fs := findingsIn(c, "body", eight)
 	if len(fs) != 1 || fs[0].severity != Warning || !strings.Contains(fs[0].message, "2745954240") || !strings.Contains(fs[0].message, "10000") {
 		t.Fatalf("eight nested loops: %+v", fs)
 	}
 	unknown := "{% for a in x %}{% for b in y %}{% for c in z %}{% for d in w %}.{% endfor %}{% endfor %}{% endfor %}{% endfor %}"
-	if fs := c.findings("body", unknown); len(fs) != 1 || fs[0].severity != Warning {
+	if fs := findingsIn(c, "body", unknown); len(fs) != 1 || fs[0].severity != Warning {
 		t.Fatalf("four nested loops over data (up to 15 each): %+v", fs)
 	}
 	for _, ok := range []string{
 		strings.Repeat("{% for a in (1..15) %}", 3) + "x" + strings.Repeat("{% endfor %}", 3),
 		"{% for a in x limit: 2 %}{% for b in y limit: 2 %}{% for c in z %}{% for d in (1..3) %}.{% endfor %}{% endfor %}{% endfor %}{% endfor %}",
 	} {
-		if fs := c.findings("body", ok); len(fs) != 0 {
+		if fs := findingsIn(c, "body", ok); len(fs) != 0 {
 			t.Errorf("%q: %+v, want nothing", ok, fs)
 		}
 	}
@@ -167,4 +167,16 @@ func TestFlowWithLenientLiquidHasOnlyWarnings(t *testing.T) {
 			t.Errorf("no warning at %s", path)
 		}
 	}
+}
+
+// liquidFinding is one finding of liquidChecker.findings, worded for field.
+type liquidFinding struct {
+	severity Severity
+	message  string
+}
+
+func findingsIn(c *liquidChecker, field, src string) []liquidFinding {
+	var out []liquidFinding
+	c.findings(src, func(sev Severity, msg func(string) string) { out = append(out, liquidFinding{sev, msg(field)}) })
+	return out
 }

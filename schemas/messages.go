@@ -464,6 +464,14 @@ func describeField(loc string) string {
 	for i, s := range segs {
 		segs[i] = unescapePointer(s)
 	}
+	return describeSegments(segs)
+}
+
+// describeSegments is describeField of a pointer's unescaped segments.
+func describeSegments(segs []string) string {
+	if len(segs) == 0 {
+		return "the widget"
+	}
 	if segs[0] == "properties" {
 		segs = segs[1:]
 		if len(segs) == 0 {

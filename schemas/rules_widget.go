@@ -272,9 +272,10 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 }
 
 // stringRules checks every string of the widget's properties and split
-// conditions: Liquid syntax, and {{widgets.X}} references.
+// conditions: Liquid syntax, and {{widgets.X}} references. The path to a
+// string and the field's name are only written out for a finding.
 func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base string, out []Diagnostic) []Diagnostic {
-	var path []string
+	var path []pathSeg
 	var visit func(val any)
 	visit = func(val any) {
 		switch t := val.(type) {
@@ -288,20 +289,20 @@ func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base s
 				if len(path) == 1 && m.Key == "offset" {
 					continue
 				}
-				path = append(path, escapePointer(m.Key))
+				path = append(path, pathSeg{key: m.Key, index: -1})
 				visit(m.Value)
 				path = path[:len(path)-1]
 			}
 		case []any:
 			for k, e := range t {
-				path = append(path, strconv.Itoa(k))
+				path = append(path, pathSeg{index: k})
 				visit(e)
 				path = path[:len(path)-1]
 			}
 		}
 	}
 	if props, ok := s.Raw().Get("properties"); ok {
-		path = append(path, "properties")
+		path = append(path, pathSeg{key: "properties", index: -1})
 		visit(props)
 		path = path[:0]
 	}
@@ -311,32 +312,72 @@ func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base s
 			if len(conds) == 0 {
 				continue
 			}
-			path = append(path[:0], "transitions", strconv.Itoa(j), "conditions")
+			path = append(path[:0], pathSeg{key: "transitions", index: -1}, pathSeg{index: j}, pathSeg{key: "conditions", index: -1})
 			visit(conds)
 		}
 	}
 	return out
 }
 
-func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base string, path []string, str string, out []Diagnostic) []Diagnostic {
-	rel := func() string { return "/" + strings.Join(path, "/") }
-	add := func(sev Severity, rule Rule, msg string) {
-		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel(), Rule: rule, Message: msg})
+// pathSeg is one step of a path inside a widget: an object key, or a list
+// index (index >= 0).
+type pathSeg struct {
+	key   string
+	index int
+}
+
+func (p pathSeg) text() string {
+	if p.index >= 0 {
+		return strconv.Itoa(p.index)
 	}
-	field := func() string { return describeField(rel()) }
-	for _, lf := range v.liquid.findings(field(), str) {
-		add(lf.severity, RuleLiquid, lf.message)
+	return p.key
+}
+
+// pointerOf writes a path as a JSON Pointer ("/properties/body").
+func pointerOf(path []pathSeg) string {
+	var b strings.Builder
+	for _, p := range path {
+		b.WriteByte('/')
+		b.WriteString(escapePointer(p.text()))
 	}
+	return b.String()
+}
+
+// fieldOf names the field at path for people, as describeField does for
+// its pointer.
+func fieldOf(path []pathSeg) string {
+	segs := make([]string, len(path))
+	for i, p := range path {
+		segs[i] = p.text()
+	}
+	return describeSegments(segs)
+}
+
+func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base string, path []pathSeg, str string, out []Diagnostic) []Diagnostic {
+	var rel, field string // written on the first finding
+	add := func(sev Severity, rule Rule, msg func(field string) string) {
+		if rel == "" {
+			rel, field = pointerOf(path), fieldOf(path)
+		}
+		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel, Rule: rule, Message: msg(field)})
+	}
+	v.liquid.findings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
 	f := ctx.flow
 	widgetRefs(str, func(name string) {
 		switch idx := f.IndexOf(name); {
 		case idx < 0:
-			add(Warning, RuleReference, fmt.Sprintf("%s refers to widgets.%s, but no widget has that name, so it will be empty", field(), name))
+			add(Warning, RuleReference, func(field string) string {
+				return fmt.Sprintf("%s refers to widgets.%s, but no widget has that name, so it will be empty", field, name)
+			})
 		case ctx.leadsTo(idx, i):
 		case idx == i:
-			add(Warning, RuleReference, fmt.Sprintf("%s refers to this widget's own widgets.%s, which is not set yet when it runs (no path leads back to it)", field(), name))
+			add(Warning, RuleReference, func(field string) string {
+				return fmt.Sprintf("%s refers to this widget's own widgets.%s, which is not set yet when it runs (no path leads back to it)", field, name)
+			})
 		default:
-			add(Warning, RuleReference, fmt.Sprintf("%s refers to widgets.%s, but no path leads from %s to this widget, so it will be empty here", field(), name, name))
+			add(Warning, RuleReference, func(field string) string {
+				return fmt.Sprintf("%s refers to widgets.%s, but no path leads from %s to this widget, so it will be empty here", field, name, name)
+			})
 		}
 	})
 	return out
