@@ -123,9 +123,7 @@ func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 	g := newGraph(f)
 	out = v.flowRules(f, g, out)
 	ctx := widgetContext{flow: f, leadsTo: newUpstreamIndex(g).leadsTo}
-	out = append(out, v.widgets(ctx, n)...)
-	sortDiagnostics(out)
-	return out
+	return mergeDiagnostics(out, v.widgets(ctx, n))
 }
 
 // parallelFrom is the flow size from which the per-widget rules run on
@@ -263,9 +261,56 @@ func dedupe(out []Diagnostic, start int) []Diagnostic {
 // sortDiagnostics orders flow-level diagnostics first, then by widget
 // position, keeping each widget's own order.
 func sortDiagnostics(diags []Diagnostic) {
-	sort.SliceStable(diags, func(a, b int) bool {
-		return stateIndexOf(diags[a].Path) < stateIndexOf(diags[b].Path)
-	})
+	keys := make([]int, len(diags))
+	for i, d := range diags {
+		keys[i] = stateIndexOf(d.Path)
+	}
+	sort.Stable(byWidget{diags, keys})
+}
+
+// byWidget sorts diagnostics by their widget's position, read once.
+type byWidget struct {
+	diags []Diagnostic
+	keys  []int
+}
+
+func (b byWidget) Len() int           { return len(b.diags) }
+func (b byWidget) Less(i, j int) bool { return b.keys[i] < b.keys[j] }
+func (b byWidget) Swap(i, j int) {
+	b.diags[i], b.diags[j] = b.diags[j], b.diags[i]
+	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
+}
+
+// mergeDiagnostics is sortDiagnostics(append(flow, widgets...)) for
+// widgets that arrive in widget order (as the per-widget rules give them):
+// the few flow-rule findings are sorted, then merged in.
+func mergeDiagnostics(flow, widgets []Diagnostic) []Diagnostic {
+	wkeys := make([]int, len(widgets))
+	for i, d := range widgets {
+		wkeys[i] = stateIndexOf(d.Path)
+		if i > 0 && wkeys[i] < wkeys[i-1] { // not in order after all
+			all := append(flow, widgets...)
+			sortDiagnostics(all)
+			return all
+		}
+	}
+	sortDiagnostics(flow)
+	if len(flow) == 0 {
+		return widgets
+	}
+	out := make([]Diagnostic, 0, len(flow)+len(widgets))
+	i, j := 0, 0
+	for i < len(flow) && j < len(widgets) {
+		if wkeys[j] < stateIndexOf(flow[i].Path) {
+			out = append(out, widgets[j])
+			j++
+		} else {
+			out = append(out, flow[i])
+			i++
+		}
+	}
+	out = append(out, flow[i:]...)
+	return append(out, widgets[j:]...)
 }
 
 func stateIndexOf(path string) int {

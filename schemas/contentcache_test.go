@@ -1,0 +1,52 @@
+package schemas
+
+import (
+	"hash/maphash"
+	"testing"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// Widgets whose JSON differs in any way the validator can see get
+// different cache keys; the same JSON parsed twice gets the same key.
+func TestContentHashSeesEveryDifference(t *testing.T) {
+	seed := maphash.MakeSeed()
+	texts := []string{
+		`{"a": 60}`, `{"a": 60.0}`, `{"a": "60"}`, `{"a": [60]}`,
+		`{"a": "b", "c": "d"}`, `{"c": "d", "a": "b"}`, `{"a": "bc", "": "d"}`, `{"ab": "c", "": "d"}`,
+		`{"a": null}`, `{"a": false}`, `{"a": true}`, `{"a": {}}`, `{"a": []}`, `{}`,
+		`{"a": ["b", "c"]}`, `{"a": ["bc"]}`, `{"a": [["b"], "c"]}`, `{"a": [["b", "c"]]}`,
+	}
+	seen := map[uint64]string{}
+	for _, text := range texts {
+		v, err := model.ParseValue([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := model.ParseValue([]byte(text))
+		h := hashValue(seed, 1, v)
+		if hashValue(seed, 1, again) != h {
+			t.Errorf("%s: two parses hash differently", text)
+		}
+		if other, dup := seen[h]; dup {
+			t.Errorf("%s and %s get the same key", text, other)
+		}
+		seen[h] = text
+	}
+}
+
+// Merging the flow rules' findings into the per-widget ones (in widget
+// order) gives exactly what a stable sort of both would.
+func TestMergeDiagnosticsIsTheStableSort(t *testing.T) {
+	d := func(path, msg string) Diagnostic { return Diagnostic{Path: path, Message: msg} }
+	flow := []Diagnostic{d("/states/7", "f1"), d("/flags", "f2"), d("/states/2/name", "f3"), d("/states/7/x", "f4"), d("/states/40", "f5")}
+	widgets := []Diagnostic{d("/states/0/a", "w1"), d("/states/2", "w2"), d("/states/2/b", "w3"), d("/states/7", "w4"), d("/states/9", "w5")}
+	for _, ws := range [][]Diagnostic{widgets, {widgets[3], widgets[0]}, nil} {
+		want := append(append([]Diagnostic(nil), flow...), ws...)
+		sortDiagnostics(want)
+		got := mergeDiagnostics(append([]Diagnostic(nil), flow...), append([]Diagnostic(nil), ws...))
+		if formatDiags(got) != formatDiags(want) {
+			t.Errorf("merged:\n%ssorted:\n%s", formatDiags(got), formatDiags(want))
+		}
+	}
+}
