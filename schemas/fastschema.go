@@ -44,7 +44,15 @@ type fastSchema struct {
 	minProperties, maxProperties int // -1: no bound
 	required                     []string
 	properties                   []fastProperty
-	known                        map[string]bool // property names, for additionalProperties
+	// propIndex finds a property by name (its index in properties); a name
+	// absent from it is an additional property.
+	propIndex map[string]int
+	// requiredMask has bit k for each required name that is properties[k]
+	// (k < 64); requiredOther lists the other required names. Both are
+	// used only when properties has at most 64 entries (maskable).
+	requiredMask  uint64
+	requiredOther []string
+	maskable      bool
 	noAdditional                 bool            // additionalProperties: false
 	additional                   *fastSchema     // additionalProperties: schema
 
@@ -153,11 +161,19 @@ func (b *fastBuilder) node(s *jsonschema.Schema) *fastSchema {
 	n.minProperties, n.maxProperties = s.MinProperties, s.MaxProperties
 	n.required = s.Required
 	if len(s.Properties) > 0 {
-		n.known = make(map[string]bool, len(s.Properties))
+		n.propIndex = make(map[string]int, len(s.Properties))
 		// In name order, so that evaluation is the same on every run.
 		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+			n.propIndex[name] = len(n.properties)
 			n.properties = append(n.properties, fastProperty{name, b.node(s.Properties[name])})
-			n.known[name] = true
+		}
+	}
+	n.maskable = len(n.properties) <= 64
+	for _, r := range n.required {
+		if k, ok := n.propIndex[r]; ok && n.maskable {
+			n.requiredMask |= 1 << k
+		} else {
+			n.requiredOther = append(n.requiredOther, r)
 		}
 	}
 	switch a := s.AdditionalProperties.(type) {
@@ -487,6 +503,9 @@ func (n *fastSchema) validObject(o *model.Object) bool {
 			return false
 		}
 	}
+	if n.maskable {
+		return n.validMembers(o)
+	}
 	for _, r := range n.required {
 		if !o.Has(r) {
 			return false
@@ -500,7 +519,7 @@ func (n *fastSchema) validObject(o *model.Object) bool {
 	if n.noAdditional || n.additional != nil {
 		for i := 0; i < o.Len(); i++ {
 			key := o.MemberAt(i).Key
-			if n.known[key] {
+			if _, known := n.propIndex[key]; known {
 				continue
 			}
 			if n.noAdditional {
@@ -515,6 +534,61 @@ func (n *fastSchema) validObject(o *model.Object) bool {
 		}
 	}
 	return true
+}
+
+// validMembers is validObject's property checks in one pass over the
+// object's members (last to first: a repeated key counts once, with its
+// last value, as in model.ToGeneric), finding each property's schema by
+// name and ticking off required ones in a bit mask.
+func (n *fastSchema) validMembers(o *model.Object) bool {
+	var seen uint64
+	for i := o.Len() - 1; i >= 0; i-- {
+		m := o.MemberAt(i)
+		if k, ok := n.propIndex[m.Key]; ok {
+			bit := uint64(1) << k
+			if seen&bit != 0 {
+				continue
+			}
+			seen |= bit
+			if !n.properties[k].schema.valid(m.Value) {
+				return false
+			}
+			continue
+		}
+		if !n.noAdditional && n.additional == nil {
+			continue
+		}
+		if n.noAdditional {
+			return false
+		}
+		if repeatedLater(o, i) {
+			continue
+		}
+		if !n.additional.valid(m.Value) {
+			return false
+		}
+	}
+	if seen&n.requiredMask != n.requiredMask {
+		return false
+	}
+	for _, r := range n.requiredOther {
+		if !o.Has(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// repeatedLater reports whether the key of o's i-th member appears again
+// after it.
+func repeatedLater(o *model.Object, i int) bool {
+	key := o.MemberAt(i).Key
+	for j := i + 1; j < o.Len(); j++ {
+		if o.MemberAt(j).Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func (n *fastSchema) validArray(list []any) bool {
