@@ -85,15 +85,16 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 			}
 		}
 	}
+	// refused is a reason a widget cannot run, and the entry points that
+	// reach it so; worded once all are known.
 	type refused struct {
 		from  []string
-		r     Refusal
+		kind  refusalKind
 		entry Entry
-		props *model.Object
-		w     WidgetType
+		w     *WidgetType
 	}
-	refusals := map[int][]*refused{}
-	runs := map[int]bool{}
+	refusals := make([][]*refused, f.Len())
+	runsAt := make([]bool, f.Len())
 	t := f.StateAt(trigger)
 	for j := 0; j < t.TransitionCount(); j++ {
 		tr := t.Transition(j)
@@ -109,14 +110,14 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 				continue
 			}
 			e.Call = at.call
-			r, no := w.Refuses(s.Properties(), e)
-			if !no {
-				runs[at.widget] = true
+			k := w.refusal(s.Properties(), e)
+			if k == runs {
+				runsAt[at.widget] = true
 				continue
 			}
 			found := false
 			for _, seen := range refusals[at.widget] {
-				if seen.r.Event == r.Event {
+				if seen.kind.event() == k.event() {
 					if !slices.Contains(seen.from, tr.Event) {
 						seen.from = append(seen.from, tr.Event)
 					}
@@ -124,24 +125,22 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 				}
 			}
 			if !found {
-				refusals[at.widget] = append(refusals[at.widget], &refused{from: []string{tr.Event}, r: r, entry: e, props: s.Properties(), w: *w})
+				refusals[at.widget] = append(refusals[at.widget], &refused{from: []string{tr.Event}, kind: k, entry: e, w: w})
 			}
 		}
 	}
 	for i := 0; i < f.Len(); i++ {
 		for _, r := range refusals[i] {
 			sev := Error
-			if runs[i] || r.r.Event != "" {
+			if runsAt[i] || r.kind.event() != "" {
 				sev = Warning
 			}
-			msg := r.r.Message
+			e := r.entry
 			if len(r.from) > 1 { // the same words, naming every entry point
-				e := r.entry
 				e.Trigger = describeEntries(r.from)
-				all, _ := r.w.Refuses(r.props, e)
-				msg = all.Message
 			}
-			if runs[i] {
+			msg := r.w.refusalWords(r.kind, e).Message
+			if runsAt[i] {
 				msg += "; other entry points reach it with what it needs, so only executions started that way fail"
 			}
 			out = append(out, Diagnostic{Severity: sev, Widget: f.StateAt(i).Name(), Path: statePath(i), Rule: RuleEntry, Message: msg})
