@@ -98,6 +98,14 @@ func isVariablePath(p string) bool {
 			if startOfName {
 				return false
 			}
+		case c == '-':
+			// Inside a name, as in Studio's hyphenated widget names
+			// ("widgets.send-reply.Body"); never first, last or before a
+			// dot, where it could be Liquid's whitespace control or a
+			// minus the parser reads differently.
+			if startOfName || i+1 == len(p) || p[i+1] == '.' {
+				return false
+			}
 		default:
 			return false
 		}

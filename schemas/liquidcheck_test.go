@@ -180,3 +180,33 @@ func findingsIn(c *liquidChecker, field, src string) []liquidFinding {
 	c.findings(src, func(sev Severity, msg func(string) string) { out = append(out, liquidFinding{sev, msg(field)}) })
 	return out
 }
+
+// Every short variable-like markup the fast path accepts gets the parser's
+// empty verdict (no error, nothing lenient): all strings of up to five
+// characters over the characters that matter, inside {{ }}.
+func TestSimpleLiquidAgreesWithTheParserExhaustively(t *testing.T) {
+	c := newLiquidChecker()
+	alphabet := []byte("a1_-. ")
+	accepted := 0
+	var grow func(prefix []byte)
+	grow = func(prefix []byte) {
+		s := "{{" + string(prefix) + "}}"
+		if simpleLiquid(s) {
+			accepted++
+			rep := c.engine.Inspect(s)
+			if rep.Err != nil || len(rep.Lenient) != 0 || rep.MaxIterations != 0 {
+				t.Errorf("simpleLiquid accepted %q, but the parser says %v %v", s, rep.Err, rep.Lenient)
+			}
+		}
+		if len(prefix) == 5 {
+			return
+		}
+		for _, b := range alphabet {
+			grow(append(prefix, b))
+		}
+	}
+	grow(nil)
+	if accepted < 100 {
+		t.Errorf("only %d strings took the fast path", accepted)
+	}
+}
