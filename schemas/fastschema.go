@@ -53,8 +53,8 @@ type fastSchema struct {
 	requiredMask  uint64
 	requiredOther []string
 	maskable      bool
-	noAdditional                 bool            // additionalProperties: false
-	additional                   *fastSchema     // additionalProperties: schema
+	noAdditional  bool        // additionalProperties: false
+	additional    *fastSchema // additionalProperties: schema
 
 	minItems, maxItems int
 	items              *fastSchema   // items: schema
