@@ -26,7 +26,7 @@ type contentCache struct {
 const contentCacheLimit = 4 * MaxWidgets
 
 func newContentCache() *contentCache {
-	return &contentCache{seed: maphash.MakeSeed(), entries: map[uint64][]Diagnostic{}}
+	return &contentCache{seed: maphash.MakeSeed(), entries: make(map[uint64][]Diagnostic, 2*MaxWidgets)}
 }
 
 // findings returns compute(s), from the cache when the widget's JSON was

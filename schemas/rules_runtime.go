@@ -95,6 +95,7 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 	}
 	refusals := make([][]*refused, f.Len())
 	runsAt := make([]bool, f.Len())
+	var scratch reachScratch
 	t := f.StateAt(trigger)
 	for j := 0; j < t.TransitionCount(); j++ {
 		tr := t.Transition(j)
@@ -103,7 +104,7 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 			continue
 		}
 		e := entryOf(tr.Event)
-		for _, at := range v.reachFrom(f, reachState{first, e.Call}) {
+		for _, at := range v.reachFrom(f, reachState{first, e.Call}, &scratch) {
 			s := f.StateAt(at.widget)
 			w, ok := v.cat.types[s.Type()]
 			if !ok {
@@ -163,8 +164,13 @@ func entryOf(event string) Entry {
 
 // reachFrom lists every (widget, call state) reachable from start: a Make
 // Outgoing Call's answered event makes the call live for what follows.
-func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
-	seen := make([]uint8, f.Len()) // a bit per call state
+func (v *Validator) reachFrom(f *model.Flow, start reachState, scratch *reachScratch) []reachState {
+	if len(scratch.seen) != f.Len() {
+		scratch.seen = make([]uint8, f.Len())
+	} else {
+		clear(scratch.seen)
+	}
+	seen := scratch.seen // a bit per call state
 	mark := func(r reachState) bool {
 		bit := uint8(1) << r.call
 		if seen[r.widget]&bit != 0 {
@@ -174,8 +180,9 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
 		return true
 	}
 	mark(start)
-	stack := []reachState{start}
-	var out []reachState
+	stack := append(scratch.stack[:0], start)
+	out := scratch.out[:0]
+	defer func() { scratch.stack, scratch.out = stack, out }()
 	for len(stack) > 0 {
 		at := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -201,6 +208,13 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
 		}
 	}
 	return out
+}
+
+// reachScratch is memory reachFrom reuses from one call to the next (its
+// result is valid until the next call).
+type reachScratch struct {
+	seen       []uint8
+	stack, out []reachState
 }
 
 // loopRules reports loops that never end: widgets whose type has a single
