@@ -31,7 +31,11 @@ func (e *SyntaxError) Error() string {
 
 // ParseValue parses one JSON document into this package's value form.
 func ParseValue(data []byte) (any, error) {
-	p := parser{data: data}
+	return parseDocument(&parser{data: data})
+}
+
+func parseDocument(p *parser) (any, error) {
+	data := p.data
 	if !utf8.Valid(data) {
 		p.pos = firstInvalidUTF8(data)
 		return nil, p.errorf("the file is not UTF-8 text (JSON must be UTF-8): re-save it as UTF-8")
@@ -54,6 +58,15 @@ func ParseValue(data []byte) (any, error) {
 type parser struct {
 	data []byte
 	pos  int
+	// items, when not nil, receives every object that is an item of a list
+	// nested two deep (a flow's widgets) with the text it was read from.
+	items *[]itemText
+}
+
+// itemText is an object parsed from data[start:end].
+type itemText struct {
+	obj        *Object
+	start, end int
 }
 
 func (p *parser) skipSpace() {
@@ -173,12 +186,18 @@ func (p *parser) array(depth int) (any, error) {
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
 			return nil, p.errorf("a ',' before ']' leaves an empty item: remove the trailing comma")
 		}
+		start := p.pos
 		v, err := p.value(depth)
 		if err != nil {
 			return nil, err
 		}
 		arr = append(arr, v)
 		afterValue := p.pos
+		if p.items != nil && depth == 2 {
+			if obj, ok := v.(*Object); ok {
+				*p.items = append(*p.items, itemText{obj, start, afterValue})
+			}
+		}
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of file inside a list: a ']' is missing")

@@ -10,7 +10,8 @@ import (
 )
 
 // contentCache remembers the content rules' diagnostics for a widget by a
-// hash of its JSON. Between two keystrokes all widgets but one are
+// hash of its JSON (the parser's hash of its text while it is unchanged
+// since parsing, see model.State.ContentKey). Between two keystrokes all widgets but one are
 // unchanged, and the JSON Schema layer is the costly part of validation.
 //
 // The hash is 64 bits over the widget's full JSON (key order and number
@@ -32,7 +33,12 @@ func newContentCache() *contentCache {
 // findings returns compute(s), from the cache when the widget's JSON was
 // seen before. The returned slice must not be modified.
 func (c *contentCache) findings(s *model.State, compute func(*model.State) []Diagnostic) []Diagnostic {
-	key := hashValue(c.seed, 0x9e3779b97f4a7c15, s.Raw())
+	// A widget unchanged since it was parsed has a key of its text already:
+	// no need to walk it (the first validation of a flow just opened).
+	key, parsed := s.ContentKey()
+	if !parsed {
+		key = hashValue(c.seed, 0x9e3779b97f4a7c15, s.Raw())
+	}
 	c.mu.Lock()
 	diags, ok := c.entries[key]
 	c.mu.Unlock()
