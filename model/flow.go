@@ -44,6 +44,9 @@ type Flow struct {
 	states       []*State
 	byName       map[string]int
 	finalNewline bool
+	// sizeHint is the size of the file the flow was read from: Marshal's
+	// first guess at the size of what it writes.
+	sizeHint int
 }
 
 // State is one widget of a flow.
@@ -85,6 +88,7 @@ func Parse(data []byte) (*Flow, error) {
 		return nil, err
 	}
 	f.finalNewline = len(data) > 0 && data[len(data)-1] == '\n'
+	f.sizeHint = len(data)
 	k := 0
 	for _, st := range f.states {
 		for k < len(items) && items[k].obj != st.raw {
@@ -191,7 +195,7 @@ func (f *Flow) syncStates() {
 // Marshal writes the flow in Studio's canonical form, ending with a newline
 // when the file it came from did (new flows do).
 func (f *Flow) Marshal() []byte {
-	b := MarshalCanonical(f.root)
+	b := marshalCanonical(f.root, max(4096, f.sizeHint+f.sizeHint/8))
 	if f.finalNewline {
 		b = append(b, '\n')
 	}
@@ -201,7 +205,7 @@ func (f *Flow) Marshal() []byte {
 // Clone returns a deep copy.
 func (f *Flow) Clone() *Flow {
 	c, _ := FromObject(f.root.Clone())
-	c.finalNewline = f.finalNewline
+	c.finalNewline, c.sizeHint = f.finalNewline, f.sizeHint
 	if len(c.states) == len(f.states) {
 		for i, s := range f.states {
 			c.states[i].textKey = s.textKey

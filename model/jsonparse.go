@@ -36,6 +36,7 @@ func ParseValue(data []byte) (any, error) {
 
 func parseDocument(p *parser) (any, error) {
 	data := p.data
+	p.text = string(data)
 	if !utf8.Valid(data) {
 		p.pos = firstInvalidUTF8(data)
 		return nil, p.errorf("the file is not UTF-8 text (JSON must be UTF-8): re-save it as UTF-8")
@@ -57,10 +58,65 @@ func parseDocument(p *parser) (any, error) {
 
 type parser struct {
 	data []byte
+	// text is data as one string: strings without escapes, member names
+	// and number literals are slices of it (one copy of the file instead
+	// of one allocation per string).
+	text string
 	pos  int
+	// members and elems are stacks the objects and lists being read
+	// collect into; each gets an exactly sized copy when it closes.
+	members []Member
+	elems   []any
+	// Slabs the objects, member lists and lists are carved from (a few
+	// big allocations instead of two per object); every carved slice has
+	// its capacity capped, so growing it later copies it out.
+	objSlab    []Object
+	memberSlab []Member
+	elemSlab   []any
 	// items, when not nil, receives every object that is an item of a list
 	// nested two deep (a flow's widgets) with the text it was read from.
 	items *[]itemText
+}
+
+const slabSize = 256
+
+func (p *parser) newObject() *Object {
+	if len(p.objSlab) == 0 {
+		p.objSlab = make([]Object, slabSize)
+	}
+	o := &p.objSlab[0]
+	p.objSlab = p.objSlab[1:]
+	return o
+}
+
+// carveMembers returns a copy of members in slab memory.
+func (p *parser) carveMembers(members []Member) []Member {
+	n := len(members)
+	if n > slabSize/4 {
+		return append(make([]Member, 0, n), members...)
+	}
+	if len(p.memberSlab) < n {
+		p.memberSlab = make([]Member, slabSize*4)
+	}
+	out := p.memberSlab[:n:n]
+	p.memberSlab = p.memberSlab[n:]
+	copy(out, members)
+	return out
+}
+
+// carveElems returns a copy of elems in slab memory.
+func (p *parser) carveElems(elems []any) []any {
+	n := len(elems)
+	if n > slabSize/4 {
+		return append(make([]any, 0, n), elems...)
+	}
+	if len(p.elemSlab) < n {
+		p.elemSlab = make([]any, slabSize*2)
+	}
+	out := p.elemSlab[:n:n]
+	p.elemSlab = p.elemSlab[n:]
+	copy(out, elems)
+	return out
 }
 
 // itemText is an object parsed from data[start:end].
@@ -120,12 +176,13 @@ func (p *parser) literal(word string, v any) (any, error) {
 
 func (p *parser) object(depth int) (any, error) {
 	p.pos++ // '{'
-	obj := &Object{}
+	obj := p.newObject()
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
 		return obj, nil
 	}
+	base := len(p.members) // on an error the stack is left as it is: parsing ends
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.data) {
@@ -151,7 +208,7 @@ func (p *parser) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		obj.members = append(obj.members, Member{Key: key, Value: v})
+		p.members = append(p.members, Member{Key: key, Value: v})
 		afterValue := p.pos
 		p.skipSpace()
 		if p.pos >= len(p.data) {
@@ -162,6 +219,8 @@ func (p *parser) object(depth int) (any, error) {
 			p.pos++
 		case '}':
 			p.pos++
+			obj.members = p.carveMembers(p.members[base:])
+			p.members = p.members[:base]
 			return obj, nil
 		case '"':
 			next := p.describe()
@@ -175,12 +234,12 @@ func (p *parser) object(depth int) (any, error) {
 
 func (p *parser) array(depth int) (any, error) {
 	p.pos++ // '['
-	arr := []any{}
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
-		return arr, nil
+		return []any{}, nil
 	}
+	base := len(p.elems) // on an error the stack is left as it is: parsing ends
 	for {
 		p.skipSpace()
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
@@ -191,7 +250,7 @@ func (p *parser) array(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		arr = append(arr, v)
+		p.elems = append(p.elems, v)
 		afterValue := p.pos
 		if p.items != nil && depth == 2 {
 			if obj, ok := v.(*Object); ok {
@@ -207,6 +266,9 @@ func (p *parser) array(depth int) (any, error) {
 			p.pos++
 		case ']':
 			p.pos++
+			arr := p.carveElems(p.elems[base:])
+			clear(p.elems[base:]) // let go of the values
+			p.elems = p.elems[:base]
 			return arr, nil
 		case '{', '[', '"':
 			next := p.describe()
@@ -260,7 +322,7 @@ func (p *parser) number() (any, error) {
 		}
 	}
 	p.pos = i
-	return json.Number(d[start:i]), nil
+	return json.Number(p.text[start:i]), nil
 }
 
 func (p *parser) str() (string, error) {
@@ -271,7 +333,7 @@ func (p *parser) str() (string, error) {
 	for i := p.pos; i < len(d); i++ {
 		c := d[i]
 		if c == '"' {
-			s := string(d[p.pos:i])
+			s := p.text[p.pos:i]
 			p.pos = i + 1
 			return s, nil
 		}
