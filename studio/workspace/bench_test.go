@@ -45,3 +45,28 @@ func BenchmarkSaveExecution(b *testing.B) { benchmarkSave(b, false) }
 
 // BenchmarkSaveExecutionConcurrent has 100 savers sharing commits.
 func BenchmarkSaveExecutionConcurrent(b *testing.B) { benchmarkSave(b, true) }
+
+// BenchmarkLeaseTurns is a lone reader (each read opens and closes a lease)
+// while a second store on the workspace is idle: the cost of sharing.
+func BenchmarkLeaseTurns(b *testing.B) {
+	dir := b.TempDir()
+	s, err := Open(dir, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	other, err := Open(dir, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer other.Close()
+	f, err := s.CreateFlow(save("A", StatusPublished, `{}`), t0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.Flow(f.SID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

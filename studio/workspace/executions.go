@@ -44,7 +44,7 @@ func (s *Store) SaveExecution(x Execution, session string, steps []Step, snapsho
 			return fmt.Errorf("save execution %s: encode step %s: %w", x.SID, st.SID, err)
 		}
 	}
-	err := s.db.Batch(func(tx *bolt.Tx) error {
+	err := s.batch(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketFlows).Get([]byte(x.FlowSID)) == nil {
 			return flowNotFound(x.FlowSID)
 		}
@@ -144,7 +144,7 @@ func findStep(log *bolt.Bucket, sid string) []byte {
 // ActiveSession returns the execution holding session, "" when none does.
 func (s *Store) ActiveSession(session string) (string, error) {
 	var sid string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		sid = string(tx.Bucket(bucketActive).Get([]byte(session)))
 		return nil
 	})
@@ -158,7 +158,7 @@ func executionNotFound(flowSID, sid string) error {
 // Execution returns an execution of the flow.
 func (s *Store) Execution(flowSID, sid string) (Execution, error) {
 	var x storedExecution
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		found, err := getJSON(tx.Bucket(bucketExecutions), []byte(sid), &x)
 		if err != nil {
 			return err
@@ -175,7 +175,7 @@ func (s *Store) Execution(flowSID, sid string) (Execution, error) {
 // leave that end open), newest first.
 func (s *Store) Executions(flowSID string, from, to time.Time) ([]Execution, error) {
 	var out []Execution
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketFlows).Get([]byte(flowSID)) == nil {
 			return flowNotFound(flowSID)
 		}
@@ -215,7 +215,7 @@ type ActiveExecution struct {
 // session, of any flow.
 func (s *Store) ActiveExecutions() ([]ActiveExecution, error) {
 	var out []ActiveExecution
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		execs := tx.Bucket(bucketExecutions)
 		snapshots := tx.Bucket(bucketSnapshots)
 		return tx.Bucket(bucketActive).ForEach(func(_, v []byte) error {
@@ -237,7 +237,7 @@ func (s *Store) ActiveExecutions() ([]ActiveExecution, error) {
 
 // DeleteExecution removes an execution and its steps.
 func (s *Store) DeleteExecution(flowSID, sid string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return deleteExecution(tx, flowSID, sid)
 	})
 	if err != nil {
@@ -278,7 +278,7 @@ func deleteExecution(tx *bolt.Tx, flowSID, sid string) error {
 // Steps lists the execution's steps, newest first (as Studio lists them).
 func (s *Store) Steps(flowSID, execSID string) ([]Step, error) {
 	var out []Step
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if err := checkExecution(tx, flowSID, execSID); err != nil {
 			return err
 		}
@@ -305,7 +305,7 @@ func (s *Store) Steps(flowSID, execSID string) ([]Step, error) {
 // Step returns one step of an execution.
 func (s *Store) Step(flowSID, execSID, sid string) (Step, error) {
 	var st Step
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if err := checkExecution(tx, flowSID, execSID); err != nil {
 			return err
 		}
