@@ -239,23 +239,87 @@ func (m *Manager) Incoming(flowSID string, fields map[string]string) (Result, er
 		extra[k] = v
 	}
 	key := sessionKey(flowSID, from, to)
+	in := engine.Input{Kind: engine.InputMessage, Text: body, Fields: extra}
+	// A second try follows a save that found another process (a second
+	// serve on the workspace) had carried the execution on: the store's
+	// state is taken over and the message delivered to it.
+	for range 2 {
+		le, err := m.session(key)
+		if err != nil {
+			return Result{}, err
+		}
+		if le == nil {
+			break
+		}
+		res, err, resumed := m.resume(le, in)
+		if errors.Is(err, errStale) {
+			continue
+		}
+		if resumed {
+			return res, err
+		}
+		break
+	}
+	trig := engine.Trigger{Event: engine.TriggerMessage, From: from, To: to, Body: body, Fields: extra}
+	return m.start(flowSID, from, to, trig)
+}
+
+// errStale is wrapped (beside an *engine.ConflictError) when a save found
+// that another process using the workspace had carried the execution on.
+var errStale = errors.New("carried on by another process")
+
+// session returns the active execution of session key: the one in memory,
+// else the one the store holds (another process sharing the workspace
+// started it), taken over from its snapshot. Nil when there is none.
+func (m *Manager) session(key string) (*liveExecution, error) {
 	m.mu.Lock()
 	le := m.sessions[key]
 	m.mu.Unlock()
 	if le != nil {
-		le.mu.Lock()
-		defer le.mu.Unlock()
-		if le.x != nil && le.x.Ended == nil {
-			in := engine.Input{Kind: engine.InputMessage, Text: body, Fields: extra}
-			evs, err := m.rt.Resume(le.x, in)
-			if err != nil {
-				return Result{Execution: m.record(le)}, nil
-			}
-			return m.settle(le, evs)
-		}
+		return le, nil
 	}
-	trig := engine.Trigger{Event: engine.TriggerMessage, From: from, To: to, Body: body, Fields: extra}
-	return m.start(flowSID, from, to, trig)
+	a, ok, err := m.store.ActiveExecution(key)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return m.adopt(a), nil
+}
+
+// adopt takes over an execution stored as active that this manager does
+// not run; nil when it cannot be restored (its next save by anyone ends it
+// or its owner carries it on).
+func (m *Manager) adopt(a workspace.ActiveExecution) *liveExecution {
+	le, err := m.restore(a)
+	if err != nil {
+		return nil
+	}
+	le.mu.Lock()
+	defer le.mu.Unlock()
+	m.mu.Lock()
+	if held := m.sessions[le.key]; held != nil {
+		m.mu.Unlock()
+		return held // taken over (or started) meanwhile
+	}
+	m.live[le.sid], m.sessions[le.key] = le, le
+	m.mu.Unlock()
+	m.arm(le)
+	return le
+}
+
+// resume delivers in to le's execution; resumed is false when le has no
+// running execution any more.
+func (m *Manager) resume(le *liveExecution, in engine.Input) (res Result, err error, resumed bool) {
+	le.mu.Lock()
+	defer le.mu.Unlock()
+	if le.x == nil || le.x.Ended != nil {
+		return Result{}, nil, false
+	}
+	evs, err := m.rt.Resume(le.x, in)
+	if err != nil {
+		return Result{Execution: m.record(le)}, nil, true
+	}
+	res, err = m.settle(le, evs)
+	return res, err, true
 }
 
 func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) (Result, error) {
@@ -320,8 +384,15 @@ func (m *Manager) settle(le *liveExecution, evs []engine.Event) (Result, error) 
 	for _, st := range le.x.Steps[le.saved:] {
 		steps = append(steps, stepRecord(st))
 	}
-	err := m.store.SaveExecution(rec, le.key, steps, state)
+	err := m.store.SaveExecutionAfter(rec, le.key, le.saved, steps, state)
 	if err != nil {
+		var stale *workspace.StaleError
+		if errors.As(err, &stale) {
+			// Another process runs it now; this copy is out of date.
+			m.rt.Stop(le.x, "carried on by another process using this workspace")
+			m.release(le)
+			return Result{}, fmt.Errorf("%w (%w)", &engine.ConflictError{ExecutionSID: stale.SID}, errStale)
+		}
 		var conflict *workspace.ConflictError
 		if errors.As(err, &conflict) {
 			m.rt.Stop(le.x, "another execution holds this contact's session")
@@ -379,16 +450,27 @@ func (m *Manager) release(le *liveExecution) {
 // End stops an execution, as POST …/Executions/{Sid} Status=ended does. An
 // execution that already ended is returned unchanged.
 func (m *Manager) End(flowSID, sid string) (workspace.Execution, error) {
-	m.mu.Lock()
-	le := m.live[sid]
-	m.mu.Unlock()
-	if le == nil {
-		return m.store.Execution(flowSID, sid)
+	for try := 0; ; try++ {
+		le, err := m.liveExecution(sid)
+		if err != nil {
+			return workspace.Execution{}, err
+		}
+		if le == nil {
+			return m.store.Execution(flowSID, sid)
+		}
+		res, err := m.end(le, flowSID)
+		if errors.Is(err, errStale) && try == 0 {
+			continue // carried on elsewhere meanwhile: end what the store holds
+		}
+		return res, err
 	}
+}
+
+func (m *Manager) end(le *liveExecution, flowSID string) (workspace.Execution, error) {
 	le.mu.Lock()
 	defer le.mu.Unlock()
-	if le.x.FlowSID != flowSID {
-		return m.store.Execution(flowSID, sid)
+	if le.x == nil || le.x.FlowSID != flowSID {
+		return m.store.Execution(flowSID, le.sid)
 	}
 	var evs []engine.Event
 	if le.x.Ended == nil {
@@ -396,6 +478,28 @@ func (m *Manager) End(flowSID, sid string) (workspace.Execution, error) {
 	}
 	res, err := m.settle(le, evs)
 	return res.Execution, err
+}
+
+// liveExecution returns execution sid when it is active: from memory, else
+// taken over from the store (another process started it). Nil when it is
+// not active.
+func (m *Manager) liveExecution(sid string) (*liveExecution, error) {
+	m.mu.Lock()
+	le := m.live[sid]
+	m.mu.Unlock()
+	if le != nil {
+		return le, nil
+	}
+	active, err := m.store.ActiveExecutions()
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range active {
+		if a.SID == sid {
+			return m.adopt(a), nil
+		}
+	}
+	return nil, nil
 }
 
 // Delete removes an execution and its steps, stopping it first when active.
