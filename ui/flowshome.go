@@ -57,9 +57,12 @@ func (w *workspaceLink) ensureStore() bool {
 	return true
 }
 
-// showHome opens the Flows home window, or brings it forward.
+// showHome opens the Flows home window, or brings it forward with the
+// flows as they are now (a `serve` on the same workspace may have changed
+// them).
 func (w *workspaceLink) showHome() {
 	if w.win != nil {
+		w.home.Refresh()
 		w.win.Show()
 		w.win.RequestFocus()
 		return
