@@ -16,6 +16,10 @@ const (
 	MaxSteps            = 1000
 	MaxSameWidgetInARow = 10
 	HTTPTimeout         = 10 * time.Second
+	// RunTimeout is studioflow's own wall-clock limit on one run of an
+	// execution (a Start or a Resume, up to its next wait): a server
+	// request never waits longer than this for the flow.
+	RunTimeout = 30 * time.Second
 	MaxHTTPResponse     = 64 * 1024
 )
 
@@ -28,6 +32,9 @@ type Config struct {
 	Clock       Clock
 	HTTPClient  *http.Client  // its Timeout is replaced by HTTPTimeout
 	HTTPTimeout time.Duration // default 10 s
+	// RunTimeout bounds, on the wall clock, one Start or Resume: no widget
+	// begins after it, and HTTP requests end by it (default RunTimeout).
+	RunTimeout time.Duration
 	Subflows    FlowResolver
 	AccountSID  string                     // default: a random AC… SID
 	NewSID      func(prefix string) string // default RandomSID
@@ -55,6 +62,9 @@ func New(cfg Config) *Runtime {
 	}
 	if cfg.HTTPTimeout <= 0 {
 		cfg.HTTPTimeout = HTTPTimeout
+	}
+	if cfg.RunTimeout <= 0 {
+		cfg.RunTimeout = RunTimeout
 	}
 	if cfg.NewSID == nil {
 		cfg.NewSID = RandomSID
@@ -147,7 +157,7 @@ func (rt *Runtime) Start(flow *model.Flow, trig Trigger, opts StartOptions) (x *
 		opts.FlowSID = rt.sid("FW")
 	}
 	x = rt.newExecution(flow, trig, &opts, new(int))
-	r := &run{rt: rt, sink: newSink(), x: x}
+	r := &run{rt: rt, sink: newSink(), x: x, deadline: time.Now().Add(rt.cfg.RunTimeout)}
 	defer func() {
 		r.contain(recover())
 		events = *r.sink
@@ -160,7 +170,7 @@ func (rt *Runtime) Start(flow *model.Flow, trig Trigger, opts StartOptions) (x *
 // ends. An input the wait cannot take (a key press while waiting for an SMS)
 // is an error and leaves the execution unchanged.
 func (rt *Runtime) Resume(x *Execution, in Input) (events []Event, err error) {
-	r := &run{rt: rt, sink: newSink(), x: x}
+	r := &run{rt: rt, sink: newSink(), x: x, deadline: time.Now().Add(rt.cfg.RunTimeout)}
 	defer func() {
 		if r.contain(recover()) {
 			events, err = *r.sink, nil

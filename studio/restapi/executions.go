@@ -21,6 +21,8 @@ func (q *request) executionError(err error) *apiError {
 		return e
 	case errors.Is(err, sessions.ErrNotPublished):
 		return badRequest("%v", err)
+	case errors.Is(err, sessions.ErrOverrun):
+		return newError(http.StatusGatewayTimeout, codeInternal, "%v", err)
 	}
 	return q.storeError(err)
 }

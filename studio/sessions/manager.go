@@ -41,6 +41,8 @@ type Manager struct {
 	rt    *engine.Runtime
 	clock engine.Clock
 
+	runLimit time.Duration // how long a caller waits for one run (see bounded)
+
 	mu       sync.Mutex
 	live     map[string]*liveExecution // active executions by SID
 	sessions map[string]*liveExecution // active executions by session key
@@ -49,12 +51,13 @@ type Manager struct {
 }
 
 type liveExecution struct {
-	mu       sync.Mutex
+	turn     // held by whoever uses the execution
 	sid      string
 	key      string
 	revision int
 	x        *engine.Execution
-	saved    int // steps already in the store
+	saved    int                  // steps already in the store
+	rec      *workspace.Execution // as last saved; nil before the first save
 	timer    engine.Timer
 }
 
@@ -76,8 +79,11 @@ func New(store *workspace.Store, cfg Config) (*Manager, error) {
 	ecfg := cfg.Engine
 	ecfg.Clock = cfg.Clock
 	ecfg.AccountSID = store.AccountSID()
+	if ecfg.RunTimeout <= 0 {
+		ecfg.RunTimeout = engine.RunTimeout
+	}
 	m := &Manager{
-		store: store, clock: cfg.Clock,
+		store: store, clock: cfg.Clock, runLimit: ecfg.RunTimeout + runGrace,
 		live: map[string]*liveExecution{}, sessions: map[string]*liveExecution{}, flows: map[string]*model.Flow{},
 	}
 	if ecfg.Subflows == nil {
@@ -142,7 +148,8 @@ func (m *Manager) restore(a workspace.ActiveExecution) (*liveExecution, error) {
 	if x.SID != a.SID || x.FlowSID != a.FlowSID || x.Ended != nil {
 		return nil, fmt.Errorf("its snapshot is of %s (flow %s, status %s)", x.SID, x.FlowSID, x.Status)
 	}
-	return &liveExecution{sid: x.SID, key: a.Session, revision: a.FlowRevision, x: x, saved: len(x.Steps)}, nil
+	rec := a.Execution
+	return &liveExecution{turn: newTurn(), sid: x.SID, key: a.Session, revision: a.FlowRevision, x: x, saved: len(x.Steps), rec: &rec}, nil
 }
 
 // Runtime returns the engine runtime executions run on.
@@ -293,8 +300,8 @@ func (m *Manager) adopt(a workspace.ActiveExecution) *liveExecution {
 	if err != nil {
 		return nil
 	}
-	le.mu.Lock()
-	defer le.mu.Unlock()
+	le.lock() // a new one: free
+	defer le.unlock()
 	m.mu.Lock()
 	if held := m.sessions[le.key]; held != nil {
 		m.mu.Unlock()
@@ -309,12 +316,18 @@ func (m *Manager) adopt(a workspace.ActiveExecution) *liveExecution {
 // resume delivers in to le's execution; resumed is false when le has no
 // running execution any more.
 func (m *Manager) resume(le *liveExecution, in engine.Input) (res Result, err error, resumed bool) {
-	le.mu.Lock()
-	defer le.mu.Unlock()
+	if !le.lock() {
+		return Result{}, nil, false // abandoned: the contact is free
+	}
+	defer le.unlock()
 	if le.x == nil || le.x.Ended != nil {
 		return Result{}, nil, false
 	}
-	evs, err := m.rt.Resume(le.x, in)
+	var evs []engine.Event
+	if !m.bounded(le, func() { evs, err = m.rt.Resume(le.x, in) }, nil) {
+		res, err := m.overran(le)
+		return res, err, true
+	}
 	if err != nil {
 		return Result{Execution: m.record(le)}, nil, true
 	}
@@ -331,12 +344,15 @@ func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) 
 	m.mu.Lock()
 	for held := m.sessions[key]; held != nil; held = m.sessions[key] {
 		m.mu.Unlock()
-		// The request holding the session keeps held.mu until its
+		// The request holding the session keeps its turn until its
 		// execution has started and has a SID, so waiting for it names
-		// the execution in the conflict rather than an empty one.
-		held.mu.Lock()
-		sid := held.sid
-		held.mu.Unlock()
+		// the execution in the conflict rather than an empty one. A run
+		// abandoned past its limit let the session go.
+		sid := ""
+		if held.lock() {
+			sid = held.sid
+			held.unlock()
+		}
 		if sid != "" {
 			return Result{}, &engine.ConflictError{ExecutionSID: sid}
 		}
@@ -344,13 +360,17 @@ func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) 
 	}
 	// The session is reserved before the engine runs, so a second request
 	// for the same contact sees the conflict while the first one runs.
-	le := &liveExecution{key: key, revision: rev}
-	le.mu.Lock()
-	defer le.mu.Unlock()
+	le := &liveExecution{turn: newTurn(), key: key, revision: rev}
+	le.lock() // a new one: free
+	defer le.unlock()
 	m.sessions[key] = le
 	m.mu.Unlock()
 
-	x, evs, err := m.rt.Start(flow, trig, engine.StartOptions{FlowSID: flowSID})
+	var x *engine.Execution
+	var evs []engine.Event
+	if !m.bounded(le, func() { x, evs, err = m.rt.Start(flow, trig, engine.StartOptions{FlowSID: flowSID}) }, func() { m.endLate(x, rev) }) {
+		return Result{}, fmt.Errorf("start execution of %s: %w", flowSID, m.overrunError())
+	}
 	if err != nil {
 		m.release(le)
 		return Result{}, fmt.Errorf("start execution of %s: %w", flowSID, err)
@@ -403,7 +423,7 @@ func (m *Manager) settle(le *liveExecution, evs []engine.Event) (Result, error) 
 		m.release(le)
 		return Result{}, err
 	}
-	le.saved = len(le.x.Steps)
+	le.saved, le.rec = len(le.x.Steps), &rec
 	m.events.publish(rec.FlowSID, evs)
 	if le.x.Ended != nil {
 		m.release(le)
@@ -423,13 +443,20 @@ func (m *Manager) arm(le *liveExecution) {
 
 // fire delivers a wait's timeout, unless that wait is over.
 func (m *Manager) fire(le *liveExecution, w *engine.Wait) {
-	le.mu.Lock()
-	defer le.mu.Unlock()
+	if !le.lock() {
+		return
+	}
+	defer le.unlock()
 	if le.x == nil || le.x.Ended != nil || le.x.Waiting != w {
 		return
 	}
 	le.timer = nil
-	evs, err := m.rt.Resume(le.x, engine.Input{Kind: engine.InputTimeout})
+	var evs []engine.Event
+	var err error
+	if !m.bounded(le, func() { evs, err = m.rt.Resume(le.x, engine.Input{Kind: engine.InputTimeout}) }, nil) {
+		_, _ = m.overran(le) // a failed save is the store's to report
+		return
+	}
 	if err != nil {
 		return // this wait cannot time out; it stays waiting
 	}
@@ -467,8 +494,10 @@ func (m *Manager) End(flowSID, sid string) (workspace.Execution, error) {
 }
 
 func (m *Manager) end(le *liveExecution, flowSID string) (workspace.Execution, error) {
-	le.mu.Lock()
-	defer le.mu.Unlock()
+	if !le.lock() {
+		return m.store.Execution(flowSID, le.sid) // abandoned, and ended in the store
+	}
+	defer le.unlock()
 	if le.x == nil || le.x.FlowSID != flowSID {
 		return m.store.Execution(flowSID, le.sid)
 	}
@@ -507,8 +536,7 @@ func (m *Manager) Delete(flowSID, sid string) error {
 	m.mu.Lock()
 	le := m.live[sid]
 	m.mu.Unlock()
-	if le != nil {
-		le.mu.Lock()
+	if le != nil && le.lock() {
 		if le.timer != nil {
 			le.timer.Stop()
 		}
@@ -516,7 +544,7 @@ func (m *Manager) Delete(flowSID, sid string) error {
 			m.rt.Stop(le.x, "deleted through the API")
 			m.release(le)
 		}
-		le.mu.Unlock()
+		le.unlock()
 	}
 	return m.store.DeleteExecution(flowSID, sid)
 }
@@ -557,7 +585,9 @@ func (m *Manager) DeleteFlow(flowSID string) error {
 	}
 	m.mu.Unlock()
 	for _, le := range doomed {
-		le.mu.Lock()
+		if !le.lock() {
+			continue // abandoned: already let go
+		}
 		if le.timer != nil {
 			le.timer.Stop()
 			le.timer = nil
@@ -566,7 +596,7 @@ func (m *Manager) DeleteFlow(flowSID string) error {
 			m.rt.Stop(le.x, "the flow was deleted")
 		}
 		m.release(le)
-		le.mu.Unlock()
+		le.unlock()
 	}
 	return m.store.DeleteFlow(flowSID)
 }
