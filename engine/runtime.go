@@ -19,8 +19,8 @@ const (
 	// RunTimeout is studioflow's own wall-clock limit on one run of an
 	// execution (a Start or a Resume, up to its next wait): a server
 	// request never waits longer than this for the flow.
-	RunTimeout = 30 * time.Second
-	MaxHTTPResponse     = 64 * 1024
+	RunTimeout      = 30 * time.Second
+	MaxHTTPResponse = 64 * 1024
 )
 
 // FlowResolver finds the flow a run-subflow widget names by its flow_sid.
@@ -35,10 +35,10 @@ type Config struct {
 	// RunTimeout bounds, on the wall clock, one Start or Resume: no widget
 	// begins after it, and HTTP requests end by it (default RunTimeout).
 	RunTimeout time.Duration
-	Subflows    FlowResolver
-	AccountSID  string                     // default: a random AC… SID
-	NewSID      func(prefix string) string // default RandomSID
-	Observer    func(Event)                // hears every event as it happens
+	Subflows   FlowResolver
+	AccountSID string                     // default: a random AC… SID
+	NewSID     func(prefix string) string // default RandomSID
+	Observer   func(Event)                // hears every event as it happens
 	// Catalog says which events each widget type has, which is its success
 	// event and which types need a call. nil: New loads the embedded one
 	// (about 25 ms); callers making many Runtimes load it once and share it.
