@@ -16,12 +16,13 @@ const (
 	MaxSteps            = 1000
 	MaxSameWidgetInARow = 10
 	HTTPTimeout         = 10 * time.Second
-	// RunTimeout is studioflow's own wall-clock limit on one run of an
-	// execution (a Start or a Resume, up to its next wait): a server
-	// request never waits longer than this for the flow.
-	RunTimeout      = 30 * time.Second
-	MaxHTTPResponse = 64 * 1024
+	MaxHTTPResponse     = 64 * 1024
 )
+
+// RunTimeout is studioflow's own wall-clock limit on one run of an
+// execution (a Start or a Resume, up to its next wait): a server request
+// never waits longer than this for the flow.
+const RunTimeout = 30 * time.Second
 
 // FlowResolver finds the flow a run-subflow widget names by its flow_sid.
 type FlowResolver func(flowSID string) (*model.Flow, error)
@@ -32,17 +33,18 @@ type Config struct {
 	Clock       Clock
 	HTTPClient  *http.Client  // its Timeout is replaced by HTTPTimeout
 	HTTPTimeout time.Duration // default 10 s
-	// RunTimeout bounds, on the wall clock, one Start or Resume: no widget
-	// begins after it, and HTTP requests end by it (default RunTimeout).
-	RunTimeout time.Duration
-	Subflows   FlowResolver
-	AccountSID string                     // default: a random AC… SID
-	NewSID     func(prefix string) string // default RandomSID
-	Observer   func(Event)                // hears every event as it happens
+	Subflows    FlowResolver
+	AccountSID  string                     // default: a random AC… SID
+	NewSID      func(prefix string) string // default RandomSID
+	Observer    func(Event)                // hears every event as it happens
 	// Catalog says which events each widget type has, which is its success
 	// event and which types need a call. nil: New loads the embedded one
 	// (about 25 ms); callers making many Runtimes load it once and share it.
 	Catalog *schemas.Catalog
+
+	// RunTimeout bounds, on the wall clock, one Start or Resume: no widget
+	// begins after it, and HTTP requests end by it (default RunTimeout).
+	RunTimeout time.Duration
 }
 
 // Runtime runs executions. It is safe for concurrent use by executions on
