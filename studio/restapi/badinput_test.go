@@ -104,3 +104,21 @@ func TestCredentialsAreRequired(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankFriendlyNameIsABadRequest: a name of only spaces is refused with
+// a 400 that says why, on create and on update (it was a 500).
+func TestBlankFriendlyNameIsABadRequest(t *testing.T) {
+	ts := newTestServer(t)
+	flow := ts.createFlow("ask", "published", askFlow)
+	for _, tc := range []struct{ path, name string }{
+		{"/v2/Flows", "   "},
+		{"/v2/Flows", "\t \n"},
+		{"/v2/Flows/" + flow, "   "},
+	} {
+		status, out := ts.call(http.MethodPost, tc.path, url.Values{"FriendlyName": {tc.name}, "Status": {"draft"}, "Definition": {askFlow}})
+		msg, _ := out["message"].(string)
+		if status != http.StatusBadRequest || !strings.Contains(msg, "friendly name") {
+			t.Errorf("POST %s FriendlyName %q: %d %v", tc.path, tc.name, status, out)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/studio/sessions"
+	"github.com/studioflow/studioflow/studio/workspace"
 )
 
 // executionError maps a sessions error to the API's: Studio's 409 for a
@@ -83,18 +84,18 @@ func (s *Server) listExecutions(q *request) *apiError {
 		bounds[i] = t
 	}
 	flow := q.params["FlowSid"]
-	execs, err := s.cfg.Store.Executions(flow, bounds[0], bounds[1])
+	page, info, err := s.cfg.Store.ExecutionsPage(flow, bounds[0], bounds[1], paging.pageQuery())
+	if errors.Is(err, workspace.ErrCursor) {
+		return cursorGone(paging)
+	}
 	if err != nil {
 		return q.storeError(err)
 	}
-	keys := make([]string, len(execs))
-	for i, x := range execs {
-		keys[i] = x.SID
+	first, last := "", ""
+	if len(page) > 0 {
+		first, last = page[0].SID, page[len(page)-1].SID
 	}
-	page, meta, apiErr := paginate(execs, keys, paging, q.base, "/v2/Flows/"+flow+"/Executions", "executions")
-	if apiErr != nil {
-		return apiErr
-	}
+	meta := pageMeta(paging, q.base, "/v2/Flows/"+flow+"/Executions", "executions", first, last, info)
 	out := make([]engine.ExecutionRecord, len(page))
 	for i, x := range page {
 		out[i] = executionResource(q.base, x)

@@ -92,10 +92,10 @@ func (s *Store) RestoreRevision(sid string, n int, now time.Time) (Flow, error) 
 
 func checkSave(save Save) error {
 	if strings.TrimSpace(save.FriendlyName) == "" {
-		return errors.New("the flow needs a friendly name")
+		return fmt.Errorf("%w: the flow needs a friendly name, not only spaces", ErrInvalid)
 	}
 	if save.Status != StatusDraft && save.Status != StatusPublished {
-		return fmt.Errorf("status %q is neither %s nor %s", save.Status, StatusDraft, StatusPublished)
+		return fmt.Errorf("%w: status %q is neither %s nor %s", ErrInvalid, save.Status, StatusDraft, StatusPublished)
 	}
 	return nil
 }

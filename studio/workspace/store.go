@@ -26,6 +26,10 @@ import (
 // FileName is the database file inside a workspace folder.
 const FileName = "studioflow.db"
 
+// ErrInvalid is wrapped by saves refused for what they hold (a blank name,
+// an unknown status): the caller's mistake, not the store's.
+var ErrInvalid = errors.New("invalid")
+
 // ErrNotFound is wrapped by lookups of a flow, revision, execution or step
 // that does not exist.
 var ErrNotFound = errors.New("not found")
