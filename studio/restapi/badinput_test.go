@@ -122,3 +122,15 @@ func TestBlankFriendlyNameIsABadRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateKeysInADefinitionAreRefused: the REST API refuses what
+// validate and fmt refuse, saying where.
+func TestDuplicateKeysInADefinitionAreRefused(t *testing.T) {
+	ts := newTestServer(t)
+	def := strings.Replace(askFlow, `"initial_state": "Trigger",`, `"initial_state": "Trigger", "initial_state": "ask",`, 1)
+	status, out := ts.call(http.MethodPost, "/v2/Flows", url.Values{"FriendlyName": {"dup"}, "Status": {"draft"}, "Definition": {def}})
+	msg, _ := out["message"].(string)
+	if status != http.StatusBadRequest || !strings.Contains(msg, `member "initial_state" appears twice`) || !strings.Contains(msg, "line ") {
+		t.Errorf("definition with a duplicate member: %d %v", status, out)
+	}
+}
