@@ -99,6 +99,9 @@ func (w *workspaceLink) showHome() {
 // openFlow shows a workspace flow's latest revision in the editor.
 func (w *workspaceLink) openFlow(sid string, def []byte, revision int) {
 	f, err := model.Parse(def)
+	if err == nil {
+		err = checkEditable(f)
+	}
 	if err != nil {
 		w.e.showError(fmt.Errorf("open the workspace flow %s: %w", sid, err))
 		return
