@@ -23,8 +23,9 @@
 //	POST              /v1/Accounts/{AC}/Flows/{FW}     incoming messaging webhook
 //	GET               /v2/Flows/{FW}/Executions/{FN}/Events
 //
-// Beyond Studio: the webhook answers with the execution and the messages
-// the flow sent back (Studio answers Twilio with empty TwiML); executions
+// The webhook answers Twilio with empty TwiML, as Studio does; beyond
+// Studio, a request with Accept: application/json gets the execution and
+// the messages the flow sent back instead. Executions
 // carry ended_reason; …/Events streams an execution's events as
 // Server-Sent Events. Drafts may be saved with validation errors (valid
 // false, errors listed); publishing one is refused with details. Executions
@@ -85,6 +86,10 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("restapi: account SID %q is not AC followed by 32 hex digits", cfg.AccountSID)
 	case cfg.AuthToken == "":
 		return nil, errors.New("restapi: an auth token is required")
+	case cfg.Sessions.Runtime().AccountSID() != cfg.AccountSID:
+		// One server, one account: what clients authenticate as is what
+		// every resource, webhook_url and execution context says.
+		return nil, fmt.Errorf("restapi: executions run under account %s, but clients authenticate as %s; give the sessions manager the server's account", cfg.Sessions.Runtime().AccountSID(), cfg.AccountSID)
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -106,10 +111,13 @@ func New(cfg Config) (*Server, error) {
 
 // request is one call being served.
 type request struct {
-	w      http.ResponseWriter
-	r      *http.Request
-	base   string            // scheme://host of url and links
-	params map[string]string // path parameters by name
+	w    http.ResponseWriter
+	r    *http.Request
+	base string // scheme://host of url and links
+	// account is the server's one account (the one clients authenticate
+	// as), reported by every resource whatever the store recorded.
+	account string
+	params  map[string]string // path parameters by name
 
 	maxBody    int64      // the largest body read
 	cachedForm url.Values // the body, once read
@@ -137,7 +145,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			"Host %q is not one this server answers to (a guard against DNS rebinding): use its IP address or localhost, or name the host with --public-url", r.Host))
 		return
 	}
-	req := &request{w: rec, r: r, base: s.baseURL(r), maxBody: maxBody}
+	req := &request{w: rec, r: r, base: s.baseURL(r), account: s.cfg.AccountSID, maxBody: maxBody}
 	rt, params, apiErr := match(r.Method, r.URL.Path)
 	if rt != nil && rt.signed {
 		req.maxBody = maxWebhookBody

@@ -28,6 +28,9 @@ type PageQuery struct {
 	Size          int
 	Offset        int
 	After, Before string // an execution SID, or a revision number
+	// Status, when set, lists only executions with that status. The index
+	// does not hold it, so each entry passed over is read.
+	Status string
 }
 
 // PageInfo says what lies around a page.
@@ -153,9 +156,20 @@ func (s *Store) ExecutionsPage(flowSID string, from, to time.Time, q PageQuery) 
 		}
 		when := func(k []byte) time.Time { return time.Unix(0, int64(binary.BigEndian.Uint64(k[:8]))) }
 		c := idx.Cursor()
+		execs := tx.Bucket(bucketExecutions)
+		entry := func([]byte) bool { return true }
+		if q.Status != "" {
+			entry = func(k []byte) bool {
+				var x struct {
+					Status string `json:"status"`
+				}
+				_, err := getJSON(execs, k[8:], &x)
+				return err == nil && x.Status == q.Status
+			}
+		}
 		l := listing{
 			c:      c,
-			entry:  func([]byte) bool { return true },
+			entry:  entry,
 			tooNew: func(k []byte) bool { return !to.IsZero() && !when(k).Before(to) },
 			tooOld: func(k []byte) bool { return !from.IsZero() && when(k).Before(from) },
 			last: func() []byte {
@@ -169,7 +183,6 @@ func (s *Store) ExecutionsPage(flowSID string, from, to time.Time, q PageQuery) 
 				return k
 			},
 		}
-		execs := tx.Bucket(bucketExecutions)
 		var at []byte
 		if cursor := q.After + q.Before; cursor != "" {
 			var x storedExecution
