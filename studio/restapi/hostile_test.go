@@ -134,8 +134,14 @@ func TestWebhookBodyIsCapped(t *testing.T) {
 	req, _ = http.NewRequest(http.MethodPost, ts.URL+path, strings.NewReader(usual.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("X-Twilio-Signature", Signature(ts.token, ts.URL+path, usual))
-	if status, out := ts.send(req); status != http.StatusOK {
-		t.Errorf("a webhook as Twilio sends it: %d %v", status, out)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(answer), "<Response/>") {
+		t.Errorf("a webhook as Twilio sends it: %d %s", resp.StatusCode, answer)
 	}
 }
 
