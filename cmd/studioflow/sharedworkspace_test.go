@@ -160,7 +160,7 @@ func TestEditorAndTwoServersShareAWorkspace(t *testing.T) {
 	close(stop)
 	wg.Wait()
 	t.Logf("slowest editor save while two servers were busy: %v", worst)
-	if worst > 500*time.Millisecond {
+	if worst > time.Second {
 		t.Errorf("an editor save waited %v", worst)
 	}
 	got = apiCall(t, "GET", two+"/v2/Flows/"+f.SID, nil)
