@@ -93,10 +93,10 @@ func TestScenarioDrivesRealHTTP(t *testing.T) {
 		_ = r.ParseForm()
 		w.Header().Set("Content-Type", "application/json")
 		if r.PostForm.Get("caller") == "+15550001111" {
-			_, _ = w.Write([]byte(`{"allowed": true}`))
+			_, _ = w.Write([]byte(`{"matched": true}`))
 			return
 		}
-		_, _ = w.Write([]byte(`{"allowed": false}`))
+		_, _ = w.Write([]byte(`{"matched": false}`))
 	}))
 	defer srv.Close()
 	dir := t.TempDir()

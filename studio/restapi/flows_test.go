@@ -83,7 +83,7 @@ func TestFlowLifecycle(t *testing.T) {
 		t.Error("update without Definition changed the definition")
 	}
 	ts.mustCall(http.StatusOK, http.MethodPost, "/v2/Flows/"+sid, url.Values{
-		"Status": {"draft"}, "Definition": {strings.Replace(def, "Text us your star sign", "Your sign, please", 1)}, "CommitMessage": {"Shorter"},
+		"Status": {"draft"}, "Definition": {strings.Replace(def, "tell us your sign", "your sign, please", 1)}, "CommitMessage": {"Shorter"},
 	})
 
 	revs := ts.mustCall(http.StatusOK, http.MethodGet, "/v2/Flows/"+sid+"/Revisions", nil)["revisions"].([]any)
@@ -104,7 +104,7 @@ func TestFlowLifecycle(t *testing.T) {
 		}
 	}
 	first := ts.mustCall(http.StatusOK, http.MethodGet, "/v2/Flows/"+sid+"/Revisions/1", nil)
-	if first["commit_message"] != "First draft" || !strings.Contains(mustJSON(first["definition"]), "Text us your star sign") {
+	if first["commit_message"] != "First draft" || !strings.Contains(mustJSON(first["definition"]), "tell us your sign") {
 		t.Error("revision 1 is not the definition first created")
 	}
 	ts.mustCall(http.StatusNotFound, http.MethodGet, "/v2/Flows/"+sid+"/Revisions/9", nil)
