@@ -134,7 +134,12 @@ func openFlowsHome(t *testing.T, x *xserver) (*app, string, string) {
 		x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+shift+h")
 		return false, strings.Join(answer, " ")
 	})
-	return a, main, x.waitWindow(t, a.process, "^"+flowsTitle)
+	flows := x.waitWindow(t, a.process, "^Flows")
+	// A first click gives the new window the pointer and keyboard; a click
+	// on the empty detail pane does nothing else.
+	empty, _, _ := a.where(t, flowsTitle, "Select a flow to see its revisions and executions")
+	x.focus(t, flows, empty)
+	return a, main, flows
 }
 
 // waitWindowTitled waits until a window's title contains want.
