@@ -137,7 +137,7 @@ func TestEveryFlowRunsFromEachWiredTrigger(t *testing.T) {
 						}
 						t.Fatalf("engine error: %s\nsteps: %s", x.Ended.Reason, path(x))
 					}
-					if len(x.Steps) < 2 {
+					if len(x.Steps) < 2 && x.At() == "" {
 						t.Fatalf("the trigger led nowhere: %s", path(x))
 					}
 				})

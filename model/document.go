@@ -95,6 +95,10 @@ func (d *Document) MarkSaved() {
 	d.savedValid = true
 }
 
+// MarkUnsaved records that the current state is stored nowhere yet (an
+// imported flow): the document stays dirty until the next MarkSaved.
+func (d *Document) MarkUnsaved() { d.savedValid = false }
+
 // Subscribe registers fn to hear every change; call the returned function to stop.
 func (d *Document) Subscribe(fn func(Change)) (cancel func()) {
 	id := d.nextID

@@ -11,12 +11,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas"
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/filedialog"
 )
 
 // The editor's commands, shared by the menus, the toolbar and the
@@ -174,17 +174,9 @@ func (e *Editor) TidyUp() {
 
 // ExportPNG saves the whole flow as an image.
 func (e *Editor) ExportPNG() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		e.exportPNGTo(path, fyne.Do)
-	}, e.win)
-	d.SetFileName(baseName(e.source) + ".png")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-	d.Show()
+	filedialog.Save(e.win, e.app.Preferences(), filedialog.Options{
+		Title: "Export PNG", Purpose: filedialog.Exports, Extensions: []string{".png"}, FileName: baseName(e.source) + ".png",
+	}, func(path string) { e.exportPNGTo(path, fyne.Do) })
 }
 
 // exportSnapshotter is a canvas that copies what its image shows, so that

@@ -10,10 +10,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/filedialog"
 )
 
 // fileStamp tells whether a file changed on disk since it was read or
@@ -43,28 +43,19 @@ func (e *Editor) New() {
 // Open asks for a flow file and opens it.
 func (e *Editor) Open() {
 	e.confirmDiscard("opening another flow", func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			e.OpenPath(path)
-		}, e.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-		e.startIn(d)
-		d.Show()
+		filedialog.Open(e.win, e.app.Preferences(), filedialog.Options{
+			Title: "Open flow", Purpose: filedialog.Flows, Extensions: []string{".json"}, Dir: e.fileDir(),
+		}, e.OpenPath)
 	})
 }
 
-// startIn points a file dialog at the open flow's folder.
-func (e *Editor) startIn(d *dialog.FileDialog) {
+// fileDir is the open flow's folder, "" when it has no file (dialogs then
+// start in their purpose's remembered folder).
+func (e *Editor) fileDir() string {
 	if e.path == "" {
-		return
+		return ""
 	}
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.path))); err == nil {
-		d.SetLocation(dir)
-	}
+	return filepath.Dir(e.path)
 }
 
 // OpenPath opens a flow file in this window (without asking about unsaved
@@ -84,40 +75,47 @@ func (e *Editor) OpenPath(path string) {
 
 // Save writes the flow to its file, stores a workspace flow's next
 // revision, or asks for a file.
-func (e *Editor) Save() {
+func (e *Editor) Save() { e.saveThen(nil) }
+
+// saveThen saves as Save does and runs then (when not nil) once the flow
+// is saved: the close prompt's Save goes on to close. Cancelling a dialog
+// on the way, or a failed save, does not run it.
+func (e *Editor) saveThen(then func()) {
+	if then == nil {
+		then = func() {}
+	}
 	if e.path == "" && e.ws.flowSID != "" {
-		e.ws.saveDialog()
+		e.ws.saveDialog(then)
 		return
 	}
 	if e.path == "" {
-		e.SaveAs()
+		e.saveAsThen(then)
 		return
 	}
 	if err := e.SaveTo(e.path); err != nil {
 		e.showError(err)
+		return
 	}
+	then()
 }
 
 // SaveAs asks for a file and writes the flow to it.
-func (e *Editor) SaveAs() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if err := e.SaveTo(path); err != nil {
-			e.showError(err)
-		}
-	}, e.win)
+func (e *Editor) SaveAs() { e.saveAsThen(func() {}) }
+
+func (e *Editor) saveAsThen(then func()) {
 	name := e.source
 	if filepath.Ext(name) != ".json" {
 		name = baseName(name) + ".json"
 	}
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	e.startIn(d)
-	d.Show()
+	filedialog.Save(e.win, e.app.Preferences(), filedialog.Options{
+		Title: "Save flow as", Purpose: filedialog.Flows, Extensions: []string{".json"}, FileName: name, Dir: e.fileDir(),
+	}, func(path string) {
+		if err := e.SaveTo(path); err != nil {
+			e.showError(err)
+			return
+		}
+		then()
+	})
 }
 
 // SaveTo writes the flow in canonical form to path, atomically, and makes
@@ -208,15 +206,7 @@ func (e *Editor) confirmDiscard(doing string, then func()) {
 	askSave(e.win, fmt.Sprintf("Save changes to %s before %s?", e.source, doing), func(choice saveChoice) {
 		switch choice {
 		case saveFirst:
-			if e.path == "" {
-				e.Save()
-				return
-			}
-			if err := e.SaveTo(e.path); err != nil {
-				e.showError(err)
-				return
-			}
-			then()
+			e.saveThen(then)
 		case discard:
 			e.recovery.remove(e.recoveryFile)
 			then()

@@ -3,17 +3,16 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/filedialog"
 )
 
 // jsonEditor is the text area of Show Flow JSON and Import from JSON. Its
@@ -25,6 +24,26 @@ type jsonEditor struct {
 	// saves counts Saves, so a problem summary arriving late is shown only
 	// when no other Save came after it.
 	saves int
+	// shown is true while the dialog is up.
+	shown bool
+}
+
+// show puts the dialog up with the keyboard in the text; Escape (and the
+// window's Ctrl+W, see Editor.Close) closes it without applying anything.
+func (j *jsonEditor) show(w fyne.Window) {
+	j.entry.onEscape = j.close
+	j.dialog.SetOnClosed(func() { j.shown = false })
+	j.dialog.Resize(dialogSize(w))
+	j.shown = true
+	j.dialog.Show()
+	w.Canvas().Focus(j.entry)
+}
+
+// close hides the dialog, applying nothing.
+func (j *jsonEditor) close() {
+	if j.shown {
+		j.dialog.Hide()
+	}
 }
 
 func newJSONEditor(text string) *jsonEditor {
@@ -76,13 +95,12 @@ func (e *Editor) ShowFlowJSON() {
 	})
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { e.applyFlowJSON(j) })
 	save.Importance = widget.HighImportance
-	closeButton := widget.NewButton("Close", func() { j.dialog.Hide() })
+	closeButton := widget.NewButton("Close", j.close)
 	content := container.NewBorder(nil, j.status, nil, nil, j.entry)
 	j.dialog = dialog.NewCustomWithoutButtons("Flow JSON", content, e.win)
 	j.dialog.SetButtons([]fyne.CanvasObject{closeButton, copyButton, save})
-	j.dialog.Resize(dialogSize(e.win))
 	e.lastJSON = j
-	j.dialog.Show()
+	j.show(e.win)
 }
 
 // applyFlowJSON parses and validates the edited definition and replaces
@@ -128,34 +146,25 @@ func (e *Editor) ImportJSON() {
 	j.entry.SetPlaceHolder("Paste a flow definition, or a Flow resource from Studio's REST API")
 	j.status.SetText("Widgets without positions are laid out automatically.")
 	chooseFile := widget.NewButtonWithIcon("Choose File…", theme.FolderOpenIcon(), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			defer r.Close()
-			data, err := io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
+		filedialog.Open(e.win, e.app.Preferences(), filedialog.Options{
+			Title: "Import a flow file", Purpose: filedialog.Flows, Extensions: []string{".json"},
+		}, func(path string) {
+			data, err := readLimited(path)
 			if err != nil {
 				j.showError(err, nil)
 				return
 			}
-			if len(data) > model.MaxFileSize {
-				j.showError(model.ErrTooLarge, nil)
-				return
-			}
 			j.entry.SetText(string(data))
-		}, e.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-		d.Show()
+		})
 	})
 	importButton := widget.NewButtonWithIcon("Import", theme.DownloadIcon(), func() { e.applyImport(j) })
 	importButton.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { j.dialog.Hide() })
+	cancel := widget.NewButton("Cancel", j.close)
 	content := container.NewBorder(nil, j.status, nil, nil, j.entry)
 	j.dialog = dialog.NewCustomWithoutButtons("Import from JSON", content, e.win)
 	j.dialog.SetButtons([]fyne.CanvasObject{cancel, chooseFile, importButton})
-	j.dialog.Resize(dialogSize(e.win))
 	e.lastJSON = j
-	j.dialog.Show()
+	j.show(e.win)
 }
 
 func (e *Editor) applyImport(j *jsonEditor) bool {
@@ -169,6 +178,10 @@ func (e *Editor) applyImport(j *jsonEditor) bool {
 		j.showError(err, e.win.Canvas())
 		return false
 	}
+	// An imported flow, pasted or read from a file, is stored nowhere yet:
+	// it opens marked unsaved, so the title says so and closing asks.
+	// (Flows home → Import JSON… stores it in the workspace instead.)
+	doc.MarkUnsaved()
 	e.confirmDiscard("importing a flow", func() {
 		j.dialog.Hide()
 		e.setDocument(doc, "", "Imported flow")

@@ -88,6 +88,7 @@ func (w *workspaceLink) showHome() {
 	w.home.OnPublishToTwilio = w.sync.ShowPublish
 	w.home.Refresh() // shows the From Twilio button now that it has an action
 	w.win.SetContent(w.home.Content())
+	workspace.CloseOnKeys(w.win)
 	w.win.Resize(fyne.NewSize(1100, 720))
 	w.win.SetOnClosed(func() { w.win, w.home, w.sync = nil, nil, nil })
 	w.win.Show()
@@ -116,8 +117,9 @@ func (w *workspaceLink) detach() { w.flowSID, w.name, w.revision = "", "", 0 }
 
 // saveDialog asks for a commit message (and, for a workspace flow, whether
 // to publish) and stores the flow in the workspace: as the next revision of
-// the workspace flow it came from, or as a new workspace flow.
-func (w *workspaceLink) saveDialog() {
+// the workspace flow it came from, or as a new workspace flow. then runs
+// once it is stored (not when cancelled or failed).
+func (w *workspaceLink) saveDialog(then func()) {
 	if !w.ensureStore() {
 		return
 	}
@@ -144,6 +146,10 @@ func (w *workspaceLink) saveDialog() {
 		}
 		if err := w.save(strings.TrimSpace(name.Text), message.Text, publish.Checked); err != nil {
 			w.e.showError(err)
+			return
+		}
+		if then != nil {
+			then()
 		}
 	}, w.e.win)
 	d.Resize(fyne.NewSize(480, 240))

@@ -157,11 +157,23 @@ func (e *Editor) FlowsHome() { e.ws.showHome() }
 
 // SaveToWorkspace stores the flow in the workspace: as the next revision
 // of the workspace flow it came from, or as a new workspace flow.
-func (e *Editor) SaveToWorkspace() { e.ws.saveDialog() }
+func (e *Editor) SaveToWorkspace() { e.ws.saveDialog(nil) }
 
 // Close closes the window, asking first about unsaved changes (the
-// window's close button asks the same through its close intercept).
-func (e *Editor) Close() { e.confirmDiscard("closing", e.closeNow) }
+// window's close button asks the same through its close intercept). While
+// Show Flow JSON or Import from JSON is up, Ctrl+W closes that instead,
+// applying nothing.
+func (e *Editor) Close() {
+	if j := e.lastJSON; j != nil && j.shown {
+		j.close()
+		return
+	}
+	e.closeWindow()
+}
+
+// closeWindow closes the window (its close button), asking first about
+// unsaved changes.
+func (e *Editor) closeWindow() { e.confirmDiscard("closing", e.closeNow) }
 
 // Quit closes the window (asking about unsaved changes) and with it the
 // application.

@@ -54,6 +54,9 @@ func (s *simulatorSlot) open() {
 		if s.e.path != "" {
 			s.panel.SubflowDir = filepath.Dir(s.e.path)
 		}
+		// A workspace flow runs under its own SID (flow.flow_sid), so the
+		// simulator, the recorded executions and the REST API agree.
+		s.panel.FlowSID = func() string { return s.e.ws.flowSID }
 		s.panel.OnRunEnded(func(x *engine.Execution) {
 			fyne.Do(func() { s.e.ws.recordRun(x) })
 		})

@@ -12,7 +12,18 @@ import (
 type textField struct {
 	widget.Entry
 	onFocusLost func()
-	keys        *historyKeys
+	// onEscape, when set, hears Escape (a dialog's field closes the dialog).
+	onEscape func()
+	keys     *historyKeys
+}
+
+// TypedKey is part of fyne.Focusable.
+func (t *textField) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && t.onEscape != nil {
+		t.onEscape()
+		return
+	}
+	t.Entry.TypedKey(ev)
 }
 
 // FocusGained is part of fyne.Focusable: typing after coming back to a

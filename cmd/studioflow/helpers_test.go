@@ -12,7 +12,9 @@ import (
 
 // Fixtures with known outcomes (see internal/testflows).
 const (
-	cleanFlow    = testflows.Horoscope
+	cleanFlow = testflows.Horoscope
+	// validFlow has no findings at all (cleanFlow's Run Function URLs are blank).
+	validFlow    = testflows.OrderIVR
 	danglingFlow = testflows.StandbyList
 	legacyFlow   = testflows.ChatbotHandoff
 	// notCanonicalFlow is not in Studio's canonical layout, so fmt changes it.

@@ -81,7 +81,7 @@ func TestBuiltBinaryExitCodes(t *testing.T) {
 		args []string
 		code int
 	}{
-		{[]string{"validate", fixture(cleanFlow)}, exitOK},
+		{[]string{"validate", fixture(validFlow)}, exitOK},
 		{[]string{"validate", fixture(legacyFlow)}, exitOK},
 		{[]string{"validate", fixture(danglingFlow)}, exitFindings},
 		{[]string{"validate", "--json", fixture(danglingFlow)}, exitFindings},

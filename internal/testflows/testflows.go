@@ -20,7 +20,9 @@ var files embed.FS
 // "next"), validates without findings, and wires one trigger.
 const (
 	// Horoscope is an SMS conversation: Send & Wait For Reply, splits on
-	// the reply, three Run Function widgets, Send Message.
+	// the reply, three Run Function widgets, Send Message. Its Functions
+	// are named by SID with a blank url, as Studio exports them: a warning
+	// each.
 	Horoscope = "horoscope.json"
 	// OrderIVR is a voice call: Run Function, a split with two matches,
 	// Gather Input On Call, Say/Play, Connect Call To.
@@ -34,9 +36,9 @@ const (
 	// no errors. Not canonical.
 	ChatbotHandoff = "chatbot-handoff.json"
 	// JokeLine is a voice menu with a loop through set-variables, a
-	// recording and two key-press menus, written with a four-space indent
-	// and "next": null for unwired transitions (the documentation's
-	// style). Not canonical.
+	// recording and two key-press menus, written with a four-space indent,
+	// "next": null for unwired transitions (the documentation's style) and
+	// a final newline. Not canonical.
 	JokeLine = "joke-line.json"
 	// HelplineFallback is three voice widgets in a row: two Say/Play and
 	// Connect Call To, the second Say/Play in another language.
@@ -51,7 +53,7 @@ const (
 	// tidied up, it has long wires.
 	FollowupSurvey = "followup-survey.json"
 	// CallbackTemplate keeps ${...} placeholders where a deploy tool puts
-	// SIDs and a domain.
+	// SIDs and a domain (the URL with one is not a URL yet: a warning).
 	CallbackTemplate = "callback-template.json"
 )
 

@@ -22,6 +22,12 @@ func TestFixturesAreWhatTheySay(t *testing.T) {
 	}
 	findings := map[string][]string{
 		StandbyList: {`error Goodbye /states/12/transitions/0/next`},
+		Horoscope: {
+			`warning get_horoscope /states/4/properties/url`,
+			`warning get_compatibility /states/5/properties/url`,
+			`warning get_celebrity_match /states/9/properties/url`,
+		},
+		CallbackTemplate: {`warning create_callback /states/3/properties/url`},
 		ChatbotHandoff: {
 			`warning autopilot_1 /states/1/type`,
 			`warning send_to_flex_2 /states/6`,

@@ -173,6 +173,13 @@ func (e *cannedEditor) responses() map[string]engine.CannedResponse {
 	return out
 }
 
+// reveal shows widget name's setting in the HTTP tab.
+func (e *cannedEditor) reveal(name string) {
+	if _, ok := e.widgets[name]; ok && e.pick.Selected != name {
+		e.pick.SetSelected(name)
+	}
+}
+
 // setCanned sets a widget's canned response from code (tests, a saved session).
 func (e *cannedEditor) setCanned(name string, status int, contentType, body string) {
 	s := e.setting(name)

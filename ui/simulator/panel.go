@@ -2,19 +2,21 @@ package simulator
 
 import (
 	"fmt"
+	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/filedialog"
 )
 
 // Panel is the Simulator: it runs the flow on screen as a caller or a
@@ -26,6 +28,9 @@ type Panel struct {
 	// SubflowDir, when set, is where run-subflow widgets find their flows
 	// (FW….json files), as `studioflow test` looks for them.
 	SubflowDir string
+	// FlowSID, when set, gives the SID the flow runs under (flow.flow_sid):
+	// the workspace flow's own. Empty or unset, a run gets a random FW… SID.
+	FlowSID func() string
 
 	doc  *model.Document
 	cat  *schemas.Catalog
@@ -38,7 +43,10 @@ type Panel struct {
 	// post runs a function on the UI goroutine: fyne.Do, or a test's queue.
 	post func(func())
 	// tick is how often the call timer repaints; zero turns it off (tests).
-	tick       time.Duration
+	tick time.Duration
+	// transport makes the runs' real requests (nil: the default; tests
+	// give one that fails as an offline machine does).
+	transport  http.RoundTripper
 	ticking    bool
 	unsubcribe func()
 
@@ -51,18 +59,17 @@ type Panel struct {
 	bpList   *widget.Label
 	bpPick   *widget.Select
 
-	runPick  *widget.Select
-	status   *widget.Label
-	stepBtn  *widget.Button
-	contBtn  *widget.Button
-	ffBtn    *widget.Button
-	stopBtn  *widget.Button
-	saveBtn  *widget.Button
-	virtual  *widget.Check
-	tabs     *container.AppTabs
-	phoneTab *container.TabItem
-	smsTab   *container.TabItem
-	content  fyne.CanvasObject
+	runPick    *widget.Select
+	status     *widget.Label
+	stepBtn    *widget.Button
+	contBtn    *widget.Button
+	ffBtn      *widget.Button
+	stopBtn    *widget.Button
+	saveBtn    *widget.Button
+	virtual    *widget.Check
+	tabs       *container.AppTabs
+	contactTab *container.TabItem // the phone for calls, the thread for messages
+	content    fyne.CanvasObject
 }
 
 // runView is the UI's copy of one run, built from the session's updates.
@@ -78,6 +85,7 @@ type runView struct {
 	execution string
 	state     runState
 	lastErr   string
+	note      string // what the simulator did on the person's behalf (a canned answer)
 }
 
 // NewPanel returns a simulator for doc. hl may be nil when there is no canvas.
@@ -149,7 +157,11 @@ func (p *Panel) build() {
 	p.contBtn = widget.NewButtonWithIcon("Continue", theme.MediaPlayIcon(), p.sess.resumeRun)
 	p.ffBtn = widget.NewButtonWithIcon("Fast-forward", theme.MediaFastForwardIcon(), p.sess.fastForward)
 	p.saveBtn = widget.NewButtonWithIcon("Save as test", theme.DocumentSaveIcon(), p.askSaveTest)
+	// On by default: a gather or a reply wait lasts until the person acts
+	// or presses Fast-forward, so a first run never times out while they
+	// find the keypad.
 	p.virtual = widget.NewCheck("Virtual clock", nil)
+	p.virtual.SetChecked(true)
 	p.runPick = widget.NewSelect(nil, p.pickRun)
 	p.runPick.PlaceHolder = "(no runs yet)"
 	clear := widget.NewButtonWithIcon("Clear", theme.DeleteIcon(), p.clearRuns)
@@ -170,10 +182,12 @@ func (p *Panel) build() {
 		container.NewHBox(p.stepBtn, p.contBtn),
 	)
 
-	p.phoneTab = container.NewTabItemWithIcon("Phone", theme.AccountIcon(), p.phone.content)
-	p.smsTab = container.NewTabItemWithIcon("Messages", theme.MailComposeIcon(), p.sms.content)
+	// One tab for the contact: only the phone or only the thread is in it
+	// (a hidden view adds nothing to its height), so a messaging run shows
+	// its reply box without scrolling and no keypad.
+	p.contactTab = container.NewTabItemWithIcon("Phone", theme.AccountIcon(), container.NewStack(p.phone.content, p.sms.content))
 	p.tabs = container.NewAppTabs(
-		p.phoneTab, p.smsTab,
+		p.contactTab,
 		container.NewTabItemWithIcon("Steps", theme.ListIcon(), p.steps.content),
 		container.NewTabItemWithIcon("HTTP", theme.UploadIcon(), p.canned.content),
 		container.NewTabItemWithIcon("Breakpoints", theme.MediaPauseIcon(), container.NewVScroll(breakpoints)),
@@ -187,17 +201,48 @@ func (p *Panel) build() {
 		p.outcomes,
 	)
 	p.content = container.NewBorder(controls, nil, nil, nil, p.tabs)
+	p.start.onPick = p.showContactFor
+	p.showContactFor(p.start.event())
 	p.refreshControls()
+}
+
+// showContactFor shows the contact's side of a run started by event: the
+// phone for a call, the message thread otherwise (a REST or subflow start
+// of a flow that places calls shows the phone).
+func (p *Panel) showContactFor(event string) {
+	phone := event == engine.TriggerCall
+	if event == engine.TriggerRequest || event == engine.TriggerParent {
+		phone = placesCalls(p.doc.Flow())
+	}
+	if phone {
+		p.phone.content.Show()
+		p.sms.content.Hide()
+		p.contactTab.Text, p.contactTab.Icon = "Phone", theme.AccountIcon()
+	} else {
+		p.sms.content.Show()
+		p.phone.content.Hide()
+		p.contactTab.Text, p.contactTab.Icon = "Messages", theme.MailComposeIcon()
+	}
+	if p.tabs != nil {
+		p.tabs.Refresh()
+	}
+}
+
+// placesCalls reports whether the flow makes outgoing calls.
+func placesCalls(f *model.Flow) bool {
+	for _, st := range f.States() {
+		if strings.HasPrefix(st.Type(), "make-outgoing-call") {
+			return true
+		}
+	}
+	return false
 }
 
 // startRun begins an execution of the flow as it is on screen now.
 func (p *Panel) startRun(trig engine.Trigger) {
 	p.sess.start(p.config(trig))
-	if trig.Event == engine.TriggerCall {
-		p.tabs.Select(p.phoneTab)
-	} else if trig.Event == engine.TriggerMessage || trig.Event == engine.TriggerConversation {
-		p.tabs.Select(p.smsTab)
-	}
+	p.showContactFor(trig.Event)
+	p.tabs.Select(p.contactTab)
 }
 
 func (p *Panel) config(trig engine.Trigger) startConfig {
@@ -207,6 +252,10 @@ func (p *Panel) config(trig engine.Trigger) startConfig {
 	if p.SubflowDir != "" {
 		cfg.Subflows = engine.FolderResolver(p.SubflowDir)
 	}
+	if p.FlowSID != nil {
+		cfg.FlowSID = p.FlowSID()
+	}
+	cfg.Transport = p.transport
 	return cfg
 }
 
@@ -228,6 +277,7 @@ func (p *Panel) apply(u update) {
 		p.runs = append(p.runs, rv)
 		p.shown = rv
 		p.refreshRunPick()
+		p.showContactFor(rv.trigger.Event)
 		p.phone.reset(rv)
 		p.sms.reset(rv)
 		p.steps.reset(rv)
@@ -235,6 +285,9 @@ func (p *Panel) apply(u update) {
 	if rv == nil {
 		if u.Err != nil {
 			p.status.SetText(u.Err.Error())
+			if u.Unheard != "" {
+				p.phone.note(u.Err.Error())
+			}
 		}
 		return
 	}
@@ -259,6 +312,9 @@ func (p *Panel) apply(u update) {
 	}
 	if u.State != nil {
 		rv.state = *u.State
+	}
+	if u.Unheard != "" && rv == p.shown && u.Err != nil {
+		p.phone.note(u.Err.Error())
 	}
 	if u.Err != nil {
 		rv.lastErr = u.Err.Error()
@@ -317,6 +373,7 @@ func (p *Panel) pickRun(title string) {
 // show puts an earlier (or the latest) run on display.
 func (p *Panel) show(rv *runView) {
 	p.shown = rv
+	p.showContactFor(rv.trigger.Event)
 	p.phone.reset(rv)
 	p.sms.reset(rv)
 	p.steps.reset(rv)
@@ -383,6 +440,9 @@ func (p *Panel) refreshControls() {
 	case st.Ended != nil:
 		text = fmt.Sprintf("Ended (%s): %s", st.Ended.Kind, st.Ended.Reason)
 		p.saveBtn.Enable()
+	case st.Asking != nil:
+		text = fmt.Sprintf("%s could not make its request (%s). Answer it below with a canned response, or let it fail.", st.Asking.Widget, st.Asking.Reason)
+		p.stopBtn.Enable()
 	case st.Paused != "":
 		text = fmt.Sprintf("Paused before %s (breakpoint). Step or Continue.", st.Paused)
 		p.stepBtn.Enable()
@@ -400,10 +460,17 @@ func (p *Panel) refreshControls() {
 		text = "Running…"
 		p.stopBtn.Enable()
 	}
+	if rv.note != "" {
+		text += "\n" + rv.note
+	}
 	if rv.lastErr != "" {
 		text += "\n⚠ " + rv.lastErr
 	}
 	p.status.SetText(text)
+	if st.Asking != nil {
+		p.outcomes.Add(p.cannedAnswerForm(st.Asking))
+		return
+	}
 	if w := st.Waiting; w != nil && w.Kind == engine.WaitOutcome && st.Paused == "" {
 		p.outcomes.Add(widget.NewLabel(fmt.Sprintf("%s (%s) needs an outcome:", st.At, w.Type)))
 		row := container.NewGridWrap(fyne.NewSize(150, 36))
@@ -482,21 +549,15 @@ func (p *Panel) askSaveTest() {
 	if p.win == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	filedialog.Save(p.win, fyne.CurrentApp().Preferences(), filedialog.Options{
+		Title: "Save as test", Purpose: filedialog.Tests, Extensions: []string{".yaml", ".yml"}, FileName: "recorded.test.yaml",
+	}, func(path string) {
 		if err := p.SaveTest(path); err != nil {
 			dialog.ShowError(err, p.win)
 			return
 		}
 		p.status.SetText("Saved " + path + " — run it with `studioflow test`.")
-	}, p.win)
-	d.SetFileName("recorded.test.yaml")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
-	d.Show()
+	})
 }
 
 // keepTicking repaints the call timer each tick while a call is live.

@@ -95,6 +95,16 @@ func (v *phoneView) add(e entry) {
 	v.scroll.ScrollToBottom()
 }
 
+// note puts a remark from the simulator (not the flow, not the caller)
+// into the transcript: a key nothing heard, and why.
+func (v *phoneView) note(text string) {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.WarningImportance
+	v.transcript.Add(l)
+	v.scroll.ScrollToBottom()
+}
+
 // voiceLine words a call event or a caller's action; "" for what a phone would not show.
 func voiceLine(e entry) (line string, inbound bool) {
 	if a := e.Action; a != nil {
@@ -124,6 +134,8 @@ func voiceLine(e entry) (line string, inbound bool) {
 		return "Sends digits: " + ev.Text, false
 	case engine.EventDial:
 		return "Dials " + ev.Text, false
+	case engine.EventIgnored:
+		return "(" + ev.Note + "; still listening)", false
 	}
 	return "", false
 }

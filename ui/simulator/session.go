@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"net/http"
 	"slices"
 	"strings"
 	"sync"
@@ -35,6 +36,7 @@ type runState struct {
 	Paused  string // the widget a breakpoint holds it before
 	Keys    string // keys pressed so far in the current gather
 	Due     time.Time
+	Asking  *httpAsk // a request that could not be made waits for an answer
 }
 
 // update is what the session tells the panel, always from its worker goroutine.
@@ -46,6 +48,8 @@ type update struct {
 	Entry   *entry
 	State   *runState
 	Err     error // an input the engine or the session refused
+	// Unheard, with Err, is a key the contact pressed that nothing heard.
+	Unheard string
 }
 
 // startConfig is what a new run needs besides its trigger.
@@ -54,11 +58,22 @@ type startConfig struct {
 	Trigger  engine.Trigger
 	Canned   map[string]engine.CannedResponse // by widget; only widgets set to canned
 	Virtual  bool                             // a virtual clock: timeouts wait for fast-forward
+	FlowSID  string                           // the SID the flow runs under; "" for a random one
 	Subflows engine.FlowResolver
 	// HTTPTimeout bounds real requests; zero is Studio's 10 seconds.
 	HTTPTimeout time.Duration
+	// Transport makes real requests (nil: the default transport); tests
+	// give one that fails as an offline machine does.
+	Transport http.RoundTripper
 	// Catalog is the editor's widget catalog (nil: the engine loads its own).
 	Catalog *schemas.Catalog
+}
+
+func (c startConfig) transport() http.RoundTripper {
+	if c.Transport != nil {
+		return c.Transport
+	}
+	return http.DefaultTransport
 }
 
 // virtualEpoch is where a run's virtual clock starts (the scenario runner's
@@ -83,6 +98,11 @@ type simRun struct {
 	unreplayable string
 	// endReported is set once the run's end has been handed to onEnded.
 	endReported bool
+	// entering is the widget the run stepped into last (the one whose
+	// request a failing HTTP call belongs to).
+	entering string
+	// timedOut is the gather or record widget whose wait last timed out.
+	timedOut string
 }
 
 // session runs executions off the UI goroutine: every engine call happens on
@@ -105,10 +125,12 @@ type session struct {
 	stepping    bool   // pause before the very next widget
 	stopping    bool   // a stop was asked while paused: run on without pausing
 	resume      chan struct{}
+	asking      *httpAsk      // a request waiting for the person's answer
+	done        chan struct{} // closed by close
 }
 
 func newSession(notify func(update)) *session {
-	s := &session{notify: notify, breakpoints: map[string]bool{}, resume: make(chan struct{}, 1)}
+	s := &session{notify: notify, breakpoints: map[string]bool{}, resume: make(chan struct{}, 1), done: make(chan struct{})}
 	s.idle = sync.NewCond(&s.mu)
 	go s.work()
 	return s
@@ -150,6 +172,9 @@ func (s *session) work() {
 // close stops the worker after releasing a paused run.
 func (s *session) close() {
 	s.mu.Lock()
+	if !s.closed {
+		close(s.done)
+	}
 	s.closed = true
 	s.stopping = true
 	s.idle.Broadcast()
@@ -162,7 +187,7 @@ func (s *session) close() {
 func (s *session) waitIdle() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for !s.closed && (len(s.queue) > 0 || (s.busy && s.paused == "")) {
+	for !s.closed && (len(s.queue) > 0 || (s.busy && s.paused == "" && s.asking == nil)) {
 		s.idle.Wait()
 	}
 }
@@ -276,6 +301,7 @@ func (s *session) observe(r *simRun, ev engine.Event) {
 	}
 	next := ev.Step.TransitionedTo
 	s.mu.Lock()
+	r.entering = next
 	hold := next != engine.EndedTransition && !s.stopping && (s.stepping || s.breakpoints[next])
 	if !hold {
 		s.mu.Unlock()
@@ -327,12 +353,14 @@ func (s *session) begin(cfg startConfig) *simRun {
 	s.mu.Unlock()
 	r.rt = engine.New(engine.Config{
 		Clock: r.clock, Subflows: cfg.Subflows, Catalog: cfg.Catalog,
-		Observer: func(ev engine.Event) { s.observe(r, ev) },
+		Observer:   func(ev engine.Event) { s.observe(r, ev) },
+		HTTPClient: &http.Client{Transport: askingTransport{s: s, r: r, base: cfg.transport()}},
 	})
 	trig := cfg.Trigger
 	s.notify(update{Run: id, Started: &trig, Flow: cfg.Flow, Render: r.rt.Liquid().Render})
 	r.opts = engine.StartOptions{
 		AskOutcomes: true, Outcomes: map[string]engine.Outcome{}, HTTP: map[string][]engine.CannedResponse{},
+		FlowSID: cfg.FlowSID,
 	}
 	for w, c := range cfg.Canned {
 		r.opts.HTTP[w] = []engine.CannedResponse{c}
@@ -432,6 +460,9 @@ func (s *session) expire(r *simRun, w *engine.Wait) {
 		s.input(r, engine.Input{Kind: engine.InputPress, Text: keys})
 		return
 	}
+	if w.Kind == engine.WaitGather || w.Kind == engine.WaitRecord {
+		r.timedOut = r.x.At()
+	}
 	s.input(r, engine.Input{Kind: engine.InputTimeout})
 }
 
@@ -484,7 +515,7 @@ func (s *session) pressKey(key string) {
 	s.do(func() {
 		r, w := s.waiting(engine.WaitGather, engine.WaitRecord)
 		if w == nil {
-			s.refuse(r, "the flow is not listening for keys now")
+			s.unheard(r, key)
 			return
 		}
 		s.mu.Lock()
@@ -502,6 +533,28 @@ func (s *session) pressKey(key string) {
 		}
 		s.publish(r)
 	})
+}
+
+// unheard says why a key the contact pressed reached nothing (Twilio
+// ignores keys when no Gather listens): never a silent drop.
+func (s *session) unheard(r *simRun, key string) {
+	why := "no call is in progress: start an Incoming Call"
+	switch {
+	case r == nil || r.x == nil:
+	case r.x.Ended != nil && r.timedOut != "":
+		why = fmt.Sprintf("%s stopped listening (its timeout passed) and the call has ended; turn on the virtual clock so waits last until you act", r.timedOut)
+	case r.x.Ended != nil:
+		why = "the call has ended"
+	case r.timedOut != "" && r.timedOut != r.x.At():
+		why = fmt.Sprintf("%s stopped listening when its timeout passed; the flow is now at %s, which does not take keys", r.timedOut, r.x.At())
+	default:
+		why = fmt.Sprintf("the flow is at %s, which does not take keys", r.x.At())
+	}
+	id := 0
+	if r != nil {
+		id = r.id
+	}
+	s.notify(update{Run: id, Err: fmt.Errorf("key %s was not heard: %s", key, why), Unheard: key})
 }
 
 // speak answers a gather (or a voicemail) with words.
@@ -604,6 +657,7 @@ func (s *session) fastForward() {
 // stop ends the current run. While paused, the run first goes on without
 // pausing to its next wait, then stops.
 func (s *session) stop() {
+	s.answerHTTP(nil) // a request waiting for an answer fails, then the run stops
 	s.mu.Lock()
 	held := s.paused != ""
 	if held {

@@ -55,6 +55,8 @@ type startForm struct {
 	startBtn *widget.Button
 	content  fyne.CanvasObject
 	onStart  func(engine.Trigger)
+	// onPick, when set, hears the trigger event picked.
+	onPick func(event string)
 }
 
 func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
@@ -107,6 +109,9 @@ func (sf *startForm) setFlow(f *model.Flow) {
 func (sf *startForm) event() string { return triggerEvent(sf.pick.Selected) }
 
 func (sf *startForm) refresh() {
+	if sf.onPick != nil {
+		sf.onPick(sf.event())
+	}
 	switch sf.event() {
 	case engine.TriggerRequest, engine.TriggerParent:
 		sf.paramRow.Show()

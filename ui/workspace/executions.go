@@ -115,8 +115,16 @@ func newExecutionRow() fyne.CanvasObject {
 		when:    widget.NewLabel(""),
 	}
 	r.when.Importance = widget.LowImportance
-	r.contact.Truncation = fyne.TextTruncateEllipsis
-	r.content = container.NewBorder(nil, nil, container.NewHBox(r.status, r.sid), r.when, r.contact)
+	// Two lines, every text but the status free to shorten: on one line the
+	// SID, contact and dates need more width than the detail pane has, and
+	// a border layout then draws them over each other.
+	for _, l := range []*widget.Label{r.sid, r.contact, r.when} {
+		l.Truncation = fyne.TextTruncateEllipsis
+	}
+	r.content = container.NewVBox(
+		container.NewBorder(nil, nil, r.status, nil, r.sid),
+		container.NewGridWithColumns(2, r.contact, r.when),
+	)
 	r.ExtendBaseWidget(r)
 	return r
 }

@@ -195,6 +195,7 @@ func showExecutionWindow(store *wsstore.Store, cat *schemas.Catalog, flowSID, ex
 	}
 	w := fyne.CurrentApp().NewWindow("Execution " + execSID)
 	w.SetContent(v.Content())
+	CloseOnKeys(w)
 	w.Resize(fyne.NewSize(1200, 760))
 	w.Show()
 	return nil

@@ -4,11 +4,10 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/filedialog"
 )
 
 // ExportFlow writes the workspace flow's latest definition to path in
@@ -35,25 +34,11 @@ func (h *Home) ExportFlow(sid, path string) error {
 
 // showExport asks where to export the flow.
 func (h *Home) showExport(sid, name string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			h.showError(fmt.Errorf("choose where to export: %w", err))
-			return
-		}
-		if w == nil {
-			return
-		}
-		// The dialog creates the file; the export replaces it atomically.
-		w.Close()
-		if w.URI().Scheme() != "file" {
-			h.showError(fmt.Errorf("export to %s: only local files are supported", w.URI()))
-			return
-		}
-		if err := h.ExportFlow(sid, w.URI().Path()); err != nil {
+	filedialog.Save(h.win, fyne.CurrentApp().Preferences(), filedialog.Options{
+		Title: "Export " + name, Purpose: filedialog.Exports, Extensions: []string{".json"}, FileName: name + ".json",
+	}, func(path string) {
+		if err := h.ExportFlow(sid, path); err != nil {
 			h.showError(err)
 		}
-	}, h.win)
-	d.SetFileName(name + ".json")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	})
 }

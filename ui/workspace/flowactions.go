@@ -4,17 +4,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/filedialog"
 )
 
 const (
@@ -103,24 +104,22 @@ func (h *Home) showNewFlow() {
 
 // showImport picks a flow JSON file and creates a flow from it.
 func (h *Home) showImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	filedialog.Open(h.win, fyne.CurrentApp().Preferences(), filedialog.Options{
+		Title: "Import a flow file", Purpose: filedialog.Flows, Extensions: []string{".json"},
+	}, func(path string) {
+		f, err := os.Open(path)
 		if err != nil {
-			h.showError(fmt.Errorf("choose a flow file: %w", err))
+			h.showError(fmt.Errorf("open %s: %w", path, err))
 			return
 		}
-		if r == nil {
-			return
-		}
-		defer r.Close()
-		data, err := io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
+		defer f.Close()
+		data, err := io.ReadAll(io.LimitReader(f, model.MaxFileSize+1))
 		if err != nil {
-			h.showError(fmt.Errorf("read %s: %w", r.URI().Name(), err))
+			h.showError(fmt.Errorf("read %s: %w", filepath.Base(path), err))
 			return
 		}
-		h.ImportJSON(r.URI().Name(), data)
-	}, h.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+		h.ImportJSON(filepath.Base(path), data)
+	})
 }
 
 // ImportJSON asks for the name of a new flow made from a flow file's

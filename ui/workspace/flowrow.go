@@ -15,15 +15,17 @@ import (
 type flowRow struct {
 	widget.BaseWidget
 	sid                       string
-	open                      func(sid string)
+	pick, open                func(sid string)
 	name, status, valid, when *widget.Label
 	content                   fyne.CanvasObject
 }
 
-// newFlowRow makes a row that opens its flow when double-clicked (a single
-// click selects it, as the list handles).
-func newFlowRow(open func(sid string)) fyne.CanvasObject {
+// newFlowRow makes a row that selects its flow when clicked and opens it
+// when double-clicked. (The row takes the clicks itself: a list item
+// whose content handles double-clicks never sees the single ones.)
+func newFlowRow(pick, open func(sid string)) fyne.CanvasObject {
 	r := &flowRow{
+		pick:   pick,
 		open:   open,
 		name:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		status: widget.NewLabel(""),
@@ -31,11 +33,12 @@ func newFlowRow(open func(sid string)) fyne.CanvasObject {
 		when:   widget.NewLabel(""),
 	}
 	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.valid.Truncation = fyne.TextTruncateEllipsis
 	r.when.Importance = widget.LowImportance
 	r.when.Alignment = fyne.TextAlignTrailing
 	r.content = container.NewVBox(
 		container.NewBorder(nil, nil, nil, r.status, r.name),
-		container.NewBorder(nil, nil, r.valid, r.when),
+		container.NewBorder(nil, nil, nil, r.when, r.valid),
 	)
 	r.ExtendBaseWidget(r)
 	return r
@@ -45,9 +48,17 @@ func (r *flowRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(r.content)
 }
 
-// DoubleTapped opens the row's flow.
+// Tapped selects the row's flow.
+func (r *flowRow) Tapped(*fyne.PointEvent) {
+	if r.sid != "" {
+		r.pick(r.sid)
+	}
+}
+
+// DoubleTapped selects and opens the row's flow.
 func (r *flowRow) DoubleTapped(*fyne.PointEvent) {
 	if r.sid != "" {
+		r.pick(r.sid)
 		r.open(r.sid)
 	}
 }

@@ -50,7 +50,7 @@ type Home struct {
 	shown    []wsstore.Flow // those matching the search, newest change first
 	selected string         // SID of the flow on the right, "" for none
 
-	search    *widget.Entry
+	search    *closingEntry
 	list      *widget.List
 	count     *widget.Label
 	empty     *fyne.Container
@@ -78,7 +78,7 @@ func (h *Home) Content() fyne.CanvasObject { return h.root }
 func (h *Home) Store() *wsstore.Store { return h.store }
 
 func (h *Home) build() {
-	h.search = widget.NewEntry()
+	h.search = newClosingEntry(h.win)
 	h.search.SetPlaceHolder("Search flows by name or SID")
 	h.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	h.search.OnChanged = func(string) { h.filter() }
@@ -92,7 +92,7 @@ func (h *Home) build() {
 		}
 	})
 
-	h.list = widget.NewList(func() int { return len(h.shown) }, func() fyne.CanvasObject { return newFlowRow(h.open) }, func(i widget.ListItemID, o fyne.CanvasObject) {
+	h.list = widget.NewList(func() int { return len(h.shown) }, func() fyne.CanvasObject { return newFlowRow(h.pick, h.open) }, func(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*flowRow).show(h.shown[i])
 	})
 	h.list.OnSelected = func(i widget.ListItemID) {
@@ -199,6 +199,13 @@ func (h *Home) Select(sid string) {
 		return
 	}
 	h.selectFlow("")
+}
+
+// pick selects a flow of the list (a click on its row).
+func (h *Home) pick(sid string) {
+	if i := h.indexShown(sid); i >= 0 {
+		h.list.Select(i)
+	}
 }
 
 func (h *Home) selectFlow(sid string) {

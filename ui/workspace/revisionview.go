@@ -41,6 +41,7 @@ func showRevisionWindow(cat *schemas.Catalog, rev wsstore.Revision) error {
 	}
 	w := fyne.CurrentApp().NewWindow(fmt.Sprintf("%s — revision %d (read-only)", rev.FriendlyName, rev.Revision))
 	w.SetContent(content)
+	CloseOnKeys(w)
 	w.Resize(fyne.NewSize(1000, 700))
 	w.Show()
 	return nil
