@@ -41,3 +41,20 @@ func TestTestCoverFlagsWriteTheReportTheProfileAndJUnit(t *testing.T) {
 		t.Errorf("unwritable junit: exit %d %s", r.code, r.stderr)
 	}
 }
+
+func TestTestGenerateWritesScenariosThatPass(t *testing.T) {
+	flow := filepath.Join("..", "..", "engine", "scenario", "testdata", "cover", "support-line.json")
+	dir := t.TempDir()
+	r := runCLI("test", "--generate", dir, flow)
+	if r.code != exitOK || !strings.Contains(r.stdout, "  transitions: 17/18 (94%)\n") || !strings.Contains(r.stdout, "  not reached:\n    order_no  speech → (end): ") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	written := filepath.Join(dir, "support-line.yaml")
+	r = runCLI("test", "--cover", written)
+	if r.code != exitOK || !strings.Contains(r.stdout, "8 passed, 0 failed\n") || !strings.Contains(r.stdout, "  transitions: 17/18 (94%)\n") {
+		t.Fatalf("running the generated file: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runCLI("test", "--generate", dir, filepath.Join(dir, "missing.json")); r.code != exitBadInput || !strings.Contains(r.stdout, "missing.json") {
+		t.Errorf("a missing flow: exit %d %s", r.code, r.stdout)
+	}
+}
