@@ -340,6 +340,11 @@ func (g *generator) inputsAt(w *engine.Wait) []engine.Input {
 	default:
 		return nil
 	}
+	if st := g.flow.State(w.Widget); st != nil {
+		if _, ok := st.Next("hangup"); ok {
+			out = append(out, engine.Input{Kind: engine.InputHangup})
+		}
+	}
 	return append(out, engine.Input{Kind: engine.InputTimeout})
 }
 
