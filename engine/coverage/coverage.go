@@ -228,3 +228,18 @@ func Percent(n, total int) string {
 	}
 	return fmt.Sprintf("%d%%", p)
 }
+
+// Port reports, for transition i of widget as the flow lists it (event is
+// its event), whether the coverage counts it and whether it was taken.
+func (c *Flow) Port(widget string, i int, event string) (taken, counted bool) {
+	index := 0
+	if event == "match" {
+		index = i + 1
+	}
+	for _, b := range c.Branches {
+		if b.Widget == widget && b.Event == event && b.Index == index {
+			return b.Count > 0, true
+		}
+	}
+	return false, false
+}

@@ -134,3 +134,31 @@ func TestCoverageOfTheExamples(t *testing.T) {
 }
 
 func refuseClient() *http.Client { return &http.Client{Transport: refuseNetwork{}} }
+
+func TestCoverageBesideRunsTheScenariosThatNameTheFlow(t *testing.T) {
+	flow := filepath.Join("testdata", "cover", "support-line.json")
+	c, ran, err := CoverageBeside(flow, Options{Catalog: loadTestCatalog(t), HTTPClient: refuseClient()})
+	if err != nil || c == nil {
+		t.Fatalf("%v %v", c, err)
+	}
+	// support-line.yaml (3) and mixed.yaml (2) name it.
+	if ran != 5 {
+		t.Errorf("%d scenarios ran, want 5", ran)
+	}
+	if taken, total := c.Transitions(); taken != 10 || total != 18 {
+		t.Errorf("%d/%d", taken, total)
+	}
+	// route's transition 3 ("sales again", index 4) is counted and never taken; the trigger's unwired incomingMessage is not counted.
+	if taken, counted := c.Port("route", 3, "match"); !counted || taken {
+		t.Errorf("route/3: taken %v counted %v", taken, counted)
+	}
+	if taken, counted := c.Port("menu", 0, "keypress"); !counted || !taken {
+		t.Errorf("menu/0: taken %v counted %v", taken, counted)
+	}
+	if _, counted := c.Port("Trigger", 0, "incomingMessage"); counted {
+		t.Error("an unwired trigger event is counted")
+	}
+	if c, _, err := CoverageBeside(filepath.Join("testdata", "invalid.yaml"), Options{}); err != nil || c != nil {
+		t.Errorf("a file no scenario names: %v %v", c, err)
+	}
+}
