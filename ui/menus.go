@@ -53,6 +53,9 @@ func (e *Editor) commands() map[string]command {
 		"zoomFit":   {"Zoom to Fit", ctrlShift(fyne.KeyF), theme.ViewFullScreenIcon(), func() { e.canvas.ZoomToFit() }},
 		"tidy":      {"Tidy Up", ctrlShift(fyne.KeyL), theme.GridIcon(), e.TidyUp},
 		"run":       {"Run in Simulator", ctrl(fyne.KeyR), theme.MediaPlayIcon(), e.Run},
+		"coverage":  {"Show Test Coverage", nil, nil, e.ShowCoverage},
+		"coverFile": {"Show Coverage from Profile…", nil, nil, e.ShowCoverageProfile},
+		"coverHide": {"Hide Test Coverage", nil, nil, e.HideCoverage},
 	}
 }
 
@@ -131,7 +134,7 @@ func (e *Editor) refreshMenus() {
 	themeMenu.ChildMenu = fyne.NewMenu("", themeItems...)
 	view := fyne.NewMenu("View", it("zoomIn"), it("zoomOut"), it("zoomReset"), it("zoomFit"), sep(),
 		it("tidy"), sep(), it("showJSON"), sep(), themeMenu)
-	run := fyne.NewMenu("Run", it("run"))
+	run := fyne.NewMenu("Run", it("run"), sep(), it("coverage"), it("coverFile"), it("coverHide"))
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run))
 }
 
