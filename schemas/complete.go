@@ -69,6 +69,9 @@ func Complete(f *model.Flow, cat *Catalog, at, before string) Completion {
 	return out
 }
 
+// pathCandidates lists, in this order, the variables set upstream, the
+// upstream widgets' outputs, flow.data, the trigger's fields and the flow's
+// own.
 func pathCandidates(f *model.Flow, cat *Catalog, at string) []Candidate {
 	var out []Candidate
 	add := func(text, detail string) {
@@ -80,27 +83,6 @@ func pathCandidates(f *model.Flow, cat *Catalog, at string) []Candidate {
 		out = append(out, Candidate{Text: text, Detail: detail})
 	}
 	upstream := upstreamOf(f, at)
-	if trig := f.Trigger(); trig != nil {
-		for _, t := range triggerNamespaces {
-			next, _ := trig.Next(t.event)
-			if next == "" || (f.IndexOf(at) >= 0 && !reaches(f, next, at)) {
-				continue
-			}
-			for _, field := range t.fields {
-				add("trigger."+t.namespace+"."+field, "sent by Twilio for "+t.event)
-			}
-			if t.event == "incomingRequest" || t.event == "incomingParent" {
-				add("flow.data", "the REST API or Subflow parameters")
-				for _, u := range Usages(f, RefData, "") {
-					if u.Ref.Name != "" {
-						add("flow.data."+u.Ref.Name, "a parameter the flow reads")
-					}
-				}
-			}
-		}
-	}
-	add("flow.channel.address", "the flow's own number or address")
-	add("flow.flow_sid", "the flow's SID")
 	for _, st := range f.States() {
 		if st.Type() == "set-variables" && upstream(st.Name()) {
 			for _, key := range setVariableKeys(st) {
@@ -124,5 +106,26 @@ func pathCandidates(f *model.Flow, cat *Catalog, at string) []Candidate {
 			add("widgets."+st.Name()+"."+o, o+" of "+st.Name()+" ("+w.Title+")")
 		}
 	}
+	if trig := f.Trigger(); trig != nil {
+		for _, t := range triggerNamespaces {
+			next, _ := trig.Next(t.event)
+			if next == "" || (f.IndexOf(at) >= 0 && !reaches(f, next, at)) {
+				continue
+			}
+			for _, field := range t.fields {
+				add("trigger."+t.namespace+"."+field, "sent by Twilio for "+t.event)
+			}
+			if t.event == "incomingRequest" || t.event == "incomingParent" {
+				add("flow.data", "the REST API or Subflow parameters")
+				for _, u := range Usages(f, RefData, "") {
+					if u.Ref.Name != "" {
+						add("flow.data."+u.Ref.Name, "a parameter the flow reads")
+					}
+				}
+			}
+		}
+	}
+	add("flow.channel.address", "the flow's own number or address")
+	add("flow.flow_sid", "the flow's SID")
 	return out
 }

@@ -75,7 +75,11 @@ type Editor struct {
 	stop         chan struct{}
 	ghost        *dragGhost
 	lastJSON     *jsonEditor // the last Show/Import JSON view opened
-	offerOnStart bool
+	// lastCompletion and lastUsages are the last completion popup and
+	// usages list shown (provenance.go), for tests to read.
+	lastCompletion *fyne.Menu
+	lastUsages     []schemas.Usage
+	offerOnStart   bool
 }
 
 // NewEditor opens a window on the flow the options name. Call Start once
@@ -150,6 +154,7 @@ func (e *Editor) build(doc *model.Document) {
 	})
 	e.inspector = NewInspector(doc, e.cat, e.keys, e.win.Canvas)
 	e.inspector.OnError = e.showError
+	e.inspector.OnFieldsBuilt = e.attachLiquidAssist
 	e.inspector.SubflowChoices = e.subflowChoices
 	e.inspector.OnRenamed = func(_, newName string) { e.selectWidgets([]string{newName}) }
 	e.problems = NewProblems()

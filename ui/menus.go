@@ -47,6 +47,7 @@ func (e *Editor) commands() map[string]command {
 		"delete":    {"Delete", nil, theme.DeleteIcon(), e.Delete},
 		"selectAll": {"Select All", &fyne.ShortcutSelectAll{}, nil, e.SelectAll},
 		"find":      {"Find…", ctrl(fyne.KeyF), theme.SearchIcon(), e.Find},
+		"usages":    {"Find Usages of Widget", ctrlShift(fyne.KeyU), nil, e.FindUsages},
 		"zoomIn":    {"Zoom In", ctrl(fyne.KeyEqual), theme.ZoomInIcon(), func() { e.canvas.ZoomIn() }},
 		"zoomOut":   {"Zoom Out", ctrl(fyne.KeyMinus), theme.ZoomOutIcon(), func() { e.canvas.ZoomOut() }},
 		"zoomReset": {"Actual Size", ctrl(fyne.Key0), nil, func() { e.canvas.ZoomReset() }},
@@ -117,7 +118,7 @@ func (e *Editor) refreshMenus() {
 	file := fyne.NewMenu("File", it("new"), it("open"), recent, it("flowsHome"), sep(), it("save"), it("saveAs"), it("saveToWs"), sep(),
 		it("import"), it("exportPNG"), sep(), it("close"), quit)
 	edit := fyne.NewMenu("Edit", it("undo"), it("redo"), sep(), it("cut"), it("copy"), it("paste"),
-		it("duplicate"), it("delete"), sep(), it("selectAll"), it("find"))
+		it("duplicate"), it("delete"), sep(), it("selectAll"), it("find"), it("usages"))
 
 	themeMenu := fyne.NewMenuItem("Theme", nil)
 	current := ThemeChoice(e.app)
