@@ -125,6 +125,9 @@ func (r *editorRenderer) draw(size fyne.Size) {
 			c, width = takenColor, wireWidth*1.8
 		} else if cc, d, ok := e.coverage.wire(from, transition, c); ok {
 			c, dashed = cc, d
+			if cc == takenColor {
+				width *= 1.5
+			}
 		}
 		if detail {
 			if k == len(r.wireShapes) {

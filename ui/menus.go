@@ -54,7 +54,7 @@ func (e *Editor) commands() map[string]command {
 		"zoomFit":   {"Zoom to Fit", ctrlShift(fyne.KeyF), theme.ViewFullScreenIcon(), func() { e.canvas.ZoomToFit() }},
 		"tidy":      {"Tidy Up", ctrlShift(fyne.KeyL), theme.GridIcon(), e.TidyUp},
 		"run":       {"Run in Simulator", ctrl(fyne.KeyR), theme.MediaPlayIcon(), e.Run},
-		"coverage":  {"Show Test Coverage", nil, nil, e.ShowCoverage},
+		"coverage":  {"Show Test Coverage", ctrlShift(fyne.KeyT), nil, e.ShowCoverage},
 		"coverFile": {"Show Coverage from Profile…", nil, nil, e.ShowCoverageProfile},
 		"coverHide": {"Hide Test Coverage", nil, nil, e.HideCoverage},
 	}
