@@ -129,8 +129,26 @@ func conditionName(conditions []any) string {
 // subflow's steps belong to the subflow), the widget it waits in and the
 // widget whose error ended it.
 func (c *Flow) Record(x *engine.Execution) {
+	var own []*engine.Step
 	for _, s := range x.Steps {
-		if s.FlowSID != x.FlowSID || s.ExecutionSID != x.SID {
+		if s.ExecutionSID == x.SID {
+			own = append(own, s)
+		}
+	}
+	c.RecordSteps(own, x.FlowSID)
+	if w := x.WaitingIn(); w != "" {
+		c.reach(w, "")
+	}
+	if x.Ended != nil && x.Ended.Widget != "" {
+		c.reach(x.Ended.Widget, "")
+	}
+}
+
+// RecordSteps counts the steps of the flow flowSID among steps (a
+// subflow's, taken while its parent ran).
+func (c *Flow) RecordSteps(steps []*engine.Step, flowSID string) {
+	for _, s := range steps {
+		if s.FlowSID != flowSID {
 			continue
 		}
 		c.reach(s.TransitionedFrom, s.Type)
@@ -141,12 +159,6 @@ func (c *Flow) Record(x *engine.Execution) {
 				break
 			}
 		}
-	}
-	if w := x.WaitingIn(); w != "" {
-		c.reach(w, "")
-	}
-	if x.Ended != nil && x.Ended.Widget != "" {
-		c.reach(x.Ended.Widget, "")
 	}
 }
 

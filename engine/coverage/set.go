@@ -35,6 +35,40 @@ func (s *Set) Record(path string, f *model.Flow, x *engine.Execution) {
 	}
 }
 
+// RecordSubflows counts, against each subflow's file, the steps x's
+// subflows took. file finds the file of a flow SID (engine.SubflowFile in
+// the scenario's subflow folder); a subflow whose file cannot be found or
+// read is left out.
+func (s *Set) RecordSubflows(x *engine.Execution, file func(flowSID string) (string, error)) {
+	if x == nil {
+		return
+	}
+	done := map[string]bool{x.FlowSID: true}
+	for _, st := range x.Steps {
+		sid := st.FlowSID
+		if done[sid] {
+			continue
+		}
+		done[sid] = true
+		path, err := file(sid)
+		if err != nil {
+			continue
+		}
+		if _, ok := s.index[path]; !ok {
+			data, err := model.ReadFile(path)
+			if err != nil {
+				continue
+			}
+			f, err := model.Parse(data)
+			if err != nil {
+				continue
+			}
+			s.Record(path, f, nil)
+		}
+		s.flows[s.index[path]].RecordSteps(x.Steps, sid)
+	}
+}
+
 // Flows returns the flows recorded, in the order they were first seen.
 func (s *Set) Flows() []*Flow { return s.flows }
 

@@ -162,3 +162,28 @@ func TestCoverageBesideRunsTheScenariosThatNameTheFlow(t *testing.T) {
 		t.Errorf("a file no scenario names: %v %v", c, err)
 	}
 }
+
+// A subflow's steps count for the subflow's own file, found as run-subflow
+// finds it; its French branch is left untaken on purpose.
+func TestCoverageCountsASubflowAgainstItsOwnFile(t *testing.T) {
+	set := coverage.NewSet()
+	var out strings.Builder
+	if status := RunFiles([]string{filepath.Join("testdata", "cover", "callback.yaml")}, &out, Options{Catalog: loadTestCatalog(t), Coverage: set}); status != 0 {
+		t.Fatalf("status %d\n%s", status, out.String())
+	}
+	parent := set.Flow(filepath.Join("testdata", "cover", "callback.json"))
+	sub := set.Flow(filepath.Join("testdata", "cover", "FW00000000000000000000000000000001-greeting.json"))
+	if parent == nil || sub == nil {
+		t.Fatalf("flows covered: %d", len(set.Flows()))
+	}
+	if taken, total := parent.Transitions(); taken != 3 || total != 4 {
+		t.Errorf("parent %d/%d", taken, total)
+	}
+	if taken, total := sub.Transitions(); taken != 3 || total != 5 || !sub.Taken("check", "noMatch", 0) || sub.Taken("check", "match", 2) || sub.Reached("say_fr") || !sub.Reached("say_en") {
+		t.Errorf("subflow %d/%d, never taken %v", taken, total, sub.NeverTaken())
+	}
+	// The subflow's widgets are not counted in the parent, which has none of those names.
+	if parent.Reached("check") {
+		t.Error("a subflow widget counted in the parent")
+	}
+}

@@ -41,6 +41,7 @@ type Result struct {
 	Failure   string // the expectation that failed and what happened instead
 	Execution *engine.Execution
 	FlowPath  string      // the flow file, as found from the scenario file
+	Subflows  string      // the folder run-subflow looks in
 	Flow      *model.Flow // nil when the flow could not be read
 	Duration  time.Duration
 }
@@ -90,6 +91,7 @@ func run(s *Scenario, opts Options) Result {
 	} else if !filepath.IsAbs(subflows) {
 		subflows = filepath.Join(filepath.Dir(s.file), subflows)
 	}
+	res.Subflows = subflows
 	clock := engine.NewVirtualClock(virtualStart)
 	rt := engine.New(engine.Config{Clock: clock, HTTPClient: opts.HTTPClient, HTTPTimeout: opts.HTTPTimeout, Subflows: engine.FolderResolver(subflows), Catalog: opts.Catalog})
 	host := engine.NewHost(rt)
@@ -333,6 +335,7 @@ func RunFiles(paths []string, out io.Writer, opts Options) int {
 			r := Run(s, opts)
 			if opts.Coverage != nil && r.Flow != nil {
 				opts.Coverage.Record(r.FlowPath, r.Flow, r.Execution)
+				opts.Coverage.RecordSubflows(r.Execution, r.subflowFile)
 			}
 			if opts.JUnit != nil {
 				opts.JUnit.Add(r)
@@ -362,6 +365,12 @@ func RunFiles(paths []string, out io.Writer, opts Options) int {
 	}
 	fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)
 	return status
+}
+
+// subflowFile finds a subflow's file as the run found it.
+func (r Result) subflowFile(flowSID string) (string, error) {
+	p, err := engine.SubflowFile(r.Subflows, flowSID)
+	return filepath.Clean(p), err
 }
 
 // TranscriptLine renders one transcript entry: "> say: …" outbound, "< press: …" inbound.
