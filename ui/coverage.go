@@ -8,11 +8,14 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas"
 	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/engine/scenario"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/filedialog"
 )
 
@@ -47,10 +50,12 @@ func (e *Editor) setCoverage(c *coverage.Flow, what string) {
 		return
 	}
 	if c == nil {
+		e.lastCoverage = nil
 		ed.SetCoverage(nil)
 		e.status.SetText(what)
 		return
 	}
+	e.lastCoverage = c
 	ed.SetCoverage(canvasCoverage(e.doc.Flow(), c))
 	taken, total := c.Transitions()
 	e.status.SetText(fmt.Sprintf("Coverage (%s): transitions %d/%d (%s), %d never taken", what, taken, total, coverage.Percent(taken, total), total-taken))
@@ -138,4 +143,52 @@ type offline struct{}
 
 func (offline) RoundTrip(r *http.Request) (*http.Response, error) {
 	return nil, fmt.Errorf("%s: coverage runs make no real requests (give the widget a canned response)", r.URL.Host)
+}
+
+// ShowUncovered lists the transitions the shown coverage never took; choosing
+// one selects its widget, brings it into view and focuses its transition.
+func (e *Editor) ShowUncovered() {
+	c := e.lastCoverage
+	if c == nil {
+		e.showError(errors.New("show test coverage first (Run > Show Test Coverage)"))
+		return
+	}
+	never := c.NeverTaken()
+	if len(never) == 0 {
+		showMessage(e.win, "Uncovered transitions", "The scenarios take every transition of the flow.")
+		return
+	}
+	var d dialog.Dialog
+	list := widget.NewList(func() int { return len(never) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(never[i].String()) })
+	list.OnSelected = func(i widget.ListItemID) {
+		d.Hide()
+		e.goToTransition(never[i])
+	}
+	d = dialog.NewCustom(fmt.Sprintf("%d transitions never taken", len(never)), "Close", list, e.win)
+	d.Resize(fyne.NewSize(560, 360))
+	d.Show()
+}
+
+// goToTransition selects the widget a branch leaves and focuses its
+// transition in the inspector.
+func (e *Editor) goToTransition(b coverage.Branch) {
+	f := e.doc.Flow()
+	st := f.State(b.Widget)
+	if st == nil {
+		return
+	}
+	port := -1
+	for i, t := range st.Transitions() {
+		if t.Event == b.Event && (b.Index == 0 || b.Index == i+1) {
+			port = i
+			break
+		}
+	}
+	e.selectWidgets([]string{b.Widget})
+	e.canvas.Reveal(b.Widget)
+	if port >= 0 {
+		e.inspector.FocusProblem(schemas.Diagnostic{Widget: b.Widget, Path: fmt.Sprintf("/states/%d/transitions/%d", f.IndexOf(b.Widget), port)})
+	}
 }

@@ -43,6 +43,21 @@ func TestCoverageFromAProfileOverlaysTheCanvas(t *testing.T) {
 	if !strings.Contains(e.status.Text, "transitions 10/18 (56%), 8 never taken") {
 		t.Errorf("status %q", e.status.Text)
 	}
+	// The uncovered transitions, each going to its widget and transition.
+	e.ShowUncovered()
+	if top := e.win.Canvas().Overlays().Top(); top == nil {
+		t.Fatal("no list of uncovered transitions")
+	} else {
+		e.win.Canvas().Overlays().Remove(top)
+	}
+	for _, b := range e.lastCoverage.NeverTaken() {
+		if b.Widget == "route" && b.Index == 4 {
+			e.goToTransition(b)
+		}
+	}
+	if e.inspector.Shown() != "route" || e.win.Canvas().Focused() != e.inspector.field("/transitions/3") {
+		t.Errorf("going to route's \"sales again\": shown %q, focus %v (rows %v)", e.inspector.Shown(), e.win.Canvas().Focused(), rowPaths(e.inspector))
+	}
 	e.HideCoverage()
 	if on, _, _, _ := e.canvas.(editorCanvas).CoverageShown(); on {
 		t.Error("the overlay is still on after Hide")

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -78,8 +79,10 @@ type Editor struct {
 	// lastCompletion and lastUsages are the last completion popup and
 	// usages list shown (provenance.go), for tests to read.
 	lastCompletion *fyne.Menu
-	lastUsages     []schemas.Usage
-	offerOnStart   bool
+	// lastCoverage is the coverage the canvas shows, nil when none.
+	lastCoverage *coverage.Flow
+	lastUsages   []schemas.Usage
+	offerOnStart bool
 }
 
 // NewEditor opens a window on the flow the options name. Call Start once

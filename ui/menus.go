@@ -57,6 +57,7 @@ func (e *Editor) commands() map[string]command {
 		"coverage":  {"Show Test Coverage", ctrlShift(fyne.KeyT), nil, e.ShowCoverage},
 		"coverFile": {"Show Coverage from Profile…", nil, nil, e.ShowCoverageProfile},
 		"coverHide": {"Hide Test Coverage", nil, nil, e.HideCoverage},
+		"uncovered": {"Uncovered Transitions…", nil, nil, e.ShowUncovered},
 	}
 }
 
@@ -135,7 +136,7 @@ func (e *Editor) refreshMenus() {
 	themeMenu.ChildMenu = fyne.NewMenu("", themeItems...)
 	view := fyne.NewMenu("View", it("zoomIn"), it("zoomOut"), it("zoomReset"), it("zoomFit"), sep(),
 		it("tidy"), sep(), it("showJSON"), sep(), themeMenu)
-	run := fyne.NewMenu("Run", it("run"), sep(), it("coverage"), it("coverFile"), it("coverHide"))
+	run := fyne.NewMenu("Run", it("run"), sep(), it("coverage"), it("coverFile"), it("uncovered"), it("coverHide"))
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run))
 }
 
