@@ -9,9 +9,9 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-func TestEverySharedFlowDrawsEveryWidgetAndConnection(t *testing.T) {
+func TestEveryFlowDrawsEveryWidgetAndConnection(t *testing.T) {
 	test.NewTempApp(t)
-	for _, path := range sharedFlows(t) {
+	for _, path := range flowPaths(t) {
 		name := strings.TrimSuffix(filepath.Base(path), ".json")
 		t.Run(name, func(t *testing.T) {
 			f := readFlow(t, path)
@@ -47,6 +47,7 @@ func TestEverySharedFlowDrawsEveryWidgetAndConnection(t *testing.T) {
 						continue
 					}
 					want++
+					p := e.graph.nodes[i].portOf(p)
 					wi := e.graph.nodes[i].ports[p].wire
 					if wi < 0 {
 						t.Errorf("%s/%s → %s has no wire", s.Name(), tr.Event, tr.Next)

@@ -50,6 +50,8 @@ type Editor struct {
 	bends bendTable
 
 	view viewport
+	// coverage is the test coverage overlay (SetCoverage).
+	coverage coverageState
 	// initialView is false until the first layout with a real size has
 	// placed the view.
 	initialView bool
@@ -279,9 +281,11 @@ func (e *Editor) layoutOptions(only map[string]bool) layout.Options {
 			}
 			return minNodeWidth, nodeHeight
 		},
-		PortX: func(name string, p int) float64 {
-			if i, ok := g.byName[name]; ok && p < len(g.nodes[i].ports) {
-				return g.nodes[i].ports[p].center
+		PortX: func(name string, t int) float64 {
+			if i, ok := g.byName[name]; ok {
+				if p := g.nodes[i].portOf(t); p >= 0 {
+					return g.nodes[i].ports[p].center
+				}
 			}
 			return minNodeWidth / 2
 		},

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -63,9 +64,11 @@ type parser struct {
 	// of one allocation per string).
 	text string
 	pos  int
-	// members and elems are stacks the objects and lists being read
-	// collect into; each gets an exactly sized copy when it closes.
+	// members (with starts, the offsets of their names) and elems are
+	// stacks the objects and lists being read collect into; each gets an
+	// exactly sized copy when it closes.
 	members []Member
+	starts  []int
 	elems   []any
 	// Slabs the objects, member lists and lists are carved from (a few
 	// big allocations instead of two per object); every carved slice has
@@ -182,7 +185,11 @@ func (p *parser) object(depth int) (any, error) {
 		p.pos++
 		return obj, nil
 	}
-	base := len(p.members) // on an error the stack is left as it is: parsing ends
+	// This object's members so far are p.members[base:], the offsets of
+	// their names p.starts[base:]; on an error the stacks are left as they
+	// are: parsing ends.
+	base := len(p.members)
+	var seen map[string]int // member name → offset, once the object is large
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.data) {
@@ -194,9 +201,15 @@ func (p *parser) object(depth int) (any, error) {
 			}
 			return nil, p.errorf("expected a quoted member name, found %s", p.describe())
 		}
+		keyStart := p.pos
 		key, err := p.str()
 		if err != nil {
 			return nil, err
+		}
+		if first, dup := findMember(p.members[base:], p.starts[base:], &seen, key, keyStart); dup {
+			p.pos = keyStart
+			line, col := p.place(first)
+			return nil, p.errorf("member %q appears twice in this object (first at line %d, column %d): keep one", key, line, col)
 		}
 		p.skipSpace()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
@@ -208,7 +221,10 @@ func (p *parser) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Pushed together once the value is read (nested objects use the
+		// stacks meanwhile).
 		p.members = append(p.members, Member{Key: key, Value: v})
+		p.starts = append(p.starts, keyStart)
 		afterValue := p.pos
 		p.skipSpace()
 		if p.pos >= len(p.data) {
@@ -220,7 +236,7 @@ func (p *parser) object(depth int) (any, error) {
 		case '}':
 			p.pos++
 			obj.members = p.carveMembers(p.members[base:])
-			p.members = p.members[:base]
+			p.members, p.starts = p.members[:base], p.starts[:base]
 			return obj, nil
 		case '"':
 			next := p.describe()
@@ -230,6 +246,33 @@ func (p *parser) object(depth int) (any, error) {
 			return nil, p.errorf("expected ',' or '}' after the value of %q, found %s", key, p.describe())
 		}
 	}
+}
+
+// findMember reports whether members (an object's so far) has one named
+// key, and the offset of its name (starts holds each member's; at is this
+// one's). Small objects are searched in order; from the ninth member on a
+// map keeps it linear.
+func findMember(members []Member, starts []int, seen *map[string]int, key string, at int) (int, bool) {
+	const mapFrom = 8
+	if len(members) < mapFrom {
+		for i, m := range members {
+			if m.Key == key {
+				return starts[i], true
+			}
+		}
+		return 0, false
+	}
+	if *seen == nil {
+		*seen = make(map[string]int, 2*mapFrom)
+		for i, m := range members {
+			(*seen)[m.Key] = starts[i]
+		}
+	}
+	if first, ok := (*seen)[key]; ok {
+		return first, true
+	}
+	(*seen)[key] = at
+	return 0, false
 }
 
 func (p *parser) array(depth int) (any, error) {
@@ -451,15 +494,24 @@ func (p *parser) describe() string {
 	}
 }
 
-func (p *parser) errorf(format string, args ...any) *SyntaxError {
-	line, col, lineStart := 1, 1, 0
-	for i := 0; i < p.pos && i < len(p.data); i++ {
+// place is the 1-based line and column (in characters) of offset.
+func (p *parser) place(offset int) (line, col int) {
+	line, lineStart := 1, 0
+	for i := 0; i < offset && i < len(p.data); i++ {
 		if p.data[i] == '\n' {
 			line++
 			lineStart = i + 1
 		}
 	}
-	col = utf8.RuneCount(p.data[lineStart:min(p.pos, len(p.data))]) + 1
+	return line, utf8.RuneCount(p.data[lineStart:min(offset, len(p.data))]) + 1
+}
+
+func (p *parser) errorf(format string, args ...any) *SyntaxError {
+	line, col := p.place(p.pos)
+	lineStart := 0
+	if i := bytes.LastIndexByte(p.data[:min(p.pos, len(p.data))], '\n'); i >= 0 {
+		lineStart = i + 1
+	}
 	lineEnd := lineStart
 	for lineEnd < len(p.data) && p.data[lineEnd] != '\n' && lineEnd-lineStart < 200 {
 		lineEnd++

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/modeltest"
 )
@@ -26,12 +28,15 @@ func goldenFlows(t *testing.T) map[string]*model.Flow {
 		"generated-broken":   mistakenFlow(t),
 		"modeltest-over-max": modeltest.GenerateFlow(2001),
 	}
-	if files, err := filepath.Glob(filepath.Join(flowsDir, "*.json")); err == nil {
+	for _, path := range testflows.Paths() {
+		flows["fixture-"+strings.TrimSuffix(filepath.Base(path), ".json")] = parseFile(t, path)
+	}
+	if files, err := filepath.Glob(filepath.Join(corpus.FlowsDir(), "*.json")); err == nil {
 		for _, path := range files {
 			flows["shared-"+strings.TrimSuffix(filepath.Base(path), ".json")] = parseFile(t, path)
 		}
 	}
-	gen := filepath.Join("..", "..", "shared", "bench", "genflow.py")
+	gen := filepath.Join(corpus.Root(), "bench", "genflow.py")
 	if _, err := os.Stat(gen); err == nil {
 		if _, err := exec.LookPath("python3"); err == nil {
 			for _, n := range []int{1000, 2000} {

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -51,6 +50,9 @@ type Inspector struct {
 	OnRenamed func(oldName, newName string)
 	// SubflowChoices lists the flows a Run Subflow can call.
 	SubflowChoices func() []subflowChoice
+	// OnFieldsBuilt hears each new form: the widget shown ("" for the
+	// flow's settings) and its rows (Liquid assistance attaches here).
+	OnFieldsBuilt func(widget string, rows []*fieldRow)
 }
 
 // fieldRow is one field of the form: the JSON pointer (relative to the
@@ -229,6 +231,9 @@ func (in *Inspector) rebuild() {
 		objects = in.flowSettings(true)
 	default:
 		objects = in.widgetForm()
+	}
+	if in.OnFieldsBuilt != nil && in.multi == 0 {
+		in.OnFieldsBuilt(in.shown, in.rows)
 	}
 	in.content.Objects = objects
 	in.content.Refresh()
@@ -446,224 +451,6 @@ func (in *Inspector) variablesField(s *model.State) fyne.CanvasObject {
 	v, present := s.Property("variables")
 	t := newKeyValueTable(in, property{widget: s.Name(), key: "variables", value: v, present: present}, "Variable", "Value")
 	return in.addRow("/properties/variables", "Variables", false, t.editor())
-}
-
-// transitionFields lists each transition with a target picker.
-func (in *Inspector) transitionFields(s *model.State, wt schemas.WidgetType, known bool) []fyne.CanvasObject {
-	if s.TransitionCount() == 0 && s.Type() != "trigger" {
-		return nil
-	}
-	objects := []fyne.CanvasObject{sectionTitle("Transitions")}
-	for i, t := range s.Transitions() {
-		label := t.Event
-		if known {
-			if e, ok := wt.Event(t.Event); ok {
-				label = e.Label
-			}
-		}
-		picker := in.targetPicker(s.Name(), i, t.Next)
-		objects = append(objects, in.addRow(fmt.Sprintf("/transitions/%d", i), label, false, propertyEditor{object: picker, focus: picker}))
-	}
-	if s.Type() == "trigger" && known {
-		// Studio's five entry points are always offered; choosing a target
-		// for one the file does not list adds its transition.
-		for _, ev := range wt.Events() {
-			if _, listed := s.Next(ev.Name); listed {
-				continue
-			}
-			picker := in.eventPicker(s.Name(), ev.Name)
-			objects = append(objects, in.addRow("/transitions/"+ev.Name, ev.Label, false, propertyEditor{object: picker, focus: picker}))
-		}
-	}
-	return objects
-}
-
-// eventPicker is the target picker of an entry point the file does not
-// list: it starts unconnected and adds the transition when given a target.
-func (in *Inspector) eventPicker(widgetName, event string) *widget.Select {
-	sel := in.targetPicker(widgetName, -1, "")
-	sel.OnChanged = func(target string) {
-		if target != notConnected {
-			in.applyStructural(model.ConnectEvent(widgetName, event, target))
-		}
-	}
-	return sel
-}
-
-// notConnected is the target picker's entry for an unconnected transition.
-const notConnected = "(not connected)"
-
-func (in *Inspector) targetPicker(widgetName string, index int, next string) *widget.Select {
-	options := []string{notConnected}
-	for _, st := range in.doc.Flow().States() {
-		if st.Name() != widgetName && st.Type() != "trigger" {
-			options = append(options, st.Name())
-		}
-	}
-	sort.Strings(options[1:])
-	sel := widget.NewSelect(options, nil)
-	if next == "" {
-		sel.SetSelected(notConnected)
-	} else {
-		if !slices.Contains(options, next) {
-			sel.Options = append(sel.Options, next)
-		}
-		sel.SetSelected(next)
-	}
-	sel.OnChanged = func(target string) {
-		if target == notConnected {
-			in.applyStructural(model.Disconnect(widgetName, index))
-			return
-		}
-		in.applyStructural(model.Connect(widgetName, index, target))
-	}
-	return sel
-}
-
-// showDiagnostics puts the shown widget's problems under their fields.
-func (in *Inspector) showDiagnostics() {
-	byRow := map[*fieldRow][]string{}
-	var general []string
-	severe := map[*fieldRow]bool{}
-	generalSevere := false
-	prefix := ""
-	if in.shown != "" {
-		if i := in.doc.Flow().IndexOf(in.shown); i >= 0 {
-			prefix = fmt.Sprintf("/states/%d", i)
-		}
-	}
-	for _, d := range in.diags {
-		if d.Widget != in.shown || (in.shown != "" && prefix == "") {
-			continue
-		}
-		rel := d.Path
-		if prefix != "" {
-			var ok bool
-			rel, ok = strings.CutPrefix(d.Path, prefix)
-			if !ok {
-				continue
-			}
-		}
-		if r := in.rowFor(rel); r != nil {
-			byRow[r] = append(byRow[r], d.Message)
-			severe[r] = severe[r] || d.Severity == schemas.Error
-		} else {
-			general = append(general, d.Message)
-			generalSevere = generalSevere || d.Severity == schemas.Error
-		}
-	}
-	for _, r := range in.rows {
-		msgs := byRow[r]
-		if r.local != nil {
-			if m := r.local(); m != "" {
-				msgs = append([]string{m}, msgs...)
-				severe[r] = true
-			}
-		}
-		setErrorText(r.errLabel, msgs, severe[r])
-	}
-	if in.general != nil {
-		setErrorText(in.general, general, generalSevere)
-	}
-}
-
-// setErrorText shows problems under a field: red when one is an error,
-// amber when all are warnings.
-func setErrorText(l *widget.Label, msgs []string, severe bool) {
-	if len(msgs) == 0 {
-		if l.Visible() {
-			l.Hide()
-		}
-		return
-	}
-	text := "⚠ " + strings.Join(msgs, "\n⚠ ")
-	importance := widget.WarningImportance
-	if severe {
-		importance = widget.DangerImportance
-	}
-	if l.Text != text || l.Importance != importance {
-		l.Importance = importance
-		l.SetText(text)
-	}
-	if !l.Visible() {
-		l.Show()
-	}
-}
-
-// rowFor finds the field a relative JSON pointer belongs to: the row whose
-// path is the longest prefix of it.
-func (in *Inspector) rowFor(rel string) *fieldRow {
-	var best *fieldRow
-	for _, r := range in.rows {
-		if rel == r.path || strings.HasPrefix(rel, r.path+"/") {
-			if best == nil || len(r.path) > len(best.path) {
-				best = r
-			}
-		}
-	}
-	return best
-}
-
-// SetDiagnostics updates the problems shown under the fields.
-func (in *Inspector) SetDiagnostics(ds []schemas.Diagnostic) {
-	in.diags = ds
-	in.showDiagnostics()
-}
-
-func (in *Inspector) refreshLocalErrors() { in.showDiagnostics() }
-
-// FocusProblem scrolls to the field a diagnostic points at and focuses it.
-func (in *Inspector) FocusProblem(d schemas.Diagnostic) {
-	rel := d.Path
-	if i := in.doc.Flow().IndexOf(d.Widget); i >= 0 && d.Widget != "" {
-		rel = strings.TrimPrefix(d.Path, fmt.Sprintf("/states/%d", i))
-	}
-	r := in.rowFor(rel)
-	if r == nil {
-		return
-	}
-	in.scroll.Offset = fyne.NewPos(0, r.box.Position().Y)
-	in.scroll.Refresh()
-	if r.focus != nil && in.canvas != nil {
-		if c := in.canvas(); c != nil {
-			c.Focus(r.focus)
-		}
-	}
-}
-
-// FocusName scrolls the inspector to the top and puts the keyboard focus in
-// the shown widget's name field; Tab goes on through its fields.
-func (in *Inspector) FocusName() {
-	f := in.field("/name")
-	if f == nil || in.canvas == nil {
-		return
-	}
-	in.scroll.ScrollToTop()
-	if c := in.canvas(); c != nil {
-		c.Focus(f)
-	}
-}
-
-// FieldError returns the error text shown under the field at path
-// (relative to the widget), "" when there is none.
-func (in *Inspector) FieldError(path string) string {
-	for _, r := range in.rows {
-		if r.path == path && r.errLabel.Visible() {
-			return r.errLabel.Text
-		}
-	}
-	return ""
-}
-
-// field returns the control of the field at path (relative to the
-// widget), or nil.
-func (in *Inspector) field(path string) fyne.Focusable {
-	for _, r := range in.rows {
-		if r.path == path {
-			return r.focus
-		}
-	}
-	return nil
 }
 
 func escapePointer(key string) string {
