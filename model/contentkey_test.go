@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/modeltest"
 )
 
 // A parsed widget carries a key of its text; equal texts share it, any
@@ -51,5 +52,37 @@ func TestContentKeyFollowsTheText(t *testing.T) {
 	}
 	if _, ok := doc.Flow().State("a").ContentKey(); ok {
 		t.Error("an undone widget has a parse key")
+	}
+}
+
+// Rewiring moves ShapeVersion on, undo too; a property edit does not.
+func TestShapeVersionMovesOnGraphChanges(t *testing.T) {
+	doc := model.NewDocument(modeltest.GenerateFlow(20))
+	f := doc.Flow()
+	v0 := f.ShapeVersion()
+	if err := doc.Apply(model.SetProperty("w5", "say", "hello")); err != nil {
+		t.Fatal(err)
+	}
+	if f.ShapeVersion() != v0 {
+		t.Error("a property edit changed the shape version")
+	}
+	if err := doc.Apply(model.Connect("w5", 0, "w1")); err != nil {
+		t.Fatal(err)
+	}
+	v1 := f.ShapeVersion()
+	if v1 == v0 {
+		t.Error("rewiring left the shape version as it was")
+	}
+	if _, err := doc.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if f.ShapeVersion() == v1 || f.ShapeVersion() == v0 {
+		t.Errorf("undo: shape version %d, want a new one (was %d, then %d)", f.ShapeVersion(), v0, v1)
+	}
+	if err := doc.Apply(model.ReplaceFlow(modeltest.GenerateFlow(5))); err != nil {
+		t.Fatal(err)
+	}
+	if f.ShapeVersion() <= v1 {
+		t.Errorf("a replaced flow's shape version went back to %d", f.ShapeVersion())
 	}
 }

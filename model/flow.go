@@ -47,7 +47,16 @@ type Flow struct {
 	// sizeHint is the size of the file the flow was read from: Marshal's
 	// first guess at the size of what it writes.
 	sizeHint int
+	// shape counts the changes to the graph made through a Document: see
+	// ShapeVersion.
+	shape uint64
 }
+
+// ShapeVersion increases whenever a Document adds, removes, renames or
+// rewires widgets in this flow, or replaces it: what is derived from the
+// graph alone (which widget leads to which) can be kept while it stays the
+// same. Content edits (a property, a condition) leave it as it is.
+func (f *Flow) ShapeVersion() uint64 { return f.shape }
 
 // State is one widget of a flow.
 type State struct {

@@ -50,3 +50,41 @@ func TestMergeDiagnosticsIsTheStableSort(t *testing.T) {
 		}
 	}
 }
+
+// ValidateWidget keeps a flow's graph between calls, but not past a change
+// to it: a reference becomes upstream once a wire makes it so, and stops
+// being upstream when the wire goes.
+func TestValidateWidgetFollowsRewiring(t *testing.T) {
+	v := newTestValidator(t)
+	f := generatedFlow(t, 30)
+	doc := model.NewDocument(f)
+	// w_10 (set-variables, after w_9) reads w_20, downstream of it.
+	if err := doc.Apply(model.SetProperty("w_10", "variables", []any{model.NewObject(model.Member{Key: "key", Value: "k"}, model.Member{Key: "value", Value: "{{widgets.w_20.body}}"})})); err != nil {
+		t.Fatal(err)
+	}
+	refs := func() int {
+		n := 0
+		for _, d := range v.ValidateWidget(doc.Flow(), "w_10") {
+			if d.Rule == RuleReference {
+				n++
+			}
+		}
+		return n
+	}
+	if refs() != 1 {
+		t.Fatalf("w_20 is downstream of w_10: want one reference warning")
+	}
+	// A wire from w_20 back to w_10 puts w_20 upstream of it.
+	if err := doc.Apply(model.Connect("w_20", 0, "w_10")); err != nil {
+		t.Fatal(err)
+	}
+	if n := refs(); n != 0 {
+		t.Errorf("w_20 now leads to w_10: %d reference warnings, want none", n)
+	}
+	if _, err := doc.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if n := refs(); n != 1 {
+		t.Errorf("after undo: %d reference warnings, want one", n)
+	}
+}

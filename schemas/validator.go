@@ -36,6 +36,61 @@ type Validator struct {
 	// findSubflow says why a flow_sid names no flow (WithSubflows); nil
 	// when nothing can tell.
 	findSubflow func(flowSID string) error
+	// shapes keeps the graph of the flow ValidateWidget saw last.
+	shapes *shapeCache
+}
+
+// shapeCache remembers what ValidateWidget derives from a flow's graph
+// (which widgets lead to which) while the flow's ShapeVersion stays the
+// same: between keystrokes in one widget, the graph does not change.
+type shapeCache struct {
+	mu   sync.Mutex
+	last *flowShape
+}
+
+// of returns the shape of f, kept from before when f's graph is unchanged.
+func (c *shapeCache) of(f *model.Flow) *flowShape {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s := c.last; s != nil && s.flow == f && s.version == f.ShapeVersion() && s.widgets == f.Len() {
+		return s
+	}
+	c.last = &flowShape{flow: f, version: f.ShapeVersion(), widgets: f.Len()}
+	return c.last
+}
+
+// flowShape is one flow's graph, built on first use, and the ancestors of
+// the widgets asked about.
+type flowShape struct {
+	mu        sync.Mutex
+	flow      *model.Flow
+	version   uint64
+	widgets   int
+	g         *graph
+	ancestors map[int][]bool
+}
+
+// flowShapeAncestors bounds how many widgets' ancestors a shape keeps.
+const flowShapeAncestors = 64
+
+// leadsTo reports whether a path of at least one transition leads from
+// widget a to widget b.
+func (s *flowShape) leadsTo(a, b int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.g == nil {
+		built := newGraph(s.flow)
+		s.g, s.ancestors = &built, map[int][]bool{}
+	}
+	anc, ok := s.ancestors[b]
+	if !ok {
+		if len(s.ancestors) >= flowShapeAncestors {
+			clear(s.ancestors)
+		}
+		anc = s.g.ancestors(b)
+		s.ancestors[b] = anc
+	}
+	return anc[a]
 }
 
 type flowFragment struct {
@@ -56,6 +111,7 @@ func NewValidator(cat *Catalog) (*Validator, error) {
 		cat:      cat,
 		liquid:   newLiquidChecker(),
 		content:  newContentCache(),
+		shapes:   &shapeCache{},
 		typeEnum: map[string]bool{},
 	}
 	v.explain = explainer{docs: cat.docs, events: v.eventsOf}
@@ -171,20 +227,7 @@ func (v *Validator) ValidateWidget(f *model.Flow, name string) []Diagnostic {
 	if first < 0 {
 		return nil
 	}
-	var g *graph
-	var ancestors map[int][]bool
-	ctx := widgetContext{flow: f, leadsTo: func(a, b int) bool {
-		if g == nil {
-			built := newGraph(f)
-			g, ancestors = &built, map[int][]bool{}
-		}
-		anc, ok := ancestors[b]
-		if !ok {
-			anc = g.ancestors(b)
-			ancestors[b] = anc
-		}
-		return anc[a]
-	}}
+	ctx := widgetContext{flow: f, leadsTo: v.shapes.of(f).leadsTo}
 	var out []Diagnostic
 	for i := first; i < f.Len(); i++ {
 		if f.StateAt(i).Name() == name {
