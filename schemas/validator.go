@@ -177,9 +177,23 @@ func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 			Message: fmt.Sprintf("the flow has %d widgets: Studio allows %d, but Twilio's published flow schema allows only %d, so other tools may reject it", n, MaxWidgets, v.schemaMax)})
 	}
 	g := newGraph(f)
-	out = v.flowRules(f, g, out)
+	// The flow rules (reachability from each entry point, loops) run beside
+	// the per-widget rules on a big flow.
+	var flowFindings []Diagnostic
+	done := make(chan struct{})
+	if n >= parallelFrom && runtime.GOMAXPROCS(0) > 1 {
+		go func() {
+			defer close(done)
+			flowFindings = v.flowRules(f, g, nil)
+		}()
+	} else {
+		flowFindings = v.flowRules(f, g, nil)
+		close(done)
+	}
 	ctx := widgetContext{flow: f, leadsTo: newUpstreamIndex(g).leadsTo}
-	return mergeDiagnostics(out, v.widgets(ctx, n))
+	perWidget := v.widgets(ctx, n)
+	<-done
+	return mergeDiagnostics(append(out, flowFindings...), perWidget)
 }
 
 // parallelFrom is the flow size from which the per-widget rules run on
