@@ -71,7 +71,16 @@ type fastSchema struct {
 	not                 *fastSchema
 	allOf, anyOf, oneOf []*fastSchema
 	ifThen, then, els   *fastSchema
+
+	// pins are members the schema needs to hold a given string when they
+	// are there (a property whose schema is a string const, found through
+	// $ref and allOf too): an object holding something else there cannot
+	// be valid, so anyOf and oneOf pass over such a branch without
+	// evaluating it (a transition's "event" picks its branch at once).
+	pins []pin
 }
+
+type pin struct{ key, value string }
 
 type fastProperty struct {
 	name   string
@@ -130,7 +139,52 @@ func newFastBuilder() *fastBuilder {
 func (b *fastBuilder) build(s *jsonschema.Schema) *fastSchema {
 	n := b.node(s)
 	b.deferInPlaceCycles(n)
+	for _, m := range b.built {
+		m.pins = pinsOf(m, 0)
+	}
 	return n
+}
+
+// pinsOf finds n's pins (see fastSchema.pins).
+func pinsOf(n *fastSchema, depth int) []pin {
+	if n == nil || n.deferred || n.always != nil || depth > 8 {
+		return nil
+	}
+	var out []pin
+	for _, p := range n.properties {
+		ps := p.schema
+		if ps == nil || ps.deferred || len(ps.consts) == 0 {
+			continue
+		}
+		if value, ok := ps.consts[0].(string); ok {
+			out = append(out, pin{p.name, value})
+		}
+	}
+	out = append(out, pinsOf(n.ref, depth+1)...)
+	for _, a := range n.allOf {
+		out = append(out, pinsOf(a, depth+1)...)
+	}
+	return out
+}
+
+// excludes reports whether v is an object that holds, where n pins a
+// string, something else: then n cannot accept v.
+func (n *fastSchema) excludes(v any) bool {
+	if len(n.pins) == 0 {
+		return false
+	}
+	o, ok := v.(*model.Object)
+	if !ok {
+		return false
+	}
+	for _, p := range n.pins {
+		if got, there := o.Get(p.key); there {
+			if s, isString := got.(string); !isString || s != p.value {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (b *fastBuilder) node(s *jsonschema.Schema) *fastSchema {
@@ -350,7 +404,7 @@ func (n *fastSchema) validApplicators(v any) bool {
 	if len(n.anyOf) > 0 {
 		matched := false
 		for _, s := range n.anyOf {
-			if s.valid(v) {
+			if !s.excludes(v) && s.valid(v) {
 				matched = true
 				break
 			}
@@ -362,7 +416,7 @@ func (n *fastSchema) validApplicators(v any) bool {
 	if len(n.oneOf) > 0 {
 		matched := 0
 		for _, s := range n.oneOf {
-			if s.valid(v) {
+			if !s.excludes(v) && s.valid(v) {
 				matched++
 				if matched > 1 {
 					return false
