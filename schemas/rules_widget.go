@@ -285,8 +285,13 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 // conditions: Liquid syntax, and {{widgets.X}} references. The path to a
 // string and the field's name are only written out for a finding.
 func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base string, out []Diagnostic) []Diagnostic {
-	var buf [8]pathSeg
-	w := stringWalker{v: v, ctx: ctx, s: s, i: i, base: base, path: buf[:0], out: out}
+	var path []pathSeg
+	if ctx.paths != nil {
+		path = (*ctx.paths)[:0]
+		defer func() { *ctx.paths = path[:0] }()
+	}
+	w := stringWalker{v: v, ctx: ctx, s: s, i: i, base: base, path: path, out: out}
+	defer func() { path = w.path }()
 	if props, ok := s.Raw().Get("properties"); ok {
 		w.path = append(w.path, pathSeg{key: "properties", index: -1})
 		w.visit(props)

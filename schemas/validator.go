@@ -206,6 +206,7 @@ func (v *Validator) widgets(ctx widgetContext, n int) []Diagnostic {
 	workers := runtime.GOMAXPROCS(0)
 	if n < parallelFrom || workers < 2 {
 		var out []Diagnostic
+		ctx.paths = new([]pathSeg)
 		for i := 0; i < n; i++ {
 			out = v.widget(ctx, i, out)
 		}
@@ -218,6 +219,8 @@ func (v *Validator) widgets(ctx widgetContext, n int) []Diagnostic {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			ctx := ctx
+			ctx.paths = new([]pathSeg)
 			for i := lo; i < hi; i++ {
 				parts[w] = v.widget(ctx, i, parts[w])
 			}
@@ -258,6 +261,9 @@ type widgetContext struct {
 	// leadsTo reports whether a path of at least one transition leads from
 	// widget a to widget b.
 	leadsTo func(a, b int) bool
+	// paths is scratch memory for the string rules' paths, one per
+	// goroutine (nil: they make their own).
+	paths *[]pathSeg
 }
 
 func statePath(i int) string { return "/states/" + strconv.Itoa(i) }
