@@ -113,6 +113,7 @@ func benchDrag(b *testing.B, e *Editor) {
 	}
 	step := float32(gridSize)
 	k := 0
+	defer benchpeer.CPUPerOp(b)()
 	for b.Loop() {
 		k++
 		d := step
