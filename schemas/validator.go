@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"github.com/studioflow/studioflow/model"
@@ -221,22 +222,38 @@ func (v *Validator) widgets(ctx widgetContext, n int) []Diagnostic {
 		}
 		return out
 	}
-	parts := make([][]Diagnostic, workers)
+	// Workers take chunks of widgets in turn, so that one held up (a busy
+	// machine) leaves the rest to the others; chunks keep widget order.
+	const chunk = 64
+	chunks := (n + chunk - 1) / chunk
+	parts := make([][]Diagnostic, chunks)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		lo, hi := n*w/workers, n*(w+1)/workers
+	for w := 0; w < min(workers, chunks); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			ctx := ctx
 			ctx.paths = new([]pathSeg)
-			for i := lo; i < hi; i++ {
-				parts[w] = v.widget(ctx, i, parts[w])
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
+					return
+				}
+				var out []Diagnostic
+				for i := c * chunk; i < min(n, (c+1)*chunk); i++ {
+					out = v.widget(ctx, i, out)
+				}
+				parts[c] = out
 			}
 		}()
 	}
 	wg.Wait()
-	var out []Diagnostic
+	total := 0
+	for _, p := range parts {
+		total += len(p)
+	}
+	out := make([]Diagnostic, 0, total)
 	for _, p := range parts {
 		out = append(out, p...)
 	}
