@@ -1,6 +1,7 @@
 // Command benchpeers compares Studioflow's benchmarks with their node peers
 // in ../shared/bench (Ajv for validation, JSON.parse + JSON.stringify for
-// parse + write) on the same generated flow files, in alternating rounds,
+// parse + write) on the same generated flow files (genflow.py's, and clean
+// ones from model/modeltest), in alternating rounds,
 // and prints the median ratio of each figure with its spread. `make bench`
 // runs it.
 //
@@ -20,6 +21,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/studioflow/studioflow/model/modeltest"
 )
 
 func main() {
@@ -60,6 +63,21 @@ func run(shared, work string, sizes []string, rounds, iters, nodeIters int) erro
 			return err
 		}
 		files = append(files, abs)
+	}
+	// Clean flows too (no finding at all), where Ajv is fastest.
+	for _, n := range sizes {
+		count, err := strconv.Atoi(n)
+		if err != nil {
+			return fmt.Errorf("size %q: %w", n, err)
+		}
+		out, err := filepath.Abs(filepath.Join(work, "clean"+n+".json"))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(out, modeltest.Generate(count), 0o644); err != nil {
+			return fmt.Errorf("writing a clean flow: %w", err)
+		}
+		files = append(files, out)
 	}
 	peers, err := setUpPeers(shared, filepath.Join(work, "peers"))
 	if err != nil {
@@ -125,10 +143,10 @@ func run(shared, work string, sizes []string, rounds, iters, nodeIters int) erro
 		fmt.Printf("round %d/%d done\n", r+1, rounds)
 	}
 	fmt.Printf("\nmedians of %d alternating rounds (each round: median of %d Go runs, %d node runs), GOMAXPROCS=%s\n", rounds, iters, nodeIters, gomaxprocs())
-	fmt.Printf("%-42s %10s %10s %22s\n", "figure", "ours ms", "peer ms", "ratio [min-max]")
+	fmt.Printf("%-43s %10s %10s %22s\n", "figure", "ours ms", "peer ms", "ratio [min-max]")
 	for _, name := range order {
 		f := figs[name]
-		line := fmt.Sprintf("%-42s %10.3f", name, median(f.ours))
+		line := fmt.Sprintf("%-43s %10.3f", name, median(f.ours))
 		if peers == "" {
 			fmt.Println(line)
 			continue
