@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/studioflow/studioflow/schemas/liquid"
 )
@@ -14,7 +15,16 @@ import (
 // a flow holds the same strings from one keystroke to the next.
 type liquidChecker struct {
 	engine *liquid.Engine
+	// verdicts remembers what the parser said of each string it read: a
+	// flow repeats its templates from widget to widget, and from one
+	// validation to the next.
+	mu       sync.Mutex
+	verdicts map[string]liquidVerdict
 }
+
+// liquidVerdictLimit bounds the remembered verdicts (they are forgotten
+// all at once past it).
+const liquidVerdictLimit = 4096
 
 // liquidVerdict is what the parser thinks of one string.
 type liquidVerdict struct {
@@ -28,7 +38,7 @@ type liquidVerdict struct {
 }
 
 func newLiquidChecker() *liquidChecker {
-	return &liquidChecker{engine: liquid.New(nil)}
+	return &liquidChecker{engine: liquid.New(nil), verdicts: map[string]liquidVerdict{}}
 }
 
 // hasLiquid reports whether a string holds Liquid markup at all.
@@ -41,6 +51,69 @@ func (c *liquidChecker) check(s string) liquidVerdict {
 	if simpleLiquid(s) {
 		return liquidVerdict{}
 	}
+	key := verdictKey(s)
+	c.mu.Lock()
+	v, ok := c.verdicts[key]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = c.inspect(key)
+	c.mu.Lock()
+	if len(c.verdicts) >= liquidVerdictLimit {
+		clear(c.verdicts)
+	}
+	c.verdicts[key] = v
+	c.mu.Unlock()
+	return v
+}
+
+// verdictKey is s with every output that holds only a variable path (as
+// simpleLiquid accepts them) written "{{v}}": such an output parses, is
+// never lenient and runs no loop, so the parser's verdict on the template
+// is the same, and templates that differ only in the widgets they name
+// ("You said {{widgets.w5.Digits}}. {% if … %}") share it.
+func verdictKey(s string) string {
+	var b strings.Builder
+	rest := s
+	for {
+		open := strings.Index(rest, "{{")
+		tag := strings.Index(rest, "{%")
+		if open < 0 {
+			break
+		}
+		if tag >= 0 && tag < open { // leave tags as they are
+			end := strings.Index(rest[tag+2:], "%}")
+			if end < 0 {
+				break
+			}
+			b.WriteString(rest[:tag+2+end+2])
+			rest = rest[tag+2+end+2:]
+			continue
+		}
+		end := strings.Index(rest[open+2:], "}}")
+		if end < 0 {
+			break
+		}
+		inner := rest[open+2 : open+2+end]
+		b.WriteString(rest[:open])
+		// Not across lines: a later error's line number must not move.
+		if isVariablePath(strings.TrimSpace(inner)) && !strings.ContainsAny(inner, "{\n\r") {
+			b.WriteString("{{v}}")
+		} else {
+			b.WriteString(rest[open : open+2+end+2])
+		}
+		rest = rest[open+2+end+2:]
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// inspect asks the parser.
+func (c *liquidChecker) inspect(s string) liquidVerdict {
 	rep := c.engine.Inspect(s)
 	if rep.Err != nil {
 		problem := rep.Err.Reason

@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -208,5 +209,53 @@ func TestSimpleLiquidAgreesWithTheParserExhaustively(t *testing.T) {
 	grow(nil)
 	if accepted < 100 {
 		t.Errorf("only %d strings took the fast path", accepted)
+	}
+}
+
+// The verdict cache's key (variable-path outputs written {{v}}) gets the
+// parser's very verdict: on every Liquid string of the golden flows, and
+// on templates whose problems come after such outputs.
+func TestVerdictKeyKeepsTheVerdict(t *testing.T) {
+	c := newLiquidChecker()
+	strs := []string{
+		"{{widgets.a.b}} {% if x %}",
+		"{{ widgets.a-b.c }}\n{{widgets.x. y}}\n{% for i in (1..20) %}{% for j in (1..20) %}{% for k in (1..20) %}{% for l in (1..20) %}{{i}}{% endfor %}{% endfor %}{% endfor %}{% endfor %}",
+		"{% raw %}{{a.b}}{% endraw %}{{c.d}}{% if %}",
+		"{% assign a = \"{{x.y}}\" %}{{a}}{{ b | nofilter }}",
+		"{{\nwidgets.a.b\n}}\n{% endif %}",
+		"{{a.b}}{{",
+	}
+	var visit func(v any)
+	visit = func(v any) {
+		switch t := v.(type) {
+		case string:
+			if hasLiquid(t) {
+				strs = append(strs, t)
+			}
+		case *model.Object:
+			for _, m := range t.Members() {
+				visit(m.Value)
+			}
+		case []any:
+			for _, e := range t {
+				visit(e)
+			}
+		}
+	}
+	for _, f := range goldenFlows(t) {
+		visit(f.Root())
+	}
+	changed := 0
+	for _, s := range strs {
+		key := verdictKey(s)
+		if key != s {
+			changed++
+		}
+		if a, b := c.inspect(s), c.inspect(key); !reflect.DeepEqual(a, b) {
+			t.Errorf("%q: %+v, but its key %q: %+v", s, a, key, b)
+		}
+	}
+	if changed < 10 {
+		t.Errorf("only %d strings got another key", changed)
 	}
 }
