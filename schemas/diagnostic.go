@@ -36,7 +36,8 @@ const (
 	RuleUnreachable Rule = "unreachable"   // no path from the trigger reaches the widget
 	RuleCallReply   Rule = "send-and-wait-on-call"
 	RuleWidgetLimit Rule = "widget-limit"
-	RuleSubflows    Rule = "subflows" // Studio's limits on Run Subflow widgets
+	RuleSubflows    Rule = "subflows"       // Studio's limits on Run Subflow widgets
+	RuleConflict    Rule = "merge-conflict" // a conflict a three-way merge recorded (model.ConflictsKey)
 )
 
 // PerWidget reports whether ValidateWidget re-runs the rule.

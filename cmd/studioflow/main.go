@@ -42,6 +42,7 @@ func commands() []command {
 		{"serve", "[--addr 127.0.0.1:PORT] [--workspace DIR]", "serve the Studio REST API v2 (flows, revisions, executions, webhooks) from a local workspace", runServe},
 		{"pull", "FLOW_SID [-o FILE] [--revision N] [--base-url URL]", "fetch a flow's definition from Studio (or studioflow serve)", runPull},
 		{"diff", "[--json] [--ignore-layout] OLD NEW", "show what changed between two versions of a flow: widgets added, removed, renamed, changed, moved; transitions rewired (files, workspace:FW…@N or twilio:FW…@REV)", runDiff},
+		{"merge", "BASE OURS THEIRS [-o OUT]", "three-way merge of flow versions by widget identity (a git merge driver: %O %A %B); conflicts are recorded in the flow, not as <<<<<<< markers", runMerge},
 		{"push", "FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--base-url URL]", "create a flow on Studio from FILE, or save FILE as a new revision", runPush},
 	}
 }

@@ -146,7 +146,13 @@ func names(states []*model.State) map[string]bool {
 // ("widgets.OLD.body") in an old value, so that a reference which followed
 // its widget's rename is not a change.
 func (m *matching) followText(s string) string {
-	if len(m.renamed) == 0 || !strings.Contains(s, "widgets.") {
+	return RenameReferences(s, m.renamed)
+}
+
+// RenameReferences rewrites the Liquid references "widgets.OLD" in s to
+// "widgets.NEW" for each rename OLD → NEW.
+func RenameReferences(s string, renamed map[string]string) string {
+	if len(renamed) == 0 || !strings.Contains(s, "widgets.") {
 		return s
 	}
 	const prefix = "widgets."
@@ -164,7 +170,7 @@ func (m *matching) followText(s string) string {
 		}
 		b.WriteString(s[:start])
 		name := s[start:end]
-		if n, ok := m.renamed[name]; ok {
+		if n, ok := renamed[name]; ok {
 			name = n
 		}
 		b.WriteString(name)

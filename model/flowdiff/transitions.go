@@ -17,14 +17,14 @@ func compareTransitions(old, new *model.State, m *matching) []TransitionChange {
 	for i := range ot {
 		ot[i].Next = m.follow(ot[i].Next)
 	}
-	partner := pairTransitions(ot, nt) // new index → old index, -1 when added
+	partner := PairTransitions(ot, nt) // new index → old index, -1 when added
 	var out []TransitionChange
 	usedOld := make([]bool, len(ot))
 	var matchOrder []int
 	for ni, t := range nt {
 		oi := partner[ni]
 		if oi < 0 {
-			out = append(out, TransitionChange{Event: t.Event, Label: label(t), Kind: TransitionAdded, NewNext: t.Next})
+			out = append(out, TransitionChange{Event: t.Event, Label: Label(t), Kind: TransitionAdded, NewNext: t.Next})
 			continue
 		}
 		usedOld[oi] = true
@@ -33,19 +33,19 @@ func compareTransitions(old, new *model.State, m *matching) []TransitionChange {
 			matchOrder = append(matchOrder, oi)
 		}
 		if o.Next != t.Next {
-			out = append(out, TransitionChange{Event: t.Event, Label: label(t), Kind: TransitionRewired, OldNext: o.Next, NewNext: t.Next})
+			out = append(out, TransitionChange{Event: t.Event, Label: Label(t), Kind: TransitionRewired, OldNext: o.Next, NewNext: t.Next})
 		}
 		if !SameValue(any(o.Conditions), any(t.Conditions)) && (o.Conditions != nil || t.Conditions != nil) {
 			var cs []Change
 			diffValue("conditions", conditionsValue(o.Conditions), conditionsValue(t.Conditions), m, &cs)
 			if len(cs) > 0 {
-				out = append(out, TransitionChange{Event: t.Event, Label: label(t), Kind: TransitionConditions, Conditions: cs})
+				out = append(out, TransitionChange{Event: t.Event, Label: Label(t), Kind: TransitionConditions, Conditions: cs})
 			}
 		}
 	}
 	for oi, t := range ot {
 		if !usedOld[oi] {
-			out = append(out, TransitionChange{Event: t.Event, Label: label(t), Kind: TransitionRemoved, OldNext: t.Next})
+			out = append(out, TransitionChange{Event: t.Event, Label: Label(t), Kind: TransitionRemoved, OldNext: t.Next})
 		}
 	}
 	for i := 1; i < len(matchOrder); i++ {
@@ -53,7 +53,7 @@ func compareTransitions(old, new *model.State, m *matching) []TransitionChange {
 			tc := TransitionChange{Event: "match", Kind: TransitionReordered}
 			for _, t := range nt {
 				if t.Event == "match" {
-					tc.Order = append(tc.Order, label(t))
+					tc.Order = append(tc.Order, Label(t))
 				}
 			}
 			out = append(out, tc)
@@ -72,7 +72,7 @@ func conditionsValue(c []any) any {
 
 // pairTransitions returns, for each new transition, the index of its old
 // self or -1.
-func pairTransitions(ot, nt []model.Transition) []int {
+func PairTransitions(ot, nt []model.Transition) []int {
 	partner := make([]int, len(nt))
 	for i := range partner {
 		partner[i] = -1
@@ -95,7 +95,7 @@ func pairTransitions(ot, nt []model.Transition) []int {
 		return n.Event != "match" || SameValue(any(o.Conditions), any(n.Conditions))
 	})
 	try(func(o, n model.Transition) bool {
-		return label(o) != "" && label(o) == label(n) && friendlyName(o) != ""
+		return Label(o) != "" && Label(o) == Label(n) && friendlyName(o) != ""
 	})
 	// A condition whose test changed and whose target changed too is
 	// another condition: it stays unpaired, so removed and added.
@@ -103,9 +103,9 @@ func pairTransitions(ot, nt []model.Transition) []int {
 	return partner
 }
 
-// label tells a split's "match" transitions apart: the first condition's
+// Label tells a split's "match" transitions apart: the first condition's
 // friendly name, or its test and value.
-func label(t model.Transition) string {
+func Label(t model.Transition) string {
 	if t.Event != "match" {
 		return ""
 	}
