@@ -43,6 +43,8 @@ func commands() []command {
 		{"pull", "FLOW_SID [-o FILE] [--revision N] [--base-url URL]", "fetch a flow's definition from Studio (or studioflow serve)", runPull},
 		{"diff", "[--json] [--ignore-layout] OLD NEW", "show what changed between two versions of a flow: widgets added, removed, renamed, changed, moved; transitions rewired (files, workspace:FW…@N or twilio:FW…@REV)", runDiff},
 		{"merge", "BASE OURS THEIRS [-o OUT]", "three-way merge of flow versions by widget identity (a git merge driver: %O %A %B); conflicts are recorded in the flow, not as <<<<<<< markers", runMerge},
+		{"git-setup", "[--pattern GLOB]... [--command PATH] [-C DIR] [--print]", "make git diff and git merge use studioflow for flow files in this repository (config and .gitattributes)", runGitSetup},
+		{"git-diff", "PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE", "git's external diff driver for flow files (installed by git-setup)", runGitDiff},
 		{"push", "FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--base-url URL]", "create a flow on Studio from FILE, or save FILE as a new revision", runPush},
 	}
 }

@@ -234,3 +234,16 @@ func writeLineEdits(b *strings.Builder, indent string, edits []TextEdit) {
 		fmt.Fprintf(b, "%s%s %s\n", indent, mark, l.text)
 	}
 }
+
+// WriteLineDiff writes a plain line diff of two texts (for files that are
+// not flows), with a few unchanged lines around each change.
+func WriteLineDiff(w io.Writer, old, new string) error {
+	_, edits := DiffText(old+"\n", new+"\n")
+	if !strings.Contains(old, "\n") && !strings.Contains(new, "\n") {
+		edits = diffTokens(splitLines(old), splitLines(new))
+	}
+	var b strings.Builder
+	writeLineEdits(&b, "", edits)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
