@@ -22,8 +22,9 @@ func runPush(e env, args []string) int {
 	message := fs.String("message", "", "commit message of the revision")
 	name := fs.String("name", "", "the flow's friendly name (default for a new flow: the file name)")
 	baseURL := fs.String("base-url", client.DefaultBaseURL, "the Studio API to talk to, e.g. http://127.0.0.1:4280 for studioflow serve")
+	envName := fs.String("env", "", "substitute environment ENV's values (environments/ENV.yaml) for the flow's ${NAME} placeholders")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow push FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--base-url URL]")
+		fmt.Fprintln(e.stderr, "usage: studioflow push FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--env ENV] [--base-url URL]")
 		fmt.Fprintln(e.stderr, "Credentials come from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET.")
 		fs.PrintDefaults()
 	}
@@ -36,7 +37,7 @@ func runPush(e env, args []string) int {
 		return exitBadInput
 	}
 	path := positional[0]
-	data, _, err := loadFlow(path)
+	data, _, err := loadFlowEnv(path, *envName)
 	if err != nil {
 		fmt.Fprintln(e.stderr, describeLoadError(path, data, err))
 		return exitBadInput
