@@ -257,3 +257,31 @@ func widgetAt(f *model.Flow, path string) string {
 	}
 	return f.StateAt(i).Name()
 }
+
+// Unsubstitute returns a copy of the flow with each value of v written back
+// as its placeholder (longer values first, so a value holding another is
+// kept whole). It undoes Substitute for flows edited elsewhere, such as a
+// deployed flow merged into its template.
+func Unsubstitute(f *model.Flow, v *Values) (*model.Flow, error) {
+	type pair struct{ name, value string }
+	var pairs []pair
+	for n, val := range v.Values {
+		if val != "" {
+			pairs = append(pairs, pair{n, val})
+		}
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if len(pairs[i].value) != len(pairs[j].value) {
+			return len(pairs[i].value) > len(pairs[j].value)
+		}
+		return pairs[i].name < pairs[j].name
+	})
+	oldnew := make([]string, 0, 2*len(pairs))
+	for _, p := range pairs {
+		oldnew = append(oldnew, p.value, "${"+p.name+"}")
+	}
+	r := strings.NewReplacer(oldnew...)
+	root := f.Root().Clone()
+	walkStrings(root, "", func(_, s string) string { return r.Replace(s) })
+	return model.FromObject(root)
+}

@@ -164,3 +164,27 @@ func TestSharedFlowsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestUnsubstituteUndoesSubstitute(t *testing.T) {
+	orig := canonical(t, ivrFile)
+	f, err := model.Parse(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	templ, props, err := Extract(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := ValuesOf("prod", props)
+	concrete, err := Substitute(templ, values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Unsubstitute(concrete, values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(back.Marshal(), templ.Marshal()) {
+		t.Errorf("Unsubstitute(Substitute(t)) differs from t:\n%s", back.Marshal())
+	}
+}
