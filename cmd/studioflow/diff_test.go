@@ -105,3 +105,26 @@ func TestDiffWorkspaceRevisions(t *testing.T) {
 		t.Errorf("unknown flow: code %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+func TestDiffTwilioRevisionsFromServe(t *testing.T) {
+	t.Setenv("TWILIO_ACCOUNT_SID", "AC"+strings.Repeat("1", 32))
+	t.Setenv("TWILIO_AUTH_TOKEN", testToken)
+	t.Setenv("TWILIO_API_KEY", "")
+	t.Setenv("TWILIO_API_SECRET", "")
+	base, _ := startServe(t, t.TempDir())
+	data := readFixture(t)
+	r := runCLI("push", writeTemp(t, "v1.json", data), "--base-url", base)
+	if r.code != exitOK {
+		t.Fatalf("push: %d %s", r.code, r.stderr)
+	}
+	sid := strings.Fields(r.stdout)[0]
+	v2 := writeTemp(t, "v2.json", bytes.Replace(data, []byte(`"next": "sales"`), []byte(`"next": "support"`), 1))
+	if r := runCLI("push", v2, "--sid", sid, "--publish", "--base-url", base); r.code != exitOK {
+		t.Fatalf("push: %d %s", r.code, r.stderr)
+	}
+	r = runCLI("diff", "--base-url", base, "twilio:"+sid+"@1", "twilio:"+sid+"@LatestPublished")
+	want := `rewired: route --match "If value equal_to 1"--> sales  became  … --> support`
+	if r.code != exitFindings || !strings.Contains(r.stdout, want) || !strings.Contains(r.stdout, "+++ twilio:"+sid+"@2") {
+		t.Errorf("code %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
