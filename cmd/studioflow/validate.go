@@ -5,8 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 
+	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
@@ -75,7 +77,9 @@ func runValidate(e env, args []string) int {
 			}
 			continue
 		}
-		diags = append(diags, validator.ValidateFlow(flow)...)
+		// Subflows are found as run finds them: among the file's neighbours.
+		find := engine.FolderResolver(filepath.Dir(path))
+		diags = append(diags, validator.WithSubflows(func(sid string) error { _, err := find(sid); return err }).ValidateFlow(flow)...)
 		if names := environments.Names(flow); len(names) > 0 && *envName == "" && !*asJSON {
 			fmt.Fprintf(e.stderr, "%s: note: placeholders %s are checked as written; give their values with --env ENV\n", path, strings.Join(wrapPlaceholders(names), ", "))
 		}
