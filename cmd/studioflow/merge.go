@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"os"
 
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
@@ -32,6 +34,11 @@ func runMerge(e env, args []string) int {
 	}
 	var flows [3]*model.Flow
 	for i, path := range positional {
+		if i == 0 && isEmptyFile(path) {
+			// git's %O is empty when both sides added the file.
+			flows[i] = emptyFlow()
+			continue
+		}
 		data, f, err := loadFlow(path)
 		if err != nil {
 			fmt.Fprintln(e.stderr, describeLoadError(path, data, err))
@@ -60,4 +67,19 @@ func runMerge(e env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "%s: %d conflict(s) recorded under %q; studioflow validate fails until they are resolved\n", target, len(r.Conflicts), model.ConflictsKey)
 	return exitFindings
+}
+
+// isEmptyFile reports whether path holds nothing but white space.
+func isEmptyFile(path string) bool {
+	data, err := os.ReadFile(path)
+	return err == nil && len(bytes.TrimSpace(data)) == 0
+}
+
+// emptyFlow is the base of two flows added independently: no widgets.
+func emptyFlow() *model.Flow {
+	f, err := model.FromObject(model.NewObject(model.Member{Key: "states", Value: []any{}}))
+	if err != nil {
+		panic("studioflow: the empty flow is not a flow: " + err.Error())
+	}
+	return f
 }

@@ -57,3 +57,14 @@ func TestMergeConflictIsRecordedAndValidateFails(t *testing.T) {
 		t.Errorf("the merged file is not in canonical form (fmt code %d)", r.code)
 	}
 }
+
+func TestMergeWithEmptyBaseMergesTwoAdditions(t *testing.T) {
+	data := readFixture(t)
+	base := writeTemp(t, "base.json", nil)
+	ours := writeTemp(t, "ours.json", data)
+	theirs := writeTemp(t, "theirs.json", bytes.Replace(data, []byte(`"say": "Goodbye"`), []byte(`"say": "Bye now"`), 1))
+	r := runCLI("merge", base, ours, theirs)
+	if r.code != exitFindings || !strings.Contains(r.stderr, `widget "bye" at properties.say`) {
+		t.Errorf("code %d, stderr %s", r.code, r.stderr)
+	}
+}
