@@ -119,6 +119,10 @@ func TestGitDiffAndMergeUseTheDrivers(t *testing.T) {
 	if out := r.git("log", "-p", "--ext-diff", "-1", "--first-parent", "-m", "--", "support.flow.json"); !strings.Contains(out, `finish_on_key: "#" → "*"`) {
 		t.Errorf("git log -p --ext-diff:\n%s", out)
 	}
+	// Without --ext-diff, git log -p diffs the flows as text per widget.
+	if out := r.git("log", "-p", "-1", "--first-parent", "-m", "--", "support.flow.json"); !strings.Contains(out, "-  finish_on_key = \"#\"\n+  finish_on_key = \"*\"") {
+		t.Errorf("git log -p:\n%s", out)
+	}
 
 	// The same property both ways: git reports a conflict, and the file is
 	// a flow with the conflict recorded, without markers.

@@ -69,7 +69,7 @@ func runGitSetup(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "studioflow git-setup: %v\n", err)
 		return exitBadInput
 	}
-	fmt.Fprintf(e.stdout, "git diff and git merge now use studioflow for flow files (git log -p needs --ext-diff)\n")
+	fmt.Fprintf(e.stdout, "git diff and git merge now use studioflow for flow files (git log -p shows them as text per widget; with --ext-diff, as git diff does)\n")
 	for _, l := range added {
 		fmt.Fprintf(e.stdout, ".gitattributes: added %s\n", l)
 	}
@@ -129,4 +129,28 @@ func readSide(path string) ([]byte, *model.Flow, error) {
 	}
 	data, f, err := loadFlow(path)
 	return data, f, err
+}
+
+// runGitTextconv is git's textconv for flow files: the flow as text made
+// for line diffs (git log -p without --ext-diff). A file that is not a flow
+// is printed as it is.
+func runGitTextconv(e env, args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintln(e.stderr, "usage (git runs it): studioflow git-textconv FILE")
+		return exitBadInput
+	}
+	data, f, err := loadFlow(args[0])
+	if err != nil {
+		if data == nil {
+			fmt.Fprintln(e.stderr, describeLoadError(args[0], data, err))
+			return exitBadInput
+		}
+		e.stdout.Write(data)
+		return exitOK
+	}
+	if err := flowdiff.WriteFlat(e.stdout, f); err != nil {
+		fmt.Fprintf(e.stderr, "studioflow git-textconv: %v\n", err)
+		return exitBadInput
+	}
+	return exitOK
 }

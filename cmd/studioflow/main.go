@@ -47,6 +47,7 @@ func commands() []command {
 		{"git-diff", "PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE", "git's external diff driver for flow files (installed by git-setup)", runGitDiff},
 		{"extract", "FLOW [-w] [--env ENV] [--force]", "propose a values file of the flow's account-specific values (SIDs, *.twil.io domains, phone numbers); -w rewrites the flow to ${NAME} placeholders", runExtract},
 		{"status", "FILE...", "compare tracked flow files with the deployed flows: same, local ahead, deployed changed, or both", runStatus},
+		{"git-textconv", "FILE", "a flow as text per widget for git log -p (git's textconv, installed by git-setup)", runGitTextconv},
 		{"push", "FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--env ENV] [--track] [--force] [--base-url URL]", "create a flow on Studio from FILE, or save FILE as a new revision", runPush},
 	}
 }

@@ -31,6 +31,7 @@ func Config(command string) []ConfigEntry {
 	q := shellQuote(command)
 	return []ConfigEntry{
 		{"diff." + DriverName + ".command", q + " git-diff"},
+		{"diff." + DriverName + ".textconv", q + " git-textconv"},
 		{"merge." + DriverName + ".name", "Studioflow: merge Studio flows by widget identity"},
 		{"merge." + DriverName + ".driver", q + " merge %O %A %B"},
 	}
