@@ -108,7 +108,7 @@ type Use struct {
 // Placeholders lists the placeholders of a flow in file order.
 func Placeholders(f *model.Flow) []Use {
 	var out []Use
-	walkStrings(f.Root(), "", func(path, s string) string {
+	walkStrings(f.Root().Clone(), "", func(path, s string) string { // a copy: walkStrings rebuilds objects
 		for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
 			if strings.HasPrefix(m[0], "$$") {
 				continue
@@ -156,9 +156,8 @@ func wrap(names []string) []string {
 // its value. Placeholders without a value are left in place and reported in
 // a *MissingError (the flow is returned too).
 func Substitute(f *model.Flow, v *Values) (*model.Flow, error) {
-	root := f.Root().Clone()
 	missing := map[string]bool{}
-	walkStrings(root, "", func(_, s string) string {
+	root := walkStrings(f.Root().Clone(), "", func(_, s string) string {
 		return placeholder.ReplaceAllStringFunc(s, func(m string) string {
 			if strings.HasPrefix(m, "$$") {
 				return m[1:] // Terraform's escape: a literal ${
@@ -171,7 +170,7 @@ func Substitute(f *model.Flow, v *Values) (*model.Flow, error) {
 			return m
 		})
 	})
-	out, err := model.FromObject(root)
+	out, err := model.FromObject(root.(*model.Object))
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +216,8 @@ func IsMissing(err error) bool {
 }
 
 // walkStrings calls fn on every string value (not keys) under v, in order,
-// replacing each with what fn returns. path is a JSON pointer.
+// and returns v with each replaced by what fn returns (lists are changed in
+// place, objects rebuilt). path is a JSON pointer.
 func walkStrings(v any, path string, fn func(path, s string) string) any {
 	switch t := v.(type) {
 	case string:
@@ -228,13 +228,13 @@ func walkStrings(v any, path string, fn func(path, s string) string) any {
 		}
 		return t
 	case *model.Object:
-		for _, m := range t.Members() {
-			nv := walkStrings(m.Value, path+"/"+escapePointer(m.Key), fn)
-			if s, isString := m.Value.(string); isString && nv.(string) != s {
-				t.Set(m.Key, nv)
-			}
+		// Rebuilt member by member: a key may repeat (legal JSON), and each
+		// occurrence keeps its own value.
+		members := t.Members()
+		for i, m := range members {
+			members[i].Value = walkStrings(m.Value, path+"/"+escapePointer(m.Key), fn)
 		}
-		return t
+		return model.NewObject(members...)
 	default:
 		return v
 	}
@@ -281,7 +281,6 @@ func Unsubstitute(f *model.Flow, v *Values) (*model.Flow, error) {
 		oldnew = append(oldnew, p.value, "${"+p.name+"}")
 	}
 	r := strings.NewReplacer(oldnew...)
-	root := f.Root().Clone()
-	walkStrings(root, "", func(_, s string) string { return r.Replace(s) })
-	return model.FromObject(root)
+	root := walkStrings(f.Root().Clone(), "", func(_, s string) string { return r.Replace(s) })
+	return model.FromObject(root.(*model.Object))
 }

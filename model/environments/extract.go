@@ -34,12 +34,11 @@ type Proposal struct {
 // the copy gives back the flow. Names, types, events and targets are not
 // touched; neither is a string that already holds a placeholder.
 func Extract(f *model.Flow) (*model.Flow, []Proposal, error) {
-	root := f.Root().Clone()
 	x := &extractor{flow: f, byValue: map[string]string{}, taken: map[string]bool{}}
 	for _, n := range Names(f) {
 		x.taken[n] = true
 	}
-	walkStrings(root, "", func(path, s string) string {
+	root := walkStrings(f.Root().Clone(), "", func(path, s string) string {
 		switch lastKey(path) {
 		case "name", "type", "event", "next", "initial_state":
 			return s
@@ -49,7 +48,7 @@ func Extract(f *model.Flow) (*model.Flow, []Proposal, error) {
 		}
 		return x.rewrite(path, s)
 	})
-	out, err := model.FromObject(root)
+	out, err := model.FromObject(root.(*model.Object))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -77,7 +76,8 @@ type extractor struct {
 	taken     map[string]bool
 }
 
-func (x *extractor) rewrite(path, s string) string {
+func (x *extractor) rewrite(path, orig string) string {
+	s := orig
 	s = sidPattern.ReplaceAllStringFunc(s, func(v string) string {
 		return x.placeholder(path, v, sidName(x.base(path)))
 	})
@@ -89,6 +89,11 @@ func (x *extractor) rewrite(path, s string) string {
 		sub := phonePattern.FindStringSubmatch(m)
 		return sub[1] + x.placeholder(path, sub[2], x.base(path))
 	})
+	if strings.Contains(s, "$${") {
+		// A value right after a "$" would read as Terraform's escape: keep
+		// the text as it is.
+		return orig
+	}
 	return s
 }
 
@@ -114,8 +119,8 @@ func (x *extractor) placeholder(path, value, want string) string {
 	if name, ok := x.byValue[value]; ok {
 		return "${" + name + "}"
 	}
-	if want == "" || want == "_DOMAIN" {
-		want = "VALUE" + want
+	if want == "" || want[0] == '_' || (want[0] >= '0' && want[0] <= '9') {
+		want = "VALUE_" + strings.TrimPrefix(want, "_") // a name starts with a letter
 	}
 	name := want
 	for i := 2; x.taken[name]; i++ {
