@@ -180,29 +180,28 @@ func compareWidget(old, new *model.State, m *matching) (WidgetChange, bool) {
 	oldRaw, newRaw := old.Raw(), new.Raw()
 	var props []Change
 	diffObject("", withoutKeys(old.Properties(), "offset"), withoutKeys(new.Properties(), "offset"), m, &props)
-	oldRaw.Range(func(k string, v any) bool {
+	for _, k := range distinctKeys(oldRaw) {
 		switch k {
 		case "name", "properties", "transitions":
-			return true
+			continue
 		}
-		nv, ok := newRaw.Get(k)
-		if !ok {
-			props = append(props, Change{Path: k, Kind: KindRemoved, Old: model.ToGeneric(v)})
-		} else {
+		v, _ := oldRaw.Get(k)
+		if nv, ok := newRaw.Get(k); ok {
 			diffValue(k, v, nv, m, &props)
+		} else {
+			props = append(props, Change{Path: k, Kind: KindRemoved, Old: model.ToGeneric(v)})
 		}
-		return true
-	})
-	newRaw.Range(func(k string, v any) bool {
+	}
+	for _, k := range distinctKeys(newRaw) {
 		switch k {
 		case "name", "properties", "transitions":
-			return true
+			continue
 		}
 		if !oldRaw.Has(k) {
+			v, _ := newRaw.Get(k)
 			props = append(props, Change{Path: k, Kind: KindAdded, New: model.ToGeneric(v)})
 		}
-		return true
-	})
+	}
 	wc.Properties = props
 	wc.Transitions = compareTransitions(old, new, m)
 	return wc, len(wc.Properties) > 0 || len(wc.Transitions) > 0

@@ -10,22 +10,22 @@ import (
 // diffObject appends the changes between two objects, member by member,
 // under path.
 func diffObject(path string, old, new *model.Object, m *matching, out *[]Change) {
-	old.Range(func(k string, v any) bool {
+	for _, k := range distinctKeys(old) {
+		v, _ := old.Get(k)
 		p := joinPath(path, k)
 		nv, ok := new.Get(k)
 		if !ok {
 			*out = append(*out, Change{Path: p, Kind: KindRemoved, Old: model.ToGeneric(v)})
-			return true
+			continue
 		}
 		diffValue(p, v, nv, m, out)
-		return true
-	})
-	new.Range(func(k string, v any) bool {
+	}
+	for _, k := range distinctKeys(new) {
 		if !old.Has(k) {
+			v, _ := new.Get(k)
 			*out = append(*out, Change{Path: joinPath(path, k), Kind: KindAdded, New: model.ToGeneric(v)})
 		}
-		return true
-	})
+	}
 }
 
 func joinPath(path, key string) string {
@@ -138,21 +138,27 @@ func keyed(list []any) map[string]*model.Object {
 
 // SameValue reports whether two JSON values mean the same: as model.Equal,
 // but the order of an object's members does not count (Studio and editors
-// write them in different orders; no behaviour depends on it).
+// write them in different orders; no behaviour depends on it), and of a
+// repeated key only the last value counts (as JavaScript reads it).
 func SameValue(a, b any) bool {
 	switch ta := a.(type) {
 	case *model.Object:
 		tb, ok := b.(*model.Object)
-		if !ok || ta.Len() != tb.Len() {
+		if !ok {
 			return false
 		}
-		same := true
-		ta.Range(func(k string, v any) bool {
+		ka, kb := distinctKeys(ta), distinctKeys(tb)
+		if len(ka) != len(kb) {
+			return false
+		}
+		for _, k := range ka {
+			av, _ := ta.Get(k)
 			bv, ok := tb.Get(k)
-			same = ok && SameValue(v, bv)
-			return same
-		})
-		return same
+			if !ok || !SameValue(av, bv) {
+				return false
+			}
+		}
+		return true
 	case []any:
 		tb, ok := b.([]any)
 		if !ok || len(ta) != len(tb) {
@@ -167,4 +173,17 @@ func SameValue(a, b any) bool {
 	default:
 		return model.Equal(a, b)
 	}
+}
+
+// distinctKeys lists an object's keys once each, in first-seen order.
+func distinctKeys(o *model.Object) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, k := range o.Keys() {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }
