@@ -174,7 +174,7 @@ func runSubflow(r *run, st *model.State, p props) outcome {
 	child.callOver = x.callOver
 	x.nextStepSID = stepSID
 
-	cr := &run{rt: r.rt, sink: r.sink}
+	cr := &run{rt: r.rt, sink: r.sink, deadline: r.deadline}
 	cr.begin(child)
 	if child.Waiting != nil {
 		x.child = child
@@ -200,7 +200,7 @@ func subflowResult(x, child *Execution) outcome {
 func (r *run) resumeSubflow(st *model.State, in Input) error {
 	x := r.x
 	child := x.child
-	cr := &run{rt: r.rt, sink: r.sink}
+	cr := &run{rt: r.rt, sink: r.sink, deadline: r.deadline}
 	if err := cr.resume(child, in); err != nil {
 		return err
 	}

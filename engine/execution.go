@@ -124,6 +124,15 @@ type run struct {
 	rt   *Runtime
 	x    *Execution
 	sink *[]Event
+	// deadline is when this run must be over, on the wall clock (not the
+	// Runtime's Clock, which may be virtual): Config.RunTimeout after it
+	// began. Zero for none.
+	deadline time.Time
+}
+
+// overdue reports whether the run is past its deadline.
+func (r *run) overdue() bool {
+	return !r.deadline.IsZero() && time.Now().After(r.deadline)
 }
 
 func (r *run) emit(e Event) {
@@ -191,6 +200,10 @@ func (r *run) enter(name string) {
 			r.end(EndLimit, fmt.Sprintf("stopped before %s: an execution may run at most %d steps (Studio's limit)", name, MaxSteps))
 			return
 		}
+		if r.overdue() {
+			r.end(EndLimit, fmt.Sprintf("stopped before %s: the flow ran for more than %v without waiting for input (studioflow's limit)", name, r.rt.cfg.RunTimeout))
+			return
+		}
 		if name == x.lastWidget {
 			x.streak++
 		} else {
@@ -201,6 +214,10 @@ func (r *run) enter(name string) {
 			return
 		}
 		o := r.perform(st)
+		if o.wait == nil && r.overdue() {
+			r.end(EndLimit, fmt.Sprintf("stopped at %s: the flow ran for more than %v without waiting for input (studioflow's limit)", name, r.rt.cfg.RunTimeout))
+			return
+		}
 		if o.stop != "" {
 			r.end(EndCompleted, o.stop)
 			return

@@ -103,6 +103,11 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 			return nil, err
 		}
 	}
+	if f != nil {
+		if err := checkEditable(f); err != nil {
+			return nil, err
+		}
+	}
 	if f == nil {
 		f = model.NewBlankFlow()
 	}
