@@ -5,10 +5,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/studioflow/studioflow/engine"
 )
 
 func provenanceEditor(t *testing.T) *Editor {
@@ -122,5 +125,26 @@ func TestTypingOpenBracesOffersWhatExistsAtTheWidget(t *testing.T) {
 	}
 	if !slices.Equal(filters, []string{"upcase   — filter"}) {
 		t.Errorf("filters offered: %v", filters)
+	}
+}
+
+func TestLiquidFieldsShowTheValuesOfTheLastSimulatorRun(t *testing.T) {
+	e := provenanceEditor(t)
+	rt := engine.New(engine.Config{Catalog: e.cat, Clock: engine.NewVirtualClock(time.Date(2024, 6, 3, 16, 0, 0, 0, time.UTC))})
+	x, _, err := rt.Start(e.doc.Flow(), engine.Trigger{Event: "incomingCall"}, engine.StartOptions{
+		HTTP: map[string][]engine.CannedResponse{"lookup": {{Status: 200, ContentType: "application/json", Body: `{"status":"Shipped"}`}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rt.Resume(x, engine.Input{Kind: engine.InputPress, Text: "7"}); err != nil {
+		t.Fatal(err)
+	}
+	e.setLastRun(x)
+	say := e.inspector.field("/properties/say").(*textField)
+	for _, want := range []string{"last run: {{widgets.lookup.parsed.status}} = Shipped", "last run: {{flow.variables.choice}} = 7"} {
+		if !strings.Contains(say.assist.marks.Text, want) {
+			t.Errorf("marks lack %q:\n%s", want, say.assist.marks.Text)
+		}
 	}
 }
