@@ -14,7 +14,7 @@ import (
 // (several conditions on one transition are ANDed), else noMatch.
 func splitBasedOn(r *run, st *model.State, p props) outcome {
 	input := p.str("input")
-	for _, t := range st.Transitions() {
+	for i, t := range st.Transitions() {
 		if t.Event != "match" || len(t.Conditions) == 0 {
 			continue
 		}
@@ -23,7 +23,7 @@ func splitBasedOn(r *run, st *model.State, p props) outcome {
 			return outcome{err: err}
 		}
 		if ok {
-			return outcome{event: "match", transition: &t}
+			return outcome{event: "match", transition: &t, branch: i + 1}
 		}
 	}
 	return outcome{event: "noMatch"}
