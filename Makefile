@@ -27,12 +27,16 @@ APT_TEST := xvfb xauth x11-apps netpbm xdotool imagemagick
 # Fuzz targets run by `make test`, one PACKAGE:TARGET:COUNT[:MINIMIZE] per
 # line (`go test -fuzz` takes one package and one target at a time). Rates
 # measured under load: FuzzParse 26,000/s, FuzzRender 16,000/s,
-# FuzzDescribeLoadError 6,300/s, FuzzRequests 5,800/s, FuzzValidate 4,800/s,
-# FuzzFastSchemaAgrees 3,200/s, FuzzRestore 500-1,000/s. FuzzRestore's new
+# FuzzExtractRoundTrip 6,500/s, FuzzDescribeLoadError 6,300/s, FuzzRequests
+# 5,800/s, FuzzValidate 4,800/s, FuzzCompare 4,300/s, FuzzFastSchemaAgrees and
+# FuzzMerge 3,200/s, FuzzRestore 500-1,000/s. FuzzRestore's new
 # inputs are slow to minimise: with the default minute per input it never
 # finished, so it minimises for 100 runs (10,000 runs then take 11 s).
 FUZZ_TARGETS := \
 	./model:FuzzParse:500000x \
+	./model/environments:FuzzExtractRoundTrip:130000x \
+	./model/flowdiff:FuzzCompare:90000x \
+	./model/flowmerge:FuzzMerge:65000x \
 	./schemas:FuzzValidate:100000x \
 	./schemas:FuzzFastSchemaAgrees:60000x \
 	./schemas/liquid:FuzzRender:300000x \
