@@ -108,3 +108,15 @@ func TestEscapeAndCtrlWCloseShowFlowJSONWithoutApplying(t *testing.T) {
 		t.Fatal("closing the JSON dialogs changed the flow")
 	}
 }
+
+func TestTheFlowsHomeTitleNamesTheSelectedFlow(t *testing.T) {
+	e, _, sid := workspaceEditor(t)
+	e.FlowsHome()
+	if got := e.ws.win.Title(); got != "Flows — "+AppName {
+		t.Fatalf("title %q with nothing selected", got)
+	}
+	e.ws.home.Select(sid)
+	if got := e.ws.win.Title(); got != "Flows: Astrology — "+AppName {
+		t.Fatalf("title %q with Astrology selected", got)
+	}
+}

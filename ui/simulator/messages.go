@@ -115,7 +115,7 @@ func (v *smsView) bubble(body, media string, fromContact bool) {
 	b := container.NewStack(bg, l)
 	// Bubbles take about three quarters of the width, on the sender's side.
 	v.thread.Add(container.New(&bubbleLayout{right: fromContact}, b))
-	v.scroll.ScrollToBottom()
+	scrollToEnd(v.scroll)
 }
 
 // bubbleLayout gives its one child 75% of the width, against one side.

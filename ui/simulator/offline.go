@@ -130,7 +130,7 @@ func (p *Panel) cannedAnswerForm(a *httpAsk) fyne.CanvasObject {
 	})
 	use.Importance = widget.HighImportance
 	fail := widget.NewButton("Let it fail", func() { p.sess.answerHTTP(nil) })
-	title := widget.NewLabelWithStyle(a.Widget+" → "+a.URL, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(a.Widget+" asked for "+a.URL, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(
 		title,
