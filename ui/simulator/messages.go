@@ -35,7 +35,7 @@ func newSMSView(p *Panel) *smsView {
 	v := &smsView{p: p}
 	v.thread = container.NewVBox()
 	v.scroll = container.NewVScroll(v.thread)
-	v.scroll.SetMinSize(fyne.NewSize(200, 160))
+	v.scroll.SetMinSize(fyne.NewSize(200, 90))
 	v.reply = widget.NewEntry()
 	v.reply.SetPlaceHolder("text the flow…")
 	v.reply.OnSubmitted = func(string) { v.send() }
