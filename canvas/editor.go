@@ -33,6 +33,9 @@ type Editor struct {
 	// node's widget name and the click's position in the editor's own
 	// coordinates (as DropWidget takes them).
 	OnWidgetSecondaryTap func(name string, at fyne.Position)
+	// OnEditWidget is called when Enter or F2 is pressed with one widget
+	// selected: the keyboard's way into its inspector.
+	OnEditWidget func(name string)
 
 	doc      *model.Document
 	catalog  *schemas.Catalog
@@ -276,9 +279,11 @@ func (e *Editor) layoutOptions(only map[string]bool) layout.Options {
 			}
 			return minNodeWidth, nodeHeight
 		},
-		PortX: func(name string, p int) float64 {
-			if i, ok := g.byName[name]; ok && p < len(g.nodes[i].ports) {
-				return g.nodes[i].ports[p].center
+		PortX: func(name string, t int) float64 {
+			if i, ok := g.byName[name]; ok {
+				if p := g.nodes[i].portOf(t); p >= 0 {
+					return g.nodes[i].ports[p].center
+				}
 			}
 			return minNodeWidth / 2
 		},

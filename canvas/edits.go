@@ -81,7 +81,7 @@ func (e *Editor) createConnected(from string, port int, typ string, at worldPoin
 	corner := e.snapped(at.add(-minNodeWidth/2, 0))
 	op := model.Batch(fmt.Sprintf("Add %s after %s", name, from),
 		model.AddWidget(wt.NewState(name, corner.X, corner.Y), -1),
-		model.Connect(from, port, name))
+		e.connectOp(from, port, name))
 	if err := e.doc.Apply(op); err != nil {
 		return "", fmt.Errorf("add %s after %s: %w", wt.Title, from, err)
 	}

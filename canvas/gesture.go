@@ -236,15 +236,31 @@ func (e *Editor) dropWire(gs *gesture) {
 		// Dropping back on its own widget is taken as giving up, not as a
 		// self-loop (those are rare, and easy to make by mistake here).
 		if to != gs.wasTarget && to != from {
-			e.apply(model.Connect(from, gs.port, to))
+			e.apply(e.connectOp(from, gs.port, to))
 		}
 		return
 	}
 	if gs.wasTarget != "" {
-		e.apply(model.Disconnect(from, gs.port))
+		if i, ok := e.graph.byName[from]; ok && gs.port < len(e.graph.nodes[i].ports) {
+			e.apply(model.Disconnect(from, e.graph.nodes[i].ports[gs.port].transition))
+		}
 		return
 	}
 	e.showNewWidgetMenu(from, gs.port, gs.current)
+}
+
+// connectOp points port `port` of widget from at to: an open Trigger port
+// (an entry point the file does not list) adds its transition.
+func (e *Editor) connectOp(from string, port int, to string) model.Op {
+	i, ok := e.graph.byName[from]
+	if !ok || port >= len(e.graph.nodes[i].ports) {
+		return model.Connect(from, port, to)
+	}
+	p := e.graph.nodes[i].ports[port]
+	if p.open {
+		return model.ConnectEvent(from, p.event, to)
+	}
+	return model.Connect(from, p.transition, to)
 }
 
 func (e *Editor) apply(op model.Op) {

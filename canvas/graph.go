@@ -63,6 +63,23 @@ type port struct {
 	wire     int // index into graph.wires, or -1
 	// dangling: next names a widget the flow does not have.
 	dangling bool
+	// open: a Trigger entry point the file does not list (Studio shows all
+	// five); wiring it adds the transition.
+	open bool
+	// transition is the index of the port's transition in the widget's
+	// list (-1 for an open port): the Trigger's ports stand in Studio's
+	// order whatever the order of the file.
+	transition int
+}
+
+// portOf returns the index of the port of transition t, or -1.
+func (n *node) portOf(t int) int {
+	for i := range n.ports {
+		if n.ports[i].transition == t {
+			return i
+		}
+	}
+	return -1
 }
 
 // wire connects port `port` of nodes[from] to the input of nodes[to].
@@ -179,14 +196,31 @@ func readNode(s *model.State, cat *schemas.Catalog, m *textMeasurer) node {
 		n.pos, n.placed = worldPoint{x, y}, true
 	}
 	x := float64(nodePadding)
-	for _, t := range s.Transitions() {
-		label := portLabel(wt, known, t)
-		w := float64(min(m.width(label, portTextSize, fyne.TextStyle{}), maxPortLabel) + portGap*2)
-		n.ports = append(n.ports, port{
-			event: t.Event, label: label, next: t.Next, center: x + w/2, width: w, wire: -1,
-			fitLabel: m.fit(label, float32(w-portGap), portTextSize, fyne.TextStyle{}),
-		})
+	addPort := func(p port) {
+		w := float64(min(m.width(p.label, portTextSize, fyne.TextStyle{}), maxPortLabel) + portGap*2)
+		p.center, p.width, p.wire = x+w/2, w, -1
+		p.fitLabel = m.fit(p.label, float32(w-portGap), portTextSize, fyne.TextStyle{})
+		n.ports = append(n.ports, p)
 		x += w
+	}
+	transitions := s.Transitions()
+	placed := make([]bool, len(transitions))
+	if n.trigger && known {
+		// Studio's five entry points in its order, listed in the file or not.
+		for _, ev := range wt.Events() {
+			k := slices.IndexFunc(transitions, func(t model.Transition) bool { return t.Event == ev.Name })
+			if k < 0 {
+				addPort(port{event: ev.Name, label: ev.Label, open: true, transition: -1})
+				continue
+			}
+			placed[k] = true
+			addPort(port{event: ev.Name, label: portLabel(wt, known, transitions[k]), next: transitions[k].Next, transition: k})
+		}
+	}
+	for k, t := range transitions {
+		if !placed[k] {
+			addPort(port{event: t.Event, label: portLabel(wt, known, t), next: t.Next, transition: k})
+		}
 	}
 	titleRoom := float64(m.width(n.title, titleTextSize, fyne.TextStyle{Bold: true})) + 2*nodePadding + iconSize + 4 + badgeRoom
 	n.width = max(x+nodePadding, min(titleRoom, maxTitleWidth), minNodeWidth)
@@ -456,7 +490,7 @@ func displayTitle(n node) string {
 // label for the event, and for a split's condition its friendly name.
 func portLabel(wt schemas.WidgetType, known bool, t model.Transition) string {
 	if t.Event == "match" {
-		if name := friendlyName(t.Conditions); name != "" {
+		if name := conditionLabel(t.Conditions); name != "" {
 			return name
 		}
 	}
@@ -468,19 +502,22 @@ func portLabel(wt schemas.WidgetType, known bool, t model.Transition) string {
 	return t.Event
 }
 
-func friendlyName(conditions []any) string {
+// conditionLabel words a split condition's port: the friendly name a person
+// gave it, or Studio's own wording in Studio's words ("If value equal to 1").
+func conditionLabel(conditions []any) string {
 	for _, c := range conditions {
 		if obj, ok := c.(*model.Object); ok {
-			if s, ok := obj.String("friendly_name"); ok && s != "" {
-				return s
+			name, _ := obj.String("friendly_name")
+			typ, _ := obj.String("type")
+			v, _ := obj.Get("value")
+			value := ""
+			if v != nil {
+				value = fmt.Sprint(v)
 			}
-			// Studio's own wording when no friendly name was given.
-			if v, ok := obj.Get("value"); ok {
-				if typ, ok := obj.String("type"); ok {
-					return fmt.Sprintf("If value %s %v", typ, v)
-				}
-				return fmt.Sprintf("If value %v", v)
+			if name == "" && typ == "" && value == "" {
+				continue
 			}
+			return schemas.ConditionPortLabel(name, typ, value)
 		}
 	}
 	return ""

@@ -20,7 +20,8 @@ func (e *Editor) FocusLost() {
 
 // TypedKey is part of fyne.Focusable: Delete or Backspace removes the
 // selection, arrows move it (Shift: further), Escape cancels a drag, a
-// pending new-widget menu, or the selection.
+// pending new-widget menu, or the selection; Enter or F2 asks to edit the
+// one selected widget (OnEditWidget: the window focuses its inspector).
 func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
 	step := float64(gridSize)
 	if !e.snap {
@@ -40,6 +41,10 @@ func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
 		e.nudge(-step, 0)
 	case fyne.KeyRight:
 		e.nudge(step, 0)
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
+		if sel := e.Selection(); len(sel) == 1 && e.OnEditWidget != nil {
+			e.OnEditWidget(sel[0])
+		}
 	case fyne.KeyEscape:
 		switch {
 		case e.gesture != nil && !e.gesture.cancelled:

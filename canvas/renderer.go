@@ -116,7 +116,7 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	for k, wi := range r.visibleWires {
 		w := &g.wires[wi]
 		c, width := pal.wire, wireWidth
-		if e.highlight.wireTaken(g.nodes[w.from].name, w.port) {
+		if e.highlight.wireTaken(g.nodes[w.from].name, g.nodes[w.from].ports[w.port].transition) {
 			c, width = takenColor, wireWidth*1.8
 		}
 		if detail {

@@ -15,14 +15,14 @@ type widgetFacts struct {
 	events  []string // in Studio's order, the success event first
 	success string   // "" when the type has none
 	open    bool     // nothing is known about its events: any name is accepted
-	voice   bool     // it acts on a live call
+	w       schemas.WidgetType
 }
 
 func indexCatalog(c *schemas.Catalog) map[string]widgetFacts {
 	types := c.Types()
 	out := make(map[string]widgetFacts, len(types))
 	for _, w := range types {
-		f := widgetFacts{open: w.OpenEvents, voice: w.Channel == schemas.VoiceChannel}
+		f := widgetFacts{open: w.OpenEvents, w: w}
 		for _, e := range w.Events() {
 			f.events = append(f.events, e.Name)
 		}
@@ -76,6 +76,21 @@ func (rt *Runtime) checkEvent(st *model.State, event string) error {
 	return fmt.Errorf("%q is not an event of %s (a %s widget); choose one of: %s", event, st.Name(), st.Type(), strings.Join(f.events, ", "))
 }
 
+// checkChoosable refuses a caller's Outcome for a widget whose events the
+// engine decides itself (say-play, gather, split, …), and an event a widget
+// does not let the caller pick (send-and-wait's reply comes from the input):
+// an Outcome is never accepted and then ignored.
+func (rt *Runtime) checkChoosable(st *model.State, event string) error {
+	chooses := rt.behaviourOf(st.Type()).chooses
+	switch {
+	case len(chooses) == 0:
+		return fmt.Errorf("%s (a %s widget) runs in the simulator itself: its event comes from the flow and the contact's input, not from an outcome", st.Name(), st.Type())
+	case slices.Equal(chooses, anyEvent) || slices.Contains(chooses, event):
+		return nil
+	}
+	return fmt.Errorf("an outcome for %s (a %s widget) may only be %s; the rest comes from the contact's input", st.Name(), st.Type(), strings.Join(chooses, " or "))
+}
+
 // checkOutcomes refuses, before anything runs, a caller's Outcome for a
 // widget of flow naming an event the widget cannot take. Outcomes for names
 // flow lacks may be meant for a subflow's widgets: they are checked when
@@ -89,10 +104,15 @@ func (rt *Runtime) checkOutcomes(flow *model.Flow, outcomes map[string]Outcome) 
 	for _, name := range names {
 		o := outcomes[name]
 		st := flow.State(name)
-		if st == nil || o.Event == "" {
+		if st == nil {
 			continue
 		}
-		if err := rt.checkEvent(st, o.Event); err != nil {
+		if o.Event != "" {
+			if err := rt.checkEvent(st, o.Event); err != nil {
+				return fmt.Errorf("outcome %s=%s: %w", name, o.Event, err)
+			}
+		}
+		if err := rt.checkChoosable(st, o.Event); err != nil {
 			return fmt.Errorf("outcome %s=%s: %w", name, o.Event, err)
 		}
 	}
@@ -112,10 +132,4 @@ func (r *run) onCall() bool {
 		}
 	}
 	return false
-}
-
-// noCall is the failure of a voice widget reached in a messaging, REST or
-// conversation execution: Studio has no call to say, gather or dial on.
-func (r *run) noCall(st *model.State) outcome {
-	return outcome{err: fmt.Errorf("%s is a voice widget, but this execution (started by %s) has no call to act on; reach it from incomingCall or after a make-outgoing-call widget's answered event", st.Type(), r.x.TriggerEvent)}
 }

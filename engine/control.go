@@ -80,24 +80,46 @@ func setVariables(r *run, st *model.State, p props) outcome {
 	return outcome{event: "next"}
 }
 
-// variableValue turns a rendered value into what Studio stores. Templates
-// such as the counter idiom render with surrounding newlines, which are
-// trimmed; a whole number is stored as a number, since "a variable will be
-// numeric if you do not enclose it in quotation marks"; with "Parse as JSON"
-// (type json) the JSON value itself is stored.
+// variableValue turns a rendered value into what Studio stores. Studio keeps
+// what the template renders, whitespace included: its Set Variables tip
+// says a tag without hyphens leaves blank lines around the value, "which
+// would cause the integer to be treated as a string", and help article
+// 4413699936411 says a variable "will be numeric if you do not enclose it in
+// quotation marks". So the rule is: a value that is exactly a number, with
+// nothing around it (no space, newline or quotation mark), is stored as a
+// number; anything else is stored as the text rendered, unchanged.
+// "Exactly a number" is an optional minus, digits without a leading zero
+// and, for a decimal, a fraction not ending in 0 (so the number prints back
+// as the same text: 1.50 and 007 stay text, as does +15551234567).
+// With "Parse as JSON" (type json) the JSON value itself is stored.
 func variableValue(rendered, typ string) (any, error) {
-	s := strings.TrimSpace(rendered)
 	if strings.EqualFold(typ, "json") || strings.EqualFold(typ, "object") {
+		s := strings.TrimSpace(rendered)
 		v, err := decodeJSON(s)
 		if err != nil {
 			return nil, fmt.Errorf("value %q is not JSON: %w", s, err)
 		}
 		return v, nil
 	}
-	if n, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(n, 10) == s {
+	if n, ok := numericValue(rendered); ok {
 		return n, nil
 	}
-	return s, nil
+	return rendered, nil
+}
+
+// numericValue reads s as a number when it is exactly one, printed as the
+// engine prints that number (see variableValue).
+func numericValue(s string) (any, bool) {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(n, 10) == s {
+		return n, true
+	}
+	if !strings.Contains(s, ".") {
+		return nil, false
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && text(f) == s && !strings.ContainsAny(s, "eE+") {
+		return f, true
+	}
+	return nil, false
 }
 
 // runSubflow runs another flow as a child execution; its flow.variables come

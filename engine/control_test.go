@@ -73,7 +73,8 @@ func TestSplitBadConditionFailsReadably(t *testing.T) {
 }
 
 func TestSetVariablesCounterIdiom(t *testing.T) {
-	counter := `{% if flow.variables.count %}\n {{flow.variables.count | plus: 1}}\n{% else %}\n 1\n{% endif %}`
+	// Studio's own counter, with hyphens so that only the number is left.
+	counter := `{%- if flow.variables.count -%}\n {{flow.variables.count | plus: 1}}\n{%- else -%}\n 1\n{%- endif -%}`
 	f := testFlow(t,
 		trigger("incomingRequest>count"),
 		widget("count", "set-variables", `{"variables":[{"index":"0","key":"count","value":"`+counter+`"},{"key":"label","value":"n={{flow.variables.count}}"},{"key":"obj","type":"json","value":"{\"a\": [1, 2]}"}]}`, "next>split"),
@@ -147,5 +148,61 @@ func TestSubflow(t *testing.T) {
 	x, _ = start(t, rt, missing, Trigger{Event: TriggerCall}, StartOptions{})
 	if x.Steps[1].Name != "failed" || !strings.Contains(x.Steps[1].Detail, "FW404") {
 		t.Fatalf("missing subflow: %s / %q", path(x), x.Steps[1].Detail)
+	}
+}
+
+// Set Variables keeps what the template renders. Studio's tip: without
+// hyphens the counter leaves blank lines, "which would cause the integer to
+// be treated as a string"; a value that is exactly a number is a number.
+func TestSetVariablesKeepsWhatTheTemplateRenders(t *testing.T) {
+	tests := []struct {
+		name, value string
+		want        any
+	}{
+		{"a whole number", "42", int64(42)},
+		{"a negative number", "-7", int64(-7)},
+		{"a decimal", "2.5", 2.5},
+		{"a counter tag with hyphens", `{%- if flow.variables.none -%}\n 9\n{%- else -%}\n 1\n{%- endif -%}`, int64(1)},
+		{"a counter tag without hyphens keeps its blank lines and is text", `{% if flow.variables.none %}\n9\n{% else %}\n1\n{% endif %}`, "\n1\n"},
+		{"a number with a space around it is text", " 42", " 42"},
+		{"a quoted number is text, quotes and all", `\"42\"`, `"42"`},
+		{"a leading zero is text", "007", "007"},
+		{"a phone number is text", "+15551234567", "+15551234567"},
+		{"a decimal ending in zero prints differently, so it is text", "1.50", "1.50"},
+		{"an exponent is text", "1e3", "1e3"},
+		{"words are text, spaces kept", "  two words  ", "  two words  "},
+		{"nothing is the empty text", "{{flow.variables.none}}", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := testFlow(t,
+				trigger("incomingRequest>set"),
+				widget("set", "set-variables", `{"variables":[{"key":"v","value":"`+tt.value+`"}]}`, "next>"),
+			)
+			rt, _ := testRuntime(Config{})
+			x, _ := start(t, rt, f, Trigger{Event: TriggerRequest}, StartOptions{})
+			wantEnded(t, x, EndCompleted, "ended at set")
+			if got := x.Variables()["v"]; got != tt.want {
+				t.Fatalf("flow.variables.v = %#v, want %#v", got, tt.want)
+			}
+		})
+	}
+}
+
+// The same counter without hyphens, as Studio's tip warns: it still counts
+// (Liquid's plus reads the number inside the blank lines), but the variable
+// keeps the blank lines and is text, not an integer.
+func TestSetVariablesCounterWithoutHyphensIsText(t *testing.T) {
+	counter := `{% if flow.variables.count %}\n {{flow.variables.count | plus: 1}}\n{% else %}\n 1\n{% endif %}`
+	f := testFlow(t,
+		trigger("incomingRequest>count"),
+		widget("count", "set-variables", `{"variables":[{"key":"count","value":"`+counter+`"}]}`, "next>split"),
+		splitFlow(t, "{{flow.variables.count}}", `{"event":"noMatch","next":"count"},{"event":"match","conditions":[{"type":"equal_to","arguments":["{{flow.variables.count}}"],"value":"3"}]}`),
+	)
+	rt, _ := testRuntime(Config{})
+	x, _ := start(t, rt, f, Trigger{Event: TriggerRequest}, StartOptions{})
+	wantEnded(t, x, EndCompleted, "ended at split on match")
+	if got := x.Variables()["count"]; got != "\n 3\n" {
+		t.Fatalf("count = %#v, want the text \"\\n 3\\n\"", got)
 	}
 }

@@ -26,10 +26,25 @@
 // # What the engine reads from the catalog
 //
 // Which events a widget type has, in Studio's order, which of them is its
-// success event (schemas.WidgetType.SuccessEvent), and which types act on a
-// call (schemas.VoiceChannel) come from the one widget catalog in package
-// schemas, given as Config.Catalog (nil: New loads the embedded one). The
-// engine keeps only how each type behaves and which outputs it writes.
+// success event (schemas.WidgetType.SuccessEvent), which widgets act on a
+// call (WidgetType.NeedsCall: the type's channel, or Connect Virtual Agent's
+// channel property), which event answers a call and which number a type
+// dials, and what a widget needs to run (WidgetType.Requirements) come from
+// the one widget catalog in package schemas, given as Config.Catalog (nil:
+// New loads the embedded one). The engine keeps only how each type behaves
+// (a table keyed by type) and which outputs it makes up.
+//
+// Before a widget's behaviour runs, the engine asks its catalog entry: a
+// widget that cannot run in this execution (WidgetType.Refuses: a voice
+// widget without a call, a Run Subflow inside a subflow) or a requirement
+// its rendered properties do not meet (an empty message body or From, a URL
+// that is not one, a method Studio does not send, a subflow that cannot be
+// found, a variable without a key, …) fails the step, or takes the widget's
+// failure event, with the catalog's words. The validator checks the same
+// entry before running, so every such reason is reported there first (see
+// TestValidatorReportsEveryStaticFailureTheEngineHits). A canned HTTP
+// response or the caller's Outcome stands in for an HTTP widget's request,
+// URL and method included.
 //
 // Widgets that need another Twilio product (Flex, payments, outgoing calls,
 // connect-call-to, virtual agents, profiles, the legacy types) take the
@@ -60,13 +75,39 @@
 // act on: Studio cannot say, gather or dial on an SMS conversation.
 //
 // make-http-request and run-function make real HTTP requests through
-// Config.HTTPClient unless StartOptions.HTTP holds canned responses.
+// Config.HTTPClient unless StartOptions.HTTP holds canned responses or the
+// caller's Outcome names them (no request is made then). Run Function, a
+// Twilio product like the others, also asks with AskOutcomes when no canned
+// response stands in for it.
+//
+// An Outcome is never accepted and then ignored: Start refuses one for a
+// widget the engine runs itself (say-play, gather, split, set-variables,
+// run-subflow, …: their events come from the flow and the contact's input),
+// and send-and-wait-for-reply takes only deliveryFailure or timeout (its
+// reply is the contact's input).
+//
+// Runtime behaviour Studio documents, followed here:
+//   - A gather recognises speech only when its speech transition is
+//     connected. Unwired, speech is not taken: Resume reports an
+//     EventIgnored, the transcript notes it, and the gather goes on waiting
+//     with the same deadline (a timeout or keys end it).
+//   - Set Variables stores what the template renders, whitespace included;
+//     a value that is exactly a number (no space, newline or quotation mark
+//     around it; no leading zero; a decimal not ending in 0) is a number,
+//     anything else text. See variableValue.
+//   - Widgets acting on the answered call report CallStatus in-progress
+//     (trigger.call keeps the webhook's ringing; a hangup completes it), and
+//     a product widget's outputs agree with the event taken (a hangup during
+//     Connect Call To is a canceled dial with no duration).
+//   - A say or play is one transcript entry with its loop count.
 //
 // How an execution ends is in Execution.Ended: completed (a transition with
 // no next, or the caller hung up), failed (broken Liquid, a dangling next, an
-// unknown widget, a voice widget without a call, a bad regex; the failing
-// widget gets a step named "failed" whose Detail says why), limit (1,000 steps including subflows, or the same
-// widget run 10 times in a row) or stopped (Runtime.Stop, Host.End).
+// unknown widget, a voice widget without a call, a bad regex), limit (1,000
+// steps including subflows, or the same widget run 10 times in a row) or
+// stopped (Runtime.Stop, Host.End). A widget's error is the end reason and
+// Ending.Widget names the widget; it gets no step, since a step is named for
+// an event the widget took and an error is none of its events.
 //
 // An Execution is not safe for concurrent use; Host serialises access to the
 // executions it holds.

@@ -17,6 +17,10 @@ const (
 	EventWait   EventKind = "wait"
 	EventStep   EventKind = "step"
 	EventEnd    EventKind = "end"
+	// EventIgnored reports an input the waiting widget did not take (speech
+	// to a gather whose speech transition is not connected); it goes on
+	// waiting. Note says why.
+	EventIgnored EventKind = "ignored"
 )
 
 // Event is one observable thing an execution did.
@@ -29,8 +33,9 @@ type Event struct {
 	Loop      int    // how many times Say or Play repeats
 	Voice     string
 	Language  string
+	Note      string  // for EventIgnored: why the input was not taken
 	Step      *Step   // for EventStep
-	Wait      *Wait   // for EventWait
+	Wait      *Wait   // for EventWait, and EventIgnored (the wait that goes on)
 	Ending    *Ending // for EventEnd
 }
 
@@ -87,4 +92,10 @@ type TranscriptEntry struct {
 	Kind      string `json:"kind"`      // say, play, digits, sms, dial, press, speech, hangup, silence
 	Text      string `json:"text"`
 	Widget    string `json:"widget,omitempty"`
+	// Loop is how many times a say or play is heard (its widget's loop:
+	// one entry for loop 3, saying it repeats); 0 for other kinds.
+	Loop int `json:"loop,omitempty"`
+	// Note says why an inbound entry was not taken (speech a gather does not
+	// recognise).
+	Note string `json:"note,omitempty"`
 }

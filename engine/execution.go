@@ -125,13 +125,11 @@ func (r *run) emit(e Event) {
 	}
 }
 
-func (r *run) say(kind EventKind, widget, txt string) {
-	r.emit(Event{Kind: kind, Widget: widget, Text: txt})
-	r.transcribe("outbound", string(kind), widget, txt)
+func (r *run) transcribe(direction, kind, widget, txt string) {
+	r.transcribeEntry(TranscriptEntry{Direction: direction, Kind: kind, Text: txt, Widget: widget})
 }
 
-func (r *run) transcribe(direction, kind, widget, txt string) {
-	entry := TranscriptEntry{Direction: direction, Kind: kind, Text: txt, Widget: widget}
+func (r *run) transcribeEntry(entry TranscriptEntry) {
 	for x := r.x; x != nil; x = x.parent {
 		x.Transcript = append(x.Transcript, entry)
 	}
@@ -165,6 +163,9 @@ type outcome struct {
 	waitChild  bool
 	err        error
 	stop       string // ends the execution normally without a step (the call is over)
+	// keepWaiting: the input was not taken (speech a gather does not
+	// recognise); the widget goes on waiting as before.
+	keepWaiting bool
 }
 
 // enter runs widgets from name until the execution waits or ends.
@@ -232,8 +233,9 @@ func (r *run) exit(st *model.State, o outcome) string {
 		return ""
 	}
 	if o.err != nil {
-		r.record(st, "failed", EndedTransition, o.err.Error())
-		r.end(EndFailed, fmt.Sprintf("%s (%s): %v", st.Name(), st.Type(), o.err))
+		// No step: a step's name is an event the widget took, and an
+		// error is none of its events. The end reason names the widget.
+		r.endAt(st.Name(), EndFailed, fmt.Sprintf("%s (%s): %v", st.Name(), st.Type(), o.err))
 		return ""
 	}
 	if o.outputs != nil {
@@ -290,13 +292,17 @@ func (r *run) record(st *model.State, event, to, detail string) {
 	r.emit(Event{Kind: EventStep, Widget: st.Name(), Step: step})
 }
 
-func (r *run) end(kind, reason string) {
+func (r *run) end(kind, reason string) { r.endAt("", kind, reason) }
+
+// endAt ends the execution; widget, when set, is the widget whose error
+// ended it.
+func (r *run) endAt(widget, kind, reason string) {
 	x := r.x
 	if x.Ended != nil {
 		return
 	}
 	x.Status = StatusEnded
-	x.Ended = &Ending{Kind: kind, Reason: reason}
+	x.Ended = &Ending{Kind: kind, Reason: reason, Widget: widget}
 	x.Waiting = nil
 	x.child = nil
 	x.DateUpdated = r.rt.now()
@@ -319,6 +325,9 @@ func (r *run) resume(x *Execution, in Input) error {
 	o, err := r.accept(st, x.Waiting, in)
 	if err != nil {
 		return fmt.Errorf("%s is waiting at %s: %w", x.SID, x.at, err)
+	}
+	if o.keepWaiting {
+		return nil
 	}
 	x.Waiting, x.at = nil, ""
 	for p := x.parent; p != nil; p = p.parent {

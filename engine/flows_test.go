@@ -131,7 +131,7 @@ func TestEverySharedFlowRunsFromEachWiredTrigger(t *testing.T) {
 						}
 						t.Fatalf("engine error: %s\nsteps: %s", x.Ended.Reason, path(x))
 					}
-					if len(x.Steps) < 2 {
+					if len(x.Steps) < 2 && x.At() == "" {
 						t.Fatalf("the trigger led nowhere: %s", path(x))
 					}
 				})

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // httpResult is a response (real or canned) as the HTTP widgets see it.
@@ -129,20 +130,57 @@ func responseOutputs(res httpResult) map[string]any {
 	return map[string]any{"status_code": int64(res.status), "content_type": res.contentType, "body": res.body}
 }
 
-func isTwilioHost(rawURL string) bool {
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return false
+// outcomeChosen reports whether an HTTP widget's result comes from the
+// caller instead of a request: an Outcome names it, or (askable: Run
+// Function, a Twilio product like the others) the caller is asked and no
+// canned response stands in for the Function.
+func (r *run) outcomeChosen(st *model.State, askable bool) bool {
+	if _, ok := r.x.opts.Outcomes[st.Name()]; ok {
+		return true
 	}
-	h := strings.ToLower(u.Hostname())
-	return h == "twilio.com" || strings.HasSuffix(h, ".twilio.com") || strings.HasSuffix(h, ".twil.io")
+	_, canned := r.x.opts.HTTP[st.Name()]
+	return askable && r.x.opts.AskOutcomes && !canned
+}
+
+// requestStandsIn reports whether something stands in for the request an
+// HTTP widget would make (a canned response, or the caller's outcome as
+// makeHTTPRequest and runFunction take it), so what the request needs does
+// not matter.
+func (r *run) requestStandsIn(st *model.State) bool {
+	if len(r.x.opts.HTTP[st.Name()]) > 0 {
+		return true
+	}
+	return r.outcomeChosen(st, st.Type() != "make-http-request")
+}
+
+// httpOutcomeOutputs are make-http-request's outputs for a chosen event: a
+// 200 with an empty JSON object, or a 500.
+func httpOutcomeOutputs(event string) map[string]any {
+	if event == "success" {
+		return map[string]any{"status_code": int64(200), "content_type": "application/json", "body": "{}", "parsed": map[string]any{}}
+	}
+	return map[string]any{"status_code": int64(500), "content_type": "text/plain", "body": "Internal Server Error"}
+}
+
+// functionOutputs are run-function's outputs for a chosen event; parsed
+// keeps what earlier runs of the widget left, as a real run would.
+func (r *run) functionOutputs(st *model.State, event string) map[string]any {
+	out := httpOutcomeOutputs(event) // success, else a failure (fail)
+	delete(out, "parsed")
+	out["headers"] = map[string]any{"content-type": out["content_type"]}
+	if previous, ok := lookup(r.x.ctx, "widgets", st.Name(), "parsed").(map[string]any); ok {
+		out["parsed"] = maps.Clone(previous)
+	} else if event == "success" {
+		out["parsed"] = map[string]any{}
+	}
+	return out
 }
 
 func makeHTTPRequest(r *run, st *model.State, p props) outcome {
-	method := strings.ToUpper(strings.TrimSpace(p.str("method")))
-	if method == "" {
-		method = http.MethodGet
+	if r.outcomeChosen(st, false) {
+		return r.choose(st, "success", httpOutcomeOutputs)
 	}
+	method, _ := schemas.HTTPMethod(p.str("method")) // an unknown one is refused before: a requirement
 	target, err := r.renderProp(p, "url", "")
 	if err != nil {
 		return outcome{err: err}
@@ -159,9 +197,6 @@ func makeHTTPRequest(r *run, st *model.State, p props) outcome {
 	if err != nil {
 		return outcome{err: err}
 	}
-	if p.boolean("add_twilio_auth", false) && !isTwilioHost(target) {
-		return outcome{event: "failed", detail: "add_twilio_auth is on and " + target + " is not a Twilio URL, so nothing was sent"}
-	}
 	res := r.call(st, method, target, contentType, body, form)
 	if res.failure != "" {
 		return outcome{event: "failed", detail: res.failure}
@@ -177,8 +212,14 @@ func makeHTTPRequest(r *run, st *model.State, p props) outcome {
 }
 
 // runFunction calls a Twilio Function with its parameters as a form POST.
-// parsed is merged into what earlier runs of the same widget left.
+// parsed is merged into what earlier runs of the same widget left. Like
+// every widget that needs another Twilio product, it takes the caller's
+// Outcome instead when there is one, and with AskOutcomes (the simulator's
+// outcome buttons) asks for one unless a canned response stands in.
 func runFunction(r *run, st *model.State, p props) outcome {
+	if r.outcomeChosen(st, true) {
+		return r.choose(st, "success", func(event string) map[string]any { return r.functionOutputs(st, event) })
+	}
 	target, err := r.renderProp(p, "url", "")
 	if err != nil {
 		return outcome{err: err}

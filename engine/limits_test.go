@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/studioflow/studioflow/engine/liquid"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 func TestBadFlowsEndWithAReadableReason(t *testing.T) {
@@ -25,15 +25,23 @@ func TestBadFlowsEndWithAReadableReason(t *testing.T) {
 		{"unknown widget type", []string{
 			trigger("incomingMessage>a"),
 			widget("a", "teleport-caller", `{}`, "beamed>"),
-		}, StartOptions{}, EndFailed, `widget type "teleport-caller" is unknown`, 2},
+		}, StartOptions{}, EndFailed, `widget type "teleport-caller" is unknown`, 1},
 		{"broken Liquid", []string{
 			trigger("incomingMessage>a"),
 			widget("a", "send-message", `{"body":"Hi\n{% if trigger.message.Body %}yes"}`, "sent>"),
-		}, StartOptions{}, EndFailed, `a (send-message): property body: liquid template "Hi\n{% if trigger.message.Body %}yes", line 2: syntax error`, 2},
+		}, StartOptions{}, EndFailed, `a (send-message): property body: liquid template "Hi\n{% if trigger.message.Body %}yes", line 2: syntax error`, 1},
 		{"Liquid loop over the cap", []string{
 			trigger("incomingMessage>a"),
 			widget("a", "set-variables", `{"variables":[{"key":"x","value":"{% for i in (1..20) %}{{i}}{% endfor %}"}]}`, "next>"),
-		}, StartOptions{}, EndFailed, "15 iterations", 2},
+		}, StartOptions{}, EndFailed, "15 iterations", 1},
+		{"Liquid nested loops past the render budget", []string{
+			trigger("incomingMessage>a"),
+			widget("a", "send-message", `{"body":"`+strings.Repeat("{% for i in (1..15) %}", 8)+strings.Repeat("{% endfor %}", 8)+`"}`, "sent>"),
+		}, StartOptions{}, EndFailed, "a (send-message): property body: liquid template", 1},
+		{"Liquid value doubling past the memory budget", []string{
+			trigger("incomingMessage>a"),
+			widget("a", "set-variables", `{"variables":[{"key":"s","value":"{% assign s = 'ab' %}{% for i in (1..15) %}{% for j in (1..15) %}{% assign s = s | append: s %}{% endfor %}{% endfor %}"}]}`, "next>"),
+		}, StartOptions{}, EndFailed, "1 MiB", 1},
 		{"endless loop between two widgets", []string{
 			trigger("incomingMessage>a"),
 			widget("a", "set-variables", `{"variables":[{"key":"n","value":"{{flow.variables.n | plus: 1}}"}]}`, "next>b"),
@@ -63,14 +71,21 @@ func TestBadFlowsEndWithAReadableReason(t *testing.T) {
 	}
 }
 
-func TestTemplateErrorIsAFailedStep(t *testing.T) {
+// A widget error is the execution's end reason, naming the widget; it is
+// never a step under an event the widget's type does not have (send-message
+// has a failed event, but its error did not take it).
+func TestWidgetErrorIsTheEndReasonNotAMadeUpStep(t *testing.T) {
 	rt, _ := testRuntime(Config{})
-	f := testFlow(t, trigger("incomingMessage>a"), widget("a", "send-message", `{"body":"{{ 'x' | nosuchfilter }}"}`, "sent>"))
+	f := testFlow(t, trigger("incomingMessage>a"), widget("a", "send-message", `{"body":"{{ 'x' | divided_by: 0 }}"}`, "sent>,failed>"))
 	x, _ := start(t, rt, f, Trigger{Event: TriggerMessage}, StartOptions{})
-	last := x.Steps[len(x.Steps)-1]
-	if last.Name != "failed" || last.TransitionedFrom != "a" || last.TransitionedTo != EndedTransition ||
-		!strings.Contains(last.Detail, "nosuchfilter") || !strings.Contains(last.Detail, "line 1") {
-		t.Fatalf("failed step = %+v", last)
+	wantEnded(t, x, EndFailed, "a (send-message): property body")
+	if x.Ended.Widget != "a" || !strings.Contains(x.Ended.Reason, "divided by 0") || !strings.Contains(x.Ended.Reason, "line 1") {
+		t.Fatalf("ending = %+v", x.Ended)
+	}
+	for _, st := range x.Steps {
+		if st.TransitionedFrom == "a" {
+			t.Fatalf("the failing widget has a step: %+v", st)
+		}
 	}
 	// The runtime keeps working after a bad flow.
 	ok := testFlow(t, trigger("incomingMessage>a"), widget("a", "send-message", `{"body":"fine"}`, "sent>"))

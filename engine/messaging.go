@@ -1,10 +1,8 @@
 package engine
 
 import (
-	"errors"
 	"fmt"
 	"maps"
-	"strings"
 	"time"
 
 	"github.com/studioflow/studioflow/model"
@@ -30,6 +28,8 @@ func (r *run) renderProp(p props, key, def string) (string, error) {
 }
 
 // send renders and "sends" the widget's message, returning outbound.* values.
+// A message Twilio would refuse (no body, recipient or sender) never gets
+// here: the catalog's requirements for the type stop it first.
 func (r *run) send(st *model.State, p props) (map[string]any, error) {
 	body, err := r.renderProp(p, "body", "")
 	if err != nil {
@@ -50,9 +50,6 @@ func (r *run) send(st *model.State, p props) (map[string]any, error) {
 	if p.str("message_type") == "content_template" && body == "" {
 		body = "[content template " + p.str("content_sid") + "]"
 	}
-	if err := sendable(to, body, media); err != nil {
-		return nil, err
-	}
 	outbound := map[string]any{
 		"Sid": r.rt.sid("SM"), "AccountSid": r.x.AccountSID, "Body": body, "From": from, "To": to,
 		"Status": "sent", "NumMedia": "0", "NumSegments": "1",
@@ -66,34 +63,36 @@ func (r *run) send(st *model.State, p props) (map[string]any, error) {
 	return outbound, nil
 }
 
-// errNotSendable marks a message the Messaging API would refuse; the widget
-// then takes its failure event rather than failing the execution.
-type errNotSendable struct{ reason string }
-
-func (e errNotSendable) Error() string { return e.reason }
-
-func sendable(to, body, media string) error {
-	switch {
-	case strings.TrimSpace(to) == "":
-		return errNotSendable{"the message has no recipient: to rendered empty"}
-	case strings.TrimSpace(body) == "" && media == "":
-		return errNotSendable{"the message body rendered empty (Twilio error 21602: a message body is required)"}
-	}
-	return nil
-}
-
 func sendMessage(r *run, st *model.State, p props) outcome {
 	outbound, err := r.send(st, p)
-	var refused errNotSendable
-	if errors.As(err, &refused) {
-		return outcome{event: "failed", detail: refused.reason}
-	}
 	if err != nil {
 		return outcome{err: err}
 	}
-	// Current docs name the outputs outbound.*, the older guide message.*: publish both.
+	o := r.choose(st, r.rt.defaultEvent(st), func(event string) map[string]any { return sentOutputs(outbound, event) })
+	if o.wait != nil {
+		// Sent already; the caller picks sent or failed next.
+		r.x.ctx = withPath(r.x.ctx, sentOutputs(outbound, "sent"), "widgets", st.Name())
+	}
+	return o
+}
+
+// sentOutputs are send-message's outputs for the event it takes, from the
+// message sent. Current docs name them outbound.*, the older guide
+// message.*: both are published. A failed message carries Twilio's error.
+func sentOutputs(outbound map[string]any, event string) map[string]any {
+	outbound = maps.Clone(outbound)
+	if event == "failed" {
+		maps.Copy(outbound, map[string]any{"Status": "failed", "ErrorCode": "30003", "ErrorMessage": "Unreachable destination handset"})
+	}
 	message := map[string]any{"Sid": outbound["Sid"], "To": outbound["To"], "From": outbound["From"], "Body": outbound["Body"]}
-	return r.choose(st, r.rt.defaultEvent(st), map[string]any{"outbound": outbound, "message": message})
+	return map[string]any{"outbound": outbound, "message": message}
+}
+
+// sentOutputs, for a send-message whose outcome the caller picks in the
+// simulator after it was sent: the message is the one its wait recorded.
+func (r *run) sentOutputs(st *model.State, p props, event string) map[string]any {
+	sent, _ := lookup(r.x.ctx, "widgets", st.Name(), "outbound").(map[string]any)
+	return sentOutputs(sent, event)
 }
 
 func sendAndWait(r *run, st *model.State, p props) outcome {
@@ -104,15 +103,17 @@ func sendAndWait(r *run, st *model.State, p props) outcome {
 		}
 	}
 	if ok && chosen.Event == "deliveryFailure" {
-		return outcome{event: "deliveryFailure", outputs: plainMap(chosen.Outputs), detail: "outcome chosen by the caller"}
+		return outcome{event: "deliveryFailure", outputs: plainMap(chosen.Outputs), detail: ChosenByCaller}
 	}
 	outbound, err := r.send(st, p)
-	var refused errNotSendable
-	if errors.As(err, &refused) {
-		return outcome{event: "deliveryFailure", detail: refused.reason}
-	}
 	if err != nil {
 		return outcome{err: err}
+	}
+	if ok && chosen.Event == "timeout" {
+		out := map[string]any{"outbound": outbound}
+		maps.Copy(out, plainMap(chosen.Outputs))
+		r.transcribe("inbound", "silence", st.Name(), "")
+		return outcome{event: "timeout", outputs: out, detail: ChosenByCaller + ": no reply"}
 	}
 	r.x.ctx = withPath(r.x.ctx, map[string]any{"outbound": outbound}, "widgets", st.Name())
 	return outcome{wait: &Wait{Kind: WaitReply, Timeout: time.Duration(p.integer("timeout", 3600)) * time.Second}}

@@ -29,7 +29,7 @@ func TestProductWidgetsTakeTheirSuccessEventByDefault(t *testing.T) {
 		t.Run(tt.typ, func(t *testing.T) {
 			f := testFlow(t,
 				trigger("incomingCall>w"),
-				widget("w", tt.typ, `{"to":"+1444","attributes":"{\"from\":\"{{trigger.call.From}}\"}"}`, tt.event+">,failed>,hangup>"),
+				widget("w", tt.typ, `{"to":"+1444","url":"https://example.com/twiml","attributes":"{\"from\":\"{{trigger.call.From}}\"}"}`, tt.event+">,failed>,hangup>"),
 			)
 			rt, _ := testRuntime(Config{})
 			x, _ := start(t, rt, f, Trigger{Event: TriggerCall, From: "+1222"}, StartOptions{})
@@ -85,8 +85,10 @@ func TestAskOutcomesWaitsForTheCallersChoice(t *testing.T) {
 	if _, err := rt.Resume(x, Input{Kind: InputTimeout}); err == nil {
 		t.Fatal("an outcome wait timed out")
 	}
-	resume(t, rt, x, Input{Kind: InputOutcome, Event: "providerError", Outputs: map[string]any{"Result": "provider-error"}})
-	if x.Steps[1].Name != "providerError" || widgetOutput(x, "pay", "Result") != "provider-error" || widgetOutput(x, "pay", "PaymentCardType") != "visa" {
+	resume(t, rt, x, Input{Kind: InputOutcome, Event: "providerError", Outputs: map[string]any{"ErrorCode": "64005"}})
+	// The outputs agree with the event chosen: no payment went through.
+	if x.Steps[1].Name != "providerError" || widgetOutput(x, "pay", "Result") != "payment-connector-error" ||
+		widgetOutput(x, "pay", "ErrorCode") != "64005" || widgetOutput(x, "pay", "PaymentCardType") != nil {
 		t.Fatalf("steps %s outputs %v", path(x), widgetOutput(x, "pay"))
 	}
 }
@@ -107,6 +109,136 @@ func TestOutgoingCallCarriesIntoVoiceWidgets(t *testing.T) {
 	}
 	resume(t, rt, x, Input{Kind: InputPress, Text: "1"})
 	if widgetOutput(x, "ask", "CallSid") != widgetOutput(x, "call", "CallSid") || widgetOutput(x, "ask", "Digits") != "1" {
+		t.Fatalf("gather outputs = %v", widgetOutput(x, "ask"))
+	}
+}
+
+// A product widget's outputs agree with the event taken: a caller hanging up
+// during Connect Call To is no completed dial with a duration, a busy
+// outgoing call is not in progress, a failed payment has no card.
+func TestProductOutputsAgreeWithTheOutcome(t *testing.T) {
+	tests := []struct {
+		typ, event string
+		want       map[string]any // output → value (nil: absent)
+	}{
+		{"connect-call-to", "callCompleted", map[string]any{"DialCallStatus": "completed", "DialCallDuration": "42", "CallStatus": "in-progress"}},
+		{"connect-call-to", "hangup", map[string]any{"DialCallStatus": "canceled", "DialCallDuration": "0", "CallStatus": "completed"}},
+		{"make-outgoing-call-v2", "answered", map[string]any{"CallStatus": "in-progress"}},
+		{"make-outgoing-call-v2", "busy", map[string]any{"CallStatus": "busy"}},
+		{"make-outgoing-call-v2", "noAnswer", map[string]any{"CallStatus": "no-answer"}},
+		{"enqueue-call", "failedToEnqueue", map[string]any{"QueueResult": "queue-full", "CallStatus": "in-progress"}},
+		{"capture-payments", "success", map[string]any{"Result": "success", "PaymentCardType": "visa"}},
+		{"capture-payments", "hangup", map[string]any{"Result": "caller-hung-up", "PaymentCardType": nil, "CallStatus": "completed"}},
+		{"look-up-profile", "noProfileFound", map[string]any{"profile": nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.typ+"/"+tt.event, func(t *testing.T) {
+			f := testFlow(t, trigger("incomingCall>w"), widget("w", tt.typ, `{"to":"+1444"}`, tt.event+">"))
+			rt, _ := testRuntime(Config{})
+			x, _ := start(t, rt, f, Trigger{Event: TriggerCall}, StartOptions{Outcomes: map[string]Outcome{"w": {Event: tt.event}}})
+			if x.Steps[1].Name != tt.event {
+				t.Fatalf("steps %s", path(x))
+			}
+			for k, v := range tt.want {
+				if got := widgetOutput(x, "w", k); got != v {
+					t.Errorf("widgets.w.%s = %#v, want %#v (outputs %v)", k, got, v, widgetOutput(x, "w"))
+				}
+			}
+		})
+	}
+}
+
+// Run Function, like every widget whose result comes from another product,
+// takes the caller's outcome (no request is made) and, with AskOutcomes,
+// asks for one unless a canned response stands in for the Function.
+func TestRunFunctionTakesTheCallersOutcome(t *testing.T) {
+	f := testFlow(t,
+		trigger("incomingMessage>fn"),
+		widget("fn", "run-function", `{"url":"https://nowhere.invalid/fn"}`, "success>,fail>"),
+	)
+	t.Run("preset", func(t *testing.T) {
+		rt, _ := testRuntime(Config{})
+		x, _ := start(t, rt, f, Trigger{Event: TriggerMessage}, StartOptions{Outcomes: map[string]Outcome{"fn": {Event: "fail"}}})
+		wantEnded(t, x, EndCompleted, "ended at fn on fail (outcome chosen by the caller)")
+		if widgetOutput(x, "fn", "status_code") != int64(500) {
+			t.Fatalf("outputs %v", widgetOutput(x, "fn"))
+		}
+	})
+	t.Run("asked", func(t *testing.T) {
+		rt, _ := testRuntime(Config{})
+		x, _ := start(t, rt, f, Trigger{Event: TriggerMessage}, StartOptions{AskOutcomes: true})
+		if x.Waiting == nil || x.Waiting.Kind != WaitOutcome || strings.Join(x.Waiting.Choices, ",") != "success,fail" {
+			t.Fatalf("wait = %+v", x.Waiting)
+		}
+		resume(t, rt, x, Input{Kind: InputOutcome, Event: "success", Outputs: map[string]any{"parsed": map[string]any{"ok": true}}})
+		wantEnded(t, x, EndCompleted, "ended at fn on success")
+		if widgetOutput(x, "fn", "parsed", "ok") != true || widgetOutput(x, "fn", "status_code") != int64(200) {
+			t.Fatalf("outputs %v", widgetOutput(x, "fn"))
+		}
+	})
+	t.Run("asked, but a canned response stands in", func(t *testing.T) {
+		rt, _ := testRuntime(Config{})
+		x, _ := start(t, rt, f, Trigger{Event: TriggerMessage}, StartOptions{AskOutcomes: true,
+			HTTP: map[string][]CannedResponse{"fn": {{Status: 201, ContentType: "application/json", Body: `{"id":7}`}}}})
+		wantEnded(t, x, EndCompleted, "ended at fn on success")
+		if widgetOutput(x, "fn", "parsed", "id") != int64(7) {
+			t.Fatalf("outputs %v", widgetOutput(x, "fn"))
+		}
+	})
+}
+
+// An outcome is never accepted and then ignored: for a widget the engine
+// runs itself, or an event the caller may not pick, Start refuses it.
+func TestOutcomesForWidgetsTheEngineRunsAreRefused(t *testing.T) {
+	f := testFlow(t,
+		trigger("incomingCall>greet"),
+		widget("greet", "say-play", `{"say":"Hi"}`, "audioComplete>ask"),
+		widget("ask", "send-and-wait-for-reply", `{"body":"?"}`, "incomingMessage>,timeout>,deliveryFailure>"),
+		widget("http", "make-http-request", `{"url":"https://nowhere.invalid"}`, "success>,failed>"),
+	)
+	for _, tt := range []struct{ widget, event, want string }{
+		{"greet", "hangup", "greet (a say-play widget) runs in the simulator itself"},
+		{"ask", "incomingMessage", "an outcome for ask (a send-and-wait-for-reply widget) may only be deliveryFailure or timeout"},
+	} {
+		rt, _ := testRuntime(Config{})
+		_, _, err := rt.Start(f, Trigger{Event: TriggerCall}, StartOptions{Outcomes: map[string]Outcome{tt.widget: {Event: tt.event}}})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("outcome %s=%s: Start error %v, want %q", tt.widget, tt.event, err, tt.want)
+		}
+	}
+	// make-http-request takes one, without a request.
+	g := testFlow(t, trigger("incomingMessage>http"), widget("http", "make-http-request", `{"url":"https://nowhere.invalid"}`, "success>,failed>"))
+	rt, _ := testRuntime(Config{})
+	x, _ := start(t, rt, g, Trigger{Event: TriggerMessage}, StartOptions{Outcomes: map[string]Outcome{"http": {Event: "failed"}}})
+	wantEnded(t, x, EndCompleted, "ended at http on failed (outcome chosen by the caller)")
+}
+
+func TestSendAndWaitTimeoutOutcomeSkipsTheWait(t *testing.T) {
+	f := testFlow(t, trigger("incomingMessage>ask"), widget("ask", "send-and-wait-for-reply", `{"body":"Still there?"}`, "incomingMessage>,timeout>,deliveryFailure>"))
+	rt, _ := testRuntime(Config{})
+	x, _ := start(t, rt, f, Trigger{Event: TriggerMessage}, StartOptions{Outcomes: map[string]Outcome{"ask": {Event: "timeout"}}})
+	wantEnded(t, x, EndCompleted, "ended at ask on timeout")
+	if widgetOutput(x, "ask", "outbound", "Body") != "Still there?" {
+		t.Fatalf("outputs %v", widgetOutput(x, "ask"))
+	}
+}
+
+// An outgoing call answered through the simulator's outcome buttons is the
+// call the next voice widgets act on, as when its outcome is preset.
+func TestOutgoingCallAnsweredByChoiceCarriesIntoVoiceWidgets(t *testing.T) {
+	f := testFlow(t,
+		trigger("incomingRequest>call"),
+		widget("call", "make-outgoing-call-v2", `{}`, "answered>ask,busy>,noAnswer>,failed>"),
+		widget("ask", "gather-input-on-call", `{"say":"Press 1 to confirm."}`, "keypress>"),
+	)
+	rt, _ := testRuntime(Config{})
+	x, _ := start(t, rt, f, Trigger{Event: TriggerRequest, To: "+15550001"}, StartOptions{AskOutcomes: true})
+	resume(t, rt, x, Input{Kind: InputOutcome, Event: "answered"})
+	if x.At() != "ask" || x.Ended != nil {
+		t.Fatalf("after answered: at %q, ended %+v", x.At(), x.Ended)
+	}
+	resume(t, rt, x, Input{Kind: InputPress, Text: "1"})
+	if widgetOutput(x, "ask", "CallSid") != widgetOutput(x, "call", "CallSid") || widgetOutput(x, "ask", "CallStatus") != "in-progress" {
 		t.Fatalf("gather outputs = %v", widgetOutput(x, "ask"))
 	}
 }

@@ -31,6 +31,9 @@ const (
 type Ending struct {
 	Kind   string `json:"kind"`
 	Reason string `json:"reason"`
+	// Widget names the widget whose error ended a failed execution (such a
+	// widget has no step: none of its events happened).
+	Widget string `json:"widget,omitempty"`
 }
 
 // ExecutionRecord is the Execution resource of Studio's REST API (v2), plus
@@ -72,6 +75,10 @@ type Step struct {
 	Links            map[string]string `json:"links"`
 	Detail           string            `json:"detail,omitempty"`
 }
+
+// ChosenByCaller is the Detail of a step whose event the caller chose (an
+// Outcome, or an outcome button): nothing was really sent or requested.
+const ChosenByCaller = "outcome chosen by the caller"
 
 // EndedTransition is Studio's transitioned_to for a transition with no next.
 const EndedTransition = "Ended"

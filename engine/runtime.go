@@ -6,9 +6,9 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/studioflow/studioflow/engine/liquid"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 // Studio's runtime limits.
@@ -45,6 +45,7 @@ type Runtime struct {
 	liquid     *liquid.Engine
 	client     *http.Client
 	types      map[string]widgetFacts
+	behaviours map[string]behaviour
 	catalogErr error // the embedded catalog did not load: nothing can start
 }
 
@@ -68,7 +69,7 @@ func New(cfg Config) *Runtime {
 		client = &c
 	}
 	client.Timeout = cfg.HTTPTimeout
-	rt := &Runtime{cfg: cfg, client: client}
+	rt := &Runtime{cfg: cfg, client: client, behaviours: behaviourTable()}
 	if cfg.Catalog == nil {
 		cfg.Catalog, rt.catalogErr = schemas.Load()
 		if rt.catalogErr != nil {
@@ -87,6 +88,9 @@ func New(cfg Config) *Runtime {
 // Catalog returns the widget catalog the runtime reads (nil only when the
 // embedded one failed to load, and then Start and Restore say why).
 func (rt *Runtime) Catalog() *schemas.Catalog { return rt.cfg.Catalog }
+
+// AccountSID returns the account executions run under.
+func (rt *Runtime) AccountSID() string { return rt.cfg.AccountSID }
 
 // Clock returns the runtime's clock.
 func (rt *Runtime) Clock() Clock { return rt.cfg.Clock }

@@ -35,7 +35,11 @@ func (r *run) prompt(st *model.State, p props) error {
 			return fmt.Errorf("property %s: %w", item.key, err)
 		}
 		r.emit(Event{Kind: item.kind, Widget: st.Name(), Text: txt, Loop: loop, Voice: p.str("voice"), Language: p.str("language")})
-		r.transcribe("outbound", string(item.kind), st.Name(), txt)
+		entry := TranscriptEntry{Direction: "outbound", Kind: string(item.kind), Widget: st.Name(), Text: txt}
+		if item.kind != EventDigits {
+			entry.Loop = loop
+		}
+		r.transcribeEntry(entry)
 	}
 	return nil
 }
@@ -69,7 +73,10 @@ func gather(r *run, st *model.State, p props) outcome {
 	}}
 }
 
-// callFields are the call parameters Twilio posts with every voice callback.
+// callFields are the call parameters Twilio posts with every voice callback
+// once the call is answered: the trigger's (or the outgoing call's) fields
+// with CallStatus in-progress, since a widget acting on the call runs on an
+// answered call (trigger.call keeps the webhook's own ringing).
 func (r *run) callFields() map[string]any {
 	out := map[string]any{}
 	if call, ok := lookup(r.x.ctx, "trigger", "call").(map[string]any); ok {
@@ -77,7 +84,19 @@ func (r *run) callFields() map[string]any {
 	} else if r.x.outgoing != nil {
 		maps.Copy(out, r.x.outgoing)
 	}
+	out["CallStatus"] = "in-progress"
+	if r.x.callOver {
+		out["CallStatus"] = "completed"
+	}
 	return out
+}
+
+// speechWired reports whether a gather's speech transition leads somewhere:
+// "Connecting a widget to the User Said Something transition will enable
+// Speech Recognition". Unwired, the gather listens for keys only.
+func speechWired(st *model.State) bool {
+	next, _ := st.Next("speech")
+	return next != ""
 }
 
 // gatheredDigits applies finish_on_key and number_of_digits to the keys pressed.
@@ -117,6 +136,14 @@ func acceptGather(r *run, st *model.State, p props, w *Wait, in Input) (outcome,
 		out["msg"] = "Gather End"
 		return outcome{event: "keypress", outputs: out}, nil
 	case InputSpeech:
+		if !speechWired(st) {
+			// Studio gathers keys only: the words are not recognised and
+			// the gather goes on waiting (a timeout, or keys, end it).
+			note := "not recognised: speech recognition is on only when the gather's speech transition is connected"
+			r.transcribeEntry(TranscriptEntry{Direction: "inbound", Kind: "speech", Widget: st.Name(), Text: in.Text, Note: note})
+			r.emit(Event{Kind: EventIgnored, Widget: st.Name(), Text: in.Text, Note: note, Wait: w})
+			return outcome{keepWaiting: true}, nil
+		}
 		r.transcribe("inbound", "speech", st.Name(), in.Text)
 		out["SpeechResult"] = in.Text
 		out["Confidence"] = "0.9"

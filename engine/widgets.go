@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // behaviour is how one widget type runs: perform on entering the widget, and
@@ -16,49 +17,123 @@ import (
 type behaviour struct {
 	perform func(r *run, st *model.State, p props) outcome
 	accept  func(r *run, st *model.State, p props, w *Wait, in Input) (outcome, error)
+	// chooses lists the events a caller's Outcome may pick for the type:
+	// anyEvent for the widgets whose result comes from outside (other
+	// products, HTTP, messages sent), nil for the widgets the engine runs
+	// itself, whose events come from the flow and the contact's input.
+	chooses []string
 }
 
-// behaviourOf returns how a widget type runs: the engine's own behaviour for the
-// types it simulates in full, the caller's choice (else the success event)
-// for every other type the catalog knows, and unknownWidget for the rest.
+// anyEvent: a caller's Outcome may pick any event of the type.
+var anyEvent = []string{"*"}
+
+// behaviourTable lists the widget types the engine simulates in full, by
+// type (each Runtime indexes it once). Every other type the catalog knows
+// runs as a product (performProduct: the caller's choice, else its success
+// event); a type the catalog does not know runs as unknownWidget. What a
+// type needs to run (a call, a body, a URL, …) is not here but in its
+// catalog entry, which the validator reads too.
+func behaviourTable() map[string]behaviour {
+	return map[string]behaviour{
+		"say-play":             {perform: sayPlay},
+		"gather-input-on-call": {perform: gather, accept: acceptGather},
+		"record-voicemail":     {perform: recordVoicemail, accept: acceptRecording},
+		"send-message":         {perform: sendMessage, accept: acceptProduct, chooses: anyEvent},
+		// The reply itself comes from the input (the contact types it).
+		"send-and-wait-for-reply": {perform: sendAndWait, accept: acceptReply, chooses: []string{"deliveryFailure", "timeout"}},
+		"split-based-on":          {perform: splitBasedOn},
+		"set-variables":           {perform: setVariables},
+		"run-subflow":             {perform: runSubflow},
+		"make-http-request":       {perform: makeHTTPRequest, accept: acceptProduct, chooses: anyEvent},
+		"run-function":            {perform: runFunction, accept: acceptProduct, chooses: anyEvent},
+		"run-function-v2":         {perform: runFunction, accept: acceptProduct, chooses: anyEvent},
+		"trigger":                 {perform: triggerReached},
+	}
+}
+
+// behaviourOf returns how a widget type runs.
 func (rt *Runtime) behaviourOf(widgetType string) behaviour {
-	switch widgetType {
-	case "say-play":
-		return behaviour{perform: sayPlay}
-	case "gather-input-on-call":
-		return behaviour{perform: gather, accept: acceptGather}
-	case "record-voicemail":
-		return behaviour{perform: recordVoicemail, accept: acceptRecording}
-	case "send-message":
-		return behaviour{perform: sendMessage, accept: acceptProduct}
-	case "send-and-wait-for-reply":
-		return behaviour{perform: sendAndWait, accept: acceptReply}
-	case "split-based-on":
-		return behaviour{perform: splitBasedOn}
-	case "set-variables":
-		return behaviour{perform: setVariables}
-	case "run-subflow":
-		return behaviour{perform: runSubflow}
-	case "make-http-request":
-		return behaviour{perform: makeHTTPRequest}
-	case "run-function", "run-function-v2":
-		return behaviour{perform: runFunction}
-	case "trigger":
-		return behaviour{perform: triggerReached}
+	if b, ok := rt.behaviours[widgetType]; ok {
+		return b
 	}
 	if _, known := rt.types[widgetType]; known {
-		return behaviour{perform: performProduct, accept: acceptProduct}
+		return behaviour{perform: performProduct, accept: acceptProduct, chooses: anyEvent}
 	}
-	return behaviour{perform: unknownWidget, accept: acceptProduct}
+	return behaviour{perform: unknownWidget, accept: acceptProduct, chooses: anyEvent}
 }
 
-// perform runs st. A voice widget needs a call: without one the step fails
-// (what would Studio say or gather on in an SMS conversation?).
+// perform runs st, unless its catalog entry says it cannot run here (a
+// voice widget without a call, a subflow inside a subflow) or that a value
+// it needs is missing or unusable (an empty message body, a URL that is not
+// one): then the step fails, or the widget takes its failure event, as
+// Studio's would. The validator reports the same reasons before running.
 func (r *run) perform(st *model.State) outcome {
-	if f := r.rt.types[st.Type()]; f.voice && !r.onCall() {
-		return r.noCall(st)
+	p := propsOf(st)
+	f, known := r.rt.types[st.Type()]
+	if known {
+		if ref, refused := f.w.Refuses(p.obj, r.entry()); refused {
+			return failure(ref.Event, ref.Message)
+		}
 	}
-	return r.rt.behaviourOf(st.Type()).perform(r, st, propsOf(st))
+	if o, ok := r.x.opts.Outcomes[st.Name()]; ok {
+		// Checked by Start for the flow's own widgets; a subflow's are
+		// checked when they run.
+		if err := r.rt.checkChoosable(st, o.Event); err != nil {
+			return outcome{err: fmt.Errorf("the caller's outcome: %w", err)}
+		}
+	}
+	// A canned response or the caller's outcome stands in for the request
+	// an HTTP widget would make, URL and all (a template's ${…}
+	// placeholders, an empty URL).
+	if known && !(f.w.CallsHTTP() && r.requestStandsIn(st)) {
+		if unmet := f.w.CheckRequirements(runValues{r: r, p: p}); len(unmet) > 0 {
+			return failure(unmet[0].Event, unmet[0].Message)
+		}
+	}
+	return r.rt.behaviourOf(st.Type()).perform(r, st, p)
+}
+
+// failure fails the step (event "") or takes the widget's failure event.
+func failure(event, reason string) outcome {
+	if event == "" {
+		return outcome{err: errors.New(reason)}
+	}
+	return outcome{event: event, detail: reason}
+}
+
+// entry is how this execution started, as the catalog's rules see it.
+func (r *run) entry() schemas.Entry {
+	call := schemas.CallNone
+	if r.onCall() {
+		call = schemas.CallLive
+	}
+	return schemas.Entry{Trigger: r.x.TriggerEvent, Call: call, InSubflow: r.x.parent != nil}
+}
+
+// runValues are a widget's properties as its requirements see them while it
+// runs: rendered in the execution's context.
+type runValues struct {
+	r *run
+	p props
+}
+
+func (v runValues) Get(key string) (any, bool) { return v.p.get(key) }
+
+func (v runValues) Render(text string) (string, bool) {
+	out, err := v.r.render(text)
+	return out, err == nil
+}
+
+func (v runValues) FindSubflow(flowSID string) (bool, error) {
+	find := v.r.rt.cfg.Subflows
+	if find == nil {
+		return false, nil
+	}
+	f, err := find(flowSID)
+	if err == nil && f == nil {
+		err = errors.New("the resolver found nothing")
+	}
+	return true, err
 }
 
 func (r *run) accept(st *model.State, w *Wait, in Input) (outcome, error) {
@@ -85,25 +160,11 @@ func transitionEvents(st *model.State) []string {
 
 // choose applies the caller's Outcome for st, if any; otherwise the default
 // event def (or, with AskOutcomes, a wait for the caller to choose among the
-// events the catalog gives st's type).
-func (r *run) choose(st *model.State, def string, defaults map[string]any) outcome {
-	if chosen, ok := r.x.opts.Outcomes[st.Name()]; ok {
-		event := chosen.Event
-		if event == "" {
-			event = def
-		}
-		if event == "" {
-			return outcome{err: r.noDefaultEvent(st)}
-		}
-		if err := r.rt.checkEvent(st, event); err != nil {
-			return outcome{err: fmt.Errorf("the caller's outcome: %w", err)}
-		}
-		out := maps.Clone(defaults)
-		if out == nil {
-			out = map[string]any{}
-		}
-		maps.Copy(out, plainMap(chosen.Outputs))
-		return outcome{event: event, outputs: out, detail: "outcome chosen by the caller"}
+// events the catalog gives st's type). outputs, when not nil, gives the
+// plausible widgets.NAME.* values for the event taken.
+func (r *run) choose(st *model.State, def string, outputs func(event string) map[string]any) outcome {
+	if chosen, ok := r.x.opts.Outcomes[st.Name()]; ok && (chosen.Event != "" || def != "") {
+		return r.chosen(st, chosen, def, outputs)
 	}
 	if r.x.opts.AskOutcomes {
 		choices, _ := r.rt.widgetEvents(st)
@@ -112,7 +173,29 @@ func (r *run) choose(st *model.State, def string, defaults map[string]any) outco
 	if def == "" {
 		return outcome{err: r.noDefaultEvent(st)}
 	}
-	return outcome{event: def, outputs: defaults}
+	var out map[string]any
+	if outputs != nil {
+		out = outputs(def)
+	}
+	return outcome{event: def, outputs: out}
+}
+
+// chosen takes the caller's Outcome for st (its event, else def), with the
+// outputs of that event and the caller's own on top.
+func (r *run) chosen(st *model.State, chosen Outcome, def string, outputs func(event string) map[string]any) outcome {
+	event := chosen.Event
+	if event == "" {
+		event = def
+	}
+	if err := r.rt.checkEvent(st, event); err != nil {
+		return outcome{err: fmt.Errorf("the caller's outcome: %w", err)}
+	}
+	out := map[string]any{}
+	if outputs != nil {
+		out = outputs(event)
+	}
+	maps.Copy(out, plainMap(chosen.Outputs))
+	return outcome{event: event, outputs: out, detail: ChosenByCaller}
 }
 
 // noDefaultEvent explains why st cannot run without the caller's choice.
@@ -134,12 +217,8 @@ func acceptProduct(r *run, st *model.State, p props, w *Wait, in Input) (outcome
 	if err := r.rt.checkEvent(st, in.Event); err != nil {
 		return outcome{}, err
 	}
-	defaults := map[string]any{}
-	if d, ok := products[st.Type()]; ok && d.outputs != nil {
-		defaults = d.outputs(r, st, p)
-	}
-	maps.Copy(defaults, plainMap(in.Outputs))
-	return outcome{event: in.Event, outputs: defaults, detail: "outcome chosen by the caller"}, nil
+	o := r.callEffects(st, r.chosen(st, Outcome{Event: in.Event, Outputs: in.Outputs}, "", r.outputsFor(st, p)))
+	return o, o.err
 }
 
 // triggerReached fails a transition that leads back to the trigger: an
@@ -150,4 +229,22 @@ func triggerReached(r *run, st *model.State, _ props) outcome {
 
 func unknownWidget(r *run, st *model.State, _ props) outcome {
 	return r.choose(st, "", nil)
+}
+
+// outputsFor gives the plausible outputs of st for the event it takes, for
+// the widget types that have some (nil otherwise).
+func (r *run) outputsFor(st *model.State, p props) func(event string) map[string]any {
+	switch st.Type() {
+	case "run-function", "run-function-v2":
+		return func(event string) map[string]any { return r.functionOutputs(st, event) }
+	case "make-http-request":
+		return httpOutcomeOutputs
+	case "send-message":
+		return func(event string) map[string]any { return r.sentOutputs(st, p, event) }
+	}
+	outputs, ok := productOutputs[st.Type()]
+	if !ok {
+		return nil
+	}
+	return func(event string) map[string]any { return outputs(r, st, p, event) }
 }

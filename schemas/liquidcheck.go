@@ -1,36 +1,34 @@
 package schemas
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
-	"sync"
 
-	"github.com/osteele/liquid"
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
-// liquidChecker finds Liquid syntax errors with osteele/liquid's parser.
-// Parsing costs microseconds, and a flow holds the same strings from one
-// keystroke to the next, so verdicts are remembered (bounded).
+// liquidChecker checks Liquid with the same parser the engine renders with
+// (package liquid), so that what validates renders and what Studio's lax
+// parser accepts is accepted here. The engine caches parsed templates, and
+// a flow holds the same strings from one keystroke to the next.
 type liquidChecker struct {
 	engine *liquid.Engine
-
-	mu    sync.Mutex
-	cache map[string]liquidVerdict
 }
 
 // liquidVerdict is what the parser thinks of one string.
 type liquidVerdict struct {
-	// problem is the parser's complaint, "" when the string parses.
+	// problem is the syntax error, "" when the string parses.
 	problem string
-	// laxOnly: the string parses only once spaces after a dot are dropped
-	// ("{{widgets.x. y}}"). Lax Liquid lexers (Shopify's, liqp) read that as
-	// widgets.x.y, and Studio saves such flows, so it is a warning.
-	laxOnly bool
+	// lenient lists forms Studio's lax parser accepts and strict Liquid
+	// refuses ("{{widgets.x. y}}"), each saying how Studio reads it.
+	lenient []string
+	// iterations bounds the loop iterations one render can run.
+	iterations int
 }
 
-const liquidCacheLimit = 8192
-
 func newLiquidChecker() *liquidChecker {
-	return &liquidChecker{engine: liquid.NewEngine(), cache: make(map[string]liquidVerdict)}
+	return &liquidChecker{engine: liquid.New(nil)}
 }
 
 // hasLiquid reports whether a string holds Liquid markup at all.
@@ -38,55 +36,20 @@ func hasLiquid(s string) bool {
 	return strings.Contains(s, "{{") || strings.Contains(s, "{%")
 }
 
-// check parses s (or recalls the verdict on it).
+// check parses s.
 func (c *liquidChecker) check(s string) liquidVerdict {
 	if simpleLiquid(s) {
 		return liquidVerdict{}
 	}
-	c.mu.Lock()
-	verdict, ok := c.cache[s]
-	c.mu.Unlock()
-	if ok {
-		return verdict
-	}
-	if _, err := c.engine.ParseString(s); err != nil {
-		verdict.problem = strings.TrimPrefix(err.Error(), "Liquid error: ")
-		if lax := dropSpaceAfterDots(s); lax != s {
-			if _, err := c.engine.ParseString(lax); err == nil {
-				verdict.laxOnly = true
-			}
+	rep := c.engine.Inspect(s)
+	if rep.Err != nil {
+		problem := rep.Err.Reason
+		if rep.Err.Line > 1 {
+			problem = fmt.Sprintf("line %d: %s", rep.Err.Line, problem)
 		}
+		return liquidVerdict{problem: strings.TrimPrefix(problem, "syntax error: ")}
 	}
-	c.mu.Lock()
-	if len(c.cache) >= liquidCacheLimit {
-		clear(c.cache)
-	}
-	c.cache[s] = verdict
-	c.mu.Unlock()
-	return verdict
-}
-
-// dropSpaceAfterDots removes blanks that follow a "." inside Liquid markup.
-func dropSpaceAfterDots(s string) string {
-	var b strings.Builder
-	inMarkup := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case !inMarkup && c == '{' && i+1 < len(s) && (s[i+1] == '{' || s[i+1] == '%'):
-			inMarkup = true
-		case inMarkup && (c == '}' || c == '%') && i+1 < len(s) && s[i+1] == '}':
-			inMarkup = false
-		case inMarkup && c == '.':
-			b.WriteByte(c)
-			for i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\t') {
-				i++
-			}
-			continue
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
+	return liquidVerdict{lenient: rep.Lenient, iterations: rep.MaxIterations}
 }
 
 // simpleLiquid recognises the strings that need no parser: no tags, and
@@ -193,4 +156,38 @@ func widgetRefs(s string, fn func(name string)) {
 
 func isNameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// liquidFinding is one diagnostic about a string's Liquid.
+type liquidFinding struct {
+	severity Severity
+	message  string
+}
+
+// findings checks str, a value of field, and says what is wrong or lenient.
+func (c *liquidChecker) findings(field, str string) []liquidFinding {
+	verdict := c.check(str)
+	var out []liquidFinding
+	if verdict.problem != "" {
+		return append(out, liquidFinding{Error, fmt.Sprintf("Liquid error in %s: %s", field, verdict.problem)})
+	}
+	for _, l := range verdict.lenient {
+		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has %s (Studio's lax Liquid parser accepts this; strict Liquid would not)", field, l)})
+	}
+	if verdict.iterations > liquid.MaxRenderIterations {
+		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has loops that can run %s iterations together (nested loops multiply, each up to %d), more than the %d one render may run: it will stop with an error", field, iterationCount(verdict.iterations), liquid.MaxLoopIterations, liquid.MaxRenderIterations)})
+	}
+	if unclosedOutput(str) {
+		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field)})
+	}
+	return out
+}
+
+// iterationCount writes a loop bound for a message ("2562890625", or "more
+// than 10^18" when it saturated).
+func iterationCount(n int) string {
+	if n >= 1<<62 {
+		return "an astronomical number of"
+	}
+	return strconv.Itoa(n)
 }

@@ -2,10 +2,11 @@ package schemas
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
-	"github.com/osteele/liquid"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 func TestWidgetRefs(t *testing.T) {
@@ -30,7 +31,7 @@ func TestWidgetRefs(t *testing.T) {
 // The fast path that skips the parser must only ever accept strings the
 // parser accepts: checked on every Liquid string of the shared exports.
 func TestSimpleLiquidOnlyAcceptsWhatTheParserAccepts(t *testing.T) {
-	engine := liquid.NewEngine()
+	engine := liquid.New(nil)
 	seen := 0
 	var visit func(v any)
 	visit = func(v any) {
@@ -38,7 +39,7 @@ func TestSimpleLiquidOnlyAcceptsWhatTheParserAccepts(t *testing.T) {
 		case string:
 			if hasLiquid(t) && simpleLiquid(t) {
 				seen++
-				if _, err := engine.ParseString(t); err != nil {
+				if err := engine.Check(t); err != nil {
 					t := t
 					panic("simpleLiquid accepted " + t + ": " + err.Error())
 				}
@@ -68,16 +69,102 @@ func TestSimpleLiquidOnlyAcceptsWhatTheParserAccepts(t *testing.T) {
 
 func TestLiquidVerdicts(t *testing.T) {
 	c := newLiquidChecker()
-	if v := c.check("{{widgets.x.parsed. score}}"); !v.laxOnly || v.problem == "" {
+	if v := c.check("{{widgets.x.parsed. score}}"); len(v.lenient) != 1 || v.problem != "" {
 		t.Errorf("space after a dot: %+v", v)
 	}
-	if v := c.check("{% if a %}"); v.laxOnly || v.problem == "" {
+	if v := c.check("{% if a %}"); len(v.lenient) != 0 || v.problem == "" {
 		t.Errorf("unterminated if: %+v", v)
 	}
-	if v := c.check("{% if a %}x{% endif %} {{ a | plus: 1 }}"); v.problem != "" {
+	if v := c.check("{% if a %}x{% endif %} {{ a | plus: 1 }}"); v.problem != "" || len(v.lenient) != 0 {
 		t.Errorf("valid template: %+v", v)
 	}
 	if !unclosedOutput("Hi {{name") || unclosedOutput("Hi {{name}}") || unclosedOutput("no markup") {
 		t.Error("unclosedOutput")
+	}
+}
+
+// Studio's parser is Shopify Liquid in lax mode, whose lexer skips
+// whitespace between tokens: real exports hold paths broken by a space or a
+// line break after (or before) a dot, in every tag that takes an
+// expression. Studio saves and runs them, so they are warnings here, never
+// errors, and each says how Studio reads it.
+func TestLenientLiquidIsAWarningInEveryTag(t *testing.T) {
+	c := newLiquidChecker()
+	templates := []string{
+		"{% if widgets. \nget_reservation.parsed.count == 1%}one{% endif %}",
+		"{% if x %}{% elsif widgets.check. ok %}ok{% endif %}",
+		"{% unless widgets.check\n.parsed.ok %}no{% endunless %}",
+		"{% case widgets. menu.Digits %}{% when '1' %}sales{% endcase %}",
+		"{% case d %}{% when widgets.menu. Digits %}same{% endcase %}",
+		"{% assign n = widgets.http. parsed.count | plus: 1 %}{{ n }}",
+		"{% for s in widgets.http.parsed. sites %}{{ s.name }}{% endfor %}",
+		"{{ widgets.http.parsed.\n\tname }}",
+		"{{ widgets .http.parsed.name | upcase }}",
+		"{% echo widgets.http. parsed.name %}",
+		"{% liquid\nif widgets.x. ok\necho 'y'\nendif %}",
+	}
+	for _, src := range templates {
+		fs := c.findings("body", src)
+		if len(fs) == 0 {
+			t.Errorf("%q: no finding, want a warning about the lenient path", src)
+		}
+		for _, f := range fs {
+			if f.severity != Warning {
+				t.Errorf("%q: %v %q, want only warnings", src, f.severity, f.message)
+			}
+			if !strings.Contains(f.message, "Studio reads it as") {
+				t.Errorf("%q: %q does not say how Studio reads it", src, f.message)
+			}
+		}
+	}
+}
+
+// A template whose nested loops cannot finish within the render budget is
+// flagged before it runs; three nested loops of 15 fit.
+func TestNestedLoopsPastTheBudgetWarn(t *testing.T) {
+	c := newLiquidChecker()
+	eight := strings.Repeat("{% for a in (1..15) %}", 8) + "x" + strings.Repeat("{% endfor %}", 8)
+	fs := c.findings("body", eight)
+	if len(fs) != 1 || fs[0].severity != Warning || !strings.Contains(fs[0].message, "2745954240") || !strings.Contains(fs[0].message, "10000") {
+		t.Fatalf("eight nested loops: %+v", fs)
+	}
+	unknown := "{% for a in x %}{% for b in y %}{% for c in z %}{% for d in w %}.{% endfor %}{% endfor %}{% endfor %}{% endfor %}"
+	if fs := c.findings("body", unknown); len(fs) != 1 || fs[0].severity != Warning {
+		t.Fatalf("four nested loops over data (up to 15 each): %+v", fs)
+	}
+	for _, ok := range []string{
+		strings.Repeat("{% for a in (1..15) %}", 3) + "x" + strings.Repeat("{% endfor %}", 3),
+		"{% for a in x limit: 2 %}{% for b in y limit: 2 %}{% for c in z %}{% for d in (1..3) %}.{% endfor %}{% endfor %}{% endfor %}{% endfor %}",
+	} {
+		if fs := c.findings("body", ok); len(fs) != 0 {
+			t.Errorf("%q: %+v, want nothing", ok, fs)
+		}
+	}
+}
+
+// A flow shaped like the real exports that hold lenient Liquid: it
+// validates with warnings only, at the fields that hold it.
+func TestFlowWithLenientLiquidHasOnlyWarnings(t *testing.T) {
+	f := applyEdits(t,
+		set("/states/2/properties/input", `"{% if widgets. \nask.inbound.Body == '1'%}one{% else %}other{% endif %}"`),
+		set("/states/2/transitions/1/conditions/0/arguments/0", `"{{widgets.ask.inbound. Body | strip}}"`),
+		set("/states/3/properties/body", `"{% assign n = widgets.ask\n.inbound.Body | plus: 1 %}You said {{ n }}{% for w in widgets.ask.inbound.Body | split: ' ' %}{% endfor %}"`),
+	)
+	diags := newTestValidator(t).ValidateFlow(f)
+	want := map[string]bool{
+		"/states/2/properties/input": true, "/states/2/transitions/1/conditions/0/arguments/0": true, "/states/3/properties/body": true,
+	}
+	seen := map[string]bool{}
+	for _, d := range diags {
+		if d.Severity != Warning || d.Rule != RuleLiquid || !want[d.Path] {
+			t.Errorf("unexpected finding %s %s %s: %s", d.Severity, d.Rule, d.Path, d.Message)
+		}
+		seen[d.Path] = true
+		assertPlainWords(t, d.Message)
+	}
+	for path := range want {
+		if !seen[path] {
+			t.Errorf("no warning at %s", path)
+		}
 	}
 }

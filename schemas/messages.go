@@ -15,6 +15,9 @@ import (
 type finding struct {
 	loc     string // JSON pointer relative to the validated value
 	message string
+	// keyword is the absolute location of the schema keyword the finding
+	// reports, when a Studio tolerance may apply to it (tolerated.go).
+	keyword string
 }
 
 // explainer turns jsonschema's error trees into findings, reading the
@@ -52,7 +55,7 @@ type walker struct {
 
 func (w *walker) loc(ve *jsonschema.ValidationError) string { return w.base + ve.InstanceLocation }
 
-func (w *walker) add(loc, message string) { w.out = append(w.out, finding{loc, message}) }
+func (w *walker) add(loc, message string) { w.out = append(w.out, finding{loc: loc, message: message}) }
 
 func dedupeFindings(in []finding) []finding {
 	seen := make(map[finding]bool, len(in))
@@ -141,7 +144,7 @@ func (w *walker) alternatives(ve *jsonschema.ValidationError) {
 	}
 
 	if groups := requiredGroups(branches); len(groups) == len(branches) && len(groups) > 0 {
-		w.add(loc, "set "+orList(groups))
+		w.out = append(w.out, finding{loc: loc, message: "set " + orList(groups), keyword: ve.AbsoluteKeywordLocation})
 		return
 	}
 
@@ -184,11 +187,11 @@ func (w *walker) leaf(ve *jsonschema.ValidationError) finding {
 
 	switch kw {
 	case "type":
-		return finding{loc, fmt.Sprintf("%s must be %s, but it is %s", field, typeWordsWithRange(schema), describeValue(value))}
+		return finding{loc: loc, message: fmt.Sprintf("%s must be %s, but it is %s", field, typeWordsWithRange(schema), describeValue(value))}
 	case "required":
 		missing := missingRequired(schema, value)
 		if len(missing) == 0 {
-			return finding{loc, field + " lacks a required setting"}
+			return finding{loc: loc, message: field + " lacks a required setting"}
 		}
 		msgs := make([]string, len(missing))
 		for i, m := range missing {
@@ -196,12 +199,12 @@ func (w *walker) leaf(ve *jsonschema.ValidationError) finding {
 		}
 		where := loc + "/" + escapePointer(missing[0])
 		if loc == "" {
-			return finding{where, "the widget has no " + strings.Join(msgs, ", ")}
+			return finding{loc: where, message: "the widget has no " + strings.Join(msgs, ", ")}
 		}
 		if len(missing) == 1 {
-			return finding{where, fmt.Sprintf("%s is required", describeField(where))}
+			return finding{loc: where, message: fmt.Sprintf("%s is required", describeField(where))}
 		}
-		return finding{where, fmt.Sprintf("%s needs %s", field, strings.Join(msgs, " and "))}
+		return finding{loc: where, message: fmt.Sprintf("%s needs %s", field, strings.Join(msgs, " and "))}
 	case "enum":
 		e, _ := schema.Get("enum")
 		list, _ := e.([]any)
@@ -210,42 +213,42 @@ func (w *walker) leaf(ve *jsonschema.ValidationError) finding {
 			for _, n := range list {
 				names = append(names, fmt.Sprint(n))
 			}
-			return finding{loc, w.eventMessage(value, names)}
+			return finding{loc: loc, message: w.eventMessage(value, names)}
 		}
 		if len(list) == 1 {
-			return finding{loc, fmt.Sprintf("%s must be %s, but it is %s", field, literal(list[0]), describeValue(value))}
+			return finding{loc: loc, message: fmt.Sprintf("%s must be %s, but it is %s", field, literal(list[0]), describeValue(value))}
 		}
-		return finding{loc, fmt.Sprintf("%s must be one of %s, but it is %s", field, valueList(list), describeValue(value))}
+		return finding{loc: loc, message: fmt.Sprintf("%s must be one of %s, but it is %s", field, valueList(list), describeValue(value))}
 	case "const":
 		c, _ := schema.Get("const")
 		if lastSegment(loc) == "event" {
-			return finding{loc, w.eventMessage(value, []string{fmt.Sprint(c)})}
+			return finding{loc: loc, message: w.eventMessage(value, []string{fmt.Sprint(c)})}
 		}
-		return finding{loc, fmt.Sprintf("%s must be %s, but it is %s", field, literal(c), describeValue(value))}
+		return finding{loc: loc, message: fmt.Sprintf("%s must be %s, but it is %s", field, literal(c), describeValue(value))}
 	case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
-		return finding{loc, fmt.Sprintf("%s must be %s, but it is %s", field, typeWordsWithRange(schema), describeValue(value))}
+		return finding{loc: loc, message: fmt.Sprintf("%s must be %s, but it is %s", field, typeWordsWithRange(schema), describeValue(value))}
 	case "minLength":
 		n := numberOf(schema, "minLength")
 		if n <= 1 {
-			return finding{loc, field + " cannot be empty"}
+			return finding{loc: loc, message: field + " cannot be empty"}
 		}
-		return finding{loc, fmt.Sprintf("%s must be at least %g characters long", field, n)}
+		return finding{loc: loc, message: fmt.Sprintf("%s must be at least %g characters long", field, n)}
 	case "maxLength":
-		return finding{loc, fmt.Sprintf("%s must be at most %g characters long", field, numberOf(schema, "maxLength"))}
+		return finding{loc: loc, message: fmt.Sprintf("%s must be at most %g characters long", field, numberOf(schema, "maxLength"))}
 	case "minItems":
 		n := numberOf(schema, "minItems")
 		if n <= 1 {
-			return finding{loc, field + " needs at least one entry"}
+			return finding{loc: loc, message: field + " needs at least one entry"}
 		}
-		return finding{loc, fmt.Sprintf("%s needs at least %g entries", field, n)}
+		return finding{loc: loc, message: fmt.Sprintf("%s needs at least %g entries", field, n)}
 	case "maxItems":
-		return finding{loc, fmt.Sprintf("%s may hold at most %g entries", field, numberOf(schema, "maxItems"))}
+		return finding{loc: loc, message: fmt.Sprintf("%s may hold at most %g entries", field, numberOf(schema, "maxItems"))}
 	case "pattern":
-		return finding{loc, patternMessage(field, schema, value)}
+		return finding{loc: loc, message: patternMessage(field, schema, value)}
 	case "additionalProperties", "additionalItems", "false":
-		return finding{loc, field + " is not allowed here"}
+		return finding{loc: loc, message: field + " is not allowed here"}
 	}
-	return finding{loc, fmt.Sprintf("%s is not valid (%s)", field, ve.Message)}
+	return finding{loc: loc, message: fmt.Sprintf("%s is not valid (%s)", field, ve.Message)}
 }
 
 func patternMessage(field string, schema *model.Object, value any) string {

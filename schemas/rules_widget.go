@@ -48,7 +48,11 @@ func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []
 	instance, err := v.validateAgainstType(s)
 	if err != nil {
 		for _, fd := range v.explain.explain(err, instance, s.Type(), "") {
-			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + fd.loc, Rule: RuleSchema, Message: fd.message})
+			sev, msg := Error, fd.message
+			if warning, ok := studioTolerates(s, fd); ok {
+				sev, msg = Warning, warning
+			}
+			out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + fd.loc, Rule: RuleSchema, Message: msg})
 		}
 	}
 	return out
@@ -247,6 +251,14 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 			}
 		}
 		cond, _ := c.(*model.Object)
+		if kind, _ := cond.String("type"); kind == "regex" {
+			if pattern, _ := cond.String("value"); !hasLiquid(pattern) {
+				if _, err := SplitRegex(pattern); err != nil {
+					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp + "/value", Rule: RuleConditions,
+						Message: fmt.Sprintf("the regular expression of condition %d (in transition %d) does not compile, so the execution fails when the split tests it: %v", k+1, j+1, err)})
+				}
+			}
+		}
 		av, _ := cond.Get("arguments")
 		args, _ := av.([]any)
 		for m, a := range args {
@@ -312,12 +324,8 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel(), Rule: rule, Message: msg})
 	}
 	field := func() string { return describeField(rel()) }
-	if verdict := v.liquid.check(str); verdict.laxOnly {
-		add(Warning, RuleLiquid, fmt.Sprintf("%s has a space after a dot inside {{ }}; Studio reads it as if the space were not there, but remove it (strict Liquid: %s)", field(), verdict.problem))
-	} else if verdict.problem != "" {
-		add(Error, RuleLiquid, fmt.Sprintf("Liquid error in %s: %s", field(), verdict.problem))
-	} else if unclosedOutput(str) {
-		add(Warning, RuleLiquid, fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field()))
+	for _, lf := range v.liquid.findings(field(), str) {
+		add(lf.severity, RuleLiquid, lf.message)
 	}
 	f := ctx.flow
 	widgetRefs(str, func(name string) {

@@ -24,6 +24,8 @@ func (c editorCanvas) Object() fyne.CanvasObject { return c.Editor }
 
 func (c editorCanvas) OnSelectionChanged(fn func([]string)) { c.Editor.OnSelectionChanged = fn }
 
+func (c editorCanvas) OnEditWidget(fn func(string)) { c.Editor.OnEditWidget = fn }
+
 func (c editorCanvas) OnWidgetSecondaryTap(fn func(string, fyne.Position)) {
 	c.Editor.OnWidgetSecondaryTap = fn
 }

@@ -144,18 +144,32 @@ func (e *Editor) build(doc *model.Document) {
 	e.canvas = newFlowCanvas(doc, e.cat)
 	e.canvas.OnSelectionChanged(func(names []string) { e.inspector.ShowSelection(names) })
 	e.canvas.OnWidgetSecondaryTap(e.showWidgetMenu)
+	e.canvas.OnEditWidget(func(name string) {
+		e.selectWidgets([]string{name})
+		e.inspector.FocusName()
+	})
 	e.inspector = NewInspector(doc, e.cat, e.keys, e.win.Canvas)
 	e.inspector.OnError = e.showError
+	e.inspector.SubflowChoices = e.subflowChoices
 	e.inspector.OnRenamed = func(_, newName string) { e.selectWidgets([]string{newName}) }
 	e.problems = NewProblems()
 	e.problems.OnChoose = e.goToProblem
 	e.library = NewLibrary(e.cat)
-	e.library.OnAdd = e.addAtCenter
+	e.library.OnAdd = func(typ string) { e.addAtCenter(typ) }
+	e.library.OnEnter = func(typ string) {
+		if e.addAtCenter(typ) {
+			e.inspector.FocusName()
+		}
+	}
 	e.library.OnDrop = e.dropFromLibrary
 	e.ghost = newDragGhost(e.win)
 	e.library.OnDragMove = e.ghost.follow
 	e.finder = NewFinder(e.cat)
-	e.finder.OnJump = func(name string) { e.selectWidgets([]string{name}); e.canvas.Reveal(name) }
+	e.finder.OnJump = func(name string) {
+		e.selectWidgets([]string{name})
+		e.canvas.Reveal(name)
+		e.inspector.FocusName()
+	}
 	e.live = newLiveValidation(e.val, e.diagnosticsChanged)
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis
@@ -298,19 +312,16 @@ func (e *Editor) goToProblem(d schemas.Diagnostic) {
 	e.inspector.FocusProblem(d)
 }
 
-// addAtCenter adds a widget of that type at the centre of the view.
-func (e *Editor) addAtCenter(typ string) {
-	wt, ok := e.cat.Lookup(typ)
-	if !ok {
-		return
-	}
-	c := e.canvas.ViewCenter()
-	name := model.FreshName(e.doc.Flow(), wt.NameBase)
-	if err := e.doc.Apply(model.AddWidget(wt.NewState(name, c.X-110, c.Y-40), -1)); err != nil {
+// addAtCenter adds a widget of that type (the library's double-click or
+// Enter) in free space near the selection or the centre of the view.
+func (e *Editor) addAtCenter(typ string) bool {
+	name, err := e.canvas.AddWidget(typ)
+	if err != nil {
 		e.showError(err)
-		return
+		return false
 	}
 	e.selectWidgets([]string{name})
+	return true
 }
 
 // dropFromLibrary adds a widget where a library item was released, when

@@ -19,9 +19,14 @@ type flowCanvas interface {
 	SetSelection(names []string)
 	OnSelectionChanged(fn func(names []string))
 	OnWidgetSecondaryTap(fn func(name string, at fyne.Position))
+	// OnEditWidget: Enter or F2 on the one selected widget.
+	OnEditWidget(fn func(name string))
 	Reveal(name string)
 	SetDiagnostics(ds []schemas.Diagnostic)
 	DropWidget(typ string, at fyne.Position) (string, error)
+	// AddWidget adds a widget in free space near the selection (or the
+	// view's centre), covering no other, selected.
+	AddWidget(typ string) (string, error)
 	// DropCorner is where a widget's top-left corner goes for it to sit
 	// centred under the pointer at p.
 	DropCorner(p fyne.Position) fyne.Position

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -45,11 +44,12 @@ type Inspector struct {
 	session int
 	cancel  func()
 
-	conditionTypes []string
 	// OnError reports an edit the model refused.
 	OnError func(error)
 	// OnRenamed tells the window a widget was renamed from the inspector.
 	OnRenamed func(oldName, newName string)
+	// SubflowChoices lists the flows a Run Subflow can call.
+	SubflowChoices func() []subflowChoice
 }
 
 // fieldRow is one field of the form: the JSON pointer (relative to the
@@ -70,7 +70,6 @@ func NewInspector(doc *model.Document, cat *schemas.Catalog, keys *historyKeys, 
 	in.content = container.NewVBox()
 	// Room on the right for the scroll bar, which floats over the content.
 	in.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, theme.Padding(), 0, 3*theme.Padding()), in.content))
-	in.conditionTypes = conditionTypes(cat)
 	in.SetDocument(doc)
 	return in
 }
@@ -278,6 +277,7 @@ func (in *Inspector) widgetForm() []fyne.CanvasObject {
 	objects = append(objects, in.nameField(s))
 	if s.Type() == "trigger" {
 		objects = append(objects, in.flowSettings(false)...)
+		objects = append(objects, subflowParametersNote(in.doc.Flow()))
 	}
 	objects = append(objects, in.propertyFields(s, wt, known)...)
 	if s.Type() == "split-based-on" {
@@ -373,6 +373,14 @@ func (in *Inspector) propertyFields(s *model.State, wt schemas.WidgetType, known
 			objects = append(objects, in.variablesField(s))
 			continue
 		}
+		if s.Type() == "run-subflow" && spec.Name == "flow_sid" {
+			objects = append(objects, in.subflowField(s, spec))
+			continue
+		}
+		if s.Type() == "split-based-on" && spec.Name == "input" {
+			objects = append(objects, in.splitInputField(s, spec))
+			continue
+		}
 		v, present := props.Get(spec.Name)
 		objects = append(objects, in.propertyRow(property{widget: s.Name(), key: spec.Name, spec: spec, value: v, present: present}))
 	}
@@ -437,188 +445,6 @@ func (in *Inspector) variablesField(s *model.State) fyne.CanvasObject {
 	v, present := s.Property("variables")
 	t := newKeyValueTable(in, property{widget: s.Name(), key: "variables", value: v, present: present}, "Variable", "Value")
 	return in.addRow("/properties/variables", "Variables", false, t.editor())
-}
-
-// transitionFields lists each transition with a target picker.
-func (in *Inspector) transitionFields(s *model.State, wt schemas.WidgetType, known bool) []fyne.CanvasObject {
-	if s.TransitionCount() == 0 {
-		return nil
-	}
-	objects := []fyne.CanvasObject{sectionTitle("Transitions")}
-	for i, t := range s.Transitions() {
-		label := t.Event
-		if known {
-			if e, ok := wt.Event(t.Event); ok {
-				label = e.Label
-			}
-		}
-		picker := in.targetPicker(s.Name(), i, t.Next)
-		objects = append(objects, in.addRow(fmt.Sprintf("/transitions/%d", i), label, false, propertyEditor{object: picker, focus: picker}))
-	}
-	return objects
-}
-
-// notConnected is the target picker's entry for an unconnected transition.
-const notConnected = "(not connected)"
-
-func (in *Inspector) targetPicker(widgetName string, index int, next string) *widget.Select {
-	options := []string{notConnected}
-	for _, st := range in.doc.Flow().States() {
-		if st.Name() != widgetName && st.Type() != "trigger" {
-			options = append(options, st.Name())
-		}
-	}
-	sort.Strings(options[1:])
-	sel := widget.NewSelect(options, nil)
-	if next == "" {
-		sel.SetSelected(notConnected)
-	} else {
-		if !slices.Contains(options, next) {
-			sel.Options = append(sel.Options, next)
-		}
-		sel.SetSelected(next)
-	}
-	sel.OnChanged = func(target string) {
-		if target == notConnected {
-			in.applyStructural(model.Disconnect(widgetName, index))
-			return
-		}
-		in.applyStructural(model.Connect(widgetName, index, target))
-	}
-	return sel
-}
-
-// showDiagnostics puts the shown widget's problems under their fields.
-func (in *Inspector) showDiagnostics() {
-	byRow := map[*fieldRow][]string{}
-	var general []string
-	severe := map[*fieldRow]bool{}
-	generalSevere := false
-	prefix := ""
-	if in.shown != "" {
-		if i := in.doc.Flow().IndexOf(in.shown); i >= 0 {
-			prefix = fmt.Sprintf("/states/%d", i)
-		}
-	}
-	for _, d := range in.diags {
-		if d.Widget != in.shown || (in.shown != "" && prefix == "") {
-			continue
-		}
-		rel := d.Path
-		if prefix != "" {
-			var ok bool
-			rel, ok = strings.CutPrefix(d.Path, prefix)
-			if !ok {
-				continue
-			}
-		}
-		if r := in.rowFor(rel); r != nil {
-			byRow[r] = append(byRow[r], d.Message)
-			severe[r] = severe[r] || d.Severity == schemas.Error
-		} else {
-			general = append(general, d.Message)
-			generalSevere = generalSevere || d.Severity == schemas.Error
-		}
-	}
-	for _, r := range in.rows {
-		msgs := byRow[r]
-		if r.local != nil {
-			if m := r.local(); m != "" {
-				msgs = append([]string{m}, msgs...)
-				severe[r] = true
-			}
-		}
-		setErrorText(r.errLabel, msgs, severe[r])
-	}
-	if in.general != nil {
-		setErrorText(in.general, general, generalSevere)
-	}
-}
-
-// setErrorText shows problems under a field: red when one is an error,
-// amber when all are warnings.
-func setErrorText(l *widget.Label, msgs []string, severe bool) {
-	if len(msgs) == 0 {
-		if l.Visible() {
-			l.Hide()
-		}
-		return
-	}
-	text := "⚠ " + strings.Join(msgs, "\n⚠ ")
-	importance := widget.WarningImportance
-	if severe {
-		importance = widget.DangerImportance
-	}
-	if l.Text != text || l.Importance != importance {
-		l.Importance = importance
-		l.SetText(text)
-	}
-	if !l.Visible() {
-		l.Show()
-	}
-}
-
-// rowFor finds the field a relative JSON pointer belongs to: the row whose
-// path is the longest prefix of it.
-func (in *Inspector) rowFor(rel string) *fieldRow {
-	var best *fieldRow
-	for _, r := range in.rows {
-		if rel == r.path || strings.HasPrefix(rel, r.path+"/") {
-			if best == nil || len(r.path) > len(best.path) {
-				best = r
-			}
-		}
-	}
-	return best
-}
-
-// SetDiagnostics updates the problems shown under the fields.
-func (in *Inspector) SetDiagnostics(ds []schemas.Diagnostic) {
-	in.diags = ds
-	in.showDiagnostics()
-}
-
-func (in *Inspector) refreshLocalErrors() { in.showDiagnostics() }
-
-// FocusProblem scrolls to the field a diagnostic points at and focuses it.
-func (in *Inspector) FocusProblem(d schemas.Diagnostic) {
-	rel := d.Path
-	if i := in.doc.Flow().IndexOf(d.Widget); i >= 0 && d.Widget != "" {
-		rel = strings.TrimPrefix(d.Path, fmt.Sprintf("/states/%d", i))
-	}
-	r := in.rowFor(rel)
-	if r == nil {
-		return
-	}
-	in.scroll.Offset = fyne.NewPos(0, r.box.Position().Y)
-	in.scroll.Refresh()
-	if r.focus != nil && in.canvas != nil {
-		if c := in.canvas(); c != nil {
-			c.Focus(r.focus)
-		}
-	}
-}
-
-// FieldError returns the error text shown under the field at path
-// (relative to the widget), "" when there is none.
-func (in *Inspector) FieldError(path string) string {
-	for _, r := range in.rows {
-		if r.path == path && r.errLabel.Visible() {
-			return r.errLabel.Text
-		}
-	}
-	return ""
-}
-
-// field returns the control of the field at path (relative to the
-// widget), or nil.
-func (in *Inspector) field(path string) fyne.Focusable {
-	for _, r := range in.rows {
-		if r.path == path {
-			return r.focus
-		}
-	}
-	return nil
 }
 
 func escapePointer(key string) string {

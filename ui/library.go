@@ -16,8 +16,8 @@ import (
 )
 
 // Library is the widget palette: the catalog's sections with a search box.
-// An item dragged onto the canvas is dropped there; a double-click adds it
-// at the centre of the view.
+// An item dragged onto the canvas is dropped there; a double-click (or
+// Enter in the search box) adds it in free space near the selection.
 type Library struct {
 	cat     *schemas.Catalog
 	search  *widget.Entry
@@ -26,8 +26,13 @@ type Library struct {
 	items   []*libraryItem
 	headers map[schemas.Category]fyne.CanvasObject
 
-	// OnAdd adds a widget at the centre of the view (double-click or Enter).
+	// OnAdd adds a widget in free space near the selection or the view's
+	// centre (double-click or Enter).
 	OnAdd func(typ string)
+	// OnEnter adds the first match of the search when Enter is pressed in
+	// it (the window also takes the keyboard on to the new widget's
+	// inspector); OnAdd when nil.
+	OnEnter func(typ string)
 	// OnDrop is called when an item is released at an absolute window
 	// position; it reports whether it landed on the canvas.
 	OnDrop func(typ string, abs fyne.Position) bool
@@ -65,10 +70,16 @@ func NewLibrary(cat *schemas.Catalog) *Library {
 	l.search.OnChanged = l.filter
 	l.search.OnSubmitted = func(string) {
 		for _, it := range l.items {
-			if it.Visible() && l.OnAdd != nil {
-				l.OnAdd(it.wt.Type)
-				return
+			if !it.Visible() {
+				continue
 			}
+			switch {
+			case l.OnEnter != nil:
+				l.OnEnter(it.wt.Type)
+			case l.OnAdd != nil:
+				l.OnAdd(it.wt.Type)
+			}
+			return
 		}
 	}
 	l.list = container.NewVBox()
@@ -175,7 +186,7 @@ func typeTile(wt schemas.WidgetType) fyne.CanvasObject {
 // needs a drag or a double-click).
 func (it *libraryItem) Tapped(*fyne.PointEvent) {}
 
-// DoubleTapped adds the widget at the centre of the view.
+// DoubleTapped adds the widget in free space (see Library.OnAdd).
 func (it *libraryItem) DoubleTapped(*fyne.PointEvent) {
 	if it.lib.OnAdd != nil {
 		it.lib.OnAdd(it.wt.Type)

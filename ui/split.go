@@ -16,32 +16,37 @@ import (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// conditionTypes reads the split condition operators from the
-// split-based-on schema (definitions/Condition/properties/type/enum).
-func conditionTypes(cat *schemas.Catalog) []string {
-	wt, ok := cat.Lookup("split-based-on")
-	if !ok {
-		return nil
-	}
-	v, err := model.ParseValue(wt.Schema())
-	if err != nil {
-		return nil
-	}
-	for _, key := range []string{"definitions", "Condition", "properties", "type", "enum"} {
-		o, ok := v.(*model.Object)
-		if !ok {
-			return nil
-		}
-		v, _ = o.Get(key)
-	}
-	list, _ := v.([]any)
+// conditionLabels lists the split operators in Studio's words, in the
+// order of its menu (schemas.ConditionOperators is the one table).
+func conditionLabels() []string {
 	var out []string
-	for _, e := range list {
-		if s, ok := e.(string); ok {
-			out = append(out, s)
-		}
+	for _, op := range schemas.ConditionOperators() {
+		out = append(out, op.Label)
 	}
 	return out
+}
+
+// operatorID turns a label chosen in the operator menu back into the id the
+// file writes; an id the table does not know is shown and kept as it is.
+func operatorID(label string) string {
+	if op, ok := schemas.ConditionOperatorByLabel(label); ok {
+		return op.ID
+	}
+	return label
+}
+
+// splitInputField edits "Variable to test": every condition's arguments
+// follow it in the same step, so what the split tests is what it shows.
+func (in *Inspector) splitInputField(s *model.State, spec schemas.PropertySpec) fyne.CanvasObject {
+	name := s.Name()
+	e := newTextField(false, in.keys)
+	e.SetText(s.StringProperty("input"))
+	e.SetPlaceHolder("{{trigger.message.Body}}")
+	e.OnChanged = func(v string) {
+		in.apply(model.SetSplitInput(name, v), in.coalesceKey(name, "input"))
+	}
+	ed := propertyEditor{object: e, focus: e, hint: spec.Description}
+	return in.addRow("/properties/input", titleFor(spec, "input"), spec.Required, ed)
 }
 
 // splitTransitions is split-based-on's hand-made editor: "No Condition
@@ -83,23 +88,71 @@ func (in *Inspector) conditionCard(s *model.State, i, number int, t model.Transi
 
 	friendlyEntry := newTextField(false, in.keys)
 	friendlyEntry.SetText(friendly)
-	friendlyEntry.SetPlaceHolder("If value equal_to …")
-	friendlyEntry.OnChanged = func(v string) { in.setCondition(name, i, "friendly_name", v) }
-
-	options := slices.Clone(in.conditionTypes)
-	if op != "" && !slices.Contains(options, op) {
-		options = append(options, op)
+	friendlyEntry.SetPlaceHolder(schemas.AutoFriendlyName(op, value))
+	// following: the name is Studio's own ("If value equal_to 1"), so it
+	// follows the operator and value until the user types one.
+	following := schemas.IsAutoFriendlyName(friendly, op, value)
+	updating := false
+	friendlyEntry.OnChanged = func(v string) {
+		if updating {
+			return
+		}
+		following = false
+		in.setCondition(name, i, map[string]string{"friendly_name": v}, "friendly_name")
 	}
-	opSelect := widget.NewSelect(options, nil)
-	if op != "" {
-		opSelect.SetSelected(op)
+	follow := func(nextOp, nextValue string, changes map[string]string) {
+		if following {
+			auto := schemas.AutoFriendlyName(nextOp, nextValue)
+			changes["friendly_name"] = auto
+			updating = true
+			friendlyEntry.SetText(auto)
+			updating = false
+		}
+		friendlyEntry.SetPlaceHolder(schemas.AutoFriendlyName(nextOp, nextValue))
 	}
-	opSelect.OnChanged = func(v string) { in.setCondition(name, i, "type", v) }
 
 	valueEntry := newTextField(false, in.keys)
 	valueEntry.SetText(value)
 	valueEntry.SetPlaceHolder("Value (Liquid allowed)")
-	valueEntry.OnChanged = func(v string) { in.setCondition(name, i, "value", v) }
+
+	options := conditionLabels()
+	if op != "" && !slices.Contains(options, schemas.ConditionLabel(op)) {
+		options = append(options, op)
+	}
+	opSelect := widget.NewSelect(options, nil)
+	if op != "" {
+		opSelect.SetSelected(schemas.ConditionLabel(op))
+	}
+	opSelect.OnChanged = func(label string) {
+		next := operatorID(label)
+		changes := map[string]string{"type": next}
+		nextValue := value
+		// Operators that take no value still write one (the schema wants
+		// it): Studio writes the operator's label.
+		if o, ok := schemas.ConditionOperatorByID(next); ok && o.NoValue {
+			nextValue = o.Label
+		} else if prev, ok := schemas.ConditionOperatorByID(op); ok && prev.NoValue && value == prev.Label {
+			nextValue = ""
+		}
+		if nextValue != value {
+			changes["value"] = nextValue
+			updating = true
+			valueEntry.SetText(nextValue)
+			updating = false
+		}
+		follow(next, nextValue, changes)
+		op, value = next, nextValue
+		in.setCondition(name, i, changes, "type")
+	}
+	valueEntry.OnChanged = func(v string) {
+		if updating {
+			return
+		}
+		changes := map[string]string{"value": v}
+		follow(op, v, changes)
+		value = v
+		in.setCondition(name, i, changes, "value")
+	}
 
 	picker := in.targetPicker(name, i, t.Next)
 	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { in.moveTransition(name, i, -1) })
@@ -130,9 +183,10 @@ func (in *Inspector) transitionList(widgetName string) []any {
 	return list
 }
 
-// setCondition sets one member of the first condition of transition i,
-// creating the condition (its arguments from the split's input) if needed.
-func (in *Inspector) setCondition(widgetName string, i int, member, value string) {
+// setCondition sets members of the first condition of transition i,
+// creating the condition (its arguments from the split's input) if needed;
+// field names the form field for coalescing keystrokes into one undo step.
+func (in *Inspector) setCondition(widgetName string, i int, members map[string]string, field string) {
 	list := in.transitionList(widgetName)
 	if i >= len(list) {
 		return
@@ -151,9 +205,13 @@ func (in *Inspector) setCondition(widgetName string, i int, member, value string
 		c = in.newCondition(widgetName)
 		conds[0] = c
 	}
-	c.Set(member, value)
+	for _, key := range []string{"friendly_name", "type", "value"} {
+		if v, ok := members[key]; ok {
+			c.Set(key, v)
+		}
+	}
 	t.Set("conditions", conds)
-	in.apply(model.SetTransitions(widgetName, list), in.coalesceKey(widgetName, fmt.Sprintf("transition/%d/%s", i, member)))
+	in.apply(model.SetTransitions(widgetName, list), in.coalesceKey(widgetName, fmt.Sprintf("transition/%d/%s", i, field)))
 }
 
 func (in *Inspector) newCondition(widgetName string) *model.Object {
@@ -162,7 +220,7 @@ func (in *Inspector) newCondition(widgetName string) *model.Object {
 		input = s.StringProperty("input")
 	}
 	return model.NewObject(
-		model.Member{Key: "friendly_name", Value: "If value equal_to "},
+		model.Member{Key: "friendly_name", Value: schemas.AutoFriendlyName("equal_to", "")},
 		model.Member{Key: "arguments", Value: []any{input}},
 		model.Member{Key: "type", Value: "equal_to"},
 		model.Member{Key: "value", Value: ""},

@@ -8,8 +8,9 @@ import (
 	"github.com/studioflow/studioflow/internal/atomicfile"
 )
 
-// runFmt prints each file in Studio's canonical form, or with -w rewrites
-// the files that are not already in it.
+// runFmt prints each file in Studio's canonical form, each ending with a
+// newline, or with -w rewrites the files that are not already in it,
+// keeping each file's final newline or its lack.
 func runFmt(e env, args []string) int {
 	fs := flag.NewFlagSet("fmt", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -33,8 +34,15 @@ func runFmt(e env, args []string) int {
 			code = exitBadInput
 			continue
 		}
+		// canonical keeps the file's own final newline (or its lack), so a
+		// file already in canonical form is left byte for byte as it is.
 		canonical := flow.Marshal()
 		if !*write {
+			// On standard output every document ends with a newline, so
+			// several are separate documents and the output ends a line.
+			if !bytes.HasSuffix(canonical, []byte("\n")) {
+				canonical = append(canonical, '\n')
+			}
 			e.stdout.Write(canonical)
 			continue
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,7 +23,7 @@ func TestFmtPrintsEverySharedFlowInCanonicalForm(t *testing.T) {
 		if r.code != exitOK || r.stderr != "" {
 			t.Fatalf("%s: exit %d, stderr %q", path, r.code, r.stderr)
 		}
-		if r.stdout == string(original) {
+		if r.stdout == string(original) || r.stdout == string(original)+"\n" {
 			canonical++
 		}
 		// The canonical form is a fixed point and means the same flow.
@@ -153,6 +154,78 @@ func TestFmtUsageErrors(t *testing.T) {
 		r := runCLI(args...)
 		if r.code != exitBadInput || !strings.Contains(r.stderr, "usage: studioflow fmt") {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and the usage", args, r.code, r.stderr)
+		}
+	}
+}
+
+// A small flow in Studio's canonical form, without and with the final
+// newline Studio's own exports differ on.
+const canonicalNoNewline = `{
+  "description": "A",
+  "states": [
+    {
+      "name": "Trigger",
+      "type": "trigger",
+      "transitions": [
+        {
+          "event": "incomingMessage"
+        }
+      ],
+      "properties": {
+        "offset": {
+          "x": 0,
+          "y": 0
+        }
+      }
+    }
+  ],
+  "initial_state": "Trigger",
+  "flags": {
+    "allow_concurrent_calls": true
+  }
+}`
+
+func TestFmtSeveralFilesOnStdoutAreSeparateDocumentsEndingWithANewline(t *testing.T) {
+	a := writeTemp(t, "a.json", []byte(canonicalNoNewline))
+	b := writeTemp(t, "b.json", []byte(strings.Replace(canonicalNoNewline, `"A"`, `"B"`, 1)+"\n"))
+	r := runCLI("fmt", a, b)
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	want := canonicalNoNewline + "\n" + strings.Replace(canonicalNoNewline, `"A"`, `"B"`, 1) + "\n"
+	if r.stdout != want {
+		t.Fatalf("fmt A B printed\n%s\nwant\n%s", r.stdout, want)
+	}
+	if strings.Contains(r.stdout, "}{") {
+		t.Fatal("the documents run together")
+	}
+	dec := json.NewDecoder(strings.NewReader(r.stdout))
+	for i := 0; i < 2; i++ {
+		var v map[string]any
+		if err := dec.Decode(&v); err != nil {
+			t.Fatalf("document %d: %v", i+1, err)
+		}
+	}
+}
+
+// -w keeps each file's own final-newline convention: a canonical file,
+// with or without a final newline, comes back byte for byte, and a file
+// it rewrites keeps the convention it had.
+func TestFmtWriteKeepsEachFilesFinalNewline(t *testing.T) {
+	for _, tail := range []string{"", "\n"} {
+		canonical := writeTemp(t, "canonical.json", []byte(canonicalNoNewline+tail))
+		compact := writeTemp(t, "compact.json", []byte(strings.Join(strings.Fields(canonicalNoNewline), "")+tail))
+		if r := runCLI("fmt", "-w", canonical, compact); r.code != exitOK {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		for _, path := range []string{canonical, compact} {
+			got, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != canonicalNoNewline+tail {
+				t.Errorf("final newline %q: %s became\n%q", tail, filepath.Base(path), got)
+			}
 		}
 	}
 }

@@ -138,3 +138,51 @@ func TestRunStopsReadingJustPastTheSizeLimit(t *testing.T) {
 		t.Fatalf("run read %d bytes of the stream, want about the %d byte limit", n, model.MaxFileSize)
 	}
 }
+
+// functionFlow is a call flow: a Say/Play, then a Run Function whose URL no
+// one can reach, then what its two events lead to.
+const functionFlow = `{"description":"run function","initial_state":"Trigger","flags":{"allow_concurrent_calls":true},"states":[
+  {"name":"Trigger","type":"trigger","properties":{"offset":{"x":0,"y":0}},"transitions":[{"event":"incomingCall","next":"hello"}]},
+  {"name":"hello","type":"say-play","properties":{"say":"Hello","loop":3},"transitions":[{"event":"audioComplete","next":"lookup"}]},
+  {"name":"lookup","type":"run-function","properties":{"url":"https://unreachable.invalid/lookup"},"transitions":[{"event":"success","next":"found"},{"event":"fail","next":"sorry"}]},
+  {"name":"found","type":"say-play","properties":{"say":"Found"},"transitions":[{"event":"audioComplete"}]},
+  {"name":"sorry","type":"say-play","properties":{"say":"Sorry"},"transitions":[{"event":"audioComplete"}]}]}`
+
+// run honours --outcome for Run Function, like every product widget, and
+// refuses it (exit 2) for a widget whose event the simulator decides.
+func TestRunOutcomeIsHonouredOrRefused(t *testing.T) {
+	path := writeTemp(t, "fn.json", []byte(functionFlow))
+	for _, event := range []string{"success", "fail"} {
+		r := runWithInput("", path, "--outcome", "lookup="+event, "--json")
+		if r.code != exitOK {
+			t.Fatalf("--outcome lookup=%s: exit %d\n%s", event, r.code, r.stderr)
+		}
+		var report struct {
+			Steps []struct {
+				Name             string `json:"name"`
+				TransitionedFrom string `json:"transitioned_from"`
+			} `json:"steps"`
+			Transcript []struct {
+				Kind, Text string
+				Loop       int
+			} `json:"transcript"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &report); err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, s := range report.Steps {
+			names = append(names, s.TransitionedFrom+":"+s.Name)
+		}
+		if !strings.Contains(strings.Join(names, " "), "lookup:"+event) {
+			t.Errorf("--outcome lookup=%s: steps %v", event, names)
+		}
+		if len(report.Transcript) == 0 || report.Transcript[0].Text != "Hello" || report.Transcript[0].Loop != 3 {
+			t.Errorf("transcript %+v: want Hello once, repeating 3 times", report.Transcript)
+		}
+	}
+	r := runWithInput("", path, "--outcome", "hello=hangup")
+	if r.code != exitBadInput || !strings.Contains(r.stderr, "hello (a say-play widget) runs in the simulator itself") {
+		t.Errorf("--outcome for a say-play: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -141,6 +141,8 @@ func Describe(e engine.Event) string {
 		return line
 	case engine.EventEnd:
 		return fmt.Sprintf("= ended (%s): %s", e.Ending.Kind, e.Ending.Reason)
+	case engine.EventIgnored:
+		return fmt.Sprintf("  (%s: %q %s; it goes on waiting)", e.Widget, e.Text, e.Note)
 	}
 	return ""
 }

@@ -129,7 +129,7 @@ func TestOutcomeNamingAnEventTheWidgetLacksFailsTheScenario(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := "flow: " + abs + "\noutcomes:\n  order_no: pressed\nsteps:\n  - expect: {at: order_no}\n"
+	src := "flow: " + abs + "\noutcomes:\n  forward_call: pressed\nsteps:\n  - expect: {at: order_no}\n"
 	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestOutcomeNamingAnEventTheWidgetLacksFailsTheScenario(t *testing.T) {
 	if status := RunFiles([]string{file}, &out, Options{}); status != 1 {
 		t.Fatalf("status %d:\n%s", status, out.String())
 	}
-	want := `cannot start: start execution: outcome order_no=pressed: "pressed" is not an event of order_no (a gather-input-on-call widget); choose one of: keypress, speech, timeout, hangup`
+	want := `cannot start: start execution: outcome forward_call=pressed: "pressed" is not an event of forward_call (a connect-call-to widget); choose one of: callCompleted, hangup`
 	if !strings.Contains(out.String(), want) {
 		t.Fatalf("output lacks %q:\n%s", want, out.String())
 	}

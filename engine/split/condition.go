@@ -6,23 +6,23 @@ package split
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/studioflow/studioflow/schemas"
 )
 
-// Types lists the 17 condition types Studio offers, in the order of its menu.
-var Types = []string{
-	"equal_to", "not_equal_to",
-	"matches_any_of", "does_not_match_any_of",
-	"is_blank", "is_not_blank",
-	"regex",
-	"contains", "does_not_contain",
-	"starts_with", "does_not_start_with",
-	"less_than", "greater_than",
-	"is_before_time", "is_after_time",
-	"is_before_date", "is_after_date",
+// Types lists the 17 condition types Studio offers, in the order of its
+// menu, from the one table of operators (schemas.ConditionOperators).
+var Types = operatorIDs()
+
+func operatorIDs() []string {
+	var ids []string
+	for _, op := range schemas.ConditionOperators() {
+		ids = append(ids, op.ID)
+	}
+	return ids
 }
 
 // Match reports whether input satisfies the condition of type kind against value.
@@ -80,11 +80,12 @@ func matchesAny(in, list string) bool {
 	return false
 }
 
-// matchesWhole applies an RE2 pattern, case-insensitively, to the whole input.
+// matchesWhole applies an RE2 pattern, case-insensitively, to the whole
+// input (schemas.SplitRegex, which the validator compiles too).
 func matchesWhole(input, pattern string) (bool, error) {
-	re, err := regexp.Compile(`(?i)^(?:` + pattern + `)$`)
+	re, err := schemas.SplitRegex(pattern)
 	if err != nil {
-		return false, fmt.Errorf("regex %q: %w", pattern, err)
+		return false, err
 	}
 	return re.MatchString(input), nil
 }

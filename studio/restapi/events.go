@@ -56,7 +56,7 @@ func (s *Server) streamEvents(q *request) *apiError {
 			if !open {
 				return nil
 			}
-			writeEvent(q.w, eventResource(q.base, e, flow))
+			writeEvent(q.w, eventResource(q.base, q.account, e, flow))
 			flusher.Flush()
 			if e.Kind == engine.EventEnd {
 				return nil
@@ -65,11 +65,11 @@ func (s *Server) streamEvents(q *request) *apiError {
 	}
 }
 
-func eventResource(base string, e engine.Event, flow string) eventJSON {
+func eventResource(base, account string, e engine.Event, flow string) eventJSON {
 	out := eventJSON{Kind: string(e.Kind), ExecutionSID: e.Execution, Widget: e.Widget, Text: e.Text, To: e.To, From: e.From, Ending: e.Ending}
 	if e.Step != nil {
-		st := stepResource(base, workspace.Step{
-			SID: e.Step.SID, AccountSID: e.Step.AccountSID, FlowSID: flow, ExecutionSID: e.Step.ExecutionSID,
+		st := stepResource(base, account, workspace.Step{
+			SID: e.Step.SID, FlowSID: flow, ExecutionSID: e.Step.ExecutionSID,
 			ParentStepSID: e.Step.ParentStepSID, Name: e.Step.Name, Type: e.Step.Type,
 			TransitionedFrom: e.Step.TransitionedFrom, TransitionedTo: e.Step.TransitionedTo, Detail: e.Step.Detail,
 		})

@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/studio/sessions"
+	"github.com/studioflow/studioflow/studio/workspace"
 )
 
 // executionError maps a sessions error to the API's: Studio's 409 for a
@@ -48,7 +50,7 @@ func (s *Server) createExecution(q *request) *apiError {
 	if err != nil {
 		return q.executionError(err)
 	}
-	writeJSON(q.w, http.StatusCreated, executionResource(q.base, res.Execution))
+	writeJSON(q.w, http.StatusCreated, executionResource(q.base, q.account, res.Execution))
 	return nil
 }
 
@@ -80,10 +82,18 @@ func (s *Server) listExecutions(q *request) *apiError {
 		}
 		bounds[i] = t
 	}
+	// Status (active or ended) is a filter twilio-node 6 sends.
+	status := query.Get("Status")
+	if status != "" && status != engine.StatusActive && status != engine.StatusEnded {
+		return badRequest("Status %q is not valid: it must be %s or %s", status, engine.StatusActive, engine.StatusEnded)
+	}
 	flow := q.params["FlowSid"]
 	execs, err := s.cfg.Store.Executions(flow, bounds[0], bounds[1])
 	if err != nil {
 		return q.storeError(err)
+	}
+	if status != "" {
+		execs = slices.DeleteFunc(execs, func(x workspace.Execution) bool { return x.Status != status })
 	}
 	keys := make([]string, len(execs))
 	for i, x := range execs {
@@ -95,7 +105,7 @@ func (s *Server) listExecutions(q *request) *apiError {
 	}
 	out := make([]engine.ExecutionRecord, len(page))
 	for i, x := range page {
-		out[i] = executionResource(q.base, x)
+		out[i] = executionResource(q.base, q.account, x)
 	}
 	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "executions": out})
 	return nil
@@ -106,7 +116,7 @@ func (s *Server) fetchExecution(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, executionResource(q.base, x))
+	writeJSON(q.w, http.StatusOK, executionResource(q.base, q.account, x))
 	return nil
 }
 
@@ -126,7 +136,7 @@ func (s *Server) updateExecution(q *request) *apiError {
 	if err != nil {
 		return q.executionError(err)
 	}
-	writeJSON(q.w, http.StatusOK, executionResource(q.base, x))
+	writeJSON(q.w, http.StatusOK, executionResource(q.base, q.account, x))
 	return nil
 }
 
@@ -148,7 +158,7 @@ func (s *Server) fetchExecutionContext(q *request) *apiError {
 		ctx = map[string]any{}
 	}
 	writeJSON(q.w, http.StatusOK, executionContextJSON{
-		AccountSID: x.AccountSID, Context: ctx, ExecutionSID: x.SID, FlowSID: x.FlowSID,
+		AccountSID: q.account, Context: ctx, ExecutionSID: x.SID, FlowSID: x.FlowSID,
 		URL: executionURL(q.base, x.FlowSID, x.SID) + "/Context",
 	})
 	return nil
@@ -178,7 +188,7 @@ func (s *Server) listSteps(q *request) *apiError {
 	}
 	out := make([]engine.Step, len(page))
 	for i, st := range page {
-		out[i] = stepResource(q.base, st)
+		out[i] = stepResource(q.base, q.account, st)
 	}
 	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "steps": out})
 	return nil
@@ -189,7 +199,7 @@ func (s *Server) fetchStep(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, stepResource(q.base, st))
+	writeJSON(q.w, http.StatusOK, stepResource(q.base, q.account, st))
 	return nil
 }
 
@@ -203,7 +213,7 @@ func (s *Server) fetchStepContext(q *request) *apiError {
 		ctx = map[string]any{}
 	}
 	writeJSON(q.w, http.StatusOK, stepContextJSON{
-		AccountSID: st.AccountSID, Context: ctx, ExecutionSID: st.ExecutionSID, FlowSID: st.FlowSID, StepSID: st.SID,
+		AccountSID: q.account, Context: ctx, ExecutionSID: st.ExecutionSID, FlowSID: st.FlowSID, StepSID: st.SID,
 		URL: executionURL(q.base, st.FlowSID, st.ExecutionSID) + "/Steps/" + st.SID + "/Context",
 	})
 	return nil

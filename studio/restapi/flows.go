@@ -59,7 +59,7 @@ func (s *Server) createFlow(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusCreated, flowResource(q.base, f, false), f.Definition)
+	writeWithDefinition(q.w, http.StatusCreated, flowResource(q.base, q.account, f, false), f.Definition)
 	return nil
 }
 
@@ -101,7 +101,7 @@ func (s *Server) updateFlow(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusOK, flowResource(q.base, f, false), f.Definition)
+	writeWithDefinition(q.w, http.StatusOK, flowResource(q.base, q.account, f, false), f.Definition)
 	return nil
 }
 
@@ -110,7 +110,7 @@ func (s *Server) fetchFlow(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusOK, flowResource(q.base, f, false), f.Definition)
+	writeWithDefinition(q.w, http.StatusOK, flowResource(q.base, q.account, f, false), f.Definition)
 	return nil
 }
 
@@ -137,7 +137,7 @@ func (s *Server) listFlows(q *request) *apiError {
 	}
 	out := make([]flowJSON, len(page))
 	for i, f := range page {
-		out[i] = flowResource(q.base, f, true)
+		out[i] = flowResource(q.base, q.account, f, true)
 	}
 	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "flows": out})
 	return nil
@@ -205,7 +205,7 @@ func (s *Server) listRevisions(q *request) *apiError {
 	}
 	out := make([]revisionJSON, len(page))
 	for i, r := range page {
-		out[i] = revisionResource(q.base, r)
+		out[i] = revisionResource(q.base, q.account, r)
 	}
 	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "revisions": out})
 	return nil
@@ -234,7 +234,7 @@ func (s *Server) fetchRevision(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusOK, revisionResource(q.base, rev), rev.Definition)
+	writeWithDefinition(q.w, http.StatusOK, revisionResource(q.base, q.account, rev), rev.Definition)
 	return nil
 }
 

@@ -95,6 +95,7 @@ func (ts *testServer) call(method, path string, form url.Values) (int, map[strin
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 	req.SetBasicAuth(ts.account, ts.token)
+	req.Header.Set("Accept", "application/json") // as Twilio's helper libraries send
 	return ts.send(req)
 }
 

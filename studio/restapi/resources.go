@@ -98,11 +98,11 @@ func writeWithDefinition(w http.ResponseWriter, status int, v any, def json.RawM
 
 // flowResource renders a flow without its definition (writeWithDefinition
 // adds it); a list also leaves out the validation fields, as Studio's does.
-func flowResource(base string, f workspace.Flow, inList bool) flowJSON {
+func flowResource(base, account string, f workspace.Flow, inList bool) flowJSON {
 	u := flowURL(base, f.SID)
 	out := flowJSON{
-		SID: f.SID, AccountSID: f.AccountSID, FriendlyName: f.FriendlyName, Status: f.Status, Revision: f.Revision,
-		WebhookURL: webhookURL(base, f.AccountSID, f.SID), DateCreated: isoTime(f.DateCreated), URL: u,
+		SID: f.SID, AccountSID: account, FriendlyName: f.FriendlyName, Status: f.Status, Revision: f.Revision,
+		WebhookURL: webhookURL(base, account, f.SID), DateCreated: isoTime(f.DateCreated), URL: u,
 		Links: map[string]string{"test_users": u + "/TestUsers", "revisions": u + "/Revisions", "executions": u + "/Executions"},
 	}
 	if f.DateUpdated != nil {
@@ -116,11 +116,11 @@ func flowResource(base string, f workspace.Flow, inList bool) flowJSON {
 	return out
 }
 
-func revisionResource(base string, r workspace.Revision) revisionJSON {
+func revisionResource(base, account string, r workspace.Revision) revisionJSON {
 	valid := r.Valid
 	created := isoTime(r.DateCreated)
 	return revisionJSON{
-		SID: r.FlowSID, AccountSID: r.AccountSID, FriendlyName: r.FriendlyName,
+		SID: r.FlowSID, AccountSID: account, FriendlyName: r.FriendlyName,
 		Status: r.Status, Revision: r.Revision, CommitMessage: r.CommitMessage, Valid: &valid, Errors: r.Errors,
 		DateCreated: created, DateUpdated: &created,
 		URL: flowURL(base, r.FlowSID) + "/Revisions/" + strconv.Itoa(r.Revision),
@@ -130,10 +130,10 @@ func revisionResource(base string, r workspace.Revision) revisionJSON {
 func executionURL(base, flow, sid string) string { return flowURL(base, flow) + "/Executions/" + sid }
 
 // executionResource renders an execution with the engine's record type.
-func executionResource(base string, x workspace.Execution) engine.ExecutionRecord {
+func executionResource(base, account string, x workspace.Execution) engine.ExecutionRecord {
 	u := executionURL(base, x.FlowSID, x.SID)
 	rec := engine.ExecutionRecord{
-		SID: x.SID, AccountSID: x.AccountSID, FlowSID: x.FlowSID, Context: x.Context,
+		SID: x.SID, AccountSID: account, FlowSID: x.FlowSID, Context: x.Context,
 		ContactChannelAddress: x.ContactChannelAddress, ContactSID: x.ContactSID, FlowVersion: x.FlowRevision,
 		Status: x.Status, DateCreated: engine.Timestamp(x.DateCreated), DateUpdated: engine.Timestamp(x.DateUpdated),
 		InitiatedBy: x.InitiatedBy, URL: u,
@@ -149,14 +149,14 @@ func executionResource(base string, x workspace.Execution) engine.ExecutionRecor
 }
 
 // stepResource renders a step with the engine's record type.
-func stepResource(base string, st workspace.Step) engine.Step {
+func stepResource(base, account string, st workspace.Step) engine.Step {
 	u := executionURL(base, st.FlowSID, st.ExecutionSID) + "/Steps/" + st.SID
 	ctx := st.Context
 	if ctx == nil {
 		ctx = map[string]any{}
 	}
 	return engine.Step{
-		SID: st.SID, AccountSID: st.AccountSID, FlowSID: st.FlowSID, ExecutionSID: st.ExecutionSID,
+		SID: st.SID, AccountSID: account, FlowSID: st.FlowSID, ExecutionSID: st.ExecutionSID,
 		ParentStepSID: st.ParentStepSID, Name: st.Name, Context: ctx,
 		TransitionedFrom: st.TransitionedFrom, TransitionedTo: st.TransitionedTo, Type: st.Type,
 		DateCreated: engine.Timestamp(st.DateCreated), DateUpdated: engine.Timestamp(st.DateUpdated),

@@ -16,8 +16,9 @@
 //	POST              /v1/Accounts/{AC}/Flows/{FW}     incoming messaging webhook
 //	GET               /v2/Flows/{FW}/Executions/{FN}/Events
 //
-// Beyond Studio: the webhook answers with the execution and the messages
-// the flow sent back (Studio answers Twilio with empty TwiML); executions
+// The webhook answers Twilio with empty TwiML, as Studio does; beyond
+// Studio, a request with Accept: application/json gets the execution and
+// the messages the flow sent back instead. Executions
 // carry ended_reason; …/Events streams an execution's events as
 // Server-Sent Events. Drafts may be saved with validation errors (valid
 // false, errors listed); publishing one is refused with details. Executions
@@ -69,6 +70,10 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("restapi: account SID %q is not AC followed by 32 hex digits", cfg.AccountSID)
 	case cfg.AuthToken == "":
 		return nil, errors.New("restapi: an auth token is required")
+	case cfg.Sessions.Runtime().AccountSID() != cfg.AccountSID:
+		// One server, one account: what clients authenticate as is what
+		// every resource, webhook_url and execution context says.
+		return nil, fmt.Errorf("restapi: executions run under account %s, but clients authenticate as %s; give the sessions manager the server's account", cfg.Sessions.Runtime().AccountSID(), cfg.AccountSID)
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -79,10 +84,13 @@ func New(cfg Config) (*Server, error) {
 
 // request is one call being served.
 type request struct {
-	w      http.ResponseWriter
-	r      *http.Request
-	base   string            // scheme://host of url and links
-	params map[string]string // path parameters by name
+	w    http.ResponseWriter
+	r    *http.Request
+	base string // scheme://host of url and links
+	// account is the server's one account (the one clients authenticate
+	// as), reported by every resource whatever the store recorded.
+	account string
+	params  map[string]string // path parameters by name
 
 	cachedForm url.Values // the body, once read
 }
@@ -103,7 +111,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.cfg.Logf("%s %s %d %s", r.Method, r.URL.Path, rec.status, time.Since(start).Round(time.Microsecond))
 		}
 	}()
-	req := &request{w: rec, r: r, base: s.baseURL(r)}
+	req := &request{w: rec, r: r, base: s.baseURL(r), account: s.cfg.AccountSID}
 	rt, params, apiErr := match(r.Method, r.URL.Path)
 	if !s.authorized(r, rt, req) {
 		rec.Header().Set("WWW-Authenticate", `Basic realm="Twilio API"`)

@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha1"
 	"encoding/base64"
+	"mime"
 	"net/http"
 	"net/url"
 	"sort"
@@ -12,10 +13,10 @@ import (
 	"github.com/studioflow/studioflow/engine"
 )
 
-// webhookReply is the answer to an incoming message: the execution it
-// started or resumed and what the flow sent back during this request. (To
-// Twilio, Studio answers with empty TwiML; a local tool playing the
-// contact's phone needs the replies instead.)
+// webhookReply is the JSON answer to an incoming message, for a request
+// that asks for JSON (Accept: application/json): the execution it started or
+// resumed and what the flow sent back during this request. A local tool
+// playing the contact's phone needs the replies; Twilio gets emptyTwiML.
 type webhookReply struct {
 	Execution engine.ExecutionRecord `json:"execution"`
 	Messages  []outboundMessage      `json:"messages"`
@@ -63,7 +64,15 @@ func (s *Server) incomingWebhook(q *request) *apiError {
 	if err != nil {
 		return q.executionError(err)
 	}
-	reply := webhookReply{Execution: executionResource(q.base, res.Execution), Messages: []outboundMessage{}}
+	if !wantsJSON(q.r) {
+		// What Studio answers Twilio's messaging webhook: empty TwiML (it
+		// sends its messages through the API, not in the answer).
+		q.w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+		q.w.WriteHeader(http.StatusOK)
+		_, _ = q.w.Write([]byte(emptyTwiML))
+		return nil
+	}
+	reply := webhookReply{Execution: executionResource(q.base, q.account, res.Execution), Messages: []outboundMessage{}}
 	for _, e := range res.Events {
 		switch e.Kind {
 		case engine.EventSend, engine.EventSay, engine.EventPlay, engine.EventDigits, engine.EventDial:
@@ -72,6 +81,23 @@ func (s *Server) incomingWebhook(q *request) *apiError {
 	}
 	writeJSON(q.w, http.StatusOK, reply)
 	return nil
+}
+
+// emptyTwiML is Studio's answer to Twilio's messaging webhook.
+const emptyTwiML = `<?xml version="1.0" encoding="UTF-8"?><Response/>`
+
+// wantsJSON reports whether the request's Accept header names
+// application/json (Twilio's webhook requests do not).
+func wantsJSON(r *http.Request) bool {
+	for _, v := range r.Header.Values("Accept") {
+		for _, part := range strings.Split(v, ",") {
+			mt, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+			if err == nil && mt == "application/json" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // validSignature checks X-Twilio-Signature the way Twilio signs webhooks.

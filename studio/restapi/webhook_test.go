@@ -19,6 +19,7 @@ func (ts *testServer) sms(flow, from, to, body string) (int, map[string]any) {
 		ts.t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json") // the local tools' answer, not Twilio's TwiML
 	req.Header.Set("X-Twilio-Signature", Signature(ts.token, ts.URL+path, form))
 	return ts.send(req)
 }

@@ -63,6 +63,10 @@ type liveExecution struct {
 type Config struct {
 	Clock  engine.Clock // default engine.RealClock
 	Engine engine.Config
+	// AccountSID is the account executions run under: a server's one
+	// account, the one its clients authenticate as (default: the
+	// workspace's own).
+	AccountSID string
 }
 
 // New returns a manager for store. Executions the store holds as active carry
@@ -76,6 +80,9 @@ func New(store *workspace.Store, cfg Config) (*Manager, error) {
 	ecfg := cfg.Engine
 	ecfg.Clock = cfg.Clock
 	ecfg.AccountSID = store.AccountSID()
+	if cfg.AccountSID != "" {
+		ecfg.AccountSID = cfg.AccountSID
+	}
 	m := &Manager{
 		store: store, clock: cfg.Clock,
 		live: map[string]*liveExecution{}, sessions: map[string]*liveExecution{}, flows: map[string]*model.Flow{},

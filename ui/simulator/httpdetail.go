@@ -33,7 +33,8 @@ type renderFunc func(template string, ctx map[string]any) (string, error)
 // left; with render and the flow, it also rebuilds the request from the
 // widget's properties and the context before the step.
 func exchangeOf(step *engine.Step, req *requestSource) (exchange, bool) {
-	if step == nil || !isHTTPType(step.Type) {
+	if step == nil || !isHTTPType(step.Type) || strings.HasPrefix(step.Detail, engine.ChosenByCaller) {
+		// Its outcome was chosen: no request was made.
 		return exchange{}, false
 	}
 	var ex exchange

@@ -145,6 +145,8 @@ func voiceLine(e entry) (line string, inbound bool) {
 		return "Sends digits: " + ev.Text, false
 	case engine.EventDial:
 		return "Dials " + ev.Text, false
+	case engine.EventIgnored:
+		return "(" + ev.Note + "; still listening)", false
 	}
 	return "", false
 }

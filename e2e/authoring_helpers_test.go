@@ -1,0 +1,249 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Where the authoring journeys click in the editor at 1280×800 (no window
+// manager: the window sits at 0,0). Library and inspector are laid out by
+// Fyne from the theme's sizes, so these stay put.
+var (
+	librarySearch = image.Pt(100, 173) // the widget library's search box
+	emptyCanvas   = image.Pt(300, 200) // a spot of the canvas nothing is drawn on
+	// After Ctrl+N the Trigger sits here, and the first widget the library
+	// adds lands right below it (free space near the view centre).
+	newTriggerMessagePort = image.Pt(464, 383) // its Incoming Message port
+	newTriggerCallPort    = image.Pt(552, 383) // its Incoming Call port
+	newTriggerSubflowPort = image.Pt(743, 383) // its Subflow port (not in a new flow's file)
+	firstAddedWidget      = image.Pt(590, 463) // the name row of that widget
+	// canvasArea is the canvas at 1280×800, less the minimap's corner.
+	canvasArea = image.Rect(226, 74, 790, 612)
+	// Category colours of node headers (canvas/style.go).
+	voiceRed   = color.RGBA{0xd6, 0x1f, 0x1f, 0xff}
+	flowPurple = color.RGBA{0x8c, 0x5b, 0xd8, 0xff}
+	// From a node header's top-left corner at zoom 1: its first port's dot
+	// (below a label like "User Pressed Keys") and its name row.
+	firstPortFromHeader = image.Pt(56, 80)
+	nameRowFromHeader   = image.Pt(80, 40)
+)
+
+// newFlowWindow opens the editor on a throwaway file, then starts a flow
+// from scratch with Ctrl+N, as a user would.
+func newFlowWindow(t *testing.T, x *xserver, bin string) (*process, string) {
+	t.Helper()
+	isolatedConfig(t)
+	start := filepath.Join(t.TempDir(), "start.json")
+	if err := os.WriteFile(start, []byte(`{"description":"Start","states":[{"name":"Trigger","type":"trigger","transitions":[],"properties":{"offset":{"x":0,"y":0}}}],"initial_state":"Trigger"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	app := x.start(t, bin, "edit", start)
+	window := x.waitWindow(t, app, regexp.QuoteMeta("Start")+".*Studioflow")
+	waitForDrawing(t, x, "journey-start", x.windowGeometry(t, window))
+	x.focus(t, window, emptyCanvas)
+	x.key(t, "ctrl+n")
+	x.waitTitle(t, window, func(s string) bool { return strings.Contains(s, "Untitled") })
+	return app, window
+}
+
+// findWidget jumps to a widget with Find (Ctrl+F, its name, Enter): it is
+// selected and the keyboard is in its name field in the inspector.
+func (x *xserver) findWidget(t *testing.T, name string) {
+	t.Helper()
+	x.key(t, "ctrl+f", "ctrl+a")
+	x.typeKeys(t, name)
+	x.key(t, "Return")
+}
+
+// tabs presses Tab n times.
+func (x *xserver) tabs(t *testing.T, n int) {
+	t.Helper()
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = "Tab"
+	}
+	x.key(t, keys...)
+}
+
+// rights presses Right n times: on a focused choice, the next option each.
+func (x *xserver) rights(t *testing.T, n int) {
+	t.Helper()
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = "Right"
+	}
+	x.key(t, keys...)
+}
+
+// saveAs saves with Ctrl+S into the file dialog, typing the full path of
+// name in the (isolated) home folder into its path field, and waits for
+// the file to hold want.
+func (x *xserver) saveAs(t *testing.T, window, name, want string) string {
+	t.Helper()
+	before := x.screenshot(t, "journey-before-save")
+	x.key(t, "ctrl+s")
+	// The dialog dims the window behind it: wait for that before typing.
+	deadline := time.Now().Add(patience)
+	for {
+		img := x.screenshot(t, "journey-save-dialog")
+		if !sameArea(before, img, image.Rect(0, 0, screenWidth, 30)) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no save dialog after Ctrl+S")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	path := filepath.Join(os.Getenv("HOME"), name)
+	x.key(t, "ctrl+a")
+	x.typeKeys(t, path)
+	x.key(t, "Return")
+	text := waitFile(t, path, want)
+	x.waitTitle(t, window, func(s string) bool { return strings.Contains(s, name) && !strings.HasPrefix(s, "● ") })
+	return text
+}
+
+// key presses keys (xdotool names: ctrl+n, Return, Tab) in the focused window.
+func (x *xserver) key(t *testing.T, keys ...string) {
+	t.Helper()
+	x.run(t, "xdotool", append([]string{"key", "--clearmodifiers", "--delay", "60"}, keys...)...)
+	time.Sleep(150 * time.Millisecond)
+}
+
+// typeKeys types text into the focused field.
+func (x *xserver) typeKeys(t *testing.T, text string) {
+	t.Helper()
+	x.run(t, "xdotool", "type", "--delay", "15", text)
+	time.Sleep(150 * time.Millisecond)
+}
+
+// addFromLibrary searches the library for text and presses Enter: the
+// first match is added in free space near the selection, selected.
+func (x *xserver) addFromLibrary(t *testing.T, window, text string) {
+	t.Helper()
+	x.typeText(t, window, librarySearch, text)
+	x.key(t, "Return")
+	time.Sleep(300 * time.Millisecond)
+}
+
+// step is one step of a run as `studioflow run --json` reports it.
+type step struct {
+	Name string `json:"name"`
+	From string `json:"transitioned_from"`
+	To   string `json:"transitioned_to"`
+}
+
+// runFlow runs the saved flow with the real binary and returns the path it
+// took ("Trigger -incomingMessage-> split_1 -match-> …") and its transcript.
+func runFlow(t *testing.T, bin, file string, args ...string) (string, string) {
+	t.Helper()
+	return runFlowWithInput(t, bin, file, "", args...)
+}
+
+// runFlowWithInput is runFlow with the contact's actions on standard input
+// ("press 1" for a gather).
+func runFlowWithInput(t *testing.T, bin, file, input string, args ...string) (string, string) {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"run", file, "--json"}, args...)...)
+	cmd.Stdin = strings.NewReader(input)
+	out, err := cmd.Output()
+	if err != nil {
+		stderr := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		t.Fatalf("studioflow run %s %v: %v\n%s%s", file, args, err, out, stderr)
+	}
+	var rep struct {
+		Steps      []step `json:"steps"`
+		Transcript []struct {
+			Direction, Kind, Text string
+		} `json:"transcript"`
+	}
+	if err := json.Unmarshal(out, &rep); err != nil {
+		t.Fatalf("studioflow run --json: %v\n%s", err, out)
+	}
+	var path []string
+	for i, s := range rep.Steps {
+		if i == 0 {
+			path = append(path, s.From)
+		}
+		path = append(path, fmt.Sprintf("-%s-> %s", s.Name, s.To))
+	}
+	var said []string
+	for _, e := range rep.Transcript {
+		if e.Direction == "outbound" {
+			said = append(said, e.Text)
+		}
+	}
+	return strings.Join(path, " "), strings.Join(said, " | ")
+}
+
+// settled takes screenshots until the canvas stops changing (the view
+// glides when Find or an added widget brings one into view) and returns
+// the last.
+func (x *xserver) settled(t *testing.T, name string) image.Image {
+	t.Helper()
+	prev := x.screenshot(t, name)
+	deadline := time.Now().Add(patience)
+	for time.Now().Before(deadline) {
+		time.Sleep(300 * time.Millisecond)
+		img := x.screenshot(t, name)
+		if sameArea(prev, img, canvasArea) {
+			return img
+		}
+		prev = img
+	}
+	t.Fatalf("the canvas kept changing for %v", patience)
+	return nil
+}
+
+func sameArea(a, b image.Image, r image.Rectangle) bool {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// header finds the top-left corner of the top-most node header of colour
+// c on the canvas within r: the first row holding a run of it as long as a
+// header, from the left end of that run.
+func header(t *testing.T, img image.Image, r image.Rectangle, c color.RGBA) image.Point {
+	t.Helper()
+	r = r.Intersect(canvasArea)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		run := 0
+		for x := r.Min.X; x < r.Max.X; x++ {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			if abs(int(cr>>8)-int(c.R)) <= 6 && abs(int(cg>>8)-int(c.G)) <= 6 && abs(int(cb>>8)-int(c.B)) <= 6 {
+				run++
+				if run >= 150 {
+					return image.Pt(x-run+1, y)
+				}
+			} else {
+				run = 0
+			}
+		}
+	}
+	t.Fatalf("no header of colour %v on the canvas within %v", c, r)
+	return image.Point{}
+}
+
+// savedPath is where saveAs wrote name.
+func (x *xserver) savedPath(t *testing.T, name string) string {
+	t.Helper()
+	return filepath.Join(os.Getenv("HOME"), name)
+}

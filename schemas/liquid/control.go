@@ -1,0 +1,381 @@
+package liquid
+
+import (
+	"fmt"
+	"strings"
+)
+
+// --- if / unless ---
+
+type branch struct {
+	cond *condition // nil for else
+	body []node
+	line int
+}
+
+type ifNode struct {
+	negate   bool // unless: the first branch runs when its condition is false
+	branches []branch
+}
+
+func parseIf(p *parser, t token) (node, error) {
+	n := &ifNode{negate: t.name == "unless"}
+	endName := "end" + t.name
+	markup, line := t.markup, t.line
+	isElse := false
+	for {
+		var c *condition
+		if !isElse {
+			var err error
+			c, err = compileCondition(markup, &p.cc)
+			if err != nil {
+				return nil, syntaxErrorf(line, "%v", err)
+			}
+		}
+		body, end, err := p.bodyUntil(t, "elsif", "else", endName)
+		if err != nil {
+			return nil, err
+		}
+		n.branches = append(n.branches, branch{cond: c, body: body, line: line})
+		if end.name == endName {
+			break
+		}
+		if isElse {
+			// Ruby Liquid ignores branches after an else.
+			if _, err := p.skipUntil(t, endName); err != nil {
+				return nil, err
+			}
+			break
+		}
+		isElse = end.name == "else"
+		if isElse && strings.TrimSpace(end.markup) != "" {
+			p.cc.note(fmt.Sprintf("a condition after else (%q); Studio ignores it and reads a plain else (elsif takes a condition)", oneLine(end.src)))
+		}
+		markup, line = end.markup, end.line
+	}
+	bodies := make([]*[]node, len(n.branches))
+	for i := range n.branches {
+		bodies[i] = &n.branches[i].body
+	}
+	dropBlankText(bodies...)
+	return n, nil
+}
+
+func (n *ifNode) render(r *renderState, w *writer) error {
+	for i, b := range n.branches {
+		if b.cond == nil {
+			return r.renderNodes(b.body, w)
+		}
+		ok, err := r.test(b.cond)
+		if err != nil {
+			return lineError(b.line, err)
+		}
+		if i == 0 && n.negate {
+			ok = !ok
+		}
+		if ok {
+			return r.renderNodes(b.body, w)
+		}
+	}
+	return nil
+}
+
+func (n *ifNode) blank() bool {
+	for _, b := range n.branches {
+		for _, c := range b.body {
+			if !c.blank() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// --- case / when ---
+
+type whenClause struct {
+	values []*expr // nil for else
+	body   []node
+}
+
+type caseNode struct {
+	subject *expr
+	clauses []whenClause
+	line    int
+}
+
+func parseCase(p *parser, t token) (node, error) {
+	subject, err := compileExpr(p.cc.laxValue(t.markup, "a case subject"), &p.cc)
+	if err != nil {
+		return nil, syntaxErrorf(t.line, "%v", err)
+	}
+	n := &caseNode{subject: subject, line: t.line}
+	// Anything between case and the first when is ignored.
+	_, end, err := p.bodyUntil(t, "when", "else", "endcase")
+	if err != nil {
+		return nil, err
+	}
+	for end.name != "endcase" {
+		var clause whenClause
+		if end.name == "when" {
+			markup := p.cc.tighten(end.markup)
+			if rest := whenRest(markup); rest != "" {
+				p.cc.note(fmt.Sprintf("%q after the values of a when; Studio reads only the values before it (values are separated by commas or 'or')", oneLine(rest)))
+			}
+			for _, part := range whenValues(markup) {
+				if strings.TrimSpace(part) == "" {
+					continue
+				}
+				x, err := compileExpr(part, &p.cc)
+				if err != nil {
+					return nil, syntaxErrorf(end.line, "%v", err)
+				}
+				clause.values = append(clause.values, x)
+			}
+			if len(clause.values) == 0 {
+				return nil, syntaxErrorf(end.line, "when needs a value")
+			}
+		}
+		body, next, err := p.bodyUntil(t, "when", "else", "endcase")
+		if err != nil {
+			return nil, err
+		}
+		clause.body = body
+		n.clauses = append(n.clauses, clause)
+		end = next
+	}
+	bodies := make([]*[]node, len(n.clauses))
+	for i := range n.clauses {
+		bodies[i] = &n.clauses[i].body
+	}
+	dropBlankText(bodies...)
+	return n, nil
+}
+
+// render runs every when that matches (Ruby Liquid does), and an else when
+// none did before it.
+func (n *caseNode) render(r *renderState, w *writer) error {
+	subject, err := r.eval(n.subject)
+	if err != nil {
+		return lineError(n.line, err)
+	}
+	matched := false
+	for _, c := range n.clauses {
+		if c.values == nil {
+			if !matched {
+				if err := r.renderNodes(c.body, w); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		for _, x := range c.values {
+			var eq bool
+			if x.lit != noLiteral {
+				if x.lit == emptyLiteral {
+					eq, _ = isEmpty(Normalize(subject))
+				} else {
+					eq = isBlank(Normalize(subject))
+				}
+			} else {
+				v, err := r.eval(x)
+				if err != nil {
+					return lineError(n.line, err)
+				}
+				eq = rubyEqual(subject, v)
+			}
+			// Each matching value renders the body, as in Ruby Liquid.
+			if eq {
+				matched = true
+				if err := r.renderNodes(c.body, w); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (n *caseNode) blank() bool {
+	for _, c := range n.clauses {
+		for _, b := range c.body {
+			if !b.blank() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// whenValues reads a when's values as Ruby Liquid's lax parser does:
+// fragments separated by "," or "or"; reading stops at anything else.
+func whenValues(markup string) []string {
+	var out []string
+	s := strings.TrimSpace(markup)
+	for s != "" {
+		n := fragmentEnd(s)
+		out = append(out, s[:n])
+		s = strings.TrimSpace(s[n:])
+		switch {
+		case strings.HasPrefix(s, ","):
+			s = strings.TrimSpace(s[1:])
+		case strings.HasPrefix(s, "or") && (len(s) == 2 || isBlankByte(s[2])):
+			s = strings.TrimSpace(s[2:])
+		default:
+			return out
+		}
+	}
+	return out
+}
+
+// whenRest is what whenValues leaves unread.
+func whenRest(markup string) string {
+	s := strings.TrimSpace(markup)
+	for s != "" {
+		n := fragmentEnd(s)
+		s = strings.TrimSpace(s[n:])
+		switch {
+		case strings.HasPrefix(s, ","):
+			s = strings.TrimSpace(s[1:])
+		case strings.HasPrefix(s, "or") && (len(s) == 2 || isBlankByte(s[2])):
+			s = strings.TrimSpace(s[2:])
+		default:
+			return s
+		}
+	}
+	return ""
+}
+
+// fragmentEnd is the end of a quoted string, or of a run without blanks
+// or commas (brackets and parentheses kept whole).
+func fragmentEnd(s string) int {
+	if s[0] == '"' || s[0] == '\'' {
+		if j := strings.IndexByte(s[1:], s[0]); j >= 0 {
+			return j + 2
+		}
+		return len(s)
+	}
+	depth := 0
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '(' || c == '[':
+			depth++
+		case c == ')' || c == ']':
+			depth--
+		case depth == 0 && (isBlankByte(c) || c == ',' || c == '|'):
+			return i
+		}
+	}
+	return len(s)
+}
+
+// --- cycle ---
+
+type cycleNode struct {
+	group  *expr // nil when unnamed
+	key    string
+	values []*expr
+	line   int
+}
+
+func parseCycle(p *parser, t token) (node, error) {
+	markup := p.cc.tighten(t.markup)
+	n := &cycleNode{line: t.line}
+	if colon := topLevelIndex(markup, ":"); colon >= 0 {
+		g, err := compileExpr(markup[:colon], &p.cc)
+		if err != nil {
+			return nil, syntaxErrorf(t.line, "%v", err)
+		}
+		n.group = g
+		markup = markup[colon+1:]
+	}
+	parts, _ := splitWords(strings.ReplaceAll(markup, ",", " , "), ",")
+	var keys []string
+	for _, part := range parts {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		x, err := compileExpr(part, &p.cc)
+		if err != nil {
+			return nil, syntaxErrorf(t.line, "%v", err)
+		}
+		n.values = append(n.values, x)
+		keys = append(keys, strings.TrimSpace(part))
+	}
+	if len(n.values) == 0 {
+		return nil, syntaxErrorf(t.line, "cycle needs values")
+	}
+	n.key = strings.Join(keys, ",")
+	return n, nil
+}
+
+func (n *cycleNode) render(r *renderState, w *writer) error {
+	key := n.key
+	if n.group != nil {
+		g, err := r.eval(n.group)
+		if err != nil {
+			return lineError(n.line, err)
+		}
+		key = "\x00" + toS(g)
+	}
+	// As in Ruby Liquid: a shared counter past this cycle's values prints
+	// nothing and starts over.
+	i := r.cycles[key]
+	var v any
+	if i < len(n.values) {
+		var err error
+		if v, err = r.eval(n.values[i]); err != nil {
+			return lineError(n.line, err)
+		}
+	}
+	if i++; i >= len(n.values) {
+		i = 0
+	}
+	r.cycles[key] = i
+	return w.WriteString(outputString(v))
+}
+func (n *cycleNode) blank() bool { return false }
+
+// --- increment / decrement ---
+
+type counterNode struct {
+	name string
+	step int
+}
+
+func parseCounter(_ *parser, t token) (node, error) {
+	name := strings.TrimSpace(t.markup)
+	if name == "" || strings.ContainsAny(name, " \t\n") {
+		return nil, syntaxErrorf(t.line, "%s needs one variable name", t.name)
+	}
+	step := 1
+	if t.name == "decrement" {
+		step = -1
+	}
+	return &counterNode{name: name, step: step}, nil
+}
+
+// render prints the counter before incrementing it, or after decrementing
+// it. Counters live apart from assigned variables, which hide them.
+func (n *counterNode) render(r *renderState, w *writer) error {
+	v := r.counters[n.name]
+	if n.step < 0 {
+		v--
+		r.counters[n.name] = v
+	} else {
+		r.counters[n.name] = v + 1
+	}
+	if !r.assigned[n.name] {
+		r.vars[n.name] = r.counters[n.name]
+	}
+	return w.WriteString(fmt.Sprint(v))
+}
+func (n *counterNode) blank() bool { return false }
