@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -185,5 +186,37 @@ func TestARunOfAWorkspaceFlowCarriesItsSID(t *testing.T) {
 	flow, _ := x.Context()["flow"].(map[string]any)
 	if x.FlowSID != sid || flow["flow_sid"] != sid {
 		t.Fatalf("the run has FlowSID %q and flow.flow_sid %v, want the workspace flow's %s", x.FlowSID, flow["flow_sid"], sid)
+	}
+}
+
+// slow holds every request until released, as a slow server does.
+type slow struct{ release chan struct{} }
+
+func (s *slow) RoundTrip(*http.Request) (*http.Response, error) {
+	<-s.release
+	return nil, errors.New("dial tcp: i/o timeout")
+}
+
+func TestTheStatusSaysWhichWidgetIsRequestingWhatWhileItWaits(t *testing.T) {
+	p, _, _ := newTestPanelFlow(t, ownFlow(t, "firstrun-http.json"))
+	net := &slow{release: make(chan struct{})}
+	p.transport = net
+	p.start.pick.SetSelected(triggerLabels[engine.TriggerMessage])
+	test.Tap(p.start.startBtn)
+	want := "lookup is requesting https://orders.example.invalid/status"
+	for range 200 {
+		drains[p]()
+		if strings.Contains(p.status.Text, want) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !strings.Contains(p.status.Text, want) {
+		t.Fatalf("while the request is in flight the status says %q", p.status.Text)
+	}
+	close(net.release)
+	settle(p)
+	if !strings.Contains(p.status.Text, "could not make its request") {
+		t.Fatalf("after the request failed the status says %q", p.status.Text)
 	}
 }

@@ -308,6 +308,9 @@ func (p *Panel) refreshControls() {
 		}
 		p.stopBtn.Enable()
 		p.saveBtn.Enable()
+	case st.Requesting != "":
+		text = st.Requesting + " (up to 10 s; if it cannot be made, a canned answer is offered here)."
+		p.stopBtn.Enable()
 	default:
 		text = "Running…"
 		p.stopBtn.Enable()

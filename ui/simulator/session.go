@@ -36,6 +36,8 @@ type runState struct {
 	Keys    string // keys pressed so far in the current gather
 	Due     time.Time
 	Asking  *httpAsk // a request that could not be made waits for an answer
+	// Requesting says which widget is making a real request, and to where.
+	Requesting string
 }
 
 // update is what the session tells the panel, always from its worker goroutine.
@@ -300,7 +302,7 @@ func (s *session) observe(r *simRun, ev engine.Event) {
 	}
 	next := ev.Step.TransitionedTo
 	s.mu.Lock()
-	r.entering = next
+	r.entering, r.state.Requesting = next, ""
 	hold := next != engine.EndedTransition && !s.stopping && (s.stepping || s.breakpoints[next])
 	if !hold {
 		s.mu.Unlock()
