@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -75,6 +76,12 @@ type Editor struct {
 	stop         chan struct{}
 	ghost        *dragGhost
 	lastJSON     *jsonEditor // the last Show/Import JSON view opened
+	// lastCompletion and lastUsages are the last completion popup and
+	// usages list shown (provenance.go), for tests to read.
+	lastCompletion *fyne.Menu
+	// lastCoverage is the coverage the canvas shows, nil when none.
+	lastCoverage *coverage.Flow
+	lastUsages   []schemas.Usage
 	offerOnStart bool
 }
 
@@ -88,6 +95,11 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 	f := opts.Flow
 	if f == nil && opts.Path != "" {
 		if f, err = readFlowFile(opts.Path); err != nil {
+			return nil, err
+		}
+	}
+	if f != nil {
+		if err := checkEditable(f); err != nil {
 			return nil, err
 		}
 	}
@@ -150,6 +162,7 @@ func (e *Editor) build(doc *model.Document) {
 	})
 	e.inspector = NewInspector(doc, e.cat, e.keys, e.win.Canvas)
 	e.inspector.OnError = e.showError
+	e.inspector.OnFieldsBuilt = e.attachLiquidAssist
 	e.inspector.SubflowChoices = e.subflowChoices
 	e.inspector.OnRenamed = func(_, newName string) { e.selectWidgets([]string{newName}) }
 	e.problems = NewProblems()

@@ -38,7 +38,7 @@ func commands() []command {
 		{"validate", "[--json] FILE...", "check flows against Studio's schemas and rules", runValidate},
 		{"fmt", "[-w] FILE...", "print flows in Studio's canonical form (-w: rewrite the files)", runFmt},
 		{"run", "FLOW [--trigger EVENT] [--from ADDR] [--to ADDR] [--body TEXT] [--data JSON] [--outcome WIDGET=EVENT]... [--json]", "run one execution in the terminal, reading the contact's actions from standard input", func(e env, a []string) int { return runCommand(a, e.stdin, e.stdout, e.stderr) }},
-		{"test", "FILE...", "run conversation test scenarios (YAML) against flows", func(e env, a []string) int { return testCommand(a, e.stdin, e.stdout, e.stderr) }},
+		{"test", "[--cover] [--coverprofile FILE] [--junit FILE] FILE... | --generate DIR FLOW...", "run conversation test scenarios (YAML) against flows, with coverage and JUnit XML; or generate scenarios", func(e env, a []string) int { return testCommand(a, e.stdin, e.stdout, e.stderr) }},
 		{"serve", "[--addr 127.0.0.1:PORT] [--workspace DIR]", "serve the Studio REST API v2 (flows, revisions, executions, webhooks) from a local workspace", runServe},
 		{"pull", "FLOW_SID [-o FILE] [--revision N] [--base-url URL]", "fetch a flow's definition from Studio (or studioflow serve)", runPull},
 		{"push", "FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--base-url URL]", "create a flow on Studio from FILE, or save FILE as a new revision", runPush},

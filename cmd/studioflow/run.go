@@ -30,6 +30,7 @@ func (o outcomeFlags) Set(v string) error {
 // runCommand is `studioflow run FLOW …`: one execution in the terminal.
 // Exit 0 when it ended normally, 1 on an error or a limit, 2 on bad input.
 func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	stdout, stderr = terminalWriter{stdout}, terminalWriter{stderr}
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	triggerEvent := fs.String("trigger", "", "trigger event (default: the first the flow wires)")

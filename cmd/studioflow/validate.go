@@ -29,6 +29,7 @@ const flowLevel = "(flow)"
 // the worst outcome over all files: 2 when one could not be read or parsed,
 // else 1 when one has errors, else 0.
 func runValidate(e env, args []string) int {
+	e.stdout, e.stderr = terminalWriter{e.stdout}, terminalWriter{e.stderr}
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
