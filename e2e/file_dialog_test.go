@@ -15,8 +15,8 @@ import (
 // the dialog's path field, and Enter on a file's path opens it.
 func TestOpenTakesATypedPathInTheRealWindow(t *testing.T) {
 	x := startXvfb(t)
-	bin := buildStudioflow(t) // before isolatedConfig: it moves HOME, and with it Go's caches
-	isolatedConfig(t)
+	bin := buildStudioflow(t)
+	isolateSettings(t)
 	// Under Xvfb there is no desktop portal; say so rather than rely on it.
 	t.Setenv("STUDIOFLOW_FILE_DIALOG", "builtin")
 	dir := t.TempDir()

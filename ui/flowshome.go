@@ -108,7 +108,7 @@ func homeTitle(f *wsstore.Flow) string {
 	if f == nil {
 		return "Flows — " + AppName
 	}
-	return "Flows: " + f.FriendlyName + " — " + AppName
+	return "Flows — " + f.FriendlyName + " — " + AppName
 }
 
 // openFlow shows a workspace flow's latest revision in the editor.

@@ -116,7 +116,7 @@ func TestTheFlowsHomeTitleNamesTheSelectedFlow(t *testing.T) {
 		t.Fatalf("title %q with nothing selected", got)
 	}
 	e.ws.home.Select(sid)
-	if got := e.ws.win.Title(); got != "Flows: Astrology — "+AppName {
+	if got := e.ws.win.Title(); got != "Flows — Astrology — "+AppName {
 		t.Fatalf("title %q with Astrology selected", got)
 	}
 }
