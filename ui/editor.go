@@ -57,6 +57,7 @@ type Editor struct {
 	finder    *Finder
 	inspector *Inspector
 	problems  *Problems
+	conflicts *Conflicts
 	live      *liveValidation
 	keys      *historyKeys
 	status    *widget.Label
@@ -167,6 +168,14 @@ func (e *Editor) build(doc *model.Document) {
 	e.inspector.OnRenamed = func(_, newName string) { e.selectWidgets([]string{newName}) }
 	e.problems = NewProblems()
 	e.problems.OnChoose = e.goToProblem
+	e.conflicts = NewConflicts()
+	e.conflicts.OnError = e.showError
+	e.conflicts.OnChoose = func(name string) {
+		if e.doc.Flow().State(name) != nil {
+			e.selectWidgets([]string{name})
+			e.canvas.Reveal(name)
+		}
+	}
 	e.library = NewLibrary(e.cat)
 	e.library.OnAdd = func(typ string) { e.addAtCenter(typ) }
 	e.library.OnEnter = func(typ string) {
@@ -194,7 +203,7 @@ func (e *Editor) build(doc *model.Document) {
 		container.NewTabItem("Library", e.library.Object()),
 		container.NewTabItem("Find", e.finder.Object()),
 	)
-	canvasArea := container.NewVSplit(e.canvas.Object(), e.problems.Object())
+	canvasArea := container.NewVSplit(e.canvas.Object(), container.NewBorder(e.conflicts.Object(), nil, nil, nil, e.problems.Object()))
 	canvasArea.Offset = 0.8
 	right := container.NewAppTabs(container.NewTabItem("Inspector", e.inspector.Object()))
 	e.sim.tabs = right
@@ -228,6 +237,7 @@ func (e *Editor) setDocument(doc *model.Document, path, source string) {
 	e.canvas.SetDocument(doc)
 	e.inspector.SetDocument(doc)
 	e.finder.SetDocument(doc)
+	e.conflicts.SetDocument(doc)
 	e.sim.setDocument(doc)
 	e.cancelDoc = doc.Subscribe(e.documentChanged)
 	e.live.reset(doc)
