@@ -220,3 +220,21 @@ func TestTheStatusSaysWhichWidgetIsRequestingWhatWhileItWaits(t *testing.T) {
 		t.Fatalf("after the request failed the status says %q", p.status.Text)
 	}
 }
+
+// The step log gets room for its table while it shows, and only then (a
+// tab is as tall as the tallest: the reply box would fall below the fold).
+func TestTheStepsTabIsTallOnlyWhileItShows(t *testing.T) {
+	p, _, _ := newTestPanelFlow(t, ownFlow(t, "firstrun-http.json"))
+	contact := p.Content().MinSize().Height
+	p.tabs.SelectIndex(1)
+	if p.tabs.Selected().Text != "Steps" {
+		t.Fatalf("tab 1 is %q", p.tabs.Selected().Text)
+	}
+	if steps := p.Content().MinSize().Height; steps < contact+stepsHeight/2 {
+		t.Fatalf("with Steps shown the panel needs %v, with the thread %v: no room for the step table", steps, contact)
+	}
+	p.tabs.Select(p.contactTab)
+	if back := p.Content().MinSize().Height; back != contact {
+		t.Fatalf("back on the thread the panel needs %v, was %v", back, contact)
+	}
+}

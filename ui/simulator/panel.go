@@ -2,12 +2,14 @@ package simulator
 
 import (
 	"fmt"
+	"image/color"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -186,9 +188,14 @@ func (p *Panel) build() {
 	// (a hidden view adds nothing to its height), so a messaging run shows
 	// its reply box without scrolling and no keypad.
 	p.contactTab = container.NewTabItemWithIcon("Phone", theme.AccountIcon(), container.NewStack(p.phone.content, p.sms.content))
+	// The step log wants height for its table and the context below it,
+	// but only while it shows: tabs are as tall as their tallest content,
+	// so a fixed minimum would push the reply box below the fold again.
+	stepsRoom := fynecanvas.NewRectangle(color.Transparent)
+	stepsTab := container.NewTabItemWithIcon("Steps", theme.ListIcon(), container.NewStack(stepsRoom, p.steps.content))
 	p.tabs = container.NewAppTabs(
 		p.contactTab,
-		container.NewTabItemWithIcon("Steps", theme.ListIcon(), p.steps.content),
+		stepsTab,
 		container.NewTabItemWithIcon("HTTP", theme.UploadIcon(), p.canned.content),
 		container.NewTabItemWithIcon("Breakpoints", theme.MediaPauseIcon(), container.NewVScroll(breakpoints)),
 	)
@@ -200,11 +207,22 @@ func (p *Panel) build() {
 		p.status,
 		p.outcomes,
 	)
+	p.tabs.OnSelected = func(ti *container.TabItem) {
+		if ti == stepsTab {
+			stepsRoom.SetMinSize(fyne.NewSize(0, stepsHeight))
+		} else {
+			stepsRoom.SetMinSize(fyne.Size{})
+		}
+	}
 	p.content = container.NewBorder(controls, nil, nil, nil, p.tabs)
 	p.start.onPick = p.showContactFor
 	p.showContactFor(p.start.event())
 	p.refreshControls()
 }
+
+// stepsHeight is the Steps tab's height while it shows: the table of a
+// typical run's steps above the context of the one picked.
+const stepsHeight = 480
 
 // showContactFor shows the contact's side of a run started by event: the
 // phone for a call, the message thread otherwise (a REST or subflow start
