@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
@@ -80,6 +81,10 @@ type Editor struct {
 	// lastCompletion and lastUsages are the last completion popup and
 	// usages list shown (provenance.go), for tests to read.
 	lastCompletion *fyne.Menu
+	// lastRun is the simulator's last ended execution and assists the
+	// Liquid fields on show, which list its values (provenance.go).
+	lastRun *engine.Execution
+	assists []*liquidAssist
 	// lastCoverage is the coverage the canvas shows, nil when none.
 	lastCoverage *coverage.Flow
 	lastUsages   []schemas.Usage
