@@ -35,6 +35,8 @@ func (e *Editor) commands() map[string]command {
 		"flowsHome": {"Flows Home…", ctrlShift(fyne.KeyH), theme.HomeIcon(), e.FlowsHome},
 		"saveToWs":  {"Save to Workspace…", nil, nil, e.SaveToWorkspace},
 		"showJSON":  {"Show Flow JSON…", ctrl(fyne.KeyJ), theme.FileTextIcon(), e.ShowFlowJSON},
+		"cmpSaved":  {"Compare with Saved", nil, nil, e.CompareWithSaved},
+		"cmpFile":   {"Compare with File…", nil, nil, e.CompareWithFile},
 		"exportPNG": {"Export PNG…", ctrlShift(fyne.KeyE), theme.FileImageIcon(), e.ExportPNG},
 		"close":     {"Close Window", ctrl(fyne.KeyW), nil, e.Close},
 		"quit":      {"Quit", ctrl(fyne.KeyQ), nil, e.Quit},
@@ -117,7 +119,7 @@ func (e *Editor) refreshMenus() {
 	quit := it("quit")
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", it("new"), it("open"), recent, it("flowsHome"), sep(), it("save"), it("saveAs"), it("saveToWs"), sep(),
-		it("import"), it("exportPNG"), sep(), it("close"), quit)
+		it("import"), it("exportPNG"), sep(), it("cmpSaved"), it("cmpFile"), sep(), it("close"), quit)
 	edit := fyne.NewMenu("Edit", it("undo"), it("redo"), sep(), it("cut"), it("copy"), it("paste"),
 		it("duplicate"), it("delete"), sep(), it("selectAll"), it("find"), it("usages"))
 

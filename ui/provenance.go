@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/schemas"
 )
 
@@ -30,6 +31,7 @@ type liquidAssist struct {
 
 // attachLiquidAssist equips the text fields of widget's inspector rows.
 func (e *Editor) attachLiquidAssist(widgetName string, rows []*fieldRow) {
+	e.assists = nil
 	if widgetName == "" {
 		return
 	}
@@ -44,6 +46,7 @@ func (e *Editor) attachLiquidAssist(widgetName string, rows []*fieldRow) {
 		marks.SizeName = theme.SizeNameCaptionText
 		a := &liquidAssist{e: e, widget: widgetName, field: tf, marks: marks}
 		tf.assist = a
+		e.assists = append(e.assists, a)
 		if box, ok := r.box.(*fyne.Container); ok {
 			box.Add(a.marks)
 		}
@@ -54,20 +57,39 @@ func (e *Editor) attachLiquidAssist(widgetName string, rows []*fieldRow) {
 			}
 			a.mark()
 			if strings.HasSuffix(a.beforeCursor(), "{{") {
-				a.complete()
+				a.offer()
 			}
 		}
 		a.mark()
 	}
 }
 
-// mark lists, under the field, the references that read nothing here.
+// setLastRun keeps the simulator's last run and shows its values under
+// the Liquid fields on show.
+func (e *Editor) setLastRun(x *engine.Execution) {
+	e.lastRun = x
+	for _, a := range e.assists {
+		a.mark()
+	}
+}
+
+// mark lists, under the field, the references that read nothing here and,
+// after a simulator run, the values the others had when the widget ran.
 func (a *liquidAssist) mark() {
 	f := a.e.doc.Flow()
 	var lines []string
+	ctx := runContextAt(a.e.lastRun, a.widget)
+	seen := map[string]bool{}
 	for _, r := range schemas.References(a.field.Text) {
 		if src := schemas.Provenance(f, a.widget, r); src.Problem != "" {
 			lines = append(lines, fmt.Sprintf("⚠ {{%s}}: %s", r.Path, src.Problem))
+			continue
+		}
+		if ctx != nil && !seen[r.Path] {
+			seen[r.Path] = true
+			if v, ok := lookupDotted(ctx, r.Path); ok {
+				lines = append(lines, fmt.Sprintf("last run: {{%s}} = %s", r.Path, truncate(engine.Text(v), 80)))
+			}
 		}
 	}
 	a.marks.SetText(strings.Join(lines, "\n"))
@@ -161,6 +183,26 @@ func usageSubject(kind schemas.RefKind, name string) string {
 		return "trigger." + name
 	}
 	return name
+}
+
+// offer names, in the status line, what completion would list here. It
+// never opens the completion menu by itself: a menu takes the keyboard, and
+// the rest of what the user types would go to it instead of the field.
+func (a *liquidAssist) offer() {
+	c := schemas.Complete(a.e.doc.Flow(), a.e.cat, a.widget, a.beforeCursor())
+	if len(c.Candidates) == 0 {
+		return
+	}
+	const most = 4
+	var names []string
+	for i, cand := range c.Candidates {
+		if i == most {
+			names = append(names, "…")
+			break
+		}
+		names = append(names, cand.Text)
+	}
+	a.e.status.SetText("Ctrl+Space completes: " + strings.Join(names, ", "))
 }
 
 // complete shows what exists at the widget for the word being typed;
@@ -304,4 +346,42 @@ func (e *Editor) FindUsages() {
 		return
 	}
 	e.showUsages(schemas.RefWidget, sel[0])
+}
+
+// runContextAt is the context widget's fields were rendered in during x:
+// the context before its last step (x's final context when it has none).
+func runContextAt(x *engine.Execution, widgetName string) map[string]any {
+	if x == nil {
+		return nil
+	}
+	for i := len(x.Steps) - 1; i >= 0; i-- {
+		if x.Steps[i].TransitionedFrom == widgetName && x.Steps[i].ExecutionSID == x.SID {
+			if i > 0 {
+				return x.Steps[i-1].Context
+			}
+			return x.Steps[i].Context
+		}
+	}
+	return x.Context()
+}
+
+func lookupDotted(root map[string]any, path string) (any, bool) {
+	var cur any = root
+	for _, k := range strings.Split(path, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if cur, ok = m[k]; !ok {
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+func truncate(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }

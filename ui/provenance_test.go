@@ -5,10 +5,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/studioflow/studioflow/engine"
 )
 
 func provenanceEditor(t *testing.T) *Editor {
@@ -95,8 +98,16 @@ func TestFindUsagesListsAndGoesToTheField(t *testing.T) {
 func TestTypingOpenBracesOffersWhatExistsAtTheWidget(t *testing.T) {
 	e := provenanceEditor(t)
 	f := typeInto(t, e, "/properties/say", "Your order {{")
+	// Typing {{ names what is there but leaves the keyboard in the field.
+	if e.lastCompletion != nil {
+		t.Fatal("typing {{ opened a menu that would take the next keys")
+	}
+	if st := e.status.Text; !strings.Contains(st, "Ctrl+Space completes") || !strings.Contains(st, "widgets.menu.") {
+		t.Fatalf("status after {{ = %q", st)
+	}
+	f.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeySpace, Modifier: fyne.KeyModifierShortcutDefault})
 	if e.lastCompletion == nil {
-		t.Fatal("no completion after {{")
+		t.Fatal("no completion on Ctrl+Space after {{")
 	}
 	var offered []string
 	var digits *fyne.MenuItem
@@ -122,5 +133,26 @@ func TestTypingOpenBracesOffersWhatExistsAtTheWidget(t *testing.T) {
 	}
 	if !slices.Equal(filters, []string{"upcase   — filter"}) {
 		t.Errorf("filters offered: %v", filters)
+	}
+}
+
+func TestLiquidFieldsShowTheValuesOfTheLastSimulatorRun(t *testing.T) {
+	e := provenanceEditor(t)
+	rt := engine.New(engine.Config{Catalog: e.cat, Clock: engine.NewVirtualClock(time.Date(2024, 6, 3, 16, 0, 0, 0, time.UTC))})
+	x, _, err := rt.Start(e.doc.Flow(), engine.Trigger{Event: "incomingCall"}, engine.StartOptions{
+		HTTP: map[string][]engine.CannedResponse{"lookup": {{Status: 200, ContentType: "application/json", Body: `{"status":"Shipped"}`}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rt.Resume(x, engine.Input{Kind: engine.InputPress, Text: "7"}); err != nil {
+		t.Fatal(err)
+	}
+	e.setLastRun(x)
+	say := e.inspector.field("/properties/say").(*textField)
+	for _, want := range []string{"last run: {{widgets.lookup.parsed.status}} = Shipped", "last run: {{flow.variables.choice}} = 7"} {
+		if !strings.Contains(say.assist.marks.Text, want) {
+			t.Errorf("marks lack %q:\n%s", want, say.assist.marks.Text)
+		}
 	}
 }
