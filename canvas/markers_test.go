@@ -218,7 +218,7 @@ func TestWaitingTagHoldsItsTextAtEveryZoom(t *testing.T) {
 func TestPortLabelsStayWithinTheirPortsAtEveryZoomTheyShowAt(t *testing.T) {
 	test.NewTempApp(t)
 	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
-	for z := 1.0; z >= labelZoom; z -= 0.01 {
+	for z := 1.0; (viewport{zoom: z}).detail() == detailFull; z -= 0.01 {
 		e.ZoomReset()
 		e.zoomBy(z)
 		e.Reveal("Trigger")

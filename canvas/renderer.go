@@ -110,7 +110,8 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	slices.Sort(r.visibleWires)
 
 	z := float32(v.zoom)
-	detail := v.zoom >= detailZoom
+	lod := v.detail()
+	detail := lod > detailBoxes
 	wireWidth := max(2*z, 1.2)
 	lines := 0
 	for k, wi := range r.visibleWires {
@@ -157,7 +158,7 @@ func (r *editorRenderer) draw(size fyne.Size) {
 			if k == len(r.nodeShapes) {
 				r.nodeShapes = append(r.nodeShapes, newNodeShape())
 			}
-			objs = r.nodeShapes[k].place(r, n, look, at, z, objs)
+			objs = r.nodeShapes[k].place(r, n, look, at, z, lod, objs)
 			continue
 		}
 		if k == len(r.boxes) {
