@@ -112,14 +112,11 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	z := float32(v.zoom)
 	lod := v.detail()
 	detail := lod > detailBoxes
-	wireWidth := max(2*z, 1.2)
+	wireWidth := max(wireStroke*z, minWireStroke)
 	lines := 0
 	for k, wi := range r.visibleWires {
 		w := &g.wires[wi]
-		c, width := pal.wire, wireWidth
-		if e.highlight.wireTaken(g.nodes[w.from].name, w.port) {
-			c, width = takenColor, wireWidth*1.8
-		}
+		c, width := r.wireLook(w, wireWidth)
 		if detail {
 			if k == len(r.wireShapes) {
 				r.wireShapes = append(r.wireShapes, newWireShape())
@@ -185,6 +182,29 @@ func (r *editorRenderer) draw(size fyne.Size) {
 
 	objs = r.drawGesture(objs)
 	r.finish(size, objs)
+}
+
+// Wire strokes: world width at zoom 1, and the thinnest drawn on screen.
+const (
+	wireStroke    = 2.5
+	minWireStroke = 2
+)
+
+// wireLook is a wire's colour and width by its state: taken by a run,
+// invalid (an error is about its transition), touching a selected widget,
+// or plain.
+func (r *editorRenderer) wireLook(w *wire, width float32) (color.Color, float32) {
+	e, g := r.e, r.e.graph
+	from, to := g.nodes[w.from].name, g.nodes[w.to].name
+	switch {
+	case e.highlight.wireTaken(from, w.port):
+		return takenColor, width * 1.8
+	case e.diags[from].badPorts[w.port]:
+		return errorColor, width * 1.4
+	case e.selected[from] || e.selected[to]:
+		return r.pal.primary, width * 1.4
+	}
+	return r.pal.wire, width
 }
 
 // finish adds what sits over the flow (minimap, then the messages tooltip,

@@ -156,10 +156,10 @@ func (s *nodeShape) place(r *editorRenderer, n *node, look nodeLook, at fyne.Pos
 		if look.waitingFor != "" {
 			label = "Waiting for " + look.waitingFor
 		}
-		s.waitText.Text, s.waitText.TextSize = label, TextCaption*z
+		s.waitText.Text, s.waitText.TextSize = label, captionTextSize*z
 		// Measured at the size drawn: small text is not the full-size width
 		// scaled down, and the pill must hold it at every zoom.
-		tw := fyne.MeasureText(label, TextCaption*z, fyne.TextStyle{}).Width + 12*z
+		tw := fyne.MeasureText(label, captionTextSize*z, fyne.TextStyle{}).Width + 12*z
 		th := 18 * z
 		s.waitBack.CornerRadius = th / 2
 		s.waitBack.Move(at.AddXY(w-tw, -th-4*z))

@@ -1,18 +1,6 @@
 package canvas
 
-// The type scale shared by the canvas and the panels around it: node text
-// at zoom 1 is drawn at the sizes the panels use (ui's theme reads these),
-// so a widget's name on the canvas and in the inspector look alike.
-const (
-	// TextCaption is the smallest step: port labels, a node's type title,
-	// metadata and hints in the panels.
-	TextCaption = 12
-	// TextBody is the body text: a node's name, fields and lists.
-	TextBody = 14
-	// TextSubheading and TextHeading title panels and dialogs.
-	TextSubheading = 17
-	TextHeading    = 21
-)
+import "github.com/studioflow/studioflow/canvas/look"
 
 // On-screen text sizes (pixels) that decide what the canvas shows.
 const (
@@ -28,9 +16,11 @@ const (
 
 // Node text sizes at zoom 1 (world units), on the type scale.
 const (
-	titleTextSize = TextCaption
-	nameTextSize  = TextBody
-	portTextSize  = TextCaption
+	titleTextSize = look.TextCaption
+	nameTextSize  = look.TextBody
+	portTextSize  = look.TextCaption
+	// captionTextSize is for the small tags over a node (Waiting for …).
+	captionTextSize = look.TextCaption
 )
 
 // readableZoom is the smallest zoom a flow opens at: the one at which its
