@@ -15,14 +15,14 @@ type widgetFacts struct {
 	events  []string // in Studio's order, the success event first
 	success string   // "" when the type has none
 	open    bool     // nothing is known about its events: any name is accepted
-	voice   bool     // it acts on a live call
+	w       schemas.WidgetType
 }
 
 func indexCatalog(c *schemas.Catalog) map[string]widgetFacts {
 	types := c.Types()
 	out := make(map[string]widgetFacts, len(types))
 	for _, w := range types {
-		f := widgetFacts{open: w.OpenEvents, voice: w.Channel == schemas.VoiceChannel}
+		f := widgetFacts{open: w.OpenEvents, w: w}
 		for _, e := range w.Events() {
 			f.events = append(f.events, e.Name)
 		}
@@ -132,10 +132,4 @@ func (r *run) onCall() bool {
 		}
 	}
 	return false
-}
-
-// noCall is the failure of a voice widget reached in a messaging, REST or
-// conversation execution: Studio has no call to say, gather or dial on.
-func (r *run) noCall(st *model.State) outcome {
-	return outcome{err: fmt.Errorf("%s is a voice widget, but this execution (started by %s) has no call to act on; reach it from incomingCall or after a make-outgoing-call widget's answered event", st.Type(), r.x.TriggerEvent)}
 }

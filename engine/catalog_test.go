@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 func TestRuntimeLoadsTheCatalogWhenNoneIsGiven(t *testing.T) {
@@ -29,7 +30,7 @@ func TestDefaultEventIsTheCatalogsSuccessEventWhateverTheTransitionOrder(t *test
 	ran := 0
 	for _, w := range cat.Types() {
 		success, ok := w.SuccessEvent()
-		_, product := products[w.Type]
+		_, product := productOutputs[w.Type]
 		if !ok || !product && w.Type != "send-message" {
 			continue
 		}
@@ -39,7 +40,7 @@ func TestDefaultEventIsTheCatalogsSuccessEventWhateverTheTransitionOrder(t *test
 		}
 		slices.Reverse(events)
 		t.Run(w.Type, func(t *testing.T) {
-			f := testFlow(t, trigger("incomingCall>w"), widget("w", w.Type, `{"to":"+1444","body":"hi"}`, strings.Join(events, ",")))
+			f := testFlow(t, trigger("incomingCall>w"), widget("w", w.Type, `{"to":"+1444","body":"hi","url":"https://example.com/twiml"}`, strings.Join(events, ",")))
 			x, _ := start(t, rt, f, Trigger{Event: TriggerCall, From: "+1222"}, StartOptions{})
 			if got := x.Steps[1].Name; got != success {
 				t.Fatalf("event = %s, want %s; steps %s", got, success, path(x))
@@ -47,7 +48,7 @@ func TestDefaultEventIsTheCatalogsSuccessEventWhateverTheTransitionOrder(t *test
 		})
 		ran++
 	}
-	if ran < len(products) {
+	if ran < len(productOutputs) {
 		t.Fatalf("only %d types ran", ran)
 	}
 }
@@ -177,7 +178,7 @@ func TestVoiceWidgetWithoutACallFailsTheStep(t *testing.T) {
 	rt, _ := testRuntime(Config{})
 	var voice []string
 	for _, w := range rt.Catalog().Types() {
-		if f := rt.types[w.Type]; f.voice {
+		if f := rt.types[w.Type]; f.w.NeedsCall(nil) {
 			voice = append(voice, w.Type)
 		}
 	}
@@ -193,7 +194,7 @@ func TestVoiceWidgetWithoutACallFailsTheStep(t *testing.T) {
 					widget("w", typ, `{"say":"Hi","to":"+1800"}`, "audioComplete>,keypress>,callCompleted>,success>,next>,return>"),
 				)
 				x, evs := start(t, rt, f, Trigger{Event: event, From: "+1555"}, StartOptions{Outcomes: map[string]Outcome{}})
-				want := fmt.Sprintf("w (%s): %s is a voice widget, but this execution (started by %s) has no call to act on", typ, typ, event)
+				want := fmt.Sprintf("w (%s): %s acts on a call, but an execution started by %s has no call to act on", typ, rt.types[typ].w.Title, schemas.EntryLabel(event))
 				wantEnded(t, x, EndFailed, want)
 				if last := x.Steps[len(x.Steps)-1]; last.TransitionedFrom != "hello" || x.Ended.Widget != "w" {
 					t.Fatalf("last step %+v, ending %+v: want no step for w and an ending naming it", last, x.Ended)
@@ -213,7 +214,7 @@ func TestVoiceWidgetsUseTheCallAnOutgoingCallPlaced(t *testing.T) {
 		event, kind, reason string
 	}{
 		{"answered", EndCompleted, "ended at say on audioComplete"},
-		{"busy", EndFailed, "say (say-play): say-play is a voice widget, but this execution (started by incomingRequest) has no call to act on"},
+		{"busy", EndFailed, "say (say-play): Say/Play acts on a call, but an execution started by REST API has no call to act on"},
 	} {
 		t.Run(tt.event, func(t *testing.T) {
 			f := testFlow(t,
@@ -233,4 +234,31 @@ func TestATransitionBackToTheTriggerFails(t *testing.T) {
 	rt, _ := testRuntime(Config{})
 	x, _ := start(t, rt, f, Trigger{Event: TriggerMessage}, StartOptions{})
 	wantEnded(t, x, EndFailed, "Trigger (trigger): a transition leads back to the trigger")
+}
+
+// The engine's per-type tables hold only what cannot be catalog data (how a
+// type runs, the outputs a product makes up): every key is a catalog type,
+// and a type is either simulated in full or run as a product, not both.
+func TestEnginesTypeTablesAreKeyedByCatalogTypes(t *testing.T) {
+	rt, _ := testRuntime(Config{})
+	for typ := range rt.behaviours {
+		if _, ok := rt.types[typ]; !ok {
+			t.Errorf("behaviour for %s, which the catalog does not know", typ)
+		}
+		if _, ok := productOutputs[typ]; ok {
+			t.Errorf("%s has both a behaviour and product outputs", typ)
+		}
+	}
+	for typ := range productOutputs {
+		if _, ok := rt.types[typ]; !ok {
+			t.Errorf("product outputs for %s, which the catalog does not know", typ)
+		}
+	}
+	for _, w := range rt.Catalog().Types() {
+		if w.CallsHTTP() {
+			if b := rt.behaviourOf(w.Type); fmt.Sprintf("%p", b.perform) == fmt.Sprintf("%p", performProduct) {
+				t.Errorf("%s calls HTTP but runs as a product", w.Type)
+			}
+		}
+	}
 }

@@ -26,10 +26,25 @@
 // # What the engine reads from the catalog
 //
 // Which events a widget type has, in Studio's order, which of them is its
-// success event (schemas.WidgetType.SuccessEvent), and which types act on a
-// call (schemas.VoiceChannel) come from the one widget catalog in package
-// schemas, given as Config.Catalog (nil: New loads the embedded one). The
-// engine keeps only how each type behaves and which outputs it writes.
+// success event (schemas.WidgetType.SuccessEvent), which widgets act on a
+// call (WidgetType.NeedsCall: the type's channel, or Connect Virtual Agent's
+// channel property), which event answers a call and which number a type
+// dials, and what a widget needs to run (WidgetType.Requirements) come from
+// the one widget catalog in package schemas, given as Config.Catalog (nil:
+// New loads the embedded one). The engine keeps only how each type behaves
+// (a table keyed by type) and which outputs it makes up.
+//
+// Before a widget's behaviour runs, the engine asks its catalog entry: a
+// widget that cannot run in this execution (WidgetType.Refuses: a voice
+// widget without a call, a Run Subflow inside a subflow) or a requirement
+// its rendered properties do not meet (an empty message body or From, a URL
+// that is not one, a method Studio does not send, a subflow that cannot be
+// found, a variable without a key, …) fails the step, or takes the widget's
+// failure event, with the catalog's words. The validator checks the same
+// entry before running, so every such reason is reported there first (see
+// TestValidatorReportsEveryStaticFailureTheEngineHits). A canned HTTP
+// response or the caller's Outcome stands in for an HTTP widget's request,
+// URL and method included.
 //
 // Widgets that need another Twilio product (Flex, payments, outgoing calls,
 // connect-call-to, virtual agents, profiles, the legacy types) take the

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // httpResult is a response (real or canned) as the HTTP widgets see it.
@@ -129,15 +130,6 @@ func responseOutputs(res httpResult) map[string]any {
 	return map[string]any{"status_code": int64(res.status), "content_type": res.contentType, "body": res.body}
 }
 
-func isTwilioHost(rawURL string) bool {
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return false
-	}
-	h := strings.ToLower(u.Hostname())
-	return h == "twilio.com" || strings.HasSuffix(h, ".twilio.com") || strings.HasSuffix(h, ".twil.io")
-}
-
 // outcomeChosen reports whether an HTTP widget's result comes from the
 // caller instead of a request: an Outcome names it, or (askable: Run
 // Function, a Twilio product like the others) the caller is asked and no
@@ -148,6 +140,17 @@ func (r *run) outcomeChosen(st *model.State, askable bool) bool {
 	}
 	_, canned := r.x.opts.HTTP[st.Name()]
 	return askable && r.x.opts.AskOutcomes && !canned
+}
+
+// requestStandsIn reports whether something stands in for the request an
+// HTTP widget would make (a canned response, or the caller's outcome as
+// makeHTTPRequest and runFunction take it), so what the request needs does
+// not matter.
+func (r *run) requestStandsIn(st *model.State) bool {
+	if len(r.x.opts.HTTP[st.Name()]) > 0 {
+		return true
+	}
+	return r.outcomeChosen(st, st.Type() != "make-http-request")
 }
 
 // httpOutcomeOutputs are make-http-request's outputs for a chosen event: a
@@ -177,10 +180,7 @@ func makeHTTPRequest(r *run, st *model.State, p props) outcome {
 	if r.outcomeChosen(st, false) {
 		return r.choose(st, "success", httpOutcomeOutputs)
 	}
-	method := strings.ToUpper(strings.TrimSpace(p.str("method")))
-	if method == "" {
-		method = http.MethodGet
-	}
+	method, _ := schemas.HTTPMethod(p.str("method")) // an unknown one is refused before: a requirement
 	target, err := r.renderProp(p, "url", "")
 	if err != nil {
 		return outcome{err: err}
@@ -196,9 +196,6 @@ func makeHTTPRequest(r *run, st *model.State, p props) outcome {
 	body, err := r.renderProp(p, "body", "")
 	if err != nil {
 		return outcome{err: err}
-	}
-	if p.boolean("add_twilio_auth", false) && !isTwilioHost(target) {
-		return outcome{event: "failed", detail: "add_twilio_auth is on and " + target + " is not a Twilio URL, so nothing was sent"}
 	}
 	res := r.call(st, method, target, contentType, body, form)
 	if res.failure != "" {

@@ -1,10 +1,8 @@
 package engine
 
 import (
-	"errors"
 	"fmt"
 	"maps"
-	"strings"
 	"time"
 
 	"github.com/studioflow/studioflow/model"
@@ -30,6 +28,8 @@ func (r *run) renderProp(p props, key, def string) (string, error) {
 }
 
 // send renders and "sends" the widget's message, returning outbound.* values.
+// A message Twilio would refuse (no body, recipient or sender) never gets
+// here: the catalog's requirements for the type stop it first.
 func (r *run) send(st *model.State, p props) (map[string]any, error) {
 	body, err := r.renderProp(p, "body", "")
 	if err != nil {
@@ -50,9 +50,6 @@ func (r *run) send(st *model.State, p props) (map[string]any, error) {
 	if p.str("message_type") == "content_template" && body == "" {
 		body = "[content template " + p.str("content_sid") + "]"
 	}
-	if err := sendable(to, body, media); err != nil {
-		return nil, err
-	}
 	outbound := map[string]any{
 		"Sid": r.rt.sid("SM"), "AccountSid": r.x.AccountSID, "Body": body, "From": from, "To": to,
 		"Status": "sent", "NumMedia": "0", "NumSegments": "1",
@@ -66,28 +63,8 @@ func (r *run) send(st *model.State, p props) (map[string]any, error) {
 	return outbound, nil
 }
 
-// errNotSendable marks a message the Messaging API would refuse; the widget
-// then takes its failure event rather than failing the execution.
-type errNotSendable struct{ reason string }
-
-func (e errNotSendable) Error() string { return e.reason }
-
-func sendable(to, body, media string) error {
-	switch {
-	case strings.TrimSpace(to) == "":
-		return errNotSendable{"the message has no recipient: to rendered empty"}
-	case strings.TrimSpace(body) == "" && media == "":
-		return errNotSendable{"the message body rendered empty (Twilio error 21602: a message body is required)"}
-	}
-	return nil
-}
-
 func sendMessage(r *run, st *model.State, p props) outcome {
 	outbound, err := r.send(st, p)
-	var refused errNotSendable
-	if errors.As(err, &refused) {
-		return outcome{event: "failed", detail: refused.reason}
-	}
 	if err != nil {
 		return outcome{err: err}
 	}
@@ -129,10 +106,6 @@ func sendAndWait(r *run, st *model.State, p props) outcome {
 		return outcome{event: "deliveryFailure", outputs: plainMap(chosen.Outputs), detail: ChosenByCaller}
 	}
 	outbound, err := r.send(st, p)
-	var refused errNotSendable
-	if errors.As(err, &refused) {
-		return outcome{event: "deliveryFailure", detail: refused.reason}
-	}
 	if err != nil {
 		return outcome{err: err}
 	}

@@ -6,82 +6,74 @@ import (
 	"github.com/studioflow/studioflow/model"
 )
 
-// product describes a widget that needs another Twilio product (or a call
-// leg Studioflow cannot place). It takes the caller's Outcome; without one,
-// its success event (a catalog fact) with plausible outputs. Types the
-// catalog knows but this table lacks (the legacy chat, task, sync and
-// understand types) run the same way with no outputs.
-type product struct {
-	voice bool // stops when the caller has hung up
-	// outputs are plausible widgets.NAME.* values for the event taken: they
-	// agree with it (a hangup is no completed dial, a busy line no
-	// answered call).
-	outputs func(r *run, st *model.State, p props, event string) map[string]any
-	// announce reports what the contact would notice (a dialled number).
-	announce func(r *run, st *model.State, p props) error
-}
-
-var products = map[string]product{
-	"connect-call-to":          {voice: true, outputs: dialOutputs, announce: announceDial("to")},
-	"make-outgoing-call-v2":    {outputs: outgoingCallOutputs, announce: announceDial("to")},
-	"make-outgoing-call-v1":    {outputs: outgoingCallOutputs, announce: announceDial("to")},
-	"record-call":              {voice: true, outputs: recordCallOutputs},
-	"enqueue-call":             {voice: true, outputs: enqueueOutputs},
-	"send-to-flex":             {outputs: flexOutputs},
-	"capture-payments":         {voice: true, outputs: paymentOutputs},
-	"fork-stream":              {voice: true},
-	"add-twiml-redirect":       {outputs: emptyOutputs},
-	"connect-virtual-agent":    {voice: true, outputs: virtualAgentOutputs},
-	"connect-virtual-agent-v2": {voice: true, outputs: virtualAgentOutputs},
-	"look-up-profile":          {outputs: profileOutputs},
-	"update-profile-traits":    {outputs: profileOutputs},
-	"send-to-auto-pilot":       {outputs: autopilotOutputs},
+// productOutputs are the plausible widgets.NAME.* values of the widgets
+// that need another Twilio product (or a call leg Studioflow cannot place),
+// by type, for the event taken: they agree with it (a hangup is no
+// completed dial, a busy line no answered call). Such a widget takes the
+// caller's Outcome; without one, its success event (a catalog fact) with
+// these outputs. Types the catalog knows but this table lacks (the legacy
+// chat, task, sync and understand types, fork-stream) run the same way with
+// no outputs. Whether a type acts on a call, which number it dials and
+// which events answer a call are catalog facts.
+var productOutputs = map[string]func(r *run, st *model.State, p props, event string) map[string]any{
+	"connect-call-to":          dialOutputs,
+	"make-outgoing-call-v2":    outgoingCallOutputs,
+	"make-outgoing-call-v1":    outgoingCallOutputs,
+	"record-call":              recordCallOutputs,
+	"enqueue-call":             enqueueOutputs,
+	"send-to-flex":             flexOutputs,
+	"capture-payments":         paymentOutputs,
+	"add-twiml-redirect":       emptyOutputs,
+	"connect-virtual-agent":    virtualAgentOutputs,
+	"connect-virtual-agent-v2": virtualAgentOutputs,
+	"look-up-profile":          profileOutputs,
+	"update-profile-traits":    profileOutputs,
+	"send-to-auto-pilot":       autopilotOutputs,
 }
 
 func performProduct(r *run, st *model.State, p props) outcome {
-	d := products[st.Type()]
-	if d.voice {
+	w := r.rt.types[st.Type()].w
+	if w.NeedsCall(p.obj) {
 		if o, over := r.callOver(st); over {
 			return o
 		}
 	}
-	if d.announce != nil {
-		if err := d.announce(r, st, p); err != nil {
+	if key, dials := w.Dials(); dials {
+		if err := r.announceDial(st, p, key); err != nil {
 			return outcome{err: err}
 		}
 	}
-	return r.callEffects(r.choose(st, r.rt.defaultEvent(st), r.outputsFor(st, p)))
+	return r.callEffects(st, r.choose(st, r.rt.defaultEvent(st), r.outputsFor(st, p)))
 }
 
 // callEffects applies what a product widget's event does to the call,
-// however the event was chosen: a hangup ends it, an answered outgoing call
-// is the call later voice widgets act on.
-func (r *run) callEffects(o outcome) outcome {
-	switch o.event {
-	case "hangup":
+// however the event was chosen: a hangup ends it, an event that answers a
+// call (the catalog says which: Make Outgoing Call's answered) makes its
+// outputs the call later voice widgets act on.
+func (r *run) callEffects(st *model.State, o outcome) outcome {
+	switch {
+	case o.event == "hangup":
 		r.x.callOver = true
-	case "answered", "answeredByMachine":
-		if o.outputs != nil {
-			r.x.outgoing, r.x.callOver = o.outputs, false
-		}
+	case r.rt.types[st.Type()].w.AnswersCall(o.event) && o.outputs != nil:
+		r.x.outgoing, r.x.callOver = o.outputs, false
 	}
 	return o
 }
 
-func announceDial(key string) func(r *run, st *model.State, p props) error {
-	return func(r *run, st *model.State, p props) error {
-		to, err := r.renderProp(p, key, "{{contact.channel.address}}")
-		if err != nil {
-			return err
-		}
-		from, err := r.renderProp(p, "from", "{{flow.channel.address}}")
-		if err != nil {
-			return err
-		}
-		r.emit(Event{Kind: EventDial, Widget: st.Name(), Text: to, To: to, From: from})
-		r.transcribe("outbound", "dial", st.Name(), to)
-		return nil
+// announceDial reports the number a dialling widget calls (what the
+// contact would notice).
+func (r *run) announceDial(st *model.State, p props, key string) error {
+	to, err := r.renderProp(p, key, "{{contact.channel.address}}")
+	if err != nil {
+		return err
 	}
+	from, err := r.renderProp(p, "from", "{{flow.channel.address}}")
+	if err != nil {
+		return err
+	}
+	r.emit(Event{Kind: EventDial, Widget: st.Name(), Text: to, To: to, From: from})
+	r.transcribe("outbound", "dial", st.Name(), to)
+	return nil
 }
 
 func emptyOutputs(*run, *model.State, props, string) map[string]any { return map[string]any{} }

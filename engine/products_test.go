@@ -29,7 +29,7 @@ func TestProductWidgetsTakeTheirSuccessEventByDefault(t *testing.T) {
 		t.Run(tt.typ, func(t *testing.T) {
 			f := testFlow(t,
 				trigger("incomingCall>w"),
-				widget("w", tt.typ, `{"to":"+1444","attributes":"{\"from\":\"{{trigger.call.From}}\"}"}`, tt.event+">,failed>,hangup>"),
+				widget("w", tt.typ, `{"to":"+1444","url":"https://example.com/twiml","attributes":"{\"from\":\"{{trigger.call.From}}\"}"}`, tt.event+">,failed>,hangup>"),
 			)
 			rt, _ := testRuntime(Config{})
 			x, _ := start(t, rt, f, Trigger{Event: TriggerCall, From: "+1222"}, StartOptions{})

@@ -45,6 +45,7 @@ type Runtime struct {
 	liquid     *liquid.Engine
 	client     *http.Client
 	types      map[string]widgetFacts
+	behaviours map[string]behaviour
 	catalogErr error // the embedded catalog did not load: nothing can start
 }
 
@@ -68,7 +69,7 @@ func New(cfg Config) *Runtime {
 		client = &c
 	}
 	client.Timeout = cfg.HTTPTimeout
-	rt := &Runtime{cfg: cfg, client: client}
+	rt := &Runtime{cfg: cfg, client: client, behaviours: behaviourTable()}
 	if cfg.Catalog == nil {
 		cfg.Catalog, rt.catalogErr = schemas.Load()
 		if rt.catalogErr != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // behaviour is how one widget type runs: perform on entering the widget, and
@@ -26,34 +27,34 @@ type behaviour struct {
 // anyEvent: a caller's Outcome may pick any event of the type.
 var anyEvent = []string{"*"}
 
-// behaviourOf returns how a widget type runs: the engine's own behaviour for the
-// types it simulates in full, the caller's choice (else the success event)
-// for every other type the catalog knows, and unknownWidget for the rest.
-func (rt *Runtime) behaviourOf(widgetType string) behaviour {
-	switch widgetType {
-	case "say-play":
-		return behaviour{perform: sayPlay}
-	case "gather-input-on-call":
-		return behaviour{perform: gather, accept: acceptGather}
-	case "record-voicemail":
-		return behaviour{perform: recordVoicemail, accept: acceptRecording}
-	case "send-message":
-		return behaviour{perform: sendMessage, accept: acceptProduct, chooses: anyEvent}
-	case "send-and-wait-for-reply":
+// behaviourTable lists the widget types the engine simulates in full, by
+// type (each Runtime indexes it once). Every other type the catalog knows
+// runs as a product (performProduct: the caller's choice, else its success
+// event); a type the catalog does not know runs as unknownWidget. What a
+// type needs to run (a call, a body, a URL, …) is not here but in its
+// catalog entry, which the validator reads too.
+func behaviourTable() map[string]behaviour {
+	return map[string]behaviour{
+		"say-play":             {perform: sayPlay},
+		"gather-input-on-call": {perform: gather, accept: acceptGather},
+		"record-voicemail":     {perform: recordVoicemail, accept: acceptRecording},
+		"send-message":         {perform: sendMessage, accept: acceptProduct, chooses: anyEvent},
 		// The reply itself comes from the input (the contact types it).
-		return behaviour{perform: sendAndWait, accept: acceptReply, chooses: []string{"deliveryFailure", "timeout"}}
-	case "split-based-on":
-		return behaviour{perform: splitBasedOn}
-	case "set-variables":
-		return behaviour{perform: setVariables}
-	case "run-subflow":
-		return behaviour{perform: runSubflow}
-	case "make-http-request":
-		return behaviour{perform: makeHTTPRequest, accept: acceptProduct, chooses: anyEvent}
-	case "run-function", "run-function-v2":
-		return behaviour{perform: runFunction, accept: acceptProduct, chooses: anyEvent}
-	case "trigger":
-		return behaviour{perform: triggerReached}
+		"send-and-wait-for-reply": {perform: sendAndWait, accept: acceptReply, chooses: []string{"deliveryFailure", "timeout"}},
+		"split-based-on":          {perform: splitBasedOn},
+		"set-variables":           {perform: setVariables},
+		"run-subflow":             {perform: runSubflow},
+		"make-http-request":       {perform: makeHTTPRequest, accept: acceptProduct, chooses: anyEvent},
+		"run-function":            {perform: runFunction, accept: acceptProduct, chooses: anyEvent},
+		"run-function-v2":         {perform: runFunction, accept: acceptProduct, chooses: anyEvent},
+		"trigger":                 {perform: triggerReached},
+	}
+}
+
+// behaviourOf returns how a widget type runs.
+func (rt *Runtime) behaviourOf(widgetType string) behaviour {
+	if b, ok := rt.behaviours[widgetType]; ok {
+		return b
 	}
 	if _, known := rt.types[widgetType]; known {
 		return behaviour{perform: performProduct, accept: acceptProduct, chooses: anyEvent}
@@ -61,11 +62,18 @@ func (rt *Runtime) behaviourOf(widgetType string) behaviour {
 	return behaviour{perform: unknownWidget, accept: acceptProduct, chooses: anyEvent}
 }
 
-// perform runs st. A voice widget needs a call: without one the step fails
-// (what would Studio say or gather on in an SMS conversation?).
+// perform runs st, unless its catalog entry says it cannot run here (a
+// voice widget without a call, a subflow inside a subflow) or that a value
+// it needs is missing or unusable (an empty message body, a URL that is not
+// one): then the step fails, or the widget takes its failure event, as
+// Studio's would. The validator reports the same reasons before running.
 func (r *run) perform(st *model.State) outcome {
-	if f := r.rt.types[st.Type()]; f.voice && !r.onCall() {
-		return r.noCall(st)
+	p := propsOf(st)
+	f, known := r.rt.types[st.Type()]
+	if known {
+		if ref, refused := f.w.Refuses(p.obj, r.entry()); refused {
+			return failure(ref.Event, ref.Message)
+		}
 	}
 	if o, ok := r.x.opts.Outcomes[st.Name()]; ok {
 		// Checked by Start for the flow's own widgets; a subflow's are
@@ -74,7 +82,58 @@ func (r *run) perform(st *model.State) outcome {
 			return outcome{err: fmt.Errorf("the caller's outcome: %w", err)}
 		}
 	}
-	return r.rt.behaviourOf(st.Type()).perform(r, st, propsOf(st))
+	// A canned response or the caller's outcome stands in for the request
+	// an HTTP widget would make, URL and all (a template's ${…}
+	// placeholders, an empty URL).
+	if known && !(f.w.CallsHTTP() && r.requestStandsIn(st)) {
+		if unmet := f.w.CheckRequirements(runValues{r: r, p: p}); len(unmet) > 0 {
+			return failure(unmet[0].Event, unmet[0].Message)
+		}
+	}
+	return r.rt.behaviourOf(st.Type()).perform(r, st, p)
+}
+
+// failure fails the step (event "") or takes the widget's failure event.
+func failure(event, reason string) outcome {
+	if event == "" {
+		return outcome{err: errors.New(reason)}
+	}
+	return outcome{event: event, detail: reason}
+}
+
+// entry is how this execution started, as the catalog's rules see it.
+func (r *run) entry() schemas.Entry {
+	call := schemas.CallNone
+	if r.onCall() {
+		call = schemas.CallLive
+	}
+	return schemas.Entry{Trigger: r.x.TriggerEvent, Call: call, InSubflow: r.x.parent != nil}
+}
+
+// runValues are a widget's properties as its requirements see them while it
+// runs: rendered in the execution's context.
+type runValues struct {
+	r *run
+	p props
+}
+
+func (v runValues) Get(key string) (any, bool) { return v.p.get(key) }
+
+func (v runValues) Render(text string) (string, bool) {
+	out, err := v.r.render(text)
+	return out, err == nil
+}
+
+func (v runValues) FindSubflow(flowSID string) (bool, error) {
+	find := v.r.rt.cfg.Subflows
+	if find == nil {
+		return false, nil
+	}
+	f, err := find(flowSID)
+	if err == nil && f == nil {
+		err = errors.New("the resolver found nothing")
+	}
+	return true, err
 }
 
 func (r *run) accept(st *model.State, w *Wait, in Input) (outcome, error) {
@@ -158,7 +217,7 @@ func acceptProduct(r *run, st *model.State, p props, w *Wait, in Input) (outcome
 	if err := r.rt.checkEvent(st, in.Event); err != nil {
 		return outcome{}, err
 	}
-	o := r.callEffects(r.chosen(st, Outcome{Event: in.Event, Outputs: in.Outputs}, "", r.outputsFor(st, p)))
+	o := r.callEffects(st, r.chosen(st, Outcome{Event: in.Event, Outputs: in.Outputs}, "", r.outputsFor(st, p)))
 	return o, o.err
 }
 
@@ -183,9 +242,9 @@ func (r *run) outputsFor(st *model.State, p props) func(event string) map[string
 	case "send-message":
 		return func(event string) map[string]any { return r.sentOutputs(st, p, event) }
 	}
-	d, ok := products[st.Type()]
-	if !ok || d.outputs == nil {
+	outputs, ok := productOutputs[st.Type()]
+	if !ok {
 		return nil
 	}
-	return func(event string) map[string]any { return d.outputs(r, st, p, event) }
+	return func(event string) map[string]any { return outputs(r, st, p, event) }
 }

@@ -90,6 +90,14 @@ type WidgetType struct {
 	properties    []PropertySpec
 	requiredOneOf [][]string
 	defaults      *model.Object
+
+	// Read through methods (widgetentry.go); see widgetEntry.
+	requires        []Requirement
+	channelProperty string
+	answers         []string
+	dials           string
+	callsHTTP       bool
+	runsSubflow     bool
 }
 
 // Events lists the type's transition events in Studio's order.
@@ -194,6 +202,8 @@ func numberLiteral(f float64) any {
 func (w WidgetType) clone() WidgetType {
 	c := w
 	c.events = slices.Clone(w.events)
+	c.requires = slices.Clone(w.requires)
+	c.answers = slices.Clone(w.answers)
 	return c
 }
 
@@ -243,8 +253,10 @@ func Load() (*Catalog, error) {
 		w := &WidgetType{
 			Type: e.typ, Title: e.title, Category: e.category, Icon: e.icon, Channel: e.channel,
 			InLibrary: !e.hidden, NameBase: e.nameBase, OpenEvents: e.openEvents,
-			SchemaURL: doc.ID, SchemaOrigin: doc.Origin, DefaultsSource: defaultsSource(e.typ),
+			SchemaURL: doc.ID, SchemaOrigin: doc.Origin, DefaultsSource: e.defaultsSource(),
 			events: e.events, schema: doc.data, compiled: compiled.widgets[e.typ], fast: compiled.fastWidgets[e.typ], defaults: def,
+			requires: e.requires, channelProperty: e.channelProperty, answers: e.answers, dials: e.dials,
+			callsHTTP: e.callsHTTP, runsSubflow: e.runsSubflow,
 		}
 		if len(e.events) > 0 && !e.branching {
 			w.success = e.events[0].Name

@@ -1,6 +1,18 @@
 package schemas
 
-// What the schemas do not say about each widget type: how Studio shows it.
+// widgetTable is the one registry of widget types: an entry per type, in
+// widget-library order, with what the schemas do not say. How Studio shows
+// the type (title, icon, category, event order and port labels), where its
+// default widget comes from, and what it needs to run: its requirements on
+// its properties (widgetrules.go), whether it acts on a call, which event
+// answers one, which number it dials, whether it calls HTTP or runs a
+// subflow. The catalog serves these to the canvas, the inspector, the
+// simulator, the validator and the engine, which checks the same
+// requirements when a widget runs that the validator checks before.
+// Adding a widget type means an entry here, its schema and its default
+// widget (and, for a product with made-up outputs, a function in the
+// engine's productOutputs).
+//
 // Event order is the order Studio lists a widget's transitions in (and writes
 // them in exports); labels are the words on the widget's ports.
 
@@ -25,57 +37,91 @@ type widgetEntry struct {
 	// (the trigger's event, split-based-on's conditions), so the type has no
 	// success event. Every other type lists its success event first.
 	branching bool
+	// defaults says where the default widget (defaults/TYPE.json) comes
+	// from: seed 001's snippet as printed, corrected, or Studioflow's own.
+	defaults defaultsOrigin
+
+	// What the engine and the validator both read.
+
+	// requires lists what the widget needs when it runs (widgetrules.go).
+	requires []Requirement
+	// channelProperty names the property that decides whether the widget
+	// acts on a call (its value "voice", the default, means it does).
+	channelProperty string
+	// answers are the events after which the widget has put a live call in
+	// the execution.
+	answers []string
+	// dials is the property holding the number the widget dials.
+	dials string
+	// callsHTTP: the widget makes an HTTP request itself.
+	callsHTTP bool
+	// runsSubflow: the widget runs another flow, which Studio refuses inside
+	// a subflow.
+	runsSubflow bool
 }
+
+// defaultsOrigin is where a type's default widget comes from.
+type defaultsOrigin int
+
+const (
+	defaultsOwn           defaultsOrigin = iota // Studioflow: seed 001 has no snippet
+	defaultsSeed                                // seed 001's snippet
+	defaultsSeedCorrected                       // seed 001's snippet, its missing commas added
+)
 
 func ev(name, label string) Event { return Event{Name: name, Label: label} }
 
 // widgetTable lists every known type in widget-library order.
 var widgetTable = []widgetEntry{
-	{typ: "trigger", title: "Trigger", category: FlowControl, icon: "trigger", channel: AnyChannel, nameBase: "Trigger",
+	{typ: "trigger", title: "Trigger", category: FlowControl, icon: "trigger", channel: AnyChannel, nameBase: "Trigger", defaults: defaultsSeed,
 		events: []Event{ev("incomingMessage", "Incoming Message"), ev("incomingCall", "Incoming Call"),
 			ev("incomingConversationMessage", "Conversation"), ev("incomingRequest", "REST API"), ev("incomingParent", "Subflow")}, hidden: true, branching: true},
-	{typ: "split-based-on", title: "Split Based On...", category: FlowControl, icon: "split", channel: AnyChannel, nameBase: "split",
+	{typ: "split-based-on", title: "Split Based On...", category: FlowControl, icon: "split", channel: AnyChannel, nameBase: "split", defaults: defaultsSeed,
 		events: []Event{ev("noMatch", "No Condition Matches"), {Name: "match", Label: "Condition Matches", Repeatable: true}}, branching: true},
-	{typ: "set-variables", title: "Set Variables", category: FlowControl, icon: "variables", channel: AnyChannel, nameBase: "set_variables",
-		events: []Event{ev("next", "Next")}},
+	{typ: "set-variables", title: "Set Variables", category: FlowControl, icon: "variables", channel: AnyChannel, nameBase: "set_variables", defaults: defaultsSeed,
+		events: []Event{ev("next", "Next")}, requires: []Requirement{variableEntries("set-variables/variables")}},
 	{typ: "run-subflow", title: "Run Subflow", category: FlowControl, icon: "subflow", channel: AnyChannel, nameBase: "subflow",
-		events: []Event{ev("completed", "Completed"), ev("failed", "Failed")}},
+		events: []Event{ev("completed", "Completed"), ev("failed", "Failed")}, runsSubflow: true,
+		requires: []Requirement{subflowFound("run-subflow/flow_sid"), subflowParameters("run-subflow/parameters")}},
 
-	{typ: "gather-input-on-call", title: "Gather Input On Call", category: Voice, icon: "keypad", channel: VoiceChannel, nameBase: "gather",
+	{typ: "gather-input-on-call", title: "Gather Input On Call", category: Voice, icon: "keypad", channel: VoiceChannel, nameBase: "gather", defaults: defaultsSeedCorrected,
 		events: []Event{ev("keypress", "User Pressed Keys"), ev("speech", "User Said Something"), ev("timeout", "Timeout"), ev("hangup", "Caller Hung Up")}},
-	{typ: "say-play", title: "Say/Play", category: Voice, icon: "speaker", channel: VoiceChannel, nameBase: "say_play",
+	{typ: "say-play", title: "Say/Play", category: Voice, icon: "speaker", channel: VoiceChannel, nameBase: "say_play", defaults: defaultsSeed,
 		events: []Event{ev("audioComplete", "Audio Complete"), ev("hangup", "Caller Hung Up")}},
-	{typ: "record-voicemail", title: "Record Voicemail", category: Voice, icon: "voicemail", channel: VoiceChannel, nameBase: "record_voicemail",
+	{typ: "record-voicemail", title: "Record Voicemail", category: Voice, icon: "voicemail", channel: VoiceChannel, nameBase: "record_voicemail", defaults: defaultsSeed,
 		events: []Event{ev("recordingComplete", "Recording Complete"), ev("noAudio", "No Audio"), ev("hangup", "Caller Hung Up")}},
 	{typ: "make-outgoing-call-v2", title: "Make Outgoing Call", category: Voice, icon: "phone-outgoing", channel: AnyChannel, nameBase: "call_user",
+		defaults: defaultsSeed, answers: []string{"answered"}, dials: "to",
 		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("failed", "Call Failed")}},
-	{typ: "connect-call-to", title: "Connect Call To", category: Voice, icon: "phone-forward", channel: VoiceChannel, nameBase: "connect_call",
+	{typ: "connect-call-to", title: "Connect Call To", category: Voice, icon: "phone-forward", channel: VoiceChannel, nameBase: "connect_call", defaults: defaultsSeedCorrected, dials: "to",
 		events: []Event{ev("callCompleted", "Connected Call Ended"), ev("hangup", "Caller Hung Up")}},
-	{typ: "enqueue-call", title: "Enqueue Call", category: Voice, icon: "queue", channel: VoiceChannel, nameBase: "enqueue",
+	{typ: "enqueue-call", title: "Enqueue Call", category: Voice, icon: "queue", channel: VoiceChannel, nameBase: "enqueue", defaults: defaultsSeedCorrected,
 		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Failed to Enqueue"), ev("callFailure", "Call Failed")}},
-	{typ: "record-call", title: "Call Recording", category: Voice, icon: "record", channel: VoiceChannel, nameBase: "call_recording",
+	{typ: "record-call", title: "Call Recording", category: Voice, icon: "record", channel: VoiceChannel, nameBase: "call_recording", defaults: defaultsSeed,
 		events: []Event{ev("success", "Success"), ev("failed", "Failed")}},
-	{typ: "fork-stream", title: "Fork Stream", category: Voice, icon: "stream", channel: VoiceChannel, nameBase: "stream",
+	{typ: "fork-stream", title: "Fork Stream", category: Voice, icon: "stream", channel: VoiceChannel, nameBase: "stream", defaults: defaultsSeed,
 		events: []Event{ev("next", "Next")}},
-	{typ: "capture-payments", title: "Capture Payments", category: Voice, icon: "credit-card", channel: VoiceChannel, nameBase: "pay",
+	{typ: "capture-payments", title: "Capture Payments", category: Voice, icon: "credit-card", channel: VoiceChannel, nameBase: "pay", defaults: defaultsSeedCorrected,
 		events: []Event{ev("success", "Success"), ev("maxFailedAttempts", "Max Failed Attempts"), ev("providerError", "Provider Error"),
 			ev("payInterrupted", "Pay Interrupted"), ev("hangup", "Caller Hung Up"), ev("validationError", "Validation Error")}},
 
-	{typ: "send-message", title: "Send Message", category: Messaging, icon: "message", channel: AnyChannel, nameBase: "send_message",
-		events: []Event{ev("sent", "Sent"), ev("failed", "Failed")}},
-	{typ: "send-and-wait-for-reply", title: "Send & Wait For Reply", category: Messaging, icon: "message-reply", channel: MessagingChannel, nameBase: "send_and_reply",
-		events: []Event{ev("incomingMessage", "Reply"), ev("timeout", "No Reply"), ev("deliveryFailure", "Delivery Failure")}},
+	{typ: "send-message", title: "Send Message", category: Messaging, icon: "message", channel: AnyChannel, nameBase: "send_message", defaults: defaultsSeed,
+		events: []Event{ev("sent", "Sent"), ev("failed", "Failed")}, requires: messageRequirements("send-message", "failed")},
+	{typ: "send-and-wait-for-reply", title: "Send & Wait For Reply", category: Messaging, icon: "message-reply", channel: MessagingChannel, nameBase: "send_and_reply", defaults: defaultsSeed,
+		events:   []Event{ev("incomingMessage", "Reply"), ev("timeout", "No Reply"), ev("deliveryFailure", "Delivery Failure")},
+		requires: messageRequirements("send-and-wait-for-reply", "deliveryFailure")},
 
-	{typ: "run-function", title: "Run Function", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function",
-		events: []Event{ev("success", "Success"), ev("fail", "Fail")}},
-	{typ: "make-http-request", title: "Make HTTP Request", category: ToolsAndCode, icon: "http", channel: AnyChannel, nameBase: "http",
-		events: []Event{ev("success", "Success"), ev("failed", "Fail")}},
-	{typ: "add-twiml-redirect", title: "TwiML Redirect", category: ToolsAndCode, icon: "redirect", channel: AnyChannel, nameBase: "redirect",
-		events: []Event{ev("return", "Return"), ev("timeout", "Timeout"), ev("fail", "Fail")}},
+	{typ: "run-function", title: "Run Function", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function", defaults: defaultsSeed, callsHTTP: true,
+		events: []Event{ev("success", "Success"), ev("fail", "Fail")}, requires: []Requirement{httpURL("run-function/url", "url", "fail")}},
+	{typ: "make-http-request", title: "Make HTTP Request", category: ToolsAndCode, icon: "http", channel: AnyChannel, nameBase: "http", defaults: defaultsSeed, callsHTTP: true,
+		events:   []Event{ev("success", "Success"), ev("failed", "Fail")},
+		requires: []Requirement{httpURL("make-http-request/url", "url", "failed"), httpMethod("make-http-request/method"), twilioAuth("make-http-request/add_twilio_auth")}},
+	{typ: "add-twiml-redirect", title: "TwiML Redirect", category: ToolsAndCode, icon: "redirect", channel: AnyChannel, nameBase: "redirect", defaults: defaultsSeedCorrected,
+		events: []Event{ev("return", "Return"), ev("timeout", "Timeout"), ev("fail", "Fail")}, requires: []Requirement{httpURL("add-twiml-redirect/url", "url", "fail")}},
 
-	{typ: "send-to-flex", title: "Send To Flex", category: ConnectOtherProducts, icon: "flex", channel: AnyChannel, nameBase: "send_to_flex",
+	{typ: "send-to-flex", title: "Send To Flex", category: ConnectOtherProducts, icon: "flex", channel: AnyChannel, nameBase: "send_to_flex", defaults: defaultsSeed,
 		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Task Creation Failed"), ev("callFailure", "Call Failed"), ev("composerStarted", "Composer Started")}},
-	{typ: "connect-virtual-agent-v2", title: "Connect Virtual Agent", category: ConnectOtherProducts, icon: "virtual-agent", channel: AnyChannel, nameBase: "virtual_agent",
+	{typ: "connect-virtual-agent-v2", title: "Connect Virtual Agent", category: ConnectOtherProducts, icon: "virtual-agent", channel: AnyChannel, nameBase: "virtual_agent", channelProperty: "channel",
 		events: []Event{ev("completed", "Completed"), ev("live-agent-handoff", "Live Agent Handoff"), ev("hangup", "Caller Hung Up"),
 			ev("failed", "Failed"), ev("paused", "Paused"), ev("timeout", "Timeout")}},
 	{typ: "look-up-profile", title: "Search for a Profile", category: ConnectOtherProducts, icon: "profile-search", channel: AnyChannel, nameBase: "look_up_profile",
@@ -85,14 +131,16 @@ var widgetTable = []widgetEntry{
 
 	// Types Studio no longer offers: kept loadable, out of the library.
 	{typ: "make-outgoing-call-v1", title: "Make Outgoing Call (v1)", category: Voice, icon: "phone-outgoing", channel: AnyChannel, nameBase: "call_user",
+		answers: []string{"answered", "answeredByMachine"}, dials: "to",
 		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("answeredByMachine", "Answered by Machine"),
 			ev("hangup", "Caller Hung Up"), ev("failed", "Call Failed")}, maturity: Legacy, hidden: true},
 	{typ: "connect-virtual-agent", title: "Connect Virtual Agent (v1)", category: ConnectOtherProducts, icon: "virtual-agent", channel: VoiceChannel, nameBase: "virtual_agent",
 		events: []Event{ev("return", "Return"), ev("hangup", "Caller Hung Up")}, hidden: true},
 	{typ: "send-to-auto-pilot", title: "Send To Autopilot", category: ConnectOtherProducts, icon: "robot", channel: AnyChannel, nameBase: "autopilot",
 		events: []Event{ev("sessionEnded", "Session Ended"), ev("failure", "Failure"), ev("timeout", "Timeout")}, hidden: true},
-	{typ: "run-function-v2", title: "Run Function (v2)", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function",
-		events: []Event{ev("success", "Success"), ev("fail", "Fail")}, openEvents: true, hidden: true},
+	{typ: "run-function-v2", title: "Run Function (v2)", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function", callsHTTP: true,
+		events: []Event{ev("success", "Success"), ev("fail", "Fail")}, openEvents: true, hidden: true,
+		requires: []Requirement{httpURL("run-function-v2/url", "url", "fail")}},
 	{typ: "create-task", title: "Create Task", category: ConnectOtherProducts, icon: "legacy", channel: AnyChannel, nameBase: "create_task",
 		openEvents: true, hidden: true},
 	{typ: "create-chat-channel", title: "Create Chat Channel", category: Messaging, icon: "legacy", channel: AnyChannel, nameBase: "create_chat_channel",

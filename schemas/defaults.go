@@ -19,28 +19,15 @@ var defaultFiles embed.FS
 // Seed 001 prints one snippet per widget type. Five of them miss commas
 // between "event" and "next" and are not JSON as printed: the files here are
 // corrected copies (TestDefaultsMatchSeedSnippets proves that adding those
-// commas, and nothing else, gives the file).
-var (
-	defaultsFromSeed = map[string]bool{
-		"trigger": true, "add-twiml-redirect": true, "capture-payments": true, "connect-call-to": true,
-		"enqueue-call": true, "fork-stream": true, "gather-input-on-call": true, "make-http-request": true,
-		"make-outgoing-call-v2": true, "record-call": true, "record-voicemail": true, "run-function": true,
-		"say-play": true, "send-and-wait-for-reply": true, "send-message": true, "send-to-flex": true,
-		"set-variables": true, "split-based-on": true,
-	}
-	defaultsCorrected = map[string]bool{
-		"add-twiml-redirect": true, "capture-payments": true, "connect-call-to": true,
-		"enqueue-call": true, "gather-input-on-call": true,
-	}
-)
-
-func defaultsSource(typ string) string {
+// commas, and nothing else, gives the file). Each type's widgetEntry says
+// which (its defaults field).
+func (e widgetEntry) defaultsSource() string {
 	switch {
-	case typ == "trigger":
+	case e.typ == "trigger":
 		return "seed 001, the trigger of the Blank Flow sample"
-	case defaultsCorrected[typ]:
+	case e.defaults == defaultsSeedCorrected:
 		return "seed 001 snippet, corrected: the commas it misses between \"event\" and \"next\" are added"
-	case defaultsFromSeed[typ]:
+	case e.defaults == defaultsSeed:
 		return "seed 001 snippet"
 	default:
 		return "Studioflow: seed 001 has no snippet; every event unconnected and the schema's required properties with their defaults"

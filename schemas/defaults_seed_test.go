@@ -54,8 +54,8 @@ func TestDefaultsMatchSeedSnippets(t *testing.T) {
 			} else if rawErr != nil {
 				t.Errorf("%s: snippet not JSON: %v", typ, rawErr)
 			}
-			if got := defaultsCorrected[typ]; got != (len(fixedAt) > 0) {
-				t.Errorf("%s: defaultsCorrected says %v, but the seed snippet misses %d commas", typ, got, len(fixedAt))
+			if got := defaultsOriginOf(typ) == defaultsSeedCorrected; got != (len(fixedAt) > 0) {
+				t.Errorf("%s: its widgetEntry says corrected=%v, but the seed snippet misses %d commas", typ, got, len(fixedAt))
 			}
 			snippet = v
 		case strings.HasPrefix(l.heading, "Blank Flow"):
@@ -87,14 +87,23 @@ func TestDefaultsMatchSeedSnippets(t *testing.T) {
 			t.Errorf("%s differs from the seed 001 snippet:\n%s\nwant:\n%s", file, got, want)
 		}
 	}
-	for typ := range defaultsFromSeed {
-		if !seen[typ] {
-			t.Errorf("defaultsFromSeed lists %s, which seed 001 has no snippet for", typ)
+	for _, e := range widgetTable {
+		if e.defaults != defaultsOwn && !seen[e.typ] {
+			t.Errorf("the widgetEntry of %s says its defaults come from seed 001, which has no snippet for it", e.typ)
 		}
 	}
 	for typ := range seen {
-		if !defaultsFromSeed[typ] {
-			t.Errorf("seed 001 has a snippet for %s, but defaultsFromSeed does not list it", typ)
+		if defaultsOriginOf(typ) == defaultsOwn {
+			t.Errorf("seed 001 has a snippet for %s, but its widgetEntry does not say its defaults come from it", typ)
 		}
 	}
+}
+
+func defaultsOriginOf(typ string) defaultsOrigin {
+	for _, e := range widgetTable {
+		if e.typ == typ {
+			return e.defaults
+		}
+	}
+	return defaultsOwn
 }

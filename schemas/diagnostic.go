@@ -26,6 +26,9 @@ const (
 	RuleReference  Rule = "reference"   // {{widgets.X}} to a missing or non-upstream widget
 	RuleOffset     Rule = "offset"      // properties.offset is not a position
 	RuleVariables  Rule = "variables"   // set-variables entries (a quirk of the official schema)
+	// RuleRequirement: a value the widget needs when it runs is missing or
+	// unusable (an empty message body, a URL that is not one, …).
+	RuleRequirement Rule = "requirement"
 )
 
 // Rules that need the whole flow; only ValidateFlow runs them.
@@ -37,12 +40,18 @@ const (
 	RuleCallReply   Rule = "send-and-wait-on-call"
 	RuleWidgetLimit Rule = "widget-limit"
 	RuleSubflows    Rule = "subflows" // Studio's limits on Run Subflow widgets
+	// RuleEntry: a widget reached from an entry point where it cannot run
+	// (a voice widget without a call, a subflow inside a subflow).
+	RuleEntry Rule = "entry-point"
+	// RuleLoop: widgets that always lead round to each other, so the
+	// execution never ends until Studio stops it.
+	RuleLoop Rule = "loop"
 )
 
 // PerWidget reports whether ValidateWidget re-runs the rule.
 func (r Rule) PerWidget() bool {
 	switch r {
-	case RuleSchema, RuleType, RuleName, RuleNext, RuleEvent, RuleConditions, RuleLiquid, RuleReference, RuleOffset, RuleVariables:
+	case RuleSchema, RuleType, RuleName, RuleNext, RuleEvent, RuleConditions, RuleLiquid, RuleReference, RuleOffset, RuleVariables, RuleRequirement:
 		return true
 	}
 	return false

@@ -16,7 +16,13 @@
 // against its own type's schema (what the flow schema's 28-branch if/then
 // does, without evaluating 28 branches per widget); layer 2 runs Studio's rules (initial state, one trigger, names,
 // next links, events, split conditions, Liquid syntax and widget references,
-// reachability, Send & Wait on calls, subflow and widget limits).
+// reachability, Send & Wait on calls, subflow and widget limits), and what
+// the engine would fail when it runs the flow: each type's requirements on
+// its properties as written (widgetrules.go) and, on every path from each of
+// the Trigger's entry points, the widgets that cannot run there (a voice
+// widget without a call, a subflow inside a subflow). Both come from the
+// type's entry in widgetTable (catalog_table.go), the one place per widget
+// type that the engine reads too.
 // ValidateWidget re-runs the per-widget rules for one widget, and MergeWidget
 // folds its result into a full one, for validation on every keystroke.
 //

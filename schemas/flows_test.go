@@ -64,6 +64,16 @@ var sharedFlowFindings = map[string][]expectedFinding{
 		{Warning, RuleType, "autopilot_1", "/states/1/type", "Send To Autopilot has reached end of life"},
 		{Warning, RuleUnreachable, "send_to_flex_2", "/states/6", "no path from the Trigger"},
 	},
+	// The export's Run Function URLs were blanked: Studio fails each call.
+	"Eclairemoy__pride-astrology__studio_flow.json": {
+		{Warning, RuleRequirement, "get_horoscope", "/states/4/properties/url", "url is empty"},
+		{Warning, RuleRequirement, "get_compatibility", "/states/5/properties/url", "url is empty"},
+		{Warning, RuleRequirement, "get_celebrity_match", "/states/9/properties/url", "url is empty"},
+	},
+	// A Terraform template: its ${…} placeholders are filled in at deploy time.
+	"twilio-professional-services__flex-project-template__infra-as-code_terraform_modules_schedule-manager_flows_template_example_schedule_flow.json": {
+		{Warning, RuleRequirement, "check_schedule", "/states/1/properties/url", `url is "https://${SCHEDULE_MANAGER_DOMAIN}/check-schedule", which is not an http:// or https:// URL`},
+	},
 	"datakabeta__twilio-eppo__studio-flow.json": {
 		{Warning, RuleReference, "split_based_on_assigned_variation", "/states/7/properties/input", "widgets.get_assignment_express, but no widget has that name"},
 		{Warning, RuleReference, "split_based_on_assigned_variation", "/states/7/transitions/1/conditions/0/arguments/0", "widgets.get_assignment_express, but no widget has that name"},

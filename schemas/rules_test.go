@@ -170,6 +170,9 @@ func TestRules(t *testing.T) {
 				{Warning, RuleUnreachable, "route", "/states/3", "no path from the Trigger"},
 				{Error, RuleName, "route", "/states/3/name", `another widget (number 3, a Split Based On...) is already named "route"`},
 				{Warning, RuleReference, "route", "/states/3/properties/body", "no path leads from ask to this widget"},
+				// The split, reached from Incoming Message, now leads to the voice widgets too.
+				{Warning, RuleEntry, "greet", "/states/4", "Say/Play acts on a call, but an execution started by Incoming Message has no call to act on"},
+				{Warning, RuleEntry, "menu", "/states/5", "Gather Input On Call acts on a call"},
 			}},
 		{"next to a missing widget", []edit{set("/states/3/transitions/0/next", `"nowhere"`)},
 			[]expectedFinding{{Error, RuleNext, "thanks", "/states/3/transitions/0/next", `transition 1 leads to "nowhere", but no widget has that name`}}},

@@ -251,6 +251,14 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 			}
 		}
 		cond, _ := c.(*model.Object)
+		if kind, _ := cond.String("type"); kind == "regex" {
+			if pattern, _ := cond.String("value"); !hasLiquid(pattern) {
+				if _, err := SplitRegex(pattern); err != nil {
+					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp + "/value", Rule: RuleConditions,
+						Message: fmt.Sprintf("the regular expression of condition %d (in transition %d) does not compile, so the execution fails when the split tests it: %v", k+1, j+1, err)})
+				}
+			}
+		}
 		av, _ := cond.Get("arguments")
 		args, _ := av.([]any)
 		for m, a := range args {

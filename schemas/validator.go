@@ -33,6 +33,9 @@ type Validator struct {
 	condition     checkedSchema
 	variables     checkedSchema
 	offset        checkedSchema
+	// findSubflow says why a flow_sid names no flow (WithSubflows); nil
+	// when nothing can tell.
+	findSubflow func(flowSID string) error
 }
 
 type flowFragment struct {
@@ -215,6 +218,9 @@ func (v *Validator) widget(ctx widgetContext, i int, out []Diagnostic) []Diagnos
 		d.Path = base + d.Path
 		out = append(out, d)
 	}
+	if v.findSubflow != nil { // otherwise among contentRules
+		out = v.requirementRules(s, base, out, start)
+	}
 	out = v.nameRule(ctx.flow, s, i, base, out)
 	out = v.transitionRules(ctx.flow, s, base, out)
 	out = v.stringRules(ctx, s, i, base, out)
@@ -227,6 +233,9 @@ func (v *Validator) widget(ctx widgetContext, i int, out []Diagnostic) []Diagnos
 func (v *Validator) contentRules(s *model.State) []Diagnostic {
 	var out []Diagnostic
 	out = v.schemaRule(s, "", out)
+	if v.findSubflow == nil { // the widget's JSON alone decides
+		out = v.requirementRules(s, "", out, 0)
+	}
 	out = v.splitRules(s, "", out)
 	out = v.propertyQuirkRules(s, "", out)
 	return out

@@ -12,7 +12,9 @@ var flowsDir = filepath.Join("..", "..", "..", "shared", "flows")
 
 // Shared fixtures with known outcomes (see ../../shared/flows/SOURCES.md).
 const (
-	cleanFlow    = "Eclairemoy__pride-astrology__studio_flow.json"
+	cleanFlow = "Eclairemoy__pride-astrology__studio_flow.json"
+	// validFlow has no findings at all (cleanFlow's Run Function URLs are blank).
+	validFlow    = "mbarry-owl__OrderLookupIVR__studio_flow.json"
 	danglingFlow = "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json"
 	legacyFlow   = "twilio-labs__function-templates__volunteer-communication-center_Chatbot-Integration_flow.json"
 	// notCanonicalFlow is not in Studio's canonical layout, so fmt changes it.

@@ -81,7 +81,7 @@ func TestBuiltBinaryExitCodes(t *testing.T) {
 		args []string
 		code int
 	}{
-		{[]string{"validate", sharedFlow(cleanFlow)}, exitOK},
+		{[]string{"validate", sharedFlow(validFlow)}, exitOK},
 		{[]string{"validate", sharedFlow(legacyFlow)}, exitOK},
 		{[]string{"validate", sharedFlow(danglingFlow)}, exitFindings},
 		{[]string{"validate", "--json", sharedFlow(danglingFlow)}, exitFindings},

@@ -85,6 +85,8 @@ func runServer(ctx context.Context, e env, addr, dir, publicURL string, quiet bo
 	if err != nil {
 		return fmt.Errorf("prepare the validator: %w", err)
 	}
+	// A Run Subflow widget must name a flow of the workspace, as it must to run.
+	validator = validator.WithSubflows(func(sid string) error { _, err := store.FlowInfo(sid); return err })
 	mgr, err := sessions.New(store, sessions.Config{Engine: engine.Config{Catalog: cat}, AccountSID: account})
 	if err != nil {
 		return err

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
 
+	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -65,7 +67,9 @@ func runValidate(e env, args []string) int {
 			}
 			continue
 		}
-		diags := validator.ValidateFlow(flow)
+		// Subflows are found as run finds them: among the file's neighbours.
+		find := engine.FolderResolver(filepath.Dir(path))
+		diags := validator.WithSubflows(func(sid string) error { _, err := find(sid); return err }).ValidateFlow(flow)
 		if schemas.HasErrors(diags) && code == exitOK {
 			code = exitFindings
 		}

@@ -18,7 +18,7 @@ import (
 var findingLine = regexp.MustCompile(`^(.+\.json): ([A-Za-z][A-Za-z0-9_-]*|\(flow\)): (/[^:]*): (error|warning): (.+)$`)
 
 func TestValidateCleanFlowExitsZeroAndPrintsNothing(t *testing.T) {
-	r := runCLI("validate", sharedFlow(cleanFlow))
+	r := runCLI("validate", sharedFlow(validFlow))
 	if r.code != exitOK || r.stdout != "" || r.stderr != "" {
 		t.Fatalf("got exit %d, stdout %q, stderr %q; want 0 and silence", r.code, r.stdout, r.stderr)
 	}
@@ -103,7 +103,7 @@ func TestValidateJSONMatchesTheTextReport(t *testing.T) {
 }
 
 func TestValidateJSONWithNoFindingsIsAnEmptyArray(t *testing.T) {
-	r := runCLI("validate", "--json", sharedFlow(cleanFlow))
+	r := runCLI("validate", "--json", sharedFlow(validFlow))
 	if r.code != exitOK || strings.TrimSpace(r.stdout) != "[]" {
 		t.Fatalf("exit %d, stdout %q; want 0 and []", r.code, r.stdout)
 	}
@@ -325,4 +325,28 @@ func FuzzDescribeLoadError(f *testing.F) {
 			}
 		}
 	})
+}
+
+// validate finds subflows where run does, among the file's neighbours: a
+// Run Subflow naming a flow that is not there is reported at its flow_sid
+// (a warning: the widget takes Failed), and is not once the subflow's file
+// is written.
+func TestValidateReportsASubflowItCannotFind(t *testing.T) {
+	const sid = "FW0123456789abcdef0123456789abcdef"
+	parent := writeTemp(t, "parent.json", []byte(`{"description":"parent","initial_state":"Trigger","flags":{"allow_concurrent_calls":true},"states":[
+  {"name":"Trigger","type":"trigger","properties":{"offset":{"x":0,"y":0}},"transitions":[{"event":"incomingMessage","next":"sub"}]},
+  {"name":"sub","type":"run-subflow","properties":{"flow_sid":"`+sid+`","flow_revision":"LatestPublished","offset":{"x":0,"y":200}},"transitions":[{"event":"completed"},{"event":"failed"}]}]}`))
+	r := runCLI("validate", parent)
+	want := parent + ": sub: /states/1/properties/flow_sid: warning: the subflow " + sid + " cannot be found"
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, want) {
+		t.Fatalf("exit %d, stdout:\n%s\nwant a line beginning %q", r.code, r.stdout, want)
+	}
+	child := `{"description":"child","initial_state":"Trigger","flags":{"allow_concurrent_calls":true},"states":[
+  {"name":"Trigger","type":"trigger","properties":{"offset":{"x":0,"y":0}},"transitions":[{"event":"incomingParent"}]}]}`
+	if err := os.WriteFile(filepath.Join(filepath.Dir(parent), sid+".json"), []byte(child), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI("validate", parent); r.code != exitOK || r.stdout != "" {
+		t.Fatalf("with the subflow beside it: exit %d, stdout:\n%s", r.code, r.stdout)
+	}
 }

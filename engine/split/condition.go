@@ -6,7 +6,6 @@ package split
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -81,11 +80,12 @@ func matchesAny(in, list string) bool {
 	return false
 }
 
-// matchesWhole applies an RE2 pattern, case-insensitively, to the whole input.
+// matchesWhole applies an RE2 pattern, case-insensitively, to the whole
+// input (schemas.SplitRegex, which the validator compiles too).
 func matchesWhole(input, pattern string) (bool, error) {
-	re, err := regexp.Compile(`(?i)^(?:` + pattern + `)$`)
+	re, err := schemas.SplitRegex(pattern)
 	if err != nil {
-		return false, fmt.Errorf("regex %q: %w", pattern, err)
+		return false, err
 	}
 	return re.MatchString(input), nil
 }

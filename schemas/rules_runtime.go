@@ -1,0 +1,256 @@
+package schemas
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// The rules that report, before running, what would make the engine fail a
+// step: each widget type's requirements (widgetrules.go) on the values as
+// written, and what its catalog entry refuses (a call it needs, a subflow
+// inside a subflow) on every path from each of the Trigger's entry points.
+
+// WithSubflows returns a validator that also checks that every Run Subflow
+// widget's flow_sid names a flow find can find (find returns why not).
+// Without one, only an empty or computed flow_sid is reported.
+func (v *Validator) WithSubflows(find func(flowSID string) error) *Validator {
+	c := *v
+	c.findSubflow = find
+	// Its findings depend on more than each widget's JSON: remembered apart.
+	c.content = newContentCache()
+	return &c
+}
+
+// requirementRules reports each unmet requirement of the widget's type on
+// its properties as written. An error when the execution fails there; a
+// warning when the widget takes its failure event (Failed, Fail, Delivery
+// Failure), which the flow may handle, and which Twilio accepts publishing
+// (the Studio REST API checks only the schemas). A requirement on a value
+// the schema already faults is not repeated.
+func (v *Validator) requirementRules(s *model.State, base string, out []Diagnostic, start int) []Diagnostic {
+	w, ok := v.cat.types[s.Type()]
+	if !ok || len(w.requires) == 0 {
+		return out
+	}
+	unmet := w.CheckRequirements(staticValues{props: s.Properties(), find: v.findSubflow})
+	for _, u := range unmet {
+		p := base + "/properties" + u.Path
+		if schemaFaults(out[start:], p) {
+			continue
+		}
+		sev := Error
+		if u.Event != "" {
+			sev = Warning
+		}
+		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: p, Rule: RuleRequirement, Message: u.Message})
+	}
+	return out
+}
+
+func schemaFaults(diags []Diagnostic, path string) bool {
+	for _, d := range diags {
+		if d.Rule == RuleSchema && (d.Path == path || strings.HasPrefix(path, d.Path+"/")) {
+			return true
+		}
+	}
+	return false
+}
+
+// reachState is a widget reached from one entry point with what is known
+// of the call there.
+type reachState struct {
+	widget int
+	call   CallState
+}
+
+// entryRules follows every path from each entry point the Trigger wires,
+// knowing whether a call is live (the execution started with one, or a Make
+// Outgoing Call was answered on the way), and reports every widget its type
+// refuses to run there. An error when no entry point can run it and the
+// execution fails there; a warning when some entry point can (the failing
+// path may never be taken) or when the widget only takes its failure event
+// (a subflow inside a subflow takes Failed). It also reports
+// transitions back to the Trigger, which fail the execution.
+func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []Diagnostic {
+	for i := 0; i < f.Len(); i++ {
+		s := f.StateAt(i)
+		for j := 0; j < s.TransitionCount(); j++ {
+			if next := s.Transition(j).Next; next != "" && f.IndexOf(next) == trigger {
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: statePath(i) + "/transitions/" + strconv.Itoa(j) + "/next", Rule: RuleTrigger,
+					Message: fmt.Sprintf("transition %d leads back to the Trigger; an execution enters the Trigger only from the event that starts it, so the execution fails here", j+1)})
+			}
+		}
+	}
+	type refused struct {
+		from  []string
+		r     Refusal
+		entry Entry
+		props *model.Object
+		w     WidgetType
+	}
+	refusals := map[int][]*refused{}
+	runs := map[int]bool{}
+	t := f.StateAt(trigger)
+	for j := 0; j < t.TransitionCount(); j++ {
+		tr := t.Transition(j)
+		first := f.IndexOf(tr.Next)
+		if tr.Next == "" || first < 0 || first == trigger {
+			continue
+		}
+		e := entryOf(tr.Event)
+		for _, at := range v.reachFrom(f, reachState{first, e.Call}) {
+			s := f.StateAt(at.widget)
+			w, ok := v.cat.types[s.Type()]
+			if !ok {
+				continue
+			}
+			e.Call = at.call
+			r, no := w.Refuses(s.Properties(), e)
+			if !no {
+				runs[at.widget] = true
+				continue
+			}
+			found := false
+			for _, seen := range refusals[at.widget] {
+				if seen.r.Event == r.Event {
+					if !slices.Contains(seen.from, tr.Event) {
+						seen.from = append(seen.from, tr.Event)
+					}
+					found = true
+				}
+			}
+			if !found {
+				refusals[at.widget] = append(refusals[at.widget], &refused{from: []string{tr.Event}, r: r, entry: e, props: s.Properties(), w: *w})
+			}
+		}
+	}
+	for i := 0; i < f.Len(); i++ {
+		for _, r := range refusals[i] {
+			sev := Error
+			if runs[i] || r.r.Event != "" {
+				sev = Warning
+			}
+			msg := r.r.Message
+			if len(r.from) > 1 { // the same words, naming every entry point
+				e := r.entry
+				e.Trigger = describeEntries(r.from)
+				all, _ := r.w.Refuses(r.props, e)
+				msg = all.Message
+			}
+			if runs[i] {
+				msg += "; other entry points reach it with what it needs, so only executions started that way fail"
+			}
+			out = append(out, Diagnostic{Severity: sev, Widget: f.StateAt(i).Name(), Path: statePath(i), Rule: RuleEntry, Message: msg})
+		}
+	}
+	return out
+}
+
+// entryOf is what a widget knows when the Trigger's event is the one that
+// started the execution.
+func entryOf(event string) Entry {
+	switch event {
+	case "incomingCall":
+		return Entry{Trigger: event, Call: CallLive}
+	case "incomingParent":
+		return Entry{Trigger: event, Call: CallUnknown, InSubflow: true}
+	}
+	return Entry{Trigger: event, Call: CallNone}
+}
+
+// reachFrom lists every (widget, call state) reachable from start: a Make
+// Outgoing Call's answered event makes the call live for what follows.
+func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
+	seen := make([]uint8, f.Len()) // a bit per call state
+	mark := func(r reachState) bool {
+		bit := uint8(1) << r.call
+		if seen[r.widget]&bit != 0 {
+			return false
+		}
+		seen[r.widget] |= bit
+		return true
+	}
+	mark(start)
+	stack := []reachState{start}
+	var out []reachState
+	for len(stack) > 0 {
+		at := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		out = append(out, at)
+		s := f.StateAt(at.widget)
+		w := v.cat.types[s.Type()] // nil for an unknown type: it answers nothing
+		for j := 0; j < s.TransitionCount(); j++ {
+			tr := s.Transition(j)
+			if tr.Next == "" {
+				continue
+			}
+			k := f.IndexOf(tr.Next)
+			if k < 0 || f.StateAt(k).Type() == "trigger" {
+				continue
+			}
+			next := reachState{k, at.call}
+			if w != nil && w.AnswersCall(tr.Event) {
+				next.call = CallLive
+			}
+			if mark(next) {
+				stack = append(stack, next)
+			}
+		}
+	}
+	return out
+}
+
+// loopRules reports loops that never end: widgets whose type has a single
+// event (Set Variables, Fork Stream), so they always follow it, leading
+// round to each other. Studio stops such an execution (the same widget 10
+// times in a row, or 1,000 steps), so it is an error. Reported once per
+// loop, at the transition of its first widget in the flow.
+func (v *Validator) loopRules(f *model.Flow, out []Diagnostic) []Diagnostic {
+	only := func(i int) (next int, ok bool) {
+		s := f.StateAt(i)
+		w, known := v.cat.types[s.Type()]
+		if !known || w.OpenEvents || len(w.events) != 1 || s.TransitionCount() != 1 {
+			return -1, false
+		}
+		t := s.Transition(0)
+		if t.Event != w.events[0].Name || t.Next == "" {
+			return -1, false
+		}
+		k := f.IndexOf(t.Next)
+		return k, k >= 0
+	}
+	reported := make([]bool, f.Len())
+	for i := 0; i < f.Len(); i++ {
+		if reported[i] {
+			continue
+		}
+		var names []string
+		at, steps := i, 0
+		for steps <= f.Len() {
+			next, ok := only(at)
+			if !ok {
+				break
+			}
+			names = append(names, f.StateAt(at).Name())
+			steps++
+			at = next
+			if at == i {
+				for _, n := range names {
+					reported[f.IndexOf(n)] = true
+				}
+				loop := "itself"
+				if len(names) > 1 {
+					loop = strings.Join(names[1:], ", then ") + ", and back"
+				}
+				out = append(out, Diagnostic{Severity: Error, Widget: f.StateAt(i).Name(), Path: statePath(i) + "/transitions/0/next", Rule: RuleLoop,
+					Message: fmt.Sprintf("this widget leads to %s with nothing that waits or decides in between, so the loop never ends; Studio stops the execution (the same widget 10 times in a row, or 1,000 steps)", loop)})
+				break
+			}
+		}
+	}
+	return out
+}

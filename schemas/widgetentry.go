@@ -1,0 +1,150 @@
+package schemas
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// CallState is what is known of a live call where a widget runs.
+type CallState int
+
+// Call states. CallUnknown is only ever the validator's: a subflow shares
+// its parent's call, whichever that is.
+const (
+	CallUnknown CallState = iota
+	CallLive
+	CallNone
+)
+
+// Entry is how the execution a widget runs in started, as far as the
+// widget cares.
+type Entry struct {
+	// Trigger is the trigger event that started the execution
+	// ("incomingMessage", …; "incomingParent" in a subflow).
+	Trigger string
+	// Call says whether there is a live call: the execution started with
+	// one (incomingCall, or a parent's), or a Make Outgoing Call was answered.
+	Call CallState
+	// InSubflow is true in a subflow's execution.
+	InSubflow bool
+}
+
+// Refusal is why a widget cannot run where it is reached.
+type Refusal struct {
+	// Event is the event the widget takes; "" when the step fails the
+	// whole execution.
+	Event   string
+	Message string
+}
+
+// NeedsCall reports whether a widget of this type with these properties
+// acts on a live call. Connect Virtual Agent's needs depend on its channel
+// property (voice unless it says conversations).
+func (w WidgetType) NeedsCall(props *model.Object) bool {
+	if w.channelProperty != "" {
+		if v, ok := props.String(w.channelProperty); ok && v != "" && v != string(VoiceChannel) {
+			return false
+		}
+		return true
+	}
+	return w.Channel == VoiceChannel
+}
+
+// Refuses reports why a widget of this type cannot run in an execution that
+// entered it as e, if it cannot.
+func (w WidgetType) Refuses(props *model.Object, e Entry) (Refusal, bool) {
+	if e.Call == CallNone && w.NeedsCall(props) {
+		return Refusal{Message: fmt.Sprintf("%s acts on a call, but an execution started by %s has no call to act on; reach it from Incoming Call or after a Make Outgoing Call's Answered", w.Title, EntryLabel(e.Trigger))}, true
+	}
+	if e.InSubflow && w.runsSubflow {
+		return Refusal{Event: "failed", Message: "a subflow cannot run another subflow (Studio allows one level), so the widget takes failed"}, true
+	}
+	return Refusal{}, false
+}
+
+// EntryLabel is the Trigger port's label for a trigger event ("Incoming
+// Message"), or the event itself when it is not one.
+func EntryLabel(event string) string {
+	for _, e := range triggerEvents() {
+		if e.Name == event {
+			return e.Label
+		}
+	}
+	return event
+}
+
+func triggerEvents() []Event {
+	for _, e := range widgetTable {
+		if e.typ == "trigger" {
+			return e.events
+		}
+	}
+	return nil
+}
+
+// AnswersCall reports whether a widget of this type has put a live call in
+// the execution when it takes event (Make Outgoing Call's answered).
+func (w WidgetType) AnswersCall(event string) bool { return slices.Contains(w.answers, event) }
+
+// Dials returns the property holding the number a widget of this type
+// dials, for types that place or connect a call.
+func (w WidgetType) Dials() (property string, ok bool) { return w.dials, w.dials != "" }
+
+// CallsHTTP reports whether a widget of this type makes an HTTP request
+// itself (Make HTTP Request, Run Function), so a canned response can stand
+// in for it.
+func (w WidgetType) CallsHTTP() bool { return w.callsHTTP }
+
+// Requirements lists what a widget of this type needs when it runs (see
+// Requirement).
+func (w WidgetType) Requirements() []Requirement { return w.requires }
+
+// CheckRequirements runs every requirement of the type on v.
+func (w WidgetType) CheckRequirements(v Values) []Unmet {
+	var out []Unmet
+	for _, r := range w.requires {
+		for _, f := range r.Check(v) {
+			out = append(out, Unmet{Requirement: r, Finding: f})
+		}
+	}
+	return out
+}
+
+// Unmet is a requirement a widget does not meet, and how.
+type Unmet struct {
+	Requirement
+	Finding
+}
+
+// staticValues are a widget's properties before running: text holding
+// Liquid is unknown.
+type staticValues struct {
+	props *model.Object
+	find  func(flowSID string) error
+}
+
+func (s staticValues) Get(key string) (any, bool) { return s.props.Get(key) }
+
+func (s staticValues) Render(text string) (string, bool) { return text, !hasLiquid(text) }
+
+func (s staticValues) FindSubflow(flowSID string) (bool, error) {
+	if s.find == nil {
+		return false, nil
+	}
+	return true, s.find(flowSID)
+}
+
+// describeEntries joins trigger labels: "Incoming Message or REST API".
+func describeEntries(events []string) string {
+	labels := make([]string, len(events))
+	for i, e := range events {
+		labels[i] = EntryLabel(e)
+	}
+	if len(labels) < 2 {
+		return strings.Join(labels, "")
+	}
+	return strings.Join(labels[:len(labels)-1], ", ") + " or " + labels[len(labels)-1]
+}

@@ -1,0 +1,319 @@
+package schemas
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// What a widget needs when it runs. Each widget type's entry in widgetTable
+// lists its Requirements; the engine checks them on the rendered values when
+// the widget runs, and the validator checks them on the values as written,
+// wherever they do not depend on Liquid. Both read the same entry, so a
+// reason the engine fails a step for is a reason the validator reports.
+
+// Values is a widget's properties as a requirement sees them.
+type Values interface {
+	// Get returns the property as written in the flow.
+	Get(key string) (any, bool)
+	// Render returns text as it will be when the widget runs. ok is false
+	// when that cannot be known: before running, text holding Liquid; while
+	// running, text whose Liquid does not render (the widget reports that).
+	Render(text string) (string, bool)
+	// FindSubflow says why the flow a run-subflow widget names cannot be
+	// found (nil when it can). known is false when nothing can tell (no
+	// resolver).
+	FindSubflow(flowSID string) (known bool, err error)
+}
+
+// Finding is one unmet requirement: the property concerned as a JSON
+// pointer under the widget's properties ("/body", "/variables/2/key") and
+// what is wrong, in words a Studio user knows.
+type Finding struct {
+	Path    string
+	Message string
+}
+
+// Requirement is one reason a widget of a type fails when it runs that can
+// be known from its properties alone.
+type Requirement struct {
+	// ID names the reason ("send-message/body") in tests and documents.
+	ID string
+	// Field is the property concerned.
+	Field string
+	// Event is the event the widget takes when the requirement is not met
+	// ("failed"); "" when the step fails the whole execution instead.
+	Event string
+	check func(v Values) []Finding
+}
+
+// Check returns what is unmet, nothing when the requirement holds or cannot
+// be decided.
+func (r Requirement) Check(v Values) []Finding { return r.check(v) }
+
+// text returns a property as text: a string as is, a number or boolean as
+// written, "" when absent or null. ok is false for a list or an object.
+func text(v Values, key string) (string, bool) {
+	raw, has := v.Get(key)
+	switch t := raw.(type) {
+	case nil:
+		return "", true
+	case string:
+		return t, true
+	case bool, json.Number:
+		return fmt.Sprint(t), true
+	}
+	return "", !has
+}
+
+// rendered returns a property as it will be at run time; def stands for it
+// when the property is absent (the schema's default). known is false when
+// that cannot be told.
+func rendered(v Values, key, def string) (s string, known bool) {
+	src, ok := text(v, key)
+	if !ok {
+		return "", false
+	}
+	if _, has := v.Get(key); !has {
+		src = def
+	}
+	return v.Render(src)
+}
+
+// nonEmpty requires key to render to some text.
+func nonEmpty(id, key, def, event, problem string, unless func(Values) (holds, known bool)) Requirement {
+	return Requirement{ID: id, Field: key, Event: event, check: func(v Values) []Finding {
+		if unless != nil {
+			if holds, known := unless(v); holds || !known {
+				return nil
+			}
+		}
+		s, known := rendered(v, key, def)
+		if !known || strings.TrimSpace(s) != "" {
+			return nil
+		}
+		return []Finding{{Path: "/" + escapePointer(key), Message: problem}}
+	}}
+}
+
+// messageRequirements are Send Message's and Send & Wait For Reply's: the
+// Messaging API refuses a message without a body, a recipient or a sender,
+// and the widget takes its failure event.
+// Send & Wait For Reply always answers the contact: it has no "to".
+func messageRequirements(typ, failed string) []Requirement {
+	label := map[string]string{"failed": "Failed", "deliveryFailure": "Delivery Failure"}[failed]
+	mediaOrTemplate := func(v Values) (bool, bool) {
+		if t, _ := text(v, "message_type"); t == "content_template" {
+			return true, true
+		}
+		media, known := rendered(v, "media_url", "")
+		return strings.TrimSpace(media) != "", known
+	}
+	out := []Requirement{
+		nonEmpty(typ+"/body", "body", "", failed,
+			"the message body is empty: Twilio refuses a message with no body and no media (error 21602), so the widget takes "+label, mediaOrTemplate),
+		nonEmpty(typ+"/from", "from", "{{flow.channel.address}}", failed,
+			`"from" is empty: Twilio refuses a message with no sender (error 21603), so the widget takes `+label+`; write {{flow.channel.address}} to send from the flow's number`, nil),
+	}
+	if typ == "send-message" {
+		out = append(out, nonEmpty(typ+"/to", "to", "{{contact.channel.address}}", failed,
+			`"to" is empty: Twilio refuses a message with no recipient (error 21604), so the widget takes `+label+`; write {{contact.channel.address}} to answer the contact`, nil))
+	}
+	return out
+}
+
+// httpURL requires key to render to an absolute http(s) URL. Before
+// running, a URL that starts with Liquid is unknown, but text before the
+// first {{ must already begin like one.
+func httpURL(id, key, event string) Requirement {
+	return Requirement{ID: id, Field: key, Event: event, check: func(v Values) []Finding {
+		src, ok := text(v, key)
+		if !ok {
+			return nil
+		}
+		s, known := v.Render(src)
+		p := "/" + escapePointer(key)
+		if !known {
+			prefix := strings.ToLower(strings.TrimSpace(src[:liquidStart(src)]))
+			if prefix == "" || couldBeHTTP(prefix) {
+				return nil
+			}
+			return []Finding{{Path: p, Message: fmt.Sprintf("%s must be an http:// or https:// URL, but it begins %q; the widget takes %s when it runs", key, prefix, event)}}
+		}
+		if problem := urlProblem(s); problem != "" {
+			return []Finding{{Path: p, Message: fmt.Sprintf("%s %s; the widget takes %s when it runs", key, problem, event)}}
+		}
+		return nil
+	}}
+}
+
+// urlProblem says why s is not a URL an HTTP widget can call ("" when it is).
+func urlProblem(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "is empty: there is nothing to call"
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Sprintf("is %q, which is not an http:// or https:// URL", s)
+	}
+	return ""
+}
+
+func liquidStart(s string) int {
+	i := len(s)
+	for _, open := range []string{"{{", "{%"} {
+		if j := strings.Index(s, open); j >= 0 && j < i {
+			i = j
+		}
+	}
+	return i
+}
+
+func couldBeHTTP(prefix string) bool {
+	for _, scheme := range []string{"http://", "https://"} {
+		if strings.HasPrefix(prefix, scheme) || strings.HasPrefix(scheme, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// twilioAuth: with add_twilio_auth on, Studio sends the account's
+// credentials only to Twilio's own hosts, and refuses any other.
+func twilioAuth(id string) Requirement {
+	return Requirement{ID: id, Field: "url", Event: "failed", check: func(v Values) []Finding {
+		on, _ := v.Get("add_twilio_auth")
+		if b, _ := on.(bool); !b {
+			if s, _ := on.(string); strings.TrimSpace(strings.ToLower(s)) != "true" {
+				return nil
+			}
+		}
+		src, _ := text(v, "url")
+		s, known := v.Render(src)
+		if !known || urlProblem(s) != "" || IsTwilioURL(s) {
+			return nil
+		}
+		return []Finding{{Path: "/url", Message: fmt.Sprintf("add_twilio_auth is on, but %q is not a Twilio URL; Studio sends nothing and the widget takes failed", s)}}
+	}}
+}
+
+// IsTwilioURL reports whether rawURL is on one of Twilio's hosts
+// (twilio.com, its subdomains, or a Functions domain *.twil.io).
+func IsTwilioURL(rawURL string) bool {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return false
+	}
+	h := strings.ToLower(u.Hostname())
+	return h == "twilio.com" || strings.HasSuffix(h, ".twilio.com") || strings.HasSuffix(h, ".twil.io")
+}
+
+// httpMethods are the methods Studio's HTTP widgets offer (commons'
+// HttpMethod); empty means GET.
+var httpMethods = []string{"GET", "POST"}
+
+// HTTPMethod returns the method a widget's method property asks for, and
+// whether Studio offers it.
+func HTTPMethod(written string) (string, bool) {
+	m := strings.ToUpper(strings.TrimSpace(written))
+	if m == "" {
+		return "GET", true
+	}
+	return m, slices.Contains(httpMethods, m)
+}
+
+func httpMethod(id string) Requirement {
+	return Requirement{ID: id, Field: "method", Event: "failed", check: func(v Values) []Finding {
+		m, ok := text(v, "method")
+		if !ok {
+			return nil
+		}
+		if _, offered := HTTPMethod(m); offered {
+			return nil
+		}
+		return []Finding{{Path: "/method", Message: fmt.Sprintf("method is %q, but Studio sends only GET or POST; the widget takes failed when it runs", m)}}
+	}}
+}
+
+// subflowFound: Run Subflow needs a flow_sid, written as is (Studio does not
+// render Liquid there), naming a flow that exists.
+func subflowFound(id string) Requirement {
+	return Requirement{ID: id, Field: "flow_sid", Event: "failed", check: func(v Values) []Finding {
+		sid, ok := text(v, "flow_sid")
+		if !ok {
+			return nil
+		}
+		sid = strings.TrimSpace(sid)
+		switch {
+		case sid == "":
+			return []Finding{{Path: "/flow_sid", Message: "no subflow is chosen (flow_sid is empty), so the widget takes failed when it runs"}}
+		case hasLiquid(sid):
+			return []Finding{{Path: "/flow_sid", Message: "flow_sid holds Liquid, but Studio takes it as written (a subflow is chosen, not computed), so the widget takes failed when it runs"}}
+		}
+		if known, err := v.FindSubflow(sid); known && err != nil {
+			return []Finding{{Path: "/flow_sid", Message: fmt.Sprintf("the subflow %s cannot be found (%v), so the widget takes failed when it runs", sid, err)}}
+		}
+		return nil
+	}}
+}
+
+// variableEntries: every Set Variables entry needs a key, and a value
+// marked "Parse as JSON" must be JSON.
+func variableEntries(id string) Requirement {
+	return Requirement{ID: id, Field: "variables", check: func(v Values) []Finding {
+		return keyedEntries(v, "variables", "variable")
+	}}
+}
+
+func subflowParameters(id string) Requirement {
+	return Requirement{ID: id, Field: "parameters", check: func(v Values) []Finding {
+		return keyedEntries(v, "parameters", "parameter")
+	}}
+}
+
+func keyedEntries(v Values, field, noun string) []Finding {
+	raw, _ := v.Get(field)
+	list, _ := raw.([]any)
+	var out []Finding
+	for i, item := range list {
+		obj, ok := item.(*model.Object)
+		if !ok {
+			continue
+		}
+		base := fmt.Sprintf("/%s/%d", field, i)
+		key, _ := obj.String("key")
+		if strings.TrimSpace(key) == "" {
+			out = append(out, Finding{Path: base + "/key", Message: fmt.Sprintf("%s %d has no name (key), so the execution fails when the widget runs", noun, i+1)})
+			continue
+		}
+		typ, _ := obj.String("type")
+		if !strings.EqualFold(typ, "json") && !strings.EqualFold(typ, "object") {
+			continue
+		}
+		src, _ := obj.String("value")
+		s, known := v.Render(src)
+		if known && !json.Valid([]byte(strings.TrimSpace(s))) {
+			out = append(out, Finding{Path: base + "/value", Message: fmt.Sprintf("%s %s is marked Parse as JSON, but its value %q is not JSON, so the execution fails when the widget runs", noun, key, strings.TrimSpace(s))})
+		}
+	}
+	return out
+}
+
+// SplitRegex compiles the value of a Split Based On "regex" condition as
+// Studio applies it: RE2, ignoring case, to the whole input. The engine
+// tests with it when the split runs (a pattern that does not compile fails
+// the execution); the validator compiles a pattern written without Liquid.
+func SplitRegex(pattern string) (*regexp.Regexp, error) {
+	pattern = strings.TrimSpace(pattern)
+	re, err := regexp.Compile(`(?i)^(?:` + pattern + `)$`)
+	if err != nil {
+		return nil, fmt.Errorf("regex %q: %w", pattern, err)
+	}
+	return re, nil
+}
