@@ -56,6 +56,7 @@ type Editor struct {
 	finder    *Finder
 	inspector *Inspector
 	problems  *Problems
+	dock      *problemsDock
 	live      *liveValidation
 	keys      *historyKeys
 	status    *widget.Label
@@ -63,6 +64,7 @@ type Editor struct {
 	state     *widget.Label
 	leftTabs  *container.AppTabs
 	center    *container.Split
+	mainSplit *container.Split
 	sim       *simulatorSlot
 	ws        *workspaceLink
 
@@ -105,9 +107,9 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 	e.build(doc)
 	e.live.sync = opts.syncValidation
 	e.setDocument(doc, opts.Path, opts.Source)
+	e.restoreLayout()
 	e.installMenus()
 	e.win.SetCloseIntercept(e.closeWindow)
-	e.win.Resize(fyne.NewSize(1280, 800))
 	e.offerOnStart = opts.OfferRecovery
 	return e, nil
 }
@@ -181,14 +183,15 @@ func (e *Editor) build(doc *model.Document) {
 		container.NewTabItem("Library", e.library.Object()),
 		container.NewTabItem("Find", e.finder.Object()),
 	)
-	canvasArea := container.NewVSplit(e.canvas.Object(), e.problems.Object())
-	canvasArea.Offset = 0.8
+	e.dock = newProblemsDock(e.canvas.Object(), e.problems)
+	canvasArea := e.dock.Object()
 	right := container.NewAppTabs(container.NewTabItem("Inspector", e.inspector.Object()))
 	e.sim.tabs = right
 	e.center = container.NewHSplit(canvasArea, right)
 	e.center.Offset = 0.7
 	main := container.NewHSplit(e.leftTabs, container.NewStack(e.center))
 	main.Offset = 0.17
+	e.mainSplit = main
 	bottom := container.NewBorder(nil, nil, nil, e.state, e.status)
 	e.win.SetContent(container.NewBorder(e.toolbar(), bottom, nil, nil, main))
 }
@@ -239,6 +242,7 @@ func (e *Editor) documentChanged(c model.Change) {
 
 func (e *Editor) diagnosticsChanged(ds []schemas.Diagnostic) {
 	e.problems.SetDiagnostics(ds)
+	e.dock.setDiagnostics(ds)
 	e.inspector.SetDiagnostics(ds)
 	e.canvas.SetDiagnostics(ds)
 }
@@ -396,6 +400,7 @@ func (e *Editor) Autosave() {
 }
 
 func (e *Editor) closeNow() {
+	e.saveLayout()
 	e.stopOnce.Do(func() { close(e.stop) })
 	e.sim.setDocument(nil)
 	e.ws.close()

@@ -129,8 +129,10 @@ func (e *Editor) refreshMenus() {
 		themeItems = append(themeItems, ti)
 	}
 	themeMenu.ChildMenu = fyne.NewMenu("", themeItems...)
+	minimap := fyne.NewMenuItem("Show Minimap", func() { e.SetMinimapShown(!e.MinimapShown()) })
+	minimap.Checked = e.canvas != nil && e.MinimapShown()
 	view := fyne.NewMenu("View", it("zoomIn"), it("zoomOut"), it("zoomReset"), it("zoomFit"), sep(),
-		it("tidy"), sep(), it("showJSON"), sep(), themeMenu)
+		it("tidy"), sep(), minimap, it("showJSON"), sep(), themeMenu)
 	run := fyne.NewMenu("Run", it("run"))
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run))
 }

@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+)
+
+// Preference keys of the editor window's layout, remembered between runs.
+const (
+	prefWindowWidth   = "layout.window.width"
+	prefWindowHeight  = "layout.window.height"
+	prefLibraryShare  = "layout.split.library"
+	prefCanvasShare   = "layout.split.canvas"
+	prefProblemsShare = "layout.split.problems"
+	prefMinimap       = "view.minimap"
+)
+
+// The window's size the first time, and the smallest one restored.
+var (
+	defaultWindowSize = fyne.NewSize(1280, 800)
+	minWindowSize     = fyne.NewSize(640, 480)
+)
+
+// restoreLayout sizes the window and its panes as they were when an editor
+// window last closed. Fyne offers no way to place a window, so only its
+// size is remembered, not its position.
+func (e *Editor) restoreLayout() {
+	p := e.app.Preferences()
+	size := fyne.NewSize(
+		float32(p.FloatWithFallback(prefWindowWidth, float64(defaultWindowSize.Width))),
+		float32(p.FloatWithFallback(prefWindowHeight, float64(defaultWindowSize.Height))),
+	)
+	size = size.Max(minWindowSize)
+	e.win.Resize(size)
+	restoreShare(p, prefLibraryShare, e.mainSplit)
+	restoreShare(p, prefCanvasShare, e.center)
+	restoreShare(p, prefProblemsShare, e.dock.split)
+	e.canvas.SetMinimapShown(p.BoolWithFallback(prefMinimap, true))
+}
+
+func restoreShare(p fyne.Preferences, key string, s *container.Split) {
+	if v := p.FloatWithFallback(key, -1); v > 0 && v < 1 {
+		s.SetOffset(v)
+	}
+}
+
+// saveLayout remembers the window's size and its panes' shares.
+func (e *Editor) saveLayout() {
+	p := e.app.Preferences()
+	if size := e.win.Canvas().Size(); size.Width > 0 && size.Height > 0 {
+		p.SetFloat(prefWindowWidth, float64(size.Width))
+		p.SetFloat(prefWindowHeight, float64(size.Height))
+	}
+	p.SetFloat(prefLibraryShare, e.mainSplit.Offset)
+	p.SetFloat(prefCanvasShare, e.center.Offset)
+	p.SetFloat(prefProblemsShare, e.dock.split.Offset)
+}
+
+// SetMinimapShown shows or hides the canvas's minimap and remembers it.
+func (e *Editor) SetMinimapShown(shown bool) {
+	e.canvas.SetMinimapShown(shown)
+	e.app.Preferences().SetBool(prefMinimap, shown)
+	e.refreshMenus()
+}
+
+// MinimapShown reports whether the minimap is on.
+func (e *Editor) MinimapShown() bool { return e.canvas.MinimapShown() }
