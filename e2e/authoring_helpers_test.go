@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/studioflow/studioflow/canvas/look"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // Where the authoring journeys click in the editor at 1280×800 (no window
@@ -28,9 +31,9 @@ var (
 	firstAddedWidget      = image.Pt(590, 463) // the name row of that widget
 	// canvasArea is the canvas at 1280×800, less the minimap's corner.
 	canvasArea = image.Rect(226, 74, 790, 612)
-	// Category colours of node headers (canvas/style.go).
-	voiceRed   = color.RGBA{0xd6, 0x1f, 0x1f, 0xff}
-	flowPurple = color.RGBA{0x8c, 0x5b, 0xd8, 0xff}
+	// Category colours of node headers (canvas/look).
+	voiceRed   = rgba(look.CategoryColor(schemas.Voice))
+	flowPurple = rgba(look.CategoryColor(schemas.FlowControl))
 	// From a node header's top-left corner at zoom 1: its first port's dot
 	// (below a label like "User Pressed Keys") and its name row.
 	firstPortFromHeader = image.Pt(56, 80)

@@ -8,11 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/studioflow/studioflow/canvas/look"
 )
 
 // The canvas draws the wires an execution took in this green (canvas/style.go).
-var takenGreen = color.RGBA{0x1f, 0xb8, 0x5a, 0xff}
+var takenGreen = rgba(look.ActiveColor)
 
 // In the real main window: Ctrl+R opens the Simulator beside the canvas, and
 // starting a call there marks the wires the execution took on the canvas.
@@ -54,10 +57,14 @@ func TestSimulatorInTheMainWindowHighlightsTheCanvas(t *testing.T) {
 	t.Fatalf("after Start the canvas shows %d pixels of the taken-wire green (%d before): no highlight", greenAfter, greenBefore)
 }
 
-// primaryColours is Fyne's default primary blue, the colour of the Start button.
+// primaryColours are the theme's primary colours (light and dark), the
+// colour of the Start button.
 func primaryColours() []color.RGBA {
-	r, g, b, _ := theme.PrimaryColorNamed(theme.ColorBlue).RGBA()
-	return []color.RGBA{{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0xff}}
+	var out []color.RGBA
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		out = append(out, rgba(look.Theme{Variant: &v}.Color(theme.ColorNamePrimary, v)))
+	}
+	return out
 }
 
 // colourBlock is the bounding box of the pixels in r near one of colours,

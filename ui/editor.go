@@ -57,16 +57,19 @@ type Editor struct {
 	inspector *Inspector
 	problems  *Problems
 	dock      *problemsDock
-	live      *liveValidation
-	keys      *historyKeys
-	status    *widget.Label
-	summary   string // the status line's widget count, "" when stale
-	state     *widget.Label
-	leftTabs  *container.AppTabs
-	center    *container.Split
-	mainSplit *container.Split
-	sim       *simulatorSlot
-	ws        *workspaceLink
+	tips      *tipLayer
+	// toolbarObject is the row of buttons above the canvas.
+	toolbarObject fyne.CanvasObject
+	live          *liveValidation
+	keys          *historyKeys
+	status        *widget.Label
+	summary       string // the status line's widget count, "" when stale
+	state         *widget.Label
+	leftTabs      *container.AppTabs
+	center        *container.Split
+	mainSplit     *container.Split
+	sim           *simulatorSlot
+	ws            *workspaceLink
 
 	recovery     recoveryStore
 	recoveryFile string
@@ -193,7 +196,9 @@ func (e *Editor) build(doc *model.Document) {
 	main.Offset = 0.17
 	e.mainSplit = main
 	bottom := container.NewBorder(nil, nil, nil, e.state, e.status)
-	e.win.SetContent(container.NewBorder(e.toolbar(), bottom, nil, nil, main))
+	e.tips = newTipLayer()
+	e.toolbarObject = e.toolbar()
+	e.win.SetContent(container.NewStack(container.NewBorder(e.toolbarObject, bottom, nil, nil, main), e.tips.root))
 }
 
 // setDocument shows doc (a flow opened, created, imported or recovered).

@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// tipLayer draws tooltips over a window's content. It holds only canvas
+// primitives, which take no pointer events, so the button under the
+// pointer keeps its hover while its tip shows.
+type tipLayer struct {
+	root *fyne.Container
+	back *fynecanvas.Rectangle
+	text *fynecanvas.Text
+}
+
+func newTipLayer() *tipLayer {
+	l := &tipLayer{back: fynecanvas.NewRectangle(nil), text: fynecanvas.NewText("", nil)}
+	l.back.CornerRadius = 4
+	l.root = container.NewWithoutLayout(l.back, l.text)
+	l.back.Hide()
+	l.text.Hide()
+	return l
+}
+
+// showBelow shows text under obj (any object of the window).
+func (l *tipLayer) showBelow(obj fyne.CanvasObject, text string) {
+	d := fyne.CurrentApp().Driver()
+	at := d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(l.root))
+	th := theme.Current()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	l.text.Text = text
+	l.text.TextSize = th.Size(theme.SizeNameCaptionText)
+	l.text.Color = th.Color(theme.ColorNameForeground, v)
+	l.back.FillColor = th.Color(theme.ColorNameMenuBackground, v)
+	l.back.StrokeColor, l.back.StrokeWidth = th.Color(theme.ColorNameInputBorder, v), 1
+	size := fyne.MeasureText(text, l.text.TextSize, fyne.TextStyle{})
+	pad := float32(6)
+	box := fyne.NewSize(size.Width+2*pad, size.Height+2*pad)
+	pos := at.AddXY(0, obj.Size().Height+2)
+	// Keep the tip inside the window.
+	if room := l.root.Size().Width; room > 0 && pos.X+box.Width > room {
+		pos.X = max(room-box.Width, 0)
+	}
+	l.back.Move(pos)
+	l.back.Resize(box)
+	l.text.Move(pos.AddXY(pad, pad))
+	l.text.Resize(size)
+	l.back.Show()
+	l.text.Show()
+	l.root.Refresh()
+}
+
+func (l *tipLayer) hide() {
+	l.back.Hide()
+	l.text.Hide()
+	l.root.Refresh()
+}
+
+// Text is the tip showing ("" when none).
+func (l *tipLayer) Text() string {
+	if !l.text.Visible() {
+		return ""
+	}
+	return l.text.Text
+}
+
+// tipButton is a toolbar button that shows its tip while hovered.
+type tipButton struct {
+	widget.Button
+	tip    string
+	layer  *tipLayer
+	hidden bool
+}
+
+func newTipButton(icon fyne.Resource, tip string, layer *tipLayer, run func()) *tipButton {
+	b := &tipButton{tip: tip, layer: layer}
+	b.Icon, b.OnTapped, b.Importance = icon, run, widget.LowImportance
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// MouseIn is part of desktop.Hoverable.
+func (b *tipButton) MouseIn(ev *desktop.MouseEvent) {
+	b.Button.MouseIn(ev)
+	b.layer.showBelow(b, b.tip)
+}
+
+// MouseOut is part of desktop.Hoverable.
+func (b *tipButton) MouseOut() {
+	b.Button.MouseOut()
+	b.layer.hide()
+}
+
+// Tapped hides the tip (the action may open a window or dialog) and acts.
+func (b *tipButton) Tapped(ev *fyne.PointEvent) {
+	b.layer.hide()
+	b.Button.Tapped(ev)
+}
+
+// toolbarTip is a fyne.ToolbarItem for a tipButton.
+type toolbarTip struct{ b *tipButton }
+
+func (t toolbarTip) ToolbarObject() fyne.CanvasObject { return t.b }
+
+// tipText is a command's tooltip: its name (without the ellipsis) and its
+// shortcut.
+func tipText(c command) string {
+	name := strings.TrimSuffix(c.label, "…")
+	s := shortcutText(c.shortcut)
+	if s == "" {
+		s = c.keys
+	}
+	if s != "" {
+		return fmt.Sprintf("%s (%s)", name, s)
+	}
+	return name
+}
+
+// shortcutText words a shortcut as menus print it: "Ctrl+Shift+F".
+func shortcutText(s fyne.Shortcut) string {
+	mod := "Ctrl+"
+	if fyne.KeyModifierShortcutDefault == fyne.KeyModifierSuper {
+		mod = "Cmd+"
+	}
+	switch sc := s.(type) {
+	case nil:
+		return ""
+	case *desktop.CustomShortcut:
+		var b strings.Builder
+		if sc.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
+			b.WriteString(mod)
+		}
+		if sc.Modifier&fyne.KeyModifierAlt != 0 {
+			b.WriteString("Alt+")
+		}
+		if sc.Modifier&fyne.KeyModifierShift != 0 {
+			b.WriteString("Shift+")
+		}
+		key := string(sc.KeyName)
+		switch sc.KeyName {
+		case fyne.KeyEqual:
+			key = "="
+		case fyne.KeyMinus:
+			key = "-"
+		}
+		b.WriteString(key)
+		return b.String()
+	case *fyne.ShortcutUndo:
+		return mod + "Z"
+	case *fyne.ShortcutRedo:
+		return mod + "Shift+Z"
+	case *fyne.ShortcutCut:
+		return mod + "X"
+	case *fyne.ShortcutCopy:
+		return mod + "C"
+	case *fyne.ShortcutPaste:
+		return mod + "V"
+	case *fyne.ShortcutSelectAll:
+		return mod + "A"
+	}
+	return ""
+}
