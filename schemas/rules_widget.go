@@ -232,7 +232,7 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 	switch {
 	case hasConds && !isList:
 		return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/conditions", Rule: RuleConditions,
-			Message: fmt.Sprintf("conditions (in transition %d) must be a list, but it is %s", j+1, describeValue(model.ToGeneric(cv)))})
+			Message: fmt.Sprintf("the conditions of %s must be a list, but it is %s", transitionText(v.cat.stateNamer(s), j), describeValue(model.ToGeneric(cv)))})
 	case event == "match" && len(list) == 0:
 		return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/conditions", Rule: RuleConditions,
 			Message: fmt.Sprintf("transition %d (Condition Matches) needs at least one condition", j+1)})
@@ -255,7 +255,7 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 			if pattern, _ := cond.String("value"); !hasLiquid(pattern) {
 				if _, err := SplitRegex(pattern); err != nil {
 					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp + "/value", Rule: RuleConditions,
-						Message: fmt.Sprintf("the regular expression of condition %d (in transition %d) does not compile, so the execution fails when the split tests it: %v", k+1, j+1, err)})
+						Message: fmt.Sprintf("the regular expression of condition %d of %s does not compile, so the execution fails when the split tests it: %v", k+1, transitionText(v.cat.stateNamer(s), j), err)})
 				}
 			}
 		}
@@ -264,7 +264,7 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 		for m, a := range args {
 			if str, ok := a.(string); ok && strings.TrimSpace(str) == "" {
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp + "/arguments/" + strconv.Itoa(m), Rule: RuleConditions,
-					Message: fmt.Sprintf("argument %d of condition %d (in transition %d) is empty; it holds the value to test, such as {{widgets.gather_1.Digits}}", m+1, k+1, j+1)})
+					Message: fmt.Sprintf("argument %d of condition %d of %s is empty; it holds the value to test, such as {{widgets.gather_1.Digits}}", m+1, k+1, transitionText(v.cat.stateNamer(s), j))})
 			}
 		}
 	}
@@ -323,7 +323,7 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 	add := func(sev Severity, rule Rule, msg string) {
 		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel(), Rule: rule, Message: msg})
 	}
-	field := func() string { return describeField(rel()) }
+	field := func() string { return describeField(rel(), v.cat.stateNamer(s)) }
 	for _, lf := range v.liquid.findings(field(), str) {
 		add(lf.severity, RuleLiquid, lf.message)
 	}

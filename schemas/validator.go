@@ -58,7 +58,7 @@ func NewValidator(cat *Catalog) (*Validator, error) {
 		content:  newContentCache(),
 		typeEnum: map[string]bool{},
 	}
-	v.explain = explainer{docs: cat.docs, events: v.eventsOf}
+	v.explain = explainer{docs: cat.docs, events: v.eventsOf, namer: cat.instanceNamer}
 	frag := func(url string) checkedSchema {
 		return checkedSchema{cat.compiler.fragments[url], cat.compiler.fastFragments[url]}
 	}
