@@ -159,6 +159,15 @@ func (e *Editor) build(doc *model.Document) {
 	e.inspector.OnRenamed = func(_, newName string) { e.selectWidgets([]string{newName}) }
 	e.problems = NewProblems()
 	e.problems.OnChoose = e.goToProblem
+	e.problems.Place = func(d schemas.Diagnostic) string { return e.cat.Place(e.doc.Flow(), d) }
+	e.problems.Canvas = e.win.Canvas
+	e.problems.OnHover = func(text string, row fyne.CanvasObject) {
+		if text == "" {
+			e.tips.hide()
+		} else {
+			e.tips.showBelow(row, text)
+		}
+	}
 	e.library = NewLibrary(e.cat)
 	e.library.OnAdd = func(typ string) { e.addAtCenter(typ) }
 	e.library.OnEnter = func(typ string) {

@@ -13,63 +13,106 @@ import (
 )
 
 // tipLayer draws tooltips over a window's content. It holds only canvas
-// primitives, which take no pointer events, so the button under the
-// pointer keeps its hover while its tip shows.
+// primitives, which take no pointer events, so the object under the
+// pointer keeps its hover while its tip shows. Long tips wrap.
 type tipLayer struct {
-	root *fyne.Container
-	back *fynecanvas.Rectangle
-	text *fynecanvas.Text
+	root  *fyne.Container
+	back  *fynecanvas.Rectangle
+	lines []*fynecanvas.Text
+	text  string
 }
 
+// maxTipWidth is the widest a tip grows before it wraps.
+const maxTipWidth = 520
+
 func newTipLayer() *tipLayer {
-	l := &tipLayer{back: fynecanvas.NewRectangle(nil), text: fynecanvas.NewText("", nil)}
+	l := &tipLayer{back: fynecanvas.NewRectangle(nil)}
 	l.back.CornerRadius = 4
-	l.root = container.NewWithoutLayout(l.back, l.text)
 	l.back.Hide()
-	l.text.Hide()
+	l.root = container.NewWithoutLayout(l.back)
 	return l
 }
 
-// showBelow shows text under obj (any object of the window).
+// showBelow shows text under obj (any object of the window), or above it
+// when there is no room below.
 func (l *tipLayer) showBelow(obj fyne.CanvasObject, text string) {
 	d := fyne.CurrentApp().Driver()
 	at := d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(l.root))
 	th := theme.Current()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	l.text.Text = text
-	l.text.TextSize = th.Size(theme.SizeNameCaptionText)
-	l.text.Color = th.Color(theme.ColorNameForeground, v)
+	size := th.Size(theme.SizeNameCaptionText)
 	l.back.FillColor = th.Color(theme.ColorNameMenuBackground, v)
 	l.back.StrokeColor, l.back.StrokeWidth = th.Color(theme.ColorNameInputBorder, v), 1
-	size := fyne.MeasureText(text, l.text.TextSize, fyne.TextStyle{})
+	wrapped := wrapText(text, size, maxTipWidth)
+	for len(l.lines) < len(wrapped) {
+		t := fynecanvas.NewText("", nil)
+		l.lines = append(l.lines, t)
+		l.root.Add(t)
+	}
+	lineH := fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
+	width := float32(0)
+	for _, s := range wrapped {
+		width = max(width, fyne.MeasureText(s, size, fyne.TextStyle{}).Width)
+	}
 	pad := float32(6)
-	box := fyne.NewSize(size.Width+2*pad, size.Height+2*pad)
+	box := fyne.NewSize(width+2*pad, lineH*float32(len(wrapped))+2*pad)
 	pos := at.AddXY(0, obj.Size().Height+2)
-	// Keep the tip inside the window.
-	if room := l.root.Size().Width; room > 0 && pos.X+box.Width > room {
-		pos.X = max(room-box.Width, 0)
+	room := l.root.Size()
+	if room.Width > 0 && pos.X+box.Width > room.Width {
+		pos.X = max(room.Width-box.Width, 0)
+	}
+	if room.Height > 0 && pos.Y+box.Height > room.Height {
+		pos.Y = max(at.Y-box.Height-2, 0)
 	}
 	l.back.Move(pos)
 	l.back.Resize(box)
-	l.text.Move(pos.AddXY(pad, pad))
-	l.text.Resize(size)
 	l.back.Show()
-	l.text.Show()
+	for i, t := range l.lines {
+		if i >= len(wrapped) {
+			t.Hide()
+			continue
+		}
+		t.Text, t.TextSize, t.Color = wrapped[i], size, th.Color(theme.ColorNameForeground, v)
+		t.Move(pos.AddXY(pad, pad+lineH*float32(i)))
+		t.Resize(fyne.NewSize(width, lineH))
+		t.Show()
+	}
+	l.text = text
 	l.root.Refresh()
 }
 
 func (l *tipLayer) hide() {
 	l.back.Hide()
-	l.text.Hide()
+	for _, t := range l.lines {
+		t.Hide()
+	}
+	l.text = ""
 	l.root.Refresh()
 }
 
 // Text is the tip showing ("" when none).
-func (l *tipLayer) Text() string {
-	if !l.text.Visible() {
-		return ""
+func (l *tipLayer) Text() string { return l.text }
+
+// wrapText breaks text into lines no wider than width at that size.
+func wrapText(text string, size, width float32) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if line != "" && fyne.MeasureText(try, size, fyne.TextStyle{}).Width > width {
+			lines = append(lines, line)
+			line = word
+			continue
+		}
+		line = try
 	}
-	return l.text.Text
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // tipButton is a toolbar button that shows its tip while hovered.
