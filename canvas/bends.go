@@ -44,7 +44,7 @@ func (t bendTable) keep(f *model.Flow, res layout.Result) {
 // (route also drops them when a widget now stands in the way.)
 func (g *graph) keptRoute(w *wire) ([]worldPoint, bool) {
 	from, to := &g.nodes[w.from], &g.nodes[w.to]
-	kb, ok := g.bends[layout.Wire{From: from.name, Transition: w.port}]
+	kb, ok := g.bends[layout.Wire{From: from.name, Transition: from.ports[w.port].transition}]
 	if !ok || kb.target != to.name || !samePoint(kb.from, from.pos) || !samePoint(kb.to, to.pos) {
 		return nil, false
 	}

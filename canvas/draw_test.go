@@ -47,6 +47,7 @@ func TestEverySharedFlowDrawsEveryWidgetAndConnection(t *testing.T) {
 						continue
 					}
 					want++
+					p := e.graph.nodes[i].portOf(p)
 					wi := e.graph.nodes[i].ports[p].wire
 					if wi < 0 {
 						t.Errorf("%s/%s → %s has no wire", s.Name(), tr.Event, tr.Next)

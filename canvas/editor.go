@@ -279,9 +279,11 @@ func (e *Editor) layoutOptions(only map[string]bool) layout.Options {
 			}
 			return minNodeWidth, nodeHeight
 		},
-		PortX: func(name string, p int) float64 {
-			if i, ok := g.byName[name]; ok && p < len(g.nodes[i].ports) {
-				return g.nodes[i].ports[p].center
+		PortX: func(name string, t int) float64 {
+			if i, ok := g.byName[name]; ok {
+				if p := g.nodes[i].portOf(t); p >= 0 {
+					return g.nodes[i].ports[p].center
+				}
 			}
 			return minNodeWidth / 2
 		},

@@ -93,7 +93,7 @@ func (e *Editor) ExportSnapshot() (*ExportSnapshot, error) {
 	for i := range g.wires {
 		w := &g.wires[i]
 		ew := exportWire{path: slices.Clone(w.path), color: s.wire, width: wireWidth}
-		if e.highlight.wireTaken(g.nodes[w.from].name, w.port) {
+		if e.highlight.wireTaken(g.nodes[w.from].name, g.nodes[w.from].ports[w.port].transition) {
 			ew.color, ew.width = takenColor, wireWidth*1.8
 		}
 		s.wires[i] = ew

@@ -241,7 +241,9 @@ func (e *Editor) dropWire(gs *gesture) {
 		return
 	}
 	if gs.wasTarget != "" {
-		e.apply(model.Disconnect(from, gs.port))
+		if i, ok := e.graph.byName[from]; ok && gs.port < len(e.graph.nodes[i].ports) {
+			e.apply(model.Disconnect(from, e.graph.nodes[i].ports[gs.port].transition))
+		}
 		return
 	}
 	e.showNewWidgetMenu(from, gs.port, gs.current)
@@ -250,10 +252,15 @@ func (e *Editor) dropWire(gs *gesture) {
 // connectOp points port `port` of widget from at to: an open Trigger port
 // (an entry point the file does not list) adds its transition.
 func (e *Editor) connectOp(from string, port int, to string) model.Op {
-	if i, ok := e.graph.byName[from]; ok && port < len(e.graph.nodes[i].ports) && e.graph.nodes[i].ports[port].open {
-		return model.ConnectEvent(from, e.graph.nodes[i].ports[port].event, to)
+	i, ok := e.graph.byName[from]
+	if !ok || port >= len(e.graph.nodes[i].ports) {
+		return model.Connect(from, port, to)
 	}
-	return model.Connect(from, port, to)
+	p := e.graph.nodes[i].ports[port]
+	if p.open {
+		return model.ConnectEvent(from, p.event, to)
+	}
+	return model.Connect(from, p.transition, to)
 }
 
 func (e *Editor) apply(op model.Op) {

@@ -64,9 +64,22 @@ type port struct {
 	// dangling: next names a widget the flow does not have.
 	dangling bool
 	// open: a Trigger entry point the file does not list (Studio shows all
-	// five); wiring it adds the transition. Open ports come after the
-	// file's transitions, so a port's index is its transition's index.
+	// five); wiring it adds the transition.
 	open bool
+	// transition is the index of the port's transition in the widget's
+	// list (-1 for an open port): the Trigger's ports stand in Studio's
+	// order whatever the order of the file.
+	transition int
+}
+
+// portOf returns the index of the port of transition t, or -1.
+func (n *node) portOf(t int) int {
+	for i := range n.ports {
+		if n.ports[i].transition == t {
+			return i
+		}
+	}
+	return -1
 }
 
 // wire connects port `port` of nodes[from] to the input of nodes[to].
@@ -183,23 +196,30 @@ func readNode(s *model.State, cat *schemas.Catalog, m *textMeasurer) node {
 		n.pos, n.placed = worldPoint{x, y}, true
 	}
 	x := float64(nodePadding)
-	for _, t := range s.Transitions() {
-		label := portLabel(wt, known, t)
-		w := float64(min(m.width(label, portTextSize, fyne.TextStyle{}), maxPortLabel) + portGap*2)
-		n.ports = append(n.ports, port{
-			event: t.Event, label: label, next: t.Next, center: x + w/2, width: w, wire: -1,
-			fitLabel: m.fit(label, float32(w-portGap), portTextSize, fyne.TextStyle{}),
-		})
+	addPort := func(p port) {
+		w := float64(min(m.width(p.label, portTextSize, fyne.TextStyle{}), maxPortLabel) + portGap*2)
+		p.center, p.width, p.wire = x+w/2, w, -1
+		p.fitLabel = m.fit(p.label, float32(w-portGap), portTextSize, fyne.TextStyle{})
+		n.ports = append(n.ports, p)
 		x += w
 	}
+	transitions := s.Transitions()
+	placed := make([]bool, len(transitions))
 	if n.trigger && known {
-		for _, ev := range missingEvents(wt, s) {
-			w := float64(min(m.width(ev.Label, portTextSize, fyne.TextStyle{}), maxPortLabel) + portGap*2)
-			n.ports = append(n.ports, port{
-				event: ev.Name, label: ev.Label, center: x + w/2, width: w, wire: -1, open: true,
-				fitLabel: m.fit(ev.Label, float32(w-portGap), portTextSize, fyne.TextStyle{}),
-			})
-			x += w
+		// Studio's five entry points in its order, listed in the file or not.
+		for _, ev := range wt.Events() {
+			k := slices.IndexFunc(transitions, func(t model.Transition) bool { return t.Event == ev.Name })
+			if k < 0 {
+				addPort(port{event: ev.Name, label: ev.Label, open: true, transition: -1})
+				continue
+			}
+			placed[k] = true
+			addPort(port{event: ev.Name, label: portLabel(wt, known, transitions[k]), next: transitions[k].Next, transition: k})
+		}
+	}
+	for k, t := range transitions {
+		if !placed[k] {
+			addPort(port{event: t.Event, label: portLabel(wt, known, t), next: t.Next, transition: k})
 		}
 	}
 	titleRoom := float64(m.width(n.title, titleTextSize, fyne.TextStyle{Bold: true})) + 2*nodePadding + iconSize + 4 + badgeRoom
@@ -468,18 +488,6 @@ func displayTitle(n node) string {
 
 // portLabel words a transition as Studio does on the widget: the catalog's
 // label for the event, and for a split's condition its friendly name.
-// missingEvents lists the events of the widget's type (the Trigger's five
-// entry points) that its transitions do not name, in the catalog's order.
-func missingEvents(wt schemas.WidgetType, s *model.State) []schemas.Event {
-	var out []schemas.Event
-	for _, ev := range wt.Events() {
-		if _, ok := s.Next(ev.Name); !ok {
-			out = append(out, ev)
-		}
-	}
-	return out
-}
-
 func portLabel(wt schemas.WidgetType, known bool, t model.Transition) string {
 	if t.Event == "match" {
 		if name := conditionLabel(t.Conditions); name != "" {

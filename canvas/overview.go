@@ -60,7 +60,7 @@ func (o *overview) render(w, h int) image.Image {
 			return
 		}
 		c := wireColor
-		if e.highlight.wireTaken(g.nodes[wr.from].name, wr.port) {
+		if e.highlight.wireTaken(g.nodes[wr.from].name, g.nodes[wr.from].ports[wr.port].transition) {
 			c = takenColor
 		}
 		for _, seg := range wr.path {

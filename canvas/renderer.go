@@ -196,10 +196,11 @@ const (
 func (r *editorRenderer) wireLook(w *wire, width float32) (color.Color, float32) {
 	e, g := r.e, r.e.graph
 	from, to := g.nodes[w.from].name, g.nodes[w.to].name
+	transition := g.nodes[w.from].ports[w.port].transition
 	switch {
-	case e.highlight.wireTaken(from, w.port):
+	case e.highlight.wireTaken(from, transition):
 		return takenColor, width * 1.8
-	case e.diags[from].badPorts[w.port]:
+	case e.diags[from].badPorts[transition]:
 		return errorColor, width * 1.4
 	case e.selected[from] || e.selected[to]:
 		return r.pal.primary, width * 1.4

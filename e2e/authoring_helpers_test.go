@@ -87,24 +87,29 @@ func (x *xserver) rights(t *testing.T, n int) {
 	x.key(t, keys...)
 }
 
-// saveAs saves with Ctrl+S into the file dialog, which starts in the
-// (isolated) home folder with the name field focused, and waits for the
-// file to hold want.
+// saveAs saves with Ctrl+S into the file dialog, typing the full path of
+// name in the (isolated) home folder into its path field, and waits for
+// the file to hold want.
 func (x *xserver) saveAs(t *testing.T, window, name, want string) string {
 	t.Helper()
+	before := x.screenshot(t, "journey-before-save")
 	x.key(t, "ctrl+s")
-	path := filepath.Join(os.Getenv("HOME"), name)
+	// The dialog dims the window behind it: wait for that before typing.
 	deadline := time.Now().Add(patience)
 	for {
-		// The dialog takes a moment to open: type the name once it has.
-		time.Sleep(500 * time.Millisecond)
-		x.key(t, "ctrl+a")
-		x.typeKeys(t, name)
-		x.key(t, "Return")
-		if _, err := os.Stat(path); err == nil || time.Now().After(deadline) {
+		img := x.screenshot(t, "journey-save-dialog")
+		if !sameArea(before, img, image.Rect(0, 0, screenWidth, 30)) {
 			break
 		}
+		if time.Now().After(deadline) {
+			t.Fatal("no save dialog after Ctrl+S")
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
+	path := filepath.Join(os.Getenv("HOME"), name)
+	x.key(t, "ctrl+a")
+	x.typeKeys(t, path)
+	x.key(t, "Return")
 	text := waitFile(t, path, want)
 	x.waitTitle(t, window, func(s string) bool { return strings.Contains(s, name) && !strings.HasPrefix(s, "● ") })
 	return text

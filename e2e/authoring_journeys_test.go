@@ -186,8 +186,8 @@ func TestJourneySubflowWithAParameterCalledFromRunSubflow(t *testing.T) {
 	x.key(t, "ctrl+n")
 	x.waitTitle(t, window, func(s string) bool { return strings.Contains(s, "Untitled") })
 	x.addFromLibrary(t, window, "run subflow")
-	x.key(t, "Tab") // the flow picker
-	x.rights(t, 1)  // its one choice: the subflow just saved
+	x.key(t, "Tab")                 // the flow picker
+	x.rights(t, 1)                  // its one choice: the subflow just saved
 	x.key(t, "Tab", "Tab", "space") // past the SID to "Add the parameters it reads"
 	x.screenshot(t, "journey-b-2-flow-chosen")
 	// The parameter the subflow reads is now a row: its value.

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -111,6 +112,11 @@ func TestTheTriggerInspectorOffersAllFiveEntryPoints(t *testing.T) {
 		if e.inspector.field("/transitions/"+ev) == nil {
 			t.Errorf("no row for %s (rows %v)", ev, rowPaths(e.inspector))
 		}
+	}
+	// In Studio's order: Message, Call, Conversation, REST API, Subflow.
+	want := "/transitions/0 /transitions/1 /transitions/incomingConversationMessage /transitions/2 /transitions/incomingParent"
+	if got := strings.Join(rowsUnder(e.inspector, "/transitions/"), " "); got != want {
+		t.Errorf("entry points listed as %s, want %s", got, want)
 	}
 	before := e.doc.Flow().Trigger().TransitionCount()
 	e.inspector.field("/transitions/incomingParent").(*widget.Select).SetSelected(names[0])

@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// showDiagnostics puts the shown widget's problems under their fields.
+func (in *Inspector) showDiagnostics() {
+	byRow := map[*fieldRow][]string{}
+	var general []string
+	severe := map[*fieldRow]bool{}
+	generalSevere := false
+	prefix := ""
+	if in.shown != "" {
+		if i := in.doc.Flow().IndexOf(in.shown); i >= 0 {
+			prefix = fmt.Sprintf("/states/%d", i)
+		}
+	}
+	for _, d := range in.diags {
+		if d.Widget != in.shown || (in.shown != "" && prefix == "") {
+			continue
+		}
+		rel := d.Path
+		if prefix != "" {
+			var ok bool
+			rel, ok = strings.CutPrefix(d.Path, prefix)
+			if !ok {
+				continue
+			}
+		}
+		if r := in.rowFor(rel); r != nil {
+			byRow[r] = append(byRow[r], d.Message)
+			severe[r] = severe[r] || d.Severity == schemas.Error
+		} else {
+			general = append(general, d.Message)
+			generalSevere = generalSevere || d.Severity == schemas.Error
+		}
+	}
+	for _, r := range in.rows {
+		msgs := byRow[r]
+		if r.local != nil {
+			if m := r.local(); m != "" {
+				msgs = append([]string{m}, msgs...)
+				severe[r] = true
+			}
+		}
+		setErrorText(r.errLabel, msgs, severe[r])
+	}
+	if in.general != nil {
+		setErrorText(in.general, general, generalSevere)
+	}
+}
+
+// setErrorText shows problems under a field: red when one is an error,
+// amber when all are warnings.
+func setErrorText(l *widget.Label, msgs []string, severe bool) {
+	if len(msgs) == 0 {
+		if l.Visible() {
+			l.Hide()
+		}
+		return
+	}
+	text := "⚠ " + strings.Join(msgs, "\n⚠ ")
+	importance := widget.WarningImportance
+	if severe {
+		importance = widget.DangerImportance
+	}
+	if l.Text != text || l.Importance != importance {
+		l.Importance = importance
+		l.SetText(text)
+	}
+	if !l.Visible() {
+		l.Show()
+	}
+}
+
+// rowFor finds the field a relative JSON pointer belongs to: the row whose
+// path is the longest prefix of it.
+func (in *Inspector) rowFor(rel string) *fieldRow {
+	var best *fieldRow
+	for _, r := range in.rows {
+		if rel == r.path || strings.HasPrefix(rel, r.path+"/") {
+			if best == nil || len(r.path) > len(best.path) {
+				best = r
+			}
+		}
+	}
+	return best
+}
+
+// SetDiagnostics updates the problems shown under the fields.
+func (in *Inspector) SetDiagnostics(ds []schemas.Diagnostic) {
+	in.diags = ds
+	in.showDiagnostics()
+}
+
+func (in *Inspector) refreshLocalErrors() { in.showDiagnostics() }
+
+// FocusProblem scrolls to the field a diagnostic points at and focuses it.
+func (in *Inspector) FocusProblem(d schemas.Diagnostic) {
+	rel := d.Path
+	if i := in.doc.Flow().IndexOf(d.Widget); i >= 0 && d.Widget != "" {
+		rel = strings.TrimPrefix(d.Path, fmt.Sprintf("/states/%d", i))
+	}
+	r := in.rowFor(rel)
+	if r == nil {
+		return
+	}
+	in.scroll.Offset = fyne.NewPos(0, r.box.Position().Y)
+	in.scroll.Refresh()
+	if r.focus != nil && in.canvas != nil {
+		if c := in.canvas(); c != nil {
+			c.Focus(r.focus)
+		}
+	}
+}
+
+// FocusName scrolls the inspector to the top and puts the keyboard focus in
+// the shown widget's name field; Tab goes on through its fields.
+func (in *Inspector) FocusName() {
+	f := in.field("/name")
+	if f == nil || in.canvas == nil {
+		return
+	}
+	in.scroll.ScrollToTop()
+	if c := in.canvas(); c != nil {
+		c.Focus(f)
+	}
+}
+
+// FieldError returns the error text shown under the field at path
+// (relative to the widget), "" when there is none.
+func (in *Inspector) FieldError(path string) string {
+	for _, r := range in.rows {
+		if r.path == path && r.errLabel.Visible() {
+			return r.errLabel.Text
+		}
+	}
+	return ""
+}
+
+// field returns the control of the field at path (relative to the
+// widget), or nil.
+func (in *Inspector) field(path string) fyne.Focusable {
+	for _, r := range in.rows {
+		if r.path == path {
+			return r.focus
+		}
+	}
+	return nil
+}
