@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/studioflow/studioflow/canvas/look"
@@ -56,6 +57,7 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 	if variant == "light" {
 		v = theme.VariantLight
 	}
+	test.NewTempApp(t) // Fyne's theme reads its settings
 	th := look.Theme{Variant: &v}
 	background := rgba(th.Color(theme.ColorNameBackground, v))
 	x := startXvfbSize(t, screen.X, screen.Y)
@@ -95,7 +97,7 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 	time.Sleep(300 * time.Millisecond)
 	primary := []color.RGBA{rgba(th.Color(theme.ColorNamePrimary, v))}
 	img = x.screenshot(t, "design-"+name+"-json-edit")
-	apply, ok := colourBlock(img, image.Rect(area.Min.X+area.Dx()/2, area.Min.Y+area.Dy()*3/4, area.Max.X, area.Max.Y), primary)
+	apply, ok := colourBlock(img, image.Rect(area.Min.X+area.Dx()/2, area.Min.Y+area.Dy()*9/10, area.Max.X, area.Max.Y), primary)
 	if !ok {
 		t.Fatalf("no Apply button (a %v block) at the bottom right of Show Flow JSON", primary)
 	}

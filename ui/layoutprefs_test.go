@@ -100,3 +100,15 @@ func TestProblemsPaneOpensOnlyWhenSomethingIsWrong(t *testing.T) {
 		t.Error("no problems, yet the pane is open or offers to show")
 	}
 }
+
+func TestSecondaryWindowsFitTheEditorWindow(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: exampleFlow(t)})
+	e.win.Resize(fyne.NewSize(1024, 700))
+	if got := secondarySize(e.win, fyne.NewSize(1100, 720)); got.Width > 1024 || got.Height > 700 {
+		t.Errorf("a 1100×720 window opens at %v from a 1024×700 editor", got)
+	}
+	if got := secondarySize(e.win, fyne.NewSize(480, 240)); got != fyne.NewSize(480, 240) {
+		t.Errorf("a small window grows to %v", got)
+	}
+}
