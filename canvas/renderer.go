@@ -133,7 +133,7 @@ func (r *editorRenderer) draw(size fyne.Size) {
 			l := r.lines[lines]
 			lines++
 			l.Position1, l.Position2 = v.toScreen(seg.start), v.toScreen(seg.end)
-			l.StrokeColor, l.StrokeWidth = c, max(width/2, 1)
+			l.StrokeColor, l.StrokeWidth = c, max(width*0.75, 1.5)
 			objs = append(objs, l)
 		}
 	}

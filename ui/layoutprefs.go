@@ -15,6 +15,12 @@ const (
 	prefMinimap       = "view.minimap"
 )
 
+// The side panels' widths until the user moves their dividers.
+const (
+	libraryWidth   = 215
+	inspectorWidth = 280
+)
+
 // The window's size the first time, and the smallest one restored.
 var (
 	defaultWindowSize = fyne.NewSize(1280, 800)
@@ -32,6 +38,12 @@ func (e *Editor) restoreLayout() {
 	)
 	size = size.Max(minWindowSize)
 	e.win.Resize(size)
+	// Until the user moves them, the side panels take the width their
+	// content reads well at (library names whole), not a share that
+	// shrinks with the window.
+	e.mainSplit.SetOffset(min(float64(libraryWidth/size.Width), 0.3))
+	rest := size.Width - libraryWidth
+	e.center.SetOffset(max(float64((rest-inspectorWidth)/rest), 0.5))
 	restoreShare(p, prefLibraryShare, e.mainSplit)
 	restoreShare(p, prefCanvasShare, e.center)
 	restoreShare(p, prefProblemsShare, e.dock.split)
