@@ -17,7 +17,7 @@ const (
 	minimapMargin = 10
 	// minimapShare is the largest part of the editor's width it takes.
 	minimapShare = 0.16
-	minimapMin   = 90
+	minimapMin   = 70
 )
 
 // minimap shows the whole flow small in a corner, with the part in view

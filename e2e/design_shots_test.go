@@ -91,16 +91,23 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 
 	// Show Flow JSON, a syntax error, Apply: the error is shown.
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+j")
-	time.Sleep(500 * time.Millisecond)
-	x.screenshot(t, "design-"+name+"-json")
-	x.run(t, "xdotool", "type", "xx") // typing edits; the second x breaks the JSON
-	time.Sleep(300 * time.Millisecond)
 	primary := []color.RGBA{rgba(th.Color(theme.ColorNamePrimary, v))}
-	img = x.screenshot(t, "design-"+name+"-json-edit")
-	apply, ok := colourBlock(img, image.Rect(area.Min.X+area.Dx()/2, area.Min.Y+area.Dy()*9/10, area.Max.X, area.Max.Y), primary)
-	if !ok {
-		t.Fatalf("no Apply button (a %v block) at the bottom right of Show Flow JSON", primary)
+	buttons := image.Rect(area.Min.X+area.Dx()/2, area.Min.Y+area.Dy()*9/10, area.Max.X, area.Max.Y)
+	var apply image.Rectangle
+	ok := false
+	for range 40 {
+		time.Sleep(250 * time.Millisecond)
+		img = x.screenshot(t, "design-"+name+"-json")
+		if apply, ok = colourBlock(img, buttons, primary); ok {
+			break
+		}
 	}
+	if !ok {
+		t.Fatalf("Show Flow JSON shows no Apply button (a %v block) at its bottom right", primary)
+	}
+	x.run(t, "xdotool", "type", "xx") // typing edits; an x before the { breaks the JSON
+	time.Sleep(500 * time.Millisecond)
+	x.screenshot(t, "design-"+name+"-json-edit")
 	x.focus(t, window, apply.Min.Add(apply.Size().Div(2)).Sub(area.Min))
 	errColour := []color.RGBA{rgba(th.Color(theme.ColorNameError, v))}
 	var errPixels int
