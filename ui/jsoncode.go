@@ -96,6 +96,7 @@ func tokenColor(k jsonToken) fyne.ThemeColorName {
 func newJSONCodeView() *widget.TextGrid {
 	g := widget.NewTextGrid()
 	g.ShowLineNumbers = true
+	g.Scroll = fyne.ScrollBoth // a grid does not scroll by default
 	return g
 }
 

@@ -30,6 +30,9 @@ func TestShowFlowJSONIsALineNumberedColouredViewWithApply(t *testing.T) {
 	if j.code == nil || !j.code.ShowLineNumbers || j.editing {
 		t.Fatal("Show Flow JSON does not open on a line-numbered view")
 	}
+	if min := j.code.MinSize(); min.Height > e.win.Canvas().Size().Height/2 {
+		t.Errorf("the code view wants %v: it does not scroll", min)
+	}
 	if len(j.code.Rows) != strings.Count(j.entry.Text, "\n")+1 {
 		t.Errorf("%d rows for %d lines", len(j.code.Rows), strings.Count(j.entry.Text, "\n")+1)
 	}
