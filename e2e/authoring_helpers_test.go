@@ -25,9 +25,9 @@ var (
 	emptyCanvas   = image.Pt(300, 200) // a spot of the canvas nothing is drawn on
 	// After Ctrl+N the Trigger sits here, and the first widget the library
 	// adds lands right below it (free space near the view centre).
-	newTriggerMessagePort = image.Pt(464, 383) // its Incoming Message port
-	newTriggerCallPort    = image.Pt(552, 383) // its Incoming Call port
-	newTriggerSubflowPort = image.Pt(743, 383) // its Subflow port (not in a new flow's file)
+	newTriggerMessagePort = image.Pt(461, 376) // its Incoming Message port
+	newTriggerCallPort    = image.Pt(565, 376) // its Incoming Call port
+	newTriggerSubflowPort = image.Pt(786, 376) // its Subflow port (not in a new flow's file)
 	firstAddedWidget      = image.Pt(590, 463) // the name row of that widget
 	// canvasArea is the canvas at 1280×800, less the minimap's corner.
 	canvasArea = image.Rect(226, 74, 790, 612)
@@ -36,7 +36,7 @@ var (
 	flowPurple = rgba(look.CategoryColor(schemas.FlowControl))
 	// From a node header's top-left corner at zoom 1: its first port's dot
 	// (below a label like "User Pressed Keys") and its name row.
-	firstPortFromHeader = image.Pt(56, 80)
+	firstPortFromHeader = image.Pt(68, 80)
 	nameRowFromHeader   = image.Pt(80, 40)
 )
 

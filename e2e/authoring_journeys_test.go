@@ -1,9 +1,11 @@
 package e2e
 
 import (
+	"fmt"
 	"image"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/studioflow/studioflow/model"
 )
@@ -127,6 +129,10 @@ func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
 	// The gather's User Pressed Keys to the split, by a wire, found on the
 	// canvas once the view is still: the split's purple header, the
 	// gather's red one above it.
+	// At zoom 1 the gather sits just above the view: the wheel brings it
+	// down into it.
+	x.run(t, "xdotool", "mousemove", fmt.Sprint(emptyCanvas.X), fmt.Sprint(emptyCanvas.Y), "click", "--repeat", "3", "--delay", "50", "4")
+	time.Sleep(time.Second) // the clicks reach the canvas one by one
 	img := x.settled(t, "journey-c-2-before-wire")
 	split := header(t, img, canvasArea, flowPurple)
 	gather := header(t, img, image.Rect(0, 0, screenWidth, split.Y), voiceRed)

@@ -25,6 +25,10 @@ func TestProblemRowsSayWhereInUserTermsAndShowWholeMessagesOnHover(t *testing.T)
 	if got, want := row.where.Text, "call_user_1 · next of the 'Answered' transition"; got != want {
 		t.Errorf("where %q, want %q", got, want)
 	}
+	said := schemas.Diagnostic{Widget: "call_user_1", Path: d.Path, Message: "next of the 'Answered' transition must be text"}
+	if got := e.problems.where(said); got != "call_user_1" {
+		t.Errorf("where %q repeats the place the message names", got)
+	}
 	if strings.Contains(row.where.Text, "/states") {
 		t.Error("the row shows a JSON pointer")
 	}

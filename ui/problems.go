@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -63,7 +64,9 @@ func (p *Problems) where(d schemas.Diagnostic) string {
 		name = "Flow"
 	}
 	if p.Place != nil {
-		if place := p.Place(d); place != "" {
+		// The message often names the place already: then the widget
+		// alone heads the row.
+		if place := p.Place(d); place != "" && !strings.Contains(d.Message, place) {
 			return name + " · " + place
 		}
 	}
