@@ -38,7 +38,14 @@ var (
 	// (below a label like "User Pressed Keys") and its name row.
 	firstPortFromHeader = image.Pt(68, 80)
 	nameRowFromHeader   = image.Pt(80, 40)
+	// toolbarZoomOut is the toolbar's Zoom Out button.
+	toolbarZoomOut = image.Pt(436, 48)
 )
+
+// scaled is an offset from a node's corner at zoom 1 drawn at another zoom.
+func scaled(p image.Point, zoom float64) image.Point {
+	return image.Pt(int(float64(p.X)*zoom), int(float64(p.Y)*zoom))
+}
 
 // newFlowWindow opens the editor on a throwaway file, then starts a flow
 // from scratch with Ctrl+N, as a user would.
