@@ -8,10 +8,11 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
-const ivrFlow = "mbarry-owl__OrderLookupIVR__studio_flow.json"
+const ivrFlow = testflows.OrderIVR
 
 var editorSize = fyne.NewSize(1200, 800)
 
@@ -382,7 +383,7 @@ func TestZoomAroundThePointerKeysAndFit(t *testing.T) {
 
 func TestTidyUpIsOneUndoStepAndPlacesEveryWidgetBelowTheTrigger(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, "Eclairemoy__pride-astrology__studio_flow.json"), editorSize)
+	e, _, _ := openEditor(t, readFlow(t, testflows.Horoscope), editorSize)
 	before := e.doc.Flow().Marshal()
 	if err := e.TidyUp(false); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/schemas"
 )
 
@@ -107,7 +108,7 @@ func TestHighlightMarksTheActiveWidgetTheWaitingOneAndTakenWires(t *testing.T) {
 
 func TestUnknownAndRetiredTypesAreMarked(t *testing.T) {
 	test.NewTempApp(t)
-	f := readFlow(t, "twilio-labs__function-templates__volunteer-communication-center_Chatbot-Integration_flow.json")
+	f := readFlow(t, testflows.ChatbotHandoff)
 	e, _, _ := openEditor(t, f, editorSize)
 	found := false
 	for _, s := range f.States() {
@@ -125,7 +126,7 @@ func TestUnknownAndRetiredTypesAreMarked(t *testing.T) {
 
 func TestExportPNGDrawsTheWholeFlow(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, "TwilioDevEd__cedrics-joke-hotline-superclass-studio__studio_flow.json"), fyne.NewSize(300, 200))
+	e, _, _ := openEditor(t, readFlow(t, testflows.JokeLine), fyne.NewSize(300, 200))
 	e.SetDiagnostics([]schemas.Diagnostic{{Severity: schemas.Warning, Widget: e.graph.nodes[3].name, Message: "a warning"}})
 	var buf bytes.Buffer
 	if err := e.ExportPNG(&buf); err != nil {
@@ -158,7 +159,7 @@ func TestExportPNGDrawsTheWholeFlow(t *testing.T) {
 
 func TestDraggingInTheMinimapCentresTheViewThere(t *testing.T) {
 	test.NewTempApp(t)
-	e, r, _ := openEditor(t, readFlow(t, "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json"), editorSize)
+	e, r, _ := openEditor(t, readFlow(t, testflows.StandbyList), editorSize)
 	m := e.mini
 	if !hasObject(r, m.viewRect) {
 		t.Fatal("no minimap drawn")

@@ -38,6 +38,8 @@ type editorRenderer struct {
 	flip    int
 
 	visibleNodes, visibleWires []int
+
+	cover coverageShapes // the test coverage overlay's dashes and veils
 }
 
 func newEditorRenderer(e *Editor) *editorRenderer {
@@ -114,12 +116,28 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	detail := lod > detailBoxes
 	wireWidth := max(wireStroke*z, minWireStroke)
 	lines := 0
+	r.cover.reset()
 	for k, wi := range r.visibleWires {
 		w := &g.wires[wi]
 		c, width := r.wireLook(w, wireWidth)
+		from, transition := g.nodes[w.from].name, g.nodes[w.from].ports[w.port].transition
+		dashed := false
+		if !e.highlight.wireTaken(from, transition) {
+			if cc, d, ok := e.coverage.wire(from, transition, c); ok {
+				c, dashed = cc, d
+				if cc == takenColor {
+					width *= 1.5
+				}
+			}
+		}
 		if detail {
 			if k == len(r.wireShapes) {
 				r.wireShapes = append(r.wireShapes, newWireShape())
+			}
+			if dashed {
+				objs = r.cover.dashedPath(v, w.path, c, width, objs)
+				objs = r.wireShapes[k].placeArrow(v, w.path[len(w.path)-1].end, c, objs)
+				continue
 			}
 			objs = r.wireShapes[k].place(v, w.path, c, width, objs)
 			continue
@@ -156,6 +174,9 @@ func (r *editorRenderer) draw(size fyne.Size) {
 				r.nodeShapes = append(r.nodeShapes, newNodeShape())
 			}
 			objs = r.nodeShapes[k].place(r, n, look, at, z, lod, objs)
+			if e.coverage.unreached[n.name] {
+				objs = r.cover.dimNode(v, n, pal.background, objs)
+			}
 			continue
 		}
 		if k == len(r.boxes) {
@@ -178,6 +199,9 @@ func (r *editorRenderer) draw(size fyne.Size) {
 			b.StrokeColor, b.StrokeWidth = warningColor, 2
 		}
 		objs = append(objs, b)
+		if e.coverage.unreached[n.name] {
+			objs = r.cover.dimNode(v, n, pal.background, objs)
+		}
 	}
 
 	objs = r.drawGesture(objs)

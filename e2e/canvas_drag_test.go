@@ -13,13 +13,13 @@ import (
 	"github.com/studioflow/studioflow/model"
 )
 
-// TestCanvasDragMovesANodeAndCtrlSSavesItsOffset opens a shared flow in
+// TestCanvasDragMovesANodeAndCtrlSSavesItsOffset opens a test flow in
 // the real binary, drags the Trigger node by its header with the real
 // mouse, saves with Ctrl+S and reads the new offset back from the file.
 func TestCanvasDragMovesANodeAndCtrlSSavesItsOffset(t *testing.T) {
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	original, err := os.ReadFile(filepath.Join(flowsDir, "mbarry-owl__OrderLookupIVR__studio_flow.json"))
+	original, err := os.ReadFile(filepath.Join(flowsDir, "order-ivr.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,9 +45,16 @@ func TestCanvasDragMovesANodeAndCtrlSSavesItsOffset(t *testing.T) {
 		time.Sleep(30 * time.Millisecond)
 	}
 	x.run(t, "xdotool", "mouseup", "1")
-	time.Sleep(300 * time.Millisecond)
-	after := x.screenshot(t, "canvas-drag-after")
-	moved := triggerHeader(t, after, area)
+	// Wait until the window shows the header somewhere else.
+	var moved image.Rectangle
+	deadline := time.Now().Add(patience)
+	for {
+		moved = triggerHeader(t, x.screenshot(t, "canvas-drag-after"), area)
+		if moved.Min != header.Min || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+s")
 	saved := waitForFileChange(t, path, original)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -155,4 +156,39 @@ func checkThemeAndTrigger(t *testing.T, img image.Image, area image.Rectangle, b
 
 func colourDistance(a, b color.RGBA) int {
 	return abs(int(a.R)-int(b.R)) + abs(int(a.G)-int(b.G)) + abs(int(a.B)-int(b.B))
+}
+
+// primaryColours are the theme's primary colours (light and dark), the
+// colour of default buttons.
+func primaryColours() []color.RGBA {
+	var out []color.RGBA
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		out = append(out, rgba(look.Theme{Variant: &v}.Color(theme.ColorNamePrimary, v)))
+	}
+	return out
+}
+
+// colourBlock is the box around the pixels of r in one of colours, found
+// when there are enough of them to be a button.
+func colourBlock(img image.Image, r image.Rectangle, colours []color.RGBA) (image.Rectangle, bool) {
+	box, n := image.Rectangle{}, 0
+	r = r.Intersect(img.Bounds())
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			for _, c := range colours {
+				if abs(int(cr>>8)-int(c.R)) <= 10 && abs(int(cg>>8)-int(c.G)) <= 10 && abs(int(cb>>8)-int(c.B)) <= 10 {
+					p := image.Rect(x, y, x+1, y+1)
+					if n == 0 {
+						box = p
+					} else {
+						box = box.Union(p)
+					}
+					n++
+					break
+				}
+			}
+		}
+	}
+	return box, n > 300
 }

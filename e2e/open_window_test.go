@@ -24,15 +24,15 @@ func rgba(c color.Color) color.RGBA {
 func TestEditOpensAWindowThatDrawsTheFlowAndQuitsOnCtrlQ(t *testing.T) {
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	flow := filepath.Join(flowsDir, "TwilioDevEd__cedrics-joke-hotline-superclass-studio__studio_flow.json")
+	flow := filepath.Join(flowsDir, "joke-line.json")
 
 	app := x.start(t, bin, "edit", flow)
-	window := x.waitWindow(t, app, regexp.QuoteMeta("TwilioDevEd__cedrics-joke-hotline-superclass-studio__studio_flow.json")+".*Studioflow")
+	window := x.waitWindow(t, app, regexp.QuoteMeta("joke-line.json")+".*Studioflow")
 	area := x.windowGeometry(t, window)
 	if area.Dx() < 300 || area.Dy() < 200 {
 		t.Fatalf("window is only %v", area)
 	}
-	img := waitForDrawing(t, x, "edit-cedrics-joke-hotline", area)
+	img := waitForDrawing(t, x, "edit-joke-line", area)
 
 	stats := measure(img, area)
 	if len(stats.counts) < 50 {

@@ -54,7 +54,7 @@ func TestSimpleLiquidOnlyAcceptsWhatTheParserAccepts(t *testing.T) {
 			}
 		}
 	}
-	for _, file := range sharedFlowFiles(t) {
+	for _, file := range flowFiles(t) {
 		visit(parseFile(t, file).Root())
 	}
 	if seen < 100 {

@@ -12,7 +12,7 @@ import (
 
 func TestShowFlowJSONEditAndSaveReplacesTheFlowAsOneUndoStep(t *testing.T) {
 	a := test.NewTempApp(t)
-	f := readShared(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	f := readShared(t, astrology)
 	original := string(f.Marshal())
 	e := newTestEditor(t, a, Options{Flow: f})
 	e.ShowFlowJSON()
@@ -28,7 +28,7 @@ func TestShowFlowJSONEditAndSaveReplacesTheFlowAsOneUndoStep(t *testing.T) {
 		t.Error("Copy did not put the definition on the clipboard")
 	}
 
-	j.entry.SetText(strings.Replace(original, `"description": "A New Flow"`, `"description": "Astrology line"`, 1))
+	j.entry.SetText(strings.Replace(original, `"description": "Horoscope by text"`, `"description": "Astrology line"`, 1))
 	test.Tap(dialogButton(t, e.win, "Apply"))
 	if got := e.doc.Flow().Description(); got != "Astrology line" {
 		t.Fatalf("description %q after Apply", got)
@@ -47,7 +47,7 @@ func TestShowFlowJSONEditAndSaveReplacesTheFlowAsOneUndoStep(t *testing.T) {
 
 func TestShowFlowJSONSyntaxErrorPointsAtLineAndColumnAndAppliesNothing(t *testing.T) {
 	a := test.NewTempApp(t)
-	f := readShared(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	f := readShared(t, astrology)
 	e := newTestEditor(t, a, Options{Flow: f})
 	version := e.doc.Version()
 	e.ShowFlowJSON()

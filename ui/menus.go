@@ -64,6 +64,13 @@ func (e *Editor) commands() map[string]command {
 		"zoomFit":   cmd("Zoom to Fit", ctrlShift(fyne.KeyF), theme.ViewFullScreenIcon(), func() { e.canvas.ZoomToFit() }),
 		"tidy":      cmd("Tidy Up", ctrlShift(fyne.KeyL), theme.GridIcon(), e.TidyUp),
 		"run":       cmd("Run in Simulator", ctrl(fyne.KeyR), theme.MediaPlayIcon(), e.Run),
+		"cmpSaved":  cmd("Compare with Saved", nil, nil, e.CompareWithSaved),
+		"cmpFile":   cmd("Compare with File…", nil, nil, e.CompareWithFile),
+		"usages":    cmd("Find Usages of Widget", ctrlShift(fyne.KeyU), nil, e.FindUsages),
+		"coverage":  cmd("Show Test Coverage", ctrlShift(fyne.KeyT), nil, e.ShowCoverage),
+		"coverFile": cmd("Show Coverage from Profile…", nil, nil, e.ShowCoverageProfile),
+		"coverHide": cmd("Hide Test Coverage", nil, nil, e.HideCoverage),
+		"uncovered": cmd("Uncovered Transitions…", nil, nil, e.ShowUncovered),
 	}
 }
 
@@ -124,9 +131,9 @@ func (e *Editor) refreshMenus() {
 	quit := it("quit")
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", it("new"), it("open"), recent, it("flowsHome"), sep(), it("save"), it("saveAs"), it("saveToWs"), sep(),
-		it("import"), it("exportPNG"), sep(), it("close"), quit)
+		it("import"), it("exportPNG"), sep(), it("cmpSaved"), it("cmpFile"), sep(), it("close"), quit)
 	edit := fyne.NewMenu("Edit", it("undo"), it("redo"), sep(), it("cut"), it("copy"), it("paste"),
-		it("duplicate"), it("delete"), sep(), it("selectAll"), it("find"))
+		it("duplicate"), it("delete"), sep(), it("selectAll"), it("find"), it("usages"))
 
 	themeMenu := fyne.NewMenuItem("Theme", nil)
 	current := ThemeChoice(e.app)
@@ -145,7 +152,7 @@ func (e *Editor) refreshMenus() {
 	minimap.Checked = e.canvas != nil && e.MinimapShown()
 	view := fyne.NewMenu("View", it("zoomIn"), it("zoomOut"), it("zoomReset"), it("zoomFit"), sep(),
 		it("tidy"), sep(), minimap, it("showJSON"), sep(), themeMenu)
-	run := fyne.NewMenu("Run", it("run"))
+	run := fyne.NewMenu("Run", it("run"), sep(), it("coverage"), it("coverFile"), it("uncovered"), it("coverHide"))
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run))
 }
 
