@@ -133,7 +133,7 @@ func benchDrag(b *testing.B, e *Editor) {
 var zoomLevels = []struct {
 	name string
 	zoom float64
-}{{"zoom=1", 1}, {"zoom=detail", detailZoom}, {"zoom=boxes", overviewZoom}, {"zoom=fit", 0}}
+}{{"zoom=1", 1}, {"zoom=detail", float64(legibleText) / nameTextSize}, {"zoom=boxes", overviewZoom}, {"zoom=fit", 0}}
 
 // paintOverview does the painting a frame needs when the view is one
 // picture (Fyne calls the raster's generator when it paints).

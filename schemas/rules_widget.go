@@ -242,7 +242,7 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 	switch {
 	case hasConds && !isList:
 		return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/conditions", Rule: RuleConditions,
-			Message: fmt.Sprintf("conditions (in transition %d) must be a list, but it is %s", j+1, describeValue(model.ToGeneric(cv)))})
+			Message: fmt.Sprintf("the conditions of %s must be a list, but it is %s", transitionText(v.cat.stateNamer(s), j), describeValue(model.ToGeneric(cv)))})
 	case event == "match" && len(list) == 0:
 		return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/conditions", Rule: RuleConditions,
 			Message: fmt.Sprintf("transition %d (Condition Matches) needs at least one condition", j+1)})
@@ -265,7 +265,7 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 			if pattern, _ := cond.String("value"); !hasLiquid(pattern) {
 				if _, err := SplitRegex(pattern); err != nil {
 					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp + "/value", Rule: RuleConditions,
-						Message: fmt.Sprintf("the regular expression of condition %d (in transition %d) does not compile, so the execution fails when the split tests it: %v", k+1, j+1, err)})
+						Message: fmt.Sprintf("the regular expression of condition %d of %s does not compile, so the execution fails when the split tests it: %v", k+1, transitionText(v.cat.stateNamer(s), j), err)})
 				}
 			}
 		}
@@ -274,7 +274,7 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 		for m, a := range args {
 			if str, ok := a.(string); ok && strings.TrimSpace(str) == "" {
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp + "/arguments/" + strconv.Itoa(m), Rule: RuleConditions,
-					Message: fmt.Sprintf("argument %d of condition %d (in transition %d) is empty; it holds the value to test, such as {{widgets.gather_1.Digits}}", m+1, k+1, j+1)})
+					Message: fmt.Sprintf("argument %d of condition %d of %s is empty; it holds the value to test, such as {{widgets.gather_1.Digits}}", m+1, k+1, transitionText(v.cat.stateNamer(s), j))})
 			}
 		}
 	}
@@ -372,19 +372,15 @@ func pointerOf(path []pathSeg) string {
 
 // fieldOf names the field at path for people, as describeField does for
 // its pointer.
-func fieldOf(path []pathSeg) string {
-	segs := make([]string, len(path))
-	for i, p := range path {
-		segs[i] = p.text()
-	}
-	return describeSegments(segs)
+func fieldOf(path []pathSeg, name transitionNamer) string {
+	return describeField(pointerOf(path), name)
 }
 
 func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base string, path []pathSeg, str string, out []Diagnostic) []Diagnostic {
 	var rel, field string // written on the first finding
 	add := func(sev Severity, rule Rule, msg func(field string) string) {
 		if rel == "" {
-			rel, field = pointerOf(path), fieldOf(path)
+			rel, field = pointerOf(path), fieldOf(path, v.cat.stateNamer(s))
 		}
 		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel, Rule: rule, Message: msg(field)})
 	}

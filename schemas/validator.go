@@ -119,7 +119,7 @@ func NewValidator(cat *Catalog) (*Validator, error) {
 		bitsets:  &sync.Pool{},
 		typeEnum: map[string]bool{},
 	}
-	v.explain = explainer{docs: cat.docs, events: v.eventsOf}
+	v.explain = explainer{docs: cat.docs, events: v.eventsOf, namer: cat.instanceNamer}
 	frag := func(url string) checkedSchema {
 		return checkedSchema{cat.compiler.fragments[url], cat.compiler.fastFragments[url]}
 	}
