@@ -9,9 +9,9 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-func TestEverySharedFlowDrawsEveryWidgetAndConnection(t *testing.T) {
+func TestEveryFlowDrawsEveryWidgetAndConnection(t *testing.T) {
 	test.NewTempApp(t)
-	for _, path := range sharedFlows(t) {
+	for _, path := range flowPaths(t) {
 		name := strings.TrimSuffix(filepath.Base(path), ".json")
 		t.Run(name, func(t *testing.T) {
 			f := readFlow(t, path)

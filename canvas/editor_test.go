@@ -8,12 +8,14 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
 func TestEscapeDuringADragPutsTheNodeBack(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	e, _, w := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	showAll(e, w)
 	before := e.doc.Flow().Marshal()
 	from := center(e, nodeNamed(t, e, "error"))
 	e.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}, Button: desktop.MouseButtonPrimary})
@@ -50,7 +52,7 @@ func TestSecondaryTapReportsTheWidgetAndSelectsIt(t *testing.T) {
 
 func TestRevealPansToAWidgetOutOfView(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json"), fyne.NewSize(800, 500))
+	e, _, _ := openEditor(t, readFlow(t, testflows.StandbyList), fyne.NewSize(800, 500))
 	e.ZoomReset()
 	zoom := e.view.zoom
 	r := nodeNamed(t, e, "Goodbye").rect()
@@ -71,7 +73,7 @@ func TestSetDocumentShowsAnotherFlowAndFollowsItsChanges(t *testing.T) {
 	test.NewTempApp(t)
 	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
 	e.SetSelection([]string{"error"})
-	doc := model.NewDocument(readFlow(t, "twilio-demos__dtolb-gd-poc__studio-flow.json"))
+	doc := model.NewDocument(readFlow(t, testflows.Handoff))
 	e.SetDocument(doc)
 	if len(e.graph.nodes) != 3 || len(e.Selection()) != 0 {
 		t.Fatalf("after SetDocument: %d nodes, selection %v", len(e.graph.nodes), e.Selection())

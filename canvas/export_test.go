@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
@@ -35,7 +36,7 @@ func expectHeaders(t *testing.T, img image.Image, g *graph, b worldRect) {
 // and shows the flow as it was when the snapshot was taken.
 func TestExportPaintsASnapshotOffTheUIGoroutine(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json"), fyne.NewSize(800, 600))
+	e, _, _ := openEditor(t, readFlow(t, testflows.StandbyList), fyne.NewSize(800, 600))
 	before := buildGraph(e.doc.Flow(), e.catalog, newTextMeasurer(), nil, nil)
 	b := e.graph.bounds().grow(viewMargin)
 	snap, err := e.ExportSnapshot()
@@ -87,7 +88,7 @@ func TestExportPaintsASnapshotOffTheUIGoroutine(t *testing.T) {
 
 func TestCancellingAnExportStopsIt(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json"), fyne.NewSize(800, 600))
+	e, _, _ := openEditor(t, readFlow(t, testflows.StandbyList), fyne.NewSize(800, 600))
 	snap, err := e.ExportSnapshot()
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +112,7 @@ func TestCancellingAnExportStopsIt(t *testing.T) {
 // now, not to where they were.
 func TestExportFitsTheFlowAfterItMoved(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, "twilio-labs__function-templates__outreach-pcp-followup_assets_studio-flow-template.private.json"), fyne.NewSize(800, 600))
+	e, _, _ := openEditor(t, readFlow(t, testflows.FollowupSurvey), fyne.NewSize(800, 600))
 	moves := map[string]model.Position{}
 	for _, s := range e.doc.Flow().States() {
 		moves[s.Name()] = model.Position{X: -5000, Y: -5000}

@@ -11,13 +11,13 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
 
 var saveShots = flag.Bool("shots", false, "write renderings to ../shots/canvas/ for a look")
-
-var flowsDir = filepath.Join("..", "..", "shared", "flows")
 
 func loadCatalog(tb testing.TB) *schemas.Catalog {
 	tb.Helper()
@@ -32,7 +32,7 @@ func readFlow(tb testing.TB, name string) *model.Flow {
 	tb.Helper()
 	path := name
 	if filepath.Dir(name) == "." {
-		path = filepath.Join(flowsDir, name)
+		path = testflows.Path(name)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -45,13 +45,12 @@ func readFlow(tb testing.TB, name string) *model.Flow {
 	return f
 }
 
-func sharedFlows(t *testing.T) []string {
+// flowPaths returns the project's fixtures and, when they sit beside the
+// checkout, the real exports too.
+func flowPaths(t *testing.T) []string {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join(flowsDir, "*.json"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no flows in %s (%v)", flowsDir, err)
-	}
-	return paths
+	real, _ := filepath.Glob(filepath.Join(corpus.FlowsDir(), "*.json"))
+	return append(testflows.Paths(), real...)
 }
 
 // openEditor shows an editor of f in a test window of the given size and

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/schemas"
 )
 
@@ -35,8 +36,8 @@ func hasObject(r *editorRenderer, o fyne.CanvasObject) bool {
 
 func TestDiagnosticsShowACountInTheWorstColourAndMessagesOnHover(t *testing.T) {
 	test.NewTempApp(t)
-	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
-	e.ZoomToFit()
+	e, r, w := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	showAll(e, w) // every widget in view, drawn in detail
 	e.SetDiagnostics([]schemas.Diagnostic{
 		{Severity: schemas.Warning, Widget: "error", Message: "error is never reached"},
 		{Severity: schemas.Error, Widget: "order_no", Message: "timeout must be a number"},
@@ -70,7 +71,7 @@ func TestDiagnosticsShowACountInTheWorstColourAndMessagesOnHover(t *testing.T) {
 func TestHighlightMarksTheActiveWidgetTheWaitingOneAndTakenWires(t *testing.T) {
 	test.NewTempApp(t)
 	e, r, w := openEditor(t, readFlow(t, ivrFlow), editorSize)
-	e.ZoomToFit()
+	showAll(e, w) // every widget in view, drawn in detail
 	e.SetHighlight(Highlight{
 		Active: "allow_list", Waiting: "order_no", WaitingFor: "keypress",
 		Taken:       []WireRef{{From: "Trigger", Transition: 1}, {From: "allow_list", Transition: 0}},
@@ -107,7 +108,7 @@ func TestHighlightMarksTheActiveWidgetTheWaitingOneAndTakenWires(t *testing.T) {
 
 func TestUnknownAndRetiredTypesAreMarked(t *testing.T) {
 	test.NewTempApp(t)
-	f := readFlow(t, "twilio-labs__function-templates__volunteer-communication-center_Chatbot-Integration_flow.json")
+	f := readFlow(t, testflows.ChatbotHandoff)
 	e, _, _ := openEditor(t, f, editorSize)
 	found := false
 	for _, s := range f.States() {
@@ -125,7 +126,7 @@ func TestUnknownAndRetiredTypesAreMarked(t *testing.T) {
 
 func TestExportPNGDrawsTheWholeFlow(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, "TwilioDevEd__cedrics-joke-hotline-superclass-studio__studio_flow.json"), fyne.NewSize(300, 200))
+	e, _, _ := openEditor(t, readFlow(t, testflows.JokeLine), fyne.NewSize(300, 200))
 	e.SetDiagnostics([]schemas.Diagnostic{{Severity: schemas.Warning, Widget: e.graph.nodes[3].name, Message: "a warning"}})
 	var buf bytes.Buffer
 	if err := e.ExportPNG(&buf); err != nil {
@@ -158,7 +159,7 @@ func TestExportPNGDrawsTheWholeFlow(t *testing.T) {
 
 func TestDraggingInTheMinimapCentresTheViewThere(t *testing.T) {
 	test.NewTempApp(t)
-	e, r, _ := openEditor(t, readFlow(t, "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json"), editorSize)
+	e, r, _ := openEditor(t, readFlow(t, testflows.StandbyList), editorSize)
 	m := e.mini
 	if !hasObject(r, m.viewRect) {
 		t.Fatal("no minimap drawn")
@@ -218,7 +219,7 @@ func TestWaitingTagHoldsItsTextAtEveryZoom(t *testing.T) {
 func TestPortLabelsStayWithinTheirPortsAtEveryZoomTheyShowAt(t *testing.T) {
 	test.NewTempApp(t)
 	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
-	for z := 1.0; z >= labelZoom; z -= 0.01 {
+	for z := 1.0; (viewport{zoom: z}).detail() == detailFull; z -= 0.01 {
 		e.ZoomReset()
 		e.zoomBy(z)
 		e.Reveal("Trigger")

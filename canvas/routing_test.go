@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
@@ -42,7 +43,7 @@ func wireCrossings(g *graph) []string {
 func TestAfterTidyUpNoWireCrossesAWidget(t *testing.T) {
 	test.NewTempApp(t)
 	bent := 0
-	for _, path := range sharedFlows(t) {
+	for _, path := range flowPaths(t) {
 		name := strings.TrimSuffix(filepath.Base(path), ".json")
 		t.Run(name, func(t *testing.T) {
 			e, _, _ := openEditor(t, readFlow(t, path), fyne.NewSize(800, 600))
@@ -60,7 +61,7 @@ func TestAfterTidyUpNoWireCrossesAWidget(t *testing.T) {
 		})
 	}
 	if bent == 0 {
-		t.Fatal("no wire of any shared flow follows a channel after tidy up")
+		t.Fatal("no wire of any flow follows a channel after tidy up")
 	}
 }
 
@@ -68,7 +69,7 @@ func TestAfterTidyUpNoWireCrossesAWidget(t *testing.T) {
 // tidy-up put them; undo and redo take it off and back on.
 func TestKeptBendsHoldUntilAnEndMoves(t *testing.T) {
 	test.NewTempApp(t)
-	for _, path := range sharedFlows(t) {
+	for _, path := range flowPaths(t) {
 		e, _, _ := openEditor(t, readFlow(t, path), fyne.NewSize(800, 600))
 		if err := e.TidyUp(false); err != nil {
 			t.Fatal(err)
@@ -103,13 +104,13 @@ func TestKeptBendsHoldUntilAnEndMoves(t *testing.T) {
 		}
 		return
 	}
-	t.Fatal("no shared flow has a long wire after tidy up")
+	t.Fatal("no flow has a long wire after tidy up")
 }
 
 // A widget dragged into a long wire's channel pushes the wire round it.
 func TestAWidgetMovedIntoAChannelIsGoneRound(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, "twilio-labs__function-templates__outreach-pcp-followup_assets_studio-flow-template.private.json"), fyne.NewSize(800, 600))
+	e, _, _ := openEditor(t, readFlow(t, testflows.FollowupSurvey), fyne.NewSize(800, 600))
 	if err := e.TidyUp(false); err != nil {
 		t.Fatal(err)
 	}

@@ -17,14 +17,18 @@ import (
 )
 
 const (
-	screenWidth, screenHeight = 1280, 800
-	// patience bounds every wait on the X server or the application.
-	patience = 30 * time.Second
+	// The screen is larger than the 1280×800 windows, so a window whose
+	// content needs more room still fits on it.
+	screenWidth, screenHeight = 1920, 1200
+	// patience bounds every wait on the X server or the application: the
+	// waits end as soon as what they wait for shows, so it only needs to
+	// be long enough for a loaded machine.
+	patience = 60 * time.Second
 )
 
 var (
 	repoRoot = ".."
-	flowsDir = filepath.Join(repoRoot, "..", "shared", "flows")
+	flowsDir = filepath.Join(repoRoot, "internal", "testflows", "flows") // the project's test flows
 	shotsDir = filepath.Join(repoRoot, "shots", "e2e")
 )
 
@@ -52,16 +56,38 @@ func requireTools(t *testing.T, names ...string) {
 	t.Skip(msg)
 }
 
-// buildStudioflow builds the real binary into a temporary directory.
-func buildStudioflow(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "studioflow")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/studioflow")
+// binary is the real studioflow binary, built once for the package's tests
+// by TestMain (building it per test took half a minute each on a loaded
+// machine).
+var binary struct {
+	path string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "studioflow-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	binary.path = filepath.Join(dir, "studioflow")
+	cmd := exec.Command("go", "build", "-o", binary.path, "./cmd/studioflow")
 	cmd.Dir = repoRoot
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+		binary.err = fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	return bin
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// buildStudioflow returns the real binary TestMain built.
+func buildStudioflow(t *testing.T) string {
+	t.Helper()
+	if binary.err != nil {
+		t.Fatal(binary.err)
+	}
+	return binary.path
 }
 
 // xserver is a private Xvfb display for one test.
@@ -73,12 +99,18 @@ type xserver struct {
 // tests never collide with another X server, and stops it after the test.
 func startXvfb(t *testing.T) *xserver {
 	t.Helper()
+	return startXvfbSize(t, screenWidth, screenHeight)
+}
+
+// startXvfbSize is startXvfb with a screen of another size.
+func startXvfbSize(t *testing.T, width, height int) *xserver {
+	t.Helper()
 	requireTools(t, "Xvfb", "xdotool", "import")
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", screenWidth, screenHeight), "-nolisten", "tcp")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
 	cmd.ExtraFiles = []*os.File{w}
 	var log bytes.Buffer
 	cmd.Stderr = &log

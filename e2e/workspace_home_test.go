@@ -1,136 +1,336 @@
 package e2e
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"image"
-	"os/exec"
+	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/studio/client"
+	"github.com/studioflow/studioflow/studio/sessions"
+	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/workspace"
 )
 
-// buildWorkspaceDemo builds ui/workspace's test binary with its demo window
-// (the Flows home over a seeded workspace and a loopback Studio), which
-// stands in for the main window until that mounts the home.
-func buildWorkspaceDemo(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "workspace-demo")
-	cmd := exec.Command("go", "test", "-tags", "workspacedemo", "-c", "-o", bin, "./ui/workspace")
-	cmd.Dir = repoRoot
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build the workspace demo: %v\n%s", err, out)
-	}
-	return bin
-}
+// The Flows window's title, as the probe matches it.
+const flowsTitle = "Flows — "
 
-func startWorkspaceDemo(t *testing.T, x *xserver, bin, screen string) (*process, string) {
+// seededFlow is a flow put in the workspace before the application starts.
+type seededFlow struct{ name, file string }
+
+// seedWorkspace fills the workspace the application will open (under the
+// test's own config folder: call isolateSettings first) with the flows,
+// the horoscope flow with two more revisions, the last published, and
+// returns their SIDs by name. record names a flow to give one finished
+// execution.
+func seedWorkspace(t *testing.T, flows []seededFlow, record string) map[string]string {
 	t.Helper()
-	dir, err := filepath.Abs(filepath.Join(repoRoot, "ui", "workspace"))
+	dir, err := wsstore.DefaultDir()
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := x.start(t, bin, "-workspace-demo", screen, "-demo-seconds", "90", "-demo-dir", dir)
-	win := x.waitWindow(t, p, "^Studioflow.*Flows$")
-	waitOutput(t, p, regexp.MustCompile(`(?m)^ready$`))
-	return p, win
+	store, err := wsstore.Open(dir, wsstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	cat, err := schemas.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	val, err := schemas.NewValidator(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sids := map[string]string{}
+	now := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
+	for _, f := range flows {
+		def := readFixture(t, f.file)
+		created, err := workspace.CreateFlow(store, val, f.name, def, "Imported from "+f.file, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sids[f.name] = created.SID
+		if f.file == "horoscope.json" {
+			for i, msg := range []string{"Tighter wording in the welcome message", "Go live"} {
+				if _, err := workspace.SaveRevision(store, val, created.SID, def, msg, i == 1, now.Add(time.Duration(i+1)*time.Hour)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if f.name == record {
+			recordExecution(t, store, created.SID, def)
+		}
+	}
+	return sids
 }
 
-// waitOutput waits until the demo has printed a line matching re and
-// returns the match's groups.
-func waitOutput(t *testing.T, p *process, re *regexp.Regexp) []string {
+// recordExecution runs the flow once, as a text conversation, and stores
+// the execution in the workspace.
+func recordExecution(t *testing.T, store *wsstore.Store, flowSID string, def []byte) {
 	t.Helper()
-	deadline := time.Now().Add(patience)
-	for time.Now().Before(deadline) {
-		if m := re.FindStringSubmatch(p.output.String()); m != nil {
-			return m
+	parsed, err := model.Parse(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt := engine.New(engine.Config{})
+	x, _, err := rt.Start(parsed, engine.Trigger{Event: engine.TriggerMessage, From: "+15551230000", To: "+15557654321", Body: "hi"}, engine.StartOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, reply := range []string{"YES", "Ada"} {
+		if x.Status != engine.StatusActive {
+			break
 		}
-		select {
-		case <-p.exited:
-			t.Fatalf("the demo exited (%v) before printing %s:\n%s", p.err, re, p.output.String())
-		case <-time.After(100 * time.Millisecond):
+		if _, err := rt.Resume(x, engine.Input{Kind: engine.InputMessage, Text: reply}); err != nil {
+			t.Fatal(err)
 		}
 	}
-	t.Fatalf("the demo did not print %s within %v:\n%s", re, patience, p.output.String())
-	return nil
+	mgr, err := sessions.New(store, sessions.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mgr.Record(flowSID, 1, x); err != nil {
+		t.Fatal(err)
+	}
 }
 
-// buttonAt returns where the demo said the button labelled text is.
-func buttonAt(t *testing.T, p *process, text string) image.Point {
+func readFixture(t *testing.T, name string) []byte {
 	t.Helper()
-	m := waitOutput(t, p, regexp.MustCompile(`(?m)^button `+regexp.QuoteMeta(text)+` at (\d+) (\d+)$`))
-	var at image.Point
-	fmt.Sscan(m[1], &at.X)
-	fmt.Sscan(m[2], &at.Y)
-	return at
+	data, err := os.ReadFile(filepath.Join(flowsDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
-func TestWorkspaceHomeDrawsTheFlowsAndTheSelectedFlowsHistory(t *testing.T) {
-	x := startXvfb(t)
-	bin := buildWorkspaceDemo(t)
-	p, win := startWorkspaceDemo(t, x, bin, "home")
-	area := x.windowGeometry(t, win)
-	img := x.screenshot(t, "workspace-home")
+// openFlowsHome starts the real binary on its example flow and opens the
+// Flows window with Ctrl+Shift+H; it returns the app, the main window's
+// and the Flows window's X ids.
+func openFlowsHome(t *testing.T, x *xserver) (*app, string, string) {
+	t.Helper()
+	a := startApp(t, x, buildStudioflow(t))
+	main := x.waitWindow(t, a.process, "simple_flow.json.*Studioflow")
+	area := x.windowGeometry(t, main)
+	x.focus(t, main, image.Pt(area.Dx()/2, area.Dy()-60))
+	// The shortcut shows the window or brings it forward: pressing it
+	// again is harmless.
+	a.until(t, "Ctrl+Shift+H opening the Flows window", func() (bool, string) {
+		answer, _ := a.ask(t, "windows")
+		if slices.ContainsFunc(answer[1:], func(s string) bool { return strings.HasPrefix(s, flowsTitle) }) {
+			return true, ""
+		}
+		x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+shift+h")
+		return false, strings.Join(answer, " ")
+	})
+	flows := x.waitWindow(t, a.process, "^Flows")
+	// A first click gives the new window the pointer and keyboard; a click
+	// on the empty detail pane does nothing else.
+	empty, _, _ := a.where(t, flowsTitle, "Select a flow to see its revisions and executions")
+	x.focus(t, flows, empty)
+	return a, main, flows
+}
 
-	// The list of flows on the left and the history on the right both hold
-	// text, not an empty background.
-	list := image.Rect(area.Min.X, area.Min.Y+80, area.Min.X+area.Dx()/3, area.Min.Y+400)
-	history := image.Rect(area.Min.X+area.Dx()/2, area.Min.Y+290, area.Max.X, area.Min.Y+410)
-	for name, r := range map[string]image.Rectangle{"flow list": list, "revision history": history} {
-		if s := measure(img, r); s.share() < 0.02 || len(s.counts) < 20 {
-			t.Errorf("the %s looks empty: %.3f of its pixels differ from the background, %d colours", name, s.share(), len(s.counts))
+// waitWindowTitled waits until a window's title contains want.
+func (a *app) waitWindowTitled(t *testing.T, want string) {
+	t.Helper()
+	a.until(t, "a window titled "+want, func() (bool, string) {
+		answer, _ := a.ask(t, "windows")
+		return slices.ContainsFunc(answer[1:], func(s string) bool { return strings.Contains(s, want) }), strings.Join(answer, " | ")
+	})
+}
+
+// The Flows home in the real main window's application lists the
+// workspace's flows, shows the selected one's history, and its Open button
+// opens the flow in the editor.
+func TestFlowsHomeListsTheFlowsAndOpensOneInTheEditor(t *testing.T) {
+	x := startXvfb(t)
+	isolateSettings(t)
+	seedWorkspace(t, []seededFlow{{"Helpline fallback", "helpline-fallback.json"}, {"Demo line", "demo-line.json"}, {"Horoscope", "horoscope.json"}}, "")
+	a, _, flows := openFlowsHome(t, x)
+	a.waitText(t, flowsTitle, "Helpline fallback", "Demo line", "Horoscope", "New flow", "Import JSON…", "Open from Twilio…")
+
+	a.click(t, flows, flowsTitle, "Horoscope")
+	a.waitText(t, flowsTitle, "Go live", "Tighter wording in the welcome message", "Open", "Rename…", "Duplicate…", "Export…", "Publish to Twilio…", "Delete…")
+	x.screenshot(t, "flows-home")
+
+	a.click(t, flows, flowsTitle, "Open")
+	a.waitWindowTitled(t, "Horoscope (workspace)")
+	a.waitText(t, "Horoscope (workspace)", "ask_sign")
+	x.screenshot(t, "flows-home-opened")
+}
+
+// localStudio is `studioflow serve` in its own process with credentials of
+// the test's: Twilio as far as the application can tell.
+type localStudio struct {
+	url          string
+	account, key string
+}
+
+func startLocalStudio(t *testing.T, x *xserver, bin string) *localStudio {
+	t.Helper()
+	s := &localStudio{account: "AC" + strings.Repeat("ab", 16), key: strings.Repeat("5e", 16)}
+	t.Setenv("TWILIO_ACCOUNT_SID", s.account)
+	t.Setenv("TWILIO_AUTH_TOKEN", s.key)
+	p := x.start(t, bin, "serve", "--addr", "127.0.0.1:0", "--workspace", t.TempDir(), "--quiet")
+	banner := regexp.MustCompile(`Studio REST API v2 at (\S+) `)
+	a := &app{process: p, x: x}
+	a.until(t, "serve's banner", func() (bool, string) {
+		m := banner.FindStringSubmatch(p.output.String())
+		if m == nil {
+			return false, p.output.String()
+		}
+		s.url = m[1]
+		return true, ""
+	})
+	return s
+}
+
+func (s *localStudio) client(t *testing.T) *client.Client {
+	t.Helper()
+	c, err := client.New(s.url, client.Credentials{Username: s.account, Password: s.key}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// flows lists the server's flows: friendly name to status and revision.
+func (s *localStudio) flows(t *testing.T) map[string]string {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, s.url+"/v2/Flows", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.SetBasicAuth(s.account, s.key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var page struct {
+		Flows []struct {
+			FriendlyName string `json:"friendly_name"`
+			Status       string `json:"status"`
+			Revision     int    `json:"revision"`
+		} `json:"flows"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&page); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range page.Flows {
+		out[f.FriendlyName] = fmt.Sprintf("%s revision %d", f.Status, f.Revision)
+	}
+	return out
+}
+
+// pointAt types the server's address into a sync dialog's Server field;
+// the credentials then come from the environment.
+func (s *localStudio) pointAt(t *testing.T, a *app, window string) {
+	t.Helper()
+	a.focusEntry(t, window, flowsTitle, client.DefaultBaseURL)
+	a.x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+a")
+	a.x.run(t, "xdotool", "type", "--delay", "10", s.url)
+	a.waitText(t, flowsTitle, s.url, "Credentials from the environment.")
+}
+
+// Open from Twilio pulls a flow from the server into the workspace and
+// opens it in the editor.
+func TestFlowsHomeOpensAFlowFromTwilio(t *testing.T) {
+	x := startXvfb(t)
+	isolateSettings(t)
+	bin := buildStudioflow(t)
+	studio := startLocalStudio(t, x, bin)
+	remote, err := studio.client(t).CreateFlow(context.Background(), client.FlowParams{FriendlyName: "Support line", Status: "published", Definition: readFixture(t, "demo-line.json")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedWorkspace(t, []seededFlow{{"Horoscope", "horoscope.json"}}, "")
+	a, _, flows := openFlowsHome(t, x)
+
+	a.click(t, flows, flowsTitle, "Open from Twilio…")
+	studio.pointAt(t, a, flows)
+	a.focusEntry(t, flows, flowsTitle, "FW followed by 32 hex digits")
+	x.run(t, "xdotool", "type", "--delay", "10", remote.SID)
+	a.waitText(t, flowsTitle, remote.SID)
+	x.screenshot(t, "flows-open-from-twilio")
+	a.click(t, flows, flowsTitle, "Open") // the dialog's, above the window
+
+	a.waitWindowTitled(t, "Support line (workspace)")
+	a.waitText(t, flowsTitle, "Support line")
+	x.screenshot(t, "flows-pulled")
+}
+
+// Publish to Twilio pushes the selected workspace flow to the server,
+// which then has it published.
+func TestFlowsHomePublishesAFlowToTwilio(t *testing.T) {
+	x := startXvfb(t)
+	isolateSettings(t)
+	bin := buildStudioflow(t)
+	studio := startLocalStudio(t, x, bin)
+	seedWorkspace(t, []seededFlow{{"Horoscope", "horoscope.json"}}, "")
+	a, _, flows := openFlowsHome(t, x)
+
+	a.click(t, flows, flowsTitle, "Horoscope")
+	a.click(t, flows, flowsTitle, "Publish to Twilio…")
+	studio.pointAt(t, a, flows)
+	a.focusEntry(t, flows, flowsTitle, "what changed")
+	x.run(t, "xdotool", "type", "--delay", "10", "First release")
+	a.waitText(t, flowsTitle, "First release")
+	x.screenshot(t, "flows-publish-to-twilio")
+	a.click(t, flows, flowsTitle, "Publish")
+
+	a.until(t, "the flow published on the server", func() (bool, string) {
+		got := studio.flows(t)
+		return got["Horoscope"] == "published revision 1", fmt.Sprint(got)
+	})
+	x.screenshot(t, "flows-published")
+}
+
+// An execution recorded in the workspace opens in a window of its own that
+// draws the path it took.
+func TestFlowsHomeOpensAnExecutionWindowThatDrawsThePath(t *testing.T) {
+	x := startXvfb(t)
+	isolateSettings(t)
+	seedWorkspace(t, []seededFlow{{"Standby list", "standby-list.json"}, {"Horoscope", "horoscope.json"}}, "Standby list")
+	a, _, flows := openFlowsHome(t, x)
+
+	a.click(t, flows, flowsTitle, "Standby list")
+	a.click(t, flows, flowsTitle, "Executions (1)")
+	a.click(t, flows, flowsTitle, "+15551230000 · rev 1")
+	// Two buttons say Open, the flow's and the execution's: press the one
+	// in the executions' bar, the one nearer the execution's row.
+	row, _, _ := a.where(t, flowsTitle, "+15551230000 · rev 1")
+	nearest, best := 1, -1
+	for n := 1; n <= 2; n++ {
+		at, _, _ := a.where(t, flowsTitle, "Open", n)
+		if d := abs(at.Y-row.Y) + abs(at.X-row.X); best < 0 || d < best {
+			nearest, best = n, d
 		}
 	}
-	for _, b := range []string{"New flow", "Import JSON…", "Open from Twilio…", "Open", "Rename…", "Duplicate…", "Export…", "Publish to Twilio…", "Delete…"} {
-		buttonAt(t, p, b)
-	}
-}
-
-func TestWorkspaceOpenFromTwilioPullsTheFlowInTheRealWindow(t *testing.T) {
-	x := startXvfb(t)
-	bin := buildWorkspaceDemo(t)
-	p, win := startWorkspaceDemo(t, x, bin, "open")
-	x.screenshot(t, "workspace-open-from-twilio")
-	open := buttonAt(t, p, "Open")
-	x.focus(t, win, open)
-	m := waitOutput(t, p, regexp.MustCompile(`(?m)^pulled (FW[0-9a-f]{32}) revision (\d+) "([^"]*)"$`))
-	if m[2] != "1" || m[3] != "Support line" {
-		t.Fatalf("pulled %v", m)
-	}
-	time.Sleep(500 * time.Millisecond) // the list and the dialog redraw
-	x.screenshot(t, "workspace-pulled")
-	if strings.Contains(p.output.String(), "\nerror ") {
-		t.Errorf("the demo reported an error:\n%s", p.output.String())
-	}
-}
-
-func TestWorkspacePublishToTwilioPushesFromTheRealWindow(t *testing.T) {
-	x := startXvfb(t)
-	bin := buildWorkspaceDemo(t)
-	p, win := startWorkspaceDemo(t, x, bin, "publish")
-	x.screenshot(t, "workspace-publish-to-twilio")
-	x.focus(t, win, buttonAt(t, p, "Publish"))
-	m := waitOutput(t, p, regexp.MustCompile(`(?m)^published (FW[0-9a-f]{32}) revision (\d+) (\w+)$`))
-	if m[2] != "1" || m[3] != "published" {
-		t.Fatalf("published %v", m)
-	}
-	time.Sleep(500 * time.Millisecond)
-	x.screenshot(t, "workspace-published")
-}
-
-func TestWorkspaceExecutionWindowDrawsThePath(t *testing.T) {
-	x := startXvfb(t)
-	bin := buildWorkspaceDemo(t)
-	p, _ := startWorkspaceDemo(t, x, bin, "execution")
-	exec := x.waitWindow(t, p, "^Execution FN")
+	a.click(t, flows, flowsTitle, "Open", nearest)
+	a.waitWindowTitled(t, "Execution FN")
+	exec := x.waitWindow(t, a.process, "^Execution FN")
+	a.waitText(t, "Execution FN", "Welcome")
 	area := x.windowGeometry(t, exec)
-	img := x.screenshot(t, "workspace-execution")
 	// Taken transitions are drawn in the highlight green on the canvas.
 	canvasArea := image.Rect(area.Min.X+area.Dx()/4, area.Min.Y+100, area.Min.X+area.Dx()*3/4, area.Max.Y-20)
-	if n := greenPixels(measure(img, canvasArea)); n < 200 {
-		t.Errorf("only %d green pixels on the canvas: the path taken is not drawn", n)
-	}
+	a.until(t, "the path drawn in green", func() (bool, string) {
+		n := greenPixels(measure(x.screenshot(t, "flows-execution"), canvasArea))
+		return n >= 200, fmt.Sprintf("%d green pixels", n)
+	})
 }
 
 // greenPixels counts clearly green pixels (the canvas's taken-path colour).

@@ -11,18 +11,24 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
-// sharedFlows is the folder of real Studio exports beside the repository.
-var sharedFlows = filepath.Join("..", "..", "shared", "flows")
+// deployTimeWidget reports whether a run of the named flow failed at the
+// widget its template's setup code would have added at deploy time.
+func deployTimeWidget(name, reason string) bool {
+	return name == testflows.StandbyList && strings.Contains(reason, `"SaveRecord", which is not a widget`) ||
+		strings.Contains(name, "vaccine-standby") && strings.Contains(reason, `"SaveToAirtable", which is not a widget`)
+}
 
-func loadSharedFlows(t testing.TB) map[string]*model.Flow {
+// loadFlows parses the project's fixtures and, when they sit beside the
+// checkout, the real exports too.
+func loadFlows(t testing.TB) map[string]*model.Flow {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join(sharedFlows, "*.json"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no flows in %s: %v", sharedFlows, err)
-	}
+	real, _ := filepath.Glob(filepath.Join(corpus.FlowsDir(), "*.json"))
+	paths := append(testflows.Paths(), real...)
 	flows := map[string]*model.Flow{}
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
@@ -100,9 +106,9 @@ var scripts = []script{
 // maxTurns bounds the contact's actions per run; a run may end still waiting.
 const maxTurns = 8
 
-func TestEverySharedFlowRunsFromEachWiredTrigger(t *testing.T) {
+func TestEveryFlowRunsFromEachWiredTrigger(t *testing.T) {
 	srv := functionServer(t)
-	flows := loadSharedFlows(t)
+	flows := loadFlows(t)
 	runs := 0
 	for name, f := range flows {
 		triggers := WiredTriggers(f)
@@ -125,8 +131,8 @@ func TestEverySharedFlowRunsFromEachWiredTrigger(t *testing.T) {
 						t.Fatalf("neither ended nor waiting")
 					}
 					if x.Ended != nil && x.Ended.Kind == EndFailed {
-						// The one export with a widget inserted at deploy time.
-						if strings.Contains(name, "vaccine-standby") && strings.Contains(x.Ended.Reason, `"SaveToAirtable", which is not a widget`) {
+						// The flows with a widget inserted at deploy time.
+						if deployTimeWidget(name, x.Ended.Reason) {
 							return
 						}
 						t.Fatalf("engine error: %s\nsteps: %s", x.Ended.Reason, path(x))

@@ -138,7 +138,7 @@ func recordCallOutputs(r *run, st *model.State, p props, event string) map[strin
 }
 
 // queueResult is the Enqueue verb's QueueResult for each event
-// (studio-semantics.md §3.3: queue-full, system-error).
+// (schemas/SOURCES.md §3.3: queue-full, system-error).
 var queueResult = map[string]string{"callComplete": "bridged", "failedToEnqueue": "queue-full", "callFailure": "system-error"}
 
 func enqueueOutputs(r *run, st *model.State, p props, event string) map[string]any {

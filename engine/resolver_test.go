@@ -7,19 +7,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/modeltest"
 )
 
-const resolverFixture = "Eclairemoy__pride-astrology__studio_flow.json"
-
-// subflowFolder holds one real export under a name carrying a flow SID.
+// subflowFolder holds one flow under a name carrying a flow SID.
 func subflowFolder(t *testing.T, name string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(sharedFlows, resolverFixture))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := testflows.Read(t, testflows.Horoscope)
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
 		t.Fatal(err)

@@ -2,26 +2,22 @@ package model
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/studioflow/studioflow/internal/testflows"
 )
 
-func loadShared(t *testing.T, name string) *Flow {
+func loadFixture(t *testing.T, name string) *Flow {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "shared", "flows", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := Parse(data)
+	f, err := Parse(testflows.Read(t, name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return f
 }
 
-const ivr = "mbarry-owl__OrderLookupIVR__studio_flow.json"
+const ivr = testflows.OrderIVR
 
 // applyUndoRedo applies op, checks the flow changed, undoes it and checks the
 // bytes are back exactly, then redoes it and checks the change is back.
@@ -55,7 +51,7 @@ func applyUndoRedo(t *testing.T, d *Document, op Op) (after []byte) {
 }
 
 func TestMoveWidgetUndoRedo(t *testing.T) {
-	d := NewDocument(loadShared(t, ivr))
+	d := NewDocument(loadFixture(t, ivr))
 	applyUndoRedo(t, d, MoveWidget("order_no", 123.4, -56.6))
 	x, y, ok := d.Flow().State("order_no").Offset()
 	if !ok || x != 123 || y != -57 {
@@ -64,7 +60,7 @@ func TestMoveWidgetUndoRedo(t *testing.T) {
 }
 
 func TestSetPropertyKeepsPlaceAndType(t *testing.T) {
-	d := NewDocument(loadShared(t, ivr))
+	d := NewDocument(loadFixture(t, ivr))
 	keys := d.Flow().State("order_no").Properties().Keys()
 	applyUndoRedo(t, d, SetProperty("order_no", "say", "Enter your order number, then #."))
 	if got := d.Flow().State("order_no").Properties().Keys(); strings.Join(got, ",") != strings.Join(keys, ",") {
@@ -82,7 +78,7 @@ func TestSetPropertyKeepsPlaceAndType(t *testing.T) {
 
 func TestConnectAndDisconnectFollowFileStyle(t *testing.T) {
 	// Real exports leave "next" out when unconnected and write it first.
-	d := NewDocument(loadShared(t, ivr))
+	d := NewDocument(loadFixture(t, ivr))
 	applyUndoRedo(t, d, Connect("Trigger", 0, "order_no"))
 	tr, _ := transitionObject(d.Flow().State("Trigger"), 0)
 	if k := tr.Keys(); k[0] != "next" || tr.Len() != 2 {
@@ -111,7 +107,7 @@ func TestConnectAndDisconnectFollowFileStyle(t *testing.T) {
 }
 
 func TestRenameUpdatesTransitionsAndLiquid(t *testing.T) {
-	d := NewDocument(loadShared(t, ivr))
+	d := NewDocument(loadFixture(t, ivr))
 	var got Change
 	cancel := d.Subscribe(func(c Change) { got = c })
 	defer cancel()
@@ -136,7 +132,7 @@ func TestRenameUpdatesTransitionsAndLiquid(t *testing.T) {
 }
 
 func TestRenameRewritesConditionsAndInitialState(t *testing.T) {
-	d := NewDocument(loadShared(t, "twilio-demos__dtolb-gd-poc__studio-flow.json"))
+	d := NewDocument(loadFixture(t, testflows.Handoff))
 	applyUndoRedo(t, d, RenameWidget("Trigger", "Start"))
 	if d.Flow().InitialState() != "Start" {
 		t.Fatalf("initial_state = %q", d.Flow().InitialState())
@@ -162,7 +158,7 @@ func TestRewriteWidgetRefs(t *testing.T) {
 }
 
 func TestRemoveWidgetsClearsIncomingAndUndoes(t *testing.T) {
-	d := NewDocument(loadShared(t, ivr))
+	d := NewDocument(loadFixture(t, ivr))
 	applyUndoRedo(t, d, RemoveWidgets("order_lookup"))
 	f := d.Flow()
 	if f.State("order_lookup") != nil {
@@ -181,7 +177,7 @@ func TestRemoveWidgetsClearsIncomingAndUndoes(t *testing.T) {
 }
 
 func TestAddWidgetRefusesDuplicatesAndBadNames(t *testing.T) {
-	d := NewDocument(loadShared(t, ivr))
+	d := NewDocument(loadFixture(t, ivr))
 	w := func(name string) *Object {
 		return NewObject(Member{"name", name}, Member{"type", "say-play"}, Member{"transitions", []any{}}, Member{"properties", NewObject()})
 	}
@@ -202,7 +198,7 @@ func TestAddWidgetRefusesDuplicatesAndBadNames(t *testing.T) {
 }
 
 func TestBatchIsAtomic(t *testing.T) {
-	d := NewDocument(loadShared(t, ivr))
+	d := NewDocument(loadFixture(t, ivr))
 	before := d.Flow().Marshal()
 	err := d.Apply(Batch("two moves", MoveWidget("order_no", 1, 1), MoveWidget("missing", 2, 2)))
 	if err == nil {
@@ -218,7 +214,7 @@ func TestBatchIsAtomic(t *testing.T) {
 }
 
 func TestCoalescedMovesUndoAsOneStep(t *testing.T) {
-	d := NewDocument(loadShared(t, ivr))
+	d := NewDocument(loadFixture(t, ivr))
 	before := d.Flow().Marshal()
 	for i := 0; i < 10; i++ {
 		if err := d.ApplyCoalesced(MoveWidget("order_no", float64(i*10), 0), "drag"); err != nil {
@@ -262,7 +258,7 @@ func TestDirtyTracking(t *testing.T) {
 }
 
 func TestReplaceFlowUndo(t *testing.T) {
-	d := NewDocument(loadShared(t, ivr))
+	d := NewDocument(loadFixture(t, ivr))
 	applyUndoRedo(t, d, ReplaceFlow(NewBlankFlow()))
 	if d.Flow().Len() != 1 {
 		t.Fatalf("len = %d", d.Flow().Len())

@@ -7,24 +7,18 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/canonical")
 
-// sharedFlows is the folder of real Studio exports beside the checkout.
-func sharedFlows(t testing.TB) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "..", "shared", "flows", "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixture flows found in ../../shared/flows (err %v)", err)
-	}
-	return files
-}
-
-// canonicalExports are the exports already in Studio's "Show Flow JSON" form;
-// they must come back byte for byte.
+// canonicalExports are the real exports (corpus) already in Studio's "Show
+// Flow JSON" form; they must come back byte for byte.
 var canonicalExports = map[string]bool{
 	"Eclairemoy__pride-astrology__studio_flow.json":                                                   true,
 	"dsmwong__what3words__studio_flow.json":                                                           true,
@@ -37,35 +31,16 @@ var canonicalExports = map[string]bool{
 	"twilio-professional-services__flex-project-template__infra-as-code_terraform_modules_schedule-manager_flows_template_example_schedule_flow.json":               true,
 }
 
-func TestRoundTripSharedFlows(t *testing.T) {
-	seenCanonical := 0
-	for _, path := range sharedFlows(t) {
-		name := filepath.Base(path)
+// The project's fixtures come back byte for byte when canonical, and
+// otherwise as their golden canonical form in testdata/canonical.
+func TestRoundTripFixtures(t *testing.T) {
+	for _, name := range testflows.Names() {
 		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			f, err := Parse(data)
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			out := f.Marshal()
-			if canonicalExports[name] {
-				seenCanonical++
-				if !bytes.Equal(out, data) {
-					t.Fatalf("a file in canonical form did not come back byte-identical:\n%s", firstDiff(data, out))
-				}
-			} else if bytes.Equal(out, data) {
-				t.Errorf("%s came back byte-identical: add it to canonicalExports", name)
-			}
-			assertSameJSON(t, data, out)
-			again, err := Parse(out)
-			if err != nil {
-				t.Fatalf("re-parse of written form: %v", err)
-			}
-			if !bytes.Equal(again.Marshal(), out) {
-				t.Fatal("writing is not idempotent")
+			data := testflows.Read(t, name)
+			canonical := slices.Contains(testflows.Canonical, name)
+			out := roundTrip(t, data, canonical)
+			if canonical {
+				return
 			}
 			golden := filepath.Join("testdata", "canonical", name)
 			if *update {
@@ -85,9 +60,55 @@ func TestRoundTripSharedFlows(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The real exports round-trip the same way (corpus; skipped without it).
+func TestRoundTripRealExports(t *testing.T) {
+	seenCanonical := 0
+	for _, path := range corpus.Flows(t) {
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if canonicalExports[name] {
+				seenCanonical++
+			}
+			roundTrip(t, data, canonicalExports[name])
+		})
+	}
 	if seenCanonical != len(canonicalExports) {
 		t.Errorf("found %d of the %d canonical exports", seenCanonical, len(canonicalExports))
 	}
+}
+
+// roundTrip parses data and writes it again: byte for byte when canonical,
+// otherwise changed; always the same data, and idempotent. It returns the
+// written form.
+func roundTrip(t *testing.T, data []byte, canonical bool) []byte {
+	t.Helper()
+	f, err := Parse(data)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	out := f.Marshal()
+	if canonical {
+		if !bytes.Equal(out, data) {
+			t.Fatalf("a file in canonical form did not come back byte-identical:\n%s", firstDiff(data, out))
+		}
+	} else if bytes.Equal(out, data) {
+		t.Errorf("came back byte-identical: list it as canonical")
+	}
+	assertSameJSON(t, data, out)
+	again, err := Parse(out)
+	if err != nil {
+		t.Fatalf("re-parse of written form: %v", err)
+	}
+	if !bytes.Equal(again.Marshal(), out) {
+		t.Fatal("writing is not idempotent")
+	}
+	return out
 }
 
 // assertSameJSON checks that two documents hold the same data, comparing

@@ -82,8 +82,10 @@ func TestLayerOneAgreesWithTheWholeFlowSchema(t *testing.T) {
 	}
 	enumLeaf := FlowSchemaURL + "#/properties/states/items/properties/type/enum"
 	compared, withErrors := 0, 0
-	for _, file := range sharedFlowFiles(t) {
+	mutated := 0
+	for _, file := range flowFiles(t) {
 		base := parseFile(t, file)
+		mutated += base.Len()
 		for i := 0; i < base.Len(); i++ {
 			root := base.Root().Clone()
 			states, _ := root.Get("states")
@@ -129,10 +131,11 @@ func TestLayerOneAgreesWithTheWholeFlowSchema(t *testing.T) {
 			}
 		}
 	}
-	if withErrors < 100 {
-		t.Errorf("only %d of %d comparisons had schema errors; the mutations do not exercise layer 1", withErrors, compared)
+	// One widget is mutated per copy; most mutations must be schema errors.
+	if withErrors*2 < mutated {
+		t.Errorf("only %d of %d comparisons had schema errors over %d mutated widgets; the mutations do not exercise layer 1", withErrors, compared, mutated)
 	}
-	t.Logf("%d widget validations compared, %d with schema errors", compared, withErrors)
+	t.Logf("%d widget validations compared, %d with schema errors, %d widgets mutated", compared, withErrors, mutated)
 }
 
 func mapsEqual(a, b map[leaf]bool) bool {

@@ -1,7 +1,8 @@
 // Package schemas holds the JSON Schemas of a Studio flow definition, the
 // widget catalog derived from them, and the flow validator.
 //
-// Schemas: official/ is Twilio's seed 000, byte for byte; supplied/ is what
+// Schemas: official/ is Twilio's seed 000 (SOURCES.md names the sources
+// cited by seed number and §), byte for byte; supplied/ is what
 // Twilio does not publish (commons, the core# metaschema, the widget types the
 // flow schema names without a schema). QUIRKS.md says how each oddity of the
 // official schemas is handled.

@@ -6,18 +6,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
-var flowsDir = filepath.Join("..", "..", "shared", "flows")
-
-func sharedFlowFiles(t testing.TB) []string {
+// flowFiles returns the project's fixtures and, when they sit beside the
+// checkout, the real exports too.
+func flowFiles(t testing.TB) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(flowsDir, "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no shared flows in %s: %v", flowsDir, err)
-	}
-	return files
+	files := testflows.Paths()
+	real, _ := filepath.Glob(filepath.Join(corpus.FlowsDir(), "*.json"))
+	return append(files, real...)
 }
 
 func parseFile(t testing.TB, path string) *model.Flow {
@@ -56,7 +56,7 @@ type expectedFinding struct {
 // listed here, so a new false positive fails the test.
 var sharedFlowFindings = map[string][]expectedFinding{
 	// Broken: Goodbye leads to SaveToAirtable, a widget the template's
-	// setup code inserts at deploy time (studio-semantics.md §1.3).
+	// setup code inserts at deploy time.
 	"twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json": {
 		{Error, RuleNext, "Goodbye", "/states/13/transitions/0/next", `leads to "SaveToAirtable", but no widget has that name`},
 	},
@@ -86,8 +86,8 @@ var sharedFlowFindings = map[string][]expectedFinding{
 }
 
 func TestSharedFlowsGetOnlyTheirRealFindings(t *testing.T) {
+	files := corpus.Flows(t)
 	v := newTestValidator(t)
-	files := sharedFlowFiles(t)
 	errorFiles := 0
 	for _, file := range files {
 		base := filepath.Base(file)
@@ -127,7 +127,7 @@ func formatDiags(diags []Diagnostic) string {
 // widget get no schema error.
 func TestSeedSamplesAndDefaultWidgetsValidate(t *testing.T) {
 	v := newTestValidator(t)
-	for _, l := range seedListings(t, samplesSeed) {
+	for _, l := range seedListingsIfPresent(t, samplesSeed) {
 		if strings.HasPrefix(l.heading, "Simple Flow") {
 			f, err := model.Parse([]byte(l.text()))
 			if err != nil {
@@ -165,7 +165,7 @@ func TestSeedSamplesAndDefaultWidgetsValidate(t *testing.T) {
 // ValidateWidget gives exactly the per-widget part of ValidateFlow.
 func TestValidateWidgetMatchesValidateFlow(t *testing.T) {
 	v := newTestValidator(t)
-	files := append(sharedFlowFiles(t), "")
+	files := append(flowFiles(t), "")
 	for _, file := range files {
 		var f *model.Flow
 		if file == "" {
@@ -193,7 +193,7 @@ func TestValidateWidgetMatchesValidateFlow(t *testing.T) {
 // after a property edit.
 func TestMergeWidgetAfterPropertyEdit(t *testing.T) {
 	v := newTestValidator(t)
-	f := parseFile(t, filepath.Join(flowsDir, "mbarry-owl__OrderLookupIVR__studio_flow.json"))
+	f := parseFile(t, testflows.Path(testflows.OrderIVR))
 	before := v.ValidateFlow(f)
 	doc := model.NewDocument(f)
 	var gather string

@@ -10,7 +10,7 @@ import (
 // FuzzValidate: whatever parses as a flow, both validations return without
 // panicking, and every diagnostic points into the flow.
 func FuzzValidate(f *testing.F) {
-	for _, file := range sharedFlowFiles(f) {
+	for _, file := range flowFiles(f) {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			f.Fatal(err)

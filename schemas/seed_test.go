@@ -12,11 +12,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/studioflow/studioflow/internal/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite files derived from the seeds (official schemas, default snippets)")
-
-var seedDir = filepath.Join("..", "..", "shared", "seeds")
 
 const schemaSeed = "000_fee7fc1973e4ff0c.txt"
 
@@ -31,7 +31,7 @@ var fenceOpen = regexp.MustCompile("^```json title=\"([^\"]+)\"\\s*$")
 
 func readOfficialBlocks(t *testing.T) []officialBlock {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(seedDir, schemaSeed))
+	data, err := os.ReadFile(corpus.Seed(t, schemaSeed))
 	if err != nil {
 		t.Fatalf("read seed: %v", err)
 	}
@@ -110,7 +110,23 @@ func TestOfficialSchemasMatchSeed(t *testing.T) {
 // "1\n{\n2\n...": a line number, then the line it numbers.
 func seedListings(t *testing.T, file string) []seedListing {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(seedDir, file))
+	return parseSeedListings(t, corpus.Seed(t, file))
+}
+
+// seedListingsIfPresent is seedListings for tests that use the seed's
+// samples as extra cases: none when the corpus is absent.
+func seedListingsIfPresent(t *testing.T, file string) []seedListing {
+	t.Helper()
+	path := filepath.Join(corpus.SeedsDir(), file)
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	return parseSeedListings(t, path)
+}
+
+func parseSeedListings(t *testing.T, path string) []seedListing {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("read seed: %v", err)
 	}

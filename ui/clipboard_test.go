@@ -11,7 +11,7 @@ import (
 
 func TestPastedWidgetsThatClashGetFreshNamesAndTheirTransitionsFollow(t *testing.T) {
 	a := test.NewTempApp(t)
-	f := readShared(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	f := readShared(t, astrology)
 	e := newTestEditor(t, a, Options{Flow: f})
 	// ask_sign leads to split_sign, whose conditions read ask_sign's reply.
 	e.selectWidgets([]string{"ask_sign", "split_sign"})
@@ -85,7 +85,7 @@ func TestPasteAcceptsOneWidgetObjectFromATextEditor(t *testing.T) {
 
 func TestCutRemovesTheSelectionButNeverTheTrigger(t *testing.T) {
 	a := test.NewTempApp(t)
-	f := readShared(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	f := readShared(t, astrology)
 	e := newTestEditor(t, a, Options{Flow: f})
 	before := e.doc.Flow().Len()
 	e.selectWidgets([]string{"Trigger", "ask_sign"})
@@ -104,7 +104,7 @@ func TestCutRemovesTheSelectionButNeverTheTrigger(t *testing.T) {
 
 func TestFindSearchesNamesTypesAndTextAndJumps(t *testing.T) {
 	a := test.NewTempApp(t)
-	f := readShared(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	f := readShared(t, astrology)
 	e := newTestEditor(t, a, Options{Flow: f})
 	e.Find()
 	if e.win.Canvas().Focused() != e.finder.entry {

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -56,15 +58,21 @@ type Editor struct {
 	finder    *Finder
 	inspector *Inspector
 	problems  *Problems
-	live      *liveValidation
-	keys      *historyKeys
-	status    *widget.Label
-	summary   string // the status line's widget count, "" when stale
-	state     *widget.Label
-	leftTabs  *container.AppTabs
-	center    *container.Split
-	sim       *simulatorSlot
-	ws        *workspaceLink
+	dock      *problemsDock
+	conflicts *Conflicts
+	tips      *tipLayer
+	// toolbarObject is the row of buttons above the canvas.
+	toolbarObject fyne.CanvasObject
+	live          *liveValidation
+	keys          *historyKeys
+	status        *widget.Label
+	summary       string // the status line's widget count, "" when stale
+	state         *widget.Label
+	leftTabs      *container.AppTabs
+	center        *container.Split
+	mainSplit     *container.Split
+	sim           *simulatorSlot
+	ws            *workspaceLink
 
 	recovery     recoveryStore
 	recoveryFile string
@@ -75,6 +83,16 @@ type Editor struct {
 	stop         chan struct{}
 	ghost        *dragGhost
 	lastJSON     *jsonEditor // the last Show/Import JSON view opened
+	// lastCompletion and lastUsages are the last completion popup and
+	// usages list shown (provenance.go), for tests to read.
+	lastCompletion *fyne.Menu
+	// lastRun is the simulator's last ended execution and assists the
+	// Liquid fields on show, which list its values (provenance.go).
+	lastRun *engine.Execution
+	assists []*liquidAssist
+	// lastCoverage is the coverage the canvas shows, nil when none.
+	lastCoverage *coverage.Flow
+	lastUsages   []schemas.Usage
 	offerOnStart bool
 }
 
@@ -88,6 +106,11 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 	f := opts.Flow
 	if f == nil && opts.Path != "" {
 		if f, err = readFlowFile(opts.Path); err != nil {
+			return nil, err
+		}
+	}
+	if f != nil {
+		if err := checkEditable(f); err != nil {
 			return nil, err
 		}
 	}
@@ -105,9 +128,9 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 	e.build(doc)
 	e.live.sync = opts.syncValidation
 	e.setDocument(doc, opts.Path, opts.Source)
+	e.restoreLayout()
 	e.installMenus()
 	e.win.SetCloseIntercept(e.closeWindow)
-	e.win.Resize(fyne.NewSize(1280, 800))
 	e.offerOnStart = opts.OfferRecovery
 	return e, nil
 }
@@ -150,10 +173,28 @@ func (e *Editor) build(doc *model.Document) {
 	})
 	e.inspector = NewInspector(doc, e.cat, e.keys, e.win.Canvas)
 	e.inspector.OnError = e.showError
+	e.inspector.OnFieldsBuilt = e.attachLiquidAssist
 	e.inspector.SubflowChoices = e.subflowChoices
 	e.inspector.OnRenamed = func(_, newName string) { e.selectWidgets([]string{newName}) }
 	e.problems = NewProblems()
 	e.problems.OnChoose = e.goToProblem
+	e.problems.Place = func(d schemas.Diagnostic) string { return e.cat.Place(e.doc.Flow(), d) }
+	e.problems.Canvas = e.win.Canvas
+	e.problems.OnHover = func(text string, row fyne.CanvasObject) {
+		if text == "" {
+			e.tips.hide()
+		} else {
+			e.tips.showBelow(row, text)
+		}
+	}
+	e.conflicts = NewConflicts()
+	e.conflicts.OnError = e.showError
+	e.conflicts.OnChoose = func(name string) {
+		if e.doc.Flow().State(name) != nil {
+			e.selectWidgets([]string{name})
+			e.canvas.Reveal(name)
+		}
+	}
 	e.library = NewLibrary(e.cat)
 	e.library.OnAdd = func(typ string) { e.addAtCenter(typ) }
 	e.library.OnEnter = func(typ string) {
@@ -181,16 +222,20 @@ func (e *Editor) build(doc *model.Document) {
 		container.NewTabItem("Library", e.library.Object()),
 		container.NewTabItem("Find", e.finder.Object()),
 	)
-	canvasArea := container.NewVSplit(e.canvas.Object(), e.problems.Object())
-	canvasArea.Offset = 0.8
+	e.dock = newProblemsDock(e.canvas.Object(), e.problems)
+	// Merge conflicts (hidden when there are none) sit under the problems.
+	canvasArea := container.NewBorder(nil, e.conflicts.Object(), nil, nil, e.dock.Object())
 	right := container.NewAppTabs(container.NewTabItem("Inspector", e.inspector.Object()))
 	e.sim.tabs = right
 	e.center = container.NewHSplit(canvasArea, right)
 	e.center.Offset = 0.7
 	main := container.NewHSplit(e.leftTabs, container.NewStack(e.center))
 	main.Offset = 0.17
+	e.mainSplit = main
 	bottom := container.NewBorder(nil, nil, nil, e.state, e.status)
-	e.win.SetContent(container.NewBorder(e.toolbar(), bottom, nil, nil, main))
+	e.tips = newTipLayer()
+	e.toolbarObject = e.toolbar()
+	e.win.SetContent(container.NewStack(container.NewBorder(e.toolbarObject, bottom, nil, nil, main), e.tips.root))
 }
 
 // setDocument shows doc (a flow opened, created, imported or recovered).
@@ -215,6 +260,7 @@ func (e *Editor) setDocument(doc *model.Document, path, source string) {
 	e.canvas.SetDocument(doc)
 	e.inspector.SetDocument(doc)
 	e.finder.SetDocument(doc)
+	e.conflicts.SetDocument(doc)
 	e.sim.setDocument(doc)
 	e.cancelDoc = doc.Subscribe(e.documentChanged)
 	e.live.reset(doc)
@@ -239,6 +285,7 @@ func (e *Editor) documentChanged(c model.Change) {
 
 func (e *Editor) diagnosticsChanged(ds []schemas.Diagnostic) {
 	e.problems.SetDiagnostics(ds)
+	e.dock.setDiagnostics(ds)
 	e.inspector.SetDiagnostics(ds)
 	e.canvas.SetDiagnostics(ds)
 }
@@ -396,6 +443,7 @@ func (e *Editor) Autosave() {
 }
 
 func (e *Editor) closeNow() {
+	e.saveLayout()
 	e.stopOnce.Do(func() { close(e.stop) })
 	e.sim.setDocument(nil)
 	e.ws.close()

@@ -9,24 +9,25 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
-// copyShared copies a shared flow into a temporary directory.
+// copyShared copies a test flow (see flowPath) into a temporary directory.
 func copyShared(t *testing.T, name string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(flowsDir, name))
+	data, err := os.ReadFile(flowPath(t, name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), name)
+	path := filepath.Join(t.TempDir(), filepath.Base(name))
 	if err := os.WriteFile(path, data, 0o640); err != nil {
 		t.Fatal(err)
 	}
 	return path
 }
 
-const astrology = "Eclairemoy__pride-astrology__studio_flow.json"
+const astrology = testflows.Horoscope
 
 func TestSaveWritesTheCanonicalFormAtomicallyAndClearsTheUnsavedMark(t *testing.T) {
 	a := test.NewTempApp(t)

@@ -12,7 +12,7 @@ import (
 
 func TestShowFlowJSONEditAndSaveReplacesTheFlowAsOneUndoStep(t *testing.T) {
 	a := test.NewTempApp(t)
-	f := readShared(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	f := readShared(t, astrology)
 	original := string(f.Marshal())
 	e := newTestEditor(t, a, Options{Flow: f})
 	e.ShowFlowJSON()
@@ -28,10 +28,10 @@ func TestShowFlowJSONEditAndSaveReplacesTheFlowAsOneUndoStep(t *testing.T) {
 		t.Error("Copy did not put the definition on the clipboard")
 	}
 
-	j.entry.SetText(strings.Replace(original, `"description": "A New Flow"`, `"description": "Astrology line"`, 1))
-	test.Tap(dialogButton(t, e.win, "Save"))
+	j.entry.SetText(strings.Replace(original, `"description": "Horoscope by text"`, `"description": "Astrology line"`, 1))
+	test.Tap(dialogButton(t, e.win, "Apply"))
 	if got := e.doc.Flow().Description(); got != "Astrology line" {
-		t.Fatalf("description %q after Save", got)
+		t.Fatalf("description %q after Apply", got)
 	}
 	if !strings.Contains(j.status.Text, "Applied") {
 		t.Errorf("status says %q", j.status.Text)
@@ -47,7 +47,7 @@ func TestShowFlowJSONEditAndSaveReplacesTheFlowAsOneUndoStep(t *testing.T) {
 
 func TestShowFlowJSONSyntaxErrorPointsAtLineAndColumnAndAppliesNothing(t *testing.T) {
 	a := test.NewTempApp(t)
-	f := readShared(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	f := readShared(t, astrology)
 	e := newTestEditor(t, a, Options{Flow: f})
 	version := e.doc.Version()
 	e.ShowFlowJSON()
@@ -144,9 +144,9 @@ func TestShowFlowJSONSaveValidatesOffTheUIGoroutine(t *testing.T) {
 	e.ShowFlowJSON()
 	j := e.lastJSON
 	j.entry.SetText(`{"description": "Bare", "states": [{"name": "Trigger", "type": "trigger", "transitions": [], "properties": {"offset": {"x": 0, "y": 0}}}], "initial_state": "Trigger", "flags": {"allow_concurrent_calls": true}}`)
-	test.Tap(dialogButton(t, e.win, "Save"))
+	test.Tap(dialogButton(t, e.win, "Apply"))
 	if e.doc.Flow().Description() != "Bare" {
-		t.Fatal("Save did not apply the text")
+		t.Fatal("Apply did not apply the text")
 	}
 	if !strings.Contains(j.status.Text, "Applied") || strings.Contains(j.status.Text, "Problems") {
 		t.Fatalf("right after Save the status says %q: the problems were counted on the UI goroutine", j.status.Text)

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,6 +32,9 @@ type workspaceLink struct {
 	flowSID  string // the workspace flow in the editor, "" for none
 	name     string
 	revision int // the revision of flowSID the editor started from or last saved
+	// writes counts simulator runs being recorded; closing waits for them,
+	// so a run that ended just before Quit is not lost.
+	writes sync.WaitGroup
 }
 
 func newWorkspaceLink(e *Editor) *workspaceLink {
@@ -57,9 +61,12 @@ func (w *workspaceLink) ensureStore() bool {
 	return true
 }
 
-// showHome opens the Flows home window, or brings it forward.
+// showHome opens the Flows home window, or brings it forward with the
+// flows as they are now (a `serve` on the same workspace may have changed
+// them).
 func (w *workspaceLink) showHome() {
 	if w.win != nil {
+		w.home.Refresh()
 		w.win.Show()
 		w.win.RequestFocus()
 		return
@@ -68,8 +75,10 @@ func (w *workspaceLink) showHome() {
 		return
 	}
 	a := w.e.app
-	w.win = a.NewWindow("Flows — " + AppName)
+	w.win = a.NewWindow(homeTitle(nil))
 	w.home = workspace.NewHome(w.store, w.e.val, w.win)
+	win := w.win
+	w.home.OnSelectionChanged = func(f *wsstore.Flow) { win.SetTitle(homeTitle(f)) }
 	w.sync = workspace.NewSyncDialogs(w.store, w.e.val, w.win, workspace.NewCredentials(workspace.SystemKeyring{}, a.Preferences()))
 	w.home.OnOpen = w.openFlow
 	w.home.OnDeleted = func(sid string) {
@@ -89,14 +98,25 @@ func (w *workspaceLink) showHome() {
 	w.home.Refresh() // shows the From Twilio button now that it has an action
 	w.win.SetContent(w.home.Content())
 	workspace.CloseOnKeys(w.win)
-	w.win.Resize(fyne.NewSize(1100, 720))
+	w.win.Resize(secondarySize(w.e.win, fyne.NewSize(1100, 720)))
 	w.win.SetOnClosed(func() { w.win, w.home, w.sync = nil, nil, nil })
 	w.win.Show()
+}
+
+// homeTitle is the Flows home's title, naming the selected flow.
+func homeTitle(f *wsstore.Flow) string {
+	if f == nil {
+		return "Flows — " + AppName
+	}
+	return "Flows — " + f.FriendlyName + " — " + AppName
 }
 
 // openFlow shows a workspace flow's latest revision in the editor.
 func (w *workspaceLink) openFlow(sid string, def []byte, revision int) {
 	f, err := model.Parse(def)
+	if err == nil {
+		err = checkEditable(f)
+	}
 	if err != nil {
 		w.e.showError(fmt.Errorf("open the workspace flow %s: %w", sid, err))
 		return
@@ -195,8 +215,10 @@ func (w *workspaceLink) recordRun(x *engine.Execution) {
 		return
 	}
 	store, sid, rev := w.store, w.flowSID, w.revision
+	w.writes.Add(1)
 	go func() {
 		err := sessions.Record(store, sid, rev, x)
+		w.writes.Done()
 		fyne.Do(func() {
 			if err != nil {
 				w.e.showError(err)
@@ -215,6 +237,7 @@ func (w *workspaceLink) close() {
 		w.win.Close()
 	}
 	if w.store != nil {
+		w.writes.Wait()
 		w.store.Close()
 		w.store = nil
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,11 +11,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
-
-var flowsDir = filepath.Join("..", "..", "shared", "flows")
 
 func loadCatalog(tb testing.TB) *schemas.Catalog {
 	tb.Helper()
@@ -25,9 +26,12 @@ func loadCatalog(tb testing.TB) *schemas.Catalog {
 	return cat
 }
 
+// readShared parses a test flow: one of the project's fixtures
+// (internal/testflows) by name, or else a real export beside the checkout,
+// skipping the test when there is none.
 func readShared(tb testing.TB, name string) *model.Flow {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join(flowsDir, name))
+	data, err := os.ReadFile(flowPath(tb, name))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -36,6 +40,19 @@ func readShared(tb testing.TB, name string) *model.Flow {
 		tb.Fatal(err)
 	}
 	return f
+}
+
+// flowPath is the file of a test flow: a path as it is, a fixture's name,
+// or a real export's name (skipping the test when the corpus is absent).
+func flowPath(tb testing.TB, name string) string {
+	tb.Helper()
+	if filepath.Dir(name) != "." {
+		return name
+	}
+	if slices.Contains(testflows.Names(), name) {
+		return testflows.Path(name)
+	}
+	return corpus.Flow(tb, name)
 }
 
 // newTestEditor opens an editor on f in Fyne's test driver, with its

@@ -50,6 +50,9 @@ type Inspector struct {
 	OnRenamed func(oldName, newName string)
 	// SubflowChoices lists the flows a Run Subflow can call.
 	SubflowChoices func() []subflowChoice
+	// OnFieldsBuilt hears each new form: the widget shown ("" for the
+	// flow's settings) and its rows (Liquid assistance attaches here).
+	OnFieldsBuilt func(widget string, rows []*fieldRow)
 }
 
 // fieldRow is one field of the form: the JSON pointer (relative to the
@@ -229,6 +232,9 @@ func (in *Inspector) rebuild() {
 	default:
 		objects = in.widgetForm()
 	}
+	if in.OnFieldsBuilt != nil && in.multi == 0 {
+		in.OnFieldsBuilt(in.shown, in.rows)
+	}
 	in.content.Objects = objects
 	in.content.Refresh()
 	in.showDiagnostics()
@@ -292,7 +298,9 @@ func typeSubtitle(wt schemas.WidgetType, known bool, typ string) string {
 	if !known {
 		return "Unknown widget type " + typ + ": its properties are shown as they are."
 	}
-	text := string(wt.Category) + " · " + typ
+	// The heading shows the type's title; the subtitle its library
+	// section (the type id is in Show Flow JSON, not in a person's way).
+	text := string(wt.Category)
 	switch wt.Maturity {
 	case schemas.Beta:
 		text += " · beta"

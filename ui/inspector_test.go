@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -235,7 +237,7 @@ func TestUnknownPropertiesAreShownAndEditable(t *testing.T) {
 
 func TestRenameUpdatesReferencesAsOneUndoStep(t *testing.T) {
 	a := test.NewTempApp(t)
-	f := readShared(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	f := readShared(t, astrology)
 	e := newTestEditor(t, a, Options{Flow: f})
 	e.selectWidgets([]string{"ask_sign"})
 	field := typeInto(t, e, "/name", "bad name")
@@ -388,12 +390,9 @@ func TestFieldTitlesComeFromTheSchemaOrAReadableKey(t *testing.T) {
 
 func TestEveryWidgetOfEverySharedFlowOpensInTheInspector(t *testing.T) {
 	a := test.NewTempApp(t)
-	files, err := filepath.Glob(filepath.Join(flowsDir, "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no shared flows: %v", err)
-	}
-	for _, file := range files {
-		f := readShared(t, filepath.Base(file))
+	real, _ := filepath.Glob(filepath.Join(corpus.FlowsDir(), "*.json"))
+	for _, file := range append(testflows.Paths(), real...) {
+		f := readShared(t, file)
 		e := newTestEditor(t, a, Options{Flow: f})
 		for _, s := range f.States() {
 			e.selectWidgets([]string{s.Name()})
@@ -462,7 +461,7 @@ func TestTypingGoesOnInTheSameFieldAfterTheWidgetIsRenamed(t *testing.T) {
 
 func TestLeavingTheNameFieldAfterAnotherFlowOpenedRenamesNothingThere(t *testing.T) {
 	a := test.NewTempApp(t)
-	e := newTestEditor(t, a, Options{Flow: readShared(t, "Eclairemoy__pride-astrology__studio_flow.json")})
+	e := newTestEditor(t, a, Options{Flow: readShared(t, astrology)})
 	e.selectWidgets([]string{"ask_sign"})
 	field := typeInto(t, e, "/name", "Trigger_copy")
 	var refused []error

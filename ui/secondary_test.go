@@ -81,8 +81,13 @@ func TestEscapeAndCtrlWCloseShowFlowJSONWithoutApplying(t *testing.T) {
 
 	e.ShowFlowJSON()
 	j := e.lastJSON
+	if e.win.Canvas().Focused() != j.focusTarget() || j.focusTarget() == nil {
+		t.Error("Show Flow JSON does not take the keyboard")
+	}
+	// Typing in the code view starts editing, in the text.
+	j.keys.TypedRune('x')
 	if e.win.Canvas().Focused() != j.entry {
-		t.Error("Show Flow JSON does not put the keyboard in the text")
+		t.Error("typing in the code view does not put the keyboard in the text")
 	}
 	j.entry.SetText(strings.Replace(before, `"A New Flow"`, `"Edited"`, 1))
 	j.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
@@ -104,7 +109,26 @@ func TestEscapeAndCtrlWCloseShowFlowJSONWithoutApplying(t *testing.T) {
 	if e.lastJSON.shown {
 		t.Fatal("Escape did not close Import from JSON")
 	}
+	// With the keyboard elsewhere (nothing focused), Escape still closes it.
+	e.ShowFlowJSON()
+	e.win.Canvas().Unfocus()
+	e.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if e.lastJSON.shown {
+		t.Fatal("Escape with nothing focused did not close Show Flow JSON")
+	}
 	if string(e.doc.Flow().Marshal()) != before {
 		t.Fatal("closing the JSON dialogs changed the flow")
+	}
+}
+
+func TestTheFlowsHomeTitleNamesTheSelectedFlow(t *testing.T) {
+	e, _, sid := workspaceEditor(t)
+	e.FlowsHome()
+	if got := e.ws.win.Title(); got != "Flows — "+AppName {
+		t.Fatalf("title %q with nothing selected", got)
+	}
+	e.ws.home.Select(sid)
+	if got := e.ws.win.Title(); got != "Flows — Astrology — "+AppName {
+		t.Fatalf("title %q with Astrology selected", got)
 	}
 }

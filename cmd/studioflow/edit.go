@@ -13,6 +13,7 @@ import (
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui"
+	"github.com/studioflow/studioflow/ui/probe"
 )
 
 // runEdit opens the editor window on FILE, or on the built-in example flow
@@ -57,6 +58,10 @@ func runEdit(e env, args []string) int {
 	ui.RestoreTheme(a)
 	editor, err := ui.NewEditor(a, cat, opts)
 	if err != nil {
+		fmt.Fprintf(e.stderr, "studioflow: %v\n", err)
+		return exitBadInput
+	}
+	if err := probe.ServeFromEnv(a); err != nil {
 		fmt.Fprintf(e.stderr, "studioflow: %v\n", err)
 		return exitBadInput
 	}

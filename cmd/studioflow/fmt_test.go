@@ -8,12 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
-func TestFmtPrintsEverySharedFlowInCanonicalForm(t *testing.T) {
+func TestFmtPrintsEveryFlowInCanonicalForm(t *testing.T) {
 	canonical := 0
-	for _, path := range sharedFlows(t) {
+	for _, path := range testflows.Paths() {
 		original, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -39,14 +40,14 @@ func TestFmtPrintsEverySharedFlowInCanonicalForm(t *testing.T) {
 			t.Errorf("%s: fmt changed the flow's content", path)
 		}
 	}
-	// About half of the exports are in Studio's own layout already and must come back byte for byte.
-	if canonical == 0 || canonical == len(sharedFlows(t)) {
-		t.Errorf("%d of %d shared flows came back unchanged; expected some but not all", canonical, len(sharedFlows(t)))
+	// The fixtures in Studio's own layout must come back byte for byte.
+	if canonical != len(testflows.Canonical) {
+		t.Errorf("%d flows came back unchanged, want the %d canonical ones", canonical, len(testflows.Canonical))
 	}
 }
 
 func TestFmtSeveralFilesPrintsThemInOrder(t *testing.T) {
-	a, b := sharedFlow(cleanFlow), sharedFlow(legacyFlow)
+	a, b := fixture(cleanFlow), fixture(legacyFlow)
 	one, two := runCLI("fmt", a), runCLI("fmt", b)
 	both := runCLI("fmt", a, b)
 	if both.code != exitOK || both.stdout != one.stdout+two.stdout {
@@ -83,7 +84,7 @@ func identity(t *testing.T, path string) os.FileInfo {
 }
 
 func TestFmtWriteRewritesAtomicallyAndKeepsTheMode(t *testing.T) {
-	path := copyToTemp(t, sharedFlow(notCanonicalFlow), 0o640)
+	path := copyToTemp(t, fixture(notCanonicalFlow), 0o640)
 	want := runCLI("fmt", path).stdout
 	original, _ := os.ReadFile(path)
 	if want == string(original) {
@@ -116,7 +117,7 @@ func TestFmtWriteRewritesAtomicallyAndKeepsTheMode(t *testing.T) {
 }
 
 func TestFmtWriteLeavesCanonicalAndBrokenFilesAlone(t *testing.T) {
-	canonical := copyToTemp(t, sharedFlow(cleanFlow), 0o644)
+	canonical := copyToTemp(t, fixture(cleanFlow), 0o644)
 	broken := copyToTemp(t, filepath.Join("testdata", "seed001_twiml_redirect_snippet.json"), 0o644)
 	brokenBefore, _ := os.ReadFile(broken)
 	canonicalBefore := identity(t, canonical)
@@ -134,7 +135,7 @@ func TestFmtWriteLeavesCanonicalAndBrokenFilesAlone(t *testing.T) {
 }
 
 func TestFmtWriteThroughASymlinkReplacesTheTarget(t *testing.T) {
-	target := copyToTemp(t, sharedFlow(notCanonicalFlow), 0o644)
+	target := copyToTemp(t, fixture(notCanonicalFlow), 0o644)
 	link := filepath.Join(t.TempDir(), "link.json")
 	if err := os.Symlink(target, link); err != nil {
 		t.Fatal(err)

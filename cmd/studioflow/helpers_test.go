@@ -6,31 +6,23 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/studioflow/studioflow/internal/testflows"
 )
 
-var flowsDir = filepath.Join("..", "..", "..", "shared", "flows")
-
-// Shared fixtures with known outcomes (see ../../shared/flows/SOURCES.md).
+// Fixtures with known outcomes (see internal/testflows).
 const (
-	cleanFlow = "Eclairemoy__pride-astrology__studio_flow.json"
+	cleanFlow = testflows.Horoscope
 	// validFlow has no findings at all (cleanFlow's Run Function URLs are blank).
-	validFlow    = "mbarry-owl__OrderLookupIVR__studio_flow.json"
-	danglingFlow = "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json"
-	legacyFlow   = "twilio-labs__function-templates__volunteer-communication-center_Chatbot-Integration_flow.json"
+	validFlow    = testflows.OrderIVR
+	danglingFlow = testflows.StandbyList
+	legacyFlow   = testflows.ChatbotHandoff
 	// notCanonicalFlow is not in Studio's canonical layout, so fmt changes it.
-	notCanonicalFlow = "TwilioDevEd__cedrics-joke-hotline-superclass-studio__studio_flow.json"
+	notCanonicalFlow = testflows.JokeLine
 )
 
-func sharedFlow(name string) string { return filepath.Join(flowsDir, name) }
-
-func sharedFlows(t *testing.T) []string {
-	t.Helper()
-	paths, err := filepath.Glob(filepath.Join(flowsDir, "*.json"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no flows in %s (%v)", flowsDir, err)
-	}
-	return paths
-}
+// fixture is the path of one of the project's test flows.
+func fixture(name string) string { return testflows.Path(name) }
 
 // result is what one command run printed and returned.
 type result struct {

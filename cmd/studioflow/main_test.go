@@ -45,7 +45,7 @@ func TestEditWithoutADisplayExplainsInsteadOfCrashing(t *testing.T) {
 		// Windows and macOS always have a display: edit would open a window.
 		t.Skipf("%s needs no X or Wayland server", runtime.GOOS)
 	}
-	r := runCLI("edit", sharedFlow(cleanFlow))
+	r := runCLI("edit", fixture(cleanFlow))
 	if r.code != exitBadInput || !strings.Contains(r.stderr, "cannot open a window: neither DISPLAY nor WAYLAND_DISPLAY is set") {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
@@ -86,12 +86,12 @@ func TestBuiltBinaryExitCodes(t *testing.T) {
 		args []string
 		code int
 	}{
-		{[]string{"validate", sharedFlow(validFlow)}, exitOK},
-		{[]string{"validate", sharedFlow(legacyFlow)}, exitOK},
-		{[]string{"validate", sharedFlow(danglingFlow)}, exitFindings},
-		{[]string{"validate", "--json", sharedFlow(danglingFlow)}, exitFindings},
+		{[]string{"validate", fixture(validFlow)}, exitOK},
+		{[]string{"validate", fixture(legacyFlow)}, exitOK},
+		{[]string{"validate", fixture(danglingFlow)}, exitFindings},
+		{[]string{"validate", "--json", fixture(danglingFlow)}, exitFindings},
 		{[]string{"validate", unparsable}, exitBadInput},
-		{[]string{"fmt", sharedFlow(cleanFlow)}, exitOK},
+		{[]string{"fmt", fixture(cleanFlow)}, exitOK},
 		{[]string{"fmt", unparsable}, exitBadInput},
 		{[]string{"nonsense"}, exitBadInput},
 	} {

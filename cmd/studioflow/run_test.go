@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/modeltest"
 )
@@ -19,7 +20,7 @@ func runWithInput(stdin string, args ...string) result {
 }
 
 func TestRunPrintsTheCallAndReadsActions(t *testing.T) {
-	r := runWithInput("press 2#\npress 4\n", sharedFlow("twilio-labs__sample-flows-github-actions__flows_webinar-flow.json"))
+	r := runWithInput("press 2#\npress 4\n", fixture(testflows.DemoLine))
 	if r.code != exitOK && r.code != exitFindings {
 		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -31,7 +32,7 @@ func TestRunPrintsTheCallAndReadsActions(t *testing.T) {
 }
 
 func TestRunJSONReport(t *testing.T) {
-	r := runWithInput("Leo\nyes\n", sharedFlow(cleanFlow), "--json", "--from", "+15551112222", "--body", "hi")
+	r := runWithInput("Leo\nyes\n", fixture(cleanFlow), "--json", "--from", "+15551112222", "--body", "hi")
 	if r.code != exitOK {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
@@ -84,15 +85,15 @@ func TestRunExitCodes(t *testing.T) {
 	if r := runWithInput("", loop); r.code != exitFindings || !strings.Contains(r.stdout, "1000 steps") {
 		t.Errorf("endless loop: exit %d\n%s", r.code, r.stdout)
 	}
-	if r := runWithInput("", sharedFlow(cleanFlow), "--outcome", "ask_sign=deliveryFailure"); r.code != exitOK || !strings.Contains(r.stdout, "ask_sign --deliveryFailure--> Ended") {
+	if r := runWithInput("", fixture(cleanFlow), "--outcome", "ask_sign=deliveryFailure"); r.code != exitOK || !strings.Contains(r.stdout, "ask_sign --deliveryFailure--> Ended") {
 		t.Errorf("--outcome: exit %d\n%s", r.code, r.stdout)
 	}
 	for name, args := range map[string][]string{
 		"no flow":      {},
 		"missing file": {filepath.Join(dir, "nope.json")},
-		"bad trigger":  {sharedFlow(cleanFlow), "--trigger", "incomingFax"},
-		"bad data":     {sharedFlow(cleanFlow), "--data", "[1,2]"},
-		"bad outcome":  {sharedFlow(cleanFlow), "--outcome", "ask_sign"},
+		"bad trigger":  {fixture(cleanFlow), "--trigger", "incomingFax"},
+		"bad data":     {fixture(cleanFlow), "--data", "[1,2]"},
+		"bad outcome":  {fixture(cleanFlow), "--outcome", "ask_sign"},
 		"not a flow":   {loop + "x"},
 		"two flows":    {loop, loop},
 	} {
@@ -100,7 +101,7 @@ func TestRunExitCodes(t *testing.T) {
 			t.Errorf("%s: exit %d, stderr %q", name, r.code, r.stderr)
 		}
 	}
-	r := runWithInput("", sharedFlow(cleanFlow), "--outcome", "ask_sign=teleported")
+	r := runWithInput("", fixture(cleanFlow), "--outcome", "ask_sign=teleported")
 	if r.code != exitBadInput || !strings.Contains(r.stderr, `"teleported" is not an event of ask_sign`) ||
 		!strings.Contains(r.stderr, "choose one of: incomingMessage, timeout, deliveryFailure") {
 		t.Errorf("--outcome naming an event send-and-wait-for-reply lacks: exit %d, stderr %q", r.code, r.stderr)

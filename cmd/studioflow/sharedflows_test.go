@@ -8,25 +8,26 @@ import (
 	"testing"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
-// knownNegative lists the shared exports' errors that are real: Studio would
-// refuse the file as exported. Each entry is file → a part of the message.
+// knownNegative lists the flows' errors that are real: Studio would refuse
+// the file as exported. Each entry is file → a part of the message.
 var knownNegative = map[string]string{
-	// Its setup code inserts SaveToAirtable before deploying
-	// (studio-semantics.md §1.3, the negative case).
+	// Their setup code inserts the missing widget before deploying
+	// (schemas/SOURCES.md §4).
+	testflows.StandbyList: `leads to "SaveRecord", but no widget has that name`,
 	"twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json": `leads to "SaveToAirtable", but no widget has that name`,
 }
 
-// sharedFlowsOrSkip lists ../shared/flows, or skips when it is absent.
+// sharedFlowsOrSkip lists the project's test flows and, when they sit
+// beside the checkout, the real exports (internal/corpus).
 func sharedFlowsOrSkip(t *testing.T) []string {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join(flowsDir, "*.json"))
-	if len(paths) == 0 {
-		t.Skip("no ../shared/flows: the real exports are not available")
-	}
-	return paths
+	real, _ := filepath.Glob(filepath.Join(corpus.FlowsDir(), "*.json"))
+	return append(testflows.Paths(), real...)
 }
 
 // A real export is evidence that Studio saved it: validating one reports

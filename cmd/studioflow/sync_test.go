@@ -73,15 +73,15 @@ func TestPushAndPullAgainstServe(t *testing.T) {
 		t.Errorf("serve banner: %s", serverOut)
 	}
 
-	r := runCLI("push", sharedFlow(cleanFlow), "--base-url", base, "--message", "import")
+	r := runCLI("push", fixture(cleanFlow), "--base-url", base, "--message", "import")
 	if r.code != exitOK {
 		t.Fatalf("push: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	sid := strings.Fields(r.stdout)[0]
-	if !strings.HasPrefix(sid, "FW") || !strings.Contains(r.stdout, "revision 1 (draft)") || !strings.Contains(r.stdout, `"Eclairemoy__pride-astrology__studio_flow"`) {
+	if !strings.HasPrefix(sid, "FW") || !strings.Contains(r.stdout, "revision 1 (draft)") || !strings.Contains(r.stdout, `"horoscope"`) {
 		t.Fatalf("push printed %q", r.stdout)
 	}
-	r = runCLI("push", sharedFlow(cleanFlow), "--sid", sid, "--publish", "--message", "live", "--base-url", base)
+	r = runCLI("push", fixture(cleanFlow), "--sid", sid, "--publish", "--message", "live", "--base-url", base)
 	if r.code != exitOK || !strings.Contains(r.stdout, "revision 2 (published)") {
 		t.Fatalf("push --sid --publish: %d %s %s", r.code, r.stdout, r.stderr)
 	}
@@ -95,7 +95,7 @@ func TestPushAndPullAgainstServe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	original, err := os.ReadFile(sharedFlow(cleanFlow))
+	original, err := os.ReadFile(fixture(cleanFlow))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,8 +113,8 @@ func TestPushAndPullAgainstServe(t *testing.T) {
 	}
 
 	// A flow with errors cannot be published; push lists them.
-	r = runCLI("push", sharedFlow(danglingFlow), "--publish", "--base-url", base)
-	if r.code != exitFindings || !strings.Contains(r.stderr, "#/states/13/transitions/0/next") {
+	r = runCLI("push", fixture(danglingFlow), "--publish", "--base-url", base)
+	if r.code != exitFindings || !strings.Contains(r.stderr, "#/states/12/transitions/0/next") {
 		t.Errorf("publishing the dangling flow: %d %s", r.code, r.stderr)
 	}
 	// Bad input: a file that is not JSON, an unknown flow, wrong credentials.
@@ -170,7 +170,7 @@ func TestServeMakesCredentialsWhenNoneAreGiven(t *testing.T) {
 	}
 	t.Setenv("TWILIO_ACCOUNT_SID", account)
 	t.Setenv("TWILIO_AUTH_TOKEN", token)
-	if r := runCLI("push", sharedFlow(cleanFlow), "--base-url", base); r.code != exitOK {
+	if r := runCLI("push", fixture(cleanFlow), "--base-url", base); r.code != exitOK {
 		t.Fatalf("push with the printed credentials: %d %s", r.code, r.stderr)
 	}
 	// Half the credentials is a usage error, not a silent fallback.

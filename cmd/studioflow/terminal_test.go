@@ -1,52 +1,48 @@
 package main
 
 import (
-	"bytes"
-	"path/filepath"
+	"encoding/json"
 	"strings"
 	"testing"
 )
 
-// A flow with a finding (a transition to a widget that does not exist), saved
-// with Windows line endings.
-const findingsFlowCRLF = "{\r\n" +
-	`  "description": "findings",` + "\r\n" +
-	`  "states": [` + "\r\n" +
-	`    {"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "reply"}, {"event": "incomingCall"}, {"event": "incomingRequest"}], "properties": {"offset": {"x": 0, "y": 0}}},` + "\r\n" +
-	`    {"name": "reply", "type": "send-message", "transitions": [{"event": "sent", "next": "nowhere"}, {"event": "failed"}], "properties": {"body": "Hi — thanks", "from": "{{flow.channel.address}}", "to": "{{contact.channel.address}}", "service": "{{trigger.message.InstanceSid}}", "channel": "{{trigger.message.ChannelSid}}", "offset": {"x": 0, "y": 200}}}` + "\r\n" +
-	`  ],` + "\r\n" +
-	`  "initial_state": "Trigger",` + "\r\n" +
-	`  "flags": {"allow_concurrent_calls": true}` + "\r\n" +
-	"}\r\n"
+// hostileFlow names a widget with terminal escape sequences (clear the
+// screen, a fake green line), has it send a body with one, and leaves it
+// with a finding: validate and run print them.
+const hostileFlow = `{"description": "hostile", "initial_state": "Trigger", "flags": {"allow_concurrent_calls": true}, "states": [
+ {"name": "Trigger", "type": "trigger", "properties": {"offset": {"x": 0, "y": 0}}, "transitions": [
+  {"event": "incomingMessage", "next": "evil\u001b[2J\u001b[32mOK\u009b1m"}, {"event": "incomingCall"}, {"event": "incomingConversationMessage"},
+  {"event": "incomingRequest"}, {"event": "incomingParent"}]},
+ {"name": "evil\u001b[2J\u001b[32mOK\u009b1m", "type": "send-message", "properties": {"offset": {"x": 0, "y": 200}, "body": "hi\u001b]0;pwned\u0007"},
+  "transitions": [{"event": "sent"}, {"event": "failed"}]}]}`
 
-// What validate and run print reads the same in a Windows console as in a
-// terminal: plain UTF-8 text without ANSI escape sequences (a console that
-// does not interpret them would show them as garbage), and the CRLF file
-// is read like any other.
-func TestValidateAndRunPrintPlainTextForEveryConsole(t *testing.T) {
-	path := writeTemp(t, "findings.json", []byte(findingsFlowCRLF))
-	for _, args := range [][]string{
-		{"validate", path},
-		{"validate", "--json", path},
-		{"run", path, "--trigger", "incomingMessage", "--body", "hello"},
-	} {
-		var out, errOut bytes.Buffer
-		code := dispatch(env{stdin: strings.NewReader("silence\r\n"), stdout: &out, stderr: &errOut}, args)
-		all := out.String() + errOut.String()
-		if code == exitBadInput {
-			t.Errorf("%v: exit %d: %s", args, code, all)
-		}
-		if strings.ContainsRune(all, '\x1b') {
-			t.Errorf("%v: output holds ANSI escapes: %q", args, all)
-		}
-		if strings.Contains(all, "\r") {
-			t.Errorf("%v: output holds carriage returns: %q", args, all)
-		}
-		if strings.TrimSpace(out.String()) == "" {
-			t.Errorf("%v: printed nothing on standard output (stderr %q)", args, errOut.String())
+func noRawControls(t *testing.T, what, out string) {
+	t.Helper()
+	for _, r := range out {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			t.Errorf("%s prints a raw control character %U: %q", what, r, out)
+			return
 		}
 	}
-	if r := runCLI("validate", path); r.code != exitFindings || !strings.Contains(r.stdout, "nowhere") || !strings.Contains(r.stdout, filepath.Base(path)) {
-		t.Errorf("validate of the CRLF file: exit %d, output %q; want the dangling transition reported", r.code, r.stdout)
+}
+
+func TestValidateAndRunPrintNamesEscaped(t *testing.T) {
+	path := writeTemp(t, "hostile.json", []byte(hostileFlow))
+	r := runCLI("validate", path)
+	noRawControls(t, "validate", r.stdout+r.stderr)
+	if !strings.Contains(r.stdout, `evil\x1b[2J\x1b[32mOK\u009b1m`) {
+		t.Errorf("validate does not name the widget escaped: %q", r.stdout)
+	}
+	r = runCLI("run", path)
+	noRawControls(t, "run", r.stdout+r.stderr)
+	if !strings.Contains(r.stdout, `evil\x1b[2J`) || !strings.Contains(r.stdout, `hi\x1b]0;pwned\x07`) {
+		t.Errorf("run does not show the widget and its message escaped: %q", r.stdout)
+	}
+	// JSON output escapes by itself; it stays JSON.
+	r = runCLI("validate", "--json", path)
+	noRawControls(t, "validate --json", r.stdout)
+	var findings []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &findings); err != nil || len(findings) == 0 || findings[0]["widget"] != "evil\x1b[2J\x1b[32mOK\u009b1m" {
+		t.Errorf("validate --json: %v %v", err, findings)
 	}
 }

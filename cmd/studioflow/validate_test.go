@@ -17,14 +17,14 @@ import (
 var findingLine = regexp.MustCompile(`^(.+\.json): ([A-Za-z][A-Za-z0-9_-]*|\(flow\)): (/[^:]*): (error|warning): (.+)$`)
 
 func TestValidateCleanFlowExitsZeroAndPrintsNothing(t *testing.T) {
-	r := runCLI("validate", sharedFlow(validFlow))
+	r := runCLI("validate", fixture(validFlow))
 	if r.code != exitOK || r.stdout != "" || r.stderr != "" {
 		t.Fatalf("got exit %d, stdout %q, stderr %q; want 0 and silence", r.code, r.stdout, r.stderr)
 	}
 }
 
 func TestValidateWarningsOnlyExitsZero(t *testing.T) {
-	path := sharedFlow(legacyFlow)
+	path := fixture(legacyFlow)
 	r := runCLI("validate", path)
 	if r.code != exitOK {
 		t.Fatalf("exit %d, want 0 (warnings only); stdout:\n%s", r.code, r.stdout)
@@ -52,7 +52,7 @@ func TestValidateWarningsOnlyExitsZero(t *testing.T) {
 }
 
 func TestValidateDanglingNextExitsOneAndPointsAtIt(t *testing.T) {
-	path := sharedFlow(danglingFlow)
+	path := fixture(danglingFlow)
 	r := runCLI("validate", path)
 	if r.code != exitFindings {
 		t.Fatalf("exit %d, want 1; stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
@@ -63,17 +63,17 @@ func TestValidateDanglingNextExitsOneAndPointsAtIt(t *testing.T) {
 		if m == nil {
 			t.Fatalf("line %q is not FILE: WIDGET: /pointer: severity: message", l)
 		}
-		if m[4] == "error" && strings.Contains(m[5], "SaveToAirtable") && strings.HasSuffix(m[3], "/next") {
+		if m[4] == "error" && strings.Contains(m[5], "SaveRecord") && strings.HasSuffix(m[3], "/next") {
 			found = true
 		}
 	}
 	if !found {
-		t.Fatalf("no error about the missing SaveToAirtable at a /next pointer in:\n%s", r.stdout)
+		t.Fatalf("no error about the missing SaveRecord at a /next pointer in:\n%s", r.stdout)
 	}
 }
 
 func TestValidateJSONMatchesTheTextReport(t *testing.T) {
-	files := []string{sharedFlow(legacyFlow), sharedFlow(danglingFlow), sharedFlow(cleanFlow)}
+	files := []string{fixture(legacyFlow), fixture(danglingFlow), fixture(cleanFlow)}
 	text := runCLI(append([]string{"validate"}, files...)...)
 	js := runCLI(append([]string{"validate", "--json"}, files...)...)
 	if js.code != text.code || js.code != exitFindings {
@@ -102,7 +102,7 @@ func TestValidateJSONMatchesTheTextReport(t *testing.T) {
 }
 
 func TestValidateJSONWithNoFindingsIsAnEmptyArray(t *testing.T) {
-	r := runCLI("validate", "--json", sharedFlow(validFlow))
+	r := runCLI("validate", "--json", fixture(validFlow))
 	if r.code != exitOK || strings.TrimSpace(r.stdout) != "[]" {
 		t.Fatalf("exit %d, stdout %q; want 0 and []", r.code, r.stdout)
 	}
@@ -242,11 +242,11 @@ func TestReadingStopsJustPastTheSizeLimit(t *testing.T) {
 
 func TestValidateReportsEveryFileAndTheWorstExitCode(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "missing.json")
-	r := runCLI("validate", sharedFlow(danglingFlow), missing, sharedFlow(legacyFlow))
+	r := runCLI("validate", fixture(danglingFlow), missing, fixture(legacyFlow))
 	if r.code != exitBadInput {
 		t.Fatalf("exit %d, want 2 (one file unreadable)", r.code)
 	}
-	if !strings.Contains(r.stdout, "SaveToAirtable") || !strings.Contains(r.stdout, "autopilot_1") {
+	if !strings.Contains(r.stdout, "SaveRecord") || !strings.Contains(r.stdout, "autopilot_1") {
 		t.Errorf("the readable files' findings are missing:\n%s", r.stdout)
 	}
 	if !strings.Contains(r.stderr, missing+": cannot read") {

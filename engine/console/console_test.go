@@ -3,24 +3,19 @@ package console
 import (
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
 func loadFlow(t *testing.T, name string) *model.Flow {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "flows", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := model.Parse(data)
+	f, err := model.Parse(testflows.Read(t, name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +23,7 @@ func loadFlow(t *testing.T, name string) *model.Flow {
 }
 
 func TestRunDrivesACallFromLines(t *testing.T) {
-	f := loadFlow(t, "mgmuscari__accfb-foodnow__studio_fallback_flow.json")
+	f := loadFlow(t, testflows.HelplineFallback)
 	rt := engine.New(engine.Config{Clock: engine.NewVirtualClock(time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC))})
 	var out strings.Builder
 	x, err := Run(rt, f, engine.Trigger{Event: engine.TriggerCall}, engine.StartOptions{}, strings.NewReader(""), &out)
@@ -77,7 +72,7 @@ func TestParseAction(t *testing.T) {
 // Input that cannot be read (a line longer than the scanner takes, or a
 // failing reader) is said to be so, not passed off as the end of input.
 func TestRunReportsUnreadableInput(t *testing.T) {
-	f := loadFlow(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	f := loadFlow(t, testflows.Horoscope)
 	for name, in := range map[string]io.Reader{
 		"overlong line":  strings.NewReader(strings.Repeat("a", 100<<10) + "\n"),
 		"failing reader": iotest.ErrReader(errors.New("disk on fire")),

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/modeltest"
 )
@@ -55,10 +56,10 @@ func TestFailuresAreReportedWithTheTranscript(t *testing.T) {
 	}
 	for _, want := range []string{
 		"FAIL  expects the wrong greeting",
-		`step 1 (line 4): expected the flow to say containing "Bonjour"; instead: "I'm sorry, but our automated system`,
+		`step 1 (line 4): expected the flow to say containing "Bonjour"; instead: "Sorry, our menu is not working right now.`,
 		"transcript so far:",
-		"> say: Lo siento, pero nuestro sistema",
-		"> dial: +1800870FOOD",
+		"> say: Lo sentimos, le estamos conectando ahora.",
+		"> dial: +15550100300",
 		"FAIL  presses keys after the call ended",
 		`press "1": the execution has already ended`,
 		"0 passed, 2 failed",
@@ -91,7 +92,7 @@ func TestScenarioDrivesRealHTTP(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_ = r.ParseForm()
 		w.Header().Set("Content-Type", "application/json")
-		if r.PostForm.Get("storeNumber") == "+15550001111" {
+		if r.PostForm.Get("caller") == "+15550001111" {
 			_, _ = w.Write([]byte(`{"matched": true}`))
 			return
 		}
@@ -99,10 +100,7 @@ func TestScenarioDrivesRealHTTP(t *testing.T) {
 	}))
 	defer srv.Close()
 	dir := t.TempDir()
-	flow, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "flows", "mbarry-owl__OrderLookupIVR__studio_flow.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	flow := testflows.Read(t, testflows.OrderIVR)
 	// Point the flow's Functions at the loopback server.
 	local := strings.NewReplacer("https://", srv.URL+"/", "http://", srv.URL+"/").Replace(string(flow))
 	if err := os.WriteFile(filepath.Join(dir, "flow.json"), []byte(local), 0o600); err != nil {
@@ -124,12 +122,7 @@ func TestScenarioDrivesRealHTTP(t *testing.T) {
 func TestOutcomeNamingAnEventTheWidgetLacksFailsTheScenario(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "s.yaml")
-	flow := filepath.Join("..", "..", "..", "shared", "flows", "mbarry-owl__OrderLookupIVR__studio_flow.json")
-	abs, err := filepath.Abs(flow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := "flow: " + abs + "\noutcomes:\n  forward_call: pressed\nsteps:\n  - expect: {at: order_no}\n"
+	src := "flow: " + testflows.Path(testflows.OrderIVR) + "\noutcomes:\n  forward_call: pressed\nsteps:\n  - expect: {at: order_no}\n"
 	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
 		t.Fatal(err)
 	}

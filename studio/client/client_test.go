@@ -6,11 +6,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio/restapi"
 	"github.com/studioflow/studioflow/studio/sessions"
@@ -53,10 +52,7 @@ func TestCreateUpdateFetch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	def, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "flows", "mgmuscari__accfb-foodnow__studio_fallback_flow.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	def := testflows.Read(t, testflows.HelplineFallback)
 	ctx := context.Background()
 	f, err := c.CreateFlow(ctx, FlowParams{FriendlyName: "Food now", Status: "draft", Definition: def, CommitMessage: "import"})
 	if err != nil || f.Revision != 1 || f.Valid == nil || !*f.Valid || f.CommitMessage == nil || *f.CommitMessage != "import" {

@@ -7,15 +7,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
 func TestFlowLifecycle(t *testing.T) {
 	ts := newTestServer(t)
-	def := fixture(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	def := fixture(t, testflows.Horoscope)
 
 	created := ts.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows", url.Values{
-		"FriendlyName": {"Pride astrology"}, "Status": {"draft"}, "Definition": {def}, "CommitMessage": {"First draft"},
+		"FriendlyName": {"Horoscope"}, "Status": {"draft"}, "Definition": {def}, "CommitMessage": {"First draft"},
 	})
 	sid := created["sid"].(string)
 	if !sidPattern("FW").MatchString(sid) {
@@ -23,7 +24,7 @@ func TestFlowLifecycle(t *testing.T) {
 	}
 	base := ts.URL + "/v2/Flows/" + sid
 	want := map[string]any{
-		"account_sid": ts.account, "friendly_name": "Pride astrology", "status": "draft", "revision": 1.0,
+		"account_sid": ts.account, "friendly_name": "Horoscope", "status": "draft", "revision": 1.0,
 		"commit_message": "First draft", "date_updated": nil, "url": base,
 		"webhook_url": ts.URL + "/v1/Accounts/" + ts.account + "/Flows/" + sid,
 		"links":       map[string]any{"test_users": base + "/TestUsers", "revisions": base + "/Revisions", "executions": base + "/Executions"},
@@ -63,7 +64,7 @@ func TestFlowLifecycle(t *testing.T) {
 			t.Errorf("list item %s = %v (present %v), want null", k, v, ok)
 		}
 	}
-	if item["sid"] != sid || item["friendly_name"] != "Pride astrology" {
+	if item["sid"] != sid || item["friendly_name"] != "Horoscope" {
 		t.Errorf("list item = %v", item)
 	}
 	meta := list["meta"].(map[string]any)
@@ -124,7 +125,7 @@ func TestFlowLifecycle(t *testing.T) {
 
 func TestValidateAndInvalidDefinitions(t *testing.T) {
 	ts := newTestServer(t)
-	good := fixture(t, "Eclairemoy__pride-astrology__studio_flow.json")
+	good := fixture(t, testflows.Horoscope)
 	ok := ts.mustCall(http.StatusOK, http.MethodPost, "/v2/Flows/Validate", url.Values{
 		"FriendlyName": {"x"}, "Status": {"draft"}, "Definition": {good},
 	})
@@ -132,10 +133,10 @@ func TestValidateAndInvalidDefinitions(t *testing.T) {
 		t.Fatalf("validate good flow = %v", ok)
 	}
 
-	// A real export whose Goodbye widget leads to a widget that was never added.
-	vaccine := fixture(t, "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json")
+	// A flow whose Goodbye widget leads to a widget that was never added.
+	vaccine := fixture(t, testflows.StandbyList)
 	status, out := ts.call(http.MethodPost, "/v2/Flows/Validate", url.Values{"FriendlyName": {"x"}, "Status": {"draft"}, "Definition": {vaccine}})
-	if status != http.StatusBadRequest || !strings.Contains(mustJSON(out["details"]), `"property_path":"#/states/13/transitions/0/next"`) {
+	if status != http.StatusBadRequest || !strings.Contains(mustJSON(out["details"]), `"property_path":"#/states/12/transitions/0/next"`) {
 		t.Errorf("validate vaccine export: %d %v", status, out)
 	}
 

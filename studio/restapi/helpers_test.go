@@ -6,13 +6,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio/sessions"
 	"github.com/studioflow/studioflow/studio/workspace"
@@ -40,6 +39,10 @@ type serverOption func(*sessions.Config)
 
 func withClock(c engine.Clock) serverOption {
 	return func(cfg *sessions.Config) { cfg.Clock = c }
+}
+
+func withEngine(set func(*engine.Config)) serverOption {
+	return func(cfg *sessions.Config) { set(&cfg.Engine) }
 }
 
 // newTestServer serves a fresh workspace on a loopback listener.
@@ -150,14 +153,10 @@ func (ts *testServer) mustCall(want int, method, path string, form url.Values) m
 	return out
 }
 
-// fixture reads a real Studio export from shared/flows.
+// fixture reads one of the project's test flows.
 func fixture(t testing.TB, name string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "flows", name))
-	if err != nil {
-		t.Fatalf("read fixture: %v", err)
-	}
-	return string(data)
+	return string(testflows.Read(t, name))
 }
 
 // createFlow creates a flow and returns its SID.

@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/studioflow/studioflow/internal/testflows"
 )
 
 // sms posts an inbound message to the flow's webhook, signed as Twilio signs it.
@@ -26,8 +28,8 @@ func (ts *testServer) sms(flow, from, to, body string) (int, map[string]any) {
 
 func TestIncomingMessagesDriveAConversation(t *testing.T) {
 	ts := newTestServer(t)
-	def := fixture(t, "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json")
-	// The export's dangling next makes it unpublishable; its author's number tests the draft.
+	def := fixture(t, testflows.StandbyList)
+	// The flow's dangling next makes it unpublishable; its author's number tests the draft.
 	flow := ts.createFlow("vaccine", "draft", def)
 	ts.mustCall(http.StatusOK, http.MethodPost, "/v2/Flows/"+flow+"/TestUsers", url.Values{"TestUsers": {"+15557654321"}})
 
@@ -38,7 +40,7 @@ func TestIncomingMessagesDriveAConversation(t *testing.T) {
 	x := out["execution"].(map[string]any)
 	sid := x["sid"].(string)
 	msgs := out["messages"].([]any)
-	if x["status"] != "active" || len(msgs) != 1 || !strings.HasPrefix(msgs[0].(map[string]any)["body"].(string), "You can get notified") {
+	if x["status"] != "active" || len(msgs) != 1 || !strings.HasPrefix(msgs[0].(map[string]any)["body"].(string), "You can get a text when it is your turn") {
 		t.Fatalf("first message started %v and sent %v", x, msgs)
 	}
 	if to := msgs[0].(map[string]any)["to"]; to != "+15557654321" {

@@ -2,7 +2,6 @@ package simulator
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -11,16 +10,17 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
 
-var flowsDir = filepath.Join("..", "..", "..", "shared", "flows")
-
+// The project's test flows (internal/testflows) these tests use.
 const (
-	orderLookupIVR = "mbarry-owl__OrderLookupIVR__studio_flow.json"
-	jokeHotline    = "TwilioDevEd__cedrics-joke-hotline-superclass-studio__studio_flow.json"
-	prideAstrology = "Eclairemoy__pride-astrology__studio_flow.json"
+	orderLookupIVR = testflows.OrderIVR
+	jokeHotline    = testflows.JokeLine
+	prideAstrology = testflows.Horoscope
 )
 
 // fakeHighlighter records every highlight the panel sends, as the canvas would receive them.
@@ -61,9 +61,16 @@ func (f *fakeHighlighter) sawActive(widget string) bool {
 
 var loadCatalogOnce = sync.OnceValues(schemas.Load)
 
+// loadFlow parses a test flow: one of the project's fixtures by name, or
+// else a real export beside the checkout, skipping the test when there is
+// none.
 func loadFlow(t *testing.T, name string) *model.Flow {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(flowsDir, name))
+	path := testflows.Path(name)
+	if !slices.Contains(testflows.Names(), name) {
+		path = corpus.Flow(t, name)
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,7 @@ package workspace
 
 import (
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -12,22 +12,30 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/schemas"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
-var flowsDir = filepath.Join("..", "..", "..", "shared", "flows")
-
+// The project's test flows (internal/testflows) these tests use.
 const (
-	vaccineFlow   = "twilio-labs__function-templates__vaccine-standby-list_sms-studio-flow.json"
-	foodnowFlow   = "mgmuscari__accfb-foodnow__studio_fallback_flow.json"
-	astrologyFlow = "Eclairemoy__pride-astrology__studio_flow.json"
-	webinarFlow   = "twilio-labs__sample-flows-github-actions__flows_webinar-flow.json"
+	vaccineFlow   = testflows.StandbyList
+	foodnowFlow   = testflows.HelplineFallback
+	astrologyFlow = testflows.Horoscope
+	webinarFlow   = testflows.DemoLine
 )
 
+// readFlow reads a test flow: one of the project's fixtures by name, or
+// else a real export beside the checkout, skipping the test when there is
+// none.
 func readFlow(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(flowsDir, name))
+	path := testflows.Path(name)
+	if !slices.Contains(testflows.Names(), name) {
+		path = corpus.Flow(t, name)
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,280 @@
+// Package probe lets an end-to-end test see what the running application
+// shows: which windows are open, the texts they show, and where a text is,
+// so the test can click it with real X events and wait on what the window
+// says instead of on time. It only observes. The application serves it
+// only when STUDIOFLOW_PROBE names a Unix socket to listen on (the e2e
+// tests set it); otherwise it does nothing.
+//
+// The protocol is one request line, one answer line, fields separated by
+// tabs:
+//
+//	windows                → windows	TITLE	TITLE…
+//	texts	TITLE          → texts	TEXT	TEXT…   (the first window whose title contains TITLE)
+//	where	TITLE	TEXT [N] → at	X	Y	SHOWN [WX	WY]  (the centre of the first, or Nth, object
+//	                   showing TEXT, in window pixels; SHOWN is "hidden" when a scroll hides it,
+//	                   and WX WY is then a point on that scroll's right edge for the mouse wheel)
+//	focused	TITLE          → focused	TEXT         (what the focused entry shows, or its placeholder)
+//	checked	TITLE	TEXT   → checked	true|false   (the check box labelled TEXT)
+//
+// An answer "error	…" says what went wrong; a window or text not shown
+// yet is an error, and the test asks again.
+package probe
+
+import (
+	"bufio"
+	"fmt"
+	"net"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Env is the variable naming the socket.
+const Env = "STUDIOFLOW_PROBE"
+
+// ServeFromEnv serves the probe for a on the socket STUDIOFLOW_PROBE names,
+// if it names one; it returns at once and ends with the process.
+func ServeFromEnv(a fyne.App) error {
+	path := os.Getenv(Env)
+	if path == "" {
+		return nil
+	}
+	l, err := net.Listen("unix", path)
+	if err != nil {
+		return fmt.Errorf("probe: listen on %s: %w", path, err)
+	}
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go serve(a, c)
+		}
+	}()
+	return nil
+}
+
+func serve(a fyne.App, c net.Conn) {
+	defer c.Close()
+	in := bufio.NewScanner(c)
+	for in.Scan() {
+		var answer string
+		fyne.DoAndWait(func() { answer = Answer(a, in.Text()) })
+		if _, err := fmt.Fprintln(c, answer); err != nil {
+			return
+		}
+	}
+}
+
+// Answer answers one request line (on the UI goroutine).
+func Answer(a fyne.App, request string) string {
+	fields := strings.Split(request, "\t")
+	switch {
+	case fields[0] == "windows" && len(fields) == 1:
+		titles := []string{"windows"}
+		for _, w := range a.Driver().AllWindows() {
+			titles = append(titles, clean(w.Title()))
+		}
+		return strings.Join(titles, "\t")
+	case fields[0] == "texts" && len(fields) == 2:
+		w := window(a, fields[1])
+		if w == nil {
+			return "error\tno window titled " + fields[1]
+		}
+		texts := []string{"texts"}
+		visit(w, func(o fyne.CanvasObject, text string) bool {
+			texts = append(texts, clean(text))
+			return false
+		})
+		return strings.Join(texts, "\t")
+	case fields[0] == "focused" && len(fields) == 2:
+		w := window(a, fields[1])
+		if w == nil {
+			return "error\tno window titled " + fields[1]
+		}
+		f, ok := w.Canvas().Focused().(fyne.CanvasObject)
+		if !ok {
+			return "error\tnothing focused in " + w.Title()
+		}
+		text, _ := textOf(f)
+		return "focused\t" + clean(text)
+	case fields[0] == "checked" && len(fields) == 3:
+		w := window(a, fields[1])
+		if w == nil {
+			return "error\tno window titled " + fields[1]
+		}
+		var box *widget.Check
+		visit(w, func(o fyne.CanvasObject, text string) bool {
+			if c, ok := o.(*widget.Check); ok && text == fields[2] {
+				box = c
+			}
+			return box != nil
+		})
+		if box == nil {
+			return "error\tno check box " + fields[2] + " in " + w.Title()
+		}
+		return fmt.Sprintf("checked\t%v", box.Checked)
+	case fields[0] == "where" && (len(fields) == 3 || len(fields) == 4):
+		nth := 1
+		if len(fields) == 4 {
+			if _, err := fmt.Sscan(fields[3], &nth); err != nil || nth < 1 {
+				return "error\tnot a match number: " + clean(fields[3])
+			}
+		}
+		w := window(a, fields[1])
+		if w == nil {
+			return "error\tno window titled " + fields[1]
+		}
+		// Buttons, checks, entries and labels first: a plain text of the
+		// same words (a canvas port label, a tab) only when none shows it.
+		var found fyne.CanvasObject
+		for _, widgetsOnly := range []bool{true, false} {
+			seen := 0
+			visit(w, func(o fyne.CanvasObject, text string) bool {
+				if _, plain := o.(*canvas.Text); text == fields[2] && !(widgetsOnly && plain) {
+					if seen++; seen == nth {
+						found = o
+					}
+				}
+				return found != nil
+			})
+			if found != nil {
+				break
+			}
+		}
+		if found == nil {
+			return "error\tno " + fields[2] + " in " + w.Title()
+		}
+		d := a.Driver()
+		pos := d.AbsolutePositionForObject(found).Add(fyne.NewPos(found.Size().Width/2, found.Size().Height/2))
+		if c, ok := found.(*widget.Check); ok { // its box, at the left
+			pos = d.AbsolutePositionForObject(c).Add(fyne.NewPos(c.Size().Height/2, c.Size().Height/2))
+		}
+		scale := w.Canvas().Scale()
+		px := func(p fyne.Position) string { return fmt.Sprintf("%d\t%d", int(p.X*scale), int(p.Y*scale)) }
+		for _, s := range scrollsAround(w, found) { // outermost first
+			at := d.AbsolutePositionForObject(s)
+			if !inside(pos, at, s.Size()) {
+				return "at\t" + px(pos) + "\thidden\t" + px(at.Add(fyne.NewPos(s.Size().Width-4, s.Size().Height/2)))
+			}
+		}
+		shown := "shown"
+		if !inside(pos, fyne.NewPos(0, 0), w.Canvas().Size()) {
+			shown = "hidden"
+		}
+		return "at\t" + px(pos) + "\t" + shown
+	}
+	return "error\tunknown request " + clean(request)
+}
+
+func inside(p, at fyne.Position, size fyne.Size) bool {
+	return p.X >= at.X && p.Y >= at.Y && p.X < at.X+size.Width && p.Y < at.Y+size.Height
+}
+
+// scrollsAround returns the scroll containers that hold o.
+func scrollsAround(w fyne.Window, o fyne.CanvasObject) []*container.Scroll {
+	var path []*container.Scroll
+	var found bool
+	var walkScrolls func(c fyne.CanvasObject, outer []*container.Scroll)
+	walkScrolls = func(c fyne.CanvasObject, outer []*container.Scroll) {
+		if found || c == nil || !c.Visible() {
+			return
+		}
+		if s, ok := c.(*container.Scroll); ok {
+			outer = append(outer[:len(outer):len(outer)], s)
+		}
+		if c == o {
+			path, found = outer, true
+			return
+		}
+		for _, child := range children(c) {
+			walkScrolls(child, outer)
+		}
+	}
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		walkScrolls(top, nil)
+	}
+	walkScrolls(w.Content(), nil)
+	return path
+}
+
+func children(o fyne.CanvasObject) []fyne.CanvasObject {
+	switch v := o.(type) {
+	case *fyne.Container:
+		return v.Objects
+	case fyne.Widget:
+		return test.WidgetRenderer(v).Objects()
+	}
+	return nil
+}
+
+func window(a fyne.App, title string) fyne.Window {
+	for _, w := range a.Driver().AllWindows() {
+		if strings.Contains(w.Title(), title) {
+			return w
+		}
+	}
+	return nil
+}
+
+// visit calls f with every visible object showing a text, the top overlay
+// (a dialog) first, then the window's content; it stops when f says so.
+func visit(w fyne.Window, f func(o fyne.CanvasObject, text string) bool) {
+	var roots []fyne.CanvasObject
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		roots = append(roots, top)
+	}
+	roots = append(roots, w.Content())
+	for _, root := range roots {
+		if walk(root, f) {
+			return
+		}
+	}
+}
+
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject, string) bool) bool {
+	if o == nil || !o.Visible() {
+		return false
+	}
+	if text, ok := textOf(o); ok && text != "" && f(o, text) {
+		return true
+	}
+	for _, c := range children(o) {
+		if walk(c, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// textOf is the text an object shows: a button's or check's label, a
+// label's whole text (its lines are also plain texts), an entry's text (its
+// placeholder while empty, always for a password), a plain text.
+func textOf(o fyne.CanvasObject) (string, bool) {
+	switch v := o.(type) {
+	case *widget.Button:
+		return v.Text, true
+	case *widget.Check:
+		return v.Text, true
+	case *widget.Label:
+		return v.Text, true
+	case *widget.Entry:
+		if v.Text == "" || v.Password {
+			return v.PlaceHolder, true
+		}
+		return v.Text, true
+	case *canvas.Text:
+		return v.Text, true
+	}
+	return "", false
+}
+
+func clean(s string) string {
+	return strings.NewReplacer("\t", " ", "\n", " / ").Replace(s)
+}
