@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -95,5 +96,39 @@ func TestRunFunctionMergeKeepsMemberOrder(t *testing.T) {
 	}})
 	if got := text(x.Variables()["k"]); got != "z=1 b=4 c=3 " {
 		t.Fatalf("k after the merge = %q (%s)", got, path(x))
+	}
+}
+
+// A context written as JSON and read back with DecodeContext keeps the
+// order of what came from outside; the engine's own maps read back as maps.
+func TestDecodeContextKeepsMemberOrder(t *testing.T) {
+	parsed, err := decodeJSON(`{"zeta":1,"alpha":{"y":2,"x":3},"mid":[{"b":1,"a":2}],"sorted":{"a":1,"b":2}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := map[string]any{"widgets": map[string]any{"http": map[string]any{"parsed": parsed, "status_code": int64(200)}}}
+	data, err := json.Marshal(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := DecodeContext(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := json.Marshal(back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(again) != string(data) {
+		t.Errorf("read back and written again:\n%s\nwant\n%s", again, data)
+	}
+	if _, isMap := lookup(back, "widgets", "http").(map[string]any); !isMap {
+		t.Errorf("the engine's map came back as %T", lookup(back, "widgets", "http"))
+	}
+	if keys, _ := Keys(lookup(back, "widgets", "http", "parsed")); strings.Join(keys, " ") != "zeta alpha mid sorted" {
+		t.Errorf("parsed keys = %v", keys)
+	}
+	if _, err := DecodeContext([]byte(`[1]`)); err == nil {
+		t.Error("a list read as a context")
 	}
 }
