@@ -6,42 +6,20 @@ import (
 	"github.com/studioflow/studioflow/engine"
 )
 
-// A stored context is read back with engine.DecodeContext, so a response
-// the flow received keeps the order of its members in the workspace, the
-// REST API and the execution view, as it had in the engine.
+// Context is a stored execution's or step's context. It is read back with
+// engine.DecodeContext, so a response the flow received keeps the order of
+// its members in the workspace, the REST API and the execution view, as it
+// had in the engine.
+type Context map[string]any
 
-// UnmarshalJSON reads a stored execution.
-func (x *Execution) UnmarshalJSON(data []byte) error {
-	type stored Execution
-	aux := struct {
-		*stored
-		Context json.RawMessage `json:"context"`
-	}{stored: (*stored)(x)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	ctx, err := engine.DecodeContext(aux.Context)
+// UnmarshalJSON reads a stored context.
+func (c *Context) UnmarshalJSON(data []byte) error {
+	m, err := engine.DecodeContext(data)
 	if err != nil {
 		return err
 	}
-	x.Context = ctx
+	*c = m
 	return nil
 }
 
-// UnmarshalJSON reads a stored step.
-func (st *Step) UnmarshalJSON(data []byte) error {
-	type stored Step
-	aux := struct {
-		*stored
-		Context json.RawMessage `json:"context"`
-	}{stored: (*stored)(st)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	ctx, err := engine.DecodeContext(aux.Context)
-	if err != nil {
-		return err
-	}
-	st.Context = ctx
-	return nil
-}
+var _ json.Unmarshaler = (*Context)(nil)
