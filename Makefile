@@ -49,7 +49,7 @@ export LANG := en_US.UTF-8
 # Tests that need Xvfb must run here, not skip: `test` installs it.
 export STUDIOFLOW_E2E := require
 
-.PHONY: run test build install-build-deps install-test-deps fmt-check vet unit fuzz package clean
+.PHONY: run test build install-build-deps install-test-deps fmt-check vet unit fuzz package clean bench
 
 run: install-build-deps build
 	./$(BIN)
@@ -123,3 +123,17 @@ package: install-build-deps
 
 clean:
 	rm -rf bin shots
+
+# Benchmarks: Go's own (validator, parser/writer, canvas steps), then the
+# peers in ../shared/bench (Ajv, node's JSON) against ours on the same
+# generated 1000- and 2000-widget flows, in alternating rounds, printing
+# median ratios with their spread (cmd/benchpeers; node peers skipped when
+# node is missing). Ajv is installed under bin/bench/peers. On a busy
+# machine read the cpu-ns/op figures (CPU per operation, all threads) beside
+# the wall-clock ones.
+BENCHTIME ?= 300ms
+BENCH_ROUNDS ?= 5
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./model ./schemas
+	$(GO) test -run '^$$' -bench 'PanStep|ZoomStep|DragEvent$$|Frame' -benchmem -benchtime 20x ./canvas
+	$(GO) run ./cmd/benchpeers -rounds $(BENCH_ROUNDS)

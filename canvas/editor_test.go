@@ -14,7 +14,8 @@ import (
 
 func TestEscapeDuringADragPutsTheNodeBack(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	e, _, w := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	showAll(e, w)
 	before := e.doc.Flow().Marshal()
 	from := center(e, nodeNamed(t, e, "error"))
 	e.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}, Button: desktop.MouseButtonPrimary})

@@ -259,7 +259,7 @@ func (p *exportPainter) node(n *exportNode) error {
 		p.fill(&sh, stroke)
 		circle(&sh, cx, cy, d/2-0.75)
 		p.fill(&sh, fill)
-		if z >= labelZoom {
+		if (viewport{zoom: float64(z)}).detail() == detailFull {
 			p.text(pt.label, false, portTextSize*z, label, cx, cy-portRowHeight*z, (portRowHeight-portDot/2)*z, true)
 		}
 	}

@@ -20,10 +20,6 @@ const (
 	maxPortLabel  = 130 // longer labels (a split's conditions) are shortened
 	cornerRadius  = 6
 
-	titleTextSize = 11
-	nameTextSize  = 14
-	portTextSize  = 10
-
 	unplacedGap  = 40
 	backEdgeDrop = 40 // how far a back edge drops below its port before turning
 	backEdgeGap  = 36 // how far right of the nodes it passes a back edge climbs

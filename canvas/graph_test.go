@@ -75,7 +75,7 @@ func TestOnlyWhatIsInViewIsInTheRenderersObjects(t *testing.T) {
 	}
 
 	// Zoomed out: plain boxes and lines, no text.
-	e.view.zoom = (detailZoom + overviewZoom) / 2
+	e.view.zoom = overviewZoom * 1.5
 	e.Refresh()
 	if len(r.visibleNodes) < 100 {
 		t.Fatalf("zoomed out to %v, only %d nodes in view", e.view.zoom, len(r.visibleNodes))

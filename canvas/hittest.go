@@ -33,8 +33,7 @@ func (e *Editor) hitTest(p fyne.Position) hit {
 	area := worldRect{w.X - reach, w.Y - reach, w.X + reach, w.Y + reach}
 	best := hit{kind: hitNothing, node: -1, port: -1}
 	bestDist := reach * reach
-	detail := e.view.zoom >= detailZoom
-	if detail {
+	if e.view.detail() > detailBoxes {
 		g.nodeIndex.query(area.grow(nodeHeight), func(i int) {
 			n := &g.nodes[i]
 			for k := range n.ports {

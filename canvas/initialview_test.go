@@ -11,8 +11,9 @@ import (
 	"github.com/studioflow/studioflow/schemas"
 )
 
-// A flow a little wider than the view at the smallest readable zoom opens
-// with every widget across in view, not cut at one side around the trigger.
+// A flow that fits across but not down at the smallest readable zoom opens
+// at that zoom with every widget across in view, not cut at one side around
+// the trigger.
 func TestInitialViewShowsTheWholeWidthWhenItFits(t *testing.T) {
 	test.NewTempApp(t)
 	f, err := model.Parse(assets.ExampleFlow())
@@ -25,7 +26,8 @@ func TestInitialViewShowsTheWholeWidthWhenItFits(t *testing.T) {
 	}
 	e := NewEditor(model.NewDocument(f), cat)
 	w := test.NewTempWindow(t, e)
-	w.Resize(fyne.NewSize(735, 545)) // the canvas area of the editor window at 1280×800
+	b := e.graph.bounds()
+	w.Resize(fyne.NewSize(float32(b.width()*readableZoom)+20, float32(b.height()*readableZoom)/2))
 	if e.view.zoom != readableZoom {
 		t.Fatalf("zoom %v; this check wants a flow that does not fit whole at a readable zoom", e.view.zoom)
 	}

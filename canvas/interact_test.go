@@ -66,7 +66,8 @@ func TestDraggingANodeMovesItOnTheGridAsOneUndoStep(t *testing.T) {
 
 func TestDraggingWithoutSnapKeepsTheExactOffsetAndMovesTheWholeSelection(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	e, _, w := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	showAll(e, w)
 	e.SetSnapToGrid(false)
 	e.SetSelection([]string{"order_no", "error"})
 	ax, ay := offsetOf(t, e, "order_no")
@@ -102,7 +103,8 @@ func TestDraggingFromAnOpenPortToANodeConnectsIt(t *testing.T) {
 
 func TestDraggingAWireEndToAnotherNodeReconnectsAndToEmptySpaceDisconnects(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	e, _, win := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	showAll(e, win)
 	before := e.doc.Flow().Marshal()
 	if got := next(t, e, "allow_split", 2); got != "error" {
 		t.Fatalf("fixture: allow_split's false → %q", got)
@@ -458,10 +460,11 @@ func TestAShortSlipOnAPortOrADropOnItsOwnWidgetChangesNothing(t *testing.T) {
 
 func TestDraggingANodeToTheEdgeScrollsTheViewAndTheNodeFollows(t *testing.T) {
 	test.NewTempApp(t)
-	e, _, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	e, _, w := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	showAll(e, w)
 	e.SetSnapToGrid(false)
 	from := center(e, nodeNamed(t, e, "order_no"))
-	edge := fyne.NewPos(editorSize.Width-4, from.Y)
+	edge := fyne.NewPos(e.size.Width-4, from.Y)
 	e.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}, Button: desktop.MouseButtonPrimary})
 	e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: edge}, Dragged: fyne.NewDelta(edge.X-from.X, 0)})
 	if e.autoPanStop == nil {

@@ -1,6 +1,9 @@
 package canvas
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/studioflow/studioflow/schemas"
 )
 
@@ -8,6 +11,28 @@ import (
 type nodeDiagnostics struct {
 	errors, warnings int
 	messages         []string
+	// badPorts are the transitions an error is about: their wires are
+	// drawn as invalid.
+	badPorts map[int]bool
+}
+
+// transitionOf is the index of the transition a diagnostic's pointer is
+// inside (/states/3/transitions/1/next → 1), or -1.
+func transitionOf(path string) int {
+	const part = "/transitions/"
+	i := strings.Index(path, part)
+	if i < 0 {
+		return -1
+	}
+	rest := path[i+len(part):]
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		rest = rest[:j]
+	}
+	n, err := strconv.Atoi(rest)
+	if err != nil {
+		return -1
+	}
+	return n
 }
 
 // SetDiagnostics shows the validator's findings: each widget with errors
@@ -23,6 +48,12 @@ func (e *Editor) SetDiagnostics(ds []schemas.Diagnostic) {
 		nd := next[d.Widget]
 		if d.Severity == schemas.Error {
 			nd.errors++
+			if t := transitionOf(d.Path); t >= 0 {
+				if nd.badPorts == nil {
+					nd.badPorts = map[int]bool{}
+				}
+				nd.badPorts[t] = true
+			}
 		} else {
 			nd.warnings++
 		}

@@ -36,8 +36,8 @@ func hasObject(r *editorRenderer, o fyne.CanvasObject) bool {
 
 func TestDiagnosticsShowACountInTheWorstColourAndMessagesOnHover(t *testing.T) {
 	test.NewTempApp(t)
-	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
-	e.ZoomToFit()
+	e, r, w := openEditor(t, readFlow(t, ivrFlow), editorSize)
+	showAll(e, w) // every widget in view, drawn in detail
 	e.SetDiagnostics([]schemas.Diagnostic{
 		{Severity: schemas.Warning, Widget: "error", Message: "error is never reached"},
 		{Severity: schemas.Error, Widget: "order_no", Message: "timeout must be a number"},
@@ -71,7 +71,7 @@ func TestDiagnosticsShowACountInTheWorstColourAndMessagesOnHover(t *testing.T) {
 func TestHighlightMarksTheActiveWidgetTheWaitingOneAndTakenWires(t *testing.T) {
 	test.NewTempApp(t)
 	e, r, w := openEditor(t, readFlow(t, ivrFlow), editorSize)
-	e.ZoomToFit()
+	showAll(e, w) // every widget in view, drawn in detail
 	e.SetHighlight(Highlight{
 		Active: "allow_list", Waiting: "order_no", WaitingFor: "keypress",
 		Taken:       []WireRef{{From: "Trigger", Transition: 1}, {From: "allow_list", Transition: 0}},
@@ -219,7 +219,7 @@ func TestWaitingTagHoldsItsTextAtEveryZoom(t *testing.T) {
 func TestPortLabelsStayWithinTheirPortsAtEveryZoomTheyShowAt(t *testing.T) {
 	test.NewTempApp(t)
 	e, r, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
-	for z := 1.0; z >= labelZoom; z -= 0.01 {
+	for z := 1.0; (viewport{zoom: z}).detail() == detailFull; z -= 0.01 {
 		e.ZoomReset()
 		e.zoomBy(z)
 		e.Reveal("Trigger")

@@ -112,21 +112,22 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	slices.Sort(r.visibleWires)
 
 	z := float32(v.zoom)
-	detail := v.zoom >= detailZoom
-	wireWidth := max(2*z, 1.2)
+	lod := v.detail()
+	detail := lod > detailBoxes
+	wireWidth := max(wireStroke*z, minWireStroke)
 	lines := 0
 	r.cover.reset()
 	for k, wi := range r.visibleWires {
 		w := &g.wires[wi]
-		c, width := pal.wire, wireWidth
+		c, width := r.wireLook(w, wireWidth)
 		from, transition := g.nodes[w.from].name, g.nodes[w.from].ports[w.port].transition
 		dashed := false
-		if e.highlight.wireTaken(from, transition) {
-			c, width = takenColor, wireWidth*1.8
-		} else if cc, d, ok := e.coverage.wire(from, transition, c); ok {
-			c, dashed = cc, d
-			if cc == takenColor {
-				width *= 1.5
+		if !e.highlight.wireTaken(from, transition) {
+			if cc, d, ok := e.coverage.wire(from, transition, c); ok {
+				c, dashed = cc, d
+				if cc == takenColor {
+					width *= 1.5
+				}
 			}
 		}
 		if detail {
@@ -150,7 +151,7 @@ func (r *editorRenderer) draw(size fyne.Size) {
 			l := r.lines[lines]
 			lines++
 			l.Position1, l.Position2 = v.toScreen(seg.start), v.toScreen(seg.end)
-			l.StrokeColor, l.StrokeWidth = c, max(width/2, 1)
+			l.StrokeColor, l.StrokeWidth = c, max(width*0.75, 1.5)
 			objs = append(objs, l)
 		}
 	}
@@ -172,7 +173,7 @@ func (r *editorRenderer) draw(size fyne.Size) {
 			if k == len(r.nodeShapes) {
 				r.nodeShapes = append(r.nodeShapes, newNodeShape())
 			}
-			objs = r.nodeShapes[k].place(r, n, look, at, z, objs)
+			objs = r.nodeShapes[k].place(r, n, look, at, z, lod, objs)
 			if e.coverage.unreached[n.name] {
 				objs = r.cover.dimNode(v, n, pal.background, objs)
 			}
@@ -205,6 +206,30 @@ func (r *editorRenderer) draw(size fyne.Size) {
 
 	objs = r.drawGesture(objs)
 	r.finish(size, objs)
+}
+
+// Wire strokes: world width at zoom 1, and the thinnest drawn on screen.
+const (
+	wireStroke    = 2.5
+	minWireStroke = 2
+)
+
+// wireLook is a wire's colour and width by its state: taken by a run,
+// invalid (an error is about its transition), touching a selected widget,
+// or plain.
+func (r *editorRenderer) wireLook(w *wire, width float32) (color.Color, float32) {
+	e, g := r.e, r.e.graph
+	from, to := g.nodes[w.from].name, g.nodes[w.to].name
+	transition := g.nodes[w.from].ports[w.port].transition
+	switch {
+	case e.highlight.wireTaken(from, transition):
+		return takenColor, width * 1.8
+	case e.diags[from].badPorts[transition]:
+		return errorColor, width * 1.4
+	case e.selected[from] || e.selected[to]:
+		return r.pal.primary, width * 1.4
+	}
+	return r.pal.wire, width
 }
 
 // finish adds what sits over the flow (minimap, then the messages tooltip,

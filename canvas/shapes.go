@@ -56,7 +56,7 @@ type nodeLook struct {
 
 // place draws node n at screen position at and scale z, appending its
 // objects to objs.
-func (s *nodeShape) place(r *editorRenderer, n *node, look nodeLook, at fyne.Position, z float32, objs []fyne.CanvasObject) []fyne.CanvasObject {
+func (s *nodeShape) place(r *editorRenderer, n *node, look nodeLook, at fyne.Position, z float32, lod detailLevel, objs []fyne.CanvasObject) []fyne.CanvasObject {
 	pal := r.pal
 	w, h := float32(n.width)*z, float32(nodeHeight)*z
 	radius := cornerRadius * z
@@ -124,13 +124,13 @@ func (s *nodeShape) place(r *editorRenderer, n *node, look nodeLook, at fyne.Pos
 		pw := float32(p.width) * z
 		placeLine(m, ps.label, fyne.NewPos(anchor.X-pw/2, anchor.Y-portRowHeight*z), pw, (portRowHeight-portDot/2)*z)
 		objs = append(objs, ps.dot)
-		if z >= labelZoom {
+		if lod == detailFull {
 			objs = append(objs, ps.label)
 		}
 	}
 
 	if count := look.diags.errors + look.diags.warnings; count > 0 {
-		d := max(18*z, 14)
+		d := max(22*z, 14)
 		s.badge.FillColor = warningColor
 		if look.diags.errors > 0 {
 			s.badge.FillColor = errorColor
@@ -156,10 +156,10 @@ func (s *nodeShape) place(r *editorRenderer, n *node, look nodeLook, at fyne.Pos
 		if look.waitingFor != "" {
 			label = "Waiting for " + look.waitingFor
 		}
-		s.waitText.Text, s.waitText.TextSize = label, 11*z
-		// Measured at the size drawn: small text is not the 11pt width
+		s.waitText.Text, s.waitText.TextSize = label, captionTextSize*z
+		// Measured at the size drawn: small text is not the full-size width
 		// scaled down, and the pill must hold it at every zoom.
-		tw := fyne.MeasureText(label, 11*z, fyne.TextStyle{}).Width + 12*z
+		tw := fyne.MeasureText(label, captionTextSize*z, fyne.TextStyle{}).Width + 12*z
 		th := 18 * z
 		s.waitBack.CornerRadius = th / 2
 		s.waitBack.Move(at.AddXY(w-tw, -th-4*z))

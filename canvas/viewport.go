@@ -11,16 +11,6 @@ const (
 	minZoom  = 0.02
 	maxZoom  = 2.5
 	zoomStep = 1.25
-	// detailZoom is the zoom below which nodes are drawn as plain boxes and
-	// wires as straight lines, without text: text that small cannot be read
-	// and costs the most to draw.
-	detailZoom = 0.45
-	// labelZoom is the zoom below which port labels are left out: small
-	// text does not shrink in proportion and would run together.
-	labelZoom = 0.7
-	// readableZoom is the smallest zoom a flow opens at; a larger flow
-	// opens at its top, the minimap showing the rest.
-	readableZoom = 0.75
 )
 
 // viewport maps world coordinates to the editor's own: screen = (world -

@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/studioflow/studioflow/canvas/look"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // Where the authoring journeys click in the editor at 1280×800 (no window
@@ -22,20 +25,27 @@ var (
 	emptyCanvas   = image.Pt(300, 200) // a spot of the canvas nothing is drawn on
 	// After Ctrl+N the Trigger sits here, and the first widget the library
 	// adds lands right below it (free space near the view centre).
-	newTriggerMessagePort = image.Pt(464, 383) // its Incoming Message port
-	newTriggerCallPort    = image.Pt(552, 383) // its Incoming Call port
-	newTriggerSubflowPort = image.Pt(743, 383) // its Subflow port (not in a new flow's file)
+	newTriggerMessagePort = image.Pt(461, 376) // its Incoming Message port
+	newTriggerCallPort    = image.Pt(565, 376) // its Incoming Call port
+	newTriggerSubflowPort = image.Pt(786, 376) // its Subflow port (not in a new flow's file)
 	firstAddedWidget      = image.Pt(590, 463) // the name row of that widget
 	// canvasArea is the canvas at 1280×800, less the minimap's corner.
 	canvasArea = image.Rect(226, 74, 790, 612)
-	// Category colours of node headers (canvas/style.go).
-	voiceRed   = color.RGBA{0xd6, 0x1f, 0x1f, 0xff}
-	flowPurple = color.RGBA{0x8c, 0x5b, 0xd8, 0xff}
+	// Category colours of node headers (canvas/look).
+	voiceRed   = rgba(look.CategoryColor(schemas.Voice))
+	flowPurple = rgba(look.CategoryColor(schemas.FlowControl))
 	// From a node header's top-left corner at zoom 1: its first port's dot
 	// (below a label like "User Pressed Keys") and its name row.
-	firstPortFromHeader = image.Pt(56, 80)
+	firstPortFromHeader = image.Pt(68, 80)
 	nameRowFromHeader   = image.Pt(80, 40)
+	// toolbarZoomOut is the toolbar's Zoom Out button.
+	toolbarZoomOut = image.Pt(436, 48)
 )
+
+// scaled is an offset from a node's corner at zoom 1 drawn at another zoom.
+func scaled(p image.Point, zoom float64) image.Point {
+	return image.Pt(int(float64(p.X)*zoom), int(float64(p.Y)*zoom))
+}
 
 // newFlowWindow opens the editor on a throwaway file, then starts a flow
 // from scratch with Ctrl+N, as a user would.

@@ -127,10 +127,14 @@ func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
 	// The gather's User Pressed Keys to the split, by a wire, found on the
 	// canvas once the view is still: the split's purple header, the
 	// gather's red one above it.
+	// At zoom 1 the gather sits just above the view: one Zoom Out (the
+	// toolbar button) brings it in, at 0.8.
+	x.focus(t, window, toolbarZoomOut)
+	const zoom = 0.8
 	img := x.settled(t, "journey-c-2-before-wire")
 	split := header(t, img, canvasArea, flowPurple)
 	gather := header(t, img, image.Rect(0, 0, screenWidth, split.Y), voiceRed)
-	x.drag(t, window, gather.Add(firstPortFromHeader), split.Add(nameRowFromHeader))
+	x.drag(t, window, gather.Add(scaled(firstPortFromHeader, zoom)), split.Add(scaled(nameRowFromHeader, zoom)))
 	x.screenshot(t, "journey-c-2-wired")
 
 	saved := x.saveAs(t, window, "ivr.json", "support")

@@ -99,32 +99,32 @@ func isolateSettings(t *testing.T) {
 // that starts highest in the window (the minimap's copy sits lower down).
 func triggerHeader(t *testing.T, img image.Image, area image.Rectangle) image.Rectangle {
 	t.Helper()
-	isRed := func(x, y int) bool {
+	isTrigger := func(x, y int) bool {
 		r, g, b, _ := img.At(x, y).RGBA()
-		return abs(int(r>>8)-int(triggerRed.R)) <= 6 && abs(int(g>>8)-int(triggerRed.G)) <= 6 && abs(int(b>>8)-int(triggerRed.B)) <= 6
+		return abs(int(r>>8)-int(triggerPurple.R)) <= 6 && abs(int(g>>8)-int(triggerPurple.G)) <= 6 && abs(int(b>>8)-int(triggerPurple.B)) <= 6
 	}
 	for y := area.Min.Y; y < area.Max.Y; y++ {
 		for x := area.Min.X; x < area.Max.X; x++ {
-			if !isRed(x, y) {
+			if !isTrigger(x, y) {
 				continue
 			}
 			// Walk a few pixels in, past the rounded corner, then out to the edges.
 			cx, cy := x+4, y+4
-			if !isRed(cx, cy) {
+			if !isTrigger(cx, cy) {
 				continue
 			}
 			r := image.Rect(cx, cy, cx+1, cy+1)
-			for r.Max.X < area.Max.X && isRed(r.Max.X, cy) {
+			for r.Max.X < area.Max.X && isTrigger(r.Max.X, cy) {
 				r.Max.X++
 			}
-			for r.Min.X > area.Min.X && isRed(r.Min.X-1, cy) {
+			for r.Min.X > area.Min.X && isTrigger(r.Min.X-1, cy) {
 				r.Min.X--
 			}
 			mid := (r.Min.X + r.Max.X) / 2
-			for r.Max.Y < area.Max.Y && isRed(mid, r.Max.Y) {
+			for r.Max.Y < area.Max.Y && isTrigger(mid, r.Max.Y) {
 				r.Max.Y++
 			}
-			for r.Min.Y > area.Min.Y && isRed(mid, r.Min.Y-1) {
+			for r.Min.Y > area.Min.Y && isTrigger(mid, r.Min.Y-1) {
 				r.Min.Y--
 			}
 			if r.Dx() >= 60 && r.Dy() >= 8 {

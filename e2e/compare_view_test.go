@@ -37,7 +37,7 @@ func TestCompareViewStepsThroughChanges(t *testing.T) {
 	window := x.waitWindow(t, app, regexp.QuoteMeta("change 1 of 3 (menu changed)"))
 	area := x.windowGeometry(t, window)
 	img := waitForDrawing(t, x, "compare-1-menu-changed", area)
-	if n := measure(img, area).near(triggerRed, 8); n < 300 {
+	if n := measure(img, area).near(triggerPurple, 8); n < 300 {
 		t.Errorf("%d pixels in the Trigger's header colour: the flow was not drawn", n)
 	}
 

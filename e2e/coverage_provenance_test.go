@@ -10,12 +10,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/studioflow/studioflow/canvas/look"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 var (
-	coverageWarning = color.RGBA{0xe8, 0x9b, 0x00, 0xff} // never-taken wires, dashed
-	coverageTaken   = color.RGBA{0x1f, 0xb8, 0x5a, 0xff} // taken wires
-	toolsGreen      = color.RGBA{0x12, 0x8a, 0x5c, 0xff} // Make HTTP Request's header and inspector tile
+	coverageWarning = rgba(look.WarningColor)                        // never-taken wires, dashed
+	coverageTaken   = rgba(look.ActiveColor)                         // taken wires
+	toolsGreen      = rgba(look.CategoryColor(schemas.ToolsAndCode)) // Make HTTP Request's header and inspector tile
 	// inspectorHead is where the inspector shows the widget's type tile.
 	inspectorHead = image.Rect(965, 40, screenWidth, 200)
 )

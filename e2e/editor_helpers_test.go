@@ -21,8 +21,8 @@ var (
 	flowDescription = image.Pt(1100, 270) // the flow's Description with nothing selected
 	// incomingCallPort is the trigger's Incoming Call port relative to the
 	// top-left corner of its red header (canvas at zoom 1).
-	incomingCallPort = image.Pt(147, 80)
-	primaryBlue      = color.RGBA{41, 111, 246, 255}
+	incomingCallPort = image.Pt(171, 80)
+	primaryBlue      = primaryColours()[1] // the dark theme's, which Xvfb gets
 )
 
 // isolatedConfig gives the application its own preferences and storage

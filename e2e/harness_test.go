@@ -99,12 +99,18 @@ type xserver struct {
 // tests never collide with another X server, and stops it after the test.
 func startXvfb(t *testing.T) *xserver {
 	t.Helper()
+	return startXvfbSize(t, screenWidth, screenHeight)
+}
+
+// startXvfbSize is startXvfb with a screen of another size.
+func startXvfbSize(t *testing.T, width, height int) *xserver {
+	t.Helper()
 	requireTools(t, "Xvfb", "xdotool", "import")
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", screenWidth, screenHeight), "-nolisten", "tcp")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
 	cmd.ExtraFiles = []*os.File{w}
 	var log bytes.Buffer
 	cmd.Stderr = &log

@@ -7,10 +7,19 @@ import (
 	"regexp"
 	"testing"
 	"time"
+
+	"github.com/studioflow/studioflow/canvas/look"
+	"github.com/studioflow/studioflow/schemas"
 )
 
-// The trigger's header colour in the canvas (canvas/style.go): a node was drawn.
-var triggerRed = color.RGBA{0xf2, 0x2f, 0x46, 0xff}
+// The Trigger's header colour on the canvas (Flow Control, canvas/look): a node was drawn.
+var triggerPurple = rgba(look.CategoryColor(schemas.FlowControl))
+
+// rgba is an opaque colour as the screenshots hold it.
+func rgba(c color.Color) color.RGBA {
+	r, g, b, _ := c.RGBA()
+	return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0xff}
+}
 
 func TestEditOpensAWindowThatDrawsTheFlowAndQuitsOnCtrlQ(t *testing.T) {
 	x := startXvfb(t)
@@ -32,7 +41,7 @@ func TestEditOpensAWindowThatDrawsTheFlowAndQuitsOnCtrlQ(t *testing.T) {
 	if share := stats.share(); share < 0.03 {
 		t.Errorf("only %.1f%% of the window differs from its background %v", share*100, stats.dominant)
 	}
-	if n := stats.near(triggerRed, 8); n < 500 {
+	if n := stats.near(triggerPurple, 8); n < 500 {
 		t.Errorf("%d pixels in the Trigger's header colour: the Trigger node was not drawn", n)
 	}
 
@@ -55,7 +64,7 @@ func TestNoArgumentsOpensTheExampleFlowAndClosesOnCtrlW(t *testing.T) {
 	if share := stats.share(); share < 0.03 {
 		t.Errorf("only %.1f%% of the window differs from its background %v", share*100, stats.dominant)
 	}
-	if n := stats.near(triggerRed, 8); n < 500 {
+	if n := stats.near(triggerPurple, 8); n < 500 {
 		t.Errorf("%d pixels in the Trigger's header colour: the Trigger node was not drawn", n)
 	}
 

@@ -2,16 +2,17 @@ package e2e
 
 import (
 	"image"
-	"image/color"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/studioflow/studioflow/canvas/look"
 )
 
-// The canvas draws the wires an execution took in this green (canvas/style.go).
-var takenGreen = color.RGBA{0x1f, 0xb8, 0x5a, 0xff}
+// The canvas draws the wires an execution took in this green (canvas/look).
+var takenGreen = rgba(look.ActiveColor)
 
 // openSimulator starts the real binary on one of the project's test flows
 // and opens the Simulator beside the canvas with Ctrl+R, on the virtual

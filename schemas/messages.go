@@ -3,6 +3,7 @@ package schemas
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,8 @@ type explainer struct {
 	docs docSet
 	// events lists a widget type's events in Studio's order, when known.
 	events func(typ string) ([]string, bool)
+	// namer words the transitions of a widget in plain form.
+	namer func(instance any) transitionNamer
 }
 
 // explain walks an error tree. instance is the validated value in plain form
@@ -42,7 +45,16 @@ func (x explainer) explain(err error, instance any, typ, base string) []finding 
 	}
 	w := walker{explainer: x, typ: typ, instance: instance, base: base}
 	w.walk(ve)
-	return dedupeFindings(w.out)
+	out := dedupeFindings(w.out)
+	// jsonschema reports an object's properties in map order: put the
+	// findings in a fixed order so that a flow always gets the same list.
+	slices.SortStableFunc(out, func(a, b finding) int {
+		if c := strings.Compare(a.loc, b.loc); c != 0 {
+			return c
+		}
+		return strings.Compare(a.message, b.message)
+	})
+	return out
 }
 
 type walker struct {
@@ -54,6 +66,15 @@ type walker struct {
 }
 
 func (w *walker) loc(ve *jsonschema.ValidationError) string { return w.base + ve.InstanceLocation }
+
+// field names the value at loc, its transitions by their names.
+func (w *walker) field(loc string) string {
+	var name transitionNamer
+	if w.namer != nil {
+		name = w.namer(w.instance)
+	}
+	return describeField(loc, name)
+}
 
 func (w *walker) add(loc, message string) { w.out = append(w.out, finding{loc: loc, message: message}) }
 
@@ -110,7 +131,7 @@ func (w *walker) alternatives(ve *jsonschema.ValidationError) {
 			w.add(loc, "use only one of "+orList(groups)+", not several")
 			return
 		}
-		w.add(loc, describeField(loc)+" matches more than one of the allowed forms")
+		w.add(loc, w.field(loc)+" matches more than one of the allowed forms")
 		return
 	}
 
@@ -125,10 +146,10 @@ func (w *walker) alternatives(ve *jsonschema.ValidationError) {
 			event, isString := obj["event"].(string)
 			switch {
 			case !isObj:
-				w.add(loc, fmt.Sprintf("%s must be an object with an event, but it is %s", describeField(loc), describeValue(value)))
+				w.add(loc, fmt.Sprintf("%s must be an object with an event, but it is %s", w.field(loc), describeValue(value)))
 				return
 			case obj["event"] == nil:
-				w.add(loc+"/event", describeField(loc)+" has no event")
+				w.add(loc+"/event", w.field(loc)+" has no event")
 				return
 			case !isString || !contains(allowed, event):
 				w.add(loc+"/event", w.eventMessage(obj["event"], allowed))
@@ -160,7 +181,7 @@ func (w *walker) alternatives(ve *jsonschema.ValidationError) {
 		}
 	}
 	if onlyTypes && len(types) > 0 {
-		w.add(loc, fmt.Sprintf("%s must be %s, but it is %s", describeField(loc), typeWords(types), describeValue(value)))
+		w.add(loc, fmt.Sprintf("%s must be %s, but it is %s", w.field(loc), typeWords(types), describeValue(value)))
 		return
 	}
 
@@ -183,7 +204,7 @@ func (w *walker) leaf(ve *jsonschema.ValidationError) finding {
 	schema, _ := node.(*model.Object)
 	loc := w.loc(ve)
 	value, _ := valueAt(w.instance, loc)
-	field := describeField(loc)
+	field := w.field(loc)
 
 	switch kw {
 	case "type":
@@ -202,7 +223,7 @@ func (w *walker) leaf(ve *jsonschema.ValidationError) finding {
 			return finding{loc: where, message: "the widget has no " + strings.Join(msgs, ", ")}
 		}
 		if len(missing) == 1 {
-			return finding{loc: where, message: fmt.Sprintf("%s is required", describeField(where))}
+			return finding{loc: where, message: fmt.Sprintf("%s is required", w.field(where))}
 		}
 		return finding{loc: where, message: fmt.Sprintf("%s needs %s", field, strings.Join(msgs, " and "))}
 	case "enum":
@@ -442,50 +463,6 @@ func describeValue(v any) string {
 		return "an object"
 	}
 	return fmt.Sprintf("%v", v)
-}
-
-// describeField names the value at a pointer inside a widget the way a user
-// thinks of it: "timeout", "key (in parameters item 2)", "transition 3".
-func describeField(loc string) string {
-	if loc == "" {
-		return "the widget"
-	}
-	segs := strings.Split(strings.TrimPrefix(loc, "/"), "/")
-	for i, s := range segs {
-		segs[i] = unescapePointer(s)
-	}
-	if segs[0] == "properties" {
-		segs = segs[1:]
-		if len(segs) == 0 {
-			return "properties"
-		}
-	}
-	last := len(segs) - 1
-	field := segs[last]
-	var context []string
-	if idx, err := strconv.Atoi(field); err == nil && last > 0 {
-		field = itemName(segs[last-1], idx)
-		last--
-	}
-	for i := 0; i < last; i++ {
-		if idx, err := strconv.Atoi(segs[i+1]); err == nil {
-			context = append(context, itemName(segs[i], idx))
-			i++
-			continue
-		}
-		context = append(context, segs[i])
-	}
-	if len(context) == 0 {
-		return field
-	}
-	return field + " (in " + strings.Join(context, ", ") + ")"
-}
-
-func itemName(list string, idx int) string {
-	if list == "transitions" {
-		return "transition " + strconv.Itoa(idx+1)
-	}
-	return list + " item " + strconv.Itoa(idx+1)
 }
 
 var (

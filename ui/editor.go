@@ -58,16 +58,21 @@ type Editor struct {
 	finder    *Finder
 	inspector *Inspector
 	problems  *Problems
+	dock      *problemsDock
 	conflicts *Conflicts
-	live      *liveValidation
-	keys      *historyKeys
-	status    *widget.Label
-	summary   string // the status line's widget count, "" when stale
-	state     *widget.Label
-	leftTabs  *container.AppTabs
-	center    *container.Split
-	sim       *simulatorSlot
-	ws        *workspaceLink
+	tips      *tipLayer
+	// toolbarObject is the row of buttons above the canvas.
+	toolbarObject fyne.CanvasObject
+	live          *liveValidation
+	keys          *historyKeys
+	status        *widget.Label
+	summary       string // the status line's widget count, "" when stale
+	state         *widget.Label
+	leftTabs      *container.AppTabs
+	center        *container.Split
+	mainSplit     *container.Split
+	sim           *simulatorSlot
+	ws            *workspaceLink
 
 	recovery     recoveryStore
 	recoveryFile string
@@ -123,9 +128,9 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 	e.build(doc)
 	e.live.sync = opts.syncValidation
 	e.setDocument(doc, opts.Path, opts.Source)
+	e.restoreLayout()
 	e.installMenus()
 	e.win.SetCloseIntercept(e.closeWindow)
-	e.win.Resize(fyne.NewSize(1280, 800))
 	e.offerOnStart = opts.OfferRecovery
 	return e, nil
 }
@@ -173,6 +178,15 @@ func (e *Editor) build(doc *model.Document) {
 	e.inspector.OnRenamed = func(_, newName string) { e.selectWidgets([]string{newName}) }
 	e.problems = NewProblems()
 	e.problems.OnChoose = e.goToProblem
+	e.problems.Place = func(d schemas.Diagnostic) string { return e.cat.Place(e.doc.Flow(), d) }
+	e.problems.Canvas = e.win.Canvas
+	e.problems.OnHover = func(text string, row fyne.CanvasObject) {
+		if text == "" {
+			e.tips.hide()
+		} else {
+			e.tips.showBelow(row, text)
+		}
+	}
 	e.conflicts = NewConflicts()
 	e.conflicts.OnError = e.showError
 	e.conflicts.OnChoose = func(name string) {
@@ -208,16 +222,20 @@ func (e *Editor) build(doc *model.Document) {
 		container.NewTabItem("Library", e.library.Object()),
 		container.NewTabItem("Find", e.finder.Object()),
 	)
-	canvasArea := container.NewVSplit(e.canvas.Object(), container.NewBorder(e.conflicts.Object(), nil, nil, nil, e.problems.Object()))
-	canvasArea.Offset = 0.8
+	e.dock = newProblemsDock(e.canvas.Object(), e.problems)
+	// Merge conflicts (hidden when there are none) sit under the problems.
+	canvasArea := container.NewBorder(nil, e.conflicts.Object(), nil, nil, e.dock.Object())
 	right := container.NewAppTabs(container.NewTabItem("Inspector", e.inspector.Object()))
 	e.sim.tabs = right
 	e.center = container.NewHSplit(canvasArea, right)
 	e.center.Offset = 0.7
 	main := container.NewHSplit(e.leftTabs, container.NewStack(e.center))
 	main.Offset = 0.17
+	e.mainSplit = main
 	bottom := container.NewBorder(nil, nil, nil, e.state, e.status)
-	e.win.SetContent(container.NewBorder(e.toolbar(), bottom, nil, nil, main))
+	e.tips = newTipLayer()
+	e.toolbarObject = e.toolbar()
+	e.win.SetContent(container.NewStack(container.NewBorder(e.toolbarObject, bottom, nil, nil, main), e.tips.root))
 }
 
 // setDocument shows doc (a flow opened, created, imported or recovered).
@@ -267,6 +285,7 @@ func (e *Editor) documentChanged(c model.Change) {
 
 func (e *Editor) diagnosticsChanged(ds []schemas.Diagnostic) {
 	e.problems.SetDiagnostics(ds)
+	e.dock.setDiagnostics(ds)
 	e.inspector.SetDiagnostics(ds)
 	e.canvas.SetDiagnostics(ds)
 }
@@ -424,6 +443,7 @@ func (e *Editor) Autosave() {
 }
 
 func (e *Editor) closeNow() {
+	e.saveLayout()
 	e.stopOnce.Do(func() { close(e.stop) })
 	e.sim.setDocument(nil)
 	e.ws.close()

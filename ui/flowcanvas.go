@@ -38,4 +38,6 @@ type flowCanvas interface {
 	ZoomToFit()
 	TidyUp(selectionOnly bool) error
 	ExportPNG(w io.Writer) error
+	SetMinimapShown(shown bool)
+	MinimapShown() bool
 }

@@ -21,11 +21,20 @@ type jsonEditor struct {
 	entry  *textField
 	status *widget.Label
 	dialog *dialog.CustomDialog
+	// code is the read-only view with line numbers and syntax colours
+	// (Show Flow JSON opens in it; nil for Import); body holds the view or
+	// the text being edited.
+	code    *widget.TextGrid
+	keys    *codeKeys
+	body    *fyne.Container
+	editing bool
+	toggle  *widget.Button
 	// saves counts Saves, so a problem summary arriving late is shown only
 	// when no other Save came after it.
 	saves int
 	// shown is true while the dialog is up.
 	shown bool
+	win   fyne.Window
 }
 
 // show puts the dialog up with the keyboard in the text; Escape (and the
@@ -52,7 +61,57 @@ func (j *jsonEditor) show(w fyne.Window) {
 	j.dialog.Resize(dialogSize(w))
 	j.shown = true
 	j.dialog.Show()
-	w.Canvas().Focus(j.entry)
+	j.win = w
+	w.Canvas().Focus(j.focusTarget())
+}
+
+// focusTarget is what takes the keyboard: the text, or the code view.
+func (j *jsonEditor) focusTarget() fyne.Focusable {
+	if j.code != nil && !j.editing {
+		return j.keys
+	}
+	return j.entry
+}
+
+// withCodeView makes the editor open on a line-numbered, coloured view of
+// the text, with a button to switch to editing it.
+func (j *jsonEditor) withCodeView() {
+	j.code = newJSONCodeView()
+	setJSON(j.code, j.entry.Text)
+	j.keys = newCodeKeys(j.code, j.close, func() { j.setEditing(true) })
+	j.body = container.NewStack(j.keys)
+	j.toggle = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { j.setEditing(!j.editing) })
+}
+
+// setEditing switches between the code view and the editable text.
+func (j *jsonEditor) setEditing(on bool) {
+	if j.code == nil || j.editing == on {
+		return
+	}
+	j.editing = on
+	if on {
+		j.body.Objects = []fyne.CanvasObject{j.entry}
+		j.toggle.SetText("View")
+		j.toggle.SetIcon(theme.VisibilityIcon())
+	} else {
+		setJSON(j.code, j.entry.Text)
+		j.body.Objects = []fyne.CanvasObject{j.keys}
+		j.toggle.SetText("Edit")
+		j.toggle.SetIcon(theme.DocumentCreateIcon())
+	}
+	j.body.Refresh()
+	if j.win != nil && j.shown {
+		j.win.Canvas().Focus(j.focusTarget())
+	}
+}
+
+// content is the dialog's body: the view (or text) over the status line.
+func (j *jsonEditor) content() fyne.CanvasObject {
+	var main fyne.CanvasObject = j.entry
+	if j.body != nil {
+		main = j.body
+	}
+	return container.NewBorder(nil, j.status, nil, nil, main)
 }
 
 // close hides the dialog, applying nothing.
@@ -78,6 +137,8 @@ func (j *jsonEditor) showError(err error, c fyne.Canvas) {
 	j.status.Importance = widget.DangerImportance
 	var syn *model.SyntaxError
 	if errors.As(err, &syn) {
+		// The caret goes to the error, in the editable text.
+		j.setEditing(true)
 		j.status.SetText(fmt.Sprintf("Nothing was applied. Line %d, column %d: %s", syn.Line, syn.Column, syn.Msg))
 		j.entry.CursorRow, j.entry.CursorColumn = syn.Line-1, syn.Column-1
 		j.entry.Refresh()
@@ -100,21 +161,22 @@ func dialogSize(w fyne.Window) fyne.Size {
 	return fyne.NewSize(max(s.Width*0.8, 480), max(s.Height*0.85, 360))
 }
 
-// ShowFlowJSON shows the whole definition in canonical form, editable:
-// Save replaces the flow with the edited text as one undoable step.
+// ShowFlowJSON shows the whole definition in canonical form with line
+// numbers and syntax colours; Edit makes it editable and Apply replaces the
+// flow with the text as one undoable step.
 func (e *Editor) ShowFlowJSON() {
 	j := newJSONEditor(string(e.doc.Flow().Marshal()))
-	j.status.SetText("The definition as Studio's Show Flow JSON prints it. Edit it and press Save to apply.")
+	j.withCodeView()
+	j.status.SetText("The definition as Studio's Show Flow JSON prints it. Press Edit to change it, then Apply.")
 	copyButton := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
 		e.app.Clipboard().SetContent(j.entry.Text)
 		j.ok("Copied to the clipboard.")
 	})
-	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { e.applyFlowJSON(j) })
-	save.Importance = widget.HighImportance
+	apply := widget.NewButtonWithIcon("Apply", theme.ConfirmIcon(), func() { e.applyFlowJSON(j) })
+	apply.Importance = widget.HighImportance
 	closeButton := widget.NewButton("Close", j.close)
-	content := container.NewBorder(nil, j.status, nil, nil, j.entry)
-	j.dialog = dialog.NewCustomWithoutButtons("Flow JSON", content, e.win)
-	j.dialog.SetButtons([]fyne.CanvasObject{closeButton, copyButton, save})
+	j.dialog = dialog.NewCustomWithoutButtons("Flow JSON", j.content(), e.win)
+	j.dialog.SetButtons([]fyne.CanvasObject{closeButton, copyButton, j.toggle, apply})
 	e.lastJSON = j
 	j.show(e.win)
 }
@@ -179,8 +241,7 @@ func (e *Editor) ImportJSON() {
 	importButton := widget.NewButtonWithIcon("Import", theme.DownloadIcon(), func() { e.applyImport(j) })
 	importButton.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", j.close)
-	content := container.NewBorder(nil, j.status, nil, nil, j.entry)
-	j.dialog = dialog.NewCustomWithoutButtons("Import from JSON", content, e.win)
+	j.dialog = dialog.NewCustomWithoutButtons("Import from JSON", j.content(), e.win)
 	j.dialog.SetButtons([]fyne.CanvasObject{cancel, chooseFile, importButton})
 	e.lastJSON = j
 	j.show(e.win)

@@ -29,9 +29,9 @@ func TestShowFlowJSONEditAndSaveReplacesTheFlowAsOneUndoStep(t *testing.T) {
 	}
 
 	j.entry.SetText(strings.Replace(original, `"description": "Horoscope by text"`, `"description": "Astrology line"`, 1))
-	test.Tap(dialogButton(t, e.win, "Save"))
+	test.Tap(dialogButton(t, e.win, "Apply"))
 	if got := e.doc.Flow().Description(); got != "Astrology line" {
-		t.Fatalf("description %q after Save", got)
+		t.Fatalf("description %q after Apply", got)
 	}
 	if !strings.Contains(j.status.Text, "Applied") {
 		t.Errorf("status says %q", j.status.Text)
@@ -144,9 +144,9 @@ func TestShowFlowJSONSaveValidatesOffTheUIGoroutine(t *testing.T) {
 	e.ShowFlowJSON()
 	j := e.lastJSON
 	j.entry.SetText(`{"description": "Bare", "states": [{"name": "Trigger", "type": "trigger", "transitions": [], "properties": {"offset": {"x": 0, "y": 0}}}], "initial_state": "Trigger", "flags": {"allow_concurrent_calls": true}}`)
-	test.Tap(dialogButton(t, e.win, "Save"))
+	test.Tap(dialogButton(t, e.win, "Apply"))
 	if e.doc.Flow().Description() != "Bare" {
-		t.Fatal("Save did not apply the text")
+		t.Fatal("Apply did not apply the text")
 	}
 	if !strings.Contains(j.status.Text, "Applied") || strings.Contains(j.status.Text, "Problems") {
 		t.Fatalf("right after Save the status says %q: the problems were counted on the UI goroutine", j.status.Text)

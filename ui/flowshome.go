@@ -98,7 +98,7 @@ func (w *workspaceLink) showHome() {
 	w.home.Refresh() // shows the From Twilio button now that it has an action
 	w.win.SetContent(w.home.Content())
 	workspace.CloseOnKeys(w.win)
-	w.win.Resize(fyne.NewSize(1100, 720))
+	w.win.Resize(secondarySize(w.e.win, fyne.NewSize(1100, 720)))
 	w.win.SetOnClosed(func() { w.win, w.home, w.sync = nil, nil, nil })
 	w.win.Show()
 }

@@ -298,7 +298,9 @@ func typeSubtitle(wt schemas.WidgetType, known bool, typ string) string {
 	if !known {
 		return "Unknown widget type " + typ + ": its properties are shown as they are."
 	}
-	text := string(wt.Category) + " · " + typ
+	// The heading shows the type's title; the subtitle its library
+	// section (the type id is in Show Flow JSON, not in a person's way).
+	text := string(wt.Category)
 	switch wt.Maturity {
 	case schemas.Beta:
 		text += " · beta"

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/assets/icons"
+	"github.com/studioflow/studioflow/canvas/look"
 	"github.com/studioflow/studioflow/schemas"
 )
 
@@ -43,23 +44,8 @@ type Library struct {
 }
 
 // categoryColor tints each library section as the canvas colours node
-// headers (canvas/style.go keeps the same table unexported).
-func categoryColor(c schemas.Category) color.Color {
-	switch c {
-	case schemas.FlowControl:
-		return color.NRGBA{0x8c, 0x5b, 0xd8, 0xff}
-	case schemas.Voice:
-		return color.NRGBA{0xd6, 0x1f, 0x1f, 0xff}
-	case schemas.Messaging:
-		return color.NRGBA{0x00, 0x7a, 0xd9, 0xff}
-	case schemas.ToolsAndCode:
-		return color.NRGBA{0x12, 0x8a, 0x5c, 0xff}
-	case schemas.ConnectOtherProducts:
-		return color.NRGBA{0xd9, 0x6d, 0x00, 0xff}
-	default:
-		return color.NRGBA{0x6b, 0x6f, 0x7a, 0xff}
-	}
-}
+// headers and the inspector its type tile: one colour per category.
+func categoryColor(c schemas.Category) color.Color { return look.CategoryColor(c) }
 
 // NewLibrary builds the palette from the catalog's library sections.
 func NewLibrary(cat *schemas.Catalog) *Library {

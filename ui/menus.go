@@ -23,43 +23,54 @@ type command struct {
 	shortcut fyne.Shortcut
 	icon     fyne.Resource
 	run      func()
+	// keys names a key the canvas handles itself (Delete), for the tooltip.
+	keys string
 }
+
+func cmd(label string, sc fyne.Shortcut, icon fyne.Resource, run func()) command {
+	return command{label: label, shortcut: sc, icon: icon, run: run}
+}
+
+// codeIcon is a "</>" glyph (Material's "code") for the flow's JSON, so it
+// does not share the file icon with Export PNG.
+var codeIcon = theme.NewThemedResource(fyne.NewStaticResource("code.svg", []byte(
+	`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#000000" d="M9.4 16.6L4.8 12l4.6-4.6L8 6l-6 6 6 6 1.4-1.4zm5.2 0l4.6-4.6-4.6-4.6L16 6l6 6-6 6-1.4-1.4z"/></svg>`)))
 
 func (e *Editor) commands() map[string]command {
 	return map[string]command{
-		"new":       {"New", ctrl(fyne.KeyN), theme.DocumentCreateIcon(), e.New},
-		"open":      {"Open…", ctrl(fyne.KeyO), theme.FolderOpenIcon(), e.Open},
-		"save":      {"Save", ctrl(fyne.KeyS), theme.DocumentSaveIcon(), e.Save},
-		"saveAs":    {"Save As…", ctrlShift(fyne.KeyS), nil, e.SaveAs},
-		"import":    {"Import from JSON…", ctrl(fyne.KeyI), theme.DownloadIcon(), e.ImportJSON},
-		"flowsHome": {"Flows Home…", ctrlShift(fyne.KeyH), theme.HomeIcon(), e.FlowsHome},
-		"saveToWs":  {"Save to Workspace…", nil, nil, e.SaveToWorkspace},
-		"showJSON":  {"Show Flow JSON…", ctrl(fyne.KeyJ), theme.FileTextIcon(), e.ShowFlowJSON},
-		"cmpSaved":  {"Compare with Saved", nil, nil, e.CompareWithSaved},
-		"cmpFile":   {"Compare with File…", nil, nil, e.CompareWithFile},
-		"exportPNG": {"Export PNG…", ctrlShift(fyne.KeyE), theme.FileImageIcon(), e.ExportPNG},
-		"close":     {"Close Window", ctrl(fyne.KeyW), nil, e.Close},
-		"quit":      {"Quit", ctrl(fyne.KeyQ), nil, e.Quit},
-		"undo":      {"Undo", &fyne.ShortcutUndo{}, theme.ContentUndoIcon(), e.Undo},
-		"redo":      {"Redo", ctrlShift(fyne.KeyZ), theme.ContentRedoIcon(), e.Redo},
-		"cut":       {"Cut", &fyne.ShortcutCut{}, theme.ContentCutIcon(), e.Cut},
-		"copy":      {"Copy", &fyne.ShortcutCopy{}, theme.ContentCopyIcon(), e.Copy},
-		"paste":     {"Paste", &fyne.ShortcutPaste{}, theme.ContentPasteIcon(), e.Paste},
-		"duplicate": {"Duplicate", ctrl(fyne.KeyD), nil, e.Duplicate},
-		"delete":    {"Delete", nil, theme.DeleteIcon(), e.Delete},
-		"selectAll": {"Select All", &fyne.ShortcutSelectAll{}, nil, e.SelectAll},
-		"find":      {"Find…", ctrl(fyne.KeyF), theme.SearchIcon(), e.Find},
-		"usages":    {"Find Usages of Widget", ctrlShift(fyne.KeyU), nil, e.FindUsages},
-		"zoomIn":    {"Zoom In", ctrl(fyne.KeyEqual), theme.ZoomInIcon(), func() { e.canvas.ZoomIn() }},
-		"zoomOut":   {"Zoom Out", ctrl(fyne.KeyMinus), theme.ZoomOutIcon(), func() { e.canvas.ZoomOut() }},
-		"zoomReset": {"Actual Size", ctrl(fyne.Key0), nil, func() { e.canvas.ZoomReset() }},
-		"zoomFit":   {"Zoom to Fit", ctrlShift(fyne.KeyF), theme.ViewFullScreenIcon(), func() { e.canvas.ZoomToFit() }},
-		"tidy":      {"Tidy Up", ctrlShift(fyne.KeyL), theme.GridIcon(), e.TidyUp},
-		"run":       {"Run in Simulator", ctrl(fyne.KeyR), theme.MediaPlayIcon(), e.Run},
-		"coverage":  {"Show Test Coverage", ctrlShift(fyne.KeyT), nil, e.ShowCoverage},
-		"coverFile": {"Show Coverage from Profile…", nil, nil, e.ShowCoverageProfile},
-		"coverHide": {"Hide Test Coverage", nil, nil, e.HideCoverage},
-		"uncovered": {"Uncovered Transitions…", nil, nil, e.ShowUncovered},
+		"new":       cmd("New", ctrl(fyne.KeyN), theme.FileIcon(), e.New),
+		"open":      cmd("Open…", ctrl(fyne.KeyO), theme.FolderOpenIcon(), e.Open),
+		"save":      cmd("Save", ctrl(fyne.KeyS), theme.DocumentSaveIcon(), e.Save),
+		"saveAs":    cmd("Save As…", ctrlShift(fyne.KeyS), nil, e.SaveAs),
+		"import":    cmd("Import from JSON…", ctrl(fyne.KeyI), theme.DownloadIcon(), e.ImportJSON),
+		"flowsHome": cmd("Flows Home…", ctrlShift(fyne.KeyH), theme.HomeIcon(), e.FlowsHome),
+		"saveToWs":  cmd("Save to Workspace…", nil, nil, e.SaveToWorkspace),
+		"showJSON":  cmd("Show Flow JSON…", ctrl(fyne.KeyJ), codeIcon, e.ShowFlowJSON),
+		"exportPNG": cmd("Export PNG…", ctrlShift(fyne.KeyE), theme.MediaPhotoIcon(), e.ExportPNG),
+		"close":     cmd("Close Window", ctrl(fyne.KeyW), nil, e.Close),
+		"quit":      cmd("Quit", ctrl(fyne.KeyQ), nil, e.Quit),
+		"undo":      cmd("Undo", &fyne.ShortcutUndo{}, theme.ContentUndoIcon(), e.Undo),
+		"redo":      cmd("Redo", ctrlShift(fyne.KeyZ), theme.ContentRedoIcon(), e.Redo),
+		"cut":       cmd("Cut", &fyne.ShortcutCut{}, theme.ContentCutIcon(), e.Cut),
+		"copy":      cmd("Copy", &fyne.ShortcutCopy{}, theme.ContentCopyIcon(), e.Copy),
+		"paste":     cmd("Paste", &fyne.ShortcutPaste{}, theme.ContentPasteIcon(), e.Paste),
+		"duplicate": cmd("Duplicate", ctrl(fyne.KeyD), nil, e.Duplicate),
+		"delete":    {label: "Delete", icon: theme.DeleteIcon(), run: e.Delete, keys: "Delete"},
+		"selectAll": cmd("Select All", &fyne.ShortcutSelectAll{}, nil, e.SelectAll),
+		"find":      cmd("Find…", ctrl(fyne.KeyF), theme.SearchIcon(), e.Find),
+		"zoomIn":    cmd("Zoom In", ctrl(fyne.KeyEqual), theme.ZoomInIcon(), func() { e.canvas.ZoomIn() }),
+		"zoomOut":   cmd("Zoom Out", ctrl(fyne.KeyMinus), theme.ZoomOutIcon(), func() { e.canvas.ZoomOut() }),
+		"zoomReset": cmd("Actual Size", ctrl(fyne.Key0), nil, func() { e.canvas.ZoomReset() }),
+		"zoomFit":   cmd("Zoom to Fit", ctrlShift(fyne.KeyF), theme.ViewFullScreenIcon(), func() { e.canvas.ZoomToFit() }),
+		"tidy":      cmd("Tidy Up", ctrlShift(fyne.KeyL), theme.GridIcon(), e.TidyUp),
+		"run":       cmd("Run in Simulator", ctrl(fyne.KeyR), theme.MediaPlayIcon(), e.Run),
+		"cmpSaved":  cmd("Compare with Saved", nil, nil, e.CompareWithSaved),
+		"cmpFile":   cmd("Compare with File…", nil, nil, e.CompareWithFile),
+		"usages":    cmd("Find Usages of Widget", ctrlShift(fyne.KeyU), nil, e.FindUsages),
+		"coverage":  cmd("Show Test Coverage", ctrlShift(fyne.KeyT), nil, e.ShowCoverage),
+		"coverFile": cmd("Show Coverage from Profile…", nil, nil, e.ShowCoverageProfile),
+		"coverHide": cmd("Hide Test Coverage", nil, nil, e.HideCoverage),
+		"uncovered": cmd("Uncovered Transitions…", nil, nil, e.ShowUncovered),
 	}
 }
 
@@ -67,7 +78,8 @@ func (e *Editor) item(cmds map[string]command, key string) *fyne.MenuItem {
 	c := cmds[key]
 	it := fyne.NewMenuItem(c.label, c.run)
 	it.Shortcut = c.shortcut
-	it.Icon = c.icon
+	// No icons in the menus: items with and without them would not line up
+	// (the toolbar shows the icons, with tooltips naming the same commands).
 	return it
 }
 
@@ -136,8 +148,10 @@ func (e *Editor) refreshMenus() {
 		themeItems = append(themeItems, ti)
 	}
 	themeMenu.ChildMenu = fyne.NewMenu("", themeItems...)
+	minimap := fyne.NewMenuItem("Show Minimap", func() { e.SetMinimapShown(!e.MinimapShown()) })
+	minimap.Checked = e.canvas != nil && e.MinimapShown()
 	view := fyne.NewMenu("View", it("zoomIn"), it("zoomOut"), it("zoomReset"), it("zoomFit"), sep(),
-		it("tidy"), sep(), it("showJSON"), sep(), themeMenu)
+		it("tidy"), sep(), minimap, it("showJSON"), sep(), themeMenu)
 	run := fyne.NewMenu("Run", it("run"), sep(), it("coverage"), it("coverFile"), it("uncovered"), it("coverHide"))
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run))
 }
@@ -147,7 +161,7 @@ func (e *Editor) toolbar() fyne.CanvasObject {
 	cmds := e.commands()
 	action := func(k string) widget.ToolbarItem {
 		c := cmds[k]
-		return widget.NewToolbarAction(c.icon, c.run)
+		return toolbarTip{newTipButton(c.icon, tipText(c), e.tips, c.run)}
 	}
 	return widget.NewToolbar(
 		action("new"), action("open"), action("save"), widget.NewToolbarSeparator(),

@@ -2,17 +2,20 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/schemas"
 )
 
 // Problems lists every diagnostic of the flow; choosing one selects its
-// widget, reveals it and focuses the offending field.
+// widget, reveals it and focuses the offending field. Each row says where
+// in the user's terms (the widget, then "condition 1 of the 'help' branch");
+// hovering a row shows its whole message, and its context menu copies the
+// message or the JSON pointer (the form the CLI prints).
 type Problems struct {
 	diags   []schemas.Diagnostic
 	list    *widget.List
@@ -20,6 +23,14 @@ type Problems struct {
 	object  fyne.CanvasObject
 	// OnChoose is called with the diagnostic clicked.
 	OnChoose func(d schemas.Diagnostic)
+	// Place words where in its widget a diagnostic is ("" for the widget
+	// as a whole); nil shows the widget alone.
+	Place func(d schemas.Diagnostic) string
+	// OnHover shows a row's whole text by the row (text "" hides it).
+	OnHover func(text string, row fyne.CanvasObject)
+	// Canvas is the window's canvas, for the row's context menu and the
+	// clipboard.
+	Canvas func() fyne.Canvas
 }
 
 // NewProblems returns an empty problems panel.
@@ -28,33 +39,12 @@ func NewProblems() *Problems {
 	p.summary = widget.NewLabelWithStyle("Problems", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.list = widget.NewList(
 		func() int { return len(p.diags) },
-		func() fyne.CanvasObject {
-			where := widget.NewLabelWithStyle("widget", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			msg := widget.NewLabel("message")
-			msg.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.ErrorIcon()), where), nil, msg)
-		},
+		func() fyne.CanvasObject { return newProblemRow(p) },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(p.diags) {
 				return
 			}
-			d := p.diags[id]
-			row := o.(*fyne.Container)
-			msg := row.Objects[0].(*widget.Label)
-			left := row.Objects[1].(*fyne.Container)
-			icon := left.Objects[0].(*widget.Icon)
-			where := left.Objects[1].(*widget.Label)
-			if d.Severity == schemas.Error {
-				icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
-			} else {
-				icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
-			}
-			name := d.Widget
-			if name == "" {
-				name = "Flow"
-			}
-			where.SetText(name)
-			msg.SetText(d.Message)
+			o.(*problemRow).show(p.diags[id], p.where(p.diags[id]))
 		},
 	)
 	p.list.OnSelected = func(id widget.ListItemID) {
@@ -65,6 +55,22 @@ func NewProblems() *Problems {
 	}
 	p.object = container.NewBorder(p.summary, nil, nil, nil, p.list)
 	return p
+}
+
+// where is the row's heading: the widget and the place in it.
+func (p *Problems) where(d schemas.Diagnostic) string {
+	name := d.Widget
+	if name == "" {
+		name = "Flow"
+	}
+	if p.Place != nil {
+		// The message often names the place already: then the widget
+		// alone heads the row.
+		if place := p.Place(d); place != "" && !strings.Contains(d.Message, place) {
+			return name + " · " + place
+		}
+	}
+	return name
 }
 
 // Object is the panel's view.

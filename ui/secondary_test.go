@@ -81,8 +81,13 @@ func TestEscapeAndCtrlWCloseShowFlowJSONWithoutApplying(t *testing.T) {
 
 	e.ShowFlowJSON()
 	j := e.lastJSON
+	if e.win.Canvas().Focused() != j.focusTarget() || j.focusTarget() == nil {
+		t.Error("Show Flow JSON does not take the keyboard")
+	}
+	// Typing in the code view starts editing, in the text.
+	j.keys.TypedRune('x')
 	if e.win.Canvas().Focused() != j.entry {
-		t.Error("Show Flow JSON does not put the keyboard in the text")
+		t.Error("typing in the code view does not put the keyboard in the text")
 	}
 	j.entry.SetText(strings.Replace(before, `"A New Flow"`, `"Edited"`, 1))
 	j.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/studioflow/studioflow/canvas/look"
 )
 
 // Theme choices, as stored in the preferences.
@@ -15,27 +15,19 @@ const (
 	themeKey    = "theme"
 )
 
-// variantTheme is Fyne's theme held at one variant (light or dark)
-// whatever the system says.
-type variantTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
-}
-
-// ApplyTheme sets the theme choice (system, light or dark) and remembers it.
+// ApplyTheme sets the theme choice (Studioflow's theme: the shared type
+// scale and colours checked for contrast, in look) (system, light or dark) and remembers it.
 func ApplyTheme(a fyne.App, choice string) {
 	switch choice {
 	case ThemeLight:
-		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+		v := theme.VariantLight
+		a.Settings().SetTheme(look.Theme{Variant: &v})
 	case ThemeDark:
-		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+		v := theme.VariantDark
+		a.Settings().SetTheme(look.Theme{Variant: &v})
 	default:
 		choice = ThemeSystem
-		a.Settings().SetTheme(theme.DefaultTheme())
+		a.Settings().SetTheme(look.Theme{})
 	}
 	a.Preferences().SetString(themeKey, choice)
 }

@@ -1,0 +1,194 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/studioflow/studioflow/canvas/look"
+)
+
+// The design proof: the real binary at 1280×800 and 1024×700 in both
+// themes, screenshots kept under shots/e2e/design-* for a person to look
+// at, each step ending on something it checks on screen.
+func TestDesignScreensInBothThemesAndSizes(t *testing.T) {
+	big := filepath.Join(flowsDir, "twilio-labs__function-templates__outreach-pcp-followup_assets_studio-flow-template.private.json")
+	if _, err := os.Stat(big); err != nil {
+		t.Skip("no ../shared flows: the 21-widget real flow is not there")
+	}
+	bin := buildStudioflow(t)
+	for _, screen := range []image.Point{{1280, 800}, {1024, 700}} {
+		for _, variant := range []string{"light", "dark"} {
+			name := fmt.Sprintf("%dx%d-%s", screen.X, screen.Y, variant)
+			t.Run(name, func(t *testing.T) { designScreens(t, bin, big, screen, variant, name) })
+		}
+	}
+}
+
+// designPrefs starts the application with its own preferences: the theme
+// and a window the size of the screen.
+func designPrefs(t *testing.T, screen image.Point, variant string) {
+	t.Helper()
+	isolatedConfig(t)
+	dir := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "fyne", "io.github.studioflow")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	prefs, _ := json.Marshal(map[string]any{
+		"theme": variant, "layout.window.width": screen.X, "layout.window.height": screen.Y,
+	})
+	if err := os.WriteFile(filepath.Join(dir, "preferences.json"), prefs, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func designScreens(t *testing.T, bin, big string, screen image.Point, variant, name string) {
+	designPrefs(t, screen, variant)
+	v := theme.VariantDark
+	if variant == "light" {
+		v = theme.VariantLight
+	}
+	test.NewTempApp(t) // Fyne's theme reads its settings
+	th := look.Theme{Variant: &v}
+	background := rgba(th.Color(theme.ColorNameBackground, v))
+	x := startXvfbSize(t, screen.X, screen.Y)
+
+	// The example flow as it opens: readable (zoom 1), the Trigger in view.
+	app := x.start(t, bin)
+	window := x.waitWindow(t, app, regexp.QuoteMeta("A New Flow (simple_flow.json)")+".*Studioflow")
+	area := x.windowGeometry(t, window)
+	if area.Dx() > screen.X || area.Dy() > screen.Y {
+		t.Errorf("the window is %v on a %v screen", area.Size(), screen)
+	}
+	img := waitForDrawing(t, x, "design-"+name+"-example", area)
+	checkThemeAndTrigger(t, img, area, background, "the example")
+	x.focus(t, window, image.Pt(area.Dx()/2, area.Dy()-8))
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
+	app.waitExit(t)
+
+	// A 21-widget real flow as it opens, then at Zoom to Fit.
+	app = x.start(t, bin, "edit", big)
+	window = x.waitWindow(t, app, "studio-flow-template.*Studioflow")
+	area = x.windowGeometry(t, window)
+	img = waitForDrawing(t, x, "design-"+name+"-big-open", area)
+	open := checkThemeAndTrigger(t, img, area, background, "the 21-widget flow")
+	x.focus(t, window, image.Pt(area.Dx()/2, area.Dy()-8))
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+shift+f")
+	time.Sleep(500 * time.Millisecond)
+	img = x.screenshot(t, "design-"+name+"-big-fit")
+	if fit := measure(img, area).near(triggerPurple, 8); fit >= open {
+		t.Errorf("Zoom to Fit: %d Trigger-purple pixels, %d as opened: it did not zoom out", fit, open)
+	}
+
+	// Show Flow JSON, a syntax error, Apply: the error is shown.
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+j")
+	primary := []color.RGBA{rgba(th.Color(theme.ColorNamePrimary, v))}
+	buttons := image.Rect(area.Min.X+area.Dx()/2, area.Min.Y+area.Dy()*9/10, area.Max.X, area.Max.Y)
+	var apply image.Rectangle
+	ok := false
+	for range 40 {
+		time.Sleep(250 * time.Millisecond)
+		img = x.screenshot(t, "design-"+name+"-json")
+		if apply, ok = colourBlock(img, buttons, primary); ok {
+			break
+		}
+	}
+	if !ok {
+		t.Fatalf("Show Flow JSON shows no Apply button (a %v block) at its bottom right", primary)
+	}
+	x.run(t, "xdotool", "type", "xx") // typing edits; an x before the { breaks the JSON
+	time.Sleep(500 * time.Millisecond)
+	x.screenshot(t, "design-"+name+"-json-edit")
+	x.focus(t, window, apply.Min.Add(apply.Size().Div(2)).Sub(area.Min))
+	errColour := []color.RGBA{rgba(th.Color(theme.ColorNameError, v))}
+	var errPixels int
+	for range 10 {
+		time.Sleep(250 * time.Millisecond)
+		img = x.screenshot(t, "design-"+name+"-json-error")
+		if errPixels = measure(img, area).near(errColour[0], 10); errPixels > 150 {
+			break
+		}
+	}
+	if errPixels <= 150 {
+		t.Errorf("after Apply with a syntax error only %d pixels of the error colour", errPixels)
+	}
+	x.run(t, "xdotool", "key", "--clearmodifiers", "Escape")
+
+	// The Flows home.
+	time.Sleep(300 * time.Millisecond)
+	x.focus(t, window, image.Pt(area.Dx()/2, area.Dy()-8))
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+shift+h")
+	home := x.waitWindow(t, app, "Flows")
+	homeArea := x.windowGeometry(t, home)
+	img = waitForDrawing(t, x, "design-"+name+"-flows-home", homeArea)
+	if homeArea.Dx() > screen.X || homeArea.Dy() > screen.Y {
+		t.Errorf("the Flows home is %v on a %v screen", homeArea.Size(), screen)
+	}
+	if d := measure(img, homeArea).dominant; colourDistance(d, background) > 24 {
+		t.Errorf("the Flows home's background is %v, not the %s theme's %v", d, variant, background)
+	}
+}
+
+// checkThemeAndTrigger checks that the window is in the theme asked for and
+// shows the Trigger's header; it returns how many pixels that header has.
+func checkThemeAndTrigger(t *testing.T, img image.Image, area image.Rectangle, background color.RGBA, what string) int {
+	t.Helper()
+	s := measure(img, area)
+	if colourDistance(s.dominant, background) > 24 {
+		t.Errorf("%s: the window's background is %v, want the theme's %v", what, s.dominant, background)
+	}
+	n := s.near(triggerPurple, 8)
+	if n < 500 {
+		t.Errorf("%s: %d pixels of the Trigger's header: it is not in view", what, n)
+	}
+	return n
+}
+
+func colourDistance(a, b color.RGBA) int {
+	return abs(int(a.R)-int(b.R)) + abs(int(a.G)-int(b.G)) + abs(int(a.B)-int(b.B))
+}
+
+// primaryColours are the theme's primary colours (light and dark), the
+// colour of default buttons.
+func primaryColours() []color.RGBA {
+	var out []color.RGBA
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		out = append(out, rgba(look.Theme{Variant: &v}.Color(theme.ColorNamePrimary, v)))
+	}
+	return out
+}
+
+// colourBlock is the box around the pixels of r in one of colours, found
+// when there are enough of them to be a button.
+func colourBlock(img image.Image, r image.Rectangle, colours []color.RGBA) (image.Rectangle, bool) {
+	box, n := image.Rectangle{}, 0
+	r = r.Intersect(img.Bounds())
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			for _, c := range colours {
+				if abs(int(cr>>8)-int(c.R)) <= 10 && abs(int(cg>>8)-int(c.G)) <= 10 && abs(int(cb>>8)-int(c.B)) <= 10 {
+					p := image.Rect(x, y, x+1, y+1)
+					if n == 0 {
+						box = p
+					} else {
+						box = box.Union(p)
+					}
+					n++
+					break
+				}
+			}
+		}
+	}
+	return box, n > 300
+}

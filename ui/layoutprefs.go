@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+)
+
+// Preference keys of the editor window's layout, remembered between runs.
+const (
+	prefWindowWidth   = "layout.window.width"
+	prefWindowHeight  = "layout.window.height"
+	prefLibraryShare  = "layout.split.library"
+	prefCanvasShare   = "layout.split.canvas"
+	prefProblemsShare = "layout.split.problems"
+	prefMinimap       = "view.minimap"
+)
+
+// The side panels' widths until the user moves their dividers.
+const (
+	libraryWidth   = 215
+	inspectorWidth = 280
+)
+
+// The window's size the first time, and the smallest one restored.
+var (
+	defaultWindowSize = fyne.NewSize(1280, 800)
+	minWindowSize     = fyne.NewSize(640, 480)
+)
+
+// restoreLayout sizes the window and its panes as they were when an editor
+// window last closed. Fyne offers no way to place a window, so only its
+// size is remembered, not its position.
+func (e *Editor) restoreLayout() {
+	p := e.app.Preferences()
+	size := fyne.NewSize(
+		float32(p.FloatWithFallback(prefWindowWidth, float64(defaultWindowSize.Width))),
+		float32(p.FloatWithFallback(prefWindowHeight, float64(defaultWindowSize.Height))),
+	)
+	size = size.Max(minWindowSize)
+	e.win.Resize(size)
+	// Until the user moves them, the side panels take the width their
+	// content reads well at (library names whole), not a share that
+	// shrinks with the window.
+	e.mainSplit.SetOffset(min(float64(libraryWidth/size.Width), 0.3))
+	rest := size.Width - libraryWidth
+	e.center.SetOffset(max(float64((rest-inspectorWidth)/rest), 0.5))
+	restoreShare(p, prefLibraryShare, e.mainSplit)
+	restoreShare(p, prefCanvasShare, e.center)
+	restoreShare(p, prefProblemsShare, e.dock.split)
+	e.canvas.SetMinimapShown(p.BoolWithFallback(prefMinimap, true))
+}
+
+func restoreShare(p fyne.Preferences, key string, s *container.Split) {
+	if v := p.FloatWithFallback(key, -1); v > 0 && v < 1 {
+		s.SetOffset(v)
+	}
+}
+
+// saveLayout remembers the window's size and its panes' shares.
+func (e *Editor) saveLayout() {
+	p := e.app.Preferences()
+	if size := e.win.Canvas().Size(); size.Width > 0 && size.Height > 0 {
+		p.SetFloat(prefWindowWidth, float64(size.Width))
+		p.SetFloat(prefWindowHeight, float64(size.Height))
+	}
+	p.SetFloat(prefLibraryShare, e.mainSplit.Offset)
+	p.SetFloat(prefCanvasShare, e.center.Offset)
+	p.SetFloat(prefProblemsShare, e.dock.split.Offset)
+}
+
+// SetMinimapShown shows or hides the canvas's minimap and remembers it.
+func (e *Editor) SetMinimapShown(shown bool) {
+	e.canvas.SetMinimapShown(shown)
+	e.app.Preferences().SetBool(prefMinimap, shown)
+	e.refreshMenus()
+}
+
+// MinimapShown reports whether the minimap is on.
+func (e *Editor) MinimapShown() bool { return e.canvas.MinimapShown() }
+
+// secondarySize is the size a secondary window opens at: what its content
+// wants, but no larger than the editor window it comes from (which the
+// user sized to the screen).
+func secondarySize(parent fyne.Window, want fyne.Size) fyne.Size {
+	if parent == nil {
+		return want
+	}
+	have := parent.Canvas().Size()
+	if have.Width <= 0 || have.Height <= 0 {
+		return want
+	}
+	return want.Min(have)
+}

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/studioflow/studioflow/assets"
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+)
+
+func exampleFlow(tb testing.TB) *model.Flow {
+	tb.Helper()
+	f, err := model.Parse(assets.ExampleFlow())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
+// An editor window opens at the size and pane widths the last one closed
+// with, and with the minimap as it was left.
+func TestWindowAndPaneSizesAreRemembered(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: exampleFlow(t)})
+	if !e.MinimapShown() {
+		t.Fatal("first window: no minimap")
+	}
+	e.win.Resize(fyne.NewSize(1100, 720))
+	e.mainSplit.SetOffset(0.12)
+	e.center.SetOffset(0.8)
+	e.dock.split.SetOffset(0.66)
+	e.SetMinimapShown(false)
+	e.closeNow()
+
+	opts := Options{Flow: exampleFlow(t), RecoveryDir: t.TempDir(), syncValidation: true}
+	next, err := NewEditor(a, loadCatalog(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := next.win.Canvas().Size(); got != fyne.NewSize(1100, 720) {
+		t.Errorf("window reopened at %v, want 1100×720", got)
+	}
+	for name, c := range map[string]struct{ got, want float64 }{
+		"library": {next.mainSplit.Offset, 0.12}, "canvas": {next.center.Offset, 0.8}, "problems": {next.dock.split.Offset, 0.66},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s share %v, want %v", name, c.got, c.want)
+		}
+	}
+	if next.MinimapShown() {
+		t.Error("the minimap was hidden but shows again")
+	}
+	for _, it := range menuItems(next, "View") {
+		if it.Label == "Show Minimap" && it.Checked {
+			t.Error("View ▸ Show Minimap is checked while hidden")
+		}
+	}
+}
+
+func menuItems(e *Editor, menu string) []*fyne.MenuItem {
+	for _, m := range e.win.MainMenu().Items {
+		if m.Label == menu {
+			return m.Items
+		}
+	}
+	return nil
+}
+
+// With no problems the Problems pane is one status line; it opens when the
+// flow has problems and folds back when they are fixed.
+func TestProblemsPaneOpensOnlyWhenSomethingIsWrong(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: exampleFlow(t)})
+	e.diagnosticsChanged(nil)
+	if e.dock.Open() {
+		t.Fatal("the Problems pane is open with nothing to say")
+	}
+	canvasH := e.canvas.Object().Size().Height
+	bad := []schemas.Diagnostic{{Severity: schemas.Error, Widget: "say_play_1", Message: "Say or Play needs something to say"}}
+	e.diagnosticsChanged(bad)
+	if !e.dock.Open() {
+		t.Fatal("the Problems pane stays folded with an error")
+	}
+	if h := e.canvas.Object().Size().Height; h >= canvasH {
+		t.Errorf("canvas %v high with the pane open, %v folded", h, canvasH)
+	}
+	e.dock.setOpen(false)
+	if !e.dock.show.Visible() || e.dock.Open() {
+		t.Error("folding the pane by hand leaves no way back")
+	}
+	e.diagnosticsChanged(bad)
+	if e.dock.Open() {
+		t.Error("the same problems reopened a pane the user folded")
+	}
+	e.diagnosticsChanged(nil)
+	if e.dock.Open() || e.dock.show.Visible() {
+		t.Error("no problems, yet the pane is open or offers to show")
+	}
+}
+
+// At 1024×700 as at 1280×800 the library opens wide enough for its names.
+func TestSidePanelsOpenAtTheirContentsWidthAtEverySize(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 700}} {
+		a := test.NewTempApp(t)
+		a.Preferences().SetFloat(prefWindowWidth, float64(size.Width))
+		a.Preferences().SetFloat(prefWindowHeight, float64(size.Height))
+		e := newTestEditor(t, a, Options{Flow: exampleFlow(t)})
+		e.win.Resize(size)
+		if w := e.leftTabs.Size().Width; w < libraryWidth-10 {
+			t.Errorf("%v: library %v wide", size, w)
+		}
+		if w := e.center.Trailing.Size().Width; w < inspectorWidth-10 {
+			t.Errorf("%v: inspector %v wide", size, w)
+		}
+		if w := e.canvas.Object().Size().Width; w < size.Width/2 {
+			t.Errorf("%v: canvas only %v wide", size, w)
+		}
+	}
+}
+
+func TestSecondaryWindowsFitTheEditorWindow(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: exampleFlow(t)})
+	e.win.Resize(fyne.NewSize(1024, 700))
+	if got := secondarySize(e.win, fyne.NewSize(1100, 720)); got.Width > 1024 || got.Height > 700 {
+		t.Errorf("a 1100×720 window opens at %v from a 1024×700 editor", got)
+	}
+	if got := secondarySize(e.win, fyne.NewSize(480, 240)); got != fyne.NewSize(480, 240) {
+		t.Errorf("a small window grows to %v", got)
+	}
+}

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// problemRow is one line of the Problems list: severity icon, where (bold)
+// and the message, cut to the row's width; hovering shows it whole and the
+// context menu copies it or its JSON pointer.
+type problemRow struct {
+	widget.BaseWidget
+	p       *Problems
+	d       schemas.Diagnostic
+	icon    *widget.Icon
+	where   *widget.Label
+	message *widget.Label
+	content fyne.CanvasObject
+}
+
+func newProblemRow(p *Problems) *problemRow {
+	r := &problemRow{p: p, icon: widget.NewIcon(theme.ErrorIcon())}
+	r.where = widget.NewLabelWithStyle("widget", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.message = widget.NewLabel("message")
+	r.message.Truncation = fyne.TextTruncateEllipsis
+	r.content = container.NewBorder(nil, nil, container.NewHBox(r.icon, r.where), nil, r.message)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *problemRow) show(d schemas.Diagnostic, where string) {
+	r.d = d
+	if d.Severity == schemas.Error {
+		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+	} else {
+		r.icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+	}
+	r.where.SetText(where)
+	r.message.SetText(d.Message)
+}
+
+// fullText is what hovering shows: where and the whole message.
+func (r *problemRow) fullText() string { return r.where.Text + ": " + r.d.Message }
+
+// CreateRenderer is part of fyne.Widget.
+func (r *problemRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.content)
+}
+
+// MouseIn is part of desktop.Hoverable.
+func (r *problemRow) MouseIn(*desktop.MouseEvent) {
+	if r.p.OnHover != nil {
+		r.p.OnHover(r.fullText(), r)
+	}
+}
+
+// MouseMoved is part of desktop.Hoverable.
+func (r *problemRow) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut is part of desktop.Hoverable.
+func (r *problemRow) MouseOut() {
+	if r.p.OnHover != nil {
+		r.p.OnHover("", r)
+	}
+}
+
+// TappedSecondary offers to copy the message or its pointer.
+func (r *problemRow) TappedSecondary(ev *fyne.PointEvent) {
+	if r.p.Canvas == nil {
+		return
+	}
+	c := r.p.Canvas()
+	d := r.d
+	copyText := func(s string) func() {
+		return func() { fyne.CurrentApp().Clipboard().SetContent(s) }
+	}
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("Copy Message", copyText(r.fullText())),
+		fyne.NewMenuItem("Copy JSON Pointer ("+d.Path+")", copyText(d.Path)),
+	)
+	widget.ShowPopUpMenuAtPosition(menu, c, ev.AbsolutePosition)
+}

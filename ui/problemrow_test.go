@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// A problem row says where in the user's terms; hovering shows the whole
+// message however long; the pointer stays one right-click away.
+func TestProblemRowsSayWhereInUserTermsAndShowWholeMessagesOnHover(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: exampleFlow(t)})
+	long := "the Answered transition leads nowhere, so a call that is answered ends here " + strings.Repeat("and nothing else happens ", 8)
+	d := schemas.Diagnostic{Severity: schemas.Error, Widget: "call_user_1", Path: "/states/3/transitions/0/next", Message: long}
+	e.diagnosticsChanged([]schemas.Diagnostic{d})
+
+	row := newProblemRow(e.problems)
+	row.show(d, e.problems.where(d))
+	if got, want := row.where.Text, "call_user_1 · next of the 'Answered' transition"; got != want {
+		t.Errorf("where %q, want %q", got, want)
+	}
+	said := schemas.Diagnostic{Widget: "call_user_1", Path: d.Path, Message: "next of the 'Answered' transition must be text"}
+	if got := e.problems.where(said); got != "call_user_1" {
+		t.Errorf("where %q repeats the place the message names", got)
+	}
+	if strings.Contains(row.where.Text, "/states") {
+		t.Error("the row shows a JSON pointer")
+	}
+	test.NewTempWindow(t, row).Resize(fyne.NewSize(400, 40))
+	row.MouseIn(&desktop.MouseEvent{})
+	if got := e.tips.Text(); !strings.Contains(got, long) {
+		t.Errorf("hover shows %q, not the whole message", got)
+	}
+	if n := len(wrapText(e.tips.Text(), 12, maxTipWidth)); n < 2 {
+		t.Errorf("a %d-character message is %d line(s) in its tip", len(long), n)
+	}
+	row.MouseOut()
+	if e.tips.Text() != "" {
+		t.Error("the tip stays after the pointer left")
+	}
+}
+
+func TestInspectorSubtitleShowsNoTypeIds(t *testing.T) {
+	cat := loadCatalog(t)
+	for _, typ := range []string{"send-message", "set-variables", "trigger", "make-http-request"} {
+		wt, ok := cat.Lookup(typ)
+		if !ok {
+			t.Fatalf("no %s in the catalog", typ)
+		}
+		if got := typeSubtitle(wt, true, typ); strings.Contains(got, typ) || !strings.Contains(got, string(wt.Category)) {
+			t.Errorf("%s: subtitle %q", typ, got)
+		}
+	}
+}
