@@ -310,7 +310,9 @@ func TestFlowsHomeOpensAnExecutionWindowThatDrawsThePath(t *testing.T) {
 	a.click(t, flows, flowsTitle, "Standby list")
 	a.click(t, flows, flowsTitle, "Executions (1)")
 	a.click(t, flows, flowsTitle, "+15551230000 · rev 1")
-	a.click(t, flows, flowsTitle, "Open", 2) // the execution's; the flow's comes first
+	// The execution's Open: the tabs come before the flow's header in the
+	// detail pane's layout.
+	a.click(t, flows, flowsTitle, "Open")
 	a.waitWindowTitled(t, "Execution FN")
 	exec := x.waitWindow(t, a.process, "^Execution FN")
 	a.waitText(t, "Execution FN", "Welcome")
