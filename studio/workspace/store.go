@@ -18,6 +18,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/studioflow/studioflow/engine"
 )
@@ -91,7 +92,7 @@ func Open(dir string, opts Options) (*Store, error) {
 		Timeout: opts.LockTimeout, FreelistType: bolt.FreelistMapType, NoFreelistSync: true, InitialMmapSize: 512 << 20,
 	})
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, fmt.Errorf("open workspace %s: another studioflow process is using it", path)
 		}
 		return nil, fmt.Errorf("open workspace %s: %w", path, err)
