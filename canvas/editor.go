@@ -51,6 +51,8 @@ type Editor struct {
 	bends bendTable
 
 	view viewport
+	// coverage is the test coverage overlay (SetCoverage).
+	coverage coverageState
 	// initialView is false until the first layout with a real size has
 	// placed the view.
 	initialView bool

@@ -38,6 +38,8 @@ type editorRenderer struct {
 	flip    int
 
 	visibleNodes, visibleWires []int
+
+	cover coverageShapes // the test coverage overlay's dashes and veils
 }
 
 func newEditorRenderer(e *Editor) *editorRenderer {
@@ -113,15 +115,28 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	detail := v.zoom >= detailZoom
 	wireWidth := max(2*z, 1.2)
 	lines := 0
+	r.cover.reset()
 	for k, wi := range r.visibleWires {
 		w := &g.wires[wi]
 		c, width := pal.wire, wireWidth
-		if e.highlight.wireTaken(g.nodes[w.from].name, g.nodes[w.from].ports[w.port].transition) {
+		from, transition := g.nodes[w.from].name, g.nodes[w.from].ports[w.port].transition
+		dashed := false
+		if e.highlight.wireTaken(from, transition) {
 			c, width = takenColor, wireWidth*1.8
+		} else if cc, d, ok := e.coverage.wire(from, transition, c); ok {
+			c, dashed = cc, d
+			if cc == takenColor {
+				width *= 1.5
+			}
 		}
 		if detail {
 			if k == len(r.wireShapes) {
 				r.wireShapes = append(r.wireShapes, newWireShape())
+			}
+			if dashed {
+				objs = r.cover.dashedPath(v, w.path, c, width, objs)
+				objs = r.wireShapes[k].placeArrow(v, w.path[len(w.path)-1].end, c, objs)
+				continue
 			}
 			objs = r.wireShapes[k].place(v, w.path, c, width, objs)
 			continue
@@ -158,6 +173,9 @@ func (r *editorRenderer) draw(size fyne.Size) {
 				r.nodeShapes = append(r.nodeShapes, newNodeShape())
 			}
 			objs = r.nodeShapes[k].place(r, n, look, at, z, objs)
+			if e.coverage.unreached[n.name] {
+				objs = r.cover.dimNode(v, n, pal.background, objs)
+			}
 			continue
 		}
 		if k == len(r.boxes) {
@@ -180,6 +198,9 @@ func (r *editorRenderer) draw(size fyne.Size) {
 			b.StrokeColor, b.StrokeWidth = warningColor, 2
 		}
 		objs = append(objs, b)
+		if e.coverage.unreached[n.name] {
+			objs = r.cover.dimNode(v, n, pal.background, objs)
+		}
 	}
 
 	objs = r.drawGesture(objs)

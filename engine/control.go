@@ -14,7 +14,7 @@ import (
 // (several conditions on one transition are ANDed), else noMatch.
 func splitBasedOn(r *run, st *model.State, p props) outcome {
 	input := p.str("input")
-	for _, t := range st.Transitions() {
+	for i, t := range st.Transitions() {
 		if t.Event != "match" || len(t.Conditions) == 0 {
 			continue
 		}
@@ -23,7 +23,7 @@ func splitBasedOn(r *run, st *model.State, p props) outcome {
 			return outcome{err: err}
 		}
 		if ok {
-			return outcome{event: "match", transition: &t}
+			return outcome{event: "match", transition: &t, branch: i + 1}
 		}
 	}
 	return outcome{event: "noMatch"}
@@ -174,7 +174,7 @@ func runSubflow(r *run, st *model.State, p props) outcome {
 	child.callOver = x.callOver
 	x.nextStepSID = stepSID
 
-	cr := &run{rt: r.rt, sink: r.sink}
+	cr := &run{rt: r.rt, sink: r.sink, deadline: r.deadline}
 	cr.begin(child)
 	if child.Waiting != nil {
 		x.child = child
@@ -200,7 +200,7 @@ func subflowResult(x, child *Execution) outcome {
 func (r *run) resumeSubflow(st *model.State, in Input) error {
 	x := r.x
 	child := x.child
-	cr := &run{rt: r.rt, sink: r.sink}
+	cr := &run{rt: r.rt, sink: r.sink, deadline: r.deadline}
 	if err := cr.resume(child, in); err != nil {
 		return err
 	}

@@ -64,6 +64,15 @@ func (x *Execution) At() string {
 	return x.at
 }
 
+// WaitingIn returns the widget of this execution's own flow it waits in: a
+// run-subflow widget while its subflow waits ("" when not waiting).
+func (x *Execution) WaitingIn() string {
+	if x.Ended != nil {
+		return ""
+	}
+	return x.at
+}
+
 // Variables returns flow.variables.
 func (x *Execution) Variables() map[string]any {
 	m, _ := lookup(x.ctx, "flow", "variables").(map[string]any)
@@ -115,6 +124,15 @@ type run struct {
 	rt   *Runtime
 	x    *Execution
 	sink *[]Event
+	// deadline is when this run must be over, on the wall clock (not the
+	// Runtime's Clock, which may be virtual): Config.RunTimeout after it
+	// began. Zero for none.
+	deadline time.Time
+}
+
+// overdue reports whether the run is past its deadline.
+func (r *run) overdue() bool {
+	return !r.deadline.IsZero() && time.Now().After(r.deadline)
 }
 
 func (r *run) emit(e Event) {
@@ -157,6 +175,7 @@ func (r *run) begin(x *Execution) {
 type outcome struct {
 	event      string
 	transition *model.Transition
+	branch     int // 1-based index of transition among the widget's transitions (split matches)
 	outputs    map[string]any
 	detail     string
 	wait       *Wait
@@ -181,6 +200,10 @@ func (r *run) enter(name string) {
 			r.end(EndLimit, fmt.Sprintf("stopped before %s: an execution may run at most %d steps (Studio's limit)", name, MaxSteps))
 			return
 		}
+		if r.overdue() {
+			r.end(EndLimit, fmt.Sprintf("stopped before %s: the flow ran for more than %v without waiting for input (studioflow's limit)", name, r.rt.cfg.RunTimeout))
+			return
+		}
 		if name == x.lastWidget {
 			x.streak++
 		} else {
@@ -191,6 +214,10 @@ func (r *run) enter(name string) {
 			return
 		}
 		o := r.perform(st)
+		if o.wait == nil && r.overdue() {
+			r.end(EndLimit, fmt.Sprintf("stopped at %s: the flow ran for more than %v without waiting for input (studioflow's limit)", name, r.rt.cfg.RunTimeout))
+			return
+		}
 		if o.stop != "" {
 			r.end(EndCompleted, o.stop)
 			return
@@ -251,7 +278,7 @@ func (r *run) exit(st *model.State, o outcome) string {
 	if next == "" {
 		to = EndedTransition
 	}
-	r.record(st, o.event, to, o.detail)
+	r.record(st, o.event, to, o.detail, o.branch)
 	if next == "" {
 		reason := fmt.Sprintf("the flow ended at %s on %s", st.Name(), o.event)
 		if !found {
@@ -265,7 +292,7 @@ func (r *run) exit(st *model.State, o outcome) string {
 	return next
 }
 
-func (r *run) record(st *model.State, event, to, detail string) {
+func (r *run) record(st *model.State, event, to, detail string, branch int) {
 	x := r.x
 	now := r.rt.now()
 	*x.stepCount++
@@ -279,7 +306,7 @@ func (r *run) record(st *model.State, event, to, detail string) {
 		SID: sid, AccountSID: x.AccountSID, FlowSID: x.FlowSID, ExecutionSID: x.SID,
 		Name: event, Context: x.ctx, TransitionedFrom: st.Name(), TransitionedTo: to, Type: st.Type(),
 		DateCreated: Timestamp(now), DateUpdated: Timestamp(now), URL: url,
-		Links: map[string]string{"step_context": url + "/Context"}, Detail: detail,
+		Links: map[string]string{"step_context": url + "/Context"}, Detail: detail, Branch: branch,
 	}
 	if x.parentStep != "" {
 		ps := x.parentStep

@@ -72,6 +72,12 @@ func (r *run) realCall(method, rawURL, contentType, body string, form url.Values
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), r.rt.cfg.HTTPTimeout)
 	defer cancel()
+	if !r.deadline.IsZero() {
+		// The run's own deadline, when it comes first.
+		var stop context.CancelFunc
+		ctx, stop = context.WithDeadline(ctx, r.deadline)
+		defer stop()
+	}
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), payload)
 	if err != nil {
 		return httpResult{failure: fmt.Sprintf("building the request: %v", err)}
@@ -83,6 +89,9 @@ func (r *run) realCall(method, rawURL, contentType, body string, form url.Values
 	resp, err := r.rt.client.Do(req)
 	if err != nil {
 		var netErr net.Error
+		if r.overdue() {
+			return httpResult{failure: fmt.Sprintf("no response from %s before the run's %v limit", u.Host, r.rt.cfg.RunTimeout)}
+		}
 		if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout()) {
 			return httpResult{failure: fmt.Sprintf("no response from %s within %s (Studio's HTTP timeout)", u.Host, r.rt.cfg.HTTPTimeout)}
 		}

@@ -74,6 +74,10 @@ type Step struct {
 	URL              string            `json:"url"`
 	Links            map[string]string `json:"links"`
 	Detail           string            `json:"detail,omitempty"`
+	// Branch is, for a split's match, the 1-based position of the condition
+	// transition followed among the widget's transitions (0 otherwise). Not
+	// in Studio's resource: coverage tells apart conditions that share a next.
+	Branch int `json:"-"`
 }
 
 // ChosenByCaller is the Detail of a step whose event the caller chose (an

@@ -10,6 +10,26 @@ import (
 	"github.com/studioflow/studioflow/model"
 )
 
+// SubflowFile is the file of dir that holds the flow flowSID: the file
+// whose name (without .json) is the SID, or else the one file whose name
+// contains it.
+func SubflowFile(dir, flowSID string) (string, error) {
+	// Glob metacharacters would let a flow's flow_sid pick whatever file
+	// happens to match ("*" is the folder's only flow).
+	if flowSID == "" || strings.ContainsAny(flowSID, `/\*?[`) {
+		return "", fmt.Errorf("invalid flow SID %q", flowSID)
+	}
+	path := filepath.Join(dir, flowSID+".json")
+	if _, err := os.Stat(path); err != nil {
+		matches, _ := filepath.Glob(filepath.Join(dir, "*"+flowSID+"*.json"))
+		if len(matches) != 1 {
+			return "", fmt.Errorf("no file %s.json (or one file naming %s) in %s", flowSID, flowSID, dir)
+		}
+		path = matches[0]
+	}
+	return path, nil
+}
+
 // FolderResolver finds subflows among the .json files of dir: the file whose
 // name (without .json) is the flow SID, or else the one file whose name
 // contains it (e.g. "FW0123…-billing.json"). Parsed flows are cached.
@@ -22,18 +42,9 @@ func FolderResolver(dir string) FlowResolver {
 		if f, ok := cache[flowSID]; ok {
 			return f, nil
 		}
-		// Glob metacharacters would let a flow's flow_sid pick whatever file
-		// happens to match ("*" is the folder's only flow).
-		if flowSID == "" || strings.ContainsAny(flowSID, `/\*?[`) {
-			return nil, fmt.Errorf("invalid flow SID %q", flowSID)
-		}
-		path := filepath.Join(dir, flowSID+".json")
-		if _, err := os.Stat(path); err != nil {
-			matches, _ := filepath.Glob(filepath.Join(dir, "*"+flowSID+"*.json"))
-			if len(matches) != 1 {
-				return nil, fmt.Errorf("no file %s.json (or one file naming %s) in %s", flowSID, flowSID, dir)
-			}
-			path = matches[0]
+		path, err := SubflowFile(dir, flowSID)
+		if err != nil {
+			return nil, err
 		}
 		data, err := model.ReadFile(path)
 		if err != nil {

@@ -19,6 +19,11 @@ const (
 	MaxHTTPResponse     = 64 * 1024
 )
 
+// RunTimeout is studioflow's own wall-clock limit on one run of an
+// execution (a Start or a Resume, up to its next wait): a server request
+// never waits longer than this for the flow.
+const RunTimeout = 30 * time.Second
+
 // FlowResolver finds the flow a run-subflow widget names by its flow_sid.
 type FlowResolver func(flowSID string) (*model.Flow, error)
 
@@ -36,6 +41,10 @@ type Config struct {
 	// event and which types need a call. nil: New loads the embedded one
 	// (about 25 ms); callers making many Runtimes load it once and share it.
 	Catalog *schemas.Catalog
+
+	// RunTimeout bounds, on the wall clock, one Start or Resume: no widget
+	// begins after it, and HTTP requests end by it (default RunTimeout).
+	RunTimeout time.Duration
 }
 
 // Runtime runs executions. It is safe for concurrent use by executions on
@@ -56,6 +65,9 @@ func New(cfg Config) *Runtime {
 	}
 	if cfg.HTTPTimeout <= 0 {
 		cfg.HTTPTimeout = HTTPTimeout
+	}
+	if cfg.RunTimeout <= 0 {
+		cfg.RunTimeout = RunTimeout
 	}
 	if cfg.NewSID == nil {
 		cfg.NewSID = RandomSID
@@ -151,7 +163,7 @@ func (rt *Runtime) Start(flow *model.Flow, trig Trigger, opts StartOptions) (x *
 		opts.FlowSID = rt.sid("FW")
 	}
 	x = rt.newExecution(flow, trig, &opts, new(int))
-	r := &run{rt: rt, sink: newSink(), x: x}
+	r := &run{rt: rt, sink: newSink(), x: x, deadline: time.Now().Add(rt.cfg.RunTimeout)}
 	defer func() {
 		r.contain(recover())
 		events = *r.sink
@@ -164,7 +176,7 @@ func (rt *Runtime) Start(flow *model.Flow, trig Trigger, opts StartOptions) (x *
 // ends. An input the wait cannot take (a key press while waiting for an SMS)
 // is an error and leaves the execution unchanged.
 func (rt *Runtime) Resume(x *Execution, in Input) (events []Event, err error) {
-	r := &run{rt: rt, sink: newSink(), x: x}
+	r := &run{rt: rt, sink: newSink(), x: x, deadline: time.Now().Add(rt.cfg.RunTimeout)}
 	defer func() {
 		if r.contain(recover()) {
 			events, err = *r.sink, nil

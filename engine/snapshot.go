@@ -105,6 +105,7 @@ type snapStep struct {
 	URL              string            `json:"url"`
 	Links            map[string]string `json:"links"`
 	Detail           string            `json:"detail"`
+	Branch           int               `json:"branch,omitempty"`
 }
 
 // FlowDigest identifies a flow definition: the SHA-256 of its canonical JSON.
@@ -219,7 +220,7 @@ func (s *snapshotWriter) step(st *Step) (int, error) {
 		SID: st.SID, AccountSID: st.AccountSID, FlowSID: st.FlowSID, ExecutionSID: st.ExecutionSID,
 		ParentStepSID: st.ParentStepSID, Name: st.Name, Context: ctx, TransitionedFrom: st.TransitionedFrom,
 		TransitionedTo: st.TransitionedTo, Type: st.Type, DateCreated: time.Time(st.DateCreated),
-		DateUpdated: time.Time(st.DateUpdated), URL: st.URL, Links: st.Links, Detail: st.Detail,
+		DateUpdated: time.Time(st.DateUpdated), URL: st.URL, Links: st.Links, Detail: st.Detail, Branch: st.Branch,
 	})
 	s.steps[st] = i
 	return i, nil
@@ -293,7 +294,7 @@ func (r *snapshotReader) stepTable(table []snapStep) ([]*Step, error) {
 			SID: s.SID, AccountSID: s.AccountSID, FlowSID: s.FlowSID, ExecutionSID: s.ExecutionSID,
 			ParentStepSID: s.ParentStepSID, Name: s.Name, Context: ctx, TransitionedFrom: s.TransitionedFrom,
 			TransitionedTo: s.TransitionedTo, Type: s.Type, DateCreated: Timestamp(s.DateCreated),
-			DateUpdated: Timestamp(s.DateUpdated), URL: s.URL, Links: s.Links, Detail: s.Detail,
+			DateUpdated: Timestamp(s.DateUpdated), URL: s.URL, Links: s.Links, Detail: s.Detail, Branch: s.Branch,
 		}
 	}
 	return out, nil

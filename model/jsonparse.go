@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -113,6 +114,8 @@ func (p *parser) object(depth int) (any, error) {
 		p.pos++
 		return obj, nil
 	}
+	var seen map[string]int // member name → offset, once the object is large
+	starts := make([]int, 0, 8)
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.data) {
@@ -124,10 +127,17 @@ func (p *parser) object(depth int) (any, error) {
 			}
 			return nil, p.errorf("expected a quoted member name, found %s", p.describe())
 		}
+		keyStart := p.pos
 		key, err := p.str()
 		if err != nil {
 			return nil, err
 		}
+		if first, dup := p.findMember(obj, starts, &seen, key, keyStart); dup {
+			p.pos = keyStart
+			line, col := p.place(first)
+			return nil, p.errorf("member %q appears twice in this object (first at line %d, column %d): keep one", key, line, col)
+		}
+		starts = append(starts, keyStart)
 		p.skipSpace()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
 			return nil, p.errorf("expected ':' after member name %q, found %s", key, p.describe())
@@ -158,6 +168,32 @@ func (p *parser) object(depth int) (any, error) {
 			return nil, p.errorf("expected ',' or '}' after the value of %q, found %s", key, p.describe())
 		}
 	}
+}
+
+// findMember reports whether obj already has a member named key, and the
+// offset of its name (starts holds each member's; at is this one's). Small objects are
+// searched in order; from the ninth member on a map keeps it linear.
+func (p *parser) findMember(obj *Object, starts []int, seen *map[string]int, key string, at int) (int, bool) {
+	const mapFrom = 8
+	if len(obj.members) < mapFrom {
+		for i, m := range obj.members {
+			if m.Key == key {
+				return starts[i], true
+			}
+		}
+		return 0, false
+	}
+	if *seen == nil {
+		*seen = make(map[string]int, 2*mapFrom)
+		for i, m := range obj.members {
+			(*seen)[m.Key] = starts[i]
+		}
+	}
+	if first, ok := (*seen)[key]; ok {
+		return first, true
+	}
+	(*seen)[key] = at
+	return 0, false
 }
 
 func (p *parser) array(depth int) (any, error) {
@@ -370,15 +406,24 @@ func (p *parser) describe() string {
 	}
 }
 
-func (p *parser) errorf(format string, args ...any) *SyntaxError {
-	line, col, lineStart := 1, 1, 0
-	for i := 0; i < p.pos && i < len(p.data); i++ {
+// place is the 1-based line and column (in characters) of offset.
+func (p *parser) place(offset int) (line, col int) {
+	line, lineStart := 1, 0
+	for i := 0; i < offset && i < len(p.data); i++ {
 		if p.data[i] == '\n' {
 			line++
 			lineStart = i + 1
 		}
 	}
-	col = utf8.RuneCount(p.data[lineStart:min(p.pos, len(p.data))]) + 1
+	return line, utf8.RuneCount(p.data[lineStart:min(offset, len(p.data))]) + 1
+}
+
+func (p *parser) errorf(format string, args ...any) *SyntaxError {
+	line, col := p.place(p.pos)
+	lineStart := 0
+	if i := bytes.LastIndexByte(p.data[:min(p.pos, len(p.data))], '\n'); i >= 0 {
+		lineStart = i + 1
+	}
 	lineEnd := lineStart
 	for lineEnd < len(p.data) && p.data[lineEnd] != '\n' && lineEnd-lineStart < 200 {
 		lineEnd++

@@ -98,6 +98,7 @@ type WidgetType struct {
 	dials           string
 	callsHTTP       bool
 	runsSubflow     bool
+	outputs         []string
 }
 
 // Events lists the type's transition events in Studio's order.
@@ -204,6 +205,7 @@ func (w WidgetType) clone() WidgetType {
 	c.events = slices.Clone(w.events)
 	c.requires = slices.Clone(w.requires)
 	c.answers = slices.Clone(w.answers)
+	c.outputs = slices.Clone(w.outputs)
 	return c
 }
 
@@ -256,7 +258,7 @@ func Load() (*Catalog, error) {
 			SchemaURL: doc.ID, SchemaOrigin: doc.Origin, DefaultsSource: e.defaultsSource(),
 			events: e.events, schema: doc.data, compiled: compiled.widgets[e.typ], fast: compiled.fastWidgets[e.typ], defaults: def,
 			requires: e.requires, channelProperty: e.channelProperty, answers: e.answers, dials: e.dials,
-			callsHTTP: e.callsHTTP, runsSubflow: e.runsSubflow,
+			callsHTTP: e.callsHTTP, runsSubflow: e.runsSubflow, outputs: e.outputs,
 		}
 		if len(e.events) > 0 && !e.branching {
 			w.success = e.events[0].Name

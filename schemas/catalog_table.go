@@ -58,6 +58,9 @@ type widgetEntry struct {
 	// runsSubflow: the widget runs another flow, which Studio refuses inside
 	// a subflow.
 	runsSubflow bool
+	// outputs are the widgets.NAME.* fields the type documents (what
+	// autocomplete offers; parsed holds a response's JSON).
+	outputs []string
 }
 
 // defaultsOrigin is where a type's default widget comes from.
@@ -84,59 +87,59 @@ var widgetTable = []widgetEntry{
 		events: []Event{ev("completed", "Completed"), ev("failed", "Failed")}, runsSubflow: true,
 		requires: []Requirement{subflowFound("run-subflow/flow_sid"), subflowParameters("run-subflow/parameters")}},
 
-	{typ: "gather-input-on-call", title: "Gather Input On Call", category: Voice, icon: "keypad", channel: VoiceChannel, nameBase: "gather", defaults: defaultsSeedCorrected,
+	{typ: "gather-input-on-call", outputs: []string{"Digits", "SpeechResult", "Confidence", "msg", "CallStatus"}, title: "Gather Input On Call", category: Voice, icon: "keypad", channel: VoiceChannel, nameBase: "gather", defaults: defaultsSeedCorrected,
 		events: []Event{ev("keypress", "User Pressed Keys"), ev("speech", "User Said Something"), ev("timeout", "Timeout"), ev("hangup", "Caller Hung Up")}},
 	{typ: "say-play", title: "Say/Play", category: Voice, icon: "speaker", channel: VoiceChannel, nameBase: "say_play", defaults: defaultsSeed,
 		events: []Event{ev("audioComplete", "Audio Complete"), ev("hangup", "Caller Hung Up")}},
-	{typ: "record-voicemail", title: "Record Voicemail", category: Voice, icon: "voicemail", channel: VoiceChannel, nameBase: "record_voicemail", defaults: defaultsSeed,
+	{typ: "record-voicemail", outputs: []string{"RecordingUrl", "RecordingSid", "RecordingDuration", "TranscriptionText", "CallStatus"}, title: "Record Voicemail", category: Voice, icon: "voicemail", channel: VoiceChannel, nameBase: "record_voicemail", defaults: defaultsSeed,
 		events: []Event{ev("recordingComplete", "Recording Complete"), ev("noAudio", "No Audio"), ev("hangup", "Caller Hung Up")}},
-	{typ: "make-outgoing-call-v2", title: "Make Outgoing Call", category: Voice, icon: "phone-outgoing", channel: AnyChannel, nameBase: "call_user",
+	{typ: "make-outgoing-call-v2", outputs: []string{"CallSid", "CallStatus", "To", "From", "AnsweredBy"}, title: "Make Outgoing Call", category: Voice, icon: "phone-outgoing", channel: AnyChannel, nameBase: "call_user",
 		defaults: defaultsSeed, answers: []string{"answered"}, dials: "to",
 		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("failed", "Call Failed")}},
-	{typ: "connect-call-to", title: "Connect Call To", category: Voice, icon: "phone-forward", channel: VoiceChannel, nameBase: "connect_call", defaults: defaultsSeedCorrected, dials: "to",
+	{typ: "connect-call-to", outputs: []string{"DialCallStatus", "DialCallSid", "DialCallDuration", "CallStatus"}, title: "Connect Call To", category: Voice, icon: "phone-forward", channel: VoiceChannel, nameBase: "connect_call", defaults: defaultsSeedCorrected, dials: "to",
 		events: []Event{ev("callCompleted", "Connected Call Ended"), ev("hangup", "Caller Hung Up")}},
-	{typ: "enqueue-call", title: "Enqueue Call", category: Voice, icon: "queue", channel: VoiceChannel, nameBase: "enqueue", defaults: defaultsSeedCorrected,
+	{typ: "enqueue-call", outputs: []string{"QueueResult", "QueueSid", "QueueTime", "CallStatus"}, title: "Enqueue Call", category: Voice, icon: "queue", channel: VoiceChannel, nameBase: "enqueue", defaults: defaultsSeedCorrected,
 		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Failed to Enqueue"), ev("callFailure", "Call Failed")}},
-	{typ: "record-call", title: "Call Recording", category: Voice, icon: "record", channel: VoiceChannel, nameBase: "call_recording", defaults: defaultsSeed,
+	{typ: "record-call", outputs: []string{"Sid", "Status", "Source", "Channels", "StartTime"}, title: "Call Recording", category: Voice, icon: "record", channel: VoiceChannel, nameBase: "call_recording", defaults: defaultsSeed,
 		events: []Event{ev("success", "Success"), ev("failed", "Failed")}},
 	{typ: "fork-stream", title: "Fork Stream", category: Voice, icon: "stream", channel: VoiceChannel, nameBase: "stream", defaults: defaultsSeed,
 		events: []Event{ev("next", "Next")}},
-	{typ: "capture-payments", title: "Capture Payments", category: Voice, icon: "credit-card", channel: VoiceChannel, nameBase: "pay", defaults: defaultsSeedCorrected,
+	{typ: "capture-payments", outputs: []string{"Result", "PaymentToken", "PaymentCardNumber", "PaymentCardType", "PaymentConfirmationCode", "ErrorCode"}, title: "Capture Payments", category: Voice, icon: "credit-card", channel: VoiceChannel, nameBase: "pay", defaults: defaultsSeedCorrected,
 		events: []Event{ev("success", "Success"), ev("maxFailedAttempts", "Max Failed Attempts"), ev("providerError", "Provider Error"),
 			ev("payInterrupted", "Pay Interrupted"), ev("hangup", "Caller Hung Up"), ev("validationError", "Validation Error")}},
 
-	{typ: "send-message", title: "Send Message", category: Messaging, icon: "message", channel: AnyChannel, nameBase: "send_message", defaults: defaultsSeed,
+	{typ: "send-message", outputs: []string{"outbound.Sid", "outbound.Body", "outbound.To", "outbound.From", "outbound.Status"}, title: "Send Message", category: Messaging, icon: "message", channel: AnyChannel, nameBase: "send_message", defaults: defaultsSeed,
 		events: []Event{ev("sent", "Sent"), ev("failed", "Failed")}, requires: messageRequirements("send-message", "failed")},
-	{typ: "send-and-wait-for-reply", title: "Send & Wait For Reply", category: Messaging, icon: "message-reply", channel: MessagingChannel, nameBase: "send_and_reply", defaults: defaultsSeed,
+	{typ: "send-and-wait-for-reply", outputs: []string{"inbound.Body", "inbound.From", "inbound.To", "inbound.MessageSid", "inbound.NumMedia", "outbound.Sid", "outbound.Body"}, title: "Send & Wait For Reply", category: Messaging, icon: "message-reply", channel: MessagingChannel, nameBase: "send_and_reply", defaults: defaultsSeed,
 		events:   []Event{ev("incomingMessage", "Reply"), ev("timeout", "No Reply"), ev("deliveryFailure", "Delivery Failure")},
 		requires: messageRequirements("send-and-wait-for-reply", "deliveryFailure")},
 
-	{typ: "run-function", title: "Run Function", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function", defaults: defaultsSeed, callsHTTP: true,
+	{typ: "run-function", outputs: []string{"parsed", "body", "status_code", "content_type", "headers"}, title: "Run Function", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function", defaults: defaultsSeed, callsHTTP: true,
 		events: []Event{ev("success", "Success"), ev("fail", "Fail")}, requires: []Requirement{httpURL("run-function/url", "url", "fail")}},
-	{typ: "make-http-request", title: "Make HTTP Request", category: ToolsAndCode, icon: "http", channel: AnyChannel, nameBase: "http", defaults: defaultsSeed, callsHTTP: true,
+	{typ: "make-http-request", outputs: []string{"parsed", "body", "status_code", "content_type"}, title: "Make HTTP Request", category: ToolsAndCode, icon: "http", channel: AnyChannel, nameBase: "http", defaults: defaultsSeed, callsHTTP: true,
 		events:   []Event{ev("success", "Success"), ev("failed", "Fail")},
 		requires: []Requirement{httpURL("make-http-request/url", "url", "failed"), httpMethod("make-http-request/method"), twilioAuth("make-http-request/add_twilio_auth")}},
-	{typ: "add-twiml-redirect", title: "TwiML Redirect", category: ToolsAndCode, icon: "redirect", channel: AnyChannel, nameBase: "redirect", defaults: defaultsSeedCorrected,
+	{typ: "add-twiml-redirect", outputs: []string{"CallStatus"}, title: "TwiML Redirect", category: ToolsAndCode, icon: "redirect", channel: AnyChannel, nameBase: "redirect", defaults: defaultsSeedCorrected,
 		events: []Event{ev("return", "Return"), ev("timeout", "Timeout"), ev("fail", "Fail")}, requires: []Requirement{httpURL("add-twiml-redirect/url", "url", "fail")}},
 
-	{typ: "send-to-flex", title: "Send To Flex", category: ConnectOtherProducts, icon: "flex", channel: AnyChannel, nameBase: "send_to_flex", defaults: defaultsSeed,
+	{typ: "send-to-flex", outputs: []string{"QueueResult", "QueueSid", "DialCallStatus", "CallStatus"}, title: "Send To Flex", category: ConnectOtherProducts, icon: "flex", channel: AnyChannel, nameBase: "send_to_flex", defaults: defaultsSeed,
 		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Task Creation Failed"), ev("callFailure", "Call Failed"), ev("composerStarted", "Composer Started")}},
-	{typ: "connect-virtual-agent-v2", title: "Connect Virtual Agent", category: ConnectOtherProducts, icon: "virtual-agent", channel: AnyChannel, nameBase: "virtual_agent", channelProperty: "channel",
+	{typ: "connect-virtual-agent-v2", outputs: []string{"VirtualAgentStatus", "VirtualAgentProvider", "VirtualAgentProviderData", "CallStatus"}, title: "Connect Virtual Agent", category: ConnectOtherProducts, icon: "virtual-agent", channel: AnyChannel, nameBase: "virtual_agent", channelProperty: "channel",
 		events: []Event{ev("completed", "Completed"), ev("live-agent-handoff", "Live Agent Handoff"), ev("hangup", "Caller Hung Up"),
 			ev("failed", "Failed"), ev("paused", "Paused"), ev("timeout", "Timeout")}},
-	{typ: "look-up-profile", title: "Search for a Profile", category: ConnectOtherProducts, icon: "profile-search", channel: AnyChannel, nameBase: "look_up_profile",
+	{typ: "look-up-profile", outputs: []string{"profile", "profile.id", "profile.traits"}, title: "Search for a Profile", category: ConnectOtherProducts, icon: "profile-search", channel: AnyChannel, nameBase: "look_up_profile",
 		events: []Event{ev("profileFound", "Profile Found"), ev("noProfileFound", "No Profile Found"), ev("failed", "Failed")}},
-	{typ: "update-profile-traits", title: "Update Profile Traits", category: ConnectOtherProducts, icon: "profile-edit", channel: AnyChannel, nameBase: "update_profile_traits",
+	{typ: "update-profile-traits", outputs: []string{"profile", "profile.id", "profile.traits"}, title: "Update Profile Traits", category: ConnectOtherProducts, icon: "profile-edit", channel: AnyChannel, nameBase: "update_profile_traits",
 		events: []Event{ev("profileUpdated", "Profile Updated"), ev("profileNotFound", "Profile Not Found"), ev("failed", "Failed")}},
 
 	// Types Studio no longer offers: kept loadable, out of the library.
-	{typ: "make-outgoing-call-v1", title: "Make Outgoing Call (v1)", category: Voice, icon: "phone-outgoing", channel: AnyChannel, nameBase: "call_user",
+	{typ: "make-outgoing-call-v1", outputs: []string{"CallSid", "CallStatus", "To", "From", "AnsweredBy"}, title: "Make Outgoing Call (v1)", category: Voice, icon: "phone-outgoing", channel: AnyChannel, nameBase: "call_user",
 		answers: []string{"answered", "answeredByMachine"}, dials: "to",
 		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("answeredByMachine", "Answered by Machine"),
 			ev("hangup", "Caller Hung Up"), ev("failed", "Call Failed")}, maturity: Legacy, hidden: true},
 	{typ: "connect-virtual-agent", title: "Connect Virtual Agent (v1)", category: ConnectOtherProducts, icon: "virtual-agent", channel: VoiceChannel, nameBase: "virtual_agent",
 		events: []Event{ev("return", "Return"), ev("hangup", "Caller Hung Up")}, hidden: true},
-	{typ: "send-to-auto-pilot", title: "Send To Autopilot", category: ConnectOtherProducts, icon: "robot", channel: AnyChannel, nameBase: "autopilot",
+	{typ: "send-to-auto-pilot", outputs: []string{"CurrentTask", "DialogueSid", "AssistantSid", "Memory"}, title: "Send To Autopilot", category: ConnectOtherProducts, icon: "robot", channel: AnyChannel, nameBase: "autopilot",
 		events: []Event{ev("sessionEnded", "Session Ended"), ev("failure", "Failure"), ev("timeout", "Timeout")}, hidden: true},
 	{typ: "run-function-v2", title: "Run Function (v2)", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function", callsHTTP: true,
 		events: []Event{ev("success", "Success"), ev("fail", "Fail")}, openEvents: true, hidden: true,

@@ -46,6 +46,8 @@ const (
 	// RuleLoop: widgets that always lead round to each other, so the
 	// execution never ends until Studio stops it.
 	RuleLoop Rule = "loop"
+	// RuleConflict: a conflict a three-way merge recorded (model.ConflictsKey).
+	RuleConflict Rule = "merge-conflict"
 )
 
 // PerWidget reports whether ValidateWidget re-runs the rule.

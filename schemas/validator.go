@@ -111,6 +111,7 @@ func (v *Validator) eventsOf(typ string) ([]string, bool) {
 func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 	var out []Diagnostic
 	out = v.flowSchema(f, out)
+	out = conflictRules(f, out)
 	n := f.Len()
 	if n > MaxWidgets {
 		return append(out, Diagnostic{Severity: Error, Path: "/states", Rule: RuleWidgetLimit,

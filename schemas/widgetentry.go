@@ -148,3 +148,7 @@ func describeEntries(events []string) string {
 	}
 	return strings.Join(labels[:len(labels)-1], ", ") + " or " + labels[len(labels)-1]
 }
+
+// Outputs lists the widgets.NAME.* fields the type documents, dotted below
+// the widget ("Digits", "inbound.Body", "parsed").
+func (w WidgetType) Outputs() []string { return slices.Clone(w.outputs) }

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -56,6 +58,7 @@ type Editor struct {
 	finder    *Finder
 	inspector *Inspector
 	problems  *Problems
+	conflicts *Conflicts
 	live      *liveValidation
 	keys      *historyKeys
 	status    *widget.Label
@@ -75,6 +78,16 @@ type Editor struct {
 	stop         chan struct{}
 	ghost        *dragGhost
 	lastJSON     *jsonEditor // the last Show/Import JSON view opened
+	// lastCompletion and lastUsages are the last completion popup and
+	// usages list shown (provenance.go), for tests to read.
+	lastCompletion *fyne.Menu
+	// lastRun is the simulator's last ended execution and assists the
+	// Liquid fields on show, which list its values (provenance.go).
+	lastRun *engine.Execution
+	assists []*liquidAssist
+	// lastCoverage is the coverage the canvas shows, nil when none.
+	lastCoverage *coverage.Flow
+	lastUsages   []schemas.Usage
 	offerOnStart bool
 }
 
@@ -88,6 +101,11 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 	f := opts.Flow
 	if f == nil && opts.Path != "" {
 		if f, err = readFlowFile(opts.Path); err != nil {
+			return nil, err
+		}
+	}
+	if f != nil {
+		if err := checkEditable(f); err != nil {
 			return nil, err
 		}
 	}
@@ -150,10 +168,19 @@ func (e *Editor) build(doc *model.Document) {
 	})
 	e.inspector = NewInspector(doc, e.cat, e.keys, e.win.Canvas)
 	e.inspector.OnError = e.showError
+	e.inspector.OnFieldsBuilt = e.attachLiquidAssist
 	e.inspector.SubflowChoices = e.subflowChoices
 	e.inspector.OnRenamed = func(_, newName string) { e.selectWidgets([]string{newName}) }
 	e.problems = NewProblems()
 	e.problems.OnChoose = e.goToProblem
+	e.conflicts = NewConflicts()
+	e.conflicts.OnError = e.showError
+	e.conflicts.OnChoose = func(name string) {
+		if e.doc.Flow().State(name) != nil {
+			e.selectWidgets([]string{name})
+			e.canvas.Reveal(name)
+		}
+	}
 	e.library = NewLibrary(e.cat)
 	e.library.OnAdd = func(typ string) { e.addAtCenter(typ) }
 	e.library.OnEnter = func(typ string) {
@@ -181,7 +208,7 @@ func (e *Editor) build(doc *model.Document) {
 		container.NewTabItem("Library", e.library.Object()),
 		container.NewTabItem("Find", e.finder.Object()),
 	)
-	canvasArea := container.NewVSplit(e.canvas.Object(), e.problems.Object())
+	canvasArea := container.NewVSplit(e.canvas.Object(), container.NewBorder(e.conflicts.Object(), nil, nil, nil, e.problems.Object()))
 	canvasArea.Offset = 0.8
 	right := container.NewAppTabs(container.NewTabItem("Inspector", e.inspector.Object()))
 	e.sim.tabs = right
@@ -215,6 +242,7 @@ func (e *Editor) setDocument(doc *model.Document, path, source string) {
 	e.canvas.SetDocument(doc)
 	e.inspector.SetDocument(doc)
 	e.finder.SetDocument(doc)
+	e.conflicts.SetDocument(doc)
 	e.sim.setDocument(doc)
 	e.cancelDoc = doc.Subscribe(e.documentChanged)
 	e.live.reset(doc)

@@ -247,6 +247,9 @@ func (e *Editor) Restore(rec recovery) error {
 	if err != nil {
 		return fmt.Errorf("the recovery file %s is damaged: %w", rec.File, err)
 	}
+	if err := checkEditable(recovered); err != nil {
+		return fmt.Errorf("the recovery file %s: %w", rec.File, err)
+	}
 	base := model.NewBlankFlow()
 	path := ""
 	if rec.Path != "" {

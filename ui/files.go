@@ -18,6 +18,9 @@ func readFlowFile(path string) (*model.Flow, error) {
 		return nil, err
 	}
 	f, err := model.Parse(data)
+	if err == nil {
+		err = checkEditable(f)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}

@@ -107,6 +107,9 @@ func (e *Editor) ShowFlowJSON() {
 // the flow with it; text that is not a flow applies nothing.
 func (e *Editor) applyFlowJSON(j *jsonEditor) bool {
 	f, err := model.Parse([]byte(j.entry.Text))
+	if err == nil {
+		err = checkEditable(f)
+	}
 	if err != nil {
 		j.showError(err, e.win.Canvas())
 		return false
@@ -169,6 +172,9 @@ func (e *Editor) ImportJSON() {
 
 func (e *Editor) applyImport(j *jsonEditor) bool {
 	f, err := parseImport([]byte(j.entry.Text))
+	if err == nil {
+		err = checkEditable(f)
+	}
 	if err != nil {
 		j.showError(err, e.win.Canvas())
 		return false

@@ -58,9 +58,12 @@ func (w *workspaceLink) ensureStore() bool {
 	return true
 }
 
-// showHome opens the Flows home window, or brings it forward.
+// showHome opens the Flows home window, or brings it forward with the
+// flows as they are now (a `serve` on the same workspace may have changed
+// them).
 func (w *workspaceLink) showHome() {
 	if w.win != nil {
+		w.home.Refresh()
 		w.win.Show()
 		w.win.RequestFocus()
 		return
@@ -98,6 +101,9 @@ func (w *workspaceLink) showHome() {
 // openFlow shows a workspace flow's latest revision in the editor.
 func (w *workspaceLink) openFlow(sid string, def []byte, revision int) {
 	f, err := model.Parse(def)
+	if err == nil {
+		err = checkEditable(f)
+	}
 	if err != nil {
 		w.e.showError(fmt.Errorf("open the workspace flow %s: %w", sid, err))
 		return

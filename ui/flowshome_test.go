@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -150,5 +151,30 @@ func TestDeletingTheOpenWorkspaceFlowDetachesTheEditor(t *testing.T) {
 	}
 	if e.doc.Flow().State("ask_sign") == nil {
 		t.Fatal("the editor lost the flow it was showing")
+	}
+}
+
+// TestFlowsHomeShowsFlowsAnotherProcessSaved: a `serve` on the same
+// workspace (another store on the folder) saves a flow while the Flows home
+// is open; bringing the home forward lists it, with no restart.
+func TestFlowsHomeShowsFlowsAnotherProcessSaved(t *testing.T) {
+	e, store, _ := workspaceEditor(t)
+	e.FlowsHome()
+	if e.ws.home == nil {
+		t.Fatal("the Flows home did not open")
+	}
+	server, err := wsstore.Open(store.Dir(), wsstore.Options{})
+	if err != nil {
+		t.Fatalf("a server on the editor's workspace: %v", err)
+	}
+	defer server.Close()
+	def := readShared(t, astrology).Marshal()
+	_, err = studio.CreateFlow(server, e.val, "From serve", def, "", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.FlowsHome()
+	if got := e.ws.home.ShownFlows(); !slices.Contains(got, "From serve") {
+		t.Errorf("the Flows home lists %v, not the flow the server saved", got)
 	}
 }

@@ -50,6 +50,9 @@ type Inspector struct {
 	OnRenamed func(oldName, newName string)
 	// SubflowChoices lists the flows a Run Subflow can call.
 	SubflowChoices func() []subflowChoice
+	// OnFieldsBuilt hears each new form: the widget shown ("" for the
+	// flow's settings) and its rows (Liquid assistance attaches here).
+	OnFieldsBuilt func(widget string, rows []*fieldRow)
 }
 
 // fieldRow is one field of the form: the JSON pointer (relative to the
@@ -228,6 +231,9 @@ func (in *Inspector) rebuild() {
 		objects = in.flowSettings(true)
 	default:
 		objects = in.widgetForm()
+	}
+	if in.OnFieldsBuilt != nil && in.multi == 0 {
+		in.OnFieldsBuilt(in.shown, in.rows)
 	}
 	in.content.Objects = objects
 	in.content.Refresh()

@@ -35,6 +35,8 @@ func (e *Editor) commands() map[string]command {
 		"flowsHome": {"Flows Home…", ctrlShift(fyne.KeyH), theme.HomeIcon(), e.FlowsHome},
 		"saveToWs":  {"Save to Workspace…", nil, nil, e.SaveToWorkspace},
 		"showJSON":  {"Show Flow JSON…", ctrl(fyne.KeyJ), theme.FileTextIcon(), e.ShowFlowJSON},
+		"cmpSaved":  {"Compare with Saved", nil, nil, e.CompareWithSaved},
+		"cmpFile":   {"Compare with File…", nil, nil, e.CompareWithFile},
 		"exportPNG": {"Export PNG…", ctrlShift(fyne.KeyE), theme.FileImageIcon(), e.ExportPNG},
 		"close":     {"Close Window", ctrl(fyne.KeyW), nil, e.Close},
 		"quit":      {"Quit", ctrl(fyne.KeyQ), nil, e.Quit},
@@ -47,12 +49,17 @@ func (e *Editor) commands() map[string]command {
 		"delete":    {"Delete", nil, theme.DeleteIcon(), e.Delete},
 		"selectAll": {"Select All", &fyne.ShortcutSelectAll{}, nil, e.SelectAll},
 		"find":      {"Find…", ctrl(fyne.KeyF), theme.SearchIcon(), e.Find},
+		"usages":    {"Find Usages of Widget", ctrlShift(fyne.KeyU), nil, e.FindUsages},
 		"zoomIn":    {"Zoom In", ctrl(fyne.KeyEqual), theme.ZoomInIcon(), func() { e.canvas.ZoomIn() }},
 		"zoomOut":   {"Zoom Out", ctrl(fyne.KeyMinus), theme.ZoomOutIcon(), func() { e.canvas.ZoomOut() }},
 		"zoomReset": {"Actual Size", ctrl(fyne.Key0), nil, func() { e.canvas.ZoomReset() }},
 		"zoomFit":   {"Zoom to Fit", ctrlShift(fyne.KeyF), theme.ViewFullScreenIcon(), func() { e.canvas.ZoomToFit() }},
 		"tidy":      {"Tidy Up", ctrlShift(fyne.KeyL), theme.GridIcon(), e.TidyUp},
 		"run":       {"Run in Simulator", ctrl(fyne.KeyR), theme.MediaPlayIcon(), e.Run},
+		"coverage":  {"Show Test Coverage", ctrlShift(fyne.KeyT), nil, e.ShowCoverage},
+		"coverFile": {"Show Coverage from Profile…", nil, nil, e.ShowCoverageProfile},
+		"coverHide": {"Hide Test Coverage", nil, nil, e.HideCoverage},
+		"uncovered": {"Uncovered Transitions…", nil, nil, e.ShowUncovered},
 	}
 }
 
@@ -112,9 +119,9 @@ func (e *Editor) refreshMenus() {
 	quit := it("quit")
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", it("new"), it("open"), recent, it("flowsHome"), sep(), it("save"), it("saveAs"), it("saveToWs"), sep(),
-		it("import"), it("exportPNG"), sep(), it("close"), quit)
+		it("import"), it("exportPNG"), sep(), it("cmpSaved"), it("cmpFile"), sep(), it("close"), quit)
 	edit := fyne.NewMenu("Edit", it("undo"), it("redo"), sep(), it("cut"), it("copy"), it("paste"),
-		it("duplicate"), it("delete"), sep(), it("selectAll"), it("find"))
+		it("duplicate"), it("delete"), sep(), it("selectAll"), it("find"), it("usages"))
 
 	themeMenu := fyne.NewMenuItem("Theme", nil)
 	current := ThemeChoice(e.app)
@@ -131,7 +138,7 @@ func (e *Editor) refreshMenus() {
 	themeMenu.ChildMenu = fyne.NewMenu("", themeItems...)
 	view := fyne.NewMenu("View", it("zoomIn"), it("zoomOut"), it("zoomReset"), it("zoomFit"), sep(),
 		it("tidy"), sep(), it("showJSON"), sep(), themeMenu)
-	run := fyne.NewMenu("Run", it("run"))
+	run := fyne.NewMenu("Run", it("run"), sep(), it("coverage"), it("coverFile"), it("uncovered"), it("coverHide"))
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run))
 }
 

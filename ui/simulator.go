@@ -58,7 +58,10 @@ func (s *simulatorSlot) open() {
 		// simulator, the recorded executions and the REST API agree.
 		s.panel.FlowSID = func() string { return s.e.ws.flowSID }
 		s.panel.OnRunEnded(func(x *engine.Execution) {
-			fyne.Do(func() { s.e.ws.recordRun(x) })
+			fyne.Do(func() {
+				s.e.ws.recordRun(x)
+				s.e.setLastRun(x)
+			})
 		})
 		// Scrolled vertically only: the panel fits the tab's width, so the
 		// Start button is never scrolled out of sight, and a tall panel never

@@ -15,6 +15,9 @@ type textField struct {
 	// onEscape, when set, hears Escape (a dialog's field closes the dialog).
 	onEscape func()
 	keys     *historyKeys
+	// assist, when set, makes the field's Liquid references links and
+	// completes them (provenance.go).
+	assist *liquidAssist
 }
 
 // TypedKey is part of fyne.Focusable.
@@ -64,6 +67,9 @@ func (t *textField) FocusLost() {
 
 // TypedShortcut is part of fyne.Shortcutable.
 func (t *textField) TypedShortcut(s fyne.Shortcut) {
+	if t.assist != nil && t.assist.shortcut(s) {
+		return
+	}
 	if t.keys != nil {
 		switch sc := s.(type) {
 		case *fyne.ShortcutUndo:

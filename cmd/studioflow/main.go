@@ -35,13 +35,20 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"edit", "[FILE]", "open FILE (default: the built-in example flow) in the editor window", runEdit},
-		{"validate", "[--json] FILE...", "check flows against Studio's schemas and rules", runValidate},
+		{"validate", "[--json] [--env ENV] FILE...", "check flows against Studio's schemas and rules", runValidate},
 		{"fmt", "[-w] FILE...", "print flows in Studio's canonical form (-w: rewrite the files)", runFmt},
-		{"run", "FLOW [--trigger EVENT] [--from ADDR] [--to ADDR] [--body TEXT] [--data JSON] [--outcome WIDGET=EVENT]... [--json]", "run one execution in the terminal, reading the contact's actions from standard input", func(e env, a []string) int { return runCommand(a, e.stdin, e.stdout, e.stderr) }},
-		{"test", "FILE...", "run conversation test scenarios (YAML) against flows", func(e env, a []string) int { return testCommand(a, e.stdin, e.stdout, e.stderr) }},
+		{"run", "FLOW [--trigger EVENT] [--from ADDR] [--to ADDR] [--body TEXT] [--data JSON] [--outcome WIDGET=EVENT]... [--env ENV] [--json]", "run one execution in the terminal, reading the contact's actions from standard input", func(e env, a []string) int { return runCommand(a, e.stdin, e.stdout, e.stderr) }},
+		{"test", "[--cover] [--coverprofile FILE] [--junit FILE] FILE... | --generate DIR FLOW...", "run conversation test scenarios (YAML) against flows, with coverage and JUnit XML; or generate scenarios", func(e env, a []string) int { return testCommand(a, e.stdin, e.stdout, e.stderr) }},
 		{"serve", "[--addr 127.0.0.1:PORT] [--workspace DIR]", "serve the Studio REST API v2 (flows, revisions, executions, webhooks) from a local workspace", runServe},
-		{"pull", "FLOW_SID [-o FILE] [--revision N] [--base-url URL]", "fetch a flow's definition from Studio (or studioflow serve)", runPull},
-		{"push", "FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--base-url URL]", "create a flow on Studio from FILE, or save FILE as a new revision", runPush},
+		{"pull", "FLOW_SID [-o FILE] [--revision N] [--base-url URL] | --merge FILE", "fetch a flow's definition from Studio (or studioflow serve); --merge brings deployed changes into a tracked file", runPull},
+		{"push", "FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--env ENV] [--track] [--force] [--base-url URL]", "create a flow on Studio from FILE, or save FILE as a new revision", runPush},
+		{"status", "FILE...", "compare tracked flow files with the deployed flows: same, local ahead, deployed changed, or both", runStatus},
+		{"diff", "[--json] [--ignore-layout] [--view] OLD NEW", "show what changed between two versions of a flow: widgets added, removed, renamed, changed, moved; transitions rewired (files, workspace:FW…@N or twilio:FW…@REV); --view on one canvas", runDiff},
+		{"merge", "BASE OURS THEIRS [-o OUT]", "three-way merge of flow versions by widget identity (a git merge driver: %O %A %B); conflicts are recorded in the flow, not as <<<<<<< markers", runMerge},
+		{"extract", "FLOW [-w] [--env ENV] [--force]", "propose a values file of the flow's account-specific values (SIDs, *.twil.io domains, phone numbers); -w rewrites the flow to ${NAME} placeholders", runExtract},
+		{"git-setup", "[--pattern GLOB]... [--command PATH] [-C DIR] [--print]", "make git diff and git merge use studioflow for flow files in this repository (config and .gitattributes)", runGitSetup},
+		{"git-diff", "PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE", "git's external diff driver for flow files (installed by git-setup)", runGitDiff},
+		{"git-textconv", "FILE", "a flow as text per widget for git log -p (git's textconv, installed by git-setup)", runGitTextconv},
 	}
 }
 

@@ -19,8 +19,10 @@ func runPull(e env, args []string) int {
 	out := fs.String("o", "", "write the definition to this file (atomically) instead of standard output")
 	revision := fs.String("revision", "", "a revision number, LatestPublished or LatestRevision (default: the flow's latest definition)")
 	baseURL := fs.String("base-url", client.DefaultBaseURL, "the Studio API to talk to, e.g. http://127.0.0.1:4280 for studioflow serve")
+	merge := fs.Bool("merge", false, "pull --merge FILE: merge the deployed flow's changes since the last push into the tracked FILE")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: studioflow pull FLOW_SID [-o FILE] [--revision N] [--base-url URL]")
+		fmt.Fprintln(e.stderr, "       studioflow pull --merge FILE")
 		fmt.Fprintln(e.stderr, "Credentials come from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET.")
 		fs.PrintDefaults()
 	}
@@ -31,6 +33,9 @@ func runPull(e env, args []string) int {
 	if len(positional) != 1 {
 		fs.Usage()
 		return exitBadInput
+	}
+	if *merge {
+		return pullMerge(e, positional[0])
 	}
 	sid := positional[0]
 	c, code := newAPIClient(e, *baseURL)

@@ -30,6 +30,7 @@ func (o outcomeFlags) Set(v string) error {
 // runCommand is `studioflow run FLOW …`: one execution in the terminal.
 // Exit 0 when it ended normally, 1 on an error or a limit, 2 on bad input.
 func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	stdout, stderr = terminalWriter{stdout}, terminalWriter{stderr}
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	triggerEvent := fs.String("trigger", "", "trigger event (default: the first the flow wires)")
@@ -38,10 +39,11 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	body := fs.String("body", "", "text of the triggering message")
 	data := fs.String("data", "", "a JSON object: REST Parameters (flow.data), or subflow parameters with --trigger incomingParent")
 	asJSON := fs.Bool("json", false, "print the execution, steps, context and transcript as JSON at the end")
+	envName := fs.String("env", "", "substitute environment ENV's values (environments/ENV.yaml) for the flow's ${NAME} placeholders")
 	outcomes := outcomeFlags{}
 	fs.Var(outcomes, "outcome", "WIDGET=EVENT: the event a widget takes (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: studioflow run FLOW [--trigger EVENT] [--from ADDR] [--to ADDR] [--body TEXT] [--data JSON] [--outcome WIDGET=EVENT]... [--json]")
+		fmt.Fprintln(stderr, "usage: studioflow run FLOW [--trigger EVENT] [--from ADDR] [--to ADDR] [--body TEXT] [--data JSON] [--outcome WIDGET=EVENT]... [--env ENV] [--json]")
 		fs.PrintDefaults()
 	}
 	positional, ok := parseInterspersed(fs, args)
@@ -53,7 +55,7 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	path := positional[0]
-	src, flow, err := loadFlow(path)
+	src, flow, err := loadFlowEnv(path, *envName)
 	if err != nil {
 		fmt.Fprintf(stderr, "studioflow run: %s\n", describeLoadError(path, src, err))
 		return exitBadInput

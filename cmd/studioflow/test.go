@@ -5,17 +5,26 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/engine/scenario"
 	"github.com/studioflow/studioflow/schemas"
 )
 
-// testCommand is `studioflow test FILE...`: conversation test scenarios.
-// Exit 0 when all pass, 1 when one fails, 2 when a file cannot be loaded.
+// testCommand is `studioflow test [--cover] [--coverprofile FILE] [--junit
+// FILE] FILE...`: conversation test scenarios; `studioflow test --generate
+// DIR FLOW...` writes scenarios for flows. Exit 0 when all pass, 1 when
+// one fails, 2 when a file cannot be loaded or a report cannot be written.
 func testCommand(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("test", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	cover := fs.Bool("cover", false, "report the widgets and transitions the scenarios took, per flow")
+	coverProfile := fs.String("coverprofile", "", "write the coverage as JSON to `FILE` (implies --cover)")
+	junit := fs.String("junit", "", "write the results as JUnit XML to `FILE`")
+	generate := fs.String("generate", "", "write scenarios taking every transition that can be taken into `DIR`; the arguments are flows")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: studioflow test FILE...   (scenario format: engine/scenario/FORMAT.md)")
+		fmt.Fprintln(stderr, "usage: studioflow test [--cover] [--coverprofile FILE] [--junit FILE] FILE...   (scenario format: engine/scenario/FORMAT.md)")
+		fmt.Fprintln(stderr, "       studioflow test --generate DIR FLOW...")
+		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return exitBadInput
@@ -29,5 +38,31 @@ func testCommand(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "studioflow test: load widget catalog: %v\n", err)
 		return exitBadInput
 	}
-	return scenario.RunFiles(fs.Args(), stdout, scenario.Options{Catalog: cat})
+	if *generate != "" {
+		return scenario.GenerateFiles(*generate, fs.Args(), stdout, scenario.GenerateOptions{Catalog: cat})
+	}
+	opts := scenario.Options{Catalog: cat}
+	if *cover || *coverProfile != "" {
+		opts.Coverage = coverage.NewSet()
+	}
+	if *junit != "" {
+		opts.JUnit = scenario.NewJUnit()
+	}
+	status := scenario.RunFiles(fs.Args(), stdout, opts)
+	if opts.Coverage != nil {
+		opts.Coverage.WriteReport(stdout)
+		if *coverProfile != "" {
+			if err := opts.Coverage.WriteProfile(*coverProfile); err != nil {
+				fmt.Fprintf(stderr, "studioflow test: %v\n", err)
+				return exitBadInput
+			}
+		}
+	}
+	if opts.JUnit != nil {
+		if err := opts.JUnit.WriteFile(*junit); err != nil {
+			fmt.Fprintf(stderr, "studioflow test: %v\n", err)
+			return exitBadInput
+		}
+	}
+	return status
 }

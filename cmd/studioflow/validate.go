@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
 )
 
@@ -29,17 +31,20 @@ const flowLevel = "(flow)"
 // the worst outcome over all files: 2 when one could not be read or parsed,
 // else 1 when one has errors, else 0.
 func runValidate(e env, args []string) int {
+	e.stdout, e.stderr = terminalWriter{e.stdout}, terminalWriter{e.stderr}
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
+	envName := fs.String("env", "", "substitute environment ENV's values (environments/ENV.yaml) for the flows' ${NAME} placeholders first")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow validate [--json] FILE...")
+		fmt.Fprintln(e.stderr, "usage: studioflow validate [--json] [--env ENV] FILE...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	files, ok := parseInterspersed(fs, args)
+	if !ok {
 		return exitBadInput
 	}
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		fs.Usage()
 		return exitBadInput
 	}
@@ -56,8 +61,14 @@ func runValidate(e env, args []string) int {
 
 	code := exitOK
 	findings := []finding{}
-	for _, path := range fs.Args() {
-		data, flow, err := loadFlow(path)
+	for _, path := range files {
+		data, flow, err := loadFlowEnv(path, *envName)
+		var diags []schemas.Diagnostic
+		var missing *environments.MissingError
+		if errors.As(err, &missing) {
+			diags = append(diags, schemas.Diagnostic{Severity: schemas.Error, Message: missing.Error()})
+			err = nil
+		}
 		if err != nil {
 			code = exitBadInput
 			if *asJSON {
@@ -69,7 +80,10 @@ func runValidate(e env, args []string) int {
 		}
 		// Subflows are found as run finds them: among the file's neighbours.
 		find := engine.FolderResolver(filepath.Dir(path))
-		diags := validator.WithSubflows(func(sid string) error { _, err := find(sid); return err }).ValidateFlow(flow)
+		diags = append(diags, validator.WithSubflows(func(sid string) error { _, err := find(sid); return err }).ValidateFlow(flow)...)
+		if names := environments.Names(flow); len(names) > 0 && *envName == "" && !*asJSON {
+			fmt.Fprintf(e.stderr, "%s: note: placeholders %s are checked as written; give their values with --env ENV\n", path, strings.Join(wrapPlaceholders(names), ", "))
+		}
 		if schemas.HasErrors(diags) && code == exitOK {
 			code = exitFindings
 		}
@@ -114,4 +128,12 @@ func pathOrRoot(p string) string {
 		return "/"
 	}
 	return p
+}
+
+func wrapPlaceholders(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = "${" + n + "}"
+	}
+	return out
 }

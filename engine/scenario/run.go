@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -24,6 +25,12 @@ type Options struct {
 	// Catalog is the widget catalog every scenario's engine reads. nil: Run
 	// loads it for each scenario, RunFiles once for all.
 	Catalog *schemas.Catalog
+	// Coverage, when set, counts what every scenario RunFiles runs took
+	// (failing ones too), per flow.
+	Coverage *coverage.Set
+	// JUnit, when set, gets every result RunFiles has (and every file it
+	// cannot load).
+	JUnit *JUnit
 }
 
 // Result is the outcome of one scenario.
@@ -33,6 +40,10 @@ type Result struct {
 	Passed    bool
 	Failure   string // the expectation that failed and what happened instead
 	Execution *engine.Execution
+	FlowPath  string      // the flow file, as found from the scenario file
+	Subflows  string      // the folder run-subflow looks in
+	Flow      *model.Flow // nil when the flow could not be read
+	Duration  time.Duration
 }
 
 // virtualStart is when every scenario's virtual clock starts, so runs repeat.
@@ -40,6 +51,13 @@ var virtualStart = time.Date(2024, 6, 3, 16, 0, 0, 0, time.UTC)
 
 // Run runs one scenario.
 func Run(s *Scenario, opts Options) Result {
+	began := time.Now()
+	res := run(s, opts)
+	res.Duration = time.Since(began)
+	return res
+}
+
+func run(s *Scenario, opts Options) Result {
 	res := Result{Name: s.Name, File: s.file}
 	fail := func(format string, args ...any) Result {
 		res.Failure = fmt.Sprintf(format, args...)
@@ -49,6 +67,7 @@ func Run(s *Scenario, opts Options) Result {
 	if !filepath.IsAbs(flowPath) {
 		flowPath = filepath.Join(filepath.Dir(s.file), flowPath)
 	}
+	res.FlowPath = filepath.Clean(flowPath)
 	data, err := model.ReadFile(flowPath)
 	if err != nil {
 		return fail("cannot read the flow: %v", err)
@@ -57,6 +76,7 @@ func Run(s *Scenario, opts Options) Result {
 	if err != nil {
 		return fail("cannot parse the flow %s: %v", flowPath, err)
 	}
+	res.Flow = flow
 	event := s.Trigger
 	if event == "" {
 		wired := engine.WiredTriggers(flow)
@@ -71,6 +91,7 @@ func Run(s *Scenario, opts Options) Result {
 	} else if !filepath.IsAbs(subflows) {
 		subflows = filepath.Join(filepath.Dir(s.file), subflows)
 	}
+	res.Subflows = subflows
 	clock := engine.NewVirtualClock(virtualStart)
 	rt := engine.New(engine.Config{Clock: clock, HTTPClient: opts.HTTPClient, HTTPTimeout: opts.HTTPTimeout, Subflows: engine.FolderResolver(subflows), Catalog: opts.Catalog})
 	host := engine.NewHost(rt)
@@ -304,11 +325,21 @@ func RunFiles(paths []string, out io.Writer, opts Options) int {
 		scenarios, err := Load(p)
 		if err != nil {
 			fmt.Fprintf(out, "ERROR %v\n", err)
+			if opts.JUnit != nil {
+				opts.JUnit.AddLoadError(p, err)
+			}
 			status = 2
 			continue
 		}
 		for _, s := range scenarios {
 			r := Run(s, opts)
+			if opts.Coverage != nil && r.Flow != nil {
+				opts.Coverage.Record(r.FlowPath, r.Flow, r.Execution)
+				opts.Coverage.RecordSubflows(r.Execution, r.subflowFile)
+			}
+			if opts.JUnit != nil {
+				opts.JUnit.Add(r)
+			}
 			if r.Passed {
 				passed++
 				fmt.Fprintf(out, "PASS  %s  (%s)\n", r.Name, r.File)
@@ -334,6 +365,12 @@ func RunFiles(paths []string, out io.Writer, opts Options) int {
 	}
 	fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)
 	return status
+}
+
+// subflowFile finds a subflow's file as the run found it.
+func (r Result) subflowFile(flowSID string) (string, error) {
+	p, err := engine.SubflowFile(r.Subflows, flowSID)
+	return filepath.Clean(p), err
 }
 
 // TranscriptLine renders one transcript entry: "> say: …" outbound, "< press: …" inbound.

@@ -13,7 +13,8 @@ import (
 // then a repeating mix of Studio's common widgets (gather, split, say/play,
 // send & wait, HTTP request, set variables, send message), each wired to the
 // next and to earlier ones, laid out on a grid, with Liquid in their text.
-// The flow validates without errors (concurrent calls are off, so the
+// Only Incoming Call is wired, so its voice widgets always have a call. The
+// flow validates without errors or warnings (concurrent calls are off, so the
 // Send & Wait widgets may follow Incoming Call).
 func Generate(n int) []byte {
 	var b strings.Builder
@@ -22,7 +23,7 @@ func Generate(n int) []byte {
 	if n > 1 {
 		first = `"next": "w1", `
 	}
-	fmt.Fprintf(&b, `    {"name": "Trigger", "type": "trigger", "transitions": [{%[1]s"event": "incomingMessage"}, {%[1]s"event": "incomingCall"}, {"event": "incomingConversationMessage"}, {%[1]s"event": "incomingRequest"}, {"event": "incomingParent"}], "properties": {"offset": {"x": 0, "y": 0}}}`, first)
+	fmt.Fprintf(&b, `    {"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage"}, {%[1]s"event": "incomingCall"}, {"event": "incomingConversationMessage"}, {"event": "incomingRequest"}, {"event": "incomingParent"}], "properties": {"offset": {"x": 0, "y": 0}}}`, first)
 	for i := 1; i < n; i++ {
 		next := ""
 		if i+1 < n {

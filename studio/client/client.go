@@ -49,6 +49,7 @@ func CredentialsFromEnv() (Credentials, error) {
 // Client is a Studio API client. It is safe for concurrent use.
 type Client struct {
 	base  string
+	shown string // base as errors show it: without its password
 	creds Credentials
 	http  *http.Client
 }
@@ -61,12 +62,38 @@ func New(baseURL string, creds Credentials, httpClient *http.Client) (*Client, e
 	}
 	u, err := url.Parse(baseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("base URL %q is not an http(s) URL such as %s", baseURL, DefaultBaseURL)
+		return nil, fmt.Errorf("base URL %q is not an http(s) URL such as %s", redactURL(baseURL), DefaultBaseURL)
 	}
 	if httpClient == nil {
 		httpClient = &http.Client{Timeout: 30 * time.Second}
 	}
-	return &Client{base: strings.TrimRight(baseURL, "/"), creds: creds, http: httpClient}, nil
+	base := strings.TrimRight(baseURL, "/")
+	return &Client{base: base, shown: redactURL(base), creds: creds, http: httpClient}, nil
+}
+
+// redactURL hides the password of a URL written with user:password@, even
+// one that does not parse: errors and logs show the rest.
+func redactURL(s string) string {
+	if u, err := url.Parse(s); err == nil && u.Scheme != "" && u.Host != "" {
+		return u.Redacted()
+	}
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok {
+		return s
+	}
+	authority := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		authority = rest[:i]
+	}
+	at := strings.LastIndex(authority, "@")
+	if at < 0 {
+		return s
+	}
+	user, _, hasPassword := strings.Cut(authority[:at], ":")
+	if !hasPassword {
+		return s
+	}
+	return scheme + "://" + user + ":xxxxx@" + rest[at+1:]
 }
 
 // APIError is an error answer in Twilio's shape.
@@ -164,7 +191,7 @@ func (c *Client) do(ctx context.Context, method, path string, form url.Values, o
 	req.SetBasicAuth(c.creds.Username, c.creds.Password)
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("%s %s%s: %w", method, c.base, path, err)
+		return fmt.Errorf("%s %s%s: %w", method, c.shown, path, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxResponse+1))

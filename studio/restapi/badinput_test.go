@@ -104,3 +104,33 @@ func TestCredentialsAreRequired(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankFriendlyNameIsABadRequest: a name of only spaces is refused with
+// a 400 that says why, on create and on update (it was a 500).
+func TestBlankFriendlyNameIsABadRequest(t *testing.T) {
+	ts := newTestServer(t)
+	flow := ts.createFlow("ask", "published", askFlow)
+	for _, tc := range []struct{ path, name string }{
+		{"/v2/Flows", "   "},
+		{"/v2/Flows", "\t \n"},
+		{"/v2/Flows/" + flow, "   "},
+	} {
+		status, out := ts.call(http.MethodPost, tc.path, url.Values{"FriendlyName": {tc.name}, "Status": {"draft"}, "Definition": {askFlow}})
+		msg, _ := out["message"].(string)
+		if status != http.StatusBadRequest || !strings.Contains(msg, "friendly name") {
+			t.Errorf("POST %s FriendlyName %q: %d %v", tc.path, tc.name, status, out)
+		}
+	}
+}
+
+// TestDuplicateKeysInADefinitionAreRefused: the REST API refuses what
+// validate and fmt refuse, saying where.
+func TestDuplicateKeysInADefinitionAreRefused(t *testing.T) {
+	ts := newTestServer(t)
+	def := strings.Replace(askFlow, `"initial_state": "Trigger",`, `"initial_state": "Trigger", "initial_state": "ask",`, 1)
+	status, out := ts.call(http.MethodPost, "/v2/Flows", url.Values{"FriendlyName": {"dup"}, "Status": {"draft"}, "Definition": {def}})
+	msg, _ := out["message"].(string)
+	if status != http.StatusBadRequest || !strings.Contains(msg, `member "initial_state" appears twice`) || !strings.Contains(msg, "line ") {
+		t.Errorf("definition with a duplicate member: %d %v", status, out)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"slices"
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
@@ -23,6 +22,8 @@ func (q *request) executionError(err error) *apiError {
 		return e
 	case errors.Is(err, sessions.ErrNotPublished):
 		return badRequest("%v", err)
+	case errors.Is(err, sessions.ErrOverrun):
+		return newError(http.StatusGatewayTimeout, codeInternal, "%v", err)
 	}
 	return q.storeError(err)
 }
@@ -88,21 +89,20 @@ func (s *Server) listExecutions(q *request) *apiError {
 		return badRequest("Status %q is not valid: it must be %s or %s", status, engine.StatusActive, engine.StatusEnded)
 	}
 	flow := q.params["FlowSid"]
-	execs, err := s.cfg.Store.Executions(flow, bounds[0], bounds[1])
+	pq := paging.pageQuery()
+	pq.Status = status
+	page, info, err := s.cfg.Store.ExecutionsPage(flow, bounds[0], bounds[1], pq)
+	if errors.Is(err, workspace.ErrCursor) {
+		return cursorGone(paging)
+	}
 	if err != nil {
 		return q.storeError(err)
 	}
-	if status != "" {
-		execs = slices.DeleteFunc(execs, func(x workspace.Execution) bool { return x.Status != status })
+	first, last := "", ""
+	if len(page) > 0 {
+		first, last = page[0].SID, page[len(page)-1].SID
 	}
-	keys := make([]string, len(execs))
-	for i, x := range execs {
-		keys[i] = x.SID
-	}
-	page, meta, apiErr := paginate(execs, keys, paging, q.base, "/v2/Flows/"+flow+"/Executions", "executions")
-	if apiErr != nil {
-		return apiErr
-	}
+	meta := pageMeta(paging, q.base, "/v2/Flows/"+flow+"/Executions", "executions", first, last, info)
 	out := make([]engine.ExecutionRecord, len(page))
 	for i, x := range page {
 		out[i] = executionResource(q.base, q.account, x)

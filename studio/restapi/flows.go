@@ -15,6 +15,9 @@ func (q *request) storeError(err error) *apiError {
 	if errors.Is(err, workspace.ErrNotFound) {
 		return notFound(q.r.URL.Path)
 	}
+	if errors.Is(err, workspace.ErrInvalid) {
+		return badRequest("%v", err)
+	}
 	return newError(http.StatusInternalServerError, codeInternal, "The workspace failed: %v", err)
 }
 
@@ -192,18 +195,18 @@ func (s *Server) listRevisions(q *request) *apiError {
 		return apiErr
 	}
 	sid := q.params["FlowSid"]
-	revs, err := s.cfg.Store.Revisions(sid)
+	page, info, err := s.cfg.Store.RevisionsPage(sid, paging.pageQuery())
+	if errors.Is(err, workspace.ErrCursor) {
+		return cursorGone(paging)
+	}
 	if err != nil {
 		return q.storeError(err)
 	}
-	keys := make([]string, len(revs))
-	for i, r := range revs {
-		keys[i] = strconv.Itoa(r.Revision)
+	first, last := "", ""
+	if len(page) > 0 {
+		first, last = strconv.Itoa(page[0].Revision), strconv.Itoa(page[len(page)-1].Revision)
 	}
-	page, meta, apiErr := paginate(revs, keys, paging, q.base, "/v2/Flows/"+sid+"/Revisions", "revisions")
-	if apiErr != nil {
-		return apiErr
-	}
+	meta := pageMeta(paging, q.base, "/v2/Flows/"+sid+"/Revisions", "revisions", first, last, info)
 	out := make([]revisionJSON, len(page))
 	for i, r := range page {
 		out[i] = revisionResource(q.base, q.account, r)

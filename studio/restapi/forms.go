@@ -2,6 +2,7 @@ package restapi
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -26,12 +27,14 @@ func (q *request) form() (url.Values, *apiError) {
 				"Content-Type %q is not supported: send the parameters form-encoded (application/x-www-form-urlencoded)", ct)
 		}
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(q.w, q.r.Body, maxBody))
+	if q.r.ContentLength > q.maxBody {
+		return nil, q.tooLarge()
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(q.w, q.r.Body, q.maxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return nil, newError(http.StatusRequestEntityTooLarge, codeInvalidParameter,
-				"The request body is larger than %d MiB", maxBody>>20)
+			return nil, q.tooLarge()
 		}
 		return nil, badRequest("The request body could not be read: %v", err)
 	}
@@ -41,6 +44,14 @@ func (q *request) form() (url.Values, *apiError) {
 	}
 	q.cachedForm = values
 	return values, nil
+}
+
+func (q *request) tooLarge() *apiError {
+	size := fmt.Sprintf("%d MiB", q.maxBody>>20)
+	if q.maxBody < 1<<20 {
+		size = fmt.Sprintf("%d KiB", q.maxBody>>10)
+	}
+	return newError(http.StatusRequestEntityTooLarge, codeInvalidParameter, "The request body is larger than %s", size)
 }
 
 // query reads the URL's query parameters.

@@ -41,6 +41,10 @@ func withClock(c engine.Clock) serverOption {
 	return func(cfg *sessions.Config) { cfg.Clock = c }
 }
 
+func withEngine(set func(*engine.Config)) serverOption {
+	return func(cfg *sessions.Config) { set(&cfg.Engine) }
+}
+
 // newTestServer serves a fresh workspace on a loopback listener.
 func newTestServer(t testing.TB, opts ...serverOption) *testServer {
 	t.Helper()

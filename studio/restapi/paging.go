@@ -1,9 +1,12 @@
 package restapi
 
 import (
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/studioflow/studioflow/studio/workspace"
 )
 
 // Paging defaults of Studio's API.
@@ -49,35 +52,26 @@ func readPaging(q url.Values) (pageRequest, *apiError) {
 	return p, nil
 }
 
-// paginate cuts one page out of items (keys[i] identifies items[i]) and
-// builds the meta block. PageToken PA<key> starts after key, PB<key> ends
-// before it; without a token, Page × PageSize items are skipped.
-func paginate[T any](items []T, keys []string, p pageRequest, base, path, key string) ([]T, map[string]any, *apiError) {
-	// A Page past the end shows an empty page; comparing before multiplying
-	// keeps a huge Page from overflowing into a negative offset.
-	start := len(items)
-	if p.index <= len(items)/p.size {
-		start = p.index * p.size
+// pageQuery is the store's form of p: the offset of Page, or the entry
+// PageToken names.
+func (p pageRequest) pageQuery() workspace.PageQuery {
+	q := workspace.PageQuery{Size: p.size}
+	switch {
+	case strings.HasPrefix(p.token, "PA"):
+		q.After = p.token[2:]
+	case strings.HasPrefix(p.token, "PB"):
+		q.Before = p.token[2:]
+	case p.index > math.MaxInt32/p.size:
+		q.Offset = math.MaxInt32 // past the end of any list
+	default:
+		q.Offset = p.index * p.size
 	}
-	if p.token != "" {
-		at := -1
-		for i, k := range keys {
-			if k == p.token[2:] {
-				at = i
-				break
-			}
-		}
-		if at < 0 {
-			return nil, nil, badRequest("PageToken %q does not point into this list any more: start again from the first page", p.token)
-		}
-		if strings.HasPrefix(p.token, "PA") {
-			start = at + 1
-		} else {
-			start = max(0, at-p.size)
-		}
-	}
-	start = min(start, len(items))
-	end := min(start+p.size, len(items))
+	return q
+}
+
+// pageMeta builds the meta block of a page whose first and last entries
+// have the keys first and last ("" for an empty page).
+func pageMeta(p pageRequest, base, path, key, first, last string, info workspace.PageInfo) map[string]any {
 	pageURL := func(index int, token string) string {
 		v := url.Values{}
 		for k, vals := range p.filters {
@@ -98,13 +92,55 @@ func paginate[T any](items []T, keys []string, p pageRequest, base, path, key st
 		"next_page_url":     nil,
 	}
 	switch {
-	case start > 0 && start < len(keys):
-		meta["previous_page_url"] = pageURL(max(0, p.index-1), "PB"+keys[start])
-	case start > 0:
+	case info.Previous && first != "":
+		meta["previous_page_url"] = pageURL(max(0, p.index-1), "PB"+first)
+	case info.Previous:
 		meta["previous_page_url"] = pageURL(max(0, p.index-1), "")
 	}
-	if end < len(items) {
-		meta["next_page_url"] = pageURL(p.index+1, "PA"+keys[end-1])
+	if info.Next && last != "" {
+		meta["next_page_url"] = pageURL(p.index+1, "PA"+last)
 	}
+	return meta
+}
+
+// cursorGone is the answer to a PageToken naming an entry that is gone.
+func cursorGone(p pageRequest) *apiError {
+	return badRequest("PageToken %q does not point into this list any more: start again from the first page", p.token)
+}
+
+// paginate cuts one page out of items (keys[i] identifies items[i]) and
+// builds the meta block. PageToken PA<key> starts after key, PB<key> ends
+// before it; without a token, Page × PageSize items are skipped.
+func paginate[T any](items []T, keys []string, p pageRequest, base, path, key string) ([]T, map[string]any, *apiError) {
+	// A Page past the end shows an empty page; comparing before multiplying
+	// keeps a huge Page from overflowing into a negative offset.
+	start := len(items)
+	if p.index <= len(items)/p.size {
+		start = p.index * p.size
+	}
+	if p.token != "" {
+		at := -1
+		for i, k := range keys {
+			if k == p.token[2:] {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			return nil, nil, cursorGone(p)
+		}
+		if strings.HasPrefix(p.token, "PA") {
+			start = at + 1
+		} else {
+			start = max(0, at-p.size)
+		}
+	}
+	start = min(start, len(items))
+	end := min(start+p.size, len(items))
+	first, last := "", ""
+	if start < end {
+		first, last = keys[start], keys[end-1]
+	}
+	meta := pageMeta(p, base, path, key, first, last, workspace.PageInfo{Previous: start > 0, Next: end < len(items)})
 	return items[start:end], meta, nil
 }

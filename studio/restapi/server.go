@@ -4,6 +4,13 @@
 // details); every request but a signed webhook needs HTTP basic auth with
 // the account SID and auth token, and without it gets a 401 and nothing else.
 //
+// Before reading a body the server checks what it can without it: the Host
+// header (an IP address, localhost, or PublicURL's host and AllowedHosts,
+// so a web page cannot reach the server through DNS rebinding) and the
+// credentials; a webhook signed with X-Twilio-Signature (which covers the
+// body) has its account and the signature's form checked first, and its
+// body is read only up to maxWebhookBody, what Twilio sends and more.
+//
 //	GET, POST         /v2/Flows                        list (no definitions), create
 //	POST              /v2/Flows/Validate               {"valid": true}, or 400 with details
 //	GET, POST, DELETE /v2/Flows/{FW}                   fetch, update (a new revision), delete
@@ -26,10 +33,15 @@
 package restapi
 
 import (
+	"crypto/hmac"
+	"crypto/sha1"
 	"crypto/subtle"
+	"encoding/base64"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -51,6 +63,9 @@ type Config struct {
 	PublicURL string
 	// Now is the clock for flow dates (default time.Now).
 	Now func() time.Time
+	// AllowedHosts are names (besides IP addresses, localhost and
+	// PublicURL's host) the Host header may give.
+	AllowedHosts []string
 	// Logf, when set, gets one line per request (method, path, status,
 	// duration); credentials are never part of it.
 	Logf func(format string, args ...any)
@@ -58,7 +73,8 @@ type Config struct {
 
 // Server is the HTTP handler of the local Studio API.
 type Server struct {
-	cfg Config
+	cfg   Config
+	hosts map[string]bool // names allowed in the Host header, lower case
 }
 
 // New checks cfg and returns the server.
@@ -79,7 +95,18 @@ func New(cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
-	return &Server{cfg: cfg}, nil
+	hosts := map[string]bool{"localhost": true}
+	for _, h := range cfg.AllowedHosts {
+		hosts[strings.ToLower(h)] = true
+	}
+	if cfg.PublicURL != "" {
+		u, err := url.Parse(cfg.PublicURL)
+		if err != nil || u.Hostname() == "" {
+			return nil, fmt.Errorf("restapi: public URL %q has no host", cfg.PublicURL)
+		}
+		hosts[strings.ToLower(u.Hostname())] = true
+	}
+	return &Server{cfg: cfg, hosts: hosts}, nil
 }
 
 // request is one call being served.
@@ -92,6 +119,7 @@ type request struct {
 	account string
 	params  map[string]string // path parameters by name
 
+	maxBody    int64      // the largest body read
 	cachedForm url.Values // the body, once read
 }
 
@@ -111,11 +139,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.cfg.Logf("%s %s %d %s", r.Method, r.URL.Path, rec.status, time.Since(start).Round(time.Microsecond))
 		}
 	}()
-	req := &request{w: rec, r: r, base: s.baseURL(r), account: s.cfg.AccountSID}
+	if !s.allowedHost(r.Host) {
+		refuseUnread(rec, r)
+		writeError(rec, newError(http.StatusForbidden, codeAuthentication,
+			"Host %q is not one this server answers to (a guard against DNS rebinding): use its IP address or localhost, or name the host with --public-url", r.Host))
+		return
+	}
+	req := &request{w: rec, r: r, base: s.baseURL(r), account: s.cfg.AccountSID, maxBody: maxBody}
 	rt, params, apiErr := match(r.Method, r.URL.Path)
-	if !s.authorized(r, rt, req) {
-		rec.Header().Set("WWW-Authenticate", `Basic realm="Twilio API"`)
-		writeError(rec, newError(http.StatusUnauthorized, codeAuthentication, "Authentication Error - invalid username or password"))
+	if rt != nil && rt.signed {
+		req.maxBody = maxWebhookBody
+	}
+	if authErr := s.authenticate(rt, params, req); authErr != nil {
+		refuseUnread(rec, r)
+		if authErr.Status == http.StatusUnauthorized {
+			rec.Header().Set("WWW-Authenticate", `Basic realm="Twilio API"`)
+		}
+		writeError(rec, authErr)
 		return
 	}
 	if apiErr != nil {
@@ -131,19 +171,79 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// authorized checks HTTP basic auth, or for the webhook Twilio's request
-// signature.
-func (s *Server) authorized(r *http.Request, rt *route, req *request) bool {
-	user, pass, ok := r.BasicAuth()
-	if ok {
+// authenticate checks HTTP basic auth, or for the webhook Twilio's request
+// signature; nil when the request may go on. Nothing is read from the body
+// unless the request carries a signature of the right form for this
+// account's webhook, and then no more than req.maxBody.
+func (s *Server) authenticate(rt *route, params map[string]string, req *request) *apiError {
+	r := req.r
+	unauthorized := newError(http.StatusUnauthorized, codeAuthentication, "Authentication Error - invalid username or password")
+	if user, pass, ok := r.BasicAuth(); ok {
 		u := subtle.ConstantTimeCompare([]byte(user), []byte(s.cfg.AccountSID))
 		p := subtle.ConstantTimeCompare([]byte(pass), []byte(s.cfg.AuthToken))
-		return u&p == 1
+		if u&p == 1 {
+			return nil
+		}
+		return unauthorized
 	}
-	if rt != nil && rt.signed && r.Header.Get("X-Twilio-Signature") != "" {
-		return s.validSignature(req)
+	signature := r.Header.Get("X-Twilio-Signature")
+	if rt == nil || !rt.signed || !plausibleSignature(signature) {
+		return unauthorized
 	}
-	return false
+	if params["AccountSid"] != s.cfg.AccountSID {
+		return notFound(r.URL.Path)
+	}
+	if r.ContentLength > req.maxBody {
+		return req.tooLarge()
+	}
+	body, apiErr := req.form()
+	if apiErr != nil {
+		if apiErr.Status == http.StatusRequestEntityTooLarge {
+			return apiErr
+		}
+		return unauthorized
+	}
+	want := Signature(s.cfg.AuthToken, req.base+r.URL.RequestURI(), body)
+	if !hmac.Equal([]byte(want), []byte(signature)) {
+		return unauthorized
+	}
+	return nil
+}
+
+// refuseUnread closes the connection after a refusal when the request has
+// a body: otherwise the HTTP server reads (up to 256 KiB of) what the
+// handler did not, before it answers.
+func refuseUnread(w http.ResponseWriter, r *http.Request) {
+	if r.ContentLength != 0 {
+		w.Header().Set("Connection", "close")
+	}
+}
+
+// plausibleSignature reports whether sig has the form of an
+// X-Twilio-Signature: the base64 of a 20-byte HMAC-SHA1.
+func plausibleSignature(sig string) bool {
+	if len(sig) != base64.StdEncoding.EncodedLen(sha1.Size) {
+		return false
+	}
+	_, err := base64.StdEncoding.DecodeString(sig)
+	return err == nil
+}
+
+// allowedHost reports whether the Host header names this server: an IP
+// address, localhost, or a name it was given.
+func (s *Server) allowedHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
+	if host == "" {
+		return false
+	}
+	if _, err := netip.ParseAddr(host); err == nil {
+		return true
+	}
+	return s.hosts[host] || strings.HasSuffix(host, ".localhost")
 }
 
 func (s *Server) baseURL(r *http.Request) string {

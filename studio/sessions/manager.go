@@ -41,6 +41,8 @@ type Manager struct {
 	rt    *engine.Runtime
 	clock engine.Clock
 
+	runLimit time.Duration // how long a caller waits for one run (see bounded)
+
 	mu       sync.Mutex
 	live     map[string]*liveExecution // active executions by SID
 	sessions map[string]*liveExecution // active executions by session key
@@ -49,12 +51,13 @@ type Manager struct {
 }
 
 type liveExecution struct {
-	mu       sync.Mutex
+	turn     // held by whoever uses the execution
 	sid      string
 	key      string
 	revision int
 	x        *engine.Execution
-	saved    int // steps already in the store
+	saved    int                  // steps already in the store
+	rec      *workspace.Execution // as last saved; nil before the first save
 	timer    engine.Timer
 }
 
@@ -83,8 +86,11 @@ func New(store *workspace.Store, cfg Config) (*Manager, error) {
 	if cfg.AccountSID != "" {
 		ecfg.AccountSID = cfg.AccountSID
 	}
+	if ecfg.RunTimeout <= 0 {
+		ecfg.RunTimeout = engine.RunTimeout
+	}
 	m := &Manager{
-		store: store, clock: cfg.Clock,
+		store: store, clock: cfg.Clock, runLimit: ecfg.RunTimeout + runGrace,
 		live: map[string]*liveExecution{}, sessions: map[string]*liveExecution{}, flows: map[string]*model.Flow{},
 	}
 	if ecfg.Subflows == nil {
@@ -149,7 +155,8 @@ func (m *Manager) restore(a workspace.ActiveExecution) (*liveExecution, error) {
 	if x.SID != a.SID || x.FlowSID != a.FlowSID || x.Ended != nil {
 		return nil, fmt.Errorf("its snapshot is of %s (flow %s, status %s)", x.SID, x.FlowSID, x.Status)
 	}
-	return &liveExecution{sid: x.SID, key: a.Session, revision: a.FlowRevision, x: x, saved: len(x.Steps)}, nil
+	rec := a.Execution
+	return &liveExecution{turn: newTurn(), sid: x.SID, key: a.Session, revision: a.FlowRevision, x: x, saved: len(x.Steps), rec: &rec}, nil
 }
 
 // Runtime returns the engine runtime executions run on.
@@ -246,23 +253,93 @@ func (m *Manager) Incoming(flowSID string, fields map[string]string) (Result, er
 		extra[k] = v
 	}
 	key := sessionKey(flowSID, from, to)
+	in := engine.Input{Kind: engine.InputMessage, Text: body, Fields: extra}
+	// A second try follows a save that found another process (a second
+	// serve on the workspace) had carried the execution on: the store's
+	// state is taken over and the message delivered to it.
+	for range 2 {
+		le, err := m.session(key)
+		if err != nil {
+			return Result{}, err
+		}
+		if le == nil {
+			break
+		}
+		res, err, resumed := m.resume(le, in)
+		if errors.Is(err, errStale) {
+			continue
+		}
+		if resumed {
+			return res, err
+		}
+		break
+	}
+	trig := engine.Trigger{Event: engine.TriggerMessage, From: from, To: to, Body: body, Fields: extra}
+	return m.start(flowSID, from, to, trig)
+}
+
+// errStale is wrapped (beside an *engine.ConflictError) when a save found
+// that another process using the workspace had carried the execution on.
+var errStale = errors.New("carried on by another process")
+
+// session returns the active execution of session key: the one in memory,
+// else the one the store holds (another process sharing the workspace
+// started it), taken over from its snapshot. Nil when there is none.
+func (m *Manager) session(key string) (*liveExecution, error) {
 	m.mu.Lock()
 	le := m.sessions[key]
 	m.mu.Unlock()
 	if le != nil {
-		le.mu.Lock()
-		defer le.mu.Unlock()
-		if le.x != nil && le.x.Ended == nil {
-			in := engine.Input{Kind: engine.InputMessage, Text: body, Fields: extra}
-			evs, err := m.rt.Resume(le.x, in)
-			if err != nil {
-				return Result{Execution: m.record(le)}, nil
-			}
-			return m.settle(le, evs)
-		}
+		return le, nil
 	}
-	trig := engine.Trigger{Event: engine.TriggerMessage, From: from, To: to, Body: body, Fields: extra}
-	return m.start(flowSID, from, to, trig)
+	a, ok, err := m.store.ActiveExecution(key)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return m.adopt(a), nil
+}
+
+// adopt takes over an execution stored as active that this manager does
+// not run; nil when it cannot be restored (its next save by anyone ends it
+// or its owner carries it on).
+func (m *Manager) adopt(a workspace.ActiveExecution) *liveExecution {
+	le, err := m.restore(a)
+	if err != nil {
+		return nil
+	}
+	le.lock() // a new one: free
+	defer le.unlock()
+	m.mu.Lock()
+	if held := m.sessions[le.key]; held != nil {
+		m.mu.Unlock()
+		return held // taken over (or started) meanwhile
+	}
+	m.live[le.sid], m.sessions[le.key] = le, le
+	m.mu.Unlock()
+	m.arm(le)
+	return le
+}
+
+// resume delivers in to le's execution; resumed is false when le has no
+// running execution any more.
+func (m *Manager) resume(le *liveExecution, in engine.Input) (res Result, err error, resumed bool) {
+	if !le.lock() {
+		return Result{}, nil, false // abandoned: the contact is free
+	}
+	defer le.unlock()
+	if le.x == nil || le.x.Ended != nil {
+		return Result{}, nil, false
+	}
+	var evs []engine.Event
+	if !m.bounded(le, func() { evs, err = m.rt.Resume(le.x, in) }, nil) {
+		res, err := m.overran(le)
+		return res, err, true
+	}
+	if err != nil {
+		return Result{Execution: m.record(le)}, nil, true
+	}
+	res, err = m.settle(le, evs)
+	return res, err, true
 }
 
 func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) (Result, error) {
@@ -274,12 +351,15 @@ func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) 
 	m.mu.Lock()
 	for held := m.sessions[key]; held != nil; held = m.sessions[key] {
 		m.mu.Unlock()
-		// The request holding the session keeps held.mu until its
+		// The request holding the session keeps its turn until its
 		// execution has started and has a SID, so waiting for it names
-		// the execution in the conflict rather than an empty one.
-		held.mu.Lock()
-		sid := held.sid
-		held.mu.Unlock()
+		// the execution in the conflict rather than an empty one. A run
+		// abandoned past its limit let the session go.
+		sid := ""
+		if held.lock() {
+			sid = held.sid
+			held.unlock()
+		}
 		if sid != "" {
 			return Result{}, &engine.ConflictError{ExecutionSID: sid}
 		}
@@ -287,13 +367,17 @@ func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) 
 	}
 	// The session is reserved before the engine runs, so a second request
 	// for the same contact sees the conflict while the first one runs.
-	le := &liveExecution{key: key, revision: rev}
-	le.mu.Lock()
-	defer le.mu.Unlock()
+	le := &liveExecution{turn: newTurn(), key: key, revision: rev}
+	le.lock() // a new one: free
+	defer le.unlock()
 	m.sessions[key] = le
 	m.mu.Unlock()
 
-	x, evs, err := m.rt.Start(flow, trig, engine.StartOptions{FlowSID: flowSID})
+	var x *engine.Execution
+	var evs []engine.Event
+	if !m.bounded(le, func() { x, evs, err = m.rt.Start(flow, trig, engine.StartOptions{FlowSID: flowSID}) }, func() { m.endLate(x, rev) }) {
+		return Result{}, fmt.Errorf("start execution of %s: %w", flowSID, m.overrunError())
+	}
 	if err != nil {
 		m.release(le)
 		return Result{}, fmt.Errorf("start execution of %s: %w", flowSID, err)
@@ -327,8 +411,15 @@ func (m *Manager) settle(le *liveExecution, evs []engine.Event) (Result, error) 
 	for _, st := range le.x.Steps[le.saved:] {
 		steps = append(steps, stepRecord(st))
 	}
-	err := m.store.SaveExecution(rec, le.key, steps, state)
+	err := m.store.SaveExecutionAfter(rec, le.key, le.saved, steps, state)
 	if err != nil {
+		var stale *workspace.StaleError
+		if errors.As(err, &stale) {
+			// Another process runs it now; this copy is out of date.
+			m.rt.Stop(le.x, "carried on by another process using this workspace")
+			m.release(le)
+			return Result{}, fmt.Errorf("%w (%w)", &engine.ConflictError{ExecutionSID: stale.SID}, errStale)
+		}
 		var conflict *workspace.ConflictError
 		if errors.As(err, &conflict) {
 			m.rt.Stop(le.x, "another execution holds this contact's session")
@@ -339,7 +430,7 @@ func (m *Manager) settle(le *liveExecution, evs []engine.Event) (Result, error) 
 		m.release(le)
 		return Result{}, err
 	}
-	le.saved = len(le.x.Steps)
+	le.saved, le.rec = len(le.x.Steps), &rec
 	m.events.publish(rec.FlowSID, evs)
 	if le.x.Ended != nil {
 		m.release(le)
@@ -359,13 +450,20 @@ func (m *Manager) arm(le *liveExecution) {
 
 // fire delivers a wait's timeout, unless that wait is over.
 func (m *Manager) fire(le *liveExecution, w *engine.Wait) {
-	le.mu.Lock()
-	defer le.mu.Unlock()
+	if !le.lock() {
+		return
+	}
+	defer le.unlock()
 	if le.x == nil || le.x.Ended != nil || le.x.Waiting != w {
 		return
 	}
 	le.timer = nil
-	evs, err := m.rt.Resume(le.x, engine.Input{Kind: engine.InputTimeout})
+	var evs []engine.Event
+	var err error
+	if !m.bounded(le, func() { evs, err = m.rt.Resume(le.x, engine.Input{Kind: engine.InputTimeout}) }, nil) {
+		_, _ = m.overran(le) // a failed save is the store's to report
+		return
+	}
 	if err != nil {
 		return // this wait cannot time out; it stays waiting
 	}
@@ -386,16 +484,29 @@ func (m *Manager) release(le *liveExecution) {
 // End stops an execution, as POST …/Executions/{Sid} Status=ended does. An
 // execution that already ended is returned unchanged.
 func (m *Manager) End(flowSID, sid string) (workspace.Execution, error) {
-	m.mu.Lock()
-	le := m.live[sid]
-	m.mu.Unlock()
-	if le == nil {
-		return m.store.Execution(flowSID, sid)
+	for try := 0; ; try++ {
+		le, err := m.liveExecution(sid)
+		if err != nil {
+			return workspace.Execution{}, err
+		}
+		if le == nil {
+			return m.store.Execution(flowSID, sid)
+		}
+		res, err := m.end(le, flowSID)
+		if errors.Is(err, errStale) && try == 0 {
+			continue // carried on elsewhere meanwhile: end what the store holds
+		}
+		return res, err
 	}
-	le.mu.Lock()
-	defer le.mu.Unlock()
-	if le.x.FlowSID != flowSID {
-		return m.store.Execution(flowSID, sid)
+}
+
+func (m *Manager) end(le *liveExecution, flowSID string) (workspace.Execution, error) {
+	if !le.lock() {
+		return m.store.Execution(flowSID, le.sid) // abandoned, and ended in the store
+	}
+	defer le.unlock()
+	if le.x == nil || le.x.FlowSID != flowSID {
+		return m.store.Execution(flowSID, le.sid)
 	}
 	var evs []engine.Event
 	if le.x.Ended == nil {
@@ -405,13 +516,34 @@ func (m *Manager) End(flowSID, sid string) (workspace.Execution, error) {
 	return res.Execution, err
 }
 
+// liveExecution returns execution sid when it is active: from memory, else
+// taken over from the store (another process started it). Nil when it is
+// not active.
+func (m *Manager) liveExecution(sid string) (*liveExecution, error) {
+	m.mu.Lock()
+	le := m.live[sid]
+	m.mu.Unlock()
+	if le != nil {
+		return le, nil
+	}
+	active, err := m.store.ActiveExecutions()
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range active {
+		if a.SID == sid {
+			return m.adopt(a), nil
+		}
+	}
+	return nil, nil
+}
+
 // Delete removes an execution and its steps, stopping it first when active.
 func (m *Manager) Delete(flowSID, sid string) error {
 	m.mu.Lock()
 	le := m.live[sid]
 	m.mu.Unlock()
-	if le != nil {
-		le.mu.Lock()
+	if le != nil && le.lock() {
 		if le.timer != nil {
 			le.timer.Stop()
 		}
@@ -419,7 +551,7 @@ func (m *Manager) Delete(flowSID, sid string) error {
 			m.rt.Stop(le.x, "deleted through the API")
 			m.release(le)
 		}
-		le.mu.Unlock()
+		le.unlock()
 	}
 	return m.store.DeleteExecution(flowSID, sid)
 }
@@ -460,7 +592,9 @@ func (m *Manager) DeleteFlow(flowSID string) error {
 	}
 	m.mu.Unlock()
 	for _, le := range doomed {
-		le.mu.Lock()
+		if !le.lock() {
+			continue // abandoned: already let go
+		}
 		if le.timer != nil {
 			le.timer.Stop()
 			le.timer = nil
@@ -469,7 +603,7 @@ func (m *Manager) DeleteFlow(flowSID string) error {
 			m.rt.Stop(le.x, "the flow was deleted")
 		}
 		m.release(le)
-		le.mu.Unlock()
+		le.unlock()
 	}
 	return m.store.DeleteFlow(flowSID)
 }

@@ -49,8 +49,17 @@ func TestCrashChild(t *testing.T) {
 	}
 }
 
+// TestKilledProcessLosesNothingAcknowledged: a process saving into the
+// workspace is killed mid-save while this one has the same workspace open
+// and reads what it acknowledges as it goes; everything acknowledged is
+// there after the kill, read by the store that stayed open.
 func TestKilledProcessLosesNothingAcknowledged(t *testing.T) {
 	dir := t.TempDir()
+	s, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$")
 	cmd.Env = append(os.Environ(), crashChildEnv+"="+dir)
 	out, err := cmd.StdoutPipe()
@@ -71,6 +80,12 @@ func TestKilledProcessLosesNothingAcknowledged(t *testing.T) {
 		}
 		if len(fields) == 3 && fields[0] == "ack" {
 			acks = append(acks, ack{fields[1], fields[2]})
+			if len(acks)%25 == 0 {
+				// Read while the child keeps saving.
+				if _, err := s.Flow(fields[1]); err != nil {
+					t.Fatalf("acknowledged flow not visible to the other process: %v", err)
+				}
+			}
 		}
 		if len(acks) == 150 && !killed {
 			// Killed mid-save: the child is already in its next transaction.
@@ -85,11 +100,6 @@ func TestKilledProcessLosesNothingAcknowledged(t *testing.T) {
 		t.Fatalf("child stopped by itself after %d saves", len(acks))
 	}
 
-	s, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatalf("workspace unreadable after the kill: %v", err)
-	}
-	defer s.Close()
 	for i, a := range acks {
 		f, err := s.Flow(a.flow)
 		if err != nil {

@@ -19,6 +19,15 @@ func (e *ConflictError) Error() string {
 	return fmt.Sprintf("execution %s is already active for this contact", e.ActiveSID)
 }
 
+// StaleError is returned by SaveExecutionAfter when the stored execution is
+// not the one the caller last saw: another process sharing the workspace
+// (a second serve) carried it on or ended it meanwhile.
+type StaleError struct{ SID string }
+
+func (e *StaleError) Error() string {
+	return fmt.Sprintf("execution %s was carried on by another process using this workspace", e.SID)
+}
+
 // SaveExecution writes x and appends steps to its step log, in one
 // transaction. session names the contact's session (flow, contact and flow
 // address): while x is active it holds the session, and saving an active
@@ -29,6 +38,16 @@ func (e *ConflictError) Error() string {
 // saved before, and nil, or x having ended, removes it. Concurrent saves
 // share a commit.
 func (s *Store) SaveExecution(x Execution, session string, steps []Step, snapshot []byte) error {
+	return s.SaveExecutionAfter(x, session, -1, steps, snapshot)
+}
+
+// SaveExecutionAfter is SaveExecution for a caller that holds x in memory
+// while other processes may run it too: prior is the number of x's steps
+// the caller knows to be stored (its last save, or the snapshot it restored
+// from). When the store holds another number of steps, or holds x as ended
+// while x is saved again, nothing is written and the error is a
+// *StaleError. A negative prior checks nothing.
+func (s *Store) SaveExecutionAfter(x Execution, session string, prior int, steps []Step, snapshot []byte) error {
 	// Encoding happens before the transaction, which holds the only writer lock.
 	var record []byte
 	if session != "" {
@@ -44,11 +63,16 @@ func (s *Store) SaveExecution(x Execution, session string, steps []Step, snapsho
 			return fmt.Errorf("save execution %s: encode step %s: %w", x.SID, st.SID, err)
 		}
 	}
-	err := s.db.Batch(func(tx *bolt.Tx) error {
+	err := s.batch(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketFlows).Get([]byte(x.FlowSID)) == nil {
 			return flowNotFound(x.FlowSID)
 		}
 		execs := tx.Bucket(bucketExecutions)
+		if prior >= 0 {
+			if err := checkFresh(tx, x.SID, prior); err != nil {
+				return err
+			}
+		}
 		record := record // a retried batch starts from what was encoded outside
 		if record == nil {
 			var prev storedExecution
@@ -116,6 +140,31 @@ func (s *Store) SaveExecution(x Execution, session string, steps []Step, snapsho
 	return nil
 }
 
+// checkFresh fails with a *StaleError unless the stored execution sid is
+// active with prior steps, or is not stored and prior is 0 (a new one).
+func checkFresh(tx *bolt.Tx, sid string, prior int) error {
+	var stored struct {
+		Status string `json:"status"`
+	}
+	found, err := getJSON(tx.Bucket(bucketExecutions), []byte(sid), &stored)
+	switch {
+	case err != nil:
+		return err
+	case !found && prior > 0: // deleted meanwhile
+		return &StaleError{SID: sid}
+	case !found:
+		return nil
+	}
+	var n uint64
+	if log := subBucket(tx, bucketSteps, sid); log != nil {
+		n = log.Sequence()
+	}
+	if stored.Status != engine.StatusActive || n != uint64(prior) {
+		return &StaleError{SID: sid}
+	}
+	return nil
+}
+
 func putSnapshot(tx *bolt.Tx, x Execution, snapshot []byte) error {
 	snapshots := tx.Bucket(bucketSnapshots)
 	if snapshot == nil || x.Status != engine.StatusActive {
@@ -144,7 +193,7 @@ func findStep(log *bolt.Bucket, sid string) []byte {
 // ActiveSession returns the execution holding session, "" when none does.
 func (s *Store) ActiveSession(session string) (string, error) {
 	var sid string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		sid = string(tx.Bucket(bucketActive).Get([]byte(session)))
 		return nil
 	})
@@ -158,7 +207,7 @@ func executionNotFound(flowSID, sid string) error {
 // Execution returns an execution of the flow.
 func (s *Store) Execution(flowSID, sid string) (Execution, error) {
 	var x storedExecution
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		found, err := getJSON(tx.Bucket(bucketExecutions), []byte(sid), &x)
 		if err != nil {
 			return err
@@ -175,7 +224,7 @@ func (s *Store) Execution(flowSID, sid string) (Execution, error) {
 // leave that end open), newest first.
 func (s *Store) Executions(flowSID string, from, to time.Time) ([]Execution, error) {
 	var out []Execution
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketFlows).Get([]byte(flowSID)) == nil {
 			return flowNotFound(flowSID)
 		}
@@ -211,11 +260,34 @@ type ActiveExecution struct {
 	Snapshot []byte
 }
 
+// ActiveExecution returns the execution holding session with its snapshot;
+// ok is false when none does.
+func (s *Store) ActiveExecution(session string) (a ActiveExecution, ok bool, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		sid := tx.Bucket(bucketActive).Get([]byte(session))
+		if sid == nil {
+			return nil
+		}
+		var x storedExecution
+		found, err := getJSON(tx.Bucket(bucketExecutions), sid, &x)
+		if err != nil || !found {
+			return err
+		}
+		a = ActiveExecution{Execution: x.Execution, Session: x.Session, Snapshot: bytes.Clone(tx.Bucket(bucketSnapshots).Get(sid))}
+		ok = true
+		return nil
+	})
+	if err != nil {
+		return ActiveExecution{}, false, fmt.Errorf("read the active execution of a session: %w", err)
+	}
+	return a, ok, nil
+}
+
 // ActiveExecutions lists every execution stored as active that holds a
 // session, of any flow.
 func (s *Store) ActiveExecutions() ([]ActiveExecution, error) {
 	var out []ActiveExecution
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		execs := tx.Bucket(bucketExecutions)
 		snapshots := tx.Bucket(bucketSnapshots)
 		return tx.Bucket(bucketActive).ForEach(func(_, v []byte) error {
@@ -237,7 +309,7 @@ func (s *Store) ActiveExecutions() ([]ActiveExecution, error) {
 
 // DeleteExecution removes an execution and its steps.
 func (s *Store) DeleteExecution(flowSID, sid string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return deleteExecution(tx, flowSID, sid)
 	})
 	if err != nil {
@@ -278,7 +350,7 @@ func deleteExecution(tx *bolt.Tx, flowSID, sid string) error {
 // Steps lists the execution's steps, newest first (as Studio lists them).
 func (s *Store) Steps(flowSID, execSID string) ([]Step, error) {
 	var out []Step
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if err := checkExecution(tx, flowSID, execSID); err != nil {
 			return err
 		}
@@ -305,7 +377,7 @@ func (s *Store) Steps(flowSID, execSID string) ([]Step, error) {
 // Step returns one step of an execution.
 func (s *Store) Step(flowSID, execSID, sid string) (Step, error) {
 	var st Step
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if err := checkExecution(tx, flowSID, execSID); err != nil {
 			return err
 		}

@@ -19,7 +19,7 @@ func (s *Store) CreateFlow(save Save, now time.Time) (Flow, error) {
 	}
 	now = now.UTC()
 	f := Flow{SID: s.newSID("FW"), AccountSID: s.accountSID, DateCreated: now, TestUsers: []string{}}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return writeRevision(tx, &f, save, now)
 	})
 	if err != nil {
@@ -35,7 +35,7 @@ func (s *Store) UpdateFlow(sid string, save Save, now time.Time) (Flow, error) {
 	}
 	now = now.UTC()
 	var f Flow
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		found, err := getJSON(tx.Bucket(bucketFlows), []byte(sid), &f)
 		if err != nil {
 			return err
@@ -93,10 +93,10 @@ func (s *Store) RestoreRevision(sid string, n int, now time.Time) (Flow, error) 
 
 func checkSave(save Save) error {
 	if strings.TrimSpace(save.FriendlyName) == "" {
-		return errors.New("the flow needs a friendly name")
+		return fmt.Errorf("%w: the flow needs a friendly name, not only spaces", ErrInvalid)
 	}
 	if save.Status != StatusDraft && save.Status != StatusPublished {
-		return fmt.Errorf("status %q is neither %s nor %s", save.Status, StatusDraft, StatusPublished)
+		return fmt.Errorf("%w: status %q is neither %s nor %s", ErrInvalid, save.Status, StatusDraft, StatusPublished)
 	}
 	return nil
 }
@@ -151,7 +151,7 @@ func flowNotFound(sid string) error {
 // Flow returns the flow with its latest definition.
 func (s *Store) Flow(sid string) (Flow, error) {
 	var f Flow
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		found, err := getJSON(tx.Bucket(bucketFlows), []byte(sid), &f)
 		if err != nil {
 			return err
@@ -169,7 +169,7 @@ func (s *Store) Flow(sid string) (Flow, error) {
 // FlowInfo returns the flow without its definition.
 func (s *Store) FlowInfo(sid string) (Flow, error) {
 	var f Flow
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		found, err := getJSON(tx.Bucket(bucketFlows), []byte(sid), &f)
 		if err == nil && !found {
 			err = flowNotFound(sid)
@@ -182,7 +182,7 @@ func (s *Store) FlowInfo(sid string) (Flow, error) {
 // Flows lists every flow, oldest first, without definitions.
 func (s *Store) Flows() ([]Flow, error) {
 	var out []Flow
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketFlows).ForEach(func(k, v []byte) error {
 			var f Flow
 			if _, err := getJSON(tx.Bucket(bucketFlows), k, &f); err != nil {
@@ -206,7 +206,7 @@ func (s *Store) Flows() ([]Flow, error) {
 
 // DeleteFlow removes the flow, its revisions, its executions and their steps.
 func (s *Store) DeleteFlow(sid string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketFlows).Get([]byte(sid)) == nil {
 			return flowNotFound(sid)
 		}
@@ -250,7 +250,7 @@ func deleteSub(tx *bolt.Tx, parent []byte, name string) error {
 // SetTestUsers replaces the flow's test users.
 func (s *Store) SetTestUsers(sid string, users []string) (Flow, error) {
 	var f Flow
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		found, err := getJSON(tx.Bucket(bucketFlows), []byte(sid), &f)
 		if err != nil {
 			return err
@@ -270,7 +270,7 @@ func (s *Store) SetTestUsers(sid string, users []string) (Flow, error) {
 // Revision returns revision n of the flow.
 func (s *Store) Revision(sid string, n int) (Revision, error) {
 	var rev Revision
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		rev, err = getRevision(tx, sid, n)
 		return err
@@ -301,7 +301,7 @@ func definitionKey(n int) []byte { return append(seqKey(n), 'd') }
 // Revisions lists the flow's revisions, newest first, without definitions.
 func (s *Store) Revisions(sid string) ([]Revision, error) {
 	var out []Revision
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		revs := subBucket(tx, bucketRevisions, sid)
 		if revs == nil {
 			return flowNotFound(sid)

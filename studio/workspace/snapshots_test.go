@@ -57,7 +57,7 @@ func TestSnapshotsFollowTheExecution(t *testing.T) {
 	if err := s.DeleteExecution(f.SID, "FN2"); err != nil {
 		t.Fatal(err)
 	}
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		if n := tx.Bucket(bucketSnapshots).Stats().KeyN; n != 0 {
 			t.Errorf("%d snapshots left after the end and the delete", n)
 		}

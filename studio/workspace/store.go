@@ -1,6 +1,7 @@
 // Package workspace is the local Studio's embedded store: flows with every
 // revision, test users, executions, steps and their contexts, in one bbolt
-// file inside a workspace folder.
+// file inside a workspace folder, which several processes (the desktop app,
+// one or more `serve`) use at the same time (see lease.go).
 //
 // Each save is one bbolt transaction, committed with fsync before the call
 // returns: a save that returned nil survives the process being killed, and
@@ -18,13 +19,16 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/studioflow/studioflow/engine"
 )
 
 // FileName is the database file inside a workspace folder.
 const FileName = "studioflow.db"
+
+// ErrInvalid is wrapped by saves refused for what they hold (a blank name,
+// an unknown status): the caller's mistake, not the store's.
+var ErrInvalid = errors.New("invalid")
 
 // ErrNotFound is wrapped by lookups of a flow, revision, execution or step
 // that does not exist.
@@ -45,7 +49,7 @@ var (
 
 // Store is an open workspace. It is safe for concurrent use.
 type Store struct {
-	db         *bolt.DB
+	leases     *leases
 	dir        string
 	accountSID string
 	newSID     func(prefix string) string
@@ -55,8 +59,8 @@ type Store struct {
 type Options struct {
 	// NewSID makes SIDs (default engine.RandomSID).
 	NewSID func(prefix string) string
-	// LockTimeout bounds the wait for another process holding the workspace
-	// (default 2 s).
+	// LockTimeout bounds the wait for another process's turn with the
+	// workspace (default 2 s; a turn normally ends within maxLease).
 	LockTimeout time.Duration
 }
 
@@ -83,26 +87,12 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("create workspace folder %s: %w", dir, err)
 	}
 	path := filepath.Join(dir, FileName)
-	// The freelist is rebuilt from the pages at open rather than written with
-	// every commit: less to write and fsync per save, same durability. A
-	// generous first mapping (address space, not memory) spares readers the
-	// pause of a remap, which waits for every open transaction; growing the
-	// file in large sparse steps makes its fsync'd growth rare.
-	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout: opts.LockTimeout, FreelistType: bolt.FreelistMapType, NoFreelistSync: true, InitialMmapSize: 512 << 20,
-	})
+	l, err := newLeases(path, opts.LockTimeout)
 	if err != nil {
-		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, fmt.Errorf("open workspace %s: another studioflow process is using it", path)
-		}
 		return nil, fmt.Errorf("open workspace %s: %w", path, err)
 	}
-	// Concurrent saves of executions share one commit (and one fsync); a short
-	// delay keeps the latency of a lone save low.
-	db.MaxBatchDelay = 2 * time.Millisecond
-	db.AllocSize = 64 << 20
-	s := &Store{db: db, dir: dir, newSID: opts.NewSID}
-	err = db.Update(func(tx *bolt.Tx) error {
+	s := &Store{leases: l, dir: dir, newSID: opts.NewSID}
+	err = s.update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return fmt.Errorf("create bucket %s: %w", name, err)
@@ -117,15 +107,15 @@ func Open(dir string, opts Options) (*Store, error) {
 		return meta.Put(keyAccountSID, []byte(s.accountSID))
 	})
 	if err != nil {
-		db.Close()
+		_ = l.close()
 		return nil, fmt.Errorf("initialise workspace %s: %w", path, err)
 	}
 	return s, nil
 }
 
-// Close closes the database.
+// Close waits for the operations in progress and closes the workspace.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	if err := s.leases.close(); err != nil {
 		return fmt.Errorf("close workspace %s: %w", s.dir, err)
 	}
 	return nil

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/studioflow/studioflow/engine/coverage"
+)
+
+func TestTestCoverFlagsWriteTheReportTheProfileAndJUnit(t *testing.T) {
+	file := filepath.Join("..", "..", "engine", "scenario", "testdata", "cover", "support-line.yaml")
+	dir := t.TempDir()
+	profile, junit := filepath.Join(dir, "cover.json"), filepath.Join(dir, "junit.xml")
+	r := runCLI("test", "--coverprofile", profile, "--junit", junit, file)
+	if r.code != exitOK {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{"3 passed, 0 failed\n", "  transitions: 10/18 (56%)\n", "  never taken:\n    menu  speech → agent\n"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	data, err := os.ReadFile(profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := coverage.ReadProfile(data)
+	if err != nil || len(p.Flows) != 1 {
+		t.Fatalf("profile: %v", err)
+	}
+	if taken, total := p.Flows[0].Transitions(); taken != 10 || total != 18 {
+		t.Errorf("profile %d/%d", taken, total)
+	}
+	x, err := os.ReadFile(junit)
+	if err != nil || !strings.Contains(string(x), `<testsuites name="studioflow test" tests="3" failures="0"`) {
+		t.Errorf("junit %v:\n%s", err, x)
+	}
+	if r := runCLI("test", "--junit", filepath.Join(dir, "no", "such", "dir.xml"), file); r.code != exitBadInput || !strings.Contains(r.stderr, "junit") {
+		t.Errorf("unwritable junit: exit %d %s", r.code, r.stderr)
+	}
+}
+
+func TestTestGenerateWritesScenariosThatPass(t *testing.T) {
+	flow := filepath.Join("..", "..", "engine", "scenario", "testdata", "cover", "support-line.json")
+	dir := t.TempDir()
+	r := runCLI("test", "--generate", dir, flow)
+	if r.code != exitOK || !strings.Contains(r.stdout, "  transitions: 17/18 (94%)\n") || !strings.Contains(r.stdout, "  not reached:\n    order_no  speech → (end): ") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	written := filepath.Join(dir, "support-line.yaml")
+	r = runCLI("test", "--cover", written)
+	if r.code != exitOK || !strings.Contains(r.stdout, "8 passed, 0 failed\n") || !strings.Contains(r.stdout, "  transitions: 17/18 (94%)\n") {
+		t.Fatalf("running the generated file: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runCLI("test", "--generate", dir, filepath.Join(dir, "missing.json")); r.code != exitBadInput || !strings.Contains(r.stdout, "missing.json") {
+		t.Errorf("a missing flow: exit %d %s", r.code, r.stdout)
+	}
+}

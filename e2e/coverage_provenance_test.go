@@ -1,0 +1,111 @@
+package e2e
+
+import (
+	"image"
+	"image/color"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+var (
+	coverageWarning = color.RGBA{0xe8, 0x9b, 0x00, 0xff} // never-taken wires, dashed
+	coverageTaken   = color.RGBA{0x1f, 0xb8, 0x5a, 0xff} // taken wires
+	toolsGreen      = color.RGBA{0x12, 0x8a, 0x5c, 0xff} // Make HTTP Request's header and inspector tile
+	// inspectorHead is where the inspector shows the widget's type tile.
+	inspectorHead = image.Rect(965, 40, screenWidth, 200)
+)
+
+// supportLine writes the project's coverage fixture (a call menu, a split
+// with three conditions, an order lookup) and its scenarios into a
+// folder, with the status announcement starting with its reference.
+func supportLine(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join(repoRoot, "engine", "scenario", "testdata", "cover")
+	dir := t.TempDir()
+	for name, edits := range map[string][2]string{
+		"support-line.json": {"Your order is {{widgets.lookup.parsed.status}}.", "{{widgets.lookup.parsed.status}} is the status of your order."},
+		"support-line.yaml": {"Your order is shipped.", "shipped is the status of your order."},
+	} {
+		data, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Replace(string(data), edits[0], edits[1], 1)
+		if text == string(data) {
+			t.Fatalf("%s no longer holds %q", name, edits[0])
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, "support-line.json")
+}
+
+// pixelsNear counts the pixels of img within r close to c.
+func pixelsNear(img image.Image, r image.Rectangle, c color.RGBA) int {
+	return measure(img, r).near(c, 10)
+}
+
+// waitPixels takes screenshots until ok holds for one, and returns it.
+func (x *xserver) waitPixels(t *testing.T, name string, ok func(image.Image) bool) image.Image {
+	t.Helper()
+	deadline := time.Now().Add(patience)
+	for {
+		img := x.screenshot(t, name)
+		if ok(img) {
+			return img
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: the window never showed what was expected (see shots/e2e/%s.png)", name, name)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+func TestCoverageOverlayAndCtrlClickJumpInTheRealWindow(t *testing.T) {
+	x := startXvfb(t)
+	bin := buildStudioflow(t)
+	isolatedConfig(t)
+	flow := supportLine(t)
+
+	app := x.start(t, bin, "edit", flow)
+	window := x.waitWindow(t, app, regexp.QuoteMeta("support-line.json")+".*Studioflow")
+	area := x.windowGeometry(t, window)
+	waitForDrawing(t, x, "coverage-1-opened", area)
+	x.focus(t, window, emptyCanvas)
+	x.key(t, "ctrl+shift+f")
+	before := x.screenshot(t, "coverage-2-fit")
+	warnBefore, takenBefore := pixelsNear(before, area, coverageWarning), pixelsNear(before, area, coverageTaken)
+
+	// Run > Show Test Coverage: the scenarios beside the flow run in the
+	// background; taken wires turn green, never-taken ones orange dashes.
+	x.key(t, "ctrl+shift+t")
+	x.waitPixels(t, "coverage-3-overlay", func(img image.Image) bool {
+		return pixelsNear(img, area, coverageWarning) > warnBefore+150 && pixelsNear(img, area, coverageTaken) > takenBefore+40
+	})
+
+	// Ctrl+click on {{widgets.lookup.parsed.status}} in status's Say field
+	// jumps to lookup: the inspector shows Make HTTP Request's green tile.
+	x.findWidget(t, "status")
+	shown := x.screenshot(t, "coverage-4-status-shown")
+	if n := pixelsNear(shown, inspectorHead, toolsGreen); n > 20 {
+		t.Fatalf("the inspector already shows a Tools widget (%d green pixels) before the jump", n)
+	}
+	x.run(t, "xdotool", "mousemove", "--sync", strconv.Itoa(inspectorSay.X), strconv.Itoa(inspectorSay.Y))
+	x.run(t, "xdotool", "keydown", "ctrl", "click", "1", "keyup", "ctrl")
+	x.waitPixels(t, "coverage-5-jumped-to-lookup", func(img image.Image) bool {
+		return pixelsNear(img, inspectorHead, toolsGreen) > 100
+	})
+
+	x.key(t, "Escape")
+	x.focus(t, window, emptyCanvas)
+	x.key(t, "ctrl+q")
+	if code := app.waitExit(t); code != 0 {
+		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
+	}
+}

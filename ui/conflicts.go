@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/flowmerge"
+)
+
+// Conflicts lists the conflicts a three-way merge recorded in the flow
+// (studioflow merge, pull --merge), each with both sides to pick from.
+// Picking one is an undoable edit; when none is left the panel hides and
+// the flow is a normal flow. The panel is hidden for flows without
+// conflicts.
+type Conflicts struct {
+	doc     *model.Document
+	list    []model.Conflict
+	rows    *fyne.Container
+	title   *widget.Label
+	object  *fyne.Container
+	cancel  func()
+	OnError func(error)
+	// OnChoose is called with the widget of a conflict whose name is tapped.
+	OnChoose func(widget string)
+}
+
+// NewConflicts returns the panel, empty and hidden.
+func NewConflicts() *Conflicts {
+	c := &Conflicts{}
+	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.rows = container.NewVBox()
+	c.object = container.NewBorder(c.title, nil, nil, nil, c.rows)
+	c.object.Hide()
+	return c
+}
+
+// Object is the panel's canvas object.
+func (c *Conflicts) Object() fyne.CanvasObject { return c.object }
+
+// SetDocument follows doc's conflicts from now on.
+func (c *Conflicts) SetDocument(doc *model.Document) {
+	if c.cancel != nil {
+		c.cancel()
+	}
+	c.doc = doc
+	c.cancel = doc.Subscribe(func(model.Change) { c.refresh() })
+	c.refresh()
+}
+
+// Conflicts returns the conflicts shown.
+func (c *Conflicts) Conflicts() []model.Conflict { return c.list }
+
+func (c *Conflicts) refresh() {
+	c.list = c.doc.Flow().Conflicts()
+	c.rows.RemoveAll()
+	if len(c.list) == 0 {
+		c.object.Hide()
+		return
+	}
+	c.title.SetText(fmt.Sprintf("Merge conflicts (%d): pick a side for each", len(c.list)))
+	for i, k := range c.list {
+		c.rows.Add(c.row(i, k))
+	}
+	c.object.Show()
+	c.object.Refresh()
+}
+
+func (c *Conflicts) row(i int, k model.Conflict) fyne.CanvasObject {
+	where := "Flow settings"
+	if k.Widget != "" {
+		where = k.Widget
+	}
+	if k.Path != "" {
+		where += " · " + k.Path
+	}
+	name := widget.NewButtonWithIcon(where, theme.WarningIcon(), func() {
+		if c.OnChoose != nil && k.Widget != "" {
+			c.OnChoose(k.Widget)
+		}
+	})
+	name.Importance = widget.LowImportance
+	ours := widget.NewButton("Keep ours: "+sideText(k.HasOurs, k.Ours), func() { c.Resolve(i, flowmerge.Ours) })
+	theirs := widget.NewButton("Take theirs: "+sideText(k.HasTheirs, k.Theirs), func() { c.Resolve(i, flowmerge.Theirs) })
+	return container.NewVBox(name, container.NewGridWithColumns(2, ours, theirs))
+}
+
+// Resolve settles conflict i by taking side, as one undoable edit.
+func (c *Conflicts) Resolve(i int, side flowmerge.Side) {
+	resolved, err := flowmerge.Resolve(c.doc.Flow(), i, side)
+	if err == nil {
+		err = c.doc.Apply(model.ReplaceFlow(resolved))
+	}
+	if err != nil && c.OnError != nil {
+		c.OnError(fmt.Errorf("resolve the conflict with %s: %w", side, err))
+	}
+}
+
+// sideText shows a side's value in a button, shortened.
+func sideText(has bool, v any) string {
+	if !has {
+		return "(deleted)"
+	}
+	s, ok := v.(string)
+	if !ok {
+		b, err := json.Marshal(model.ToGeneric(v))
+		if err != nil {
+			s = fmt.Sprint(v)
+		} else {
+			s = string(b)
+		}
+	}
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:39]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// conflictedFlow is a blank flow with two recorded merge conflicts.
+func conflictedFlow(t *testing.T) *model.Flow {
+	t.Helper()
+	root := model.NewBlankFlow().Root().Clone()
+	root.Set(model.ConflictsKey, []any{
+		model.Conflict{Widget: "", Path: "description", Base: "A New Flow", HasBase: true,
+			Ours: "Ours", HasOurs: true, Theirs: "Theirs", HasTheirs: true}.Object(),
+		model.Conflict{Widget: "Trigger", Path: "properties.offset.x", Base: model.Int(0), HasBase: true,
+			Ours: model.Int(10), HasOurs: true, Theirs: model.Int(20), HasTheirs: true}.Object(),
+	})
+	root.Set("description", "Ours")
+	f, err := model.FromObject(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// conflictButton finds a visible button of the conflicts panel whose text
+// starts with prefix, in row i.
+func conflictButton(t *testing.T, e *Editor, prefix string, i int) *widget.Button {
+	t.Helper()
+	n := 0
+	for _, o := range test.LaidOutObjects(e.conflicts.Object()) {
+		if b, ok := o.(*widget.Button); ok && b.Visible() && strings.HasPrefix(b.Text, prefix) {
+			if n == i {
+				return b
+			}
+			n++
+		}
+	}
+	t.Fatalf("no %q button %d in the conflicts panel", prefix, i)
+	return nil
+}
+
+func TestConflictsPanelResolvesEachConflictUndoably(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: conflictedFlow(t)})
+	if !e.conflicts.Object().Visible() || len(e.conflicts.Conflicts()) != 2 {
+		t.Fatalf("panel visible %v with %d conflicts", e.conflicts.Object().Visible(), len(e.conflicts.Conflicts()))
+	}
+	hasConflictError := func() bool {
+		for _, d := range e.Diagnostics() {
+			if d.Rule == schemas.RuleConflict && d.Severity == schemas.Error {
+				return true
+			}
+		}
+		return false
+	}
+	if !hasConflictError() {
+		t.Error("the Problems list does not report the conflicts")
+	}
+
+	// The first row's buttons show both sides.
+	theirs := conflictButton(t, e, "Take theirs", 0)
+	if theirs.Text != "Take theirs: Theirs" || conflictButton(t, e, "Keep ours", 0).Text != "Keep ours: Ours" {
+		t.Errorf("buttons: %q / %q", theirs.Text, conflictButton(t, e, "Keep ours", 0).Text)
+	}
+	test.Tap(theirs)
+	if e.doc.Flow().Description() != "Theirs" || len(e.conflicts.Conflicts()) != 1 {
+		t.Fatalf("after taking theirs: description %q, %d conflicts left", e.doc.Flow().Description(), len(e.conflicts.Conflicts()))
+	}
+	test.Tap(conflictButton(t, e, "Keep ours", 0))
+	if x, _, _ := e.doc.Flow().Trigger().Offset(); x != 10 {
+		t.Errorf("after keeping ours: x = %v, want 10", x)
+	}
+	if len(e.conflicts.Conflicts()) != 0 || e.conflicts.Object().Visible() || e.doc.Flow().Root().Has(model.ConflictsKey) {
+		t.Error("with every conflict resolved the panel or the marker stays")
+	}
+	if hasConflictError() {
+		t.Error("the conflict errors stay after resolving")
+	}
+
+	// Each pick is one undoable edit.
+	if _, err := e.doc.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.conflicts.Conflicts()) != 1 || !e.conflicts.Object().Visible() {
+		t.Errorf("undo did not bring the last conflict back")
+	}
+}

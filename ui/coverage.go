@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/canvas"
+	"github.com/studioflow/studioflow/engine/coverage"
+	"github.com/studioflow/studioflow/engine/scenario"
+	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/filedialog"
+)
+
+// canvasCoverage turns a flow's coverage into the canvas overlay: each
+// wire the coverage counts is taken or never taken; widgets no scenario
+// reached are dimmed.
+func canvasCoverage(f *model.Flow, c *coverage.Flow) *canvas.Coverage {
+	out := &canvas.Coverage{}
+	for _, st := range f.States() {
+		for i, t := range st.Transitions() {
+			taken, counted := c.Port(st.Name(), i, t.Event)
+			switch {
+			case !counted:
+			case taken:
+				out.Taken = append(out.Taken, canvas.WireRef{From: st.Name(), Transition: i})
+			default:
+				out.NeverTaken = append(out.NeverTaken, canvas.WireRef{From: st.Name(), Transition: i})
+			}
+		}
+		if !c.Reached(st.Name()) {
+			out.Unreached = append(out.Unreached, st.Name())
+		}
+	}
+	return out
+}
+
+// setCoverage shows c over the canvas (nil hides it) and says so in the
+// status line.
+func (e *Editor) setCoverage(c *coverage.Flow, what string) {
+	ed, ok := e.canvas.(editorCanvas)
+	if !ok {
+		return
+	}
+	if c == nil {
+		e.lastCoverage = nil
+		ed.SetCoverage(nil)
+		e.status.SetText(what)
+		return
+	}
+	e.lastCoverage = c
+	ed.SetCoverage(canvasCoverage(e.doc.Flow(), c))
+	taken, total := c.Transitions()
+	e.status.SetText(fmt.Sprintf("Coverage (%s): transitions %d/%d (%s), %d never taken", what, taken, total, coverage.Percent(taken, total), total-taken))
+}
+
+// ShowCoverage runs, in the background, the scenarios beside the flow's
+// file that name it (offline: HTTP widgets they do not can fail) and
+// overlays what they took on the canvas.
+func (e *Editor) ShowCoverage() { e.showCoverage(func() {}) }
+
+// showCoverage is ShowCoverage calling done once the overlay is set.
+func (e *Editor) showCoverage(done func()) {
+	if e.path == "" {
+		e.showError(errors.New("save the flow first: coverage runs the scenario files beside it"))
+		done()
+		return
+	}
+	path, cat := e.path, e.cat
+	e.status.SetText("Running the scenarios beside " + filepath.Base(path) + "…")
+	go func() {
+		c, ran, err := scenario.CoverageBeside(path, scenario.Options{Catalog: cat, HTTPClient: &http.Client{Transport: offline{}}})
+		fyne.Do(func() {
+			switch {
+			case err != nil:
+				e.showError(err)
+			case c == nil:
+				e.setCoverage(nil, "No scenario beside "+filepath.Base(path)+" names it")
+			default:
+				e.setCoverage(c, fmt.Sprintf("%d scenarios beside the flow", ran))
+			}
+			done()
+		})
+	}()
+}
+
+// ShowCoverageProfile overlays a --coverprofile file's coverage of this
+// flow (the flow of the same file, or the profile's only flow).
+func (e *Editor) ShowCoverageProfile() {
+	filedialog.Open(e.win, e.app.Preferences(), filedialog.Options{
+		Title: "Coverage profile", Purpose: filedialog.Tests, Extensions: []string{".json"}, Dir: e.fileDir(),
+	}, e.loadCoverageProfile)
+}
+
+func (e *Editor) loadCoverageProfile(file string) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		e.showError(fmt.Errorf("read the coverage profile: %w", err))
+		return
+	}
+	p, err := coverage.ReadProfile(data)
+	if err != nil {
+		e.showError(err)
+		return
+	}
+	var match *coverage.Flow
+	for _, f := range p.Flows {
+		abs := f.Path
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(filepath.Dir(file), f.Path)
+		}
+		if a, err := filepath.Abs(abs); err == nil && a == e.path {
+			match = f
+		}
+	}
+	for _, f := range p.Flows {
+		if match == nil && filepath.Base(f.Path) == filepath.Base(e.path) {
+			match = f
+		}
+	}
+	if match == nil && len(p.Flows) == 1 {
+		match = p.Flows[0]
+	}
+	if match == nil {
+		e.showError(fmt.Errorf("the profile %s has no coverage of %s", filepath.Base(file), filepath.Base(e.path)))
+		return
+	}
+	e.setCoverage(match, filepath.Base(file))
+}
+
+// HideCoverage removes the coverage overlay.
+func (e *Editor) HideCoverage() { e.setCoverage(nil, "Coverage hidden") }
+
+// offline refuses real requests: coverage runs never leave the machine.
+type offline struct{}
+
+func (offline) RoundTrip(r *http.Request) (*http.Response, error) {
+	return nil, fmt.Errorf("%s: coverage runs make no real requests (give the widget a canned response)", r.URL.Host)
+}
+
+// ShowUncovered lists the transitions the shown coverage never took; choosing
+// one selects its widget, brings it into view and focuses its transition.
+func (e *Editor) ShowUncovered() {
+	c := e.lastCoverage
+	if c == nil {
+		e.showError(errors.New("show test coverage first (Run > Show Test Coverage)"))
+		return
+	}
+	never := c.NeverTaken()
+	if len(never) == 0 {
+		showMessage(e.win, "Uncovered transitions", "The scenarios take every transition of the flow.")
+		return
+	}
+	var d dialog.Dialog
+	list := widget.NewList(func() int { return len(never) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(never[i].String()) })
+	list.OnSelected = func(i widget.ListItemID) {
+		d.Hide()
+		e.goToTransition(never[i])
+	}
+	d = dialog.NewCustom(fmt.Sprintf("%d transitions never taken", len(never)), "Close", list, e.win)
+	d.Resize(fyne.NewSize(560, 360))
+	d.Show()
+}
+
+// goToTransition selects the widget a branch leaves and focuses its
+// transition in the inspector.
+func (e *Editor) goToTransition(b coverage.Branch) {
+	f := e.doc.Flow()
+	st := f.State(b.Widget)
+	if st == nil {
+		return
+	}
+	port := -1
+	for i, t := range st.Transitions() {
+		if t.Event == b.Event && (b.Index == 0 || b.Index == i+1) {
+			port = i
+			break
+		}
+	}
+	e.selectWidgets([]string{b.Widget})
+	e.canvas.Reveal(b.Widget)
+	if port >= 0 {
+		e.inspector.FocusProblem(schemas.Diagnostic{Widget: b.Widget, Path: fmt.Sprintf("/states/%d/transitions/%d", f.IndexOf(b.Widget), port)})
+	}
+}

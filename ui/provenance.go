@@ -1,0 +1,367 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/schemas"
+)
+
+// liquidAssist makes the Liquid references in an inspector text field
+// links: Ctrl+click (or the field's right-click menu) jumps to the widget
+// that produces the value, references with no origin there are marked
+// under the field, Find Usages lists where a widget, variable or flow.data
+// key is used, and Ctrl+Space (or typing {{) offers what exists at the
+// widget (schemas.Complete).
+type liquidAssist struct {
+	e      *Editor
+	widget string // the widget whose field this is
+	field  *textField
+	marks  *widget.Label // the field's reference problems
+}
+
+// attachLiquidAssist equips the text fields of widget's inspector rows.
+func (e *Editor) attachLiquidAssist(widgetName string, rows []*fieldRow) {
+	e.assists = nil
+	if widgetName == "" {
+		return
+	}
+	for _, r := range rows {
+		tf, ok := r.focus.(*textField)
+		if !ok || tf.assist != nil {
+			continue
+		}
+		marks := widget.NewLabel("")
+		marks.Importance = widget.WarningImportance
+		marks.Wrapping = fyne.TextWrapWord
+		marks.SizeName = theme.SizeNameCaptionText
+		a := &liquidAssist{e: e, widget: widgetName, field: tf, marks: marks}
+		tf.assist = a
+		e.assists = append(e.assists, a)
+		if box, ok := r.box.(*fyne.Container); ok {
+			box.Add(a.marks)
+		}
+		prev := tf.OnChanged
+		tf.OnChanged = func(s string) {
+			if prev != nil {
+				prev(s)
+			}
+			a.mark()
+			if strings.HasSuffix(a.beforeCursor(), "{{") {
+				a.complete()
+			}
+		}
+		a.mark()
+	}
+}
+
+// setLastRun keeps the simulator's last run and shows its values under
+// the Liquid fields on show.
+func (e *Editor) setLastRun(x *engine.Execution) {
+	e.lastRun = x
+	for _, a := range e.assists {
+		a.mark()
+	}
+}
+
+// mark lists, under the field, the references that read nothing here and,
+// after a simulator run, the values the others had when the widget ran.
+func (a *liquidAssist) mark() {
+	f := a.e.doc.Flow()
+	var lines []string
+	ctx := runContextAt(a.e.lastRun, a.widget)
+	seen := map[string]bool{}
+	for _, r := range schemas.References(a.field.Text) {
+		if src := schemas.Provenance(f, a.widget, r); src.Problem != "" {
+			lines = append(lines, fmt.Sprintf("⚠ {{%s}}: %s", r.Path, src.Problem))
+			continue
+		}
+		if ctx != nil && !seen[r.Path] {
+			seen[r.Path] = true
+			if v, ok := lookupDotted(ctx, r.Path); ok {
+				lines = append(lines, fmt.Sprintf("last run: {{%s}} = %s", r.Path, truncate(engine.Text(v), 80)))
+			}
+		}
+	}
+	a.marks.SetText(strings.Join(lines, "\n"))
+	if len(lines) == 0 {
+		a.marks.Hide()
+	} else {
+		a.marks.Show()
+	}
+}
+
+// cursorOffset is the byte offset of the entry's cursor in its text.
+func (a *liquidAssist) cursorOffset() int {
+	lines := strings.Split(a.field.Text, "\n")
+	off := 0
+	row := min(a.field.CursorRow, len(lines)-1)
+	for i := 0; i < row; i++ {
+		off += len(lines[i]) + 1
+	}
+	runes := []rune(lines[row])
+	col := min(a.field.CursorColumn, len(runes))
+	return off + len(string(runes[:col]))
+}
+
+func (a *liquidAssist) beforeCursor() string { return a.field.Text[:a.cursorOffset()] }
+
+// jumpAtCursor goes to the origin of the reference under the cursor.
+func (a *liquidAssist) jumpAtCursor() {
+	if r, ok := schemas.ReferenceAt(a.field.Text, a.cursorOffset()); ok {
+		a.jump(r)
+	}
+}
+
+// jump selects the widget a reference comes from (for a variable set in
+// several places, the first that runs before this widget) and reveals it.
+func (a *liquidAssist) jump(r schemas.Reference) {
+	src := schemas.Provenance(a.e.doc.Flow(), a.widget, r)
+	target := ""
+	for _, o := range src.Origins {
+		if target == "" || o.Upstream {
+			target = o.Widget
+			if o.Upstream {
+				break
+			}
+		}
+	}
+	if target == "" {
+		a.e.showError(fmt.Errorf("{{%s}} comes from nowhere: %s", r.Path, src.Problem))
+		return
+	}
+	a.e.selectWidgets([]string{target})
+	a.e.canvas.Reveal(target)
+	a.e.status.SetText(fmt.Sprintf("{{%s}} comes from %s", r.Path, target))
+}
+
+// menu is the field's right-click menu: a jump and Find Usages per
+// reference, completion, then the usual editing items.
+func (a *liquidAssist) menu() *fyne.Menu {
+	var items []*fyne.MenuItem
+	seen := map[string]bool{}
+	for _, r := range schemas.References(a.field.Text) {
+		if seen[r.Path] {
+			continue
+		}
+		seen[r.Path] = true
+		ref := r
+		items = append(items, fyne.NewMenuItem("Go to Origin of {{"+r.Path+"}}", func() { a.jump(ref) }))
+		kind, name := ref.Kind, ref.Name
+		items = append(items, fyne.NewMenuItem("Find Usages of "+usageSubject(kind, name), func() { a.e.showUsages(kind, name) }))
+	}
+	items = append(items, fyne.NewMenuItem("Find Usages of "+a.widget, func() { a.e.showUsages(schemas.RefWidget, a.widget) }))
+	items = append(items, fyne.NewMenuItem("Complete (Ctrl+Space)", a.complete), fyne.NewMenuItemSeparator())
+	field := a.field
+	items = append(items,
+		fyne.NewMenuItem("Cut", func() { field.Entry.TypedShortcut(&fyne.ShortcutCut{Clipboard: a.e.app.Clipboard()}) }),
+		fyne.NewMenuItem("Copy", func() { field.Entry.TypedShortcut(&fyne.ShortcutCopy{Clipboard: a.e.app.Clipboard()}) }),
+		fyne.NewMenuItem("Paste", func() { field.Entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: a.e.app.Clipboard()}) }),
+		fyne.NewMenuItem("Select All", func() { field.Entry.TypedShortcut(&fyne.ShortcutSelectAll{}) }))
+	return fyne.NewMenu("", items...)
+}
+
+func usageSubject(kind schemas.RefKind, name string) string {
+	switch kind {
+	case schemas.RefVariable:
+		return "flow.variables." + name
+	case schemas.RefData:
+		if name == "" {
+			return "flow.data"
+		}
+		return "flow.data." + name
+	case schemas.RefTrigger:
+		return "trigger." + name
+	}
+	return name
+}
+
+// complete shows what exists at the widget for the word being typed;
+// choosing one replaces the word.
+func (a *liquidAssist) complete() {
+	before := a.beforeCursor()
+	c := schemas.Complete(a.e.doc.Flow(), a.e.cat, a.widget, before)
+	if len(c.Candidates) == 0 {
+		a.e.status.SetText("Nothing to complete here (completion works inside {{ }} and after |)")
+		return
+	}
+	const most = 40
+	var items []*fyne.MenuItem
+	for i, cand := range c.Candidates {
+		if i == most {
+			more := fyne.NewMenuItem(fmt.Sprintf("… %d more: type to narrow", len(c.Candidates)-most), nil)
+			more.Disabled = true
+			items = append(items, more)
+			break
+		}
+		text := cand.Text
+		items = append(items, fyne.NewMenuItem(text+"   — "+cand.Detail, func() { a.insert(c.From, len(before), text) }))
+	}
+	menu := fyne.NewMenu("", items...)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(a.field)
+	widget.ShowPopUpMenuAtPosition(menu, a.e.win.Canvas(), pos.Add(fyne.NewPos(0, a.field.Size().Height)))
+	a.e.lastCompletion = menu
+}
+
+// insert replaces text[from:to] with s, closing an output tag left open.
+func (a *liquidAssist) insert(from, to int, s string) {
+	text := a.field.Text
+	rest := text[to:]
+	if open := strings.LastIndex(text[:from], "{{"); open >= 0 && !strings.Contains(text[open:], "}}") && !strings.Contains(s, " ") {
+		s += "}}"
+	}
+	a.field.SetText(text[:from] + s + rest)
+	a.e.win.Canvas().Focus(a.field)
+}
+
+// shortcut handles Ctrl+Space; false for every other shortcut.
+func (a *liquidAssist) shortcut(s fyne.Shortcut) bool {
+	sc, ok := s.(*desktop.CustomShortcut)
+	if ok && sc.KeyName == fyne.KeySpace && sc.Modifier == fyne.KeyModifierShortcutDefault {
+		a.complete()
+		return true
+	}
+	return false
+}
+
+// MouseDown is part of desktop.Mouseable: Ctrl+click on a reference jumps
+// to its origin.
+func (t *textField) MouseDown(ev *desktop.MouseEvent) {
+	t.Entry.MouseDown(ev)
+	if t.assist != nil && ev.Button == desktop.MouseButtonPrimary && ev.Modifier&fyne.KeyModifierShortcutDefault != 0 {
+		t.assist.jumpAtCursor()
+	}
+}
+
+// TappedSecondary is part of fyne.SecondaryTappable: fields with Liquid
+// assistance add their jumps, usages and completion to the menu.
+func (t *textField) TappedSecondary(ev *fyne.PointEvent) {
+	if t.assist == nil {
+		t.Entry.TappedSecondary(ev)
+		return
+	}
+	cv := fyne.CurrentApp().Driver().CanvasForObject(t)
+	if cv == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(t.assist.menu(), cv, ev.AbsolutePosition)
+}
+
+// showUsages lists where a widget's outputs, a variable or a flow.data key
+// is used; choosing one selects that widget and focuses the field.
+func (e *Editor) showUsages(kind schemas.RefKind, name string) {
+	f := e.doc.Flow()
+	usages := schemas.Usages(f, kind, name)
+	title := "Usages of " + usageSubject(kind, name)
+	if len(usages) == 0 {
+		showMessage(e.win, title, "Nothing in the flow uses "+usageSubject(kind, name)+".")
+		return
+	}
+	var d dialog.Dialog
+	list := widget.NewList(func() int { return len(usages) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			u := usages[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · {{%s}}", u.Widget, u.Field, u.Ref.Path))
+		})
+	list.OnSelected = func(i widget.ListItemID) {
+		u := usages[i]
+		d.Hide()
+		e.goToField(u.Widget, u.Field)
+	}
+	e.lastUsages = usages
+	box := container.NewBorder(widget.NewLabel(fmt.Sprintf("%d uses", len(usages))), nil, nil, nil, list)
+	d = dialog.NewCustom(title, "Close", box, e.win)
+	d.Resize(fyne.NewSize(620, 380))
+	d.Show()
+}
+
+// goToField selects a widget and focuses the inspector field a
+// schemas.Field path names ("parameters[1].value", "transitions[2]…").
+func (e *Editor) goToField(widgetName, field string) {
+	i := e.doc.Flow().IndexOf(widgetName)
+	if i < 0 {
+		return
+	}
+	e.selectWidgets([]string{widgetName})
+	e.canvas.Reveal(widgetName)
+	e.inspector.FocusProblem(schemas.Diagnostic{Widget: widgetName, Path: fmt.Sprintf("/states/%d%s", i, fieldPointer(field))})
+}
+
+// fieldPointer turns "parameters[1].value" into "/properties/parameters/1/value"
+// and "transitions[2].conditions[0].value" into "/transitions/2/conditions/0/value".
+func fieldPointer(field string) string {
+	var b strings.Builder
+	if !strings.HasPrefix(field, "transitions[") {
+		b.WriteString("/properties")
+	}
+	for _, part := range strings.Split(field, ".") {
+		name, idx, _ := strings.Cut(part, "[")
+		b.WriteString("/" + escapePointer(name))
+		for idx != "" {
+			n, rest, _ := strings.Cut(idx, "]")
+			if _, err := strconv.Atoi(n); err == nil {
+				b.WriteString("/" + n)
+			}
+			_, idx, _ = strings.Cut(rest, "[")
+		}
+	}
+	return b.String()
+}
+
+// FindUsages lists the uses of the selected widget's outputs.
+func (e *Editor) FindUsages() {
+	sel := e.canvas.Selection()
+	if len(sel) != 1 {
+		e.showError(fmt.Errorf("select one widget to find where its outputs are used"))
+		return
+	}
+	e.showUsages(schemas.RefWidget, sel[0])
+}
+
+// runContextAt is the context widget's fields were rendered in during x:
+// the context before its last step (x's final context when it has none).
+func runContextAt(x *engine.Execution, widgetName string) map[string]any {
+	if x == nil {
+		return nil
+	}
+	for i := len(x.Steps) - 1; i >= 0; i-- {
+		if x.Steps[i].TransitionedFrom == widgetName && x.Steps[i].ExecutionSID == x.SID {
+			if i > 0 {
+				return x.Steps[i-1].Context
+			}
+			return x.Steps[i].Context
+		}
+	}
+	return x.Context()
+}
+
+func lookupDotted(root map[string]any, path string) (any, bool) {
+	var cur any = root
+	for _, k := range strings.Split(path, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if cur, ok = m[k]; !ok {
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+func truncate(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/studioflow/studioflow/engine"
+)
+
+func provenanceEditor(t *testing.T) *Editor {
+	t.Helper()
+	a := test.NewTempApp(t)
+	path, err := filepath.Abs(filepath.Join("..", "schemas", "testdata", "provenance.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newTestEditor(t, a, Options{Path: path})
+	e.selectWidgets([]string{"status"})
+	return e
+}
+
+func TestLiquidFieldsMarkReferencesWithoutOriginAndJumpToOrigins(t *testing.T) {
+	e := provenanceEditor(t)
+	say, ok := e.inspector.field("/properties/say").(*textField)
+	if !ok || say.assist == nil {
+		t.Fatalf("the say field has no Liquid assistance (%v)", rowPaths(e.inspector))
+	}
+	marks := say.assist.marks.Text
+	for _, want := range []string{"{{widgets.goodbye.Digits}}: goodbye never runs before status", "{{widgets.nope.x}}: there is no widget named nope", "{{flow.variables.unset}}: no Set Variables sets unset"} {
+		if !strings.Contains(marks, want) || !say.assist.marks.Visible() {
+			t.Errorf("marks lack %q:\n%s", want, marks)
+		}
+	}
+	if strings.Contains(marks, "lookup") {
+		t.Errorf("a sound reference is marked:\n%s", marks)
+	}
+	// The cursor on widgets.lookup…: the jump selects lookup.
+	col := len([]rune(say.Text[:strings.Index(say.Text, "widgets.lookup")])) + 3
+	say.CursorRow, say.CursorColumn = 0, col
+	say.assist.jumpAtCursor()
+	if sel := e.canvas.Selection(); !slices.Equal(sel, []string{"lookup"}) || e.inspector.Shown() != "lookup" {
+		t.Fatalf("after the jump the selection is %v, the inspector shows %q", sel, e.inspector.Shown())
+	}
+	// flow.variables.choice at lookup's url: its setter keep_choice.
+	url := e.inspector.field("/properties/url").(*textField)
+	url.CursorRow, url.CursorColumn = 0, strings.Index(url.Text, "variables.choice")
+	url.assist.jumpAtCursor()
+	if sel := e.canvas.Selection(); !slices.Equal(sel, []string{"keep_choice"}) {
+		t.Errorf("flow.variables.choice jumps to %v, want keep_choice", sel)
+	}
+	// The right-click menu offers a jump and usages per reference.
+	e.selectWidgets([]string{"status"})
+	say = e.inspector.field("/properties/say").(*textField)
+	var labels []string
+	for _, it := range say.assist.menu().Items {
+		labels = append(labels, it.Label)
+	}
+	for _, want := range []string{"Go to Origin of {{widgets.lookup.parsed.status}}", "Find Usages of flow.variables.choice", "Find Usages of status", "Complete (Ctrl+Space)", "Paste"} {
+		if !slices.Contains(labels, want) {
+			t.Errorf("menu lacks %q: %v", want, labels)
+		}
+	}
+}
+
+func TestFindUsagesListsAndGoesToTheField(t *testing.T) {
+	e := provenanceEditor(t)
+	e.selectWidgets([]string{"lookup"})
+	e.FindUsages()
+	var got []string
+	for _, u := range e.lastUsages {
+		got = append(got, u.Widget+" "+u.Field)
+	}
+	if !slices.Equal(got, []string{"route input", "route transitions[1].conditions[0].arguments[0]", "status say"}) {
+		t.Fatalf("usages %v", got)
+	}
+	if top := e.win.Canvas().Overlays().Top(); top != nil {
+		e.win.Canvas().Overlays().Remove(top) // the list closes when an entry is chosen
+	}
+	e.goToField("status", "say")
+	if e.inspector.Shown() != "status" || e.win.Canvas().Focused() != e.inspector.field("/properties/say") {
+		t.Errorf("goToField: shown %q, focus %v", e.inspector.Shown(), e.win.Canvas().Focused())
+	}
+	if p := fieldPointer("parameters[1].value"); p != "/properties/parameters/1/value" {
+		t.Errorf("fieldPointer = %s", p)
+	}
+	if p := fieldPointer("transitions[2].conditions[0].value"); p != "/transitions/2/conditions/0/value" {
+		t.Errorf("fieldPointer = %s", p)
+	}
+}
+
+func TestTypingOpenBracesOffersWhatExistsAtTheWidget(t *testing.T) {
+	e := provenanceEditor(t)
+	f := typeInto(t, e, "/properties/say", "Your order {{")
+	if e.lastCompletion == nil {
+		t.Fatal("no completion after {{")
+	}
+	var offered []string
+	var digits *fyne.MenuItem
+	for _, it := range e.lastCompletion.Items {
+		offered = append(offered, it.Label)
+		if strings.HasPrefix(it.Label, "widgets.menu.Digits ") {
+			digits = it
+		}
+	}
+	if digits == nil || slices.ContainsFunc(offered, func(s string) bool { return strings.HasPrefix(s, "widgets.goodbye.") }) {
+		t.Fatalf("offered %v", offered)
+	}
+	digits.Action()
+	if f.Text != "Your order {{widgets.menu.Digits}}" {
+		t.Errorf("after choosing: %q", f.Text)
+	}
+	// Ctrl+Space after a | offers the filters.
+	f = typeInto(t, e, "/properties/say", "{{ widgets.menu.Digits | up")
+	f.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeySpace, Modifier: fyne.KeyModifierShortcutDefault})
+	var filters []string
+	for _, it := range e.lastCompletion.Items {
+		filters = append(filters, it.Label)
+	}
+	if !slices.Equal(filters, []string{"upcase   — filter"}) {
+		t.Errorf("filters offered: %v", filters)
+	}
+}
+
+func TestLiquidFieldsShowTheValuesOfTheLastSimulatorRun(t *testing.T) {
+	e := provenanceEditor(t)
+	rt := engine.New(engine.Config{Catalog: e.cat, Clock: engine.NewVirtualClock(time.Date(2024, 6, 3, 16, 0, 0, 0, time.UTC))})
+	x, _, err := rt.Start(e.doc.Flow(), engine.Trigger{Event: "incomingCall"}, engine.StartOptions{
+		HTTP: map[string][]engine.CannedResponse{"lookup": {{Status: 200, ContentType: "application/json", Body: `{"status":"Shipped"}`}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rt.Resume(x, engine.Input{Kind: engine.InputPress, Text: "7"}); err != nil {
+		t.Fatal(err)
+	}
+	e.setLastRun(x)
+	say := e.inspector.field("/properties/say").(*textField)
+	for _, want := range []string{"last run: {{widgets.lookup.parsed.status}} = Shipped", "last run: {{flow.variables.choice}} = 7"} {
+		if !strings.Contains(say.assist.marks.Text, want) {
+			t.Errorf("marks lack %q:\n%s", want, say.assist.marks.Text)
+		}
+	}
+}
