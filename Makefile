@@ -99,7 +99,7 @@ unit:
 e2e-load: install-test-deps
 	stress-ng --cpu 2 --timeout 3600s --quiet & pid=$$!; \
 	trap 'kill $$pid' EXIT; \
-	for i in 1 2 3; do echo "e2e run $$i of 3 under load"; $(GO) test -count=1 -timeout 30m ./e2e; done
+	for i in 1 2 3; do echo "e2e run $$i of 3 under load"; $(GO) test -count=1 -timeout 30m ./e2e || exit 1; done
 
 fuzz:
 	@for target in $(FUZZ_TARGETS); do \
