@@ -7,11 +7,14 @@ SHELL := /bin/bash
 
 GO ?= go
 BIN := bin/studioflow
-# An execution count, not a duration: Go 1.26's fuzz coordinator can fail a
+# Execution counts, not durations: Go 1.26's fuzz coordinator can fail a
 # duration-bounded run with a spurious "context deadline exceeded" at the
-# deadline on a loaded machine (go.dev/issue/75804, fixed in Go 1.27). 20000
-# runs take a few seconds per target here.
-FUZZTIME ?= 20000x
+# deadline on a loaded machine (go.dev/issue/75804, fixed in Go 1.27). Each
+# target's count (in FUZZ_TARGETS) is about 20 s of fuzzing at the rate it
+# runs on a loaded 2-core machine, so CI finds what a few seconds of local
+# fuzzing finds (20,000 runs of FuzzRequests missed a 500 found in 3 s).
+# FUZZTIME, when set, overrides every target's count.
+FUZZTIME ?=
 
 # Fyne's C headers (the packages Fyne's documentation lists for Debian).
 APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
@@ -21,22 +24,32 @@ APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 # photograph it, and stress-ng to run them beside a busy CPU (make e2e-load).
 APT_TEST := xvfb xauth x11-apps netpbm xdotool imagemagick stress-ng
 
-# Fuzz targets run by `make test`, one PACKAGE:TARGET per line
-# (`go test -fuzz` takes one package and one target at a time).
+# Fuzz targets run by `make test`, one PACKAGE:TARGET:COUNT[:MINIMIZE] per
+# line (`go test -fuzz` takes one package and one target at a time). Rates
+# measured under load: FuzzParse 26,000/s, FuzzRender 16,000/s,
+# FuzzExtractRoundTrip 6,500/s, FuzzDescribeLoadError 6,300/s, FuzzRequests
+# 5,800/s, FuzzValidate 4,800/s, FuzzCompare 4,300/s, FuzzFastSchemaAgrees and
+# FuzzMerge 3,200/s, FuzzRestore 500-1,000/s. FuzzRestore's new
+# inputs are slow to minimise: with the default minute per input it never
+# finished, so it minimises for 100 runs (10,000 runs then take 11 s).
 FUZZ_TARGETS := \
-	./model:FuzzParse \
-	./schemas:FuzzValidate \
-	./schemas:FuzzFastSchemaAgrees \
-	./engine/liquid:FuzzRender \
-	./studio/restapi:FuzzRequests \
-	./cmd/studioflow:FuzzDescribeLoadError
+	./model:FuzzParse:500000x \
+	./model/environments:FuzzExtractRoundTrip:130000x \
+	./model/flowdiff:FuzzCompare:90000x \
+	./model/flowmerge:FuzzMerge:65000x \
+	./schemas:FuzzValidate:100000x \
+	./schemas:FuzzFastSchemaAgrees:60000x \
+	./schemas/liquid:FuzzRender:300000x \
+	./engine:FuzzRestore:10000x:100x \
+	./studio/restapi:FuzzRequests:120000x \
+	./cmd/studioflow:FuzzDescribeLoadError:120000x
 
 # Fyne parses the locale; without one it logs an error on every start.
 export LANG := en_US.UTF-8
 # Tests that need Xvfb must run here, not skip: `test` installs it.
 export STUDIOFLOW_E2E := require
 
-.PHONY: run test build install-build-deps install-test-deps fmt-check tidy-check vet staticcheck unit e2e-load fuzz package clean
+.PHONY: run test build install-build-deps install-test-deps fmt-check tidy-check vet staticcheck unit e2e-load fuzz package clean bench
 
 run: install-build-deps build
 	./$(BIN)
@@ -103,13 +116,14 @@ e2e-load: install-test-deps
 
 fuzz:
 	@for target in $(FUZZ_TARGETS); do \
-		pkg="$${target%%:*}"; fn="$${target##*:}"; \
+		IFS=: read -r pkg fn count minimize <<<"$$target"; \
+		override="$(FUZZTIME)"; count="$${override:-$$count}"; minimize="$${minimize:-60s}"; \
 		listed="$$($(GO) test -list "^$$fn\$$" "$$pkg")"; \
 		if ! grep -qx "$$fn" <<<"$$listed"; then \
 			echo "fuzz target $$fn not found in $$pkg"; exit 1; \
 		fi; \
-		echo "fuzz $$pkg $$fn for $(FUZZTIME)"; \
-		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) "$$pkg"; \
+		echo "fuzz $$pkg $$fn for $$count (minimising for $$minimize)"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime "$$count" -fuzzminimizetime "$$minimize" "$$pkg"; \
 	done
 
 # A desktop package, bin/Studioflow.tar.xz (binary, .desktop file, icon), made
@@ -126,3 +140,17 @@ package: install-build-deps
 
 clean:
 	rm -rf bin shots
+
+# Benchmarks: Go's own (validator, parser/writer, canvas steps), then the
+# peers in ../shared/bench (Ajv, node's JSON) against ours on the same
+# generated 1000- and 2000-widget flows, in alternating rounds, printing
+# median ratios with their spread (cmd/benchpeers; node peers skipped when
+# node is missing). Ajv is installed under bin/bench/peers. On a busy
+# machine read the cpu-ns/op figures (CPU per operation, all threads) beside
+# the wall-clock ones.
+BENCHTIME ?= 300ms
+BENCH_ROUNDS ?= 5
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./model ./schemas
+	$(GO) test -run '^$$' -bench 'PanStep|ZoomStep|DragEvent$$|Frame' -benchmem -benchtime 20x ./canvas
+	$(GO) run ./cmd/benchpeers -rounds $(BENCH_ROUNDS)

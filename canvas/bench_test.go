@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/internal/benchpeer"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/modeltest"
 )
@@ -112,6 +113,7 @@ func benchDrag(b *testing.B, e *Editor) {
 	}
 	step := float32(gridSize)
 	k := 0
+	defer benchpeer.CPUPerOp(b)()
 	for b.Loop() {
 		k++
 		d := step
@@ -161,6 +163,7 @@ func BenchmarkPanStep(b *testing.B) {
 				at := fyne.NewPos(2, 2)
 				e.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonTertiary})
 				k := 0
+				defer benchpeer.CPUPerOp(b)()
 				for b.Loop() {
 					k++
 					d := float32(7)
@@ -188,6 +191,7 @@ func BenchmarkZoomStep(b *testing.B) {
 				e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
 				at := fyne.NewPos(benchSize.Width/2, benchSize.Height/2)
 				k := 0
+				defer benchpeer.CPUPerOp(b)()
 				for b.Loop() {
 					k++
 					dy := float32(10)

@@ -3,7 +3,6 @@ package canvas
 import (
 	"image"
 	"image/color"
-	"image/draw"
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
@@ -21,6 +20,11 @@ type overview struct {
 	e      *Editor
 	raster *fynecanvas.Raster
 	pal    palette
+	// frames are the two pictures render paints into in turn (reused, not
+	// made anew for every frame: a full-window picture is megabytes);
+	// Fyne may still be showing the one painted before.
+	frames [2]*image.NRGBA
+	turn   int
 }
 
 func newOverview(e *Editor) *overview {
@@ -41,7 +45,7 @@ func (o *overview) draw(r *editorRenderer, size fyne.Size, objs []fyne.CanvasObj
 // render paints the view at w×h pixels (the editor's size times the
 // screen's scale).
 func (o *overview) render(w, h int) image.Image {
-	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	img := o.frame(w, h)
 	e := o.e
 	if e.size.Width <= 0 || e.size.Height <= 0 {
 		return img
@@ -77,12 +81,45 @@ func (o *overview) render(w, h int) image.Image {
 		x0, y0 := px(n.pos)
 		x1, y1 := px(n.pos.add(n.width, nodeHeight))
 		box := image.Rect(int(x0), int(y0), int(x1)+1, int(y1)+1)
-		draw.Draw(img, box, image.NewUniform(headerColor(n)), image.Point{}, draw.Src)
+		fillRect(img, box, headerColor(n))
 		if c, ok := o.outline(n); ok {
 			outline(img, box.Inset(-2), c)
 		}
 	})
 	return img
+}
+
+// frame returns a cleared picture of w×h pixels to paint the next frame
+// into, alternating between two kept ones.
+func (o *overview) frame(w, h int) *image.NRGBA {
+	o.turn = 1 - o.turn
+	img := o.frames[o.turn]
+	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
+		img = image.NewNRGBA(image.Rect(0, 0, w, h))
+		o.frames[o.turn] = img
+		return img
+	}
+	clear(img.Pix)
+	return img
+}
+
+// fillRect paints r (clipped to the picture) in c, writing the pixels
+// directly (image/draw has no fast path for an NRGBA destination).
+func fillRect(img *image.NRGBA, r image.Rectangle, c color.NRGBA) {
+	r = r.Intersect(img.Rect)
+	if r.Empty() {
+		return
+	}
+	px := [4]uint8{c.R, c.G, c.B, c.A}
+	first := img.Pix[img.PixOffset(r.Min.X, r.Min.Y):]
+	row := first[:4*r.Dx()]
+	for i := 0; i < len(row); i += 4 {
+		copy(row[i:i+4], px[:])
+	}
+	for y := r.Min.Y + 1; y < r.Max.Y; y++ {
+		off := img.PixOffset(r.Min.X, y)
+		copy(img.Pix[off:off+len(row)], row)
+	}
 }
 
 // outline says which state, if any, a node's block is outlined for.
@@ -105,12 +142,11 @@ func (o *overview) outline(n *node) (color.NRGBA, bool) {
 }
 
 func outline(img *image.NRGBA, r image.Rectangle, c color.NRGBA) {
-	u := image.NewUniform(c)
-	for _, edge := range []image.Rectangle{
+	for _, edge := range [4]image.Rectangle{
 		{r.Min, image.Pt(r.Max.X, r.Min.Y+1)}, {image.Pt(r.Min.X, r.Max.Y-1), r.Max},
 		{r.Min, image.Pt(r.Min.X+1, r.Max.Y)}, {image.Pt(r.Max.X-1, r.Min.Y), r.Max},
 	} {
-		draw.Draw(img, edge, u, image.Point{}, draw.Src)
+		fillRect(img, edge, c)
 	}
 }
 

@@ -45,16 +45,17 @@ func TestCanvasDragMovesANodeAndCtrlSSavesItsOffset(t *testing.T) {
 		time.Sleep(30 * time.Millisecond)
 	}
 	x.run(t, "xdotool", "mouseup", "1")
-	// Wait until the window shows the header somewhere else, and in the
-	// same place twice in a row: the drag's last move has been drawn.
-	moved, previous := header, header
+	// Wait until the window shows the header somewhere else and it has
+	// stopped there: on a busy machine the first changed frame can still be
+	// one of the drag's intermediate positions.
+	var moved, last image.Rectangle
 	deadline := time.Now().Add(patience)
 	for {
 		moved = triggerHeader(t, x.screenshot(t, "canvas-drag-after"), area)
-		if (moved.Min != header.Min && moved.Min == previous.Min) || time.Now().After(deadline) {
+		if (moved.Min != header.Min && moved == last) || time.Now().After(deadline) {
 			break
 		}
-		previous = moved
+		last = moved
 		time.Sleep(100 * time.Millisecond)
 	}
 

@@ -107,6 +107,14 @@ func (d *Document) Subscribe(fn func(Change)) (cancel func()) {
 	return func() { delete(d.listeners, id) }
 }
 
+// reshape moves the flow's ShapeVersion past before (its value before the
+// change, which a replaced flow may not carry on) when c touched the graph.
+func (d *Document) reshape(before uint64, c Change) {
+	if c.Structure || c.FlowLevel || len(c.Added) > 0 || len(c.Removed) > 0 || len(c.Renamed) > 0 {
+		d.flow.shape = max(before, d.flow.shape) + 1
+	}
+}
+
 func (d *Document) notify(c Change) {
 	ids := make([]int, 0, len(d.listeners))
 	for id := range d.listeners {
@@ -134,10 +142,12 @@ func (d *Document) ApplyCoalesced(op Op, key string) error {
 }
 
 func (d *Document) apply(op Op, key string) error {
+	shape := d.flow.shape
 	inverse, change, err := op.apply(d.flow)
 	if err != nil {
 		return err
 	}
+	d.reshape(shape, change)
 	change.Label = op.Label()
 	d.version++
 	if n := len(d.undo); key != "" && n > 0 && d.undo[n-1].coalesceKey == key && len(d.redo) == 0 && d.position != d.saved {
@@ -183,10 +193,12 @@ func (d *Document) Undo() (bool, error) {
 		return false, nil
 	}
 	e := d.undo[len(d.undo)-1]
+	shape := d.flow.shape
 	redoOp, change, err := e.inverse.apply(d.flow)
 	if err != nil {
 		return false, fmt.Errorf("undo %s: %w", e.label, err)
 	}
+	d.reshape(shape, change)
 	d.undo = d.undo[:len(d.undo)-1]
 	d.redo = append(d.redo, historyEntry{inverse: redoOp, label: e.label})
 	d.version++
@@ -203,10 +215,12 @@ func (d *Document) Redo() (bool, error) {
 		return false, nil
 	}
 	e := d.redo[len(d.redo)-1]
+	shape := d.flow.shape
 	undoOp, change, err := e.inverse.apply(d.flow)
 	if err != nil {
 		return false, fmt.Errorf("redo %s: %w", e.label, err)
 	}
+	d.reshape(shape, change)
 	d.redo = d.redo[:len(d.redo)-1]
 	d.undo = append(d.undo, historyEntry{inverse: undoOp, label: e.label})
 	d.version++

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"strconv"
 )
@@ -43,13 +44,28 @@ type Flow struct {
 	states       []*State
 	byName       map[string]int
 	finalNewline bool
+	// sizeHint is the size of the file the flow was read from: Marshal's
+	// first guess at the size of what it writes.
+	sizeHint int
+	// shape counts the changes to the graph made through a Document: see
+	// ShapeVersion.
+	shape uint64
 }
+
+// ShapeVersion increases whenever a Document adds, removes, renames or
+// rewires widgets in this flow, or replaces it: what is derived from the
+// graph alone (which widget leads to which) can be kept while it stays the
+// same. Content edits (a property, a condition) leave it as it is.
+func (f *Flow) ShapeVersion() uint64 { return f.shape }
 
 // State is one widget of a flow.
 type State struct {
 	raw         *Object
 	name, typ   string
 	transitions []Transition
+	// textKey is a hash of the JSON text the widget was parsed from, while
+	// it is unchanged since (0 otherwise): see ContentKey.
+	textKey uint64
 }
 
 // Transition is one outgoing event of a widget. Next is empty when the
@@ -67,7 +83,8 @@ func Parse(data []byte) (*Flow, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%w: %s, and flow definitions are limited to %s", ErrTooLarge, humanSize(len(data)), humanSize(MaxFileSize))
 	}
-	v, err := ParseValue(data)
+	var items []itemText
+	v, err := parseDocument(&parser{data: data, items: &items})
 	if err != nil {
 		return nil, err
 	}
@@ -80,8 +97,36 @@ func Parse(data []byte) (*Flow, error) {
 		return nil, err
 	}
 	f.finalNewline = len(data) > 0 && data[len(data)-1] == '\n'
+	f.sizeHint = len(data)
+	k := 0
+	for _, st := range f.states {
+		for k < len(items) && items[k].obj != st.raw {
+			k++
+		}
+		if k == len(items) {
+			break
+		}
+		st.textKey = textKey(data[items[k].start:items[k].end])
+	}
 	return f, nil
 }
+
+// textSeed keys widget texts for ContentKey; fixed for the process.
+var textSeed = maphash.MakeSeed()
+
+func textKey(text []byte) uint64 {
+	if k := maphash.Bytes(textSeed, text); k != 0 {
+		return k
+	}
+	return 1
+}
+
+// ContentKey returns a 64-bit hash of the JSON text the widget was parsed
+// from, and true, while the widget is unchanged since it was parsed (every
+// edit through this package's operations forgets it; Clone keeps it). Equal
+// keys mean equal JSON (but for a 2^-64 chance); different keys can still be
+// equal JSON written differently. It lets a cache skip hashing the widget.
+func (s *State) ContentKey() (uint64, bool) { return s.textKey, s.textKey != 0 }
 
 // FromObject builds a flow from an already parsed top-level object, which it
 // takes ownership of.
@@ -112,8 +157,10 @@ func newState(raw *Object) *State {
 	return s
 }
 
-// refresh re-derives the typed view of the state from its JSON after a change.
+// refresh re-derives the typed view of the state from its JSON after a
+// change (which also ends its ContentKey).
 func (s *State) refresh() {
+	s.textKey = 0
 	s.name, _ = s.raw.String("name")
 	s.typ, _ = s.raw.String("type")
 	s.transitions = s.transitions[:0]
@@ -157,7 +204,7 @@ func (f *Flow) syncStates() {
 // Marshal writes the flow in Studio's canonical form, ending with a newline
 // when the file it came from did (new flows do).
 func (f *Flow) Marshal() []byte {
-	b := MarshalCanonical(f.root)
+	b := marshalCanonical(f.root, max(4096, f.sizeHint+f.sizeHint/8))
 	if f.finalNewline {
 		b = append(b, '\n')
 	}
@@ -167,7 +214,12 @@ func (f *Flow) Marshal() []byte {
 // Clone returns a deep copy.
 func (f *Flow) Clone() *Flow {
 	c, _ := FromObject(f.root.Clone())
-	c.finalNewline = f.finalNewline
+	c.finalNewline, c.sizeHint = f.finalNewline, f.sizeHint
+	if len(c.states) == len(f.states) {
+		for i, s := range f.states {
+			c.states[i].textKey = s.textKey
+		}
+	}
 	return c
 }
 

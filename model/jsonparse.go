@@ -32,7 +32,12 @@ func (e *SyntaxError) Error() string {
 
 // ParseValue parses one JSON document into this package's value form.
 func ParseValue(data []byte) (any, error) {
-	p := parser{data: data}
+	return parseDocument(&parser{data: data})
+}
+
+func parseDocument(p *parser) (any, error) {
+	data := p.data
+	p.text = string(data)
 	if !utf8.Valid(data) {
 		p.pos = firstInvalidUTF8(data)
 		return nil, p.errorf("the file is not UTF-8 text (JSON must be UTF-8): re-save it as UTF-8")
@@ -54,7 +59,26 @@ func ParseValue(data []byte) (any, error) {
 
 type parser struct {
 	data []byte
+	// text is data as one string: strings without escapes, member names
+	// and number literals are slices of it (one copy of the file instead
+	// of one allocation per string).
+	text string
 	pos  int
+	// members (with starts, the offsets of their names) and elems are
+	// stacks the objects and lists being read collect into; each gets an
+	// exactly sized copy when it closes.
+	members []Member
+	starts  []int
+	elems   []any
+	// Slabs the objects, member lists and lists are carved from (a few
+	// big allocations instead of two per object); every carved slice has
+	// its capacity capped, so growing it later copies it out.
+	objSlab    []Object
+	memberSlab []Member
+	elemSlab   []any
+	// items, when not nil, receives every object that is an item of a list
+	// nested two deep (a flow's widgets) with the text it was read from.
+	items *[]itemText
 }
 
 func (p *parser) skipSpace() {
@@ -108,14 +132,17 @@ func (p *parser) literal(word string, v any) (any, error) {
 
 func (p *parser) object(depth int) (any, error) {
 	p.pos++ // '{'
-	obj := &Object{}
+	obj := p.newObject()
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
 		return obj, nil
 	}
+	// This object's members so far are p.members[base:], the offsets of
+	// their names p.starts[base:]; on an error the stacks are left as they
+	// are: parsing ends.
+	base := len(p.members)
 	var seen map[string]int // member name → offset, once the object is large
-	starts := make([]int, 0, 8)
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.data) {
@@ -132,12 +159,11 @@ func (p *parser) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if first, dup := p.findMember(obj, starts, &seen, key, keyStart); dup {
+		if first, dup := findMember(p.members[base:], p.starts[base:], &seen, key, keyStart); dup {
 			p.pos = keyStart
 			line, col := p.place(first)
 			return nil, p.errorf("member %q appears twice in this object (first at line %d, column %d): keep one", key, line, col)
 		}
-		starts = append(starts, keyStart)
 		p.skipSpace()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
 			return nil, p.errorf("expected ':' after member name %q, found %s", key, p.describe())
@@ -148,7 +174,10 @@ func (p *parser) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		obj.members = append(obj.members, Member{Key: key, Value: v})
+		// Pushed together once the value is read (nested objects use the
+		// stacks meanwhile).
+		p.members = append(p.members, Member{Key: key, Value: v})
+		p.starts = append(p.starts, keyStart)
 		afterValue := p.pos
 		p.skipSpace()
 		if p.pos >= len(p.data) {
@@ -159,6 +188,8 @@ func (p *parser) object(depth int) (any, error) {
 			p.pos++
 		case '}':
 			p.pos++
+			obj.members = p.carveMembers(p.members[base:])
+			p.members, p.starts = p.members[:base], p.starts[:base]
 			return obj, nil
 		case '"':
 			next := p.describe()
@@ -170,51 +201,31 @@ func (p *parser) object(depth int) (any, error) {
 	}
 }
 
-// findMember reports whether obj already has a member named key, and the
-// offset of its name (starts holds each member's; at is this one's). Small objects are
-// searched in order; from the ninth member on a map keeps it linear.
-func (p *parser) findMember(obj *Object, starts []int, seen *map[string]int, key string, at int) (int, bool) {
-	const mapFrom = 8
-	if len(obj.members) < mapFrom {
-		for i, m := range obj.members {
-			if m.Key == key {
-				return starts[i], true
-			}
-		}
-		return 0, false
-	}
-	if *seen == nil {
-		*seen = make(map[string]int, 2*mapFrom)
-		for i, m := range obj.members {
-			(*seen)[m.Key] = starts[i]
-		}
-	}
-	if first, ok := (*seen)[key]; ok {
-		return first, true
-	}
-	(*seen)[key] = at
-	return 0, false
-}
-
 func (p *parser) array(depth int) (any, error) {
 	p.pos++ // '['
-	arr := []any{}
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
-		return arr, nil
+		return []any{}, nil
 	}
+	base := len(p.elems) // on an error the stack is left as it is: parsing ends
 	for {
 		p.skipSpace()
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
 			return nil, p.errorf("a ',' before ']' leaves an empty item: remove the trailing comma")
 		}
+		start := p.pos
 		v, err := p.value(depth)
 		if err != nil {
 			return nil, err
 		}
-		arr = append(arr, v)
+		p.elems = append(p.elems, v)
 		afterValue := p.pos
+		if p.items != nil && depth == 2 {
+			if obj, ok := v.(*Object); ok {
+				*p.items = append(*p.items, itemText{obj, start, afterValue})
+			}
+		}
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of file inside a list: a ']' is missing")
@@ -224,6 +235,9 @@ func (p *parser) array(depth int) (any, error) {
 			p.pos++
 		case ']':
 			p.pos++
+			arr := p.carveElems(p.elems[base:])
+			clear(p.elems[base:]) // let go of the values
+			p.elems = p.elems[:base]
 			return arr, nil
 		case '{', '[', '"':
 			next := p.describe()
@@ -277,7 +291,7 @@ func (p *parser) number() (any, error) {
 		}
 	}
 	p.pos = i
-	return json.Number(d[start:i]), nil
+	return json.Number(p.text[start:i]), nil
 }
 
 func (p *parser) str() (string, error) {
@@ -288,7 +302,7 @@ func (p *parser) str() (string, error) {
 	for i := p.pos; i < len(d); i++ {
 		c := d[i]
 		if c == '"' {
-			s := string(d[p.pos:i])
+			s := p.text[p.pos:i]
 			p.pos = i + 1
 			return s, nil
 		}

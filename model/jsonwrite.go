@@ -11,7 +11,13 @@ import (
 // as they are, and empty objects and lists as {} and []. Numbers keep their
 // literal text.
 func MarshalCanonical(v any) []byte {
-	w := canonicalWriter{buf: make([]byte, 0, 4096)}
+	return marshalCanonical(v, 4096)
+}
+
+// marshalCanonical is MarshalCanonical into a buffer of sizeHint bytes to
+// begin with.
+func marshalCanonical(v any, sizeHint int) []byte {
+	w := canonicalWriter{buf: make([]byte, 0, sizeHint)}
 	w.value(v, 0)
 	return w.buf
 }
@@ -20,7 +26,15 @@ type canonicalWriter struct {
 	buf []byte
 }
 
+// newlineAndSpaces holds a newline and the indentation of the deepest
+// levels written in one append.
+const newlineAndSpaces = "\n                                                                "
+
 func (w *canonicalWriter) indent(depth int) {
+	if n := 1 + 2*depth; n <= len(newlineAndSpaces) {
+		w.buf = append(w.buf, newlineAndSpaces[:n]...)
+		return
+	}
 	w.buf = append(w.buf, '\n')
 	for i := 0; i < depth; i++ {
 		w.buf = append(w.buf, ' ', ' ')

@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"hash/maphash"
+	"math/bits"
 	"slices"
 	"sync"
 
@@ -9,12 +10,14 @@ import (
 )
 
 // contentCache remembers the content rules' diagnostics for a widget by a
-// hash of its JSON. Between two keystrokes all widgets but one are
+// hash of its JSON (the parser's hash of its text while it is unchanged
+// since parsing, see model.State.ContentKey). Between two keystrokes all widgets but one are
 // unchanged, and the JSON Schema layer is the costly part of validation.
 //
-// The hash is 64 bits of maphash over the widget's full JSON (key order and
-// number literals included); with the cache bounded to contentCacheLimit
-// entries, a collision is about as likely as 1 in 10^11 per lookup.
+// The hash is 64 bits over the widget's full JSON (key order and number
+// literals included): maphash of every string and key, folded in order with
+// a tag per kind; with the cache bounded to contentCacheLimit entries, a
+// collision is about as likely as 1 in 10^11 per lookup.
 type contentCache struct {
 	seed    maphash.Seed
 	mu      sync.Mutex
@@ -24,16 +27,18 @@ type contentCache struct {
 const contentCacheLimit = 4 * MaxWidgets
 
 func newContentCache() *contentCache {
-	return &contentCache{seed: maphash.MakeSeed(), entries: map[uint64][]Diagnostic{}}
+	return &contentCache{seed: maphash.MakeSeed(), entries: make(map[uint64][]Diagnostic, 2*MaxWidgets)}
 }
 
 // findings returns compute(s), from the cache when the widget's JSON was
 // seen before. The returned slice must not be modified.
 func (c *contentCache) findings(s *model.State, compute func(*model.State) []Diagnostic) []Diagnostic {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	hashValue(&h, s.Raw())
-	key := h.Sum64()
+	// A widget unchanged since it was parsed has a key of its text already:
+	// no need to walk it (the first validation of a flow just opened).
+	key, parsed := s.ContentKey()
+	if !parsed {
+		key = hashValue(c.seed, 0x9e3779b97f4a7c15, s.Raw())
+	}
 	c.mu.Lock()
 	diags, ok := c.entries[key]
 	c.mu.Unlock()
@@ -50,49 +55,44 @@ func (c *contentCache) findings(s *model.State, compute func(*model.State) []Dia
 	return diags
 }
 
-// hashValue feeds a model value to h unambiguously: a tag per kind, and a
-// length before every string and container.
-func hashValue(h *maphash.Hash, v any) {
+// mix folds x into the running hash h. Each step is a bijection of h for a
+// given x and of x for a given h, so two values differing anywhere keep
+// differing hashes (but for chance); strings enter as maphash's 64 bits.
+func mix(h, x uint64) uint64 {
+	h = (h ^ x) * 0xff51afd7ed558ccd
+	return bits.RotateLeft64(h, 29) * 0xc4ceb9fe1a85ec53
+}
+
+// hashValue folds a model value into h unambiguously: a tag per kind, and a
+// length before every container (strings hash with their length).
+func hashValue(seed maphash.Seed, h uint64, v any) uint64 {
 	switch t := v.(type) {
 	case nil:
-		h.WriteByte('n')
+		return mix(h, 'n')
 	case bool:
 		if t {
-			h.WriteByte('t')
-		} else {
-			h.WriteByte('f')
+			return mix(h, 't')
 		}
+		return mix(h, 'f')
 	case string:
-		h.WriteByte('s')
-		hashString(h, t)
+		return mix(mix(h, 's'), maphash.String(seed, t))
 	case interface{ String() string }:
 		// json.Number: keep its literal text, so 60 and 60.0 differ.
-		h.WriteByte('#')
-		hashString(h, t.String())
+		return mix(mix(h, '#'), maphash.String(seed, t.String()))
 	case []any:
-		h.WriteByte('[')
-		hashLen(h, len(t))
+		h = mix(h, '['<<32|uint64(len(t)))
 		for _, e := range t {
-			hashValue(h, e)
+			h = hashValue(seed, h, e)
 		}
+		return h
 	case *model.Object:
-		h.WriteByte('{')
-		hashLen(h, t.Len())
+		h = mix(h, '{'<<32|uint64(t.Len()))
 		for i := 0; i < t.Len(); i++ {
 			m := t.MemberAt(i)
-			hashString(h, m.Key)
-			hashValue(h, m.Value)
+			h = mix(h, maphash.String(seed, m.Key))
+			h = hashValue(seed, h, m.Value)
 		}
+		return h
 	}
-}
-
-func hashString(h *maphash.Hash, s string) {
-	hashLen(h, len(s))
-	h.WriteString(s)
-}
-
-func hashLen(h *maphash.Hash, n int) {
-	var b [4]byte
-	b[0], b[1], b[2], b[3] = byte(n), byte(n>>8), byte(n>>16), byte(n>>24)
-	h.Write(b[:])
+	return mix(h, '?')
 }

@@ -44,9 +44,17 @@ type fastSchema struct {
 	minProperties, maxProperties int // -1: no bound
 	required                     []string
 	properties                   []fastProperty
-	known                        map[string]bool // property names, for additionalProperties
-	noAdditional                 bool            // additionalProperties: false
-	additional                   *fastSchema     // additionalProperties: schema
+	// propIndex finds a property by name (its index in properties); a name
+	// absent from it is an additional property.
+	propIndex map[string]int
+	// requiredMask has bit k for each required name that is properties[k]
+	// (k < 64); requiredOther lists the other required names. Both are
+	// used only when properties has at most 64 entries (maskable).
+	requiredMask  uint64
+	requiredOther []string
+	maskable      bool
+	noAdditional  bool        // additionalProperties: false
+	additional    *fastSchema // additionalProperties: schema
 
 	minItems, maxItems int
 	items              *fastSchema   // items: schema
@@ -63,7 +71,16 @@ type fastSchema struct {
 	not                 *fastSchema
 	allOf, anyOf, oneOf []*fastSchema
 	ifThen, then, els   *fastSchema
+
+	// pins are members the schema needs to hold a given string when they
+	// are there (a property whose schema is a string const, found through
+	// $ref and allOf too): an object holding something else there cannot
+	// be valid, so anyOf and oneOf pass over such a branch without
+	// evaluating it (a transition's "event" picks its branch at once).
+	pins []pin
 }
+
+type pin struct{ key, value string }
 
 type fastProperty struct {
 	name   string
@@ -122,6 +139,9 @@ func newFastBuilder() *fastBuilder {
 func (b *fastBuilder) build(s *jsonschema.Schema) *fastSchema {
 	n := b.node(s)
 	b.deferInPlaceCycles(n)
+	for _, m := range b.built {
+		m.pins = pinsOf(m, 0)
+	}
 	return n
 }
 
@@ -153,11 +173,19 @@ func (b *fastBuilder) node(s *jsonschema.Schema) *fastSchema {
 	n.minProperties, n.maxProperties = s.MinProperties, s.MaxProperties
 	n.required = s.Required
 	if len(s.Properties) > 0 {
-		n.known = make(map[string]bool, len(s.Properties))
+		n.propIndex = make(map[string]int, len(s.Properties))
 		// In name order, so that evaluation is the same on every run.
 		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+			n.propIndex[name] = len(n.properties)
 			n.properties = append(n.properties, fastProperty{name, b.node(s.Properties[name])})
-			n.known[name] = true
+		}
+	}
+	n.maskable = len(n.properties) <= 64
+	for _, r := range n.required {
+		if k, ok := n.propIndex[r]; ok && n.maskable {
+			n.requiredMask |= 1 << k
+		} else {
+			n.requiredOther = append(n.requiredOther, r)
 		}
 	}
 	switch a := s.AdditionalProperties.(type) {
@@ -334,7 +362,7 @@ func (n *fastSchema) validApplicators(v any) bool {
 	if len(n.anyOf) > 0 {
 		matched := false
 		for _, s := range n.anyOf {
-			if s.valid(v) {
+			if !s.excludes(v) && s.valid(v) {
 				matched = true
 				break
 			}
@@ -346,7 +374,7 @@ func (n *fastSchema) validApplicators(v any) bool {
 	if len(n.oneOf) > 0 {
 		matched := 0
 		for _, s := range n.oneOf {
-			if s.valid(v) {
+			if !s.excludes(v) && s.valid(v) {
 				matched++
 				if matched > 1 {
 					return false
@@ -487,6 +515,9 @@ func (n *fastSchema) validObject(o *model.Object) bool {
 			return false
 		}
 	}
+	if n.maskable {
+		return n.validMembers(o)
+	}
 	for _, r := range n.required {
 		if !o.Has(r) {
 			return false
@@ -500,7 +531,7 @@ func (n *fastSchema) validObject(o *model.Object) bool {
 	if n.noAdditional || n.additional != nil {
 		for i := 0; i < o.Len(); i++ {
 			key := o.MemberAt(i).Key
-			if n.known[key] {
+			if _, known := n.propIndex[key]; known {
 				continue
 			}
 			if n.noAdditional {

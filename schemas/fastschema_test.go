@@ -377,13 +377,54 @@ func parseValues(t *testing.T, texts ...string) []any {
 	t.Helper()
 	out := make([]any, len(texts))
 	for i, text := range texts {
-		v, err := model.ParseValue([]byte(text))
+		// The parser refuses repeated member names; objects built in code
+		// can still repeat one, and the evaluator must agree on those too.
+		v, err := decodeKeepingRepeats(json.NewDecoder(strings.NewReader(text)))
 		if err != nil {
 			t.Fatalf("%s: %v", text, err)
 		}
 		out[i] = v
 	}
 	return out
+}
+
+// decodeKeepingRepeats reads one JSON value into model form, keeping every
+// member of an object even when its name repeats.
+func decodeKeepingRepeats(d *json.Decoder) (any, error) {
+	d.UseNumber()
+	tok, err := d.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok {
+	case json.Delim('{'):
+		var members []model.Member
+		for d.More() {
+			key, err := d.Token()
+			if err != nil {
+				return nil, err
+			}
+			v, err := decodeKeepingRepeats(d)
+			if err != nil {
+				return nil, err
+			}
+			members = append(members, model.Member{Key: key.(string), Value: v})
+		}
+		_, err := d.Token()
+		return model.NewObject(members...), err
+	case json.Delim('['):
+		list := []any{}
+		for d.More() {
+			v, err := decodeKeepingRepeats(d)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, v)
+		}
+		_, err := d.Token()
+		return list, err
+	}
+	return tok, nil
 }
 
 // Keywords fastSchema does not implement are left to jsonschema/v5 at the

@@ -105,9 +105,13 @@ type upstreamIndex struct {
 	below  [][]uint64 // components reachable from each component by ≥1 edge
 }
 
-func newUpstreamIndex(g graph) *upstreamIndex {
+func newUpstreamIndex(g graph) *upstreamIndex { return newUpstreamIndexIn(g, nil) }
+
+// newUpstreamIndexIn is newUpstreamIndex with the bitsets in scratch when
+// it is big enough (the index then holds it until the caller takes it back).
+func newUpstreamIndexIn(g graph, scratch *[]uint64) *upstreamIndex {
 	n := len(g.succ)
-	t := tarjan{g: g, index: make([]int32, n), low: make([]int32, n), onStack: make([]bool, n), comp: make([]int32, n)}
+	t := tarjan{g: g, index: make([]int32, n), low: make([]int32, n), onStack: make([]bool, n), comp: make([]int32, n), flat: make([]int32, 0, n)}
 	for i := range t.index {
 		t.index[i] = -1
 	}
@@ -119,13 +123,22 @@ func newUpstreamIndex(g graph) *upstreamIndex {
 	nc := len(t.members)
 	words := (nc + 63) / 64
 	idx := &upstreamIndex{comp: t.comp, cyclic: make([]bool, nc), below: make([][]uint64, nc)}
-	backing := make([]uint64, nc*words)
+	var backing []uint64
+	if scratch != nil && cap(*scratch) >= nc*words {
+		backing = (*scratch)[:nc*words]
+		clear(backing)
+	} else {
+		backing = make([]uint64, nc*words)
+		if scratch != nil {
+			*scratch = backing
+		}
+	}
 	// Tarjan emits components sinks first, so every successor component of
 	// c is complete by the time c is processed.
 	for c := 0; c < nc; c++ {
 		row := backing[c*words : (c+1)*words]
 		idx.below[c] = row
-		members := t.members[c]
+		members := t.flat[t.members[c].from:t.members[c].to]
 		if len(members) > 1 {
 			idx.cyclic[c] = true
 		}
@@ -163,8 +176,12 @@ type tarjan struct {
 	onStack []bool
 	stack   []int32
 	comp    []int32
-	members [][]int32
+	// members[c] is component c's widgets, flat[from:to].
+	members []span
+	flat    []int32
 }
+
+type span struct{ from, to int32 }
 
 // visit is Tarjan's algorithm with an explicit stack, so 20,000-widget
 // chains do not recurse 20,000 deep.
@@ -198,18 +215,18 @@ func (t *tarjan) visit(root int32) {
 		}
 		if t.low[v] == t.index[v] {
 			c := int32(len(t.members))
-			var members []int32
+			first := len(t.flat)
 			for {
 				w := t.stack[len(t.stack)-1]
 				t.stack = t.stack[:len(t.stack)-1]
 				t.onStack[w] = false
 				t.comp[w] = c
-				members = append(members, w)
+				t.flat = append(t.flat, w)
 				if w == v {
 					break
 				}
 			}
-			t.members = append(t.members, members)
+			t.members = append(t.members, span{int32(first), int32(len(t.flat))})
 		}
 	}
 }

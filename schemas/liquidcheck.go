@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/studioflow/studioflow/schemas/liquid"
 )
@@ -14,7 +15,16 @@ import (
 // a flow holds the same strings from one keystroke to the next.
 type liquidChecker struct {
 	engine *liquid.Engine
+	// verdicts remembers what the parser said of each string it read: a
+	// flow repeats its templates from widget to widget, and from one
+	// validation to the next.
+	mu       sync.Mutex
+	verdicts map[string]liquidVerdict
 }
+
+// liquidVerdictLimit bounds the remembered verdicts (they are forgotten
+// all at once past it).
+const liquidVerdictLimit = 4096
 
 // liquidVerdict is what the parser thinks of one string.
 type liquidVerdict struct {
@@ -28,7 +38,7 @@ type liquidVerdict struct {
 }
 
 func newLiquidChecker() *liquidChecker {
-	return &liquidChecker{engine: liquid.New(nil)}
+	return &liquidChecker{engine: liquid.New(nil), verdicts: map[string]liquidVerdict{}}
 }
 
 // hasLiquid reports whether a string holds Liquid markup at all.
@@ -41,6 +51,69 @@ func (c *liquidChecker) check(s string) liquidVerdict {
 	if simpleLiquid(s) {
 		return liquidVerdict{}
 	}
+	key := verdictKey(s)
+	c.mu.Lock()
+	v, ok := c.verdicts[key]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = c.inspect(key)
+	c.mu.Lock()
+	if len(c.verdicts) >= liquidVerdictLimit {
+		clear(c.verdicts)
+	}
+	c.verdicts[key] = v
+	c.mu.Unlock()
+	return v
+}
+
+// verdictKey is s with every output that holds only a variable path (as
+// simpleLiquid accepts them) written "{{v}}": such an output parses, is
+// never lenient and runs no loop, so the parser's verdict on the template
+// is the same, and templates that differ only in the widgets they name
+// ("You said {{widgets.w5.Digits}}. {% if … %}") share it.
+func verdictKey(s string) string {
+	var b strings.Builder
+	rest := s
+	for {
+		open := strings.Index(rest, "{{")
+		tag := strings.Index(rest, "{%")
+		if open < 0 {
+			break
+		}
+		if tag >= 0 && tag < open { // leave tags as they are
+			end := strings.Index(rest[tag+2:], "%}")
+			if end < 0 {
+				break
+			}
+			b.WriteString(rest[:tag+2+end+2])
+			rest = rest[tag+2+end+2:]
+			continue
+		}
+		end := strings.Index(rest[open+2:], "}}")
+		if end < 0 {
+			break
+		}
+		inner := rest[open+2 : open+2+end]
+		b.WriteString(rest[:open])
+		// Not across lines: a later error's line number must not move.
+		if isVariablePath(strings.TrimSpace(inner)) && !strings.ContainsAny(inner, "{\n\r") {
+			b.WriteString("{{v}}")
+		} else {
+			b.WriteString(rest[open : open+2+end+2])
+		}
+		rest = rest[open+2+end+2:]
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// inspect asks the parser.
+func (c *liquidChecker) inspect(s string) liquidVerdict {
 	rep := c.engine.Inspect(s)
 	if rep.Err != nil {
 		problem := rep.Err.Reason
@@ -96,6 +169,14 @@ func isVariablePath(p string) bool {
 			startOfName = false
 		case c >= '0' && c <= '9':
 			if startOfName {
+				return false
+			}
+		case c == '-':
+			// Inside a name, as in Studio's hyphenated widget names
+			// ("widgets.send-reply.Body"); never first, last or before a
+			// dot, where it could be Liquid's whitespace control or a
+			// minus the parser reads differently.
+			if startOfName || i+1 == len(p) || p[i+1] == '.' {
 				return false
 			}
 		default:
@@ -158,29 +239,29 @@ func isNameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
-// liquidFinding is one diagnostic about a string's Liquid.
-type liquidFinding struct {
-	severity Severity
-	message  string
-}
-
-// findings checks str, a value of field, and says what is wrong or lenient.
-func (c *liquidChecker) findings(field, str string) []liquidFinding {
+// findings checks str and reports what is wrong or lenient, each message
+// worded for the field holding str once a finding needs it.
+func (c *liquidChecker) findings(str string, report func(Severity, func(field string) string)) {
 	verdict := c.check(str)
-	var out []liquidFinding
 	if verdict.problem != "" {
-		return append(out, liquidFinding{Error, fmt.Sprintf("Liquid error in %s: %s", field, verdict.problem)})
+		report(Error, func(field string) string { return fmt.Sprintf("Liquid error in %s: %s", field, verdict.problem) })
+		return
 	}
 	for _, l := range verdict.lenient {
-		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has %s (Studio's lax Liquid parser accepts this; strict Liquid would not)", field, l)})
+		report(Warning, func(field string) string {
+			return fmt.Sprintf("%s has %s (Studio's lax Liquid parser accepts this; strict Liquid would not)", field, l)
+		})
 	}
 	if verdict.iterations > liquid.MaxRenderIterations {
-		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has loops that can run %s iterations together (nested loops multiply, each up to %d), more than the %d one render may run: it will stop with an error", field, iterationCount(verdict.iterations), liquid.MaxLoopIterations, liquid.MaxRenderIterations)})
+		report(Warning, func(field string) string {
+			return fmt.Sprintf("%s has loops that can run %s iterations together (nested loops multiply, each up to %d), more than the %d one render may run: it will stop with an error", field, iterationCount(verdict.iterations), liquid.MaxLoopIterations, liquid.MaxRenderIterations)
+		})
 	}
 	if unclosedOutput(str) {
-		out = append(out, liquidFinding{Warning, fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field)})
+		report(Warning, func(field string) string {
+			return fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field)
+		})
 	}
-	return out
 }
 
 // iterationCount writes a loop bound for a message ("2562890625", or "more

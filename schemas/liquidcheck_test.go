@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -104,7 +105,7 @@ func TestLenientLiquidIsAWarningInEveryTag(t *testing.T) {
 		"{% liquid\nif widgets.x. ok\necho 'y'\nendif %}",
 	}
 	for _, src := range templates {
-		fs := c.findings("body", src)
+		fs := findingsIn(c, "body", src)
 		if len(fs) == 0 {
 			t.Errorf("%q: no finding, want a warning about the lenient path", src)
 		}
@@ -124,19 +125,19 @@ func TestLenientLiquidIsAWarningInEveryTag(t *testing.T) {
 func TestNestedLoopsPastTheBudgetWarn(t *testing.T) {
 	c := newLiquidChecker()
 	eight := strings.Repeat("{% for a in (1..15) %}", 8) + "x" + strings.Repeat("{% endfor %}", 8)
-	fs := c.findings("body", eight)
+	fs := findingsIn(c, "body", eight)
 	if len(fs) != 1 || fs[0].severity != Warning || !strings.Contains(fs[0].message, "2745954240") || !strings.Contains(fs[0].message, "10000") {
 		t.Fatalf("eight nested loops: %+v", fs)
 	}
 	unknown := "{% for a in x %}{% for b in y %}{% for c in z %}{% for d in w %}.{% endfor %}{% endfor %}{% endfor %}{% endfor %}"
-	if fs := c.findings("body", unknown); len(fs) != 1 || fs[0].severity != Warning {
+	if fs := findingsIn(c, "body", unknown); len(fs) != 1 || fs[0].severity != Warning {
 		t.Fatalf("four nested loops over data (up to 15 each): %+v", fs)
 	}
 	for _, ok := range []string{
 		strings.Repeat("{% for a in (1..15) %}", 3) + "x" + strings.Repeat("{% endfor %}", 3),
 		"{% for a in x limit: 2 %}{% for b in y limit: 2 %}{% for c in z %}{% for d in (1..3) %}.{% endfor %}{% endfor %}{% endfor %}{% endfor %}",
 	} {
-		if fs := c.findings("body", ok); len(fs) != 0 {
+		if fs := findingsIn(c, "body", ok); len(fs) != 0 {
 			t.Errorf("%q: %+v, want nothing", ok, fs)
 		}
 	}
@@ -166,5 +167,95 @@ func TestFlowWithLenientLiquidHasOnlyWarnings(t *testing.T) {
 		if !seen[path] {
 			t.Errorf("no warning at %s", path)
 		}
+	}
+}
+
+// liquidFinding is one finding of liquidChecker.findings, worded for field.
+type liquidFinding struct {
+	severity Severity
+	message  string
+}
+
+func findingsIn(c *liquidChecker, field, src string) []liquidFinding {
+	var out []liquidFinding
+	c.findings(src, func(sev Severity, msg func(string) string) { out = append(out, liquidFinding{sev, msg(field)}) })
+	return out
+}
+
+// Every short variable-like markup the fast path accepts gets the parser's
+// empty verdict (no error, nothing lenient): all strings of up to five
+// characters over the characters that matter, inside {{ }}.
+func TestSimpleLiquidAgreesWithTheParserExhaustively(t *testing.T) {
+	c := newLiquidChecker()
+	alphabet := []byte("a1_-. ")
+	accepted := 0
+	var grow func(prefix []byte)
+	grow = func(prefix []byte) {
+		s := "{{" + string(prefix) + "}}"
+		if simpleLiquid(s) {
+			accepted++
+			rep := c.engine.Inspect(s)
+			if rep.Err != nil || len(rep.Lenient) != 0 || rep.MaxIterations != 0 {
+				t.Errorf("simpleLiquid accepted %q, but the parser says %v %v", s, rep.Err, rep.Lenient)
+			}
+		}
+		if len(prefix) == 5 {
+			return
+		}
+		for _, b := range alphabet {
+			grow(append(prefix, b))
+		}
+	}
+	grow(nil)
+	if accepted < 100 {
+		t.Errorf("only %d strings took the fast path", accepted)
+	}
+}
+
+// The verdict cache's key (variable-path outputs written {{v}}) gets the
+// parser's very verdict: on every Liquid string of the golden flows, and
+// on templates whose problems come after such outputs.
+func TestVerdictKeyKeepsTheVerdict(t *testing.T) {
+	c := newLiquidChecker()
+	strs := []string{
+		"{{widgets.a.b}} {% if x %}",
+		"{{ widgets.a-b.c }}\n{{widgets.x. y}}\n{% for i in (1..20) %}{% for j in (1..20) %}{% for k in (1..20) %}{% for l in (1..20) %}{{i}}{% endfor %}{% endfor %}{% endfor %}{% endfor %}",
+		"{% raw %}{{a.b}}{% endraw %}{{c.d}}{% if %}",
+		"{% assign a = \"{{x.y}}\" %}{{a}}{{ b | nofilter }}",
+		"{{\nwidgets.a.b\n}}\n{% endif %}",
+		"{{a.b}}{{",
+	}
+	var visit func(v any)
+	visit = func(v any) {
+		switch t := v.(type) {
+		case string:
+			if hasLiquid(t) {
+				strs = append(strs, t)
+			}
+		case *model.Object:
+			for _, m := range t.Members() {
+				visit(m.Value)
+			}
+		case []any:
+			for _, e := range t {
+				visit(e)
+			}
+		}
+	}
+	for _, f := range goldenFlows(t) {
+		visit(f.Root())
+	}
+	changed := 0
+	for _, s := range strs {
+		key := verdictKey(s)
+		if key != s {
+			changed++
+		}
+		if a, b := c.inspect(s), c.inspect(key); !reflect.DeepEqual(a, b) {
+			t.Errorf("%q: %+v, but its key %q: %+v", s, a, key, b)
+		}
+	}
+	if changed < 10 {
+		t.Errorf("only %d strings got another key", changed)
 	}
 }

@@ -43,7 +43,16 @@ func (x explainer) explain(err error, instance any, typ, base string) []finding 
 	}
 	w := walker{explainer: x, typ: typ, instance: instance, base: base}
 	w.walk(ve)
-	return dedupeFindings(w.out)
+	out := dedupeFindings(w.out)
+	// jsonschema reports an object's properties in map order: put the
+	// findings in a fixed order so that a flow always gets the same list.
+	slices.SortStableFunc(out, func(a, b finding) int {
+		if c := strings.Compare(a.loc, b.loc); c != 0 {
+			return c
+		}
+		return strings.Compare(a.message, b.message)
+	})
+	return out
 }
 
 type walker struct {
@@ -445,6 +454,14 @@ func describeField(loc string) string {
 	segs := strings.Split(strings.TrimPrefix(loc, "/"), "/")
 	for i, s := range segs {
 		segs[i] = unescapePointer(s)
+	}
+	return describeSegments(segs)
+}
+
+// describeSegments is describeField of a pointer's unescaped segments.
+func describeSegments(segs []string) string {
+	if len(segs) == 0 {
+		return "the widget"
 	}
 	if segs[0] == "properties" {
 		segs = segs[1:]

@@ -85,15 +85,17 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 			}
 		}
 	}
+	// refused is a reason a widget cannot run, and the entry points that
+	// reach it so; worded once all are known.
 	type refused struct {
 		from  []string
-		r     Refusal
+		kind  refusalKind
 		entry Entry
-		props *model.Object
-		w     WidgetType
+		w     *WidgetType
 	}
-	refusals := map[int][]*refused{}
-	runs := map[int]bool{}
+	refusals := make([][]*refused, f.Len())
+	runsAt := make([]bool, f.Len())
+	var scratch reachScratch
 	t := f.StateAt(trigger)
 	for j := 0; j < t.TransitionCount(); j++ {
 		tr := t.Transition(j)
@@ -102,21 +104,21 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 			continue
 		}
 		e := entryOf(tr.Event)
-		for _, at := range v.reachFrom(f, reachState{first, e.Call}) {
+		for _, at := range v.reachFrom(f, reachState{first, e.Call}, &scratch) {
 			s := f.StateAt(at.widget)
 			w, ok := v.cat.types[s.Type()]
 			if !ok {
 				continue
 			}
 			e.Call = at.call
-			r, no := w.Refuses(s.Properties(), e)
-			if !no {
-				runs[at.widget] = true
+			k := w.refusal(s.Properties(), e)
+			if k == runs {
+				runsAt[at.widget] = true
 				continue
 			}
 			found := false
 			for _, seen := range refusals[at.widget] {
-				if seen.r.Event == r.Event {
+				if seen.kind.event() == k.event() {
 					if !slices.Contains(seen.from, tr.Event) {
 						seen.from = append(seen.from, tr.Event)
 					}
@@ -124,24 +126,22 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 				}
 			}
 			if !found {
-				refusals[at.widget] = append(refusals[at.widget], &refused{from: []string{tr.Event}, r: r, entry: e, props: s.Properties(), w: *w})
+				refusals[at.widget] = append(refusals[at.widget], &refused{from: []string{tr.Event}, kind: k, entry: e, w: w})
 			}
 		}
 	}
 	for i := 0; i < f.Len(); i++ {
 		for _, r := range refusals[i] {
 			sev := Error
-			if runs[i] || r.r.Event != "" {
+			if runsAt[i] || r.kind.event() != "" {
 				sev = Warning
 			}
-			msg := r.r.Message
+			e := r.entry
 			if len(r.from) > 1 { // the same words, naming every entry point
-				e := r.entry
 				e.Trigger = describeEntries(r.from)
-				all, _ := r.w.Refuses(r.props, e)
-				msg = all.Message
 			}
-			if runs[i] {
+			msg := r.w.refusalWords(r.kind, e).Message
+			if runsAt[i] {
 				msg += "; other entry points reach it with what it needs, so only executions started that way fail"
 			}
 			out = append(out, Diagnostic{Severity: sev, Widget: f.StateAt(i).Name(), Path: statePath(i), Rule: RuleEntry, Message: msg})
@@ -164,8 +164,13 @@ func entryOf(event string) Entry {
 
 // reachFrom lists every (widget, call state) reachable from start: a Make
 // Outgoing Call's answered event makes the call live for what follows.
-func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
-	seen := make([]uint8, f.Len()) // a bit per call state
+func (v *Validator) reachFrom(f *model.Flow, start reachState, scratch *reachScratch) []reachState {
+	if len(scratch.seen) != f.Len() {
+		scratch.seen = make([]uint8, f.Len())
+	} else {
+		clear(scratch.seen)
+	}
+	seen := scratch.seen // a bit per call state
 	mark := func(r reachState) bool {
 		bit := uint8(1) << r.call
 		if seen[r.widget]&bit != 0 {
@@ -175,8 +180,9 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
 		return true
 	}
 	mark(start)
-	stack := []reachState{start}
-	var out []reachState
+	stack := append(scratch.stack[:0], start)
+	out := scratch.out[:0]
+	defer func() { scratch.stack, scratch.out = stack, out }()
 	for len(stack) > 0 {
 		at := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -202,6 +208,13 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState) []reachState {
 		}
 	}
 	return out
+}
+
+// reachScratch is memory reachFrom reuses from one call to the next (its
+// result is valid until the next call).
+type reachScratch struct {
+	seen       []uint8
+	stack, out []reachState
 }
 
 // loopRules reports loops that never end: widgets whose type has a single

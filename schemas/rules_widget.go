@@ -160,31 +160,30 @@ func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, 
 	w, known := v.cat.types[s.Type()]
 	tv, _ := s.Raw().Get("transitions")
 	list, _ := tv.([]any)
-	firstWith := map[string]int{}
 	for j, item := range list {
 		obj, ok := item.(*model.Object)
-		p := base + "/transitions/" + strconv.Itoa(j)
+		p := func() string { return base + "/transitions/" + strconv.Itoa(j) }
 		if !ok {
 			if !known {
-				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p, Rule: RuleEvent,
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p(), Rule: RuleEvent,
 					Message: fmt.Sprintf("transition %d must be an object with an event, but it is %s", j+1, describeValue(model.ToGeneric(item)))})
 			}
 			continue
 		}
 		if next, ok := obj.String("next"); ok && next != "" && f.IndexOf(next) < 0 {
-			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/next", Rule: RuleNext,
+			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/next", Rule: RuleNext,
 				Message: fmt.Sprintf("transition %d leads to %q, but no widget has that name", j+1, next)})
 		}
 		event, hasEvent := obj.String("event")
 		switch {
 		case !hasEvent || event == "":
 			if !known {
-				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/event", Rule: RuleEvent,
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 					Message: fmt.Sprintf("transition %d has no event", j+1)})
 			}
 		case known && !w.AllowsEvent(event):
 			names, _ := v.eventsOf(w.Type)
-			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/event", Rule: RuleEvent,
+			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 				Message: eventNotAllowed(strconv.Quote(event), names)})
 		default:
 			repeatable := false
@@ -192,15 +191,26 @@ func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, 
 				e, _ := w.Event(event)
 				repeatable = e.Repeatable
 			}
-			if first, seen := firstWith[event]; seen && !repeatable {
-				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/event", Rule: RuleEvent,
+			if first := firstWithEvent(list[:j], event); first >= 0 && !repeatable {
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 					Message: fmt.Sprintf("the event %q already has a transition (transition %d); a widget has one transition per event", event, first+1)})
-			} else if !seen {
-				firstWith[event] = j
 			}
 		}
 	}
 	return out
+}
+
+// firstWithEvent is the index of the first transition in list with that
+// event, -1 when none has it.
+func firstWithEvent(list []any, event string) int {
+	for k, item := range list {
+		if obj, ok := item.(*model.Object); ok {
+			if e, _ := obj.String("event"); e == event {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // splitRules runs conditionRules on every transition of a split-based-on.
@@ -272,38 +282,20 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 }
 
 // stringRules checks every string of the widget's properties and split
-// conditions: Liquid syntax, and {{widgets.X}} references.
+// conditions: Liquid syntax, and {{widgets.X}} references. The path to a
+// string and the field's name are only written out for a finding.
 func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base string, out []Diagnostic) []Diagnostic {
-	var path []string
-	var visit func(val any)
-	visit = func(val any) {
-		switch t := val.(type) {
-		case string:
-			if hasLiquid(t) {
-				out = v.checkString(ctx, s, i, base, path, t, out)
-			}
-		case *model.Object:
-			for k := 0; k < t.Len(); k++ {
-				m := t.MemberAt(k)
-				if len(path) == 1 && m.Key == "offset" {
-					continue
-				}
-				path = append(path, escapePointer(m.Key))
-				visit(m.Value)
-				path = path[:len(path)-1]
-			}
-		case []any:
-			for k, e := range t {
-				path = append(path, strconv.Itoa(k))
-				visit(e)
-				path = path[:len(path)-1]
-			}
-		}
+	var path []pathSeg
+	if ctx.paths != nil {
+		path = (*ctx.paths)[:0]
+		defer func() { *ctx.paths = path[:0] }()
 	}
+	w := stringWalker{v: v, ctx: ctx, s: s, i: i, base: base, path: path, out: out}
+	defer func() { path = w.path }()
 	if props, ok := s.Raw().Get("properties"); ok {
-		path = append(path, "properties")
-		visit(props)
-		path = path[:0]
+		w.path = append(w.path, pathSeg{key: "properties", index: -1})
+		w.visit(props)
+		w.path = w.path[:0]
 	}
 	if s.Type() == "split-based-on" {
 		for j := 0; j < s.TransitionCount(); j++ {
@@ -311,32 +303,108 @@ func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base s
 			if len(conds) == 0 {
 				continue
 			}
-			path = append(path[:0], "transitions", strconv.Itoa(j), "conditions")
-			visit(conds)
+			w.path = append(w.path[:0], pathSeg{key: "transitions", index: -1}, pathSeg{index: j}, pathSeg{key: "conditions", index: -1})
+			w.visit(conds)
 		}
 	}
-	return out
+	return w.out
 }
 
-func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base string, path []string, str string, out []Diagnostic) []Diagnostic {
-	rel := func() string { return "/" + strings.Join(path, "/") }
-	add := func(sev Severity, rule Rule, msg string) {
-		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel(), Rule: rule, Message: msg})
+// stringWalker visits the strings of one widget for stringRules.
+type stringWalker struct {
+	v    *Validator
+	ctx  widgetContext
+	s    *model.State
+	i    int
+	base string
+	path []pathSeg
+	out  []Diagnostic
+}
+
+func (w *stringWalker) visit(val any) {
+	switch t := val.(type) {
+	case string:
+		if hasLiquid(t) {
+			w.out = w.v.checkString(w.ctx, w.s, w.i, w.base, w.path, t, w.out)
+		}
+	case *model.Object:
+		for k := 0; k < t.Len(); k++ {
+			m := t.MemberAt(k)
+			if len(w.path) == 1 && m.Key == "offset" {
+				continue
+			}
+			w.path = append(w.path, pathSeg{key: m.Key, index: -1})
+			w.visit(m.Value)
+			w.path = w.path[:len(w.path)-1]
+		}
+	case []any:
+		for k, e := range t {
+			w.path = append(w.path, pathSeg{index: k})
+			w.visit(e)
+			w.path = w.path[:len(w.path)-1]
+		}
 	}
-	field := func() string { return describeField(rel()) }
-	for _, lf := range v.liquid.findings(field(), str) {
-		add(lf.severity, RuleLiquid, lf.message)
+}
+
+// pathSeg is one step of a path inside a widget: an object key, or a list
+// index (index >= 0).
+type pathSeg struct {
+	key   string
+	index int
+}
+
+func (p pathSeg) text() string {
+	if p.index >= 0 {
+		return strconv.Itoa(p.index)
 	}
+	return p.key
+}
+
+// pointerOf writes a path as a JSON Pointer ("/properties/body").
+func pointerOf(path []pathSeg) string {
+	var b strings.Builder
+	for _, p := range path {
+		b.WriteByte('/')
+		b.WriteString(escapePointer(p.text()))
+	}
+	return b.String()
+}
+
+// fieldOf names the field at path for people, as describeField does for
+// its pointer.
+func fieldOf(path []pathSeg) string {
+	segs := make([]string, len(path))
+	for i, p := range path {
+		segs[i] = p.text()
+	}
+	return describeSegments(segs)
+}
+
+func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base string, path []pathSeg, str string, out []Diagnostic) []Diagnostic {
+	var rel, field string // written on the first finding
+	add := func(sev Severity, rule Rule, msg func(field string) string) {
+		if rel == "" {
+			rel, field = pointerOf(path), fieldOf(path)
+		}
+		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel, Rule: rule, Message: msg(field)})
+	}
+	v.liquid.findings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
 	f := ctx.flow
 	widgetRefs(str, func(name string) {
 		switch idx := f.IndexOf(name); {
 		case idx < 0:
-			add(Warning, RuleReference, fmt.Sprintf("%s refers to widgets.%s, but no widget has that name, so it will be empty", field(), name))
+			add(Warning, RuleReference, func(field string) string {
+				return fmt.Sprintf("%s refers to widgets.%s, but no widget has that name, so it will be empty", field, name)
+			})
 		case ctx.leadsTo(idx, i):
 		case idx == i:
-			add(Warning, RuleReference, fmt.Sprintf("%s refers to this widget's own widgets.%s, which is not set yet when it runs (no path leads back to it)", field(), name))
+			add(Warning, RuleReference, func(field string) string {
+				return fmt.Sprintf("%s refers to this widget's own widgets.%s, which is not set yet when it runs (no path leads back to it)", field, name)
+			})
 		default:
-			add(Warning, RuleReference, fmt.Sprintf("%s refers to widgets.%s, but no path leads from %s to this widget, so it will be empty here", field(), name, name))
+			add(Warning, RuleReference, func(field string) string {
+				return fmt.Sprintf("%s refers to widgets.%s, but no path leads from %s to this widget, so it will be empty here", field, name, name)
+			})
 		}
 	})
 	return out

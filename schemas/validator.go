@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"github.com/studioflow/studioflow/model"
@@ -36,6 +37,64 @@ type Validator struct {
 	// findSubflow says why a flow_sid names no flow (WithSubflows); nil
 	// when nothing can tell.
 	findSubflow func(flowSID string) error
+	// shapes keeps the graph of the flow ValidateWidget saw last.
+	shapes *shapeCache
+	// bitsets recycles the memory of ValidateFlow's upstream index (half a
+	// megabyte at 2,000 widgets).
+	bitsets *sync.Pool
+}
+
+// shapeCache remembers what ValidateWidget derives from a flow's graph
+// (which widgets lead to which) while the flow's ShapeVersion stays the
+// same: between keystrokes in one widget, the graph does not change.
+type shapeCache struct {
+	mu   sync.Mutex
+	last *flowShape
+}
+
+// of returns the shape of f, kept from before when f's graph is unchanged.
+func (c *shapeCache) of(f *model.Flow) *flowShape {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s := c.last; s != nil && s.flow == f && s.version == f.ShapeVersion() && s.widgets == f.Len() {
+		return s
+	}
+	c.last = &flowShape{flow: f, version: f.ShapeVersion(), widgets: f.Len()}
+	return c.last
+}
+
+// flowShape is one flow's graph, built on first use, and the ancestors of
+// the widgets asked about.
+type flowShape struct {
+	mu        sync.Mutex
+	flow      *model.Flow
+	version   uint64
+	widgets   int
+	g         *graph
+	ancestors map[int][]bool
+}
+
+// flowShapeAncestors bounds how many widgets' ancestors a shape keeps.
+const flowShapeAncestors = 64
+
+// leadsTo reports whether a path of at least one transition leads from
+// widget a to widget b.
+func (s *flowShape) leadsTo(a, b int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.g == nil {
+		built := newGraph(s.flow)
+		s.g, s.ancestors = &built, map[int][]bool{}
+	}
+	anc, ok := s.ancestors[b]
+	if !ok {
+		if len(s.ancestors) >= flowShapeAncestors {
+			clear(s.ancestors)
+		}
+		anc = s.g.ancestors(b)
+		s.ancestors[b] = anc
+	}
+	return anc[a]
 }
 
 type flowFragment struct {
@@ -56,6 +115,8 @@ func NewValidator(cat *Catalog) (*Validator, error) {
 		cat:      cat,
 		liquid:   newLiquidChecker(),
 		content:  newContentCache(),
+		shapes:   &shapeCache{},
+		bitsets:  &sync.Pool{},
 		typeEnum: map[string]bool{},
 	}
 	v.explain = explainer{docs: cat.docs, events: v.eventsOf}
@@ -122,11 +183,28 @@ func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 			Message: fmt.Sprintf("the flow has %d widgets: Studio allows %d, but Twilio's published flow schema allows only %d, so other tools may reject it", n, MaxWidgets, v.schemaMax)})
 	}
 	g := newGraph(f)
-	out = v.flowRules(f, g, out)
-	ctx := widgetContext{flow: f, leadsTo: newUpstreamIndex(g).leadsTo}
-	out = append(out, v.widgets(ctx, n)...)
-	sortDiagnostics(out)
-	return out
+	// The flow rules (reachability from each entry point, loops) run beside
+	// the per-widget rules on a big flow.
+	var flowFindings []Diagnostic
+	done := make(chan struct{})
+	if n >= parallelFrom && runtime.GOMAXPROCS(0) > 1 {
+		go func() {
+			defer close(done)
+			flowFindings = v.flowRules(f, g, nil)
+		}()
+	} else {
+		flowFindings = v.flowRules(f, g, nil)
+		close(done)
+	}
+	scratch, _ := v.bitsets.Get().(*[]uint64)
+	if scratch == nil {
+		scratch = new([]uint64)
+	}
+	ctx := widgetContext{flow: f, leadsTo: newUpstreamIndexIn(g, scratch).leadsTo}
+	perWidget := v.widgets(ctx, n)
+	v.bitsets.Put(scratch) // nothing holds the index any more
+	<-done
+	return mergeDiagnostics(append(out, flowFindings...), perWidget)
 }
 
 // parallelFrom is the flow size from which the per-widget rules run on
@@ -139,25 +217,44 @@ func (v *Validator) widgets(ctx widgetContext, n int) []Diagnostic {
 	workers := runtime.GOMAXPROCS(0)
 	if n < parallelFrom || workers < 2 {
 		var out []Diagnostic
+		ctx.paths = new([]pathSeg)
 		for i := 0; i < n; i++ {
 			out = v.widget(ctx, i, out)
 		}
 		return out
 	}
-	parts := make([][]Diagnostic, workers)
+	// Workers take chunks of widgets in turn, so that one held up (a busy
+	// machine) leaves the rest to the others; chunks keep widget order.
+	const chunk = 64
+	chunks := (n + chunk - 1) / chunk
+	parts := make([][]Diagnostic, chunks)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		lo, hi := n*w/workers, n*(w+1)/workers
+	for w := 0; w < min(workers, chunks); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				parts[w] = v.widget(ctx, i, parts[w])
+			ctx := ctx
+			ctx.paths = new([]pathSeg)
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
+					return
+				}
+				var out []Diagnostic
+				for i := c * chunk; i < min(n, (c+1)*chunk); i++ {
+					out = v.widget(ctx, i, out)
+				}
+				parts[c] = out
 			}
 		}()
 	}
 	wg.Wait()
-	var out []Diagnostic
+	total := 0
+	for _, p := range parts {
+		total += len(p)
+	}
+	out := make([]Diagnostic, 0, total)
 	for _, p := range parts {
 		out = append(out, p...)
 	}
@@ -174,20 +271,7 @@ func (v *Validator) ValidateWidget(f *model.Flow, name string) []Diagnostic {
 	if first < 0 {
 		return nil
 	}
-	var g *graph
-	var ancestors map[int][]bool
-	ctx := widgetContext{flow: f, leadsTo: func(a, b int) bool {
-		if g == nil {
-			built := newGraph(f)
-			g, ancestors = &built, map[int][]bool{}
-		}
-		anc, ok := ancestors[b]
-		if !ok {
-			anc = g.ancestors(b)
-			ancestors[b] = anc
-		}
-		return anc[a]
-	}}
+	ctx := widgetContext{flow: f, leadsTo: v.shapes.of(f).leadsTo}
 	var out []Diagnostic
 	for i := first; i < f.Len(); i++ {
 		if f.StateAt(i).Name() == name {
@@ -204,6 +288,9 @@ type widgetContext struct {
 	// leadsTo reports whether a path of at least one transition leads from
 	// widget a to widget b.
 	leadsTo func(a, b int) bool
+	// paths is scratch memory for the string rules' paths, one per
+	// goroutine (nil: they make their own).
+	paths *[]pathSeg
 }
 
 func statePath(i int) string { return "/states/" + strconv.Itoa(i) }
@@ -264,9 +351,56 @@ func dedupe(out []Diagnostic, start int) []Diagnostic {
 // sortDiagnostics orders flow-level diagnostics first, then by widget
 // position, keeping each widget's own order.
 func sortDiagnostics(diags []Diagnostic) {
-	sort.SliceStable(diags, func(a, b int) bool {
-		return stateIndexOf(diags[a].Path) < stateIndexOf(diags[b].Path)
-	})
+	keys := make([]int, len(diags))
+	for i, d := range diags {
+		keys[i] = stateIndexOf(d.Path)
+	}
+	sort.Stable(byWidget{diags, keys})
+}
+
+// byWidget sorts diagnostics by their widget's position, read once.
+type byWidget struct {
+	diags []Diagnostic
+	keys  []int
+}
+
+func (b byWidget) Len() int           { return len(b.diags) }
+func (b byWidget) Less(i, j int) bool { return b.keys[i] < b.keys[j] }
+func (b byWidget) Swap(i, j int) {
+	b.diags[i], b.diags[j] = b.diags[j], b.diags[i]
+	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
+}
+
+// mergeDiagnostics is sortDiagnostics(append(flow, widgets...)) for
+// widgets that arrive in widget order (as the per-widget rules give them):
+// the few flow-rule findings are sorted, then merged in.
+func mergeDiagnostics(flow, widgets []Diagnostic) []Diagnostic {
+	wkeys := make([]int, len(widgets))
+	for i, d := range widgets {
+		wkeys[i] = stateIndexOf(d.Path)
+		if i > 0 && wkeys[i] < wkeys[i-1] { // not in order after all
+			all := append(flow, widgets...)
+			sortDiagnostics(all)
+			return all
+		}
+	}
+	sortDiagnostics(flow)
+	if len(flow) == 0 {
+		return widgets
+	}
+	out := make([]Diagnostic, 0, len(flow)+len(widgets))
+	i, j := 0, 0
+	for i < len(flow) && j < len(widgets) {
+		if wkeys[j] < stateIndexOf(flow[i].Path) {
+			out = append(out, widgets[j])
+			j++
+		} else {
+			out = append(out, flow[i])
+			i++
+		}
+	}
+	out = append(out, flow[i:]...)
+	return append(out, widgets[j:]...)
 }
 
 func stateIndexOf(path string) int {

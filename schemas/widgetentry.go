@@ -56,13 +56,46 @@ func (w WidgetType) NeedsCall(props *model.Object) bool {
 // Refuses reports why a widget of this type cannot run in an execution that
 // entered it as e, if it cannot.
 func (w WidgetType) Refuses(props *model.Object, e Entry) (Refusal, bool) {
+	k := w.refusal(props, e)
+	if k == runs {
+		return Refusal{}, false
+	}
+	return w.refusalWords(k, e), true
+}
+
+// refusalKind is a reason Refuses gives, before it is worded.
+type refusalKind int
+
+const (
+	runs refusalKind = iota
+	refusedNoCall
+	refusedNestedSubflow
+)
+
+// event is the event the widget takes when refused ("" fails the whole
+// execution).
+func (k refusalKind) event() string {
+	if k == refusedNestedSubflow {
+		return "failed"
+	}
+	return ""
+}
+
+func (w *WidgetType) refusal(props *model.Object, e Entry) refusalKind {
 	if e.Call == CallNone && w.NeedsCall(props) {
-		return Refusal{Message: fmt.Sprintf("%s acts on a call, but an execution started by %s has no call to act on; reach it from Incoming Call or after a Make Outgoing Call's Answered", w.Title, EntryLabel(e.Trigger))}, true
+		return refusedNoCall
 	}
 	if e.InSubflow && w.runsSubflow {
-		return Refusal{Event: "failed", Message: "a subflow cannot run another subflow (Studio allows one level), so the widget takes failed"}, true
+		return refusedNestedSubflow
 	}
-	return Refusal{}, false
+	return runs
+}
+
+func (w *WidgetType) refusalWords(k refusalKind, e Entry) Refusal {
+	if k == refusedNoCall {
+		return Refusal{Message: fmt.Sprintf("%s acts on a call, but an execution started by %s has no call to act on; reach it from Incoming Call or after a Make Outgoing Call's Answered", w.Title, EntryLabel(e.Trigger))}
+	}
+	return Refusal{Event: k.event(), Message: "a subflow cannot run another subflow (Studio allows one level), so the widget takes failed"}
 }
 
 // EntryLabel is the Trigger port's label for a trigger event ("Incoming

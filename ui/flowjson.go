@@ -32,7 +32,23 @@ type jsonEditor struct {
 // window's Ctrl+W, see Editor.Close) closes it without applying anything.
 func (j *jsonEditor) show(w fyne.Window) {
 	j.entry.onEscape = j.close
-	j.dialog.SetOnClosed(func() { j.shown = false })
+	// Escape also closes it when the text does not have the keyboard (a
+	// click elsewhere in the dialog took it away).
+	c := w.Canvas()
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && j.shown {
+			j.close()
+			return
+		}
+		if prev != nil {
+			prev(ev)
+		}
+	})
+	j.dialog.SetOnClosed(func() {
+		j.shown = false
+		c.SetOnTypedKey(prev)
+	})
 	j.dialog.Resize(dialogSize(w))
 	j.shown = true
 	j.dialog.Show()

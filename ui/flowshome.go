@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,6 +33,9 @@ type workspaceLink struct {
 	flowSID  string // the workspace flow in the editor, "" for none
 	name     string
 	revision int // the revision of flowSID the editor started from or last saved
+	// writes counts simulator runs being recorded; closing waits for them,
+	// so a run that ended just before Quit is not lost.
+	writes sync.WaitGroup
 }
 
 func newWorkspaceLink(e *Editor) *workspaceLink {
@@ -72,8 +76,10 @@ func (w *workspaceLink) showHome() {
 		return
 	}
 	a := w.e.app
-	w.win = a.NewWindow("Flows — " + AppName)
+	w.win = a.NewWindow(homeTitle(nil))
 	w.home = workspace.NewHome(w.store, w.e.val, w.win)
+	win := w.win
+	w.home.OnSelectionChanged = func(f *wsstore.Flow) { win.SetTitle(homeTitle(f)) }
 	w.sync = workspace.NewSyncDialogs(w.store, w.e.val, w.win, workspace.NewCredentials(workspace.SystemKeyring{}, a.Preferences()))
 	w.home.OnOpen = w.openFlow
 	w.home.OnDeleted = func(sid string) {
@@ -96,6 +102,14 @@ func (w *workspaceLink) showHome() {
 	w.win.Resize(fyne.NewSize(1100, 720))
 	w.win.SetOnClosed(func() { w.win, w.home, w.sync = nil, nil, nil })
 	w.win.Show()
+}
+
+// homeTitle is the Flows home's title, naming the selected flow.
+func homeTitle(f *wsstore.Flow) string {
+	if f == nil {
+		return "Flows — " + AppName
+	}
+	return "Flows — " + f.FriendlyName + " — " + AppName
 }
 
 // openFlow shows a workspace flow's latest revision in the editor.
@@ -202,8 +216,10 @@ func (w *workspaceLink) recordRun(x *engine.Execution) {
 		return
 	}
 	store, sid, rev := w.store, w.flowSID, w.revision
+	w.writes.Add(1)
 	go func() {
 		err := sessions.Record(store, sid, rev, x)
+		w.writes.Done()
 		fyne.Do(func() {
 			if err != nil {
 				w.e.showError(err)
@@ -222,6 +238,7 @@ func (w *workspaceLink) close() {
 		w.win.Close()
 	}
 	if w.store != nil {
+		w.writes.Wait()
 		w.store.Close()
 		w.store = nil
 	}

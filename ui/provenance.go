@@ -57,7 +57,7 @@ func (e *Editor) attachLiquidAssist(widgetName string, rows []*fieldRow) {
 			}
 			a.mark()
 			if strings.HasSuffix(a.beforeCursor(), "{{") {
-				a.complete()
+				a.offer()
 			}
 		}
 		a.mark()
@@ -183,6 +183,26 @@ func usageSubject(kind schemas.RefKind, name string) string {
 		return "trigger." + name
 	}
 	return name
+}
+
+// offer names, in the status line, what completion would list here. It
+// never opens the completion menu by itself: a menu takes the keyboard, and
+// the rest of what the user types would go to it instead of the field.
+func (a *liquidAssist) offer() {
+	c := schemas.Complete(a.e.doc.Flow(), a.e.cat, a.widget, a.beforeCursor())
+	if len(c.Candidates) == 0 {
+		return
+	}
+	const most = 4
+	var names []string
+	for i, cand := range c.Candidates {
+		if i == most {
+			names = append(names, "…")
+			break
+		}
+		names = append(names, cand.Text)
+	}
+	a.e.status.SetText("Ctrl+Space completes: " + strings.Join(names, ", "))
 }
 
 // complete shows what exists at the widget for the word being typed;

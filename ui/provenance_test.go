@@ -98,8 +98,16 @@ func TestFindUsagesListsAndGoesToTheField(t *testing.T) {
 func TestTypingOpenBracesOffersWhatExistsAtTheWidget(t *testing.T) {
 	e := provenanceEditor(t)
 	f := typeInto(t, e, "/properties/say", "Your order {{")
+	// Typing {{ names what is there but leaves the keyboard in the field.
+	if e.lastCompletion != nil {
+		t.Fatal("typing {{ opened a menu that would take the next keys")
+	}
+	if st := e.status.Text; !strings.Contains(st, "Ctrl+Space completes") || !strings.Contains(st, "widgets.menu.") {
+		t.Fatalf("status after {{ = %q", st)
+	}
+	f.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeySpace, Modifier: fyne.KeyModifierShortcutDefault})
 	if e.lastCompletion == nil {
-		t.Fatal("no completion after {{")
+		t.Fatal("no completion on Ctrl+Space after {{")
 	}
 	var offered []string
 	var digits *fyne.MenuItem

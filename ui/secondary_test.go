@@ -104,7 +104,26 @@ func TestEscapeAndCtrlWCloseShowFlowJSONWithoutApplying(t *testing.T) {
 	if e.lastJSON.shown {
 		t.Fatal("Escape did not close Import from JSON")
 	}
+	// With the keyboard elsewhere (nothing focused), Escape still closes it.
+	e.ShowFlowJSON()
+	e.win.Canvas().Unfocus()
+	e.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if e.lastJSON.shown {
+		t.Fatal("Escape with nothing focused did not close Show Flow JSON")
+	}
 	if string(e.doc.Flow().Marshal()) != before {
 		t.Fatal("closing the JSON dialogs changed the flow")
+	}
+}
+
+func TestTheFlowsHomeTitleNamesTheSelectedFlow(t *testing.T) {
+	e, _, sid := workspaceEditor(t)
+	e.FlowsHome()
+	if got := e.ws.win.Title(); got != "Flows — "+AppName {
+		t.Fatalf("title %q with nothing selected", got)
+	}
+	e.ws.home.Select(sid)
+	if got := e.ws.win.Title(); got != "Flows — Astrology — "+AppName {
+		t.Fatalf("title %q with Astrology selected", got)
 	}
 }

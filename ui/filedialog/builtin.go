@@ -69,6 +69,9 @@ func newBuiltin(w fyne.Window, o Options, dir string, save bool, done func(strin
 		path := filepath.Join(b.dir, name)
 		if strings.HasSuffix(name, "/") {
 			path += string(filepath.Separator)
+		} else if expand(b.path.Text) == path {
+			b.submit() // a second click on the chosen file takes it
+			return
 		}
 		b.setPath(path)
 	}

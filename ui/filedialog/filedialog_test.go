@@ -60,6 +60,17 @@ func TestOpenTakesATypedPathAndRemembersTheFolderPerPurpose(t *testing.T) {
 	if top := w.Canvas().Overlays().Top(); top != nil {
 		t.Error("the dialog stayed up after choosing")
 	}
+	// Clicking a listed file puts its path in the field; a second click takes it.
+	Open(w, a.Preferences(), Options{Purpose: Flows, Extensions: []string{".json"}}, func(p string) { got = append(got, p) })
+	b = current(t, w)
+	b.list.Select(slices.Index(b.entries, "sms.json"))
+	if b.path.Text != filepath.Join(dir, "flows", "sms.json") || len(got) != 1 {
+		t.Fatalf("a click on sms.json left %q in the field and chose %v", b.path.Text, got)
+	}
+	b.list.Select(slices.Index(b.entries, "sms.json"))
+	if len(got) != 2 || got[1] != filepath.Join(dir, "flows", "sms.json") {
+		t.Fatalf("a second click chose %v", got)
+	}
 	if f := Folder(a.Preferences(), Options{Purpose: Flows}); f != filepath.Join(dir, "flows") {
 		t.Errorf("the flows folder remembered is %q", f)
 	}

@@ -3,10 +3,12 @@
 package filedialog
 
 import (
+	"context"
 	"net/url"
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver"
@@ -16,21 +18,38 @@ import (
 )
 
 // portalAvailable reports whether the session bus has the desktop portal
-// with a FileChooser. It never starts a bus (no autolaunch): without
-// DBUS_SESSION_BUS_ADDRESS there is none to ask.
+// with a FileChooser, asking once. It never starts a bus (no autolaunch):
+// without DBUS_SESSION_BUS_ADDRESS there is none to ask.
 var portalAvailable = sync.OnceValue(func() bool {
-	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+	return detectPortal(os.Getenv("DBUS_SESSION_BUS_ADDRESS"))
+})
+
+// detectPortal asks the bus at address whether the portal's FileChooser is
+// there.
+func detectPortal(address string) bool {
+	if address == "" {
 		return false
 	}
-	conn, err := dbus.ConnectSessionBus()
+	conn, err := dbus.Connect(address)
 	if err != nil {
 		return false
 	}
 	defer conn.Close()
-	v, err := conn.Object("org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop").
-		GetProperty("org.freedesktop.portal.FileChooser.version")
-	return err == nil && v.Value() != nil
-})
+	// Asking may start the portal (D-Bus activation); a portal that does
+	// not answer soon is treated as absent rather than freezing the window.
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	var version dbus.Variant
+	err = conn.Object(portalName, portalPath).
+		CallWithContext(ctx, "org.freedesktop.DBus.Properties.Get", 0, "org.freedesktop.portal.FileChooser", "version").
+		Store(&version)
+	return err == nil && version.Value() != nil
+}
+
+const (
+	portalName = "org.freedesktop.portal.Desktop"
+	portalPath = "/org/freedesktop/portal/desktop"
+)
 
 // askPortal shows the desktop's chooser; it reports false when the portal
 // could not be asked (the built-in dialog is shown instead).

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -185,5 +186,55 @@ func TestARunOfAWorkspaceFlowCarriesItsSID(t *testing.T) {
 	flow, _ := x.Context()["flow"].(map[string]any)
 	if x.FlowSID != sid || flow["flow_sid"] != sid {
 		t.Fatalf("the run has FlowSID %q and flow.flow_sid %v, want the workspace flow's %s", x.FlowSID, flow["flow_sid"], sid)
+	}
+}
+
+// slow holds every request until released, as a slow server does.
+type slow struct{ release chan struct{} }
+
+func (s *slow) RoundTrip(*http.Request) (*http.Response, error) {
+	<-s.release
+	return nil, errors.New("dial tcp: i/o timeout")
+}
+
+func TestTheStatusSaysWhichWidgetIsRequestingWhatWhileItWaits(t *testing.T) {
+	p, _, _ := newTestPanelFlow(t, ownFlow(t, "firstrun-http.json"))
+	net := &slow{release: make(chan struct{})}
+	p.transport = net
+	p.start.pick.SetSelected(triggerLabels[engine.TriggerMessage])
+	test.Tap(p.start.startBtn)
+	want := "lookup is requesting https://orders.example.invalid/status"
+	for range 200 {
+		drains[p]()
+		if strings.Contains(p.status.Text, want) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !strings.Contains(p.status.Text, want) {
+		t.Fatalf("while the request is in flight the status says %q", p.status.Text)
+	}
+	close(net.release)
+	settle(p)
+	if !strings.Contains(p.status.Text, "could not make its request") {
+		t.Fatalf("after the request failed the status says %q", p.status.Text)
+	}
+}
+
+// The step log gets room for its table while it shows, and only then (a
+// tab is as tall as the tallest: the reply box would fall below the fold).
+func TestTheStepsTabIsTallOnlyWhileItShows(t *testing.T) {
+	p, _, _ := newTestPanelFlow(t, ownFlow(t, "firstrun-http.json"))
+	contact := p.Content().MinSize().Height
+	p.tabs.SelectIndex(1)
+	if p.tabs.Selected().Text != "Steps" {
+		t.Fatalf("tab 1 is %q", p.tabs.Selected().Text)
+	}
+	if steps := p.Content().MinSize().Height; steps < contact+stepsHeight/2 {
+		t.Fatalf("with Steps shown the panel needs %v, with the thread %v: no room for the step table", steps, contact)
+	}
+	p.tabs.Select(p.contactTab)
+	if back := p.Content().MinSize().Height; back != contact {
+		t.Fatalf("back on the thread the panel needs %v, was %v", back, contact)
 	}
 }

@@ -35,7 +35,7 @@ func newSMSView(p *Panel) *smsView {
 	v := &smsView{p: p}
 	v.thread = container.NewVBox()
 	v.scroll = container.NewVScroll(v.thread)
-	v.scroll.SetMinSize(fyne.NewSize(200, 160))
+	v.scroll.SetMinSize(fyne.NewSize(200, 90))
 	v.reply = widget.NewEntry()
 	v.reply.SetPlaceHolder("text the flow…")
 	v.reply.OnSubmitted = func(string) { v.send() }
@@ -115,7 +115,7 @@ func (v *smsView) bubble(body, media string, fromContact bool) {
 	b := container.NewStack(bg, l)
 	// Bubbles take about three quarters of the width, on the sender's side.
 	v.thread.Add(container.New(&bubbleLayout{right: fromContact}, b))
-	v.scroll.ScrollToBottom()
+	scrollToEnd(v.scroll)
 }
 
 // bubbleLayout gives its one child 75% of the width, against one side.

@@ -35,6 +35,7 @@ type askingTransport struct {
 }
 
 func (t askingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	t.s.requesting(t.r, req.URL.String())
 	resp, err := t.base.RoundTrip(req)
 	if err == nil {
 		return resp, nil
@@ -58,6 +59,16 @@ func (t askingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}, nil
 }
 
+// requesting tells the panel that the run's current widget is making a
+// real request (which can take up to Studio's 10 s timeout).
+func (s *session) requesting(r *simRun, url string) {
+	s.mu.Lock()
+	r.state.Requesting = r.entering + " is requesting " + url
+	st := r.state
+	s.mu.Unlock()
+	s.notify(update{Run: r.id, State: &st})
+}
+
 // askHTTP tells the panel that the run's current widget could not make its
 // request and waits (on the worker goroutine, as a breakpoint does) for an
 // answer: a canned response, or nil to let the request fail.
@@ -69,7 +80,7 @@ func (s *session) askHTTP(r *simRun, url string, cause error) *engine.CannedResp
 	}
 	a := &httpAsk{Widget: r.entering, URL: url, Reason: cause.Error(), answer: make(chan *engine.CannedResponse, 1)}
 	s.asking = a
-	r.state.Asking = a
+	r.state.Asking, r.state.Requesting = a, ""
 	st := r.state
 	s.idle.Broadcast()
 	s.mu.Unlock()
@@ -130,7 +141,7 @@ func (p *Panel) cannedAnswerForm(a *httpAsk) fyne.CanvasObject {
 	})
 	use.Importance = widget.HighImportance
 	fail := widget.NewButton("Let it fail", func() { p.sess.answerHTTP(nil) })
-	title := widget.NewLabelWithStyle(a.Widget+" → "+a.URL, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(a.Widget+" asked for "+a.URL, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(
 		title,

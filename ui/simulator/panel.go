@@ -2,12 +2,14 @@ package simulator
 
 import (
 	"fmt"
+	"image/color"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -186,9 +188,14 @@ func (p *Panel) build() {
 	// (a hidden view adds nothing to its height), so a messaging run shows
 	// its reply box without scrolling and no keypad.
 	p.contactTab = container.NewTabItemWithIcon("Phone", theme.AccountIcon(), container.NewStack(p.phone.content, p.sms.content))
+	// The step log wants height for its table and the context below it,
+	// but only while it shows: tabs are as tall as their tallest content,
+	// so a fixed minimum would push the reply box below the fold again.
+	stepsRoom := fynecanvas.NewRectangle(color.Transparent)
+	stepsTab := container.NewTabItemWithIcon("Steps", theme.ListIcon(), container.NewStack(stepsRoom, p.steps.content))
 	p.tabs = container.NewAppTabs(
 		p.contactTab,
-		container.NewTabItemWithIcon("Steps", theme.ListIcon(), p.steps.content),
+		stepsTab,
 		container.NewTabItemWithIcon("HTTP", theme.UploadIcon(), p.canned.content),
 		container.NewTabItemWithIcon("Breakpoints", theme.MediaPauseIcon(), container.NewVScroll(breakpoints)),
 	)
@@ -200,11 +207,22 @@ func (p *Panel) build() {
 		p.status,
 		p.outcomes,
 	)
+	p.tabs.OnSelected = func(ti *container.TabItem) {
+		if ti == stepsTab {
+			stepsRoom.SetMinSize(fyne.NewSize(0, stepsHeight))
+		} else {
+			stepsRoom.SetMinSize(fyne.Size{})
+		}
+	}
 	p.content = container.NewBorder(controls, nil, nil, nil, p.tabs)
 	p.start.onPick = p.showContactFor
 	p.showContactFor(p.start.event())
 	p.refreshControls()
 }
+
+// stepsHeight is the Steps tab's height while it shows: the table of a
+// typical run's steps above the context of the one picked.
+const stepsHeight = 480
 
 // showContactFor shows the contact's side of a run started by event: the
 // phone for a call, the message thread otherwise (a REST or subflow start
@@ -269,154 +287,6 @@ func (p *Panel) sendReply(body string) {
 	p.sess.reply(body, p.config(trig))
 }
 
-// apply takes one update from the session, on the UI goroutine.
-func (p *Panel) apply(u update) {
-	rv := p.runByID(u.Run)
-	if u.Started != nil {
-		rv = &runView{id: u.Run, trigger: *u.Started, flow: u.Flow, render: u.Render, started: time.Now()}
-		p.runs = append(p.runs, rv)
-		p.shown = rv
-		p.refreshRunPick()
-		p.showContactFor(rv.trigger.Event)
-		p.phone.reset(rv)
-		p.sms.reset(rv)
-		p.steps.reset(rv)
-	}
-	if rv == nil {
-		if u.Err != nil {
-			p.status.SetText(u.Err.Error())
-			if u.Unheard != "" {
-				p.phone.note(u.Err.Error())
-			}
-		}
-		return
-	}
-	if e := u.Entry; e != nil {
-		rv.entries = append(rv.entries, *e)
-		if ev := e.Event; ev != nil {
-			if rv.execution == "" {
-				rv.execution = ev.Execution
-			}
-			if ev.Kind == engine.EventStep && ev.Step != nil {
-				rv.steps = append(rv.steps, ev.Step)
-			}
-			if ev.Kind == engine.EventEnd && ev.Execution == rv.execution {
-				rv.endedAt = time.Now()
-			}
-		}
-		if rv == p.shown {
-			p.phone.add(*e)
-			p.sms.add(*e)
-			p.steps.add()
-		}
-	}
-	if u.State != nil {
-		rv.state = *u.State
-	}
-	if u.Unheard != "" && rv == p.shown && u.Err != nil {
-		p.phone.note(u.Err.Error())
-	}
-	if u.Err != nil {
-		rv.lastErr = u.Err.Error()
-	} else if u.State != nil {
-		rv.lastErr = ""
-	}
-	if rv == p.shown {
-		p.refreshControls()
-		p.highlight()
-	}
-}
-
-func (p *Panel) runByID(id int) *runView {
-	for _, rv := range p.runs {
-		if rv.id == id {
-			return rv
-		}
-	}
-	return nil
-}
-
-func runTitle(rv *runView) string {
-	state := "active"
-	switch {
-	case rv.state.Ended != nil:
-		state = rv.state.Ended.Kind
-	case rv.state.Paused != "":
-		state = "paused"
-	case rv.state.Waiting != nil:
-		state = "waiting"
-	}
-	return fmt.Sprintf("#%d %s · %s · %s", rv.id, triggerLabel(rv.trigger.Event), rv.started.Format("15:04:05"), state)
-}
-
-func (p *Panel) refreshRunPick() {
-	titles := make([]string, len(p.runs))
-	for i, rv := range p.runs {
-		titles[i] = runTitle(rv)
-	}
-	p.runPick.SetOptions(titles)
-	if p.shown != nil {
-		p.runPick.Selected = runTitle(p.shown)
-		p.runPick.Refresh()
-	}
-}
-
-func (p *Panel) pickRun(title string) {
-	for _, rv := range p.runs {
-		if runTitle(rv) == title && rv != p.shown {
-			p.show(rv)
-			return
-		}
-	}
-}
-
-// show puts an earlier (or the latest) run on display.
-func (p *Panel) show(rv *runView) {
-	p.shown = rv
-	p.showContactFor(rv.trigger.Event)
-	p.phone.reset(rv)
-	p.sms.reset(rv)
-	p.steps.reset(rv)
-	for _, e := range rv.entries {
-		p.phone.add(e)
-		p.sms.add(e)
-	}
-	p.steps.add()
-	p.refreshControls()
-	p.highlight()
-}
-
-// clearRuns forgets every ended run and its log.
-func (p *Panel) clearRuns() {
-	p.sess.clear()
-	kept := p.runs[:0]
-	for _, rv := range p.runs {
-		if rv.state.Ended == nil && rv.execution != "" {
-			kept = append(kept, rv)
-		}
-	}
-	p.runs = kept
-	if p.shown != nil && !slices.Contains(p.runs, p.shown) {
-		p.shown = nil
-		if n := len(p.runs); n > 0 {
-			p.shown = p.runs[n-1]
-		}
-	}
-	p.refreshRunPick()
-	if p.shown == nil {
-		p.runPick.ClearSelected()
-		p.phone.reset(nil)
-		p.sms.reset(nil)
-		p.steps.reset(nil)
-		p.refreshControls()
-		if p.hl != nil {
-			p.hl.ClearHighlight()
-		}
-		return
-	}
-	p.show(p.shown)
-}
-
 // refreshControls brings the status line, the buttons and the outcome
 // choices in line with the run on show.
 func (p *Panel) refreshControls() {
@@ -456,6 +326,9 @@ func (p *Panel) refreshControls() {
 		}
 		p.stopBtn.Enable()
 		p.saveBtn.Enable()
+	case st.Requesting != "":
+		text = st.Requesting + " (up to 10 s; if it cannot be made, a canned answer is offered here)."
+		p.stopBtn.Enable()
 	default:
 		text = "Running…"
 		p.stopBtn.Enable()

@@ -38,7 +38,7 @@ func newPhoneView(p *Panel) *phoneView {
 	v.keys.Wrapping = fyne.TextWrapWord // a long widget name must not widen the panel
 	v.transcript = container.NewVBox()
 	v.scroll = container.NewVScroll(v.transcript)
-	v.scroll.SetMinSize(fyne.NewSize(200, 120))
+	v.scroll.SetMinSize(fyne.NewSize(200, 90))
 	pad := container.NewGridWithColumns(3)
 	for _, k := range dialKeys {
 		b := widget.NewButton(k, func() { p.sess.pressKey(k) })
@@ -55,11 +55,12 @@ func newPhoneView(p *Panel) *phoneView {
 		container.NewBorder(nil, nil, nil, v.clock, v.state),
 		widget.NewSeparator(),
 	)
+	// Speech and Hang up share a row, so the whole phone (keypad and
+	// Hang up) fits beside the canvas in a 1280×800 window.
 	bottom := container.NewVBox(
 		v.keys,
 		pad,
-		container.NewBorder(nil, nil, nil, sayBtn, v.speech),
-		v.hangupBtn,
+		container.NewBorder(nil, nil, nil, container.NewHBox(sayBtn, v.hangupBtn), v.speech),
 	)
 	v.content = container.NewBorder(top, bottom, nil, nil, v.scroll)
 	return v
@@ -92,7 +93,7 @@ func (v *phoneView) add(e entry) {
 		l.Importance = widget.HighImportance
 	}
 	v.transcript.Add(l)
-	v.scroll.ScrollToBottom()
+	scrollToEnd(v.scroll)
 }
 
 // note puts a remark from the simulator (not the flow, not the caller)
@@ -102,7 +103,17 @@ func (v *phoneView) note(text string) {
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.WarningImportance
 	v.transcript.Add(l)
-	v.scroll.ScrollToBottom()
+	scrollToEnd(v.scroll)
+}
+
+// scrollToEnd shows the last line of a scrolled list just added to: the
+// content is laid out at its new height first (ScrollToBottom alone
+// measures the old one, leaving the newest line out of sight).
+func scrollToEnd(s *container.Scroll) {
+	if s.Size().Width > 0 {
+		s.Content.Resize(fyne.NewSize(s.Size().Width, s.Content.MinSize().Height))
+	}
+	s.ScrollToBottom()
 }
 
 // voiceLine words a call event or a caller's action; "" for what a phone would not show.

@@ -32,7 +32,7 @@ func TestTheUIGoesOnWhileAnHTTPCallIsPending(t *testing.T) {
 	test.Tap(p.start.startBtn) // returns while the request hangs
 	<-arrived
 	drains[p]()
-	if p.status.Text != "Running…" || p.stopBtn.Disabled() {
+	if !strings.HasPrefix(p.status.Text, "lookup is requesting "+srv.URL+"/orders/A17") || p.stopBtn.Disabled() {
 		t.Errorf("while the request is pending: status %q, stop enabled %v", p.status.Text, !p.stopBtn.Disabled())
 	}
 	if h := hl.last(t); h.Active != "lookup" {

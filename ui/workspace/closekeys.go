@@ -77,3 +77,28 @@ func (e *closingEntry) TypedShortcut(s fyne.Shortcut) {
 	}
 	e.Entry.TypedShortcut(s)
 }
+
+// closingList is a list that lets Escape reach its window (a list takes
+// the keyboard when clicked, for its arrow keys).
+type closingList struct {
+	widget.List
+	win fyne.Window
+}
+
+// newClosingList is widget.NewList for a window set up with CloseOnKeys;
+// win may be set later (a view made before its window).
+func newClosingList(win fyne.Window, length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *closingList {
+	l := &closingList{win: win}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey is part of fyne.Focusable.
+func (l *closingList) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && l.win != nil {
+		escape(l.win)
+		return
+	}
+	l.List.TypedKey(ev)
+}

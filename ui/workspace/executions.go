@@ -19,7 +19,7 @@ type executionList struct {
 	execs    []wsstore.Execution
 	selected int
 
-	list       *widget.List
+	list       *closingList
 	openBtn    *widget.Button
 	refreshBtn *widget.Button
 	empty      fyne.CanvasObject
@@ -28,7 +28,7 @@ type executionList struct {
 
 func newExecutionList(h *Home) *executionList {
 	x := &executionList{h: h, selected: -1}
-	x.list = widget.NewList(func() int { return len(x.execs) }, newExecutionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	x.list = newClosingList(h.win, func() int { return len(x.execs) }, newExecutionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*executionRow).show(x.execs[i])
 	})
 	x.list.OnSelected = func(i widget.ListItemID) { x.selected = i; x.updateButtons() }

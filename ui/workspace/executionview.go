@@ -26,7 +26,7 @@ type ExecutionView struct {
 	highlight canvas.Highlight
 
 	view         *canvas.FlowView
-	stepList     *widget.List
+	stepList     *closingList
 	contextTitle *widget.Label
 	stepDetail   *widget.Label
 	context      *contextTree
@@ -91,7 +91,7 @@ func (v *ExecutionView) build(cat *schemas.Catalog, rev wsstore.Revision) {
 		header.Add(reason)
 	}
 
-	v.stepList = widget.NewList(func() int { return len(v.steps) }, newStepRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	v.stepList = newClosingList(nil, func() int { return len(v.steps) }, newStepRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*stepRow).show(i+1, v.steps[i], v.steps[i].ExecutionSID != x.SID)
 	})
 	v.stepList.OnSelected = func(i widget.ListItemID) { v.selectStep(i) }
@@ -175,6 +175,7 @@ func showExecutionWindow(store *wsstore.Store, cat *schemas.Catalog, flowSID, ex
 	}
 	w := fyne.CurrentApp().NewWindow("Execution " + execSID)
 	w.SetContent(v.Content())
+	v.stepList.win = w
 	CloseOnKeys(w)
 	w.Resize(fyne.NewSize(1200, 760))
 	w.Show()

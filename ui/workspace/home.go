@@ -45,13 +45,16 @@ type Home struct {
 	OnDeleted func(flowSID string)
 	// OnError reports an error; the default shows an error dialog.
 	OnError func(err error)
+	// OnSelectionChanged hears the flow shown on the right (nil for none);
+	// the window puts its name in its title.
+	OnSelectionChanged func(f *wsstore.Flow)
 
 	flows    []wsstore.Flow // all, oldest first
 	shown    []wsstore.Flow // those matching the search, newest change first
 	selected string         // SID of the flow on the right, "" for none
 
 	search    *closingEntry
-	list      *widget.List
+	list      *closingList
 	count     *widget.Label
 	empty     *fyne.Container
 	newButton *widget.Button
@@ -92,7 +95,7 @@ func (h *Home) build() {
 		}
 	})
 
-	h.list = widget.NewList(func() int { return len(h.shown) }, func() fyne.CanvasObject { return newFlowRow(h.pick, h.open) }, func(i widget.ListItemID, o fyne.CanvasObject) {
+	h.list = newClosingList(h.win, func() int { return len(h.shown) }, func() fyne.CanvasObject { return newFlowRow(h.pick, h.open) }, func(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*flowRow).show(h.shown[i])
 	})
 	h.list.OnSelected = func(i widget.ListItemID) {
@@ -210,17 +213,19 @@ func (h *Home) pick(sid string) {
 
 func (h *Home) selectFlow(sid string) {
 	h.selected = sid
-	if sid == "" {
-		h.detail.show(nil)
-		return
+	var shown *wsstore.Flow
+	if sid != "" {
+		f, err := h.store.FlowInfo(sid)
+		if err != nil {
+			h.showError(err)
+		} else {
+			shown = &f
+		}
 	}
-	f, err := h.store.FlowInfo(sid)
-	if err != nil {
-		h.showError(err)
-		h.detail.show(nil)
-		return
+	h.detail.show(shown)
+	if h.OnSelectionChanged != nil {
+		h.OnSelectionChanged(shown)
 	}
-	h.detail.show(&f)
 }
 
 // FocusSearch puts the keyboard in the search field (the window's Find).

@@ -202,6 +202,17 @@ func TestEscapeAndCtrlWCloseTheFlowsHomeAndEscapeDismissesItsDialogFirst(t *test
 		t.Fatalf("Escape in the search field closed the window %d times", closed)
 	}
 
+	// A clicked list has the keyboard (for its arrow keys): Escape still closes.
+	h3, win3, _ := blankHome(t, t.TempDir(), "Alpha")
+	CloseOnKeys(win3)
+	closed3 := 0
+	win3.SetOnClosed(func() { closed3++ })
+	win3.Canvas().Focus(h3.list)
+	h3.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if closed3 != 1 {
+		t.Fatalf("Escape in the focused list closed the window %d times", closed3)
+	}
+
 	h2, win2, _ := blankHome(t, t.TempDir())
 	CloseOnKeys(win2)
 	closed2 := 0

@@ -23,14 +23,14 @@ type revisionHistory struct {
 	revs     []wsstore.Revision
 	selected int // index in revs, -1 for none
 
-	list                            *widget.List
+	list                            *closingList
 	viewBtn, restoreBtn, publishBtn *widget.Button
 	root                            fyne.CanvasObject
 }
 
 func newRevisionHistory(h *Home) *revisionHistory {
 	r := &revisionHistory{h: h, selected: -1}
-	r.list = widget.NewList(func() int { return len(r.revs) }, newRevisionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	r.list = newClosingList(h.win, func() int { return len(r.revs) }, newRevisionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*revisionRow).show(r.revs[i])
 	})
 	r.list.OnSelected = func(i widget.ListItemID) { r.selected = i; r.updateButtons() }

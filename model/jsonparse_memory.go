@@ -1,0 +1,79 @@
+package model
+
+// Memory of the parser: the slabs it carves objects and lists from, the
+// texts of a flow's widgets, and the member-name lookup behind its
+// duplicate check.
+
+const slabSize = 256
+
+func (p *parser) newObject() *Object {
+	if len(p.objSlab) == 0 {
+		p.objSlab = make([]Object, slabSize)
+	}
+	o := &p.objSlab[0]
+	p.objSlab = p.objSlab[1:]
+	return o
+}
+
+// carveMembers returns a copy of members in slab memory.
+func (p *parser) carveMembers(members []Member) []Member {
+	n := len(members)
+	if n > slabSize/4 {
+		return append(make([]Member, 0, n), members...)
+	}
+	if len(p.memberSlab) < n {
+		p.memberSlab = make([]Member, slabSize*4)
+	}
+	out := p.memberSlab[:n:n]
+	p.memberSlab = p.memberSlab[n:]
+	copy(out, members)
+	return out
+}
+
+// carveElems returns a copy of elems in slab memory.
+func (p *parser) carveElems(elems []any) []any {
+	n := len(elems)
+	if n > slabSize/4 {
+		return append(make([]any, 0, n), elems...)
+	}
+	if len(p.elemSlab) < n {
+		p.elemSlab = make([]any, slabSize*2)
+	}
+	out := p.elemSlab[:n:n]
+	p.elemSlab = p.elemSlab[n:]
+	copy(out, elems)
+	return out
+}
+
+// itemText is an object parsed from data[start:end].
+type itemText struct {
+	obj        *Object
+	start, end int
+}
+
+// findMember reports whether members (an object's so far) has one named
+// key, and the offset of its name (starts holds each member's; at is this
+// one's). Small objects are searched in order; from the ninth member on a
+// map keeps it linear.
+func findMember(members []Member, starts []int, seen *map[string]int, key string, at int) (int, bool) {
+	const mapFrom = 8
+	if len(members) < mapFrom {
+		for i, m := range members {
+			if m.Key == key {
+				return starts[i], true
+			}
+		}
+		return 0, false
+	}
+	if *seen == nil {
+		*seen = make(map[string]int, 2*mapFrom)
+		for i, m := range members {
+			(*seen)[m.Key] = starts[i]
+		}
+	}
+	if first, ok := (*seen)[key]; ok {
+		return first, true
+	}
+	(*seen)[key] = at
+	return 0, false
+}
