@@ -20,9 +20,9 @@ FUZZTIME ?=
 APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev \
 	libxkbcommon-dev libegl-dev
-# A virtual display for the end-to-end tests, and the tools that drive and
-# photograph it.
-APT_TEST := xvfb xauth x11-apps netpbm xdotool imagemagick
+# A virtual display for the end-to-end tests, the tools that drive and
+# photograph it, and stress-ng to run them beside a busy CPU (make e2e-load).
+APT_TEST := xvfb xauth x11-apps netpbm xdotool imagemagick stress-ng
 
 # Fuzz targets run by `make test`, one PACKAGE:TARGET:COUNT[:MINIMIZE] per
 # line (`go test -fuzz` takes one package and one target at a time). Rates
@@ -49,12 +49,12 @@ export LANG := en_US.UTF-8
 # Tests that need Xvfb must run here, not skip: `test` installs it.
 export STUDIOFLOW_E2E := require
 
-.PHONY: run test build install-build-deps install-test-deps fmt-check vet unit fuzz package clean bench
+.PHONY: run test build install-build-deps install-test-deps fmt-check tidy-check vet staticcheck unit e2e-load fuzz package clean bench
 
 run: install-build-deps build
 	./$(BIN)
 
-test: install-test-deps fmt-check build vet unit fuzz
+test: install-test-deps fmt-check tidy-check build vet staticcheck unit fuzz
 
 build:
 	$(GO) build -o $(BIN) ./cmd/studioflow
@@ -86,8 +86,18 @@ fmt-check:
 	@unformatted="$$(gofmt -l .)"; \
 	if [ -n "$$unformatted" ]; then echo "not gofmt-formatted:"; echo "$$unformatted"; exit 1; fi
 
+# go.mod and go.sum say exactly what the code imports.
+tidy-check:
+	$(GO) mod tidy -diff
+
 vet:
 	$(GO) vet ./...
+
+# staticcheck is pinned in tools/go.mod (a module of its own, like fyne's
+# packager) and built from there.
+staticcheck:
+	$(GO) -C tools build -o ../bin/staticcheck honnef.co/go/tools/cmd/staticcheck
+	./bin/staticcheck ./...
 
 # `build` first: on a cold cache the cgo OpenGL code compiles once there,
 # instead of inside the tests that build the binary themselves. The tests
@@ -96,6 +106,13 @@ vet:
 unit:
 	@[ -d ../shared/flows ] || echo "skipped: the real-export corpus tests (no ../shared/flows beside the checkout; the project's own fixtures in internal/testflows still run)"
 	$(GO) test -timeout 20m ./...
+
+# The end-to-end tests three times in a row beside two CPU-bound workers:
+# they wait on what the windows show, not on time, so load only slows them.
+e2e-load: install-test-deps
+	stress-ng --cpu 2 --timeout 3600s --quiet & pid=$$!; \
+	trap 'kill $$pid' EXIT; \
+	for i in 1 2 3; do echo "e2e run $$i of 3 under load"; $(GO) test -count=1 -timeout 30m ./e2e || exit 1; done
 
 fuzz:
 	@for target in $(FUZZ_TARGETS); do \

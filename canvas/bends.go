@@ -3,6 +3,7 @@ package canvas
 import (
 	"github.com/studioflow/studioflow/canvas/layout"
 	"github.com/studioflow/studioflow/model"
+	"math"
 )
 
 // keptBend is a long wire's route down the channels the last tidy-up left
@@ -52,7 +53,7 @@ func (g *graph) keptRoute(w *wire) ([]worldPoint, bool) {
 }
 
 func samePoint(a, b worldPoint) bool {
-	return abs(a.X-b.X) < 0.5 && abs(a.Y-b.Y) < 0.5
+	return math.Abs(a.X-b.X) < 0.5 && math.Abs(a.Y-b.Y) < 0.5
 }
 
 // bentPath runs a wire from its port down through each kept channel (a

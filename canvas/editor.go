@@ -8,6 +8,7 @@
 package canvas
 
 import (
+	"math"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -311,11 +312,7 @@ func (e *Editor) snapped(p worldPoint) worldPoint {
 }
 
 func roundTo(v, step float64) float64 {
-	r := v / step
-	if r < 0 {
-		return -float64(int64(-r+0.5)) * step
-	}
-	return float64(int64(r+0.5)) * step
+	return math.Round(v/step) * step
 }
 
 // Selection returns the selected widget names, sorted.

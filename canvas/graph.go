@@ -3,6 +3,7 @@ package canvas
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -336,7 +337,7 @@ const crossingSamples = 32
 func (g *graph) laneBeside(span worldRect, a, b float64) float64 {
 	right := g.asideOf(span)
 	left := g.asideLeftOf(span)
-	if abs(right-a)+abs(right-b) <= abs(left-a)+abs(left-b) {
+	if math.Abs(right-a)+math.Abs(right-b) <= math.Abs(left-a)+math.Abs(left-b) {
 		return right
 	}
 	return left

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
 
@@ -79,6 +80,34 @@ type Highlight struct {
 	WaitingFor  string
 	Taken       []WireRef
 	Breakpoints []string
+}
+
+// TakenWires maps the steps of an execution log to the transitions they
+// followed, each once, in the order first taken. step says, for one step,
+// the widget it left, the event, the widget it went to ("" when the flow
+// ended there) and whether it belongs on this canvas (steps of a subflow
+// do not). The simulator and the execution viewer both draw with it.
+func TakenWires[S any](flow *model.Flow, steps []S, step func(S) (from, event, to string, here bool)) []WireRef {
+	var out []WireRef
+	seen := map[WireRef]bool{}
+	for _, s := range steps {
+		from, event, to, here := step(s)
+		st := flow.State(from)
+		if !here || st == nil {
+			continue
+		}
+		for i, t := range st.Transitions() {
+			if t.Event == event && t.Next == to {
+				ref := WireRef{From: st.Name(), Transition: i}
+				if !seen[ref] {
+					seen[ref] = true
+					out = append(out, ref)
+				}
+				break
+			}
+		}
+	}
+	return out
 }
 
 type highlightState struct {

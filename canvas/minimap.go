@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"math"
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
@@ -152,7 +153,7 @@ func drawLine(img *image.NRGBA, x0, y0, x1, y1 float64, c color.NRGBA) {
 	if max(x0, x1) < 0 || max(y0, y1) < 0 || min(x0, x1) > float64(b.Max.X) || min(y0, y1) > float64(b.Max.Y) {
 		return
 	}
-	steps := int(min(max(abs(x1-x0), abs(y1-y0)), 4*float64(b.Dx()+b.Dy()))) + 1
+	steps := int(min(max(math.Abs(x1-x0), math.Abs(y1-y0)), 4*float64(b.Dx()+b.Dy()))) + 1
 	px := [4]uint8{c.R, c.G, c.B, c.A}
 	w, h := b.Dx(), b.Dy()
 	for s := 0; s <= steps; s++ {

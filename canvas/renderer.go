@@ -268,7 +268,7 @@ func (r *editorRenderer) drawGesture(objs []fyne.CanvasObject) []fyne.CanvasObje
 		n := &r.e.graph.nodes[i]
 		start := n.portAnchor(gs.port)
 		end := v.toWorld(gs.current)
-		bend := max(abs(end.Y-start.Y)/2, 30)
+		bend := max(math.Abs(end.Y-start.Y)/2, 30)
 		path := []segment{{start, start.add(0, bend), end.add(0, -bend), end}}
 		return r.preview.place(v, path, r.pal.primary, max(2*float32(v.zoom), 1.5), objs)
 	case gestureBox:
@@ -279,13 +279,6 @@ func (r *editorRenderer) drawGesture(objs []fyne.CanvasObject) []fyne.CanvasObje
 		return append(objs, r.selectBox)
 	}
 	return objs
-}
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }
 
 func (r *editorRenderer) MinSize() fyne.Size { return r.e.MinSize() }

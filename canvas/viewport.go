@@ -29,8 +29,6 @@ func (v viewport) toWorld(p fyne.Position) worldPoint {
 	return worldPoint{float64(p.X)/v.zoom + v.origin.X, float64(p.Y)/v.zoom + v.origin.Y}
 }
 
-func (v viewport) length(world float64) float32 { return float32(world * v.zoom) }
-
 // visible is the world rectangle the editor shows at that size.
 func (v viewport) visible(size fyne.Size) worldRect {
 	return worldRect{v.origin.X, v.origin.Y, v.origin.X + float64(size.Width)/v.zoom, v.origin.Y + float64(size.Height)/v.zoom}

@@ -9,8 +9,8 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
-	"github.com/studioflow/studioflow/ui/workspace"
 )
 
 // seedBlankFlows creates the workspace the application will open (call
@@ -45,7 +45,7 @@ func seedFlow(t *testing.T, name, def string, at time.Time) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := workspace.CreateFlow(store, val, name, []byte(def), "seeded", at)
+	f, err := studio.CreateFlow(store, val, name, []byte(def), "seeded", at)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -115,18 +115,25 @@ func (a *app) waitText(t *testing.T, title string, want ...string) string {
 	return shown
 }
 
-// where waits until the window shows text (its nth match, when given) and
-// returns its centre, and whether a scroll hides it.
+// where waits until the window shows text (its nth match, when given) in
+// the same place twice in a row (a widget just shown may not be laid out
+// yet) and returns its centre, whether a scroll hides it, and where to
+// turn the wheel to scroll it into view.
 func (a *app) where(t *testing.T, title, text string, nth ...int) (at image.Point, hidden bool, wheel image.Point) {
 	t.Helper()
 	request := []string{"where", title, text}
 	if len(nth) > 0 {
 		request = append(request, fmt.Sprint(nth[0]))
 	}
+	previous := ""
 	a.until(t, fmt.Sprintf("%q in window %q", text, title), func() (bool, string) {
 		answer, ok := a.ask(t, request...)
 		if !ok {
 			return false, strings.Join(answer, " ")
+		}
+		if settled := strings.Join(answer, " "); settled != previous {
+			previous = settled
+			return false, settled
 		}
 		fmt.Sscan(answer[1], &at.X)
 		fmt.Sscan(answer[2], &at.Y)

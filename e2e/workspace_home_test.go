@@ -17,10 +17,10 @@ import (
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/studio"
 	"github.com/studioflow/studioflow/studio/client"
 	"github.com/studioflow/studioflow/studio/sessions"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
-	"github.com/studioflow/studioflow/ui/workspace"
 )
 
 // The Flows window's title, as the probe matches it.
@@ -57,14 +57,14 @@ func seedWorkspace(t *testing.T, flows []seededFlow, record string) map[string]s
 	now := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
 	for _, f := range flows {
 		def := readFixture(t, f.file)
-		created, err := workspace.CreateFlow(store, val, f.name, def, "Imported from "+f.file, now)
+		created, err := studio.CreateFlow(store, val, f.name, def, "Imported from "+f.file, now)
 		if err != nil {
 			t.Fatal(err)
 		}
 		sids[f.name] = created.SID
 		if f.file == "horoscope.json" {
 			for i, msg := range []string{"Tighter wording in the welcome message", "Go live"} {
-				if _, err := workspace.SaveRevision(store, val, created.SID, def, msg, i == 1, now.Add(time.Duration(i+1)*time.Hour)); err != nil {
+				if _, err := studio.SaveRevision(store, val, created.SID, def, msg, i == 1, now.Add(time.Duration(i+1)*time.Hour)); err != nil {
 					t.Fatal(err)
 				}
 			}

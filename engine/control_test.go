@@ -87,7 +87,7 @@ func TestSetVariablesCounterIdiom(t *testing.T) {
 	if vars["count"] != int64(3) || vars["label"] != "n=3" {
 		t.Fatalf("variables = %#v", vars)
 	}
-	if a, _ := vars["obj"].(map[string]any)["a"].([]any); len(a) != 2 {
+	if a, _ := lookup(vars, "obj", "a").([]any); len(a) != 2 {
 		t.Fatalf("json variable = %#v", vars["obj"])
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 // httpResult is a response (real or canned) as the HTTP widgets see it.
@@ -125,14 +125,15 @@ func (r *run) renderParams(p props) (url.Values, error) {
 	return form, nil
 }
 
-// parsedObject is the response body decoded, only when it is a JSON object.
-func parsedObject(res httpResult) (map[string]any, bool) {
+// parsedObject is the response body decoded, only when it is a JSON object;
+// its members keep the response's order.
+func parsedObject(res httpResult) (*liquid.Object, bool) {
 	v, err := decodeJSON(res.body)
 	if err != nil {
 		return nil, false
 	}
-	m, ok := v.(map[string]any)
-	return m, ok
+	o, ok := v.(*liquid.Object)
+	return o, ok
 }
 
 func responseOutputs(res httpResult) map[string]any {
@@ -166,7 +167,7 @@ func (r *run) requestStandsIn(st *model.State) bool {
 // 200 with an empty JSON object, or a 500.
 func httpOutcomeOutputs(event string) map[string]any {
 	if event == "success" {
-		return map[string]any{"status_code": int64(200), "content_type": "application/json", "body": "{}", "parsed": map[string]any{}}
+		return map[string]any{"status_code": int64(200), "content_type": "application/json", "body": "{}", "parsed": liquid.NewObject(0)}
 	}
 	return map[string]any{"status_code": int64(500), "content_type": "text/plain", "body": "Internal Server Error"}
 }
@@ -177,10 +178,11 @@ func (r *run) functionOutputs(st *model.State, event string) map[string]any {
 	out := httpOutcomeOutputs(event) // success, else a failure (fail)
 	delete(out, "parsed")
 	out["headers"] = map[string]any{"content-type": out["content_type"]}
-	if previous, ok := lookup(r.x.ctx, "widgets", st.Name(), "parsed").(map[string]any); ok {
-		out["parsed"] = maps.Clone(previous)
+	previous := lookup(r.x.ctx, "widgets", st.Name(), "parsed")
+	if _, isObject := Keys(previous); isObject {
+		out["parsed"] = mergeObjects(previous, nil)
 	} else if event == "success" {
-		out["parsed"] = map[string]any{}
+		out["parsed"] = liquid.NewObject(0)
 	}
 	return out
 }
@@ -243,16 +245,12 @@ func runFunction(r *run, st *model.State, p props) outcome {
 	}
 	out := responseOutputs(res)
 	out["headers"] = res.headers
-	previous, _ := lookup(r.x.ctx, "widgets", st.Name(), "parsed").(map[string]any)
-	merged := maps.Clone(previous)
+	previous := lookup(r.x.ctx, "widgets", st.Name(), "parsed")
+	_, hadObject := Keys(previous)
 	if parsed, ok := parsedObject(res); ok {
-		if merged == nil {
-			merged = map[string]any{}
-		}
-		maps.Copy(merged, parsed)
-	}
-	if merged != nil {
-		out["parsed"] = merged
+		out["parsed"] = mergeObjects(previous, parsed)
+	} else if hadObject {
+		out["parsed"] = mergeObjects(previous, nil)
 	}
 	if res.status >= 200 && res.status < 400 {
 		return outcome{event: "success", outputs: out}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 // echoServer answers with what it received, or what the path asks for.
@@ -51,21 +53,21 @@ func TestMakeHTTPRequest(t *testing.T) {
 	}{
 		{"GET with parameters in the query", `{"method":"GET","url":"` + srv.URL + `/echo","parameters":[{"key":"q","value":"{{trigger.message.Body}}"}]}`, "success",
 			func(t *testing.T, out map[string]any) {
-				p := out["parsed"].(map[string]any)
+				p, _ := liquid.AsMap(out["parsed"])
 				if p["method"] != "GET" || p["query"] != "q=hello+there" || out["status_code"] != int64(200) || !strings.HasPrefix(out["content_type"].(string), "application/json") {
 					t.Errorf("out = %v", out)
 				}
 			}},
 		{"POST form", `{"method":"POST","url":"` + srv.URL + `/echo","content_type":"application/x-www-form-urlencoded;charset=utf-8","parameters":[{"key":"a","value":"1"},{"key":"b","value":"x y"}]}`, "success",
 			func(t *testing.T, out map[string]any) {
-				p := out["parsed"].(map[string]any)
+				p, _ := liquid.AsMap(out["parsed"])
 				if p["body"] != "a=1&b=x+y" || !strings.HasPrefix(p["content_type"].(string), "application/x-www-form-urlencoded") {
 					t.Errorf("parsed = %v", p)
 				}
 			}},
 		{"POST JSON body with Liquid and basic auth in the URL", `{"method":"POST","url":"` + withAuth + `/echo","content_type":"application/json;charset=utf-8","body":"{\"said\": {{trigger.message.Body | to_json}}}"}`, "success",
 			func(t *testing.T, out map[string]any) {
-				p := out["parsed"].(map[string]any)
+				p, _ := liquid.AsMap(out["parsed"])
 				if p["body"] != `{"said": "hello there"}` || p["user"] != "ann" || p["pass"] != "s3cret" {
 					t.Errorf("parsed = %v", p)
 				}
@@ -160,7 +162,7 @@ func TestRunFunctionMergesParsed(t *testing.T) {
 	if strings.Join(events, ",") != "success,fail,success" {
 		t.Fatalf("fn events = %v (%s)", events, path(x))
 	}
-	parsed := widgetOutput(x, "fn", "parsed").(map[string]any)
+	parsed, _ := liquid.AsMap(widgetOutput(x, "fn", "parsed"))
 	if len(parsed) != 3 || parsed["foo"] != "bar" || parsed["created"] != true || parsed["run"] != "0" {
 		t.Fatalf("parsed = %v, want foo, run and created merged", parsed)
 	}

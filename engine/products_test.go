@@ -181,7 +181,7 @@ func TestRunFunctionTakesTheCallersOutcome(t *testing.T) {
 		x, _ := start(t, rt, f, Trigger{Event: TriggerMessage}, StartOptions{AskOutcomes: true,
 			HTTP: map[string][]CannedResponse{"fn": {{Status: 201, ContentType: "application/json", Body: `{"id":7}`}}}})
 		wantEnded(t, x, EndCompleted, "ended at fn on success")
-		if widgetOutput(x, "fn", "parsed", "id") != int64(7) {
+		if widgetOutput(x, "fn", "parsed", "id") != 7 { // decoded JSON numbers are int, as Liquid reads them
 			t.Fatalf("outputs %v", widgetOutput(x, "fn"))
 		}
 	})

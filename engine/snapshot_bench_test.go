@@ -18,7 +18,7 @@ func snapshotBenchFlow(b *testing.B, rounds, extra int) (*model.Flow, *Execution
 		widget("ask", "send-and-wait-for-reply", `{"body":"Anything else, {{flow.variables.who}}?"}`, "incomingMessage>,timeout>"),
 	)
 	// v6 ends a round: back to loop until enough rounds, then ask.
-	states[len(states)-3] = fmt.Sprintf(`{"name":"v6","type":"set-variables","properties":{"variables":[{"key":"done","value":"{{flow.variables.count | times: 2}}"}]},"transitions":[{"event":"next","next":"gate"}]}`)
+	states[len(states)-3] = `{"name":"v6","type":"set-variables","properties":{"variables":[{"key":"done","value":"{{flow.variables.count | times: 2}}"}]},"transitions":[{"event":"next","next":"gate"}]}`
 	states = append(states, fmt.Sprintf(`{"name":"gate","type":"split-based-on","properties":{"input":"{{flow.variables.count}}"},"transitions":[{"event":"noMatch","next":"v0"},{"event":"match","next":"ask","conditions":[{"friendly_name":"enough","arguments":["{{flow.variables.count}}"],"type":"greater_than","value":"%d"}]}]}`, rounds*6-1))
 	for i := 0; i < extra; i++ {
 		states = append(states, widget(fmt.Sprintf("idle%d", i), "say-play", `{"say":"Idle widget with a sentence of text to make the flow larger."}`, "audioComplete>"))

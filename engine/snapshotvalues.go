@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 // The context tree shares its maps between the execution and every step
@@ -19,6 +21,7 @@ import (
 // object with a single tag telling the Go type apart where JSON cannot:
 //
 //	{"m": N}      map[string]any: node N (-1 for a nil map)
+//	{"o": [k, v, …]}  *liquid.Object: its keys and encoded values, in order
 //	{"a": [...]}  []any (null for a nil list)
 //	{"i": 12}     int64
 //	{"n": 12}     int
@@ -72,6 +75,17 @@ func (w *valueWriter) value(v any) (any, error) {
 	case map[string]any:
 		id, err := w.mapRef(t)
 		return map[string]any{"m": id}, err
+	case *liquid.Object:
+		pairs := make([]any, 0, 2*t.Len())
+		for _, k := range t.Keys() {
+			e, _ := t.Get(k)
+			enc, err := w.value(e)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", k, err)
+			}
+			pairs = append(pairs, k, enc)
+		}
+		return map[string]any{"o": pairs}, nil
 	case []any:
 		if t == nil {
 			return map[string]any{"a": nil}, nil
@@ -207,11 +221,39 @@ func (r *valueReader) tagged(tag string, body any) (any, int, error) {
 			}
 		}
 		return out, size, nil
+	case "o":
+		return r.object(body)
 	case "i", "n", "f":
 		v, err := number(tag, body)
 		return v, 1, err
 	}
 	return nil, 0, fmt.Errorf("unknown value tag %q", tag)
+}
+
+// object decodes an ordered object written as [key, value, key, value, …].
+func (r *valueReader) object(body any) (any, int, error) {
+	pairs, ok := body.([]any)
+	if !ok || len(pairs)%2 != 0 {
+		return nil, 0, fmt.Errorf("object: want an array of keys and values, found a %s", jsonKind(body))
+	}
+	o := liquid.NewObject(len(pairs) / 2)
+	size := 1
+	for i := 0; i < len(pairs); i += 2 {
+		k, ok := pairs[i].(string)
+		if !ok {
+			return nil, 0, fmt.Errorf("object: key %d is a %s, not a string", i/2, jsonKind(pairs[i]))
+		}
+		v, n, err := r.value(pairs[i+1])
+		if err != nil {
+			return nil, 0, fmt.Errorf("object: %s: %w", k, err)
+		}
+		o.Set(k, v)
+		size += n
+		if size > maxExpandedValues {
+			return nil, 0, fmt.Errorf("an object expands to more than %d values", maxExpandedValues)
+		}
+	}
+	return o, size, nil
 }
 
 func number(tag string, body any) (any, error) {

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"maps"
+	"slices"
 )
 
 // Trigger events, as the trigger widget names them.
@@ -37,10 +38,8 @@ type Trigger struct {
 }
 
 func validTrigger(event string) error {
-	for _, e := range TriggerEvents {
-		if e == event {
-			return nil
-		}
+	if slices.Contains(TriggerEvents, event) {
+		return nil
 	}
 	return fmt.Errorf("unknown trigger event %q (want one of %v)", event, TriggerEvents)
 }

@@ -7,10 +7,12 @@ import (
 	"strings"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 // plain converts flow JSON (model values) and decoded JSON into the values
-// Liquid works with: map[string]any, []any, string, bool, nil, int64 or float64.
+// Liquid works with: map[string]any, []any, string, bool, nil, int64 or
+// float64; a *liquid.Object (decoded JSON) is already such a value.
 func plain(v any) any {
 	switch t := v.(type) {
 	case *model.Object:
@@ -49,18 +51,12 @@ func numberValue(lit string) any {
 	return lit
 }
 
-// decodeJSON decodes JSON text into plain values.
+// decodeJSON decodes JSON text from outside the flow (a response body, a
+// variable parsed as JSON) as Liquid reads it: objects as *liquid.Object,
+// keeping their members in the order they were written (Studio iterates and
+// prints them in that order), whole numbers as int, others as float64.
 func decodeJSON(text string) (any, error) {
-	dec := json.NewDecoder(strings.NewReader(text))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("unexpected data after the JSON value")
-	}
-	return plain(v), nil
+	return liquid.DecodeJSON([]byte(text))
 }
 
 // Text renders a context value the way Liquid prints it: nil as "", strings
@@ -75,7 +71,7 @@ func text(v any) string {
 		return ""
 	case string:
 		return t
-	case map[string]any, []any:
+	case map[string]any, []any, *liquid.Object:
 		b, err := json.Marshal(t)
 		if err != nil {
 			return fmt.Sprint(t)

@@ -351,10 +351,10 @@ func (s *State) Offset() (x, y float64, ok bool) {
 	if !isObj {
 		return 0, 0, false
 	}
-	xv, okx := o.Get("x")
-	yv, oky := o.Get("y")
-	x, okx = NumberValue(xv)
-	y, oky = NumberValue(yv)
+	xv, _ := o.Get("x")
+	yv, _ := o.Get("y")
+	x, okx := NumberValue(xv)
+	y, oky := NumberValue(yv)
 	if !okx || !oky {
 		return 0, 0, false
 	}

@@ -124,7 +124,9 @@ func editStates(f *Flow, label string, indices []int, fn func() error) (Op, Chan
 	return inv, ch, nil
 }
 
-func (f *Flow) mustIndex(name string) (int, error) {
+// existingIndex is the index of the widget named name, or an error saying
+// there is none.
+func (f *Flow) existingIndex(name string) (int, error) {
 	i := f.IndexOf(name)
 	if i < 0 {
 		return -1, fmt.Errorf("there is no widget named %q", name)
@@ -147,7 +149,7 @@ func newOp(label string, fn func(*Flow) (Op, Change, error)) Op { return &funcOp
 // among the others (a new one goes last).
 func SetProperty(widget, key string, value any) Op {
 	return newOp(fmt.Sprintf("Change %s of %s", key, widget), func(f *Flow) (Op, Change, error) {
-		i, err := f.mustIndex(widget)
+		i, err := f.existingIndex(widget)
 		if err != nil {
 			return nil, Change{}, err
 		}
@@ -163,7 +165,7 @@ func SetProperty(widget, key string, value any) Op {
 func DeleteProperty(widget, key string) Op {
 	label := fmt.Sprintf("Remove %s of %s", key, widget)
 	return newOp(label, func(f *Flow) (Op, Change, error) {
-		i, err := f.mustIndex(widget)
+		i, err := f.existingIndex(widget)
 		if err != nil {
 			return nil, Change{}, err
 		}
@@ -190,7 +192,7 @@ func ensureProperties(s *State) *Object {
 func MoveWidget(widget string, x, y float64) Op {
 	label := "Move " + widget
 	return newOp(label, func(f *Flow) (Op, Change, error) {
-		i, err := f.mustIndex(widget)
+		i, err := f.existingIndex(widget)
 		if err != nil {
 			return nil, Change{}, err
 		}
@@ -218,7 +220,7 @@ func MoveWidgets(positions map[string]Position) Op {
 	return newOp(label, func(f *Flow) (Op, Change, error) {
 		indices := make([]int, len(names))
 		for k, n := range names {
-			i, err := f.mustIndex(n)
+			i, err := f.existingIndex(n)
 			if err != nil {
 				return nil, Change{}, err
 			}
@@ -269,7 +271,7 @@ func Disconnect(widget string, index int) Op {
 }
 
 func setNext(f *Flow, label, widget string, index int, target string) (Op, Change, error) {
-	i, err := f.mustIndex(widget)
+	i, err := f.existingIndex(widget)
 	if err != nil {
 		return nil, Change{}, err
 	}
@@ -333,7 +335,7 @@ func (f *Flow) usesNullNext() bool {
 func SetTransitions(widget string, transitions []any) Op {
 	label := "Edit transitions of " + widget
 	return newOp(label, func(f *Flow) (Op, Change, error) {
-		i, err := f.mustIndex(widget)
+		i, err := f.existingIndex(widget)
 		if err != nil {
 			return nil, Change{}, err
 		}
@@ -370,7 +372,7 @@ func SetFlowField(key string, value any) Op {
 func RenameWidget(oldName, newName string) Op {
 	label := fmt.Sprintf("Rename %s to %s", oldName, newName)
 	return newOp(label, func(f *Flow) (Op, Change, error) {
-		i, err := f.mustIndex(oldName)
+		i, err := f.existingIndex(oldName)
 		if err != nil {
 			return nil, Change{}, err
 		}
@@ -540,7 +542,7 @@ func RemoveWidgets(names ...string) Op {
 		doomed := map[string]bool{}
 		var indices []int
 		for _, n := range names {
-			i, err := f.mustIndex(n)
+			i, err := f.existingIndex(n)
 			if err != nil {
 				return nil, Change{}, err
 			}

@@ -9,7 +9,7 @@ import "fmt"
 func SetSplitInput(widget, input string) Op {
 	label := "Change variable to test of " + widget
 	return newOp(label, func(f *Flow) (Op, Change, error) {
-		i, err := f.mustIndex(widget)
+		i, err := f.existingIndex(widget)
 		if err != nil {
 			return nil, Change{}, err
 		}
@@ -47,7 +47,7 @@ func ConnectEvent(widget, event, target string) Op {
 		label = fmt.Sprintf("Disconnect %s %s", widget, event)
 	}
 	return newOp(label, func(f *Flow) (Op, Change, error) {
-		i, err := f.mustIndex(widget)
+		i, err := f.existingIndex(widget)
 		if err != nil {
 			return nil, Change{}, err
 		}

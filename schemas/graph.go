@@ -168,8 +168,6 @@ func (u *upstreamIndex) leadsTo(a, b int) bool {
 	return u.below[ca][cb/64]&(1<<(uint(cb)%64)) != 0
 }
 
-func (u *upstreamIndex) components() int { return len(u.below) }
-
 type tarjan struct {
 	g       graph
 	counter int32

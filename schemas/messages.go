@@ -151,12 +151,12 @@ func (w *walker) alternatives(ve *jsonschema.ValidationError) {
 			case obj["event"] == nil:
 				w.add(loc+"/event", w.field(loc)+" has no event")
 				return
-			case !isString || !contains(allowed, event):
+			case !isString || !slices.Contains(allowed, event):
 				w.add(loc+"/event", w.eventMessage(obj["event"], allowed))
 				return
 			}
 			for i, c := range ve.Causes {
-				if i < len(branches) && contains(w.docs.eventConsts(branches[i], docID), event) {
+				if i < len(branches) && slices.Contains(w.docs.eventConsts(branches[i], docID), event) {
 					w.walk(c)
 					return
 				}
@@ -297,15 +297,6 @@ func eventText(v any) string {
 
 func eventNotAllowed(event string, allowed []string) string {
 	return fmt.Sprintf("%s is not an event of this widget; its events are %s", event, strings.Join(allowed, ", "))
-}
-
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }
 
 func isTransitionItem(loc string) bool {

@@ -159,10 +159,7 @@ func TestCompleteOffersWhatExistsAtTheWidget(t *testing.T) {
 // On the real exports: every widget reference either names its origin or
 // says why not, and a usage of each referenced widget is found again.
 func TestProvenanceOnTheSharedFlows(t *testing.T) {
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "flows", "*.json"))
-	if len(paths) == 0 {
-		t.Skip("../shared/flows is absent")
-	}
+	paths := flowFiles(t)
 	refs, problems := 0, 0
 	for _, p := range paths {
 		f := readFlowFile(t, p)

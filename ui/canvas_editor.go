@@ -43,11 +43,7 @@ type canvasHighlighter struct {
 }
 
 func (h canvasHighlighter) SetHighlight(s simulator.Highlight) {
-	taken := make([]canvas.WireRef, len(s.Taken))
-	for i, w := range s.Taken {
-		taken[i] = canvas.WireRef{From: w.From, Transition: w.Transition}
-	}
-	h.ed.SetHighlight(canvas.Highlight{Active: s.Active, Waiting: s.Waiting, WaitingFor: s.WaitingFor, Taken: taken, Breakpoints: s.Breakpoints})
+	h.ed.SetHighlight(s)
 	// Follow the execution: bring the widget it is at into view (Reveal
 	// leaves the view alone when the widget is already visible).
 	if s.Active != "" {

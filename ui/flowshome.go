@@ -12,6 +12,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/studio"
 	"github.com/studioflow/studioflow/studio/sessions"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 	"github.com/studioflow/studioflow/ui/workspace"
@@ -183,12 +184,12 @@ func (w *workspaceLink) save(name, message string, publish bool) error {
 	var err error
 	var saved wsstore.Flow
 	if w.flowSID != "" {
-		saved, err = workspace.SaveRevision(w.store, w.e.val, w.flowSID, def, message, publish, time.Now())
+		saved, err = studio.SaveRevision(w.store, w.e.val, w.flowSID, def, message, publish, time.Now())
 	} else {
 		if name == "" {
 			return fmt.Errorf("save to the workspace: the flow needs a name")
 		}
-		saved, err = workspace.CreateFlow(w.store, w.e.val, name, def, message, time.Now())
+		saved, err = studio.CreateFlow(w.store, w.e.val, name, def, message, time.Now())
 	}
 	if err != nil {
 		return err

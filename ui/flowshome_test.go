@@ -10,8 +10,8 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
-	"github.com/studioflow/studioflow/ui/workspace"
 )
 
 // workspaceEditor is an editor whose workspace is a fresh one in a
@@ -27,7 +27,7 @@ func workspaceEditor(t *testing.T) (*Editor, *wsstore.Store, string) {
 	}
 	t.Cleanup(e.ws.close)
 	def := readShared(t, astrology).Marshal()
-	created, err := workspace.CreateFlow(e.ws.store, e.val, "Astrology", def, "first", time.Now())
+	created, err := studio.CreateFlow(e.ws.store, e.val, "Astrology", def, "first", time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestFlowsHomeShowsFlowsAnotherProcessSaved(t *testing.T) {
 	}
 	defer server.Close()
 	def := readShared(t, astrology).Marshal()
-	_, err = workspace.CreateFlow(server, e.val, "From serve", def, "", time.Now())
+	_, err = studio.CreateFlow(server, e.val, "From serve", def, "", time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -368,13 +368,11 @@ func runContextAt(x *engine.Execution, widgetName string) map[string]any {
 func lookupDotted(root map[string]any, path string) (any, bool) {
 	var cur any = root
 	for _, k := range strings.Split(path, ".") {
-		m, ok := cur.(map[string]any)
+		v, ok := engine.Member(cur, k)
 		if !ok {
 			return nil, false
 		}
-		if cur, ok = m[k]; !ok {
-			return nil, false
-		}
+		cur = v
 	}
 	return cur, true
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/studioflow/studioflow/engine/coverage"
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 )
 
 // runGenerated loads the files written into dir and runs every scenario:
@@ -66,10 +68,8 @@ func TestGenerateTakesEveryTakeableTransitionAndSaysWhyNotTheRest(t *testing.T) 
 // generator reported; the test logs, per flow, the coverage and each
 // transition not reached with its reason.
 func TestGenerateOnTheSharedFlows(t *testing.T) {
-	flows, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "flows", "*.json"))
-	if len(flows) == 0 {
-		t.Skip("../shared/flows is absent")
-	}
+	real, _ := filepath.Glob(filepath.Join(corpus.FlowsDir(), "*.json"))
+	flows := append(testflows.Paths(), real...)
 	cat := loadTestCatalog(t)
 	for _, flow := range flows {
 		t.Run(filepath.Base(flow), func(t *testing.T) {

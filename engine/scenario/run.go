@@ -290,11 +290,11 @@ func expectOutbound(x *engine.Execution, kind string, m Matcher, cursor *int) st
 func lookupPath(root map[string]any, dotted string) any {
 	var cur any = root
 	for _, k := range strings.Split(dotted, ".") {
-		m, ok := cur.(map[string]any)
+		v, ok := engine.Member(cur, k)
 		if !ok {
 			return nil
 		}
-		cur = m[k]
+		cur = v
 	}
 	return cur
 }

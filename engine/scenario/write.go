@@ -113,13 +113,13 @@ func writeScenarios(w io.Writer, header, flowRef string, scenarios []*Scenario) 
 			out.HTTP = map[string]fileCanned{}
 			for k, list := range s.HTTP {
 				c := list[0]
-				out.HTTP[k] = fileCanned{Status: c.Status, ContentType: c.ContentType, Body: c.Body, JSON: c.JSON, Error: c.Error}
+				out.HTTP[k] = fileCanned(c)
 			}
 		}
 		if len(s.Outcomes) > 0 {
 			out.Outcomes = map[string]fileOutcome{}
 			for k, o := range s.Outcomes {
-				out.Outcomes[k] = fileOutcome{Event: o.Event, Outputs: o.Outputs}
+				out.Outcomes[k] = fileOutcome(o)
 			}
 		}
 		for _, st := range s.Steps {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/studioflow/studioflow/internal/corpus"
+	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
 
@@ -140,12 +142,11 @@ func TestMissingValuesAreReported(t *testing.T) {
 	}
 }
 
-// Studio exports in ../shared/flows round-trip too.
+// The test flows round-trip too, and the real exports when they sit
+// beside the checkout (internal/corpus).
 func TestSharedFlowsRoundTrip(t *testing.T) {
-	paths, _ := filepath.Glob("../../../shared/flows/*.json")
-	if len(paths) == 0 {
-		t.Skip("../shared/flows is not here")
-	}
+	real, _ := filepath.Glob(filepath.Join(corpus.FlowsDir(), "*.json"))
+	paths := append(testflows.Paths(), real...)
 	for _, path := range paths {
 		orig := canonical(t, path)
 		if bytes.Contains(orig, []byte("${")) {

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/studioflow/studioflow/studio"
 	"github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -52,12 +53,12 @@ func (s *Server) createFlow(q *request) *apiError {
 	if apiErr != nil {
 		return apiErr
 	}
-	if status == workspace.StatusPublished && !def.valid() {
+	if status == workspace.StatusPublished && !def.Valid() {
 		return invalidDefinition(def)
 	}
 	f, err := s.cfg.Store.CreateFlow(workspace.Save{
 		FriendlyName: name, Status: status, CommitMessage: optional(form, "CommitMessage"),
-		Definition: def.compact, Valid: def.valid(), Errors: def.errors, Warnings: def.warnings,
+		Definition: def.Compact, Valid: def.Valid(), Errors: def.Errors, Warnings: def.Warnings,
 	}, s.cfg.Now())
 	if err != nil {
 		return q.storeError(err)
@@ -95,10 +96,10 @@ func (s *Server) updateFlow(q *request) *apiError {
 		if apiErr != nil {
 			return apiErr
 		}
-		save.Definition, save.Valid, save.Errors, save.Warnings = def.compact, def.valid(), def.errors, def.warnings
+		save.Definition, save.Valid, save.Errors, save.Warnings = def.Compact, def.Valid(), def.Errors, def.Warnings
 	}
 	if status == workspace.StatusPublished && !save.Valid {
-		return invalidDefinition(checkedDefinition{errors: save.Errors, warnings: save.Warnings})
+		return invalidDefinition(studio.Checked{Errors: save.Errors, Warnings: save.Warnings})
 	}
 	f, err := s.cfg.Store.UpdateFlow(sid, save, s.cfg.Now())
 	if err != nil {
@@ -177,7 +178,7 @@ func (s *Server) validateFlow(q *request) *apiError {
 	if apiErr != nil {
 		return apiErr
 	}
-	if !def.valid() {
+	if !def.Valid() {
 		return invalidDefinition(def)
 	}
 	writeJSON(q.w, http.StatusOK, map[string]bool{"valid": true})

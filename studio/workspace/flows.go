@@ -9,6 +9,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // CreateFlow stores a new flow with s as its revision 1.
@@ -240,7 +241,7 @@ func (s *Store) DeleteFlow(sid string) error {
 
 func deleteSub(tx *bolt.Tx, parent []byte, name string) error {
 	err := tx.Bucket(parent).DeleteBucket([]byte(name))
-	if errors.Is(err, bolt.ErrBucketNotFound) {
+	if errors.Is(err, bolterrors.ErrBucketNotFound) {
 		return nil
 	}
 	return err

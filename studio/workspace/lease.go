@@ -8,6 +8,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Sharing a workspace between processes.
@@ -162,7 +163,7 @@ func (l *leases) open() (*bolt.DB, error) {
 	})
 	if err != nil {
 		_ = unlock(l.owner)
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, fmt.Errorf("open workspace %s: another program holds the file (an older studioflow keeps it for as long as it runs)", l.path)
 		}
 		return nil, fmt.Errorf("open workspace %s: %w", l.path, err)

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 // pathSep joins the keys of a context path into a tree node ID; it cannot
@@ -50,6 +53,27 @@ func diffValue(a, b any, path []string, out map[string]bool) bool {
 		}
 		return changed
 	}
+	ak, aObj := engine.Keys(a)
+	bk, bObj := engine.Keys(b)
+	if aObj && bObj && !(aok && bok) {
+		// A JSON object (a response, a variable) on either side: compare
+		// member by member, in the order they are shown.
+		if reflect.DeepEqual(a, b) {
+			return false
+		}
+		changed := false
+		for _, k := range unionOrdered(ak, bk) {
+			av, _ := engine.Member(a, k)
+			bv, _ := engine.Member(b, k)
+			if diffValue(av, bv, append(slices.Clip(path), k), out) {
+				changed = true
+			}
+		}
+		if changed && len(path) > 0 {
+			out[joinPath(path...)] = true
+		}
+		return changed
+	}
 	if reflect.DeepEqual(a, b) {
 		return false
 	}
@@ -57,12 +81,26 @@ func diffValue(a, b any, path []string, out map[string]bool) bool {
 		out[joinPath(path...)] = true
 	}
 	// Mark what is new inside a value that appeared or was replaced.
-	if bm, ok := b.(map[string]any); ok {
-		for k, v := range bm {
-			diffValue(nil, v, append(slices.Clip(path), k), out)
-		}
+	for _, k := range bk {
+		v, _ := engine.Member(b, k)
+		diffValue(nil, v, append(slices.Clip(path), k), out)
 	}
 	return true
+}
+
+// unionOrdered is a's keys, then b's that a lacks.
+func unionOrdered(a, b []string) []string {
+	seen := make(map[string]bool, len(a))
+	out := slices.Clone(a)
+	for _, k := range a {
+		seen[k] = true
+	}
+	for _, k := range b {
+		if !seen[k] {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func unionKeys(a, b map[string]any) []string {
@@ -84,8 +122,8 @@ func contextValue(root map[string]any, id string) any {
 	var cur any = root
 	for _, k := range splitPath(id) {
 		switch c := cur.(type) {
-		case map[string]any:
-			cur = c[k]
+		case map[string]any, *liquid.Object:
+			cur, _ = engine.Member(c, k)
 		case []any:
 			i, err := strconv.Atoi(k)
 			if err != nil || i < 0 || i >= len(c) {
@@ -99,24 +137,22 @@ func contextValue(root map[string]any, id string) any {
 	return cur
 }
 
-// childIDs lists the children of a node: map keys sorted, list indexes in order.
+// childIDs lists the children of a node: an object's keys in the order
+// Liquid iterates them (a map's sorted, a JSON object's as written), list
+// indexes in order.
 func childIDs(root map[string]any, id string) []string {
 	v := contextValue(root, id)
 	prefix := id
 	if prefix != "" {
 		prefix += pathSep
 	}
-	switch c := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(c))
-		for k := range c {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+	if keys, ok := engine.Keys(v); ok {
 		for i, k := range keys {
 			keys[i] = prefix + k
 		}
 		return keys
+	}
+	switch c := v.(type) {
 	case []any:
 		ids := make([]string, len(c))
 		for i := range c {
@@ -129,7 +165,7 @@ func childIDs(root map[string]any, id string) []string {
 
 func isBranch(root map[string]any, id string) bool {
 	switch contextValue(root, id).(type) {
-	case map[string]any, []any:
+	case map[string]any, *liquid.Object, []any:
 		return true
 	}
 	return false
@@ -146,6 +182,8 @@ func nodeLabel(root map[string]any, id string) string {
 	switch c := v.(type) {
 	case map[string]any:
 		return fmt.Sprintf("%s  {%d}", key, len(c))
+	case *liquid.Object:
+		return fmt.Sprintf("%s  {%d}", key, c.Len())
 	case []any:
 		return fmt.Sprintf("%s  [%d]", key, len(c))
 	}

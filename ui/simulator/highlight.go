@@ -1,27 +1,19 @@
 package simulator
 
 import (
+	"github.com/studioflow/studioflow/canvas"
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 )
 
 // WireRef names a transition: the widget it leaves and its index among the
-// widget's transitions.
-type WireRef struct {
-	From       string
-	Transition int
-}
+// widget's transitions (the canvas's type: the panel hands it over as is).
+type WireRef = canvas.WireRef
 
 // Highlight is what the canvas shows of an execution: the widget it is at,
 // the widget it waits in and for what, the transitions it took, and the
-// widgets with breakpoints. It has the same fields as canvas.Highlight.
-type Highlight struct {
-	Active      string
-	Waiting     string
-	WaitingFor  string
-	Taken       []WireRef
-	Breakpoints []string
-}
+// widgets with breakpoints.
+type Highlight = canvas.Highlight
 
 // Highlighter is the canvas as the simulator sees it; the ui package adapts
 // canvas.Editor to it. It is called on the UI goroutine.
@@ -30,36 +22,16 @@ type Highlighter interface {
 	ClearHighlight()
 }
 
-// takenWires maps steps to the transitions they followed, each once, in
-// the order first taken. Steps of subflows are left out: their widgets are
-// not on this canvas.
+// takenWires maps the run's steps to the transitions they followed (see
+// canvas.TakenWires); steps of subflows are left out.
 func takenWires(flow *model.Flow, execution string, steps []*engine.Step) []WireRef {
-	var out []WireRef
-	seen := map[WireRef]bool{}
-	for _, s := range steps {
-		if s.ExecutionSID != execution {
-			continue
-		}
-		st := flow.State(s.TransitionedFrom)
-		if st == nil {
-			continue
-		}
+	return canvas.TakenWires(flow, steps, func(s *engine.Step) (string, string, string, bool) {
 		to := s.TransitionedTo
 		if to == engine.EndedTransition {
 			to = ""
 		}
-		for i, t := range st.Transitions() {
-			if t.Event == s.Name && t.Next == to {
-				ref := WireRef{From: st.Name(), Transition: i}
-				if !seen[ref] {
-					seen[ref] = true
-					out = append(out, ref)
-				}
-				break
-			}
-		}
-	}
-	return out
+		return s.TransitionedFrom, s.Name, to, s.ExecutionSID == execution
+	})
 }
 
 // waitingFor words what a wait expects, for the canvas badge.

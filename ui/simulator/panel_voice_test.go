@@ -27,7 +27,7 @@ func TestDialPadDrivesTheOrderLookupIVRAndTheCanvasFollows(t *testing.T) {
 	}
 	// Trigger → allow_list, allow_list → allow_split, allow_split's second transition (the
 	// first "match") → order_no.
-	want := []WireRef{{"Trigger", 1}, {"allow_list", 0}, {"allow_split", 1}}
+	want := []WireRef{{From: "Trigger", Transition: 1}, {From: "allow_list", Transition: 0}, {From: "allow_split", Transition: 1}}
 	if !slices.Equal(h.Taken, want) {
 		t.Errorf("taken wires %v, want %v", h.Taken, want)
 	}

@@ -202,17 +202,6 @@ func (s *session) current() *simRun {
 	return s.runs[len(s.runs)-1]
 }
 
-func (s *session) run(id int) *simRun {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, r := range s.runs {
-		if r.id == id {
-			return r
-		}
-	}
-	return nil
-}
-
 // recording returns a copy of run id's trigger, options and log.
 func (s *session) recording(id int) (recorded, bool) {
 	s.mu.Lock()

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/studioflow/studioflow/studio"
 )
 
 // BenchmarkHomeRefresh500Flows reloads and lists a workspace of 500 flows,
@@ -16,7 +18,7 @@ func BenchmarkHomeRefresh500Flows(b *testing.B) {
 	clk := newClock()
 	def := readFlow(b, astrologyFlow)
 	for i := range 500 {
-		if _, err := CreateFlow(store, validator(b), fmt.Sprintf("Flow %03d", i), def, "", clk.now()); err != nil {
+		if _, err := studio.CreateFlow(store, validator(b), fmt.Sprintf("Flow %03d", i), def, "", clk.now()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -35,7 +37,7 @@ func BenchmarkHomeRefresh500Flows(b *testing.B) {
 func BenchmarkOpenExecution(b *testing.B) {
 	test.NewTempApp(b)
 	store := openStore(b)
-	f, err := CreateFlow(store, validator(b), "Standby", readFlow(b, vaccineFlow), "", newClock().now())
+	f, err := studio.CreateFlow(store, validator(b), "Standby", readFlow(b, vaccineFlow), "", newClock().now())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,11 +3,12 @@ package workspace
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/engine"
 )
 
 // contextTree shows a JSON-like value (an execution's or a step's context)
@@ -54,22 +55,22 @@ func (c *contextTree) label(path string) (string, bool) {
 }
 
 func (c *contextTree) add(id, key string, v any) {
-	switch val := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(val))
-		for k := range val {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+	// An object's members show in the order Liquid iterates them: a
+	// response's as it was written, the engine's own maps sorted.
+	if keys, ok := engine.Keys(v); ok {
 		c.children[id] = []string{}
 		if id != "" {
-			c.labels[id] = fmt.Sprintf("%s  {%d}", key, len(val))
+			c.labels[id] = fmt.Sprintf("%s  {%d}", key, len(keys))
 		}
 		for _, k := range keys {
 			child := id + "/" + k
 			c.children[id] = append(c.children[id], child)
-			c.add(child, k, val[k])
+			m, _ := engine.Member(v, k)
+			c.add(child, k, m)
 		}
+		return
+	}
+	switch val := v.(type) {
 	case []any:
 		c.children[id] = []string{}
 		c.labels[id] = fmt.Sprintf("%s  [%d]", key, len(val))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/studio"
 	"github.com/studioflow/studioflow/studio/sessions"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
@@ -90,7 +91,7 @@ func TestExecutionsOfAFlowAreListedAndOpen(t *testing.T) {
 func TestExecutionViewShowsStepsInOrderThePathAndEachStepsContext(t *testing.T) {
 	test.NewTempApp(t)
 	store := openStore(t)
-	f, err := CreateFlow(store, validator(t), "Standby", readFlow(t, vaccineFlow), "", newClock().now())
+	f, err := studio.CreateFlow(store, validator(t), "Standby", readFlow(t, vaccineFlow), "", newClock().now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +159,7 @@ func TestExecutionViewShowsStepsInOrderThePathAndEachStepsContext(t *testing.T) 
 
 func TestExecutionViewOfAMissingExecutionSaysSo(t *testing.T) {
 	store := openStore(t)
-	f, err := CreateFlow(store, validator(t), "Standby", readFlow(t, vaccineFlow), "", newClock().now())
+	f, err := studio.CreateFlow(store, validator(t), "Standby", readFlow(t, vaccineFlow), "", newClock().now())
 	if err != nil {
 		t.Fatal(err)
 	}

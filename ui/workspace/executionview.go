@@ -155,36 +155,16 @@ func (v *ExecutionView) showDetail(text string) {
 	}
 }
 
-// takenWires maps steps to the transitions they followed, each once, in the
-// order first taken; steps of subflows are left out (their widgets are not
-// on this canvas).
+// takenWires maps the execution's steps to the transitions they followed
+// (see canvas.TakenWires); steps of subflows are left out.
 func takenWires(flow *model.Flow, execSID string, steps []wsstore.Step) []canvas.WireRef {
-	var out []canvas.WireRef
-	seen := map[canvas.WireRef]bool{}
-	for _, s := range steps {
-		if s.ExecutionSID != execSID {
-			continue
-		}
-		st := flow.State(s.TransitionedFrom)
-		if st == nil {
-			continue
-		}
+	return canvas.TakenWires(flow, steps, func(s wsstore.Step) (string, string, string, bool) {
 		to := s.TransitionedTo
 		if to == engine.EndedTransition {
 			to = ""
 		}
-		for i, t := range st.Transitions() {
-			if t.Event == s.Name && t.Next == to {
-				ref := canvas.WireRef{From: st.Name(), Transition: i}
-				if !seen[ref] {
-					seen[ref] = true
-					out = append(out, ref)
-				}
-				break
-			}
-		}
-	}
-	return out
+		return s.TransitionedFrom, s.Name, to, s.ExecutionSID == execSID
+	})
 }
 
 // showExecutionWindow opens a window with one execution.

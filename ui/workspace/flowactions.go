@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 	"github.com/studioflow/studioflow/ui/filedialog"
 )
@@ -142,7 +143,7 @@ func (h *Home) ImportJSON(file string, data []byte) {
 }
 
 func (h *Home) create(name string, def []byte, message string) {
-	f, err := CreateFlow(h.store, h.val, name, def, message, h.now())
+	f, err := studio.CreateFlow(h.store, h.val, name, def, message, h.now())
 	if err != nil {
 		h.showError(err)
 		return

@@ -15,6 +15,7 @@ import (
 	"github.com/studioflow/studioflow/internal/corpus"
 	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -95,7 +96,7 @@ func newHomeFixture(t *testing.T, files ...string) *homeFixture {
 	test.NewTempApp(t)
 	fx := &homeFixture{store: openStore(t), clock: newClock()}
 	for _, f := range files {
-		if _, err := CreateFlow(fx.store, validator(t), displayName(f), readFlow(t, f), "Imported from "+f, fx.clock.now()); err != nil {
+		if _, err := studio.CreateFlow(fx.store, validator(t), displayName(f), readFlow(t, f), "Imported from "+f, fx.clock.now()); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -25,7 +26,7 @@ func blankHome(t *testing.T, dir string, names ...string) (*Home, fyne.Window, *
 	t.Cleanup(func() { store.Close() })
 	c := newClock()
 	for _, n := range names {
-		if _, err := CreateFlow(store, validator(t), n, model.NewBlankFlow().Marshal(), "Created blank", c.now()); err != nil {
+		if _, err := studio.CreateFlow(store, validator(t), n, model.NewBlankFlow().Marshal(), "Created blank", c.now()); err != nil {
 			t.Fatal(err)
 		}
 	}

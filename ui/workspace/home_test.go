@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -259,9 +260,9 @@ func findRadio(t *testing.T, objs []fyne.CanvasObject) *widget.RadioGroup {
 
 func compact(t *testing.T, def []byte) []byte {
 	t.Helper()
-	s, err := checkedSave(validator(t), "x", wsstore.StatusDraft, "", def)
+	c, err := studio.CheckDefinition(validator(t), def)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s.Definition
+	return c.Compact
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -134,7 +135,7 @@ func (r *revisionHistory) publish() {
 				r.h.showError(err)
 				return
 			}
-			if _, err := SaveRevision(r.h.store, r.h.val, r.flowSID, full.Definition, msg.Text, true, r.h.now()); err != nil {
+			if _, err := studio.SaveRevision(r.h.store, r.h.val, r.flowSID, full.Definition, msg.Text, true, r.h.now()); err != nil {
 				r.h.showError(err)
 				return
 			}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -16,14 +17,14 @@ import (
 func threeRevisions(t *testing.T, fx *homeFixture) wsstore.Flow {
 	t.Helper()
 	f := fx.flowNamed(t, "FoodNow fallback")
-	if _, err := SaveRevision(fx.store, validator(t), f.SID, readFlow(t, webinarFlow), "Webinar menu", false, fx.clock.now()); err != nil {
+	if _, err := studio.SaveRevision(fx.store, validator(t), f.SID, readFlow(t, webinarFlow), "Webinar menu", false, fx.clock.now()); err != nil {
 		t.Fatal(err)
 	}
 	broken := strings.Replace(string(readFlow(t, foodnowFlow)), `"next": "connect_to_helpline"`, `"next": "Nowhere"`, 1)
 	if broken == string(readFlow(t, foodnowFlow)) {
 		t.Fatal("the fixture has no wire to connect_to_helpline to break")
 	}
-	if _, err := SaveRevision(fx.store, validator(t), f.SID, []byte(broken), "Work in progress", false, fx.clock.now()); err != nil {
+	if _, err := studio.SaveRevision(fx.store, validator(t), f.SID, []byte(broken), "Work in progress", false, fx.clock.now()); err != nil {
 		t.Fatal(err)
 	}
 	fx.home.Refresh()

@@ -16,6 +16,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/studio"
 	"github.com/studioflow/studioflow/studio/client"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
@@ -216,7 +217,7 @@ func (s *SyncDialogs) savePulled(base, sid string, remote client.Flow) {
 	var err error
 	if prev := s.prefs.String(pulledKey(base, sid)); prev != "" {
 		if _, ferr := s.store.FlowInfo(prev); ferr == nil {
-			local, err = SaveRevision(s.store, s.val, prev, remote.Definition, msg, false, now)
+			local, err = studio.SaveRevision(s.store, s.val, prev, remote.Definition, msg, false, now)
 		}
 	}
 	if local.SID == "" && err == nil {
@@ -224,7 +225,7 @@ func (s *SyncDialogs) savePulled(base, sid string, remote client.Flow) {
 		if strings.TrimSpace(name) == "" {
 			name = sid
 		}
-		local, err = CreateFlow(s.store, s.val, name, remote.Definition, msg, now)
+		local, err = studio.CreateFlow(s.store, s.val, name, remote.Definition, msg, now)
 	}
 	if err != nil {
 		s.showError(err)

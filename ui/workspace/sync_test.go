@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/studio"
 	"github.com/studioflow/studioflow/studio/client"
 	"github.com/studioflow/studioflow/studio/restapi"
 	"github.com/studioflow/studioflow/studio/sessions"
@@ -214,7 +215,7 @@ func TestPublishToTwilioCreatesThenUpdatesTheRemoteFlow(t *testing.T) {
 func TestPublishingABrokenFlowListsTheServersProblems(t *testing.T) {
 	fx := newSyncFixture(t)
 	broken := strings.Replace(string(readFlow(t, foodnowFlow)), `"next": "connect_to_helpline"`, `"next": "Nowhere"`, 1)
-	f, err := CreateFlow(fx.store, validator(t), "Broken", []byte(broken), "", fx.clock.now())
+	f, err := studio.CreateFlow(fx.store, validator(t), "Broken", []byte(broken), "", fx.clock.now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -378,7 +379,7 @@ func TestCredentialsKeptInTheKeyringAreOfferedInTheNextSession(t *testing.T) {
 func TestDesktopAndRESTSavesRecordTheSameProblems(t *testing.T) {
 	fx := newSyncFixture(t)
 	def := readFlow(t, vaccineFlow)
-	local, err := CreateFlow(fx.store, validator(t), "Standby", def, "", fx.clock.now())
+	local, err := studio.CreateFlow(fx.store, validator(t), "Standby", def, "", fx.clock.now())
 	if err != nil {
 		t.Fatal(err)
 	}
