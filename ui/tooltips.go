@@ -118,9 +118,8 @@ func wrapText(text string, size, width float32) []string {
 // tipButton is a toolbar button that shows its tip while hovered.
 type tipButton struct {
 	widget.Button
-	tip    string
-	layer  *tipLayer
-	hidden bool
+	tip   string
+	layer *tipLayer
 }
 
 func newTipButton(icon fyne.Resource, tip string, layer *tipLayer, run func()) *tipButton {
