@@ -18,20 +18,83 @@ type textField struct {
 	// assist, when set, makes the field's Liquid references links and
 	// completes them (provenance.go).
 	assist *liquidAssist
+	// guardRunes drops a character that reaches the field before any key
+	// press did since it gained focus: on the desktop a dialog closed with
+	// Space hands the focus back between the key press and its character,
+	// which would otherwise land, unseen, in the field behind.
+	guardRunes bool
+	// stray is true from gaining focus until the field hears a key press.
+	stray bool
+}
+
+// AcceptsTab is part of fyne.Tabbable: Tab and Shift+Tab always move the
+// focus, even in a multi-line field (Ctrl+Tab inserts a tab character).
+func (t *textField) AcceptsTab() bool { return false }
+
+// KeyDown is part of desktop.Keyable.
+func (t *textField) KeyDown(ev *fyne.KeyEvent) {
+	t.stray = false
+	t.Entry.KeyDown(ev)
+}
+
+// TypedRune is part of fyne.Focusable.
+func (t *textField) TypedRune(r rune) {
+	if t.guardRunes && t.stray {
+		return
+	}
+	t.Entry.TypedRune(r)
 }
 
 // TypedKey is part of fyne.Focusable.
 func (t *textField) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && t.onEscape != nil {
-		t.onEscape()
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if t.onEscape != nil {
+			t.onEscape()
+			return
+		}
+		// Escape releases the keyboard, leaving the text as it is.
+		if c := t.canvas(); c != nil {
+			c.Unfocus()
+		}
+		return
+	case fyne.KeyTab:
+		// A driver that hands Tab to the field anyway: move the focus.
+		if c := t.canvas(); c != nil {
+			if shiftHeld() {
+				c.FocusPrevious()
+			} else {
+				c.FocusNext()
+			}
+		}
 		return
 	}
 	t.Entry.TypedKey(ev)
 }
 
+// canvas is the canvas showing the field, or nil.
+func (t *textField) canvas() fyne.Canvas {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return nil
+	}
+	return app.Driver().CanvasForObject(t)
+}
+
+// shiftHeld tells whether the desktop driver reports Shift held.
+func shiftHeld() bool {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return false
+	}
+	d, ok := app.Driver().(desktop.Driver)
+	return ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+}
+
 // FocusGained is part of fyne.Focusable: typing after coming back to a
 // field is a new undo step.
 func (t *textField) FocusGained() {
+	t.stray = true
 	t.Entry.FocusGained()
 	if t.keys != nil && t.keys.newSession != nil {
 		t.keys.newSession()
@@ -48,6 +111,11 @@ type historyKeys struct {
 
 func newTextField(multiLine bool, keys *historyKeys) *textField {
 	t := &textField{keys: keys}
+	// Only a desktop driver reports key presses; others (the test driver,
+	// mobile) would lose every character.
+	if app := fyne.CurrentApp(); app != nil {
+		_, t.guardRunes = app.Driver().(desktop.Driver)
+	}
 	t.ExtendBaseWidget(t)
 	if multiLine {
 		t.MultiLine = true
@@ -68,6 +136,13 @@ func (t *textField) FocusLost() {
 // TypedShortcut is part of fyne.Shortcutable.
 func (t *textField) TypedShortcut(s fyne.Shortcut) {
 	if t.assist != nil && t.assist.shortcut(s) {
+		return
+	}
+	if sc, ok := s.(*desktop.CustomShortcut); ok && sc.KeyName == fyne.KeyTab && sc.Modifier == fyne.KeyModifierControl {
+		// Ctrl+Tab inserts a tab character where one is wanted.
+		if t.MultiLine {
+			t.Entry.TypedRune('\t')
+		}
 		return
 	}
 	if t.keys != nil {
