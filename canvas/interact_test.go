@@ -266,15 +266,18 @@ func TestClickShiftClickCtrlAAndEscape(t *testing.T) {
 	}
 }
 
-func TestArrowKeysMoveTheSelectionAsOneStep(t *testing.T) {
+func TestAltArrowKeysMoveTheSelectionAsOneStep(t *testing.T) {
 	test.NewTempApp(t)
 	e, _, _ := openEditor(t, readFlow(t, ivrFlow), editorSize)
 	before := e.doc.Flow().Marshal()
 	e.SetSelection([]string{"error"})
 	x0, y0 := offsetOf(t, e, "error")
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	alt := func(k fyne.KeyName) {
+		e.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt})
+	}
+	alt(fyne.KeyRight)
+	alt(fyne.KeyRight)
+	alt(fyne.KeyUp)
 	if x, y := offsetOf(t, e, "error"); x != x0+2*gridSize || y != y0-gridSize {
 		t.Fatalf("after → → ↑: %v,%v, want %v,%v", x, y, x0+2*gridSize, y0-gridSize)
 	}

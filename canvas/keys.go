@@ -19,28 +19,18 @@ func (e *Editor) FocusLost() {
 }
 
 // TypedKey is part of fyne.Focusable: Delete or Backspace removes the
-// selection, arrows move it (Shift: further), Escape cancels a drag, a
+// selection; arrows pan the view or move the selection to the next widget
+// (Alt or Shift: nudge the selection, see arrow); Escape cancels a drag, a
 // pending new-widget menu, or the selection; Enter or F2 asks to edit the
 // one selected widget (OnEditWidget: the window focuses its inspector).
 func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
-	step := float64(gridSize)
-	if !e.snap {
-		step = 1
-	}
-	if e.modifiers()&fyne.KeyModifierShift != 0 {
-		step *= 5
+	if dx, dy, ok := arrowDirection(ev.Name); ok {
+		e.arrow(dx, dy, e.modifiers())
+		return
 	}
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		e.DeleteSelection()
-	case fyne.KeyUp:
-		e.nudge(0, -step)
-	case fyne.KeyDown:
-		e.nudge(0, step)
-	case fyne.KeyLeft:
-		e.nudge(-step, 0)
-	case fyne.KeyRight:
-		e.nudge(step, 0)
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
 		if sel := e.Selection(); len(sel) == 1 && e.OnEditWidget != nil {
 			e.OnEditWidget(sel[0])
@@ -70,12 +60,16 @@ func (e *Editor) TypedRune(r rune) {
 	}
 }
 
-// TypedShortcut is part of fyne.Shortcutable: Ctrl+A selects every widget.
+// TypedShortcut is part of fyne.Shortcutable: Ctrl+A selects every widget,
+// Alt+arrows nudge the selection.
 // A focused widget receives every shortcut, so the others go on to the
 // window's (Save, Undo, …).
 func (e *Editor) TypedShortcut(s fyne.Shortcut) {
 	if _, ok := s.(*fyne.ShortcutSelectAll); ok {
 		e.SelectAll()
+		return
+	}
+	if e.arrowShortcut(s) {
 		return
 	}
 	if app := fyne.CurrentApp(); app != nil {

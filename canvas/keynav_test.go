@@ -1,0 +1,90 @@
+package canvas
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// crossFlow has a widget in the middle and one on each side of it, plus
+// a far one to the right that the near one must win over.
+const crossFlow = `{"description":"cross","flags":{"allow_concurrent_calls":true},"initial_state":"Trigger",
+"states":[
+ {"name":"Trigger","type":"trigger","transitions":[],"properties":{"offset":{"x":0,"y":-600}}},
+ {"name":"middle","type":"send-message","transitions":[],"properties":{"body":"m","offset":{"x":400,"y":400}}},
+ {"name":"right","type":"send-message","transitions":[],"properties":{"body":"r","offset":{"x":800,"y":450}}},
+ {"name":"far_right","type":"send-message","transitions":[],"properties":{"body":"f","offset":{"x":1600,"y":400}}},
+ {"name":"below","type":"send-message","transitions":[],"properties":{"body":"b","offset":{"x":420,"y":800}}},
+ {"name":"left","type":"send-message","transitions":[],"properties":{"body":"l","offset":{"x":0,"y":380}}}
+]}`
+
+func openCross(t *testing.T) *Editor {
+	t.Helper()
+	test.NewTempApp(t)
+	f, err := model.Parse([]byte(crossFlow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _, _ := openEditor(t, f, editorSize)
+	return e
+}
+
+func TestArrowsMoveTheSelectionToTheNearestWidgetThatWay(t *testing.T) {
+	e := openCross(t)
+	before := e.doc.Flow().Marshal()
+	e.SetSelection([]string{"middle"})
+	for _, c := range []struct {
+		key  fyne.KeyName
+		want string
+	}{{fyne.KeyRight, "right"}, {fyne.KeyLeft, "middle"}, {fyne.KeyDown, "below"}, {fyne.KeyUp, "middle"}, {fyne.KeyLeft, "left"}} {
+		e.TypedKey(&fyne.KeyEvent{Name: c.key})
+		if got := e.Selection(); len(got) != 1 || got[0] != c.want {
+			t.Fatalf("after %s: selection %v, want %s", c.key, got, c.want)
+		}
+	}
+	if string(e.doc.Flow().Marshal()) != string(before) {
+		t.Error("moving the selection changed the flow")
+	}
+}
+
+func TestArrowsWithNothingSelectedPanTheView(t *testing.T) {
+	e := openCross(t)
+	e.SetSelection(nil)
+	before := e.doc.Flow().Marshal()
+	o := e.view.origin
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if got := e.view.origin; got.X <= o.X || got.Y <= o.Y {
+		t.Fatalf("→ ↓ with nothing selected: origin %v, was %v", got, o)
+	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if got := e.view.origin; got != o {
+		t.Errorf("← ↑ did not pan back: %v, want %v", got, o)
+	}
+	if string(e.doc.Flow().Marshal()) != string(before) {
+		t.Error("panning changed the flow")
+	}
+}
+
+func TestAltArrowsNudgeTheSelection(t *testing.T) {
+	e := openCross(t)
+	e.SetSelection([]string{"middle"})
+	x0, y0 := offsetOf(t, e, "middle")
+	// The desktop driver delivers Alt+arrow as a shortcut.
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt})
+	// A driver without shortcuts: a key press with Alt held.
+	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyAltLeft})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyAltLeft})
+	if x, y := offsetOf(t, e, "middle"); x != x0+gridSize || y != y0+gridSize {
+		t.Fatalf("after Alt+→ Alt+↓: %v,%v, want %v,%v", x, y, x0+gridSize, y0+gridSize)
+	}
+	if got := e.Selection(); len(got) != 1 || got[0] != "middle" {
+		t.Errorf("nudging changed the selection to %v", got)
+	}
+}
