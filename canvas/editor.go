@@ -34,6 +34,9 @@ type Editor struct {
 	// node's widget name and the click's position in the editor's own
 	// coordinates (as DropWidget takes them).
 	OnWidgetSecondaryTap func(name string, at fyne.Position)
+	// OnCyclePanes is called on F6 (back: Shift+F6) to move the keyboard
+	// to the window's next pane.
+	OnCyclePanes func(back bool)
 	// OnEditWidget is called when Enter or F2 is pressed with one widget
 	// selected: the keyboard's way into its inspector.
 	OnEditWidget func(name string)

@@ -111,3 +111,18 @@ func (e *Editor) arrowShortcut(s fyne.Shortcut) bool {
 	e.arrow(dx, dy, sc.Modifier)
 	return true
 }
+
+// openContextMenu opens the context menu of the selection (of its first
+// widget) as a right click on its middle would.
+func (e *Editor) openContextMenu() {
+	sel := e.Selection()
+	if len(sel) == 0 || e.OnWidgetSecondaryTap == nil {
+		return
+	}
+	i, ok := e.graph.byName[sel[0]]
+	if !ok {
+		return
+	}
+	e.Reveal(sel[0])
+	e.OnWidgetSecondaryTap(sel[0], e.view.toScreen(e.graph.nodes[i].rect().center()))
+}

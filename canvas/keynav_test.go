@@ -88,3 +88,40 @@ func TestAltArrowsNudgeTheSelection(t *testing.T) {
 		t.Errorf("nudging changed the selection to %v", got)
 	}
 }
+
+func TestShiftF10AndTheMenuKeyOpenTheSelectionsContextMenu(t *testing.T) {
+	e := openCross(t)
+	var opened []string
+	var at fyne.Position
+	e.OnWidgetSecondaryTap = func(name string, p fyne.Position) { opened, at = append(opened, name), p }
+	e.SetSelection(nil)
+	e.TypedKey(&fyne.KeyEvent{Name: desktop.KeyMenu})
+	if len(opened) != 0 {
+		t.Fatalf("the Menu key with nothing selected opened %v", opened)
+	}
+	e.SetSelection([]string{"below"})
+	e.TypedKey(&fyne.KeyEvent{Name: desktop.KeyMenu})
+	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF10})
+	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF10}) // F10 alone: not the context menu
+	if len(opened) != 2 || opened[0] != "below" || opened[1] != "below" {
+		t.Fatalf("Menu, Shift+F10, F10 opened %v, want below twice", opened)
+	}
+	if i := e.nodeAt(at); i < 0 || e.graph.nodes[i].name != "below" {
+		t.Errorf("the menu opened at %v, not over the widget", at)
+	}
+}
+
+func TestF6AsksTheWindowForTheNextPane(t *testing.T) {
+	e := openCross(t)
+	var got []bool
+	e.OnCyclePanes = func(back bool) { got = append(got, back) }
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF6})
+	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF6})
+	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	if len(got) != 2 || got[0] || !got[1] {
+		t.Errorf("F6, Shift+F6 asked %v, want [false true]", got)
+	}
+}

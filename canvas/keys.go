@@ -22,7 +22,9 @@ func (e *Editor) FocusLost() {
 // selection; arrows pan the view or move the selection to the next widget
 // (Alt or Shift: nudge the selection, see arrow); Escape cancels a drag, a
 // pending new-widget menu, or the selection; Enter or F2 asks to edit the
-// one selected widget (OnEditWidget: the window focuses its inspector).
+// one selected widget (OnEditWidget: the window focuses its inspector);
+// Shift+F10 or the Menu key opens the selection's context menu; F6 goes to
+// the window's next pane (OnCyclePanes).
 func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
 	if dx, dy, ok := arrowDirection(ev.Name); ok {
 		e.arrow(dx, dy, e.modifiers())
@@ -31,6 +33,16 @@ func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		e.DeleteSelection()
+	case desktop.KeyMenu:
+		e.openContextMenu()
+	case fyne.KeyF10:
+		if e.modifiers()&fyne.KeyModifierShift != 0 {
+			e.openContextMenu()
+		}
+	case fyne.KeyF6:
+		if e.OnCyclePanes != nil {
+			e.OnCyclePanes(e.modifiers()&fyne.KeyModifierShift != 0)
+		}
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
 		if sel := e.Selection(); len(sel) == 1 && e.OnEditWidget != nil {
 			e.OnEditWidget(sel[0])
