@@ -26,6 +26,8 @@ func (c editorCanvas) OnSelectionChanged(fn func([]string)) { c.Editor.OnSelecti
 
 func (c editorCanvas) OnEditWidget(fn func(string)) { c.Editor.OnEditWidget = fn }
 
+func (c editorCanvas) OnCyclePanes(fn func(bool)) { c.Editor.OnCyclePanes = fn }
+
 func (c editorCanvas) OnWidgetSecondaryTap(fn func(string, fyne.Position)) {
 	c.Editor.OnWidgetSecondaryTap = fn
 }

@@ -123,7 +123,7 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 		e.recovery.dir = defaultRecoveryDir(a)
 	}
 	e.win = a.NewWindow(AppName)
-	e.keys = &historyKeys{undo: e.Undo, redo: e.Redo}
+	e.keys = &historyKeys{undo: e.Undo, redo: e.Redo, panes: e.cyclePanes}
 	doc := model.NewDocument(f)
 	e.build(doc)
 	e.live.sync = opts.syncValidation
@@ -203,6 +203,15 @@ func (e *Editor) build(doc *model.Document) {
 		}
 	}
 	e.library.OnDrop = e.dropFromLibrary
+	e.library.search.cycle = e.cyclePanes
+	e.problems.list.cycle = e.cyclePanes
+	e.canvas.OnCyclePanes(e.cyclePanes)
+	// F6 with nothing focused goes to the first pane.
+	e.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyF6 {
+			e.cyclePanes(shiftHeld())
+		}
+	})
 	e.ghost = newDragGhost(e.win)
 	e.library.OnDragMove = e.ghost.follow
 	e.finder = NewFinder(e.cat)

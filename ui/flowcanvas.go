@@ -19,6 +19,8 @@ type flowCanvas interface {
 	SetSelection(names []string)
 	OnSelectionChanged(fn func(names []string))
 	OnWidgetSecondaryTap(fn func(name string, at fyne.Position))
+	// OnCyclePanes: F6 (back: Shift+F6) on the canvas.
+	OnCyclePanes(fn func(back bool))
 	// OnEditWidget: Enter or F2 on the one selected widget.
 	OnEditWidget(fn func(name string))
 	Reveal(name string)

@@ -21,7 +21,7 @@ import (
 // Enter in the search box) adds it in free space near the selection.
 type Library struct {
 	cat     *schemas.Catalog
-	search  *widget.Entry
+	search  *textField
 	list    *fyne.Container
 	object  fyne.CanvasObject
 	items   []*libraryItem
@@ -50,7 +50,7 @@ func categoryColor(c schemas.Category) color.Color { return look.CategoryColor(c
 // NewLibrary builds the palette from the catalog's library sections.
 func NewLibrary(cat *schemas.Catalog) *Library {
 	l := &Library{cat: cat, headers: map[schemas.Category]fyne.CanvasObject{}}
-	l.search = widget.NewEntry()
+	l.search = newTextField(false, nil)
 	l.search.SetPlaceHolder("Search widgets")
 	l.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	l.search.OnChanged = l.filter

@@ -72,6 +72,20 @@ func (e *Editor) commands() map[string]command {
 		"coverHide": cmd("Hide Test Coverage", nil, nil, e.HideCoverage),
 		"uncovered": cmd("Uncovered Transitions…", nil, nil, e.ShowUncovered),
 		"about":     cmd("About Studioflow", nil, theme.InfoIcon(), e.About),
+		"shortcuts": cmd("Keyboard Shortcuts", nil, nil, e.ShowShortcuts),
+
+		// Keys handled where they are pressed, listed in Keyboard Shortcuts.
+		"nextField":  {label: "Next / Previous Field", keys: "Tab / Shift+Tab"},
+		"insertTab":  {label: "Insert a Tab Character in a Text Field", keys: "Ctrl+Tab"},
+		"leaveField": {label: "Leave a Text Field (Text Kept)", keys: "Escape"},
+		"panes":      {label: "Next / Previous Pane", keys: "F6 / Shift+F6"},
+		"arrowSel":   {label: "Select the Nearest Widget That Way", keys: "Arrows"},
+		"arrowPan":   {label: "Pan the View (Nothing Selected)", keys: "Arrows"},
+		"nudge":      {label: "Nudge the Selection", keys: "Alt+Arrows (Shift+Arrows: further)"},
+		"editWidget": {label: "Edit the Selected Widget", keys: "Enter / F2"},
+		"ctxMenu":    {label: "Context Menu of the Selection", keys: "Shift+F10 / Menu"},
+		"deselect":   {label: "Cancel a Drag, or Clear the Selection", keys: "Escape"},
+		"canvasZoom": {label: "Zoom In / Out / Actual Size on the Canvas", keys: "+ / - / 0"},
 	}
 }
 
@@ -154,7 +168,7 @@ func (e *Editor) refreshMenus() {
 	view := fyne.NewMenu("View", it("zoomIn"), it("zoomOut"), it("zoomReset"), it("zoomFit"), sep(),
 		it("tidy"), sep(), minimap, it("showJSON"), sep(), themeMenu)
 	run := fyne.NewMenu("Run", it("run"), sep(), it("coverage"), it("coverFile"), it("uncovered"), it("coverHide"))
-	help := fyne.NewMenu("Help", it("about"))
+	help := fyne.NewMenu("Help", it("shortcuts"), sep(), it("about"))
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run, help))
 }
 

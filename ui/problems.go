@@ -18,7 +18,7 @@ import (
 // message or the JSON pointer (the form the CLI prints).
 type Problems struct {
 	diags   []schemas.Diagnostic
-	list    *widget.List
+	list    *paneList
 	summary *widget.Label
 	object  fyne.CanvasObject
 	// OnChoose is called with the diagnostic clicked.
@@ -37,16 +37,16 @@ type Problems struct {
 func NewProblems() *Problems {
 	p := &Problems{}
 	p.summary = widget.NewLabelWithStyle("Problems", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.list = widget.NewList(
-		func() int { return len(p.diags) },
-		func() fyne.CanvasObject { return newProblemRow(p) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(p.diags) {
-				return
-			}
-			o.(*problemRow).show(p.diags[id], p.where(p.diags[id]))
-		},
-	)
+	p.list = &paneList{}
+	p.list.Length = func() int { return len(p.diags) }
+	p.list.CreateItem = func() fyne.CanvasObject { return newProblemRow(p) }
+	p.list.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		if id >= len(p.diags) {
+			return
+		}
+		o.(*problemRow).show(p.diags[id], p.where(p.diags[id]))
+	}
+	p.list.ExtendBaseWidget(p.list)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(p.diags) && p.OnChoose != nil {
 			p.OnChoose(p.diags[id])

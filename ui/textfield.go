@@ -25,6 +25,8 @@ type textField struct {
 	guardRunes bool
 	// stray is true from gaining focus until the field hears a key press.
 	stray bool
+	// cycle, when set, hears F6 (otherwise keys.panes does).
+	cycle func(back bool)
 }
 
 // AcceptsTab is part of fyne.Tabbable: Tab and Shift+Tab always move the
@@ -58,6 +60,15 @@ func (t *textField) TypedKey(ev *fyne.KeyEvent) {
 			c.Unfocus()
 		}
 		return
+	case fyne.KeyF6:
+		cycle := t.cycle
+		if cycle == nil && t.keys != nil {
+			cycle = t.keys.panes
+		}
+		if cycle != nil {
+			cycle(shiftHeld())
+			return
+		}
 	case fyne.KeyTab:
 		// A driver that hands Tab to the field anyway: move the focus.
 		if c := t.canvas(); c != nil {
@@ -107,6 +118,9 @@ type historyKeys struct {
 	undo, redo func()
 	// newSession starts a new undo step for typing (a field got focus).
 	newSession func()
+	// panes moves the keyboard to the window's next pane (F6; back:
+	// Shift+F6).
+	panes func(back bool)
 }
 
 func newTextField(multiLine bool, keys *historyKeys) *textField {

@@ -93,3 +93,41 @@ func TestACharacterWithoutItsKeyPressDoesNotReachAFreshlyFocusedField(t *testing
 		t.Errorf("a typed space was dropped: %q", f.Text)
 	}
 }
+
+func TestF6CyclesThePanes(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: readShared(t, astrology)})
+	e.selectWidgets([]string{"ask_sign"})
+	c := e.win.Canvas()
+	c.Unfocus()
+	f6 := func() {
+		ev := &fyne.KeyEvent{Name: fyne.KeyF6}
+		if f := c.Focused(); f != nil {
+			f.TypedKey(ev)
+		} else {
+			c.OnTypedKey()(ev)
+		}
+	}
+	f6()
+	if c.Focused() != e.library.search {
+		t.Fatalf("F6 from nowhere focused %T, want the library's search", c.Focused())
+	}
+	f6()
+	if c.Focused() != e.canvas.Object().(fyne.Focusable) {
+		t.Fatalf("F6 from the library focused %T, want the canvas", c.Focused())
+	}
+	f6()
+	if c.Focused() == nil || c.Focused() != e.inspector.rows[0].focus {
+		t.Fatalf("F6 from the canvas focused %T, want the inspector's first field", c.Focused())
+	}
+	for i := 0; i < 2 && c.Focused() != e.library.search; i++ {
+		f6()
+	}
+	if c.Focused() != e.library.search {
+		t.Fatalf("F6 did not come back round to the library (at %T)", c.Focused())
+	}
+	e.cyclePanes(true)
+	if c.Focused() == e.library.search || c.Focused() == e.canvas.Object().(fyne.Focusable) {
+		t.Errorf("Shift+F6 from the library went forward to %T", c.Focused())
+	}
+}

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// shortcutLine is one row of the keyboard reference.
+type shortcutLine struct {
+	action, keys string
+}
+
+// shortcutLines lists every command with a key, from the one command
+// table (commands), sorted by action.
+func (e *Editor) shortcutLines() []shortcutLine {
+	var out []shortcutLine
+	for _, c := range e.commands() {
+		keys := shortcutText(c.shortcut)
+		if keys == "" {
+			keys = c.keys
+		}
+		if keys == "" {
+			continue
+		}
+		out = append(out, shortcutLine{action: strings.TrimSuffix(c.label, "…"), keys: keys})
+	}
+	slices.SortFunc(out, func(a, b shortcutLine) int { return strings.Compare(a.action, b.action) })
+	return out
+}
+
+// shortcutsMarkdown is the keyboard reference as the README's table.
+func shortcutsMarkdown(lines []shortcutLine) string {
+	var b strings.Builder
+	b.WriteString("| Action | Keys |\n|---|---|\n")
+	for _, l := range lines {
+		fmt.Fprintf(&b, "| %s | %s |\n", l.action, strings.ReplaceAll(l.keys, "|", `\|`))
+	}
+	return b.String()
+}
+
+// ShowShortcuts shows the keyboard reference (Help ▸ Keyboard Shortcuts).
+func (e *Editor) ShowShortcuts() {
+	lines := e.shortcutLines()
+	grid := container.NewGridWithColumns(2)
+	for _, l := range lines {
+		grid.Add(widget.NewLabel(l.action))
+		grid.Add(widget.NewLabelWithStyle(l.keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+	}
+	d := dialog.NewCustom("Keyboard Shortcuts", "Close", container.NewVScroll(grid), e.win)
+	d.Resize(dialogSize(e.win))
+	d.Show()
+}
