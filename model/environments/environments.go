@@ -65,10 +65,17 @@ func Load(path string) (*Values, error) {
 // the flow's folder or the nearest folder above it that has one, else in the
 // current folder.
 func Find(flowPath, env string) (string, error) {
+	return FindFrom(filepath.Dir(flowPath), env)
+}
+
+// FindFrom is Find for a folder rather than a flow file: environments/ENV.yaml
+// in dir or the nearest folder above it, else in the current folder (a
+// server's workspace folder, say).
+func FindFrom(dir, env string) (string, error) {
 	if strings.ContainsRune(env, filepath.Separator) || strings.HasSuffix(env, ".yaml") || strings.HasSuffix(env, ".yml") {
 		return env, nil
 	}
-	dir, err := filepath.Abs(filepath.Dir(flowPath))
+	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
