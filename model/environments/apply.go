@@ -2,6 +2,10 @@ package environments
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/studioflow/studioflow/model"
 )
@@ -71,4 +75,42 @@ type Shown struct {
 	Name  string
 	Value string
 	OK    bool // the environment gives a value
+}
+
+// Choice is one environment a flow can run with: its name and values file.
+type Choice struct {
+	Name string
+	Path string
+}
+
+// Available lists the environments Find can find for a flow in dir: the
+// values files (*.yaml, *.yml) of environments/ in dir and in each folder
+// above it, the nearest one winning for a name, sorted by name. A folder
+// that cannot be read is skipped.
+func Available(dir string) []Choice {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []Choice
+	for {
+		entries, _ := os.ReadDir(filepath.Join(dir, Dir))
+		for _, e := range entries {
+			ext := filepath.Ext(e.Name())
+			name := strings.TrimSuffix(e.Name(), ext)
+			if e.IsDir() || (ext != ".yaml" && ext != ".yml") || seen[name] {
+				continue
+			}
+			seen[name] = true
+			out = append(out, Choice{Name: name, Path: filepath.Join(dir, Dir, e.Name())})
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }
