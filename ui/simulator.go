@@ -53,6 +53,7 @@ func (s *simulatorSlot) open() {
 		}
 		if s.e.path != "" {
 			s.panel.SubflowDir = filepath.Dir(s.e.path)
+			s.panel.UseEnvironmentsFrom(filepath.Dir(s.e.path))
 		}
 		// A workspace flow runs under its own SID (flow.flow_sid), so the
 		// simulator, the recorded executions and the REST API agree.
