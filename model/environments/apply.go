@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -50,31 +51,38 @@ func Apply(f *model.Flow, v *Values) (*model.Flow, error) {
 	return out, nil
 }
 
-// Lookup returns the value of each placeholder in s under v, in order of
-// first appearance, for showing beside a field ("prod: https://…"). Names
-// without a value are listed with ok false.
-func Lookup(s string, v *Values) []Shown {
-	if v == nil {
-		return nil
-	}
-	var out []Shown
-	seen := map[string]bool{}
-	for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
-		if m[0][1] == '$' || seen[m[1]] { // "$${" is a literal
-			continue
+// Expand replaces the placeholders of one text by their values under v
+// ("$${" becoming a literal "${"), the substitution Substitute makes in every
+// string of a flow; names without a value stay as written and are returned,
+// once each, in order.
+func Expand(s string, v *Values) (string, []string) {
+	var missing []string
+	out := placeholder.ReplaceAllStringFunc(s, func(m string) string {
+		if strings.HasPrefix(m, "$$") {
+			return m[1:] // Terraform's escape: a literal ${
 		}
-		seen[m[1]] = true
-		val, ok := v.Values[m[1]]
-		out = append(out, Shown{Name: m[1], Value: val, OK: ok})
-	}
-	return out
+		name := m[2 : len(m)-1]
+		if v != nil {
+			if val, ok := v.Values[name]; ok {
+				return val
+			}
+		}
+		if !slices.Contains(missing, name) {
+			missing = append(missing, name)
+		}
+		return m
+	})
+	return out, missing
 }
 
-// Shown is one placeholder of a field with its value in an environment.
-type Shown struct {
-	Name  string
-	Value string
-	OK    bool // the environment gives a value
+// HasPlaceholders reports whether s holds a ${NAME} placeholder.
+func HasPlaceholders(s string) bool {
+	for _, m := range placeholder.FindAllString(s, -1) {
+		if !strings.HasPrefix(m, "$$") {
+			return true
+		}
+	}
+	return false
 }
 
 // Choice is one environment a flow can run with: its name and values file.

@@ -68,15 +68,15 @@ func TestApplySubstitutesOrRefuses(t *testing.T) {
 	}
 }
 
-// Lookup pairs each placeholder of a text with its value, once each, and
-// skips the "$${" literal.
-func TestLookupShowsEachPlaceholdersValue(t *testing.T) {
+// Expand gives a text with its values, each missing name once, and the
+// "$${" literal as "${".
+func TestExpandFillsInOneText(t *testing.T) {
 	v := &Values{Name: "prod", Values: map[string]string{"HOST": "https://x.twil.io"}}
-	got := Lookup("${HOST}/a?k=${KEY}&again=${HOST}&lit=$${HOST}", v)
-	if len(got) != 2 || got[0] != (Shown{Name: "HOST", Value: "https://x.twil.io", OK: true}) || got[1] != (Shown{Name: "KEY"}) {
-		t.Fatalf("Lookup = %+v", got)
+	got, missing := Expand("${HOST}/a?k=${KEY}&again=${HOST}&k2=${KEY}&lit=$${HOST}", v)
+	if got != "https://x.twil.io/a?k=${KEY}&again=https://x.twil.io&k2=${KEY}&lit=${HOST}" || len(missing) != 1 || missing[0] != "KEY" {
+		t.Fatalf("Expand = %q, %q", got, missing)
 	}
-	if Lookup("${HOST}", nil) != nil {
-		t.Error("Lookup without an environment shows values")
+	if !HasPlaceholders("a ${B}") || HasPlaceholders("$${B} and {{flow.data}}") {
+		t.Error("HasPlaceholders misreads")
 	}
 }

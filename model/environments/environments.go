@@ -165,17 +165,11 @@ func wrap(names []string) []string {
 func Substitute(f *model.Flow, v *Values) (*model.Flow, error) {
 	missing := map[string]bool{}
 	root := walkStrings(f.Root().Clone(), "", func(_, s string) string {
-		return placeholder.ReplaceAllStringFunc(s, func(m string) string {
-			if strings.HasPrefix(m, "$$") {
-				return m[1:] // Terraform's escape: a literal ${
-			}
-			name := m[2 : len(m)-1]
-			if val, ok := v.Values[name]; ok {
-				return val
-			}
-			missing[name] = true
-			return m
-		})
+		out, lacking := Expand(s, v)
+		for _, n := range lacking {
+			missing[n] = true
+		}
+		return out
 	})
 	out, err := model.FromObject(root.(*model.Object))
 	if err != nil {
