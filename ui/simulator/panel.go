@@ -286,6 +286,22 @@ func (p *Panel) Environment() *environments.Values {
 	return v
 }
 
+// PickEnvironment picks the environment name in the start form ("" for
+// none), as choosing it in the picker does.
+func (p *Panel) PickEnvironment(name string) error {
+	if name == "" {
+		p.start.envPick.SetSelected(noEnvironment)
+		return nil
+	}
+	for _, c := range p.start.envs {
+		if c.Name == name {
+			p.start.envPick.SetSelected(name)
+			return nil
+		}
+	}
+	return fmt.Errorf("no environment %q beside the flow", name)
+}
+
 // OnEnvironment sets fn to hear each environment pick (the inspector shows
 // placeholders with the picked environment's values).
 func (p *Panel) OnEnvironment(fn func(*environments.Values)) {
