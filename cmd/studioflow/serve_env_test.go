@@ -103,3 +103,37 @@ func findBody(m map[string]any) string {
 	}
 	return ""
 }
+
+// An execution of a flow whose placeholder the environment lacks does not
+// start: the webhook answers with an error naming the placeholder.
+func TestServeRefusesToRunAPlaceholderWithoutAValue(t *testing.T) {
+	account := "AC" + strings.Repeat("4", 32)
+	t.Setenv("TWILIO_ACCOUNT_SID", account)
+	t.Setenv("TWILIO_AUTH_TOKEN", testToken)
+	ws := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(ws, "environments"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ws, "environments", "prod.yaml"), []byte("other: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base, _ := startServe(t, ws, "--env", "prod")
+	flow := serveClient(t, account)(http.MethodPost, base+"/v2/Flows", url.Values{"FriendlyName": {"hi"}, "Status": {"published"}, "Definition": {greetingFlow}})
+	form := url.Values{"From": {"+15550000001"}, "To": {"+15550000002"}, "Body": {"hi"}}
+	req, _ := http.NewRequest(http.MethodPost, flow["webhook_url"].(string), strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.SetBasicAuth(account, testToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode < 400 || !strings.Contains(string(body), "${greeting}") {
+		t.Fatalf("webhook answered %d %s; want an error naming ${greeting}", resp.StatusCode, body)
+	}
+	execs := serveClient(t, account)(http.MethodGet, base+"/v2/Flows/"+flow["sid"].(string)+"/Executions", nil)
+	if list, _ := execs["executions"].([]any); len(list) != 0 {
+		t.Fatalf("executions %v; want none started", list)
+	}
+}
