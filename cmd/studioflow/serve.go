@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio/restapi"
 	"github.com/studioflow/studioflow/studio/sessions"
@@ -40,8 +41,9 @@ func serve(ctx context.Context, e env, args []string, ready chan<- string) int {
 	dir := fs.String("workspace", "", "workspace folder (default: studioflow/workspace under the user config directory)")
 	publicURL := fs.String("public-url", "", "scheme and host to put in url, links and webhook_url (default: the host each request names)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
+	envName := fs.String("env", "", "substitute environment `ENV`'s values (environments/ENV.yaml beside the workspace or above it, or in the current folder; or a values file) into flows before they run")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow serve [--addr 127.0.0.1:PORT] [--workspace DIR] [--public-url URL] [--quiet]")
+		fmt.Fprintln(e.stderr, "usage: studioflow serve [--addr 127.0.0.1:PORT] [--workspace DIR] [--public-url URL] [--env ENV] [--quiet]")
 		fs.PrintDefaults()
 	}
 	positional, ok := parseInterspersed(fs, args)
@@ -60,14 +62,27 @@ func serve(ctx context.Context, e env, args []string, ready chan<- string) int {
 		}
 		*dir = d
 	}
-	if err := runServer(ctx, e, *addr, *dir, *publicURL, *quiet, ready); err != nil {
+	values, err := environments.ResolveFrom(*dir, *envName)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "studioflow serve:", err)
+		return exitBadInput
+	}
+	if err := runServer(ctx, e, serverOptions{addr: *addr, dir: *dir, publicURL: *publicURL, quiet: *quiet, values: values}, ready); err != nil {
 		fmt.Fprintln(e.stderr, "studioflow serve:", err)
 		return exitBadInput
 	}
 	return exitOK
 }
 
-func runServer(ctx context.Context, e env, addr, dir, publicURL string, quiet bool, ready chan<- string) error {
+// serverOptions are serve's settings.
+type serverOptions struct {
+	addr, dir, publicURL string
+	quiet                bool
+	values               *environments.Values // the environment flows run with, or nil
+}
+
+func runServer(ctx context.Context, e env, o serverOptions, ready chan<- string) error {
+	addr, dir, publicURL, quiet := o.addr, o.dir, o.publicURL, o.quiet
 	store, err := workspace.Open(dir, workspace.Options{})
 	if err != nil {
 		return err
@@ -87,7 +102,7 @@ func runServer(ctx context.Context, e env, addr, dir, publicURL string, quiet bo
 	}
 	// A Run Subflow widget must name a flow of the workspace, as it must to run.
 	validator = validator.WithSubflows(func(sid string) error { _, err := store.FlowInfo(sid); return err })
-	mgr, err := sessions.New(store, sessions.Config{Engine: engine.Config{Catalog: cat}, AccountSID: account})
+	mgr, err := sessions.New(store, sessions.Config{Engine: engine.Config{Catalog: cat}, AccountSID: account, Values: o.values})
 	if err != nil {
 		return err
 	}
@@ -113,6 +128,9 @@ func runServer(ctx context.Context, e env, addr, dir, publicURL string, quiet bo
 		fmt.Fprintf(e.stdout, "Credentials for this run (not stored anywhere):\n  TWILIO_ACCOUNT_SID=%s\n  TWILIO_AUTH_TOKEN=%s\n", account, token)
 	} else {
 		fmt.Fprintf(e.stdout, "Credentials: account %s and the auth token from TWILIO_AUTH_TOKEN\n", account)
+	}
+	if o.values != nil {
+		fmt.Fprintf(e.stdout, "Environment %s (%s) substituted into flows as they run\n", o.values.Name, o.values.Path)
 	}
 	fmt.Fprintf(e.stdout, "Webhook for a flow: %s/v1/Accounts/%s/Flows/FW…\n", base, account)
 	// No WriteTimeout: the events stream stays open while an execution runs.
