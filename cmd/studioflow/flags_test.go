@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -48,5 +50,26 @@ func TestHelpFlagPrintsUsageWithoutAnErrorLine(t *testing.T) {
 	}
 	if r.code != exitBadInput {
 		t.Errorf("exit %d, want %d", r.code, exitBadInput)
+	}
+}
+
+// newFlagSet is the only place a FlagSet is made, so no command can drift
+// from the others' error prefix and usage again.
+func TestOnlyNewFlagSetMakesAFlagSet(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || f == "flags.go" {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(src), "flag.NewFlagSet(") {
+			t.Errorf("%s makes its own FlagSet; use newFlagSet", f)
+		}
 	}
 }
