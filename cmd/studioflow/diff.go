@@ -27,12 +27,8 @@ func runDiff(e env, args []string) int {
 	view := fs.Bool("view", false, "open a window comparing the two on one canvas (Previous/Next step through the changes)")
 	dir := fs.String("workspace", "", "workspace folder for workspace: sources (default: studioflow/workspace under the user config directory)")
 	baseURL := fs.String("base-url", client.DefaultBaseURL, "the Studio API for twilio: sources, e.g. http://127.0.0.1:4280 for studioflow serve")
-	positional, ok := parseFlags(fs, args)
+	positional, ok := parseFlags(fs, args, 2, 2)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 2 {
-		fs.Usage()
 		return exitBadInput
 	}
 	opts := flowsource.Options{WorkspaceDir: *dir, BaseURL: *baseURL}

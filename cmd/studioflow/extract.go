@@ -17,12 +17,8 @@ func runExtract(e env, args []string) int {
 	write := fs.Bool("w", false, "rewrite FLOW with placeholders and write the values to environments/ENV.yaml beside it")
 	envName := fs.String("env", "default", "the environment whose values these are (with -w: the values file's name)")
 	force := fs.Bool("force", false, "with -w, replace an existing values file")
-	positional, ok := parseFlags(fs, args)
+	positional, ok := parseFlags(fs, args, 1, 1)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 1 {
-		fs.Usage()
 		return exitBadInput
 	}
 	path := positional[0]

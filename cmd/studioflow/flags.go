@@ -41,12 +41,16 @@ func synopsis(name string) string {
 	return ""
 }
 
+// unbounded is parseFlags's most for a command taking any number of arguments.
+const unbounded = -1
+
 // parseFlags parses fs's flags, which may come before or after positional
-// arguments (studioflow run FLOW --json), and returns the positional ones.
-// A bad flag is reported as "studioflow NAME: …" followed by the usage;
-// ok is false then (and after -h, which prints the usage alone), and the
-// command exits with exitBadInput.
-func parseFlags(fs *flag.FlagSet, args []string) (positional []string, ok bool) {
+// arguments (studioflow run FLOW --json), and returns the positional ones,
+// of which there must be least to most (unbounded: no limit). A bad flag is
+// reported as "studioflow NAME: …" followed by the usage, a wrong number of
+// arguments by the usage; ok is false then (and after -h, which prints the
+// usage alone), and the command exits with exitBadInput.
+func parseFlags(fs *flag.FlagSet, args []string, least, most int) (positional []string, ok bool) {
 	out, usage := fs.Output(), fs.Usage
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
@@ -61,6 +65,10 @@ func parseFlags(fs *flag.FlagSet, args []string) (positional []string, ok bool) 
 			return nil, false
 		}
 		if fs.NArg() == 0 {
+			if len(positional) < least || (most != unbounded && len(positional) > most) {
+				usage()
+				return nil, false
+			}
 			return positional, true
 		}
 		positional = append(positional, fs.Arg(0))

@@ -73,3 +73,18 @@ func TestOnlyNewFlagSetMakesAFlagSet(t *testing.T) {
 		}
 	}
 }
+
+// A wrong number of arguments prints the usage and exits 2, for each command
+// that takes flags: one argument too many.
+func TestTooManyArgumentsPrintsTheUsage(t *testing.T) {
+	tooMany := map[string][]string{
+		"run": {"a", "b"}, "pull": {"a", "b"}, "push": {"a", "b"}, "extract": {"a", "b"},
+		"diff": {"a", "b", "c"}, "merge": {"a", "b", "c", "d"}, "serve": {"a"}, "git-setup": {"a"},
+	}
+	for name, args := range tooMany {
+		r := runCLI(append([]string{name}, args...)...)
+		if r.code != exitBadInput || !strings.HasPrefix(r.stderr, "usage: studioflow "+name) {
+			t.Errorf("%s %v: exit %d, stderr %q", name, args, r.code, r.stderr)
+		}
+	}
+}

@@ -13,12 +13,8 @@ import (
 func runFmt(e env, args []string) int {
 	fs := newFlagSet("fmt", e.stderr)
 	write := fs.Bool("w", false, "rewrite the files in place (atomically) instead of printing them")
-	paths, ok := parseFlags(fs, args)
+	paths, ok := parseFlags(fs, args, 1, unbounded)
 	if !ok {
-		return exitBadInput
-	}
-	if len(paths) == 0 {
-		fs.Usage()
 		return exitBadInput
 	}
 	code := exitOK

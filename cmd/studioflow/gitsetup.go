@@ -26,12 +26,8 @@ func runGitSetup(e env, args []string) int {
 	command := fs.String("command", "", "the studioflow command git runs (default: this binary's absolute path)")
 	dir := fs.String("C", ".", "a folder inside the repository")
 	printOnly := fs.Bool("print", false, "print the git config commands and .gitattributes lines instead of writing them")
-	positional, ok := parseFlags(fs, args)
+	_, ok := parseFlags(fs, args, 0, 0)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 0 {
-		fs.Usage()
 		return exitBadInput
 	}
 	if len(patterns) == 0 {

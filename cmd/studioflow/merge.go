@@ -17,12 +17,8 @@ import (
 func runMerge(e env, args []string) int {
 	fs := newFlagSet("merge", e.stderr, "As a git merge driver: studioflow merge %O %A %B")
 	out := fs.String("o", "", "write the merged flow to this file (default: replace OURS, as a git merge driver does)")
-	positional, ok := parseFlags(fs, args)
+	positional, ok := parseFlags(fs, args, 3, 3)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 3 {
-		fs.Usage()
 		return exitBadInput
 	}
 	var flows [3]*model.Flow

@@ -18,12 +18,8 @@ func runPull(e env, args []string) int {
 	revision := fs.String("revision", "", "a revision number, LatestPublished or LatestRevision (default: the flow's latest definition)")
 	baseURL := fs.String("base-url", client.DefaultBaseURL, "the Studio API to talk to, e.g. http://127.0.0.1:4280 for studioflow serve")
 	merge := fs.Bool("merge", false, "pull --merge FILE: merge the deployed flow's changes since the last push into the tracked FILE")
-	positional, ok := parseFlags(fs, args)
+	positional, ok := parseFlags(fs, args, 1, 1)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 1 {
-		fs.Usage()
 		return exitBadInput
 	}
 	if *merge {

@@ -36,12 +36,8 @@ func runPush(e env, args []string) int {
 	track := fs.Bool("track", false, "record what was pushed (.studioflow/deployed.json beside FILE) for status and pull --merge; a tracked file stays tracked")
 	force := fs.Bool("force", false, "push over changes made to the deployed flow since the last push from FILE")
 	envName := fs.String("env", "", "substitute environment ENV's values (environments/ENV.yaml) for the flow's ${NAME} placeholders")
-	positional, ok := parseFlags(fs, args)
+	positional, ok := parseFlags(fs, args, 1, 1)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 1 {
-		fs.Usage()
 		return exitBadInput
 	}
 	path := positional[0]

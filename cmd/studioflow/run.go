@@ -40,12 +40,8 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	envName := fs.String("env", "", "substitute environment ENV's values (environments/ENV.yaml) for the flow's ${NAME} placeholders")
 	outcomes := outcomeFlags{}
 	fs.Var(outcomes, "outcome", "WIDGET=EVENT: the event a widget takes (repeatable)")
-	positional, ok := parseFlags(fs, args)
+	positional, ok := parseFlags(fs, args, 1, 1)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 1 {
-		fs.Usage()
 		return exitBadInput
 	}
 	path := positional[0]

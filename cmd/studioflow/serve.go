@@ -38,12 +38,8 @@ func serve(ctx context.Context, e env, args []string, ready chan<- string) int {
 	dir := fs.String("workspace", "", "workspace folder (default: studioflow/workspace under the user config directory)")
 	publicURL := fs.String("public-url", "", "scheme and host to put in url, links and webhook_url (default: the host each request names)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
-	positional, ok := parseFlags(fs, args)
+	_, ok := parseFlags(fs, args, 0, 0)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) > 0 {
-		fs.Usage()
 		return exitBadInput
 	}
 	if *dir == "" {

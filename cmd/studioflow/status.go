@@ -18,12 +18,8 @@ import (
 // one differs or is not tracked, 2 on trouble.
 func runStatus(e env, args []string) int {
 	fs := newFlagSet("status", e.stderr, "A file is tracked once pushed with push --track; the server is the one it was pushed to.")
-	files, ok := parseFlags(fs, args)
+	files, ok := parseFlags(fs, args, 1, unbounded)
 	if !ok {
-		return exitBadInput
-	}
-	if len(files) == 0 {
-		fs.Usage()
 		return exitBadInput
 	}
 	code := exitOK

@@ -19,12 +19,8 @@ func testCommand(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	coverProfile := fs.String("coverprofile", "", "write the coverage as JSON to `FILE` (implies --cover)")
 	junit := fs.String("junit", "", "write the results as JUnit XML to `FILE`")
 	generate := fs.String("generate", "", "write scenarios taking every transition that can be taken into `DIR`; the arguments are flows")
-	paths, ok := parseFlags(fs, args)
+	paths, ok := parseFlags(fs, args, 1, unbounded)
 	if !ok {
-		return exitBadInput
-	}
-	if len(paths) == 0 {
-		fs.Usage()
 		return exitBadInput
 	}
 	cat, err := schemas.Load()

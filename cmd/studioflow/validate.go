@@ -34,12 +34,8 @@ func runValidate(e env, args []string) int {
 	fs := newFlagSet("validate", e.stderr)
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
 	envName := fs.String("env", "", "substitute environment ENV's values (environments/ENV.yaml) for the flows' ${NAME} placeholders first")
-	files, ok := parseFlags(fs, args)
+	files, ok := parseFlags(fs, args, 1, unbounded)
 	if !ok {
-		return exitBadInput
-	}
-	if len(files) == 0 {
-		fs.Usage()
 		return exitBadInput
 	}
 	cat, err := schemas.Load()
