@@ -113,16 +113,28 @@ func buildText(in *Inspector, p property) propertyEditor {
 	e := newTextField(wantsMultiLine(p.key, text), in.keys)
 	e.SetText(text)
 	e.SetPlaceHolder(placeholderFor(p.spec))
+	caption, showEnv := in.envCaption(text)
 	if !countedKeys[p.key] {
-		e.OnChanged = func(s string) { in.setProperty(p.widget, p.key, s) }
-		return propertyEditor{object: e, focus: e}
+		e.OnChanged = func(s string) {
+			in.setProperty(p.widget, p.key, s)
+			showEnv(s)
+		}
+		if caption == nil {
+			return propertyEditor{object: e, focus: e}
+		}
+		return propertyEditor{object: container.NewVBox(e, caption), focus: e}
 	}
 	count := newMutedLabel(textCount(p.key, text), theme.SizeNameCaptionText, false)
 	e.OnChanged = func(s string) {
 		in.setProperty(p.widget, p.key, s)
 		count.SetText(textCount(p.key, s))
+		showEnv(s)
 	}
-	return propertyEditor{object: container.NewVBox(e, count), focus: e}
+	box := container.NewVBox(e, count)
+	if caption != nil {
+		box.Add(caption)
+	}
+	return propertyEditor{object: box, focus: e}
 }
 
 // countedKeys are the texts a writer sizes: message bodies (in SMS) and

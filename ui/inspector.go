@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
 )
 
@@ -36,6 +37,9 @@ type Inspector struct {
 	general *widget.Label
 
 	diags []schemas.Diagnostic
+	// env is the environment whose values show under placeholder fields
+	// (nil: none chosen).
+	env *environments.Values
 	// selfEdit is set while the inspector applies its own edit, so the
 	// change it causes does not rebuild the form being typed into.
 	selfEdit bool
@@ -88,6 +92,7 @@ func (in *Inspector) SetDocument(doc *model.Document) {
 	in.doc = doc
 	in.cancel = doc.Subscribe(in.changed)
 	in.shown, in.multi = "", 0
+	in.env = nil // a new document starts with no environment picked
 	in.rebuild()
 }
 

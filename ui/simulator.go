@@ -53,7 +53,11 @@ func (s *simulatorSlot) open() {
 		}
 		if s.e.path != "" {
 			s.panel.SubflowDir = filepath.Dir(s.e.path)
+			s.panel.UseEnvironmentsFrom(filepath.Dir(s.e.path))
 		}
+		// The environment picked for runs is the one the inspector shows
+		// placeholders with.
+		s.panel.OnEnvironment(s.e.inspector.SetEnvironment)
 		// A workspace flow runs under its own SID (flow.flow_sid), so the
 		// simulator, the recorded executions and the REST API agree.
 		s.panel.FlowSID = func() string { return s.e.ws.flowSID }

@@ -16,11 +16,7 @@ func loadFlowEnv(path, env string) ([]byte, *model.Flow, error) {
 	if err != nil || env == "" {
 		return data, f, err
 	}
-	valuesPath, err := environments.Find(path, env)
-	if err != nil {
-		return data, nil, err
-	}
-	values, err := environments.Load(valuesPath)
+	values, err := environments.Resolve(path, env)
 	if err != nil {
 		return data, nil, err
 	}

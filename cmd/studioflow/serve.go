@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio/restapi"
 	"github.com/studioflow/studioflow/studio/sessions"
@@ -38,6 +39,7 @@ func serve(ctx context.Context, e env, args []string, ready chan<- string) int {
 	dir := fs.String("workspace", "", "workspace folder (default: studioflow/workspace under the user config directory)")
 	publicURL := fs.String("public-url", "", "scheme and host to put in url, links and webhook_url (default: the host each request names)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
+	envName := fs.String("env", "", "substitute environment `ENV`'s values (environments/ENV.yaml beside the workspace or above it, or in the current folder; or a values file) into flows before they run")
 	_, ok := parseFlags(fs, args, 0, 0)
 	if !ok {
 		return exitBadInput
@@ -50,14 +52,27 @@ func serve(ctx context.Context, e env, args []string, ready chan<- string) int {
 		}
 		*dir = d
 	}
-	if err := runServer(ctx, e, *addr, *dir, *publicURL, *quiet, ready); err != nil {
+	values, err := environments.ResolveFrom(*dir, *envName)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "studioflow serve:", err)
+		return exitBadInput
+	}
+	if err := runServer(ctx, e, serverOptions{addr: *addr, dir: *dir, publicURL: *publicURL, quiet: *quiet, values: values}, ready); err != nil {
 		fmt.Fprintln(e.stderr, "studioflow serve:", err)
 		return exitBadInput
 	}
 	return exitOK
 }
 
-func runServer(ctx context.Context, e env, addr, dir, publicURL string, quiet bool, ready chan<- string) error {
+// serverOptions are serve's settings.
+type serverOptions struct {
+	addr, dir, publicURL string
+	quiet                bool
+	values               *environments.Values // the environment flows run with, or nil
+}
+
+func runServer(ctx context.Context, e env, o serverOptions, ready chan<- string) error {
+	addr, dir, publicURL, quiet := o.addr, o.dir, o.publicURL, o.quiet
 	store, err := workspace.Open(dir, workspace.Options{})
 	if err != nil {
 		return err
@@ -77,7 +92,7 @@ func runServer(ctx context.Context, e env, addr, dir, publicURL string, quiet bo
 	}
 	// A Run Subflow widget must name a flow of the workspace, as it must to run.
 	validator = validator.WithSubflows(func(sid string) error { _, err := store.FlowInfo(sid); return err })
-	mgr, err := sessions.New(store, sessions.Config{Engine: engine.Config{Catalog: cat}, AccountSID: account})
+	mgr, err := sessions.New(store, sessions.Config{Engine: engine.Config{Catalog: cat}, AccountSID: account, Values: o.values})
 	if err != nil {
 		return err
 	}
@@ -103,6 +118,9 @@ func runServer(ctx context.Context, e env, addr, dir, publicURL string, quiet bo
 		fmt.Fprintf(e.stdout, "Credentials for this run (not stored anywhere):\n  TWILIO_ACCOUNT_SID=%s\n  TWILIO_AUTH_TOKEN=%s\n", account, token)
 	} else {
 		fmt.Fprintf(e.stdout, "Credentials: account %s and the auth token from TWILIO_AUTH_TOKEN\n", account)
+	}
+	if o.values != nil {
+		fmt.Fprintf(e.stdout, "Environment %s (%s) substituted into flows as they run\n", o.values.Name, o.values.Path)
 	}
 	fmt.Fprintf(e.stdout, "Webhook for a flow: %s/v1/Accounts/%s/Flows/FW…\n", base, account)
 	// No WriteTimeout: the events stream stays open while an execution runs.

@@ -33,14 +33,14 @@ func (b *syncBuffer) String() string {
 }
 
 // startServe runs `studioflow serve` in-process on a loopback port.
-func startServe(t *testing.T, workspace string) (baseURL string, out *syncBuffer) {
+func startServe(t *testing.T, workspace string, extra ...string) (baseURL string, out *syncBuffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	out = &syncBuffer{}
 	done := make(chan int, 1)
 	go func() {
-		done <- serve(ctx, env{stdout: out, stderr: out}, []string{"--addr", "127.0.0.1:0", "--workspace", workspace}, ready)
+		done <- serve(ctx, env{stdout: out, stderr: out}, append([]string{"--addr", "127.0.0.1:0", "--workspace", workspace}, extra...), ready)
 	}()
 	select {
 	case addr := <-ready:

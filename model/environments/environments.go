@@ -65,10 +65,17 @@ func Load(path string) (*Values, error) {
 // the flow's folder or the nearest folder above it that has one, else in the
 // current folder.
 func Find(flowPath, env string) (string, error) {
+	return FindFrom(filepath.Dir(flowPath), env)
+}
+
+// FindFrom is Find for a folder rather than a flow file: environments/ENV.yaml
+// in dir or the nearest folder above it, else in the current folder (a
+// server's workspace folder, say).
+func FindFrom(dir, env string) (string, error) {
 	if strings.ContainsRune(env, filepath.Separator) || strings.HasSuffix(env, ".yaml") || strings.HasSuffix(env, ".yml") {
 		return env, nil
 	}
-	dir, err := filepath.Abs(filepath.Dir(flowPath))
+	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
@@ -158,17 +165,11 @@ func wrap(names []string) []string {
 func Substitute(f *model.Flow, v *Values) (*model.Flow, error) {
 	missing := map[string]bool{}
 	root := walkStrings(f.Root().Clone(), "", func(_, s string) string {
-		return placeholder.ReplaceAllStringFunc(s, func(m string) string {
-			if strings.HasPrefix(m, "$$") {
-				return m[1:] // Terraform's escape: a literal ${
-			}
-			name := m[2 : len(m)-1]
-			if val, ok := v.Values[name]; ok {
-				return val
-			}
-			missing[name] = true
-			return m
-		})
+		out, lacking := Expand(s, v)
+		for _, n := range lacking {
+			missing[n] = true
+		}
+		return out
 	})
 	out, err := model.FromObject(root.(*model.Object))
 	if err != nil {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -40,6 +41,8 @@ type Manager struct {
 	store *workspace.Store
 	rt    *engine.Runtime
 	clock engine.Clock
+
+	values *environments.Values // substituted into each revision before it runs
 
 	runLimit time.Duration // how long a caller waits for one run (see bounded)
 
@@ -70,6 +73,11 @@ type Config struct {
 	// account, the one its clients authenticate as (default: the
 	// workspace's own).
 	AccountSID string
+	// Values, when set, are the environment substituted into each flow
+	// revision before it runs (the stored revision keeps its
+	// placeholders); a placeholder without a value stops the execution
+	// from starting.
+	Values *environments.Values
 }
 
 // New returns a manager for store. Executions the store holds as active carry
@@ -90,7 +98,7 @@ func New(store *workspace.Store, cfg Config) (*Manager, error) {
 		ecfg.RunTimeout = engine.RunTimeout
 	}
 	m := &Manager{
-		store: store, clock: cfg.Clock, runLimit: ecfg.RunTimeout + runGrace,
+		store: store, clock: cfg.Clock, values: cfg.Values, runLimit: ecfg.RunTimeout + runGrace,
 		live: map[string]*liveExecution{}, sessions: map[string]*liveExecution{}, flows: map[string]*model.Flow{},
 	}
 	if ecfg.Subflows == nil {
@@ -203,6 +211,9 @@ func (m *Manager) parsedRevision(flowSID string, rev int) (*model.Flow, error) {
 		return nil, err
 	}
 	flow, err = model.Parse(r.Definition)
+	if err == nil {
+		flow, err = environments.Apply(flow, m.values)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("revision %d of flow %s: %w", rev, flowSID, err)
 	}

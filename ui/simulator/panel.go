@@ -17,6 +17,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/filedialog"
 )
@@ -258,14 +259,69 @@ func placesCalls(f *model.Flow) bool {
 
 // startRun begins an execution of the flow as it is on screen now.
 func (p *Panel) startRun(trig engine.Trigger) {
-	p.sess.start(p.config(trig))
+	cfg, err := p.config(trig)
+	if err != nil {
+		p.start.showProblem(err.Error())
+		return
+	}
+	p.sess.start(cfg)
 	p.showContactFor(trig.Event)
 	p.tabs.Select(p.contactTab)
 }
 
-func (p *Panel) config(trig engine.Trigger) startConfig {
+// UseEnvironmentsFrom offers the environments found for a flow in dir
+// (environments/*.yaml beside it or above) in the start form's picker; the
+// picked one's values are substituted into the flow each run starts with.
+func (p *Panel) UseEnvironmentsFrom(dir string) {
+	p.start.setEnvironments(environments.Available(dir))
+}
+
+// Environment returns the environment picked in the start form, nil for
+// none (or when its values file cannot be read).
+func (p *Panel) Environment() *environments.Values {
+	v, err := p.start.environment()
+	if err != nil {
+		return nil
+	}
+	return v
+}
+
+// PickEnvironment picks the environment name in the start form ("" for
+// none), as choosing it in the picker does.
+func (p *Panel) PickEnvironment(name string) error {
+	if name == "" {
+		p.start.envPick.SetSelected(noEnvironment)
+		return nil
+	}
+	for _, c := range p.start.envs {
+		if c.Name == name {
+			p.start.envPick.SetSelected(name)
+			return nil
+		}
+	}
+	return fmt.Errorf("no environment %q beside the flow", name)
+}
+
+// OnEnvironment sets fn to hear each environment pick (the inspector shows
+// placeholders with the picked environment's values).
+func (p *Panel) OnEnvironment(fn func(*environments.Values)) {
+	p.start.onEnv = func() { fn(p.Environment()) }
+}
+
+// config is what a run starts with: the flow as on screen, with the picked
+// environment's values in its placeholders (environments.Apply, the rule
+// run and serve follow too).
+func (p *Panel) config(trig engine.Trigger) (startConfig, error) {
+	values, err := p.start.environment()
+	if err != nil {
+		return startConfig{}, err
+	}
+	flow, err := environments.Apply(p.doc.Flow().Clone(), values)
+	if err != nil {
+		return startConfig{}, err
+	}
 	cfg := startConfig{
-		Flow: p.doc.Flow().Clone(), Trigger: trig, Canned: p.canned.responses(), Virtual: p.virtual.Checked, Catalog: p.cat,
+		Flow: flow, Trigger: trig, Canned: p.canned.responses(), Virtual: p.virtual.Checked, Catalog: p.cat,
 	}
 	if p.SubflowDir != "" {
 		cfg.Subflows = engine.FolderResolver(p.SubflowDir)
@@ -274,7 +330,7 @@ func (p *Panel) config(trig engine.Trigger) startConfig {
 		cfg.FlowSID = p.FlowSID()
 	}
 	cfg.Transport = p.transport
-	return cfg
+	return cfg, nil
 }
 
 // sendReply is the contact texting: a reply to the active run, or a new run.
@@ -284,7 +340,12 @@ func (p *Panel) sendReply(body string) {
 		trig.Event = engine.TriggerMessage
 	}
 	trig.Parameters = nil
-	p.sess.reply(body, p.config(trig))
+	cfg, err := p.config(trig)
+	if err != nil {
+		p.start.showProblem(err.Error())
+		return
+	}
+	p.sess.reply(body, cfg)
 }
 
 // refreshControls brings the status line, the buttons and the outcome

@@ -13,6 +13,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/environments"
 )
 
 // triggerLabels are the trigger events as Studio's trigger widget names them.
@@ -53,10 +54,52 @@ type startForm struct {
 	bodyRow  *fyne.Container
 	problem  *widget.Label
 	startBtn *widget.Button
-	content  fyne.CanvasObject
-	onStart  func(engine.Trigger)
+	// envPick picks the environment substituted into the flow's ${NAME}
+	// placeholders; envRow is hidden when the flow has none beside it.
+	envPick *widget.Select
+	envRow  *fyne.Container
+	envs    []environments.Choice
+	content fyne.CanvasObject
+	onStart func(engine.Trigger)
 	// onPick, when set, hears the trigger event picked.
 	onPick func(event string)
+	// onEnv, when set, hears the environment picked.
+	onEnv func()
+}
+
+// noEnvironment is the picker's choice of running the flow as written.
+const noEnvironment = "(none: placeholders as written)"
+
+// setEnvironments offers envs in the picker (hidden when there are none),
+// keeping the choice when it is still offered.
+func (sf *startForm) setEnvironments(envs []environments.Choice) {
+	sf.envs = envs
+	if len(envs) == 0 {
+		sf.envPick.ClearSelected()
+		sf.envRow.Hide()
+		return
+	}
+	options := []string{noEnvironment}
+	for _, c := range envs {
+		options = append(options, c.Name)
+	}
+	kept := sf.envPick.Selected
+	sf.envPick.SetOptions(options)
+	if !slices.Contains(options, kept) {
+		kept = noEnvironment
+	}
+	sf.envPick.SetSelected(kept)
+	sf.envRow.Show()
+}
+
+// environment returns the picked environment's values, nil for none.
+func (sf *startForm) environment() (*environments.Values, error) {
+	for _, c := range sf.envs {
+		if c.Name == sf.envPick.Selected {
+			return environments.Load(c.Path)
+		}
+	}
+	return nil, nil
 }
 
 func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
@@ -80,6 +123,13 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	sf.problem.Hide()
 	sf.startBtn = widget.NewButtonWithIcon("Start", theme.MediaPlayIcon(), sf.submit)
 	sf.startBtn.Importance = widget.HighImportance
+	sf.envPick = widget.NewSelect(nil, func(string) {
+		if sf.onEnv != nil {
+			sf.onEnv()
+		}
+	})
+	sf.envRow = container.NewBorder(nil, nil, widget.NewLabel("Environment"), nil, sf.envPick)
+	sf.envRow.Hide()
 	sf.paramRow = container.NewBorder(nil, nil, widget.NewLabel("Parameters"), nil, sf.params)
 	sf.bodyRow = container.NewBorder(nil, nil, widget.NewLabel("Message"), nil, sf.body)
 	addresses := container.NewGridWithColumns(2,
@@ -88,7 +138,7 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	)
 	sf.content = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Trigger"), sf.startBtn, sf.pick),
-		addresses, sf.bodyRow, sf.paramRow, sf.problem,
+		addresses, sf.envRow, sf.bodyRow, sf.paramRow, sf.problem,
 	)
 	sf.setFlow(f)
 	return sf
