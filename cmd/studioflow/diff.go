@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"runtime"
@@ -22,25 +21,14 @@ import (
 // runDiff compares two versions of a flow by meaning. Exit status as
 // diff(1): 0 the same, 1 different, 2 trouble.
 func runDiff(e env, args []string) int {
-	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("diff", e.stderr, "OLD and NEW are files, workspace:FW…@REVISION (or workspace:FRIENDLY NAME@REVISION), or twilio:FW…@REVISION", "(REVISION: a number, LatestPublished or LatestRevision; credentials for twilio: as for pull).")
 	asJSON := fs.Bool("json", false, "print the differences as JSON")
 	ignoreLayout := fs.Bool("ignore-layout", false, "leave out widgets that only moved on the canvas")
 	view := fs.Bool("view", false, "open a window comparing the two on one canvas (Previous/Next step through the changes)")
 	dir := fs.String("workspace", "", "workspace folder for workspace: sources (default: studioflow/workspace under the user config directory)")
 	baseURL := fs.String("base-url", client.DefaultBaseURL, "the Studio API for twilio: sources, e.g. http://127.0.0.1:4280 for studioflow serve")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow diff [--json] [--ignore-layout] [--view] OLD NEW")
-		fmt.Fprintln(e.stderr, "OLD and NEW are files, workspace:FW…@REVISION (or workspace:FRIENDLY NAME@REVISION), or twilio:FW…@REVISION")
-		fmt.Fprintln(e.stderr, "(REVISION: a number, LatestPublished or LatestRevision; credentials for twilio: as for pull).")
-		fs.PrintDefaults()
-	}
-	positional, ok := parseInterspersed(fs, args)
+	positional, ok := parseFlags(fs, args, 2, 2)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 2 {
-		fs.Usage()
 		return exitBadInput
 	}
 	opts := flowsource.Options{WorkspaceDir: *dir, BaseURL: *baseURL}

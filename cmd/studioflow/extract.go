@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,22 +13,12 @@ import (
 // (SIDs, *.twil.io domains, E.164 numbers); with -w it rewrites the flow to
 // ${NAME} placeholders and writes the values file.
 func runExtract(e env, args []string) int {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("extract", e.stderr, "Without -w, prints the proposed values file and changes nothing.")
 	write := fs.Bool("w", false, "rewrite FLOW with placeholders and write the values to environments/ENV.yaml beside it")
 	envName := fs.String("env", "default", "the environment whose values these are (with -w: the values file's name)")
 	force := fs.Bool("force", false, "with -w, replace an existing values file")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow extract FLOW [-w] [--env ENV] [--force]")
-		fmt.Fprintln(e.stderr, "Without -w, prints the proposed values file and changes nothing.")
-		fs.PrintDefaults()
-	}
-	positional, ok := parseInterspersed(fs, args)
+	positional, ok := parseFlags(fs, args, 1, 1)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 1 {
-		fs.Usage()
 		return exitBadInput
 	}
 	path := positional[0]

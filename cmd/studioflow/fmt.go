@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 
 	"github.com/studioflow/studioflow/internal/atomicfile"
@@ -12,22 +11,14 @@ import (
 // newline, or with -w rewrites the files that are not already in it,
 // keeping each file's final newline or its lack.
 func runFmt(e env, args []string) int {
-	fs := flag.NewFlagSet("fmt", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("fmt", e.stderr)
 	write := fs.Bool("w", false, "rewrite the files in place (atomically) instead of printing them")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow fmt [-w] FILE...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitBadInput
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
+	paths, ok := parseFlags(fs, args, 1, unbounded)
+	if !ok {
 		return exitBadInput
 	}
 	code := exitOK
-	for _, path := range fs.Args() {
+	for _, path := range paths {
 		data, flow, err := loadFlow(path)
 		if err != nil {
 			fmt.Fprintln(e.stderr, describeLoadError(path, data, err))

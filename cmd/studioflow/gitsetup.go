@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,23 +20,14 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 // runGitSetup installs studioflow as the diff and merge driver of flow files
 // in the git repository of the current folder.
 func runGitSetup(e env, args []string) int {
-	fs := flag.NewFlagSet("git-setup", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("git-setup", e.stderr)
 	var patterns stringList
 	fs.Var(&patterns, "pattern", "a .gitattributes pattern of flow files (repeatable; default: "+strings.Join(gitdriver.DefaultPatterns, ", ")+")")
 	command := fs.String("command", "", "the studioflow command git runs (default: this binary's absolute path)")
 	dir := fs.String("C", ".", "a folder inside the repository")
 	printOnly := fs.Bool("print", false, "print the git config commands and .gitattributes lines instead of writing them")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow git-setup [--pattern GLOB]... [--command PATH] [-C DIR] [--print]")
-		fs.PrintDefaults()
-	}
-	positional, ok := parseInterspersed(fs, args)
+	_, ok := parseFlags(fs, args, 0, 0)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 0 {
-		fs.Usage()
 		return exitBadInput
 	}
 	if len(patterns) == 0 {

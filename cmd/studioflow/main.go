@@ -39,7 +39,7 @@ func commands() []command {
 		{"fmt", "[-w] FILE...", "print flows in Studio's canonical form (-w: rewrite the files)", runFmt},
 		{"run", "FLOW [--trigger EVENT] [--from ADDR] [--to ADDR] [--body TEXT] [--data JSON] [--outcome WIDGET=EVENT]... [--env ENV] [--json]", "run one execution in the terminal, reading the contact's actions from standard input", func(e env, a []string) int { return runCommand(a, e.stdin, e.stdout, e.stderr) }},
 		{"test", "[--cover] [--coverprofile FILE] [--junit FILE] FILE... | --generate DIR FLOW...", "run conversation test scenarios (YAML) against flows, with coverage and JUnit XML; or generate scenarios", func(e env, a []string) int { return testCommand(a, e.stdin, e.stdout, e.stderr) }},
-		{"serve", "[--addr 127.0.0.1:PORT] [--workspace DIR]", "serve the Studio REST API v2 (flows, revisions, executions, webhooks) from a local workspace", runServe},
+		{"serve", "[--addr 127.0.0.1:PORT] [--workspace DIR] [--public-url URL] [--env ENV] [--quiet]", "serve the Studio REST API v2 (flows, revisions, executions, webhooks) from a local workspace", runServe},
 		{"pull", "FLOW_SID [-o FILE] [--revision N] [--base-url URL] | --merge FILE", "fetch a flow's definition from Studio (or studioflow serve); --merge brings deployed changes into a tracked file", runPull},
 		{"push", "FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--env ENV] [--track] [--force] [--base-url URL]", "create a flow on Studio from FILE, or save FILE as a new revision", runPush},
 		{"status", "FILE...", "compare tracked flow files with the deployed flows: same, local ahead, deployed changed, or both", runStatus},

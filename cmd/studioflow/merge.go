@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 
@@ -16,20 +15,10 @@ import (
 // replaces OURS. Exit status 0 clean, 1 conflicts (recorded in the flow for
 // validate and the editor), 2 trouble.
 func runMerge(e env, args []string) int {
-	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("merge", e.stderr, "As a git merge driver: studioflow merge %O %A %B")
 	out := fs.String("o", "", "write the merged flow to this file (default: replace OURS, as a git merge driver does)")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow merge BASE OURS THEIRS [-o OUT]")
-		fmt.Fprintln(e.stderr, "As a git merge driver: studioflow merge %O %A %B")
-		fs.PrintDefaults()
-	}
-	positional, ok := parseInterspersed(fs, args)
+	positional, ok := parseFlags(fs, args, 3, 3)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 3 {
-		fs.Usage()
 		return exitBadInput
 	}
 	var flows [3]*model.Flow

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"time"
 
@@ -14,24 +13,13 @@ import (
 // runPull fetches a flow's definition from Studio (or any server speaking
 // its REST API) and writes it in Studio's canonical form.
 func runPull(e env, args []string) int {
-	fs := flag.NewFlagSet("pull", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("pull", e.stderr, "Credentials come from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET.")
 	out := fs.String("o", "", "write the definition to this file (atomically) instead of standard output")
 	revision := fs.String("revision", "", "a revision number, LatestPublished or LatestRevision (default: the flow's latest definition)")
 	baseURL := fs.String("base-url", client.DefaultBaseURL, "the Studio API to talk to, e.g. http://127.0.0.1:4280 for studioflow serve")
 	merge := fs.Bool("merge", false, "pull --merge FILE: merge the deployed flow's changes since the last push into the tracked FILE")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow pull FLOW_SID [-o FILE] [--revision N] [--base-url URL]")
-		fmt.Fprintln(e.stderr, "       studioflow pull --merge FILE")
-		fmt.Fprintln(e.stderr, "Credentials come from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET.")
-		fs.PrintDefaults()
-	}
-	positional, ok := parseInterspersed(fs, args)
+	positional, ok := parseFlags(fs, args, 1, 1)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 1 {
-		fs.Usage()
 		return exitBadInput
 	}
 	if *merge {

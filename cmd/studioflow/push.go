@@ -27,8 +27,7 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 // runPush creates a flow from a file, or saves the file as a new revision of
 // an existing flow, on Studio (or any server speaking its REST API).
 func runPush(e env, args []string) int {
-	fs := flag.NewFlagSet("push", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("push", e.stderr, "Credentials come from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET.")
 	sid := fs.String("sid", "", "save as a new revision of this flow (FW…) instead of creating a flow")
 	publish := fs.Bool("publish", false, "publish the revision (default: save it as a draft)")
 	message := fs.String("message", "", "commit message of the revision")
@@ -37,17 +36,8 @@ func runPush(e env, args []string) int {
 	track := fs.Bool("track", false, "record what was pushed (.studioflow/deployed.json beside FILE) for status and pull --merge; a tracked file stays tracked")
 	force := fs.Bool("force", false, "push over changes made to the deployed flow since the last push from FILE")
 	envName := fs.String("env", "", "substitute environment ENV's values (environments/ENV.yaml) for the flow's ${NAME} placeholders")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow push FILE [--sid FW…] [--publish] [--message TEXT] [--name NAME] [--env ENV] [--track] [--force] [--base-url URL]")
-		fmt.Fprintln(e.stderr, "Credentials come from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET.")
-		fs.PrintDefaults()
-	}
-	positional, ok := parseInterspersed(fs, args)
+	positional, ok := parseFlags(fs, args, 1, 1)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 1 {
-		fs.Usage()
 		return exitBadInput
 	}
 	path := positional[0]

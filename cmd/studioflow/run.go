@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -31,8 +30,7 @@ func (o outcomeFlags) Set(v string) error {
 // Exit 0 when it ended normally, 1 on an error or a limit, 2 on bad input.
 func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	stdout, stderr = terminalWriter{stdout}, terminalWriter{stderr}
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("run", stderr)
 	triggerEvent := fs.String("trigger", "", "trigger event (default: the first the flow wires)")
 	from := fs.String("from", "", "From address (the contact; for incomingRequest the flow's number)")
 	to := fs.String("to", "", "To address (the flow's number; for incomingRequest the contact)")
@@ -42,16 +40,8 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	envName := fs.String("env", "", "substitute environment ENV's values (environments/ENV.yaml) for the flow's ${NAME} placeholders")
 	outcomes := outcomeFlags{}
 	fs.Var(outcomes, "outcome", "WIDGET=EVENT: the event a widget takes (repeatable)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: studioflow run FLOW [--trigger EVENT] [--from ADDR] [--to ADDR] [--body TEXT] [--data JSON] [--outcome WIDGET=EVENT]... [--env ENV] [--json]")
-		fs.PrintDefaults()
-	}
-	positional, ok := parseInterspersed(fs, args)
+	positional, ok := parseFlags(fs, args, 1, 1)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) != 1 {
-		fs.Usage()
 		return exitBadInput
 	}
 	path := positional[0]
@@ -102,20 +92,4 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitOK
-}
-
-// parseInterspersed parses flags that may come before or after positional
-// arguments (studioflow run FLOW --json).
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, bool) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, false
-		}
-		if fs.NArg() == 0 {
-			return positional, true
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"log"
 	"net"
@@ -35,23 +34,14 @@ func runServe(e env, args []string) int {
 // serve runs the server until ctx ends; ready, when not nil, gets the
 // address it listens on.
 func serve(ctx context.Context, e env, args []string, ready chan<- string) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("serve", e.stderr)
 	addr := fs.String("addr", defaultServeAddr, "address to listen on (loopback unless you name another interface)")
 	dir := fs.String("workspace", "", "workspace folder (default: studioflow/workspace under the user config directory)")
 	publicURL := fs.String("public-url", "", "scheme and host to put in url, links and webhook_url (default: the host each request names)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
 	envName := fs.String("env", "", "substitute environment `ENV`'s values (environments/ENV.yaml beside the workspace or above it, or in the current folder; or a values file) into flows before they run")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow serve [--addr 127.0.0.1:PORT] [--workspace DIR] [--public-url URL] [--env ENV] [--quiet]")
-		fs.PrintDefaults()
-	}
-	positional, ok := parseInterspersed(fs, args)
+	_, ok := parseFlags(fs, args, 0, 0)
 	if !ok {
-		return exitBadInput
-	}
-	if len(positional) > 0 {
-		fs.Usage()
 		return exitBadInput
 	}
 	if *dir == "" {

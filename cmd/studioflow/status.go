@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"time"
 
@@ -18,19 +17,9 @@ import (
 // flow changed since the last push. Exit 0 when all are the same, 1 when
 // one differs or is not tracked, 2 on trouble.
 func runStatus(e env, args []string) int {
-	fs := flag.NewFlagSet("status", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow status FILE...")
-		fmt.Fprintln(e.stderr, "A file is tracked once pushed with push --track; the server is the one it was pushed to.")
-		fs.PrintDefaults()
-	}
-	files, ok := parseInterspersed(fs, args)
+	fs := newFlagSet("status", e.stderr, "A file is tracked once pushed with push --track; the server is the one it was pushed to.")
+	files, ok := parseFlags(fs, args, 1, unbounded)
 	if !ok {
-		return exitBadInput
-	}
-	if len(files) == 0 {
-		fs.Usage()
 		return exitBadInput
 	}
 	code := exitOK

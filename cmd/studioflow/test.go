@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -15,22 +14,13 @@ import (
 // DIR FLOW...` writes scenarios for flows. Exit 0 when all pass, 1 when
 // one fails, 2 when a file cannot be loaded or a report cannot be written.
 func testCommand(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("test", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("test", stderr, "Scenario format: engine/scenario/FORMAT.md.")
 	cover := fs.Bool("cover", false, "report the widgets and transitions the scenarios took, per flow")
 	coverProfile := fs.String("coverprofile", "", "write the coverage as JSON to `FILE` (implies --cover)")
 	junit := fs.String("junit", "", "write the results as JUnit XML to `FILE`")
 	generate := fs.String("generate", "", "write scenarios taking every transition that can be taken into `DIR`; the arguments are flows")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: studioflow test [--cover] [--coverprofile FILE] [--junit FILE] FILE...   (scenario format: engine/scenario/FORMAT.md)")
-		fmt.Fprintln(stderr, "       studioflow test --generate DIR FLOW...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitBadInput
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
+	paths, ok := parseFlags(fs, args, 1, unbounded)
+	if !ok {
 		return exitBadInput
 	}
 	cat, err := schemas.Load()
@@ -39,7 +29,7 @@ func testCommand(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	if *generate != "" {
-		return scenario.GenerateFiles(*generate, fs.Args(), stdout, scenario.GenerateOptions{Catalog: cat})
+		return scenario.GenerateFiles(*generate, paths, stdout, scenario.GenerateOptions{Catalog: cat})
 	}
 	opts := scenario.Options{Catalog: cat}
 	if *cover || *coverProfile != "" {
@@ -48,7 +38,7 @@ func testCommand(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if *junit != "" {
 		opts.JUnit = scenario.NewJUnit()
 	}
-	status := scenario.RunFiles(fs.Args(), stdout, opts)
+	status := scenario.RunFiles(paths, stdout, opts)
 	if opts.Coverage != nil {
 		opts.Coverage.WriteReport(stdout)
 		if *coverProfile != "" {

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -32,20 +31,11 @@ const flowLevel = "(flow)"
 // else 1 when one has errors, else 0.
 func runValidate(e env, args []string) int {
 	e.stdout, e.stderr = terminalWriter{e.stdout}, terminalWriter{e.stderr}
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("validate", e.stderr)
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
 	envName := fs.String("env", "", "substitute environment ENV's values (environments/ENV.yaml) for the flows' ${NAME} placeholders first")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: studioflow validate [--json] [--env ENV] FILE...")
-		fs.PrintDefaults()
-	}
-	files, ok := parseInterspersed(fs, args)
+	files, ok := parseFlags(fs, args, 1, unbounded)
 	if !ok {
-		return exitBadInput
-	}
-	if len(files) == 0 {
-		fs.Usage()
 		return exitBadInput
 	}
 	cat, err := schemas.Load()

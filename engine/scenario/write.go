@@ -16,14 +16,18 @@ import (
 // The scenario file's shape for writing, in the format's key order and
 // leaving out what is not set (the reading types keep every key).
 type fileScenario struct {
-	Name     string                 `yaml:"name"`
-	Flow     string                 `yaml:"flow"`
-	Trigger  string                 `yaml:"trigger,omitempty"`
-	Body     string                 `yaml:"body,omitempty"`
-	Data     map[string]any         `yaml:"data,omitempty"`
-	HTTP     map[string]fileCanned  `yaml:"http,omitempty"`
-	Outcomes map[string]fileOutcome `yaml:"outcomes,omitempty"`
-	Steps    []fileStep             `yaml:"steps"`
+	Name        string                    `yaml:"name"`
+	Flow        string                    `yaml:"flow"`
+	Trigger     string                    `yaml:"trigger,omitempty"`
+	From        string                    `yaml:"from,omitempty"`
+	To          string                    `yaml:"to,omitempty"`
+	Body        string                    `yaml:"body,omitempty"`
+	Data        map[string]any            `yaml:"data,omitempty"`
+	Subflows    string                    `yaml:"subflows,omitempty"`
+	HTTP        map[string]fileCannedList `yaml:"http,omitempty"`
+	Outcomes    map[string]fileOutcome    `yaml:"outcomes,omitempty"`
+	AskOutcomes bool                      `yaml:"ask_outcomes,omitempty"`
+	Steps       []fileStep                `yaml:"steps"`
 }
 
 type fileCanned struct {
@@ -32,6 +36,18 @@ type fileCanned struct {
 	Body        string `yaml:"body,omitempty"`
 	JSON        any    `yaml:"json,omitempty"`
 	Error       string `yaml:"error,omitempty"`
+}
+
+// fileCannedList is written as one mapping when it holds one response, as
+// a list otherwise (CannedList reads both).
+type fileCannedList []fileCanned
+
+// MarshalYAML writes a single response as a mapping.
+func (l fileCannedList) MarshalYAML() (any, error) {
+	if len(l) == 1 {
+		return l[0], nil
+	}
+	return []fileCanned(l), nil
 }
 
 // fileOutcome is written as the event alone when there are no outputs.
@@ -55,24 +71,44 @@ type fileStep struct {
 	Reply   *text       `yaml:"reply,omitempty"`
 	Hangup  bool        `yaml:"hangup,omitempty"`
 	Silence bool        `yaml:"silence,omitempty"`
+	Choose  string      `yaml:"choose,omitempty"`
 	Expect  *fileExpect `yaml:"expect,omitempty"`
 }
 
 type fileExpect struct {
-	Say    *text  `yaml:"say,omitempty"`
-	Play   *text  `yaml:"play,omitempty"`
-	Digits *text  `yaml:"digits,omitempty"`
-	SMS    *text  `yaml:"sms,omitempty"`
-	Dial   *text  `yaml:"dial,omitempty"`
-	At     string `yaml:"at,omitempty"`
-	Ended  string `yaml:"ended,omitempty"`
+	Say    *fileMatcher `yaml:"say,omitempty"`
+	Play   *fileMatcher `yaml:"play,omitempty"`
+	Digits *fileMatcher `yaml:"digits,omitempty"`
+	SMS    *fileMatcher `yaml:"sms,omitempty"`
+	Dial   *fileMatcher `yaml:"dial,omitempty"`
+	At     string       `yaml:"at,omitempty"`
+	Passed []string     `yaml:"passed,omitempty"`
+	Ended  string       `yaml:"ended,omitempty"`
+	Reason *fileMatcher `yaml:"reason,omitempty"`
 }
 
-func equals(m *Matcher) *text {
-	if m == nil || m.Equals == nil {
+// fileMatcher is written as the text alone for equals, as {contains: …} or
+// {regex: …} otherwise.
+type fileMatcher struct {
+	Equals   *text `yaml:"equals,omitempty"`
+	Contains *text `yaml:"contains,omitempty"`
+	Regex    *text `yaml:"regex,omitempty"`
+}
+
+// MarshalYAML writes an equals matcher as a plain scalar.
+func (m fileMatcher) MarshalYAML() (any, error) {
+	if m.Equals != nil {
+		return *m.Equals, nil
+	}
+	type plain fileMatcher
+	return plain(m), nil
+}
+
+func matcherOf(m *Matcher) *fileMatcher {
+	if m == nil || (m.Equals == nil && m.Contains == nil && m.Regex == nil) {
 		return nil
 	}
-	return textOf(m.Equals)
+	return &fileMatcher{Equals: textOf(m.Equals), Contains: textOf(m.Contains), Regex: textOf(m.Regex)}
 }
 
 func textOf(s *string) *text {
@@ -97,9 +133,13 @@ func (t text) MarshalYAML() (any, error) {
 	return n, nil
 }
 
-// writeScenarios writes scenarios (each canned response single, each
-// matcher an exact text) as YAML documents naming the flow flowRef.
-func writeScenarios(w io.Writer, header, flowRef string, scenarios []*Scenario) error {
+// Write writes scenarios as YAML documents naming the flow flowRef, after
+// header as comment lines. It writes what the reader reads: every canned
+// response, matcher and expectation the Scenario holds, except waits,
+// not_passed, variables, context and status, which no writer records.
+// The scenario files of `studioflow test --generate` and the simulator's
+// "Save as test" both come from here.
+func Write(w io.Writer, header, flowRef string, scenarios []*Scenario) error {
 	var buf bytes.Buffer
 	for _, line := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
 		fmt.Fprintf(&buf, "# %s\n", line)
@@ -108,31 +148,9 @@ func writeScenarios(w io.Writer, header, flowRef string, scenarios []*Scenario) 
 		if i > 0 {
 			buf.WriteString("---\n")
 		}
-		out := fileScenario{Name: s.Name, Flow: filepath.ToSlash(flowRef), Trigger: s.Trigger, Body: s.Body, Data: s.Data}
-		if len(s.HTTP) > 0 {
-			out.HTTP = map[string]fileCanned{}
-			for k, list := range s.HTTP {
-				c := list[0]
-				out.HTTP[k] = fileCanned(c)
-			}
-		}
-		if len(s.Outcomes) > 0 {
-			out.Outcomes = map[string]fileOutcome{}
-			for k, o := range s.Outcomes {
-				out.Outcomes[k] = fileOutcome(o)
-			}
-		}
-		for _, st := range s.Steps {
-			fs := fileStep{Press: textOf(st.Press), Say: textOf(st.Say), Reply: textOf(st.Reply), Hangup: st.Hangup, Silence: st.Silence}
-			if e := st.Expect; e != nil {
-				fs.Expect = &fileExpect{Say: equals(e.Say), Play: equals(e.Play), Digits: equals(e.Digits), SMS: equals(e.SMS),
-					Dial: equals(e.Dial), At: e.At, Ended: e.Ended}
-			}
-			out.Steps = append(out.Steps, fs)
-		}
 		enc := yaml.NewEncoder(&buf)
 		enc.SetIndent(2)
-		if err := enc.Encode(out); err != nil {
+		if err := enc.Encode(fileOf(s, flowRef)); err != nil {
 			return fmt.Errorf("scenario %q: %w", s.Name, err)
 		}
 		if err := enc.Close(); err != nil {
@@ -141,6 +159,36 @@ func writeScenarios(w io.Writer, header, flowRef string, scenarios []*Scenario) 
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+func fileOf(s *Scenario, flowRef string) fileScenario {
+	out := fileScenario{Name: s.Name, Flow: filepath.ToSlash(flowRef), Trigger: s.Trigger, From: s.From, To: s.To,
+		Body: s.Body, Data: s.Data, Subflows: s.Subflows, AskOutcomes: s.AskOutcomes}
+	if len(s.HTTP) > 0 {
+		out.HTTP = map[string]fileCannedList{}
+		for k, list := range s.HTTP {
+			for _, c := range list {
+				out.HTTP[k] = append(out.HTTP[k], fileCanned(c))
+			}
+		}
+	}
+	if len(s.Outcomes) > 0 {
+		out.Outcomes = map[string]fileOutcome{}
+		for k, o := range s.Outcomes {
+			out.Outcomes[k] = fileOutcome(o)
+		}
+	}
+	for _, st := range s.Steps {
+		fs := fileStep{Press: textOf(st.Press), Say: textOf(st.Say), Reply: textOf(st.Reply), Hangup: st.Hangup,
+			Silence: st.Silence, Choose: st.Choose}
+		if e := st.Expect; e != nil {
+			fs.Expect = &fileExpect{Say: matcherOf(e.Say), Play: matcherOf(e.Play), Digits: matcherOf(e.Digits),
+				SMS: matcherOf(e.SMS), Dial: matcherOf(e.Dial), At: e.At, Passed: e.Passed, Ended: e.Ended,
+				Reason: matcherOf(e.Reason)}
+		}
+		out.Steps = append(out.Steps, fs)
+	}
+	return out
 }
 
 // GenerateFiles generates scenarios for each flow into dir (one file per
@@ -206,7 +254,7 @@ func writeGenerated(dir, flowPath string, gen *Generated) (string, error) {
 	}
 	header := fmt.Sprintf("Generated by `studioflow test --generate` from %s.\nThe expectations are what the flow did: review them before relying on them.", filepath.Base(flowPath))
 	var buf bytes.Buffer
-	if err := writeScenarios(&buf, header, ref, gen.Scenarios); err != nil {
+	if err := Write(&buf, header, ref, gen.Scenarios); err != nil {
 		return "", fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {

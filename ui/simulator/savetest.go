@@ -9,9 +9,8 @@ import (
 	"slices"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/engine/scenario"
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
 )
@@ -25,64 +24,18 @@ type recorded struct {
 	Unreplayable string
 }
 
-// The scenario file's shape (engine/scenario/FORMAT.md), written in the
-// format's own key order and leaving out what is not set.
-type scenarioFile struct {
-	Name        string                   `yaml:"name"`
-	Flow        string                   `yaml:"flow"`
-	Trigger     string                   `yaml:"trigger"`
-	From        string                   `yaml:"from,omitempty"`
-	To          string                   `yaml:"to,omitempty"`
-	Body        string                   `yaml:"body,omitempty"`
-	Data        map[string]any           `yaml:"data,omitempty"`
-	Subflows    string                   `yaml:"subflows,omitempty"`
-	HTTP        map[string][]cannedEntry `yaml:"http,omitempty"`
-	Outcomes    map[string]string        `yaml:"outcomes,omitempty"`
-	AskOutcomes bool                     `yaml:"ask_outcomes,omitempty"`
-	Steps       []scenarioStep           `yaml:"steps"`
-}
-
-type cannedEntry struct {
-	Status      int    `yaml:"status,omitempty"`
-	ContentType string `yaml:"content_type,omitempty"`
-	Body        string `yaml:"body,omitempty"`
-	Error       string `yaml:"error,omitempty"`
-}
-
-type scenarioStep struct {
-	Press   *string         `yaml:"press,omitempty"`
-	Say     *string         `yaml:"say,omitempty"`
-	Reply   *string         `yaml:"reply,omitempty"`
-	Hangup  bool            `yaml:"hangup,omitempty"`
-	Silence bool            `yaml:"silence,omitempty"`
-	Choose  string          `yaml:"choose,omitempty"`
-	Expect  *scenarioExpect `yaml:"expect,omitempty"`
-}
-
-type scenarioExpect struct {
-	Say    *matcher `yaml:"say,omitempty"`
-	Play   *matcher `yaml:"play,omitempty"`
-	Digits *matcher `yaml:"digits,omitempty"`
-	SMS    *matcher `yaml:"sms,omitempty"`
-	Dial   *matcher `yaml:"dial,omitempty"`
-	At     string   `yaml:"at,omitempty"`
-	Passed []string `yaml:"passed,omitempty"`
-	Ended  string   `yaml:"ended,omitempty"`
-	Reason string   `yaml:"reason,omitempty"`
-}
-
 // scenarioFor turns a recorded run into a scenario whose flow is flowRef.
 // HTTP answers the run received (canned or real) become canned responses,
 // so the test replays offline and the same way.
-func scenarioFor(rec recorded, name, flowRef, subflows string) (scenarioFile, error) {
+func scenarioFor(rec recorded, name, flowRef, subflows string) (*scenario.Scenario, error) {
 	if rec.Unreplayable != "" {
-		return scenarioFile{}, fmt.Errorf("this run cannot be replayed as a test: %s", rec.Unreplayable)
+		return nil, fmt.Errorf("this run cannot be replayed as a test: %s", rec.Unreplayable)
 	}
 	if rec.Flow == nil {
-		return scenarioFile{}, errors.New("this run did not start")
+		return nil, errors.New("this run did not start")
 	}
 	t := rec.Trigger
-	sc := scenarioFile{
+	sc := &scenario.Scenario{
 		Name: name, Flow: flowRef, Trigger: t.Event, From: t.From, To: t.To, Body: t.Body,
 		Subflows: subflows, AskOutcomes: rec.Options.AskOutcomes,
 	}
@@ -91,25 +44,25 @@ func scenarioFor(rec recorded, name, flowRef, subflows string) (scenarioFile, er
 	}
 	for w, o := range rec.Options.Outcomes {
 		if sc.Outcomes == nil {
-			sc.Outcomes = map[string]string{}
+			sc.Outcomes = map[string]scenario.OutcomeSpec{}
 		}
-		sc.Outcomes[w] = o.Event
+		sc.Outcomes[w] = scenario.OutcomeSpec{Event: o.Event}
 	}
 	sc.HTTP = httpAnswers(rec)
-	var pending []scenarioStep
+	var pending []scenario.Step
 	var passed []string
-	flush := func(tail *scenarioExpect) {
+	flush := func(tail *scenario.Expect) {
 		sc.Steps = append(sc.Steps, pending...)
 		pending = nil
 		if tail != nil {
-			sc.Steps = append(sc.Steps, scenarioStep{Expect: tail})
+			sc.Steps = append(sc.Steps, scenario.Step{Expect: tail})
 		}
 	}
 	var at string
 	for _, e := range rec.Log {
 		if a := e.Action; a != nil {
 			if at != "" {
-				flush(&scenarioExpect{At: at})
+				flush(&scenario.Expect{At: at})
 				at = ""
 			} else {
 				flush(nil)
@@ -119,7 +72,7 @@ func scenarioFor(rec recorded, name, flowRef, subflows string) (scenarioFile, er
 		}
 		ev := e.Event
 		if exp := outputExpectation(*ev); exp != nil {
-			pending = append(pending, scenarioStep{Expect: exp})
+			pending = append(pending, scenario.Step{Expect: exp})
 		}
 		switch ev.Kind {
 		case engine.EventStep:
@@ -131,12 +84,12 @@ func scenarioFor(rec recorded, name, flowRef, subflows string) (scenarioFile, er
 		case engine.EventEnd:
 			at = ""
 			if ev.Ending != nil && ev.Execution == firstExecution(rec.Log) {
-				flush(&scenarioExpect{Passed: passed, Ended: ev.Ending.Kind, Reason: ev.Ending.Reason})
+				flush(&scenario.Expect{Passed: passed, Ended: ev.Ending.Kind, Reason: reasonMatcher(ev.Ending.Reason)})
 			}
 		}
 	}
 	if at != "" {
-		flush(&scenarioExpect{At: at, Passed: passed})
+		flush(&scenario.Expect{At: at, Passed: passed})
 	} else {
 		flush(nil)
 	}
@@ -153,36 +106,30 @@ func firstExecution(log []entry) string {
 	return ""
 }
 
-func stepFor(a action) scenarioStep {
+func stepFor(a action) scenario.Step {
 	text := a.Text
 	switch a.Kind {
 	case engine.InputPress:
-		return scenarioStep{Press: &text}
+		return scenario.Step{Press: &text}
 	case engine.InputSpeech:
-		return scenarioStep{Say: &text}
+		return scenario.Step{Say: &text}
 	case engine.InputMessage:
-		return scenarioStep{Reply: &text}
+		return scenario.Step{Reply: &text}
 	case engine.InputHangup:
-		return scenarioStep{Hangup: true}
+		return scenario.Step{Hangup: true}
 	case engine.InputOutcome:
-		return scenarioStep{Choose: a.Event}
+		return scenario.Step{Choose: a.Event}
 	default:
-		return scenarioStep{Silence: true}
+		return scenario.Step{Silence: true}
 	}
 }
 
-// matcher is a plain string (equals) or {regex: …}.
-type matcher struct {
-	Equals string
-	Regex  string
-}
-
-// MarshalYAML writes the plain text, or the regex as a mapping.
-func (m matcher) MarshalYAML() (any, error) {
-	if m.Regex != "" {
-		return map[string]string{"regex": m.Regex}, nil
+// reasonMatcher expects exactly the ending's reason, or nothing when there is none.
+func reasonMatcher(reason string) *scenario.Matcher {
+	if reason == "" {
+		return nil
 	}
-	return m.Equals, nil
+	return &scenario.Matcher{Equals: &reason}
 }
 
 // sidPattern finds Twilio SIDs (two capitals and 32 hex digits): every run
@@ -190,10 +137,10 @@ func (m matcher) MarshalYAML() (any, error) {
 var sidPattern = regexp.MustCompile(`\b[A-Z]{2}[0-9a-f]{32}\b`)
 
 // textMatcher expects exactly the text the flow produced, except for the SIDs in it.
-func textMatcher(text string) *matcher {
+func textMatcher(text string) *scenario.Matcher {
 	locs := sidPattern.FindAllStringIndex(text, -1)
 	if len(locs) == 0 {
-		return &matcher{Equals: text}
+		return &scenario.Matcher{Equals: &text}
 	}
 	var b strings.Builder
 	b.WriteString("^")
@@ -205,29 +152,30 @@ func textMatcher(text string) *matcher {
 	}
 	b.WriteString(regexp.QuoteMeta(text[last:]))
 	b.WriteString("$")
-	return &matcher{Regex: b.String()}
+	re := b.String()
+	return &scenario.Matcher{Regex: &re}
 }
 
-func outputExpectation(ev engine.Event) *scenarioExpect {
+func outputExpectation(ev engine.Event) *scenario.Expect {
 	text := textMatcher(ev.Text)
 	switch ev.Kind {
 	case engine.EventSay:
-		return &scenarioExpect{Say: text}
+		return &scenario.Expect{Say: text}
 	case engine.EventPlay:
-		return &scenarioExpect{Play: text}
+		return &scenario.Expect{Play: text}
 	case engine.EventDigits:
-		return &scenarioExpect{Digits: text}
+		return &scenario.Expect{Digits: text}
 	case engine.EventSend:
-		return &scenarioExpect{SMS: text}
+		return &scenario.Expect{SMS: text}
 	case engine.EventDial:
-		return &scenarioExpect{Dial: text}
+		return &scenario.Expect{Dial: text}
 	}
 	return nil
 }
 
 // httpAnswers lists, per HTTP widget, the answers it got in the order it got them.
-func httpAnswers(rec recorded) map[string][]cannedEntry {
-	out := map[string][]cannedEntry{}
+func httpAnswers(rec recorded) map[string]scenario.CannedList {
+	out := map[string]scenario.CannedList{}
 	for _, e := range rec.Log {
 		ev := e.Event
 		if ev == nil || ev.Kind != engine.EventStep || ev.Step == nil || !isHTTPType(ev.Step.Type) {
@@ -237,9 +185,9 @@ func httpAnswers(rec recorded) map[string][]cannedEntry {
 		if !ok {
 			continue
 		}
-		c := cannedEntry{Status: ex.Status, ContentType: ex.ContentType, Body: ex.Body}
+		c := scenario.Canned{Status: ex.Status, ContentType: ex.ContentType, Body: ex.Body}
 		if !ex.Answered {
-			c = cannedEntry{Error: ex.Failure}
+			c = scenario.Canned{Error: ex.Failure}
 		}
 		out[ev.Step.TransitionedFrom] = append(out[ev.Step.TransitionedFrom], c)
 	}
@@ -272,14 +220,9 @@ func writeTest(rec recorded, path, subflowDir string) error {
 		return fmt.Errorf("save as test: %w", err)
 	}
 	var buf bytes.Buffer
-	buf.WriteString("# Recorded in the Studioflow simulator; replay with `studioflow test " + filepath.Base(path) + "`.\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(sc); err != nil {
-		return fmt.Errorf("save as test: encode: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return fmt.Errorf("save as test: encode: %w", err)
+	header := "Recorded in the Studioflow simulator; replay with `studioflow test " + filepath.Base(path) + "`."
+	if err := scenario.Write(&buf, header, flowFile, []*scenario.Scenario{sc}); err != nil {
+		return fmt.Errorf("save as test: %w", err)
 	}
 	if err := atomicfile.Write(filepath.Join(dir, flowFile), rec.Flow.Marshal()); err != nil {
 		return fmt.Errorf("save as test: %w", err)

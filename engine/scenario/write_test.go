@@ -1,0 +1,78 @@
+package scenario
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func ptr(s string) *string { return &s }
+
+// Write is the one writer of scenario files: what the simulator's "Save as
+// test" records (from/to, subflows, lists of canned answers, choose steps,
+// passed widgets, an ending's reason, regex matchers) must read back as it was.
+func TestWriteReadsBackEveryRecordedField(t *testing.T) {
+	in := &Scenario{
+		Name: "recorded", Trigger: "incomingCall", From: "+15550001", To: "+15550002",
+		Data: map[string]any{"k": "v"}, Subflows: "subs", AskOutcomes: true,
+		HTTP: map[string]CannedList{
+			"fetch": {{Status: 200, ContentType: "application/json", Body: `{"a":1}`}, {Error: "timed out"}},
+			"one":   {{Status: 404}},
+		},
+		Outcomes: map[string]OutcomeSpec{"bot": {Event: "success"}},
+		Steps: []Step{
+			{Expect: &Expect{Say: &Matcher{Equals: ptr("\nHello ")}}},
+			{Press: ptr("1")},
+			{Choose: "failed"},
+			{Expect: &Expect{SMS: &Matcher{Regex: ptr(`^SID [A-Z]{2}[0-9a-f]{32}$`)}}},
+			{Expect: &Expect{Passed: []string{"a", "b"}, Ended: "failed", Reason: &Matcher{Equals: ptr("no route")}}},
+		},
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "first line\nsecond line", "flow.json", []*Scenario{in}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "# first line\n# second line\n") {
+		t.Errorf("header not written as comments:\n%s", buf.String())
+	}
+	path := filepath.Join(t.TempDir(), "s.yaml")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Load(path)
+	if err != nil {
+		t.Fatalf("load what Write wrote: %v\n%s", err, buf.String())
+	}
+	if len(got) != 1 {
+		t.Fatalf("read %d scenarios, want 1", len(got))
+	}
+	g := got[0]
+	if g.Flow != "flow.json" || g.From != in.From || g.To != in.To || g.Subflows != in.Subflows || !g.AskOutcomes || g.Trigger != in.Trigger {
+		t.Errorf("header fields read back as %+v", g)
+	}
+	if !reflect.DeepEqual(g.HTTP, in.HTTP) || !reflect.DeepEqual(g.Outcomes, in.Outcomes) || !reflect.DeepEqual(g.Data, in.Data) {
+		t.Errorf("http %v outcomes %v data %v, want %v %v %v", g.HTTP, g.Outcomes, g.Data, in.HTTP, in.Outcomes, in.Data)
+	}
+	if len(g.Steps) != len(in.Steps) {
+		t.Fatalf("read %d steps, want %d:\n%s", len(g.Steps), len(in.Steps), buf.String())
+	}
+	if s := g.Steps[0].Expect.Say; s == nil || s.Equals == nil || *s.Equals != "\nHello " {
+		t.Errorf("say matcher read back as %+v", s)
+	}
+	if p := g.Steps[1].Press; p == nil || *p != "1" {
+		t.Errorf("press read back as %v", p)
+	}
+	if g.Steps[2].Choose != "failed" {
+		t.Errorf("choose read back as %q", g.Steps[2].Choose)
+	}
+	if m := g.Steps[3].Expect.SMS; m == nil || m.Regex == nil || *m.Regex != *in.Steps[3].Expect.SMS.Regex || m.Equals != nil {
+		t.Errorf("regex matcher read back as %+v", m)
+	}
+	e := g.Steps[4].Expect
+	if !reflect.DeepEqual(e.Passed, []string{"a", "b"}) || e.Ended != "failed" || e.Reason == nil || e.Reason.Equals == nil || *e.Reason.Equals != "no route" {
+		t.Errorf("ending expectation read back as %+v", e)
+	}
+}
