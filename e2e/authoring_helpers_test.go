@@ -49,15 +49,16 @@ func scaled(p image.Point, zoom float64) image.Point {
 
 // newFlowWindow opens the editor on a throwaway file, then starts a flow
 // from scratch with Ctrl+N, as a user would.
-func newFlowWindow(t *testing.T, x *xserver, bin string) (*process, string) {
+// Its probe tells the journeys what the focused entry shows.
+func newFlowWindow(t *testing.T, x *xserver, bin string) (*app, string) {
 	t.Helper()
 	isolatedConfig(t)
 	start := filepath.Join(t.TempDir(), "start.json")
 	if err := os.WriteFile(start, []byte(`{"description":"Start","states":[{"name":"Trigger","type":"trigger","transitions":[],"properties":{"offset":{"x":0,"y":0}}}],"initial_state":"Trigger"}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	app := x.start(t, bin, "edit", start)
-	window := x.waitWindow(t, app, regexp.QuoteMeta("Start")+".*Studioflow")
+	app := startApp(t, x, bin, "edit", start)
+	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Start")+".*Studioflow")
 	waitForDrawing(t, x, "journey-start", x.windowGeometry(t, window))
 	x.focus(t, window, emptyCanvas)
 	x.key(t, "ctrl+n")
@@ -111,8 +112,9 @@ func (x *xserver) saveAs(t *testing.T, window, name, want string) string {
 		if time.Now().After(deadline) {
 			t.Fatal("no save dialog after Ctrl+S")
 		}
-		time.Sleep(200 * time.Millisecond)
 	}
+	// Its path field has the keyboard once the dialog is drawn and still.
+	x.still(t, "journey-save-dialog", screenArea)
 	path := filepath.Join(os.Getenv("HOME"), name)
 	x.key(t, "ctrl+a")
 	x.typeKeys(t, path)
@@ -126,14 +128,25 @@ func (x *xserver) saveAs(t *testing.T, window, name, want string) string {
 func (x *xserver) key(t *testing.T, keys ...string) {
 	t.Helper()
 	x.run(t, "xdotool", append([]string{"key", "--clearmodifiers", "--delay", "60"}, keys...)...)
-	time.Sleep(150 * time.Millisecond)
+	x.still(t, "journey-keys", screenArea)
 }
 
 // typeKeys types text into the focused field.
 func (x *xserver) typeKeys(t *testing.T, text string) {
 	t.Helper()
 	x.run(t, "xdotool", "type", "--delay", "15", text)
-	time.Sleep(150 * time.Millisecond)
+	x.still(t, "journey-typed", screenArea)
+}
+
+// typeInto types text into the focused entry and waits until the probe
+// says the focused entry shows it: the keys went in, where they should.
+func (a *app) typeInto(t *testing.T, text string) {
+	t.Helper()
+	a.x.typeKeys(t, text)
+	a.until(t, fmt.Sprintf("the focused entry showing %q", text), func() (bool, string) {
+		answer, ok := a.ask(t, "focused", "Studioflow")
+		return ok && len(answer) > 1 && strings.Contains(answer[1], text), strings.Join(answer, " ")
+	})
 }
 
 // addFromLibrary searches the library for text and presses Enter: the
@@ -141,8 +154,9 @@ func (x *xserver) typeKeys(t *testing.T, text string) {
 func (x *xserver) addFromLibrary(t *testing.T, window, text string) {
 	t.Helper()
 	x.typeText(t, window, librarySearch, text)
+	before := x.still(t, "journey-library-search", canvasArea)
 	x.key(t, "Return")
-	time.Sleep(300 * time.Millisecond)
+	x.changed(t, "journey-added-"+strings.ReplaceAll(text, " ", "-"), before, canvasArea)
 }
 
 // step is one step of a run as `studioflow run --json` reports it.
@@ -198,22 +212,46 @@ func runFlowWithInput(t *testing.T, bin, file, input string, args ...string) (st
 	return strings.Join(path, " "), strings.Join(said, " | ")
 }
 
+// screenArea is the editor's window at 1280×800, at 0,0.
+var screenArea = image.Rect(0, 0, 1280, 800)
+
 // settled takes screenshots until the canvas stops changing (the view
 // glides when Find or an added widget brings one into view) and returns
 // the last.
 func (x *xserver) settled(t *testing.T, name string) image.Image {
 	t.Helper()
+	return x.still(t, name, canvasArea)
+}
+
+// still takes screenshots until two in a row show r the same, and returns
+// the last: what the keys or clicks before it set off has been drawn.
+// Taking a screenshot is what paces it; nothing waits on the clock.
+func (x *xserver) still(t *testing.T, name string, r image.Rectangle) image.Image {
+	t.Helper()
 	prev := x.screenshot(t, name)
 	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
-		time.Sleep(300 * time.Millisecond)
 		img := x.screenshot(t, name)
-		if sameArea(prev, img, canvasArea) {
+		if sameArea(prev, img, r) {
 			return img
 		}
 		prev = img
 	}
-	t.Fatalf("the canvas kept changing for %v", patience)
+	t.Fatalf("%s: the screen kept changing within %v for %v", name, r, patience)
+	return nil
+}
+
+// changed waits until r differs from before (what was done has begun to
+// show), then until it is still, and returns that.
+func (x *xserver) changed(t *testing.T, name string, before image.Image, r image.Rectangle) image.Image {
+	t.Helper()
+	deadline := time.Now().Add(patience)
+	for !time.Now().After(deadline) {
+		if img := x.screenshot(t, name); !sameArea(before, img, r) {
+			return x.still(t, name, r)
+		}
+	}
+	t.Fatalf("%s: nothing changed within %v for %v", name, r, patience)
 	return nil
 }
 

@@ -29,7 +29,7 @@ func TestJourneySMSBotFromCtrlN(t *testing.T) {
 	for _, body := range []string{"You chose one.", "Here is some help."} {
 		x.addFromLibrary(t, window, "send message")
 		x.key(t, "Tab", "ctrl+a")
-		x.typeKeys(t, body)
+		app.typeInto(t, body)
 	}
 	x.screenshot(t, "journey-a-3-replies")
 
@@ -39,13 +39,13 @@ func TestJourneySMSBotFromCtrlN(t *testing.T) {
 	// value and target.
 	x.findWidget(t, "split_1")
 	x.key(t, "Tab", "ctrl+a")
-	x.typeKeys(t, "{{trigger.message.Body}}")
+	app.typeInto(t, "{{trigger.message.Body}}")
 	x.tabs(t, 8) // condition 1's target
 	x.rights(t, 1)
 	x.tabs(t, 5) // condition 2's operator: Equal To → Contains
 	x.rights(t, 7)
 	x.key(t, "Tab", "ctrl+a")
-	x.typeKeys(t, "help")
+	app.typeInto(t, "help")
 	x.key(t, "Tab") // condition 2's target
 	x.rights(t, 2)
 	x.screenshot(t, "journey-a-4-split-edited")
@@ -104,7 +104,7 @@ func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
 	x.addFromLibrary(t, window, "gather")
 	x.tabs(t, 6) // Timeout, Finish on key, Stop gather, Number of digits, Save response as, Say
 	x.key(t, "ctrl+a")
-	x.typeKeys(t, "Press 1 for sales or 2 for support.")
+	app.typeInto(t, "Press 1 for sales or 2 for support.")
 	x.drag(t, window, newTriggerCallPort, firstAddedWidget)
 	x.key(t, "Escape")
 	x.focus(t, window, firstAddedWidget)
@@ -114,7 +114,7 @@ func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
 	for _, text := range []string{"Connecting you to sales.", "Connecting you to support."} {
 		x.addFromLibrary(t, window, "say")
 		x.key(t, "Tab", "ctrl+a")
-		x.typeKeys(t, text)
+		app.typeInto(t, text)
 	}
 
 	// The split's conditions to the two messages; targets are offered as
@@ -129,9 +129,10 @@ func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
 	// gather's red one above it.
 	// At zoom 1 the gather sits just above the view: one Zoom Out (the
 	// toolbar button) brings it in, at 0.8.
+	before := x.settled(t, "journey-c-2-at-zoom-1")
 	x.focus(t, window, toolbarZoomOut)
 	const zoom = 0.8
-	img := x.settled(t, "journey-c-2-before-wire")
+	img := x.changed(t, "journey-c-2-before-wire", before, canvasArea)
 	split := header(t, img, canvasArea, flowPurple)
 	gather := header(t, img, image.Rect(0, 0, screenWidth, split.Y), voiceRed)
 	x.drag(t, window, gather.Add(scaled(firstPortFromHeader, zoom)), split.Add(scaled(nameRowFromHeader, zoom)))
@@ -177,7 +178,7 @@ func TestJourneySubflowWithAParameterCalledFromRunSubflow(t *testing.T) {
 	// The subflow: Subflow → a message greeting by the parameter.
 	x.addFromLibrary(t, window, "send message")
 	x.key(t, "Tab", "ctrl+a")
-	x.typeKeys(t, "Hello {{trigger.parent.parameters.name}}!")
+	app.typeInto(t, "Hello {{trigger.parent.parameters.name}}!")
 	x.drag(t, window, newTriggerSubflowPort, firstAddedWidget)
 	x.screenshot(t, "journey-b-1-subflow")
 	subText := x.saveAs(t, window, subflowSID+".json", "incomingParent")
@@ -198,7 +199,7 @@ func TestJourneySubflowWithAParameterCalledFromRunSubflow(t *testing.T) {
 	x.findWidget(t, "subflow_1")
 	x.tabs(t, 7) // flow picker, SID, add button, revision, key, the row's remove button, value
 	x.key(t, "ctrl+a")
-	x.typeKeys(t, "{{trigger.message.Body}}")
+	app.typeInto(t, "{{trigger.message.Body}}")
 	x.screenshot(t, "journey-b-3-parameter")
 	x.drag(t, window, newTriggerMessagePort, firstAddedWidget)
 	x.screenshot(t, "journey-b-4-parent")

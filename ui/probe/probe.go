@@ -13,7 +13,8 @@
 //	where	TITLE	TEXT [N] → at	X	Y	SHOWN [WX	WY]  (the centre of the first, or Nth, object
 //	                   showing TEXT, in window pixels; SHOWN is "hidden" when a scroll hides it,
 //	                   and WX WY is then a point on that scroll's right edge for the mouse wheel)
-//	focused	TITLE          → focused	TEXT         (what the focused entry shows, or its placeholder)
+//	focused	TITLE          → focused	TEXT         (what the focused entry, or a widget extending
+//	                   widget.Entry, shows, or its placeholder)
 //	checked	TITLE	TEXT   → checked	true|false   (the check box labelled TEXT)
 //
 // An answer "error	…" says what went wrong; a window or text not shown
@@ -25,6 +26,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -101,6 +103,9 @@ func Answer(a fyne.App, request string) string {
 		f, ok := w.Canvas().Focused().(fyne.CanvasObject)
 		if !ok {
 			return "error\tnothing focused in " + w.Title()
+		}
+		if e := embeddedEntry(f); e != nil {
+			f = e
 		}
 		text, _ := textOf(f)
 		return "focused\t" + clean(text)
@@ -273,6 +278,20 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 		return v.Text, true
 	}
 	return "", false
+}
+
+// embeddedEntry is the widget.Entry that o's own type extends (struct
+// { widget.Entry; … }, as the inspector's fields are), or nil.
+func embeddedEntry(o fyne.CanvasObject) *widget.Entry {
+	v := reflect.ValueOf(o)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	field, ok := v.Elem().Type().FieldByName("Entry")
+	if !ok || !field.Anonymous || field.Type != reflect.TypeOf(widget.Entry{}) {
+		return nil
+	}
+	return v.Elem().FieldByIndex(field.Index).Addr().Interface().(*widget.Entry)
 }
 
 func clean(s string) string {

@@ -1,0 +1,39 @@
+package probe
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// field extends widget.Entry, as the inspector's text fields do.
+type field struct {
+	widget.Entry
+}
+
+func newField() *field {
+	f := &field{}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+func TestFocusedTellsTheTextOfAFieldExtendingEntry(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	plain, extended := widget.NewEntry(), newField()
+	plain.SetText("plain text")
+	extended.SetText("Hello {{flow.data.name}}!")
+	w := a.NewWindow("Probe window")
+	w.SetContent(container.NewVBox(plain, extended))
+
+	w.Canvas().Focus(plain)
+	if got, want := Answer(a, "focused\tProbe window"), "focused\tplain text"; got != want {
+		t.Errorf("plain entry focused: %q, want %q", got, want)
+	}
+	w.Canvas().Focus(extended)
+	if got, want := Answer(a, "focused\tProbe window"), "focused\tHello {{flow.data.name}}!"; got != want {
+		t.Errorf("extended entry focused: %q, want %q", got, want)
+	}
+}
