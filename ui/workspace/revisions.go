@@ -43,7 +43,9 @@ func newRevisionHistory(h *Home) *revisionHistory {
 	r.publishBtn = widget.NewButtonWithIcon("Publish", theme.ConfirmIcon(), r.publish)
 	r.prevBtn = widget.NewButtonWithIcon("Compare with previous", theme.ContentCopyIcon(), r.compareWithPrevious)
 	r.latestBtn = widget.NewButtonWithIcon("Compare with latest", theme.ContentCopyIcon(), r.compareWithLatest)
-	bar := container.NewHBox(r.viewBtn, r.prevBtn, r.latestBtn, r.restoreBtn, r.publishBtn)
+	// Two rows: five buttons in one would widen the Flows home past its
+	// window and squeeze the flows list.
+	bar := container.NewVBox(container.NewHBox(r.viewBtn, r.restoreBtn, r.publishBtn), container.NewHBox(r.prevBtn, r.latestBtn))
 	r.root = container.NewBorder(bar, nil, nil, nil, r.list)
 	r.updateButtons()
 	return r

@@ -220,3 +220,13 @@ func TestCompareButtonsDisabledWithoutAnOnCompare(t *testing.T) {
 		t.Error("compare is offered with nowhere to show it")
 	}
 }
+
+// The revision actions must not widen the Flows home past the 1100-point
+// window ui opens it in (which would squeeze the flows list).
+func TestRevisionActionsKeepTheFlowsHomeWithinItsWindow(t *testing.T) {
+	fx := newHomeFixture(t, foodnowFlow)
+	threeRevisions(t, fx)
+	if w := fx.home.Content().MinSize().Width; w > 900 {
+		t.Errorf("the Flows home needs %.0f points with a flow selected", w)
+	}
+}
