@@ -22,10 +22,7 @@ import (
 // themes, screenshots kept under shots/e2e/design-* for a person to look
 // at, each step ending on something it checks on screen.
 func TestDesignScreensInBothThemesAndSizes(t *testing.T) {
-	big := filepath.Join(flowsDir, "twilio-labs__function-templates__outreach-pcp-followup_assets_studio-flow-template.private.json")
-	if _, err := os.Stat(big); err != nil {
-		t.Skip("no ../shared flows: the 21-widget real flow is not there")
-	}
+	big := filepath.Join(flowsDir, "followup-survey.json") // the project's 20-widget flow
 	bin := buildStudioflow(t)
 	for _, screen := range []image.Point{{1280, 800}, {1024, 700}} {
 		for _, variant := range []string{"light", "dark"} {
@@ -78,7 +75,7 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 
 	// A 21-widget real flow as it opens, then at Zoom to Fit.
 	app = x.start(t, bin, "edit", big)
-	window = x.waitWindow(t, app, "studio-flow-template.*Studioflow")
+	window = x.waitWindow(t, app, "followup-survey.*Studioflow")
 	area = x.windowGeometry(t, window)
 	img = waitForDrawing(t, x, "design-"+name+"-big-open", area)
 	open := checkThemeAndTrigger(t, img, area, background, "the 21-widget flow")
@@ -93,7 +90,7 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 	// Show Flow JSON, a syntax error, Apply: the error is shown.
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+j")
 	primary := []color.RGBA{rgba(th.Color(theme.ColorNamePrimary, v))}
-	buttons := image.Rect(area.Min.X+area.Dx()/2, area.Min.Y+area.Dy()*9/10, area.Max.X, area.Max.Y)
+	buttons := image.Rect(area.Min.X+area.Dx()/2, area.Min.Y+area.Dy()*4/5, area.Max.X, area.Max.Y)
 	var apply image.Rectangle
 	ok := false
 	for range 40 {
@@ -108,7 +105,10 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 	}
 	x.run(t, "xdotool", "type", "xx") // typing edits; an x before the { breaks the JSON
 	time.Sleep(500 * time.Millisecond)
-	x.screenshot(t, "design-"+name+"-json-edit")
+	// Editing swaps Edit for View, which can move Apply: find it again.
+	if moved, found := colourBlock(x.screenshot(t, "design-"+name+"-json-edit"), buttons, primary); found {
+		apply = moved
+	}
 	x.focus(t, window, apply.Min.Add(apply.Size().Div(2)).Sub(area.Min))
 	errColour := []color.RGBA{rgba(th.Color(theme.ColorNameError, v))}
 	var errPixels int

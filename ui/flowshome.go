@@ -82,6 +82,9 @@ func (w *workspaceLink) showHome() {
 	w.home.OnSelectionChanged = func(f *wsstore.Flow) { win.SetTitle(homeTitle(f)) }
 	w.sync = workspace.NewSyncDialogs(w.store, w.e.val, w.win, workspace.NewCredentials(workspace.SystemKeyring{}, a.Preferences()))
 	w.home.OnOpen = w.openFlow
+	w.home.OnCompare = func(old, new *model.Flow, oldLabel, newLabel string) {
+		NewCompare(a, w.e.cat, old, new, oldLabel, newLabel).Window().Show()
+	}
 	w.home.OnDeleted = func(sid string) {
 		if w.flowSID == sid {
 			// The editor keeps showing the flow; it no longer belongs to the

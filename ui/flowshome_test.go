@@ -178,3 +178,36 @@ func TestFlowsHomeShowsFlowsAnotherProcessSaved(t *testing.T) {
 		t.Errorf("the Flows home lists %v, not the flow the server saved", got)
 	}
 }
+
+func TestFlowsHomeComparesTwoRevisionsInTheCompareView(t *testing.T) {
+	e, store, sid := workspaceEditor(t)
+	first, err := store.Flow(sid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := model.Parse(first.Definition)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second.State("ask_sign").Properties().Set("body", "Which sign are you?")
+	if _, err := studio.SaveRevision(store, e.val, sid, second.Marshal(), "ask nicely", false, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	e.FlowsHome()
+	if e.ws.home == nil || e.ws.home.OnCompare == nil {
+		t.Fatal("the Flows home opened without a compare action")
+	}
+	before := len(e.app.Driver().AllWindows())
+	old, err := model.Parse(first.Definition)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ws.home.OnCompare(old, second, "rev 1", "rev 2")
+	wins := e.app.Driver().AllWindows()
+	if len(wins) != before+1 {
+		t.Fatalf("%d windows after compare, want %d", len(wins), before+1)
+	}
+	if title := wins[len(wins)-1].Title(); !strings.HasPrefix(title, "Compare rev 1 → rev 2 — change 1 of 1") || !strings.Contains(title, "ask_sign") {
+		t.Errorf("compare window titled %q", title)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
@@ -31,6 +32,10 @@ type Home struct {
 	// OnOpenRevisionReadOnly, when set, shows a revision instead of the
 	// read-only viewer window Home opens by default.
 	OnOpenRevisionReadOnly func(flowSID string, rev wsstore.Revision)
+	// OnCompare, when set, enables comparing two revisions of a flow: it
+	// gets the older and newer flow and their labels ("rev 1", "rev 2") and
+	// shows the comparison (the window opens ui's compare view).
+	OnCompare func(old, new *model.Flow, oldLabel, newLabel string)
 	// OnOpenExecution, when set, shows an execution instead of the viewer
 	// window Home opens by default.
 	OnOpenExecution func(flowSID, executionSID string)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
@@ -16,7 +17,8 @@ import (
 var zeroTime time.Time
 
 // revisionHistory lists a flow's revisions, newest first, and acts on the
-// selected one: view it read-only, restore it as a new draft, publish it.
+// selected one: view it read-only, compare it with the revision before it or
+// with the latest, restore it as a new draft, publish it.
 type revisionHistory struct {
 	h        *Home
 	flowSID  string
@@ -25,6 +27,7 @@ type revisionHistory struct {
 
 	list                            *closingList
 	viewBtn, restoreBtn, publishBtn *widget.Button
+	prevBtn, latestBtn              *widget.Button // compare with previous / latest
 	root                            fyne.CanvasObject
 }
 
@@ -38,7 +41,11 @@ func newRevisionHistory(h *Home) *revisionHistory {
 	r.viewBtn = widget.NewButtonWithIcon("View read-only", theme.VisibilityIcon(), r.view)
 	r.restoreBtn = widget.NewButtonWithIcon("Restore as draft", theme.HistoryIcon(), r.restore)
 	r.publishBtn = widget.NewButtonWithIcon("Publish", theme.ConfirmIcon(), r.publish)
-	bar := container.NewHBox(r.viewBtn, r.restoreBtn, r.publishBtn)
+	r.prevBtn = widget.NewButtonWithIcon("Compare with previous", theme.ContentCopyIcon(), r.compareWithPrevious)
+	r.latestBtn = widget.NewButtonWithIcon("Compare with latest", theme.ContentCopyIcon(), r.compareWithLatest)
+	// Two rows: five buttons in one would widen the Flows home past its
+	// window and squeeze the flows list.
+	bar := container.NewVBox(container.NewHBox(r.viewBtn, r.restoreBtn, r.publishBtn), container.NewHBox(r.prevBtn, r.latestBtn))
 	r.root = container.NewBorder(bar, nil, nil, nil, r.list)
 	r.updateButtons()
 	return r
@@ -68,7 +75,7 @@ func (r *revisionHistory) current() (wsstore.Revision, bool) {
 
 func (r *revisionHistory) updateButtons() {
 	rev, ok := r.current()
-	for _, b := range []*widget.Button{r.viewBtn, r.restoreBtn, r.publishBtn} {
+	for _, b := range []*widget.Button{r.viewBtn, r.prevBtn, r.latestBtn, r.restoreBtn, r.publishBtn} {
 		if ok {
 			b.Enable()
 		} else {
@@ -77,6 +84,14 @@ func (r *revisionHistory) updateButtons() {
 	}
 	if ok && r.selected == 0 {
 		r.restoreBtn.Disable() // it is the flow's definition already
+		r.latestBtn.Disable()
+	}
+	if ok && r.selected == len(r.revs)-1 {
+		r.prevBtn.Disable() // the first revision has none before it
+	}
+	if r.h.OnCompare == nil {
+		r.prevBtn.Disable() // nowhere to show a comparison
+		r.latestBtn.Disable()
 	}
 	if ok && (!rev.Valid || len(rev.Errors) > 0 || (r.selected == 0 && rev.Status == wsstore.StatusPublished)) {
 		r.publishBtn.Disable() // broken, or live already
@@ -100,6 +115,54 @@ func (r *revisionHistory) view() {
 	if err := showRevisionWindow(r.h.val.Catalog(), full); err != nil {
 		r.h.showError(err)
 	}
+}
+
+// compareWithPrevious compares the revision before the selected one (the
+// next older in the list) with the selected one.
+func (r *revisionHistory) compareWithPrevious() {
+	if r.selected < 0 || r.selected+1 >= len(r.revs) {
+		return
+	}
+	r.compare(r.revs[r.selected+1].Revision, r.revs[r.selected].Revision, "")
+}
+
+// compareWithLatest compares the selected revision with the flow's latest.
+func (r *revisionHistory) compareWithLatest() {
+	if r.selected <= 0 || r.selected >= len(r.revs) {
+		return
+	}
+	r.compare(r.revs[r.selected].Revision, r.revs[0].Revision, " (latest)")
+}
+
+// compare loads and parses two revisions of the flow and hands them to
+// OnCompare, older first, labelled "rev N" (newSuffix follows the newer).
+func (r *revisionHistory) compare(oldRev, newRev int, newSuffix string) {
+	if r.h.OnCompare == nil {
+		return
+	}
+	older, err := r.parsedRevision(oldRev)
+	if err != nil {
+		r.h.showError(err)
+		return
+	}
+	newer, err := r.parsedRevision(newRev)
+	if err != nil {
+		r.h.showError(err)
+		return
+	}
+	r.h.OnCompare(older, newer, fmt.Sprintf("rev %d", oldRev), fmt.Sprintf("rev %d%s", newRev, newSuffix))
+}
+
+func (r *revisionHistory) parsedRevision(n int) (*model.Flow, error) {
+	rev, err := r.h.store.Revision(r.flowSID, n)
+	if err != nil {
+		return nil, fmt.Errorf("compare revision %d: %w", n, err)
+	}
+	f, err := model.Parse(rev.Definition)
+	if err != nil {
+		return nil, fmt.Errorf("compare revision %d: %w", n, err)
+	}
+	return f, nil
 }
 
 // restore saves the selected revision's definition as the flow's next

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
@@ -147,5 +149,84 @@ func TestViewARevisionReadOnly(t *testing.T) {
 	test.Tap(r.viewBtn)
 	if !slices.Equal(handed, []int{2}) || len(fyne.CurrentApp().Driver().AllWindows()) != before+1 {
 		t.Fatalf("with OnOpenRevisionReadOnly set: handed %v", handed)
+	}
+}
+
+// compareCall is one OnCompare call.
+type compareCall struct {
+	old, new           *model.Flow
+	oldLabel, newLabel string
+}
+
+func TestCompareARevisionWithThePreviousAndTheLatest(t *testing.T) {
+	fx := newHomeFixture(t, foodnowFlow)
+	f := threeRevisions(t, fx)
+	var calls []compareCall
+	fx.home.OnCompare = func(old, new *model.Flow, oldLabel, newLabel string) {
+		calls = append(calls, compareCall{old, new, oldLabel, newLabel})
+	}
+	r := fx.home.detail.revisions
+	r.list.UnselectAll()
+	if !r.prevBtn.Disabled() || !r.latestBtn.Disabled() {
+		t.Fatal("a compare button is enabled with no revision selected")
+	}
+	r.list.Select(2) // revision 1
+	if !r.prevBtn.Disabled() || r.latestBtn.Disabled() {
+		t.Error("revision 1 can be compared with a previous one, or not with the latest")
+	}
+	r.list.Select(0) // revision 3, the latest
+	if r.prevBtn.Disabled() || !r.latestBtn.Disabled() {
+		t.Error("the latest revision cannot be compared with the previous, or can with itself")
+	}
+
+	r.list.Select(1) // revision 2
+	test.Tap(r.prevBtn)
+	test.Tap(r.latestBtn)
+	if len(calls) != 2 {
+		t.Fatalf("OnCompare called %d times, want 2", len(calls))
+	}
+	parsed := func(n int) *model.Flow {
+		rev, err := fx.store.Revision(f.SID, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		flow, err := model.Parse(rev.Definition)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return flow
+	}
+	want := []compareCall{{parsed(1), parsed(2), "rev 1", "rev 2"}, {parsed(2), parsed(3), "rev 2", "rev 3 (latest)"}}
+	for i, c := range calls {
+		w := want[i]
+		if c.oldLabel != w.oldLabel || c.newLabel != w.newLabel {
+			t.Errorf("call %d labels %q → %q, want %q → %q", i, c.oldLabel, c.newLabel, w.oldLabel, w.newLabel)
+		}
+		if !reflect.DeepEqual(c.old, w.old) || !reflect.DeepEqual(c.new, w.new) {
+			t.Errorf("call %d compares other flows than revisions %s and %s", i, w.oldLabel, w.newLabel)
+		}
+	}
+	if reflect.DeepEqual(calls[0].old, calls[0].new) {
+		t.Error("the fixture's revisions 1 and 2 are the same flow")
+	}
+}
+
+func TestCompareButtonsDisabledWithoutAnOnCompare(t *testing.T) {
+	fx := newHomeFixture(t, foodnowFlow)
+	threeRevisions(t, fx)
+	r := fx.home.detail.revisions
+	r.list.Select(1)
+	if !r.prevBtn.Disabled() || !r.latestBtn.Disabled() {
+		t.Error("compare is offered with nowhere to show it")
+	}
+}
+
+// The revision actions must not widen the Flows home past the 1100-point
+// window ui opens it in (which would squeeze the flows list).
+func TestRevisionActionsKeepTheFlowsHomeWithinItsWindow(t *testing.T) {
+	fx := newHomeFixture(t, foodnowFlow)
+	threeRevisions(t, fx)
+	if w := fx.home.Content().MinSize().Width; w > 900 {
+		t.Errorf("the Flows home needs %.0f points with a flow selected", w)
 	}
 }
