@@ -188,29 +188,18 @@ func knownFilter(name string) bool {
 }
 
 // splitTopLevel splits s at sep outside quotes, parentheses and brackets.
+// Each cut is at depth zero outside quotes, so scanning on from it with a
+// fresh state is the same as scanning on without stopping.
 func splitTopLevel(s string, sep byte) []string {
 	var parts []string
-	depth, start := 0, 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '(' || c == '[':
-			depth++
-		case c == ')' || c == ']':
-			depth--
-		case c == sep && depth == 0:
-			parts = append(parts, s[start:i])
-			start = i + 1
+	for {
+		i := topLevelIndex(s, string(sep))
+		if i < 0 {
+			return append(parts, s)
 		}
+		parts = append(parts, s[:i])
+		s = s[i+1:]
 	}
-	return append(parts, s[start:])
 }
 
 // laxOutput reads an output's markup as Ruby Liquid's lax parser does: a
