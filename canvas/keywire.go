@@ -24,7 +24,7 @@ type keyWire struct {
 }
 
 // wireKeysHelp is what the hint line says the keys do while a wire is drawn.
-const wireKeysHelp = "Space: next transition · arrows or type a name: target · Enter: connect · Escape: cancel"
+const wireKeysHelp = "Space: next transition · arrows or a name: target · Enter: connect · Esc: cancel"
 
 // startKeyWire begins a keyboard wire from the one selected widget.
 func (e *Editor) startKeyWire() {
