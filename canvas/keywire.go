@@ -24,7 +24,7 @@ type keyWire struct {
 }
 
 // wireKeysHelp is what the hint line says the keys do while a wire is drawn.
-const wireKeysHelp = "Space: next transition · arrows or a name: target · Enter: connect · Esc: cancel"
+const wireKeysHelp = "Space: transition · arrows or a name: target · Enter: connect · Esc: cancel"
 
 // startKeyWire begins a keyboard wire from the one selected widget.
 func (e *Editor) startKeyWire() {
@@ -51,6 +51,7 @@ func (e *Editor) startKeyWire() {
 	}
 	kw := &keyWire{from: n.name, port: port}
 	e.wiring = kw
+	e.Reveal(n.name)
 	kw.target = n.ports[port].next
 	if !e.wireTarget(kw.target) {
 		kw.target = e.nearestFrom(n.rect(), 0, 1, e.notWireTarget)
@@ -216,19 +217,14 @@ func (e *Editor) showKeyWire() {
 func (e *Editor) keyWireText(n *node) string {
 	kw := e.wiring
 	p := n.ports[kw.port]
-	text := fmt.Sprintf("Wire from %s · %s (%d of %d) → ", n.name, p.label, kw.port+1, len(n.ports))
+	text := fmt.Sprintf("Wire from %s · %s (%d of %d) ", n.name, p.label, kw.port+1, len(n.ports))
 	switch {
 	case kw.target != "":
-		text += kw.target
+		return text + "to " + kw.target
 	case kw.typed != "":
-		text += "no widget matches “" + kw.typed + "”"
-	default:
-		text += "(no target yet)"
+		return text + "— no widget matches “" + kw.typed + "”"
 	}
-	if kw.typed != "" && kw.target != "" {
-		text += " (typed “" + kw.typed + "”)"
-	}
-	return text
+	return text + "— no target yet"
 }
 
 // hint tells the window's hint line (OnHint) what the keys do now; "" clears it.

@@ -67,7 +67,7 @@ func TestWDrawsAWireFromTheNextFreeTransitionAndEnterConnectsItAsOneStep(t *test
 	if e.wiring == nil {
 		t.Fatal("W did not start a wire")
 	}
-	if h := lastHint(hints); !strings.Contains(h, "Wire from Trigger · Incoming Message") || !strings.Contains(h, "→ ask") || !strings.Contains(h, "Enter: connect") {
+	if h := lastHint(hints); !strings.Contains(h, "Wire from Trigger · Incoming Message") || !strings.Contains(h, "(1 of 5) to ask") || !strings.Contains(h, "Enter: connect") {
 		t.Errorf("hint %q", h)
 	}
 	if path, ok := e.keyWirePath(); !ok || len(path) != 1 {

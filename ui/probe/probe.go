@@ -14,7 +14,8 @@
 //	                   showing TEXT, in window pixels; SHOWN is "hidden" when a scroll hides it,
 //	                   and WX WY is then a point on that scroll's right edge for the mouse wheel)
 //	focused	TITLE          → focused	TEXT         (what the focused entry, or a widget extending
-//	                   widget.Entry, shows, or its placeholder; a focused button's label)
+//	                   widget.Entry, shows, or its placeholder; a focused button's label;
+//	                   else the focused object's Go type, as *canvas.Editor)
 //	checked	TITLE	TEXT   → checked	true|false   (the check box labelled TEXT)
 //
 // An answer "error	…" says what went wrong; a window or text not shown
@@ -107,7 +108,10 @@ func Answer(a fyne.App, request string) string {
 		if e := embeddedEntry(f); e != nil {
 			f = e
 		}
-		text, _ := textOf(f)
+		text, ok := textOf(f)
+		if !ok {
+			text = fmt.Sprintf("%T", f) // nothing to read: say what it is
+		}
 		return "focused\t" + clean(text)
 	case fields[0] == "checked" && len(fields) == 3:
 		w := window(a, fields[1])

@@ -66,3 +66,15 @@ func TestTextsWhereAndFocusedKnowAButtonExtendingButton(t *testing.T) {
 		t.Errorf("key focused: %q, want %q", got, want)
 	}
 }
+
+func TestFocusedNamesTheTypeOfAnObjectShowingNoText(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	list := widget.NewList(func() int { return 0 }, func() fyne.CanvasObject { return widget.NewLabel("") }, func(widget.ListItemID, fyne.CanvasObject) {})
+	w := a.NewWindow("Probe window")
+	w.SetContent(list)
+	w.Canvas().Focus(list)
+	if got, want := Answer(a, "focused\tProbe window"), "focused\t*widget.List"; got != want {
+		t.Errorf("list focused: %q, want %q", got, want)
+	}
+}
