@@ -7,10 +7,15 @@ import "github.com/studioflow/studioflow/model"
 // the type (title, icon, category, event order and port labels), where its
 // default widget comes from, and what it needs to run: its requirements on
 // its properties (widgetrules.go), whether it acts on a call, which event
-// answers one, which number it dials, whether it calls HTTP or runs a
-// subflow. The catalog serves these to the canvas, the inspector, the
-// simulator, the validator and the engine, which checks the same
-// requirements when a widget runs that the validator checks before.
+// answers one, which number it dials, whether it queues the caller, calls
+// HTTP (a request or a Function), runs a subflow, succeeds once Twilio
+// accepts its work or tests conditions, and what its special properties
+// hold (roles: flow variables, a subflow's SID, the value tested). The
+// catalog serves these to the canvas, the inspector, the simulator, the
+// validator and the engine, which checks the same requirements when a
+// widget runs that the validator checks before; none of them names a
+// widget type to decide what a widget does (the trigger, which every flow
+// has one of, is model.TriggerType and State.IsTrigger).
 // Adding a widget type means an entry here, its schema and its default
 // widget (and, for a product with made-up outputs, a function in the
 // engine's productOutputs).
