@@ -67,6 +67,7 @@ func TestWidgetAttributesByType(t *testing.T) {
 		{"CallsFunction", WidgetType.CallsFunction, []string{"run-function", "run-function-v2"}},
 		{"SucceedsOnAcceptance", WidgetType.SucceedsOnAcceptance, []string{"send-message"}},
 		{"TestsConditions", WidgetType.TestsConditions, []string{"split-based-on"}},
+		{"RunsSubflow", WidgetType.RunsSubflow, []string{"run-subflow"}},
 		{"Dials", func(w WidgetType) bool { _, ok := w.Dials(); return ok }, []string{"make-outgoing-call-v2", "connect-call-to", "make-outgoing-call-v1"}},
 		{"FlowVariables", func(w WidgetType) bool { _, ok := w.PropertyWithRole(FlowVariables); return ok }, []string{"set-variables"}},
 		{"SubflowSID", func(w WidgetType) bool { _, ok := w.PropertyWithRole(SubflowSID); return ok }, []string{"run-subflow"}},

@@ -126,6 +126,10 @@ func (w WidgetType) AnswersCall(event string) bool { return slices.Contains(w.an
 // dials, for types that place or connect a call.
 func (w WidgetType) Dials() (property string, ok bool) { return w.dials, w.dials != "" }
 
+// RunsSubflow reports whether a widget of this type runs another flow as
+// a subflow (Run Subflow), which Studio refuses inside a subflow.
+func (w WidgetType) RunsSubflow() bool { return w.runsSubflow }
+
 // QueuesCall reports whether a widget of this type puts the caller on hold
 // in a queue until an agent takes the call (Enqueue Call, Send To Flex).
 func (w WidgetType) QueuesCall() bool { return w.queuesCall }
