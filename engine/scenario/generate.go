@@ -102,6 +102,7 @@ type generator struct {
 	flow     *model.Flow
 	flowPath string
 	cat      *schemas.Catalog
+	rt       *engine.Runtime // asked what a caller may choose, never run
 	opts     GenerateOptions
 	pools    pools
 	runs     int
@@ -131,7 +132,7 @@ func Generate(flowPath string, opts GenerateOptions) (*Generated, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse the flow %s: %w", flowPath, err)
 	}
-	g := &generator{flow: flow, flowPath: flowPath, cat: opts.Catalog, opts: opts}
+	g := &generator{flow: flow, flowPath: flowPath, cat: opts.Catalog, rt: engine.New(engine.Config{Catalog: opts.Catalog}), opts: opts}
 	g.pools = buildPools(flow, g.callsHTTP)
 	return g.search(), nil
 }
@@ -357,11 +358,7 @@ func (g *generator) callsHTTP(st *model.State) bool {
 // (the engine refuses the rest before the run starts, which the search
 // records as the reason).
 func (g *generator) chooses(st *model.State) bool {
-	switch st.Type() {
-	case "trigger", "split-based-on", "set-variables", "say-play", "gather-input-on-call", "run-subflow", "record-voicemail":
-		return false
-	}
-	return true
+	return g.rt.OutcomeChoosable(st.Type())
 }
 
 // scenarioOf writes p as a scenario (steps are the inputs only).
