@@ -102,6 +102,7 @@ type WidgetType struct {
 	succeedsOnAcceptance bool
 	testsConditions      bool
 	roles                map[string]PropertyRole
+	inputs               []ContactInput
 	runsSubflow          bool
 	outputs              []string
 }
@@ -212,6 +213,7 @@ func (w WidgetType) clone() WidgetType {
 	c.answers = slices.Clone(w.answers)
 	c.outputs = slices.Clone(w.outputs)
 	c.roles = maps.Clone(w.roles)
+	c.inputs = slices.Clone(w.inputs)
 	return c
 }
 
@@ -265,7 +267,7 @@ func Load() (*Catalog, error) {
 			events: e.events, schema: doc.data, compiled: compiled.widgets[e.typ], fast: compiled.fastWidgets[e.typ], defaults: def,
 			requires: e.requires, channelProperty: e.channelProperty, answers: e.answers, dials: e.dials,
 			queuesCall: e.queuesCall, http: e.http, succeedsOnAcceptance: e.succeedsOnAcceptance,
-			testsConditions: e.testsConditions, roles: e.roles, runsSubflow: e.runsSubflow, outputs: e.outputs,
+			testsConditions: e.testsConditions, roles: e.roles, inputs: e.inputs, runsSubflow: e.runsSubflow, outputs: e.outputs,
 		}
 		if len(e.events) > 0 && !e.branching {
 			w.success = e.events[0].Name

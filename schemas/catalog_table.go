@@ -74,6 +74,8 @@ type widgetEntry struct {
 	testsConditions bool
 	// roles says what the properties Studioflow reads specially hold.
 	roles map[string]PropertyRole
+	// inputs are what the contact gives the widget while it waits on them.
+	inputs []ContactInput
 	// runsSubflow: the widget runs another flow, which Studio refuses inside
 	// a subflow.
 	runsSubflow bool
@@ -118,6 +120,7 @@ var widgetTable = []widgetEntry{
 		requires: []Requirement{subflowFound("run-subflow/flow_sid"), subflowParameters("run-subflow/parameters")}},
 
 	{typ: "gather-input-on-call", outputs: []string{"Digits", "SpeechResult", "Confidence", "msg", "CallStatus"}, title: "Gather Input On Call", category: Voice, icon: "keypad", channel: VoiceChannel, nameBase: "gather", defaults: defaultsSeedCorrected,
+		inputs: []ContactInput{{KeysPressed, "keypress", "Digits"}, {WordsSpoken, "speech", "SpeechResult"}},
 		events: []Event{ev("keypress", "User Pressed Keys"), ev("speech", "User Said Something"), ev("timeout", "Timeout"), ev("hangup", "Caller Hung Up")}},
 	{typ: "say-play", title: "Say/Play", category: Voice, icon: "speaker", channel: VoiceChannel, nameBase: "say_play", defaults: defaultsSeed,
 		events: []Event{ev("audioComplete", "Audio Complete"), ev("hangup", "Caller Hung Up")}},
@@ -142,6 +145,7 @@ var widgetTable = []widgetEntry{
 		events: []Event{ev("sent", "Sent"), ev("failed", "Failed")}, requires: messageRequirements("send-message", "failed")},
 	{typ: "send-and-wait-for-reply", outputs: []string{"inbound.Body", "inbound.From", "inbound.To", "inbound.MessageSid", "inbound.NumMedia", "outbound.Sid", "outbound.Body"}, title: "Send & Wait For Reply", category: Messaging, icon: "message-reply", channel: MessagingChannel, nameBase: "send_and_reply", defaults: defaultsSeed,
 		events:   []Event{ev("incomingMessage", "Reply"), ev("timeout", "No Reply"), ev("deliveryFailure", "Delivery Failure")},
+		inputs:   []ContactInput{{MessageReply, "incomingMessage", "inbound.Body"}},
 		requires: messageRequirements("send-and-wait-for-reply", "deliveryFailure")},
 
 	{typ: "run-function", outputs: []string{"parsed", "body", "status_code", "content_type", "headers"}, title: "Run Function", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function", defaults: defaultsSeed, http: functionCall,

@@ -12,7 +12,8 @@ import (
 // that tests conditions has the repeatable event its conditions ride on
 // and a value to test; a type that queues the caller has Studio's
 // failedToEnqueue event; a Function call is an HTTP call; a type that
-// succeeds on acceptance has a success event.
+// succeeds on acceptance has a success event; a contact input names one of
+// the type's events and one of its outputs.
 func TestWidgetAttributesAgreeWithTheSchemas(t *testing.T) {
 	c := loadCatalog(t)
 	roleTypes := map[PropertyRole]string{FlowVariables: "array", SubflowSID: "string", TestedValue: "string"}
@@ -50,6 +51,11 @@ func TestWidgetAttributesAgreeWithTheSchemas(t *testing.T) {
 		if _, ok := w.SuccessEvent(); w.SucceedsOnAcceptance() && !ok {
 			t.Errorf("%s succeeds on acceptance but has no success event", w.Type)
 		}
+		for _, in := range w.ContactInputs() {
+			if _, ok := w.Event(in.Event); !ok || !slices.Contains(w.Outputs(), in.Output) || in.Kind == 0 {
+				t.Errorf("%s: contact input %+v names an event or output the type does not have", w.Type, in)
+			}
+		}
 	}
 }
 
@@ -71,6 +77,7 @@ func TestWidgetAttributesByType(t *testing.T) {
 		{"Dials", func(w WidgetType) bool { _, ok := w.Dials(); return ok }, []string{"make-outgoing-call-v2", "connect-call-to", "make-outgoing-call-v1"}},
 		{"FlowVariables", func(w WidgetType) bool { _, ok := w.PropertyWithRole(FlowVariables); return ok }, []string{"set-variables"}},
 		{"SubflowSID", func(w WidgetType) bool { _, ok := w.PropertyWithRole(SubflowSID); return ok }, []string{"run-subflow"}},
+		{"ContactInputs", func(w WidgetType) bool { return len(w.ContactInputs()) > 0 }, []string{"gather-input-on-call", "send-and-wait-for-reply"}},
 	} {
 		var got []string
 		for _, w := range c.Types() {

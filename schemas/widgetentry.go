@@ -176,6 +176,31 @@ const (
 	TestedValue
 )
 
+// InputKind is a kind of input a contact gives a widget that waits on them.
+type InputKind int
+
+// Input kinds.
+const (
+	// KeysPressed: digits pressed on the phone's keypad.
+	KeysPressed InputKind = iota + 1
+	// WordsSpoken: what the caller says, as speech recognition hears it.
+	WordsSpoken
+	// MessageReply: the text of a message the contact sends back.
+	MessageReply
+)
+
+// ContactInput is one way the contact answers a widget: the kind of input,
+// the event it makes the widget take, and the output that holds it.
+type ContactInput struct {
+	Kind   InputKind
+	Event  string // "keypress"
+	Output string // "Digits", below widgets.NAME
+}
+
+// ContactInputs lists what the contact can give a widget of this type
+// while it waits on them (Gather's keys and speech, Send & Wait's reply).
+func (w WidgetType) ContactInputs() []ContactInput { return slices.Clone(w.inputs) }
+
 // Role says what the named property of this type holds.
 func (w WidgetType) Role(property string) PropertyRole { return w.roles[property] }
 
