@@ -255,22 +255,9 @@ func fragmentEnd(s string) int {
 		}
 		return len(s)
 	}
-	depth := 0
-	var quote byte
+	var n nesting
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '(' || c == '[':
-			depth++
-		case c == ')' || c == ']':
-			depth--
-		case depth == 0 && (isBlankByte(c) || c == ',' || c == '|'):
+		if c := s[i]; n.topLevel(c) && (isBlankByte(c) || c == ',' || c == '|') {
 			return i
 		}
 	}
