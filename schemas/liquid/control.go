@@ -82,10 +82,8 @@ func (n *ifNode) render(r *renderState, w *writer) error {
 
 func (n *ifNode) blank() bool {
 	for _, b := range n.branches {
-		for _, c := range b.body {
-			if !c.blank() {
-				return false
-			}
+		if !allBlank(b.body) {
+			return false
 		}
 	}
 	return true
@@ -198,10 +196,8 @@ func (n *caseNode) render(r *renderState, w *writer) error {
 
 func (n *caseNode) blank() bool {
 	for _, c := range n.clauses {
-		for _, b := range c.body {
-			if !b.blank() {
-				return false
-			}
+		if !allBlank(c.body) {
+			return false
 		}
 	}
 	return true

@@ -334,12 +334,5 @@ func (n *forNode) blank() bool {
 	if n.tablerow {
 		return false
 	}
-	for _, b := range [][]node{n.body, n.elseBody} {
-		for _, c := range b {
-			if !c.blank() {
-				return false
-			}
-		}
-	}
-	return true
+	return allBlank(n.body) && allBlank(n.elseBody)
 }

@@ -202,7 +202,18 @@ func (p *parser) skipUntil(open token, end string) (*token, error) {
 type textNode struct{ text string }
 
 func (n *textNode) render(_ *renderState, w *writer) error { return w.WriteString(n.text) }
-func (n *textNode) blank() bool                            { return strings.TrimSpace(n.text) == "" }
+
+// allBlank reports whether every node of a body is blank.
+func allBlank(body []node) bool {
+	for _, n := range body {
+		if !n.blank() {
+			return false
+		}
+	}
+	return true
+}
+
+func (n *textNode) blank() bool { return strings.TrimSpace(n.text) == "" }
 
 type outputNode struct {
 	x    *expr
