@@ -2,6 +2,7 @@ package liquid
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -81,12 +82,7 @@ func (n *ifNode) render(r *renderState, w *writer) error {
 }
 
 func (n *ifNode) blank() bool {
-	for _, b := range n.branches {
-		if !allBlank(b.body) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(n.branches, func(b branch) bool { return !allBlank(b.body) })
 }
 
 // --- case / when ---
@@ -195,12 +191,7 @@ func (n *caseNode) render(r *renderState, w *writer) error {
 }
 
 func (n *caseNode) blank() bool {
-	for _, c := range n.clauses {
-		if !allBlank(c.body) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(n.clauses, func(c whenClause) bool { return !allBlank(c.body) })
 }
 
 // whenValues reads a when's values as Ruby Liquid's lax parser does:
