@@ -54,11 +54,7 @@ func parseIf(p *parser, t token) (node, error) {
 		}
 		markup, line = end.markup, end.line
 	}
-	bodies := make([]*[]node, len(n.branches))
-	for i := range n.branches {
-		bodies[i] = &n.branches[i].body
-	}
-	dropBlankText(bodies...)
+	dropBlankTextOf(n.branches, func(b *branch) *[]node { return &b.body })
 	return n, nil
 }
 
@@ -138,11 +134,7 @@ func parseCase(p *parser, t token) (node, error) {
 		n.clauses = append(n.clauses, clause)
 		end = next
 	}
-	bodies := make([]*[]node, len(n.clauses))
-	for i := range n.clauses {
-		bodies[i] = &n.clauses[i].body
-	}
-	dropBlankText(bodies...)
+	dropBlankTextOf(n.clauses, func(c *whenClause) *[]node { return &c.body })
 	return n, nil
 }
 

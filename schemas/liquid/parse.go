@@ -146,10 +146,8 @@ func isClauseOrEnd(name string) bool {
 // else worth printing.
 func dropBlankText(bodies ...*[]node) bool {
 	for _, b := range bodies {
-		for _, n := range *b {
-			if !n.blank() {
-				return false
-			}
+		if !allBlank(*b) {
+			return false
 		}
 	}
 	for _, b := range bodies {
@@ -162,6 +160,16 @@ func dropBlankText(bodies ...*[]node) bool {
 		*b = kept
 	}
 	return true
+}
+
+// dropBlankTextOf is dropBlankText over the body of each of items (the
+// branches of an if, the clauses of a case).
+func dropBlankTextOf[T any](items []T, body func(*T) *[]node) bool {
+	bodies := make([]*[]node, len(items))
+	for i := range items {
+		bodies[i] = body(&items[i])
+	}
+	return dropBlankText(bodies...)
 }
 
 // expectEnd reads a block's body and requires it to end with one of names.
