@@ -102,8 +102,11 @@ type inputState struct {
 	// space, if any.
 	menu      *widget.PopUpMenu
 	menuModel *fyne.Menu
-	// wiring is the wire being drawn from the keyboard (W), if any.
-	wiring *keyWire
+	// wiring is the wire being drawn from the keyboard (W), if any;
+	// hintLeft is set while the hint line says why W drew none, until the
+	// next key.
+	wiring   *keyWire
+	hintLeft bool
 }
 
 // NewEditor returns an editor of doc. The catalog supplies titles, port

@@ -16,6 +16,7 @@ func (e *Editor) FocusLost() {
 	e.focused = false
 	e.mods = 0
 	e.endKeyWire()
+	e.clearLeftHint()
 	e.Refresh()
 }
 
@@ -28,6 +29,7 @@ func (e *Editor) FocusLost() {
 // the window's next pane (OnCyclePanes). While a wire is drawn from the
 // keyboard (W), its keys come first (keyWireKey).
 func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
+	e.clearLeftHint()
 	if e.wiring != nil && e.keyWireKey(ev) {
 		return
 	}
@@ -69,6 +71,7 @@ func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
 // starts drawing a wire from the selected widget; while one is drawn,
 // what is typed names its target.
 func (e *Editor) TypedRune(r rune) {
+	e.clearLeftHint()
 	if e.wiring != nil {
 		e.keyWireRune(r)
 		return

@@ -33,7 +33,7 @@ func (e *Editor) startKeyWire() {
 	}
 	sel := e.Selection()
 	if len(sel) != 1 {
-		e.hint("Select one widget, then W draws a wire from it")
+		e.refuseKeyWire("Select one widget, then W draws a wire from it")
 		return
 	}
 	i, ok := e.graph.byName[sel[0]]
@@ -42,7 +42,7 @@ func (e *Editor) startKeyWire() {
 	}
 	n := &e.graph.nodes[i]
 	if len(n.ports) == 0 {
-		e.hint(n.name + " has no transitions to wire")
+		e.refuseKeyWire(n.name + " has no transitions to wire")
 		return
 	}
 	port := slices.IndexFunc(n.ports, func(p port) bool { return p.next == "" })
@@ -57,6 +57,20 @@ func (e *Editor) startKeyWire() {
 		kw.target = e.nearestFrom(n.rect(), 0, 1, e.notWireTarget)
 	}
 	e.showKeyWire()
+}
+
+// refuseKeyWire says in the hint line why W draws no wire, until the next key.
+func (e *Editor) refuseKeyWire(why string) {
+	e.hint(why)
+	e.hintLeft = true
+}
+
+// clearLeftHint clears what refuseKeyWire said.
+func (e *Editor) clearLeftHint() {
+	if e.hintLeft {
+		e.hintLeft = false
+		e.hint("")
+	}
 }
 
 // keyWireNode is the node the keyboard wire leaves, with the port still

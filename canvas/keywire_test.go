@@ -207,6 +207,10 @@ func TestAKeyboardWireEndsWithoutChangeOnEscapeFocusLossOrNoTarget(t *testing.T)
 	if e.wiring != nil || !strings.Contains(lastHint(hints), "Select one widget") {
 		t.Errorf("W with two selected: wiring %v, hint %q", e.wiring != nil, lastHint(hints))
 	}
+	press(e, fyne.KeyEscape)
+	if h := lastHint(hints); h != "" {
+		t.Errorf("the next key left the hint %q", h)
+	}
 
 	f, _ := model.Parse([]byte(botFlow))
 	ro := NewFlowView(f, loadCatalog(t))
