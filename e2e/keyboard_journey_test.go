@@ -120,19 +120,24 @@ func (a *app) wire(t *testing.T, from, transition, to string) {
 	t.Helper()
 	a.press(t, "w")
 	hint := "Wire from " + from + " · "
-	for presses := 0; ; presses++ {
-		shown := a.waitText(t, "Studioflow", hint)
-		if strings.Contains(shown, hint+transition) {
-			break
-		}
+	at := regexp.MustCompile(regexp.QuoteMeta(hint) + `.*?\(\d+ of \d+\)`)
+	shown := at.FindString(a.waitText(t, "Studioflow", hint))
+	for presses := 0; !strings.HasPrefix(shown, hint+transition+" ("); presses++ {
 		if presses == 5 {
 			t.Fatalf("Space never reached %q: %s", transition, shown)
 		}
+		// Space, then wait for the hint to name the next transition.
 		a.press(t, "space")
+		before := shown
+		a.until(t, "Space picking the next transition", func() (bool, string) {
+			texts, _ := a.texts(t, "Studioflow")
+			shown = at.FindString(texts)
+			return shown != "" && shown != before, texts
+		})
 	}
 	a.typeRaw(t, to)
 	a.waitText(t, "Studioflow", hint+transition, ") to "+to+" — ")
-	a.x.screenshot(t, "kbd-wire-"+from+"-"+to)
+	a.x.still(t, "kbd-wire-"+from+"-"+to, screenArea)
 	a.press(t, "Return")
 	a.until(t, "the wire "+from+" → "+to+" drawn", func() (bool, string) {
 		shown, _ := a.texts(t, "Studioflow")
@@ -172,7 +177,7 @@ func TestKeyboardOnlySMSBotIsBuiltWiredSavedAndSimulated(t *testing.T) {
 	a.toCanvas(t)
 	a.press(t, "Up")
 	a.wire(t, "Trigger", "Incoming Message", "send_and_reply_1")
-	x.screenshot(t, "kbd-journey-1-first-wire")
+	x.still(t, "kbd-journey-1-first-wire", screenArea)
 
 	// The split: what it tests, and condition 2's value (Tab order from
 	// the Variable: No Condition Matches, then per condition its up, down
@@ -190,7 +195,7 @@ func TestKeyboardOnlySMSBotIsBuiltWiredSavedAndSimulated(t *testing.T) {
 	a.toCanvas(t)
 	a.addByKeys(t, "send message", "send_message_2")
 	a.setField(t, 1, "Hello world!", help)
-	x.screenshot(t, "kbd-journey-2-widgets")
+	x.still(t, "kbd-journey-2-widgets", screenArea)
 
 	// The wires, each from a widget found with Find (which leaves the
 	// keyboard in its name; Shift+F6 goes to the canvas, the widget selected).
@@ -201,10 +206,10 @@ func TestKeyboardOnlySMSBotIsBuiltWiredSavedAndSimulated(t *testing.T) {
 	a.toCanvas(t)
 	a.wire(t, "split_1", "If value equal to 1", "send_message_1")
 	a.wire(t, "split_1", "If value equal to help", "send_message_2")
-	x.screenshot(t, "kbd-journey-3-wired")
+	x.still(t, "kbd-journey-3-wired", screenArea)
 
 	saved := x.saveAs(t, window, "kbd-sms-bot.json", "send_message_2")
-	x.screenshot(t, "kbd-journey-4-saved")
+	x.still(t, "kbd-journey-4-saved", screenArea)
 	checkKeyboardBot(t, saved, ask, hours, help)
 	file := x.savedPath(t, "kbd-sms-bot.json")
 	for _, c := range []struct{ reply, via, says string }{
@@ -238,13 +243,13 @@ func TestKeyboardOnlySMSBotIsBuiltWiredSavedAndSimulated(t *testing.T) {
 	a.press(t, "Return")
 	a.waitText(t, "Studioflow", hours, "Ended (completed)")
 	a.waitFocusedOn(t, "text the flow…")
-	x.screenshot(t, "kbd-journey-5-simulated-hours")
+	x.still(t, "kbd-journey-5-simulated-hours", screenArea)
 	a.press(t, "ctrl+shift+r")
 	a.waitText(t, "Studioflow", "#2", "Waiting at send_and_reply_1 for a reply")
 	a.typeField(t, "help")
 	a.press(t, "Return")
 	a.waitText(t, "Studioflow", help, "Ended (completed)")
-	x.screenshot(t, "kbd-journey-6-simulated-help")
+	x.still(t, "kbd-journey-6-simulated-help", screenArea)
 
 	if data, err := os.ReadFile(file); err != nil || string(data) != saved {
 		t.Errorf("simulating changed the saved file (%v)", err)
@@ -313,11 +318,11 @@ func TestKeyboardOnlyCallTakesTypedDigits(t *testing.T) {
 	a.press(t, "space")
 	a.waitText(t, "Studioflow", "Waiting at menu", "Says: Press 1 for sales.")
 	a.waitFocusedOn(t, "1")
-	x.screenshot(t, "kbd-call-1-keypad")
+	x.still(t, "kbd-call-1-keypad", screenArea)
 	a.typeRaw(t, "1")
 	a.waitText(t, "Studioflow", "You pressed 1", "Says: Connecting you to sales.", "Call ended")
 	a.waitFocusedOn(t, "1")
-	x.screenshot(t, "kbd-call-2-ended")
+	x.still(t, "kbd-call-2-ended", screenArea)
 
 	// Ctrl+Shift+R calls again at once; * is a key like the others.
 	a.press(t, "ctrl+shift+r")
