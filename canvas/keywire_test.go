@@ -93,7 +93,18 @@ func TestWDrawsAWireFromTheNextFreeTransitionAndEnterConnectsItAsOneStep(t *test
 	if h := lastHint(hints); !strings.Contains(h, "Incoming Call") {
 		t.Errorf("second W: hint %q, want the next free transition", h)
 	}
-	press(e, fyne.KeyEscape)
+
+	// Conversation, an entry point the file does not list: wiring it adds
+	// its transition.
+	press(e, fyne.KeySpace)
+	if h := lastHint(hints); !strings.Contains(h, "Conversation (3 of 5)") {
+		t.Fatalf("Space: hint %q", h)
+	}
+	typeRunes(e, "ask")
+	press(e, fyne.KeyReturn)
+	if got, ok := e.doc.Flow().State("Trigger").Next("incomingConversationMessage"); !ok || got != "ask" {
+		t.Errorf("the Conversation entry point goes to %q (listed: %v), want ask", got, ok)
+	}
 }
 
 // Arrows move the target from widget to widget that way, typing picks it
