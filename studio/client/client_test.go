@@ -13,6 +13,7 @@ import (
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio/restapi"
 	"github.com/studioflow/studioflow/studio/sessions"
+	"github.com/studioflow/studioflow/studio/wire"
 	"github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -72,7 +73,7 @@ func TestCreateUpdateFetch(t *testing.T) {
 	}
 
 	_, err = c.FetchFlow(ctx, "FW"+strings.Repeat("0", 32))
-	var apiErr *APIError
+	var apiErr *wire.Error
 	if !errors.As(err, &apiErr) || apiErr.Status != 404 || apiErr.Code != 20404 {
 		t.Errorf("missing flow: %v", err)
 	}
