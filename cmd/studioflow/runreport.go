@@ -13,7 +13,7 @@ import (
 type runReport struct {
 	Execution  wire.Execution           `json:"execution"`
 	Steps      []wire.ExecutionStep     `json:"steps"`
-	Context    map[string]any           `json:"context"`
+	Context    engine.Context           `json:"context"`
 	Transcript []engine.TranscriptEntry `json:"transcript"`
 }
 

@@ -29,7 +29,11 @@ func (t Time) String() string { return time.Time(t).UTC().Format(time.RFC3339) }
 func (t Time) MarshalJSON() ([]byte, error) { return json.Marshal(t.String()) }
 
 // UnmarshalJSON reads an ISO 8601 (RFC 3339) date-time, in any offset.
+// null leaves t as it is, as encoding/json does for other types.
 func (t *Time) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		return nil
+	}
 	var s string
 	if err := json.Unmarshal(data, &s); err != nil {
 		return fmt.Errorf("a date-time is a JSON string: %w", err)
