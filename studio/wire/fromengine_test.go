@@ -1,0 +1,62 @@
+package wire
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/studioflow/studioflow/engine"
+)
+
+// An engine execution becomes the resource Studio would show: its URLs on
+// the base, the revision it ran, dates in UTC to the second, an empty
+// context rather than null, and its ending as the engine has it, with the
+// widget whose failure ended it.
+func TestEngineExecutionIsStudiosResource(t *testing.T) {
+	at := time.Date(2026, 1, 2, 4, 4, 5, 700_000_000, time.FixedZone("CET", 3600))
+	x := &engine.Execution{
+		SID: "FN1", AccountSID: "AC1", FlowSID: "FW1", ContactSID: "FC1", ContactChannelAddress: "+15550001111",
+		InitiatedBy: "AC1", Status: engine.StatusEnded, DateCreated: at, DateUpdated: at.Add(time.Second),
+		Ended: &engine.Ending{Kind: engine.EndFailed, Reason: "broken", Widget: "ask"},
+	}
+	got := NewEngineExecution(StudioBaseURL, x, 3)
+	u := "https://studio.twilio.com/v2/Flows/FW1/Executions/FN1"
+	if got.URL != u || got.Links["steps"] != u+"/Steps" || got.Links["execution_context"] != u+"/Context" || len(got.Links) != 2 {
+		t.Errorf("url %s, links %v", got.URL, got.Links)
+	}
+	if got.FlowVersion != 3 || got.AccountSID != "AC1" || got.ContactSID != "FC1" || got.ContactChannelAddress != "+15550001111" ||
+		got.InitiatedBy != "AC1" || got.Status != engine.StatusEnded {
+		t.Errorf("resource %+v", got)
+	}
+	if got.Ended == nil || *got.Ended != *x.Ended {
+		t.Errorf("ended %+v, want %+v", got.Ended, x.Ended)
+	}
+	data, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"context":{}`, `"date_created":"2026-01-02T03:04:05Z"`, `"date_updated":"2026-01-02T03:04:06Z"`, `"widget":"ask"`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %s", data, want)
+		}
+	}
+}
+
+// Every path names its resources path-escaped, under /v2/Flows.
+func TestPathsEscapeTheirSegments(t *testing.T) {
+	for got, want := range map[string]string{
+		FlowsPath:                          "/v2/Flows",
+		FlowPath("FW1"):                    "/v2/Flows/FW1",
+		FlowPath("a/b c"):                  "/v2/Flows/a%2Fb%20c",
+		RevisionPath("FW1", "Latest/1"):    "/v2/Flows/FW1/Revisions/Latest%2F1",
+		TestUsersPath("FW1"):               "/v2/Flows/FW1/TestUsers",
+		StepPath("FW1", "FN1", "FT1"):      "/v2/Flows/FW1/Executions/FN1/Steps/FT1",
+		WebhookPath("AC1", "FW1"):          "/v1/Accounts/AC1/Flows/FW1",
+		StepURL("http://h", "F", "N", "T"): "http://h/v2/Flows/F/Executions/N/Steps/T",
+	} {
+		if got != want {
+			t.Errorf("path %s, want %s", got, want)
+		}
+	}
+}
