@@ -2,6 +2,10 @@ package wire
 
 import (
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -57,6 +61,35 @@ func TestPathsEscapeTheirSegments(t *testing.T) {
 	} {
 		if got != want {
 			t.Errorf("path %s, want %s", got, want)
+		}
+	}
+}
+
+// The server and the client write no REST path of their own: they build
+// them with this package's helpers (the server's route table, which
+// spells out patterns with {placeholders}, excepted).
+func TestPathsAreWrittenOnlyHere(t *testing.T) {
+	fset := token.NewFileSet()
+	for _, dir := range []string{"../client", "../restapi"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no Go files in %s (%v)", dir, err)
+		}
+		for _, file := range files {
+			if strings.HasSuffix(file, "_test.go") || filepath.Base(file) == "routes.go" {
+				continue
+			}
+			f, err := parser.ParseFile(fset, file, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING &&
+					(strings.Contains(lit.Value, "/v2/") || strings.Contains(lit.Value, "/v1/") || strings.Contains(lit.Value, "/Flows")) {
+					t.Errorf("%s writes the path %s: use the wire path helpers", fset.Position(lit.Pos()), lit.Value)
+				}
+				return true
+			})
 		}
 	}
 }
