@@ -93,3 +93,15 @@ func TestPathsAreWrittenOnlyHere(t *testing.T) {
 		}
 	}
 }
+
+// A step shows under the account the API answers for, whatever account
+// the step itself names, as every other resource of a server does.
+func TestStepShowsTheAPIsAccount(t *testing.T) {
+	st := engine.Step{SID: "FT1", AccountSID: "ACengine", FlowSID: "FW1", ExecutionSID: "FN1"}
+	if got := NewExecutionStep("http://h", "ACserver", st); got.AccountSID != "ACserver" {
+		t.Errorf("step account %s, want the API's ACserver", got.AccountSID)
+	}
+	if got := NewExecutionStepContext("http://h", "ACserver", st); got.AccountSID != "ACserver" {
+		t.Errorf("step context account %s, want the API's ACserver", got.AccountSID)
+	}
+}
