@@ -87,3 +87,20 @@ func TestPackagesDependOneWay(t *testing.T) {
 		}
 	}
 }
+
+// The REST client (pull, push) speaks the wire format and nothing more: it
+// does not carry the workspace store or its database along.
+func TestClientDoesNotDependOnTheWorkspace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list over the module")
+	}
+	deps, ok := goList(t, true)[module+"/studio/client"]
+	if !ok {
+		t.Fatal("go list does not list studio/client")
+	}
+	for _, dep := range deps {
+		if dep == "go.etcd.io/bbolt" || within(dep, "studio/workspace") || within(dep, "studio/sessions") {
+			t.Errorf("studio/client depends on %s", dep)
+		}
+	}
+}

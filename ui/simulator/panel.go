@@ -92,8 +92,13 @@ type runView struct {
 	note      string // what the simulator did on the person's behalf (a canned answer)
 }
 
-// NewPanel returns a simulator for doc. hl may be nil when there is no canvas.
+// NewPanel returns a simulator for doc. hl may be nil when there is no
+// canvas. A nil cat is the engine's default catalog (engine.CatalogOrDefault),
+// so the panel reads the widget types the runs it starts do.
 func NewPanel(doc *model.Document, cat *schemas.Catalog, hl Highlighter, win fyne.Window) *Panel {
+	// An embedded catalog that does not load leaves cat nil: every run
+	// then fails to start and the panel shows the engine's reason.
+	cat, _ = engine.CatalogOrDefault(cat)
 	p := &Panel{doc: doc, cat: cat, hl: hl, win: win, tick: time.Second, post: fyne.Do}
 	p.sess = newSession(func(u update) { p.post(func() { p.apply(u) }) })
 	p.build()
