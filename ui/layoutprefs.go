@@ -28,8 +28,7 @@ var (
 )
 
 // restoreLayout sizes the window and its panes as they were when an editor
-// window last closed. Fyne offers no way to place a window, so only its
-// size is remembered, not its position.
+// window last closed (its place on the screen: restorePosition, once shown).
 func (e *Editor) restoreLayout() {
 	p := e.app.Preferences()
 	size := fyne.NewSize(
@@ -56,8 +55,11 @@ func restoreShare(p fyne.Preferences, key string, s *container.Split) {
 	}
 }
 
-// saveLayout remembers the window's size and its panes' shares.
+// saveLayout remembers the window's size and place and its panes' shares.
+// It runs on every autosave tick as well as on closing: preferences write
+// only what changed.
 func (e *Editor) saveLayout() {
+	e.savePosition()
 	p := e.app.Preferences()
 	if size := e.win.Canvas().Size(); size.Width > 0 && size.Height > 0 {
 		p.SetFloat(prefWindowWidth, float64(size.Width))
