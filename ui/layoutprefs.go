@@ -79,17 +79,3 @@ func (e *Editor) SetMinimapShown(shown bool) {
 
 // MinimapShown reports whether the minimap is on.
 func (e *Editor) MinimapShown() bool { return e.canvas.MinimapShown() }
-
-// secondarySize is the size a secondary window opens at: what its content
-// wants, but no larger than the editor window it comes from (which the
-// user sized to the screen).
-func secondarySize(parent fyne.Window, want fyne.Size) fyne.Size {
-	if parent == nil {
-		return want
-	}
-	have := parent.Canvas().Size()
-	if have.Width <= 0 || have.Height <= 0 {
-		return want
-	}
-	return want.Min(have)
-}
