@@ -29,7 +29,9 @@ func newProblemRow(p *Problems) *problemRow {
 	r.where = widget.NewLabelWithStyle("widget", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.message = widget.NewLabel("message")
 	r.message.Wrapping = fyne.TextWrapWord
-	r.content = container.NewBorder(nil, nil, container.NewHBox(r.icon, r.where), nil, r.message)
+	// The icon and where sit on the message's first line, however many
+	// lines it wraps to.
+	r.content = container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(r.icon, r.where)), nil, r.message)
 	r.ExtendBaseWidget(r)
 	return r
 }
