@@ -178,8 +178,11 @@ func (p *Panel) build() {
 			p.ToggleBreakpoint(p.bpPick.Selected)
 		}
 	})
+	// Wrapped: the sentence's length must not set the panel's width.
+	bpHelp := widget.NewLabel("The execution pauses before entering a widget with a breakpoint.")
+	bpHelp.Wrapping = fyne.TextWrapWord
 	breakpoints := container.NewVBox(
-		widget.NewLabel("The execution pauses before entering a widget with a breakpoint."),
+		bpHelp,
 		container.NewBorder(nil, nil, nil, bpToggle, p.bpPick),
 		p.bpList,
 		container.NewHBox(p.stepBtn, p.contBtn),
@@ -203,9 +206,10 @@ func (p *Panel) build() {
 	controls := container.NewVBox(
 		p.start.content,
 		container.NewBorder(nil, nil, widget.NewLabel("Run"), container.NewHBox(clear), p.runPick),
-		// Two columns, so the panel stays narrow enough to sit beside the canvas.
-		container.NewGridWithColumns(2, p.stopBtn, p.ffBtn, p.virtual, p.saveBtn),
-		p.status,
+		// One row of run buttons, and the clock's check beside the status
+		// it times, so the phone below keeps its keypad in view at 1024×700.
+		container.NewHBox(p.stopBtn, p.ffBtn, p.saveBtn),
+		container.NewBorder(nil, nil, nil, p.virtual, p.status),
 		p.outcomes,
 	)
 	p.tabs.OnSelected = func(ti *container.TabItem) {
@@ -322,6 +326,7 @@ func (p *Panel) refreshControls() {
 	p.saveBtn.Disable()
 	p.phone.refresh(rv)
 	p.sms.refresh(rv)
+	p.start.setLive(rv != nil && rv.state.Ended == nil)
 	if rv == nil {
 		p.status.SetText("Pick a trigger and press Start.")
 		return

@@ -55,14 +55,14 @@ func newPhoneView(p *Panel) *phoneView {
 		container.NewBorder(nil, nil, nil, v.clock, v.state),
 		widget.NewSeparator(),
 	)
-	// Speech and Hang up share a row, so the whole phone (keypad and
-	// Hang up) fits beside the canvas in a 1280×800 window.
+	// The keypad stands beside the transcript, and speech and Hang up
+	// share a row, so the whole phone fits beside the canvas in a
+	// 1024×700 window.
 	bottom := container.NewVBox(
 		v.keys,
-		pad,
 		container.NewBorder(nil, nil, nil, container.NewHBox(sayBtn, v.hangupBtn), v.speech),
 	)
-	v.content = container.NewBorder(top, bottom, nil, nil, v.scroll)
+	v.content = container.NewBorder(top, bottom, nil, container.NewVBox(pad), v.scroll)
 	return v
 }
 
