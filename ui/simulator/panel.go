@@ -165,6 +165,9 @@ func (p *Panel) build() {
 	// find the keypad.
 	p.virtual = widget.NewCheck("Virtual clock", nil)
 	p.virtual.SetChecked(true)
+	// A run reads it when it starts: it sits with the start form's
+	// details, folded while the run on show is live.
+	p.start.details.Add(p.virtual)
 	p.runPick = widget.NewSelect(nil, p.pickRun)
 	p.runPick.PlaceHolder = "(no runs yet)"
 	clear := widget.NewButtonWithIcon("Clear", theme.DeleteIcon(), p.clearRuns)
@@ -206,10 +209,10 @@ func (p *Panel) build() {
 	controls := container.NewVBox(
 		p.start.content,
 		container.NewBorder(nil, nil, widget.NewLabel("Run"), container.NewHBox(clear), p.runPick),
-		// One row of run buttons, and the clock's check beside the status
-		// it times, so the phone below keeps its keypad in view at 1024×700.
+		// One row of run buttons, so the phone below keeps its keypad in
+		// view at 1024×700.
 		container.NewHBox(p.stopBtn, p.ffBtn, p.saveBtn),
-		container.NewBorder(nil, nil, nil, p.virtual, p.status),
+		p.status,
 		p.outcomes,
 	)
 	p.tabs.OnSelected = func(ti *container.TabItem) {

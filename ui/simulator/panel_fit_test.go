@@ -89,3 +89,23 @@ func TestStepsColumnsFitTheirLongestText(t *testing.T) {
 		}
 	}
 }
+
+// Mid-conversation in a panel the size it has at 1024×700, the thread
+// shows its newest message: the scroll stays at the end when the panel
+// around it changes (the start form folding, the status growing).
+func TestTheThreadShowsItsNewestMessage(t *testing.T) {
+	p, _, w := newTestPanel(t, prideAstrology)
+	cannedAstrology(p)
+	w.SetContent(p.Content())
+	w.Resize(fyne.NewSize(360, 560))
+	startAs(t, p, engine.TriggerMessage)
+	fynetest.Type(p.sms.reply, "the sun")
+	fynetest.Tap(p.sms.sendBtn)
+	settle(p)
+	w.Resize(fyne.NewSize(360, 561)) // a layout pass, as the window makes after a change
+	w.Resize(fyne.NewSize(360, 560))
+	s := p.sms.scroll
+	if end := s.Content.Size().Height - s.Size().Height; s.Offset.Y < end-1 {
+		t.Errorf("the thread is scrolled to %v of %v: its newest message is out of sight", s.Offset.Y, end)
+	}
+}
