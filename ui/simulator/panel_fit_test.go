@@ -47,9 +47,16 @@ func TestThePanelFitsBesideTheCanvasAt1024x700MidCallAndMidText(t *testing.T) {
 
 	p, _, _ = newTestPanel(t, prideAstrology)
 	cannedAstrology(p)
+	p.start.pick.SetSelected(triggerLabels[engine.TriggerMessage])
+	idle := p.content.MinSize()
 	startAs(t, p, engine.TriggerMessage)
 	if got := p.content.MinSize(); got.Width > width || got.Height > height {
 		t.Errorf("mid-conversation the panel needs %v, more than %v×%v", got, width, height)
+	}
+	// What the run's status adds, the folded details more than pay for:
+	// a panel that fits before the first run fits during it.
+	if got := p.content.MinSize(); got.Height > idle.Height {
+		t.Errorf("mid-conversation the panel needs %v high, more than the %v before the run", got.Height, idle.Height)
 	}
 }
 
