@@ -24,6 +24,7 @@ func TestWindowReopensWherePlacedAfterAKillAndAClose(t *testing.T) {
 	placed := image.Rect(230, 140, 230+1100, 140+720)
 	p := x.start(t, bin, "edit", flow)
 	window := x.waitWindow(t, p, title)
+	waitForDrawing(t, x, "window-first-open", x.windowGeometry(t, window))
 	x.place(t, window, placed)
 	waitPrefs(t, prefs, placed)
 	if err := p.cmd.Process.Kill(); err != nil {
@@ -34,6 +35,9 @@ func TestWindowReopensWherePlacedAfterAKillAndAClose(t *testing.T) {
 	p = x.start(t, bin, "edit", flow)
 	window = x.waitWindow(t, p, title)
 	x.waitGeometry(t, window, placed, "after kill -9")
+	// Drawn, so Fyne has set its window up (a resize in its first frames
+	// can be lost under load) before the next move.
+	waitForDrawing(t, x, "window-reopened-after-kill", placed)
 
 	// Moved and resized again, then closed with Ctrl+Q.
 	moved := image.Rect(40, 260, 40+1024, 260+700)
