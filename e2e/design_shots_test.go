@@ -214,7 +214,7 @@ func designSimulator(t *testing.T, bin string, screen image.Point, variant, name
 	area := x.windowGeometry(t, window)
 	a.click(t, window, title, "Start")
 	a.waitText(t, title, "In call", "Waiting at menu")
-	for _, key := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#", "Hang up"} {
+	for _, key := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#", "Hang up", "Breakpoints"} {
 		shownWhole(t, a, title, key, area)
 	}
 	x.screenshot(t, "design-"+name+"-sim-call")

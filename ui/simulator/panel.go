@@ -194,17 +194,20 @@ func (p *Panel) build() {
 	// One tab for the contact: only the phone or only the thread is in it
 	// (a hidden view adds nothing to its height), so a messaging run shows
 	// its reply box without scrolling and no keypad.
-	p.contactTab = container.NewTabItemWithIcon("Phone", theme.AccountIcon(), container.NewStack(p.phone.content, p.sms.content))
+	// The tabs carry words only: with icons the four did not fit the
+	// panel's width beside a 1024×700 canvas, and Breakpoints hid behind
+	// the tab strip's "…".
+	p.contactTab = container.NewTabItem("Phone", container.NewStack(p.phone.content, p.sms.content))
 	// The step log wants height for its table and the context below it,
 	// but only while it shows: tabs are as tall as their tallest content,
 	// so a fixed minimum would push the reply box below the fold again.
 	stepsRoom := fynecanvas.NewRectangle(color.Transparent)
-	stepsTab := container.NewTabItemWithIcon("Steps", theme.ListIcon(), container.NewStack(stepsRoom, p.steps.content))
+	stepsTab := container.NewTabItem("Steps", container.NewStack(stepsRoom, p.steps.content))
 	p.tabs = container.NewAppTabs(
 		p.contactTab,
 		stepsTab,
-		container.NewTabItemWithIcon("HTTP", theme.UploadIcon(), p.canned.content),
-		container.NewTabItemWithIcon("Breakpoints", theme.MediaPauseIcon(), container.NewVScroll(breakpoints)),
+		container.NewTabItem("HTTP", p.canned.content),
+		container.NewTabItem("Breakpoints", container.NewVScroll(breakpoints)),
 	)
 	controls := container.NewVBox(
 		p.start.content,
@@ -243,11 +246,11 @@ func (p *Panel) showContactFor(event string) {
 	if phone {
 		p.phone.content.Show()
 		p.sms.content.Hide()
-		p.contactTab.Text, p.contactTab.Icon = "Phone", theme.AccountIcon()
+		p.contactTab.Text = "Phone"
 	} else {
 		p.sms.content.Show()
 		p.phone.content.Hide()
-		p.contactTab.Text, p.contactTab.Icon = "Messages", theme.MailComposeIcon()
+		p.contactTab.Text = "Messages"
 	}
 	if p.tabs != nil {
 		p.tabs.Refresh()
