@@ -101,7 +101,7 @@ func TestUncoveredTransitionsListIsSizedForItsRows(t *testing.T) {
 	for _, win := range []fyne.Size{fyne.NewSize(1024, 700), fyne.NewSize(1280, 800)} {
 		e := newTestEditor(t, test.NewTempApp(t), Options{Path: coverFixture(t)})
 		e.win.Resize(win)
-		set := coverage.NewSet()
+		set := coverage.NewSet(e.cat)
 		var out strings.Builder
 		scenario.RunFiles([]string{filepath.Join(filepath.Dir(e.path), "support-line.yaml")}, &out, scenario.Options{Catalog: e.cat, Coverage: set})
 		profile := filepath.Join(t.TempDir(), "cover.json")
