@@ -192,3 +192,62 @@ func colourBlock(img image.Image, r image.Rectangle, colours []color.RGBA) (imag
 	}
 	return box, n > 300
 }
+
+// The simulator beside the canvas at both sizes and in both themes: a
+// call waiting at a menu with the keypad showing, and a text conversation
+// mid-thread. Everything the person needs is in the window, unscrolled.
+func TestDesignSimulatorInBothThemesAndSizes(t *testing.T) {
+	bin := buildStudioflow(t)
+	for _, screen := range []image.Point{{1280, 800}, {1024, 700}} {
+		for _, variant := range []string{"light", "dark"} {
+			name := fmt.Sprintf("%dx%d-%s", screen.X, screen.Y, variant)
+			t.Run(name, func(t *testing.T) { designSimulator(t, bin, screen, variant, name) })
+		}
+	}
+}
+
+func designSimulator(t *testing.T, bin string, screen image.Point, variant, name string) {
+	x := startXvfbSize(t, screen.X, screen.Y)
+
+	designPrefs(t, screen, variant)
+	a, window, title := simulatorOn(t, x, bin, "joke-line.json")
+	area := x.windowGeometry(t, window)
+	a.click(t, window, title, "Start")
+	a.waitText(t, title, "In call", "Waiting at menu")
+	for _, key := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#", "Hang up", "Breakpoints"} {
+		shownWhole(t, a, title, key, area)
+	}
+	x.screenshot(t, "design-"+name+"-sim-call")
+	a.click(t, window, title, "Hang up")
+	a.waitText(t, title, "Call ended")
+	x.focus(t, window, image.Pt(area.Dx()/2, area.Dy()-8))
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
+	a.waitExit(t)
+
+	designPrefs(t, screen, variant)
+	a, window, title = simulatorOn(t, x, bin, "horoscope.json")
+	a.focusEntry(t, window, title, "first message (Hi)")
+	x.run(t, "xdotool", "type", "--delay", "30", "hello")
+	a.waitText(t, title, "hello")
+	a.click(t, window, title, "Start")
+	a.waitText(t, title, "tell us your sign")
+	a.focusEntry(t, window, title, "text the flow…")
+	x.run(t, "xdotool", "type", "--delay", "30", "the sun")
+	a.waitText(t, title, "the sun")
+	a.click(t, window, title, "Send")
+	a.waitText(t, title, "We did not recognise that sign", "Waiting at send_and_reply_no_match")
+	for _, text := range []string{"Send", "No reply", "text the flow…"} {
+		shownWhole(t, a, title, text, area)
+	}
+	x.screenshot(t, "design-"+name+"-sim-text")
+}
+
+// shownWhole fails unless text shows inside the window, not scrolled out
+// of view.
+func shownWhole(t *testing.T, a *app, title, text string, area image.Rectangle) {
+	t.Helper()
+	at, hidden, _ := a.where(t, title, text)
+	if hidden || at.X < 0 || at.Y < 0 || at.X >= area.Dx() || at.Y >= area.Dy() {
+		t.Errorf("%q is at %v (hidden %v), outside the %v window", text, at, hidden, area.Size())
+	}
+}

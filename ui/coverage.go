@@ -167,7 +167,11 @@ func (e *Editor) ShowUncovered() {
 		e.goToTransition(never[i])
 	}
 	d = dialog.NewCustom(fmt.Sprintf("%d transitions never taken", len(never)), "Close", list, e.win)
-	d.Resize(fyne.NewSize(560, 360))
+	lines := make([]string, len(never))
+	for i, n := range never {
+		lines[i] = n.String()
+	}
+	fitDialog(d, list, textLinesSize(lines), e.win)
 	d.Show()
 }
 

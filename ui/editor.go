@@ -119,11 +119,14 @@ func (e *Editor) Document() *model.Document { return e.doc }
 func (e *Editor) Path() string { return e.path }
 
 // Start begins autosaving and watching the file (until the window closes)
-// and, once the application runs, offers work a crash or kill left behind.
+// and, once the application runs, puts the window where it last was and
+// offers work a crash or kill left behind.
 func (e *Editor) Start() {
 	if e.offerOnStart {
 		e.app.Lifecycle().SetOnStarted(e.offerRecovery)
 	}
+	// Queued now, this runs once the window is shown and the app runs.
+	go fyne.Do(e.restorePosition)
 	go e.tick()
 }
 
@@ -393,7 +396,8 @@ func (e *Editor) showWidgetMenu(name string, at fyne.Position) {
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), e.win.Canvas(), abs)
 }
 
-// tick runs the autosave and the file watch until the window closes.
+// tick runs the autosave, the file watch and the layout's saving (so that
+// a killed process still restores it) until the window closes.
 func (e *Editor) tick() {
 	t := time.NewTicker(AutosaveInterval)
 	defer t.Stop()
@@ -402,12 +406,16 @@ func (e *Editor) tick() {
 		case <-e.stop:
 			return
 		case <-t.C:
-			fyne.Do(func() {
-				e.Autosave()
-				e.checkDisk()
-			})
+			fyne.Do(e.onTick)
 		}
 	}
+}
+
+// onTick is one tick's work, on the UI goroutine.
+func (e *Editor) onTick() {
+	e.Autosave()
+	e.checkDisk()
+	e.saveLayout()
 }
 
 // Autosave writes the flow to the recovery file when it has unsaved

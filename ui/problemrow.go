@@ -10,9 +10,10 @@ import (
 	"github.com/studioflow/studioflow/schemas"
 )
 
-// problemRow is one line of the Problems list: severity icon, where (bold)
-// and the message, cut to the row's width; hovering shows it whole and the
-// context menu copies it or its JSON pointer.
+// problemRow is one row of the Problems list: severity icon, where (bold)
+// and the message, wrapped to the row's width so that it shows whole
+// (the list gives each row its height: Problems.fitRows); hovering shows
+// it too, and the context menu copies it or its JSON pointer.
 type problemRow struct {
 	widget.BaseWidget
 	p       *Problems
@@ -27,8 +28,10 @@ func newProblemRow(p *Problems) *problemRow {
 	r := &problemRow{p: p, icon: widget.NewIcon(theme.ErrorIcon())}
 	r.where = widget.NewLabelWithStyle("widget", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.message = widget.NewLabel("message")
-	r.message.Truncation = fyne.TextTruncateEllipsis
-	r.content = container.NewBorder(nil, nil, container.NewHBox(r.icon, r.where), nil, r.message)
+	r.message.Wrapping = fyne.TextWrapWord
+	// The icon and where sit on the message's first line, however many
+	// lines it wraps to.
+	r.content = container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(r.icon, r.where)), nil, r.message)
 	r.ExtendBaseWidget(r)
 	return r
 }

@@ -290,8 +290,7 @@ func (e *Editor) showUsages(kind schemas.RefKind, name string) {
 	list := widget.NewList(func() int { return len(usages) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			u := usages[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · {{%s}}", u.Widget, u.Field, u.Ref.Path))
+			o.(*widget.Label).SetText(usageLine(usages[i]))
 		})
 	list.OnSelected = func(i widget.ListItemID) {
 		u := usages[i]
@@ -299,10 +298,21 @@ func (e *Editor) showUsages(kind schemas.RefKind, name string) {
 		e.goToField(u.Widget, u.Field)
 	}
 	e.lastUsages = usages
-	box := container.NewBorder(widget.NewLabel(fmt.Sprintf("%d uses", len(usages))), nil, nil, nil, list)
+	count := widget.NewLabel(fmt.Sprintf("%d uses", len(usages)))
+	box := container.NewBorder(count, nil, nil, nil, list)
 	d = dialog.NewCustom(title, "Close", box, e.win)
-	d.Resize(fyne.NewSize(620, 380))
+	lines := make([]string, len(usages))
+	for i, u := range usages {
+		lines[i] = usageLine(u)
+	}
+	rows := textLinesSize(lines)
+	fitDialog(d, box, fyne.NewSize(max(rows.Width, count.MinSize().Width), count.MinSize().Height+rows.Height), e.win)
 	d.Show()
+}
+
+// usageLine is a Find Usages row: the widget, the field and the reference.
+func usageLine(u schemas.Usage) string {
+	return fmt.Sprintf("%s · %s · {{%s}}", u.Widget, u.Field, u.Ref.Path)
 }
 
 // goToField selects a widget and focuses the inspector field a

@@ -52,7 +52,8 @@ func (e *Editor) ShowShortcuts() {
 		grid.Add(widget.NewLabel(l.action))
 		grid.Add(widget.NewLabelWithStyle(l.keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 	}
-	d := dialog.NewCustom("Keyboard Shortcuts", "Close", container.NewVScroll(grid), e.win)
-	d.Resize(dialogSize(e.win))
+	scroll := container.NewVScroll(grid)
+	d := dialog.NewCustom("Keyboard Shortcuts", "Close", scroll, e.win)
+	fitDialog(d, scroll, grid.MinSize(), e.win)
 	d.Show()
 }

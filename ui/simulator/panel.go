@@ -171,6 +171,9 @@ func (p *Panel) build() {
 	// find the keypad.
 	p.virtual = widget.NewCheck("Virtual clock", nil)
 	p.virtual.SetChecked(true)
+	// A run reads it when it starts: it sits with the start form's
+	// details, folded while the run on show is live.
+	p.start.details.Add(p.virtual)
 	p.runPick = widget.NewSelect(nil, p.pickRun)
 	p.runPick.PlaceHolder = "(no runs yet)"
 	clear := widget.NewButtonWithIcon("Clear", theme.DeleteIcon(), p.clearRuns)
@@ -184,8 +187,11 @@ func (p *Panel) build() {
 			p.ToggleBreakpoint(p.bpPick.Selected)
 		}
 	})
+	// Wrapped: the sentence's length must not set the panel's width.
+	bpHelp := widget.NewLabel("The execution pauses before entering a widget with a breakpoint.")
+	bpHelp.Wrapping = fyne.TextWrapWord
 	breakpoints := container.NewVBox(
-		widget.NewLabel("The execution pauses before entering a widget with a breakpoint."),
+		bpHelp,
 		container.NewBorder(nil, nil, nil, bpToggle, p.bpPick),
 		p.bpList,
 		container.NewHBox(p.stepBtn, p.contBtn),
@@ -194,23 +200,27 @@ func (p *Panel) build() {
 	// One tab for the contact: only the phone or only the thread is in it
 	// (a hidden view adds nothing to its height), so a messaging run shows
 	// its reply box without scrolling and no keypad.
-	p.contactTab = container.NewTabItemWithIcon("Phone", theme.AccountIcon(), container.NewStack(p.phone.content, p.sms.content))
+	// The tabs carry words only: with icons the four did not fit the
+	// panel's width beside a 1024×700 canvas, and Breakpoints hid behind
+	// the tab strip's "…".
+	p.contactTab = container.NewTabItem("Phone", container.NewStack(p.phone.content, p.sms.content))
 	// The step log wants height for its table and the context below it,
 	// but only while it shows: tabs are as tall as their tallest content,
 	// so a fixed minimum would push the reply box below the fold again.
 	stepsRoom := fynecanvas.NewRectangle(color.Transparent)
-	stepsTab := container.NewTabItemWithIcon("Steps", theme.ListIcon(), container.NewStack(stepsRoom, p.steps.content))
+	stepsTab := container.NewTabItem("Steps", container.NewStack(stepsRoom, p.steps.content))
 	p.tabs = container.NewAppTabs(
 		p.contactTab,
 		stepsTab,
-		container.NewTabItemWithIcon("HTTP", theme.UploadIcon(), p.canned.content),
-		container.NewTabItemWithIcon("Breakpoints", theme.MediaPauseIcon(), container.NewVScroll(breakpoints)),
+		container.NewTabItem("HTTP", p.canned.content),
+		container.NewTabItem("Breakpoints", container.NewVScroll(breakpoints)),
 	)
 	controls := container.NewVBox(
 		p.start.content,
 		container.NewBorder(nil, nil, widget.NewLabel("Run"), container.NewHBox(clear), p.runPick),
-		// Two columns, so the panel stays narrow enough to sit beside the canvas.
-		container.NewGridWithColumns(2, p.stopBtn, p.ffBtn, p.virtual, p.saveBtn),
+		// One row of run buttons, so the phone below keeps its keypad in
+		// view at 1024×700.
+		container.NewHBox(p.stopBtn, p.ffBtn, p.saveBtn),
 		p.status,
 		p.outcomes,
 	)
@@ -242,11 +252,11 @@ func (p *Panel) showContactFor(event string) {
 	if phone {
 		p.phone.content.Show()
 		p.sms.content.Hide()
-		p.contactTab.Text, p.contactTab.Icon = "Phone", theme.AccountIcon()
+		p.contactTab.Text = "Phone"
 	} else {
 		p.sms.content.Show()
 		p.phone.content.Hide()
-		p.contactTab.Text, p.contactTab.Icon = "Messages", theme.MailComposeIcon()
+		p.contactTab.Text = "Messages"
 	}
 	if p.tabs != nil {
 		p.tabs.Refresh()
@@ -353,6 +363,7 @@ func (p *Panel) refreshControls() {
 	p.saveBtn.Disable()
 	p.phone.refresh(rv)
 	p.sms.refresh(rv)
+	p.start.setLive(rv != nil && rv.state.Ended == nil)
 	if rv == nil {
 		p.status.SetText("Pick a trigger and press Start.")
 		return

@@ -57,14 +57,14 @@ func newPhoneView(p *Panel) *phoneView {
 		container.NewBorder(nil, nil, nil, v.clock, v.state),
 		widget.NewSeparator(),
 	)
-	// Speech and Hang up share a row, so the whole phone (keypad and
-	// Hang up) fits beside the canvas in a 1280×800 window.
+	// The keypad stands beside the transcript, and speech and Hang up
+	// share a row, so the whole phone fits beside the canvas in a
+	// 1024×700 window.
 	bottom := container.NewVBox(
 		v.keys,
-		pad,
 		container.NewBorder(nil, nil, nil, container.NewHBox(sayBtn, v.hangupBtn), v.speech),
 	)
-	v.content = container.NewBorder(top, bottom, nil, nil, v.scroll)
+	v.content = container.NewBorder(top, bottom, nil, container.NewVBox(pad), keepAtEnd(v.scroll))
 	return v
 }
 
@@ -139,12 +139,37 @@ func (v *phoneView) note(text string) {
 // scrollToEnd shows the last line of a scrolled list just added to: the
 // content is laid out at its new height first (ScrollToBottom alone
 // measures the old one, leaving the newest line out of sight).
+// Laid out twice: wrapped lines know their height once they have their
+// width.
 func scrollToEnd(s *container.Scroll) {
 	if s.Size().Width > 0 {
-		s.Content.Resize(fyne.NewSize(s.Size().Width, s.Content.MinSize().Height))
+		for range 2 {
+			s.Content.Resize(fyne.NewSize(s.Size().Width, s.Content.MinSize().Height))
+		}
 	}
 	s.ScrollToBottom()
 }
+
+// keepAtEnd holds a transcript's scroll at its newest line when the panel
+// around it changes size (a status growing a line, the start form folding),
+// unless the person scrolled up to read.
+func keepAtEnd(s *container.Scroll) fyne.CanvasObject {
+	return container.New(&atEndLayout{s: s}, s)
+}
+
+type atEndLayout struct{ s *container.Scroll }
+
+func (l *atEndLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	atEnd := l.s.Offset.Y >= l.s.Content.Size().Height-l.s.Size().Height-1
+	changed := l.s.Size() != size
+	l.s.Move(fyne.NewPos(0, 0))
+	l.s.Resize(size)
+	if changed && atEnd {
+		scrollToEnd(l.s)
+	}
+}
+
+func (l *atEndLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.s.MinSize() }
 
 // voiceLine words a call event or a caller's action; "" for what a phone would not show.
 func voiceLine(e entry) (line string, inbound bool) {
