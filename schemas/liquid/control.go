@@ -112,16 +112,11 @@ func parseCase(p *parser, t token) (node, error) {
 			if rest := whenRest(markup); rest != "" {
 				p.cc.note(fmt.Sprintf("%q after the values of a when; Studio reads only the values before it (values are separated by commas or 'or')", oneLine(rest)))
 			}
-			for _, part := range whenValues(markup) {
-				if strings.TrimSpace(part) == "" {
-					continue
-				}
-				x, err := compileExpr(part, &p.cc)
-				if err != nil {
-					return nil, syntaxErrorf(end.line, "%v", err)
-				}
-				clause.values = append(clause.values, x)
+			values, _, err := p.compileParts(whenValues(markup), end.line)
+			if err != nil {
+				return nil, err
 			}
+			clause.values = values
 			if len(clause.values) == 0 {
 				return nil, syntaxErrorf(end.line, "when needs a value")
 			}
@@ -264,18 +259,11 @@ func parseCycle(p *parser, t token) (node, error) {
 		markup = markup[colon+1:]
 	}
 	parts, _ := splitWords(strings.ReplaceAll(markup, ",", " , "), ",")
-	var keys []string
-	for _, part := range parts {
-		if strings.TrimSpace(part) == "" {
-			continue
-		}
-		x, err := compileExpr(part, &p.cc)
-		if err != nil {
-			return nil, syntaxErrorf(t.line, "%v", err)
-		}
-		n.values = append(n.values, x)
-		keys = append(keys, strings.TrimSpace(part))
+	values, keys, err := p.compileParts(parts, t.line)
+	if err != nil {
+		return nil, err
 	}
+	n.values = values
 	if len(n.values) == 0 {
 		return nil, syntaxErrorf(t.line, "cycle needs values")
 	}
@@ -345,3 +333,23 @@ func (n *counterNode) render(r *renderState, w *writer) error {
 	return w.WriteString(fmt.Sprint(v))
 }
 func (n *counterNode) blank() bool { return false }
+
+// compileParts compiles each part of a list that is not blank (a when's
+// values, a cycle's), and returns the expressions with the parts they came
+// from, trimmed; a part that does not compile is a syntax error at line.
+func (p *parser) compileParts(parts []string, line int) ([]*expr, []string, error) {
+	var values []*expr
+	var kept []string
+	for _, part := range parts {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		x, err := compileExpr(part, &p.cc)
+		if err != nil {
+			return nil, nil, syntaxErrorf(line, "%v", err)
+		}
+		values = append(values, x)
+		kept = append(kept, strings.TrimSpace(part))
+	}
+	return values, kept, nil
+}
