@@ -109,10 +109,11 @@ func parseCase(p *parser, t token) (node, error) {
 		var clause whenClause
 		if end.name == "when" {
 			markup := p.cc.tighten(end.markup)
-			if rest := whenRest(markup); rest != "" {
+			parts, rest := whenValues(markup)
+			if rest != "" {
 				p.cc.note(fmt.Sprintf("%q after the values of a when; Studio reads only the values before it (values are separated by commas or 'or')", oneLine(rest)))
 			}
-			values, _, err := p.compileParts(whenValues(markup), end.line)
+			values, _, err := p.compileParts(parts, end.line)
 			if err != nil {
 				return nil, err
 			}
@@ -182,13 +183,13 @@ func (n *caseNode) blank() bool {
 }
 
 // whenValues reads a when's values as Ruby Liquid's lax parser does:
-// fragments separated by "," or "or"; reading stops at anything else.
-func whenValues(markup string) []string {
-	var out []string
+// fragments separated by "," or "or"; reading stops at anything else,
+// which it returns as rest ("" when it read everything).
+func whenValues(markup string) (values []string, rest string) {
 	s := strings.TrimSpace(markup)
 	for s != "" {
 		n := fragmentEnd(s)
-		out = append(out, s[:n])
+		values = append(values, s[:n])
 		s = strings.TrimSpace(s[n:])
 		switch {
 		case strings.HasPrefix(s, ","):
@@ -196,28 +197,10 @@ func whenValues(markup string) []string {
 		case strings.HasPrefix(s, "or") && (len(s) == 2 || isBlankByte(s[2])):
 			s = strings.TrimSpace(s[2:])
 		default:
-			return out
+			return values, s
 		}
 	}
-	return out
-}
-
-// whenRest is what whenValues leaves unread.
-func whenRest(markup string) string {
-	s := strings.TrimSpace(markup)
-	for s != "" {
-		n := fragmentEnd(s)
-		s = strings.TrimSpace(s[n:])
-		switch {
-		case strings.HasPrefix(s, ","):
-			s = strings.TrimSpace(s[1:])
-		case strings.HasPrefix(s, "or") && (len(s) == 2 || isBlankByte(s[2])):
-			s = strings.TrimSpace(s[2:])
-		default:
-			return s
-		}
-	}
-	return ""
+	return values, ""
 }
 
 // fragmentEnd is the end of a quoted string, or of a run without blanks
