@@ -57,16 +57,26 @@ func pixelsNear(img image.Image, r image.Rectangle, c color.RGBA) int {
 // waitPixels takes screenshots until ok holds for one, and returns it.
 func (x *xserver) waitPixels(t *testing.T, name string, ok func(image.Image) bool) image.Image {
 	t.Helper()
+	img, seen := x.seeWithin(t, name, ok)
+	if !seen {
+		t.Fatalf("%s: the window never showed what was expected (see shots/e2e/%s.png)", name, name)
+	}
+	return img
+}
+
+// seeWithin takes screenshots until ok holds for one and returns it, or
+// the last after patience with false. Taking a screenshot paces it.
+func (x *xserver) seeWithin(t *testing.T, name string, ok func(image.Image) bool) (image.Image, bool) {
+	t.Helper()
 	deadline := time.Now().Add(patience)
 	for {
 		img := x.screenshot(t, name)
 		if ok(img) {
-			return img
+			return img, true
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s: the window never showed what was expected (see shots/e2e/%s.png)", name, name)
+			return img, false
 		}
-		time.Sleep(200 * time.Millisecond)
 	}
 }
 
