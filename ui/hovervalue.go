@@ -183,7 +183,7 @@ func (a *liquidAssist) hoverText(r schemas.Reference) string {
 		}
 		return fmt.Sprintf("{{%s}} had no value in the last run", r.Path)
 	}
-	src := schemas.Provenance(a.e.doc.Flow(), a.widget, r)
+	src := schemas.Provenance(a.e.doc.Flow(), a.e.cat, a.widget, r)
 	if src.Problem != "" {
 		return fmt.Sprintf("{{%s}}: %s", r.Path, src.Problem)
 	}
