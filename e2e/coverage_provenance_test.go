@@ -99,7 +99,9 @@ func TestCoverageOverlayAndCtrlClickJumpInTheRealWindow(t *testing.T) {
 	if n := pixelsNear(shown, inspectorHead, toolsGreen); n > 20 {
 		t.Fatalf("the inspector already shows a Tools widget (%d green pixels) before the jump", n)
 	}
-	x.run(t, "xdotool", "mousemove", "--sync", strconv.Itoa(inspectorSay.X), strconv.Itoa(inspectorSay.Y))
+	// The pointer on the reference, which begins the field's first row.
+	say := app.box(t, "support-line.json", "{{widgets.lookup.parsed.status}} is the status of your order.")
+	x.run(t, "xdotool", "mousemove", "--sync", strconv.Itoa(say.Min.X+40), strconv.Itoa(say.Min.Y+20))
 	x.run(t, "xdotool", "keydown", "ctrl", "click", "1", "keyup", "ctrl")
 	x.waitPixels(t, "coverage-5-jumped-to-lookup", func(img image.Image) bool {
 		return pixelsNear(img, inspectorHead, toolsGreen) > 100

@@ -10,6 +10,26 @@ import (
 	"testing"
 )
 
+// box is where the field holding text (or else the object showing it) is
+// in the window titled title, in window pixels.
+func (a *app) box(t *testing.T, title, text string) image.Rectangle {
+	t.Helper()
+	var r image.Rectangle
+	a.until(t, fmt.Sprintf("where %q is", text), func() (bool, string) {
+		answer, ok := a.ask(t, "box", title, text)
+		if !ok || len(answer) != 5 {
+			return false, strings.Join(answer, " ")
+		}
+		var v [4]int
+		for i := range v {
+			fmt.Sscan(answer[i+1], &v[i])
+		}
+		r = image.Rect(v[0], v[1], v[0]+v[2], v[1]+v[3])
+		return true, ""
+	})
+	return r
+}
+
 // orderLine is a call flow that sets a variable from Liquid and says it.
 const orderLine = `{
   "description": "Order line",
@@ -58,19 +78,7 @@ func TestHoveringAReferenceShowsItsLastRunValue(t *testing.T) {
 	a.waitText(t, file, say)
 	// The Say field begins with the reference: the pointer rests on its
 	// fifth character ("f"), on the first row, inside the field's padding.
-	var field image.Rectangle
-	a.until(t, "where the Say field is", func() (bool, string) {
-		answer, ok := a.ask(t, "box", file, say)
-		if !ok || len(answer) != 5 {
-			return false, strings.Join(answer, " ")
-		}
-		var v [4]int
-		for i := range v {
-			fmt.Sscan(answer[i+1], &v[i])
-		}
-		field = image.Rect(v[0], v[1], v[0]+v[2], v[1]+v[3])
-		return true, ""
-	})
+	field := a.box(t, file, say)
 	x.run(t, "xdotool", "mousemove", "--window", window, fmt.Sprint(field.Min.X+40), fmt.Sprint(field.Min.Y+20))
 	a.waitText(t, file, "{{flow.variables.order}} = A-42 (last run)")
 	x.screenshot(t, "hover-2-value-tip")
