@@ -155,16 +155,13 @@ func (v *ExecutionView) showDetail(text string) {
 	}
 }
 
-// takenWires maps the execution's steps to the transitions they followed
-// (see canvas.TakenWires); steps of subflows are left out.
+// takenWires maps the execution's steps to the transitions they followed.
 func takenWires(flow *model.Flow, execSID string, steps []engine.Step) []canvas.WireRef {
-	return canvas.TakenWires(flow, steps, func(s engine.Step) (string, string, string, bool) {
-		to := s.TransitionedTo
-		if to == engine.EndedTransition {
-			to = ""
-		}
-		return s.TransitionedFrom, s.Name, to, s.ExecutionSID == execSID
-	})
+	ptrs := make([]*engine.Step, len(steps))
+	for i := range steps {
+		ptrs[i] = &steps[i]
+	}
+	return canvas.TakenWires(flow, execSID, ptrs)
 }
 
 // showExecutionWindow opens a window with one execution.
