@@ -99,7 +99,7 @@ func TestProblemsListUncoveredTransitionsWhileCoverageIsShown(t *testing.T) {
 	path := coverFixture(t)
 	e := newTestEditor(t, a, Options{Path: path})
 	validated := len(e.problems.Diagnostics())
-	set := coverage.NewSet()
+	set := coverage.NewSet(e.cat)
 	var out strings.Builder
 	scenario.RunFiles([]string{filepath.Join(filepath.Dir(path), "support-line.yaml")}, &out, scenario.Options{Catalog: e.cat, Coverage: set})
 	profile := filepath.Join(t.TempDir(), "cover.json")
