@@ -170,6 +170,7 @@ func (e *Editor) build(doc *model.Document) {
 	e.library.search.cycle = e.cyclePanes
 	e.problems.list.cycle = e.cyclePanes
 	e.canvas.OnCyclePanes(e.cyclePanes)
+	e.canvas.OnHint(e.showHint)
 	// F6 with nothing focused goes to the first pane.
 	e.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyF6 {
@@ -303,6 +304,17 @@ func (e *Editor) updateTitle() {
 	if e.state.Text != state {
 		e.state.SetText(state)
 	}
+}
+
+// showHint puts what the keys do now (a wire drawn from the keyboard) in
+// the status line; "" gives the line back to the file and its summary.
+func (e *Editor) showHint(text string) {
+	if text == "" {
+		e.status.SetText("")
+		e.updateTitle()
+		return
+	}
+	e.status.SetText(text)
 }
 
 // WindowTitle names the flow (its description, which Studio's "A New Flow"

@@ -14,7 +14,8 @@
 //	                   showing TEXT, in window pixels; SHOWN is "hidden" when a scroll hides it,
 //	                   and WX WY is then a point on that scroll's right edge for the mouse wheel)
 //	focused	TITLE          → focused	TEXT         (what the focused entry, or a widget extending
-//	                   widget.Entry, shows, or its placeholder)
+//	                   widget.Entry, shows, or its placeholder; a focused button's label;
+//	                   else the focused object's Go type, as *canvas.Editor)
 //	checked	TITLE	TEXT   → checked	true|false   (the check box labelled TEXT)
 //	box	TITLE	TEXT       → box	X	Y	W	H   (the field extending widget.Entry that holds TEXT, or
 //	                   else the first object showing TEXT: its top-left corner and size, in window pixels)
@@ -109,7 +110,10 @@ func Answer(a fyne.App, request string) string {
 		if e := embeddedEntry(f); e != nil {
 			f = e
 		}
-		text, _ := textOf(f)
+		text, ok := textOf(f)
+		if !ok {
+			text = fmt.Sprintf("%T", f) // nothing to read: say what it is
+		}
 		return "focused\t" + clean(text)
 	case fields[0] == "checked" && len(fields) == 3:
 		w := window(a, fields[1])
@@ -331,21 +335,30 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 	case *canvas.Text:
 		return v.Text, true
 	}
+	if b := embedded[widget.Button](o, "Button"); b != nil {
+		return textOf(b)
+	}
 	return "", false
 }
 
 // embeddedEntry is the widget.Entry that o's own type extends (struct
 // { widget.Entry; … }, as the inspector's fields are), or nil.
 func embeddedEntry(o fyne.CanvasObject) *widget.Entry {
+	return embedded[widget.Entry](o, "Entry")
+}
+
+// embedded is the T, named name, that o's own type extends (struct { T;
+// … }, as the simulator's dial pad keys extend widget.Button), or nil.
+func embedded[T any](o fyne.CanvasObject, name string) *T {
 	v := reflect.ValueOf(o)
 	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
 		return nil
 	}
-	field, ok := v.Elem().Type().FieldByName("Entry")
-	if !ok || !field.Anonymous || field.Type != reflect.TypeOf(widget.Entry{}) {
+	field, ok := v.Elem().Type().FieldByName(name)
+	if !ok || !field.Anonymous || field.Type != reflect.TypeFor[T]() {
 		return nil
 	}
-	return v.Elem().FieldByIndex(field.Index).Addr().Interface().(*widget.Entry)
+	return v.Elem().FieldByIndex(field.Index).Addr().Interface().(*T)
 }
 
 func clean(s string) string {

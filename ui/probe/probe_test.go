@@ -59,3 +59,42 @@ func TestBoxTellsWhereAFieldExtendingEntryIs(t *testing.T) {
 		t.Errorf("box of a text not shown: %q", got)
 	}
 }
+
+// key extends widget.Button, as the simulator's dial pad keys do.
+type key struct {
+	widget.Button
+}
+
+func TestTextsWhereAndFocusedKnowAButtonExtendingButton(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	k := &key{}
+	k.Text = "#"
+	k.ExtendBaseWidget(k)
+	w := a.NewWindow("Probe window")
+	w.SetContent(container.NewVBox(widget.NewLabel("above"), k))
+	w.Resize(fyne.NewSize(200, 200))
+
+	if got := Answer(a, "texts\tProbe window"); !strings.Contains(got, "\t#") {
+		t.Errorf("texts %q lack the key's label", got)
+	}
+	if got := Answer(a, "where\tProbe window\t#"); !strings.HasPrefix(got, "at\t") {
+		t.Errorf("where the key is: %q", got)
+	}
+	w.Canvas().Focus(k)
+	if got, want := Answer(a, "focused\tProbe window"), "focused\t#"; got != want {
+		t.Errorf("key focused: %q, want %q", got, want)
+	}
+}
+
+func TestFocusedNamesTheTypeOfAnObjectShowingNoText(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	list := widget.NewList(func() int { return 0 }, func() fyne.CanvasObject { return widget.NewLabel("") }, func(widget.ListItemID, fyne.CanvasObject) {})
+	w := a.NewWindow("Probe window")
+	w.SetContent(list)
+	w.Canvas().Focus(list)
+	if got, want := Answer(a, "focused\tProbe window"), "focused\t*widget.List"; got != want {
+		t.Errorf("list focused: %q, want %q", got, want)
+	}
+}

@@ -268,6 +268,31 @@ func (p *Panel) startRun(trig engine.Trigger) {
 	p.sess.start(cfg)
 	p.showContactFor(trig.Event)
 	p.tabs.Select(p.contactTab)
+	p.focusContact(trig.Event)
+}
+
+// FocusStart puts the keyboard on the Start button (Space starts a run).
+func (p *Panel) FocusStart() { p.focus(p.start.startBtn) }
+
+// Start starts a run as the Start button does, with what the form shows.
+func (p *Panel) Start() { p.start.submit() }
+
+// focusContact moves the keyboard to where the contact acts once a run
+// started by event is under way: the dial pad for a call (digits, * and #
+// typed go to it), the reply box for a message; otherwise it stays put.
+func (p *Panel) focusContact(event string) {
+	switch {
+	case event == engine.TriggerCall:
+		p.focus(p.phone.keyButtons[dialKeys[0]])
+	case event == engine.TriggerMessage || event == engine.TriggerConversation:
+		p.focus(p.sms.reply)
+	}
+}
+
+func (p *Panel) focus(f fyne.Focusable) {
+	if p.win != nil {
+		p.win.Canvas().Focus(f)
+	}
 }
 
 // config is what a run starts with: the flow as on screen, with the picked

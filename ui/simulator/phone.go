@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,13 +27,13 @@ type phoneView struct {
 	transcript *fyne.Container
 	scroll     *container.Scroll
 	speech     *widget.Entry
-	keyButtons map[string]*widget.Button
+	keyButtons map[string]*padKey
 	hangupBtn  *widget.Button
 	content    fyne.CanvasObject
 }
 
 func newPhoneView(p *Panel) *phoneView {
-	v := &phoneView{p: p, keyButtons: map[string]*widget.Button{}}
+	v := &phoneView{p: p, keyButtons: map[string]*padKey{}}
 	v.state = widget.NewLabelWithStyle("No call", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.clock = widget.NewLabelWithStyle("00:00", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
 	v.keys = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
@@ -42,7 +43,7 @@ func newPhoneView(p *Panel) *phoneView {
 	v.scroll.SetMinSize(fyne.NewSize(200, 90))
 	pad := container.NewGridWithColumns(3)
 	for _, k := range dialKeys {
-		b := widget.NewButton(k, func() { p.sess.pressKey(k) })
+		b := newPadKey(k, v.press)
 		v.keyButtons[k] = b
 		pad.Add(b)
 	}
@@ -65,6 +66,34 @@ func newPhoneView(p *Panel) *phoneView {
 	)
 	v.content = container.NewBorder(top, bottom, nil, nil, v.scroll)
 	return v
+}
+
+// press is the caller pressing key on the pad, by a tap or typed.
+func (v *phoneView) press(key string) { v.p.sess.pressKey(key) }
+
+// padKey is one key of the dial pad. Focused, it takes every key of the
+// pad typed on the keyboard (0–9, * and #), not only its own: the keyboard
+// dials as the pad does. Space presses the focused key itself.
+type padKey struct {
+	widget.Button
+	press func(key string)
+}
+
+func newPadKey(key string, press func(string)) *padKey {
+	k := &padKey{press: press}
+	k.Text = key
+	k.OnTapped = func() { press(key) }
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+// TypedRune is part of fyne.Focusable: a pad key typed is pressed.
+func (k *padKey) TypedRune(r rune) {
+	if key := string(r); slices.Contains(dialKeys, key) {
+		k.press(key)
+		return
+	}
+	k.Button.TypedRune(r)
 }
 
 func (v *phoneView) say() {
