@@ -261,8 +261,11 @@ func (e *Editor) documentChanged(c model.Change) {
 }
 
 func (e *Editor) diagnosticsChanged(ds []schemas.Diagnostic) {
-	e.problems.SetDiagnostics(ds)
-	e.dock.setDiagnostics(ds)
+	// The Problems list also names the transitions no test takes while
+	// coverage is shown; the other views mark only the validator's findings.
+	listed := e.withUncovered(ds)
+	e.problems.SetDiagnostics(listed)
+	e.dock.setDiagnostics(listed)
 	e.inspector.SetDiagnostics(ds)
 	e.canvas.SetDiagnostics(ds)
 }

@@ -17,6 +17,7 @@ import (
 type problemRow struct {
 	widget.BaseWidget
 	p       *Problems
+	id      widget.ListItemID
 	d       schemas.Diagnostic
 	icon    *widget.Icon
 	where   *widget.Label
@@ -36,11 +37,14 @@ func newProblemRow(p *Problems) *problemRow {
 	return r
 }
 
-func (r *problemRow) show(d schemas.Diagnostic, where string) {
-	r.d = d
-	if d.Severity == schemas.Error {
+func (r *problemRow) show(id widget.ListItemID, d schemas.Diagnostic, where string) {
+	r.id, r.d = id, d
+	switch d.Severity {
+	case schemas.Error:
 		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
-	} else {
+	case schemas.Info:
+		r.icon.SetResource(theme.NewThemedResource(theme.InfoIcon()))
+	default:
 		r.icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 	}
 	r.where.SetText(where)
@@ -70,6 +74,12 @@ func (r *problemRow) MouseOut() {
 	if r.p.OnHover != nil {
 		r.p.OnHover("", r)
 	}
+}
+
+// Tapped chooses the row. The row takes right-clicks and hovers, so the
+// desktop driver gives a click to it, not to the list item around it.
+func (r *problemRow) Tapped(*fyne.PointEvent) {
+	r.p.list.Select(r.id)
 }
 
 // TappedSecondary offers to copy the message or its pointer.

@@ -21,7 +21,7 @@ func TestProblemRowsSayWhereInUserTermsAndShowWholeMessagesOnHover(t *testing.T)
 	e.diagnosticsChanged([]schemas.Diagnostic{d})
 
 	row := newProblemRow(e.problems)
-	row.show(d, e.problems.where(d))
+	row.show(0, d, e.problems.where(d))
 	if got, want := row.where.Text, "call_user_1 · next of the 'Answered' transition"; got != want {
 		t.Errorf("where %q, want %q", got, want)
 	}
@@ -102,5 +102,30 @@ func TestLongProblemsWrapInTheList(t *testing.T) {
 	w.Resize(fyne.NewSize(380, 400))
 	if after := longRow.Size().Height; after <= before {
 		t.Errorf("narrowed, the long row is %v high, was %v", after, before)
+	}
+}
+
+// A click on a problem row chooses it. The row takes right-clicks and
+// hovers, so the desktop driver hands it the click rather than the list
+// item behind it: the row must act on the click itself.
+func TestClickingAProblemRowChoosesIt(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: exampleFlow(t)})
+	ds := []schemas.Diagnostic{
+		{Severity: schemas.Warning, Widget: "Trigger", Path: "/states/0", Message: "first"},
+		{Severity: schemas.Error, Widget: "call_user_1", Path: "/states/3/transitions/0/next", Message: "second"},
+	}
+	e.problems.SetDiagnostics(ds)
+	var chosen []string
+	e.problems.OnChoose = func(d schemas.Diagnostic) { chosen = append(chosen, d.Message) }
+	row := newProblemRow(e.problems)
+	e.problems.list.UpdateItem(1, row)
+	tappable, ok := any(row).(fyne.Tappable)
+	if !ok {
+		t.Fatal("a problem row does not take a click")
+	}
+	tappable.Tapped(&fyne.PointEvent{})
+	if len(chosen) != 1 || chosen[0] != "second" {
+		t.Errorf("clicking the second row chose %q", chosen)
 	}
 }

@@ -47,7 +47,7 @@ func NewProblems() *Problems {
 		if id >= len(p.diags) {
 			return
 		}
-		o.(*problemRow).show(p.diags[id], p.where(p.diags[id]))
+		o.(*problemRow).show(id, p.diags[id], p.where(p.diags[id]))
 	}
 	p.list.ExtendBaseWidget(p.list)
 	p.list.OnSelected = func(id widget.ListItemID) {
@@ -78,7 +78,7 @@ func (p *Problems) fitRows(width float32) {
 		key := fmt.Sprint(d.Severity, "\x00", where, "\x00", d.Message)
 		h, ok := p.heights[key]
 		if !ok {
-			p.measure.show(d, where)
+			p.measure.show(i, d, where)
 			p.measure.Resize(fyne.NewSize(width, p.measure.MinSize().Height))
 			h = p.measure.MinSize().Height
 			p.heights[key] = h
@@ -143,16 +143,23 @@ func (p *Problems) Diagnostics() []schemas.Diagnostic { return p.diags }
 func (p *Problems) Choose(i int) { p.list.Select(i) }
 
 func problemSummary(ds []schemas.Diagnostic) string {
-	errors, warnings := 0, 0
+	errors, warnings, untested := 0, 0, 0
 	for _, d := range ds {
-		if d.Severity == schemas.Error {
+		switch d.Severity {
+		case schemas.Error:
 			errors++
-		} else {
+		case schemas.Info:
+			untested++
+		default:
 			warnings++
 		}
 	}
-	if errors+warnings == 0 {
-		return "Problems: none — the flow is ready to publish"
+	s := "Problems: none — the flow is ready to publish"
+	if errors+warnings > 0 {
+		s = fmt.Sprintf("Problems: %s, %s", plural(errors, "error"), plural(warnings, "warning"))
 	}
-	return fmt.Sprintf("Problems: %s, %s", plural(errors, "error"), plural(warnings, "warning"))
+	if untested > 0 {
+		s += fmt.Sprintf(" · %s never taken by the tests", plural(untested, "transition"))
+	}
+	return s
 }

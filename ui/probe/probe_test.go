@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -37,6 +38,25 @@ func TestFocusedTellsTheTextOfAFieldExtendingEntry(t *testing.T) {
 	w.Canvas().Focus(extended)
 	if got, want := Answer(a, "focused\tProbe window"), "focused\tHello {{flow.data.name}}!"; got != want {
 		t.Errorf("extended entry focused: %q, want %q", got, want)
+	}
+}
+
+func TestBoxTellsWhereAFieldExtendingEntryIs(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	extended := newField()
+	extended.SetText("{{flow.variables.order}} is your order")
+	w := a.NewWindow("Probe window")
+	w.SetContent(container.NewVBox(widget.NewLabel("above"), extended))
+	w.Resize(fyne.NewSize(400, 200))
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(extended)
+	size := extended.Size()
+	want := fmt.Sprintf("box\t%d\t%d\t%d\t%d", int(at.X), int(at.Y), int(size.Width), int(size.Height))
+	if got := Answer(a, "box\tProbe window\t{{flow.variables.order}} is your order"); got != want {
+		t.Errorf("box of the field: %q, want %q", got, want)
+	}
+	if got := Answer(a, "box\tProbe window\tnothing like it"); !strings.HasPrefix(got, "error\t") {
+		t.Errorf("box of a text not shown: %q", got)
 	}
 }
 
