@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -108,7 +109,7 @@ func (x *xserver) saveAs(t *testing.T, window, name, want string) string {
 	// The dialog dims the window behind it: wait for that before typing.
 	deadline := time.Now().Add(patience)
 	for {
-		img := x.screenshot(t, "journey-save-dialog")
+		img := x.grab(t)
 		if !sameArea(before, img, image.Rect(0, 0, screenWidth, 30)) {
 			break
 		}
@@ -131,14 +132,14 @@ func (x *xserver) saveAs(t *testing.T, window, name, want string) string {
 func (x *xserver) key(t *testing.T, keys ...string) {
 	t.Helper()
 	x.run(t, "xdotool", append([]string{"key", "--clearmodifiers", "--delay", "60"}, keys...)...)
-	x.still(t, "journey-keys", screenArea)
+	x.settle(t, "journey-keys", screenArea, nil)
 }
 
 // typeKeys types text into the focused field.
 func (x *xserver) typeKeys(t *testing.T, text string) {
 	t.Helper()
 	x.run(t, "xdotool", "type", "--delay", "15", text)
-	x.still(t, "journey-typed", screenArea)
+	x.settle(t, "journey-typed", screenArea, nil)
 }
 
 // typeInto types text into the focused entry and waits until the probe
@@ -260,39 +261,81 @@ func (x *xserver) settled(t *testing.T, name string) image.Image {
 	return x.still(t, name, canvasArea)
 }
 
-// still takes screenshots until two in a row show r the same, and returns
-// the last: what the keys or clicks before it set off has been drawn.
-// Taking a screenshot is what paces it; nothing waits on the clock.
+// still takes screenshots until two in a row show r the same, keeps the
+// last in shots/e2e/NAME.png and returns it: what the keys or clicks
+// before it set off has been drawn.
 func (x *xserver) still(t *testing.T, name string, r image.Rectangle) image.Image {
 	t.Helper()
-	prev := x.screenshot(t, name)
+	img := x.settle(t, name, r, nil)
+	x.save(t, name, img)
+	return img
+}
+
+// settle captures frames (without writing them) until two in a row show r
+// the same, and returns the last. Between two frames each application on
+// the display answers its probe, so its UI goroutine has run (a starved
+// application cannot pass for a still one); that and capturing the frame
+// pace it, nothing waits on the clock. first, when given, is the frame to
+// start from. name says which wait failed.
+func (x *xserver) settle(t *testing.T, name string, r image.Rectangle, first image.Image) image.Image {
+	t.Helper()
+	prev := first
+	if prev == nil {
+		prev = x.grab(t)
+	}
 	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
-		img := x.screenshot(t, name)
+		for _, a := range x.apps {
+			a.ping()
+		}
+		img := x.grab(t)
 		if sameArea(prev, img, r) {
 			return img
 		}
 		prev = img
 	}
+	x.save(t, name, prev)
 	t.Fatalf("%s: the screen kept changing within %v for %v", name, r, patience)
 	return nil
 }
 
 // changed waits until r differs from before (what was done has begun to
-// show), then until it is still, and returns that.
+// show), then until it is still, keeps that in shots/e2e/NAME.png and
+// returns it.
 func (x *xserver) changed(t *testing.T, name string, before image.Image, r image.Rectangle) image.Image {
 	t.Helper()
 	deadline := time.Now().Add(patience)
 	for !time.Now().After(deadline) {
-		if img := x.screenshot(t, name); !sameArea(before, img, r) {
-			return x.still(t, name, r)
+		if img := x.grab(t); !sameArea(before, img, r) {
+			settled := x.settle(t, name, r, img)
+			x.save(t, name, settled)
+			return settled
 		}
 	}
+	x.save(t, name, before)
 	t.Fatalf("%s: nothing changed within %v for %v", name, r, patience)
 	return nil
 }
 
+// sameArea reports whether a and b show r alike: row by row for the
+// frames grab returns, pixel by pixel otherwise.
 func sameArea(a, b image.Image, r image.Rectangle) bool {
+	ra, okA := a.(*image.RGBA)
+	rb, okB := b.(*image.RGBA)
+	if okA && okB {
+		r = r.Intersect(ra.Bounds()).Intersect(rb.Bounds())
+		if r.Empty() {
+			return true
+		}
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			rowA := ra.Pix[ra.PixOffset(r.Min.X, y) : ra.PixOffset(r.Max.X-1, y)+4]
+			rowB := rb.Pix[rb.PixOffset(r.Min.X, y) : rb.PixOffset(r.Max.X-1, y)+4]
+			if !bytes.Equal(rowA, rowB) {
+				return false
+			}
+		}
+		return true
+	}
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
 			if a.At(x, y) != b.At(x, y) {

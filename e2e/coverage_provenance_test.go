@@ -70,11 +70,13 @@ func (x *xserver) seeWithin(t *testing.T, name string, ok func(image.Image) bool
 	t.Helper()
 	deadline := time.Now().Add(patience)
 	for {
-		img := x.screenshot(t, name)
+		img := x.grab(t)
 		if ok(img) {
+			x.save(t, name, img)
 			return img, true
 		}
 		if time.Now().After(deadline) {
+			x.save(t, name, img)
 			return img, false
 		}
 	}

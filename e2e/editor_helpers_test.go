@@ -43,10 +43,10 @@ func (x *xserver) drag(t *testing.T, window string, from, to image.Point) {
 	for i := 1; i <= dragSteps; i++ {
 		p := from.Add(to.Sub(from).Mul(i).Div(dragSteps))
 		x.run(t, "xdotool", "mousemove", "--sync", "--window", window, fmt.Sprint(p.X), fmt.Sprint(p.Y))
-		x.still(t, "drag-moved", screenArea)
+		x.settle(t, "drag-moved", screenArea, nil)
 	}
 	x.run(t, "xdotool", "mouseup", "1")
-	x.still(t, "drag-released", screenArea)
+	x.settle(t, "drag-released", screenArea, nil)
 }
 
 // typeOver clicks the entry showing shown (its placeholder when empty; for

@@ -4,9 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -65,20 +66,35 @@ var binary struct {
 }
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "studioflow-e2e-")
+	binary.path, binary.err = buildBinary()
+	os.Exit(m.Run())
+}
+
+// buildBinary builds cmd/studioflow into a folder of the user's cache kept
+// for this checkout: go build relinks only when the sources changed (a
+// fresh temporary folder made every run relink, ten seconds on a loaded
+// machine).
+func buildBinary() (string, error) {
+	root, err := filepath.Abs(repoRoot)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
+		return "", fmt.Errorf("locate the checkout: %w", err)
 	}
-	binary.path = filepath.Join(dir, "studioflow")
-	cmd := exec.Command("go", "build", "-o", binary.path, "./cmd/studioflow")
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	sum := sha256.Sum256([]byte(root))
+	dir := filepath.Join(cache, "studioflow-e2e", hex.EncodeToString(sum[:8]))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("binary folder: %w", err)
+	}
+	path := filepath.Join(dir, "studioflow")
+	cmd := exec.Command("go", "build", "-o", path, "./cmd/studioflow")
 	cmd.Dir = repoRoot
 	if out, err := cmd.CombinedOutput(); err != nil {
-		binary.err = fmt.Errorf("go build: %v\n%s", err, out)
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	return path, nil
 }
 
 // buildStudioflow returns the real binary TestMain built.
@@ -93,6 +109,9 @@ func buildStudioflow(t *testing.T) string {
 // xserver is a private Xvfb display for one test.
 type xserver struct {
 	display string
+	// apps are the applications started on it with their probe: settle
+	// hears from each between two frames.
+	apps []*app
 }
 
 // startXvfb starts Xvfb on a display number it picks itself (-displayfd), so
@@ -237,24 +256,11 @@ func (x *xserver) focus(t *testing.T, window string, at image.Point) {
 }
 
 // screenshot captures the whole screen into shots/e2e/NAME.png (kept for a
-// person to look at) and returns the decoded image.
+// person to look at) and returns it.
 func (x *xserver) screenshot(t *testing.T, name string) image.Image {
 	t.Helper()
-	if err := os.MkdirAll(shotsDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(shotsDir, name+".png")
-	x.run(t, "import", "-window", "root", "png:"+path)
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("decode %s: %v", path, err)
-	}
-	t.Logf("screenshot: %s", path)
+	img := x.grab(t)
+	x.save(t, name, img)
 	return img
 }
 

@@ -37,6 +37,7 @@ func startApp(t *testing.T, x *xserver, bin string, args ...string) *app {
 		if err == nil {
 			a.conn, a.in = c, bufio.NewReader(c)
 			t.Cleanup(func() { c.Close() })
+			x.apps = append(x.apps, a)
 			return a
 		}
 		select {
@@ -66,6 +67,24 @@ func (a *app) ask(t *testing.T, fields ...string) (answer []string, ok bool) {
 	}
 	answer = strings.Split(strings.TrimSuffix(line, "\n"), "\t")
 	return answer, answer[0] != "error"
+}
+
+// ping asks the probe for the list of windows and ignores the answer: it
+// returns once the application's UI goroutine has run since it was called
+// (the probe answers on it), or at once when the application has ended.
+func (a *app) ping() {
+	select {
+	case <-a.exited:
+		return
+	default:
+	}
+	if a.conn.SetDeadline(time.Now().Add(patience)) != nil {
+		return
+	}
+	if _, err := fmt.Fprintln(a.conn, "windows"); err != nil {
+		return
+	}
+	a.in.ReadString('\n')
 }
 
 // until asks the probe every 100 ms until done accepts the answer, and
