@@ -44,8 +44,9 @@ type Flow struct {
 	states       []*State
 	byName       map[string]int
 	finalNewline bool
-	// sizeHint is the size of the file the flow was read from: Marshal's
-	// first guess at the size of what it writes.
+	// sizeHint is the canonical size of the file the flow was read from
+	// (parser.canonicalSize): Marshal's first guess at the size of what it
+	// writes.
 	sizeHint int
 	// shape counts the changes to the graph made through a Document: see
 	// ShapeVersion.
@@ -84,7 +85,8 @@ func Parse(data []byte) (*Flow, error) {
 		return nil, fmt.Errorf("%w: %s, and flow definitions are limited to %s", ErrTooLarge, humanSize(len(data)), humanSize(MaxFileSize))
 	}
 	var items []itemText
-	v, err := parseDocument(&parser{data: data, items: &items})
+	p := &parser{data: data, items: &items}
+	v, err := parseDocument(p)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +99,7 @@ func Parse(data []byte) (*Flow, error) {
 		return nil, err
 	}
 	f.finalNewline = len(data) > 0 && data[len(data)-1] == '\n'
-	f.sizeHint = len(data)
+	f.sizeHint = p.canonicalSize()
 	k := 0
 	for _, st := range f.states {
 		for k < len(items) && items[k].obj != st.raw {
@@ -204,7 +206,7 @@ func (f *Flow) syncStates() {
 // Marshal writes the flow in Studio's canonical form, ending with a newline
 // when the file it came from did (new flows do).
 func (f *Flow) Marshal() []byte {
-	b := marshalCanonical(f.root, max(4096, f.sizeHint+f.sizeHint/8))
+	b := marshalCanonical(f.root, max(4096, f.sizeHint+f.sizeHint/64+1))
 	if f.finalNewline {
 		b = append(b, '\n')
 	}

@@ -79,17 +79,29 @@ type parser struct {
 	// items, when not nil, receives every object that is an item of a list
 	// nested two deep (a flow's widgets) with the text it was read from.
 	items *[]itemText
+	// space counts the whitespace bytes between tokens; layout counts the
+	// bytes the canonical form puts there instead (newlines, indentation,
+	// the space after each ':'). With them, canonicalSize is close to the
+	// size MarshalCanonical writes, so its buffer is allocated once.
+	space, layout int
 }
 
+// canonicalSize estimates the size of the canonical form of what was
+// parsed (exact but for strings whose escapes it writes differently).
+func (p *parser) canonicalSize() int { return len(p.data) - p.space + p.layout }
+
 func (p *parser) skipSpace() {
+	start := p.pos
 	for p.pos < len(p.data) {
 		switch p.data[p.pos] {
 		case ' ', '\t', '\n', '\r':
 			p.pos++
 		default:
+			p.space += p.pos - start
 			return
 		}
 	}
+	p.space += p.pos - start
 }
 
 func (p *parser) value(depth int) (any, error) {
@@ -178,6 +190,7 @@ func (p *parser) object(depth int) (any, error) {
 		// stacks meanwhile).
 		p.members = append(p.members, Member{Key: key, Value: v})
 		p.starts = append(p.starts, keyStart)
+		p.layout += 2 + 2*depth // newline and indentation, ' ' after ':'
 		afterValue := p.pos
 		p.skipSpace()
 		if p.pos >= len(p.data) {
@@ -188,6 +201,7 @@ func (p *parser) object(depth int) (any, error) {
 			p.pos++
 		case '}':
 			p.pos++
+			p.layout += 1 + 2*(depth-1)
 			obj.members = p.carveMembers(p.members[base:])
 			p.members, p.starts = p.members[:base], p.starts[:base]
 			return obj, nil
@@ -220,6 +234,7 @@ func (p *parser) array(depth int) (any, error) {
 			return nil, err
 		}
 		p.elems = append(p.elems, v)
+		p.layout += 1 + 2*depth
 		afterValue := p.pos
 		if p.items != nil && depth == 2 {
 			if obj, ok := v.(*Object); ok {
@@ -235,6 +250,7 @@ func (p *parser) array(depth int) (any, error) {
 			p.pos++
 		case ']':
 			p.pos++
+			p.layout += 1 + 2*(depth-1)
 			arr := p.carveElems(p.elems[base:])
 			clear(p.elems[base:]) // let go of the values
 			p.elems = p.elems[:base]
