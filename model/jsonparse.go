@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -76,6 +75,9 @@ type parser struct {
 	objSlab    []Object
 	memberSlab []Member
 	elemSlab   []any
+	// strSlab holds the headers of the strings and number literals values
+	// box (jsonparse_box.go).
+	strSlab []string
 	// items, when not nil, receives every object that is an item of a list
 	// nested two deep (a flow's widgets) with the text it was read from.
 	items *[]itemText
@@ -120,7 +122,11 @@ func (p *parser) value(depth int) (any, error) {
 		}
 		return p.array(depth + 1)
 	case c == '"':
-		return p.str()
+		str, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		return p.boxString(str), nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == 't':
@@ -307,7 +313,7 @@ func (p *parser) number() (any, error) {
 		}
 	}
 	p.pos = i
-	return json.Number(p.text[start:i]), nil
+	return p.boxNumber(p.text[start:i]), nil
 }
 
 func (p *parser) str() (string, error) {

@@ -1,9 +1,11 @@
 package model
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -68,5 +70,29 @@ func TestMarshalAllocatesItsBufferOnce(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(5, func() { _ = f.Marshal() }); n > 1 {
 		t.Errorf("Marshal made %v allocations, want 1 (its buffer)", n)
+	}
+}
+
+// The parser boxes strings and numbers into slab slots (jsonparse_box.go):
+// the values must be ordinary strings and json.Numbers to everything else.
+func TestParsedValuesAreOrdinaryValues(t *testing.T) {
+	v, err := ParseValue([]byte(`{"s":"text","n":-1.50,"l":["a",2,"a"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := v.(*Object)
+	s, _ := o.Get("s")
+	n, _ := o.Get("n")
+	l, _ := o.Get("l")
+	list := l.([]any)
+	if s != any("text") || n != any(json.Number("-1.50")) || list[0] != list[2] || list[1] != any(json.Number("2")) {
+		t.Errorf("got %#v %#v %#v", s, n, list)
+	}
+	if str, ok := s.(string); !ok || str+"!" != "text!" {
+		t.Errorf("s is %T %q", s, str)
+	}
+	runtime.GC() // the slots live as long as the values do
+	if s != any("text") {
+		t.Errorf("after a collection s is %#v", s)
 	}
 }
