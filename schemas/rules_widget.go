@@ -384,9 +384,8 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 		}
 		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel, Rule: rule, Message: msg(field)})
 	}
-	v.liquid.findings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
 	f := ctx.flow
-	widgetRefs(str, func(name string) {
+	checkRef := func(name string) {
 		switch idx := f.IndexOf(name); {
 		case idx < 0:
 			add(Warning, RuleReference, func(field string) string {
@@ -402,7 +401,18 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 				return fmt.Sprintf("%s refers to widgets.%s, but no path leads from %s to this widget, so it will be empty here", field, name, name)
 			})
 		}
-	})
+	}
+	// Most strings hold only variable paths: nothing to parse, nothing
+	// lenient or unclosed, and their references found in the same pass.
+	var buf [8]string
+	if refs, simple := simpleRefs(str, buf[:0]); simple {
+		for _, name := range refs {
+			checkRef(name)
+		}
+		return out
+	}
+	v.liquid.findings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
+	widgetRefs(str, checkRef)
 	return out
 }
 
