@@ -18,16 +18,28 @@ import (
 // literals included): maphash of every string and key, folded in order with
 // a tag per kind; with the cache bounded to contentCacheLimit entries, a
 // collision is about as likely as 1 in 10^11 per lookup.
+//
+// The entries are split into shards by key, each with its own lock: the
+// workers of one validation look up every widget at once, and with one
+// lock they spent their time waiting for each other.
 type contentCache struct {
-	seed    maphash.Seed
-	mu      sync.Mutex
-	entries map[uint64][]Diagnostic
+	seed   maphash.Seed
+	shards [contentShards]contentShard
 }
 
-const contentCacheLimit = 4 * MaxWidgets
+type contentShard struct {
+	mu      sync.Mutex
+	entries map[uint64][]Diagnostic
+	_       [48]byte // a shard to a 64-byte cache line, so locking one does not slow its neighbours
+}
+
+const (
+	contentCacheLimit = 4 * MaxWidgets
+	contentShards     = 16
+)
 
 func newContentCache() *contentCache {
-	return &contentCache{seed: maphash.MakeSeed(), entries: make(map[uint64][]Diagnostic, 2*MaxWidgets)}
+	return &contentCache{seed: maphash.MakeSeed()}
 }
 
 // findings returns compute(s), from the cache when the widget's JSON was
@@ -39,19 +51,24 @@ func (c *contentCache) findings(s *model.State, compute func(*model.State) []Dia
 	if !parsed {
 		key = hashValue(c.seed, 0x9e3779b97f4a7c15, s.Raw())
 	}
-	c.mu.Lock()
-	diags, ok := c.entries[key]
-	c.mu.Unlock()
+	// The high bits pick the shard (the map hashes the key again).
+	sh := &c.shards[key>>60%contentShards]
+	sh.mu.Lock()
+	diags, ok := sh.entries[key]
+	sh.mu.Unlock()
 	if ok {
 		return diags
 	}
 	diags = slices.Clip(compute(s))
-	c.mu.Lock()
-	if len(c.entries) >= contentCacheLimit {
-		clear(c.entries)
+	sh.mu.Lock()
+	if sh.entries == nil {
+		sh.entries = make(map[uint64][]Diagnostic, 64)
 	}
-	c.entries[key] = diags
-	c.mu.Unlock()
+	if len(sh.entries) >= contentCacheLimit/contentShards {
+		clear(sh.entries)
+	}
+	sh.entries[key] = diags
+	sh.mu.Unlock()
 	return diags
 }
 
