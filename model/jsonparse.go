@@ -92,18 +92,16 @@ type parser struct {
 // parsed (exact but for strings whose escapes it writes differently).
 func (p *parser) canonicalSize() int { return len(p.data) - p.space + p.layout }
 
+// jsonSpace marks the bytes JSON allows between tokens.
+var jsonSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
 func (p *parser) skipSpace() {
-	start := p.pos
-	for p.pos < len(p.data) {
-		switch p.data[p.pos] {
-		case ' ', '\t', '\n', '\r':
-			p.pos++
-		default:
-			p.space += p.pos - start
-			return
-		}
+	start, i, d := p.pos, p.pos, p.data
+	for i < len(d) && jsonSpace[d[i]] {
+		i++
 	}
-	p.space += p.pos - start
+	p.pos = i
+	p.space += i - start
 }
 
 func (p *parser) value(depth int) (any, error) {
@@ -316,6 +314,16 @@ func (p *parser) number() (any, error) {
 	return p.boxNumber(p.text[start:i]), nil
 }
 
+// stringSpecial marks the bytes that end a string's fast scan: the quote,
+// the backslash and control characters.
+var stringSpecial = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
 func (p *parser) str() (string, error) {
 	start := p.pos
 	p.pos++ // opening quote
@@ -323,6 +331,9 @@ func (p *parser) str() (string, error) {
 	// Fast path: no escapes.
 	for i := p.pos; i < len(d); i++ {
 		c := d[i]
+		if !stringSpecial[c] {
+			continue
+		}
 		if c == '"' {
 			s := p.text[p.pos:i]
 			p.pos = i + 1

@@ -100,18 +100,29 @@ func (w *canonicalWriter) value(v any, depth int) {
 
 const hexDigits = "0123456789abcdef"
 
+// plainASCII marks the bytes str copies as they are: printable ASCII but
+// the quote and the backslash.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // str escapes as JSON.stringify does: the quote, the backslash and control
 // characters, with the short forms where JSON has them.
 func (w *canonicalWriter) str(s string) {
 	w.buf = append(w.buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i < len(s) && plainASCII[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			if c < utf8.RuneSelf {
-				i++
-				continue
-			}
+		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
 				// Invalid UTF-8 cannot come from our parser; write U+FFFD
