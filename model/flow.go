@@ -142,12 +142,16 @@ func FromObject(root *Object) (*Flow, error) {
 		return nil, &StructureError{Path: "/states", Msg: fmt.Sprintf(`"states" must be a list of widgets, but it is %s`, TypeName(sv))}
 	}
 	f := &Flow{root: root, states: make([]*State, len(list)), finalNewline: true}
+	slab := make([]State, len(list)) // one allocation for all widgets
 	for i, e := range list {
 		obj, ok := e.(*Object)
 		if !ok {
 			return nil, &StructureError{Path: fmt.Sprintf("/states/%d", i), Msg: fmt.Sprintf("each widget must be a JSON object, but this one is %s", TypeName(e))}
 		}
-		f.states[i] = newState(obj)
+		s := &slab[i]
+		s.raw = obj
+		s.refresh()
+		f.states[i] = s
 	}
 	f.reindex()
 	return f, nil
@@ -165,9 +169,12 @@ func (s *State) refresh() {
 	s.textKey = 0
 	s.name, _ = s.raw.String("name")
 	s.typ, _ = s.raw.String("type")
-	s.transitions = s.transitions[:0]
 	tv, _ := s.raw.Get("transitions")
 	list, _ := tv.([]any)
+	if cap(s.transitions) < len(list) {
+		s.transitions = make([]Transition, 0, len(list))
+	}
+	s.transitions = s.transitions[:0]
 	for _, e := range list {
 		obj, ok := e.(*Object)
 		if !ok {
