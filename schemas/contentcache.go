@@ -39,7 +39,13 @@ const (
 )
 
 func newContentCache() *contentCache {
-	return &contentCache{seed: maphash.MakeSeed()}
+	c := &contentCache{seed: maphash.MakeSeed()}
+	// Room for a flow of MaxWidgets widgets from the start: growing the maps
+	// during the first validation cost more than the lookups.
+	for i := range c.shards {
+		c.shards[i].entries = make(map[uint64][]Diagnostic, MaxWidgets/contentShards+MaxWidgets/contentShards/4)
+	}
+	return c
 }
 
 // findings returns compute(s), from the cache when the widget's JSON was
@@ -61,9 +67,6 @@ func (c *contentCache) findings(s *model.State, compute func(*model.State) []Dia
 	}
 	diags = slices.Clip(compute(s))
 	sh.mu.Lock()
-	if sh.entries == nil {
-		sh.entries = make(map[uint64][]Diagnostic, 64)
-	}
 	if len(sh.entries) >= contentCacheLimit/contentShards {
 		clear(sh.entries)
 	}
