@@ -213,7 +213,11 @@ func (w WidgetType) clone() WidgetType {
 // inspector, the engine and the validator read. Build it once with Load; it
 // never changes afterwards and is safe for concurrent use.
 type Catalog struct {
-	types     map[string]*WidgetType
+	types map[string]*WidgetType
+	// byName finds types[name] faster (see typeOf): typeList[i] is the
+	// type order[i] names.
+	byName    nameTable
+	typeList  []*WidgetType
 	order     []string
 	documents []Document
 	docs      docSet
@@ -274,8 +278,23 @@ func Load() (*Catalog, error) {
 		}
 		c.types[e.typ] = w
 		c.order = append(c.order, e.typ)
+		c.typeList = append(c.typeList, w)
 	}
+	c.byName, _ = newNameTable(c.order)
 	return c, nil
+}
+
+// typeOf is types[typ], without hashing typ when a name table could be
+// built for the type names.
+func (c *Catalog) typeOf(typ string) (*WidgetType, bool) {
+	if c.byName.slots == nil {
+		w, ok := c.types[typ]
+		return w, ok
+	}
+	if i := c.byName.candidate(typ); i >= 0 && c.order[i] == typ {
+		return c.typeList[i], true
+	}
+	return nil, false
 }
 
 // Lookup returns the widget type with that type name.

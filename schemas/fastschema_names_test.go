@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -81,5 +82,29 @@ func TestNameTableFallsBack(t *testing.T) {
 				t.Errorf("%q found at %d, %v", name, k, ok)
 			}
 		}
+	}
+}
+
+// The catalog finds every type by its table, and nothing else.
+func TestCatalogTypeOf(t *testing.T) {
+	cat := loadCatalog(t)
+	if cat.byName.slots == nil {
+		t.Fatal("no name table for the widget types")
+	}
+	for name, want := range cat.types {
+		if got, ok := cat.typeOf(name); !ok || got != want {
+			t.Errorf("typeOf(%q) = %v, %v", name, got, ok)
+		}
+		for _, other := range []string{name + "s", name[1:], strings.ToUpper(name)} {
+			if _, known := cat.types[other]; known {
+				continue
+			}
+			if got, ok := cat.typeOf(other); ok {
+				t.Errorf("typeOf(%q) found %s", other, got.Type)
+			}
+		}
+	}
+	if _, ok := cat.typeOf(""); ok {
+		t.Error(`typeOf("") found a type`)
 	}
 }

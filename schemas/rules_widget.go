@@ -25,7 +25,7 @@ func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Di
 	case typ == "":
 		return diag(Error, "type cannot be empty")
 	}
-	w, known := v.cat.types[typ]
+	w, known := v.cat.typeOf(typ)
 	switch {
 	case !known:
 		return diag(Warning, fmt.Sprintf("%q is not a widget type Studio or Studioflow knows; the widget is kept as it is, but its settings and events cannot be checked", typ))
@@ -42,7 +42,7 @@ func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Di
 // schemaRule validates the widget against its own type's schema: the
 // branch of the flow schema's if/then dispatch that applies to it.
 func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []Diagnostic {
-	if w, ok := v.cat.types[s.Type()]; ok && w.fast.valid(schemaView(s.Raw())) {
+	if w, ok := v.cat.typeOf(s.Type()); ok && w.fast.valid(schemaView(s.Raw())) {
 		return out
 	}
 	instance, err := v.validateAgainstType(s)
@@ -61,7 +61,7 @@ func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []
 // validateAgainstType validates a widget of a known type against that
 // type's schema; it returns the instance it validated.
 func (v *Validator) validateAgainstType(s *model.State) (map[string]any, error) {
-	w, ok := v.cat.types[s.Type()]
+	w, ok := v.cat.typeOf(s.Type())
 	if !ok {
 		return nil, nil
 	}
@@ -157,7 +157,7 @@ func (v *Validator) nameRule(f *model.Flow, s *model.State, i int, base string, 
 // transitionRules: every next names a widget; events belong to the type and
 // appear once (split's match excepted); split conditions are well formed.
 func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, out []Diagnostic) []Diagnostic {
-	w, known := v.cat.types[s.Type()]
+	w, known := v.cat.typeOf(s.Type())
 	tv, _ := s.Raw().Get("transitions")
 	list, _ := tv.([]any)
 	for j, item := range list {
