@@ -142,19 +142,36 @@ func FromObject(root *Object) (*Flow, error) {
 		return nil, &StructureError{Path: "/states", Msg: fmt.Sprintf(`"states" must be a list of widgets, but it is %s`, TypeName(sv))}
 	}
 	f := &Flow{root: root, states: make([]*State, len(list)), finalNewline: true}
-	slab := make([]State, len(list)) // one allocation for all widgets
+	// One allocation for all widgets, and one for all their transitions.
+	slab := make([]State, len(list))
+	total := 0
 	for i, e := range list {
 		obj, ok := e.(*Object)
 		if !ok {
 			return nil, &StructureError{Path: fmt.Sprintf("/states/%d", i), Msg: fmt.Sprintf("each widget must be a JSON object, but this one is %s", TypeName(e))}
 		}
+		slab[i].raw = obj
+		if tv, ok := obj.Get("transitions"); ok {
+			t, _ := tv.([]any)
+			total += len(t)
+		}
+	}
+	transitions := make([]Transition, total)
+	for i := range slab {
 		s := &slab[i]
-		s.raw = obj
+		tv, _ := s.raw.Get("transitions")
+		n := len(asList(tv))
+		s.transitions, transitions = transitions[:0:n], transitions[n:]
 		s.refresh()
 		f.states[i] = s
 	}
 	f.reindex()
 	return f, nil
+}
+
+func asList(v any) []any {
+	list, _ := v.([]any)
+	return list
 }
 
 func newState(raw *Object) *State {
