@@ -68,6 +68,18 @@ type Editor struct {
 	diags     map[string]nodeDiagnostics
 	highlight highlightState
 
+	inputState
+	mini *minimap
+
+	// version counts changes to what is drawn, so the renderer redraws
+	// the minimap only when something moved.
+	version uint64
+}
+
+// inputState is what the pointer and keyboard are doing to the editor
+// right now: focus, held modifiers, a press or drag under way, the hovered
+// node or port, and the menu a dropped wire opened.
+type inputState struct {
 	focused  bool
 	mods     fyne.KeyModifier
 	press    pressState
@@ -77,21 +89,16 @@ type Editor struct {
 	hasPoint bool
 	hover    string
 	overPort bool
-	// menu is the new-widget picker open after a wire was dropped on empty
-	// space, if any.
 	// autoPanStop ends the ticker that scrolls the view while a drag holds
 	// the pointer at its edge; nil when none runs.
 	autoPanStop chan struct{}
 	// autoPanTicks, when set (tests), replaces the ticker goroutine: the
 	// test drives autoPanStep itself.
 	autoPanTicks func(stop chan struct{})
-	menu         *widget.PopUpMenu
-	menuModel    *fyne.Menu
-	mini         *minimap
-
-	// version counts changes to what is drawn, so the renderer redraws
-	// the minimap only when something moved.
-	version uint64
+	// menu is the new-widget picker open after a wire was dropped on empty
+	// space, if any.
+	menu      *widget.PopUpMenu
+	menuModel *fyne.Menu
 }
 
 // NewEditor returns an editor of doc. The catalog supplies titles, port

@@ -379,7 +379,7 @@ func (r *snapshotReader) waiting(x *Execution, s *snapExecution) error {
 		if x.parent != nil {
 			return errors.New("a subflow cannot run another subflow")
 		}
-		if st := x.flow.State(x.at); st == nil || st.Type() != "run-subflow" {
+		if st := x.flow.State(x.at); st == nil || !r.rt.types[st.Type()].w.RunsSubflow() {
 			return fmt.Errorf("it waits in a subflow from %q, which is not a run-subflow widget of the flow", x.at)
 		}
 		if r.rt.cfg.Subflows == nil {

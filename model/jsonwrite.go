@@ -96,14 +96,18 @@ func appendCanonical(buf []byte, v any, depth int) []byte {
 
 const hexDigits = "0123456789abcdef"
 
-// plainASCII marks the bytes str copies as they are: printable ASCII but
-// the quote and the backslash.
+// plainASCII marks the bytes appendString copies as they are: printable
+// ASCII but the quote and the backslash.
 var plainASCII = func() (t [256]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
 		t[c] = c != '"' && c != '\\'
 	}
 	return t
 }()
+
+// shortEscapes holds, for each byte JSON escapes with a backslash and one
+// letter, that letter (0 for the rest, written as \u00XX). A read-only table.
+var shortEscapes = [0x80]byte{'"': '"', '\\': '\\', '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't'}
 
 // appendString escapes as JSON.stringify does: the quote, the backslash and control
 // characters, with the short forms where JSON has them.
@@ -133,22 +137,9 @@ func appendString(buf []byte, s string) []byte {
 			continue
 		}
 		buf = append(buf, s[start:i]...)
-		switch c {
-		case '"':
-			buf = append(buf, '\\', '"')
-		case '\\':
-			buf = append(buf, '\\', '\\')
-		case '\b':
-			buf = append(buf, '\\', 'b')
-		case '\f':
-			buf = append(buf, '\\', 'f')
-		case '\n':
-			buf = append(buf, '\\', 'n')
-		case '\r':
-			buf = append(buf, '\\', 'r')
-		case '\t':
-			buf = append(buf, '\\', 't')
-		default:
+		if short := shortEscapes[c]; short != 0 {
+			buf = append(buf, '\\', short)
+		} else {
 			buf = append(buf, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 		}
 		i++

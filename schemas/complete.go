@@ -93,7 +93,7 @@ func pathCandidates(f *model.Flow, cat *Catalog, at string) []Candidate {
 		}
 	}
 	for _, st := range f.States() {
-		if st.Type() == "trigger" || !upstream(st.Name()) {
+		if st.IsTrigger() || !upstream(st.Name()) {
 			continue
 		}
 		w, ok := cat.Lookup(st.Type())

@@ -4,8 +4,8 @@ import (
 	"hash/maphash"
 	"math/bits"
 	"slices"
-	"sync"
 
+	"github.com/studioflow/studioflow/internal/memo"
 	"github.com/studioflow/studioflow/model"
 )
 
@@ -18,34 +18,15 @@ import (
 // literals included): maphash of every string and key, folded in order with
 // a tag per kind; with the cache bounded to contentCacheLimit entries, a
 // collision is about as likely as 1 in 10^11 per lookup.
-//
-// The entries are split into shards by key, each with its own lock: the
-// workers of one validation look up every widget at once, and with one
-// lock they spent their time waiting for each other.
 type contentCache struct {
-	seed   maphash.Seed
-	shards [contentShards]contentShard
+	seed    maphash.Seed
+	entries *memo.Map[uint64, []Diagnostic]
 }
 
-type contentShard struct {
-	mu      sync.Mutex
-	entries map[uint64][]Diagnostic
-	_       [48]byte // a shard to a 64-byte cache line, so locking one does not slow its neighbours
-}
-
-const (
-	contentCacheLimit = 4 * MaxWidgets
-	contentShards     = 16
-)
+const contentCacheLimit = 4 * MaxWidgets
 
 func newContentCache() *contentCache {
-	c := &contentCache{seed: maphash.MakeSeed()}
-	// Room for a flow of MaxWidgets widgets from the start: growing the maps
-	// during the first validation cost more than the lookups.
-	for i := range c.shards {
-		c.shards[i].entries = make(map[uint64][]Diagnostic, MaxWidgets/contentShards+MaxWidgets/contentShards/4)
-	}
-	return c
+	return &contentCache{seed: maphash.MakeSeed(), entries: memo.New[uint64, []Diagnostic](contentCacheLimit)}
 }
 
 // findings returns compute(s), from the cache when the widget's JSON was
@@ -57,21 +38,11 @@ func (c *contentCache) findings(s *model.State, compute func(*model.State) []Dia
 	if !parsed {
 		key = hashValue(c.seed, 0x9e3779b97f4a7c15, s.Raw())
 	}
-	// The high bits pick the shard (the map hashes the key again).
-	sh := &c.shards[key>>60%contentShards]
-	sh.mu.Lock()
-	diags, ok := sh.entries[key]
-	sh.mu.Unlock()
-	if ok {
+	if diags, ok := c.entries.Get(key); ok {
 		return diags
 	}
-	diags = slices.Clip(compute(s))
-	sh.mu.Lock()
-	if len(sh.entries) >= contentCacheLimit/contentShards {
-		clear(sh.entries)
-	}
-	sh.entries[key] = diags
-	sh.mu.Unlock()
+	diags := slices.Clip(compute(s))
+	c.entries.Put(key, diags)
 	return diags
 }
 

@@ -12,8 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/studioflow/studioflow/engine"
-	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -48,51 +46,17 @@ type Editor struct {
 	cat *schemas.Catalog
 	val *schemas.Validator
 
-	doc       *model.Document
-	path      string
-	source    string
-	cancelDoc func()
+	editorFile
+	editorPanes
+	editorAssist
 
-	canvas    flowCanvas
-	library   *Library
-	finder    *Finder
-	inspector *Inspector
-	problems  *Problems
-	dock      *problemsDock
-	conflicts *Conflicts
-	tips      *tipLayer
-	// toolbarObject is the row of buttons above the canvas.
-	toolbarObject fyne.CanvasObject
-	live          *liveValidation
-	keys          *historyKeys
-	status        *widget.Label
-	summary       string // the status line's widget count, "" when stale
-	state         *widget.Label
-	leftTabs      *container.AppTabs
-	center        *container.Split
-	mainSplit     *container.Split
-	sim           *simulatorSlot
-	ws            *workspaceLink
-
-	recovery     recoveryStore
-	recoveryFile string
-	autosaved    uint64 // document version last written to the recovery file
-	disk         fileStamp
-	reloadOffer  bool // a reload dialog is showing
-	stopOnce     sync.Once
-	stop         chan struct{}
-	ghost        *dragGhost
-	lastJSON     *jsonEditor // the last Show/Import JSON view opened
-	// lastCompletion and lastUsages are the last completion popup and
-	// usages list shown (provenance.go), for tests to read.
-	lastCompletion *fyne.Menu
-	// lastRun is the simulator's last ended execution and assists the
-	// Liquid fields on show, which list its values (provenance.go).
-	lastRun *engine.Execution
-	assists []*liquidAssist
-	// lastCoverage is the coverage the canvas shows, nil when none.
-	lastCoverage *coverage.Flow
-	lastUsages   []schemas.Usage
+	live     *liveValidation
+	keys     *historyKeys
+	ws       *workspaceLink
+	stopOnce sync.Once
+	stop     chan struct{}
+	ghost    *dragGhost
+	// offerOnStart asks Start to look for crash recovery files.
 	offerOnStart bool
 }
 

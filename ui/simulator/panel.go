@@ -150,7 +150,7 @@ func (p *Panel) build() {
 	p.phone = newPhoneView(p)
 	p.sms = newSMSView(p)
 	p.steps = newStepLog(p)
-	p.canned = newCannedEditor(p.doc.Flow())
+	p.canned = newCannedEditor(p.doc.Flow(), p.cat)
 	p.outcomes = container.NewVBox()
 	p.status = widget.NewLabel("Pick a trigger and press Start.")
 	p.status.Wrapping = fyne.TextWrapWord
@@ -433,7 +433,7 @@ func (p *Panel) flowChanged() {
 func widgetNames(f *model.Flow) []string {
 	var names []string
 	for _, st := range f.States() {
-		if st.Type() != "trigger" {
+		if !st.IsTrigger() {
 			names = append(names, st.Name())
 		}
 	}

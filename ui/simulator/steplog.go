@@ -187,7 +187,7 @@ func (v *stepLog) showExchange(s *engine.Step, before map[string]any) {
 	if v.rv.flow != nil && v.rv.render != nil && s.ExecutionSID == v.rv.execution {
 		src = &requestSource{flow: v.rv.flow, before: before, render: v.rv.render}
 	}
-	ex, ok := exchangeOf(s, src)
+	ex, ok := exchangeOf(v.p.cat, s, src)
 	if !ok {
 		v.request.SetText("(not an HTTP widget)")
 		v.response.SetText("")
