@@ -36,7 +36,7 @@ func (v *Validator) requirementRules(s *model.State, base string, out []Diagnost
 	if !ok || len(w.requires) == 0 {
 		return out
 	}
-	unmet := w.CheckRequirements(staticValues{props: s.Properties(), find: v.findSubflow})
+	unmet := w.checkRequirements(staticValues{props: s.Properties(), find: v.findSubflow})
 	for _, u := range unmet {
 		p := base + "/properties" + u.Path
 		if schemaFaults(out[start:], p) {
@@ -199,7 +199,7 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState, scratch *reachScr
 				continue
 			}
 			next := reachState{k, at.call}
-			if w != nil && w.AnswersCall(tr.Event) {
+			if w != nil && w.answersCall(tr.Event) {
 				next.call = CallLive
 			}
 			if mark(next) {

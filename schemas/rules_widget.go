@@ -181,14 +181,14 @@ func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, 
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 					Message: fmt.Sprintf("transition %d has no event", j+1)})
 			}
-		case known && !w.AllowsEvent(event):
+		case known && !w.allowsEvent(event):
 			names, _ := v.eventsOf(w.Type)
 			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 				Message: eventNotAllowed(strconv.Quote(event), names)})
 		default:
 			repeatable := false
 			if known {
-				e, _ := w.Event(event)
+				e, _ := w.event(event)
 				repeatable = e.Repeatable
 			}
 			if first := firstWithEvent(list[:j], event); first >= 0 && !repeatable {
