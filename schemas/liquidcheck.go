@@ -50,7 +50,9 @@ func (c *liquidChecker) check(s string) liquidVerdict {
 	if simpleLiquid(s) {
 		return liquidVerdict{}
 	}
-	key := verdictKey(s)
+	// Written on the stack, copied once.
+	var buf [256]byte
+	key := string(appendVerdictKey(buf[:0], s))
 	if v, ok := c.verdicts.Get(key); ok {
 		return v
 	}
