@@ -26,7 +26,7 @@ func TestCoverageFromAProfileOverlaysTheCanvas(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := coverFixture(t)
 	e := newTestEditor(t, a, Options{Path: path})
-	set := coverage.NewSet()
+	set := coverage.NewSet(e.cat)
 	var out strings.Builder
 	scenario.RunFiles([]string{filepath.Join(filepath.Dir(path), "support-line.yaml")}, &out, scenario.Options{Catalog: e.cat, Coverage: set})
 	profile := filepath.Join(t.TempDir(), "cover.json")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // Branch is one way out of a widget: an event, or one condition of a split.
@@ -64,23 +65,22 @@ type Flow struct {
 // NewFlow lists the widgets and branches of f, none taken yet: the ports
 // each widget shows, as the canvas draws them (the trigger's wired entry
 // points; a split's No Condition Matches and each of its conditions).
-func NewFlow(path string, f *model.Flow) *Flow {
+func NewFlow(path string, f *model.Flow, cat *schemas.Catalog) *Flow {
 	c := &Flow{Path: path, widget: map[string]int{}}
 	for _, st := range f.States() {
 		c.widget[st.Name()] = len(c.Widgets)
 		c.Widgets = append(c.Widgets, Widget{Name: st.Name(), Type: st.Type()})
-		c.Branches = append(c.Branches, branchesOf(st)...)
+		c.Branches = append(c.Branches, branchesOf(st, cat)...)
 	}
 	return c
 }
 
-func branchesOf(st *model.State) []Branch {
+func branchesOf(st *model.State, cat *schemas.Catalog) []Branch {
 	var out []Branch
 	add := func(event string, index int, condition, next string) {
 		out = append(out, Branch{Widget: st.Name(), Event: event, Index: index, Condition: condition, Next: next})
 	}
-	switch st.Type() {
-	case "trigger":
+	if st.IsTrigger() {
 		// Only the trigger events the flow wires are its ways in.
 		for _, t := range st.Transitions() {
 			if t.Next != "" {
@@ -88,7 +88,10 @@ func branchesOf(st *model.State) []Branch {
 			}
 		}
 		return out
-	case "split-based-on":
+	}
+	if w, ok := cat.Lookup(st.Type()); ok && w.TestsConditions() {
+		// Each condition is a branch of its own, and so is No Condition
+		// Matches.
 		next, _ := st.Next("noMatch")
 		add("noMatch", 0, "", next)
 		for i, t := range st.Transitions() {

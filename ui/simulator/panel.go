@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/canvas"
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/environments"
@@ -390,7 +391,7 @@ func (p *Panel) highlight() {
 		p.hl.SetHighlight(Highlight{Breakpoints: p.Breakpoints()})
 		return
 	}
-	h := Highlight{Breakpoints: p.Breakpoints(), Taken: takenWires(rv.flow, rv.execution, rv.steps)}
+	h := Highlight{Breakpoints: p.Breakpoints(), Taken: canvas.TakenWires(rv.flow, rv.execution, rv.steps)}
 	st := rv.state
 	switch {
 	case st.Ended != nil:
