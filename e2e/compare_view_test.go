@@ -14,7 +14,7 @@ import (
 // removed widget as a ghost, and steps through the changes with the arrow
 // keys; its window title says which change is shown.
 func TestCompareViewStepsThroughChanges(t *testing.T) {
-	requireTools(t, "Xvfb", "xdotool", "import")
+	requireTools(t, "Xvfb", "xdotool", "xwd")
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
 	isolatedConfig(t)

@@ -14,7 +14,7 @@ import (
 // blue differ, so swapped channels would show).
 func TestGrabShowsWhatImportShows(t *testing.T) {
 	x := startXvfb(t)
-	requireTools(t, "xwd", "xlogo")
+	requireTools(t, "import", "xlogo")
 	logo := x.start(t, "xlogo", "-geometry", "300x200+50+60", "-fg", "#d04010", "-bg", "#2060c0")
 	x.waitWindow(t, logo, "xlogo")
 	importPNG := func() image.Image {

@@ -50,7 +50,7 @@ func requireTools(t *testing.T, names ...string) {
 	if len(missing) == 0 {
 		return
 	}
-	msg := fmt.Sprintf("end-to-end test needs %s, not installed: `make test` installs them (apt packages xvfb xdotool imagemagick)", strings.Join(missing, ", "))
+	msg := fmt.Sprintf("end-to-end test needs %s, not installed: `make test` installs them (apt packages xvfb xdotool x11-apps)", strings.Join(missing, ", "))
 	if mustRun() {
 		t.Fatal(msg)
 	}
@@ -124,7 +124,7 @@ func startXvfb(t *testing.T) *xserver {
 // startXvfbSize is startXvfb with a screen of another size.
 func startXvfbSize(t *testing.T, width, height int) *xserver {
 	t.Helper()
-	requireTools(t, "Xvfb", "xdotool", "import")
+	requireTools(t, "Xvfb", "xdotool", "xwd")
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
@@ -159,7 +159,7 @@ func startXvfbSize(t *testing.T, width, height int) *xserver {
 	return nil
 }
 
-// run runs an X client (xdotool, import) against this display.
+// run runs an X client (xdotool, xwd) against this display.
 func (x *xserver) run(t *testing.T, name string, args ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), patience)
