@@ -125,6 +125,7 @@ func (e *Editor) Start() {
 		e.app.Lifecycle().SetOnStarted(e.offerRecovery)
 	}
 	go e.tick()
+	go e.ring.run(e.stop)
 }
 
 func (e *Editor) build(doc *model.Document) {
@@ -208,7 +209,9 @@ func (e *Editor) build(doc *model.Document) {
 	bottom := container.NewBorder(nil, nil, nil, e.state, e.status)
 	e.tips = newTipLayer()
 	e.toolbarObject = e.toolbar()
-	e.win.SetContent(container.NewStack(container.NewBorder(e.toolbarObject, bottom, nil, nil, main), e.tips.root))
+	content := container.NewBorder(e.toolbarObject, bottom, nil, nil, main)
+	e.ring = newFocusRing(func() fyne.CanvasObject { return content }, e.win.Canvas().Focused)
+	e.win.SetContent(container.NewStack(content, e.ring.root, e.tips.root))
 }
 
 // setDocument shows doc (a flow opened, created, imported or recovered).

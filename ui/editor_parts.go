@@ -40,6 +40,7 @@ type editorPanes struct {
 	dock      *problemsDock
 	conflicts *Conflicts
 	tips      *tipLayer
+	ring      *focusRing
 	// toolbarObject is the row of buttons above the canvas.
 	toolbarObject fyne.CanvasObject
 	status        *widget.Label
