@@ -169,17 +169,22 @@ func (e *Editor) build(doc *model.Document) {
 	}
 	e.library.OnDrop = e.dropFromLibrary
 	e.library.search.cycle = e.cyclePanes
+	e.library.keys.cycle = e.cyclePanes
 	e.problems.list.cycle = e.cyclePanes
 	e.canvas.OnCyclePanes(e.cyclePanes)
-	// F6 with nothing focused goes to the first pane.
+	// F6 with nothing focused goes to the first pane; F10 opens the menu bar.
 	e.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyF6 {
+		switch {
+		case ev.Name == fyne.KeyF6:
 			e.cyclePanes(shiftHeld())
+		case ev.Name == fyne.KeyF10 && !shiftHeld():
+			openMenu(e.win.Canvas(), 0)
 		}
 	})
 	e.ghost = newDragGhost(e.win)
 	e.library.OnDragMove = e.ghost.follow
 	e.finder = NewFinder(e.cat)
+	e.finder.list.cycle = e.cyclePanes
 	e.finder.OnJump = func(name string) {
 		e.selectWidgets([]string{name})
 		e.canvas.Reveal(name)

@@ -47,6 +47,7 @@ type editorPanes struct {
 	summary       string // the status line's widget count, "" when stale
 	state         *widget.Label
 	leftTabs      *container.AppTabs
+	lastTabs      *container.AppTabs // the strip Ctrl+Tab last cycled
 	center        *container.Split
 	mainSplit     *container.Split
 	sim           *simulatorSlot
