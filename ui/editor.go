@@ -125,7 +125,18 @@ func (e *Editor) Start() {
 		e.app.Lifecycle().SetOnStarted(e.offerRecovery)
 	}
 	go e.tick()
-	go e.ring.run(e.stop)
+	go e.ring.run(e.stop, e.readCanvas)
+}
+
+// readCanvas lays out what the canvas shows for screen readers, in builds
+// that have them (accessibilityBuild).
+func (e *Editor) readCanvas() {
+	if !accessibilityBuild {
+		return
+	}
+	if src, ok := e.canvas.Object().(partsSource); ok {
+		e.reader.update(src)
+	}
 }
 
 func (e *Editor) build(doc *model.Document) {
@@ -216,7 +227,8 @@ func (e *Editor) build(doc *model.Document) {
 	e.toolbarObject = e.toolbar()
 	content := container.NewBorder(e.toolbarObject, bottom, nil, nil, main)
 	e.ring = newFocusRing(func() fyne.CanvasObject { return content }, e.win.Canvas().Focused)
-	e.win.SetContent(container.NewStack(content, e.ring.root, e.tips.root))
+	e.reader = newCanvasReader()
+	e.win.SetContent(container.NewStack(content, e.reader.root, e.ring.root, e.tips.root))
 }
 
 // setDocument shows doc (a flow opened, created, imported or recovered).

@@ -41,6 +41,7 @@ type editorPanes struct {
 	conflicts *Conflicts
 	tips      *tipLayer
 	ring      *focusRing
+	reader    *canvasReader // what screen readers read of the canvas
 	// toolbarObject is the row of buttons above the canvas.
 	toolbarObject fyne.CanvasObject
 	status        *widget.Label

@@ -52,8 +52,9 @@ func newFocusRing(content func() fyne.CanvasObject, focused func() fyne.Focusabl
 	return r
 }
 
-// run tracks the focus until stop closes.
-func (r *focusRing) run(stop <-chan struct{}) {
+// run tracks the focus, and calls also (when not nil) as often, until
+// stop closes.
+func (r *focusRing) run(stop <-chan struct{}, also func()) {
 	t := time.NewTicker(focusRingInterval)
 	defer t.Stop()
 	for {
@@ -61,7 +62,12 @@ func (r *focusRing) run(stop <-chan struct{}) {
 		case <-stop:
 			return
 		case <-t.C:
-			fyne.Do(r.track)
+			fyne.Do(func() {
+				r.track()
+				if also != nil {
+					also()
+				}
+			})
 		}
 	}
 }

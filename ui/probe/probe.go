@@ -277,7 +277,24 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 	case *canvas.Text:
 		return v.Text, true
 	}
+	if l := embeddedLabel(o); l != nil {
+		return l.Text, true
+	}
 	return "", false
+}
+
+// embeddedLabel is the widget.Label that o's own type extends (struct
+// { widget.Label; … }, as the simulator's spoken labels are), or nil.
+func embeddedLabel(o fyne.CanvasObject) *widget.Label {
+	v := reflect.ValueOf(o)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	field, ok := v.Elem().Type().FieldByName("Label")
+	if !ok || !field.Anonymous || field.Type != reflect.TypeOf(widget.Label{}) {
+		return nil
+	}
+	return v.Elem().FieldByIndex(field.Index).Addr().Interface().(*widget.Label)
 }
 
 // embeddedEntry is the widget.Entry that o's own type extends (struct

@@ -37,3 +37,22 @@ func TestFocusedTellsTheTextOfAFieldExtendingEntry(t *testing.T) {
 		t.Errorf("extended entry focused: %q, want %q", got, want)
 	}
 }
+
+// extendedLabel stands for a label type of the application (struct
+// { widget.Label; … }).
+type extendedLabel struct {
+	widget.Label
+	extra int
+}
+
+func TestTextsReadLabelsOfTypesExtendingLabel(t *testing.T) {
+	l := &extendedLabel{}
+	l.Text = "In call"
+	l.ExtendBaseWidget(l)
+	if got, ok := textOf(l); !ok || got != "In call" {
+		t.Errorf("textOf an extended label = %q, %v", got, ok)
+	}
+	if _, ok := textOf(container.NewVBox()); ok {
+		t.Error("a container has a text")
+	}
+}

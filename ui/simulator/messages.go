@@ -105,7 +105,7 @@ func (v *smsView) bubble(body, media string, fromContact bool) {
 	if media != "" {
 		text += "\n[media] " + media
 	}
-	l := widget.NewLabel(text)
+	l := newSpokenLabel(text, func() string { return bubbleSpeech(text, fromContact) })
 	l.Wrapping = fyne.TextWrapWord
 	bg := fynecanvas.NewRectangle(flowBubble)
 	if fromContact {

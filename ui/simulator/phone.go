@@ -19,7 +19,7 @@ var dialKeys = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "
 // phoneView is the mock phone: call state, transcript, dial pad, speech and hang-up.
 type phoneView struct {
 	p          *Panel
-	state      *widget.Label
+	state      *spokenLabel // says the whole phone to a screen reader (describe)
 	clock      *widget.Label
 	keys       *widget.Label
 	transcript *fyne.Container
@@ -32,7 +32,8 @@ type phoneView struct {
 
 func newPhoneView(p *Panel) *phoneView {
 	v := &phoneView{p: p, keyButtons: map[string]*widget.Button{}}
-	v.state = widget.NewLabelWithStyle("No call", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.state = newSpokenLabel("No call", v.describe)
+	v.state.TextStyle = fyne.TextStyle{Bold: true}
 	v.clock = widget.NewLabelWithStyle("00:00", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
 	v.keys = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	v.keys.Wrapping = fyne.TextWrapWord // a long widget name must not widen the panel
