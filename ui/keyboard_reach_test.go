@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -195,3 +196,47 @@ type shortcutCanvas struct {
 }
 
 func (s *shortcutCanvas) TypedShortcut(sc fyne.Shortcut) { s.got = sc.ShortcutName() }
+
+// toolbarButton is the toolbar's button whose tip starts with name.
+func toolbarButton(t *testing.T, e *Editor, name string) *tipButton {
+	t.Helper()
+	var found *tipButton
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if b, ok := o.(*tipButton); ok && found == nil && strings.HasPrefix(b.tip, name) {
+			found = b
+		}
+		for _, c := range children(o) {
+			walk(c)
+		}
+	}
+	walk(e.toolbarObject)
+	if found == nil {
+		t.Fatalf("no toolbar button %q", name)
+	}
+	return found
+}
+
+// A toolbar button pressed from the keyboard keeps it, unless its command
+// takes the keyboard somewhere (Find: its search box).
+func TestToolbarButtonsKeepTheKeyboardWhenPressedFromIt(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: readShared(t, astrology)})
+	c := e.win.Canvas()
+	zoom := toolbarButton(t, e, "Zoom In")
+	c.Focus(zoom)
+	before := e.canvas.Object().(interface{ Zoom() float64 }).Zoom()
+	zoom.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if e.canvas.Object().(interface{ Zoom() float64 }).Zoom() <= before {
+		t.Errorf("Space on Zoom In left the zoom at %v", e.canvas.Object().(interface{ Zoom() float64 }).Zoom())
+	}
+	if c.Focused() != zoom {
+		t.Errorf("after Zoom In the keyboard is on %T, want the button", c.Focused())
+	}
+	find := toolbarButton(t, e, "Find")
+	c.Focus(find)
+	find.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.Focused() != e.finder.entry {
+		t.Errorf("after Find the keyboard is on %T, want Find's entry", c.Focused())
+	}
+}

@@ -277,24 +277,28 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 	case *canvas.Text:
 		return v.Text, true
 	}
-	if l := embeddedLabel(o); l != nil {
+	if l := embedded[widget.Label](o, "Label"); l != nil {
 		return l.Text, true
+	}
+	if b := embedded[widget.Button](o, "Button"); b != nil {
+		return b.Text, true
 	}
 	return "", false
 }
 
-// embeddedLabel is the widget.Label that o's own type extends (struct
-// { widget.Label; … }, as the simulator's spoken labels are), or nil.
-func embeddedLabel(o fyne.CanvasObject) *widget.Label {
+// embedded is the widget of type T that o's own type extends (struct
+// { widget.Label; … }, as the simulator's spoken labels and key buttons
+// are), found by its field name, or nil.
+func embedded[T any](o fyne.CanvasObject, name string) *T {
 	v := reflect.ValueOf(o)
 	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
 		return nil
 	}
-	field, ok := v.Elem().Type().FieldByName("Label")
-	if !ok || !field.Anonymous || field.Type != reflect.TypeOf(widget.Label{}) {
+	field, ok := v.Elem().Type().FieldByName(name)
+	if !ok || !field.Anonymous || field.Type != reflect.TypeFor[T]() {
 		return nil
 	}
-	return v.Elem().FieldByIndex(field.Index).Addr().Interface().(*widget.Label)
+	return v.Elem().FieldByIndex(field.Index).Addr().Interface().(*T)
 }
 
 // embeddedEntry is the widget.Entry that o's own type extends (struct

@@ -45,12 +45,20 @@ type extendedLabel struct {
 	extra int
 }
 
+type extendedButton struct{ widget.Button }
+
 func TestTextsReadLabelsOfTypesExtendingLabel(t *testing.T) {
 	l := &extendedLabel{}
 	l.Text = "In call"
 	l.ExtendBaseWidget(l)
 	if got, ok := textOf(l); !ok || got != "In call" {
 		t.Errorf("textOf an extended label = %q, %v", got, ok)
+	}
+	b := &extendedButton{}
+	b.Text = "Start"
+	b.ExtendBaseWidget(b)
+	if got, ok := textOf(b); !ok || got != "Start" {
+		t.Errorf("textOf an extended button = %q, %v", got, ok)
 	}
 	if _, ok := textOf(container.NewVBox()); ok {
 		t.Error("a container has a text")

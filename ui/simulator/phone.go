@@ -25,13 +25,13 @@ type phoneView struct {
 	transcript *fyne.Container
 	scroll     *container.Scroll
 	speech     *widget.Entry
-	keyButtons map[string]*widget.Button
-	hangupBtn  *widget.Button
+	keyButtons map[string]*keyButton
+	hangupBtn  *keyButton
 	content    fyne.CanvasObject
 }
 
 func newPhoneView(p *Panel) *phoneView {
-	v := &phoneView{p: p, keyButtons: map[string]*widget.Button{}}
+	v := &phoneView{p: p, keyButtons: map[string]*keyButton{}}
 	v.state = newSpokenLabel("No call", v.describe)
 	v.state.TextStyle = fyne.TextStyle{Bold: true}
 	v.clock = widget.NewLabelWithStyle("00:00", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
@@ -42,15 +42,15 @@ func newPhoneView(p *Panel) *phoneView {
 	v.scroll.SetMinSize(fyne.NewSize(200, 90))
 	pad := container.NewGridWithColumns(3)
 	for _, k := range dialKeys {
-		b := widget.NewButton(k, func() { p.sess.pressKey(k) })
+		b := newKeyButton(k, nil, func() { p.sess.pressKey(k) })
 		v.keyButtons[k] = b
 		pad.Add(b)
 	}
 	v.speech = widget.NewEntry()
 	v.speech.SetPlaceHolder("say something…")
-	sayBtn := widget.NewButtonWithIcon("Say", theme.VolumeUpIcon(), v.say)
+	sayBtn := newKeyButton("Say", theme.VolumeUpIcon(), v.say)
 	v.speech.OnSubmitted = func(string) { v.say() }
-	v.hangupBtn = widget.NewButtonWithIcon("Hang up", theme.CancelIcon(), p.sess.hangup)
+	v.hangupBtn = newKeyButton("Hang up", theme.CancelIcon(), p.sess.hangup)
 	v.hangupBtn.Importance = widget.DangerImportance
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, v.clock, v.state),
