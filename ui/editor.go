@@ -225,7 +225,8 @@ func (e *Editor) build(doc *model.Document) {
 	bottom := container.NewBorder(nil, nil, nil, e.state, e.status)
 	e.tips = newTipLayer()
 	e.toolbarObject = e.toolbar()
-	content := container.NewBorder(e.toolbarObject, bottom, nil, nil, main)
+	// In screen order, so that Tab goes from the toolbar to the panes.
+	content := borderInOrder(e.toolbarObject, bottom, main)
 	e.ring = newFocusRing(func() fyne.CanvasObject { return content }, e.win.Canvas().Focused)
 	e.reader = newCanvasReader()
 	e.win.SetContent(container.NewStack(content, e.reader.root, e.ring.root, e.tips.root))

@@ -16,6 +16,8 @@
 //	focused	TITLE          → focused	TEXT         (what the focused entry, or a widget extending
 //	                   widget.Entry, shows, or its placeholder)
 //	checked	TITLE	TEXT   → checked	true|false   (the check box labelled TEXT)
+//	focusbox	TITLE        → focusbox	TYPE	X	Y	W	H  (the focused object's Go type and the
+//	                   part of its box the scrolls around it show, in window pixels)
 //
 // An answer "error	…" says what went wrong; a window or text not shown
 // yet is an error, and the test asks again.
@@ -109,6 +111,26 @@ func Answer(a fyne.App, request string) string {
 		}
 		text, _ := textOf(f)
 		return "focused\t" + clean(text)
+	case fields[0] == "focusbox" && len(fields) == 2:
+		w := window(a, fields[1])
+		if w == nil {
+			return "error\tno window titled " + fields[1]
+		}
+		f, ok := w.Canvas().Focused().(fyne.CanvasObject)
+		if !ok {
+			return "error\tnothing focused in " + w.Title()
+		}
+		// The part of it that shows: cut to the scrolls around it.
+		d := a.Driver()
+		at := d.AbsolutePositionForObject(f)
+		end := at.Add(fyne.NewPos(f.Size().Width, f.Size().Height))
+		for _, s := range scrollsAround(w, f) {
+			sAt := d.AbsolutePositionForObject(s)
+			at = fyne.NewPos(max(at.X, sAt.X), max(at.Y, sAt.Y))
+			end = fyne.NewPos(min(end.X, sAt.X+s.Size().Width), min(end.Y, sAt.Y+s.Size().Height))
+		}
+		scale := w.Canvas().Scale()
+		return fmt.Sprintf("focusbox\t%T\t%d\t%d\t%d\t%d", f, int(at.X*scale), int(at.Y*scale), int(max(0, end.X-at.X)*scale), int(max(0, end.Y-at.Y)*scale))
 	case fields[0] == "checked" && len(fields) == 3:
 		w := window(a, fields[1])
 		if w == nil {

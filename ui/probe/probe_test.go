@@ -1,7 +1,11 @@
 package probe
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
 
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
@@ -62,5 +66,23 @@ func TestTextsReadLabelsOfTypesExtendingLabel(t *testing.T) {
 	}
 	if _, ok := textOf(container.NewVBox()); ok {
 		t.Error("a container has a text")
+	}
+}
+
+func TestFocusboxTellsTheFocusedObjectsTypeAndBox(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	check := widget.NewCheck("Virtual time", nil)
+	w := a.NewWindow("Probe window")
+	w.SetContent(container.NewVBox(widget.NewLabel("above"), check))
+	w.Resize(fyne.NewSize(300, 200))
+	if got := Answer(a, "focusbox\tProbe window"); !strings.HasPrefix(got, "error\t") {
+		t.Errorf("nothing focused: %q", got)
+	}
+	w.Canvas().Focus(check)
+	at := a.Driver().AbsolutePositionForObject(check)
+	want := fmt.Sprintf("focusbox\t*widget.Check\t%d\t%d\t%d\t%d", int(at.X), int(at.Y), int(check.Size().Width), int(check.Size().Height))
+	if got := Answer(a, "focusbox\tProbe window"); got != want {
+		t.Errorf("check focused: %q, want %q", got, want)
 	}
 }
