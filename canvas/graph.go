@@ -185,7 +185,7 @@ func (g *graph) connect() {
 // readNode turns one widget into a node: its title, icon and ports as the
 // catalog words them, measured once.
 func readNode(s *model.State, cat *schemas.Catalog, m *textMeasurer) node {
-	n := node{name: s.Name(), typ: s.Type(), title: s.Type(), trigger: s.Type() == "trigger", icon: "legacy"}
+	n := node{name: s.Name(), typ: s.Type(), title: s.Type(), trigger: s.IsTrigger(), icon: "legacy"}
 	wt, known := lookup(cat, s.Type())
 	if known {
 		n.title, n.category, n.known, n.maturity, n.icon = wt.Title, wt.Category, true, wt.Maturity, wt.Icon

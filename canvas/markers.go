@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"github.com/studioflow/studioflow/engine"
 	"strconv"
 	"strings"
 
@@ -83,21 +84,23 @@ type Highlight struct {
 }
 
 // TakenWires maps the steps of an execution log to the transitions they
-// followed, each once, in the order first taken. step says, for one step,
-// the widget it left, the event, the widget it went to ("" when the flow
-// ended there) and whether it belongs on this canvas (steps of a subflow
-// do not). The simulator and the execution viewer both draw with it.
-func TakenWires[S any](flow *model.Flow, steps []S, step func(S) (from, event, to string, here bool)) []WireRef {
+// followed, each once, in the order first taken. Steps of other executions
+// (a subflow's) are left out: they belong on another canvas. The simulator
+// and the execution viewer both draw with it.
+func TakenWires(flow *model.Flow, execution string, steps []*engine.Step) []WireRef {
 	var out []WireRef
 	seen := map[WireRef]bool{}
 	for _, s := range steps {
-		from, event, to, here := step(s)
-		st := flow.State(from)
-		if !here || st == nil {
+		st := flow.State(s.TransitionedFrom)
+		if s.ExecutionSID != execution || st == nil {
 			continue
 		}
+		to := s.TransitionedTo
+		if to == engine.EndedTransition {
+			to = ""
+		}
 		for i, t := range st.Transitions() {
-			if t.Event == event && t.Next == to {
+			if t.Event == s.Name && t.Next == to {
 				ref := WireRef{From: st.Name(), Transition: i}
 				if !seen[ref] {
 					seen[ref] = true

@@ -91,6 +91,21 @@ func (rt *Runtime) checkChoosable(st *model.State, event string) error {
 	return fmt.Errorf("an outcome for %s (a %s widget) may only be %s; the rest comes from the contact's input", st.Name(), st.Type(), strings.Join(chooses, " or "))
 }
 
+// OutcomeChoosable reports whether a caller's Outcome may pick an event of
+// a widget of this type; false for the types the engine runs itself, whose
+// events come from the flow and the contact's input (checkChoosable).
+func (rt *Runtime) OutcomeChoosable(widgetType string) bool {
+	return len(rt.behaviourOf(widgetType).chooses) > 0
+}
+
+// OutcomePicksAny reports whether a caller's Outcome may pick any event of
+// a widget of this type, and its outputs: the types whose result comes from
+// outside (other products, HTTP, a message sent) and the types the catalog
+// does not know.
+func (rt *Runtime) OutcomePicksAny(widgetType string) bool {
+	return slices.Equal(rt.behaviourOf(widgetType).chooses, anyEvent)
+}
+
 // checkOutcomes refuses, before anything runs, a caller's Outcome for a
 // widget of flow naming an event the widget cannot take. Outcomes for names
 // flow lacks may be meant for a subflow's widgets: they are checked when

@@ -262,3 +262,32 @@ func TestEnginesTypeTablesAreKeyedByCatalogTypes(t *testing.T) {
 		}
 	}
 }
+
+// OutcomeChoosable and OutcomePicksAny, which the scenario generator asks,
+// say what Start enforces: a caller may pick some event of a type exactly
+// when checkChoosable accepts one of its events, and any event when it
+// accepts whatever name.
+func TestOutcomeChoosableAgreesWithWhatAnOutcomeMayPick(t *testing.T) {
+	rt, _ := testRuntime(Config{})
+	f := testFlow(t, trigger(""))
+	for _, w := range rt.Catalog().Types() {
+		st := f.Trigger()
+		if w.Type != st.Type() {
+			st = testFlow(t, trigger(""), widget("w", w.Type, `{}`, "")).State("w")
+		}
+		names := []string{"anything"}
+		for _, e := range w.Events() {
+			names = append(names, e.Name)
+		}
+		accepted := slices.ContainsFunc(names, func(event string) bool { return rt.checkChoosable(st, event) == nil })
+		if got := rt.OutcomeChoosable(w.Type); got != accepted {
+			t.Errorf("%s: OutcomeChoosable %v, but an outcome naming one of its events is accepted: %v", w.Type, got, accepted)
+		}
+		if got, whatever := rt.OutcomePicksAny(w.Type), rt.checkChoosable(st, "anything") == nil; got != whatever {
+			t.Errorf("%s: OutcomePicksAny %v, but an outcome naming whatever is accepted: %v", w.Type, got, whatever)
+		}
+	}
+	if !rt.OutcomeChoosable("no-such-widget") || !rt.OutcomePicksAny("no-such-widget") {
+		t.Error("a type nobody knows must take the caller's outcome")
+	}
+}

@@ -49,3 +49,19 @@ func storedValue(v any) any {
 	}
 	return v
 }
+
+// Context is an execution's or a step's context as JSON carries it (the
+// workspace's records, the REST API's resources): it is read back with
+// DecodeContext, so a response the flow received keeps the order of its
+// members, as it had in the engine, and whole numbers stay int.
+type Context map[string]any
+
+// UnmarshalJSON reads a context written with json.Marshal.
+func (c *Context) UnmarshalJSON(data []byte) error {
+	m, err := DecodeContext(data)
+	if err != nil {
+		return err
+	}
+	*c = m
+	return nil
+}

@@ -1,6 +1,7 @@
 // Package engine runs Twilio Studio flows offline: executions started from a
 // trigger, steps through every widget type, Studio's runtime limits, and the
-// Execution and Step records Studio's REST API serves.
+// steps each execution takes (what Studio's REST API serves as execution
+// steps; the REST layer, studio/wire, adds the URLs and links).
 //
 // # Driving an execution
 //

@@ -45,9 +45,6 @@ type Execution struct {
 	nextStepSID string
 }
 
-// studioAPI is the base of the resource URLs in records, as Studio writes them.
-const studioAPI = "https://studio.twilio.com/v2"
-
 // Flow returns the flow being executed.
 func (x *Execution) Flow() *model.Flow { return x.flow }
 
@@ -77,19 +74,6 @@ func (x *Execution) WaitingIn() string {
 func (x *Execution) Variables() map[string]any {
 	m, _ := lookup(x.ctx, "flow", "variables").(map[string]any)
 	return m
-}
-
-// Record returns the execution as Studio's REST API shows it.
-func (x *Execution) Record() ExecutionRecord {
-	base := studioAPI + "/Flows/" + x.FlowSID + "/Executions/" + x.SID
-	return ExecutionRecord{
-		SID: x.SID, AccountSID: x.AccountSID, FlowSID: x.FlowSID, Context: x.ctx,
-		ContactChannelAddress: x.ContactChannelAddress, ContactSID: x.ContactSID, FlowVersion: 1,
-		Status: x.Status, DateCreated: Timestamp(x.DateCreated), DateUpdated: Timestamp(x.DateUpdated),
-		InitiatedBy: x.InitiatedBy, URL: base,
-		Links: map[string]string{"steps": base + "/Steps", "execution_context": base + "/Context"},
-		Ended: x.Ended,
-	}
 }
 
 func (rt *Runtime) newExecution(flow *model.Flow, trig Trigger, opts *StartOptions, steps *int) *Execution {
@@ -301,12 +285,10 @@ func (r *run) record(st *model.State, event, to, detail string, branch int) {
 		sid = r.rt.sid("FT")
 	}
 	x.nextStepSID = ""
-	url := studioAPI + "/Flows/" + x.FlowSID + "/Executions/" + x.SID + "/Steps/" + sid
 	step := &Step{
 		SID: sid, AccountSID: x.AccountSID, FlowSID: x.FlowSID, ExecutionSID: x.SID,
 		Name: event, Context: x.ctx, TransitionedFrom: st.Name(), TransitionedTo: to, Type: st.Type(),
-		DateCreated: Timestamp(now), DateUpdated: Timestamp(now), URL: url,
-		Links: map[string]string{"step_context": url + "/Context"}, Detail: detail, Branch: branch,
+		DateCreated: now, DateUpdated: now, Detail: detail, Branch: branch,
 	}
 	if x.parentStep != "" {
 		ps := x.parentStep

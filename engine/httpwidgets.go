@@ -160,7 +160,7 @@ func (r *run) requestStandsIn(st *model.State) bool {
 	if len(r.x.opts.HTTP[st.Name()]) > 0 {
 		return true
 	}
-	return r.outcomeChosen(st, st.Type() != "make-http-request")
+	return r.outcomeChosen(st, r.rt.types[st.Type()].w.CallsFunction())
 }
 
 // httpOutcomeOutputs are make-http-request's outputs for a chosen event: a

@@ -15,7 +15,7 @@ import (
 // chat, task, sync and understand types, fork-stream) run the same way with
 // no outputs. Whether a type acts on a call, which number it dials and
 // which events answer a call are catalog facts.
-var productOutputs = map[string]func(r *run, st *model.State, p props, event string) map[string]any{
+var productOutputs = map[string]widgetOutputs{
 	"connect-call-to":          dialOutputs,
 	"make-outgoing-call-v2":    outgoingCallOutputs,
 	"make-outgoing-call-v1":    outgoingCallOutputs,

@@ -2,16 +2,9 @@ package engine
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 )
-
-// Timestamp is a time that marshals as Studio's ISO 8601 UTC form.
-type Timestamp time.Time
-
-// MarshalJSON writes e.g. "2015-07-30T20:00:00Z".
-func (t Timestamp) MarshalJSON() ([]byte, error) {
-	return json.Marshal(time.Time(t).UTC().Format(time.RFC3339))
-}
 
 // Execution status values, as Studio's REST API reports them.
 const (
@@ -36,48 +29,49 @@ type Ending struct {
 	Widget string `json:"widget,omitempty"`
 }
 
-// ExecutionRecord is the Execution resource of Studio's REST API (v2), plus
-// the non-REST ended_reason telling a person why the execution stopped.
-type ExecutionRecord struct {
-	SID                   string            `json:"sid"`
-	AccountSID            string            `json:"account_sid"`
-	FlowSID               string            `json:"flow_sid"`
-	Context               map[string]any    `json:"context"`
-	ContactChannelAddress string            `json:"contact_channel_address"`
-	ContactSID            string            `json:"contact_sid"`
-	FlowVersion           int               `json:"flow_version"`
-	Status                string            `json:"status"`
-	DateCreated           Timestamp         `json:"date_created"`
-	DateUpdated           Timestamp         `json:"date_updated"`
-	InitiatedBy           string            `json:"initiated_by"`
-	URL                   string            `json:"url"`
-	Links                 map[string]string `json:"links"`
-	Ended                 *Ending           `json:"ended_reason,omitempty"`
-}
-
-// Step is the Step resource of Studio's REST API (v2): one widget exited on
-// one event. Detail is not in Studio's resource: it explains a failure or an
-// error event (an HTTP timeout, a template error) in words.
+// Step is one widget exited on one event: what Studio's REST API shows as
+// an execution step (the REST layer adds the account, URLs and links), and
+// what the workspace stores. Detail is not in Studio's resource: it explains
+// a failure or an error event (an HTTP timeout, a template error) in words.
+// Its JSON is the workspace's stored form; UnmarshalJSON reads the context
+// back with DecodeContext.
 type Step struct {
-	SID              string            `json:"sid"`
-	AccountSID       string            `json:"account_sid"`
-	FlowSID          string            `json:"flow_sid"`
-	ExecutionSID     string            `json:"execution_sid"`
-	ParentStepSID    *string           `json:"parent_step_sid"`
-	Name             string            `json:"name"`
-	Context          map[string]any    `json:"context"`
-	TransitionedFrom string            `json:"transitioned_from"`
-	TransitionedTo   string            `json:"transitioned_to"`
-	Type             string            `json:"type"`
-	DateCreated      Timestamp         `json:"date_created"`
-	DateUpdated      Timestamp         `json:"date_updated"`
-	URL              string            `json:"url"`
-	Links            map[string]string `json:"links"`
-	Detail           string            `json:"detail,omitempty"`
+	SID              string         `json:"sid"`
+	AccountSID       string         `json:"account_sid"`
+	FlowSID          string         `json:"flow_sid"`
+	ExecutionSID     string         `json:"execution_sid"`
+	ParentStepSID    *string        `json:"parent_step_sid"`
+	Name             string         `json:"name"`
+	Type             string         `json:"type"`
+	TransitionedFrom string         `json:"transitioned_from"`
+	TransitionedTo   string         `json:"transitioned_to"`
+	Detail           string         `json:"detail,omitempty"`
+	Context          map[string]any `json:"context"`
+	DateCreated      time.Time      `json:"date_created"`
+	DateUpdated      time.Time      `json:"date_updated"`
 	// Branch is, for a split's match, the 1-based position of the condition
 	// transition followed among the widget's transitions (0 otherwise). Not
 	// in Studio's resource: coverage tells apart conditions that share a next.
-	Branch int `json:"-"`
+	Branch int `json:"branch,omitempty"`
+}
+
+// UnmarshalJSON reads a step written with json.Marshal, its context with
+// DecodeContext (member order of outside JSON kept, whole numbers int).
+func (s *Step) UnmarshalJSON(data []byte) error {
+	type plain Step
+	v := struct {
+		*plain
+		Context json.RawMessage `json:"context"`
+	}{plain: (*plain)(s)}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return fmt.Errorf("reading a step: %w", err)
+	}
+	ctx, err := DecodeContext(v.Context)
+	if err != nil {
+		return fmt.Errorf("step %s: %w", s.SID, err)
+	}
+	s.Context = ctx
+	return nil
 }
 
 // ChosenByCaller is the Detail of a step whose event the caller chose (an

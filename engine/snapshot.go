@@ -13,11 +13,16 @@ import (
 )
 
 // What Execution.Snapshot writes: a JSON document tagged with this format
-// name and version. Restore reads only this version.
+// name and version. Restore reads this version and version 1, whose steps
+// also carried their REST url and links (ignored: the REST layer makes
+// them).
 const (
 	SnapshotFormat  = "studioflow-execution-snapshot"
-	SnapshotVersion = 1
+	SnapshotVersion = 2
 )
+
+// snapshotVersion1 is the oldest version Restore reads.
+const snapshotVersion1 = 1
 
 // ErrSnapshotFlow is wrapped by Restore when the flow given (or the subflow
 // the resolver finds) is not the definition the snapshot was taken on.
@@ -90,22 +95,24 @@ type snapOutcome struct {
 }
 
 type snapStep struct {
-	SID              string            `json:"sid"`
-	AccountSID       string            `json:"account_sid"`
-	FlowSID          string            `json:"flow_sid"`
-	ExecutionSID     string            `json:"execution_sid"`
-	ParentStepSID    *string           `json:"parent_step_sid"`
-	Name             string            `json:"name"`
-	Context          int               `json:"context"` // node index
-	TransitionedFrom string            `json:"transitioned_from"`
-	TransitionedTo   string            `json:"transitioned_to"`
-	Type             string            `json:"type"`
-	DateCreated      time.Time         `json:"date_created"`
-	DateUpdated      time.Time         `json:"date_updated"`
-	URL              string            `json:"url"`
-	Links            map[string]string `json:"links"`
-	Detail           string            `json:"detail"`
-	Branch           int               `json:"branch,omitempty"`
+	SID              string    `json:"sid"`
+	AccountSID       string    `json:"account_sid"`
+	FlowSID          string    `json:"flow_sid"`
+	ExecutionSID     string    `json:"execution_sid"`
+	ParentStepSID    *string   `json:"parent_step_sid"`
+	Name             string    `json:"name"`
+	Context          int       `json:"context"` // node index
+	TransitionedFrom string    `json:"transitioned_from"`
+	TransitionedTo   string    `json:"transitioned_to"`
+	Type             string    `json:"type"`
+	DateCreated      time.Time `json:"date_created"`
+	DateUpdated      time.Time `json:"date_updated"`
+	Detail           string    `json:"detail"`
+	Branch           int       `json:"branch,omitempty"`
+	// V1URL and V1Links are a version 1 step's REST url and links: read,
+	// then dropped; a version 2 snapshot has neither.
+	V1URL   string            `json:"url,omitempty"`
+	V1Links map[string]string `json:"links,omitempty"`
 }
 
 // FlowDigest identifies a flow definition: the SHA-256 of its canonical JSON.
@@ -219,8 +226,8 @@ func (s *snapshotWriter) step(st *Step) (int, error) {
 	s.table = append(s.table, snapStep{
 		SID: st.SID, AccountSID: st.AccountSID, FlowSID: st.FlowSID, ExecutionSID: st.ExecutionSID,
 		ParentStepSID: st.ParentStepSID, Name: st.Name, Context: ctx, TransitionedFrom: st.TransitionedFrom,
-		TransitionedTo: st.TransitionedTo, Type: st.Type, DateCreated: time.Time(st.DateCreated),
-		DateUpdated: time.Time(st.DateUpdated), URL: st.URL, Links: st.Links, Detail: st.Detail, Branch: st.Branch,
+		TransitionedTo: st.TransitionedTo, Type: st.Type, DateCreated: st.DateCreated,
+		DateUpdated: st.DateUpdated, Detail: st.Detail, Branch: st.Branch,
 	})
 	s.steps[st] = i
 	return i, nil
@@ -251,8 +258,8 @@ func (rt *Runtime) Restore(flow *model.Flow, data []byte) (*Execution, error) {
 	if doc.Format != SnapshotFormat {
 		return nil, fmt.Errorf("restore execution: format %q is not %q", doc.Format, SnapshotFormat)
 	}
-	if doc.Version != SnapshotVersion {
-		return nil, fmt.Errorf("restore execution: snapshot version %d; this build reads version %d", doc.Version, SnapshotVersion)
+	if doc.Version != SnapshotVersion && doc.Version != snapshotVersion1 {
+		return nil, fmt.Errorf("restore execution: snapshot version %d; this build reads versions %d to %d", doc.Version, snapshotVersion1, SnapshotVersion)
 	}
 	if doc.Execution == nil {
 		return nil, errors.New("restore execution: the snapshot holds no execution")
@@ -266,7 +273,7 @@ func (rt *Runtime) Restore(flow *model.Flow, data []byte) (*Execution, error) {
 	}
 	r := &snapshotReader{rt: rt, values: values, stepCount: new(int)}
 	*r.stepCount = doc.StepCount
-	if r.steps, err = r.stepTable(doc.Steps); err != nil {
+	if r.steps, err = r.stepTable(doc.Steps, doc.Version); err != nil {
 		return nil, fmt.Errorf("restore execution %s: %w", doc.Execution.SID, err)
 	}
 	x, err := r.execution(doc.Execution, flow, nil)
@@ -283,9 +290,12 @@ type snapshotReader struct {
 	stepCount *int
 }
 
-func (r *snapshotReader) stepTable(table []snapStep) ([]*Step, error) {
+func (r *snapshotReader) stepTable(table []snapStep, version int) ([]*Step, error) {
 	out := make([]*Step, len(table))
 	for i, s := range table {
+		if version != snapshotVersion1 && (s.V1URL != "" || s.V1Links != nil) {
+			return nil, fmt.Errorf("step %d has a url or links, which only version %d snapshots have", i, snapshotVersion1)
+		}
 		ctx, err := r.values.mapRef(s.Context)
 		if err != nil {
 			return nil, fmt.Errorf("step %d context: %w", i, err)
@@ -293,8 +303,8 @@ func (r *snapshotReader) stepTable(table []snapStep) ([]*Step, error) {
 		out[i] = &Step{
 			SID: s.SID, AccountSID: s.AccountSID, FlowSID: s.FlowSID, ExecutionSID: s.ExecutionSID,
 			ParentStepSID: s.ParentStepSID, Name: s.Name, Context: ctx, TransitionedFrom: s.TransitionedFrom,
-			TransitionedTo: s.TransitionedTo, Type: s.Type, DateCreated: Timestamp(s.DateCreated),
-			DateUpdated: Timestamp(s.DateUpdated), URL: s.URL, Links: s.Links, Detail: s.Detail, Branch: s.Branch,
+			TransitionedTo: s.TransitionedTo, Type: s.Type, DateCreated: s.DateCreated,
+			DateUpdated: s.DateUpdated, Detail: s.Detail, Branch: s.Branch,
 		}
 	}
 	return out, nil
@@ -379,7 +389,7 @@ func (r *snapshotReader) waiting(x *Execution, s *snapExecution) error {
 		if x.parent != nil {
 			return errors.New("a subflow cannot run another subflow")
 		}
-		if st := x.flow.State(x.at); st == nil || st.Type() != "run-subflow" {
+		if st := x.flow.State(x.at); st == nil || !r.rt.types[st.Type()].w.RunsSubflow() {
 			return fmt.Errorf("it waits in a subflow from %q, which is not a run-subflow widget of the flow", x.at)
 		}
 		if r.rt.cfg.Subflows == nil {

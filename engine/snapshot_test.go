@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -78,11 +80,17 @@ func (c snapshotCase) finish(t testing.TB, rt *Runtime, x *Execution) []byte {
 		}
 		evs = append(evs, more...)
 	}
-	out, err := json.MarshalIndent(map[string]any{"events": evs, "report": x.Report()}, "", " ")
+	out, err := json.MarshalIndent(map[string]any{"events": evs, "report": report(x)}, "", " ")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// report is everything an execution shows: its exported fields (the
+// record, steps, transcript, wait and ending) and its context.
+func report(x *Execution) map[string]any {
+	return map[string]any{"execution": x, "context": x.Context()}
 }
 
 func snapshotCases(t testing.TB) []snapshotCase {
@@ -369,7 +377,7 @@ func TestRestoreRefusesDamagedSnapshots(t *testing.T) {
 		{"truncated", snap[:len(snap)/2], "not a readable snapshot"},
 		{"trailing data", append(append([]byte{}, snap...), "{}"...), "data after"},
 		{"another format", edit(func(d map[string]any) { d["format"] = "gob" }), `format "gob"`},
-		{"a newer version", edit(func(d map[string]any) { d["version"] = 2 }), "version 2"},
+		{"a newer version", edit(func(d map[string]any) { d["version"] = SnapshotVersion + 1 }), fmt.Sprintf("version %d", SnapshotVersion+1)},
 		{"unknown field", edit(func(d map[string]any) { d["extra"] = 1 }), "unknown field"},
 		{"no execution", edit(func(d map[string]any) { delete(d, "execution") }), "no execution"},
 		{"step count over the limit", edit(func(d map[string]any) { d["step_count"] = MaxSteps + 1 }), "step count"},
@@ -434,8 +442,8 @@ func TestRestoreAnEndedExecution(t *testing.T) {
 	if _, err := rt.Resume(restored, Input{Kind: InputTimeout}); err == nil || !strings.Contains(err.Error(), "has ended") {
 		t.Fatalf("resuming a restored ended execution: %v", err)
 	}
-	want, _ := json.Marshal(x.Report())
-	got, _ := json.Marshal(restored.Report())
+	want, _ := json.Marshal(report(x))
+	got, _ := json.Marshal(report(restored))
 	if !bytes.Equal(got, want) {
 		t.Errorf("report after restore:\n%s\nwant\n%s", got, want)
 	}
@@ -482,4 +490,68 @@ func FuzzRestore(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Snapshots of version 1 (steps with their REST url and links, written by
+// earlier builds and kept in workspaces) still restore, and the execution
+// resumes as the uninterrupted one does.
+func TestRestoreReadsVersion1Snapshots(t *testing.T) {
+	files := map[string]string{"gather": "gather.json", "inside a subflow": "inside-a-subflow.json"}
+	for _, c := range snapshotCases(t) {
+		file, ok := files[c.name]
+		if !ok {
+			continue
+		}
+		delete(files, c.name)
+		t.Run(c.name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "snapshot-v1", file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(data, []byte(`"version":1,`)) || !bytes.Contains(data, []byte(`"links":{"step_context"`)) {
+				t.Fatalf("%s is not a version 1 snapshot with step links", file)
+			}
+			whole := &sidCounter{}
+			rtA := c.runtime(whole)
+			want := c.finish(t, rtA, c.toWait(t, rtA))
+
+			split := &sidCounter{}
+			c.toWait(t, c.runtime(split)) // counts the SIDs the snapshot used
+			rtC := c.runtime(&sidCounter{n: split.n})
+			restored, err := rtC.Restore(c.flow, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := restored.Snapshot()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Contains(again, []byte(`"url"`)) || !bytes.Contains(again, []byte(fmt.Sprintf(`"version":%d,`, SnapshotVersion))) {
+				t.Errorf("a restored version 1 snapshot is written again as version %d without urls:\n%s", SnapshotVersion, again)
+			}
+			if got := c.finish(t, rtC, restored); !bytes.Equal(got, want) {
+				t.Errorf("resumed after restoring version 1:\n%s\nwant (uninterrupted):\n%s", got, want)
+			}
+		})
+	}
+	if len(files) > 0 {
+		t.Errorf("no snapshot case for %v", files)
+	}
+}
+
+// A version 2 snapshot has no step urls: one that does is damaged.
+func TestRestoreRefusesStepURLsInVersion2(t *testing.T) {
+	c := snapshotCases(t)[0]
+	rt := c.runtime(&sidCounter{})
+	snap, err := c.toWait(t, rt).Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged := bytes.Replace(snap, []byte(`"detail":`), []byte(`"url":"https://studio.twilio.com/v2/x","detail":`), 1)
+	if bytes.Equal(damaged, snap) {
+		t.Fatal("the snapshot has no step to damage")
+	}
+	if _, err := rt.Restore(c.flow, damaged); err == nil || !strings.Contains(err.Error(), "only version 1") {
+		t.Fatalf("restore = %v, want an error about the url", err)
+	}
 }

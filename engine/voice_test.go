@@ -232,7 +232,7 @@ func TestTranscriptCarriesTheLoopCount(t *testing.T) {
 	if !slices.Equal(x.Transcript, want) {
 		t.Fatalf("transcript = %+v\nwant %+v", x.Transcript, want)
 	}
-	data, err := json.Marshal(x.Report())
+	data, err := json.Marshal(report(x))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,13 @@ type behaviour struct {
 	// products, HTTP, messages sent), nil for the widgets the engine runs
 	// itself, whose events come from the flow and the contact's input.
 	chooses []string
+	// outputs gives the plausible widgets.NAME.* values for an event the
+	// caller chose (nil: none). Product types find theirs in productOutputs.
+	outputs widgetOutputs
 }
+
+// widgetOutputs gives a widget's plausible outputs for the event it takes.
+type widgetOutputs func(r *run, st *model.State, p props, event string) map[string]any
 
 // anyEvent: a caller's Outcome may pick any event of the type.
 var anyEvent = []string{"*"}
@@ -38,16 +44,16 @@ func behaviourTable() map[string]behaviour {
 		"say-play":             {perform: sayPlay},
 		"gather-input-on-call": {perform: gather, accept: acceptGather},
 		"record-voicemail":     {perform: recordVoicemail, accept: acceptRecording},
-		"send-message":         {perform: sendMessage, accept: acceptProduct, chooses: anyEvent},
+		"send-message":         {perform: sendMessage, accept: acceptProduct, chooses: anyEvent, outputs: (*run).sentOutputs},
 		// The reply itself comes from the input (the contact types it).
 		"send-and-wait-for-reply": {perform: sendAndWait, accept: acceptReply, chooses: []string{"deliveryFailure", "timeout"}},
 		"split-based-on":          {perform: splitBasedOn},
 		"set-variables":           {perform: setVariables},
 		"run-subflow":             {perform: runSubflow},
-		"make-http-request":       {perform: makeHTTPRequest, accept: acceptProduct, chooses: anyEvent},
-		"run-function":            {perform: runFunction, accept: acceptProduct, chooses: anyEvent},
-		"run-function-v2":         {perform: runFunction, accept: acceptProduct, chooses: anyEvent},
-		"trigger":                 {perform: triggerReached},
+		"make-http-request":       {perform: makeHTTPRequest, accept: acceptProduct, chooses: anyEvent, outputs: requestOutputs},
+		"run-function":            {perform: runFunction, accept: acceptProduct, chooses: anyEvent, outputs: functionOutputs},
+		"run-function-v2":         {perform: runFunction, accept: acceptProduct, chooses: anyEvent, outputs: functionOutputs},
+		model.TriggerType:         {perform: triggerReached},
 	}
 }
 
@@ -234,17 +240,22 @@ func unknownWidget(r *run, st *model.State, _ props) outcome {
 // outputsFor gives the plausible outputs of st for the event it takes, for
 // the widget types that have some (nil otherwise).
 func (r *run) outputsFor(st *model.State, p props) func(event string) map[string]any {
-	switch st.Type() {
-	case "run-function", "run-function-v2":
-		return func(event string) map[string]any { return r.functionOutputs(st, event) }
-	case "make-http-request":
-		return httpOutcomeOutputs
-	case "send-message":
-		return func(event string) map[string]any { return r.sentOutputs(st, p, event) }
+	outputs := r.rt.behaviourOf(st.Type()).outputs
+	if outputs == nil {
+		outputs = productOutputs[st.Type()]
 	}
-	outputs, ok := productOutputs[st.Type()]
-	if !ok {
+	if outputs == nil {
 		return nil
 	}
 	return func(event string) map[string]any { return outputs(r, st, p, event) }
+}
+
+// requestOutputs and functionOutputs are an HTTP widget's outputs for an
+// event the caller chose.
+func requestOutputs(_ *run, _ *model.State, _ props, event string) map[string]any {
+	return httpOutcomeOutputs(event)
+}
+
+func functionOutputs(r *run, st *model.State, _ props, event string) map[string]any {
+	return r.functionOutputs(st, event)
 }

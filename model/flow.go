@@ -282,10 +282,15 @@ func (f *Flow) IndexOf(name string) int {
 	return -1
 }
 
+// TriggerType is the type of the widget a flow's executions start from: a
+// flow has exactly one, which cannot be deleted, copied or led back to.
+// Every layer that treats the trigger apart asks IsTrigger.
+const TriggerType = "trigger"
+
 // Trigger returns the first widget of type trigger, or nil.
 func (f *Flow) Trigger() *State {
 	for _, s := range f.states {
-		if s.typ == "trigger" {
+		if s.IsTrigger() {
 			return s
 		}
 	}
@@ -297,6 +302,9 @@ func (s *State) Name() string { return s.name }
 
 // Type returns the widget's type ("" when missing or not a string).
 func (s *State) Type() string { return s.typ }
+
+// IsTrigger reports whether the widget is a trigger (type TriggerType).
+func (s *State) IsTrigger() bool { return s.typ == TriggerType }
 
 // Transitions returns the widget's transitions in order.
 func (s *State) Transitions() []Transition {

@@ -100,6 +100,10 @@ func (w *canonicalWriter) value(v any, depth int) {
 
 const hexDigits = "0123456789abcdef"
 
+// shortEscapes holds, for each byte JSON escapes with a backslash and one
+// letter, that letter (0 for the rest, written as \u00XX). A read-only table.
+var shortEscapes = [0x80]byte{'"': '"', '\\': '\\', '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't'}
+
 // str escapes as JSON.stringify does: the quote, the backslash and control
 // characters, with the short forms where JSON has them.
 func (w *canonicalWriter) str(s string) {
@@ -126,22 +130,9 @@ func (w *canonicalWriter) str(s string) {
 			continue
 		}
 		w.buf = append(w.buf, s[start:i]...)
-		switch c {
-		case '"':
-			w.buf = append(w.buf, '\\', '"')
-		case '\\':
-			w.buf = append(w.buf, '\\', '\\')
-		case '\b':
-			w.buf = append(w.buf, '\\', 'b')
-		case '\f':
-			w.buf = append(w.buf, '\\', 'f')
-		case '\n':
-			w.buf = append(w.buf, '\\', 'n')
-		case '\r':
-			w.buf = append(w.buf, '\\', 'r')
-		case '\t':
-			w.buf = append(w.buf, '\\', 't')
-		default:
+		if short := shortEscapes[c]; short != 0 {
+			w.buf = append(w.buf, '\\', short)
+		} else {
 			w.buf = append(w.buf, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 		}
 		i++

@@ -8,6 +8,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // Member is one key/value pair of an Object.
@@ -254,15 +255,7 @@ func Equal(a, b any) bool {
 		return true
 	case []any:
 		tb, ok := b.([]any)
-		if !ok || len(ta) != len(tb) {
-			return false
-		}
-		for i := range ta {
-			if !Equal(ta[i], tb[i]) {
-				return false
-			}
-		}
-		return true
+		return ok && slices.EqualFunc(ta, tb, Equal)
 	default:
 		return a == b
 	}

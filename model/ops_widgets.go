@@ -186,7 +186,7 @@ func RemoveWidgets(names ...string) Op {
 			if err != nil {
 				return nil, Change{}, err
 			}
-			if f.states[i].typ == "trigger" {
+			if f.states[i].IsTrigger() {
 				return nil, Change{}, fmt.Errorf("the trigger widget %q cannot be deleted", n)
 			}
 			doomed[n] = true

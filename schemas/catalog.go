@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -92,13 +93,18 @@ type WidgetType struct {
 	defaults      *model.Object
 
 	// Read through methods (widgetentry.go); see widgetEntry.
-	requires        []Requirement
-	channelProperty string
-	answers         []string
-	dials           string
-	callsHTTP       bool
-	runsSubflow     bool
-	outputs         []string
+	requires             []Requirement
+	channelProperty      string
+	answers              []string
+	dials                string
+	queuesCall           bool
+	http                 httpCall
+	succeedsOnAcceptance bool
+	testsConditions      bool
+	roles                map[string]PropertyRole
+	inputs               []ContactInput
+	runsSubflow          bool
+	outputs              []string
 }
 
 // Events lists the type's transition events in Studio's order.
@@ -206,6 +212,8 @@ func (w WidgetType) clone() WidgetType {
 	c.requires = slices.Clone(w.requires)
 	c.answers = slices.Clone(w.answers)
 	c.outputs = slices.Clone(w.outputs)
+	c.roles = maps.Clone(w.roles)
+	c.inputs = slices.Clone(w.inputs)
 	return c
 }
 
@@ -258,7 +266,8 @@ func Load() (*Catalog, error) {
 			SchemaURL: doc.ID, SchemaOrigin: doc.Origin, DefaultsSource: e.defaultsSource(),
 			events: e.events, schema: doc.data, compiled: compiled.widgets[e.typ], fast: compiled.fastWidgets[e.typ], defaults: def,
 			requires: e.requires, channelProperty: e.channelProperty, answers: e.answers, dials: e.dials,
-			callsHTTP: e.callsHTTP, runsSubflow: e.runsSubflow, outputs: e.outputs,
+			queuesCall: e.queuesCall, http: e.http, succeedsOnAcceptance: e.succeedsOnAcceptance,
+			testsConditions: e.testsConditions, roles: e.roles, inputs: e.inputs, runsSubflow: e.runsSubflow, outputs: e.outputs,
 		}
 		if len(e.events) > 0 && !e.branching {
 			w.success = e.events[0].Name

@@ -1,14 +1,21 @@
 package schemas
 
+import "github.com/studioflow/studioflow/model"
+
 // widgetTable is the one registry of widget types: an entry per type, in
 // widget-library order, with what the schemas do not say. How Studio shows
 // the type (title, icon, category, event order and port labels), where its
 // default widget comes from, and what it needs to run: its requirements on
 // its properties (widgetrules.go), whether it acts on a call, which event
-// answers one, which number it dials, whether it calls HTTP or runs a
-// subflow. The catalog serves these to the canvas, the inspector, the
-// simulator, the validator and the engine, which checks the same
-// requirements when a widget runs that the validator checks before.
+// answers one, which number it dials, whether it queues the caller, calls
+// HTTP (a request or a Function), runs a subflow, succeeds once Twilio
+// accepts its work or tests conditions, and what its special properties
+// hold (roles: flow variables, a subflow's SID, the value tested). The
+// catalog serves these to the canvas, the inspector, the simulator, the
+// validator and the engine, which checks the same requirements when a
+// widget runs that the validator checks before; none of them names a
+// widget type to decide what a widget does (the trigger, which every flow
+// has one of, is model.TriggerType and State.IsTrigger).
 // Adding a widget type means an entry here, its schema and its default
 // widget (and, for a product with made-up outputs, a function in the
 // engine's productOutputs).
@@ -53,8 +60,22 @@ type widgetEntry struct {
 	answers []string
 	// dials is the property holding the number the widget dials.
 	dials string
-	// callsHTTP: the widget makes an HTTP request itself.
-	callsHTTP bool
+	// queuesCall: the widget puts the caller on hold in a queue until an
+	// agent takes the call (Enqueue Call, Send To Flex).
+	queuesCall bool
+	// http says whether and how the widget makes an HTTP request itself.
+	http httpCall
+	// succeedsOnAcceptance: the widget's outcome is Twilio accepting what it
+	// hands over (Send Message's sent: queued for delivery), so its success
+	// event is the outcome to expect without asking.
+	succeedsOnAcceptance bool
+	// testsConditions: each transition but noMatch carries conditions tested
+	// against the widget's input, and the first that holds is taken.
+	testsConditions bool
+	// roles says what the properties Studioflow reads specially hold.
+	roles map[string]PropertyRole
+	// inputs are what the contact gives the widget while it waits on them.
+	inputs []ContactInput
 	// runsSubflow: the widget runs another flow, which Studio refuses inside
 	// a subflow.
 	runsSubflow bool
@@ -62,6 +83,15 @@ type widgetEntry struct {
 	// autocomplete offers; parsed holds a response's JSON).
 	outputs []string
 }
+
+// httpCall is whether and how a widget type makes an HTTP request.
+type httpCall int
+
+const (
+	noHTTP       httpCall = iota
+	httpRequest           // method, content_type, body and parameters as its properties say
+	functionCall          // a Twilio Function: its parameters POSTed as a form
+)
 
 // defaultsOrigin is where a type's default widget comes from.
 type defaultsOrigin int
@@ -76,18 +106,21 @@ func ev(name, label string) Event { return Event{Name: name, Label: label} }
 
 // widgetTable lists every known type in widget-library order.
 var widgetTable = []widgetEntry{
-	{typ: "trigger", title: "Trigger", category: FlowControl, icon: "trigger", channel: AnyChannel, nameBase: "Trigger", defaults: defaultsSeed,
+	{typ: model.TriggerType, title: "Trigger", category: FlowControl, icon: "trigger", channel: AnyChannel, nameBase: "Trigger", defaults: defaultsSeed,
 		events: []Event{ev("incomingMessage", "Incoming Message"), ev("incomingCall", "Incoming Call"),
 			ev("incomingConversationMessage", "Conversation"), ev("incomingRequest", "REST API"), ev("incomingParent", "Subflow")}, hidden: true, branching: true},
 	{typ: "split-based-on", title: "Split Based On...", category: FlowControl, icon: "split", channel: AnyChannel, nameBase: "split", defaults: defaultsSeed,
-		events: []Event{ev("noMatch", "No Condition Matches"), {Name: "match", Label: "Condition Matches", Repeatable: true}}, branching: true},
+		events: []Event{ev("noMatch", "No Condition Matches"), {Name: "match", Label: "Condition Matches", Repeatable: true}}, branching: true,
+		testsConditions: true, roles: map[string]PropertyRole{"input": TestedValue}},
 	{typ: "set-variables", title: "Set Variables", category: FlowControl, icon: "variables", channel: AnyChannel, nameBase: "set_variables", defaults: defaultsSeed,
-		events: []Event{ev("next", "Next")}, requires: []Requirement{variableEntries("set-variables/variables")}},
+		events: []Event{ev("next", "Next")}, requires: []Requirement{variableEntries("set-variables/variables")},
+		roles: map[string]PropertyRole{"variables": FlowVariables}},
 	{typ: "run-subflow", title: "Run Subflow", category: FlowControl, icon: "subflow", channel: AnyChannel, nameBase: "subflow",
-		events: []Event{ev("completed", "Completed"), ev("failed", "Failed")}, runsSubflow: true,
+		events: []Event{ev("completed", "Completed"), ev("failed", "Failed")}, runsSubflow: true, roles: map[string]PropertyRole{"flow_sid": SubflowSID},
 		requires: []Requirement{subflowFound("run-subflow/flow_sid"), subflowParameters("run-subflow/parameters")}},
 
 	{typ: "gather-input-on-call", outputs: []string{"Digits", "SpeechResult", "Confidence", "msg", "CallStatus"}, title: "Gather Input On Call", category: Voice, icon: "keypad", channel: VoiceChannel, nameBase: "gather", defaults: defaultsSeedCorrected,
+		inputs: []ContactInput{{KeysPressed, "keypress", "Digits"}, {WordsSpoken, "speech", "SpeechResult"}},
 		events: []Event{ev("keypress", "User Pressed Keys"), ev("speech", "User Said Something"), ev("timeout", "Timeout"), ev("hangup", "Caller Hung Up")}},
 	{typ: "say-play", title: "Say/Play", category: Voice, icon: "speaker", channel: VoiceChannel, nameBase: "say_play", defaults: defaultsSeed,
 		events: []Event{ev("audioComplete", "Audio Complete"), ev("hangup", "Caller Hung Up")}},
@@ -98,7 +131,7 @@ var widgetTable = []widgetEntry{
 		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("failed", "Call Failed")}},
 	{typ: "connect-call-to", outputs: []string{"DialCallStatus", "DialCallSid", "DialCallDuration", "CallStatus"}, title: "Connect Call To", category: Voice, icon: "phone-forward", channel: VoiceChannel, nameBase: "connect_call", defaults: defaultsSeedCorrected, dials: "to",
 		events: []Event{ev("callCompleted", "Connected Call Ended"), ev("hangup", "Caller Hung Up")}},
-	{typ: "enqueue-call", outputs: []string{"QueueResult", "QueueSid", "QueueTime", "CallStatus"}, title: "Enqueue Call", category: Voice, icon: "queue", channel: VoiceChannel, nameBase: "enqueue", defaults: defaultsSeedCorrected,
+	{typ: "enqueue-call", outputs: []string{"QueueResult", "QueueSid", "QueueTime", "CallStatus"}, title: "Enqueue Call", category: Voice, icon: "queue", channel: VoiceChannel, nameBase: "enqueue", defaults: defaultsSeedCorrected, queuesCall: true,
 		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Failed to Enqueue"), ev("callFailure", "Call Failed")}},
 	{typ: "record-call", outputs: []string{"Sid", "Status", "Source", "Channels", "StartTime"}, title: "Call Recording", category: Voice, icon: "record", channel: VoiceChannel, nameBase: "call_recording", defaults: defaultsSeed,
 		events: []Event{ev("success", "Success"), ev("failed", "Failed")}},
@@ -108,21 +141,22 @@ var widgetTable = []widgetEntry{
 		events: []Event{ev("success", "Success"), ev("maxFailedAttempts", "Max Failed Attempts"), ev("providerError", "Provider Error"),
 			ev("payInterrupted", "Pay Interrupted"), ev("hangup", "Caller Hung Up"), ev("validationError", "Validation Error")}},
 
-	{typ: "send-message", outputs: []string{"outbound.Sid", "outbound.Body", "outbound.To", "outbound.From", "outbound.Status"}, title: "Send Message", category: Messaging, icon: "message", channel: AnyChannel, nameBase: "send_message", defaults: defaultsSeed,
+	{typ: "send-message", outputs: []string{"outbound.Sid", "outbound.Body", "outbound.To", "outbound.From", "outbound.Status"}, title: "Send Message", category: Messaging, icon: "message", channel: AnyChannel, nameBase: "send_message", defaults: defaultsSeed, succeedsOnAcceptance: true,
 		events: []Event{ev("sent", "Sent"), ev("failed", "Failed")}, requires: messageRequirements("send-message", "failed")},
 	{typ: "send-and-wait-for-reply", outputs: []string{"inbound.Body", "inbound.From", "inbound.To", "inbound.MessageSid", "inbound.NumMedia", "outbound.Sid", "outbound.Body"}, title: "Send & Wait For Reply", category: Messaging, icon: "message-reply", channel: MessagingChannel, nameBase: "send_and_reply", defaults: defaultsSeed,
 		events:   []Event{ev("incomingMessage", "Reply"), ev("timeout", "No Reply"), ev("deliveryFailure", "Delivery Failure")},
+		inputs:   []ContactInput{{MessageReply, "incomingMessage", "inbound.Body"}},
 		requires: messageRequirements("send-and-wait-for-reply", "deliveryFailure")},
 
-	{typ: "run-function", outputs: []string{"parsed", "body", "status_code", "content_type", "headers"}, title: "Run Function", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function", defaults: defaultsSeed, callsHTTP: true,
+	{typ: "run-function", outputs: []string{"parsed", "body", "status_code", "content_type", "headers"}, title: "Run Function", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function", defaults: defaultsSeed, http: functionCall,
 		events: []Event{ev("success", "Success"), ev("fail", "Fail")}, requires: []Requirement{httpURL("run-function/url", "url", "fail")}},
-	{typ: "make-http-request", outputs: []string{"parsed", "body", "status_code", "content_type"}, title: "Make HTTP Request", category: ToolsAndCode, icon: "http", channel: AnyChannel, nameBase: "http", defaults: defaultsSeed, callsHTTP: true,
+	{typ: "make-http-request", outputs: []string{"parsed", "body", "status_code", "content_type"}, title: "Make HTTP Request", category: ToolsAndCode, icon: "http", channel: AnyChannel, nameBase: "http", defaults: defaultsSeed, http: httpRequest,
 		events:   []Event{ev("success", "Success"), ev("failed", "Fail")},
 		requires: []Requirement{httpURL("make-http-request/url", "url", "failed"), httpMethod("make-http-request/method"), twilioAuth("make-http-request/add_twilio_auth")}},
 	{typ: "add-twiml-redirect", outputs: []string{"CallStatus"}, title: "TwiML Redirect", category: ToolsAndCode, icon: "redirect", channel: AnyChannel, nameBase: "redirect", defaults: defaultsSeedCorrected,
 		events: []Event{ev("return", "Return"), ev("timeout", "Timeout"), ev("fail", "Fail")}, requires: []Requirement{httpURL("add-twiml-redirect/url", "url", "fail")}},
 
-	{typ: "send-to-flex", outputs: []string{"QueueResult", "QueueSid", "DialCallStatus", "CallStatus"}, title: "Send To Flex", category: ConnectOtherProducts, icon: "flex", channel: AnyChannel, nameBase: "send_to_flex", defaults: defaultsSeed,
+	{typ: "send-to-flex", outputs: []string{"QueueResult", "QueueSid", "DialCallStatus", "CallStatus"}, title: "Send To Flex", category: ConnectOtherProducts, icon: "flex", channel: AnyChannel, nameBase: "send_to_flex", defaults: defaultsSeed, queuesCall: true,
 		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Task Creation Failed"), ev("callFailure", "Call Failed"), ev("composerStarted", "Composer Started")}},
 	{typ: "connect-virtual-agent-v2", outputs: []string{"VirtualAgentStatus", "VirtualAgentProvider", "VirtualAgentProviderData", "CallStatus"}, title: "Connect Virtual Agent", category: ConnectOtherProducts, icon: "virtual-agent", channel: AnyChannel, nameBase: "virtual_agent", channelProperty: "channel",
 		events: []Event{ev("completed", "Completed"), ev("live-agent-handoff", "Live Agent Handoff"), ev("hangup", "Caller Hung Up"),
@@ -141,7 +175,7 @@ var widgetTable = []widgetEntry{
 		events: []Event{ev("return", "Return"), ev("hangup", "Caller Hung Up")}, hidden: true},
 	{typ: "send-to-auto-pilot", outputs: []string{"CurrentTask", "DialogueSid", "AssistantSid", "Memory"}, title: "Send To Autopilot", category: ConnectOtherProducts, icon: "robot", channel: AnyChannel, nameBase: "autopilot",
 		events: []Event{ev("sessionEnded", "Session Ended"), ev("failure", "Failure"), ev("timeout", "Timeout")}, hidden: true},
-	{typ: "run-function-v2", title: "Run Function (v2)", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function", callsHTTP: true,
+	{typ: "run-function-v2", title: "Run Function (v2)", category: ToolsAndCode, icon: "function", channel: AnyChannel, nameBase: "function", http: functionCall,
 		events: []Event{ev("success", "Success"), ev("fail", "Fail")}, openEvents: true, hidden: true,
 		requires: []Requirement{httpURL("run-function-v2/url", "url", "fail")}},
 	{typ: "create-task", title: "Create Task", category: ConnectOtherProducts, icon: "legacy", channel: AnyChannel, nameBase: "create_task",

@@ -84,8 +84,8 @@ func pathCandidates(f *model.Flow, cat *Catalog, at string) []Candidate {
 	}
 	upstream := upstreamOf(f, at)
 	for _, st := range f.States() {
-		if st.Type() == "set-variables" && upstream(st.Name()) {
-			for _, key := range setVariableKeys(st) {
+		if upstream(st.Name()) {
+			for _, key := range setVariableKeys(cat, st) {
 				if key != "" {
 					add("flow.variables."+key, "set by "+st.Name())
 				}
@@ -93,7 +93,7 @@ func pathCandidates(f *model.Flow, cat *Catalog, at string) []Candidate {
 		}
 	}
 	for _, st := range f.States() {
-		if st.Type() == "trigger" || !upstream(st.Name()) {
+		if st.IsTrigger() || !upstream(st.Name()) {
 			continue
 		}
 		w, ok := cat.Lookup(st.Type())

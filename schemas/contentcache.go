@@ -4,8 +4,8 @@ import (
 	"hash/maphash"
 	"math/bits"
 	"slices"
-	"sync"
 
+	"github.com/studioflow/studioflow/internal/memo"
 	"github.com/studioflow/studioflow/model"
 )
 
@@ -20,14 +20,13 @@ import (
 // collision is about as likely as 1 in 10^11 per lookup.
 type contentCache struct {
 	seed    maphash.Seed
-	mu      sync.Mutex
-	entries map[uint64][]Diagnostic
+	entries *memo.Map[uint64, []Diagnostic]
 }
 
 const contentCacheLimit = 4 * MaxWidgets
 
 func newContentCache() *contentCache {
-	return &contentCache{seed: maphash.MakeSeed(), entries: make(map[uint64][]Diagnostic, 2*MaxWidgets)}
+	return &contentCache{seed: maphash.MakeSeed(), entries: memo.New[uint64, []Diagnostic](contentCacheLimit)}
 }
 
 // findings returns compute(s), from the cache when the widget's JSON was
@@ -39,19 +38,11 @@ func (c *contentCache) findings(s *model.State, compute func(*model.State) []Dia
 	if !parsed {
 		key = hashValue(c.seed, 0x9e3779b97f4a7c15, s.Raw())
 	}
-	c.mu.Lock()
-	diags, ok := c.entries[key]
-	c.mu.Unlock()
-	if ok {
+	if diags, ok := c.entries.Get(key); ok {
 		return diags
 	}
-	diags = slices.Clip(compute(s))
-	c.mu.Lock()
-	if len(c.entries) >= contentCacheLimit {
-		clear(c.entries)
-	}
-	c.entries[key] = diags
-	c.mu.Unlock()
+	diags := slices.Clip(compute(s))
+	c.entries.Put(key, diags)
 	return diags
 }
 

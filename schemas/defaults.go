@@ -23,7 +23,7 @@ var defaultFiles embed.FS
 // which (its defaults field).
 func (e widgetEntry) defaultsSource() string {
 	switch {
-	case e.typ == "trigger":
+	case e.typ == model.TriggerType:
 		return "seed 001, the trigger of the Blank Flow sample"
 	case e.defaults == defaultsSeedCorrected:
 		return "seed 001 snippet, corrected: the commas it misses between \"event\" and \"next\" are added"

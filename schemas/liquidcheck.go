@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/studioflow/studioflow/internal/memo"
 	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
@@ -18,8 +18,7 @@ type liquidChecker struct {
 	// verdicts remembers what the parser said of each string it read: a
 	// flow repeats its templates from widget to widget, and from one
 	// validation to the next.
-	mu       sync.Mutex
-	verdicts map[string]liquidVerdict
+	verdicts *memo.Map[string, liquidVerdict]
 }
 
 // liquidVerdictLimit bounds the remembered verdicts (they are forgotten
@@ -38,7 +37,7 @@ type liquidVerdict struct {
 }
 
 func newLiquidChecker() *liquidChecker {
-	return &liquidChecker{engine: liquid.New(nil), verdicts: map[string]liquidVerdict{}}
+	return &liquidChecker{engine: liquid.New(nil), verdicts: memo.New[string, liquidVerdict](liquidVerdictLimit)}
 }
 
 // hasLiquid reports whether a string holds Liquid markup at all.
@@ -52,19 +51,11 @@ func (c *liquidChecker) check(s string) liquidVerdict {
 		return liquidVerdict{}
 	}
 	key := verdictKey(s)
-	c.mu.Lock()
-	v, ok := c.verdicts[key]
-	c.mu.Unlock()
-	if ok {
+	if v, ok := c.verdicts.Get(key); ok {
 		return v
 	}
-	v = c.inspect(key)
-	c.mu.Lock()
-	if len(c.verdicts) >= liquidVerdictLimit {
-		clear(c.verdicts)
-	}
-	c.verdicts[key] = v
-	c.mu.Unlock()
+	v := c.inspect(key)
+	c.verdicts.Put(key, v)
 	return v
 }
 

@@ -180,8 +180,8 @@ type Source struct {
 }
 
 // Provenance finds where ref, used in widget at ("" for anywhere), comes
-// from.
-func Provenance(f *model.Flow, at string, ref Reference) Source {
+// from. The catalog says which widgets set flow variables.
+func Provenance(f *model.Flow, cat *Catalog, at string, ref Reference) Source {
 	upstream := upstreamOf(f, at)
 	var src Source
 	switch ref.Kind {
@@ -198,10 +198,7 @@ func Provenance(f *model.Flow, at string, ref Reference) Source {
 	case RefVariable:
 		before := false
 		for _, st := range f.States() {
-			if st.Type() != "set-variables" {
-				continue
-			}
-			for i, v := range setVariableKeys(st) {
+			for i, v := range setVariableKeys(cat, st) {
 				if v == ref.Name {
 					o := ValueOrigin{Widget: st.Name(), Field: fmt.Sprintf("variables[%d]", i), Upstream: upstream(st.Name())}
 					before = before || o.Upstream
@@ -255,9 +252,19 @@ func triggerEventsOf(namespace string) []string {
 	return nil
 }
 
-// setVariableKeys lists the keys a Set Variables widget sets, in order.
-func setVariableKeys(st *model.State) []string {
-	v, _ := st.Property("variables")
+// setVariableKeys lists the flow variables st sets, in order, as the
+// catalog says its type does (Set Variables' list of {key, value}); none
+// for a type that sets none.
+func setVariableKeys(cat *Catalog, st *model.State) []string {
+	w, ok := cat.Lookup(st.Type())
+	if !ok {
+		return nil
+	}
+	prop, ok := w.PropertyWithRole(FlowVariables)
+	if !ok {
+		return nil
+	}
+	v, _ := st.Property(prop)
 	list, _ := v.([]any)
 	var keys []string
 	for _, item := range list {

@@ -47,10 +47,11 @@ func TestReferencesFindsPathsInsideLiquidMarkupOnly(t *testing.T) {
 
 func TestProvenanceNamesTheOriginOrWhyThereIsNone(t *testing.T) {
 	f := readFlowFile(t, filepath.Join("testdata", "provenance.json"))
+	cat := loadCatalog(t)
 	text := f.State("status").StringProperty("say")
 	src := map[string]Source{}
 	for _, r := range References(text) {
-		src[r.Path] = Provenance(f, "status", r)
+		src[r.Path] = Provenance(f, cat, "status", r)
 	}
 	if s := src["widgets.lookup.parsed.status"]; s.Problem != "" || len(s.Origins) != 1 || s.Origins[0].Widget != "lookup" {
 		t.Errorf("widgets.lookup: %+v", s)
@@ -69,7 +70,7 @@ func TestProvenanceNamesTheOriginOrWhyThereIsNone(t *testing.T) {
 		}
 	}
 	// flow.variables.lang has two setters, both upstream of lookup.
-	lang := Provenance(f, "lookup", Reference{Kind: RefVariable, Name: "lang"})
+	lang := Provenance(f, cat, "lookup", Reference{Kind: RefVariable, Name: "lang"})
 	var setters []string
 	for _, o := range lang.Origins {
 		setters = append(setters, o.Widget+"/"+o.Field)
@@ -78,10 +79,10 @@ func TestProvenanceNamesTheOriginOrWhyThereIsNone(t *testing.T) {
 		t.Errorf("lang setters %v (%s)", setters, lang.Problem)
 	}
 	// flow.data comes from the trigger's REST API entry point, which reaches remember_lang but not menu.
-	if d := Provenance(f, "remember_lang", Reference{Kind: RefData, Name: "lang"}); d.Problem != "" || d.Origins[0].Field != "incomingRequest" {
+	if d := Provenance(f, cat, "remember_lang", Reference{Kind: RefData, Name: "lang"}); d.Problem != "" || d.Origins[0].Field != "incomingRequest" {
 		t.Errorf("flow.data.lang at remember_lang: %+v", d)
 	}
-	if d := Provenance(f, "menu", Reference{Kind: RefData, Name: "lang"}); d.Problem == "" {
+	if d := Provenance(f, cat, "menu", Reference{Kind: RefData, Name: "lang"}); d.Problem == "" {
 		t.Errorf("flow.data at menu, which no REST request reaches: %+v", d)
 	}
 }
@@ -160,6 +161,7 @@ func TestCompleteOffersWhatExistsAtTheWidget(t *testing.T) {
 // says why not, and a usage of each referenced widget is found again.
 func TestProvenanceOnTheSharedFlows(t *testing.T) {
 	paths := flowFiles(t)
+	cat := loadCatalog(t)
 	refs, problems := 0, 0
 	for _, p := range paths {
 		f := readFlowFile(t, p)
@@ -167,7 +169,7 @@ func TestProvenanceOnTheSharedFlows(t *testing.T) {
 			for _, fld := range Fields(st) {
 				for _, r := range References(fld.Text) {
 					refs++
-					s := Provenance(f, st.Name(), r)
+					s := Provenance(f, cat, st.Name(), r)
 					if s.Problem == "" && len(s.Origins) == 0 {
 						t.Errorf("%s %s.%s %s: no origin and no problem", filepath.Base(p), st.Name(), fld.Path, r.Path)
 					}

@@ -46,7 +46,7 @@ func (v *Validator) flowRules(f *model.Flow, g graph, out []Diagnostic) []Diagno
 	trigger := -1
 	for i := 0; i < f.Len(); i++ {
 		s := f.StateAt(i)
-		if s.Type() != "trigger" {
+		if !s.IsTrigger() {
 			continue
 		}
 		if trigger < 0 {
@@ -67,7 +67,7 @@ func (v *Validator) flowRules(f *model.Flow, g graph, out []Diagnostic) []Diagno
 			case idx < 0:
 				out = append(out, Diagnostic{Severity: Error, Path: "/initial_state", Rule: RuleInitial,
 					Message: fmt.Sprintf("initial_state names %q, but no widget has that name; it must name the Trigger", name)})
-			case f.StateAt(idx).Type() != "trigger":
+			case !f.StateAt(idx).IsTrigger():
 				out = append(out, Diagnostic{Severity: Error, Path: "/initial_state", Rule: RuleInitial,
 					Message: fmt.Sprintf("initial_state must name the Trigger, but %q is a %s widget", name, v.titleOf(f.StateAt(idx).Type()))})
 			}
@@ -95,7 +95,7 @@ func (v *Validator) flowRules(f *model.Flow, g graph, out []Diagnostic) []Diagno
 	reached := g.reach(trigger)
 	for i, ok := range reached {
 		s := f.StateAt(i)
-		if !ok && s.Type() != "trigger" {
+		if !ok && !s.IsTrigger() {
 			out = append(out, Diagnostic{Severity: Warning, Widget: s.Name(), Path: statePath(i), Rule: RuleUnreachable,
 				Message: "no path from the Trigger leads to this widget, so it never runs"})
 		}
@@ -105,9 +105,9 @@ func (v *Validator) flowRules(f *model.Flow, g graph, out []Diagnostic) []Diagno
 		if next, ok := t.Next("incomingCall"); ok && next != "" {
 			onCall := g.reach(f.IndexOf(next))
 			for i, ok := range onCall {
-				if s := f.StateAt(i); ok && s.Type() == "send-and-wait-for-reply" {
+				if s := f.StateAt(i); ok && v.channelOf(s.Type()) == MessagingChannel {
 					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: statePath(i), Rule: RuleCallReply,
-						Message: "Send & Wait For Reply is reachable from the Trigger's Incoming Call while the flow allows concurrent calls, which Studio does not allow; route calls around it or set flags.allow_concurrent_calls to false"})
+						Message: v.titleOf(s.Type()) + " is reachable from the Trigger's Incoming Call while the flow allows concurrent calls, which Studio does not allow; route calls around it or set flags.allow_concurrent_calls to false"})
 				}
 			}
 		}
@@ -120,6 +120,14 @@ func (v *Validator) titleOf(typ string) string {
 		return w.Title
 	}
 	return strconv.Quote(typ)
+}
+
+// channelOf is the channel a widget type works in ("" when unknown).
+func (v *Validator) channelOf(typ string) Channel {
+	if w, ok := v.cat.types[typ]; ok {
+		return w.Channel
+	}
+	return ""
 }
 
 // Studio's limits on subflows (docs:subflows): at most 150 Run Subflow
@@ -135,7 +143,7 @@ func (v *Validator) subflowRules(f *model.Flow, out []Diagnostic) []Diagnostic {
 	firstRevision := map[string]int{} // flow_sid → first widget running it
 	for i := 0; i < f.Len(); i++ {
 		s := f.StateAt(i)
-		if s.Type() != "run-subflow" {
+		if w := v.cat.types[s.Type()]; w == nil || !w.runsSubflow {
 			continue
 		}
 		count++

@@ -195,7 +195,7 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState, scratch *reachScr
 				continue
 			}
 			k := f.IndexOf(tr.Next)
-			if k < 0 || f.StateAt(k).Type() == "trigger" {
+			if k < 0 || f.StateAt(k).IsTrigger() {
 				continue
 			}
 			next := reachState{k, at.call}

@@ -215,7 +215,7 @@ func firstWithEvent(list []any, event string) int {
 
 // splitRules runs conditionRules on every transition of a split-based-on.
 func (v *Validator) splitRules(s *model.State, base string, out []Diagnostic) []Diagnostic {
-	if s.Type() != "split-based-on" {
+	if w := v.cat.types[s.Type()]; w == nil || !w.testsConditions {
 		return out
 	}
 	tv, _ := s.Raw().Get("transitions")
@@ -297,7 +297,7 @@ func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base s
 		w.visit(props)
 		w.path = w.path[:0]
 	}
-	if s.Type() == "split-based-on" {
+	if wt := v.cat.types[s.Type()]; wt != nil && wt.testsConditions {
 		for j := 0; j < s.TransitionCount(); j++ {
 			conds := s.Transition(j).Conditions
 			if len(conds) == 0 {
@@ -435,8 +435,10 @@ func (v *Validator) propertyQuirkRules(s *model.State, base string, out []Diagno
 		}
 	}
 	check("offset", RuleOffset)
-	if s.Type() == "set-variables" {
-		check("variables", RuleVariables)
+	if w := v.cat.types[s.Type()]; w != nil {
+		if key, ok := w.PropertyWithRole(FlowVariables); ok {
+			check(key, RuleVariables)
+		}
 	}
 	return out
 }

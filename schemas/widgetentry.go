@@ -111,7 +111,7 @@ func EntryLabel(event string) string {
 
 func triggerEvents() []Event {
 	for _, e := range widgetTable {
-		if e.typ == "trigger" {
+		if e.typ == model.TriggerType {
 			return e.events
 		}
 	}
@@ -126,10 +126,93 @@ func (w WidgetType) AnswersCall(event string) bool { return slices.Contains(w.an
 // dials, for types that place or connect a call.
 func (w WidgetType) Dials() (property string, ok bool) { return w.dials, w.dials != "" }
 
+// RunsSubflow reports whether a widget of this type runs another flow as
+// a subflow (Run Subflow), which Studio refuses inside a subflow.
+func (w WidgetType) RunsSubflow() bool { return w.runsSubflow }
+
+// QueuesCall reports whether a widget of this type puts the caller on hold
+// in a queue until an agent takes the call (Enqueue Call, Send To Flex).
+func (w WidgetType) QueuesCall() bool { return w.queuesCall }
+
 // CallsHTTP reports whether a widget of this type makes an HTTP request
 // itself (Make HTTP Request, Run Function), so a canned response can stand
 // in for it.
-func (w WidgetType) CallsHTTP() bool { return w.callsHTTP }
+func (w WidgetType) CallsHTTP() bool { return w.http != noHTTP }
+
+// CallsFunction reports whether a widget of this type calls a Twilio
+// Function (Run Function): it POSTs its parameters as a form, whatever else
+// its properties say, and being a Twilio product like the others, its
+// outcome may be chosen instead. Make HTTP Request sends what its method,
+// content_type and body say.
+func (w WidgetType) CallsFunction() bool { return w.http == functionCall }
+
+// SucceedsOnAcceptance reports whether a widget of this type has done its
+// work once Twilio accepts what it hands over (Send Message: sent means
+// queued for delivery), so its success event is the outcome to expect
+// without asking anyone.
+func (w WidgetType) SucceedsOnAcceptance() bool { return w.succeedsOnAcceptance }
+
+// TestsConditions reports whether each of a widget's transitions but its
+// first (noMatch) carries conditions tested against the widget's input, the
+// first that holds being taken (Split Based On).
+func (w WidgetType) TestsConditions() bool { return w.testsConditions }
+
+// PropertyRole is what a property holds, where that matters beyond its
+// schema's type.
+type PropertyRole int
+
+// Property roles.
+const (
+	// PlainProperty: nothing beyond what the schema says.
+	PlainProperty PropertyRole = iota
+	// FlowVariables: a list of {key, value, type} entries, each setting
+	// flow.variables.KEY (Set Variables' variables).
+	FlowVariables
+	// SubflowSID: the SID of the flow the widget runs, taken as written
+	// (Run Subflow's flow_sid).
+	SubflowSID
+	// TestedValue: the value the widget's conditions are tested against
+	// (Split Based On's input).
+	TestedValue
+)
+
+// InputKind is a kind of input a contact gives a widget that waits on them.
+type InputKind int
+
+// Input kinds.
+const (
+	// KeysPressed: digits pressed on the phone's keypad.
+	KeysPressed InputKind = iota + 1
+	// WordsSpoken: what the caller says, as speech recognition hears it.
+	WordsSpoken
+	// MessageReply: the text of a message the contact sends back.
+	MessageReply
+)
+
+// ContactInput is one way the contact answers a widget: the kind of input,
+// the event it makes the widget take, and the output that holds it.
+type ContactInput struct {
+	Kind   InputKind
+	Event  string // "keypress"
+	Output string // "Digits", below widgets.NAME
+}
+
+// ContactInputs lists what the contact can give a widget of this type
+// while it waits on them (Gather's keys and speech, Send & Wait's reply).
+func (w WidgetType) ContactInputs() []ContactInput { return slices.Clone(w.inputs) }
+
+// Role says what the named property of this type holds.
+func (w WidgetType) Role(property string) PropertyRole { return w.roles[property] }
+
+// PropertyWithRole returns the property of this type that plays the role.
+func (w WidgetType) PropertyWithRole(role PropertyRole) (property string, ok bool) {
+	for name, r := range w.roles {
+		if r == role {
+			return name, true
+		}
+	}
+	return "", false
+}
 
 // Requirements lists what a widget of this type needs when it runs (see
 // Requirement).

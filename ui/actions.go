@@ -131,7 +131,7 @@ func (e *Editor) Delete() {
 func (e *Editor) deleteSelection() {
 	var names []string
 	for _, n := range e.canvas.Selection() {
-		if s := e.doc.Flow().State(n); s != nil && s.Type() != "trigger" {
+		if s := e.doc.Flow().State(n); s != nil && !s.IsTrigger() {
 			names = append(names, n)
 		}
 	}

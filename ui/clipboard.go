@@ -18,7 +18,7 @@ import (
 func copyWidgets(f *model.Flow, names []string) ([]byte, int) {
 	var states []any
 	for _, s := range f.States() {
-		if slices.Contains(names, s.Name()) && s.Type() != "trigger" {
+		if slices.Contains(names, s.Name()) && !s.IsTrigger() {
 			states = append(states, s.Raw().Clone())
 		}
 	}
@@ -59,7 +59,7 @@ func pastedWidgets(text []byte) ([]*model.Object, error) {
 		if !ok {
 			return nil, fmt.Errorf("widget %d in the clipboard is not a JSON object", i+1)
 		}
-		if typ, _ := o.String("type"); typ == "trigger" {
+		if typ, _ := o.String("type"); typ == model.TriggerType {
 			continue
 		}
 		if _, ok := o.String("name"); !ok {

@@ -286,12 +286,12 @@ func (in *Inspector) widgetForm() []fyne.CanvasObject {
 	}
 	objects := []fyne.CanvasObject{head, sub, in.general}
 	objects = append(objects, in.nameField(s))
-	if s.Type() == "trigger" {
+	if s.IsTrigger() {
 		objects = append(objects, in.flowSettings(false)...)
 		objects = append(objects, subflowParametersNote(in.doc.Flow()))
 	}
 	objects = append(objects, in.propertyFields(s, wt, known)...)
-	if s.Type() == "split-based-on" {
+	if wt.TestsConditions() {
 		objects = append(objects, in.splitTransitions(s, wt)...)
 	} else {
 		objects = append(objects, in.transitionFields(s, wt, known)...)
@@ -382,15 +382,15 @@ func (in *Inspector) propertyFields(s *model.State, wt schemas.WidgetType, known
 	}
 	for _, spec := range specs {
 		named[spec.Name] = true
-		if s.Type() == "set-variables" && spec.Name == "variables" {
+		if wt.Role(spec.Name) == schemas.FlowVariables {
 			objects = append(objects, in.variablesField(s))
 			continue
 		}
-		if s.Type() == "run-subflow" && spec.Name == "flow_sid" {
+		if wt.Role(spec.Name) == schemas.SubflowSID {
 			objects = append(objects, in.subflowField(s, spec))
 			continue
 		}
-		if s.Type() == "split-based-on" && spec.Name == "input" {
+		if wt.Role(spec.Name) == schemas.TestedValue {
 			objects = append(objects, in.splitInputField(s, spec))
 			continue
 		}

@@ -81,7 +81,7 @@ func (a *liquidAssist) mark() {
 	ctx := runContextAt(a.e.lastRun, a.widget)
 	seen := map[string]bool{}
 	for _, r := range schemas.References(a.field.Text) {
-		if src := schemas.Provenance(f, a.widget, r); src.Problem != "" {
+		if src := schemas.Provenance(f, a.e.cat, a.widget, r); src.Problem != "" {
 			lines = append(lines, fmt.Sprintf("⚠ {{%s}}: %s", r.Path, src.Problem))
 			continue
 		}
@@ -125,7 +125,7 @@ func (a *liquidAssist) jumpAtCursor() {
 // jump selects the widget a reference comes from (for a variable set in
 // several places, the first that runs before this widget) and reveals it.
 func (a *liquidAssist) jump(r schemas.Reference) {
-	src := schemas.Provenance(a.e.doc.Flow(), a.widget, r)
+	src := schemas.Provenance(a.e.doc.Flow(), a.e.cat, a.widget, r)
 	target := ""
 	for _, o := range src.Origins {
 		if target == "" || o.Upstream {

@@ -14,7 +14,7 @@ import (
 
 // transitionFields lists each transition with a target picker.
 func (in *Inspector) transitionFields(s *model.State, wt schemas.WidgetType, known bool) []fyne.CanvasObject {
-	if s.TransitionCount() == 0 && s.Type() != "trigger" {
+	if s.TransitionCount() == 0 && !s.IsTrigger() {
 		return nil
 	}
 	objects := []fyne.CanvasObject{sectionTitle("Transitions")}
@@ -32,7 +32,7 @@ func (in *Inspector) transitionFields(s *model.State, wt schemas.WidgetType, kno
 		shown[i] = true
 		return in.addRow(fmt.Sprintf("/transitions/%d", i), label, false, propertyEditor{object: picker, focus: picker})
 	}
-	if s.Type() == "trigger" && known {
+	if s.IsTrigger() && known {
 		// Studio's five entry points in its order, always offered;
 		// choosing a target for one the file does not list adds its
 		// transition.
@@ -71,7 +71,7 @@ const notConnected = "(not connected)"
 func (in *Inspector) targetPicker(widgetName string, index int, next string) *widget.Select {
 	options := []string{notConnected}
 	for _, st := range in.doc.Flow().States() {
-		if st.Name() != widgetName && st.Type() != "trigger" {
+		if st.Name() != widgetName && !st.IsTrigger() {
 			options = append(options, st.Name())
 		}
 	}

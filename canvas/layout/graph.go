@@ -52,7 +52,7 @@ func buildGraph(f *model.Flow, only map[string]bool, sizes sizer) *graph {
 		g.names[v] = s.Name()
 		g.widths[v], g.heights[v] = sizes.size(s)
 		g.portFrac[v] = sizes.ports(s, g.widths[v])
-		if g.trigger < 0 && s.Type() == "trigger" {
+		if g.trigger < 0 && s.IsTrigger() {
 			g.trigger = v
 		}
 	}

@@ -4,15 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"runtime"
 	"time"
-
-	"fyne.io/fyne/v2/app"
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/flowdiff"
-	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio/client"
 	"github.com/studioflow/studioflow/studio/flowsource"
 	"github.com/studioflow/studioflow/ui"
@@ -93,19 +88,10 @@ func readFlowSource(e env, spec string, opts flowsource.Options) (*model.Flow, s
 // viewDiff opens the compare window and returns diff's exit status when it
 // is closed.
 func viewDiff(e env, oldFlow, newFlow *model.Flow, oldLabel, newLabel string) int {
-	if reason := noDisplay(runtime.GOOS, os.Getenv); reason != "" {
-		fmt.Fprintf(e.stderr, "studioflow diff --view: cannot open a window: %s\n", reason)
+	a, cat, ok := newWindowApp(e, "studioflow diff --view", "")
+	if !ok {
 		return exitBadInput
 	}
-	cat, err := schemas.Load()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "studioflow: load widget catalog: %v\n", err)
-		return exitBadInput
-	}
-	a := app.NewWithID(appID)
-	ensureMetadata(a)
-	a.SetIcon(appIcon())
-	ui.RestoreTheme(a)
 	c := ui.NewCompare(a, cat, oldFlow, newFlow, oldLabel, newLabel)
 	c.Window().ShowAndRun()
 	if len(c.Marks()) == 0 {

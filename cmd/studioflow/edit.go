@@ -43,19 +43,10 @@ func runEdit(e env, args []string) int {
 		fmt.Fprintln(e.stderr, describeLoadError(opts.Source, data, err))
 		return exitBadInput
 	}
-	if reason := noDisplay(runtime.GOOS, os.Getenv); reason != "" {
-		fmt.Fprintf(e.stderr, "studioflow: cannot open a window: %s (validate and fmt work without one)\n", reason)
+	a, cat, ok := newWindowApp(e, "studioflow", " (validate and fmt work without one)")
+	if !ok {
 		return exitBadInput
 	}
-	cat, err := schemas.Load()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "studioflow: load widget catalog: %v\n", err)
-		return exitBadInput
-	}
-	a := app.NewWithID(appID)
-	ensureMetadata(a)
-	a.SetIcon(appIcon())
-	ui.RestoreTheme(a)
 	editor, err := ui.NewEditor(a, cat, opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "studioflow: %v\n", err)
@@ -68,6 +59,27 @@ func runEdit(e env, args []string) int {
 	editor.Start()
 	editor.Window().ShowAndRun()
 	return exitOK
+}
+
+// newWindowApp makes the application a window opens in, with the widget
+// catalog, once a display is there to show it. Otherwise, or without a
+// catalog, it says why on stderr (as who, the display message ending in
+// hint) and reports false.
+func newWindowApp(e env, who, hint string) (fyne.App, *schemas.Catalog, bool) {
+	if reason := noDisplay(runtime.GOOS, os.Getenv); reason != "" {
+		fmt.Fprintf(e.stderr, "%s: cannot open a window: %s%s\n", who, reason, hint)
+		return nil, nil, false
+	}
+	cat, err := schemas.Load()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "studioflow: load widget catalog: %v\n", err)
+		return nil, nil, false
+	}
+	a := app.NewWithID(appID)
+	ensureMetadata(a)
+	a.SetIcon(appIcon())
+	ui.RestoreTheme(a)
+	return a, cat, true
 }
 
 // noDisplay says why no window can open on a Unix desktop without a display

@@ -32,13 +32,7 @@ func runPull(e env, args []string) int {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	var f client.Flow
-	var err error
-	if *revision == "" {
-		f, err = c.FetchFlow(ctx, sid)
-	} else {
-		f, err = c.FetchRevision(ctx, sid, *revision)
-	}
+	f, err := c.FetchDefinition(ctx, sid, *revision)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "studioflow pull %s: %v\n", sid, err)
 		return exitFindings

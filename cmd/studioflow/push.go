@@ -11,6 +11,7 @@ import (
 
 	"github.com/studioflow/studioflow/studio/client"
 	"github.com/studioflow/studioflow/studio/drift"
+	"github.com/studioflow/studioflow/studio/wire"
 )
 
 // flagSet reports whether the flag was given on the command line.
@@ -80,7 +81,7 @@ func runPush(e env, args []string) int {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	var f client.Flow
+	var f wire.Flow
 	if *sid != "" {
 		f, err = c.UpdateFlow(ctx, *sid, params)
 	} else {
@@ -91,7 +92,7 @@ func runPush(e env, args []string) int {
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "studioflow push %s: %v\n", path, err)
-		var apiErr *client.APIError
+		var apiErr *wire.Error
 		if errors.As(err, &apiErr) {
 			printProblems(e, path, "error", apiErr.Details["errors"])
 			printProblems(e, path, "warning", apiErr.Details["warnings"])

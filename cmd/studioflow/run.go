@@ -83,7 +83,7 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(x.Report()); err != nil {
+		if err := enc.Encode(newRunReport(x)); err != nil {
 			fmt.Fprintf(stderr, "studioflow run: %v\n", err)
 			return exitFindings
 		}

@@ -79,8 +79,7 @@ func branchesOf(st *model.State) []Branch {
 	add := func(event string, index int, condition, next string) {
 		out = append(out, Branch{Widget: st.Name(), Event: event, Index: index, Condition: condition, Next: next})
 	}
-	switch st.Type() {
-	case "trigger":
+	if st.IsTrigger() {
 		// Only the trigger events the flow wires are its ways in.
 		for _, t := range st.Transitions() {
 			if t.Next != "" {
@@ -88,7 +87,10 @@ func branchesOf(st *model.State) []Branch {
 			}
 		}
 		return out
-	case "split-based-on":
+	}
+	if testsConditions(st) {
+		// Each condition is a branch of its own, and so is No Condition
+		// Matches.
 		next, _ := st.Next("noMatch")
 		add("noMatch", 0, "", next)
 		for i, t := range st.Transitions() {
@@ -109,6 +111,17 @@ func branchesOf(st *model.State) []Branch {
 		}
 	}
 	return out
+}
+
+// testsConditions says whether st chooses its way by conditions (a split):
+// the file says so by its transitions, so coverage needs no catalog.
+func testsConditions(st *model.State) bool {
+	for _, t := range st.Transitions() {
+		if len(t.Conditions) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // conditionName is the friendly name of a transition's first condition.

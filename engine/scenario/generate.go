@@ -102,6 +102,7 @@ type generator struct {
 	flow     *model.Flow
 	flowPath string
 	cat      *schemas.Catalog
+	kinds    widgetKinds
 	opts     GenerateOptions
 	pools    pools
 	runs     int
@@ -131,8 +132,8 @@ func Generate(flowPath string, opts GenerateOptions) (*Generated, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse the flow %s: %w", flowPath, err)
 	}
-	g := &generator{flow: flow, flowPath: flowPath, cat: opts.Catalog, opts: opts}
-	g.pools = buildPools(flow, g.callsHTTP)
+	g := &generator{flow: flow, flowPath: flowPath, cat: opts.Catalog, kinds: newWidgetKinds(opts.Catalog), opts: opts}
+	g.pools = buildPools(flow, g.kinds)
 	return g.search(), nil
 }
 
@@ -146,7 +147,7 @@ func (g *generator) search() *Generated {
 	// unconnected speech never can.
 	total := 0
 	for _, b := range all.Branches {
-		if st := g.flow.State(b.Widget); !(st != nil && st.Type() == "gather-input-on-call" && b.Event == "speech" && b.Next == "") {
+		if st := g.flow.State(b.Widget); !(st != nil && g.kinds.unheardSpeech(st, b)) {
 			total++
 		}
 	}
@@ -167,7 +168,7 @@ func (g *generator) search() *Generated {
 			p.body = g.pools.first(slot{kind: "body"}, "hi")
 		}
 		for _, st := range g.flow.States() {
-			if g.callsHTTP(st) {
+			if g.kinds.callsHTTP(st) {
 				p.http[st.Name()] = Canned{Status: 200, ContentType: "application/json", Body: "{}"}
 			}
 		}
@@ -264,11 +265,11 @@ func (g *generator) children(r runOutcome, push func(plan), seenWait map[string]
 			continue
 		}
 		switch {
-		case g.callsHTTP(w) && !p.fixed["http:"+w.Name()]:
+		case g.kinds.callsHTTP(w) && !p.fixed["http:"+w.Name()]:
 			for _, c := range g.pools.responses(w.Name()) {
 				push(p.with(func(n *plan) { n.http[w.Name()] = c; n.fixed["http:"+w.Name()] = true }))
 			}
-		case g.chooses(w) && !p.fixed["outcome:"+w.Name()]:
+		case g.kinds.chooses(w) && !p.fixed["outcome:"+w.Name()]:
 			for _, t := range w.Transitions() {
 				if t.Event == st.Name {
 					continue
@@ -283,7 +284,7 @@ func (g *generator) children(r runOutcome, push func(plan), seenWait map[string]
 					n.fixed["outcome:"+w.Name()] = true
 				}))
 			}
-		case w.Type() == "split-based-on":
+		case g.kinds.of(w).TestsConditions():
 			for _, sl := range g.pools.splitSlots[w.Name()] {
 				var key string
 				switch sl.kind {
@@ -346,22 +347,6 @@ func (g *generator) inputsAt(w *engine.Wait) []engine.Input {
 		}
 	}
 	return append(out, engine.Input{Kind: engine.InputTimeout})
-}
-
-func (g *generator) callsHTTP(st *model.State) bool {
-	w, ok := g.cat.Lookup(st.Type())
-	return ok && w.CallsHTTP()
-}
-
-// chooses reports whether a scenario's outcomes may pick the widget's event
-// (the engine refuses the rest before the run starts, which the search
-// records as the reason).
-func (g *generator) chooses(st *model.State) bool {
-	switch st.Type() {
-	case "trigger", "split-based-on", "set-variables", "say-play", "gather-input-on-call", "run-subflow", "record-voicemail":
-		return false
-	}
-	return true
 }
 
 // scenarioOf writes p as a scenario (steps are the inputs only).

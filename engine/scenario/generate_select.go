@@ -98,11 +98,11 @@ func (g *generator) whyNot(c *coverage.Flow, b coverage.Branch, refusals map[str
 	}
 	st := g.flow.State(b.Widget)
 	switch {
-	case st != nil && st.Type() == "gather-input-on-call" && b.Event == "speech" && b.Next == "":
+	case st != nil && g.kinds.unheardSpeech(st, b):
 		return "the speech transition is not connected, so the gather does not listen for speech"
-	case st != nil && st.Type() == "split-based-on" && b.Index > 0:
+	case st != nil && g.kinds.of(st).TestsConditions() && b.Index > 0:
 		return "an earlier condition takes every value tried for it"
-	case st != nil && !g.chooses(st):
+	case st != nil && !g.kinds.chooses(st):
 		return fmt.Sprintf("the flow decides the event of %s, and no input tried leads there", st.Type())
 	}
 	return fmt.Sprintf("no run of the search took it (%d runs)", g.runs)

@@ -18,10 +18,10 @@ type pools struct {
 	reasons    map[string]string   // branch id → why no text takes it
 }
 
-func buildPools(f *model.Flow, callsHTTP func(*model.State) bool) pools {
+func buildPools(f *model.Flow, k widgetKinds) pools {
 	p := pools{values: map[string][]string{}, splitSlots: map[string][]slot{}, parsed: map[string][]slot{}, reasons: map[string]string{}}
 	for _, st := range f.States() {
-		if st.Type() != "split-based-on" {
+		if !k.of(st).TestsConditions() {
 			continue
 		}
 		bySlot := map[string][]condition{}
@@ -31,7 +31,7 @@ func buildPools(f *model.Flow, callsHTTP func(*model.State) bool) pools {
 			}
 			id := branchID(st.Name(), "match", i+1)
 			conds := conditionsOf(st, t)
-			sl, why := p.slotOfAll(f, conds, callsHTTP)
+			sl, why := p.slotOfAll(f, conds, k)
 			if why != "" {
 				p.reasons[id] = why
 				continue
@@ -50,7 +50,7 @@ func buildPools(f *model.Flow, callsHTTP func(*model.State) bool) pools {
 		}
 		noMatch := branchID(st.Name(), "noMatch", 0)
 		if len(p.splitSlots[st.Name()]) == 0 {
-			if _, why := slotOf(f, st.StringProperty("input"), 0, callsHTTP); why != "" {
+			if _, why := slotOf(f, st.StringProperty("input"), 0, k); why != "" {
 				p.reasons[noMatch] = why
 			}
 		}
@@ -66,13 +66,13 @@ func buildPools(f *model.Flow, callsHTTP func(*model.State) bool) pools {
 }
 
 // slotOfAll is the one slot all conditions test.
-func (p *pools) slotOfAll(f *model.Flow, conds []condition, callsHTTP func(*model.State) bool) (slot, string) {
-	first, why := slotOf(f, conds[0].subject, 0, callsHTTP)
+func (p *pools) slotOfAll(f *model.Flow, conds []condition, k widgetKinds) (slot, string) {
+	first, why := slotOf(f, conds[0].subject, 0, k)
 	if why != "" {
 		return slot{}, why
 	}
 	for _, c := range conds[1:] {
-		if sl, _ := slotOf(f, c.subject, 0, callsHTTP); sl != first {
+		if sl, _ := slotOf(f, c.subject, 0, k); sl != first {
 			return slot{}, "its conditions test different inputs"
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine/split"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // A slot is something a scenario controls that a split can test: the keys
@@ -25,9 +26,9 @@ func (s slot) key() string { return s.kind + ":" + s.widget + ":" + s.path }
 
 // slotOf finds the slot a split's input template reads. It follows
 // flow.variables.X to the Set Variables that set it when they all set it to
-// one template. reason says why a template is not a slot. callsHTTP tells
-// the widget types whose response a canned one replaces.
-func slotOf(f *model.Flow, template string, depth int, callsHTTP func(*model.State) bool) (slot, string) {
+// one template. reason says why a template is not a slot. k tells what
+// each widget's type does (whose response a canned one replaces, …).
+func slotOf(f *model.Flow, template string, depth int, k widgetKinds) (slot, string) {
 	ref, ok := singleReference(template)
 	if !ok {
 		return slot{}, fmt.Sprintf("the input %q is not a single {{reference}}", template)
@@ -35,42 +36,37 @@ func slotOf(f *model.Flow, template string, depth int, callsHTTP func(*model.Sta
 	parts := strings.Split(ref, ".")
 	switch {
 	case len(parts) >= 3 && parts[0] == "widgets":
-		return widgetSlot(f, ref, parts[1], parts[2:], callsHTTP)
+		return widgetSlot(f, ref, parts[1], parts[2:], k)
 	case len(parts) == 3 && parts[0] == "trigger" && parts[2] == "Body" && (parts[1] == "message" || parts[1] == "conversation"):
 		return slot{kind: "body"}, ""
 	case len(parts) == 3 && parts[0] == "flow" && parts[1] == "data":
 		return slot{kind: "data", path: parts[2]}, ""
 	case len(parts) == 3 && parts[0] == "flow" && parts[1] == "variables" && depth < 4:
-		values := setterTemplates(f, parts[2])
+		values := setterTemplates(f, parts[2], k)
 		if len(values) != 1 {
 			return slot{}, fmt.Sprintf("flow.variables.%s is set to %d different values", parts[2], len(values))
 		}
-		return slotOf(f, values[0], depth+1, callsHTTP)
+		return slotOf(f, values[0], depth+1, k)
 	}
 	return slot{}, fmt.Sprintf("a scenario does not choose {{%s}}", ref)
 }
 
 // widgetSlot is the slot of widgets.NAME.REST, by the widget's type.
-func widgetSlot(f *model.Flow, ref, name string, rest []string, callsHTTP func(*model.State) bool) (slot, string) {
+func widgetSlot(f *model.Flow, ref, name string, rest []string, k widgetKinds) (slot, string) {
 	st := f.State(name)
 	if st == nil {
 		return slot{}, fmt.Sprintf("{{%s}} names %s, which is not a widget of the flow", ref, name)
 	}
 	field := strings.Join(rest, ".")
+	input, fromContact := k.inputIn(st, field)
 	switch {
-	case st.Type() == "gather-input-on-call" && field == "Digits":
-		return slot{kind: "press", widget: name}, ""
-	case st.Type() == "gather-input-on-call" && field == "SpeechResult":
-		return slot{kind: "speech", widget: name}, ""
-	case st.Type() == "send-and-wait-for-reply" && field == "inbound.Body":
-		return slot{kind: "reply", widget: name}, ""
-	case callsHTTP(st) && len(rest) >= 2 && rest[0] == "parsed":
+	case fromContact:
+		return slot{kind: inputSlot(input), widget: name}, ""
+	case k.callsHTTP(st) && len(rest) >= 2 && rest[0] == "parsed":
 		return slot{kind: "parsed", widget: name, path: strings.Join(rest[1:], ".")}, ""
-	case callsHTTP(st) && field == "body":
+	case k.callsHTTP(st) && field == "body":
 		return slot{kind: "httpbody", widget: name}, ""
-	case st.Type() == "run-subflow" || callsHTTP(st):
-	case st.Type() == "split-based-on" || st.Type() == "set-variables" || st.Type() == "say-play" || st.Type() == "gather-input-on-call" || st.Type() == "send-and-wait-for-reply" || st.Type() == "trigger":
-	default:
+	case k.product(st):
 		// A product widget: its outcome's outputs are the scenario's.
 		return slot{kind: "outputs", widget: name, path: field}, ""
 	}
@@ -96,13 +92,14 @@ func singleReference(template string) (string, bool) {
 }
 
 // setterTemplates lists the distinct templates Set Variables widgets give key.
-func setterTemplates(f *model.Flow, key string) []string {
+func setterTemplates(f *model.Flow, key string, k widgetKinds) []string {
 	var out []string
 	for _, st := range f.States() {
-		if st.Type() != "set-variables" {
+		variables, sets := k.of(st).PropertyWithRole(schemas.FlowVariables)
+		if !sets {
 			continue
 		}
-		for _, v := range objectList(st, "variables") {
+		for _, v := range objectList(st, variables) {
 			k, _ := v.String("key")
 			if k != key {
 				continue

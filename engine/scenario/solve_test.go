@@ -62,11 +62,13 @@ func TestSlotOfFollowsReferencesToWhatAScenarioChooses(t *testing.T) {
 	 {"name":"ask","type":"send-and-wait-for-reply","properties":{},"transitions":[]},
 	 {"name":"api","type":"make-http-request","properties":{},"transitions":[]},
 	 {"name":"flex","type":"send-to-flex","properties":{},"transitions":[]},
+	 {"name":"voicemail","type":"record-voicemail","properties":{},"transitions":[]},
+	 {"name":"sub","type":"run-subflow","properties":{},"transitions":[]},
 	 {"name":"keep","type":"set-variables","properties":{"variables":[{"key":"choice","value":"{{widgets.menu.Digits}}"}]},"transitions":[]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	callsHTTP := func(st *model.State) bool { return st.Type() == "make-http-request" }
+	kinds := newWidgetKinds(loadTestCatalog(t))
 	for template, want := range map[string]slot{
 		"{{widgets.menu.Digits}}":                    {kind: "press", widget: "menu"},
 		"{{ widgets.menu.SpeechResult | downcase }}": {kind: "speech", widget: "menu"},
@@ -77,7 +79,7 @@ func TestSlotOfFollowsReferencesToWhatAScenarioChooses(t *testing.T) {
 		"{{flow.data.lang}}":                         {kind: "data", path: "lang"},
 		"{{flow.variables.choice}}":                  {kind: "press", widget: "menu"},
 	} {
-		got, why := slotOf(f, template, 0, callsHTTP)
+		got, why := slotOf(f, template, 0, kinds)
 		if why != "" || got != want {
 			t.Errorf("%s: %+v (%s), want %+v", template, got, why, want)
 		}
@@ -87,8 +89,13 @@ func TestSlotOfFollowsReferencesToWhatAScenarioChooses(t *testing.T) {
 		"{{widgets.nope.Digits}}":       "not a widget of the flow",
 		"{{trigger.call.From}}":         "a scenario does not choose",
 		"{{flow.variables.unset}}":      "set to 0 different values",
+		// The engine records a voicemail itself, and a subflow runs: their
+		// outputs are no outcome's to choose.
+		"{{widgets.voicemail.RecordingUrl}}": "a scenario does not choose",
+		"{{widgets.sub.result}}":             "a scenario does not choose",
+		"{{widgets.menu.Confidence}}":        "a scenario does not choose",
 	} {
-		if _, why := slotOf(f, template, 0, callsHTTP); !strings.Contains(why, want) {
+		if _, why := slotOf(f, template, 0, kinds); !strings.Contains(why, want) {
 			t.Errorf("%s: reason %q, want %q", template, why, want)
 		}
 	}

@@ -2,6 +2,7 @@ package flowdiff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/studioflow/studioflow/model"
@@ -161,15 +162,7 @@ func SameValue(a, b any) bool {
 		return true
 	case []any:
 		tb, ok := b.([]any)
-		if !ok || len(ta) != len(tb) {
-			return false
-		}
-		for i := range ta {
-			if !SameValue(ta[i], tb[i]) {
-				return false
-			}
-		}
-		return true
+		return ok && slices.EqualFunc(ta, tb, SameValue)
 	default:
 		return model.Equal(a, b)
 	}

@@ -116,32 +116,20 @@ func gluedOperator(frag string) bool {
 
 // splitWords splits s at the given words standing alone at the top level.
 func splitWords(s string, words ...string) (parts, found []string) {
-	depth := 0
-	var quote byte
+	var n nesting
 	start := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '(' || c == '[':
-			depth++
-		case c == ')' || c == ']':
-			depth--
-		case depth == 0 && (i == 0 || isBlankByte(s[i-1])):
-			for _, w := range words {
-				end := i + len(w)
-				if strings.HasPrefix(s[i:], w) && end < len(s) && isBlankByte(s[end]) {
-					parts = append(parts, s[start:i])
-					found = append(found, w)
-					start = end
-					i = end - 1
-					break
-				}
+		if !n.topLevel(s[i]) || i > 0 && !isBlankByte(s[i-1]) {
+			continue
+		}
+		for _, w := range words {
+			end := i + len(w)
+			if strings.HasPrefix(s[i:], w) && end < len(s) && isBlankByte(s[end]) {
+				parts = append(parts, s[start:i])
+				found = append(found, w)
+				start = end
+				i = end - 1
+				break
 			}
 		}
 	}

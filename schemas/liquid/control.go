@@ -2,6 +2,7 @@ package liquid
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -53,11 +54,7 @@ func parseIf(p *parser, t token) (node, error) {
 		}
 		markup, line = end.markup, end.line
 	}
-	bodies := make([]*[]node, len(n.branches))
-	for i := range n.branches {
-		bodies[i] = &n.branches[i].body
-	}
-	dropBlankText(bodies...)
+	dropBlankTextOf(n.branches, func(b *branch) *[]node { return &b.body })
 	return n, nil
 }
 
@@ -81,14 +78,7 @@ func (n *ifNode) render(r *renderState, w *writer) error {
 }
 
 func (n *ifNode) blank() bool {
-	for _, b := range n.branches {
-		for _, c := range b.body {
-			if !c.blank() {
-				return false
-			}
-		}
-	}
-	return true
+	return !slices.ContainsFunc(n.branches, func(b branch) bool { return !allBlank(b.body) })
 }
 
 // --- case / when ---
@@ -144,11 +134,7 @@ func parseCase(p *parser, t token) (node, error) {
 		n.clauses = append(n.clauses, clause)
 		end = next
 	}
-	bodies := make([]*[]node, len(n.clauses))
-	for i := range n.clauses {
-		bodies[i] = &n.clauses[i].body
-	}
-	dropBlankText(bodies...)
+	dropBlankTextOf(n.clauses, func(c *whenClause) *[]node { return &c.body })
 	return n, nil
 }
 
@@ -197,14 +183,7 @@ func (n *caseNode) render(r *renderState, w *writer) error {
 }
 
 func (n *caseNode) blank() bool {
-	for _, c := range n.clauses {
-		for _, b := range c.body {
-			if !b.blank() {
-				return false
-			}
-		}
-	}
-	return true
+	return !slices.ContainsFunc(n.clauses, func(c whenClause) bool { return !allBlank(c.body) })
 }
 
 // whenValues reads a when's values as Ruby Liquid's lax parser does:
@@ -255,22 +234,9 @@ func fragmentEnd(s string) int {
 		}
 		return len(s)
 	}
-	depth := 0
-	var quote byte
+	var n nesting
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '(' || c == '[':
-			depth++
-		case c == ')' || c == ']':
-			depth--
-		case depth == 0 && (isBlankByte(c) || c == ',' || c == '|'):
+		if c := s[i]; n.topLevel(c) && (isBlankByte(c) || c == ',' || c == '|') {
 			return i
 		}
 	}

@@ -20,6 +20,8 @@ import (
 	_ "time/tzdata" // Pacific time must work on machines without a zoneinfo database.
 
 	"github.com/osteele/liquid/expressions"
+
+	"github.com/studioflow/studioflow/internal/memo"
 )
 
 const (
@@ -32,11 +34,13 @@ const (
 // Engine parses each distinct template once, caches it, and renders it on demand.
 // It is safe for concurrent use.
 type Engine struct {
-	pacific  *time.Location
-	now      func() time.Time
-	states   sync.Pool // *renderState, each with its own filters bound to it
-	mu       sync.RWMutex
-	compiled map[string]compiled
+	pacific *time.Location
+	now     func() time.Time
+	states  sync.Pool // *renderState, each with its own filters bound to it
+	// compiled holds each template parsed. Editing a flow creates a new
+	// template per keystroke: past MaxCachedTemplates it starts over
+	// rather than grow without bound.
+	compiled *memo.Map[string, compiled]
 }
 
 type compiled struct {
@@ -55,7 +59,7 @@ func New(now func() time.Time) *Engine {
 		// time/tzdata is embedded, so this only happens if the build is broken.
 		panic(fmt.Sprintf("liquid: loading %s: %v", StudioTimeZone, err))
 	}
-	e := &Engine{pacific: pacific, now: now, compiled: map[string]compiled{}}
+	e := &Engine{pacific: pacific, now: now, compiled: memo.New[string, compiled](MaxCachedTemplates)}
 	e.states.New = func() any { return e.newState() }
 	return e
 }
@@ -194,16 +198,11 @@ func (e *Engine) Check(source string) error {
 
 // CachedTemplates reports how many distinct templates the engine holds.
 func (e *Engine) CachedTemplates() int {
-	e.mu.RLock()
-	defer e.mu.RUnlock()
-	return len(e.compiled)
+	return e.compiled.Len()
 }
 
 func (e *Engine) parse(source string) (c compiled) {
-	e.mu.RLock()
-	c, ok := e.compiled[source]
-	e.mu.RUnlock()
-	if ok {
+	if c, ok := e.compiled.Get(source); ok {
 		return c
 	}
 	defer func() {
@@ -218,13 +217,6 @@ func (e *Engine) parse(source string) (c compiled) {
 		c = compiled{tpl: tpl}
 		c.plain, _ = compilePlain(source)
 	}
-	e.mu.Lock()
-	if len(e.compiled) >= MaxCachedTemplates {
-		// Editing a flow creates a new template per keystroke; start over
-		// rather than grow without bound.
-		clear(e.compiled)
-	}
-	e.compiled[source] = c
-	e.mu.Unlock()
+	e.compiled.Put(source, c)
 	return c
 }

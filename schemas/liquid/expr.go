@@ -83,18 +83,11 @@ func (x *expr) extractRanges(s string, cc *compileCtx) (string, error) {
 		return s, nil
 	}
 	var b strings.Builder
-	var quote byte
+	var q quotes
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '(':
-			end := matchParen(s, i)
+		if !q.quoted(c) && c == '(' {
+			end := matchClosing(s, i, '(', ')')
 			if end < 0 {
 				return "", fmt.Errorf("unbalanced ( in %q", s)
 			}
@@ -130,7 +123,7 @@ func (x *expr) extractLookup(s string, cc *compileCtx) (string, error) {
 	if !strings.HasPrefix(s, "[") {
 		return s, nil
 	}
-	end := matchBracket(s, 0)
+	end := matchClosing(s, 0, '[', ']')
 	if end < 0 {
 		return "", fmt.Errorf("unbalanced [ in %q", s)
 	}
@@ -150,73 +143,11 @@ func (x *expr) extractLookup(s string, cc *compileCtx) (string, error) {
 	return name + rest, nil
 }
 
-func matchBracket(s string, open int) int {
-	depth := 0
-	var quote byte
-	for i := open; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '[':
-			depth++
-		case c == ']':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
-// matchParen returns the index of the ")" closing the "(" at open.
-func matchParen(s string, open int) int {
-	depth := 0
-	var quote byte
-	for i := open; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
 // topLevelIndex finds sep outside quotes, parentheses and brackets.
 func topLevelIndex(s, sep string) int {
-	depth := 0
-	var quote byte
+	var n nesting
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '(' || c == '[':
-			depth++
-		case c == ')' || c == ']':
-			depth--
-		case depth == 0 && strings.HasPrefix(s[i:], sep):
+		if n.topLevel(s[i]) && strings.HasPrefix(s[i:], sep) {
 			return i
 		}
 	}

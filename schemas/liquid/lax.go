@@ -25,16 +25,11 @@ func tightenDots(s string) string {
 		}
 		return b[len(b)-1]
 	}
-	var quote byte
+	var q quotes
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
+		case q.quoted(c):
 		case isBlankByte(c):
 			// blanks before a ".name" that follows a path
 			j := i
@@ -244,28 +239,19 @@ func (cc *compileCtx) laxValue(markup, what string) string {
 // splitTopLevelFields splits at blanks outside quotes and brackets.
 func splitTopLevelFields(s string) []string {
 	var out []string
-	depth := 0
-	var quote byte
+	var n nesting
 	start := -1
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-			continue
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '(' || c == '[':
-			depth++
-		case c == ')' || c == ']':
-			depth--
-		case depth == 0 && isBlankByte(c):
+		inString := n.open != 0 // a string's own bytes and closing quote start no field
+		if n.topLevel(c) && isBlankByte(c) {
 			if start >= 0 {
 				out = append(out, s[start:i])
 				start = -1
 			}
+			continue
+		}
+		if inString {
 			continue
 		}
 		if start < 0 {

@@ -96,29 +96,17 @@ func parseFor(p *parser, t token) (node, error) {
 // attributesStart finds where "reversed" or "limit:"/"offset:"/"cols:"
 // begins at the top level of a loop's markup.
 func attributesStart(s string) int {
-	depth := 0
-	var quote byte
+	var n nesting
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '(' || c == '[':
-			depth++
-		case c == ')' || c == ']':
-			depth--
-		case depth == 0 && i > 0 && (isBlankByte(s[i-1]) || s[i-1] == ',' || s[i-1] == ')'):
-			rest := s[i:]
-			if loopAttribute.MatchString(rest) {
-				return i
-			}
-			if strings.HasPrefix(rest, "reversed") && (len(rest) == 8 || !isWordByte(rest[8])) {
-				return i
-			}
+		if !n.topLevel(s[i]) || i == 0 || !(isBlankByte(s[i-1]) || s[i-1] == ',' || s[i-1] == ')') {
+			continue
+		}
+		rest := s[i:]
+		if loopAttribute.MatchString(rest) {
+			return i
+		}
+		if strings.HasPrefix(rest, "reversed") && (len(rest) == 8 || !isWordByte(rest[8])) {
+			return i
 		}
 	}
 	return len(s)
@@ -346,12 +334,5 @@ func (n *forNode) blank() bool {
 	if n.tablerow {
 		return false
 	}
-	for _, b := range [][]node{n.body, n.elseBody} {
-		for _, c := range b {
-			if !c.blank() {
-				return false
-			}
-		}
-	}
-	return true
+	return allBlank(n.body) && allBlank(n.elseBody)
 }

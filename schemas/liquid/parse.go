@@ -146,10 +146,8 @@ func isClauseOrEnd(name string) bool {
 // else worth printing.
 func dropBlankText(bodies ...*[]node) bool {
 	for _, b := range bodies {
-		for _, n := range *b {
-			if !n.blank() {
-				return false
-			}
+		if !allBlank(*b) {
+			return false
 		}
 	}
 	for _, b := range bodies {
@@ -162,6 +160,16 @@ func dropBlankText(bodies ...*[]node) bool {
 		*b = kept
 	}
 	return true
+}
+
+// dropBlankTextOf is dropBlankText over the body of each of items (the
+// branches of an if, the clauses of a case).
+func dropBlankTextOf[T any](items []T, body func(*T) *[]node) bool {
+	bodies := make([]*[]node, len(items))
+	for i := range items {
+		bodies[i] = body(&items[i])
+	}
+	return dropBlankText(bodies...)
 }
 
 // expectEnd reads a block's body and requires it to end with one of names.
@@ -202,7 +210,18 @@ func (p *parser) skipUntil(open token, end string) (*token, error) {
 type textNode struct{ text string }
 
 func (n *textNode) render(_ *renderState, w *writer) error { return w.WriteString(n.text) }
-func (n *textNode) blank() bool                            { return strings.TrimSpace(n.text) == "" }
+
+// allBlank reports whether every node of a body is blank.
+func allBlank(body []node) bool {
+	for _, n := range body {
+		if !n.blank() {
+			return false
+		}
+	}
+	return true
+}
+
+func (n *textNode) blank() bool { return strings.TrimSpace(n.text) == "" }
 
 type outputNode struct {
 	x    *expr

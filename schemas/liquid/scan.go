@@ -73,13 +73,7 @@ func scan(source string) ([]token, error) {
 			src := source[open : open+2+end+2]
 			inner := src[2 : len(src)-2]
 			t := token{kind: outputToken, line: line, src: src}
-			if strings.HasPrefix(inner, "-") {
-				t.trimL, inner = true, inner[1:]
-			}
-			if strings.HasSuffix(inner, "-") {
-				t.trimR, inner = true, inner[:len(inner)-1]
-			}
-			t.text = strings.TrimSpace(inner)
+			t.text = strings.TrimSpace(t.cutTrimMarks(inner))
 			toks = append(toks, t)
 			line += strings.Count(src, "\n")
 			pos = open + len(src)
@@ -127,6 +121,18 @@ func scan(source string) ([]token, error) {
 	return toks, nil
 }
 
+// cutTrimMarks takes the whitespace-trimming "-" off either end of a
+// tag's or output's inside ({%- … -%}), noting each on t.
+func (t *token) cutTrimMarks(inner string) string {
+	if strings.HasPrefix(inner, "-") {
+		t.trimL, inner = true, inner[1:]
+	}
+	if strings.HasSuffix(inner, "-") {
+		t.trimR, inner = true, inner[:len(inner)-1]
+	}
+	return inner
+}
+
 func indexOpen(s string, from int) int {
 	for i := from; i+1 < len(s); i++ {
 		if s[i] == '{' && (s[i+1] == '{' || s[i+1] == '%') {
@@ -140,13 +146,7 @@ func indexOpen(s string, from int) int {
 func tagOf(src string, line int) (token, error) {
 	inner := src[2 : len(src)-2]
 	t := token{kind: tagToken, line: line, src: src}
-	if strings.HasPrefix(inner, "-") {
-		t.trimL, inner = true, inner[1:]
-	}
-	if strings.HasSuffix(inner, "-") {
-		t.trimR, inner = true, inner[:len(inner)-1]
-	}
-	inner = strings.TrimLeft(inner, " \t\r\n\f\v")
+	inner = strings.TrimLeft(t.cutTrimMarks(inner), " \t\r\n\f\v")
 	if strings.HasPrefix(inner, "#") {
 		t.name, t.markup = "#", inner[1:]
 		return t, nil

@@ -15,10 +15,12 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/studioflow/studioflow/studio/wire"
 )
 
 // DefaultBaseURL is Twilio's Studio API.
-const DefaultBaseURL = "https://studio.twilio.com"
+const DefaultBaseURL = wire.StudioBaseURL
 
 // maxResponse bounds what the client reads of one answer: a flow of the
 // largest size Studio stores, with room to spare.
@@ -96,37 +98,6 @@ func redactURL(s string) string {
 	return scheme + "://" + user + ":xxxxx@" + rest[at+1:]
 }
 
-// APIError is an error answer in Twilio's shape.
-type APIError struct {
-	Status   int            `json:"status"`
-	Code     int            `json:"code"`
-	Message  string         `json:"message"`
-	MoreInfo string         `json:"more_info"`
-	Details  map[string]any `json:"details"`
-}
-
-func (e *APIError) Error() string {
-	return fmt.Sprintf("HTTP %d, Twilio error %d: %s", e.Status, e.Code, e.Message)
-}
-
-// Flow is a flow or a flow revision as the API returns it.
-type Flow struct {
-	SID           string           `json:"sid"`
-	AccountSID    string           `json:"account_sid"`
-	FriendlyName  string           `json:"friendly_name"`
-	Definition    json.RawMessage  `json:"definition"`
-	Status        string           `json:"status"`
-	Revision      int              `json:"revision"`
-	CommitMessage *string          `json:"commit_message"`
-	Valid         *bool            `json:"valid"`
-	Errors        []map[string]any `json:"errors"`
-	Warnings      []map[string]any `json:"warnings"`
-	WebhookURL    string           `json:"webhook_url"`
-	DateCreated   string           `json:"date_created"`
-	DateUpdated   *string          `json:"date_updated"`
-	URL           string           `json:"url"`
-}
-
 // FlowParams are Create's and Update's parameters; empty ones are not sent.
 type FlowParams struct {
 	FriendlyName  string
@@ -148,29 +119,45 @@ func (p FlowParams) form() url.Values {
 }
 
 // FetchFlow returns the flow with its latest definition.
-func (c *Client) FetchFlow(ctx context.Context, sid string) (Flow, error) {
-	var f Flow
+func (c *Client) FetchFlow(ctx context.Context, sid string) (wire.Flow, error) {
+	var f wire.Flow
 	err := c.do(ctx, http.MethodGet, "/v2/Flows/"+url.PathEscape(sid), nil, &f)
 	return f, err
 }
 
 // FetchRevision returns one revision: a number, LatestPublished or LatestRevision.
-func (c *Client) FetchRevision(ctx context.Context, sid, revision string) (Flow, error) {
-	var f Flow
-	err := c.do(ctx, http.MethodGet, "/v2/Flows/"+url.PathEscape(sid)+"/Revisions/"+url.PathEscape(revision), nil, &f)
-	return f, err
+func (c *Client) FetchRevision(ctx context.Context, sid, revision string) (wire.FlowRevision, error) {
+	var r wire.FlowRevision
+	err := c.do(ctx, http.MethodGet, "/v2/Flows/"+url.PathEscape(sid)+"/Revisions/"+url.PathEscape(revision), nil, &r)
+	return r, err
+}
+
+// FetchDefinition returns the flow's definition at revision (a number,
+// LatestPublished or LatestRevision), with the revision's number, status,
+// name and validity, for a caller that takes either: the revision's
+// resource, or for "" the flow's (its latest revision) in the fields whose
+// meaning the two resources share (not the dates or the URL).
+func (c *Client) FetchDefinition(ctx context.Context, sid, revision string) (wire.FlowRevision, error) {
+	if revision != "" {
+		return c.FetchRevision(ctx, sid, revision)
+	}
+	f, err := c.FetchFlow(ctx, sid)
+	return wire.FlowRevision{
+		SID: f.SID, AccountSID: f.AccountSID, FriendlyName: f.FriendlyName, Definition: f.Definition,
+		Status: f.Status, Revision: f.Revision, CommitMessage: f.CommitMessage, Valid: f.Valid, Errors: f.Errors,
+	}, err
 }
 
 // CreateFlow creates a flow.
-func (c *Client) CreateFlow(ctx context.Context, p FlowParams) (Flow, error) {
-	var f Flow
+func (c *Client) CreateFlow(ctx context.Context, p FlowParams) (wire.Flow, error) {
+	var f wire.Flow
 	err := c.do(ctx, http.MethodPost, "/v2/Flows", p.form(), &f)
 	return f, err
 }
 
 // UpdateFlow saves a new revision of the flow.
-func (c *Client) UpdateFlow(ctx context.Context, sid string, p FlowParams) (Flow, error) {
-	var f Flow
+func (c *Client) UpdateFlow(ctx context.Context, sid string, p FlowParams) (wire.Flow, error) {
+	var f wire.Flow
 	err := c.do(ctx, http.MethodPost, "/v2/Flows/"+url.PathEscape(sid), p.form(), &f)
 	return f, err
 }
@@ -202,7 +189,7 @@ func (c *Client) do(ctx context.Context, method, path string, form url.Values, o
 		return fmt.Errorf("%s %s: the answer is larger than %d MiB", method, path, maxResponse>>20)
 	}
 	if resp.StatusCode >= 300 {
-		apiErr := &APIError{}
+		apiErr := &wire.Error{}
 		if json.Unmarshal(data, apiErr) != nil || apiErr.Code == 0 {
 			return fmt.Errorf("%s %s: HTTP %d: %s", method, path, resp.StatusCode, snippet(data))
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio/restapi"
 	"github.com/studioflow/studioflow/studio/sessions"
+	"github.com/studioflow/studioflow/studio/wire"
 	"github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -72,7 +73,7 @@ func TestCreateUpdateFetch(t *testing.T) {
 	}
 
 	_, err = c.FetchFlow(ctx, "FW"+strings.Repeat("0", 32))
-	var apiErr *APIError
+	var apiErr *wire.Error
 	if !errors.As(err, &apiErr) || apiErr.Status != 404 || apiErr.Code != 20404 {
 		t.Errorf("missing flow: %v", err)
 	}
@@ -131,5 +132,37 @@ func TestCredentialsAndBaseURL(t *testing.T) {
 		if _, err := New(bad, c, nil); err == nil {
 			t.Errorf("base URL %q accepted", bad)
 		}
+	}
+}
+
+// FetchDefinition fetches the flow for no revision and the revision asked
+// for otherwise, and answers both with the revision's number and definition.
+func TestFetchDefinitionTakesAFlowOrARevision(t *testing.T) {
+	ts, creds := localStudio(t)
+	c, err := New(ts.URL, creds, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	first := testflows.Read(t, testflows.HelplineFallback)
+	f, err := c.CreateFlow(ctx, FlowParams{FriendlyName: "Help", Status: "draft", Definition: first, CommitMessage: "one"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.UpdateFlow(ctx, f.SID, FlowParams{Status: "published", CommitMessage: "two"}); err != nil {
+		t.Fatal(err)
+	}
+	latest, err := c.FetchDefinition(ctx, f.SID, "")
+	if err != nil || latest.SID != f.SID || latest.Revision != 2 || latest.Status != "published" || latest.FriendlyName != "Help" ||
+		latest.CommitMessage == nil || *latest.CommitMessage != "two" || latest.Valid == nil || !*latest.Valid || len(latest.Definition) == 0 {
+		t.Fatalf("current: %v %+v", err, latest)
+	}
+	one, err := c.FetchDefinition(ctx, f.SID, "1")
+	if err != nil || one.Revision != 1 || one.Status != "draft" || *one.CommitMessage != "one" || string(one.Definition) != string(latest.Definition) ||
+		!strings.HasSuffix(one.URL, "/Revisions/1") {
+		t.Fatalf("revision 1: %v %+v", err, one)
+	}
+	if _, err := c.FetchDefinition(ctx, f.SID, "9"); err == nil {
+		t.Error("a revision that does not exist was fetched")
 	}
 }

@@ -155,12 +155,7 @@ func readTwilio(ctx context.Context, ref string, opts Options) (Source, error) {
 	if err != nil {
 		return Source{}, err
 	}
-	var f client.Flow
-	if rev == "" {
-		f, err = c.FetchFlow(ctx, sid)
-	} else {
-		f, err = c.FetchRevision(ctx, sid, rev)
-	}
+	f, err := c.FetchDefinition(ctx, sid, rev)
 	if err != nil {
 		return Source{}, fmt.Errorf("fetch %s: %w", ref, err)
 	}

@@ -2,9 +2,9 @@ package restapi
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
-	"strconv"
+
+	"github.com/studioflow/studioflow/studio/wire"
 )
 
 // Twilio error codes the API answers with.
@@ -17,35 +17,15 @@ const (
 	codeInternal         = 20500
 )
 
-// apiError is Twilio's error shape: code, message, more_info, status, and
-// details where there is more to say (validation problems, the conflicting
-// execution).
-type apiError struct {
-	Code     int            `json:"code"`
-	Message  string         `json:"message"`
-	MoreInfo string         `json:"more_info"`
-	Status   int            `json:"status"`
-	Details  map[string]any `json:"details,omitempty"`
+func badRequest(format string, args ...any) *wire.Error {
+	return wire.NewError(http.StatusBadRequest, codeInvalidParameter, format, args...)
 }
 
-func (e *apiError) Error() string { return fmt.Sprintf("%d %d: %s", e.Status, e.Code, e.Message) }
-
-func newError(status, code int, format string, args ...any) *apiError {
-	return &apiError{
-		Status: status, Code: code, Message: fmt.Sprintf(format, args...),
-		MoreInfo: "https://www.twilio.com/docs/errors/" + strconv.Itoa(code),
-	}
+func notFound(path string) *wire.Error {
+	return wire.NewError(http.StatusNotFound, codeNotFound, "The requested resource %s was not found", path)
 }
 
-func badRequest(format string, args ...any) *apiError {
-	return newError(http.StatusBadRequest, codeInvalidParameter, format, args...)
-}
-
-func notFound(path string) *apiError {
-	return newError(http.StatusNotFound, codeNotFound, "The requested resource %s was not found", path)
-}
-
-func writeError(w http.ResponseWriter, e *apiError) {
+func writeError(w http.ResponseWriter, e *wire.Error) {
 	writeJSON(w, e.Status, e)
 }
 

@@ -8,27 +8,28 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/studio/sessions"
+	"github.com/studioflow/studioflow/studio/wire"
 	"github.com/studioflow/studioflow/studio/workspace"
 )
 
 // executionError maps a sessions error to the API's: Studio's 409 for a
 // contact with an active execution.
-func (q *request) executionError(err error) *apiError {
+func (q *request) executionError(err error) *wire.Error {
 	var conflict *engine.ConflictError
 	switch {
 	case errors.As(err, &conflict):
-		e := newError(http.StatusConflict, codeConflict, "%s", conflict.Error())
+		e := wire.NewError(http.StatusConflict, codeConflict, "%s", conflict.Error())
 		e.Details = map[string]any{"conflicting_execution_sid": conflict.ExecutionSID}
 		return e
 	case errors.Is(err, sessions.ErrNotPublished):
 		return badRequest("%v", err)
 	case errors.Is(err, sessions.ErrOverrun):
-		return newError(http.StatusGatewayTimeout, codeInternal, "%v", err)
+		return wire.NewError(http.StatusGatewayTimeout, codeInternal, "%v", err)
 	}
 	return q.storeError(err)
 }
 
-func (s *Server) createExecution(q *request) *apiError {
+func (s *Server) createExecution(q *request) *wire.Error {
 	form, apiErr := q.form()
 	if apiErr != nil {
 		return apiErr
@@ -51,7 +52,7 @@ func (s *Server) createExecution(q *request) *apiError {
 	if err != nil {
 		return q.executionError(err)
 	}
-	writeJSON(q.w, http.StatusCreated, executionResource(q.base, q.account, res.Execution))
+	writeJSON(q.w, http.StatusCreated, wire.NewExecution(q.base, q.account, res.Execution))
 	return nil
 }
 
@@ -62,7 +63,7 @@ func describeJSONError(err error) string {
 	return err.Error()
 }
 
-func (s *Server) listExecutions(q *request) *apiError {
+func (s *Server) listExecutions(q *request) *wire.Error {
 	query, apiErr := q.query()
 	if apiErr != nil {
 		return apiErr
@@ -103,24 +104,24 @@ func (s *Server) listExecutions(q *request) *apiError {
 		first, last = page[0].SID, page[len(page)-1].SID
 	}
 	meta := pageMeta(paging, q.base, "/v2/Flows/"+flow+"/Executions", "executions", first, last, info)
-	out := make([]engine.ExecutionRecord, len(page))
+	out := wire.ExecutionPage{Meta: meta, Executions: make([]wire.Execution, len(page))}
 	for i, x := range page {
-		out[i] = executionResource(q.base, q.account, x)
+		out.Executions[i] = wire.NewExecution(q.base, q.account, x)
 	}
-	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "executions": out})
+	writeJSON(q.w, http.StatusOK, out)
 	return nil
 }
 
-func (s *Server) fetchExecution(q *request) *apiError {
+func (s *Server) fetchExecution(q *request) *wire.Error {
 	x, err := s.cfg.Store.Execution(q.params["FlowSid"], q.params["ExecutionSid"])
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, executionResource(q.base, q.account, x))
+	writeJSON(q.w, http.StatusOK, wire.NewExecution(q.base, q.account, x))
 	return nil
 }
 
-func (s *Server) updateExecution(q *request) *apiError {
+func (s *Server) updateExecution(q *request) *wire.Error {
 	form, apiErr := q.form()
 	if apiErr != nil {
 		return apiErr
@@ -136,11 +137,11 @@ func (s *Server) updateExecution(q *request) *apiError {
 	if err != nil {
 		return q.executionError(err)
 	}
-	writeJSON(q.w, http.StatusOK, executionResource(q.base, q.account, x))
+	writeJSON(q.w, http.StatusOK, wire.NewExecution(q.base, q.account, x))
 	return nil
 }
 
-func (s *Server) deleteExecution(q *request) *apiError {
+func (s *Server) deleteExecution(q *request) *wire.Error {
 	if err := s.cfg.Sessions.Delete(q.params["FlowSid"], q.params["ExecutionSid"]); err != nil {
 		return q.executionError(err)
 	}
@@ -148,23 +149,16 @@ func (s *Server) deleteExecution(q *request) *apiError {
 	return nil
 }
 
-func (s *Server) fetchExecutionContext(q *request) *apiError {
+func (s *Server) fetchExecutionContext(q *request) *wire.Error {
 	x, err := s.cfg.Store.Execution(q.params["FlowSid"], q.params["ExecutionSid"])
 	if err != nil {
 		return q.storeError(err)
 	}
-	ctx := x.Context
-	if ctx == nil {
-		ctx = map[string]any{}
-	}
-	writeJSON(q.w, http.StatusOK, executionContextJSON{
-		AccountSID: q.account, Context: ctx, ExecutionSID: x.SID, FlowSID: x.FlowSID,
-		URL: executionURL(q.base, x.FlowSID, x.SID) + "/Context",
-	})
+	writeJSON(q.w, http.StatusOK, wire.NewExecutionContext(q.base, q.account, x))
 	return nil
 }
 
-func (s *Server) listSteps(q *request) *apiError {
+func (s *Server) listSteps(q *request) *wire.Error {
 	query, apiErr := q.query()
 	if apiErr != nil {
 		return apiErr
@@ -186,35 +180,28 @@ func (s *Server) listSteps(q *request) *apiError {
 	if apiErr != nil {
 		return apiErr
 	}
-	out := make([]engine.Step, len(page))
+	out := wire.ExecutionStepPage{Meta: meta, Steps: make([]wire.ExecutionStep, len(page))}
 	for i, st := range page {
-		out[i] = stepResource(q.base, q.account, st)
+		out.Steps[i] = wire.NewExecutionStep(q.base, q.account, st)
 	}
-	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "steps": out})
+	writeJSON(q.w, http.StatusOK, out)
 	return nil
 }
 
-func (s *Server) fetchStep(q *request) *apiError {
+func (s *Server) fetchStep(q *request) *wire.Error {
 	st, err := s.cfg.Store.Step(q.params["FlowSid"], q.params["ExecutionSid"], q.params["StepSid"])
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, stepResource(q.base, q.account, st))
+	writeJSON(q.w, http.StatusOK, wire.NewExecutionStep(q.base, q.account, st))
 	return nil
 }
 
-func (s *Server) fetchStepContext(q *request) *apiError {
+func (s *Server) fetchStepContext(q *request) *wire.Error {
 	st, err := s.cfg.Store.Step(q.params["FlowSid"], q.params["ExecutionSid"], q.params["StepSid"])
 	if err != nil {
 		return q.storeError(err)
 	}
-	ctx := st.Context
-	if ctx == nil {
-		ctx = map[string]any{}
-	}
-	writeJSON(q.w, http.StatusOK, stepContextJSON{
-		AccountSID: q.account, Context: ctx, ExecutionSID: st.ExecutionSID, FlowSID: st.FlowSID, StepSID: st.SID,
-		URL: executionURL(q.base, st.FlowSID, st.ExecutionSID) + "/Steps/" + st.SID + "/Context",
-	})
+	writeJSON(q.w, http.StatusOK, wire.NewExecutionStepContext(q.base, q.account, st))
 	return nil
 }

@@ -7,21 +7,22 @@ import (
 	"strconv"
 
 	"github.com/studioflow/studioflow/studio"
+	"github.com/studioflow/studioflow/studio/wire"
 	"github.com/studioflow/studioflow/studio/workspace"
 )
 
 // storeError maps a workspace error to the API's.
-func (q *request) storeError(err error) *apiError {
+func (q *request) storeError(err error) *wire.Error {
 	if errors.Is(err, workspace.ErrNotFound) {
 		return notFound(q.r.URL.Path)
 	}
 	if errors.Is(err, workspace.ErrInvalid) {
 		return badRequest("%v", err)
 	}
-	return newError(http.StatusInternalServerError, codeInternal, "The workspace failed: %v", err)
+	return wire.NewError(http.StatusInternalServerError, codeInternal, "The workspace failed: %v", err)
 }
 
-func readStatus(form url.Values) (string, *apiError) {
+func readStatus(form url.Values) (string, *wire.Error) {
 	status, apiErr := required(form, "Status")
 	if apiErr != nil {
 		return "", apiErr
@@ -32,7 +33,7 @@ func readStatus(form url.Values) (string, *apiError) {
 	return status, nil
 }
 
-func (s *Server) createFlow(q *request) *apiError {
+func (s *Server) createFlow(q *request) *wire.Error {
 	form, apiErr := q.form()
 	if apiErr != nil {
 		return apiErr
@@ -63,11 +64,11 @@ func (s *Server) createFlow(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusCreated, flowResource(q.base, q.account, f, false), f.Definition)
+	writeWithDefinition(q.w, http.StatusCreated, wire.NewFlow(q.base, q.account, f, false), f.Definition)
 	return nil
 }
 
-func (s *Server) updateFlow(q *request) *apiError {
+func (s *Server) updateFlow(q *request) *wire.Error {
 	sid := q.params["FlowSid"]
 	form, apiErr := q.form()
 	if apiErr != nil {
@@ -105,20 +106,20 @@ func (s *Server) updateFlow(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusOK, flowResource(q.base, q.account, f, false), f.Definition)
+	writeWithDefinition(q.w, http.StatusOK, wire.NewFlow(q.base, q.account, f, false), f.Definition)
 	return nil
 }
 
-func (s *Server) fetchFlow(q *request) *apiError {
+func (s *Server) fetchFlow(q *request) *wire.Error {
 	f, err := s.cfg.Store.Flow(q.params["FlowSid"])
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusOK, flowResource(q.base, q.account, f, false), f.Definition)
+	writeWithDefinition(q.w, http.StatusOK, wire.NewFlow(q.base, q.account, f, false), f.Definition)
 	return nil
 }
 
-func (s *Server) listFlows(q *request) *apiError {
+func (s *Server) listFlows(q *request) *wire.Error {
 	query, apiErr := q.query()
 	if apiErr != nil {
 		return apiErr
@@ -139,15 +140,15 @@ func (s *Server) listFlows(q *request) *apiError {
 	if apiErr != nil {
 		return apiErr
 	}
-	out := make([]flowJSON, len(page))
+	out := wire.FlowPage{Meta: meta, Flows: make([]wire.Flow, len(page))}
 	for i, f := range page {
-		out[i] = flowResource(q.base, q.account, f, true)
+		out.Flows[i] = wire.NewFlow(q.base, q.account, f, true)
 	}
-	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "flows": out})
+	writeJSON(q.w, http.StatusOK, out)
 	return nil
 }
 
-func (s *Server) deleteFlow(q *request) *apiError {
+func (s *Server) deleteFlow(q *request) *wire.Error {
 	if err := s.cfg.Sessions.DeleteFlow(q.params["FlowSid"]); err != nil {
 		return q.storeError(err)
 	}
@@ -157,7 +158,7 @@ func (s *Server) deleteFlow(q *request) *apiError {
 
 // validateFlow takes Create's parameters and answers {"valid": true}, or a
 // 400 listing every problem in details.
-func (s *Server) validateFlow(q *request) *apiError {
+func (s *Server) validateFlow(q *request) *wire.Error {
 	form, apiErr := q.form()
 	if apiErr != nil {
 		return apiErr
@@ -181,11 +182,11 @@ func (s *Server) validateFlow(q *request) *apiError {
 	if !def.Valid() {
 		return invalidDefinition(def)
 	}
-	writeJSON(q.w, http.StatusOK, map[string]bool{"valid": true})
+	writeJSON(q.w, http.StatusOK, wire.FlowValidation{Valid: true})
 	return nil
 }
 
-func (s *Server) listRevisions(q *request) *apiError {
+func (s *Server) listRevisions(q *request) *wire.Error {
 	query, apiErr := q.query()
 	if apiErr != nil {
 		return apiErr
@@ -207,15 +208,15 @@ func (s *Server) listRevisions(q *request) *apiError {
 		first, last = strconv.Itoa(page[0].Revision), strconv.Itoa(page[len(page)-1].Revision)
 	}
 	meta := pageMeta(paging, q.base, "/v2/Flows/"+sid+"/Revisions", "revisions", first, last, info)
-	out := make([]revisionJSON, len(page))
+	out := wire.FlowRevisionPage{Meta: meta, Revisions: make([]wire.FlowRevision, len(page))}
 	for i, r := range page {
-		out[i] = revisionResource(q.base, q.account, r)
+		out.Revisions[i] = wire.NewFlowRevision(q.base, q.account, r)
 	}
-	writeJSON(q.w, http.StatusOK, map[string]any{"meta": meta, "revisions": out})
+	writeJSON(q.w, http.StatusOK, out)
 	return nil
 }
 
-func (s *Server) fetchRevision(q *request) *apiError {
+func (s *Server) fetchRevision(q *request) *wire.Error {
 	sid, which := q.params["FlowSid"], q.params["Revision"]
 	var n int
 	switch which {
@@ -229,7 +230,7 @@ func (s *Server) fetchRevision(q *request) *apiError {
 			n = f.LatestPublished
 		}
 		if n == 0 {
-			return newError(http.StatusNotFound, codeNotFound, "Flow %s has no published revision", sid)
+			return wire.NewError(http.StatusNotFound, codeNotFound, "Flow %s has no published revision", sid)
 		}
 	default:
 		n, _ = strconv.Atoi(which) // the route's pattern allows digits only here
@@ -238,20 +239,20 @@ func (s *Server) fetchRevision(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusOK, revisionResource(q.base, q.account, rev), rev.Definition)
+	writeWithDefinition(q.w, http.StatusOK, wire.NewFlowRevision(q.base, q.account, rev), rev.Definition)
 	return nil
 }
 
-func (s *Server) fetchTestUsers(q *request) *apiError {
+func (s *Server) fetchTestUsers(q *request) *wire.Error {
 	f, err := s.cfg.Store.FlowInfo(q.params["FlowSid"])
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, testUsersResource(q.base, f))
+	writeJSON(q.w, http.StatusOK, wire.NewFlowTestUser(q.base, f))
 	return nil
 }
 
-func (s *Server) updateTestUsers(q *request) *apiError {
+func (s *Server) updateTestUsers(q *request) *wire.Error {
 	form, apiErr := q.form()
 	if apiErr != nil {
 		return apiErr
@@ -270,14 +271,6 @@ func (s *Server) updateTestUsers(q *request) *apiError {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, testUsersResource(q.base, f))
+	writeJSON(q.w, http.StatusOK, wire.NewFlowTestUser(q.base, f))
 	return nil
-}
-
-func testUsersResource(base string, f workspace.Flow) testUsersJSON {
-	users := f.TestUsers
-	if users == nil {
-		users = []string{}
-	}
-	return testUsersJSON{SID: f.SID, TestUsers: users, URL: flowURL(base, f.SID) + "/TestUsers"}
 }

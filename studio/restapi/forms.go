@@ -9,6 +9,7 @@ import (
 	"net/url"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/studio/wire"
 )
 
 // maxBody bounds a request body: a definition at model.MaxFileSize can
@@ -16,14 +17,14 @@ import (
 const maxBody = 3*model.MaxFileSize + 1<<20
 
 // form reads a POST's form-encoded body. A missing body is an empty form.
-func (q *request) form() (url.Values, *apiError) {
+func (q *request) form() (url.Values, *wire.Error) {
 	if q.cachedForm != nil {
 		return q.cachedForm, nil
 	}
 	if ct := q.r.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || mt != "application/x-www-form-urlencoded" {
-			return nil, newError(http.StatusUnsupportedMediaType, codeInvalidParameter,
+			return nil, wire.NewError(http.StatusUnsupportedMediaType, codeInvalidParameter,
 				"Content-Type %q is not supported: send the parameters form-encoded (application/x-www-form-urlencoded)", ct)
 		}
 	}
@@ -46,16 +47,16 @@ func (q *request) form() (url.Values, *apiError) {
 	return values, nil
 }
 
-func (q *request) tooLarge() *apiError {
+func (q *request) tooLarge() *wire.Error {
 	size := fmt.Sprintf("%d MiB", q.maxBody>>20)
 	if q.maxBody < 1<<20 {
 		size = fmt.Sprintf("%d KiB", q.maxBody>>10)
 	}
-	return newError(http.StatusRequestEntityTooLarge, codeInvalidParameter, "The request body is larger than %s", size)
+	return wire.NewError(http.StatusRequestEntityTooLarge, codeInvalidParameter, "The request body is larger than %s", size)
 }
 
 // query reads the URL's query parameters.
-func (q *request) query() (url.Values, *apiError) {
+func (q *request) query() (url.Values, *wire.Error) {
 	values, err := url.ParseQuery(q.r.URL.RawQuery)
 	if err != nil {
 		return nil, badRequest("The query string is not valid: %v", err)
@@ -63,7 +64,7 @@ func (q *request) query() (url.Values, *apiError) {
 	return values, nil
 }
 
-func required(form url.Values, name string) (string, *apiError) {
+func required(form url.Values, name string) (string, *wire.Error) {
 	v, ok := form[name]
 	if !ok || len(v) == 0 || v[0] == "" {
 		return "", badRequest("Missing required parameter %s in the post body", name)

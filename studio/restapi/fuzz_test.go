@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/studioflow/studioflow/studio/wire"
 )
 
 // FuzzRequests sends arbitrary paths and form bodies: every answer is a
@@ -48,7 +50,7 @@ func FuzzRequests(f *testing.F) {
 			t.Fatalf("%s %s: %d %s", method, path, rec.Code, rec.Body)
 		}
 		if rec.Code >= 400 {
-			var e apiError
+			var e wire.Error
 			if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil || e.Code == 0 || e.Status != rec.Code || e.Message == "" {
 				t.Fatalf("%s %s: error not in Twilio's shape: %d %s", method, path, rec.Code, rec.Body)
 			}

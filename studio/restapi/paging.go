@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/studioflow/studioflow/studio/wire"
 	"github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -22,7 +23,7 @@ type pageRequest struct {
 	filters     url.Values // other query parameters, carried into paging URLs
 }
 
-func readPaging(q url.Values) (pageRequest, *apiError) {
+func readPaging(q url.Values) (pageRequest, *wire.Error) {
 	p := pageRequest{size: defaultPageSize, filters: url.Values{}}
 	for k, v := range q {
 		switch k {
@@ -71,7 +72,7 @@ func (p pageRequest) pageQuery() workspace.PageQuery {
 
 // pageMeta builds the meta block of a page whose first and last entries
 // have the keys first and last ("" for an empty page).
-func pageMeta(p pageRequest, base, path, key, first, last string, info workspace.PageInfo) map[string]any {
+func pageMeta(p pageRequest, base, path, key, first, last string, info workspace.PageInfo) wire.Meta {
 	pageURL := func(index int, token string) string {
 		v := url.Values{}
 		for k, vals := range p.filters {
@@ -84,34 +85,35 @@ func pageMeta(p pageRequest, base, path, key, first, last string, info workspace
 		}
 		return base + path + "?" + v.Encode()
 	}
-	meta := map[string]any{
-		"page": p.index, "page_size": p.size, "key": key,
-		"first_page_url":    pageURL(0, ""),
-		"url":               pageURL(p.index, p.token),
-		"previous_page_url": nil,
-		"next_page_url":     nil,
+	meta := wire.Meta{
+		Page: p.index, PageSize: p.size, Key: key,
+		FirstPageURL: pageURL(0, ""),
+		URL:          pageURL(p.index, p.token),
 	}
 	switch {
 	case info.Previous && first != "":
-		meta["previous_page_url"] = pageURL(max(0, p.index-1), "PB"+first)
+		u := pageURL(max(0, p.index-1), "PB"+first)
+		meta.PreviousPageURL = &u
 	case info.Previous:
-		meta["previous_page_url"] = pageURL(max(0, p.index-1), "")
+		u := pageURL(max(0, p.index-1), "")
+		meta.PreviousPageURL = &u
 	}
 	if info.Next && last != "" {
-		meta["next_page_url"] = pageURL(p.index+1, "PA"+last)
+		u := pageURL(p.index+1, "PA"+last)
+		meta.NextPageURL = &u
 	}
 	return meta
 }
 
 // cursorGone is the answer to a PageToken naming an entry that is gone.
-func cursorGone(p pageRequest) *apiError {
+func cursorGone(p pageRequest) *wire.Error {
 	return badRequest("PageToken %q does not point into this list any more: start again from the first page", p.token)
 }
 
 // paginate cuts one page out of items (keys[i] identifies items[i]) and
 // builds the meta block. PageToken PA<key> starts after key, PB<key> ends
 // before it; without a token, Page × PageSize items are skipped.
-func paginate[T any](items []T, keys []string, p pageRequest, base, path, key string) ([]T, map[string]any, *apiError) {
+func paginate[T any](items []T, keys []string, p pageRequest, base, path, key string) ([]T, wire.Meta, *wire.Error) {
 	// A Page past the end shows an empty page; comparing before multiplying
 	// keeps a huge Page from overflowing into a negative offset.
 	start := len(items)
@@ -127,7 +129,7 @@ func paginate[T any](items []T, keys []string, p pageRequest, base, path, key st
 			}
 		}
 		if at < 0 {
-			return nil, nil, cursorGone(p)
+			return nil, wire.Meta{}, cursorGone(p)
 		}
 		if strings.HasPrefix(p.token, "PA") {
 			start = at + 1

@@ -5,9 +5,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/studioflow/studioflow/studio/wire"
 )
 
-type handler func(*Server, *request) *apiError
+type handler func(*Server, *request) *wire.Error
 
 // route is one resource path: literal segments and {Param} segments, and a
 // handler per method.
@@ -85,7 +87,7 @@ func split(path string) []string { return strings.Split(strings.Trim(path, "/"),
 // match finds the route for path. It returns the route even with an error
 // when the path is known (a wrong method or a malformed SID), so the caller
 // can tell which authentication applies and which methods are allowed.
-func match(method, path string) (*route, map[string]string, *apiError) {
+func match(method, path string) (*route, map[string]string, *wire.Error) {
 	segs := split(path)
 	var best *route
 	bestLiterals := -1
@@ -110,7 +112,7 @@ func match(method, path string) (*route, map[string]string, *apiError) {
 		params[name] = segs[i]
 	}
 	if _, ok := best.handlers[method]; !ok {
-		return best, nil, newError(http.StatusMethodNotAllowed, codeMethodNotAllowed, "Method %s is not allowed on %s (allowed: %s)", method, path, strings.Join(best.methods(), ", "))
+		return best, nil, wire.NewError(http.StatusMethodNotAllowed, codeMethodNotAllowed, "Method %s is not allowed on %s (allowed: %s)", method, path, strings.Join(best.methods(), ", "))
 	}
 	return best, params, nil
 }

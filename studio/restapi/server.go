@@ -48,6 +48,7 @@ import (
 
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio/sessions"
+	"github.com/studioflow/studioflow/studio/wire"
 	"github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -132,7 +133,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				panic(p)
 			}
 			if !rec.wrote {
-				writeError(rec, newError(http.StatusInternalServerError, codeInternal, "internal error: %v", p))
+				writeError(rec, wire.NewError(http.StatusInternalServerError, codeInternal, "internal error: %v", p))
 			}
 		}
 		if s.cfg.Logf != nil {
@@ -141,7 +142,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 	if !s.allowedHost(r.Host) {
 		refuseUnread(rec, r)
-		writeError(rec, newError(http.StatusForbidden, codeAuthentication,
+		writeError(rec, wire.NewError(http.StatusForbidden, codeAuthentication,
 			"Host %q is not one this server answers to (a guard against DNS rebinding): use its IP address or localhost, or name the host with --public-url", r.Host))
 		return
 	}
@@ -175,9 +176,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // signature; nil when the request may go on. Nothing is read from the body
 // unless the request carries a signature of the right form for this
 // account's webhook, and then no more than req.maxBody.
-func (s *Server) authenticate(rt *route, params map[string]string, req *request) *apiError {
+func (s *Server) authenticate(rt *route, params map[string]string, req *request) *wire.Error {
 	r := req.r
-	unauthorized := newError(http.StatusUnauthorized, codeAuthentication, "Authentication Error - invalid username or password")
+	unauthorized := wire.NewError(http.StatusUnauthorized, codeAuthentication, "Authentication Error - invalid username or password")
 	if user, pass, ok := r.BasicAuth(); ok {
 		u := subtle.ConstantTimeCompare([]byte(user), []byte(s.cfg.AccountSID))
 		p := subtle.ConstantTimeCompare([]byte(pass), []byte(s.cfg.AuthToken))

@@ -11,24 +11,8 @@ import (
 	"strings"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/studio/wire"
 )
-
-// webhookReply is the JSON answer to an incoming message, for a request
-// that asks for JSON (Accept: application/json): the execution it started or
-// resumed and what the flow sent back during this request. A local tool
-// playing the contact's phone needs the replies; Twilio gets emptyTwiML.
-type webhookReply struct {
-	Execution engine.ExecutionRecord `json:"execution"`
-	Messages  []outboundMessage      `json:"messages"`
-}
-
-type outboundMessage struct {
-	Widget string `json:"widget"`
-	Kind   string `json:"kind"` // send, say, play, …
-	Body   string `json:"body"`
-	To     string `json:"to,omitempty"`
-	From   string `json:"from,omitempty"`
-}
 
 // maxWebhookBody bounds a webhook's body. Twilio's messaging webhooks are
 // a few KB (a 1,600-character body, ten media URLs and some twenty other
@@ -38,7 +22,7 @@ const maxWebhookBody = 64 << 10
 
 // incomingWebhook takes a messaging webhook as Twilio sends it (From, To,
 // Body, MessageSid, …) and starts or resumes the contact's execution.
-func (s *Server) incomingWebhook(q *request) *apiError {
+func (s *Server) incomingWebhook(q *request) *wire.Error {
 	if q.params["AccountSid"] != s.cfg.AccountSID {
 		return notFound(q.r.URL.Path)
 	}
@@ -78,11 +62,12 @@ func (s *Server) incomingWebhook(q *request) *apiError {
 		_, _ = q.w.Write([]byte(emptyTwiML))
 		return nil
 	}
-	reply := webhookReply{Execution: executionResource(q.base, q.account, res.Execution), Messages: []outboundMessage{}}
+	// A local tool playing the contact's phone needs the replies.
+	reply := wire.WebhookReply{Execution: wire.NewExecution(q.base, q.account, res.Execution), Messages: []wire.OutboundMessage{}}
 	for _, e := range res.Events {
 		switch e.Kind {
 		case engine.EventSend, engine.EventSay, engine.EventPlay, engine.EventDigits, engine.EventDial:
-			reply.Messages = append(reply.Messages, outboundMessage{Widget: e.Widget, Kind: string(e.Kind), Body: e.Text, To: e.To, From: e.From})
+			reply.Messages = append(reply.Messages, wire.OutboundMessage{Widget: e.Widget, Kind: string(e.Kind), Body: e.Text, To: e.To, From: e.From})
 		}
 	}
 	writeJSON(q.w, http.StatusOK, reply)

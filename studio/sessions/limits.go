@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
-	"github.com/studioflow/studioflow/studio/workspace"
 )
 
 // A flow never holds a request forever. The engine ends each run (a Start or
@@ -129,11 +128,8 @@ func (m *Manager) endLate(x *engine.Execution, rev int) {
 	if x.Ended == nil {
 		m.rt.Stop(x, m.overrunReason())
 	}
-	rec := executionRecord(x, rev)
-	steps := make([]workspace.Step, len(x.Steps))
-	for i, st := range x.Steps {
-		steps[i] = stepRecord(st)
-	}
+	rec := ExecutionRecord(x, rev)
+	steps := storedSteps(x.Steps)
 	// Nothing waits for this save; a failure leaves no trace of a run
 	// whose request was already answered.
 	_ = m.store.SaveExecution(rec, "", steps, nil)

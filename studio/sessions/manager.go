@@ -418,10 +418,7 @@ func (m *Manager) settle(le *liveExecution, evs []engine.Event) (Result, error) 
 		}
 	}
 	rec := m.record(le)
-	steps := make([]workspace.Step, 0, len(le.x.Steps)-le.saved)
-	for _, st := range le.x.Steps[le.saved:] {
-		steps = append(steps, stepRecord(st))
-	}
+	steps := storedSteps(le.x.Steps[le.saved:])
 	err := m.store.SaveExecutionAfter(rec, le.key, le.saved, steps, state)
 	if err != nil {
 		var stale *workspace.StaleError

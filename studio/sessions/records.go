@@ -2,7 +2,6 @@ package sessions
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/studio/workspace"
@@ -19,11 +18,10 @@ func (m *Manager) Record(flowSID string, rev int, x *engine.Execution) error {
 // steps. It needs no Manager, so the desktop app can log its runs without
 // taking over the workspace's live executions.
 func Record(store *workspace.Store, flowSID string, rev int, x *engine.Execution) error {
-	rec := executionRecord(x, rev)
+	rec := ExecutionRecord(x, rev)
 	rec.FlowSID = flowSID
-	steps := make([]workspace.Step, len(x.Steps))
-	for i, st := range x.Steps {
-		steps[i] = stepRecord(st)
+	steps := storedSteps(x.Steps)
+	for i := range steps {
 		steps[i].FlowSID = flowSID
 	}
 	if err := store.SaveExecution(rec, "", steps, nil); err != nil {
@@ -62,11 +60,11 @@ func (m *Manager) DeleteFlow(flowSID string) error {
 
 // record converts the live execution to its stored form.
 func (m *Manager) record(le *liveExecution) workspace.Execution {
-	return executionRecord(le.x, le.revision)
+	return ExecutionRecord(le.x, le.revision)
 }
 
-// executionRecord is the workspace's record of execution x of revision rev.
-func executionRecord(x *engine.Execution, rev int) workspace.Execution {
+// ExecutionRecord is the workspace's record of execution x of revision rev.
+func ExecutionRecord(x *engine.Execution, rev int) workspace.Execution {
 	rec := workspace.Execution{
 		SID: x.SID, AccountSID: x.AccountSID, FlowSID: x.FlowSID, FlowRevision: rev,
 		ContactSID: x.ContactSID, ContactChannelAddress: x.ContactChannelAddress,
@@ -79,11 +77,12 @@ func executionRecord(x *engine.Execution, rev int) workspace.Execution {
 	return rec
 }
 
-func stepRecord(st *engine.Step) workspace.Step {
-	return workspace.Step{
-		SID: st.SID, AccountSID: st.AccountSID, FlowSID: st.FlowSID, ExecutionSID: st.ExecutionSID,
-		ParentStepSID: st.ParentStepSID, Name: st.Name, Type: st.Type,
-		TransitionedFrom: st.TransitionedFrom, TransitionedTo: st.TransitionedTo, Detail: st.Detail,
-		Context: st.Context, DateCreated: time.Time(st.DateCreated).UTC(), DateUpdated: time.Time(st.DateUpdated).UTC(),
+// storedSteps copies steps for the store, their dates in UTC.
+func storedSteps(steps []*engine.Step) []engine.Step {
+	out := make([]engine.Step, len(steps))
+	for i, st := range steps {
+		out[i] = *st
+		out[i].DateCreated, out[i].DateUpdated = st.DateCreated.UTC(), st.DateUpdated.UTC()
 	}
+	return out
 }

@@ -22,8 +22,8 @@ func benchmarkSave(b *testing.B, parallel bool) {
 	ctx := map[string]any{"flow": map[string]any{"data": map[string]any{"name": "Zeke"}}, "widgets": map[string]any{"ask": map[string]any{"outbound": map[string]any{"Body": "Hi Zeke, what is your name?"}}}}
 	saveOne := func() {
 		x := Execution{SID: engine.RandomSID("FN"), FlowSID: f.SID, Status: engine.StatusActive, Context: ctx, DateCreated: time.Now()}
-		st := Step{SID: engine.RandomSID("FT"), FlowSID: f.SID, ExecutionSID: x.SID, Name: "incomingRequest", Context: ctx}
-		if err := s.SaveExecution(x, x.SID, []Step{st}, nil); err != nil {
+		st := engine.Step{SID: engine.RandomSID("FT"), FlowSID: f.SID, ExecutionSID: x.SID, Name: "incomingRequest", Context: ctx}
+		if err := s.SaveExecution(x, x.SID, []engine.Step{st}, nil); err != nil {
 			b.Error(err)
 		}
 	}

@@ -41,7 +41,7 @@ func TestCrashChild(t *testing.T) {
 			os.Exit(1)
 		}
 		x := Execution{SID: engine.RandomSID("FN"), FlowSID: f.SID, Status: engine.StatusActive, DateCreated: time.Now()}
-		if err := s.SaveExecution(x, f.SID+"|contact", []Step{{SID: engine.RandomSID("FT"), FlowSID: f.SID, ExecutionSID: x.SID}}, []byte("state of "+x.SID)); err != nil {
+		if err := s.SaveExecution(x, f.SID+"|contact", []engine.Step{{SID: engine.RandomSID("FT"), FlowSID: f.SID, ExecutionSID: x.SID}}, []byte("state of "+x.SID)); err != nil {
 			fmt.Println("error", err)
 			os.Exit(1)
 		}

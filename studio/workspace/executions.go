@@ -37,7 +37,7 @@ func (e *StaleError) Error() string {
 // lets an active execution carry on after a restart; it replaces the one
 // saved before, and nil, or x having ended, removes it. Concurrent saves
 // share a commit.
-func (s *Store) SaveExecution(x Execution, session string, steps []Step, snapshot []byte) error {
+func (s *Store) SaveExecution(x Execution, session string, steps []engine.Step, snapshot []byte) error {
 	return s.SaveExecutionAfter(x, session, -1, steps, snapshot)
 }
 
@@ -47,7 +47,7 @@ func (s *Store) SaveExecution(x Execution, session string, steps []Step, snapsho
 // from). When the store holds another number of steps, or holds x as ended
 // while x is saved again, nothing is written and the error is a
 // *StaleError. A negative prior checks nothing.
-func (s *Store) SaveExecutionAfter(x Execution, session string, prior int, steps []Step, snapshot []byte) error {
+func (s *Store) SaveExecutionAfter(x Execution, session string, prior int, steps []engine.Step, snapshot []byte) error {
 	// Encoding happens before the transaction, which holds the only writer lock.
 	var record []byte
 	if session != "" {
@@ -348,8 +348,8 @@ func deleteExecution(tx *bolt.Tx, flowSID, sid string) error {
 }
 
 // Steps lists the execution's steps, newest first (as Studio lists them).
-func (s *Store) Steps(flowSID, execSID string) ([]Step, error) {
-	var out []Step
+func (s *Store) Steps(flowSID, execSID string) ([]engine.Step, error) {
+	var out []engine.Step
 	err := s.view(func(tx *bolt.Tx) error {
 		if err := checkExecution(tx, flowSID, execSID); err != nil {
 			return err
@@ -360,7 +360,7 @@ func (s *Store) Steps(flowSID, execSID string) ([]Step, error) {
 		}
 		c := log.Cursor()
 		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
-			var st Step
+			var st engine.Step
 			if _, err := getJSON(log, k, &st); err != nil {
 				return err
 			}
@@ -375,8 +375,8 @@ func (s *Store) Steps(flowSID, execSID string) ([]Step, error) {
 }
 
 // Step returns one step of an execution.
-func (s *Store) Step(flowSID, execSID, sid string) (Step, error) {
-	var st Step
+func (s *Store) Step(flowSID, execSID, sid string) (engine.Step, error) {
+	var st engine.Step
 	err := s.view(func(tx *bolt.Tx) error {
 		if err := checkExecution(tx, flowSID, execSID); err != nil {
 			return err

@@ -3,6 +3,8 @@ package workspace
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/studioflow/studioflow/engine"
 )
 
 // Flow statuses.
@@ -64,34 +66,17 @@ type Save struct {
 // Execution is a stored execution: the Execution resource as the engine
 // reports it (context included) and the flow revision it runs.
 type Execution struct {
-	SID                   string    `json:"sid"`
-	AccountSID            string    `json:"account_sid"`
-	FlowSID               string    `json:"flow_sid"`
-	FlowRevision          int       `json:"flow_revision"`
-	ContactSID            string    `json:"contact_sid"`
-	ContactChannelAddress string    `json:"contact_channel_address"`
-	InitiatedBy           string    `json:"initiated_by"`
-	Status                string    `json:"status"`
-	EndedKind             string    `json:"ended_kind,omitempty"` // engine.EndCompleted, EndFailed, …
-	EndedReason           string    `json:"ended_reason,omitempty"`
-	Context               Context   `json:"context"`
-	DateCreated           time.Time `json:"date_created"`
-	DateUpdated           time.Time `json:"date_updated"`
-}
-
-// Step is a stored step: the Step resource with the context of its moment.
-type Step struct {
-	SID              string    `json:"sid"`
-	AccountSID       string    `json:"account_sid"`
-	FlowSID          string    `json:"flow_sid"`
-	ExecutionSID     string    `json:"execution_sid"`
-	ParentStepSID    *string   `json:"parent_step_sid"`
-	Name             string    `json:"name"`
-	Type             string    `json:"type"`
-	TransitionedFrom string    `json:"transitioned_from"`
-	TransitionedTo   string    `json:"transitioned_to"`
-	Detail           string    `json:"detail,omitempty"`
-	Context          Context   `json:"context"`
-	DateCreated      time.Time `json:"date_created"`
-	DateUpdated      time.Time `json:"date_updated"`
+	SID                   string         `json:"sid"`
+	AccountSID            string         `json:"account_sid"`
+	FlowSID               string         `json:"flow_sid"`
+	FlowRevision          int            `json:"flow_revision"`
+	ContactSID            string         `json:"contact_sid"`
+	ContactChannelAddress string         `json:"contact_channel_address"`
+	InitiatedBy           string         `json:"initiated_by"`
+	Status                string         `json:"status"`
+	EndedKind             string         `json:"ended_kind,omitempty"` // engine.EndCompleted, EndFailed, …
+	EndedReason           string         `json:"ended_reason,omitempty"`
+	Context               engine.Context `json:"context"`
+	DateCreated           time.Time      `json:"date_created"`
+	DateUpdated           time.Time      `json:"date_updated"`
 }

@@ -98,8 +98,10 @@ func TestExecutionsHoldSessionsAndKeepSteps(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := Execution{SID: "FN1", FlowSID: f.SID, Status: engine.StatusActive, DateCreated: t0}
-	step := func(sid string) Step { return Step{SID: sid, FlowSID: f.SID, ExecutionSID: "FN1", Name: "e" + sid} }
-	if err := s.SaveExecution(x, "k", []Step{step("FT1")}, nil); err != nil {
+	step := func(sid string) engine.Step {
+		return engine.Step{SID: sid, FlowSID: f.SID, ExecutionSID: "FN1", Name: "e" + sid}
+	}
+	if err := s.SaveExecution(x, "k", []engine.Step{step("FT1")}, nil); err != nil {
 		t.Fatal(err)
 	}
 	other := Execution{SID: "FN2", FlowSID: f.SID, Status: engine.StatusActive, DateCreated: t0.Add(time.Second)}
@@ -110,7 +112,7 @@ func TestExecutionsHoldSessionsAndKeepSteps(t *testing.T) {
 	if _, err := s.Execution(f.SID, "FN2"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("a refused save left the execution: %v", err)
 	}
-	if err := s.SaveExecution(x, "k", []Step{step("FT2"), step("FT3")}, nil); err != nil {
+	if err := s.SaveExecution(x, "k", []engine.Step{step("FT2"), step("FT3")}, nil); err != nil {
 		t.Fatal(err)
 	}
 	steps, err := s.Steps(f.SID, "FN1")

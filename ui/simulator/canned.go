@@ -11,6 +11,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 const (
@@ -28,6 +29,7 @@ type cannedSetting struct {
 
 // cannedEditor lets the user answer HTTP widgets with canned responses.
 type cannedEditor struct {
+	cat      *schemas.Catalog
 	settings map[string]*cannedSetting
 	widgets  map[string]string // HTTP widget name → its URL template
 	pick     *widget.Select
@@ -42,8 +44,8 @@ type cannedEditor struct {
 	loading  bool // true while the fields show a setting, so their change hooks keep still
 }
 
-func newCannedEditor(f *model.Flow) *cannedEditor {
-	e := &cannedEditor{settings: map[string]*cannedSetting{}}
+func newCannedEditor(f *model.Flow, cat *schemas.Catalog) *cannedEditor {
+	e := &cannedEditor{cat: cat, settings: map[string]*cannedSetting{}}
 	e.pick = widget.NewSelect(nil, func(string) { e.load() })
 	e.pick.PlaceHolder = "HTTP widget…"
 	e.url = widget.NewLabel("")
@@ -75,7 +77,7 @@ func (e *cannedEditor) setFlow(f *model.Flow) {
 	e.widgets = map[string]string{}
 	var names []string
 	for _, st := range f.States() {
-		if isHTTPType(st.Type()) {
+		if widgetType(e.cat, st.Type()).CallsHTTP() {
 			names = append(names, st.Name())
 			e.widgets[st.Name()] = st.StringProperty("url")
 		}

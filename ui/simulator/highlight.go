@@ -3,7 +3,6 @@ package simulator
 import (
 	"github.com/studioflow/studioflow/canvas"
 	"github.com/studioflow/studioflow/engine"
-	"github.com/studioflow/studioflow/model"
 )
 
 // WireRef names a transition: the widget it leaves and its index among the
@@ -20,18 +19,6 @@ type Highlight = canvas.Highlight
 type Highlighter interface {
 	SetHighlight(Highlight)
 	ClearHighlight()
-}
-
-// takenWires maps the run's steps to the transitions they followed (see
-// canvas.TakenWires); steps of subflows are left out.
-func takenWires(flow *model.Flow, execution string, steps []*engine.Step) []WireRef {
-	return canvas.TakenWires(flow, steps, func(s *engine.Step) (string, string, string, bool) {
-		to := s.TransitionedTo
-		if to == engine.EndedTransition {
-			to = ""
-		}
-		return s.TransitionedFrom, s.Name, to, s.ExecutionSID == execution
-	})
 }
 
 // waitingFor words what a wait expects, for the canvas badge.

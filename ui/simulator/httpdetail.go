@@ -7,12 +7,8 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
-
-// isHTTPType reports whether a widget type makes an HTTP request.
-func isHTTPType(typ string) bool {
-	return typ == "make-http-request" || typ == "run-function" || typ == "run-function-v2"
-}
 
 // exchange is an HTTP widget's request and the answer it got.
 type exchange struct {
@@ -32,8 +28,8 @@ type renderFunc func(template string, ctx map[string]any) (string, error)
 // exchangeOf reads what an HTTP widget's step received from the context it
 // left; with render and the flow, it also rebuilds the request from the
 // widget's properties and the context before the step.
-func exchangeOf(step *engine.Step, req *requestSource) (exchange, bool) {
-	if step == nil || !isHTTPType(step.Type) || strings.HasPrefix(step.Detail, engine.ChosenByCaller) {
+func exchangeOf(cat *schemas.Catalog, step *engine.Step, req *requestSource) (exchange, bool) {
+	if step == nil || !widgetType(cat, step.Type).CallsHTTP() || strings.HasPrefix(step.Detail, engine.ChosenByCaller) {
 		// Its outcome was chosen: no request was made.
 		return exchange{}, false
 	}
@@ -49,7 +45,7 @@ func exchangeOf(step *engine.Step, req *requestSource) (exchange, bool) {
 		ex.Body = fmt.Sprint(orEmpty(out["body"]))
 	}
 	if req != nil {
-		req.fill(&ex, step)
+		req.fill(&ex, step, widgetType(cat, step.Type).CallsFunction())
 	}
 	return ex, true
 }
@@ -62,7 +58,7 @@ type requestSource struct {
 	render renderFunc
 }
 
-func (rs *requestSource) fill(ex *exchange, step *engine.Step) {
+func (rs *requestSource) fill(ex *exchange, step *engine.Step, function bool) {
 	st := rs.flow.State(step.TransitionedFrom)
 	if st == nil {
 		return
@@ -93,7 +89,7 @@ func (rs *requestSource) fill(ex *exchange, step *engine.Step) {
 			}
 		}
 	}
-	if step.Type != "make-http-request" {
+	if function {
 		ex.Method, ex.RequestType, ex.RequestBody = "POST", "application/x-www-form-urlencoded", params.Encode()
 		return
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/canvas"
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/environments"
@@ -150,7 +151,7 @@ func (p *Panel) build() {
 	p.phone = newPhoneView(p)
 	p.sms = newSMSView(p)
 	p.steps = newStepLog(p)
-	p.canned = newCannedEditor(p.doc.Flow())
+	p.canned = newCannedEditor(p.doc.Flow(), p.cat)
 	p.outcomes = container.NewVBox()
 	p.status = widget.NewLabel("Pick a trigger and press Start.")
 	p.status.Wrapping = fyne.TextWrapWord
@@ -390,7 +391,7 @@ func (p *Panel) highlight() {
 		p.hl.SetHighlight(Highlight{Breakpoints: p.Breakpoints()})
 		return
 	}
-	h := Highlight{Breakpoints: p.Breakpoints(), Taken: takenWires(rv.flow, rv.execution, rv.steps)}
+	h := Highlight{Breakpoints: p.Breakpoints(), Taken: canvas.TakenWires(rv.flow, rv.execution, rv.steps)}
 	st := rv.state
 	switch {
 	case st.Ended != nil:
@@ -433,7 +434,7 @@ func (p *Panel) flowChanged() {
 func widgetNames(f *model.Flow) []string {
 	var names []string
 	for _, st := range f.States() {
-		if st.Type() != "trigger" {
+		if !st.IsTrigger() {
 			names = append(names, st.Name())
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // dialKeys is the phone's 12-key pad, row by row.
@@ -153,7 +154,7 @@ func voiceLine(e entry) (line string, inbound bool) {
 }
 
 // callState words where the call stands.
-func callState(rv *runView) string {
+func callState(rv *runView, cat *schemas.Catalog) string {
 	if rv == nil || rv.trigger.Event != engine.TriggerCall {
 		return "No call — start an Incoming Call"
 	}
@@ -166,10 +167,11 @@ func callState(rv *runView) string {
 	case st.Paused != "":
 		return "In call (paused)"
 	case st.Waiting != nil && st.Waiting.Kind == engine.WaitOutcome:
-		switch st.Waiting.Type {
-		case "enqueue-call", "send-to-flex":
+		wt := widgetType(cat, st.Waiting.Type)
+		if wt.QueuesCall() {
 			return "On hold / queued"
-		case "connect-call-to", "make-outgoing-call-v2", "make-outgoing-call-v1":
+		}
+		if _, dials := wt.Dials(); dials {
 			return "Connecting…"
 		}
 	case st.Waiting != nil && st.Waiting.Kind == engine.WaitRecord:
@@ -192,7 +194,7 @@ func elapsed(rv *runView) string {
 
 // refresh shows the call state and what the pad is collecting.
 func (v *phoneView) refresh(rv *runView) {
-	v.state.SetText(callState(rv))
+	v.state.SetText(callState(rv, v.p.cat))
 	v.clock.SetText(elapsed(rv))
 	v.keys.SetText(gatherHint(rv))
 	live := rv != nil && rv.trigger.Event == engine.TriggerCall && rv.state.Ended == nil

@@ -13,6 +13,7 @@ import (
 	"github.com/studioflow/studioflow/engine/scenario"
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // recorded is a run as "Save as test" needs it.
@@ -22,6 +23,8 @@ type recorded struct {
 	Log          []entry
 	Flow         *model.Flow
 	Unreplayable string
+	// Catalog is the run's widget catalog.
+	Catalog *schemas.Catalog
 }
 
 // scenarioFor turns a recorded run into a scenario whose flow is flowRef.
@@ -76,7 +79,7 @@ func scenarioFor(rec recorded, name, flowRef, subflows string) (*scenario.Scenar
 		}
 		switch ev.Kind {
 		case engine.EventStep:
-			if ev.Step != nil && ev.Step.ExecutionSID == ev.Execution && !slices.Contains(passed, ev.Step.TransitionedFrom) && ev.Step.Type != "trigger" {
+			if ev.Step != nil && ev.Step.ExecutionSID == ev.Execution && !slices.Contains(passed, ev.Step.TransitionedFrom) && ev.Step.Type != model.TriggerType {
 				passed = append(passed, ev.Step.TransitionedFrom)
 			}
 		case engine.EventWait:
@@ -178,10 +181,10 @@ func httpAnswers(rec recorded) map[string]scenario.CannedList {
 	out := map[string]scenario.CannedList{}
 	for _, e := range rec.Log {
 		ev := e.Event
-		if ev == nil || ev.Kind != engine.EventStep || ev.Step == nil || !isHTTPType(ev.Step.Type) {
+		if ev == nil || ev.Kind != engine.EventStep || ev.Step == nil || !widgetType(rec.Catalog, ev.Step.Type).CallsHTTP() {
 			continue
 		}
-		ex, ok := exchangeOf(ev.Step, nil)
+		ex, ok := exchangeOf(rec.Catalog, ev.Step, nil)
 		if !ok {
 			continue
 		}

@@ -206,7 +206,7 @@ func (s *session) recording(id int) (recorded, bool) {
 	defer s.mu.Unlock()
 	for _, r := range s.runs {
 		if r.id == id {
-			return recorded{Trigger: r.trigger, Options: r.opts, Log: slices.Clone(r.log), Flow: r.flowOf(), Unreplayable: r.unreplayable}, true
+			return recorded{Trigger: r.trigger, Options: r.opts, Log: slices.Clone(r.log), Flow: r.flowOf(), Unreplayable: r.unreplayable, Catalog: r.rt.Catalog()}, true
 		}
 	}
 	return recorded{}, false

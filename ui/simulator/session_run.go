@@ -52,8 +52,10 @@ func (s *session) begin(cfg startConfig) *simRun {
 	// A sent message needs no decision: only widgets whose result comes from
 	// outside ask for one.
 	for _, st := range cfg.Flow.States() {
-		if st.Type() == "send-message" {
-			r.opts.Outcomes[st.Name()] = engine.Outcome{Event: "sent"}
+		if wt := widgetType(r.rt.Catalog(), st.Type()); wt.SucceedsOnAcceptance() {
+			if event, ok := wt.SuccessEvent(); ok {
+				r.opts.Outcomes[st.Name()] = engine.Outcome{Event: event}
+			}
 		}
 	}
 	x, _, err := r.rt.Start(cfg.Flow, cfg.Trigger, r.opts)

@@ -1,8 +1,6 @@
 package simulator
 
 import (
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -110,7 +108,7 @@ func (v *stepLog) cell(id widget.TableCellID) string {
 	s := v.rv.steps[id.Row]
 	switch id.Col {
 	case 0:
-		return time.Time(s.DateCreated).Local().Format("15:04:05")
+		return s.DateCreated.Local().Format("15:04:05")
 	case 1:
 		return s.TransitionedFrom
 	case 2:
@@ -187,7 +185,7 @@ func (v *stepLog) showExchange(s *engine.Step, before map[string]any) {
 	if v.rv.flow != nil && v.rv.render != nil && s.ExecutionSID == v.rv.execution {
 		src = &requestSource{flow: v.rv.flow, before: before, render: v.rv.render}
 	}
-	ex, ok := exchangeOf(s, src)
+	ex, ok := exchangeOf(v.p.cat, s, src)
 	if !ok {
 		v.request.SetText("(not an HTTP widget)")
 		v.response.SetText("")

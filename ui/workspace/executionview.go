@@ -21,8 +21,8 @@ import (
 type ExecutionView struct {
 	execution wsstore.Execution
 	flow      *model.Flow
-	steps     []wsstore.Step // oldest first
-	selected  int            // index in steps, -1 for the execution as a whole
+	steps     []engine.Step // oldest first
+	selected  int           // index in steps, -1 for the execution as a whole
 	highlight canvas.Highlight
 
 	view         *canvas.FlowView
@@ -155,16 +155,13 @@ func (v *ExecutionView) showDetail(text string) {
 	}
 }
 
-// takenWires maps the execution's steps to the transitions they followed
-// (see canvas.TakenWires); steps of subflows are left out.
-func takenWires(flow *model.Flow, execSID string, steps []wsstore.Step) []canvas.WireRef {
-	return canvas.TakenWires(flow, steps, func(s wsstore.Step) (string, string, string, bool) {
-		to := s.TransitionedTo
-		if to == engine.EndedTransition {
-			to = ""
-		}
-		return s.TransitionedFrom, s.Name, to, s.ExecutionSID == execSID
-	})
+// takenWires maps the execution's steps to the transitions they followed.
+func takenWires(flow *model.Flow, execSID string, steps []engine.Step) []canvas.WireRef {
+	ptrs := make([]*engine.Step, len(steps))
+	for i := range steps {
+		ptrs[i] = &steps[i]
+	}
+	return canvas.TakenWires(flow, execSID, ptrs)
 }
 
 // showExecutionWindow opens a window with one execution.
@@ -204,7 +201,7 @@ func newStepRow() fyne.CanvasObject {
 
 func (r *stepRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
 
-func (r *stepRow) show(n int, s wsstore.Step, subflow bool) {
+func (r *stepRow) show(n int, s engine.Step, subflow bool) {
 	r.number.SetText(fmt.Sprintf("%d", n))
 	r.move.SetText(fmt.Sprintf("%s  ›  %s", s.TransitionedFrom, s.TransitionedTo))
 	detail := s.Name

@@ -18,6 +18,7 @@ import (
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio"
 	"github.com/studioflow/studioflow/studio/client"
+	"github.com/studioflow/studioflow/studio/wire"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -52,7 +53,7 @@ type SyncDialogs struct {
 	// OnPulled opens a pulled flow: the workspace flow it was saved into.
 	OnPulled func(flowSID string, def []byte, revision int)
 	// OnPublished reports a flow saved on the server.
-	OnPublished func(localSID string, remote client.Flow)
+	OnPublished func(localSID string, remote wire.Flow)
 	// OnChanged is called after a pull changed the workspace (Home.Refresh).
 	OnChanged func()
 	// OnError reports an error; the default shows an error dialog.
@@ -190,13 +191,7 @@ func (s *SyncDialogs) pull(f *syncForm, sid, revision string) {
 		return
 	}
 	s.inBackground("Fetching "+sid+" from "+base+"…", func(ctx context.Context) (func(), error) {
-		var remote client.Flow
-		var err error
-		if revision == "" {
-			remote, err = c.FetchFlow(ctx, sid)
-		} else {
-			remote, err = c.FetchRevision(ctx, sid, revision)
-		}
+		remote, err := c.FetchDefinition(ctx, sid, revision)
 		if err != nil {
 			return nil, fmt.Errorf("open %s from %s: %w", sid, base, err)
 		}
@@ -206,7 +201,7 @@ func (s *SyncDialogs) pull(f *syncForm, sid, revision string) {
 
 // savePulled stores a fetched flow: a new revision of the workspace flow it
 // was pulled into before, or a new workspace flow.
-func (s *SyncDialogs) savePulled(base, sid string, remote client.Flow) {
+func (s *SyncDialogs) savePulled(base, sid string, remote wire.FlowRevision) {
 	if _, err := model.Parse(remote.Definition); err != nil {
 		s.showError(fmt.Errorf("open %s from %s: the server's definition is not a flow: %w", sid, base, err))
 		return
@@ -309,7 +304,7 @@ func (s *SyncDialogs) push(f *syncForm, localSID, remoteSID string, params clien
 		return
 	}
 	s.inBackground("Saving “"+params.FriendlyName+"” on "+base+"…", func(ctx context.Context) (func(), error) {
-		var saved client.Flow
+		var saved wire.Flow
 		var err error
 		if remoteSID == "" {
 			saved, err = c.CreateFlow(ctx, params)
@@ -332,7 +327,7 @@ func (s *SyncDialogs) push(f *syncForm, localSID, remoteSID string, params clien
 
 // problemList words the validation problems of an API error's details.
 func problemList(err error) string {
-	var apiErr *client.APIError
+	var apiErr *wire.Error
 	if !errors.As(err, &apiErr) {
 		return ""
 	}

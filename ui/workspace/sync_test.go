@@ -20,6 +20,7 @@ import (
 	"github.com/studioflow/studioflow/studio/client"
 	"github.com/studioflow/studioflow/studio/restapi"
 	"github.com/studioflow/studioflow/studio/sessions"
+	"github.com/studioflow/studioflow/studio/wire"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -63,21 +64,21 @@ type syncFixture struct {
 	sync      *SyncDialogs
 	remote    *remoteStudio
 	pulled    chan string
-	published chan client.Flow
+	published chan wire.Flow
 	errs      chan error
 }
 
 func newSyncFixture(t *testing.T, files ...string) *syncFixture {
 	t.Helper()
 	fx := &syncFixture{homeFixture: newHomeFixture(t, files...), remote: newRemoteStudio(t),
-		pulled: make(chan string, 4), published: make(chan client.Flow, 4), errs: make(chan error, 4)}
+		pulled: make(chan string, 4), published: make(chan wire.Flow, 4), errs: make(chan error, 4)}
 	creds := NewCredentials(nil, nil)
 	creds.fromEnv = nil // the machine's own TWILIO_* variables stay out of these tests
 	fx.sync = NewSyncDialogs(fx.store, validator(t), fx.win, creds)
 	fx.sync.now = fx.clock.now
 	fx.sync.OnChanged = fx.home.Refresh
 	fx.sync.OnPulled = func(sid string, def []byte, rev int) { fx.pulled <- sid }
-	fx.sync.OnPublished = func(_ string, f client.Flow) { fx.published <- f }
+	fx.sync.OnPublished = func(_ string, f wire.Flow) { fx.published <- f }
 	fx.sync.OnError = func(err error) { fx.errs <- err }
 	fx.home.OnPublishToTwilio = fx.sync.ShowPublish
 	return fx
@@ -228,7 +229,7 @@ func TestPublishingABrokenFlowListsTheServersProblems(t *testing.T) {
 	fx.fillServer(fx.remote.creds)
 	test.Tap(button(t, objs, "Publish"))
 	err = wait(t, fx.errs, nil, "publishing a broken flow")
-	var apiErr *client.APIError
+	var apiErr *wire.Error
 	if !errors.As(err, &apiErr) || apiErr.Status != 400 || !strings.Contains(err.Error(), `leads to "Nowhere"`) {
 		t.Fatalf("error %v", err)
 	}
@@ -245,7 +246,7 @@ func TestWrongCredentialsAreReportedAsTheServerSaysAndNothingIsStored(t *testing
 	fx.fillServer(client.Credentials{Username: fx.remote.creds.Username, Password: "wrong"})
 	test.Tap(button(t, objs, "Open"))
 	err := wait(t, fx.errs, nil, "pull with a wrong token")
-	var apiErr *client.APIError
+	var apiErr *wire.Error
 	if !errors.As(err, &apiErr) || apiErr.Status != 401 {
 		t.Fatalf("error %v", err)
 	}
