@@ -191,3 +191,49 @@ func ringAround(img image.Image, box image.Rectangle, ring color.RGBA) (bool, st
 	}
 	return true, ""
 }
+
+// F10 opens the menu bar on File and Alt+V the View menu, from the canvas
+// and from a text field; Ctrl+Tab in the library's search shows Find with
+// the keyboard in its entry.
+func TestF10AltLettersAndCtrlTabFromTheKeyboard(t *testing.T) {
+	bin := buildStudioflow(t)
+	isolatedConfig(t)
+	path := filepath.Join(t.TempDir(), "rings.json")
+	if err := os.WriteFile(path, []byte(ringFlow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x := startXvfb(t)
+	app := startApp(t, x, bin, "edit", path)
+	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Rings")+".*Studioflow")
+	area := x.windowGeometry(t, window)
+	waitForDrawing(t, x, "menus-open", area)
+	x.focus(t, window, emptyCanvas)
+	app.focusBox(t, "*canvas.Editor")
+
+	// Where the File and View menus drop down: under their titles, at the
+	// window's top left.
+	under := func(left int) image.Rectangle {
+		return image.Rect(left, 40, left+120, 160).Add(area.Min)
+	}
+	before := x.still(t, "menus-before", screenArea)
+	x.run(t, "xdotool", "key", "--clearmodifiers", "F10")
+	x.changed(t, "menus-f10-file", before, under(0))
+	x.key(t, "Escape")
+	if img := x.still(t, "menus-closed", screenArea); !sameArea(before, img, under(0)) {
+		t.Error("Escape left the File menu open")
+	}
+
+	x.key(t, "shift+F6") // the library's search
+	app.focusBox(t, "*ui.textField")
+	before = x.still(t, "menus-before-v", screenArea)
+	x.run(t, "xdotool", "key", "--clearmodifiers", "alt+v")
+	x.changed(t, "menus-alt-v-view", before, under(100))
+	x.key(t, "Escape")
+	app.focusBox(t, "*ui.textField") // back where it was
+
+	x.key(t, "ctrl+Tab")
+	app.focusBox(t, "*widget.Entry") // Find's entry
+	app.waitText(t, "Rings", "Find in names, types, text, URLs, Liquid")
+	x.key(t, "ctrl+shift+Tab")
+	app.focusBox(t, "*ui.textField")
+}
