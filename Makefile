@@ -103,9 +103,13 @@ staticcheck:
 # instead of inside the tests that build the binary themselves. The tests
 # over the real exports kept beside the checkout (../shared, see
 # internal/corpus) skip quietly without them; this says so once.
+# The leaf helpers run again under the race detector (cgo, gcc):
+# internal/memo's concurrency test means little without it, and they are
+# small enough for it to cost seconds once the race build is cached.
 unit:
 	@[ -d ../shared/flows ] || echo "skipped: the real-export corpus tests (no ../shared/flows beside the checkout; the project's own fixtures in internal/testflows still run)"
 	$(GO) test -timeout 20m ./...
+	CGO_ENABLED=1 $(GO) test -race ./internal/...
 
 # The end-to-end tests three times in a row beside two CPU-bound workers:
 # they wait on what the windows show, not on time, so load only slows them.

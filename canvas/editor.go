@@ -40,6 +40,9 @@ type Editor struct {
 	// OnEditWidget is called when Enter or F2 is pressed with one widget
 	// selected: the keyboard's way into its inspector.
 	OnEditWidget func(name string)
+	// OnHint is called with a line saying what the keys do while a wire is
+	// drawn from the keyboard (W), and with "" when it ends.
+	OnHint func(text string)
 
 	doc      *model.Document
 	catalog  *schemas.Catalog
@@ -99,6 +102,11 @@ type inputState struct {
 	// space, if any.
 	menu      *widget.PopUpMenu
 	menuModel *fyne.Menu
+	// wiring is the wire being drawn from the keyboard (W), if any;
+	// hintLeft is set while the hint line says why W drew none, until the
+	// next key.
+	wiring   *keyWire
+	hintLeft bool
 }
 
 // NewEditor returns an editor of doc. The catalog supplies titles, port

@@ -93,6 +93,7 @@ func (e *Editor) updateGesture() {
 
 // beginGesture decides what a drag starting at p does.
 func (e *Editor) beginGesture(p fyne.Position) {
+	e.endKeyWire() // the mouse takes over from a wire drawn with keys
 	e.gestures++
 	gs := &gesture{kind: gesturePan, start: p, current: p, startWorld: e.view.toWorld(p), origin: e.view.origin, key: fmt.Sprintf("canvas-drag-%p-%d", e, e.gestures)}
 	e.gesture = gs

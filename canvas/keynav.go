@@ -77,11 +77,18 @@ func (e *Editor) nearestToward(dx, dy float64) string {
 	if first {
 		return ""
 	}
+	return e.nearestFrom(box, dx, dy, func(n *node) bool { return e.selected[n.name] })
+}
+
+// nearestFrom is the widget nearest box's centre whose centre lies in the
+// direction (dx, dy), favouring those straight ahead, leaving out the
+// nodes skip accepts; "" when there is none.
+func (e *Editor) nearestFrom(box worldRect, dx, dy float64, skip func(*node) bool) string {
 	from := box.center()
 	best, bestScore := "", math.Inf(1)
 	for i := range e.graph.nodes {
 		n := &e.graph.nodes[i]
-		if e.selected[n.name] {
+		if skip(n) {
 			continue
 		}
 		c := n.rect().center()

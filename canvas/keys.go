@@ -15,6 +15,8 @@ func (e *Editor) FocusGained() {
 func (e *Editor) FocusLost() {
 	e.focused = false
 	e.mods = 0
+	e.endKeyWire()
+	e.clearLeftHint()
 	e.Refresh()
 }
 
@@ -24,8 +26,13 @@ func (e *Editor) FocusLost() {
 // pending new-widget menu, or the selection; Enter or F2 asks to edit the
 // one selected widget (OnEditWidget: the window focuses its inspector);
 // Shift+F10 or the Menu key opens the selection's context menu; F6 goes to
-// the window's next pane (OnCyclePanes).
+// the window's next pane (OnCyclePanes). While a wire is drawn from the
+// keyboard (W), its keys come first (keyWireKey).
 func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
+	e.clearLeftHint()
+	if e.wiring != nil && e.keyWireKey(ev) {
+		return
+	}
 	if dx, dy, ok := arrowDirection(ev.Name); ok {
 		e.arrow(dx, dy, e.modifiers())
 		return
@@ -62,9 +69,18 @@ func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// TypedRune is part of fyne.Focusable: + and - zoom, 0 resets the zoom.
+// TypedRune is part of fyne.Focusable: + and - zoom, 0 resets the zoom, W
+// starts drawing a wire from the selected widget; while one is drawn,
+// what is typed names its target.
 func (e *Editor) TypedRune(r rune) {
+	e.clearLeftHint()
+	if e.wiring != nil {
+		e.keyWireRune(r)
+		return
+	}
 	switch r {
+	case 'w', 'W':
+		e.startKeyWire()
 	case '+', '=':
 		e.ZoomIn()
 	case '-', '_':

@@ -1,10 +1,10 @@
 package canvas
 
 import (
-	"github.com/studioflow/studioflow/engine"
 	"strconv"
 	"strings"
 
+	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )

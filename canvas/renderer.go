@@ -29,6 +29,7 @@ type editorRenderer struct {
 	overview   *overview
 
 	preview   *wireShape
+	keyWire   *wireShape // the wire drawn from the keyboard
 	selectBox *fynecanvas.Rectangle
 	tip       *tooltip
 
@@ -48,6 +49,7 @@ func newEditorRenderer(e *Editor) *editorRenderer {
 		background: &fynecanvas.Rectangle{},
 		icons:      map[string]fyne.Resource{},
 		preview:    newWireShape(),
+		keyWire:    newWireShape(),
 		selectBox:  &fynecanvas.Rectangle{StrokeWidth: 1},
 		tip:        newTooltip(),
 		focusRing:  &fynecanvas.Rectangle{StrokeWidth: 1.5},
@@ -160,6 +162,9 @@ func (r *editorRenderer) draw(size fyne.Size) {
 	if gs := e.gesture; gs != nil && gs.kind == gestureWire && !gs.cancelled {
 		target = gs.target
 	}
+	if kw := e.wiring; kw != nil {
+		target = kw.target
+	}
 	for k, ni := range r.visibleNodes {
 		n := &g.nodes[ni]
 		look := nodeLook{
@@ -252,13 +257,16 @@ func (r *editorRenderer) finish(size fyne.Size, objs []fyne.CanvasObject) {
 }
 
 // drawGesture adds what a drag in progress shows: the wire being connected
-// or the box being drawn.
+// or the box being drawn; and the wire being drawn from the keyboard.
 func (r *editorRenderer) drawGesture(objs []fyne.CanvasObject) []fyne.CanvasObject {
+	v := r.e.view
+	if path, ok := r.e.keyWirePath(); ok {
+		objs = r.keyWire.place(v, path, r.pal.primary, max(2*float32(v.zoom), 1.5), objs)
+	}
 	gs := r.e.gesture
 	if gs == nil || gs.cancelled {
 		return objs
 	}
-	v := r.e.view
 	switch gs.kind {
 	case gestureWire:
 		i, ok := r.e.graph.byName[gs.from]

@@ -17,30 +17,26 @@ import (
 	"github.com/studioflow/studioflow/schemas"
 )
 
-// Where the authoring journeys click in the editor at 1280×800 (no window
-// manager: the window sits at 0,0). Library and inspector are laid out by
-// Fyne from the theme's sizes, so these stay put.
+// What the journeys click in the editor at 1280×800 (no window manager:
+// the window sits at 0,0) is found with the probe (the library's search
+// box, a port's label, the Trigger) or by colour (a node's header); these
+// are the canvas's own proportions and the areas watched for changes.
 var (
-	librarySearch = image.Pt(100, 173) // the widget library's search box
-	emptyCanvas   = image.Pt(300, 200) // a spot of the canvas nothing is drawn on
-	// After Ctrl+N the Trigger sits here, and the first widget the library
-	// adds lands right below it (free space near the view centre).
-	newTriggerMessagePort = image.Pt(461, 376) // its Incoming Message port
-	newTriggerCallPort    = image.Pt(565, 376) // its Incoming Call port
-	newTriggerSubflowPort = image.Pt(786, 376) // its Subflow port (not in a new flow's file)
-	firstAddedWidget      = image.Pt(590, 463) // the name row of that widget
+	emptyCanvas = image.Pt(300, 200) // a spot of the canvas nothing is drawn on (tests that open a flow)
 	// canvasArea is the canvas at 1280×800, less the minimap's corner.
 	canvasArea = image.Rect(226, 74, 790, 612)
-	// Category colours of node headers (canvas/look).
-	voiceRed   = rgba(look.CategoryColor(schemas.Voice))
+	// flowPurple is the header colour of Flow Control widgets (canvas/look).
 	flowPurple = rgba(look.CategoryColor(schemas.FlowControl))
-	// From a node header's top-left corner at zoom 1: its first port's dot
-	// (below a label like "User Pressed Keys") and its name row.
-	firstPortFromHeader = image.Pt(68, 80)
-	nameRowFromHeader   = image.Pt(80, 40)
-	// toolbarZoomOut is the toolbar's Zoom Out button.
-	toolbarZoomOut = image.Pt(436, 48)
+	// nameRowFromHeader is a point of a node's name row from its header's
+	// top-left corner at zoom 1.
+	nameRowFromHeader = image.Pt(80, 40)
 )
+
+// portBelowLabel is how far a port's dot sits below the centre of its
+// label at zoom 1 (canvas/geometry.go: the label is centred in the
+// 26-point port row less half the 9-point dot, the dot on the row's
+// bottom edge: 26 - 21.5/2 = 15.25).
+const portBelowLabel = 15
 
 // scaled is an offset from a node's corner at zoom 1 drawn at another zoom.
 func scaled(p image.Point, zoom float64) image.Point {
@@ -60,10 +56,17 @@ func newFlowWindow(t *testing.T, x *xserver, bin string) (*app, string) {
 	app := startApp(t, x, bin, "edit", start)
 	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Start")+".*Studioflow")
 	waitForDrawing(t, x, "journey-start", x.windowGeometry(t, window))
-	x.focus(t, window, emptyCanvas)
-	x.key(t, "ctrl+n")
-	x.waitTitle(t, window, func(s string) bool { return strings.Contains(s, "Untitled") })
+	app.newFlow(t, window)
 	return app, window
+}
+
+// newFlow clicks the Trigger on the canvas (the window gets the keyboard)
+// and starts a new flow with Ctrl+N.
+func (a *app) newFlow(t *testing.T, window string) {
+	t.Helper()
+	a.click(t, window, "Studioflow", "Trigger")
+	a.x.key(t, "ctrl+n")
+	a.x.waitTitle(t, window, func(s string) bool { return strings.Contains(s, "Untitled") })
 }
 
 // findWidget jumps to a widget with Find (Ctrl+F, its name, Enter): it is
@@ -150,13 +153,47 @@ func (a *app) typeInto(t *testing.T, text string) {
 }
 
 // addFromLibrary searches the library for text and presses Enter: the
-// first match is added in free space near the selection, selected.
-func (x *xserver) addFromLibrary(t *testing.T, window, text string) {
+// first match is added in free space near the selection, selected. The
+// search box shows its placeholder until the first search, then what was
+// searched last.
+func (a *app) addFromLibrary(t *testing.T, window, text string) {
 	t.Helper()
-	x.typeText(t, window, librarySearch, text)
-	before := x.still(t, "journey-library-search", canvasArea)
-	x.key(t, "Return")
-	x.changed(t, "journey-added-"+strings.ReplaceAll(text, " ", "-"), before, canvasArea)
+	box := "Search widgets"
+	if a.searched != "" {
+		box = a.searched
+	}
+	a.typeOver(t, window, box, text)
+	a.searched = text
+	before := a.x.still(t, "journey-library-search", canvasArea)
+	a.x.key(t, "Return")
+	a.x.changed(t, "journey-added-"+strings.ReplaceAll(text, " ", "-"), before, canvasArea)
+}
+
+// port is the dot of the port labelled label on the canvas at zoom 1,
+// found by its label with the probe.
+func (a *app) port(t *testing.T, label string) image.Point {
+	t.Helper()
+	return a.portAtZoom(t, label, 1)
+}
+
+// portAtZoom is port with the canvas at another zoom.
+func (a *app) portAtZoom(t *testing.T, label string, zoom float64) image.Point {
+	t.Helper()
+	at, _, _ := a.where(t, "Studioflow", label)
+	return at.Add(image.Pt(0, int(portBelowLabel*zoom+0.5)))
+}
+
+// wireFromTrigger drags a wire from the Trigger's port labelled label to
+// the widget below the Trigger (where the first widget the library adds
+// lands) and returns the point it dropped it on: that widget's name row.
+func (a *app) wireFromTrigger(t *testing.T, window, label string) image.Point {
+	t.Helper()
+	from := a.port(t, label)
+	img := a.x.settled(t, "journey-before-trigger-wire")
+	below := image.Rect(canvasArea.Min.X, from.Y+portBelowLabel, canvasArea.Max.X, canvasArea.Max.Y)
+	to := anyHeader(t, img, below).Add(nameRowFromHeader) // found by colour: its name shows in the inspector too
+	a.x.drag(t, window, from, to)
+	return to
 }
 
 // step is one step of a run as `studioflow run --json` reports it.
@@ -271,23 +308,48 @@ func sameArea(a, b image.Image, r image.Rectangle) bool {
 // header, from the left end of that run.
 func header(t *testing.T, img image.Image, r image.Rectangle, c color.RGBA) image.Point {
 	t.Helper()
-	r = r.Intersect(canvasArea)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		run := 0
-		for x := r.Min.X; x < r.Max.X; x++ {
-			cr, cg, cb, _ := img.At(x, y).RGBA()
-			if abs(int(cr>>8)-int(c.R)) <= 6 && abs(int(cg>>8)-int(c.G)) <= 6 && abs(int(cb>>8)-int(c.B)) <= 6 {
-				run++
-				if run >= 150 {
-					return image.Pt(x-run+1, y)
-				}
-			} else {
-				run = 0
-			}
-		}
+	if at, ok := headerOf(img, r, []color.RGBA{c}); ok {
+		return at
 	}
 	t.Fatalf("no header of colour %v on the canvas within %v", c, r)
 	return image.Point{}
+}
+
+// anyHeader is header for a node of any category.
+func anyHeader(t *testing.T, img image.Image, r image.Rectangle) image.Point {
+	t.Helper()
+	var colours []color.RGBA
+	for _, c := range look.Categories() {
+		colours = append(colours, rgba(look.CategoryColor(c)))
+	}
+	if at, ok := headerOf(img, r, colours); ok {
+		return at
+	}
+	t.Fatalf("no node header on the canvas within %v", r)
+	return image.Point{}
+}
+
+// headerOf finds the first row of the canvas within r holding a run of one
+// of colours as long as a header, and returns the left end of that run.
+func headerOf(img image.Image, r image.Rectangle, colours []color.RGBA) (image.Point, bool) {
+	r = r.Intersect(canvasArea)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for _, c := range colours {
+			run := 0
+			for x := r.Min.X; x < r.Max.X; x++ {
+				cr, cg, cb, _ := img.At(x, y).RGBA()
+				if abs(int(cr>>8)-int(c.R)) <= 6 && abs(int(cg>>8)-int(c.G)) <= 6 && abs(int(cb>>8)-int(c.B)) <= 6 {
+					run++
+					if run >= 150 {
+						return image.Pt(x-run+1, y), true
+					}
+				} else {
+					run = 0
+				}
+			}
+		}
+	}
+	return image.Point{}, false
 }
 
 // savedPath is where saveAs wrote name.

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"image"
 	"strings"
 	"testing"
 
@@ -17,17 +16,17 @@ func TestJourneySMSBotFromCtrlN(t *testing.T) {
 	app, window := newFlowWindow(t, x, bin)
 	x.screenshot(t, "journey-a-1-new-flow")
 
-	x.addFromLibrary(t, window, "split")
-	x.drag(t, window, newTriggerMessagePort, firstAddedWidget)
+	app.addFromLibrary(t, window, "split")
+	added := app.wireFromTrigger(t, window, "Incoming Message")
 	x.key(t, "Escape")
-	x.focus(t, window, firstAddedWidget)
+	x.focus(t, window, added)
 	x.screenshot(t, "journey-a-2-split-wired")
 
 	// Two replies, each added below the one selected, its text typed in
 	// the inspector (Enter in the library leaves the keyboard in the new
 	// widget's name; Tab goes on to its Body).
 	for _, body := range []string{"You chose one.", "Here is some help."} {
-		x.addFromLibrary(t, window, "send message")
+		app.addFromLibrary(t, window, "send message")
 		x.key(t, "Tab", "ctrl+a")
 		app.typeInto(t, body)
 	}
@@ -101,18 +100,18 @@ func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
 	bin := buildStudioflow(t)
 	app, window := newFlowWindow(t, x, bin)
 
-	x.addFromLibrary(t, window, "gather")
+	app.addFromLibrary(t, window, "gather")
 	x.tabs(t, 6) // Timeout, Finish on key, Stop gather, Number of digits, Save response as, Say
 	x.key(t, "ctrl+a")
 	app.typeInto(t, "Press 1 for sales or 2 for support.")
-	x.drag(t, window, newTriggerCallPort, firstAddedWidget)
+	added := app.wireFromTrigger(t, window, "Incoming Call")
 	x.key(t, "Escape")
-	x.focus(t, window, firstAddedWidget)
+	x.focus(t, window, added)
 	x.screenshot(t, "journey-c-1-gather-wired")
 
-	x.addFromLibrary(t, window, "split")
+	app.addFromLibrary(t, window, "split")
 	for _, text := range []string{"Connecting you to sales.", "Connecting you to support."} {
-		x.addFromLibrary(t, window, "say")
+		app.addFromLibrary(t, window, "say")
 		x.key(t, "Tab", "ctrl+a")
 		app.typeInto(t, text)
 	}
@@ -124,18 +123,20 @@ func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
 	x.rights(t, 2)
 	x.tabs(t, 7) // condition 2's target
 	x.rights(t, 3)
-	// The gather's User Pressed Keys to the split, by a wire, found on the
-	// canvas once the view is still: the split's purple header, the
-	// gather's red one above it.
-	// At zoom 1 the gather sits just above the view: one Zoom Out (the
-	// toolbar button) brings it in, at 0.8.
+	// The gather's User Pressed Keys to the split, by a wire: the port by
+	// its label (the probe), the split by its purple header once the view
+	// is still.
+	// At zoom 1 the gather sits just above the view: one Zoom Out brings
+	// it in, at 0.8. A click on the split's header gives the canvas the
+	// keyboard (Find left it in the inspector), then Ctrl+- zooms out.
 	before := x.settled(t, "journey-c-2-at-zoom-1")
-	x.focus(t, window, toolbarZoomOut)
+	x.focus(t, window, header(t, before, canvasArea, flowPurple).Add(nameRowFromHeader))
+	before = x.settled(t, "journey-c-2-split-clicked")
+	x.key(t, "ctrl+minus")
 	const zoom = 0.8
 	img := x.changed(t, "journey-c-2-before-wire", before, canvasArea)
 	split := header(t, img, canvasArea, flowPurple)
-	gather := header(t, img, image.Rect(0, 0, screenWidth, split.Y), voiceRed)
-	x.drag(t, window, gather.Add(scaled(firstPortFromHeader, zoom)), split.Add(scaled(nameRowFromHeader, zoom)))
+	x.drag(t, window, app.portAtZoom(t, "User Pressed Keys", zoom), split.Add(scaled(nameRowFromHeader, zoom)))
 	x.screenshot(t, "journey-c-2-wired")
 
 	saved := x.saveAs(t, window, "ivr.json", "support")
@@ -176,10 +177,10 @@ func TestJourneySubflowWithAParameterCalledFromRunSubflow(t *testing.T) {
 	app, window := newFlowWindow(t, x, bin)
 
 	// The subflow: Subflow → a message greeting by the parameter.
-	x.addFromLibrary(t, window, "send message")
+	app.addFromLibrary(t, window, "send message")
 	x.key(t, "Tab", "ctrl+a")
 	app.typeInto(t, "Hello {{trigger.parent.parameters.name}}!")
-	x.drag(t, window, newTriggerSubflowPort, firstAddedWidget)
+	app.wireFromTrigger(t, window, "Subflow")
 	x.screenshot(t, "journey-b-1-subflow")
 	subText := x.saveAs(t, window, subflowSID+".json", "incomingParent")
 	if !strings.Contains(subText, `"next": "send_message_1"`) {
@@ -187,10 +188,8 @@ func TestJourneySubflowWithAParameterCalledFromRunSubflow(t *testing.T) {
 	}
 
 	// The parent, from Ctrl+N: Incoming Message → Run Subflow.
-	x.focus(t, window, emptyCanvas)
-	x.key(t, "ctrl+n")
-	x.waitTitle(t, window, func(s string) bool { return strings.Contains(s, "Untitled") })
-	x.addFromLibrary(t, window, "run subflow")
+	app.newFlow(t, window)
+	app.addFromLibrary(t, window, "run subflow")
 	x.key(t, "Tab")                 // the flow picker
 	x.rights(t, 1)                  // its one choice: the subflow just saved
 	x.key(t, "Tab", "Tab", "space") // past the SID to "Add the parameters it reads"
@@ -201,7 +200,7 @@ func TestJourneySubflowWithAParameterCalledFromRunSubflow(t *testing.T) {
 	x.key(t, "ctrl+a")
 	app.typeInto(t, "{{trigger.message.Body}}")
 	x.screenshot(t, "journey-b-3-parameter")
-	x.drag(t, window, newTriggerMessagePort, firstAddedWidget)
+	app.wireFromTrigger(t, window, "Incoming Message")
 	x.screenshot(t, "journey-b-4-parent")
 	parentText := x.saveAs(t, window, "parent.json", subflowSID)
 	if !strings.Contains(parentText, `"key": "name"`) {

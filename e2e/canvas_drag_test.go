@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"bytes"
-	"fmt"
 	"image"
 	"os"
 	"path/filepath"
@@ -36,18 +35,14 @@ func TestCanvasDragMovesANodeAndCtrlSSavesItsOffset(t *testing.T) {
 	before := waitForDrawing(t, x, "canvas-drag-before", area)
 	header := triggerHeader(t, before, area)
 
-	// Grab the header's middle and move in steps, as a hand would.
+	// Grab the header's middle and move in steps, as a hand would (drag
+	// waits for each step to be drawn).
 	grab := image.Pt((header.Min.X+header.Max.X)/2, (header.Min.Y+header.Max.Y)/2)
 	const dx, dy = 150, 90
-	x.run(t, "xdotool", "mousemove", fmt.Sprint(grab.X), fmt.Sprint(grab.Y), "mousedown", "1")
-	for s := 1; s <= 10; s++ {
-		x.run(t, "xdotool", "mousemove", fmt.Sprint(grab.X+dx*s/10), fmt.Sprint(grab.Y+dy*s/10))
-		time.Sleep(30 * time.Millisecond)
-	}
-	x.run(t, "xdotool", "mouseup", "1")
+	x.drag(t, window, grab.Sub(area.Min), grab.Add(image.Pt(dx, dy)).Sub(area.Min))
 	// Wait until the window shows the header somewhere else and it has
 	// stopped there: on a busy machine the first changed frame can still be
-	// one of the drag's intermediate positions.
+	// one of the drag's intermediate positions. Screenshots pace the loop.
 	var moved, last image.Rectangle
 	deadline := time.Now().Add(patience)
 	for {
@@ -56,7 +51,6 @@ func TestCanvasDragMovesANodeAndCtrlSSavesItsOffset(t *testing.T) {
 			break
 		}
 		last = moved
-		time.Sleep(100 * time.Millisecond)
 	}
 
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+s")

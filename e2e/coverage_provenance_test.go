@@ -57,16 +57,26 @@ func pixelsNear(img image.Image, r image.Rectangle, c color.RGBA) int {
 // waitPixels takes screenshots until ok holds for one, and returns it.
 func (x *xserver) waitPixels(t *testing.T, name string, ok func(image.Image) bool) image.Image {
 	t.Helper()
+	img, seen := x.seeWithin(t, name, ok)
+	if !seen {
+		t.Fatalf("%s: the window never showed what was expected (see shots/e2e/%s.png)", name, name)
+	}
+	return img
+}
+
+// seeWithin takes screenshots until ok holds for one and returns it, or
+// the last after patience with false. Taking a screenshot paces it.
+func (x *xserver) seeWithin(t *testing.T, name string, ok func(image.Image) bool) (image.Image, bool) {
+	t.Helper()
 	deadline := time.Now().Add(patience)
 	for {
 		img := x.screenshot(t, name)
 		if ok(img) {
-			return img
+			return img, true
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s: the window never showed what was expected (see shots/e2e/%s.png)", name, name)
+			return img, false
 		}
-		time.Sleep(200 * time.Millisecond)
 	}
 }
 
@@ -76,8 +86,8 @@ func TestCoverageOverlayAndCtrlClickJumpInTheRealWindow(t *testing.T) {
 	isolatedConfig(t)
 	flow := supportLine(t)
 
-	app := x.start(t, bin, "edit", flow)
-	window := x.waitWindow(t, app, regexp.QuoteMeta("support-line.json")+".*Studioflow")
+	app := startApp(t, x, bin, "edit", flow)
+	window := x.waitWindow(t, app.process, regexp.QuoteMeta("support-line.json")+".*Studioflow")
 	area := x.windowGeometry(t, window)
 	waitForDrawing(t, x, "coverage-1-opened", area)
 	x.focus(t, window, emptyCanvas)
@@ -99,11 +109,29 @@ func TestCoverageOverlayAndCtrlClickJumpInTheRealWindow(t *testing.T) {
 	if n := pixelsNear(shown, inspectorHead, toolsGreen); n > 20 {
 		t.Fatalf("the inspector already shows a Tools widget (%d green pixels) before the jump", n)
 	}
-	x.run(t, "xdotool", "mousemove", "--sync", strconv.Itoa(inspectorSay.X), strconv.Itoa(inspectorSay.Y))
+	// The pointer on the reference, which begins the field's first row.
+	say := app.box(t, "support-line.json", "{{widgets.lookup.parsed.status}} is the status of your order.")
+	x.run(t, "xdotool", "mousemove", "--sync", strconv.Itoa(say.Min.X+40), strconv.Itoa(say.Min.Y+20))
 	x.run(t, "xdotool", "keydown", "ctrl", "click", "1", "keyup", "ctrl")
 	x.waitPixels(t, "coverage-5-jumped-to-lookup", func(img image.Image) bool {
 		return pixelsNear(img, inspectorHead, toolsGreen) > 100
 	})
+
+	// The Problems panel lists the transitions no scenario takes; clicking
+	// the row of route's "sales again" branch goes to route: the inspector
+	// shows the split's conditions, scrolled to its transitions.
+	x.key(t, "Escape")
+	x.focus(t, window, emptyCanvas)
+	x.findWidget(t, "status")
+	const title, salesAgain = "support-line.json", "no test takes this transition to sales"
+	shownNow := app.waitText(t, title, "8 transitions never taken by the tests", "route · the 'sales again' branch", salesAgain)
+	if strings.Contains(shownNow, "Friendly name *") {
+		t.Fatal("the inspector shows a split's conditions before the Problems row is clicked")
+	}
+	x.screenshot(t, "coverage-6-uncovered-in-problems")
+	app.click(t, window, title, salesAgain)
+	app.waitText(t, title, "Friendly name *", "sales again")
+	x.screenshot(t, "coverage-7-problems-row-to-route")
 
 	x.key(t, "Escape")
 	x.focus(t, window, emptyCanvas)

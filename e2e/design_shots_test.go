@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -61,28 +60,31 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 	x := startXvfbSize(t, screen.X, screen.Y)
 
 	// The example flow as it opens: readable (zoom 1), the Trigger in view.
-	app := x.start(t, bin)
-	window := x.waitWindow(t, app, regexp.QuoteMeta("A New Flow (simple_flow.json)")+".*Studioflow")
+	app := startApp(t, x, bin)
+	window := x.waitWindow(t, app.process, regexp.QuoteMeta("A New Flow (simple_flow.json)")+".*Studioflow")
 	area := x.windowGeometry(t, window)
 	if area.Dx() > screen.X || area.Dy() > screen.Y {
 		t.Errorf("the window is %v on a %v screen", area.Size(), screen)
 	}
 	img := waitForDrawing(t, x, "design-"+name+"-example", area)
 	checkThemeAndTrigger(t, img, area, background, "the example")
+	// Its status bar says the flow is saved once the window has been built
+	// and the UI goroutine answers: keys pressed now are read.
+	app.waitText(t, "Studioflow", "Saved")
 	x.focus(t, window, image.Pt(area.Dx()/2, area.Dy()-8))
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
 	app.waitExit(t)
 
 	// A 21-widget real flow as it opens, then at Zoom to Fit.
-	app = x.start(t, bin, "edit", big)
-	window = x.waitWindow(t, app, "followup-survey.*Studioflow")
+	app = startApp(t, x, bin, "edit", big)
+	window = x.waitWindow(t, app.process, "followup-survey.*Studioflow")
 	area = x.windowGeometry(t, window)
 	img = waitForDrawing(t, x, "design-"+name+"-big-open", area)
 	open := checkThemeAndTrigger(t, img, area, background, "the 21-widget flow")
+	app.waitText(t, "Studioflow", "Saved")
 	x.focus(t, window, image.Pt(area.Dx()/2, area.Dy()-8))
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+shift+f")
-	time.Sleep(500 * time.Millisecond)
-	img = x.screenshot(t, "design-"+name+"-big-fit")
+	img = x.changed(t, "design-"+name+"-big-fit", img, area)
 	if fit := measure(img, area).near(triggerPurple, 8); fit >= open {
 		t.Errorf("Zoom to Fit: %d Trigger-purple pixels, %d as opened: it did not zoom out", fit, open)
 	}
@@ -92,43 +94,38 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 	primary := []color.RGBA{rgba(th.Color(theme.ColorNamePrimary, v))}
 	buttons := image.Rect(area.Min.X+area.Dx()/2, area.Min.Y+area.Dy()*4/5, area.Max.X, area.Max.Y)
 	var apply image.Rectangle
-	ok := false
-	for range 40 {
-		time.Sleep(250 * time.Millisecond)
-		img = x.screenshot(t, "design-"+name+"-json")
-		if apply, ok = colourBlock(img, buttons, primary); ok {
-			break
-		}
-	}
+	img, ok := x.seeWithin(t, "design-"+name+"-json", func(img image.Image) bool {
+		var found bool
+		apply, found = colourBlock(img, buttons, primary)
+		return found
+	})
 	if !ok {
 		t.Fatalf("Show Flow JSON shows no Apply button (a %v block) at its bottom right", primary)
 	}
+	img = x.still(t, "design-"+name+"-json", area)
 	x.run(t, "xdotool", "type", "xx") // typing edits; an x before the { breaks the JSON
-	time.Sleep(500 * time.Millisecond)
+	img = x.changed(t, "design-"+name+"-json-edit", img, area)
 	// Editing swaps Edit for View, which can move Apply: find it again.
-	if moved, found := colourBlock(x.screenshot(t, "design-"+name+"-json-edit"), buttons, primary); found {
+	if moved, found := colourBlock(img, buttons, primary); found {
 		apply = moved
 	}
 	x.focus(t, window, apply.Min.Add(apply.Size().Div(2)).Sub(area.Min))
 	errColour := []color.RGBA{rgba(th.Color(theme.ColorNameError, v))}
 	var errPixels int
-	for range 10 {
-		time.Sleep(250 * time.Millisecond)
-		img = x.screenshot(t, "design-"+name+"-json-error")
-		if errPixels = measure(img, area).near(errColour[0], 10); errPixels > 150 {
-			break
-		}
-	}
+	img, _ = x.seeWithin(t, "design-"+name+"-json-error", func(img image.Image) bool {
+		errPixels = measure(img, area).near(errColour[0], 10)
+		return errPixels > 150
+	})
 	if errPixels <= 150 {
 		t.Errorf("after Apply with a syntax error only %d pixels of the error colour", errPixels)
 	}
 	x.run(t, "xdotool", "key", "--clearmodifiers", "Escape")
 
-	// The Flows home.
-	time.Sleep(300 * time.Millisecond)
+	// The Flows home, once the dialog has gone.
+	x.changed(t, "design-"+name+"-json-closed", img, area)
 	x.focus(t, window, image.Pt(area.Dx()/2, area.Dy()-8))
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+shift+h")
-	home := x.waitWindow(t, app, "Flows")
+	home := x.waitWindow(t, app.process, "Flows")
 	homeArea := x.windowGeometry(t, home)
 	img = waitForDrawing(t, x, "design-"+name+"-flows-home", homeArea)
 	if homeArea.Dx() > screen.X || homeArea.Dy() > screen.Y {
@@ -191,4 +188,63 @@ func colourBlock(img image.Image, r image.Rectangle, colours []color.RGBA) (imag
 		}
 	}
 	return box, n > 300
+}
+
+// The simulator beside the canvas at both sizes and in both themes: a
+// call waiting at a menu with the keypad showing, and a text conversation
+// mid-thread. Everything the person needs is in the window, unscrolled.
+func TestDesignSimulatorInBothThemesAndSizes(t *testing.T) {
+	bin := buildStudioflow(t)
+	for _, screen := range []image.Point{{1280, 800}, {1024, 700}} {
+		for _, variant := range []string{"light", "dark"} {
+			name := fmt.Sprintf("%dx%d-%s", screen.X, screen.Y, variant)
+			t.Run(name, func(t *testing.T) { designSimulator(t, bin, screen, variant, name) })
+		}
+	}
+}
+
+func designSimulator(t *testing.T, bin string, screen image.Point, variant, name string) {
+	x := startXvfbSize(t, screen.X, screen.Y)
+
+	designPrefs(t, screen, variant)
+	a, window, title := simulatorOn(t, x, bin, "joke-line.json")
+	area := x.windowGeometry(t, window)
+	a.click(t, window, title, "Start")
+	a.waitText(t, title, "In call", "Waiting at menu")
+	for _, key := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#", "Hang up", "Breakpoints"} {
+		shownWhole(t, a, title, key, area)
+	}
+	x.screenshot(t, "design-"+name+"-sim-call")
+	a.click(t, window, title, "Hang up")
+	a.waitText(t, title, "Call ended")
+	x.focus(t, window, image.Pt(area.Dx()/2, area.Dy()-8))
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
+	a.waitExit(t)
+
+	designPrefs(t, screen, variant)
+	a, window, title = simulatorOn(t, x, bin, "horoscope.json")
+	a.focusEntry(t, window, title, "first message (Hi)")
+	x.run(t, "xdotool", "type", "--delay", "30", "hello")
+	a.waitText(t, title, "hello")
+	a.click(t, window, title, "Start")
+	a.waitText(t, title, "tell us your sign")
+	a.focusEntry(t, window, title, "text the flow…")
+	x.run(t, "xdotool", "type", "--delay", "30", "the sun")
+	a.waitText(t, title, "the sun")
+	a.click(t, window, title, "Send")
+	a.waitText(t, title, "We did not recognise that sign", "Waiting at send_and_reply_no_match")
+	for _, text := range []string{"Send", "No reply", "text the flow…"} {
+		shownWhole(t, a, title, text, area)
+	}
+	x.screenshot(t, "design-"+name+"-sim-text")
+}
+
+// shownWhole fails unless text shows inside the window, not scrolled out
+// of view.
+func shownWhole(t *testing.T, a *app, title, text string, area image.Rectangle) {
+	t.Helper()
+	at, hidden, _ := a.where(t, title, text)
+	if hidden || at.X < 0 || at.Y < 0 || at.X >= area.Dx() || at.Y >= area.Dy() {
+		t.Errorf("%q is at %v (hidden %v), outside the %v window", text, at, hidden, area.Size())
+	}
 }

@@ -28,29 +28,29 @@ func TestEditorBuildsASayPlayFlowByDraggingConnectingTypingAndSaving(t *testing.
 	isolatedConfig(t)
 	path := blankFlowFile(t)
 
-	app := x.start(t, bin, "edit", path)
-	window := x.waitWindow(t, app, regexp.QuoteMeta("A New Flow (flow.json)")+".*Studioflow")
+	app := startApp(t, x, bin, "edit", path)
+	window := x.waitWindow(t, app.process, regexp.QuoteMeta("A New Flow (flow.json)")+".*Studioflow")
 	area := x.windowGeometry(t, window)
 	img := waitForDrawing(t, x, "editor-1-blank-flow", area)
 	// Only the canvas: the library's Flow Control tiles share the colour.
-	header, n := boundsOf(img, canvasArea.Add(area.Min), triggerPurple, 8)
-	if n < 500 {
+	if _, n := boundsOf(img, canvasArea.Add(area.Min), triggerPurple, 8); n < 500 {
 		t.Fatalf("no Trigger drawn (%d pixels of its colour)", n)
 	}
 
 	// A Say/Play from the library onto the canvas.
-	x.drag(t, window, librarySayPlay, dropPoint)
+	tile, _, _ := app.where(t, "Studioflow", "Say/Play")
+	x.drag(t, window, tile, dropPoint)
 	x.waitTitle(t, window, func(s string) bool { return strings.HasPrefix(s, "● ") })
 	x.screenshot(t, "editor-2-say-play-dropped")
 
 	// The trigger's Incoming Call to the new widget, by dragging a wire.
-	port := header.Min.Add(incomingCallPort)
-	x.drag(t, window, port, dropPoint.Add(image.Pt(0, 30)))
+	x.drag(t, window, app.port(t, "Incoming Call"), dropPoint.Add(image.Pt(0, 30)))
 	x.screenshot(t, "editor-3-connected")
 
-	// Its text in the inspector (the dropped widget is selected).
+	// Its text in the inspector (the dropped widget is selected), in the
+	// Say field, which shows its placeholder over two lines while empty.
 	const text = "Thanks for calling. Your call matters to us."
-	x.typeText(t, window, inspectorSay, text)
+	app.typeOver(t, window, "This call is being recorded for quality", text)
 	x.screenshot(t, "editor-4-text-typed")
 
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+s")
@@ -98,11 +98,11 @@ func TestEditorOffersWorkLeftByAKillOnTheNextStart(t *testing.T) {
 	path := blankFlowFile(t)
 	title := regexp.QuoteMeta("(flow.json)") + ".*Studioflow"
 
-	app := x.start(t, bin, "edit", path)
-	window := x.waitWindow(t, app, title)
+	app := startApp(t, x, bin, "edit", path)
+	window := x.waitWindow(t, app.process, title)
 	waitForDrawing(t, x, "editor-recovery-1-open", x.windowGeometry(t, window))
 	const text = "Flow with unsaved work"
-	x.typeText(t, window, flowDescription, text)
+	app.typeOver(t, window, "A New Flow", text) // the flow's Description, nothing selected
 	x.waitTitle(t, window, func(s string) bool { return strings.HasPrefix(s, "● ") && strings.Contains(s, text) })
 	files := waitGlob(t, filepath.Join(recovery, "*.recovery.json"), patience)
 	waitFile(t, files[0], text)
@@ -115,23 +115,18 @@ func TestEditorOffersWorkLeftByAKillOnTheNextStart(t *testing.T) {
 		t.Fatal("the flow file already holds the unsaved text")
 	}
 
-	again := x.start(t, bin, "edit", path)
-	window = x.waitWindow(t, again, title)
+	again := startApp(t, x, bin, "edit", path)
+	window = x.waitWindow(t, again.process, title)
 	area := x.windowGeometry(t, window)
-	var restore image.Rectangle
-	for range 40 {
-		img := x.screenshot(t, "editor-recovery-2-offered")
-		if box, n := boundsOf(img, area, primaryBlue, 6); n > 1500 && box.Dx() < 200 {
-			restore = box
-			break
-		}
-		x.sleep()
+	// The recovery dialog offers Restore, drawn as the primary button.
+	restore, _, _ := again.where(t, "Studioflow", "Restore")
+	if _, ok := x.seeWithin(t, "editor-recovery-2-offered", func(img image.Image) bool {
+		box, n := boundsOf(img, area, primaryBlue, 6)
+		return n > 1500 && box.Dx() < 200 && restore.Add(area.Min).In(box.Inset(-2))
+	}); !ok {
+		t.Fatalf("no recovery dialog (its Restore button, in %v) at %v after restarting; output:\n%s", primaryBlue, restore, again.output.String())
 	}
-	if restore.Empty() {
-		t.Fatalf("no recovery dialog (its Restore button) after restarting; output:\n%s", again.output.String())
-	}
-	center := restore.Min.Add(restore.Size().Div(2))
-	x.focus(t, window, center)
+	x.focus(t, window, restore)
 	x.waitTitle(t, window, func(s string) bool { return strings.HasPrefix(s, "● ") && strings.Contains(s, text) })
 	x.screenshot(t, "editor-recovery-3-restored")
 

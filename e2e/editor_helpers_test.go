@@ -12,17 +12,12 @@ import (
 )
 
 // Where things are in the editor window at 1280×800 (no window manager:
-// the window sits at 0,0). The inspector and library are laid out by Fyne
-// from the theme's sizes, so these stay put; the canvas is found by colour.
+// the window sits at 0,0). What the tests click is found with the probe
+// (app.where) or by colour; these are the places they choose themselves.
 var (
-	librarySayPlay  = image.Pt(53, 482)   // "Say/Play" in the widget library
-	dropPoint       = image.Pt(500, 500)  // an empty spot of the canvas
-	inspectorSay    = image.Pt(1100, 430) // the Say field of a Say/Play widget
-	flowDescription = image.Pt(1100, 270) // the flow's Description with nothing selected
-	// incomingCallPort is the trigger's Incoming Call port relative to the
-	// top-left corner of its red header (canvas at zoom 1).
-	incomingCallPort = image.Pt(171, 80)
-	primaryBlue      = primaryColours()[1] // the dark theme's, which Xvfb gets
+	dropPoint    = image.Pt(500, 500)  // where a widget dragged in is dropped: free canvas
+	inspectorSay = image.Pt(1100, 430) // the Say field of a Say/Play widget
+	primaryBlue  = primaryColours()[1] // the dark theme's, which Xvfb gets
 )
 
 // isolatedConfig gives the application its own preferences and storage
@@ -35,29 +30,38 @@ func isolatedConfig(t *testing.T) string {
 	return filepath.Join(dir, "config", "fyne", "io.github.studioflow", "recovery")
 }
 
+// dragSteps is how many moves a drag takes between press and release.
+const dragSteps = 3
+
 // drag presses at from, moves to to in steps (as a hand does, so Fyne sees
-// a drag) and releases.
+// a drag) and releases. Each move waits until X has moved the pointer
+// (--sync) and the window has drawn what it set off and is still, so a
+// loaded machine draws every step before the next.
 func (x *xserver) drag(t *testing.T, window string, from, to image.Point) {
 	t.Helper()
-	x.run(t, "xdotool", "mousemove", "--window", window, fmt.Sprint(from.X), fmt.Sprint(from.Y), "mousedown", "1")
-	for i := 1; i <= 6; i++ {
-		p := from.Add(to.Sub(from).Mul(i).Div(6))
-		time.Sleep(60 * time.Millisecond)
-		x.run(t, "xdotool", "mousemove", "--window", window, fmt.Sprint(p.X), fmt.Sprint(p.Y))
+	x.run(t, "xdotool", "mousemove", "--sync", "--window", window, fmt.Sprint(from.X), fmt.Sprint(from.Y), "mousedown", "1")
+	for i := 1; i <= dragSteps; i++ {
+		p := from.Add(to.Sub(from).Mul(i).Div(dragSteps))
+		x.run(t, "xdotool", "mousemove", "--sync", "--window", window, fmt.Sprint(p.X), fmt.Sprint(p.Y))
+		x.still(t, "drag-moved", screenArea)
 	}
-	time.Sleep(100 * time.Millisecond)
 	x.run(t, "xdotool", "mouseup", "1")
-	time.Sleep(300 * time.Millisecond)
+	x.still(t, "drag-released", screenArea)
 }
 
-// typeText clicks into a field, selects its text and types over it.
-func (x *xserver) typeText(t *testing.T, window string, at image.Point, text string) {
+// typeOver clicks the entry showing shown (its placeholder when empty; for
+// a multi-line field, its first line), waits until it has the keyboard,
+// selects its text and types text over it, and waits until the entry
+// shows text.
+func (a *app) typeOver(t *testing.T, window, shown, text string) {
 	t.Helper()
-	x.focus(t, window, at)
-	time.Sleep(200 * time.Millisecond)
-	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+a")
-	x.run(t, "xdotool", "type", "--delay", "15", text)
-	time.Sleep(200 * time.Millisecond)
+	a.click(t, window, "Studioflow", shown)
+	a.until(t, fmt.Sprintf("focus on the entry showing %q", shown), func() (bool, string) {
+		answer, ok := a.ask(t, "focused", "Studioflow")
+		return ok && len(answer) > 1 && strings.HasPrefix(answer[1], shown), strings.Join(answer, " ")
+	})
+	a.x.key(t, "ctrl+a")
+	a.typeInto(t, text)
 }
 
 // boundsOf returns the bounding box of the pixels within tolerance of c
@@ -127,5 +131,3 @@ func waitGlob(t *testing.T, pattern string, within time.Duration) []string {
 	t.Fatalf("no file matching %s within %v", pattern, within)
 	return nil
 }
-
-func (x *xserver) sleep() { time.Sleep(250 * time.Millisecond) }

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/studioflow/studioflow/model"
 )
@@ -32,9 +31,10 @@ func TestOpenTakesATypedPathInTheRealWindow(t *testing.T) {
 	main := x.waitWindow(t, app, "Studioflow$")
 	area := x.windowGeometry(t, main)
 	x.focus(t, main, image.Pt(area.Dx()/2, area.Dy()-60))
+	before := x.still(t, "open-dialog", area)
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+o")
-	time.Sleep(500 * time.Millisecond) // the dialog draws
-	x.screenshot(t, "open-dialog")
+	// Its path field has the keyboard once the dialog is drawn and still.
+	x.changed(t, "open-dialog", before, area)
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+a")
 	x.run(t, "xdotool", "type", "--delay", "15", path)
 	x.screenshot(t, "open-dialog-typed")

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
-	"time"
 
 	"github.com/studioflow/studioflow/canvas/look"
 	"github.com/studioflow/studioflow/schemas"
@@ -77,16 +76,10 @@ func TestNoArgumentsOpensTheExampleFlowAndClosesOnCtrlW(t *testing.T) {
 }
 
 // waitForDrawing takes screenshots until the window shows more than its
-// background (the first frames after mapping may still be empty).
+// background (the first frames after mapping may still be empty), and
+// returns the last after patience for the caller to judge.
 func waitForDrawing(t *testing.T, x *xserver, name string, area image.Rectangle) image.Image {
 	t.Helper()
-	var img image.Image
-	for range 20 {
-		img = x.screenshot(t, name)
-		if measure(img, area).share() > 0.03 {
-			return img
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
+	img, _ := x.seeWithin(t, name, func(img image.Image) bool { return measure(img, area).share() > 0.03 })
 	return img
 }

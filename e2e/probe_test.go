@@ -19,6 +19,9 @@ type app struct {
 	x    *xserver
 	conn net.Conn
 	in   *bufio.Reader
+	// searched is what the test last typed in the editor's widget library
+	// search box ("" while it shows its placeholder): how to find it.
+	searched string
 }
 
 // startApp starts bin with args on x, serving its probe on a socket of the

@@ -21,7 +21,12 @@ var takenGreen = rgba(look.ActiveColor)
 func openSimulator(t *testing.T, x *xserver, flowFile string) (*app, string, string) {
 	t.Helper()
 	isolateSettings(t)
-	bin := buildStudioflow(t)
+	return simulatorOn(t, x, buildStudioflow(t), flowFile)
+}
+
+// simulatorOn is openSimulator with the settings the test has set up.
+func simulatorOn(t *testing.T, x *xserver, bin, flowFile string) (*app, string, string) {
+	t.Helper()
 	a := startApp(t, x, bin, "edit", filepath.Join(flowsDir, flowFile))
 	window := x.waitWindow(t, a.process, regexp.QuoteMeta(flowFile)+".*Studioflow")
 	area := x.windowGeometry(t, window)

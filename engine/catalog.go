@@ -99,9 +99,9 @@ func (rt *Runtime) OutcomeChoosable(widgetType string) bool {
 }
 
 // OutcomePicksAny reports whether a caller's Outcome may pick any event of
-// a widget of this type, and its outputs: the types whose result comes from
-// outside (other products, HTTP, a message sent) and the types the catalog
-// does not know.
+// a widget of this type, not just one of a few. It is true for the types
+// whose result comes from outside the flow (other products, an HTTP
+// request, a message sent) and for the types the catalog does not know.
 func (rt *Runtime) OutcomePicksAny(widgetType string) bool {
 	return slices.Equal(rt.behaviourOf(widgetType).chooses, anyEvent)
 }

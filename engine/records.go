@@ -30,11 +30,18 @@ type Ending struct {
 }
 
 // Step is one widget exited on one event: what Studio's REST API shows as
-// an execution step (the REST layer adds the account, URLs and links), and
-// what the workspace stores. Detail is not in Studio's resource: it explains
-// a failure or an error event (an HTTP timeout, a template error) in words.
-// Its JSON is the workspace's stored form; UnmarshalJSON reads the context
-// back with DecodeContext.
+// an execution step, and what the workspace stores. AccountSID is the
+// account the execution ran under; the REST layer (studio/wire) shows a
+// step under the account the API answers for, which for a workspace's
+// executions is the same, and adds the URLs and links. Detail is not in
+// Studio's resource: it explains a failure or an error event (an HTTP
+// timeout, a template error) in words.
+//
+// The JSON tags are an on-disk format: the workspace stores each step as
+// this JSON (studio/workspace TestStepIsStoredInItsOnDiskFormat pins the
+// bytes), so renaming a tag or changing omitempty strands the steps of
+// existing workspaces; add fields, never rename them. UnmarshalJSON reads
+// the context back with DecodeContext.
 type Step struct {
 	SID              string         `json:"sid"`
 	AccountSID       string         `json:"account_sid"`

@@ -82,19 +82,30 @@ func New(cfg Config) *Runtime {
 	}
 	client.Timeout = cfg.HTTPTimeout
 	rt := &Runtime{cfg: cfg, client: client, behaviours: behaviourTable()}
-	if cfg.Catalog == nil {
-		cfg.Catalog, rt.catalogErr = schemas.Load()
-		if rt.catalogErr != nil {
-			rt.catalogErr = fmt.Errorf("load the widget catalog: %w", rt.catalogErr)
-		}
-		rt.cfg.Catalog = cfg.Catalog
-	}
+	cfg.Catalog, rt.catalogErr = CatalogOrDefault(cfg.Catalog)
+	rt.cfg.Catalog = cfg.Catalog
 	rt.types = map[string]widgetFacts{}
 	if cfg.Catalog != nil {
 		rt.types = indexCatalog(cfg.Catalog)
 	}
 	rt.liquid = liquid.New(rt.now)
 	return rt
+}
+
+// CatalogOrDefault is the catalog a Runtime of Config{Catalog: cat} reads:
+// cat, or for nil the embedded one (schemas.Load). A caller that reads
+// widget types beside a runtime (the simulator) asks here, so both read
+// the same catalog. The error says why the embedded catalog did not load;
+// the catalog is then nil.
+func CatalogOrDefault(cat *schemas.Catalog) (*schemas.Catalog, error) {
+	if cat != nil {
+		return cat, nil
+	}
+	cat, err := schemas.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load the widget catalog: %w", err)
+	}
+	return cat, nil
 }
 
 // Catalog returns the widget catalog the runtime reads (nil only when the

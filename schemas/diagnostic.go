@@ -1,13 +1,16 @@
 package schemas
 
 // Severity says whether a diagnostic blocks publishing (error) or only
-// deserves a look (warning).
+// deserves a look (warning); info is for findings that are neither about
+// the flow's correctness (the editor lists transitions no test takes with
+// it). The validator reports only errors and warnings.
 type Severity string
 
 // Severities.
 const (
 	Error   Severity = "error"
 	Warning Severity = "warning"
+	Info    Severity = "info"
 )
 
 // Rule names the check a diagnostic comes from.

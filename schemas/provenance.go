@@ -256,7 +256,7 @@ func triggerEventsOf(namespace string) []string {
 // catalog says its type does (Set Variables' list of {key, value}); none
 // for a type that sets none.
 func setVariableKeys(cat *Catalog, st *model.State) []string {
-	w, ok := cat.Lookup(st.Type())
+	w, ok := cat.types[st.Type()] // read only: no copy, as Lookup makes
 	if !ok {
 		return nil
 	}

@@ -28,6 +28,8 @@ func (c editorCanvas) OnEditWidget(fn func(string)) { c.Editor.OnEditWidget = fn
 
 func (c editorCanvas) OnCyclePanes(fn func(bool)) { c.Editor.OnCyclePanes = fn }
 
+func (c editorCanvas) OnHint(fn func(string)) { c.Editor.OnHint = fn }
+
 func (c editorCanvas) OnWidgetSecondaryTap(fn func(string, fyne.Position)) {
 	c.Editor.OnWidgetSecondaryTap = fn
 }

@@ -79,9 +79,19 @@ func NewCompare(a fyne.App, cat *schemas.Catalog, old, new *model.Flow, oldLabel
 		}
 	})
 	workspace.CloseOnKeys(c.win) // Escape and Ctrl+W close it
-	c.win.Resize(fyne.NewSize(1200, 800))
+	c.win.Resize(compareSize)
 	c.show(0)
 	return c
+}
+
+// compareSize is the compare window's size where the screen has room.
+var compareSize = fyne.NewSize(1200, 800)
+
+// ShowOver shows the compare window, no larger than parent, the window it
+// was opened from (a fixed size could open cut off on a small screen).
+func (c *Compare) ShowOver(parent fyne.Window) {
+	c.win.Resize(secondarySize(parent, compareSize))
+	c.win.Show()
 }
 
 // Window returns the compare window.
@@ -197,5 +207,5 @@ func (e *Editor) compareWithPath(path, oldLabel, newLabel string) {
 		e.showError(err)
 		return
 	}
-	NewCompare(e.app, e.cat, old, e.doc.Flow().Clone(), oldLabel, newLabel).Window().Show()
+	NewCompare(e.app, e.cat, old, e.doc.Flow().Clone(), oldLabel, newLabel).ShowOver(e.win)
 }

@@ -22,6 +22,7 @@ type Conflicts struct {
 	doc     *model.Document
 	list    []model.Conflict
 	rows    *fyne.Container
+	scroll  *container.Scroll
 	title   *widget.Label
 	object  *fyne.Container
 	cancel  func()
@@ -35,7 +36,8 @@ func NewConflicts() *Conflicts {
 	c := &Conflicts{}
 	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.rows = container.NewVBox()
-	c.object = container.NewBorder(c.title, nil, nil, nil, c.rows)
+	c.scroll = container.NewVScroll(c.rows)
+	c.object = container.NewBorder(c.title, nil, nil, nil, c.scroll)
 	c.object.Hide()
 	return c
 }
@@ -67,18 +69,23 @@ func (c *Conflicts) refresh() {
 	for i, k := range c.list {
 		c.rows.Add(c.row(i, k))
 	}
+	// However many conflicts there are, the panel shows at most
+	// shownConflicts of them at once and scrolls the rest, so the canvas
+	// above keeps its room.
+	height := c.rows.MinSize().Height
+	if n := float32(len(c.list)); n > shownConflicts {
+		height = height / n * shownConflicts
+	}
+	c.scroll.SetMinSize(fyne.NewSize(0, height))
 	c.object.Show()
 	c.object.Refresh()
 }
 
+// shownConflicts is how many conflicts the panel shows without scrolling.
+const shownConflicts = 2.5
+
 func (c *Conflicts) row(i int, k model.Conflict) fyne.CanvasObject {
-	where := "Flow settings"
-	if k.Widget != "" {
-		where = k.Widget
-	}
-	if k.Path != "" {
-		where += " · " + k.Path
-	}
+	where := conflictPlace(k)
 	name := widget.NewButtonWithIcon(where, theme.WarningIcon(), func() {
 		if c.OnChoose != nil && k.Widget != "" {
 			c.OnChoose(k.Widget)
@@ -88,6 +95,22 @@ func (c *Conflicts) row(i int, k model.Conflict) fyne.CanvasObject {
 	ours := widget.NewButton("Keep ours: "+sideText(k.HasOurs, k.Ours), func() { c.Resolve(i, flowmerge.Ours) })
 	theirs := widget.NewButton("Take theirs: "+sideText(k.HasTheirs, k.Theirs), func() { c.Resolve(i, flowmerge.Theirs) })
 	return container.NewVBox(name, container.NewGridWithColumns(2, ours, theirs))
+}
+
+// conflictPlace names where a conflict is and what both sides started
+// from, so the builder can tell which side changed what.
+func conflictPlace(k model.Conflict) string {
+	where := "Flow settings"
+	if k.Widget != "" {
+		where = k.Widget
+	}
+	if k.Path != "" {
+		where += " · " + k.Path
+	}
+	if k.HasBase {
+		return where + " (was " + sideText(true, k.Base) + ")"
+	}
+	return where + " (new on both sides)"
 }
 
 // Resolve settles conflict i by taking side, as one undoable edit.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -90,5 +91,39 @@ func TestConflictsPanelResolvesEachConflictUndoably(t *testing.T) {
 	}
 	if len(e.conflicts.Conflicts()) != 1 || !e.conflicts.Object().Visible() {
 		t.Errorf("undo did not bring the last conflict back")
+	}
+}
+
+// Each conflict names what both sides started from, and many conflicts
+// scroll inside the panel instead of pushing the canvas off the window.
+func TestConflictsPanelShowsTheBaseAndScrollsManyConflicts(t *testing.T) {
+	root := model.NewBlankFlow().Root().Clone()
+	var list []any
+	for i := 0; i < 6; i++ {
+		list = append(list, model.Conflict{Widget: "Trigger", Path: fmt.Sprintf("properties.offset.x%d", i),
+			Base: model.Int(0), HasBase: true, Ours: model.Int(10), HasOurs: true, Theirs: model.Int(20), HasTheirs: true}.Object())
+	}
+	list = append(list, model.Conflict{Widget: "Trigger", Path: "properties.note",
+		Ours: "mine", HasOurs: true, Theirs: "yours", HasTheirs: true}.Object())
+	root.Set(model.ConflictsKey, list)
+	f, err := model.FromObject(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	test.NewTempApp(t)
+	c := NewConflicts()
+	c.SetDocument(model.NewDocument(f))
+	var labels []string
+	for _, o := range test.LaidOutObjects(c.Object()) {
+		if b, ok := o.(*widget.Button); ok && b.Importance == widget.LowImportance {
+			labels = append(labels, b.Text)
+		}
+	}
+	if len(labels) != 7 || labels[0] != "Trigger · properties.offset.x0 (was 0)" || labels[6] != "Trigger · properties.note (new on both sides)" {
+		t.Errorf("conflict names: %q", labels)
+	}
+	rows := c.rows.MinSize().Height
+	if shown := c.Object().MinSize().Height; shown >= rows/2 {
+		t.Errorf("the panel asks for %v of height for rows %v high: it does not scroll", shown, rows)
 	}
 }

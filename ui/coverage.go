@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -52,11 +53,13 @@ func (e *Editor) setCoverage(c *coverage.Flow, what string) {
 	if c == nil {
 		e.lastCoverage = nil
 		ed.SetCoverage(nil)
+		e.diagnosticsChanged(e.live.Diagnostics())
 		e.status.SetText(what)
 		return
 	}
 	e.lastCoverage = c
 	ed.SetCoverage(canvasCoverage(e.doc.Flow(), c))
+	e.diagnosticsChanged(e.live.Diagnostics())
 	taken, total := c.Transitions()
 	e.status.SetText(fmt.Sprintf("Coverage (%s): transitions %d/%d (%s), %d never taken", what, taken, total, coverage.Percent(taken, total), total-taken))
 }
@@ -167,7 +170,11 @@ func (e *Editor) ShowUncovered() {
 		e.goToTransition(never[i])
 	}
 	d = dialog.NewCustom(fmt.Sprintf("%d transitions never taken", len(never)), "Close", list, e.win)
-	d.Resize(fyne.NewSize(560, 360))
+	lines := make([]string, len(never))
+	for i, n := range never {
+		lines[i] = n.String()
+	}
+	fitDialog(d, list, textLinesSize(lines), e.win)
 	d.Show()
 }
 
@@ -175,20 +182,56 @@ func (e *Editor) ShowUncovered() {
 // transition in the inspector.
 func (e *Editor) goToTransition(b coverage.Branch) {
 	f := e.doc.Flow()
-	st := f.State(b.Widget)
-	if st == nil {
+	if f.State(b.Widget) == nil {
 		return
-	}
-	port := -1
-	for i, t := range st.Transitions() {
-		if t.Event == b.Event && (b.Index == 0 || b.Index == i+1) {
-			port = i
-			break
-		}
 	}
 	e.selectWidgets([]string{b.Widget})
 	e.canvas.Reveal(b.Widget)
-	if port >= 0 {
-		e.inspector.FocusProblem(schemas.Diagnostic{Widget: b.Widget, Path: fmt.Sprintf("/states/%d/transitions/%d", f.IndexOf(b.Widget), port)})
+	if d, ok := uncoveredDiagnostic(f, b); ok {
+		e.inspector.FocusProblem(d)
 	}
+}
+
+// uncoveredDiagnostic is the Problems row of a transition no test took:
+// an info finding at the transition's pointer, so choosing it goes to the
+// widget and its transition as any problem does. ok is false when the
+// flow no longer has that transition.
+func uncoveredDiagnostic(f *model.Flow, b coverage.Branch) (schemas.Diagnostic, bool) {
+	st := f.State(b.Widget)
+	if st == nil {
+		return schemas.Diagnostic{}, false
+	}
+	for i, t := range st.Transitions() {
+		if t.Event == b.Event && (b.Index == 0 || b.Index == i+1) {
+			message := "no test takes this transition to " + b.Next
+			if b.Next == "" {
+				message = "no test takes this transition (it ends the flow)"
+			}
+			return schemas.Diagnostic{
+				Severity: schemas.Info, Rule: ruleUntested, Widget: b.Widget,
+				Path:    fmt.Sprintf("/states/%d/transitions/%d", f.IndexOf(b.Widget), i),
+				Message: message,
+			}, true
+		}
+	}
+	return schemas.Diagnostic{}, false
+}
+
+// ruleUntested marks the Problems rows of transitions the shown coverage
+// never took.
+const ruleUntested schemas.Rule = "untested"
+
+// withUncovered is ds followed by a row for each transition the shown
+// coverage never took (ds alone when no coverage is shown).
+func (e *Editor) withUncovered(ds []schemas.Diagnostic) []schemas.Diagnostic {
+	if e.lastCoverage == nil {
+		return ds
+	}
+	out := slices.Clip(ds)
+	for _, b := range e.lastCoverage.NeverTaken() {
+		if d, ok := uncoveredDiagnostic(e.doc.Flow(), b); ok {
+			out = append(out, d)
+		}
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/engine/scenario"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 func coverFixture(t *testing.T) string {
@@ -26,7 +27,7 @@ func TestCoverageFromAProfileOverlaysTheCanvas(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := coverFixture(t)
 	e := newTestEditor(t, a, Options{Path: path})
-	set := coverage.NewSet()
+	set := coverage.NewSet(e.cat)
 	var out strings.Builder
 	scenario.RunFiles([]string{filepath.Join(filepath.Dir(path), "support-line.yaml")}, &out, scenario.Options{Catalog: e.cat, Coverage: set})
 	profile := filepath.Join(t.TempDir(), "cover.json")
@@ -87,5 +88,56 @@ func TestShowCoverageRunsTheScenariosBesideTheFlow(t *testing.T) {
 	}
 	if on, taken, _, _ := e.canvas.(editorCanvas).CoverageShown(); !on || taken != 10 {
 		t.Errorf("overlay on %v, %d taken", on, taken)
+	}
+}
+
+// While coverage is shown, the Problems panel lists each transition no test
+// takes as an info row after the validator's findings; choosing a row goes
+// to its widget and focuses the transition; hiding coverage removes them.
+func TestProblemsListUncoveredTransitionsWhileCoverageIsShown(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := coverFixture(t)
+	e := newTestEditor(t, a, Options{Path: path})
+	validated := len(e.problems.Diagnostics())
+	set := coverage.NewSet(e.cat)
+	var out strings.Builder
+	scenario.RunFiles([]string{filepath.Join(filepath.Dir(path), "support-line.yaml")}, &out, scenario.Options{Catalog: e.cat, Coverage: set})
+	profile := filepath.Join(t.TempDir(), "cover.json")
+	if err := set.WriteProfile(profile); err != nil {
+		t.Fatal(err)
+	}
+	e.loadCoverageProfile(profile)
+
+	never := e.lastCoverage.NeverTaken()
+	listed := e.problems.Diagnostics()
+	if len(never) == 0 || len(listed) != validated+len(never) {
+		t.Fatalf("Problems lists %d rows: %d findings + %d uncovered transitions expected", len(listed), validated, len(never))
+	}
+	row := -1
+	for i, d := range listed[validated:] {
+		if d.Severity != schemas.Info || d.Widget != never[i].Widget || !strings.HasPrefix(d.Message, "no test takes this transition") {
+			t.Errorf("row %d: %+v for %s", validated+i, d, never[i])
+		}
+		if never[i].Widget == "route" && never[i].Index == 4 {
+			row = validated + i
+		}
+	}
+	if want := "8 transitions never taken by the tests"; !strings.Contains(e.problems.summary.Text, want) || !strings.Contains(e.dock.barText.Text, want) {
+		t.Errorf("summary %q, bar %q: want %q", e.problems.summary.Text, e.dock.barText.Text, want)
+	}
+	if len(e.Diagnostics()) != validated {
+		t.Errorf("the uncovered transitions leaked into the validator's findings: %d", len(e.Diagnostics()))
+	}
+	if row < 0 {
+		t.Fatalf("no row for route's fourth transition among %v", never)
+	}
+	e.problems.Choose(row)
+	if e.inspector.Shown() != "route" || e.win.Canvas().Focused() != e.inspector.field("/transitions/3") {
+		t.Errorf("choosing the row: shown %q, focus %v", e.inspector.Shown(), e.win.Canvas().Focused())
+	}
+
+	e.HideCoverage()
+	if n := len(e.problems.Diagnostics()); n != validated {
+		t.Errorf("after hiding coverage Problems lists %d rows, want %d", n, validated)
 	}
 }

@@ -119,11 +119,14 @@ func (e *Editor) Document() *model.Document { return e.doc }
 func (e *Editor) Path() string { return e.path }
 
 // Start begins autosaving and watching the file (until the window closes)
-// and, once the application runs, offers work a crash or kill left behind.
+// and, once the application runs, puts the window where it last was and
+// offers work a crash or kill left behind.
 func (e *Editor) Start() {
 	if e.offerOnStart {
 		e.app.Lifecycle().SetOnStarted(e.offerRecovery)
 	}
+	// Queued now, this runs once the window is shown and the app runs.
+	go fyne.Do(e.restorePosition)
 	go e.tick()
 	go e.ring.run(e.stop, e.readCanvas)
 }
@@ -183,6 +186,7 @@ func (e *Editor) build(doc *model.Document) {
 	e.library.keys.cycle = e.cyclePanes
 	e.problems.list.cycle = e.cyclePanes
 	e.canvas.OnCyclePanes(e.cyclePanes)
+	e.canvas.OnHint(e.showHint)
 	// F6 with nothing focused goes to the first pane; F10 opens the menu bar.
 	e.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		switch {
@@ -278,8 +282,11 @@ func (e *Editor) documentChanged(c model.Change) {
 }
 
 func (e *Editor) diagnosticsChanged(ds []schemas.Diagnostic) {
-	e.problems.SetDiagnostics(ds)
-	e.dock.setDiagnostics(ds)
+	// The Problems list also names the transitions no test takes while
+	// coverage is shown; the other views mark only the validator's findings.
+	listed := e.withUncovered(ds)
+	e.problems.SetDiagnostics(listed)
+	e.dock.setDiagnostics(listed)
 	e.inspector.SetDiagnostics(ds)
 	e.canvas.SetDiagnostics(ds)
 }
@@ -321,6 +328,17 @@ func (e *Editor) updateTitle() {
 	if e.state.Text != state {
 		e.state.SetText(state)
 	}
+}
+
+// showHint puts what the keys do now (a wire drawn from the keyboard) in
+// the status line; "" gives the line back to the file and its summary.
+func (e *Editor) showHint(text string) {
+	if text == "" {
+		e.status.SetText("")
+		e.updateTitle()
+		return
+	}
+	e.status.SetText(text)
 }
 
 // WindowTitle names the flow (its description, which Studio's "A New Flow"
@@ -402,7 +420,8 @@ func (e *Editor) showWidgetMenu(name string, at fyne.Position) {
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), e.win.Canvas(), abs)
 }
 
-// tick runs the autosave and the file watch until the window closes.
+// tick runs the autosave, the file watch and the layout's saving (so that
+// a killed process still restores it) until the window closes.
 func (e *Editor) tick() {
 	t := time.NewTicker(AutosaveInterval)
 	defer t.Stop()
@@ -411,12 +430,16 @@ func (e *Editor) tick() {
 		case <-e.stop:
 			return
 		case <-t.C:
-			fyne.Do(func() {
-				e.Autosave()
-				e.checkDisk()
-			})
+			fyne.Do(e.onTick)
 		}
 	}
+}
+
+// onTick is one tick's work, on the UI goroutine.
+func (e *Editor) onTick() {
+	e.Autosave()
+	e.checkDisk()
+	e.saveLayout()
 }
 
 // Autosave writes the flow to the recovery file when it has unsaved

@@ -23,6 +23,9 @@ type flowCanvas interface {
 	OnCyclePanes(fn func(back bool))
 	// OnEditWidget: Enter or F2 on the one selected widget.
 	OnEditWidget(fn func(name string))
+	// OnHint: what the keys do while a wire is drawn from the keyboard
+	// ("" when it ends), for the status line.
+	OnHint(fn func(text string))
 	Reveal(name string)
 	SetDiagnostics(ds []schemas.Diagnostic)
 	DropWidget(typ string, at fyne.Position) (string, error)

@@ -83,7 +83,7 @@ func (w *workspaceLink) showHome() {
 	w.sync = workspace.NewSyncDialogs(w.store, w.e.val, w.win, workspace.NewCredentials(workspace.SystemKeyring{}, a.Preferences()))
 	w.home.OnOpen = w.openFlow
 	w.home.OnCompare = func(old, new *model.Flow, oldLabel, newLabel string) {
-		NewCompare(a, w.e.cat, old, new, oldLabel, newLabel).Window().Show()
+		NewCompare(a, w.e.cat, old, new, oldLabel, newLabel).ShowOver(win)
 	}
 	w.home.OnDeleted = func(sid string) {
 		if w.flowSID == sid {

@@ -61,6 +61,7 @@ func TestCtrlTabCyclesTheTabsOfThePaneHoldingTheKeyboard(t *testing.T) {
 	// In a multi-line field Ctrl+Tab goes to the next tab too, typing nothing.
 	f := multiLineBody(t, e)
 	e.Run()
+	selectTab(e.sim.tabs, "Inspector")
 	c.Focus(f)
 	before := f.Text
 	menuAction(t, e, ctrlTab)

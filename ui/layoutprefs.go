@@ -28,8 +28,7 @@ var (
 )
 
 // restoreLayout sizes the window and its panes as they were when an editor
-// window last closed. Fyne offers no way to place a window, so only its
-// size is remembered, not its position.
+// window last closed (its place on the screen: restorePosition, once shown).
 func (e *Editor) restoreLayout() {
 	p := e.app.Preferences()
 	size := fyne.NewSize(
@@ -56,8 +55,11 @@ func restoreShare(p fyne.Preferences, key string, s *container.Split) {
 	}
 }
 
-// saveLayout remembers the window's size and its panes' shares.
+// saveLayout remembers the window's size and place and its panes' shares.
+// It runs on every autosave tick as well as on closing: preferences write
+// only what changed.
 func (e *Editor) saveLayout() {
+	e.savePosition()
 	p := e.app.Preferences()
 	if size := e.win.Canvas().Size(); size.Width > 0 && size.Height > 0 {
 		p.SetFloat(prefWindowWidth, float64(size.Width))
@@ -77,17 +79,3 @@ func (e *Editor) SetMinimapShown(shown bool) {
 
 // MinimapShown reports whether the minimap is on.
 func (e *Editor) MinimapShown() bool { return e.canvas.MinimapShown() }
-
-// secondarySize is the size a secondary window opens at: what its content
-// wants, but no larger than the editor window it comes from (which the
-// user sized to the screen).
-func secondarySize(parent fyne.Window, want fyne.Size) fyne.Size {
-	if parent == nil {
-		return want
-	}
-	have := parent.Canvas().Size()
-	if have.Width <= 0 || have.Height <= 0 {
-		return want
-	}
-	return want.Min(have)
-}

@@ -132,3 +132,21 @@ func TestSecondaryWindowsFitTheEditorWindow(t *testing.T) {
 		t.Errorf("a small window grows to %v", got)
 	}
 }
+
+// The layout is saved as it changes, on the autosave tick, not only on a
+// clean close: a killed process still reopens at the size it had.
+func TestLayoutIsSavedWhileTheWindowIsOpen(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: exampleFlow(t)})
+	e.win.Resize(fyne.NewSize(1010, 690))
+	e.center.SetOffset(0.7)
+	e.onTick()
+
+	p := a.Preferences()
+	if w, h := p.Float(prefWindowWidth), p.Float(prefWindowHeight); w != 1010 || h != 690 {
+		t.Errorf("after a tick the saved size is %v×%v, want 1010×690", w, h)
+	}
+	if got := p.Float(prefCanvasShare); got != 0.7 {
+		t.Errorf("after a tick the saved canvas share is %v, want 0.7", got)
+	}
+}

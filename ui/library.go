@@ -148,7 +148,9 @@ func (it *libraryItem) CreateRenderer() fyne.WidgetRenderer {
 		defer it.setKeyed(on)
 	}
 	title := widget.NewLabel(it.wt.Title)
-	title.Truncation = fyne.TextTruncateEllipsis
+	// A long name wraps rather than widening the library or being cut:
+	// at 1024×700 "Send & Wait For Reply" takes two lines.
+	title.Wrapping = fyne.TextWrapWord
 	row := container.NewBorder(nil, nil, container.NewCenter(typeTile(it.wt)), nil, title)
 	return widget.NewSimpleRenderer(container.NewStack(it.bg, container.NewPadded(row)))
 }

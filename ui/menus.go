@@ -64,6 +64,7 @@ func (e *Editor) commands() map[string]command {
 		"zoomFit":   cmd("Zoom to Fit", ctrlShift(fyne.KeyF), theme.ViewFullScreenIcon(), func() { e.canvas.ZoomToFit() }),
 		"tidy":      cmd("Tidy Up", ctrlShift(fyne.KeyL), theme.GridIcon(), e.TidyUp),
 		"run":       cmd("Run in Simulator", ctrl(fyne.KeyR), theme.MediaPlayIcon(), e.Run),
+		"startRun":  cmd("Start a Simulated Run", ctrlShift(fyne.KeyR), nil, e.StartRun),
 		"cmpSaved":  cmd("Compare with Saved", nil, nil, e.CompareWithSaved),
 		"cmpFile":   cmd("Compare with File…", nil, nil, e.CompareWithFile),
 		"usages":    cmd("Find Usages of Widget", ctrlShift(fyne.KeyU), nil, e.FindUsages),
@@ -86,12 +87,14 @@ func (e *Editor) commands() map[string]command {
 		"nudge":      {label: "Nudge the Selection", keys: "Alt+Arrows (Shift+Arrows: further)"},
 		"editWidget": {label: "Edit the Selected Widget", keys: "Enter / F2"},
 		"ctxMenu":    {label: "Context Menu of the Selection", keys: "Shift+F10 / Menu"},
+		"keyWire":    {label: "Draw a Wire from the Selected Widget", keys: "W, then Space: next transition; Arrows or type a name: target; Enter: connect; Escape: cancel"},
 		"deselect":   {label: "Cancel a Drag, or Clear the Selection", keys: "Escape"},
 		"canvasZoom": {label: "Zoom In / Out / Actual Size on the Canvas", keys: "+ / - / 0"},
 		"menuBar":    {label: "Open the Menu Bar", keys: "F10 / Alt"},
 		"mnemonics":  {label: "Open the File / Edit / View / Run / Help Menu", keys: "Alt+F / E / V / R / H"},
 		"libraryAdd": {label: "Add the Highlighted Library Widget", keys: "Up / Down, Enter"},
 		"chooseRow":  {label: "Go to the Highlighted Find Result or Problem", keys: "Up / Down, Enter"},
+		"dialPad":    {label: "Press Keys on the Simulated Phone (Keyboard on Its Dial Pad)", keys: "0–9 / * / #"},
 	}
 }
 
@@ -174,7 +177,7 @@ func (e *Editor) refreshMenus() {
 	minimap.Checked = e.canvas != nil && e.MinimapShown()
 	view := fyne.NewMenu("View", it("zoomIn"), it("zoomOut"), it("zoomReset"), it("zoomFit"), sep(),
 		it("tidy"), sep(), minimap, it("showJSON"), sep(), it("nextTab"), it("prevTab"), sep(), themeMenu)
-	run := fyne.NewMenu("Run", it("run"), sep(), it("coverage"), it("coverFile"), it("uncovered"), it("coverHide"))
+	run := fyne.NewMenu("Run", it("run"), it("startRun"), sep(), it("coverage"), it("coverFile"), it("uncovered"), it("coverHide"))
 	help := fyne.NewMenu("Help", it("shortcuts"), sep(), it("about"))
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run, help))
 }

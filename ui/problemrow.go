@@ -10,12 +10,14 @@ import (
 	"github.com/studioflow/studioflow/schemas"
 )
 
-// problemRow is one line of the Problems list: severity icon, where (bold)
-// and the message, cut to the row's width; hovering shows it whole and the
-// context menu copies it or its JSON pointer.
+// problemRow is one row of the Problems list: severity icon, where (bold)
+// and the message, wrapped to the row's width so that it shows whole
+// (the list gives each row its height: Problems.fitRows); hovering shows
+// it too, and the context menu copies it or its JSON pointer.
 type problemRow struct {
 	widget.BaseWidget
 	p       *Problems
+	id      widget.ListItemID
 	d       schemas.Diagnostic
 	icon    *widget.Icon
 	where   *widget.Label
@@ -27,17 +29,22 @@ func newProblemRow(p *Problems) *problemRow {
 	r := &problemRow{p: p, icon: widget.NewIcon(theme.ErrorIcon())}
 	r.where = widget.NewLabelWithStyle("widget", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.message = widget.NewLabel("message")
-	r.message.Truncation = fyne.TextTruncateEllipsis
-	r.content = container.NewBorder(nil, nil, container.NewHBox(r.icon, r.where), nil, r.message)
+	r.message.Wrapping = fyne.TextWrapWord
+	// The icon and where sit on the message's first line, however many
+	// lines it wraps to.
+	r.content = container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(r.icon, r.where)), nil, r.message)
 	r.ExtendBaseWidget(r)
 	return r
 }
 
-func (r *problemRow) show(d schemas.Diagnostic, where string) {
-	r.d = d
-	if d.Severity == schemas.Error {
+func (r *problemRow) show(id widget.ListItemID, d schemas.Diagnostic, where string) {
+	r.id, r.d = id, d
+	switch d.Severity {
+	case schemas.Error:
 		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
-	} else {
+	case schemas.Info:
+		r.icon.SetResource(theme.NewThemedResource(theme.InfoIcon()))
+	default:
 		r.icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 	}
 	r.where.SetText(where)
@@ -67,6 +74,12 @@ func (r *problemRow) MouseOut() {
 	if r.p.OnHover != nil {
 		r.p.OnHover("", r)
 	}
+}
+
+// Tapped chooses the row. The row takes right-clicks and hovers, so the
+// desktop driver gives a click to it, not to the list item around it.
+func (r *problemRow) Tapped(*fyne.PointEvent) {
+	r.p.list.Select(r.id)
 }
 
 // TappedSecondary offers to copy the message or its pointer.

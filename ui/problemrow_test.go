@@ -21,7 +21,7 @@ func TestProblemRowsSayWhereInUserTermsAndShowWholeMessagesOnHover(t *testing.T)
 	e.diagnosticsChanged([]schemas.Diagnostic{d})
 
 	row := newProblemRow(e.problems)
-	row.show(d, e.problems.where(d))
+	row.show(0, d, e.problems.where(d))
 	if got, want := row.where.Text, "call_user_1 · next of the 'Answered' transition"; got != want {
 		t.Errorf("where %q, want %q", got, want)
 	}
@@ -56,5 +56,76 @@ func TestInspectorSubtitleShowsNoTypeIds(t *testing.T) {
 		if got := typeSubtitle(wt, true, typ); strings.Contains(got, typ) || !strings.Contains(got, string(wt.Category)) {
 			t.Errorf("%s: subtitle %q", typ, got)
 		}
+	}
+}
+
+// A long problem wraps in the Problems list: its row is as tall as its
+// wrapped message, so the whole message shows, and a short one keeps one
+// line.
+func TestLongProblemsWrapInTheList(t *testing.T) {
+	test.NewTempApp(t)
+	p := NewProblems()
+	long := "the Answered transition leads nowhere, so a call that is answered ends here " + strings.Repeat("and nothing else happens ", 8)
+	p.SetDiagnostics([]schemas.Diagnostic{
+		{Severity: schemas.Error, Widget: "call_user_1", Message: long},
+		{Severity: schemas.Warning, Widget: "say_1", Message: "Say is empty"},
+	})
+	w := test.NewTempWindow(t, p.Object())
+	w.Resize(fyne.NewSize(520, 400))
+
+	rows := map[string]*problemRow{}
+	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+		if r, ok := o.(*problemRow); ok && r.Visible() && r != p.measure {
+			rows[r.d.Widget] = r
+		}
+	}
+	longRow, shortRow := rows["call_user_1"], rows["say_1"]
+	if longRow == nil || shortRow == nil {
+		t.Fatalf("rows shown: %v", rows)
+	}
+	if longRow.message.Truncation != fyne.TextTruncateOff {
+		t.Error("the message is still cut with …")
+	}
+	msg := longRow.message
+	if msg.Size().Height < msg.MinSize().Height {
+		t.Errorf("the long message needs %v high but its row gives it %v: it is cut", msg.MinSize().Height, msg.Size().Height)
+	}
+	if lines := longRow.Size().Height / shortRow.Size().Height; lines < 2.5 {
+		t.Errorf("the long row is %v high, the short one %v: the message does not wrap", longRow.Size().Height, shortRow.Size().Height)
+	}
+	if shortRow.Size().Height > shortRow.MinSize().Height+1 {
+		t.Errorf("a one-line row is %v high, more than its %v", shortRow.Size().Height, shortRow.MinSize().Height)
+	}
+
+	// Narrower, the long row grows taller.
+	before := longRow.Size().Height
+	w.Resize(fyne.NewSize(380, 400))
+	if after := longRow.Size().Height; after <= before {
+		t.Errorf("narrowed, the long row is %v high, was %v", after, before)
+	}
+}
+
+// A click on a problem row chooses it. The row takes right-clicks and
+// hovers, so the desktop driver hands it the click rather than the list
+// item behind it: the row must act on the click itself.
+func TestClickingAProblemRowChoosesIt(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: exampleFlow(t)})
+	ds := []schemas.Diagnostic{
+		{Severity: schemas.Warning, Widget: "Trigger", Path: "/states/0", Message: "first"},
+		{Severity: schemas.Error, Widget: "call_user_1", Path: "/states/3/transitions/0/next", Message: "second"},
+	}
+	e.problems.SetDiagnostics(ds)
+	var chosen []string
+	e.problems.OnChoose = func(d schemas.Diagnostic) { chosen = append(chosen, d.Message) }
+	row := newProblemRow(e.problems)
+	e.problems.list.UpdateItem(1, row)
+	tappable, ok := any(row).(fyne.Tappable)
+	if !ok {
+		t.Fatal("a problem row does not take a click")
+	}
+	tappable.Tapped(&fyne.PointEvent{})
+	if len(chosen) != 1 || chosen[0] != "second" {
+		t.Errorf("clicking the second row chose %q", chosen)
 	}
 }

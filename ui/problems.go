@@ -20,6 +20,9 @@ type Problems struct {
 	diags   []schemas.Diagnostic
 	list    *paneList
 	summary *widget.Label
+	measure *problemRow        // lays out a row's text to find its height
+	width   float32            // the list's width the rows were fitted to
+	heights map[string]float32 // a row's height by its text, at width
 	object  fyne.CanvasObject
 	// OnChoose is called with the diagnostic clicked.
 	OnChoose func(d schemas.Diagnostic)
@@ -44,7 +47,7 @@ func NewProblems() *Problems {
 		if id >= len(p.diags) {
 			return
 		}
-		o.(*problemRow).show(p.diags[id], p.where(p.diags[id]))
+		o.(*problemRow).show(id, p.diags[id], p.where(p.diags[id]))
 	}
 	p.list.ExtendBaseWidget(p.list)
 	p.list.OnSelected = func(id widget.ListItemID) {
@@ -53,8 +56,54 @@ func NewProblems() *Problems {
 		}
 		p.list.UnselectAll()
 	}
-	p.object = container.NewBorder(p.summary, nil, nil, nil, p.list)
+	p.measure = newProblemRow(p)
+	p.object = container.NewBorder(p.summary, nil, nil, nil, container.New(&problemListLayout{p: p}, p.list))
 	return p
+}
+
+// fitRows gives every row the height its message takes wrapped at the
+// list's width, measured on a spare row laid out as the list's are.
+// Heights are kept per text until the width changes, so revalidating after
+// an edit measures only new messages.
+func (p *Problems) fitRows(width float32) {
+	if width != p.width {
+		p.width, p.heights = width, map[string]float32{}
+	}
+	if width <= 0 {
+		return
+	}
+	// The list's scroll bar overlays its rows, so rows get its full width.
+	for i, d := range p.diags {
+		where := p.where(d)
+		key := fmt.Sprint(d.Severity, "\x00", where, "\x00", d.Message)
+		h, ok := p.heights[key]
+		if !ok {
+			p.measure.show(i, d, where)
+			p.measure.Resize(fyne.NewSize(width, p.measure.MinSize().Height))
+			h = p.measure.MinSize().Height
+			p.heights[key] = h
+		}
+		p.list.SetItemHeight(i, h)
+	}
+	p.list.Refresh()
+}
+
+// problemListLayout lays the list out and refits its rows when its width
+// changes.
+type problemListLayout struct{ p *Problems }
+
+func (l *problemListLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.p.width {
+		l.p.fitRows(size.Width)
+	}
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (l *problemListLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return l.p.list.MinSize()
 }
 
 // where is the row's heading: the widget and the place in it.
@@ -80,7 +129,11 @@ func (p *Problems) Object() fyne.CanvasObject { return p.object }
 func (p *Problems) SetDiagnostics(ds []schemas.Diagnostic) {
 	p.diags = ds
 	p.summary.SetText(problemSummary(ds))
-	p.list.Refresh()
+	if p.width > 0 {
+		p.fitRows(p.width)
+	} else {
+		p.list.Refresh()
+	}
 }
 
 // Diagnostics returns what is shown.
@@ -90,16 +143,23 @@ func (p *Problems) Diagnostics() []schemas.Diagnostic { return p.diags }
 func (p *Problems) Choose(i int) { p.list.Select(i) }
 
 func problemSummary(ds []schemas.Diagnostic) string {
-	errors, warnings := 0, 0
+	errors, warnings, untested := 0, 0, 0
 	for _, d := range ds {
-		if d.Severity == schemas.Error {
+		switch d.Severity {
+		case schemas.Error:
 			errors++
-		} else {
+		case schemas.Info:
+			untested++
+		default:
 			warnings++
 		}
 	}
-	if errors+warnings == 0 {
-		return "Problems: none — the flow is ready to publish"
+	s := "Problems: none — the flow is ready to publish"
+	if errors+warnings > 0 {
+		s = fmt.Sprintf("Problems: %s, %s", plural(errors, "error"), plural(warnings, "warning"))
 	}
-	return fmt.Sprintf("Problems: %s, %s", plural(errors, "error"), plural(warnings, "warning"))
+	if untested > 0 {
+		s += fmt.Sprintf(" · %s never taken by the tests", plural(untested, "transition"))
+	}
+	return s
 }

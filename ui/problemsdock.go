@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -59,8 +61,10 @@ func (d *problemsDock) setDiagnostics(ds []schemas.Diagnostic) {
 	switch {
 	case schemas.HasErrors(ds):
 		d.barIcon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
-	case len(ds) > 0:
+	case slices.ContainsFunc(ds, func(d schemas.Diagnostic) bool { return d.Severity != schemas.Info }):
 		d.barIcon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+	case len(ds) > 0:
+		d.barIcon.SetResource(theme.NewThemedResource(theme.InfoIcon()))
 	default:
 		d.barIcon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 	}

@@ -27,6 +27,8 @@ type liquidAssist struct {
 	widget string // the widget whose field this is
 	field  *textField
 	marks  *widget.Label // the field's reference problems
+	// hovering is true while the field's tip shows a reference's value.
+	hovering bool
 }
 
 // attachLiquidAssist equips the text fields of widget's inspector rows.
@@ -100,17 +102,19 @@ func (a *liquidAssist) mark() {
 	}
 }
 
-// cursorOffset is the byte offset of the entry's cursor in its text.
+// cursorOffset is the byte offset of the entry's cursor in its text. The
+// entry counts its cursor row among the rows it draws, which wrapping
+// makes more than the text's lines; before it is drawn, rows are lines.
 func (a *liquidAssist) cursorOffset() int {
-	lines := strings.Split(a.field.Text, "\n")
-	off := 0
-	row := min(a.field.CursorRow, len(lines)-1)
-	for i := 0; i < row; i++ {
-		off += len(lines[i]) + 1
+	var rows []string
+	for _, r := range drawnRows(a.field) {
+		rows = append(rows, r.text)
 	}
-	runes := []rune(lines[row])
-	col := min(a.field.CursorColumn, len(runes))
-	return off + len(string(runes[:col]))
+	if off, ok := rowColOffset(a.field.Text, rows, a.field.CursorRow, a.field.CursorColumn); ok {
+		return off
+	}
+	off, _ := rowColOffset(a.field.Text, strings.Split(a.field.Text, "\n"), a.field.CursorRow, a.field.CursorColumn)
+	return off
 }
 
 func (a *liquidAssist) beforeCursor() string { return a.field.Text[:a.cursorOffset()] }
@@ -258,6 +262,12 @@ func (a *liquidAssist) shortcut(s fyne.Shortcut) bool {
 func (t *textField) MouseDown(ev *desktop.MouseEvent) {
 	t.Entry.MouseDown(ev)
 	if t.assist != nil && ev.Button == desktop.MouseButtonPrimary && ev.Modifier&fyne.KeyModifierShortcutDefault != 0 {
+		if off, ok := textOffsetAt(t.Text, drawnRows(t), ev.Position); ok {
+			if r, ok := referenceUnder(t.Text, off); ok {
+				t.assist.jump(r)
+				return
+			}
+		}
 		t.assist.jumpAtCursor()
 	}
 }
@@ -290,8 +300,7 @@ func (e *Editor) showUsages(kind schemas.RefKind, name string) {
 	list := widget.NewList(func() int { return len(usages) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			u := usages[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · {{%s}}", u.Widget, u.Field, u.Ref.Path))
+			o.(*widget.Label).SetText(usageLine(usages[i]))
 		})
 	list.OnSelected = func(i widget.ListItemID) {
 		u := usages[i]
@@ -299,10 +308,21 @@ func (e *Editor) showUsages(kind schemas.RefKind, name string) {
 		e.goToField(u.Widget, u.Field)
 	}
 	e.lastUsages = usages
-	box := container.NewBorder(widget.NewLabel(fmt.Sprintf("%d uses", len(usages))), nil, nil, nil, list)
+	count := widget.NewLabel(fmt.Sprintf("%d uses", len(usages)))
+	box := container.NewBorder(count, nil, nil, nil, list)
 	d = dialog.NewCustom(title, "Close", box, e.win)
-	d.Resize(fyne.NewSize(620, 380))
+	lines := make([]string, len(usages))
+	for i, u := range usages {
+		lines[i] = usageLine(u)
+	}
+	rows := textLinesSize(lines)
+	fitDialog(d, box, fyne.NewSize(max(rows.Width, count.MinSize().Width), count.MinSize().Height+rows.Height), e.win)
 	d.Show()
+}
+
+// usageLine is a Find Usages row: the widget, the field and the reference.
+func usageLine(u schemas.Usage) string {
+	return fmt.Sprintf("%s · %s · {{%s}}", u.Widget, u.Field, u.Ref.Path)
 }
 
 // goToField selects a widget and focuses the inspector field a

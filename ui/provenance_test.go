@@ -42,15 +42,14 @@ func TestLiquidFieldsMarkReferencesWithoutOriginAndJumpToOrigins(t *testing.T) {
 		t.Errorf("a sound reference is marked:\n%s", marks)
 	}
 	// The cursor on widgets.lookup…: the jump selects lookup.
-	col := len([]rune(say.Text[:strings.Index(say.Text, "widgets.lookup")])) + 3
-	say.CursorRow, say.CursorColumn = 0, col
+	cursorAt(t, say, strings.Index(say.Text, "widgets.lookup")+3)
 	say.assist.jumpAtCursor()
 	if sel := e.canvas.Selection(); !slices.Equal(sel, []string{"lookup"}) || e.inspector.Shown() != "lookup" {
 		t.Fatalf("after the jump the selection is %v, the inspector shows %q", sel, e.inspector.Shown())
 	}
 	// flow.variables.choice at lookup's url: its setter keep_choice.
 	url := e.inspector.field("/properties/url").(*textField)
-	url.CursorRow, url.CursorColumn = 0, strings.Index(url.Text, "variables.choice")
+	cursorAt(t, url, strings.Index(url.Text, "variables.choice"))
 	url.assist.jumpAtCursor()
 	if sel := e.canvas.Selection(); !slices.Equal(sel, []string{"keep_choice"}) {
 		t.Errorf("flow.variables.choice jumps to %v, want keep_choice", sel)

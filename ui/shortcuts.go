@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -47,12 +48,16 @@ func shortcutsMarkdown(lines []shortcutLine) string {
 // ShowShortcuts shows the keyboard reference (Help ▸ Keyboard Shortcuts).
 func (e *Editor) ShowShortcuts() {
 	lines := e.shortcutLines()
-	grid := container.NewGridWithColumns(2)
+	// Each column as wide as its own longest text; a long key sequence
+	// (drawing a wire) takes a line per step instead of widening both.
+	grid := container.New(layout.NewFormLayout())
 	for _, l := range lines {
 		grid.Add(widget.NewLabel(l.action))
-		grid.Add(widget.NewLabelWithStyle(l.keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+		keys := strings.ReplaceAll(l.keys, "; ", "\n")
+		grid.Add(widget.NewLabelWithStyle(keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 	}
-	d := dialog.NewCustom("Keyboard Shortcuts", "Close", container.NewVScroll(grid), e.win)
-	d.Resize(dialogSize(e.win))
+	scroll := container.NewVScroll(grid)
+	d := dialog.NewCustom("Keyboard Shortcuts", "Close", scroll, e.win)
+	fitDialog(d, scroll, grid.MinSize(), e.win)
 	d.Show()
 }

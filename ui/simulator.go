@@ -91,5 +91,17 @@ func (s *simulatorSlot) breakpointItem(name string) *fyne.MenuItem {
 	return fyne.NewMenuItem(label, func() { s.panel.ToggleBreakpoint(name) })
 }
 
-// Run opens the simulator on the flow as it is on screen.
-func (e *Editor) Run() { e.sim.open() }
+// Run opens the simulator on the flow as it is on screen, with the
+// keyboard on its Start button (Space starts).
+func (e *Editor) Run() {
+	e.sim.open()
+	e.sim.panel.FocusStart()
+}
+
+// StartRun opens the simulator and starts a run at once, with the trigger
+// its form shows (at first, the first the flow wires); the keyboard goes
+// to the dial pad for a call, to the reply box for a message.
+func (e *Editor) StartRun() {
+	e.sim.open()
+	e.sim.panel.Start()
+}

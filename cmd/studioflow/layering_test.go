@@ -40,12 +40,13 @@ func TestPackagesDependOneWay(t *testing.T) {
 		t.Skip("runs go list over the module")
 	}
 	// internal holds leaf helpers that import only each other; schemas
-	// uses its bounded cache (internal/memo).
+	// uses its bounded cache (internal/memo). canvas draws the engine's
+	// steps (TakenWires) but knows nothing of studio.
 	allowed := map[string][]string{ // layer -> the layers of ours it may import
 		"model":    {"model"},
 		"schemas":  {"model", "schemas", "internal"},
 		"engine":   {"model", "schemas", "engine"},
-		"canvas":   {"model", "schemas", "canvas", "assets"},
+		"canvas":   {"model", "schemas", "engine", "canvas", "assets"},
 		"assets":   {"assets"},
 		"internal": {"internal"},
 		"studio":   {"model", "schemas", "engine", "studio"},
@@ -83,6 +84,23 @@ func TestPackagesDependOneWay(t *testing.T) {
 				t.Errorf("%s depends on %s: model, schemas and engine must build without Fyne", pkg, dep)
 				break
 			}
+		}
+	}
+}
+
+// The REST client (pull, push) speaks the wire format and nothing more: it
+// does not carry the workspace store or its database along.
+func TestClientDoesNotDependOnTheWorkspace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list over the module")
+	}
+	deps, ok := goList(t, true)[module+"/studio/client"]
+	if !ok {
+		t.Fatal("go list does not list studio/client")
+	}
+	for _, dep := range deps {
+		if dep == "go.etcd.io/bbolt" || within(dep, "studio/workspace") || within(dep, "studio/sessions") {
+			t.Errorf("studio/client depends on %s", dep)
 		}
 	}
 }

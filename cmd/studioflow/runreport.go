@@ -2,7 +2,6 @@ package main
 
 import (
 	"github.com/studioflow/studioflow/engine"
-	"github.com/studioflow/studioflow/studio/sessions"
 	"github.com/studioflow/studioflow/studio/wire"
 )
 
@@ -18,8 +17,7 @@ type runReport struct {
 }
 
 func newRunReport(x *engine.Execution) runReport {
-	exec := wire.NewExecution(wire.StudioBaseURL, x.AccountSID, sessions.ExecutionRecord(x, 1))
-	exec.Ended = x.Ended // with the widget a failure names, which the record leaves out
+	exec := wire.NewEngineExecution(wire.StudioBaseURL, x, 1)
 	steps := make([]wire.ExecutionStep, len(x.Steps))
 	for i, st := range x.Steps {
 		steps[i] = wire.NewExecutionStep(wire.StudioBaseURL, st.AccountSID, *st)

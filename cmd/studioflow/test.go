@@ -33,7 +33,7 @@ func testCommand(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	opts := scenario.Options{Catalog: cat}
 	if *cover || *coverProfile != "" {
-		opts.Coverage = coverage.NewSet()
+		opts.Coverage = coverage.NewSet(cat)
 	}
 	if *junit != "" {
 		opts.JUnit = scenario.NewJUnit()

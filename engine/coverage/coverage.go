@@ -12,6 +12,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // Branch is one way out of a widget: an event, or one condition of a split.
@@ -64,17 +65,17 @@ type Flow struct {
 // NewFlow lists the widgets and branches of f, none taken yet: the ports
 // each widget shows, as the canvas draws them (the trigger's wired entry
 // points; a split's No Condition Matches and each of its conditions).
-func NewFlow(path string, f *model.Flow) *Flow {
+func NewFlow(path string, f *model.Flow, cat *schemas.Catalog) *Flow {
 	c := &Flow{Path: path, widget: map[string]int{}}
 	for _, st := range f.States() {
 		c.widget[st.Name()] = len(c.Widgets)
 		c.Widgets = append(c.Widgets, Widget{Name: st.Name(), Type: st.Type()})
-		c.Branches = append(c.Branches, branchesOf(st)...)
+		c.Branches = append(c.Branches, branchesOf(st, cat)...)
 	}
 	return c
 }
 
-func branchesOf(st *model.State) []Branch {
+func branchesOf(st *model.State, cat *schemas.Catalog) []Branch {
 	var out []Branch
 	add := func(event string, index int, condition, next string) {
 		out = append(out, Branch{Widget: st.Name(), Event: event, Index: index, Condition: condition, Next: next})
@@ -88,7 +89,7 @@ func branchesOf(st *model.State) []Branch {
 		}
 		return out
 	}
-	if testsConditions(st) {
+	if w, ok := cat.Lookup(st.Type()); ok && w.TestsConditions() {
 		// Each condition is a branch of its own, and so is No Condition
 		// Matches.
 		next, _ := st.Next("noMatch")
@@ -111,17 +112,6 @@ func branchesOf(st *model.State) []Branch {
 		}
 	}
 	return out
-}
-
-// testsConditions says whether st chooses its way by conditions (a split):
-// the file says so by its transitions, so coverage needs no catalog.
-func testsConditions(st *model.State) bool {
-	for _, t := range st.Transitions() {
-		if len(t.Conditions) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // conditionName is the friendly name of a transition's first condition.

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 func TestNewFlowCountsEachPortOnce(t *testing.T) {
@@ -13,11 +14,17 @@ func TestNewFlowCountsEachPortOnce(t *testing.T) {
 	   {"event":"match","next":"end","conditions":[{"friendly_name":"one","type":"equal_to","value":"1"}]},
 	   {"event":"match","next":"end","conditions":[{"friendly_name":"two","type":"equal_to","value":"2"}]},
 	   {"event":"match","next":"end","conditions":[]}]},
-	 {"name":"end","type":"say-play","properties":{},"transitions":[{"event":"audioComplete"},{"event":"audioComplete"}]}]}`))
+	 {"name":"end","type":"say-play","properties":{},"transitions":[{"event":"audioComplete","conditions":[{"type":"equal_to","value":"x"}]},{"event":"audioComplete"}]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := NewFlow("t.json", f)
+	cat, err := schemas.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The catalog, not the file, says which widget branches by
+	// conditions: end's stray conditions make it no split.
+	c := NewFlow("t.json", f, cat)
 	var got []string
 	for _, b := range c.Branches {
 		got = append(got, b.String())

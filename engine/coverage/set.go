@@ -8,17 +8,20 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // Set gathers coverage per flow file, in the order flows were first seen.
 type Set struct {
+	cat   *schemas.Catalog
 	flows []*Flow
 	index map[string]int
 }
 
-// NewSet returns an empty set.
-func NewSet() *Set {
-	return &Set{index: map[string]int{}}
+// NewSet returns an empty set; the catalog says which widgets branch by
+// conditions.
+func NewSet(cat *schemas.Catalog) *Set {
+	return &Set{cat: cat, index: map[string]int{}}
 }
 
 // Record counts x against the flow at path (f is its definition, read once:
@@ -28,7 +31,7 @@ func (s *Set) Record(path string, f *model.Flow, x *engine.Execution) {
 	if !ok {
 		i = len(s.flows)
 		s.index[path] = i
-		s.flows = append(s.flows, NewFlow(path, f))
+		s.flows = append(s.flows, NewFlow(path, f, s.cat))
 	}
 	if x != nil {
 		s.flows[i].Record(x)

@@ -2,10 +2,10 @@ package scenario
 
 import (
 	"fmt"
-
 	"path/filepath"
 
 	"github.com/studioflow/studioflow/engine/coverage"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // CoverageBeside runs the scenarios found beside a flow (the YAML files in
@@ -27,7 +27,14 @@ func CoverageBeside(flowPath string, opts Options) (*coverage.Flow, int, error) 
 		}
 		files = append(files, found...)
 	}
-	set := coverage.NewSet()
+	if opts.Catalog == nil {
+		cat, err := schemas.Load()
+		if err != nil {
+			return nil, 0, fmt.Errorf("coverage of %s: load the widget catalog: %w", flowPath, err)
+		}
+		opts.Catalog = cat
+	}
+	set := coverage.NewSet(opts.Catalog)
 	opts.Coverage = set
 	ran := 0
 	for _, file := range files {

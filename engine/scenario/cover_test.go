@@ -26,7 +26,7 @@ func loadTestCatalog(t *testing.T) *schemas.Catalog {
 // purpose; coverage must name exactly those.
 func TestCoverageCountsEachBranchAndNamesTheOnesNeverTaken(t *testing.T) {
 	cat := loadTestCatalog(t)
-	set := coverage.NewSet()
+	set := coverage.NewSet(cat)
 	var out strings.Builder
 	file := filepath.Join("testdata", "cover", "support-line.yaml")
 	if status := RunFiles([]string{file}, &out, Options{Catalog: cat, Coverage: set}); status != 0 {
@@ -81,7 +81,7 @@ func TestCoverageCountsEachBranchAndNamesTheOnesNeverTaken(t *testing.T) {
 
 func TestCoverprofileRoundTrips(t *testing.T) {
 	cat := loadTestCatalog(t)
-	set := coverage.NewSet()
+	set := coverage.NewSet(cat)
 	var out strings.Builder
 	RunFiles([]string{filepath.Join("testdata", "cover", "support-line.yaml")}, &out, Options{Catalog: cat, Coverage: set})
 	path := filepath.Join(t.TempDir(), "cover.json")
@@ -113,7 +113,7 @@ func TestCoverprofileRoundTrips(t *testing.T) {
 // taken is every branch.
 func TestCoverageOfTheExamples(t *testing.T) {
 	cat := loadTestCatalog(t)
-	set := coverage.NewSet()
+	set := coverage.NewSet(cat)
 	paths, _ := filepath.Glob(filepath.Join("examples", "*.yaml"))
 	var out strings.Builder
 	if status := RunFiles(paths, &out, Options{Catalog: cat, Coverage: set, HTTPClient: refuseClient()}); status != 0 {
@@ -163,9 +163,10 @@ func TestCoverageBesideRunsTheScenariosThatNameTheFlow(t *testing.T) {
 // A subflow's steps count for the subflow's own file, found as run-subflow
 // finds it; its French branch is left untaken on purpose.
 func TestCoverageCountsASubflowAgainstItsOwnFile(t *testing.T) {
-	set := coverage.NewSet()
+	cat := loadTestCatalog(t)
+	set := coverage.NewSet(cat)
 	var out strings.Builder
-	if status := RunFiles([]string{filepath.Join("testdata", "cover", "callback.yaml")}, &out, Options{Catalog: loadTestCatalog(t), Coverage: set}); status != 0 {
+	if status := RunFiles([]string{filepath.Join("testdata", "cover", "callback.yaml")}, &out, Options{Catalog: cat, Coverage: set}); status != 0 {
 		t.Fatalf("status %d\n%s", status, out.String())
 	}
 	parent := set.Flow(filepath.Join("testdata", "cover", "callback.json"))

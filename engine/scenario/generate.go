@@ -142,7 +142,7 @@ func branchID(widget, event string, index int) string {
 }
 
 func (g *generator) search() *Generated {
-	all := coverage.NewFlow(g.flowPath, g.flow)
+	all := coverage.NewFlow(g.flowPath, g.flow, g.cat)
 	// The search stops once it has every branch a run can take: a gather's
 	// unconnected speech never can.
 	total := 0

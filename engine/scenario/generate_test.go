@@ -18,9 +18,10 @@ import (
 func runGenerated(t *testing.T, dir string) *coverage.Set {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
-	set := coverage.NewSet()
+	cat := loadTestCatalog(t)
+	set := coverage.NewSet(cat)
 	var out strings.Builder
-	if status := RunFiles(files, &out, Options{Catalog: loadTestCatalog(t), Coverage: set, HTTPClient: refuseClient()}); status != 0 {
+	if status := RunFiles(files, &out, Options{Catalog: cat, Coverage: set, HTTPClient: refuseClient()}); status != 0 {
 		t.Fatalf("generated scenarios do not pass (status %d):\n%s", status, out.String())
 	}
 	return set

@@ -13,17 +13,23 @@ import (
 type widgetKinds struct {
 	cat *schemas.Catalog
 	rt  *engine.Runtime // asked what an outcome may pick, never run
+	// types holds each catalog entry once: the search asks about widgets
+	// many times and Lookup copies the entry each time.
+	types map[string]schemas.WidgetType
 }
 
 func newWidgetKinds(cat *schemas.Catalog) widgetKinds {
-	return widgetKinds{cat: cat, rt: engine.New(engine.Config{Catalog: cat})}
+	types := map[string]schemas.WidgetType{}
+	for _, w := range cat.Types() {
+		types[w.Type] = w
+	}
+	return widgetKinds{cat: cat, rt: engine.New(engine.Config{Catalog: cat}), types: types}
 }
 
 // of is the widget's catalog entry (the zero WidgetType for a type the
 // catalog does not know).
 func (k widgetKinds) of(st *model.State) schemas.WidgetType {
-	w, _ := k.cat.Lookup(st.Type())
-	return w
+	return k.types[st.Type()]
 }
 
 func (k widgetKinds) callsHTTP(st *model.State) bool { return k.of(st).CallsHTTP() }

@@ -107,28 +107,23 @@ func Overlay(old, new *model.Flow, d *Diff) (*model.Flow, []Mark) {
 
 // only is the part of the diff about one widget of the new flow.
 func (d *Diff) only(name string) *Diff {
-	sub := &Diff{}
-	for _, a := range d.Added {
-		if a.Name == name {
-			sub.Added = append(sub.Added, a)
+	return &Diff{
+		Added:   keep(d.Added, func(a WidgetRef) bool { return a.Name == name }),
+		Renamed: keep(d.Renamed, func(r Rename) bool { return r.New == name }),
+		Changed: keep(d.Changed, func(c WidgetChange) bool { return c.Widget == name }),
+		Moved:   keep(d.Moved, func(m Move) bool { return m.Widget == name }),
+	}
+}
+
+// keep returns the items ok accepts, in order (nil for none).
+func keep[T any](items []T, ok func(T) bool) []T {
+	var out []T
+	for _, x := range items {
+		if ok(x) {
+			out = append(out, x)
 		}
 	}
-	for _, r := range d.Renamed {
-		if r.New == name {
-			sub.Renamed = append(sub.Renamed, r)
-		}
-	}
-	for _, c := range d.Changed {
-		if c.Widget == name {
-			sub.Changed = append(sub.Changed, c)
-		}
-	}
-	for _, m := range d.Moved {
-		if m.Widget == name {
-			sub.Moved = append(sub.Moved, m)
-		}
-	}
-	return sub
+	return out
 }
 
 func diffText(d *Diff) string {

@@ -109,19 +109,15 @@ func parseCase(p *parser, t token) (node, error) {
 		var clause whenClause
 		if end.name == "when" {
 			markup := p.cc.tighten(end.markup)
-			if rest := whenRest(markup); rest != "" {
+			parts, rest := whenValues(markup)
+			if rest != "" {
 				p.cc.note(fmt.Sprintf("%q after the values of a when; Studio reads only the values before it (values are separated by commas or 'or')", oneLine(rest)))
 			}
-			for _, part := range whenValues(markup) {
-				if strings.TrimSpace(part) == "" {
-					continue
-				}
-				x, err := compileExpr(part, &p.cc)
-				if err != nil {
-					return nil, syntaxErrorf(end.line, "%v", err)
-				}
-				clause.values = append(clause.values, x)
+			values, _, err := p.compileParts(parts, end.line)
+			if err != nil {
+				return nil, err
 			}
+			clause.values = values
 			if len(clause.values) == 0 {
 				return nil, syntaxErrorf(end.line, "when needs a value")
 			}
@@ -187,13 +183,13 @@ func (n *caseNode) blank() bool {
 }
 
 // whenValues reads a when's values as Ruby Liquid's lax parser does:
-// fragments separated by "," or "or"; reading stops at anything else.
-func whenValues(markup string) []string {
-	var out []string
+// fragments separated by "," or "or"; reading stops at anything else,
+// which it returns as rest ("" when it read everything).
+func whenValues(markup string) (values []string, rest string) {
 	s := strings.TrimSpace(markup)
 	for s != "" {
 		n := fragmentEnd(s)
-		out = append(out, s[:n])
+		values = append(values, s[:n])
 		s = strings.TrimSpace(s[n:])
 		switch {
 		case strings.HasPrefix(s, ","):
@@ -201,28 +197,10 @@ func whenValues(markup string) []string {
 		case strings.HasPrefix(s, "or") && (len(s) == 2 || isBlankByte(s[2])):
 			s = strings.TrimSpace(s[2:])
 		default:
-			return out
+			return values, s
 		}
 	}
-	return out
-}
-
-// whenRest is what whenValues leaves unread.
-func whenRest(markup string) string {
-	s := strings.TrimSpace(markup)
-	for s != "" {
-		n := fragmentEnd(s)
-		s = strings.TrimSpace(s[n:])
-		switch {
-		case strings.HasPrefix(s, ","):
-			s = strings.TrimSpace(s[1:])
-		case strings.HasPrefix(s, "or") && (len(s) == 2 || isBlankByte(s[2])):
-			s = strings.TrimSpace(s[2:])
-		default:
-			return s
-		}
-	}
-	return ""
+	return values, ""
 }
 
 // fragmentEnd is the end of a quoted string, or of a run without blanks
@@ -264,18 +242,11 @@ func parseCycle(p *parser, t token) (node, error) {
 		markup = markup[colon+1:]
 	}
 	parts, _ := splitWords(strings.ReplaceAll(markup, ",", " , "), ",")
-	var keys []string
-	for _, part := range parts {
-		if strings.TrimSpace(part) == "" {
-			continue
-		}
-		x, err := compileExpr(part, &p.cc)
-		if err != nil {
-			return nil, syntaxErrorf(t.line, "%v", err)
-		}
-		n.values = append(n.values, x)
-		keys = append(keys, strings.TrimSpace(part))
+	values, keys, err := p.compileParts(parts, t.line)
+	if err != nil {
+		return nil, err
 	}
+	n.values = values
 	if len(n.values) == 0 {
 		return nil, syntaxErrorf(t.line, "cycle needs values")
 	}
@@ -345,3 +316,23 @@ func (n *counterNode) render(r *renderState, w *writer) error {
 	return w.WriteString(fmt.Sprint(v))
 }
 func (n *counterNode) blank() bool { return false }
+
+// compileParts compiles each part of a list that is not blank (a when's
+// values, a cycle's), and returns the expressions with the parts they came
+// from, trimmed; a part that does not compile is a syntax error at line.
+func (p *parser) compileParts(parts []string, line int) ([]*expr, []string, error) {
+	var values []*expr
+	var kept []string
+	for _, part := range parts {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		x, err := compileExpr(part, &p.cc)
+		if err != nil {
+			return nil, nil, syntaxErrorf(line, "%v", err)
+		}
+		values = append(values, x)
+		kept = append(kept, strings.TrimSpace(part))
+	}
+	return values, kept, nil
+}

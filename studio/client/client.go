@@ -121,14 +121,14 @@ func (p FlowParams) form() url.Values {
 // FetchFlow returns the flow with its latest definition.
 func (c *Client) FetchFlow(ctx context.Context, sid string) (wire.Flow, error) {
 	var f wire.Flow
-	err := c.do(ctx, http.MethodGet, "/v2/Flows/"+url.PathEscape(sid), nil, &f)
+	err := c.do(ctx, http.MethodGet, wire.FlowPath(sid), nil, &f)
 	return f, err
 }
 
 // FetchRevision returns one revision: a number, LatestPublished or LatestRevision.
 func (c *Client) FetchRevision(ctx context.Context, sid, revision string) (wire.FlowRevision, error) {
 	var r wire.FlowRevision
-	err := c.do(ctx, http.MethodGet, "/v2/Flows/"+url.PathEscape(sid)+"/Revisions/"+url.PathEscape(revision), nil, &r)
+	err := c.do(ctx, http.MethodGet, wire.RevisionPath(sid, revision), nil, &r)
 	return r, err
 }
 
@@ -151,14 +151,14 @@ func (c *Client) FetchDefinition(ctx context.Context, sid, revision string) (wir
 // CreateFlow creates a flow.
 func (c *Client) CreateFlow(ctx context.Context, p FlowParams) (wire.Flow, error) {
 	var f wire.Flow
-	err := c.do(ctx, http.MethodPost, "/v2/Flows", p.form(), &f)
+	err := c.do(ctx, http.MethodPost, wire.FlowsPath, p.form(), &f)
 	return f, err
 }
 
 // UpdateFlow saves a new revision of the flow.
 func (c *Client) UpdateFlow(ctx context.Context, sid string, p FlowParams) (wire.Flow, error) {
 	var f wire.Flow
-	err := c.do(ctx, http.MethodPost, "/v2/Flows/"+url.PathEscape(sid), p.form(), &f)
+	err := c.do(ctx, http.MethodPost, wire.FlowPath(sid), p.form(), &f)
 	return f, err
 }
 

@@ -52,7 +52,7 @@ func (s *Server) createExecution(q *request) *wire.Error {
 	if err != nil {
 		return q.executionError(err)
 	}
-	writeJSON(q.w, http.StatusCreated, wire.NewExecution(q.base, q.account, res.Execution))
+	writeJSON(q.w, http.StatusCreated, newExecution(q.base, q.account, res.Execution))
 	return nil
 }
 
@@ -103,10 +103,10 @@ func (s *Server) listExecutions(q *request) *wire.Error {
 	if len(page) > 0 {
 		first, last = page[0].SID, page[len(page)-1].SID
 	}
-	meta := pageMeta(paging, q.base, "/v2/Flows/"+flow+"/Executions", "executions", first, last, info)
+	meta := pageMeta(paging, q.base, wire.ExecutionsPath(flow), "executions", first, last, info)
 	out := wire.ExecutionPage{Meta: meta, Executions: make([]wire.Execution, len(page))}
 	for i, x := range page {
-		out.Executions[i] = wire.NewExecution(q.base, q.account, x)
+		out.Executions[i] = newExecution(q.base, q.account, x)
 	}
 	writeJSON(q.w, http.StatusOK, out)
 	return nil
@@ -117,7 +117,7 @@ func (s *Server) fetchExecution(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, wire.NewExecution(q.base, q.account, x))
+	writeJSON(q.w, http.StatusOK, newExecution(q.base, q.account, x))
 	return nil
 }
 
@@ -137,7 +137,7 @@ func (s *Server) updateExecution(q *request) *wire.Error {
 	if err != nil {
 		return q.executionError(err)
 	}
-	writeJSON(q.w, http.StatusOK, wire.NewExecution(q.base, q.account, x))
+	writeJSON(q.w, http.StatusOK, newExecution(q.base, q.account, x))
 	return nil
 }
 
@@ -154,7 +154,7 @@ func (s *Server) fetchExecutionContext(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, wire.NewExecutionContext(q.base, q.account, x))
+	writeJSON(q.w, http.StatusOK, newExecutionContext(q.base, q.account, x))
 	return nil
 }
 
@@ -176,7 +176,7 @@ func (s *Server) listSteps(q *request) *wire.Error {
 	for i, st := range steps {
 		keys[i] = st.SID
 	}
-	page, meta, apiErr := paginate(steps, keys, paging, q.base, "/v2/Flows/"+flow+"/Executions/"+exec+"/Steps", "steps")
+	page, meta, apiErr := paginate(steps, keys, paging, q.base, wire.StepsPath(flow, exec), "steps")
 	if apiErr != nil {
 		return apiErr
 	}

@@ -64,7 +64,7 @@ func (s *Server) createFlow(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusCreated, wire.NewFlow(q.base, q.account, f, false), f.Definition)
+	writeWithDefinition(q.w, http.StatusCreated, newFlow(q.base, q.account, f, false), f.Definition)
 	return nil
 }
 
@@ -106,7 +106,7 @@ func (s *Server) updateFlow(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusOK, wire.NewFlow(q.base, q.account, f, false), f.Definition)
+	writeWithDefinition(q.w, http.StatusOK, newFlow(q.base, q.account, f, false), f.Definition)
 	return nil
 }
 
@@ -115,7 +115,7 @@ func (s *Server) fetchFlow(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusOK, wire.NewFlow(q.base, q.account, f, false), f.Definition)
+	writeWithDefinition(q.w, http.StatusOK, newFlow(q.base, q.account, f, false), f.Definition)
 	return nil
 }
 
@@ -136,13 +136,13 @@ func (s *Server) listFlows(q *request) *wire.Error {
 	for i, f := range flows {
 		keys[i] = f.SID
 	}
-	page, meta, apiErr := paginate(flows, keys, paging, q.base, "/v2/Flows", "flows")
+	page, meta, apiErr := paginate(flows, keys, paging, q.base, wire.FlowsPath, "flows")
 	if apiErr != nil {
 		return apiErr
 	}
 	out := wire.FlowPage{Meta: meta, Flows: make([]wire.Flow, len(page))}
 	for i, f := range page {
-		out.Flows[i] = wire.NewFlow(q.base, q.account, f, true)
+		out.Flows[i] = newFlow(q.base, q.account, f, true)
 	}
 	writeJSON(q.w, http.StatusOK, out)
 	return nil
@@ -207,10 +207,10 @@ func (s *Server) listRevisions(q *request) *wire.Error {
 	if len(page) > 0 {
 		first, last = strconv.Itoa(page[0].Revision), strconv.Itoa(page[len(page)-1].Revision)
 	}
-	meta := pageMeta(paging, q.base, "/v2/Flows/"+sid+"/Revisions", "revisions", first, last, info)
+	meta := pageMeta(paging, q.base, wire.RevisionsPath(sid), "revisions", first, last, info)
 	out := wire.FlowRevisionPage{Meta: meta, Revisions: make([]wire.FlowRevision, len(page))}
 	for i, r := range page {
-		out.Revisions[i] = wire.NewFlowRevision(q.base, q.account, r)
+		out.Revisions[i] = newFlowRevision(q.base, q.account, r)
 	}
 	writeJSON(q.w, http.StatusOK, out)
 	return nil
@@ -239,7 +239,7 @@ func (s *Server) fetchRevision(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeWithDefinition(q.w, http.StatusOK, wire.NewFlowRevision(q.base, q.account, rev), rev.Definition)
+	writeWithDefinition(q.w, http.StatusOK, newFlowRevision(q.base, q.account, rev), rev.Definition)
 	return nil
 }
 
@@ -248,7 +248,7 @@ func (s *Server) fetchTestUsers(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, wire.NewFlowTestUser(q.base, f))
+	writeJSON(q.w, http.StatusOK, newFlowTestUser(q.base, f))
 	return nil
 }
 
@@ -271,6 +271,6 @@ func (s *Server) updateTestUsers(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	writeJSON(q.w, http.StatusOK, wire.NewFlowTestUser(q.base, f))
+	writeJSON(q.w, http.StatusOK, newFlowTestUser(q.base, f))
 	return nil
 }

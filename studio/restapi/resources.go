@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"strconv"
 
+	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/studio/wire"
+	"github.com/studioflow/studioflow/studio/workspace"
 )
 
 // writeWithDefinition writes v, whose definition field is null, with def in
@@ -25,4 +28,73 @@ func writeWithDefinition(w http.ResponseWriter, status int, v any, def json.RawM
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
+}
+
+// The resources of the workspace's records, as this server shows them: its
+// base URL and its account, whatever account a record names.
+
+// newFlow is flow f without its definition (writeWithDefinition splices
+// the stored one in). A list leaves out the validation fields too, as
+// Studio's does.
+func newFlow(base, account string, f workspace.Flow, inList bool) wire.Flow {
+	out := wire.Flow{
+		SID: f.SID, AccountSID: account, FriendlyName: f.FriendlyName, Status: f.Status, Revision: f.Revision,
+		WebhookURL: wire.WebhookURL(base, account, f.SID), DateCreated: wire.NewTime(f.DateCreated),
+		URL: wire.FlowURL(base, f.SID), Links: wire.FlowLinks(base, f.SID),
+	}
+	if f.DateUpdated != nil {
+		d := wire.NewTime(*f.DateUpdated)
+		out.DateUpdated = &d
+	}
+	if !inList {
+		valid := f.Valid
+		out.CommitMessage, out.Valid, out.Errors, out.Warnings = f.CommitMessage, &valid, f.Errors, f.Warnings
+	}
+	return out
+}
+
+// newFlowRevision is revision r without its definition (writeWithDefinition
+// splices the stored one in). A revision never changes: date_updated is its
+// creation.
+func newFlowRevision(base, account string, r workspace.Revision) wire.FlowRevision {
+	valid := r.Valid
+	created := wire.NewTime(r.DateCreated)
+	return wire.FlowRevision{
+		SID: r.FlowSID, AccountSID: account, FriendlyName: r.FriendlyName,
+		Status: r.Status, Revision: r.Revision, CommitMessage: r.CommitMessage, Valid: &valid, Errors: r.Errors,
+		DateCreated: created, DateUpdated: &created,
+		URL: base + wire.RevisionPath(r.FlowSID, strconv.Itoa(r.Revision)),
+	}
+}
+
+// newFlowTestUser is flow f's test users.
+func newFlowTestUser(base string, f workspace.Flow) wire.FlowTestUser {
+	users := f.TestUsers
+	if users == nil {
+		users = []string{}
+	}
+	return wire.FlowTestUser{SID: f.SID, TestUsers: users, URL: base + wire.TestUsersPath(f.SID)}
+}
+
+// newExecution is stored execution x.
+func newExecution(base, account string, x workspace.Execution) wire.Execution {
+	out := wire.Execution{
+		SID: x.SID, AccountSID: account, FlowSID: x.FlowSID, Context: wire.OrEmpty(x.Context),
+		ContactChannelAddress: x.ContactChannelAddress, ContactSID: x.ContactSID, FlowVersion: x.FlowRevision,
+		Status: x.Status, DateCreated: wire.NewTime(x.DateCreated), DateUpdated: wire.NewTime(x.DateUpdated),
+		InitiatedBy: x.InitiatedBy, URL: wire.ExecutionURL(base, x.FlowSID, x.SID),
+		Links: wire.ExecutionLinks(base, x.FlowSID, x.SID),
+	}
+	if x.EndedReason != "" {
+		out.Ended = &engine.Ending{Kind: x.EndedKind, Reason: x.EndedReason}
+	}
+	return out
+}
+
+// newExecutionContext is stored execution x's context.
+func newExecutionContext(base, account string, x workspace.Execution) wire.ExecutionContext {
+	return wire.ExecutionContext{
+		AccountSID: account, Context: wire.OrEmpty(x.Context), ExecutionSID: x.SID, FlowSID: x.FlowSID,
+		URL: wire.ExecutionURL(base, x.FlowSID, x.SID) + "/Context",
+	}
 }

@@ -63,7 +63,7 @@ func (s *Server) incomingWebhook(q *request) *wire.Error {
 		return nil
 	}
 	// A local tool playing the contact's phone needs the replies.
-	reply := wire.WebhookReply{Execution: wire.NewExecution(q.base, q.account, res.Execution), Messages: []wire.OutboundMessage{}}
+	reply := wire.WebhookReply{Execution: newExecution(q.base, q.account, res.Execution), Messages: []wire.OutboundMessage{}}
 	for _, e := range res.Events {
 		switch e.Kind {
 		case engine.EventSend, engine.EventSay, engine.EventPlay, engine.EventDigits, engine.EventDial:

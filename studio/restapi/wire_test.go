@@ -101,7 +101,7 @@ func TestServerAnswersDecodeWithTheWireTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := wire.NewFlow(base, acct, stored, false)
+	want := newFlow(base, acct, stored, false)
 	want.Definition = json.RawMessage(stored.Definition)
 	sameValue(t, "flow", fetched, want)
 
@@ -120,7 +120,7 @@ func TestServerAnswersDecodeWithTheWireTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantRev := wire.NewFlowRevision(base, acct, storedRev)
+	wantRev := newFlowRevision(base, acct, storedRev)
 	wantRev.Definition = json.RawMessage(storedRev.Definition)
 	sameValue(t, "revision", rev, wantRev)
 
@@ -168,9 +168,9 @@ func TestServerAnswersDecodeWithTheWireTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sameValue(t, "execution", x, wire.NewExecution(base, acct, storedX))
+	sameValue(t, "execution", x, newExecution(base, acct, storedX))
 	xc := decodeAll[wire.ExecutionContext](t, "execution context", must(http.StatusOK, http.MethodGet, "/v2/Flows/"+fw+"/Executions/"+fn+"/Context", nil))
-	sameValue(t, "execution context", xc, wire.NewExecutionContext(base, acct, storedX))
+	sameValue(t, "execution context", xc, newExecutionContext(base, acct, storedX))
 
 	steps := decodeAll[wire.ExecutionStepPage](t, "steps", must(http.StatusOK, http.MethodGet, "/v2/Flows/"+fw+"/Executions/"+fn+"/Steps", nil))
 	storedSteps, err := ts.store.Steps(fw, fn)

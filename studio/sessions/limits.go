@@ -128,7 +128,7 @@ func (m *Manager) endLate(x *engine.Execution, rev int) {
 	if x.Ended == nil {
 		m.rt.Stop(x, m.overrunReason())
 	}
-	rec := ExecutionRecord(x, rev)
+	rec := executionRecord(x, rev)
 	steps := storedSteps(x.Steps)
 	// Nothing waits for this save; a failure leaves no trace of a run
 	// whose request was already answered.

@@ -18,7 +18,7 @@ func (m *Manager) Record(flowSID string, rev int, x *engine.Execution) error {
 // steps. It needs no Manager, so the desktop app can log its runs without
 // taking over the workspace's live executions.
 func Record(store *workspace.Store, flowSID string, rev int, x *engine.Execution) error {
-	rec := ExecutionRecord(x, rev)
+	rec := executionRecord(x, rev)
 	rec.FlowSID = flowSID
 	steps := storedSteps(x.Steps)
 	for i := range steps {
@@ -60,11 +60,11 @@ func (m *Manager) DeleteFlow(flowSID string) error {
 
 // record converts the live execution to its stored form.
 func (m *Manager) record(le *liveExecution) workspace.Execution {
-	return ExecutionRecord(le.x, le.revision)
+	return executionRecord(le.x, le.revision)
 }
 
-// ExecutionRecord is the workspace's record of execution x of revision rev.
-func ExecutionRecord(x *engine.Execution, rev int) workspace.Execution {
+// executionRecord is the workspace's record of execution x of revision rev.
+func executionRecord(x *engine.Execution, rev int) workspace.Execution {
 	rec := workspace.Execution{
 		SID: x.SID, AccountSID: x.AccountSID, FlowSID: x.FlowSID, FlowRevision: rev,
 		ContactSID: x.ContactSID, ContactChannelAddress: x.ContactChannelAddress,

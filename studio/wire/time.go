@@ -1,9 +1,12 @@
 // Package wire is the JSON of Studio's REST API (v2) as studioflow speaks
 // it: the resources the local server (studio/restapi) encodes and the
 // client (studio/client) decodes, one Go type per resource, field for field
-// and in the order Studio writes them. Builders make a resource from the
-// workspace's and the engine's records, adding what only the REST API has:
-// URLs, links and the account.
+// and in the order Studio writes them, with the paths and URLs of the
+// resources (urls.go). Builders make a resource from the engine's records
+// (an execution, a step), adding what only the REST API has: URLs, links and
+// the account; the server builds the resources of the workspace's records
+// itself (studio/restapi), so the client needs neither the workspace nor
+// its database.
 package wire
 
 import (

@@ -14,10 +14,13 @@
 //	                   showing TEXT, in window pixels; SHOWN is "hidden" when a scroll hides it,
 //	                   and WX WY is then a point on that scroll's right edge for the mouse wheel)
 //	focused	TITLE          → focused	TEXT         (what the focused entry, or a widget extending
-//	                   widget.Entry, shows, or its placeholder)
+//	                   widget.Entry, shows, or its placeholder; a focused button's label;
+//	                   else the focused object's Go type, as *canvas.Editor)
 //	checked	TITLE	TEXT   → checked	true|false   (the check box labelled TEXT)
 //	focusbox	TITLE        → focusbox	TYPE	X	Y	W	H  (the focused object's Go type and the
 //	                   part of its box the scrolls around it show, in window pixels)
+//	box	TITLE	TEXT       → box	X	Y	W	H   (the field extending widget.Entry that holds TEXT, or
+//	                   else the first object showing TEXT: its top-left corner and size, in window pixels)
 //
 // An answer "error	…" says what went wrong; a window or text not shown
 // yet is an error, and the test asks again.
@@ -109,7 +112,10 @@ func Answer(a fyne.App, request string) string {
 		if e := embeddedEntry(f); e != nil {
 			f = e
 		}
-		text, _ := textOf(f)
+		text, ok := textOf(f)
+		if !ok {
+			text = fmt.Sprintf("%T", f) // nothing to read: say what it is
+		}
 		return "focused\t" + clean(text)
 	case fields[0] == "focusbox" && len(fields) == 2:
 		w := window(a, fields[1])
@@ -147,6 +153,28 @@ func Answer(a fyne.App, request string) string {
 			return "error\tno check box " + fields[2] + " in " + w.Title()
 		}
 		return fmt.Sprintf("checked\t%v", box.Checked)
+	case fields[0] == "box" && len(fields) == 3:
+		w := window(a, fields[1])
+		if w == nil {
+			return "error\tno window titled " + fields[1]
+		}
+		var found fyne.CanvasObject
+		walkAll(w, func(o fyne.CanvasObject) bool {
+			if e := embeddedEntry(o); e != nil && e.Text == fields[2] {
+				found = o
+			}
+			return found != nil
+		})
+		if found == nil {
+			found = find(w, fields[2], 1)
+		}
+		if found == nil {
+			return "error\tno " + fields[2] + " in " + w.Title()
+		}
+		at := a.Driver().AbsolutePositionForObject(found)
+		scale := w.Canvas().Scale()
+		px := func(v float32) string { return fmt.Sprint(int(v * scale)) }
+		return strings.Join([]string{"box", px(at.X), px(at.Y), px(found.Size().Width), px(found.Size().Height)}, "\t")
 	case fields[0] == "where" && (len(fields) == 3 || len(fields) == 4):
 		nth := 1
 		if len(fields) == 4 {
@@ -158,23 +186,7 @@ func Answer(a fyne.App, request string) string {
 		if w == nil {
 			return "error\tno window titled " + fields[1]
 		}
-		// Buttons, checks, entries and labels first: a plain text of the
-		// same words (a canvas port label, a tab) only when none shows it.
-		var found fyne.CanvasObject
-		for _, widgetsOnly := range []bool{true, false} {
-			seen := 0
-			visit(w, func(o fyne.CanvasObject, text string) bool {
-				if _, plain := o.(*canvas.Text); text == fields[2] && !(widgetsOnly && plain) {
-					if seen++; seen == nth {
-						found = o
-					}
-				}
-				return found != nil
-			})
-			if found != nil {
-				break
-			}
-		}
+		found := find(w, fields[2], nth)
 		if found == nil {
 			return "error\tno " + fields[2] + " in " + w.Title()
 		}
@@ -198,6 +210,52 @@ func Answer(a fyne.App, request string) string {
 		return "at\t" + px(pos) + "\t" + shown
 	}
 	return "error\tunknown request " + clean(request)
+}
+
+// find returns the nth object showing text: buttons, checks, entries and
+// labels first, a plain text of the same words (a canvas port label, a
+// tab) only when none shows it.
+func find(w fyne.Window, text string, nth int) fyne.CanvasObject {
+	var found fyne.CanvasObject
+	for _, widgetsOnly := range []bool{true, false} {
+		seen := 0
+		visit(w, func(o fyne.CanvasObject, shown string) bool {
+			if _, plain := o.(*canvas.Text); shown == text && !(widgetsOnly && plain) {
+				if seen++; seen == nth {
+					found = o
+				}
+			}
+			return found != nil
+		})
+		if found != nil {
+			break
+		}
+	}
+	return found
+}
+
+// walkAll calls f with every visible object, the top overlay first, until
+// f says stop.
+func walkAll(w fyne.Window, f func(o fyne.CanvasObject) bool) {
+	var each func(o fyne.CanvasObject) bool
+	each = func(o fyne.CanvasObject) bool {
+		if o == nil || !o.Visible() {
+			return false
+		}
+		if f(o) {
+			return true
+		}
+		for _, c := range children(o) {
+			if each(c) {
+				return true
+			}
+		}
+		return false
+	}
+	if top := w.Canvas().Overlays().Top(); top != nil && each(top) {
+		return
+	}
+	each(w.Content())
 }
 
 func inside(p, at fyne.Position, size fyne.Size) bool {
@@ -303,14 +361,19 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 		return l.Text, true
 	}
 	if b := embedded[widget.Button](o, "Button"); b != nil {
-		return b.Text, true
+		return textOf(b)
 	}
 	return "", false
 }
 
-// embedded is the widget of type T that o's own type extends (struct
-// { widget.Label; … }, as the simulator's spoken labels and key buttons
-// are), found by its field name, or nil.
+// embeddedEntry is the widget.Entry that o's own type extends (struct
+// { widget.Entry; … }, as the inspector's fields are), or nil.
+func embeddedEntry(o fyne.CanvasObject) *widget.Entry {
+	return embedded[widget.Entry](o, "Entry")
+}
+
+// embedded is the T, named name, that o's own type extends (struct { T;
+// … }, as the simulator's dial pad keys extend widget.Button), or nil.
 func embedded[T any](o fyne.CanvasObject, name string) *T {
 	v := reflect.ValueOf(o)
 	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
@@ -321,20 +384,6 @@ func embedded[T any](o fyne.CanvasObject, name string) *T {
 		return nil
 	}
 	return v.Elem().FieldByIndex(field.Index).Addr().Interface().(*T)
-}
-
-// embeddedEntry is the widget.Entry that o's own type extends (struct
-// { widget.Entry; … }, as the inspector's fields are), or nil.
-func embeddedEntry(o fyne.CanvasObject) *widget.Entry {
-	v := reflect.ValueOf(o)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return nil
-	}
-	field, ok := v.Elem().Type().FieldByName("Entry")
-	if !ok || !field.Anonymous || field.Type != reflect.TypeOf(widget.Entry{}) {
-		return nil
-	}
-	return v.Elem().FieldByIndex(field.Index).Addr().Interface().(*widget.Entry)
 }
 
 func clean(s string) string {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -84,5 +83,63 @@ func TestFocusboxTellsTheFocusedObjectsTypeAndBox(t *testing.T) {
 	want := fmt.Sprintf("focusbox\t*widget.Check\t%d\t%d\t%d\t%d", int(at.X), int(at.Y), int(check.Size().Width), int(check.Size().Height))
 	if got := Answer(a, "focusbox\tProbe window"); got != want {
 		t.Errorf("check focused: %q, want %q", got, want)
+	}
+}
+
+func TestBoxTellsWhereAFieldExtendingEntryIs(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	extended := newField()
+	extended.SetText("{{flow.variables.order}} is your order")
+	w := a.NewWindow("Probe window")
+	w.SetContent(container.NewVBox(widget.NewLabel("above"), extended))
+	w.Resize(fyne.NewSize(400, 200))
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(extended)
+	size := extended.Size()
+	want := fmt.Sprintf("box\t%d\t%d\t%d\t%d", int(at.X), int(at.Y), int(size.Width), int(size.Height))
+	if got := Answer(a, "box\tProbe window\t{{flow.variables.order}} is your order"); got != want {
+		t.Errorf("box of the field: %q, want %q", got, want)
+	}
+	if got := Answer(a, "box\tProbe window\tnothing like it"); !strings.HasPrefix(got, "error\t") {
+		t.Errorf("box of a text not shown: %q", got)
+	}
+}
+
+// key extends widget.Button, as the simulator's dial pad keys do.
+type key struct {
+	widget.Button
+}
+
+func TestTextsWhereAndFocusedKnowAButtonExtendingButton(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	k := &key{}
+	k.Text = "#"
+	k.ExtendBaseWidget(k)
+	w := a.NewWindow("Probe window")
+	w.SetContent(container.NewVBox(widget.NewLabel("above"), k))
+	w.Resize(fyne.NewSize(200, 200))
+
+	if got := Answer(a, "texts\tProbe window"); !strings.Contains(got, "\t#") {
+		t.Errorf("texts %q lack the key's label", got)
+	}
+	if got := Answer(a, "where\tProbe window\t#"); !strings.HasPrefix(got, "at\t") {
+		t.Errorf("where the key is: %q", got)
+	}
+	w.Canvas().Focus(k)
+	if got, want := Answer(a, "focused\tProbe window"), "focused\t#"; got != want {
+		t.Errorf("key focused: %q, want %q", got, want)
+	}
+}
+
+func TestFocusedNamesTheTypeOfAnObjectShowingNoText(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	list := widget.NewList(func() int { return 0 }, func() fyne.CanvasObject { return widget.NewLabel("") }, func(widget.ListItemID, fyne.CanvasObject) {})
+	w := a.NewWindow("Probe window")
+	w.SetContent(list)
+	w.Canvas().Focus(list)
+	if got, want := Answer(a, "focused\tProbe window"), "focused\t*widget.List"; got != want {
+		t.Errorf("list focused: %q, want %q", got, want)
 	}
 }

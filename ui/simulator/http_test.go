@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,5 +131,20 @@ func TestBadParametersJSONIsPointedOutAndNothingStarts(t *testing.T) {
 	}
 	if len(p.runs) != 0 {
 		t.Errorf("%d runs started from bad parameters", len(p.runs))
+	}
+}
+
+// A panel given no catalog reads the one the engine runs with, not an
+// empty one: it knows the HTTP widget, as a panel given the catalog does.
+func TestAPanelWithoutACatalogReadsTheEnginesDefault(t *testing.T) {
+	test.NewTempApp(t)
+	f, err := model.Parse([]byte(restLookupFlow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := NewPanel(model.NewDocument(f), nil, nil, test.NewTempWindow(t, nil))
+	t.Cleanup(p.Close)
+	if !slices.Contains(p.canned.pick.Options, "lookup") {
+		t.Errorf("the canned responses offer %v, want the HTTP widget lookup", p.canned.pick.Options)
 	}
 }

@@ -44,7 +44,7 @@ func newSMSView(p *Panel) *smsView {
 	v.hint = widget.NewLabel("")
 	v.hint.Wrapping = fyne.TextWrapWord
 	bottom := container.NewVBox(v.hint, container.NewBorder(nil, nil, nil, container.NewHBox(v.sendBtn, v.noReply), v.reply))
-	v.content = container.NewBorder(nil, bottom, nil, nil, v.scroll)
+	v.content = container.NewBorder(nil, bottom, nil, nil, keepAtEnd(v.scroll))
 	return v
 }
 

@@ -92,8 +92,13 @@ type runView struct {
 	note      string // what the simulator did on the person's behalf (a canned answer)
 }
 
-// NewPanel returns a simulator for doc. hl may be nil when there is no canvas.
+// NewPanel returns a simulator for doc. hl may be nil when there is no
+// canvas. A nil cat is the engine's default catalog (engine.CatalogOrDefault),
+// so the panel reads the widget types the runs it starts do.
 func NewPanel(doc *model.Document, cat *schemas.Catalog, hl Highlighter, win fyne.Window) *Panel {
+	// An embedded catalog that does not load leaves cat nil: every run
+	// then fails to start and the panel shows the engine's reason.
+	cat, _ = engine.CatalogOrDefault(cat)
 	p := &Panel{doc: doc, cat: cat, hl: hl, win: win, tick: time.Second, post: fyne.Do}
 	p.sess = newSession(func(u update) { p.post(func() { p.apply(u) }) })
 	p.build()
@@ -166,6 +171,9 @@ func (p *Panel) build() {
 	// find the keypad.
 	p.virtual = widget.NewCheck("Virtual clock", nil)
 	p.virtual.SetChecked(true)
+	// A run reads it when it starts: it sits with the start form's
+	// details, folded while the run on show is live.
+	p.start.details.Add(p.virtual)
 	p.runPick = widget.NewSelect(nil, p.pickRun)
 	p.runPick.PlaceHolder = "(no runs yet)"
 	clear := widget.NewButtonWithIcon("Clear", theme.DeleteIcon(), p.clearRuns)
@@ -179,8 +187,11 @@ func (p *Panel) build() {
 			p.ToggleBreakpoint(p.bpPick.Selected)
 		}
 	})
+	// Wrapped: the sentence's length must not set the panel's width.
+	bpHelp := widget.NewLabel("The execution pauses before entering a widget with a breakpoint.")
+	bpHelp.Wrapping = fyne.TextWrapWord
 	breakpoints := container.NewVBox(
-		widget.NewLabel("The execution pauses before entering a widget with a breakpoint."),
+		bpHelp,
 		container.NewBorder(nil, nil, nil, bpToggle, p.bpPick),
 		p.bpList,
 		container.NewHBox(p.stepBtn, p.contBtn),
@@ -189,23 +200,27 @@ func (p *Panel) build() {
 	// One tab for the contact: only the phone or only the thread is in it
 	// (a hidden view adds nothing to its height), so a messaging run shows
 	// its reply box without scrolling and no keypad.
-	p.contactTab = container.NewTabItemWithIcon("Phone", theme.AccountIcon(), container.NewStack(p.phone.content, p.sms.content))
+	// The tabs carry words only: with icons the four did not fit the
+	// panel's width beside a 1024×700 canvas, and Breakpoints hid behind
+	// the tab strip's "…".
+	p.contactTab = container.NewTabItem("Phone", container.NewStack(p.phone.content, p.sms.content))
 	// The step log wants height for its table and the context below it,
 	// but only while it shows: tabs are as tall as their tallest content,
 	// so a fixed minimum would push the reply box below the fold again.
 	stepsRoom := fynecanvas.NewRectangle(color.Transparent)
-	stepsTab := container.NewTabItemWithIcon("Steps", theme.ListIcon(), container.NewStack(stepsRoom, p.steps.content))
+	stepsTab := container.NewTabItem("Steps", container.NewStack(stepsRoom, p.steps.content))
 	p.tabs = container.NewAppTabs(
 		p.contactTab,
 		stepsTab,
-		container.NewTabItemWithIcon("HTTP", theme.UploadIcon(), p.canned.content),
-		container.NewTabItemWithIcon("Breakpoints", theme.MediaPauseIcon(), container.NewVScroll(breakpoints)),
+		container.NewTabItem("HTTP", p.canned.content),
+		container.NewTabItem("Breakpoints", container.NewVScroll(breakpoints)),
 	)
 	controls := container.NewVBox(
 		p.start.content,
 		container.NewBorder(nil, nil, widget.NewLabel("Run"), container.NewHBox(clear), p.runPick),
-		// Two columns, so the panel stays narrow enough to sit beside the canvas.
-		container.NewGridWithColumns(2, p.stopBtn, p.ffBtn, p.virtual, p.saveBtn),
+		// One row of run buttons, so the phone below keeps its keypad in
+		// view at 1024×700.
+		container.NewHBox(p.stopBtn, p.ffBtn, p.saveBtn),
 		p.status,
 		p.outcomes,
 	)
@@ -237,11 +252,11 @@ func (p *Panel) showContactFor(event string) {
 	if phone {
 		p.phone.content.Show()
 		p.sms.content.Hide()
-		p.contactTab.Text, p.contactTab.Icon = "Phone", theme.AccountIcon()
+		p.contactTab.Text = "Phone"
 	} else {
 		p.sms.content.Show()
 		p.phone.content.Hide()
-		p.contactTab.Text, p.contactTab.Icon = "Messages", theme.MailComposeIcon()
+		p.contactTab.Text = "Messages"
 	}
 	if p.tabs != nil {
 		p.tabs.Refresh()
@@ -268,6 +283,31 @@ func (p *Panel) startRun(trig engine.Trigger) {
 	p.sess.start(cfg)
 	p.showContactFor(trig.Event)
 	p.tabs.Select(p.contactTab)
+	p.focusContact(trig.Event)
+}
+
+// FocusStart puts the keyboard on the Start button (Space starts a run).
+func (p *Panel) FocusStart() { p.focus(p.start.startBtn) }
+
+// Start starts a run as the Start button does, with what the form shows.
+func (p *Panel) Start() { p.start.submit() }
+
+// focusContact moves the keyboard to where the contact acts once a run
+// started by event is under way: the dial pad for a call (digits, * and #
+// typed go to it), the reply box for a message; otherwise it stays put.
+func (p *Panel) focusContact(event string) {
+	switch {
+	case event == engine.TriggerCall:
+		p.focus(p.phone.keyButtons[dialKeys[0]])
+	case event == engine.TriggerMessage || event == engine.TriggerConversation:
+		p.focus(p.sms.reply)
+	}
+}
+
+func (p *Panel) focus(f fyne.Focusable) {
+	if p.win != nil {
+		p.win.Canvas().Focus(f)
+	}
 }
 
 // config is what a run starts with: the flow as on screen, with the picked
@@ -323,6 +363,7 @@ func (p *Panel) refreshControls() {
 	p.saveBtn.Disable()
 	p.phone.refresh(rv)
 	p.sms.refresh(rv)
+	p.start.setLive(rv != nil && rv.state.Ended == nil)
 	if rv == nil {
 		p.status.SetText("Pick a trigger and press Start.")
 		return

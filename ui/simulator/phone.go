@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,13 +27,13 @@ type phoneView struct {
 	transcript *fyne.Container
 	scroll     *container.Scroll
 	speech     *widget.Entry
-	keyButtons map[string]*keyButton
+	keyButtons map[string]*padKey
 	hangupBtn  *keyButton
 	content    fyne.CanvasObject
 }
 
 func newPhoneView(p *Panel) *phoneView {
-	v := &phoneView{p: p, keyButtons: map[string]*keyButton{}}
+	v := &phoneView{p: p, keyButtons: map[string]*padKey{}}
 	v.state = newSpokenLabel("No call", v.describe)
 	v.state.TextStyle = fyne.TextStyle{Bold: true}
 	v.clock = widget.NewLabelWithStyle("00:00", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
@@ -43,7 +44,7 @@ func newPhoneView(p *Panel) *phoneView {
 	v.scroll.SetMinSize(fyne.NewSize(200, 90))
 	pad := container.NewGridWithColumns(3)
 	for _, k := range dialKeys {
-		b := newKeyButton(k, nil, func() { p.sess.pressKey(k) })
+		b := newPadKey(k, v.press)
 		v.keyButtons[k] = b
 		pad.Add(b)
 	}
@@ -57,15 +58,43 @@ func newPhoneView(p *Panel) *phoneView {
 		container.NewBorder(nil, nil, nil, v.clock, v.state),
 		widget.NewSeparator(),
 	)
-	// Speech and Hang up share a row, so the whole phone (keypad and
-	// Hang up) fits beside the canvas in a 1280×800 window.
+	// The keypad stands beside the transcript, and speech and Hang up
+	// share a row, so the whole phone fits beside the canvas in a
+	// 1024×700 window.
 	bottom := container.NewVBox(
 		v.keys,
-		pad,
 		container.NewBorder(nil, nil, nil, container.NewHBox(sayBtn, v.hangupBtn), v.speech),
 	)
-	v.content = container.NewBorder(top, bottom, nil, nil, v.scroll)
+	v.content = container.NewBorder(top, bottom, nil, container.NewVBox(pad), keepAtEnd(v.scroll))
 	return v
+}
+
+// press is the caller pressing key on the pad, by a tap or typed.
+func (v *phoneView) press(key string) { v.p.sess.pressKey(key) }
+
+// padKey is one key of the dial pad. Focused, it takes every key of the
+// pad typed on the keyboard (0–9, * and #), not only its own: the keyboard
+// dials as the pad does. Space presses the focused key itself.
+type padKey struct {
+	keyButton // Space or Enter presses it keeping the keyboard on it
+	press     func(key string)
+}
+
+func newPadKey(key string, press func(string)) *padKey {
+	k := &padKey{press: press}
+	k.Text = key
+	k.OnTapped = func() { press(key) }
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+// TypedRune is part of fyne.Focusable: a pad key typed is pressed.
+func (k *padKey) TypedRune(r rune) {
+	if key := string(r); slices.Contains(dialKeys, key) {
+		k.press(key)
+		return
+	}
+	k.Button.TypedRune(r)
 }
 
 func (v *phoneView) say() {
@@ -111,12 +140,37 @@ func (v *phoneView) note(text string) {
 // scrollToEnd shows the last line of a scrolled list just added to: the
 // content is laid out at its new height first (ScrollToBottom alone
 // measures the old one, leaving the newest line out of sight).
+// Laid out twice: wrapped lines know their height once they have their
+// width.
 func scrollToEnd(s *container.Scroll) {
 	if s.Size().Width > 0 {
-		s.Content.Resize(fyne.NewSize(s.Size().Width, s.Content.MinSize().Height))
+		for range 2 {
+			s.Content.Resize(fyne.NewSize(s.Size().Width, s.Content.MinSize().Height))
+		}
 	}
 	s.ScrollToBottom()
 }
+
+// keepAtEnd holds a transcript's scroll at its newest line when the panel
+// around it changes size (a status growing a line, the start form folding),
+// unless the person scrolled up to read.
+func keepAtEnd(s *container.Scroll) fyne.CanvasObject {
+	return container.New(&atEndLayout{s: s}, s)
+}
+
+type atEndLayout struct{ s *container.Scroll }
+
+func (l *atEndLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	atEnd := l.s.Offset.Y >= l.s.Content.Size().Height-l.s.Size().Height-1
+	changed := l.s.Size() != size
+	l.s.Move(fyne.NewPos(0, 0))
+	l.s.Resize(size)
+	if changed && atEnd {
+		scrollToEnd(l.s)
+	}
+}
+
+func (l *atEndLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.s.MinSize() }
 
 // voiceLine words a call event or a caller's action; "" for what a phone would not show.
 func voiceLine(e entry) (line string, inbound bool) {

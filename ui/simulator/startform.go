@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -59,6 +60,10 @@ type startForm struct {
 	envPick *widget.Select
 	envRow  *fyne.Container
 	envs    []environments.Choice
+	// details are the rows below the trigger (addresses, environment,
+	// message, parameters), folded while the run on show is live: they
+	// only set up the next run, and the contact's view needs the room.
+	details *fyne.Container
 	content fyne.CanvasObject
 	onStart func(engine.Trigger)
 	// onPick, when set, hears the trigger event picked.
@@ -132,16 +137,31 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	sf.envRow.Hide()
 	sf.paramRow = container.NewBorder(nil, nil, widget.NewLabel("Parameters"), nil, sf.params)
 	sf.bodyRow = container.NewBorder(nil, nil, widget.NewLabel("Message"), nil, sf.body)
-	addresses := container.NewGridWithColumns(2,
-		container.NewBorder(nil, nil, widget.NewLabel("Contact"), nil, sf.contact),
-		container.NewBorder(nil, nil, widget.NewLabel("Flow"), nil, sf.flowAddr),
+	// One row each, so a narrow panel still shows the whole numbers.
+	addresses := container.New(layout.NewFormLayout(),
+		widget.NewLabel("Contact"), sf.contact,
+		widget.NewLabel("Flow"), sf.flowAddr,
 	)
+	sf.details = container.NewVBox(addresses, sf.envRow, sf.bodyRow, sf.paramRow)
 	sf.content = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Trigger"), sf.startBtn, sf.pick),
-		addresses, sf.envRow, sf.bodyRow, sf.paramRow, sf.problem,
+		sf.details, sf.problem,
 	)
 	sf.setFlow(f)
 	return sf
+}
+
+// setLive folds the details while the run on show is live and unfolds
+// them once it ends (or with no run).
+func (sf *startForm) setLive(live bool) {
+	if live == !sf.details.Visible() {
+		return
+	}
+	if live {
+		sf.details.Hide()
+	} else {
+		sf.details.Show()
+	}
 }
 
 // setFlow picks the first trigger the flow wires, when none is chosen yet.

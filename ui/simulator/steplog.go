@@ -3,15 +3,19 @@ package simulator
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
 )
 
+// stepColumns are the step table's columns with their narrowest widths;
+// each widens to its longest text (fitColumns), so no cell is cut and the
+// table scrolls sideways in a narrow panel instead.
 var stepColumns = []struct {
 	title string
 	width float32
-}{{"Time", 76}, {"Widget", 150}, {"Type", 150}, {"Event", 120}, {"From -> To", 260}}
+}{{"Time", 76}, {"Widget", 90}, {"Type", 90}, {"Event", 80}, {"From -> To", 120}}
 
 // stepLog lists the run's steps as Studio's execution log does; picking one
 // shows the context after it (what it changed marked) and, for HTTP
@@ -129,11 +133,27 @@ func (v *stepLog) reset(rv *runView) {
 	v.request.SetText("")
 	v.response.SetText("")
 	v.tree.Refresh()
+	v.fitColumns()
 	v.table.Refresh()
+}
+
+// fitColumns makes each column as wide as its longest text, header
+// included.
+func (v *stepLog) fitColumns() {
+	pad := 2*theme.InnerPadding() + 2 // the label's padding, and a pixel either side for rounding
+	size := theme.TextSize()
+	for col, c := range stepColumns {
+		width := max(c.width, fyne.MeasureText(c.title, size, fyne.TextStyle{Bold: true}).Width+pad)
+		for row := range v.rows() {
+			width = max(width, fyne.MeasureText(v.cell(widget.TableCellID{Row: row, Col: col}), size, fyne.TextStyle{}).Width+pad)
+		}
+		v.table.SetColumnWidth(col, width)
+	}
 }
 
 // add shows steps that arrived.
 func (v *stepLog) add() {
+	v.fitColumns()
 	v.table.Refresh()
 	if n := v.rows(); n > 0 && v.selected < 0 {
 		v.table.ScrollToBottom()

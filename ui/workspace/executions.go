@@ -84,7 +84,7 @@ func (x *executionList) open() {
 		x.h.OnOpenExecution(x.flowSID, sid)
 		return
 	}
-	if err := showExecutionWindow(x.h.store, x.h.val.Catalog(), x.flowSID, sid); err != nil {
+	if err := showExecutionWindow(x.h.win, x.h.store, x.h.val.Catalog(), x.flowSID, sid); err != nil {
 		x.h.showError(err)
 	}
 }

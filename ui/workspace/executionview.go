@@ -164,8 +164,9 @@ func takenWires(flow *model.Flow, execSID string, steps []engine.Step) []canvas.
 	return canvas.TakenWires(flow, execSID, ptrs)
 }
 
-// showExecutionWindow opens a window with one execution.
-func showExecutionWindow(store *wsstore.Store, cat *schemas.Catalog, flowSID, execSID string) error {
+// showExecutionWindow opens a window with one execution, no larger than
+// parent.
+func showExecutionWindow(parent fyne.Window, store *wsstore.Store, cat *schemas.Catalog, flowSID, execSID string) error {
 	v, err := NewExecutionView(store, cat, flowSID, execSID)
 	if err != nil {
 		return err
@@ -174,7 +175,7 @@ func showExecutionWindow(store *wsstore.Store, cat *schemas.Catalog, flowSID, ex
 	w.SetContent(v.Content())
 	v.stepList.win = w
 	CloseOnKeys(w)
-	w.Resize(fyne.NewSize(1200, 760))
+	w.Resize(SecondarySize(parent, fyne.NewSize(1200, 760)))
 	w.Show()
 	return nil
 }

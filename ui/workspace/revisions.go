@@ -112,7 +112,7 @@ func (r *revisionHistory) view() {
 		r.h.OnOpenRevisionReadOnly(r.flowSID, full)
 		return
 	}
-	if err := showRevisionWindow(r.h.val.Catalog(), full); err != nil {
+	if err := showRevisionWindow(r.h.win, r.h.val.Catalog(), full); err != nil {
 		r.h.showError(err)
 	}
 }

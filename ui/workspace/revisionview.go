@@ -33,8 +33,9 @@ func NewRevisionView(cat *schemas.Catalog, rev wsstore.Revision) (fyne.CanvasObj
 	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, view), nil
 }
 
-// showRevisionWindow opens a window with a revision, read-only.
-func showRevisionWindow(cat *schemas.Catalog, rev wsstore.Revision) error {
+// showRevisionWindow opens a window with a revision, read-only, no larger
+// than parent.
+func showRevisionWindow(parent fyne.Window, cat *schemas.Catalog, rev wsstore.Revision) error {
 	content, err := NewRevisionView(cat, rev)
 	if err != nil {
 		return err
@@ -42,7 +43,7 @@ func showRevisionWindow(cat *schemas.Catalog, rev wsstore.Revision) error {
 	w := fyne.CurrentApp().NewWindow(fmt.Sprintf("%s — revision %d (read-only)", rev.FriendlyName, rev.Revision))
 	w.SetContent(content)
 	CloseOnKeys(w)
-	w.Resize(fyne.NewSize(1000, 700))
+	w.Resize(SecondarySize(parent, fyne.NewSize(1000, 700)))
 	w.Show()
 	return nil
 }

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Ctrl+R opens the simulator with the keyboard on Start; Ctrl+Shift+R
+// starts a run at once, the keyboard in the reply box of a messaging flow.
+func TestCtrlRPutsTheKeyboardOnStartAndCtrlShiftRStartsARun(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: readShared(t, astrology)})
+	cmds := e.commands()
+	if sc, ok := cmds["startRun"].shortcut.(*desktop.CustomShortcut); !ok || sc.KeyName != fyne.KeyR || sc.Modifier&fyne.KeyModifierShift == 0 {
+		t.Fatalf("Start a Simulated Run has shortcut %v, want Ctrl+Shift+R", cmds["startRun"].shortcut)
+	}
+
+	cmds["run"].run()
+	// Start keeps the keyboard when pressed from it (a button type of the
+	// simulator's own); it names itself as Fyne's Button does.
+	b, ok := e.win.Canvas().Focused().(fyne.Accessible)
+	if !ok || b.AccessibilityLabel() != "Start" {
+		t.Fatalf("after Ctrl+R the keyboard is on %T %v, want the Start button", e.win.Canvas().Focused(), e.win.Canvas().Focused())
+	}
+
+	cmds["startRun"].run()
+	reply, ok := e.win.Canvas().Focused().(*widget.Entry)
+	if !ok || reply.PlaceHolder != "text the flow…" {
+		t.Fatalf("after Ctrl+Shift+R the keyboard is on %T, want the reply box", e.win.Canvas().Focused())
+	}
+	if len(e.sim.tabs.Items) != 2 {
+		t.Errorf("starting mounted %d tabs", len(e.sim.tabs.Items))
+	}
+	e.sim.setDocument(e.doc) // stop the run's worker before the test ends
+}
+
+// While a wire is drawn from the keyboard, the status line says what the
+// keys do; when it ends, the line names the file again.
+func TestTheStatusLineGuidesAWireDrawnFromTheKeyboard(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{Flow: readShared(t, astrology)})
+	before := e.status.Text
+	e.selectWidgets([]string{"ask_sign"})
+	c := e.canvas.Object().(fyne.Focusable)
+	e.win.Canvas().Focus(c)
+	c.TypedRune('w')
+	if got := e.status.Text; !strings.HasPrefix(got, "Wire from ask_sign · ") || !strings.Contains(got, "Enter: connect") {
+		t.Fatalf("status %q while wiring", got)
+	}
+	c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if got := e.status.Text; got != before {
+		t.Errorf("status %q after Escape, want %q back", got, before)
+	}
+	if e.doc.Dirty() {
+		t.Error("an abandoned wire changed the flow")
+	}
+}

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"image"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver"
+)
+
+// Preference keys of the editor window's place on the screen.
+const (
+	prefWindowX = "layout.window.x"
+	prefWindowY = "layout.window.y"
+)
+
+// Fyne has no API to place a window, so its place is read and set through
+// the native window handle (driver.NativeWindow): Xlib on X11
+// (winpos_x11.go), user32 on Windows (winpos_windows.go). Elsewhere
+// (macOS, Wayland, builds without cgo) the place is left to the system
+// (winpos_other.go).
+
+// nativePlace is a window's place on the screen as the system reports it,
+// with the screen area it may be shown in, in the system's pixels.
+type nativePlace struct {
+	at     image.Point     // the window's top-left corner
+	size   image.Point     // the window's size
+	screen image.Rectangle // the visible screen (all monitors' bounds)
+}
+
+// windowPlace reads where win is on the screen; ok is false when the system
+// cannot say (the window not shown yet, an unsupported system).
+func windowPlace(win fyne.Window) (place nativePlace, ok bool) {
+	withNative(win, func(ctx any) { place, ok = nativeWindowPlace(ctx) })
+	return place, ok
+}
+
+// moveWindow puts win's top-left corner at at, kept on the visible screen.
+func moveWindow(win fyne.Window, at image.Point) bool {
+	moved := false
+	withNative(win, func(ctx any) {
+		place, ok := nativeWindowPlace(ctx)
+		if !ok {
+			return
+		}
+		moved = nativeMoveWindow(ctx, clampPosition(at, place.size, place.screen))
+	})
+	return moved
+}
+
+// withNative runs fn with the window's native context, when it has one.
+func withNative(win fyne.Window, fn func(ctx any)) {
+	if nw, ok := win.(driver.NativeWindow); ok {
+		nw.RunNative(fn)
+	}
+}
+
+// clampPosition keeps a window of size whose top-left corner was saved at
+// at on screen: wholly inside it when the window fits, otherwise with its
+// top-left corner (its title and menus) showing. A monitor unplugged since
+// the position was saved must not leave the window out of reach.
+func clampPosition(at, size image.Point, screen image.Rectangle) image.Point {
+	if screen.Empty() {
+		return at
+	}
+	clamp := func(v, lo, length, span int) int {
+		if hi := lo + span - length; v > hi {
+			v = hi
+		}
+		return max(v, lo)
+	}
+	return image.Pt(
+		clamp(at.X, screen.Min.X, size.X, screen.Dx()),
+		clamp(at.Y, screen.Min.Y, size.Y, screen.Dy()),
+	)
+}
+
+// restorePosition puts the editor window where it was last, once it is
+// shown; the first time, the system places it.
+func (e *Editor) restorePosition() {
+	p := e.app.Preferences()
+	x, y := p.IntWithFallback(prefWindowX, -1<<31), p.IntWithFallback(prefWindowY, -1<<31)
+	if x == -1<<31 || y == -1<<31 {
+		return
+	}
+	moveWindow(e.win, image.Pt(x, y))
+}
+
+// savePosition remembers where the editor window is.
+func (e *Editor) savePosition() {
+	place, ok := windowPlace(e.win)
+	if !ok {
+		return
+	}
+	p := e.app.Preferences()
+	if p.IntWithFallback(prefWindowX, -1<<31) != place.at.X {
+		p.SetInt(prefWindowX, place.at.X)
+	}
+	if p.IntWithFallback(prefWindowY, -1<<31) != place.at.Y {
+		p.SetInt(prefWindowY, place.at.Y)
+	}
+}

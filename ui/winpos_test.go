@@ -1,0 +1,31 @@
+package ui
+
+import (
+	"image"
+	"testing"
+)
+
+// A saved position is kept on the visible screen: wholly inside when the
+// window fits, its top-left corner showing when it does not.
+func TestClampPositionKeepsTheWindowOnTheScreen(t *testing.T) {
+	screen := image.Rect(0, 0, 1920, 1080)
+	size := image.Pt(1280, 800)
+	for _, c := range []struct {
+		name     string
+		at, want image.Point
+		size     image.Point
+		screen   image.Rectangle
+	}{
+		{"inside stays", image.Pt(100, 50), image.Pt(100, 50), size, screen},
+		{"off the right edge comes back", image.Pt(3000, 50), image.Pt(640, 50), size, screen},
+		{"below the bottom comes up", image.Pt(10, 900), image.Pt(10, 280), size, screen},
+		{"left of a monitor since unplugged", image.Pt(-1500, -20), image.Pt(0, 0), size, screen},
+		{"too big shows its top-left corner", image.Pt(300, 300), image.Pt(0, 0), image.Pt(2500, 1400), screen},
+		{"a screen not at the origin", image.Pt(-2000, 10), image.Pt(-1920, 10), size, image.Rect(-1920, 0, 1920, 1080)},
+		{"no screen known leaves it", image.Pt(5000, 5000), image.Pt(5000, 5000), size, image.Rectangle{}},
+	} {
+		if got := clampPosition(c.at, c.size, c.screen); got != c.want {
+			t.Errorf("%s: clampPosition(%v, %v, %v) = %v, want %v", c.name, c.at, c.size, c.screen, got, c.want)
+		}
+	}
+}
