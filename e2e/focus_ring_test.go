@@ -83,11 +83,10 @@ func focusRings(t *testing.T, bin, variant string) {
 	x.key(t, "Tab", "F6")
 	press("F6", "*ui.paneList", 4)
 	shoot("*ui.paneList", "problems-list")
-	x.key(t, "ctrl+r") // the simulator
-	press("Tab", "*widget.Select", 40)
-	shoot("*widget.Select", "select")
-	press("Tab", "*simulator.keyButton", 3) // Start, beside the trigger's choice
+	x.key(t, "ctrl+r") // the simulator, the keyboard on Start
 	shoot("*simulator.keyButton", "primary-button")
+	press("shift+Tab", "*widget.Select", 3) // the trigger's choice, before Start
+	shoot("*widget.Select", "select")
 	press("Tab", "*widget.Check", 20)
 	shoot("*widget.Check", "check")
 }
