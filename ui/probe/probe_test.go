@@ -45,7 +45,6 @@ func TestFocusedTellsTheTextOfAFieldExtendingEntry(t *testing.T) {
 // { widget.Label; … }).
 type extendedLabel struct {
 	widget.Label
-	extra int
 }
 
 type extendedButton struct{ widget.Button }
