@@ -58,6 +58,8 @@ type Editor struct {
 	ghost    *dragGhost
 	// offerOnStart asks Start to look for crash recovery files.
 	offerOnStart bool
+	// place reads and sets the window's place on the screen (winpos.go).
+	place placeConn
 }
 
 // NewEditor opens a window on the flow the options name. Call Start once
@@ -440,6 +442,7 @@ func (e *Editor) Autosave() {
 
 func (e *Editor) closeNow() {
 	e.saveLayout()
+	closePlaceConn(&e.place, e.win)
 	e.stopOnce.Do(func() { close(e.stop) })
 	e.sim.setDocument(nil)
 	e.ws.close()
