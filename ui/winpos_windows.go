@@ -68,9 +68,9 @@ func (*placeConn) place(ctx any) (nativePlace, bool) {
 	return nativePlace{
 		minimized: iconic != 0,
 		maximized: zoomed != 0,
-		at:     image.Pt(int(r.left), int(r.top)),
-		size:   image.Pt(int(r.right-r.left), int(r.bottom-r.top)),
-		screen: image.Rect(x, y, x+metric(smCXVirtualScreen), y+metric(smCYVirtualScreen)),
+		at:        image.Pt(int(r.left), int(r.top)),
+		size:      image.Pt(int(r.right-r.left), int(r.bottom-r.top)),
+		screen:    image.Rect(x, y, x+metric(smCXVirtualScreen), y+metric(smCYVirtualScreen)),
 	}, true
 }
 
