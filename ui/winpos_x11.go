@@ -22,15 +22,16 @@ static Display *sf_open(void) { return XOpenDisplay(NULL); }
 
 static void sf_close(Display *d) { XCloseDisplay(d); }
 
+// sf_atoms interns, once per connection, the atoms sf_maximized reads.
+static void sf_atoms(Display *d, Atom *state, Atom *vert, Atom *horz) {
+	*state = XInternAtom(d, "_NET_WM_STATE", False);
+	*vert = XInternAtom(d, "_NET_WM_STATE_MAXIMIZED_VERT", False);
+	*horz = XInternAtom(d, "_NET_WM_STATE_MAXIMIZED_HORZ", False);
+}
+
 // sf_maximized says whether win's _NET_WM_STATE holds both maximized
 // states (the window manager's maximized window).
-static int sf_maximized(Display *d, Window win) {
-	Atom state = XInternAtom(d, "_NET_WM_STATE", True);
-	Atom vert = XInternAtom(d, "_NET_WM_STATE_MAXIMIZED_VERT", True);
-	Atom horz = XInternAtom(d, "_NET_WM_STATE_MAXIMIZED_HORZ", True);
-	if (state == None || vert == None || horz == None) {
-		return 0;
-	}
+static int sf_maximized(Display *d, Window win, Atom state, Atom vert, Atom horz) {
 	Atom type;
 	int format;
 	unsigned long n, after;
@@ -55,7 +56,7 @@ static int sf_maximized(Display *d, Window win) {
 // not minimized) and whether it is maximized. An X error (the window gone)
 // is caught rather than ending the process, as Xlib's default handler
 // would.
-static int sf_place(Display *d, unsigned long win, int *x, int *y, int *w, int *h, int *sw, int *sh, int *viewable, int *maximized) {
+static int sf_place(Display *d, Atom *atoms, unsigned long win, int *x, int *y, int *w, int *h, int *sw, int *sh, int *viewable, int *maximized) {
 	int (*old)(Display *, XErrorEvent *) = XSetErrorHandler(sf_x_error);
 	sf_x_failed = 0;
 	Window child;
@@ -63,7 +64,7 @@ static int sf_place(Display *d, unsigned long win, int *x, int *y, int *w, int *
 	Window root = DefaultRootWindow(d);
 	int ok = XTranslateCoordinates(d, (Window)win, root, 0, 0, x, y, &child) &&
 		XGetWindowAttributes(d, (Window)win, &attrs);
-	int max = ok ? sf_maximized(d, (Window)win) : 0;
+	int max = ok ? sf_maximized(d, (Window)win, atoms[0], atoms[1], atoms[2]) : 0;
 	XSync(d, False);
 	if (ok && !sf_x_failed) {
 		*w = attrs.width;
@@ -106,13 +107,18 @@ import (
 // RunNative) touches it.
 type placeConn struct {
 	d *C.Display
+	// atoms are _NET_WM_STATE and its two maximized states, interned
+	// once on d.
+	atoms [3]C.Atom
 }
 
 // display is the open connection, opened now if it is not yet; nil when
 // the server cannot be reached.
 func (c *placeConn) display() *C.Display {
 	if c.d == nil {
-		c.d = C.sf_open()
+		if c.d = C.sf_open(); c.d != nil {
+			C.sf_atoms(c.d, &c.atoms[0], &c.atoms[1], &c.atoms[2])
+		}
 	}
 	return c.d
 }
@@ -146,7 +152,7 @@ func (c *placeConn) place(ctx any) (nativePlace, bool) {
 		return nativePlace{}, false
 	}
 	var x, y, w, h, sw, sh, viewable, maximized C.int
-	if C.sf_place(d, win, &x, &y, &w, &h, &sw, &sh, &viewable, &maximized) == 0 {
+	if C.sf_place(d, &c.atoms[0], win, &x, &y, &w, &h, &sw, &sh, &viewable, &maximized) == 0 {
 		return nativePlace{}, false
 	}
 	return nativePlace{
