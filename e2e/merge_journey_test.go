@@ -140,10 +140,19 @@ func TestMergeConflictsResolvedInTheEditor(t *testing.T) {
 	})
 	x.screenshot(t, "merge-4-resolved")
 
+	// The merged file already holds "Farewell…" as the conflict's other
+	// side: the save is what changes the bytes on disk.
+	merged, err = os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	x.focus(t, window, emptyCanvas)
 	x.key(t, "ctrl+s")
-	saved := waitFile(t, path, "Farewell, and thank you for calling")
+	saved := string(waitForFileChange(t, path, merged))
 	x.waitTitle(t, window, func(s string) bool { return strings.Contains(s, file) && !strings.HasPrefix(s, "● ") })
+	if !strings.Contains(saved, "Farewell, and thank you for calling") {
+		t.Errorf("the saved flow lost the side taken:\n%s", saved)
+	}
 	x.screenshot(t, "merge-5-saved")
 	if strings.Contains(saved, "studioflow_conflicts") {
 		t.Errorf("the saved flow still records conflicts:\n%s", saved)

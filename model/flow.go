@@ -44,8 +44,9 @@ type Flow struct {
 	states       []*State
 	byName       map[string]int
 	finalNewline bool
-	// sizeHint is the size of the file the flow was read from: Marshal's
-	// first guess at the size of what it writes.
+	// sizeHint is the canonical size of the file the flow was read from
+	// (parser.canonicalSize): Marshal's first guess at the size of what it
+	// writes.
 	sizeHint int
 	// shape counts the changes to the graph made through a Document: see
 	// ShapeVersion.
@@ -84,7 +85,8 @@ func Parse(data []byte) (*Flow, error) {
 		return nil, fmt.Errorf("%w: %s, and flow definitions are limited to %s", ErrTooLarge, humanSize(len(data)), humanSize(MaxFileSize))
 	}
 	var items []itemText
-	v, err := parseDocument(&parser{data: data, items: &items})
+	p := &parser{data: data, items: &items}
+	v, err := parseDocument(p)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +99,7 @@ func Parse(data []byte) (*Flow, error) {
 		return nil, err
 	}
 	f.finalNewline = len(data) > 0 && data[len(data)-1] == '\n'
-	f.sizeHint = len(data)
+	f.sizeHint = p.canonicalSize()
 	k := 0
 	for _, st := range f.states {
 		for k < len(items) && items[k].obj != st.raw {
@@ -140,15 +142,36 @@ func FromObject(root *Object) (*Flow, error) {
 		return nil, &StructureError{Path: "/states", Msg: fmt.Sprintf(`"states" must be a list of widgets, but it is %s`, TypeName(sv))}
 	}
 	f := &Flow{root: root, states: make([]*State, len(list)), finalNewline: true}
+	// One allocation for all widgets, and one for all their transitions.
+	slab := make([]State, len(list))
+	total := 0
 	for i, e := range list {
 		obj, ok := e.(*Object)
 		if !ok {
 			return nil, &StructureError{Path: fmt.Sprintf("/states/%d", i), Msg: fmt.Sprintf("each widget must be a JSON object, but this one is %s", TypeName(e))}
 		}
-		f.states[i] = newState(obj)
+		slab[i].raw = obj
+		if tv, ok := obj.Get("transitions"); ok {
+			t, _ := tv.([]any)
+			total += len(t)
+		}
+	}
+	transitions := make([]Transition, total)
+	for i := range slab {
+		s := &slab[i]
+		tv, _ := s.raw.Get("transitions")
+		n := len(asList(tv))
+		s.transitions, transitions = transitions[:0:n], transitions[n:]
+		s.refresh()
+		f.states[i] = s
 	}
 	f.reindex()
 	return f, nil
+}
+
+func asList(v any) []any {
+	list, _ := v.([]any)
+	return list
 }
 
 func newState(raw *Object) *State {
@@ -163,9 +186,12 @@ func (s *State) refresh() {
 	s.textKey = 0
 	s.name, _ = s.raw.String("name")
 	s.typ, _ = s.raw.String("type")
-	s.transitions = s.transitions[:0]
 	tv, _ := s.raw.Get("transitions")
 	list, _ := tv.([]any)
+	if cap(s.transitions) < len(list) {
+		s.transitions = make([]Transition, 0, len(list))
+	}
+	s.transitions = s.transitions[:0]
 	for _, e := range list {
 		obj, ok := e.(*Object)
 		if !ok {
@@ -204,7 +230,7 @@ func (f *Flow) syncStates() {
 // Marshal writes the flow in Studio's canonical form, ending with a newline
 // when the file it came from did (new flows do).
 func (f *Flow) Marshal() []byte {
-	b := marshalCanonical(f.root, max(4096, f.sizeHint+f.sizeHint/8))
+	b := marshalCanonical(f.root, max(4096, f.sizeHint+f.sizeHint/64+1))
 	if f.finalNewline {
 		b = append(b, '\n')
 	}

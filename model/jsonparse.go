@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -76,20 +75,33 @@ type parser struct {
 	objSlab    []Object
 	memberSlab []Member
 	elemSlab   []any
+	// strSlab holds the headers of the strings and number literals values
+	// box (jsonparse_box.go).
+	strSlab []string
 	// items, when not nil, receives every object that is an item of a list
 	// nested two deep (a flow's widgets) with the text it was read from.
 	items *[]itemText
+	// space counts the whitespace bytes between tokens; layout counts the
+	// bytes the canonical form puts there instead (newlines, indentation,
+	// the space after each ':'). With them, canonicalSize is close to the
+	// size MarshalCanonical writes, so its buffer is allocated once.
+	space, layout int
 }
 
+// canonicalSize estimates the size of the canonical form of what was
+// parsed (exact but for strings whose escapes it writes differently).
+func (p *parser) canonicalSize() int { return len(p.data) - p.space + p.layout }
+
+// jsonSpace marks the bytes JSON allows between tokens.
+var jsonSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
 func (p *parser) skipSpace() {
-	for p.pos < len(p.data) {
-		switch p.data[p.pos] {
-		case ' ', '\t', '\n', '\r':
-			p.pos++
-		default:
-			return
-		}
+	start, i, d := p.pos, p.pos, p.data
+	for i < len(d) && jsonSpace[d[i]] {
+		i++
 	}
+	p.pos = i
+	p.space += i - start
 }
 
 func (p *parser) value(depth int) (any, error) {
@@ -108,7 +120,11 @@ func (p *parser) value(depth int) (any, error) {
 		}
 		return p.array(depth + 1)
 	case c == '"':
-		return p.str()
+		str, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		return p.boxString(str), nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == 't':
@@ -178,6 +194,7 @@ func (p *parser) object(depth int) (any, error) {
 		// stacks meanwhile).
 		p.members = append(p.members, Member{Key: key, Value: v})
 		p.starts = append(p.starts, keyStart)
+		p.layout += 2 + 2*depth // newline and indentation, ' ' after ':'
 		afterValue := p.pos
 		p.skipSpace()
 		if p.pos >= len(p.data) {
@@ -188,6 +205,7 @@ func (p *parser) object(depth int) (any, error) {
 			p.pos++
 		case '}':
 			p.pos++
+			p.layout += 1 + 2*(depth-1)
 			obj.members = p.carveMembers(p.members[base:])
 			p.members, p.starts = p.members[:base], p.starts[:base]
 			return obj, nil
@@ -220,6 +238,7 @@ func (p *parser) array(depth int) (any, error) {
 			return nil, err
 		}
 		p.elems = append(p.elems, v)
+		p.layout += 1 + 2*depth
 		afterValue := p.pos
 		if p.items != nil && depth == 2 {
 			if obj, ok := v.(*Object); ok {
@@ -235,6 +254,7 @@ func (p *parser) array(depth int) (any, error) {
 			p.pos++
 		case ']':
 			p.pos++
+			p.layout += 1 + 2*(depth-1)
 			arr := p.carveElems(p.elems[base:])
 			clear(p.elems[base:]) // let go of the values
 			p.elems = p.elems[:base]
@@ -291,8 +311,18 @@ func (p *parser) number() (any, error) {
 		}
 	}
 	p.pos = i
-	return json.Number(p.text[start:i]), nil
+	return p.boxNumber(p.text[start:i]), nil
 }
+
+// stringSpecial marks the bytes that end a string's fast scan: the quote,
+// the backslash and control characters.
+var stringSpecial = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
 
 func (p *parser) str() (string, error) {
 	start := p.pos
@@ -301,6 +331,9 @@ func (p *parser) str() (string, error) {
 	// Fast path: no escapes.
 	for i := p.pos; i < len(d); i++ {
 		c := d[i]
+		if !stringSpecial[c] {
+			continue
+		}
 		if c == '"' {
 			s := p.text[p.pos:i]
 			p.pos = i + 1

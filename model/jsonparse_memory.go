@@ -53,10 +53,11 @@ type itemText struct {
 
 // findMember reports whether members (an object's so far) has one named
 // key, and the offset of its name (starts holds each member's; at is this
-// one's). Small objects are searched in order; from the ninth member on a
-// map keeps it linear.
+// one's). Objects of up to 32 members are searched in order (a widget's
+// properties often pass 8, and a map for each cost more than the search);
+// from the 33rd member on a map keeps it linear.
 func findMember(members []Member, starts []int, seen *map[string]int, key string, at int) (int, bool) {
-	const mapFrom = 8
+	const mapFrom = 32
 	if len(members) < mapFrom {
 		for i, m := range members {
 			if m.Key == key {

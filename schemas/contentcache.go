@@ -26,7 +26,7 @@ type contentCache struct {
 const contentCacheLimit = 4 * MaxWidgets
 
 func newContentCache() *contentCache {
-	return &contentCache{seed: maphash.MakeSeed(), entries: memo.New[uint64, []Diagnostic](contentCacheLimit)}
+	return &contentCache{seed: maphash.MakeSeed(), entries: memo.NewSized[uint64, []Diagnostic](contentCacheLimit, 2*MaxWidgets)}
 }
 
 // findings returns compute(s), from the cache when the widget's JSON was

@@ -42,6 +42,9 @@ type fastSchema struct {
 	// propIndex finds a property by name (its index in properties); a name
 	// absent from it is an additional property.
 	propIndex map[string]int
+	// names finds a property by name faster, when it could be built
+	// (see find).
+	names nameTable
 	// requiredMask has bit k for each required name that is properties[k]
 	// (k < 64); requiredOther lists the other required names. Both are
 	// used only when properties has at most 64 entries (maskable).
@@ -174,6 +177,13 @@ func (b *fastBuilder) node(s *jsonschema.Schema) *fastSchema {
 			n.propIndex[name] = len(n.properties)
 			n.properties = append(n.properties, fastProperty{name, b.node(s.Properties[name])})
 		}
+	}
+	if len(n.properties) > 0 {
+		names := make([]string, len(n.properties))
+		for i, p := range n.properties {
+			names[i] = p.name
+		}
+		n.names, _ = newNameTable(names)
 	}
 	n.maskable = len(n.properties) <= 64
 	for _, r := range n.required {

@@ -13,7 +13,7 @@ func (n *fastSchema) validMembers(o *model.Object) bool {
 	var seen uint64
 	for i := o.Len() - 1; i >= 0; i-- {
 		m := o.MemberAt(i)
-		if k, ok := n.propIndex[m.Key]; ok {
+		if k, ok := n.find(m.Key); ok {
 			bit := uint64(1) << k
 			if seen&bit != 0 {
 				continue

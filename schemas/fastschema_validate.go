@@ -241,7 +241,7 @@ func (n *fastSchema) validObject(o *model.Object) bool {
 	if n.noAdditional || n.additional != nil {
 		for i := 0; i < o.Len(); i++ {
 			key := o.MemberAt(i).Key
-			if _, known := n.propIndex[key]; known {
+			if _, known := n.find(key); known {
 				continue
 			}
 			if n.noAdditional {

@@ -111,7 +111,10 @@ func newUpstreamIndex(g graph) *upstreamIndex { return newUpstreamIndexIn(g, nil
 // it is big enough (the index then holds it until the caller takes it back).
 func newUpstreamIndexIn(g graph, scratch *[]uint64) *upstreamIndex {
 	n := len(g.succ)
-	t := tarjan{g: g, index: make([]int32, n), low: make([]int32, n), onStack: make([]bool, n), comp: make([]int32, n), flat: make([]int32, 0, n)}
+	// Sized for the worst case (every widget its own component, one chain),
+	// so that nothing grows while the search runs.
+	t := tarjan{g: g, index: make([]int32, n), low: make([]int32, n), onStack: make([]bool, n), comp: make([]int32, n), flat: make([]int32, 0, n),
+		stack: make([]int32, 0, n), members: make([]span, 0, n), call: make([]tarjanFrame, 0, n)}
 	for i := range t.index {
 		t.index[i] = -1
 	}
@@ -179,6 +182,12 @@ type tarjan struct {
 	// members[c] is component c's widgets, flat[from:to].
 	members []span
 	flat    []int32
+	call    []tarjanFrame // visit's stack of calls, reused from root to root
+}
+
+type tarjanFrame struct {
+	node int32
+	edge int
 }
 
 type span struct{ from, to int32 }
@@ -186,11 +195,8 @@ type span struct{ from, to int32 }
 // visit is Tarjan's algorithm with an explicit stack, so 20,000-widget
 // chains do not recurse 20,000 deep.
 func (t *tarjan) visit(root int32) {
-	type frame struct {
-		node int32
-		edge int
-	}
-	call := []frame{{node: root}}
+	call := append(t.call[:0], tarjanFrame{node: root})
+	defer func() { t.call = call[:0] }()
 	t.open(root)
 	for len(call) > 0 {
 		top := &call[len(call)-1]
@@ -200,7 +206,7 @@ func (t *tarjan) visit(root int32) {
 			top.edge++
 			if t.index[w] < 0 {
 				t.open(w)
-				call = append(call, frame{node: w})
+				call = append(call, tarjanFrame{node: w})
 			} else if t.onStack[w] && t.index[w] < t.low[v] {
 				t.low[v] = t.index[w]
 			}

@@ -50,7 +50,9 @@ func (c *liquidChecker) check(s string) liquidVerdict {
 	if simpleLiquid(s) {
 		return liquidVerdict{}
 	}
-	key := verdictKey(s)
+	// Written on the stack, copied once.
+	var buf [256]byte
+	key := string(appendVerdictKey(buf[:0], s))
 	if v, ok := c.verdicts.Get(key); ok {
 		return v
 	}
@@ -64,21 +66,22 @@ func (c *liquidChecker) check(s string) liquidVerdict {
 // never lenient and runs no loop, so the parser's verdict on the template
 // is the same, and templates that differ only in the widgets they name
 // ("You said {{widgets.w5.Digits}}. {% if … %}") share it.
-func verdictKey(s string) string {
-	var b strings.Builder
+func verdictKey(s string) string { return string(appendVerdictKey(nil, s)) }
+
+// appendVerdictKey appends verdictKey(s) to b.
+func appendVerdictKey(b []byte, s string) []byte {
 	rest := s
 	for {
 		open := strings.Index(rest, "{{")
-		tag := strings.Index(rest, "{%")
 		if open < 0 {
 			break
 		}
-		if tag >= 0 && tag < open { // leave tags as they are
+		if tag := strings.Index(rest[:open], "{%"); tag >= 0 { // leave tags as they are
 			end := strings.Index(rest[tag+2:], "%}")
 			if end < 0 {
 				break
 			}
-			b.WriteString(rest[:tag+2+end+2])
+			b = append(b, rest[:tag+2+end+2]...)
 			rest = rest[tag+2+end+2:]
 			continue
 		}
@@ -87,20 +90,16 @@ func verdictKey(s string) string {
 			break
 		}
 		inner := rest[open+2 : open+2+end]
-		b.WriteString(rest[:open])
+		b = append(b, rest[:open]...)
 		// Not across lines: a later error's line number must not move.
 		if isVariablePath(strings.TrimSpace(inner)) && !strings.ContainsAny(inner, "{\n\r") {
-			b.WriteString("{{v}}")
+			b = append(b, "{{v}}"...)
 		} else {
-			b.WriteString(rest[open : open+2+end+2])
+			b = append(b, rest[open:open+2+end+2]...)
 		}
 		rest = rest[open+2+end+2:]
 	}
-	if b.Len() == 0 {
-		return s
-	}
-	b.WriteString(rest)
-	return b.String()
+	return append(b, rest...)
 }
 
 // inspect asks the parser.
@@ -120,24 +119,40 @@ func (c *liquidChecker) inspect(s string) liquidVerdict {
 // every {{ }} holds only a dotted variable path (the great majority of real
 // strings, e.g. "{{widgets.gather_1.Digits}}"). Anything else is parsed.
 func simpleLiquid(s string) bool {
+	var buf [4]string
+	_, ok := simpleRefs(s, buf[:0])
+	return ok
+}
+
+// simpleRefs is simpleLiquid, and appends to refs the names widgetRefs
+// finds in a simple string (the outputs "{{widgets.NAME…}}"), in order: a
+// simple string has nothing else to check, so one pass does it all.
+func simpleRefs(s string, refs []string) ([]string, bool) {
 	if strings.Contains(s, "{%") {
-		return false
+		return refs, false
 	}
 	for {
 		open := strings.Index(s, "{{")
 		if open < 0 {
-			return !strings.Contains(s, "}}")
+			return refs, !strings.Contains(s, "}}")
 		}
 		if strings.Contains(s[:open], "}}") {
-			return false
+			return refs, false
 		}
 		rest := s[open+2:]
 		end := strings.Index(rest, "}}")
 		if end < 0 {
-			return false
+			return refs, false
 		}
-		if !isVariablePath(strings.TrimSpace(rest[:end])) {
-			return false
+		path := strings.TrimSpace(rest[:end])
+		if !isVariablePath(path) {
+			return refs, false
+		}
+		if name, ok := strings.CutPrefix(path, "widgets."); ok {
+			if dot := strings.IndexByte(name, '.'); dot >= 0 {
+				name = name[:dot]
+			}
+			refs = append(refs, name)
 		}
 		s = rest[end+2:]
 	}

@@ -259,3 +259,42 @@ func TestVerdictKeyKeepsTheVerdict(t *testing.T) {
 		t.Errorf("only %d strings got another key", changed)
 	}
 }
+
+// On a simple string, checkString trusts simpleRefs for everything: it
+// must find the names widgetRefs finds, and findings must have nothing
+// to say. Checked on strings built from pieces that matter to both.
+func TestSimpleRefsAgreesWithWidgetRefsAndFindings(t *testing.T) {
+	c := newLiquidChecker()
+	pieces := []string{"{{widgets.a.b}}", "{{ widgets.x-1.y }}", "{{flow.widgets.z}}", "{{mywidgets.q}}", "{{widgets.w}}",
+		"{{ trigger.message.Body }}", "widgets.out.side", " {{", "}}", "{% if a %}", "{{a | plus: 1}}", "text"}
+	simple := 0
+	var grow func(s string, n int)
+	grow = func(s string, n int) {
+		var buf [2]string
+		refs, ok := simpleRefs(s, buf[:0])
+		if ok != simpleLiquid(s) {
+			t.Errorf("simpleRefs(%q) says %v, simpleLiquid %v", s, ok, !ok)
+		}
+		if ok {
+			simple++
+			var want []string
+			widgetRefs(s, func(name string) { want = append(want, name) })
+			if !slices.Equal(refs, want) {
+				t.Errorf("simpleRefs(%q) = %v, widgetRefs %v", s, refs, want)
+			}
+			c.findings(s, func(sev Severity, msg func(string) string) {
+				t.Errorf("simple %q has a finding: %s", s, msg("it"))
+			})
+		}
+		if n == 3 {
+			return
+		}
+		for _, p := range pieces {
+			grow(s+p, n+1)
+		}
+	}
+	grow("", 0)
+	if simple < 100 {
+		t.Errorf("only %d simple strings", simple)
+	}
+}

@@ -116,7 +116,7 @@ func (v *Validator) flowRules(f *model.Flow, g graph, out []Diagnostic) []Diagno
 }
 
 func (v *Validator) titleOf(typ string) string {
-	if w, ok := v.cat.types[typ]; ok {
+	if w, ok := v.cat.typeOf(typ); ok {
 		return w.Title
 	}
 	return strconv.Quote(typ)

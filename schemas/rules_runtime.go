@@ -32,11 +32,11 @@ func (v *Validator) WithSubflows(find func(flowSID string) error) *Validator {
 // (the Studio REST API checks only the schemas). A requirement on a value
 // the schema already faults is not repeated.
 func (v *Validator) requirementRules(s *model.State, base string, out []Diagnostic, start int) []Diagnostic {
-	w, ok := v.cat.types[s.Type()]
+	w, ok := v.cat.typeOf(s.Type())
 	if !ok || len(w.requires) == 0 {
 		return out
 	}
-	unmet := w.CheckRequirements(staticValues{props: s.Properties(), find: v.findSubflow})
+	unmet := w.checkRequirements(staticValues{props: s.Properties(), find: v.findSubflow})
 	for _, u := range unmet {
 		p := base + "/properties" + u.Path
 		if schemaFaults(out[start:], p) {
@@ -106,7 +106,7 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 		e := entryOf(tr.Event)
 		for _, at := range v.reachFrom(f, reachState{first, e.Call}, &scratch) {
 			s := f.StateAt(at.widget)
-			w, ok := v.cat.types[s.Type()]
+			w, ok := v.cat.typeOf(s.Type())
 			if !ok {
 				continue
 			}
@@ -188,7 +188,7 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState, scratch *reachScr
 		stack = stack[:len(stack)-1]
 		out = append(out, at)
 		s := f.StateAt(at.widget)
-		w := v.cat.types[s.Type()] // nil for an unknown type: it answers nothing
+		w, _ := v.cat.typeOf(s.Type()) // nil for an unknown type: it answers nothing
 		for j := 0; j < s.TransitionCount(); j++ {
 			tr := s.Transition(j)
 			if tr.Next == "" {
@@ -199,7 +199,7 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState, scratch *reachScr
 				continue
 			}
 			next := reachState{k, at.call}
-			if w != nil && w.AnswersCall(tr.Event) {
+			if w != nil && w.answersCall(tr.Event) {
 				next.call = CallLive
 			}
 			if mark(next) {
@@ -225,7 +225,7 @@ type reachScratch struct {
 func (v *Validator) loopRules(f *model.Flow, out []Diagnostic) []Diagnostic {
 	only := func(i int) (next int, ok bool) {
 		s := f.StateAt(i)
-		w, known := v.cat.types[s.Type()]
+		w, known := v.cat.typeOf(s.Type())
 		if !known || w.OpenEvents || len(w.events) != 1 || s.TransitionCount() != 1 {
 			return -1, false
 		}

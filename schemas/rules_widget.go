@@ -25,7 +25,7 @@ func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Di
 	case typ == "":
 		return diag(Error, "type cannot be empty")
 	}
-	w, known := v.cat.types[typ]
+	w, known := v.cat.typeOf(typ)
 	switch {
 	case !known:
 		return diag(Warning, fmt.Sprintf("%q is not a widget type Studio or Studioflow knows; the widget is kept as it is, but its settings and events cannot be checked", typ))
@@ -42,7 +42,7 @@ func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Di
 // schemaRule validates the widget against its own type's schema: the
 // branch of the flow schema's if/then dispatch that applies to it.
 func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []Diagnostic {
-	if w, ok := v.cat.types[s.Type()]; ok && w.fast.valid(schemaView(s.Raw())) {
+	if w, ok := v.cat.typeOf(s.Type()); ok && w.fast.valid(schemaView(s.Raw())) {
 		return out
 	}
 	instance, err := v.validateAgainstType(s)
@@ -61,7 +61,7 @@ func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []
 // validateAgainstType validates a widget of a known type against that
 // type's schema; it returns the instance it validated.
 func (v *Validator) validateAgainstType(s *model.State) (map[string]any, error) {
-	w, ok := v.cat.types[s.Type()]
+	w, ok := v.cat.typeOf(s.Type())
 	if !ok {
 		return nil, nil
 	}
@@ -157,7 +157,7 @@ func (v *Validator) nameRule(f *model.Flow, s *model.State, i int, base string, 
 // transitionRules: every next names a widget; events belong to the type and
 // appear once (split's match excepted); split conditions are well formed.
 func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, out []Diagnostic) []Diagnostic {
-	w, known := v.cat.types[s.Type()]
+	w, known := v.cat.typeOf(s.Type())
 	tv, _ := s.Raw().Get("transitions")
 	list, _ := tv.([]any)
 	for j, item := range list {
@@ -181,14 +181,14 @@ func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, 
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 					Message: fmt.Sprintf("transition %d has no event", j+1)})
 			}
-		case known && !w.AllowsEvent(event):
+		case known && !w.allowsEvent(event):
 			names, _ := v.eventsOf(w.Type)
 			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 				Message: eventNotAllowed(strconv.Quote(event), names)})
 		default:
 			repeatable := false
 			if known {
-				e, _ := w.Event(event)
+				e, _ := w.event(event)
 				repeatable = e.Repeatable
 			}
 			if first := firstWithEvent(list[:j], event); first >= 0 && !repeatable {
@@ -384,9 +384,8 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 		}
 		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel, Rule: rule, Message: msg(field)})
 	}
-	v.liquid.findings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
 	f := ctx.flow
-	widgetRefs(str, func(name string) {
+	checkRef := func(name string) {
 		switch idx := f.IndexOf(name); {
 		case idx < 0:
 			add(Warning, RuleReference, func(field string) string {
@@ -402,7 +401,18 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 				return fmt.Sprintf("%s refers to widgets.%s, but no path leads from %s to this widget, so it will be empty here", field, name, name)
 			})
 		}
-	})
+	}
+	// Most strings hold only variable paths: nothing to parse, nothing
+	// lenient or unclosed, and their references found in the same pass.
+	var buf [8]string
+	if refs, simple := simpleRefs(str, buf[:0]); simple {
+		for _, name := range refs {
+			checkRef(name)
+		}
+		return out
+	}
+	v.liquid.findings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
+	widgetRefs(str, checkRef)
 	return out
 }
 

@@ -157,7 +157,7 @@ func NewValidator(cat *Catalog) (*Validator, error) {
 func (v *Validator) Catalog() *Catalog { return v.cat }
 
 func (v *Validator) eventsOf(typ string) ([]string, bool) {
-	w, ok := v.cat.types[typ]
+	w, ok := v.cat.typeOf(typ)
 	if !ok || w.OpenEvents {
 		return nil, false
 	}

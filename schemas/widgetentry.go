@@ -43,7 +43,9 @@ type Refusal struct {
 // NeedsCall reports whether a widget of this type with these properties
 // acts on a live call. Connect Virtual Agent's needs depend on its channel
 // property (voice unless it says conversations).
-func (w WidgetType) NeedsCall(props *model.Object) bool {
+func (w WidgetType) NeedsCall(props *model.Object) bool { return w.needsCall(props) }
+
+func (w *WidgetType) needsCall(props *model.Object) bool {
 	if w.channelProperty != "" {
 		if v, ok := props.String(w.channelProperty); ok && v != "" && v != string(VoiceChannel) {
 			return false
@@ -82,7 +84,7 @@ func (k refusalKind) event() string {
 }
 
 func (w *WidgetType) refusal(props *model.Object, e Entry) refusalKind {
-	if e.Call == CallNone && w.NeedsCall(props) {
+	if e.Call == CallNone && w.needsCall(props) {
 		return refusedNoCall
 	}
 	if e.InSubflow && w.runsSubflow {
@@ -120,7 +122,9 @@ func triggerEvents() []Event {
 
 // AnswersCall reports whether a widget of this type has put a live call in
 // the execution when it takes event (Make Outgoing Call's answered).
-func (w WidgetType) AnswersCall(event string) bool { return slices.Contains(w.answers, event) }
+func (w WidgetType) AnswersCall(event string) bool { return w.answersCall(event) }
+
+func (w *WidgetType) answersCall(event string) bool { return slices.Contains(w.answers, event) }
 
 // Dials returns the property holding the number a widget of this type
 // dials, for types that place or connect a call.
@@ -219,7 +223,9 @@ func (w WidgetType) PropertyWithRole(role PropertyRole) (property string, ok boo
 func (w WidgetType) Requirements() []Requirement { return w.requires }
 
 // CheckRequirements runs every requirement of the type on v.
-func (w WidgetType) CheckRequirements(v Values) []Unmet {
+func (w WidgetType) CheckRequirements(v Values) []Unmet { return w.checkRequirements(v) }
+
+func (w *WidgetType) checkRequirements(v Values) []Unmet {
 	var out []Unmet
 	for _, r := range w.requires {
 		for _, f := range r.Check(v) {

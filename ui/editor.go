@@ -58,6 +58,8 @@ type Editor struct {
 	ghost    *dragGhost
 	// offerOnStart asks Start to look for crash recovery files.
 	offerOnStart bool
+	// place reads and sets the window's place on the screen (winpos.go).
+	place placeConn
 }
 
 // NewEditor opens a window on the flow the options name. Call Start once
@@ -308,14 +310,7 @@ func (e *Editor) updateTitle() {
 	if t := e.Title(); e.win.Title() != t {
 		e.win.SetTitle(t)
 	}
-	where := e.source
-	if e.path != "" {
-		where = e.path
-	}
-	if e.summary == "" {
-		e.summary = flowSummary(e.doc.Flow())
-	}
-	if status := where + " · " + e.summary; e.status.Text != status {
+	if status := e.fileStatus(); e.status.Text != status {
 		e.status.SetText(status)
 	}
 	state := "Saved"
@@ -330,15 +325,40 @@ func (e *Editor) updateTitle() {
 	}
 }
 
+// fileStatus is the status line's usual text: the file and its summary.
+func (e *Editor) fileStatus() string {
+	where := e.source
+	if e.path != "" {
+		where = e.path
+	}
+	if e.summary == "" {
+		e.summary = flowSummary(e.doc.Flow())
+	}
+	return where + " · " + e.summary
+}
+
 // showHint puts what the keys do now (a wire drawn from the keyboard) in
-// the status line; "" gives the line back to the file and its summary.
+// the status line; "" gives the line back to what it showed before the
+// first hint (a coverage summary stays), or to the file and its summary,
+// brought up to date, when it showed that.
 func (e *Editor) showHint(text string) {
-	if text == "" {
-		e.status.SetText("")
+	if text != "" {
+		if !e.hinting {
+			e.hinting, e.beforeHint = true, e.status.Text
+			e.beforeHintWasFile = e.beforeHint == e.fileStatus()
+		}
+		e.status.SetText(text)
+		return
+	}
+	if !e.hinting {
+		return
+	}
+	e.hinting = false
+	if e.beforeHintWasFile {
 		e.updateTitle()
 		return
 	}
-	e.status.SetText(text)
+	e.status.SetText(e.beforeHint)
 }
 
 // WindowTitle names the flow (its description, which Studio's "A New Flow"
@@ -461,6 +481,7 @@ func (e *Editor) Autosave() {
 
 func (e *Editor) closeNow() {
 	e.saveLayout()
+	closePlaceConn(&e.place, e.win)
 	e.stopOnce.Do(func() { close(e.stop) })
 	e.sim.setDocument(nil)
 	e.ws.close()

@@ -46,12 +46,18 @@ type editorPanes struct {
 	toolbarObject fyne.CanvasObject
 	status        *widget.Label
 	summary       string // the status line's widget count, "" when stale
-	state         *widget.Label
-	leftTabs      *container.AppTabs
-	lastTabs      *container.AppTabs // the strip Ctrl+Tab last cycled
-	center        *container.Split
-	mainSplit     *container.Split
-	sim           *simulatorSlot
+	// While a hint shows (showHint), hinting is true and beforeHint is
+	// what the status line showed before it; beforeHintWasFile says that
+	// was the file and its summary, brought up to date when the hint ends.
+	hinting           bool
+	beforeHint        string
+	beforeHintWasFile bool
+	state             *widget.Label
+	leftTabs          *container.AppTabs
+	lastTabs          *container.AppTabs // the strip Ctrl+Tab last cycled
+	center            *container.Split
+	mainSplit         *container.Split
+	sim               *simulatorSlot
 }
 
 // editorAssist is what runs, searches and popups leave behind for the

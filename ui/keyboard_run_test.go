@@ -60,3 +60,28 @@ func TestTheStatusLineGuidesAWireDrawnFromTheKeyboard(t *testing.T) {
 		t.Error("an abandoned wire changed the flow")
 	}
 }
+
+// Ending a wire drawn from the keyboard gives the status line back what it
+// showed before, a coverage summary included, not the file's summary.
+func TestAKeyboardWireGivesTheStatusLineBackAsItWas(t *testing.T) {
+	e := provenanceEditor(t)
+	c := e.canvas.Object().(fyne.Focusable)
+	e.win.Canvas().Focus(c)
+	for _, before := range []string{"Coverage (2 scenarios): transitions 3/5 (60%), 2 never taken", ""} {
+		if before == "" {
+			e.updateTitle()
+			before = e.status.Text
+		} else {
+			e.status.SetText(before)
+		}
+		e.selectWidgets([]string{"lookup"})
+		c.TypedRune('w')
+		if got := e.status.Text; !strings.HasPrefix(got, "Wire from lookup · ") {
+			t.Fatalf("status %q while wiring", got)
+		}
+		c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if got := e.status.Text; got != before {
+			t.Errorf("status %q after the wire, want %q back", got, before)
+		}
+	}
+}

@@ -37,8 +37,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/drawn"
 )
 
 // Env is the variable naming the socket.
@@ -289,15 +290,7 @@ func scrollsAround(w fyne.Window, o fyne.CanvasObject) []*container.Scroll {
 	return path
 }
 
-func children(o fyne.CanvasObject) []fyne.CanvasObject {
-	switch v := o.(type) {
-	case *fyne.Container:
-		return v.Objects
-	case fyne.Widget:
-		return test.WidgetRenderer(v).Objects()
-	}
-	return nil
-}
+func children(o fyne.CanvasObject) []fyne.CanvasObject { return drawn.Children(o) }
 
 func window(a fyne.App, title string) fyne.Window {
 	for _, w := range a.Driver().AllWindows() {
