@@ -6,10 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/studioflow/studioflow/canvas/look"
+	"github.com/studioflow/studioflow/ui/drawn"
 )
 
 // focusRing draws one ring, in look.FocusRing's colour, around whatever
@@ -113,18 +113,6 @@ func (r *focusRing) shown() (fyne.Position, fyne.Size, bool) {
 	return r.ring.Position(), r.ring.Size(), r.ring.Visible()
 }
 
-// children lists what an object draws: a container's objects or a
-// widget's renderer's (the renderer Fyne already made for it).
-func children(o fyne.CanvasObject) []fyne.CanvasObject {
-	switch v := o.(type) {
-	case *fyne.Container:
-		return v.Objects
-	case fyne.Widget:
-		return test.WidgetRenderer(v).Objects()
-	}
-	return nil
-}
-
 // pathTo is the chain of shown objects from root down to target, nil when
 // target is not shown under root.
 func pathTo(root, target fyne.CanvasObject) []fyne.CanvasObject {
@@ -134,7 +122,7 @@ func pathTo(root, target fyne.CanvasObject) []fyne.CanvasObject {
 	if root == target {
 		return []fyne.CanvasObject{root}
 	}
-	for _, c := range children(root) {
+	for _, c := range drawn.Children(root) {
 		if p := pathTo(c, target); p != nil {
 			return append([]fyne.CanvasObject{root}, p...)
 		}

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/drawn"
 )
 
 // pane is one stop of F6: what takes the keyboard there, and whether the
@@ -181,7 +183,7 @@ func firstFocusable(o fyne.CanvasObject) fyne.Focusable {
 				return
 			}
 		}
-		for _, ch := range children(o) {
+		for _, ch := range drawn.Children(o) {
 			walk(ch, at.Add(ch.Position()))
 		}
 	}

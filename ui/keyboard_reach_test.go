@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/studioflow/studioflow/ui/drawn"
 )
 
 // menuAction runs the main menu item bound to that shortcut, as the
@@ -207,7 +209,7 @@ func toolbarButton(t *testing.T, e *Editor, name string) *tipButton {
 		if b, ok := o.(*tipButton); ok && found == nil && strings.HasPrefix(b.tip, name) {
 			found = b
 		}
-		for _, c := range children(o) {
+		for _, c := range drawn.Children(o) {
 			walk(c)
 		}
 	}
