@@ -196,6 +196,11 @@ lint-workflows:
 # package bumps Build in the FyneApp.toml it reads; the copy kept aside puts
 # the committed one back, as in `package`.
 DIST := dist
+# Release builds turn on Fyne's screen-reader support (macOS and Windows;
+# Linux has none in Fyne 2.8): the tag compiles its accessibility bridge,
+# and Studioflow's canvas then lays out its widgets, ports and wires as
+# objects a screen reader reads (ui/accessibility.go).
+RELEASE_TAGS := accessibility
 APT_DIST := gcc-mingw-w64-x86-64 zip xz-utils
 MINGW_CC := x86_64-w64-mingw32-gcc
 # fyne package --release compiles C with these; the console build uses the
@@ -224,17 +229,17 @@ dist: install-dist-deps
 	cp cmd/studioflow/FyneApp.toml $(DIST)/stage/FyneApp.toml.kept; \
 	trap 'cp $(DIST)/stage/FyneApp.toml.kept cmd/studioflow/FyneApp.toml; rm -f cmd/studioflow/[Ss]tudioflow.exe' EXIT; \
 	echo "== linux/amd64: fyne package"; \
-	(cd tools && GOFLAGS="$$goflags" "$$fyne" package --os linux --release --src ../cmd/studioflow); \
+	(cd tools && GOFLAGS="$$goflags" "$$fyne" package --os linux --release --tags $(RELEASE_TAGS) --src ../cmd/studioflow); \
 	mv tools/Studioflow.tar.xz "$(DIST)/$$base-linux-amd64.tar.xz"; \
 	echo "== windows/amd64: fyne package, cross-compiled with mingw-w64"; \
 	winexe="$$PWD/cmd/studioflow/studioflow.exe"; rm -f cmd/studioflow/Studioflow.exe; : > "$$winexe"; \
 	(cd tools && GOFLAGS="$$goflags -ldflags=$(MINGW_EXTLDFLAGS)" CC=$(MINGW_CC) GOARCH=amd64 \
-		"$$fyne" package --os windows --release --src ../cmd/studioflow --exe "$$winexe"); \
+		"$$fyne" package --os windows --release --tags $(RELEASE_TAGS) --src ../cmd/studioflow --exe "$$winexe"); \
 	stage="$(DIST)/stage/$$base-windows-amd64"; mkdir -p "$$stage"; \
 	mv cmd/studioflow/[Ss]tudioflow.exe "$$stage/Studioflow.exe"; \
 	echo "== windows/amd64: the console build, studioflow-cli.exe"; \
 	CGO_ENABLED=1 CC=$(MINGW_CC) GOOS=windows GOARCH=amd64 CGO_CFLAGS="$(FYNE_RELEASE_CFLAGS)" \
-		$(GO) build -trimpath -tags release,migrated_fynedo -ldflags "$$stamp -s -w $(MINGW_EXTLDFLAGS)" \
+		$(GO) build -trimpath -tags release,migrated_fynedo,$(RELEASE_TAGS) -ldflags "$$stamp -s -w $(MINGW_EXTLDFLAGS)" \
 		-o "$$stage/studioflow-cli.exe" ./cmd/studioflow; \
 	(cd "$(DIST)/stage" && zip -q -r -X "../$$base-windows-amd64.zip" "$$base-windows-amd64")
 	rm -rf $(DIST)/stage

@@ -32,6 +32,12 @@ type Reference struct {
 	Path string // the whole dotted path: widgets.check_order.parsed.status
 	// Start and End are the byte offsets of Path in the text.
 	Start, End int
+	// TagStart and TagEnd are the byte offsets of the markup holding the
+	// reference, its delimiters included ({{ … }} or {% … %}), as the
+	// Liquid engine reads it: to the first closing delimiter, quoted or
+	// not (schemas/liquid/scan.go). Markup never closed is text to the
+	// engine; its span is then the path's.
+	TagStart, TagEnd int
 }
 
 // References lists the references in text's Liquid markup ({{…}} and
@@ -54,7 +60,15 @@ func References(text string) []Reference {
 			end = len(rest)
 		}
 		base := offset + open + 2
-		out = append(out, markupRefs(rest[:end], base)...)
+		refs := markupRefs(rest[:end], base)
+		for i := range refs {
+			if end == len(rest) {
+				refs[i].TagStart, refs[i].TagEnd = refs[i].Start, refs[i].End
+			} else {
+				refs[i].TagStart, refs[i].TagEnd = base-2, base+end+2
+			}
+		}
+		out = append(out, refs...)
 		if end == len(rest) {
 			return out
 		}

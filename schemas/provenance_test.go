@@ -45,6 +45,31 @@ func TestReferencesFindsPathsInsideLiquidMarkupOnly(t *testing.T) {
 	}
 }
 
+// Each reference knows the markup holding it, delimiters included, read as
+// the Liquid engine reads it: an output ends at its first "}}", even one
+// inside quotes, and an opening "{{" inside an output's quotes opens
+// nothing.
+func TestReferencesSpanTheMarkupHoldingThem(t *testing.T) {
+	text := `a {{ "{{" | append: flow.data.x }} b {% if widgets.w.Digits %}c{% endif %} {{ "}}" | append: flow.data.late }} {{ flow.data.open`
+	spans := map[string]string{}
+	for _, r := range References(text) {
+		spans[r.Path] = text[r.TagStart:r.TagEnd]
+	}
+	for path, want := range map[string]string{
+		"flow.data.x":      `{{ "{{" | append: flow.data.x }}`,
+		"widgets.w.Digits": `{% if widgets.w.Digits %}`,
+		"flow.data.open":   `flow.data.open`, // never closed: text to the engine, the path alone
+	} {
+		if got := spans[path]; got != want {
+			t.Errorf("%s: markup %q, want %q", path, got, want)
+		}
+	}
+	// `{{ "}}"` ends at the quoted braces, so flow.data.late is in text.
+	if got, ok := spans["flow.data.late"]; ok {
+		t.Errorf("flow.data.late, after an output ended by quoted braces, is a reference in %q", got)
+	}
+}
+
 func TestProvenanceNamesTheOriginOrWhyThereIsNone(t *testing.T) {
 	f := readFlowFile(t, filepath.Join("testdata", "provenance.json"))
 	cat := loadCatalog(t)

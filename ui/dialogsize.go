@@ -1,17 +1,16 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/ui/workspace"
 )
-
-// dialogPadWidth is the width a Fyne dialog adds around its content
-// (padWidth in fyne.io/fyne/v2/dialog/base.go).
-const dialogPadWidth = 32
 
 // dialogMargin is what a dialog leaves of its window on each side, so that
 // however much it holds, it opens whole and scrolls inside.
@@ -24,7 +23,7 @@ const dialogMargin = 24
 func fitDialog(d dialog.Dialog, content fyne.CanvasObject, natural fyne.Size, parent fyne.Window) {
 	least := d.MinSize()
 	want := fyne.NewSize(
-		max(least.Width, natural.Width+dialogPadWidth),
+		max(least.Width, natural.Width+dialogPadWidth(parent)),
 		// Everything but the content (title, buttons, padding) is what
 		// the dialog's smallest height adds to its content's.
 		least.Height-content.MinSize().Height+natural.Height,
@@ -33,6 +32,18 @@ func fitDialog(d dialog.Dialog, content fyne.CanvasObject, natural fyne.Size, pa
 		want = want.Min(fyne.NewSize(have.Width-2*dialogMargin, have.Height-2*dialogMargin))
 	}
 	d.Resize(want)
+}
+
+// dialogPadWidth is the width a Fyne dialog adds around its content (its
+// private padWidth), read off a dialog whose content is wider than its
+// title and buttons. It cannot be read off the dialog being sized as its
+// height is: a scroll's smallest width may be narrower than the buttons,
+// and the dialog's smallest width is then theirs, not the content's.
+func dialogPadWidth(parent fyne.Window) float32 {
+	const wide = 4000
+	probe := canvas.NewRectangle(color.Transparent)
+	probe.SetMinSize(fyne.NewSize(wide, 1))
+	return dialog.NewCustomWithoutButtons("", probe, parent).MinSize().Width - wide
 }
 
 // textLinesSize is the natural size of a list of one-line labels: as wide

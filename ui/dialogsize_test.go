@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"image/color"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -121,5 +124,23 @@ func TestUncoveredTransitionsListIsSizedForItsRows(t *testing.T) {
 		if h := d.Size().Height; h < natural.Height || h > natural.Height+160 {
 			t.Errorf("%v: %d uncovered transitions (%v high) in a dialog %v high", win, n, natural.Height, h)
 		}
+	}
+}
+
+// The pad a dialog adds around its content is read from Fyne, not written
+// down: a dialog holding only a wide rectangle is as wide as it plus the
+// pad, whatever the theme's sizes.
+func TestDialogPadWidthIsWhatFyneAddsAroundTheContent(t *testing.T) {
+	win := test.NewWindow(nil)
+	defer win.Close()
+	pad := dialogPadWidth(win)
+	if pad <= 0 {
+		t.Fatalf("dialogPadWidth = %v, want a positive width", pad)
+	}
+	content := canvas.NewRectangle(color.Black)
+	content.SetMinSize(fyne.NewSize(700, 20))
+	d := dialog.NewCustom("A title", "Close", content, win)
+	if got, want := d.MinSize().Width, content.MinSize().Width+pad; got != want {
+		t.Errorf("a dialog around 700 wide content is %v wide, want %v (pad %v)", got, want, pad)
 	}
 }

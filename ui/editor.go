@@ -58,6 +58,8 @@ type Editor struct {
 	ghost    *dragGhost
 	// offerOnStart asks Start to look for crash recovery files.
 	offerOnStart bool
+	// place reads and sets the window's place on the screen (winpos.go).
+	place placeConn
 }
 
 // NewEditor opens a window on the flow the options name. Call Start once
@@ -128,6 +130,18 @@ func (e *Editor) Start() {
 	// Queued now, this runs once the window is shown and the app runs.
 	go fyne.Do(e.restorePosition)
 	go e.tick()
+	go e.ring.run(e.stop, e.readCanvas)
+}
+
+// readCanvas lays out what the canvas shows for screen readers, in builds
+// that have them (accessibilityBuild).
+func (e *Editor) readCanvas() {
+	if !accessibilityBuild {
+		return
+	}
+	if src, ok := e.canvas.Object().(partsSource); ok {
+		e.reader.update(src)
+	}
 }
 
 func (e *Editor) build(doc *model.Document) {
@@ -171,18 +185,23 @@ func (e *Editor) build(doc *model.Document) {
 	}
 	e.library.OnDrop = e.dropFromLibrary
 	e.library.search.cycle = e.cyclePanes
+	e.library.keys.cycle = e.cyclePanes
 	e.problems.list.cycle = e.cyclePanes
 	e.canvas.OnCyclePanes(e.cyclePanes)
 	e.canvas.OnHint(e.showHint)
-	// F6 with nothing focused goes to the first pane.
+	// F6 with nothing focused goes to the first pane; F10 opens the menu bar.
 	e.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyF6 {
+		switch {
+		case ev.Name == fyne.KeyF6:
 			e.cyclePanes(shiftHeld())
+		case ev.Name == fyne.KeyF10 && !shiftHeld():
+			openMenu(e.win.Canvas(), 0)
 		}
 	})
 	e.ghost = newDragGhost(e.win)
 	e.library.OnDragMove = e.ghost.follow
 	e.finder = NewFinder(e.cat)
+	e.finder.list.cycle = e.cyclePanes
 	e.finder.OnJump = func(name string) {
 		e.selectWidgets([]string{name})
 		e.canvas.Reveal(name)
@@ -212,7 +231,11 @@ func (e *Editor) build(doc *model.Document) {
 	bottom := container.NewBorder(nil, nil, nil, e.state, e.status)
 	e.tips = newTipLayer()
 	e.toolbarObject = e.toolbar()
-	e.win.SetContent(container.NewStack(container.NewBorder(e.toolbarObject, bottom, nil, nil, main), e.tips.root))
+	// In screen order, so that Tab goes from the toolbar to the panes.
+	content := borderInOrder(e.toolbarObject, bottom, main)
+	e.ring = newFocusRing(func() fyne.CanvasObject { return content }, e.win.Canvas().Focused)
+	e.reader = newCanvasReader()
+	e.win.SetContent(container.NewStack(content, e.reader.root, e.ring.root, e.tips.root))
 }
 
 // setDocument shows doc (a flow opened, created, imported or recovered).
@@ -287,14 +310,7 @@ func (e *Editor) updateTitle() {
 	if t := e.Title(); e.win.Title() != t {
 		e.win.SetTitle(t)
 	}
-	where := e.source
-	if e.path != "" {
-		where = e.path
-	}
-	if e.summary == "" {
-		e.summary = flowSummary(e.doc.Flow())
-	}
-	if status := where + " · " + e.summary; e.status.Text != status {
+	if status := e.fileStatus(); e.status.Text != status {
 		e.status.SetText(status)
 	}
 	state := "Saved"
@@ -309,15 +325,40 @@ func (e *Editor) updateTitle() {
 	}
 }
 
+// fileStatus is the status line's usual text: the file and its summary.
+func (e *Editor) fileStatus() string {
+	where := e.source
+	if e.path != "" {
+		where = e.path
+	}
+	if e.summary == "" {
+		e.summary = flowSummary(e.doc.Flow())
+	}
+	return where + " · " + e.summary
+}
+
 // showHint puts what the keys do now (a wire drawn from the keyboard) in
-// the status line; "" gives the line back to the file and its summary.
+// the status line; "" gives the line back to what it showed before the
+// first hint (a coverage summary stays), or to the file and its summary,
+// brought up to date, when it showed that.
 func (e *Editor) showHint(text string) {
-	if text == "" {
-		e.status.SetText("")
+	if text != "" {
+		if !e.hinting {
+			e.hinting, e.beforeHint = true, e.status.Text
+			e.beforeHintWasFile = e.beforeHint == e.fileStatus()
+		}
+		e.status.SetText(text)
+		return
+	}
+	if !e.hinting {
+		return
+	}
+	e.hinting = false
+	if e.beforeHintWasFile {
 		e.updateTitle()
 		return
 	}
-	e.status.SetText(text)
+	e.status.SetText(e.beforeHint)
 }
 
 // WindowTitle names the flow (its description, which Studio's "A New Flow"
@@ -440,6 +481,7 @@ func (e *Editor) Autosave() {
 
 func (e *Editor) closeNow() {
 	e.saveLayout()
+	closePlaceConn(&e.place, e.win)
 	e.stopOnce.Do(func() { close(e.stop) })
 	e.sim.setDocument(nil)
 	e.ws.close()

@@ -40,15 +40,24 @@ type editorPanes struct {
 	dock      *problemsDock
 	conflicts *Conflicts
 	tips      *tipLayer
+	ring      *focusRing
+	reader    *canvasReader // what screen readers read of the canvas
 	// toolbarObject is the row of buttons above the canvas.
 	toolbarObject fyne.CanvasObject
 	status        *widget.Label
 	summary       string // the status line's widget count, "" when stale
-	state         *widget.Label
-	leftTabs      *container.AppTabs
-	center        *container.Split
-	mainSplit     *container.Split
-	sim           *simulatorSlot
+	// While a hint shows (showHint), hinting is true and beforeHint is
+	// what the status line showed before it; beforeHintWasFile says that
+	// was the file and its summary, brought up to date when the hint ends.
+	hinting           bool
+	beforeHint        string
+	beforeHintWasFile bool
+	state             *widget.Label
+	leftTabs          *container.AppTabs
+	lastTabs          *container.AppTabs // the strip Ctrl+Tab last cycled
+	center            *container.Split
+	mainSplit         *container.Split
+	sim               *simulatorSlot
 }
 
 // editorAssist is what runs, searches and popups leave behind for the

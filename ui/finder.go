@@ -99,7 +99,7 @@ type Finder struct {
 	cat     *schemas.Catalog
 	doc     *model.Document
 	entry   *widget.Entry
-	list    *widget.List
+	list    *paneList
 	count   *mutedLabel
 	matches []Match
 	object  fyne.CanvasObject
@@ -120,30 +120,30 @@ func NewFinder(cat *schemas.Catalog) *Finder {
 		}
 	}
 	fd.count = hintLabel("")
-	fd.list = widget.NewList(
-		func() int { return len(fd.matches) },
-		func() fyne.CanvasObject {
-			top := widget.NewLabelWithStyle("widget", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			text := widget.NewLabel("text")
-			text.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(top, text)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(fd.matches) {
-				return
-			}
-			m := fd.matches[id]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(m.Widget + " · " + m.Where)
-			box.Objects[1].(*widget.Label).SetText(m.Text)
-		},
-	)
+	fd.list = &paneList{}
+	fd.list.Length = func() int { return len(fd.matches) }
+	fd.list.CreateItem = func() fyne.CanvasObject {
+		top := widget.NewLabelWithStyle("widget", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		text := widget.NewLabel("text")
+		text.Truncation = fyne.TextTruncateEllipsis
+		return container.NewVBox(top, text)
+	}
+	fd.list.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		if id >= len(fd.matches) {
+			return
+		}
+		m := fd.matches[id]
+		box := o.(*fyne.Container)
+		box.Objects[0].(*widget.Label).SetText(m.Widget + " · " + m.Where)
+		box.Objects[1].(*widget.Label).SetText(m.Text)
+	}
+	fd.list.ExtendBaseWidget(fd.list)
 	fd.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(fd.matches) && fd.OnJump != nil {
 			fd.OnJump(fd.matches[id].Widget)
 		}
 	}
-	fd.object = container.NewBorder(container.NewVBox(heading("Find"), fd.entry, fd.count), nil, nil, nil, fd.list)
+	fd.object = borderInOrder(container.NewVBox(heading("Find"), fd.entry, fd.count), nil, fd.list)
 	return fd
 }
 

@@ -2,16 +2,17 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/test"
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/drawn"
 )
 
 // Hovering a Liquid reference in an inspector field shows, in a tip, its
@@ -54,16 +55,30 @@ func textOffsetAt(text string, rows []textRow, p fyne.Position) (int, bool) {
 		if p.Y < r.at.Y || p.Y >= r.at.Y+r.height || p.X < r.at.X {
 			continue
 		}
-		x := p.X - r.at.X
-		for j := range r.text {
-			_, n := utf8.DecodeRuneInString(r.text[j:])
-			if x < r.width(r.text[:j+n]) {
-				return rowStart + j, true
-			}
+		if j, ok := charAtX(r, p.X-r.at.X); ok {
+			return rowStart + j, true
 		}
 		return 0, false
 	}
 	return 0, false
+}
+
+// charAtX is the byte offset in r's text of the character drawn across x
+// (from the row's start). A prefix is never narrower than a shorter one,
+// so the first character whose end is past x is found by halving.
+func charAtX(r textRow, x float32) (int, bool) {
+	var ends []int // the byte offset after each character
+	for j, c := range r.text {
+		ends = append(ends, j+utf8.RuneLen(c))
+	}
+	k := sort.Search(len(ends), func(k int) bool { return x < r.width(r.text[:ends[k]]) })
+	if k == len(ends) {
+		return 0, false
+	}
+	if k == 0 {
+		return 0, true
+	}
+	return ends[k-1], true
 }
 
 // rowColOffset is the byte offset in text of column col (in characters)
@@ -97,17 +112,18 @@ func rowStarts(text string, rows []string) ([]int, bool) {
 	return starts, strings.TrimSpace(text[start:]) == ""
 }
 
-// referenceUnder is the reference drawn at byte offset off: its path, or
-// the braces of the output tag holding it.
+// referenceUnder is the reference drawn at byte offset off: the one whose
+// path is there, or else the first in the markup ({{ … }} or {% … %})
+// holding off, its delimiters included.
 func referenceUnder(text string, off int) (schemas.Reference, bool) {
-	for _, r := range schemas.References(text) {
-		from, to := r.Start, r.End
-		if open := strings.LastIndex(text[:r.Start], "{{"); open >= 0 && !strings.Contains(text[open:r.Start], "}}") {
-			if end := strings.Index(text[r.End:], "}}"); end >= 0 && !strings.Contains(text[r.End:r.End+end], "{{") {
-				from, to = open, r.End+end+2
-			}
+	refs := schemas.References(text)
+	for _, r := range refs {
+		if off >= r.Start && off < r.End {
+			return r, true
 		}
-		if off >= from && off < to {
+	}
+	for _, r := range refs {
+		if off >= r.TagStart && off < r.TagEnd {
 			return r, true
 		}
 	}
@@ -117,36 +133,30 @@ func referenceUnder(text string, off int) (schemas.Reference, bool) {
 // drawnRows reads back the rows of text the field draws now, relative to
 // the field, in order. The placeholder is not among them while the field
 // holds text (it is hidden then).
+//
+// Each object's place is its parent's plus its own position (relative to
+// the parent), summed on the way down from the field, rather than asked of
+// the driver, which walks the window's whole tree for each.
 func drawnRows(field fyne.Widget) []textRow {
-	d := fyne.CurrentApp().Driver()
-	origin := d.AbsolutePositionForObject(field)
 	var rows []textRow
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	var walk func(o fyne.CanvasObject, at fyne.Position)
+	walk = func(o fyne.CanvasObject, at fyne.Position) {
 		if o == nil || !o.Visible() {
 			return
 		}
-		switch v := o.(type) {
-		case *fynecanvas.Text:
+		if v, ok := o.(*fynecanvas.Text); ok {
 			size, style := v.TextSize, v.TextStyle
 			rows = append(rows, textRow{
-				text: v.Text, at: d.AbsolutePositionForObject(v).Subtract(origin), height: v.Size().Height,
+				text: v.Text, at: at, height: v.Size().Height,
 				width: func(s string) float32 { return fyne.MeasureText(s, size, style).Width },
 			})
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			// Fyne offers no other way to read a widget's drawn objects.
-			if r := test.WidgetRenderer(v); r != nil {
-				for _, c := range r.Objects() {
-					walk(c)
-				}
-			}
+			return
+		}
+		for _, c := range drawn.Children(o) {
+			walk(c, at.Add(c.Position()))
 		}
 	}
-	walk(field)
+	walk(field, fyne.Position{})
 	return rows
 }
 
@@ -156,9 +166,7 @@ func (a *liquidAssist) hover(p fyne.Position) {
 	text := ""
 	if !a.field.Password && a.field.Text != "" {
 		if off, ok := textOffsetAt(a.field.Text, drawnRows(a.field), p); ok {
-			if r, ok := referenceUnder(a.field.Text, off); ok {
-				text = a.hoverText(r)
-			}
+			text = a.tipAt(off)
 		}
 	}
 	if text == "" {
@@ -172,6 +180,31 @@ func (a *liquidAssist) hover(p fyne.Position) {
 		a.e.tips.showBelow(a.field, text)
 	}
 	a.hovering = true
+}
+
+// tipKey is what a hover tip depends on: the flow's version, the run its
+// values come from, the field's text and the offset in it.
+type tipKey struct {
+	version uint64
+	run     *engine.Execution
+	text    string
+	off     int
+}
+
+// tipAt is the tip for byte offset off of the field's text, "" when no
+// reference is there; the last one is kept, as the pointer moves within a
+// character or stays on one between events.
+func (a *liquidAssist) tipAt(off int) string {
+	key := tipKey{version: a.e.doc.Version(), run: a.e.lastRun, text: a.field.Text, off: off}
+	if a.tip.ok && a.tip.key == key {
+		return a.tip.text
+	}
+	text := ""
+	if r, ok := referenceUnder(a.field.Text, off); ok {
+		text = a.hoverText(r)
+	}
+	a.tip.key, a.tip.text, a.tip.ok = key, text, true
+	return text
 }
 
 // hoverText is what hovering r says: its value in the last run at this

@@ -199,3 +199,54 @@ func cursorAt(t *testing.T, f *textField, i int) {
 	}
 	f.CursorRow, f.CursorColumn = row, len([]rune(f.Text[starts[row]:i]))
 }
+
+// The reference under the pointer is the one whose path is there, else the
+// first of the markup around it, read as the engine reads markup: a "{{"
+// inside an output's quotes opens nothing.
+func TestTheReferenceUnderIsTheOneThereOrTheMarkupsFirst(t *testing.T) {
+	text := `x {{ "{{" | append: flow.data.a | append: flow.data.b }} y`
+	for _, c := range []struct {
+		at   string
+		want string
+	}{
+		{`{{ "`, "flow.data.a"}, // the output's opening braces, before the quoted ones
+		{`"{{"`, "flow.data.a"}, // the quoted braces
+		{"a |", "flow.data.a"},
+		{"b }}", "flow.data.b"}, // the second path is its own, not the markup's first
+		{"| append: flow.data.b", "flow.data.a"},
+		{"}} y", "flow.data.a"}, // the closing braces
+		{" y", ""},
+	} {
+		got := ""
+		if r, ok := referenceUnder(text, strings.Index(text, c.at)); ok {
+			got = r.Path
+		}
+		if got != c.want {
+			t.Errorf("at %q: %q, want %q", c.at, got, c.want)
+		}
+	}
+}
+
+// Finding the character under the pointer on a long row measures a few
+// prefixes, not every prefix up to the pointer.
+func TestTheCharacterUnderThePointerIsFoundInFewMeasures(t *testing.T) {
+	text := strings.Repeat("abcdefghij", 50)
+	measured := 0
+	row := textRow{text: text, height: 20, width: func(s string) float32 {
+		measured++
+		return 10 * float32(utf8.RuneCountInString(s))
+	}}
+	for _, col := range []int{0, 1, 250, 499} {
+		measured = 0
+		off, ok := textOffsetAt(text, []textRow{row}, fyne.NewPos(10*float32(col)+5, 10))
+		if !ok || off != col {
+			t.Errorf("column %d: offset %d %v", col, off, ok)
+		}
+		if measured > 12 {
+			t.Errorf("column %d of a %d-character row: %d prefixes measured", col, len(text), measured)
+		}
+	}
+	if _, ok := textOffsetAt(text, []textRow{row}, fyne.NewPos(5000+3, 10)); ok {
+		t.Error("past the row's end gave an offset")
+	}
+}

@@ -3,7 +3,10 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/drawn"
 )
 
 // pane is one stop of F6: what takes the keyboard there, and whether the
@@ -94,7 +97,9 @@ func selectTab(tabs *container.AppTabs, text string) {
 	}
 }
 
-// paneList is a list that passes F6 on to the window (cycle).
+// paneList is a list that passes F6 on to the window (cycle), and
+// chooses the highlighted row on Enter as on Space (again, when it is the
+// row already chosen).
 type paneList struct {
 	widget.List
 	cycle func(back bool)
@@ -102,9 +107,97 @@ type paneList struct {
 
 // TypedKey is part of fyne.Focusable.
 func (l *paneList) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyF6 && l.cycle != nil {
-		l.cycle(shiftHeld())
+	switch ev.Name {
+	case fyne.KeyF6:
+		if l.cycle != nil {
+			l.cycle(shiftHeld())
+			return
+		}
+	case fyne.KeyF10:
+		if !shiftHeld() && openMenu(fyne.CurrentApp().Driver().CanvasForObject(l), 0) {
+			return
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		l.UnselectAll()
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 		return
 	}
 	l.List.TypedKey(ev)
+}
+
+// cycleTabs shows the next tab (back: the previous one) of the tab strip
+// holding the keyboard, the innermost when strips nest (Ctrl+Tab,
+// Ctrl+Shift+Tab); from the canvas or with nothing focused, the strip last
+// cycled, else the right pane's (Inspector, Simulator). The keyboard goes
+// to the new tab's first field or button, so it never stays in the tab
+// just hidden.
+func (e *Editor) cycleTabs(back bool) {
+	c := e.win.Canvas()
+	var tabs *container.AppTabs
+	if f, ok := c.Focused().(fyne.CanvasObject); ok {
+		for _, o := range pathTo(e.ring.content(), f) {
+			if t, ok := o.(*container.AppTabs); ok {
+				tabs = t
+			}
+		}
+	}
+	if tabs == nil {
+		tabs = e.lastTabs
+	}
+	if tabs == nil || pathTo(e.ring.content(), tabs) == nil {
+		tabs = e.sim.tabs
+	}
+	n := len(tabs.Items)
+	if n == 0 {
+		return
+	}
+	e.lastTabs = tabs
+	step := 1
+	if back {
+		step = n - 1
+	}
+	tabs.SelectIndex((tabs.SelectedIndex() + step) % n)
+	if f := firstFocusable(tabs.Selected().Content); f != nil {
+		c.Focus(f)
+	} else {
+		c.Unfocus()
+	}
+}
+
+// firstFocusable is the shown, enabled object under o that takes the
+// keyboard and comes first on screen (topmost, then leftmost), nil when
+// there is none.
+func firstFocusable(o fyne.CanvasObject) fyne.Focusable {
+	var best fyne.Focusable
+	var bestAt fyne.Position
+	var walk func(o fyne.CanvasObject, at fyne.Position)
+	walk = func(o fyne.CanvasObject, at fyne.Position) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if f, ok := o.(fyne.Focusable); ok {
+			if d, ok := o.(fyne.Disableable); !ok || !d.Disabled() {
+				if best == nil || at.Y < bestAt.Y || (at.Y == bestAt.Y && at.X < bestAt.X) {
+					best, bestAt = f, at
+				}
+				return
+			}
+		}
+		for _, ch := range drawn.Children(o) {
+			walk(ch, at.Add(ch.Position()))
+		}
+	}
+	walk(o, fyne.Position{})
+	return best
+}
+
+// borderInOrder is container.NewBorder(top, bottom, nil, nil, center) with
+// its objects in screen order (NewBorder puts the centre first), so that
+// Tab goes from a search box above a list to the list.
+func borderInOrder(top, bottom, center fyne.CanvasObject) *fyne.Container {
+	objs := []fyne.CanvasObject{top, center}
+	if bottom != nil {
+		objs = append(objs, bottom)
+	}
+	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), objs...)
 }

@@ -59,9 +59,9 @@ func restoreShare(p fyne.Preferences, key string, s *container.Split) {
 // It runs on every autosave tick as well as on closing: preferences write
 // only what changed.
 func (e *Editor) saveLayout() {
-	e.savePosition()
+	normal := e.savePosition()
 	p := e.app.Preferences()
-	if size := e.win.Canvas().Size(); size.Width > 0 && size.Height > 0 {
+	if size := e.win.Canvas().Size(); normal && size.Width > 0 && size.Height > 0 {
 		p.SetFloat(prefWindowWidth, float64(size.Width))
 		p.SetFloat(prefWindowHeight, float64(size.Height))
 	}

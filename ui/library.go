@@ -26,6 +26,7 @@ type Library struct {
 	object  fyne.CanvasObject
 	items   []*libraryItem
 	headers map[schemas.Category]fyne.CanvasObject
+	keys    *libraryKeys
 
 	// OnAdd adds a widget in free space near the selection or the view's
 	// centre (double-click or Enter).
@@ -59,12 +60,7 @@ func NewLibrary(cat *schemas.Catalog) *Library {
 			if !it.Visible() {
 				continue
 			}
-			switch {
-			case l.OnEnter != nil:
-				l.OnEnter(it.wt.Type)
-			case l.OnAdd != nil:
-				l.OnAdd(it.wt.Type)
-			}
+			l.add(it.wt.Type)
 			return
 		}
 	}
@@ -82,9 +78,10 @@ func NewLibrary(cat *schemas.Catalog) *Library {
 			l.list.Add(it)
 		}
 	}
+	l.keys = newLibraryKeys(l, l.list)
 	hint := hintLabel("Drag onto the canvas, or double-click to add.")
 	title := heading("Widget library")
-	l.object = container.NewBorder(container.NewVBox(title, l.search), hint, nil, nil, container.NewVScroll(l.list))
+	l.object = borderInOrder(container.NewVBox(title, l.search), hint, container.NewVScroll(l.keys))
 	return l
 }
 
@@ -134,6 +131,7 @@ type libraryItem struct {
 	dragged bool
 	last    fyne.Position // absolute pointer position during a drag
 	bg      *fynecanvas.Rectangle
+	keyed   bool // the keyboard is on it (libraryKeys)
 }
 
 func newLibraryItem(l *Library, wt schemas.WidgetType) *libraryItem {
@@ -145,6 +143,10 @@ func newLibraryItem(l *Library, wt schemas.WidgetType) *libraryItem {
 func (it *libraryItem) CreateRenderer() fyne.WidgetRenderer {
 	it.bg = fynecanvas.NewRectangle(color.Transparent)
 	it.bg.CornerRadius = theme.InputRadiusSize()
+	if on := it.keyed; on {
+		it.keyed = false
+		defer it.setKeyed(on)
+	}
 	title := widget.NewLabel(it.wt.Title)
 	// A long name wraps rather than widening the library or being cut:
 	// at 1024×700 "Send & Wait For Reply" takes two lines.

@@ -74,10 +74,12 @@ func (e *Editor) commands() map[string]command {
 		"uncovered": cmd("Uncovered Transitions…", nil, nil, e.ShowUncovered),
 		"about":     cmd("About Studioflow", nil, theme.InfoIcon(), e.About),
 		"shortcuts": cmd("Keyboard Shortcuts", nil, nil, e.ShowShortcuts),
+		"nextTab":   cmd("Next Tab of the Pane", &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl}, nil, func() { e.cycleTabs(false) }),
+		"prevTab":   cmd("Previous Tab of the Pane", &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}, nil, func() { e.cycleTabs(true) }),
 
 		// Keys handled where they are pressed, listed in Keyboard Shortcuts.
 		"nextField":  {label: "Next / Previous Field", keys: "Tab / Shift+Tab"},
-		"insertTab":  {label: "Insert a Tab Character in a Text Field", keys: "Ctrl+Tab"},
+		"insertTab":  {label: "Insert a Tab Character in a Text Field", keys: "Alt+T"},
 		"leaveField": {label: "Leave a Text Field (Text Kept)", keys: "Escape"},
 		"panes":      {label: "Next / Previous Pane", keys: "F6 / Shift+F6"},
 		"arrowSel":   {label: "Select the Nearest Widget That Way", keys: "Arrows"},
@@ -88,6 +90,10 @@ func (e *Editor) commands() map[string]command {
 		"keyWire":    {label: "Draw a Wire from the Selected Widget", keys: "W, then Space: next transition; Arrows or type a name: target; Enter: connect; Escape: cancel"},
 		"deselect":   {label: "Cancel a Drag, or Clear the Selection", keys: "Escape"},
 		"canvasZoom": {label: "Zoom In / Out / Actual Size on the Canvas", keys: "+ / - / 0"},
+		"menuBar":    {label: "Open the Menu Bar", keys: "F10 / Alt"},
+		"mnemonics":  {label: "Open the File / Edit / View / Run / Help Menu", keys: "Alt+F / E / V / R / H"},
+		"libraryAdd": {label: "Add the Highlighted Library Widget", keys: "Up / Down, Enter"},
+		"chooseRow":  {label: "Go to the Highlighted Find Result or Problem", keys: "Up / Down, Enter"},
 		"dialPad":    {label: "Press Keys on the Simulated Phone (Keyboard on Its Dial Pad)", keys: "0–9 / * / #"},
 	}
 }
@@ -119,6 +125,7 @@ func (e *Editor) installMenus() {
 	e.win.Canvas().AddShortcut(&fyne.ShortcutCut{}, func(fyne.Shortcut) { e.Cut() })
 	e.win.Canvas().AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) { e.Paste() })
 	e.win.Canvas().AddShortcut(&fyne.ShortcutSelectAll{}, func(fyne.Shortcut) { e.SelectAll() })
+	e.installMenuKeys()
 }
 
 // refreshMenus rebuilds the main menu (the recent files and the theme
@@ -169,7 +176,7 @@ func (e *Editor) refreshMenus() {
 	minimap := fyne.NewMenuItem("Show Minimap", func() { e.SetMinimapShown(!e.MinimapShown()) })
 	minimap.Checked = e.canvas != nil && e.MinimapShown()
 	view := fyne.NewMenu("View", it("zoomIn"), it("zoomOut"), it("zoomReset"), it("zoomFit"), sep(),
-		it("tidy"), sep(), minimap, it("showJSON"), sep(), themeMenu)
+		it("tidy"), sep(), minimap, it("showJSON"), sep(), it("nextTab"), it("prevTab"), sep(), themeMenu)
 	run := fyne.NewMenu("Run", it("run"), it("startRun"), sep(), it("coverage"), it("coverFile"), it("uncovered"), it("coverHide"))
 	help := fyne.NewMenu("Help", it("shortcuts"), sep(), it("about"))
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run, help))

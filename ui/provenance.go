@@ -29,6 +29,12 @@ type liquidAssist struct {
 	marks  *widget.Label // the field's reference problems
 	// hovering is true while the field's tip shows a reference's value.
 	hovering bool
+	// tip is the last tip worked out (tipAt), for the same key.
+	tip struct {
+		key  tipKey
+		text string
+		ok   bool
+	}
 }
 
 // attachLiquidAssist equips the text fields of widget's inspector rows.

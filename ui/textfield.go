@@ -30,7 +30,7 @@ type textField struct {
 }
 
 // AcceptsTab is part of fyne.Tabbable: Tab and Shift+Tab always move the
-// focus, even in a multi-line field (Ctrl+Tab inserts a tab character).
+// focus, even in a multi-line field (Alt+T inserts a tab character).
 func (t *textField) AcceptsTab() bool { return false }
 
 // KeyDown is part of desktop.Keyable.
@@ -60,6 +60,10 @@ func (t *textField) TypedKey(ev *fyne.KeyEvent) {
 			c.Unfocus()
 		}
 		return
+	case fyne.KeyF10:
+		if !shiftHeld() && openMenu(t.canvas(), 0) {
+			return
+		}
 	case fyne.KeyF6:
 		cycle := t.cycle
 		if cycle == nil && t.keys != nil {
@@ -147,13 +151,17 @@ func (t *textField) FocusLost() {
 	}
 }
 
+// insertTabKey types a tab character into a multi-line field.
+var insertTabKey = desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierAlt}
+
 // TypedShortcut is part of fyne.Shortcutable.
 func (t *textField) TypedShortcut(s fyne.Shortcut) {
 	if t.assist != nil && t.assist.shortcut(s) {
 		return
 	}
-	if sc, ok := s.(*desktop.CustomShortcut); ok && sc.KeyName == fyne.KeyTab && sc.Modifier == fyne.KeyModifierControl {
-		// Ctrl+Tab inserts a tab character where one is wanted.
+	if sc, ok := s.(*desktop.CustomShortcut); ok && sc.KeyName == insertTabKey.KeyName && sc.Modifier == insertTabKey.Modifier {
+		// Alt+T inserts a tab character where one is wanted (Ctrl+Tab
+		// goes to the pane's next tab).
 		if t.MultiLine {
 			t.Entry.TypedRune('\t')
 		}
@@ -173,6 +181,9 @@ func (t *textField) TypedShortcut(s fyne.Shortcut) {
 				return
 			}
 		}
+	}
+	if passToWindow(t.canvas(), s) {
+		return
 	}
 	t.Entry.TypedShortcut(s)
 }

@@ -147,6 +147,21 @@ func (b *tipButton) Tapped(ev *fyne.PointEvent) {
 	b.Button.Tapped(ev)
 }
 
+// TypedKey presses the button from the keyboard (Space, Enter, Return)
+// keeping the keyboard on it, as Fyne's Button does not: the next Tab goes
+// on from here, and a dialog the command opens gives the keyboard back here.
+func (b *tipButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		b.layer.hide()
+		if !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+		}
+	default:
+		b.Button.TypedKey(ev)
+	}
+}
+
 // toolbarTip is a fyne.ToolbarItem for a tipButton.
 type toolbarTip struct{ b *tipButton }
 

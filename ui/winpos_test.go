@@ -29,3 +29,27 @@ func TestClampPositionKeepsTheWindowOnTheScreen(t *testing.T) {
 		}
 	}
 }
+
+// Only a window at a place of its own is remembered: a minimized one
+// (unmapped on X11, at -32000,-32000 on Windows) or a maximized one would
+// reopen off screen or unmaximized over the whole screen.
+func TestOnlyANormalPlaceIsWorthSaving(t *testing.T) {
+	normal := nativePlace{at: image.Pt(120, 80), size: image.Pt(1280, 800), screen: image.Rect(0, 0, 1920, 1080)}
+	with := func(f func(*nativePlace)) nativePlace { p := normal; f(&p); return p }
+	for _, c := range []struct {
+		name  string
+		place nativePlace
+		want  bool
+	}{
+		{"a normal window", normal, true},
+		{"left of the primary monitor", with(func(p *nativePlace) { p.at = image.Pt(-1500, 20) }), true},
+		{"minimized", with(func(p *nativePlace) { p.minimized = true }), false},
+		{"maximized", with(func(p *nativePlace) { p.maximized = true; p.at = image.Pt(-8, -8) }), false},
+		{"at Windows' minimized corner", with(func(p *nativePlace) { p.at = image.Pt(-32000, -32000) }), false},
+		{"without a size", with(func(p *nativePlace) { p.size = image.Point{} }), false},
+	} {
+		if got := c.place.worthSaving(); got != c.want {
+			t.Errorf("%s: worthSaving() = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -15,6 +15,8 @@ var (
 	procGetWindowRect    = user32.NewProc("GetWindowRect")
 	procSetWindowPos     = user32.NewProc("SetWindowPos")
 	procGetSystemMetrics = user32.NewProc("GetSystemMetrics")
+	procIsIconic         = user32.NewProc("IsIconic")
+	procIsZoomed         = user32.NewProc("IsZoomed")
 )
 
 // GetSystemMetrics indexes of the virtual screen (all monitors) and
@@ -42,7 +44,12 @@ func hwndOf(ctx any) uintptr {
 	return 0
 }
 
-func nativeWindowPlace(ctx any) (nativePlace, bool) {
+// placeConn holds nothing on Windows: user32 needs no connection.
+type placeConn struct{}
+
+func (*placeConn) close() {}
+
+func (*placeConn) place(ctx any) (nativePlace, bool) {
 	hwnd := hwndOf(ctx)
 	if hwnd == 0 {
 		return nativePlace{}, false
@@ -56,14 +63,18 @@ func nativeWindowPlace(ctx any) (nativePlace, bool) {
 		return int(int32(v))
 	}
 	x, y := metric(smXVirtualScreen), metric(smYVirtualScreen)
+	iconic, _, _ := procIsIconic.Call(hwnd)
+	zoomed, _, _ := procIsZoomed.Call(hwnd)
 	return nativePlace{
-		at:     image.Pt(int(r.left), int(r.top)),
-		size:   image.Pt(int(r.right-r.left), int(r.bottom-r.top)),
-		screen: image.Rect(x, y, x+metric(smCXVirtualScreen), y+metric(smCYVirtualScreen)),
+		minimized: iconic != 0,
+		maximized: zoomed != 0,
+		at:        image.Pt(int(r.left), int(r.top)),
+		size:      image.Pt(int(r.right-r.left), int(r.bottom-r.top)),
+		screen:    image.Rect(x, y, x+metric(smCXVirtualScreen), y+metric(smCYVirtualScreen)),
 	}, true
 }
 
-func nativeMoveWindow(ctx any, at image.Point) bool {
+func (*placeConn) move(ctx any, at image.Point) bool {
 	hwnd := hwndOf(ctx)
 	if hwnd == 0 {
 		return false

@@ -2,6 +2,7 @@ package look
 
 import (
 	"image/color"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -93,6 +94,21 @@ func TestThemeTextSizesAreTheTypeScale(t *testing.T) {
 	} {
 		if got := th.Size(n); got != want {
 			t.Errorf("%s is %v, want %v", n, got, want)
+		}
+	}
+}
+
+// The focus ring is drawn just outside the focused element, on whatever
+// background the element sits on, in both themes.
+func TestFocusRingMeetsStrokeContrast(t *testing.T) {
+	test.NewTempApp(t)
+	for name, v := range variants() {
+		th := Theme{Variant: &v}
+		ring := FocusRing(th, v)
+		for _, bg := range append(slices.Clone(Backgrounds), theme.ColorNameHover, theme.ColorNameSelection) {
+			if r := Contrast(ring, Over(th.Color(bg, v), th.Color(theme.ColorNameBackground, v))); r < LargeContrast {
+				t.Errorf("%s: focus ring on %s is %.2f:1, want %.0f:1", name, bg, r, float64(LargeContrast))
+			}
 		}
 	}
 }

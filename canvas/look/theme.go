@@ -94,3 +94,10 @@ var (
 		theme.ColorNameWarning: theme.ColorNameForegroundOnWarning,
 	}
 )
+
+// FocusRing is the colour of the ring drawn around the element holding the
+// keyboard: the theme's primary colour, which keeps stroke contrast
+// (LargeContrast) on every background of both themes.
+func FocusRing(th fyne.Theme, v fyne.ThemeVariant) color.Color {
+	return th.Color(theme.ColorNamePrimary, v)
+}

@@ -17,6 +17,8 @@
 //	                   widget.Entry, shows, or its placeholder; a focused button's label;
 //	                   else the focused object's Go type, as *canvas.Editor)
 //	checked	TITLE	TEXT   → checked	true|false   (the check box labelled TEXT)
+//	focusbox	TITLE        → focusbox	TYPE	X	Y	W	H  (the focused object's Go type and the
+//	                   part of its box the scrolls around it show, in window pixels)
 //	box	TITLE	TEXT       → box	X	Y	W	H   (the field extending widget.Entry that holds TEXT, or
 //	                   else the first object showing TEXT: its top-left corner and size, in window pixels)
 //
@@ -35,8 +37,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/drawn"
 )
 
 // Env is the variable naming the socket.
@@ -115,6 +118,26 @@ func Answer(a fyne.App, request string) string {
 			text = fmt.Sprintf("%T", f) // nothing to read: say what it is
 		}
 		return "focused\t" + clean(text)
+	case fields[0] == "focusbox" && len(fields) == 2:
+		w := window(a, fields[1])
+		if w == nil {
+			return "error\tno window titled " + fields[1]
+		}
+		f, ok := w.Canvas().Focused().(fyne.CanvasObject)
+		if !ok {
+			return "error\tnothing focused in " + w.Title()
+		}
+		// The part of it that shows: cut to the scrolls around it.
+		d := a.Driver()
+		at := d.AbsolutePositionForObject(f)
+		end := at.Add(fyne.NewPos(f.Size().Width, f.Size().Height))
+		for _, s := range scrollsAround(w, f) {
+			sAt := d.AbsolutePositionForObject(s)
+			at = fyne.NewPos(max(at.X, sAt.X), max(at.Y, sAt.Y))
+			end = fyne.NewPos(min(end.X, sAt.X+s.Size().Width), min(end.Y, sAt.Y+s.Size().Height))
+		}
+		scale := w.Canvas().Scale()
+		return fmt.Sprintf("focusbox\t%T\t%d\t%d\t%d\t%d", f, int(at.X*scale), int(at.Y*scale), int(max(0, end.X-at.X)*scale), int(max(0, end.Y-at.Y)*scale))
 	case fields[0] == "checked" && len(fields) == 3:
 		w := window(a, fields[1])
 		if w == nil {
@@ -267,15 +290,7 @@ func scrollsAround(w fyne.Window, o fyne.CanvasObject) []*container.Scroll {
 	return path
 }
 
-func children(o fyne.CanvasObject) []fyne.CanvasObject {
-	switch v := o.(type) {
-	case *fyne.Container:
-		return v.Objects
-	case fyne.Widget:
-		return test.WidgetRenderer(v).Objects()
-	}
-	return nil
-}
+func children(o fyne.CanvasObject) []fyne.CanvasObject { return drawn.Children(o) }
 
 func window(a fyne.App, title string) fyne.Window {
 	for _, w := range a.Driver().AllWindows() {
@@ -334,6 +349,9 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 		return v.Text, true
 	case *canvas.Text:
 		return v.Text, true
+	}
+	if l := embedded[widget.Label](o, "Label"); l != nil {
+		return l.Text, true
 	}
 	if b := embedded[widget.Button](o, "Button"); b != nil {
 		return textOf(b)

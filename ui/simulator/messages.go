@@ -25,8 +25,8 @@ type smsView struct {
 	thread  *fyne.Container
 	scroll  *container.Scroll
 	reply   *widget.Entry
-	sendBtn *widget.Button
-	noReply *widget.Button
+	sendBtn *keyButton
+	noReply *keyButton
 	hint    *widget.Label
 	content fyne.CanvasObject
 }
@@ -39,8 +39,8 @@ func newSMSView(p *Panel) *smsView {
 	v.reply = widget.NewEntry()
 	v.reply.SetPlaceHolder("text the flow…")
 	v.reply.OnSubmitted = func(string) { v.send() }
-	v.sendBtn = widget.NewButtonWithIcon("Send", theme.MailSendIcon(), v.send)
-	v.noReply = widget.NewButton("No reply", p.sess.noReply)
+	v.sendBtn = newKeyButton("Send", theme.MailSendIcon(), v.send)
+	v.noReply = newKeyButton("No reply", nil, p.sess.noReply)
 	v.hint = widget.NewLabel("")
 	v.hint.Wrapping = fyne.TextWrapWord
 	bottom := container.NewVBox(v.hint, container.NewBorder(nil, nil, nil, container.NewHBox(v.sendBtn, v.noReply), v.reply))
@@ -105,7 +105,7 @@ func (v *smsView) bubble(body, media string, fromContact bool) {
 	if media != "" {
 		text += "\n[media] " + media
 	}
-	l := widget.NewLabel(text)
+	l := newSpokenLabel(text, func() string { return bubbleSpeech(text, fromContact) })
 	l.Wrapping = fyne.TextWrapWord
 	bg := fynecanvas.NewRectangle(flowBubble)
 	if fromContact {

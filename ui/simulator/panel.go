@@ -65,11 +65,11 @@ type Panel struct {
 
 	runPick    *widget.Select
 	status     *widget.Label
-	stepBtn    *widget.Button
-	contBtn    *widget.Button
-	ffBtn      *widget.Button
-	stopBtn    *widget.Button
-	saveBtn    *widget.Button
+	stepBtn    *keyButton
+	contBtn    *keyButton
+	ffBtn      *keyButton
+	stopBtn    *keyButton
+	saveBtn    *keyButton
 	virtual    *widget.Check
 	tabs       *container.AppTabs
 	contactTab *container.TabItem // the phone for calls, the thread for messages
@@ -161,11 +161,11 @@ func (p *Panel) build() {
 	p.status = widget.NewLabel("Pick a trigger and press Start.")
 	p.status.Wrapping = fyne.TextWrapWord
 
-	p.stopBtn = widget.NewButtonWithIcon("Stop", theme.MediaStopIcon(), p.sess.stop)
-	p.stepBtn = widget.NewButtonWithIcon("Step", theme.MediaSkipNextIcon(), p.sess.step)
-	p.contBtn = widget.NewButtonWithIcon("Continue", theme.MediaPlayIcon(), p.sess.resumeRun)
-	p.ffBtn = widget.NewButtonWithIcon("Fast-forward", theme.MediaFastForwardIcon(), p.sess.fastForward)
-	p.saveBtn = widget.NewButtonWithIcon("Save as test", theme.DocumentSaveIcon(), p.askSaveTest)
+	p.stopBtn = newKeyButton("Stop", theme.MediaStopIcon(), p.sess.stop)
+	p.stepBtn = newKeyButton("Step", theme.MediaSkipNextIcon(), p.sess.step)
+	p.contBtn = newKeyButton("Continue", theme.MediaPlayIcon(), p.sess.resumeRun)
+	p.ffBtn = newKeyButton("Fast-forward", theme.MediaFastForwardIcon(), p.sess.fastForward)
+	p.saveBtn = newKeyButton("Save as test", theme.DocumentSaveIcon(), p.askSaveTest)
 	// On by default: a gather or a reply wait lasts until the person acts
 	// or presses Fast-forward, so a first run never times out while they
 	// find the keypad.

@@ -173,10 +173,37 @@ func bubbles(p *Panel) []string {
 			continue
 		}
 		for _, o := range stack.Objects {
-			if l, ok := o.(*widget.Label); ok {
+			if l, ok := o.(*spokenLabel); ok {
 				out = append(out, l.Text)
 			}
 		}
 	}
 	return out
+}
+
+func TestThePhoneAndTheSMSThreadDescribeThemselves(t *testing.T) {
+	p, _, _ := newTestPanel(t, prideAstrology)
+	cannedAstrology(p)
+	test.Type(p.start.body, "hi")
+	startAs(t, p, engine.TriggerMessage)
+	var said []string
+	for _, row := range p.sms.thread.Objects {
+		c, ok := row.(*fyne.Container)
+		if !ok || len(c.Objects) == 0 {
+			continue
+		}
+		if stack, ok := c.Objects[0].(*fyne.Container); ok {
+			for _, o := range stack.Objects {
+				if a, ok := o.(fyne.Accessible); ok {
+					said = append(said, a.AccessibilityLabel())
+				}
+			}
+		}
+	}
+	if len(said) < 2 || said[0] != "You wrote: hi" || !strings.HasPrefix(said[1], "The flow wrote: ") || !strings.Contains(said[1], "tell us your sign") {
+		t.Errorf("the thread reads %q", said)
+	}
+	if got := p.phone.state.AccessibilityLabel(); got != "Phone: No call — start an Incoming Call" {
+		t.Errorf("the phone without a call reads %q", got)
+	}
 }

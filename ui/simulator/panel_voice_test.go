@@ -203,3 +203,17 @@ func buttonTexts(bs []*widget.Button) []string {
 	}
 	return out
 }
+
+func TestThePhoneDescribesTheCallForScreenReaders(t *testing.T) {
+	p, _, _ := newTestPanel(t, orderLookupIVR)
+	p.canned.setCanned("allow_list", 200, "application/json", `{"matched": true}`)
+	startAs(t, p, engine.TriggerCall)
+	test.Tap(p.phone.keyButtons["4"])
+	settle(p)
+	got := p.phone.state.AccessibilityLabel()
+	for _, want := range []string{"Phone: In call; ", "Listening at order_no", ": 4_", "; last: Says: Please enter the order number."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the phone reads %q, lacking %q", got, want)
+		}
+	}
+}

@@ -21,20 +21,21 @@ var dialKeys = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "
 // phoneView is the mock phone: call state, transcript, dial pad, speech and hang-up.
 type phoneView struct {
 	p          *Panel
-	state      *widget.Label
+	state      *spokenLabel // says the whole phone to a screen reader (describe)
 	clock      *widget.Label
 	keys       *widget.Label
 	transcript *fyne.Container
 	scroll     *container.Scroll
 	speech     *widget.Entry
 	keyButtons map[string]*padKey
-	hangupBtn  *widget.Button
+	hangupBtn  *keyButton
 	content    fyne.CanvasObject
 }
 
 func newPhoneView(p *Panel) *phoneView {
 	v := &phoneView{p: p, keyButtons: map[string]*padKey{}}
-	v.state = widget.NewLabelWithStyle("No call", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.state = newSpokenLabel("No call", v.describe)
+	v.state.TextStyle = fyne.TextStyle{Bold: true}
 	v.clock = widget.NewLabelWithStyle("00:00", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
 	v.keys = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	v.keys.Wrapping = fyne.TextWrapWord // a long widget name must not widen the panel
@@ -49,9 +50,9 @@ func newPhoneView(p *Panel) *phoneView {
 	}
 	v.speech = widget.NewEntry()
 	v.speech.SetPlaceHolder("say something…")
-	sayBtn := widget.NewButtonWithIcon("Say", theme.VolumeUpIcon(), v.say)
+	sayBtn := newKeyButton("Say", theme.VolumeUpIcon(), v.say)
 	v.speech.OnSubmitted = func(string) { v.say() }
-	v.hangupBtn = widget.NewButtonWithIcon("Hang up", theme.CancelIcon(), p.sess.hangup)
+	v.hangupBtn = newKeyButton("Hang up", theme.CancelIcon(), p.sess.hangup)
 	v.hangupBtn.Importance = widget.DangerImportance
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, v.clock, v.state),
@@ -75,8 +76,8 @@ func (v *phoneView) press(key string) { v.p.sess.pressKey(key) }
 // pad typed on the keyboard (0–9, * and #), not only its own: the keyboard
 // dials as the pad does. Space presses the focused key itself.
 type padKey struct {
-	widget.Button
-	press func(key string)
+	keyButton // Space or Enter presses it keeping the keyboard on it
+	press     func(key string)
 }
 
 func newPadKey(key string, press func(string)) *padKey {

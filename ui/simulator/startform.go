@@ -54,7 +54,7 @@ type startForm struct {
 	paramRow *fyne.Container
 	bodyRow  *fyne.Container
 	problem  *widget.Label
-	startBtn *widget.Button
+	startBtn *keyButton
 	// envPick picks the environment substituted into the flow's ${NAME}
 	// placeholders; envRow is hidden when the flow has none beside it.
 	envPick *widget.Select
@@ -126,7 +126,7 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	sf.problem = widget.NewLabel("")
 	sf.problem.Importance = widget.DangerImportance
 	sf.problem.Hide()
-	sf.startBtn = widget.NewButtonWithIcon("Start", theme.MediaPlayIcon(), sf.submit)
+	sf.startBtn = newKeyButton("Start", theme.MediaPlayIcon(), sf.submit)
 	sf.startBtn.Importance = widget.HighImportance
 	sf.envPick = widget.NewSelect(nil, func(string) {
 		if sf.onEnv != nil {

@@ -34,10 +34,22 @@ type stepLog struct {
 	details  *container.AppTabs
 	httpTab  *container.TabItem
 	content  fyne.CanvasObject
+	fit      columnFit
+}
+
+// columnFit is what fitColumns knows: each column's width for the rows
+// measured so far (the first rows of the run shown), at the text size they
+// were measured at, so that a new step measures only its own cells.
+type columnFit struct {
+	widths   []float32 // nil until the first fit after a reset
+	rows     int
+	textSize float32
+	// measure is fyne.MeasureText (a test counts the calls).
+	measure func(text string, size float32, style fyne.TextStyle) fyne.Size
 }
 
 func newStepLog(p *Panel) *stepLog {
-	v := &stepLog{p: p, selected: -1, changed: map[string]bool{}}
+	v := &stepLog{p: p, selected: -1, changed: map[string]bool{}, fit: columnFit{measure: fyne.MeasureText}}
 	v.table = widget.NewTable(
 		func() (int, int) { return v.rows(), len(stepColumns) },
 		func() fyne.CanvasObject {
@@ -129,6 +141,7 @@ func (v *stepLog) reset(rv *runView) {
 	v.selected = -1
 	v.table.UnselectAll()
 	v.ctx, v.changed = nil, map[string]bool{}
+	v.fit.widths = nil
 	v.caption.SetText("Pick a step to see the context after it (● marks what it changed).")
 	v.request.SetText("")
 	v.response.SetText("")
@@ -138,17 +151,32 @@ func (v *stepLog) reset(rv *runView) {
 }
 
 // fitColumns makes each column as wide as its longest text, header
-// included.
+// included. Widths only grow while steps arrive, so only the rows added
+// since the last fit are measured; a reset (another run shown), fewer rows
+// or another text size measure all again.
 func (v *stepLog) fitColumns() {
 	pad := 2*theme.InnerPadding() + 2 // the label's padding, and a pixel either side for rounding
 	size := theme.TextSize()
-	for col, c := range stepColumns {
-		width := max(c.width, fyne.MeasureText(c.title, size, fyne.TextStyle{Bold: true}).Width+pad)
-		for row := range v.rows() {
-			width = max(width, fyne.MeasureText(v.cell(widget.TableCellID{Row: row, Col: col}), size, fyne.TextStyle{}).Width+pad)
+	f := &v.fit
+	rows := v.rows()
+	if f.widths == nil || rows < f.rows || size != f.textSize {
+		f.widths, f.rows, f.textSize = make([]float32, len(stepColumns)), 0, size
+		for col, c := range stepColumns {
+			f.widths[col] = max(c.width, f.measure(c.title, size, fyne.TextStyle{Bold: true}).Width+pad)
+			v.table.SetColumnWidth(col, f.widths[col])
 		}
-		v.table.SetColumnWidth(col, width)
 	}
+	for col := range stepColumns {
+		width := f.widths[col]
+		for row := f.rows; row < rows; row++ {
+			width = max(width, f.measure(v.cell(widget.TableCellID{Row: row, Col: col}), size, fyne.TextStyle{}).Width+pad)
+		}
+		if width != f.widths[col] {
+			f.widths[col] = width
+			v.table.SetColumnWidth(col, width)
+		}
+	}
+	f.rows = rows
 }
 
 // add shows steps that arrived.
