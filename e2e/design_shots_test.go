@@ -94,7 +94,7 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 	primary := []color.RGBA{rgba(th.Color(theme.ColorNamePrimary, v))}
 	buttons := image.Rect(area.Min.X+area.Dx()/2, area.Min.Y+area.Dy()*4/5, area.Max.X, area.Max.Y)
 	var apply image.Rectangle
-	img, ok := x.seeWithin(t, "design-"+name+"-json", func(img image.Image) bool {
+	_, ok := x.seeWithin(t, "design-"+name+"-json", func(img image.Image) bool {
 		var found bool
 		apply, found = colourBlock(img, buttons, primary)
 		return found

@@ -15,9 +15,8 @@ import (
 // the window sits at 0,0). What the tests click is found with the probe
 // (app.where) or by colour; these are the places they choose themselves.
 var (
-	dropPoint    = image.Pt(500, 500)  // where a widget dragged in is dropped: free canvas
-	inspectorSay = image.Pt(1100, 430) // the Say field of a Say/Play widget
-	primaryBlue  = primaryColours()[1] // the dark theme's, which Xvfb gets
+	dropPoint   = image.Pt(500, 500)  // where a widget dragged in is dropped: free canvas
+	primaryBlue = primaryColours()[1] // the dark theme's, which Xvfb gets
 )
 
 // isolatedConfig gives the application its own preferences and storage
