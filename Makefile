@@ -49,12 +49,12 @@ export LANG := en_US.UTF-8
 # Tests that need Xvfb must run here, not skip: `test` installs it.
 export STUDIOFLOW_E2E := require
 
-.PHONY: run test build install-build-deps install-test-deps fmt-check tidy-check vet staticcheck unit e2e-load fuzz package clean bench
+.PHONY: run test build install-build-deps install-test-deps fmt-check tidy-check vet staticcheck unit unit-and-fuzz e2e-load fuzz package clean bench
 
 run: install-build-deps build
 	./$(BIN)
 
-test: install-test-deps fmt-check tidy-check build vet staticcheck unit fuzz
+test: install-test-deps fmt-check tidy-check build vet staticcheck unit-and-fuzz
 
 build:
 	$(GO) build -o $(BIN) ./cmd/studioflow
@@ -110,6 +110,19 @@ unit:
 	@[ -d ../shared/flows ] || echo "skipped: the real-export corpus tests (no ../shared/flows beside the checkout; the project's own fixtures in internal/testflows still run)"
 	$(GO) test -timeout 20m ./...
 	CGO_ENABLED=1 $(GO) test -race ./internal/...
+
+# The unit tests and the fuzzing side by side. The unit tests' long pole is
+# the end-to-end package, which spends much of its time waiting on what the
+# screen shows, so fuzzing beside it keeps a warm `make test` on two cores
+# under five minutes. Fuzzing's progress goes to bin/fuzz.log: its target
+# lines are printed when both are done, the whole log if it failed.
+unit-and-fuzz:
+	@mkdir -p bin; \
+	$(MAKE) --no-print-directory fuzz > bin/fuzz.log 2>&1 & fuzz=$$!; \
+	status=0; $(MAKE) --no-print-directory unit || status=$$?; \
+	fuzzed=0; wait $$fuzz || fuzzed=$$?; \
+	if (( fuzzed )); then cat bin/fuzz.log; else grep -E '^(fuzz |ok|PASS)' bin/fuzz.log; fi; \
+	if (( status || fuzzed )); then echo "unit exit $$status, fuzz exit $$fuzzed"; exit 1; fi
 
 # The end-to-end tests three times in a row beside two CPU-bound workers:
 # they wait on what the windows show, not on time, so load only slows them.
