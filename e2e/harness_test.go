@@ -129,7 +129,10 @@ func startXvfbSize(t *testing.T, width, height int) *xserver {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
+	// -noreset: by default an X server resets when its last client leaves,
+	// and a screenshot taken as the app quits (Ctrl+Q) then finds no
+	// display to open.
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp", "-noreset")
 	cmd.ExtraFiles = []*os.File{w}
 	var log bytes.Buffer
 	cmd.Stderr = &log
