@@ -29,6 +29,9 @@ func TestCtrlRPutsTheKeyboardOnStartAndCtrlShiftRStartsARun(t *testing.T) {
 	}
 
 	cmds["startRun"].run()
+	// The run's updates reach the window from the engine's goroutine under
+	// the test driver: wait for them before reading the window.
+	e.sim.panel.WaitIdle()
 	reply, ok := e.win.Canvas().Focused().(*widget.Entry)
 	if !ok || reply.PlaceHolder != "text the flow…" {
 		t.Fatalf("after Ctrl+Shift+R the keyboard is on %T, want the reply box", e.win.Canvas().Focused())

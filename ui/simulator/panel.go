@@ -105,6 +105,13 @@ func NewPanel(doc *model.Document, cat *schemas.Catalog, hl Highlighter, win fyn
 	return p
 }
 
+// WaitIdle returns once the engine has nothing left to do (the run waits on
+// the contact, is held at a breakpoint, or ended) and its updates have been
+// handed to the UI. Under Fyne's test driver fyne.Do runs them on the
+// engine's goroutine, so a test that starts a run waits here before it
+// touches the window again.
+func (p *Panel) WaitIdle() { p.sess.waitIdle() }
+
 // Content is the panel's widget tree, to mount beside the canvas.
 func (p *Panel) Content() fyne.CanvasObject { return p.content }
 
