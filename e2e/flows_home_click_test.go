@@ -8,9 +8,7 @@ import (
 	"time"
 
 	"github.com/studioflow/studioflow/model"
-	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio"
-	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
 // seedBlankFlows creates the workspace the application will open (call
@@ -28,23 +26,8 @@ func seedBlankFlows(t *testing.T, names ...string) map[string]string {
 // seedFlow stores one flow in the application's workspace and returns its SID.
 func seedFlow(t *testing.T, name, def string, at time.Time) string {
 	t.Helper()
-	dir, err := wsstore.DefaultDir()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := wsstore.Open(dir, wsstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	store, val := openSeedStore(t)
 	defer store.Close()
-	cat, err := schemas.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	val, err := schemas.NewValidator(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
 	f, err := studio.CreateFlow(store, val, name, []byte(def), "seeded", at)
 	if err != nil {
 		t.Fatal(err)

@@ -10,9 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio"
-	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
 // seedRevisions stores a flow in the application's workspace (call
@@ -20,23 +18,8 @@ import (
 // commit message, and returns its SID.
 func seedRevisions(t *testing.T, name string, defs [][]byte, messages []string) string {
 	t.Helper()
-	dir, err := wsstore.DefaultDir()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := wsstore.Open(dir, wsstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	store, val := openSeedStore(t)
 	defer store.Close()
-	cat, err := schemas.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	val, err := schemas.NewValidator(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 	f, err := studio.CreateFlow(store, val, name, defs[0], messages[0], at)
 	if err != nil {

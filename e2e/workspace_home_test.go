@@ -36,23 +36,8 @@ type seededFlow struct{ name, file string }
 // execution.
 func seedWorkspace(t *testing.T, flows []seededFlow, record string) map[string]string {
 	t.Helper()
-	dir, err := wsstore.DefaultDir()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := wsstore.Open(dir, wsstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	store, val := openSeedStore(t)
 	defer store.Close()
-	cat, err := schemas.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	val, err := schemas.NewValidator(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
 	sids := map[string]string{}
 	now := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
 	for _, f := range flows {
@@ -342,4 +327,30 @@ func greenPixels(s colourStats) int {
 		}
 	}
 	return n
+}
+
+// openSeedStore opens the application's workspace for a test to seed, with
+// the validator its service calls take. The caller closes it before the
+// application starts, which opens the same store.
+func openSeedStore(t *testing.T) (*wsstore.Store, *schemas.Validator) {
+	t.Helper()
+	dir, err := wsstore.DefaultDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := wsstore.Open(dir, wsstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := schemas.Load()
+	if err != nil {
+		store.Close()
+		t.Fatal(err)
+	}
+	val, err := schemas.NewValidator(cat)
+	if err != nil {
+		store.Close()
+		t.Fatal(err)
+	}
+	return store, val
 }
