@@ -52,10 +52,7 @@ func (e *Editor) updateAutoPan() {
 	}
 	stop := make(chan struct{})
 	e.autoPanStop = stop
-	if e.autoPanTicks != nil {
-		e.autoPanTicks(stop)
-		return
-	}
+	post := e.post
 	go func() {
 		t := time.NewTicker(autoPanEvery)
 		defer t.Stop()
@@ -64,7 +61,7 @@ func (e *Editor) updateAutoPan() {
 			case <-stop:
 				return
 			case <-t.C:
-				fyne.Do(func() {
+				post.Post(func() {
 					if e.autoPanStop == stop {
 						e.autoPanStep()
 					}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/internal/benchpeer"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/modeltest"
@@ -33,7 +34,7 @@ func BenchmarkOpen(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				e := NewEditor(model.NewDocument(f), cat)
+				e := NewEditor(model.NewDocument(f), cat, uiloop.NewQueue())
 				w := test.NewWindow(e)
 				w.Resize(benchSize)
 				w.Close()
@@ -52,7 +53,7 @@ func BenchmarkOpenAndPaint(b *testing.B) {
 			data := modeltest.Generate(n)
 			for b.Loop() {
 				f, _ := model.Parse(data)
-				e := NewEditor(model.NewDocument(f), cat)
+				e := NewEditor(model.NewDocument(f), cat, uiloop.NewQueue())
 				w := test.NewWindow(e)
 				w.Resize(benchSize)
 				w.Canvas().Capture()

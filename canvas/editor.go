@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas/layout"
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -23,7 +24,7 @@ import (
 const gridSize = 10
 
 // Editor is the interactive graph of one document. Use it from the UI
-// goroutine (other goroutines go through fyne.Do).
+// goroutine; its own ticker goroutine goes through its Poster.
 type Editor struct {
 	widget.BaseWidget
 
@@ -44,8 +45,10 @@ type Editor struct {
 	// drawn from the keyboard (W), and with "" when it ends.
 	OnHint func(text string)
 
-	doc      *model.Document
-	catalog  *schemas.Catalog
+	doc     *model.Document
+	catalog *schemas.Catalog
+	// post hands the auto-scrolling ticker's steps to the UI goroutine.
+	post     uiloop.Poster
 	cancel   func()
 	measurer *textMeasurer
 	graph    *graph
@@ -95,9 +98,6 @@ type inputState struct {
 	// autoPanStop ends the ticker that scrolls the view while a drag holds
 	// the pointer at its edge; nil when none runs.
 	autoPanStop chan struct{}
-	// autoPanTicks, when set (tests), replaces the ticker goroutine: the
-	// test drives autoPanStep itself.
-	autoPanTicks func(stop chan struct{})
 	// menu is the new-widget picker open after a wire was dropped on empty
 	// space, if any.
 	menu      *widget.PopUpMenu
@@ -112,15 +112,17 @@ type inputState struct {
 // NewEditor returns an editor of doc. The catalog supplies titles, port
 // labels, icons and colours. A flow whose widgets have no usable offsets
 // (or all sit on one spot) is tidied up at once, as an undoable step.
-func NewEditor(doc *model.Document, cat *schemas.Catalog) *Editor {
-	e := newEditor(cat, false)
+// post runs the editor's background updates on the UI goroutine (nil:
+// Fyne's, uiloop.Fyne).
+func NewEditor(doc *model.Document, cat *schemas.Catalog, post uiloop.Poster) *Editor {
+	e := newEditor(cat, false, post)
 	e.SetDocument(doc)
 	return e
 }
 
-func newEditor(cat *schemas.Catalog, readOnly bool) *Editor {
+func newEditor(cat *schemas.Catalog, readOnly bool, post uiloop.Poster) *Editor {
 	e := &Editor{
-		catalog: cat, readOnly: readOnly, measurer: newTextMeasurer(),
+		catalog: cat, readOnly: readOnly, post: uiloop.Or(post), measurer: newTextMeasurer(),
 		view: viewport{zoom: 1}, selected: map[string]bool{}, snap: true,
 		diags: map[string]nodeDiagnostics{},
 	}

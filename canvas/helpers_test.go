@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/internal/corpus"
 	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
@@ -57,15 +58,19 @@ func flowPaths(t *testing.T) []string {
 // returns it with its renderer.
 func openEditor(tb testing.TB, f *model.Flow, size fyne.Size) (*Editor, *editorRenderer, fyne.Window) {
 	tb.Helper()
-	e := NewEditor(model.NewDocument(f), loadCatalog(tb))
-	// The test driver runs fyne.Do at once on the calling goroutine, so no
-	// ticker may call in: tests step auto-scrolling themselves.
-	e.autoPanTicks = func(chan struct{}) {}
+	// The test driver runs fyne.Do at once on the calling goroutine: the
+	// auto-scrolling ticker posts its steps to a queue instead, which tests
+	// run on their own goroutine (uiQueue), and stops with the test.
+	e := NewEditor(model.NewDocument(f), loadCatalog(tb), uiloop.NewQueue())
+	tb.Cleanup(e.stopAutoPan)
 	w := test.NewTempWindow(tb, e)
 	w.SetPadded(false)
 	w.Resize(size)
 	return e, test.WidgetRenderer(e).(*editorRenderer), w
 }
+
+// uiQueue is the queue an editor of openEditor posts its background updates to.
+func uiQueue(e *Editor) *uiloop.Queue { return e.post.(*uiloop.Queue) }
 
 // showAll places the view so that the whole flow is in view at zoom 1.
 func showAll(e *Editor, w fyne.Window) {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/studioflow/studioflow/assets"
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -24,7 +25,7 @@ func TestInitialViewShowsTheWholeWidthWhenItFits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := NewEditor(model.NewDocument(f), cat)
+	e := NewEditor(model.NewDocument(f), cat, uiloop.NewQueue())
 	w := test.NewTempWindow(t, e)
 	b := e.graph.bounds()
 	w.Resize(fyne.NewSize(float32(b.width()*readableZoom)+20, float32(b.height()*readableZoom)/2))

@@ -3,6 +3,7 @@ package canvas
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -475,8 +476,15 @@ func TestDraggingANodeToTheEdgeScrollsTheViewAndTheNodeFollows(t *testing.T) {
 	}
 	x0, _ := offsetOf(t, e, "order_no")
 	origin := e.view.origin
-	for range 10 {
-		e.autoPanStep()
+	// The ticker's steps arrive through the editor's poster: run ten.
+	q := uiQueue(e)
+	for steps := 0; steps < 10; {
+		select {
+		case <-q.Posted():
+			steps += q.Run()
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the ticker posted %d scroll steps in 10 s, want 10", steps)
+		}
 	}
 	if e.view.origin.X <= origin.X {
 		t.Fatalf("view did not scroll right: origin %v → %v", origin, e.view.origin)

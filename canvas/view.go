@@ -13,7 +13,9 @@ type FlowView = Editor
 // NewFlowView returns a read-only view of f. A flow without a usable
 // layout is shown laid out, without changing f.
 func NewFlowView(f *model.Flow, cat *schemas.Catalog) *FlowView {
-	v := newEditor(cat, true)
+	// A read-only view's drags only pan: it never scrolls by itself, so it
+	// has no background updates to post.
+	v := newEditor(cat, true, nil)
 	v.SetDocument(model.NewDocument(f))
 	return v
 }

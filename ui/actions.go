@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas"
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/ui/filedialog"
@@ -176,7 +177,7 @@ func (e *Editor) TidyUp() {
 func (e *Editor) ExportPNG() {
 	filedialog.Save(e.win, e.app.Preferences(), filedialog.Options{
 		Title: "Export PNG", Purpose: filedialog.Exports, Extensions: []string{".png"}, FileName: baseName(e.source) + ".png",
-	}, func(path string) { e.exportPNGTo(path, fyne.Do) })
+	}, func(path string) { e.exportPNGTo(path, e.post) })
 }
 
 // exportSnapshotter is a canvas that copies what its image shows, so that
@@ -189,9 +190,9 @@ type exportSnapshotter interface {
 // and painted on another goroutine behind a progress dialog whose Cancel
 // stops it, so a large flow does not freeze the window; the file is
 // replaced atomically, and not at all when cancelled. The painting goroutine
-// reaches the UI through onUI (fyne.Do). The returned channel gets the
+// reaches the UI through onUI (the editor's Poster). The returned channel gets the
 // outcome (context.Canceled after Cancel), from the UI goroutine.
-func (e *Editor) exportPNGTo(path string, onUI func(func())) <-chan error {
+func (e *Editor) exportPNGTo(path string, onUI uiloop.Poster) <-chan error {
 	done := make(chan error, 1)
 	fail := func(err error) <-chan error {
 		err = fmt.Errorf("export the flow as PNG: %w", err)
@@ -222,14 +223,14 @@ func (e *Editor) exportPNGTo(path string, onUI func(func())) <-chan error {
 	progress.Show()
 	go func() {
 		var buf bytes.Buffer
-		err := snap.WritePNG(ctx, &buf, func(f float64) { onUI(func() { bar.SetValue(f) }) })
+		err := snap.WritePNG(ctx, &buf, func(f float64) { onUI.Post(func() { bar.SetValue(f) }) })
 		if err == nil {
 			err = ctx.Err()
 		}
 		if err == nil {
 			err = atomicfile.Write(path, buf.Bytes())
 		}
-		onUI(func() {
+		onUI.Post(func() {
 			progress.Hide()
 			cancel()
 			if err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/studioflow/studioflow/canvas"
 	"github.com/studioflow/studioflow/canvas/layout"
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/simulator"
@@ -16,8 +17,8 @@ type editorCanvas struct {
 	*canvas.Editor
 }
 
-func newFlowCanvas(doc *model.Document, cat *schemas.Catalog) flowCanvas {
-	return editorCanvas{canvas.NewEditor(doc, cat)}
+func newFlowCanvas(doc *model.Document, cat *schemas.Catalog, post uiloop.Poster) flowCanvas {
+	return editorCanvas{canvas.NewEditor(doc, cat, post)}
 }
 
 func (c editorCanvas) Object() fyne.CanvasObject { return c.Editor }

@@ -80,7 +80,7 @@ func (e *Editor) showCoverage(done func()) {
 	e.status.SetText("Running the scenarios beside " + filepath.Base(path) + "…")
 	go func() {
 		c, ran, err := scenario.CoverageBeside(path, scenario.Options{Catalog: cat, HTTPClient: &http.Client{Transport: offline{}}})
-		fyne.Do(func() {
+		e.post.Post(func() {
 			switch {
 			case err != nil:
 				e.showError(err)

@@ -76,11 +76,9 @@ func TestCoverageFromAProfileOverlaysTheCanvas(t *testing.T) {
 func TestShowCoverageRunsTheScenariosBesideTheFlow(t *testing.T) {
 	a := test.NewTempApp(t)
 	e := newTestEditor(t, a, Options{Path: coverFixture(t)})
-	done := make(chan struct{})
-	e.showCoverage(func() { close(done) })
-	select {
-	case <-done:
-	case <-time.After(30 * time.Second):
+	done := false
+	e.showCoverage(func() { done = true })
+	if !uiQueue(e).RunUntil(30*time.Second, func() bool { return done }) {
 		t.Fatal("the scenarios beside the flow did not finish")
 	}
 	if want := "Coverage (5 scenarios beside the flow): transitions 10/18"; !strings.HasPrefix(e.status.Text, want) {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -33,9 +34,13 @@ type Options struct {
 	// OfferRecovery looks for work left by a crash or kill when the
 	// application starts (see Start) and offers to restore it.
 	OfferRecovery bool
-	// syncValidation runs full validations on the UI goroutine (tests:
-	// Fyne's test driver runs fyne.Do on the calling goroutine).
+	// syncValidation runs full validations on the UI goroutine (tests).
 	syncValidation bool
+	// post runs what the editor's goroutines (validation, coverage, the
+	// simulator, tickers) hand back to the UI goroutine; nil is Fyne's
+	// (uiloop.Fyne). Tests give a uiloop.Queue and run it themselves:
+	// Fyne's test driver runs fyne.Do on the calling goroutine.
+	post uiloop.Poster
 }
 
 // Editor is a Studioflow window editing one flow: the widget library, the
@@ -45,6 +50,8 @@ type Editor struct {
 	win fyne.Window
 	cat *schemas.Catalog
 	val *schemas.Validator
+	// post hands every background update to the UI goroutine.
+	post uiloop.Poster
 
 	editorFile
 	editorPanes
@@ -83,7 +90,7 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 	if f == nil {
 		f = model.NewBlankFlow()
 	}
-	e := &Editor{app: a, cat: cat, val: val, stop: make(chan struct{})}
+	e := &Editor{app: a, cat: cat, val: val, post: uiloop.Or(opts.post), stop: make(chan struct{})}
 	e.recovery = recoveryStore{dir: opts.RecoveryDir}
 	if e.recovery.dir == "" {
 		e.recovery.dir = defaultRecoveryDir(a)
@@ -128,7 +135,7 @@ func (e *Editor) Start() {
 		e.app.Lifecycle().SetOnStarted(e.offerRecovery)
 	}
 	// Queued now, this runs once the window is shown and the app runs.
-	go fyne.Do(e.restorePosition)
+	go e.post.Post(e.restorePosition)
 	go e.tick()
 	go e.ring.run(e.stop, e.readCanvas)
 }
@@ -145,7 +152,7 @@ func (e *Editor) readCanvas() {
 }
 
 func (e *Editor) build(doc *model.Document) {
-	e.canvas = newFlowCanvas(doc, e.cat)
+	e.canvas = newFlowCanvas(doc, e.cat, e.post)
 	e.canvas.OnSelectionChanged(func(names []string) { e.inspector.ShowSelection(names) })
 	e.canvas.OnWidgetSecondaryTap(e.showWidgetMenu)
 	e.canvas.OnEditWidget(func(name string) {
@@ -207,7 +214,7 @@ func (e *Editor) build(doc *model.Document) {
 		e.canvas.Reveal(name)
 		e.inspector.FocusName()
 	}
-	e.live = newLiveValidation(e.val, e.diagnosticsChanged)
+	e.live = newLiveValidation(e.val, e.diagnosticsChanged, e.post)
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis
 	e.state = widget.NewLabel("")
@@ -233,7 +240,7 @@ func (e *Editor) build(doc *model.Document) {
 	e.toolbarObject = e.toolbar()
 	// In screen order, so that Tab goes from the toolbar to the panes.
 	content := borderInOrder(e.toolbarObject, bottom, main)
-	e.ring = newFocusRing(func() fyne.CanvasObject { return content }, e.win.Canvas().Focused)
+	e.ring = newFocusRing(func() fyne.CanvasObject { return content }, e.win.Canvas().Focused, e.post)
 	e.reader = newCanvasReader()
 	e.win.SetContent(container.NewStack(content, e.reader.root, e.ring.root, e.tips.root))
 }
@@ -450,7 +457,7 @@ func (e *Editor) tick() {
 		case <-e.stop:
 			return
 		case <-t.C:
-			fyne.Do(e.onTick)
+			e.post.Post(e.onTick)
 		}
 	}
 }

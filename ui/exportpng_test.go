@@ -15,12 +15,14 @@ import (
 	"github.com/studioflow/studioflow/model/modeltest"
 )
 
-// uiLoop stands in for the UI goroutine: the export's goroutine posts to
-// it, and the test runs what was posted on its own goroutine, as Fyne's
-// event loop would. Fyne's test driver would run it on the poster instead.
+// uiLoop stands in for the UI goroutine, one posted function at a time: a
+// background goroutine posts to it, and the test receives and runs each on
+// its own goroutine, as Fyne's event loop would. Fyne's test driver would
+// run it on the poster instead.
 type uiLoop chan func()
 
-func (l uiLoop) post(f func()) { l <- f }
+// Post queues f (a uiloop.Poster).
+func (l uiLoop) Post(f func()) { l <- f }
 
 func progressDialogShown(w fyne.Window) bool {
 	for _, ov := range w.Canvas().Overlays().List() {
@@ -38,7 +40,7 @@ func TestExportPNGPaintsOffTheUIGoroutineBehindAProgressDialog(t *testing.T) {
 	e := newTestEditor(t, a, Options{Flow: modeltest.GenerateFlow(400)})
 	path := filepath.Join(t.TempDir(), "flow.png")
 	loop := make(uiLoop, 256)
-	done := e.exportPNGTo(path, loop.post)
+	done := e.exportPNGTo(path, loop)
 	// exportPNGTo has returned: the UI goroutine is free while the image is
 	// painted, and runs what the export posts (progress) meanwhile.
 	ran := 0
@@ -87,7 +89,7 @@ func TestCancelInTheExportProgressLeavesNoFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	loop := make(uiLoop, 256)
-	done := e.exportPNGTo(path, loop.post)
+	done := e.exportPNGTo(path, loop)
 	test.Tap(dialogButton(t, e.win, "Cancel"))
 	for {
 		select {

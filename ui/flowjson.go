@@ -212,10 +212,10 @@ func (e *Editor) applyFlowJSON(j *jsonEditor) bool {
 	}
 	// A whole-flow validation is too slow for the UI goroutine on a large
 	// flow: the summary follows when it is done.
-	post := e.live.post
+	post := e.post
 	go func() {
 		diags := e.val.ValidateFlow(snapshot)
-		post(func() { summarize(diags) })
+		post.Post(func() { summarize(diags) })
 	}()
 	return true
 }

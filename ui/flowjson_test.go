@@ -139,8 +139,7 @@ func TestImportSyntaxErrorKeepsTheOpenFlow(t *testing.T) {
 func TestShowFlowJSONSaveValidatesOffTheUIGoroutine(t *testing.T) {
 	a := test.NewTempApp(t)
 	e := newTestEditor(t, a, Options{Flow: readShared(t, astrology)})
-	queue := make(uiLoop, 16)
-	e.live.sync, e.live.post = false, queue.post
+	e.live.sync = false
 	e.ShowFlowJSON()
 	j := e.lastJSON
 	j.entry.SetText(`{"description": "Bare", "states": [{"name": "Trigger", "type": "trigger", "transitions": [], "properties": {"offset": {"x": 0, "y": 0}}}], "initial_state": "Trigger", "flags": {"allow_concurrent_calls": true}}`)
@@ -151,13 +150,8 @@ func TestShowFlowJSONSaveValidatesOffTheUIGoroutine(t *testing.T) {
 	if !strings.Contains(j.status.Text, "Applied") || strings.Contains(j.status.Text, "Problems") {
 		t.Fatalf("right after Save the status says %q: the problems were counted on the UI goroutine", j.status.Text)
 	}
-	for !strings.Contains(j.status.Text, "Problems") {
-		select {
-		case f := <-queue:
-			f()
-		case <-time.After(10 * time.Second):
-			t.Fatalf("no problem summary came; status %q", j.status.Text)
-		}
+	if !uiQueue(e).RunUntil(10*time.Second, func() bool { return strings.Contains(j.status.Text, "Problems") }) {
+		t.Fatalf("no problem summary came; status %q", j.status.Text)
 	}
 	if !strings.Contains(j.status.Text, "1 warning") {
 		t.Errorf("status %q, want the one warning of a trigger leading nowhere", j.status.Text)

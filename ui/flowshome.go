@@ -80,7 +80,7 @@ func (w *workspaceLink) showHome() {
 	w.home = workspace.NewHome(w.store, w.e.val, w.win)
 	win := w.win
 	w.home.OnSelectionChanged = func(f *wsstore.Flow) { win.SetTitle(homeTitle(f)) }
-	w.sync = workspace.NewSyncDialogs(w.store, w.e.val, w.win, workspace.NewCredentials(workspace.SystemKeyring{}, a.Preferences()))
+	w.sync = workspace.NewSyncDialogs(w.store, w.e.val, w.win, workspace.NewCredentials(workspace.SystemKeyring{}, a.Preferences()), w.e.post)
 	w.home.OnOpen = w.openFlow
 	w.home.OnCompare = func(old, new *model.Flow, oldLabel, newLabel string) {
 		NewCompare(a, w.e.cat, old, new, oldLabel, newLabel).ShowOver(win)
@@ -218,12 +218,12 @@ func (w *workspaceLink) recordRun(x *engine.Execution) {
 	if w.flowSID == "" || w.store == nil {
 		return
 	}
-	store, sid, rev := w.store, w.flowSID, w.revision
+	store, sid, rev, post := w.store, w.flowSID, w.revision, w.e.post
 	w.writes.Add(1)
 	go func() {
 		err := sessions.Record(store, sid, rev, x)
 		w.writes.Done()
-		fyne.Do(func() {
+		post.Post(func() {
 			if err != nil {
 				w.e.showError(err)
 				return

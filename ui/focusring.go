@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/studioflow/studioflow/canvas/look"
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/ui/drawn"
 )
 
@@ -26,6 +27,7 @@ import (
 type focusRing struct {
 	content func() fyne.CanvasObject // the window's content under the ring
 	focused func() fyne.Focusable
+	post    uiloop.Poster // run's ticks reach the UI goroutine through it
 	root    *fyne.Container
 	ring    *fynecanvas.Rectangle
 
@@ -43,8 +45,8 @@ const (
 	ringWidth = 2
 )
 
-func newFocusRing(content func() fyne.CanvasObject, focused func() fyne.Focusable) *focusRing {
-	r := &focusRing{content: content, focused: focused, ring: fynecanvas.NewRectangle(nil)}
+func newFocusRing(content func() fyne.CanvasObject, focused func() fyne.Focusable, post uiloop.Poster) *focusRing {
+	r := &focusRing{content: content, focused: focused, post: post, ring: fynecanvas.NewRectangle(nil)}
 	r.ring.StrokeWidth = ringWidth
 	r.ring.CornerRadius = theme.InputRadiusSize() + ringGap
 	r.ring.Hide()
@@ -62,7 +64,7 @@ func (r *focusRing) run(stop <-chan struct{}, also func()) {
 		case <-stop:
 			return
 		case <-t.C:
-			fyne.Do(func() {
+			r.post.Post(func() {
 				r.track()
 				if also != nil {
 					also()

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/canvas/uiloop"
 )
 
 // ringAround checks that the ring is drawn just outside obj.
@@ -96,7 +98,7 @@ func TestFocusRingSurroundsAPrimaryButton(t *testing.T) {
 	btn.Importance = widget.HighImportance
 	w := a.NewWindow("ring")
 	holder := container.NewVBox(widget.NewLabel("above"), btn)
-	ring := newFocusRing(func() fyne.CanvasObject { return holder }, w.Canvas().Focused)
+	ring := newFocusRing(func() fyne.CanvasObject { return holder }, w.Canvas().Focused, uiloop.NewQueue())
 	w.SetContent(container.NewStack(holder, ring.root))
 	w.Resize(fyne.NewSize(300, 200))
 	w.Canvas().Focus(btn)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/internal/corpus"
 	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
@@ -63,6 +64,10 @@ func newTestEditor(tb testing.TB, a fyne.App, opts Options) *Editor {
 		opts.RecoveryDir = tb.TempDir()
 	}
 	opts.syncValidation = true
+	// Fyne's test driver runs fyne.Do at once on the calling goroutine: the
+	// editor's goroutines post to a queue instead, which the test runs on
+	// its own goroutine (uiQueue).
+	opts.post = uiloop.NewQueue()
 	e, err := NewEditor(a, loadCatalog(tb), opts)
 	if err != nil {
 		tb.Fatal(err)
@@ -70,6 +75,9 @@ func newTestEditor(tb testing.TB, a fyne.App, opts Options) *Editor {
 	e.win.Resize(fyne.NewSize(1280, 800))
 	return e
 }
+
+// uiQueue is the queue a test editor's goroutines post their updates to.
+func uiQueue(e *Editor) *uiloop.Queue { return e.post.(*uiloop.Queue) }
 
 // typeInto replaces the text of an inspector field by typing it, one
 // keystroke at a time as a person would.

@@ -29,9 +29,10 @@ func TestCtrlRPutsTheKeyboardOnStartAndCtrlShiftRStartsARun(t *testing.T) {
 	}
 
 	cmds["startRun"].run()
-	// The run's updates reach the window from the engine's goroutine under
-	// the test driver: wait for them before reading the window.
+	// The run's updates come from the engine's goroutine through the
+	// editor's poster: wait for them, then run them here.
 	e.sim.panel.WaitIdle()
+	uiQueue(e).Run()
 	reply, ok := e.win.Canvas().Focused().(*widget.Entry)
 	if !ok || reply.PlaceHolder != "text the flow…" {
 		t.Fatalf("after Ctrl+Shift+R the keyboard is on %T, want the reply box", e.win.Canvas().Focused())

@@ -23,7 +23,7 @@ func BenchmarkKeystrokeValidation(b *testing.B) {
 		b.Fatal(err)
 	}
 	doc := model.NewDocument(modeltest.GenerateFlow(1000))
-	live := newLiveValidation(val, nil)
+	live := newLiveValidation(val, nil, nil) // sync: nothing is posted
 	live.sync = true
 	doc.Subscribe(live.changed)
 	live.reset(doc)

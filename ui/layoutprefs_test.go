@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/studioflow/studioflow/assets"
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -35,7 +36,7 @@ func TestWindowAndPaneSizesAreRemembered(t *testing.T) {
 	e.SetMinimapShown(false)
 	e.closeNow()
 
-	opts := Options{Flow: exampleFlow(t), RecoveryDir: t.TempDir(), syncValidation: true}
+	opts := Options{Flow: exampleFlow(t), RecoveryDir: t.TempDir(), syncValidation: true, post: uiloop.NewQueue()}
 	next, err := NewEditor(a, loadCatalog(t), opts)
 	if err != nil {
 		t.Fatal(err)

@@ -46,7 +46,7 @@ func (s *simulatorSlot) open() {
 		if ed, ok := s.e.canvas.(editorCanvas); ok {
 			hl = canvasHighlighter{ed.Editor}
 		}
-		s.panel = simulator.NewPanel(s.e.doc, s.e.cat, hl, s.e.win)
+		s.panel = simulator.NewPanel(s.e.doc, s.e.cat, hl, s.e.win, s.e.post)
 		s.panel.OnSelectWidget = func(name string) {
 			s.e.selectWidgets([]string{name})
 			s.e.canvas.Reveal(name)
@@ -62,7 +62,7 @@ func (s *simulatorSlot) open() {
 		// simulator, the recorded executions and the REST API agree.
 		s.panel.FlowSID = func() string { return s.e.ws.flowSID }
 		s.panel.OnRunEnded(func(x *engine.Execution) {
-			fyne.Do(func() {
+			s.e.post.Post(func() {
 				s.e.ws.recordRun(x)
 				s.e.setLastRun(x)
 			})

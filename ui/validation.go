@@ -3,8 +3,7 @@ package ui
 import (
 	"slices"
 
-	"fyne.io/fyne/v2"
-
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -13,7 +12,7 @@ import (
 // edited. A keystroke in one widget re-runs that widget's rules on the UI
 // goroutine (ValidateWidget + MergeWidget: well under a millisecond); a
 // change to the graph runs a full ValidateFlow on a copy of the flow on
-// another goroutine and hands the result back through fyne.Do.
+// another goroutine and hands the result back through the editor's Poster.
 type liveValidation struct {
 	v     *schemas.Validator
 	doc   *model.Document
@@ -33,12 +32,12 @@ type liveValidation struct {
 	onChange func([]schemas.Diagnostic)
 	// sync runs full validations on the calling goroutine (tests).
 	sync bool
-	// post hands a result to the UI goroutine: fyne.Do, or a test's queue.
-	post func(func())
+	// post hands a result to the UI goroutine.
+	post uiloop.Poster
 }
 
-func newLiveValidation(v *schemas.Validator, onChange func([]schemas.Diagnostic)) *liveValidation {
-	return &liveValidation{v: v, onChange: onChange, post: fyne.Do}
+func newLiveValidation(v *schemas.Validator, onChange func([]schemas.Diagnostic), post uiloop.Poster) *liveValidation {
+	return &liveValidation{v: v, onChange: onChange, post: post}
 }
 
 // reset validates another document from scratch.
@@ -92,7 +91,7 @@ func (l *liveValidation) full() {
 	snapshot := f.Clone()
 	go func() {
 		diags := l.v.ValidateFlow(snapshot)
-		l.post(func() { l.finish(round, diags) })
+		l.post.Post(func() { l.finish(round, diags) })
 	}()
 }
 

@@ -19,11 +19,10 @@ func TestFullValidationRunsOffTheUIGoroutineAndKeepsLaterEdits(t *testing.T) {
 	}
 	f, names := flowWith(t, cat, "run-subflow", "say-play")
 	doc := model.NewDocument(f)
-	queue := make(chan func(), 8)
+	queue := make(uiLoop, 8)
 	var shown []schemas.Diagnostic
 	updates := 0
-	live := newLiveValidation(val, func(ds []schemas.Diagnostic) { shown = ds; updates++ })
-	live.post = func(fn func()) { queue <- fn }
+	live := newLiveValidation(val, func(ds []schemas.Diagnostic) { shown = ds; updates++ }, queue)
 	doc.Subscribe(live.changed)
 	live.reset(doc)
 	if !live.running {

@@ -7,7 +7,8 @@
 // scenario file that `studioflow test` replays.
 //
 // The engine runs on one worker goroutine per panel; its events reach the
-// widgets through fyne.Do, so the window never waits on a flow or an HTTP
+// widgets through the panel's uiloop.Poster (Fyne's UI goroutine; a queue
+// the test runs, in tests), so the window never waits on a flow or an HTTP
 // call. Breakpoints need nothing from the engine beyond its Observer: the
 // worker holds on the step event that leads into a widget with a breakpoint.
 package simulator

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 )
@@ -46,7 +47,7 @@ func TestTheVirtualClockIsOnByDefault(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := NewPanel(model.NewDocument(ownFlow(t, "firstrun-ivr.json")), cat, nil, test.NewTempWindow(t, nil))
+	p := NewPanel(model.NewDocument(ownFlow(t, "firstrun-ivr.json")), cat, nil, test.NewTempWindow(t, nil), uiloop.NewQueue())
 	t.Cleanup(p.Close)
 	if !p.virtual.Checked {
 		t.Fatal("a new simulator runs on the real clock: a gather times out before a first-time user reaches the keypad")
@@ -204,14 +205,7 @@ func TestTheStatusSaysWhichWidgetIsRequestingWhatWhileItWaits(t *testing.T) {
 	p.start.pick.SetSelected(triggerLabels[engine.TriggerMessage])
 	test.Tap(p.start.startBtn)
 	want := "lookup is requesting https://orders.example.invalid/status"
-	for range 200 {
-		drains[p]()
-		if strings.Contains(p.status.Text, want) {
-			break
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	if !strings.Contains(p.status.Text, want) {
+	if !uiQueue(p).RunUntil(10*time.Second, func() bool { return strings.Contains(p.status.Text, want) }) {
 		t.Fatalf("while the request is in flight the status says %q", p.status.Text)
 	}
 	close(net.release)

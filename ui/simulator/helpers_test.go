@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/internal/corpus"
 	"github.com/studioflow/studioflow/internal/testflows"
@@ -98,27 +99,10 @@ func newTestPanelFlow(t *testing.T, flow *model.Flow) (*Panel, *fakeHighlighter,
 	doc := model.NewDocument(flow)
 	hl := &fakeHighlighter{}
 	w := test.NewTempWindow(t, nil)
-	p := NewPanel(doc, cat, hl, w)
-	p.tick = 0
 	// The test driver's fyne.Do runs functions on the calling goroutine; the
 	// panel's updates instead wait in a queue that settle runs on the test's.
-	var mu sync.Mutex
-	var queued []func()
-	p.post = func(f func()) {
-		mu.Lock()
-		defer mu.Unlock()
-		queued = append(queued, f)
-	}
-	drains[p] = func() {
-		mu.Lock()
-		fs := queued
-		queued = nil
-		mu.Unlock()
-		for _, f := range fs {
-			f()
-		}
-	}
-	t.Cleanup(func() { delete(drains, p) })
+	p := NewPanel(doc, cat, hl, w, uiloop.NewQueue())
+	p.tick = 0
 	p.virtual.SetChecked(true)
 	t.Cleanup(p.Close)
 	w.SetContent(p.Content())
@@ -126,14 +110,14 @@ func newTestPanelFlow(t *testing.T, flow *model.Flow) (*Panel, *fakeHighlighter,
 	return p, hl, w
 }
 
-// drains holds each test panel's queue runner (tests in this package run one at a time).
-var drains = map[*Panel]func(){}
+// uiQueue is the queue a test panel posts its updates to.
+func uiQueue(p *Panel) *uiloop.Queue { return p.post.(*uiloop.Queue) }
 
 // settle waits until the engine has nothing left to do, or is held at a
 // breakpoint, and then applies its updates on the test goroutine.
 func settle(p *Panel) {
 	p.sess.waitIdle()
-	drains[p]()
+	uiQueue(p).Run()
 }
 
 // startAs picks a trigger in the form and presses Start, then waits for the engine.

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 )
@@ -142,7 +143,7 @@ func TestAPanelWithoutACatalogReadsTheEnginesDefault(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := NewPanel(model.NewDocument(f), nil, nil, test.NewTempWindow(t, nil))
+	p := NewPanel(model.NewDocument(f), nil, nil, test.NewTempWindow(t, nil), uiloop.NewQueue())
 	t.Cleanup(p.Close)
 	if !slices.Contains(p.canned.pick.Options, "lookup") {
 		t.Errorf("the canned responses offer %v, want the HTTP widget lookup", p.canned.pick.Options)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/environments"
@@ -43,8 +44,9 @@ type Panel struct {
 
 	runs  []*runView
 	shown *runView
-	// post runs a function on the UI goroutine: fyne.Do, or a test's queue.
-	post func(func())
+	// post runs the worker's updates and the call timer's ticks on the UI
+	// goroutine.
+	post uiloop.Poster
 	// tick is how often the call timer repaints; zero turns it off (tests).
 	tick time.Duration
 	// transport makes the runs' real requests (nil: the default; tests
@@ -93,13 +95,15 @@ type runView struct {
 
 // NewPanel returns a simulator for doc. hl may be nil when there is no
 // canvas. A nil cat is the engine's default catalog (engine.CatalogOrDefault),
-// so the panel reads the widget types the runs it starts do.
-func NewPanel(doc *model.Document, cat *schemas.Catalog, hl Highlighter, win fyne.Window) *Panel {
+// so the panel reads the widget types the runs it starts do. post runs the
+// updates of the panel's goroutines on the UI goroutine (nil: Fyne's,
+// uiloop.Fyne; tests give a uiloop.Queue).
+func NewPanel(doc *model.Document, cat *schemas.Catalog, hl Highlighter, win fyne.Window, post uiloop.Poster) *Panel {
 	// An embedded catalog that does not load leaves cat nil: every run
 	// then fails to start and the panel shows the engine's reason.
 	cat, _ = engine.CatalogOrDefault(cat)
-	p := &Panel{doc: doc, cat: cat, hl: hl, win: win, tick: time.Second, post: fyne.Do}
-	p.sess = newSession(func(u update) { p.post(func() { p.apply(u) }) })
+	p := &Panel{doc: doc, cat: cat, hl: hl, win: win, tick: time.Second, post: uiloop.Or(post)}
+	p.sess = newSession(func(u update) { p.post.Post(func() { p.apply(u) }) })
 	p.build()
 	p.unsubcribe = doc.Subscribe(func(model.Change) { p.flowChanged() })
 	return p
@@ -107,9 +111,8 @@ func NewPanel(doc *model.Document, cat *schemas.Catalog, hl Highlighter, win fyn
 
 // WaitIdle returns once the engine has nothing left to do (the run waits on
 // the contact, is held at a breakpoint, or ended) and its updates have been
-// handed to the UI. Under Fyne's test driver fyne.Do runs them on the
-// engine's goroutine, so a test that starts a run waits here before it
-// touches the window again.
+// posted to the UI goroutine. A test that starts a run waits here, then
+// runs its poster's queue, before it reads the window.
 func (p *Panel) WaitIdle() { p.sess.waitIdle() }
 
 // Content is the panel's widget tree, to mount beside the canvas.
@@ -398,7 +401,7 @@ func (p *Panel) keepTicking() {
 	var next func()
 	next = func() {
 		time.AfterFunc(p.tick, func() {
-			fyne.Do(func() {
+			p.post.Post(func() {
 				if !p.ticking {
 					return
 				}

@@ -31,7 +31,7 @@ func TestTheUIGoesOnWhileAnHTTPCallIsPending(t *testing.T) {
 	test.Type(p.start.params, `{"base": "`+srv.URL+`", "id": "A17"}`)
 	test.Tap(p.start.startBtn) // returns while the request hangs
 	<-arrived
-	drains[p]()
+	uiQueue(p).Run()
 	if !strings.HasPrefix(p.status.Text, "lookup is requesting "+srv.URL+"/orders/A17") || p.stopBtn.Disabled() {
 		t.Errorf("while the request is pending: status %q, stop enabled %v", p.status.Text, !p.stopBtn.Disabled())
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio"
@@ -59,14 +60,18 @@ type SyncDialogs struct {
 	// OnError reports an error; the default shows an error dialog.
 	OnError func(err error)
 
+	// post hands a request's outcome back to the UI goroutine.
+	post    uiloop.Poster
 	form    *syncForm // the dialog showing, for tests
 	settled func()    // called when a request has been dealt with, for tests
 }
 
 // NewSyncDialogs returns the sync dialogs of store in win; creds are the
-// session's credentials (shared by every dialog of the window).
-func NewSyncDialogs(store *wsstore.Store, val *schemas.Validator, win fyne.Window, creds *Credentials) *SyncDialogs {
-	return &SyncDialogs{store: store, val: val, win: win, creds: creds, prefs: fyne.CurrentApp().Preferences(), now: time.Now}
+// session's credentials (shared by every dialog of the window). Requests
+// run on goroutines of their own, whose outcomes post runs on the UI
+// goroutine (nil: Fyne's, uiloop.Fyne).
+func NewSyncDialogs(store *wsstore.Store, val *schemas.Validator, win fyne.Window, creds *Credentials, post uiloop.Poster) *SyncDialogs {
+	return &SyncDialogs{store: store, val: val, win: win, creds: creds, post: uiloop.Or(post), prefs: fyne.CurrentApp().Preferences(), now: time.Now}
 }
 
 // syncForm is the part both dialogs share: the server and the credentials.
@@ -363,7 +368,7 @@ func (s *SyncDialogs) inBackground(title string, work func(ctx context.Context) 
 	go func() {
 		defer cancel()
 		then, err := work(ctx)
-		fyne.Do(func() {
+		s.post.Post(func() {
 			finished = true
 			bar.Stop()
 			progress.Hide()

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/studio"
 	"github.com/studioflow/studioflow/studio/client"
 	"github.com/studioflow/studioflow/studio/restapi"
@@ -62,6 +63,7 @@ func (r *remoteStudio) client(t testing.TB) *client.Client {
 type syncFixture struct {
 	*homeFixture
 	sync      *SyncDialogs
+	ui        *uiloop.Queue // what the requests post, run by wait
 	remote    *remoteStudio
 	pulled    chan string
 	published chan wire.Flow
@@ -70,11 +72,11 @@ type syncFixture struct {
 
 func newSyncFixture(t *testing.T, files ...string) *syncFixture {
 	t.Helper()
-	fx := &syncFixture{homeFixture: newHomeFixture(t, files...), remote: newRemoteStudio(t),
+	fx := &syncFixture{homeFixture: newHomeFixture(t, files...), ui: uiloop.NewQueue(), remote: newRemoteStudio(t),
 		pulled: make(chan string, 4), published: make(chan wire.Flow, 4), errs: make(chan error, 4)}
 	creds := NewCredentials(nil, nil)
 	creds.fromEnv = nil // the machine's own TWILIO_* variables stay out of these tests
-	fx.sync = NewSyncDialogs(fx.store, validator(t), fx.win, creds)
+	fx.sync = NewSyncDialogs(fx.store, validator(t), fx.win, creds, fx.ui)
 	fx.sync.now = fx.clock.now
 	fx.sync.OnChanged = fx.home.Refresh
 	fx.sync.OnPulled = func(sid string, def []byte, rev int) { fx.pulled <- sid }
@@ -92,18 +94,23 @@ func (fx *syncFixture) fillServer(creds client.Credentials) {
 	f.secret.SetText(creds.Password)
 }
 
-func wait[T any](t *testing.T, ch <-chan T, errs <-chan error, what string) T {
+// wait runs what the requests post to the UI goroutine, on the test's, until
+// ch or errs gets a value.
+func wait[T any](t *testing.T, ui *uiloop.Queue, ch <-chan T, errs <-chan error, what string) T {
 	t.Helper()
-	select {
-	case v := <-ch:
-		return v
-	case err := <-errs:
-		t.Fatalf("%s failed: %v", what, err)
-	case <-time.After(20 * time.Second):
-		t.Fatalf("%s did not finish", what)
+	timeout := time.After(20 * time.Second)
+	for {
+		select {
+		case v := <-ch:
+			return v
+		case err := <-errs:
+			t.Fatalf("%s failed: %v", what, err)
+		case <-ui.Posted():
+			ui.Run()
+		case <-timeout:
+			t.Fatalf("%s did not finish", what)
+		}
 	}
-	var zero T
-	return zero
 }
 
 func TestOpenFromTwilioPullsAFlowIntoTheWorkspaceAndOpensIt(t *testing.T) {
@@ -132,7 +139,7 @@ func TestOpenFromTwilioPullsAFlowIntoTheWorkspaceAndOpensIt(t *testing.T) {
 	fx.sync.form.fields["Flow SID"].SetText(remote.SID)
 	fx.fillServer(fx.remote.creds)
 	test.Tap(button(t, objs, "Open"))
-	localSID := wait(t, fx.pulled, fx.errs, "Open from Twilio")
+	localSID := wait(t, fx.ui, fx.pulled, fx.errs, "Open from Twilio")
 
 	local, err := fx.store.Flow(localSID)
 	if err != nil {
@@ -161,7 +168,7 @@ func TestOpenFromTwilioPullsAFlowIntoTheWorkspaceAndOpensIt(t *testing.T) {
 	}
 	fx.sync.form.fields["Flow SID"].SetText(remote.SID)
 	test.Tap(button(t, objs, "Open"))
-	if again := wait(t, fx.pulled, fx.errs, "second pull"); again != localSID {
+	if again := wait(t, fx.ui, fx.pulled, fx.errs, "second pull"); again != localSID {
 		t.Fatalf("the second pull made flow %s instead of updating %s", again, localSID)
 	}
 	local, _ = fx.store.Flow(localSID)
@@ -185,7 +192,7 @@ func TestPublishToTwilioCreatesThenUpdatesTheRemoteFlow(t *testing.T) {
 	fx.fillServer(fx.remote.creds)
 	fx.sync.form.fields["Commit message"].SetText("First release")
 	test.Tap(button(t, objs, "Publish"))
-	first := wait(t, fx.published, fx.errs, "Publish to Twilio")
+	first := wait(t, fx.ui, fx.published, fx.errs, "Publish to Twilio")
 
 	onServer, err := fx.remote.store.Flow(first.SID)
 	if err != nil {
@@ -207,7 +214,7 @@ func TestPublishToTwilioCreatesThenUpdatesTheRemoteFlow(t *testing.T) {
 	}
 	fx.sync.form.publish.SetChecked(false)
 	test.Tap(button(t, objs, "Publish"))
-	second := wait(t, fx.published, fx.errs, "second publish")
+	second := wait(t, fx.ui, fx.published, fx.errs, "second publish")
 	if second.SID != first.SID || second.Revision != 2 || second.Status != wsstore.StatusDraft {
 		t.Fatalf("second publish: %s revision %d %s", second.SID, second.Revision, second.Status)
 	}
@@ -228,7 +235,7 @@ func TestPublishingABrokenFlowListsTheServersProblems(t *testing.T) {
 	fx.sync.form.publish.SetChecked(true)
 	fx.fillServer(fx.remote.creds)
 	test.Tap(button(t, objs, "Publish"))
-	err = wait(t, fx.errs, nil, "publishing a broken flow")
+	err = wait(t, fx.ui, fx.errs, nil, "publishing a broken flow")
 	var apiErr *wire.Error
 	if !errors.As(err, &apiErr) || apiErr.Status != 400 || !strings.Contains(err.Error(), `leads to "Nowhere"`) {
 		t.Fatalf("error %v", err)
@@ -245,7 +252,7 @@ func TestWrongCredentialsAreReportedAsTheServerSaysAndNothingIsStored(t *testing
 	fx.sync.form.fields["Flow SID"].SetText("FW0123456789abcdef0123456789abcdef")
 	fx.fillServer(client.Credentials{Username: fx.remote.creds.Username, Password: "wrong"})
 	test.Tap(button(t, objs, "Open"))
-	err := wait(t, fx.errs, nil, "pull with a wrong token")
+	err := wait(t, fx.ui, fx.errs, nil, "pull with a wrong token")
 	var apiErr *wire.Error
 	if !errors.As(err, &apiErr) || apiErr.Status != 401 {
 		t.Fatalf("error %v", err)
@@ -274,18 +281,25 @@ func TestCredentialsComeFromTheEnvironmentAndNeverReachTheWorkspaceOrPreferences
 	// Without a Secret Service (as on this machine) the keyring fails with a
 	// clear message and the publish goes ahead with the session's
 	// credentials; with one, the secret is stored there and removed again.
-	select {
-	case err := <-fx.errs:
-		if !strings.Contains(err.Error(), "the OS keyring is not available") || !strings.Contains(err.Error(), "kept for this session only") {
-			t.Fatalf("keyring error %v", err)
+	timeout := time.After(20 * time.Second)
+	for published := false; !published; {
+		select {
+		case err := <-fx.errs:
+			if !strings.Contains(err.Error(), "the OS keyring is not available") || !strings.Contains(err.Error(), "kept for this session only") {
+				t.Fatalf("keyring error %v", err)
+			}
+			wait(t, fx.ui, fx.published, fx.errs, "publish with the environment's credentials")
+			published = true
+		case <-fx.published:
+			if err := fx.sync.creds.Forget(fx.remote.url); err != nil {
+				t.Fatal(err)
+			}
+			published = true
+		case <-fx.ui.Posted():
+			fx.ui.Run()
+		case <-timeout:
+			t.Fatal("the publish did not finish")
 		}
-		wait(t, fx.published, fx.errs, "publish with the environment's credentials")
-	case <-fx.published:
-		if err := fx.sync.creds.Forget(fx.remote.url); err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the publish did not finish")
 	}
 
 	filepath.WalkDir(fx.store.Dir(), func(path string, d os.DirEntry, err error) error {
@@ -332,11 +346,7 @@ func TestCancelAbandonsAPullThatHangs(t *testing.T) {
 		t.Fatalf("progress shows %v", texts(progress))
 	}
 	test.Tap(button(t, progress, "Cancel"))
-	select {
-	case <-settled:
-	case <-time.After(20 * time.Second):
-		t.Fatal("the canceled pull did not end")
-	}
+	wait(t, fx.ui, settled, nil, "the canceled pull")
 	select {
 	case err := <-fx.errs:
 		t.Fatalf("a canceled pull reported %v", err)
@@ -360,13 +370,13 @@ func TestCredentialsKeptInTheKeyringAreOfferedInTheNextSession(t *testing.T) {
 	fx.fillServer(fx.remote.creds)
 	fx.sync.form.keep.SetChecked(true)
 	test.Tap(button(t, objs, "Publish"))
-	wait(t, fx.published, fx.errs, "publish")
+	wait(t, fx.ui, fx.published, fx.errs, "publish")
 	if len(kr) != 1 {
 		t.Fatalf("the keyring holds %d secrets", len(kr))
 	}
 
 	// A new session (a new window) finds them in the keyring.
-	next := NewSyncDialogs(fx.store, validator(t), fx.win, NewCredentials(kr, prefs))
+	next := NewSyncDialogs(fx.store, validator(t), fx.win, NewCredentials(kr, prefs), uiloop.NewQueue())
 	next.creds.fromEnv = nil
 	next.ShowOpen()
 	if next.form.baseURL.Text != fx.remote.url || next.form.username.Text != fx.remote.creds.Username ||
