@@ -1,6 +1,13 @@
 package uiloop
 
 import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -60,5 +67,78 @@ func TestOrIsFyneWhenNoPosterIsGiven(t *testing.T) {
 	q := NewQueue()
 	if Or(q) != Poster(q) {
 		t.Error("Or replaced the poster it was given")
+	}
+}
+
+// fyneDoAllowed are the calls of fyne.Do and fyne.DoAndWait outside this
+// package that need no Poster, each with its reason.
+var fyneDoAllowed = map[string]string{
+	// Called on the UI goroutine itself (a field's FocusLost): it defers
+	// the rename until the focus has moved; no goroutine of ours.
+	"ui/inspector.go": "fyne.Do",
+	// The probe's socket server answers the e2e harness from the running
+	// application and must wait for the answer; never under the test driver.
+	"ui/probe/probe.go": "fyne.DoAndWait",
+	// The desktop portal's answer: asked only when a file chooser portal is
+	// on the session bus, never under the test driver.
+	"ui/filedialog/portal_unix.go": "fyne.Do",
+}
+
+// Goroutines hand UI work over through a Poster, so tests can run it on
+// their own goroutine: a direct fyne.Do elsewhere would run a background
+// update beside the test under Fyne's test driver.
+func TestGoroutinesReachTheUIThroughAPoster(t *testing.T) {
+	root := filepath.Join("..", "..")
+	found := map[string]bool{}
+	for _, dir := range []string{"canvas", "ui", "cmd"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			rel, _ := filepath.Rel(root, path)
+			rel = filepath.ToSlash(rel)
+			if strings.HasPrefix(rel, "canvas/uiloop/") {
+				return nil
+			}
+			file, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+			if err != nil {
+				return fmt.Errorf("parse %s: %w", rel, err)
+			}
+			fyneName := ""
+			for _, imp := range file.Imports {
+				if imp.Path.Value == `"fyne.io/fyne/v2"` {
+					fyneName = "fyne"
+					if imp.Name != nil {
+						fyneName = imp.Name.Name
+					}
+				}
+			}
+			if fyneName == "" {
+				return nil
+			}
+			ast.Inspect(file, func(n ast.Node) bool {
+				sel, ok := n.(*ast.SelectorExpr)
+				if !ok || (sel.Sel.Name != "Do" && sel.Sel.Name != "DoAndWait") {
+					return true
+				}
+				if x, ok := sel.X.(*ast.Ident); ok && x.Name == fyneName {
+					call := "fyne." + sel.Sel.Name
+					if fyneDoAllowed[rel] != call {
+						t.Errorf("%s calls %s: take a uiloop.Poster from the owner's constructor instead", rel, call)
+					}
+					found[rel] = true
+				}
+				return true
+			})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for rel := range fyneDoAllowed {
+		if !found[rel] {
+			t.Errorf("%s no longer calls fyne.Do: take it off the allowed list", rel)
+		}
 	}
 }
