@@ -33,14 +33,19 @@ func readStatus(form url.Values) (string, *wire.Error) {
 	return status, nil
 }
 
-// newFlowForm is what Create (and Validate) require: FriendlyName, Status
-// and a Definition, checked.
+// newFlowForm is Create's parameters (Validate takes them too):
+// FriendlyName, Status and a Definition, checked, and a CommitMessage.
 type newFlowForm struct {
-	name, status string
-	def          studio.Checked
+	name, status  string
+	commitMessage *string
+	def           studio.Checked
 }
 
-func (s *Server) readNewFlow(form url.Values) (newFlowForm, *wire.Error) {
+func (s *Server) readNewFlow(q *request) (newFlowForm, *wire.Error) {
+	form, apiErr := q.form()
+	if apiErr != nil {
+		return newFlowForm{}, apiErr
+	}
 	name, apiErr := required(form, "FriendlyName")
 	if apiErr != nil {
 		return newFlowForm{}, apiErr
@@ -57,15 +62,11 @@ func (s *Server) readNewFlow(form url.Values) (newFlowForm, *wire.Error) {
 	if apiErr != nil {
 		return newFlowForm{}, apiErr
 	}
-	return newFlowForm{name: name, status: status, def: def}, nil
+	return newFlowForm{name: name, status: status, commitMessage: optional(form, "CommitMessage"), def: def}, nil
 }
 
 func (s *Server) createFlow(q *request) *wire.Error {
-	form, apiErr := q.form()
-	if apiErr != nil {
-		return apiErr
-	}
-	nf, apiErr := s.readNewFlow(form)
+	nf, apiErr := s.readNewFlow(q)
 	if apiErr != nil {
 		return apiErr
 	}
@@ -73,7 +74,7 @@ func (s *Server) createFlow(q *request) *wire.Error {
 		return invalidDefinition(nf.def)
 	}
 	f, err := s.cfg.Store.CreateFlow(workspace.Save{
-		FriendlyName: nf.name, Status: nf.status, CommitMessage: optional(form, "CommitMessage"),
+		FriendlyName: nf.name, Status: nf.status, CommitMessage: nf.commitMessage,
 		Definition: nf.def.Compact, Valid: nf.def.Valid(), Errors: nf.def.Errors, Warnings: nf.def.Warnings,
 	}, s.cfg.Now())
 	return q.writeFlow(http.StatusCreated, f, err)
@@ -152,11 +153,7 @@ func (s *Server) deleteFlow(q *request) *wire.Error {
 // validateFlow takes Create's parameters and answers {"valid": true}, or a
 // 400 listing every problem in details.
 func (s *Server) validateFlow(q *request) *wire.Error {
-	form, apiErr := q.form()
-	if apiErr != nil {
-		return apiErr
-	}
-	nf, apiErr := s.readNewFlow(form)
+	nf, apiErr := s.readNewFlow(q)
 	if apiErr != nil {
 		return apiErr
 	}
