@@ -197,6 +197,13 @@ func fixture(t testing.TB, name string) string {
 	return string(testflows.Read(t, name))
 }
 
+// startExecution starts an execution of flow through the REST API, for
+// contact to from from, and returns it.
+func (ts *testServer) startExecution(flow, to, from string) map[string]any {
+	ts.t.Helper()
+	return ts.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {to}, "From": {from}})
+}
+
 // createFlow creates a flow and returns its SID.
 func (ts *testServer) createFlow(name, status, definition string) string {
 	ts.t.Helper()

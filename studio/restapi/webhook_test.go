@@ -97,7 +97,7 @@ func TestWebhookAuthentication(t *testing.T) {
 func TestEventStreamFollowsAnExecution(t *testing.T) {
 	ts := newTestServer(t)
 	flow := ts.createFlow("ask", "published", askFlow)
-	x := ts.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {"+15551230001"}, "From": {"+15550009999"}})
+	x := ts.startExecution(flow, "+15551230001", "+15550009999")
 	sid := x["sid"].(string)
 
 	resp := ts.events(flow, sid)

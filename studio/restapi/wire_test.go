@@ -170,7 +170,7 @@ func TestServerAnswersDecodeWithTheWireTypes(t *testing.T) {
 func TestEventsDecodeWithTheWireType(t *testing.T) {
 	ts := newTestServer(t)
 	flow := ts.createFlow("ask", "published", askFlow)
-	x := ts.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {"+15551230001"}, "From": {"+15550009999"}})
+	x := ts.startExecution(flow, "+15551230001", "+15550009999")
 	sid := x["sid"].(string)
 	resp := ts.events(flow, sid)
 	defer resp.Body.Close()
