@@ -107,7 +107,7 @@ func TestWidgetRolesAreCopies(t *testing.T) {
 func TestTriggerEntryIsModelsTriggerType(t *testing.T) {
 	c := loadCatalog(t)
 	w, ok := c.Lookup(model.TriggerType)
-	if !ok || len(triggerEvents()) == 0 || w.InLibrary {
+	if !ok || len(triggerEvents()) == 0 || w.InLibrary() {
 		t.Fatalf("the catalog's trigger: %+v, %v", w.Type, ok)
 	}
 	if tr := model.NewBlankFlow().Trigger(); tr == nil || !tr.IsTrigger() || tr.Type() != model.TriggerType {

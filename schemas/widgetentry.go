@@ -113,7 +113,7 @@ func EntryLabel(event string) string {
 
 func triggerEvents() []Event {
 	for _, e := range widgetTable {
-		if e.typ == model.TriggerType {
+		if e.Type == model.TriggerType {
 			return e.events
 		}
 	}
