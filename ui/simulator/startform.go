@@ -15,29 +15,20 @@ import (
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/environments"
+	"github.com/studioflow/studioflow/schemas"
 )
 
-// triggerLabels are the trigger events as Studio's trigger widget names them.
-var triggerLabels = map[string]string{
-	engine.TriggerCall:         "Incoming Call",
-	engine.TriggerMessage:      "Incoming Message",
-	engine.TriggerConversation: "Conversation",
-	engine.TriggerRequest:      "REST API",
-	engine.TriggerParent:       "Subflow",
-}
-
+// triggerOrder lists the trigger events the form offers, a call first.
 var triggerOrder = []string{engine.TriggerCall, engine.TriggerMessage, engine.TriggerConversation, engine.TriggerRequest, engine.TriggerParent}
 
-func triggerLabel(event string) string {
-	if l, ok := triggerLabels[event]; ok {
-		return l
-	}
-	return event
-}
+// triggerLabel is the trigger event as Studio's trigger widget names its
+// port (the catalog's label), or the event itself when it is not one.
+func triggerLabel(event string) string { return schemas.EntryLabel(event) }
 
+// triggerEvent is the trigger event the form offers under label ("" for none).
 func triggerEvent(label string) string {
-	for e, l := range triggerLabels {
-		if l == label {
+	for _, e := range triggerOrder {
+		if triggerLabel(e) == label {
 			return e
 		}
 	}
@@ -111,7 +102,7 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	sf := &startForm{onStart: onStart}
 	labels := make([]string, len(triggerOrder))
 	for i, e := range triggerOrder {
-		labels[i] = triggerLabels[e]
+		labels[i] = triggerLabel(e)
 	}
 	sf.pick = widget.NewSelect(labels, func(string) { sf.refresh() })
 	sf.contact = widget.NewEntry()
@@ -173,7 +164,7 @@ func (sf *startForm) setFlow(f *model.Flow) {
 	if wired := engine.WiredTriggers(f); len(wired) > 0 && slices.Contains(triggerOrder, wired[0]) {
 		event = wired[0]
 	}
-	sf.pick.SetSelected(triggerLabels[event])
+	sf.pick.SetSelected(triggerLabel(event))
 }
 
 func (sf *startForm) event() string { return triggerEvent(sf.pick.Selected) }
