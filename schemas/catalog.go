@@ -59,6 +59,11 @@ type Event struct {
 	// Repeatable events may appear on several transitions of one widget:
 	// split-based-on's "match", one per condition.
 	Repeatable bool
+	// Starts is, for the trigger's events, the channel of the executions
+	// the event starts: voice for a call, messaging for a message or a
+	// conversation, any for a REST request or a parent flow. Other types'
+	// events leave it empty.
+	Starts Channel
 }
 
 // WidgetType is everything Studioflow knows about one widget type: its

@@ -114,11 +114,17 @@ const (
 
 func ev(name, label string) Event { return Event{Name: name, Label: label} }
 
+// entryEv is one of the trigger's events, starting executions on channel.
+func entryEv(name, label string, starts Channel) Event {
+	return Event{Name: name, Label: label, Starts: starts}
+}
+
 // widgetTable lists every known type in widget-library order.
 var widgetTable = []WidgetEntry{
 	{Type: model.TriggerType, Title: "Trigger", Category: FlowControl, Icon: "trigger", Channel: AnyChannel, NameBase: "Trigger", defaultsFrom: defaultsSeed,
-		events: []Event{ev("incomingMessage", "Incoming Message"), ev("incomingCall", "Incoming Call"),
-			ev("incomingConversationMessage", "Conversation"), ev("incomingRequest", "REST API"), ev("incomingParent", "Subflow")}, hidden: true, branching: true},
+		events: []Event{entryEv("incomingMessage", "Incoming Message", MessagingChannel), entryEv("incomingCall", "Incoming Call", VoiceChannel),
+			entryEv("incomingConversationMessage", "Conversation", MessagingChannel), entryEv("incomingRequest", "REST API", AnyChannel),
+			entryEv("incomingParent", "Subflow", AnyChannel)}, hidden: true, branching: true},
 	{Type: "split-based-on", Title: "Split Based On...", Category: FlowControl, Icon: "split", Channel: AnyChannel, NameBase: "split", defaultsFrom: defaultsSeed,
 		events: []Event{ev("noMatch", "No Condition Matches"), {Name: "match", Label: "Condition Matches", Repeatable: true}}, branching: true,
 		testsConditions: true, roles: map[string]PropertyRole{"input": TestedValue}},

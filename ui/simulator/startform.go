@@ -25,6 +25,13 @@ var triggerOrder = []string{engine.TriggerCall, engine.TriggerMessage, engine.Tr
 // port (the catalog's label), or the event itself when it is not one.
 func triggerLabel(event string) string { return schemas.EntryLabel(event) }
 
+// startsMessaging reports whether a run started by the trigger event
+// converses by message (a message or a conversation: the catalog's
+// channel for the event), so it starts with the contact's text.
+func startsMessaging(event string) bool {
+	return schemas.EntryChannel(event) == schemas.MessagingChannel
+}
+
 // triggerEvent is the trigger event the form offers under label ("" for none).
 func triggerEvent(label string) string {
 	for _, e := range triggerOrder {
@@ -179,10 +186,9 @@ func (sf *startForm) refresh() {
 	default:
 		sf.paramRow.Hide()
 	}
-	switch sf.event() {
-	case engine.TriggerMessage, engine.TriggerConversation:
+	if startsMessaging(sf.event()) {
 		sf.bodyRow.Show()
-	default:
+	} else {
 		sf.bodyRow.Hide()
 	}
 }
@@ -194,7 +200,7 @@ func (sf *startForm) trigger() engine.Trigger {
 	if t.Event == engine.TriggerRequest {
 		t.From, t.To = t.To, t.From
 	}
-	if t.Event == engine.TriggerMessage || t.Event == engine.TriggerConversation {
+	if startsMessaging(t.Event) {
 		t.Body = sf.body.Text
 		if t.Body == "" {
 			t.Body = "Hi"
