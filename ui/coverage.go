@@ -52,7 +52,7 @@ func (e *Editor) setCoverage(c *coverage.Flow, what string) {
 		return
 	}
 	if c == nil {
-		e.lastCoverage = nil
+		e.lastCoverage, e.coverageStatus = nil, ""
 		ed.SetCoverage(nil)
 		e.diagnosticsChanged(e.live.Diagnostics())
 		e.status.SetText(what)
@@ -62,7 +62,8 @@ func (e *Editor) setCoverage(c *coverage.Flow, what string) {
 	ed.SetCoverage(canvasCoverage(e.doc.Flow(), c))
 	e.diagnosticsChanged(e.live.Diagnostics())
 	taken, total := c.Transitions()
-	e.status.SetText(fmt.Sprintf("Coverage (%s): transitions %d/%d (%s), %d never taken", what, taken, total, coverage.Percent(taken, total), total-taken))
+	e.coverageStatus = fmt.Sprintf("Coverage (%s): transitions %d/%d (%s), %d never taken", what, taken, total, coverage.Percent(taken, total), total-taken)
+	e.status.SetText(e.coverageStatus)
 }
 
 // ShowCoverage runs, in the background, the scenarios beside the flow's
