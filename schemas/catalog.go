@@ -321,7 +321,7 @@ func (c *Catalog) Library() []LibrarySection {
 	for _, cat := range Categories() {
 		sec := LibrarySection{Category: cat}
 		for _, t := range c.order {
-			if w := c.types[t]; w.InLibrary() && w.Category == cat {
+			if w := c.types[t]; !w.hidden && w.Category == cat {
 				sec.Types = append(sec.Types, w.clone())
 			}
 		}
