@@ -10,15 +10,18 @@ import "github.com/studioflow/studioflow/model"
 // answers one, which number it dials, whether it queues the caller, calls
 // HTTP (a request or a Function), runs a subflow, succeeds once Twilio
 // accepts its work or tests conditions, and what its special properties
-// hold (roles: flow variables, a subflow's SID, the value tested). The
+// hold (roles: flow variables, a subflow's SID, the value tested); for the
+// trigger, which channel each of its events starts executions on. The
 // catalog serves these to the canvas, the inspector, the simulator, the
 // validator and the engine, which checks the same requirements when a
 // widget runs that the validator checks before; none of them names a
 // widget type to decide what a widget does (the trigger, which every flow
-// has one of, is model.TriggerType and State.IsTrigger).
+// has one of, is model.TriggerType and State.IsTrigger). Only the engine
+// keys code by type: how a type it simulates in full runs (behaviourTable)
+// and the outputs a product makes up (productOutputs).
 // Adding a widget type means an entry here, its schema and its default
-// widget (and, for a product with made-up outputs, a function in the
-// engine's productOutputs).
+// widget; the engine runs it as a product (the caller's outcome, else its
+// success event) unless given a behaviour or made-up outputs there.
 //
 // Event order is the order Studio lists a widget's transitions in (and writes
 // them in exports); labels are the words on the widget's ports.
