@@ -9,13 +9,7 @@ import "fmt"
 func SetSplitInput(widget, input string) Op {
 	return editWidget("Change variable to test of "+widget, widget, func(s *State) error {
 		ensureProperties(s).Set("input", input)
-		v, _ := s.raw.Get("transitions")
-		list, _ := v.([]any)
-		for _, e := range list {
-			t, ok := e.(*Object)
-			if !ok {
-				continue
-			}
+		for t := range s.transitionObjects() {
 			cv, _ := t.Get("conditions")
 			conds, _ := cv.([]any)
 			for _, c := range conds {
@@ -80,11 +74,8 @@ func ConnectEvent(widget, event, target string) Op {
 // is taken for the documentation's style.
 func transitionsPutNextFirst(f *Flow, s *State) bool {
 	for _, st := range append([]*State{s}, f.states...) {
-		v, _ := st.raw.Get("transitions")
-		list, _ := v.([]any)
-		for _, e := range list {
-			t, ok := e.(*Object)
-			if !ok || !t.Has("next") || !t.Has("event") {
+		for t := range st.transitionObjects() {
+			if !t.Has("next") || !t.Has("event") {
 				continue
 			}
 			for _, k := range t.Keys() {
