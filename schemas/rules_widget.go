@@ -324,7 +324,7 @@ type stringWalker struct {
 func (w *stringWalker) visit(val any) {
 	switch t := val.(type) {
 	case string:
-		if hasLiquid(t) {
+		if strings.IndexByte(t, '{') >= 0 { // no Liquid without one
 			w.out = w.v.checkString(w.ctx, w.s, w.i, w.base, w.path, t, w.out)
 		}
 	case *model.Object:
@@ -405,13 +405,16 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 	// Most strings hold only variable paths: nothing to parse, nothing
 	// lenient or unclosed, and their references found in the same pass.
 	var buf [8]string
-	if refs, simple := simpleRefs(str, buf[:0]); simple {
+	switch refs, kind := classifyLiquid(str, buf[:0]); kind {
+	case plainText:
+		return out
+	case simpleOutput:
 		for _, name := range refs {
 			checkRef(name)
 		}
 		return out
 	}
-	v.liquid.findings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
+	v.liquid.parsedFindings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
 	widgetRefs(str, checkRef)
 	return out
 }
