@@ -31,12 +31,13 @@ func (v *Validator) WithSubflows(find func(flowSID string) error) *Validator {
 // Failure), which the flow may handle, and which Twilio accepts publishing
 // (the Studio REST API checks only the schemas). A requirement on a value
 // the schema already faults is not repeated.
-func (v *Validator) requirementRules(s *model.State, base string, out []Diagnostic, start int) []Diagnostic {
+func (v *Validator) requirementRules(sc *widgetScratch, s *model.State, base string, out []Diagnostic, start int) []Diagnostic {
 	w, ok := v.cat.typeOf(s.Type())
 	if !ok || len(w.requires) == 0 {
 		return out
 	}
-	unmet := w.checkRequirements(staticValues{props: s.Properties(), find: v.findSubflow})
+	sc.values = staticValues{props: s.Properties(), find: v.findSubflow}
+	unmet := w.checkRequirements(&sc.values) // a pointer: no copy to box
 	for _, u := range unmet {
 		p := base + "/properties" + u.Path
 		if schemaFaults(out[start:], p) {

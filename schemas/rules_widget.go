@@ -156,12 +156,12 @@ func (v *Validator) nameRule(f *model.Flow, s *model.State, i int, base string, 
 
 // transitionRules: every next names a widget; events belong to the type and
 // appear once (split's match excepted); split conditions are well formed.
-func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, out []Diagnostic) []Diagnostic {
-	w, known := v.cat.typeOf(s.Type())
+func (v *Validator) transitionRules(ctx widgetContext, w *WidgetType, s *model.State, i int, base string, out []Diagnostic) []Diagnostic {
+	known := w != nil
 	tv, _ := s.Raw().Get("transitions")
 	list, _ := tv.([]any)
 	for j, item := range list {
-		obj, ok := item.(*model.Object)
+		_, ok := item.(*model.Object)
 		p := func() string { return base + "/transitions/" + strconv.Itoa(j) }
 		if !ok {
 			if !known {
@@ -170,13 +170,14 @@ func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, 
 			}
 			continue
 		}
-		if next, ok := obj.String("next"); ok && next != "" && f.IndexOf(next) < 0 {
+		t := s.Transition(j) // obj's event and next as strings
+		if next := t.Next; next != "" && ctx.target(i, j, next) == unknownTarget {
 			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/next", Rule: RuleNext,
 				Message: fmt.Sprintf("transition %d leads to %q, but no widget has that name", j+1, next)})
 		}
-		event, hasEvent := obj.String("event")
+		event := t.Event
 		switch {
-		case !hasEvent || event == "":
+		case event == "":
 			if !known {
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 					Message: fmt.Sprintf("transition %d has no event", j+1)})
@@ -191,7 +192,7 @@ func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, 
 				e, _ := w.event(event)
 				repeatable = e.Repeatable
 			}
-			if first := firstWithEvent(list[:j], event); first >= 0 && !repeatable {
+			if first := firstWithEvent(s, j, event); first >= 0 && !repeatable {
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 					Message: fmt.Sprintf("the event %q already has a transition (transition %d); a widget has one transition per event", event, first+1)})
 			}
@@ -200,14 +201,12 @@ func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, 
 	return out
 }
 
-// firstWithEvent is the index of the first transition in list with that
-// event, -1 when none has it.
-func firstWithEvent(list []any, event string) int {
-	for k, item := range list {
-		if obj, ok := item.(*model.Object); ok {
-			if e, _ := obj.String("event"); e == event {
-				return k
-			}
+// firstWithEvent is the index of the first of s's transitions before the
+// j-th with that event (not ""), -1 when none has it.
+func firstWithEvent(s *model.State, j int, event string) int {
+	for k := 0; k < j; k++ {
+		if s.Transition(k).Event == event {
+			return k
 		}
 	}
 	return -1
@@ -249,13 +248,13 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 	}
 	var instance map[string]any
 	for k, c := range list {
-		cp := "/transitions/" + strconv.Itoa(j) + "/conditions/" + strconv.Itoa(k)
+		cp := func() string { return "/transitions/" + strconv.Itoa(j) + "/conditions/" + strconv.Itoa(k) } // for a finding
 		if !v.condition.fast.valid(c) {
 			if err := v.condition.slow.Validate(model.ToGeneric(c)); err != nil {
 				if instance == nil {
 					instance = schemaInstance(s)
 				}
-				for _, fd := range v.explain.explain(err, instance, "", cp) {
+				for _, fd := range v.explain.explain(err, instance, "", cp()) {
 					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + fd.loc, Rule: RuleConditions, Message: fd.message})
 				}
 			}
@@ -264,7 +263,7 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 		if kind, _ := cond.String("type"); kind == "regex" {
 			if pattern, _ := cond.String("value"); !hasLiquid(pattern) {
 				if _, err := SplitRegex(pattern); err != nil {
-					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp + "/value", Rule: RuleConditions,
+					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp() + "/value", Rule: RuleConditions,
 						Message: fmt.Sprintf("the regular expression of condition %d of %s does not compile, so the execution fails when the split tests it: %v", k+1, transitionText(v.cat.stateNamer(s), j), err)})
 				}
 			}
@@ -273,7 +272,7 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 		args, _ := av.([]any)
 		for m, a := range args {
 			if str, ok := a.(string); ok && strings.TrimSpace(str) == "" {
-				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp + "/arguments/" + strconv.Itoa(m), Rule: RuleConditions,
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp() + "/arguments/" + strconv.Itoa(m), Rule: RuleConditions,
 					Message: fmt.Sprintf("argument %d of condition %d of %s is empty; it holds the value to test, such as {{widgets.gather_1.Digits}}", m+1, k+1, transitionText(v.cat.stateNamer(s), j))})
 			}
 		}
@@ -284,11 +283,11 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 // stringRules checks every string of the widget's properties and split
 // conditions: Liquid syntax, and {{widgets.X}} references. The path to a
 // string and the field's name are only written out for a finding.
-func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base string, out []Diagnostic) []Diagnostic {
+func (v *Validator) stringRules(ctx widgetContext, wt *WidgetType, s *model.State, i int, base string, out []Diagnostic) []Diagnostic {
 	var path []pathSeg
-	if ctx.paths != nil {
-		path = (*ctx.paths)[:0]
-		defer func() { *ctx.paths = path[:0] }()
+	if ctx.scratch != nil {
+		path = ctx.scratch.paths[:0]
+		defer func() { ctx.scratch.paths = path[:0] }()
 	}
 	w := stringWalker{v: v, ctx: ctx, s: s, i: i, base: base, path: path, out: out}
 	defer func() { path = w.path }()
@@ -297,7 +296,7 @@ func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base s
 		w.visit(props)
 		w.path = w.path[:0]
 	}
-	if wt := v.cat.types[s.Type()]; wt != nil && wt.testsConditions {
+	if wt != nil && wt.testsConditions {
 		for j := 0; j < s.TransitionCount(); j++ {
 			conds := s.Transition(j).Conditions
 			if len(conds) == 0 {

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"github.com/studioflow/studioflow/model"
@@ -200,65 +199,11 @@ func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 	if scratch == nil {
 		scratch = new([]uint64)
 	}
-	ctx := widgetContext{flow: f, leadsTo: newUpstreamIndexIn(g, scratch).leadsTo}
+	ctx := widgetContext{flow: f, leadsTo: newUpstreamIndexIn(g, scratch).leadsTo, targets: g.targets}
 	perWidget := v.widgets(ctx, n)
 	v.bitsets.Put(scratch) // nothing holds the index any more
 	<-done
 	return mergeDiagnostics(append(out, flowFindings...), perWidget)
-}
-
-// parallelFrom is the flow size from which the per-widget rules run on
-// every core: below it, starting goroutines costs more than it saves.
-const parallelFrom = 256
-
-// widgets runs the per-widget rules on every widget, split over the cores
-// for big flows; the result keeps widget order.
-func (v *Validator) widgets(ctx widgetContext, n int) []Diagnostic {
-	workers := runtime.GOMAXPROCS(0)
-	if n < parallelFrom || workers < 2 {
-		var out []Diagnostic
-		ctx.paths = new([]pathSeg)
-		for i := 0; i < n; i++ {
-			out = v.widget(ctx, i, out)
-		}
-		return out
-	}
-	// Workers take chunks of widgets in turn, so that one held up (a busy
-	// machine) leaves the rest to the others; chunks keep widget order.
-	const chunk = 64
-	chunks := (n + chunk - 1) / chunk
-	parts := make([][]Diagnostic, chunks)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < min(workers, chunks); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ctx := ctx
-			ctx.paths = new([]pathSeg)
-			for {
-				c := int(next.Add(1) - 1)
-				if c >= chunks {
-					return
-				}
-				var out []Diagnostic
-				for i := c * chunk; i < min(n, (c+1)*chunk); i++ {
-					out = v.widget(ctx, i, out)
-				}
-				parts[c] = out
-			}
-		}()
-	}
-	wg.Wait()
-	total := 0
-	for _, p := range parts {
-		total += len(p)
-	}
-	out := make([]Diagnostic, 0, total)
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
 }
 
 // ValidateWidget re-runs the per-widget rules (Rule.PerWidget) for the
@@ -281,72 +226,32 @@ func (v *Validator) ValidateWidget(f *model.Flow, name string) []Diagnostic {
 	return out
 }
 
-// widgetContext is what the per-widget rules need to know about the rest
-// of the flow.
-type widgetContext struct {
-	flow *model.Flow
-	// leadsTo reports whether a path of at least one transition leads from
-	// widget a to widget b.
-	leadsTo func(a, b int) bool
-	// paths is scratch memory for the string rules' paths, one per
-	// goroutine (nil: they make their own).
-	paths *[]pathSeg
+// statePath is the JSON Pointer to the i-th widget ("/states/12"); for a
+// flow within Studio's limit it is cut from one shared text, not written.
+func statePath(i int) string {
+	if i >= 0 && i < MaxWidgets {
+		t := statePathTable()
+		return t.text[t.ends[i]-t.lengths[i] : t.ends[i]]
+	}
+	return "/states/" + strconv.Itoa(i)
 }
 
-func statePath(i int) string { return "/states/" + strconv.Itoa(i) }
-
-// widget runs the per-widget rules on the i-th widget.
-func (v *Validator) widget(ctx widgetContext, i int, out []Diagnostic) []Diagnostic {
-	s := ctx.flow.StateAt(i)
-	start := len(out)
-	base := statePath(i)
-	out = v.typeRule(s, base, out)
-	for _, d := range v.content.findings(s, v.contentRules) {
-		d.Widget = s.Name()
-		d.Path = base + d.Path
-		out = append(out, d)
+// statePathTable is every widget path under MaxWidgets, back to back in
+// one text, built on first use and never changed after.
+var statePathTable = sync.OnceValue(func() (t struct {
+	text          string
+	ends, lengths []int32
+}) {
+	var b []byte
+	t.ends, t.lengths = make([]int32, MaxWidgets), make([]int32, MaxWidgets)
+	for i := range MaxWidgets {
+		start := len(b)
+		b = strconv.AppendInt(append(b, "/states/"...), int64(i), 10)
+		t.ends[i], t.lengths[i] = int32(len(b)), int32(len(b)-start)
 	}
-	if v.findSubflow != nil { // otherwise among contentRules
-		out = v.requirementRules(s, base, out, start)
-	}
-	out = v.nameRule(ctx.flow, s, i, base, out)
-	out = v.transitionRules(ctx.flow, s, base, out)
-	out = v.stringRules(ctx, s, i, base, out)
-	return dedupe(out, start)
-}
-
-// contentRules are the per-widget rules whose outcome depends on the
-// widget's own JSON alone (paths relative to the widget, no widget name), so
-// their result can be remembered by content.
-func (v *Validator) contentRules(s *model.State) []Diagnostic {
-	var out []Diagnostic
-	out = v.schemaRule(s, "", out)
-	if v.findSubflow == nil { // the widget's JSON alone decides
-		out = v.requirementRules(s, "", out, 0)
-	}
-	out = v.splitRules(s, "", out)
-	out = v.propertyQuirkRules(s, "", out)
-	return out
-}
-
-// dedupe drops repeats (same path and message) among out[start:]; the two
-// layers word a shared finding the same way on purpose.
-func dedupe(out []Diagnostic, start int) []Diagnostic {
-	if len(out)-start < 2 {
-		return out
-	}
-	type key struct{ path, msg string }
-	seen := map[key]bool{}
-	kept := out[:start]
-	for _, d := range out[start:] {
-		k := key{d.Path, d.Message}
-		if !seen[k] {
-			seen[k] = true
-			kept = append(kept, d)
-		}
-	}
-	return kept
-}
+	t.text = string(b)
+	return t
+})
 
 // sortDiagnostics orders flow-level diagnostics first, then by widget
 // position, keeping each widget's own order.

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/studioflow/studioflow/model"
@@ -286,10 +287,10 @@ func keyedEntries(v Values, field, noun string) []Finding {
 		if !ok {
 			continue
 		}
-		base := fmt.Sprintf("/%s/%d", field, i)
+		base := func() string { return "/" + field + "/" + strconv.Itoa(i) } // written for a finding
 		key, _ := obj.String("key")
 		if strings.TrimSpace(key) == "" {
-			out = append(out, Finding{Path: base + "/key", Message: fmt.Sprintf("%s %d has no name (key), so the execution fails when the widget runs", noun, i+1)})
+			out = append(out, Finding{Path: base() + "/key", Message: fmt.Sprintf("%s %d has no name (key), so the execution fails when the widget runs", noun, i+1)})
 			continue
 		}
 		typ, _ := obj.String("type")
@@ -299,7 +300,7 @@ func keyedEntries(v Values, field, noun string) []Finding {
 		src, _ := obj.String("value")
 		s, known := v.Render(src)
 		if known && !json.Valid([]byte(strings.TrimSpace(s))) {
-			out = append(out, Finding{Path: base + "/value", Message: fmt.Sprintf("%s %s is marked Parse as JSON, but its value %q is not JSON, so the execution fails when the widget runs", noun, key, strings.TrimSpace(s))})
+			out = append(out, Finding{Path: base() + "/value", Message: fmt.Sprintf("%s %s is marked Parse as JSON, but its value %q is not JSON, so the execution fails when the widget runs", noun, key, strings.TrimSpace(s))})
 		}
 	}
 	return out

@@ -1,0 +1,202 @@
+package schemas
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// The per-widget rules over a whole flow: widgets in chunks, each chunk's
+// remembered content findings looked up under one lock and the new ones
+// remembered under one more, every chunk on whichever core is free.
+
+// parallelFrom is the flow size from which the per-widget rules run on
+// every core: below it, starting goroutines costs more than it saves.
+const parallelFrom = 256
+
+// widgetChunk is how many widgets a goroutine takes at a time.
+const widgetChunk = 64
+
+// widgetContext is what the per-widget rules need to know about the rest
+// of the flow.
+type widgetContext struct {
+	flow *model.Flow
+	// leadsTo reports whether a path of at least one transition leads from
+	// widget a to widget b.
+	leadsTo func(a, b int) bool
+	// targets is graph.targets when the flow's wiring is resolved (nil:
+	// the rules look names up).
+	targets [][]int32
+	// scratch is memory for the rules, one per goroutine (nil: they make
+	// their own).
+	scratch *widgetScratch
+}
+
+// target is where widget i's transition j leads (graph.targets' values).
+func (ctx widgetContext) target(i, j int, next string) int {
+	if ctx.targets != nil {
+		return int(ctx.targets[i][j])
+	}
+	if next == "" {
+		return noTarget
+	}
+	if k := ctx.flow.IndexOf(next); k >= 0 {
+		return k
+	}
+	return unknownTarget
+}
+
+// widgetScratch is memory one goroutine reuses from widget to widget.
+type widgetScratch struct {
+	paths  []pathSeg
+	values staticValues
+	// One chunk's content keys and findings, and those not remembered yet.
+	keys     []uint64
+	found    []bool
+	content  [][]Diagnostic
+	newKeys  []uint64
+	newFound [][]Diagnostic
+}
+
+// widgets runs the per-widget rules on every widget, split over the cores
+// for big flows; the result keeps widget order.
+func (v *Validator) widgets(ctx widgetContext, n int) []Diagnostic {
+	workers := runtime.GOMAXPROCS(0)
+	if n < parallelFrom || workers < 2 {
+		ctx.scratch = &widgetScratch{}
+		var out []Diagnostic
+		for lo := 0; lo < n; lo += widgetChunk {
+			out = v.widgetChunk(ctx, lo, min(n, lo+widgetChunk), out)
+		}
+		return out
+	}
+	// Workers take chunks of widgets in turn, so that one held up (a busy
+	// machine) leaves the rest to the others; chunks keep widget order.
+	chunks := (n + widgetChunk - 1) / widgetChunk
+	parts := make([][]Diagnostic, chunks)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, chunks); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx := ctx
+			ctx.scratch = &widgetScratch{}
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
+					return
+				}
+				parts[c] = v.widgetChunk(ctx, c*widgetChunk, min(n, (c+1)*widgetChunk), nil)
+			}
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for _, p := range parts {
+		total += len(p)
+	}
+	out := make([]Diagnostic, 0, total)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// widgetChunk runs the per-widget rules on widgets lo to hi-1.
+func (v *Validator) widgetChunk(ctx widgetContext, lo, hi int, out []Diagnostic) []Diagnostic {
+	sc := ctx.scratch
+	count := hi - lo
+	sc.keys = sc.keys[:0]
+	for i := lo; i < hi; i++ {
+		sc.keys = append(sc.keys, v.content.key(ctx.flow.StateAt(i)))
+	}
+	sc.found = slices.Grow(sc.found[:0], count)[:count]
+	sc.content = slices.Grow(sc.content[:0], count)[:count]
+	v.content.entries.GetAll(sc.keys, sc.content, sc.found)
+	sc.newKeys, sc.newFound = sc.newKeys[:0], sc.newFound[:0]
+	for k, found := range sc.found {
+		if !found {
+			d := slices.Clip(v.contentRules(sc, ctx.flow.StateAt(lo+k)))
+			sc.content[k] = d
+			sc.newKeys, sc.newFound = append(sc.newKeys, sc.keys[k]), append(sc.newFound, d)
+		}
+	}
+	if len(sc.newKeys) > 0 {
+		v.content.entries.PutAll(sc.newKeys, sc.newFound)
+	}
+	for k := range count {
+		out = v.widgetWith(ctx, lo+k, sc.content[k], out)
+	}
+	clear(sc.content) // the cache holds them; the scratch need not
+	clear(sc.newFound)
+	return out
+}
+
+// widget runs the per-widget rules on the i-th widget.
+func (v *Validator) widget(ctx widgetContext, i int, out []Diagnostic) []Diagnostic {
+	if ctx.scratch == nil {
+		ctx.scratch = &widgetScratch{}
+	}
+	s := ctx.flow.StateAt(i)
+	content := v.content.findings(s, func(s *model.State) []Diagnostic { return v.contentRules(ctx.scratch, s) })
+	return v.widgetWith(ctx, i, content, out)
+}
+
+// widgetWith is widget with the content rules' findings already known
+// (paths relative to the widget, no widget name).
+func (v *Validator) widgetWith(ctx widgetContext, i int, content []Diagnostic, out []Diagnostic) []Diagnostic {
+	s := ctx.flow.StateAt(i)
+	start := len(out)
+	base := statePath(i)
+	w, _ := v.cat.typeOf(s.Type())
+	out = v.typeRule(s, base, out)
+	for _, d := range content {
+		d.Widget = s.Name()
+		d.Path = base + d.Path
+		out = append(out, d)
+	}
+	if v.findSubflow != nil { // otherwise among contentRules
+		out = v.requirementRules(ctx.scratch, s, base, out, start)
+	}
+	out = v.nameRule(ctx.flow, s, i, base, out)
+	out = v.transitionRules(ctx, w, s, i, base, out)
+	out = v.stringRules(ctx, w, s, i, base, out)
+	return dedupe(out, start)
+}
+
+// contentRules are the per-widget rules whose outcome depends on the
+// widget's own JSON alone (paths relative to the widget, no widget name), so
+// their result can be remembered by content.
+func (v *Validator) contentRules(sc *widgetScratch, s *model.State) []Diagnostic {
+	var out []Diagnostic
+	out = v.schemaRule(s, "", out)
+	if v.findSubflow == nil { // the widget's JSON alone decides
+		out = v.requirementRules(sc, s, "", out, 0)
+	}
+	out = v.splitRules(s, "", out)
+	out = v.propertyQuirkRules(s, "", out)
+	return out
+}
+
+// dedupe drops repeats (same path and message) among out[start:]; the two
+// layers word a shared finding the same way on purpose.
+func dedupe(out []Diagnostic, start int) []Diagnostic {
+	if len(out)-start < 2 {
+		return out
+	}
+	type key struct{ path, msg string }
+	seen := map[key]bool{}
+	kept := out[:start]
+	for _, d := range out[start:] {
+		k := key{d.Path, d.Message}
+		if !seen[k] {
+			seen[k] = true
+			kept = append(kept, d)
+		}
+	}
+	return kept
+}
