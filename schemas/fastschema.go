@@ -76,6 +76,10 @@ type fastSchema struct {
 	// be valid, so anyOf and oneOf pass over such a branch without
 	// evaluating it (a transition's "event" picks its branch at once).
 	pins []pin
+
+	// kind, anyOfBy and oneOfBy are planned shortcuts (fastschema_plan.go).
+	kind             nodeKind
+	anyOfBy, oneOfBy *pinDispatch
 }
 
 type pin struct{ key, value string }
@@ -139,6 +143,9 @@ func (b *fastBuilder) build(s *jsonschema.Schema) *fastSchema {
 	b.deferInPlaceCycles(n)
 	for _, m := range b.built {
 		m.pins = pinsOf(m, 0)
+	}
+	for _, m := range b.built {
+		m.plan()
 	}
 	return n
 }

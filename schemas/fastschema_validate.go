@@ -19,6 +19,14 @@ func (n *fastSchema) valid(v any) bool {
 	if n.always != nil {
 		return *n.always
 	}
+	switch n.kind {
+	case kindTypes:
+		if isModelValue(v) {
+			return n.admitsType(v)
+		}
+	case kindAlias:
+		return n.ref.valid(v)
+	}
 	switch t := v.(type) {
 	case nil, bool:
 	case string:
@@ -69,31 +77,11 @@ func (n *fastSchema) validApplicators(v any) bool {
 			return false
 		}
 	}
-	if len(n.anyOf) > 0 {
-		matched := false
-		for _, s := range n.anyOf {
-			if !s.excludes(v) && s.valid(v) {
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			return false
-		}
+	if len(n.anyOf) > 0 && matches(n.anyOf, n.anyOfBy, v, 1) == 0 {
+		return false
 	}
-	if len(n.oneOf) > 0 {
-		matched := 0
-		for _, s := range n.oneOf {
-			if !s.excludes(v) && s.valid(v) {
-				matched++
-				if matched > 1 {
-					return false
-				}
-			}
-		}
-		if matched == 0 {
-			return false
-		}
+	if len(n.oneOf) > 0 && matches(n.oneOf, n.oneOfBy, v, 2) != 1 {
+		return false
 	}
 	if n.ifThen != nil {
 		if n.ifThen.valid(v) {
@@ -143,7 +131,14 @@ func (n *fastSchema) inEnum(v any) bool {
 }
 
 func (n *fastSchema) validString(s string) bool {
-	if n.minLength != -1 || n.maxLength != -1 {
+	// A string has at most as many characters as bytes, and at least
+	// one when it has a byte: most bounds are decided without counting.
+	minDecided := n.minLength == -1 || (len(s) >= n.minLength && n.minLength <= 1)
+	maxDecided := n.maxLength == -1 || len(s) <= n.maxLength
+	if n.minLength != -1 && len(s) < n.minLength {
+		return false
+	}
+	if !minDecided || !maxDecided {
 		length := utf8.RuneCountInString(s)
 		if n.minLength != -1 && length < n.minLength {
 			return false
