@@ -2,7 +2,6 @@ package schemas
 
 import (
 	"fmt"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -181,28 +180,24 @@ func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 		out = append(out, Diagnostic{Severity: Warning, Path: "/states", Rule: RuleWidgetLimit,
 			Message: fmt.Sprintf("the flow has %d widgets: Studio allows %d, but Twilio's published flow schema allows only %d, so other tools may reject it", n, MaxWidgets, v.schemaMax)})
 	}
-	g := newGraph(f)
-	// The flow rules (reachability from each entry point, loops) run beside
-	// the per-widget rules on a big flow.
-	var flowFindings []Diagnostic
-	done := make(chan struct{})
-	if n >= parallelFrom && runtime.GOMAXPROCS(0) > 1 {
-		go func() {
-			defer close(done)
-			flowFindings = v.flowRules(f, g, nil)
-		}()
-	} else {
-		flowFindings = v.flowRules(f, g, nil)
-		close(done)
-	}
 	scratch, _ := v.bitsets.Get().(*[]uint64)
 	if scratch == nil {
 		scratch = new([]uint64)
 	}
-	ctx := widgetContext{flow: f, leadsTo: newUpstreamIndexIn(g, scratch).leadsTo, targets: g.targets}
-	perWidget := v.widgets(ctx, n)
+	var g graph
+	var flowFindings []Diagnostic
+	perWidget := v.widgets(f, flowWork{
+		// The wiring and the upstream index are built while other cores
+		// start on the widgets' content rules, which need neither.
+		prepare: func() widgetContext {
+			g = newGraph(f)
+			return widgetContext{flow: f, leadsTo: newUpstreamIndexIn(g, scratch).leadsTo, targets: g.targets}
+		},
+		// The flow rules (reachability from each entry point, loops) run
+		// beside the per-widget rules.
+		alongside: func() { flowFindings = v.flowRules(f, g, nil) },
+	})
 	v.bitsets.Put(scratch) // nothing holds the index any more
-	<-done
 	return mergeDiagnostics(append(out, flowFindings...), perWidget)
 }
 

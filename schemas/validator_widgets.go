@@ -53,47 +53,85 @@ func (ctx widgetContext) target(i, j int, next string) int {
 type widgetScratch struct {
 	paths  []pathSeg
 	values staticValues
-	// One chunk's content keys and findings, and those not remembered yet.
+	// One chunk's content keys, and the findings not remembered yet.
 	keys     []uint64
 	found    []bool
-	content  [][]Diagnostic
 	newKeys  []uint64
 	newFound [][]Diagnostic
 }
 
-// widgets runs the per-widget rules on every widget, split over the cores
-// for big flows; the result keeps widget order.
-func (v *Validator) widgets(ctx widgetContext, n int) []Diagnostic {
-	workers := runtime.GOMAXPROCS(0)
+// flowWork is what ValidateFlow does besides the per-widget rules.
+type flowWork struct {
+	// prepare resolves what the rules after the content rules need.
+	prepare func() widgetContext
+	// alongside runs the flow rules, after prepare.
+	alongside func()
+}
+
+// widgets runs the per-widget rules on every widget of f, and work, split
+// over the cores for big flows; the result keeps widget order.
+//
+// On several cores, the content rules (the schemas, most of the work) need
+// nothing of the rest of the flow: workers take chunks of them at once,
+// while this goroutine prepares the flow's wiring and then runs the flow
+// rules; then everyone takes chunks of the remaining rules. Chunks go to
+// whichever goroutine is free, so one held up (a busy machine) leaves the
+// rest to the others.
+func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
+	n := f.Len()
+	workers := min(runtime.GOMAXPROCS(0), (n+widgetChunk-1)/widgetChunk)
 	if n < parallelFrom || workers < 2 {
+		ctx := work.prepare()
+		work.alongside()
 		ctx.scratch = &widgetScratch{}
 		var out []Diagnostic
+		content := make([][]Diagnostic, widgetChunk)
 		for lo := 0; lo < n; lo += widgetChunk {
-			out = v.widgetChunk(ctx, lo, min(n, lo+widgetChunk), out)
+			hi := min(n, lo+widgetChunk)
+			v.chunkContent(ctx.scratch, f, lo, hi, content)
+			out = v.chunkRules(ctx, lo, hi, content, out)
 		}
 		return out
 	}
-	// Workers take chunks of widgets in turn, so that one held up (a busy
-	// machine) leaves the rest to the others; chunks keep widget order.
 	chunks := (n + widgetChunk - 1) / widgetChunk
+	content := make([][]Diagnostic, n)
 	parts := make([][]Diagnostic, chunks)
-	var next atomic.Int64
+	var nextContent, nextRules atomic.Int64
+	ready := make(chan struct{})
+	var ctx widgetContext // set before ready closes
+	run := func(sc *widgetScratch) {
+		for {
+			c := int(nextContent.Add(1) - 1)
+			if c >= chunks {
+				break
+			}
+			lo, hi := c*widgetChunk, min(n, (c+1)*widgetChunk)
+			v.chunkContent(sc, f, lo, hi, content[lo:hi])
+		}
+		<-ready
+		local := ctx
+		local.scratch = sc
+		for {
+			c := int(nextRules.Add(1) - 1)
+			if c >= chunks {
+				return
+			}
+			lo, hi := c*widgetChunk, min(n, (c+1)*widgetChunk)
+			parts[c] = v.chunkRules(local, lo, hi, content[lo:hi], nil)
+		}
+	}
 	var wg sync.WaitGroup
-	for w := 0; w < min(workers, chunks); w++ {
+	for range workers - 1 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ctx := ctx
-			ctx.scratch = &widgetScratch{}
-			for {
-				c := int(next.Add(1) - 1)
-				if c >= chunks {
-					return
-				}
-				parts[c] = v.widgetChunk(ctx, c*widgetChunk, min(n, (c+1)*widgetChunk), nil)
-			}
+			run(&widgetScratch{})
 		}()
 	}
+	ctx = work.prepare()
+	close(ready)
+	work.alongside()
+	run(&widgetScratch{})
 	wg.Wait()
 	total := 0
 	for _, p := range parts {
@@ -106,33 +144,37 @@ func (v *Validator) widgets(ctx widgetContext, n int) []Diagnostic {
 	return out
 }
 
-// widgetChunk runs the per-widget rules on widgets lo to hi-1.
-func (v *Validator) widgetChunk(ctx widgetContext, lo, hi int, out []Diagnostic) []Diagnostic {
-	sc := ctx.scratch
+// chunkContent finds the content rules' findings of widgets lo to hi-1
+// into content (one per widget): remembered ones looked up under one lock,
+// the others computed and remembered under one more.
+func (v *Validator) chunkContent(sc *widgetScratch, f *model.Flow, lo, hi int, content [][]Diagnostic) {
 	count := hi - lo
 	sc.keys = sc.keys[:0]
 	for i := lo; i < hi; i++ {
-		sc.keys = append(sc.keys, v.content.key(ctx.flow.StateAt(i)))
+		sc.keys = append(sc.keys, v.content.key(f.StateAt(i)))
 	}
 	sc.found = slices.Grow(sc.found[:0], count)[:count]
-	sc.content = slices.Grow(sc.content[:0], count)[:count]
-	v.content.entries.GetAll(sc.keys, sc.content, sc.found)
+	v.content.entries.GetAll(sc.keys, content, sc.found)
 	sc.newKeys, sc.newFound = sc.newKeys[:0], sc.newFound[:0]
 	for k, found := range sc.found {
 		if !found {
-			d := slices.Clip(v.contentRules(sc, ctx.flow.StateAt(lo+k)))
-			sc.content[k] = d
+			d := slices.Clip(v.contentRules(sc, f.StateAt(lo+k)))
+			content[k] = d
 			sc.newKeys, sc.newFound = append(sc.newKeys, sc.keys[k]), append(sc.newFound, d)
 		}
 	}
 	if len(sc.newKeys) > 0 {
 		v.content.entries.PutAll(sc.newKeys, sc.newFound)
 	}
-	for k := range count {
-		out = v.widgetWith(ctx, lo+k, sc.content[k], out)
+	clear(sc.newFound) // the cache holds them; the scratch need not
+}
+
+// chunkRules runs the per-widget rules on widgets lo to hi-1, given their
+// content findings.
+func (v *Validator) chunkRules(ctx widgetContext, lo, hi int, content [][]Diagnostic, out []Diagnostic) []Diagnostic {
+	for k := range hi - lo {
+		out = v.widgetWith(ctx, lo+k, content[k], out)
 	}
-	clear(sc.content) // the cache holds them; the scratch need not
-	clear(sc.newFound)
 	return out
 }
 
