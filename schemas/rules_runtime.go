@@ -31,9 +31,8 @@ func (v *Validator) WithSubflows(find func(flowSID string) error) *Validator {
 // Failure), which the flow may handle, and which Twilio accepts publishing
 // (the Studio REST API checks only the schemas). A requirement on a value
 // the schema already faults is not repeated.
-func (v *Validator) requirementRules(sc *widgetScratch, s *model.State, base string, out []Diagnostic, start int) []Diagnostic {
-	w, ok := v.cat.typeOf(s.Type())
-	if !ok || len(w.requires) == 0 {
+func (v *Validator) requirementRules(sc *widgetScratch, w *WidgetType, s *model.State, base string, out []Diagnostic, start int) []Diagnostic {
+	if w == nil || len(w.requires) == 0 {
 		return out
 	}
 	sc.values = staticValues{props: s.Properties(), find: v.findSubflow}

@@ -42,7 +42,13 @@ func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Di
 // schemaRule validates the widget against its own type's schema: the
 // branch of the flow schema's if/then dispatch that applies to it.
 func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []Diagnostic {
-	if w, ok := v.cat.typeOf(s.Type()); ok && w.fast.valid(schemaView(s.Raw())) {
+	w, _ := v.cat.typeOf(s.Type())
+	return v.schemaRuleOf(w, s, base, out)
+}
+
+// schemaRuleOf is schemaRule for a widget of type w (nil when unknown).
+func (v *Validator) schemaRuleOf(w *WidgetType, s *model.State, base string, out []Diagnostic) []Diagnostic {
+	if w != nil && w.fast.valid(schemaView(s.Raw())) {
 		return out
 	}
 	instance, err := v.validateAgainstType(s)
@@ -213,8 +219,8 @@ func firstWithEvent(s *model.State, j int, event string) int {
 }
 
 // splitRules runs conditionRules on every transition of a split-based-on.
-func (v *Validator) splitRules(s *model.State, base string, out []Diagnostic) []Diagnostic {
-	if w := v.cat.types[s.Type()]; w == nil || !w.testsConditions {
+func (v *Validator) splitRules(w *WidgetType, s *model.State, base string, out []Diagnostic) []Diagnostic {
+	if w == nil || !w.testsConditions {
 		return out
 	}
 	tv, _ := s.Raw().Get("transitions")
@@ -422,7 +428,7 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 // the official schemas) and set-variables' variables (which the official
 // schema means to check but does not, QUIRKS.md 4). Warnings only: Twilio's
 // own validation would not reject these.
-func (v *Validator) propertyQuirkRules(s *model.State, base string, out []Diagnostic) []Diagnostic {
+func (v *Validator) propertyQuirkRules(w *WidgetType, s *model.State, base string, out []Diagnostic) []Diagnostic {
 	props := s.Properties()
 	check := func(key string, rule Rule) {
 		val, ok := props.Get(key)
@@ -447,10 +453,8 @@ func (v *Validator) propertyQuirkRules(s *model.State, base string, out []Diagno
 		}
 	}
 	check("offset", RuleOffset)
-	if w := v.cat.types[s.Type()]; w != nil {
-		if key, ok := w.PropertyWithRole(FlowVariables); ok {
-			check(key, RuleVariables)
-		}
+	if key, ok := v.variablesKey[w]; ok {
+		check(key, RuleVariables)
 	}
 	return out
 }

@@ -37,6 +37,9 @@ type Validator struct {
 	findSubflow func(flowSID string) error
 	// shapes keeps the graph of the flow ValidateWidget saw last.
 	shapes *shapeCache
+	// variablesKey is the property holding flow variables, for each widget
+	// type that has one (WidgetType.PropertyWithRole, read once).
+	variablesKey map[*WidgetType]string
 	// bitsets recycles the memory of ValidateFlow's upstream index (half a
 	// megabyte at 2,000 widgets).
 	bitsets *sync.Pool
@@ -116,6 +119,14 @@ func NewValidator(cat *Catalog) (*Validator, error) {
 		shapes:   &shapeCache{},
 		bitsets:  &sync.Pool{},
 		typeEnum: map[string]bool{},
+	}
+	v.variablesKey = map[*WidgetType]string{}
+	for _, typ := range cat.order {
+		if w, ok := cat.typeOf(typ); ok {
+			if key, ok := w.PropertyWithRole(FlowVariables); ok {
+				v.variablesKey[w] = key
+			}
+		}
 	}
 	v.explain = explainer{docs: cat.docs, events: v.eventsOf, namer: cat.instanceNamer}
 	frag := func(url string) checkedSchema {

@@ -96,9 +96,10 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 	chunks := (n + widgetChunk - 1) / widgetChunk
 	content := make([][]Diagnostic, n)
 	parts := make([][]Diagnostic, chunks)
-	var nextContent, nextRules atomic.Int64
-	ready := make(chan struct{})
-	var ctx widgetContext // set before ready closes
+	var nextContent, contentDone, nextRules atomic.Int64
+	ready := make(chan struct{})      // ctx is set
+	allContent := make(chan struct{}) // every chunk's content is known
+	var ctx widgetContext
 	run := func(sc *widgetScratch) {
 		for {
 			c := int(nextContent.Add(1) - 1)
@@ -107,8 +108,12 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 			}
 			lo, hi := c*widgetChunk, min(n, (c+1)*widgetChunk)
 			v.chunkContent(sc, f, lo, hi, content[lo:hi])
+			if contentDone.Add(1) == int64(chunks) {
+				close(allContent)
+			}
 		}
 		<-ready
+		<-allContent
 		local := ctx
 		local.scratch = sc
 		for {
@@ -202,7 +207,7 @@ func (v *Validator) widgetWith(ctx widgetContext, i int, content []Diagnostic, o
 		out = append(out, d)
 	}
 	if v.findSubflow != nil { // otherwise among contentRules
-		out = v.requirementRules(ctx.scratch, s, base, out, start)
+		out = v.requirementRules(ctx.scratch, w, s, base, out, start)
 	}
 	out = v.nameRule(ctx.flow, s, i, base, out)
 	out = v.transitionRules(ctx, w, s, i, base, out)
@@ -215,12 +220,13 @@ func (v *Validator) widgetWith(ctx widgetContext, i int, content []Diagnostic, o
 // their result can be remembered by content.
 func (v *Validator) contentRules(sc *widgetScratch, s *model.State) []Diagnostic {
 	var out []Diagnostic
-	out = v.schemaRule(s, "", out)
+	w, _ := v.cat.typeOf(s.Type())
+	out = v.schemaRuleOf(w, s, "", out)
 	if v.findSubflow == nil { // the widget's JSON alone decides
-		out = v.requirementRules(sc, s, "", out, 0)
+		out = v.requirementRules(sc, w, s, "", out, 0)
 	}
-	out = v.splitRules(s, "", out)
-	out = v.propertyQuirkRules(s, "", out)
+	out = v.splitRules(w, s, "", out)
+	out = v.propertyQuirkRules(w, s, "", out)
 	return out
 }
 
