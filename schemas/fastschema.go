@@ -80,6 +80,9 @@ type fastSchema struct {
 	// kind, anyOfBy and oneOfBy are planned shortcuts (fastschema_plan.go).
 	kind             nodeKind
 	anyOfBy, oneOfBy *pinDispatch
+	// noMemberKeywords: no properties, required or additionalProperties,
+	// so an object's members need no look.
+	noMemberKeywords bool
 }
 
 type pin struct{ key, value string }

@@ -33,6 +33,7 @@ type pinDispatch struct {
 // on every node).
 func (n *fastSchema) plan() {
 	n.kind = kindGeneral
+	n.noMemberKeywords = len(n.properties) == 0 && len(n.required) == 0 && !n.noAdditional && n.additional == nil
 	n.anyOfBy, n.oneOfBy = dispatchOf(n.anyOf), dispatchOf(n.oneOf)
 	if n.deferred || n.always != nil || len(n.consts) > 0 || len(n.enum) > 0 || !n.noValueKeywords() ||
 		n.not != nil || len(n.allOf) > 0 || len(n.anyOf) > 0 || len(n.oneOf) > 0 || n.ifThen != nil {

@@ -220,6 +220,9 @@ func (n *fastSchema) validObject(o *model.Object) bool {
 			return false
 		}
 	}
+	if n.noMemberKeywords {
+		return true
+	}
 	if n.maskable {
 		return n.validMembers(o)
 	}

@@ -36,6 +36,9 @@ type liquidVerdict struct {
 	lenient []string
 	// iterations bounds the loop iterations one render can run.
 	iterations int
+	// unclosed: a "{{" with no "}}" after it (see unclosedOutput; the
+	// verdict key keeps it, as it keeps everything but closed outputs).
+	unclosed bool
 }
 
 func newLiquidChecker() *liquidChecker {
@@ -164,7 +167,7 @@ func (c *liquidChecker) inspect(s string) liquidVerdict {
 		}
 		return liquidVerdict{problem: strings.TrimPrefix(problem, "syntax error: ")}
 	}
-	return liquidVerdict{lenient: rep.Lenient, iterations: rep.MaxIterations}
+	return liquidVerdict{lenient: rep.Lenient, iterations: rep.MaxIterations, unclosed: unclosedOutput(s)}
 }
 
 // simpleLiquid recognises the strings that need no parser: no tags, and
@@ -346,15 +349,16 @@ func isNameByte(c byte) bool {
 // worded for the field holding str once a finding needs it.
 func (c *liquidChecker) findings(str string, report func(Severity, func(field string) string)) {
 	verdict := c.check(str)
-	c.report(str, verdict, report)
+	verdict.unclosed = unclosedOutput(str) // a simple string's verdict does not say
+	c.report(verdict, report)
 }
 
 // parsedFindings is findings for a string simpleLiquid refuses.
 func (c *liquidChecker) parsedFindings(str string, report func(Severity, func(field string) string)) {
-	c.report(str, c.parsed(str), report)
+	c.report(c.parsed(str), report)
 }
 
-func (c *liquidChecker) report(str string, verdict liquidVerdict, report func(Severity, func(field string) string)) {
+func (c *liquidChecker) report(verdict liquidVerdict, report func(Severity, func(field string) string)) {
 	if verdict.problem != "" {
 		report(Error, func(field string) string { return fmt.Sprintf("Liquid error in %s: %s", field, verdict.problem) })
 		return
@@ -369,7 +373,7 @@ func (c *liquidChecker) report(str string, verdict liquidVerdict, report func(Se
 			return fmt.Sprintf("%s has loops that can run %s iterations together (nested loops multiply, each up to %d), more than the %d one render may run: it will stop with an error", field, iterationCount(verdict.iterations), liquid.MaxLoopIterations, liquid.MaxRenderIterations)
 		})
 	}
-	if unclosedOutput(str) {
+	if verdict.unclosed {
 		report(Warning, func(field string) string {
 			return fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field)
 		})
