@@ -83,6 +83,8 @@ type fastSchema struct {
 	// noMemberKeywords: no properties, required or additionalProperties,
 	// so an object's members need no look.
 	noMemberKeywords bool
+	// merged evaluates a kindMerged node (fastschema_merge.go).
+	merged *mergedPlan
 }
 
 type pin struct{ key, value string }
@@ -149,6 +151,9 @@ func (b *fastBuilder) build(s *jsonschema.Schema) *fastSchema {
 	}
 	for _, m := range b.built {
 		m.plan()
+	}
+	for _, m := range b.built {
+		m.planMerge()
 	}
 	return n
 }

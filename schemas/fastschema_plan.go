@@ -19,6 +19,7 @@ const (
 	kindGeneral nodeKind = iota
 	kindTypes            // only "type": admitsType decides
 	kindAlias            // only a $ref: the referred node decides
+	kindMerged           // $ref or allOf beside other keywords: see mergedPlan
 )
 
 // pinDispatch finds the branches of an anyOf or oneOf that can match an

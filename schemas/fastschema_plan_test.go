@@ -71,11 +71,21 @@ func TestPinDispatchCountsAsAskingEveryBranch(t *testing.T) {
 	}
 }
 
-// A node planned to check only a type, or to stand for its $ref, decides
-// as the general walk does.
+// A node planned to check only a type, to stand for its $ref, or to merge
+// its $ref and allOf, decides as the general walk does.
 func TestPlannedKindsDecideAsTheGeneralWalk(t *testing.T) {
 	values := []any{nil, true, "", "text", json.Number("1"), json.Number("1.5"), json.Number("1e400"),
 		model.NewObject(), model.NewObject(model.Member{Key: "x", Value: json.Number("1")}), []any{}, []any{"a"}}
+	// Transition-like objects, for the merged plans of event definitions.
+	for _, event := range []any{"sent", "failed", "incomingMessage", "timeout", "match", "noMatch", "", "other", json.Number("1"), nil} {
+		for _, next := range []any{"w2", nil, json.Number("3"), model.NewObject()} {
+			values = append(values,
+				model.NewObject(model.Member{Key: "event", Value: event}),
+				model.NewObject(model.Member{Key: "next", Value: next}, model.Member{Key: "event", Value: event}),
+				model.NewObject(model.Member{Key: "event", Value: event}, model.Member{Key: "next", Value: next},
+					model.Member{Key: "event", Value: "sent"}, model.Member{Key: "conditions", Value: []any{}}))
+		}
+	}
 	kinds := map[nodeKind]int{}
 	for _, n := range allFastNodes(t) {
 		if n.kind == kindGeneral {
@@ -90,7 +100,7 @@ func TestPlannedKindsDecideAsTheGeneralWalk(t *testing.T) {
 			}
 		}
 	}
-	if kinds[kindTypes] == 0 || kinds[kindAlias] == 0 {
+	if kinds[kindTypes] == 0 || kinds[kindAlias] == 0 || kinds[kindMerged] == 0 {
 		t.Errorf("planned kinds %v; each should occur in the catalog", kinds)
 	}
 }

@@ -26,7 +26,19 @@ func (n *fastSchema) valid(v any) bool {
 		}
 	case kindAlias:
 		return n.ref.valid(v)
+	case kindMerged:
+		if isModelValue(v) {
+			return n.merged.valid(v)
+		}
 	}
+	return n.validOwn(v, true) && n.validInPlace(v)
+}
+
+// validOwn checks v against n's own keywords: all but $ref and allOf, and
+// but the member keywords (properties, required, additionalProperties)
+// unless members is set. A value that is not a model value is left to
+// jsonschema/v5 (with every keyword).
+func (n *fastSchema) validOwn(v any, members bool) bool {
 	switch t := v.(type) {
 	case nil, bool:
 	case string:
@@ -42,7 +54,7 @@ func (n *fastSchema) valid(v any) bool {
 			return false
 		}
 	case *model.Object:
-		if !n.validObject(t) {
+		if !n.validObject(t, members) {
 			return false
 		}
 	case []any:
@@ -65,17 +77,23 @@ func (n *fastSchema) valid(v any) bool {
 	return n.validApplicators(v)
 }
 
-func (n *fastSchema) validApplicators(v any) bool {
+// validInPlace checks v against n's $ref and allOf.
+func (n *fastSchema) validInPlace(v any) bool {
 	if n.ref != nil && !n.ref.valid(v) {
-		return false
-	}
-	if n.not != nil && n.not.valid(v) {
 		return false
 	}
 	for _, s := range n.allOf {
 		if !s.valid(v) {
 			return false
 		}
+	}
+	return true
+}
+
+// validApplicators checks not, anyOf, oneOf and if/then/else.
+func (n *fastSchema) validApplicators(v any) bool {
+	if n.not != nil && n.not.valid(v) {
+		return false
 	}
 	if len(n.anyOf) > 0 && matches(n.anyOf, n.anyOfBy, v, 1) == 0 {
 		return false
@@ -210,7 +228,7 @@ func (c *numberComparer) compare(b *bound) (int, bool) {
 	return c.exact.Cmp(b.rat), true
 }
 
-func (n *fastSchema) validObject(o *model.Object) bool {
+func (n *fastSchema) validObject(o *model.Object, members bool) bool {
 	if n.minProperties != -1 || n.maxProperties != -1 {
 		count := distinctKeys(o)
 		if n.minProperties != -1 && count < n.minProperties {
@@ -220,7 +238,7 @@ func (n *fastSchema) validObject(o *model.Object) bool {
 			return false
 		}
 	}
-	if n.noMemberKeywords {
+	if n.noMemberKeywords || !members {
 		return true
 	}
 	if n.maskable {
