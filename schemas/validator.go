@@ -236,20 +236,19 @@ func (v *Validator) ValidateWidget(f *model.Flow, name string) []Diagnostic {
 // flow within Studio's limit it is cut from one shared text, not written.
 func statePath(i int) string {
 	if i >= 0 && i < MaxWidgets {
-		t := statePathTable()
+		t := &statePaths
 		return t.text[t.ends[i]-t.lengths[i] : t.ends[i]]
 	}
 	return "/states/" + strconv.Itoa(i)
 }
 
-// statePathTable is every widget path under MaxWidgets, back to back in
-// one text, built on first use and never changed after.
-var statePathTable = sync.OnceValue(func() (t struct {
+// statePaths is every widget path under MaxWidgets, back to back in one
+// text (about 20 KB), built when the package loads and never changed.
+var statePaths = func() (t struct {
 	text          string
-	ends, lengths []int32
+	ends, lengths [MaxWidgets]int32
 }) {
 	var b []byte
-	t.ends, t.lengths = make([]int32, MaxWidgets), make([]int32, MaxWidgets)
 	for i := range MaxWidgets {
 		start := len(b)
 		b = strconv.AppendInt(append(b, "/states/"...), int64(i), 10)
@@ -257,7 +256,7 @@ var statePathTable = sync.OnceValue(func() (t struct {
 	}
 	t.text = string(b)
 	return t
-})
+}()
 
 // sortDiagnostics orders flow-level diagnostics first, then by widget
 // position, keeping each widget's own order.

@@ -159,7 +159,12 @@ func (v *Validator) chunkContent(sc *widgetScratch, f *model.Flow, lo, hi int, c
 		sc.keys = append(sc.keys, v.content.key(f.StateAt(i)))
 	}
 	sc.found = slices.Grow(sc.found[:0], count)[:count]
-	v.content.entries.GetAll(sc.keys, content, sc.found)
+	if v.content.entries.Len() > 0 {
+		v.content.entries.GetAll(sc.keys, content, sc.found)
+	} else { // nothing remembered yet (a first validation): no lookups
+		clear(sc.found)
+		clear(content)
+	}
 	sc.newKeys, sc.newFound = sc.newKeys[:0], sc.newFound[:0]
 	for k, found := range sc.found {
 		if !found {
