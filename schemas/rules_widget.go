@@ -154,6 +154,9 @@ func (v *Validator) nameRule(f *model.Flow, s *model.State, i int, base string, 
 	if err := model.ValidateName(name); err != nil {
 		return diag(err.Error())
 	}
+	if f.NamesUnique() {
+		return out
+	}
 	if first := f.IndexOf(name); first != i {
 		return diag(fmt.Sprintf("another widget (number %d, a %s) is already named %q; widget names must be unique", first+1, v.titleOf(f.StateAt(first).Type()), name))
 	}
@@ -453,8 +456,10 @@ func (v *Validator) propertyQuirkRules(w *WidgetType, s *model.State, base strin
 		}
 	}
 	check("offset", RuleOffset)
-	if key, ok := v.variablesKey[w]; ok {
-		check(key, RuleVariables)
+	for _, p := range v.variableProps {
+		if p.w == w {
+			check(p.key, RuleVariables)
+		}
 	}
 	return out
 }

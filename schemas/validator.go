@@ -37,9 +37,10 @@ type Validator struct {
 	findSubflow func(flowSID string) error
 	// shapes keeps the graph of the flow ValidateWidget saw last.
 	shapes *shapeCache
-	// variablesKey is the property holding flow variables, for each widget
-	// type that has one (WidgetType.PropertyWithRole, read once).
-	variablesKey map[*WidgetType]string
+	// variableProps are the widget types that have a property holding
+	// flow variables, with its name (WidgetType.PropertyWithRole, read
+	// once): a few, so a scan finds one faster than a map.
+	variableProps []typeProperty
 	// bitsets recycles the memory of ValidateFlow's upstream index (half a
 	// megabyte at 2,000 widgets).
 	bitsets *sync.Pool
@@ -98,6 +99,12 @@ func (s *flowShape) leadsTo(a, b int) bool {
 	return anc[a]
 }
 
+// typeProperty is a property of a widget type.
+type typeProperty struct {
+	w   *WidgetType
+	key string
+}
+
 type flowFragment struct {
 	key    string
 	schema checkedSchema
@@ -120,11 +127,10 @@ func NewValidator(cat *Catalog) (*Validator, error) {
 		bitsets:  &sync.Pool{},
 		typeEnum: map[string]bool{},
 	}
-	v.variablesKey = map[*WidgetType]string{}
 	for _, typ := range cat.order {
 		if w, ok := cat.typeOf(typ); ok {
 			if key, ok := w.PropertyWithRole(FlowVariables); ok {
-				v.variablesKey[w] = key
+				v.variableProps = append(v.variableProps, typeProperty{w, key})
 			}
 		}
 	}

@@ -79,6 +79,8 @@ type flowWork struct {
 // rest to the others.
 func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 	n := f.Len()
+	// Nothing remembered yet (a first validation): no lookups.
+	fresh := v.content.entries.Len() == 0
 	workers := min(runtime.GOMAXPROCS(0), (n+widgetChunk-1)/widgetChunk)
 	if n < parallelFrom || workers < 2 {
 		ctx := work.prepare()
@@ -88,7 +90,7 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 		content := make([][]Diagnostic, widgetChunk)
 		for lo := 0; lo < n; lo += widgetChunk {
 			hi := min(n, lo+widgetChunk)
-			v.chunkContent(ctx.scratch, f, lo, hi, content)
+			v.chunkContent(ctx.scratch, f, lo, hi, content, fresh)
 			out = v.chunkRules(ctx, lo, hi, content, out)
 		}
 		return out
@@ -107,7 +109,7 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 				break
 			}
 			lo, hi := c*widgetChunk, min(n, (c+1)*widgetChunk)
-			v.chunkContent(sc, f, lo, hi, content[lo:hi])
+			v.chunkContent(sc, f, lo, hi, content[lo:hi], fresh)
 			if contentDone.Add(1) == int64(chunks) {
 				close(allContent)
 			}
@@ -150,20 +152,21 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 }
 
 // chunkContent finds the content rules' findings of widgets lo to hi-1
-// into content (one per widget): remembered ones looked up under one lock,
-// the others computed and remembered under one more.
-func (v *Validator) chunkContent(sc *widgetScratch, f *model.Flow, lo, hi int, content [][]Diagnostic) {
+// into content (one per widget): remembered ones looked up under one lock
+// (unless the cache was empty when the validation began), the others
+// computed and remembered under one more.
+func (v *Validator) chunkContent(sc *widgetScratch, f *model.Flow, lo, hi int, content [][]Diagnostic, fresh bool) {
 	count := hi - lo
 	sc.keys = sc.keys[:0]
 	for i := lo; i < hi; i++ {
 		sc.keys = append(sc.keys, v.content.key(f.StateAt(i)))
 	}
 	sc.found = slices.Grow(sc.found[:0], count)[:count]
-	if v.content.entries.Len() > 0 {
-		v.content.entries.GetAll(sc.keys, content, sc.found)
-	} else { // nothing remembered yet (a first validation): no lookups
+	if fresh {
 		clear(sc.found)
 		clear(content)
+	} else {
+		v.content.entries.GetAll(sc.keys, content, sc.found)
 	}
 	sc.newKeys, sc.newFound = sc.newKeys[:0], sc.newFound[:0]
 	for k, found := range sc.found {
