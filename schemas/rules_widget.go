@@ -191,14 +191,16 @@ func (v *Validator) transitionRules(ctx widgetContext, w *WidgetType, s *model.S
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 					Message: fmt.Sprintf("transition %d has no event", j+1)})
 			}
-		case known && !w.allowsEvent(event):
-			names, _ := v.eventsOf(w.Type)
-			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
-				Message: eventNotAllowed(strconv.Quote(event), names)})
 		default:
 			repeatable := false
-			if known {
-				e, _ := w.event(event)
+			if known { // one look-up of the event for both questions
+				e, has := w.event(event)
+				if !has && !w.OpenEvents { // as !w.allowsEvent(event)
+					names, _ := v.eventsOf(w.Type)
+					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
+						Message: eventNotAllowed(strconv.Quote(event), names)})
+					continue
+				}
 				repeatable = e.Repeatable
 			}
 			if first := firstWithEvent(s, j, event); first >= 0 && !repeatable {
