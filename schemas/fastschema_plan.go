@@ -1,10 +1,6 @@
 package schemas
 
-import (
-	"encoding/json"
-
-	"github.com/studioflow/studioflow/model"
-)
+import "github.com/studioflow/studioflow/model"
 
 // Shortcuts the fast evaluator plans once per node, after the graph is
 // built: nodes that only check a value's type or only stand for another
@@ -89,15 +85,6 @@ func (n *fastSchema) pinOn(key string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// isModelValue reports whether v is one of the model's JSON values.
-func isModelValue(v any) bool {
-	switch v.(type) {
-	case nil, bool, string, json.Number, *model.Object, []any:
-		return true
-	}
-	return false
 }
 
 // matches counts the branches v satisfies, stopping at limit: branches

@@ -13,23 +13,25 @@ import (
 // valid reports whether v (a model value) satisfies the schema, as
 // jsonschema/v5 would decide on model.ToGeneric(v).
 func (n *fastSchema) valid(v any) bool {
+	// Planned kinds first: plan gives them only to nodes that are neither
+	// deferred nor boolean.
+	switch n.kind {
+	case kindTypes:
+		if m := modelTypeOf(v); m != 0 {
+			return n.admitsTypeOf(v, m)
+		}
+	case kindAlias:
+		return n.ref.valid(v)
+	case kindMerged:
+		if modelTypeOf(v) != 0 {
+			return n.merged.valid(v)
+		}
+	}
 	if n.deferred {
 		return n.src.Validate(model.ToGeneric(v)) == nil
 	}
 	if n.always != nil {
 		return *n.always
-	}
-	switch n.kind {
-	case kindTypes:
-		if isModelValue(v) {
-			return n.admitsType(v)
-		}
-	case kindAlias:
-		return n.ref.valid(v)
-	case kindMerged:
-		if isModelValue(v) {
-			return n.merged.valid(v)
-		}
 	}
 	return n.validOwn(v, true) && n.validInPlace(v)
 }
@@ -113,30 +115,41 @@ func (n *fastSchema) validApplicators(v any) bool {
 	return true
 }
 
-func (n *fastSchema) admitsType(v any) bool {
-	var m typeMask
-	switch t := v.(type) {
-	case nil:
-		m = typeNull
-	case bool:
-		m = typeBoolean
-	case string:
-		m = typeString
-	case *model.Object:
-		m = typeObject
-	case []any:
-		m = typeArray
-	case json.Number:
+func (n *fastSchema) admitsType(v any) bool { return n.admitsTypeOf(v, modelTypeOf(v)) }
+
+// admitsTypeOf is admitsType for a value of type m (modelTypeOf(v)).
+func (n *fastSchema) admitsTypeOf(v any, m typeMask) bool {
+	if m == typeNumber {
 		if n.types&typeNumber != 0 {
 			return true
 		}
 		if n.types&typeInteger != 0 {
-			isInt, ok := isIntegerLiteral(t)
+			isInt, ok := isIntegerLiteral(v.(json.Number))
 			return ok && isInt
 		}
 		return false
 	}
 	return n.types&m != 0
+}
+
+// modelTypeOf is the JSON type of a model value (typeNumber for every
+// number), 0 for anything else.
+func modelTypeOf(v any) typeMask {
+	switch v.(type) {
+	case nil:
+		return typeNull
+	case bool:
+		return typeBoolean
+	case string:
+		return typeString
+	case *model.Object:
+		return typeObject
+	case []any:
+		return typeArray
+	case json.Number:
+		return typeNumber
+	}
+	return 0
 }
 
 func (n *fastSchema) inEnum(v any) bool {

@@ -180,6 +180,9 @@ func (v *Validator) reachFrom(f *model.Flow, g graph, start reachState, scratch 
 		return true
 	}
 	mark(start)
+	if cap(scratch.stack) < f.Len() { // sized once: the search never grows them
+		scratch.stack, scratch.out = make([]reachState, 0, f.Len()), make([]reachState, 0, f.Len())
+	}
 	stack := append(scratch.stack[:0], start)
 	out := scratch.out[:0]
 	defer func() { scratch.stack, scratch.out = stack, out }()
