@@ -7,7 +7,7 @@ import "github.com/studioflow/studioflow/model"
 // the type (title, icon, category, event order and port labels), where its
 // default widget comes from, and what it needs to run: its requirements on
 // its properties (widgetrules.go), whether it acts on a call, which event
-// answers one, which number it dials, whether it queues the caller, calls
+// answers one and which it takes when the call ends, which number it dials, whether it queues the caller, calls
 // HTTP (a request or a Function), runs a subflow, succeeds once Twilio
 // accepts its work or tests conditions, and what its special properties
 // hold (roles: flow variables, a subflow's SID, the value tested); for the
