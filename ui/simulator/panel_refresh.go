@@ -12,6 +12,7 @@ import (
 
 	"github.com/studioflow/studioflow/canvas"
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // refreshControls brings the status line, the buttons and the outcome
@@ -76,7 +77,7 @@ func (p *Panel) refreshControls() {
 		p.outcomes.Add(widget.NewLabel(fmt.Sprintf("%s (%s) needs an outcome:", st.At, w.Type)))
 		row := container.NewGridWrap(fyne.NewSize(150, 36))
 		for i, ev := range outcomeChoices(p.cat, w.Type, w.Choices) {
-			b := widget.NewButton(ev, func() { p.sess.choose(ev) })
+			b := kbd.NewButton(ev, func() { p.sess.choose(ev) })
 			if i == 0 {
 				b.Importance = widget.HighImportance
 			}
