@@ -19,6 +19,7 @@ type Dialog struct {
 	custom  *dialog.CustomDialog
 	win     fyne.Window
 	content fyne.CanvasObject
+	layer   *Layer // the ring's, in the dialog
 	buttons []*Button
 	// dismiss is the button that closes it applying nothing (nil: none).
 	dismiss *Button
@@ -35,8 +36,8 @@ type Dialog struct {
 
 // New returns a dialog over win showing content, with no buttons yet.
 func New(title string, content fyne.CanvasObject, win fyne.Window) *Dialog {
-	d := &Dialog{win: win, content: content}
-	d.custom = dialog.NewCustomWithoutButtons(title, container.NewStack(content, NewLayer()), win)
+	d := &Dialog{win: win, content: content, layer: NewLayer()}
+	d.custom = dialog.NewCustomWithoutButtons(title, container.NewStack(content, d.layer), win)
 	d.custom.SetOnClosed(d.onClosed)
 	return d
 }
@@ -111,6 +112,11 @@ func (d *Dialog) Show() {
 // that reach the window (nothing focused, or a Button or field passing them
 // on) stop here; Escape closes the dialog.
 func (d *Dialog) typedKey(ev *fyne.KeyEvent) {
+	if d.shown && !d.overWindow() {
+		// Taken off the window behind its back (its overlay removed):
+		// closed, applying nothing.
+		d.onClosed()
+	}
 	if !d.shown {
 		if d.prevKey != nil {
 			d.prevKey(ev)
@@ -120,6 +126,16 @@ func (d *Dialog) typedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape {
 		d.Hide()
 	}
+}
+
+// overWindow reports whether the dialog is among its window's overlays.
+func (d *Dialog) overWindow() bool {
+	for _, o := range d.win.Canvas().Overlays().List() {
+		if PathTo(o, d.layer) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *Dialog) focusTarget() fyne.Focusable {
