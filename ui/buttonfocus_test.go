@@ -154,3 +154,46 @@ func TestConflictButtonsPassTheKeyboardOn(t *testing.T) {
 		t.Fatalf("after the last conflict the keyboard is on %T, want the canvas", c.Focused())
 	}
 }
+
+// The secondary windows (the Flows home, a compare window) draw the focus
+// ring around what holds their keyboard, as the editor's window does, and
+// it follows the keyboard into their dialogs.
+func TestSecondaryWindowsDrawTheFocusRing(t *testing.T) {
+	e, _, _ := workspaceEditor(t)
+	e.FlowsHome()
+	if e.ws.win == nil {
+		t.Fatal("the Flows home did not open")
+	}
+	compare := NewCompare(e.app, e.cat, e.doc.Flow(), e.doc.Flow().Clone(), "a", "b")
+	for name, w := range map[string]fyne.Window{"the Flows home": e.ws.win, "a compare window": compare.Window()} {
+		ring := kbd.Of(w)
+		if ring == nil {
+			t.Fatalf("%s has no focus ring", name)
+		}
+		w.Resize(fyne.NewSize(1000, 700))
+		b := firstButton(w.Content())
+		if b == nil {
+			t.Fatalf("%s shows no button", name)
+		}
+		w.Canvas().Focus(b)
+		kbd.TrackWindows()
+		pos, size, shown := ring.Shown()
+		// Where b is on the window's canvas (the test driver answers
+		// AbsolutePositionForObject for its last window only).
+		at, _ := kbd.PositionIn(w.Content(), b)
+		at = at.Add(w.Content().Position())
+		if !shown || pos != at.SubtractXY(kbd.Gap, kbd.Gap) || size != b.Size().AddWidthHeight(2*kbd.Gap, 2*kbd.Gap) {
+			t.Errorf("%s: ring shown=%v at %v %v, want around %q at %v %v", name, shown, pos, size, b.Text, at, b.Size())
+		}
+	}
+}
+
+// firstButton is the first shown kbd.Button under o.
+func firstButton(o fyne.CanvasObject) *kbd.Button {
+	for _, c := range test.LaidOutObjects(o) {
+		if b, ok := c.(*kbd.Button); ok && b.Visible() && !b.Disabled() {
+			return b
+		}
+	}
+	return nil
+}

@@ -151,8 +151,11 @@ func (r *Ring) Track() {
 		r.layer.hide()
 		return
 	}
-	d := fyne.CurrentApp().Driver()
-	pos = pos.Add(d.AbsolutePositionForObject(r.root)).Subtract(d.AbsolutePositionForObject(r.layer))
+	// The window's layer lies over the content; a dialog's is inside it.
+	if r.layer != r.main {
+		at, _ := PositionIn(r.root, r.layer)
+		pos = pos.Subtract(at)
+	}
 	r.layer.draw(pos.SubtractXY(Gap, Gap), size.AddWidthHeight(2*Gap, 2*Gap))
 }
 
@@ -161,8 +164,32 @@ func (r *Ring) Shown() (fyne.Position, fyne.Size, bool) {
 	if r.layer == nil || !r.layer.rect.Visible() {
 		return fyne.Position{}, fyne.Size{}, false
 	}
-	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.layer)
-	return at.Add(r.layer.rect.Position()), r.layer.rect.Size(), true
+	at := r.layer.rect.Position()
+	if r.layer == r.main {
+		if c := r.canvas.Content(); c != nil {
+			in, _ := PositionIn(c, r.main)
+			at = at.Add(in).Add(c.Position())
+		}
+	} else {
+		in, _ := PositionIn(r.root, r.layer)
+		at = at.Add(in).Add(r.root.Position())
+	}
+	return at, r.layer.rect.Size(), true
+}
+
+// PositionIn is where o is drawn relative to root, and whether it is shown
+// under root. Unlike the driver's AbsolutePositionForObject it holds in any
+// window (Fyne's test driver answers for its last window only).
+func PositionIn(root, o fyne.CanvasObject) (fyne.Position, bool) {
+	path := PathTo(root, o)
+	if path == nil {
+		return fyne.Position{}, false
+	}
+	var at fyne.Position
+	for _, p := range path[1:] {
+		at = at.Add(p.Position())
+	}
+	return at, true
 }
 
 // Layer is a transparent layer the ring is drawn on: a window's, above its
