@@ -197,3 +197,29 @@ func firstButton(o fyne.CanvasObject) *kbd.Button {
 	}
 	return nil
 }
+
+// Window keys pressed while an inspector button holds the keyboard reach
+// the editor's handler (kbd.PassKey): F6 goes to the first pane, as with
+// nothing focused; F10 goes there too (it opens the menu bar where the
+// driver draws one).
+func TestWindowKeysReachTheEditorFromAFocusedButton(t *testing.T) {
+	a := test.NewTempApp(t)
+	f, names := flowWith(t, loadCatalog(t), "split-based-on")
+	e := newTestEditor(t, a, Options{Flow: f})
+	e.selectWidgets(names)
+	c := e.win.Canvas()
+	add := inspectorButton(t, e, "transitions/add")
+	c.Focus(add)
+	add.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF6})
+	if c.Focused() != e.library.search {
+		t.Fatalf("F6 on Add condition put the keyboard on %T, want the library's search", c.Focused())
+	}
+	var heard []fyne.KeyName
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { heard = append(heard, ev.Name); prev(ev) })
+	c.Focus(add)
+	add.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF10})
+	if len(heard) != 1 || heard[0] != fyne.KeyF10 {
+		t.Fatalf("F10 on Add condition: the window heard %v", heard)
+	}
+}
