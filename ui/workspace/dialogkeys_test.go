@@ -76,3 +76,26 @@ func TestHomeDialogsKeepTheKeysAndCloseOnEscape(t *testing.T) {
 		}
 	}
 }
+
+// Deleting the flow shown, from the keyboard: Delete… keeps the keyboard
+// while its question is up; once the flow is gone (and the detail with its
+// buttons hidden) the keyboard is on the list of flows, not dropped.
+func TestDeletingFromTheKeyboardLeavesItOnTheList(t *testing.T) {
+	fx := newHomeFixture(t, foodnowFlow, vaccineFlow)
+	food := fx.flowNamed(t, "FoodNow fallback")
+	fx.home.Select(food.SID)
+	c := fx.win.Canvas()
+	del := fx.home.detail.deleteBtn
+	c.Focus(del)
+	del.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	yes := button(t, overlay(t, fx.win), "Delete")
+	c.Focus(yes)
+	yes.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	noOverlay(t, fx.win)
+	if len(fx.home.ShownFlows()) != 1 {
+		t.Fatalf("after Delete the home shows %v", fx.home.ShownFlows())
+	}
+	if c.Focused() != fx.home.list {
+		t.Fatalf("after Delete the keyboard is on %T, want the list of flows", c.Focused())
+	}
+}

@@ -228,9 +228,30 @@ func (h *Home) selectFlow(sid string) {
 		}
 	}
 	h.detail.show(shown)
+	if shown == nil {
+		h.keyboardOffDetail()
+	}
 	if h.OnSelectionChanged != nil {
 		h.OnSelectionChanged(shown)
 	}
+}
+
+// keyboardOffDetail moves the keyboard, when one of the detail's buttons
+// holds it (Delete… just deleted the flow shown), to the list of flows, or
+// the search field when the list is empty: the detail is hidden now.
+func (h *Home) keyboardOffDetail() {
+	c := h.win.Canvas()
+	d := h.detail
+	switch c.Focused() {
+	case d.openBtn, d.renameBtn, d.duplicateBtn, d.exportBtn, d.deleteBtn, d.publishBtn:
+	default:
+		return
+	}
+	if len(h.shown) > 0 {
+		c.Focus(h.list)
+		return
+	}
+	c.Focus(h.search)
 }
 
 // FocusSearch puts the keyboard in the search field (the window's Find).
