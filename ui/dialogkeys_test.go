@@ -13,6 +13,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/engine/scenario"
+	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/ui/kbd"
 )
 
@@ -114,4 +115,29 @@ func TestEveryEditorDialogKeepsTheKeysAndClosesOnEscape(t *testing.T) {
 	p.selectWidgets([]string{"lookup"})
 	p.FindUsages()
 	keysInDialog(t, p, "Find Usages")
+}
+
+// Escape on the recovery question closes it choosing neither: nothing is
+// restored and the recovered work is still offered next time (Discard
+// would delete it).
+func TestEscapeOnTheRecoveryQuestionKeepsTheWorkForLater(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	first := newTestEditor(t, a, Options{RecoveryDir: dir})
+	if err := first.doc.Apply(model.SetFlowField("description", "lost work")); err != nil {
+		t.Fatal(err)
+	}
+	first.Autosave()
+	second := newTestEditor(t, a, Options{RecoveryDir: dir, OfferRecovery: true})
+	second.offerRecovery()
+	if f, ok := second.win.Canvas().Focused().(*kbd.Button); !ok || f.Text != "Restore" {
+		t.Fatalf("the recovery question put the keyboard on %T, want Restore", second.win.Canvas().Focused())
+	}
+	keysInDialog(t, second, "Recover unsaved work")
+	if second.doc.Flow().Description() == "lost work" {
+		t.Error("Escape restored the work")
+	}
+	if len(recoveryStore{dir: dir}.pending()) != 1 {
+		t.Error("Escape discarded the recovered work")
+	}
 }
