@@ -44,6 +44,15 @@ func canvasCoverage(f *model.Flow, c *coverage.Flow) *canvas.Coverage {
 	return out
 }
 
+// clearCoverage forgets the coverage shown and takes its overlay off the
+// canvas, saying nothing: the flow it was measured on is being replaced.
+func (e *Editor) clearCoverage() {
+	e.lastCoverage, e.coverageStatus = nil, ""
+	if ed, ok := e.canvas.(editorCanvas); ok {
+		ed.SetCoverage(nil)
+	}
+}
+
 // setCoverage shows c over the canvas (nil hides it) and says so in the
 // status line.
 func (e *Editor) setCoverage(c *coverage.Flow, what string) {
@@ -52,8 +61,7 @@ func (e *Editor) setCoverage(c *coverage.Flow, what string) {
 		return
 	}
 	if c == nil {
-		e.lastCoverage, e.coverageStatus = nil, ""
-		ed.SetCoverage(nil)
+		e.clearCoverage()
 		e.diagnosticsChanged(e.live.Diagnostics())
 		e.status.SetText(what)
 		return
@@ -78,22 +86,31 @@ func (e *Editor) showCoverage(done func()) {
 		done()
 		return
 	}
-	path, cat := e.path, e.cat
+	doc, path, cat := e.doc, e.path, e.cat
 	e.status.SetText("Running the scenarios beside " + filepath.Base(path) + "…")
 	go func() {
 		c, ran, err := scenario.CoverageBeside(path, scenario.Options{Catalog: cat, HTTPClient: &http.Client{Transport: offline{}}})
 		fyne.Do(func() {
-			switch {
-			case err != nil:
-				e.showError(err)
-			case c == nil:
-				e.setCoverage(nil, "No scenario beside "+filepath.Base(path)+" names it")
-			default:
-				e.setCoverage(c, fmt.Sprintf("%d scenarios beside the flow", ran))
-			}
+			e.coverageRan(doc, path, c, ran, err)
 			done()
 		})
 	}()
+}
+
+// coverageRan shows what the scenarios beside path measured of doc, unless
+// another flow has replaced doc while they ran: coverage belongs to the
+// flow it was measured on.
+func (e *Editor) coverageRan(doc *model.Document, path string, c *coverage.Flow, ran int, err error) {
+	switch {
+	case e.doc != doc:
+		// The status line already shows the flow opened since.
+	case err != nil:
+		e.showError(err)
+	case c == nil:
+		e.setCoverage(nil, "No scenario beside "+filepath.Base(path)+" names it")
+	default:
+		e.setCoverage(c, fmt.Sprintf("%d scenarios beside the flow", ran))
+	}
 }
 
 // ShowCoverageProfile overlays a --coverprofile file's coverage of this

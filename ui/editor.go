@@ -255,6 +255,8 @@ func (e *Editor) setDocument(doc *model.Document, path, source string) {
 		e.recovery.remove(e.recoveryFile)
 	}
 	e.doc, e.path, e.source = doc, path, source
+	// Coverage belongs to the flow it was measured on.
+	e.clearCoverage()
 	e.ws.detach()
 	if path != "" {
 		e.source = filepath.Base(path)

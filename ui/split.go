@@ -56,9 +56,10 @@ func (in *Inspector) splitInputField(s *model.State, spec schemas.PropertySpec) 
 func (in *Inspector) splitTransitions(s *model.State, wt schemas.WidgetType) []fyne.CanvasObject {
 	objects := []fyne.CanvasObject{sectionTitle("Transitions")}
 	name := s.Name()
+	match, _ := wt.ConditionEvent()
 	matches := 0
 	for i, t := range s.Transitions() {
-		if t.Event != "match" {
+		if t.Event != match {
 			label := t.Event
 			if e, ok := wt.Event(t.Event); ok {
 				label = e.Label
@@ -237,10 +238,26 @@ func (in *Inspector) newCondition(widgetName string) *model.Object {
 	)
 }
 
+// conditionEvent is the event a split's conditions ride on (the catalog's
+// ConditionEvent for the widget's type; "" when it tests no conditions).
+func (in *Inspector) conditionEvent(widgetName string) string {
+	s := in.doc.Flow().State(widgetName)
+	if s == nil {
+		return ""
+	}
+	wt, _ := in.cat.Lookup(s.Type())
+	match, _ := wt.ConditionEvent()
+	return match
+}
+
 func (in *Inspector) addCondition(widgetName string) {
+	match := in.conditionEvent(widgetName)
+	if match == "" {
+		return
+	}
 	list := in.transitionList(widgetName)
 	t := model.NewObject(
-		model.Member{Key: "event", Value: "match"},
+		model.Member{Key: "event", Value: match},
 		model.Member{Key: "conditions", Value: []any{in.newCondition(widgetName)}},
 	)
 	in.applyStructural(model.SetTransitions(widgetName, append(list, t)))
@@ -262,7 +279,7 @@ func (in *Inspector) moveTransition(widgetName string, i, by int) {
 		return
 	}
 	if t, ok := list[j].(*model.Object); ok {
-		if e, _ := t.String("event"); e != "match" {
+		if e, _ := t.String("event"); e != in.conditionEvent(widgetName) {
 			return
 		}
 	}
