@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas"
@@ -19,6 +18,7 @@ import (
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/filedialog"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // canvasCoverage turns a flow's coverage into the canvas overlay: each
@@ -180,14 +180,14 @@ func (e *Editor) ShowUncovered() {
 		showMessage(e.win, "Uncovered transitions", "The scenarios take every transition of the flow.")
 		return
 	}
-	var d dialog.Dialog
-	list := widget.NewList(func() int { return len(never) }, newUncoveredRow,
+	var d *kbd.Dialog
+	list := newPaneList(func() int { return len(never) }, newUncoveredRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) { setUncoveredRow(o, never[i].String()) })
 	list.OnSelected = func(i widget.ListItemID) {
 		d.Hide()
 		e.goToTransition(never[i])
 	}
-	d = dialog.NewCustom(fmt.Sprintf("%d transitions never taken", len(never)), "Close", list, e.win)
+	d = kbd.NewMessage(fmt.Sprintf("%d transitions never taken", len(never)), "Close", list, e.win)
 	lines := make([]string, len(never))
 	for i, n := range never {
 		lines[i] = n.String()
