@@ -57,7 +57,9 @@ func (e *Editor) ShowShortcuts() {
 		keys := strings.ReplaceAll(l.keys, "; ", "\n")
 		grid.Add(widget.NewLabelWithStyle(keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 	}
-	scroll := container.NewVScroll(grid)
+	// It takes the keyboard on opening: arrows, Page Up/Down, Home and
+	// End scroll it; Tab reaches Close; Escape closes it.
+	scroll := kbd.NewVScroll(grid)
 	d := kbd.NewMessage("Keyboard Shortcuts", "Close", scroll, e.win)
 	fitDialog(d, scroll, grid.MinSize(), e.win)
 	d.Show()

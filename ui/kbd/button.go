@@ -1,8 +1,9 @@
 // Package kbd holds what keeps the keyboard usable in every window: the
 // button that keeps the keyboard when pressed, the dialog that takes and
 // gives back the keyboard and closes on Escape, the focus ring drawn around
-// whatever holds the keyboard (in a window and in its dialogs), and the
-// bookkeeping that puts the keyboard back after a view is rebuilt.
+// whatever holds the keyboard (in a window and in its dialogs), a scrolled
+// text the keyboard scrolls, and the bookkeeping that puts the keyboard
+// back after a view is rebuilt.
 package kbd
 
 import (
