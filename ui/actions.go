@@ -10,7 +10,6 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas"
@@ -18,6 +17,7 @@ import (
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/ui/filedialog"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // The editor's commands, shared by the menus, the toolbar and the
@@ -218,7 +218,7 @@ func (e *Editor) exportPNGTo(path string, onUI uiloop.Poster) <-chan error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
-	progress := dialog.NewCustom("Exporting "+filepath.Base(path), "Cancel", bar, e.win)
+	progress := kbd.NewMessage("Exporting "+filepath.Base(path), "Cancel", bar, e.win)
 	progress.SetOnClosed(cancel)
 	progress.Show()
 	go func() {

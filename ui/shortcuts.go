@@ -7,9 +7,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // shortcutLine is one row of the keyboard reference.
@@ -56,8 +57,10 @@ func (e *Editor) ShowShortcuts() {
 		keys := strings.ReplaceAll(l.keys, "; ", "\n")
 		grid.Add(widget.NewLabelWithStyle(keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 	}
-	scroll := container.NewVScroll(grid)
-	d := dialog.NewCustom("Keyboard Shortcuts", "Close", scroll, e.win)
+	// It takes the keyboard on opening: arrows, Page Up/Down, Home and
+	// End scroll it; Tab reaches Close; Escape closes it.
+	scroll := kbd.NewVScroll(grid)
+	d := kbd.NewMessage("Keyboard Shortcuts", "Close", scroll, e.win)
 	fitDialog(d, scroll, grid.MinSize(), e.win)
 	d.Show()
 }
