@@ -85,10 +85,10 @@ func focusRings(t *testing.T, bin, variant string) {
 	shoot("*ui.paneList", "problems-list")
 	x.key(t, "ctrl+r") // the simulator, the keyboard on Start
 	shoot("*simulator.keyButton", "primary-button")
-	press("shift+Tab", "*widget.Select", 3) // the trigger's choice, before Start
-	shoot("*widget.Select", "select")
-	press("Tab", "*widget.Check", 20)
-	shoot("*widget.Check", "check")
+	press("shift+Tab", "*winkeys.Select", 3) // the trigger's choice, before Start
+	shoot("*winkeys.Select", "select")
+	press("Tab", "*winkeys.Check", 20)
+	shoot("*winkeys.Check", "check")
 }
 
 // focusKind is the Go type of the focused element, "" when none.

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // ringAround checks that the ring is drawn just outside obj.
@@ -62,9 +64,9 @@ func TestFocusRingSurroundsEveryKindOfFocusedElement(t *testing.T) {
 		}
 		var kind string
 		switch r.focus.(type) {
-		case *widget.Select:
+		case *winkeys.Select:
 			kind = "select"
-		case *widget.Check:
+		case *winkeys.Check:
 			kind = "check"
 		case *textField:
 			kind = "entry"

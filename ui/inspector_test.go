@@ -15,6 +15,7 @@ import (
 	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // flowWith returns Studio's blank flow with one widget of each given type
@@ -160,12 +161,12 @@ func TestBooleanAndChoiceFieldsWriteTypedValues(t *testing.T) {
 	e := newTestEditor(t, a, Options{Flow: f})
 	e.selectWidgets(names)
 
-	check := e.inspector.field("/properties/add_twilio_auth").(*widget.Check)
+	check := e.inspector.field("/properties/add_twilio_auth").(*winkeys.Check)
 	test.Tap(check)
 	if v, _ := e.doc.Flow().State(names[0]).Property("add_twilio_auth"); v != true {
 		t.Errorf("add_twilio_auth is %#v after a tap", v)
 	}
-	sel := e.inspector.field("/properties/method").(*widget.Select)
+	sel := e.inspector.field("/properties/method").(*winkeys.Select)
 	sel.SetSelected("GET")
 	if got := e.doc.Flow().State(names[0]).StringProperty("method"); got != "GET" {
 		t.Errorf("method is %q", got)
@@ -274,12 +275,12 @@ func TestTargetPickerConnectsAndDisconnects(t *testing.T) {
 	f, names := flowWith(t, cat, "say-play")
 	e := newTestEditor(t, a, Options{Flow: f})
 	e.selectWidgets([]string{"Trigger"})
-	picker := e.inspector.field("/transitions/1").(*widget.Select)
+	picker := e.inspector.field("/transitions/1").(*winkeys.Select)
 	picker.SetSelected(names[0])
 	if next, _ := e.doc.Flow().Trigger().Next("incomingCall"); next != names[0] {
 		t.Fatalf("incomingCall leads to %q", next)
 	}
-	picker = e.inspector.field("/transitions/1").(*widget.Select)
+	picker = e.inspector.field("/transitions/1").(*winkeys.Select)
 	picker.SetSelected(notConnected)
 	if next, _ := e.doc.Flow().Trigger().Next("incomingCall"); next != "" {
 		t.Fatalf("incomingCall still leads to %q", next)
@@ -303,7 +304,7 @@ func TestSplitEditorAddsEditsAndReordersConditions(t *testing.T) {
 	a1, a2 := start, start+1
 	typeInto(t, e, fmt.Sprintf("/transitions/%d/conditions/0/value", a1), "yes")
 	typeInto(t, e, fmt.Sprintf("/transitions/%d/conditions/0/value", a2), "no")
-	e.inspector.field(fmt.Sprintf("/transitions/%d", a2)).(*widget.Select).SetSelected(names[1])
+	e.inspector.field(fmt.Sprintf("/transitions/%d", a2)).(*winkeys.Select).SetSelected(names[1])
 	e.inspector.moveTransition(split, a2, -1)
 	first := e.doc.Flow().State(split).Transition(a1)
 	c := first.Conditions[0].(*model.Object)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/ui/drawn"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // pane is one stop of F6: what takes the keyboard there, and whether the
@@ -114,7 +115,7 @@ func (l *paneList) TypedKey(ev *fyne.KeyEvent) {
 			return
 		}
 	case fyne.KeyF10:
-		if !shiftHeld() && openMenu(fyne.CurrentApp().Driver().CanvasForObject(l), 0) {
+		if winkeys.Pass(l, ev) {
 			return
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas/look"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // libraryKeys makes the palette one stop of Tab: Up and Down (Home, End)
@@ -71,9 +72,7 @@ func (k *libraryKeys) TypedKey(ev *fyne.KeyEvent) {
 			k.lib.add(t)
 		}
 	case fyne.KeyF10:
-		if !shiftHeld() {
-			openMenu(fyne.CurrentApp().Driver().CanvasForObject(k), 0)
-		}
+		winkeys.Pass(k, ev)
 	case fyne.KeyF6:
 		if k.cycle != nil {
 			k.cycle(shiftHeld())

@@ -12,6 +12,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -119,7 +120,7 @@ func (in *Inspector) conditionCard(s *model.State, i, number int, t model.Transi
 	if op != "" && !slices.Contains(options, schemas.ConditionLabel(op)) {
 		options = append(options, op)
 	}
-	opSelect := widget.NewSelect(options, nil)
+	opSelect := winkeys.NewSelect(options, nil)
 	if op != "" {
 		opSelect.SetSelected(schemas.ConditionLabel(op))
 	}

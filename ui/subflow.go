@@ -15,6 +15,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // subflowChoice is a flow Run Subflow can call: its SID and how the picker
@@ -144,7 +145,7 @@ func (in *Inspector) subflowField(s *model.State, spec schemas.PropertySpec) fyn
 			selected = c.Label
 		}
 	}
-	picker := widget.NewSelect(labels, nil)
+	picker := winkeys.NewSelect(labels, nil)
 	picker.PlaceHolder = "Choose a flow"
 	if len(choices) == 0 {
 		picker.PlaceHolder = "No flow to choose: save subflows beside this one as FW….json"

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 const testSubflowSID = "FW0123456789abcdef0123456789abcdef"
@@ -122,10 +123,10 @@ func TestTheTriggerOfASubflowListsTheParametersItReads(t *testing.T) {
 	}
 }
 
-func findSelect(t *testing.T, e *Editor, placeholder string) *widget.Select {
+func findSelect(t *testing.T, e *Editor, placeholder string) *winkeys.Select {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(e.inspector.Object()) {
-		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == placeholder {
+		if s, ok := o.(*winkeys.Select); ok && s.PlaceHolder == placeholder {
 			return s
 		}
 	}

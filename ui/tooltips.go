@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // tipLayer draws tooltips over a window's content. It holds only canvas
@@ -158,7 +160,7 @@ func (b *tipButton) TypedKey(ev *fyne.KeyEvent) {
 			b.OnTapped()
 		}
 	default:
-		b.Button.TypedKey(ev)
+		winkeys.Pass(b, ev)
 	}
 }
 

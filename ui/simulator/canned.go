@@ -12,6 +12,7 @@ import (
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 const (
@@ -32,7 +33,7 @@ type cannedEditor struct {
 	cat      *schemas.Catalog
 	settings map[string]*cannedSetting
 	widgets  map[string]string // HTTP widget name → its URL template
-	pick     *widget.Select
+	pick     *winkeys.Select
 	url      *widget.Label
 	mode     *widget.RadioGroup
 	status   *widget.Entry
@@ -46,7 +47,7 @@ type cannedEditor struct {
 
 func newCannedEditor(f *model.Flow, cat *schemas.Catalog) *cannedEditor {
 	e := &cannedEditor{cat: cat, settings: map[string]*cannedSetting{}}
-	e.pick = widget.NewSelect(nil, func(string) { e.load() })
+	e.pick = winkeys.NewSelect(nil, func(string) { e.load() })
 	e.pick.PlaceHolder = "HTTP widget…"
 	e.url = widget.NewLabel("")
 	e.url.Wrapping = fyne.TextWrapBreak

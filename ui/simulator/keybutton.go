@@ -3,6 +3,8 @@ package simulator
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // keyButton is a button that keeps the keyboard when pressed from it:
@@ -29,6 +31,6 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 			b.OnTapped()
 		}
 	default:
-		b.Button.TypedKey(ev)
+		winkeys.Pass(b, ev)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/filedialog"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // Panel is the Simulator: it runs the flow on screen as a caller or a
@@ -60,16 +61,16 @@ type Panel struct {
 	canned   *cannedEditor
 	outcomes *fyne.Container
 	bpList   *widget.Label
-	bpPick   *widget.Select
+	bpPick   *winkeys.Select
 
-	runPick    *widget.Select
+	runPick    *winkeys.Select
 	status     *widget.Label
 	stepBtn    *keyButton
 	contBtn    *keyButton
 	ffBtn      *keyButton
 	stopBtn    *keyButton
 	saveBtn    *keyButton
-	virtual    *widget.Check
+	virtual    *winkeys.Check
 	tabs       *container.AppTabs
 	contactTab *container.TabItem // the phone for calls, the thread for messages
 	content    fyne.CanvasObject
@@ -175,16 +176,16 @@ func (p *Panel) build() {
 	// On by default: a gather or a reply wait lasts until the person acts
 	// or presses Fast-forward, so a first run never times out while they
 	// find the keypad.
-	p.virtual = widget.NewCheck("Virtual clock", nil)
+	p.virtual = winkeys.NewCheck("Virtual clock", nil)
 	p.virtual.SetChecked(true)
 	// A run reads it when it starts: it sits with the start form's
 	// details, folded while the run on show is live.
 	p.start.details.Add(p.virtual)
-	p.runPick = widget.NewSelect(nil, p.pickRun)
+	p.runPick = winkeys.NewSelect(nil, p.pickRun)
 	p.runPick.PlaceHolder = "(no runs yet)"
 	clear := widget.NewButtonWithIcon("Clear", theme.DeleteIcon(), p.clearRuns)
 
-	p.bpPick = widget.NewSelect(widgetNames(p.doc.Flow()), nil)
+	p.bpPick = winkeys.NewSelect(widgetNames(p.doc.Flow()), nil)
 	p.bpPick.PlaceHolder = "widget…"
 	p.bpList = widget.NewLabel("No breakpoints.")
 	p.bpList.Wrapping = fyne.TextWrapWord

@@ -15,6 +15,7 @@ import (
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/environments"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // triggerLabels are the trigger events as Studio's trigger widget names them.
@@ -46,7 +47,7 @@ func triggerEvent(label string) string {
 
 // startForm picks the trigger, the addresses and the parameters of a new run.
 type startForm struct {
-	pick     *widget.Select
+	pick     *winkeys.Select
 	contact  *widget.Entry
 	flowAddr *widget.Entry
 	body     *widget.Entry
@@ -57,7 +58,7 @@ type startForm struct {
 	startBtn *keyButton
 	// envPick picks the environment substituted into the flow's ${NAME}
 	// placeholders; envRow is hidden when the flow has none beside it.
-	envPick *widget.Select
+	envPick *winkeys.Select
 	envRow  *fyne.Container
 	envs    []environments.Choice
 	// details are the rows below the trigger (addresses, environment,
@@ -113,7 +114,7 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	for i, e := range triggerOrder {
 		labels[i] = triggerLabels[e]
 	}
-	sf.pick = widget.NewSelect(labels, func(string) { sf.refresh() })
+	sf.pick = winkeys.NewSelect(labels, func(string) { sf.refresh() })
 	sf.contact = widget.NewEntry()
 	sf.contact.SetText(engine.DefaultContactAddress)
 	sf.flowAddr = widget.NewEntry()
@@ -128,7 +129,7 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	sf.problem.Hide()
 	sf.startBtn = newKeyButton("Start", theme.MediaPlayIcon(), sf.submit)
 	sf.startBtn.Importance = widget.HighImportance
-	sf.envPick = widget.NewSelect(nil, func(string) {
+	sf.envPick = winkeys.NewSelect(nil, func(string) {
 		if sf.onEnv != nil {
 			sf.onEnv()
 		}
