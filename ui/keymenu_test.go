@@ -137,7 +137,7 @@ func TestTypedLettersChooseItemsInAnOpenMenu(t *testing.T) {
 	pressKey(c, fyne.KeyLeft)
 	typeRune(c, 'k')
 	text := dialogText(e.win)
-	if !strings.Contains(text, "Choose in an Open Menu") || !strings.Contains(text, "The View Menu and Its Items") {
+	if !strings.Contains(text, "Choose in an Open Menu") || !strings.Contains(text, "The View Menu (Underlined Letters)") {
 		t.Errorf("Help ▸ K did not show the keyboard reference with the menus' letters: %q", text)
 	}
 

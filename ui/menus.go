@@ -91,7 +91,7 @@ func (e *Editor) commands() map[string]command {
 		"keyWire":    {label: "Draw a Wire from the Selected Widget", keys: "W, then Space: next transition; Arrows or type a name: target; Enter: connect; Escape: cancel"},
 		"deselect":   {label: "Cancel a Drag, or Clear the Selection", keys: "Escape"},
 		"canvasZoom": {label: "Zoom In / Out / Actual Size on the Canvas", keys: "+ / - / 0"},
-		"menuBar":    {label: "Open the Menu Bar", keys: "F10 (Alt alone: Fyne's menu bar, without letters)"},
+		"menuBar":    {label: "Open the Menu Bar", keys: "F10 (letters choose); Alt alone (arrows only)"},
 		"inMenu":     {label: "Choose in an Open Menu", keys: "Its underlined letter; Up / Down, Enter; Left / Right: next menu; Escape"},
 		"libraryAdd": {label: "Add the Highlighted Library Widget", keys: "Up / Down, Enter"},
 		"chooseRow":  {label: "Go to the Highlighted Find Result or Problem", keys: "Up / Down, Enter"},

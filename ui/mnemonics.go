@@ -113,8 +113,9 @@ func firstRune(s string) (rune, int) {
 	return 0, 0
 }
 
-// lines are the keyboard reference's lines for the mnemonics: one
-// per menu, its title's Alt+letter and its items' letters.
+// lines are the keyboard reference's lines for the mnemonics: one per
+// menu, its title's Alt+letter, then each item's letter (one a line in the
+// reference window, which breaks the keys at "; ").
 func (m *mnemonics) lines(main *fyne.MainMenu) []shortcutLine {
 	if m == nil || main == nil {
 		return nil
@@ -125,32 +126,30 @@ func (m *mnemonics) lines(main *fyne.MainMenu) []shortcutLine {
 		if t := m.title(menu); t != 0 {
 			keys = append(keys, "Alt+"+string(t))
 		}
-		letters := m.itemLetters(menu.Items)
-		if letters != "" {
-			keys = append(keys, "then "+letters)
+		if items := m.itemLetters("", menu.Items); len(items) > 0 {
+			items[0] = "then " + items[0]
+			keys = append(keys, items...)
 		}
-		out = append(out, shortcutLine{action: "The " + menu.Label + " Menu and Its Items (Underlined Letters)", keys: strings.Join(keys, "; ")})
+		out = append(out, shortcutLine{action: "The " + menu.Label + " Menu (Underlined Letters)", keys: strings.Join(keys, "; ")})
 	}
 	return out
 }
 
-// itemLetters words the letters of items: "N New, R Open Recent (…)", a
-// submenu's in brackets after its item; the recent files' digits are left
-// out (they change).
-func (m *mnemonics) itemLetters(items []*fyne.MenuItem) string {
+// itemLetters words the letters of items, "N New", a submenu's items
+// after their item's ("H Theme ▸ D Dark"); the recent files' digits are
+// left out (they change).
+func (m *mnemonics) itemLetters(prefix string, items []*fyne.MenuItem) []string {
 	var out []string
 	for _, it := range items {
 		l := m.of(it)
 		if l == 0 || unicode.IsDigit(l) {
 			continue
 		}
-		s := string(l) + " " + strings.TrimSuffix(it.Label, "…")
-		if it.ChildMenu != nil {
-			if sub := m.itemLetters(it.ChildMenu.Items); sub != "" {
-				s += " (" + sub + ")"
-			}
-		}
+		s := prefix + string(l) + " " + strings.TrimSuffix(it.Label, "…")
 		out = append(out, s)
+		if it.ChildMenu != nil {
+			out = append(out, m.itemLetters(s+" ▸ ", it.ChildMenu.Items)...)
+		}
 	}
-	return strings.Join(out, ", ")
+	return out
 }
