@@ -68,4 +68,17 @@ func TestKeyboardMenuOpensWithF10FromAButtonAndChoosesByLetter(t *testing.T) {
 	if sameArea(before, after, screenArea) {
 		t.Error("View ▸ M left the window as it was: the minimap did not change")
 	}
+
+	// A lone Alt opens Fyne's own bar (arrows only); Alt+E then opens the
+	// keyboard menu in its place, and Escape gives the keyboard back.
+	app.press(t, "alt")
+	x.changed(t, "menukeys-fyne-bar", after, menus)
+	app.press(t, "alt+e")
+	app.waitFocusedOn(t, "*ui.keyMenu")
+	x.still(t, "menukeys-edit", menus)
+	app.press(t, "Escape")
+	app.focusBox(t, "*ui.tipButton")
+	if img := x.still(t, "menukeys-closed", screenArea); !sameArea(after, img, menus) {
+		t.Error("after Alt, Alt+E, Escape a menu is still open")
+	}
 }

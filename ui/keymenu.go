@@ -204,9 +204,18 @@ func (k *keyMenu) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// Tapped is part of fyne.Tappable: a click on an item chooses it, a click
-// outside the menus closes them.
+// Tapped is part of fyne.Tappable: a click on an item chooses it, on
+// another title opens its menu, on the open menu's title or outside the
+// menus closes them.
 func (k *keyMenu) Tapped(ev *fyne.PointEvent) {
+	if i := k.titleAt(ev.Position); i >= 0 {
+		if i == k.at {
+			k.Close()
+		} else {
+			k.Open(i)
+		}
+		return
+	}
 	level, row, inside := k.geo.hit(ev.Position)
 	if !inside {
 		k.Close()
@@ -226,8 +235,13 @@ func (k *keyMenu) MouseIn(*desktop.MouseEvent) {}
 func (k *keyMenu) MouseOut() {}
 
 // MouseMoved is part of desktop.Hoverable: the item under the pointer is
-// highlighted, and a submenu under it opens.
+// highlighted, and a submenu under it opens; over another title of the
+// bar, that menu opens.
 func (k *keyMenu) MouseMoved(ev *desktop.MouseEvent) {
+	if i := k.titleAt(ev.Position); i >= 0 && i != k.at && k.shown {
+		k.Open(i) // another title: its menu, as in Fyne's bar
+		return
+	}
 	level, row, inside := k.geo.hit(ev.Position)
 	if !inside || row < 0 || !k.shown {
 		return

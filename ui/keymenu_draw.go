@@ -63,6 +63,19 @@ func (k *keyMenu) titleLeft(i int) (left, width float32) {
 	return left, textWidth(k.menus[i].Label) + 2*in
 }
 
+// titleAt is the index of the bar's title at p, or -1.
+func (k *keyMenu) titleAt(p fyne.Position) int {
+	if p.Y < 0 || p.Y >= k.barHeight() {
+		return -1
+	}
+	for i := range k.menus {
+		if left, w := k.titleLeft(i); p.X >= left && p.X < left+w {
+			return i
+		}
+	}
+	return -1
+}
+
 type keyMenuRenderer struct {
 	k    *keyMenu
 	objs []fyne.CanvasObject

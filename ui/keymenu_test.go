@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/studioflow/studioflow/ui/winkeys"
@@ -200,5 +201,42 @@ func TestMnemonicAtIgnoresCaseAndPrefersAWordStart(t *testing.T) {
 	}
 	if i := mnemonicAt("Redo", unicode.ToLower('R')); i != 0 {
 		t.Errorf("r in Redo at %d", i)
+	}
+}
+
+// The mouse works in the keyboard menu too: the pointer highlights an item
+// (and opens a submenu), a click chooses, a click outside closes.
+func TestTheKeyboardMenuTakesTheMouse(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := newTestEditor(t, a, Options{})
+	c := e.win.Canvas()
+	if !e.openMenuBar(2) { // View
+		t.Fatal("the View menu did not open")
+	}
+	k := e.keyMenu
+	row := func(level int, label string) fyne.Position {
+		t.Helper()
+		items := k.levels[level].menu.Items
+		for i, it := range items {
+			if it.Label == label {
+				b := k.geo.boxes[level]
+				return fyne.NewPos(b.pos.X+b.size.X/2, b.pos.Y+b.rows[i].top+b.rows[i].height/2)
+			}
+		}
+		t.Fatalf("no %q in the open menu", label)
+		return fyne.Position{}
+	}
+	k.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: row(0, "Theme")}})
+	if len(k.levels) != 2 || k.Highlighted() != nil {
+		t.Fatalf("the pointer on Theme left %d menus open, highlighting %v", len(k.levels), k.Highlighted())
+	}
+	k.Tapped(&fyne.PointEvent{Position: row(1, "Light")})
+	if ThemeChoice(a) != ThemeLight || k.Shown() {
+		t.Errorf("a click on Light chose %q, menu shown=%v", ThemeChoice(a), k.Shown())
+	}
+	e.openMenuBar(0)
+	k.Tapped(&fyne.PointEvent{Position: fyne.NewPos(c.Size().Width-2, c.Size().Height-2)})
+	if k.Shown() {
+		t.Error("a click outside left the menu open")
 	}
 }

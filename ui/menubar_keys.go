@@ -25,8 +25,13 @@ func (e *Editor) openMenuBar(index int) bool {
 	if nativeMenus || e.win == nil {
 		return false
 	}
+	c := e.win.Canvas()
+	// Fyne's own bar, open after a lone Alt, gives way.
+	if fyneBar, ok := c.(interface{ DismissMenu() bool }); ok {
+		fyneBar.DismissMenu()
+	}
 	if e.keyMenu == nil {
-		e.keyMenu = newKeyMenu(e.win.Canvas(), e.win.MainMenu, func() *mnemonics { return e.mnemonics })
+		e.keyMenu = newKeyMenu(c, e.win.MainMenu, func() *mnemonics { return e.mnemonics })
 	}
 	return e.keyMenu.Open(index)
 }
