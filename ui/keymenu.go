@@ -22,7 +22,10 @@ type keyMenu struct {
 	main func() *fyne.MainMenu
 	mn   func() *mnemonics
 
-	menus  []*fyne.Menu
+	// menus and letters are the main menu and its mnemonics as they were
+	// when the menu opened (refreshMenus replaces both together).
+	menus   []*fyne.Menu
+	letters *mnemonics
 	at     int          // the open menu's index in menus
 	levels []*menuLevel // the open menu, then its open submenu
 	shown  bool
@@ -49,7 +52,7 @@ func (k *keyMenu) Open(index int) bool {
 	if m == nil || len(m.Items) == 0 {
 		return false
 	}
-	k.menus = m.Items
+	k.menus, k.letters = m.Items, k.mn()
 	k.at = (index%len(k.menus) + len(k.menus)) % len(k.menus)
 	k.levels = []*menuLevel{{menu: k.menus[k.at], active: -1}}
 	if !k.shown {
@@ -157,7 +160,7 @@ func (k *keyMenu) TypedRune(r rune) {
 	if !k.shown {
 		return
 	}
-	if i := k.mn().find(k.deepest().menu, r); i >= 0 {
+	if i := k.letters.find(k.deepest().menu, r); i >= 0 {
 		k.enter(i)
 	}
 }

@@ -111,7 +111,7 @@ func (r *keyMenuRenderer) Refresh() {
 				hl.Resize(fyne.NewSize(w, bar))
 				r.objs = append(r.objs, hl)
 			}
-			t := canvas.NewText(underlined(m.Label, k.mn().title(m)), fg)
+			t := canvas.NewText(underlined(m.Label, k.letters.title(m)), fg)
 			t.Move(fyne.NewPos(left+in, in/2))
 			t.Resize(t.MinSize())
 			r.objs = append(r.objs, t)
@@ -207,7 +207,7 @@ func (r *keyMenuRenderer) drawBox(level *menuLevel, pos fyne.Position) fyne.Posi
 			img.Resize(fyne.NewSquareSize(icon))
 			r.objs = append(r.objs, img)
 		}
-		t := canvas.NewText(underlined(it.Label, k.mn().of(it)), fg)
+		t := canvas.NewText(underlined(it.Label, k.letters.of(it)), fg)
 		t.Move(fyne.NewPos(pos.X+in+checkSpace, top+in))
 		t.Resize(t.MinSize())
 		r.objs = append(r.objs, t)

@@ -12,7 +12,7 @@ import (
 // the menus keep the system's own keys and nothing here is used; elsewhere
 // Fyne draws the menu bar, and F10 and Alt+letter open the keyboard menu
 // (keymenu.go) with these mnemonics.
-var nativeMenus = runtime.GOOS == "darwin"
+const nativeMenus = runtime.GOOS == "darwin"
 
 // mnemonics are the letters that choose the main menu's titles (with Alt)
 // and items (typed in an open keyboard menu). They are declared once,
