@@ -26,10 +26,10 @@ type keyMenu struct {
 	// when the menu opened (refreshMenus replaces both together).
 	menus   []*fyne.Menu
 	letters *mnemonics
-	at     int          // the open menu's index in menus
-	levels []*menuLevel // the open menu, then its open submenu
-	shown  bool
-	geo    keyMenuGeometry
+	at      int          // the open menu's index in menus
+	levels  []*menuLevel // the open menu, then its open submenu
+	shown   bool
+	geo     keyMenuGeometry
 }
 
 // menuLevel is one open menu box: its menu and the highlighted item (-1:
