@@ -231,7 +231,7 @@ func TestF10AltLettersAndCtrlTabFromTheKeyboard(t *testing.T) {
 	app.focusBox(t, "*ui.textField") // back where it was
 
 	x.key(t, "ctrl+Tab")
-	app.focusBox(t, "*widget.Entry") // Find's entry
+	app.focusBox(t, "*winkeys.Entry") // Find's entry
 	app.waitText(t, "Rings", "Find in names, types, text, URLs, Liquid")
 	x.key(t, "ctrl+shift+Tab")
 	app.focusBox(t, "*ui.textField")

@@ -186,8 +186,25 @@ func TestF10WithAButtonSelectOrCheckFocusedOpensTheMenuBar(t *testing.T) {
 			t.Errorf("closing the menu left the keyboard on %T, want %T", c.Focused(), w)
 		}
 	}
-	// Their own keys still work: Down opens the select's list, and the
-	// window still goes round the panes on F6.
+	// A plain entry (Find's) passes F10 and Alt+letters, and keeps the
+	// other keys.
+	c.Focus(e.finder.entry)
+	pressKey(c, fyne.KeyF10)
+	if !e.keyMenu.Shown() {
+		t.Error("F10 in Find's entry did not open the menu bar")
+	}
+	pressKey(c, fyne.KeyEscape)
+	sc := &shortcutCanvas{Canvas: c}
+	if !winkeys.PassAltShortcut(sc, &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierAlt}) || sc.got != "CustomDesktop:Alt+E" {
+		t.Errorf("Alt+E reached the window as %q", sc.got)
+	}
+	e.finder.entry.TypedRune('x')
+	e.finder.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	if e.finder.entry.Text != "" {
+		t.Errorf("Find's entry kept %q after x and Backspace", e.finder.entry.Text)
+	}
+
+	// F6 from the select goes round the panes, as from anywhere.
 	c.Focus(sel)
 	pressKey(c, fyne.KeyF6)
 	if c.Focused() == sel {

@@ -54,17 +54,3 @@ func (e *Editor) installMenuKeys() {
 		})
 	}
 }
-
-// passToWindow hands a shortcut with Alt alone (a menu's mnemonic) from a
-// focused field on to the window; it reports whether it did.
-func passToWindow(c fyne.Canvas, s fyne.Shortcut) bool {
-	sc, ok := s.(*desktop.CustomShortcut)
-	if !ok || sc.Modifier != fyne.KeyModifierAlt || c == nil {
-		return false
-	}
-	if w, ok := c.(fyne.Shortcutable); ok {
-		w.TypedShortcut(s)
-		return true
-	}
-	return false
-}

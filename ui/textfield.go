@@ -184,7 +184,7 @@ func (t *textField) TypedShortcut(s fyne.Shortcut) {
 			}
 		}
 	}
-	if passToWindow(t.canvas(), s) {
+	if winkeys.PassAltShortcut(t.canvas(), s) {
 		return
 	}
 	t.Entry.TypedShortcut(s)

@@ -40,6 +40,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/ui/drawn"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // Env is the variable naming the socket.
@@ -342,6 +343,8 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 		return v.Text, true
 	case *widget.Label:
 		return v.Text, true
+	case *winkeys.Entry: // a plain entry passing keys to its window
+		return textOf(&v.Entry)
 	case *widget.Entry:
 		if v.Text == "" || v.Password {
 			return v.PlaceHolder, true

@@ -36,9 +36,9 @@ type cannedEditor struct {
 	pick     *winkeys.Select
 	url      *widget.Label
 	mode     *widget.RadioGroup
-	status   *widget.Entry
-	ctype    *widget.Entry
-	body     *widget.Entry
+	status   *winkeys.Entry
+	ctype    *winkeys.Entry
+	body     *winkeys.Entry
 	problem  *widget.Label
 	form     *fyne.Container
 	content  fyne.CanvasObject
@@ -53,11 +53,11 @@ func newCannedEditor(f *model.Flow, cat *schemas.Catalog) *cannedEditor {
 	e.url.Wrapping = fyne.TextWrapBreak
 	e.mode = widget.NewRadioGroup([]string{useRealURL, useCanned}, func(string) { e.store() })
 	e.mode.Horizontal = true
-	e.status = widget.NewEntry()
+	e.status = winkeys.NewEntry()
 	e.status.OnChanged = func(string) { e.store() }
-	e.ctype = widget.NewEntry()
+	e.ctype = winkeys.NewEntry()
 	e.ctype.OnChanged = func(string) { e.store() }
-	e.body = widget.NewMultiLineEntry()
+	e.body = winkeys.NewMultiLineEntry()
 	e.body.SetMinRowsVisible(6)
 	e.body.OnChanged = func(string) { e.store() }
 	e.problem = widget.NewLabel("")
@@ -142,7 +142,7 @@ func (e *cannedEditor) store() {
 }
 
 func (e *cannedEditor) enableFields(on bool) {
-	for _, w := range []*widget.Entry{e.status, e.ctype, e.body} {
+	for _, w := range []*winkeys.Entry{e.status, e.ctype, e.body} {
 		if on {
 			w.Enable()
 		} else {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // ownFlow reads one of this package's own fixtures (testdata/).
@@ -97,11 +98,11 @@ func TestAnHTTPWidgetThatCannotReachItsURLOffersACannedAnswerRememberedForTheNex
 		t.Errorf("status says %q", p.status.Text)
 	}
 	form := test.LaidOutObjects(p.outcomes)
-	var body *widget.Entry
+	var body *winkeys.Entry
 	var use *widget.Button
 	for _, o := range form {
 		switch v := o.(type) {
-		case *widget.Entry:
+		case *winkeys.Entry:
 			if v.MultiLine {
 				body = v
 			}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // Bubble colours: the flow's messages grey on the left, the contact's blue on the right.
@@ -24,7 +25,7 @@ type smsView struct {
 	p       *Panel
 	thread  *fyne.Container
 	scroll  *container.Scroll
-	reply   *widget.Entry
+	reply   *winkeys.Entry
 	sendBtn *keyButton
 	noReply *keyButton
 	hint    *widget.Label
@@ -36,7 +37,7 @@ func newSMSView(p *Panel) *smsView {
 	v.thread = container.NewVBox()
 	v.scroll = container.NewVScroll(v.thread)
 	v.scroll.SetMinSize(fyne.NewSize(200, 90))
-	v.reply = widget.NewEntry()
+	v.reply = winkeys.NewEntry()
 	v.reply.SetPlaceHolder("text the flow…")
 	v.reply.OnSubmitted = func(string) { v.send() }
 	v.sendBtn = newKeyButton("Send", theme.MailSendIcon(), v.send)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // httpAsk is a request an HTTP widget (Make HTTP Request, Run Function)
@@ -115,11 +116,11 @@ func (s *session) answerHTTP(c *engine.CannedResponse) bool {
 // response (the HTTP tab's), and remembered there for the next runs.
 func (p *Panel) cannedAnswerForm(a *httpAsk) fyne.CanvasObject {
 	set := p.canned.setting(a.Widget)
-	status := widget.NewEntry()
+	status := winkeys.NewEntry()
 	status.SetText(set.status)
-	ctype := widget.NewEntry()
+	ctype := winkeys.NewEntry()
 	ctype.SetText(set.contentType)
-	body := widget.NewMultiLineEntry()
+	body := winkeys.NewMultiLineEntry()
 	body.SetText(set.body)
 	body.SetMinRowsVisible(3)
 	problem := widget.NewLabel("")

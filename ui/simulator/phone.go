@@ -13,6 +13,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/winkeys"
 )
 
 // dialKeys is the phone's 12-key pad, row by row.
@@ -26,7 +27,7 @@ type phoneView struct {
 	keys       *widget.Label
 	transcript *fyne.Container
 	scroll     *container.Scroll
-	speech     *widget.Entry
+	speech     *winkeys.Entry
 	keyButtons map[string]*padKey
 	hangupBtn  *keyButton
 	content    fyne.CanvasObject
@@ -48,7 +49,7 @@ func newPhoneView(p *Panel) *phoneView {
 		v.keyButtons[k] = b
 		pad.Add(b)
 	}
-	v.speech = widget.NewEntry()
+	v.speech = winkeys.NewEntry()
 	v.speech.SetPlaceHolder("say something…")
 	sayBtn := newKeyButton("Say", theme.VolumeUpIcon(), v.say)
 	v.speech.OnSubmitted = func(string) { v.say() }

@@ -46,10 +46,10 @@ func triggerEvent(label string) string {
 // startForm picks the trigger, the addresses and the parameters of a new run.
 type startForm struct {
 	pick     *winkeys.Select
-	contact  *widget.Entry
-	flowAddr *widget.Entry
-	body     *widget.Entry
-	params   *widget.Entry
+	contact  *winkeys.Entry
+	flowAddr *winkeys.Entry
+	body     *winkeys.Entry
+	params   *winkeys.Entry
 	paramRow *fyne.Container
 	bodyRow  *fyne.Container
 	problem  *widget.Label
@@ -113,13 +113,13 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 		labels[i] = triggerLabel(e)
 	}
 	sf.pick = winkeys.NewSelect(labels, func(string) { sf.refresh() })
-	sf.contact = widget.NewEntry()
+	sf.contact = winkeys.NewEntry()
 	sf.contact.SetText(engine.DefaultContactAddress)
-	sf.flowAddr = widget.NewEntry()
+	sf.flowAddr = winkeys.NewEntry()
 	sf.flowAddr.SetText(engine.DefaultFlowAddress)
-	sf.body = widget.NewEntry()
+	sf.body = winkeys.NewEntry()
 	sf.body.SetPlaceHolder("first message (Hi)")
-	sf.params = widget.NewMultiLineEntry()
+	sf.params = winkeys.NewMultiLineEntry()
 	sf.params.SetPlaceHolder(`Parameters JSON, e.g. {"name": "Ada"}`)
 	sf.params.SetMinRowsVisible(2)
 	sf.problem = widget.NewLabel("")

@@ -9,7 +9,10 @@
 // keyboard.
 package winkeys
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
 
 // Pass gives ev to the key handler of the window showing obj, and reports
 // whether that window has one.
@@ -28,4 +31,19 @@ func Pass(obj fyne.CanvasObject, ev *fyne.KeyEvent) bool {
 	}
 	h(ev)
 	return true
+}
+
+// PassAltShortcut hands a shortcut of Alt and a key (a menu's mnemonic),
+// which a focused field would otherwise swallow, on to the window's canvas
+// c; it reports whether it did.
+func PassAltShortcut(c fyne.Canvas, s fyne.Shortcut) bool {
+	sc, ok := s.(*desktop.CustomShortcut)
+	if !ok || sc.Modifier != fyne.KeyModifierAlt || c == nil {
+		return false
+	}
+	if w, ok := c.(fyne.Shortcutable); ok {
+		w.TypedShortcut(s)
+		return true
+	}
+	return false
 }
