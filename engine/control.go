@@ -11,11 +11,15 @@ import (
 )
 
 // splitBasedOn follows the first match transition whose conditions all hold
-// (several conditions on one transition are ANDed), else noMatch.
+// (several conditions on one transition are ANDed), else noMatch: the
+// catalog's condition and unmatched events.
 func splitBasedOn(r *run, st *model.State, p props) outcome {
+	w := r.rt.types[st.Type()].w
+	match, _ := w.ConditionEvent()
+	noMatch, _ := w.UnmatchedEvent()
 	input := p.str("input")
 	for i, t := range st.Transitions() {
-		if t.Event != "match" || len(t.Conditions) == 0 {
+		if t.Event != match || len(t.Conditions) == 0 {
 			continue
 		}
 		ok, err := r.conditionsHold(input, t.Conditions)
@@ -23,10 +27,10 @@ func splitBasedOn(r *run, st *model.State, p props) outcome {
 			return outcome{err: err}
 		}
 		if ok {
-			return outcome{event: "match", transition: &t, branch: i + 1}
+			return outcome{event: match, transition: &t, branch: i + 1}
 		}
 	}
-	return outcome{event: "noMatch"}
+	return outcome{event: noMatch}
 }
 
 func (r *run) conditionsHold(input string, conditions []any) (bool, error) {

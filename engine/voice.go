@@ -158,12 +158,21 @@ func acceptGather(r *run, st *model.State, p props, w *Wait, in Input) (outcome,
 	return outcome{}, unexpected(w, in)
 }
 
+// hangup is the caller hanging up on a voice widget that waits on them:
+// the call is over and the widget takes its call-ended event.
 func (r *run) hangup(st *model.State) outcome {
 	r.x.callOver = true
-	r.transcribe("inbound", "hangup", st.Name(), "")
+	r.transcribe("inbound", string(InputHangup), st.Name(), "")
 	out := r.callFields()
 	out["CallStatus"] = "completed"
-	return outcome{event: "hangup", outputs: out, detail: "the caller hung up"}
+	event, _ := r.rt.types[st.Type()].w.CallEndedEvent()
+	return outcome{event: event, outputs: out, detail: "the caller hung up"}
+}
+
+// endsCall reports whether event is st's call-ended event (the caller
+// hung up).
+func (r *run) endsCall(st *model.State, event string) bool {
+	return r.rt.types[st.Type()].w.EndsCall(event)
 }
 
 func recordVoicemail(r *run, st *model.State, p props) outcome {

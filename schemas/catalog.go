@@ -57,8 +57,14 @@ type Event struct {
 	Name  string // as written in the JSON ("incomingMessage")
 	Label string // as Studio shows it on the widget ("Incoming Message")
 	// Repeatable events may appear on several transitions of one widget:
-	// split-based-on's "match", one per condition.
+	// split-based-on's "match", one per condition. On a type that tests
+	// conditions, the repeatable event is the one its conditions ride on
+	// (see ConditionEvent) and its other event the one taken when none
+	// holds (UnmatchedEvent).
 	Repeatable bool
+	// CallEnded marks the event a widget takes when the call it acts on
+	// ends under it: the caller hangs up (see CallEndedEvent).
+	CallEnded bool
 	// Starts is, for the trigger's events, the channel of the executions
 	// the event starts: voice for a call, messaging for a message or a
 	// conversation, any for a REST request or a parent flow. Other types'

@@ -7,7 +7,7 @@ import "github.com/studioflow/studioflow/model"
 // the type (title, icon, category, event order and port labels), where its
 // default widget comes from, and what it needs to run: its requirements on
 // its properties (widgetrules.go), whether it acts on a call, which event
-// answers one, which number it dials, whether it queues the caller, calls
+// answers one and which it takes when the call ends, which number it dials, whether it queues the caller, calls
 // HTTP (a request or a Function), runs a subflow, succeeds once Twilio
 // accepts its work or tests conditions, and what its special properties
 // hold (roles: flow variables, a subflow's SID, the value tested); for the
@@ -117,6 +117,10 @@ const (
 
 func ev(name, label string) Event { return Event{Name: name, Label: label} }
 
+// hangupEv is the event the voice types take when the caller hangs up
+// while they run: the one spelling of the call-ended event.
+func hangupEv() Event { return Event{Name: "hangup", Label: "Caller Hung Up", CallEnded: true} }
+
 // entryEv is one of the trigger's events, starting executions on channel.
 func entryEv(name, label string, starts Channel) Event {
 	return Event{Name: name, Label: label, Starts: starts}
@@ -140,16 +144,16 @@ var widgetTable = []WidgetEntry{
 
 	{Type: "gather-input-on-call", outputs: []string{"Digits", "SpeechResult", "Confidence", "msg", "CallStatus"}, Title: "Gather Input On Call", Category: Voice, Icon: "keypad", Channel: VoiceChannel, NameBase: "gather", defaultsFrom: defaultsSeedCorrected,
 		inputs: []ContactInput{{KeysPressed, "keypress", "Digits"}, {WordsSpoken, "speech", "SpeechResult"}},
-		events: []Event{ev("keypress", "User Pressed Keys"), ev("speech", "User Said Something"), ev("timeout", "Timeout"), ev("hangup", "Caller Hung Up")}},
+		events: []Event{ev("keypress", "User Pressed Keys"), ev("speech", "User Said Something"), ev("timeout", "Timeout"), hangupEv()}},
 	{Type: "say-play", Title: "Say/Play", Category: Voice, Icon: "speaker", Channel: VoiceChannel, NameBase: "say_play", defaultsFrom: defaultsSeed,
-		events: []Event{ev("audioComplete", "Audio Complete"), ev("hangup", "Caller Hung Up")}},
+		events: []Event{ev("audioComplete", "Audio Complete"), hangupEv()}},
 	{Type: "record-voicemail", outputs: []string{"RecordingUrl", "RecordingSid", "RecordingDuration", "TranscriptionText", "CallStatus"}, Title: "Record Voicemail", Category: Voice, Icon: "voicemail", Channel: VoiceChannel, NameBase: "record_voicemail", defaultsFrom: defaultsSeed,
-		events: []Event{ev("recordingComplete", "Recording Complete"), ev("noAudio", "No Audio"), ev("hangup", "Caller Hung Up")}},
+		events: []Event{ev("recordingComplete", "Recording Complete"), ev("noAudio", "No Audio"), hangupEv()}},
 	{Type: "make-outgoing-call-v2", outputs: []string{"CallSid", "CallStatus", "To", "From", "AnsweredBy"}, Title: "Make Outgoing Call", Category: Voice, Icon: "phone-outgoing", Channel: AnyChannel, NameBase: "call_user",
 		defaultsFrom: defaultsSeed, answers: []string{"answered"}, dials: "to",
 		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("failed", "Call Failed")}},
 	{Type: "connect-call-to", outputs: []string{"DialCallStatus", "DialCallSid", "DialCallDuration", "CallStatus"}, Title: "Connect Call To", Category: Voice, Icon: "phone-forward", Channel: VoiceChannel, NameBase: "connect_call", defaultsFrom: defaultsSeedCorrected, dials: "to",
-		events: []Event{ev("callCompleted", "Connected Call Ended"), ev("hangup", "Caller Hung Up")}},
+		events: []Event{ev("callCompleted", "Connected Call Ended"), hangupEv()}},
 	{Type: "enqueue-call", outputs: []string{"QueueResult", "QueueSid", "QueueTime", "CallStatus"}, Title: "Enqueue Call", Category: Voice, Icon: "queue", Channel: VoiceChannel, NameBase: "enqueue", defaultsFrom: defaultsSeedCorrected, queuesCall: true,
 		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Failed to Enqueue"), ev("callFailure", "Call Failed")}},
 	{Type: "record-call", outputs: []string{"Sid", "Status", "Source", "Channels", "StartTime"}, Title: "Call Recording", Category: Voice, Icon: "record", Channel: VoiceChannel, NameBase: "call_recording", defaultsFrom: defaultsSeed,
@@ -158,7 +162,7 @@ var widgetTable = []WidgetEntry{
 		events: []Event{ev("next", "Next")}},
 	{Type: "capture-payments", outputs: []string{"Result", "PaymentToken", "PaymentCardNumber", "PaymentCardType", "PaymentConfirmationCode", "ErrorCode"}, Title: "Capture Payments", Category: Voice, Icon: "credit-card", Channel: VoiceChannel, NameBase: "pay", defaultsFrom: defaultsSeedCorrected,
 		events: []Event{ev("success", "Success"), ev("maxFailedAttempts", "Max Failed Attempts"), ev("providerError", "Provider Error"),
-			ev("payInterrupted", "Pay Interrupted"), ev("hangup", "Caller Hung Up"), ev("validationError", "Validation Error")}},
+			ev("payInterrupted", "Pay Interrupted"), hangupEv(), ev("validationError", "Validation Error")}},
 
 	{Type: "send-message", outputs: []string{"outbound.Sid", "outbound.Body", "outbound.To", "outbound.From", "outbound.Status"}, Title: "Send Message", Category: Messaging, Icon: "message", Channel: AnyChannel, NameBase: "send_message", defaultsFrom: defaultsSeed, succeedsOnAcceptance: true,
 		events: []Event{ev("sent", "Sent"), ev("failed", "Failed")}, requires: messageRequirements("send-message", "failed")},
@@ -178,7 +182,7 @@ var widgetTable = []WidgetEntry{
 	{Type: "send-to-flex", outputs: []string{"QueueResult", "QueueSid", "DialCallStatus", "CallStatus"}, Title: "Send To Flex", Category: ConnectOtherProducts, Icon: "flex", Channel: AnyChannel, NameBase: "send_to_flex", defaultsFrom: defaultsSeed, queuesCall: true,
 		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Task Creation Failed"), ev("callFailure", "Call Failed"), ev("composerStarted", "Composer Started")}},
 	{Type: "connect-virtual-agent-v2", outputs: []string{"VirtualAgentStatus", "VirtualAgentProvider", "VirtualAgentProviderData", "CallStatus"}, Title: "Connect Virtual Agent", Category: ConnectOtherProducts, Icon: "virtual-agent", Channel: AnyChannel, NameBase: "virtual_agent", channelProperty: "channel",
-		events: []Event{ev("completed", "Completed"), ev("live-agent-handoff", "Live Agent Handoff"), ev("hangup", "Caller Hung Up"),
+		events: []Event{ev("completed", "Completed"), ev("live-agent-handoff", "Live Agent Handoff"), hangupEv(),
 			ev("failed", "Failed"), ev("paused", "Paused"), ev("timeout", "Timeout")}},
 	{Type: "look-up-profile", outputs: []string{"profile", "profile.id", "profile.traits"}, Title: "Search for a Profile", Category: ConnectOtherProducts, Icon: "profile-search", Channel: AnyChannel, NameBase: "look_up_profile",
 		events: []Event{ev("profileFound", "Profile Found"), ev("noProfileFound", "No Profile Found"), ev("failed", "Failed")}},
@@ -189,9 +193,9 @@ var widgetTable = []WidgetEntry{
 	{Type: "make-outgoing-call-v1", outputs: []string{"CallSid", "CallStatus", "To", "From", "AnsweredBy"}, Title: "Make Outgoing Call (v1)", Category: Voice, Icon: "phone-outgoing", Channel: AnyChannel, NameBase: "call_user",
 		answers: []string{"answered", "answeredByMachine"}, dials: "to",
 		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("answeredByMachine", "Answered by Machine"),
-			ev("hangup", "Caller Hung Up"), ev("failed", "Call Failed")}, Maturity: Legacy, hidden: true},
+			hangupEv(), ev("failed", "Call Failed")}, Maturity: Legacy, hidden: true},
 	{Type: "connect-virtual-agent", Title: "Connect Virtual Agent (v1)", Category: ConnectOtherProducts, Icon: "virtual-agent", Channel: VoiceChannel, NameBase: "virtual_agent",
-		events: []Event{ev("return", "Return"), ev("hangup", "Caller Hung Up")}, hidden: true},
+		events: []Event{ev("return", "Return"), hangupEv()}, hidden: true},
 	{Type: "send-to-auto-pilot", outputs: []string{"CurrentTask", "DialogueSid", "AssistantSid", "Memory"}, Title: "Send To Autopilot", Category: ConnectOtherProducts, Icon: "robot", Channel: AnyChannel, NameBase: "autopilot",
 		events: []Event{ev("sessionEnded", "Session Ended"), ev("failure", "Failure"), ev("timeout", "Timeout")}, hidden: true},
 	{Type: "run-function-v2", Title: "Run Function (v2)", Category: ToolsAndCode, Icon: "function", Channel: AnyChannel, NameBase: "function", http: functionCall,

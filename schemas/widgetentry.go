@@ -173,6 +173,51 @@ func (w WidgetType) SucceedsOnAcceptance() bool { return w.succeedsOnAcceptance 
 // first that holds being taken (Split Based On).
 func (w WidgetType) TestsConditions() bool { return w.testsConditions }
 
+// ConditionEvent returns, for a type that tests conditions, the event each
+// of its conditions rides on: the repeatable event, one transition per
+// condition (Split Based On's match). ok is false for every other type.
+func (w WidgetType) ConditionEvent() (name string, ok bool) {
+	return w.conditionEvents(true)
+}
+
+// UnmatchedEvent returns, for a type that tests conditions, the event
+// taken when none of them holds: its event that is not repeatable (Split
+// Based On's noMatch). ok is false for every other type.
+func (w WidgetType) UnmatchedEvent() (name string, ok bool) {
+	return w.conditionEvents(false)
+}
+
+func (w *WidgetType) conditionEvents(repeatable bool) (string, bool) {
+	if !w.testsConditions {
+		return "", false
+	}
+	for _, e := range w.events {
+		if e.Repeatable == repeatable {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
+
+// CallEndedEvent returns the event a widget of this type takes when the
+// call it acts on ends under it, the caller hanging up (the voice types'
+// hangup). ok is false for a type that has none.
+func (w WidgetType) CallEndedEvent() (name string, ok bool) {
+	for _, e := range w.events {
+		if e.CallEnded {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
+
+// EndsCall reports whether event is the one a widget of this type takes
+// when its call ends (CallEndedEvent).
+func (w WidgetType) EndsCall(event string) bool {
+	e, ok := w.event(event)
+	return ok && e.CallEnded
+}
+
 // PropertyRole is what a property holds, where that matters beyond its
 // schema's type.
 type PropertyRole int

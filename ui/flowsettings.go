@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/studioflow/studioflow/model"
-	"github.com/studioflow/studioflow/ui/winkeys"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // flowSettings edits what belongs to the flow rather than to a widget: its
@@ -28,7 +28,7 @@ func (in *Inspector) flowSettings(alone bool) []fyne.CanvasObject {
 	desc.OnChanged = func(s string) { in.apply(model.SetFlowField("description", s), in.coalesceKey("", "description")) }
 	objects = append(objects, in.flowRow("/description", "Description", desc, desc))
 
-	concurrent := winkeys.NewCheck("Allow concurrent calls", nil)
+	concurrent := kbd.NewCheck("Allow concurrent calls", nil)
 	concurrent.SetChecked(f.AllowConcurrentCalls())
 	concurrent.OnChanged = func(on bool) {
 		flags := model.NewObject()

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/studioflow/studioflow/ui/drawn"
-	"github.com/studioflow/studioflow/ui/winkeys"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // menuAction runs the main menu item bound to that shortcut, as the
@@ -156,10 +156,10 @@ func TestAFocusedFieldPassesAltLettersToTheWindow(t *testing.T) {
 	// A focused field passes Alt+letter on to the window (whose canvas
 	// takes shortcuts in the desktop driver; the test driver's does not).
 	sc := &shortcutCanvas{Canvas: e.win.Canvas()}
-	if !winkeys.PassAltShortcut(sc, &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierAlt}) || sc.got != "CustomDesktop:Alt+V" {
+	if !kbd.PassAltShortcut(sc, &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierAlt}) || sc.got != "CustomDesktop:Alt+V" {
 		t.Errorf("Alt+V from a field reached the window as %q", sc.got)
 	}
-	if winkeys.PassAltShortcut(sc, &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierControl}) {
+	if kbd.PassAltShortcut(sc, &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierControl}) {
 		t.Error("Ctrl+V from a field went to the window, not the field")
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/studioflow/studioflow/ui/winkeys"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // Every title and item of the main menu has a mnemonic, taken from its own
@@ -172,8 +172,8 @@ func TestF10WithAButtonSelectOrCheckFocusedOpensTheMenuBar(t *testing.T) {
 			break
 		}
 	}
-	check := e.inspector.field("/properties/add_twilio_auth").(*winkeys.Check)
-	sel := e.inspector.field("/properties/method").(*winkeys.Select)
+	check := e.inspector.field("/properties/add_twilio_auth").(*kbd.Check)
+	sel := e.inspector.field("/properties/method").(*kbd.Select)
 	for _, w := range []fyne.Focusable{button, sel, check} {
 		c.Focus(w)
 		pressKey(c, fyne.KeyF10)
@@ -195,7 +195,7 @@ func TestF10WithAButtonSelectOrCheckFocusedOpensTheMenuBar(t *testing.T) {
 	}
 	pressKey(c, fyne.KeyEscape)
 	sc := &shortcutCanvas{Canvas: c}
-	if !winkeys.PassAltShortcut(sc, &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierAlt}) || sc.got != "CustomDesktop:Alt+E" {
+	if !kbd.PassAltShortcut(sc, &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierAlt}) || sc.got != "CustomDesktop:Alt+E" {
 		t.Errorf("Alt+E reached the window as %q", sc.got)
 	}
 	e.finder.entry.TypedRune('x')

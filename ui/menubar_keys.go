@@ -7,7 +7,7 @@ import (
 
 // windowKey is the window's own key handler: it hears the keys pressed
 // while nothing holds the keyboard (the canvas' OnTypedKey), and those a
-// focused widget leaves to it (winkeys.Pass). F6 goes round the panes
+// focused widget leaves to it (kbd.Pass). F6 goes round the panes
 // (Shift: backwards); F10 opens the menu bar.
 func (e *Editor) windowKey(ev *fyne.KeyEvent) {
 	switch {

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
-	"github.com/studioflow/studioflow/ui/winkeys"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // smsFlow answers a text and waits for the reply (its own fixture).
@@ -31,9 +31,9 @@ func TestAMessagingRunShowsItsReplyBoxIn1280x800(t *testing.T) {
 	e := newTestEditor(t, a, Options{Flow: f})
 	e.win.Resize(fyne.NewSize(1280, 800))
 	e.Run() // the flow's first trigger is Incoming Message: the thread shows
-	var reply *winkeys.Entry
+	var reply *kbd.Entry
 	for _, o := range shownObjects(t, e.win.Content()) {
-		if en, ok := o.(*winkeys.Entry); ok && en.PlaceHolder == "text the flow…" && en.Visible() {
+		if en, ok := o.(*kbd.Entry); ok && en.PlaceHolder == "text the flow…" && en.Visible() {
 			reply = en
 		}
 	}

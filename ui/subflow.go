@@ -15,7 +15,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
-	"github.com/studioflow/studioflow/ui/winkeys"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // subflowChoice is a flow Run Subflow can call: its SID and how the picker
@@ -145,7 +145,7 @@ func (in *Inspector) subflowField(s *model.State, spec schemas.PropertySpec) fyn
 			selected = c.Label
 		}
 	}
-	picker := winkeys.NewSelect(labels, nil)
+	picker := kbd.NewSelect(labels, nil)
 	picker.PlaceHolder = "Choose a flow"
 	if len(choices) == 0 {
 		picker.PlaceHolder = "No flow to choose: save subflows beside this one as FW….json"
@@ -161,9 +161,9 @@ func (in *Inspector) subflowField(s *model.State, spec schemas.PropertySpec) fyn
 		}
 		in.applyStructural(model.SetProperty(name, "flow_sid", choices[i].SID))
 	}
-	add := widget.NewButtonWithIcon("Add the parameters it reads", theme.ContentAddIcon(), func() {
+	add := in.control("subflow/add-parameters", kbd.NewButtonWithIcon("Add the parameters it reads", theme.ContentAddIcon(), func() {
 		in.addParametersRead(name, choices)
-	})
+	}))
 	add.Importance = widget.LowImportance
 	if selected == "" {
 		add.Disable()

@@ -7,10 +7,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
-	"github.com/studioflow/studioflow/ui/winkeys"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 const testSubflowSID = "FW0123456789abcdef0123456789abcdef"
@@ -123,10 +122,10 @@ func TestTheTriggerOfASubflowListsTheParametersItReads(t *testing.T) {
 	}
 }
 
-func findSelect(t *testing.T, e *Editor, placeholder string) *winkeys.Select {
+func findSelect(t *testing.T, e *Editor, placeholder string) *kbd.Select {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(e.inspector.Object()) {
-		if s, ok := o.(*winkeys.Select); ok && s.PlaceHolder == placeholder {
+		if s, ok := o.(*kbd.Select); ok && s.PlaceHolder == placeholder {
 			return s
 		}
 	}
@@ -134,10 +133,10 @@ func findSelect(t *testing.T, e *Editor, placeholder string) *winkeys.Select {
 	return nil
 }
 
-func findButton(t *testing.T, e *Editor, text string) *widget.Button {
+func findButton(t *testing.T, e *Editor, text string) *kbd.Button {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(e.inspector.Object()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := o.(*kbd.Button); ok && b.Text == text {
 			return b
 		}
 	}

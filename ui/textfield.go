@@ -5,7 +5,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/studioflow/studioflow/ui/winkeys"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // textField is an entry whose undo and redo shortcuts act on the document
@@ -63,7 +63,7 @@ func (t *textField) TypedKey(ev *fyne.KeyEvent) {
 		}
 		return
 	case fyne.KeyF10:
-		if winkeys.Pass(t, ev) {
+		if kbd.PassKey(t, ev) {
 			return
 		}
 	case fyne.KeyF6:
@@ -184,7 +184,7 @@ func (t *textField) TypedShortcut(s fyne.Shortcut) {
 			}
 		}
 	}
-	if winkeys.PassAltShortcut(t.canvas(), s) {
+	if kbd.PassAltShortcut(t.canvas(), s) {
 		return
 	}
 	t.Entry.TypedShortcut(s)

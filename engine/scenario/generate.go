@@ -342,8 +342,10 @@ func (g *generator) inputsAt(w *engine.Wait) []engine.Input {
 		return nil
 	}
 	if st := g.flow.State(w.Widget); st != nil {
-		if _, ok := st.Next("hangup"); ok {
-			out = append(out, engine.Input{Kind: engine.InputHangup})
+		if ended, ok := g.kinds.of(st).CallEndedEvent(); ok {
+			if _, wired := st.Next(ended); wired {
+				out = append(out, engine.Input{Kind: engine.InputHangup})
+			}
 		}
 	}
 	return append(out, engine.Input{Kind: engine.InputTimeout})

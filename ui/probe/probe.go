@@ -40,7 +40,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/ui/drawn"
-	"github.com/studioflow/studioflow/ui/winkeys"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // Env is the variable naming the socket.
@@ -339,11 +339,13 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 	switch v := o.(type) {
 	case *widget.Button:
 		return v.Text, true
+	case *kbd.Button:
+		return v.Text, true
 	case *widget.Check:
 		return v.Text, true
 	case *widget.Label:
 		return v.Text, true
-	case *winkeys.Entry: // a plain entry passing keys to its window
+	case *kbd.Entry: // an entry letting the window's keys through
 		return textOf(&v.Entry)
 	case *widget.Entry:
 		if v.Text == "" || v.Password {
@@ -359,13 +361,17 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 	if b := embedded[widget.Button](o, "Button"); b != nil {
 		return textOf(b)
 	}
-	if c := embedded[widget.Check](o, "Check"); c != nil {
+	if b := embedded[kbd.Button](o, "Button"); b != nil {
+		return textOf(b)
+	}
+	if c := checkOf(o); c != nil {
 		return c.Text, true
 	}
 	return "", false
 }
 
-// checkOf is o as a check: a widget.Check, or a type extending one.
+// checkOf is o as a check: a widget.Check, or a type extending one
+// (kbd.Check).
 func checkOf(o fyne.CanvasObject) *widget.Check {
 	if c, ok := o.(*widget.Check); ok {
 		return c
@@ -380,7 +386,7 @@ func embeddedEntry(o fyne.CanvasObject) *widget.Entry {
 }
 
 // embedded is the T, named name, that o's own type extends (struct { T;
-// … }, as the simulator's dial pad keys extend widget.Button), or nil.
+// … }, as the simulator's dial pad keys extend kbd.Button), or nil.
 func embedded[T any](o fyne.CanvasObject, name string) *T {
 	v := reflect.ValueOf(o)
 	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {

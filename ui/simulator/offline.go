@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
-	"github.com/studioflow/studioflow/ui/winkeys"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // httpAsk is a request an HTTP widget (Make HTTP Request, Run Function)
@@ -116,17 +116,17 @@ func (s *session) answerHTTP(c *engine.CannedResponse) bool {
 // response (the HTTP tab's), and remembered there for the next runs.
 func (p *Panel) cannedAnswerForm(a *httpAsk) fyne.CanvasObject {
 	set := p.canned.setting(a.Widget)
-	status := winkeys.NewEntry()
+	status := kbd.NewEntry()
 	status.SetText(set.status)
-	ctype := winkeys.NewEntry()
+	ctype := kbd.NewEntry()
 	ctype.SetText(set.contentType)
-	body := winkeys.NewMultiLineEntry()
+	body := kbd.NewMultiLineEntry()
 	body.SetText(set.body)
 	body.SetMinRowsVisible(3)
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Hide()
-	use := widget.NewButtonWithIcon("Use this answer", theme.ConfirmIcon(), func() {
+	use := kbd.NewButtonWithIcon("Use this answer", theme.ConfirmIcon(), func() {
 		code, err := parseStatus(status.Text)
 		if err != nil {
 			problem.SetText(err.Error())
@@ -141,7 +141,7 @@ func (p *Panel) cannedAnswerForm(a *httpAsk) fyne.CanvasObject {
 		}
 	})
 	use.Importance = widget.HighImportance
-	fail := widget.NewButton("Let it fail", func() { p.sess.answerHTTP(nil) })
+	fail := kbd.NewButton("Let it fail", func() { p.sess.answerHTTP(nil) })
 	title := widget.NewLabelWithStyle(a.Widget+" asked for "+a.URL, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(

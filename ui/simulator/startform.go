@@ -16,7 +16,7 @@ import (
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
-	"github.com/studioflow/studioflow/ui/winkeys"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // triggerOrder lists the trigger events the form offers, a call first.
@@ -45,18 +45,18 @@ func triggerEvent(label string) string {
 
 // startForm picks the trigger, the addresses and the parameters of a new run.
 type startForm struct {
-	pick     *winkeys.Select
-	contact  *winkeys.Entry
-	flowAddr *winkeys.Entry
-	body     *winkeys.Entry
-	params   *winkeys.Entry
+	pick     *kbd.Select
+	contact  *kbd.Entry
+	flowAddr *kbd.Entry
+	body     *kbd.Entry
+	params   *kbd.Entry
 	paramRow *fyne.Container
 	bodyRow  *fyne.Container
 	problem  *widget.Label
-	startBtn *keyButton
+	startBtn *kbd.Button
 	// envPick picks the environment substituted into the flow's ${NAME}
 	// placeholders; envRow is hidden when the flow has none beside it.
-	envPick *winkeys.Select
+	envPick *kbd.Select
 	envRow  *fyne.Container
 	envs    []environments.Choice
 	// details are the rows below the trigger (addresses, environment,
@@ -112,22 +112,22 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	for i, e := range triggerOrder {
 		labels[i] = triggerLabel(e)
 	}
-	sf.pick = winkeys.NewSelect(labels, func(string) { sf.refresh() })
-	sf.contact = winkeys.NewEntry()
+	sf.pick = kbd.NewSelect(labels, func(string) { sf.refresh() })
+	sf.contact = kbd.NewEntry()
 	sf.contact.SetText(engine.DefaultContactAddress)
-	sf.flowAddr = winkeys.NewEntry()
+	sf.flowAddr = kbd.NewEntry()
 	sf.flowAddr.SetText(engine.DefaultFlowAddress)
-	sf.body = winkeys.NewEntry()
+	sf.body = kbd.NewEntry()
 	sf.body.SetPlaceHolder("first message (Hi)")
-	sf.params = winkeys.NewMultiLineEntry()
+	sf.params = kbd.NewMultiLineEntry()
 	sf.params.SetPlaceHolder(`Parameters JSON, e.g. {"name": "Ada"}`)
 	sf.params.SetMinRowsVisible(2)
 	sf.problem = widget.NewLabel("")
 	sf.problem.Importance = widget.DangerImportance
 	sf.problem.Hide()
-	sf.startBtn = newKeyButton("Start", theme.MediaPlayIcon(), sf.submit)
+	sf.startBtn = kbd.NewButtonWithIcon("Start", theme.MediaPlayIcon(), sf.submit)
 	sf.startBtn.Importance = widget.HighImportance
-	sf.envPick = winkeys.NewSelect(nil, func(string) {
+	sf.envPick = kbd.NewSelect(nil, func(string) {
 		if sf.onEnv != nil {
 			sf.onEnv()
 		}

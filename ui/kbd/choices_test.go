@@ -1,4 +1,4 @@
-package winkeys
+package kbd
 
 import (
 	"testing"
