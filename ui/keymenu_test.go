@@ -141,6 +141,10 @@ func TestTypedLettersChooseItemsInAnOpenMenu(t *testing.T) {
 	if !strings.Contains(text, "Choose in an Open Menu") || !strings.Contains(text, "The View Menu (Underlined Letters)") {
 		t.Errorf("Help ▸ K did not show the keyboard reference with the menus' letters: %q", text)
 	}
+	pressKey(c, fyne.KeyEscape) // closes the reference; the keyboard is back in the search
+	if c.Focused() != e.library.search {
+		t.Fatalf("after the reference closed the keyboard is on %T", c.Focused())
+	}
 
 	// Arrows and Enter, and Escape.
 	pressKey(c, fyne.KeyF10)
