@@ -131,7 +131,7 @@ func recordCallOutputs(r *run, st *model.State, p props, event string) map[strin
 	call := r.callFields()
 	sid := r.rt.sid("RE")
 	status, errorCode := "in-progress", any(nil)
-	if event == "failed" {
+	if event == r.failureEvent(st) {
 		status, errorCode = "failed", "21220"
 	}
 	return map[string]any{
@@ -207,16 +207,20 @@ func paymentOutputs(r *run, st *model.State, p props, event string) map[string]a
 	return out
 }
 
+// virtualAgentOutputs: the agent's status is the event taken, completed
+// for the success event (v1's return, v2's completed).
 func virtualAgentOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	status := event
-	if status == "" || status == "return" {
+	if status == "" || status == r.successEvent(st) {
 		status = "completed"
 	}
 	return map[string]any{"VirtualAgentProvider": "simulated", "VirtualAgentStatus": status, "VirtualAgentProviderData": map[string]any{}}
 }
 
+// profileOutputs: a profile only for the success event (profileFound,
+// profileUpdated).
 func profileOutputs(r *run, st *model.State, p props, event string) map[string]any {
-	if event != "profileFound" && event != "profileUpdated" {
+	if event != r.successEvent(st) {
 		return map[string]any{}
 	}
 	return map[string]any{"profile": map[string]any{"id": r.rt.sid("PR"), "traits": map[string]any{}}}

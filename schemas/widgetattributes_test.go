@@ -129,6 +129,76 @@ func TestCallEndedEventAgreesWithTheSchemas(t *testing.T) {
 	}
 }
 
+// The events a contact's input answers: at most one event of a type per
+// kind of input, each holding its input in one of the type's outputs (a
+// timeout holds nothing), found both ways (InputEvent, ContactInputs);
+// only types that wait on the contact have them.
+func TestInputEventsAnswerOneKindEach(t *testing.T) {
+	c := loadCatalog(t)
+	for _, w := range c.Types() {
+		seen := map[InputKind]string{}
+		for _, e := range w.Events() {
+			if e.Answers == 0 {
+				if e.Holds != "" {
+					t.Errorf("%s: %s holds %s but answers no input", w.Type, e.Name, e.Holds)
+				}
+				continue
+			}
+			if other, dup := seen[e.Answers]; dup {
+				t.Errorf("%s: %s and %s both answer input kind %d", w.Type, other, e.Name, e.Answers)
+			}
+			seen[e.Answers] = e.Name
+			if (e.Answers == NoInput) != (e.Holds == "") || (e.Holds != "" && !slices.Contains(w.Outputs(), e.Holds)) {
+				t.Errorf("%s: %s answers input kind %d and holds %q, not one of its outputs %v", w.Type, e.Name, e.Answers, e.Holds, w.Outputs())
+			}
+			if got, ok := w.InputEvent(e.Answers); !ok || got != e.Name {
+				t.Errorf("%s: InputEvent(%d) = %q, %v; want %s", w.Type, e.Answers, got, ok, e.Name)
+			}
+			fromContact := slices.Contains(w.ContactInputs(), ContactInput{Kind: e.Answers, Event: e.Name, Output: e.Holds})
+			if fromContact == (e.Answers == NoInput) {
+				t.Errorf("%s: %s (input kind %d) listed among ContactInputs %v", w.Type, e.Name, e.Answers, fromContact)
+			}
+		}
+		if _, ok := w.InputEvent(0); ok {
+			t.Errorf("%s has an event for no kind of input", w.Type)
+		}
+	}
+	gather, _ := c.Lookup("gather-input-on-call")
+	for kind, want := range map[InputKind]string{KeysPressed: "keypress", WordsSpoken: "speech", NoInput: "timeout"} {
+		if got, _ := gather.InputEvent(kind); got != want {
+			t.Errorf("gather: InputEvent(%d) = %q, want %q", kind, got, want)
+		}
+	}
+}
+
+// The failure event: at most one event of a type fails outright, it is
+// the event every requirement of the type takes when unmet (the message
+// not delivered, the URL unusable), and the one a subflow run inside a
+// subflow takes when refused.
+func TestFailureEventIsTheOneRequirementsTake(t *testing.T) {
+	c := loadCatalog(t)
+	for _, w := range c.Types() {
+		n := 0
+		for _, e := range w.Events() {
+			if e.Fails {
+				n++
+			}
+		}
+		failed, ok := w.FailureEvent()
+		if n > 1 || ok != (n == 1) {
+			t.Errorf("%s: %d failure events, FailureEvent %q, %v", w.Type, n, failed, ok)
+		}
+		for _, r := range w.Requirements() {
+			if r.Event != "" && r.Event != failed {
+				t.Errorf("%s: requirement %s takes %q, its failure event is %q", w.Type, r.ID, r.Event, failed)
+			}
+		}
+		if w.RunsSubflow() && refusedNestedSubflow.event() != failed {
+			t.Errorf("%s: a nested subflow takes %q, its failure event is %q", w.Type, refusedNestedSubflow.event(), failed)
+		}
+	}
+}
+
 // Which types carry each attribute, so a reader sees the registry at a
 // glance and a change to it is deliberate.
 func TestWidgetAttributesByType(t *testing.T) {
@@ -149,6 +219,11 @@ func TestWidgetAttributesByType(t *testing.T) {
 		{"SubflowSID", func(w WidgetType) bool { _, ok := w.PropertyWithRole(SubflowSID); return ok }, []string{"run-subflow"}},
 		{"ContactInputs", func(w WidgetType) bool { return len(w.ContactInputs()) > 0 }, []string{"gather-input-on-call", "send-and-wait-for-reply"}},
 		{"ConditionEvent", func(w WidgetType) bool { _, ok := w.ConditionEvent(); return ok }, []string{"split-based-on"}},
+		{"InputEvent(NoInput)", func(w WidgetType) bool { _, ok := w.InputEvent(NoInput); return ok }, []string{"gather-input-on-call",
+			"record-voicemail", "send-and-wait-for-reply"}},
+		{"FailureEvent", func(w WidgetType) bool { _, ok := w.FailureEvent(); return ok }, []string{"run-subflow", "make-outgoing-call-v2",
+			"record-call", "send-message", "send-and-wait-for-reply", "run-function", "make-http-request", "add-twiml-redirect",
+			"connect-virtual-agent-v2", "look-up-profile", "update-profile-traits", "make-outgoing-call-v1", "send-to-auto-pilot", "run-function-v2"}},
 		{"CallEndedEvent", func(w WidgetType) bool { _, ok := w.CallEndedEvent(); return ok }, []string{"gather-input-on-call", "say-play",
 			"record-voicemail", "connect-call-to", "capture-payments", "connect-virtual-agent-v2", "make-outgoing-call-v1", "connect-virtual-agent"}},
 	} {

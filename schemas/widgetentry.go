@@ -75,7 +75,9 @@ const (
 )
 
 // event is the event the widget takes when refused ("" fails the whole
-// execution).
+// execution): a nested subflow takes Run Subflow's failure event, which
+// the validator's rules name without a type at hand (a test checks they
+// agree).
 func (k refusalKind) event() string {
 	if k == refusedNestedSubflow {
 		return "failed"
@@ -248,6 +250,8 @@ const (
 	WordsSpoken
 	// MessageReply: the text of a message the contact sends back.
 	MessageReply
+	// NoInput: nothing; the wait's timeout elapses first.
+	NoInput
 )
 
 // ContactInput is one way the contact answers a widget: the kind of input,
@@ -259,8 +263,43 @@ type ContactInput struct {
 }
 
 // ContactInputs lists what the contact can give a widget of this type
-// while it waits on them (Gather's keys and speech, Send & Wait's reply).
-func (w WidgetType) ContactInputs() []ContactInput { return slices.Clone(w.inputs) }
+// while it waits on them (Gather's keys and speech, Send & Wait's reply):
+// its events that answer an input (Event.Answers) other than NoInput.
+func (w WidgetType) ContactInputs() []ContactInput {
+	var out []ContactInput
+	for _, e := range w.events {
+		if e.Answers != 0 && e.Answers != NoInput {
+			out = append(out, ContactInput{Kind: e.Answers, Event: e.Name, Output: e.Holds})
+		}
+	}
+	return out
+}
+
+// InputEvent returns the event a widget of this type takes when the
+// contact gives it input of that kind while it waits on them (Gather's
+// keypress for KeysPressed, its timeout for NoInput). ok is false when
+// the type takes no such input.
+func (w WidgetType) InputEvent(kind InputKind) (name string, ok bool) {
+	for _, e := range w.events {
+		if kind != 0 && e.Answers == kind {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
+
+// FailureEvent returns the event a widget of this type takes when its work
+// fails outright (Event.Fails): Send Message's failed, Send & Wait's
+// deliveryFailure, Run Function's fail. ok is false for a type with none
+// or with several kinds of failure.
+func (w WidgetType) FailureEvent() (name string, ok bool) {
+	for _, e := range w.events {
+		if e.Fails {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
 
 // Role says what the named property of this type holds.
 func (w WidgetType) Role(property string) PropertyRole { return w.roles[property] }
