@@ -32,6 +32,9 @@ func (e *Editor) shortcutLines() []shortcutLine {
 		}
 		out = append(out, shortcutLine{action: strings.TrimSuffix(c.label, "…"), keys: keys})
 	}
+	if e.win != nil {
+		out = append(out, e.mnemonics.lines(e.win.MainMenu())...)
+	}
 	slices.SortFunc(out, func(a, b shortcutLine) int { return strings.Compare(a.action, b.action) })
 	return out
 }

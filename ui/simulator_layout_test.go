@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/ui/kbd"
@@ -32,9 +31,9 @@ func TestAMessagingRunShowsItsReplyBoxIn1280x800(t *testing.T) {
 	e := newTestEditor(t, a, Options{Flow: f})
 	e.win.Resize(fyne.NewSize(1280, 800))
 	e.Run() // the flow's first trigger is Incoming Message: the thread shows
-	var reply *widget.Entry
+	var reply *kbd.Entry
 	for _, o := range shownObjects(t, e.win.Content()) {
-		if en, ok := o.(*widget.Entry); ok && en.PlaceHolder == "text the flow…" && en.Visible() {
+		if en, ok := o.(*kbd.Entry); ok && en.PlaceHolder == "text the flow…" && en.Visible() {
 			reply = en
 		}
 	}
