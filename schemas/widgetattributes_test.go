@@ -298,3 +298,41 @@ func TestTriggerEventsSayTheChannelTheyStart(t *testing.T) {
 		t.Errorf("an event that is not the trigger's starts %s executions", ch)
 	}
 }
+
+// The catalog's call-ended event is the commons' Hangup transition's, and
+// a widget whose type the catalog does not know or whose events are open
+// takes it to end its call; a known type ends it only on its own.
+func TestCatalogCallEndedEventCoversOpenAndUnknownTypes(t *testing.T) {
+	c := loadCatalog(t)
+	hangup, _ := c.docs.at(CommonsSchemaURL, "/definitions/Hangup")
+	fromCommons := c.docs.eventConsts(hangup, CommonsSchemaURL)
+	if len(fromCommons) != 1 || c.CallEndedEvent() != fromCommons[0] {
+		t.Fatalf("catalog call-ended event %q, the commons' Hangup names %v", c.CallEndedEvent(), fromCommons)
+	}
+	ended := c.CallEndedEvent()
+	open := 0
+	for _, w := range c.Types() {
+		name, ok := c.CallEndedEventOf(w.Type)
+		own, ownOK := w.CallEndedEvent()
+		if w.OpenEvents {
+			open++
+			own, ownOK = ended, true
+		}
+		if name != own || ok != ownOK || c.EndsCall(w.Type, ended) != ownOK {
+			t.Errorf("%s: CallEndedEventOf %q %v, EndsCall(%s) %v; want %q %v", w.Type, name, ok, ended, c.EndsCall(w.Type, ended), own, ownOK)
+		}
+		if success, has := w.SuccessEvent(); has && success != ended && c.EndsCall(w.Type, success) {
+			t.Errorf("%s: its success event %q ends the call", w.Type, success)
+		}
+	}
+	if open == 0 {
+		t.Fatal("no type with open events to check")
+	}
+	if name, ok := c.CallEndedEventOf("not-a-type"); !ok || name != ended || !c.EndsCall("not-a-type", ended) || c.EndsCall("not-a-type", "success") {
+		t.Errorf("unknown type: CallEndedEventOf %q %v, EndsCall %v", name, ok, c.EndsCall("not-a-type", ended))
+	}
+	var none *Catalog
+	if !none.EndsCall("say-play", ended) {
+		t.Error("a nil catalog (no type known) does not end the call on its call-ended event")
+	}
+}

@@ -220,6 +220,45 @@ func (w WidgetType) EndsCall(event string) bool {
 	return ok && e.CallEnded
 }
 
+// CallEndedEvent returns the event a widget takes when the caller hangs
+// up, whatever its type: the commons' Hangup transition's (hangup). A type
+// the catalog does not know, or whose events are open (the legacy types),
+// may take it too; a known type takes it only when it lists it
+// (CallEndedEventOf).
+func (c *Catalog) CallEndedEvent() string { return hangupEv().Name }
+
+// CallEndedEventOf returns the event a widget of type typ takes when its
+// call ends: the type's own (WidgetType.CallEndedEvent), or the catalog's
+// for a type it does not know or whose events are open. ok is false for a
+// known type that has none.
+func (c *Catalog) CallEndedEventOf(typ string) (name string, ok bool) {
+	if w, known := c.knownClosed(typ); known {
+		return w.CallEndedEvent()
+	}
+	return c.CallEndedEvent(), true
+}
+
+// EndsCall reports whether a widget of type typ taking event ends its call:
+// the type's call-ended event (WidgetType.EndsCall), or the catalog's for a
+// type it does not know or whose events are open. A hangup on a voice call
+// ends the call whatever the widget.
+func (c *Catalog) EndsCall(typ, event string) bool {
+	if w, known := c.knownClosed(typ); known {
+		return w.EndsCall(event)
+	}
+	return event == c.CallEndedEvent()
+}
+
+// knownClosed is typ's entry when the catalog knows it and knows its
+// events. A nil catalog knows no type.
+func (c *Catalog) knownClosed(typ string) (*WidgetType, bool) {
+	if c == nil {
+		return nil, false
+	}
+	w, ok := c.typeOf(typ)
+	return w, ok && !w.OpenEvents
+}
+
 // PropertyRole is what a property holds, where that matters beyond its
 // schema's type.
 type PropertyRole int
