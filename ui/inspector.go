@@ -183,7 +183,9 @@ func (in *Inspector) preferNext(ids ...string) {
 // keepKeyboard gives the keyboard, held by the old form's control named
 // held, to the rebuilt form: to the same control, or when it is gone (its
 // row removed) to the next one there was, else the one before, else the
-// form's first field. It is never left on a button no longer shown.
+// form's first field. It is never left on a button no longer shown. The
+// names begin with the widget shown, so when another is shown now (Ctrl+Z
+// undoing a rename or an add) none matches and the first field takes it.
 func (in *Inspector) keepKeyboard(old *kbd.Controls, held string, then []string) {
 	c := in.canvas()
 	if c == nil {
@@ -281,13 +283,13 @@ func (in *Inspector) deleteProperty(widget, key string) {
 }
 
 func (in *Inspector) rebuild() {
-	oldShown, old := in.shown, in.controls
+	old := in.controls
 	held := old.Name(in.focused())
 	then := in.then
 	in.then = nil
 	in.controls = &kbd.Controls{}
 	defer func() {
-		if held != "" && in.shown == oldShown {
+		if held != "" {
 			in.keepKeyboard(old, held, then)
 		}
 	}()
