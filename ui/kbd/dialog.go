@@ -26,6 +26,9 @@ type Dialog struct {
 	// initial takes the keyboard on Show (nil: the first focusable of the
 	// content, else the dismiss button).
 	initial fyne.Focusable
+	// holdKeys: the dialog itself holds the keyboard on Show
+	// (HoldKeyboard), no control of it.
+	holdKeys bool
 
 	callback func(confirmed bool)
 	closed   []func()
@@ -93,6 +96,12 @@ func (d *Dialog) Buttons() []*Button { return d.buttons }
 // SetFocus names what takes the keyboard when the dialog shows.
 func (d *Dialog) SetFocus(f fyne.Focusable) { d.initial = f }
 
+// HoldKeyboard makes the dialog itself hold the keyboard when it shows,
+// not one of its controls: Escape closes it, Tab reaches its buttons, and
+// a stray Space or Enter does nothing. For a dialog whose only button
+// undoes what the user has just begun (a progress's Cancel).
+func (d *Dialog) HoldKeyboard() { d.holdKeys = true }
+
 // Show puts the dialog up with the keyboard in it and its window's keys.
 func (d *Dialog) Show() {
 	if d.shown {
@@ -103,7 +112,11 @@ func (d *Dialog) Show() {
 	d.prevKey = c.OnTypedKey()
 	c.SetOnTypedKey(d.typedKey)
 	d.custom.Show()
-	if f := d.focusTarget(); f != nil {
+	if d.holdKeys {
+		// Nothing of the dialog's overlay focused: the keys come to
+		// typedKey.
+		c.Unfocus()
+	} else if f := d.focusTarget(); f != nil {
 		c.Focus(f)
 	}
 }

@@ -352,6 +352,8 @@ func (s *SyncDialogs) inBackground(title string, work func(ctx context.Context) 
 	ctx, cancel := context.WithTimeout(context.Background(), syncWait)
 	bar := widget.NewProgressBarInfinite()
 	progress := kbd.NewMessage(title, "Cancel", container.NewPadded(bar), s.win)
+	// Escape cancels; a Space or Enter typed as the sync starts does not.
+	progress.HoldKeyboard()
 	finished, canceled := false, false
 	progress.SetOnClosed(func() {
 		if !finished {
