@@ -185,3 +185,16 @@ func TestADialogHoldingTheKeyboardIgnoresEnterAndClosesOnEscape(t *testing.T) {
 		t.Fatalf("Escape: shown %v, closed %d times", d.Shown(), canceled)
 	}
 }
+
+// A question names its answers by role, not by their place in the row.
+func TestAConfirmNamesItsConfirmAndDismissButtons(t *testing.T) {
+	w, _, _ := behind(t)
+	q := NewConfirm("Delete?", Text("It cannot be undone."), "Delete", "Keep", func(bool) {}, w)
+	if q.ConfirmButton() == nil || q.ConfirmButton().Text != "Delete" || q.DismissButton() == nil || q.DismissButton().Text != "Keep" {
+		t.Fatalf("confirm %v, dismiss %v", q.ConfirmButton(), q.DismissButton())
+	}
+	m := NewMessage("Done", "OK", Text("Saved."), w)
+	if m.ConfirmButton() != nil || m.DismissButton() == nil || m.DismissButton().Text != "OK" {
+		t.Fatalf("a message: confirm %v, dismiss %v", m.ConfirmButton(), m.DismissButton())
+	}
+}

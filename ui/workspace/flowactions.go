@@ -203,7 +203,7 @@ func (h *Home) confirmDelete(f wsstore.Flow) {
 			h.OnDeleted(f.SID)
 		}
 	}, h.win)
-	d.Buttons()[1].Importance = widget.DangerImportance
+	d.ConfirmButton().Importance = widget.DangerImportance
 	d.SetDismissText("Keep")
 	d.Show()
 }
