@@ -420,3 +420,22 @@ func TestDesktopAndRESTSavesRecordTheSameProblems(t *testing.T) {
 		t.Fatalf("desktop: %v %v %v\nREST: %v %v %v", stored.Valid, stored.Errors, stored.Warnings, served.Valid, served.Errors, served.Warnings)
 	}
 }
+
+// Escape from the dialog's check boxes (Remember in the OS keyring,
+// Publish) closes the dialog, as from its fields: Fyne's Check ignores
+// the key.
+func TestEscapeFromASyncCheckBoxClosesTheDialog(t *testing.T) {
+	fx := newSyncFixture(t, astrologyFlow)
+	local := fx.flowNamed(t, "Pride astrology")
+	for _, box := range []string{"keep", "publish"} {
+		fx.sync.ShowPublish(local.SID)
+		overlay(t, fx.win)
+		f := fx.sync.form
+		check := map[string]fyne.Focusable{"keep": f.keep, "publish": f.publish}[box]
+		fx.win.Canvas().Focus(check)
+		check.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if fx.win.Canvas().Overlays().Top() != nil {
+			t.Fatalf("Escape on the %s check box left the dialog open", box)
+		}
+	}
+}
