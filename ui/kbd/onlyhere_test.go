@@ -57,11 +57,6 @@ var (
 var focusAllowed = map[string]string{
 	"ui/textfield.go|an embedded widget.Entry":          "the Liquid field: its own TypedKey passes Escape, F6, F10 and Tab (with completion and stray-key guards kbd.Entry has no use for)",
 	"ui/filedialog/builtin.go|an embedded widget.Entry": "the file chooser's path field: its own TypedKey takes Escape (cancel) and Enter submits",
-	"ui/simulator/steplog.go|widget.NewTable":           "the step log's table: its arrow keys are its use; there is no kbd table yet, so F6/F10 from a focused cell do not reach the window",
-	"ui/simulator/steplog.go|widget.NewTree":            "the step log's tree: as its table (no kbd tree yet)",
-	"ui/workspace/contexttree.go|widget.NewTree":        "the execution context tree: as the step log's (no kbd tree yet)",
-	"ui/simulator/canned.go|widget.NewRadioGroup":       "a RadioGroup gives the keyboard to its own items, which a kbd type cannot wrap; Escape from an item does not reach the window",
-	"ui/workspace/flowactions.go|widget.NewRadioGroup":  "New Flow's source choice: as the canned answer's (its items are Fyne's own)",
 	"ui/about.go|widget.NewHyperlink":                   "the About box's website link: Fyne's Hyperlink ignores Escape; the box starts on OK (SetFocus) and only Tab reaches the link",
 }
 
