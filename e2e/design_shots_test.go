@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/studioflow/studioflow/canvas/look"
@@ -21,22 +20,24 @@ import (
 // themes, screenshots kept under shots/e2e/design-* for a person to look
 // at, each step ending on something it checks on screen.
 func TestDesignScreensInBothThemesAndSizes(t *testing.T) {
+	t.Parallel()
 	big := filepath.Join(flowsDir, "followup-survey.json") // the project's 20-widget flow
 	bin := buildStudioflow(t)
 	for _, screen := range []image.Point{{1280, 800}, {1024, 700}} {
 		for _, variant := range []string{"light", "dark"} {
 			name := fmt.Sprintf("%dx%d-%s", screen.X, screen.Y, variant)
-			t.Run(name, func(t *testing.T) { designScreens(t, bin, big, screen, variant, name) })
+			t.Run(name, func(t *testing.T) { t.Parallel(); designScreens(t, bin, big, screen, variant, name) })
 		}
 	}
 }
 
-// designPrefs starts the application with its own preferences: the theme
-// and a window the size of the screen.
-func designPrefs(t *testing.T, screen image.Point, variant string) {
+// designPrefs gives the applications started on x from now on a new home
+// with preferences of their own: the theme and a window the size of the
+// screen.
+func designPrefs(t *testing.T, x *xserver, screen image.Point, variant string) {
 	t.Helper()
-	isolatedConfig(t)
-	dir := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "fyne", "io.github.studioflow")
+	x.isolate(t)
+	dir := x.appConfigDir()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -49,15 +50,14 @@ func designPrefs(t *testing.T, screen image.Point, variant string) {
 }
 
 func designScreens(t *testing.T, bin, big string, screen image.Point, variant, name string) {
-	designPrefs(t, screen, variant)
+	x := startXvfbSize(t, screen.X, screen.Y)
+	designPrefs(t, x, screen, variant)
 	v := theme.VariantDark
 	if variant == "light" {
 		v = theme.VariantLight
 	}
-	test.NewTempApp(t) // Fyne's theme reads its settings
 	th := look.Theme{Variant: &v}
 	background := rgba(th.Color(theme.ColorNameBackground, v))
-	x := startXvfbSize(t, screen.X, screen.Y)
 
 	// The example flow as it opens: readable (zoom 1), the Trigger in view.
 	app := startApp(t, x, bin)
@@ -194,11 +194,12 @@ func colourBlock(img image.Image, r image.Rectangle, colours []color.RGBA) (imag
 // call waiting at a menu with the keypad showing, and a text conversation
 // mid-thread. Everything the person needs is in the window, unscrolled.
 func TestDesignSimulatorInBothThemesAndSizes(t *testing.T) {
+	t.Parallel()
 	bin := buildStudioflow(t)
 	for _, screen := range []image.Point{{1280, 800}, {1024, 700}} {
 		for _, variant := range []string{"light", "dark"} {
 			name := fmt.Sprintf("%dx%d-%s", screen.X, screen.Y, variant)
-			t.Run(name, func(t *testing.T) { designSimulator(t, bin, screen, variant, name) })
+			t.Run(name, func(t *testing.T) { t.Parallel(); designSimulator(t, bin, screen, variant, name) })
 		}
 	}
 }
@@ -206,7 +207,7 @@ func TestDesignSimulatorInBothThemesAndSizes(t *testing.T) {
 func designSimulator(t *testing.T, bin string, screen image.Point, variant, name string) {
 	x := startXvfbSize(t, screen.X, screen.Y)
 
-	designPrefs(t, screen, variant)
+	designPrefs(t, x, screen, variant)
 	a, window, title := simulatorOn(t, x, bin, "joke-line.json")
 	area := x.windowGeometry(t, window)
 	a.click(t, window, title, "Start")
@@ -221,7 +222,7 @@ func designSimulator(t *testing.T, bin string, screen image.Point, variant, name
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
 	a.waitExit(t)
 
-	designPrefs(t, screen, variant)
+	designPrefs(t, x, screen, variant)
 	a, window, title = simulatorOn(t, x, bin, "horoscope.json")
 	a.focusEntry(t, window, title, "first message (Hi)")
 	x.run(t, "xdotool", "type", "--delay", "30", "hello")

@@ -21,6 +21,7 @@ func rgba(c color.Color) color.RGBA {
 }
 
 func TestEditOpensAWindowThatDrawsTheFlowAndQuitsOnCtrlQ(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
 	flow := filepath.Join(flowsDir, "joke-line.json")
@@ -52,6 +53,7 @@ func TestEditOpensAWindowThatDrawsTheFlowAndQuitsOnCtrlQ(t *testing.T) {
 }
 
 func TestNoArgumentsOpensTheExampleFlowAndClosesOnCtrlW(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
 

@@ -29,8 +29,7 @@ type app struct {
 func startApp(t *testing.T, x *xserver, bin string, args ...string) *app {
 	t.Helper()
 	sock := filepath.Join(t.TempDir(), "probe.sock")
-	t.Setenv("STUDIOFLOW_PROBE", sock)
-	a := &app{process: x.start(t, bin, args...), x: x}
+	a := &app{process: x.startWith(t, []string{"STUDIOFLOW_PROBE=" + sock}, bin, args...), x: x}
 	deadline := time.Now().Add(patience)
 	for {
 		c, err := net.Dial("unix", sock)
@@ -43,7 +42,7 @@ func startApp(t *testing.T, x *xserver, bin string, args ...string) *app {
 		select {
 		case <-a.exited:
 			t.Fatalf("studioflow exited (%v) before serving its probe:\n%s", a.err, a.output.String())
-		case <-time.After(50 * time.Millisecond):
+		case <-time.After(pollEvery):
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("studioflow did not serve its probe within %v: %v\n%s", patience, err, a.output.String())
@@ -72,22 +71,24 @@ func (a *app) ask(t *testing.T, fields ...string) (answer []string, ok bool) {
 // ping asks the probe for the list of windows and ignores the answer: it
 // returns once the application's UI goroutine has run since it was called
 // (the probe answers on it), or at once when the application has ended.
-func (a *app) ping() {
+// It reports whether the application answered.
+func (a *app) ping() bool {
 	select {
 	case <-a.exited:
-		return
+		return false
 	default:
 	}
 	if a.conn.SetDeadline(time.Now().Add(patience)) != nil {
-		return
+		return false
 	}
 	if _, err := fmt.Fprintln(a.conn, "windows"); err != nil {
-		return
+		return false
 	}
-	a.in.ReadString('\n')
+	_, err := a.in.ReadString('\n')
+	return err == nil
 }
 
-// until asks the probe every 100 ms until done accepts the answer, and
+// until asks the probe every pollEvery until done accepts the answer, and
 // fails after patience saying what it last got.
 func (a *app) until(t *testing.T, what string, done func() (bool, string)) {
 	t.Helper()
@@ -105,7 +106,7 @@ func (a *app) until(t *testing.T, what string, done func() (bool, string)) {
 		select {
 		case <-a.exited:
 			t.Fatalf("%s: studioflow exited (%v):\n%s", what, a.err, a.output.String())
-		case <-time.After(100 * time.Millisecond):
+		case <-time.After(pollEvery):
 		}
 	}
 }
