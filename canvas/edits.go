@@ -90,7 +90,8 @@ func (e *Editor) createConnected(from string, port int, typ string, at worldPoin
 }
 
 // compatibleTypes lists the library types that can follow port `port` of
-// node n: no voice widgets after a messaging start and the reverse.
+// node n: no voice widgets after a messaging start and the reverse (the
+// channel a trigger port starts is the catalog's).
 func (e *Editor) compatibleTypes(n *node, port int) []schemas.WidgetType {
 	if e.catalog == nil {
 		return nil
@@ -100,12 +101,7 @@ func (e *Editor) compatibleTypes(n *node, port int) []schemas.WidgetType {
 		channel = wt.Channel
 	}
 	if n.trigger && port < len(n.ports) {
-		switch n.ports[port].event {
-		case "incomingCall":
-			channel = schemas.VoiceChannel
-		case "incomingMessage", "incomingConversationMessage":
-			channel = schemas.MessagingChannel
-		}
+		channel = schemas.EntryChannel(n.ports[port].event)
 	}
 	var out []schemas.WidgetType
 	for _, sec := range e.catalog.Library() {

@@ -189,44 +189,33 @@ func (d *Document) CanRedo() (string, bool) {
 
 // Undo reverts the last step. It returns false when there is nothing to undo.
 func (d *Document) Undo() (bool, error) {
-	if len(d.undo) == 0 {
-		return false, nil
-	}
-	e := d.undo[len(d.undo)-1]
-	shape := d.flow.shape
-	redoOp, change, err := e.inverse.apply(d.flow)
-	if err != nil {
-		return false, fmt.Errorf("undo %s: %w", e.label, err)
-	}
-	d.reshape(shape, change)
-	d.undo = d.undo[:len(d.undo)-1]
-	d.redo = append(d.redo, historyEntry{inverse: redoOp, label: e.label})
-	d.version++
-	d.position--
-	change.Label = e.label
-	change.Undo = true
-	d.notify(change)
-	return true, nil
+	return d.replay(&d.undo, &d.redo, "undo", -1)
 }
 
 // Redo re-applies the last undone step.
 func (d *Document) Redo() (bool, error) {
-	if len(d.redo) == 0 {
+	return d.replay(&d.redo, &d.undo, "redo", +1)
+}
+
+// replay applies the last entry of history from (undo's or redo's), moves
+// the position by step and pushes the entry that reverts it onto to.
+func (d *Document) replay(from, to *[]historyEntry, verb string, step int) (bool, error) {
+	if len(*from) == 0 {
 		return false, nil
 	}
-	e := d.redo[len(d.redo)-1]
+	e := (*from)[len(*from)-1]
 	shape := d.flow.shape
-	undoOp, change, err := e.inverse.apply(d.flow)
+	inverse, change, err := e.inverse.apply(d.flow)
 	if err != nil {
-		return false, fmt.Errorf("redo %s: %w", e.label, err)
+		return false, fmt.Errorf("%s %s: %w", verb, e.label, err)
 	}
 	d.reshape(shape, change)
-	d.redo = d.redo[:len(d.redo)-1]
-	d.undo = append(d.undo, historyEntry{inverse: undoOp, label: e.label})
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, historyEntry{inverse: inverse, label: e.label})
 	d.version++
-	d.position++
+	d.position += step
 	change.Label = e.label
-	change.Redo = true
+	change.Undo, change.Redo = step < 0, step > 0
 	d.notify(change)
 	return true, nil
 }

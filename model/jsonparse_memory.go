@@ -17,31 +17,28 @@ func (p *parser) newObject() *Object {
 
 // carveMembers returns a copy of members in slab memory.
 func (p *parser) carveMembers(members []Member) []Member {
-	n := len(members)
-	if n > slabSize/4 {
-		return append(make([]Member, 0, n), members...)
-	}
-	if len(p.memberSlab) < n {
-		p.memberSlab = make([]Member, slabSize*4)
-	}
-	out := p.memberSlab[:n:n]
-	p.memberSlab = p.memberSlab[n:]
-	copy(out, members)
-	return out
+	return carve(&p.memberSlab, members, slabSize*4)
 }
 
 // carveElems returns a copy of elems in slab memory.
 func (p *parser) carveElems(elems []any) []any {
-	n := len(elems)
+	return carve(&p.elemSlab, elems, slabSize*2)
+}
+
+// carve returns a copy of items cut from *slab, which is replaced by a new
+// slab of refill entries when too short. More than slabSize/4 items get
+// memory of their own.
+func carve[T any](slab *[]T, items []T, refill int) []T {
+	n := len(items)
 	if n > slabSize/4 {
-		return append(make([]any, 0, n), elems...)
+		return append(make([]T, 0, n), items...)
 	}
-	if len(p.elemSlab) < n {
-		p.elemSlab = make([]any, slabSize*2)
+	if len(*slab) < n {
+		*slab = make([]T, refill)
 	}
-	out := p.elemSlab[:n:n]
-	p.elemSlab = p.elemSlab[n:]
-	copy(out, elems)
+	out := (*slab)[:n:n]
+	*slab = (*slab)[n:]
+	copy(out, items)
 	return out
 }
 

@@ -125,8 +125,8 @@ func replaceWholeRef(s, ref, with string) string {
 			return b.String()
 		}
 		after := i + len(ref)
-		before := i == 0 || !isNameByte(s[i-1])
-		if before && (after >= len(s) || !isNameByte(s[after])) {
+		before := i == 0 || !IsNameByte(s[i-1])
+		if before && (after >= len(s) || !IsNameByte(s[after])) {
 			b.WriteString(s[:i])
 			b.WriteString(with)
 		} else {
@@ -136,7 +136,9 @@ func replaceWholeRef(s, ref, with string) string {
 	}
 }
 
-func isNameByte(c byte) bool {
+// IsNameByte reports whether c may stand in a widget name as a Liquid
+// reference writes it (widgets.NAME): a letter, a digit, '_' or '-'.
+func IsNameByte(c byte) bool {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
 }
 

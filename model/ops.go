@@ -144,36 +144,35 @@ func (o *funcOp) Label() string                                 { return o.label
 func (o *funcOp) apply(f *Flow) (Op, Change, error)             { return o.fn(f) }
 func newOp(label string, fn func(*Flow) (Op, Change, error)) Op { return &funcOp{label: label, fn: fn} }
 
-// SetProperty sets one property of a widget, keeping the property's place
-// among the others (a new one goes last).
-func SetProperty(widget, key string, value any) Op {
-	return newOp(fmt.Sprintf("Change %s of %s", key, widget), func(f *Flow) (Op, Change, error) {
-		i, err := f.existingIndex(widget)
-		if err != nil {
-			return nil, Change{}, err
-		}
-		return editStates(f, fmt.Sprintf("Change %s of %s", key, widget), []int{i}, func() error {
-			props := ensureProperties(f.states[i])
-			props.Set(key, value)
-			return nil
-		})
-	})
-}
-
-// DeleteProperty removes one property of a widget.
-func DeleteProperty(widget, key string) Op {
-	label := fmt.Sprintf("Remove %s of %s", key, widget)
+// editWidget is the operation labelled label that edits the one widget
+// named widget with fn, given its state (fn returns an error to leave the
+// flow as it was).
+func editWidget(label, widget string, fn func(s *State) error) Op {
 	return newOp(label, func(f *Flow) (Op, Change, error) {
 		i, err := f.existingIndex(widget)
 		if err != nil {
 			return nil, Change{}, err
 		}
-		return editStates(f, label, []int{i}, func() error {
-			if f.states[i].Properties().Delete(key) < 0 {
-				return fmt.Errorf("widget %q has no property %q", widget, key)
-			}
-			return nil
-		})
+		return editStates(f, label, []int{i}, func() error { return fn(f.states[i]) })
+	})
+}
+
+// SetProperty sets one property of a widget, keeping the property's place
+// among the others (a new one goes last).
+func SetProperty(widget, key string, value any) Op {
+	return editWidget(fmt.Sprintf("Change %s of %s", key, widget), widget, func(s *State) error {
+		ensureProperties(s).Set(key, value)
+		return nil
+	})
+}
+
+// DeleteProperty removes one property of a widget.
+func DeleteProperty(widget, key string) Op {
+	return editWidget(fmt.Sprintf("Remove %s of %s", key, widget), widget, func(s *State) error {
+		if s.Properties().Delete(key) < 0 {
+			return fmt.Errorf("widget %q has no property %q", widget, key)
+		}
+		return nil
 	})
 }
 
@@ -189,16 +188,9 @@ func ensureProperties(s *State) *Object {
 // MoveWidget sets a widget's offset. Studio stores whole numbers, so the
 // position is rounded.
 func MoveWidget(widget string, x, y float64) Op {
-	label := "Move " + widget
-	return newOp(label, func(f *Flow) (Op, Change, error) {
-		i, err := f.existingIndex(widget)
-		if err != nil {
-			return nil, Change{}, err
-		}
-		return editStates(f, label, []int{i}, func() error {
-			setOffset(ensureProperties(f.states[i]), x, y)
-			return nil
-		})
+	return editWidget("Move "+widget, widget, func(s *State) error {
+		setOffset(ensureProperties(s), x, y)
+		return nil
 	})
 }
 

@@ -7,31 +7,18 @@ import "fmt"
 // [input]. Studio keeps the two together; a split whose conditions test
 // another variable than the one shown would route by something invisible.
 func SetSplitInput(widget, input string) Op {
-	label := "Change variable to test of " + widget
-	return newOp(label, func(f *Flow) (Op, Change, error) {
-		i, err := f.existingIndex(widget)
-		if err != nil {
-			return nil, Change{}, err
-		}
-		return editStates(f, label, []int{i}, func() error {
-			ensureProperties(f.states[i]).Set("input", input)
-			v, _ := f.states[i].raw.Get("transitions")
-			list, _ := v.([]any)
-			for _, e := range list {
-				t, ok := e.(*Object)
-				if !ok {
-					continue
-				}
-				cv, _ := t.Get("conditions")
-				conds, _ := cv.([]any)
-				for _, c := range conds {
-					if co, ok := c.(*Object); ok {
-						co.Set("arguments", []any{input})
-					}
+	return editWidget("Change variable to test of "+widget, widget, func(s *State) error {
+		ensureProperties(s).Set("input", input)
+		for t := range s.transitionObjects() {
+			cv, _ := t.Get("conditions")
+			conds, _ := cv.([]any)
+			for _, c := range conds {
+				if co, ok := c.(*Object); ok {
+					co.Set("arguments", []any{input})
 				}
 			}
-			return nil
-		})
+		}
+		return nil
 	})
 }
 
@@ -87,11 +74,8 @@ func ConnectEvent(widget, event, target string) Op {
 // is taken for the documentation's style.
 func transitionsPutNextFirst(f *Flow, s *State) bool {
 	for _, st := range append([]*State{s}, f.states...) {
-		v, _ := st.raw.Get("transitions")
-		list, _ := v.([]any)
-		for _, e := range list {
-			t, ok := e.(*Object)
-			if !ok || !t.Has("next") || !t.Has("event") {
+		for t := range st.transitionObjects() {
+			if !t.Has("next") || !t.Has("event") {
 				continue
 			}
 			for _, k := range t.Keys() {

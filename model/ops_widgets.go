@@ -41,13 +41,7 @@ func RenameWidget(oldName, newName string) Op {
 				if v, ok := s.raw.Get("properties"); ok {
 					rewriteStrings(v, rewrite)
 				}
-				tv, _ := s.raw.Get("transitions")
-				list, _ := tv.([]any)
-				for _, e := range list {
-					t, ok := e.(*Object)
-					if !ok {
-						continue
-					}
+				for t := range s.transitionObjects() {
 					if n, _ := t.String("next"); n == oldName {
 						t.Set("next", newName)
 					}
@@ -208,13 +202,9 @@ func RemoveWidgets(names ...string) Op {
 		clear := newOp(label, func(f *Flow) (Op, Change, error) {
 			return editStates(f, label, pointing, func() error {
 				for _, k := range pointing {
-					tv, _ := f.states[k].raw.Get("transitions")
-					list, _ := tv.([]any)
-					for _, e := range list {
-						if t, ok := e.(*Object); ok {
-							if n, _ := t.String("next"); doomed[n] {
-								writeNext(t, "", nullStyle)
-							}
+					for t := range f.states[k].transitionObjects() {
+						if n, _ := t.String("next"); doomed[n] {
+							writeNext(t, "", nullStyle)
 						}
 					}
 				}

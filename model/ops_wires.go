@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"iter"
 )
 
 // Connect points transition number index of widget at target.
@@ -56,6 +57,20 @@ func writeNext(t *Object, target string, nullStyle bool) {
 	}
 }
 
+// transitionObjects yields the transitions of s's JSON that are objects,
+// in order (an entry of another type is passed over).
+func (s *State) transitionObjects() iter.Seq[*Object] {
+	return func(yield func(*Object) bool) {
+		v, _ := s.raw.Get("transitions")
+		list, _ := v.([]any)
+		for _, e := range list {
+			if t, ok := e.(*Object); ok && !yield(t) {
+				return
+			}
+		}
+	}
+}
+
 func transitionObject(s *State, index int) (*Object, error) {
 	v, _ := s.raw.Get("transitions")
 	list, _ := v.([]any)
@@ -73,13 +88,9 @@ func transitionObject(s *State, index int) (*Object, error) {
 // "next": null.
 func (f *Flow) usesNullNext() bool {
 	for _, s := range f.states {
-		v, _ := s.raw.Get("transitions")
-		list, _ := v.([]any)
-		for _, e := range list {
-			if t, ok := e.(*Object); ok {
-				if nv, has := t.Get("next"); has && nv == nil {
-					return true
-				}
+		for t := range s.transitionObjects() {
+			if nv, has := t.Get("next"); has && nv == nil {
+				return true
 			}
 		}
 	}

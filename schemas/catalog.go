@@ -59,53 +59,35 @@ type Event struct {
 	// Repeatable events may appear on several transitions of one widget:
 	// split-based-on's "match", one per condition.
 	Repeatable bool
+	// Starts is, for the trigger's events, the channel of the executions
+	// the event starts: voice for a call, messaging for a message or a
+	// conversation, any for a REST request or a parent flow. Other types'
+	// events leave it empty.
+	Starts Channel
 }
 
-// WidgetType is everything Studioflow knows about one widget type. It is a
-// value: the slices and objects its methods return are copies.
+// WidgetType is everything Studioflow knows about one widget type: its
+// entry in the registry (WidgetEntry, catalog_table.go), with Maturity
+// taken from the schema where the entry leaves it empty, and what Load
+// reads from the schemas. It is a value: the slices and objects its
+// methods return are copies.
 type WidgetType struct {
-	Type     string
-	Title    string
-	Category Category
-	Icon     string
-	Channel  Channel
-	Maturity Maturity
-	// InLibrary is false for types Studio no longer offers (and for the
-	// trigger, which every flow has exactly one of).
-	InLibrary bool
-	// NameBase is the stem of fresh names: send_message → send_message_1.
-	NameBase string
-	// OpenEvents is true when nothing is known about the type's events, so
-	// every event name is accepted.
-	OpenEvents   bool
+	WidgetEntry
+
 	SchemaURL    string
 	SchemaOrigin Origin
-	// DefaultsSource says where DefaultProperties and DefaultTransitions come from.
-	DefaultsSource string
 
-	events        []Event
-	success       string
 	schema        []byte
 	compiled      *jsonschema.Schema
 	fast          *fastSchema // compiled's quick valid/invalid form
 	properties    []PropertySpec
 	requiredOneOf [][]string
 	defaults      *model.Object
-
-	// Read through methods (widgetentry.go); see widgetEntry.
-	requires             []Requirement
-	channelProperty      string
-	answers              []string
-	dials                string
-	queuesCall           bool
-	http                 httpCall
-	succeedsOnAcceptance bool
-	testsConditions      bool
-	roles                map[string]PropertyRole
-	inputs               []ContactInput
-	runsSubflow          bool
-	outputs              []string
 }
+
+// InLibrary is false for types Studio no longer offers (and for the
+// trigger, which every flow has exactly one of).
+func (w WidgetType) InLibrary() bool { return !w.hidden }
 
 // Events lists the type's transition events in Studio's order.
 func (w WidgetType) Events() []Event { return slices.Clone(w.events) }
@@ -115,7 +97,12 @@ func (w WidgetType) Events() []Event { return slices.Clone(w.events) }
 // one Studio lists first. ok is false when the type has none: its events are
 // unknown (legacy types) or depend only on the widget's input (trigger,
 // split-based-on).
-func (w WidgetType) SuccessEvent() (name string, ok bool) { return w.success, w.success != "" }
+func (w WidgetType) SuccessEvent() (name string, ok bool) {
+	if len(w.events) == 0 || w.branching {
+		return "", false
+	}
+	return w.events[0].Name, true
+}
 
 // Event returns the event with that name.
 func (w WidgetType) Event(name string) (Event, bool) { return w.event(name) }
@@ -264,28 +251,17 @@ func Load() (*Catalog, error) {
 	}
 	c := &Catalog{types: map[string]*WidgetType{}, documents: documents, docs: docs, compiler: compiled}
 	for _, e := range widgetTable {
-		doc, ok := byType[e.typ]
+		doc, ok := byType[e.Type]
 		if !ok {
-			return nil, fmt.Errorf("widget type %s has no schema document", e.typ)
+			return nil, fmt.Errorf("widget type %s has no schema document", e.Type)
 		}
-		def, ok := defaults[e.typ]
+		def, ok := defaults[e.Type]
 		if !ok {
-			return nil, fmt.Errorf("widget type %s has no default widget", e.typ)
+			return nil, fmt.Errorf("widget type %s has no default widget", e.Type)
 		}
-		w := &WidgetType{
-			Type: e.typ, Title: e.title, Category: e.category, Icon: e.icon, Channel: e.channel,
-			InLibrary: !e.hidden, NameBase: e.nameBase, OpenEvents: e.openEvents,
-			SchemaURL: doc.ID, SchemaOrigin: doc.Origin, DefaultsSource: e.defaultsSource(),
-			events: e.events, schema: doc.data, compiled: compiled.widgets[e.typ], fast: compiled.fastWidgets[e.typ], defaults: def,
-			requires: e.requires, channelProperty: e.channelProperty, answers: e.answers, dials: e.dials,
-			queuesCall: e.queuesCall, http: e.http, succeedsOnAcceptance: e.succeedsOnAcceptance,
-			testsConditions: e.testsConditions, roles: e.roles, inputs: e.inputs, runsSubflow: e.runsSubflow, outputs: e.outputs,
-		}
-		if len(e.events) > 0 && !e.branching {
-			w.success = e.events[0].Name
-		}
+		w := &WidgetType{WidgetEntry: e, SchemaURL: doc.ID, SchemaOrigin: doc.Origin,
+			schema: doc.data, compiled: compiled.widgets[e.Type], fast: compiled.fastWidgets[e.Type], defaults: def}
 		root := docs.byID[doc.ID]
-		w.Maturity = e.maturity
 		if w.Maturity == "" {
 			m, _ := root.String("maturity")
 			w.Maturity = Maturity(m)
@@ -293,8 +269,8 @@ func Load() (*Catalog, error) {
 		if propsSchema, ok := docs.at(doc.ID, "/properties/properties"); ok {
 			w.properties, w.requiredOneOf = docs.propertySpecs(propsSchema, doc.ID, 0)
 		}
-		c.types[e.typ] = w
-		c.order = append(c.order, e.typ)
+		c.types[e.Type] = w
+		c.order = append(c.order, e.Type)
 		c.typeList = append(c.typeList, w)
 	}
 	c.byName, _ = newNameTable(c.order)
@@ -345,7 +321,7 @@ func (c *Catalog) Library() []LibrarySection {
 	for _, cat := range Categories() {
 		sec := LibrarySection{Category: cat}
 		for _, t := range c.order {
-			if w := c.types[t]; w.InLibrary && w.Category == cat {
+			if w := c.types[t]; !w.hidden && w.Category == cat {
 				sec.Types = append(sec.Types, w.clone())
 			}
 		}

@@ -114,8 +114,8 @@ func TestTriggerEventsAndLabels(t *testing.T) {
 	if !slices.Equal(labels, want) {
 		t.Errorf("trigger labels %v, want %v", labels, want)
 	}
-	if w.InLibrary || w.Maturity != GA {
-		t.Errorf("trigger: in library %v, maturity %s", w.InLibrary, w.Maturity)
+	if w.InLibrary() || w.Maturity != GA {
+		t.Errorf("trigger: in library %v, maturity %s", w.InLibrary(), w.Maturity)
 	}
 }
 
@@ -135,7 +135,7 @@ func TestMaturities(t *testing.T) {
 		if !slices.Contains([]Maturity{GA, Beta, EndOfLife, Legacy}, w.Maturity) {
 			t.Errorf("%s has maturity %q", w.Type, w.Maturity)
 		}
-		if w.InLibrary && (w.Maturity == EndOfLife || w.Maturity == Legacy) {
+		if w.InLibrary() && (w.Maturity == EndOfLife || w.Maturity == Legacy) {
 			t.Errorf("%s is %s but in the library", w.Type, w.Maturity)
 		}
 	}
@@ -152,7 +152,7 @@ func TestLibrarySections(t *testing.T) {
 		}
 		for _, w := range s.Types {
 			count++
-			if w.Category != s.Category || !w.InLibrary || w.Icon == "" || w.Title == "" || w.NameBase == "" {
+			if w.Category != s.Category || !w.InLibrary() || w.Icon == "" || w.Title == "" || w.NameBase == "" {
 				t.Errorf("library entry %+v", w)
 			}
 		}
@@ -187,12 +187,12 @@ func TestDefaultWidgetsUseTheTypesEventsInOrder(t *testing.T) {
 				pos++
 			}
 		}
-		if w.DefaultsSource == "" {
+		if w.DefaultsSource() == "" {
 			t.Errorf("%s: no defaults source", w.Type)
 		}
 	}
-	if w, _ := c.Lookup("gather-input-on-call"); !strings.Contains(w.DefaultsSource, "corrected") {
-		t.Errorf("gather defaults source %q should say it was corrected", w.DefaultsSource)
+	if w, _ := c.Lookup("gather-input-on-call"); !strings.Contains(w.DefaultsSource(), "corrected") {
+		t.Errorf("gather defaults source %q should say it was corrected", w.DefaultsSource())
 	}
 }
 

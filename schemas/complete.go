@@ -47,7 +47,7 @@ func Complete(f *model.Flow, cat *Catalog, at, before string) Completion {
 		return Completion{From: len(before)}
 	}
 	start := len(before)
-	for start > open+2 && (isNameByte(before[start-1]) || before[start-1] == '.') {
+	for start > open+2 && (model.IsNameByte(before[start-1]) || before[start-1] == '.') {
 		start--
 	}
 	word := before[start:]

@@ -11,7 +11,7 @@ import (
 )
 
 // defaultFiles holds one new-widget snippet per type, in seed 001's form
-// (transitions, type, name, properties). See defaultsSource for provenance.
+// (transitions, type, name, properties). See WidgetType.DefaultsSource for provenance.
 //
 //go:embed defaults/*.json
 var defaultFiles embed.FS
@@ -19,15 +19,17 @@ var defaultFiles embed.FS
 // Seed 001 prints one snippet per widget type. Five of them miss commas
 // between "event" and "next" and are not JSON as printed: the files here are
 // corrected copies (TestDefaultsMatchSeedSnippets proves that adding those
-// commas, and nothing else, gives the file). Each type's widgetEntry says
-// which (its defaults field).
-func (e widgetEntry) defaultsSource() string {
+// commas, and nothing else, gives the file). Each type's WidgetEntry says
+// which (its defaultsFrom field).
+
+// DefaultsSource says where DefaultProperties and DefaultTransitions come from.
+func (w WidgetType) DefaultsSource() string {
 	switch {
-	case e.typ == model.TriggerType:
+	case w.Type == model.TriggerType:
 		return "seed 001, the trigger of the Blank Flow sample"
-	case e.defaults == defaultsSeedCorrected:
+	case w.defaultsFrom == defaultsSeedCorrected:
 		return "seed 001 snippet, corrected: the commas it misses between \"event\" and \"next\" are added"
-	case e.defaults == defaultsSeed:
+	case w.defaultsFrom == defaultsSeed:
 		return "seed 001 snippet"
 	default:
 		return "Studioflow: seed 001 has no snippet; every event unconnected and the schema's required properties with their defaults"

@@ -55,7 +55,7 @@ func TestDefaultsMatchSeedSnippets(t *testing.T) {
 				t.Errorf("%s: snippet not JSON: %v", typ, rawErr)
 			}
 			if got := defaultsOriginOf(typ) == defaultsSeedCorrected; got != (len(fixedAt) > 0) {
-				t.Errorf("%s: its widgetEntry says corrected=%v, but the seed snippet misses %d commas", typ, got, len(fixedAt))
+				t.Errorf("%s: its WidgetEntry says corrected=%v, but the seed snippet misses %d commas", typ, got, len(fixedAt))
 			}
 			snippet = v
 		case strings.HasPrefix(l.heading, "Blank Flow"):
@@ -88,21 +88,21 @@ func TestDefaultsMatchSeedSnippets(t *testing.T) {
 		}
 	}
 	for _, e := range widgetTable {
-		if e.defaults != defaultsOwn && !seen[e.typ] {
-			t.Errorf("the widgetEntry of %s says its defaults come from seed 001, which has no snippet for it", e.typ)
+		if e.defaultsFrom != defaultsOwn && !seen[e.Type] {
+			t.Errorf("the WidgetEntry of %s says its defaults come from seed 001, which has no snippet for it", e.Type)
 		}
 	}
 	for typ := range seen {
 		if defaultsOriginOf(typ) == defaultsOwn {
-			t.Errorf("seed 001 has a snippet for %s, but its widgetEntry does not say its defaults come from it", typ)
+			t.Errorf("seed 001 has a snippet for %s, but its WidgetEntry does not say its defaults come from it", typ)
 		}
 	}
 }
 
 func defaultsOriginOf(typ string) defaultsOrigin {
 	for _, e := range widgetTable {
-		if e.typ == typ {
-			return e.defaults
+		if e.Type == typ {
+			return e.defaultsFrom
 		}
 	}
 	return defaultsOwn

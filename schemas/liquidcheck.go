@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/studioflow/studioflow/internal/memo"
+	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
@@ -222,11 +223,11 @@ func widgetRefs(s string, fn func(name string)) {
 			}
 			at := i + k
 			i = at + len("widgets.")
-			if at > 0 && (isNameByte(markup[at-1]) || markup[at-1] == '.') {
+			if at > 0 && (model.IsNameByte(markup[at-1]) || markup[at-1] == '.') {
 				continue
 			}
 			j := i
-			for j < len(markup) && isNameByte(markup[j]) {
+			for j < len(markup) && model.IsNameByte(markup[j]) {
 				j++
 			}
 			if j > i {
@@ -239,10 +240,6 @@ func widgetRefs(s string, fn func(name string)) {
 		}
 		s = rest[end+2:]
 	}
-}
-
-func isNameByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
 // findings checks str and reports what is wrong or lenient, each message

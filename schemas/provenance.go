@@ -80,12 +80,12 @@ func References(text string) []Reference {
 func markupRefs(markup string, base int) []Reference {
 	var out []Reference
 	for i := 0; i < len(markup); {
-		if !isNameByte(markup[i]) || (i > 0 && (isNameByte(markup[i-1]) || markup[i-1] == '.')) {
+		if !model.IsNameByte(markup[i]) || (i > 0 && (model.IsNameByte(markup[i-1]) || markup[i-1] == '.')) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(markup) && (isNameByte(markup[j]) || markup[j] == '.') {
+		for j < len(markup) && (model.IsNameByte(markup[j]) || markup[j] == '.') {
 			j++
 		}
 		path := strings.TrimRight(markup[i:j], ".")

@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -107,10 +108,46 @@ func TestWidgetRolesAreCopies(t *testing.T) {
 func TestTriggerEntryIsModelsTriggerType(t *testing.T) {
 	c := loadCatalog(t)
 	w, ok := c.Lookup(model.TriggerType)
-	if !ok || len(triggerEvents()) == 0 || w.InLibrary {
+	if !ok || len(triggerEvents()) == 0 || w.InLibrary() {
 		t.Fatalf("the catalog's trigger: %+v, %v", w.Type, ok)
 	}
 	if tr := model.NewBlankFlow().Trigger(); tr == nil || !tr.IsTrigger() || tr.Type() != model.TriggerType {
 		t.Fatalf("a new flow's trigger: %v", tr)
+	}
+}
+
+// The trigger's events say which channel the executions they start are on,
+// and no other type's events do; the validator's entry points agree (a
+// call is live exactly after the voice entry).
+func TestTriggerEventsSayTheChannelTheyStart(t *testing.T) {
+	c := loadCatalog(t)
+	got := map[Channel][]string{}
+	for _, w := range c.Types() {
+		for _, e := range w.Events() {
+			if w.Type != model.TriggerType {
+				if e.Starts != "" {
+					t.Errorf("%s's event %s says it starts %s executions; only the trigger's do", w.Type, e.Name, e.Starts)
+				}
+				continue
+			}
+			got[e.Starts] = append(got[e.Starts], e.Name)
+			if ch := EntryChannel(e.Name); ch != e.Starts {
+				t.Errorf("EntryChannel(%s) = %s, the trigger's event says %s", e.Name, ch, e.Starts)
+			}
+			if live := entryOf(e.Name).Call == CallLive; live != (e.Starts == VoiceChannel) {
+				t.Errorf("%s: the validator's entry has a live call %v, but the event starts %s executions", e.Name, live, e.Starts)
+			}
+		}
+	}
+	want := map[Channel][]string{
+		VoiceChannel:     {"incomingCall"},
+		MessagingChannel: {"incomingMessage", "incomingConversationMessage"},
+		AnyChannel:       {"incomingRequest", "incomingParent"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("trigger events by channel: %v, want %v", got, want)
+	}
+	if ch := EntryChannel("sent"); ch != AnyChannel {
+		t.Errorf("an event that is not the trigger's starts %s executions", ch)
 	}
 }

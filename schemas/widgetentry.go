@@ -111,9 +111,21 @@ func EntryLabel(event string) string {
 	return event
 }
 
+// EntryChannel is the channel of the executions a trigger event starts
+// (voice for incomingCall, messaging for a message or a conversation), any
+// for the other trigger events and for an event that is not one.
+func EntryChannel(event string) Channel {
+	for _, e := range triggerEvents() {
+		if e.Name == event && e.Starts != "" {
+			return e.Starts
+		}
+	}
+	return AnyChannel
+}
+
 func triggerEvents() []Event {
 	for _, e := range widgetTable {
-		if e.typ == model.TriggerType {
+		if e.Type == model.TriggerType {
 			return e.events
 		}
 	}

@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -15,7 +16,7 @@ func TestEveryCatalogTypeHasExactlyOneEntry(t *testing.T) {
 	c := loadCatalog(t)
 	seen := map[string]int{}
 	for _, e := range widgetTable {
-		seen[e.typ]++
+		seen[e.Type]++
 	}
 	for typ, n := range seen {
 		if n != 1 {
@@ -25,6 +26,42 @@ func TestEveryCatalogTypeHasExactlyOneEntry(t *testing.T) {
 	if got := len(c.Types()); got != len(seen) {
 		t.Errorf("the catalog has %d types, widgetTable %d", got, len(seen))
 	}
+	// Each type carries its entry as written (Maturity filled from the
+	// schema where the entry leaves it empty): nothing copies it field by
+	// field, so nothing can be dropped on the way.
+	for _, e := range widgetTable {
+		w, ok := c.Lookup(e.Type)
+		if !ok {
+			t.Errorf("the catalog lacks %s", e.Type)
+			continue
+		}
+		got := w.WidgetEntry
+		if e.Maturity == "" {
+			got.Maturity = ""
+		}
+		if !sameEntry(got, e) {
+			t.Errorf("the catalog's %s is not its widgetTable entry:\n%+v\nwant\n%+v", e.Type, got, e)
+		}
+	}
+}
+
+// sameEntry compares two entries, their requirements by ID (a requirement's
+// check is a function, which reflect.DeepEqual never finds equal).
+func sameEntry(a, b WidgetEntry) bool {
+	id := func(r Requirement) string { return r.ID }
+	if !slices.Equal(sliceMap(a.requires, id), sliceMap(b.requires, id)) {
+		return false
+	}
+	a.requires, b.requires = nil, nil
+	return reflect.DeepEqual(a, b)
+}
+
+func sliceMap[T, U any](in []T, f func(T) U) []U {
+	out := make([]U, len(in))
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	return out
 }
 
 // schemaRequiredWithoutRequirement lists the properties a type's schema

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -51,7 +52,7 @@ func (e *Editor) setCoverage(c *coverage.Flow, what string) {
 		return
 	}
 	if c == nil {
-		e.lastCoverage = nil
+		e.lastCoverage, e.coverageStatus = nil, ""
 		ed.SetCoverage(nil)
 		e.diagnosticsChanged(e.live.Diagnostics())
 		e.status.SetText(what)
@@ -61,7 +62,8 @@ func (e *Editor) setCoverage(c *coverage.Flow, what string) {
 	ed.SetCoverage(canvasCoverage(e.doc.Flow(), c))
 	e.diagnosticsChanged(e.live.Diagnostics())
 	taken, total := c.Transitions()
-	e.status.SetText(fmt.Sprintf("Coverage (%s): transitions %d/%d (%s), %d never taken", what, taken, total, coverage.Percent(taken, total), total-taken))
+	e.coverageStatus = fmt.Sprintf("Coverage (%s): transitions %d/%d (%s), %d never taken", what, taken, total, coverage.Percent(taken, total), total-taken)
+	e.status.SetText(e.coverageStatus)
 }
 
 // ShowCoverage runs, in the background, the scenarios beside the flow's
@@ -162,9 +164,8 @@ func (e *Editor) ShowUncovered() {
 		return
 	}
 	var d dialog.Dialog
-	list := widget.NewList(func() int { return len(never) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(never[i].String()) })
+	list := widget.NewList(func() int { return len(never) }, newUncoveredRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) { setUncoveredRow(o, never[i].String()) })
 	list.OnSelected = func(i widget.ListItemID) {
 		d.Hide()
 		e.goToTransition(never[i])
@@ -176,6 +177,26 @@ func (e *Editor) ShowUncovered() {
 	}
 	fitDialog(d, list, textLinesSize(lines), e.win)
 	d.Show()
+}
+
+// newUncoveredRow is a row of the list of uncovered transitions.
+func newUncoveredRow() fyne.CanvasObject { return widget.NewRichText() }
+
+// setUncoveredRow shows a transition (`route  match "sales" → sales`) in
+// a row, the text after each arrow in a segment of its own. The theme's
+// text font has no "→", so the symbol font draws it; that font has no
+// space, and text shapes a space with the glyph before it: in one segment,
+// the space after the arrow was drawn as a box.
+func setUncoveredRow(o fyne.CanvasObject, text string) {
+	var segments []widget.RichTextSegment
+	for part := range strings.SplitAfterSeq(text, "→") {
+		if part != "" {
+			segments = append(segments, &widget.TextSegment{Text: part, Style: widget.RichTextStyleInline})
+		}
+	}
+	rt := o.(*widget.RichText)
+	rt.Segments = segments
+	rt.Refresh()
 }
 
 // goToTransition selects the widget a branch leaves and focuses its

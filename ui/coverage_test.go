@@ -27,14 +27,7 @@ func TestCoverageFromAProfileOverlaysTheCanvas(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := coverFixture(t)
 	e := newTestEditor(t, a, Options{Path: path})
-	set := coverage.NewSet(e.cat)
-	var out strings.Builder
-	scenario.RunFiles([]string{filepath.Join(filepath.Dir(path), "support-line.yaml")}, &out, scenario.Options{Catalog: e.cat, Coverage: set})
-	profile := filepath.Join(t.TempDir(), "cover.json")
-	if err := set.WriteProfile(profile); err != nil {
-		t.Fatal(err)
-	}
-	e.loadCoverageProfile(profile)
+	e.loadCoverageProfile(coverProfile(t, e, path))
 	on, taken, never, unreached := e.canvas.(editorCanvas).CoverageShown()
 	// 18 counted transitions: 10 taken; order_no's speech is not a wire
 	// (no next) but is still marked; sorry and agent are unreached.

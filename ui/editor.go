@@ -310,7 +310,7 @@ func (e *Editor) updateTitle() {
 	if t := e.Title(); e.win.Title() != t {
 		e.win.SetTitle(t)
 	}
-	if status := e.fileStatus(); e.status.Text != status {
+	if status := e.usualStatus(); e.status.Text != status {
 		e.status.SetText(status)
 	}
 	state := "Saved"
@@ -325,7 +325,17 @@ func (e *Editor) updateTitle() {
 	}
 }
 
-// fileStatus is the status line's usual text: the file and its summary.
+// usualStatus is what the status line shows when nothing else claims it:
+// the coverage summary while coverage is shown, else the file and its
+// summary.
+func (e *Editor) usualStatus() string {
+	if e.lastCoverage != nil && e.coverageStatus != "" {
+		return e.coverageStatus
+	}
+	return e.fileStatus()
+}
+
+// fileStatus is the file and its summary.
 func (e *Editor) fileStatus() string {
 	where := e.source
 	if e.path != "" {
@@ -345,7 +355,7 @@ func (e *Editor) showHint(text string) {
 	if text != "" {
 		if !e.hinting {
 			e.hinting, e.beforeHint = true, e.status.Text
-			e.beforeHintWasFile = e.beforeHint == e.fileStatus()
+			e.beforeHintWasUsual = e.beforeHint == e.usualStatus()
 		}
 		e.status.SetText(text)
 		return
@@ -354,7 +364,7 @@ func (e *Editor) showHint(text string) {
 		return
 	}
 	e.hinting = false
-	if e.beforeHintWasFile {
+	if e.beforeHintWasUsual {
 		e.updateTitle()
 		return
 	}

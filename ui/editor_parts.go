@@ -47,17 +47,18 @@ type editorPanes struct {
 	status        *widget.Label
 	summary       string // the status line's widget count, "" when stale
 	// While a hint shows (showHint), hinting is true and beforeHint is
-	// what the status line showed before it; beforeHintWasFile says that
-	// was the file and its summary, brought up to date when the hint ends.
-	hinting           bool
-	beforeHint        string
-	beforeHintWasFile bool
-	state             *widget.Label
-	leftTabs          *container.AppTabs
-	lastTabs          *container.AppTabs // the strip Ctrl+Tab last cycled
-	center            *container.Split
-	mainSplit         *container.Split
-	sim               *simulatorSlot
+	// what the status line showed before it; beforeHintWasUsual says that
+	// was its usual text (usualStatus: the coverage summary, or the file
+	// and its summary), brought up to date when the hint ends.
+	hinting            bool
+	beforeHint         string
+	beforeHintWasUsual bool
+	state              *widget.Label
+	leftTabs           *container.AppTabs
+	lastTabs           *container.AppTabs // the strip Ctrl+Tab last cycled
+	center             *container.Split
+	mainSplit          *container.Split
+	sim                *simulatorSlot
 }
 
 // editorAssist is what runs, searches and popups leave behind for the
@@ -70,7 +71,10 @@ type editorAssist struct {
 	// on show list its values.
 	lastRun *engine.Execution
 	assists []*liquidAssist
-	// lastCoverage is the coverage the canvas shows, nil when none.
-	lastCoverage *coverage.Flow
-	lastUsages   []schemas.Usage
+	// lastCoverage is the coverage the canvas shows, nil when none;
+	// coverageStatus is its summary, which the status line keeps showing
+	// while it is shown.
+	lastCoverage   *coverage.Flow
+	coverageStatus string
+	lastUsages     []schemas.Usage
 }

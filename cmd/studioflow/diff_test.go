@@ -107,10 +107,7 @@ func TestDiffWorkspaceRevisions(t *testing.T) {
 }
 
 func TestDiffTwilioRevisionsFromServe(t *testing.T) {
-	t.Setenv("TWILIO_ACCOUNT_SID", "AC"+strings.Repeat("1", 32))
-	t.Setenv("TWILIO_AUTH_TOKEN", testToken)
-	t.Setenv("TWILIO_API_KEY", "")
-	t.Setenv("TWILIO_API_SECRET", "")
+	useCredentials(t, "AC"+strings.Repeat("1", 32))
 	base, _ := startServe(t, t.TempDir())
 	data := readFixture(t)
 	r := runCLI("push", writeTemp(t, "v1.json", data), "--base-url", base)

@@ -59,10 +59,7 @@ func TestExtractThenValidateAndPushWithEnv(t *testing.T) {
 
 	// push --env sends the substituted flow: pulling it back gives the
 	// original byte for byte.
-	t.Setenv("TWILIO_ACCOUNT_SID", "AC"+strings.Repeat("1", 32))
-	t.Setenv("TWILIO_AUTH_TOKEN", testToken)
-	t.Setenv("TWILIO_API_KEY", "")
-	t.Setenv("TWILIO_API_SECRET", "")
+	useCredentials(t, "AC"+strings.Repeat("1", 32))
 	base, _ := startServe(t, t.TempDir())
 	r = runCLI("push", flowPath, "--env", "prod", "--base-url", base)
 	if r.code != exitOK {

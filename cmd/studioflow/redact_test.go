@@ -9,10 +9,7 @@ import (
 // TestPullAndPushRedactTheBaseURLsPassword: credentials written into
 // --base-url never appear in pull's or push's errors.
 func TestPullAndPushRedactTheBaseURLsPassword(t *testing.T) {
-	t.Setenv("TWILIO_ACCOUNT_SID", "AC"+strings.Repeat("1", 32))
-	t.Setenv("TWILIO_AUTH_TOKEN", testToken)
-	t.Setenv("TWILIO_API_KEY", "")
-	t.Setenv("TWILIO_API_SECRET", "")
+	useCredentials(t, "AC"+strings.Repeat("1", 32))
 	// A port nothing listens on: the request fails and says where it went.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

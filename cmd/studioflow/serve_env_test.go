@@ -11,45 +11,12 @@ import (
 	"testing"
 )
 
-// serveClient calls a running serve as account with testToken and decodes
-// the JSON answer; a failed call fails the test.
-func serveClient(t *testing.T, account string) func(method, target string, form url.Values) map[string]any {
-	return func(method, target string, form url.Values) map[string]any {
-		t.Helper()
-		var body io.Reader
-		if form != nil {
-			body = strings.NewReader(form.Encode())
-		}
-		req, _ := http.NewRequest(method, target, body)
-		if form != nil {
-			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		}
-		req.Header.Set("Accept", "application/json")
-		req.SetBasicAuth(account, testToken)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var out map[string]any
-		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode >= 300 {
-			t.Fatalf("%s %s: %d %v %v", method, target, resp.StatusCode, out, err)
-		}
-		return out
-	}
-}
-
-const greetingFlow = `{"description":"hi","initial_state":"Trigger","flags":{"allow_concurrent_calls":true},"states":[
-  {"name":"Trigger","type":"trigger","properties":{"offset":{"x":0,"y":0}},"transitions":[{"event":"incomingMessage","next":"hi"}]},
-  {"name":"hi","type":"send-message","properties":{"from":"{{flow.channel.address}}","to":"{{contact.channel.address}}","body":"${greeting}"},"transitions":[{"event":"sent"},{"event":"failed"}]}]}`
-
 // serve --env substitutes the environment's values into a flow as it runs:
 // the Send Message body "${greeting}" sends the value, while the stored
 // revision keeps its placeholder.
 func TestServeSubstitutesTheEnvironmentIntoExecutions(t *testing.T) {
 	account := "AC" + strings.Repeat("3", 32)
-	t.Setenv("TWILIO_ACCOUNT_SID", account)
-	t.Setenv("TWILIO_AUTH_TOKEN", testToken)
+	useCredentials(t, account)
 	ws := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(ws, "environments"), 0o755); err != nil {
 		t.Fatal(err)
@@ -63,7 +30,7 @@ func TestServeSubstitutesTheEnvironmentIntoExecutions(t *testing.T) {
 		t.Errorf("serve does not say which environment it runs with:\n%s", out)
 	}
 	call := serveClient(t, account)
-	flow := call(http.MethodPost, base+"/v2/Flows", url.Values{"FriendlyName": {"hi"}, "Status": {"published"}, "Definition": {greetingFlow}})
+	flow := call(http.MethodPost, base+"/v2/Flows", url.Values{"FriendlyName": {"hi"}, "Status": {"published"}, "Definition": {greetingFlow("${greeting}")}})
 	sid := flow["sid"].(string)
 	res := call(http.MethodPost, flow["webhook_url"].(string), url.Values{"From": {"+15550000001"}, "To": {"+15550000002"}, "Body": {"hi"}})
 	x := res["execution"].(map[string]any)
@@ -108,8 +75,7 @@ func findBody(m map[string]any) string {
 // start: the webhook answers with an error naming the placeholder.
 func TestServeRefusesToRunAPlaceholderWithoutAValue(t *testing.T) {
 	account := "AC" + strings.Repeat("4", 32)
-	t.Setenv("TWILIO_ACCOUNT_SID", account)
-	t.Setenv("TWILIO_AUTH_TOKEN", testToken)
+	useCredentials(t, account)
 	ws := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(ws, "environments"), 0o755); err != nil {
 		t.Fatal(err)
@@ -118,7 +84,7 @@ func TestServeRefusesToRunAPlaceholderWithoutAValue(t *testing.T) {
 		t.Fatal(err)
 	}
 	base, _ := startServe(t, ws, "--env", "prod")
-	flow := serveClient(t, account)(http.MethodPost, base+"/v2/Flows", url.Values{"FriendlyName": {"hi"}, "Status": {"published"}, "Definition": {greetingFlow}})
+	flow := serveClient(t, account)(http.MethodPost, base+"/v2/Flows", url.Values{"FriendlyName": {"hi"}, "Status": {"published"}, "Definition": {greetingFlow("${greeting}")}})
 	form := url.Values{"From": {"+15550000001"}, "To": {"+15550000002"}, "Body": {"hi"}}
 	req, _ := http.NewRequest(http.MethodPost, flow["webhook_url"].(string), strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")

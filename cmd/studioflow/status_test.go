@@ -9,10 +9,7 @@ import (
 )
 
 func TestStatusAndPullMergeAgainstServe(t *testing.T) {
-	t.Setenv("TWILIO_ACCOUNT_SID", "AC"+strings.Repeat("1", 32))
-	t.Setenv("TWILIO_AUTH_TOKEN", testToken)
-	t.Setenv("TWILIO_API_KEY", "")
-	t.Setenv("TWILIO_API_SECRET", "")
+	useCredentials(t, "AC"+strings.Repeat("1", 32))
 	base, _ := startServe(t, t.TempDir())
 	orig := canonicalFixture(t)
 	dir := t.TempDir()

@@ -63,10 +63,7 @@ const testToken = "5ec12e7700000000000000000000beef"
 
 func TestPushAndPullAgainstServe(t *testing.T) {
 	account := "AC" + strings.Repeat("1", 32)
-	t.Setenv("TWILIO_ACCOUNT_SID", account)
-	t.Setenv("TWILIO_AUTH_TOKEN", testToken)
-	t.Setenv("TWILIO_API_KEY", "")
-	t.Setenv("TWILIO_API_SECRET", "")
+	useCredentials(t, account)
 	ws := t.TempDir()
 	base, serverOut := startServe(t, ws)
 	if !strings.Contains(serverOut.String(), "Studio REST API v2 at "+base) {

@@ -19,20 +19,21 @@ import (
 	"github.com/studioflow/studioflow/model"
 )
 
-// Scenario is one conversation test.
+// Scenario is one conversation test. The same types read and write the
+// file (write.go): a key is left out when it is not set.
 type Scenario struct {
 	Name     string                 `yaml:"name"`
 	Flow     string                 `yaml:"flow"`
-	Trigger  string                 `yaml:"trigger"`
-	From     string                 `yaml:"from"`
-	To       string                 `yaml:"to"`
-	Body     string                 `yaml:"body"`
-	Data     map[string]any         `yaml:"data"`
-	Subflows string                 `yaml:"subflows"`
-	HTTP     map[string]CannedList  `yaml:"http"`
-	Outcomes map[string]OutcomeSpec `yaml:"outcomes"`
+	Trigger  string                 `yaml:"trigger,omitempty"`
+	From     string                 `yaml:"from,omitempty"`
+	To       string                 `yaml:"to,omitempty"`
+	Body     string                 `yaml:"body,omitempty"`
+	Data     map[string]any         `yaml:"data,omitempty"`
+	Subflows string                 `yaml:"subflows,omitempty"`
+	HTTP     map[string]CannedList  `yaml:"http,omitempty"`
+	Outcomes map[string]OutcomeSpec `yaml:"outcomes,omitempty"`
 	// AskOutcomes makes widgets without an outcomes entry wait for a choose step.
-	AskOutcomes bool   `yaml:"ask_outcomes"`
+	AskOutcomes bool   `yaml:"ask_outcomes,omitempty"`
 	Steps       []Step `yaml:"steps"`
 
 	file string // the scenario file, for relative paths and reports
@@ -44,11 +45,11 @@ type CannedList []Canned
 
 // Canned is a canned HTTP response: body as text, or json as a value.
 type Canned struct {
-	Status      int    `yaml:"status"`
-	ContentType string `yaml:"content_type"`
-	Body        string `yaml:"body"`
-	JSON        any    `yaml:"json"`
-	Error       string `yaml:"error"`
+	Status      int    `yaml:"status,omitempty"`
+	ContentType string `yaml:"content_type,omitempty"`
+	Body        string `yaml:"body,omitempty"`
+	JSON        any    `yaml:"json,omitempty"`
+	Error       string `yaml:"error,omitempty"`
 }
 
 // UnmarshalYAML accepts a single mapping or a list of them.
@@ -72,7 +73,7 @@ func (c *CannedList) UnmarshalYAML(n *yaml.Node) error {
 // OutcomeSpec is an event name, or {event, outputs}.
 type OutcomeSpec struct {
 	Event   string         `yaml:"event"`
-	Outputs map[string]any `yaml:"outputs"`
+	Outputs map[string]any `yaml:"outputs,omitempty"`
 }
 
 // UnmarshalYAML accepts "EVENT" or a mapping.
@@ -87,41 +88,41 @@ func (o *OutcomeSpec) UnmarshalYAML(n *yaml.Node) error {
 
 // Step is one contact action or one expectation.
 type Step struct {
-	Press   *string  `yaml:"press"`
-	Say     *string  `yaml:"say"`
-	Reply   *string  `yaml:"reply"`
-	Hangup  bool     `yaml:"hangup"`
-	Silence bool     `yaml:"silence"`
-	Wait    Duration `yaml:"wait"`
-	Choose  string   `yaml:"choose"`
-	Expect  *Expect  `yaml:"expect"`
+	Press   *string  `yaml:"press,omitempty"`
+	Say     *string  `yaml:"say,omitempty"`
+	Reply   *string  `yaml:"reply,omitempty"`
+	Hangup  bool     `yaml:"hangup,omitempty"`
+	Silence bool     `yaml:"silence,omitempty"`
+	Wait    Duration `yaml:"wait,omitempty"`
+	Choose  string   `yaml:"choose,omitempty"`
+	Expect  *Expect  `yaml:"expect,omitempty"`
 
 	line int
 }
 
 // Expect lists what must hold at this point of the conversation.
 type Expect struct {
-	Say       *Matcher           `yaml:"say"`
-	Play      *Matcher           `yaml:"play"`
-	Digits    *Matcher           `yaml:"digits"`
-	SMS       *Matcher           `yaml:"sms"`
-	Dial      *Matcher           `yaml:"dial"`
-	At        string             `yaml:"at"`
-	Passed    []string           `yaml:"passed"`
-	NotPassed []string           `yaml:"not_passed"`
-	Variables map[string]Matcher `yaml:"variables"`
-	Context   map[string]Matcher `yaml:"context"`
-	Status    string             `yaml:"status"`
-	Ended     string             `yaml:"ended"`
-	Reason    *Matcher           `yaml:"reason"`
+	Say       *Matcher           `yaml:"say,omitempty"`
+	Play      *Matcher           `yaml:"play,omitempty"`
+	Digits    *Matcher           `yaml:"digits,omitempty"`
+	SMS       *Matcher           `yaml:"sms,omitempty"`
+	Dial      *Matcher           `yaml:"dial,omitempty"`
+	At        string             `yaml:"at,omitempty"`
+	Passed    []string           `yaml:"passed,omitempty"`
+	NotPassed []string           `yaml:"not_passed,omitempty"`
+	Variables map[string]Matcher `yaml:"variables,omitempty"`
+	Context   map[string]Matcher `yaml:"context,omitempty"`
+	Status    string             `yaml:"status,omitempty"`
+	Ended     string             `yaml:"ended,omitempty"`
+	Reason    *Matcher           `yaml:"reason,omitempty"`
 }
 
 // Matcher compares text: equals (a plain scalar), contains, or regex (RE2,
 // matching anywhere unless anchored).
 type Matcher struct {
-	Equals   *string `yaml:"equals"`
-	Contains *string `yaml:"contains"`
-	Regex    *string `yaml:"regex"`
+	Equals   *string `yaml:"equals,omitempty"`
+	Contains *string `yaml:"contains,omitempty"`
+	Regex    *string `yaml:"regex,omitempty"`
 	re       *regexp.Regexp
 }
 
@@ -153,6 +154,12 @@ func (m *Matcher) UnmarshalYAML(n *yaml.Node) error {
 		m.re = re
 	}
 	return nil
+}
+
+// IsZero reports whether the matcher has nothing to match (it is then
+// left out of a file).
+func (m Matcher) IsZero() bool {
+	return m.Equals == nil && m.Contains == nil && m.Regex == nil
 }
 
 // Match reports whether s satisfies the matcher.
@@ -241,7 +248,7 @@ func (e *Expect) checksSomething() error {
 		matchers map[string]Matcher
 	}{{"variables", e.Variables}, {"context", e.Context}} {
 		for _, k := range sortedKeys(group.matchers) {
-			if m := group.matchers[k]; m.Equals == nil && m.Contains == nil && m.Regex == nil {
+			if group.matchers[k].IsZero() {
 				return fmt.Errorf("expect %s.%s has no value to match", group.name, k)
 			}
 		}

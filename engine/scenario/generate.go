@@ -164,7 +164,7 @@ func (g *generator) search() *Generated {
 	}
 	for _, ev := range engine.WiredTriggers(g.flow) {
 		p := plan{trigger: ev, data: map[string]string{}, http: map[string]Canned{}, outcomes: map[string]OutcomeSpec{}, fixed: map[string]bool{}}
-		if ev == "incomingMessage" || ev == "incomingConversationMessage" {
+		if schemas.EntryChannel(ev) == schemas.MessagingChannel {
 			p.body = g.pools.first(slot{kind: "body"}, "hi")
 		}
 		for _, st := range g.flow.States() {

@@ -83,8 +83,8 @@ func singleReference(template string) (string, bool) {
 	inner := strings.Trim(t[2:len(t)-2], "- ")
 	inner, _, _ = strings.Cut(inner, "|")
 	inner = strings.TrimSpace(inner)
-	for _, c := range inner {
-		if !(c == '.' || c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+	for i := 0; i < len(inner); i++ {
+		if c := inner[i]; c != '.' && !model.IsNameByte(c) {
 			return "", false
 		}
 	}

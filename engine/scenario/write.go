@@ -7,138 +7,85 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/studioflow/studioflow/engine/coverage"
 )
 
-// The scenario file's shape for writing, in the format's key order and
-// leaving out what is not set (the reading types keep every key).
-type fileScenario struct {
-	Name        string                    `yaml:"name"`
-	Flow        string                    `yaml:"flow"`
-	Trigger     string                    `yaml:"trigger,omitempty"`
-	From        string                    `yaml:"from,omitempty"`
-	To          string                    `yaml:"to,omitempty"`
-	Body        string                    `yaml:"body,omitempty"`
-	Data        map[string]any            `yaml:"data,omitempty"`
-	Subflows    string                    `yaml:"subflows,omitempty"`
-	HTTP        map[string]fileCannedList `yaml:"http,omitempty"`
-	Outcomes    map[string]fileOutcome    `yaml:"outcomes,omitempty"`
-	AskOutcomes bool                      `yaml:"ask_outcomes,omitempty"`
-	Steps       []fileStep                `yaml:"steps"`
-}
+// The writing side of the format's types (format.go): each writes the
+// short form its UnmarshalYAML reads where there is one, and a text a
+// person typed as a scalar that reads back the same.
 
-type fileCanned struct {
-	Status      int    `yaml:"status,omitempty"`
-	ContentType string `yaml:"content_type,omitempty"`
-	Body        string `yaml:"body,omitempty"`
-	JSON        any    `yaml:"json,omitempty"`
-	Error       string `yaml:"error,omitempty"`
-}
-
-// fileCannedList is written as one mapping when it holds one response, as
-// a list otherwise (CannedList reads both).
-type fileCannedList []fileCanned
-
-// MarshalYAML writes a single response as a mapping.
-func (l fileCannedList) MarshalYAML() (any, error) {
+// MarshalYAML writes a single response as a mapping, more as a list.
+func (l CannedList) MarshalYAML() (any, error) {
 	if len(l) == 1 {
 		return l[0], nil
 	}
-	return []fileCanned(l), nil
+	return []Canned(l), nil
 }
 
-// fileOutcome is written as the event alone when there are no outputs.
-type fileOutcome struct {
-	Event   string         `yaml:"event"`
-	Outputs map[string]any `yaml:"outputs,omitempty"`
-}
-
-// MarshalYAML writes "EVENT" or {event, outputs}.
-func (o fileOutcome) MarshalYAML() (any, error) {
+// MarshalYAML writes "EVENT" alone when there are no outputs.
+func (o OutcomeSpec) MarshalYAML() (any, error) {
 	if len(o.Outputs) == 0 {
 		return o.Event, nil
 	}
-	type plain fileOutcome
+	type plain OutcomeSpec
 	return plain(o), nil
 }
 
-type fileStep struct {
-	Press   *text       `yaml:"press,omitempty"`
-	Say     *text       `yaml:"say,omitempty"`
-	Reply   *text       `yaml:"reply,omitempty"`
-	Hangup  bool        `yaml:"hangup,omitempty"`
-	Silence bool        `yaml:"silence,omitempty"`
-	Choose  string      `yaml:"choose,omitempty"`
-	Expect  *fileExpect `yaml:"expect,omitempty"`
-}
-
-type fileExpect struct {
-	Say    *fileMatcher `yaml:"say,omitempty"`
-	Play   *fileMatcher `yaml:"play,omitempty"`
-	Digits *fileMatcher `yaml:"digits,omitempty"`
-	SMS    *fileMatcher `yaml:"sms,omitempty"`
-	Dial   *fileMatcher `yaml:"dial,omitempty"`
-	At     string       `yaml:"at,omitempty"`
-	Passed []string     `yaml:"passed,omitempty"`
-	Ended  string       `yaml:"ended,omitempty"`
-	Reason *fileMatcher `yaml:"reason,omitempty"`
-}
-
-// fileMatcher is written as the text alone for equals, as {contains: …} or
-// {regex: …} otherwise.
-type fileMatcher struct {
-	Equals   *text `yaml:"equals,omitempty"`
-	Contains *text `yaml:"contains,omitempty"`
-	Regex    *text `yaml:"regex,omitempty"`
-}
-
-// MarshalYAML writes an equals matcher as a plain scalar.
-func (m fileMatcher) MarshalYAML() (any, error) {
+// MarshalYAML writes an equals matcher as the text alone, as {contains: …}
+// or {regex: …} otherwise.
+func (m Matcher) MarshalYAML() (any, error) {
 	if m.Equals != nil {
-		return *m.Equals, nil
+		return textNode(*m.Equals), nil
 	}
-	type plain fileMatcher
-	return plain(m), nil
+	type plain Matcher
+	return textValues(plain(m))
 }
 
-func matcherOf(m *Matcher) *fileMatcher {
-	if m == nil || (m.Equals == nil && m.Contains == nil && m.Regex == nil) {
-		return nil
-	}
-	return &fileMatcher{Equals: textOf(m.Equals), Contains: textOf(m.Contains), Regex: textOf(m.Regex)}
+// MarshalYAML writes the step's action with its text as text.
+func (s Step) MarshalYAML() (any, error) {
+	type plain Step
+	return textValues(plain(s))
 }
 
-func textOf(s *string) *text {
-	if s == nil {
-		return nil
-	}
-	t := text(*s)
-	return &t
+// MarshalYAML writes a wait as a Go duration ("1h30m0s").
+func (d Duration) MarshalYAML() (any, error) {
+	return time.Duration(d).String(), nil
 }
 
-// text is a string written so that it reads back the same: double-quoted
-// when it begins or ends with white space (a flow's say text often starts
-// with a newline), which yaml.v3's block styles lose.
-type text string
-
-// MarshalYAML writes the text as one scalar.
-func (t text) MarshalYAML() (any, error) {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(t)}
-	if string(t) != strings.TrimSpace(string(t)) || strings.Contains(string(t), "\n") {
+// textNode is s as a scalar that reads back the same: double-quoted when
+// it begins or ends with white space or spans lines (a flow's say text
+// often starts with a newline), which yaml.v3's block styles lose.
+func textNode(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if s != strings.TrimSpace(s) || strings.Contains(s, "\n") {
 		n.Style = yaml.DoubleQuotedStyle
 	}
-	return n, nil
+	return n
+}
+
+// textValues is mapping v with each of its string values written as
+// textNode writes it.
+func textValues(v any) (*yaml.Node, error) {
+	var n yaml.Node
+	if err := n.Encode(v); err != nil {
+		return nil, err
+	}
+	for i := 1; i < len(n.Content); i += 2 {
+		if value := n.Content[i]; value.Kind == yaml.ScalarNode && value.Tag == "!!str" {
+			n.Content[i] = textNode(value.Value)
+		}
+	}
+	return &n, nil
 }
 
 // Write writes scenarios as YAML documents naming the flow flowRef, after
-// header as comment lines. It writes what the reader reads: every canned
-// response, matcher and expectation the Scenario holds, except waits,
-// not_passed, variables, context and status, which no writer records.
-// The scenario files of `studioflow test --generate` and the simulator's
-// "Save as test" both come from here.
+// header as comment lines. It writes what the reader reads, with the same
+// types. The scenario files of `studioflow test --generate` and the
+// simulator's "Save as test" both come from here.
 func Write(w io.Writer, header, flowRef string, scenarios []*Scenario) error {
 	var buf bytes.Buffer
 	for _, line := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
@@ -148,9 +95,11 @@ func Write(w io.Writer, header, flowRef string, scenarios []*Scenario) error {
 		if i > 0 {
 			buf.WriteString("---\n")
 		}
+		doc := *s
+		doc.Flow = filepath.ToSlash(flowRef)
 		enc := yaml.NewEncoder(&buf)
 		enc.SetIndent(2)
-		if err := enc.Encode(fileOf(s, flowRef)); err != nil {
+		if err := enc.Encode(&doc); err != nil {
 			return fmt.Errorf("scenario %q: %w", s.Name, err)
 		}
 		if err := enc.Close(); err != nil {
@@ -159,36 +108,6 @@ func Write(w io.Writer, header, flowRef string, scenarios []*Scenario) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
-}
-
-func fileOf(s *Scenario, flowRef string) fileScenario {
-	out := fileScenario{Name: s.Name, Flow: filepath.ToSlash(flowRef), Trigger: s.Trigger, From: s.From, To: s.To,
-		Body: s.Body, Data: s.Data, Subflows: s.Subflows, AskOutcomes: s.AskOutcomes}
-	if len(s.HTTP) > 0 {
-		out.HTTP = map[string]fileCannedList{}
-		for k, list := range s.HTTP {
-			for _, c := range list {
-				out.HTTP[k] = append(out.HTTP[k], fileCanned(c))
-			}
-		}
-	}
-	if len(s.Outcomes) > 0 {
-		out.Outcomes = map[string]fileOutcome{}
-		for k, o := range s.Outcomes {
-			out.Outcomes[k] = fileOutcome(o)
-		}
-	}
-	for _, st := range s.Steps {
-		fs := fileStep{Press: textOf(st.Press), Say: textOf(st.Say), Reply: textOf(st.Reply), Hangup: st.Hangup,
-			Silence: st.Silence, Choose: st.Choose}
-		if e := st.Expect; e != nil {
-			fs.Expect = &fileExpect{Say: matcherOf(e.Say), Play: matcherOf(e.Play), Digits: matcherOf(e.Digits),
-				SMS: matcherOf(e.SMS), Dial: matcherOf(e.Dial), At: e.At, Passed: e.Passed, Ended: e.Ended,
-				Reason: matcherOf(e.Reason)}
-		}
-		out.Steps = append(out.Steps, fs)
-	}
-	return out
 }
 
 // GenerateFiles generates scenarios for each flow into dir (one file per

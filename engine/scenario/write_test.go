@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func ptr(s string) *string { return &s }
@@ -74,5 +75,48 @@ func TestWriteReadsBackEveryRecordedField(t *testing.T) {
 	e := g.Steps[4].Expect
 	if !reflect.DeepEqual(e.Passed, []string{"a", "b"}) || e.Ended != "failed" || e.Reason == nil || e.Reason.Equals == nil || *e.Reason.Equals != "no route" {
 		t.Errorf("ending expectation read back as %+v", e)
+	}
+}
+
+// One set of types reads and writes the format, so what a person wrote by
+// hand (waits, not_passed, variables, context, status) survives a Write too.
+func TestWriteReadsBackWaitsAndHandWrittenExpectations(t *testing.T) {
+	in := &Scenario{
+		Name: "by hand",
+		Steps: []Step{
+			{Wait: Duration(90 * time.Minute)},
+			{Expect: &Expect{
+				NotPassed: []string{"c"},
+				Variables: map[string]Matcher{"zip": {Contains: ptr("941")}},
+				Context:   map[string]Matcher{"flow.data.x": {Equals: ptr(" padded")}},
+				Status:    "ended",
+			}},
+		},
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "h", "flow.json", []*Scenario{in}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "s.yaml")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Load(path)
+	if err != nil {
+		t.Fatalf("load what Write wrote: %v\n%s", err, buf.String())
+	}
+	steps := got[0].Steps
+	if len(steps) != 2 || steps[0].Wait != in.Steps[0].Wait {
+		t.Fatalf("steps read back as %+v, want a wait of %v first:\n%s", steps, time.Duration(in.Steps[0].Wait), buf.String())
+	}
+	e := steps[1].Expect
+	if e == nil || !reflect.DeepEqual(e.NotPassed, []string{"c"}) || e.Status != "ended" {
+		t.Fatalf("expectation read back as %+v:\n%s", e, buf.String())
+	}
+	if m := e.Variables["zip"]; m.Contains == nil || *m.Contains != "941" {
+		t.Errorf("variables.zip read back as %v:\n%s", m, buf.String())
+	}
+	if m := e.Context["flow.data.x"]; m.Equals == nil || *m.Equals != " padded" {
+		t.Errorf("context matcher read back as %v:\n%s", m, buf.String())
 	}
 }

@@ -41,18 +41,19 @@ func Flows(tb testing.TB) []string {
 // corpus is absent.
 func Flow(tb testing.TB, name string) string {
 	tb.Helper()
-	path := filepath.Join(FlowsDir(), name)
-	if _, err := os.Stat(path); err != nil {
-		tb.Skip(Missing)
-	}
-	return path
+	return present(tb, filepath.Join(FlowsDir(), name))
 }
 
 // Seed returns the path of one documentation excerpt, or skips the test
 // when the corpus is absent.
 func Seed(tb testing.TB, name string) string {
 	tb.Helper()
-	path := filepath.Join(SeedsDir(), name)
+	return present(tb, filepath.Join(SeedsDir(), name))
+}
+
+// present returns path, or skips the test when it is absent.
+func present(tb testing.TB, path string) string {
+	tb.Helper()
 	if _, err := os.Stat(path); err != nil {
 		tb.Skip(Missing)
 	}

@@ -14,14 +14,7 @@ import (
 // Resolve finds and loads environment env's values for the flow at
 // flowPath, as Find finds them; env "" gives nil values (no environment).
 func Resolve(flowPath, env string) (*Values, error) {
-	if env == "" {
-		return nil, nil
-	}
-	path, err := Find(flowPath, env)
-	if err != nil {
-		return nil, err
-	}
-	return Load(path)
+	return ResolveFrom(filepath.Dir(flowPath), env)
 }
 
 // ResolveFrom is Resolve for a folder rather than a flow file (see FindFrom).

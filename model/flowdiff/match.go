@@ -165,7 +165,7 @@ func RenameReferences(s string, renamed map[string]string) string {
 		}
 		start := i + len(prefix)
 		end := start
-		for end < len(s) && isNameByte(s[end]) {
+		for end < len(s) && model.IsNameByte(s[end]) {
 			end++
 		}
 		b.WriteString(s[:start])
@@ -176,8 +176,4 @@ func RenameReferences(s string, renamed map[string]string) string {
 		b.WriteString(name)
 		s = s[end:]
 	}
-}
-
-func isNameByte(c byte) bool {
-	return c == '_' || c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 }

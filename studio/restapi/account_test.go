@@ -3,7 +3,6 @@ package restapi
 import (
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -16,31 +15,10 @@ import (
 // the workspace's own (as with TWILIO_ACCOUNT_SID set for serve).
 func newServerWithAccount(t *testing.T, account string) *testServer {
 	t.Helper()
-	v, err := sharedValidator()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := workspace.Open(t.TempDir(), workspace.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if store.AccountSID() == account {
+	ts := newTestServer(t, withAccount(account))
+	if ts.store.AccountSID() == account {
 		t.Fatal("the workspace made the test's own account")
 	}
-	mgr, err := sessions.New(store, sessions.Config{AccountSID: account})
-	if err != nil {
-		t.Fatal(err)
-	}
-	token := strings.Repeat("cd34", 8)
-	srv, err := New(Config{Store: store, Sessions: mgr, Validator: v, AccountSID: account, AuthToken: token})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := &testServer{Server: httptest.NewServer(srv), t: t, store: store, sessions: mgr, account: account, token: token}
-	t.Cleanup(func() {
-		ts.Close()
-		store.Close()
-	})
 	return ts
 }
 
@@ -57,10 +35,8 @@ func TestOneAccountEverywhere(t *testing.T) {
 	}
 	// POST to the webhook_url as handed out: an execution starts.
 	form := url.Values{"From": {"+15550000001"}, "To": {"+15550000002"}, "Body": {"hi"}}
-	req, _ := http.NewRequest(http.MethodPost, hook, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req := signed(hook, ts.token, form)
 	req.Header.Set("Accept", "application/json")
-	req.Header.Set("X-Twilio-Signature", Signature(ts.token, hook, form))
 	status, out := ts.send(req)
 	if status != http.StatusOK {
 		t.Fatalf("POST webhook_url: %d %v", status, out)
@@ -115,10 +91,8 @@ func TestWebhookAnswersTwiMLUnlessJSONIsAsked(t *testing.T) {
 	flow := ts.createFlow("ask", "published", askFlow)
 	path := "/v1/Accounts/" + ts.account + "/Flows/" + flow
 	form := url.Values{"From": {"+15550000011"}, "To": {"+15550000002"}, "Body": {"hi"}, "MessageSid": {"SM" + strings.Repeat("1", 32)}}
-	req, _ := http.NewRequest(http.MethodPost, ts.URL+path, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req := signed(ts.URL+path, ts.token, form)
 	req.Header.Set("Accept", "*/*")
-	req.Header.Set("X-Twilio-Signature", Signature(ts.token, ts.URL+path, form))
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

@@ -13,7 +13,7 @@ import (
 func TestBadInputGetsTwilioErrors(t *testing.T) {
 	ts := newTestServer(t)
 	flow := ts.createFlow("ask", "published", askFlow)
-	x := ts.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {"+1"}, "From": {"+2"}})
+	x := ts.startExecution(flow, "+1", "+2")
 	execs := "/v2/Flows/" + flow + "/Executions/"
 	hugeDefinition := `{"states": [], "description": "` + strings.Repeat("x", model.MaxFileSize) + `"}`
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"testing"
 )
@@ -21,7 +20,7 @@ func TestContextKeepsTheResponseMemberOrder(t *testing.T) {
 	defer srv.Close()
 	ts := newTestServer(t)
 	flow := ts.createFlow("call", "published", callFlow(srv.URL))
-	x := ts.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {"+15550001111"}, "From": {"+15550002222"}})
+	x := ts.startExecution(flow, "+15550001111", "+15550002222")
 	execs := "/v2/Flows/" + flow + "/Executions/" + x["sid"].(string)
 	want := `"parsed":` + body
 	if got := string(ts.raw(http.MethodGet, execs+"/Context")); !strings.Contains(got, want) {

@@ -64,11 +64,7 @@ func describeJSONError(err error) string {
 }
 
 func (s *Server) listExecutions(q *request) *wire.Error {
-	query, apiErr := q.query()
-	if apiErr != nil {
-		return apiErr
-	}
-	paging, apiErr := readPaging(query)
+	query, paging, apiErr := q.listQuery()
 	if apiErr != nil {
 		return apiErr
 	}
@@ -93,32 +89,19 @@ func (s *Server) listExecutions(q *request) *wire.Error {
 	pq := paging.pageQuery()
 	pq.Status = status
 	page, info, err := s.cfg.Store.ExecutionsPage(flow, bounds[0], bounds[1], pq)
-	if errors.Is(err, workspace.ErrCursor) {
-		return cursorGone(paging)
-	}
 	if err != nil {
-		return q.storeError(err)
+		return q.pageError(paging, err)
 	}
-	first, last := "", ""
-	if len(page) > 0 {
-		first, last = page[0].SID, page[len(page)-1].SID
-	}
-	meta := pageMeta(paging, q.base, wire.ExecutionsPath(flow), "executions", first, last, info)
-	out := wire.ExecutionPage{Meta: meta, Executions: make([]wire.Execution, len(page))}
-	for i, x := range page {
-		out.Executions[i] = newExecution(q.base, q.account, x)
-	}
-	writeJSON(q.w, http.StatusOK, out)
+	meta := pageMetaOf(paging, q.base, wire.ExecutionsPath(flow), "executions", page, executionKey, info)
+	writeJSON(q.w, http.StatusOK, wire.ExecutionPage{Meta: meta, Executions: resources(q, page, newExecution)})
 	return nil
 }
 
+func executionKey(x workspace.Execution) string { return x.SID }
+
 func (s *Server) fetchExecution(q *request) *wire.Error {
 	x, err := s.cfg.Store.Execution(q.params["FlowSid"], q.params["ExecutionSid"])
-	if err != nil {
-		return q.storeError(err)
-	}
-	writeJSON(q.w, http.StatusOK, newExecution(q.base, q.account, x))
-	return nil
+	return writeResource(q, x, err, newExecution)
 }
 
 func (s *Server) updateExecution(q *request) *wire.Error {
@@ -151,19 +134,11 @@ func (s *Server) deleteExecution(q *request) *wire.Error {
 
 func (s *Server) fetchExecutionContext(q *request) *wire.Error {
 	x, err := s.cfg.Store.Execution(q.params["FlowSid"], q.params["ExecutionSid"])
-	if err != nil {
-		return q.storeError(err)
-	}
-	writeJSON(q.w, http.StatusOK, newExecutionContext(q.base, q.account, x))
-	return nil
+	return writeResource(q, x, err, newExecutionContext)
 }
 
 func (s *Server) listSteps(q *request) *wire.Error {
-	query, apiErr := q.query()
-	if apiErr != nil {
-		return apiErr
-	}
-	paging, apiErr := readPaging(query)
+	_, paging, apiErr := q.listQuery()
 	if apiErr != nil {
 		return apiErr
 	}
@@ -172,36 +147,22 @@ func (s *Server) listSteps(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	keys := make([]string, len(steps))
-	for i, st := range steps {
-		keys[i] = st.SID
-	}
-	page, meta, apiErr := paginate(steps, keys, paging, q.base, wire.StepsPath(flow, exec), "steps")
+	page, meta, apiErr := paginate(steps, stepKey, paging, q.base, wire.StepsPath(flow, exec), "steps")
 	if apiErr != nil {
 		return apiErr
 	}
-	out := wire.ExecutionStepPage{Meta: meta, Steps: make([]wire.ExecutionStep, len(page))}
-	for i, st := range page {
-		out.Steps[i] = wire.NewExecutionStep(q.base, q.account, st)
-	}
-	writeJSON(q.w, http.StatusOK, out)
+	writeJSON(q.w, http.StatusOK, wire.ExecutionStepPage{Meta: meta, Steps: resources(q, page, wire.NewExecutionStep)})
 	return nil
 }
 
+func stepKey(st engine.Step) string { return st.SID }
+
 func (s *Server) fetchStep(q *request) *wire.Error {
 	st, err := s.cfg.Store.Step(q.params["FlowSid"], q.params["ExecutionSid"], q.params["StepSid"])
-	if err != nil {
-		return q.storeError(err)
-	}
-	writeJSON(q.w, http.StatusOK, wire.NewExecutionStep(q.base, q.account, st))
-	return nil
+	return writeResource(q, st, err, wire.NewExecutionStep)
 }
 
 func (s *Server) fetchStepContext(q *request) *wire.Error {
 	st, err := s.cfg.Store.Step(q.params["FlowSid"], q.params["ExecutionSid"], q.params["StepSid"])
-	if err != nil {
-		return q.storeError(err)
-	}
-	writeJSON(q.w, http.StatusOK, wire.NewExecutionStepContext(q.base, q.account, st))
-	return nil
+	return writeResource(q, st, err, wire.NewExecutionStepContext)
 }

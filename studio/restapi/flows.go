@@ -33,39 +33,51 @@ func readStatus(form url.Values) (string, *wire.Error) {
 	return status, nil
 }
 
-func (s *Server) createFlow(q *request) *wire.Error {
+// newFlowForm is Create's parameters (Validate takes them too):
+// FriendlyName, Status and a Definition, checked, and a CommitMessage.
+type newFlowForm struct {
+	name, status  string
+	commitMessage *string
+	def           studio.Checked
+}
+
+func (s *Server) readNewFlow(q *request) (newFlowForm, *wire.Error) {
 	form, apiErr := q.form()
 	if apiErr != nil {
-		return apiErr
+		return newFlowForm{}, apiErr
 	}
 	name, apiErr := required(form, "FriendlyName")
 	if apiErr != nil {
-		return apiErr
+		return newFlowForm{}, apiErr
 	}
 	status, apiErr := readStatus(form)
 	if apiErr != nil {
-		return apiErr
+		return newFlowForm{}, apiErr
 	}
 	text, apiErr := required(form, "Definition")
 	if apiErr != nil {
-		return apiErr
+		return newFlowForm{}, apiErr
 	}
 	def, apiErr := s.readDefinition(text)
 	if apiErr != nil {
+		return newFlowForm{}, apiErr
+	}
+	return newFlowForm{name: name, status: status, commitMessage: optional(form, "CommitMessage"), def: def}, nil
+}
+
+func (s *Server) createFlow(q *request) *wire.Error {
+	nf, apiErr := s.readNewFlow(q)
+	if apiErr != nil {
 		return apiErr
 	}
-	if status == workspace.StatusPublished && !def.Valid() {
-		return invalidDefinition(def)
+	if nf.status == workspace.StatusPublished && !nf.def.Valid() {
+		return invalidDefinition(nf.def)
 	}
 	f, err := s.cfg.Store.CreateFlow(workspace.Save{
-		FriendlyName: name, Status: status, CommitMessage: optional(form, "CommitMessage"),
-		Definition: def.Compact, Valid: def.Valid(), Errors: def.Errors, Warnings: def.Warnings,
+		FriendlyName: nf.name, Status: nf.status, CommitMessage: nf.commitMessage,
+		Definition: nf.def.Compact, Valid: nf.def.Valid(), Errors: nf.def.Errors, Warnings: nf.def.Warnings,
 	}, s.cfg.Now())
-	if err != nil {
-		return q.storeError(err)
-	}
-	writeWithDefinition(q.w, http.StatusCreated, newFlow(q.base, q.account, f, false), f.Definition)
-	return nil
+	return q.writeFlow(http.StatusCreated, f, err)
 }
 
 func (s *Server) updateFlow(q *request) *wire.Error {
@@ -103,28 +115,16 @@ func (s *Server) updateFlow(q *request) *wire.Error {
 		return invalidDefinition(studio.Checked{Errors: save.Errors, Warnings: save.Warnings})
 	}
 	f, err := s.cfg.Store.UpdateFlow(sid, save, s.cfg.Now())
-	if err != nil {
-		return q.storeError(err)
-	}
-	writeWithDefinition(q.w, http.StatusOK, newFlow(q.base, q.account, f, false), f.Definition)
-	return nil
+	return q.writeFlow(http.StatusOK, f, err)
 }
 
 func (s *Server) fetchFlow(q *request) *wire.Error {
 	f, err := s.cfg.Store.Flow(q.params["FlowSid"])
-	if err != nil {
-		return q.storeError(err)
-	}
-	writeWithDefinition(q.w, http.StatusOK, newFlow(q.base, q.account, f, false), f.Definition)
-	return nil
+	return q.writeFlow(http.StatusOK, f, err)
 }
 
 func (s *Server) listFlows(q *request) *wire.Error {
-	query, apiErr := q.query()
-	if apiErr != nil {
-		return apiErr
-	}
-	paging, apiErr := readPaging(query)
+	_, paging, apiErr := q.listQuery()
 	if apiErr != nil {
 		return apiErr
 	}
@@ -132,21 +132,15 @@ func (s *Server) listFlows(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	keys := make([]string, len(flows))
-	for i, f := range flows {
-		keys[i] = f.SID
-	}
-	page, meta, apiErr := paginate(flows, keys, paging, q.base, wire.FlowsPath, "flows")
+	page, meta, apiErr := paginate(flows, flowKey, paging, q.base, wire.FlowsPath, "flows")
 	if apiErr != nil {
 		return apiErr
 	}
-	out := wire.FlowPage{Meta: meta, Flows: make([]wire.Flow, len(page))}
-	for i, f := range page {
-		out.Flows[i] = newFlow(q.base, q.account, f, true)
-	}
-	writeJSON(q.w, http.StatusOK, out)
+	writeJSON(q.w, http.StatusOK, wire.FlowPage{Meta: meta, Flows: resources(q, page, newFlowInList)})
 	return nil
 }
+
+func flowKey(f workspace.Flow) string { return f.SID }
 
 func (s *Server) deleteFlow(q *request) *wire.Error {
 	if err := s.cfg.Sessions.DeleteFlow(q.params["FlowSid"]); err != nil {
@@ -159,62 +153,34 @@ func (s *Server) deleteFlow(q *request) *wire.Error {
 // validateFlow takes Create's parameters and answers {"valid": true}, or a
 // 400 listing every problem in details.
 func (s *Server) validateFlow(q *request) *wire.Error {
-	form, apiErr := q.form()
+	nf, apiErr := s.readNewFlow(q)
 	if apiErr != nil {
 		return apiErr
 	}
-	for _, name := range []string{"FriendlyName", "Status"} {
-		if _, apiErr := required(form, name); apiErr != nil {
-			return apiErr
-		}
-	}
-	if _, apiErr := readStatus(form); apiErr != nil {
-		return apiErr
-	}
-	text, apiErr := required(form, "Definition")
-	if apiErr != nil {
-		return apiErr
-	}
-	def, apiErr := s.readDefinition(text)
-	if apiErr != nil {
-		return apiErr
-	}
-	if !def.Valid() {
-		return invalidDefinition(def)
+	if !nf.def.Valid() {
+		return invalidDefinition(nf.def)
 	}
 	writeJSON(q.w, http.StatusOK, wire.FlowValidation{Valid: true})
 	return nil
 }
 
 func (s *Server) listRevisions(q *request) *wire.Error {
-	query, apiErr := q.query()
-	if apiErr != nil {
-		return apiErr
-	}
-	paging, apiErr := readPaging(query)
+	_, paging, apiErr := q.listQuery()
 	if apiErr != nil {
 		return apiErr
 	}
 	sid := q.params["FlowSid"]
 	page, info, err := s.cfg.Store.RevisionsPage(sid, paging.pageQuery())
-	if errors.Is(err, workspace.ErrCursor) {
-		return cursorGone(paging)
-	}
 	if err != nil {
-		return q.storeError(err)
+		return q.pageError(paging, err)
 	}
-	first, last := "", ""
-	if len(page) > 0 {
-		first, last = strconv.Itoa(page[0].Revision), strconv.Itoa(page[len(page)-1].Revision)
-	}
-	meta := pageMeta(paging, q.base, wire.RevisionsPath(sid), "revisions", first, last, info)
-	out := wire.FlowRevisionPage{Meta: meta, Revisions: make([]wire.FlowRevision, len(page))}
-	for i, r := range page {
-		out.Revisions[i] = newFlowRevision(q.base, q.account, r)
-	}
-	writeJSON(q.w, http.StatusOK, out)
+	meta := pageMetaOf(paging, q.base, wire.RevisionsPath(sid), "revisions", page, revisionKey, info)
+	writeJSON(q.w, http.StatusOK, wire.FlowRevisionPage{Meta: meta, Revisions: resources(q, page, newFlowRevision)})
 	return nil
 }
+
+// revisionKey names a revision in a PageToken by its number.
+func revisionKey(r workspace.Revision) string { return strconv.Itoa(r.Revision) }
 
 func (s *Server) fetchRevision(q *request) *wire.Error {
 	sid, which := q.params["FlowSid"], q.params["Revision"]

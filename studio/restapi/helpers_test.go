@@ -41,6 +41,11 @@ func withClock(c engine.Clock) serverOption {
 	return func(cfg *sessions.Config) { cfg.Clock = c }
 }
 
+// withAccount serves under account rather than the workspace's own.
+func withAccount(account string) serverOption {
+	return func(cfg *sessions.Config) { cfg.AccountSID = account }
+}
+
 func withEngine(set func(*engine.Config)) serverOption {
 	return func(cfg *sessions.Config) { set(&cfg.Engine) }
 }
@@ -69,12 +74,16 @@ func newTestServerIn(t testing.TB, dir string, opts ...serverOption) *testServer
 	if err != nil {
 		t.Fatalf("sessions: %v", err)
 	}
+	account := cfg.AccountSID
+	if account == "" {
+		account = store.AccountSID()
+	}
 	token := strings.Repeat("ab12", 8)
-	srv, err := New(Config{Store: store, Sessions: mgr, Validator: v, AccountSID: store.AccountSID(), AuthToken: token})
+	srv, err := New(Config{Store: store, Sessions: mgr, Validator: v, AccountSID: account, AuthToken: token})
 	if err != nil {
 		t.Fatalf("restapi.New: %v", err)
 	}
-	ts := &testServer{Server: httptest.NewServer(srv), t: t, store: store, sessions: mgr, account: store.AccountSID(), token: token}
+	ts := &testServer{Server: httptest.NewServer(srv), t: t, store: store, sessions: mgr, account: account, token: token}
 	t.Cleanup(func() {
 		ts.Close()
 		store.Close()
@@ -82,9 +91,9 @@ func newTestServerIn(t testing.TB, dir string, opts ...serverOption) *testServer
 	return ts
 }
 
-// call sends an authenticated request (form-encoded when form is not nil)
-// and decodes the JSON answer.
-func (ts *testServer) call(method, path string, form url.Values) (int, map[string]any) {
+// request is an authenticated request to path, form-encoded when form is
+// not nil.
+func (ts *testServer) request(method, path string, form url.Values) *http.Request {
 	ts.t.Helper()
 	var body io.Reader
 	if form != nil {
@@ -98,11 +107,20 @@ func (ts *testServer) call(method, path string, form url.Values) (int, map[strin
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 	req.SetBasicAuth(ts.account, ts.token)
-	req.Header.Set("Accept", "application/json") // as Twilio's helper libraries send
-	return ts.send(req)
+	return req
 }
 
-func (ts *testServer) send(req *http.Request) (int, map[string]any) {
+// signed is a POST of form to target (a whole URL) signed with token, as
+// Twilio signs its webhook requests (which carry no Accept header).
+func signed(target, token string, form url.Values) *http.Request {
+	req, _ := http.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Twilio-Signature", Signature(token, target, form))
+	return req
+}
+
+// do sends req and returns the status and the body as sent.
+func (ts *testServer) do(req *http.Request) (int, []byte) {
 	ts.t.Helper()
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -113,34 +131,54 @@ func (ts *testServer) send(req *http.Request) (int, map[string]any) {
 	if err != nil {
 		ts.t.Fatalf("read body: %v", err)
 	}
+	return resp.StatusCode, data
+}
+
+// call sends an authenticated request (form-encoded when form is not nil)
+// and decodes the JSON answer.
+func (ts *testServer) call(method, path string, form url.Values) (int, map[string]any) {
+	ts.t.Helper()
+	req := ts.request(method, path, form)
+	req.Header.Set("Accept", "application/json") // as Twilio's helper libraries send
+	return ts.send(req)
+}
+
+// rawCall sends an authenticated request and returns the status and body.
+func (ts *testServer) rawCall(method, path string, form url.Values) (int, []byte) {
+	ts.t.Helper()
+	return ts.do(ts.request(method, path, form))
+}
+
+// send sends req and decodes the JSON answer.
+func (ts *testServer) send(req *http.Request) (int, map[string]any) {
+	ts.t.Helper()
+	status, data := ts.do(req)
 	if len(data) == 0 {
-		return resp.StatusCode, nil
+		return status, nil
 	}
 	var out map[string]any
 	if err := json.Unmarshal(data, &out); err != nil {
 		ts.t.Fatalf("%s %s: answer is not JSON (%v): %s", req.Method, req.URL.Path, err, data)
 	}
-	return resp.StatusCode, out
+	return status, out
 }
 
-// raw GETs path and returns the body as sent.
+// raw sends an authenticated request without a body and returns the body
+// of the answer as sent.
 func (ts *testServer) raw(method, path string) []byte {
 	ts.t.Helper()
-	req, err := http.NewRequest(method, ts.URL+path, nil)
-	if err != nil {
-		ts.t.Fatal(err)
-	}
-	req.SetBasicAuth(ts.account, ts.token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		ts.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		ts.t.Fatal(err)
-	}
+	_, data := ts.rawCall(method, path, nil)
 	return data
+}
+
+// events opens execution sid's event stream.
+func (ts *testServer) events(flow, sid string) *http.Response {
+	ts.t.Helper()
+	resp, err := http.DefaultClient.Do(ts.request(http.MethodGet, "/v2/Flows/"+flow+"/Executions/"+sid+"/Events", nil))
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	return resp
 }
 
 // mustCall is call that insists on a status.
@@ -157,6 +195,13 @@ func (ts *testServer) mustCall(want int, method, path string, form url.Values) m
 func fixture(t testing.TB, name string) string {
 	t.Helper()
 	return string(testflows.Read(t, name))
+}
+
+// startExecution starts an execution of flow through the REST API, for
+// contact to from from, and returns it.
+func (ts *testServer) startExecution(flow, to, from string) map[string]any {
+	ts.t.Helper()
+	return ts.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {to}, "From": {from}})
 }
 
 // createFlow creates a flow and returns its SID.

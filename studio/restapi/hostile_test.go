@@ -117,10 +117,7 @@ func TestWebhookBodyIsCapped(t *testing.T) {
 	big := url.Values{"From": {"+15550000001"}, "To": {"+15550000002"}, "Body": {strings.Repeat("x", 70<<10)}}
 	// Even a correctly signed (or authenticated) webhook is refused above
 	// the cap: no Twilio webhook is that large.
-	req, _ := http.NewRequest(http.MethodPost, ts.URL+path, strings.NewReader(big.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("X-Twilio-Signature", Signature(ts.token, ts.URL+path, big))
-	if status, out := ts.send(req); status != http.StatusRequestEntityTooLarge || !strings.Contains(out["message"].(string), "64 KiB") {
+	if status, out := ts.send(signed(ts.URL+path, ts.token, big)); status != http.StatusRequestEntityTooLarge || !strings.Contains(out["message"].(string), "64 KiB") {
 		t.Errorf("signed 70 KiB webhook: %d %v", status, out)
 	}
 	if status, _ := ts.call(http.MethodPost, path, big); status != http.StatusRequestEntityTooLarge {
@@ -131,10 +128,7 @@ func TestWebhookBodyIsCapped(t *testing.T) {
 	for i := range 10 {
 		usual.Set("MediaUrl"+string(rune('0'+i)), "https://api.twilio.com/2010-04-01/Accounts/"+ts.account+"/Messages/MM0/Media/ME0")
 	}
-	req, _ = http.NewRequest(http.MethodPost, ts.URL+path, strings.NewReader(usual.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("X-Twilio-Signature", Signature(ts.token, ts.URL+path, usual))
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := http.DefaultClient.Do(signed(ts.URL+path, ts.token, usual))
 	if err != nil {
 		t.Fatal(err)
 	}

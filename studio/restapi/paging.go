@@ -1,6 +1,7 @@
 package restapi
 
 import (
+	"errors"
 	"math"
 	"net/url"
 	"strconv"
@@ -21,6 +22,16 @@ type pageRequest struct {
 	size, index int
 	token       string
 	filters     url.Values // other query parameters, carried into paging URLs
+}
+
+// listQuery reads a list request's query string and the paging in it.
+func (q *request) listQuery() (url.Values, pageRequest, *wire.Error) {
+	query, apiErr := q.query()
+	if apiErr != nil {
+		return nil, pageRequest{}, apiErr
+	}
+	p, apiErr := readPaging(query)
+	return query, p, apiErr
 }
 
 func readPaging(q url.Values) (pageRequest, *wire.Error) {
@@ -105,15 +116,32 @@ func pageMeta(p pageRequest, base, path, key, first, last string, info workspace
 	return meta
 }
 
+// pageMetaOf is pageMeta for page, whose entries key names.
+func pageMetaOf[T any](p pageRequest, base, path, name string, page []T, key func(T) string, info workspace.PageInfo) wire.Meta {
+	first, last := "", ""
+	if len(page) > 0 {
+		first, last = key(page[0]), key(page[len(page)-1])
+	}
+	return pageMeta(p, base, path, name, first, last, info)
+}
+
 // cursorGone is the answer to a PageToken naming an entry that is gone.
 func cursorGone(p pageRequest) *wire.Error {
 	return badRequest("PageToken %q does not point into this list any more: start again from the first page", p.token)
 }
 
-// paginate cuts one page out of items (keys[i] identifies items[i]) and
-// builds the meta block. PageToken PA<key> starts after key, PB<key> ends
-// before it; without a token, Page × PageSize items are skipped.
-func paginate[T any](items []T, keys []string, p pageRequest, base, path, key string) ([]T, wire.Meta, *wire.Error) {
+// pageError is the answer to a store that could not cut page p.
+func (q *request) pageError(p pageRequest, err error) *wire.Error {
+	if errors.Is(err, workspace.ErrCursor) {
+		return cursorGone(p)
+	}
+	return q.storeError(err)
+}
+
+// paginate cuts one page out of items (key names an item) and builds the
+// meta block of list name at path. PageToken PA<key> starts after key,
+// PB<key> ends before it; without a token, Page × PageSize items are skipped.
+func paginate[T any](items []T, key func(T) string, p pageRequest, base, path, name string) ([]T, wire.Meta, *wire.Error) {
 	// A Page past the end shows an empty page; comparing before multiplying
 	// keeps a huge Page from overflowing into a negative offset.
 	start := len(items)
@@ -122,8 +150,8 @@ func paginate[T any](items []T, keys []string, p pageRequest, base, path, key st
 	}
 	if p.token != "" {
 		at := -1
-		for i, k := range keys {
-			if k == p.token[2:] {
+		for i, item := range items {
+			if key(item) == p.token[2:] {
 				at = i
 				break
 			}
@@ -139,10 +167,6 @@ func paginate[T any](items []T, keys []string, p pageRequest, base, path, key st
 	}
 	start = min(start, len(items))
 	end := min(start+p.size, len(items))
-	first, last := "", ""
-	if start < end {
-		first, last = keys[start], keys[end-1]
-	}
-	meta := pageMeta(p, base, path, key, first, last, workspace.PageInfo{Previous: start > 0, Next: end < len(items)})
-	return items[start:end], meta, nil
+	page := items[start:end]
+	return page, pageMetaOf(p, base, path, name, page, key, workspace.PageInfo{Previous: start > 0, Next: end < len(items)}), nil
 }

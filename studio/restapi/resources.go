@@ -33,6 +33,36 @@ func writeWithDefinition(w http.ResponseWriter, status int, v any, def json.RawM
 // The resources of the workspace's records, as this server shows them: its
 // base URL and its account, whatever account a record names.
 
+// resources is the resource show makes of each record of a page (an empty
+// page is an empty list, [] rather than null in JSON).
+func resources[T, R any](q *request, page []T, show func(base, account string, record T) R) []R {
+	out := make([]R, len(page))
+	for i, record := range page {
+		out[i] = show(q.base, q.account, record)
+	}
+	return out
+}
+
+// writeResource answers a GET of one record: the resource show makes of it,
+// or err, the store's failure to read it.
+func writeResource[T, R any](q *request, record T, err error, show func(base, account string, record T) R) *wire.Error {
+	if err != nil {
+		return q.storeError(err)
+	}
+	writeJSON(q.w, http.StatusOK, show(q.base, q.account, record))
+	return nil
+}
+
+// writeFlow answers with flow f and its definition, or err, the store's
+// failure to read or write it.
+func (q *request) writeFlow(status int, f workspace.Flow, err error) *wire.Error {
+	if err != nil {
+		return q.storeError(err)
+	}
+	writeWithDefinition(q.w, status, newFlow(q.base, q.account, f, false), f.Definition)
+	return nil
+}
+
 // newFlow is flow f without its definition (writeWithDefinition splices
 // the stored one in). A list leaves out the validation fields too, as
 // Studio's does.
@@ -51,6 +81,11 @@ func newFlow(base, account string, f workspace.Flow, inList bool) wire.Flow {
 		out.CommitMessage, out.Valid, out.Errors, out.Warnings = f.CommitMessage, &valid, f.Errors, f.Warnings
 	}
 	return out
+}
+
+// newFlowInList is flow f as a list shows it.
+func newFlowInList(base, account string, f workspace.Flow) wire.Flow {
+	return newFlow(base, account, f, true)
 }
 
 // newFlowRevision is revision r without its definition (writeWithDefinition

@@ -16,13 +16,8 @@ func (ts *testServer) sms(flow, from, to, body string) (int, map[string]any) {
 	ts.t.Helper()
 	path := "/v1/Accounts/" + ts.account + "/Flows/" + flow
 	form := url.Values{"From": {from}, "To": {to}, "Body": {body}, "MessageSid": {"SM" + strings.Repeat("0", 32)}, "NumMedia": {"0"}}
-	req, err := http.NewRequest(http.MethodPost, ts.URL+path, strings.NewReader(form.Encode()))
-	if err != nil {
-		ts.t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req := signed(ts.URL+path, ts.token, form)
 	req.Header.Set("Accept", "application/json") // the local tools' answer, not Twilio's TwiML
-	req.Header.Set("X-Twilio-Signature", Signature(ts.token, ts.URL+path, form))
 	return ts.send(req)
 }
 
@@ -79,10 +74,7 @@ func TestWebhookAuthentication(t *testing.T) {
 	path := "/v1/Accounts/" + ts.account + "/Flows/" + flow
 	form := url.Values{"From": {"+15550000001"}, "To": {"+15550000002"}, "Body": {"hi"}}
 
-	forged, _ := http.NewRequest(http.MethodPost, ts.URL+path, strings.NewReader(form.Encode()))
-	forged.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	forged.Header.Set("X-Twilio-Signature", Signature("not-the-token", ts.URL+path, form))
-	if status, out := ts.send(forged); status != http.StatusUnauthorized || out["code"] != 20003.0 {
+	if status, out := ts.send(signed(ts.URL+path, "not-the-token", form)); status != http.StatusUnauthorized || out["code"] != 20003.0 {
 		t.Errorf("forged signature: %d %v", status, out)
 	}
 	// Basic auth works too, for tools that do not sign.
@@ -105,15 +97,10 @@ func TestWebhookAuthentication(t *testing.T) {
 func TestEventStreamFollowsAnExecution(t *testing.T) {
 	ts := newTestServer(t)
 	flow := ts.createFlow("ask", "published", askFlow)
-	x := ts.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {"+15551230001"}, "From": {"+15550009999"}})
+	x := ts.startExecution(flow, "+15551230001", "+15550009999")
 	sid := x["sid"].(string)
 
-	req, _ := http.NewRequest(http.MethodGet, ts.URL+"/v2/Flows/"+flow+"/Executions/"+sid+"/Events", nil)
-	req.SetBasicAuth(ts.account, ts.token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp := ts.events(flow, sid)
 	defer resp.Body.Close()
 	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
 		t.Fatalf("content type %q", ct)

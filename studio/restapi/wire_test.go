@@ -14,33 +14,6 @@ import (
 	"github.com/studioflow/studioflow/studio/wire"
 )
 
-// rawCall sends an authenticated request and returns the status and body.
-func (ts *testServer) rawCall(method, path string, form url.Values) (int, []byte) {
-	ts.t.Helper()
-	var body io.Reader
-	if form != nil {
-		body = strings.NewReader(form.Encode())
-	}
-	req, err := http.NewRequest(method, ts.URL+path, body)
-	if err != nil {
-		ts.t.Fatal(err)
-	}
-	if form != nil {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	req.SetBasicAuth(ts.account, ts.token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		ts.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		ts.t.Fatal(err)
-	}
-	return resp.StatusCode, data
-}
-
 // decodeAll decodes what the server wrote into the client's type, which
 // must know every member, and checks the type writes it back byte for byte.
 func decodeAll[T any](t *testing.T, what string, data []byte) T {
@@ -142,13 +115,8 @@ func TestServerAnswersDecodeWithTheWireTypes(t *testing.T) {
 	// its members in the order they came.
 	hook := "/v1/Accounts/" + acct + "/Flows/" + fw
 	msg := form("From", "+15550001111", "To", "+15550002222", "Body", "Ann", "MessageSid", "SM"+strings.Repeat("0", 32))
-	req, err := http.NewRequest(http.MethodPost, base+hook, strings.NewReader(msg.Encode()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req := signed(base+hook, ts.token, msg)
 	req.Header.Set("Accept", "application/json")
-	req.Header.Set("X-Twilio-Signature", Signature(ts.token, base+hook, msg))
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -202,14 +170,9 @@ func TestServerAnswersDecodeWithTheWireTypes(t *testing.T) {
 func TestEventsDecodeWithTheWireType(t *testing.T) {
 	ts := newTestServer(t)
 	flow := ts.createFlow("ask", "published", askFlow)
-	x := ts.mustCall(http.StatusCreated, http.MethodPost, "/v2/Flows/"+flow+"/Executions", url.Values{"To": {"+15551230001"}, "From": {"+15550009999"}})
+	x := ts.startExecution(flow, "+15551230001", "+15550009999")
 	sid := x["sid"].(string)
-	req, _ := http.NewRequest(http.MethodGet, ts.URL+"/v2/Flows/"+flow+"/Executions/"+sid+"/Events", nil)
-	req.SetBasicAuth(ts.account, ts.token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp := ts.events(flow, sid)
 	defer resp.Body.Close()
 	done := make(chan int, 1)
 	go func() {

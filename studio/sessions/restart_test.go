@@ -1,18 +1,16 @@
 package sessions
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/internal/crashtest"
 	"github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -263,22 +261,19 @@ func TestCrashSessionsChild(t *testing.T) {
 	dir, flow, _ := strings.Cut(spec, "|")
 	store, err := workspace.Open(dir, workspace.Options{})
 	if err != nil {
-		fmt.Println("error", err)
-		os.Exit(1)
+		crashtest.Fail(err)
 	}
 	m, err := New(store, Config{})
 	if err != nil {
-		fmt.Println("error", err)
-		os.Exit(1)
+		crashtest.Fail(err)
 	}
 	for i := 0; ; i++ {
 		contact := fmt.Sprintf("+1555%07d", i)
 		res, err := m.StartREST(flow, contact, "+1999", map[string]any{"n": i})
 		if err != nil {
-			fmt.Println("error", err)
-			os.Exit(1)
+			crashtest.Fail(err)
 		}
-		fmt.Println("ack", res.Execution.SID, contact)
+		crashtest.Ack(res.Execution.SID, contact)
 	}
 }
 
@@ -292,49 +287,20 @@ func TestKilledServerLosesNoAcknowledgedExecution(t *testing.T) {
 	if err := store.Close(); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashSessionsChild$")
-	cmd.Env = append(os.Environ(), crashSessionsEnv+"="+dir+"|"+flow)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	type ack struct{ sid, contact string }
-	var acks []ack
-	sc := bufio.NewScanner(out)
-	killed := false
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) > 0 && fields[0] == "error" {
-			t.Fatalf("child: %s", sc.Text())
-		}
-		if len(fields) == 3 && fields[0] == "ack" {
-			acks = append(acks, ack{fields[1], fields[2]})
-		}
-		if len(acks) == 40 && !killed {
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-				t.Fatal(err)
-			}
-			killed = true
-		}
-	}
-	_ = cmd.Wait()
-	if !killed {
-		t.Fatalf("child stopped by itself after %d executions", len(acks))
-	}
+	// Each acknowledgement names an execution and its contact.
+	acks := crashtest.KillAfter(t, "TestCrashSessionsChild", crashSessionsEnv+"="+dir+"|"+flow, 40, nil)
 
 	m, store := openManager(t, dir, engine.NewVirtualClock(time.Now()))
 	for i, a := range acks {
-		res, err := m.Incoming(flow, map[string]string{"From": a.contact, "To": "+1999", "Body": fmt.Sprint("reply ", i)})
-		if err != nil || res.Execution.SID != a.sid || res.Execution.Status != engine.StatusEnded {
+		sid, contact := a[0], a[1]
+		res, err := m.Incoming(flow, map[string]string{"From": contact, "To": "+1999", "Body": fmt.Sprint("reply ", i)})
+		if err != nil || res.Execution.SID != sid || res.Execution.Status != engine.StatusEnded {
 			t.Fatalf("acknowledged execution %d after the kill: %v %+v", i, err, res.Execution)
 		}
 		if got := sent(res.Events); len(got) != 1 || got[0] != fmt.Sprint("You said reply ", i) {
 			t.Errorf("execution %d answered %v", i, got)
 		}
-		if got, want := storedPath(t, store, flow, a.sid), "Trigger:incomingRequest>ask ask:incomingMessage>echo echo:sent>Ended"; got != want {
+		if got, want := storedPath(t, store, flow, sid), "Trigger:incomingRequest>ask ask:incomingMessage>echo echo:sent>Ended"; got != want {
 			t.Errorf("execution %d stored steps %s, want %s", i, got, want)
 		}
 	}

@@ -9,16 +9,24 @@ import (
 	"github.com/studioflow/studioflow/engine"
 )
 
-func benchmarkSave(b *testing.B, parallel bool) {
-	s, err := Open(b.TempDir(), Options{})
+// benchFlow opens the workspace in dir, closed when the benchmark ends,
+// holding one published flow.
+func benchFlow(b *testing.B, dir string) (*Store, Flow) {
+	b.Helper()
+	s, err := Open(dir, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.Close()
+	b.Cleanup(func() { s.Close() })
 	f, err := s.CreateFlow(save("A", StatusPublished, `{}`), t0)
 	if err != nil {
 		b.Fatal(err)
 	}
+	return s, f
+}
+
+func benchmarkSave(b *testing.B, parallel bool) {
+	s, f := benchFlow(b, b.TempDir())
 	ctx := map[string]any{"flow": map[string]any{"data": map[string]any{"name": "Zeke"}}, "widgets": map[string]any{"ask": map[string]any{"outbound": map[string]any{"Body": "Hi Zeke, what is your name?"}}}}
 	saveOne := func() {
 		x := Execution{SID: engine.RandomSID("FN"), FlowSID: f.SID, Status: engine.StatusActive, Context: ctx, DateCreated: time.Now()}
@@ -52,20 +60,12 @@ func BenchmarkSaveExecutionConcurrent(b *testing.B) { benchmarkSave(b, true) }
 // while a second store on the workspace is idle: the cost of sharing.
 func BenchmarkLeaseTurns(b *testing.B) {
 	dir := b.TempDir()
-	s, err := Open(dir, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s, f := benchFlow(b, dir)
 	other, err := Open(dir, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer other.Close()
-	f, err := s.CreateFlow(save("A", StatusPublished, `{}`), t0)
-	if err != nil {
-		b.Fatal(err)
-	}
 	for b.Loop() {
 		if _, err := s.Flow(f.SID); err != nil {
 			b.Fatal(err)
@@ -76,15 +76,7 @@ func BenchmarkLeaseTurns(b *testing.B) {
 // BenchmarkExecutionsFirstPage is the first page of 50 of a flow holding
 // 66,000 executions (as in issue 12), through the index by flow and date.
 func BenchmarkExecutionsFirstPage(b *testing.B) {
-	s, err := Open(b.TempDir(), Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	f, err := s.CreateFlow(save("A", StatusPublished, `{}`), t0)
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, f := benchFlow(b, b.TempDir())
 	ctx := map[string]any{"flow": map[string]any{"data": map[string]any{"name": "Zeke"}}}
 	const total = 66000
 	for start := 0; start < total; start += 2000 {

@@ -1,17 +1,14 @@
 package workspace
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
-	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/internal/crashtest"
 )
 
 // crashChildEnv makes the test binary act as the process that gets killed.
@@ -27,25 +24,21 @@ func TestCrashChild(t *testing.T) {
 	}
 	s, err := Open(dir, Options{})
 	if err != nil {
-		fmt.Println("error", err)
-		os.Exit(1)
+		crashtest.Fail(err)
 	}
 	for i := 0; ; i++ {
 		f, err := s.CreateFlow(save(fmt.Sprintf("flow %d", i), StatusDraft, fmt.Sprintf(`{"n":%d}`, i)), time.Now())
 		if err != nil {
-			fmt.Println("error", err)
-			os.Exit(1)
+			crashtest.Fail(err)
 		}
 		if _, err := s.UpdateFlow(f.SID, save(fmt.Sprintf("flow %d", i), StatusPublished, fmt.Sprintf(`{"n":%d,"r":2}`, i)), time.Now()); err != nil {
-			fmt.Println("error", err)
-			os.Exit(1)
+			crashtest.Fail(err)
 		}
 		x := Execution{SID: engine.RandomSID("FN"), FlowSID: f.SID, Status: engine.StatusActive, DateCreated: time.Now()}
 		if err := s.SaveExecution(x, f.SID+"|contact", []engine.Step{{SID: engine.RandomSID("FT"), FlowSID: f.SID, ExecutionSID: x.SID}}, []byte("state of "+x.SID)); err != nil {
-			fmt.Println("error", err)
-			os.Exit(1)
+			crashtest.Fail(err)
 		}
-		fmt.Println("ack", f.SID, x.SID)
+		crashtest.Ack(f.SID, x.SID)
 	}
 }
 
@@ -60,48 +53,19 @@ func TestKilledProcessLosesNothingAcknowledged(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$")
-	cmd.Env = append(os.Environ(), crashChildEnv+"="+dir)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	type ack struct{ flow, exec string }
-	var acks []ack
-	sc := bufio.NewScanner(out)
-	killed := false
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) > 0 && fields[0] == "error" {
-			t.Fatalf("child: %s", sc.Text())
-		}
-		if len(fields) == 3 && fields[0] == "ack" {
-			acks = append(acks, ack{fields[1], fields[2]})
-			if len(acks)%25 == 0 {
-				// Read while the child keeps saving.
-				if _, err := s.Flow(fields[1]); err != nil {
-					t.Fatalf("acknowledged flow not visible to the other process: %v", err)
-				}
+	// Each acknowledgement names a flow and an execution.
+	acks := crashtest.KillAfter(t, "TestCrashChild", crashChildEnv+"="+dir, 150, func(count int, a [2]string) {
+		if count%25 == 0 {
+			// Read while the child keeps saving.
+			if _, err := s.Flow(a[0]); err != nil {
+				t.Fatalf("acknowledged flow not visible to the other process: %v", err)
 			}
 		}
-		if len(acks) == 150 && !killed {
-			// Killed mid-save: the child is already in its next transaction.
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-				t.Fatal(err)
-			}
-			killed = true
-		}
-	}
-	_ = cmd.Wait()
-	if !killed {
-		t.Fatalf("child stopped by itself after %d saves", len(acks))
-	}
+	})
 
 	for i, a := range acks {
-		f, err := s.Flow(a.flow)
+		flowSID, execSID := a[0], a[1]
+		f, err := s.Flow(flowSID)
 		if err != nil {
 			t.Fatalf("acknowledged flow %d lost: %v", i, err)
 		}
@@ -109,7 +73,7 @@ func TestKilledProcessLosesNothingAcknowledged(t *testing.T) {
 		if err := json.Unmarshal(f.Definition, &def); err != nil || f.Revision != 2 || def["r"] != 2.0 {
 			t.Errorf("flow %d: revision %d definition %s", i, f.Revision, f.Definition)
 		}
-		steps, err := s.Steps(a.flow, a.exec)
+		steps, err := s.Steps(flowSID, execSID)
 		if err != nil || len(steps) != 1 {
 			t.Errorf("acknowledged execution %d: %v, %d steps", i, err, len(steps))
 		}
@@ -123,8 +87,8 @@ func TestKilledProcessLosesNothingAcknowledged(t *testing.T) {
 		snapshots[a.SID] = string(a.Snapshot)
 	}
 	for i, a := range acks {
-		if got := snapshots[a.exec]; got != "state of "+a.exec {
-			t.Errorf("acknowledged execution %d: snapshot %q", i, got)
+		if execSID := a[1]; snapshots[execSID] != "state of "+execSID {
+			t.Errorf("acknowledged execution %d: snapshot %q", i, snapshots[execSID])
 		}
 	}
 	// Whatever the child had not acknowledged is either whole or absent.

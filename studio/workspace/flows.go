@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -36,12 +37,9 @@ func (s *Store) UpdateFlow(sid string, save Save, now time.Time) (Flow, error) {
 	now = now.UTC()
 	var f Flow
 	err := s.update(func(tx *bolt.Tx) error {
-		found, err := getJSON(tx.Bucket(bucketFlows), []byte(sid), &f)
-		if err != nil {
+		var err error
+		if f, err = getFlow(tx, sid); err != nil {
 			return err
-		}
-		if !found {
-			return flowNotFound(sid)
 		}
 		if save.Definition == nil {
 			rev, err := getRevision(tx, sid, f.Revision)
@@ -148,16 +146,23 @@ func flowNotFound(sid string) error {
 	return fmt.Errorf("flow %s: %w", sid, ErrNotFound)
 }
 
+// getFlow reads flow sid's record, which leaves out its definition.
+func getFlow(tx *bolt.Tx, sid string) (Flow, error) {
+	var f Flow
+	found, err := getJSON(tx.Bucket(bucketFlows), []byte(sid), &f)
+	if err == nil && !found {
+		err = flowNotFound(sid)
+	}
+	return f, err
+}
+
 // Flow returns the flow with its latest definition.
 func (s *Store) Flow(sid string) (Flow, error) {
 	var f Flow
 	err := s.view(func(tx *bolt.Tx) error {
-		found, err := getJSON(tx.Bucket(bucketFlows), []byte(sid), &f)
-		if err != nil {
+		var err error
+		if f, err = getFlow(tx, sid); err != nil {
 			return err
-		}
-		if !found {
-			return flowNotFound(sid)
 		}
 		rev, err := getRevision(tx, sid, f.Revision)
 		f.Definition = rev.Definition
@@ -170,10 +175,8 @@ func (s *Store) Flow(sid string) (Flow, error) {
 func (s *Store) FlowInfo(sid string) (Flow, error) {
 	var f Flow
 	err := s.view(func(tx *bolt.Tx) error {
-		found, err := getJSON(tx.Bucket(bucketFlows), []byte(sid), &f)
-		if err == nil && !found {
-			err = flowNotFound(sid)
-		}
+		var err error
+		f, err = getFlow(tx, sid)
 		return err
 	})
 	return f, err
@@ -251,12 +254,9 @@ func deleteSub(tx *bolt.Tx, parent []byte, name string) error {
 func (s *Store) SetTestUsers(sid string, users []string) (Flow, error) {
 	var f Flow
 	err := s.update(func(tx *bolt.Tx) error {
-		found, err := getJSON(tx.Bucket(bucketFlows), []byte(sid), &f)
-		if err != nil {
+		var err error
+		if f, err = getFlow(tx, sid); err != nil {
 			return err
-		}
-		if !found {
-			return flowNotFound(sid)
 		}
 		f.TestUsers = append([]string{}, users...)
 		return putJSON(tx.Bucket(bucketFlows), []byte(sid), f)
@@ -298,30 +298,9 @@ func getRevision(tx *bolt.Tx, sid string, n int) (Revision, error) {
 // definitionKey is where revision n's definition is, beside seqKey(n).
 func definitionKey(n int) []byte { return append(seqKey(n), 'd') }
 
-// Revisions lists the flow's revisions, newest first, without definitions.
+// Revisions lists the flow's revisions, newest first, without definitions:
+// all of them, as one page.
 func (s *Store) Revisions(sid string) ([]Revision, error) {
-	var out []Revision
-	err := s.view(func(tx *bolt.Tx) error {
-		revs := subBucket(tx, bucketRevisions, sid)
-		if revs == nil {
-			return flowNotFound(sid)
-		}
-		c := revs.Cursor()
-		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
-			if len(k) != len(seqKey(0)) {
-				continue // a definition
-			}
-			var rev Revision
-			if _, err := getJSON(revs, k, &rev); err != nil {
-				return err
-			}
-			rev.Definition = nil
-			out = append(out, rev)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list revisions: %w", err)
-	}
-	return out, nil
+	revs, _, err := s.RevisionsPage(sid, PageQuery{Size: math.MaxInt})
+	return revs, err
 }

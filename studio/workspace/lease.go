@@ -206,34 +206,29 @@ func (l *leases) close() error {
 	return errors.Join(err, l.owner.Close(), l.queue.Close())
 }
 
-// view runs fn in a read transaction of a lease.
-func (s *Store) view(fn func(*bolt.Tx) error) error {
+// leased runs fn on the database of a lease held for the call.
+func (s *Store) leased(fn func(*bolt.DB) error) error {
 	db, err := s.leases.acquire()
 	if err != nil {
 		return err
 	}
 	defer s.leases.release()
-	return db.View(fn)
+	return fn(db)
+}
+
+// view runs fn in a read transaction of a lease.
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	return s.leased(func(db *bolt.DB) error { return db.View(fn) })
 }
 
 // update runs fn in a write transaction of a lease, committed before it
 // returns.
 func (s *Store) update(fn func(*bolt.Tx) error) error {
-	db, err := s.leases.acquire()
-	if err != nil {
-		return err
-	}
-	defer s.leases.release()
-	return db.Update(fn)
+	return s.leased(func(db *bolt.DB) error { return db.Update(fn) })
 }
 
 // batch is update sharing its commit with concurrent calls (fn may run
 // more than once).
 func (s *Store) batch(fn func(*bolt.Tx) error) error {
-	db, err := s.leases.acquire()
-	if err != nil {
-		return err
-	}
-	defer s.leases.release()
-	return db.Batch(fn)
+	return s.leased(func(db *bolt.DB) error { return db.Batch(fn) })
 }

@@ -169,9 +169,9 @@ func TestAMessagingRunShowsTheThreadWithoutTheKeypadAndACallShowsThePhone(t *tes
 		t.Fatalf("a call shows thread=%v phone=%v in tab %q", p.sms.content.Visible(), p.phone.content.Visible(), p.contactTab.Text)
 	}
 	// The hidden keypad adds nothing to the panel's height.
-	p.start.pick.SetSelected(triggerLabels[engine.TriggerMessage])
+	p.start.pick.SetSelected(triggerLabel(engine.TriggerMessage))
 	msgHeight := p.Content().MinSize().Height
-	p.start.pick.SetSelected(triggerLabels[engine.TriggerCall])
+	p.start.pick.SetSelected(triggerLabel(engine.TriggerCall))
 	if callHeight := p.Content().MinSize().Height; msgHeight >= callHeight {
 		t.Errorf("the messaging panel needs %v of height, the calling one %v: the keypad still counts", msgHeight, callHeight)
 	}
@@ -201,7 +201,7 @@ func TestTheStatusSaysWhichWidgetIsRequestingWhatWhileItWaits(t *testing.T) {
 	p, _, _ := newTestPanelFlow(t, ownFlow(t, "firstrun-http.json"))
 	net := &slow{release: make(chan struct{})}
 	p.transport = net
-	p.start.pick.SetSelected(triggerLabels[engine.TriggerMessage])
+	p.start.pick.SetSelected(triggerLabel(engine.TriggerMessage))
 	test.Tap(p.start.startBtn)
 	want := "lookup is requesting https://orders.example.invalid/status"
 	for range 200 {

@@ -139,7 +139,7 @@ func settle(p *Panel) {
 // startAs picks a trigger in the form and presses Start, then waits for the engine.
 func startAs(t *testing.T, p *Panel, event string) {
 	t.Helper()
-	p.start.pick.SetSelected(triggerLabels[event])
+	p.start.pick.SetSelected(triggerLabel(event))
 	test.Tap(p.start.startBtn)
 	settle(p)
 }

@@ -52,7 +52,7 @@ func TestHTTPWidgetShowsItsRequestAndResponseAndCanBeCanned(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, _, _ := newTestPanelFlow(t, f)
-	p.start.pick.SetSelected(triggerLabels[engine.TriggerRequest])
+	p.start.pick.SetSelected(triggerLabel(engine.TriggerRequest))
 	if !p.start.paramRow.Visible() {
 		t.Fatal("the REST trigger must offer its Parameters JSON")
 	}
@@ -122,7 +122,7 @@ func TestBadParametersJSONIsPointedOutAndNothingStarts(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, _, _ := newTestPanelFlow(t, f)
-	p.start.pick.SetSelected(triggerLabels[engine.TriggerRequest])
+	p.start.pick.SetSelected(triggerLabel(engine.TriggerRequest))
 	test.Type(p.start.params, `{"id": `)
 	test.Tap(p.start.startBtn)
 	settle(p)

@@ -41,7 +41,7 @@ func TestACallStartedFromTheKeyboardTakesTypedDigitsOnTheDialPad(t *testing.T) {
 	p, _, w := newTestPanel(t, orderLookupIVR)
 	p.canned.setCanned("allow_list", 200, "application/json", `{"matched": true}`)
 	p.canned.setCanned("order_lookup", 200, "text/plain", "+15557654321")
-	p.start.pick.SetSelected(triggerLabels[engine.TriggerCall])
+	p.start.pick.SetSelected(triggerLabel(engine.TriggerCall))
 
 	p.FocusStart()
 	if w.Canvas().Focused() != p.start.startBtn {
@@ -104,7 +104,7 @@ func TestAStarTypedOnTheDialPadReachesAOneDigitMenu(t *testing.T) {
 func TestAMessageRunStartedFromTheKeyboardLeavesTheKeyboardInTheReplyBox(t *testing.T) {
 	p, _, w := newTestPanel(t, prideAstrology)
 	cannedAstrology(p)
-	p.start.pick.SetSelected(triggerLabels[engine.TriggerMessage])
+	p.start.pick.SetSelected(triggerLabel(engine.TriggerMessage))
 	p.Start()
 	settle(p)
 	if w.Canvas().Focused() != p.sms.reply {

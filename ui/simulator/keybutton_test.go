@@ -14,7 +14,7 @@ func TestStartAndKeypadKeepOrMoveTheKeyboard(t *testing.T) {
 	p, _, w := newTestPanel(t, orderLookupIVR)
 	p.canned.setCanned("allow_list", 200, "application/json", `{"matched": true}`)
 	c := w.Canvas()
-	p.start.pick.SetSelected(triggerLabels[engine.TriggerCall])
+	p.start.pick.SetSelected(triggerLabel(engine.TriggerCall))
 	c.Focus(p.start.startBtn)
 	p.start.startBtn.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	settle(p)

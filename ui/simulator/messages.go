@@ -59,7 +59,7 @@ func (v *smsView) send() {
 
 func (v *smsView) reset(rv *runView) {
 	v.thread.RemoveAll()
-	if rv != nil && (rv.trigger.Event == engine.TriggerMessage || rv.trigger.Event == engine.TriggerConversation) {
+	if rv != nil && startsMessaging(rv.trigger.Event) {
 		v.bubble(rv.trigger.Body, "", true)
 	}
 	v.refresh(rv)

@@ -305,7 +305,7 @@ func (p *Panel) focusContact(event string) {
 	switch {
 	case event == engine.TriggerCall:
 		p.focus(p.phone.keyButtons[dialKeys[0]])
-	case event == engine.TriggerMessage || event == engine.TriggerConversation:
+	case startsMessaging(event):
 		p.focus(p.sms.reply)
 	}
 }

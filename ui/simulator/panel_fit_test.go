@@ -47,7 +47,7 @@ func TestThePanelFitsBesideTheCanvasAt1024x700MidCallAndMidText(t *testing.T) {
 
 	p, _, _ = newTestPanel(t, prideAstrology)
 	cannedAstrology(p)
-	p.start.pick.SetSelected(triggerLabels[engine.TriggerMessage])
+	p.start.pick.SetSelected(triggerLabel(engine.TriggerMessage))
 	idle := p.content.MinSize()
 	startAs(t, p, engine.TriggerMessage)
 	if got := p.content.MinSize(); got.Width > width || got.Height > height {

@@ -27,7 +27,7 @@ func TestTheUIGoesOnWhileAnHTTPCallIsPending(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, hl, _ := newTestPanelFlow(t, f)
-	p.start.pick.SetSelected(triggerLabels[engine.TriggerRequest])
+	p.start.pick.SetSelected(triggerLabel(engine.TriggerRequest))
 	test.Type(p.start.params, `{"base": "`+srv.URL+`", "id": "A17"}`)
 	test.Tap(p.start.startBtn) // returns while the request hangs
 	<-arrived
@@ -96,7 +96,7 @@ func TestSubflowTriggerTakesParentParameters(t *testing.T) {
 
 func TestConversationTriggerStartsFromTheThread(t *testing.T) {
 	p, _, _ := newTestPanel(t, prideAstrology)
-	p.start.pick.SetSelected(triggerLabels[engine.TriggerConversation])
+	p.start.pick.SetSelected(triggerLabel(engine.TriggerConversation))
 	// With no active execution the first text starts one, with the picked messaging trigger.
 	test.Type(p.sms.reply, "hey")
 	test.Tap(p.sms.sendBtn)

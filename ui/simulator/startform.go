@@ -15,29 +15,27 @@ import (
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/environments"
+	"github.com/studioflow/studioflow/schemas"
 )
 
-// triggerLabels are the trigger events as Studio's trigger widget names them.
-var triggerLabels = map[string]string{
-	engine.TriggerCall:         "Incoming Call",
-	engine.TriggerMessage:      "Incoming Message",
-	engine.TriggerConversation: "Conversation",
-	engine.TriggerRequest:      "REST API",
-	engine.TriggerParent:       "Subflow",
-}
-
+// triggerOrder lists the trigger events the form offers, a call first.
 var triggerOrder = []string{engine.TriggerCall, engine.TriggerMessage, engine.TriggerConversation, engine.TriggerRequest, engine.TriggerParent}
 
-func triggerLabel(event string) string {
-	if l, ok := triggerLabels[event]; ok {
-		return l
-	}
-	return event
+// triggerLabel is the trigger event as Studio's trigger widget names its
+// port (the catalog's label), or the event itself when it is not one.
+func triggerLabel(event string) string { return schemas.EntryLabel(event) }
+
+// startsMessaging reports whether a run started by the trigger event
+// converses by message (a message or a conversation: the catalog's
+// channel for the event), so it starts with the contact's text.
+func startsMessaging(event string) bool {
+	return schemas.EntryChannel(event) == schemas.MessagingChannel
 }
 
+// triggerEvent is the trigger event the form offers under label ("" for none).
 func triggerEvent(label string) string {
-	for e, l := range triggerLabels {
-		if l == label {
+	for _, e := range triggerOrder {
+		if triggerLabel(e) == label {
 			return e
 		}
 	}
@@ -111,7 +109,7 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	sf := &startForm{onStart: onStart}
 	labels := make([]string, len(triggerOrder))
 	for i, e := range triggerOrder {
-		labels[i] = triggerLabels[e]
+		labels[i] = triggerLabel(e)
 	}
 	sf.pick = widget.NewSelect(labels, func(string) { sf.refresh() })
 	sf.contact = widget.NewEntry()
@@ -173,7 +171,7 @@ func (sf *startForm) setFlow(f *model.Flow) {
 	if wired := engine.WiredTriggers(f); len(wired) > 0 && slices.Contains(triggerOrder, wired[0]) {
 		event = wired[0]
 	}
-	sf.pick.SetSelected(triggerLabels[event])
+	sf.pick.SetSelected(triggerLabel(event))
 }
 
 func (sf *startForm) event() string { return triggerEvent(sf.pick.Selected) }
@@ -188,10 +186,9 @@ func (sf *startForm) refresh() {
 	default:
 		sf.paramRow.Hide()
 	}
-	switch sf.event() {
-	case engine.TriggerMessage, engine.TriggerConversation:
+	if startsMessaging(sf.event()) {
 		sf.bodyRow.Show()
-	default:
+	} else {
 		sf.bodyRow.Hide()
 	}
 }
@@ -203,7 +200,7 @@ func (sf *startForm) trigger() engine.Trigger {
 	if t.Event == engine.TriggerRequest {
 		t.From, t.To = t.To, t.From
 	}
-	if t.Event == engine.TriggerMessage || t.Event == engine.TriggerConversation {
+	if startsMessaging(t.Event) {
 		t.Body = sf.body.Text
 		if t.Body == "" {
 			t.Body = "Hi"
