@@ -33,10 +33,11 @@ func TestDesignScreensInBothThemesAndSizes(t *testing.T) {
 
 // designPrefs gives the applications started on x from now on a new home
 // with preferences of their own: the theme and a window the size of the
-// screen.
+// screen; Fyne's animations on, as it ships.
 func designPrefs(t *testing.T, x *xserver, screen image.Point, variant string) {
 	t.Helper()
 	x.isolate(t)
+	x.fyneSettings(t, "")
 	dir := x.appConfigDir()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)

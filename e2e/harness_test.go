@@ -152,10 +152,35 @@ type xserver struct {
 	apps []*app
 }
 
-// isolate gives the programs started from now on a new, empty home.
+// isolate gives the programs started from now on a new home, empty but
+// for Fyne's settings with its animations off (a person can turn them off
+// the same way): the text cursor's fade redrew the whole window a dozen
+// times a second while an entry had the keyboard, a tenth of a core for
+// each application and frames that settle had to wait out. The design
+// and focus-ring tests keep Fyne's defaults (designPrefs).
 func (x *xserver) isolate(t *testing.T) {
 	t.Helper()
 	x.home = t.TempDir()
+	x.fyneSettings(t, `{"no_animations": true}`)
+}
+
+// fyneSettings writes Fyne's own settings file (all of its applications')
+// for the programs started on x from now on; "" removes it.
+func (x *xserver) fyneSettings(t *testing.T, settings string) {
+	t.Helper()
+	path := filepath.Join(x.configDir(), "fyne", "settings.json")
+	if settings == "" {
+		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(settings), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // setenv sets a variable for the programs started on x from now on.
