@@ -78,9 +78,11 @@ var binary struct {
 }
 
 // parallelTests is how many tests run at once when `go test` is not
-// given -parallel: each has its own display and home (xserver), and spends
-// much of its time waiting for the application to draw, so a few at once
-// keep two cores busy (see parallel below).
+// given -parallel: each has its own display and home (xserver) and spends
+// part of its time waiting for an application to start or draw, so one
+// more than the cores keeps them busy. On 2 shared cores, 2, 3 and 4 at
+// once took the same 2 min 50 s (the cores were the limit); one at a
+// time took 6 min.
 func parallelTests() int { return runtime.NumCPU() + 1 }
 
 func TestMain(m *testing.M) {
