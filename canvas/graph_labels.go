@@ -31,9 +31,10 @@ func displayTitle(n node) string {
 }
 
 // portLabel words a transition as Studio does on the widget: the catalog's
-// label for the event, and for a split's condition its friendly name.
+// label for the event, and for a split's condition (its type's condition
+// event) the condition's friendly name.
 func portLabel(wt schemas.WidgetType, known bool, t model.Transition) string {
-	if t.Event == "match" {
+	if match, ok := wt.ConditionEvent(); ok && t.Event == match {
 		if name := conditionLabel(t.Conditions); name != "" {
 			return name
 		}

@@ -83,7 +83,7 @@ func focusRings(t *testing.T, bin, variant string) {
 	press("F6", "*ui.paneList", 4)
 	shoot("*ui.paneList", "problems-list")
 	x.key(t, "ctrl+r") // the simulator, the keyboard on Start
-	shoot("*simulator.keyButton", "primary-button")
+	shoot("*kbd.Button", "primary-button")
 	press("shift+Tab", "*widget.Select", 3) // the trigger's choice, before Start
 	shoot("*widget.Select", "select")
 	press("Tab", "*widget.Check", 20)

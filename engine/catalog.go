@@ -14,6 +14,7 @@ import (
 type widgetFacts struct {
 	events  []string // in Studio's order, the success event first
 	success string   // "" when the type has none
+	failure string   // its outright failure; "" when the type has none
 	open    bool     // nothing is known about its events: any name is accepted
 	w       schemas.WidgetType
 }
@@ -27,6 +28,7 @@ func indexCatalog(c *schemas.Catalog) map[string]widgetFacts {
 			f.events = append(f.events, e.Name)
 		}
 		f.success, _ = w.SuccessEvent()
+		f.failure, _ = w.FailureEvent()
 		out[w.Type] = f
 	}
 	return out
@@ -66,6 +68,20 @@ func (rt *Runtime) defaultEvent(st *model.State) string {
 	return ""
 }
 
+// successEvent, failureEvent and inputEvent are st's events as its type's
+// catalog entry names them: the one taken when all goes well, the one
+// taken when its work fails outright, and the one the contact's input of
+// that kind makes a waiting widget take (Gather's keypress for keys
+// pressed, its timeout for none). "" when the type has no such event.
+func (r *run) successEvent(st *model.State) string { return r.rt.types[st.Type()].success }
+
+func (r *run) failureEvent(st *model.State) string { return r.rt.types[st.Type()].failure }
+
+func (r *run) inputEvent(st *model.State, kind schemas.InputKind) string {
+	event, _ := r.rt.types[st.Type()].w.InputEvent(kind)
+	return event
+}
+
 // checkEvent refuses an event the widget's type does not have. Types whose
 // events are open or unknown accept any event.
 func (rt *Runtime) checkEvent(st *model.State, event string) error {
@@ -81,21 +97,39 @@ func (rt *Runtime) checkEvent(st *model.State, event string) error {
 // does not let the caller pick (send-and-wait's reply comes from the input):
 // an Outcome is never accepted and then ignored.
 func (rt *Runtime) checkChoosable(st *model.State, event string) error {
-	chooses := rt.behaviourOf(st.Type()).chooses
-	switch {
-	case len(chooses) == 0:
+	switch rt.behaviourOf(st.Type()).chooses {
+	case choosesNone:
 		return fmt.Errorf("%s (a %s widget) runs in the simulator itself: its event comes from the flow and the contact's input, not from an outcome", st.Name(), st.Type())
-	case slices.Equal(chooses, anyEvent) || slices.Contains(chooses, event):
+	case choosesAny:
 		return nil
 	}
-	return fmt.Errorf("an outcome for %s (a %s widget) may only be %s; the rest comes from the contact's input", st.Name(), st.Type(), strings.Join(chooses, " or "))
+	unanswered := rt.unansweredEvents(st.Type())
+	if slices.Contains(unanswered, event) {
+		return nil
+	}
+	return fmt.Errorf("an outcome for %s (a %s widget) may only be %s; the rest comes from the contact's input", st.Name(), st.Type(), strings.Join(unanswered, " or "))
+}
+
+// unansweredEvents are the events of a widget type waiting on the contact
+// that their input does not decide (choosesUnanswered): its failure event,
+// then the one it takes when no input comes.
+func (rt *Runtime) unansweredEvents(widgetType string) []string {
+	f := rt.types[widgetType]
+	var out []string
+	if f.failure != "" {
+		out = append(out, f.failure)
+	}
+	if none, ok := f.w.InputEvent(schemas.NoInput); ok {
+		out = append(out, none)
+	}
+	return out
 }
 
 // OutcomeChoosable reports whether a caller's Outcome may pick an event of
 // a widget of this type; false for the types the engine runs itself, whose
 // events come from the flow and the contact's input (checkChoosable).
 func (rt *Runtime) OutcomeChoosable(widgetType string) bool {
-	return len(rt.behaviourOf(widgetType).chooses) > 0
+	return rt.behaviourOf(widgetType).chooses != choosesNone
 }
 
 // OutcomePicksAny reports whether a caller's Outcome may pick any event of
@@ -103,7 +137,7 @@ func (rt *Runtime) OutcomeChoosable(widgetType string) bool {
 // whose result comes from outside the flow (other products, an HTTP
 // request, a message sent) and for the types the catalog does not know.
 func (rt *Runtime) OutcomePicksAny(widgetType string) bool {
-	return slices.Equal(rt.behaviourOf(widgetType).chooses, anyEvent)
+	return rt.behaviourOf(widgetType).chooses == choosesAny
 }
 
 // checkOutcomes refuses, before anything runs, a caller's Outcome for a

@@ -291,3 +291,21 @@ func TestOutcomeChoosableAgreesWithWhatAnOutcomeMayPick(t *testing.T) {
 		t.Error("a type nobody knows must take the caller's outcome")
 	}
 }
+
+// The engine's trigger constants, which its callers (the REST API, the
+// CLI, the simulator) start executions with, are the catalog trigger's
+// events, in Studio's order.
+func TestTriggerConstantsAreTheCatalogsTriggerEvents(t *testing.T) {
+	rt, _ := testRuntime(Config{})
+	w, ok := rt.Catalog().Lookup(model.TriggerType)
+	if !ok {
+		t.Fatal("the catalog has no trigger")
+	}
+	var events []string
+	for _, e := range w.Events() {
+		events = append(events, e.Name)
+	}
+	if !slices.Equal(TriggerEvents, events) {
+		t.Errorf("engine.TriggerEvents %v, the catalog's trigger events %v", TriggerEvents, events)
+	}
+}

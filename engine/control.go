@@ -11,11 +11,15 @@ import (
 )
 
 // splitBasedOn follows the first match transition whose conditions all hold
-// (several conditions on one transition are ANDed), else noMatch.
+// (several conditions on one transition are ANDed), else noMatch: the
+// catalog's condition and unmatched events.
 func splitBasedOn(r *run, st *model.State, p props) outcome {
+	w := r.rt.types[st.Type()].w
+	match, _ := w.ConditionEvent()
+	noMatch, _ := w.UnmatchedEvent()
 	input := p.str("input")
 	for i, t := range st.Transitions() {
-		if t.Event != "match" || len(t.Conditions) == 0 {
+		if t.Event != match || len(t.Conditions) == 0 {
 			continue
 		}
 		ok, err := r.conditionsHold(input, t.Conditions)
@@ -23,10 +27,10 @@ func splitBasedOn(r *run, st *model.State, p props) outcome {
 			return outcome{err: err}
 		}
 		if ok {
-			return outcome{event: "match", transition: &t, branch: i + 1}
+			return outcome{event: match, transition: &t, branch: i + 1}
 		}
 	}
-	return outcome{event: "noMatch"}
+	return outcome{event: noMatch}
 }
 
 func (r *run) conditionsHold(input string, conditions []any) (bool, error) {
@@ -77,7 +81,7 @@ func setVariables(r *run, st *model.State, p props) outcome {
 		}
 		r.x.ctx = withPath(r.x.ctx, value, "flow", "variables", v.Key)
 	}
-	return outcome{event: "next"}
+	return outcome{event: r.successEvent(st)}
 }
 
 // variableValue turns a rendered value into what Studio stores. Studio keeps
@@ -123,19 +127,21 @@ func numericValue(s string) (any, bool) {
 }
 
 // runSubflow runs another flow as a child execution; its flow.variables come
-// back as widgets.NAME.*.
+// back as widgets.NAME.*. A subflow that cannot run takes the widget's
+// failure event.
 func runSubflow(r *run, st *model.State, p props) outcome {
 	x := r.x
 	flowSID := p.str("flow_sid")
+	failed := r.failureEvent(st)
 	if x.parent != nil {
-		return outcome{event: "failed", detail: "a subflow cannot run another subflow (Studio allows one level)"}
+		return outcome{event: failed, detail: "a subflow cannot run another subflow (Studio allows one level)"}
 	}
 	if r.rt.cfg.Subflows == nil {
-		return outcome{event: "failed", detail: fmt.Sprintf("no subflows are available to find flow %s", flowSID)}
+		return outcome{event: failed, detail: fmt.Sprintf("no subflows are available to find flow %s", flowSID)}
 	}
 	sub, err := r.rt.cfg.Subflows(flowSID)
 	if err != nil || sub == nil {
-		return outcome{event: "failed", detail: fmt.Sprintf("subflow %s: %v", flowSID, err)}
+		return outcome{event: failed, detail: fmt.Sprintf("subflow %s: %v", flowSID, err)}
 	}
 	params := map[string]any{}
 	for _, v := range p.pairs("parameters") {
@@ -180,19 +186,22 @@ func runSubflow(r *run, st *model.State, p props) outcome {
 		x.child = child
 		return outcome{wait: child.Waiting, waitChild: true}
 	}
-	return subflowResult(x, child)
+	return r.subflowResult(st, child)
 }
 
-func subflowResult(x, child *Execution) outcome {
-	x.callOver = child.callOver
+// subflowResult is what st, the run-subflow widget, takes once its child
+// ended: its success event with the subflow's variables when it completed,
+// else its failure event.
+func (r *run) subflowResult(st *model.State, child *Execution) outcome {
+	r.x.callOver = child.callOver
 	if child.Ended != nil && child.Ended.Kind == EndCompleted {
-		return outcome{event: "completed", outputs: maps.Clone(child.Variables()), detail: "subflow: " + child.Ended.Reason}
+		return outcome{event: r.successEvent(st), outputs: maps.Clone(child.Variables()), detail: "subflow: " + child.Ended.Reason}
 	}
 	reason := "the subflow did not end"
 	if child.Ended != nil {
 		reason = child.Ended.Reason
 	}
-	return outcome{event: "failed", detail: "subflow: " + reason}
+	return outcome{event: r.failureEvent(st), detail: "subflow: " + reason}
 }
 
 // resumeSubflow passes an input to the waiting subflow and, once it ends,
@@ -208,6 +217,6 @@ func (r *run) resumeSubflow(st *model.State, in Input) error {
 		return nil
 	}
 	x.child, x.Waiting, x.at = nil, nil, ""
-	r.enter(r.exit(st, subflowResult(x, child)))
+	r.enter(r.exit(st, r.subflowResult(st, child)))
 	return nil
 }

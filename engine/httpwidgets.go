@@ -164,9 +164,9 @@ func (r *run) requestStandsIn(st *model.State) bool {
 }
 
 // httpOutcomeOutputs are make-http-request's outputs for a chosen event: a
-// 200 with an empty JSON object, or a 500.
-func httpOutcomeOutputs(event string) map[string]any {
-	if event == "success" {
+// 200 with an empty JSON object for its success event, else a 500.
+func httpOutcomeOutputs(succeeded bool) map[string]any {
+	if succeeded {
 		return map[string]any{"status_code": int64(200), "content_type": "application/json", "body": "{}", "parsed": liquid.NewObject(0)}
 	}
 	return map[string]any{"status_code": int64(500), "content_type": "text/plain", "body": "Internal Server Error"}
@@ -175,13 +175,14 @@ func httpOutcomeOutputs(event string) map[string]any {
 // functionOutputs are run-function's outputs for a chosen event; parsed
 // keeps what earlier runs of the widget left, as a real run would.
 func (r *run) functionOutputs(st *model.State, event string) map[string]any {
-	out := httpOutcomeOutputs(event) // success, else a failure (fail)
+	succeeded := event == r.successEvent(st) // else a failure (fail)
+	out := httpOutcomeOutputs(succeeded)
 	delete(out, "parsed")
 	out["headers"] = map[string]any{"content-type": out["content_type"]}
 	previous := lookup(r.x.ctx, "widgets", st.Name(), "parsed")
 	if _, isObject := Keys(previous); isObject {
 		out["parsed"] = mergeObjects(previous, nil)
-	} else if event == "success" {
+	} else if succeeded {
 		out["parsed"] = liquid.NewObject(0)
 	}
 	return out
@@ -189,7 +190,7 @@ func (r *run) functionOutputs(st *model.State, event string) map[string]any {
 
 func makeHTTPRequest(r *run, st *model.State, p props) outcome {
 	if r.outcomeChosen(st, false) {
-		return r.choose(st, "success", httpOutcomeOutputs)
+		return r.choose(st, r.successEvent(st), func(event string) map[string]any { return requestOutputs(r, st, p, event) })
 	}
 	method, _ := schemas.HTTPMethod(p.str("method")) // an unknown one is refused before: a requirement
 	target, err := r.renderProp(p, "url", "")
@@ -210,16 +211,16 @@ func makeHTTPRequest(r *run, st *model.State, p props) outcome {
 	}
 	res := r.call(st, method, target, contentType, body, form)
 	if res.failure != "" {
-		return outcome{event: "failed", detail: res.failure}
+		return outcome{event: r.failureEvent(st), detail: res.failure}
 	}
 	out := responseOutputs(res)
 	if parsed, ok := parsedObject(res); ok {
 		out["parsed"] = parsed
 	}
 	if res.status >= 200 && res.status < 300 {
-		return outcome{event: "success", outputs: out}
+		return outcome{event: r.successEvent(st), outputs: out}
 	}
-	return outcome{event: "failed", outputs: out, detail: fmt.Sprintf("HTTP status %d", res.status)}
+	return outcome{event: r.failureEvent(st), outputs: out, detail: fmt.Sprintf("HTTP status %d", res.status)}
 }
 
 // runFunction calls a Twilio Function with its parameters as a form POST.
@@ -229,7 +230,7 @@ func makeHTTPRequest(r *run, st *model.State, p props) outcome {
 // outcome buttons) asks for one unless a canned response stands in.
 func runFunction(r *run, st *model.State, p props) outcome {
 	if r.outcomeChosen(st, true) {
-		return r.choose(st, "success", func(event string) map[string]any { return r.functionOutputs(st, event) })
+		return r.choose(st, r.successEvent(st), func(event string) map[string]any { return r.functionOutputs(st, event) })
 	}
 	target, err := r.renderProp(p, "url", "")
 	if err != nil {
@@ -241,7 +242,7 @@ func runFunction(r *run, st *model.State, p props) outcome {
 	}
 	res := r.call(st, http.MethodPost, target, "application/x-www-form-urlencoded", "", form)
 	if res.failure != "" {
-		return outcome{event: "fail", detail: res.failure}
+		return outcome{event: r.failureEvent(st), detail: res.failure}
 	}
 	out := responseOutputs(res)
 	out["headers"] = res.headers
@@ -253,7 +254,7 @@ func runFunction(r *run, st *model.State, p props) outcome {
 		out["parsed"] = mergeObjects(previous, nil)
 	}
 	if res.status >= 200 && res.status < 400 {
-		return outcome{event: "success", outputs: out}
+		return outcome{event: r.successEvent(st), outputs: out}
 	}
-	return outcome{event: "fail", outputs: out, detail: fmt.Sprintf("HTTP status %d", res.status)}
+	return outcome{event: r.failureEvent(st), outputs: out, detail: fmt.Sprintf("HTTP status %d", res.status)}
 }

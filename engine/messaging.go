@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // renderProp renders a property, falling back to def when it is empty.
@@ -68,20 +69,22 @@ func sendMessage(r *run, st *model.State, p props) outcome {
 	if err != nil {
 		return outcome{err: err}
 	}
-	o := r.choose(st, r.rt.defaultEvent(st), func(event string) map[string]any { return sentOutputs(outbound, event) })
+	failed := r.failureEvent(st)
+	o := r.choose(st, r.rt.defaultEvent(st), func(event string) map[string]any { return sentOutputs(outbound, event == failed) })
 	if o.wait != nil {
 		// Sent already; the caller picks sent or failed next.
-		r.x.ctx = withPath(r.x.ctx, sentOutputs(outbound, "sent"), "widgets", st.Name())
+		r.x.ctx = withPath(r.x.ctx, sentOutputs(outbound, false), "widgets", st.Name())
 	}
 	return o
 }
 
 // sentOutputs are send-message's outputs for the event it takes, from the
 // message sent. Current docs name them outbound.*, the older guide
-// message.*: both are published. A failed message carries Twilio's error.
-func sentOutputs(outbound map[string]any, event string) map[string]any {
+// message.*: both are published. A failed message (the widget takes its
+// failure event) carries Twilio's error.
+func sentOutputs(outbound map[string]any, failed bool) map[string]any {
 	outbound = maps.Clone(outbound)
-	if event == "failed" {
+	if failed {
 		maps.Copy(outbound, map[string]any{"Status": "failed", "ErrorCode": "30003", "ErrorMessage": "Unreachable destination handset"})
 	}
 	message := map[string]any{"Sid": outbound["Sid"], "To": outbound["To"], "From": outbound["From"], "Body": outbound["Body"]}
@@ -92,28 +95,30 @@ func sentOutputs(outbound map[string]any, event string) map[string]any {
 // simulator after it was sent: the message is the one its wait recorded.
 func (r *run) sentOutputs(st *model.State, p props, event string) map[string]any {
 	sent, _ := lookup(r.x.ctx, "widgets", st.Name(), "outbound").(map[string]any)
-	return sentOutputs(sent, event)
+	return sentOutputs(sent, event == r.failureEvent(st))
 }
 
 func sendAndWait(r *run, st *model.State, p props) outcome {
 	chosen, ok := r.x.opts.Outcomes[st.Name()]
-	if ok && chosen.Event != "" {
+	ok = ok && chosen.Event != "" // an outcome naming no event picks none here
+	if ok {
 		if err := r.rt.checkEvent(st, chosen.Event); err != nil {
 			return outcome{err: fmt.Errorf("the caller's outcome: %w", err)}
 		}
 	}
-	if ok && chosen.Event == "deliveryFailure" {
-		return outcome{event: "deliveryFailure", outputs: plainMap(chosen.Outputs), detail: ChosenByCaller}
+	failed, noReply := r.failureEvent(st), r.inputEvent(st, schemas.NoInput)
+	if ok && chosen.Event == failed {
+		return outcome{event: failed, outputs: plainMap(chosen.Outputs), detail: ChosenByCaller}
 	}
 	outbound, err := r.send(st, p)
 	if err != nil {
 		return outcome{err: err}
 	}
-	if ok && chosen.Event == "timeout" {
+	if ok && chosen.Event == noReply {
 		out := map[string]any{"outbound": outbound}
 		maps.Copy(out, plainMap(chosen.Outputs))
 		r.transcribe("inbound", "silence", st.Name(), "")
-		return outcome{event: "timeout", outputs: out, detail: ChosenByCaller + ": no reply"}
+		return outcome{event: noReply, outputs: out, detail: ChosenByCaller + ": no reply"}
 	}
 	r.x.ctx = withPath(r.x.ctx, map[string]any{"outbound": outbound}, "widgets", st.Name())
 	return outcome{wait: &Wait{Kind: WaitReply, Timeout: time.Duration(p.integer("timeout", 3600)) * time.Second}}
@@ -133,10 +138,10 @@ func acceptReply(r *run, st *model.State, p props, w *Wait, in Input) (outcome, 
 		}
 		maps.Copy(inbound, plainMap(in.Fields))
 		out["inbound"] = inbound
-		return outcome{event: "incomingMessage", outputs: out}, nil
+		return outcome{event: r.inputEvent(st, schemas.MessageReply), outputs: out}, nil
 	case InputTimeout:
 		r.transcribe("inbound", "silence", st.Name(), "")
-		return outcome{event: "timeout", outputs: out, detail: fmt.Sprintf("no reply within %s", w.Timeout)}, nil
+		return outcome{event: r.inputEvent(st, schemas.NoInput), outputs: out, detail: fmt.Sprintf("no reply within %s", w.Timeout)}, nil
 	}
 	return outcome{}, unexpected(w, in)
 }

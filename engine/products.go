@@ -47,14 +47,15 @@ func performProduct(r *run, st *model.State, p props) outcome {
 }
 
 // callEffects applies what a product widget's event does to the call,
-// however the event was chosen: a hangup ends it, an event that answers a
-// call (the catalog says which: Make Outgoing Call's answered) makes its
-// outputs the call later voice widgets act on.
+// however the event was chosen: its call-ended event (hangup) ends it, an
+// event that answers a call (the catalog says which: Make Outgoing Call's
+// answered) makes its outputs the call later voice widgets act on.
 func (r *run) callEffects(st *model.State, o outcome) outcome {
+	w := r.rt.types[st.Type()].w
 	switch {
-	case o.event == "hangup":
+	case w.EndsCall(o.event):
 		r.x.callOver = true
-	case r.rt.types[st.Type()].w.AnswersCall(o.event) && o.outputs != nil:
+	case w.AnswersCall(o.event) && o.outputs != nil:
 		r.x.outgoing, r.x.callOver = o.outputs, false
 	}
 	return o
@@ -79,11 +80,12 @@ func (r *run) announceDial(st *model.State, p props, key string) error {
 func emptyOutputs(*run, *model.State, props, string) map[string]any { return map[string]any{} }
 
 // dialOutputs: callCompleted is the dialled party's call ending after a
-// conversation (completed, with a duration); hangup is the caller hanging up
-// while it rang (canceled, no duration, the caller's call completed).
+// conversation (completed, with a duration); the call-ended event (hangup)
+// is the caller hanging up while it rang (canceled, no duration, the
+// caller's call completed).
 func dialOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	out := r.callFields()
-	if event == "hangup" {
+	if r.endsCall(st, event) {
 		out["CallStatus"] = "completed"
 		maps.Copy(out, map[string]any{"DialCallSid": r.rt.sid("CA"), "DialCallStatus": "canceled", "DialCallDuration": "0"})
 		return out
@@ -95,17 +97,21 @@ func dialOutputs(r *run, st *model.State, p props, event string) map[string]any 
 	return out
 }
 
-// outgoingCallStatus is the CallStatus of a placed call for each event.
+// outgoingCallStatus is the CallStatus of a placed call for each event;
+// the call-ended event's is completed.
 var outgoingCallStatus = map[string]string{
 	"answered": "in-progress", "answeredByMachine": "in-progress", "busy": "busy",
-	"noAnswer": "no-answer", "failed": "failed", "hangup": "completed",
+	"noAnswer": "no-answer", "failed": "failed",
 }
 
 func outgoingCallOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	to, _ := r.renderProp(p, "to", "{{contact.channel.address}}")
 	from, _ := r.renderProp(p, "from", "{{flow.channel.address}}")
 	status := outgoingCallStatus[event]
-	if status == "" {
+	switch {
+	case r.endsCall(st, event):
+		status = "completed"
+	case status == "":
 		status = "in-progress"
 	}
 	out := map[string]any{
@@ -125,7 +131,7 @@ func recordCallOutputs(r *run, st *model.State, p props, event string) map[strin
 	call := r.callFields()
 	sid := r.rt.sid("RE")
 	status, errorCode := "in-progress", any(nil)
-	if event == "failed" {
+	if event == r.failureEvent(st) {
 		status, errorCode = "failed", "21220"
 	}
 	return map[string]any{
@@ -171,22 +177,25 @@ func flexOutputs(r *run, st *model.State, p props, event string) map[string]any 
 	return out
 }
 
-// paymentResult is <Pay>'s Result for each capture-payments event.
+// paymentResult is <Pay>'s Result for each capture-payments event; the
+// call-ended event's is caller-hung-up.
 var paymentResult = map[string]string{
 	"success": "success", "maxFailedAttempts": "too-many-failed-attempts", "providerError": "payment-connector-error",
-	"payInterrupted": "caller-interrupted-with-star", "hangup": "caller-hung-up", "validationError": "validation-error",
+	"payInterrupted": "caller-interrupted-with-star", "validationError": "validation-error",
 }
 
 func paymentOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	out := r.callFields()
 	result := paymentResult[event]
-	if result == "" {
+	ended := r.endsCall(st, event)
+	switch {
+	case ended:
+		result = "caller-hung-up"
+		out["CallStatus"] = "completed"
+	case result == "":
 		result = "success"
 	}
 	out["Result"] = result
-	if event == "hangup" {
-		out["CallStatus"] = "completed"
-	}
 	if result != "success" {
 		return out
 	}
@@ -198,16 +207,20 @@ func paymentOutputs(r *run, st *model.State, p props, event string) map[string]a
 	return out
 }
 
+// virtualAgentOutputs: the agent's status is the event taken, completed
+// for the success event (v1's return, v2's completed).
 func virtualAgentOutputs(r *run, st *model.State, p props, event string) map[string]any {
 	status := event
-	if status == "" || status == "return" {
+	if status == "" || status == r.successEvent(st) {
 		status = "completed"
 	}
 	return map[string]any{"VirtualAgentProvider": "simulated", "VirtualAgentStatus": status, "VirtualAgentProviderData": map[string]any{}}
 }
 
+// profileOutputs: a profile only for the success event (profileFound,
+// profileUpdated).
 func profileOutputs(r *run, st *model.State, p props, event string) map[string]any {
-	if event != "profileFound" && event != "profileUpdated" {
+	if event != r.successEvent(st) {
 		return map[string]any{}
 	}
 	return map[string]any{"profile": map[string]any{"id": r.rt.sid("PR"), "traits": map[string]any{}}}

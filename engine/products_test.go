@@ -126,9 +126,12 @@ func TestProductOutputsAgreeWithTheOutcome(t *testing.T) {
 		{"make-outgoing-call-v2", "answered", map[string]any{"CallStatus": "in-progress"}},
 		{"make-outgoing-call-v2", "busy", map[string]any{"CallStatus": "busy"}},
 		{"make-outgoing-call-v2", "noAnswer", map[string]any{"CallStatus": "no-answer"}},
+		{"make-outgoing-call-v1", "hangup", map[string]any{"CallStatus": "completed"}},
+		{"make-outgoing-call-v1", "answeredByMachine", map[string]any{"CallStatus": "in-progress"}},
 		{"enqueue-call", "failedToEnqueue", map[string]any{"QueueResult": "queue-full", "CallStatus": "in-progress"}},
 		{"capture-payments", "success", map[string]any{"Result": "success", "PaymentCardType": "visa"}},
 		{"capture-payments", "hangup", map[string]any{"Result": "caller-hung-up", "PaymentCardType": nil, "CallStatus": "completed"}},
+		{"capture-payments", "providerError", map[string]any{"Result": "payment-connector-error", "PaymentCardType": nil, "CallStatus": "in-progress"}},
 		{"look-up-profile", "noProfileFound", map[string]any{"profile": nil}},
 	}
 	for _, tt := range tests {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 // callOver stops a voice widget reached after the caller hung up: Studio's
@@ -51,7 +52,7 @@ func sayPlay(r *run, st *model.State, p props) outcome {
 	if err := r.prompt(st, p); err != nil {
 		return outcome{err: err}
 	}
-	return outcome{event: "audioComplete"}
+	return outcome{event: r.successEvent(st)}
 }
 
 func gather(r *run, st *model.State, p props) outcome {
@@ -91,11 +92,12 @@ func (r *run) callFields() map[string]any {
 	return out
 }
 
-// speechWired reports whether a gather's speech transition leads somewhere:
-// "Connecting a widget to the User Said Something transition will enable
-// Speech Recognition". Unwired, the gather listens for keys only.
-func speechWired(st *model.State) bool {
-	next, _ := st.Next("speech")
+// speechWired reports whether a gather's speech transition (the event
+// that answers words spoken) leads somewhere: "Connecting a widget to the
+// User Said Something transition will enable Speech Recognition".
+// Unwired, the gather listens for keys only.
+func (r *run) speechWired(st *model.State) bool {
+	next, _ := st.Next(r.inputEvent(st, schemas.WordsSpoken))
 	return next != ""
 }
 
@@ -134,36 +136,45 @@ func acceptGather(r *run, st *model.State, p props, w *Wait, in Input) (outcome,
 		r.transcribe("inbound", "press", st.Name(), in.Text)
 		out["Digits"] = gatheredDigits(in.Text, w.FinishOnKey, w.NumberDigits)
 		out["msg"] = "Gather End"
-		return outcome{event: "keypress", outputs: out}, nil
+		return outcome{event: r.inputEvent(st, schemas.KeysPressed), outputs: out}, nil
 	case InputSpeech:
-		if !speechWired(st) {
+		if !r.speechWired(st) {
 			// Studio gathers keys only: the words are not recognised and
 			// the gather goes on waiting (a timeout, or keys, end it).
 			note := "not recognised: speech recognition is on only when the gather's speech transition is connected"
-			r.transcribeEntry(TranscriptEntry{Direction: "inbound", Kind: "speech", Widget: st.Name(), Text: in.Text, Note: note})
+			r.transcribeEntry(TranscriptEntry{Direction: "inbound", Kind: string(InputSpeech), Widget: st.Name(), Text: in.Text, Note: note})
 			r.emit(Event{Kind: EventIgnored, Widget: st.Name(), Text: in.Text, Note: note, Wait: w})
 			return outcome{keepWaiting: true}, nil
 		}
-		r.transcribe("inbound", "speech", st.Name(), in.Text)
+		r.transcribe("inbound", string(InputSpeech), st.Name(), in.Text)
 		out["SpeechResult"] = in.Text
 		out["Confidence"] = "0.9"
 		out["msg"] = "Gather End"
-		return outcome{event: "speech", outputs: out}, nil
+		return outcome{event: r.inputEvent(st, schemas.WordsSpoken), outputs: out}, nil
 	case InputTimeout:
 		r.transcribe("inbound", "silence", st.Name(), "")
-		return outcome{event: "timeout", detail: fmt.Sprintf("no input within %s", w.Timeout)}, nil
+		return outcome{event: r.inputEvent(st, schemas.NoInput), detail: fmt.Sprintf("no input within %s", w.Timeout)}, nil
 	case InputHangup:
 		return r.hangup(st), nil
 	}
 	return outcome{}, unexpected(w, in)
 }
 
+// hangup is the caller hanging up on a voice widget that waits on them:
+// the call is over and the widget takes its call-ended event.
 func (r *run) hangup(st *model.State) outcome {
 	r.x.callOver = true
-	r.transcribe("inbound", "hangup", st.Name(), "")
+	r.transcribe("inbound", string(InputHangup), st.Name(), "")
 	out := r.callFields()
 	out["CallStatus"] = "completed"
-	return outcome{event: "hangup", outputs: out, detail: "the caller hung up"}
+	event, _ := r.rt.types[st.Type()].w.CallEndedEvent()
+	return outcome{event: event, outputs: out, detail: "the caller hung up"}
+}
+
+// endsCall reports whether event is st's call-ended event (the caller
+// hung up).
+func (r *run) endsCall(st *model.State, event string) bool {
+	return r.rt.types[st.Type()].w.EndsCall(event)
 }
 
 func recordVoicemail(r *run, st *model.State, p props) outcome {
@@ -199,10 +210,10 @@ func acceptRecording(r *run, st *model.State, p props, w *Wait, in Input) (outco
 		if p.boolean("transcribe", false) && in.Kind == InputSpeech {
 			out["TranscriptionText"] = in.Text
 		}
-		return outcome{event: "recordingComplete", outputs: out}, nil
+		return outcome{event: r.successEvent(st), outputs: out}, nil
 	case InputTimeout:
 		r.transcribe("inbound", "silence", st.Name(), "")
-		return outcome{event: "noAudio", detail: "nothing was recorded"}, nil
+		return outcome{event: r.inputEvent(st, schemas.NoInput), detail: "nothing was recorded"}, nil
 	case InputHangup:
 		return r.hangup(st), nil
 	}

@@ -17,11 +17,9 @@ import (
 type behaviour struct {
 	perform func(r *run, st *model.State, p props) outcome
 	accept  func(r *run, st *model.State, p props, w *Wait, in Input) (outcome, error)
-	// chooses lists the events a caller's Outcome may pick for the type:
-	// anyEvent for the widgets whose result comes from outside (other
-	// products, HTTP, messages sent), nil for the widgets the engine runs
-	// itself, whose events come from the flow and the contact's input.
-	chooses []string
+	// chooses says which events a caller's Outcome may pick for the type
+	// (see choice).
+	chooses choice
 	// outputs gives the plausible widgets.NAME.* values for an event the
 	// caller chose (nil: none). Product types find theirs in productOutputs.
 	outputs widgetOutputs
@@ -30,8 +28,22 @@ type behaviour struct {
 // widgetOutputs gives a widget's plausible outputs for the event it takes.
 type widgetOutputs func(r *run, st *model.State, p props, event string) map[string]any
 
-// anyEvent: a caller's Outcome may pick any event of the type.
-var anyEvent = []string{"*"}
+// choice is which events a caller's Outcome may pick for a widget type.
+type choice int
+
+const (
+	// choosesNone: the engine runs the type itself; its events come from
+	// the flow and the contact's input.
+	choosesNone choice = iota
+	// choosesAny: the type's result comes from outside (other products,
+	// HTTP, messages sent), so any of its events.
+	choosesAny
+	// choosesUnanswered: the events the contact's input does not decide,
+	// from the catalog: the widget's failure (send-and-wait's message not
+	// delivered) and no input before its timeout. The reply itself comes
+	// from the input (the contact types it).
+	choosesUnanswered
+)
 
 // behaviourTable lists the widget types the engine simulates in full, by
 // type (each Runtime indexes it once). Every other type the catalog knows
@@ -41,18 +53,17 @@ var anyEvent = []string{"*"}
 // catalog entry, which the validator reads too.
 func behaviourTable() map[string]behaviour {
 	return map[string]behaviour{
-		"say-play":             {perform: sayPlay},
-		"gather-input-on-call": {perform: gather, accept: acceptGather},
-		"record-voicemail":     {perform: recordVoicemail, accept: acceptRecording},
-		"send-message":         {perform: sendMessage, accept: acceptProduct, chooses: anyEvent, outputs: (*run).sentOutputs},
-		// The reply itself comes from the input (the contact types it).
-		"send-and-wait-for-reply": {perform: sendAndWait, accept: acceptReply, chooses: []string{"deliveryFailure", "timeout"}},
+		"say-play":                {perform: sayPlay},
+		"gather-input-on-call":    {perform: gather, accept: acceptGather},
+		"record-voicemail":        {perform: recordVoicemail, accept: acceptRecording},
+		"send-message":            {perform: sendMessage, accept: acceptProduct, chooses: choosesAny, outputs: (*run).sentOutputs},
+		"send-and-wait-for-reply": {perform: sendAndWait, accept: acceptReply, chooses: choosesUnanswered},
 		"split-based-on":          {perform: splitBasedOn},
 		"set-variables":           {perform: setVariables},
 		"run-subflow":             {perform: runSubflow},
-		"make-http-request":       {perform: makeHTTPRequest, accept: acceptProduct, chooses: anyEvent, outputs: requestOutputs},
-		"run-function":            {perform: runFunction, accept: acceptProduct, chooses: anyEvent, outputs: functionOutputs},
-		"run-function-v2":         {perform: runFunction, accept: acceptProduct, chooses: anyEvent, outputs: functionOutputs},
+		"make-http-request":       {perform: makeHTTPRequest, accept: acceptProduct, chooses: choosesAny, outputs: requestOutputs},
+		"run-function":            {perform: runFunction, accept: acceptProduct, chooses: choosesAny, outputs: functionOutputs},
+		"run-function-v2":         {perform: runFunction, accept: acceptProduct, chooses: choosesAny, outputs: functionOutputs},
 		model.TriggerType:         {perform: triggerReached},
 	}
 }
@@ -63,9 +74,9 @@ func (rt *Runtime) behaviourOf(widgetType string) behaviour {
 		return b
 	}
 	if _, known := rt.types[widgetType]; known {
-		return behaviour{perform: performProduct, accept: acceptProduct, chooses: anyEvent}
+		return behaviour{perform: performProduct, accept: acceptProduct, chooses: choosesAny}
 	}
-	return behaviour{perform: unknownWidget, accept: acceptProduct, chooses: anyEvent}
+	return behaviour{perform: unknownWidget, accept: acceptProduct, chooses: choosesAny}
 }
 
 // perform runs st, unless its catalog entry says it cannot run here (a
@@ -252,8 +263,8 @@ func (r *run) outputsFor(st *model.State, p props) func(event string) map[string
 
 // requestOutputs and functionOutputs are an HTTP widget's outputs for an
 // event the caller chose.
-func requestOutputs(_ *run, _ *model.State, _ props, event string) map[string]any {
-	return httpOutcomeOutputs(event)
+func requestOutputs(r *run, st *model.State, _ props, event string) map[string]any {
+	return httpOutcomeOutputs(event == r.successEvent(st))
 }
 
 func functionOutputs(r *run, st *model.State, _ props, event string) map[string]any {

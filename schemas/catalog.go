@@ -57,13 +57,33 @@ type Event struct {
 	Name  string // as written in the JSON ("incomingMessage")
 	Label string // as Studio shows it on the widget ("Incoming Message")
 	// Repeatable events may appear on several transitions of one widget:
-	// split-based-on's "match", one per condition.
+	// split-based-on's "match", one per condition. On a type that tests
+	// conditions, the repeatable event is the one its conditions ride on
+	// (see ConditionEvent) and its other event the one taken when none
+	// holds (UnmatchedEvent).
 	Repeatable bool
+	// CallEnded marks the event a widget takes when the call it acts on
+	// ends under it: the caller hangs up (see CallEndedEvent).
+	CallEnded bool
 	// Starts is, for the trigger's events, the channel of the executions
 	// the event starts: voice for a call, messaging for a message or a
 	// conversation, any for a REST request or a parent flow. Other types'
 	// events leave it empty.
 	Starts Channel
+	// Answers is, for the events of a widget that waits on the contact,
+	// the kind of input that makes the widget take the event: Gather's
+	// keypress answers keys pressed, its speech words spoken, Send & Wait's
+	// incomingMessage a reply, and the timeouts (Gather's, Send & Wait's
+	// No Reply, Record Voicemail's No Audio) NoInput (see InputEvent,
+	// ContactInputs). Holds is the output, below widgets.NAME, holding
+	// what the contact gave ("Digits"). Other events leave both empty.
+	Answers InputKind
+	Holds   string
+	// Fails marks the event the widget takes when its work fails outright:
+	// the message is not delivered, the request, the Function or the
+	// subflow fails, the call cannot be placed (see FailureEvent). Types
+	// whose failures are several kinds (a queue, a payment) mark none.
+	Fails bool
 }
 
 // WidgetType is everything Studioflow knows about one widget type: its
@@ -208,7 +228,6 @@ func (w WidgetType) clone() WidgetType {
 	c.answers = slices.Clone(w.answers)
 	c.outputs = slices.Clone(w.outputs)
 	c.roles = maps.Clone(w.roles)
-	c.inputs = slices.Clone(w.inputs)
 	return c
 }
 

@@ -7,8 +7,9 @@ import "github.com/studioflow/studioflow/model"
 // the type (title, icon, category, event order and port labels), where its
 // default widget comes from, and what it needs to run: its requirements on
 // its properties (widgetrules.go), whether it acts on a call, which event
-// answers one, which number it dials, whether it queues the caller, calls
-// HTTP (a request or a Function), runs a subflow, succeeds once Twilio
+// answers one and which it takes when the call ends, which input of the
+// contact each event answers, which event is its outright failure, which
+// number it dials, whether it queues the caller, calls HTTP (a request or a Function), runs a subflow, succeeds once Twilio
 // accepts its work or tests conditions, and what its special properties
 // hold (roles: flow variables, a subflow's SID, the value tested); for the
 // trigger, which channel each of its events starts executions on. The
@@ -87,8 +88,6 @@ type WidgetEntry struct {
 	testsConditions bool
 	// roles says what the properties Studioflow reads specially hold.
 	roles map[string]PropertyRole
-	// inputs are what the contact gives the widget while it waits on them.
-	inputs []ContactInput
 	// runsSubflow: the widget runs another flow, which Studio refuses inside
 	// a subflow.
 	runsSubflow bool
@@ -117,6 +116,19 @@ const (
 
 func ev(name, label string) Event { return Event{Name: name, Label: label} }
 
+// hangupEv is the event the voice types take when the caller hangs up
+// while they run: the one spelling of the call-ended event.
+func hangupEv() Event { return Event{Name: "hangup", Label: "Caller Hung Up", CallEnded: true} }
+
+// inputEv is an event a widget waiting on the contact takes when they give
+// it input of that kind, held in the output holds ("" for NoInput).
+func inputEv(name, label string, answers InputKind, holds string) Event {
+	return Event{Name: name, Label: label, Answers: answers, Holds: holds}
+}
+
+// failEv is the event a widget takes when its work fails outright.
+func failEv(name, label string) Event { return Event{Name: name, Label: label, Fails: true} }
+
 // entryEv is one of the trigger's events, starting executions on channel.
 func entryEv(name, label string, starts Channel) Event {
 	return Event{Name: name, Label: label, Starts: starts}
@@ -135,67 +147,67 @@ var widgetTable = []WidgetEntry{
 		events: []Event{ev("next", "Next")}, requires: []Requirement{variableEntries("set-variables/variables")},
 		roles: map[string]PropertyRole{"variables": FlowVariables}},
 	{Type: "run-subflow", Title: "Run Subflow", Category: FlowControl, Icon: "subflow", Channel: AnyChannel, NameBase: "subflow",
-		events: []Event{ev("completed", "Completed"), ev("failed", "Failed")}, runsSubflow: true, roles: map[string]PropertyRole{"flow_sid": SubflowSID},
+		events: []Event{ev("completed", "Completed"), failEv("failed", "Failed")}, runsSubflow: true, roles: map[string]PropertyRole{"flow_sid": SubflowSID},
 		requires: []Requirement{subflowFound("run-subflow/flow_sid"), subflowParameters("run-subflow/parameters")}},
 
 	{Type: "gather-input-on-call", outputs: []string{"Digits", "SpeechResult", "Confidence", "msg", "CallStatus"}, Title: "Gather Input On Call", Category: Voice, Icon: "keypad", Channel: VoiceChannel, NameBase: "gather", defaultsFrom: defaultsSeedCorrected,
-		inputs: []ContactInput{{KeysPressed, "keypress", "Digits"}, {WordsSpoken, "speech", "SpeechResult"}},
-		events: []Event{ev("keypress", "User Pressed Keys"), ev("speech", "User Said Something"), ev("timeout", "Timeout"), ev("hangup", "Caller Hung Up")}},
+		events: []Event{inputEv("keypress", "User Pressed Keys", KeysPressed, "Digits"), inputEv("speech", "User Said Something", WordsSpoken, "SpeechResult"),
+			inputEv("timeout", "Timeout", NoInput, ""), hangupEv()}},
 	{Type: "say-play", Title: "Say/Play", Category: Voice, Icon: "speaker", Channel: VoiceChannel, NameBase: "say_play", defaultsFrom: defaultsSeed,
-		events: []Event{ev("audioComplete", "Audio Complete"), ev("hangup", "Caller Hung Up")}},
+		events: []Event{ev("audioComplete", "Audio Complete"), hangupEv()}},
 	{Type: "record-voicemail", outputs: []string{"RecordingUrl", "RecordingSid", "RecordingDuration", "TranscriptionText", "CallStatus"}, Title: "Record Voicemail", Category: Voice, Icon: "voicemail", Channel: VoiceChannel, NameBase: "record_voicemail", defaultsFrom: defaultsSeed,
-		events: []Event{ev("recordingComplete", "Recording Complete"), ev("noAudio", "No Audio"), ev("hangup", "Caller Hung Up")}},
+		events: []Event{ev("recordingComplete", "Recording Complete"), inputEv("noAudio", "No Audio", NoInput, ""), hangupEv()}},
 	{Type: "make-outgoing-call-v2", outputs: []string{"CallSid", "CallStatus", "To", "From", "AnsweredBy"}, Title: "Make Outgoing Call", Category: Voice, Icon: "phone-outgoing", Channel: AnyChannel, NameBase: "call_user",
 		defaultsFrom: defaultsSeed, answers: []string{"answered"}, dials: "to",
-		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("failed", "Call Failed")}},
+		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), failEv("failed", "Call Failed")}},
 	{Type: "connect-call-to", outputs: []string{"DialCallStatus", "DialCallSid", "DialCallDuration", "CallStatus"}, Title: "Connect Call To", Category: Voice, Icon: "phone-forward", Channel: VoiceChannel, NameBase: "connect_call", defaultsFrom: defaultsSeedCorrected, dials: "to",
-		events: []Event{ev("callCompleted", "Connected Call Ended"), ev("hangup", "Caller Hung Up")}},
+		events: []Event{ev("callCompleted", "Connected Call Ended"), hangupEv()}},
 	{Type: "enqueue-call", outputs: []string{"QueueResult", "QueueSid", "QueueTime", "CallStatus"}, Title: "Enqueue Call", Category: Voice, Icon: "queue", Channel: VoiceChannel, NameBase: "enqueue", defaultsFrom: defaultsSeedCorrected, queuesCall: true,
 		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Failed to Enqueue"), ev("callFailure", "Call Failed")}},
 	{Type: "record-call", outputs: []string{"Sid", "Status", "Source", "Channels", "StartTime"}, Title: "Call Recording", Category: Voice, Icon: "record", Channel: VoiceChannel, NameBase: "call_recording", defaultsFrom: defaultsSeed,
-		events: []Event{ev("success", "Success"), ev("failed", "Failed")}},
+		events: []Event{ev("success", "Success"), failEv("failed", "Failed")}},
 	{Type: "fork-stream", Title: "Fork Stream", Category: Voice, Icon: "stream", Channel: VoiceChannel, NameBase: "stream", defaultsFrom: defaultsSeed,
 		events: []Event{ev("next", "Next")}},
 	{Type: "capture-payments", outputs: []string{"Result", "PaymentToken", "PaymentCardNumber", "PaymentCardType", "PaymentConfirmationCode", "ErrorCode"}, Title: "Capture Payments", Category: Voice, Icon: "credit-card", Channel: VoiceChannel, NameBase: "pay", defaultsFrom: defaultsSeedCorrected,
 		events: []Event{ev("success", "Success"), ev("maxFailedAttempts", "Max Failed Attempts"), ev("providerError", "Provider Error"),
-			ev("payInterrupted", "Pay Interrupted"), ev("hangup", "Caller Hung Up"), ev("validationError", "Validation Error")}},
+			ev("payInterrupted", "Pay Interrupted"), hangupEv(), ev("validationError", "Validation Error")}},
 
 	{Type: "send-message", outputs: []string{"outbound.Sid", "outbound.Body", "outbound.To", "outbound.From", "outbound.Status"}, Title: "Send Message", Category: Messaging, Icon: "message", Channel: AnyChannel, NameBase: "send_message", defaultsFrom: defaultsSeed, succeedsOnAcceptance: true,
-		events: []Event{ev("sent", "Sent"), ev("failed", "Failed")}, requires: messageRequirements("send-message", "failed")},
+		events: []Event{ev("sent", "Sent"), failEv("failed", "Failed")}, requires: messageRequirements("send-message", "failed")},
 	{Type: "send-and-wait-for-reply", outputs: []string{"inbound.Body", "inbound.From", "inbound.To", "inbound.MessageSid", "inbound.NumMedia", "outbound.Sid", "outbound.Body"}, Title: "Send & Wait For Reply", Category: Messaging, Icon: "message-reply", Channel: MessagingChannel, NameBase: "send_and_reply", defaultsFrom: defaultsSeed,
-		events:   []Event{ev("incomingMessage", "Reply"), ev("timeout", "No Reply"), ev("deliveryFailure", "Delivery Failure")},
-		inputs:   []ContactInput{{MessageReply, "incomingMessage", "inbound.Body"}},
+		events: []Event{inputEv("incomingMessage", "Reply", MessageReply, "inbound.Body"), inputEv("timeout", "No Reply", NoInput, ""),
+			failEv("deliveryFailure", "Delivery Failure")},
 		requires: messageRequirements("send-and-wait-for-reply", "deliveryFailure")},
 
 	{Type: "run-function", outputs: []string{"parsed", "body", "status_code", "content_type", "headers"}, Title: "Run Function", Category: ToolsAndCode, Icon: "function", Channel: AnyChannel, NameBase: "function", defaultsFrom: defaultsSeed, http: functionCall,
-		events: []Event{ev("success", "Success"), ev("fail", "Fail")}, requires: []Requirement{httpURL("run-function/url", "url", "fail")}},
+		events: []Event{ev("success", "Success"), failEv("fail", "Fail")}, requires: []Requirement{httpURL("run-function/url", "url", "fail")}},
 	{Type: "make-http-request", outputs: []string{"parsed", "body", "status_code", "content_type"}, Title: "Make HTTP Request", Category: ToolsAndCode, Icon: "http", Channel: AnyChannel, NameBase: "http", defaultsFrom: defaultsSeed, http: httpRequest,
-		events:   []Event{ev("success", "Success"), ev("failed", "Fail")},
+		events:   []Event{ev("success", "Success"), failEv("failed", "Fail")},
 		requires: []Requirement{httpURL("make-http-request/url", "url", "failed"), httpMethod("make-http-request/method"), twilioAuth("make-http-request/add_twilio_auth")}},
 	{Type: "add-twiml-redirect", outputs: []string{"CallStatus"}, Title: "TwiML Redirect", Category: ToolsAndCode, Icon: "redirect", Channel: AnyChannel, NameBase: "redirect", defaultsFrom: defaultsSeedCorrected,
-		events: []Event{ev("return", "Return"), ev("timeout", "Timeout"), ev("fail", "Fail")}, requires: []Requirement{httpURL("add-twiml-redirect/url", "url", "fail")}},
+		events: []Event{ev("return", "Return"), ev("timeout", "Timeout"), failEv("fail", "Fail")}, requires: []Requirement{httpURL("add-twiml-redirect/url", "url", "fail")}},
 
 	{Type: "send-to-flex", outputs: []string{"QueueResult", "QueueSid", "DialCallStatus", "CallStatus"}, Title: "Send To Flex", Category: ConnectOtherProducts, Icon: "flex", Channel: AnyChannel, NameBase: "send_to_flex", defaultsFrom: defaultsSeed, queuesCall: true,
 		events: []Event{ev("callComplete", "Call Complete"), ev("failedToEnqueue", "Task Creation Failed"), ev("callFailure", "Call Failed"), ev("composerStarted", "Composer Started")}},
 	{Type: "connect-virtual-agent-v2", outputs: []string{"VirtualAgentStatus", "VirtualAgentProvider", "VirtualAgentProviderData", "CallStatus"}, Title: "Connect Virtual Agent", Category: ConnectOtherProducts, Icon: "virtual-agent", Channel: AnyChannel, NameBase: "virtual_agent", channelProperty: "channel",
-		events: []Event{ev("completed", "Completed"), ev("live-agent-handoff", "Live Agent Handoff"), ev("hangup", "Caller Hung Up"),
-			ev("failed", "Failed"), ev("paused", "Paused"), ev("timeout", "Timeout")}},
+		events: []Event{ev("completed", "Completed"), ev("live-agent-handoff", "Live Agent Handoff"), hangupEv(),
+			failEv("failed", "Failed"), ev("paused", "Paused"), ev("timeout", "Timeout")}},
 	{Type: "look-up-profile", outputs: []string{"profile", "profile.id", "profile.traits"}, Title: "Search for a Profile", Category: ConnectOtherProducts, Icon: "profile-search", Channel: AnyChannel, NameBase: "look_up_profile",
-		events: []Event{ev("profileFound", "Profile Found"), ev("noProfileFound", "No Profile Found"), ev("failed", "Failed")}},
+		events: []Event{ev("profileFound", "Profile Found"), ev("noProfileFound", "No Profile Found"), failEv("failed", "Failed")}},
 	{Type: "update-profile-traits", outputs: []string{"profile", "profile.id", "profile.traits"}, Title: "Update Profile Traits", Category: ConnectOtherProducts, Icon: "profile-edit", Channel: AnyChannel, NameBase: "update_profile_traits",
-		events: []Event{ev("profileUpdated", "Profile Updated"), ev("profileNotFound", "Profile Not Found"), ev("failed", "Failed")}},
+		events: []Event{ev("profileUpdated", "Profile Updated"), ev("profileNotFound", "Profile Not Found"), failEv("failed", "Failed")}},
 
 	// Types Studio no longer offers: kept loadable, out of the library.
 	{Type: "make-outgoing-call-v1", outputs: []string{"CallSid", "CallStatus", "To", "From", "AnsweredBy"}, Title: "Make Outgoing Call (v1)", Category: Voice, Icon: "phone-outgoing", Channel: AnyChannel, NameBase: "call_user",
 		answers: []string{"answered", "answeredByMachine"}, dials: "to",
 		events: []Event{ev("answered", "Answered"), ev("busy", "Busy"), ev("noAnswer", "No Answer"), ev("answeredByMachine", "Answered by Machine"),
-			ev("hangup", "Caller Hung Up"), ev("failed", "Call Failed")}, Maturity: Legacy, hidden: true},
+			hangupEv(), failEv("failed", "Call Failed")}, Maturity: Legacy, hidden: true},
 	{Type: "connect-virtual-agent", Title: "Connect Virtual Agent (v1)", Category: ConnectOtherProducts, Icon: "virtual-agent", Channel: VoiceChannel, NameBase: "virtual_agent",
-		events: []Event{ev("return", "Return"), ev("hangup", "Caller Hung Up")}, hidden: true},
+		events: []Event{ev("return", "Return"), hangupEv()}, hidden: true},
 	{Type: "send-to-auto-pilot", outputs: []string{"CurrentTask", "DialogueSid", "AssistantSid", "Memory"}, Title: "Send To Autopilot", Category: ConnectOtherProducts, Icon: "robot", Channel: AnyChannel, NameBase: "autopilot",
-		events: []Event{ev("sessionEnded", "Session Ended"), ev("failure", "Failure"), ev("timeout", "Timeout")}, hidden: true},
+		events: []Event{ev("sessionEnded", "Session Ended"), failEv("failure", "Failure"), ev("timeout", "Timeout")}, hidden: true},
 	{Type: "run-function-v2", Title: "Run Function (v2)", Category: ToolsAndCode, Icon: "function", Channel: AnyChannel, NameBase: "function", http: functionCall,
-		events: []Event{ev("success", "Success"), ev("fail", "Fail")}, OpenEvents: true, hidden: true,
+		events: []Event{ev("success", "Success"), failEv("fail", "Fail")}, OpenEvents: true, hidden: true,
 		requires: []Requirement{httpURL("run-function-v2/url", "url", "fail")}},
 	{Type: "create-task", Title: "Create Task", Category: ConnectOtherProducts, Icon: "legacy", Channel: AnyChannel, NameBase: "create_task",
 		OpenEvents: true, hidden: true},

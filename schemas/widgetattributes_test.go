@@ -60,6 +60,145 @@ func TestWidgetAttributesAgreeWithTheSchemas(t *testing.T) {
 	}
 }
 
+// A type tests conditions exactly when its schema's transitions carry a
+// condition list; its condition event is the repeatable one and its
+// unmatched event the other, both events its schema names, and it has no
+// event besides.
+func TestConditionEventsAgreeWithTheSchemas(t *testing.T) {
+	c := loadCatalog(t)
+	for _, w := range c.Types() {
+		_, carriesConditions := c.docs.at(w.SchemaURL, "/properties/transitions/items/properties/condition")
+		match, hasMatch := w.ConditionEvent()
+		noMatch, hasNoMatch := w.UnmatchedEvent()
+		if carriesConditions != w.TestsConditions() || hasMatch != w.TestsConditions() || hasNoMatch != w.TestsConditions() {
+			t.Errorf("%s: schema carries conditions %v, tests conditions %v, condition event %v, unmatched event %v",
+				w.Type, carriesConditions, w.TestsConditions(), hasMatch, hasNoMatch)
+		}
+		if !w.TestsConditions() {
+			continue
+		}
+		items, _ := c.docs.at(w.SchemaURL, "/properties/transitions/items")
+		fromSchema := c.docs.eventConsts(items, w.SchemaURL)
+		var names []string
+		for _, e := range w.Events() {
+			names = append(names, e.Name)
+		}
+		if match == noMatch || !slices.Contains(fromSchema, match) || !slices.Contains(fromSchema, noMatch) || len(names) != 2 {
+			t.Errorf("%s: condition event %q, unmatched event %q, events %v, schema's events %v", w.Type, match, noMatch, names, fromSchema)
+		}
+		if e, _ := w.Event(match); !e.Repeatable {
+			t.Errorf("%s: the condition event %q is not repeatable", w.Type, match)
+		}
+	}
+}
+
+// The call-ended event is the event of the commons' Hangup transition: a
+// type has it exactly when its schema's transitions name it, at most one
+// event of a type ends the call, and only types that act on a call (voice,
+// a channel property, or a number dialled) have one.
+func TestCallEndedEventAgreesWithTheSchemas(t *testing.T) {
+	c := loadCatalog(t)
+	hangup, _ := c.docs.at(CommonsSchemaURL, "/definitions/Hangup")
+	fromCommons := c.docs.eventConsts(hangup, CommonsSchemaURL)
+	if len(fromCommons) != 1 {
+		t.Fatalf("the commons' Hangup transition names events %v, want one", fromCommons)
+	}
+	for _, w := range c.Types() {
+		items, _ := c.docs.at(w.SchemaURL, "/properties/transitions/items")
+		named := slices.Contains(c.docs.eventConsts(items, w.SchemaURL), fromCommons[0])
+		ended, ok := w.CallEndedEvent()
+		if ok != named || (ok && ended != fromCommons[0]) {
+			t.Errorf("%s: call-ended event %q (%v), its schema names %s %v", w.Type, ended, ok, fromCommons[0], named)
+		}
+		n := 0
+		for _, e := range w.Events() {
+			if e.CallEnded {
+				n++
+			}
+			if w.EndsCall(e.Name) != (ok && e.Name == ended) {
+				t.Errorf("%s: EndsCall(%s) = %v, its call-ended event is %q", w.Type, e.Name, w.EndsCall(e.Name), ended)
+			}
+		}
+		_, dials := w.Dials()
+		if actsOnCall := w.Channel == VoiceChannel || w.channelProperty != "" || dials; n > 1 || (ok && !actsOnCall) {
+			t.Errorf("%s: %d call-ended events; acts on a call %v", w.Type, n, actsOnCall)
+		}
+	}
+	if w, _ := c.Lookup("say-play"); w.EndsCall("not-an-event") {
+		t.Error("an event the type does not have ends its call")
+	}
+}
+
+// The events a contact's input answers: at most one event of a type per
+// kind of input, each holding its input in one of the type's outputs (a
+// timeout holds nothing), found both ways (InputEvent, ContactInputs);
+// only types that wait on the contact have them.
+func TestInputEventsAnswerOneKindEach(t *testing.T) {
+	c := loadCatalog(t)
+	for _, w := range c.Types() {
+		seen := map[InputKind]string{}
+		for _, e := range w.Events() {
+			if e.Answers == 0 {
+				if e.Holds != "" {
+					t.Errorf("%s: %s holds %s but answers no input", w.Type, e.Name, e.Holds)
+				}
+				continue
+			}
+			if other, dup := seen[e.Answers]; dup {
+				t.Errorf("%s: %s and %s both answer input kind %d", w.Type, other, e.Name, e.Answers)
+			}
+			seen[e.Answers] = e.Name
+			if (e.Answers == NoInput) != (e.Holds == "") || (e.Holds != "" && !slices.Contains(w.Outputs(), e.Holds)) {
+				t.Errorf("%s: %s answers input kind %d and holds %q, not one of its outputs %v", w.Type, e.Name, e.Answers, e.Holds, w.Outputs())
+			}
+			if got, ok := w.InputEvent(e.Answers); !ok || got != e.Name {
+				t.Errorf("%s: InputEvent(%d) = %q, %v; want %s", w.Type, e.Answers, got, ok, e.Name)
+			}
+			fromContact := slices.Contains(w.ContactInputs(), ContactInput{Kind: e.Answers, Event: e.Name, Output: e.Holds})
+			if fromContact == (e.Answers == NoInput) {
+				t.Errorf("%s: %s (input kind %d) listed among ContactInputs %v", w.Type, e.Name, e.Answers, fromContact)
+			}
+		}
+		if _, ok := w.InputEvent(0); ok {
+			t.Errorf("%s has an event for no kind of input", w.Type)
+		}
+	}
+	gather, _ := c.Lookup("gather-input-on-call")
+	for kind, want := range map[InputKind]string{KeysPressed: "keypress", WordsSpoken: "speech", NoInput: "timeout"} {
+		if got, _ := gather.InputEvent(kind); got != want {
+			t.Errorf("gather: InputEvent(%d) = %q, want %q", kind, got, want)
+		}
+	}
+}
+
+// The failure event: at most one event of a type fails outright, it is
+// the event every requirement of the type takes when unmet (the message
+// not delivered, the URL unusable), and the one a subflow run inside a
+// subflow takes when refused.
+func TestFailureEventIsTheOneRequirementsTake(t *testing.T) {
+	c := loadCatalog(t)
+	for _, w := range c.Types() {
+		n := 0
+		for _, e := range w.Events() {
+			if e.Fails {
+				n++
+			}
+		}
+		failed, ok := w.FailureEvent()
+		if n > 1 || ok != (n == 1) {
+			t.Errorf("%s: %d failure events, FailureEvent %q, %v", w.Type, n, failed, ok)
+		}
+		for _, r := range w.Requirements() {
+			if r.Event != "" && r.Event != failed {
+				t.Errorf("%s: requirement %s takes %q, its failure event is %q", w.Type, r.ID, r.Event, failed)
+			}
+		}
+		if w.RunsSubflow() && refusedNestedSubflow.event() != failed {
+			t.Errorf("%s: a nested subflow takes %q, its failure event is %q", w.Type, refusedNestedSubflow.event(), failed)
+		}
+	}
+}
+
 // Which types carry each attribute, so a reader sees the registry at a
 // glance and a change to it is deliberate.
 func TestWidgetAttributesByType(t *testing.T) {
@@ -79,6 +218,14 @@ func TestWidgetAttributesByType(t *testing.T) {
 		{"FlowVariables", func(w WidgetType) bool { _, ok := w.PropertyWithRole(FlowVariables); return ok }, []string{"set-variables"}},
 		{"SubflowSID", func(w WidgetType) bool { _, ok := w.PropertyWithRole(SubflowSID); return ok }, []string{"run-subflow"}},
 		{"ContactInputs", func(w WidgetType) bool { return len(w.ContactInputs()) > 0 }, []string{"gather-input-on-call", "send-and-wait-for-reply"}},
+		{"ConditionEvent", func(w WidgetType) bool { _, ok := w.ConditionEvent(); return ok }, []string{"split-based-on"}},
+		{"InputEvent(NoInput)", func(w WidgetType) bool { _, ok := w.InputEvent(NoInput); return ok }, []string{"gather-input-on-call",
+			"record-voicemail", "send-and-wait-for-reply"}},
+		{"FailureEvent", func(w WidgetType) bool { _, ok := w.FailureEvent(); return ok }, []string{"run-subflow", "make-outgoing-call-v2",
+			"record-call", "send-message", "send-and-wait-for-reply", "run-function", "make-http-request", "add-twiml-redirect",
+			"connect-virtual-agent-v2", "look-up-profile", "update-profile-traits", "make-outgoing-call-v1", "send-to-auto-pilot", "run-function-v2"}},
+		{"CallEndedEvent", func(w WidgetType) bool { _, ok := w.CallEndedEvent(); return ok }, []string{"gather-input-on-call", "say-play",
+			"record-voicemail", "connect-call-to", "capture-payments", "connect-virtual-agent-v2", "make-outgoing-call-v1", "connect-virtual-agent"}},
 	} {
 		var got []string
 		for _, w := range c.Types() {

@@ -75,7 +75,9 @@ const (
 )
 
 // event is the event the widget takes when refused ("" fails the whole
-// execution).
+// execution): a nested subflow takes Run Subflow's failure event, which
+// the validator's rules name without a type at hand (a test checks they
+// agree).
 func (k refusalKind) event() string {
 	if k == refusedNestedSubflow {
 		return "failed"
@@ -173,6 +175,51 @@ func (w WidgetType) SucceedsOnAcceptance() bool { return w.succeedsOnAcceptance 
 // first that holds being taken (Split Based On).
 func (w WidgetType) TestsConditions() bool { return w.testsConditions }
 
+// ConditionEvent returns, for a type that tests conditions, the event each
+// of its conditions rides on: the repeatable event, one transition per
+// condition (Split Based On's match). ok is false for every other type.
+func (w WidgetType) ConditionEvent() (name string, ok bool) {
+	return w.conditionEvents(true)
+}
+
+// UnmatchedEvent returns, for a type that tests conditions, the event
+// taken when none of them holds: its event that is not repeatable (Split
+// Based On's noMatch). ok is false for every other type.
+func (w WidgetType) UnmatchedEvent() (name string, ok bool) {
+	return w.conditionEvents(false)
+}
+
+func (w *WidgetType) conditionEvents(repeatable bool) (string, bool) {
+	if !w.testsConditions {
+		return "", false
+	}
+	for _, e := range w.events {
+		if e.Repeatable == repeatable {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
+
+// CallEndedEvent returns the event a widget of this type takes when the
+// call it acts on ends under it, the caller hanging up (the voice types'
+// hangup). ok is false for a type that has none.
+func (w WidgetType) CallEndedEvent() (name string, ok bool) {
+	for _, e := range w.events {
+		if e.CallEnded {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
+
+// EndsCall reports whether event is the one a widget of this type takes
+// when its call ends (CallEndedEvent).
+func (w WidgetType) EndsCall(event string) bool {
+	e, ok := w.event(event)
+	return ok && e.CallEnded
+}
+
 // PropertyRole is what a property holds, where that matters beyond its
 // schema's type.
 type PropertyRole int
@@ -203,6 +250,8 @@ const (
 	WordsSpoken
 	// MessageReply: the text of a message the contact sends back.
 	MessageReply
+	// NoInput: nothing; the wait's timeout elapses first.
+	NoInput
 )
 
 // ContactInput is one way the contact answers a widget: the kind of input,
@@ -214,8 +263,43 @@ type ContactInput struct {
 }
 
 // ContactInputs lists what the contact can give a widget of this type
-// while it waits on them (Gather's keys and speech, Send & Wait's reply).
-func (w WidgetType) ContactInputs() []ContactInput { return slices.Clone(w.inputs) }
+// while it waits on them (Gather's keys and speech, Send & Wait's reply):
+// its events that answer an input (Event.Answers) other than NoInput.
+func (w WidgetType) ContactInputs() []ContactInput {
+	var out []ContactInput
+	for _, e := range w.events {
+		if e.Answers != 0 && e.Answers != NoInput {
+			out = append(out, ContactInput{Kind: e.Answers, Event: e.Name, Output: e.Holds})
+		}
+	}
+	return out
+}
+
+// InputEvent returns the event a widget of this type takes when the
+// contact gives it input of that kind while it waits on them (Gather's
+// keypress for KeysPressed, its timeout for NoInput). ok is false when
+// the type takes no such input.
+func (w WidgetType) InputEvent(kind InputKind) (name string, ok bool) {
+	for _, e := range w.events {
+		if kind != 0 && e.Answers == kind {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
+
+// FailureEvent returns the event a widget of this type takes when its work
+// fails outright (Event.Fails): Send Message's failed, Send & Wait's
+// deliveryFailure, Run Function's fail. ok is false for a type with none
+// or with several kinds of failure.
+func (w WidgetType) FailureEvent() (name string, ok bool) {
+	for _, e := range w.events {
+		if e.Fails {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
 
 // Role says what the named property of this type holds.
 func (w WidgetType) Role(property string) PropertyRole { return w.roles[property] }

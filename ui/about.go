@@ -6,10 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/internal/buildinfo"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // aboutText is what the About dialog says: the application, what it does,
@@ -37,7 +37,9 @@ func (e *Editor) About() {
 	if site, err := url.Parse(websiteURL); err == nil {
 		items = append(items, widget.NewHyperlink(websiteURL, site))
 	}
-	dialog.ShowCustom("About "+nonEmpty(meta.Name, "Studioflow"), "OK", container.NewVBox(items...), e.win)
+	d := kbd.NewMessage("About "+nonEmpty(meta.Name, "Studioflow"), "OK", container.NewVBox(items...), e.win)
+	d.SetFocus(d.Buttons()[0]) // not the link: Enter closes the box
+	d.Show()
 }
 
 // websiteURL is the project's home (FyneApp.toml's Website).

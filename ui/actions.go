@@ -10,13 +10,13 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas"
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/ui/filedialog"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // The editor's commands, shared by the menus, the toolbar and the
@@ -217,7 +217,7 @@ func (e *Editor) exportPNGTo(path string, onUI func(func())) <-chan error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
-	progress := dialog.NewCustom("Exporting "+filepath.Base(path), "Cancel", bar, e.win)
+	progress := kbd.NewMessage("Exporting "+filepath.Base(path), "Cancel", bar, e.win)
 	progress.SetOnClosed(cancel)
 	progress.Show()
 	go func() {

@@ -15,6 +15,7 @@ import (
 	"github.com/studioflow/studioflow/model/flowdiff"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/filedialog"
+	"github.com/studioflow/studioflow/ui/kbd"
 	"github.com/studioflow/studioflow/ui/workspace"
 )
 
@@ -64,8 +65,8 @@ func NewCompare(a fyne.App, cat *schemas.Catalog, old, new *model.Flow, oldLabel
 	c.detail.TextStyle = fyne.TextStyle{Monospace: true}
 	c.detail.Wrapping = fyne.TextWrapWord
 	c.position = widget.NewLabel("")
-	prev := widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), c.Previous)
-	next := widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), c.Next)
+	prev := kbd.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), c.Previous)
+	next := kbd.NewButtonWithIcon("Next", theme.NavigateNextIcon(), c.Next)
 	header := container.NewBorder(nil, nil, container.NewHBox(prev, next), nil, c.position)
 	split := container.NewHSplit(c.view, container.NewVScroll(c.detail))
 	split.Offset = 0.7
@@ -79,6 +80,7 @@ func NewCompare(a fyne.App, cat *schemas.Catalog, old, new *model.Flow, oldLabel
 		}
 	})
 	workspace.CloseOnKeys(c.win) // Escape and Ctrl+W close it
+	kbd.Install(c.win)           // the focus ring
 	c.win.Resize(compareSize)
 	c.show(0)
 	return c

@@ -11,6 +11,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/flowmerge"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // Conflicts lists the conflicts a three-way merge recorded in the flow
@@ -29,6 +30,12 @@ type Conflicts struct {
 	OnError func(error)
 	// OnChoose is called with the widget of a conflict whose name is tapped.
 	OnChoose func(widget string)
+	// Next is what takes the keyboard when the last conflict is settled
+	// from it (the canvas); nil: nothing.
+	Next func() fyne.Focusable
+	// controls are the rows' buttons, so that settling a conflict from
+	// the keyboard leaves it on the next conflict's button.
+	controls *kbd.Controls
 }
 
 // NewConflicts returns the panel, empty and hidden.
@@ -59,6 +66,31 @@ func (c *Conflicts) SetDocument(doc *model.Document) {
 func (c *Conflicts) Conflicts() []model.Conflict { return c.list }
 
 func (c *Conflicts) refresh() {
+	old := c.controls
+	var canvas fyne.Canvas
+	if fyne.CurrentApp() != nil {
+		canvas = fyne.CurrentApp().Driver().CanvasForObject(c.object)
+	}
+	held := ""
+	if canvas != nil {
+		held = old.Name(canvas.Focused())
+	}
+	c.controls = &kbd.Controls{}
+	c.build()
+	if held == "" {
+		return
+	}
+	if f := c.controls.Successor(old, held); f != nil {
+		canvas.Focus(f)
+	} else if c.Next != nil && c.Next() != nil {
+		canvas.Focus(c.Next())
+	} else {
+		canvas.Unfocus()
+	}
+}
+
+// build shows the conflicts there are now.
+func (c *Conflicts) build() {
 	c.list = c.doc.Flow().Conflicts()
 	c.rows.RemoveAll()
 	if len(c.list) == 0 {
@@ -86,14 +118,17 @@ const shownConflicts = 2.5
 
 func (c *Conflicts) row(i int, k model.Conflict) fyne.CanvasObject {
 	where := conflictPlace(k)
-	name := widget.NewButtonWithIcon(where, theme.WarningIcon(), func() {
+	name := kbd.NewButtonWithIcon(where, theme.WarningIcon(), func() {
 		if c.OnChoose != nil && k.Widget != "" {
 			c.OnChoose(k.Widget)
 		}
 	})
 	name.Importance = widget.LowImportance
-	ours := widget.NewButton("Keep ours: "+sideText(k.HasOurs, k.Ours), func() { c.Resolve(i, flowmerge.Ours) })
-	theirs := widget.NewButton("Take theirs: "+sideText(k.HasTheirs, k.Theirs), func() { c.Resolve(i, flowmerge.Theirs) })
+	ours := kbd.NewButton("Keep ours: "+sideText(k.HasOurs, k.Ours), func() { c.Resolve(i, flowmerge.Ours) })
+	theirs := kbd.NewButton("Take theirs: "+sideText(k.HasTheirs, k.Theirs), func() { c.Resolve(i, flowmerge.Theirs) })
+	c.controls.Add(fmt.Sprintf("%d/name", i), name)
+	c.controls.Add(fmt.Sprintf("%d/ours", i), ours)
+	c.controls.Add(fmt.Sprintf("%d/theirs", i), theirs)
 	return container.NewVBox(name, container.NewGridWithColumns(2, ours, theirs))
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // conflictedFlow is a blank flow with two recorded merge conflicts.
@@ -32,11 +33,11 @@ func conflictedFlow(t *testing.T) *model.Flow {
 
 // conflictButton finds a visible button of the conflicts panel whose text
 // starts with prefix, in row i.
-func conflictButton(t *testing.T, e *Editor, prefix string, i int) *widget.Button {
+func conflictButton(t *testing.T, e *Editor, prefix string, i int) *kbd.Button {
 	t.Helper()
 	n := 0
 	for _, o := range test.LaidOutObjects(e.conflicts.Object()) {
-		if b, ok := o.(*widget.Button); ok && b.Visible() && strings.HasPrefix(b.Text, prefix) {
+		if b, ok := o.(*kbd.Button); ok && b.Visible() && strings.HasPrefix(b.Text, prefix) {
 			if n == i {
 				return b
 			}
@@ -115,7 +116,7 @@ func TestConflictsPanelShowsTheBaseAndScrollsManyConflicts(t *testing.T) {
 	c.SetDocument(model.NewDocument(f))
 	var labels []string
 	for _, o := range test.LaidOutObjects(c.Object()) {
-		if b, ok := o.(*widget.Button); ok && b.Importance == widget.LowImportance {
+		if b, ok := o.(*kbd.Button); ok && b.Importance == widget.LowImportance {
 			labels = append(labels, b.Text)
 		}
 	}

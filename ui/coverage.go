@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas"
@@ -19,6 +18,7 @@ import (
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/filedialog"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // canvasCoverage turns a flow's coverage into the canvas overlay: each
@@ -44,6 +44,15 @@ func canvasCoverage(f *model.Flow, c *coverage.Flow) *canvas.Coverage {
 	return out
 }
 
+// clearCoverage forgets the coverage shown and takes its overlay off the
+// canvas, saying nothing: the flow it was measured on is being replaced.
+func (e *Editor) clearCoverage() {
+	e.lastCoverage, e.coverageStatus = nil, ""
+	if ed, ok := e.canvas.(editorCanvas); ok {
+		ed.SetCoverage(nil)
+	}
+}
+
 // setCoverage shows c over the canvas (nil hides it) and says so in the
 // status line.
 func (e *Editor) setCoverage(c *coverage.Flow, what string) {
@@ -52,8 +61,7 @@ func (e *Editor) setCoverage(c *coverage.Flow, what string) {
 		return
 	}
 	if c == nil {
-		e.lastCoverage, e.coverageStatus = nil, ""
-		ed.SetCoverage(nil)
+		e.clearCoverage()
 		e.diagnosticsChanged(e.live.Diagnostics())
 		e.status.SetText(what)
 		return
@@ -78,22 +86,31 @@ func (e *Editor) showCoverage(done func()) {
 		done()
 		return
 	}
-	path, cat := e.path, e.cat
+	doc, path, cat := e.doc, e.path, e.cat
 	e.status.SetText("Running the scenarios beside " + filepath.Base(path) + "…")
 	go func() {
 		c, ran, err := scenario.CoverageBeside(path, scenario.Options{Catalog: cat, HTTPClient: &http.Client{Transport: offline{}}})
 		fyne.Do(func() {
-			switch {
-			case err != nil:
-				e.showError(err)
-			case c == nil:
-				e.setCoverage(nil, "No scenario beside "+filepath.Base(path)+" names it")
-			default:
-				e.setCoverage(c, fmt.Sprintf("%d scenarios beside the flow", ran))
-			}
+			e.coverageRan(doc, path, c, ran, err)
 			done()
 		})
 	}()
+}
+
+// coverageRan shows what the scenarios beside path measured of doc, unless
+// another flow has replaced doc while they ran: coverage belongs to the
+// flow it was measured on.
+func (e *Editor) coverageRan(doc *model.Document, path string, c *coverage.Flow, ran int, err error) {
+	switch {
+	case e.doc != doc:
+		// The status line already shows the flow opened since.
+	case err != nil:
+		e.showError(err)
+	case c == nil:
+		e.setCoverage(nil, "No scenario beside "+filepath.Base(path)+" names it")
+	default:
+		e.setCoverage(c, fmt.Sprintf("%d scenarios beside the flow", ran))
+	}
 }
 
 // ShowCoverageProfile overlays a --coverprofile file's coverage of this
@@ -163,14 +180,14 @@ func (e *Editor) ShowUncovered() {
 		showMessage(e.win, "Uncovered transitions", "The scenarios take every transition of the flow.")
 		return
 	}
-	var d dialog.Dialog
-	list := widget.NewList(func() int { return len(never) }, newUncoveredRow,
+	var d *kbd.Dialog
+	list := newPaneList(func() int { return len(never) }, newUncoveredRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) { setUncoveredRow(o, never[i].String()) })
 	list.OnSelected = func(i widget.ListItemID) {
 		d.Hide()
 		e.goToTransition(never[i])
 	}
-	d = dialog.NewCustom(fmt.Sprintf("%d transitions never taken", len(never)), "Close", list, e.win)
+	d = kbd.NewMessage(fmt.Sprintf("%d transitions never taken", len(never)), "Close", list, e.win)
 	lines := make([]string, len(never))
 	for i, n := range never {
 		lines[i] = n.String()

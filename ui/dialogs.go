@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 type saveChoice int
@@ -21,34 +20,37 @@ const (
 
 // askSave asks whether to save before going on: Save, Don't Save or Cancel.
 func askSave(w fyne.Window, question string, answer func(saveChoice)) {
-	var d *dialog.CustomDialog
+	var d *kbd.Dialog
+	chosen := false
 	choose := func(c saveChoice) func() {
 		return func() {
+			chosen = true
 			d.Hide()
 			answer(c)
 		}
 	}
-	save := widget.NewButton("Save", choose(saveFirst))
+	save := kbd.NewButton("Save", choose(saveFirst))
 	save.Importance = widget.HighImportance
-	dontSave := widget.NewButton("Don't Save", choose(discard))
-	cancel := widget.NewButton("Cancel", choose(cancelChoice))
-	d = dialog.NewCustomWithoutButtons("Unsaved changes", wrappedLabel(question), w)
-	d.SetButtons([]fyne.CanvasObject{cancel, dontSave, save})
+	dontSave := kbd.NewButton("Don't Save", choose(discard))
+	cancel := kbd.NewButton("Cancel", choose(cancelChoice))
+	d = kbd.New("Unsaved changes", wrappedLabel(question), w)
+	// Escape is Cancel.
+	d.SetOnClosed(func() {
+		if !chosen {
+			answer(cancelChoice)
+		}
+	})
+	d.SetButtons(cancel, dontSave, save)
+	d.SetFocus(save)
 	d.Show()
 }
 
 func showMessage(w fyne.Window, title, text string) {
-	dialog.ShowCustom(title, "OK", wrappedLabel(text), w)
+	kbd.ShowMessage(w, title, text)
 }
 
-func wrappedLabel(text string) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	// Wide enough that a sentence reads on one or two lines.
-	spacer := fynecanvas.NewRectangle(color.Transparent)
-	spacer.SetMinSize(fyne.NewSize(420, 1))
-	return container.NewVBox(spacer, l)
-}
+// wrappedLabel is a dialog's message text.
+func wrappedLabel(text string) fyne.CanvasObject { return kbd.Text(text) }
 
 // dragGhost is the label that follows the pointer while a library item
 // is dragged to the canvas.

@@ -5,10 +5,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/ui/kbd"
 	"github.com/studioflow/studioflow/ui/workspace"
 )
 
@@ -20,7 +20,7 @@ const dialogMargin = 24
 // take shown whole (content itself may be a scroll or a list, whose
 // smallest size says nothing). The dialog is as big as that, but no bigger
 // than its window, where its content scrolls instead.
-func fitDialog(d dialog.Dialog, content fyne.CanvasObject, natural fyne.Size, parent fyne.Window) {
+func fitDialog(d *kbd.Dialog, content fyne.CanvasObject, natural fyne.Size, parent fyne.Window) {
 	least := d.MinSize()
 	want := fyne.NewSize(
 		max(least.Width, natural.Width+dialogPadWidth(parent)),
@@ -43,7 +43,7 @@ func dialogPadWidth(parent fyne.Window) float32 {
 	const wide = 4000
 	probe := canvas.NewRectangle(color.Transparent)
 	probe.SetMinSize(fyne.NewSize(wide, 1))
-	return dialog.NewCustomWithoutButtons("", probe, parent).MinSize().Width - wide
+	return kbd.New("", probe, parent).MinSize().Width - wide
 }
 
 // textLinesSize is the natural size of a list of one-line labels: as wide

@@ -14,6 +14,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // AppName is the name shown in window titles.
@@ -130,7 +131,9 @@ func (e *Editor) Start() {
 	// Queued now, this runs once the window is shown and the app runs.
 	go fyne.Do(e.restorePosition)
 	go e.tick()
-	go e.ring.run(e.stop, e.readCanvas)
+	// The focus ring of every window (this one, its dialogs, the
+	// secondary windows) follows the keyboard.
+	go kbd.Run(e.stop, e.readCanvas)
 }
 
 // readCanvas lays out what the canvas shows for screen readers, in builds
@@ -175,6 +178,11 @@ func (e *Editor) build(doc *model.Document) {
 			e.selectWidgets([]string{name})
 			e.canvas.Reveal(name)
 		}
+	}
+	// With the last conflict settled, the keyboard goes to the canvas.
+	e.conflicts.Next = func() fyne.Focusable {
+		f, _ := e.canvas.Object().(fyne.Focusable)
+		return f
 	}
 	e.library = NewLibrary(e.cat)
 	e.library.OnAdd = func(typ string) { e.addAtCenter(typ) }
@@ -233,9 +241,9 @@ func (e *Editor) build(doc *model.Document) {
 	e.toolbarObject = e.toolbar()
 	// In screen order, so that Tab goes from the toolbar to the panes.
 	content := borderInOrder(e.toolbarObject, bottom, main)
-	e.ring = newFocusRing(func() fyne.CanvasObject { return content }, e.win.Canvas().Focused)
+	e.ring = kbd.NewRing(e.win.Canvas(), content)
 	e.reader = newCanvasReader()
-	e.win.SetContent(container.NewStack(content, e.reader.root, e.ring.root, e.tips.root))
+	e.win.SetContent(container.NewStack(content, e.reader.root, e.ring.Layer(), e.tips.root))
 }
 
 // setDocument shows doc (a flow opened, created, imported or recovered).
@@ -247,6 +255,8 @@ func (e *Editor) setDocument(doc *model.Document, path, source string) {
 		e.recovery.remove(e.recoveryFile)
 	}
 	e.doc, e.path, e.source = doc, path, source
+	// Coverage belongs to the flow it was measured on.
+	e.clearCoverage()
 	e.ws.detach()
 	if path != "" {
 		e.source = filepath.Base(path)

@@ -9,6 +9,7 @@ import (
 	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // The Editor is built from three named parts, embedded so that its
@@ -40,7 +41,7 @@ type editorPanes struct {
 	dock      *problemsDock
 	conflicts *Conflicts
 	tips      *tipLayer
-	ring      *focusRing
+	ring      *kbd.Ring
 	reader    *canvasReader // what screen readers read of the canvas
 	// toolbarObject is the row of buttons above the canvas.
 	toolbarObject fyne.CanvasObject

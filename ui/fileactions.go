@@ -9,12 +9,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/internal/filename"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/ui/filedialog"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // fileStamp tells whether a file changed on disk since it was read or
@@ -155,7 +156,7 @@ func (e *Editor) checkDisk() {
 	if e.doc.Dirty() {
 		msg += "\nYour unsaved changes here can be brought back with Undo."
 	}
-	dialog.ShowConfirm("File changed on disk", msg, func(yes bool) {
+	kbd.ShowConfirm("File changed on disk", msg, func(yes bool) {
 		e.reloadOffer = false
 		if yes {
 			e.Reload()
@@ -229,15 +230,22 @@ func (e *Editor) offerRecovery() {
 	}
 	msg := fmt.Sprintf("Studioflow closed without saving %s.\nUnsaved work from %s was recovered.\nRestore it?",
 		name, rec.Saved.Local().Format("2 Jan 15:04:05"))
-	dialog.ShowCustomConfirm("Recover unsaved work", "Restore", "Discard", wrappedLabel(msg), func(restore bool) {
-		if !restore {
-			e.recovery.remove(rec.File)
-			return
-		}
+	// Escape closes it choosing neither: the work is offered again next time.
+	d := kbd.New("Recover unsaved work", wrappedLabel(msg), e.win)
+	discard := kbd.NewButton("Discard", func() {
+		d.Hide()
+		e.recovery.remove(rec.File)
+	})
+	restore := kbd.NewButton("Restore", func() {
+		d.Hide()
 		if err := e.Restore(rec); err != nil {
 			e.showError(err)
 		}
-	}, e.win)
+	})
+	restore.Importance = widget.HighImportance
+	d.SetButtons(discard, restore)
+	d.SetFocus(restore)
+	d.Show()
 }
 
 // Restore opens recovered work: the file it belongs to (when it still

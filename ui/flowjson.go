@@ -6,13 +6,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/filedialog"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // jsonEditor is the text area of Show Flow JSON and Import from JSON. Its
@@ -20,7 +20,7 @@ import (
 type jsonEditor struct {
 	entry  *textField
 	status *widget.Label
-	dialog *dialog.CustomDialog
+	dialog *kbd.Dialog
 	// code is the read-only view with line numbers and syntax colours
 	// (Show Flow JSON opens in it; nil for Import); body holds the view or
 	// the text being edited.
@@ -28,7 +28,7 @@ type jsonEditor struct {
 	keys    *codeKeys
 	body    *fyne.Container
 	editing bool
-	toggle  *widget.Button
+	toggle  *kbd.Button
 	// saves counts Saves, so a problem summary arriving late is shown only
 	// when no other Save came after it.
 	saves int
@@ -42,27 +42,13 @@ type jsonEditor struct {
 func (j *jsonEditor) show(w fyne.Window) {
 	j.entry.onEscape = j.close
 	// Escape also closes it when the text does not have the keyboard (a
-	// click elsewhere in the dialog took it away).
-	c := w.Canvas()
-	prev := c.OnTypedKey()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && j.shown {
-			j.close()
-			return
-		}
-		if prev != nil {
-			prev(ev)
-		}
-	})
-	j.dialog.SetOnClosed(func() {
-		j.shown = false
-		c.SetOnTypedKey(prev)
-	})
+	// button or nothing has it): kbd.Dialog's.
+	j.dialog.SetOnClosed(func() { j.shown = false })
 	j.dialog.Resize(dialogSize(w))
 	j.shown = true
-	j.dialog.Show()
 	j.win = w
-	w.Canvas().Focus(j.focusTarget())
+	j.dialog.SetFocus(j.focusTarget())
+	j.dialog.Show()
 }
 
 // focusTarget is what takes the keyboard: the text, or the code view.
@@ -80,7 +66,7 @@ func (j *jsonEditor) withCodeView() {
 	setJSON(j.code, j.entry.Text)
 	j.keys = newCodeKeys(j.code, j.close, func() { j.setEditing(true) })
 	j.body = container.NewStack(j.keys)
-	j.toggle = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { j.setEditing(!j.editing) })
+	j.toggle = kbd.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { j.setEditing(!j.editing) })
 }
 
 // setEditing switches between the code view and the editable text.
@@ -168,15 +154,15 @@ func (e *Editor) ShowFlowJSON() {
 	j := newJSONEditor(string(e.doc.Flow().Marshal()))
 	j.withCodeView()
 	j.status.SetText("The definition as Studio's Show Flow JSON prints it. Press Edit to change it, then Apply.")
-	copyButton := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
+	copyButton := kbd.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
 		e.app.Clipboard().SetContent(j.entry.Text)
 		j.ok("Copied to the clipboard.")
 	})
-	apply := widget.NewButtonWithIcon("Apply", theme.ConfirmIcon(), func() { e.applyFlowJSON(j) })
+	apply := kbd.NewButtonWithIcon("Apply", theme.ConfirmIcon(), func() { e.applyFlowJSON(j) })
 	apply.Importance = widget.HighImportance
-	closeButton := widget.NewButton("Close", j.close)
-	j.dialog = dialog.NewCustomWithoutButtons("Flow JSON", j.content(), e.win)
-	j.dialog.SetButtons([]fyne.CanvasObject{closeButton, copyButton, j.toggle, apply})
+	closeButton := kbd.NewButton("Close", j.close)
+	j.dialog = kbd.New("Flow JSON", j.content(), e.win)
+	j.dialog.SetButtons(closeButton, copyButton, j.toggle, apply)
 	e.lastJSON = j
 	j.show(e.win)
 }
@@ -226,7 +212,7 @@ func (e *Editor) ImportJSON() {
 	j := newJSONEditor("")
 	j.entry.SetPlaceHolder("Paste a flow definition, or a Flow resource from Studio's REST API")
 	j.status.SetText("Widgets without positions are laid out automatically.")
-	chooseFile := widget.NewButtonWithIcon("Choose File…", theme.FolderOpenIcon(), func() {
+	chooseFile := kbd.NewButtonWithIcon("Choose File…", theme.FolderOpenIcon(), func() {
 		filedialog.Open(e.win, e.app.Preferences(), filedialog.Options{
 			Title: "Import a flow file", Purpose: filedialog.Flows, Extensions: []string{".json"},
 		}, func(path string) {
@@ -238,11 +224,11 @@ func (e *Editor) ImportJSON() {
 			j.entry.SetText(string(data))
 		})
 	})
-	importButton := widget.NewButtonWithIcon("Import", theme.DownloadIcon(), func() { e.applyImport(j) })
+	importButton := kbd.NewButtonWithIcon("Import", theme.DownloadIcon(), func() { e.applyImport(j) })
 	importButton.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", j.close)
-	j.dialog = dialog.NewCustomWithoutButtons("Import from JSON", j.content(), e.win)
-	j.dialog.SetButtons([]fyne.CanvasObject{cancel, chooseFile, importButton})
+	cancel := kbd.NewButton("Cancel", j.close)
+	j.dialog = kbd.New("Import from JSON", j.content(), e.win)
+	j.dialog.SetButtons(cancel, chooseFile, importButton)
 	e.lastJSON = j
 	j.show(e.win)
 }

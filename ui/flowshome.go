@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
@@ -15,6 +14,7 @@ import (
 	"github.com/studioflow/studioflow/studio"
 	"github.com/studioflow/studioflow/studio/sessions"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/kbd"
 	"github.com/studioflow/studioflow/ui/workspace"
 )
 
@@ -102,6 +102,7 @@ func (w *workspaceLink) showHome() {
 	w.home.Refresh() // shows the From Twilio button now that it has an action
 	w.win.SetContent(w.home.Content())
 	workspace.CloseOnKeys(w.win)
+	kbd.Install(w.win) // the focus ring
 	w.win.Resize(secondarySize(w.e.win, fyne.NewSize(1100, 720)))
 	w.win.SetOnClosed(func() { w.win, w.home, w.sync = nil, nil, nil })
 	w.win.Show()
@@ -147,10 +148,10 @@ func (w *workspaceLink) saveDialog(then func()) {
 	if !w.ensureStore() {
 		return
 	}
-	message := widget.NewEntry()
+	message := kbd.NewEntry()
 	message.SetPlaceHolder("What changed (optional)")
 	publish := widget.NewCheck("Publish this revision", nil)
-	name := widget.NewEntry()
+	name := kbd.NewEntry()
 	items := []*widget.FormItem{}
 	if w.flowSID == "" {
 		name.SetText(baseName(w.e.source))
@@ -164,7 +165,7 @@ func (w *workspaceLink) saveDialog(then func()) {
 	if w.flowSID != "" {
 		title = "Save " + w.name + " to the Workspace"
 	}
-	d := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+	d := kbd.NewForm(title, "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -176,6 +177,7 @@ func (w *workspaceLink) saveDialog(then func()) {
 			then()
 		}
 	}, w.e.win)
+	d.SubmitOnEnter(name, message)
 	d.Resize(fyne.NewSize(480, 240))
 	d.Show()
 }

@@ -7,20 +7,21 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // ringAround checks that the ring is drawn just outside obj.
 func ringAround(t *testing.T, e *Editor, obj fyne.CanvasObject, what string) {
 	t.Helper()
-	e.ring.track()
-	pos, size, shown := e.ring.shown()
+	e.ring.Track()
+	pos, size, shown := e.ring.Shown()
 	if !shown {
 		t.Fatalf("%s focused: no focus ring", what)
 	}
 	d := fyne.CurrentApp().Driver()
-	at := d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(e.ring.root))
-	want := at.SubtractXY(ringGap, ringGap)
-	wantSize := obj.Size().AddWidthHeight(2*ringGap, 2*ringGap)
+	want := d.AbsolutePositionForObject(obj).SubtractXY(kbd.Gap, kbd.Gap)
+	wantSize := obj.Size().AddWidthHeight(2*kbd.Gap, 2*kbd.Gap)
 	near := func(a, b float32) bool { return a-b < 0.01 && b-a < 0.01 }
 	if !near(pos.X, want.X) || !near(pos.Y, want.Y) || !near(size.Width, wantSize.Width) || !near(size.Height, wantSize.Height) {
 		t.Errorf("%s focused: ring at %v %v, want %v %v", what, pos, size, want, wantSize)
@@ -35,8 +36,8 @@ func TestFocusRingSurroundsEveryKindOfFocusedElement(t *testing.T) {
 	e.selectWidgets(names)
 	c := e.win.Canvas()
 
-	e.ring.track()
-	if _, _, shown := e.ring.shown(); shown {
+	e.ring.Track()
+	if _, _, shown := e.ring.Shown(); shown {
 		t.Error("a ring with nothing focused")
 	}
 	canvasObj := e.canvas.Object()
@@ -83,8 +84,8 @@ func TestFocusRingSurroundsEveryKindOfFocusedElement(t *testing.T) {
 	}
 
 	c.Unfocus()
-	e.ring.track()
-	if _, _, shown := e.ring.shown(); shown {
+	e.ring.Track()
+	if _, _, shown := e.ring.Shown(); shown {
 		t.Error("the ring stays after the focus left")
 	}
 }
@@ -96,17 +97,17 @@ func TestFocusRingSurroundsAPrimaryButton(t *testing.T) {
 	btn.Importance = widget.HighImportance
 	w := a.NewWindow("ring")
 	holder := container.NewVBox(widget.NewLabel("above"), btn)
-	ring := newFocusRing(func() fyne.CanvasObject { return holder }, w.Canvas().Focused)
-	w.SetContent(container.NewStack(holder, ring.root))
+	ring := kbd.NewRing(w.Canvas(), holder)
+	w.SetContent(container.NewStack(holder, ring.Layer()))
 	w.Resize(fyne.NewSize(300, 200))
 	w.Canvas().Focus(btn)
-	ring.track()
-	pos, size, shown := ring.shown()
+	ring.Track()
+	pos, size, shown := ring.Shown()
 	if !shown {
 		t.Fatal("no ring around the focused primary button")
 	}
 	d := fyne.CurrentApp().Driver()
-	at := d.AbsolutePositionForObject(btn).Subtract(d.AbsolutePositionForObject(ring.root))
+	at := d.AbsolutePositionForObject(btn)
 	if pos.X >= at.X || pos.Y >= at.Y || size.Width <= btn.Size().Width || size.Height <= btn.Size().Height {
 		t.Errorf("ring %v %v does not enclose the button at %v %v", pos, size, at, btn.Size())
 	}
@@ -127,19 +128,19 @@ func TestFocusedInspectorFieldIsScrolledIntoView(t *testing.T) {
 	last := e.inspector.rows[len(e.inspector.rows)-1]
 	obj := last.focus.(fyne.CanvasObject)
 	e.win.Canvas().Focus(last.focus)
-	e.ring.track()
+	e.ring.Track()
 	d := fyne.CurrentApp().Driver()
 	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s).Y
 	if top < 0 || top+obj.Size().Height > s.Size().Height {
 		t.Errorf("the focused field %s is at %v..%v of a %v high inspector (offset %v)", last.path, top, top+obj.Size().Height, s.Size().Height, s.Offset)
 	}
-	if _, _, shown := e.ring.shown(); !shown {
+	if _, _, shown := e.ring.Shown(); !shown {
 		t.Error("no ring around the scrolled-to field")
 	}
 	// Back to the first: scrolled back up.
 	first := e.inspector.rows[0]
 	e.win.Canvas().Focus(first.focus)
-	e.ring.track()
+	e.ring.Track()
 	if top := d.AbsolutePositionForObject(first.focus.(fyne.CanvasObject)).Y - d.AbsolutePositionForObject(s).Y; top < 0 || top > s.Size().Height {
 		t.Errorf("the first field is at %v of a %v high inspector after focusing it (offset %v)", top, s.Size().Height, s.Offset)
 	}

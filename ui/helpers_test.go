@@ -15,6 +15,7 @@ import (
 	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 func loadCatalog(tb testing.TB) *schemas.Catalog {
@@ -97,11 +98,11 @@ func rowPaths(in *Inspector) []string {
 }
 
 // dialogButton finds a button with that text in the window's dialogs.
-func dialogButton(tb testing.TB, w fyne.Window, text string) *widget.Button {
+func dialogButton(tb testing.TB, w fyne.Window, text string) *kbd.Button {
 	tb.Helper()
 	for _, ov := range w.Canvas().Overlays().List() {
 		for _, o := range test.LaidOutObjects(ov) {
-			if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			if b, ok := o.(*kbd.Button); ok && b.Text == text && b.Visible() {
 				return b
 			}
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // Inspector shows and edits the selected widget: a form generated from its
@@ -33,6 +34,11 @@ type Inspector struct {
 	shown string // the widget shown, "" for the flow's settings
 	multi int    // how many widgets are selected when more than one
 	rows  []*fieldRow
+	// controls are the form's buttons by name, so that the keyboard stays
+	// on one (or moves to the next) when the form is rebuilt; then names
+	// the ones to prefer after the next rebuild (a row moved: its buttons).
+	controls *kbd.Controls
+	then     []string
 	// general shows problems of the shown widget that belong to no field.
 	general *widget.Label
 
@@ -147,6 +153,55 @@ func (in *Inspector) changed(c model.Change) {
 	}
 }
 
+// focused is what holds the keyboard in the inspector's window, nil when
+// nothing does.
+func (in *Inspector) focused() fyne.Focusable {
+	if in.canvas == nil {
+		return nil
+	}
+	if c := in.canvas(); c != nil {
+		return c.Focused()
+	}
+	return nil
+}
+
+// control names b, a button of the form being built, for keepKeyboard.
+func (in *Inspector) control(id string, b *kbd.Button) *kbd.Button {
+	in.controls.Add(in.shown+"\x00"+id, b)
+	return b
+}
+
+// preferNext names the form's controls (as control did) to give the
+// keyboard to after the next rebuild, when a control holds it then.
+func (in *Inspector) preferNext(ids ...string) {
+	in.then = in.then[:0]
+	for _, id := range ids {
+		in.then = append(in.then, in.shown+"\x00"+id)
+	}
+}
+
+// keepKeyboard gives the keyboard, held by the old form's control named
+// held, to the rebuilt form: to the same control, or when it is gone (its
+// row removed) to the next one there was, else the one before, else the
+// form's first field. It is never left on a button no longer shown.
+func (in *Inspector) keepKeyboard(old *kbd.Controls, held string, then []string) {
+	c := in.canvas()
+	if c == nil {
+		return
+	}
+	if f := in.controls.Successor(old, held, then...); f != nil {
+		c.Focus(f)
+		return
+	}
+	for _, r := range in.rows {
+		if r.focus != nil {
+			c.Focus(r.focus)
+			return
+		}
+	}
+	c.Unfocus()
+}
+
 // focusedRow returns the form row holding the keyboard focus, or nil.
 func (in *Inspector) focusedRow() *fieldRow {
 	if in.canvas == nil {
@@ -226,6 +281,16 @@ func (in *Inspector) deleteProperty(widget, key string) {
 }
 
 func (in *Inspector) rebuild() {
+	oldShown, old := in.shown, in.controls
+	held := old.Name(in.focused())
+	then := in.then
+	in.then = nil
+	in.controls = &kbd.Controls{}
+	defer func() {
+		if held != "" && in.shown == oldShown {
+			in.keepKeyboard(old, held, then)
+		}
+	}()
 	in.rows = nil
 	in.general = newErrorLabel()
 	var objects []fyne.CanvasObject
@@ -446,7 +511,7 @@ func (in *Inspector) otherPropertyRow(widgetName, key string, v any) fyne.Canvas
 	} else {
 		ed = kindFor(p).build(in, p)
 	}
-	remove := widget.NewButton("Remove", func() { in.applyStructural(model.DeleteProperty(widgetName, key)) })
+	remove := in.control("other/"+key+"/remove", kbd.NewButton("Remove", func() { in.applyStructural(model.DeleteProperty(widgetName, key)) }))
 	remove.Importance = widget.LowImportance
 	ed.object = container.NewBorder(nil, nil, nil, remove, ed.object)
 	return in.addRow("/properties/"+escapePointer(key), key, false, ed)

@@ -15,6 +15,7 @@ import (
 	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // flowWith returns Studio's blank flow with one widget of each given type
@@ -205,10 +206,10 @@ func TestKeyValueTableAddsEditsReordersAndRemovesRows(t *testing.T) {
 	}
 }
 
-func findButtonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+func findButtonIn(t *testing.T, o fyne.CanvasObject, text string) *kbd.Button {
 	t.Helper()
 	for _, c := range test.LaidOutObjects(o) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text {
+		if b, ok := c.(*kbd.Button); ok && b.Text == text {
 			return b
 		}
 	}

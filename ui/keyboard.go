@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/ui/drawn"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // pane is one stop of F6: what takes the keyboard there, and whether the
@@ -97,11 +98,10 @@ func selectTab(tabs *container.AppTabs, text string) {
 	}
 }
 
-// paneList is a list that passes F6 on to the window (cycle), and
-// chooses the highlighted row on Enter as on Space (again, when it is the
-// row already chosen).
+// paneList is a kbd.List (Enter chooses, Escape goes to the window) that
+// passes F6 on to the window (cycle).
 type paneList struct {
-	widget.List
+	kbd.List
 	cycle func(back bool)
 }
 
@@ -117,12 +117,16 @@ func (l *paneList) TypedKey(ev *fyne.KeyEvent) {
 		if !shiftHeld() && openMenu(fyne.CurrentApp().Driver().CanvasForObject(l), 0) {
 			return
 		}
-	case fyne.KeyReturn, fyne.KeyEnter:
-		l.UnselectAll()
-		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-		return
 	}
 	l.List.TypedKey(ev)
+}
+
+// newPaneList is widget.NewList as a paneList.
+func newPaneList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *paneList {
+	l := &paneList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
 }
 
 // cycleTabs shows the next tab (back: the previous one) of the tab strip
@@ -135,7 +139,7 @@ func (e *Editor) cycleTabs(back bool) {
 	c := e.win.Canvas()
 	var tabs *container.AppTabs
 	if f, ok := c.Focused().(fyne.CanvasObject); ok {
-		for _, o := range pathTo(e.ring.content(), f) {
+		for _, o := range kbd.PathTo(e.ring.Content(), f) {
 			if t, ok := o.(*container.AppTabs); ok {
 				tabs = t
 			}
@@ -144,7 +148,7 @@ func (e *Editor) cycleTabs(back bool) {
 	if tabs == nil {
 		tabs = e.lastTabs
 	}
-	if tabs == nil || pathTo(e.ring.content(), tabs) == nil {
+	if tabs == nil || kbd.PathTo(e.ring.Content(), tabs) == nil {
 		tabs = e.sim.tabs
 	}
 	n := len(tabs.Items)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // keyValueTable edits an array of {key, value} objects (Parameter,
@@ -47,10 +48,10 @@ func (t *keyValueTable) editor() propertyEditor {
 	for i, e := range list {
 		rows.Add(t.row(i, len(list), e))
 	}
-	add := widget.NewButtonWithIcon("Add row", theme.ContentAddIcon(), func() {
+	add := t.in.control(t.id(-1, "add"), kbd.NewButtonWithIcon("Add row", theme.ContentAddIcon(), func() {
 		next := append(t.entries(), model.NewObject(model.Member{Key: "key", Value: ""}, model.Member{Key: "value", Value: ""}))
 		t.in.applyStructural(model.SetProperty(t.widget, t.key, next))
-	})
+	}))
 	add.Importance = widget.LowImportance
 	rows.Add(container.NewHBox(add))
 	var focus fyne.Focusable = add
@@ -75,15 +76,24 @@ func (t *keyValueTable) row(i, n int, e any) fyne.CanvasObject {
 	}
 	keyEntry.OnChanged = func(s string) { t.setCell(i, "key", s) }
 	valueEntry.OnChanged = func(s string) { t.setCell(i, "value", s) }
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { t.move(i, i-1) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { t.move(i, i+1) })
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+	// A moved row keeps the keyboard on the button pressed (the other
+	// one when it reached an end); a removed row leaves it on the same
+	// place: the next row's button, else the previous row's, else Add row.
+	up := t.in.control(t.id(i, "up"), kbd.NewButtonWithIcon("", theme.MoveUpIcon(), func() {
+		t.in.preferNext(t.id(i-1, "up"), t.id(i-1, "down"))
+		t.move(i, i-1)
+	}))
+	down := t.in.control(t.id(i, "down"), kbd.NewButtonWithIcon("", theme.MoveDownIcon(), func() {
+		t.in.preferNext(t.id(i+1, "down"), t.id(i+1, "up"))
+		t.move(i, i+1)
+	}))
+	remove := t.in.control(t.id(i, "remove"), kbd.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		list := t.entries()
 		if i < len(list) {
 			t.in.applyStructural(model.SetProperty(t.widget, t.key, slices.Delete(list, i, i+1)))
 		}
-	})
-	for _, b := range []*widget.Button{up, down, remove} {
+	}))
+	for _, b := range []*kbd.Button{up, down, remove} {
 		b.Importance = widget.LowImportance
 	}
 	if i == 0 {
@@ -97,6 +107,11 @@ func (t *keyValueTable) row(i, n int, e any) fyne.CanvasObject {
 	return container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(up, down, remove), keyEntry),
 		container.New(layout.NewCustomPaddedLayout(0, theme.Padding()*2, theme.Padding()*4, 0), valueEntry))
+}
+
+// id names a row's button for Inspector.control (row -1: the table's own).
+func (t *keyValueTable) id(row int, what string) string {
+	return fmt.Sprintf("%s/%d/%s", t.key, row, what)
 }
 
 func (t *keyValueTable) setCell(i int, member, text string) {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas/look"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // libraryKeys makes the palette one stop of Tab: Up and Down (Home, End)
@@ -118,7 +119,7 @@ func (k *libraryKeys) highlight() {
 		it.setKeyed(k.focused && i == k.at)
 	}
 	if k.focused && k.at >= 0 {
-		revealPath(pathTo(k.lib.object, k.lib.items[k.at]))
+		kbd.RevealPath(kbd.PathTo(k.lib.object, k.lib.items[k.at]))
 	}
 }
 
@@ -131,7 +132,7 @@ func (it *libraryItem) setKeyed(on bool) {
 	it.keyed = on
 	if on {
 		it.bg.StrokeColor = look.FocusRing(theme.Current(), fyne.CurrentApp().Settings().ThemeVariant())
-		it.bg.StrokeWidth = ringWidth
+		it.bg.StrokeWidth = kbd.Width
 	} else {
 		it.bg.StrokeColor = color.Transparent
 		it.bg.StrokeWidth = 0

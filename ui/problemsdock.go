@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // problemsDock puts the Problems list under the canvas only while there is
@@ -22,7 +23,7 @@ type problemsDock struct {
 	bar      *fyne.Container
 	barIcon  *widget.Icon
 	barText  *widget.Label
-	show     *widget.Button
+	show     *kbd.Button
 	root     *fyne.Container
 	open     bool
 	count    int
@@ -30,7 +31,7 @@ type problemsDock struct {
 
 func newProblemsDock(canvas fyne.CanvasObject, p *Problems) *problemsDock {
 	d := &problemsDock{canvas: canvas, problems: p}
-	hide := widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() { d.setOpen(false) })
+	hide := kbd.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() { d.setOpen(false) })
 	hide.Importance = widget.LowImportance
 	panel := container.NewBorder(nil, nil, nil, container.NewVBox(hide), p.Object())
 	d.split = container.NewVSplit(canvas, panel)
@@ -38,7 +39,7 @@ func newProblemsDock(canvas fyne.CanvasObject, p *Problems) *problemsDock {
 	d.barIcon = widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 	d.barText = widget.NewLabel("")
 	d.barText.Truncation = fyne.TextTruncateEllipsis
-	d.show = widget.NewButtonWithIcon("Show", theme.MenuExpandIcon(), func() { d.setOpen(true) })
+	d.show = kbd.NewButtonWithIcon("Show", theme.MenuExpandIcon(), func() { d.setOpen(true) })
 	d.show.Importance = widget.LowImportance
 	d.bar = container.NewBorder(nil, nil, d.barIcon, d.show, d.barText)
 	d.root = container.NewStack()

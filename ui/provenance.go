@@ -7,13 +7,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // liquidAssist makes the Liquid references in an inspector text field
@@ -302,8 +302,8 @@ func (e *Editor) showUsages(kind schemas.RefKind, name string) {
 		showMessage(e.win, title, "Nothing in the flow uses "+usageSubject(kind, name)+".")
 		return
 	}
-	var d dialog.Dialog
-	list := widget.NewList(func() int { return len(usages) },
+	var d *kbd.Dialog
+	list := newPaneList(func() int { return len(usages) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(usageLine(usages[i]))
@@ -316,7 +316,7 @@ func (e *Editor) showUsages(kind schemas.RefKind, name string) {
 	e.lastUsages = usages
 	count := widget.NewLabel(fmt.Sprintf("%d uses", len(usages)))
 	box := container.NewBorder(count, nil, nil, nil, list)
-	d = dialog.NewCustom(title, "Close", box, e.win)
+	d = kbd.NewMessage(title, "Close", box, e.win)
 	lines := make([]string, len(usages))
 	for i, u := range usages {
 		lines[i] = usageLine(u)

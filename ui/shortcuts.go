@@ -7,9 +7,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // shortcutLine is one row of the keyboard reference.
@@ -57,7 +58,7 @@ func (e *Editor) ShowShortcuts() {
 		grid.Add(widget.NewLabelWithStyle(keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 	}
 	scroll := container.NewVScroll(grid)
-	d := dialog.NewCustom("Keyboard Shortcuts", "Close", scroll, e.win)
+	d := kbd.NewMessage("Keyboard Shortcuts", "Close", scroll, e.win)
 	fitDialog(d, scroll, grid.MinSize(), e.win)
 	d.Show()
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -55,9 +56,10 @@ func (in *Inspector) splitInputField(s *model.State, spec schemas.PropertySpec) 
 func (in *Inspector) splitTransitions(s *model.State, wt schemas.WidgetType) []fyne.CanvasObject {
 	objects := []fyne.CanvasObject{sectionTitle("Transitions")}
 	name := s.Name()
+	match, _ := wt.ConditionEvent()
 	matches := 0
 	for i, t := range s.Transitions() {
-		if t.Event != "match" {
+		if t.Event != match {
 			label := t.Event
 			if e, ok := wt.Event(t.Event); ok {
 				label = e.Label
@@ -69,7 +71,7 @@ func (in *Inspector) splitTransitions(s *model.State, wt schemas.WidgetType) []f
 		matches++
 		objects = append(objects, in.conditionCard(s, i, matches, t))
 	}
-	add := widget.NewButtonWithIcon("Add condition", theme.ContentAddIcon(), func() { in.addCondition(name) })
+	add := in.control("transitions/add", kbd.NewButtonWithIcon("Add condition", theme.ContentAddIcon(), func() { in.addCondition(name) }))
 	objects = append(objects, container.NewHBox(add))
 	return objects
 }
@@ -155,10 +157,19 @@ func (in *Inspector) conditionCard(s *model.State, i, number int, t model.Transi
 	}
 
 	picker := in.targetPicker(name, i, t.Next)
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { in.moveTransition(name, i, -1) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { in.moveTransition(name, i, +1) })
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { in.removeTransition(name, i) })
-	for _, b := range []*widget.Button{up, down, remove} {
+	// A moved condition keeps the keyboard on the button pressed; a
+	// removed one leaves it on the same place: the next condition's.
+	id := func(at int, what string) string { return fmt.Sprintf("transitions/%d/%s", at, what) }
+	up := in.control(id(i, "up"), kbd.NewButtonWithIcon("", theme.MoveUpIcon(), func() {
+		in.preferNext(id(i-1, "up"), id(i-1, "down"))
+		in.moveTransition(name, i, -1)
+	}))
+	down := in.control(id(i, "down"), kbd.NewButtonWithIcon("", theme.MoveDownIcon(), func() {
+		in.preferNext(id(i+1, "down"), id(i+1, "up"))
+		in.moveTransition(name, i, +1)
+	}))
+	remove := in.control(id(i, "remove"), kbd.NewButtonWithIcon("", theme.DeleteIcon(), func() { in.removeTransition(name, i) }))
+	for _, b := range []*kbd.Button{up, down, remove} {
 		b.Importance = widget.LowImportance
 	}
 	header := container.NewBorder(nil, nil,
@@ -227,10 +238,26 @@ func (in *Inspector) newCondition(widgetName string) *model.Object {
 	)
 }
 
+// conditionEvent is the event a split's conditions ride on (the catalog's
+// ConditionEvent for the widget's type; "" when it tests no conditions).
+func (in *Inspector) conditionEvent(widgetName string) string {
+	s := in.doc.Flow().State(widgetName)
+	if s == nil {
+		return ""
+	}
+	wt, _ := in.cat.Lookup(s.Type())
+	match, _ := wt.ConditionEvent()
+	return match
+}
+
 func (in *Inspector) addCondition(widgetName string) {
+	match := in.conditionEvent(widgetName)
+	if match == "" {
+		return
+	}
 	list := in.transitionList(widgetName)
 	t := model.NewObject(
-		model.Member{Key: "event", Value: "match"},
+		model.Member{Key: "event", Value: match},
 		model.Member{Key: "conditions", Value: []any{in.newCondition(widgetName)}},
 	)
 	in.applyStructural(model.SetTransitions(widgetName, append(list, t)))
@@ -252,7 +279,7 @@ func (in *Inspector) moveTransition(widgetName string, i, by int) {
 		return
 	}
 	if t, ok := list[j].(*model.Object); ok {
-		if e, _ := t.String("event"); e != "match" {
+		if e, _ := t.String("event"); e != in.conditionEvent(widgetName) {
 			return
 		}
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // subflowChoice is a flow Run Subflow can call: its SID and how the picker
@@ -160,9 +161,9 @@ func (in *Inspector) subflowField(s *model.State, spec schemas.PropertySpec) fyn
 		}
 		in.applyStructural(model.SetProperty(name, "flow_sid", choices[i].SID))
 	}
-	add := widget.NewButtonWithIcon("Add the parameters it reads", theme.ContentAddIcon(), func() {
+	add := in.control("subflow/add-parameters", kbd.NewButtonWithIcon("Add the parameters it reads", theme.ContentAddIcon(), func() {
 		in.addParametersRead(name, choices)
-	})
+	}))
 	add.Importance = widget.LowImportance
 	if selected == "" {
 		add.Disable()

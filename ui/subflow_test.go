@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 const testSubflowSID = "FW0123456789abcdef0123456789abcdef"
@@ -133,10 +134,10 @@ func findSelect(t *testing.T, e *Editor, placeholder string) *widget.Select {
 	return nil
 }
 
-func findButton(t *testing.T, e *Editor, text string) *widget.Button {
+func findButton(t *testing.T, e *Editor, text string) *kbd.Button {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(e.inspector.Object()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := o.(*kbd.Button); ok && b.Text == text {
 			return b
 		}
 	}

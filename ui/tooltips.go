@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // tipLayer draws tooltips over a window's content. It holds only canvas
@@ -117,7 +119,7 @@ func wrapText(text string, size, width float32) []string {
 
 // tipButton is a toolbar button that shows its tip while hovered.
 type tipButton struct {
-	widget.Button
+	kbd.Button
 	tip   string
 	layer *tipLayer
 }
@@ -147,19 +149,13 @@ func (b *tipButton) Tapped(ev *fyne.PointEvent) {
 	b.Button.Tapped(ev)
 }
 
-// TypedKey presses the button from the keyboard (Space, Enter, Return)
-// keeping the keyboard on it, as Fyne's Button does not: the next Tab goes
-// on from here, and a dialog the command opens gives the keyboard back here.
+// TypedKey hides the tip when the keyboard presses the button (kbd.Button:
+// the keyboard stays on it).
 func (b *tipButton) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+	if kbd.IsPress(ev) {
 		b.layer.hide()
-		if !b.Disabled() && b.OnTapped != nil {
-			b.OnTapped()
-		}
-	default:
-		b.Button.TypedKey(ev)
 	}
+	b.Button.TypedKey(ev)
 }
 
 // toolbarTip is a fyne.ToolbarItem for a tipButton.

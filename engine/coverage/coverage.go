@@ -91,12 +91,14 @@ func branchesOf(st *model.State, cat *schemas.Catalog) []Branch {
 	}
 	if w, ok := cat.Lookup(st.Type()); ok && w.TestsConditions() {
 		// Each condition is a branch of its own, and so is No Condition
-		// Matches.
-		next, _ := st.Next("noMatch")
-		add("noMatch", 0, "", next)
+		// Matches (the catalog's condition and unmatched events).
+		match, _ := w.ConditionEvent()
+		noMatch, _ := w.UnmatchedEvent()
+		next, _ := st.Next(noMatch)
+		add(noMatch, 0, "", next)
 		for i, t := range st.Transitions() {
-			if t.Event == "match" && len(t.Conditions) > 0 {
-				add("match", i+1, conditionName(t.Conditions), t.Next)
+			if t.Event == match && len(t.Conditions) > 0 {
+				add(match, i+1, conditionName(t.Conditions), t.Next)
 			}
 		}
 		return out
@@ -245,14 +247,13 @@ func Percent(n, total int) string {
 }
 
 // Port reports, for transition i of widget as the flow lists it (event is
-// its event), whether the coverage counts it and whether it was taken.
+// its event), whether the coverage counts it and whether it was taken. The
+// port is the branch of its event that is either no condition (Index 0) or
+// its own condition (Index i+1): a split's condition event is counted per
+// transition, every other event once.
 func (c *Flow) Port(widget string, i int, event string) (taken, counted bool) {
-	index := 0
-	if event == "match" {
-		index = i + 1
-	}
 	for _, b := range c.Branches {
-		if b.Widget == widget && b.Event == event && b.Index == index {
+		if b.Widget == widget && b.Event == event && (b.Index == 0 || b.Index == i+1) {
 			return b.Count > 0, true
 		}
 	}

@@ -318,7 +318,7 @@ func (g *generator) inputsAt(w *engine.Wait) []engine.Input {
 	var out []engine.Input
 	switch w.Kind {
 	case engine.WaitGather:
-		for _, v := range g.pools.valuesOr(slot{kind: "press", widget: w.Widget}, "1") {
+		for _, v := range g.pools.valuesOr(slot{kind: inputSlot(schemas.KeysPressed), widget: w.Widget}, "1") {
 			keys := v
 			if w.FinishOnKey != "" && !strings.Contains(keys, w.FinishOnKey) && (w.NumberDigits == 0 || len(keys) < w.NumberDigits) {
 				keys += w.FinishOnKey
@@ -326,8 +326,11 @@ func (g *generator) inputsAt(w *engine.Wait) []engine.Input {
 			out = append(out, engine.Input{Kind: engine.InputPress, Text: keys})
 		}
 		if st := g.flow.State(w.Widget); st != nil {
-			if next, _ := st.Next("speech"); next != "" {
-				for _, v := range g.pools.valuesOr(slot{kind: "speech", widget: w.Widget}, "hello") {
+			// The gather listens for words only when the event that answers
+			// them leads somewhere.
+			speech, _ := g.kinds.of(st).InputEvent(schemas.WordsSpoken)
+			if next, _ := st.Next(speech); next != "" {
+				for _, v := range g.pools.valuesOr(slot{kind: inputSlot(schemas.WordsSpoken), widget: w.Widget}, "hello") {
 					out = append(out, engine.Input{Kind: engine.InputSpeech, Text: v})
 				}
 			}
@@ -335,15 +338,17 @@ func (g *generator) inputsAt(w *engine.Wait) []engine.Input {
 	case engine.WaitRecord:
 		out = append(out, engine.Input{Kind: engine.InputSpeech, Text: "this is my message"})
 	case engine.WaitReply:
-		for _, v := range g.pools.valuesOr(slot{kind: "reply", widget: w.Widget}, "hello") {
+		for _, v := range g.pools.valuesOr(slot{kind: inputSlot(schemas.MessageReply), widget: w.Widget}, "hello") {
 			out = append(out, engine.Input{Kind: engine.InputMessage, Text: v})
 		}
 	default:
 		return nil
 	}
 	if st := g.flow.State(w.Widget); st != nil {
-		if _, ok := st.Next("hangup"); ok {
-			out = append(out, engine.Input{Kind: engine.InputHangup})
+		if ended, ok := g.kinds.of(st).CallEndedEvent(); ok {
+			if _, wired := st.Next(ended); wired {
+				out = append(out, engine.Input{Kind: engine.InputHangup})
+			}
 		}
 	}
 	return append(out, engine.Input{Kind: engine.InputTimeout})

@@ -21,15 +21,17 @@ type pools struct {
 func buildPools(f *model.Flow, k widgetKinds) pools {
 	p := pools{values: map[string][]string{}, splitSlots: map[string][]slot{}, parsed: map[string][]slot{}, reasons: map[string]string{}}
 	for _, st := range f.States() {
-		if !k.of(st).TestsConditions() {
+		w := k.of(st)
+		match, tests := w.ConditionEvent()
+		if !tests {
 			continue
 		}
 		bySlot := map[string][]condition{}
 		for i, t := range st.Transitions() {
-			if t.Event != "match" || len(t.Conditions) == 0 {
+			if t.Event != match || len(t.Conditions) == 0 {
 				continue
 			}
-			id := branchID(st.Name(), "match", i+1)
+			id := branchID(st.Name(), match, i+1)
 			conds := conditionsOf(st, t)
 			sl, why := p.slotOfAll(f, conds, k)
 			if why != "" {
@@ -48,7 +50,8 @@ func buildPools(f *model.Flow, k widgetKinds) pools {
 				p.add(sl, v)
 			}
 		}
-		noMatch := branchID(st.Name(), "noMatch", 0)
+		unmatched, _ := w.UnmatchedEvent()
+		noMatch := branchID(st.Name(), unmatched, 0)
 		if len(p.splitSlots[st.Name()]) == 0 {
 			if _, why := slotOf(f, st.StringProperty("input"), 0, k); why != "" {
 				p.reasons[noMatch] = why

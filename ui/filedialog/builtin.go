@@ -9,9 +9,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // builtin is the in-window chooser: a path field (typed, pasted or built
@@ -24,9 +25,9 @@ type builtin struct {
 	dir     string   // the folder listed
 	entries []string // its folders (ending in /) then its matching files
 	path    *pathEntry
-	list    *widget.List
+	list    *kbd.List
 	problem *widget.Label
-	dialog  *dialog.CustomDialog
+	dialog  *kbd.Dialog
 }
 
 func newBuiltin(w fyne.Window, o Options, dir string, save bool, done func(string)) *builtin {
@@ -38,7 +39,7 @@ func newBuiltin(w fyne.Window, o Options, dir string, save bool, done func(strin
 	b.problem.Importance = widget.DangerImportance
 	b.problem.Wrapping = fyne.TextWrapWord
 	b.problem.Hide()
-	b.list = widget.NewList(func() int { return len(b.entries) }, func() fyne.CanvasObject {
+	b.list = kbd.NewList(func() int { return len(b.entries) }, func() fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), nil, widget.NewLabel(""))
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		row := o.(*fyne.Container)
@@ -89,9 +90,9 @@ func (b *builtin) show() {
 	if b.save {
 		label = "Save"
 	}
-	ok := widget.NewButtonWithIcon(label, theme.ConfirmIcon(), b.submit)
+	ok := kbd.NewButtonWithIcon(label, theme.ConfirmIcon(), b.submit)
 	ok.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), b.cancel)
+	cancel := kbd.NewButtonWithIcon("Cancel", theme.CancelIcon(), b.cancel)
 	hint := widget.NewLabel("Type or paste a path; Enter opens a folder or chooses the file.")
 	hint.Importance = widget.LowImportance
 	top := container.NewVBox(b.path, b.problem)
@@ -100,11 +101,11 @@ func (b *builtin) show() {
 	if title == "" {
 		title = label
 	}
-	b.dialog = dialog.NewCustomWithoutButtons(title, content, b.win)
-	b.dialog.SetButtons([]fyne.CanvasObject{cancel, ok})
+	b.dialog = kbd.New(title, content, b.win)
+	b.dialog.SetButtons(cancel, ok)
 	b.dialog.Resize(Size(b.win))
+	b.dialog.SetFocus(b.path)
 	b.dialog.Show()
-	b.win.Canvas().Focus(b.path)
 }
 
 // Size is most of the window, so the list shows a couple dozen rows.
@@ -219,7 +220,7 @@ func (b *builtin) submit() {
 		path += b.opts.Extensions[0]
 	}
 	if _, err := os.Stat(path); err == nil {
-		dialog.ShowConfirm("Replace file?", fmt.Sprintf("%s already exists. Replace it?", filepath.Base(path)), func(yes bool) {
+		kbd.ShowConfirm("Replace file?", fmt.Sprintf("%s already exists. Replace it?", filepath.Base(path)), func(yes bool) {
 			if yes {
 				b.choose(path)
 			}

@@ -40,6 +40,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/ui/drawn"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // Env is the variable naming the socket.
@@ -338,6 +339,8 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 	switch v := o.(type) {
 	case *widget.Button:
 		return v.Text, true
+	case *kbd.Button:
+		return v.Text, true
 	case *widget.Check:
 		return v.Text, true
 	case *widget.Label:
@@ -356,6 +359,9 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 	if b := embedded[widget.Button](o, "Button"); b != nil {
 		return textOf(b)
 	}
+	if b := embedded[kbd.Button](o, "Button"); b != nil {
+		return textOf(b)
+	}
 	return "", false
 }
 
@@ -366,7 +372,7 @@ func embeddedEntry(o fyne.CanvasObject) *widget.Entry {
 }
 
 // embedded is the T, named name, that o's own type extends (struct { T;
-// … }, as the simulator's dial pad keys extend widget.Button), or nil.
+// … }, as the simulator's dial pad keys extend kbd.Button), or nil.
 func embedded[T any](o fyne.CanvasObject, name string) *T {
 	v := reflect.ValueOf(o)
 	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {

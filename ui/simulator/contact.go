@@ -93,7 +93,8 @@ func (s *session) speak(words string) {
 }
 
 // hangup ends the call: a wait on the caller hears the hangup, an outcome
-// wait takes its hangup event, anything else is stopped.
+// wait takes its call-ended event (the catalog's), anything else is
+// stopped.
 func (s *session) hangup() {
 	s.do(func() {
 		r := s.current()
@@ -102,11 +103,15 @@ func (s *session) hangup() {
 			return
 		}
 		w := r.x.Waiting
+		var ended string
+		if w != nil {
+			ended, _ = widgetType(r.rt.Catalog(), w.Type).CallEndedEvent()
+		}
 		switch {
 		case w != nil && (w.Kind == engine.WaitGather || w.Kind == engine.WaitRecord):
 			s.input(r, engine.Input{Kind: engine.InputHangup})
-		case w != nil && w.Kind == engine.WaitOutcome && slices.Contains(w.Choices, "hangup"):
-			s.input(r, engine.Input{Kind: engine.InputOutcome, Event: "hangup"})
+		case w != nil && w.Kind == engine.WaitOutcome && ended != "" && slices.Contains(w.Choices, ended):
+			s.input(r, engine.Input{Kind: engine.InputOutcome, Event: ended})
 		default:
 			s.stopRun(r, "the caller hung up")
 		}

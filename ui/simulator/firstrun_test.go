@@ -15,6 +15,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // ownFlow reads one of this package's own fixtures (testdata/).
@@ -98,14 +99,14 @@ func TestAnHTTPWidgetThatCannotReachItsURLOffersACannedAnswerRememberedForTheNex
 	}
 	form := test.LaidOutObjects(p.outcomes)
 	var body *widget.Entry
-	var use *widget.Button
+	var use *kbd.Button
 	for _, o := range form {
 		switch v := o.(type) {
 		case *widget.Entry:
 			if v.MultiLine {
 				body = v
 			}
-		case *widget.Button:
+		case *kbd.Button:
 			if v.Text == "Use this answer" {
 				use = v
 			}
@@ -137,9 +138,9 @@ func TestAnHTTPWidgetThatCannotReachItsURLOffersACannedAnswerRememberedForTheNex
 	// Let it fail: Studio's own behaviour, on the failed transition.
 	p.canned.settings["lookup"].canned = false
 	startAs(t, p, engine.TriggerMessage)
-	var fail *widget.Button
+	var fail *kbd.Button
 	for _, o := range test.LaidOutObjects(p.outcomes) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Let it fail" {
+		if b, ok := o.(*kbd.Button); ok && b.Text == "Let it fail" {
 			fail = b
 		}
 	}

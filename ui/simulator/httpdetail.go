@@ -34,7 +34,8 @@ func exchangeOf(cat *schemas.Catalog, step *engine.Step, req *requestSource) (ex
 		return exchange{}, false
 	}
 	var ex exchange
-	failed := step.Name == "failed" || step.Name == "fail"
+	failure, _ := widgetType(cat, step.Type).FailureEvent()
+	failed := step.Name == failure
 	if failed && !strings.HasPrefix(step.Detail, "HTTP status") {
 		ex.Failure = step.Detail
 	} else {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // Bubble colours: the flow's messages grey on the left, the contact's blue on the right.
@@ -25,8 +26,8 @@ type smsView struct {
 	thread  *fyne.Container
 	scroll  *container.Scroll
 	reply   *widget.Entry
-	sendBtn *keyButton
-	noReply *keyButton
+	sendBtn *kbd.Button
+	noReply *kbd.Button
 	hint    *widget.Label
 	content fyne.CanvasObject
 }
@@ -39,8 +40,8 @@ func newSMSView(p *Panel) *smsView {
 	v.reply = widget.NewEntry()
 	v.reply.SetPlaceHolder("text the flow…")
 	v.reply.OnSubmitted = func(string) { v.send() }
-	v.sendBtn = newKeyButton("Send", theme.MailSendIcon(), v.send)
-	v.noReply = newKeyButton("No reply", nil, p.sess.noReply)
+	v.sendBtn = kbd.NewButtonWithIcon("Send", theme.MailSendIcon(), v.send)
+	v.noReply = kbd.NewButtonWithIcon("No reply", nil, p.sess.noReply)
 	v.hint = widget.NewLabel("")
 	v.hint.Wrapping = fyne.TextWrapWord
 	bottom := container.NewVBox(v.hint, container.NewBorder(nil, nil, nil, container.NewHBox(v.sendBtn, v.noReply), v.reply))

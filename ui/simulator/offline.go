@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // httpAsk is a request an HTTP widget (Make HTTP Request, Run Function)
@@ -125,7 +126,7 @@ func (p *Panel) cannedAnswerForm(a *httpAsk) fyne.CanvasObject {
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Hide()
-	use := widget.NewButtonWithIcon("Use this answer", theme.ConfirmIcon(), func() {
+	use := kbd.NewButtonWithIcon("Use this answer", theme.ConfirmIcon(), func() {
 		code, err := parseStatus(status.Text)
 		if err != nil {
 			problem.SetText(err.Error())
@@ -140,7 +141,7 @@ func (p *Panel) cannedAnswerForm(a *httpAsk) fyne.CanvasObject {
 		}
 	})
 	use.Importance = widget.HighImportance
-	fail := widget.NewButton("Let it fail", func() { p.sess.answerHTTP(nil) })
+	fail := kbd.NewButton("Let it fail", func() { p.sess.answerHTTP(nil) })
 	title := widget.NewLabelWithStyle(a.Widget+" asked for "+a.URL, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(

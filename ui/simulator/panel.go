@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/filedialog"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // Panel is the Simulator: it runs the flow on screen as a caller or a
@@ -64,11 +64,11 @@ type Panel struct {
 
 	runPick    *widget.Select
 	status     *widget.Label
-	stepBtn    *keyButton
-	contBtn    *keyButton
-	ffBtn      *keyButton
-	stopBtn    *keyButton
-	saveBtn    *keyButton
+	stepBtn    *kbd.Button
+	contBtn    *kbd.Button
+	ffBtn      *kbd.Button
+	stopBtn    *kbd.Button
+	saveBtn    *kbd.Button
 	virtual    *widget.Check
 	tabs       *container.AppTabs
 	contactTab *container.TabItem // the phone for calls, the thread for messages
@@ -167,11 +167,11 @@ func (p *Panel) build() {
 	p.status = widget.NewLabel("Pick a trigger and press Start.")
 	p.status.Wrapping = fyne.TextWrapWord
 
-	p.stopBtn = newKeyButton("Stop", theme.MediaStopIcon(), p.sess.stop)
-	p.stepBtn = newKeyButton("Step", theme.MediaSkipNextIcon(), p.sess.step)
-	p.contBtn = newKeyButton("Continue", theme.MediaPlayIcon(), p.sess.resumeRun)
-	p.ffBtn = newKeyButton("Fast-forward", theme.MediaFastForwardIcon(), p.sess.fastForward)
-	p.saveBtn = newKeyButton("Save as test", theme.DocumentSaveIcon(), p.askSaveTest)
+	p.stopBtn = kbd.NewButtonWithIcon("Stop", theme.MediaStopIcon(), p.sess.stop)
+	p.stepBtn = kbd.NewButtonWithIcon("Step", theme.MediaSkipNextIcon(), p.sess.step)
+	p.contBtn = kbd.NewButtonWithIcon("Continue", theme.MediaPlayIcon(), p.sess.resumeRun)
+	p.ffBtn = kbd.NewButtonWithIcon("Fast-forward", theme.MediaFastForwardIcon(), p.sess.fastForward)
+	p.saveBtn = kbd.NewButtonWithIcon("Save as test", theme.DocumentSaveIcon(), p.askSaveTest)
 	// On by default: a gather or a reply wait lasts until the person acts
 	// or presses Fast-forward, so a first run never times out while they
 	// find the keypad.
@@ -182,13 +182,13 @@ func (p *Panel) build() {
 	p.start.details.Add(p.virtual)
 	p.runPick = widget.NewSelect(nil, p.pickRun)
 	p.runPick.PlaceHolder = "(no runs yet)"
-	clear := widget.NewButtonWithIcon("Clear", theme.DeleteIcon(), p.clearRuns)
+	clear := kbd.NewButtonWithIcon("Clear", theme.DeleteIcon(), p.clearRuns)
 
 	p.bpPick = widget.NewSelect(widgetNames(p.doc.Flow()), nil)
 	p.bpPick.PlaceHolder = "widget…"
 	p.bpList = widget.NewLabel("No breakpoints.")
 	p.bpList.Wrapping = fyne.TextWrapWord
-	bpToggle := widget.NewButton("Toggle breakpoint", func() {
+	bpToggle := kbd.NewButton("Toggle breakpoint", func() {
 		if p.bpPick.Selected != "" {
 			p.ToggleBreakpoint(p.bpPick.Selected)
 		}
@@ -382,7 +382,7 @@ func (p *Panel) askSaveTest() {
 		Title: "Save as test", Purpose: filedialog.Tests, Extensions: []string{".yaml", ".yml"}, FileName: "recorded.test.yaml",
 	}, func(path string) {
 		if err := p.SaveTest(path); err != nil {
-			dialog.ShowError(err, p.win)
+			kbd.ShowError(err, p.win)
 			return
 		}
 		p.status.SetText("Saved " + path + " — run it with `studioflow test`.")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/studioflow/studioflow/canvas"
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // refreshControls brings the status line, the buttons and the outcome
@@ -19,6 +20,11 @@ import (
 func (p *Panel) refreshControls() {
 	rv := p.shown
 	p.refreshRunPick()
+	if p.outcomesHoldTheKeyboard() {
+		// An outcome chosen (or a canned answer given) from the keyboard:
+		// its buttons go, the keyboard moves to what comes next.
+		defer p.keyboardAfterOutcome()
+	}
 	p.outcomes.RemoveAll()
 	p.stepBtn.Disable()
 	p.contBtn.Disable()
@@ -76,7 +82,7 @@ func (p *Panel) refreshControls() {
 		p.outcomes.Add(widget.NewLabel(fmt.Sprintf("%s (%s) needs an outcome:", st.At, w.Type)))
 		row := container.NewGridWrap(fyne.NewSize(150, 36))
 		for i, ev := range outcomeChoices(p.cat, w.Type, w.Choices) {
-			b := widget.NewButton(ev, func() { p.sess.choose(ev) })
+			b := kbd.NewButton(ev, func() { p.sess.choose(ev) })
 			if i == 0 {
 				b.Importance = widget.HighImportance
 			}
@@ -126,4 +132,51 @@ func (p *Panel) refreshBreakpoints() {
 		text += "\n  ● " + b
 	}
 	p.bpList.SetText(text)
+}
+
+// outcomesHoldTheKeyboard reports whether the keyboard is on an outcome
+// button or the canned answer's form.
+func (p *Panel) outcomesHoldTheKeyboard() bool {
+	if p.win == nil {
+		return false
+	}
+	f, ok := p.win.Canvas().Focused().(fyne.CanvasObject)
+	return ok && kbd.PathTo(p.outcomes, f) != nil
+}
+
+// keyboardAfterOutcome gives the keyboard, taken off a removed outcome
+// button, to the next outcome's first button, else the first run control
+// that can be pressed (Step, Continue, Stop, Save as test), else Start.
+func (p *Panel) keyboardAfterOutcome() {
+	if p.outcomesHoldTheKeyboard() {
+		return
+	}
+	var first *kbd.Button
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		if first != nil || !o.Visible() {
+			return
+		}
+		if b, ok := o.(*kbd.Button); ok && !b.Disabled() {
+			first = b
+			return
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, child := range c.Objects {
+				find(child)
+			}
+		}
+	}
+	find(p.outcomes)
+	if first == nil {
+		for _, b := range []*kbd.Button{p.stepBtn, p.contBtn, p.stopBtn, p.saveBtn, p.start.startBtn} {
+			if !b.Disabled() && b.Visible() {
+				first = b
+				break
+			}
+		}
+	}
+	if first != nil {
+		p.focus(first)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 func cannedAstrology(p *Panel) {
@@ -96,13 +97,13 @@ func TestTypedRepliesDriveTheSMSThreadAndAMessageAfterTheEndStartsANewRun(t *tes
 	}
 }
 
-func findButton(t *testing.T, p *Panel, text string) *widget.Button {
+func findButton(t *testing.T, p *Panel, text string) *kbd.Button {
 	t.Helper()
-	var found *widget.Button
+	var found *kbd.Button
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch v := o.(type) {
-		case *widget.Button:
+		case *kbd.Button:
 			if v.Text == text {
 				found = v
 			}

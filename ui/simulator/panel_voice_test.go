@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 func TestDialPadDrivesTheOrderLookupIVRAndTheCanvasFollows(t *testing.T) {
@@ -182,12 +183,12 @@ func transcriptText(p *Panel) string {
 	return strings.Join(lines, "\n")
 }
 
-func outcomeButtons(p *Panel) []*widget.Button {
-	var out []*widget.Button
+func outcomeButtons(p *Panel) []*kbd.Button {
+	var out []*kbd.Button
 	for _, o := range p.outcomes.Objects {
 		if row, ok := o.(*fyne.Container); ok {
 			for _, b := range row.Objects {
-				if btn, ok := b.(*widget.Button); ok {
+				if btn, ok := b.(*kbd.Button); ok {
 					out = append(out, btn)
 				}
 			}
@@ -196,7 +197,7 @@ func outcomeButtons(p *Panel) []*widget.Button {
 	return out
 }
 
-func buttonTexts(bs []*widget.Button) []string {
+func buttonTexts(bs []*kbd.Button) []string {
 	var out []string
 	for _, b := range bs {
 		out = append(out, b.Text)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // dialKeys is the phone's 12-key pad, row by row.
@@ -28,7 +29,7 @@ type phoneView struct {
 	scroll     *container.Scroll
 	speech     *widget.Entry
 	keyButtons map[string]*padKey
-	hangupBtn  *keyButton
+	hangupBtn  *kbd.Button
 	content    fyne.CanvasObject
 }
 
@@ -50,9 +51,9 @@ func newPhoneView(p *Panel) *phoneView {
 	}
 	v.speech = widget.NewEntry()
 	v.speech.SetPlaceHolder("say something…")
-	sayBtn := newKeyButton("Say", theme.VolumeUpIcon(), v.say)
+	sayBtn := kbd.NewButtonWithIcon("Say", theme.VolumeUpIcon(), v.say)
 	v.speech.OnSubmitted = func(string) { v.say() }
-	v.hangupBtn = newKeyButton("Hang up", theme.CancelIcon(), p.sess.hangup)
+	v.hangupBtn = kbd.NewButtonWithIcon("Hang up", theme.CancelIcon(), p.sess.hangup)
 	v.hangupBtn.Importance = widget.DangerImportance
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, v.clock, v.state),
@@ -76,8 +77,8 @@ func (v *phoneView) press(key string) { v.p.sess.pressKey(key) }
 // pad typed on the keyboard (0–9, * and #), not only its own: the keyboard
 // dials as the pad does. Space presses the focused key itself.
 type padKey struct {
-	keyButton // Space or Enter presses it keeping the keyboard on it
-	press     func(key string)
+	kbd.Button // Space or Enter presses it keeping the keyboard on it
+	press      func(key string)
 }
 
 func newPadKey(key string, press func(string)) *padKey {

@@ -16,6 +16,7 @@ import (
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // triggerOrder lists the trigger events the form offers, a call first.
@@ -52,7 +53,7 @@ type startForm struct {
 	paramRow *fyne.Container
 	bodyRow  *fyne.Container
 	problem  *widget.Label
-	startBtn *keyButton
+	startBtn *kbd.Button
 	// envPick picks the environment substituted into the flow's ${NAME}
 	// placeholders; envRow is hidden when the flow has none beside it.
 	envPick *widget.Select
@@ -124,7 +125,7 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	sf.problem = widget.NewLabel("")
 	sf.problem.Importance = widget.DangerImportance
 	sf.problem.Hide()
-	sf.startBtn = newKeyButton("Start", theme.MediaPlayIcon(), sf.submit)
+	sf.startBtn = kbd.NewButtonWithIcon("Start", theme.MediaPlayIcon(), sf.submit)
 	sf.startBtn.Importance = widget.HighImportance
 	sf.envPick = widget.NewSelect(nil, func(string) {
 		if sf.onEnv != nil {

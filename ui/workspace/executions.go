@@ -10,6 +10,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // executionList lists a flow's executions, newest first.
@@ -19,22 +20,22 @@ type executionList struct {
 	execs    []wsstore.Execution
 	selected int
 
-	list       *closingList
-	openBtn    *widget.Button
-	refreshBtn *widget.Button
+	list       *kbd.List
+	openBtn    *kbd.Button
+	refreshBtn *kbd.Button
 	empty      fyne.CanvasObject
 	root       fyne.CanvasObject
 }
 
 func newExecutionList(h *Home) *executionList {
 	x := &executionList{h: h, selected: -1}
-	x.list = newClosingList(h.win, func() int { return len(x.execs) }, newExecutionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	x.list = kbd.NewList(func() int { return len(x.execs) }, newExecutionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*executionRow).show(x.execs[i])
 	})
 	x.list.OnSelected = func(i widget.ListItemID) { x.selected = i; x.updateButtons() }
 	x.list.OnUnselected = func(widget.ListItemID) { x.selected = -1; x.updateButtons() }
-	x.openBtn = widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), x.open)
-	x.refreshBtn = widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), func() { x.show(x.flowSID); h.detail.refreshTabs() })
+	x.openBtn = kbd.NewButtonWithIcon("Open", theme.VisibilityIcon(), x.open)
+	x.refreshBtn = kbd.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), func() { x.show(x.flowSID); h.detail.refreshTabs() })
 	x.empty = container.NewCenter(widget.NewLabelWithStyle("No executions yet: runs in the simulator and through\n“studioflow serve” are recorded here.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true}))
 	bar := container.NewHBox(x.openBtn, x.refreshBtn)
 	x.root = container.NewBorder(bar, nil, nil, nil, container.NewStack(x.list, x.empty))

@@ -13,6 +13,7 @@ import (
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // ExecutionView shows one stored execution: its steps in order, the path
@@ -26,7 +27,7 @@ type ExecutionView struct {
 	highlight canvas.Highlight
 
 	view         *canvas.FlowView
-	stepList     *closingList
+	stepList     *kbd.List
 	contextTitle *widget.Label
 	stepDetail   *widget.Label
 	context      *contextTree
@@ -91,12 +92,12 @@ func (v *ExecutionView) build(cat *schemas.Catalog, rev wsstore.Revision) {
 		header.Add(reason)
 	}
 
-	v.stepList = newClosingList(nil, func() int { return len(v.steps) }, newStepRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	v.stepList = kbd.NewList(func() int { return len(v.steps) }, newStepRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*stepRow).show(i+1, v.steps[i], v.steps[i].ExecutionSID != x.SID)
 	})
 	v.stepList.OnSelected = func(i widget.ListItemID) { v.selectStep(i) }
 	v.stepList.OnUnselected = func(widget.ListItemID) { v.selectStep(-1) }
-	wholeBtn := widget.NewButton("Whole execution", func() { v.stepList.UnselectAll() })
+	wholeBtn := kbd.NewButton("Whole execution", func() { v.stepList.UnselectAll() })
 	stepsTitle := widget.NewLabelWithStyle(countNoun(len(v.steps), "step"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	stepsPane := container.NewBorder(container.NewBorder(nil, nil, stepsTitle, wholeBtn), nil, nil, nil, v.stepList)
 
@@ -173,8 +174,8 @@ func showExecutionWindow(parent fyne.Window, store *wsstore.Store, cat *schemas.
 	}
 	w := fyne.CurrentApp().NewWindow("Execution " + execSID)
 	w.SetContent(v.Content())
-	v.stepList.win = w
 	CloseOnKeys(w)
+	kbd.Install(w) // the focus ring
 	w.Resize(SecondarySize(parent, fyne.NewSize(1200, 760)))
 	w.Show()
 	return nil

@@ -10,13 +10,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 	"github.com/studioflow/studioflow/ui/filedialog"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 const (
@@ -31,28 +31,20 @@ func requiredName(s string) error {
 	return nil
 }
 
-// submitOnEnter makes Return in the dialog's single-line fields press its
-// confirm button (when the form is valid).
-func submitOnEnter(d *dialog.FormDialog, fields ...*widget.Entry) {
-	for _, f := range fields {
-		f.OnSubmitted = func(string) { d.Submit() }
-	}
-}
-
 // showForm shows a form dialog whose fields submit it on Return.
-func showForm(title, confirm string, items []*widget.FormItem, done func(ok bool), win fyne.Window, fields ...*widget.Entry) *dialog.FormDialog {
-	d := dialog.NewForm(title, confirm, "Cancel", items, done, win)
-	submitOnEnter(d, fields...)
+func showForm(title, confirm string, items []*widget.FormItem, done func(ok bool), win fyne.Window, fields ...*kbd.Entry) *kbd.Form {
+	d := kbd.NewForm(title, confirm, "Cancel", items, done, win)
+	d.SubmitOnEnter(fields...)
 	d.Resize(fyne.NewSize(480, 1))
-	d.Show()
 	if len(fields) > 0 {
-		win.Canvas().Focus(fields[0])
+		d.SetFocus(fields[0])
 	}
+	d.Show()
 	return d
 }
 
-func nameEntry(text string) *widget.Entry {
-	e := widget.NewEntry()
+func nameEntry(text string) *kbd.Entry {
+	e := kbd.NewEntry()
 	e.SetText(text)
 	e.Validator = requiredName
 	return e
@@ -63,14 +55,14 @@ func nameEntry(text string) *widget.Entry {
 func (h *Home) showNewFlow() {
 	name := nameEntry("")
 	name.SetPlaceHolder("e.g. Appointment reminders")
-	pasted := widget.NewMultiLineEntry()
+	pasted := kbd.NewMultiLineEntry()
 	pasted.SetPlaceHolder("Paste a Studio flow definition (JSON)")
 	pasted.SetMinRowsVisible(8)
 	pasted.TextStyle = fyne.TextStyle{Monospace: true}
 	// The paste area is in the form only while JSON is chosen: a hidden
 	// form row would still take its height.
 	pasteSlot := container.NewVBox()
-	var d *dialog.FormDialog
+	var d *kbd.Form
 	source := widget.NewRadioGroup([]string{sourceBlank, sourceJSON}, func(s string) {
 		if s == sourceJSON {
 			pasteSlot.Objects = []fyne.CanvasObject{pasted}
@@ -198,7 +190,7 @@ func (h *Home) confirmDelete(f wsstore.Flow) {
 	}
 	text := fmt.Sprintf("“%s” and its %s and %s will be removed from this workspace.\nThis cannot be undone.",
 		f.FriendlyName, countNoun(f.Revision, "revision"), countNoun(len(execs), "execution"))
-	d := dialog.NewConfirm("Delete flow?", text, func(ok bool) {
+	d := kbd.NewConfirm("Delete flow?", kbd.Text(text), "Delete", "Cancel", func(ok bool) {
 		if !ok {
 			return
 		}
@@ -211,8 +203,7 @@ func (h *Home) confirmDelete(f wsstore.Flow) {
 			h.OnDeleted(f.SID)
 		}
 	}, h.win)
-	d.SetConfirmText("Delete")
-	d.SetConfirmImportance(widget.DangerImportance)
+	d.Buttons()[1].Importance = widget.DangerImportance
 	d.SetDismissText("Keep")
 	d.Show()
 }

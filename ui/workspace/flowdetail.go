@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // flowDetail is the right side of the Flows home: the selected flow's
@@ -19,7 +20,7 @@ type flowDetail struct {
 
 	name, sid, status, valid, dates, message *widget.Label
 
-	openBtn, renameBtn, duplicateBtn, exportBtn, deleteBtn, publishBtn *widget.Button
+	openBtn, renameBtn, duplicateBtn, exportBtn, deleteBtn, publishBtn *kbd.Button
 
 	revisions  *revisionHistory
 	executions *executionList
@@ -46,14 +47,14 @@ func newFlowDetail(h *Home) *flowDetail {
 	d.message = widget.NewLabel("")
 	d.message.Truncation = fyne.TextTruncateEllipsis
 
-	d.openBtn = widget.NewButtonWithIcon("Open", theme.DocumentIcon(), func() { h.open(d.flow.SID) })
+	d.openBtn = kbd.NewButtonWithIcon("Open", theme.DocumentIcon(), func() { h.open(d.flow.SID) })
 	d.openBtn.Importance = widget.HighImportance
-	d.renameBtn = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), func() { h.showRename(*d.flow) })
-	d.duplicateBtn = widget.NewButtonWithIcon("Duplicate…", theme.ContentCopyIcon(), func() { h.showDuplicate(*d.flow) })
-	d.exportBtn = widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { h.showExport(d.flow.SID, d.flow.FriendlyName) })
-	d.deleteBtn = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() { h.confirmDelete(*d.flow) })
+	d.renameBtn = kbd.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), func() { h.showRename(*d.flow) })
+	d.duplicateBtn = kbd.NewButtonWithIcon("Duplicate…", theme.ContentCopyIcon(), func() { h.showDuplicate(*d.flow) })
+	d.exportBtn = kbd.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { h.showExport(d.flow.SID, d.flow.FriendlyName) })
+	d.deleteBtn = kbd.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() { h.confirmDelete(*d.flow) })
 	d.deleteBtn.Importance = widget.LowImportance
-	d.publishBtn = widget.NewButtonWithIcon("Publish to Twilio…", theme.UploadIcon(), func() {
+	d.publishBtn = kbd.NewButtonWithIcon("Publish to Twilio…", theme.UploadIcon(), func() {
 		if h.OnPublishToTwilio != nil {
 			h.OnPublishToTwilio(d.flow.SID)
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // The project's test flows (internal/testflows) these tests use.
@@ -159,10 +160,10 @@ func noOverlay(t *testing.T, w fyne.Window) {
 }
 
 // button finds the button labelled text among objs.
-func button(t *testing.T, objs []fyne.CanvasObject, text string) *widget.Button {
+func button(t *testing.T, objs []fyne.CanvasObject, text string) *kbd.Button {
 	t.Helper()
 	for _, o := range objs {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+		if b, ok := o.(*kbd.Button); ok && b.Text == text && b.Visible() {
 			return b
 		}
 	}
@@ -170,10 +171,10 @@ func button(t *testing.T, objs []fyne.CanvasObject, text string) *widget.Button 
 	return nil
 }
 
-func entries(objs []fyne.CanvasObject) []*widget.Entry {
-	var out []*widget.Entry
+func entries(objs []fyne.CanvasObject) []*kbd.Entry {
+	var out []*kbd.Entry
 	for _, o := range objs {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := o.(*kbd.Entry); ok {
 			out = append(out, e)
 		}
 	}
@@ -187,7 +188,7 @@ func texts(objs []fyne.CanvasObject) []string {
 		switch v := o.(type) {
 		case *widget.Label:
 			out = append(out, v.Text)
-		case *widget.Button:
+		case *kbd.Button:
 			out = append(out, "["+v.Text+"]")
 		}
 	}

@@ -8,13 +8,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // Home is the Flows home: the workspace's flows on the left (search, new,
@@ -58,13 +58,13 @@ type Home struct {
 	shown    []wsstore.Flow // those matching the search, newest change first
 	selected string         // SID of the flow on the right, "" for none
 
-	search    *closingEntry
-	list      *closingList
+	search    *kbd.Entry
+	list      *kbd.List
 	count     *widget.Label
 	empty     *fyne.Container
-	newButton *widget.Button
-	importBtn *widget.Button
-	twilioBtn *widget.Button
+	newButton *kbd.Button
+	importBtn *kbd.Button
+	twilioBtn *kbd.Button
 	detail    *flowDetail
 	root      fyne.CanvasObject
 }
@@ -86,21 +86,21 @@ func (h *Home) Content() fyne.CanvasObject { return h.root }
 func (h *Home) Store() *wsstore.Store { return h.store }
 
 func (h *Home) build() {
-	h.search = newClosingEntry(h.win)
+	h.search = kbd.NewEntry()
 	h.search.SetPlaceHolder("Search flows by name or SID")
 	h.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	h.search.OnChanged = func(string) { h.filter() }
 
-	h.newButton = widget.NewButtonWithIcon("New flow", theme.ContentAddIcon(), h.showNewFlow)
+	h.newButton = kbd.NewButtonWithIcon("New flow", theme.ContentAddIcon(), h.showNewFlow)
 	h.newButton.Importance = widget.HighImportance
-	h.importBtn = widget.NewButtonWithIcon("Import JSON…", theme.FolderOpenIcon(), h.showImport)
-	h.twilioBtn = widget.NewButtonWithIcon("Open from Twilio…", theme.DownloadIcon(), func() {
+	h.importBtn = kbd.NewButtonWithIcon("Import JSON…", theme.FolderOpenIcon(), h.showImport)
+	h.twilioBtn = kbd.NewButtonWithIcon("Open from Twilio…", theme.DownloadIcon(), func() {
 		if h.OnOpenFromTwilio != nil {
 			h.OnOpenFromTwilio()
 		}
 	})
 
-	h.list = newClosingList(h.win, func() int { return len(h.shown) }, func() fyne.CanvasObject { return newFlowRow(h.pick, h.open) }, func(i widget.ListItemID, o fyne.CanvasObject) {
+	h.list = kbd.NewList(func() int { return len(h.shown) }, func() fyne.CanvasObject { return newFlowRow(h.pick, h.open) }, func(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*flowRow).show(h.shown[i])
 	})
 	h.list.OnSelected = func(i widget.ListItemID) {
@@ -228,9 +228,30 @@ func (h *Home) selectFlow(sid string) {
 		}
 	}
 	h.detail.show(shown)
+	if shown == nil {
+		h.keyboardOffDetail()
+	}
 	if h.OnSelectionChanged != nil {
 		h.OnSelectionChanged(shown)
 	}
+}
+
+// keyboardOffDetail moves the keyboard, when one of the detail's buttons
+// holds it (Delete… just deleted the flow shown), to the list of flows, or
+// the search field when the list is empty: the detail is hidden now.
+func (h *Home) keyboardOffDetail() {
+	c := h.win.Canvas()
+	d := h.detail
+	switch c.Focused() {
+	case d.openBtn, d.renameBtn, d.duplicateBtn, d.exportBtn, d.deleteBtn, d.publishBtn:
+	default:
+		return
+	}
+	if len(h.shown) > 0 {
+		c.Focus(h.list)
+		return
+	}
+	c.Focus(h.search)
 }
 
 // FocusSearch puts the keyboard in the search field (the window's Find).
@@ -251,7 +272,7 @@ func (h *Home) showError(err error) {
 		h.OnError(err)
 		return
 	}
-	dialog.ShowError(err, h.win)
+	kbd.ShowError(err, h.win)
 }
 
 // open hands the flow's latest definition to the main window.
@@ -262,7 +283,7 @@ func (h *Home) open(sid string) {
 		return
 	}
 	if h.OnOpen == nil {
-		dialog.ShowInformation("Open flow", "This window cannot open flows for editing.", h.win)
+		kbd.ShowMessage(h.win, "Open flow", "This window cannot open flows for editing.")
 		return
 	}
 	h.OnOpen(f.SID, f.Definition, f.Revision)

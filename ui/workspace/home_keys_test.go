@@ -13,6 +13,7 @@ import (
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // blankHome shows a Flows home over a workspace in dir holding blank flows
@@ -218,7 +219,7 @@ func TestEscapeAndCtrlWCloseTheFlowsHomeAndEscapeDismissesItsDialogFirst(t *test
 	closed2 := 0
 	win2.SetOnClosed(func() { closed2++ })
 	win2.Canvas().Focus(h2.search)
-	h2.search.TypedShortcut(closeShortcut)
+	h2.search.TypedShortcut(kbd.CloseShortcut())
 	if closed2 != 1 {
 		t.Fatalf("Ctrl+W in the search field closed the window %d times", closed2)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 var zeroTime time.Time
@@ -25,24 +26,24 @@ type revisionHistory struct {
 	revs     []wsstore.Revision
 	selected int // index in revs, -1 for none
 
-	list                            *closingList
-	viewBtn, restoreBtn, publishBtn *widget.Button
-	prevBtn, latestBtn              *widget.Button // compare with previous / latest
+	list                            *kbd.List
+	viewBtn, restoreBtn, publishBtn *kbd.Button
+	prevBtn, latestBtn              *kbd.Button // compare with previous / latest
 	root                            fyne.CanvasObject
 }
 
 func newRevisionHistory(h *Home) *revisionHistory {
 	r := &revisionHistory{h: h, selected: -1}
-	r.list = newClosingList(h.win, func() int { return len(r.revs) }, newRevisionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	r.list = kbd.NewList(func() int { return len(r.revs) }, newRevisionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*revisionRow).show(r.revs[i])
 	})
 	r.list.OnSelected = func(i widget.ListItemID) { r.selected = i; r.updateButtons() }
 	r.list.OnUnselected = func(widget.ListItemID) { r.selected = -1; r.updateButtons() }
-	r.viewBtn = widget.NewButtonWithIcon("View read-only", theme.VisibilityIcon(), r.view)
-	r.restoreBtn = widget.NewButtonWithIcon("Restore as draft", theme.HistoryIcon(), r.restore)
-	r.publishBtn = widget.NewButtonWithIcon("Publish", theme.ConfirmIcon(), r.publish)
-	r.prevBtn = widget.NewButtonWithIcon("Compare with previous", theme.ContentCopyIcon(), r.compareWithPrevious)
-	r.latestBtn = widget.NewButtonWithIcon("Compare with latest", theme.ContentCopyIcon(), r.compareWithLatest)
+	r.viewBtn = kbd.NewButtonWithIcon("View read-only", theme.VisibilityIcon(), r.view)
+	r.restoreBtn = kbd.NewButtonWithIcon("Restore as draft", theme.HistoryIcon(), r.restore)
+	r.publishBtn = kbd.NewButtonWithIcon("Publish", theme.ConfirmIcon(), r.publish)
+	r.prevBtn = kbd.NewButtonWithIcon("Compare with previous", theme.ContentCopyIcon(), r.compareWithPrevious)
+	r.latestBtn = kbd.NewButtonWithIcon("Compare with latest", theme.ContentCopyIcon(), r.compareWithLatest)
 	// Two rows: five buttons in one would widen the Flows home past its
 	// window and squeeze the flows list.
 	bar := container.NewVBox(container.NewHBox(r.viewBtn, r.restoreBtn, r.publishBtn), container.NewHBox(r.prevBtn, r.latestBtn))
@@ -75,7 +76,7 @@ func (r *revisionHistory) current() (wsstore.Revision, bool) {
 
 func (r *revisionHistory) updateButtons() {
 	rev, ok := r.current()
-	for _, b := range []*widget.Button{r.viewBtn, r.prevBtn, r.latestBtn, r.restoreBtn, r.publishBtn} {
+	for _, b := range []*kbd.Button{r.viewBtn, r.prevBtn, r.latestBtn, r.restoreBtn, r.publishBtn} {
 		if ok {
 			b.Enable()
 		} else {
@@ -186,7 +187,7 @@ func (r *revisionHistory) publish() {
 	if !ok {
 		return
 	}
-	msg := widget.NewEntry()
+	msg := kbd.NewEntry()
 	msg.SetText(fmt.Sprintf("Published revision %d", rev.Revision))
 	showForm(fmt.Sprintf("Publish revision %d", rev.Revision), "Publish",
 		[]*widget.FormItem{widget.NewFormItem("Commit message", msg)}, func(ok bool) {

@@ -11,6 +11,7 @@ import (
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // NewRevisionView returns a read-only view of one stored revision: a line
@@ -43,6 +44,7 @@ func showRevisionWindow(parent fyne.Window, cat *schemas.Catalog, rev wsstore.Re
 	w := fyne.CurrentApp().NewWindow(fmt.Sprintf("%s — revision %d (read-only)", rev.FriendlyName, rev.Revision))
 	w.SetContent(content)
 	CloseOnKeys(w)
+	kbd.Install(w) // the focus ring
 	w.Resize(SecondarySize(parent, fyne.NewSize(1000, 700)))
 	w.Show()
 	return nil

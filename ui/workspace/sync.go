@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
@@ -20,6 +19,7 @@ import (
 	"github.com/studioflow/studioflow/studio/client"
 	"github.com/studioflow/studioflow/studio/wire"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 var flowSIDPattern = regexp.MustCompile(`^FW[0-9a-fA-F]{32}$`)
@@ -71,27 +71,27 @@ func NewSyncDialogs(store *wsstore.Store, val *schemas.Validator, win fyne.Windo
 
 // syncForm is the part both dialogs share: the server and the credentials.
 type syncForm struct {
-	dialog   *dialog.FormDialog
-	baseURL  *widget.Entry
-	username *widget.Entry
-	secret   *widget.Entry
+	dialog   *kbd.Form
+	baseURL  *kbd.Entry
+	username *kbd.Entry
+	secret   *kbd.Entry
 	keep     *widget.Check
 	source   *widget.Label
-	fields   map[string]*widget.Entry // the dialog's own fields by label
+	fields   map[string]*kbd.Entry // the dialog's own fields by label
 	publish  *widget.Check
 }
 
 func (s *SyncDialogs) newForm() *syncForm {
-	f := &syncForm{fields: map[string]*widget.Entry{}}
-	f.baseURL = widget.NewEntry()
+	f := &syncForm{fields: map[string]*kbd.Entry{}}
+	f.baseURL = kbd.NewEntry()
 	f.baseURL.SetText(s.prefs.StringWithFallback(baseURLKey, client.DefaultBaseURL))
 	f.baseURL.Validator = func(v string) error {
 		_, err := client.New(strings.TrimSpace(v), client.Credentials{}, nil)
 		return err
 	}
-	f.username = widget.NewEntry()
+	f.username = kbd.NewEntry()
 	f.username.SetPlaceHolder("AC… or SK…")
-	f.secret = widget.NewPasswordEntry()
+	f.secret = kbd.NewPasswordEntry()
 	f.secret.SetPlaceHolder("auth token or API key secret")
 	f.keep = widget.NewCheck("Remember in the OS keyring", nil)
 	f.source = widget.NewLabel("")
@@ -153,14 +153,14 @@ func (s *SyncDialogs) showError(err error) {
 		s.OnError(err)
 		return
 	}
-	dialog.ShowError(err, s.win)
+	kbd.ShowError(err, s.win)
 }
 
 // ShowOpen shows "Open from Twilio": a flow SID (and optionally a
 // revision), fetched, saved into the workspace and opened.
 func (s *SyncDialogs) ShowOpen() {
 	f := s.newForm()
-	sid := widget.NewEntry()
+	sid := kbd.NewEntry()
 	sid.SetPlaceHolder("FW followed by 32 hex digits")
 	sid.Validator = func(v string) error {
 		if !flowSIDPattern.MatchString(strings.TrimSpace(v)) {
@@ -168,17 +168,17 @@ func (s *SyncDialogs) ShowOpen() {
 		}
 		return nil
 	}
-	rev := widget.NewEntry()
+	rev := kbd.NewEntry()
 	rev.SetPlaceHolder("latest (or a number, LatestPublished)")
 	f.fields["Flow SID"], f.fields["Revision"] = sid, rev
 	items := append([]*widget.FormItem{widget.NewFormItem("Flow SID", sid), widget.NewFormItem("Revision", rev)}, f.credentialItems()...)
-	f.dialog = dialog.NewForm("Open from Twilio", "Open", "Cancel", items, func(ok bool) {
+	f.dialog = kbd.NewForm("Open from Twilio", "Open", "Cancel", items, func(ok bool) {
 		s.form = nil
 		if ok {
 			s.pull(f, strings.TrimSpace(sid.Text), strings.TrimSpace(rev.Text))
 		}
 	}, s.win)
-	submitOnEnter(f.dialog, sid, rev, f.baseURL, f.username, f.secret)
+	f.dialog.SubmitOnEnter(sid, rev, f.baseURL, f.username, f.secret)
 	s.form = f
 	f.dialog.Resize(fyne.NewSize(620, 0))
 	f.dialog.Show()
@@ -253,7 +253,7 @@ func (s *SyncDialogs) ShowPublish(localSID string) {
 		return
 	}
 	f := s.newForm()
-	remote := widget.NewEntry()
+	remote := kbd.NewEntry()
 	remote.SetPlaceHolder("empty: create a new flow on the server")
 	if base, sid, ok := s.Link(localSID); ok {
 		f.baseURL.SetText(base)
@@ -266,7 +266,7 @@ func (s *SyncDialogs) ShowPublish(localSID string) {
 		return nil
 	}
 	name := nameEntry(flow.FriendlyName)
-	message := widget.NewEntry()
+	message := kbd.NewEntry()
 	message.SetPlaceHolder("what changed")
 	f.publish = widget.NewCheck("Publish (otherwise save as a draft)", nil)
 	f.publish.SetChecked(flow.Valid)
@@ -277,7 +277,7 @@ func (s *SyncDialogs) ShowPublish(localSID string) {
 		widget.NewFormItem("Commit message", message),
 		widget.NewFormItem("", f.publish),
 	}, f.credentialItems()...)
-	f.dialog = dialog.NewForm("Publish “"+flow.FriendlyName+"” to Twilio", "Publish", "Cancel", items, func(ok bool) {
+	f.dialog = kbd.NewForm("Publish “"+flow.FriendlyName+"” to Twilio", "Publish", "Cancel", items, func(ok bool) {
 		s.form = nil
 		if !ok {
 			return
@@ -291,7 +291,7 @@ func (s *SyncDialogs) ShowPublish(localSID string) {
 		}
 		s.push(f, localSID, strings.TrimSpace(remote.Text), params)
 	}, s.win)
-	submitOnEnter(f.dialog, remote, name, message, f.baseURL, f.username, f.secret)
+	f.dialog.SubmitOnEnter(remote, name, message, f.baseURL, f.username, f.secret)
 	s.form = f
 	f.dialog.Resize(fyne.NewSize(620, 0))
 	f.dialog.Show()
@@ -317,7 +317,7 @@ func (s *SyncDialogs) push(f *syncForm, localSID, remoteSID string, params clien
 		return func() {
 			s.prefs.SetString(linkKey(localSID), base+" "+saved.SID)
 			s.prefs.SetString(pulledKey(base, saved.SID), localSID)
-			dialog.ShowInformation("Saved on "+base, fmt.Sprintf("%s is now revision %d (%s) of %s.", params.FriendlyName, saved.Revision, saved.Status, saved.SID), s.win)
+			kbd.ShowMessage(s.win, "Saved on "+base, fmt.Sprintf("%s is now revision %d (%s) of %s.", params.FriendlyName, saved.Revision, saved.Status, saved.SID))
 			if s.OnPublished != nil {
 				s.OnPublished(localSID, saved)
 			}
@@ -351,7 +351,7 @@ func problemList(err error) string {
 func (s *SyncDialogs) inBackground(title string, work func(ctx context.Context) (func(), error)) {
 	ctx, cancel := context.WithTimeout(context.Background(), syncWait)
 	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustom(title, "Cancel", container.NewPadded(bar), s.win)
+	progress := kbd.NewMessage(title, "Cancel", container.NewPadded(bar), s.win)
 	finished, canceled := false, false
 	progress.SetOnClosed(func() {
 		if !finished {

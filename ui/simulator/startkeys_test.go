@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/studioflow/studioflow/engine"
 )
@@ -39,5 +40,33 @@ func TestStartAndKeypadKeepOrMoveTheKeyboard(t *testing.T) {
 	}
 	if got := p.phone.keys.Text; got[len(got)-3:] != "48_" {
 		t.Errorf("the pad collected %q, want the keys pressed", got)
+	}
+}
+
+// An outcome chosen from the keyboard takes its buttons away; the
+// keyboard moves on to what can be pressed next (here, the run having
+// ended, Save as test), never left on a button that is gone.
+func TestAnOutcomeChosenFromTheKeyboardPassesTheKeyboardOn(t *testing.T) {
+	p, _, w := newTestPanel(t, orderLookupIVR)
+	p.canned.setCanned("allow_list", 200, "application/json", `{"matched": true}`)
+	p.canned.setCanned("order_lookup", 200, "text/plain", "+15557654321")
+	startAs(t, p, engine.TriggerCall)
+	for _, k := range []string{"4", "8", "#"} {
+		test.Tap(p.phone.keyButtons[k])
+	}
+	settle(p)
+	buttons := outcomeButtons(p)
+	if len(buttons) == 0 {
+		t.Fatalf("no outcome to choose; status %q", p.status.Text)
+	}
+	c := w.Canvas()
+	c.Focus(buttons[0])
+	buttons[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	settle(p)
+	if x := execution(t, p); x.Ended == nil {
+		t.Fatalf("the outcome did not end the run; at %q", x.At())
+	}
+	if c.Focused() != p.saveBtn {
+		t.Fatalf("after the outcome the keyboard is on %T, want Save as test", c.Focused())
 	}
 }

@@ -1,0 +1,43 @@
+package kbd
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// List is a list for the keyboard: Up and Down move, Space, Enter and
+// Return choose the highlighted row (again, when it is the row already
+// chosen), and the keys a list does not use (Escape, F6, F10…) go on to the
+// window's key handler, as a Button's do.
+type List struct {
+	widget.List
+	self fyne.Widget
+}
+
+// NewList is widget.NewList as a List.
+func NewList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *List {
+	l := &List{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// ExtendBaseWidget is widget.List's, remembering which widget is drawn (a
+// type that embeds List calls it with itself).
+func (l *List) ExtendBaseWidget(w fyne.Widget) {
+	l.self = w
+	l.List.ExtendBaseWidget(w)
+}
+
+// TypedKey is part of fyne.Focusable.
+func (l *List) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		l.UnselectAll()
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown:
+		l.List.TypedKey(ev)
+	default:
+		PassKey(l.self, ev)
+	}
+}
