@@ -158,8 +158,9 @@ type xserver struct {
 // for Fyne's settings with its animations off (a person can turn them off
 // the same way): the text cursor's fade redrew the whole window a dozen
 // times a second while an entry had the keyboard, a tenth of a core for
-// each application and frames that settle had to wait out. The design
-// and focus-ring tests keep Fyne's defaults (designPrefs).
+// each application and frames that settle had to wait out. The tests
+// that photograph the design or a focus ring keep Fyne's defaults
+// (designPrefs).
 func (x *xserver) isolate(t *testing.T) {
 	t.Helper()
 	x.home = t.TempDir()
