@@ -106,11 +106,14 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 	img = x.still(t, "design-"+name+"-json", area)
 	x.run(t, "xdotool", "type", "xx") // typing edits; an x before the { breaks the JSON
 	img = x.changed(t, "design-"+name+"-json-edit", img, area)
-	// Editing swaps Edit for View, which can move Apply: find it again.
-	if moved, found := colourBlock(img, buttons, primary); found {
-		apply = moved
+	// Editing swaps Edit for View, which can move Apply, and the focus
+	// ring around a button is drawn in the same primary colour: the probe
+	// says where Apply is now, inside the blue block seen.
+	at, _, _ := app.where(t, "Studioflow", "Apply")
+	if !at.Add(area.Min).In(apply.Inset(-200)) {
+		t.Errorf("Apply is at %v, away from the primary-coloured block %v", at.Add(area.Min), apply)
 	}
-	x.focus(t, window, apply.Min.Add(apply.Size().Div(2)).Sub(area.Min))
+	x.focus(t, window, at)
 	errColour := []color.RGBA{rgba(th.Color(theme.ColorNameError, v))}
 	var errPixels int
 	img, _ = x.seeWithin(t, "design-"+name+"-json-error", func(img image.Image) bool {
