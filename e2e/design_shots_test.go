@@ -76,7 +76,12 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
 	app.waitExit(t)
 
-	// A 21-widget real flow as it opens, then at Zoom to Fit.
+	// A 21-widget real flow as it opens, then at Zoom to Fit: in a home of
+	// its own with the same preferences, as designSimulator's second
+	// application (once, under load, the first one's quit left the
+	// preferences file without the theme and size: not what this test is
+	// about).
+	designPrefs(t, x, screen, variant)
 	app = startApp(t, x, bin, "edit", big)
 	window = x.waitWindow(t, app.process, "followup-survey.*Studioflow")
 	area = x.windowGeometry(t, window)
