@@ -78,9 +78,9 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 
 	// A 21-widget real flow as it opens, then at Zoom to Fit: in a home of
 	// its own with the same preferences, as designSimulator's second
-	// application (once, under load, the first one's quit left the
-	// preferences file without the theme and size: not what this test is
-	// about).
+	// application (once, under load, it opened dark at 1280×800 as if the
+	// first one's quit had left the preferences file without the theme and
+	// size: not what this test is about).
 	designPrefs(t, x, screen, variant)
 	app = startApp(t, x, bin, "edit", big)
 	window = x.waitWindow(t, app.process, "followup-survey.*Studioflow")
