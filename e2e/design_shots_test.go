@@ -110,7 +110,7 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 	}
 	img = x.still(t, "design-"+name+"-json", area)
 	x.run(t, "xdotool", "type", "xx") // typing edits; an x before the { breaks the JSON
-	img = x.changed(t, "design-"+name+"-json-edit", img, area)
+	x.changed(t, "design-"+name+"-json-edit", img, area)
 	// Editing swaps Edit for View, which can move Apply, and the focus
 	// ring around a button is drawn in the same primary colour: the probe
 	// says where Apply is now, inside the blue block seen.
