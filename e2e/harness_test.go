@@ -316,11 +316,12 @@ type process struct {
 // still running.
 func (x *xserver) start(t *testing.T, bin string, args ...string) *process {
 	t.Helper()
-	return x.startWith(t, nil, bin, args...)
+	return x.startEnv(t, bin, nil, args...)
 }
 
-// startWith is start with variables (KEY=value) for this program alone.
-func (x *xserver) startWith(t *testing.T, env []string, bin string, args ...string) *process {
+// startEnv is start with env (NAME=value) added to this program's
+// environment alone (x.environ).
+func (x *xserver) startEnv(t *testing.T, bin string, env []string, args ...string) *process {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = x.environ(env...)

@@ -308,6 +308,10 @@ func (f *Flow) IndexOf(name string) int {
 	return -1
 }
 
+// NamesUnique reports whether no two widgets share a name (a missing name
+// counts as ""), so that IndexOf(StateAt(i).Name()) is i for every i.
+func (f *Flow) NamesUnique() bool { return len(f.byName) == len(f.states) }
+
 // TriggerType is the type of the widget a flow's executions start from: a
 // flow has exactly one, which cannot be deleted, copied or led back to.
 // Every layer that treats the trigger apart asks IsTrigger.

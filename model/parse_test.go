@@ -166,3 +166,32 @@ func BenchmarkMoveWidget(b *testing.B) {
 		}
 	}
 }
+
+// NamesUnique says whether every widget's name is its own: IndexOf finds
+// each widget itself then, and the validator skips asking.
+func TestNamesUniqueTellsWhetherTwoWidgetsShareAName(t *testing.T) {
+	for _, c := range []struct {
+		json   string
+		unique bool
+	}{
+		{`{"states":[{"name":"a","type":"trigger"},{"name":"b","type":"say-play"}]}`, true},
+		{`{"states":[{"name":"a","type":"trigger"},{"name":"a","type":"say-play"}]}`, false},
+		{`{"states":[{"type":"trigger"},{"type":"say-play"}]}`, false}, // both nameless
+		{`{"states":[]}`, true},
+	} {
+		f, err := model.Parse([]byte(c.json))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.NamesUnique(); got != c.unique {
+			t.Errorf("%s: NamesUnique = %v, want %v", c.json, got, c.unique)
+		}
+		if c.unique {
+			for i := 0; i < f.Len(); i++ {
+				if f.IndexOf(f.StateAt(i).Name()) != i {
+					t.Errorf("%s: unique, but IndexOf(widget %d's name) is not %d", c.json, i, i)
+				}
+			}
+		}
+	}
+}

@@ -32,18 +32,23 @@ func newContentCache() *contentCache {
 // findings returns compute(s), from the cache when the widget's JSON was
 // seen before. The returned slice must not be modified.
 func (c *contentCache) findings(s *model.State, compute func(*model.State) []Diagnostic) []Diagnostic {
-	// A widget unchanged since it was parsed has a key of its text already:
-	// no need to walk it (the first validation of a flow just opened).
-	key, parsed := s.ContentKey()
-	if !parsed {
-		key = hashValue(c.seed, 0x9e3779b97f4a7c15, s.Raw())
-	}
+	key := c.key(s)
 	if diags, ok := c.entries.Get(key); ok {
 		return diags
 	}
 	diags := slices.Clip(compute(s))
 	c.entries.Put(key, diags)
 	return diags
+}
+
+// key is the widget's content key. A widget unchanged since it was parsed
+// has a key of its text already: no need to walk it (the first validation
+// of a flow just opened).
+func (c *contentCache) key(s *model.State) uint64 {
+	if key, parsed := s.ContentKey(); parsed {
+		return key
+	}
+	return hashValue(c.seed, 0x9e3779b97f4a7c15, s.Raw())
 }
 
 // mix folds x into the running hash h. Each step is a bijection of h for a

@@ -76,6 +76,15 @@ type fastSchema struct {
 	// be valid, so anyOf and oneOf pass over such a branch without
 	// evaluating it (a transition's "event" picks its branch at once).
 	pins []pin
+
+	// kind, anyOfBy and oneOfBy are planned shortcuts (fastschema_plan.go).
+	kind             nodeKind
+	anyOfBy, oneOfBy *pinDispatch
+	// noMemberKeywords: no properties, required or additionalProperties,
+	// so an object's members need no look.
+	noMemberKeywords bool
+	// merged evaluates a kindMerged node (fastschema_merge.go).
+	merged *mergedPlan
 }
 
 type pin struct{ key, value string }
@@ -139,6 +148,12 @@ func (b *fastBuilder) build(s *jsonschema.Schema) *fastSchema {
 	b.deferInPlaceCycles(n)
 	for _, m := range b.built {
 		m.pins = pinsOf(m, 0)
+	}
+	for _, m := range b.built {
+		m.plan()
+	}
+	for _, m := range b.built {
+		m.planMerge()
 	}
 	return n
 }

@@ -13,12 +13,34 @@ import (
 // valid reports whether v (a model value) satisfies the schema, as
 // jsonschema/v5 would decide on model.ToGeneric(v).
 func (n *fastSchema) valid(v any) bool {
+	// Planned kinds first: plan gives them only to nodes that are neither
+	// deferred nor boolean.
+	switch n.kind {
+	case kindTypes:
+		if m := modelTypeOf(v); m != 0 {
+			return n.admitsTypeOf(v, m)
+		}
+	case kindAlias:
+		return n.ref.valid(v)
+	case kindMerged:
+		if modelTypeOf(v) != 0 {
+			return n.merged.valid(v)
+		}
+	}
 	if n.deferred {
 		return n.src.Validate(model.ToGeneric(v)) == nil
 	}
 	if n.always != nil {
 		return *n.always
 	}
+	return n.validOwn(v, true) && n.validInPlace(v)
+}
+
+// validOwn checks v against n's own keywords: all but $ref and allOf, and
+// but the member keywords (properties, required, additionalProperties)
+// unless members is set. A value that is not a model value is left to
+// jsonschema/v5 (with every keyword).
+func (n *fastSchema) validOwn(v any, members bool) bool {
 	switch t := v.(type) {
 	case nil, bool:
 	case string:
@@ -34,7 +56,7 @@ func (n *fastSchema) valid(v any) bool {
 			return false
 		}
 	case *model.Object:
-		if !n.validObject(t) {
+		if !n.validObject(t, members) {
 			return false
 		}
 	case []any:
@@ -57,11 +79,9 @@ func (n *fastSchema) valid(v any) bool {
 	return n.validApplicators(v)
 }
 
-func (n *fastSchema) validApplicators(v any) bool {
+// validInPlace checks v against n's $ref and allOf.
+func (n *fastSchema) validInPlace(v any) bool {
 	if n.ref != nil && !n.ref.valid(v) {
-		return false
-	}
-	if n.not != nil && n.not.valid(v) {
 		return false
 	}
 	for _, s := range n.allOf {
@@ -69,31 +89,19 @@ func (n *fastSchema) validApplicators(v any) bool {
 			return false
 		}
 	}
-	if len(n.anyOf) > 0 {
-		matched := false
-		for _, s := range n.anyOf {
-			if !s.excludes(v) && s.valid(v) {
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			return false
-		}
+	return true
+}
+
+// validApplicators checks not, anyOf, oneOf and if/then/else.
+func (n *fastSchema) validApplicators(v any) bool {
+	if n.not != nil && n.not.valid(v) {
+		return false
 	}
-	if len(n.oneOf) > 0 {
-		matched := 0
-		for _, s := range n.oneOf {
-			if !s.excludes(v) && s.valid(v) {
-				matched++
-				if matched > 1 {
-					return false
-				}
-			}
-		}
-		if matched == 0 {
-			return false
-		}
+	if len(n.anyOf) > 0 && matches(n.anyOf, n.anyOfBy, v, 1) == 0 {
+		return false
+	}
+	if len(n.oneOf) > 0 && matches(n.oneOf, n.oneOfBy, v, 2) != 1 {
+		return false
 	}
 	if n.ifThen != nil {
 		if n.ifThen.valid(v) {
@@ -107,30 +115,41 @@ func (n *fastSchema) validApplicators(v any) bool {
 	return true
 }
 
-func (n *fastSchema) admitsType(v any) bool {
-	var m typeMask
-	switch t := v.(type) {
-	case nil:
-		m = typeNull
-	case bool:
-		m = typeBoolean
-	case string:
-		m = typeString
-	case *model.Object:
-		m = typeObject
-	case []any:
-		m = typeArray
-	case json.Number:
+func (n *fastSchema) admitsType(v any) bool { return n.admitsTypeOf(v, modelTypeOf(v)) }
+
+// admitsTypeOf is admitsType for a value of type m (modelTypeOf(v)).
+func (n *fastSchema) admitsTypeOf(v any, m typeMask) bool {
+	if m == typeNumber {
 		if n.types&typeNumber != 0 {
 			return true
 		}
 		if n.types&typeInteger != 0 {
-			isInt, ok := isIntegerLiteral(t)
+			isInt, ok := isIntegerLiteral(v.(json.Number))
 			return ok && isInt
 		}
 		return false
 	}
 	return n.types&m != 0
+}
+
+// modelTypeOf is the JSON type of a model value (typeNumber for every
+// number), 0 for anything else.
+func modelTypeOf(v any) typeMask {
+	switch v.(type) {
+	case nil:
+		return typeNull
+	case bool:
+		return typeBoolean
+	case string:
+		return typeString
+	case *model.Object:
+		return typeObject
+	case []any:
+		return typeArray
+	case json.Number:
+		return typeNumber
+	}
+	return 0
 }
 
 func (n *fastSchema) inEnum(v any) bool {
@@ -143,7 +162,14 @@ func (n *fastSchema) inEnum(v any) bool {
 }
 
 func (n *fastSchema) validString(s string) bool {
-	if n.minLength != -1 || n.maxLength != -1 {
+	// A string has at most as many characters as bytes, and at least
+	// one when it has a byte: most bounds are decided without counting.
+	minDecided := n.minLength == -1 || (len(s) >= n.minLength && n.minLength <= 1)
+	maxDecided := n.maxLength == -1 || len(s) <= n.maxLength
+	if n.minLength != -1 && len(s) < n.minLength {
+		return false
+	}
+	if !minDecided || !maxDecided {
 		length := utf8.RuneCountInString(s)
 		if n.minLength != -1 && length < n.minLength {
 			return false
@@ -215,7 +241,7 @@ func (c *numberComparer) compare(b *bound) (int, bool) {
 	return c.exact.Cmp(b.rat), true
 }
 
-func (n *fastSchema) validObject(o *model.Object) bool {
+func (n *fastSchema) validObject(o *model.Object, members bool) bool {
 	if n.minProperties != -1 || n.maxProperties != -1 {
 		count := distinctKeys(o)
 		if n.minProperties != -1 && count < n.minProperties {
@@ -224,6 +250,9 @@ func (n *fastSchema) validObject(o *model.Object) bool {
 		if n.maxProperties != -1 && count > n.maxProperties {
 			return false
 		}
+	}
+	if n.noMemberKeywords || !members {
+		return true
 	}
 	if n.maskable {
 		return n.validMembers(o)

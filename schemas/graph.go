@@ -7,7 +7,18 @@ import "github.com/studioflow/studioflow/model"
 // are sub-slices of one shared array.
 type graph struct {
 	succ [][]int32
+	// targets[i][j] is where widget i's transition j leads: a widget
+	// index, noTarget when it is not connected, or unknownTarget when its
+	// next names no widget. Every rule reads the wiring from here, so each
+	// name is looked up once per validation.
+	targets [][]int32
 }
+
+// Values of graph.targets that are not a widget index.
+const (
+	noTarget      = -1
+	unknownTarget = -2
+)
 
 func newGraph(f *model.Flow) graph {
 	n := f.Len()
@@ -16,18 +27,27 @@ func newGraph(f *model.Flow) graph {
 		edges += f.StateAt(i).TransitionCount()
 	}
 	all := make([]int32, 0, edges)
-	g := graph{succ: make([][]int32, n)}
+	targets := make([]int32, edges)
+	lists := make([][]int32, 2*n)
+	g := graph{succ: lists[:n:n], targets: lists[n:]}
+	at := 0
 	for i := 0; i < n; i++ {
 		s := f.StateAt(i)
 		start := len(all)
-		for j := 0; j < s.TransitionCount(); j++ {
+		row := targets[at : at+s.TransitionCount() : at+s.TransitionCount()]
+		at += len(row)
+		for j := range row {
+			row[j] = noTarget
 			if next := s.Transition(j).Next; next != "" {
+				row[j] = unknownTarget
 				if k := f.IndexOf(next); k >= 0 {
+					row[j] = int32(k)
 					all = append(all, int32(k))
 				}
 			}
 		}
 		g.succ[i] = all[start:len(all):len(all)]
+		g.targets[i] = row
 	}
 	return g
 }

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
-	"github.com/studioflow/studioflow/internal/memo"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas/liquid"
 )
@@ -18,8 +18,10 @@ type liquidChecker struct {
 	engine *liquid.Engine
 	// verdicts remembers what the parser said of each string it read: a
 	// flow repeats its templates from widget to widget, and from one
-	// validation to the next.
-	verdicts *memo.Map[string, liquidVerdict]
+	// validation to the next. A map of its own (not a memo.Map) so that a
+	// key written in a buffer is looked up without copying it.
+	mu       sync.RWMutex
+	verdicts map[string]liquidVerdict
 }
 
 // liquidVerdictLimit bounds the remembered verdicts (they are forgotten
@@ -35,15 +37,55 @@ type liquidVerdict struct {
 	lenient []string
 	// iterations bounds the loop iterations one render can run.
 	iterations int
+	// unclosed: a "{{" with no "}}" after it (see unclosedOutput; the
+	// verdict key keeps it, as it keeps everything but closed outputs).
+	unclosed bool
 }
 
 func newLiquidChecker() *liquidChecker {
-	return &liquidChecker{engine: liquid.New(nil), verdicts: memo.New[string, liquidVerdict](liquidVerdictLimit)}
+	return &liquidChecker{engine: liquid.New(nil), verdicts: map[string]liquidVerdict{}}
 }
 
-// hasLiquid reports whether a string holds Liquid markup at all.
+// hasLiquid reports whether a string holds Liquid markup at all ("{{" or
+// "{%"), in one pass.
 func hasLiquid(s string) bool {
-	return strings.Contains(s, "{{") || strings.Contains(s, "{%")
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 || i+1 >= len(s) {
+			return false
+		}
+		if c := s[i+1]; c == '{' || c == '%' {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
+// liquidKind sorts strings for the string rules.
+type liquidKind uint8
+
+const (
+	plainText    liquidKind = iota // no Liquid: nothing to check
+	simpleOutput                   // only {{ variable.path }} outputs: references to check, nothing to parse
+	needsParser                    // tags, filters, …: the parser's verdict is needed
+)
+
+// classifyLiquid says which kind s is in one pass, appending to refs the
+// widget names a simple string refers to (as simpleRefs does).
+func classifyLiquid(s string, refs []string) ([]string, liquidKind) {
+	if strings.IndexByte(s, '{') < 0 {
+		return refs, plainText
+	}
+	refs, outputs, simple := scanOutputs(s, refs)
+	switch {
+	case simple && outputs == 0: // no "{{" and no "{%"
+		return refs, plainText
+	case simple:
+		return refs, simpleOutput
+	case hasLiquid(s):
+		return refs, needsParser
+	}
+	return refs, plainText
 }
 
 // check parses s.
@@ -51,14 +93,27 @@ func (c *liquidChecker) check(s string) liquidVerdict {
 	if simpleLiquid(s) {
 		return liquidVerdict{}
 	}
-	// Written on the stack, copied once.
+	return c.parsed(s)
+}
+
+// parsed is check for a string simpleLiquid refuses.
+func (c *liquidChecker) parsed(s string) liquidVerdict {
+	// Written on the stack, copied only to be remembered.
 	var buf [256]byte
-	key := string(appendVerdictKey(buf[:0], s))
-	if v, ok := c.verdicts.Get(key); ok {
+	key := appendVerdictKey(buf[:0], s)
+	c.mu.RLock()
+	v, ok := c.verdicts[string(key)]
+	c.mu.RUnlock()
+	if ok {
 		return v
 	}
-	v := c.inspect(key)
-	c.verdicts.Put(key, v)
+	v = c.inspect(string(key))
+	c.mu.Lock()
+	if len(c.verdicts) >= liquidVerdictLimit {
+		clear(c.verdicts)
+	}
+	c.verdicts[string(key)] = v
+	c.mu.Unlock()
 	return v
 }
 
@@ -113,7 +168,7 @@ func (c *liquidChecker) inspect(s string) liquidVerdict {
 		}
 		return liquidVerdict{problem: strings.TrimPrefix(problem, "syntax error: ")}
 	}
-	return liquidVerdict{lenient: rep.Lenient, iterations: rep.MaxIterations}
+	return liquidVerdict{lenient: rep.Lenient, iterations: rep.MaxIterations, unclosed: unclosedOutput(s)}
 }
 
 // simpleLiquid recognises the strings that need no parser: no tags, and
@@ -129,34 +184,58 @@ func simpleLiquid(s string) bool {
 // finds in a simple string (the outputs "{{widgets.NAME…}}"), in order: a
 // simple string has nothing else to check, so one pass does it all.
 func simpleRefs(s string, refs []string) ([]string, bool) {
-	if strings.Contains(s, "{%") {
-		return refs, false
-	}
-	for {
-		open := strings.Index(s, "{{")
-		if open < 0 {
-			return refs, !strings.Contains(s, "}}")
+	refs, _, ok := scanOutputs(s, refs)
+	return refs, ok
+}
+
+// scanOutputs is simpleRefs, counting the outputs too. One pass: every
+// "{{" must open an output holding only a variable path, and no "}}" or
+// "{%" may stand outside one.
+func scanOutputs(s string, refs []string) (_ []string, outputs int, simple bool) {
+	for i := 0; ; {
+		k := indexBrace(s[i:])
+		if k < 0 {
+			return refs, outputs, true
 		}
-		if strings.Contains(s[:open], "}}") {
-			return refs, false
+		i += k
+		if i+1 >= len(s) {
+			return refs, outputs, true
 		}
-		rest := s[open+2:]
-		end := strings.Index(rest, "}}")
-		if end < 0 {
-			return refs, false
-		}
-		path := strings.TrimSpace(rest[:end])
-		if !isVariablePath(path) {
-			return refs, false
-		}
-		if name, ok := strings.CutPrefix(path, "widgets."); ok {
-			if dot := strings.IndexByte(name, '.'); dot >= 0 {
-				name = name[:dot]
+		c, d := s[i], s[i+1]
+		switch {
+		case c == '}' && d == '}', c == '{' && d == '%':
+			return refs, outputs, false
+		case c == '{' && d == '{':
+			end := strings.Index(s[i+2:], "}}")
+			if end < 0 {
+				return refs, outputs, false
 			}
-			refs = append(refs, name)
+			path := strings.TrimSpace(s[i+2 : i+2+end])
+			if !isVariablePath(path) {
+				return refs, outputs, false
+			}
+			outputs++
+			if name, ok := strings.CutPrefix(path, "widgets."); ok {
+				if dot := strings.IndexByte(name, '.'); dot >= 0 {
+					name = name[:dot]
+				}
+				refs = append(refs, name)
+			}
+			i += 2 + end + 2
+		default:
+			i++
 		}
-		s = rest[end+2:]
 	}
+}
+
+// indexBrace is the index of the first '{' or '}' in s, -1 when none.
+func indexBrace(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '{' || c == '}' {
+			return i
+		}
+	}
+	return -1
 }
 
 func isVariablePath(p string) bool {
@@ -165,20 +244,19 @@ func isVariablePath(p string) bool {
 	}
 	startOfName := true
 	for i := 0; i < len(p); i++ {
-		c := p[i]
-		switch {
-		case c == '.':
+		switch pathClass[p[i]] {
+		case pathDot:
 			if startOfName {
 				return false
 			}
 			startOfName = true
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+		case pathLetter:
 			startOfName = false
-		case c >= '0' && c <= '9':
+		case pathDigit:
 			if startOfName {
 				return false
 			}
-		case c == '-':
+		case pathHyphen:
 			// Inside a name, as in Studio's hyphenated widget names
 			// ("widgets.send-reply.Body"); never first, last or before a
 			// dot, where it could be Liquid's whitespace control or a
@@ -192,6 +270,28 @@ func isVariablePath(p string) bool {
 	}
 	return !startOfName
 }
+
+// Byte classes of a variable path.
+const (
+	pathOther uint8 = iota
+	pathLetter
+	pathDigit
+	pathHyphen
+	pathDot
+)
+
+// pathClass is each byte's class in a variable path (never written after
+// it is built).
+var pathClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = pathLetter, pathLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = pathDigit
+	}
+	t['_'], t['-'], t['.'] = pathLetter, pathHyphen, pathDot
+	return t
+}()
 
 // unclosedOutput reports a "{{" with no "}}" after it, which the parser
 // passes as plain text but is almost always a typing slip.
@@ -246,6 +346,16 @@ func widgetRefs(s string, fn func(name string)) {
 // worded for the field holding str once a finding needs it.
 func (c *liquidChecker) findings(str string, report func(Severity, func(field string) string)) {
 	verdict := c.check(str)
+	verdict.unclosed = unclosedOutput(str) // a simple string's verdict does not say
+	c.report(verdict, report)
+}
+
+// parsedFindings is findings for a string simpleLiquid refuses.
+func (c *liquidChecker) parsedFindings(str string, report func(Severity, func(field string) string)) {
+	c.report(c.parsed(str), report)
+}
+
+func (c *liquidChecker) report(verdict liquidVerdict, report func(Severity, func(field string) string)) {
 	if verdict.problem != "" {
 		report(Error, func(field string) string { return fmt.Sprintf("Liquid error in %s: %s", field, verdict.problem) })
 		return
@@ -260,7 +370,7 @@ func (c *liquidChecker) findings(str string, report func(Severity, func(field st
 			return fmt.Sprintf("%s has loops that can run %s iterations together (nested loops multiply, each up to %d), more than the %d one render may run: it will stop with an error", field, iterationCount(verdict.iterations), liquid.MaxLoopIterations, liquid.MaxRenderIterations)
 		})
 	}
-	if unclosedOutput(str) {
+	if verdict.unclosed {
 		report(Warning, func(field string) string {
 			return fmt.Sprintf("%s has a {{ with no closing }}, so Studio prints it as plain text", field)
 		})

@@ -74,7 +74,7 @@ func (v *Validator) flowRules(f *model.Flow, g graph, out []Diagnostic) []Diagno
 		}
 	}
 	out = v.subflowRules(f, out)
-	out = v.loopRules(f, out)
+	out = v.loopRules(f, g, out)
 	if trigger < 0 {
 		return out
 	}
@@ -91,7 +91,7 @@ func (v *Validator) flowRules(f *model.Flow, g graph, out []Diagnostic) []Diagno
 			Message: "the Trigger is not connected to any widget, so the flow does nothing"})
 	}
 
-	out = v.entryRules(f, trigger, out)
+	out = v.entryRules(f, g, trigger, out)
 	reached := g.reach(trigger)
 	for i, ok := range reached {
 		s := f.StateAt(i)

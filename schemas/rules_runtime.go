@@ -31,12 +31,12 @@ func (v *Validator) WithSubflows(find func(flowSID string) error) *Validator {
 // Failure), which the flow may handle, and which Twilio accepts publishing
 // (the Studio REST API checks only the schemas). A requirement on a value
 // the schema already faults is not repeated.
-func (v *Validator) requirementRules(s *model.State, base string, out []Diagnostic, start int) []Diagnostic {
-	w, ok := v.cat.typeOf(s.Type())
-	if !ok || len(w.requires) == 0 {
+func (v *Validator) requirementRules(sc *widgetScratch, w *WidgetType, s *model.State, base string, out []Diagnostic, start int) []Diagnostic {
+	if w == nil || len(w.requires) == 0 {
 		return out
 	}
-	unmet := w.checkRequirements(staticValues{props: s.Properties(), find: v.findSubflow})
+	sc.values = staticValues{props: s.Properties(), find: v.findSubflow}
+	unmet := w.checkRequirements(&sc.values) // a pointer: no copy to box
 	for _, u := range unmet {
 		p := base + "/properties" + u.Path
 		if schemaFaults(out[start:], p) {
@@ -75,11 +75,11 @@ type reachState struct {
 // path may never be taken) or when the widget only takes its failure event
 // (a subflow inside a subflow takes Failed). It also reports
 // transitions back to the Trigger, which fail the execution.
-func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []Diagnostic {
+func (v *Validator) entryRules(f *model.Flow, g graph, trigger int, out []Diagnostic) []Diagnostic {
 	for i := 0; i < f.Len(); i++ {
 		s := f.StateAt(i)
-		for j := 0; j < s.TransitionCount(); j++ {
-			if next := s.Transition(j).Next; next != "" && f.IndexOf(next) == trigger {
+		for j, k := range g.targets[i] {
+			if int(k) == trigger {
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: statePath(i) + "/transitions/" + strconv.Itoa(j) + "/next", Rule: RuleTrigger,
 					Message: fmt.Sprintf("transition %d leads back to the Trigger; an execution enters the Trigger only from the event that starts it, so the execution fails here", j+1)})
 			}
@@ -99,12 +99,12 @@ func (v *Validator) entryRules(f *model.Flow, trigger int, out []Diagnostic) []D
 	t := f.StateAt(trigger)
 	for j := 0; j < t.TransitionCount(); j++ {
 		tr := t.Transition(j)
-		first := f.IndexOf(tr.Next)
-		if tr.Next == "" || first < 0 || first == trigger {
+		first := int(g.targets[trigger][j])
+		if first < 0 || first == trigger {
 			continue
 		}
 		e := entryOf(tr.Event)
-		for _, at := range v.reachFrom(f, reachState{first, e.Call}, &scratch) {
+		for _, at := range v.reachFrom(f, g, reachState{first, e.Call}, &scratch) {
 			s := f.StateAt(at.widget)
 			w, ok := v.cat.typeOf(s.Type())
 			if !ok {
@@ -164,7 +164,7 @@ func entryOf(event string) Entry {
 
 // reachFrom lists every (widget, call state) reachable from start: a Make
 // Outgoing Call's answered event makes the call live for what follows.
-func (v *Validator) reachFrom(f *model.Flow, start reachState, scratch *reachScratch) []reachState {
+func (v *Validator) reachFrom(f *model.Flow, g graph, start reachState, scratch *reachScratch) []reachState {
 	if len(scratch.seen) != f.Len() {
 		scratch.seen = make([]uint8, f.Len())
 	} else {
@@ -180,6 +180,9 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState, scratch *reachScr
 		return true
 	}
 	mark(start)
+	if cap(scratch.stack) < f.Len() { // sized once: the search never grows them
+		scratch.stack, scratch.out = make([]reachState, 0, f.Len()), make([]reachState, 0, f.Len())
+	}
 	stack := append(scratch.stack[:0], start)
 	out := scratch.out[:0]
 	defer func() { scratch.stack, scratch.out = stack, out }()
@@ -189,17 +192,12 @@ func (v *Validator) reachFrom(f *model.Flow, start reachState, scratch *reachScr
 		out = append(out, at)
 		s := f.StateAt(at.widget)
 		w, _ := v.cat.typeOf(s.Type()) // nil for an unknown type: it answers nothing
-		for j := 0; j < s.TransitionCount(); j++ {
-			tr := s.Transition(j)
-			if tr.Next == "" {
+		for j, k := range g.targets[at.widget] {
+			if k < 0 || f.StateAt(int(k)).IsTrigger() {
 				continue
 			}
-			k := f.IndexOf(tr.Next)
-			if k < 0 || f.StateAt(k).IsTrigger() {
-				continue
-			}
-			next := reachState{k, at.call}
-			if w != nil && w.answersCall(tr.Event) {
+			next := reachState{int(k), at.call}
+			if w != nil && w.answersCall(s.Transition(j).Event) {
 				next.call = CallLive
 			}
 			if mark(next) {
@@ -222,36 +220,40 @@ type reachScratch struct {
 // round to each other. Studio stops such an execution (the same widget 10
 // times in a row, or 1,000 steps), so it is an error. Reported once per
 // loop, at the transition of its first widget in the flow.
-func (v *Validator) loopRules(f *model.Flow, out []Diagnostic) []Diagnostic {
+func (v *Validator) loopRules(f *model.Flow, g graph, out []Diagnostic) []Diagnostic {
 	only := func(i int) (next int, ok bool) {
 		s := f.StateAt(i)
 		w, known := v.cat.typeOf(s.Type())
 		if !known || w.OpenEvents || len(w.events) != 1 || s.TransitionCount() != 1 {
 			return -1, false
 		}
-		t := s.Transition(0)
-		if t.Event != w.events[0].Name || t.Next == "" {
+		if s.Transition(0).Event != w.events[0].Name {
 			return -1, false
 		}
-		k := f.IndexOf(t.Next)
+		k := int(g.targets[i][0])
 		return k, k >= 0
 	}
 	reported := make([]bool, f.Len())
+	var chain []int
 	for i := 0; i < f.Len(); i++ {
 		if reported[i] {
 			continue
 		}
-		var names []string
+		chain = chain[:0]
 		at, steps := i, 0
 		for steps <= f.Len() {
 			next, ok := only(at)
 			if !ok {
 				break
 			}
-			names = append(names, f.StateAt(at).Name())
+			chain = append(chain, at)
 			steps++
 			at = next
 			if at == i {
+				names := make([]string, len(chain))
+				for k, c := range chain {
+					names[k] = f.StateAt(c).Name()
+				}
 				for _, n := range names {
 					reported[f.IndexOf(n)] = true
 				}

@@ -42,7 +42,13 @@ func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Di
 // schemaRule validates the widget against its own type's schema: the
 // branch of the flow schema's if/then dispatch that applies to it.
 func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []Diagnostic {
-	if w, ok := v.cat.typeOf(s.Type()); ok && w.fast.valid(schemaView(s.Raw())) {
+	w, _ := v.cat.typeOf(s.Type())
+	return v.schemaRuleOf(w, s, base, out)
+}
+
+// schemaRuleOf is schemaRule for a widget of type w (nil when unknown).
+func (v *Validator) schemaRuleOf(w *WidgetType, s *model.State, base string, out []Diagnostic) []Diagnostic {
+	if w != nil && w.fast.valid(schemaView(s.Raw())) {
 		return out
 	}
 	instance, err := v.validateAgainstType(s)
@@ -148,6 +154,9 @@ func (v *Validator) nameRule(f *model.Flow, s *model.State, i int, base string, 
 	if err := model.ValidateName(name); err != nil {
 		return diag(err.Error())
 	}
+	if f.NamesUnique() {
+		return out
+	}
 	if first := f.IndexOf(name); first != i {
 		return diag(fmt.Sprintf("another widget (number %d, a %s) is already named %q; widget names must be unique", first+1, v.titleOf(f.StateAt(first).Type()), name))
 	}
@@ -156,12 +165,12 @@ func (v *Validator) nameRule(f *model.Flow, s *model.State, i int, base string, 
 
 // transitionRules: every next names a widget; events belong to the type and
 // appear once (split's match excepted); split conditions are well formed.
-func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, out []Diagnostic) []Diagnostic {
-	w, known := v.cat.typeOf(s.Type())
+func (v *Validator) transitionRules(ctx widgetContext, w *WidgetType, s *model.State, i int, base string, out []Diagnostic) []Diagnostic {
+	known := w != nil
 	tv, _ := s.Raw().Get("transitions")
 	list, _ := tv.([]any)
 	for j, item := range list {
-		obj, ok := item.(*model.Object)
+		_, ok := item.(*model.Object)
 		p := func() string { return base + "/transitions/" + strconv.Itoa(j) }
 		if !ok {
 			if !known {
@@ -170,28 +179,31 @@ func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, 
 			}
 			continue
 		}
-		if next, ok := obj.String("next"); ok && next != "" && f.IndexOf(next) < 0 {
+		t := s.Transition(j) // obj's event and next as strings
+		if next := t.Next; next != "" && ctx.target(i, j, next) == unknownTarget {
 			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/next", Rule: RuleNext,
 				Message: fmt.Sprintf("transition %d leads to %q, but no widget has that name", j+1, next)})
 		}
-		event, hasEvent := obj.String("event")
+		event := t.Event
 		switch {
-		case !hasEvent || event == "":
+		case event == "":
 			if !known {
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 					Message: fmt.Sprintf("transition %d has no event", j+1)})
 			}
-		case known && !w.allowsEvent(event):
-			names, _ := v.eventsOf(w.Type)
-			out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
-				Message: eventNotAllowed(strconv.Quote(event), names)})
 		default:
 			repeatable := false
-			if known {
-				e, _ := w.event(event)
+			if known { // one look-up of the event for both questions
+				e, has := w.event(event)
+				if !has && !w.OpenEvents { // as !w.allowsEvent(event)
+					names, _ := v.eventsOf(w.Type)
+					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
+						Message: eventNotAllowed(strconv.Quote(event), names)})
+					continue
+				}
 				repeatable = e.Repeatable
 			}
-			if first := firstWithEvent(list[:j], event); first >= 0 && !repeatable {
+			if first := firstWithEvent(s, j, event); first >= 0 && !repeatable {
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 					Message: fmt.Sprintf("the event %q already has a transition (transition %d); a widget has one transition per event", event, first+1)})
 			}
@@ -200,22 +212,20 @@ func (v *Validator) transitionRules(f *model.Flow, s *model.State, base string, 
 	return out
 }
 
-// firstWithEvent is the index of the first transition in list with that
-// event, -1 when none has it.
-func firstWithEvent(list []any, event string) int {
-	for k, item := range list {
-		if obj, ok := item.(*model.Object); ok {
-			if e, _ := obj.String("event"); e == event {
-				return k
-			}
+// firstWithEvent is the index of the first of s's transitions before the
+// j-th with that event (not ""), -1 when none has it.
+func firstWithEvent(s *model.State, j int, event string) int {
+	for k := 0; k < j; k++ {
+		if s.Transition(k).Event == event {
+			return k
 		}
 	}
 	return -1
 }
 
 // splitRules runs conditionRules on every transition of a split-based-on.
-func (v *Validator) splitRules(s *model.State, base string, out []Diagnostic) []Diagnostic {
-	if w := v.cat.types[s.Type()]; w == nil || !w.testsConditions {
+func (v *Validator) splitRules(w *WidgetType, s *model.State, base string, out []Diagnostic) []Diagnostic {
+	if w == nil || !w.testsConditions {
 		return out
 	}
 	tv, _ := s.Raw().Get("transitions")
@@ -249,13 +259,13 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 	}
 	var instance map[string]any
 	for k, c := range list {
-		cp := "/transitions/" + strconv.Itoa(j) + "/conditions/" + strconv.Itoa(k)
+		cp := func() string { return "/transitions/" + strconv.Itoa(j) + "/conditions/" + strconv.Itoa(k) } // for a finding
 		if !v.condition.fast.valid(c) {
 			if err := v.condition.slow.Validate(model.ToGeneric(c)); err != nil {
 				if instance == nil {
 					instance = schemaInstance(s)
 				}
-				for _, fd := range v.explain.explain(err, instance, "", cp) {
+				for _, fd := range v.explain.explain(err, instance, "", cp()) {
 					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + fd.loc, Rule: RuleConditions, Message: fd.message})
 				}
 			}
@@ -264,7 +274,7 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 		if kind, _ := cond.String("type"); kind == "regex" {
 			if pattern, _ := cond.String("value"); !hasLiquid(pattern) {
 				if _, err := SplitRegex(pattern); err != nil {
-					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp + "/value", Rule: RuleConditions,
+					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp() + "/value", Rule: RuleConditions,
 						Message: fmt.Sprintf("the regular expression of condition %d of %s does not compile, so the execution fails when the split tests it: %v", k+1, transitionText(v.cat.stateNamer(s), j), err)})
 				}
 			}
@@ -273,7 +283,7 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 		args, _ := av.([]any)
 		for m, a := range args {
 			if str, ok := a.(string); ok && strings.TrimSpace(str) == "" {
-				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp + "/arguments/" + strconv.Itoa(m), Rule: RuleConditions,
+				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base + cp() + "/arguments/" + strconv.Itoa(m), Rule: RuleConditions,
 					Message: fmt.Sprintf("argument %d of condition %d of %s is empty; it holds the value to test, such as {{widgets.gather_1.Digits}}", m+1, k+1, transitionText(v.cat.stateNamer(s), j))})
 			}
 		}
@@ -284,11 +294,11 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 // stringRules checks every string of the widget's properties and split
 // conditions: Liquid syntax, and {{widgets.X}} references. The path to a
 // string and the field's name are only written out for a finding.
-func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base string, out []Diagnostic) []Diagnostic {
+func (v *Validator) stringRules(ctx widgetContext, wt *WidgetType, s *model.State, i int, base string, out []Diagnostic) []Diagnostic {
 	var path []pathSeg
-	if ctx.paths != nil {
-		path = (*ctx.paths)[:0]
-		defer func() { *ctx.paths = path[:0] }()
+	if ctx.scratch != nil {
+		path = ctx.scratch.paths[:0]
+		defer func() { ctx.scratch.paths = path[:0] }()
 	}
 	w := stringWalker{v: v, ctx: ctx, s: s, i: i, base: base, path: path, out: out}
 	defer func() { path = w.path }()
@@ -297,7 +307,7 @@ func (v *Validator) stringRules(ctx widgetContext, s *model.State, i int, base s
 		w.visit(props)
 		w.path = w.path[:0]
 	}
-	if wt := v.cat.types[s.Type()]; wt != nil && wt.testsConditions {
+	if wt != nil && wt.testsConditions {
 		for j := 0; j < s.TransitionCount(); j++ {
 			conds := s.Transition(j).Conditions
 			if len(conds) == 0 {
@@ -324,7 +334,7 @@ type stringWalker struct {
 func (w *stringWalker) visit(val any) {
 	switch t := val.(type) {
 	case string:
-		if hasLiquid(t) {
+		if strings.IndexByte(t, '{') >= 0 { // no Liquid without one
 			w.out = w.v.checkString(w.ctx, w.s, w.i, w.base, w.path, t, w.out)
 		}
 	case *model.Object:
@@ -405,13 +415,16 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 	// Most strings hold only variable paths: nothing to parse, nothing
 	// lenient or unclosed, and their references found in the same pass.
 	var buf [8]string
-	if refs, simple := simpleRefs(str, buf[:0]); simple {
+	switch refs, kind := classifyLiquid(str, buf[:0]); kind {
+	case plainText:
+		return out
+	case simpleOutput:
 		for _, name := range refs {
 			checkRef(name)
 		}
 		return out
 	}
-	v.liquid.findings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
+	v.liquid.parsedFindings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
 	widgetRefs(str, checkRef)
 	return out
 }
@@ -420,7 +433,7 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 // the official schemas) and set-variables' variables (which the official
 // schema means to check but does not, QUIRKS.md 4). Warnings only: Twilio's
 // own validation would not reject these.
-func (v *Validator) propertyQuirkRules(s *model.State, base string, out []Diagnostic) []Diagnostic {
+func (v *Validator) propertyQuirkRules(w *WidgetType, s *model.State, base string, out []Diagnostic) []Diagnostic {
 	props := s.Properties()
 	check := func(key string, rule Rule) {
 		val, ok := props.Get(key)
@@ -445,9 +458,9 @@ func (v *Validator) propertyQuirkRules(s *model.State, base string, out []Diagno
 		}
 	}
 	check("offset", RuleOffset)
-	if w := v.cat.types[s.Type()]; w != nil {
-		if key, ok := w.PropertyWithRole(FlowVariables); ok {
-			check(key, RuleVariables)
+	for _, p := range v.variableProps {
+		if p.w == w {
+			check(p.key, RuleVariables)
 		}
 	}
 	return out

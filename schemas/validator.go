@@ -2,12 +2,10 @@ package schemas
 
 import (
 	"fmt"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"github.com/studioflow/studioflow/model"
@@ -39,6 +37,10 @@ type Validator struct {
 	findSubflow func(flowSID string) error
 	// shapes keeps the graph of the flow ValidateWidget saw last.
 	shapes *shapeCache
+	// variableProps are the widget types that have a property holding
+	// flow variables, with its name (WidgetType.PropertyWithRole, read
+	// once): a few, so a scan finds one faster than a map.
+	variableProps []typeProperty
 	// bitsets recycles the memory of ValidateFlow's upstream index (half a
 	// megabyte at 2,000 widgets).
 	bitsets *sync.Pool
@@ -97,6 +99,12 @@ func (s *flowShape) leadsTo(a, b int) bool {
 	return anc[a]
 }
 
+// typeProperty is a property of a widget type.
+type typeProperty struct {
+	w   *WidgetType
+	key string
+}
+
 type flowFragment struct {
 	key    string
 	schema checkedSchema
@@ -118,6 +126,13 @@ func NewValidator(cat *Catalog) (*Validator, error) {
 		shapes:   &shapeCache{},
 		bitsets:  &sync.Pool{},
 		typeEnum: map[string]bool{},
+	}
+	for _, typ := range cat.order {
+		if w, ok := cat.typeOf(typ); ok {
+			if key, ok := w.PropertyWithRole(FlowVariables); ok {
+				v.variableProps = append(v.variableProps, typeProperty{w, key})
+			}
+		}
 	}
 	v.explain = explainer{docs: cat.docs, events: v.eventsOf, namer: cat.instanceNamer}
 	frag := func(url string) checkedSchema {
@@ -182,83 +197,25 @@ func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 		out = append(out, Diagnostic{Severity: Warning, Path: "/states", Rule: RuleWidgetLimit,
 			Message: fmt.Sprintf("the flow has %d widgets: Studio allows %d, but Twilio's published flow schema allows only %d, so other tools may reject it", n, MaxWidgets, v.schemaMax)})
 	}
-	g := newGraph(f)
-	// The flow rules (reachability from each entry point, loops) run beside
-	// the per-widget rules on a big flow.
-	var flowFindings []Diagnostic
-	done := make(chan struct{})
-	if n >= parallelFrom && runtime.GOMAXPROCS(0) > 1 {
-		go func() {
-			defer close(done)
-			flowFindings = v.flowRules(f, g, nil)
-		}()
-	} else {
-		flowFindings = v.flowRules(f, g, nil)
-		close(done)
-	}
 	scratch, _ := v.bitsets.Get().(*[]uint64)
 	if scratch == nil {
 		scratch = new([]uint64)
 	}
-	ctx := widgetContext{flow: f, leadsTo: newUpstreamIndexIn(g, scratch).leadsTo}
-	perWidget := v.widgets(ctx, n)
+	var g graph
+	var flowFindings []Diagnostic
+	perWidget := v.widgets(f, flowWork{
+		// The wiring and the upstream index are built while other cores
+		// start on the widgets' content rules, which need neither.
+		prepare: func() widgetContext {
+			g = newGraph(f)
+			return widgetContext{flow: f, leadsTo: newUpstreamIndexIn(g, scratch).leadsTo, targets: g.targets}
+		},
+		// The flow rules (reachability from each entry point, loops) run
+		// beside the per-widget rules.
+		alongside: func() { flowFindings = v.flowRules(f, g, nil) },
+	})
 	v.bitsets.Put(scratch) // nothing holds the index any more
-	<-done
 	return mergeDiagnostics(append(out, flowFindings...), perWidget)
-}
-
-// parallelFrom is the flow size from which the per-widget rules run on
-// every core: below it, starting goroutines costs more than it saves.
-const parallelFrom = 256
-
-// widgets runs the per-widget rules on every widget, split over the cores
-// for big flows; the result keeps widget order.
-func (v *Validator) widgets(ctx widgetContext, n int) []Diagnostic {
-	workers := runtime.GOMAXPROCS(0)
-	if n < parallelFrom || workers < 2 {
-		var out []Diagnostic
-		ctx.paths = new([]pathSeg)
-		for i := 0; i < n; i++ {
-			out = v.widget(ctx, i, out)
-		}
-		return out
-	}
-	// Workers take chunks of widgets in turn, so that one held up (a busy
-	// machine) leaves the rest to the others; chunks keep widget order.
-	const chunk = 64
-	chunks := (n + chunk - 1) / chunk
-	parts := make([][]Diagnostic, chunks)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < min(workers, chunks); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ctx := ctx
-			ctx.paths = new([]pathSeg)
-			for {
-				c := int(next.Add(1) - 1)
-				if c >= chunks {
-					return
-				}
-				var out []Diagnostic
-				for i := c * chunk; i < min(n, (c+1)*chunk); i++ {
-					out = v.widget(ctx, i, out)
-				}
-				parts[c] = out
-			}
-		}()
-	}
-	wg.Wait()
-	total := 0
-	for _, p := range parts {
-		total += len(p)
-	}
-	out := make([]Diagnostic, 0, total)
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
 }
 
 // ValidateWidget re-runs the per-widget rules (Rule.PerWidget) for the
@@ -281,72 +238,31 @@ func (v *Validator) ValidateWidget(f *model.Flow, name string) []Diagnostic {
 	return out
 }
 
-// widgetContext is what the per-widget rules need to know about the rest
-// of the flow.
-type widgetContext struct {
-	flow *model.Flow
-	// leadsTo reports whether a path of at least one transition leads from
-	// widget a to widget b.
-	leadsTo func(a, b int) bool
-	// paths is scratch memory for the string rules' paths, one per
-	// goroutine (nil: they make their own).
-	paths *[]pathSeg
+// statePath is the JSON Pointer to the i-th widget ("/states/12"); for a
+// flow within Studio's limit it is cut from one shared text, not written.
+func statePath(i int) string {
+	if i >= 0 && i < MaxWidgets {
+		t := &statePaths
+		return t.text[t.ends[i]-t.lengths[i] : t.ends[i]]
+	}
+	return "/states/" + strconv.Itoa(i)
 }
 
-func statePath(i int) string { return "/states/" + strconv.Itoa(i) }
-
-// widget runs the per-widget rules on the i-th widget.
-func (v *Validator) widget(ctx widgetContext, i int, out []Diagnostic) []Diagnostic {
-	s := ctx.flow.StateAt(i)
-	start := len(out)
-	base := statePath(i)
-	out = v.typeRule(s, base, out)
-	for _, d := range v.content.findings(s, v.contentRules) {
-		d.Widget = s.Name()
-		d.Path = base + d.Path
-		out = append(out, d)
+// statePaths is every widget path under MaxWidgets, back to back in one
+// text (about 20 KB), built when the package loads and never changed.
+var statePaths = func() (t struct {
+	text          string
+	ends, lengths [MaxWidgets]int32
+}) {
+	var b []byte
+	for i := range MaxWidgets {
+		start := len(b)
+		b = strconv.AppendInt(append(b, "/states/"...), int64(i), 10)
+		t.ends[i], t.lengths[i] = int32(len(b)), int32(len(b)-start)
 	}
-	if v.findSubflow != nil { // otherwise among contentRules
-		out = v.requirementRules(s, base, out, start)
-	}
-	out = v.nameRule(ctx.flow, s, i, base, out)
-	out = v.transitionRules(ctx.flow, s, base, out)
-	out = v.stringRules(ctx, s, i, base, out)
-	return dedupe(out, start)
-}
-
-// contentRules are the per-widget rules whose outcome depends on the
-// widget's own JSON alone (paths relative to the widget, no widget name), so
-// their result can be remembered by content.
-func (v *Validator) contentRules(s *model.State) []Diagnostic {
-	var out []Diagnostic
-	out = v.schemaRule(s, "", out)
-	if v.findSubflow == nil { // the widget's JSON alone decides
-		out = v.requirementRules(s, "", out, 0)
-	}
-	out = v.splitRules(s, "", out)
-	out = v.propertyQuirkRules(s, "", out)
-	return out
-}
-
-// dedupe drops repeats (same path and message) among out[start:]; the two
-// layers word a shared finding the same way on purpose.
-func dedupe(out []Diagnostic, start int) []Diagnostic {
-	if len(out)-start < 2 {
-		return out
-	}
-	type key struct{ path, msg string }
-	seen := map[key]bool{}
-	kept := out[:start]
-	for _, d := range out[start:] {
-		k := key{d.Path, d.Message}
-		if !seen[k] {
-			seen[k] = true
-			kept = append(kept, d)
-		}
-	}
-	return kept
-}
+	t.text = string(b)
+	return t
+}()
 
 // sortDiagnostics orders flow-level diagnostics first, then by widget
 // position, keeping each widget's own order.

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/studioflow/studioflow/model"
@@ -137,16 +138,16 @@ func httpURL(id, key, event string) Requirement {
 			return nil
 		}
 		s, known := v.Render(src)
-		p := "/" + escapePointer(key)
+		p := func() string { return "/" + escapePointer(key) } // written for a finding
 		if !known {
 			prefix := strings.ToLower(strings.TrimSpace(src[:liquidStart(src)]))
 			if prefix == "" || couldBeHTTP(prefix) {
 				return nil
 			}
-			return []Finding{{Path: p, Message: fmt.Sprintf("%s must be an http:// or https:// URL, but it begins %q; the widget takes %s when it runs", key, prefix, event)}}
+			return []Finding{{Path: p(), Message: fmt.Sprintf("%s must be an http:// or https:// URL, but it begins %q; the widget takes %s when it runs", key, prefix, event)}}
 		}
 		if problem := urlProblem(s); problem != "" {
-			return []Finding{{Path: p, Message: fmt.Sprintf("%s %s; the widget takes %s when it runs", key, problem, event)}}
+			return []Finding{{Path: p(), Message: fmt.Sprintf("%s %s; the widget takes %s when it runs", key, problem, event)}}
 		}
 		return nil
 	}}
@@ -158,12 +159,63 @@ func urlProblem(s string) string {
 	if s == "" {
 		return "is empty: there is nothing to call"
 	}
+	if plainHTTPURL(s) {
+		return ""
+	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Sprintf("is %q, which is not an http:// or https:// URL", s)
 	}
 	return ""
 }
+
+// plainHTTPURL recognises, without parsing, the URLs url.Parse reads as
+// http(s) with a host: "http://" or "https://", a host of letters, digits,
+// dots and hyphens, then nothing or a path of characters that need no
+// escaping. Anything else is left to url.Parse.
+func plainHTTPURL(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return false
+		}
+	}
+	host := 0
+	for host < len(rest) && urlByte[rest[host]] == urlHost {
+		host++
+	}
+	if host == 0 || (host < len(rest) && rest[host] != '/') {
+		return false
+	}
+	for i := host; i < len(rest); i++ {
+		if urlByte[rest[i]] == urlOther {
+			return false
+		}
+	}
+	return true
+}
+
+// Byte classes of plainHTTPURL.
+const (
+	urlOther uint8 = iota // anything url.Parse may read otherwise ("%", "?", "#", spaces, …)
+	urlHost               // letters, digits, "." and "-"
+	urlPath               // other characters a path may hold as they are
+)
+
+// urlByte is each byte's class (never written after it is built).
+var urlByte = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = urlHost, urlHost
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = urlHost
+	}
+	t['.'], t['-'] = urlHost, urlHost
+	for _, c := range "/_~!$&'()*+,;=:@" {
+		t[c] = urlPath
+	}
+	return t
+}()
 
 func liquidStart(s string) int {
 	i := len(s)
@@ -286,10 +338,10 @@ func keyedEntries(v Values, field, noun string) []Finding {
 		if !ok {
 			continue
 		}
-		base := fmt.Sprintf("/%s/%d", field, i)
+		base := func() string { return "/" + field + "/" + strconv.Itoa(i) } // written for a finding
 		key, _ := obj.String("key")
 		if strings.TrimSpace(key) == "" {
-			out = append(out, Finding{Path: base + "/key", Message: fmt.Sprintf("%s %d has no name (key), so the execution fails when the widget runs", noun, i+1)})
+			out = append(out, Finding{Path: base() + "/key", Message: fmt.Sprintf("%s %d has no name (key), so the execution fails when the widget runs", noun, i+1)})
 			continue
 		}
 		typ, _ := obj.String("type")
@@ -299,7 +351,7 @@ func keyedEntries(v Values, field, noun string) []Finding {
 		src, _ := obj.String("value")
 		s, known := v.Render(src)
 		if known && !json.Valid([]byte(strings.TrimSpace(s))) {
-			out = append(out, Finding{Path: base + "/value", Message: fmt.Sprintf("%s %s is marked Parse as JSON, but its value %q is not JSON, so the execution fails when the widget runs", noun, key, strings.TrimSpace(s))})
+			out = append(out, Finding{Path: base() + "/value", Message: fmt.Sprintf("%s %s is marked Parse as JSON, but its value %q is not JSON, so the execution fails when the widget runs", noun, key, strings.TrimSpace(s))})
 		}
 	}
 	return out

@@ -45,6 +45,29 @@ func (m *Map[K, V]) Put(key K, v V) {
 	m.values[key] = v
 }
 
+// GetAll looks up every key under one lock (for callers with many keys
+// at once): values[i] and found[i] answer keys[i]. values and found must
+// be at least as long as keys.
+func (m *Map[K, V]) GetAll(keys []K, values []V, found []bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	for i, k := range keys {
+		values[i], found[i] = m.values[k]
+	}
+}
+
+// PutAll is Put of values[i] for each keys[i], in order, under one lock.
+func (m *Map[K, V]) PutAll(keys []K, values []V) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i, k := range keys {
+		if _, ok := m.values[k]; !ok && len(m.values) >= m.limit {
+			clear(m.values)
+		}
+		m.values[k] = values[i]
+	}
+}
+
 // Len is how many values the map holds.
 func (m *Map[K, V]) Len() int {
 	m.mu.RLock()

@@ -77,3 +77,22 @@ func TestSizedMapTakesItsValuesWithoutGrowing(t *testing.T) {
 		t.Errorf("past the limit of 100 the map holds %d values, want 1", n)
 	}
 }
+
+// GetAll and PutAll answer and remember as Get and Put one by one do,
+// the limit included.
+func TestGetAllAndPutAllActAsGetAndPutInOrder(t *testing.T) {
+	m := New[string, int](3)
+	m.PutAll([]string{"a", "b"}, []int{1, 2})
+	values, found := make([]int, 3), make([]bool, 3)
+	m.GetAll([]string{"a", "x", "b"}, values, found)
+	if values[0] != 1 || !found[0] || found[1] || values[2] != 2 || !found[2] {
+		t.Fatalf("GetAll = %v %v; want [1 _ 2] [true false true]", values, found)
+	}
+	m.PutAll([]string{"c", "d"}, []int{3, 4}) // d finds the map full: it starts over
+	if n := m.Len(); n != 1 {
+		t.Fatalf("after a fourth key the map holds %d values, want 1", n)
+	}
+	if v, ok := m.Get("d"); !ok || v != 4 {
+		t.Errorf("Get(d) = %d, %v; want 4, true", v, ok)
+	}
+}

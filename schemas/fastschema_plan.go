@@ -1,0 +1,122 @@
+package schemas
+
+import "github.com/studioflow/studioflow/model"
+
+// Shortcuts the fast evaluator plans once per node, after the graph is
+// built: nodes that only check a value's type or only stand for another
+// node skip the general walk, and anyOf/oneOf branches that all pin one
+// member (a transition's "event") are picked by that member's value
+// instead of each being asked in turn.
+
+// nodeKind is what a node's keywords let valid skip.
+type nodeKind uint8
+
+const (
+	kindGeneral nodeKind = iota
+	kindTypes            // only "type": admitsType decides
+	kindAlias            // only a $ref: the referred node decides
+	kindMerged           // $ref or allOf beside other keywords: see mergedPlan
+)
+
+// pinDispatch finds the branches of an anyOf or oneOf that can match an
+// object by one member every branch pins: values[i] is what branch i
+// needs at key.
+type pinDispatch struct {
+	key    string
+	values []string
+}
+
+// plan sets n's kind and its anyOf/oneOf dispatch (after pinsOf has run
+// on every node).
+func (n *fastSchema) plan() {
+	n.kind = kindGeneral
+	n.noMemberKeywords = len(n.properties) == 0 && len(n.required) == 0 && !n.noAdditional && n.additional == nil
+	n.anyOfBy, n.oneOfBy = dispatchOf(n.anyOf), dispatchOf(n.oneOf)
+	if n.deferred || n.always != nil || len(n.consts) > 0 || len(n.enum) > 0 || !n.noValueKeywords() ||
+		n.not != nil || len(n.allOf) > 0 || len(n.anyOf) > 0 || len(n.oneOf) > 0 || n.ifThen != nil {
+		return
+	}
+	switch {
+	case n.ref == nil && n.types != 0:
+		n.kind = kindTypes
+	case n.ref != nil && n.types == 0:
+		n.kind = kindAlias
+	}
+}
+
+// noValueKeywords reports that n has no object, array, string or number
+// keyword.
+func (n *fastSchema) noValueKeywords() bool {
+	return n.minProperties == -1 && n.maxProperties == -1 && len(n.required) == 0 && len(n.properties) == 0 &&
+		!n.noAdditional && n.additional == nil &&
+		n.minItems == -1 && n.maxItems == -1 && n.items == nil && n.tuple == nil &&
+		n.minLength == -1 && n.maxLength == -1 && n.pattern == nil &&
+		n.minimum == nil && n.maximum == nil && n.exclusiveMinimum == nil && n.exclusiveMaximum == nil
+}
+
+// dispatchOf finds a member every branch pins, or nil.
+func dispatchOf(branches []*fastSchema) *pinDispatch {
+	if len(branches) < 2 || branches[0] == nil {
+		return nil
+	}
+keys:
+	for _, p := range branches[0].pins {
+		d := &pinDispatch{key: p.key, values: make([]string, len(branches))}
+		for i, b := range branches {
+			value, ok := b.pinOn(p.key)
+			if !ok {
+				continue keys
+			}
+			d.values[i] = value
+		}
+		return d
+	}
+	return nil
+}
+
+// pinOn is the first string n pins key to.
+func (n *fastSchema) pinOn(key string) (string, bool) {
+	if n == nil || n.deferred {
+		return "", false
+	}
+	for _, p := range n.pins {
+		if p.key == key {
+			return p.value, true
+		}
+	}
+	return "", false
+}
+
+// matches counts the branches v satisfies, stopping at limit: branches
+// that exclude v (see excludes) are not asked, and with a dispatch only
+// those pinning its member to v's value are looked at.
+func matches(branches []*fastSchema, d *pinDispatch, v any, limit int) int {
+	if d != nil {
+		if o, ok := v.(*model.Object); ok {
+			if got, there := o.Get(d.key); there {
+				s, isString := got.(string)
+				if !isString { // every branch pins it to a string
+					return 0
+				}
+				count := 0
+				for i, b := range branches {
+					if d.values[i] == s && !b.excludes(v) && b.valid(v) {
+						if count++; count >= limit {
+							break
+						}
+					}
+				}
+				return count
+			}
+		}
+	}
+	count := 0
+	for _, b := range branches {
+		if !b.excludes(v) && b.valid(v) {
+			if count++; count >= limit {
+				break
+			}
+		}
+	}
+	return count
+}

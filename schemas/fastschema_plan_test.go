@@ -1,0 +1,106 @@
+package schemas
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// allFastNodes walks every node reachable from the catalog's types.
+func allFastNodes(t *testing.T) []*fastSchema {
+	v := newTestValidator(t)
+	seen := map[*fastSchema]bool{}
+	var out []*fastSchema
+	var walk func(n *fastSchema)
+	walk = func(n *fastSchema) {
+		if n == nil || seen[n] {
+			return
+		}
+		seen[n] = true
+		out = append(out, n)
+		for _, c := range append(n.inPlace(), n.descendants()...) {
+			walk(c)
+		}
+	}
+	for _, typ := range v.cat.order {
+		w, _ := v.cat.typeOf(typ)
+		walk(w.fast)
+	}
+	walk(v.condition.fast)
+	return out
+}
+
+// Picking anyOf/oneOf branches by their pinned member counts the same
+// matches as asking every branch, whatever the member holds.
+func TestPinDispatchCountsAsAskingEveryBranch(t *testing.T) {
+	dispatched := 0
+	for _, n := range allFastNodes(t) {
+		for _, set := range []struct {
+			branches []*fastSchema
+			d        *pinDispatch
+		}{{n.anyOf, n.anyOfBy}, {n.oneOf, n.oneOfBy}} {
+			if set.d == nil {
+				continue
+			}
+			dispatched++
+			var values []any
+			for _, pinned := range set.d.values {
+				values = append(values, pinned)
+			}
+			values = append(values, "no-such-value", "", json.Number("5"), nil, true, []any{"x"})
+			objects := []*model.Object{model.NewObject(model.Member{Key: "next", Value: "w2"})}
+			for _, val := range values {
+				objects = append(objects,
+					model.NewObject(model.Member{Key: set.d.key, Value: val}),
+					model.NewObject(model.Member{Key: set.d.key, Value: val}, model.Member{Key: "next", Value: "w2"}),
+					model.NewObject(model.Member{Key: set.d.key, Value: val}, model.Member{Key: "next", Value: nil},
+						model.Member{Key: "conditions", Value: []any{}}))
+			}
+			for _, o := range objects {
+				for _, limit := range []int{1, 2} {
+					if got, want := matches(set.branches, set.d, o, limit), matches(set.branches, nil, o, limit); got != want {
+						t.Errorf("%s on %s (limit %d): dispatched %d matches, asked %d", set.d.key, model.MarshalCanonical(o), limit, got, want)
+					}
+				}
+			}
+		}
+	}
+	if dispatched < 10 {
+		t.Errorf("only %d anyOf/oneOf lists are dispatched; the transitions' should be", dispatched)
+	}
+}
+
+// A node planned to check only a type, to stand for its $ref, or to merge
+// its $ref and allOf, decides as the general walk does.
+func TestPlannedKindsDecideAsTheGeneralWalk(t *testing.T) {
+	values := []any{nil, true, "", "text", json.Number("1"), json.Number("1.5"), json.Number("1e400"),
+		model.NewObject(), model.NewObject(model.Member{Key: "x", Value: json.Number("1")}), []any{}, []any{"a"}}
+	// Transition-like objects, for the merged plans of event definitions.
+	for _, event := range []any{"sent", "failed", "incomingMessage", "timeout", "match", "noMatch", "", "other", json.Number("1"), nil} {
+		for _, next := range []any{"w2", nil, json.Number("3"), model.NewObject()} {
+			values = append(values,
+				model.NewObject(model.Member{Key: "event", Value: event}),
+				model.NewObject(model.Member{Key: "next", Value: next}, model.Member{Key: "event", Value: event}),
+				model.NewObject(model.Member{Key: "event", Value: event}, model.Member{Key: "next", Value: next},
+					model.Member{Key: "event", Value: "sent"}, model.Member{Key: "conditions", Value: []any{}}))
+		}
+	}
+	kinds := map[nodeKind]int{}
+	for _, n := range allFastNodes(t) {
+		if n.kind == kindGeneral {
+			continue
+		}
+		kinds[n.kind]++
+		general := *n
+		general.kind = kindGeneral
+		for _, val := range values {
+			if got, want := n.valid(val), general.valid(val); got != want {
+				t.Errorf("kind %d node on %v: %v, the general walk %v", n.kind, val, got, want)
+			}
+		}
+	}
+	if kinds[kindTypes] == 0 || kinds[kindAlias] == 0 || kinds[kindMerged] == 0 {
+		t.Errorf("planned kinds %v; each should occur in the catalog", kinds)
+	}
+}
