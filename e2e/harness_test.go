@@ -164,6 +164,13 @@ type xserver struct {
 func (x *xserver) isolate(t *testing.T) {
 	t.Helper()
 	x.home = t.TempDir()
+	// Fyne makes its cache folder with Mkdir, not MkdirAll: the folders a
+	// home has are there from the start.
+	for _, dir := range []string{x.configDir(), filepath.Join(x.home, ".local", "share"), filepath.Join(x.home, ".cache")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	x.fyneSettings(t, `{"no_animations": true}`)
 }
 
