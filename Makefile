@@ -116,9 +116,12 @@ unit:
 	CGO_ENABLED=1 $(GO) test -race ./internal/... ./canvas/uiloop
 
 # The unit tests and the fuzzing side by side. The unit tests' long pole is
-# the end-to-end package, which spends much of its time waiting on what the
-# screen shows, so fuzzing beside it keeps a warm `make test` on two cores
-# under five minutes. Fuzzing's progress goes to bin/fuzz.log: its target
+# the end-to-end package: its tests run three at a time on two cores, each
+# on its own display (e2e/doc.go), and still spend part of their time
+# waiting on what the screen shows, so fuzzing beside them keeps a warm
+# `make test` on two cores under five minutes. (The package alone: about
+# 2 min 50 s beside other engineers' work at a load average of 15-20, where
+# one test at a time took 6 min.) Fuzzing's progress goes to bin/fuzz.log: its target
 # lines are printed when both are done, the whole log if it failed.
 unit-and-fuzz:
 	@mkdir -p bin; \

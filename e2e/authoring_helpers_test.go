@@ -49,7 +49,6 @@ func scaled(p image.Point, zoom float64) image.Point {
 // Its probe tells the journeys what the focused entry shows.
 func newFlowWindow(t *testing.T, x *xserver, bin string) (*app, string) {
 	t.Helper()
-	isolatedConfig(t)
 	start := filepath.Join(t.TempDir(), "start.json")
 	if err := os.WriteFile(start, []byte(`{"description":"Start","states":[{"name":"Trigger","type":"trigger","transitions":[],"properties":{"offset":{"x":0,"y":0}}}],"initial_state":"Trigger"}`), 0o644); err != nil {
 		t.Fatal(err)
@@ -116,10 +115,11 @@ func (x *xserver) saveAs(t *testing.T, window, name, want string) string {
 		if time.Now().After(deadline) {
 			t.Fatal("no save dialog after Ctrl+S")
 		}
+		x.pace()
 	}
 	// Its path field has the keyboard once the dialog is drawn and still.
 	x.still(t, "journey-save-dialog", screenArea)
-	path := filepath.Join(os.Getenv("HOME"), name)
+	path := x.savedPath(t, name)
 	x.key(t, "ctrl+a")
 	x.typeKeys(t, path)
 	x.key(t, "Return")
@@ -204,18 +204,20 @@ type step struct {
 	To   string `json:"transitioned_to"`
 }
 
-// runFlow runs the saved flow with the real binary and returns the path it
-// took ("Trigger -incomingMessage-> split_1 -match-> …") and its transcript.
-func runFlow(t *testing.T, bin, file string, args ...string) (string, string) {
+// runFlow runs the saved flow with the real binary, in the environment of
+// the programs on x, and returns the path it took ("Trigger
+// -incomingMessage-> split_1 -match-> …") and its transcript.
+func (x *xserver) runFlow(t *testing.T, bin, file string, args ...string) (string, string) {
 	t.Helper()
-	return runFlowWithInput(t, bin, file, "", args...)
+	return x.runFlowWithInput(t, bin, file, "", args...)
 }
 
 // runFlowWithInput is runFlow with the contact's actions on standard input
 // ("press 1" for a gather).
-func runFlowWithInput(t *testing.T, bin, file, input string, args ...string) (string, string) {
+func (x *xserver) runFlowWithInput(t *testing.T, bin, file, input string, args ...string) (string, string) {
 	t.Helper()
 	cmd := exec.Command(bin, append([]string{"run", file, "--json"}, args...)...)
+	cmd.Env = x.environ()
 	cmd.Stdin = strings.NewReader(input)
 	out, err := cmd.Output()
 	if err != nil {
@@ -274,9 +276,9 @@ func (x *xserver) still(t *testing.T, name string, r image.Rectangle) image.Imag
 // settle captures frames (without writing them) until two in a row show r
 // the same, and returns the last. Between two frames each application on
 // the display answers its probe, so its UI goroutine has run (a starved
-// application cannot pass for a still one); that and capturing the frame
-// pace it, nothing waits on the clock. first, when given, is the frame to
-// start from. name says which wait failed.
+// application cannot pass for a still one); that (x.pace) and capturing
+// the frame pace it. first, when given, is the frame to start from. name
+// says which wait failed.
 func (x *xserver) settle(t *testing.T, name string, r image.Rectangle, first image.Image) image.Image {
 	t.Helper()
 	prev := first
@@ -285,9 +287,7 @@ func (x *xserver) settle(t *testing.T, name string, r image.Rectangle, first ima
 	}
 	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
-		for _, a := range x.apps {
-			a.ping()
-		}
+		x.pace()
 		img := x.grab(t)
 		if sameArea(prev, img, r) {
 			return img
@@ -311,6 +311,7 @@ func (x *xserver) changed(t *testing.T, name string, before image.Image, r image
 			x.save(t, name, settled)
 			return settled
 		}
+		x.pace()
 	}
 	x.save(t, name, before)
 	t.Fatalf("%s: nothing changed within %v for %v", name, r, patience)
@@ -398,5 +399,5 @@ func headerOf(img image.Image, r image.Rectangle, colours []color.RGBA) (image.P
 // savedPath is where saveAs wrote name.
 func (x *xserver) savedPath(t *testing.T, name string) string {
 	t.Helper()
-	return filepath.Join(os.Getenv("HOME"), name)
+	return filepath.Join(x.home, name)
 }

@@ -11,6 +11,7 @@ import (
 // routes "1" and "help" differently, built with the library's search and
 // Enter, one wire drag, Find, and the inspector's fields by Tab.
 func TestJourneySMSBotFromCtrlN(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
 	app, window := newFlowWindow(t, x, bin)
@@ -75,7 +76,7 @@ func TestJourneySMSBotFromCtrlN(t *testing.T) {
 		{"I need HELP", "send_message_2", "Here is some help."},
 		{"hello", "", ""},
 	} {
-		path, said := runFlow(t, bin, file, "--trigger", "incomingMessage", "--body", c.body)
+		path, said := x.runFlow(t, bin, file, "--trigger", "incomingMessage", "--body", c.body)
 		if c.via == "" {
 			if strings.Contains(path, "send_message") {
 				t.Errorf("%q went %s, want No Condition Matches", c.body, path)
@@ -96,6 +97,7 @@ func TestJourneySMSBotFromCtrlN(t *testing.T) {
 // Journey (c): an IVR from Incoming Call with a gather and a split on its
 // digits (the split's default Variable to test is gather_1's Digits).
 func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
 	app, window := newFlowWindow(t, x, bin)
@@ -149,7 +151,7 @@ func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
 		{"press 1", "say_play_1", "sales"},
 		{"press 2", "say_play_2", "support"},
 	} {
-		path, said := runFlowWithInput(t, bin, file, c.press+"\n", "--trigger", "incomingCall")
+		path, said := x.runFlowWithInput(t, bin, file, c.press+"\n", "--trigger", "incomingCall")
 		for _, hop := range []string{"-incomingCall-> gather_1", "-keypress-> split_1", "-> " + c.via} {
 			if !strings.Contains(path, hop) {
 				t.Errorf("%s: the run went %s, not %s", c.press, path, hop)
@@ -172,6 +174,7 @@ const subflowSID = "FW00000000000000000000000000000b0b"
 // point (which a new flow's file does not list), called from a parent
 // flow's Run Subflow that picks it and fills in the parameter it reads.
 func TestJourneySubflowWithAParameterCalledFromRunSubflow(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
 	app, window := newFlowWindow(t, x, bin)
@@ -207,7 +210,7 @@ func TestJourneySubflowWithAParameterCalledFromRunSubflow(t *testing.T) {
 		t.Errorf("the parameter is not in the saved parent:\n%s", parentText)
 	}
 
-	path, said := runFlow(t, bin, x.savedPath(t, "parent.json"), "--trigger", "incomingMessage", "--body", "Ada")
+	path, said := x.runFlow(t, bin, x.savedPath(t, "parent.json"), "--trigger", "incomingMessage", "--body", "Ada")
 	if !strings.Contains(path, "-incomingMessage-> subflow_1") || !strings.Contains(path, "completed") {
 		t.Errorf("the parent went %s", path)
 	}

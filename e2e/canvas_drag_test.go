@@ -16,6 +16,7 @@ import (
 // the real binary, drags the Trigger node by its header with the real
 // mouse, saves with Ctrl+S and reads the new offset back from the file.
 func TestCanvasDragMovesANodeAndCtrlSSavesItsOffset(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
 	original, err := os.ReadFile(filepath.Join(flowsDir, "order-ivr.json"))
@@ -28,7 +29,6 @@ func TestCanvasDragMovesANodeAndCtrlSSavesItsOffset(t *testing.T) {
 	}
 	x0, y0 := triggerOffset(t, original)
 
-	isolateSettings(t)
 	app := x.start(t, bin, "edit", path)
 	window := x.waitWindow(t, app, regexp.QuoteMeta("order_lookup_ivr.json")+".*Studioflow")
 	area := x.windowGeometry(t, window)
@@ -76,17 +76,6 @@ func TestCanvasDragMovesANodeAndCtrlSSavesItsOffset(t *testing.T) {
 		t.Errorf("screen move %d,%d against offset move %v,%v: zoom %.2f across but %.2f down", sdx, sdy, wdx, wdy, zx, zy)
 	}
 	t.Logf("Trigger moved %d,%d px on screen; offset %v,%v → %v,%v (zoom %.2f)", sdx, sdy, x0, y0, x1, y1, zx)
-}
-
-// isolateSettings gives the application under test its own home, so that
-// preferences or recovery files other runs left (a "recover unsaved work"
-// dialog) cannot get in the way. x.start passes the test's environment on.
-func isolateSettings(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
-	t.Setenv("XDG_DATA_HOME", filepath.Join(home, ".local", "share"))
-	t.Setenv("XDG_CACHE_HOME", filepath.Join(home, ".cache"))
 }
 
 // triggerHeader finds the Trigger node's header: the block of its colour
@@ -152,7 +141,7 @@ func waitForFileChange(t *testing.T, path string, before []byte) []byte {
 		if err == nil && !bytes.Equal(data, before) {
 			return data
 		}
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(pollEvery)
 	}
 	t.Fatalf("%s was not saved within %v of Ctrl+S", path, patience)
 	return nil

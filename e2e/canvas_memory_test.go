@@ -21,6 +21,7 @@ const maxResidentKB = 300 * 1024
 // the canvas goes (every widget it shows then drawn at once) and reads the
 // process's resident memory from /proc.
 func TestCanvasEditorHolding2000WidgetsStaysUnder300MB(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat("/proc/self/status"); err != nil {
 		t.Skip("no /proc to read resident memory from")
 	}
@@ -30,7 +31,6 @@ func TestCanvasEditorHolding2000WidgetsStaysUnder300MB(t *testing.T) {
 	if err := os.WriteFile(path, modeltest.Generate(2000), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	isolateSettings(t)
 	app := x.start(t, bin, "edit", path)
 	window := x.waitWindow(t, app, regexp.QuoteMeta("generated_2000.json")+".*Studioflow")
 	area := x.windowGeometry(t, window)

@@ -14,10 +14,10 @@ import (
 // removed widget as a ghost, and steps through the changes with the arrow
 // keys; its window title says which change is shown.
 func TestCompareViewStepsThroughChanges(t *testing.T) {
+	t.Parallel()
 	requireTools(t, "Xvfb", "xdotool", "xwd")
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	isolatedConfig(t)
 	base, err := os.ReadFile(filepath.Join(repoRoot, "model", "flowdiff", "testdata", "ivr.json"))
 	if err != nil {
 		t.Fatal(err)

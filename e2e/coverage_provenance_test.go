@@ -65,7 +65,7 @@ func (x *xserver) waitPixels(t *testing.T, name string, ok func(image.Image) boo
 }
 
 // seeWithin takes screenshots until ok holds for one and returns it, or
-// the last after patience with false. Taking a screenshot paces it.
+// the last after patience with false. Taking a screenshot and x.pace pace it.
 func (x *xserver) seeWithin(t *testing.T, name string, ok func(image.Image) bool) (image.Image, bool) {
 	t.Helper()
 	deadline := time.Now().Add(patience)
@@ -79,13 +79,14 @@ func (x *xserver) seeWithin(t *testing.T, name string, ok func(image.Image) bool
 			x.save(t, name, img)
 			return img, false
 		}
+		x.pace()
 	}
 }
 
 func TestCoverageOverlayAndCtrlClickJumpInTheRealWindow(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	isolatedConfig(t)
 	flow := supportLine(t)
 
 	app := startApp(t, x, bin, "edit", flow)

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/studioflow/studioflow/canvas/look"
@@ -21,26 +20,26 @@ import (
 // again, Space on Edit takes the keyboard into the text it opens, and
 // Escape there closes it too; the file is as it was. The shots stay in shots/e2e/dialog-focus-* for a person to look at.
 func TestKeyboardOnlyDialogButtonsKeepTheKeyboardWithARing(t *testing.T) {
+	t.Parallel()
 	bin := buildStudioflow(t)
 	for _, variant := range []string{"light", "dark"} {
-		t.Run(variant, func(t *testing.T) { dialogButtonRing(t, bin, variant) })
+		t.Run(variant, func(t *testing.T) { t.Parallel(); dialogButtonRing(t, bin, variant) })
 	}
 }
 
 func dialogButtonRing(t *testing.T, bin, variant string) {
-	designPrefs(t, image.Pt(1280, 800), variant)
+	x := startXvfb(t)
+	designPrefs(t, x, image.Pt(1280, 800), variant)
 	v := theme.VariantDark
 	if variant == "light" {
 		v = theme.VariantLight
 	}
-	test.NewTempApp(t)
 	ring := rgba(look.FocusRing(look.Theme{Variant: &v}, v))
 
 	path := filepath.Join(t.TempDir(), "rings.json")
 	if err := os.WriteFile(path, []byte(ringFlow), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	x := startXvfb(t)
 	app := startApp(t, x, bin, "edit", path)
 	title := regexp.QuoteMeta("Rings") + ".*Studioflow"
 	window := x.waitWindow(t, app.process, title)

@@ -23,9 +23,9 @@ func blankFlowFile(t *testing.T) string {
 }
 
 func TestEditorBuildsASayPlayFlowByDraggingConnectingTypingAndSaving(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	isolatedConfig(t)
 	path := blankFlowFile(t)
 
 	app := startApp(t, x, bin, "edit", path)
@@ -92,9 +92,10 @@ func TestEditorBuildsASayPlayFlowByDraggingConnectingTypingAndSaving(t *testing.
 }
 
 func TestEditorOffersWorkLeftByAKillOnTheNextStart(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	recovery := isolatedConfig(t)
+	recovery := x.recoveryDir()
 	path := blankFlowFile(t)
 	title := regexp.QuoteMeta("(flow.json)") + ".*Studioflow"
 

@@ -19,14 +19,9 @@ var (
 	primaryBlue = primaryColours()[1] // the dark theme's, which Xvfb gets
 )
 
-// isolatedConfig gives the application its own preferences and storage
-// (recovery files) for this test.
-func isolatedConfig(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
-	t.Setenv("HOME", dir)
-	return filepath.Join(dir, "config", "fyne", "io.github.studioflow", "recovery")
+// recoveryDir is where the application on x keeps its recovery files.
+func (x *xserver) recoveryDir() string {
+	return filepath.Join(x.appConfigDir(), "recovery")
 }
 
 // dragSteps is how many moves a drag takes between press and release.
@@ -95,7 +90,7 @@ func (x *xserver) waitTitle(t *testing.T, window string, ok func(string) bool) s
 		if ok(title) {
 			return title
 		}
-		time.Sleep(200 * time.Millisecond)
+		time.Sleep(pollEvery)
 	}
 	t.Fatalf("window title stayed %q", title)
 	return ""
@@ -110,7 +105,7 @@ func waitFile(t *testing.T, path, want string) string {
 		if err == nil && strings.Contains(string(data), want) {
 			return string(data)
 		}
-		time.Sleep(200 * time.Millisecond)
+		time.Sleep(pollEvery)
 	}
 	data, _ := os.ReadFile(path)
 	t.Fatalf("%s never contained %q; it holds:\n%s", path, want, data)
@@ -125,7 +120,7 @@ func waitGlob(t *testing.T, pattern string, within time.Duration) []string {
 		if m, _ := filepath.Glob(pattern); len(m) > 0 {
 			return m
 		}
-		time.Sleep(250 * time.Millisecond)
+		time.Sleep(pollEvery)
 	}
 	t.Fatalf("no file matching %s within %v", pattern, within)
 	return nil

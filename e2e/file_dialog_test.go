@@ -13,11 +13,11 @@ import (
 // In the real binary, Open (Ctrl+O) takes a typed path: the keyboard is in
 // the dialog's path field, and Enter on a file's path opens it.
 func TestOpenTakesATypedPathInTheRealWindow(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	isolateSettings(t)
 	// Under Xvfb there is no desktop portal; say so rather than rely on it.
-	t.Setenv("STUDIOFLOW_FILE_DIALOG", "builtin")
+	x.setenv("STUDIOFLOW_FILE_DIALOG", "builtin")
 	dir := t.TempDir()
 	def := strings.Replace(string(model.NewBlankFlow().Marshal()), `"description": "A New Flow"`, `"description": "Typed path flow"`, 1)
 	if !strings.Contains(def, "Typed path flow") {

@@ -11,22 +11,22 @@ import (
 	"github.com/studioflow/studioflow/studio"
 )
 
-// seedBlankFlows creates the workspace the application will open (call
-// isolateSettings first) holding blank flows with these names, the last
-// the most recently changed.
-func seedBlankFlows(t *testing.T, names ...string) map[string]string {
+// seedBlankFlows creates the workspace the application on x will open
+// holding blank flows with these names, the last the most recently changed.
+func seedBlankFlows(t *testing.T, x *xserver, names ...string) map[string]string {
 	t.Helper()
 	sids := map[string]string{}
 	for i, n := range names {
-		sids[n] = seedFlow(t, n, string(model.NewBlankFlow().Marshal()), time.Date(2026, 11, 2, 9, i, 0, 0, time.UTC))
+		sids[n] = seedFlow(t, x, n, string(model.NewBlankFlow().Marshal()), time.Date(2026, 11, 2, 9, i, 0, 0, time.UTC))
 	}
 	return sids
 }
 
-// seedFlow stores one flow in the application's workspace and returns its SID.
-func seedFlow(t *testing.T, name, def string, at time.Time) string {
+// seedFlow stores one flow in the workspace of the application on x and
+// returns its SID.
+func seedFlow(t *testing.T, x *xserver, name, def string, at time.Time) string {
 	t.Helper()
-	store, val := openSeedStore(t)
+	store, val := openSeedStore(t, x)
 	defer store.Close()
 	f, err := studio.CreateFlow(store, val, name, []byte(def), "seeded", at)
 	if err != nil {
@@ -56,9 +56,9 @@ func (x *xserver) raise(t *testing.T, window string) {
 // it (the detail and the window's title show it), a double click opens it
 // in the editor, and Escape or Ctrl+W close the Flows home.
 func TestFlowsHomeClickSelectsDoubleClickOpensAndKeysClose(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
-	isolateSettings(t)
-	seedBlankFlows(t, "Alpha", "Beta") // listed Beta, Alpha
+	seedBlankFlows(t, x, "Alpha", "Beta") // listed Beta, Alpha
 	a, main, flows := openFlowsHome(t, x)
 	a.waitText(t, flowsTitle, "Alpha", "Beta")
 

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/studioflow/studioflow/canvas/look"
@@ -30,26 +29,26 @@ const ringFlow = `{"description":"Rings","flags":{"allow_concurrent_calls":true}
 // screenshot to show the ring around it; the shots stay in shots/e2e/
 // focus-* for a person to look at.
 func TestFocusRingShowsOnEveryKindOfElementInBothThemes(t *testing.T) {
+	t.Parallel()
 	bin := buildStudioflow(t)
 	for _, variant := range []string{"light", "dark"} {
-		t.Run(variant, func(t *testing.T) { focusRings(t, bin, variant) })
+		t.Run(variant, func(t *testing.T) { t.Parallel(); focusRings(t, bin, variant) })
 	}
 }
 
 func focusRings(t *testing.T, bin, variant string) {
-	designPrefs(t, image.Pt(1280, 800), variant)
+	x := startXvfb(t)
+	designPrefs(t, x, image.Pt(1280, 800), variant)
 	v := theme.VariantDark
 	if variant == "light" {
 		v = theme.VariantLight
 	}
-	test.NewTempApp(t)
 	ring := rgba(look.FocusRing(look.Theme{Variant: &v}, v))
 
 	path := filepath.Join(t.TempDir(), "rings.json")
 	if err := os.WriteFile(path, []byte(ringFlow), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	x := startXvfb(t)
 	app := startApp(t, x, bin, "edit", path)
 	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Rings")+".*Studioflow")
 	area := x.windowGeometry(t, window)
@@ -195,8 +194,8 @@ func ringAround(img image.Image, box image.Rectangle, ring color.RGBA) (bool, st
 // and from a text field; Ctrl+Tab in the library's search shows Find with
 // the keyboard in its entry.
 func TestF10AltLettersAndCtrlTabFromTheKeyboard(t *testing.T) {
+	t.Parallel()
 	bin := buildStudioflow(t)
-	isolatedConfig(t)
 	path := filepath.Join(t.TempDir(), "rings.json")
 	if err := os.WriteFile(path, []byte(ringFlow), 0o644); err != nil {
 		t.Fatal(err)

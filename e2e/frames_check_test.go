@@ -9,10 +9,11 @@ import (
 	"time"
 )
 
-// The frames grab decodes from xwd are the pixels ImageMagick's import
-// reads from the same screen (xlogo draws its logo in colours whose red and
+// The frames grab reads from the X server (screenReader) are the pixels
+// ImageMagick's import reads from the same screen (xlogo draws its logo in colours whose red and
 // blue differ, so swapped channels would show).
 func TestGrabShowsWhatImportShows(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	requireTools(t, "import", "xlogo")
 	logo := x.start(t, "xlogo", "-geometry", "300x200+50+60", "-fg", "#d04010", "-bg", "#2060c0")

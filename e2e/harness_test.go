@@ -6,15 +6,22 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"image"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
 const (
@@ -25,6 +32,11 @@ const (
 	// waits end as soon as what they wait for shows, so it only needs to
 	// be long enough for a loaded machine.
 	patience = 60 * time.Second
+	// pollEvery is how often a wait asks again whether what it waits for
+	// shows (a file, a title, the probe's answer): often enough that a
+	// test does not idle long after it shows, seldom enough to leave the
+	// application the CPU.
+	pollEvery = 50 * time.Millisecond
 )
 
 var (
@@ -65,7 +77,25 @@ var binary struct {
 	err  error
 }
 
+// parallelTests is how many tests run at once when `go test` is not
+// given -parallel: each has its own display and home (xserver) and spends
+// part of its time waiting for an application to start or draw, so one
+// more than the cores keeps them busy. On 2 shared cores, 2, 3 and 4 at
+// once took the same 2 min 50 s (the cores were the limit); one at a
+// time took 6 min.
+func parallelTests() int { return runtime.NumCPU() + 1 }
+
 func TestMain(m *testing.M) {
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		flag.Set("test.parallel", strconv.Itoa(parallelTests()))
+	}
+	// The colours the tests look for come from the project's Fyne theme,
+	// which reads the current app's settings: one test app for them all
+	// (a test app each would race, the tests running in parallel).
+	test.NewApp()
 	binary.path, binary.err = buildBinary()
 	os.Exit(m.Run())
 }
@@ -106,12 +136,105 @@ func buildStudioflow(t *testing.T) string {
 	return binary.path
 }
 
-// xserver is a private Xvfb display for one test.
+// xserver is a private Xvfb display for one test, with the environment
+// every program started on it gets: the tests run in parallel, so none
+// changes the test process's own environment (t.Setenv) for a program.
 type xserver struct {
 	display string
+	// home is the programs' home folder, their config, data and cache
+	// folders under it: a test's own (isolate), so preferences, recovery
+	// files and the workspace of other tests or runs cannot get in the way.
+	home string
+	// vars are what the test set for the programs (setenv).
+	vars map[string]string
+	// screen reads its frames.
+	screen *screenReader
 	// apps are the applications started on it with their probe: settle
 	// hears from each between two frames.
 	apps []*app
+}
+
+// isolate gives the programs started from now on a new home, empty but
+// for Fyne's settings with its animations off (a person can turn them off
+// the same way): the text cursor's fade redrew the whole window a dozen
+// times a second while an entry had the keyboard, a tenth of a core for
+// each application and frames that settle had to wait out. The tests
+// that photograph the design or a focus ring keep Fyne's defaults
+// (designPrefs).
+func (x *xserver) isolate(t *testing.T) {
+	t.Helper()
+	x.home = t.TempDir()
+	// Fyne makes its cache folder with Mkdir, not MkdirAll: the folders a
+	// home has are there from the start.
+	for _, dir := range []string{x.configDir(), filepath.Join(x.home, ".local", "share"), filepath.Join(x.home, ".cache")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x.fyneSettings(t, `{"no_animations": true}`)
+}
+
+// fyneSettings writes Fyne's own settings file (all of its applications')
+// for the programs started on x from now on; "" removes it.
+func (x *xserver) fyneSettings(t *testing.T, settings string) {
+	t.Helper()
+	path := filepath.Join(x.configDir(), "fyne", "settings.json")
+	if settings == "" {
+		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(settings), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// setenv sets a variable for the programs started on x from now on.
+func (x *xserver) setenv(key, value string) {
+	if x.vars == nil {
+		x.vars = map[string]string{}
+	}
+	x.vars[key] = value
+}
+
+// configDir is the programs' config folder (os.UserConfigDir's answer for them).
+func (x *xserver) configDir() string { return filepath.Join(x.home, ".config") }
+
+// workspaceDir is the workspace the application on x opens.
+func (x *xserver) workspaceDir() string { return wsstore.DirIn(x.configDir()) }
+
+// appConfigDir is the folder of Fyne's preferences and the recovery files.
+func (x *xserver) appConfigDir() string {
+	return filepath.Join(x.configDir(), "fyne", "io.github.studioflow")
+}
+
+// environ is the environment of a program started on x: the test
+// process's, with the display, the locale, the test's home and what the
+// test set, then extra (KEY=value).
+func (x *xserver) environ(extra ...string) []string {
+	set := map[string]string{
+		"DISPLAY": x.display, "LANG": "en_US.UTF-8", "HOME": x.home,
+		"XDG_CONFIG_HOME": x.configDir(),
+		"XDG_DATA_HOME":   filepath.Join(x.home, ".local", "share"),
+		"XDG_CACHE_HOME":  filepath.Join(x.home, ".cache"),
+	}
+	for k, v := range x.vars {
+		set[k] = v
+	}
+	var env []string
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); set[k] == "" {
+			env = append(env, kv)
+		}
+	}
+	for k, v := range set {
+		env = append(env, k+"="+v)
+	}
+	return append(env, extra...)
 }
 
 // startXvfb starts Xvfb on a display number it picks itself (-displayfd), so
@@ -124,7 +247,7 @@ func startXvfb(t *testing.T) *xserver {
 // startXvfbSize is startXvfb with a screen of another size.
 func startXvfbSize(t *testing.T, width, height int) *xserver {
 	t.Helper()
-	requireTools(t, "Xvfb", "xdotool", "xwd")
+	requireTools(t, "Xvfb", "xdotool")
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
@@ -155,7 +278,15 @@ func startXvfbSize(t *testing.T, width, height int) *xserver {
 		if n == "" {
 			t.Fatalf("Xvfb did not report a display:\n%s", log.String())
 		}
-		return &xserver{display: ":" + n}
+		x := &xserver{display: ":" + n}
+		x.isolate(t)
+		screen, err := dialScreen(x.display)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(screen.close)
+		x.screen = screen
+		return x
 	case <-time.After(patience):
 		t.Fatalf("Xvfb did not start within %v:\n%s", patience, log.String())
 	}
@@ -168,7 +299,7 @@ func (x *xserver) run(t *testing.T, name string, args ...string) string {
 	ctx, cancel := context.WithTimeout(context.Background(), patience)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Env = append(os.Environ(), "DISPLAY="+x.display)
+	cmd.Env = x.environ()
 	out, err := cmd.Output()
 	if err != nil {
 		stderr := ""
@@ -195,12 +326,12 @@ func (x *xserver) start(t *testing.T, bin string, args ...string) *process {
 	return x.startEnv(t, bin, nil, args...)
 }
 
-// startEnv is start with env (NAME=value) added to the process's
-// environment.
+// startEnv is start with env (NAME=value) added to this program's
+// environment alone (x.environ).
 func (x *xserver) startEnv(t *testing.T, bin string, env []string, args ...string) *process {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = append(append(os.Environ(), "DISPLAY="+x.display, "LANG=en_US.UTF-8"), env...)
+	cmd.Env = x.environ(env...)
 	p := &process{cmd: cmd, output: &lockedBuffer{}, exited: make(chan struct{})}
 	cmd.Stdout, cmd.Stderr = p.output, p.output
 	if err := cmd.Start(); err != nil {
@@ -234,28 +365,30 @@ func (p *process) waitExit(t *testing.T) int {
 }
 
 // waitWindow waits until a visible window whose title matches the regular
-// expression exists and returns its id.
+// expression exists and returns its id. It asks every 50 ms (xdotool's own
+// --sync asks every half second, which made each start of the application
+// wait most of that for nothing).
 func (x *xserver) waitWindow(t *testing.T, p *process, title string) string {
 	t.Helper()
-	found := make(chan string, 1)
-	go func() {
+	deadline := time.Now().Add(patience)
+	for {
 		ctx, cancel := context.WithTimeout(context.Background(), patience)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", title)
-		cmd.Env = append(os.Environ(), "DISPLAY="+x.display)
-		out, _ := cmd.Output()
-		found <- strings.TrimSpace(string(out))
-	}()
-	select {
-	case ids := <-found:
-		if ids == "" {
+		cmd := exec.CommandContext(ctx, "xdotool", "search", "--onlyvisible", "--name", title)
+		cmd.Env = x.environ()
+		out, _ := cmd.Output() // it fails when no window matches yet
+		cancel()
+		if ids := strings.Fields(string(out)); len(ids) > 0 {
+			return ids[0]
+		}
+		if time.Now().After(deadline) {
 			t.Fatalf("no window titled %q within %v; studioflow said:\n%s", title, patience, p.output.String())
 		}
-		return strings.Fields(ids)[0]
-	case <-p.exited:
-		t.Fatalf("studioflow exited (%v) before showing its window:\n%s", p.err, p.output.String())
+		select {
+		case <-p.exited:
+			t.Fatalf("studioflow exited (%v) before showing its window:\n%s", p.err, p.output.String())
+		case <-time.After(pollEvery):
+		}
 	}
-	return ""
 }
 
 // focus clicks into the window at (x, y) (window coordinates). Without a

@@ -47,9 +47,9 @@ const orderLine = `{
 // field shows the value it had when greet ran; the tip goes when the
 // pointer leaves the field.
 func TestHoveringAReferenceShowsItsLastRunValue(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	isolateSettings(t)
 	const file = "order-line.json"
 	path := filepath.Join(t.TempDir(), file)
 	if err := os.WriteFile(path, []byte(orderLine), 0o644); err != nil {

@@ -150,9 +150,9 @@ func (a *app) wire(t *testing.T, from, transition, to string) {
 // typed in the inspector, the wires drawn with W, saved; then a simulated
 // text answered by typing, and the saved file run by the real binary.
 func TestKeyboardOnlySMSBotIsBuiltWiredSavedAndSimulated(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	isolatedConfig(t)
 	start := filepath.Join(t.TempDir(), "start.json")
 	if err := os.WriteFile(start, []byte(`{"description":"Start","states":[{"name":"Trigger","type":"trigger","transitions":[],"properties":{"offset":{"x":0,"y":0}}}],"initial_state":"Trigger"}`), 0o644); err != nil {
 		t.Fatal(err)
@@ -217,7 +217,7 @@ func TestKeyboardOnlySMSBotIsBuiltWiredSavedAndSimulated(t *testing.T) {
 		{"help", "send_message_2", help},
 		{"hello", "", ""},
 	} {
-		path, said := runFlowWithInput(t, bin, file, c.reply+"\n", "--trigger", "incomingMessage", "--body", "Hi")
+		path, said := x.runFlowWithInput(t, bin, file, c.reply+"\n", "--trigger", "incomingMessage", "--body", "Hi")
 		for _, hop := range []string{"Trigger -incomingMessage-> send_and_reply_1", "-incomingMessage-> split_1"} {
 			if !strings.Contains(path, hop) {
 				t.Errorf("reply %q: the run went %s, not %s", c.reply, path, hop)
@@ -302,9 +302,9 @@ func checkKeyboardBot(t *testing.T, saved, ask, hours, help string) {
 // Space starts the call, and the digit typed goes to the dial pad, where
 // the keyboard stays.
 func TestKeyboardOnlyCallTakesTypedDigits(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	isolatedConfig(t)
 	path := filepath.Join(t.TempDir(), "ivr.json")
 	if err := os.WriteFile(path, []byte(firstRunIVR), 0o644); err != nil {
 		t.Fatal(err)

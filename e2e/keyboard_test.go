@@ -20,9 +20,9 @@ const keysFlow = `{"description":"Keys","flags":{"allow_concurrent_calls":true},
 // Tabs pressed in the multi-line Say field move the focus on and back;
 // none reaches the text, so the saved flow holds no tab character.
 func TestTabsInASayFieldMoveFocusAndNeverReachTheSavedFile(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	isolatedConfig(t)
 	path := filepath.Join(t.TempDir(), "keys.json")
 	if err := os.WriteFile(path, []byte(keysFlow), 0o644); err != nil {
 		t.Fatal(err)

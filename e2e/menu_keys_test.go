@@ -16,15 +16,14 @@ import (
 // (Show Minimap) hides the minimap. No mouse event reaches the window.
 // shots/e2e/menukeys-*.png show the underlined letters.
 func TestKeyboardMenuOpensWithF10FromAButtonAndChoosesByLetter(t *testing.T) {
+	t.Parallel()
 	bin := buildStudioflow(t)
-	home := t.TempDir()
-	env := []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, "config")}
 	path := filepath.Join(t.TempDir(), "rings.json")
 	if err := os.WriteFile(path, []byte(ringFlow), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	x := startXvfb(t)
-	app := startAppEnv(t, x, bin, env, "edit", path)
+	x := startXvfb(t) // with a home of its own
+	app := startApp(t, x, bin, "edit", path)
 	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Rings")+".*Studioflow")
 	area := x.windowGeometry(t, window)
 	waitForDrawing(t, x, "menukeys-open", area)

@@ -75,9 +75,9 @@ func (g *gitWorkTree) branch(t *testing.T, name, file string, base []byte, edits
 // the conflicts panel, the builder picks a side for each with the mouse
 // and saves; the saved flow validates and records no conflict.
 func TestMergeConflictsResolvedInTheEditor(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	isolatedConfig(t)
 	g := newGitWorkTree(t, bin)
 	const file = "support.flow.json"
 	base, err := os.ReadFile(filepath.Join(repoRoot, "model", "flowdiff", "testdata", "ivr.json"))

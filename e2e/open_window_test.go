@@ -21,12 +21,13 @@ func rgba(c color.Color) color.RGBA {
 }
 
 func TestEditOpensAWindowThatDrawsTheFlowAndQuitsOnCtrlQ(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
 	flow := filepath.Join(flowsDir, "joke-line.json")
 
-	app := x.start(t, bin, "edit", flow)
-	window := x.waitWindow(t, app, regexp.QuoteMeta("joke-line.json")+".*Studioflow")
+	app := startApp(t, x, bin, "edit", flow)
+	window := x.waitWindow(t, app.process, regexp.QuoteMeta("joke-line.json")+".*Studioflow")
 	area := x.windowGeometry(t, window)
 	if area.Dx() < 300 || area.Dy() < 200 {
 		t.Fatalf("window is only %v", area)
@@ -44,6 +45,10 @@ func TestEditOpensAWindowThatDrawsTheFlowAndQuitsOnCtrlQ(t *testing.T) {
 		t.Errorf("%d pixels in the Trigger's header colour: the Trigger node was not drawn", n)
 	}
 
+	// Its status bar says the flow is saved once the window is built and
+	// the UI goroutine answers: keys pressed from now on are read (on a
+	// busy machine one pressed earlier was lost).
+	app.waitText(t, "Studioflow", "Saved")
 	x.focus(t, window, image.Pt(area.Dx()-20, area.Dy()/2))
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
 	if code := app.waitExit(t); code != 0 {
@@ -52,11 +57,12 @@ func TestEditOpensAWindowThatDrawsTheFlowAndQuitsOnCtrlQ(t *testing.T) {
 }
 
 func TestNoArgumentsOpensTheExampleFlowAndClosesOnCtrlW(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
 
-	app := x.start(t, bin)
-	window := x.waitWindow(t, app, regexp.QuoteMeta("A New Flow (simple_flow.json)")+".*Studioflow")
+	app := startApp(t, x, bin)
+	window := x.waitWindow(t, app.process, regexp.QuoteMeta("A New Flow (simple_flow.json)")+".*Studioflow")
 	area := x.windowGeometry(t, window)
 	img := waitForDrawing(t, x, "no-arguments-example-flow", area)
 	stats := measure(img, area)
@@ -67,7 +73,9 @@ func TestNoArgumentsOpensTheExampleFlowAndClosesOnCtrlW(t *testing.T) {
 		t.Errorf("%d pixels in the Trigger's header colour: the Trigger node was not drawn", n)
 	}
 
-	// Closing the last window ends the application.
+	// Closing the last window ends the application (once keys are read,
+	// as above).
+	app.waitText(t, "Studioflow", "Saved")
 	x.focus(t, window, image.Pt(area.Dx()-20, area.Dy()/2))
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+w")
 	if code := app.waitExit(t); code != 0 {

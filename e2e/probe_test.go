@@ -36,7 +36,8 @@ func startApp(t *testing.T, x *xserver, bin string, args ...string) *app {
 func startAppEnv(t *testing.T, x *xserver, bin string, env []string, args ...string) *app {
 	t.Helper()
 	sock := filepath.Join(t.TempDir(), "probe.sock")
-	a := &app{process: x.startEnv(t, bin, append(env, "STUDIOFLOW_PROBE="+sock), args...), x: x}
+	env = append(append([]string(nil), env...), "STUDIOFLOW_PROBE="+sock)
+	a := &app{process: x.startEnv(t, bin, env, args...), x: x}
 	deadline := time.Now().Add(patience)
 	for {
 		c, err := net.Dial("unix", sock)
@@ -49,7 +50,7 @@ func startAppEnv(t *testing.T, x *xserver, bin string, env []string, args ...str
 		select {
 		case <-a.exited:
 			t.Fatalf("studioflow exited (%v) before serving its probe:\n%s", a.err, a.output.String())
-		case <-time.After(50 * time.Millisecond):
+		case <-time.After(pollEvery):
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("studioflow did not serve its probe within %v: %v\n%s", patience, err, a.output.String())
@@ -78,22 +79,24 @@ func (a *app) ask(t *testing.T, fields ...string) (answer []string, ok bool) {
 // ping asks the probe for the list of windows and ignores the answer: it
 // returns once the application's UI goroutine has run since it was called
 // (the probe answers on it), or at once when the application has ended.
-func (a *app) ping() {
+// It reports whether the application answered.
+func (a *app) ping() bool {
 	select {
 	case <-a.exited:
-		return
+		return false
 	default:
 	}
 	if a.conn.SetDeadline(time.Now().Add(patience)) != nil {
-		return
+		return false
 	}
 	if _, err := fmt.Fprintln(a.conn, "windows"); err != nil {
-		return
+		return false
 	}
-	a.in.ReadString('\n')
+	_, err := a.in.ReadString('\n')
+	return err == nil
 }
 
-// until asks the probe every 100 ms until done accepts the answer, and
+// until asks the probe every pollEvery until done accepts the answer, and
 // fails after patience saying what it last got.
 func (a *app) until(t *testing.T, what string, done func() (bool, string)) {
 	t.Helper()
@@ -111,7 +114,7 @@ func (a *app) until(t *testing.T, what string, done func() (bool, string)) {
 		select {
 		case <-a.exited:
 			t.Fatalf("%s: studioflow exited (%v):\n%s", what, a.err, a.output.String())
-		case <-time.After(100 * time.Millisecond):
+		case <-time.After(pollEvery):
 		}
 	}
 }

@@ -13,12 +13,12 @@ import (
 	"github.com/studioflow/studioflow/studio"
 )
 
-// seedRevisions stores a flow in the application's workspace (call
-// isolateSettings first) with one revision per definition, each with its
-// commit message, and returns its SID.
-func seedRevisions(t *testing.T, name string, defs [][]byte, messages []string) string {
+// seedRevisions stores a flow in the workspace of the application on x
+// with one revision per definition, each with its commit message, and
+// returns its SID.
+func seedRevisions(t *testing.T, x *xserver, name string, defs [][]byte, messages []string) string {
 	t.Helper()
-	store, val := openSeedStore(t)
+	store, val := openSeedStore(t, x)
 	defer store.Close()
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 	f, err := studio.CreateFlow(store, val, name, defs[0], messages[0], at)
@@ -37,8 +37,8 @@ func seedRevisions(t *testing.T, name string, defs [][]byte, messages []string) 
 // compare view of the revision before it and this one, titled with both
 // and the first change; Ctrl+W closes it and leaves the Flows home open.
 func TestFlowsHomeComparesARevisionWithThePreviousOne(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
-	isolateSettings(t)
 	first, err := os.ReadFile(filepath.Join(flowsDir, "horoscope.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +47,7 @@ func TestFlowsHomeComparesARevisionWithThePreviousOne(t *testing.T) {
 	if bytes.Equal(first, second) {
 		t.Fatal("horoscope.json no longer has its welcome text")
 	}
-	seedRevisions(t, "Horoscope", [][]byte{first, second}, []string{"Imported", "Shorter welcome"})
+	seedRevisions(t, x, "Horoscope", [][]byte{first, second}, []string{"Imported", "Shorter welcome"})
 	a, _, flows := openFlowsHome(t, x)
 	a.waitText(t, flowsTitle, "Horoscope")
 	a.click(t, flows, flowsTitle, "Horoscope")
@@ -62,7 +62,7 @@ func TestFlowsHomeComparesARevisionWithThePreviousOne(t *testing.T) {
 	var window string
 	a.until(t, "the compare window's X id", func() (bool, string) {
 		search := exec.Command("xdotool", "search", "--name", "change 1 of 1")
-		search.Env = append(os.Environ(), "DISPLAY="+x.display)
+		search.Env = x.environ()
 		out, _ := search.Output()
 		window = strings.TrimSpace(string(out))
 		return window != "" && !strings.Contains(window, "\n"), window

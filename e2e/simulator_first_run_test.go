@@ -39,13 +39,9 @@ const firstRunLookup = `{"description": "First-run lookup", "initial_state": "Tr
 
 // recordedRuns reads the executions the application recorded for sid and
 // each one's steps as "from>to" (after the application quit).
-func recordedRuns(t *testing.T, sid string) ([]wsstore.Execution, [][]string) {
+func recordedRuns(t *testing.T, x *xserver, sid string) ([]wsstore.Execution, [][]string) {
 	t.Helper()
-	dir, err := wsstore.DefaultDir()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := wsstore.Open(dir, wsstore.Options{})
+	store, err := wsstore.Open(x.workspaceDir(), wsstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,8 +71,7 @@ func recordedRuns(t *testing.T, sid string) ([]wsstore.Execution, [][]string) {
 // probe matches it.
 func simulateWorkspaceFlow(t *testing.T, x *xserver, name, def string) (*app, string, string, string) {
 	t.Helper()
-	isolateSettings(t)
-	sid := seedFlow(t, name, def, time.Now())
+	sid := seedFlow(t, x, name, def, time.Now())
 	a, main, flows := openFlowsHome(t, x)
 	a.click(t, flows, flowsTitle, name)
 	a.click(t, flows, flowsTitle, "Open")
@@ -118,6 +113,7 @@ func quit(t *testing.T, x *xserver, a *app, main string) {
 // second call's gather timed out, a key pressed says it was not heard and
 // why. Both runs are recorded under the workspace flow's own SID.
 func TestFirstSimulatedCallKeypadDigitReachesTheGather(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	a, main, title, sid := simulateWorkspaceFlow(t, x, "Sales line", firstRunIVR)
 
@@ -142,7 +138,7 @@ func TestFirstSimulatedCallKeypadDigitReachesTheGather(t *testing.T) {
 	x.screenshot(t, "first-call-key-not-heard")
 	quit(t, x, a, main)
 
-	execs, paths := recordedRuns(t, sid)
+	execs, paths := recordedRuns(t, x, sid)
 	if len(execs) != 2 {
 		t.Fatalf("%d executions recorded, want the two calls: %v", len(execs), paths)
 	}
@@ -166,6 +162,7 @@ func TestFirstSimulatedCallKeypadDigitReachesTheGather(t *testing.T) {
 // the status line; using it completes the run on the success path, and
 // the next run uses it without asking.
 func TestFirstSimulatedMessageOfflineHTTPOffersACannedAnswer(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	a, main, title, sid := simulateWorkspaceFlow(t, x, "Order lookup", firstRunLookup)
 
@@ -190,7 +187,7 @@ func TestFirstSimulatedMessageOfflineHTTPOffersACannedAnswer(t *testing.T) {
 	x.screenshot(t, "first-message-second-run")
 	quit(t, x, a, main)
 
-	execs, paths := recordedRuns(t, sid)
+	execs, paths := recordedRuns(t, x, sid)
 	if len(execs) != 2 {
 		t.Fatalf("%d executions recorded, want 2: %v", len(execs), paths)
 	}

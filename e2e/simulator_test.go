@@ -20,7 +20,6 @@ var takenGreen = rgba(look.ActiveColor)
 // It returns the app, the window's X id and its title as the probe knows it.
 func openSimulator(t *testing.T, x *xserver, flowFile string) (*app, string, string) {
 	t.Helper()
-	isolateSettings(t)
 	return simulatorOn(t, x, buildStudioflow(t), flowFile)
 }
 
@@ -55,6 +54,7 @@ func simulatorOn(t *testing.T, x *xserver, bin, flowFile string) (*app, string, 
 // the menu, the recording is hung up, the canvas marks the wires taken and
 // the step log shows the context after the gather.
 func TestSimulatorCallsTheJokeLineWithTheDialPadAndHangsUp(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	a, window, title := openSimulator(t, x, "joke-line.json")
 	area := x.windowGeometry(t, window)
@@ -93,6 +93,7 @@ func TestSimulatorCallsTheJokeLineWithTheDialPadAndHangsUp(t *testing.T) {
 // it, a reply the split does not know is asked again, and letting the wait
 // time out ends the run.
 func TestSimulatorTextsTheHoroscopeFlowAndReplies(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	a, window, title := openSimulator(t, x, "horoscope.json")
 

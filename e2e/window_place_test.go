@@ -15,9 +15,10 @@ import (
 // given: after a kill -9 (the layout is saved as it changes, not only on
 // closing) and after a clean close.
 func TestWindowReopensWherePlacedAfterAKillAndAClose(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	prefs := filepath.Join(filepath.Dir(isolatedConfig(t)), "preferences.json")
+	prefs := filepath.Join(x.appConfigDir(), "preferences.json")
 	flow := filepath.Join(flowsDir, "joke-line.json")
 	title := regexp.QuoteMeta("joke-line.json") + ".*Studioflow"
 
@@ -87,7 +88,7 @@ func (x *xserver) waitGeometry(t *testing.T, window string, r image.Rectangle, w
 		if time.Now().After(deadline) {
 			t.Fatalf("%s: the window is at %v, want %v", when, got, r)
 		}
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(pollEvery)
 	}
 }
 
@@ -115,7 +116,7 @@ func waitPrefs(t *testing.T, path string, r image.Rectangle) {
 		if time.Now().After(deadline) {
 			t.Fatalf("%s never held the window's place %v; it holds:\n%s", path, r, data)
 		}
-		time.Sleep(200 * time.Millisecond)
+		time.Sleep(pollEvery)
 	}
 }
 

@@ -29,14 +29,13 @@ const flowsTitle = "Flows — "
 // seededFlow is a flow put in the workspace before the application starts.
 type seededFlow struct{ name, file string }
 
-// seedWorkspace fills the workspace the application will open (under the
-// test's own config folder: call isolateSettings first) with the flows,
+// seedWorkspace fills the workspace the application on x will open with the flows,
 // the horoscope flow with two more revisions, the last published, and
 // returns their SIDs by name. record names a flow to give one finished
 // execution.
-func seedWorkspace(t *testing.T, flows []seededFlow, record string) map[string]string {
+func seedWorkspace(t *testing.T, x *xserver, flows []seededFlow, record string) map[string]string {
 	t.Helper()
-	store, val := openSeedStore(t)
+	store, val := openSeedStore(t, x)
 	defer store.Close()
 	sids := map[string]string{}
 	now := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
@@ -140,9 +139,9 @@ func (a *app) waitWindowTitled(t *testing.T, want string) {
 // workspace's flows, shows the selected one's history, and its Open button
 // opens the flow in the editor.
 func TestFlowsHomeListsTheFlowsAndOpensOneInTheEditor(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
-	isolateSettings(t)
-	seedWorkspace(t, []seededFlow{{"Helpline fallback", "helpline-fallback.json"}, {"Demo line", "demo-line.json"}, {"Horoscope", "horoscope.json"}}, "")
+	seedWorkspace(t, x, []seededFlow{{"Helpline fallback", "helpline-fallback.json"}, {"Demo line", "demo-line.json"}, {"Horoscope", "horoscope.json"}}, "")
 	a, _, flows := openFlowsHome(t, x)
 	a.waitText(t, flowsTitle, "Helpline fallback", "Demo line", "Horoscope", "New flow", "Import JSON…", "Open from Twilio…")
 
@@ -166,8 +165,8 @@ type localStudio struct {
 func startLocalStudio(t *testing.T, x *xserver, bin string) *localStudio {
 	t.Helper()
 	s := &localStudio{account: "AC" + strings.Repeat("ab", 16), key: strings.Repeat("5e", 16)}
-	t.Setenv("TWILIO_ACCOUNT_SID", s.account)
-	t.Setenv("TWILIO_AUTH_TOKEN", s.key)
+	x.setenv("TWILIO_ACCOUNT_SID", s.account)
+	x.setenv("TWILIO_AUTH_TOKEN", s.key)
 	p := x.start(t, bin, "serve", "--addr", "127.0.0.1:0", "--workspace", t.TempDir(), "--quiet")
 	banner := regexp.MustCompile(`Studio REST API v2 at (\S+) `)
 	a := &app{process: p, x: x}
@@ -234,15 +233,15 @@ func (s *localStudio) pointAt(t *testing.T, a *app, window string) {
 // Open from Twilio pulls a flow from the server into the workspace and
 // opens it in the editor.
 func TestFlowsHomeOpensAFlowFromTwilio(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
-	isolateSettings(t)
 	bin := buildStudioflow(t)
 	studio := startLocalStudio(t, x, bin)
 	remote, err := studio.client(t).CreateFlow(context.Background(), client.FlowParams{FriendlyName: "Support line", Status: "published", Definition: readFixture(t, "demo-line.json")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	seedWorkspace(t, []seededFlow{{"Horoscope", "horoscope.json"}}, "")
+	seedWorkspace(t, x, []seededFlow{{"Horoscope", "horoscope.json"}}, "")
 	a, _, flows := openFlowsHome(t, x)
 
 	a.click(t, flows, flowsTitle, "Open from Twilio…")
@@ -261,11 +260,11 @@ func TestFlowsHomeOpensAFlowFromTwilio(t *testing.T) {
 // Publish to Twilio pushes the selected workspace flow to the server,
 // which then has it published.
 func TestFlowsHomePublishesAFlowToTwilio(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
-	isolateSettings(t)
 	bin := buildStudioflow(t)
 	studio := startLocalStudio(t, x, bin)
-	seedWorkspace(t, []seededFlow{{"Horoscope", "horoscope.json"}}, "")
+	seedWorkspace(t, x, []seededFlow{{"Horoscope", "horoscope.json"}}, "")
 	a, _, flows := openFlowsHome(t, x)
 
 	a.click(t, flows, flowsTitle, "Horoscope")
@@ -287,9 +286,9 @@ func TestFlowsHomePublishesAFlowToTwilio(t *testing.T) {
 // An execution recorded in the workspace opens in a window of its own that
 // draws the path it took.
 func TestFlowsHomeOpensAnExecutionWindowThatDrawsThePath(t *testing.T) {
+	t.Parallel()
 	x := startXvfb(t)
-	isolateSettings(t)
-	seedWorkspace(t, []seededFlow{{"Standby list", "standby-list.json"}, {"Horoscope", "horoscope.json"}}, "Standby list")
+	seedWorkspace(t, x, []seededFlow{{"Standby list", "standby-list.json"}, {"Horoscope", "horoscope.json"}}, "Standby list")
 	a, _, flows := openFlowsHome(t, x)
 
 	a.click(t, flows, flowsTitle, "Standby list")
@@ -329,16 +328,12 @@ func greenPixels(s colourStats) int {
 	return n
 }
 
-// openSeedStore opens the application's workspace for a test to seed, with
-// the validator its service calls take. The caller closes it before the
-// application starts, which opens the same store.
-func openSeedStore(t *testing.T) (*wsstore.Store, *schemas.Validator) {
+// openSeedStore opens the workspace of the application on x for a test to
+// seed, with the validator its service calls take. The caller closes it
+// before the application starts, which opens the same store.
+func openSeedStore(t *testing.T, x *xserver) (*wsstore.Store, *schemas.Validator) {
 	t.Helper()
-	dir, err := wsstore.DefaultDir()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := wsstore.Open(dir, wsstore.Options{})
+	store, err := wsstore.Open(x.workspaceDir(), wsstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

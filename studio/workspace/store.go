@@ -71,7 +71,14 @@ func DefaultDir() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("find the user config directory for the workspace: %w", err)
 	}
-	return filepath.Join(base, "studioflow", "workspace"), nil
+	return DirIn(base), nil
+}
+
+// DirIn is the workspace folder DefaultDir names for a user whose config
+// directory is configDir: a test that runs the application with a config
+// directory of its own finds the workspace there.
+func DirIn(configDir string) string {
+	return filepath.Join(configDir, "studioflow", "workspace")
 }
 
 // Open opens the workspace in dir, creating the folder and the database when
