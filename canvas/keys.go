@@ -45,8 +45,8 @@ func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyF10:
 		if e.modifiers()&fyne.KeyModifierShift != 0 {
 			e.openContextMenu()
-		} else if mb, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(interface{ ToggleMenu() }); ok {
-			mb.ToggleMenu() // F10 alone: the window's menu bar
+		} else if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev) // F10 alone: the window's (it opens the menu bar)
 		}
 	case fyne.KeyF6:
 		if e.OnCyclePanes != nil {

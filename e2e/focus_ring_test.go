@@ -85,10 +85,10 @@ func focusRings(t *testing.T, bin, variant string) {
 	shoot("*ui.paneList", "problems-list")
 	x.key(t, "ctrl+r") // the simulator, the keyboard on Start
 	shoot("*kbd.Button", "primary-button")
-	press("shift+Tab", "*widget.Select", 3) // the trigger's choice, before Start
-	shoot("*widget.Select", "select")
-	press("Tab", "*widget.Check", 20)
-	shoot("*widget.Check", "check")
+	press("shift+Tab", "*kbd.Select", 3) // the trigger's choice, before Start
+	shoot("*kbd.Select", "select")
+	press("Tab", "*kbd.Check", 20)
+	shoot("*kbd.Check", "check")
 }
 
 // focusKind is the Go type of the focused element, "" when none.
@@ -231,7 +231,7 @@ func TestF10AltLettersAndCtrlTabFromTheKeyboard(t *testing.T) {
 	app.focusBox(t, "*ui.textField") // back where it was
 
 	x.key(t, "ctrl+Tab")
-	app.focusBox(t, "*widget.Entry") // Find's entry
+	app.focusBox(t, "*kbd.Entry") // Find's entry
 	app.waitText(t, "Rings", "Find in names, types, text, URLs, Liquid")
 	x.key(t, "ctrl+shift+Tab")
 	app.focusBox(t, "*ui.textField")

@@ -192,8 +192,15 @@ type process struct {
 // still running.
 func (x *xserver) start(t *testing.T, bin string, args ...string) *process {
 	t.Helper()
+	return x.startEnv(t, bin, nil, args...)
+}
+
+// startEnv is start with env (NAME=value) added to the process's
+// environment.
+func (x *xserver) startEnv(t *testing.T, bin string, env []string, args ...string) *process {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "DISPLAY="+x.display, "LANG=en_US.UTF-8")
+	cmd.Env = append(append(os.Environ(), "DISPLAY="+x.display, "LANG=en_US.UTF-8"), env...)
 	p := &process{cmd: cmd, output: &lockedBuffer{}, exited: make(chan struct{})}
 	cmd.Stdout, cmd.Stderr = p.output, p.output
 	if err := cmd.Start(); err != nil {

@@ -28,9 +28,15 @@ type app struct {
 // test's, and connects once the application listens.
 func startApp(t *testing.T, x *xserver, bin string, args ...string) *app {
 	t.Helper()
+	return startAppEnv(t, x, bin, nil, args...)
+}
+
+// startAppEnv is startApp with env (NAME=value) added to the application's
+// own environment only, not the test's, so tests can run side by side.
+func startAppEnv(t *testing.T, x *xserver, bin string, env []string, args ...string) *app {
+	t.Helper()
 	sock := filepath.Join(t.TempDir(), "probe.sock")
-	t.Setenv("STUDIOFLOW_PROBE", sock)
-	a := &app{process: x.start(t, bin, args...), x: x}
+	a := &app{process: x.startEnv(t, bin, append(env, "STUDIOFLOW_PROBE="+sock), args...), x: x}
 	deadline := time.Now().Add(patience)
 	for {
 		c, err := net.Dial("unix", sock)

@@ -24,7 +24,19 @@ func TestWindowReopensWherePlacedAfterAKillAndAClose(t *testing.T) {
 	placed := image.Rect(230, 140, 230+1100, 140+720)
 	p := x.start(t, bin, "edit", flow)
 	window := x.waitWindow(t, p, title)
-	waitForDrawing(t, x, "window-first-open", x.windowGeometry(t, window))
+	// The first open, with no preferences yet, asks for 1280×800 in Fyne's
+	// units: one X pixel each on Xvfb's 100-dpi screen (Fyne's scale is
+	// 1 there). The X server, the pixels drawn and the preferences saved
+	// all say 1280×800. (Viewed scaled down to fit a display, a 1920×1200
+	// screenshot shows this window about 926×580.)
+	first := x.windowGeometry(t, window)
+	want := image.Rectangle{Min: first.Min, Max: first.Min.Add(image.Pt(1280, 800))}
+	x.waitGeometry(t, window, want, "first open")
+	shot := waitForDrawing(t, x, "window-first-open", want)
+	if drawn := drawnArea(shot); drawn != want {
+		t.Fatalf("first open: the screenshot shows the window drawn over %v (%v), want %v", drawn, drawn.Size(), want)
+	}
+	waitPrefs(t, prefs, want)
 	x.place(t, window, placed)
 	waitPrefs(t, prefs, placed)
 	if err := p.cmd.Process.Kill(); err != nil {
@@ -105,4 +117,22 @@ func waitPrefs(t *testing.T, path string, r image.Rectangle) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// drawnArea is the part of a screenshot of the whole screen that differs
+// from the bare screen's colour (its bottom-right pixel, which no window
+// covers in these tests): the windows drawn on it.
+func drawnArea(img image.Image) image.Rectangle {
+	b := img.Bounds()
+	bare := img.At(b.Max.X-1, b.Max.Y-1)
+	br, bg, bb, _ := bare.RGBA()
+	var area image.Rectangle
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if r, g, b, _ := img.At(x, y).RGBA(); r != br || g != bg || b != bb {
+				area = area.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	return area
 }

@@ -61,6 +61,10 @@ type Editor struct {
 	offerOnStart bool
 	// place reads and sets the window's place on the screen (winpos.go).
 	place placeConn
+	// mnemonics are the main menu's letters (refreshMenus); keyMenu is
+	// the menu F10 and Alt+letter open where Fyne draws the menu bar.
+	mnemonics *mnemonics
+	keyMenu   *keyMenu
 }
 
 // NewEditor opens a window on the flow the options name. Call Start once
@@ -197,15 +201,7 @@ func (e *Editor) build(doc *model.Document) {
 	e.problems.list.cycle = e.cyclePanes
 	e.canvas.OnCyclePanes(e.cyclePanes)
 	e.canvas.OnHint(e.showHint)
-	// F6 with nothing focused goes to the first pane; F10 opens the menu bar.
-	e.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		switch {
-		case ev.Name == fyne.KeyF6:
-			e.cyclePanes(shiftHeld())
-		case ev.Name == fyne.KeyF10 && !shiftHeld():
-			openMenu(e.win.Canvas(), 0)
-		}
-	})
+	e.win.Canvas().SetOnTypedKey(e.windowKey)
 	e.ghost = newDragGhost(e.win)
 	e.library.OnDragMove = e.ghost.follow
 	e.finder = NewFinder(e.cat)

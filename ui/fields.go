@@ -15,6 +15,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // property is one property of the shown widget as an editor sees it.
@@ -245,7 +246,7 @@ func buildTextOrNumber(in *Inspector, p property) propertyEditor {
 }
 
 func buildCheck(in *Inspector, p property) propertyEditor {
-	c := widget.NewCheck("", nil)
+	c := kbd.NewCheck("", nil)
 	v, _ := p.value.(bool)
 	if !p.present {
 		v, _ = p.spec.Default.(bool)
@@ -269,7 +270,7 @@ func buildChoice(in *Inspector, p property) propertyEditor {
 		options = append(options, current)
 		byText[current] = p.value
 	}
-	s := widget.NewSelect(options, nil)
+	s := kbd.NewSelect(options, nil)
 	if p.present {
 		s.SetSelected(current)
 	} else if p.spec.Default != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // Match is one place where the searched text occurs.
@@ -98,7 +99,7 @@ func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 type Finder struct {
 	cat     *schemas.Catalog
 	doc     *model.Document
-	entry   *widget.Entry
+	entry   *kbd.Entry
 	list    *paneList
 	count   *mutedLabel
 	matches []Match
@@ -111,7 +112,7 @@ type Finder struct {
 // NewFinder returns an empty find panel.
 func NewFinder(cat *schemas.Catalog) *Finder {
 	fd := &Finder{cat: cat}
-	fd.entry = widget.NewEntry()
+	fd.entry = kbd.NewEntry()
 	fd.entry.SetPlaceHolder("Find in names, types, text, URLs, Liquid")
 	fd.entry.OnChanged = func(string) { fd.search() }
 	fd.entry.OnSubmitted = func(string) {

@@ -4,9 +4,9 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // flowSettings edits what belongs to the flow rather than to a widget: its
@@ -28,7 +28,7 @@ func (in *Inspector) flowSettings(alone bool) []fyne.CanvasObject {
 	desc.OnChanged = func(s string) { in.apply(model.SetFlowField("description", s), in.coalesceKey("", "description")) }
 	objects = append(objects, in.flowRow("/description", "Description", desc, desc))
 
-	concurrent := widget.NewCheck("Allow concurrent calls", nil)
+	concurrent := kbd.NewCheck("Allow concurrent calls", nil)
 	concurrent.SetChecked(f.AllowConcurrentCalls())
 	concurrent.OnChanged = func(on bool) {
 		flags := model.NewObject()

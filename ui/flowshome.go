@@ -150,7 +150,7 @@ func (w *workspaceLink) saveDialog(then func()) {
 	}
 	message := kbd.NewEntry()
 	message.SetPlaceHolder("What changed (optional)")
-	publish := widget.NewCheck("Publish this revision", nil)
+	publish := kbd.NewCheck("Publish this revision", nil)
 	name := kbd.NewEntry()
 	items := []*widget.FormItem{}
 	if w.flowSID == "" {

@@ -63,9 +63,9 @@ func TestFocusRingSurroundsEveryKindOfFocusedElement(t *testing.T) {
 		}
 		var kind string
 		switch r.focus.(type) {
-		case *widget.Select:
+		case *kbd.Select:
 			kind = "select"
-		case *widget.Check:
+		case *kbd.Check:
 			kind = "check"
 		case *textField:
 			kind = "entry"

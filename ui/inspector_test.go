@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/internal/corpus"
 	"github.com/studioflow/studioflow/internal/testflows"
@@ -161,12 +160,12 @@ func TestBooleanAndChoiceFieldsWriteTypedValues(t *testing.T) {
 	e := newTestEditor(t, a, Options{Flow: f})
 	e.selectWidgets(names)
 
-	check := e.inspector.field("/properties/add_twilio_auth").(*widget.Check)
+	check := e.inspector.field("/properties/add_twilio_auth").(*kbd.Check)
 	test.Tap(check)
 	if v, _ := e.doc.Flow().State(names[0]).Property("add_twilio_auth"); v != true {
 		t.Errorf("add_twilio_auth is %#v after a tap", v)
 	}
-	sel := e.inspector.field("/properties/method").(*widget.Select)
+	sel := e.inspector.field("/properties/method").(*kbd.Select)
 	sel.SetSelected("GET")
 	if got := e.doc.Flow().State(names[0]).StringProperty("method"); got != "GET" {
 		t.Errorf("method is %q", got)
@@ -275,12 +274,12 @@ func TestTargetPickerConnectsAndDisconnects(t *testing.T) {
 	f, names := flowWith(t, cat, "say-play")
 	e := newTestEditor(t, a, Options{Flow: f})
 	e.selectWidgets([]string{"Trigger"})
-	picker := e.inspector.field("/transitions/1").(*widget.Select)
+	picker := e.inspector.field("/transitions/1").(*kbd.Select)
 	picker.SetSelected(names[0])
 	if next, _ := e.doc.Flow().Trigger().Next("incomingCall"); next != names[0] {
 		t.Fatalf("incomingCall leads to %q", next)
 	}
-	picker = e.inspector.field("/transitions/1").(*widget.Select)
+	picker = e.inspector.field("/transitions/1").(*kbd.Select)
 	picker.SetSelected(notConnected)
 	if next, _ := e.doc.Flow().Trigger().Next("incomingCall"); next != "" {
 		t.Fatalf("incomingCall still leads to %q", next)
@@ -304,7 +303,7 @@ func TestSplitEditorAddsEditsAndReordersConditions(t *testing.T) {
 	a1, a2 := start, start+1
 	typeInto(t, e, fmt.Sprintf("/transitions/%d/conditions/0/value", a1), "yes")
 	typeInto(t, e, fmt.Sprintf("/transitions/%d/conditions/0/value", a2), "no")
-	e.inspector.field(fmt.Sprintf("/transitions/%d", a2)).(*widget.Select).SetSelected(names[1])
+	e.inspector.field(fmt.Sprintf("/transitions/%d", a2)).(*kbd.Select).SetSelected(names[1])
 	e.inspector.moveTransition(split, a2, -1)
 	first := e.doc.Flow().State(split).Transition(a1)
 	c := first.Conditions[0].(*model.Object)

@@ -114,7 +114,7 @@ func (l *paneList) TypedKey(ev *fyne.KeyEvent) {
 			return
 		}
 	case fyne.KeyF10:
-		if !shiftHeld() && openMenu(fyne.CurrentApp().Driver().CanvasForObject(l), 0) {
+		if kbd.PassKey(l, ev) {
 			return
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/studioflow/studioflow/ui/drawn"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // menuAction runs the main menu item bound to that shortcut, as the
@@ -149,46 +150,16 @@ func TestEnterOnAFindResultJumpsToItsWidget(t *testing.T) {
 	}
 }
 
-// fakeMenuCanvas is a canvas drawing its own menu bar, counting what
-// openMenu asks of it.
-type fakeMenuCanvas struct {
-	fyne.Canvas
-	toggled, next int
-}
-
-func (f *fakeMenuCanvas) ToggleMenu()       { f.toggled++ }
-func (f *fakeMenuCanvas) DismissMenu() bool { return false }
-func (f *fakeMenuCanvas) FocusNext()        { f.next++ }
-
-func TestMenusOpenWithAltAndTheirFirstLetter(t *testing.T) {
+func TestAFocusedFieldPassesAltLettersToTheWindow(t *testing.T) {
 	a := test.NewTempApp(t)
 	e := newTestEditor(t, a, Options{})
-	var letters []fyne.KeyName
-	for _, m := range e.win.MainMenu().Items {
-		letters = append(letters, mnemonic(m.Label))
-	}
-	seen := map[fyne.KeyName]bool{}
-	for _, l := range letters {
-		if l == "" || seen[l] {
-			t.Errorf("menu mnemonics %v are not one letter each, all different", letters)
-		}
-		seen[l] = true
-	}
-	fake := &fakeMenuCanvas{Canvas: e.win.Canvas()}
-	if !openMenu(fake, 2) || fake.toggled != 1 || fake.next != 2 {
-		t.Errorf("opening the third menu toggled the bar %d times and stepped %d, want 1 and 2", fake.toggled, fake.next)
-	}
-	if openMenu(e.win.Canvas(), 0) {
-		t.Error("a canvas without a menu bar of its own reported one opened")
-	}
-
 	// A focused field passes Alt+letter on to the window (whose canvas
 	// takes shortcuts in the desktop driver; the test driver's does not).
 	sc := &shortcutCanvas{Canvas: e.win.Canvas()}
-	if !passToWindow(sc, &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierAlt}) || sc.got != "CustomDesktop:Alt+V" {
+	if !kbd.PassAltShortcut(sc, &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierAlt}) || sc.got != "CustomDesktop:Alt+V" {
 		t.Errorf("Alt+V from a field reached the window as %q", sc.got)
 	}
-	if passToWindow(sc, &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierControl}) {
+	if kbd.PassAltShortcut(sc, &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierControl}) {
 		t.Error("Ctrl+V from a field went to the window, not the field")
 	}
 }

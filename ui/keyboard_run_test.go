@@ -7,7 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // Ctrl+R opens the simulator with the keyboard on Start; Ctrl+Shift+R
@@ -32,7 +33,7 @@ func TestCtrlRPutsTheKeyboardOnStartAndCtrlShiftRStartsARun(t *testing.T) {
 	// The run's updates reach the window from the engine's goroutine under
 	// the test driver: wait for them before reading the window.
 	e.sim.panel.WaitIdle()
-	reply, ok := e.win.Canvas().Focused().(*widget.Entry)
+	reply, ok := e.win.Canvas().Focused().(*kbd.Entry)
 	if !ok || reply.PlaceHolder != "text the flow…" {
 		t.Fatalf("after Ctrl+Shift+R the keyboard is on %T, want the reply box", e.win.Canvas().Focused())
 	}

@@ -72,9 +72,7 @@ func (k *libraryKeys) TypedKey(ev *fyne.KeyEvent) {
 			k.lib.add(t)
 		}
 	case fyne.KeyF10:
-		if !shiftHeld() {
-			openMenu(fyne.CurrentApp().Driver().CanvasForObject(k), 0)
-		}
+		kbd.PassKey(k, ev)
 	case fyne.KeyF6:
 		if k.cycle != nil {
 			k.cycle(shiftHeld())

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -90,8 +91,8 @@ func (e *Editor) commands() map[string]command {
 		"keyWire":    {label: "Draw a Wire from the Selected Widget", keys: "W, then Space: next transition; Arrows or type a name: target; Enter: connect; Escape: cancel"},
 		"deselect":   {label: "Cancel a Drag, or Clear the Selection", keys: "Escape"},
 		"canvasZoom": {label: "Zoom In / Out / Actual Size on the Canvas", keys: "+ / - / 0"},
-		"menuBar":    {label: "Open the Menu Bar", keys: "F10 / Alt"},
-		"mnemonics":  {label: "Open the File / Edit / View / Run / Help Menu", keys: "Alt+F / E / V / R / H"},
+		"menuBar":    {label: "Open the Menu Bar", keys: "F10 (letters choose); Alt alone (arrows only)"},
+		"inMenu":     {label: "Choose in an Open Menu", keys: "Its underlined letter; Up / Down, Enter; Left / Right: next menu; Escape"},
 		"libraryAdd": {label: "Add the Highlighted Library Widget", keys: "Up / Down, Enter"},
 		"chooseRow":  {label: "Go to the Highlighted Find Result or Problem", keys: "Up / Down, Enter"},
 		"dialPad":    {label: "Press Keys on the Simulated Phone (Keyboard on Its Dial Pad)", keys: "0–9 / * / #"},
@@ -129,22 +130,31 @@ func (e *Editor) installMenus() {
 }
 
 // refreshMenus rebuilds the main menu (the recent files and the theme
-// choice change).
+// choice change). Each title and item is declared here with its mnemonic:
+// the letter that chooses it from the keyboard (Alt+letter for a title, the
+// letter alone in an open menu), underlined where Fyne draws the menus.
+// Letters are unique within their menu and taken from the label
+// (TestMenuMnemonicsAreUniqueLettersOfTheirLabels).
 func (e *Editor) refreshMenus() {
 	if e.win == nil {
 		return
 	}
 	cmds := e.commands()
-	it := func(k string) *fyne.MenuItem { return e.item(cmds, k) }
+	mn := newMnemonics()
+	it := func(k string, letter rune) *fyne.MenuItem { return mn.item(e.item(cmds, k), letter) }
 	sep := fyne.NewMenuItemSeparator
 
-	recent := fyne.NewMenuItem("Open Recent", nil)
+	recent := mn.item(fyne.NewMenuItem("Open Recent", nil), 'R')
 	var recentItems []*fyne.MenuItem
-	for _, p := range e.RecentFiles() {
+	for i, p := range e.RecentFiles() {
 		path := p
-		recentItems = append(recentItems, fyne.NewMenuItem(filepath.Base(path)+"  —  "+filepath.Dir(path), func() {
+		ri := fyne.NewMenuItem(fmt.Sprintf("%d  %s  —  %s", i+1, filepath.Base(path), filepath.Dir(path)), func() {
 			e.confirmDiscard("opening another flow", func() { e.OpenPath(path) })
-		}))
+		})
+		if i < 9 {
+			mn.item(ri, rune('1'+i))
+		}
+		recentItems = append(recentItems, ri)
 	}
 	if len(recentItems) == 0 {
 		none := fyne.NewMenuItem("No recent files", nil)
@@ -153,32 +163,40 @@ func (e *Editor) refreshMenus() {
 	}
 	recent.ChildMenu = fyne.NewMenu("", recentItems...)
 
-	quit := it("quit")
+	quit := it("quit", 'Q')
 	quit.IsQuit = true
-	file := fyne.NewMenu("File", it("new"), it("open"), recent, it("flowsHome"), sep(), it("save"), it("saveAs"), it("saveToWs"), sep(),
-		it("import"), it("exportPNG"), sep(), it("cmpSaved"), it("cmpFile"), sep(), it("close"), quit)
-	edit := fyne.NewMenu("Edit", it("undo"), it("redo"), sep(), it("cut"), it("copy"), it("paste"),
-		it("duplicate"), it("delete"), sep(), it("selectAll"), it("find"), it("usages"))
+	file := mn.menu(fyne.NewMenu("File", it("new", 'N'), it("open", 'O'), recent, it("flowsHome", 'H'), sep(),
+		it("save", 'S'), it("saveAs", 'A'), it("saveToWs", 'W'), sep(),
+		it("import", 'I'), it("exportPNG", 'E'), sep(), it("cmpSaved", 'D'), it("cmpFile", 'F'), sep(),
+		it("close", 'C'), quit), 'F')
+	edit := mn.menu(fyne.NewMenu("Edit", it("undo", 'U'), it("redo", 'R'), sep(),
+		it("cut", 'T'), it("copy", 'C'), it("paste", 'P'), it("duplicate", 'L'), it("delete", 'D'), sep(),
+		it("selectAll", 'A'), it("find", 'F'), it("usages", 'W')), 'E')
 
-	themeMenu := fyne.NewMenuItem("Theme", nil)
+	themeMenu := mn.item(fyne.NewMenuItem("Theme", nil), 'H')
 	current := ThemeChoice(e.app)
 	var themeItems []*fyne.MenuItem
-	for _, t := range []struct{ key, label string }{{ThemeSystem, "Follow System"}, {ThemeLight, "Light"}, {ThemeDark, "Dark"}} {
+	for _, t := range []struct {
+		key, label string
+		letter     rune
+	}{{ThemeSystem, "Follow System", 'F'}, {ThemeLight, "Light", 'L'}, {ThemeDark, "Dark", 'D'}} {
 		choice := t.key
-		ti := fyne.NewMenuItem(t.label, func() {
+		ti := mn.item(fyne.NewMenuItem(t.label, func() {
 			ApplyTheme(e.app, choice)
 			e.refreshMenus()
-		})
+		}), t.letter)
 		ti.Checked = current == choice
 		themeItems = append(themeItems, ti)
 	}
 	themeMenu.ChildMenu = fyne.NewMenu("", themeItems...)
-	minimap := fyne.NewMenuItem("Show Minimap", func() { e.SetMinimapShown(!e.MinimapShown()) })
+	minimap := mn.item(fyne.NewMenuItem("Show Minimap", func() { e.SetMinimapShown(!e.MinimapShown()) }), 'M')
 	minimap.Checked = e.canvas != nil && e.MinimapShown()
-	view := fyne.NewMenu("View", it("zoomIn"), it("zoomOut"), it("zoomReset"), it("zoomFit"), sep(),
-		it("tidy"), sep(), minimap, it("showJSON"), sep(), it("nextTab"), it("prevTab"), sep(), themeMenu)
-	run := fyne.NewMenu("Run", it("run"), it("startRun"), sep(), it("coverage"), it("coverFile"), it("uncovered"), it("coverHide"))
-	help := fyne.NewMenu("Help", it("shortcuts"), sep(), it("about"))
+	view := mn.menu(fyne.NewMenu("View", it("zoomIn", 'I'), it("zoomOut", 'O'), it("zoomReset", 'A'), it("zoomFit", 'F'), sep(),
+		it("tidy", 'T'), sep(), minimap, it("showJSON", 'J'), sep(), it("nextTab", 'N'), it("prevTab", 'P'), sep(), themeMenu), 'V')
+	run := mn.menu(fyne.NewMenu("Run", it("run", 'R'), it("startRun", 'S'), sep(),
+		it("coverage", 'C'), it("coverFile", 'P'), it("uncovered", 'U'), it("coverHide", 'H')), 'R')
+	help := mn.menu(fyne.NewMenu("Help", it("shortcuts", 'K'), sep(), it("about", 'A')), 'H')
+	e.mnemonics = mn
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, run, help))
 }
 

@@ -32,6 +32,9 @@ func (e *Editor) shortcutLines() []shortcutLine {
 		}
 		out = append(out, shortcutLine{action: strings.TrimSuffix(c.label, "…"), keys: keys})
 	}
+	if e.win != nil {
+		out = append(out, e.mnemonics.lines(e.win.MainMenu())...)
+	}
 	slices.SortFunc(out, func(a, b shortcutLine) int { return strings.Compare(a.action, b.action) })
 	return out
 }
@@ -57,7 +60,9 @@ func (e *Editor) ShowShortcuts() {
 		keys := strings.ReplaceAll(l.keys, "; ", "\n")
 		grid.Add(widget.NewLabelWithStyle(keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 	}
-	scroll := container.NewVScroll(grid)
+	// It takes the keyboard on opening: arrows, Page Up/Down, Home and
+	// End scroll it; Tab reaches Close; Escape closes it.
+	scroll := kbd.NewVScroll(grid)
 	d := kbd.NewMessage("Keyboard Shortcuts", "Close", scroll, e.win)
 	fitDialog(d, scroll, grid.MinSize(), e.win)
 	d.Show()

@@ -121,7 +121,7 @@ func (in *Inspector) conditionCard(s *model.State, i, number int, t model.Transi
 	if op != "" && !slices.Contains(options, schemas.ConditionLabel(op)) {
 		options = append(options, op)
 	}
-	opSelect := widget.NewSelect(options, nil)
+	opSelect := kbd.NewSelect(options, nil)
 	if op != "" {
 		opSelect.SetSelected(schemas.ConditionLabel(op))
 	}

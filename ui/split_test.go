@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 func condition(t *testing.T, e *Editor, split string, i int) *model.Object {
@@ -67,7 +67,7 @@ func TestFriendlyNamesFollowOperatorAndValueUntilTheUserNamesTheCondition(t *tes
 	if got := conditionText(t, e, split, i, "friendly_name"); got != "If value equal_to 1" {
 		t.Fatalf("fixture: first condition named %q", got)
 	}
-	op := e.inspector.field(fmt.Sprintf("/transitions/%d/conditions/0/type", i)).(*widget.Select)
+	op := e.inspector.field(fmt.Sprintf("/transitions/%d/conditions/0/type", i)).(*kbd.Select)
 	if !slices.Contains(op.Options, "Does Not Match Any Of") || slices.Contains(op.Options, "does_not_match_any_of") {
 		t.Errorf("operators offered as %v, want Studio's words", op.Options)
 	}
@@ -94,7 +94,7 @@ func TestFriendlyNamesFollowOperatorAndValueUntilTheUserNamesTheCondition(t *tes
 	if got := conditionText(t, e, split, j, "friendly_name"); got != "If value equal_to 7" {
 		t.Errorf("second condition named %q after typing 7", got)
 	}
-	e.inspector.field(fmt.Sprintf("/transitions/%d/conditions/0/type", j)).(*widget.Select).SetSelected("Is Blank")
+	e.inspector.field(fmt.Sprintf("/transitions/%d/conditions/0/type", j)).(*kbd.Select).SetSelected("Is Blank")
 	if got := conditionText(t, e, split, j, "value"); got != "Is Blank" {
 		t.Errorf("is_blank's value %q, want Studio's", got)
 	}
@@ -119,7 +119,7 @@ func TestTheTriggerInspectorOffersAllFiveEntryPoints(t *testing.T) {
 		t.Errorf("entry points listed as %s, want %s", got, want)
 	}
 	before := e.doc.Flow().Trigger().TransitionCount()
-	e.inspector.field("/transitions/incomingParent").(*widget.Select).SetSelected(names[0])
+	e.inspector.field("/transitions/incomingParent").(*kbd.Select).SetSelected(names[0])
 	if next, _ := e.doc.Flow().Trigger().Next("incomingParent"); next != names[0] {
 		t.Fatalf("Subflow leads to %q", next)
 	}

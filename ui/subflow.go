@@ -145,7 +145,7 @@ func (in *Inspector) subflowField(s *model.State, spec schemas.PropertySpec) fyn
 			selected = c.Label
 		}
 	}
-	picker := widget.NewSelect(labels, nil)
+	picker := kbd.NewSelect(labels, nil)
 	picker.PlaceHolder = "Choose a flow"
 	if len(choices) == 0 {
 		picker.PlaceHolder = "No flow to choose: save subflows beside this one as FW….json"

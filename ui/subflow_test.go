@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/ui/kbd"
@@ -123,10 +122,10 @@ func TestTheTriggerOfASubflowListsTheParametersItReads(t *testing.T) {
 	}
 }
 
-func findSelect(t *testing.T, e *Editor, placeholder string) *widget.Select {
+func findSelect(t *testing.T, e *Editor, placeholder string) *kbd.Select {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(e.inspector.Object()) {
-		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == placeholder {
+		if s, ok := o.(*kbd.Select); ok && s.PlaceHolder == placeholder {
 			return s
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // textField is an entry whose undo and redo shortcuts act on the document
@@ -61,7 +63,7 @@ func (t *textField) TypedKey(ev *fyne.KeyEvent) {
 		}
 		return
 	case fyne.KeyF10:
-		if !shiftHeld() && openMenu(t.canvas(), 0) {
+		if kbd.PassKey(t, ev) {
 			return
 		}
 	case fyne.KeyF6:
@@ -182,7 +184,7 @@ func (t *textField) TypedShortcut(s fyne.Shortcut) {
 			}
 		}
 	}
-	if passToWindow(t.canvas(), s) {
+	if kbd.PassAltShortcut(t.canvas(), s) {
 		return
 	}
 	t.Entry.TypedShortcut(s)

@@ -6,10 +6,10 @@ import (
 	"sort"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // transitionFields lists each transition with a target picker.
@@ -55,7 +55,7 @@ func (in *Inspector) transitionFields(s *model.State, wt schemas.WidgetType, kno
 
 // eventPicker is the target picker of an entry point the file does not
 // list: it starts unconnected and adds the transition when given a target.
-func (in *Inspector) eventPicker(widgetName, event string) *widget.Select {
+func (in *Inspector) eventPicker(widgetName, event string) *kbd.Select {
 	sel := in.targetPicker(widgetName, -1, "")
 	sel.OnChanged = func(target string) {
 		if target != notConnected {
@@ -68,7 +68,7 @@ func (in *Inspector) eventPicker(widgetName, event string) *widget.Select {
 // notConnected is the target picker's entry for an unconnected transition.
 const notConnected = "(not connected)"
 
-func (in *Inspector) targetPicker(widgetName string, index int, next string) *widget.Select {
+func (in *Inspector) targetPicker(widgetName string, index int, next string) *kbd.Select {
 	options := []string{notConnected}
 	for _, st := range in.doc.Flow().States() {
 		if st.Name() != widgetName && !st.IsTrigger() {
@@ -76,7 +76,7 @@ func (in *Inspector) targetPicker(widgetName string, index int, next string) *wi
 		}
 	}
 	sort.Strings(options[1:])
-	sel := widget.NewSelect(options, nil)
+	sel := kbd.NewSelect(options, nil)
 	if next == "" {
 		sel.SetSelected(notConnected)
 	} else {

@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // triggerStyles are flows whose Trigger lists some of the entry points, in
@@ -158,7 +158,7 @@ func TestWiringAMissingEntryPointFromTheInspectorKeepsTheFilesStyle(t *testing.T
 				target = "say_play_1"
 			}
 			e.selectWidgets([]string{"Trigger"})
-			e.inspector.field("/transitions/incomingParent").(*widget.Select).SetSelected(target)
+			e.inspector.field("/transitions/incomingParent").(*kbd.Select).SetSelected(target)
 			if got := string(e.doc.Flow().Marshal()); !strings.Contains(got, want) {
 				t.Errorf("Subflow transition not written as\n%s\nin\n%s", want, got)
 			}

@@ -1,8 +1,9 @@
 // Package kbd holds what keeps the keyboard usable in every window: the
 // button that keeps the keyboard when pressed, the dialog that takes and
 // gives back the keyboard and closes on Escape, the focus ring drawn around
-// whatever holds the keyboard (in a window and in its dialogs), and the
-// bookkeeping that puts the keyboard back after a view is rebuilt.
+// whatever holds the keyboard (in a window and in its dialogs), a scrolled
+// text the keyboard scrolls, and the bookkeeping that puts the keyboard
+// back after a view is rebuilt.
 package kbd
 
 import (
@@ -77,15 +78,17 @@ func IsPress(ev *fyne.KeyEvent) bool {
 // of o's window (canvas.OnTypedKey), the one keys reach when nothing is
 // focused: F10 opens the menu bar, F6 cycles the panes, Escape closes a
 // dialog. It does nothing when o is on no canvas or the canvas has no
-// handler.
-func PassKey(o fyne.CanvasObject, ev *fyne.KeyEvent) {
+// handler, and reports whether there was one.
+func PassKey(o fyne.CanvasObject, ev *fyne.KeyEvent) bool {
 	c := CanvasOf(o)
 	if c == nil {
-		return
+		return false
 	}
 	if h := c.OnTypedKey(); h != nil {
 		h(ev)
+		return true
 	}
+	return false
 }
 
 // CanvasOf is the canvas of the window showing o (in its content or a

@@ -7,11 +7,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Entry is a text entry for dialogs and secondary windows that lets the
-// window's keys through: Escape goes to the window's key handler (which
-// closes the dialog, or the secondary window), and shortcuts the entry
-// does not know (Ctrl+W) to the window's shortcuts. A focused Fyne entry
-// otherwise keeps every key to itself.
+// Entry is a text entry that lets the window's keys through: Escape and
+// the function keys go to the window's key handler (Escape closes the
+// dialog, or the secondary window; F10 opens the menu bar), and shortcuts
+// the entry does not know (Ctrl+W, Alt+letter) to the window's shortcuts.
+// A focused Fyne entry otherwise keeps every key to itself.
 type Entry struct {
 	widget.Entry
 }
@@ -62,21 +62,51 @@ func IsCloseShortcut(s fyne.Shortcut) bool {
 	return ok && sc.KeyName == fyne.KeyW && sc.Modifier == fyne.KeyModifierShortcutDefault
 }
 
-// TypedKey is part of fyne.Focusable.
+// TypedKey is part of fyne.Focusable. Escape and the function keys (F10:
+// the menu bar, F6: the next pane), which an entry has no use for, go to
+// the window's key handler.
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		PassKey(e, ev)
+	if (ev.Name == fyne.KeyEscape || functionKey(ev.Name)) && PassKey(e, ev) {
 		return
 	}
 	e.Entry.TypedKey(ev)
 }
 
-// TypedShortcut is part of fyne.Shortcutable.
+// TypedShortcut is part of fyne.Shortcutable. Ctrl+W and Alt with a key (a
+// menu's mnemonic) go to the window's shortcuts.
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 	if IsCloseShortcut(s) && passShortcut(e, s) {
 		return
 	}
+	if PassAltShortcut(CanvasOf(e), s) {
+		return
+	}
 	e.Entry.TypedShortcut(s)
+}
+
+// PassAltShortcut hands a shortcut of Alt and a key (a menu's mnemonic),
+// which a focused field would otherwise swallow, on to the shortcuts of
+// the window's canvas c; it reports whether it did.
+func PassAltShortcut(c fyne.Canvas, s fyne.Shortcut) bool {
+	sc, ok := s.(*desktop.CustomShortcut)
+	if !ok || sc.Modifier != fyne.KeyModifierAlt || c == nil {
+		return false
+	}
+	if w, ok := c.(fyne.Shortcutable); ok {
+		w.TypedShortcut(s)
+		return true
+	}
+	return false
+}
+
+// functionKey tells F1 to F12 from the other keys.
+func functionKey(k fyne.KeyName) bool {
+	switch k {
+	case fyne.KeyF1, fyne.KeyF2, fyne.KeyF3, fyne.KeyF4, fyne.KeyF5, fyne.KeyF6,
+		fyne.KeyF7, fyne.KeyF8, fyne.KeyF9, fyne.KeyF10, fyne.KeyF11, fyne.KeyF12:
+		return true
+	}
+	return false
 }
 
 // passShortcut hands s to the shortcuts of o's window; it reports whether

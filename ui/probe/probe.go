@@ -146,7 +146,7 @@ func Answer(a fyne.App, request string) string {
 		}
 		var box *widget.Check
 		visit(w, func(o fyne.CanvasObject, text string) bool {
-			if c, ok := o.(*widget.Check); ok && text == fields[2] {
+			if c := checkOf(o); c != nil && text == fields[2] {
 				box = c
 			}
 			return box != nil
@@ -194,8 +194,8 @@ func Answer(a fyne.App, request string) string {
 		}
 		d := a.Driver()
 		pos := d.AbsolutePositionForObject(found).Add(fyne.NewPos(found.Size().Width/2, found.Size().Height/2))
-		if c, ok := found.(*widget.Check); ok { // its box, at the left
-			pos = d.AbsolutePositionForObject(c).Add(fyne.NewPos(c.Size().Height/2, c.Size().Height/2))
+		if c := checkOf(found); c != nil { // its box, at the left
+			pos = d.AbsolutePositionForObject(found).Add(fyne.NewPos(c.Size().Height/2, c.Size().Height/2))
 		}
 		scale := w.Canvas().Scale()
 		px := func(p fyne.Position) string { return fmt.Sprintf("%d\t%d", int(p.X*scale), int(p.Y*scale)) }
@@ -345,6 +345,8 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 		return v.Text, true
 	case *widget.Label:
 		return v.Text, true
+	case *kbd.Entry: // an entry letting the window's keys through
+		return textOf(&v.Entry)
 	case *widget.Entry:
 		if v.Text == "" || v.Password {
 			return v.PlaceHolder, true
@@ -362,7 +364,19 @@ func textOf(o fyne.CanvasObject) (string, bool) {
 	if b := embedded[kbd.Button](o, "Button"); b != nil {
 		return textOf(b)
 	}
+	if c := checkOf(o); c != nil {
+		return c.Text, true
+	}
 	return "", false
+}
+
+// checkOf is o as a check: a widget.Check, or a type extending one
+// (kbd.Check).
+func checkOf(o fyne.CanvasObject) *widget.Check {
+	if c, ok := o.(*widget.Check); ok {
+		return c
+	}
+	return embedded[widget.Check](o, "Check")
 }
 
 // embeddedEntry is the widget.Entry that o's own type extends (struct

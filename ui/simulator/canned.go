@@ -12,6 +12,7 @@ import (
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 const (
@@ -32,12 +33,12 @@ type cannedEditor struct {
 	cat      *schemas.Catalog
 	settings map[string]*cannedSetting
 	widgets  map[string]string // HTTP widget name → its URL template
-	pick     *widget.Select
+	pick     *kbd.Select
 	url      *widget.Label
 	mode     *widget.RadioGroup
-	status   *widget.Entry
-	ctype    *widget.Entry
-	body     *widget.Entry
+	status   *kbd.Entry
+	ctype    *kbd.Entry
+	body     *kbd.Entry
 	problem  *widget.Label
 	form     *fyne.Container
 	content  fyne.CanvasObject
@@ -46,17 +47,17 @@ type cannedEditor struct {
 
 func newCannedEditor(f *model.Flow, cat *schemas.Catalog) *cannedEditor {
 	e := &cannedEditor{cat: cat, settings: map[string]*cannedSetting{}}
-	e.pick = widget.NewSelect(nil, func(string) { e.load() })
+	e.pick = kbd.NewSelect(nil, func(string) { e.load() })
 	e.pick.PlaceHolder = "HTTP widget…"
 	e.url = widget.NewLabel("")
 	e.url.Wrapping = fyne.TextWrapBreak
 	e.mode = widget.NewRadioGroup([]string{useRealURL, useCanned}, func(string) { e.store() })
 	e.mode.Horizontal = true
-	e.status = widget.NewEntry()
+	e.status = kbd.NewEntry()
 	e.status.OnChanged = func(string) { e.store() }
-	e.ctype = widget.NewEntry()
+	e.ctype = kbd.NewEntry()
 	e.ctype.OnChanged = func(string) { e.store() }
-	e.body = widget.NewMultiLineEntry()
+	e.body = kbd.NewMultiLineEntry()
 	e.body.SetMinRowsVisible(6)
 	e.body.OnChanged = func(string) { e.store() }
 	e.problem = widget.NewLabel("")
@@ -141,7 +142,7 @@ func (e *cannedEditor) store() {
 }
 
 func (e *cannedEditor) enableFields(on bool) {
-	for _, w := range []*widget.Entry{e.status, e.ctype, e.body} {
+	for _, w := range []*kbd.Entry{e.status, e.ctype, e.body} {
 		if on {
 			w.Enable()
 		} else {

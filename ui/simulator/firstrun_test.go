@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
 	"github.com/studioflow/studioflow/model"
@@ -98,11 +97,11 @@ func TestAnHTTPWidgetThatCannotReachItsURLOffersACannedAnswerRememberedForTheNex
 		t.Errorf("status says %q", p.status.Text)
 	}
 	form := test.LaidOutObjects(p.outcomes)
-	var body *widget.Entry
+	var body *kbd.Entry
 	var use *kbd.Button
 	for _, o := range form {
 		switch v := o.(type) {
-		case *widget.Entry:
+		case *kbd.Entry:
 			if v.MultiLine {
 				body = v
 			}

@@ -25,7 +25,7 @@ type smsView struct {
 	p       *Panel
 	thread  *fyne.Container
 	scroll  *container.Scroll
-	reply   *widget.Entry
+	reply   *kbd.Entry
 	sendBtn *kbd.Button
 	noReply *kbd.Button
 	hint    *widget.Label
@@ -37,7 +37,7 @@ func newSMSView(p *Panel) *smsView {
 	v.thread = container.NewVBox()
 	v.scroll = container.NewVScroll(v.thread)
 	v.scroll.SetMinSize(fyne.NewSize(200, 90))
-	v.reply = widget.NewEntry()
+	v.reply = kbd.NewEntry()
 	v.reply.SetPlaceHolder("text the flow…")
 	v.reply.OnSubmitted = func(string) { v.send() }
 	v.sendBtn = kbd.NewButtonWithIcon("Send", theme.MailSendIcon(), v.send)

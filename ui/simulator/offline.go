@@ -116,11 +116,11 @@ func (s *session) answerHTTP(c *engine.CannedResponse) bool {
 // response (the HTTP tab's), and remembered there for the next runs.
 func (p *Panel) cannedAnswerForm(a *httpAsk) fyne.CanvasObject {
 	set := p.canned.setting(a.Widget)
-	status := widget.NewEntry()
+	status := kbd.NewEntry()
 	status.SetText(set.status)
-	ctype := widget.NewEntry()
+	ctype := kbd.NewEntry()
 	ctype.SetText(set.contentType)
-	body := widget.NewMultiLineEntry()
+	body := kbd.NewMultiLineEntry()
 	body.SetText(set.body)
 	body.SetMinRowsVisible(3)
 	problem := widget.NewLabel("")

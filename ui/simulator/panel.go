@@ -60,16 +60,16 @@ type Panel struct {
 	canned   *cannedEditor
 	outcomes *fyne.Container
 	bpList   *widget.Label
-	bpPick   *widget.Select
+	bpPick   *kbd.Select
 
-	runPick    *widget.Select
+	runPick    *kbd.Select
 	status     *widget.Label
 	stepBtn    *kbd.Button
 	contBtn    *kbd.Button
 	ffBtn      *kbd.Button
 	stopBtn    *kbd.Button
 	saveBtn    *kbd.Button
-	virtual    *widget.Check
+	virtual    *kbd.Check
 	tabs       *container.AppTabs
 	contactTab *container.TabItem // the phone for calls, the thread for messages
 	content    fyne.CanvasObject
@@ -175,16 +175,16 @@ func (p *Panel) build() {
 	// On by default: a gather or a reply wait lasts until the person acts
 	// or presses Fast-forward, so a first run never times out while they
 	// find the keypad.
-	p.virtual = widget.NewCheck("Virtual clock", nil)
+	p.virtual = kbd.NewCheck("Virtual clock", nil)
 	p.virtual.SetChecked(true)
 	// A run reads it when it starts: it sits with the start form's
 	// details, folded while the run on show is live.
 	p.start.details.Add(p.virtual)
-	p.runPick = widget.NewSelect(nil, p.pickRun)
+	p.runPick = kbd.NewSelect(nil, p.pickRun)
 	p.runPick.PlaceHolder = "(no runs yet)"
 	clear := kbd.NewButtonWithIcon("Clear", theme.DeleteIcon(), p.clearRuns)
 
-	p.bpPick = widget.NewSelect(widgetNames(p.doc.Flow()), nil)
+	p.bpPick = kbd.NewSelect(widgetNames(p.doc.Flow()), nil)
 	p.bpPick.PlaceHolder = "widget…"
 	p.bpList = widget.NewLabel("No breakpoints.")
 	p.bpList.Wrapping = fyne.TextWrapWord

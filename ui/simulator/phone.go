@@ -27,7 +27,7 @@ type phoneView struct {
 	keys       *widget.Label
 	transcript *fyne.Container
 	scroll     *container.Scroll
-	speech     *widget.Entry
+	speech     *kbd.Entry
 	keyButtons map[string]*padKey
 	hangupBtn  *kbd.Button
 	content    fyne.CanvasObject
@@ -49,7 +49,7 @@ func newPhoneView(p *Panel) *phoneView {
 		v.keyButtons[k] = b
 		pad.Add(b)
 	}
-	v.speech = widget.NewEntry()
+	v.speech = kbd.NewEntry()
 	v.speech.SetPlaceHolder("say something…")
 	sayBtn := kbd.NewButtonWithIcon("Say", theme.VolumeUpIcon(), v.say)
 	v.speech.OnSubmitted = func(string) { v.say() }

@@ -45,18 +45,18 @@ func triggerEvent(label string) string {
 
 // startForm picks the trigger, the addresses and the parameters of a new run.
 type startForm struct {
-	pick     *widget.Select
-	contact  *widget.Entry
-	flowAddr *widget.Entry
-	body     *widget.Entry
-	params   *widget.Entry
+	pick     *kbd.Select
+	contact  *kbd.Entry
+	flowAddr *kbd.Entry
+	body     *kbd.Entry
+	params   *kbd.Entry
 	paramRow *fyne.Container
 	bodyRow  *fyne.Container
 	problem  *widget.Label
 	startBtn *kbd.Button
 	// envPick picks the environment substituted into the flow's ${NAME}
 	// placeholders; envRow is hidden when the flow has none beside it.
-	envPick *widget.Select
+	envPick *kbd.Select
 	envRow  *fyne.Container
 	envs    []environments.Choice
 	// details are the rows below the trigger (addresses, environment,
@@ -112,14 +112,14 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	for i, e := range triggerOrder {
 		labels[i] = triggerLabel(e)
 	}
-	sf.pick = widget.NewSelect(labels, func(string) { sf.refresh() })
-	sf.contact = widget.NewEntry()
+	sf.pick = kbd.NewSelect(labels, func(string) { sf.refresh() })
+	sf.contact = kbd.NewEntry()
 	sf.contact.SetText(engine.DefaultContactAddress)
-	sf.flowAddr = widget.NewEntry()
+	sf.flowAddr = kbd.NewEntry()
 	sf.flowAddr.SetText(engine.DefaultFlowAddress)
-	sf.body = widget.NewEntry()
+	sf.body = kbd.NewEntry()
 	sf.body.SetPlaceHolder("first message (Hi)")
-	sf.params = widget.NewMultiLineEntry()
+	sf.params = kbd.NewMultiLineEntry()
 	sf.params.SetPlaceHolder(`Parameters JSON, e.g. {"name": "Ada"}`)
 	sf.params.SetMinRowsVisible(2)
 	sf.problem = widget.NewLabel("")
@@ -127,7 +127,7 @@ func newStartForm(f *model.Flow, onStart func(engine.Trigger)) *startForm {
 	sf.problem.Hide()
 	sf.startBtn = kbd.NewButtonWithIcon("Start", theme.MediaPlayIcon(), sf.submit)
 	sf.startBtn.Importance = widget.HighImportance
-	sf.envPick = widget.NewSelect(nil, func(string) {
+	sf.envPick = kbd.NewSelect(nil, func(string) {
 		if sf.onEnv != nil {
 			sf.onEnv()
 		}
