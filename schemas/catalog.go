@@ -248,10 +248,10 @@ type Catalog struct {
 	// What every validator of the catalog shares, as Ajv's compiled
 	// validator is shared by every validation: the Liquid parser's
 	// verdicts (a pure function of the string, bounded by
-	// liquidVerdictLimit), and the memory of ValidateFlow's upstream index
-	// (half a megabyte at 2,000 widgets), recycled.
+	// liquidVerdictLimit), and the memory of ValidateFlow's flow-wide
+	// tables (flowScratch: half a megabyte at 2,000 widgets), recycled.
 	liquid  *liquidChecker
-	bitsets *sync.Pool
+	scratch *sync.Pool
 }
 
 // Load reads the embedded schemas, compiles them and builds the catalog.
@@ -277,7 +277,7 @@ func Load() (*Catalog, error) {
 		byType[typeOfDocument(d)] = d
 	}
 	c := &Catalog{types: map[string]*WidgetType{}, documents: documents, docs: docs, compiler: compiled,
-		liquid: newLiquidChecker(), bitsets: &sync.Pool{}}
+		liquid: newLiquidChecker(), scratch: &sync.Pool{}}
 	for _, e := range widgetTable {
 		doc, ok := byType[e.Type]
 		if !ok {
