@@ -47,13 +47,14 @@ func performProduct(r *run, st *model.State, p props) outcome {
 }
 
 // callEffects applies what a product widget's event does to the call,
-// however the event was chosen: its call-ended event (hangup) ends it, an
+// however the event was chosen: its call-ended event (hangup; the
+// catalog's for a type it does not know or whose events are open) ends it, an
 // event that answers a call (the catalog says which: Make Outgoing Call's
 // answered) makes its outputs the call later voice widgets act on.
 func (r *run) callEffects(st *model.State, o outcome) outcome {
 	w := r.rt.types[st.Type()].w
 	switch {
-	case w.EndsCall(o.event):
+	case r.endsCall(st, o.event):
 		r.x.callOver = true
 	case w.AnswersCall(o.event) && o.outputs != nil:
 		r.x.outgoing, r.x.callOver = o.outputs, false

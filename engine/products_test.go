@@ -245,3 +245,23 @@ func TestOutgoingCallAnsweredByChoiceCarriesIntoVoiceWidgets(t *testing.T) {
 		t.Fatalf("gather outputs = %v", widgetOutput(x, "ask"))
 	}
 }
+
+// A hangup on a voice call ends the call whatever the widget: a type whose
+// events are open (the legacy create-task) or one the catalog does not know
+// takes the catalog's call-ended event as the known voice types do, and the
+// voice widget after it stops.
+func TestHangupOfOpenAndUnknownTypesEndsTheCall(t *testing.T) {
+	for _, typ := range []string{"create-task", "a-widget-studio-added-later"} {
+		f := testFlow(t,
+			trigger("incomingCall>task"),
+			widget("task", typ, `{}`, "hangup>note"),
+			widget("note", "set-variables", `{"variables":[{"key":"hung","value":"yes"}]}`, "next>bye"),
+			widget("bye", "say-play", `{"say":"Bye"}`, "audioComplete>"),
+		)
+		rt, _ := testRuntime(Config{})
+		x, _ := start(t, rt, f, Trigger{Event: TriggerCall}, StartOptions{Outcomes: map[string]Outcome{"task": {Event: "hangup"}}})
+		if x.Ended == nil || !strings.Contains(x.Ended.Reason, "hung up") || x.Variables()["hung"] != "yes" {
+			t.Errorf("%s: hangup then a voice widget: ended %+v at %q, variables %v", typ, x.Ended, x.At(), x.Variables())
+		}
+	}
+}

@@ -167,14 +167,15 @@ func (r *run) hangup(st *model.State) outcome {
 	r.transcribe("inbound", string(InputHangup), st.Name(), "")
 	out := r.callFields()
 	out["CallStatus"] = "completed"
-	event, _ := r.rt.types[st.Type()].w.CallEndedEvent()
+	event, _ := r.rt.Catalog().CallEndedEventOf(st.Type())
 	return outcome{event: event, outputs: out, detail: "the caller hung up"}
 }
 
 // endsCall reports whether event is st's call-ended event (the caller
-// hung up).
+// hung up); a widget of a type the catalog does not know, or whose events
+// are open, ends the call on the catalog's call-ended event.
 func (r *run) endsCall(st *model.State, event string) bool {
-	return r.rt.types[st.Type()].w.EndsCall(event)
+	return r.rt.Catalog().EndsCall(st.Type(), event)
 }
 
 func recordVoicemail(r *run, st *model.State, p props) outcome {

@@ -244,8 +244,11 @@ func triggerReached(r *run, st *model.State, _ props) outcome {
 	return outcome{err: errors.New("a transition leads back to the trigger; an execution enters it only from the event that starts it")}
 }
 
+// unknownWidget takes the event the caller chose for a widget of a type
+// the catalog does not know; the catalog's call-ended event ends the call
+// as it does for any widget (callEffects).
 func unknownWidget(r *run, st *model.State, _ props) outcome {
-	return r.choose(st, "", nil)
+	return r.callEffects(st, r.choose(st, "", nil))
 }
 
 // outputsFor gives the plausible outputs of st for the event it takes, for

@@ -289,6 +289,9 @@ func Load() (*Catalog, error) {
 		}
 		w := &WidgetType{WidgetEntry: e, SchemaURL: doc.ID, SchemaOrigin: doc.Origin,
 			schema: doc.data, compiled: compiled.widgets[e.Type], fast: compiled.fastWidgets[e.Type], defaults: def}
+		if err := w.bindRequirements(); err != nil {
+			return nil, fmt.Errorf("widget type %s: %w", e.Type, err)
+		}
 		root := docs.byID[doc.ID]
 		if w.Maturity == "" {
 			m, _ := root.String("maturity")

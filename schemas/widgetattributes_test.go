@@ -3,6 +3,7 @@ package schemas
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
@@ -298,3 +299,95 @@ func TestTriggerEventsSayTheChannelTheyStart(t *testing.T) {
 		t.Errorf("an event that is not the trigger's starts %s executions", ch)
 	}
 }
+
+// The catalog's call-ended event is the commons' Hangup transition's, and
+// a widget whose type the catalog does not know or whose events are open
+// takes it to end its call; a known type ends it only on its own.
+func TestCatalogCallEndedEventCoversOpenAndUnknownTypes(t *testing.T) {
+	c := loadCatalog(t)
+	hangup, _ := c.docs.at(CommonsSchemaURL, "/definitions/Hangup")
+	fromCommons := c.docs.eventConsts(hangup, CommonsSchemaURL)
+	if len(fromCommons) != 1 || c.CallEndedEvent() != fromCommons[0] {
+		t.Fatalf("catalog call-ended event %q, the commons' Hangup names %v", c.CallEndedEvent(), fromCommons)
+	}
+	ended := c.CallEndedEvent()
+	open := 0
+	for _, w := range c.Types() {
+		name, ok := c.CallEndedEventOf(w.Type)
+		own, ownOK := w.CallEndedEvent()
+		if w.OpenEvents {
+			open++
+			own, ownOK = ended, true
+		}
+		if name != own || ok != ownOK || c.EndsCall(w.Type, ended) != ownOK {
+			t.Errorf("%s: CallEndedEventOf %q %v, EndsCall(%s) %v; want %q %v", w.Type, name, ok, ended, c.EndsCall(w.Type, ended), own, ownOK)
+		}
+		if success, has := w.SuccessEvent(); has && success != ended && c.EndsCall(w.Type, success) {
+			t.Errorf("%s: its success event %q ends the call", w.Type, success)
+		}
+	}
+	if open == 0 {
+		t.Fatal("no type with open events to check")
+	}
+	if name, ok := c.CallEndedEventOf("not-a-type"); !ok || name != ended || !c.EndsCall("not-a-type", ended) || c.EndsCall("not-a-type", "success") {
+		t.Errorf("unknown type: CallEndedEventOf %q %v, EndsCall %v", name, ok, c.EndsCall("not-a-type", ended))
+	}
+	var none *Catalog
+	if !none.EndsCall("say-play", ended) {
+		t.Error("a nil catalog (no type known) does not end the call on its call-ended event")
+	}
+}
+
+// FailureEvent is the one event marked Fails: none for a type with none or
+// with more than one; a requirement that takes the failure event gets it
+// (its Event and its words) when the catalog loads, and a type listing one
+// without a failure event does not load.
+func TestFailureEventIsTheOneMarkedAndRequirementsTakeIt(t *testing.T) {
+	typeWith := func(events ...Event) *WidgetType {
+		return &WidgetType{WidgetEntry: WidgetEntry{Type: "t", events: events,
+			requires: []Requirement{httpURL("t/url", "url")}}}
+	}
+	for _, tc := range []struct {
+		name   string
+		w      *WidgetType
+		want   string
+		wantOK bool
+	}{
+		{"one", typeWith(ev("done", "Done"), failEv("broke", "Broke")), "broke", true},
+		{"none", typeWith(ev("done", "Done")), "", false},
+		{"several", typeWith(failEv("broke", "Broke"), failEv("tore", "Tore")), "", false},
+	} {
+		got, ok := tc.w.FailureEvent()
+		if got != tc.want || ok != tc.wantOK {
+			t.Errorf("%s: FailureEvent %q %v, want %q %v", tc.name, got, ok, tc.want, tc.wantOK)
+		}
+		err := tc.w.bindRequirements()
+		if (err == nil) != tc.wantOK {
+			t.Errorf("%s: binding the requirements: %v", tc.name, err)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		r := tc.w.Requirements()[0]
+		findings := r.Check(literalValues{"url": "ftp://example.com"})
+		if r.Event != tc.want || len(findings) != 1 || !strings.Contains(findings[0].Message, "takes "+tc.want) {
+			t.Errorf("%s: requirement takes %q, finds %v", tc.name, r.Event, findings)
+		}
+	}
+	loadCatalog(t)
+	for _, e := range widgetTable {
+		for _, r := range e.requires {
+			if r.Event != "" {
+				t.Errorf("%s: loading wrote %q into the table's requirement %s", e.Type, r.Event, r.ID)
+			}
+		}
+	}
+}
+
+// literalValues are properties with no Liquid, for a requirement's check.
+type literalValues map[string]any
+
+func (v literalValues) Get(key string) (any, bool)      { x, ok := v[key]; return x, ok }
+func (literalValues) Render(text string) (string, bool) { return text, true }
+func (literalValues) FindSubflow(string) (bool, error)  { return false, nil }

@@ -75,15 +75,28 @@ const (
 )
 
 // event is the event the widget takes when refused ("" fails the whole
-// execution): a nested subflow takes Run Subflow's failure event, which
-// the validator's rules name without a type at hand (a test checks they
-// agree).
+// execution): a nested subflow takes the failure event of the type that
+// runs subflows (Run Subflow's), which the validator's rules ask for
+// without a type at hand; refusalWords gives the refused type's own.
 func (k refusalKind) event() string {
 	if k == refusedNestedSubflow {
-		return "failed"
+		return subflowFailure
 	}
 	return ""
 }
+
+// subflowFailure is the failure event of the type in widgetTable that runs
+// subflows, read once.
+var subflowFailure = func() string {
+	for i := range widgetTable {
+		w := WidgetType{WidgetEntry: widgetTable[i]}
+		if w.runsSubflow {
+			name, _ := w.FailureEvent()
+			return name
+		}
+	}
+	return ""
+}()
 
 func (w *WidgetType) refusal(props *model.Object, e Entry) refusalKind {
 	if e.Call == CallNone && w.needsCall(props) {
@@ -99,7 +112,8 @@ func (w *WidgetType) refusalWords(k refusalKind, e Entry) Refusal {
 	if k == refusedNoCall {
 		return Refusal{Message: fmt.Sprintf("%s acts on a call, but an execution started by %s has no call to act on; reach it from Incoming Call or after a Make Outgoing Call's Answered", w.Title, EntryLabel(e.Trigger))}
 	}
-	return Refusal{Event: k.event(), Message: "a subflow cannot run another subflow (Studio allows one level), so the widget takes failed"}
+	fail, _ := w.FailureEvent()
+	return Refusal{Event: fail, Message: "a subflow cannot run another subflow (Studio allows one level), so the widget takes " + fail}
 }
 
 // EntryLabel is the Trigger port's label for a trigger event ("Incoming
@@ -220,6 +234,45 @@ func (w WidgetType) EndsCall(event string) bool {
 	return ok && e.CallEnded
 }
 
+// CallEndedEvent returns the event a widget takes when the caller hangs
+// up, whatever its type: the commons' Hangup transition's (hangup). A type
+// the catalog does not know, or whose events are open (the legacy types),
+// may take it too; a known type takes it only when it lists it
+// (CallEndedEventOf).
+func (c *Catalog) CallEndedEvent() string { return hangupEv().Name }
+
+// CallEndedEventOf returns the event a widget of type typ takes when its
+// call ends: the type's own (WidgetType.CallEndedEvent), or the catalog's
+// for a type it does not know or whose events are open. ok is false for a
+// known type that has none.
+func (c *Catalog) CallEndedEventOf(typ string) (name string, ok bool) {
+	if w, known := c.knownClosed(typ); known {
+		return w.CallEndedEvent()
+	}
+	return c.CallEndedEvent(), true
+}
+
+// EndsCall reports whether a widget of type typ taking event ends its call:
+// the type's call-ended event (WidgetType.EndsCall), or the catalog's for a
+// type it does not know or whose events are open. A hangup on a voice call
+// ends the call whatever the widget.
+func (c *Catalog) EndsCall(typ, event string) bool {
+	if w, known := c.knownClosed(typ); known {
+		return w.EndsCall(event)
+	}
+	return event == c.CallEndedEvent()
+}
+
+// knownClosed is typ's entry when the catalog knows it and knows its
+// events. A nil catalog knows no type.
+func (c *Catalog) knownClosed(typ string) (*WidgetType, bool) {
+	if c == nil {
+		return nil, false
+	}
+	w, ok := c.typeOf(typ)
+	return w, ok && !w.OpenEvents
+}
+
 // PropertyRole is what a property holds, where that matters beyond its
 // schema's type.
 type PropertyRole int
@@ -291,14 +344,47 @@ func (w WidgetType) InputEvent(kind InputKind) (name string, ok bool) {
 // FailureEvent returns the event a widget of this type takes when its work
 // fails outright (Event.Fails): Send Message's failed, Send & Wait's
 // deliveryFailure, Run Function's fail. ok is false for a type with none
-// or with several kinds of failure.
+// (Capture Payments fails in several ways, none of them marked) and for a
+// type marking more than one, which has no single failure event.
 func (w WidgetType) FailureEvent() (name string, ok bool) {
+	e, ok := w.failure()
+	return e.Name, ok
+}
+
+// failure is the type's one event marked Fails (FailureEvent).
+func (w *WidgetType) failure() (Event, bool) {
+	var found Event
+	n := 0
 	for _, e := range w.events {
 		if e.Fails {
-			return e.Name, true
+			found = e
+			n++
 		}
 	}
-	return "", false
+	if n != 1 {
+		return Event{}, false
+	}
+	return found, true
+}
+
+// bindRequirements gives the type's requirements that take its failure
+// event that event (Requirement.bind). The table's list is not changed:
+// the type gets its own.
+func (w *WidgetType) bindRequirements() error {
+	if len(w.requires) == 0 {
+		return nil
+	}
+	fail, ok := w.failure()
+	bound := make([]Requirement, len(w.requires))
+	for i, r := range w.requires {
+		b, err := r.bind(fail, ok)
+		if err != nil {
+			return err
+		}
+		bound[i] = b
+	}
+	w.requires = bound
+	return nil
 }
 
 // Role says what the named property of this type holds.

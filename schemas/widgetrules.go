@@ -47,15 +47,37 @@ type Requirement struct {
 	ID string
 	// Field is the property concerned.
 	Field string
-	// Event is the event the widget takes when the requirement is not met
-	// ("failed"); "" when the step fails the whole execution instead.
+	// Event is the event the widget takes when the requirement is not met:
+	// its type's failure event (WidgetType.FailureEvent), set by Load; ""
+	// when the step fails the whole execution instead.
 	Event string
 	check func(v Values) []Finding
+	// takes, for a requirement whose unmet case takes the type's failure
+	// event, is its check given that event; Load binds it (bind).
+	takes func(v Values, fail Event) []Finding
 }
 
 // Check returns what is unmet, nothing when the requirement holds or cannot
 // be decided.
 func (r Requirement) Check(v Values) []Finding { return r.check(v) }
+
+// bind is r for a type whose failure event is fail (ok false: it has
+// none): a requirement that takes it gets its Event and the check naming
+// it. A type's table entry listing such a requirement without a failure
+// event is an error.
+func (r Requirement) bind(fail Event, ok bool) (Requirement, error) {
+	if r.takes == nil {
+		return r, nil
+	}
+	if !ok {
+		return r, fmt.Errorf("requirement %s takes the failure event, but the type has none (an event marked Fails)", r.ID)
+	}
+	takes := r.takes
+	r.Event = fail.Name
+	r.check = func(v Values) []Finding { return takes(v, fail) }
+	r.takes = nil
+	return r, nil
+}
 
 // text returns a property as text: a string as is, a number or boolean as
 // written, "" when absent or null. ok is false for a list or an object.
@@ -86,9 +108,10 @@ func rendered(v Values, key, def string) (s string, known bool) {
 	return v.Render(src)
 }
 
-// nonEmpty requires key to render to some text.
-func nonEmpty(id, key, def, event, problem string, unless func(Values) (holds, known bool)) Requirement {
-	return Requirement{ID: id, Field: key, Event: event, check: func(v Values) []Finding {
+// nonEmpty requires key to render to some text; problem says what is
+// wrong, %s standing for the label of the failure event the widget takes.
+func nonEmpty(id, key, def, problem string, unless func(Values) (holds, known bool)) Requirement {
+	return Requirement{ID: id, Field: key, takes: func(v Values, fail Event) []Finding {
 		if unless != nil {
 			if holds, known := unless(v); holds || !known {
 				return nil
@@ -98,7 +121,7 @@ func nonEmpty(id, key, def, event, problem string, unless func(Values) (holds, k
 		if !known || strings.TrimSpace(s) != "" {
 			return nil
 		}
-		return []Finding{{Path: "/" + escapePointer(key), Message: problem}}
+		return []Finding{{Path: "/" + escapePointer(key), Message: fmt.Sprintf(problem, fail.Label)}}
 	}}
 }
 
@@ -106,8 +129,7 @@ func nonEmpty(id, key, def, event, problem string, unless func(Values) (holds, k
 // Messaging API refuses a message without a body, a recipient or a sender,
 // and the widget takes its failure event.
 // Send & Wait For Reply always answers the contact: it has no "to".
-func messageRequirements(typ, failed string) []Requirement {
-	label := map[string]string{"failed": "Failed", "deliveryFailure": "Delivery Failure"}[failed]
+func messageRequirements(typ string) []Requirement {
 	mediaOrTemplate := func(v Values) (bool, bool) {
 		if t, _ := text(v, "message_type"); t == "content_template" {
 			return true, true
@@ -116,14 +138,14 @@ func messageRequirements(typ, failed string) []Requirement {
 		return strings.TrimSpace(media) != "", known
 	}
 	out := []Requirement{
-		nonEmpty(typ+"/body", "body", "", failed,
-			"the message body is empty: Twilio refuses a message with no body and no media (error 21602), so the widget takes "+label, mediaOrTemplate),
-		nonEmpty(typ+"/from", "from", "{{flow.channel.address}}", failed,
-			`"from" is empty: Twilio refuses a message with no sender (error 21603), so the widget takes `+label+`; write {{flow.channel.address}} to send from the flow's number`, nil),
+		nonEmpty(typ+"/body", "body", "",
+			"the message body is empty: Twilio refuses a message with no body and no media (error 21602), so the widget takes %s", mediaOrTemplate),
+		nonEmpty(typ+"/from", "from", "{{flow.channel.address}}",
+			`"from" is empty: Twilio refuses a message with no sender (error 21603), so the widget takes %s; write {{flow.channel.address}} to send from the flow's number`, nil),
 	}
 	if typ == "send-message" {
-		out = append(out, nonEmpty(typ+"/to", "to", "{{contact.channel.address}}", failed,
-			`"to" is empty: Twilio refuses a message with no recipient (error 21604), so the widget takes `+label+`; write {{contact.channel.address}} to answer the contact`, nil))
+		out = append(out, nonEmpty(typ+"/to", "to", "{{contact.channel.address}}",
+			`"to" is empty: Twilio refuses a message with no recipient (error 21604), so the widget takes %s; write {{contact.channel.address}} to answer the contact`, nil))
 	}
 	return out
 }
@@ -131,8 +153,8 @@ func messageRequirements(typ, failed string) []Requirement {
 // httpURL requires key to render to an absolute http(s) URL. Before
 // running, a URL that starts with Liquid is unknown, but text before the
 // first {{ must already begin like one.
-func httpURL(id, key, event string) Requirement {
-	return Requirement{ID: id, Field: key, Event: event, check: func(v Values) []Finding {
+func httpURL(id, key string) Requirement {
+	return Requirement{ID: id, Field: key, takes: func(v Values, fail Event) []Finding {
 		src, ok := text(v, key)
 		if !ok {
 			return nil
@@ -144,10 +166,10 @@ func httpURL(id, key, event string) Requirement {
 			if prefix == "" || couldBeHTTP(prefix) {
 				return nil
 			}
-			return []Finding{{Path: p(), Message: fmt.Sprintf("%s must be an http:// or https:// URL, but it begins %q; the widget takes %s when it runs", key, prefix, event)}}
+			return []Finding{{Path: p(), Message: fmt.Sprintf("%s must be an http:// or https:// URL, but it begins %q; the widget takes %s when it runs", key, prefix, fail.Name)}}
 		}
 		if problem := urlProblem(s); problem != "" {
-			return []Finding{{Path: p(), Message: fmt.Sprintf("%s %s; the widget takes %s when it runs", key, problem, event)}}
+			return []Finding{{Path: p(), Message: fmt.Sprintf("%s %s; the widget takes %s when it runs", key, problem, fail.Name)}}
 		}
 		return nil
 	}}
@@ -239,7 +261,7 @@ func couldBeHTTP(prefix string) bool {
 // twilioAuth: with add_twilio_auth on, Studio sends the account's
 // credentials only to Twilio's own hosts, and refuses any other.
 func twilioAuth(id string) Requirement {
-	return Requirement{ID: id, Field: "url", Event: "failed", check: func(v Values) []Finding {
+	return Requirement{ID: id, Field: "url", takes: func(v Values, fail Event) []Finding {
 		on, _ := v.Get("add_twilio_auth")
 		if b, _ := on.(bool); !b {
 			if s, _ := on.(string); strings.TrimSpace(strings.ToLower(s)) != "true" {
@@ -251,7 +273,7 @@ func twilioAuth(id string) Requirement {
 		if !known || urlProblem(s) != "" || IsTwilioURL(s) {
 			return nil
 		}
-		return []Finding{{Path: "/url", Message: fmt.Sprintf("add_twilio_auth is on, but %q is not a Twilio URL; Studio sends nothing and the widget takes failed", s)}}
+		return []Finding{{Path: "/url", Message: fmt.Sprintf("add_twilio_auth is on, but %q is not a Twilio URL; Studio sends nothing and the widget takes %s", s, fail.Name)}}
 	}}
 }
 
@@ -281,7 +303,7 @@ func HTTPMethod(written string) (string, bool) {
 }
 
 func httpMethod(id string) Requirement {
-	return Requirement{ID: id, Field: "method", Event: "failed", check: func(v Values) []Finding {
+	return Requirement{ID: id, Field: "method", takes: func(v Values, fail Event) []Finding {
 		m, ok := text(v, "method")
 		if !ok {
 			return nil
@@ -289,14 +311,14 @@ func httpMethod(id string) Requirement {
 		if _, offered := HTTPMethod(m); offered {
 			return nil
 		}
-		return []Finding{{Path: "/method", Message: fmt.Sprintf("method is %q, but Studio sends only GET or POST; the widget takes failed when it runs", m)}}
+		return []Finding{{Path: "/method", Message: fmt.Sprintf("method is %q, but Studio sends only GET or POST; the widget takes %s when it runs", m, fail.Name)}}
 	}}
 }
 
 // subflowFound: Run Subflow needs a flow_sid, written as is (Studio does not
 // render Liquid there), naming a flow that exists.
 func subflowFound(id string) Requirement {
-	return Requirement{ID: id, Field: "flow_sid", Event: "failed", check: func(v Values) []Finding {
+	return Requirement{ID: id, Field: "flow_sid", takes: func(v Values, fail Event) []Finding {
 		sid, ok := text(v, "flow_sid")
 		if !ok {
 			return nil
@@ -304,12 +326,12 @@ func subflowFound(id string) Requirement {
 		sid = strings.TrimSpace(sid)
 		switch {
 		case sid == "":
-			return []Finding{{Path: "/flow_sid", Message: "no subflow is chosen (flow_sid is empty), so the widget takes failed when it runs"}}
+			return []Finding{{Path: "/flow_sid", Message: "no subflow is chosen (flow_sid is empty), so the widget takes " + fail.Name + " when it runs"}}
 		case hasLiquid(sid):
-			return []Finding{{Path: "/flow_sid", Message: "flow_sid holds Liquid, but Studio takes it as written (a subflow is chosen, not computed), so the widget takes failed when it runs"}}
+			return []Finding{{Path: "/flow_sid", Message: "flow_sid holds Liquid, but Studio takes it as written (a subflow is chosen, not computed), so the widget takes " + fail.Name + " when it runs"}}
 		}
 		if known, err := v.FindSubflow(sid); known && err != nil {
-			return []Finding{{Path: "/flow_sid", Message: fmt.Sprintf("the subflow %s cannot be found (%v), so the widget takes failed when it runs", sid, err)}}
+			return []Finding{{Path: "/flow_sid", Message: fmt.Sprintf("the subflow %s cannot be found (%v), so the widget takes %s when it runs", sid, err, fail.Name)}}
 		}
 		return nil
 	}}

@@ -38,7 +38,7 @@ func (e *Editor) About() {
 		items = append(items, widget.NewHyperlink(websiteURL, site))
 	}
 	d := kbd.NewMessage("About "+nonEmpty(meta.Name, "Studioflow"), "OK", container.NewVBox(items...), e.win)
-	d.SetFocus(d.Buttons()[0]) // not the link: Enter closes the box
+	d.SetFocus(d.DismissButton()) // not the link: Enter closes the box
 	d.Show()
 }
 

@@ -223,3 +223,46 @@ func TestWindowKeysReachTheEditorFromAFocusedButton(t *testing.T) {
 		t.Fatalf("F10 on Add condition: the window heard %v", heard)
 	}
 }
+
+// When the widget shown changes under a form button holding the keyboard
+// (Ctrl+Z undoing a rename), the keyboard moves to the new form's first
+// field: it is never left on a button of the form that is gone, where
+// Space would still act on the old widget.
+func TestShownWidgetChangingUnderAButtonMovesTheKeyboard(t *testing.T) {
+	a := test.NewTempApp(t)
+	f, names := flowWith(t, loadCatalog(t), "set-variables")
+	sv := names[0]
+	doc := model.NewDocument(f)
+	row := model.NewObject(model.Member{Key: "key", Value: "a"}, model.Member{Key: "value", Value: "1"})
+	if err := doc.Apply(model.SetProperty(sv, "variables", []any{row})); err != nil {
+		t.Fatal(err)
+	}
+	e := newTestEditor(t, a, Options{Flow: doc.Flow()})
+	e.selectWidgets([]string{sv})
+	if err := e.doc.Apply(model.RenameWidget(sv, "renamed")); err != nil {
+		t.Fatal(err)
+	}
+	if e.inspector.Shown() != "renamed" {
+		t.Fatalf("the inspector shows %q after the rename", e.inspector.Shown())
+	}
+	old := inspectorButton(t, e, "variables/0/remove")
+	e.win.Canvas().Focus(old)
+	e.Undo()
+	if e.inspector.Shown() != sv {
+		t.Fatalf("the inspector shows %q after undoing the rename, want %q", e.inspector.Shown(), sv)
+	}
+	got := e.win.Canvas().Focused()
+	if got == fyne.Focusable(old) {
+		t.Fatal("the keyboard stayed on the Remove button of the form before the undo")
+	}
+	if got == nil || kbd.PathTo(e.inspector.Object(), got.(fyne.CanvasObject)) == nil {
+		t.Fatalf("the keyboard is on %T, want a field of the form shown", got)
+	}
+	if first := e.inspector.rows[0].focus; got != first {
+		t.Errorf("the keyboard is on %T, want the form's first field %T", got, first)
+	}
+	old.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if v, _ := e.doc.Flow().State(sv).Property("variables"); len(v.([]any)) != 1 {
+		t.Errorf("Space on the old form's button changed the variables: %v", v)
+	}
+}

@@ -67,10 +67,7 @@ func (c *Conflicts) Conflicts() []model.Conflict { return c.list }
 
 func (c *Conflicts) refresh() {
 	old := c.controls
-	var canvas fyne.Canvas
-	if fyne.CurrentApp() != nil {
-		canvas = fyne.CurrentApp().Driver().CanvasForObject(c.object)
-	}
+	canvas := kbd.CanvasOf(c.object)
 	held := ""
 	if canvas != nil {
 		held = old.Name(canvas.Focused())

@@ -345,7 +345,7 @@ func (g *generator) inputsAt(w *engine.Wait) []engine.Input {
 		return nil
 	}
 	if st := g.flow.State(w.Widget); st != nil {
-		if ended, ok := g.kinds.of(st).CallEndedEvent(); ok {
+		if ended, ok := g.kinds.cat.CallEndedEventOf(st.Type()); ok {
 			if _, wired := st.Next(ended); wired {
 				out = append(out, engine.Input{Kind: engine.InputHangup})
 			}

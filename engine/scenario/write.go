@@ -6,8 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
+	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -42,13 +45,13 @@ func (m Matcher) MarshalYAML() (any, error) {
 		return textNode(*m.Equals), nil
 	}
 	type plain Matcher
-	return textValues(plain(m))
+	return valueNode(reflect.ValueOf(plain(m)))
 }
 
 // MarshalYAML writes the step's action with its text as text.
 func (s Step) MarshalYAML() (any, error) {
 	type plain Step
-	return textValues(plain(s))
+	return valueNode(reflect.ValueOf(plain(s)))
 }
 
 // MarshalYAML writes a wait as a Go duration ("1h30m0s").
@@ -57,29 +60,136 @@ func (d Duration) MarshalYAML() (any, error) {
 }
 
 // textNode is s as a scalar that reads back the same: double-quoted when
-// it begins or ends with white space or spans lines (a flow's say text
-// often starts with a newline), which yaml.v3's block styles lose.
+// it begins or ends with white space, spans lines (a flow's say text often
+// starts with a newline) or holds a character that is not printable, which
+// yaml.v3's block and plain styles lose or change.
 func textNode(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if s != strings.TrimSpace(s) || strings.Contains(s, "\n") {
+	if s != strings.TrimSpace(s) || strings.IndexFunc(s, needsEscape) >= 0 {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
 }
 
-// textValues is mapping v with each of its string values written as
-// textNode writes it.
-func textValues(v any) (*yaml.Node, error) {
+// needsEscape reports whether r must be written escaped: a line break or
+// a character that is not printable (a space is).
+func needsEscape(r rune) bool {
+	return (r != ' ' && !unicode.IsPrint(r)) || r == '\u0085' || r == '\u2028' || r == '\u2029'
+}
+
+var marshalerType = reflect.TypeOf((*yaml.Marshaler)(nil)).Elem()
+
+// valueNode is v as a YAML node built from its Go values, every string in
+// it written by textNode. The file is built this way rather than by
+// encoding the values (directly or with yaml.Node.Encode): yaml.v3 writes a
+// text beginning with a newline in block style and drops that newline.
+// Structs take the fields yaml.v3 would (their yaml names, omitempty), a
+// type with MarshalYAML writes what it returns, map keys are sorted.
+func valueNode(v reflect.Value) (*yaml.Node, error) {
+	if !v.IsValid() {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}, nil
+	}
+	if v.Type().Implements(marshalerType) && (v.Kind() != reflect.Pointer || !v.IsNil()) {
+		out, err := v.Interface().(yaml.Marshaler).MarshalYAML()
+		if err != nil {
+			return nil, err
+		}
+		if n, ok := out.(*yaml.Node); ok {
+			return n, nil
+		}
+		return valueNode(reflect.ValueOf(out))
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return valueNode(reflect.Value{})
+		}
+		return valueNode(v.Elem())
+	case reflect.String:
+		return textNode(v.String()), nil
+	case reflect.Struct:
+		return structNode(v)
+	case reflect.Map:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		for _, k := range keys {
+			kn, err := valueNode(k)
+			if err != nil {
+				return nil, err
+			}
+			vn, err := valueNode(v.MapIndex(k))
+			if err != nil {
+				return nil, fmt.Errorf("%v: %w", k, err)
+			}
+			n.Content = append(n.Content, kn, vn)
+		}
+		return n, nil
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			return valueNode(reflect.Value{})
+		}
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for i := 0; i < v.Len(); i++ {
+			e, err := valueNode(v.Index(i))
+			if err != nil {
+				return nil, fmt.Errorf("item %d: %w", i+1, err)
+			}
+			n.Content = append(n.Content, e)
+		}
+		return n, nil
+	}
+	// Numbers and booleans: yaml.v3 writes them as it reads them.
 	var n yaml.Node
-	if err := n.Encode(v); err != nil {
+	if err := n.Encode(v.Interface()); err != nil {
 		return nil, err
 	}
-	for i := 1; i < len(n.Content); i += 2 {
-		if value := n.Content[i]; value.Kind == yaml.ScalarNode && value.Tag == "!!str" {
-			n.Content[i] = textNode(value.Value)
-		}
-	}
 	return &n, nil
+}
+
+// structNode is struct v as a mapping of its exported fields, under their
+// yaml names, leaving out the empty ones marked omitempty.
+func structNode(v reflect.Value) (*yaml.Node, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		fv := v.Field(i)
+		if strings.Contains(opts, "omitempty") && isEmpty(fv) {
+			continue
+		}
+		vn, err := valueNode(fv)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}, vn)
+	}
+	return n, nil
+}
+
+// isEmpty is omitempty's test: nil, a zero value, an empty map or list,
+// or a value whose IsZero says so.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		return v.IsNil()
+	case reflect.Map, reflect.Slice:
+		return v.Len() == 0
+	}
+	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
+		return z.IsZero()
+	}
+	return v.IsZero()
 }
 
 // Write writes scenarios as YAML documents naming the flow flowRef, after
@@ -97,9 +207,13 @@ func Write(w io.Writer, header, flowRef string, scenarios []*Scenario) error {
 		}
 		doc := *s
 		doc.Flow = filepath.ToSlash(flowRef)
+		n, err := valueNode(reflect.ValueOf(doc))
+		if err != nil {
+			return fmt.Errorf("scenario %q: %w", s.Name, err)
+		}
 		enc := yaml.NewEncoder(&buf)
 		enc.SetIndent(2)
-		if err := enc.Encode(&doc); err != nil {
+		if err := enc.Encode(n); err != nil {
 			return fmt.Errorf("scenario %q: %w", s.Name, err)
 		}
 		if err := enc.Close(); err != nil {

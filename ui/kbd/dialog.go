@@ -23,9 +23,14 @@ type Dialog struct {
 	buttons []*Button
 	// dismiss is the button that closes it applying nothing (nil: none).
 	dismiss *Button
+	// confirm is NewConfirm's button that answers yes (nil: none).
+	confirm *Button
 	// initial takes the keyboard on Show (nil: the first focusable of the
 	// content, else the dismiss button).
 	initial fyne.Focusable
+	// holdKeys: the dialog itself holds the keyboard on Show
+	// (HoldKeyboard), no control of it.
+	holdKeys bool
 
 	callback func(confirmed bool)
 	closed   []func()
@@ -57,10 +62,10 @@ func NewMessage(title, dismiss string, content fyne.CanvasObject, win fyne.Windo
 func NewConfirm(title string, content fyne.CanvasObject, confirm, dismiss string, callback func(bool), win fyne.Window) *Dialog {
 	d := New(title, content, win)
 	d.callback = callback
-	yes := NewButton(confirm, d.Confirm)
-	yes.Importance = widget.HighImportance
+	d.confirm = NewButton(confirm, d.Confirm)
+	d.confirm.Importance = widget.HighImportance
 	d.SetDismiss(NewButton(dismiss, nil))
-	d.SetButtons(d.dismiss, yes)
+	d.SetButtons(d.dismiss, d.confirm)
 	return d
 }
 
@@ -90,8 +95,23 @@ func (d *Dialog) SetButtons(bs ...*Button) {
 // Buttons are the dialog's buttons, left to right.
 func (d *Dialog) Buttons() []*Button { return d.buttons }
 
+// ConfirmButton is the button that answers yes (NewConfirm's confirm),
+// nil when the dialog has none: set its Importance for a destructive
+// answer (widget.DangerImportance).
+func (d *Dialog) ConfirmButton() *Button { return d.confirm }
+
+// DismissButton is the button that closes the dialog applying nothing
+// (SetDismiss), nil when it has none.
+func (d *Dialog) DismissButton() *Button { return d.dismiss }
+
 // SetFocus names what takes the keyboard when the dialog shows.
 func (d *Dialog) SetFocus(f fyne.Focusable) { d.initial = f }
+
+// HoldKeyboard makes the dialog itself hold the keyboard when it shows,
+// not one of its controls: Escape closes it, Tab reaches its buttons, and
+// a stray Space or Enter does nothing. For a dialog whose only button
+// undoes what the user has just begun (a progress's Cancel).
+func (d *Dialog) HoldKeyboard() { d.holdKeys = true }
 
 // Show puts the dialog up with the keyboard in it and its window's keys.
 func (d *Dialog) Show() {
@@ -103,7 +123,11 @@ func (d *Dialog) Show() {
 	d.prevKey = c.OnTypedKey()
 	c.SetOnTypedKey(d.typedKey)
 	d.custom.Show()
-	if f := d.focusTarget(); f != nil {
+	if d.holdKeys {
+		// Nothing of the dialog's overlay focused: the keys come to
+		// typedKey.
+		c.Unfocus()
+	} else if f := d.focusTarget(); f != nil {
 		c.Focus(f)
 	}
 }

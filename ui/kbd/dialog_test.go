@@ -156,3 +156,45 @@ func TestTheRingIsDrawnAroundAFocusedButtonInADialog(t *testing.T) {
 		t.Error("after the dialog the ring is not back in the window")
 	}
 }
+
+// A dialog holding the keyboard itself (a progress with only Cancel): no
+// control of it and nothing behind it has the keys; Space and Enter do
+// nothing, Escape closes it.
+func TestADialogHoldingTheKeyboardIgnoresEnterAndClosesOnEscape(t *testing.T) {
+	w, field, heard := behind(t)
+	canceled := 0
+	d := NewMessage("Working", "Cancel", Text("Please wait."), w)
+	d.SetOnClosed(func() { canceled++ })
+	d.HoldKeyboard()
+	d.Show()
+	c := w.Canvas()
+	if f := c.Focused(); f != nil {
+		t.Fatalf("the keyboard is on %T, want the dialog itself", f)
+	}
+	for _, k := range []fyne.KeyName{fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF6} {
+		c.OnTypedKey()(&fyne.KeyEvent{Name: k})
+	}
+	if !d.Shown() || canceled != 0 {
+		t.Fatalf("Space or Enter closed the dialog (shown %v, closed %d times)", d.Shown(), canceled)
+	}
+	if len(*heard) != 0 || field.Text != "" {
+		t.Fatalf("keys reached what is behind the dialog: window heard %v, field %q", *heard, field.Text)
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d.Shown() || canceled != 1 {
+		t.Fatalf("Escape: shown %v, closed %d times", d.Shown(), canceled)
+	}
+}
+
+// A question names its answers by role, not by their place in the row.
+func TestAConfirmNamesItsConfirmAndDismissButtons(t *testing.T) {
+	w, _, _ := behind(t)
+	q := NewConfirm("Delete?", Text("It cannot be undone."), "Delete", "Keep", func(bool) {}, w)
+	if q.ConfirmButton() == nil || q.ConfirmButton().Text != "Delete" || q.DismissButton() == nil || q.DismissButton().Text != "Keep" {
+		t.Fatalf("confirm %v, dismiss %v", q.ConfirmButton(), q.DismissButton())
+	}
+	m := NewMessage("Done", "OK", Text("Saved."), w)
+	if m.ConfirmButton() != nil || m.DismissButton() == nil || m.DismissButton().Text != "OK" {
+		t.Fatalf("a message: confirm %v, dismiss %v", m.ConfirmButton(), m.DismissButton())
+	}
+}

@@ -35,7 +35,7 @@ type cannedEditor struct {
 	widgets  map[string]string // HTTP widget name → its URL template
 	pick     *kbd.Select
 	url      *widget.Label
-	mode     *widget.RadioGroup
+	mode     *kbd.Radio
 	status   *kbd.Entry
 	ctype    *kbd.Entry
 	body     *kbd.Entry
@@ -51,7 +51,7 @@ func newCannedEditor(f *model.Flow, cat *schemas.Catalog) *cannedEditor {
 	e.pick.PlaceHolder = "HTTP widget…"
 	e.url = widget.NewLabel("")
 	e.url.Wrapping = fyne.TextWrapBreak
-	e.mode = widget.NewRadioGroup([]string{useRealURL, useCanned}, func(string) { e.store() })
+	e.mode = kbd.NewRadio([]string{useRealURL, useCanned}, func(string) { e.store() })
 	e.mode.Horizontal = true
 	e.status = kbd.NewEntry()
 	e.status.OnChanged = func(string) { e.store() }

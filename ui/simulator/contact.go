@@ -105,7 +105,7 @@ func (s *session) hangup() {
 		w := r.x.Waiting
 		var ended string
 		if w != nil {
-			ended, _ = widgetType(r.rt.Catalog(), w.Type).CallEndedEvent()
+			ended, _ = r.rt.Catalog().CallEndedEventOf(w.Type)
 		}
 		switch {
 		case w != nil && (w.Kind == engine.WaitGather || w.Kind == engine.WaitRecord):

@@ -10,8 +10,9 @@ import (
 )
 
 // Hanging up while a product widget waits for its outcome takes the
-// widget's call-ended event when it has one (Connect Call To's hangup),
-// and stops the run when it has none (Enqueue Call).
+// widget's call-ended event when it has one (Connect Call To's hangup; the
+// catalog's for a type it does not know or whose events are open), and
+// stops the run when it has none (Enqueue Call).
 func TestHangingUpDuringAnOutcomeTakesTheCallEndedEvent(t *testing.T) {
 	for _, tc := range []struct {
 		typ, events string
@@ -19,6 +20,11 @@ func TestHangingUpDuringAnOutcomeTakesTheCallEndedEvent(t *testing.T) {
 	}{
 		{"connect-call-to", `{"event":"callCompleted"},{"event":"hangup"}`, "dial:hangup"},
 		{"enqueue-call", `{"event":"callComplete"},{"event":"failedToEnqueue"},{"event":"callFailure"}`, ""},
+		// A hangup ends the call whatever the widget: a legacy type with
+		// open events and one the catalog does not know take the
+		// catalog's call-ended event when their transitions name it.
+		{"create-task", `{"event":"success"},{"event":"hangup"}`, "dial:hangup"},
+		{"a-widget-studio-added-later", `{"event":"done"},{"event":"hangup"}`, "dial:hangup"},
 	} {
 		t.Run(tc.typ, func(t *testing.T) {
 			f, err := model.Parse([]byte(`{"description":"d","initial_state":"Trigger","flags":{"allow_concurrent_calls":true},"states":[

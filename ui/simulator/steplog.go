@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // stepColumns are the step table's columns with their narrowest widths;
@@ -23,9 +24,9 @@ var stepColumns = []struct {
 type stepLog struct {
 	p        *Panel
 	rv       *runView
-	table    *widget.Table
+	table    *kbd.Table
 	selected int // -1 when no step is picked
-	tree     *widget.Tree
+	tree     *kbd.Tree
 	ctx      map[string]any
 	changed  map[string]bool
 	caption  *widget.Label
@@ -50,7 +51,7 @@ type columnFit struct {
 
 func newStepLog(p *Panel) *stepLog {
 	v := &stepLog{p: p, selected: -1, changed: map[string]bool{}, fit: columnFit{measure: fyne.MeasureText}}
-	v.table = widget.NewTable(
+	v.table = kbd.NewTable(
 		func() (int, int) { return v.rows(), len(stepColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -73,7 +74,7 @@ func newStepLog(p *Panel) *stepLog {
 	}
 	v.table.OnSelected = func(id widget.TableCellID) { v.pick(id.Row) }
 
-	v.tree = widget.NewTree(
+	v.tree = kbd.NewTree(
 		func(id widget.TreeNodeID) []widget.TreeNodeID { return childIDs(v.ctx, id) },
 		func(id widget.TreeNodeID) bool { return id == "" || isBranch(v.ctx, id) },
 		func(bool) fyne.CanvasObject { return widget.NewLabel("") },

@@ -9,19 +9,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // contextTree shows a JSON-like value (an execution's or a step's context)
 // as a tree: objects and lists open, scalars shown beside their key.
 type contextTree struct {
-	tree     *widget.Tree
+	tree     *kbd.Tree
 	children map[string][]string // node ID → child IDs; "" is the root
 	labels   map[string]string   // node ID → "key: value" or "key"
 }
 
 func newContextTree() *contextTree {
 	c := &contextTree{children: map[string][]string{}, labels: map[string]string{}}
-	c.tree = widget.NewTree(
+	c.tree = kbd.NewTree(
 		func(id widget.TreeNodeID) []widget.TreeNodeID { return c.children[id] },
 		func(id widget.TreeNodeID) bool { _, ok := c.children[id]; return ok },
 		func(bool) fyne.CanvasObject {

@@ -63,7 +63,7 @@ func (h *Home) showNewFlow() {
 	// form row would still take its height.
 	pasteSlot := container.NewVBox()
 	var d *kbd.Form
-	source := widget.NewRadioGroup([]string{sourceBlank, sourceJSON}, func(s string) {
+	source := kbd.NewRadio([]string{sourceBlank, sourceJSON}, func(s string) {
 		if s == sourceJSON {
 			pasteSlot.Objects = []fyne.CanvasObject{pasted}
 		} else {
@@ -75,7 +75,6 @@ func (h *Home) showNewFlow() {
 		}
 	})
 	source.SetSelected(sourceBlank)
-	source.Required = true
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name),
 		widget.NewFormItem("Start from", source),
@@ -203,7 +202,7 @@ func (h *Home) confirmDelete(f wsstore.Flow) {
 			h.OnDeleted(f.SID)
 		}
 	}, h.win)
-	d.Buttons()[1].Importance = widget.DangerImportance
+	d.ConfirmButton().Importance = widget.DangerImportance
 	d.SetDismissText("Keep")
 	d.Show()
 }

@@ -8,11 +8,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/studio"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 func TestHomeListsFlowsNewestChangeFirstAndSearchesByName(t *testing.T) {
@@ -253,10 +253,10 @@ func TestRenameDialogRefusesAnEmptyName(t *testing.T) {
 	}
 }
 
-func findRadio(t *testing.T, objs []fyne.CanvasObject) *widget.RadioGroup {
+func findRadio(t *testing.T, objs []fyne.CanvasObject) *kbd.Radio {
 	t.Helper()
 	for _, o := range objs {
-		if r, ok := o.(*widget.RadioGroup); ok {
+		if r, ok := o.(*kbd.Radio); ok {
 			return r
 		}
 	}

@@ -75,10 +75,10 @@ type syncForm struct {
 	baseURL  *kbd.Entry
 	username *kbd.Entry
 	secret   *kbd.Entry
-	keep     *widget.Check
+	keep     *kbd.Check
 	source   *widget.Label
 	fields   map[string]*kbd.Entry // the dialog's own fields by label
-	publish  *widget.Check
+	publish  *kbd.Check
 }
 
 func (s *SyncDialogs) newForm() *syncForm {
@@ -93,7 +93,7 @@ func (s *SyncDialogs) newForm() *syncForm {
 	f.username.SetPlaceHolder("AC… or SK…")
 	f.secret = kbd.NewPasswordEntry()
 	f.secret.SetPlaceHolder("auth token or API key secret")
-	f.keep = widget.NewCheck("Remember in the OS keyring", nil)
+	f.keep = kbd.NewCheck("Remember in the OS keyring", nil)
 	f.source = widget.NewLabel("")
 	f.source.Importance = widget.LowImportance
 	f.source.Wrapping = fyne.TextWrapWord
@@ -268,7 +268,7 @@ func (s *SyncDialogs) ShowPublish(localSID string) {
 	name := nameEntry(flow.FriendlyName)
 	message := kbd.NewEntry()
 	message.SetPlaceHolder("what changed")
-	f.publish = widget.NewCheck("Publish (otherwise save as a draft)", nil)
+	f.publish = kbd.NewCheck("Publish (otherwise save as a draft)", nil)
 	f.publish.SetChecked(flow.Valid)
 	f.fields["Flow SID on the server"], f.fields["Name"], f.fields["Commit message"] = remote, name, message
 	items := append([]*widget.FormItem{
@@ -352,6 +352,8 @@ func (s *SyncDialogs) inBackground(title string, work func(ctx context.Context) 
 	ctx, cancel := context.WithTimeout(context.Background(), syncWait)
 	bar := widget.NewProgressBarInfinite()
 	progress := kbd.NewMessage(title, "Cancel", container.NewPadded(bar), s.win)
+	// Escape cancels; a Space or Enter typed as the sync starts does not.
+	progress.HoldKeyboard()
 	finished, canceled := false, false
 	progress.SetOnClosed(func() {
 		if !finished {

@@ -306,7 +306,16 @@ func TestCredentialsComeFromTheEnvironmentAndNeverReachTheWorkspaceOrPreferences
 	}
 }
 
+// Cancel, or Escape, abandons a pull that hangs. The keyboard is on the
+// progress dialog itself, not on its Cancel: a stray Space or Enter just
+// after the sync starts does not cancel it.
 func TestCancelAbandonsAPullThatHangs(t *testing.T) {
+	for _, how := range []string{"Cancel", "Escape"} {
+		t.Run(how, func(t *testing.T) { cancelHangingPull(t, how) })
+	}
+}
+
+func cancelHangingPull(t *testing.T, how string) {
 	fx := newSyncFixture(t)
 	release := make(chan struct{})
 	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -331,7 +340,21 @@ func TestCancelAbandonsAPullThatHangs(t *testing.T) {
 	if !containsText(progress, "Fetching FW0123456789abcdef0123456789abcdef from "+slow.URL) {
 		t.Fatalf("progress shows %v", texts(progress))
 	}
-	test.Tap(button(t, progress, "Cancel"))
+	c := fx.win.Canvas()
+	if f := c.Focused(); f != nil {
+		t.Fatalf("the progress dialog gave the keyboard to %T (its Cancel), want the dialog itself", f)
+	}
+	for _, k := range []fyne.KeyName{fyne.KeyReturn, fyne.KeySpace, fyne.KeyEnter} {
+		c.OnTypedKey()(&fyne.KeyEvent{Name: k})
+	}
+	if c.Overlays().Top() == nil || !containsText(overlay(t, fx.win), "Fetching") {
+		t.Fatal("a stray Enter or Space closed the progress dialog")
+	}
+	if how == "Escape" {
+		c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	} else {
+		test.Tap(button(t, progress, "Cancel"))
+	}
 	select {
 	case <-settled:
 	case <-time.After(20 * time.Second):
@@ -395,5 +418,24 @@ func TestDesktopAndRESTSavesRecordTheSameProblems(t *testing.T) {
 	}
 	if stored.Valid != served.Valid || !reflect.DeepEqual(stored.Errors, served.Errors) || !reflect.DeepEqual(stored.Warnings, served.Warnings) {
 		t.Fatalf("desktop: %v %v %v\nREST: %v %v %v", stored.Valid, stored.Errors, stored.Warnings, served.Valid, served.Errors, served.Warnings)
+	}
+}
+
+// Escape from the dialog's check boxes (Remember in the OS keyring,
+// Publish) closes the dialog, as from its fields: Fyne's Check ignores
+// the key.
+func TestEscapeFromASyncCheckBoxClosesTheDialog(t *testing.T) {
+	fx := newSyncFixture(t, astrologyFlow)
+	local := fx.flowNamed(t, "Pride astrology")
+	for _, box := range []string{"keep", "publish"} {
+		fx.sync.ShowPublish(local.SID)
+		overlay(t, fx.win)
+		f := fx.sync.form
+		check := map[string]fyne.Focusable{"keep": f.keep, "publish": f.publish}[box]
+		fx.win.Canvas().Focus(check)
+		check.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if fx.win.Canvas().Overlays().Top() != nil {
+			t.Fatalf("Escape on the %s check box left the dialog open", box)
+		}
 	}
 }

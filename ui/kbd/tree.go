@@ -1,0 +1,63 @@
+package kbd
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Table is Fyne's Table keeping its own keys (the arrows move, Space
+// chooses the cell) and passing the others (Escape, F6, F10…) on to the
+// window's key handler.
+type Table struct {
+	widget.Table
+}
+
+// NewTable is widget.NewTable as a Table.
+func NewTable(length func() (rows int, cols int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *Table {
+	t := &Table{}
+	t.Length, t.CreateCell, t.UpdateCell = length, create, update
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// TypedKey is part of fyne.Focusable.
+func (t *Table) TypedKey(ev *fyne.KeyEvent) {
+	if ownsKey(ev) {
+		t.Table.TypedKey(ev)
+		return
+	}
+	PassKey(t, ev)
+}
+
+// Tree is Fyne's Tree keeping its own keys (the arrows move, open and
+// close, Space chooses the node) and passing the others (Escape, F6,
+// F10…) on to the window's key handler.
+type Tree struct {
+	widget.Tree
+}
+
+// NewTree is widget.NewTree as a Tree.
+func NewTree(childUIDs func(widget.TreeNodeID) []widget.TreeNodeID, isBranch func(widget.TreeNodeID) bool, create func(bool) fyne.CanvasObject, update func(widget.TreeNodeID, bool, fyne.CanvasObject)) *Tree {
+	t := &Tree{}
+	t.ChildUIDs, t.IsBranch, t.CreateNode, t.UpdateNode = childUIDs, isBranch, create, update
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// TypedKey is part of fyne.Focusable.
+func (t *Tree) TypedKey(ev *fyne.KeyEvent) {
+	if ownsKey(ev) {
+		t.Tree.TypedKey(ev)
+		return
+	}
+	PassKey(t, ev)
+}
+
+// ownsKey reports whether a table or tree uses the key itself.
+func ownsKey(ev *fyne.KeyEvent) bool {
+	switch ev.Name {
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeySpace:
+		return true
+	}
+	return false
+}
