@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"github.com/studioflow/studioflow/model"
@@ -244,6 +245,13 @@ type Catalog struct {
 	documents []Document
 	docs      docSet
 	compiler  *compiledSet
+	// What every validator of the catalog shares, as Ajv's compiled
+	// validator is shared by every validation: the Liquid parser's
+	// verdicts (a pure function of the string, bounded by
+	// liquidVerdictLimit), and the memory of ValidateFlow's flow-wide
+	// tables (flowScratch: half a megabyte at 2,000 widgets), recycled.
+	liquid  *liquidChecker
+	scratch *sync.Pool
 }
 
 // Load reads the embedded schemas, compiles them and builds the catalog.
@@ -268,7 +276,8 @@ func Load() (*Catalog, error) {
 	for _, d := range documents {
 		byType[typeOfDocument(d)] = d
 	}
-	c := &Catalog{types: map[string]*WidgetType{}, documents: documents, docs: docs, compiler: compiled}
+	c := &Catalog{types: map[string]*WidgetType{}, documents: documents, docs: docs, compiler: compiled,
+		liquid: newLiquidChecker(), scratch: &sync.Pool{}}
 	for _, e := range widgetTable {
 		doc, ok := byType[e.Type]
 		if !ok {

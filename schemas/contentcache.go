@@ -19,26 +19,76 @@ import (
 // a tag per kind; with the cache bounded to contentCacheLimit entries, a
 // collision is about as likely as 1 in 10^11 per lookup.
 type contentCache struct {
-	seed    maphash.Seed
-	entries *memo.Map[uint64, []Diagnostic]
+	seed maphash.Seed
+	// Most widgets have no finding: their keys alone are remembered, in a
+	// set a quarter the size of a map to findings, so remembering a whole
+	// flow's first validation costs little.
+	clean *memo.Map[uint64, struct{}]
+	found *memo.Map[uint64, []Diagnostic]
 }
 
 const contentCacheLimit = 4 * MaxWidgets
 
 func newContentCache() *contentCache {
-	return &contentCache{seed: maphash.MakeSeed(), entries: memo.NewSized[uint64, []Diagnostic](contentCacheLimit, 2*MaxWidgets)}
+	return &contentCache{seed: maphash.MakeSeed(),
+		clean: memo.NewSized[uint64, struct{}](contentCacheLimit, 2*MaxWidgets),
+		found: memo.New[uint64, []Diagnostic](contentCacheLimit)}
 }
+
+// empty reports whether nothing is remembered (a first validation).
+func (c *contentCache) empty() bool { return c.clean.Len() == 0 && c.found.Len() == 0 }
 
 // findings returns compute(s), from the cache when the widget's JSON was
 // seen before. The returned slice must not be modified.
 func (c *contentCache) findings(s *model.State, compute func(*model.State) []Diagnostic) []Diagnostic {
 	key := c.key(s)
-	if diags, ok := c.entries.Get(key); ok {
+	if _, ok := c.clean.Get(key); ok {
+		return nil
+	}
+	if diags, ok := c.found.Get(key); ok {
 		return diags
 	}
 	diags := slices.Clip(compute(s))
-	c.entries.Put(key, diags)
+	c.put(key, diags)
 	return diags
+}
+
+func (c *contentCache) put(key uint64, diags []Diagnostic) {
+	if len(diags) == 0 {
+		c.clean.Put(key, struct{}{})
+	} else {
+		c.found.Put(key, diags)
+	}
+}
+
+// getAll looks every key up: values[i] and found[i] answer keys[i]
+// (values and found at least as long as keys). The clean keys are looked
+// up under one lock; the few others one by one.
+func (c *contentCache) getAll(keys []uint64, values [][]Diagnostic, found []bool) {
+	c.clean.GetAll(keys, make([]struct{}, len(keys)), found) // zero-size: no memory
+	for i, ok := range found[:len(keys)] {
+		values[i] = nil
+		if !ok {
+			values[i], found[i] = c.found.Get(keys[i])
+		}
+	}
+}
+
+// putAll remembers values[i] for each keys[i], the clean ones under one
+// lock; it returns clean, scratch memory for their keys, for reuse.
+func (c *contentCache) putAll(keys []uint64, values [][]Diagnostic, clean []uint64) []uint64 {
+	clean = clean[:0]
+	for i, d := range values {
+		if len(d) == 0 {
+			clean = append(clean, keys[i])
+		} else {
+			c.found.Put(keys[i], d)
+		}
+	}
+	if len(clean) > 0 {
+		c.clean.PutAll(clean, make([]struct{}, len(clean)))
+	}
+	return clean
 }
 
 // key is the widget's content key. A widget unchanged since it was parsed

@@ -88,3 +88,31 @@ func TestValidateWidgetFollowsRewiring(t *testing.T) {
 		t.Errorf("after undo: %d reference warnings, want one", n)
 	}
 }
+
+// The cache remembers widgets without findings (in its set of clean keys)
+// and widgets with findings alike, by the lot and one by one.
+func TestContentCacheRemembersCleanAndFound(t *testing.T) {
+	c := newContentCache()
+	found := []Diagnostic{{Severity: Error, Path: "/properties/x", Message: "m"}}
+	c.putAll([]uint64{1, 2, 3}, [][]Diagnostic{nil, found, {}}, nil)
+	values := make([][]Diagnostic, 4)
+	ok := make([]bool, 4)
+	c.getAll([]uint64{1, 2, 3, 4}, values, ok)
+	if !ok[0] || !ok[1] || !ok[2] || ok[3] {
+		t.Fatalf("found %v, want the three remembered keys only", ok)
+	}
+	if len(values[0]) != 0 || len(values[2]) != 0 || len(values[1]) != 1 || values[1][0].Message != "m" {
+		t.Errorf("values %v, want the findings of key 2 only", values)
+	}
+	s := generatedFlow(t, 3).StateAt(1)
+	computed := 0
+	compute := func(*model.State) []Diagnostic { computed++; return found }
+	for range 2 {
+		if got := c.findings(s, compute); len(got) != 1 {
+			t.Errorf("findings %v, want the computed one", got)
+		}
+	}
+	if computed != 1 {
+		t.Errorf("computed %d times, want once", computed)
+	}
+}

@@ -12,6 +12,9 @@ type graph struct {
 	// next names no widget. Every rule reads the wiring from here, so each
 	// name is looked up once per validation.
 	targets [][]int32
+	// scratch is memory the searches over the graph reuse (nil: they
+	// make their own).
+	scratch *flowScratch
 }
 
 // Values of graph.targets that are not a widget index.
@@ -20,16 +23,23 @@ const (
 	unknownTarget = -2
 )
 
-func newGraph(f *model.Flow) graph {
+func newGraph(f *model.Flow) graph { return newGraphIn(f, nil) }
+
+// newGraphIn is newGraph with its tables, and the searches' over it, in
+// sc's memory (nil: their own).
+func newGraphIn(f *model.Flow, sc *flowScratch) graph {
 	n := f.Len()
 	edges := 0
 	for i := 0; i < n; i++ {
 		edges += f.StateAt(i).TransitionCount()
 	}
-	all := make([]int32, 0, edges)
-	targets := make([]int32, edges)
-	lists := make([][]int32, 2*n)
-	g := graph{succ: lists[:n:n], targets: lists[n:]}
+	g := graph{scratch: sc}
+	if sc == nil {
+		sc = &flowScratch{}
+	}
+	sc.edges, sc.targets, sc.lists = sized(sc.edges, edges), sized(sc.targets, edges), sized(sc.lists, 2*n)
+	all, targets, lists := sc.edges[:0], sc.targets, sc.lists
+	g.succ, g.targets = lists[:n:n], lists[n:]
 	at := 0
 	for i := 0; i < n; i++ {
 		s := f.StateAt(i)
@@ -125,16 +135,20 @@ type upstreamIndex struct {
 	below  [][]uint64 // components reachable from each component by ≥1 edge
 }
 
-func newUpstreamIndex(g graph) *upstreamIndex { return newUpstreamIndexIn(g, nil) }
-
-// newUpstreamIndexIn is newUpstreamIndex with the bitsets in scratch when
-// it is big enough (the index then holds it until the caller takes it back).
-func newUpstreamIndexIn(g graph, scratch *[]uint64) *upstreamIndex {
+// newUpstreamIndex builds the index in the graph's scratch memory, when it
+// has some (the index then holds it until the validation gives it back).
+func newUpstreamIndex(g graph) *upstreamIndex {
+	sc := g.scratch
+	if sc == nil {
+		sc = &flowScratch{}
+	}
 	n := len(g.succ)
 	// Sized for the worst case (every widget its own component, one chain),
 	// so that nothing grows while the search runs.
-	t := tarjan{g: g, index: make([]int32, n), low: make([]int32, n), onStack: make([]bool, n), comp: make([]int32, n), flat: make([]int32, 0, n),
-		stack: make([]int32, 0, n), members: make([]span, 0, n), call: make([]tarjanFrame, 0, n)}
+	sc.index, sc.low, sc.onStack, sc.comp = sized(sc.index, n), sized(sc.low, n), sized(sc.onStack, n), sized(sc.comp, n)
+	sc.flat, sc.stack, sc.members, sc.call = sized(sc.flat, n), sized(sc.stack, n), sized(sc.members, n), sized(sc.call, n)
+	t := tarjan{g: g, index: sc.index, low: sc.low, onStack: sc.onStack, comp: sc.comp, flat: sc.flat[:0],
+		stack: sc.stack[:0], members: sc.members[:0], call: sc.call[:0]}
 	for i := range t.index {
 		t.index[i] = -1
 	}
@@ -145,17 +159,9 @@ func newUpstreamIndexIn(g graph, scratch *[]uint64) *upstreamIndex {
 	}
 	nc := len(t.members)
 	words := (nc + 63) / 64
-	idx := &upstreamIndex{comp: t.comp, cyclic: make([]bool, nc), below: make([][]uint64, nc)}
-	var backing []uint64
-	if scratch != nil && cap(*scratch) >= nc*words {
-		backing = (*scratch)[:nc*words]
-		clear(backing)
-	} else {
-		backing = make([]uint64, nc*words)
-		if scratch != nil {
-			*scratch = backing
-		}
-	}
+	sc.cyclic, sc.below, sc.bitsets = sized(sc.cyclic, nc), sized(sc.below, nc), sized(sc.bitsets, nc*words)
+	idx := &upstreamIndex{comp: t.comp, cyclic: sc.cyclic, below: sc.below}
+	backing := sc.bitsets
 	// Tarjan emits components sinks first, so every successor component of
 	// c is complete by the time c is processed.
 	for c := 0; c < nc; c++ {

@@ -95,7 +95,10 @@ func (v *Validator) entryRules(f *model.Flow, g graph, trigger int, out []Diagno
 	}
 	refusals := make([][]*refused, f.Len())
 	runsAt := make([]bool, f.Len())
-	var scratch reachScratch
+	scratch := &reachScratch{}
+	if g.scratch != nil {
+		scratch = &g.scratch.reach
+	}
 	t := f.StateAt(trigger)
 	for j := 0; j < t.TransitionCount(); j++ {
 		tr := t.Transition(j)
@@ -104,7 +107,7 @@ func (v *Validator) entryRules(f *model.Flow, g graph, trigger int, out []Diagno
 			continue
 		}
 		e := entryOf(tr.Event)
-		for _, at := range v.reachFrom(f, g, reachState{first, e.Call}, &scratch) {
+		for _, at := range v.reachFrom(f, g, reachState{first, e.Call}, scratch) {
 			s := f.StateAt(at.widget)
 			w, ok := v.cat.typeOf(s.Type())
 			if !ok {
@@ -165,11 +168,7 @@ func entryOf(event string) Entry {
 // reachFrom lists every (widget, call state) reachable from start: a Make
 // Outgoing Call's answered event makes the call live for what follows.
 func (v *Validator) reachFrom(f *model.Flow, g graph, start reachState, scratch *reachScratch) []reachState {
-	if len(scratch.seen) != f.Len() {
-		scratch.seen = make([]uint8, f.Len())
-	} else {
-		clear(scratch.seen)
-	}
+	scratch.seen = sized(scratch.seen, f.Len())
 	seen := scratch.seen // a bit per call state
 	mark := func(r reachState) bool {
 		bit := uint8(1) << r.call

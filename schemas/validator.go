@@ -41,9 +41,6 @@ type Validator struct {
 	// flow variables, with its name (WidgetType.PropertyWithRole, read
 	// once): a few, so a scan finds one faster than a map.
 	variableProps []typeProperty
-	// bitsets recycles the memory of ValidateFlow's upstream index (half a
-	// megabyte at 2,000 widgets).
-	bitsets *sync.Pool
 }
 
 // shapeCache remembers what ValidateWidget derives from a flow's graph
@@ -121,10 +118,9 @@ type checkedSchema struct {
 func NewValidator(cat *Catalog) (*Validator, error) {
 	v := &Validator{
 		cat:      cat,
-		liquid:   newLiquidChecker(),
+		liquid:   cat.liquid,
 		content:  newContentCache(),
 		shapes:   &shapeCache{},
-		bitsets:  &sync.Pool{},
 		typeEnum: map[string]bool{},
 	}
 	for _, typ := range cat.order {
@@ -197,24 +193,21 @@ func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 		out = append(out, Diagnostic{Severity: Warning, Path: "/states", Rule: RuleWidgetLimit,
 			Message: fmt.Sprintf("the flow has %d widgets: Studio allows %d, but Twilio's published flow schema allows only %d, so other tools may reject it", n, MaxWidgets, v.schemaMax)})
 	}
-	scratch, _ := v.bitsets.Get().(*[]uint64)
-	if scratch == nil {
-		scratch = new([]uint64)
-	}
+	scratch := v.cat.flowScratch()
 	var g graph
 	var flowFindings []Diagnostic
 	perWidget := v.widgets(f, flowWork{
 		// The wiring and the upstream index are built while other cores
 		// start on the widgets' content rules, which need neither.
 		prepare: func() widgetContext {
-			g = newGraph(f)
-			return widgetContext{flow: f, leadsTo: newUpstreamIndexIn(g, scratch).leadsTo, targets: g.targets}
+			g = newGraphIn(f, scratch)
+			return widgetContext{flow: f, leadsTo: newUpstreamIndex(g).leadsTo, targets: g.targets}
 		},
 		// The flow rules (reachability from each entry point, loops) run
 		// beside the per-widget rules.
 		alongside: func() { flowFindings = v.flowRules(f, g, nil) },
 	})
-	v.bitsets.Put(scratch) // nothing holds the index any more
+	v.cat.putFlowScratch(scratch) // nothing holds its tables any more
 	return mergeDiagnostics(append(out, flowFindings...), perWidget)
 }
 

@@ -58,6 +58,8 @@ type widgetScratch struct {
 	found    []bool
 	newKeys  []uint64
 	newFound [][]Diagnostic
+	// The new keys of widgets without findings (contentCache.putAll).
+	cleanKeys []uint64
 }
 
 // flowWork is what ValidateFlow does besides the per-widget rules.
@@ -80,7 +82,7 @@ type flowWork struct {
 func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 	n := f.Len()
 	// Nothing remembered yet (a first validation): no lookups.
-	fresh := v.content.entries.Len() == 0
+	fresh := v.content.empty()
 	workers := min(runtime.GOMAXPROCS(0), (n+widgetChunk-1)/widgetChunk)
 	if n < parallelFrom || workers < 2 {
 		ctx := work.prepare()
@@ -166,7 +168,7 @@ func (v *Validator) chunkContent(sc *widgetScratch, f *model.Flow, lo, hi int, c
 		clear(sc.found)
 		clear(content)
 	} else {
-		v.content.entries.GetAll(sc.keys, content, sc.found)
+		v.content.getAll(sc.keys, content, sc.found)
 	}
 	sc.newKeys, sc.newFound = sc.newKeys[:0], sc.newFound[:0]
 	for k, found := range sc.found {
@@ -177,7 +179,7 @@ func (v *Validator) chunkContent(sc *widgetScratch, f *model.Flow, lo, hi int, c
 		}
 	}
 	if len(sc.newKeys) > 0 {
-		v.content.entries.PutAll(sc.newKeys, sc.newFound)
+		sc.cleanKeys = v.content.putAll(sc.newKeys, sc.newFound, sc.cleanKeys)
 	}
 	clear(sc.newFound) // the cache holds them; the scratch need not
 }
