@@ -22,7 +22,7 @@ APT_BUILD := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 	libxkbcommon-dev libegl-dev
 # A virtual display for the end-to-end tests, the tools that drive and
 # photograph it, and stress-ng to run them beside a busy CPU (make e2e-load).
-APT_TEST := xvfb xauth x11-apps netpbm xdotool imagemagick stress-ng
+APT_TEST := xvfb xauth x11-apps xdotool imagemagick stress-ng
 
 # Fuzz targets run by `make test`, one PACKAGE:TARGET:COUNT[:MINIMIZE] per
 # line (`go test -fuzz` takes one package and one target at a time). Rates
