@@ -88,8 +88,7 @@ func TestJourneySMSBotFromCtrlN(t *testing.T) {
 		}
 	}
 
-	x.key(t, "ctrl+q")
-	if code := app.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, app.process, window); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
 	}
 }
@@ -161,8 +160,7 @@ func TestJourneyIVRWithAGatherAndASplitOnItsDigits(t *testing.T) {
 			t.Errorf("%s: the caller heard %q", c.press, said)
 		}
 	}
-	x.key(t, "ctrl+q")
-	if code := app.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, app.process, window); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
 	}
 }
@@ -217,8 +215,7 @@ func TestJourneySubflowWithAParameterCalledFromRunSubflow(t *testing.T) {
 	if !strings.Contains(said, "Hello Ada!") {
 		t.Errorf("the subflow said %q, want it to greet Ada", said)
 	}
-	x.key(t, "ctrl+q")
-	if code := app.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, app.process, window); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
 	}
 }

@@ -138,8 +138,7 @@ func TestCoverageOverlayAndCtrlClickJumpInTheRealWindow(t *testing.T) {
 
 	x.key(t, "Escape")
 	x.focus(t, window, emptyCanvas)
-	x.key(t, "ctrl+q")
-	if code := app.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, app.process, window); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
 	}
 }

@@ -72,9 +72,7 @@ func designScreens(t *testing.T, bin, big string, screen image.Point, variant, n
 	// Its status bar says the flow is saved once the window has been built
 	// and the UI goroutine answers: keys pressed now are read.
 	app.waitText(t, "Studioflow", "Saved")
-	x.focus(t, window, image.Pt(area.Dx()/2, area.Dy()-8))
-	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
-	app.waitExit(t)
+	x.quitWithKeys(t, app.process, window)
 
 	// A 21-widget real flow as it opens, then at Zoom to Fit: in a home of
 	// its own with the same preferences, as designSimulator's second
@@ -227,9 +225,7 @@ func designSimulator(t *testing.T, bin string, screen image.Point, variant, name
 	x.screenshot(t, "design-"+name+"-sim-call")
 	a.click(t, window, title, "Hang up")
 	a.waitText(t, title, "Call ended")
-	x.focus(t, window, image.Pt(area.Dx()/2, area.Dy()-8))
-	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
-	a.waitExit(t)
+	x.quitWithKeys(t, a.process, window)
 
 	designPrefs(t, x, screen, variant)
 	a, window, title = simulatorOn(t, x, bin, "horoscope.json")

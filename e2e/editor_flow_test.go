@@ -85,8 +85,7 @@ func TestEditorBuildsASayPlayFlowByDraggingConnectingTypingAndSaving(t *testing.
 		t.Fatalf("saved file is not JSON: %v", err)
 	}
 
-	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
-	if code := app.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, app.process, window); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
 	}
 }
@@ -133,8 +132,7 @@ func TestEditorOffersWorkLeftByAKillOnTheNextStart(t *testing.T) {
 
 	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+s")
 	waitFile(t, path, text)
-	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
-	if code := again.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, again.process, window); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q", code)
 	}
 	if left, _ := filepath.Glob(filepath.Join(recovery, "*.recovery.json")); len(left) != 0 {

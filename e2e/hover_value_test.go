@@ -100,8 +100,7 @@ func TestHoveringAReferenceShowsItsLastRunValue(t *testing.T) {
 	tipGone("the tip to go when the pointer leaves the field")
 	x.key(t, "Escape")
 	x.focus(t, window, emptyCanvas)
-	x.key(t, "ctrl+q")
-	if code := a.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, a.process, window); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, a.output.String())
 	}
 }

@@ -254,8 +254,7 @@ func TestKeyboardOnlySMSBotIsBuiltWiredSavedAndSimulated(t *testing.T) {
 	if data, err := os.ReadFile(file); err != nil || string(data) != saved {
 		t.Errorf("simulating changed the saved file (%v)", err)
 	}
-	a.press(t, "ctrl+q")
-	if code := a.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, a.process, window); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, a.output.String())
 	}
 }
@@ -329,8 +328,7 @@ func TestKeyboardOnlyCallTakesTypedDigits(t *testing.T) {
 	a.waitText(t, "Studioflow", "#2", "Waiting at menu")
 	a.typeRaw(t, "*")
 	a.waitText(t, "Studioflow", "You pressed *", "Says: Goodbye.", "Call ended")
-	a.press(t, "ctrl+q")
-	if code := a.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, a.process, window); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, a.output.String())
 	}
 }

@@ -170,8 +170,7 @@ func TestMergeConflictsResolvedInTheEditor(t *testing.T) {
 		t.Errorf("the merge did not complete: %s", status)
 	}
 
-	x.key(t, "ctrl+q")
-	if code := app.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, app.process, window); code != 0 {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
 	}
 }

@@ -49,9 +49,7 @@ func TestEditOpensAWindowThatDrawsTheFlowAndQuitsOnCtrlQ(t *testing.T) {
 	// the UI goroutine answers: keys pressed from now on are read (on a
 	// busy machine one pressed earlier was lost).
 	app.waitText(t, "Studioflow", "Saved")
-	x.focus(t, window, image.Pt(area.Dx()-20, area.Dy()/2))
-	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
-	if code := app.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, app.process, window); code != 0 {
 		t.Fatalf("studioflow exited with %d after Ctrl+Q; output:\n%s", code, app.output.String())
 	}
 }

@@ -101,9 +101,7 @@ func simulateWorkspaceFlow(t *testing.T, x *xserver, name, def string) (*app, st
 // runs it recorded are then in the workspace).
 func quit(t *testing.T, x *xserver, a *app, main string) {
 	t.Helper()
-	x.raise(t, main)
-	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
-	if code := a.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, a.process, main); code != 0 {
 		t.Fatalf("studioflow exited with %d:\n%s", code, a.output.String())
 	}
 }

@@ -56,9 +56,7 @@ func TestWindowReopensWherePlacedAfterAKillAndAClose(t *testing.T) {
 	moved := image.Rect(40, 260, 40+1024, 260+700)
 	x.place(t, window, moved)
 	waitPrefs(t, prefs, moved)
-	x.focus(t, window, image.Pt(moved.Dx()-20, moved.Dy()/2))
-	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+q")
-	if code := p.waitExit(t); code != 0 {
+	if code := x.quitWithKeys(t, p, window); code != 0 {
 		t.Fatalf("studioflow exited with %d after Ctrl+Q; output:\n%s", code, p.output.String())
 	}
 	p = x.start(t, bin, "edit", flow)
