@@ -417,6 +417,11 @@ func (e *Editor) Autosave() {
 	e.autosaved = e.doc.Version()
 }
 
+// Closed is closed once the editor's window has been closed for good
+// (Close, Quit or the window's close button, after any question about
+// unsaved changes).
+func (e *Editor) Closed() <-chan struct{} { return e.stop }
+
 func (e *Editor) closeNow() {
 	e.saveLayout()
 	closePlaceConn(&e.place, e.win)

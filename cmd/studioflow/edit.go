@@ -57,6 +57,9 @@ func runEdit(e env, args []string) int {
 		return exitBadInput
 	}
 	editor.Start()
+	returned := make(chan struct{})
+	defer close(returned)
+	go exitIfShutdownHangs(editor.Closed(), returned, shutdownGrace, e.stderr, os.Exit)
 	editor.Window().ShowAndRun()
 	return exitOK
 }
