@@ -389,7 +389,7 @@ func (p *parser) str() (string, error) {
 			b.WriteRune(r)
 		default:
 			p.pos = i - 2
-			return "", p.errorf("unknown escape '\\%c' inside a string", esc)
+			return "", p.errorf("unknown escape %s inside a string", describeEscape(d[i-1:]))
 		}
 	}
 }
@@ -418,4 +418,16 @@ func hex4(d []byte, i int) (rune, bool) {
 
 func sortedKeys(m map[string]any) []string {
 	return slices.Sorted(maps.Keys(m))
+}
+
+// describeEscape names what follows a backslash (rest starts there) for
+// an error message: as written when it is visible ASCII, otherwise quoted in
+// Go's notation, so that a line break or a control character never breaks
+// the message's line.
+func describeEscape(rest []byte) string {
+	r, _ := utf8.DecodeRune(rest)
+	if r > ' ' && r < 0x7f {
+		return "'\\" + string(r) + "'"
+	}
+	return "'\\' followed by " + strconv.QuoteRune(r)
 }
