@@ -175,7 +175,7 @@ func (e *Editor) TidyUp() {
 
 // ExportPNG saves the whole flow as an image.
 func (e *Editor) ExportPNG() {
-	filedialog.Save(e.win, e.app.Preferences(), filedialog.Options{
+	filedialog.Save(e.win, e.prefs, filedialog.Options{
 		Title: "Export PNG", Purpose: filedialog.Exports, Extensions: []string{".png"}, FileName: baseName(e.source) + ".png",
 	}, func(path string) { e.exportPNGTo(path, e.post) })
 }

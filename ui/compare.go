@@ -198,7 +198,7 @@ func (e *Editor) CompareWithSaved() {
 // CompareWithFile asks for a flow file and opens a compare window: that
 // file against the flow on screen.
 func (e *Editor) CompareWithFile() {
-	filedialog.Open(e.win, e.app.Preferences(), filedialog.Options{
+	filedialog.Open(e.win, e.prefs, filedialog.Options{
 		Title: "Compare with flow", Purpose: filedialog.Flows, Extensions: []string{".json"}, Dir: e.fileDir(),
 	}, func(path string) { e.compareWithPath(path, filepath.Base(path), "on screen") })
 }

@@ -116,7 +116,7 @@ func (e *Editor) coverageRan(doc *model.Document, path string, c *coverage.Flow,
 // ShowCoverageProfile overlays a --coverprofile file's coverage of this
 // flow (the flow of the same file, or the profile's only flow).
 func (e *Editor) ShowCoverageProfile() {
-	filedialog.Open(e.win, e.app.Preferences(), filedialog.Options{
+	filedialog.Open(e.win, e.prefs, filedialog.Options{
 		Title: "Coverage profile", Purpose: filedialog.Tests, Extensions: []string{".json"}, Dir: e.fileDir(),
 	}, e.loadCoverageProfile)
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/canvas/uiloop"
+	"github.com/studioflow/studioflow/internal/prefstore"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/kbd"
@@ -32,6 +33,10 @@ type Options struct {
 	// RecoveryDir holds the autosave recovery files; "" means a "recovery"
 	// folder in the application's storage.
 	RecoveryDir string
+	// Prefs are the preferences the editor remembers its layout, theme,
+	// recent files and folders in (prefstore.Open's); nil keeps them in
+	// memory, for this editor alone (tests).
+	Prefs *prefstore.Store
 	// OfferRecovery looks for work left by a crash or kill when the
 	// application starts (see Start) and offers to restore it.
 	OfferRecovery bool
@@ -47,10 +52,11 @@ type Options struct {
 // Editor is a Studioflow window editing one flow: the widget library, the
 // canvas, the inspector and the problems panel around one model.Document.
 type Editor struct {
-	app fyne.App
-	win fyne.Window
-	cat *schemas.Catalog
-	val *schemas.Validator
+	app   fyne.App
+	prefs *prefstore.Store
+	win   fyne.Window
+	cat   *schemas.Catalog
+	val   *schemas.Validator
 	// post hands every background update to the UI goroutine.
 	post uiloop.Poster
 
@@ -96,6 +102,10 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 		f = model.NewBlankFlow()
 	}
 	e := &Editor{app: a, cat: cat, val: val, post: uiloop.Or(opts.post), stop: make(chan struct{})}
+	e.prefs = opts.Prefs
+	if e.prefs == nil {
+		e.prefs = prefstore.InMemory()
+	}
 	e.recovery = recoveryStore{dir: opts.RecoveryDir}
 	if e.recovery.dir == "" {
 		e.recovery.dir = defaultRecoveryDir(a)

@@ -45,7 +45,7 @@ func (e *Editor) New() {
 // Open asks for a flow file and opens it.
 func (e *Editor) Open() {
 	e.confirmDiscard("opening another flow", func() {
-		filedialog.Open(e.win, e.app.Preferences(), filedialog.Options{
+		filedialog.Open(e.win, e.prefs, filedialog.Options{
 			Title: "Open flow", Purpose: filedialog.Flows, Extensions: []string{".json"}, Dir: e.fileDir(),
 		}, e.OpenPath)
 	})
@@ -109,7 +109,7 @@ func (e *Editor) saveAsThen(then func()) {
 	if filepath.Ext(name) != ".json" {
 		name = baseName(name) + ".json"
 	}
-	filedialog.Save(e.win, e.app.Preferences(), filedialog.Options{
+	filedialog.Save(e.win, e.prefs, filedialog.Options{
 		Title: "Save flow as", Purpose: filedialog.Flows, Extensions: []string{".json"}, FileName: name, Dir: e.fileDir(),
 	}, func(path string) {
 		if err := e.SaveTo(path); err != nil {
@@ -186,7 +186,7 @@ const recentKey = "recentFiles"
 const maxRecent = 10
 
 func (e *Editor) addRecent(path string) {
-	prefs := e.app.Preferences()
+	prefs := e.prefs
 	list := slices.DeleteFunc(prefs.StringList(recentKey), func(p string) bool { return filename.SamePath(p, path) })
 	list = append([]string{path}, list...)
 	if len(list) > maxRecent {
@@ -197,7 +197,7 @@ func (e *Editor) addRecent(path string) {
 }
 
 // RecentFiles lists the recently opened or saved files, newest first.
-func (e *Editor) RecentFiles() []string { return e.app.Preferences().StringList(recentKey) }
+func (e *Editor) RecentFiles() []string { return e.prefs.StringList(recentKey) }
 
 // confirmDiscard runs then, first asking whether to save unsaved changes.
 func (e *Editor) confirmDiscard(doing string, then func()) {

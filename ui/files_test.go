@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/internal/prefstore"
 	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
 )
@@ -185,17 +186,44 @@ func TestAFileChangedOnDiskIsOfferedForReload(t *testing.T) {
 
 func TestThemeChoicePersists(t *testing.T) {
 	a := test.NewTempApp(t)
-	ApplyTheme(a, ThemeDark)
-	if ThemeChoice(a) != ThemeDark {
-		t.Fatalf("choice %q", ThemeChoice(a))
+	prefs := prefstore.InMemory()
+	ApplyTheme(a, prefs, ThemeDark)
+	if ThemeChoice(prefs) != ThemeDark {
+		t.Fatalf("choice %q", ThemeChoice(prefs))
 	}
 	bg := a.Settings().Theme().Color("background", 0)
-	ApplyTheme(a, ThemeLight)
+	ApplyTheme(a, prefs, ThemeLight)
 	if a.Settings().Theme().Color("background", 0) == bg {
 		t.Error("light and dark themes have the same background")
 	}
-	ApplyTheme(a, "nonsense")
-	if ThemeChoice(a) != ThemeSystem {
-		t.Errorf("an unknown choice gives %q, want system", ThemeChoice(a))
+	ApplyTheme(a, prefs, "nonsense")
+	if ThemeChoice(prefs) != ThemeSystem {
+		t.Errorf("an unknown choice gives %q, want system", ThemeChoice(prefs))
+	}
+}
+
+// Restoring the theme at start applies the remembered one and writes
+// nothing back: a start that wrote it would put its stale copy over a
+// choice another window made meanwhile.
+func TestRestoringTheThemeWritesNothing(t *testing.T) {
+	a := test.NewTempApp(t)
+	prefs := prefstore.InMemory()
+	wrote := 0
+	prefs.AddChangeListener(func() { wrote++ })
+	RestoreTheme(a, prefs)
+	if wrote != 0 || prefs.String(themeKey) != "" {
+		t.Fatalf("restoring the default theme wrote %d preferences (theme %q)", wrote, prefs.String(themeKey))
+	}
+	ApplyTheme(a, prefs, ThemeLight)
+	light := a.Settings().Theme().Color("background", 0)
+	ApplyTheme(a, prefs, ThemeDark)
+	next := test.NewTempApp(t)
+	wrote = 0
+	RestoreTheme(next, prefs)
+	if wrote != 0 {
+		t.Errorf("restoring the dark theme wrote %d preferences", wrote)
+	}
+	if next.Settings().Theme().Color("background", 0) == light {
+		t.Error("the remembered dark theme was not applied")
 	}
 }

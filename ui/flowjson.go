@@ -213,7 +213,7 @@ func (e *Editor) ImportJSON() {
 	j.entry.SetPlaceHolder("Paste a flow definition, or a Flow resource from Studio's REST API")
 	j.status.SetText("Widgets without positions are laid out automatically.")
 	chooseFile := kbd.NewButtonWithIcon("Choose File…", theme.FolderOpenIcon(), func() {
-		filedialog.Open(e.win, e.app.Preferences(), filedialog.Options{
+		filedialog.Open(e.win, e.prefs, filedialog.Options{
 			Title: "Import a flow file", Purpose: filedialog.Flows, Extensions: []string{".json"},
 		}, func(path string) {
 			data, err := readLimited(path)

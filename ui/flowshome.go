@@ -78,9 +78,10 @@ func (w *workspaceLink) showHome() {
 	a := w.e.app
 	w.win = a.NewWindow(homeTitle(nil))
 	w.home = workspace.NewHome(w.store, w.e.val, w.win)
+	w.home.Prefs = w.e.prefs
 	win := w.win
 	w.home.OnSelectionChanged = func(f *wsstore.Flow) { win.SetTitle(homeTitle(f)) }
-	w.sync = workspace.NewSyncDialogs(w.store, w.e.val, w.win, workspace.NewCredentials(workspace.SystemKeyring{}, a.Preferences()), w.e.post)
+	w.sync = workspace.NewSyncDialogs(w.store, w.e.val, w.win, workspace.NewCredentials(workspace.SystemKeyring{}, w.e.prefs), w.e.prefs, w.e.post)
 	w.home.OnOpen = w.openFlow
 	w.home.OnCompare = func(old, new *model.Flow, oldLabel, newLabel string) {
 		NewCompare(a, w.e.cat, old, new, oldLabel, newLabel).ShowOver(win)

@@ -129,7 +129,7 @@ func TestTypedLettersChooseItemsInAnOpenMenu(t *testing.T) {
 		t.Fatalf("H in View opened the Theme submenu on %v, want its first item highlighted", it)
 	}
 	typeRune(c, 'd')
-	if got := ThemeChoice(a); got != ThemeDark {
+	if got := ThemeChoice(e.prefs); got != ThemeDark {
 		t.Errorf("View ▸ Theme ▸ D chose the theme %q, want dark", got)
 	}
 
@@ -252,8 +252,8 @@ func TestTheKeyboardMenuTakesTheMouse(t *testing.T) {
 		t.Fatalf("the pointer on Theme left %d menus open, highlighting %v", len(k.levels), k.Highlighted())
 	}
 	k.Tapped(&fyne.PointEvent{Position: row(1, "Light")})
-	if ThemeChoice(a) != ThemeLight || k.Shown() {
-		t.Errorf("a click on Light chose %q, menu shown=%v", ThemeChoice(a), k.Shown())
+	if ThemeChoice(e.prefs) != ThemeLight || k.Shown() {
+		t.Errorf("a click on Light chose %q, menu shown=%v", ThemeChoice(e.prefs), k.Shown())
 	}
 	e.openMenuBar(0)
 	k.Tapped(&fyne.PointEvent{Position: fyne.NewPos(c.Size().Width-2, c.Size().Height-2)})

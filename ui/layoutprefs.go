@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+
+	"github.com/studioflow/studioflow/internal/prefstore"
 )
 
 // Preference keys of the editor window's layout, remembered between runs.
@@ -30,7 +32,7 @@ var (
 // restoreLayout sizes the window and its panes as they were when an editor
 // window last closed (its place on the screen: restorePosition, once shown).
 func (e *Editor) restoreLayout() {
-	p := e.app.Preferences()
+	p := e.prefs
 	size := fyne.NewSize(
 		float32(p.FloatWithFallback(prefWindowWidth, float64(defaultWindowSize.Width))),
 		float32(p.FloatWithFallback(prefWindowHeight, float64(defaultWindowSize.Height))),
@@ -49,7 +51,7 @@ func (e *Editor) restoreLayout() {
 	e.canvas.SetMinimapShown(p.BoolWithFallback(prefMinimap, true))
 }
 
-func restoreShare(p fyne.Preferences, key string, s *container.Split) {
+func restoreShare(p *prefstore.Store, key string, s *container.Split) {
 	if v := p.FloatWithFallback(key, -1); v > 0 && v < 1 {
 		s.SetOffset(v)
 	}
@@ -60,7 +62,7 @@ func restoreShare(p fyne.Preferences, key string, s *container.Split) {
 // only what changed.
 func (e *Editor) saveLayout() {
 	normal := e.savePosition()
-	p := e.app.Preferences()
+	p := e.prefs
 	if size := e.win.Canvas().Size(); normal && size.Width > 0 && size.Height > 0 {
 		p.SetFloat(prefWindowWidth, float64(size.Width))
 		p.SetFloat(prefWindowHeight, float64(size.Height))
@@ -73,7 +75,7 @@ func (e *Editor) saveLayout() {
 // SetMinimapShown shows or hides the canvas's minimap and remembers it.
 func (e *Editor) SetMinimapShown(shown bool) {
 	e.canvas.SetMinimapShown(shown)
-	e.app.Preferences().SetBool(prefMinimap, shown)
+	e.prefs.SetBool(prefMinimap, shown)
 	e.refreshMenus()
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/studioflow/studioflow/assets"
 	"github.com/studioflow/studioflow/canvas/uiloop"
+	"github.com/studioflow/studioflow/internal/prefstore"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
@@ -25,7 +26,8 @@ func exampleFlow(tb testing.TB) *model.Flow {
 // with, and with the minimap as it was left.
 func TestWindowAndPaneSizesAreRemembered(t *testing.T) {
 	a := test.NewTempApp(t)
-	e := newTestEditor(t, a, Options{Flow: exampleFlow(t)})
+	prefs := prefstore.InMemory()
+	e := newTestEditor(t, a, Options{Flow: exampleFlow(t), Prefs: prefs})
 	if !e.MinimapShown() {
 		t.Fatal("first window: no minimap")
 	}
@@ -36,7 +38,7 @@ func TestWindowAndPaneSizesAreRemembered(t *testing.T) {
 	e.SetMinimapShown(false)
 	e.closeNow()
 
-	opts := Options{Flow: exampleFlow(t), RecoveryDir: t.TempDir(), syncValidation: true, post: uiloop.NewQueue()}
+	opts := Options{Flow: exampleFlow(t), Prefs: prefs, RecoveryDir: t.TempDir(), syncValidation: true, post: uiloop.NewQueue()}
 	next, err := NewEditor(a, loadCatalog(t), opts)
 	if err != nil {
 		t.Fatal(err)
@@ -106,9 +108,10 @@ func TestProblemsPaneOpensOnlyWhenSomethingIsWrong(t *testing.T) {
 func TestSidePanelsOpenAtTheirContentsWidthAtEverySize(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 700}} {
 		a := test.NewTempApp(t)
-		a.Preferences().SetFloat(prefWindowWidth, float64(size.Width))
-		a.Preferences().SetFloat(prefWindowHeight, float64(size.Height))
-		e := newTestEditor(t, a, Options{Flow: exampleFlow(t)})
+		prefs := prefstore.InMemory()
+		prefs.SetFloat(prefWindowWidth, float64(size.Width))
+		prefs.SetFloat(prefWindowHeight, float64(size.Height))
+		e := newTestEditor(t, a, Options{Flow: exampleFlow(t), Prefs: prefs})
 		e.win.Resize(size)
 		if w := e.leftTabs.Size().Width; w < libraryWidth-10 {
 			t.Errorf("%v: library %v wide", size, w)
@@ -143,7 +146,7 @@ func TestLayoutIsSavedWhileTheWindowIsOpen(t *testing.T) {
 	e.center.SetOffset(0.7)
 	e.onTick()
 
-	p := a.Preferences()
+	p := e.prefs
 	if w, h := p.Float(prefWindowWidth), p.Float(prefWindowHeight); w != 1010 || h != 690 {
 		t.Errorf("after a tick the saved size is %v×%v, want 1010×690", w, h)
 	}

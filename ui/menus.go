@@ -174,7 +174,7 @@ func (e *Editor) refreshMenus() {
 		it("selectAll", 'A'), it("find", 'F'), it("usages", 'W')), 'E')
 
 	themeMenu := mn.item(fyne.NewMenuItem("Theme", nil), 'H')
-	current := ThemeChoice(e.app)
+	current := ThemeChoice(e.prefs)
 	var themeItems []*fyne.MenuItem
 	for _, t := range []struct {
 		key, label string
@@ -182,7 +182,7 @@ func (e *Editor) refreshMenus() {
 	}{{ThemeSystem, "Follow System", 'F'}, {ThemeLight, "Light", 'L'}, {ThemeDark, "Dark", 'D'}} {
 		choice := t.key
 		ti := mn.item(fyne.NewMenuItem(t.label, func() {
-			ApplyTheme(e.app, choice)
+			ApplyTheme(e.app, e.prefs, choice)
 			e.refreshMenus()
 		}), t.letter)
 		ti.Checked = current == choice

@@ -47,6 +47,7 @@ func (s *simulatorSlot) open() {
 			hl = canvasHighlighter{ed.Editor}
 		}
 		s.panel = simulator.NewPanel(s.e.doc, s.e.cat, hl, s.e.win, s.e.post)
+		s.panel.Prefs = s.e.prefs
 		s.panel.OnSelectWidget = func(name string) {
 			s.e.selectWidgets([]string{name})
 			s.e.canvas.Reveal(name)

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/studioflow/studioflow/canvas/look"
+	"github.com/studioflow/studioflow/internal/prefstore"
 )
 
 // Theme choices, as stored in the preferences.
@@ -16,8 +17,15 @@ const (
 )
 
 // ApplyTheme sets the theme choice (Studioflow's theme: the shared type
-// scale and colours checked for contrast, in look) (system, light or dark) and remembers it.
-func ApplyTheme(a fyne.App, choice string) {
+// scale and colours checked for contrast, in look) (system, light or dark)
+// and remembers it in prefs.
+func ApplyTheme(a fyne.App, prefs *prefstore.Store, choice string) {
+	prefs.SetString(themeKey, setTheme(a, choice))
+}
+
+// setTheme makes choice the app's theme and returns it (system for a
+// choice it does not know).
+func setTheme(a fyne.App, choice string) string {
 	switch choice {
 	case ThemeLight:
 		v := theme.VariantLight
@@ -29,13 +37,15 @@ func ApplyTheme(a fyne.App, choice string) {
 		choice = ThemeSystem
 		a.Settings().SetTheme(look.Theme{})
 	}
-	a.Preferences().SetString(themeKey, choice)
+	return choice
 }
 
 // ThemeChoice returns the remembered choice (system by default).
-func ThemeChoice(a fyne.App) string {
-	return a.Preferences().StringWithFallback(themeKey, ThemeSystem)
+func ThemeChoice(prefs *prefstore.Store) string {
+	return prefs.StringWithFallback(themeKey, ThemeSystem)
 }
 
-// RestoreTheme applies the remembered theme choice; call it at start.
-func RestoreTheme(a fyne.App) { ApplyTheme(a, ThemeChoice(a)) }
+// RestoreTheme applies the remembered theme choice; call it at start. It
+// writes nothing: a start saving the theme it just read would write over
+// a choice another window made meanwhile.
+func RestoreTheme(a fyne.App, prefs *prefstore.Store) { setTheme(a, ThemeChoice(prefs)) }

@@ -100,7 +100,7 @@ func clampPosition(at, size image.Point, screen image.Rectangle) image.Point {
 // restorePosition puts the editor window where it was last, once it is
 // shown; the first time, the system places it.
 func (e *Editor) restorePosition() {
-	p := e.app.Preferences()
+	p := e.prefs
 	x, y := p.IntWithFallback(prefWindowX, -1<<31), p.IntWithFallback(prefWindowY, -1<<31)
 	if x == -1<<31 || y == -1<<31 {
 		return
@@ -120,7 +120,7 @@ func (e *Editor) savePosition() (normal bool) {
 	if !place.worthSaving() {
 		return false
 	}
-	p := e.app.Preferences()
+	p := e.prefs
 	if p.IntWithFallback(prefWindowX, -1<<31) != place.at.X {
 		p.SetInt(prefWindowX, place.at.X)
 	}

@@ -88,10 +88,11 @@ func readFlowSource(e env, spec string, opts flowsource.Options) (*model.Flow, s
 // viewDiff opens the compare window and returns diff's exit status when it
 // is closed.
 func viewDiff(e env, oldFlow, newFlow *model.Flow, oldLabel, newLabel string) int {
-	a, cat, ok := newWindowApp(e, "studioflow diff --view", "")
+	a, prefs, cat, ok := newWindowApp(e, "studioflow diff --view", "")
 	if !ok {
 		return exitBadInput
 	}
+	defer savePrefs(e, prefs)
 	c := ui.NewCompare(a, cat, oldFlow, newFlow, oldLabel, newLabel)
 	c.Window().ShowAndRun()
 	if len(c.Marks()) == 0 {

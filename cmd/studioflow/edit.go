@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/studioflow/studioflow/assets"
+	"github.com/studioflow/studioflow/internal/prefstore"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui"
@@ -43,10 +45,12 @@ func runEdit(e env, args []string) int {
 		fmt.Fprintln(e.stderr, describeLoadError(opts.Source, data, err))
 		return exitBadInput
 	}
-	a, cat, ok := newWindowApp(e, "studioflow", " (validate and fmt work without one)")
+	a, prefs, cat, ok := newWindowApp(e, "studioflow", " (validate and fmt work without one)")
 	if !ok {
 		return exitBadInput
 	}
+	defer savePrefs(e, prefs)
+	opts.Prefs = prefs
 	editor, err := ui.NewEditor(a, cat, opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "studioflow: %v\n", err)
@@ -64,25 +68,55 @@ func runEdit(e env, args []string) int {
 	return exitOK
 }
 
-// newWindowApp makes the application a window opens in, with the widget
-// catalog, once a display is there to show it. Otherwise, or without a
-// catalog, it says why on stderr (as who, the display message ending in
-// hint) and reports false.
-func newWindowApp(e env, who, hint string) (fyne.App, *schemas.Catalog, bool) {
+// newWindowApp makes the application a window opens in, with its
+// preferences (the theme they remember applied) and the widget catalog,
+// once a display is there to show it. Otherwise, or without a catalog, it
+// says why on stderr (as who, the display message ending in hint) and
+// reports false.
+func newWindowApp(e env, who, hint string) (fyne.App, *prefstore.Store, *schemas.Catalog, bool) {
 	if reason := noDisplay(runtime.GOOS, os.Getenv); reason != "" {
 		fmt.Fprintf(e.stderr, "%s: cannot open a window: %s%s\n", who, reason, hint)
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	cat, err := schemas.Load()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "studioflow: load widget catalog: %v\n", err)
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	a := app.NewWithID(appID)
 	ensureMetadata(a)
 	a.SetIcon(appIcon())
-	ui.RestoreTheme(a)
-	return a, cat, true
+	prefs := openPrefs(e, a)
+	ui.RestoreTheme(a, prefs)
+	return a, prefs, cat, true
+}
+
+// openPrefs opens the preferences the application's windows share, in
+// its storage folder (seeded from Fyne's preferences there the first
+// time). Their problems are told on stderr; when they cannot be opened
+// they are kept for this run only, and that is said too.
+func openPrefs(e env, a fyne.App) *prefstore.Store {
+	report := func(err error) { fmt.Fprintf(e.stderr, "studioflow: %v\n", err) }
+	s := a.Storage()
+	if s == nil || s.RootURI() == nil || s.RootURI().Scheme() != "file" {
+		report(errors.New("the application has no storage folder: preferences are kept for this run only"))
+		return prefstore.InMemory()
+	}
+	dir := s.RootURI().Path()
+	prefs, err := prefstore.Open(dir, prefstore.Options{Seed: prefstore.Seed(dir), Report: report})
+	if err != nil {
+		report(fmt.Errorf("%w: preferences are kept for this run only", err))
+		return prefstore.InMemory()
+	}
+	return prefs
+}
+
+// savePrefs writes what a failed save left of the preferences, once the
+// windows have closed.
+func savePrefs(e env, prefs *prefstore.Store) {
+	if err := prefs.Save(); err != nil {
+		fmt.Fprintf(e.stderr, "studioflow: %v\n", err)
+	}
 }
 
 // noDisplay says why no window can open on a Unix desktop without a display

@@ -35,6 +35,8 @@ type Panel struct {
 	// FlowSID, when set, gives the SID the flow runs under (flow.flow_sid):
 	// the workspace flow's own. Empty or unset, a run gets a random FW… SID.
 	FlowSID func() string
+	// Prefs, when set, remember the folder tests are saved in.
+	Prefs fyne.Preferences
 
 	doc  *model.Document
 	cat  *schemas.Catalog
@@ -381,7 +383,7 @@ func (p *Panel) askSaveTest() {
 	if p.win == nil {
 		return
 	}
-	filedialog.Save(p.win, fyne.CurrentApp().Preferences(), filedialog.Options{
+	filedialog.Save(p.win, p.Prefs, filedialog.Options{
 		Title: "Save as test", Purpose: filedialog.Tests, Extensions: []string{".yaml", ".yml"}, FileName: "recorded.test.yaml",
 	}, func(path string) {
 		if err := p.SaveTest(path); err != nil {

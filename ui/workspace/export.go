@@ -3,8 +3,6 @@ package workspace
 import (
 	"fmt"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/studioflow/studioflow/internal/atomicfile"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/ui/filedialog"
@@ -34,7 +32,7 @@ func (h *Home) ExportFlow(sid, path string) error {
 
 // showExport asks where to export the flow.
 func (h *Home) showExport(sid, name string) {
-	filedialog.Save(h.win, fyne.CurrentApp().Preferences(), filedialog.Options{
+	filedialog.Save(h.win, h.Prefs, filedialog.Options{
 		Title: "Export " + name, Purpose: filedialog.Exports, Extensions: []string{".json"}, FileName: name + ".json",
 	}, func(path string) {
 		if err := h.ExportFlow(sid, path); err != nil {

@@ -96,7 +96,7 @@ func (h *Home) showNewFlow() {
 
 // showImport picks a flow JSON file and creates a flow from it.
 func (h *Home) showImport() {
-	filedialog.Open(h.win, fyne.CurrentApp().Preferences(), filedialog.Options{
+	filedialog.Open(h.win, h.Prefs, filedialog.Options{
 		Title: "Import a flow file", Purpose: filedialog.Flows, Extensions: []string{".json"},
 	}, func(path string) {
 		f, err := os.Open(path)

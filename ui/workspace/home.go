@@ -26,6 +26,9 @@ type Home struct {
 	win   fyne.Window
 	now   func() time.Time
 
+	// Prefs, when set, remember the folders flows are imported from and
+	// exported to.
+	Prefs fyne.Preferences
 	// OnOpen opens a flow for editing in the main window: the workspace
 	// flow's SID, its latest definition and revision number.
 	OnOpen func(flowSID string, def []byte, revision int)

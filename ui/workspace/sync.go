@@ -67,11 +67,12 @@ type SyncDialogs struct {
 }
 
 // NewSyncDialogs returns the sync dialogs of store in win; creds are the
-// session's credentials (shared by every dialog of the window). Requests
+// session's credentials (shared by every dialog of the window); prefs
+// remember the server and which local flow each remote one is. Requests
 // run on goroutines of their own, whose outcomes post runs on the UI
 // goroutine (nil: Fyne's, uiloop.Fyne).
-func NewSyncDialogs(store *wsstore.Store, val *schemas.Validator, win fyne.Window, creds *Credentials, post uiloop.Poster) *SyncDialogs {
-	return &SyncDialogs{store: store, val: val, win: win, creds: creds, post: uiloop.Or(post), prefs: fyne.CurrentApp().Preferences(), now: time.Now}
+func NewSyncDialogs(store *wsstore.Store, val *schemas.Validator, win fyne.Window, creds *Credentials, prefs fyne.Preferences, post uiloop.Poster) *SyncDialogs {
+	return &SyncDialogs{store: store, val: val, win: win, creds: creds, post: uiloop.Or(post), prefs: prefs, now: time.Now}
 }
 
 // syncForm is the part both dialogs share: the server and the credentials.

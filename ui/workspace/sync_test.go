@@ -76,7 +76,7 @@ func newSyncFixture(t *testing.T, files ...string) *syncFixture {
 		pulled: make(chan string, 4), published: make(chan wire.Flow, 4), errs: make(chan error, 4)}
 	creds := NewCredentials(nil, nil)
 	creds.fromEnv = nil // the machine's own TWILIO_* variables stay out of these tests
-	fx.sync = NewSyncDialogs(fx.store, validator(t), fx.win, creds, fx.ui)
+	fx.sync = NewSyncDialogs(fx.store, validator(t), fx.win, creds, fyne.CurrentApp().Preferences(), fx.ui)
 	fx.sync.now = fx.clock.now
 	fx.sync.OnChanged = fx.home.Refresh
 	fx.sync.OnPulled = func(sid string, def []byte, rev int) { fx.pulled <- sid }
@@ -399,7 +399,7 @@ func TestCredentialsKeptInTheKeyringAreOfferedInTheNextSession(t *testing.T) {
 	}
 
 	// A new session (a new window) finds them in the keyring.
-	next := NewSyncDialogs(fx.store, validator(t), fx.win, NewCredentials(kr, prefs), uiloop.NewQueue())
+	next := NewSyncDialogs(fx.store, validator(t), fx.win, NewCredentials(kr, prefs), prefs, uiloop.NewQueue())
 	next.creds.fromEnv = nil
 	next.ShowOpen()
 	if next.form.baseURL.Text != fx.remote.url || next.form.username.Text != fx.remote.creds.Username ||
