@@ -33,7 +33,9 @@ func TestDesignScreensInBothThemesAndSizes(t *testing.T) {
 
 // designPrefs gives the applications started on x from now on a new home
 // with preferences of their own: the theme and a window the size of the
-// screen; Fyne's animations on, as it ships.
+// screen; Fyne's animations on, as it ships. They are written as Fyne's
+// preferences.json, which a new home's preferences start from (as a user
+// upgrading from a release that kept them there).
 func designPrefs(t *testing.T, x *xserver, screen image.Point, variant string) {
 	t.Helper()
 	x.isolate(t)

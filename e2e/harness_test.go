@@ -21,6 +21,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/studioflow/studioflow/internal/prefstore"
 	wsstore "github.com/studioflow/studioflow/studio/workspace"
 )
 
@@ -207,10 +208,14 @@ func (x *xserver) configDir() string { return filepath.Join(x.home, ".config") }
 // workspaceDir is the workspace the application on x opens.
 func (x *xserver) workspaceDir() string { return wsstore.DirIn(x.configDir()) }
 
-// appConfigDir is the folder of Fyne's preferences and the recovery files.
+// appConfigDir is the folder of the preferences (Studioflow's and
+// Fyne's) and the recovery files.
 func (x *xserver) appConfigDir() string {
 	return filepath.Join(x.configDir(), "fyne", "io.github.studioflow")
 }
+
+// prefsFile is the file of Studioflow's preferences (prefstore's).
+func (x *xserver) prefsFile() string { return filepath.Join(x.appConfigDir(), prefstore.FileName) }
 
 // environ is the environment of a program started on x: the test
 // process's, with the display, the locale, the test's home and what the

@@ -18,7 +18,7 @@ func TestWindowReopensWherePlacedAfterAKillAndAClose(t *testing.T) {
 	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	prefs := filepath.Join(x.appConfigDir(), "preferences.json")
+	prefs := x.prefsFile()
 	flow := filepath.Join(flowsDir, "joke-line.json")
 	title := regexp.QuoteMeta("joke-line.json") + ".*Studioflow"
 
