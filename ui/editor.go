@@ -52,11 +52,10 @@ type Options struct {
 // Editor is a Studioflow window editing one flow: the widget library, the
 // canvas, the inspector and the problems panel around one model.Document.
 type Editor struct {
-	app   fyne.App
-	prefs *prefstore.Store
-	win   fyne.Window
-	cat   *schemas.Catalog
-	val   *schemas.Validator
+	app fyne.App
+	win fyne.Window
+	cat *schemas.Catalog
+	val *schemas.Validator
 	// post hands every background update to the UI goroutine.
 	post uiloop.Poster
 
@@ -78,6 +77,12 @@ type Editor struct {
 	// the menu F10 and Alt+letter open where Fyne draws the menu bar.
 	mnemonics *mnemonics
 	keyMenu   *keyMenu
+
+	// prefs remember the layout, the theme, recent files and folders;
+	// layoutSaved is the layout as last read from or saved to them, by key
+	// (rememberLayout), on the UI goroutine only.
+	prefs       *prefstore.Store
+	layoutSaved map[string]float64
 }
 
 // NewEditor opens a window on the flow the options name. Call Start once

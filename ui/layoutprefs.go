@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
@@ -49,6 +51,12 @@ func (e *Editor) restoreLayout() {
 	restoreShare(p, prefCanvasShare, e.center)
 	restoreShare(p, prefProblemsShare, e.dock.split)
 	e.canvas.SetMinimapShown(p.BoolWithFallback(prefMinimap, true))
+	e.layoutSaved = map[string]float64{}
+	for _, key := range []string{prefWindowWidth, prefWindowHeight, prefLibraryShare, prefCanvasShare, prefProblemsShare} {
+		if v := p.FloatWithFallback(key, math.NaN()); !math.IsNaN(v) {
+			e.layoutSaved[key] = v
+		}
+	}
 }
 
 func restoreShare(p *prefstore.Store, key string, s *container.Split) {
@@ -58,18 +66,30 @@ func restoreShare(p *prefstore.Store, key string, s *container.Split) {
 }
 
 // saveLayout remembers the window's size and place and its panes' shares.
-// It runs on every autosave tick as well as on closing: preferences write
-// only what changed.
+// It runs on every autosave tick as well as on closing, and saves only
+// what this window changed (rememberLayout).
 func (e *Editor) saveLayout() {
 	normal := e.savePosition()
-	p := e.prefs
 	if size := e.win.Canvas().Size(); normal && size.Width > 0 && size.Height > 0 {
-		p.SetFloat(prefWindowWidth, float64(size.Width))
-		p.SetFloat(prefWindowHeight, float64(size.Height))
+		e.rememberLayout(prefWindowWidth, float64(size.Width))
+		e.rememberLayout(prefWindowHeight, float64(size.Height))
 	}
-	p.SetFloat(prefLibraryShare, e.mainSplit.Offset)
-	p.SetFloat(prefCanvasShare, e.center.Offset)
-	p.SetFloat(prefProblemsShare, e.dock.split.Offset)
+	e.rememberLayout(prefLibraryShare, e.mainSplit.Offset)
+	e.rememberLayout(prefCanvasShare, e.center.Offset)
+	e.rememberLayout(prefProblemsShare, e.dock.split.Offset)
+}
+
+// rememberLayout saves one value of the window's layout when this window
+// changed it since it last read (restoreLayout, restorePosition) or saved
+// it. With two windows open, one nobody touches does not write its layout
+// over the other's on every tick: the next window opens like the one
+// changed last.
+func (e *Editor) rememberLayout(key string, v float64) {
+	if old, ok := e.layoutSaved[key]; ok && old == v {
+		return
+	}
+	e.layoutSaved[key] = v
+	e.prefs.SetFloat(key, v)
 }
 
 // SetMinimapShown shows or hides the canvas's minimap and remembers it.

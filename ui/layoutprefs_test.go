@@ -154,3 +154,38 @@ func TestLayoutIsSavedWhileTheWindowIsOpen(t *testing.T) {
 		t.Errorf("after a tick the saved canvas share is %v, want 0.7", got)
 	}
 }
+
+// Two windows open at once (two processes on one preferences file) save
+// only the layout their own window changed: the one nobody touches does
+// not write its layout over the other's on each tick, and the next window
+// opens like the one changed last.
+func TestTwoWindowsSaveOnlyTheLayoutTheyChanged(t *testing.T) {
+	dir := t.TempDir()
+	store := func() *prefstore.Store {
+		s, err := prefstore.Open(dir, prefstore.Options{Report: func(err error) { t.Error(err) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	one := newTestEditor(t, test.NewTempApp(t), Options{Flow: exampleFlow(t), Prefs: store()})
+	two := newTestEditor(t, test.NewTempApp(t), Options{Flow: exampleFlow(t), Prefs: store()})
+	width := func() float64 { return store().Float(prefWindowWidth) }
+	one.onTick() // the first ticks save the layouts the windows opened with
+	two.onTick()
+
+	one.win.Resize(fyne.NewSize(1100, 720))
+	one.onTick()
+	two.onTick()
+	if got := width(); got != 1100 {
+		t.Fatalf("after one was resized and both ticked the saved width is %v, want one's 1100", got)
+	}
+	two.win.Resize(fyne.NewSize(1000, 700))
+	two.center.SetOffset(0.6)
+	two.onTick()
+	one.onTick()
+	one.closeNow()
+	if got, share := width(), store().Float(prefCanvasShare); got != 1000 || share != 0.6 {
+		t.Errorf("after two was changed and one ticked and closed the saved width is %v and canvas share %v, want two's 1000 and 0.6", got, share)
+	}
+}

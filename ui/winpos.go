@@ -105,6 +105,7 @@ func (e *Editor) restorePosition() {
 	if x == -1<<31 || y == -1<<31 {
 		return
 	}
+	e.layoutSaved[prefWindowX], e.layoutSaved[prefWindowY] = float64(x), float64(y)
 	moveWindow(&e.place, e.win, image.Pt(x, y))
 }
 
@@ -120,12 +121,7 @@ func (e *Editor) savePosition() (normal bool) {
 	if !place.worthSaving() {
 		return false
 	}
-	p := e.prefs
-	if p.IntWithFallback(prefWindowX, -1<<31) != place.at.X {
-		p.SetInt(prefWindowX, place.at.X)
-	}
-	if p.IntWithFallback(prefWindowY, -1<<31) != place.at.Y {
-		p.SetInt(prefWindowY, place.at.Y)
-	}
+	e.rememberLayout(prefWindowX, float64(place.at.X))
+	e.rememberLayout(prefWindowY, float64(place.at.Y))
 	return true
 }
