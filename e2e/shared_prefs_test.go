@@ -57,6 +57,11 @@ func TestTheThemeChosenInOneOfTwoEditorsSurvivesBothQuitting(t *testing.T) {
 	if got := prefValue(x.prefsFile(), "theme"); got != "light" {
 		t.Fatalf("after both editors quit the preferences hold theme %v, want light", got)
 	}
+	// Fyne's own preferences file, which it rewrote in place on every
+	// exit, is not written at all.
+	if _, err := os.Stat(filepath.Join(x.appConfigDir(), "preferences.json")); !os.IsNotExist(err) {
+		t.Errorf("Fyne's preferences.json was written (%v)", err)
+	}
 
 	c := startApp(t, x, bin, "edit", two)
 	wc := x.waitWindow(t, c.process, "Rings two.*Studioflow")

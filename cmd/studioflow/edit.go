@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -87,36 +86,9 @@ func newWindowApp(e env, who, hint string) (fyne.App, *prefstore.Store, *schemas
 	ensureMetadata(a)
 	a.SetIcon(appIcon())
 	prefs := openPrefs(e, a)
+	a.SetCloudProvider(prefsProvider{prefs})
 	ui.RestoreTheme(a, prefs)
 	return a, prefs, cat, true
-}
-
-// openPrefs opens the preferences the application's windows share, in
-// its storage folder (seeded from Fyne's preferences there the first
-// time). Their problems are told on stderr; when they cannot be opened
-// they are kept for this run only, and that is said too.
-func openPrefs(e env, a fyne.App) *prefstore.Store {
-	report := func(err error) { fmt.Fprintf(e.stderr, "studioflow: %v\n", err) }
-	s := a.Storage()
-	if s == nil || s.RootURI() == nil || s.RootURI().Scheme() != "file" {
-		report(errors.New("the application has no storage folder: preferences are kept for this run only"))
-		return prefstore.InMemory()
-	}
-	dir := s.RootURI().Path()
-	prefs, err := prefstore.Open(dir, prefstore.Options{Seed: prefstore.Seed(dir), Report: report})
-	if err != nil {
-		report(fmt.Errorf("%w: preferences are kept for this run only", err))
-		return prefstore.InMemory()
-	}
-	return prefs
-}
-
-// savePrefs writes what a failed save left of the preferences, once the
-// windows have closed.
-func savePrefs(e env, prefs *prefstore.Store) {
-	if err := prefs.Save(); err != nil {
-		fmt.Fprintf(e.stderr, "studioflow: %v\n", err)
-	}
 }
 
 // noDisplay says why no window can open on a Unix desktop without a display
