@@ -156,6 +156,7 @@ func (e *Editor) Start() {
 	}
 	// Queued now, this runs once the window is shown and the app runs.
 	go e.post.Post(e.restorePosition)
+	go e.post.Post(e.showPrefsProblems)
 	go e.tick()
 	// The focus ring of every window (this one, its dialogs, the
 	// secondary windows) follows the keyboard.
@@ -413,6 +414,7 @@ func (e *Editor) onTick() {
 	e.Autosave()
 	e.checkDisk()
 	e.saveLayout()
+	e.showPrefsProblems()
 }
 
 // Autosave writes the flow to the recovery file when it has unsaved

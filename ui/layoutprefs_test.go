@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -187,5 +190,32 @@ func TestTwoWindowsSaveOnlyTheLayoutTheyChanged(t *testing.T) {
 	one.closeNow()
 	if got, share := width(), store().Float(prefCanvasShare); got != 1000 || share != 0.6 {
 		t.Errorf("after two was changed and one ticked and closed the saved width is %v and canvas share %v, want two's 1000 and 0.6", got, share)
+	}
+}
+
+// A preferences file that cannot be read is kept aside, and the window
+// says so once (besides the line on stderr): settings lost do not pass
+// unnoticed.
+func TestAnUnreadablePreferencesFileIsShownOnce(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, prefstore.FileName), []byte(`{"theme": "da`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	prefs, err := prefstore.Open(dir, prefstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newTestEditor(t, test.NewTempApp(t), Options{Flow: exampleFlow(t), Prefs: prefs})
+	e.onTick()
+	shown := dialogText(e.win)
+	if !strings.Contains(shown, prefstore.FileName) || !strings.Contains(shown, ".bad-") {
+		t.Fatalf("the window shows %q, want the file and where it is kept", shown)
+	}
+	for _, ov := range e.win.Canvas().Overlays().List() {
+		e.win.Canvas().Overlays().Remove(ov)
+	}
+	e.onTick()
+	if shown := dialogText(e.win); shown != "" {
+		t.Errorf("the next tick showed %q again", shown)
 	}
 }

@@ -50,7 +50,8 @@ type Options struct {
 	// Report hears what the user should be told and no caller hears
 	// otherwise: an unreadable file kept aside, a save that failed. Each
 	// unreadable file is reported once; a failing save once until a save
-	// succeeds again. nil: nobody is told.
+	// succeeds again. nil: nobody is told but TakeProblems' caller. It is
+	// called with the store locked: it must not call the store.
 	Report func(error)
 }
 
@@ -72,8 +73,10 @@ type Store struct {
 	pending map[string]pendingValue
 	// seen identifies the file as last read or written: when it changes,
 	// another process saved, and the values are read again.
-	seen      os.FileInfo
-	failing   bool // the last save failed (and was reported)
+	seen    os.FileInfo
+	failing bool // the last save failed (and was reported)
+	// untaken are the problems reported and not yet taken (TakeProblems).
+	untaken   []error
 	listeners []func()
 }
 
@@ -274,11 +277,23 @@ func sameFile(a, b os.FileInfo) bool {
 	return os.SameFile(a, b) && a.ModTime().Equal(b.ModTime()) && a.Size() == b.Size()
 }
 
-// tell reports err to whoever listens.
+// tell reports err to whoever listens, and keeps it for TakeProblems
+// (s.mu held, or s not shared yet).
 func (s *Store) tell(err error) {
+	s.untaken = append(s.untaken, err)
 	if s.report != nil {
 		s.report(err)
 	}
+}
+
+// TakeProblems returns the problems reported (Options.Report) since the
+// last call, for a window to show them once.
+func (s *Store) TakeProblems() []error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	taken := s.untaken
+	s.untaken = nil
+	return taken
 }
 
 // AddChangeListener calls listener after each change made through this

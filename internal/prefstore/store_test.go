@@ -228,6 +228,9 @@ func TestAnUnreadableFileIsReportedOnceAndKeptAside(t *testing.T) {
 			if len(asides) != 1 {
 				t.Fatalf("kept aside: %v", asides)
 			}
+			if taken := s.TakeProblems(); len(taken) != 1 || taken[0] != reports[0] || len(s.TakeProblems()) != 0 {
+				t.Errorf("TakeProblems gives %v, then more", taken)
+			}
 			if data, _ := os.ReadFile(asides[0]); string(data) != content {
 				t.Errorf("the file kept aside holds %q, want %q", data, content)
 			}

@@ -158,7 +158,9 @@ func cloneList[T any](l []T) []T { return append([]T{}, l...) }
 func (s *Store) finite(key string, values ...float64) bool {
 	for _, v := range values {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
+			s.mu.Lock()
 			s.tell(fmt.Errorf("preference %s: %w", key, errNotFinite))
+			s.mu.Unlock()
 			return false
 		}
 	}
