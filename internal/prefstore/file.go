@@ -29,8 +29,9 @@ func (s *Store) locked(fn func() error) error {
 }
 
 // readDisk reads the store's file (the lock held): its values, and
-// whether it exists. A file that cannot be parsed is kept aside under
-// another name, reported, and read as no file.
+// whether there was one. A file that cannot be parsed is kept aside under
+// another name, reported, and read as empty (there was one: a store whose
+// file was damaged starts from the defaults, not from Fyne's old file).
 func (s *Store) readDisk() (map[string]any, bool, error) {
 	data, err := os.ReadFile(s.path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -48,7 +49,7 @@ func (s *Store) readDisk() (map[string]any, bool, error) {
 		return nil, false, fmt.Errorf("the preferences %s could not be read (%v) nor kept aside: %w", s.path, perr, err)
 	}
 	s.tell(fmt.Errorf("the preferences %s could not be read (%w); they are kept as %s and the default preferences are used", s.path, perr, aside))
-	return map[string]any{}, false, nil
+	return map[string]any{}, true, nil
 }
 
 // keepAside renames the store's file to FILE.bad-TIME.

@@ -215,7 +215,7 @@ func (s *Store) save() error {
 		return nil
 	}
 	return s.locked(func() error {
-		disk, exists, err := s.readDisk()
+		disk, _, err := s.readDisk()
 		if err != nil {
 			return err
 		}
@@ -227,7 +227,7 @@ func (s *Store) save() error {
 				merged[k] = p.value
 			}
 		}
-		if !exists || !reflect.DeepEqual(disk, merged) {
+		if !reflect.DeepEqual(disk, merged) {
 			if err := writeFile(s.path, merged); err != nil {
 				return err
 			}

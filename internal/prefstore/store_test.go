@@ -214,8 +214,13 @@ func TestAnUnreadableFileIsReportedOnceAndKeptAside(t *testing.T) {
 			if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 				t.Fatal(err)
 			}
+			// Fyne's old preferences are not what a damaged file is
+			// replaced with: the message says the defaults are used.
+			if err := os.WriteFile(Seed(dir), []byte(`{"theme":"light"}`), 0o600); err != nil {
+				t.Fatal(err)
+			}
 			var reports []error
-			s := open(t, dir, Options{Report: func(err error) { reports = append(reports, err) }})
+			s := open(t, dir, Options{Seed: Seed(dir), Report: func(err error) { reports = append(reports, err) }})
 			s.now = func() time.Time { return time.Date(2026, 12, 7, 6, 30, 0, 0, time.UTC) }
 			if got := s.StringWithFallback("theme", "system"); got != "system" {
 				t.Errorf("theme %q from an unreadable file", got)
