@@ -185,14 +185,18 @@ const recentKey = "recentFiles"
 
 const maxRecent = 10
 
+// addRecent puts path first in the recent files. The list is made of the
+// one saved at that moment: another Studioflow's recent file, added
+// meanwhile, stays.
 func (e *Editor) addRecent(path string) {
-	prefs := e.prefs
-	list := slices.DeleteFunc(prefs.StringList(recentKey), func(p string) bool { return filename.SamePath(p, path) })
-	list = append([]string{path}, list...)
-	if len(list) > maxRecent {
-		list = list[:maxRecent]
-	}
-	prefs.SetStringList(recentKey, list)
+	e.prefs.UpdateStringList(recentKey, func(list []string) []string {
+		list = slices.DeleteFunc(list, func(p string) bool { return filename.SamePath(p, path) })
+		list = append([]string{path}, list...)
+		if len(list) > maxRecent {
+			list = list[:maxRecent]
+		}
+		return list
+	})
 	e.refreshMenus()
 }
 

@@ -154,7 +154,7 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.save()
+	return s.save("", nil)
 }
 
 // get returns key's value, read again first if another process saved.
@@ -169,16 +169,38 @@ func (s *Store) get(key string) (any, bool) {
 // set gives key value (already in the file's form) and saves, unless key
 // has that value already.
 func (s *Store) set(key string, value any) {
-	s.change(key, pendingValue{value: value})
+	s.change(key, func(any, bool) pendingValue { return pendingValue{value: value} })
 }
 
 // RemoveValue forgets key.
-func (s *Store) RemoveValue(key string) { s.change(key, pendingValue{removed: true}) }
+func (s *Store) RemoveValue(key string) {
+	s.change(key, func(any, bool) pendingValue { return pendingValue{removed: true} })
+}
 
-func (s *Store) change(key string, p pendingValue) {
+// UpdateStringList replaces key's list by fn of the list as the file
+// holds it at the moment of the save (read under the lock): two processes
+// adding to one list at once (each its recent file) both keep their
+// additions. fn may be called more than once.
+func (s *Store) UpdateStringList(key string, fn func([]string) []string) {
+	s.change(key, func(old any, _ bool) pendingValue {
+		var l []string
+		switch v := old.(type) {
+		case []string:
+			l = v
+		case []any: // an empty list, as the file holds it
+		}
+		return pendingValue{value: cloneList(fn(cloneList(l)))}
+	})
+}
+
+// change gives key the value edit makes of its value (had: it has one),
+// and saves unless that is the value it has. The save makes it again of
+// the value in the file then.
+func (s *Store) change(key string, edit func(old any, had bool) pendingValue) {
 	s.mu.Lock()
 	s.refresh()
 	old, had := s.values[key]
+	p := edit(old, had)
 	_, waiting := s.pending[key]
 	if !waiting && (p.removed && !had || !p.removed && had && reflect.DeepEqual(old, p.value)) {
 		s.mu.Unlock()
@@ -190,7 +212,12 @@ func (s *Store) change(key string, p pendingValue) {
 		s.values[key] = p.value
 	}
 	s.pending[key] = p
-	if err := s.save(); err != nil {
+	if waiting {
+		// An earlier change of key is not saved yet: p, made of the value
+		// this instance sees, keeps it; the file's value does not.
+		edit = nil
+	}
+	if err := s.save(key, edit); err != nil {
 		if !s.failing {
 			s.tell(err)
 		}
@@ -205,8 +232,9 @@ func (s *Store) change(key string, p pendingValue) {
 	}
 }
 
-// save writes the pending keys over the file as it is now (s.mu held).
-func (s *Store) save() error {
+// save writes the pending keys over the file as it is now (s.mu held);
+// edit, when set, makes key's value again of the file's.
+func (s *Store) save(key string, edit func(old any, had bool) pendingValue) error {
 	if len(s.pending) == 0 {
 		return nil
 	}
@@ -218,6 +246,10 @@ func (s *Store) save() error {
 		disk, _, err := s.readDisk()
 		if err != nil {
 			return err
+		}
+		if edit != nil {
+			old, had := disk[key]
+			s.pending[key] = edit(old, had)
 		}
 		merged := maps.Clone(disk)
 		for k, p := range s.pending {

@@ -2,10 +2,12 @@ package prefstore
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -375,5 +377,35 @@ func TestAStoreInMemoryKeepsValuesWithoutAFile(t *testing.T) {
 	s.SetString("theme", "dark")
 	if s.String("theme") != "dark" || heard != 1 || s.Path() != "" {
 		t.Errorf("theme %q, listener heard %d changes, path %q", s.String("theme"), heard, s.Path())
+	}
+}
+
+// Instances adding to one list at once (each editor its recent files)
+// keep every addition: the list is made again of the file's under the
+// lock, not of a view another save has made stale.
+func TestConcurrentAdditionsToOneListAreAllKept(t *testing.T) {
+	dir := t.TempDir()
+	const adders, adds = 4, 25
+	var wg sync.WaitGroup
+	for i := range adders {
+		wg.Go(func() {
+			s := open(t, dir, Options{})
+			for n := range adds {
+				entry := fmt.Sprintf("/flows/%d-%d.json", i, n)
+				s.UpdateStringList("recentFiles", func(l []string) []string { return append([]string{entry}, l...) })
+			}
+		})
+	}
+	wg.Wait()
+	got := open(t, dir, Options{}).StringList("recentFiles")
+	if len(got) != adders*adds {
+		t.Fatalf("the list holds %d entries, want %d: additions were lost", len(got), adders*adds)
+	}
+	for i := range adders {
+		for n := range adds {
+			if entry := fmt.Sprintf("/flows/%d-%d.json", i, n); !slices.Contains(got, entry) {
+				t.Errorf("%s is missing", entry)
+			}
+		}
 	}
 }
