@@ -21,12 +21,7 @@ func NewSelect(options []string, changed func(string)) *Select {
 
 // TypedKey is part of fyne.Focusable.
 func (s *Select) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
-		s.Select.TypedKey(ev)
-	default:
-		PassKey(s, ev)
-	}
+	useOrPass(s, ev, s.Select.TypedKey, arrowsAndSpace...)
 }
 
 // Check is Fyne's Check passing every key on to its window (Space, which

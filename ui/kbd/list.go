@@ -31,13 +31,9 @@ func (l *List) ExtendBaseWidget(w fyne.Widget) {
 
 // TypedKey is part of fyne.Focusable.
 func (l *List) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
 		l.UnselectAll()
-		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown:
-		l.List.TypedKey(ev)
-	default:
-		PassKey(l.self, ev)
+		ev = &fyne.KeyEvent{Name: fyne.KeySpace}
 	}
+	useOrPass(l.self, ev, l.List.TypedKey, fyne.KeySpace, fyne.KeyUp, fyne.KeyDown)
 }

@@ -22,11 +22,7 @@ func NewTable(length func() (rows int, cols int), create func() fyne.CanvasObjec
 
 // TypedKey is part of fyne.Focusable.
 func (t *Table) TypedKey(ev *fyne.KeyEvent) {
-	if ownsKey(ev) {
-		t.Table.TypedKey(ev)
-		return
-	}
-	PassKey(t, ev)
+	useOrPass(t, ev, t.Table.TypedKey, arrowsAndSpace...)
 }
 
 // Tree is Fyne's Tree keeping its own keys (the arrows move, open and
@@ -46,18 +42,5 @@ func NewTree(childUIDs func(widget.TreeNodeID) []widget.TreeNodeID, isBranch fun
 
 // TypedKey is part of fyne.Focusable.
 func (t *Tree) TypedKey(ev *fyne.KeyEvent) {
-	if ownsKey(ev) {
-		t.Tree.TypedKey(ev)
-		return
-	}
-	PassKey(t, ev)
-}
-
-// ownsKey reports whether a table or tree uses the key itself.
-func ownsKey(ev *fyne.KeyEvent) bool {
-	switch ev.Name {
-	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeySpace:
-		return true
-	}
-	return false
+	useOrPass(t, ev, t.Tree.TypedKey, arrowsAndSpace...)
 }
