@@ -50,13 +50,19 @@ func designPrefs(t *testing.T, x *xserver, screen image.Point, variant string) {
 	}
 }
 
+// themeVariant is Fyne's variant of a theme named in the preferences
+// ("light" or "dark").
+func themeVariant(variant string) fyne.ThemeVariant {
+	if variant == "light" {
+		return theme.VariantLight
+	}
+	return theme.VariantDark
+}
+
 func designScreens(t *testing.T, bin, big string, screen image.Point, variant, name string) {
 	x := startXvfbSize(t, screen.X, screen.Y)
 	designPrefs(t, x, screen, variant)
-	v := theme.VariantDark
-	if variant == "light" {
-		v = theme.VariantLight
-	}
+	v := themeVariant(variant)
 	th := look.Theme{Variant: &v}
 	background := rgba(th.Color(theme.ColorNameBackground, v))
 
