@@ -43,10 +43,17 @@ func NewButton(text string, tapped func()) *Button {
 // NewButtonWithIcon is a Button with text and icon (either may be empty)
 // that calls tapped when pressed.
 func NewButtonWithIcon(text string, icon fyne.Resource, tapped func()) *Button {
-	b := &Button{}
-	b.Text, b.Icon, b.OnTapped = text, icon, tapped
-	b.ExtendBaseWidget(b)
-	return b
+	return extended(&Button{Button: widget.Button{Text: text, Icon: icon, OnTapped: tapped}})
+}
+
+// extended is w made the widget drawn for itself (ExtendBaseWidget(w)):
+// the last step of making each of this package's widgets.
+func extended[W interface {
+	fyne.Widget
+	ExtendBaseWidget(fyne.Widget)
+}](w W) W {
+	w.ExtendBaseWidget(w)
+	return w
 }
 
 // TypedKey is part of fyne.Focusable.

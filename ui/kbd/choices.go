@@ -13,10 +13,7 @@ type Select struct {
 
 // NewSelect is widget.NewSelect, passing leftover keys to the window.
 func NewSelect(options []string, changed func(string)) *Select {
-	s := &Select{}
-	s.Options, s.OnChanged = options, changed
-	s.ExtendBaseWidget(s)
-	return s
+	return extended(&Select{Select: widget.Select{Options: options, OnChanged: changed}})
 }
 
 // TypedKey is part of fyne.Focusable.
@@ -32,10 +29,7 @@ type Check struct {
 
 // NewCheck is widget.NewCheck, passing leftover keys to the window.
 func NewCheck(label string, changed func(bool)) *Check {
-	c := &Check{}
-	c.Text, c.OnChanged = label, changed
-	c.ExtendBaseWidget(c)
-	return c
+	return extended(&Check{Check: widget.Check{Text: label, OnChanged: changed}})
 }
 
 // TypedKey is part of fyne.Focusable.

@@ -16,10 +16,7 @@ type List struct {
 
 // NewList is widget.NewList as a List.
 func NewList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *List {
-	l := &List{}
-	l.Length, l.CreateItem, l.UpdateItem = length, create, update
-	l.ExtendBaseWidget(l)
-	return l
+	return extended(&List{List: widget.List{Length: length, CreateItem: create, UpdateItem: update}})
 }
 
 // ExtendBaseWidget is widget.List's, remembering which widget is drawn (a

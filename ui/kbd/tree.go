@@ -14,10 +14,7 @@ type Table struct {
 
 // NewTable is widget.NewTable as a Table.
 func NewTable(length func() (rows int, cols int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *Table {
-	t := &Table{}
-	t.Length, t.CreateCell, t.UpdateCell = length, create, update
-	t.ExtendBaseWidget(t)
-	return t
+	return extended(&Table{Table: widget.Table{Length: length, CreateCell: create, UpdateCell: update}})
 }
 
 // TypedKey is part of fyne.Focusable.
@@ -34,10 +31,7 @@ type Tree struct {
 
 // NewTree is widget.NewTree as a Tree.
 func NewTree(childUIDs func(widget.TreeNodeID) []widget.TreeNodeID, isBranch func(widget.TreeNodeID) bool, create func(bool) fyne.CanvasObject, update func(widget.TreeNodeID, bool, fyne.CanvasObject)) *Tree {
-	t := &Tree{}
-	t.ChildUIDs, t.IsBranch, t.CreateNode, t.UpdateNode = childUIDs, isBranch, create, update
-	t.ExtendBaseWidget(t)
-	return t
+	return extended(&Tree{Tree: widget.Tree{ChildUIDs: childUIDs, IsBranch: isBranch, CreateNode: create, UpdateNode: update}})
 }
 
 // TypedKey is part of fyne.Focusable.
