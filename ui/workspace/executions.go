@@ -15,12 +15,10 @@ import (
 
 // executionList lists a flow's executions, newest first.
 type executionList struct {
-	h        *Home
-	flowSID  string
-	execs    []wsstore.Execution
-	selected int
+	recordList[wsstore.Execution]
+	h       *Home
+	flowSID string
 
-	list       *kbd.List
 	openBtn    *kbd.Button
 	refreshBtn *kbd.Button
 	empty      fyne.CanvasObject
@@ -28,12 +26,8 @@ type executionList struct {
 }
 
 func newExecutionList(h *Home) *executionList {
-	x := &executionList{h: h, selected: -1}
-	x.list = kbd.NewList(func() int { return len(x.execs) }, newExecutionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
-		o.(*executionRow).show(x.execs[i])
-	})
-	x.list.OnSelected = func(i widget.ListItemID) { x.selected = i; x.updateButtons() }
-	x.list.OnUnselected = func(widget.ListItemID) { x.selected = -1; x.updateButtons() }
+	x := &executionList{h: h}
+	x.init(newExecutionRow, func(o fyne.CanvasObject, e wsstore.Execution) { o.(*executionRow).show(e) }, x.updateButtons)
 	x.openBtn = kbd.NewButtonWithIcon("Open", theme.VisibilityIcon(), x.open)
 	x.refreshBtn = kbd.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), func() { x.show(x.flowSID); h.detail.refreshTabs() })
 	x.empty = container.NewCenter(widget.NewLabelWithStyle("No executions yet: runs in the simulator and through\n“studioflow serve” are recorded here.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true}))
@@ -45,26 +39,24 @@ func newExecutionList(h *Home) *executionList {
 
 func (x *executionList) show(flowSID string) {
 	x.flowSID = flowSID
-	x.execs, x.selected = nil, -1
+	var execs []wsstore.Execution
 	if flowSID != "" {
-		execs, err := x.h.store.Executions(flowSID, zeroTime, zeroTime)
-		if err != nil {
+		var err error
+		if execs, err = x.h.store.Executions(flowSID, zeroTime, zeroTime); err != nil {
 			x.h.showError(err)
 		}
-		x.execs = execs
 	}
-	if len(x.execs) == 0 {
+	if len(execs) == 0 {
 		x.empty.Show()
 	} else {
 		x.empty.Hide()
 	}
-	x.list.UnselectAll()
-	x.list.Refresh()
+	x.load(execs)
 	x.updateButtons()
 }
 
 func (x *executionList) updateButtons() {
-	if x.selected >= 0 && x.selected < len(x.execs) {
+	if _, ok := x.current(); ok {
 		x.openBtn.Enable()
 	} else {
 		x.openBtn.Disable()
@@ -77,10 +69,11 @@ func (x *executionList) updateButtons() {
 }
 
 func (x *executionList) open() {
-	if x.selected < 0 || x.selected >= len(x.execs) {
+	e, ok := x.current()
+	if !ok {
 		return
 	}
-	sid := x.execs[x.selected].SID
+	sid := e.SID
 	if x.h.OnOpenExecution != nil {
 		x.h.OnOpenExecution(x.flowSID, sid)
 		return

@@ -21,24 +21,18 @@ var zeroTime time.Time
 // selected one: view it read-only, compare it with the revision before it or
 // with the latest, restore it as a new draft, publish it.
 type revisionHistory struct {
-	h        *Home
-	flowSID  string
-	revs     []wsstore.Revision
-	selected int // index in revs, -1 for none
+	recordList[wsstore.Revision]
+	h       *Home
+	flowSID string
 
-	list                            *kbd.List
 	viewBtn, restoreBtn, publishBtn *kbd.Button
 	prevBtn, latestBtn              *kbd.Button // compare with previous / latest
 	root                            fyne.CanvasObject
 }
 
 func newRevisionHistory(h *Home) *revisionHistory {
-	r := &revisionHistory{h: h, selected: -1}
-	r.list = kbd.NewList(func() int { return len(r.revs) }, newRevisionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
-		o.(*revisionRow).show(r.revs[i])
-	})
-	r.list.OnSelected = func(i widget.ListItemID) { r.selected = i; r.updateButtons() }
-	r.list.OnUnselected = func(widget.ListItemID) { r.selected = -1; r.updateButtons() }
+	r := &revisionHistory{h: h}
+	r.init(newRevisionRow, func(o fyne.CanvasObject, rev wsstore.Revision) { o.(*revisionRow).show(rev) }, r.updateButtons)
 	r.viewBtn = kbd.NewButtonWithIcon("View read-only", theme.VisibilityIcon(), r.view)
 	r.restoreBtn = kbd.NewButtonWithIcon("Restore as draft", theme.HistoryIcon(), r.restore)
 	r.publishBtn = kbd.NewButtonWithIcon("Publish", theme.ConfirmIcon(), r.publish)
@@ -54,24 +48,15 @@ func newRevisionHistory(h *Home) *revisionHistory {
 
 func (r *revisionHistory) show(flowSID string) {
 	r.flowSID = flowSID
-	r.revs, r.selected = nil, -1
+	var revs []wsstore.Revision
 	if flowSID != "" {
-		revs, err := r.h.store.Revisions(flowSID)
-		if err != nil {
+		var err error
+		if revs, err = r.h.store.Revisions(flowSID); err != nil {
 			r.h.showError(err)
 		}
-		r.revs = revs
 	}
-	r.list.UnselectAll()
-	r.list.Refresh()
+	r.load(revs)
 	r.updateButtons()
-}
-
-func (r *revisionHistory) current() (wsstore.Revision, bool) {
-	if r.selected < 0 || r.selected >= len(r.revs) {
-		return wsstore.Revision{}, false
-	}
-	return r.revs[r.selected], true
 }
 
 func (r *revisionHistory) updateButtons() {
@@ -87,7 +72,7 @@ func (r *revisionHistory) updateButtons() {
 		r.restoreBtn.Disable() // it is the flow's definition already
 		r.latestBtn.Disable()
 	}
-	if ok && r.selected == len(r.revs)-1 {
+	if ok && r.selected == len(r.items)-1 {
 		r.prevBtn.Disable() // the first revision has none before it
 	}
 	if r.h.OnCompare == nil {
@@ -121,18 +106,18 @@ func (r *revisionHistory) view() {
 // compareWithPrevious compares the revision before the selected one (the
 // next older in the list) with the selected one.
 func (r *revisionHistory) compareWithPrevious() {
-	if r.selected < 0 || r.selected+1 >= len(r.revs) {
+	if r.selected < 0 || r.selected+1 >= len(r.items) {
 		return
 	}
-	r.compare(r.revs[r.selected+1].Revision, r.revs[r.selected].Revision, "")
+	r.compare(r.items[r.selected+1].Revision, r.items[r.selected].Revision, "")
 }
 
 // compareWithLatest compares the selected revision with the flow's latest.
 func (r *revisionHistory) compareWithLatest() {
-	if r.selected <= 0 || r.selected >= len(r.revs) {
+	if r.selected <= 0 || r.selected >= len(r.items) {
 		return
 	}
-	r.compare(r.revs[r.selected].Revision, r.revs[0].Revision, " (latest)")
+	r.compare(r.items[r.selected].Revision, r.items[0].Revision, " (latest)")
 }
 
 // compare loads and parses two revisions of the flow and hands them to
