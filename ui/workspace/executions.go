@@ -16,8 +16,7 @@ import (
 // executionList lists a flow's executions, newest first.
 type executionList struct {
 	recordList[wsstore.Execution]
-	h       *Home
-	flowSID string
+	h *Home
 
 	openBtn    *kbd.Button
 	refreshBtn *kbd.Button
@@ -27,7 +26,11 @@ type executionList struct {
 
 func newExecutionList(h *Home) *executionList {
 	x := &executionList{h: h}
-	x.init(newExecutionRow, func(o fyne.CanvasObject, e wsstore.Execution) { o.(*executionRow).show(e) }, x.updateButtons)
+	x.init(newExecutionRow, func(o fyne.CanvasObject, e wsstore.Execution) { o.(*executionRow).show(e) },
+		func(flowSID string) ([]wsstore.Execution, error) {
+			return h.store.Executions(flowSID, zeroTime, zeroTime)
+		},
+		h.showError, x.updateButtons)
 	x.openBtn = kbd.NewButtonWithIcon("Open", theme.VisibilityIcon(), x.open)
 	x.refreshBtn = kbd.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), func() { x.show(x.flowSID); h.detail.refreshTabs() })
 	x.empty = container.NewCenter(widget.NewLabelWithStyle("No executions yet: runs in the simulator and through\n“studioflow serve” are recorded here.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true}))
@@ -37,22 +40,15 @@ func newExecutionList(h *Home) *executionList {
 	return x
 }
 
+// show lists the executions of flowSID (none for ""), saying so when there
+// are none.
 func (x *executionList) show(flowSID string) {
-	x.flowSID = flowSID
-	var execs []wsstore.Execution
-	if flowSID != "" {
-		var err error
-		if execs, err = x.h.store.Executions(flowSID, zeroTime, zeroTime); err != nil {
-			x.h.showError(err)
-		}
-	}
-	if len(execs) == 0 {
+	x.recordList.show(flowSID)
+	if len(x.items) == 0 {
 		x.empty.Show()
 	} else {
 		x.empty.Hide()
 	}
-	x.load(execs)
-	x.updateButtons()
 }
 
 func (x *executionList) updateButtons() {

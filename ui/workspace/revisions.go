@@ -22,8 +22,7 @@ var zeroTime time.Time
 // with the latest, restore it as a new draft, publish it.
 type revisionHistory struct {
 	recordList[wsstore.Revision]
-	h       *Home
-	flowSID string
+	h *Home
 
 	viewBtn, restoreBtn, publishBtn *kbd.Button
 	prevBtn, latestBtn              *kbd.Button // compare with previous / latest
@@ -32,7 +31,9 @@ type revisionHistory struct {
 
 func newRevisionHistory(h *Home) *revisionHistory {
 	r := &revisionHistory{h: h}
-	r.init(newRevisionRow, func(o fyne.CanvasObject, rev wsstore.Revision) { o.(*revisionRow).show(rev) }, r.updateButtons)
+	r.init(newRevisionRow, func(o fyne.CanvasObject, rev wsstore.Revision) { o.(*revisionRow).show(rev) },
+		func(flowSID string) ([]wsstore.Revision, error) { return h.store.Revisions(flowSID) },
+		h.showError, r.updateButtons)
 	r.viewBtn = kbd.NewButtonWithIcon("View read-only", theme.VisibilityIcon(), r.view)
 	r.restoreBtn = kbd.NewButtonWithIcon("Restore as draft", theme.HistoryIcon(), r.restore)
 	r.publishBtn = kbd.NewButtonWithIcon("Publish", theme.ConfirmIcon(), r.publish)
@@ -44,19 +45,6 @@ func newRevisionHistory(h *Home) *revisionHistory {
 	r.root = container.NewBorder(bar, nil, nil, nil, r.list)
 	r.updateButtons()
 	return r
-}
-
-func (r *revisionHistory) show(flowSID string) {
-	r.flowSID = flowSID
-	var revs []wsstore.Revision
-	if flowSID != "" {
-		var err error
-		if revs, err = r.h.store.Revisions(flowSID); err != nil {
-			r.h.showError(err)
-		}
-	}
-	r.load(revs)
-	r.updateButtons()
 }
 
 func (r *revisionHistory) updateButtons() {
