@@ -77,9 +77,8 @@ func (r *revisionHistory) view() {
 	if !ok {
 		return
 	}
-	full, err := r.h.store.Revision(r.flowSID, rev.Revision)
-	if err != nil {
-		r.h.showError(err)
+	full, ok := r.whole(rev.Revision)
+	if !ok {
 		return
 	}
 	if r.h.OnOpenRevisionReadOnly != nil {
@@ -89,6 +88,17 @@ func (r *revisionHistory) view() {
 	if err := showRevisionWindow(r.h.win, r.h.val.Catalog(), full); err != nil {
 		r.h.showError(err)
 	}
+}
+
+// whole reads revision n of the flow with its definition (the list holds
+// revisions without), showing the error when it cannot.
+func (r *revisionHistory) whole(n int) (wsstore.Revision, bool) {
+	full, err := r.h.store.Revision(r.flowSID, n)
+	if err != nil {
+		r.h.showError(err)
+		return wsstore.Revision{}, false
+	}
+	return full, true
 }
 
 // compareWithPrevious compares the revision before the selected one (the
@@ -167,9 +177,8 @@ func (r *revisionHistory) publish() {
 			if !ok {
 				return
 			}
-			full, err := r.h.store.Revision(r.flowSID, rev.Revision)
-			if err != nil {
-				r.h.showError(err)
+			full, ok := r.whole(rev.Revision)
+			if !ok {
 				return
 			}
 			if _, err := studio.SaveRevision(r.h.store, r.h.val, r.flowSID, full.Definition, msg.Text, true, r.h.now()); err != nil {
