@@ -15,12 +15,7 @@ import (
 func TestAListChoosesByTheKeysAndPassesTheOthers(t *testing.T) {
 	test.NewTempApp(t)
 	list := NewList(func() int { return 3 }, func() fyne.CanvasObject { return widget.NewLabel("row") }, func(widget.ListItemID, fyne.CanvasObject) {})
-	w := test.NewWindow(list)
-	defer w.Close()
-	w.Resize(fyne.NewSize(300, 300))
-	var heard []fyne.KeyName
-	c := w.Canvas()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { heard = append(heard, ev.Name) })
+	c, heard := keyWindow(t, list, fyne.NewSize(300, 300))
 	var chosen []widget.ListItemID
 	list.OnSelected = func(id widget.ListItemID) { chosen = append(chosen, id) }
 	c.Focus(list)
@@ -36,7 +31,7 @@ func TestAListChoosesByTheKeysAndPassesTheOthers(t *testing.T) {
 	if want := []widget.ListItemID{1, 1, 1, 2}; !slices.Equal(chosen, want) {
 		t.Errorf("the keys chose rows %v, want %v", chosen, want)
 	}
-	if want := []fyne.KeyName{fyne.KeyEscape, fyne.KeyLeft, fyne.KeyRight, fyne.KeyF6}; !slices.Equal(heard, want) {
-		t.Errorf("the window heard %v, want %v", heard, want)
+	if want := []fyne.KeyName{fyne.KeyEscape, fyne.KeyLeft, fyne.KeyRight, fyne.KeyF6}; !slices.Equal(*heard, want) {
+		t.Errorf("the window heard %v, want %v", *heard, want)
 	}
 }
