@@ -235,16 +235,7 @@ func designSimulator(t *testing.T, bin string, screen image.Point, variant, name
 
 	designPrefs(t, x, screen, variant)
 	a, window, title = simulatorOn(t, x, bin, "horoscope.json")
-	a.focusEntry(t, window, title, "first message (Hi)")
-	x.run(t, "xdotool", "type", "--delay", "30", "hello")
-	a.waitText(t, title, "hello")
-	a.click(t, window, title, "Start")
-	a.waitText(t, title, "tell us your sign")
-	a.focusEntry(t, window, title, "text the flow…")
-	x.run(t, "xdotool", "type", "--delay", "30", "the sun")
-	a.waitText(t, title, "the sun")
-	a.click(t, window, title, "Send")
-	a.waitText(t, title, "We did not recognise that sign", "Waiting at send_and_reply_no_match")
+	textAnUnknownSign(t, x, a, window, title)
 	for _, text := range []string{"Send", "No reply", "text the flow…"} {
 		shownWhole(t, a, title, text, area)
 	}
