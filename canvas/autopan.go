@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/studioflow/studioflow/canvas/uiloop"
 )
 
 // While a node, a wire or a selection box is dragged to the edge of the
@@ -52,23 +54,11 @@ func (e *Editor) updateAutoPan() {
 	}
 	stop := make(chan struct{})
 	e.autoPanStop = stop
-	post := e.post
-	go func() {
-		t := time.NewTicker(autoPanEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				post.Post(func() {
-					if e.autoPanStop == stop {
-						e.autoPanStep()
-					}
-				})
-			}
+	go uiloop.Every(stop, e.post, autoPanEvery, func() {
+		if e.autoPanStop == stop {
+			e.autoPanStep()
 		}
-	}()
+	})
 }
 
 func (e *Editor) stopAutoPan() {

@@ -28,19 +28,19 @@ type coverageState struct {
 func (e *Editor) SetCoverage(c *Coverage) {
 	st := coverageState{}
 	if c != nil {
-		st = coverageState{on: true, taken: map[WireRef]bool{}, never: map[WireRef]bool{}, unreached: map[string]bool{}}
-		for _, w := range c.Taken {
-			st.taken[w] = true
-		}
-		for _, w := range c.NeverTaken {
-			st.never[w] = true
-		}
-		for _, n := range c.Unreached {
-			st.unreached[n] = true
-		}
+		st = coverageState{on: true, taken: setOf(c.Taken), never: setOf(c.NeverTaken), unreached: setOf(c.Unreached)}
 	}
 	e.coverage = st
 	e.Refresh()
+}
+
+// setOf is the set of items (empty, not nil, for none).
+func setOf[T comparable](items []T) map[T]bool {
+	set := make(map[T]bool, len(items))
+	for _, it := range items {
+		set[it] = true
+	}
+	return set
 }
 
 // CoverageShown reports whether a coverage overlay is on, with how many

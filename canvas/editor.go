@@ -8,6 +8,7 @@
 package canvas
 
 import (
+	"maps"
 	"math"
 	"slices"
 
@@ -337,12 +338,7 @@ func roundTo(v, step float64) float64 {
 
 // Selection returns the selected widget names, sorted.
 func (e *Editor) Selection() []string {
-	out := make([]string, 0, len(e.selected))
-	for n := range e.selected {
-		out = append(out, n)
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(e.selected))
 }
 
 // SetSelection selects exactly the named widgets (unknown names are

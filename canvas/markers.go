@@ -121,14 +121,7 @@ type highlightState struct {
 
 // SetHighlight shows the simulator's state.
 func (e *Editor) SetHighlight(h Highlight) {
-	st := highlightState{Highlight: h, taken: map[WireRef]bool{}, breakpoints: map[string]bool{}}
-	for _, t := range h.Taken {
-		st.taken[t] = true
-	}
-	for _, b := range h.Breakpoints {
-		st.breakpoints[b] = true
-	}
-	e.highlight = st
+	e.highlight = highlightState{Highlight: h, taken: setOf(h.Taken), breakpoints: setOf(h.Breakpoints)}
 	e.Refresh()
 }
 

@@ -52,13 +52,19 @@ func designPrefs(t *testing.T, x *xserver, screen image.Point, variant string) {
 	}
 }
 
+// themeVariant is Fyne's variant of a theme named in the preferences
+// ("light" or "dark").
+func themeVariant(variant string) fyne.ThemeVariant {
+	if variant == "light" {
+		return theme.VariantLight
+	}
+	return theme.VariantDark
+}
+
 func designScreens(t *testing.T, bin, big string, screen image.Point, variant, name string) {
 	x := startXvfbSize(t, screen.X, screen.Y)
 	designPrefs(t, x, screen, variant)
-	v := theme.VariantDark
-	if variant == "light" {
-		v = theme.VariantLight
-	}
+	v := themeVariant(variant)
 	th := look.Theme{Variant: &v}
 	background := rgba(th.Color(theme.ColorNameBackground, v))
 
@@ -231,16 +237,7 @@ func designSimulator(t *testing.T, bin string, screen image.Point, variant, name
 
 	designPrefs(t, x, screen, variant)
 	a, window, title = simulatorOn(t, x, bin, "horoscope.json")
-	a.focusEntry(t, window, title, "first message (Hi)")
-	x.run(t, "xdotool", "type", "--delay", "30", "hello")
-	a.waitText(t, title, "hello")
-	a.click(t, window, title, "Start")
-	a.waitText(t, title, "tell us your sign")
-	a.focusEntry(t, window, title, "text the flow…")
-	x.run(t, "xdotool", "type", "--delay", "30", "the sun")
-	a.waitText(t, title, "the sun")
-	a.click(t, window, title, "Send")
-	a.waitText(t, title, "We did not recognise that sign", "Waiting at send_and_reply_no_match")
+	textAnUnknownSign(t, x, a, window, title)
 	for _, text := range []string{"Send", "No reply", "text the flow…"} {
 		shownWhole(t, a, title, text, area)
 	}

@@ -1,16 +1,9 @@
 package e2e
 
 import (
-	"image"
 	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
-
-	"fyne.io/fyne/v2/theme"
-
-	"github.com/studioflow/studioflow/canvas/look"
 )
 
 // Keyboard only, in both themes: Ctrl+J opens Show Flow JSON; Tab reaches
@@ -28,24 +21,10 @@ func TestKeyboardOnlyDialogButtonsKeepTheKeyboardWithARing(t *testing.T) {
 }
 
 func dialogButtonRing(t *testing.T, bin, variant string) {
-	x := startXvfb(t)
-	designPrefs(t, x, image.Pt(1280, 800), variant)
-	v := theme.VariantDark
-	if variant == "light" {
-		v = theme.VariantLight
-	}
-	ring := rgba(look.FocusRing(look.Theme{Variant: &v}, v))
-
-	path := filepath.Join(t.TempDir(), "rings.json")
-	if err := os.WriteFile(path, []byte(ringFlow), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	app := startApp(t, x, bin, "edit", path)
-	title := regexp.QuoteMeta("Rings") + ".*Studioflow"
-	window := x.waitWindow(t, app.process, title)
-	area := x.windowGeometry(t, window)
-	waitForDrawing(t, x, "dialog-focus-"+variant+"-open", area)
-	x.focusWindow(t, window) // no mouse event from here on
+	x, ring := ringScreen(t, variant)
+	rw := openRings(t, x, bin, "dialog-focus-"+variant+"-open")
+	app, area := rw.app, rw.area
+	x.focusWindow(t, rw.window) // no mouse event from here on
 
 	app.press(t, "ctrl+j")
 	app.waitFocusedOn(t, "*ui.codeKeys") // the code view has the keyboard
@@ -94,7 +73,7 @@ func dialogButtonRing(t *testing.T, bin, variant string) {
 	app.waitFocused(t, "the JSON text", func(s string) bool { return strings.Contains(s, `"description": "Rings"`) })
 	app.press(t, "Escape")
 	closed("Escape in the text closing Show Flow JSON")
-	got, err := os.ReadFile(path)
+	got, err := os.ReadFile(rw.path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"testing"
 
-	"fyne.io/fyne/v2/theme"
-
 	"github.com/studioflow/studioflow/canvas/look"
 )
 
@@ -36,15 +34,29 @@ func TestFocusRingShowsOnEveryKindOfElementInBothThemes(t *testing.T) {
 	}
 }
 
-func focusRings(t *testing.T, bin, variant string) {
+// ringScreen is a screen whose applications start in the variant's theme
+// (designPrefs, 1280×800), and the focus ring's colour in that theme.
+func ringScreen(t *testing.T, variant string) (*xserver, color.RGBA) {
+	t.Helper()
 	x := startXvfb(t)
 	designPrefs(t, x, image.Pt(1280, 800), variant)
-	v := theme.VariantDark
-	if variant == "light" {
-		v = theme.VariantLight
-	}
-	ring := rgba(look.FocusRing(look.Theme{Variant: &v}, v))
+	v := themeVariant(variant)
+	return x, rgba(look.FocusRing(look.Theme{Variant: &v}, v))
+}
 
+// ringsWindow is ringFlow open in the editor: the application, its window,
+// the window's area on the screen and the flow's file.
+type ringsWindow struct {
+	app    *app
+	window string
+	area   image.Rectangle
+	path   string
+}
+
+// openRings writes ringFlow to a file of its own, opens it in the editor on
+// x and waits until the window is drawn (shot names the screenshot).
+func openRings(t *testing.T, x *xserver, bin, shot string) ringsWindow {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "rings.json")
 	if err := os.WriteFile(path, []byte(ringFlow), 0o644); err != nil {
 		t.Fatal(err)
@@ -52,8 +64,15 @@ func focusRings(t *testing.T, bin, variant string) {
 	app := startApp(t, x, bin, "edit", path)
 	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Rings")+".*Studioflow")
 	area := x.windowGeometry(t, window)
-	waitForDrawing(t, x, "focus-"+variant+"-open", area)
-	x.focus(t, window, emptyCanvas)
+	waitForDrawing(t, x, shot, area)
+	return ringsWindow{app: app, window: window, area: area, path: path}
+}
+
+func focusRings(t *testing.T, bin, variant string) {
+	x, ring := ringScreen(t, variant)
+	rw := openRings(t, x, bin, "focus-"+variant+"-open")
+	app, area := rw.app, rw.area
+	x.focus(t, rw.window, emptyCanvas)
 
 	shoot := func(kind, what string) {
 		t.Helper()
@@ -196,16 +215,10 @@ func ringAround(img image.Image, box image.Rectangle, ring color.RGBA) (bool, st
 func TestF10AltLettersAndCtrlTabFromTheKeyboard(t *testing.T) {
 	t.Parallel()
 	bin := buildStudioflow(t)
-	path := filepath.Join(t.TempDir(), "rings.json")
-	if err := os.WriteFile(path, []byte(ringFlow), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	x := startXvfb(t)
-	app := startApp(t, x, bin, "edit", path)
-	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Rings")+".*Studioflow")
-	area := x.windowGeometry(t, window)
-	waitForDrawing(t, x, "menus-open", area)
-	x.focus(t, window, emptyCanvas)
+	rw := openRings(t, x, bin, "menus-open")
+	app, area := rw.app, rw.area
+	x.focus(t, rw.window, emptyCanvas)
 	app.focusBox(t, "*canvas.Editor")
 
 	// Where the File and View menus drop down: under their titles, at the

@@ -2,9 +2,6 @@ package e2e
 
 import (
 	"image"
-	"os"
-	"path/filepath"
-	"regexp"
 	"testing"
 )
 
@@ -18,15 +15,9 @@ import (
 func TestKeyboardMenuOpensWithF10FromAButtonAndChoosesByLetter(t *testing.T) {
 	t.Parallel()
 	bin := buildStudioflow(t)
-	path := filepath.Join(t.TempDir(), "rings.json")
-	if err := os.WriteFile(path, []byte(ringFlow), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	x := startXvfb(t) // with a home of its own
-	app := startApp(t, x, bin, "edit", path)
-	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Rings")+".*Studioflow")
-	area := x.windowGeometry(t, window)
-	waitForDrawing(t, x, "menukeys-open", area)
+	rw := openRings(t, x, bin, "menukeys-open")
+	app, window, area := rw.app, rw.window, rw.area
 	x.focusWindow(t, window)
 
 	// F6: the library's search; Shift+Tab: the toolbar's last button.

@@ -89,14 +89,11 @@ func TestSimulatorCallsTheJokeLineWithTheDialPadAndHangsUp(t *testing.T) {
 	x.screenshot(t, "simulator-call-steps")
 }
 
-// A text conversation with the horoscope flow: the first message starts
-// it, a reply the split does not know is asked again, and letting the wait
-// time out ends the run.
-func TestSimulatorTextsTheHoroscopeFlowAndReplies(t *testing.T) {
-	t.Parallel()
-	x := startXvfb(t)
-	a, window, title := openSimulator(t, x, "horoscope.json")
-
+// textAnUnknownSign holds a text conversation with the horoscope flow open
+// in the simulator: "hello" starts it, and "the sun", a sign it does not
+// know, has it ask again.
+func textAnUnknownSign(t *testing.T, x *xserver, a *app, window, title string) {
+	t.Helper()
 	a.focusEntry(t, window, title, "first message (Hi)")
 	x.run(t, "xdotool", "type", "--delay", "30", "hello")
 	a.waitText(t, title, "hello")
@@ -108,6 +105,16 @@ func TestSimulatorTextsTheHoroscopeFlowAndReplies(t *testing.T) {
 	a.waitText(t, title, "the sun")
 	a.click(t, window, title, "Send")
 	a.waitText(t, title, "We did not recognise that sign", "Waiting at send_and_reply_no_match")
+}
+
+// A text conversation with the horoscope flow: the first message starts
+// it, a reply the split does not know is asked again, and letting the wait
+// time out ends the run.
+func TestSimulatorTextsTheHoroscopeFlowAndReplies(t *testing.T) {
+	t.Parallel()
+	x := startXvfb(t)
+	a, window, title := openSimulator(t, x, "horoscope.json")
+	textAnUnknownSign(t, x, a, window, title)
 	x.screenshot(t, "simulator-sms-reply")
 
 	a.click(t, window, title, "No reply")

@@ -122,12 +122,9 @@ func staticFailures() []staticFailure {
 	return out
 }
 
-// Every reason the engine fails a step that is knowable before running is
-// reported by the validator, at the widget and the field concerned; and
-// the engine does fail the step there. The walk covers every requirement of
-// every catalog type (the engine checks those at run time and the validator
-// statically, from the same catalog entry) and every other reason.
-func TestValidatorReportsEveryStaticFailureTheEngineHits(t *testing.T) {
+// testValidator is the test catalog and a validator of it.
+func testValidator(t *testing.T) (*schemas.Catalog, *schemas.Validator) {
+	t.Helper()
 	cat, err := testCatalog()
 	if err != nil {
 		t.Fatal(err)
@@ -136,6 +133,16 @@ func TestValidatorReportsEveryStaticFailureTheEngineHits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cat, val
+}
+
+// Every reason the engine fails a step that is knowable before running is
+// reported by the validator, at the widget and the field concerned; and
+// the engine does fail the step there. The walk covers every requirement of
+// every catalog type (the engine checks those at run time and the validator
+// statically, from the same catalog entry) and every other reason.
+func TestValidatorReportsEveryStaticFailureTheEngineHits(t *testing.T) {
+	cat, val := testValidator(t)
 	covered := map[string]bool{}
 	for _, c := range staticFailures() {
 		covered[c.reason] = true
@@ -202,14 +209,7 @@ func TestValidatorReportsEveryStaticFailureTheEngineHits(t *testing.T) {
 // widget after an answered outgoing call or reached by a call, a message
 // with media and no body, a conversation Virtual Agent.
 func TestValidatorLeavesAloneWhatTheEngineRuns(t *testing.T) {
-	cat, err := testCatalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	val, err := schemas.NewValidator(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, val := testValidator(t)
 	for name, tc := range map[string]struct {
 		trigger string
 		states  []string

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -145,12 +146,7 @@ func (rt *Runtime) OutcomePicksAny(widgetType string) bool {
 // flow lacks may be meant for a subflow's widgets: they are checked when
 // that widget runs.
 func (rt *Runtime) checkOutcomes(flow *model.Flow, outcomes map[string]Outcome) error {
-	names := make([]string, 0, len(outcomes))
-	for name := range outcomes {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(outcomes)) {
 		o := outcomes[name]
 		st := flow.State(name)
 		if st == nil {

@@ -12,17 +12,9 @@ import (
 // answers, within Studio's HTTP timeout but past the run's wall-clock limit,
 // ends the execution at the limit, with that reason.
 func TestRunTimeoutEndsARunHeldByAnHTTPServer(t *testing.T) {
-	block := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-block:
-		case <-r.Context().Done():
-		}
-	}))
-	defer srv.Close()
-	defer close(block)
+	url := hangingServer(t)
 	f := testFlow(t, trigger("incomingMessage>http"),
-		widget("http", "make-http-request", `{"url":"`+srv.URL+`"}`, "success>,failed>after"),
+		widget("http", "make-http-request", `{"url":"`+url+`"}`, "success>,failed>after"),
 		widget("after", "set-variables", `{}`, "next>"))
 	rt, _ := testRuntime(Config{HTTPTimeout: 10 * time.Second, RunTimeout: 200 * time.Millisecond})
 	began := time.Now()

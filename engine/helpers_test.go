@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"sync"
@@ -11,6 +13,21 @@ import (
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
+
+// hangingServer is a loopback HTTP server that never answers (until the
+// test ends); its URL.
+func hangingServer(t *testing.T) string {
+	t.Helper()
+	block := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-block:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(func() { close(block); srv.Close() })
+	return srv.URL
+}
 
 // widget writes one state of a test flow. transitions is "event>next,event>next"
 // (an empty next leaves the transition unconnected).

@@ -109,16 +109,7 @@ func TestMakeHTTPRequest(t *testing.T) {
 }
 
 func TestHTTPServerThatNeverAnswers(t *testing.T) {
-	block := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-block:
-		case <-r.Context().Done():
-		}
-	}))
-	defer srv.Close()
-	defer close(block)
-	f := testFlow(t, trigger("incomingMessage>http"), widget("http", "make-http-request", `{"url":"`+srv.URL+`"}`, "success>,failed>"))
+	f := testFlow(t, trigger("incomingMessage>http"), widget("http", "make-http-request", `{"url":"`+hangingServer(t)+`"}`, "success>,failed>"))
 	rt, _ := testRuntime(Config{HTTPTimeout: 50 * time.Millisecond})
 	x, _ := start(t, rt, f, Trigger{Event: TriggerMessage}, StartOptions{})
 	wantEnded(t, x, EndCompleted, "no response from")

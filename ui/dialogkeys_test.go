@@ -13,7 +13,6 @@ import (
 
 	"github.com/studioflow/studioflow/engine/coverage"
 	"github.com/studioflow/studioflow/engine/scenario"
-	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/ui/kbd"
 )
 
@@ -121,15 +120,7 @@ func TestEveryEditorDialogKeepsTheKeysAndClosesOnEscape(t *testing.T) {
 // restored and the recovered work is still offered next time (Discard
 // would delete it).
 func TestEscapeOnTheRecoveryQuestionKeepsTheWorkForLater(t *testing.T) {
-	a := test.NewTempApp(t)
-	dir := t.TempDir()
-	first := newTestEditor(t, a, Options{RecoveryDir: dir})
-	if err := first.doc.Apply(model.SetFlowField("description", "lost work")); err != nil {
-		t.Fatal(err)
-	}
-	first.Autosave()
-	second := newTestEditor(t, a, Options{RecoveryDir: dir, OfferRecovery: true})
-	second.offerRecovery()
+	second, dir := lostWorkOffered(t)
 	if f, ok := second.win.Canvas().Focused().(*kbd.Button); !ok || f.Text != "Restore" {
 		t.Fatalf("the recovery question put the keyboard on %T, want Restore", second.win.Canvas().Focused())
 	}

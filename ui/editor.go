@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -157,7 +156,7 @@ func (e *Editor) Start() {
 	// Queued now, this runs once the window is shown and the app runs.
 	go e.post.Post(e.restorePosition)
 	go e.post.Post(e.showPrefsProblems)
-	go e.tick()
+	go uiloop.Every(e.stop, e.post, AutosaveInterval, e.onTick)
 	// The focus ring of every window (this one, its dialogs, the
 	// secondary windows) follows the keyboard.
 	go kbd.Run(e.stop, e.post, e.readCanvas)
@@ -394,22 +393,9 @@ func (e *Editor) showWidgetMenu(name string, at fyne.Position) {
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), e.win.Canvas(), abs)
 }
 
-// tick runs the autosave, the file watch and the layout's saving (so that
-// a killed process still restores it) until the window closes.
-func (e *Editor) tick() {
-	t := time.NewTicker(AutosaveInterval)
-	defer t.Stop()
-	for {
-		select {
-		case <-e.stop:
-			return
-		case <-t.C:
-			e.post.Post(e.onTick)
-		}
-	}
-}
-
-// onTick is one tick's work, on the UI goroutine.
+// onTick is one tick's work, on the UI goroutine, every AutosaveInterval
+// until the window closes: the autosave, the file watch and the layout's
+// saving (so that a killed process still restores it).
 func (e *Editor) onTick() {
 	e.Autosave()
 	e.checkDisk()

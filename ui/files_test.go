@@ -137,7 +137,11 @@ func TestAutosaveIsOfferedForRecoveryOnTheNextStart(t *testing.T) {
 	}
 }
 
-func TestDiscardedRecoveryIsNotOfferedAgain(t *testing.T) {
+// lostWorkOffered is an editor asking whether to restore the work ("lost
+// work" as the flow's description) another one autosaved and never saved,
+// and the folder of recovery files.
+func lostWorkOffered(t *testing.T) (*Editor, string) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	dir := t.TempDir()
 	first := newTestEditor(t, a, Options{RecoveryDir: dir})
@@ -147,6 +151,11 @@ func TestDiscardedRecoveryIsNotOfferedAgain(t *testing.T) {
 	first.Autosave()
 	second := newTestEditor(t, a, Options{RecoveryDir: dir, OfferRecovery: true})
 	second.offerRecovery()
+	return second, dir
+}
+
+func TestDiscardedRecoveryIsNotOfferedAgain(t *testing.T) {
+	second, dir := lostWorkOffered(t)
 	test.Tap(dialogButton(t, second.win, "Discard"))
 	if len(recoveryStore{dir: dir}.pending()) != 0 {
 		t.Error("the discarded recovery file is still there")

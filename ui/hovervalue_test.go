@@ -4,13 +4,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-
-	"github.com/studioflow/studioflow/engine"
 )
 
 // monoRows lays text out as rows of 10-pixel characters, 20 pixels high,
@@ -102,17 +99,7 @@ func TestHoveringAReferenceShowsItsValueFromTheLastRun(t *testing.T) {
 		t.Errorf("before a run the tip says %q, want %q…", got, want)
 	}
 
-	rt := engine.New(engine.Config{Catalog: e.cat, Clock: engine.NewVirtualClock(time.Date(2024, 6, 3, 16, 0, 0, 0, time.UTC))})
-	x, _, err := rt.Start(e.doc.Flow(), engine.Trigger{Event: "incomingCall"}, engine.StartOptions{
-		HTTP: map[string][]engine.CannedResponse{"lookup": {{Status: 200, ContentType: "application/json", Body: `{"status":"Shipped"}`}}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := rt.Resume(x, engine.Input{Kind: engine.InputPress, Text: "7"}); err != nil {
-		t.Fatal(err)
-	}
-	e.setLastRun(x)
+	runProvenanceFlow(t, e)
 	hoverAt(t, say, lookup)
 	if got, want := e.tips.Text(), "{{widgets.lookup.parsed.status}} = Shipped (last run)"; got != want {
 		t.Errorf("tip %q, want %q", got, want)

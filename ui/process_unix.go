@@ -8,15 +8,9 @@ import (
 	"syscall"
 )
 
-// processAlive reports whether a process with that id is running.
-func processAlive(pid int) bool {
-	if pid <= 0 {
-		return false
-	}
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	err = p.Signal(syscall.Signal(0))
+// running reports whether p, found by id, is running: FindProcess always
+// finds one, so signal 0 asks (EPERM: it runs, under another user).
+func running(p *os.Process) bool {
+	err := p.Signal(syscall.Signal(0))
 	return err == nil || errors.Is(err, syscall.EPERM)
 }

@@ -4,15 +4,9 @@ package ui
 
 import "os"
 
-// processAlive reports whether a process with that id is running.
-func processAlive(pid int) bool {
-	if pid <= 0 {
-		return false
-	}
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
+// running reports whether p, found by id, is running: on Windows
+// FindProcess finds only running processes, and opens a handle to release.
+func running(p *os.Process) bool {
 	p.Release()
 	return true
 }

@@ -26,6 +26,24 @@ func provenanceEditor(t *testing.T) *Editor {
 	return e
 }
 
+// runProvenanceFlow runs provenanceEditor's flow as the simulator would
+// (lookup answers status Shipped, the caller presses 7) and makes that the
+// editor's last run.
+func runProvenanceFlow(t *testing.T, e *Editor) {
+	t.Helper()
+	rt := engine.New(engine.Config{Catalog: e.cat, Clock: engine.NewVirtualClock(time.Date(2024, 6, 3, 16, 0, 0, 0, time.UTC))})
+	x, _, err := rt.Start(e.doc.Flow(), engine.Trigger{Event: "incomingCall"}, engine.StartOptions{
+		HTTP: map[string][]engine.CannedResponse{"lookup": {{Status: 200, ContentType: "application/json", Body: `{"status":"Shipped"}`}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rt.Resume(x, engine.Input{Kind: engine.InputPress, Text: "7"}); err != nil {
+		t.Fatal(err)
+	}
+	e.setLastRun(x)
+}
+
 func TestLiquidFieldsMarkReferencesWithoutOriginAndJumpToOrigins(t *testing.T) {
 	e := provenanceEditor(t)
 	say, ok := e.inspector.field("/properties/say").(*textField)
@@ -137,17 +155,7 @@ func TestTypingOpenBracesOffersWhatExistsAtTheWidget(t *testing.T) {
 
 func TestLiquidFieldsShowTheValuesOfTheLastSimulatorRun(t *testing.T) {
 	e := provenanceEditor(t)
-	rt := engine.New(engine.Config{Catalog: e.cat, Clock: engine.NewVirtualClock(time.Date(2024, 6, 3, 16, 0, 0, 0, time.UTC))})
-	x, _, err := rt.Start(e.doc.Flow(), engine.Trigger{Event: "incomingCall"}, engine.StartOptions{
-		HTTP: map[string][]engine.CannedResponse{"lookup": {{Status: 200, ContentType: "application/json", Body: `{"status":"Shipped"}`}}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := rt.Resume(x, engine.Input{Kind: engine.InputPress, Text: "7"}); err != nil {
-		t.Fatal(err)
-	}
-	e.setLastRun(x)
+	runProvenanceFlow(t, e)
 	say := e.inspector.field("/properties/say").(*textField)
 	for _, want := range []string{"last run: {{widgets.lookup.parsed.status}} = Shipped", "last run: {{flow.variables.choice}} = 7"} {
 		if !strings.Contains(say.assist.marks.Text, want) {

@@ -35,6 +35,25 @@ func Or(p Poster) Poster {
 	return p
 }
 
+// Every posts fn to the UI goroutine through post every d, until stop
+// closes; it returns then. Run it on a goroutine of its own: it is the
+// ticker of whatever repeats on the UI goroutine while a window or a
+// gesture lasts (the autosave, the focus ring, the drag's auto-scroll).
+// What it posted before stop closed may still run after: fn checks, on
+// the UI goroutine, whether its work is still wanted.
+func Every(stop <-chan struct{}, post Poster, d time.Duration, fn func()) {
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			post.Post(fn)
+		}
+	}
+}
+
 // Queue holds what other goroutines post until Run runs it on the caller's
 // goroutine: a test's stand-in for the UI goroutine. Post may be called
 // from any goroutine; Run and RunUntil from one.

@@ -60,6 +60,32 @@ func TestRunUntilWaitsForPostsAndGivesUpAtTheTimeout(t *testing.T) {
 	}
 }
 
+// Every posts its function again and again, each run on the goroutine that
+// runs the queue, and returns once stop closes, posting nothing after.
+func TestEveryPostsUntilStopCloses(t *testing.T) {
+	q := NewQueue()
+	stop := make(chan struct{})
+	returned := make(chan struct{})
+	ticks := 0
+	go func() {
+		defer close(returned)
+		Every(stop, q, time.Millisecond, func() { ticks++ })
+	}()
+	if !q.RunUntil(10*time.Second, func() bool { return ticks >= 3 }) {
+		t.Fatalf("Every posted %d ticks in 10 s, want 3 or more", ticks)
+	}
+	close(stop)
+	select {
+	case <-returned:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Every did not return within 10 s of stop closing")
+	}
+	q.Run() // what was posted before stop closed
+	if n := q.Run(); n != 0 {
+		t.Errorf("Every posted %d ticks after it returned", n)
+	}
+}
+
 func TestOrIsFyneWhenNoPosterIsGiven(t *testing.T) {
 	if _, ok := Or(nil).(Fyne); !ok {
 		t.Errorf("Or(nil) is %T, want Fyne", Or(nil))

@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -247,7 +249,7 @@ func (e *Expect) checksSomething() error {
 		name     string
 		matchers map[string]Matcher
 	}{{"variables", e.Variables}, {"context", e.Context}} {
-		for _, k := range sortedKeys(group.matchers) {
+		for _, k := range slices.Sorted(maps.Keys(group.matchers)) {
 			if group.matchers[k].IsZero() {
 				return fmt.Errorf("expect %s.%s has no value to match", group.name, k)
 			}

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -75,13 +76,13 @@ func cloneMap[V any](m map[string]V) map[string]V {
 func (p plan) key() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s|%s|", p.trigger, p.body)
-	for _, k := range sortedKeys(p.data) {
+	for _, k := range slices.Sorted(maps.Keys(p.data)) {
 		fmt.Fprintf(&b, "d%s=%s;", k, p.data[k])
 	}
-	for _, k := range sortedKeys(p.http) {
+	for _, k := range slices.Sorted(maps.Keys(p.http)) {
 		fmt.Fprintf(&b, "h%s=%d%s%v;", k, p.http[k].Status, p.http[k].Body, p.http[k].JSON)
 	}
-	for _, k := range sortedKeys(p.outcomes) {
+	for _, k := range slices.Sorted(maps.Keys(p.outcomes)) {
 		fmt.Fprintf(&b, "o%s=%s%v;", k, p.outcomes[k].Event, p.outcomes[k].Outputs)
 	}
 	for _, in := range p.inputs {
@@ -243,12 +244,7 @@ func (noNetwork) RoundTrip(r *http.Request) (*http.Response, error) {
 func (g *generator) children(r runOutcome, push func(plan), seenWait map[string]bool) {
 	p, x := r.plan, r.x
 	if w := x.Waiting; w != nil && x.Ended == nil && len(p.inputs) < g.opts.MaxInputs {
-		ids := make([]string, 0, len(r.taken))
-		for id := range r.taken {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		waitKey := w.Widget + "|" + strings.Join(ids, ",")
+		waitKey := w.Widget + "|" + strings.Join(slices.Sorted(maps.Keys(r.taken)), ",")
 		if !seenWait[waitKey] {
 			seenWait[waitKey] = true
 			for _, in := range g.inputsAt(w) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -232,7 +233,7 @@ func check(x *engine.Execution, e *Expect, cursor *int) string {
 			return fmt.Sprintf("expected the flow not to pass through %s; it did (%s)", w, strings.Join(order, ", "))
 		}
 	}
-	for _, k := range sortedKeys(e.Variables) {
+	for _, k := range slices.Sorted(maps.Keys(e.Variables)) {
 		v, ok := x.Variables()[k]
 		got := engine.Text(v)
 		if !ok || !e.Variables[k].Match(got) {
@@ -242,7 +243,7 @@ func check(x *engine.Execution, e *Expect, cursor *int) string {
 			return fmt.Sprintf("expected flow.variables.%s %s; it is %q", k, e.Variables[k], got)
 		}
 	}
-	for _, k := range sortedKeys(e.Context) {
+	for _, k := range slices.Sorted(maps.Keys(e.Context)) {
 		got := engine.Text(lookupPath(x.Context(), k))
 		if !e.Context[k].Match(got) {
 			return fmt.Sprintf("expected %s %s; it is %q", k, e.Context[k], got)
@@ -297,15 +298,6 @@ func lookupPath(root map[string]any, dotted string) any {
 		cur = v
 	}
 	return cur
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // RunFiles runs every scenario of every file, prints a PASS or FAIL line per

@@ -1,6 +1,7 @@
 package restapi
 
 import (
+	"maps"
 	"net/http"
 	"regexp"
 	"slices"
@@ -20,12 +21,7 @@ type route struct {
 }
 
 func (rt *route) methods() []string {
-	out := make([]string, 0, len(rt.handlers))
-	for m := range rt.handlers {
-		out = append(out, m)
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(rt.handlers))
 }
 
 // paramPatterns are the SID patterns of seed 002 for each path parameter.

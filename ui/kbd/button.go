@@ -7,6 +7,8 @@
 package kbd
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
@@ -41,19 +43,22 @@ func NewButton(text string, tapped func()) *Button {
 // NewButtonWithIcon is a Button with text and icon (either may be empty)
 // that calls tapped when pressed.
 func NewButtonWithIcon(text string, icon fyne.Resource, tapped func()) *Button {
-	b := &Button{}
-	b.Text, b.Icon, b.OnTapped = text, icon, tapped
-	b.ExtendBaseWidget(b)
-	return b
+	return extended(&Button{Button: widget.Button{Text: text, Icon: icon, OnTapped: tapped}})
+}
+
+// extended is w made the widget drawn for itself (ExtendBaseWidget(w)):
+// the last step of making each of this package's widgets.
+func extended[W interface {
+	fyne.Widget
+	ExtendBaseWidget(fyne.Widget)
+}](w W) W {
+	w.ExtendBaseWidget(w)
+	return w
 }
 
 // TypedKey is part of fyne.Focusable.
 func (b *Button) TypedKey(ev *fyne.KeyEvent) {
-	if IsPress(ev) {
-		b.Press()
-		return
-	}
-	PassKey(b.self, ev)
+	useOrPass(b.self, ev, func(*fyne.KeyEvent) { b.Press() }, pressKeys...)
 }
 
 // Press acts as a press from the keyboard: the button's action, with the
@@ -64,14 +69,27 @@ func (b *Button) Press() {
 	}
 }
 
+// pressKeys press a focused button.
+var pressKeys = []fyne.KeyName{fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter}
+
 // IsPress reports whether ev presses a focused button: Space, Enter or
 // Return.
-func IsPress(ev *fyne.KeyEvent) bool {
-	switch ev.Name {
-	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
-		return true
+func IsPress(ev *fyne.KeyEvent) bool { return slices.Contains(pressKeys, ev.Name) }
+
+// arrowsAndSpace are the keys Fyne's Select, Table and Tree use: the
+// arrows move (or change the choice), Space chooses or opens.
+var arrowsAndSpace = []fyne.KeyName{fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeySpace}
+
+// useOrPass is the TypedKey of a control that keeps only the keys it uses:
+// ev goes to use when its key is one of keys, and any other key on to the
+// key handler of o's window (PassKey), where the Fyne control would have
+// swallowed it. o is the widget drawn (the one on the canvas).
+func useOrPass(o fyne.CanvasObject, ev *fyne.KeyEvent, use func(*fyne.KeyEvent), keys ...fyne.KeyName) {
+	if slices.Contains(keys, ev.Name) {
+		use(ev)
+		return
 	}
-	return false
+	PassKey(o, ev)
 }
 
 // PassKey hands a key the focused object o does not use to the key handler

@@ -13,20 +13,12 @@ type Select struct {
 
 // NewSelect is widget.NewSelect, passing leftover keys to the window.
 func NewSelect(options []string, changed func(string)) *Select {
-	s := &Select{}
-	s.Options, s.OnChanged = options, changed
-	s.ExtendBaseWidget(s)
-	return s
+	return extended(&Select{Select: widget.Select{Options: options, OnChanged: changed}})
 }
 
 // TypedKey is part of fyne.Focusable.
 func (s *Select) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
-		s.Select.TypedKey(ev)
-	default:
-		PassKey(s, ev)
-	}
+	useOrPass(s, ev, s.Select.TypedKey, arrowsAndSpace...)
 }
 
 // Check is Fyne's Check passing every key on to its window (Space, which
@@ -37,10 +29,7 @@ type Check struct {
 
 // NewCheck is widget.NewCheck, passing leftover keys to the window.
 func NewCheck(label string, changed func(bool)) *Check {
-	c := &Check{}
-	c.Text, c.OnChanged = label, changed
-	c.ExtendBaseWidget(c)
-	return c
+	return extended(&Check{Check: widget.Check{Text: label, OnChanged: changed}})
 }
 
 // TypedKey is part of fyne.Focusable.

@@ -1,6 +1,7 @@
 package kbd
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -15,10 +16,7 @@ func TestLeftoverKeysReachTheWindowAndOwnKeysStay(t *testing.T) {
 	sel := NewSelect([]string{"a", "b"}, nil)
 	check := NewCheck("c", nil)
 	entry := NewEntry()
-	w := test.NewWindow(container.NewVBox(sel, check, entry))
-	defer w.Close()
-	var heard []fyne.KeyName
-	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { heard = append(heard, ev.Name) })
+	_, heard := keyWindow(t, container.NewVBox(sel, check, entry), fyne.Size{})
 
 	sel.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF10})
 	sel.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) // the select's: next option
@@ -29,13 +27,8 @@ func TestLeftoverKeysReachTheWindowAndOwnKeysStay(t *testing.T) {
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) // the entry's: caret
 
 	want := []fyne.KeyName{fyne.KeyF10, fyne.KeyF6, fyne.KeyF10}
-	if len(heard) != len(want) {
-		t.Fatalf("the window heard %v, want %v", heard, want)
-	}
-	for i := range want {
-		if heard[i] != want[i] {
-			t.Fatalf("the window heard %v, want %v", heard, want)
-		}
+	if !slices.Equal(*heard, want) {
+		t.Fatalf("the window heard %v, want %v", *heard, want)
 	}
 	if sel.Selected != "a" || !check.Checked || entry.Text != "x" {
 		t.Errorf("own keys lost: select %q, check %v, entry %q", sel.Selected, check.Checked, entry.Text)

@@ -17,11 +17,7 @@ type Entry struct {
 }
 
 // NewEntry is a single-line Entry.
-func NewEntry() *Entry {
-	e := &Entry{}
-	e.ExtendBaseWidget(e)
-	return e
-}
+func NewEntry() *Entry { return extended(&Entry{}) }
 
 // NewMultiLineEntry is a multi-line Entry.
 func NewMultiLineEntry() *Entry {

@@ -16,10 +16,7 @@ type List struct {
 
 // NewList is widget.NewList as a List.
 func NewList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *List {
-	l := &List{}
-	l.Length, l.CreateItem, l.UpdateItem = length, create, update
-	l.ExtendBaseWidget(l)
-	return l
+	return extended(&List{List: widget.List{Length: length, CreateItem: create, UpdateItem: update}})
 }
 
 // ExtendBaseWidget is widget.List's, remembering which widget is drawn (a
@@ -31,13 +28,9 @@ func (l *List) ExtendBaseWidget(w fyne.Widget) {
 
 // TypedKey is part of fyne.Focusable.
 func (l *List) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
 		l.UnselectAll()
-		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown:
-		l.List.TypedKey(ev)
-	default:
-		PassKey(l.self, ev)
+		ev = &fyne.KeyEvent{Name: fyne.KeySpace}
 	}
+	useOrPass(l.self, ev, l.List.TypedKey, fyne.KeySpace, fyne.KeyUp, fyne.KeyDown)
 }

@@ -30,9 +30,7 @@ type Radio struct {
 
 // NewRadio is widget.NewRadioGroup as a Radio.
 func NewRadio(options []string, changed func(string)) *Radio {
-	r := &Radio{Options: options, OnChanged: changed}
-	r.ExtendBaseWidget(r)
-	return r
+	return extended(&Radio{Options: options, OnChanged: changed})
 }
 
 // SetSelected chooses the option (none when it is not one), calling
@@ -128,9 +126,7 @@ type radioItem struct {
 }
 
 func newRadioItem(g *Radio, at int) *radioItem {
-	it := &radioItem{group: g, at: at, icon: widget.NewIcon(theme.RadioButtonIcon()), label: widget.NewLabel("")}
-	it.ExtendBaseWidget(it)
-	return it
+	return extended(&radioItem{group: g, at: at, icon: widget.NewIcon(theme.RadioButtonIcon()), label: widget.NewLabel("")})
 }
 
 func (it *radioItem) show(text string, chosen bool) {

@@ -16,11 +16,7 @@ func TestRadioItemsMoveTheChoiceAndPassOtherKeys(t *testing.T) {
 	test.NewTempApp(t)
 	var changes []string
 	r := NewRadio([]string{"a", "b", "c"}, func(s string) { changes = append(changes, s) })
-	w := test.NewWindow(container.NewVBox(r))
-	defer w.Close()
-	var heard []fyne.KeyName
-	c := w.Canvas()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { heard = append(heard, ev.Name) })
+	c, heard := keyWindow(t, container.NewVBox(r), fyne.Size{})
 	items := r.Items()
 	if len(items) != 3 {
 		t.Fatalf("%d items for 3 options", len(items))
@@ -39,8 +35,8 @@ func TestRadioItemsMoveTheChoiceAndPassOtherKeys(t *testing.T) {
 	for _, k := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyF6, fyne.KeyF10, fyne.KeySpace} {
 		c.Focused().TypedKey(&fyne.KeyEvent{Name: k})
 	}
-	if want := []fyne.KeyName{fyne.KeyEscape, fyne.KeyF6, fyne.KeyF10}; !slices.Equal(heard, want) {
-		t.Errorf("the window heard %v, want %v", heard, want)
+	if want := []fyne.KeyName{fyne.KeyEscape, fyne.KeyF6, fyne.KeyF10}; !slices.Equal(*heard, want) {
+		t.Errorf("the window heard %v, want %v", *heard, want)
 	}
 	if want := []string{"a", "b", "a", "c"}; !slices.Equal(changes, want) {
 		t.Errorf("changes %v, want %v", changes, want)
@@ -67,12 +63,7 @@ func TestTableAndTreePassTheKeysTheyDoNotUse(t *testing.T) {
 		func(bool) fyne.CanvasObject { return widget.NewLabel("node") },
 		func(widget.TreeNodeID, bool, fyne.CanvasObject) {},
 	)
-	w := test.NewWindow(container.NewGridWithColumns(2, table, tree))
-	defer w.Close()
-	w.Resize(fyne.NewSize(600, 400))
-	var heard []fyne.KeyName
-	c := w.Canvas()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { heard = append(heard, ev.Name) })
+	c, heard := keyWindow(t, container.NewGridWithColumns(2, table, tree), fyne.NewSize(600, 400))
 	var picked []widget.TableCellID
 	table.OnSelected = func(id widget.TableCellID) { picked = append(picked, id) }
 	var chosen []widget.TreeNodeID
@@ -85,8 +76,8 @@ func TestTableAndTreePassTheKeysTheyDoNotUse(t *testing.T) {
 		}
 	}
 	want := []fyne.KeyName{fyne.KeyEscape, fyne.KeyF6, fyne.KeyF10, fyne.KeyEscape, fyne.KeyF6, fyne.KeyF10}
-	if !slices.Equal(heard, want) {
-		t.Errorf("the window heard %v, want %v", heard, want)
+	if !slices.Equal(*heard, want) {
+		t.Errorf("the window heard %v, want %v", *heard, want)
 	}
 	if len(picked) != 1 || picked[0].Row != 1 {
 		t.Errorf("Down, Space in the table picked %v, want row 1", picked)

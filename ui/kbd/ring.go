@@ -105,21 +105,12 @@ func TrackWindows() {
 // Run calls TrackWindows, and also (when not nil), every Interval on the UI
 // goroutine, through post, until stop closes.
 func Run(stop <-chan struct{}, post uiloop.Poster, also func()) {
-	t := time.NewTicker(Interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-t.C:
-			post.Post(func() {
-				TrackWindows()
-				if also != nil {
-					also()
-				}
-			})
+	uiloop.Every(stop, post, Interval, func() {
+		TrackWindows()
+		if also != nil {
+			also()
 		}
-	}
+	})
 }
 
 // Track follows the focus: on a change it finds where the focused element

@@ -22,9 +22,7 @@ type Scroll struct {
 
 // NewVScroll is a Scroll showing content, scrolled vertically.
 func NewVScroll(content fyne.CanvasObject) *Scroll {
-	s := &Scroll{scroll: container.NewVScroll(content)}
-	s.ExtendBaseWidget(s)
-	return s
+	return extended(&Scroll{scroll: container.NewVScroll(content)})
 }
 
 // View is the scroll container inside: its Offset is how far it is

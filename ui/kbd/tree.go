@@ -14,19 +14,12 @@ type Table struct {
 
 // NewTable is widget.NewTable as a Table.
 func NewTable(length func() (rows int, cols int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *Table {
-	t := &Table{}
-	t.Length, t.CreateCell, t.UpdateCell = length, create, update
-	t.ExtendBaseWidget(t)
-	return t
+	return extended(&Table{Table: widget.Table{Length: length, CreateCell: create, UpdateCell: update}})
 }
 
 // TypedKey is part of fyne.Focusable.
 func (t *Table) TypedKey(ev *fyne.KeyEvent) {
-	if ownsKey(ev) {
-		t.Table.TypedKey(ev)
-		return
-	}
-	PassKey(t, ev)
+	useOrPass(t, ev, t.Table.TypedKey, arrowsAndSpace...)
 }
 
 // Tree is Fyne's Tree keeping its own keys (the arrows move, open and
@@ -38,26 +31,10 @@ type Tree struct {
 
 // NewTree is widget.NewTree as a Tree.
 func NewTree(childUIDs func(widget.TreeNodeID) []widget.TreeNodeID, isBranch func(widget.TreeNodeID) bool, create func(bool) fyne.CanvasObject, update func(widget.TreeNodeID, bool, fyne.CanvasObject)) *Tree {
-	t := &Tree{}
-	t.ChildUIDs, t.IsBranch, t.CreateNode, t.UpdateNode = childUIDs, isBranch, create, update
-	t.ExtendBaseWidget(t)
-	return t
+	return extended(&Tree{Tree: widget.Tree{ChildUIDs: childUIDs, IsBranch: isBranch, CreateNode: create, UpdateNode: update}})
 }
 
 // TypedKey is part of fyne.Focusable.
 func (t *Tree) TypedKey(ev *fyne.KeyEvent) {
-	if ownsKey(ev) {
-		t.Tree.TypedKey(ev)
-		return
-	}
-	PassKey(t, ev)
-}
-
-// ownsKey reports whether a table or tree uses the key itself.
-func ownsKey(ev *fyne.KeyEvent) bool {
-	switch ev.Name {
-	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeySpace:
-		return true
-	}
-	return false
+	useOrPass(t, ev, t.Tree.TypedKey, arrowsAndSpace...)
 }

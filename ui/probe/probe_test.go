@@ -142,3 +142,31 @@ func TestFocusedNamesTheTypeOfAnObjectShowingNoText(t *testing.T) {
 		t.Errorf("list focused: %q, want %q", got, want)
 	}
 }
+
+// A request it does not know, or with the wrong number of fields, and one
+// about a window that is not open, are answered with an error saying so;
+// nothing focused, or no such check box, likewise.
+func TestBadRequestsAreAnsweredWithAnError(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	w := a.NewWindow("Probe window")
+	w.SetContent(container.NewVBox(widget.NewCheck("Remember", nil)))
+	for request, want := range map[string]string{
+		"hello":                                "error\tunknown request hello",
+		"texts":                                "error\tunknown request texts",
+		"focused\tProbe window\textra":         "error\tunknown request focused Probe window extra",
+		"where\tProbe window\tRemember\t1\t2":  "error\tunknown request where Probe window Remember 1 2",
+		"windows\tProbe window":                "error\tunknown request windows Probe window",
+		"texts\tNo such window":                "error\tno window titled No such window",
+		"focusbox\tNo such window":             "error\tno window titled No such window",
+		"focused\tProbe window":                "error\tnothing focused in Probe window",
+		"focusbox\tProbe window":               "error\tnothing focused in Probe window",
+		"checked\tProbe window\tForget":        "error\tno check box Forget in Probe window",
+		"checked\tProbe window\tRemember":      "checked\tfalse",
+		"where\tProbe window\tRemember\tfirst": "error\tnot a match number: first",
+	} {
+		if got := Answer(a, request); got != want {
+			t.Errorf("%q answered %q, want %q", request, got, want)
+		}
+	}
+}

@@ -24,6 +24,21 @@ func (s *session) waiting(kinds ...engine.WaitKind) (*simRun, *engine.Wait) {
 	return r, nil
 }
 
+// answer gives the current run in when it waits for one of kinds, and
+// else refuses it, saying why (refusal).
+func (s *session) answer(in engine.Input, refusal string, kinds ...engine.WaitKind) {
+	s.do(func() {
+		r, w := s.waiting(kinds...)
+		if w == nil {
+			s.refuse(r, "%s", refusal)
+			return
+		}
+		s.input(r, in)
+	})
+}
+
+// refuse tells the person at the simulator why what they did reached
+// nothing in run r (nil: there is no run).
 func (s *session) refuse(r *simRun, format string, args ...any) {
 	id := 0
 	if r != nil {
@@ -82,14 +97,7 @@ func (s *session) unheard(r *simRun, key string) {
 
 // speak answers a gather (or a voicemail) with words.
 func (s *session) speak(words string) {
-	s.do(func() {
-		r, w := s.waiting(engine.WaitGather, engine.WaitRecord)
-		if w == nil {
-			s.refuse(r, "the flow is not listening now")
-			return
-		}
-		s.input(r, engine.Input{Kind: engine.InputSpeech, Text: words})
-	})
+	s.answer(engine.Input{Kind: engine.InputSpeech, Text: words}, "the flow is not listening now", engine.WaitGather, engine.WaitRecord)
 }
 
 // hangup ends the call: a wait on the caller hears the hangup, an outcome
@@ -139,26 +147,12 @@ func (s *session) reply(body string, cfg startConfig) {
 
 // noReply lets a Send & Wait For Reply time out.
 func (s *session) noReply() {
-	s.do(func() {
-		r, w := s.waiting(engine.WaitReply)
-		if w == nil {
-			s.refuse(r, "the flow is not waiting for a reply")
-			return
-		}
-		s.input(r, engine.Input{Kind: engine.InputTimeout})
-	})
+	s.answer(engine.Input{Kind: engine.InputTimeout}, "the flow is not waiting for a reply", engine.WaitReply)
 }
 
 // choose gives a widget waiting for an outside result its event.
 func (s *session) choose(event string) {
-	s.do(func() {
-		r, w := s.waiting(engine.WaitOutcome)
-		if w == nil {
-			s.refuse(r, "no widget is waiting for an outcome")
-			return
-		}
-		s.input(r, engine.Input{Kind: engine.InputOutcome, Event: event})
-	})
+	s.answer(engine.Input{Kind: engine.InputOutcome, Event: event}, "no widget is waiting for an outcome", engine.WaitOutcome)
 }
 
 // fastForward fires the pending timeout now: a virtual clock jumps to it,

@@ -151,3 +151,38 @@ func TestChangedPathsMarksOnlyWhatAStepChanged(t *testing.T) {
 		t.Errorf("%d paths marked: %v", len(got), got)
 	}
 }
+
+// Words, an outcome or a skipped reply that the run is not waiting for are
+// refused with the reason on the status line, and the run goes on waiting;
+// the one it waits for (no reply, here) is taken.
+func TestInputsTheRunDoesNotWaitForAreRefusedSayingWhy(t *testing.T) {
+	p, _, _ := newTestPanel(t, prideAstrology)
+	startAs(t, p, engine.TriggerMessage) // waits for a reply
+	at := execution(t, p).At()
+	for _, c := range []struct {
+		do   func()
+		want string
+	}{
+		{func() { p.sess.speak("Leo") }, "the flow is not listening now"},
+		{func() { p.sess.choose("success") }, "no widget is waiting for an outcome"},
+	} {
+		c.do()
+		settle(p)
+		if !strings.HasSuffix(p.status.Text, "⚠ "+c.want) {
+			t.Errorf("status %q, want it to end in the refusal %q", p.status.Text, c.want)
+		}
+		if x := execution(t, p); x.Ended != nil || x.At() != at {
+			t.Fatalf("a refused input moved the run: at %s, ended %+v", x.At(), x.Ended)
+		}
+	}
+	p.sess.noReply()
+	settle(p)
+	if x := execution(t, p); x.Ended == nil {
+		t.Fatalf("no reply left the run waiting at %s", x.At())
+	}
+	p.sess.noReply() // the run has ended: nothing waits
+	settle(p)
+	if want := "⚠ the flow is not waiting for a reply"; !strings.HasSuffix(p.status.Text, want) {
+		t.Errorf("no reply after the run ended: status %q, want it to end in %q", p.status.Text, want)
+	}
+}

@@ -15,12 +15,9 @@ import (
 
 // executionList lists a flow's executions, newest first.
 type executionList struct {
-	h        *Home
-	flowSID  string
-	execs    []wsstore.Execution
-	selected int
+	recordList[wsstore.Execution]
+	h *Home
 
-	list       *kbd.List
 	openBtn    *kbd.Button
 	refreshBtn *kbd.Button
 	empty      fyne.CanvasObject
@@ -28,12 +25,12 @@ type executionList struct {
 }
 
 func newExecutionList(h *Home) *executionList {
-	x := &executionList{h: h, selected: -1}
-	x.list = kbd.NewList(func() int { return len(x.execs) }, newExecutionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
-		o.(*executionRow).show(x.execs[i])
-	})
-	x.list.OnSelected = func(i widget.ListItemID) { x.selected = i; x.updateButtons() }
-	x.list.OnUnselected = func(widget.ListItemID) { x.selected = -1; x.updateButtons() }
+	x := &executionList{h: h}
+	x.init(newExecutionRow, func(o fyne.CanvasObject, e wsstore.Execution) { o.(*executionRow).show(e) },
+		func(flowSID string) ([]wsstore.Execution, error) {
+			return h.store.Executions(flowSID, zeroTime, zeroTime)
+		},
+		h.showError, x.updateButtons)
 	x.openBtn = kbd.NewButtonWithIcon("Open", theme.VisibilityIcon(), x.open)
 	x.refreshBtn = kbd.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), func() { x.show(x.flowSID); h.detail.refreshTabs() })
 	x.empty = container.NewCenter(widget.NewLabelWithStyle("No executions yet: runs in the simulator and through\n“studioflow serve” are recorded here.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true}))
@@ -43,28 +40,19 @@ func newExecutionList(h *Home) *executionList {
 	return x
 }
 
+// show lists the executions of flowSID (none for ""), saying so when there
+// are none.
 func (x *executionList) show(flowSID string) {
-	x.flowSID = flowSID
-	x.execs, x.selected = nil, -1
-	if flowSID != "" {
-		execs, err := x.h.store.Executions(flowSID, zeroTime, zeroTime)
-		if err != nil {
-			x.h.showError(err)
-		}
-		x.execs = execs
-	}
-	if len(x.execs) == 0 {
+	x.recordList.show(flowSID)
+	if len(x.items) == 0 {
 		x.empty.Show()
 	} else {
 		x.empty.Hide()
 	}
-	x.list.UnselectAll()
-	x.list.Refresh()
-	x.updateButtons()
 }
 
 func (x *executionList) updateButtons() {
-	if x.selected >= 0 && x.selected < len(x.execs) {
+	if _, ok := x.current(); ok {
 		x.openBtn.Enable()
 	} else {
 		x.openBtn.Disable()
@@ -77,10 +65,11 @@ func (x *executionList) updateButtons() {
 }
 
 func (x *executionList) open() {
-	if x.selected < 0 || x.selected >= len(x.execs) {
+	e, ok := x.current()
+	if !ok {
 		return
 	}
-	sid := x.execs[x.selected].SID
+	sid := e.SID
 	if x.h.OnOpenExecution != nil {
 		x.h.OnOpenExecution(x.flowSID, sid)
 		return

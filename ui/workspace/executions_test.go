@@ -53,12 +53,12 @@ func TestExecutionsOfAFlowAreListedAndOpen(t *testing.T) {
 	fx.home.Refresh()
 	fx.home.Select(f.SID)
 	list := fx.home.detail.executions
-	if len(list.execs) != 1 || list.execs[0].SID != x.SID || fx.home.detail.execTab.Text != "Executions (1)" || list.empty.Visible() {
-		t.Fatalf("listed %d executions, tab %q", len(list.execs), fx.home.detail.execTab.Text)
+	if len(list.items) != 1 || list.items[0].SID != x.SID || fx.home.detail.execTab.Text != "Executions (1)" || list.empty.Visible() {
+		t.Fatalf("listed %d executions, tab %q", len(list.items), fx.home.detail.execTab.Text)
 	}
 	row := newExecutionRow().(*executionRow)
-	row.show(list.execs[0])
-	if row.sid.Text != x.SID || row.status.Text != executionStatus(list.execs[0]) || row.contact.Text != "+15551230000 · rev 1" {
+	row.show(list.items[0])
+	if row.sid.Text != x.SID || row.status.Text != executionStatus(list.items[0]) || row.contact.Text != "+15551230000 · rev 1" {
 		t.Errorf("row shows %q %q %q", row.sid.Text, row.status.Text, row.contact.Text)
 	}
 
@@ -83,8 +83,8 @@ func TestExecutionsOfAFlowAreListedAndOpen(t *testing.T) {
 
 	// Another flow has none.
 	fx.home.Select(fx.flowNamed(t, "FoodNow fallback").SID)
-	if len(list.execs) != 0 || !list.empty.Visible() {
-		t.Errorf("the other flow lists %d executions", len(list.execs))
+	if len(list.items) != 0 || !list.empty.Visible() {
+		t.Errorf("the other flow lists %d executions", len(list.items))
 	}
 }
 

@@ -114,7 +114,7 @@ func (d *flowDetail) show(f *wsstore.Flow) {
 }
 
 func (d *flowDetail) refreshTabs() {
-	d.revTab.Text = fmt.Sprintf("Revisions (%d)", len(d.revisions.revs))
-	d.execTab.Text = fmt.Sprintf("Executions (%d)", len(d.executions.execs))
+	d.revTab.Text = fmt.Sprintf("Revisions (%d)", len(d.revisions.items))
+	d.execTab.Text = fmt.Sprintf("Executions (%d)", len(d.executions.items))
 	d.tabs.Refresh()
 }

@@ -59,8 +59,8 @@ func TestHomeShowsTheSelectedFlowsStatusValidityAndRevisions(t *testing.T) {
 	if want := validity(food.Valid, food.Errors, food.Warnings); d.valid.Text != want {
 		t.Errorf("validity %q, want %q (the validator's verdict)", d.valid.Text, want)
 	}
-	if len(d.revisions.revs) != 1 || d.revTab.Text != "Revisions (1)" || d.execTab.Text != "Executions (0)" {
-		t.Errorf("tabs %q %q with %d revisions", d.revTab.Text, d.execTab.Text, len(d.revisions.revs))
+	if len(d.revisions.items) != 1 || d.revTab.Text != "Revisions (1)" || d.execTab.Text != "Executions (0)" {
+		t.Errorf("tabs %q %q with %d revisions", d.revTab.Text, d.execTab.Text, len(d.revisions.items))
 	}
 	if d.message.Text != "Revision 1: Imported from "+foodnowFlow {
 		t.Errorf("commit line %q", d.message.Text)

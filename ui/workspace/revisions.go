@@ -21,24 +21,19 @@ var zeroTime time.Time
 // selected one: view it read-only, compare it with the revision before it or
 // with the latest, restore it as a new draft, publish it.
 type revisionHistory struct {
-	h        *Home
-	flowSID  string
-	revs     []wsstore.Revision
-	selected int // index in revs, -1 for none
+	recordList[wsstore.Revision]
+	h *Home
 
-	list                            *kbd.List
 	viewBtn, restoreBtn, publishBtn *kbd.Button
 	prevBtn, latestBtn              *kbd.Button // compare with previous / latest
 	root                            fyne.CanvasObject
 }
 
 func newRevisionHistory(h *Home) *revisionHistory {
-	r := &revisionHistory{h: h, selected: -1}
-	r.list = kbd.NewList(func() int { return len(r.revs) }, newRevisionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
-		o.(*revisionRow).show(r.revs[i])
-	})
-	r.list.OnSelected = func(i widget.ListItemID) { r.selected = i; r.updateButtons() }
-	r.list.OnUnselected = func(widget.ListItemID) { r.selected = -1; r.updateButtons() }
+	r := &revisionHistory{h: h}
+	r.init(newRevisionRow, func(o fyne.CanvasObject, rev wsstore.Revision) { o.(*revisionRow).show(rev) },
+		func(flowSID string) ([]wsstore.Revision, error) { return h.store.Revisions(flowSID) },
+		h.showError, r.updateButtons)
 	r.viewBtn = kbd.NewButtonWithIcon("View read-only", theme.VisibilityIcon(), r.view)
 	r.restoreBtn = kbd.NewButtonWithIcon("Restore as draft", theme.HistoryIcon(), r.restore)
 	r.publishBtn = kbd.NewButtonWithIcon("Publish", theme.ConfirmIcon(), r.publish)
@@ -50,28 +45,6 @@ func newRevisionHistory(h *Home) *revisionHistory {
 	r.root = container.NewBorder(bar, nil, nil, nil, r.list)
 	r.updateButtons()
 	return r
-}
-
-func (r *revisionHistory) show(flowSID string) {
-	r.flowSID = flowSID
-	r.revs, r.selected = nil, -1
-	if flowSID != "" {
-		revs, err := r.h.store.Revisions(flowSID)
-		if err != nil {
-			r.h.showError(err)
-		}
-		r.revs = revs
-	}
-	r.list.UnselectAll()
-	r.list.Refresh()
-	r.updateButtons()
-}
-
-func (r *revisionHistory) current() (wsstore.Revision, bool) {
-	if r.selected < 0 || r.selected >= len(r.revs) {
-		return wsstore.Revision{}, false
-	}
-	return r.revs[r.selected], true
 }
 
 func (r *revisionHistory) updateButtons() {
@@ -87,7 +60,7 @@ func (r *revisionHistory) updateButtons() {
 		r.restoreBtn.Disable() // it is the flow's definition already
 		r.latestBtn.Disable()
 	}
-	if ok && r.selected == len(r.revs)-1 {
+	if ok && r.selected == len(r.items)-1 {
 		r.prevBtn.Disable() // the first revision has none before it
 	}
 	if r.h.OnCompare == nil {
@@ -104,9 +77,8 @@ func (r *revisionHistory) view() {
 	if !ok {
 		return
 	}
-	full, err := r.h.store.Revision(r.flowSID, rev.Revision)
-	if err != nil {
-		r.h.showError(err)
+	full, ok := r.whole(rev.Revision)
+	if !ok {
 		return
 	}
 	if r.h.OnOpenRevisionReadOnly != nil {
@@ -118,21 +90,32 @@ func (r *revisionHistory) view() {
 	}
 }
 
+// whole reads revision n of the flow with its definition (the list holds
+// revisions without), showing the error when it cannot.
+func (r *revisionHistory) whole(n int) (wsstore.Revision, bool) {
+	full, err := r.h.store.Revision(r.flowSID, n)
+	if err != nil {
+		r.h.showError(err)
+		return wsstore.Revision{}, false
+	}
+	return full, true
+}
+
 // compareWithPrevious compares the revision before the selected one (the
 // next older in the list) with the selected one.
 func (r *revisionHistory) compareWithPrevious() {
-	if r.selected < 0 || r.selected+1 >= len(r.revs) {
+	if r.selected < 0 || r.selected+1 >= len(r.items) {
 		return
 	}
-	r.compare(r.revs[r.selected+1].Revision, r.revs[r.selected].Revision, "")
+	r.compare(r.items[r.selected+1].Revision, r.items[r.selected].Revision, "")
 }
 
 // compareWithLatest compares the selected revision with the flow's latest.
 func (r *revisionHistory) compareWithLatest() {
-	if r.selected <= 0 || r.selected >= len(r.revs) {
+	if r.selected <= 0 || r.selected >= len(r.items) {
 		return
 	}
-	r.compare(r.revs[r.selected].Revision, r.revs[0].Revision, " (latest)")
+	r.compare(r.items[r.selected].Revision, r.items[0].Revision, " (latest)")
 }
 
 // compare loads and parses two revisions of the flow and hands them to
@@ -194,9 +177,8 @@ func (r *revisionHistory) publish() {
 			if !ok {
 				return
 			}
-			full, err := r.h.store.Revision(r.flowSID, rev.Revision)
-			if err != nil {
-				r.h.showError(err)
+			full, ok := r.whole(rev.Revision)
+			if !ok {
 				return
 			}
 			if _, err := studio.SaveRevision(r.h.store, r.h.val, r.flowSID, full.Definition, msg.Text, true, r.h.now()); err != nil {

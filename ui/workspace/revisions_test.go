@@ -40,19 +40,19 @@ func TestRevisionHistoryListsNewestFirstWithMessagesAndValidity(t *testing.T) {
 	r := fx.home.detail.revisions
 	var numbers []int
 	var messages []string
-	for _, rev := range r.revs {
+	for _, rev := range r.items {
 		numbers = append(numbers, rev.Revision)
 		messages = append(messages, commitText(rev.CommitMessage))
 	}
 	if !slices.Equal(numbers, []int{3, 2, 1}) || !slices.Equal(messages, []string{"Work in progress", "Webinar menu", "Imported from " + foodnowFlow}) {
 		t.Fatalf("history %v %v", numbers, messages)
 	}
-	if r.revs[0].Valid || len(r.revs[0].Errors) == 0 {
-		t.Fatalf("the broken revision is stored as valid: %+v", r.revs[0].Errors)
+	if r.items[0].Valid || len(r.items[0].Errors) == 0 {
+		t.Fatalf("the broken revision is stored as valid: %+v", r.items[0].Errors)
 	}
 	row := newRevisionRow().(*revisionRow)
-	row.show(r.revs[0])
-	if row.number.Text != "#3" || row.status.Text != "Draft" || !strings.HasPrefix(row.valid.Text, countNoun(len(r.revs[0].Errors), "error")) {
+	row.show(r.items[0])
+	if row.number.Text != "#3" || row.status.Text != "Draft" || !strings.HasPrefix(row.valid.Text, countNoun(len(r.items[0].Errors), "error")) {
 		t.Errorf("row shows %q %q %q", row.number.Text, row.status.Text, row.valid.Text)
 	}
 
@@ -86,8 +86,8 @@ func TestRestoreARevisionAsANewDraft(t *testing.T) {
 	if got.Revision != 4 || got.Status != wsstore.StatusDraft || !slices.Equal(got.Definition, first.Definition) || commitText(got.CommitMessage) != "Restored revision 1" {
 		t.Fatalf("after restore: rev %d %s %q", got.Revision, got.Status, commitText(got.CommitMessage))
 	}
-	if len(r.revs) != 4 || r.revs[0].Revision != 4 || fx.home.detail.revTab.Text != "Revisions (4)" {
-		t.Errorf("the history shows %d revisions, tab %q", len(r.revs), fx.home.detail.revTab.Text)
+	if len(r.items) != 4 || r.items[0].Revision != 4 || fx.home.detail.revTab.Text != "Revisions (4)" {
+		t.Errorf("the history shows %d revisions, tab %q", len(r.items), fx.home.detail.revTab.Text)
 	}
 }
 
