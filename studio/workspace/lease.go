@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/studioflow/studioflow/internal/filelock"
+
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
@@ -118,11 +120,11 @@ func (l *leases) acquire() (*bolt.DB, error) {
 // othersWaiting reports whether another process waits for a lease (holds
 // the queue lock).
 func (l *leases) othersWaiting() bool {
-	ok, err := tryLock(l.queue)
+	ok, err := filelock.TryLock(l.queue)
 	if err != nil || !ok {
 		return true
 	}
-	_ = unlock(l.queue)
+	_ = filelock.Unlock(l.queue)
 	return false
 }
 
@@ -139,7 +141,7 @@ func (l *leases) release() {
 	if err := l.db.Close(); err != nil && l.closeErr == nil {
 		l.closeErr = fmt.Errorf("close %s: %w", l.path, err)
 	}
-	if err := unlock(l.owner); err != nil && l.closeErr == nil {
+	if err := filelock.Unlock(l.owner); err != nil && l.closeErr == nil {
 		l.closeErr = fmt.Errorf("unlock %s: %w", l.path, err)
 	}
 	l.db, l.draining = nil, false
@@ -152,7 +154,7 @@ func (l *leases) open() (*bolt.DB, error) {
 	if err := l.wait(l.queue, deadline); err != nil {
 		return nil, err
 	}
-	defer unlock(l.queue) //nolint:errcheck // the lock goes with the file at the latest
+	defer filelock.Unlock(l.queue) //nolint:errcheck // the lock goes with the file at the latest
 	if err := l.wait(l.owner, deadline); err != nil {
 		return nil, err
 	}
@@ -162,7 +164,7 @@ func (l *leases) open() (*bolt.DB, error) {
 		Timeout: max(time.Until(deadline), 60*time.Millisecond), FreelistType: bolt.FreelistMapType, InitialMmapSize: initialMmapSize,
 	})
 	if err != nil {
-		_ = unlock(l.owner)
+		_ = filelock.Unlock(l.owner)
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, fmt.Errorf("open workspace %s: another program holds the file (an older studioflow keeps it for as long as it runs)", l.path)
 		}
@@ -179,7 +181,7 @@ func (l *leases) open() (*bolt.DB, error) {
 func (l *leases) wait(f *os.File, deadline time.Time) error {
 	pause := 100 * time.Microsecond
 	for {
-		ok, err := tryLock(f)
+		ok, err := filelock.TryLock(f)
 		if err != nil {
 			return fmt.Errorf("lock workspace %s: %w", l.path, err)
 		}
