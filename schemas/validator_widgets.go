@@ -76,9 +76,10 @@ type flowWork struct {
 // On several cores, the content rules (the schemas, most of the work) need
 // nothing of the rest of the flow: workers take chunks of them at once,
 // while this goroutine prepares the flow's wiring and then runs the flow
-// rules; then everyone takes chunks of the remaining rules. Chunks go to
-// whichever goroutine is free, so one held up (a busy machine) leaves the
-// rest to the others.
+// rules. Each goroutine runs the remaining rules on the chunks it found the
+// content of, as soon as the wiring is ready: no barrier between the two.
+// Chunks go to whichever goroutine is free, so one held up (a busy machine)
+// leaves the rest to the others.
 func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 	n := f.Len()
 	// Nothing remembered yet (a first validation): no lookups.
@@ -100,34 +101,38 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 	chunks := (n + widgetChunk - 1) / widgetChunk
 	content := make([][]Diagnostic, n)
 	parts := make([][]Diagnostic, chunks)
-	var nextContent, contentDone, nextRules atomic.Int64
-	ready := make(chan struct{})      // ctx is set
-	allContent := make(chan struct{}) // every chunk's content is known
+	var nextChunk atomic.Int64
+	ready := make(chan struct{}) // ctx is set
 	var ctx widgetContext
+	// A goroutine runs the other rules on the chunks whose content it
+	// found itself, once ctx is ready: no chunk waits for another.
 	run := func(sc *widgetScratch) {
+		var pending []int
+		rules := func() {
+			local := ctx
+			local.scratch = sc
+			for _, c := range pending {
+				lo, hi := c*widgetChunk, min(n, (c+1)*widgetChunk)
+				parts[c] = v.chunkRules(local, lo, hi, content[lo:hi], nil)
+			}
+			pending = pending[:0]
+		}
 		for {
-			c := int(nextContent.Add(1) - 1)
+			c := int(nextChunk.Add(1) - 1)
 			if c >= chunks {
 				break
 			}
 			lo, hi := c*widgetChunk, min(n, (c+1)*widgetChunk)
 			v.chunkContent(sc, f, lo, hi, content[lo:hi], fresh)
-			if contentDone.Add(1) == int64(chunks) {
-				close(allContent)
+			pending = append(pending, c)
+			select {
+			case <-ready:
+				rules()
+			default:
 			}
 		}
 		<-ready
-		<-allContent
-		local := ctx
-		local.scratch = sc
-		for {
-			c := int(nextRules.Add(1) - 1)
-			if c >= chunks {
-				return
-			}
-			lo, hi := c*widgetChunk, min(n, (c+1)*widgetChunk)
-			parts[c] = v.chunkRules(local, lo, hi, content[lo:hi], nil)
-		}
+		rules()
 	}
 	var wg sync.WaitGroup
 	for range workers - 1 {
