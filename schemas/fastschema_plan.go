@@ -32,6 +32,8 @@ func (n *fastSchema) plan() {
 	n.kind = kindGeneral
 	n.noMemberKeywords = len(n.properties) == 0 && len(n.required) == 0 && !n.noAdditional && n.additional == nil
 	n.anyOfBy, n.oneOfBy = dispatchOf(n.anyOf), dispatchOf(n.oneOf)
+	n.noApplicators = n.not == nil && len(n.anyOf) == 0 && len(n.oneOf) == 0 && n.ifThen == nil
+	n.noInPlace = n.ref == nil && len(n.allOf) == 0
 	if n.deferred || n.always != nil || len(n.consts) > 0 || len(n.enum) > 0 || !n.noValueKeywords() ||
 		n.not != nil || len(n.allOf) > 0 || len(n.anyOf) > 0 || len(n.oneOf) > 0 || n.ifThen != nil {
 		return
