@@ -123,9 +123,7 @@ func (n *fastSchema) validApplicators(v any) bool {
 	return true
 }
 
-func (n *fastSchema) admitsType(v any) bool { return n.admitsTypeOf(v, modelTypeOf(v)) }
-
-// admitsTypeOf is admitsType for a value of type m (modelTypeOf(v)).
+// admitsTypeOf reports whether n's "type" admits v, of type m (modelTypeOf(v)).
 func (n *fastSchema) admitsTypeOf(v any, m typeMask) bool {
 	if m == typeNumber {
 		if n.types&typeNumber != 0 {
