@@ -10,8 +10,12 @@ import (
 )
 
 // typeRule: a widget's type must be there; unknown, end-of-life and legacy
-// types are kept, with a warning.
-func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Diagnostic {
+// types are kept, with a warning. w is the catalog's entry for the
+// widget's type, nil when there is none.
+func (v *Validator) typeRule(s *model.State, w *WidgetType, base string, out []Diagnostic) []Diagnostic {
+	if w != nil && w.Maturity != EndOfLife && w.Maturity != Legacy {
+		return out // a known type: the widget has one, as text
+	}
 	tv, has := s.Raw().Get("type")
 	typ, isString := tv.(string)
 	diag := func(sev Severity, msg string) []Diagnostic {
@@ -25,8 +29,7 @@ func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Di
 	case typ == "":
 		return diag(Error, "type cannot be empty")
 	}
-	w, known := v.cat.typeOf(typ)
-	switch {
+	switch known := w != nil; {
 	case !known:
 		return diag(Warning, fmt.Sprintf("%q is not a widget type Studio or Studioflow knows; the widget is kept as it is, but its settings and events cannot be checked", typ))
 	case w.Maturity == EndOfLife:
