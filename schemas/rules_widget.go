@@ -197,14 +197,14 @@ func (v *Validator) transitionRules(ctx widgetContext, w *WidgetType, s *model.S
 		default:
 			repeatable := false
 			if known { // one look-up of the event for both questions
-				e, has := w.event(event)
-				if !has && !w.OpenEvents { // as !w.allowsEvent(event)
+				e := w.eventNamed(event)
+				if e == nil && !w.OpenEvents { // as !w.allowsEvent(event)
 					names, _ := v.eventsOf(w.Type)
 					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 						Message: eventNotAllowed(strconv.Quote(event), names)})
 					continue
 				}
-				repeatable = e.Repeatable
+				repeatable = e != nil && e.Repeatable
 			}
 			if first := firstWithEvent(s, j, event); first >= 0 && !repeatable {
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
