@@ -427,8 +427,11 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 		}
 		return out
 	}
-	v.liquid.parsedFindings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
-	widgetRefs(str, checkRef)
+	text := v.liquid.text(str)
+	v.liquid.report(text.verdict, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
+	for _, name := range text.refs {
+		checkRef(name)
+	}
 	return out
 }
 
