@@ -101,6 +101,16 @@ func schemaInstanceOf(raw *model.Object) map[string]any {
 // value, each transition with "next": null shown without next. It shares
 // everything else with raw, and is raw itself when no transition has a null
 // next.
+// holdsNull reports whether a member of o is null.
+func holdsNull(o *model.Object) bool {
+	for i := range o.Len() {
+		if o.MemberAt(i).Value == nil {
+			return true
+		}
+	}
+	return false
+}
+
 func schemaView(raw *model.Object) *model.Object {
 	tv, _ := raw.Get("transitions")
 	list, _ := tv.([]any)
@@ -108,6 +118,9 @@ func schemaView(raw *model.Object) *model.Object {
 	for j, t := range list {
 		obj, ok := t.(*model.Object)
 		if !ok {
+			continue
+		}
+		if !holdsNull(obj) { // most transitions: no key compared
 			continue
 		}
 		if next, has := obj.Get("next"); !has || next != nil {
