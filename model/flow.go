@@ -63,6 +63,7 @@ func (f *Flow) ShapeVersion() uint64 { return f.shape }
 type State struct {
 	raw         *Object
 	name, typ   string
+	props       *Object // raw's "properties", nil when it is not an object
 	transitions []Transition
 	// textKey is a hash of the JSON text the widget was parsed from, while
 	// it is unchanged since (0 otherwise): see ContentKey.
@@ -186,6 +187,8 @@ func (s *State) refresh() {
 	s.textKey = 0
 	s.name, _ = s.raw.String("name")
 	s.typ, _ = s.raw.String("type")
+	pv, _ := s.raw.Get("properties")
+	s.props, _ = pv.(*Object)
 	tv, _ := s.raw.Get("transitions")
 	list, _ := tv.([]any)
 	if cap(s.transitions) < len(list) {
@@ -365,11 +368,7 @@ func (s *State) Raw() *Object { return s.raw }
 func (s *State) Generic() any { return ToGeneric(s.raw) }
 
 // Properties returns the properties object, or nil.
-func (s *State) Properties() *Object {
-	v, _ := s.raw.Get("properties")
-	o, _ := v.(*Object)
-	return o
-}
+func (s *State) Properties() *Object { return s.props }
 
 // Property returns one property's value.
 func (s *State) Property(key string) (any, bool) {
