@@ -105,6 +105,9 @@ func (o *Object) Has(key string) bool {
 }
 
 func (o *Object) index(key string) int {
+	if o == nil { // as Get: a missing object has no members
+		return -1
+	}
 	for i := len(o.members) - 1; i >= 0; i-- {
 		if o.members[i].Key == key {
 			return i

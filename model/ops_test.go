@@ -76,6 +76,23 @@ func TestSetPropertyKeepsPlaceAndType(t *testing.T) {
 	}
 }
 
+// Removing a property from a widget that has no properties object is an
+// error the editor can show, not a crash.
+func TestDeletePropertyOfAWidgetWithoutProperties(t *testing.T) {
+	f, err := Parse([]byte(`{"description":"d","states":[{"name":"a","type":"say-play","transitions":[]}],"initial_state":"a","flags":{"allow_concurrent_calls":true}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := NewDocument(f)
+	err = d.Apply(DeleteProperty("a", "say"))
+	if err == nil || !strings.Contains(err.Error(), `widget "a" has no property "say"`) {
+		t.Fatalf("got %v, want the widget has no property say", err)
+	}
+	if d.Flow().State("a").Raw().Has("properties") {
+		t.Fatal("the failed removal left a properties object behind")
+	}
+}
+
 func TestConnectAndDisconnectFollowFileStyle(t *testing.T) {
 	// Real exports leave "next" out when unconnected and write it first.
 	d := NewDocument(loadFixture(t, ivr))

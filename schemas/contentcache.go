@@ -55,7 +55,7 @@ func (c *contentCache) findings(s *model.State, compute func(*model.State) []Dia
 
 func (c *contentCache) put(key uint64, diags []Diagnostic) {
 	if len(diags) == 0 {
-		c.clean.AddAll(key)
+		c.clean.Add(key)
 	} else {
 		c.found.Put(key, diags)
 	}

@@ -13,7 +13,7 @@ type nodeKind uint8
 
 const (
 	kindGeneral nodeKind = iota
-	kindTypes            // only "type": admitsType decides
+	kindTypes            // only "type": admitsTypeOf decides
 	kindAlias            // only a $ref: the referred node decides
 	kindMerged           // $ref or allOf beside other keywords: see mergedPlan
 )

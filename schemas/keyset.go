@@ -6,9 +6,9 @@ import "sync"
 // without findings), safe for concurrent use: an open-addressed table of
 // the keys themselves, which are hashes already, so a lookup or an insert
 // is a multiply, a shift and a probe or two. A first validation remembers
-// every widget of the flow at once; a Go map took a twentieth of that
-// validation's time to do it. Once full, it forgets every key at once
-// before taking the next, as memo.Map does.
+// every widget of the flow, a chunk of them at a time; a Go map took a
+// twentieth of that validation's time to do it. Once full, it forgets
+// every key at once before taking the next, as memo.Map does.
 type keySet struct {
 	mu    sync.RWMutex
 	limit int
@@ -54,6 +54,9 @@ func (s *keySet) HasAll(keys []uint64, found []bool) {
 		found[i] = s.has(k)
 	}
 }
+
+// Add puts key in the set.
+func (s *keySet) Add(key uint64) { s.AddAll(key) }
 
 // AddAll puts every key in the set under one lock.
 func (s *keySet) AddAll(keys ...uint64) {

@@ -25,7 +25,13 @@ type liquidChecker struct {
 	// texts remembers, by the whole text, what the string rules need of
 	// a template the parser reads (liquidtexts.go).
 	texts map[string]liquidText
+	// verdictBytes and textBytes count the text the two maps keep.
+	verdictBytes, textBytes int
 }
+
+// liquidMemoBytes bounds the text each memo keeps, whatever the count: a
+// long template edited keystroke by keystroke is a new key every time.
+const liquidMemoBytes = 4 << 20
 
 // liquidVerdictLimit bounds the remembered verdicts (they are forgotten
 // all at once past it).
@@ -112,8 +118,12 @@ func (c *liquidChecker) parsed(s string) liquidVerdict {
 	}
 	v = c.inspect(string(key))
 	c.mu.Lock()
-	if len(c.verdicts) >= liquidVerdictLimit {
+	if len(c.verdicts) >= liquidVerdictLimit || c.verdictBytes+len(key) > liquidMemoBytes {
 		clear(c.verdicts)
+		c.verdictBytes = 0
+	}
+	if _, had := c.verdicts[string(key)]; !had {
+		c.verdictBytes += len(key)
 	}
 	c.verdicts[string(key)] = v
 	c.mu.Unlock()

@@ -9,7 +9,7 @@ import "strings"
 // where finding its verdict key and its references takes three scans.
 
 // liquidTextLimit bounds the remembered texts (forgotten all at once past
-// it).
+// it, or past liquidMemoBytes of them).
 const liquidTextLimit = 4096
 
 // liquidText is what the string rules need of one template.
@@ -33,8 +33,12 @@ func (c *liquidChecker) text(s string) liquidText {
 	t = liquidText{verdict: c.parsed(key)}
 	widgetRefs(key, func(name string) { t.refs = append(t.refs, name) })
 	c.mu.Lock()
-	if len(c.texts) >= liquidTextLimit {
+	if len(c.texts) >= liquidTextLimit || c.textBytes+len(key) > liquidMemoBytes {
 		clear(c.texts)
+		c.textBytes = 0
+	}
+	if _, had := c.texts[key]; !had {
+		c.textBytes += len(key)
 	}
 	c.texts[key] = t
 	c.mu.Unlock()

@@ -54,3 +54,19 @@ func TestRememberedTemplatesAreBounded(t *testing.T) {
 		t.Fatalf("%d texts remembered, limit %d", n, liquidTextLimit)
 	}
 }
+
+// A few long templates fill the memo's byte budget before its count: it
+// starts again rather than keep them all.
+func TestRememberedTemplatesAreBoundedInBytes(t *testing.T) {
+	c := newLiquidChecker()
+	long := strings.Repeat("x", liquidMemoBytes/4)
+	for i := range 9 {
+		c.text(fmt.Sprintf(`{%% if x %%}%d%s{%% endif %%}`, i, long))
+	}
+	if c.textBytes > liquidMemoBytes || c.verdictBytes > liquidMemoBytes {
+		t.Fatalf("kept %d bytes of texts and %d of verdict keys, budget %d each", c.textBytes, c.verdictBytes, liquidMemoBytes)
+	}
+	if n := len(c.texts); n == 0 || n > 4 {
+		t.Fatalf("%d texts of a quarter of the budget each are kept, want 1 to 4", n)
+	}
+}

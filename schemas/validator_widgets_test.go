@@ -15,10 +15,11 @@ func TestStatePathIsTheWidgetsPointer(t *testing.T) {
 	}
 }
 
-// A flow validated by fresh validators on every core (content rules and
-// the rules after them in two phases) gets the same findings as one
-// validated a widget at a time, every time: no chunk's rules may read
-// its content findings before they are known.
+// A flow validated by fresh validators on every core (each chunk's rules
+// run by the goroutine that found its content findings, once the wiring is
+// ready) gets the same findings as one validated a widget at a time, every
+// time: no chunk's rules may read its content findings before they are
+// known.
 func TestFreshParallelValidationsMatchSerial(t *testing.T) {
 	if runtime.GOMAXPROCS(0) < 2 {
 		t.Skip("one core: the parallel path does not run")
