@@ -219,11 +219,14 @@ func scanOutputs(s string, refs []string) (_ []string, outputs int, simple bool)
 		case c == '}' && d == '}', c == '{' && d == '%':
 			return refs, outputs, false
 		case c == '{' && d == '{':
-			end := strings.Index(s[i+2:], "}}")
-			if end < 0 {
-				return refs, outputs, false
+			path, end, ok := plainOutput(s[i+2:])
+			if !ok {
+				e := strings.Index(s[i+2:], "}}")
+				if e < 0 {
+					return refs, outputs, false
+				}
+				path, end = strings.TrimSpace(s[i+2:i+2+e]), e
 			}
-			path := strings.TrimSpace(s[i+2 : i+2+end])
 			if !isVariablePath(path) {
 				return refs, outputs, false
 			}
@@ -239,6 +242,39 @@ func scanOutputs(s string, refs []string) (_ []string, outputs int, simple bool)
 			i++
 		}
 	}
+}
+
+// plainOutput reads the inside of an output, s being what follows its
+// "{{", in one pass when it is ASCII blanks, a run of variable-path bytes
+// and blanks up to "}}": path is that run, end the index of the "}}". ok is
+// false for anything else (the caller then searches for "}}" and trims as
+// usual; the result is the same where both apply).
+func plainOutput(s string) (path string, end int, ok bool) {
+	i := skipBlanks(s, 0)
+	start := i
+	for i < len(s) && pathClass[s[i]] != pathOther {
+		i++
+	}
+	path = s[start:i]
+	i = skipBlanks(s, i)
+	if i+1 < len(s) && s[i] == '}' && s[i+1] == '}' {
+		return path, i, true
+	}
+	return "", 0, false
+}
+
+// skipBlanks is the index of the first byte of s from i on that is not
+// ASCII white space as strings.TrimSpace sees it.
+func skipBlanks(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // indexBrace is the index of the first '{' or '}' in s, -1 when none.
