@@ -62,6 +62,8 @@ type parser struct {
 	// strSlab holds the headers of the strings and number literals values
 	// box (jsonparse_box.go).
 	strSlab []string
+	// listSlab holds the headers of the lists values box.
+	listSlab [][]any
 	// items, when not nil, receives every object that is an item of a list
 	// nested two deep (a flow's widgets) with the text it was read from.
 	items *[]itemText
@@ -208,7 +210,7 @@ func (p *parser) array(depth int) (any, error) {
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
-		return []any{}, nil
+		return p.boxList([]any{}), nil
 	}
 	base := len(p.elems) // on an error the stack is left as it is: parsing ends
 	for {
@@ -242,7 +244,7 @@ func (p *parser) array(depth int) (any, error) {
 			arr := p.carveElems(p.elems[base:])
 			clear(p.elems[base:]) // let go of the values
 			p.elems = p.elems[:base]
-			return arr, nil
+			return p.boxList(arr), nil
 		case '{', '[', '"':
 			next := p.describe()
 			p.pos = afterValue
