@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -20,7 +19,6 @@ func ParseValue(data []byte) (any, error) {
 
 func parseDocument(p *parser) (any, error) {
 	data := p.data
-	p.text = string(data)
 	if !utf8.Valid(data) {
 		p.pos = firstInvalidUTF8(data)
 		return nil, p.errorf("the file is not UTF-8 text (JSON must be UTF-8): re-save it as UTF-8")
@@ -42,11 +40,15 @@ func parseDocument(p *parser) (any, error) {
 
 type parser struct {
 	data []byte
-	// text is data as one string: strings without escapes, member names
-	// and number literals are slices of it (one copy of the file instead
-	// of one allocation per string).
-	text string
 	pos  int
+	// Strings and number literals are copied into arena (one allocation
+	// for many, and none of the whitespace between them); interned
+	// remembers recent ones, so that a repeated one (member names above
+	// all) is kept once: jsonparse_strings.go.
+	arena    []byte
+	interned *internTable
+	// scratch is where strings with escapes are decoded.
+	scratch []byte
 	// members (with starts, the offsets of their names) and elems are
 	// stacks the objects and lists being read collect into; each gets an
 	// exactly sized copy when it closes.
@@ -106,11 +108,11 @@ func (p *parser) value(depth int) (any, error) {
 		}
 		return p.array(depth + 1)
 	case c == '"':
-		str, err := p.str()
+		str, slot, err := p.strSlot()
 		if err != nil {
 			return nil, err
 		}
-		return p.boxString(str), nil
+		return p.boxStringIn(str, slot), nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == 't':
@@ -297,103 +299,7 @@ func (p *parser) number() (any, error) {
 		}
 	}
 	p.pos = i
-	return p.boxNumber(p.text[start:i]), nil
-}
-
-// stringSpecial marks the bytes that end a string's fast scan: the quote,
-// the backslash and control characters.
-var stringSpecial = func() (t [256]bool) {
-	for c := 0; c < 0x20; c++ {
-		t[c] = true
-	}
-	t['"'], t['\\'] = true, true
-	return t
-}()
-
-func (p *parser) str() (string, error) {
-	start := p.pos
-	p.pos++ // opening quote
-	d := p.data
-	// Fast path: no escapes.
-	for i := p.pos; i < len(d); i++ {
-		c := d[i]
-		if !stringSpecial[c] {
-			continue
-		}
-		if c == '"' {
-			s := p.text[p.pos:i]
-			p.pos = i + 1
-			return s, nil
-		}
-		if c == '\\' {
-			break
-		}
-		if c < 0x20 {
-			p.pos = i
-			return "", p.errorf("a raw control character (code %d) inside a string: write it as an escape such as \\n", c)
-		}
-	}
-	var b strings.Builder
-	for i := p.pos; ; {
-		if i >= len(d) {
-			p.pos = start
-			return "", p.errorf("this string is never closed: a '\"' is missing")
-		}
-		c := d[i]
-		switch {
-		case c == '"':
-			p.pos = i + 1
-			return b.String(), nil
-		case c < 0x20:
-			p.pos = i
-			return "", p.errorf("a raw control character (code %d) inside a string: write it as an escape such as \\n", c)
-		case c != '\\':
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		if i+1 >= len(d) {
-			p.pos = i
-			return "", p.errorf("this string is never closed: a '\"' is missing")
-		}
-		esc := d[i+1]
-		i += 2
-		switch esc {
-		case '"', '\\', '/':
-			b.WriteByte(esc)
-		case 'b':
-			b.WriteByte('\b')
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'u':
-			r, ok := hex4(d, i)
-			if !ok {
-				p.pos = i - 2
-				return "", p.errorf("malformed \\u escape: four hex digits must follow \\u")
-			}
-			i += 4
-			if utf16.IsSurrogate(r) {
-				if r2, ok := hex4(d, i+2); ok && i+1 < len(d) && d[i] == '\\' && d[i+1] == 'u' {
-					if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-						b.WriteRune(dec)
-						i += 6
-						continue
-					}
-				}
-				r = utf8.RuneError
-			}
-			b.WriteRune(r)
-		default:
-			p.pos = i - 2
-			return "", p.errorf("unknown escape %s inside a string", describeEscape(d[i-1:]))
-		}
-	}
+	return p.boxNumber(p.intern(d[start:i])), nil
 }
 
 func firstInvalidUTF8(d []byte) int {
@@ -405,17 +311,6 @@ func firstInvalidUTF8(d []byte) int {
 		i += size
 	}
 	return len(d)
-}
-
-func hex4(d []byte, i int) (rune, bool) {
-	if i+4 > len(d) {
-		return 0, false
-	}
-	n, err := strconv.ParseUint(string(d[i:i+4]), 16, 32)
-	if err != nil {
-		return 0, false
-	}
-	return rune(n), true
 }
 
 func sortedKeys(m map[string]any) []string {

@@ -30,6 +30,21 @@ func typeWordOf(v any) unsafe.Pointer { return (*eface)(unsafe.Pointer(&v)).typ 
 // boxString returns any(s) without allocating, but for a new slab now and then.
 func (p *parser) boxString(s string) any { return p.box(s, stringTypeWord) }
 
+// boxStringIn is boxString for a string in slot of the intern table (or
+// -1): a string repeated shares one box.
+func (p *parser) boxStringIn(s string, slot int) any {
+	if slot < 0 {
+		return p.boxString(s)
+	}
+	t := p.interned
+	if v := t.boxes[slot]; v != nil {
+		return v
+	}
+	v := p.boxString(s)
+	t.boxes[slot] = v
+	return v
+}
+
 // boxNumber returns any(json.Number(literal)) the same way.
 func (p *parser) boxNumber(literal string) any { return p.box(literal, numberTypeWord) }
 
