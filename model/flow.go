@@ -234,7 +234,7 @@ func (f *Flow) Marshal() []byte {
 	if f.finalNewline {
 		b = append(b, '\n')
 	}
-	return b
+	return b[:len(b):len(b)]
 }
 
 // Clone returns a deep copy.
