@@ -49,18 +49,14 @@ type parser struct {
 	interned *internTable
 	// scratch is where strings with escapes are decoded.
 	scratch []byte
-	// members (with starts, the offsets of their names) and elems are
-	// stacks the objects and lists being read collect into; each gets an
-	// exactly sized copy when it closes.
-	members []Member
-	starts  []int
-	elems   []any
-	// Slabs the objects, member lists and lists are carved from (a few
-	// big allocations instead of two per object); every carved slice has
-	// its capacity capped, so growing it later copies it out.
-	objSlab    []Object
-	memberSlab []Member
-	elemSlab   []any
+	// starts is a stack of the offsets of the member names of the objects
+	// being read (for the duplicate check's message).
+	starts []int
+	// objSlab is the slab objects are carved from; levels hold, for each
+	// depth, the room the objects and lists there collect their members
+	// and items in (jsonparse_memory.go).
+	objSlab []Object
+	levels  []level
 	// strSlab holds the headers of the strings and number literals values
 	// box (jsonparse_box.go).
 	strSlab []string
@@ -142,10 +138,11 @@ func (p *parser) object(depth int) (any, error) {
 		p.pos++
 		return obj, nil
 	}
-	// This object's members so far are p.members[base:], the offsets of
-	// their names p.starts[base:]; on an error the stacks are left as they
-	// are: parsing ends.
-	base := len(p.members)
+	// This object's members so far are members, the offsets of their
+	// names p.starts[base:]; on an error the stack is left as it is:
+	// parsing ends.
+	members := p.startMembers(depth)
+	base := len(p.starts)
 	var seen map[string]int // member name → offset, once the object is large
 	for {
 		p.skipSpace()
@@ -163,7 +160,7 @@ func (p *parser) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if first, dup := findMember(p.members[base:], p.starts[base:], &seen, key, keyStart); dup {
+		if first, dup := findMember(members, p.starts[base:], &seen, key, keyStart); dup {
 			p.pos = keyStart
 			line, col := p.place(first)
 			return nil, p.errorf("member %q appears twice in this object (first at line %d, column %d): keep one", key, line, col)
@@ -178,9 +175,9 @@ func (p *parser) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		// Pushed together once the value is read (nested objects use the
-		// stacks meanwhile).
-		p.members = append(p.members, Member{Key: key, Value: v})
+		// Pushed once the value is read (nested objects use the stack
+		// meanwhile).
+		members = append(members, Member{Key: key, Value: v})
 		p.starts = append(p.starts, keyStart)
 		p.layout += 2 + 2*depth // newline and indentation, ' ' after ':'
 		afterValue := p.pos
@@ -194,8 +191,8 @@ func (p *parser) object(depth int) (any, error) {
 		case '}':
 			p.pos++
 			p.layout += 1 + 2*(depth-1)
-			obj.members = p.carveMembers(p.members[base:])
-			p.members, p.starts = p.members[:base], p.starts[:base]
+			obj.members = p.endMembers(depth, members)
+			p.starts = p.starts[:base]
 			return obj, nil
 		case '"':
 			next := p.describe()
@@ -214,7 +211,7 @@ func (p *parser) array(depth int) (any, error) {
 		p.pos++
 		return p.boxList([]any{}), nil
 	}
-	base := len(p.elems) // on an error the stack is left as it is: parsing ends
+	elems := p.startElems(depth)
 	for {
 		p.skipSpace()
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
@@ -225,7 +222,7 @@ func (p *parser) array(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.elems = append(p.elems, v)
+		elems = append(elems, v)
 		p.layout += 1 + 2*depth
 		afterValue := p.pos
 		if p.items != nil && depth == 2 {
@@ -243,10 +240,7 @@ func (p *parser) array(depth int) (any, error) {
 		case ']':
 			p.pos++
 			p.layout += 1 + 2*(depth-1)
-			arr := p.carveElems(p.elems[base:])
-			clear(p.elems[base:]) // let go of the values
-			p.elems = p.elems[:base]
-			return p.boxList(arr), nil
+			return p.boxList(p.endElems(depth, elems)), nil
 		case '{', '[', '"':
 			next := p.describe()
 			p.pos = afterValue

@@ -15,32 +15,72 @@ func (p *parser) newObject() *Object {
 	return o
 }
 
-// carveMembers returns a copy of members in slab memory.
-func (p *parser) carveMembers(members []Member) []Member {
-	return carve(&p.memberSlab, members, slabSize*4)
+// level is the room left in the slabs of one depth: the objects there
+// append their members to it, and the lists their items, with no copy
+// when they close. Objects (and lists) at one depth are read one after
+// the other, never one inside another, so each has the room to itself
+// until it closes; one that outgrows it moves to memory append finds,
+// whose rest is then the room of the next.
+type level struct {
+	members []Member // empty, with the room as capacity
+	elems   []any
+	// The sizes of the slabs last made: each new one is twice as big,
+	// up to maxChunk, so small documents stay small.
+	memberChunk, elemChunk int
 }
 
-// carveElems returns a copy of elems in slab memory.
-func (p *parser) carveElems(elems []any) []any {
-	return carve(&p.elemSlab, elems, slabSize*2)
+const (
+	minChunk = 16
+	maxChunk = 1024
+	// minRoom is the least room an object or list starts with; with
+	// less, a new slab is made.
+	minRoom = 8
+)
+
+func (p *parser) level(depth int) *level {
+	for len(p.levels) <= depth {
+		p.levels = append(p.levels, level{})
+	}
+	return &p.levels[depth]
 }
 
-// carve returns a copy of items cut from *slab, which is replaced by a new
-// slab of refill entries when too short. More than slabSize/4 items get
-// memory of their own.
-func carve[T any](slab *[]T, items []T, refill int) []T {
-	n := len(items)
-	if n > slabSize/4 {
-		return append(make([]T, 0, n), items...)
+// startMembers returns the empty slice an object at depth appends its
+// members to.
+func (p *parser) startMembers(depth int) []Member {
+	l := p.level(depth)
+	if cap(l.members) < minRoom {
+		l.memberChunk = nextChunk(l.memberChunk)
+		l.members = make([]Member, 0, l.memberChunk)
 	}
-	if len(*slab) < n {
-		*slab = make([]T, refill)
-	}
-	out := (*slab)[:n:n]
-	*slab = (*slab)[n:]
-	copy(out, items)
-	return out
+	return l.members
 }
+
+// endMembers returns members with its capacity capped (growing it later
+// copies it out), and leaves the room after it to the next object.
+func (p *parser) endMembers(depth int, members []Member) []Member {
+	n := len(members)
+	p.levels[depth].members = members[n:n]
+	return members[:n:n]
+}
+
+// startElems is startMembers for a list's items.
+func (p *parser) startElems(depth int) []any {
+	l := p.level(depth)
+	if cap(l.elems) < minRoom {
+		l.elemChunk = nextChunk(l.elemChunk)
+		l.elems = make([]any, 0, l.elemChunk)
+	}
+	return l.elems
+}
+
+// endElems is endMembers for a list's items.
+func (p *parser) endElems(depth int, elems []any) []any {
+	n := len(elems)
+	p.levels[depth].elems = elems[n:n]
+	return elems[:n:n]
+}
+
+func nextChunk(last int) int { return min(maxChunk, max(minChunk, 2*last)) }
 
 // itemText is an object parsed from data[start:end].
 type itemText struct {
