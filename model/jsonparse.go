@@ -83,6 +83,10 @@ func (p *parser) skipSpace() {
 	start, i, d := p.pos, p.pos, p.data
 	for i < len(d) && jsonSpace[d[i]] {
 		i++
+		// Indentation, eight spaces at a time.
+		for i+8 <= len(d) && load64(d, i) == lowBits*' ' {
+			i += 8
+		}
 	}
 	p.pos = i
 	p.space += i - start
@@ -293,7 +297,7 @@ func (p *parser) number() (any, error) {
 		}
 	}
 	p.pos = i
-	return p.boxNumber(p.intern(d[start:i])), nil
+	return p.boxNumber(p.intern(start, i)), nil
 }
 
 func firstInvalidUTF8(d []byte) int {

@@ -97,7 +97,9 @@ func findMember(members []Member, starts []int, seen *map[string]int, key string
 	const mapFrom = 32
 	if len(members) < mapFrom {
 		for i, m := range members {
-			if m.Key == key {
+			// The first byte first: most names differ there, and the
+			// check costs no call.
+			if len(m.Key) == len(key) && (key == "" || m.Key[0] == key[0]) && m.Key == key {
 				return starts[i], true
 			}
 		}

@@ -25,7 +25,7 @@ func (p *parser) strSlot() (string, int, error) {
 	i := scanPlain(d, start+1)
 	if i < len(d) && d[i] == '"' {
 		p.pos = i + 1
-		s, slot := p.internSlot(d[start+1 : i])
+		s, slot := p.internSlot(start+1, i)
 		return s, slot, nil
 	}
 	if i < len(d) && d[i] < 0x20 {
@@ -198,39 +198,57 @@ const (
 // their bytes (the last one kept wins a slot), with the value each was
 // boxed into as a string value (nil until then).
 type internTable struct {
-	strs  [1 << internBits]string
-	boxes [1 << internBits]any
+	entries [1 << internBits]internEntry
+	boxes   [1 << internBits]any
 }
 
-// intern returns b as a string, the one kept before when it was recent.
-func (p *parser) intern(b []byte) string {
-	s, _ := p.internSlot(b)
+// internEntry is a string with its first and last eight bytes as words
+// (zero-padded when shorter), which tell strings of up to 16 bytes apart
+// without comparing them.
+type internEntry struct {
+	s         string
+	head, end uint64
+}
+
+// intern returns d[start:end] as a string, the one kept before when it
+// was recent.
+func (p *parser) intern(start, end int) string {
+	s, _ := p.internSlot(start, end)
 	return s
 }
 
 // internSlot is intern, and the slot the string is in (-1 for none).
-func (p *parser) internSlot(b []byte) (string, int) {
-	n := len(b)
+func (p *parser) internSlot(start, end int) (string, int) {
+	n := end - start
 	if n == 0 || n > internMax {
-		return p.keep(b), -1
+		return p.keep(p.data[start:end]), -1
 	}
 	if p.interned == nil {
 		p.interned = new(internTable)
 	}
-	var h uint64
+	d := p.data
+	var head, tail uint64
 	if n >= 8 {
-		h = load64(b, 0) ^ bits.RotateLeft64(load64(b, n-8), 29)
+		head, tail = load64(d, start), load64(d, end-8)
 	} else {
-		for _, c := range b {
-			h = h<<8 | uint64(c)
+		if start+8 <= len(d) {
+			head = load64(d, start)
+		} else {
+			for i := end - 1; i >= start; i-- {
+				head = head<<8 | uint64(d[i])
+			}
 		}
+		head &= 1<<(8*n) - 1
 	}
-	slot := int(((h ^ uint64(n)) * 0x9e3779b97f4a7c15) >> (64 - internBits))
+	h := head ^ bits.RotateLeft64(tail, 29) ^ uint64(n)
+	slot := int((h * 0x9e3779b97f4a7c15) >> (64 - internBits))
 	t := p.interned
-	if s := t.strs[slot]; s == string(b) {
-		return s, slot
+	e := &t.entries[slot]
+	if len(e.s) == n && e.head == head && e.end == tail && (n <= 16 || e.s[8:n-8] == string(d[start+8:end-8])) {
+		return e.s, slot
 	}
-	s := p.keep(b)
-	t.strs[slot], t.boxes[slot] = s, nil
+	s := p.keep(d[start:end])
+	*e = internEntry{s, head, tail}
+	t.boxes[slot] = nil
 	return s, slot
 }
