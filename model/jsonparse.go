@@ -181,6 +181,9 @@ func (p *parser) object(depth int) (any, error) {
 		}
 		// Pushed once the value is read (nested objects use the stack
 		// meanwhile).
+		if len(members) == cap(members) {
+			members = p.moreMembers(depth, members)
+		}
 		members = append(members, Member{Key: key, Value: v})
 		p.starts = append(p.starts, keyStart)
 		p.layout += 2 + 2*depth // newline and indentation, ' ' after ':'
@@ -225,6 +228,9 @@ func (p *parser) array(depth int) (any, error) {
 		v, err := p.value(depth)
 		if err != nil {
 			return nil, err
+		}
+		if len(elems) == cap(elems) {
+			elems = p.moreElems(depth, elems)
 		}
 		elems = append(elems, v)
 		p.layout += 1 + 2*depth

@@ -62,7 +62,7 @@ func (p *parser) boxList(list []any) any {
 
 func (p *parser) box(s string, typ unsafe.Pointer) any {
 	if len(p.strSlab) == 0 {
-		p.strSlab = make([]string, slabSize*4)
+		p.strSlab = make([]string, maxChunk)
 	}
 	slot := &p.strSlab[0]
 	p.strSlab = p.strSlab[1:]

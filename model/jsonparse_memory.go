@@ -4,7 +4,7 @@ package model
 // texts of a flow's widgets, and the member-name lookup behind its
 // duplicate check.
 
-const slabSize = 256
+const slabSize = 255 // see minChunk
 
 func (p *parser) newObject() *Object {
 	if len(p.objSlab) == 0 {
@@ -19,8 +19,8 @@ func (p *parser) newObject() *Object {
 // append their members to it, and the lists their items, with no copy
 // when they close. Objects (and lists) at one depth are read one after
 // the other, never one inside another, so each has the room to itself
-// until it closes; one that outgrows it moves to memory append finds,
-// whose rest is then the room of the next.
+// until it closes; one that outgrows it moves to a new slab, whose rest
+// is then the room of the next.
 type level struct {
 	members []Member // empty, with the room as capacity
 	elems   []any
@@ -29,9 +29,12 @@ type level struct {
 	memberChunk, elemChunk int
 }
 
+// Slab lengths are one less than a power of two: a slab of pointerful
+// values larger than 512 bytes gets an 8-byte header, and a power of two
+// plus 8 would be rounded up to the next size class (up to a fifth more).
 const (
-	minChunk = 16
-	maxChunk = 1024
+	minChunk = 15
+	maxChunk = 1023
 	// minRoom is the least room an object or list starts with; with
 	// less, a new slab is made.
 	minRoom = 8
@@ -55,6 +58,16 @@ func (p *parser) startMembers(depth int) []Member {
 	return l.members
 }
 
+// moreMembers moves the members of an object at depth that has filled
+// its room to a new slab with room for more.
+func (p *parser) moreMembers(depth int, members []Member) []Member {
+	l := &p.levels[depth]
+	l.memberChunk = nextChunk(l.memberChunk)
+	grown := make([]Member, len(members), max(l.memberChunk, 2*len(members)))
+	copy(grown, members)
+	return grown
+}
+
 // endMembers returns members with its capacity capped (growing it later
 // copies it out), and leaves the room after it to the next object.
 func (p *parser) endMembers(depth int, members []Member) []Member {
@@ -73,6 +86,15 @@ func (p *parser) startElems(depth int) []any {
 	return l.elems
 }
 
+// moreElems is moreMembers for a list's items.
+func (p *parser) moreElems(depth int, elems []any) []any {
+	l := &p.levels[depth]
+	l.elemChunk = nextChunk(l.elemChunk)
+	grown := make([]any, len(elems), max(l.elemChunk, 2*len(elems)))
+	copy(grown, elems)
+	return grown
+}
+
 // endElems is endMembers for a list's items.
 func (p *parser) endElems(depth int, elems []any) []any {
 	n := len(elems)
@@ -80,7 +102,7 @@ func (p *parser) endElems(depth int, elems []any) []any {
 	return elems[:n:n]
 }
 
-func nextChunk(last int) int { return min(maxChunk, max(minChunk, 2*last)) }
+func nextChunk(last int) int { return min(maxChunk, max(minChunk, 2*last+1)) }
 
 // itemText is an object parsed from data[start:end].
 type itemText struct {
