@@ -182,29 +182,46 @@ func newState(raw *Object) *State {
 
 // refresh re-derives the typed view of the state from its JSON after a
 // change (which also ends its ContentKey).
+//
+// One pass over the members reads them all; where a name occurs twice the
+// last one counts, as with Get.
 func (s *State) refresh() {
 	s.textKey = 0
-	s.name, _ = s.raw.String("name")
-	s.typ, _ = s.raw.String("type")
-	tv, _ := s.raw.Get("transitions")
-	list, _ := tv.([]any)
+	s.name, s.typ = "", ""
+	var list []any
+	if s.raw != nil {
+		for _, m := range s.raw.members {
+			switch m.Key {
+			case "name":
+				s.name, _ = m.Value.(string)
+			case "type":
+				s.typ, _ = m.Value.(string)
+			case "transitions":
+				list, _ = m.Value.([]any)
+			}
+		}
+	}
 	if cap(s.transitions) < len(list) {
 		s.transitions = make([]Transition, 0, len(list))
 	}
-	s.transitions = s.transitions[:0]
-	for _, e := range list {
+	s.transitions = s.transitions[:len(list)]
+	for i, e := range list {
+		t := &s.transitions[i]
+		*t = Transition{}
 		obj, ok := e.(*Object)
-		if !ok {
-			s.transitions = append(s.transitions, Transition{})
+		if !ok || obj == nil {
 			continue
 		}
-		t := Transition{}
-		t.Event, _ = obj.String("event")
-		t.Next, _ = obj.String("next")
-		if cv, ok := obj.Get("conditions"); ok {
-			t.Conditions, _ = cv.([]any)
+		for _, m := range obj.members {
+			switch m.Key {
+			case "event":
+				t.Event, _ = m.Value.(string)
+			case "next":
+				t.Next, _ = m.Value.(string)
+			case "conditions":
+				t.Conditions, _ = m.Value.([]any)
+			}
 		}
-		s.transitions = append(s.transitions, t)
 	}
 }
 

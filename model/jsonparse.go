@@ -2,6 +2,7 @@ package model
 
 import (
 	"maps"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -83,9 +84,13 @@ func (p *parser) skipSpace() {
 	start, i, d := p.pos, p.pos, p.data
 	for i < len(d) && jsonSpace[d[i]] {
 		i++
-		// Indentation, eight spaces at a time.
-		for i+8 <= len(d) && load64(d, i) == lowBits*' ' {
-			i += 8
+		// The spaces that follow (indentation), up to eight at a time.
+		for i+8 <= len(d) {
+			x := load64(d, i) ^ lowBits*' '
+			i += bits.TrailingZeros64(x) >> 3 // 8 when x is 0
+			if x != 0 {
+				break
+			}
 		}
 	}
 	p.pos = i
