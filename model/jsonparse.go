@@ -117,7 +117,7 @@ func (p *parser) value(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return p.boxStringIn(str, slot), nil
+		return p.boxIn(str, slot, stringTypeWord), nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == 't':
@@ -308,7 +308,8 @@ func (p *parser) number() (any, error) {
 		}
 	}
 	p.pos = i
-	return p.boxNumber(p.intern(start, i)), nil
+	s, slot := p.internSlot(start, i)
+	return p.boxIn(s, slot, numberTypeWord), nil
 }
 
 func firstInvalidUTF8(d []byte) int {

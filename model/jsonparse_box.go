@@ -27,26 +27,19 @@ var (
 
 func typeWordOf(v any) unsafe.Pointer { return (*eface)(unsafe.Pointer(&v)).typ }
 
-// boxString returns any(s) without allocating, but for a new slab now and then.
-func (p *parser) boxString(s string) any { return p.box(s, stringTypeWord) }
-
-// boxStringIn is boxString for a string in slot of the intern table (or
-// -1): a string repeated shares one box.
-func (p *parser) boxStringIn(s string, slot int) any {
+// boxIn is box for a string in slot of the intern table (or -1): a string
+// or number repeated shares one box.
+func (p *parser) boxIn(s string, slot int, typ unsafe.Pointer) any {
 	if slot < 0 {
-		return p.boxString(s)
+		return p.box(s, typ)
 	}
-	t := p.interned
-	if v := t.boxes[slot]; v != nil {
-		return v
+	e := &p.interned[slot]
+	if e.box != nil && (*eface)(unsafe.Pointer(&e.box)).typ == typ {
+		return e.box
 	}
-	v := p.boxString(s)
-	t.boxes[slot] = v
-	return v
+	e.box = p.box(s, typ)
+	return e.box
 }
-
-// boxNumber returns any(json.Number(literal)) the same way.
-func (p *parser) boxNumber(literal string) any { return p.box(literal, numberTypeWord) }
 
 // boxList returns any(list) the same way (a slice header is boxed like a
 // string's: every list value cost an allocation of its own).
@@ -60,6 +53,8 @@ func (p *parser) boxList(list []any) any {
 	return makeEface(listTypeWord, unsafe.Pointer(slot))
 }
 
+// box returns s as a value of type typ (string or json.Number) without
+// allocating, but for a new slab now and then.
 func (p *parser) box(s string, typ unsafe.Pointer) any {
 	if len(p.strSlab) == 0 {
 		p.strSlab = make([]string, maxChunk)

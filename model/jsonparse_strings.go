@@ -195,19 +195,17 @@ const (
 )
 
 // internTable is a cache of the strings the parser kept, by a hash of
-// their bytes (the last one kept wins a slot), with the value each was
-// boxed into as a string value (nil until then).
-type internTable struct {
-	entries [1 << internBits]internEntry
-	boxes   [1 << internBits]any
-}
+// their bytes (the last one kept wins a slot).
+type internTable [1 << internBits]internEntry
 
 // internEntry is a string with its first and last eight bytes as words
 // (zero-padded when shorter), which tell strings of up to 16 bytes apart
-// without comparing them.
+// without comparing them, and the value it was last boxed into as a
+// string or a number (nil until then).
 type internEntry struct {
 	s         string
 	head, end uint64
+	box       any
 }
 
 // intern returns d[start:end] as a string, the one kept before when it
@@ -242,13 +240,11 @@ func (p *parser) internSlot(start, end int) (string, int) {
 	}
 	h := head ^ bits.RotateLeft64(tail, 29) ^ uint64(n)
 	slot := int((h * 0x9e3779b97f4a7c15) >> (64 - internBits))
-	t := p.interned
-	e := &t.entries[slot]
+	e := &p.interned[slot]
 	if len(e.s) == n && e.head == head && e.end == tail && (n <= 16 || e.s[8:n-8] == string(d[start+8:end-8])) {
 		return e.s, slot
 	}
 	s := p.keep(d[start:end])
-	*e = internEntry{s, head, tail}
-	t.boxes[slot] = nil
+	*e = internEntry{s: s, head: head, end: tail}
 	return s, slot
 }
