@@ -52,7 +52,7 @@ func (p *parser) level(depth int) *level {
 func (p *parser) startMembers(depth int) []Member {
 	l := p.level(depth)
 	if cap(l.members) < minRoom {
-		l.memberChunk = nextChunk(l.memberChunk)
+		l.memberChunk = nextChunk(l.memberChunk, len(p.data)-p.pos)
 		l.members = make([]Member, 0, l.memberChunk)
 	}
 	return l.members
@@ -62,7 +62,7 @@ func (p *parser) startMembers(depth int) []Member {
 // its room to a new slab with room for more.
 func (p *parser) moreMembers(depth int, members []Member) []Member {
 	l := &p.levels[depth]
-	l.memberChunk = nextChunk(l.memberChunk)
+	l.memberChunk = nextChunk(l.memberChunk, len(p.data)-p.pos)
 	grown := make([]Member, len(members), max(l.memberChunk, 2*len(members)))
 	copy(grown, members)
 	return grown
@@ -80,7 +80,7 @@ func (p *parser) endMembers(depth int, members []Member) []Member {
 func (p *parser) startElems(depth int) []any {
 	l := p.level(depth)
 	if cap(l.elems) < minRoom {
-		l.elemChunk = nextChunk(l.elemChunk)
+		l.elemChunk = nextChunk(l.elemChunk, len(p.data)-p.pos)
 		l.elems = make([]any, 0, l.elemChunk)
 	}
 	return l.elems
@@ -89,7 +89,7 @@ func (p *parser) startElems(depth int) []any {
 // moreElems is moreMembers for a list's items.
 func (p *parser) moreElems(depth int, elems []any) []any {
 	l := &p.levels[depth]
-	l.elemChunk = nextChunk(l.elemChunk)
+	l.elemChunk = nextChunk(l.elemChunk, len(p.data)-p.pos)
 	grown := make([]any, len(elems), max(l.elemChunk, 2*len(elems)))
 	copy(grown, elems)
 	return grown
@@ -102,7 +102,17 @@ func (p *parser) endElems(depth int, elems []any) []any {
 	return elems[:n:n]
 }
 
-func nextChunk(last int) int { return min(maxChunk, max(minChunk, 2*last+1)) }
+// nextChunk is the length of a level's next slab: twice the last, but no
+// more than the rest of the text can fill (a member or an item takes more
+// than 16 bytes of most JSON), so the last slabs are not left mostly
+// empty.
+func nextChunk(last, rest int) int {
+	n := min(maxChunk, max(minChunk, 2*last+1))
+	for n > minChunk && n/2 >= rest/16 {
+		n /= 2 // still one less than a power of two
+	}
+	return n
+}
 
 // itemText is an object parsed from data[start:end].
 type itemText struct {
