@@ -208,14 +208,8 @@ type internEntry struct {
 	box       any
 }
 
-// intern returns d[start:end] as a string, the one kept before when it
-// was recent.
-func (p *parser) intern(start, end int) string {
-	s, _ := p.internSlot(start, end)
-	return s
-}
-
-// internSlot is intern, and the slot the string is in (-1 for none).
+// internSlot returns d[start:end] as a string, the one kept before when
+// it was recent, and the slot of the intern table it is in (-1 for none).
 func (p *parser) internSlot(start, end int) (string, int) {
 	n := end - start
 	if n == 0 || n > internMax {
