@@ -22,11 +22,18 @@ func (p *parser) newObject() *Object {
 // until it closes; one that outgrows it moves to a new slab, whose rest
 // is then the room of the next.
 type level struct {
-	members []Member // empty, with the room as capacity
-	elems   []any
-	// The sizes of the slabs last made: each new one is twice as big,
-	// up to maxChunk, so small documents stay small.
-	memberChunk, elemChunk int
+	members room[Member]
+	elems   room[any]
+}
+
+// room is the free end of a slab, slab[used:]. Only a new slab is a
+// pointer written; closing an object or a list moves an index.
+type room[T any] struct {
+	slab []T
+	used int
+	// chunk is the length of the last slab made: each new one is twice
+	// as long, up to maxChunk, so small documents stay small.
+	chunk int
 }
 
 // Slab lengths are one less than a power of two: a slab of pointerful
@@ -40,6 +47,34 @@ const (
 	minRoom = 8
 )
 
+// start returns the empty slice an object or list appends to; rest is
+// how much of the text is left.
+func (r *room[T]) start(rest int) []T {
+	if len(r.slab)-r.used < minRoom {
+		r.chunk = nextChunk(r.chunk, rest)
+		r.slab, r.used = make([]T, r.chunk), 0
+	}
+	return r.slab[r.used:r.used]
+}
+
+// more moves items, which have filled the room, to a new slab with room
+// for more.
+func (r *room[T]) more(items []T, rest int) []T {
+	r.chunk = nextChunk(r.chunk, rest)
+	grown := make([]T, max(r.chunk, 2*len(items)))
+	copy(grown, items)
+	r.slab, r.used = grown, 0
+	return grown[:len(items)]
+}
+
+// end returns items with their capacity capped (growing them later
+// copies them out), and leaves the room after them to the next.
+func (r *room[T]) end(items []T) []T {
+	n := len(items)
+	r.used += n
+	return items[:n:n]
+}
+
 func (p *parser) level(depth int) *level {
 	for len(p.levels) <= depth {
 		p.levels = append(p.levels, level{})
@@ -47,59 +82,28 @@ func (p *parser) level(depth int) *level {
 	return &p.levels[depth]
 }
 
-// startMembers returns the empty slice an object at depth appends its
-// members to.
 func (p *parser) startMembers(depth int) []Member {
-	l := p.level(depth)
-	if cap(l.members) < minRoom {
-		l.memberChunk = nextChunk(l.memberChunk, len(p.data)-p.pos)
-		l.members = make([]Member, 0, l.memberChunk)
-	}
-	return l.members
+	return p.level(depth).members.start(len(p.data) - p.pos)
 }
 
-// moreMembers moves the members of an object at depth that has filled
-// its room to a new slab with room for more.
 func (p *parser) moreMembers(depth int, members []Member) []Member {
-	l := &p.levels[depth]
-	l.memberChunk = nextChunk(l.memberChunk, len(p.data)-p.pos)
-	grown := make([]Member, len(members), max(l.memberChunk, 2*len(members)))
-	copy(grown, members)
-	return grown
+	return p.levels[depth].members.more(members, len(p.data)-p.pos)
 }
 
-// endMembers returns members with its capacity capped (growing it later
-// copies it out), and leaves the room after it to the next object.
 func (p *parser) endMembers(depth int, members []Member) []Member {
-	n := len(members)
-	p.levels[depth].members = members[n:n]
-	return members[:n:n]
+	return p.levels[depth].members.end(members)
 }
 
-// startElems is startMembers for a list's items.
 func (p *parser) startElems(depth int) []any {
-	l := p.level(depth)
-	if cap(l.elems) < minRoom {
-		l.elemChunk = nextChunk(l.elemChunk, len(p.data)-p.pos)
-		l.elems = make([]any, 0, l.elemChunk)
-	}
-	return l.elems
+	return p.level(depth).elems.start(len(p.data) - p.pos)
 }
 
-// moreElems is moreMembers for a list's items.
 func (p *parser) moreElems(depth int, elems []any) []any {
-	l := &p.levels[depth]
-	l.elemChunk = nextChunk(l.elemChunk, len(p.data)-p.pos)
-	grown := make([]any, len(elems), max(l.elemChunk, 2*len(elems)))
-	copy(grown, elems)
-	return grown
+	return p.levels[depth].elems.more(elems, len(p.data)-p.pos)
 }
 
-// endElems is endMembers for a list's items.
 func (p *parser) endElems(depth int, elems []any) []any {
-	n := len(elems)
-	p.levels[depth].elems = elems[n:n]
-	return elems[:n:n]
+	return p.levels[depth].elems.end(elems)
 }
 
 // nextChunk is the length of a level's next slab: twice the last, but no

@@ -209,7 +209,8 @@ type internEntry struct {
 }
 
 // internSlot returns d[start:end] as a string, the one kept before when
-// it was recent, and the slot of the intern table it is in (-1 for none).
+// it was recent, and then the slot of the intern table it is in (-1 for
+// none).
 func (p *parser) internSlot(start, end int) (string, int) {
 	n := end - start
 	if n == 0 || n > internMax {
@@ -238,7 +239,13 @@ func (p *parser) internSlot(start, end int) (string, int) {
 	if len(e.s) == n && e.head == head && e.end == tail && (n <= 16 || e.s[8:n-8] == string(d[start+8:end-8])) {
 		return e.s, slot
 	}
+	// A new string: its slot is not given out (so it is boxed without
+	// caching the box), as most strings seen once are never seen again;
+	// fewer pointers are written.
 	s := p.keep(d[start:end])
-	*e = internEntry{s: s, head: head, end: tail}
-	return s, slot
+	e.s, e.head, e.end = s, head, tail
+	if e.box != nil {
+		e.box = nil
+	}
+	return s, -1
 }
