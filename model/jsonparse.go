@@ -46,8 +46,9 @@ type parser struct {
 	// for many, and none of the whitespace between them); interned
 	// remembers recent ones, so that a repeated one (member names above
 	// all) is kept once: jsonparse_strings.go.
-	arena    []byte
-	interned *internTable
+	arena     []byte
+	arenaUsed int
+	interned  *internTable
 	// scratch is where strings with escapes are decoded.
 	scratch []byte
 	// starts is a stack of the offsets of the member names of the objects
@@ -56,13 +57,13 @@ type parser struct {
 	// objSlab is the slab objects are carved from; levels hold, for each
 	// depth, the room the objects and lists there collect their members
 	// and items in (jsonparse_memory.go).
-	objSlab []Object
+	objSlab slab[Object]
 	levels  []level
 	// strSlab holds the headers of the strings and number literals values
 	// box (jsonparse_box.go).
-	strSlab []string
+	strSlab slab[string]
 	// listSlab holds the headers of the lists values box.
-	listSlab [][]any
+	listSlab slab[[]any]
 	// items, when not nil, receives every object that is an item of a list
 	// nested two deep (a flow's widgets) with the text it was read from.
 	items *[]itemText

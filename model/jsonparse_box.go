@@ -44,11 +44,7 @@ func (p *parser) boxIn(s string, slot int, typ unsafe.Pointer) any {
 // boxList returns any(list) the same way (a slice header is boxed like a
 // string's: every list value cost an allocation of its own).
 func (p *parser) boxList(list []any) any {
-	if len(p.listSlab) == 0 {
-		p.listSlab = make([][]any, slabSize)
-	}
-	slot := &p.listSlab[0]
-	p.listSlab = p.listSlab[1:]
+	slot := p.listSlab.take(slabSize)
 	*slot = list
 	return makeEface(listTypeWord, unsafe.Pointer(slot))
 }
@@ -56,11 +52,7 @@ func (p *parser) boxList(list []any) any {
 // box returns s as a value of type typ (string or json.Number) without
 // allocating, but for a new slab now and then.
 func (p *parser) box(s string, typ unsafe.Pointer) any {
-	if len(p.strSlab) == 0 {
-		p.strSlab = make([]string, maxChunk)
-	}
-	slot := &p.strSlab[0]
-	p.strSlab = p.strSlab[1:]
+	slot := p.strSlab.take(maxChunk)
 	*slot = s
 	return makeEface(typ, unsafe.Pointer(slot))
 }

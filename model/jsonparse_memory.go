@@ -6,13 +6,23 @@ package model
 
 const slabSize = 255 // see minChunk
 
-func (p *parser) newObject() *Object {
-	if len(p.objSlab) == 0 {
-		p.objSlab = make([]Object, slabSize)
+func (p *parser) newObject() *Object { return p.objSlab.take(slabSize) }
+
+// slab hands out its elements one at a time, then makes a new slab of n.
+// Taking one moves an index: only a new slab is a pointer written (each
+// costs a write barrier while the collector marks).
+type slab[T any] struct {
+	s    []T
+	used int
+}
+
+func (s *slab[T]) take(n int) *T {
+	if s.used == len(s.s) {
+		s.s, s.used = make([]T, n), 0
 	}
-	o := &p.objSlab[0]
-	p.objSlab = p.objSlab[1:]
-	return o
+	e := &s.s[s.used]
+	s.used++
+	return e
 }
 
 // level is the room left in the slabs of one depth: the objects there
@@ -26,8 +36,8 @@ type level struct {
 	elems   room[any]
 }
 
-// room is the free end of a slab, slab[used:]. Only a new slab is a
-// pointer written; closing an object or a list moves an index.
+// room is the free end of a slab, slab[used:]. As with slab, closing an
+// object or a list moves an index.
 type room[T any] struct {
 	slab []T
 	used int

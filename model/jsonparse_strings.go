@@ -176,13 +176,14 @@ func (p *parser) keep(b []byte) string {
 	if n > arenaSize/8 {
 		return string(b)
 	}
-	if len(p.arena) < n {
+	if len(p.arena)-p.arenaUsed < n {
 		// A file's strings take less room than the file: a small one does
 		// not get a chunk of the full size.
-		p.arena = make([]byte, min(arenaSize, max(len(p.data)-p.pos, n)))
+		p.arena, p.arenaUsed = make([]byte, min(arenaSize, max(len(p.data)-p.pos, n))), 0
 	}
-	out := p.arena[:n:n]
-	p.arena = p.arena[n:]
+	at := p.arenaUsed
+	out := p.arena[at : at+n : at+n]
+	p.arenaUsed += n
 	copy(out, b)
 	return unsafe.String(&out[0], n)
 }
