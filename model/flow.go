@@ -84,7 +84,7 @@ func Parse(data []byte) (*Flow, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%w: %s, and flow definitions are limited to %s", ErrTooLarge, humanSize(len(data)), humanSize(MaxFileSize))
 	}
-	var items []itemText
+	var items []itemKey
 	p := &parser{data: data, items: &items}
 	v, err := parseDocument(p)
 	if err != nil {
@@ -108,7 +108,7 @@ func Parse(data []byte) (*Flow, error) {
 		if k == len(items) {
 			break
 		}
-		st.textKey = textKey(data[items[k].start:items[k].end])
+		st.textKey = items[k].key
 	}
 	return f, nil
 }

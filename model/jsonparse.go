@@ -65,8 +65,9 @@ type parser struct {
 	// listSlab holds the headers of the lists values box.
 	listSlab slab[[]any]
 	// items, when not nil, receives every object that is an item of a list
-	// nested two deep (a flow's widgets) with the text it was read from.
-	items *[]itemText
+	// nested two deep (a flow's widgets) with the key of the text it was
+	// read from.
+	items *[]itemKey
 	// space counts the whitespace bytes between tokens; layout counts the
 	// bytes the canonical form puts there instead (newlines, indentation,
 	// the space after each ':'). With them, canonicalSize is close to the
@@ -243,7 +244,7 @@ func (p *parser) array(depth int) (any, error) {
 		afterValue := p.pos
 		if p.items != nil && depth == 2 {
 			if obj, ok := v.(*Object); ok {
-				*p.items = append(*p.items, itemText{obj, start, afterValue})
+				*p.items = append(*p.items, itemKey{obj, textKey(p.data[start:afterValue])})
 			}
 		}
 		p.skipSpace()

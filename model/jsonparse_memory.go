@@ -128,10 +128,11 @@ func nextChunk(last, rest int) int {
 	return n
 }
 
-// itemText is an object parsed from data[start:end].
-type itemText struct {
-	obj        *Object
-	start, end int
+// itemKey is an object and the key of the text it was parsed from
+// (textKey).
+type itemKey struct {
+	obj *Object
+	key uint64
 }
 
 // findMember reports whether members (an object's so far) has one named
