@@ -63,6 +63,7 @@ func (f *Flow) ShapeVersion() uint64 { return f.shape }
 type State struct {
 	raw         *Object
 	name, typ   string
+	props       *Object // raw's "properties", nil when it is not an object
 	transitions []Transition
 	// textKey is a hash of the JSON text the widget was parsed from, while
 	// it is unchanged since (0 otherwise): see ContentKey.
@@ -187,7 +188,7 @@ func newState(raw *Object) *State {
 // last one counts, as with Get.
 func (s *State) refresh() {
 	s.textKey = 0
-	s.name, s.typ = "", ""
+	s.name, s.typ, s.props = "", "", nil
 	var list []any
 	if s.raw != nil {
 		for _, m := range s.raw.members {
@@ -196,6 +197,8 @@ func (s *State) refresh() {
 				s.name, _ = m.Value.(string)
 			case "type":
 				s.typ, _ = m.Value.(string)
+			case "properties":
+				s.props, _ = m.Value.(*Object)
 			case "transitions":
 				list, _ = m.Value.([]any)
 			}
@@ -382,11 +385,7 @@ func (s *State) Raw() *Object { return s.raw }
 func (s *State) Generic() any { return ToGeneric(s.raw) }
 
 // Properties returns the properties object, or nil.
-func (s *State) Properties() *Object {
-	v, _ := s.raw.Get("properties")
-	o, _ := v.(*Object)
-	return o
-}
+func (s *State) Properties() *Object { return s.props }
 
 // Property returns one property's value.
 func (s *State) Property(key string) (any, bool) {

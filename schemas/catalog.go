@@ -136,17 +136,25 @@ func (w WidgetType) AllowsEvent(name string) bool { return w.allowsEvent(name) }
 // third of the transition rule's time.
 
 func (w *WidgetType) event(name string) (Event, bool) {
-	for _, e := range w.events {
-		if e.Name == name {
-			return e, true
-		}
+	if e := w.eventNamed(name); e != nil {
+		return *e, true
 	}
 	return Event{}, false
 }
 
+// eventNamed is the type's event with that name, nil when it has none
+// (event without copying it, for the rules run on every transition).
+func (w *WidgetType) eventNamed(name string) *Event {
+	for i := range w.events {
+		if w.events[i].Name == name {
+			return &w.events[i]
+		}
+	}
+	return nil
+}
+
 func (w *WidgetType) allowsEvent(name string) bool {
-	_, ok := w.event(name)
-	return ok || w.OpenEvents
+	return w.eventNamed(name) != nil || w.OpenEvents
 }
 
 // Schema returns the type's schema document as JSON text (for display or a

@@ -21,9 +21,9 @@ import (
 type contentCache struct {
 	seed maphash.Seed
 	// Most widgets have no finding: their keys alone are remembered, in a
-	// set a quarter the size of a map to findings, so remembering a whole
-	// flow's first validation costs little.
-	clean *memo.Map[uint64, struct{}]
+	// set of keys (keyset.go), so remembering a whole flow's first
+	// validation costs little.
+	clean *keySet
 	found *memo.Map[uint64, []Diagnostic]
 }
 
@@ -31,7 +31,7 @@ const contentCacheLimit = 4 * MaxWidgets
 
 func newContentCache() *contentCache {
 	return &contentCache{seed: maphash.MakeSeed(),
-		clean: memo.NewSized[uint64, struct{}](contentCacheLimit, 2*MaxWidgets),
+		clean: newKeySet(contentCacheLimit),
 		found: memo.New[uint64, []Diagnostic](contentCacheLimit)}
 }
 
@@ -42,7 +42,7 @@ func (c *contentCache) empty() bool { return c.clean.Len() == 0 && c.found.Len()
 // seen before. The returned slice must not be modified.
 func (c *contentCache) findings(s *model.State, compute func(*model.State) []Diagnostic) []Diagnostic {
 	key := c.key(s)
-	if _, ok := c.clean.Get(key); ok {
+	if c.clean.Has(key) {
 		return nil
 	}
 	if diags, ok := c.found.Get(key); ok {
@@ -55,7 +55,7 @@ func (c *contentCache) findings(s *model.State, compute func(*model.State) []Dia
 
 func (c *contentCache) put(key uint64, diags []Diagnostic) {
 	if len(diags) == 0 {
-		c.clean.Put(key, struct{}{})
+		c.clean.AddAll(key)
 	} else {
 		c.found.Put(key, diags)
 	}
@@ -65,7 +65,7 @@ func (c *contentCache) put(key uint64, diags []Diagnostic) {
 // (values and found at least as long as keys). The clean keys are looked
 // up under one lock; the few others one by one.
 func (c *contentCache) getAll(keys []uint64, values [][]Diagnostic, found []bool) {
-	c.clean.GetAll(keys, make([]struct{}, len(keys)), found) // zero-size: no memory
+	c.clean.HasAll(keys, found)
 	for i, ok := range found[:len(keys)] {
 		values[i] = nil
 		if !ok {
@@ -86,7 +86,7 @@ func (c *contentCache) putAll(keys []uint64, values [][]Diagnostic, clean []uint
 		}
 	}
 	if len(clean) > 0 {
-		c.clean.PutAll(clean, make([]struct{}, len(clean)))
+		c.clean.AddAll(clean...)
 	}
 	return clean
 }

@@ -83,6 +83,9 @@ type fastSchema struct {
 	// noMemberKeywords: no properties, required or additionalProperties,
 	// so an object's members need no look.
 	noMemberKeywords bool
+	// noApplicators: no not, anyOf, oneOf or if; noInPlace: no $ref or
+	// allOf (most nodes: their checks are skipped without a call).
+	noApplicators, noInPlace bool
 	// merged evaluates a kindMerged node (fastschema_merge.go).
 	merged *mergedPlan
 }

@@ -14,6 +14,10 @@ type mergedPlan struct {
 	// itself (it has additionalProperties, or too many properties).
 	conjuncts  []*fastSchema
 	ownMembers []bool
+	// typed are the conjuncts whose own keywords (their members aside)
+	// are a "type" alone, taken out of conjuncts: one type test each, not
+	// a walk of every keyword.
+	typed []*fastSchema
 
 	props []mergedProp
 	// names finds props by name; index when names could not be built.
@@ -95,6 +99,7 @@ func newMergedPlan(n *fastSchema) *mergedPlan {
 	if len(p.props) > 64 {
 		return nil
 	}
+	p.splitTyped()
 	for _, r := range required {
 		if k, ok := p.index[r]; ok {
 			p.requiredMask |= 1 << k
@@ -122,8 +127,45 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
+// splitTyped moves the conjuncts that check no keyword of their own but a
+// type (and members, which the plan checks) from conjuncts to typed, and
+// drops those that check nothing at all.
+func (p *mergedPlan) splitTyped() {
+	var kept []*fastSchema
+	var own []bool
+	for i, c := range p.conjuncts {
+		switch {
+		case p.ownMembers[i] || !c.typeAloneOwn():
+			kept, own = append(kept, c), append(own, p.ownMembers[i])
+		case c.types != 0:
+			p.typed = append(p.typed, c)
+		}
+	}
+	p.conjuncts, p.ownMembers = kept, own
+}
+
+// typeAloneOwn reports that validOwn(v, false) checks nothing of n but its
+// type: no value keyword, const, enum or applicator.
+func (n *fastSchema) typeAloneOwn() bool {
+	return !n.deferred && n.always == nil && len(n.consts) == 0 && len(n.enum) == 0 &&
+		n.minProperties == -1 && n.maxProperties == -1 &&
+		n.minItems == -1 && n.maxItems == -1 && n.items == nil && n.tuple == nil &&
+		!n.noAdditionalItems && n.additionalItems == nil &&
+		n.minLength == -1 && n.maxLength == -1 && n.pattern == nil &&
+		n.minimum == nil && n.maximum == nil && n.exclusiveMinimum == nil && n.exclusiveMaximum == nil &&
+		n.not == nil && len(n.anyOf) == 0 && len(n.oneOf) == 0 && n.ifThen == nil
+}
+
 // valid is fastSchema.valid for a model value.
 func (p *mergedPlan) valid(v any) bool {
+	if len(p.typed) > 0 {
+		m := modelTypeOf(v)
+		for _, c := range p.typed {
+			if !c.admitsTypeOf(v, m) {
+				return false
+			}
+		}
+	}
 	for i, c := range p.conjuncts {
 		if !c.validOwn(v, p.ownMembers[i]) {
 			return false

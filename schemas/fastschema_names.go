@@ -66,6 +66,9 @@ func (t *nameTable) candidate(key string) int {
 // find returns the index of the property named key, or false.
 func (n *fastSchema) find(key string) (int, bool) {
 	if n.names.slots == nil {
+		if len(n.properties) == 0 { // only required or additionalProperties
+			return 0, false
+		}
 		k, ok := n.propIndex[key]
 		return k, ok
 	}

@@ -24,6 +24,9 @@ const (
 type pinDispatch struct {
 	key    string
 	values []string
+	// morePins[i]: branch i pins members besides key, so excludes has
+	// more to check once its value at key matched.
+	morePins []bool
 }
 
 // plan sets n's kind and its anyOf/oneOf dispatch (after pinsOf has run
@@ -32,6 +35,8 @@ func (n *fastSchema) plan() {
 	n.kind = kindGeneral
 	n.noMemberKeywords = len(n.properties) == 0 && len(n.required) == 0 && !n.noAdditional && n.additional == nil
 	n.anyOfBy, n.oneOfBy = dispatchOf(n.anyOf), dispatchOf(n.oneOf)
+	n.noApplicators = n.not == nil && len(n.anyOf) == 0 && len(n.oneOf) == 0 && n.ifThen == nil
+	n.noInPlace = n.ref == nil && len(n.allOf) == 0
 	if n.deferred || n.always != nil || len(n.consts) > 0 || len(n.enum) > 0 || !n.noValueKeywords() ||
 		n.not != nil || len(n.allOf) > 0 || len(n.anyOf) > 0 || len(n.oneOf) > 0 || n.ifThen != nil {
 		return
@@ -61,13 +66,16 @@ func dispatchOf(branches []*fastSchema) *pinDispatch {
 	}
 keys:
 	for _, p := range branches[0].pins {
-		d := &pinDispatch{key: p.key, values: make([]string, len(branches))}
+		d := &pinDispatch{key: p.key, values: make([]string, len(branches)), morePins: make([]bool, len(branches))}
 		for i, b := range branches {
 			value, ok := b.pinOn(p.key)
 			if !ok {
 				continue keys
 			}
 			d.values[i] = value
+			for _, other := range b.pins {
+				d.morePins[i] = d.morePins[i] || other.key != p.key
+			}
 		}
 		return d
 	}
@@ -100,7 +108,7 @@ func matches(branches []*fastSchema, d *pinDispatch, v any, limit int) int {
 				}
 				count := 0
 				for i, b := range branches {
-					if d.values[i] == s && !b.excludes(v) && b.valid(v) {
+					if d.values[i] == s && !(d.morePins[i] && b.excludes(v)) && b.valid(v) {
 						if count++; count >= limit {
 							break
 						}

@@ -33,7 +33,7 @@ func (n *fastSchema) valid(v any) bool {
 	if n.always != nil {
 		return *n.always
 	}
-	return n.validOwn(v, true) && n.validInPlace(v)
+	return n.validOwn(v, true) && (n.noInPlace || n.validInPlace(v))
 }
 
 // validOwn checks v against n's own keywords: all but $ref and allOf, and
@@ -41,12 +41,17 @@ func (n *fastSchema) valid(v any) bool {
 // unless members is set. A value that is not a model value is left to
 // jsonschema/v5 (with every keyword).
 func (n *fastSchema) validOwn(v any, members bool) bool {
+	var m typeMask // modelTypeOf(v), found by the same switch
 	switch t := v.(type) {
-	case nil, bool:
+	case nil:
+		m = typeNull
+	case bool:
+		m = typeBoolean
 	case string:
 		if !n.validString(t) {
 			return false
 		}
+		m = typeString
 	case json.Number:
 		ok, decided := n.validNumber(t)
 		if !decided {
@@ -55,19 +60,22 @@ func (n *fastSchema) validOwn(v any, members bool) bool {
 		if !ok {
 			return false
 		}
+		m = typeNumber
 	case *model.Object:
 		if !n.validObject(t, members) {
 			return false
 		}
+		m = typeObject
 	case []any:
 		if !n.validArray(t) {
 			return false
 		}
+		m = typeArray
 	default:
 		// Not a model value: leave it to jsonschema/v5, whatever it makes of it.
 		return n.src.Validate(model.ToGeneric(v)) == nil
 	}
-	if n.types != 0 && !n.admitsType(v) {
+	if n.types != 0 && !n.admitsTypeOf(v, m) {
 		return false
 	}
 	if len(n.consts) > 0 && !sameJSON(v, n.consts[0]) {
@@ -76,7 +84,7 @@ func (n *fastSchema) validOwn(v any, members bool) bool {
 	if len(n.enum) > 0 && !n.inEnum(v) {
 		return false
 	}
-	return n.validApplicators(v)
+	return n.noApplicators || n.validApplicators(v)
 }
 
 // validInPlace checks v against n's $ref and allOf.
@@ -115,9 +123,7 @@ func (n *fastSchema) validApplicators(v any) bool {
 	return true
 }
 
-func (n *fastSchema) admitsType(v any) bool { return n.admitsTypeOf(v, modelTypeOf(v)) }
-
-// admitsTypeOf is admitsType for a value of type m (modelTypeOf(v)).
+// admitsTypeOf reports whether n's "type" admits v, of type m (modelTypeOf(v)).
 func (n *fastSchema) admitsTypeOf(v any, m typeMask) bool {
 	if m == typeNumber {
 		if n.types&typeNumber != 0 {

@@ -22,6 +22,9 @@ type liquidChecker struct {
 	// key written in a buffer is looked up without copying it.
 	mu       sync.RWMutex
 	verdicts map[string]liquidVerdict
+	// texts remembers, by the whole text, what the string rules need of
+	// a template the parser reads (liquidtexts.go).
+	texts map[string]liquidText
 }
 
 // liquidVerdictLimit bounds the remembered verdicts (they are forgotten
@@ -43,7 +46,7 @@ type liquidVerdict struct {
 }
 
 func newLiquidChecker() *liquidChecker {
-	return &liquidChecker{engine: liquid.New(nil), verdicts: map[string]liquidVerdict{}}
+	return &liquidChecker{engine: liquid.New(nil), verdicts: map[string]liquidVerdict{}, texts: map[string]liquidText{}}
 }
 
 // hasLiquid reports whether a string holds Liquid markup at all ("{{" or
@@ -348,11 +351,6 @@ func (c *liquidChecker) findings(str string, report func(Severity, func(field st
 	verdict := c.check(str)
 	verdict.unclosed = unclosedOutput(str) // a simple string's verdict does not say
 	c.report(verdict, report)
-}
-
-// parsedFindings is findings for a string simpleLiquid refuses.
-func (c *liquidChecker) parsedFindings(str string, report func(Severity, func(field string) string)) {
-	c.report(c.parsed(str), report)
 }
 
 func (c *liquidChecker) report(verdict liquidVerdict, report func(Severity, func(field string) string)) {

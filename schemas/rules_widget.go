@@ -2,7 +2,6 @@ package schemas
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -10,8 +9,12 @@ import (
 )
 
 // typeRule: a widget's type must be there; unknown, end-of-life and legacy
-// types are kept, with a warning.
-func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Diagnostic {
+// types are kept, with a warning. w is the catalog's entry for the
+// widget's type, nil when there is none.
+func (v *Validator) typeRule(s *model.State, w *WidgetType, base string, out []Diagnostic) []Diagnostic {
+	if w != nil && w.Maturity != EndOfLife && w.Maturity != Legacy {
+		return out // a known type: the widget has one, as text
+	}
 	tv, has := s.Raw().Get("type")
 	typ, isString := tv.(string)
 	diag := func(sev Severity, msg string) []Diagnostic {
@@ -25,8 +28,7 @@ func (v *Validator) typeRule(s *model.State, base string, out []Diagnostic) []Di
 	case typ == "":
 		return diag(Error, "type cannot be empty")
 	}
-	w, known := v.cat.typeOf(typ)
-	switch {
+	switch known := w != nil; {
 	case !known:
 		return diag(Warning, fmt.Sprintf("%q is not a widget type Studio or Studioflow knows; the widget is kept as it is, but its settings and events cannot be checked", typ))
 	case w.Maturity == EndOfLife:
@@ -73,67 +75,6 @@ func (v *Validator) validateAgainstType(s *model.State) (map[string]any, error) 
 	}
 	instance := schemaInstance(s)
 	return instance, w.compiled.Validate(instance)
-}
-
-// schemaInstance is the widget in plain form as the schemas see it: a
-// transition with "next": null is shown without next, since both mean "not
-// connected" and split-based-on's schema rejects null (QUIRKS.md 10).
-func schemaInstance(s *model.State) map[string]any { return schemaInstanceOf(s.Raw()) }
-
-func schemaInstanceOf(raw *model.Object) map[string]any {
-	m, _ := model.ToGeneric(raw).(map[string]any)
-	if list, ok := m["transitions"].([]any); ok {
-		for _, t := range list {
-			if obj, ok := t.(map[string]any); ok {
-				if next, has := obj["next"]; has && next == nil {
-					delete(obj, "next")
-				}
-			}
-		}
-	}
-	return m
-}
-
-// schemaView is schemaInstance without the conversion: the widget as a model
-// value, each transition with "next": null shown without next. It shares
-// everything else with raw, and is raw itself when no transition has a null
-// next.
-func schemaView(raw *model.Object) *model.Object {
-	tv, _ := raw.Get("transitions")
-	list, _ := tv.([]any)
-	var shown []any
-	for j, t := range list {
-		obj, ok := t.(*model.Object)
-		if !ok {
-			continue
-		}
-		if next, has := obj.Get("next"); !has || next != nil {
-			continue
-		}
-		if shown == nil {
-			shown = slices.Clone(list)
-		}
-		kept := model.NewObject()
-		obj.Range(func(key string, value any) bool {
-			if key != "next" {
-				kept.Set(key, value)
-			}
-			return true
-		})
-		shown[j] = kept
-	}
-	if shown == nil {
-		return raw
-	}
-	view := model.NewObject()
-	raw.Range(func(key string, value any) bool {
-		if key == "transitions" {
-			value = shown
-		}
-		view.Set(key, value)
-		return true
-	})
-	return view
 }
 
 // nameRule: present, well formed, unique.
@@ -194,14 +135,14 @@ func (v *Validator) transitionRules(ctx widgetContext, w *WidgetType, s *model.S
 		default:
 			repeatable := false
 			if known { // one look-up of the event for both questions
-				e, has := w.event(event)
-				if !has && !w.OpenEvents { // as !w.allowsEvent(event)
+				e := w.eventNamed(event)
+				if e == nil && !w.OpenEvents { // as !w.allowsEvent(event)
 					names, _ := v.eventsOf(w.Type)
 					out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
 						Message: eventNotAllowed(strconv.Quote(event), names)})
 					continue
 				}
-				repeatable = e.Repeatable
+				repeatable = e != nil && e.Repeatable
 			}
 			if first := firstWithEvent(s, j, event); first >= 0 && !repeatable {
 				out = append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/event", Rule: RuleEvent,
@@ -424,8 +365,11 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 		}
 		return out
 	}
-	v.liquid.parsedFindings(str, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
-	widgetRefs(str, checkRef)
+	text := v.liquid.text(str)
+	v.liquid.report(text.verdict, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
+	for _, name := range text.refs {
+		checkRef(name)
+	}
 	return out
 }
 

@@ -76,9 +76,10 @@ type flowWork struct {
 // On several cores, the content rules (the schemas, most of the work) need
 // nothing of the rest of the flow: workers take chunks of them at once,
 // while this goroutine prepares the flow's wiring and then runs the flow
-// rules; then everyone takes chunks of the remaining rules. Chunks go to
-// whichever goroutine is free, so one held up (a busy machine) leaves the
-// rest to the others.
+// rules. Each goroutine runs the remaining rules on the chunks it found the
+// content of, as soon as the wiring is ready: no barrier between the two.
+// Chunks go to whichever goroutine is free, so one held up (a busy machine)
+// leaves the rest to the others.
 func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 	n := f.Len()
 	// Nothing remembered yet (a first validation): no lookups.
@@ -90,44 +91,50 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 		ctx.scratch = &widgetScratch{}
 		var out []Diagnostic
 		content := make([][]Diagnostic, widgetChunk)
+		types := make([]*WidgetType, widgetChunk)
 		for lo := 0; lo < n; lo += widgetChunk {
 			hi := min(n, lo+widgetChunk)
-			v.chunkContent(ctx.scratch, f, lo, hi, content, fresh)
-			out = v.chunkRules(ctx, lo, hi, content, out)
+			v.chunkContent(ctx.scratch, f, lo, hi, types, content, fresh)
+			out = v.chunkRules(ctx, lo, hi, types, content, out)
 		}
 		return out
 	}
 	chunks := (n + widgetChunk - 1) / widgetChunk
 	content := make([][]Diagnostic, n)
+	types := make([]*WidgetType, n) // each widget's, found with its content
 	parts := make([][]Diagnostic, chunks)
-	var nextContent, contentDone, nextRules atomic.Int64
-	ready := make(chan struct{})      // ctx is set
-	allContent := make(chan struct{}) // every chunk's content is known
+	var nextChunk atomic.Int64
+	ready := make(chan struct{}) // ctx is set
 	var ctx widgetContext
+	// A goroutine runs the other rules on the chunks whose content it
+	// found itself, once ctx is ready: no chunk waits for another.
 	run := func(sc *widgetScratch) {
+		var pending []int
+		rules := func() {
+			local := ctx
+			local.scratch = sc
+			for _, c := range pending {
+				lo, hi := c*widgetChunk, min(n, (c+1)*widgetChunk)
+				parts[c] = v.chunkRules(local, lo, hi, types[lo:hi], content[lo:hi], nil)
+			}
+			pending = pending[:0]
+		}
 		for {
-			c := int(nextContent.Add(1) - 1)
+			c := int(nextChunk.Add(1) - 1)
 			if c >= chunks {
 				break
 			}
 			lo, hi := c*widgetChunk, min(n, (c+1)*widgetChunk)
-			v.chunkContent(sc, f, lo, hi, content[lo:hi], fresh)
-			if contentDone.Add(1) == int64(chunks) {
-				close(allContent)
+			v.chunkContent(sc, f, lo, hi, types[lo:hi], content[lo:hi], fresh)
+			pending = append(pending, c)
+			select {
+			case <-ready:
+				rules()
+			default:
 			}
 		}
 		<-ready
-		<-allContent
-		local := ctx
-		local.scratch = sc
-		for {
-			c := int(nextRules.Add(1) - 1)
-			if c >= chunks {
-				return
-			}
-			lo, hi := c*widgetChunk, min(n, (c+1)*widgetChunk)
-			parts[c] = v.chunkRules(local, lo, hi, content[lo:hi], nil)
-		}
+		rules()
 	}
 	var wg sync.WaitGroup
 	for range workers - 1 {
@@ -157,11 +164,13 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 // into content (one per widget): remembered ones looked up under one lock
 // (unless the cache was empty when the validation began), the others
 // computed and remembered under one more.
-func (v *Validator) chunkContent(sc *widgetScratch, f *model.Flow, lo, hi int, content [][]Diagnostic, fresh bool) {
+func (v *Validator) chunkContent(sc *widgetScratch, f *model.Flow, lo, hi int, types []*WidgetType, content [][]Diagnostic, fresh bool) {
 	count := hi - lo
 	sc.keys = sc.keys[:0]
 	for i := lo; i < hi; i++ {
-		sc.keys = append(sc.keys, v.content.key(f.StateAt(i)))
+		s := f.StateAt(i)
+		sc.keys = append(sc.keys, v.content.key(s))
+		types[i-lo], _ = v.cat.typeOf(s.Type())
 	}
 	sc.found = slices.Grow(sc.found[:0], count)[:count]
 	if fresh {
@@ -173,7 +182,7 @@ func (v *Validator) chunkContent(sc *widgetScratch, f *model.Flow, lo, hi int, c
 	sc.newKeys, sc.newFound = sc.newKeys[:0], sc.newFound[:0]
 	for k, found := range sc.found {
 		if !found {
-			d := slices.Clip(v.contentRules(sc, f.StateAt(lo+k)))
+			d := slices.Clip(v.contentRules(sc, types[k], f.StateAt(lo+k)))
 			content[k] = d
 			sc.newKeys, sc.newFound = append(sc.newKeys, sc.keys[k]), append(sc.newFound, d)
 		}
@@ -186,9 +195,9 @@ func (v *Validator) chunkContent(sc *widgetScratch, f *model.Flow, lo, hi int, c
 
 // chunkRules runs the per-widget rules on widgets lo to hi-1, given their
 // content findings.
-func (v *Validator) chunkRules(ctx widgetContext, lo, hi int, content [][]Diagnostic, out []Diagnostic) []Diagnostic {
+func (v *Validator) chunkRules(ctx widgetContext, lo, hi int, types []*WidgetType, content [][]Diagnostic, out []Diagnostic) []Diagnostic {
 	for k := range hi - lo {
-		out = v.widgetWith(ctx, lo+k, content[k], out)
+		out = v.widgetWith(ctx, lo+k, types[k], content[k], out)
 	}
 	return out
 }
@@ -199,18 +208,18 @@ func (v *Validator) widget(ctx widgetContext, i int, out []Diagnostic) []Diagnos
 		ctx.scratch = &widgetScratch{}
 	}
 	s := ctx.flow.StateAt(i)
-	content := v.content.findings(s, func(s *model.State) []Diagnostic { return v.contentRules(ctx.scratch, s) })
-	return v.widgetWith(ctx, i, content, out)
+	w, _ := v.cat.typeOf(s.Type())
+	content := v.content.findings(s, func(s *model.State) []Diagnostic { return v.contentRules(ctx.scratch, w, s) })
+	return v.widgetWith(ctx, i, w, content, out)
 }
 
 // widgetWith is widget with the content rules' findings already known
 // (paths relative to the widget, no widget name).
-func (v *Validator) widgetWith(ctx widgetContext, i int, content []Diagnostic, out []Diagnostic) []Diagnostic {
+func (v *Validator) widgetWith(ctx widgetContext, i int, w *WidgetType, content []Diagnostic, out []Diagnostic) []Diagnostic {
 	s := ctx.flow.StateAt(i)
 	start := len(out)
 	base := statePath(i)
-	w, _ := v.cat.typeOf(s.Type())
-	out = v.typeRule(s, base, out)
+	out = v.typeRule(s, w, base, out)
 	for _, d := range content {
 		d.Widget = s.Name()
 		d.Path = base + d.Path
@@ -228,9 +237,8 @@ func (v *Validator) widgetWith(ctx widgetContext, i int, content []Diagnostic, o
 // contentRules are the per-widget rules whose outcome depends on the
 // widget's own JSON alone (paths relative to the widget, no widget name), so
 // their result can be remembered by content.
-func (v *Validator) contentRules(sc *widgetScratch, s *model.State) []Diagnostic {
+func (v *Validator) contentRules(sc *widgetScratch, w *WidgetType, s *model.State) []Diagnostic {
 	var out []Diagnostic
-	w, _ := v.cat.typeOf(s.Type())
 	out = v.schemaRuleOf(w, s, "", out)
 	if v.findSubflow == nil { // the widget's JSON alone decides
 		out = v.requirementRules(sc, w, s, "", out, 0)

@@ -19,13 +19,6 @@ func New[K comparable, V any](limit int) *Map[K, V] {
 	return &Map[K, V]{limit: max(limit, 1), values: make(map[K]V)}
 }
 
-// NewSized is New with room for size values from the start, for a cache
-// that takes about that many at once (growing the map as it fills cost
-// more than the lookups).
-func NewSized[K comparable, V any](limit, size int) *Map[K, V] {
-	return &Map[K, V]{limit: max(limit, 1), values: make(map[K]V, min(max(size, 0), max(limit, 1)))}
-}
-
 // Get returns the value remembered for key.
 func (m *Map[K, V]) Get(key K) (V, bool) {
 	m.mu.RLock()

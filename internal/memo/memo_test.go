@@ -59,25 +59,6 @@ func TestMapIsSafeForConcurrentUse(t *testing.T) {
 	}
 }
 
-// A map made with room for its values takes them without growing, and
-// keeps its limit.
-func TestSizedMapTakesItsValuesWithoutGrowing(t *testing.T) {
-	m := NewSized[int, int](100, 64)
-	if n := testing.AllocsPerRun(1, func() {
-		for i := range 64 {
-			m.Put(i, i)
-		}
-	}); n != 0 {
-		t.Errorf("filling the sized map allocated %v times", n)
-	}
-	for i := 64; i < 101; i++ {
-		m.Put(i, i)
-	}
-	if n := m.Len(); n != 1 {
-		t.Errorf("past the limit of 100 the map holds %d values, want 1", n)
-	}
-}
-
 // GetAll and PutAll answer and remember as Get and Put one by one do,
 // the limit included.
 func TestGetAllAndPutAllActAsGetAndPutInOrder(t *testing.T) {
