@@ -1,8 +1,8 @@
 package model
 
-// Memory of the parser: the slabs it carves objects and lists from, the
-// texts of a flow's widgets, and the member-name lookup behind its
-// duplicate check.
+// Memory of the parser: the slabs it takes objects, members and list
+// items from, the keys of a flow's widget texts, and the member-name
+// lookup behind its duplicate check.
 
 const slabSize = 255 // see minChunk
 
