@@ -85,7 +85,7 @@ func Parse(data []byte) (*Flow, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%w: %s, and flow definitions are limited to %s", ErrTooLarge, humanSize(len(data)), humanSize(MaxFileSize))
 	}
-	var items []itemText
+	var items []itemKey
 	p := &parser{data: data, items: &items}
 	v, err := parseDocument(p)
 	if err != nil {
@@ -109,7 +109,7 @@ func Parse(data []byte) (*Flow, error) {
 		if k == len(items) {
 			break
 		}
-		st.textKey = textKey(data[items[k].start:items[k].end])
+		st.textKey = items[k].key
 	}
 	return f, nil
 }
@@ -183,31 +183,48 @@ func newState(raw *Object) *State {
 
 // refresh re-derives the typed view of the state from its JSON after a
 // change (which also ends its ContentKey).
+//
+// One pass over the members reads them all; where a name occurs twice the
+// last one counts, as with Get.
 func (s *State) refresh() {
 	s.textKey = 0
-	s.name, _ = s.raw.String("name")
-	s.typ, _ = s.raw.String("type")
-	pv, _ := s.raw.Get("properties")
-	s.props, _ = pv.(*Object)
-	tv, _ := s.raw.Get("transitions")
-	list, _ := tv.([]any)
+	s.name, s.typ, s.props = "", "", nil
+	var list []any
+	if s.raw != nil {
+		for _, m := range s.raw.members {
+			switch m.Key {
+			case "name":
+				s.name, _ = m.Value.(string)
+			case "type":
+				s.typ, _ = m.Value.(string)
+			case "properties":
+				s.props, _ = m.Value.(*Object)
+			case "transitions":
+				list, _ = m.Value.([]any)
+			}
+		}
+	}
 	if cap(s.transitions) < len(list) {
 		s.transitions = make([]Transition, 0, len(list))
 	}
-	s.transitions = s.transitions[:0]
-	for _, e := range list {
+	s.transitions = s.transitions[:len(list)]
+	for i, e := range list {
+		t := &s.transitions[i]
+		*t = Transition{}
 		obj, ok := e.(*Object)
-		if !ok {
-			s.transitions = append(s.transitions, Transition{})
+		if !ok || obj == nil {
 			continue
 		}
-		t := Transition{}
-		t.Event, _ = obj.String("event")
-		t.Next, _ = obj.String("next")
-		if cv, ok := obj.Get("conditions"); ok {
-			t.Conditions, _ = cv.([]any)
+		for _, m := range obj.members {
+			switch m.Key {
+			case "event":
+				t.Event, _ = m.Value.(string)
+			case "next":
+				t.Next, _ = m.Value.(string)
+			case "conditions":
+				t.Conditions, _ = m.Value.([]any)
+			}
 		}
-		s.transitions = append(s.transitions, t)
 	}
 }
 
@@ -237,7 +254,7 @@ func (f *Flow) Marshal() []byte {
 	if f.finalNewline {
 		b = append(b, '\n')
 	}
-	return b
+	return b[:len(b):len(b)]
 }
 
 // Clone returns a deep copy.

@@ -2,10 +2,10 @@ package model
 
 import (
 	"maps"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -20,7 +20,6 @@ func ParseValue(data []byte) (any, error) {
 
 func parseDocument(p *parser) (any, error) {
 	data := p.data
-	p.text = string(data)
 	if !utf8.Valid(data) {
 		p.pos = firstInvalidUTF8(data)
 		return nil, p.errorf("the file is not UTF-8 text (JSON must be UTF-8): re-save it as UTF-8")
@@ -42,29 +41,33 @@ func parseDocument(p *parser) (any, error) {
 
 type parser struct {
 	data []byte
-	// text is data as one string: strings without escapes, member names
-	// and number literals are slices of it (one copy of the file instead
-	// of one allocation per string).
-	text string
 	pos  int
-	// members (with starts, the offsets of their names) and elems are
-	// stacks the objects and lists being read collect into; each gets an
-	// exactly sized copy when it closes.
-	members []Member
-	starts  []int
-	elems   []any
-	// Slabs the objects, member lists and lists are carved from (a few
-	// big allocations instead of two per object); every carved slice has
-	// its capacity capped, so growing it later copies it out.
-	objSlab    []Object
-	memberSlab []Member
-	elemSlab   []any
+	// Strings and number literals are copied into arena (one allocation
+	// for many, and none of the whitespace between them); interned
+	// remembers recent ones, so that a repeated one (member names above
+	// all) is kept once: jsonparse_strings.go.
+	arena     []byte
+	arenaUsed int
+	interned  *internTable
+	// scratch is where strings with escapes are decoded.
+	scratch []byte
+	// starts is a stack of the offsets of the member names of the objects
+	// being read (for the duplicate check's message).
+	starts []int
+	// objSlab is the slab objects are carved from; levels hold, for each
+	// depth, the room the objects and lists there collect their members
+	// and items in (jsonparse_memory.go).
+	objSlab slab[Object]
+	levels  []level
 	// strSlab holds the headers of the strings and number literals values
 	// box (jsonparse_box.go).
-	strSlab []string
+	strSlab slab[string]
+	// listSlab holds the headers of the lists values box.
+	listSlab slab[[]any]
 	// items, when not nil, receives every object that is an item of a list
-	// nested two deep (a flow's widgets) with the text it was read from.
-	items *[]itemText
+	// nested two deep (a flow's widgets) with the key of the text it was
+	// read from.
+	items *[]itemKey
 	// space counts the whitespace bytes between tokens; layout counts the
 	// bytes the canonical form puts there instead (newlines, indentation,
 	// the space after each ':'). With them, canonicalSize is close to the
@@ -83,6 +86,14 @@ func (p *parser) skipSpace() {
 	start, i, d := p.pos, p.pos, p.data
 	for i < len(d) && jsonSpace[d[i]] {
 		i++
+		// The spaces that follow (indentation), up to eight at a time.
+		for i+8 <= len(d) {
+			x := load64(d, i) ^ lowBits*' '
+			i += bits.TrailingZeros64(x) >> 3 // 8 when x is 0
+			if x != 0 {
+				break
+			}
+		}
 	}
 	p.pos = i
 	p.space += i - start
@@ -104,11 +115,11 @@ func (p *parser) value(depth int) (any, error) {
 		}
 		return p.array(depth + 1)
 	case c == '"':
-		str, err := p.str()
+		str, slot, err := p.strSlot()
 		if err != nil {
 			return nil, err
 		}
-		return p.boxString(str), nil
+		return p.boxIn(str, slot, stringTypeWord), nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == 't':
@@ -138,10 +149,11 @@ func (p *parser) object(depth int) (any, error) {
 		p.pos++
 		return obj, nil
 	}
-	// This object's members so far are p.members[base:], the offsets of
-	// their names p.starts[base:]; on an error the stacks are left as they
-	// are: parsing ends.
-	base := len(p.members)
+	// This object's members so far are members, the offsets of their
+	// names p.starts[base:]; on an error the stack is left as it is:
+	// parsing ends.
+	members := p.startMembers(depth)
+	base := len(p.starts)
 	var seen map[string]int // member name → offset, once the object is large
 	for {
 		p.skipSpace()
@@ -159,7 +171,7 @@ func (p *parser) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if first, dup := findMember(p.members[base:], p.starts[base:], &seen, key, keyStart); dup {
+		if first, dup := findMember(members, p.starts[base:], &seen, key, keyStart); dup {
 			p.pos = keyStart
 			line, col := p.place(first)
 			return nil, p.errorf("member %q appears twice in this object (first at line %d, column %d): keep one", key, line, col)
@@ -174,9 +186,12 @@ func (p *parser) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		// Pushed together once the value is read (nested objects use the
-		// stacks meanwhile).
-		p.members = append(p.members, Member{Key: key, Value: v})
+		// Pushed once the value is read (nested objects use the stack
+		// meanwhile).
+		if len(members) == cap(members) {
+			members = p.moreMembers(depth, members)
+		}
+		members = append(members, Member{Key: key, Value: v})
 		p.starts = append(p.starts, keyStart)
 		p.layout += 2 + 2*depth // newline and indentation, ' ' after ':'
 		afterValue := p.pos
@@ -190,8 +205,8 @@ func (p *parser) object(depth int) (any, error) {
 		case '}':
 			p.pos++
 			p.layout += 1 + 2*(depth-1)
-			obj.members = p.carveMembers(p.members[base:])
-			p.members, p.starts = p.members[:base], p.starts[:base]
+			obj.members = p.endMembers(depth, members)
+			p.starts = p.starts[:base]
 			return obj, nil
 		case '"':
 			next := p.describe()
@@ -208,9 +223,9 @@ func (p *parser) array(depth int) (any, error) {
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
-		return []any{}, nil
+		return p.boxList([]any{}), nil
 	}
-	base := len(p.elems) // on an error the stack is left as it is: parsing ends
+	elems := p.startElems(depth)
 	for {
 		p.skipSpace()
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
@@ -221,12 +236,15 @@ func (p *parser) array(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.elems = append(p.elems, v)
+		if len(elems) == cap(elems) {
+			elems = p.moreElems(depth, elems)
+		}
+		elems = append(elems, v)
 		p.layout += 1 + 2*depth
 		afterValue := p.pos
 		if p.items != nil && depth == 2 {
 			if obj, ok := v.(*Object); ok {
-				*p.items = append(*p.items, itemText{obj, start, afterValue})
+				*p.items = append(*p.items, itemKey{obj, textKey(p.data[start:afterValue])})
 			}
 		}
 		p.skipSpace()
@@ -239,10 +257,7 @@ func (p *parser) array(depth int) (any, error) {
 		case ']':
 			p.pos++
 			p.layout += 1 + 2*(depth-1)
-			arr := p.carveElems(p.elems[base:])
-			clear(p.elems[base:]) // let go of the values
-			p.elems = p.elems[:base]
-			return arr, nil
+			return p.boxList(p.endElems(depth, elems)), nil
 		case '{', '[', '"':
 			next := p.describe()
 			p.pos = afterValue
@@ -295,103 +310,8 @@ func (p *parser) number() (any, error) {
 		}
 	}
 	p.pos = i
-	return p.boxNumber(p.text[start:i]), nil
-}
-
-// stringSpecial marks the bytes that end a string's fast scan: the quote,
-// the backslash and control characters.
-var stringSpecial = func() (t [256]bool) {
-	for c := 0; c < 0x20; c++ {
-		t[c] = true
-	}
-	t['"'], t['\\'] = true, true
-	return t
-}()
-
-func (p *parser) str() (string, error) {
-	start := p.pos
-	p.pos++ // opening quote
-	d := p.data
-	// Fast path: no escapes.
-	for i := p.pos; i < len(d); i++ {
-		c := d[i]
-		if !stringSpecial[c] {
-			continue
-		}
-		if c == '"' {
-			s := p.text[p.pos:i]
-			p.pos = i + 1
-			return s, nil
-		}
-		if c == '\\' {
-			break
-		}
-		if c < 0x20 {
-			p.pos = i
-			return "", p.errorf("a raw control character (code %d) inside a string: write it as an escape such as \\n", c)
-		}
-	}
-	var b strings.Builder
-	for i := p.pos; ; {
-		if i >= len(d) {
-			p.pos = start
-			return "", p.errorf("this string is never closed: a '\"' is missing")
-		}
-		c := d[i]
-		switch {
-		case c == '"':
-			p.pos = i + 1
-			return b.String(), nil
-		case c < 0x20:
-			p.pos = i
-			return "", p.errorf("a raw control character (code %d) inside a string: write it as an escape such as \\n", c)
-		case c != '\\':
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		if i+1 >= len(d) {
-			p.pos = i
-			return "", p.errorf("this string is never closed: a '\"' is missing")
-		}
-		esc := d[i+1]
-		i += 2
-		switch esc {
-		case '"', '\\', '/':
-			b.WriteByte(esc)
-		case 'b':
-			b.WriteByte('\b')
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'u':
-			r, ok := hex4(d, i)
-			if !ok {
-				p.pos = i - 2
-				return "", p.errorf("malformed \\u escape: four hex digits must follow \\u")
-			}
-			i += 4
-			if utf16.IsSurrogate(r) {
-				if r2, ok := hex4(d, i+2); ok && i+1 < len(d) && d[i] == '\\' && d[i+1] == 'u' {
-					if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-						b.WriteRune(dec)
-						i += 6
-						continue
-					}
-				}
-				r = utf8.RuneError
-			}
-			b.WriteRune(r)
-		default:
-			p.pos = i - 2
-			return "", p.errorf("unknown escape %s inside a string", describeEscape(d[i-1:]))
-		}
-	}
+	s, slot := p.internSlot(start, i)
+	return p.boxIn(s, slot, numberTypeWord), nil
 }
 
 func firstInvalidUTF8(d []byte) int {
@@ -403,17 +323,6 @@ func firstInvalidUTF8(d []byte) int {
 		i += size
 	}
 	return len(d)
-}
-
-func hex4(d []byte, i int) (rune, bool) {
-	if i+4 > len(d) {
-		return 0, false
-	}
-	n, err := strconv.ParseUint(string(d[i:i+4]), 16, 32)
-	if err != nil {
-		return 0, false
-	}
-	return rune(n), true
 }
 
 func sortedKeys(m map[string]any) []string {

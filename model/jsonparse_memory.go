@@ -1,51 +1,138 @@
 package model
 
-// Memory of the parser: the slabs it carves objects and lists from, the
-// texts of a flow's widgets, and the member-name lookup behind its
-// duplicate check.
+// Memory of the parser: the slabs it takes objects, members and list
+// items from, the keys of a flow's widget texts, and the member-name
+// lookup behind its duplicate check.
 
-const slabSize = 256
+const slabSize = 255 // see minChunk
 
-func (p *parser) newObject() *Object {
-	if len(p.objSlab) == 0 {
-		p.objSlab = make([]Object, slabSize)
+func (p *parser) newObject() *Object { return p.objSlab.take(slabSize) }
+
+// slab hands out its elements one at a time, then makes a new slab of n.
+// Taking one moves an index: only a new slab is a pointer written (each
+// costs a write barrier while the collector marks).
+type slab[T any] struct {
+	s    []T
+	used int
+}
+
+func (s *slab[T]) take(n int) *T {
+	if s.used == len(s.s) {
+		s.s, s.used = make([]T, n), 0
 	}
-	o := &p.objSlab[0]
-	p.objSlab = p.objSlab[1:]
-	return o
+	e := &s.s[s.used]
+	s.used++
+	return e
 }
 
-// carveMembers returns a copy of members in slab memory.
-func (p *parser) carveMembers(members []Member) []Member {
-	return carve(&p.memberSlab, members, slabSize*4)
+// level is the room left in the slabs of one depth: the objects there
+// append their members to it, and the lists their items, with no copy
+// when they close. Objects (and lists) at one depth are read one after
+// the other, never one inside another, so each has the room to itself
+// until it closes; one that outgrows it moves to a new slab, whose rest
+// is then the room of the next.
+type level struct {
+	members room[Member]
+	elems   room[any]
 }
 
-// carveElems returns a copy of elems in slab memory.
-func (p *parser) carveElems(elems []any) []any {
-	return carve(&p.elemSlab, elems, slabSize*2)
+// room is the free end of a slab, slab[used:]. As with slab, closing an
+// object or a list moves an index.
+type room[T any] struct {
+	slab []T
+	used int
+	// chunk is the length of the last slab made: each new one is twice
+	// as long, up to maxChunk, so small documents stay small.
+	chunk int
 }
 
-// carve returns a copy of items cut from *slab, which is replaced by a new
-// slab of refill entries when too short. More than slabSize/4 items get
-// memory of their own.
-func carve[T any](slab *[]T, items []T, refill int) []T {
+// Slab lengths are one less than a power of two: a slab of pointerful
+// values larger than 512 bytes gets an 8-byte header, and a power of two
+// plus 8 would be rounded up to the next size class (up to a fifth more).
+const (
+	minChunk = 15
+	maxChunk = 1023
+	// minRoom is the least room an object or list starts with; with
+	// less, a new slab is made.
+	minRoom = 8
+)
+
+// start returns the empty slice an object or list appends to; rest is
+// how much of the text is left.
+func (r *room[T]) start(rest int) []T {
+	if len(r.slab)-r.used < minRoom {
+		r.chunk = nextChunk(r.chunk, rest)
+		r.slab, r.used = make([]T, r.chunk), 0
+	}
+	return r.slab[r.used:r.used]
+}
+
+// more moves items, which have filled the room, to a new slab with room
+// for more.
+func (r *room[T]) more(items []T, rest int) []T {
+	r.chunk = nextChunk(r.chunk, rest)
+	grown := make([]T, max(r.chunk, 2*len(items)))
+	copy(grown, items)
+	r.slab, r.used = grown, 0
+	return grown[:len(items)]
+}
+
+// end returns items with their capacity capped (growing them later
+// copies them out), and leaves the room after them to the next.
+func (r *room[T]) end(items []T) []T {
 	n := len(items)
-	if n > slabSize/4 {
-		return append(make([]T, 0, n), items...)
-	}
-	if len(*slab) < n {
-		*slab = make([]T, refill)
-	}
-	out := (*slab)[:n:n]
-	*slab = (*slab)[n:]
-	copy(out, items)
-	return out
+	r.used += n
+	return items[:n:n]
 }
 
-// itemText is an object parsed from data[start:end].
-type itemText struct {
-	obj        *Object
-	start, end int
+func (p *parser) level(depth int) *level {
+	for len(p.levels) <= depth {
+		p.levels = append(p.levels, level{})
+	}
+	return &p.levels[depth]
+}
+
+func (p *parser) startMembers(depth int) []Member {
+	return p.level(depth).members.start(len(p.data) - p.pos)
+}
+
+func (p *parser) moreMembers(depth int, members []Member) []Member {
+	return p.levels[depth].members.more(members, len(p.data)-p.pos)
+}
+
+func (p *parser) endMembers(depth int, members []Member) []Member {
+	return p.levels[depth].members.end(members)
+}
+
+func (p *parser) startElems(depth int) []any {
+	return p.level(depth).elems.start(len(p.data) - p.pos)
+}
+
+func (p *parser) moreElems(depth int, elems []any) []any {
+	return p.levels[depth].elems.more(elems, len(p.data)-p.pos)
+}
+
+func (p *parser) endElems(depth int, elems []any) []any {
+	return p.levels[depth].elems.end(elems)
+}
+
+// nextChunk is the length of a level's next slab: twice the last, but no
+// more than the rest of the text can fill (a member or an item takes more
+// than 16 bytes of most JSON), so the last slabs are not left mostly
+// empty.
+func nextChunk(last, rest int) int {
+	n := min(maxChunk, max(minChunk, 2*last+1))
+	for n > minChunk && n/2 >= rest/16 {
+		n /= 2 // still one less than a power of two
+	}
+	return n
+}
+
+// itemKey is an object and the key of the text it was parsed from
+// (textKey).
+type itemKey struct {
+	obj *Object
+	key uint64
 }
 
 // findMember reports whether members (an object's so far) has one named
@@ -57,7 +144,9 @@ func findMember(members []Member, starts []int, seen *map[string]int, key string
 	const mapFrom = 32
 	if len(members) < mapFrom {
 		for i, m := range members {
-			if m.Key == key {
+			// The first byte first: most names differ there, and the
+			// check costs no call.
+			if len(m.Key) == len(key) && (key == "" || m.Key[0] == key[0]) && m.Key == key {
 				return starts[i], true
 			}
 		}

@@ -2,7 +2,10 @@ package model
 
 import (
 	"encoding/json"
+	"math/bits"
+	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // MarshalCanonical writes a value the way Studio's "Show Flow JSON" prints a
@@ -11,7 +14,8 @@ import (
 // as they are, and empty objects and lists as {} and []. Numbers keep their
 // literal text.
 func MarshalCanonical(v any) []byte {
-	return marshalCanonical(v, 4096)
+	b := marshalCanonical(v, 4096)
+	return b[:len(b):len(b)]
 }
 
 // marshalCanonical is MarshalCanonical into a buffer of sizeHint bytes to
@@ -22,16 +26,38 @@ func MarshalCanonical(v any) []byte {
 // memory the compiler cannot place on the stack costs a write barrier
 // each time while the garbage collector runs, and that was a fifth of the
 // writer's time.
+//
+// The buffer's memory is not zeroed first (a pass over it as long as the
+// writing): callers cut what they return to its length.
 func marshalCanonical(v any, sizeHint int) []byte {
-	return appendCanonical(make([]byte, 0, sizeHint), v, 0)
+	return appendCanonical(unzeroedBytes(sizeHint), v, 0)
+}
+
+// unzeroedBytes returns an empty slice with room for n bytes, whose
+// memory may hold anything. strings.Builder's Grow allocates without
+// zeroing; the builder is dropped and its memory is ours.
+func unzeroedBytes(n int) []byte {
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteByte(0) // a string of length 1, so that StringData points at the memory
+	return unsafe.Slice(unsafe.StringData(b.String()), n)[:0]
 }
 
 // newlineAndSpaces holds a newline and the indentation of the deepest
 // levels written in one append.
 const newlineAndSpaces = "\n                                                                "
 
+// indentBlock is the start of newlineAndSpaces as an array: appendIndent
+// copies it whole (two moves of 16 bytes) and keeps what it needs.
+var indentBlock = [32]byte([]byte(newlineAndSpaces[:32]))
+
 func appendIndent(buf []byte, depth int) []byte {
-	if n := 1 + 2*depth; n <= len(newlineAndSpaces) {
+	n := 1 + 2*depth
+	if l := len(buf); n <= len(indentBlock) && cap(buf)-l >= len(indentBlock) {
+		*(*[32]byte)(buf[l : l+32]) = indentBlock
+		return buf[:l+n]
+	}
+	if n <= len(newlineAndSpaces) {
 		return append(buf, newlineAndSpaces[:n]...)
 	}
 	buf = append(buf, '\n')
@@ -112,6 +138,72 @@ var shortEscapes = [0x80]byte{'"': '"', '\\': '\\', '\b': 'b', '\f': 'f', '\n': 
 // appendString escapes as JSON.stringify does: the quote, the backslash and control
 // characters, with the short forms where JSON has them.
 func appendString(buf []byte, s string) []byte {
+	i, ascii := plainPrefix(s)
+	if i == len(s) && (ascii || utf8.ValidString(s)) {
+		buf = append(buf, '"')
+		buf = append(buf, s...)
+		return append(buf, '"')
+	}
+	if !utf8.ValidString(s) {
+		return appendInvalidString(buf, s)
+	}
+	// Valid UTF-8: only the bytes plainPrefix stops at need escapes (no
+	// byte of a multi-byte character is below 0x80).
+	buf = append(buf, '"')
+	start := 0
+	for i < len(s) {
+		buf = append(buf, s[start:i]...)
+		buf = appendEscape(buf, s[i])
+		start = i + 1
+		j, _ := plainPrefix(s[start:])
+		i = start + j
+	}
+	buf = append(buf, s[start:]...)
+	return append(buf, '"')
+}
+
+// plainPrefix returns the length of the longest prefix of s without a
+// quote, a backslash or a control character, and whether s has no byte
+// outside ASCII before that point (or a little past it).
+func plainPrefix(s string) (n int, ascii bool) {
+	var high uint64
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := loadString64(s, i)
+		high |= w
+		if m := stringStops(w); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3, high&highBits == 0
+		}
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c == '"' || c == '\\' || c < 0x20 {
+			break
+		}
+		high |= uint64(c)
+	}
+	return i, high&highBits == 0
+}
+
+// loadString64 reads s[i:i+8] as a little-endian word.
+func loadString64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// appendEscape writes the escape of c, a quote, a backslash or a control
+// character.
+func appendEscape(buf []byte, c byte) []byte {
+	if short := shortEscapes[c]; short != 0 {
+		return append(buf, '\\', short)
+	}
+	return append(buf, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+}
+
+// appendInvalidString is appendString for a string that is not UTF-8 (the
+// parser never makes one), with U+FFFD for each invalid byte.
+func appendInvalidString(buf []byte, s string) []byte {
 	buf = append(buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -125,8 +217,6 @@ func appendString(buf []byte, s string) []byte {
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
-				// Invalid UTF-8 cannot come from our parser; write U+FFFD
-				// rather than an invalid file.
 				buf = append(buf, s[start:i]...)
 				buf = append(buf, "\ufffd"...)
 				i++
@@ -137,11 +227,7 @@ func appendString(buf []byte, s string) []byte {
 			continue
 		}
 		buf = append(buf, s[start:i]...)
-		if short := shortEscapes[c]; short != 0 {
-			buf = append(buf, '\\', short)
-		} else {
-			buf = append(buf, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-		}
+		buf = appendEscape(buf, c)
 		i++
 		start = i
 	}
