@@ -15,6 +15,28 @@ type graph struct {
 	// scratch is memory the searches over the graph reuse (nil: they
 	// make their own).
 	scratch *flowScratch
+	// types[i] is widget i's catalog entry, nil for an unknown type; nil
+	// as a whole until the flow rules look them up (withTypes).
+	types []*WidgetType
+}
+
+// withTypes is g with every widget's type looked up once, for the flow
+// rules that walk the graph (a widget is reached from several entries).
+func (g graph) withTypes(cat *Catalog, f *model.Flow) graph {
+	g.types = make([]*WidgetType, f.Len())
+	for i := range g.types {
+		g.types[i], _ = cat.typeOf(f.StateAt(i).Type())
+	}
+	return g
+}
+
+// typeAt is widget i's catalog entry (nil when its type is unknown).
+func (g graph) typeAt(cat *Catalog, f *model.Flow, i int) *WidgetType {
+	if g.types != nil {
+		return g.types[i]
+	}
+	w, _ := cat.typeOf(f.StateAt(i).Type())
+	return w
 }
 
 // Values of graph.targets that are not a widget index.

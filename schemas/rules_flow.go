@@ -43,6 +43,7 @@ func (v *Validator) flowSchema(f *model.Flow, out []Diagnostic) []Diagnostic {
 
 // flowRules are the Studio rules that need the whole flow.
 func (v *Validator) flowRules(f *model.Flow, g graph, out []Diagnostic) []Diagnostic {
+	g = g.withTypes(v.cat, f)
 	trigger := -1
 	for i := 0; i < f.Len(); i++ {
 		s := f.StateAt(i)

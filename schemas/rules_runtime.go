@@ -109,8 +109,8 @@ func (v *Validator) entryRules(f *model.Flow, g graph, trigger int, out []Diagno
 		e := entryOf(tr.Event)
 		for _, at := range v.reachFrom(f, g, reachState{first, e.Call}, scratch) {
 			s := f.StateAt(at.widget)
-			w, ok := v.cat.typeOf(s.Type())
-			if !ok {
+			w := g.typeAt(v.cat, f, at.widget)
+			if w == nil {
 				continue
 			}
 			e.Call = at.call
@@ -190,7 +190,7 @@ func (v *Validator) reachFrom(f *model.Flow, g graph, start reachState, scratch 
 		stack = stack[:len(stack)-1]
 		out = append(out, at)
 		s := f.StateAt(at.widget)
-		w, _ := v.cat.typeOf(s.Type()) // nil for an unknown type: it answers nothing
+		w := g.typeAt(v.cat, f, at.widget) // nil for an unknown type: it answers nothing
 		for j, k := range g.targets[at.widget] {
 			if k < 0 || f.StateAt(int(k)).IsTrigger() {
 				continue
@@ -222,8 +222,8 @@ type reachScratch struct {
 func (v *Validator) loopRules(f *model.Flow, g graph, out []Diagnostic) []Diagnostic {
 	only := func(i int) (next int, ok bool) {
 		s := f.StateAt(i)
-		w, known := v.cat.typeOf(s.Type())
-		if !known || w.OpenEvents || len(w.events) != 1 || s.TransitionCount() != 1 {
+		w := g.typeAt(v.cat, f, i)
+		if w == nil || w.OpenEvents || len(w.events) != 1 || s.TransitionCount() != 1 {
 			return -1, false
 		}
 		if s.Transition(0).Event != w.events[0].Name {
