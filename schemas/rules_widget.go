@@ -239,10 +239,8 @@ func (v *Validator) stringRules(ctx widgetContext, wt *WidgetType, s *model.Stat
 	var path []pathSeg
 	if ctx.scratch != nil {
 		path = ctx.scratch.paths[:0]
-		defer func() { ctx.scratch.paths = path[:0] }()
 	}
 	w := stringWalker{v: v, ctx: ctx, s: s, i: i, base: base, path: path, out: out}
-	defer func() { path = w.path }()
 	if props, ok := s.Raw().Get("properties"); ok {
 		w.path = append(w.path, pathSeg{key: "properties", index: -1})
 		w.visit(props)
@@ -257,6 +255,9 @@ func (v *Validator) stringRules(ctx widgetContext, wt *WidgetType, s *model.Stat
 			w.path = append(w.path[:0], pathSeg{key: "transitions", index: -1}, pathSeg{index: j}, pathSeg{key: "conditions", index: -1})
 			w.visit(conds)
 		}
+	}
+	if ctx.scratch != nil { // the path's memory, for the next widget
+		ctx.scratch.paths = w.path[:0]
 	}
 	return w.out
 }
