@@ -12,10 +12,11 @@ import "github.com/studioflow/studioflow/model"
 type nodeKind uint8
 
 const (
-	kindGeneral nodeKind = iota
-	kindTypes            // only "type": admitsTypeOf decides
-	kindAlias            // only a $ref: the referred node decides
-	kindMerged           // $ref or allOf beside other keywords: see mergedPlan
+	kindGeneral  nodeKind = iota
+	kindTypes             // only "type": admitsTypeOf decides
+	kindAlias             // only a $ref: the referred node decides
+	kindMerged            // $ref or allOf beside other keywords: see mergedPlan
+	kindRequired          // only "required": the names are looked up, no member walked
 )
 
 // pinDispatch finds the branches of an anyOf or oneOf that can match an
@@ -37,8 +38,16 @@ func (n *fastSchema) plan() {
 	n.anyOfBy, n.oneOfBy = dispatchOf(n.anyOf), dispatchOf(n.oneOf)
 	n.noApplicators = n.not == nil && len(n.anyOf) == 0 && len(n.oneOf) == 0 && n.ifThen == nil
 	n.noInPlace = n.ref == nil && len(n.allOf) == 0
-	if n.deferred || n.always != nil || len(n.consts) > 0 || len(n.enum) > 0 || !n.noValueKeywords() ||
+	if n.deferred || n.always != nil || len(n.consts) > 0 || len(n.enum) > 0 ||
 		n.not != nil || len(n.allOf) > 0 || len(n.anyOf) > 0 || len(n.oneOf) > 0 || n.ifThen != nil {
+		return
+	}
+	if len(n.required) > 0 && n.ref == nil && n.types == 0 && n.requiredAlone() {
+		// A oneOf's branches such as {"required": ["say"]}.
+		n.kind = kindRequired
+		return
+	}
+	if !n.noValueKeywords() {
 		return
 	}
 	switch {
@@ -52,7 +61,13 @@ func (n *fastSchema) plan() {
 // noValueKeywords reports that n has no object, array, string or number
 // keyword.
 func (n *fastSchema) noValueKeywords() bool {
-	return n.minProperties == -1 && n.maxProperties == -1 && len(n.required) == 0 && len(n.properties) == 0 &&
+	return len(n.required) == 0 && n.requiredAlone()
+}
+
+// requiredAlone reports that "required" is n's only object, array, string
+// or number keyword, if it has one.
+func (n *fastSchema) requiredAlone() bool {
+	return n.minProperties == -1 && n.maxProperties == -1 && len(n.properties) == 0 &&
 		!n.noAdditional && n.additional == nil &&
 		n.minItems == -1 && n.maxItems == -1 && n.items == nil && n.tuple == nil &&
 		n.minLength == -1 && n.maxLength == -1 && n.pattern == nil &&

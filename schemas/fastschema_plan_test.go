@@ -71,8 +71,9 @@ func TestPinDispatchCountsAsAskingEveryBranch(t *testing.T) {
 	}
 }
 
-// A node planned to check only a type, to stand for its $ref, or to merge
-// its $ref and allOf, decides as the general walk does.
+// A node planned to check only a type, to stand for its $ref, to merge its
+// $ref and allOf, or to look up its required names, decides as the general
+// walk does.
 func TestPlannedKindsDecideAsTheGeneralWalk(t *testing.T) {
 	values := []any{nil, true, "", "text", json.Number("1"), json.Number("1.5"), json.Number("1e400"),
 		model.NewObject(), model.NewObject(model.Member{Key: "x", Value: json.Number("1")}), []any{}, []any{"a"}}
@@ -94,13 +95,24 @@ func TestPlannedKindsDecideAsTheGeneralWalk(t *testing.T) {
 		kinds[n.kind]++
 		general := *n
 		general.kind = kindGeneral
-		for _, val := range values {
+		cases := values
+		if n.kind == kindRequired { // objects holding all, all but one, or none of its names
+			var all []model.Member
+			for _, r := range n.required {
+				all = append(all, model.Member{Key: r, Value: "x"})
+			}
+			cases = append(cases, model.NewObject(all...), model.NewObject(append(all, model.Member{Key: "other", Value: nil})...))
+			for k := range all {
+				cases = append(cases, model.NewObject(append(all[:k:k], all[k+1:]...)...))
+			}
+		}
+		for _, val := range cases {
 			if got, want := n.valid(val), general.valid(val); got != want {
 				t.Errorf("kind %d node on %v: %v, the general walk %v", n.kind, val, got, want)
 			}
 		}
 	}
-	if kinds[kindTypes] == 0 || kinds[kindAlias] == 0 || kinds[kindMerged] == 0 {
+	if kinds[kindTypes] == 0 || kinds[kindAlias] == 0 || kinds[kindMerged] == 0 || kinds[kindRequired] == 0 {
 		t.Errorf("planned kinds %v; each should occur in the catalog", kinds)
 	}
 }

@@ -26,6 +26,18 @@ func (n *fastSchema) valid(v any) bool {
 		if modelTypeOf(v) != 0 {
 			return n.merged.valid(v)
 		}
+	case kindRequired:
+		switch t := v.(type) {
+		case *model.Object:
+			for _, r := range n.required {
+				if !t.Has(r) {
+					return false
+				}
+			}
+			return true
+		case nil, bool, string, json.Number, []any: // "required" checks objects only
+			return true
+		}
 	}
 	if n.deferred {
 		return n.src.Validate(model.ToGeneric(v)) == nil
