@@ -51,6 +51,11 @@ type liquidVerdict struct {
 	unclosed bool
 }
 
+// clean reports that the verdict has nothing to report.
+func (v liquidVerdict) clean() bool {
+	return v.problem == "" && len(v.lenient) == 0 && v.iterations <= liquid.MaxRenderIterations && !v.unclosed
+}
+
 func newLiquidChecker() *liquidChecker {
 	return &liquidChecker{engine: liquid.New(nil), verdicts: map[string]liquidVerdict{}, texts: map[string]liquidText{}}
 }

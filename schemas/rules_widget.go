@@ -276,8 +276,16 @@ type stringWalker struct {
 func (w *stringWalker) visit(val any) {
 	switch t := val.(type) {
 	case string:
+		sc := w.ctx.scratch
+		if sc != nil && sc.inert.has(t) {
+			return
+		}
 		if strings.IndexByte(t, '{') >= 0 { // no Liquid without one
-			w.out = w.v.checkString(w.ctx, w.s, w.i, w.base, w.path, t, w.out)
+			var inert bool
+			w.out, inert = w.v.checkString(w.ctx, w.s, w.i, w.base, w.path, t, w.out)
+			if inert && sc != nil {
+				sc.inert.add(t)
+			}
 		}
 	case *model.Object:
 		for k := 0; k < t.Len(); k++ {
@@ -328,7 +336,9 @@ func fieldOf(path []pathSeg, name transitionNamer) string {
 	return describeField(pointerOf(path), name)
 }
 
-func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base string, path []pathSeg, str string, out []Diagnostic) []Diagnostic {
+// checkString checks one string; inert reports that it has nothing to
+// check or report wherever it stands (see inertStrings).
+func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base string, path []pathSeg, str string, out []Diagnostic) (_ []Diagnostic, inert bool) {
 	var rel, field string // written on the first finding
 	add := func(sev Severity, rule Rule, msg func(field string) string) {
 		if rel == "" {
@@ -359,19 +369,19 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 	var buf [8]string
 	switch refs, kind := classifyLiquid(str, buf[:0]); kind {
 	case plainText:
-		return out
+		return out, true
 	case simpleOutput:
 		for _, name := range refs {
 			checkRef(name)
 		}
-		return out
+		return out, len(refs) == 0
 	}
 	text := v.liquid.text(str)
 	v.liquid.report(text.verdict, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
 	for _, name := range text.refs {
 		checkRef(name)
 	}
-	return out
+	return out, len(text.refs) == 0 && text.verdict.clean()
 }
 
 // propertyQuirkRules: the offset every export carries (never referenced by

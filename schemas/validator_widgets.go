@@ -60,6 +60,8 @@ type widgetScratch struct {
 	newFound [][]Diagnostic
 	// The new keys of widgets without findings (contentCache.putAll).
 	cleanKeys []uint64
+	// Strings found to need no check, this validation.
+	inert inertStrings
 }
 
 // flowWork is what ValidateFlow does besides the per-widget rules.
