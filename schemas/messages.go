@@ -217,7 +217,7 @@ func (w *walker) leaf(ve *jsonschema.ValidationError) finding {
 		for i, m := range missing {
 			msgs[i] = strconv.Quote(m)
 		}
-		where := loc + "/" + escapePointer(missing[0])
+		where := loc + "/" + model.EscapeToken(missing[0])
 		if loc == "" {
 			return finding{loc: where, message: "the widget has no " + strings.Join(msgs, ", ")}
 		}

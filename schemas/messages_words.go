@@ -193,32 +193,13 @@ func describeValue(v any) string {
 	return fmt.Sprintf("%v", v)
 }
 
-var (
-	pointerEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
-	pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
-)
-
-func escapePointer(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
-	}
-	return pointerEscaper.Replace(s)
-}
-
-func unescapePointer(s string) string {
-	if !strings.Contains(s, "~") {
-		return s
-	}
-	return pointerUnescaper.Replace(s)
-}
-
 // valueAt returns the value at a JSON pointer inside a plain JSON value.
 func valueAt(v any, pointer string) (any, bool) {
 	if pointer == "" {
 		return v, true
 	}
 	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		tok = unescapePointer(tok)
+		tok = model.UnescapeToken(tok)
 		switch n := v.(type) {
 		case map[string]any:
 			next, ok := n[tok]

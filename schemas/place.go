@@ -121,7 +121,7 @@ func describeField(loc string, name transitionNamer) string {
 	}
 	segs := strings.Split(strings.TrimPrefix(loc, "/"), "/")
 	for i, s := range segs {
-		segs[i] = unescapePointer(s)
+		segs[i] = model.UnescapeToken(s)
 	}
 	if segs[0] == "properties" {
 		segs = segs[1:]

@@ -14,7 +14,7 @@ func (v *Validator) flowSchema(f *model.Flow, out []Diagnostic) []Diagnostic {
 	root := f.Root()
 	for _, key := range v.flowRequired {
 		if !root.Has(key) {
-			out = append(out, Diagnostic{Severity: Error, Path: "/" + escapePointer(key), Rule: RuleFlow,
+			out = append(out, Diagnostic{Severity: Error, Path: "/" + model.EscapeToken(key), Rule: RuleFlow,
 				Message: fmt.Sprintf("the flow definition has no %q", key)})
 		}
 	}
@@ -29,7 +29,7 @@ func (v *Validator) flowSchema(f *model.Flow, out []Diagnostic) []Diagnostic {
 		generic := model.ToGeneric(val)
 		if err := fr.schema.slow.Validate(generic); err != nil {
 			instance := map[string]any{fr.key: generic}
-			for _, fd := range v.explain.explain(err, instance, "", "/"+escapePointer(fr.key)) {
+			for _, fd := range v.explain.explain(err, instance, "", "/"+model.EscapeToken(fr.key)) {
 				out = append(out, Diagnostic{Severity: Error, Path: fd.loc, Rule: RuleFlow, Message: fd.message})
 			}
 		}

@@ -325,7 +325,7 @@ func pointerOf(path []pathSeg) string {
 	var b strings.Builder
 	for _, p := range path {
 		b.WriteByte('/')
-		b.WriteString(escapePointer(p.text()))
+		b.WriteString(model.EscapeToken(p.text()))
 	}
 	return b.String()
 }
@@ -408,7 +408,7 @@ func (v *Validator) propertyQuirkRules(w *WidgetType, s *model.State, base strin
 			return
 		}
 		instance := map[string]any{"properties": map[string]any{key: generic}}
-		for _, fd := range v.explain.explain(err, instance, "", "/properties/"+escapePointer(key)) {
+		for _, fd := range v.explain.explain(err, instance, "", "/properties/"+model.EscapeToken(key)) {
 			out = append(out, Diagnostic{Severity: Warning, Widget: s.Name(), Path: base + fd.loc, Rule: rule, Message: fd.message})
 		}
 	}

@@ -40,7 +40,7 @@ func (s docSet) at(docID, pointer string) (any, bool) {
 		return node, true
 	}
 	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		tok = unescapePointer(tok)
+		tok = model.UnescapeToken(tok)
 		switch n := node.(type) {
 		case *model.Object:
 			v, ok := n.Get(tok)

@@ -121,7 +121,7 @@ func nonEmpty(id, key, def, problem string, unless func(Values) (holds, known bo
 		if !known || strings.TrimSpace(s) != "" {
 			return nil
 		}
-		return []Finding{{Path: "/" + escapePointer(key), Message: fmt.Sprintf(problem, fail.Label)}}
+		return []Finding{{Path: "/" + model.EscapeToken(key), Message: fmt.Sprintf(problem, fail.Label)}}
 	}}
 }
 
@@ -160,7 +160,7 @@ func httpURL(id, key string) Requirement {
 			return nil
 		}
 		s, known := v.Render(src)
-		p := func() string { return "/" + escapePointer(key) } // written for a finding
+		p := func() string { return "/" + model.EscapeToken(key) } // written for a finding
 		if !known {
 			prefix := strings.ToLower(strings.TrimSpace(src[:liquidStart(src)]))
 			if prefix == "" || couldBeHTTP(prefix) {

@@ -405,7 +405,7 @@ func requiredOneOfNote(wt schemas.WidgetType) string {
 func (in *Inspector) propertyRow(p property) fyne.CanvasObject {
 	ed := kindFor(p).build(in, p)
 	ed.hint = p.spec.Description
-	return in.addRow("/properties/"+escapePointer(p.key), titleFor(p.spec, p.key), p.spec.Required, ed)
+	return in.addRow("/properties/"+model.EscapeToken(p.key), titleFor(p.spec, p.key), p.spec.Required, ed)
 }
 
 // otherPropertyRow edits a property the schema does not name, by the type
@@ -427,7 +427,7 @@ func (in *Inspector) otherPropertyRow(widgetName, key string, v any) fyne.Canvas
 	remove := in.control("other/"+key+"/remove", kbd.NewButton("Remove", func() { in.applyStructural(model.DeleteProperty(widgetName, key)) }))
 	remove.Importance = widget.LowImportance
 	ed.object = container.NewBorder(nil, nil, nil, remove, ed.object)
-	return in.addRow("/properties/"+escapePointer(key), key, false, ed)
+	return in.addRow("/properties/"+model.EscapeToken(key), key, false, ed)
 }
 
 // variablesField is set-variables' hand-made editor: a table of variable
@@ -436,8 +436,4 @@ func (in *Inspector) variablesField(s *model.State) fyne.CanvasObject {
 	v, present := s.Property("variables")
 	t := newKeyValueTable(in, property{widget: s.Name(), key: "variables", value: v, present: present}, "Variable", "Value")
 	return in.addRow("/properties/variables", "Variables", false, t.editor())
-}
-
-func escapePointer(key string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 	"github.com/studioflow/studioflow/ui/kbd"
 )
@@ -352,7 +353,7 @@ func fieldPointer(field string) string {
 	}
 	for _, part := range strings.Split(field, ".") {
 		name, idx, _ := strings.Cut(part, "[")
-		b.WriteString("/" + escapePointer(name))
+		b.WriteString("/" + model.EscapeToken(name))
 		for idx != "" {
 			n, rest, _ := strings.Cut(idx, "]")
 			if _, err := strconv.Atoi(n); err == nil {

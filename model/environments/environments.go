@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -115,14 +116,20 @@ type Use struct {
 // Placeholders lists the placeholders of a flow in file order.
 func Placeholders(f *model.Flow) []Use {
 	var out []Use
-	walkStrings(f.Root().Clone(), "", func(path, s string) string { // a copy: walkStrings rebuilds objects
+	eachString(f.Root(), nil, func(tokens []string, s string) {
+		if !strings.Contains(s, "${") { // no placeholder without one
+			return
+		}
+		path := ""
 		for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
 			if strings.HasPrefix(m[0], "$$") {
 				continue
 			}
+			if path == "" {
+				path = pointerOf(tokens)
+			}
 			out = append(out, Use{Name: m[1], Widget: widgetAt(f, path), Path: path})
 		}
-		return s
 	})
 	return out
 }
@@ -225,7 +232,7 @@ func walkStrings(v any, path string, fn func(path, s string) string) any {
 		return fn(path, t)
 	case []any:
 		for i := range t {
-			t[i] = walkStrings(t[i], fmt.Sprintf("%s/%d", path, i), fn)
+			t[i] = walkStrings(t[i], path+"/"+strconv.Itoa(i), fn)
 		}
 		return t
 	case *model.Object:
@@ -233,7 +240,7 @@ func walkStrings(v any, path string, fn func(path, s string) string) any {
 		// occurrence keeps its own value.
 		members := t.Members()
 		for i, m := range members {
-			members[i].Value = walkStrings(m.Value, path+"/"+escapePointer(m.Key), fn)
+			members[i].Value = walkStrings(m.Value, path+"/"+model.EscapeToken(m.Key), fn)
 		}
 		return model.NewObject(members...)
 	default:
@@ -241,8 +248,36 @@ func walkStrings(v any, path string, fn func(path, s string) string) any {
 	}
 }
 
-func escapePointer(s string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+// eachString calls fn on every string value (not keys) under v, in order,
+// with the reference tokens of its JSON pointer (see pointerOf), changing
+// nothing.
+func eachString(v any, path []string, fn func(path []string, s string)) []string {
+	switch t := v.(type) {
+	case string:
+		fn(path, t)
+	case []any:
+		for i, e := range t {
+			path = eachString(e, append(path, strconv.Itoa(i)), fn)
+			path = path[:len(path)-1]
+		}
+	case *model.Object:
+		for i := range t.Len() {
+			m := t.MemberAt(i)
+			path = eachString(m.Value, append(path, m.Key), fn)
+			path = path[:len(path)-1]
+		}
+	}
+	return path
+}
+
+// pointerOf writes the JSON pointer of a path eachString gives.
+func pointerOf(path []string) string {
+	var b strings.Builder
+	for _, token := range path {
+		b.WriteByte('/')
+		b.WriteString(model.EscapeToken(token))
+	}
+	return b.String()
 }
 
 // widgetAt names the widget a JSON pointer is inside.

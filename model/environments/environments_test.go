@@ -11,6 +11,7 @@ import (
 	"github.com/studioflow/studioflow/internal/corpus"
 	"github.com/studioflow/studioflow/internal/testflows"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/model/modeltest"
 )
 
 // The IVR of flowdiff's tests holds Function SIDs, a twil.io URL and no
@@ -187,5 +188,59 @@ func TestUnsubstituteUndoesSubstitute(t *testing.T) {
 	}
 	if !bytes.Equal(back.Marshal(), templ.Marshal()) {
 		t.Errorf("Unsubstitute(Substitute(t)) differs from t:\n%s", back.Marshal())
+	}
+}
+
+// Placeholders names each use by the JSON pointer to its string, through
+// lists and keys that need escaping, in file order, and leaves the flow as
+// it was.
+func TestPlaceholdersArePointedAt(t *testing.T) {
+	src := `{"states":[{"name":"Trigger","type":"trigger","transitions":[],"properties":{"offset":{"x":0,"y":0}}},
+{"name":"call","type":"make-http-request","transitions":[],"properties":{"url":"https://${HOST}/a","parameters":[{"key":"a/b~c","value":"${TOKEN} and ${HOST}"}],"body":"$${kept} ${$bad}"}}],
+"initial_state":"Trigger","flags":{"allow_concurrent_calls":true}}`
+	f, err := model.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := string(f.Marshal())
+	var got []string
+	for _, u := range Placeholders(f) {
+		got = append(got, u.Name+" "+u.Widget+" "+u.Path)
+	}
+	want := []string{
+		"HOST call /states/1/properties/url",
+		"TOKEN call /states/1/properties/parameters/0/value",
+		"HOST call /states/1/properties/parameters/0/value",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("uses:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if after := string(f.Marshal()); after != before {
+		t.Errorf("Placeholders changed the flow:\n%s", after)
+	}
+}
+
+// A key that needs escaping is escaped in the pointer to a value under it.
+func TestPlaceholderPathsEscapeKeys(t *testing.T) {
+	f, err := model.Parse([]byte(`{"states":[{"name":"Trigger","type":"trigger","transitions":[],"properties":{"offset":{"x":0,"y":0},"a/b~c":{"x":["${X}"]}}}],"initial_state":"Trigger","flags":{"allow_concurrent_calls":true}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	uses := Placeholders(f)
+	if len(uses) != 1 || uses[0].Path != "/states/0/properties/a~1b~0c/x/0" || uses[0].Widget != "Trigger" {
+		t.Errorf("uses = %+v", uses)
+	}
+}
+
+// BenchmarkNames: the placeholders `studioflow validate` looks for in every
+// flow it checks, on a 1,000-widget flow.
+func BenchmarkNames(b *testing.B) {
+	f, err := model.Parse(modeltest.Generate(1000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Names(f)
 	}
 }

@@ -137,7 +137,7 @@ func lastKey(path string) string {
 	parts := strings.Split(path, "/")
 	for i := len(parts) - 1; i >= 0; i-- {
 		if _, err := strconv.Atoi(parts[i]); err != nil && parts[i] != "" {
-			return strings.NewReplacer("~1", "/", "~0", "~").Replace(parts[i])
+			return model.UnescapeToken(parts[i])
 		}
 	}
 	return ""

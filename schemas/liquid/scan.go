@@ -43,6 +43,8 @@ func syntaxErrorf(line int, format string, a ...any) *syntaxError {
 var (
 	endRaw = regexp.MustCompile(`\{%-?\s*endraw\s*-?%\}`)
 	endDoc = regexp.MustCompile(`\{%-?\s*enddoc\s*-?%\}`)
+	// nestedDoc is a doc tag opening inside a doc body, which Liquid refuses.
+	nestedDoc = regexp.MustCompile(`\{%-?\s*doc[\s%-]`)
 )
 
 // scan splits source into tokens as Ruby Liquid's tokenizer does: a tag
@@ -105,7 +107,7 @@ func scan(source string) ([]token, error) {
 				return nil, syntaxErrorf(t.line, "unterminated %q block (no end%s)", t.name, t.name)
 			}
 			body := source[pos : pos+m[0]]
-			if t.name == "doc" && regexp.MustCompile(`\{%-?\s*doc[\s%-]`).MatchString(body) {
+			if t.name == "doc" && nestedDoc.MatchString(body) {
 				return nil, syntaxErrorf(t.line, "doc blocks cannot be nested")
 			}
 			toks = append(toks, token{kind: textToken, text: body, line: line})
