@@ -1,9 +1,9 @@
 // Command benchpeers compares Studioflow's benchmarks with their node peers
 // in ../shared/bench (Ajv for validation, JSON.parse + JSON.stringify for
-// parse + write) on the same generated flow files (genflow.py's, and clean
-// ones from model/modeltest), in alternating rounds,
-// and prints the median ratio of each figure with its spread. `make bench`
-// runs it.
+// parse + write, and the whole `studioflow validate` process with node
+// running Ajv once) on the same generated flow files (genflow.py's, and
+// clean ones from model/modeltest), in alternating rounds, and prints the
+// median ratio of each figure with its spread. `make bench` runs it.
 //
 // Without node (or without network for npm), the Go side is still measured
 // and printed; the ratios are left out.
@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/studioflow/studioflow/model/modeltest"
 )
@@ -94,6 +95,17 @@ func run(shared, work string, sizes []string, rounds, iters, nodeIters int) erro
 		}
 		bins[pkg] = bin
 	}
+	// The whole process, as a user runs it: ours is the studioflow binary
+	// (it needs Fyne's C headers to build), the peer node loading Ajv,
+	// compiling the schemas and validating once.
+	cli, err := filepath.Abs(filepath.Join(work, "studioflow"))
+	if err != nil {
+		return err
+	}
+	if err := command("", "go", "build", "-o", cli, "./cmd/studioflow").Run(); err != nil {
+		fmt.Println("whole-process figure left out: building studioflow:", err)
+		cli = ""
+	}
 	figs := map[string]*figure{}
 	var order []string
 	add := func(name string, ours, peer float64) {
@@ -111,9 +123,13 @@ func run(shared, work string, sizes []string, rounds, iters, nodeIters int) erro
 			base := filepath.Base(file)
 			var goSide map[string]float64
 			var ajv, roundtrip map[string]float64
+			var ourProcess, peerProcess float64
 			measureGo := func() error {
 				var err error
-				goSide, err = goBench(bins, file, iters)
+				if goSide, err = goBench(bins, file, iters); err != nil || cli == "" {
+					return err
+				}
+				ourProcess, err = processMillis(processRuns, "", cli, "validate", file)
 				return err
 			}
 			measureNode := func() error {
@@ -124,7 +140,10 @@ func run(shared, work string, sizes []string, rounds, iters, nodeIters int) erro
 				if ajv, err = nodeBench(peers, "ajv-validate.js", file, nodeIters); err != nil {
 					return err
 				}
-				roundtrip, err = nodeBench(peers, "json-roundtrip.js", file, nodeIters)
+				if roundtrip, err = nodeBench(peers, "json-roundtrip.js", file, nodeIters); err != nil || cli == "" {
+					return err
+				}
+				peerProcess, err = processMillis(processRuns, peers, "node", "ajv-validate.js", file, "1")
 				return err
 			}
 			steps := []func() error{measureGo, measureNode}
@@ -139,6 +158,9 @@ func run(shared, work string, sizes []string, rounds, iters, nodeIters int) erro
 			add(base+" full validation vs Ajv", goSide["PeerValidateFull"], ajv["median_ms"])
 			add(base+" schema layer vs Ajv", goSide["PeerValidateSchemas"], ajv["median_ms"])
 			add(base+" parse+write vs JSON", goSide["PeerParseWrite"], roundtrip["parse_write_ms"])
+			if cli != "" {
+				add(base+" validate process vs node+Ajv", ourProcess, peerProcess)
+			}
 		}
 		fmt.Printf("round %d/%d done\n", r+1, rounds)
 	}
@@ -224,6 +246,30 @@ func goBench(bins map[string]string, file string, iters int) (map[string]float64
 		}
 	}
 	return got, nil
+}
+
+// processRuns is how many times a whole-process figure runs its command
+// (the median run is reported).
+const processRuns = 5
+
+// processMillis runs a command runs times and returns its median wall
+// time in ms. Exit status 1 is a result (validate found errors), not a
+// failure.
+func processMillis(runs int, dir, name string, args ...string) (float64, error) {
+	times := make([]float64, 0, runs)
+	for range runs {
+		cmd := command(dir, name, args...)
+		cmd.Stderr = nil // validate's notes on each run
+		start := time.Now()
+		err := cmd.Run()
+		elapsed := time.Since(start)
+		var exit *exec.ExitError
+		if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
+			return 0, fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
+		}
+		times = append(times, float64(elapsed.Microseconds())/1e3)
+	}
+	return median(times), nil
 }
 
 // nodeBench runs one node peer on a file and returns the figures it prints.
