@@ -88,6 +88,10 @@ type fastSchema struct {
 	noApplicators, noInPlace bool
 	// merged evaluates a kindMerged node (fastschema_merge.go).
 	merged *mergedPlan
+	// strings are the values a kindString node allows (its const or enum);
+	// anyString: it has neither.
+	strings   []string
+	anyString bool
 }
 
 type pin struct{ key, value string }

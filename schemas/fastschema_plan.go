@@ -17,6 +17,8 @@ const (
 	kindAlias             // only a $ref: the referred node decides
 	kindMerged            // $ref or allOf beside other keywords: see mergedPlan
 	kindRequired          // only "required": the names are looked up, no member walked
+	kindString            // a string: "type" string, a string const or enum, lengths
+	kindObject            // an object: "type" object and member keywords
 )
 
 // pinDispatch finds the branches of an anyOf or oneOf that can match an
@@ -38,8 +40,19 @@ func (n *fastSchema) plan() {
 	n.anyOfBy, n.oneOfBy = dispatchOf(n.anyOf), dispatchOf(n.oneOf)
 	n.noApplicators = n.not == nil && len(n.anyOf) == 0 && len(n.oneOf) == 0 && n.ifThen == nil
 	n.noInPlace = n.ref == nil && len(n.allOf) == 0
-	if n.deferred || n.always != nil || len(n.consts) > 0 || len(n.enum) > 0 ||
-		n.not != nil || len(n.allOf) > 0 || len(n.anyOf) > 0 || len(n.oneOf) > 0 || n.ifThen != nil {
+	if n.deferred || n.always != nil || !n.noApplicators {
+		return
+	}
+	if n.noInPlace && n.types == typeString && n.pattern == nil && n.stringChoices() {
+		n.kind = kindString
+		return
+	}
+	if n.noInPlace && n.types == typeObject && len(n.consts) == 0 && len(n.enum) == 0 &&
+		!n.noMemberKeywords && n.maskable && n.minProperties == -1 && n.maxProperties == -1 {
+		n.kind = kindObject
+		return
+	}
+	if len(n.consts) > 0 || len(n.enum) > 0 || len(n.allOf) > 0 {
 		return
 	}
 	if len(n.required) > 0 && n.ref == nil && n.types == 0 && n.requiredAlone() {
@@ -56,6 +69,28 @@ func (n *fastSchema) plan() {
 	case n.ref != nil && n.types == 0:
 		n.kind = kindAlias
 	}
+}
+
+// stringChoices sets n.strings to n's const or enum when every value they
+// allow is a string, and reports whether they do (true when n has neither).
+func (n *fastSchema) stringChoices() bool {
+	choices := n.enum
+	if len(n.consts) > 0 {
+		if len(n.enum) > 0 {
+			return false
+		}
+		choices = n.consts[:1]
+	}
+	n.strings = nil
+	for _, c := range choices {
+		s, ok := c.(string)
+		if !ok {
+			return false
+		}
+		n.strings = append(n.strings, s)
+	}
+	n.anyString = len(choices) == 0
+	return true
 }
 
 // noValueKeywords reports that n has no object, array, string or number

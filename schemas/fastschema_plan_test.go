@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/studioflow/studioflow/model"
@@ -72,8 +73,8 @@ func TestPinDispatchCountsAsAskingEveryBranch(t *testing.T) {
 }
 
 // A node planned to check only a type, to stand for its $ref, to merge its
-// $ref and allOf, or to look up its required names, decides as the general
-// walk does.
+// $ref and allOf, to look up its required names, or to check a string or
+// an object alone, decides as the general walk does.
 func TestPlannedKindsDecideAsTheGeneralWalk(t *testing.T) {
 	values := []any{nil, true, "", "text", json.Number("1"), json.Number("1.5"), json.Number("1e400"),
 		model.NewObject(), model.NewObject(model.Member{Key: "x", Value: json.Number("1")}), []any{}, []any{"a"}}
@@ -96,15 +97,25 @@ func TestPlannedKindsDecideAsTheGeneralWalk(t *testing.T) {
 		general := *n
 		general.kind = kindGeneral
 		cases := values
-		if n.kind == kindRequired { // objects holding all, all but one, or none of its names
-			var all []model.Member
-			for _, r := range n.required {
-				all = append(all, model.Member{Key: r, Value: "x"})
+		if len(n.required) > 0 || len(n.properties) > 0 {
+			// Objects holding all, all but one, or none of its names,
+			// each with a string, a number or null.
+			for _, value := range []any{"x", json.Number("2"), nil} {
+				var all []model.Member
+				for _, r := range n.required {
+					all = append(all, model.Member{Key: r, Value: value})
+				}
+				for _, p := range n.properties {
+					all = append(all, model.Member{Key: p.name, Value: value})
+				}
+				cases = append(cases, model.NewObject(all...), model.NewObject(append(all, model.Member{Key: "other", Value: nil})...))
+				for k := range all {
+					cases = append(cases, model.NewObject(append(all[:k:k], all[k+1:]...)...))
+				}
 			}
-			cases = append(cases, model.NewObject(all...), model.NewObject(append(all, model.Member{Key: "other", Value: nil})...))
-			for k := range all {
-				cases = append(cases, model.NewObject(append(all[:k:k], all[k+1:]...)...))
-			}
+		}
+		for _, c := range n.strings { // a kindString node's const or enum
+			cases = append(cases, c, c+"x", strings.ToUpper(c))
 		}
 		for _, val := range cases {
 			if got, want := n.valid(val), general.valid(val); got != want {
@@ -112,7 +123,8 @@ func TestPlannedKindsDecideAsTheGeneralWalk(t *testing.T) {
 			}
 		}
 	}
-	if kinds[kindTypes] == 0 || kinds[kindAlias] == 0 || kinds[kindMerged] == 0 || kinds[kindRequired] == 0 {
+	if kinds[kindTypes] == 0 || kinds[kindAlias] == 0 || kinds[kindMerged] == 0 || kinds[kindRequired] == 0 ||
+		kinds[kindString] == 0 || kinds[kindObject] == 0 {
 		t.Errorf("planned kinds %v; each should occur in the catalog", kinds)
 	}
 }

@@ -26,6 +26,31 @@ func (n *fastSchema) valid(v any) bool {
 		if modelTypeOf(v) != 0 {
 			return n.merged.valid(v)
 		}
+	case kindString:
+		switch t := v.(type) {
+		case string:
+			if !n.validString(t) {
+				return false
+			}
+			if n.anyString {
+				return true
+			}
+			for _, c := range n.strings {
+				if c == t {
+					return true
+				}
+			}
+			return false
+		case nil, bool, json.Number, *model.Object, []any:
+			return false
+		}
+	case kindObject:
+		switch t := v.(type) {
+		case *model.Object:
+			return n.validMembers(t)
+		case nil, bool, string, json.Number, []any:
+			return false
+		}
 	case kindRequired:
 		switch t := v.(type) {
 		case *model.Object:
