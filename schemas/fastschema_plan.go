@@ -12,13 +12,15 @@ import "github.com/studioflow/studioflow/model"
 type nodeKind uint8
 
 const (
-	kindGeneral  nodeKind = iota
-	kindTypes             // only "type": admitsTypeOf decides
-	kindAlias             // only a $ref: the referred node decides
-	kindMerged            // $ref or allOf beside other keywords: see mergedPlan
-	kindRequired          // only "required": the names are looked up, no member walked
-	kindString            // a string: "type" string, a string const or enum, lengths
-	kindObject            // an object: "type" object and member keywords
+	kindGeneral     nodeKind = iota
+	kindTypes                // only "type": admitsTypeOf decides
+	kindAlias                // only a $ref: the referred node decides
+	kindMerged               // $ref or allOf beside other keywords: see mergedPlan
+	kindRequired             // only "required": the names are looked up, no member walked
+	kindString               // a string: "type" string, a string const or enum, lengths
+	kindObject               // an object: "type" object and member keywords
+	kindArray                // a list: "type" array, items and their count
+	kindApplicators          // only not, anyOf, oneOf or if/then/else
 )
 
 // pinDispatch finds the branches of an anyOf or oneOf that can match an
@@ -40,7 +42,14 @@ func (n *fastSchema) plan() {
 	n.anyOfBy, n.oneOfBy = dispatchOf(n.anyOf), dispatchOf(n.oneOf)
 	n.noApplicators = n.not == nil && len(n.anyOf) == 0 && len(n.oneOf) == 0 && n.ifThen == nil
 	n.noInPlace = n.ref == nil && len(n.allOf) == 0
-	if n.deferred || n.always != nil || !n.noApplicators {
+	if n.deferred || n.always != nil {
+		return
+	}
+	if !n.noApplicators {
+		// A transition's anyOf over its events.
+		if n.noInPlace && n.types == 0 && len(n.consts) == 0 && len(n.enum) == 0 && n.noMemberKeywords && n.noValueKeywords() {
+			n.kind = kindApplicators
+		}
 		return
 	}
 	if n.noInPlace && n.types == typeString && n.pattern == nil && n.stringChoices() {
@@ -50,6 +59,10 @@ func (n *fastSchema) plan() {
 	if n.noInPlace && n.types == typeObject && len(n.consts) == 0 && len(n.enum) == 0 &&
 		!n.noMemberKeywords && n.maskable && n.minProperties == -1 && n.maxProperties == -1 {
 		n.kind = kindObject
+		return
+	}
+	if n.noInPlace && n.types == typeArray && len(n.consts) == 0 && len(n.enum) == 0 && n.tuple == nil {
+		n.kind = kindArray // a widget's transitions
 		return
 	}
 	if len(n.consts) > 0 || len(n.enum) > 0 || len(n.allOf) > 0 {

@@ -73,8 +73,9 @@ func TestPinDispatchCountsAsAskingEveryBranch(t *testing.T) {
 }
 
 // A node planned to check only a type, to stand for its $ref, to merge its
-// $ref and allOf, to look up its required names, or to check a string or
-// an object alone, decides as the general walk does.
+// $ref and allOf, to look up its required names, to check a string, an
+// object or a list alone, or to apply only anyOf, oneOf, not or if,
+// decides as the general walk does.
 func TestPlannedKindsDecideAsTheGeneralWalk(t *testing.T) {
 	values := []any{nil, true, "", "text", json.Number("1"), json.Number("1.5"), json.Number("1e400"),
 		model.NewObject(), model.NewObject(model.Member{Key: "x", Value: json.Number("1")}), []any{}, []any{"a"}}
@@ -87,6 +88,9 @@ func TestPlannedKindsDecideAsTheGeneralWalk(t *testing.T) {
 				model.NewObject(model.Member{Key: "event", Value: event}, model.Member{Key: "next", Value: next},
 					model.Member{Key: "event", Value: "sent"}, model.Member{Key: "conditions", Value: []any{}}))
 		}
+	}
+	for _, val := range values[:len(values):len(values)] { // lists of each, as transitions are
+		values = append(values, []any{val}, []any{val, "x"})
 	}
 	kinds := map[nodeKind]int{}
 	for _, n := range allFastNodes(t) {
@@ -124,7 +128,7 @@ func TestPlannedKindsDecideAsTheGeneralWalk(t *testing.T) {
 		}
 	}
 	if kinds[kindTypes] == 0 || kinds[kindAlias] == 0 || kinds[kindMerged] == 0 || kinds[kindRequired] == 0 ||
-		kinds[kindString] == 0 || kinds[kindObject] == 0 {
+		kinds[kindString] == 0 || kinds[kindObject] == 0 || kinds[kindArray] == 0 || kinds[kindApplicators] == 0 {
 		t.Errorf("planned kinds %v; each should occur in the catalog", kinds)
 	}
 }

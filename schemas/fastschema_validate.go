@@ -51,6 +51,17 @@ func (n *fastSchema) valid(v any) bool {
 		case nil, bool, string, json.Number, []any:
 			return false
 		}
+	case kindArray:
+		switch t := v.(type) {
+		case []any:
+			return n.validArray(t)
+		case nil, bool, string, json.Number, *model.Object:
+			return false
+		}
+	case kindApplicators:
+		if modelTypeOf(v) != 0 {
+			return n.validApplicators(v)
+		}
 	case kindRequired:
 		switch t := v.(type) {
 		case *model.Object:
