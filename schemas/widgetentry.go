@@ -409,9 +409,10 @@ func (w WidgetType) CheckRequirements(v Values) []Unmet { return w.checkRequirem
 
 func (w *WidgetType) checkRequirements(v Values) []Unmet {
 	var out []Unmet
-	for _, r := range w.requires {
-		for _, f := range r.Check(v) {
-			out = append(out, Unmet{Requirement: r, Finding: f})
+	for i := range w.requires {
+		r := &w.requires[i] // not copied: most hold
+		for _, f := range r.check(v) {
+			out = append(out, Unmet{Requirement: *r, Finding: f})
 		}
 	}
 	return out

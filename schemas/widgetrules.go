@@ -82,7 +82,11 @@ func (r Requirement) bind(fail Event, ok bool) (Requirement, error) {
 // text returns a property as text: a string as is, a number or boolean as
 // written, "" when absent or null. ok is false for a list or an object.
 func text(v Values, key string) (string, bool) {
-	raw, has := v.Get(key)
+	return textOf(v.Get(key))
+}
+
+// textOf is text given the property (raw) and whether it is there.
+func textOf(raw any, has bool) (string, bool) {
 	switch t := raw.(type) {
 	case nil:
 		return "", true
@@ -98,11 +102,12 @@ func text(v Values, key string) (string, bool) {
 // when the property is absent (the schema's default). known is false when
 // that cannot be told.
 func rendered(v Values, key, def string) (s string, known bool) {
-	src, ok := text(v, key)
+	raw, has := v.Get(key)
+	src, ok := textOf(raw, has)
 	if !ok {
 		return "", false
 	}
-	if _, has := v.Get(key); !has {
+	if !has {
 		src = def
 	}
 	return v.Render(src)
