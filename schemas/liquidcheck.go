@@ -224,15 +224,16 @@ func scanOutputs(s string, refs []string) (_ []string, outputs int, simple bool)
 		case c == '}' && d == '}', c == '{' && d == '%':
 			return refs, outputs, false
 		case c == '{' && d == '{':
-			path, end, ok := plainOutput(s[i+2:])
+			path, end, ok, isPath := plainOutput(s[i+2:])
 			if !ok {
 				e := strings.Index(s[i+2:], "}}")
 				if e < 0 {
 					return refs, outputs, false
 				}
 				path, end = strings.TrimSpace(s[i+2:i+2+e]), e
+				isPath = isVariablePath(path)
 			}
-			if !isVariablePath(path) {
+			if !isPath {
 				return refs, outputs, false
 			}
 			outputs++
@@ -251,21 +252,40 @@ func scanOutputs(s string, refs []string) (_ []string, outputs int, simple bool)
 
 // plainOutput reads the inside of an output, s being what follows its
 // "{{", in one pass when it is ASCII blanks, a run of variable-path bytes
-// and blanks up to "}}": path is that run, end the index of the "}}". ok is
-// false for anything else (the caller then searches for "}}" and trims as
-// usual; the result is the same where both apply).
-func plainOutput(s string) (path string, end int, ok bool) {
+// and blanks up to "}}": path is that run, end the index of the "}}", and
+// isPath is isVariablePath(path), found in the same pass. ok is false for
+// anything else (the caller then searches for "}}" and trims as usual; the
+// result is the same where both apply).
+func plainOutput(s string) (path string, end int, ok, isPath bool) {
 	i := skipBlanks(s, 0)
 	start := i
-	for i < len(s) && pathClass[s[i]] != pathOther {
-		i++
+	startOfName, bad := true, false
+	for ; i < len(s); i++ {
+		switch pathClass[s[i]] {
+		case pathOther:
+			goto done
+		case pathDot:
+			bad = bad || startOfName
+			startOfName = true
+		case pathLetter:
+			startOfName = false
+		case pathDigit:
+			bad = bad || startOfName
+		case pathHyphen: // as isVariablePath: never first, last or before a dot
+			next := pathOther
+			if i+1 < len(s) {
+				next = pathClass[s[i+1]]
+			}
+			bad = bad || startOfName || next == pathOther || next == pathDot
+		}
 	}
+done:
 	path = s[start:i]
 	i = skipBlanks(s, i)
 	if i+1 < len(s) && s[i] == '}' && s[i+1] == '}' {
-		return path, i, true
+		return path, i, true, path != "" && !bad && !startOfName
 	}
-	return "", 0, false
+	return "", 0, false, false
 }
 
 // skipBlanks is the index of the first byte of s from i on that is not

@@ -276,16 +276,17 @@ type stringWalker struct {
 func (w *stringWalker) visit(val any) {
 	switch t := val.(type) {
 	case string:
+		if strings.IndexByte(t, '{') < 0 { // no Liquid without one
+			return
+		}
 		sc := w.ctx.scratch
 		if sc != nil && sc.inert.has(t) {
 			return
 		}
-		if strings.IndexByte(t, '{') >= 0 { // no Liquid without one
-			var inert bool
-			w.out, inert = w.v.checkString(w.ctx, w.s, w.i, w.base, w.path, t, w.out)
-			if inert && sc != nil {
-				sc.inert.add(t)
-			}
+		var inert bool
+		w.out, inert = w.v.checkString(w.ctx, w.s, w.i, w.base, w.path, t, w.out)
+		if inert && sc != nil {
+			sc.inert.add(t)
 		}
 	case *model.Object:
 		for k := 0; k < t.Len(); k++ {
