@@ -74,7 +74,7 @@ func (v *Validator) flowRules(f *model.Flow, g graph, out []Diagnostic) []Diagno
 			}
 		}
 	}
-	out = v.subflowRules(f, out)
+	out = v.subflowRules(f, g, out)
 	out = v.loopRules(f, g, out)
 	if trigger < 0 {
 		return out
@@ -125,7 +125,7 @@ func (v *Validator) titleOf(typ string) string {
 
 // channelOf is the channel a widget type works in ("" when unknown).
 func (v *Validator) channelOf(typ string) Channel {
-	if w, ok := v.cat.types[typ]; ok {
+	if w, ok := v.cat.typeOf(typ); ok {
 		return w.Channel
 	}
 	return ""
@@ -139,14 +139,14 @@ const (
 	maxDistinctSubflow = 50
 )
 
-func (v *Validator) subflowRules(f *model.Flow, out []Diagnostic) []Diagnostic {
+func (v *Validator) subflowRules(f *model.Flow, g graph, out []Diagnostic) []Diagnostic {
 	count := 0
 	firstRevision := map[string]int{} // flow_sid → first widget running it
 	for i := 0; i < f.Len(); i++ {
-		s := f.StateAt(i)
-		if w := v.cat.types[s.Type()]; w == nil || !w.runsSubflow {
+		if w := g.typeAt(v.cat, f, i); w == nil || !w.runsSubflow {
 			continue
 		}
+		s := f.StateAt(i)
 		count++
 		sid := s.StringProperty("flow_sid")
 		if sid == "" {
