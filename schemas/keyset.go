@@ -55,6 +55,16 @@ func (s *keySet) HasAll(keys []uint64, found []bool) {
 	}
 }
 
+// Reserve makes room for n keys more, so that adding them does not grow
+// the table step by step.
+func (s *keySet) Reserve(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if want := min(s.count+n, s.limit); 2*want > len(s.slots) {
+		s.growTo(2 * want)
+	}
+}
+
 // Add puts key in the set.
 func (s *keySet) Add(key uint64) { s.AddAll(key) }
 

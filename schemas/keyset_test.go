@@ -94,3 +94,33 @@ func TestKeySetConcurrentUse(t *testing.T) {
 		t.Fatalf("Len %d, want 2000", s.Len())
 	}
 }
+
+func TestKeySetReserveKeepsKeysAndRoom(t *testing.T) {
+	s := newKeySet(1000)
+	s.AddAll(1, 2, 3)
+	s.Reserve(500)
+	room := len(s.slots)
+	if room < 2*503 {
+		t.Fatalf("%d slots after reserving 500 beside 3 keys", room)
+	}
+	keys := make([]uint64, 500)
+	for i := range keys {
+		keys[i] = uint64(i + 10)
+	}
+	s.AddAll(keys...)
+	if len(s.slots) != room {
+		t.Errorf("the table grew from %d to %d slots adding what was reserved", room, len(s.slots))
+	}
+	for _, k := range append(keys, 1, 2, 3) {
+		if !s.Has(k) {
+			t.Fatalf("key %d lost", k)
+		}
+	}
+	if s.Len() != 503 {
+		t.Errorf("Len = %d, want 503", s.Len())
+	}
+	s.Reserve(1 << 20) // beyond the limit: room for the limit only
+	if len(s.slots) > 4*1000 {
+		t.Errorf("%d slots for a limit of 1000", len(s.slots))
+	}
+}

@@ -86,6 +86,9 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 	n := f.Len()
 	// Nothing remembered yet (a first validation): no lookups.
 	fresh := v.content.empty()
+	if fresh { // most widgets of a flow have no finding
+		v.content.clean.Reserve(n)
+	}
 	workers := min(runtime.GOMAXPROCS(0), (n+widgetChunk-1)/widgetChunk)
 	if n < parallelFrom || workers < 2 {
 		ctx := work.prepare()
