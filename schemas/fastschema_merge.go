@@ -215,7 +215,7 @@ func (p *mergedPlan) find(key string) (int, bool) {
 		return k, ok
 	}
 	i := p.names.candidate(key)
-	if i < 0 || p.props[i].name != key {
+	if i < 0 || !sameKey(p.props[i].name, key) {
 		return 0, false
 	}
 	return i, true

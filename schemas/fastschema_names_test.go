@@ -108,3 +108,27 @@ func TestCatalogTypeOf(t *testing.T) {
 		t.Error(`typeOf("") found a type`)
 	}
 }
+
+// sameKey agrees with == on strings of every length up to past sixteen,
+// differing in any one byte or not at all.
+func TestSameKeyIsEquality(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		a := []byte(strings.Repeat("k", n))
+		for i := range n {
+			a[i] = byte('a' + i)
+		}
+		if !sameKey(string(a), string(a)) {
+			t.Fatalf("length %d: %q differs from itself", n, a)
+		}
+		if n > 0 && sameKey(string(a), string(a[:n-1])) {
+			t.Fatalf("%q equals a shorter string", a)
+		}
+		for i := range n {
+			b := append([]byte(nil), a...)
+			b[i] ^= 0x20
+			if sameKey(string(a), string(b)) {
+				t.Fatalf("%q equals %q", a, b)
+			}
+		}
+	}
+}
