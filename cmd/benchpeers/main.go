@@ -2,8 +2,9 @@
 // in ../shared/bench (Ajv for validation, JSON.parse + JSON.stringify for
 // parse + write, and the whole `studioflow validate` process with node
 // running Ajv once) on the same generated flow files (genflow.py's, and
-// clean ones from model/modeltest), in alternating rounds, and prints the
-// median ratio of each figure with its spread. `make bench` runs it.
+// clean ones from model/modeltest), and Liquid rendering with liquidjs
+// (liquid.go), in alternating rounds, and prints the median ratio of each
+// figure with its spread. `make bench` runs it.
 //
 // Without node (or without network for npm), the Go side is still measured
 // and printed; the ratios are left out.
@@ -15,6 +16,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -106,6 +108,10 @@ func run(shared, work string, sizes []string, rounds, iters, nodeIters int) erro
 		fmt.Println("whole-process figure left out: building studioflow:", err)
 		cli = ""
 	}
+	lq, err := setUpLiquid(work, peers)
+	if err != nil {
+		return err
+	}
 	figs := map[string]*figure{}
 	var order []string
 	add := func(name string, ours, peer float64) {
@@ -162,14 +168,17 @@ func run(shared, work string, sizes []string, rounds, iters, nodeIters int) erro
 				add(base+" validate process vs node+Ajv", ourProcess, peerProcess)
 			}
 		}
+		if err := measureLiquid(lq, r, iters, nodeIters, add); err != nil {
+			return err
+		}
 		fmt.Printf("round %d/%d done\n", r+1, rounds)
 	}
 	fmt.Printf("\nmedians of %d alternating rounds (each round: median of %d Go runs, %d node runs), GOMAXPROCS=%s\n", rounds, iters, nodeIters, gomaxprocs())
 	fmt.Printf("%-43s %10s %10s %22s\n", "figure", "ours ms", "peer ms", "ratio [min-max]")
 	for _, name := range order {
 		f := figs[name]
-		line := fmt.Sprintf("%-43s %10.3f", name, median(f.ours))
-		if peers == "" {
+		line := fmt.Sprintf("%-43s %10.4f", name, median(f.ours))
+		if peers == "" || slices.Contains(f.peer, 0) { // a peer left out
 			fmt.Println(line)
 			continue
 		}
@@ -177,7 +186,7 @@ func run(shared, work string, sizes []string, rounds, iters, nodeIters int) erro
 		for i := range f.ours {
 			ratios[i] = f.ours[i] / f.peer[i]
 		}
-		fmt.Printf("%s %10.3f %8.2f [%.2f-%.2f]\n", line, median(f.peer), median(ratios), slices.Min(ratios), slices.Max(ratios))
+		fmt.Printf("%s %10.4f %8.2f [%.2f-%.2f]\n", line, median(f.peer), median(ratios), slices.Min(ratios), slices.Max(ratios))
 	}
 	return nil
 }
@@ -228,20 +237,33 @@ func goBench(bins map[string]string, file string, iters int) (map[string]float64
 		if err != nil {
 			return nil, fmt.Errorf("%s benchmarks: %w\n%s", pkg, err, out)
 		}
-		for _, line := range strings.Split(string(out), "\n") {
-			fields := strings.Fields(line)
-			if len(fields) < 3 || !strings.HasPrefix(fields[0], "BenchmarkPeer") {
-				continue
-			}
-			name := strings.TrimPrefix(strings.SplitN(fields[0], "/", 2)[0], "Benchmark")
-			for i := 1; i+1 < len(fields); i++ {
-				if fields[i+1] == "median-ns/op" {
-					ns, err := strconv.ParseFloat(fields[i], 64)
-					if err != nil {
-						return nil, fmt.Errorf("%s: %w", line, err)
-					}
-					got[name] = ns / 1e6
+		these, err := medians(out)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(got, these)
+	}
+	return got, nil
+}
+
+// medians reads the median-ns/op of each BenchmarkPeer line a test binary
+// printed, in ms, keyed by the benchmark's name without "Benchmark".
+func medians(out []byte) (map[string]float64, error) {
+	got := map[string]float64{}
+	for _, line := range strings.Split(string(out), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) < 3 || !strings.HasPrefix(fields[0], "BenchmarkPeer") {
+			continue
+		}
+		name := strings.TrimPrefix(strings.SplitN(fields[0], "/", 2)[0], "Benchmark")
+		name = strings.SplitN(name, "-", 2)[0] // "PeerRender-2": GOMAXPROCS
+		for i := 1; i+1 < len(fields); i++ {
+			if fields[i+1] == "median-ns/op" {
+				ns, err := strconv.ParseFloat(fields[i], 64)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", line, err)
 				}
+				got[name] = ns / 1e6
 			}
 		}
 	}

@@ -4,6 +4,8 @@
 package benchpeer
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"slices"
 	"strings"
@@ -14,6 +16,38 @@ import (
 // FlowsEnv names the environment variable listing (comma-separated) the
 // generated flow files the peer benchmarks read.
 const FlowsEnv = "STUDIOFLOW_BENCH_FLOWS"
+
+// LiquidEnv names the environment variable giving the file of templates
+// and variables the Liquid peer benchmark renders (see LiquidSpec).
+const LiquidEnv = "STUDIOFLOW_BENCH_LIQUID"
+
+// LiquidSpec is what the Liquid peer benchmarks render, ours and
+// liquidjs's: every template, once each per run, with the same variables.
+type LiquidSpec struct {
+	Templates []string       `json:"templates"`
+	Vars      map[string]any `json:"vars"`
+}
+
+// LiquidFile reads the spec named by LiquidEnv (numbers as json.Number, as
+// a flow's are), or skips the benchmark.
+func LiquidFile(b *testing.B) LiquidSpec {
+	b.Helper()
+	path := os.Getenv(LiquidEnv)
+	if path == "" {
+		b.Skip(LiquidEnv + " names no Liquid spec (make bench sets it)")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var spec LiquidSpec
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&spec); err != nil {
+		b.Fatalf("%s: %v", path, err)
+	}
+	return spec
+}
 
 // Files returns the flow files named by FlowsEnv, or skips the benchmark.
 func Files(b *testing.B) []string {
