@@ -128,7 +128,7 @@ func (l *liquidFigure) ours(iters int) (float64, error) {
 	cmd.Env = append(os.Environ(), benchpeer.LiquidEnv+"="+l.spec)
 	out, err := cmd.Output()
 	if err != nil {
-		return 0, fmt.Errorf("Liquid benchmark: %w\n%s", err, out)
+		return 0, fmt.Errorf("the Liquid benchmark: %w\n%s", err, out)
 	}
 	got, err := medians(out)
 	if err != nil {
