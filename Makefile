@@ -272,9 +272,11 @@ dist: install-dist-deps
 
 # Benchmarks: Go's own (validator, parser/writer, canvas steps), then the
 # peers in ../shared/bench (Ajv, node's JSON) against ours on the same
-# generated 1000- and 2000-widget flows, in alternating rounds, printing
-# median ratios with their spread (cmd/benchpeers; node peers skipped when
-# node is missing). Ajv is installed under bin/bench/peers. On a busy
+# generated 1000- and 2000-widget flows, the whole `studioflow validate`
+# process against node and Ajv, and Liquid against liquidjs, in alternating
+# rounds, printing median ratios with their spread (cmd/benchpeers; node
+# peers skipped when node is missing). Ajv and liquidjs are installed under
+# bin/bench/peers. On a busy
 # machine read the cpu-ns/op figures (CPU per operation, all threads) beside
 # the wall-clock ones.
 BENCHTIME ?= 300ms
