@@ -3,9 +3,11 @@
 // the to_json filter, loops capped at 15 iterations, output capped at 16 KB,
 // and date filters that work in US Pacific time. DIALECT.md lists the choices.
 //
-// Templates are parsed here (tags and blocks) and their expressions are
-// parsed and evaluated by github.com/osteele/liquid's expressions package;
-// the filters, comparisons and printing follow Ruby Liquid.
+// Templates are parsed here (tags and blocks), and so are the expressions
+// flows hold nearly always: a value and its filters (chain.go). Any other
+// expression is parsed and evaluated by github.com/osteele/liquid's
+// expressions package. The filters, comparisons and printing follow Ruby
+// Liquid.
 //
 // Every render works within a budget of loop iterations and of memory
 // (budget.go). Past a cap or the budget, rendering stops and Render returns

@@ -16,7 +16,8 @@ import (
 // so that their ends can be any value Ruby accepts ("1", 2.5, a variable).
 type expr struct {
 	src    string
-	lib    expressions.Expression // nil for an empty expression
+	chain  *chain                 // set when this package evaluates it (chain.go)
+	lib    expressions.Expression // set when the library does; both nil for an empty expression
 	ranges []rangeExpr
 	lookup *rangeExpr // a leading [name]: the variable named by name's value (lo)
 	lit    literal    // set when the whole expression is empty or blank
@@ -59,12 +60,21 @@ func compileExpr(source string, cc *compileCtx) (*expr, error) {
 	if s, err = x.extractLookup(s, cc); err != nil {
 		return nil, err
 	}
+	if c, ok := parseChain(s); ok {
+		x.chain = c
+		return x, nil
+	}
 	lib, err := expressions.Parse(s)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %q as a Liquid value%s", oneLine(source), libraryDetail(err))
 	}
 	x.lib = lib
 	return x, nil
+}
+
+// isNothing reports whether x is empty: no value, no literal.
+func (x *expr) isNothing() bool {
+	return x.chain == nil && x.lib == nil && x.lit == noLiteral
 }
 
 // libraryDetail keeps what the library's parser adds beyond "syntax error".
@@ -101,7 +111,7 @@ func (x *expr) extractRanges(s string, cc *compileCtx) (string, error) {
 				if err != nil {
 					return "", err
 				}
-				if lo.lib == nil && lo.lit == noLiteral || hi.lib == nil && hi.lit == noLiteral {
+				if lo.isNothing() || hi.isNothing() {
 					return "", fmt.Errorf("a range needs a start and an end in %q", s)
 				}
 				cc.counter++
@@ -164,7 +174,7 @@ func (r *renderState) eval(x *expr) (out any, err error) {
 	switch {
 	case x.lit == emptyLiteral || x.lit == blankLiteral:
 		return "", nil
-	case x.lib == nil:
+	case x.chain == nil && x.lib == nil:
 		return nil, nil
 	}
 	for _, rg := range x.ranges {
@@ -198,9 +208,16 @@ func (r *renderState) eval(x *expr) (out any, err error) {
 				err = e
 				return
 			}
+			if e, ok := p.(values.TypeError); ok {
+				err = r.exprError(x, e) // as the library's Evaluate reports it
+				return
+			}
 			err = fmt.Errorf("cannot evaluate %q: %s", strings.TrimSpace(x.src), firstLine(fmt.Sprint(p)))
 		}
 	}()
+	if x.chain != nil {
+		return r.evalChain(x, x.chain)
+	}
 	v, err := x.lib.Evaluate(r.ctx)
 	if err != nil {
 		return nil, r.exprError(x, err)

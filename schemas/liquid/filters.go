@@ -61,11 +61,14 @@ func init() {
 // filter builds counts against the render's budget.
 func (r *renderState) registerFilters() {
 	for name, def := range standardFilters {
-		r.cfg.AddFilter(name, r.bind(name, def))
+		r.cfg.AddFilter(name, r.bind(def))
 	}
 }
 
-func (r *renderState) bind(name string, def filterDef) func(in any, args ...any) (any, error) {
+// bind adapts a filter to the library's calling convention, for the
+// expressions the library evaluates: keyword arguments arrive as a map
+// after the positional ones.
+func (r *renderState) bind(def filterDef) func(in any, args ...any) (any, error) {
 	return func(in any, args ...any) (any, error) {
 		var kw map[string]any
 		if n := len(args); n > 0 {
@@ -73,24 +76,30 @@ func (r *renderState) bind(name string, def filterDef) func(in any, args ...any)
 				kw, args = m, args[:n-1]
 			}
 		}
-		if len(args) < def.min || len(args) > def.max {
-			return nil, fmt.Errorf("wrong number of arguments (given %d, expected %s)", len(args), arity(def))
-		}
-		in = Normalize(in)
-		for i := range args {
-			args[i] = Normalize(args[i])
-		}
-		out, err := def.fn(r, in, args, kw)
-		if err != nil {
+		return r.applyFilter(def, in, args, kw)
+	}
+}
+
+// applyFilter checks the arguments' count, normalises the values, calls
+// the filter and counts what it built against the render's budget.
+func (r *renderState) applyFilter(def filterDef, in any, args []any, kw map[string]any) (any, error) {
+	if len(args) < def.min || len(args) > def.max {
+		return nil, fmt.Errorf("wrong number of arguments (given %d, expected %s)", len(args), arity(def))
+	}
+	in = Normalize(in)
+	for i := range args {
+		args[i] = Normalize(args[i])
+	}
+	out, err := def.fn(r, in, args, kw)
+	if err != nil {
+		return nil, err
+	}
+	if !sameValue(out, in) {
+		if err := r.built(out); err != nil {
 			return nil, err
 		}
-		if !sameValue(out, in) {
-			if err := r.built(out); err != nil {
-				return nil, err
-			}
-		}
-		return out, nil
 	}
+	return out, nil
 }
 
 func arity(d filterDef) string {
