@@ -33,7 +33,10 @@ func main() {
 	work := flag.String("work", filepath.Join("bin", "bench"), "a writable folder for the generated flows, the test binaries and the node peers")
 	sizes := flag.String("sizes", "1000,2000", "widget counts of the generated flows")
 	rounds := flag.Int("rounds", 5, "alternating rounds (Go then node, node then Go)")
-	iters := flag.Int("iters", 50, "runs per Go measurement (the median run is reported)")
+	// As many runs on each side: a Go process's first runs pay for growing
+	// its heap (fresh pages fault in), as V8's pay for compiling; with 50
+	// Go runs against 200 node ones, the Go median fell among the cold runs.
+	iters := flag.Int("iters", 200, "runs per Go measurement (the median run is reported)")
 	nodeIters := flag.Int("node-iters", 200, "runs per node measurement (the median run is reported; fewer leave V8 unwarmed)")
 	flag.Parse()
 	if err := run(*shared, *work, strings.Split(*sizes, ","), *rounds, *iters, *nodeIters); err != nil {

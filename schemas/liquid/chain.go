@@ -278,7 +278,11 @@ func (r *renderState) value(x *operand) values.Value {
 // arguments, as in the library.
 func (r *renderState) evalChain(x *expr, c *chain) (any, error) {
 	out := r.value(&c.head).Interface()
-	var buf [4]any
+	// The arguments go to a function value, so a local array would escape
+	// to the heap at every evaluation; the state lends one instead.
+	buf := r.args
+	r.args = nil
+	defer func() { r.args = buf[:0] }()
 	for i := range c.filters {
 		f := &c.filters[i]
 		args := buf[:0]
@@ -292,6 +296,7 @@ func (r *renderState) evalChain(x *expr, c *chain) (any, error) {
 				kw[k.name] = r.value(&k.value).Interface()
 			}
 		}
+		buf = args[:0]
 		v, err := r.applyFilter(f.def, out, args, kw)
 		if err != nil {
 			return nil, r.exprError(x, expressions.FilterError{FilterName: f.name, Err: err})

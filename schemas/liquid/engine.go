@@ -79,6 +79,7 @@ type renderState struct {
 	ifchanged  *string
 	iterations int
 	builtBytes int
+	args       []any // filter arguments' buffer, lent to one chain at a time (evalChain)
 }
 
 func (e *Engine) newState() *renderState {
