@@ -18,6 +18,22 @@ type flowScratch struct {
 	bitsets                       []uint64
 	// The entry rules' searches.
 	reach reachScratch
+	// The per-widget rules' tables (validator_widgets.go): one finding
+	// list and type per widget, and each worker's scratch.
+	content [][]Diagnostic
+	types   []*WidgetType
+	workers []*widgetScratch
+}
+
+// worker returns the i-th worker's scratch, as new: nothing of an earlier
+// validation remains in it.
+func (sc *flowScratch) worker(i int) *widgetScratch {
+	for len(sc.workers) <= i {
+		sc.workers = append(sc.workers, &widgetScratch{})
+	}
+	w := sc.workers[i]
+	w.reset()
+	return w
 }
 
 // sized returns s with length n, zeroed, reusing its memory when it is
@@ -40,4 +56,7 @@ func (c *Catalog) flowScratch() *flowScratch {
 	return &flowScratch{}
 }
 
-func (c *Catalog) putFlowScratch(sc *flowScratch) { c.scratch.Put(sc) }
+func (c *Catalog) putFlowScratch(sc *flowScratch) {
+	clear(sc.content) // the findings belong to the validation's result
+	c.scratch.Put(sc)
+}

@@ -93,7 +93,7 @@ func (v *Validator) entryRules(f *model.Flow, g graph, trigger int, out []Diagno
 		entry Entry
 		w     *WidgetType
 	}
-	refusals := make([][]*refused, f.Len())
+	var refusals [][]*refused // made at the first refusal: most flows have none
 	runsAt := make([]bool, f.Len())
 	scratch := &reachScratch{}
 	if g.scratch != nil {
@@ -119,6 +119,9 @@ func (v *Validator) entryRules(f *model.Flow, g graph, trigger int, out []Diagno
 				runsAt[at.widget] = true
 				continue
 			}
+			if refusals == nil {
+				refusals = make([][]*refused, f.Len())
+			}
 			found := false
 			for _, seen := range refusals[at.widget] {
 				if seen.kind.event() == k.event() {
@@ -133,7 +136,7 @@ func (v *Validator) entryRules(f *model.Flow, g graph, trigger int, out []Diagno
 			}
 		}
 	}
-	for i := 0; i < f.Len(); i++ {
+	for i := range refusals {
 		for _, r := range refusals[i] {
 			sev := Error
 			if runsAt[i] || r.kind.event() != "" {

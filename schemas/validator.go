@@ -206,6 +206,7 @@ func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 		// The flow rules (reachability from each entry point, loops) run
 		// beside the per-widget rules.
 		alongside: func() { flowFindings = v.flowRules(f, g, nil) },
+		scratch:   scratch,
 	})
 	v.cat.putFlowScratch(scratch) // nothing holds its tables any more
 	return mergeDiagnostics(append(out, flowFindings...), perWidget)

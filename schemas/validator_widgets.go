@@ -64,12 +64,21 @@ type widgetScratch struct {
 	inert inertStrings
 }
 
+// reset readies the scratch for another validation.
+func (sc *widgetScratch) reset() {
+	clear(sc.inert[:])
+	clear(sc.newFound)
+	sc.values = staticValues{}
+}
+
 // flowWork is what ValidateFlow does besides the per-widget rules.
 type flowWork struct {
 	// prepare resolves what the rules after the content rules need.
 	prepare func() widgetContext
 	// alongside runs the flow rules, after prepare.
 	alongside func()
+	// scratch lends the tables; nothing built in it outlives the call.
+	scratch *flowScratch
 }
 
 // widgets runs the per-widget rules on every widget of f, and work, split
@@ -93,10 +102,11 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 	if n < parallelFrom || workers < 2 {
 		ctx := work.prepare()
 		work.alongside()
-		ctx.scratch = &widgetScratch{}
+		ctx.scratch = work.scratch.worker(0)
 		var out []Diagnostic
-		content := make([][]Diagnostic, widgetChunk)
-		types := make([]*WidgetType, widgetChunk)
+		content := sized(work.scratch.content, widgetChunk)
+		types := sized(work.scratch.types, widgetChunk)
+		work.scratch.content, work.scratch.types = content, types
 		for lo := 0; lo < n; lo += widgetChunk {
 			hi := min(n, lo+widgetChunk)
 			v.chunkContent(ctx.scratch, f, lo, hi, types, content, fresh)
@@ -105,8 +115,9 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 		return out
 	}
 	chunks := (n + widgetChunk - 1) / widgetChunk
-	content := make([][]Diagnostic, n)
-	types := make([]*WidgetType, n) // each widget's, found with its content
+	content := sized(work.scratch.content, n)
+	types := sized(work.scratch.types, n) // each widget's, found with its content
+	work.scratch.content, work.scratch.types = content, types
 	parts := make([][]Diagnostic, chunks)
 	var nextChunk atomic.Int64
 	ready := make(chan struct{}) // ctx is set
@@ -142,17 +153,18 @@ func (v *Validator) widgets(f *model.Flow, work flowWork) []Diagnostic {
 		rules()
 	}
 	var wg sync.WaitGroup
-	for range workers - 1 {
+	for i := range workers - 1 {
 		wg.Add(1)
+		sc := work.scratch.worker(i + 1)
 		go func() {
 			defer wg.Done()
-			run(&widgetScratch{})
+			run(sc)
 		}()
 	}
 	ctx = work.prepare()
 	close(ready)
 	work.alongside()
-	run(&widgetScratch{})
+	run(work.scratch.worker(0))
 	wg.Wait()
 	total := 0
 	for _, p := range parts {
