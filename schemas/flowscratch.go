@@ -20,9 +20,10 @@ type flowScratch struct {
 	reach reachScratch
 	// The per-widget rules' tables (validator_widgets.go): one finding
 	// list and type per widget, and each worker's scratch.
-	content [][]Diagnostic
-	types   []*WidgetType
-	workers []*widgetScratch
+	content    [][]Diagnostic
+	types      []*WidgetType
+	workers    []*widgetScratch
+	graphTypes []*WidgetType // the flow rules' (graph.withTypes)
 }
 
 // worker returns the i-th worker's scratch, as new: nothing of an earlier

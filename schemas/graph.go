@@ -23,7 +23,12 @@ type graph struct {
 // withTypes is g with every widget's type looked up once, for the flow
 // rules that walk the graph (a widget is reached from several entries).
 func (g graph) withTypes(cat *Catalog, f *model.Flow) graph {
-	g.types = make([]*WidgetType, f.Len())
+	if g.scratch != nil {
+		g.scratch.graphTypes = sized(g.scratch.graphTypes, f.Len())
+		g.types = g.scratch.graphTypes
+	} else {
+		g.types = make([]*WidgetType, f.Len())
+	}
 	for i := range g.types {
 		g.types[i], _ = cat.typeOf(f.StateAt(i).Type())
 	}
