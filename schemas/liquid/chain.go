@@ -2,6 +2,9 @@ package liquid
 
 import (
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/osteele/liquid/expressions"
 	"github.com/osteele/liquid/values"
@@ -86,23 +89,33 @@ func (p *chainParser) fail() operand {
 	return operand{}
 }
 
-// word reads an identifier as the library's scanner does (ASCII only) and
-// reports whether a ':' follows it at once, which makes it a keyword.
+// word reads an identifier as the library's scanner does: a letter or '_',
+// then letters, digits, '_', '-' and any non-ASCII character, and a final
+// '?'. It reports whether a ':' follows at once, which makes it a keyword.
 func (p *chainParser) word() (name string, keyword bool) {
 	start := p.i
-	if p.i >= len(p.s) || !isNameStart(p.s[p.i]) || p.s[p.i] >= 0x80 {
+	if p.i >= len(p.s) || !isNameStart(p.s[p.i]) {
 		p.ok = false
 		return "", false
 	}
-	for p.i < len(p.s) && (isWordByte(p.s[p.i]) || p.s[p.i] == '-') {
-		p.i++
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		if c < utf8.RuneSelf {
+			if !isWordByte(c) && c != '-' {
+				break
+			}
+			p.i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(p.s[p.i:])
+		if r == utf8.RuneError && size <= 1 {
+			p.ok = false // the library's scanner reads no broken UTF-8
+			return "", false
+		}
+		p.i += size
 	}
 	if p.i < len(p.s) && p.s[p.i] == '?' {
 		p.i++
-	}
-	if p.i < len(p.s) && p.s[p.i] >= 0x80 {
-		p.ok = false // the library's identifiers go on into non-ASCII letters
-		return "", false
 	}
 	name = p.s[start:p.i]
 	if p.i < len(p.s) && p.s[p.i] == ':' {
@@ -112,31 +125,50 @@ func (p *chainParser) word() (name string, keyword bool) {
 	return name, false
 }
 
-// operand reads a literal or a path; a keyword here is not an operand.
+// validVariable is the library's check of a variable's name (not of a
+// property's or a keyword's): a letter or '_', then letters, digits,
+// marks, '_' and '-'. The library fails on others in a way of its own.
+func validVariable(name string) bool {
+	name = strings.TrimSuffix(name, "?")
+	for i, r := range name {
+		switch {
+		case r == '_' || unicode.IsLetter(r):
+		case i > 0 && (r == '-' || unicode.IsDigit(r) || unicode.IsMark(r)):
+		default:
+			return false
+		}
+	}
+	return name != ""
+}
+
+// operand reads a literal or a variable, and the property and index steps
+// after it; a keyword here is not an operand.
 func (p *chainParser) operand() operand {
 	p.skipBlanks()
 	if p.i >= len(p.s) {
 		return p.fail()
 	}
+	var x operand
 	switch c := p.s[p.i]; {
 	case c == '\'' || c == '"':
-		return p.quoted(c)
+		x = p.quoted(c)
 	case c == '-' || isDigitByte(c):
-		return p.number()
+		x = p.number()
+	default:
+		name, keyword := p.word()
+		switch {
+		case !p.ok || keyword:
+			return p.fail()
+		case name == "true" || name == "false":
+			x = operand{literal: values.ValueOf(name == "true")}
+		case name == "nil":
+			x = operand{literal: values.ValueOf(nil)}
+		case name == "and" || name == "or" || name == "contains" || name == "in" || !validVariable(name):
+			return p.fail()
+		default:
+			x = operand{root: name}
+		}
 	}
-	name, keyword := p.word()
-	if !p.ok || keyword {
-		return p.fail()
-	}
-	switch name {
-	case "true", "false":
-		return operand{literal: values.ValueOf(name == "true")}
-	case "nil":
-		return operand{literal: values.ValueOf(nil)}
-	case "and", "or", "contains", "in":
-		return p.fail()
-	}
-	x := operand{root: name}
 	for p.ok {
 		save := p.i
 		p.skipBlanks()
@@ -165,22 +197,55 @@ func (p *chainParser) operand() operand {
 	return p.fail()
 }
 
-// quoted reads a string literal; a double-quoted one with a backslash
-// (which the library unescapes) goes to the library.
+// quoted reads a string literal: a single-quoted one as it is, a
+// double-quoted one with the library's escapes.
 func (p *chainParser) quoted(q byte) operand {
+	escaped := false
 	for j := p.i + 1; j < len(p.s); j++ {
 		switch p.s[j] {
 		case q:
-			x := operand{literal: values.ValueOf(p.s[p.i+1 : j])}
+			text := p.s[p.i+1 : j]
+			if escaped {
+				text = unescapeDoubleQuoted(text)
+			}
 			p.i = j + 1
-			return x
+			return operand{literal: values.ValueOf(text)}
 		case '\\':
 			if q == '"' {
-				return p.fail()
+				escaped = true
+				j++ // the escaped character, a quote too
 			}
 		}
 	}
 	return p.fail()
+}
+
+// unescapeDoubleQuoted reads \\, \", \n, \t and \r, and keeps any other
+// backslash as it is, as the library's scanner does.
+func unescapeDoubleQuoted(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case '\\', '"':
+			b.WriteByte(s[i])
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }
 
 // number reads '-'? digit+ ('.' digit+)?, which must end the token.
@@ -206,7 +271,7 @@ func (p *chainParser) number() operand {
 		digits()
 		float = true
 	}
-	if p.i < len(p.s) && (isWordByte(p.s[p.i]) || p.s[p.i] == '.' || p.s[p.i] >= 0x80) {
+	if p.i < len(p.s) && (isWordByte(p.s[p.i]) || p.s[p.i] >= utf8.RuneSelf) {
 		return p.fail()
 	}
 	text := p.s[start:p.i]
@@ -259,10 +324,10 @@ func (p *chainParser) filter() filterCall {
 
 // value evaluates an operand as the library's grammar does.
 func (r *renderState) value(x *operand) values.Value {
-	if x.literal != nil {
-		return x.literal
+	v := x.literal
+	if v == nil {
+		v = values.ValueOf(values.ToLiquid(r.vars[x.root]))
 	}
-	v := values.ValueOf(values.ToLiquid(r.vars[x.root]))
 	for i := range x.steps {
 		st := &x.steps[i]
 		if st.index != nil {

@@ -17,7 +17,7 @@ const chainVars = `{"a":"Hello World","b":"  x ","n":5,"f":2.5,"neg":-3,"zero":0
 "list":[1,2,3,"x",null],"words":["b","a","c"],"nums":[3,1,2],
 "obj":{"a":1,"b":{"c":"deep"},"size":"custom","list":[{"n":1,"k":"p"},{"n":2,"k":"q"}]},
 "t":true,"no":false,"z":null,"date":"2024-01-02T03:04:05Z","idx":1,"key":"a",
-"a-b":"dash","x?":"q","csv":"1,2,3"}`
+"a-b":"dash","x?":"q","csv":"1,2,3","café":"au lait","ñ":{"é":"accent"}}`
 
 // The generated expressions are made of these: names, literals, filters
 // and, for the mistakes, anything else the library's scanner reads.
@@ -25,9 +25,11 @@ var (
 	chainNames = []string{
 		"a", "b", "n", "f", "neg", "zero", "list", "words", "nums", "obj", "t", "no", "z", "date", "idx", "key",
 		"a-b", "x?", "csv", "missing", "empty", "blank", "size", "first", "last", "c", "k",
+		"café", "ñ", "é", "x\u0303", "€", "€x", "a€",
 	}
 	chainLiterals = []string{
 		"true", "false", "nil", "'str'", "'a,b'", `"dq"`, "''", "1", "-2", "3.5", "0", "-0.5", "2",
+		`"esc\"q"`, `"t\tab\n"`, `"back\\"`, `"odd\q"`, `'single\'`,
 	}
 	chainFilters = []string{
 		"upcase", "downcase", "plus", "minus", "times", "slice", "join", "split", "default", "map", "where",
@@ -35,7 +37,7 @@ var (
 		"at_least", "concat", "compact", "to_json", "strip", "replace", "modulo", "sum", "uniq",
 	}
 	chainOther = []string{
-		"and", "or", "contains", "in", `"esc\"q"`, "99999999999999999999", "1.", ".5", "nosuch", "allow_false",
+		"and", "or", "contains", "in", `"esc\"q"`, "99999999999999999999", `"\`, "\xff", "1.", ".5", "nosuch", "allow_false",
 		".", "..", "[", "]", "|", ":", ",", "(", ")", "==", "<", " ", "  ", "\n", "é", "-",
 	}
 )
@@ -56,11 +58,13 @@ func genChain(rng *rand.Rand) string {
 	}
 	var operandOf func(depth int) []string
 	operandOf = func(depth int) []string {
-		if rng.Intn(3) == 0 {
-			return []string{pick(chainLiterals)}
-		}
 		p := []string{pick(chainNames)}
-		for n := rng.Intn(4); n > 0; n-- {
+		steps := rng.Intn(4)
+		if rng.Intn(3) == 0 {
+			p[0] = pick(chainLiterals)
+			steps = rng.Intn(3) / 2
+		}
+		for n := steps; n > 0; n-- {
 			if depth < 2 && rng.Intn(3) == 0 {
 				p = append(p, "[")
 				p = append(p, operandOf(depth+1)...)
@@ -191,14 +195,15 @@ func TestChainReadsWhatFlowsHold(t *testing.T) {
 		"flow.data.name", "trigger.call.From | remove: '+'", "widgets.lookup.parsed.items[0].name",
 		"x | truncate: 20, '...'", `x | default: "none", allow_false: true`, "list[-1]", "a.size",
 		"contact.channel.address | slice: -4, 4", "x | plus: 1.5 | round", "x[y.z]", "'a' | append: b",
+		`"a\"b"`, "nom.é", "café | upcase", "'abc'.size", "1.a", `x | append: "\n"`,
 	} {
 		if _, ok := parseChain(s); !ok {
 			t.Errorf("%q is not read as a chain", s)
 		}
 	}
 	for _, s := range []string{
-		"a == b", "(1..3)", `"a\"b"`, "x | upcase : 1", "x | nosuch", "a and b", "nom.é", "x | default: allow_false: true",
-		"a | plus:", "1.a", "a:", "a..b", "99999999999999999999",
+		"a == b", "(1..3)", "x | upcase : 1", "x | nosuch", "a and b", "€x", "x | default: allow_false: true",
+		"a | plus:", "a:", "a..b", "99999999999999999999", "a\xffb", `"open`,
 	} {
 		if _, ok := parseChain(s); ok {
 			t.Errorf("%q is read as a chain; the library must have it", s)

@@ -116,6 +116,7 @@ func (r *renderState) release() {
 	clear(r.counters)
 	clear(r.cycles)
 	clear(r.forOffsets)
+	clear(r.args[:cap(r.args)]) // the last filter's arguments
 	r.ifchanged = nil
 }
 

@@ -35,6 +35,8 @@ func writeOutput(b *strings.Builder, v any) {
 			}
 			writeOutput(b, e)
 		}
+	case lazyList, lazyMap: // inside a value built from a lookup ("first" of an object)
+		writeOutput(b, Normalize(t))
 	case values.Range:
 		if t.Len() > 0 {
 			b.WriteString(fmt.Sprint(t.Index(0)) + ".." + fmt.Sprint(t.Index(t.Len()-1)))

@@ -247,6 +247,10 @@ func normalize(v any) (any, bool) {
 			return out, true
 		}
 		return v, false
+	case lazyMap: // inside a value built from a lookup ("first" of an object)
+		return Normalize(t.m), true
+	case lazyList:
+		return Normalize(t.l), true
 	case map[string]any:
 		keys := make([]string, 0, len(t))
 		for k := range t {
