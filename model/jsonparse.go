@@ -48,7 +48,8 @@ type parser struct {
 	// all) is kept once: jsonparse_strings.go.
 	arena     []byte
 	arenaUsed int
-	interned  *internTable
+	interned  []internEntry // sized to the document when first needed
+	internCut uint          // a hash's slot is its top bits: 64 - log2(len(interned))
 	// scratch is where strings with escapes are decoded.
 	scratch []byte
 	// starts is a stack of the offsets of the member names of the objects

@@ -44,7 +44,7 @@ func (p *parser) boxIn(s string, slot int, typ unsafe.Pointer) any {
 // boxList returns any(list) the same way (a slice header is boxed like a
 // string's: every list value cost an allocation of its own).
 func (p *parser) boxList(list []any) any {
-	slot := p.listSlab.take(slabSize)
+	slot := p.listSlab.take(slabSize, len(p.data)-p.pos)
 	*slot = list
 	return makeEface(listTypeWord, unsafe.Pointer(slot))
 }
@@ -52,7 +52,7 @@ func (p *parser) boxList(list []any) any {
 // box returns s as a value of type typ (string or json.Number) without
 // allocating, but for a new slab now and then.
 func (p *parser) box(s string, typ unsafe.Pointer) any {
-	slot := p.strSlab.take(maxChunk)
+	slot := p.strSlab.take(maxChunk, len(p.data)-p.pos)
 	*slot = s
 	return makeEface(typ, unsafe.Pointer(slot))
 }

@@ -6,9 +6,22 @@ package model
 
 const slabSize = 255 // see minChunk
 
-func (p *parser) newObject() *Object { return p.objSlab.take(slabSize) }
+func (p *parser) newObject() *Object {
+	return p.objSlab.take(slabSize, len(p.data)-p.pos)
+}
 
-// slab hands out its elements one at a time, then makes a new slab of n.
+// slabLen is the length of a new slab: n, halved while the rest of the
+// text (rest bytes) could not fill half of it, as nextChunk does, so that
+// a small document does not get slabs made for a big one.
+func slabLen(n, rest int) int {
+	for n > minChunk && n/2 >= rest/16 {
+		n /= 2
+	}
+	return n
+}
+
+// slab hands out its elements one at a time, then makes a new slab of at
+// most most elements (slabLen), rest being how much of the text is left.
 // Taking one moves an index: only a new slab is a pointer written (each
 // costs a write barrier while the collector marks).
 type slab[T any] struct {
@@ -16,9 +29,9 @@ type slab[T any] struct {
 	used int
 }
 
-func (s *slab[T]) take(n int) *T {
+func (s *slab[T]) take(most, rest int) *T {
 	if s.used == len(s.s) {
-		s.s, s.used = make([]T, n), 0
+		s.s, s.used = make([]T, slabLen(most, rest)), 0
 	}
 	e := &s.s[s.used]
 	s.used++

@@ -96,3 +96,29 @@ func TestParsedValuesAreOrdinaryValues(t *testing.T) {
 		t.Errorf("after a collection s is %#v", s)
 	}
 }
+
+// A small document gets small tables: the catalog parses some seventy
+// schemas and default widgets of a few KB each at start-up, and tables
+// made for a big flow (about 60 KB a parse, now about 12 KB) made most of
+// what that cost.
+func TestSmallDocumentsGetSmallTables(t *testing.T) {
+	data := compactFlow(3) // about 600 bytes
+	if _, err := ParseValue(data); err != nil {
+		t.Fatal(err)
+	}
+	const runs = 50
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for range runs {
+		if _, err := ParseValue(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	perParse := (after.TotalAlloc - before.TotalAlloc) / runs
+	if perParse > 16<<10 {
+		t.Errorf("parsing %d bytes allocates %d bytes; want at most 16 KB", len(data), perParse)
+	}
+	t.Logf("parsing %d bytes allocates %d bytes", len(data), perParse)
+}

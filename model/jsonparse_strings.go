@@ -189,15 +189,27 @@ func (p *parser) keep(b []byte) string {
 }
 
 const (
+	// internBits is the most slots an intern table has (log2), for a
+	// document of 32 KB or more: a smaller one gets a smaller table
+	// (internSlots), as schemas and default widgets are a few KB each.
 	internBits = 9
 	// internMax is the length of the longest strings interned: longer
 	// ones are seldom repeated, and comparing them costs more.
 	internMax = 40
 )
 
-// internTable is a cache of the strings the parser kept, by a hash of
-// their bytes (the last one kept wins a slot).
-type internTable [1 << internBits]internEntry
+// The intern table is a cache of the strings the parser kept, by a hash
+// of their bytes (the last one kept wins a slot).
+
+// internSlots is log2 of the intern table's slots for a document of size
+// bytes: one slot per 64 bytes, 64 to 512 slots.
+func internSlots(size int) uint {
+	b := uint(6)
+	for b < internBits && 64<<b < size {
+		b++
+	}
+	return b
+}
 
 // internEntry is a string with its first and last eight bytes as words
 // (zero-padded when shorter), which tell strings of up to 16 bytes apart
@@ -218,7 +230,8 @@ func (p *parser) internSlot(start, end int) (string, int) {
 		return p.keep(p.data[start:end]), -1
 	}
 	if p.interned == nil {
-		p.interned = new(internTable)
+		b := internSlots(len(p.data))
+		p.interned, p.internCut = make([]internEntry, 1<<b), 64-b
 	}
 	d := p.data
 	var head, tail uint64
@@ -235,7 +248,7 @@ func (p *parser) internSlot(start, end int) (string, int) {
 		head &= 1<<(8*n) - 1
 	}
 	h := head ^ bits.RotateLeft64(tail, 29) ^ uint64(n)
-	slot := int((h * 0x9e3779b97f4a7c15) >> (64 - internBits))
+	slot := int((h * 0x9e3779b97f4a7c15) >> p.internCut)
 	e := &p.interned[slot]
 	if len(e.s) == n && e.head == head && e.end == tail && (n <= 16 || e.s[8:n-8] == string(d[start+8:end-8])) {
 		return e.s, slot
