@@ -15,7 +15,7 @@ func (p *parser) newObject() *Object {
 // a small document does not get slabs made for a big one.
 func slabLen(n, rest int) int {
 	for n > minChunk && n/2 >= rest/16 {
-		n /= 2
+		n /= 2 // still one less than a power of two
 	}
 	return n
 }
@@ -134,11 +134,7 @@ func (p *parser) endElems(depth int, elems []any) []any {
 // than 16 bytes of most JSON), so the last slabs are not left mostly
 // empty.
 func nextChunk(last, rest int) int {
-	n := min(maxChunk, max(minChunk, 2*last+1))
-	for n > minChunk && n/2 >= rest/16 {
-		n /= 2 // still one less than a power of two
-	}
-	return n
+	return slabLen(min(maxChunk, max(minChunk, 2*last+1)), rest)
 }
 
 // itemKey is an object and the key of the text it was parsed from
