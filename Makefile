@@ -108,9 +108,11 @@ staticcheck:
 # over the real exports kept beside the checkout (../shared, see
 # internal/corpus) skip quietly without them; this says so once.
 # The leaf helpers run again under the race detector (cgo, gcc):
-# internal/memo's concurrency test and canvas/uiloop's queue (which every
-# goroutine that updates widgets posts through) mean little without it, and
-# they are small enough for it to cost seconds once the race build is cached.
+# internal/memo's concurrency test, canvas/uiloop's queue (which every
+# goroutine that updates widgets posts through) and the catalog's widget
+# types compiled at first use by concurrent validators mean little without
+# it, and they are small enough for it to cost seconds once the race build
+# is cached.
 # ./ui and ./canvas under -race take about 3 minutes of CPU (about 50 s
 # without), ./ui alone almost 2 minutes in one serial test binary: too much
 # for `make test`; run them by hand when changing goroutines there.
@@ -118,6 +120,7 @@ unit:
 	@[ -d ../shared/flows ] || echo "skipped: the real-export corpus tests (no ../shared/flows beside the checkout; the project's own fixtures in internal/testflows still run)"
 	$(GO) test -timeout 20m ./...
 	CGO_ENABLED=1 $(GO) test -race ./internal/... ./canvas/uiloop
+	CGO_ENABLED=1 $(GO) test -race -run '^TestLazy' ./schemas
 
 # The unit tests and the fuzzing side by side. The unit tests' long pole is
 # the end-to-end package: its tests run three at a time on two cores, each

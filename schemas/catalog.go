@@ -99,8 +99,7 @@ type WidgetType struct {
 	SchemaOrigin Origin
 
 	schema        []byte
-	compiled      *jsonschema.Schema
-	fast          *fastSchema // compiled's quick valid/invalid form
+	compiled      *typeSchema // with its quick valid/invalid form
 	properties    []PropertySpec
 	requiredOneOf [][]string
 	defaults      *model.Object
@@ -161,8 +160,13 @@ func (w *WidgetType) allowsEvent(name string) bool {
 // schema-driven inspector).
 func (w WidgetType) Schema() []byte { return slices.Clone(w.schema) }
 
-// Compiled returns the type's compiled schema. It is safe for concurrent use.
-func (w WidgetType) Compiled() *jsonschema.Schema { return w.compiled }
+// Compiled returns the type's compiled schema (compiled on the first
+// call), or the reason it could not be compiled. It is safe for concurrent
+// use.
+func (w WidgetType) Compiled() (*jsonschema.Schema, error) {
+	s, _, err := w.compiled.get()
+	return s, err
+}
 
 // Properties describes the type's properties as its schema states them.
 func (w WidgetType) Properties() []PropertySpec {
@@ -296,7 +300,7 @@ func Load() (*Catalog, error) {
 			return nil, fmt.Errorf("widget type %s has no default widget", e.Type)
 		}
 		w := &WidgetType{WidgetEntry: e, SchemaURL: doc.ID, SchemaOrigin: doc.Origin,
-			schema: doc.data, compiled: compiled.widgets[e.Type], fast: compiled.fastWidgets[e.Type], defaults: def}
+			schema: doc.data, compiled: &typeSchema{set: compiled, url: doc.ID}, defaults: def}
 		if err := w.bindRequirements(); err != nil {
 			return nil, fmt.Errorf("widget type %s: %w", e.Type, err)
 		}

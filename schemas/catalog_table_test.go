@@ -16,7 +16,7 @@ import (
 // schema documents and the default widgets. Everything else about a type
 // is an attribute of its WidgetEntry; a field added to WidgetType must be
 // added here, deliberately, or go to WidgetEntry.
-var loadedFromSchemas = []string{"SchemaURL", "SchemaOrigin", "schema", "compiled", "fast", "properties", "requiredOneOf", "defaults"}
+var loadedFromSchemas = []string{"SchemaURL", "SchemaOrigin", "schema", "compiled", "properties", "requiredOneOf", "defaults"}
 
 // Each attribute is declared once: WidgetType embeds WidgetEntry instead of
 // copying its fields, and its own fields are only what Load reads from the

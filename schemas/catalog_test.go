@@ -30,8 +30,8 @@ func TestCatalogCoversEverySchemaAndEnumType(t *testing.T) {
 			t.Errorf("schema %s has no catalog entry", d.File)
 			continue
 		}
-		if w.SchemaURL != d.ID || w.Compiled() == nil {
-			t.Errorf("%s: schema URL %q / compiled %v", typ, w.SchemaURL, w.Compiled())
+		if w.SchemaURL != d.ID {
+			t.Errorf("%s: schema URL %q, want %q", typ, w.SchemaURL, d.ID)
 		}
 	}
 	enum, ok := c.docs.at(FlowSchemaURL, "/properties/states/items/properties/type/enum")

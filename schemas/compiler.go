@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
@@ -51,13 +52,21 @@ const (
 	offsetURL          = CommonsSchemaURL + "#/definitions/Offset"
 )
 
-// compiledSet holds every compiled schema the catalog and validator use,
-// each with its fast valid/invalid form (fastschema.go).
+// compiledSet holds the compiled schemas the catalog and validator use,
+// each with its fast valid/invalid form (fastschema.go). The fragments
+// above are compiled when the catalog loads; a widget type's schema when it
+// is first used (see typeSchema).
 type compiledSet struct {
-	widgets       map[string]*jsonschema.Schema // by widget type
 	fragments     map[string]*jsonschema.Schema // by URL above
-	fastWidgets   map[string]*fastSchema
 	fastFragments map[string]*fastSchema
+
+	// mu serialises the compiler and the builder: jsonschema/v5's compiler
+	// is not safe for concurrent use, and the builder shares the nodes of
+	// common definitions between types. What they have returned is never
+	// written again, so it is read without the lock.
+	mu       sync.Mutex
+	compiler *jsonschema.Compiler
+	builder  *fastBuilder
 }
 
 func compileAll(docs []Document) (*compiledSet, error) {
@@ -65,32 +74,51 @@ func compileAll(docs []Document) (*compiledSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	set := &compiledSet{widgets: map[string]*jsonschema.Schema{}, fragments: map[string]*jsonschema.Schema{}}
-	for _, d := range docs {
-		if d.ID == FlowSchemaURL || d.ID == CommonsSchemaURL || d.ID == CoreMetaSchemaURL {
-			continue
-		}
-		s, err := c.Compile(d.ID)
-		if err != nil {
-			return nil, fmt.Errorf("compile schema %s: %w", d.File, err)
-		}
-		set.widgets[typeOfDocument(d)] = s
-	}
+	set := &compiledSet{compiler: c, builder: newFastBuilder(),
+		fragments: map[string]*jsonschema.Schema{}, fastFragments: map[string]*fastSchema{}}
 	for _, url := range []string{flowDescriptionURL, flowSchemaPropURL, flowFlagsURL, flowInitialURL, stateTypeURL, conditionURL, variablesURL, offsetURL} {
-		s, err := c.Compile(url)
+		s, fast, err := set.compile(url)
 		if err != nil {
 			return nil, fmt.Errorf("compile schema %s: %w", url, err)
 		}
-		set.fragments[url] = s
-	}
-	b := newFastBuilder()
-	set.fastWidgets = make(map[string]*fastSchema, len(set.widgets))
-	for typ, s := range set.widgets {
-		set.fastWidgets[typ] = b.build(s)
-	}
-	set.fastFragments = make(map[string]*fastSchema, len(set.fragments))
-	for url, s := range set.fragments {
-		set.fastFragments[url] = b.build(s)
+		set.fragments[url], set.fastFragments[url] = s, fast
 	}
 	return set, nil
+}
+
+// compile compiles the schema at url and builds its fast form.
+func (set *compiledSet) compile(url string) (*jsonschema.Schema, *fastSchema, error) {
+	set.mu.Lock()
+	defer set.mu.Unlock()
+	s, err := set.compiler.Compile(url)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, set.builder.build(s), nil
+}
+
+// typeSchema is a widget type's schema, compiled the first time a widget of
+// that type is checked: a flow uses a handful of the catalog's thirty-odd
+// types, and compiling one (jsonschema/v5 checks its document against the
+// meta-schema first) was most of the time a command line process spent
+// loading the catalog. TestEveryWidgetTypeCompiles compiles them all.
+type typeSchema struct {
+	set      *compiledSet
+	url      string
+	once     sync.Once
+	compiled *jsonschema.Schema
+	fast     *fastSchema
+	err      error
+}
+
+// get returns the compiled schema and its fast form, compiling them on the
+// first call; it is safe for concurrent use.
+func (t *typeSchema) get() (*jsonschema.Schema, *fastSchema, error) {
+	t.once.Do(func() {
+		t.compiled, t.fast, t.err = t.set.compile(t.url)
+		if t.err != nil {
+			t.err = fmt.Errorf("the schema %s could not be compiled: %w", t.url, t.err)
+		}
+	})
+	return t.compiled, t.fast, t.err
 }

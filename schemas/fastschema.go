@@ -142,6 +142,11 @@ var typeMaskOf = map[string]typeMask{
 type fastBuilder struct {
 	built   map[*jsonschema.Schema]*fastSchema
 	checked map[*fastSchema]bool // searched for in-place cycles
+	// fresh are the nodes the current build made: only they are planned.
+	// A node built before points only at nodes built before it, so its
+	// plan stays what it was, and it is never written again (other
+	// goroutines may be evaluating it: the catalog builds types lazily).
+	fresh []*fastSchema
 }
 
 func newFastBuilder() *fastBuilder {
@@ -153,15 +158,17 @@ func newFastBuilder() *fastBuilder {
 func (b *fastBuilder) build(s *jsonschema.Schema) *fastSchema {
 	n := b.node(s)
 	b.deferInPlaceCycles(n)
-	for _, m := range b.built {
+	for _, m := range b.fresh {
 		m.pins = pinsOf(m, 0)
 	}
-	for _, m := range b.built {
+	for _, m := range b.fresh {
 		m.plan()
 	}
-	for _, m := range b.built {
+	for _, m := range b.fresh {
 		m.planMerge()
 	}
+	clear(b.fresh)
+	b.fresh = b.fresh[:0]
 	return n
 }
 
@@ -174,6 +181,7 @@ func (b *fastBuilder) node(s *jsonschema.Schema) *fastSchema {
 	}
 	n := &fastSchema{src: s}
 	b.built[s] = n
+	b.fresh = append(b.fresh, n)
 	if !supported(s) {
 		n.deferred = true
 		return n

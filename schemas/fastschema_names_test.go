@@ -42,7 +42,7 @@ func TestNameTableFindsEveryProperty(t *testing.T) {
 		}
 	}
 	for _, w := range cat.types {
-		walk(w.fast)
+		walk(fastOf(t, w))
 	}
 	for _, f := range cat.compiler.fastFragments {
 		walk(f)

@@ -26,7 +26,7 @@ func allFastNodes(t *testing.T) []*fastSchema {
 	}
 	for _, typ := range v.cat.order {
 		w, _ := v.cat.typeOf(typ)
-		walk(w.fast)
+		walk(fastOf(t, w))
 	}
 	walk(v.condition.fast)
 	return out

@@ -50,8 +50,15 @@ func (v *Validator) schemaRule(s *model.State, base string, out []Diagnostic) []
 
 // schemaRuleOf is schemaRule for a widget of type w (nil when unknown).
 func (v *Validator) schemaRuleOf(w *WidgetType, s *model.State, base string, out []Diagnostic) []Diagnostic {
-	if w != nil && w.fast.valid(schemaView(s.Raw())) {
-		return out
+	if w != nil {
+		_, fast, err := w.compiled.get()
+		if err != nil {
+			return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base, Rule: RuleSchema,
+				Message: fmt.Sprintf("this %s widget cannot be checked: %v", s.Type(), err)})
+		}
+		if fast.valid(schemaView(s.Raw())) {
+			return out
+		}
 	}
 	instance, err := v.validateAgainstType(s)
 	if err != nil {
@@ -73,8 +80,12 @@ func (v *Validator) validateAgainstType(s *model.State) (map[string]any, error) 
 	if !ok {
 		return nil, nil
 	}
+	compiled, _, err := w.compiled.get()
+	if err != nil {
+		return nil, err
+	}
 	instance := schemaInstance(s)
-	return instance, w.compiled.Validate(instance)
+	return instance, compiled.Validate(instance)
 }
 
 // nameRule: present, well formed, unique.
