@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,10 +45,13 @@ func fEscape(_ *renderState, in any, _ []any, _ map[string]any) (any, error) {
 	return htmlEscaper.Replace(toS(in)), nil
 }
 
-var escapeOnceRe = regexp.MustCompile(`["><']|&(?:[a-zA-Z]+|#\d+);|&`)
+// The filters' patterns are compiled at first use, as loopHead.
+var escapeOnceRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`["><']|&(?:[a-zA-Z]+|#\d+);|&`)
+})
 
 func fEscapeOnce(_ *renderState, in any, _ []any, _ map[string]any) (any, error) {
-	return escapeOnceRe.ReplaceAllStringFunc(toS(in), func(m string) string {
+	return escapeOnceRe().ReplaceAllStringFunc(toS(in), func(m string) string {
 		if len(m) > 1 {
 			return m // an entity already
 		}
@@ -82,10 +86,12 @@ func fStripNewlines(_ *renderState, in any, _ []any, _ map[string]any) (any, err
 	return newlineRe.ReplaceAllString(toS(in), ""), nil
 }
 
-var stripHTMLRe = regexp.MustCompile(`(?is)<script.*?</script>|<!--.*?-->|<style.*?</style>|<.*?>`)
+var stripHTMLRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?is)<script.*?</script>|<!--.*?-->|<style.*?</style>|<.*?>`)
+})
 
 func fStripHTML(_ *renderState, in any, _ []any, _ map[string]any) (any, error) {
-	return stripHTMLRe.ReplaceAllString(toS(in), ""), nil
+	return stripHTMLRe().ReplaceAllString(toS(in), ""), nil
 }
 
 func fRemove(_ *renderState, in any, args []any, _ map[string]any) (any, error) {

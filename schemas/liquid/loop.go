@@ -4,11 +4,17 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/osteele/liquid/values"
 )
 
-var loopHead = regexp.MustCompile(`^\s*([\p{L}_][\p{L}\p{N}_\-]*\??)\s+in\s+((?s).+)$`)
+// loopHead is compiled at first use: its Unicode classes take about a
+// millisecond to compile, in every process that loads the package, while
+// most never read a loop.
+var loopHead = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*([\p{L}_][\p{L}\p{N}_\-]*\??)\s+in\s+((?s).+)$`)
+})
 
 var loopAttribute = regexp.MustCompile(`^(limit|offset|cols)\s*:\s*`)
 
@@ -28,7 +34,7 @@ type forNode struct {
 }
 
 func parseFor(p *parser, t token) (node, error) {
-	m := loopHead.FindStringSubmatch(t.markup)
+	m := loopHead().FindStringSubmatch(t.markup)
 	if m == nil {
 		return nil, syntaxErrorf(t.line, "%s needs 'variable in collection', got %q", t.name, t.markup)
 	}

@@ -3,6 +3,7 @@ package liquid
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // The simple tags and blocks: comments, raw, doc, assign, capture, echo,
@@ -72,7 +73,10 @@ func parseRaw(p *parser, t token) (node, error) {
 	return &rawNode{text: text}, nil
 }
 
-var assignTarget = regexp.MustCompile(`^\s*([\p{L}\p{N}_\-]+)\s*=\s*((?s).*)$`)
+// assignTarget and captureTarget are compiled at first use, as loopHead.
+var assignTarget = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*([\p{L}\p{N}_\-]+)\s*=\s*((?s).*)$`)
+})
 
 type assignNode struct {
 	name string
@@ -81,7 +85,7 @@ type assignNode struct {
 }
 
 func parseAssign(p *parser, t token) (node, error) {
-	m := assignTarget.FindStringSubmatch(t.markup)
+	m := assignTarget().FindStringSubmatch(t.markup)
 	if m == nil {
 		return nil, syntaxErrorf(t.line, "assign needs 'name = value', got %q", t.markup)
 	}
@@ -96,7 +100,9 @@ func parseAssign(p *parser, t token) (node, error) {
 	return &assignNode{name: m[1], x: x, line: t.line}, nil
 }
 
-var captureTarget = regexp.MustCompile(`^\s*(?:'([^']*)'|"([^"]*)"|([\p{L}\p{N}_\-]+\??))\s*$`)
+var captureTarget = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:'([^']*)'|"([^"]*)"|([\p{L}\p{N}_\-]+\??))\s*$`)
+})
 
 type captureNode struct {
 	name string
@@ -104,7 +110,7 @@ type captureNode struct {
 }
 
 func parseCapture(p *parser, t token) (node, error) {
-	m := captureTarget.FindStringSubmatch(t.markup)
+	m := captureTarget().FindStringSubmatch(t.markup)
 	if m == nil {
 		return nil, syntaxErrorf(t.line, "capture needs a variable name, got %q", t.markup)
 	}
