@@ -72,10 +72,7 @@ func TestLayerOneAgreesWithTheWholeFlowSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := newCompiler(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newCompiler(docs)
 	whole, err := c.Compile(FlowSchemaURL)
 	if err != nil {
 		t.Fatal(err)

@@ -25,18 +25,23 @@ func (e errNotEmbedded) Error() string {
 	return fmt.Sprintf("schema %s is not embedded in Studioflow and is never fetched", string(e))
 }
 
-// newCompiler returns a draft-07 compiler that knows every embedded document
-// and refuses to load anything else.
-func newCompiler(docs []Document) (*jsonschema.Compiler, error) {
+// newCompiler returns a draft-07 compiler that loads the embedded documents
+// when a schema it compiles refers to them (a widget type's, first: see
+// typeSchema), and refuses to load anything else.
+func newCompiler(docs []Document) *jsonschema.Compiler {
+	byID := make(map[string][]byte, len(docs))
+	for _, d := range docs {
+		byID[d.ID] = d.data
+	}
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft7
-	c.LoadURL = func(url string) (io.ReadCloser, error) { return nil, errNotEmbedded(url) }
-	for _, d := range docs {
-		if err := c.AddResource(d.ID, bytes.NewReader(d.data)); err != nil {
-			return nil, fmt.Errorf("register schema %s: %w", d.File, err)
+	c.LoadURL = func(url string) (io.ReadCloser, error) {
+		if data, ok := byID[url]; ok {
+			return io.NopCloser(bytes.NewReader(data)), nil
 		}
+		return nil, errNotEmbedded(url)
 	}
-	return c, nil
+	return c
 }
 
 // Fragments of the official documents compiled on their own, for the checks
@@ -70,11 +75,7 @@ type compiledSet struct {
 }
 
 func compileAll(docs []Document) (*compiledSet, error) {
-	c, err := newCompiler(docs)
-	if err != nil {
-		return nil, err
-	}
-	set := &compiledSet{compiler: c, builder: newFastBuilder(),
+	set := &compiledSet{compiler: newCompiler(docs), builder: newFastBuilder(),
 		fragments: map[string]*jsonschema.Schema{}, fastFragments: map[string]*fastSchema{}}
 	for _, url := range []string{flowDescriptionURL, flowSchemaPropURL, flowFlagsURL, flowInitialURL, stateTypeURL, conditionURL, variablesURL, offsetURL} {
 		s, fast, err := set.compile(url)

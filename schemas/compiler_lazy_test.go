@@ -160,10 +160,7 @@ func TestBuildsPlanAsPlanningEverything(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := newCompiler(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newCompiler(docs)
 	var roots []*jsonschema.Schema
 	for _, d := range docs {
 		if d.ID == FlowSchemaURL || d.ID == CommonsSchemaURL || d.ID == CoreMetaSchemaURL {
