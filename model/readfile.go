@@ -17,10 +17,16 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory, not a flow file")}
+	size := 0
+	if info, err := f.Stat(); err == nil {
+		if info.IsDir() {
+			return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory, not a flow file")}
+		}
+		if info.Mode().IsRegular() {
+			size = int(min(info.Size(), MaxFileSize))
+		}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readUpTo(io.LimitReader(f, MaxFileSize+1), size)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
@@ -29,4 +35,26 @@ func ReadFile(path string) ([]byte, error) {
 			"%w: over the %d MiB limit for a flow definition (Studio's own stay under a few MB)", ErrTooLarge, MaxFileSize>>20)}
 	}
 	return data, nil
+}
+
+// readUpTo reads r to its end into one buffer of size+1 bytes when the
+// size is right (the extra byte sees the end without growing), growing it
+// as append does otherwise. io.ReadAll starts at 512 bytes and doubles: a
+// flow of 1.4 MB cost 4 MB of buffers, each zeroed and faulted in, a tenth
+// of a validate command's time.
+func readUpTo(r io.Reader, size int) ([]byte, error) {
+	data := make([]byte, 0, size+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
 }

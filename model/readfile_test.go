@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -41,5 +42,25 @@ func TestReadFileRefusesAFolderByName(t *testing.T) {
 	_, err := model.ReadFile(dir)
 	if err == nil || !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "is a directory") {
 		t.Fatalf("err = %v; want one naming %s as a directory", err, dir)
+	}
+}
+
+// A flow file is read into one buffer of its size: io.ReadAll's doublings
+// allocated four times as much for a big flow.
+func TestReadFileAllocatesTheFileOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "flow.json")
+	data := modeltest.Generate(2000)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	got, err := model.ReadFile(path)
+	runtime.ReadMemStats(&after)
+	if err != nil || len(got) != len(data) {
+		t.Fatalf("ReadFile = %d bytes, %v; want %d", len(got), err, len(data))
+	}
+	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > uint64(len(data))+64<<10 {
+		t.Errorf("reading %d bytes allocated %d", len(data), allocated)
 	}
 }

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/studioflow/studioflow/canvas/layout"
@@ -13,7 +11,7 @@ import (
 // readFlowFile reads and parses a flow file, refusing files over
 // model.MaxFileSize without reading all of them.
 func readFlowFile(path string) (*model.Flow, error) {
-	data, err := readLimited(path)
+	data, err := model.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -25,22 +23,6 @@ func readFlowFile(path string) (*model.Flow, error) {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	return f, nil
-}
-
-func readLimited(path string) ([]byte, error) {
-	file, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, model.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if len(data) > model.MaxFileSize {
-		return nil, fmt.Errorf("%s: %w: flow definitions are limited to %d MiB", filepath.Base(path), model.ErrTooLarge, model.MaxFileSize>>20)
-	}
-	return data, nil
 }
 
 // parseImport reads what Import from JSON accepts: a bare flow definition,

@@ -216,7 +216,7 @@ func (e *Editor) ImportJSON() {
 		filedialog.Open(e.win, e.prefs, filedialog.Options{
 			Title: "Import a flow file", Purpose: filedialog.Flows, Extensions: []string{".json"},
 		}, func(path string) {
-			data, err := readLimited(path)
+			data, err := model.ReadFile(path)
 			if err != nil {
 				j.showError(err, nil)
 				return

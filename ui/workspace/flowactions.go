@@ -3,8 +3,6 @@ package workspace
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -99,15 +97,9 @@ func (h *Home) showImport() {
 	filedialog.Open(h.win, h.Prefs, filedialog.Options{
 		Title: "Import a flow file", Purpose: filedialog.Flows, Extensions: []string{".json"},
 	}, func(path string) {
-		f, err := os.Open(path)
+		data, err := model.ReadFile(path)
 		if err != nil {
-			h.showError(fmt.Errorf("open %s: %w", path, err))
-			return
-		}
-		defer f.Close()
-		data, err := io.ReadAll(io.LimitReader(f, model.MaxFileSize+1))
-		if err != nil {
-			h.showError(fmt.Errorf("read %s: %w", filepath.Base(path), err))
+			h.showError(err)
 			return
 		}
 		h.ImportJSON(filepath.Base(path), data)
