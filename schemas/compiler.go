@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/studioflow/studioflow/model"
 )
 
 // Well-known schema URLs.
@@ -57,6 +59,9 @@ const (
 	offsetURL          = CommonsSchemaURL + "#/definitions/Offset"
 )
 
+// fragmentURLs are the fragments the catalog compiles when it loads.
+var fragmentURLs = []string{flowDescriptionURL, flowSchemaPropURL, flowFlagsURL, flowInitialURL, stateTypeURL, conditionURL, variablesURL, offsetURL}
+
 // compiledSet holds the compiled schemas the catalog and validator use,
 // each with its fast valid/invalid form (fastschema.go). The fragments
 // above are compiled when the catalog loads; a widget type's schema when it
@@ -75,9 +80,13 @@ type compiledSet struct {
 }
 
 func compileAll(docs []Document) (*compiledSet, error) {
+	docs, err := withoutTypeDispatch(docs)
+	if err != nil {
+		return nil, err
+	}
 	set := &compiledSet{compiler: newCompiler(docs), builder: newFastBuilder(),
 		fragments: map[string]*jsonschema.Schema{}, fastFragments: map[string]*fastSchema{}}
-	for _, url := range []string{flowDescriptionURL, flowSchemaPropURL, flowFlagsURL, flowInitialURL, stateTypeURL, conditionURL, variablesURL, offsetURL} {
+	for _, url := range fragmentURLs {
 		s, fast, err := set.compile(url)
 		if err != nil {
 			return nil, fmt.Errorf("compile schema %s: %w", url, err)
@@ -85,6 +94,48 @@ func compileAll(docs []Document) (*compiledSet, error) {
 		set.fragments[url], set.fastFragments[url] = s, fast
 	}
 	return set, nil
+}
+
+// withoutTypeDispatch returns docs with the flow definition's dispatch of
+// each widget to its type's schema (properties/states/items/allOf) left
+// out. jsonschema/v5 compiles a document's root before any fragment of it,
+// so with the dispatch, compiling the flow's fragments loaded, checked
+// against the meta-schema and compiled every widget type's schema, most of
+// what loading the catalog cost. The catalog needs none of it: the
+// validator applies each widget's type schema itself (schemaRule), and
+// agreement_test holds it to the official dispatch, compiled whole.
+func withoutTypeDispatch(docs []Document) ([]Document, error) {
+	out := slices.Clone(docs)
+	for i, d := range out {
+		if d.ID != FlowSchemaURL {
+			continue
+		}
+		root, err := model.ParseValue(d.data)
+		if err != nil {
+			return nil, fmt.Errorf("schema %s: %w", d.File, err)
+		}
+		items, ok := pointerTo(root, "properties", "states", "items")
+		if !ok || items.Delete("allOf") < 0 {
+			return nil, fmt.Errorf("schema %s: no dispatch of widgets by type at /properties/states/items/allOf", d.File)
+		}
+		out[i].data = model.MarshalCanonical(root)
+	}
+	return out, nil
+}
+
+// pointerTo is the object at the end of keys, from v.
+func pointerTo(v any, keys ...string) (*model.Object, bool) {
+	for _, k := range keys {
+		o, ok := v.(*model.Object)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = o.Get(k); !ok {
+			return nil, false
+		}
+	}
+	o, ok := v.(*model.Object)
+	return o, ok
 }
 
 // compile compiles the schema at url and builds its fast form.

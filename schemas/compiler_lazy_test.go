@@ -1,7 +1,9 @@
 package schemas
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"reflect"
 	"slices"
 	"strings"
@@ -252,5 +254,77 @@ func TestAnUncompilableTypeIsReported(t *testing.T) {
 	if len(diags) != 1 || diags[0].Severity != Error || diags[0].Path != "/states/1" ||
 		!strings.Contains(diags[0].Message, "cannot be checked") || !strings.Contains(diags[0].Message, "no-such-widget") {
 		t.Errorf("got %+v, want one error naming the schema that could not be compiled", diags)
+	}
+}
+
+// The catalog's fragments load only the documents they are cut from (and
+// what those refer to): with the flow definition's dispatch by type, every
+// widget type's document was loaded and compiled with them.
+func TestCatalogFragmentsLoadNoOtherWidgetSchema(t *testing.T) {
+	docs, err := Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stripped, err := withoutTypeDispatch(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loads := func(docs []Document) []string {
+		c := newCompiler(docs)
+		var loaded []string
+		load := c.LoadURL
+		c.LoadURL = func(url string) (io.ReadCloser, error) {
+			loaded = append(loaded, url)
+			return load(url)
+		}
+		for _, url := range fragmentURLs {
+			if _, err := c.Compile(url); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return loaded
+	}
+	want := []string{FlowSchemaURL, CommonsSchemaURL, CoreMetaSchemaURL, schemaBase + "split-based-on", schemaBase + "set-variables"}
+	if got := loads(stripped); !sameSet(got, want) {
+		t.Errorf("the catalog's fragments loaded %v, want %v", got, want)
+	}
+	if got := loads(docs); !slices.Contains(got, schemaBase+"send-message") {
+		t.Errorf("with the official dispatch the fragments loaded %v: the test no longer shows what it avoids", got)
+	}
+}
+
+// Only the dispatch is left out: every other member of the flow definition
+// is as published.
+func TestWithoutTypeDispatchKeepsTheRest(t *testing.T) {
+	docs, err := Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stripped, err := withoutTypeDispatch(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		if d.ID != FlowSchemaURL {
+			if !slices.Equal(stripped[i].data, d.data) {
+				t.Errorf("%s changed", d.File)
+			}
+			continue
+		}
+		var official, got map[string]any
+		if err := json.Unmarshal(d.data, &official); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(stripped[i].data, &got); err != nil {
+			t.Fatal(err)
+		}
+		items := official["properties"].(map[string]any)["states"].(map[string]any)["items"].(map[string]any)
+		if _, ok := items["allOf"]; !ok {
+			t.Fatal("the official flow definition has no dispatch at /properties/states/items/allOf")
+		}
+		delete(items, "allOf")
+		if !reflect.DeepEqual(got, official) {
+			t.Errorf("the flow definition without its dispatch differs from the official one in more than the dispatch")
+		}
 	}
 }
