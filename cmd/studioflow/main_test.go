@@ -103,3 +103,21 @@ func TestBuiltBinaryExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// Only the editor and the server keep the process up; every other command
+// is one-shot and runs with the collector at oneShotGCPercent.
+func TestOnlyTheEditorAndTheServerAreResident(t *testing.T) {
+	for _, args := range [][]string{nil, {"edit"}, {"edit", "flow.json"}, {"serve", "--addr", "127.0.0.1:0"}} {
+		if !resident(args) {
+			t.Errorf("studioflow %q is not resident", args)
+		}
+	}
+	for _, c := range commands() {
+		if c.name != "edit" && c.name != "serve" && resident([]string{c.name}) {
+			t.Errorf("studioflow %s is resident", c.name)
+		}
+	}
+	if resident([]string{"frobnicate"}) || resident([]string{"help"}) {
+		t.Error("an unknown command or help is resident")
+	}
+}
