@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -184,15 +185,7 @@ func TestBuildsPlanAsPlanningEverything(t *testing.T) {
 			everything.node(s)
 			everything.deferInPlaceCycles(everything.built[s])
 		}
-		for _, m := range everything.built {
-			m.pins = pinsOf(m, 0)
-		}
-		for _, m := range everything.built {
-			m.plan()
-		}
-		for _, m := range everything.built {
-			m.planMerge()
-		}
+		planNodes(slices.Collect(maps.Values(everything.built)))
 		if len(incremental.built) != len(everything.built) {
 			t.Fatalf("%s: %d nodes built, want %d", order, len(incremental.built), len(everything.built))
 		}
@@ -261,14 +254,7 @@ func TestAnUncompilableTypeIsReported(t *testing.T) {
 // what those refer to): with the flow definition's dispatch by type, every
 // widget type's document was loaded and compiled with them.
 func TestCatalogFragmentsLoadNoOtherWidgetSchema(t *testing.T) {
-	docs, err := Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stripped, err := withoutTypeDispatch(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, stripped := documentsWithoutTypeDispatch(t)
 	loads := func(docs []Document) []string {
 		c := newCompiler(docs)
 		var loaded []string
@@ -296,14 +282,7 @@ func TestCatalogFragmentsLoadNoOtherWidgetSchema(t *testing.T) {
 // Only the dispatch is left out: every other member of the flow definition
 // is as published.
 func TestWithoutTypeDispatchKeepsTheRest(t *testing.T) {
-	docs, err := Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stripped, err := withoutTypeDispatch(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, stripped := documentsWithoutTypeDispatch(t)
 	for i, d := range docs {
 		if d.ID != FlowSchemaURL {
 			if !slices.Equal(stripped[i].data, d.data) {
@@ -327,4 +306,19 @@ func TestWithoutTypeDispatchKeepsTheRest(t *testing.T) {
 			t.Errorf("the flow definition without its dispatch differs from the official one in more than the dispatch")
 		}
 	}
+}
+
+// documentsWithoutTypeDispatch returns the embedded documents, and them as
+// the catalog compiles them.
+func documentsWithoutTypeDispatch(t *testing.T) (docs, stripped []Document) {
+	t.Helper()
+	docs, err := Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stripped, err = withoutTypeDispatch(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs, stripped
 }

@@ -158,18 +158,25 @@ func newFastBuilder() *fastBuilder {
 func (b *fastBuilder) build(s *jsonschema.Schema) *fastSchema {
 	n := b.node(s)
 	b.deferInPlaceCycles(n)
-	for _, m := range b.fresh {
-		m.pins = pinsOf(m, 0)
-	}
-	for _, m := range b.fresh {
-		m.plan()
-	}
-	for _, m := range b.fresh {
-		m.planMerge()
-	}
+	planNodes(b.fresh)
 	clear(b.fresh)
 	b.fresh = b.fresh[:0]
 	return n
+}
+
+// planNodes plans nodes: every node's pins first (plan reads its
+// branches'), then their kinds, then their merged plans (which read the
+// kinds' flags).
+func planNodes(nodes []*fastSchema) {
+	for _, m := range nodes {
+		m.pins = pinsOf(m, 0)
+	}
+	for _, m := range nodes {
+		m.plan()
+	}
+	for _, m := range nodes {
+		m.planMerge()
+	}
 }
 
 func (b *fastBuilder) node(s *jsonschema.Schema) *fastSchema {
