@@ -64,3 +64,26 @@ func TestReadFileAllocatesTheFileOnce(t *testing.T) {
 		t.Errorf("reading %d bytes allocated %d", len(data), allocated)
 	}
 }
+
+// A regular file over the limit is refused by its size, unread.
+func TestReadFileRefusesAnOversizedFileUnread(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(model.MaxFileSize + 1); err != nil { // sparse: no disk used
+		t.Fatal(err)
+	}
+	f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = model.ReadFile(path)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, model.ErrTooLarge) || !strings.Contains(err.Error(), path) {
+		t.Fatalf("err = %v, want ErrTooLarge naming %s", err, path)
+	}
+	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 64<<10 {
+		t.Errorf("refusing a %d-byte file allocated %d bytes", model.MaxFileSize+1, allocated)
+	}
+}

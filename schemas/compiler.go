@@ -77,6 +77,10 @@ type compiledSet struct {
 	mu       sync.Mutex
 	compiler *jsonschema.Compiler
 	builder  *fastBuilder
+	// failed is the first compile error: jsonschema/v5 keeps the schemas
+	// it had begun in its cache, and a later schema referring to one would
+	// get it half built, so nothing is compiled after an error.
+	failed error
 }
 
 func compileAll(docs []Document) (*compiledSet, error) {
@@ -142,8 +146,12 @@ func pointerTo(v any, keys ...string) (*model.Object, bool) {
 func (set *compiledSet) compile(url string) (*jsonschema.Schema, *fastSchema, error) {
 	set.mu.Lock()
 	defer set.mu.Unlock()
+	if set.failed != nil {
+		return nil, nil, fmt.Errorf("not compiled after an earlier schema failed: %w", set.failed)
+	}
 	s, err := set.compiler.Compile(url)
 	if err != nil {
+		set.failed = err
 		return nil, nil, err
 	}
 	return s, set.builder.build(s), nil
@@ -172,5 +180,8 @@ func (t *typeSchema) get() (*jsonschema.Schema, *fastSchema, error) {
 			t.err = fmt.Errorf("the schema %s could not be compiled: %w", t.url, t.err)
 		}
 	})
+	if t.fast == nil && t.err == nil { // the first call panicked
+		return nil, nil, fmt.Errorf("the schema %s did not finish compiling", t.url)
+	}
 	return t.compiled, t.fast, t.err
 }

@@ -180,8 +180,19 @@ func TestBuildsPlanAsPlanningEverything(t *testing.T) {
 			slices.Reverse(roots)
 		}
 		incremental, everything := newFastBuilder(), newFastBuilder()
+		// A node's plan stays what its build made it: validators may be
+		// reading it while later types are built (the -race test checks
+		// that it is not even rewritten).
+		firstPlans := map[*fastSchema]string{}
 		for _, s := range roots {
 			incremental.build(s)
+			for _, n := range incremental.built {
+				if first, ok := firstPlans[n]; !ok {
+					firstPlans[n] = planOf(n)
+				} else if now := planOf(n); now != first {
+					t.Errorf("%s: %s replanned after building %s:\n%s\nwas\n%s", order, n.src.Location, s.Location, now, first)
+				}
+			}
 			everything.node(s)
 			everything.deferInPlaceCycles(everything.built[s])
 		}
@@ -247,6 +258,11 @@ func TestAnUncompilableTypeIsReported(t *testing.T) {
 	if len(diags) != 1 || diags[0].Severity != Error || diags[0].Path != "/states/1" ||
 		!strings.Contains(diags[0].Message, "cannot be checked") || !strings.Contains(diags[0].Message, "no-such-widget") {
 		t.Errorf("got %+v, want one error naming the schema that could not be compiled", diags)
+	}
+	// Nothing is compiled after an error (jsonschema/v5 may keep half-built
+	// schemas), so a type not compiled yet is reported too.
+	if _, _, err := cat.types["say-play"].compiled.get(); err == nil || !strings.Contains(err.Error(), "no-such-widget") {
+		t.Errorf("a type compiled after the failure: err = %v, want one naming the failure", err)
 	}
 }
 

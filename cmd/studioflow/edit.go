@@ -73,6 +73,7 @@ func runEdit(e env, args []string) int {
 // says why on stderr (as who, the display message ending in hint) and
 // reports false.
 func newWindowApp(e env, who, hint string) (fyne.App, *prefstore.Store, *schemas.Catalog, bool) {
+	staysUp()
 	if reason := noDisplay(runtime.GOOS, os.Getenv); reason != "" {
 		fmt.Fprintf(e.stderr, "%s: cannot open a window: %s%s\n", who, reason, hint)
 		return nil, nil, nil, false

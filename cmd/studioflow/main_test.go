@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -104,20 +107,26 @@ func TestBuiltBinaryExitCodes(t *testing.T) {
 	}
 }
 
-// Only the editor and the server keep the process up; every other command
-// is one-shot and runs with the collector at oneShotGCPercent.
-func TestOnlyTheEditorAndTheServerAreResident(t *testing.T) {
-	for _, args := range [][]string{nil, {"edit"}, {"edit", "flow.json"}, {"serve", "--addr", "127.0.0.1:0"}} {
-		if !resident(args) {
-			t.Errorf("studioflow %q is not resident", args)
+// A window (the editor, diff --view) or the server gives the collector
+// Go's default again; main starts every command at oneShotGCPercent.
+func TestWindowsAndTheServerKeepGosDefaultCollector(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	defer debug.SetGCPercent(debug.SetGCPercent(oneShotGCPercent))
+	for name, start := range map[string]func(){
+		"a window":   func() { newWindowApp(env{stderr: io.Discard}, "studioflow", "") },
+		"the server": func() { serve(context.Background(), env{stderr: io.Discard}, []string{"--no-such-flag"}, nil) },
+	} {
+		debug.SetGCPercent(oneShotGCPercent)
+		start()
+		if got := debug.SetGCPercent(oneShotGCPercent); got != residentGCPercent {
+			t.Errorf("after %s the collector runs at GOGC=%d, want %d", name, got, residentGCPercent)
 		}
 	}
-	for _, c := range commands() {
-		if c.name != "edit" && c.name != "serve" && resident([]string{c.name}) {
-			t.Errorf("studioflow %s is resident", c.name)
-		}
-	}
-	if resident([]string{"frobnicate"}) || resident([]string{"help"}) {
-		t.Error("an unknown command or help is resident")
+	t.Setenv("GOGC", "250")
+	staysUp()
+	if got := debug.SetGCPercent(oneShotGCPercent); got != oneShotGCPercent {
+		t.Errorf("with GOGC set, staysUp changed the collector to %d", got)
 	}
 }

@@ -34,6 +34,7 @@ func runServe(e env, args []string) int {
 // serve runs the server until ctx ends; ready, when not nil, gets the
 // address it listens on.
 func serve(ctx context.Context, e env, args []string, ready chan<- string) int {
+	staysUp()
 	fs := newFlagSet("serve", e.stderr)
 	addr := fs.String("addr", defaultServeAddr, "address to listen on (loopback unless you name another interface)")
 	dir := fs.String("workspace", "", "workspace folder (default: studioflow/workspace under the user config directory)")
