@@ -46,9 +46,10 @@ func tooLarge(path string) error {
 
 // readUpTo reads r to its end into one buffer of size+1 bytes when the
 // size is right (the extra byte sees the end without growing), growing it
-// as append does otherwise (from 512 bytes when the size is unknown). io.ReadAll starts at 512 bytes and doubles: a
-// flow of 1.4 MB cost 4 MB of buffers, each zeroed and faulted in, a tenth
-// of a validate command's time.
+// as append does otherwise, from 512 bytes when the size is unknown.
+// io.ReadAll starts at 512 bytes and doubles: a flow of 1.4 MB cost 4 MB
+// of buffers, each zeroed and faulted in, a tenth of a validate command's
+// time.
 func readUpTo(r io.Reader, size int) ([]byte, error) {
 	data := make([]byte, 0, max(size+1, 512))
 	for {

@@ -158,10 +158,10 @@ func (set *compiledSet) compile(url string) (*jsonschema.Schema, *fastSchema, er
 }
 
 // typeSchema is a widget type's schema, compiled the first time a widget of
-// that type is checked: a flow uses a handful of the catalog's thirty-odd
-// types, and compiling one (jsonschema/v5 checks its document against the
-// meta-schema first) was most of the time a command line process spent
-// loading the catalog. TestEveryWidgetTypeCompiles compiles them all.
+// that type is checked: a flow uses a handful of the catalog's 31 types,
+// and compiling one takes 0.2 to 3 ms (jsonschema/v5 checks its document
+// against the meta-schema first), 13 ms for all of them.
+// TestEveryWidgetTypeCompiles compiles them all.
 type typeSchema struct {
 	set      *compiledSet
 	url      string
