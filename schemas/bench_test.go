@@ -26,6 +26,25 @@ func BenchmarkStartup(b *testing.B) {
 	}
 }
 
+// BenchmarkStartupAndFirstValidation: what a command line process does
+// with a flow: load the catalog and validate the flow once, compiling the
+// schemas of the types it holds (typeSchema) on the way.
+func BenchmarkStartupAndFirstValidation(b *testing.B) {
+	f := generatedFlow(b, 1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		cat, err := Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		v, err := NewValidator(cat)
+		if err != nil {
+			b.Fatal(err)
+		}
+		v.ValidateFlow(f)
+	}
+}
+
 // BenchmarkValidateFlowCold: the first validation of a flow just opened
 // (nothing remembered).
 func BenchmarkValidateFlowCold(b *testing.B) {
