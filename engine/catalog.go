@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -139,29 +138,6 @@ func (rt *Runtime) OutcomeChoosable(widgetType string) bool {
 // request, a message sent) and for the types the catalog does not know.
 func (rt *Runtime) OutcomePicksAny(widgetType string) bool {
 	return rt.behaviourOf(widgetType).chooses == choosesAny
-}
-
-// checkOutcomes refuses, before anything runs, a caller's Outcome for a
-// widget of flow naming an event the widget cannot take. Outcomes for names
-// flow lacks may be meant for a subflow's widgets: they are checked when
-// that widget runs.
-func (rt *Runtime) checkOutcomes(flow *model.Flow, outcomes map[string]Outcome) error {
-	for _, name := range slices.Sorted(maps.Keys(outcomes)) {
-		o := outcomes[name]
-		st := flow.State(name)
-		if st == nil {
-			continue
-		}
-		if o.Event != "" {
-			if err := rt.checkEvent(st, o.Event); err != nil {
-				return fmt.Errorf("outcome %s=%s: %w", name, o.Event, err)
-			}
-		}
-		if err := rt.checkChoosable(st, o.Event); err != nil {
-			return fmt.Errorf("outcome %s=%s: %w", name, o.Event, err)
-		}
-	}
-	return nil
 }
 
 // onCall reports whether the execution has a live call for voice widgets to

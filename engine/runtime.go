@@ -167,7 +167,7 @@ func (rt *Runtime) Start(flow *model.Flow, trig Trigger, opts StartOptions) (x *
 	if err := validTrigger(trig.Event); err != nil {
 		return nil, nil, fmt.Errorf("start execution: %w", err)
 	}
-	if err := rt.checkOutcomes(flow, opts.Outcomes); err != nil {
+	if err := rt.checkCallerChoices(flow, opts); err != nil {
 		return nil, nil, fmt.Errorf("start execution: %w", err)
 	}
 	if opts.FlowSID == "" {

@@ -1,0 +1,117 @@
+package engine
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// checkCallerChoices refuses, before anything runs, what a caller sets up
+// that a run would otherwise pass over without a word: an Outcome naming an
+// event the widget cannot take, an Outcome or a canned response for a name
+// no widget has (a typo would leave the real request to decide), a canned
+// response for a widget that makes no HTTP request, and both for one widget
+// (the outcome decides, so the response would never be read). A subflow's
+// widgets count when the subflow can be found before running; when one
+// cannot (a flow_sid written with Liquid, no resolver), names the flow
+// lacks are left for that subflow, whose widgets are checked as they run.
+func (rt *Runtime) checkCallerChoices(flow *model.Flow, opts StartOptions) error {
+	if len(opts.Outcomes) == 0 && len(opts.HTTP) == 0 {
+		return nil
+	}
+	widgets, complete := rt.reachableWidgets(flow)
+	unknown := func(name string) error {
+		if complete {
+			return fmt.Errorf("the flow has no widget named %q%s", name, subflowsNote(flow, rt))
+		}
+		return nil
+	}
+	for _, name := range slices.Sorted(maps.Keys(opts.Outcomes)) {
+		o := opts.Outcomes[name]
+		st, own := widgets[name], flow.State(name) != nil
+		if st == nil {
+			if err := unknown(name); err != nil {
+				return fmt.Errorf("outcome %s=%s: %w", name, o.Event, err)
+			}
+			continue
+		}
+		if !own { // a subflow's widget: checked when it runs
+			continue
+		}
+		if o.Event != "" {
+			if err := rt.checkEvent(st, o.Event); err != nil {
+				return fmt.Errorf("outcome %s=%s: %w", name, o.Event, err)
+			}
+		}
+		if err := rt.checkChoosable(st, o.Event); err != nil {
+			return fmt.Errorf("outcome %s=%s: %w", name, o.Event, err)
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(opts.HTTP)) {
+		st := widgets[name]
+		if st == nil {
+			if err := unknown(name); err != nil {
+				return fmt.Errorf("canned response for %s: %w", name, err)
+			}
+			continue
+		}
+		if f, known := rt.types[st.Type()]; known && !f.w.CallsHTTP() {
+			return fmt.Errorf("canned response for %s: %s is a %s widget, which makes no HTTP request", name, name, st.Type())
+		}
+		if o, both := opts.Outcomes[name]; both {
+			return fmt.Errorf("%s has both an outcome (%s) and a canned response: the outcome decides its event, so the response would never be read; give one of them", name, o.Event)
+		}
+	}
+	return nil
+}
+
+// reachableWidgets are the widgets a run of flow may meet, by name: its
+// own, then those of the subflows its run-subflow widgets name (a subflow
+// runs no further subflow). complete is false when a subflow cannot be
+// found before running.
+func (rt *Runtime) reachableWidgets(flow *model.Flow) (map[string]*model.State, bool) {
+	widgets := map[string]*model.State{}
+	complete := true
+	var subflows []string
+	for i := 0; i < flow.Len(); i++ {
+		st := flow.StateAt(i)
+		if _, seen := widgets[st.Name()]; !seen {
+			widgets[st.Name()] = st
+		}
+		if f, known := rt.types[st.Type()]; known && f.w.RunsSubflow() {
+			subflows = append(subflows, propsOf(st).str("flow_sid"))
+		}
+	}
+	for _, sid := range subflows {
+		if rt.cfg.Subflows == nil || sid == "" || strings.Contains(sid, "{") {
+			complete = false
+			continue
+		}
+		sub, err := rt.cfg.Subflows(sid)
+		if err != nil || sub == nil {
+			complete = false
+			continue
+		}
+		for i := 0; i < sub.Len(); i++ {
+			st := sub.StateAt(i)
+			if _, seen := widgets[st.Name()]; !seen {
+				widgets[st.Name()] = st
+			}
+		}
+	}
+	return widgets, complete
+}
+
+// subflowsNote says, for an unknown name, that the subflows were looked
+// in too.
+func subflowsNote(flow *model.Flow, rt *Runtime) string {
+	for i := 0; i < flow.Len(); i++ {
+		if f, known := rt.types[flow.StateAt(i).Type()]; known && f.w.RunsSubflow() {
+			return " (nor do the subflows it runs)"
+		}
+	}
+	return ""
+}
