@@ -60,7 +60,8 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		trig.Event = wired[0]
 	}
 	if *data != "" {
-		if err := json.Unmarshal([]byte(*data), &trig.Parameters); err != nil {
+		var err error
+		if trig.Parameters, err = engine.ParseParameters(*data); err != nil {
 			fmt.Fprintf(stderr, "studioflow run: --data must be a JSON object: %v\n", err)
 			return exitBadInput
 		}

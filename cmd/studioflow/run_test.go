@@ -89,13 +89,14 @@ func TestRunExitCodes(t *testing.T) {
 		t.Errorf("--outcome: exit %d\n%s", r.code, r.stdout)
 	}
 	for name, args := range map[string][]string{
-		"no flow":      {},
-		"missing file": {filepath.Join(dir, "nope.json")},
-		"bad trigger":  {fixture(cleanFlow), "--trigger", "incomingFax"},
-		"bad data":     {fixture(cleanFlow), "--data", "[1,2]"},
-		"bad outcome":  {fixture(cleanFlow), "--outcome", "ask_sign"},
-		"not a flow":   {loop + "x"},
-		"two flows":    {loop, loop},
+		"no flow":        {},
+		"missing file":   {filepath.Join(dir, "nope.json")},
+		"bad trigger":    {fixture(cleanFlow), "--trigger", "incomingFax"},
+		"bad data":       {fixture(cleanFlow), "--data", "[1,2]"},
+		"bad outcome":    {fixture(cleanFlow), "--outcome", "ask_sign"},
+		"no such widget": {fixture(cleanFlow), "--outcome", "ask_sing=deliveryFailure"},
+		"not a flow":     {loop + "x"},
+		"two flows":      {loop, loop},
 	} {
 		if r := runWithInput("", args...); r.code != exitBadInput || r.stderr == "" {
 			t.Errorf("%s: exit %d, stderr %q", name, r.code, r.stderr)
@@ -185,5 +186,32 @@ func TestRunOutcomeIsHonouredOrRefused(t *testing.T) {
 	r := runWithInput("", path, "--outcome", "hello=hangup")
 	if r.code != exitBadInput || !strings.Contains(r.stderr, "hello (a say-play widget) runs in the simulator itself") {
 		t.Errorf("--outcome for a say-play: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// --data keeps whole numbers whole, as the REST API's Parameters do.
+func TestRunDataKeepsWholeNumbers(t *testing.T) {
+	flow := filepath.Join(t.TempDir(), "data.json")
+	if err := os.WriteFile(flow, []byte(`{"description":"data","initial_state":"Trigger","states":[
+		{"name":"Trigger","type":"trigger","properties":{},"transitions":[{"event":"incomingRequest","next":"set"}]},
+		{"name":"set","type":"set-variables","properties":{"variables":[{"key":"text","value":"n={{flow.data.n}} next={{flow.data.n | plus: 1}}"}]},"transitions":[{"event":"next"}]}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runWithInput("", flow, "--trigger", "incomingRequest", "--data", `{"n":5}`, "--json")
+	if r.code != exitOK {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	var report struct {
+		Context struct {
+			Flow struct {
+				Variables map[string]any `json:"variables"`
+			} `json:"flow"`
+		} `json:"context"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &report); err != nil {
+		t.Fatalf("stdout: %v\n%s", err, r.stdout)
+	}
+	if got := report.Context.Flow.Variables["text"]; got != "n=5 next=6" {
+		t.Errorf("flow.variables.text = %v", got)
 	}
 }

@@ -1,7 +1,6 @@
 package restapi
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -44,8 +43,9 @@ func (s *Server) createExecution(q *request) *wire.Error {
 	}
 	params := map[string]any{}
 	if text := optional(form, "Parameters"); text != nil && *text != "" {
-		if err := json.Unmarshal([]byte(*text), &params); err != nil || params == nil {
-			return badRequest("Parameters must be a JSON object, as a string (e.g. {\"name\":\"Zeke\"}): %s", describeJSONError(err))
+		var err error
+		if params, err = engine.ParseParameters(*text); err != nil {
+			return badRequest("Parameters must be a JSON object, as a string (e.g. {\"name\":\"Zeke\"}): %v", err)
 		}
 	}
 	res, err := s.cfg.Sessions.StartREST(q.params["FlowSid"], to, from, params)
@@ -54,13 +54,6 @@ func (s *Server) createExecution(q *request) *wire.Error {
 	}
 	writeJSON(q.w, http.StatusCreated, newExecution(q.base, q.account, res.Execution))
 	return nil
-}
-
-func describeJSONError(err error) string {
-	if err == nil {
-		return "null is not an object"
-	}
-	return err.Error()
 }
 
 func (s *Server) listExecutions(q *request) *wire.Error {

@@ -292,3 +292,26 @@ func TestConcurrentRequestsForOneContactStartOneExecution(t *testing.T) {
 	ts.mustCall(http.StatusNoContent, http.MethodDelete, "/v2/Flows/"+flow, nil)
 	ts.mustCall(http.StatusNotFound, http.MethodGet, execs+"/"+winner, nil)
 }
+
+// Whole numbers in Parameters stay whole: twilio-node sends
+// Parameters={"name":41}, and the flow says "Hi 41", not "Hi 41.0".
+func TestExecutionParametersKeepWholeNumbers(t *testing.T) {
+	ts := newTestServer(t)
+	flow := ts.createFlow("ask", "published", askFlow)
+	execs := "/v2/Flows/" + flow + "/Executions"
+	x := ts.mustCall(http.StatusCreated, http.MethodPost, execs, url.Values{
+		"To": {"+15551230001"}, "From": {"+15550009999"}, "Parameters": {`{"name":41}`},
+	})
+	ctx := ts.mustCall(http.StatusOK, http.MethodGet, execs+"/"+x["sid"].(string)+"/Context", nil)
+	c := ctx["context"].(map[string]any)
+	if got := lookup(c, "widgets", "ask", "outbound", "Body"); got != "Hi 41, what is your name?" {
+		t.Errorf("the message sent = %v", got)
+	}
+	if got := lookup(c, "flow", "data", "name"); got != 41.0 {
+		t.Errorf("flow.data.name = %v", got)
+	}
+	status, body := ts.call(http.MethodPost, execs, url.Values{"To": {"+15551230002"}, "From": {"+15550009999"}, "Parameters": {`[41]`}})
+	if status != http.StatusBadRequest || !strings.Contains(body["message"].(string), "a JSON array, not an object") {
+		t.Errorf("Parameters=[41]: %d %v", status, body)
+	}
+}

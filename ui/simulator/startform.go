@@ -1,7 +1,6 @@
 package simulator
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -216,13 +215,9 @@ func (sf *startForm) parameters() (map[string]any, error) {
 	if text == "" {
 		return nil, nil
 	}
-	var v any
-	if err := json.Unmarshal([]byte(text), &v); err != nil {
-		return nil, fmt.Errorf("parameters are not JSON: %w", err)
-	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("parameters must be a JSON object like {\"name\": \"Ada\"}")
+	m, err := engine.ParseParameters(text)
+	if err != nil {
+		return nil, fmt.Errorf("parameters must be a JSON object like {\"name\": \"Ada\"}: %w", err)
 	}
 	return m, nil
 }

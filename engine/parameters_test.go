@@ -1,0 +1,44 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+// Parameters read from JSON keep whole numbers whole: they print as they
+// were written, take plus as integers and compare equal to their text in a
+// split (encoding/json's float64 printed 5 as "5.0").
+func TestParametersKeepWholeNumbers(t *testing.T) {
+	params, err := ParseParameters(`{"n": 5, "ratio": 2.50, "nested": {"count": 3}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := testFlow(t,
+		trigger("incomingRequest>split"),
+		`{"name":"split","type":"split-based-on","properties":{"input":"{{flow.data.n}}"},"transitions":[{"event":"noMatch","next":"no"},
+			{"event":"match","next":"yes","conditions":[{"friendly_name":"5","arguments":["{{flow.data.n}}"],"type":"equal_to","value":"5"}]}]}`,
+		widget("yes", "set-variables", `{"variables":[{"key":"text","value":"n={{flow.data.n}} next={{flow.data.n | plus: 1}} ratio={{flow.data.ratio}} count={{flow.data.nested.count}}"}]}`, "next>"),
+		widget("no", "set-variables", `{"variables":[{"key":"text","value":"no match"}]}`, "next>"),
+	)
+	rt, _ := testRuntime(Config{})
+	x, _ := start(t, rt, f, Trigger{Event: TriggerRequest, To: "+1555", Parameters: params}, StartOptions{})
+	want := "n=5 next=6 ratio=2.5 count=3"
+	if got := lookup(x.Context(), "flow", "variables", "text"); got != want {
+		t.Fatalf("flow.variables.text = %v, want %q (path %s)", got, want, path(x))
+	}
+}
+
+func TestParseParametersRefusesWhatIsNotAnObject(t *testing.T) {
+	for text, want := range map[string]string{
+		``:           "the text is empty",
+		`null`:       "null is not an object",
+		`[1,2]`:      "a JSON array, not an object",
+		`"name"`:     "a JSON string, not an object",
+		`{"a":1} {}`: "more text follows the object",
+		`{"a":}`:     "not JSON",
+	} {
+		if _, err := ParseParameters(text); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseParameters(%q) = %v, want %q", text, err, want)
+		}
+	}
+}
