@@ -197,55 +197,16 @@ func (p *chainParser) operand() operand {
 	return p.fail()
 }
 
-// quoted reads a string literal: a single-quoted one as it is, a
-// double-quoted one with the library's escapes.
+// quoted reads a string literal as Ruby Liquid does: it ends at the next
+// quote of its kind, and a backslash is a backslash ("\n" is two
+// characters, so replace: "\n" finds no line break).
 func (p *chainParser) quoted(q byte) operand {
-	escaped := false
-	for j := p.i + 1; j < len(p.s); j++ {
-		switch p.s[j] {
-		case q:
-			text := p.s[p.i+1 : j]
-			if escaped {
-				text = unescapeDoubleQuoted(text)
-			}
-			p.i = j + 1
-			return operand{literal: values.ValueOf(text)}
-		case '\\':
-			if q == '"' {
-				escaped = true
-				j++ // the escaped character, a quote too
-			}
-		}
+	if end := strings.IndexByte(p.s[p.i+1:], q); end >= 0 {
+		text := p.s[p.i+1 : p.i+1+end]
+		p.i += end + 2
+		return operand{literal: values.ValueOf(text)}
 	}
 	return p.fail()
-}
-
-// unescapeDoubleQuoted reads \\, \", \n, \t and \r, and keeps any other
-// backslash as it is, as the library's scanner does.
-func unescapeDoubleQuoted(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' || i+1 == len(s) {
-			b.WriteByte(s[i])
-			continue
-		}
-		i++
-		switch s[i] {
-		case 'n':
-			b.WriteByte('\n')
-		case 't':
-			b.WriteByte('\t')
-		case 'r':
-			b.WriteByte('\r')
-		case '\\', '"':
-			b.WriteByte(s[i])
-		default:
-			b.WriteByte('\\')
-			b.WriteByte(s[i])
-		}
-	}
-	return b.String()
 }
 
 // number reads '-'? digit+ ('.' digit+)?, which must end the token.

@@ -109,7 +109,7 @@ func bothWays(t *testing.T, e *Engine, vars map[string]any, s string) (native, l
 	if !ok {
 		return "", "", false
 	}
-	libExpr, libErr := expressions.Parse(s)
+	libExpr, libErr := expressions.Parse(literalBackslashes(s))
 	if libErr != nil {
 		t.Fatalf("%q: read as a chain, but the library cannot parse it: %v", s, libErr)
 	}
@@ -195,7 +195,7 @@ func TestChainReadsWhatFlowsHold(t *testing.T) {
 		"flow.data.name", "trigger.call.From | remove: '+'", "widgets.lookup.parsed.items[0].name",
 		"x | truncate: 20, '...'", `x | default: "none", allow_false: true`, "list[-1]", "a.size",
 		"contact.channel.address | slice: -4, 4", "x | plus: 1.5 | round", "x[y.z]", "'a' | append: b",
-		`"a\"b"`, "nom.é", "café | upcase", "'abc'.size", "1.a", `x | append: "\n"`,
+		`"a\b"`, `'a"b'`, "nom.é", "café | upcase", "'abc'.size", "1.a", `x | append: "\n"`,
 	} {
 		if _, ok := parseChain(s); !ok {
 			t.Errorf("%q is not read as a chain", s)

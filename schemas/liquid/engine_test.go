@@ -36,7 +36,12 @@ func TestRenderStudioDialect(t *testing.T) {
 		{"counter idiom with a value", counter, "3"},
 		{"counter idiom undefined is falsy", strings.ReplaceAll(counter, "count", "other"), "1"},
 		{"to_json object", "{{widgets.http_1.parsed | to_json}}", `{"ok":true,"sites":[{"site_name":"North"},{"site_name":"South"}]}`},
-		{"to_json string", `{{ "a\"b" | to_json }}`, `"a\"b"`},
+		{"to_json string", `{{ 'a"b' | to_json }}`, `"a\"b"`},
+		// Ruby Liquid reads no escapes in quoted strings: "\n" is a
+		// backslash and an n, in a chain and in what the library reads.
+		{"a backslash in double quotes is a backslash", `{{ "a\nb" | size }} {{ 'a\nb' | size }} {{ "a\nb" }}`, `4 4 a\nb`},
+		{"replace finds a backslash n, not a line break", "{% assign t = 'x\\ny' %}{{ t | replace: \"\\n\", \"+\" }}", `x+y`},
+		{"the library's expressions too", `{{ "a\nb" == 'a\nb' }}`, `true`},
 		{"to_json undefined", "{{ flow.nothing | to_json }}", "null"},
 		{"index with assigned variable", "{% assign idx = 1 %}{{widgets.http_1.parsed.sites[idx].site_name}}", "South"},
 		{"standard filters", "{{ '  YES ' | strip | downcase }}-{{ 5 | minus: 2 }}", "yes-3"},

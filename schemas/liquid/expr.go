@@ -64,7 +64,7 @@ func compileExpr(source string, cc *compileCtx) (*expr, error) {
 		x.chain = c
 		return x, nil
 	}
-	lib, err := expressions.Parse(s)
+	lib, err := expressions.Parse(literalBackslashes(s))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %q as a Liquid value%s", oneLine(source), libraryDetail(err))
 	}
@@ -151,6 +151,50 @@ func (x *expr) extractLookup(s string, cc *compileCtx) (string, error) {
 		rest = trimmed
 	}
 	return name + rest, nil
+}
+
+// literalBackslashes rewrites, for the library, each double-quoted string
+// holding a backslash as a single-quoted one: the library reads escapes in
+// double quotes, Ruby Liquid reads none, and the library's single quotes
+// read none either. A string holding both a backslash and a ' cannot be
+// written so and is left as it is (the library then reads its escapes);
+// such a string in an expression this package does not read itself (see
+// chain.go) is not known to occur.
+func literalBackslashes(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\'' {
+			end := strings.IndexByte(s[i+1:], '\'')
+			if end < 0 {
+				b.WriteString(s[i:])
+				break
+			}
+			b.WriteString(s[i : i+end+2])
+			i += end + 1
+			continue
+		}
+		if c != '"' {
+			b.WriteByte(c)
+			continue
+		}
+		end := strings.IndexByte(s[i+1:], '"')
+		if end < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		text := s[i+1 : i+1+end]
+		if strings.Contains(text, "\\") && !strings.Contains(text, "'") {
+			b.WriteString("'" + text + "'")
+		} else {
+			b.WriteString(s[i : i+end+2])
+		}
+		i += end + 1
+	}
+	return b.String()
 }
 
 // topLevelIndex finds sep outside quotes, parentheses and brackets.
