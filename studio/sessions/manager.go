@@ -372,9 +372,12 @@ func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) 
 			held.unlock()
 		}
 		if sid != "" {
-			return Result{}, &engine.ConflictError{ExecutionSID: sid}
+			if m.heldInStore(key, sid) {
+				return Result{}, &engine.ConflictError{ExecutionSID: sid}
+			}
+			m.forget(held) // ended or deleted by another process using the workspace
 		}
-		m.mu.Lock() // its start failed and let the session go: look again
+		m.mu.Lock() // the session was let go: look again
 	}
 	// The session is reserved before the engine runs, so a second request
 	// for the same contact sees the conflict while the first one runs.
@@ -398,6 +401,30 @@ func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) 
 	m.live[x.SID] = le
 	m.mu.Unlock()
 	return m.settle(le, evs)
+}
+
+// heldInStore reports whether the store still holds execution sid as the
+// active one of session key. Another process sharing the workspace (a
+// second serve) may have ended or deleted it; the store is where that
+// shows. When the store cannot be read, the session counts as held.
+func (m *Manager) heldInStore(key, sid string) bool {
+	a, ok, err := m.store.ActiveExecution(key)
+	return err != nil || ok && a.SID == sid
+}
+
+// forget lets go of le, an execution another process ended: its timer is
+// stopped and its session freed, with nothing saved (the store has the
+// last word).
+func (m *Manager) forget(le *liveExecution) {
+	if !le.lock() {
+		return // abandoned: already let go
+	}
+	defer le.unlock()
+	if le.timer != nil {
+		le.timer.Stop()
+		le.timer = nil
+	}
+	m.release(le)
 }
 
 // settle saves what the last run of le did (evs are its events), re-arms

@@ -2,6 +2,7 @@ package sessions
 
 import (
 	"testing"
+	"time"
 
 	"github.com/studioflow/studioflow/engine"
 )
@@ -59,5 +60,45 @@ func TestExecutionEndedThroughTheOtherServer(t *testing.T) {
 	}
 	if x, err := store.Execution(flow, sid); err != nil || x.Status != engine.StatusEnded || x.EndedReason != "ended through the API" {
 		t.Errorf("stored execution %+v (%v)", x, err)
+	}
+}
+
+// A server whose memory still holds an execution the other server ended or
+// deleted does not refuse the contact for it: the store has the last word,
+// and the stale copy's timer never fires.
+func TestContactFreedByTheOtherServerIsFreeOnBoth(t *testing.T) {
+	for _, how := range []string{"ended", "deleted"} {
+		t.Run(how, func(t *testing.T) {
+			dir := t.TempDir()
+			clock := engine.NewVirtualClock(restartT0)
+			a, store := openManager(t, dir, clock)
+			b, _ := openManager(t, dir, engine.NewVirtualClock(restartT0))
+			flow := createFlow(t, store, "echo", echoFlow)
+			started, err := a.StartREST(flow, "+1777", "+1999", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sid := started.Execution.SID
+			if how == "ended" {
+				_, err = b.End(flow, sid)
+			} else {
+				err = b.Delete(flow, sid)
+			}
+			if err != nil {
+				t.Fatalf("%s through the second server: %v", how, err)
+			}
+			again, err := a.StartREST(flow, "+1777", "+1999", nil)
+			if err != nil || again.Execution.SID == sid || again.Execution.Status != engine.StatusActive {
+				t.Fatalf("start on the first server after the second %s it: %v %+v", how, err, again.Execution)
+			}
+			clock.Advance(2 * time.Hour) // past the old wait's timeout
+			if how == "ended" {
+				if got, want := storedPath(t, store, flow, sid), "Trigger:incomingRequest>ask"; got != want {
+					t.Errorf("the ended execution's stored steps %s, want %s", got, want)
+				}
+			} else if _, err := store.Execution(flow, sid); err == nil {
+				t.Errorf("the deleted execution is back in the store")
+			}
+		})
 	}
 }
