@@ -216,7 +216,9 @@ func TestListPaging(t *testing.T) {
 	if pages != 3 || !jsonEqual(seen, sids) {
 		t.Errorf("paged through %d pages: %v, want 3 pages of %v", pages, seen, sids)
 	}
-	ts.mustCall(http.StatusBadRequest, http.MethodGet, "/v2/Flows?PageSize=1001", nil)
+	if meta := ts.mustCall(http.StatusOK, http.MethodGet, "/v2/Flows?PageSize=2000", nil)["meta"].(map[string]any); meta["page_size"] != 1000.0 {
+		t.Errorf("PageSize=2000 gave page_size %v, want the maximum, 1000", meta["page_size"])
+	}
 	ts.mustCall(http.StatusBadRequest, http.MethodGet, "/v2/Flows?PageSize=0", nil)
 	ts.mustCall(http.StatusBadRequest, http.MethodGet, "/v2/Flows?PageToken=bogus", nil)
 }

@@ -45,10 +45,14 @@ func readPaging(q url.Values) (pageRequest, *wire.Error) {
 	}
 	if v := q.Get("PageSize"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > maxPageSize {
+		if err != nil || n < 1 {
 			return p, badRequest("PageSize %q is not valid: it must be a whole number from 1 to %d", v, maxPageSize)
 		}
-		p.size = n
+		// Over the maximum, a page of the maximum (meta.page_size says
+		// so): Twilio's helper libraries send a list's whole limit as
+		// PageSize (twilio-node's list({limit: 2000})) and follow
+		// next_page_url for the rest.
+		p.size = min(n, maxPageSize)
 	}
 	if v := q.Get("Page"); v != "" {
 		n, err := strconv.Atoi(v)
