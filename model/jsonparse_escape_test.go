@@ -24,3 +24,31 @@ func TestUnknownEscapesAreNamedOnOneLine(t *testing.T) {
 		}
 	}
 }
+
+// A lone surrogate escape (JavaScript strings hold them, and Studio's
+// "Show Flow JSON" writes them as JSON.stringify does) survives a parse
+// and a canonical write, in lower case like JSON.stringify's; a pair is
+// one character, written as it is.
+func TestLoneSurrogatesAreKept(t *testing.T) {
+	for input, want := range map[string]string{
+		`"x\ud83d y"`:          `"x\ud83d y"`,
+		`"\uDC00"`:             `"\udc00"`,
+		`"\ud83d\ude00"`:       `"😀"`,
+		`"\ud83d\ud83d\ude00"`: `"\ud83d😀"`,
+		`"\ude00\ud83d"`:       `"\ude00\ud83d"`,
+		`"a\ud800"`:            `"a\ud800"`,
+	} {
+		v, err := ParseValue([]byte(input))
+		if err != nil {
+			t.Fatalf("ParseValue(%s): %v", input, err)
+		}
+		got := string(MarshalCanonical(v))
+		if got != want {
+			t.Errorf("%s is written %s, want %s", input, got, want)
+		}
+		again, err := ParseValue([]byte(got))
+		if err != nil || again != v {
+			t.Errorf("%s read back as %q (%v), want %q", got, again, err, v)
+		}
+	}
+}

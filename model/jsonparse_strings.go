@@ -98,7 +98,11 @@ func (p *parser) escaped(start, i int) (string, error) {
 						continue
 					}
 				}
-				r = utf8.RuneError
+				// A lone surrogate, which JavaScript strings (and so
+				// Studio) hold: kept as its three-byte WTF-8 form, which
+				// the writer turns back into this escape.
+				b = append(b, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
+				continue
 			}
 			b = utf8.AppendRune(b, r)
 		default:

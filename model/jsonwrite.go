@@ -201,8 +201,10 @@ func appendEscape(buf []byte, c byte) []byte {
 	return append(buf, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 }
 
-// appendInvalidString is appendString for a string that is not UTF-8 (the
-// parser never makes one), with U+FFFD for each invalid byte.
+// appendInvalidString is appendString for a string that is not UTF-8: a
+// lone surrogate the parser kept (in WTF-8) is written as the escape it was
+// read from, in lower case as JSON.stringify writes it; any other invalid
+// byte becomes U+FFFD.
 func appendInvalidString(buf []byte, s string) []byte {
 	buf = append(buf, '"')
 	start := 0
@@ -216,6 +218,14 @@ func appendInvalidString(buf []byte, s string) []byte {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 && isWTF8Surrogate(s[i:]) {
+				buf = append(buf, s[start:i]...)
+				u := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+				buf = append(buf, '\\', 'u', hexDigits[u>>12], hexDigits[u>>8&0xF], hexDigits[u>>4&0xF], hexDigits[u&0xF])
+				i += 3
+				start = i
+				continue
+			}
 			if r == utf8.RuneError && size == 1 {
 				buf = append(buf, s[start:i]...)
 				buf = append(buf, "\ufffd"...)
@@ -233,4 +243,11 @@ func appendInvalidString(buf []byte, s string) []byte {
 	}
 	buf = append(buf, s[start:]...)
 	return append(buf, '"')
+}
+
+// isWTF8Surrogate reports whether s starts with a surrogate code point
+// encoded as UTF-8 would encode it (ED A0–BF 80–BF), as the parser keeps a
+// lone \uD800–\uDFFF escape.
+func isWTF8Surrogate(s string) bool {
+	return len(s) >= 3 && s[0] == 0xED && s[1] >= 0xA0 && s[1] <= 0xBF && s[2] >= 0x80 && s[2] <= 0xBF
 }
