@@ -53,6 +53,10 @@ func (r *run) realCall(method, rawURL, contentType, body string, form url.Values
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return httpResult{failure: fmt.Sprintf("%q is not an http(s) URL", rawURL)}
 	}
+	// Text a template put in the query as it is (a space, a quote) would
+	// make an invalid request line: it is percent-encoded, as a browser
+	// does (the path's is by url.URL itself).
+	u.RawQuery = escapeQueryText(u.RawQuery)
 	var payload io.Reader
 	switch {
 	case method == http.MethodGet:
@@ -257,4 +261,30 @@ func runFunction(r *run, st *model.State, p props) outcome {
 		return outcome{event: r.successEvent(st), outputs: out}
 	}
 	return outcome{event: r.failureEvent(st), outputs: out, detail: fmt.Sprintf("HTTP status %d", res.status)}
+}
+
+// escapeQueryText percent-encodes the bytes of a query that may not stand
+// in a request line as they are (controls, space, '"', '<', '>', '`' and
+// non-ASCII: WHATWG's query percent-encode set), leaving what is already
+// escaped or delimits the query (%, &, =, +, …) alone.
+func escapeQueryText(q string) string {
+	const hex = "0123456789ABCDEF"
+	needs := func(c byte) bool { return c <= ' ' || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '`' }
+	i := 0
+	for i < len(q) && !needs(q[i]) {
+		i++
+	}
+	if i == len(q) {
+		return q
+	}
+	b := make([]byte, 0, len(q)+8)
+	b = append(b, q[:i]...)
+	for ; i < len(q); i++ {
+		if c := q[i]; needs(c) {
+			b = append(b, '%', hex[c>>4], hex[c&0xF])
+		} else {
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }

@@ -180,3 +180,27 @@ func TestCannedResponsesReplaceHTTP(t *testing.T) {
 		t.Fatalf("fn2 step = %+v", x.Steps[2])
 	}
 }
+
+// A URL whose query a template filled with a space (or a quote) is sent
+// percent-encoded, as a browser sends it: the request reaches the server
+// with the value, where it was an invalid request line.
+func TestURLTextFromATemplateIsSentEncoded(t *testing.T) {
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = append(got, r.URL.Query().Get("q")+"|"+r.URL.RawQuery)
+		fmt.Fprint(w, "ok")
+	}))
+	defer srv.Close()
+	f := testFlow(t,
+		trigger("incomingRequest>h"),
+		widget("h", "make-http-request", `{"method":"GET","url":"`+srv.URL+`/echo?q={{flow.data.k}}&r=1%2B1"}`, "success>,failed>"),
+	)
+	rt, _ := testRuntime(Config{})
+	x, _ := start(t, rt, f, Trigger{Event: TriggerRequest, Parameters: map[string]any{"k": `v w "é"`}}, StartOptions{})
+	if path(x) != "Trigger:incomingRequest>h h:success>Ended" {
+		t.Fatalf("path %s", path(x))
+	}
+	if want := `v w "é"|q=v%20w%20%22%C3%A9%22&r=1%2B1`; len(got) != 1 || got[0] != want {
+		t.Errorf("the server got %q, want %q", got, want)
+	}
+}

@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -190,8 +191,19 @@ func urlProblem(s string) string {
 		return ""
 	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	var bad *url.Error
+	switch {
+	case err != nil && strings.Contains(s, "${"):
+		// An environment's placeholder (model/environments), not filled in.
+		return fmt.Sprintf("is %q, whose ${…} placeholder is not filled in (with --env, the URL it becomes is checked)", s)
+	case errors.As(err, &bad) && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")):
+		// The scheme is right: say what is wrong after it ("invalid
+		// character "$" in host name").
+		return fmt.Sprintf("is %q, which is not a valid URL: %v", s, bad.Err)
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https"):
 		return fmt.Sprintf("is %q, which is not an http:// or https:// URL", s)
+	case u.Host == "":
+		return fmt.Sprintf("is %q, which names no host", s)
 	}
 	return ""
 }
