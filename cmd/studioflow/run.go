@@ -79,7 +79,7 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	x, err := console.Run(rt, flow, trig, engine.StartOptions{Outcomes: outcomes}, stdin, progress)
 	if err != nil {
 		fmt.Fprintf(stderr, "studioflow run: %v\n", err)
-		return exitBadInput
+		return exitBadInput // the execution could not start, or its input could not be read
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)

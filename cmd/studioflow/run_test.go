@@ -88,6 +88,9 @@ func TestRunExitCodes(t *testing.T) {
 	if r := runWithInput("", fixture(cleanFlow), "--outcome", "ask_sign=deliveryFailure"); r.code != exitOK || !strings.Contains(r.stdout, "ask_sign --deliveryFailure--> Ended") {
 		t.Errorf("--outcome: exit %d\n%s", r.code, r.stdout)
 	}
+	if r := runWithInput(strings.Repeat("x", 70000)+"\n", fixture(cleanFlow)); r.code != exitBadInput || !strings.Contains(r.stderr, "the input could not be read") {
+		t.Errorf("a 70 KB reply line: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	for name, args := range map[string][]string{
 		"no flow":        {},
 		"missing file":   {filepath.Join(dir, "nope.json")},

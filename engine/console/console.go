@@ -9,6 +9,7 @@ package console
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -17,9 +18,15 @@ import (
 	"github.com/studioflow/studioflow/model"
 )
 
+// ErrInputUnreadable is wrapped when the contact's input could not be read
+// (a line longer than 64 KB, a failing reader): the run stops there, since
+// no wait may pass that input off as silence.
+var ErrInputUnreadable = errors.New("the input could not be read")
+
 // Run starts flow from trig and drives it with lines from in until it ends,
 // writing what happens to out. It returns the ended execution; an error means
-// the execution could not start.
+// the execution could not start, or (ErrInputUnreadable, with the stopped
+// execution) that the input could not be read.
 func Run(rt *engine.Runtime, flow *model.Flow, trig engine.Trigger, opts engine.StartOptions, in io.Reader, out io.Writer) (*engine.Execution, error) {
 	x, evs, err := rt.Start(flow, trig, opts)
 	if err != nil {
@@ -35,10 +42,11 @@ func Run(rt *engine.Runtime, flow *model.Flow, trig engine.Trigger, opts engine.
 			if !lines.Scan() {
 				inputEnded = true
 				if err := lines.Err(); err != nil {
-					fmt.Fprintf(out, "! the input could not be read (%v): the wait times out\n", err)
-				} else {
-					fmt.Fprintln(out, "  (end of input: the wait times out)")
+					fmt.Fprintf(out, "! the input could not be read (%v): the run stops here\n", err)
+					Print(out, rt.Stop(x, "the input could not be read"))
+					return x, fmt.Errorf("%w: %v", ErrInputUnreadable, err)
 				}
+				fmt.Fprintln(out, "  (end of input: the wait times out)")
 			} else {
 				parsed, err := ParseAction(x.Waiting, lines.Text())
 				if err != nil {
@@ -76,8 +84,10 @@ func Prompt(w *engine.Wait) string {
 	}
 }
 
-// ParseAction reads one line of contact action for the wait w.
+// ParseAction reads one line of contact action for the wait w. A reply is
+// the line as typed (its spaces kept, as a message's Body keeps them).
 func ParseAction(w *engine.Wait, line string) (engine.Input, error) {
+	typed := strings.TrimRight(line, "\r\n")
 	line = strings.TrimSpace(line)
 	verb, rest, _ := strings.Cut(line, " ")
 	rest = strings.TrimSpace(rest)
@@ -89,7 +99,7 @@ func ParseAction(w *engine.Wait, line string) (engine.Input, error) {
 		if line == "" {
 			return engine.Input{}, fmt.Errorf("type the reply text, or silence")
 		}
-		return engine.Input{Kind: engine.InputMessage, Text: line}, nil
+		return engine.Input{Kind: engine.InputMessage, Text: typed}, nil
 	case engine.WaitOutcome:
 		return engine.Input{Kind: engine.InputOutcome, Event: line}, nil
 	}

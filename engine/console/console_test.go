@@ -55,6 +55,8 @@ func TestParseAction(t *testing.T) {
 		{gather, "press", engine.Input{}, true},
 		{reply, "press 1", engine.Input{Kind: engine.InputMessage, Text: "press 1"}, false},
 		{reply, " Silence ", engine.Input{Kind: engine.InputTimeout}, false},
+		{reply, "  Hello There \r", engine.Input{Kind: engine.InputMessage, Text: "  Hello There "}, false}, // as a message's Body keeps it
+		{reply, "   ", engine.Input{}, true},
 		{reply, "", engine.Input{}, true},
 	}
 	for _, tt := range tests {
@@ -79,11 +81,20 @@ func TestRunReportsUnreadableInput(t *testing.T) {
 	} {
 		rt := engine.New(engine.Config{Clock: engine.NewVirtualClock(time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC))})
 		var out strings.Builder
-		if _, err := Run(rt, f, engine.Trigger{Event: engine.TriggerMessage, From: "+15550001111"}, engine.StartOptions{}, in, &out); err != nil {
-			t.Fatalf("%s: %v", name, err)
+		x, err := Run(rt, f, engine.Trigger{Event: engine.TriggerMessage, From: "+15550001111"}, engine.StartOptions{}, in, &out)
+		if !errors.Is(err, ErrInputUnreadable) {
+			t.Fatalf("%s: Run error %v, want ErrInputUnreadable", name, err)
 		}
 		if !strings.Contains(out.String(), "! the input could not be read") || strings.Contains(out.String(), "(end of input") {
 			t.Errorf("%s: output does not say the input was unreadable:\n%s", name, out.String())
+		}
+		if x == nil || x.Ended == nil || !strings.Contains(x.Ended.Reason, "the input could not be read") {
+			t.Errorf("%s: the execution was not stopped for it: %+v", name, x)
+		}
+		for _, s := range x.Steps {
+			if s.Name == "timeout" {
+				t.Errorf("%s: unreadable input passed off as silence: %s took timeout", name, s.TransitionedFrom)
+			}
 		}
 	}
 }
