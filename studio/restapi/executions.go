@@ -90,7 +90,10 @@ func (s *Server) listExecutions(q *request) *wire.Error {
 	return nil
 }
 
-func executionKey(x workspace.Execution) string { return x.SID }
+// executionKey is an execution's paging cursor: its place in the list,
+// which a next page still finds once it is deleted or no longer matches
+// the list's Status.
+func executionKey(x workspace.Execution) string { return workspace.ExecutionCursor(x) }
 
 func (s *Server) fetchExecution(q *request) *wire.Error {
 	x, err := s.cfg.Store.Execution(q.params["FlowSid"], q.params["ExecutionSid"])
@@ -140,7 +143,7 @@ func (s *Server) listSteps(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	page, meta, apiErr := paginate(steps, stepKey, paging, q.base, wire.StepsPath(flow, exec), "steps")
+	page, meta, apiErr := paginate(steps, stepKey, paging, q.base, wire.StepsPath(flow, exec), "steps", false)
 	if apiErr != nil {
 		return apiErr
 	}

@@ -132,7 +132,7 @@ func (s *Server) listFlows(q *request) *wire.Error {
 	if err != nil {
 		return q.storeError(err)
 	}
-	page, meta, apiErr := paginate(flows, flowKey, paging, q.base, wire.FlowsPath, "flows")
+	page, meta, apiErr := paginate(flows, flowKey, paging, q.base, wire.FlowsPath, "flows", true)
 	if apiErr != nil {
 		return apiErr
 	}
@@ -140,7 +140,10 @@ func (s *Server) listFlows(q *request) *wire.Error {
 	return nil
 }
 
-func flowKey(f workspace.Flow) string { return f.SID }
+// flowKey is a flow's paging cursor: its place in the list (flows are
+// listed by creation time, then SID, as the cursors sort), which a next
+// page still finds once it is deleted.
+func flowKey(f workspace.Flow) string { return workspace.PositionCursor(f.DateCreated, f.SID) }
 
 func (s *Server) deleteFlow(q *request) *wire.Error {
 	if err := s.cfg.Sessions.DeleteFlow(q.params["FlowSid"]); err != nil {

@@ -144,8 +144,10 @@ func (q *request) pageError(p pageRequest, err error) *wire.Error {
 
 // paginate cuts one page out of items (key names an item) and builds the
 // meta block of list name at path. PageToken PA<key> starts after key,
-// PB<key> ends before it; without a token, Page × PageSize items are skipped.
-func paginate[T any](items []T, key func(T) string, p pageRequest, base, path, name string) ([]T, wire.Meta, *wire.Error) {
+// PB<key> ends before it; without a token, Page × PageSize items are
+// skipped. When the items are in the order of their keys (sorted), a key
+// no item has any more still marks a place: the page starts after it.
+func paginate[T any](items []T, key func(T) string, p pageRequest, base, path, name string, sorted bool) ([]T, wire.Meta, *wire.Error) {
 	// A Page past the end shows an empty page; comparing before multiplying
 	// keeps a huge Page from overflowing into a negative offset.
 	start := len(items)
@@ -153,19 +155,41 @@ func paginate[T any](items []T, key func(T) string, p pageRequest, base, path, n
 		start = p.index * p.size
 	}
 	if p.token != "" {
-		at := -1
+		cursor := p.token[2:]
+		matches := func(k string) bool { return k == cursor }
+		if _, _, position := workspace.ParsePositionCursor(cursor); !position {
+			// A bare SID (as Twilio's own tokens name an entry) marks no
+			// place: only its entry, if it is still there.
+			sorted = false
+			matches = func(k string) bool {
+				_, sid, ok := workspace.ParsePositionCursor(k)
+				return k == cursor || ok && sid == cursor
+			}
+		}
+		at, found := -1, false
 		for i, item := range items {
-			if key(item) == p.token[2:] {
-				at = i
+			k := key(item)
+			if matches(k) {
+				at, found = i, true
+				break
+			}
+			if sorted && k > cursor {
+				at = i // where the cursor's item stood
 				break
 			}
 		}
-		if at < 0 {
+		switch {
+		case !found && !sorted:
 			return nil, wire.Meta{}, cursorGone(p)
+		case at < 0:
+			at = len(items) // past the last item
 		}
-		if strings.HasPrefix(p.token, "PA") {
+		switch {
+		case strings.HasPrefix(p.token, "PA") && found:
 			start = at + 1
-		} else {
+		case strings.HasPrefix(p.token, "PA"):
+			start = at
+		default:
 			start = max(0, at-p.size)
 		}
 	}

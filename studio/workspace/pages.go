@@ -89,29 +89,61 @@ func (l listing) seek(at []byte) bool {
 	return k != nil && bytes.Equal(k, at) && l.entry(k) && !l.tooNew(k) && !l.tooOld(k)
 }
 
+// olderThan returns the newest entry before position at, which need not
+// be an entry itself (one deleted since, or no longer matching a filter).
+func (l listing) olderThan(at []byte) []byte {
+	k, _ := l.c.Seek(at)
+	if k == nil {
+		k, _ = l.c.Last() // at is past every key
+	} else {
+		k, _ = l.c.Prev()
+	}
+	for k != nil && !l.tooOld(k) {
+		if l.entry(k) && !l.tooNew(k) {
+			return k
+		}
+		k, _ = l.c.Prev()
+	}
+	return nil
+}
+
+// newerThan returns the oldest entry after position at.
+func (l listing) newerThan(at []byte) []byte {
+	k, _ := l.c.Seek(at)
+	if k != nil && bytes.Equal(k, at) {
+		k, _ = l.c.Next()
+	}
+	for k != nil && !l.tooNew(k) {
+		if l.entry(k) && !l.tooOld(k) {
+			return k
+		}
+		k, _ = l.c.Next()
+	}
+	return nil
+}
+
 // page returns the keys of q's page; at is the key q.After or q.Before
-// names.
-func (l listing) page(q PageQuery, at []byte) ([][]byte, PageInfo, error) {
+// names. With exact false, at is a position, which need not be an entry.
+func (l listing) page(q PageQuery, at []byte, exact bool) ([][]byte, PageInfo, error) {
 	var info PageInfo
 	var k []byte
 	switch {
 	case q.After != "":
-		if !l.seek(at) {
+		if exact && !l.seek(at) {
 			return nil, info, ErrCursor
 		}
 		info.Previous = true
-		k = l.prev()
+		k = l.olderThan(at)
 	case q.Before != "":
-		if !l.seek(at) {
+		if exact && !l.seek(at) {
 			return nil, info, ErrCursor
 		}
 		var newer [][]byte
-		for len(newer) < q.Size {
-			n := l.next()
-			if n == nil {
+		for n := l.newerThan(at); n != nil; n = l.next() {
+			newer = append(newer, bytes.Clone(n))
+			if len(newer) == q.Size {
 				break
 			}
-			newer = append(newer, bytes.Clone(n))
 		}
 		if len(newer) == q.Size && l.next() != nil {
 			slices.Reverse(newer)
@@ -149,8 +181,10 @@ func (s *Store) ExecutionsPage(flowSID string, from, to time.Time, q PageQuery) 
 		}
 		idx := subBucket(tx, bucketFlowExecutions, flowSID)
 		if idx == nil {
-			if q.After != "" || q.Before != "" {
-				return ErrCursor
+			if cursor := q.After + q.Before; cursor != "" {
+				if _, _, position := ParsePositionCursor(cursor); !position {
+					return ErrCursor
+				}
 			}
 			return nil
 		}
@@ -184,18 +218,23 @@ func (s *Store) ExecutionsPage(flowSID string, from, to time.Time, q PageQuery) 
 			},
 		}
 		var at []byte
+		exact := true
 		if cursor := q.After + q.Before; cursor != "" {
-			var x storedExecution
-			found, err := getJSON(execs, []byte(cursor), &x)
-			if err != nil {
-				return err
+			if when, sid, ok := ParsePositionCursor(cursor); ok {
+				at, exact = timeKey(when, sid), false // a position: the entry may be gone
+			} else {
+				var x storedExecution
+				found, err := getJSON(execs, []byte(cursor), &x)
+				if err != nil {
+					return err
+				}
+				if !found || x.FlowSID != flowSID {
+					return ErrCursor
+				}
+				at = timeKey(x.DateCreated, cursor)
 			}
-			if !found || x.FlowSID != flowSID {
-				return ErrCursor
-			}
-			at = timeKey(x.DateCreated, cursor)
 		}
-		keys, pi, err := l.page(q, at)
+		keys, pi, err := l.page(q, at, exact)
 		if err != nil {
 			return err
 		}
@@ -244,7 +283,7 @@ func (s *Store) RevisionsPage(flowSID string, q PageQuery) ([]Revision, PageInfo
 			}
 			at = seqKey(n)
 		}
-		keys, pi, err := l.page(q, at)
+		keys, pi, err := l.page(q, at, true)
 		if err != nil {
 			return err
 		}
@@ -263,4 +302,29 @@ func (s *Store) RevisionsPage(flowSID string, q PageQuery) ([]Revision, PageInfo
 		return nil, PageInfo{}, fmt.Errorf("list revisions: %w", err)
 	}
 	return out, info, nil
+}
+
+// ExecutionCursor names the place of execution x in a list of executions
+// (by creation time, then SID) in a form that stays meaningful once x is
+// deleted or no longer listed: a page after it starts where it stood.
+func ExecutionCursor(x Execution) string { return PositionCursor(x.DateCreated, x.SID) }
+
+// PositionCursor is the cursor of an entry created at when with SID sid:
+// fixed-width nanoseconds then the SID, so that cursors sort as the
+// entries do.
+func PositionCursor(when time.Time, sid string) string {
+	return fmt.Sprintf("%020d%s", when.UnixNano(), sid)
+}
+
+// ParsePositionCursor reads a PositionCursor (ok is false for anything else,
+// such as a bare SID).
+func ParsePositionCursor(cursor string) (when time.Time, sid string, ok bool) {
+	if len(cursor) <= 20 {
+		return time.Time{}, "", false
+	}
+	nanos, err := strconv.ParseInt(cursor[:20], 10, 64)
+	if err != nil || nanos < 0 {
+		return time.Time{}, "", false
+	}
+	return time.Unix(0, nanos), cursor[20:], true
 }
