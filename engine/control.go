@@ -66,7 +66,17 @@ func (r *run) conditionsHold(input string, conditions []any) (bool, error) {
 }
 
 // setVariables renders each value into flow.variables.KEY.
+//
+// "Variables get set at the end of a Step" (Studio's step docs): every
+// pair renders with the variables as they were when the widget was
+// entered, and all are set together once they have, so a pair does not see
+// another pair of the same widget (a later pair of one key wins).
 func setVariables(r *run, st *model.State, p props) outcome {
+	type set struct {
+		key   string
+		value any
+	}
+	var sets []set
 	for _, v := range p.pairs("variables") {
 		if v.Key == "" {
 			return outcome{err: fmt.Errorf("a variable has no key")}
@@ -79,7 +89,10 @@ func setVariables(r *run, st *model.State, p props) outcome {
 		if err != nil {
 			return outcome{err: fmt.Errorf("variable %s: %w", v.Key, err)}
 		}
-		r.x.ctx = withPath(r.x.ctx, value, "flow", "variables", v.Key)
+		sets = append(sets, set{v.Key, value})
+	}
+	for _, s := range sets {
+		r.x.ctx = withPath(r.x.ctx, s.value, "flow", "variables", s.key)
 	}
 	return outcome{event: r.successEvent(st)}
 }

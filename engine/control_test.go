@@ -84,7 +84,9 @@ func TestSetVariablesCounterIdiom(t *testing.T) {
 	x, _ := start(t, rt, f, Trigger{Event: TriggerRequest}, StartOptions{})
 	wantEnded(t, x, EndCompleted, "ended at split on match")
 	vars := x.Variables()
-	if vars["count"] != int64(3) || vars["label"] != "n=3" {
+	// label renders with count as it was when the widget was entered:
+	// "Variables get set at the end of a Step".
+	if vars["count"] != int64(3) || vars["label"] != "n=2" {
 		t.Fatalf("variables = %#v", vars)
 	}
 	if a, _ := lookup(vars, "obj", "a").([]any); len(a) != 2 {
@@ -204,5 +206,22 @@ func TestSetVariablesCounterWithoutHyphensIsText(t *testing.T) {
 	wantEnded(t, x, EndCompleted, "ended at split on match")
 	if got := x.Variables()["count"]; got != "\n 3\n" {
 		t.Fatalf("count = %#v, want the text \"\\n 3\\n\"", got)
+	}
+}
+
+// The pairs of one Set Variables widget do not see each other: each renders
+// with the variables as they were when the widget was entered, and the last
+// pair of a key wins.
+func TestSetVariablesPairsSeeTheVariablesOfBeforeTheStep(t *testing.T) {
+	f := testFlow(t,
+		trigger("incomingRequest>first"),
+		widget("first", "set-variables", `{"variables":[{"key":"a","value":"1"},{"key":"b","value":"[{{flow.variables.a}}]"}]}`, "next>second"),
+		widget("second", "set-variables", `{"variables":[{"key":"a","value":"{{flow.variables.a | plus: 1}}"},{"key":"c","value":"a={{flow.variables.a}}"},{"key":"a","value":"9"}]}`, "next>"),
+	)
+	rt, _ := testRuntime(Config{})
+	x, _ := start(t, rt, f, Trigger{Event: TriggerRequest}, StartOptions{})
+	vars := x.Variables()
+	if vars["b"] != "[]" || vars["c"] != "a=1" || vars["a"] != int64(9) {
+		t.Fatalf("variables = %#v, want b=[] (a was not set yet), c=a=1 and a=9", vars)
 	}
 }
