@@ -55,6 +55,13 @@ func TestExtractThenValidateAndPushWithEnv(t *testing.T) {
 	partial := writeTemp(t, "partial.yaml", []byte("SALES_SERVICE_SID: ZS0123456789abcdef0123456789abcdef\n"))
 	if r := runCLI("validate", "--env", partial, flowPath); r.code != exitFindings || !strings.Contains(r.stdout, "no value for ${SALES_ENVIRONMENT_SID}") {
 		t.Errorf("validate with missing values: %d %s %s", r.code, r.stdout, r.stderr)
+	} else {
+		// Each use is pointed at, where it stands.
+		for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+			if strings.Contains(line, "no value for ${SALES_ENVIRONMENT_SID}") && !strings.Contains(line, "/states/") {
+				t.Errorf("a missing value reported without its place: %s", line)
+			}
+		}
 	}
 
 	// push --env sends the substituted flow: pulling it back gives the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/studioflow/studioflow/engine"
@@ -56,7 +57,7 @@ func runValidate(e env, args []string) int {
 		var diags []schemas.Diagnostic
 		var missing *environments.MissingError
 		if errors.As(err, &missing) {
-			diags = append(diags, schemas.Diagnostic{Severity: schemas.Error, Message: missing.Error()})
+			diags = append(diags, missingValues(flow, missing)...)
 			err = nil
 		}
 		if err != nil {
@@ -124,6 +125,22 @@ func wrapPlaceholders(names []string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
 		out[i] = "${" + n + "}"
+	}
+	return out
+}
+
+// missingValues reports each use of a placeholder the environment gives no
+// value for, where it stands in the flow.
+func missingValues(flow *model.Flow, missing *environments.MissingError) []schemas.Diagnostic {
+	var out []schemas.Diagnostic
+	for _, use := range environments.Placeholders(flow) {
+		if slices.Contains(missing.Names, use.Name) {
+			out = append(out, schemas.Diagnostic{Severity: schemas.Error, Widget: use.Widget, Path: use.Path,
+				Message: fmt.Sprintf("environment %q has no value for ${%s}", missing.Env, use.Name)})
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, schemas.Diagnostic{Severity: schemas.Error, Message: missing.Error()})
 	}
 	return out
 }
