@@ -262,6 +262,7 @@ func (v *Validator) contentRules(sc *widgetScratch, w *WidgetType, s *model.Stat
 	}
 	out = v.splitRules(w, s, "", out)
 	out = v.propertyQuirkRules(w, s, "", out)
+	out = v.sameStepVariableRules(w, s, "", out)
 	return out
 }
 
