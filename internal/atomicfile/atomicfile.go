@@ -16,7 +16,9 @@ const NewFileMode fs.FileMode = 0o644
 
 // Write replaces path with data: the data goes to a temporary file in the
 // same folder, which is synced and renamed over path. An existing file keeps
-// its permission bits (on Windows, its read-only flag); a symbolic link keeps pointing at the file it names,
+// its permission bits (on Windows, its read-only flag) and, where the
+// process may set them, its owner and group; being a new file, it no
+// longer shares content with hard links to the old one; a symbolic link keeps pointing at the file it names,
 // which is the one replaced. The folder must exist. The file and the folder
 // are synced, so the new content also survives a power cut (on Windows,
 // where a folder cannot be synced, NTFS's journal makes the rename durable).
@@ -36,11 +38,12 @@ func write(path string, data []byte, durable bool) error {
 		return fmt.Errorf("resolve %s: %w", path, err)
 	}
 	mode := NewFileMode
-	if info, err := os.Stat(path); err == nil {
-		if !info.Mode().IsRegular() {
+	old, err := os.Stat(path)
+	if err == nil {
+		if !old.Mode().IsRegular() {
 			return fmt.Errorf("replace %s: it is not a regular file", path)
 		}
-		mode = info.Mode().Perm()
+		mode = old.Mode().Perm()
 	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
@@ -52,7 +55,10 @@ func write(path string, data []byte, durable bool) error {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", tmp.Name(), err)
 	}
-	if err := tmp.Chmod(mode); err != nil {
+	if old != nil {
+		keepOwner(tmp, old)
+	}
+	if err := tmp.Chmod(mode); err != nil { // after Chown, which may clear set-id bits
 		tmp.Close()
 		return fmt.Errorf("set the mode of %s: %w", tmp.Name(), err)
 	}

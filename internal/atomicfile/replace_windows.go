@@ -4,6 +4,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"syscall"
 	"time"
@@ -27,3 +28,7 @@ func sharingViolation(err error) bool {
 // syncDir does nothing: Windows cannot flush a folder (FlushFileBuffers
 // refuses a directory handle); NTFS journals the rename itself.
 func syncDir(string) {}
+
+// keepOwner does nothing on Windows, where a new file takes its folder's
+// permissions.
+func keepOwner(*os.File, fs.FileInfo) {}
