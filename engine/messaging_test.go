@@ -88,26 +88,3 @@ func TestUnsendableMessagesTakeTheFailureEvent(t *testing.T) {
 		}
 	}
 }
-
-// A body that renders past 1,600 characters is refused by the Messaging
-// API (error 21617): the widget takes its failure event and nothing is sent.
-func TestAMessageBodyOverTheLimitTakesTheFailureEvent(t *testing.T) {
-	f := testFlow(t,
-		trigger("incomingRequest>s"),
-		widget("s", "send-message", `{"body":"{{flow.data.chunk}}{{flow.data.chunk}}","to":"+1555","from":"+1999"}`, "sent>,failed>"),
-	)
-	rt, _ := testRuntime(Config{})
-	x, evs := start(t, rt, f, Trigger{Event: TriggerRequest, To: "+1555", Parameters: map[string]any{"chunk": strings.Repeat("x", 801)}}, StartOptions{})
-	if path(x) != "Trigger:incomingRequest>s s:failed>Ended" || !strings.Contains(x.Steps[1].Detail, "error 21617") {
-		t.Fatalf("steps = %s (%s)", path(x), x.Steps[len(x.Steps)-1].Detail)
-	}
-	for _, e := range evs {
-		if e.Kind == EventSend {
-			t.Fatalf("a message over the limit was sent: %d characters", len(e.Text))
-		}
-	}
-	x, _ = start(t, rt, f, Trigger{Event: TriggerRequest, To: "+1555", Parameters: map[string]any{"chunk": strings.Repeat("x", 800)}}, StartOptions{})
-	if path(x) != "Trigger:incomingRequest>s s:sent>Ended" {
-		t.Fatalf("a body of exactly 1600 characters: steps = %s", path(x))
-	}
-}

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/studioflow/studioflow/model"
 )
@@ -149,31 +148,12 @@ func messageRequirements(typ string) []Requirement {
 			"the message body is empty: Twilio refuses a message with no body and no media (error 21602), so the widget takes %s", mediaOrTemplate),
 		nonEmpty(typ+"/from", "from", "{{flow.channel.address}}",
 			`"from" is empty: Twilio refuses a message with no sender (error 21603), so the widget takes %s; write {{flow.channel.address}} to send from the flow's number`, nil),
-		bodyLength(typ + "/body-length"),
 	}
 	if typ == "send-message" {
 		out = append(out, nonEmpty(typ+"/to", "to", "{{contact.channel.address}}",
 			`"to" is empty: Twilio refuses a message with no recipient (error 21604), so the widget takes %s; write {{contact.channel.address}} to answer the contact`, nil))
 	}
 	return out
-}
-
-// MaxMessageBody is the longest message body the Messaging API sends, in
-// characters (error 21617 past it).
-const MaxMessageBody = 1600
-
-// bodyLength requires a message body of at most MaxMessageBody characters.
-func bodyLength(id string) Requirement {
-	return Requirement{ID: id, Field: "body", takes: func(v Values, fail Event) []Finding {
-		s, known := rendered(v, "body", "")
-		if !known {
-			return nil
-		}
-		if n := utf8.RuneCountInString(s); n > MaxMessageBody {
-			return []Finding{{Path: "/body", Message: fmt.Sprintf("the message body is %d characters: Twilio refuses a body over %d (error 21617), so the widget takes %s", n, MaxMessageBody, fail.Label)}}
-		}
-		return nil
-	}}
 }
 
 // httpURL requires key to render to an absolute http(s) URL. Before
