@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/studioflow/studioflow/model"
 )
@@ -15,28 +14,22 @@ import (
 // no widget has (a typo would leave the real request to decide), a canned
 // response for a widget that makes no HTTP request, and both for one widget
 // (the outcome decides, so the response would never be read). A subflow's
-// widgets count when the subflow can be found before running; when one
-// cannot (a flow_sid written with Liquid, no resolver), names the flow
-// lacks are left for that subflow, whose widgets are checked as they run.
+// widgets count when the subflow can be found; one that cannot (a flow_sid
+// written with Liquid, a SID no flow has, no resolver) never runs, so its
+// widgets could use nothing either.
 func (rt *Runtime) checkCallerChoices(flow *model.Flow, opts StartOptions) error {
 	if len(opts.Outcomes) == 0 && len(opts.HTTP) == 0 {
 		return nil
 	}
-	widgets, complete := rt.reachableWidgets(flow)
+	widgets := rt.reachableWidgets(flow)
 	unknown := func(name string) error {
-		if complete {
-			return fmt.Errorf("the flow has no widget named %q%s", name, subflowsNote(flow, rt))
-		}
-		return nil
+		return fmt.Errorf("the flow has no widget named %q%s", name, subflowsNote(flow, rt))
 	}
 	for _, name := range slices.Sorted(maps.Keys(opts.Outcomes)) {
 		o := opts.Outcomes[name]
 		st, own := widgets[name], flow.State(name) != nil
 		if st == nil {
-			if err := unknown(name); err != nil {
-				return fmt.Errorf("outcome %s=%s: %w", name, o.Event, err)
-			}
-			continue
+			return fmt.Errorf("outcome %s=%s: %w", name, o.Event, unknown(name))
 		}
 		if !own { // a subflow's widget: checked when it runs
 			continue
@@ -53,10 +46,7 @@ func (rt *Runtime) checkCallerChoices(flow *model.Flow, opts StartOptions) error
 	for _, name := range slices.Sorted(maps.Keys(opts.HTTP)) {
 		st := widgets[name]
 		if st == nil {
-			if err := unknown(name); err != nil {
-				return fmt.Errorf("canned response for %s: %w", name, err)
-			}
-			continue
+			return fmt.Errorf("canned response for %s: %w", name, unknown(name))
 		}
 		if f, known := rt.types[st.Type()]; known && !f.w.CallsHTTP() {
 			return fmt.Errorf("canned response for %s: %s is a %s widget, which makes no HTTP request", name, name, st.Type())
@@ -69,12 +59,11 @@ func (rt *Runtime) checkCallerChoices(flow *model.Flow, opts StartOptions) error
 }
 
 // reachableWidgets are the widgets a run of flow may meet, by name: its
-// own, then those of the subflows its run-subflow widgets name (a subflow
-// runs no further subflow). complete is false when a subflow cannot be
-// found before running.
-func (rt *Runtime) reachableWidgets(flow *model.Flow) (map[string]*model.State, bool) {
+// own, then those of the subflows its run-subflow widgets name and the
+// resolver finds (a subflow runs no further subflow; one that cannot be
+// found takes its widget's failure event, as runSubflow does).
+func (rt *Runtime) reachableWidgets(flow *model.Flow) map[string]*model.State {
 	widgets := map[string]*model.State{}
-	complete := true
 	var subflows []string
 	for i := 0; i < flow.Len(); i++ {
 		st := flow.StateAt(i)
@@ -86,13 +75,11 @@ func (rt *Runtime) reachableWidgets(flow *model.Flow) (map[string]*model.State, 
 		}
 	}
 	for _, sid := range subflows {
-		if rt.cfg.Subflows == nil || sid == "" || strings.Contains(sid, "{") {
-			complete = false
+		if rt.cfg.Subflows == nil || sid == "" {
 			continue
 		}
 		sub, err := rt.cfg.Subflows(sid)
 		if err != nil || sub == nil {
-			complete = false
 			continue
 		}
 		for i := 0; i < sub.Len(); i++ {
@@ -102,7 +89,7 @@ func (rt *Runtime) reachableWidgets(flow *model.Flow) (map[string]*model.State, 
 			}
 		}
 	}
-	return widgets, complete
+	return widgets
 }
 
 // subflowsNote says, for an unknown name, that the subflows were looked

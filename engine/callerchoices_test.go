@@ -52,9 +52,9 @@ func TestStartRefusesCallerChoicesNoWidgetCanUse(t *testing.T) {
 	})
 }
 
-// A subflow's widgets take outcomes and canned responses by their names;
-// when the subflow cannot be found before running (its flow_sid written
-// with Liquid), a name the flow lacks is left to it.
+// A subflow's widgets take outcomes and canned responses by their names; a
+// subflow that cannot be found (its flow_sid written with Liquid, or naming
+// no flow) never runs, so a name only it could have is refused too.
 func TestCallerChoicesForSubflowWidgets(t *testing.T) {
 	inner := testFlow(t,
 		trigger("incomingParent>lookup"),
@@ -82,8 +82,10 @@ func TestCallerChoicesForSubflowWidgets(t *testing.T) {
 	if want := `the flow has no widget named "lokup" (nor do the subflows it runs)`; err == nil || !strings.Contains(err.Error(), want) {
 		t.Fatalf("Start error %v, want %q", err, want)
 	}
-	if _, _, err := rt.Start(outer("{{flow.data.sub}}"), Trigger{Event: TriggerMessage, From: "+1555"},
-		StartOptions{Outcomes: map[string]Outcome{"lokup": {Event: "failed"}}}); err != nil {
-		t.Fatalf("a subflow known only when running: %v", err)
+	for _, sid := range []string{"{{flow.data.sub}}", "FW00000000000000000000000000000009"} {
+		if _, _, err := rt.Start(outer(sid), Trigger{Event: TriggerMessage, From: "+1555"},
+			StartOptions{Outcomes: map[string]Outcome{"lookup": {Event: "failed"}}}); err == nil || !strings.Contains(err.Error(), `no widget named "lookup"`) {
+			t.Errorf("an outcome for a widget of a subflow %s cannot find: Start error %v", sid, err)
+		}
 	}
 }

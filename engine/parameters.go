@@ -9,9 +9,9 @@ import (
 )
 
 // ParseParameters reads REST Parameters (flow.data) from the JSON text a
-// caller gives: an object whose numbers keep their literals, so that a
-// whole number stays whole (5 prints "5", as in Studio, where decoding into
-// float64 made it "5.0") and a long one keeps its digits. The REST API, the
+// caller gives: an object whose numbers are read from their literals as
+// the engine reads JSON (plain: a whole number is an int64, so 5 prints
+// "5", as in Studio, where decoding into float64 made it "5.0"). The REST API, the
 // command line and the simulator all read Parameters with it.
 func ParseParameters(text string) (map[string]any, error) {
 	dec := json.NewDecoder(strings.NewReader(text))
@@ -26,7 +26,7 @@ func ParseParameters(text string) (map[string]any, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, errors.New("not JSON: more text follows the object")
 	}
-	m, ok := v.(map[string]any)
+	m, ok := plain(v).(map[string]any) // whole numbers int64, others float64, as Liquid reads them
 	if !ok {
 		if v == nil {
 			return nil, errors.New("null is not an object")

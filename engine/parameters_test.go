@@ -13,6 +13,11 @@ func TestParametersKeepWholeNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Numbers as the engine and a saved scenario's YAML take them, not
+	// json.Number (which the YAML writer would quote).
+	if params["n"] != int64(5) || params["ratio"] != 2.5 || lookup(params, "nested", "count") != int64(3) {
+		t.Fatalf("parameters = %#v", params)
+	}
 	f := testFlow(t,
 		trigger("incomingRequest>split"),
 		`{"name":"split","type":"split-based-on","properties":{"input":"{{flow.data.n}}"},"transitions":[{"event":"noMatch","next":"no"},

@@ -72,7 +72,7 @@ var sharedFlowFindings = map[string][]expectedFinding{
 	},
 	// A Terraform template: its ${…} placeholders are filled in at deploy time.
 	"twilio-professional-services__flex-project-template__infra-as-code_terraform_modules_schedule-manager_flows_template_example_schedule_flow.json": {
-		{Warning, RuleRequirement, "check_schedule", "/states/1/properties/url", `url is "https://${SCHEDULE_MANAGER_DOMAIN}/check-schedule", whose ${…} placeholder is not filled in (with --env, the URL it becomes is checked)`},
+		{Warning, RuleRequirement, "check_schedule", "/states/1/properties/url", `url is "https://${SCHEDULE_MANAGER_DOMAIN}/check-schedule", whose ${…} placeholder has no value, so it is not a URL yet`},
 	},
 	"datakabeta__twilio-eppo__studio-flow.json": {
 		{Warning, RuleReference, "split_based_on_assigned_variation", "/states/7/properties/input", "widgets.get_assignment_express, but no widget has that name"},

@@ -11,8 +11,9 @@ import (
 // variable an earlier pair of the same widget sets: "Variables get set at
 // the end of a Step", so the pair still reads the value from before the
 // widget (nothing, the first time), which is rarely what the builder meant.
-// The pair that sets a key may read that key's old value (the counter
-// idiom): that is not reported.
+// The first pair that sets a key may read that key's old value (the
+// counter idiom): that is not reported; a later pair setting it again
+// reads the old value too, not the earlier pair's, and is.
 func (v *Validator) sameStepVariableRules(w *WidgetType, s *model.State, base string, out []Diagnostic) []Diagnostic {
 	for _, p := range v.variableProps {
 		if p.w != w {
@@ -33,7 +34,7 @@ func (v *Validator) sameStepVariableRules(w *WidgetType, s *model.State, base st
 			text, _ := pair.String("value")
 			for _, ref := range References(text) {
 				first, set := setBy[ref.Name]
-				if ref.Kind != RefVariable || !set || ref.Name == key {
+				if ref.Kind != RefVariable || !set {
 					continue
 				}
 				out = append(out, Diagnostic{Severity: Warning, Widget: s.Name(), Rule: RuleReference,

@@ -195,7 +195,7 @@ func urlProblem(s string) string {
 	switch {
 	case err != nil && strings.Contains(s, "${"):
 		// An environment's placeholder (model/environments), not filled in.
-		return fmt.Sprintf("is %q, whose ${…} placeholder is not filled in (with --env, the URL it becomes is checked)", s)
+		return fmt.Sprintf("is %q, whose ${…} placeholder has no value, so it is not a URL yet", s)
 	case errors.As(err, &bad) && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")):
 		// The scheme is right: say what is wrong after it ("invalid
 		// character "$" in host name").

@@ -372,12 +372,26 @@ func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) 
 			held.unlock()
 		}
 		if sid != "" {
-			if m.heldInStore(key, sid) {
+			active, err := m.activeInStore(key)
+			if err != nil || active == sid {
 				return Result{}, &engine.ConflictError{ExecutionSID: sid}
 			}
-			m.forget(held) // ended or deleted by another process using the workspace
+			m.forget(held)    // ended or deleted by another process using the workspace
+			if active != "" { // which started another for the contact
+				return Result{}, &engine.ConflictError{ExecutionSID: active}
+			}
 		}
 		m.mu.Lock() // the session was let go: look again
+	}
+	// Another process sharing the workspace may hold the contact with an
+	// execution this one never saw: refused before the flow runs (a save
+	// that finds one started meanwhile still refuses it).
+	if active, err := m.activeInStore(key); err != nil || active != "" {
+		m.mu.Unlock()
+		if err != nil {
+			return Result{}, fmt.Errorf("start execution of %s: %w", flowSID, err)
+		}
+		return Result{}, &engine.ConflictError{ExecutionSID: active}
 	}
 	// The session is reserved before the engine runs, so a second request
 	// for the same contact sees the conflict while the first one runs.
@@ -403,13 +417,16 @@ func (m *Manager) start(flowSID, contact, flowAddr string, trig engine.Trigger) 
 	return m.settle(le, evs)
 }
 
-// heldInStore reports whether the store still holds execution sid as the
-// active one of session key. Another process sharing the workspace (a
-// second serve) may have ended or deleted it; the store is where that
-// shows. When the store cannot be read, the session counts as held.
-func (m *Manager) heldInStore(key, sid string) bool {
+// activeInStore is the SID of the execution the store holds as session
+// key's active one ("" when none). Another process sharing the workspace (a
+// second serve) may have ended, deleted or started one; the store is where
+// that shows.
+func (m *Manager) activeInStore(key string) (string, error) {
 	a, ok, err := m.store.ActiveExecution(key)
-	return err != nil || ok && a.SID == sid
+	if err != nil || !ok {
+		return "", err
+	}
+	return a.SID, nil
 }
 
 // forget lets go of le, an execution another process ended: its timer is

@@ -1,10 +1,16 @@
 package sessions
 
 import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/studio/workspace"
 )
 
 // Two managers on one workspace folder stand for two `serve` processes:
@@ -102,3 +108,65 @@ func TestContactFreedByTheOtherServerIsFreeOnBoth(t *testing.T) {
 		})
 	}
 }
+
+// The contact held by an execution the other server started is refused
+// here before the flow runs, naming that execution: whether this server
+// still remembers an older one for the contact or never saw any.
+func TestContactHeldByTheOtherServerIsRefusedBeforeRunning(t *testing.T) {
+	var hits atomic.Int32 // requests the flow's first widget makes
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer srv.Close()
+	dir := t.TempDir()
+	a, store := openManager(t, dir, engine.NewVirtualClock(restartT0))
+	b, _ := openManager(t, dir, engine.NewVirtualClock(restartT0))
+	flow := createFlow(t, store, "call out", fmt.Sprintf(callOutFlow, srv.URL))
+	old, err := a.StartREST(flow, "+1888", "+1999", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.End(flow, old.Execution.SID); err != nil {
+		t.Fatal(err)
+	}
+	newer, err := b.StartREST(flow, "+1888", "+1999", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, contact := range map[string]string{"remembered": "+1888", "never seen": "+1889"} {
+		want := newer.Execution.SID
+		if contact == "+1889" {
+			other, err := b.StartREST(flow, contact, "+1999", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = other.Execution.SID
+		}
+		before, calls := len(executionsOf(t, store, flow)), hits.Load()
+		_, err := a.StartREST(flow, contact, "+1999", nil)
+		var conflict *engine.ConflictError
+		if !errors.As(err, &conflict) || conflict.ExecutionSID != want {
+			t.Errorf("%s: start on the first server: %v, want a conflict naming %s", name, err, want)
+		}
+		if after := len(executionsOf(t, store, flow)); after != before || hits.Load() != calls {
+			t.Errorf("%s: the refused start ran (executions %d → %d, requests %d → %d)", name, before, after, calls, hits.Load())
+		}
+	}
+}
+
+func executionsOf(t *testing.T, store *workspace.Store, flow string) []workspace.Execution {
+	t.Helper()
+	xs, err := store.Executions(flow, time.Time{}, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return xs
+}
+
+// callOutFlow calls a URL (%s) before it waits for the contact's reply.
+const callOutFlow = `{"description": "call out", "initial_state": "Trigger", "flags": {"allow_concurrent_calls": true}, "states": [
+ {"name": "Trigger", "type": "trigger", "properties": {"offset": {"x": 0, "y": 0}}, "transitions": [
+  {"event": "incomingMessage"}, {"event": "incomingCall"}, {"event": "incomingConversationMessage"},
+  {"event": "incomingRequest", "next": "hook"}, {"event": "incomingParent"}]},
+ {"name": "hook", "type": "make-http-request", "properties": {"offset": {"x": 0, "y": 200}, "method": "GET", "url": "%s"},
+  "transitions": [{"event": "success", "next": "ask"}, {"event": "failed", "next": "ask"}]},
+ {"name": "ask", "type": "send-and-wait-for-reply", "properties": {"offset": {"x": 0, "y": 400}, "body": "Say something", "timeout": "60"},
+  "transitions": [{"event": "incomingMessage"}, {"event": "timeout"}, {"event": "deliveryFailure"}]}]}`
