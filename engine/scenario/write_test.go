@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/studioflow/studioflow/engine"
 )
 
 func ptr(s string) *string { return &s }
@@ -118,5 +120,35 @@ func TestWriteReadsBackWaitsAndHandWrittenExpectations(t *testing.T) {
 	}
 	if m := e.Context["flow.data.x"]; m.Equals == nil || *m.Equals != " padded" {
 		t.Errorf("context matcher read back as %v:\n%s", m, buf.String())
+	}
+}
+
+// Parameters read as the REST API reads them (engine.ParseParameters) are
+// written as YAML numbers, and read back as the same numbers: a saved test
+// replays {"n": 41} with 41, not "41".
+func TestWriteKeepsParametersNumbers(t *testing.T) {
+	data, err := engine.ParseParameters(`{"n": 41, "ratio": 2.5, "nested": {"count": 3}, "text": "41"}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "numbers", "flow.json", []*Scenario{{Name: "n", Trigger: "incomingRequest", Data: data}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"n: 41\n", "ratio: 2.5\n", "count: 3\n", `text: "41"`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("written scenario lacks %q:\n%s", want, buf.String())
+		}
+	}
+	path := filepath.Join(t.TempDir(), "n.yaml")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back[0].Data["n"] != 41 || back[0].Data["ratio"] != 2.5 || back[0].Data["text"] != "41" {
+		t.Errorf("read back %#v", back[0].Data)
 	}
 }
