@@ -122,7 +122,8 @@ func (in *Inspector) FocusProblem(d schemas.Diagnostic) {
 }
 
 // FocusName scrolls the inspector to the top and puts the keyboard focus in
-// the shown widget's name field; Tab goes on through its fields.
+// the shown widget's name field, its text selected so that typing replaces
+// it (a new widget's "send_message_1"); Tab goes on through its fields.
 func (in *Inspector) FocusName() {
 	f := in.field("/name")
 	if f == nil || in.canvas == nil {
@@ -131,6 +132,9 @@ func (in *Inspector) FocusName() {
 	in.scroll.ScrollToTop()
 	if c := in.canvas(); c != nil {
 		c.Focus(f)
+		if s, ok := f.(fyne.Shortcutable); ok {
+			s.TypedShortcut(&fyne.ShortcutSelectAll{})
+		}
 	}
 }
 

@@ -111,6 +111,14 @@ func TestLibraryItemsAreReachableAndEnterAddsTheWidget(t *testing.T) {
 	if c.Focused() != e.inspector.field("/name") {
 		t.Errorf("after Enter the keyboard is on %T, want the new widget's name", c.Focused())
 	}
+	// Its default name is selected: what is typed replaces it.
+	if name, ok := c.Focused().(interface{ SelectedText() string }); !ok || name.SelectedText() != sel[0] {
+		t.Errorf("the new widget's name field selects %v, want all of %q", c.Focused(), sel[0])
+	}
+	test.Type(c.Focused(), "welcome")
+	if entry, ok := c.Focused().(*textField); !ok || entry.Text != "welcome" {
+		t.Errorf("typing into the new widget's name gives %T, want welcome", c.Focused())
+	}
 
 	// A search narrows what the arrows go through.
 	e.library.search.SetText("say")

@@ -145,7 +145,7 @@ func (l *bubbleLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 func (v *smsView) refresh(rv *runView) {
 	switch {
 	case rv == nil || rv.state.Ended != nil:
-		v.hint.SetText("No active execution: a message starts a new one from Incoming Message.")
+		v.hint.SetText("No active execution: a message starts a new one from " + triggerLabel(v.p.replyEvent()) + ".")
 		v.noReply.Disable()
 	case rv.state.Waiting != nil && rv.state.Waiting.Kind == engine.WaitReply:
 		v.hint.SetText("Waiting for a reply at " + rv.state.At + ".")

@@ -349,9 +349,7 @@ func (p *Panel) config(trig engine.Trigger) (startConfig, error) {
 // sendReply is the contact texting: a reply to the active run, or a new run.
 func (p *Panel) sendReply(body string) {
 	trig := p.start.trigger()
-	if trig.Event != engine.TriggerConversation {
-		trig.Event = engine.TriggerMessage
-	}
+	trig.Event = p.replyEvent()
 	trig.Parameters = nil
 	cfg, err := p.config(trig)
 	if err != nil {
@@ -359,6 +357,16 @@ func (p *Panel) sendReply(body string) {
 		return
 	}
 	p.sess.reply(body, cfg)
+}
+
+// replyEvent is the trigger event a message typed with no execution
+// waiting starts a run from: a conversation's when the start form picks
+// Conversation, else an incoming message's.
+func (p *Panel) replyEvent() string {
+	if p.start.trigger().Event == engine.TriggerConversation {
+		return engine.TriggerConversation
+	}
+	return engine.TriggerMessage
 }
 
 // flowChanged follows edits: new widgets for breakpoints and canned responses.

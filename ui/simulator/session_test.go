@@ -112,6 +112,10 @@ func TestConversationTriggerStartsFromTheThread(t *testing.T) {
 	if bubbles(p)[0] != "hey" {
 		t.Errorf("thread %q", bubbles(p))
 	}
+	// With the execution ended, the hint names the trigger the next text starts from.
+	if want := triggerLabel(engine.TriggerConversation); !strings.Contains(p.sms.hint.Text, want) {
+		t.Errorf("hint %q, want it to name %s", p.sms.hint.Text, want)
+	}
 }
 
 func TestOutcomeChoicesPutSuccessFirst(t *testing.T) {
