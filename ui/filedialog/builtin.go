@@ -80,7 +80,7 @@ func newBuiltin(w fyne.Window, o Options, dir string, save bool, done func(strin
 	if save && o.FileName != "" {
 		start = filepath.Join(dir, o.FileName)
 	}
-	b.path.SetText(start)
+	b.setPath(start) // the cursor after it: a typed name goes into the folder
 	b.follow(start)
 	return b
 }

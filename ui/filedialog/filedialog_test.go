@@ -43,6 +43,12 @@ func TestOpenTakesATypedPathAndRemembersTheFolderPerPurpose(t *testing.T) {
 	if w.Canvas().Focused() != b.path {
 		t.Error("the path field does not have the keyboard")
 	}
+	// What is typed first goes after the folder the field starts with.
+	start := b.path.Text
+	test.Type(b.path, "ivr")
+	if want := start + "ivr"; b.path.Text != want {
+		t.Errorf("typing into the field gives %q, want %q", b.path.Text, want)
+	}
 	// Typing a folder lists it; typing a file's path and Enter opens it.
 	b.path.SetText(filepath.Join(dir, "flows") + "/")
 	if want := []string{"../", "sub/", "ivr.json", "sms.json"}; !slices.Equal(b.entries, want) {
