@@ -131,6 +131,10 @@ func (w *workspaceLink) openFlow(sid string, def []byte, revision int) {
 	if info, err := w.store.FlowInfo(sid); err == nil && info.FriendlyName != "" {
 		name = info.FriendlyName
 	}
+	// The editor comes forward first: with unsaved changes, the question
+	// whether to keep them is asked in its window, which the Flows home
+	// covered.
+	w.e.win.RequestFocus()
 	w.e.confirmDiscard("opening "+name, func() {
 		w.e.setDocument(model.NewDocument(f), "", name+" (workspace)")
 		w.flowSID, w.name, w.revision = sid, name, revision
