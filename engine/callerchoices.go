@@ -21,9 +21,12 @@ func (rt *Runtime) checkCallerChoices(flow *model.Flow, opts StartOptions) error
 	if len(opts.Outcomes) == 0 && len(opts.HTTP) == 0 {
 		return nil
 	}
-	widgets := rt.reachableWidgets(flow)
+	widgets, runsSubflows := rt.reachableWidgets(flow)
 	unknown := func(name string) error {
-		return fmt.Errorf("the flow has no widget named %q%s", name, subflowsNote(flow, rt))
+		if runsSubflows {
+			return fmt.Errorf("the flow has no widget named %q (nor do the subflows it runs)", name)
+		}
+		return fmt.Errorf("the flow has no widget named %q", name)
 	}
 	for _, name := range slices.Sorted(maps.Keys(opts.Outcomes)) {
 		o := opts.Outcomes[name]
@@ -62,8 +65,9 @@ func (rt *Runtime) checkCallerChoices(flow *model.Flow, opts StartOptions) error
 // own, then those of the subflows its run-subflow widgets name and the
 // resolver finds (a subflow runs no further subflow; one that cannot be
 // found takes its widget's failure event, as runSubflow does).
-func (rt *Runtime) reachableWidgets(flow *model.Flow) map[string]*model.State {
-	widgets := map[string]*model.State{}
+// runsSubflows says whether flow has a run-subflow widget.
+func (rt *Runtime) reachableWidgets(flow *model.Flow) (widgets map[string]*model.State, runsSubflows bool) {
+	widgets = map[string]*model.State{}
 	var subflows []string
 	for i := 0; i < flow.Len(); i++ {
 		st := flow.StateAt(i)
@@ -89,16 +93,5 @@ func (rt *Runtime) reachableWidgets(flow *model.Flow) map[string]*model.State {
 			}
 		}
 	}
-	return widgets
-}
-
-// subflowsNote says, for an unknown name, that the subflows were looked
-// in too.
-func subflowsNote(flow *model.Flow, rt *Runtime) string {
-	for i := 0; i < flow.Len(); i++ {
-		if f, known := rt.types[flow.StateAt(i).Type()]; known && f.w.RunsSubflow() {
-			return " (nor do the subflows it runs)"
-		}
-	}
-	return ""
+	return widgets, len(subflows) > 0
 }
