@@ -106,22 +106,20 @@ func pathCandidates(f *model.Flow, cat *Catalog, at string) []Candidate {
 			add("widgets."+st.Name()+"."+o, o+" of "+st.Name()+" ("+w.Title+")")
 		}
 	}
-	if trig := f.Trigger(); trig != nil {
-		for _, t := range triggerNamespaces {
-			next, _ := trig.Next(t.event)
-			if next == "" || (f.IndexOf(at) >= 0 && !reaches(f, next, at)) {
-				continue
-			}
-			for _, field := range t.fields {
-				add("trigger."+t.namespace+"."+field, "sent by Twilio for "+t.event)
-			}
-			if t.event == "incomingRequest" || t.event == "incomingParent" {
-				add("flow.data", "the REST API or Subflow parameters")
-				for _, u := range Usages(f, RefData, "") {
-					if u.Ref.Name != "" {
-						add("flow.data."+u.Ref.Name, "a parameter the flow reads")
-					}
-				}
+	scope, i := scopeAt(f, cat, upstream), f.IndexOf(at)
+	for _, t := range triggerNamespaces {
+		if scope.judge(Reference{Kind: RefTrigger, Name: t.namespace}, i) != refSound {
+			continue
+		}
+		for _, field := range t.fields {
+			add("trigger."+t.namespace+"."+field, "sent by Twilio for "+t.event)
+		}
+	}
+	if scope.judge(Reference{Kind: RefData}, i) == refSound {
+		add("flow.data", "the REST API execution's parameters")
+		for _, u := range Usages(f, RefData, "") {
+			if u.Ref.Name != "" {
+				add("flow.data."+u.Ref.Name, "a parameter the flow reads")
 			}
 		}
 	}

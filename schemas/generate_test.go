@@ -32,7 +32,7 @@ func generatedFlow(t testing.TB, n int) *model.Flow {
 		switch i % 7 {
 		case 1:
 			s = fmt.Sprintf(`{"name": %q, "type": "gather-input-on-call", "transitions": [{"event": "keypress"%s}, {"event": "speech"}, {"event": "timeout"}],
-				"properties": {"voice": "alice", "speech_timeout": "auto", %s, "loop": 1, "finish_on_key": "#", "say": "Press 1 for sales, {{flow.data.first_name}}.",
+				"properties": {"voice": "alice", "speech_timeout": "auto", %s, "loop": 1, "finish_on_key": "#", "say": "Press 1 for sales, {{trigger.call.From}}.",
 				"language": "en-US", "stop_gather": true, "gather_language": "en", "profanity_filter": "true", "timeout": 5}}`, name(i), next(i), offset(i))
 		case 2:
 			g := name(i - 1)
@@ -47,7 +47,7 @@ func generatedFlow(t testing.TB, n int) *model.Flow {
 		case 4:
 			s = fmt.Sprintf(`{"name": %q, "type": "make-http-request", "transitions": [{"event": "success"%s}, {"event": "failed"}],
 				"properties": {%s, "method": "POST", "content_type": "application/x-www-form-urlencoded;charset=utf-8",
-				"parameters": [{"key": "digits", "value": "{{widgets.%s.Digits}}"}, {"key": "from", "value": "{{trigger.message.From}}"}],
+				"parameters": [{"key": "digits", "value": "{{widgets.%s.Digits}}"}, {"key": "from", "value": "{{trigger.call.From}}"}],
 				"url": "https://example.com/hook"}}`, name(i), next(i), offset(i), name(i-3))
 		case 5:
 			s = fmt.Sprintf(`{"name": %q, "type": "set-variables", "transitions": [{"event": "next"%s}],
@@ -98,7 +98,7 @@ func TestParallelValidationMatchesSerial(t *testing.T) {
 	}
 	parallel := v.ValidateFlow(doc.Flow())
 	g := newGraph(doc.Flow())
-	ctx := widgetContext{flow: doc.Flow(), leadsTo: newUpstreamIndex(g).leadsTo}
+	ctx := v.widgetContext(doc.Flow(), newUpstreamIndex(g).leadsTo, nil)
 	var serial []Diagnostic
 	serial = v.flowSchema(doc.Flow(), serial)
 	serial = v.flowRules(doc.Flow(), g, serial)

@@ -39,17 +39,18 @@ func TestInertStringsKnowTheBytesNotTheText(t *testing.T) {
 // nothing remembered. Flows both under and over parallelFrom.
 func TestRepeatedTextsAreCheckedAtEveryWidget(t *testing.T) {
 	texts := []string{
-		"{{flow.channel.address}}",                 // nothing to check
-		"Hi {{widgets.missing.body}}",              // no such widget
-		"{{widgets.w0.body}}",                      // upstream of every widget it stands in
-		"{% if flow.data.x %}yes{% endif %}",       // parses, nothing to report
-		"{% if flow.data.x %}unterminated",         // a Liquid error
-		"Hello {{ flow.data.name",                  // no closing }}
-		"{{widgets.w3.body}} and {{flow.data.y}}",  // upstream of them too
-		"{% for i in (1..9) %}{{i}}{% endfor %}ok", // parses, nothing to report
+		"{{flow.channel.address}}",                      // nothing to check
+		"Hi {{widgets.missing.body}}",                   // no such widget
+		"{{widgets.w0.body}}",                           // upstream of every widget it stands in
+		"{% if trigger.message.x %}yes{% endif %}",      // parses, nothing to report
+		"{% if trigger.message.x %}unterminated",        // a Liquid error
+		"Hello {{ trigger.message.name",                 // no closing }}
+		"{{widgets.w3.body}} and {{trigger.message.y}}", // upstream of them too
+		"{% for i in (1..9) %}{{i}}{% endfor %}ok",      // parses, nothing to report
+		"Called by {{trigger.call.From}}",               // no call starts this flow
 	}
 	v := newTestValidator(t)
-	for _, n := range []int{24, parallelFrom + 40} { // multiples of len(texts)
+	for _, n := range []int{27, parallelFrom + 41} { // multiples of len(texts)
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			f := repeatedTextsFlow(t, n, texts)
 			first, second := f.StateAt(1).Properties(), f.StateAt(1+len(texts)).Properties()
@@ -74,9 +75,9 @@ func TestRepeatedTextsAreCheckedAtEveryWidget(t *testing.T) {
 				}
 				reported += len(alone)
 			}
-			// Every widget with one of the three texts that have something
+			// Every widget with one of the four texts that have something
 			// to report reports it, once.
-			if want := 3 * n / len(texts); reported != want {
+			if want := 4 * n / len(texts); reported != want {
 				t.Fatalf("%d findings over %d widgets, want %d", reported, n, want)
 			}
 		})

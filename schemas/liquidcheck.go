@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
@@ -85,8 +84,8 @@ const (
 )
 
 // classifyLiquid says which kind s is in one pass, appending to refs the
-// widget names a simple string refers to (as simpleRefs does).
-func classifyLiquid(s string, refs []string) ([]string, liquidKind) {
+// references a simple string holds (as simpleRefs does).
+func classifyLiquid(s string, refs []Reference) ([]Reference, liquidKind) {
 	if strings.IndexByte(s, '{') < 0 {
 		return refs, plainText
 	}
@@ -193,15 +192,16 @@ func (c *liquidChecker) inspect(s string) liquidVerdict {
 // every {{ }} holds only a dotted variable path (the great majority of real
 // strings, e.g. "{{widgets.gather_1.Digits}}"). Anything else is parsed.
 func simpleLiquid(s string) bool {
-	var buf [4]string
+	var buf [4]Reference
 	_, ok := simpleRefs(s, buf[:0])
 	return ok
 }
 
-// simpleRefs is simpleLiquid, and appends to refs the names widgetRefs
-// finds in a simple string (the outputs "{{widgets.NAME…}}"), in order: a
+// simpleRefs is simpleLiquid, and appends to refs the references
+// References finds in a simple string (outputs such as "{{widgets.NAME…}}"
+// or "{{trigger.message.Body}}"), in order, without their offsets: a
 // simple string has nothing else to check, so one pass does it all.
-func simpleRefs(s string, refs []string) ([]string, bool) {
+func simpleRefs(s string, refs []Reference) ([]Reference, bool) {
 	refs, _, ok := scanOutputs(s, refs)
 	return refs, ok
 }
@@ -209,7 +209,7 @@ func simpleRefs(s string, refs []string) ([]string, bool) {
 // scanOutputs is simpleRefs, counting the outputs too. One pass: every
 // "{{" must open an output holding only a variable path, and no "}}" or
 // "{%" may stand outside one.
-func scanOutputs(s string, refs []string) (_ []string, outputs int, simple bool) {
+func scanOutputs(s string, refs []Reference) (_ []Reference, outputs int, simple bool) {
 	for i := 0; ; {
 		k := indexBrace(s[i:])
 		if k < 0 {
@@ -237,11 +237,8 @@ func scanOutputs(s string, refs []string) (_ []string, outputs int, simple bool)
 				return refs, outputs, false
 			}
 			outputs++
-			if name, ok := strings.CutPrefix(path, "widgets."); ok {
-				if dot := strings.IndexByte(name, '.'); dot >= 0 {
-					name = name[:dot]
-				}
-				refs = append(refs, name)
+			if r, ok := classify(path); ok {
+				refs = append(refs, r)
 			}
 			i += 2 + end + 2
 		default:
@@ -372,48 +369,6 @@ var pathClass = func() (t [256]uint8) {
 func unclosedOutput(s string) bool {
 	open := strings.LastIndex(s, "{{")
 	return open >= 0 && !strings.Contains(s[open:], "}}")
-}
-
-// widgetRefs calls fn for each widgets.NAME mentioned inside Liquid markup.
-func widgetRefs(s string, fn func(name string)) {
-	for {
-		open, closer := strings.Index(s, "{{"), "}}"
-		if tag := strings.Index(s, "{%"); tag >= 0 && (open < 0 || tag < open) {
-			open, closer = tag, "%}"
-		}
-		if open < 0 {
-			return
-		}
-		rest := s[open+2:]
-		end := strings.Index(rest, closer)
-		if end < 0 {
-			end = len(rest)
-		}
-		markup := rest[:end]
-		for i := 0; ; {
-			k := strings.Index(markup[i:], "widgets.")
-			if k < 0 {
-				break
-			}
-			at := i + k
-			i = at + len("widgets.")
-			if at > 0 && (model.IsNameByte(markup[at-1]) || markup[at-1] == '.') {
-				continue
-			}
-			j := i
-			for j < len(markup) && model.IsNameByte(markup[j]) {
-				j++
-			}
-			if j > i {
-				fn(markup[i:j])
-			}
-			i = j
-		}
-		if end == len(rest) {
-			return
-		}
-		s = rest[end+2:]
-	}
 }
 
 // findings checks str and reports what is wrong or lenient, each message

@@ -10,21 +10,31 @@ import (
 	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
-func TestWidgetRefs(t *testing.T) {
+// subjects is what refs read, in order ("widget gather_1", "trigger message").
+func subjects(refs []Reference) []string {
+	var out []string
+	for _, r := range refs {
+		out = append(out, string(r.Kind)+" "+r.Name)
+	}
+	return out
+}
+
+func TestReferencesNameWhatTemplatesRead(t *testing.T) {
 	cases := map[string][]string{
-		"{{widgets.gather_1.Digits}}":                          {"gather_1"},
-		"Hi {{ widgets.a.x }} and {{widgets.b-2.y | upcase}}":  {"a", "b-2"},
-		"{% if widgets.check.parsed.ok %}yes{% endif %}":       {"check"},
-		"widgets.outside.markup {{flow.variables.widgets.x}}":  nil,
-		"{{mywidgets.x}} {{ widgets. }}":                       nil,
-		"{{widgets.first.x}}{% assign y = widgets.second.z %}": {"first", "second"},
-		"{{widgets.unclosed.x":                                 {"unclosed"},
+		"{{widgets.gather_1.Digits}}":                          {"widget gather_1"},
+		"Hi {{ widgets.a.x }} and {{widgets.b-2.y | upcase}}":  {"widget a", "widget b-2"},
+		"{% if widgets.check.parsed.ok %}yes{% endif %}":       {"widget check"},
+		"widgets.outside.markup {{flow.variables.widgets.x}}":  {"variable widgets"},
+		"{{mywidgets.x}} {{ widgets. }} {{flow.variables}}":    nil,
+		"{{widgets.first.x}}{% assign y = widgets.second.z %}": {"widget first", "widget second"},
+		"{{widgets.unclosed.x":                                 {"widget unclosed"},
+		"{{trigger.message.Body}} {{trigger}} {{flow.data}}":   {"trigger message", "trigger ", "data "},
+		"{{flow.data.lang | default: flow.variables.lang}}":    {"data lang", "variable lang"},
+		"{{flow.channel.address}} {{contact.channel.address}}": nil,
 	}
 	for s, want := range cases {
-		var got []string
-		widgetRefs(s, func(name string) { got = append(got, name) })
-		if !slices.Equal(got, want) {
-			t.Errorf("widgetRefs(%q) = %v, want %v", s, got, want)
+		if got := subjects(References(s)); !slices.Equal(got, want) {
+			t.Errorf("References(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
@@ -261,26 +271,24 @@ func TestVerdictKeyKeepsTheVerdict(t *testing.T) {
 }
 
 // On a simple string, checkString trusts simpleRefs for everything: it
-// must find the names widgetRefs finds, and findings must have nothing
-// to say. Checked on strings built from pieces that matter to both.
-func TestSimpleRefsAgreesWithWidgetRefsAndFindings(t *testing.T) {
+// must find the references References finds, and findings must have
+// nothing to say. Checked on strings built from pieces that matter to both.
+func TestSimpleRefsAgreesWithReferencesAndFindings(t *testing.T) {
 	c := newLiquidChecker()
 	pieces := []string{"{{widgets.a.b}}", "{{ widgets.x-1.y }}", "{{flow.widgets.z}}", "{{mywidgets.q}}", "{{widgets.w}}",
-		"{{ trigger.message.Body }}", "widgets.out.side", " {{", "}}", "{% if a %}", "{{a | plus: 1}}", "text"}
+		"{{ trigger.message.Body }}", "{{flow.variables.k}}", "{{flow.data}}", "widgets.out.side", " {{", "}}", "{% if a %}", "{{a | plus: 1}}", "text"}
 	simple := 0
 	var grow func(s string, n int)
 	grow = func(s string, n int) {
-		var buf [2]string
+		var buf [2]Reference
 		refs, ok := simpleRefs(s, buf[:0])
 		if ok != simpleLiquid(s) {
 			t.Errorf("simpleRefs(%q) says %v, simpleLiquid %v", s, ok, !ok)
 		}
 		if ok {
 			simple++
-			var want []string
-			widgetRefs(s, func(name string) { want = append(want, name) })
-			if !slices.Equal(refs, want) {
-				t.Errorf("simpleRefs(%q) = %v, widgetRefs %v", s, refs, want)
+			if got, want := subjects(refs), subjects(References(s)); !slices.Equal(got, want) {
+				t.Errorf("simpleRefs(%q) = %q, References %q", s, got, want)
 			}
 			c.findings(s, func(sev Severity, msg func(string) string) {
 				t.Errorf("simple %q has a finding: %s", s, msg("it"))

@@ -10,7 +10,7 @@ import (
 // scanOutputsByTrimming is scanOutputs as first written, every output's
 // inside found with a search for "}}" and trimmed: the fast read of plain
 // outputs must agree with it on any text.
-func scanOutputsByTrimming(s string) (refs []string, outputs int, simple bool) {
+func scanOutputsByTrimming(s string) (refs []Reference, outputs int, simple bool) {
 	for i := 0; ; {
 		k := strings.IndexAny(s[i:], "{}")
 		if k < 0 {
@@ -34,12 +34,7 @@ func scanOutputsByTrimming(s string) (refs []string, outputs int, simple bool) {
 				return refs, outputs, false
 			}
 			outputs++
-			if name, ok := strings.CutPrefix(path, "widgets."); ok {
-				if dot := strings.IndexByte(name, '.'); dot >= 0 {
-					name = name[:dot]
-				}
-				refs = append(refs, name)
-			}
+			refs = append(refs, References("{{"+path+"}}")...)
 			i += 2 + end + 2
 		default:
 			i++
@@ -48,7 +43,7 @@ func scanOutputsByTrimming(s string) (refs []string, outputs int, simple bool) {
 }
 
 func TestScanOutputsAgreesWithTrimming(t *testing.T) {
-	pieces := []string{"{{", "}}", "{", "}", "{%", "%}", " ", "\t", "\n", "\u00a0", "\u0085", "widgets.", "w_1", "a-b", ".", "x", "9", "-", "é", "|", "Hi "}
+	pieces := []string{"{{", "}}", "{", "}", "{%", "%}", " ", "\t", "\n", "\u00a0", "\u0085", "widgets.", "trigger.", "flow.data", "w_1", "a-b", ".", "x", "9", "-", "é", "|", "Hi "}
 	rng := rand.New(rand.NewPCG(7, 11))
 	for n := range 200000 {
 		var b strings.Builder
@@ -61,7 +56,7 @@ func TestScanOutputsAgreesWithTrimming(t *testing.T) {
 		}
 		gotRefs, gotN, gotOK := scanOutputs(s, nil)
 		wantRefs, wantN, wantOK := scanOutputsByTrimming(s)
-		if gotOK != wantOK || gotN != wantN || !slices.Equal(gotRefs, wantRefs) {
+		if gotOK != wantOK || gotN != wantN || !slices.Equal(subjects(gotRefs), subjects(wantRefs)) {
 			t.Fatalf("scanOutputs(%q) = %q, %d, %v; by trimming %q, %d, %v", s, gotRefs, gotN, gotOK, wantRefs, wantN, wantOK)
 		}
 	}

@@ -8,7 +8,7 @@ import (
 
 // referenceSimpleRefs is simpleRefs as first written, in several scans:
 // the one-pass scanOutputs must agree with it on every string.
-func referenceSimpleRefs(s string, refs []string) ([]string, bool) {
+func referenceSimpleRefs(s string, refs []Reference) ([]Reference, bool) {
 	if strings.Contains(s, "{%") {
 		return refs, false
 	}
@@ -29,12 +29,7 @@ func referenceSimpleRefs(s string, refs []string) ([]string, bool) {
 		if !isVariablePath(path) {
 			return refs, false
 		}
-		if name, ok := strings.CutPrefix(path, "widgets."); ok {
-			if dot := strings.IndexByte(name, '.'); dot >= 0 {
-				name = name[:dot]
-			}
-			refs = append(refs, name)
-		}
+		refs = append(refs, References("{{"+path+"}}")...)
 		s = rest[end+2:]
 	}
 }
@@ -47,13 +42,13 @@ func referenceHasLiquid(s string) bool {
 // the same names, for strings built from the pieces that matter (braces
 // split and doubled, tags, paths, text).
 func TestOnePassLiquidScanAgreesWithTheReference(t *testing.T) {
-	pieces := []string{"{", "}", "{{", "}}", "{%", "%}", "{{widgets.a.b}}", " widgets.x-1.y ", "a", "\u00a0", "{{ b }}", "%", "{{{"}
+	pieces := []string{"{", "}", "{{", "}}", "{%", "%}", "{{widgets.a.b}}", " widgets.x-1.y ", " trigger.call.From", "a", "\u00a0", "{{ b }}", "%", "{{{"}
 	checked := map[liquidKind]int{}
 	var grow func(s string, n int)
 	grow = func(s string, n int) {
 		wantRefs, wantSimple := referenceSimpleRefs(s, nil)
 		gotRefs, gotSimple := simpleRefs(s, nil)
-		if gotSimple != wantSimple || (wantSimple && !slices.Equal(gotRefs, wantRefs)) {
+		if gotSimple != wantSimple || (wantSimple && !slices.Equal(subjects(gotRefs), subjects(wantRefs))) {
 			t.Fatalf("simpleRefs(%q) = %v %v, want %v %v", s, gotRefs, gotSimple, wantRefs, wantSimple)
 		}
 		if got, want := hasLiquid(s), referenceHasLiquid(s); got != want {
@@ -68,7 +63,7 @@ func TestOnePassLiquidScanAgreesWithTheReference(t *testing.T) {
 		default:
 			want = needsParser
 		}
-		if kind != want || (kind == simpleOutput && !slices.Equal(refs, wantRefs)) {
+		if kind != want || (kind == simpleOutput && !slices.Equal(subjects(refs), subjects(wantRefs))) {
 			t.Fatalf("classifyLiquid(%q) = %v %v, want %v %v", s, refs, kind, wantRefs, want)
 		}
 		checked[kind]++

@@ -46,7 +46,7 @@ func TestRememberedTemplatesAreBounded(t *testing.T) {
 	c := newLiquidChecker()
 	for i := range liquidTextLimit + 10 {
 		s := fmt.Sprintf(`{%% if x %%}{{widgets.w%d.y}}{%% endif %%}`, i)
-		if refs := c.text(s).refs; len(refs) != 1 || refs[0] != fmt.Sprintf("w%d", i) {
+		if refs := c.text(s).refs; len(refs) != 1 || refs[0].Name != fmt.Sprintf("w%d", i) {
 			t.Fatalf("%s: refs %q", s, refs)
 		}
 	}

@@ -98,28 +98,33 @@ func markupRefs(markup string, base int) []Reference {
 	return out
 }
 
+// classify says what a variable path reads; no allocation, for the
+// validator's scan of every string.
 func classify(path string) (Reference, bool) {
-	parts := strings.Split(path, ".")
 	r := Reference{Path: path}
-	switch {
-	case parts[0] == "widgets" && len(parts) >= 2 && parts[1] != "":
-		r.Kind, r.Name = RefWidget, parts[1]
-	case parts[0] == "flow" && len(parts) >= 3 && parts[1] == "variables":
-		r.Kind, r.Name = RefVariable, parts[2]
-	case parts[0] == "flow" && len(parts) >= 2 && parts[1] == "data":
-		r.Kind = RefData
-		if len(parts) >= 3 {
-			r.Name = parts[2]
-		}
-	case parts[0] == "trigger":
-		r.Kind = RefTrigger
-		if len(parts) >= 2 {
-			r.Name = parts[1]
-		}
-	default:
-		return r, false
+	if path == "" || (path[0] != 'w' && path[0] != 'f' && path[0] != 't') {
+		return r, false // most paths the validator sees: contact.…, and Liquid's own
 	}
-	return r, true
+	head, rest, _ := strings.Cut(path, ".")
+	first, after, _ := strings.Cut(rest, ".")
+	switch head {
+	case "widgets":
+		r.Kind, r.Name = RefWidget, first
+		return r, first != ""
+	case "flow":
+		switch key, _, _ := strings.Cut(after, "."); first {
+		case "variables":
+			r.Kind, r.Name = RefVariable, key
+			return r, key != ""
+		case "data":
+			r.Kind, r.Name = RefData, key
+			return r, true
+		}
+	case "trigger":
+		r.Kind, r.Name = RefTrigger, first
+		return r, true
+	}
+	return r, false
 }
 
 // ReferenceAt returns the reference whose path covers byte offset pos.
@@ -200,70 +205,38 @@ func Provenance(f *model.Flow, cat *Catalog, at string, ref Reference) Source {
 	var src Source
 	switch ref.Kind {
 	case RefWidget:
-		st := f.State(ref.Name)
-		if st == nil {
-			src.Problem = fmt.Sprintf("there is no widget named %s", ref.Name)
-			return src
-		}
-		src.Origins = []ValueOrigin{{Widget: st.Name(), Upstream: upstream(st.Name())}}
-		if !src.Origins[0].Upstream {
-			src.Problem = fmt.Sprintf("%s never runs before %s: no path leads from it here", st.Name(), at)
+		if st := f.State(ref.Name); st != nil {
+			src.Origins = []ValueOrigin{{Widget: st.Name(), Upstream: upstream(st.Name())}}
 		}
 	case RefVariable:
-		before := false
 		for _, st := range f.States() {
-			for i, v := range setVariableKeys(cat, st) {
+			for k, v := range setVariableKeys(cat, st) {
 				if v == ref.Name {
-					o := ValueOrigin{Widget: st.Name(), Field: fmt.Sprintf("variables[%d]", i), Upstream: upstream(st.Name())}
-					before = before || o.Upstream
-					src.Origins = append(src.Origins, o)
+					src.Origins = append(src.Origins, ValueOrigin{Widget: st.Name(), Field: fmt.Sprintf("variables[%d]", k), Upstream: upstream(st.Name()) || st.Name() == at})
 				}
 			}
 		}
-		switch {
-		case len(src.Origins) == 0:
-			src.Problem = fmt.Sprintf("no Set Variables sets %s", ref.Name)
-		case !before:
-			src.Problem = fmt.Sprintf("no Set Variables that sets %s runs before %s", ref.Name, at)
-		}
 	case RefData, RefTrigger:
-		trig := f.Trigger()
-		if trig == nil {
-			src.Problem = "the flow has no trigger"
-			return src
-		}
-		events := map[RefKind][]string{RefData: {"incomingRequest", "incomingParent"}}[ref.Kind]
-		if ref.Kind == RefTrigger {
-			events = triggerEventsOf(ref.Name)
-		}
-		for _, ev := range events {
-			if next, _ := trig.Next(ev); next != "" && (at == "" || reaches(f, next, at)) {
-				src.Origins = append(src.Origins, ValueOrigin{Widget: trig.Name(), Field: ev, Upstream: true})
+		if trig := f.Trigger(); trig != nil {
+			event, parent := fillingEvent(ref)
+			for k, t := range triggerNamespaces {
+				if k != event && (!parent || k != parentEvent) {
+					continue
+				}
+				if next, _ := trig.Next(t.event); next != "" && (at == "" || next == at || upstream(next)) {
+					src.Origins = append(src.Origins, ValueOrigin{Widget: trig.Name(), Field: t.event, Upstream: true})
+				}
 			}
-		}
-		if len(src.Origins) == 0 {
-			what := "flow.data (REST API or Subflow parameters)"
-			if ref.Kind == RefTrigger {
-				what = "trigger." + ref.Name
-			}
-			where := ""
-			if at != "" {
-				where = " to " + at
-			}
-			src.Problem = fmt.Sprintf("no trigger event that fills %s leads%s", what, where)
 		}
 	}
+	src.Problem = scopeAt(f, cat, upstream).judge(ref, f.IndexOf(at)).reason(cat, ref)
 	return src
 }
 
-// triggerEventsOf lists the trigger events that fill trigger.NAMESPACE.
-func triggerEventsOf(namespace string) []string {
-	for _, t := range triggerNamespaces {
-		if t.namespace == namespace {
-			return []string{t.event}
-		}
-	}
-	return nil
+// scopeAt is a refScope for judging references in one widget, whose
+// upstream test upstreamOf made.
+func scopeAt(f *model.Flow, cat *Catalog, upstream func(w string) bool) refScope {
+	return refScope{flow: f, leadsTo: func(a, _ int) bool { return upstream(f.StateAt(a).Name()) }, facts: newRefFacts(f, cat.variableProps())}
 }
 
 // setVariableKeys lists the flow variables st sets, in order, as the
@@ -278,17 +251,7 @@ func setVariableKeys(cat *Catalog, st *model.State) []string {
 	if !ok {
 		return nil
 	}
-	v, _ := st.Property(prop)
-	list, _ := v.([]any)
-	var keys []string
-	for _, item := range list {
-		key := ""
-		if o, ok := item.(*model.Object); ok {
-			key, _ = o.String("key")
-		}
-		keys = append(keys, key)
-	}
-	return keys
+	return variableKeys(st, prop)
 }
 
 // upstreamOf returns a test "does some path lead from w to at?".
@@ -302,15 +265,6 @@ func upstreamOf(f *model.Flow, at string) func(w string) bool {
 		j := f.IndexOf(w)
 		return j >= 0 && anc[j]
 	}
-}
-
-// reaches reports whether a path (possibly empty) leads from one widget to another.
-func reaches(f *model.Flow, from, to string) bool {
-	i, j := f.IndexOf(from), f.IndexOf(to)
-	if i < 0 || j < 0 {
-		return false
-	}
-	return newGraph(f).reach(i)[j]
 }
 
 // Usage is one place a reference is used.

@@ -86,9 +86,9 @@ func TestProvenanceNamesTheOriginOrWhyThereIsNone(t *testing.T) {
 		t.Errorf("flow.variables.choice: %+v", s)
 	}
 	for path, want := range map[string]string{
-		"widgets.goodbye.Digits": "goodbye never runs before status",
-		"widgets.nope.x":         "there is no widget named nope",
-		"flow.variables.unset":   "no Set Variables sets unset",
+		"widgets.goodbye.Digits": "no path leads from goodbye to this widget",
+		"widgets.nope.x":         "no widget has that name",
+		"flow.variables.unset":   "no Set Variables widget sets unset",
 	} {
 		if got := src[path].Problem; got == "" || !strings.Contains(got, want) {
 			t.Errorf("%s: problem %q, want %q", path, got, want)
@@ -182,34 +182,53 @@ func TestCompleteOffersWhatExistsAtTheWidget(t *testing.T) {
 	}
 }
 
-// On the real exports: every widget reference either names its origin or
-// says why not, and a usage of each referenced widget is found again.
+// On the real exports: every reference either names its origin or says
+// why not (or stands in a widget nothing starts at), a usage of each
+// referenced widget is found again, and the validator reports a reference
+// finding exactly where Provenance has a problem: what the inspector's
+// tips say, the Problems bar says.
 func TestProvenanceOnTheSharedFlows(t *testing.T) {
 	paths := flowFiles(t)
 	cat := loadCatalog(t)
+	v := newTestValidator(t)
 	refs, problems := 0, 0
 	for _, p := range paths {
 		f := readFlowFile(t, p)
+		reported := map[string]int{} // widget → reference findings
+		for _, d := range v.ValidateFlow(f) {
+			if d.Rule == RuleReference && !strings.Contains(d.Message, "sets only when the widget ends") {
+				reported[d.Widget]++
+			}
+		}
 		for _, st := range f.States() {
+			wt := cat.types[st.Type()]
+			want := 0
 			for _, fld := range Fields(st) {
+				seen := map[string]bool{}
 				for _, r := range References(fld.Text) {
 					refs++
 					s := Provenance(f, cat, st.Name(), r)
-					if s.Problem == "" && len(s.Origins) == 0 {
+					if s.Problem == "" && len(s.Origins) == 0 && r.Kind != RefTrigger && r.Kind != RefData {
 						t.Errorf("%s %s.%s %s: no origin and no problem", filepath.Base(p), st.Name(), fld.Path, r.Path)
 					}
-					if s.Problem != "" {
+					studioDefault := !strings.ContainsAny(fld.Path, ".[") && wt.isStudioDefault([]pathSeg{{key: "properties", index: -1}, {key: fld.Path, index: -1}}, fld.Text)
+					if s.Problem != "" && !studioDefault && !seen[r.subject()] {
+						seen[r.subject()] = true
 						problems++
+						want++
 					}
 					if r.Kind == RefWidget && !slices.ContainsFunc(Usages(f, RefWidget, r.Name), func(u Usage) bool { return u.Widget == st.Name() && u.Field == fld.Path }) {
 						t.Errorf("%s: usage of %s in %s.%s not found", filepath.Base(p), r.Name, st.Name(), fld.Path)
 					}
 				}
 			}
+			if reported[st.Name()] != want {
+				t.Errorf("%s %s: the validator reports %d reference findings, Provenance has %d problems", filepath.Base(p), st.Name(), reported[st.Name()], want)
+			}
 		}
 	}
-	if refs < 50 {
-		t.Errorf("only %d references in the shared flows", refs)
+	if refs < 50 || problems == 0 {
+		t.Errorf("only %d references in the shared flows, %d with a problem", refs, problems)
 	}
 	t.Logf("%d references, %d with a problem", refs, problems)
 }

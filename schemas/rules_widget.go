@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -251,7 +252,7 @@ func (v *Validator) stringRules(ctx widgetContext, wt *WidgetType, s *model.Stat
 	if ctx.scratch != nil {
 		path = ctx.scratch.paths[:0]
 	}
-	w := stringWalker{v: v, ctx: ctx, s: s, i: i, base: base, path: path, out: out}
+	w := stringWalker{v: v, ctx: ctx, wt: wt, s: s, i: i, base: base, path: path, out: out}
 	if props, ok := s.Raw().Get("properties"); ok {
 		w.path = append(w.path, pathSeg{key: "properties", index: -1})
 		w.visit(props)
@@ -277,6 +278,7 @@ func (v *Validator) stringRules(ctx widgetContext, wt *WidgetType, s *model.Stat
 type stringWalker struct {
 	v    *Validator
 	ctx  widgetContext
+	wt   *WidgetType // nil for a type the catalog does not know
 	s    *model.State
 	i    int
 	base string
@@ -295,7 +297,7 @@ func (w *stringWalker) visit(val any) {
 			return
 		}
 		var inert bool
-		w.out, inert = w.v.checkString(w.ctx, w.s, w.i, w.base, w.path, t, w.out)
+		w.out, inert = w.v.checkString(w.ctx, w.wt, w.s, w.i, w.base, w.path, t, w.out)
 		if inert && sc != nil {
 			sc.inert.add(t)
 		}
@@ -316,6 +318,20 @@ func (w *stringWalker) visit(val any) {
 			w.path = w.path[:len(w.path)-1]
 		}
 	}
+}
+
+// isStudioDefault reports whether str is what Studio writes into a new
+// widget of type w at path, a property of its own: the Chat defaults such
+// as {{trigger.message.ChannelSid}}, which read nothing by design when
+// another trigger event started the execution.
+func (w *WidgetType) isStudioDefault(path []pathSeg, str string) bool {
+	if w == nil || len(path) != 2 || path[0].key != "properties" || path[1].index >= 0 {
+		return false
+	}
+	props, _ := w.defaults.Get("properties")
+	o, _ := props.(*model.Object)
+	def, ok := o.String(path[1].key)
+	return ok && def == str
 }
 
 // pathSeg is one step of a path inside a widget: an object key, or a list
@@ -350,7 +366,7 @@ func fieldOf(path []pathSeg, name transitionNamer) string {
 
 // checkString checks one string; inert reports that it has nothing to
 // check or report wherever it stands (see inertStrings).
-func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base string, path []pathSeg, str string, out []Diagnostic) (_ []Diagnostic, inert bool) {
+func (v *Validator) checkString(ctx widgetContext, wt *WidgetType, s *model.State, i int, base string, path []pathSeg, str string, out []Diagnostic) (_ []Diagnostic, inert bool) {
 	var rel, field string // written on the first finding
 	add := func(sev Severity, rule Rule, msg func(field string) string) {
 		if rel == "" {
@@ -358,41 +374,31 @@ func (v *Validator) checkString(ctx widgetContext, s *model.State, i int, base s
 		}
 		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel, Rule: rule, Message: msg(field)})
 	}
-	f := ctx.flow
-	checkRef := func(name string) {
-		switch idx := f.IndexOf(name); {
-		case idx < 0:
-			add(Warning, RuleReference, func(field string) string {
-				return fmt.Sprintf("%s refers to widgets.%s, but no widget has that name, so it will be empty", field, name)
-			})
-		case ctx.leadsTo(idx, i):
-		case idx == i:
-			add(Warning, RuleReference, func(field string) string {
-				return fmt.Sprintf("%s refers to this widget's own widgets.%s, which is not set yet when it runs (no path leads back to it)", field, name)
-			})
-		default:
-			add(Warning, RuleReference, func(field string) string {
-				return fmt.Sprintf("%s refers to widgets.%s, but no path leads from %s to this widget, so it will be empty here", field, name, name)
-			})
+	checkRefs := func(refs []Reference) {
+		for k, r := range refs {
+			if slices.ContainsFunc(refs[:k], func(e Reference) bool { return e.Kind == r.Kind && e.Name == r.Name }) {
+				continue // one finding per value the string reads
+			}
+			if verdict := ctx.refs.judge(r, i); verdict != refSound && !wt.isStudioDefault(path, str) {
+				add(Warning, RuleReference, func(field string) string {
+					return fmt.Sprintf("%s refers to %s, but %s", field, r.subject(), verdict.reason(v.cat, r))
+				})
+			}
 		}
 	}
 	// Most strings hold only variable paths: nothing to parse, nothing
 	// lenient or unclosed, and their references found in the same pass.
-	var buf [8]string
+	var buf [8]Reference
 	switch refs, kind := classifyLiquid(str, buf[:0]); kind {
 	case plainText:
 		return out, true
 	case simpleOutput:
-		for _, name := range refs {
-			checkRef(name)
-		}
+		checkRefs(refs)
 		return out, len(refs) == 0
 	}
 	text := v.liquid.text(str)
 	v.liquid.report(text.verdict, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
-	for _, name := range text.refs {
-		checkRef(name)
-	}
+	checkRefs(text.refs)
 	return out, len(text.refs) == 0 && text.verdict.clean()
 }
 

@@ -96,6 +96,20 @@ func (s *flowShape) leadsTo(a, b int) bool {
 	return anc[a]
 }
 
+// variableProps lists the widget types that have a property holding flow
+// variables, with its name (WidgetType.PropertyWithRole).
+func (c *Catalog) variableProps() []typeProperty {
+	var out []typeProperty
+	for _, typ := range c.order {
+		if w, ok := c.typeOf(typ); ok {
+			if key, ok := w.PropertyWithRole(FlowVariables); ok {
+				out = append(out, typeProperty{w, key})
+			}
+		}
+	}
+	return out
+}
+
 // typeProperty is a property of a widget type.
 type typeProperty struct {
 	w   *WidgetType
@@ -123,13 +137,7 @@ func NewValidator(cat *Catalog) (*Validator, error) {
 		shapes:   &shapeCache{},
 		typeEnum: map[string]bool{},
 	}
-	for _, typ := range cat.order {
-		if w, ok := cat.typeOf(typ); ok {
-			if key, ok := w.PropertyWithRole(FlowVariables); ok {
-				v.variableProps = append(v.variableProps, typeProperty{w, key})
-			}
-		}
-	}
+	v.variableProps = cat.variableProps()
 	v.explain = explainer{docs: cat.docs, events: v.eventsOf, namer: cat.instanceNamer}
 	frag := func(url string) checkedSchema {
 		return checkedSchema{cat.compiler.fragments[url], cat.compiler.fastFragments[url]}
@@ -201,7 +209,7 @@ func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 		// start on the widgets' content rules, which need neither.
 		prepare: func() widgetContext {
 			g = newGraphIn(f, scratch)
-			return widgetContext{flow: f, leadsTo: newUpstreamIndex(g).leadsTo, targets: g.targets}
+			return v.widgetContext(f, newUpstreamIndex(g).leadsTo, g.targets)
 		},
 		// The flow rules (reachability from each entry point, loops) run
 		// beside the per-widget rules.
@@ -222,7 +230,7 @@ func (v *Validator) ValidateWidget(f *model.Flow, name string) []Diagnostic {
 	if first < 0 {
 		return nil
 	}
-	ctx := widgetContext{flow: f, leadsTo: v.shapes.of(f).leadsTo}
+	ctx := v.widgetContext(f, v.shapes.of(f).leadsTo, nil)
 	var out []Diagnostic
 	for i := first; i < f.Len(); i++ {
 		if f.StateAt(i).Name() == name {
@@ -230,6 +238,28 @@ func (v *Validator) ValidateWidget(f *model.Flow, name string) []Diagnostic {
 		}
 	}
 	return out
+}
+
+// widgetContext is what the per-widget rules know of f's wiring.
+func (v *Validator) widgetContext(f *model.Flow, leadsTo func(a, b int) bool, targets [][]int32) widgetContext {
+	return widgetContext{flow: f, leadsTo: leadsTo, targets: targets,
+		refs: refScope{flow: f, leadsTo: leadsTo, facts: newRefFacts(f, v.variableProps)}}
+}
+
+// EditReachesOthers reports whether editing widget name's properties can
+// change other widgets' findings, which ValidateWidget does not re-run:
+// its type sets flow variables, which other widgets' templates read.
+func (v *Validator) EditReachesOthers(f *model.Flow, name string) bool {
+	st := f.State(name)
+	if st == nil {
+		return false
+	}
+	for _, p := range v.variableProps {
+		if p.w.Type == st.Type() {
+			return true
+		}
+	}
+	return false
 }
 
 // statePath is the JSON Pointer to the i-th widget ("/states/12"); for a

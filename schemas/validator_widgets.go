@@ -27,6 +27,8 @@ type widgetContext struct {
 	// leadsTo reports whether a path of at least one transition leads from
 	// widget a to widget b.
 	leadsTo func(a, b int) bool
+	// refs judges the values templates read.
+	refs refScope
 	// targets is graph.targets when the flow's wiring is resolved (nil:
 	// the rules look names up).
 	targets [][]int32

@@ -82,18 +82,14 @@ func (e *Editor) setLastRun(x *engine.Execution) {
 	}
 }
 
-// mark lists, under the field, the references that read nothing here and,
-// after a simulator run, the values the others had when the widget ran.
+// mark lists, under the field, after a simulator run, the values its
+// references had when the widget ran. References that read nothing here
+// are the validator's findings, shown with the field's other problems.
 func (a *liquidAssist) mark() {
-	f := a.e.doc.Flow()
 	var lines []string
 	ctx := runContextAt(a.e.lastRun, a.widget)
 	seen := map[string]bool{}
 	for _, r := range schemas.References(a.field.Text) {
-		if src := schemas.Provenance(f, a.e.cat, a.widget, r); src.Problem != "" {
-			lines = append(lines, fmt.Sprintf("⚠ {{%s}}: %s", r.Path, src.Problem))
-			continue
-		}
 		if ctx != nil && !seen[r.Path] {
 			seen[r.Path] = true
 			if v, ok := lookupDotted(ctx, r.Path); ok {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/schemas"
 )
 
 func provenanceEditor(t *testing.T) *Editor {
@@ -44,20 +45,29 @@ func runProvenanceFlow(t *testing.T, e *Editor) {
 	e.setLastRun(x)
 }
 
-func TestLiquidFieldsMarkReferencesWithoutOriginAndJumpToOrigins(t *testing.T) {
+func TestLiquidFieldsShowReferencesWithoutOriginAndJumpToOrigins(t *testing.T) {
 	e := provenanceEditor(t)
 	say, ok := e.inspector.field("/properties/say").(*textField)
 	if !ok || say.assist == nil {
 		t.Fatalf("the say field has no Liquid assistance (%v)", rowPaths(e.inspector))
 	}
-	marks := say.assist.marks.Text
-	for _, want := range []string{"{{widgets.goodbye.Digits}}: goodbye never runs before status", "{{widgets.nope.x}}: there is no widget named nope", "{{flow.variables.unset}}: no Set Variables sets unset"} {
-		if !strings.Contains(marks, want) || !say.assist.marks.Visible() {
-			t.Errorf("marks lack %q:\n%s", want, marks)
+	// The field shows the validator's findings on its references: the
+	// Problems bar lists the same ones, and nothing else marks them twice.
+	problems := e.inspector.rowFor("/properties/say").errLabel.Text
+	for _, want := range []string{"say refers to widgets.goodbye, but no path leads from goodbye to this widget", "say refers to widgets.nope, but no widget has that name",
+		"say refers to flow.variables.unset, but no Set Variables widget sets unset"} {
+		if !strings.Contains(problems, want) {
+			t.Errorf("the say field's problems lack %q:\n%s", want, problems)
+		}
+		if !slices.ContainsFunc(e.live.Diagnostics(), func(d schemas.Diagnostic) bool { return strings.Contains(d.Message, want) }) {
+			t.Errorf("the flow's problems lack %q", want)
 		}
 	}
-	if strings.Contains(marks, "lookup") {
-		t.Errorf("a sound reference is marked:\n%s", marks)
+	if strings.Contains(problems, "lookup") || strings.Contains(problems, "choice") {
+		t.Errorf("a sound reference is reported:\n%s", problems)
+	}
+	if say.assist.marks.Visible() {
+		t.Errorf("before any run, the field marks its references:\n%s", say.assist.marks.Text)
 	}
 	// The cursor on widgets.lookup…: the jump selects lookup.
 	cursorAt(t, say, strings.Index(say.Text, "widgets.lookup")+3)

@@ -57,8 +57,13 @@ func (l *liveValidation) changed(c model.Change) {
 		l.full()
 		return
 	}
+	others := false
 	for _, w := range c.Widgets {
 		l.widget(w)
+		others = others || l.v.EditReachesOthers(l.doc.Flow(), w)
+	}
+	if others { // a Set Variables: what other widgets read changed
+		l.full()
 	}
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,5 +68,33 @@ func TestFullValidationRunsOffTheUIGoroutineAndKeepsLaterEdits(t *testing.T) {
 	}
 	if updates != 3 {
 		t.Errorf("%d updates of the views, want 3 (two runs and one keystroke)", updates)
+	}
+}
+
+// Renaming the variable a Set Variables sets changes what other widgets
+// read: their findings follow at once, not at the next change to the graph.
+func TestEditingASetVariablesRevalidatesTheWidgetsThatReadIt(t *testing.T) {
+	e := provenanceEditor(t)
+	unset := func() bool {
+		return slices.ContainsFunc(e.live.Diagnostics(), func(d schemas.Diagnostic) bool {
+			return d.Widget == "lookup" && strings.Contains(d.Message, "flow.variables.choice, but no Set Variables widget sets choice")
+		})
+	}
+	if unset() {
+		t.Fatal("before the edit, lookup's choice is reported unset")
+	}
+	renamed, err := model.ParseValue([]byte(`[{"key": "picked", "value": "{{widgets.menu.Digits}}"}, {"key": "lang", "value": "en"}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.doc.Apply(model.SetProperty("keep_choice", "variables", renamed)); err != nil {
+		t.Fatal(err)
+	}
+	if !unset() {
+		t.Errorf("after keep_choice stopped setting choice, lookup's findings are %v", e.live.Diagnostics())
+	}
+	e.Undo()
+	if unset() {
+		t.Error("after undo, lookup's choice is still reported unset")
 	}
 }

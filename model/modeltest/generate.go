@@ -39,15 +39,19 @@ func Generate(n int) []byte {
 		case 0:
 			fmt.Fprintf(&b, `{"name": "w%d", "type": "gather-input-on-call", "transitions": [{%s"event": "keypress"}, {"event": "speech"}, {%s"event": "timeout"}], "properties": {"speech_timeout": "auto", "offset": {"x": %d, "y": %d}, "loop": 1, "finish_on_key": "#", "say": "Hello {{contact.channel.address}}, press 1", "stop_gather": true, "gather_language": "en", "profanity_filter": "true", "timeout": 5}}`, i, next, back, x, y)
 		case 1:
-			input := "{{trigger.message.Body}}"
+			input := "{{trigger.call.From}}"
 			if i > 1 {
 				input = fmt.Sprintf("{{widgets.w%d.Digits}}", i-1)
 			}
 			fmt.Fprintf(&b, `{"name": "w%d", "type": "split-based-on", "transitions": [{%s"event": "noMatch"}, {%s"event": "match", "conditions": [{"friendly_name": "If value equal_to 1", "arguments": ["%s"], "type": "equal_to", "value": "1"}]}], "properties": {"input": "%s", "offset": {"x": %d, "y": %d}}}`, i, next, back, input, input, x, y)
 		case 2:
-			fmt.Fprintf(&b, `{"name": "w%d", "type": "say-play", "transitions": [{%s"event": "audioComplete"}], "properties": {"offset": {"x": %d, "y": %d}, "loop": 1, "say": "You said {{widgets.w%d.Digits}}. {%% if flow.variables.count %%}{{flow.variables.count | plus: 1}}{%% else %%}1{%% endif %%}"}}`, i, next, x, y, max(i-2, 1))
+			count := "{% if flow.variables.count %}{{flow.variables.count | plus: 1}}{% else %}1{% endif %}"
+			if i < 5 { // before the first Set Variables: nothing sets count yet
+				count = "1"
+			}
+			fmt.Fprintf(&b, `{"name": "w%d", "type": "say-play", "transitions": [{%s"event": "audioComplete"}], "properties": {"offset": {"x": %d, "y": %d}, "loop": 1, "say": "You said {{widgets.w%d.Digits}}. %s"}}`, i, next, x, y, max(i-2, 1), count)
 		case 3:
-			fmt.Fprintf(&b, `{"name": "w%d", "type": "send-and-wait-for-reply", "transitions": [{%s"event": "incomingMessage"}, {"event": "timeout"}, {"event": "deliveryFailure"}], "properties": {"offset": {"x": %d, "y": %d}, "from": "{{flow.channel.address}}", "body": "What is your name, {{trigger.message.From}}?", "timeout": "3600"}}`, i, next, x, y)
+			fmt.Fprintf(&b, `{"name": "w%d", "type": "send-and-wait-for-reply", "transitions": [{%s"event": "incomingMessage"}, {"event": "timeout"}, {"event": "deliveryFailure"}], "properties": {"offset": {"x": %d, "y": %d}, "from": "{{flow.channel.address}}", "body": "What is your name, {{trigger.call.CallerName}}?", "timeout": "3600"}}`, i, next, x, y)
 		case 4:
 			fmt.Fprintf(&b, `{"name": "w%d", "type": "make-http-request", "transitions": [{%s"event": "success"}, {"event": "failed"}], "properties": {"offset": {"x": %d, "y": %d}, "method": "POST", "content_type": "application/x-www-form-urlencoded;charset=utf-8", "parameters": [{"value": "{{widgets.w%d.inbound.Body}}", "key": "name"}], "url": "https://example.com/api"}}`, i, next, x, y, max(i-1, 1))
 		case 5:

@@ -1,0 +1,248 @@
+package schemas
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// Whether a value a template reads is there when its widget runs: one
+// judgement for the validator's reference rule and the inspector's
+// provenance marks, so that what the inspector warns about, the Problems
+// bar reports, and both say it the same way. The engine is the measure:
+// it fills widgets.X when X has run, flow.variables.X when a Set Variables
+// setting X has ended, flow.data only for a REST API execution, and
+// trigger.NS for the event that started the execution (a subflow also gets
+// its parent's trigger data, whatever it was).
+
+// refScope is what judging a reference needs of the flow around it.
+type refScope struct {
+	flow *model.Flow
+	// leadsTo reports whether a path of at least one transition leads from
+	// widget a to widget b.
+	leadsTo func(a, b int) bool
+	// facts are the flow's Set Variables and trigger wiring.
+	facts *refFacts
+}
+
+// refVerdict is whether a reference reads a value where it is used, or
+// why it reads nothing.
+type refVerdict uint8
+
+const (
+	refSound          refVerdict = iota
+	refNoWidget                  // widgets.X: no widget is named X
+	refOwnOutputs                // widgets.X inside X, which no path leads back to
+	refWidgetNotFirst            // widgets.X: no path leads from X here
+	refNoSetter                  // flow.variables.X: no Set Variables sets X
+	refSetterNotFirst            // flow.variables.X: none that sets X runs before
+	refNoTrigger                 // trigger…, flow.data: the flow has no trigger
+	refNoEvent                   // trigger…, flow.data: no trigger event filling it leads here
+)
+
+// judge says whether r, used in widget at (-1: anywhere), reads a value.
+func (sc refScope) judge(r Reference, at int) refVerdict {
+	f := sc.flow
+	switch r.Kind {
+	case RefWidget:
+		switch idx := f.IndexOf(r.Name); {
+		case idx < 0:
+			return refNoWidget
+		case at < 0 || sc.leadsTo(idx, at):
+			return refSound
+		case idx == at:
+			return refOwnOutputs
+		default:
+			return refWidgetNotFirst
+		}
+	case RefVariable:
+		setters := sc.facts.settersOf(r.Name)
+		if len(setters) == 0 {
+			return refNoSetter
+		}
+		for _, s := range setters {
+			// A Set Variables reading the variable it sets reads its old
+			// value, empty the first time: the counter idiom.
+			if at < 0 || s == at || sc.leadsTo(s, at) {
+				return refSound
+			}
+		}
+		return refSetterNotFirst
+	case RefData, RefTrigger:
+		if r.Kind == RefTrigger && r.Name == "" {
+			return refSound // the trigger object itself
+		}
+		starts := sc.facts.triggerStarts()
+		if starts == nil {
+			return refNoTrigger
+		}
+		leadsHere := func(j int) bool { return j >= 0 && (at < 0 || j == at || sc.leadsTo(j, at)) }
+		first, parent := fillingEvent(r)
+		if (first >= 0 && leadsHere(starts[first])) || (parent && leadsHere(starts[parentEvent])) {
+			return refSound
+		}
+		for _, j := range starts {
+			if leadsHere(j) {
+				return refNoEvent
+			}
+		}
+		return refSound // nothing starts here: the unreachable rule says so
+	}
+	return refSound
+}
+
+// parentEvent is the place of incomingParent in triggerNamespaces.
+const parentEvent = 4
+
+// fillingEvent says which trigger event's executions fill what r reads
+// (its place in triggerNamespaces, -1 for none), and whether a subflow's
+// (incomingParent) do too: a subflow gets its parent's trigger data.
+func fillingEvent(r Reference) (event int, parent bool) {
+	name := r.Name
+	if r.Kind == RefData {
+		name = "request"
+	}
+	for k, t := range triggerNamespaces {
+		if t.namespace == name {
+			return k, r.Kind == RefTrigger
+		}
+	}
+	return -1, false
+}
+
+// subject is what r reads, as a builder writes it: widgets.menu,
+// flow.variables.lang, flow.data, trigger.message.
+func (r Reference) subject() string {
+	switch r.Kind {
+	case RefWidget:
+		return "widgets." + r.Name
+	case RefVariable:
+		return "flow.variables." + r.Name
+	case RefData:
+		return "flow.data"
+	}
+	if r.Name == "" {
+		return "trigger"
+	}
+	return "trigger." + r.Name
+}
+
+// reason says why r reads nothing ("" when it is sound), about the widget
+// using it ("this widget").
+func (v refVerdict) reason(cat *Catalog, r Reference) string {
+	switch v {
+	case refNoWidget:
+		return "no widget has that name, so it will be empty"
+	case refOwnOutputs:
+		return "that is this widget's own output, which is not set yet when it runs (no path leads back to it)"
+	case refWidgetNotFirst:
+		return fmt.Sprintf("no path leads from %s to this widget, so it will be empty here", r.Name)
+	case refNoSetter:
+		return fmt.Sprintf("no Set Variables widget sets %s, so it will be empty", r.Name)
+	case refSetterNotFirst:
+		return fmt.Sprintf("no Set Variables widget that sets %s runs before this widget, so it will be empty here", r.Name)
+	case refNoTrigger:
+		return "the flow has no trigger, so it will be empty"
+	case refNoEvent:
+		event, parent := fillingEvent(r)
+		if event < 0 {
+			return fmt.Sprintf("no trigger event fills %s (Studio fills %s), so it will be empty", r.subject(), triggerSubjects())
+		}
+		what := cat.eventLabel("trigger", triggerNamespaces[event].event)
+		if parent && event != parentEvent {
+			what += fmt.Sprintf(" (or its %s, from a parent flow)", cat.eventLabel("trigger", triggerNamespaces[parentEvent].event))
+		}
+		return fmt.Sprintf("only executions started by the trigger's %s fill it, and no path from there leads to this widget, so it will be empty here", what)
+	}
+	return ""
+}
+
+// triggerSubjects lists the trigger namespaces Studio fills, for people.
+func triggerSubjects() string {
+	names := make([]string, len(triggerNamespaces))
+	for i, t := range triggerNamespaces {
+		names[i] = "trigger." + t.namespace
+	}
+	return strings.Join(names, ", ")
+}
+
+// refFacts finds, once and on first use, the widgets that set each flow
+// variable and those the trigger's events lead to: a validation that reads
+// no flow.variables or trigger data never pays for them. Safe for
+// concurrent use.
+type refFacts struct {
+	flow  *model.Flow
+	props []typeProperty // the types that set flow variables, and where
+
+	settersOnce sync.Once
+	setters     map[string][]int
+
+	startsOnce sync.Once
+	starts     []int // by triggerNamespaces' order: the widget the event leads to, -1 for none
+}
+
+func newRefFacts(f *model.Flow, props []typeProperty) *refFacts {
+	return &refFacts{flow: f, props: props}
+}
+
+// settersOf lists the widgets that set key, in flow order.
+func (s *refFacts) settersOf(key string) []int {
+	s.settersOnce.Do(func() {
+		s.setters = map[string][]int{}
+		for i := 0; i < s.flow.Len(); i++ {
+			st := s.flow.StateAt(i)
+			for _, p := range s.props {
+				if p.w.Type != st.Type() {
+					continue
+				}
+				v, _ := st.Property(p.key)
+				list, _ := v.([]any)
+				for _, item := range list {
+					o, _ := item.(*model.Object)
+					k, _ := o.String("key")
+					if set := s.setters[k]; len(set) == 0 || set[len(set)-1] != i {
+						s.setters[k] = append(set, i)
+					}
+				}
+			}
+		}
+	})
+	return s.setters[key]
+}
+
+// triggerStarts is, for each event of triggerNamespaces, the widget the
+// trigger's transition leads to (-1 for none); nil when there is no trigger.
+func (s *refFacts) triggerStarts() []int {
+	s.startsOnce.Do(func() {
+		trig := s.flow.Trigger()
+		if trig == nil {
+			return
+		}
+		s.starts = make([]int, len(triggerNamespaces))
+		for k, t := range triggerNamespaces {
+			s.starts[k] = -1
+			if next, _ := trig.Next(t.event); next != "" {
+				s.starts[k] = s.flow.IndexOf(next)
+			}
+		}
+	})
+	return s.starts
+}
+
+// variableKeys lists the keys of the {key, value} list st holds in prop,
+// in order ("" for an item without one).
+func variableKeys(st *model.State, prop string) []string {
+	v, _ := st.Property(prop)
+	list, _ := v.([]any)
+	keys := make([]string, 0, len(list))
+	for _, item := range list {
+		key := ""
+		if o, ok := item.(*model.Object); ok {
+			key, _ = o.String("key")
+		}
+		keys = append(keys, key)
+	}
+	return keys
+}
