@@ -1,7 +1,6 @@
 package schemas
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 
@@ -115,18 +114,44 @@ func fillingEvent(r Reference) (event int, parent bool) {
 // subject is what r reads, as a builder writes it: widgets.menu,
 // flow.variables.lang, flow.data, trigger.message.
 func (r Reference) subject() string {
+	prefix, name := r.subjectParts()
+	return prefix + name
+}
+
+// subjectParts is subject in two parts, for messages to join in one
+// allocation.
+func (r Reference) subjectParts() (prefix, name string) {
 	switch r.Kind {
 	case RefWidget:
-		return "widgets." + r.Name
+		return "widgets.", r.Name
 	case RefVariable:
-		return "flow.variables." + r.Name
+		return "flow.variables.", r.Name
 	case RefData:
-		return "flow.data"
+		return "flow.data", ""
 	}
 	if r.Name == "" {
-		return "trigger"
+		return "trigger", ""
 	}
-	return "trigger." + r.Name
+	return "trigger.", r.Name
+}
+
+// message is the validator's finding on r, in field: "FIELD refers to
+// SUBJECT, but REASON". Findings can be many (a flow copied from a call
+// flow to a messaging one): each is written in one allocation where it can.
+func (v refVerdict) message(cat *Catalog, field string, r Reference) string {
+	prefix, name := r.subjectParts()
+	const but = ", but "
+	switch v {
+	case refNoWidget:
+		return field + " refers to " + prefix + name + but + "no widget has that name, so it will be empty"
+	case refWidgetNotFirst:
+		return field + " refers to " + prefix + name + but + "no path leads from " + r.Name + " to this widget, so it will be empty here"
+	case refNoSetter:
+		return field + " refers to " + prefix + name + but + "no Set Variables widget sets " + r.Name + ", so it will be empty"
+	case refSetterNotFirst:
+		return field + " refers to " + prefix + name + but + "no Set Variables widget that sets " + r.Name + " runs before this widget, so it will be empty here"
+	}
+	return field + " refers to " + prefix + name + but + v.reason(cat, r)
 }
 
 // reason says why r reads nothing ("" when it is sound), about the widget
@@ -138,23 +163,23 @@ func (v refVerdict) reason(cat *Catalog, r Reference) string {
 	case refOwnOutputs:
 		return "that is this widget's own output, which is not set yet when it runs (no path leads back to it)"
 	case refWidgetNotFirst:
-		return fmt.Sprintf("no path leads from %s to this widget, so it will be empty here", r.Name)
+		return "no path leads from " + r.Name + " to this widget, so it will be empty here"
 	case refNoSetter:
-		return fmt.Sprintf("no Set Variables widget sets %s, so it will be empty", r.Name)
+		return "no Set Variables widget sets " + r.Name + ", so it will be empty"
 	case refSetterNotFirst:
-		return fmt.Sprintf("no Set Variables widget that sets %s runs before this widget, so it will be empty here", r.Name)
+		return "no Set Variables widget that sets " + r.Name + " runs before this widget, so it will be empty here"
 	case refNoTrigger:
 		return "the flow has no trigger, so it will be empty"
 	case refNoEvent:
 		event, parent := fillingEvent(r)
 		if event < 0 {
-			return fmt.Sprintf("no trigger event fills %s (Studio fills %s), so it will be empty", r.subject(), triggerSubjects())
+			return "no trigger event fills " + r.subject() + " (Studio fills " + triggerSubjects() + "), so it will be empty"
 		}
 		what := cat.eventLabel("trigger", triggerNamespaces[event].event)
 		if parent && event != parentEvent {
-			what += fmt.Sprintf(" (or its %s, from a parent flow)", cat.eventLabel("trigger", triggerNamespaces[parentEvent].event))
+			what += " (or its " + cat.eventLabel("trigger", triggerNamespaces[parentEvent].event) + ", from a parent flow)"
 		}
-		return fmt.Sprintf("only executions started by the trigger's %s fill it, and no path from there leads to this widget, so it will be empty here", what)
+		return "only executions started by the trigger's " + what + " fill it, and no path from there leads to this widget, so it will be empty here"
 	}
 	return ""
 }

@@ -381,7 +381,7 @@ func (v *Validator) checkString(ctx widgetContext, wt *WidgetType, s *model.Stat
 			}
 			if verdict := ctx.refs.judge(r, i); verdict != refSound && !wt.isStudioDefault(path, str) {
 				add(Warning, RuleReference, func(field string) string {
-					return fmt.Sprintf("%s refers to %s, but %s", field, r.subject(), verdict.reason(v.cat, r))
+					return verdict.message(v.cat, field, r)
 				})
 			}
 		}
