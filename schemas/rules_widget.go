@@ -358,19 +358,14 @@ func pointerOf(path []pathSeg) string {
 	return b.String()
 }
 
-// fieldOf names the field at path for people, as describeField does for
-// its pointer.
-func fieldOf(path []pathSeg, name transitionNamer) string {
-	return describeField(pointerOf(path), name)
-}
-
 // checkString checks one string; inert reports that it has nothing to
 // check or report wherever it stands (see inertStrings).
 func (v *Validator) checkString(ctx widgetContext, wt *WidgetType, s *model.State, i int, base string, path []pathSeg, str string, out []Diagnostic) (_ []Diagnostic, inert bool) {
 	var rel, field string // written on the first finding
 	add := func(sev Severity, rule Rule, msg func(field string) string) {
 		if rel == "" {
-			rel, field = pointerOf(path), fieldOf(path, v.cat.stateNamer(s))
+			rel = pointerOf(path)
+			field = describeField(rel, v.cat.stateNamer(s))
 		}
 		out = append(out, Diagnostic{Severity: sev, Widget: s.Name(), Path: base + rel, Rule: rule, Message: msg(field)})
 	}
