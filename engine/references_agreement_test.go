@@ -14,6 +14,8 @@ import (
 var probeReads = []string{
 	"{{trigger.message.From}}", "{{trigger.call.From}}", "{{trigger.conversation.Author}}",
 	"{{trigger.request.to}}", "{{trigger.parent.parameters.p}}", "{{flow.data.d}}", "{{flow.variables.v}}",
+	// Read as the engine reads them: whitespace control, literals.
+	"{{-trigger.call.From-}}", "{% raw %}{{flow.data.d}}{% endraw %}", "{{ 'trigger.call.From' }}", "{{flow.variables.v-}}",
 }
 
 // probe is a Set Variables named name reading every probeReads into k0, k1, …
@@ -49,7 +51,7 @@ func TestValidatorWarnsOfTheReferencesTheEngineRendersEmpty(t *testing.T) {
 		{name: "subflow of a message flow", trig: Trigger{Event: TriggerMessage, Body: "hi"},
 			flow:    []string{trigger("incomingMessage>run"), widget("run", "run-subflow", `{"flow_sid":"`+subflowSID+`","flow_revision":"LatestPublished","parameters":[{"key":"p","value":"param"}]}`, "completed>,failed>")},
 			sub:     []string{trigger("incomingParent>set_v"), setV, probe("probe", "next>")},
-			outputs: "run", unknown: []string{"{{trigger.call.From}}", "{{trigger.conversation.Author}}", "{{trigger.request.to}}"}},
+			outputs: "run", unknown: []string{"{{trigger.call.From}}", "{{trigger.conversation.Author}}", "{{trigger.request.to}}", "{{-trigger.call.From-}}"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

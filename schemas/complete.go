@@ -108,14 +108,14 @@ func pathCandidates(f *model.Flow, cat *Catalog, at string) []Candidate {
 	}
 	scope, i := scopeAt(f, cat, upstream), f.IndexOf(at)
 	for _, t := range triggerNamespaces {
-		if scope.judge(Reference{Kind: RefTrigger, Name: t.namespace}, i) != refSound {
+		if scope.judge(Reference{Kind: RefTrigger, Name: t.namespace}, i, false) != refSound {
 			continue
 		}
 		for _, field := range t.fields {
 			add("trigger."+t.namespace+"."+field, "sent by Twilio for "+t.event)
 		}
 	}
-	if scope.judge(Reference{Kind: RefData}, i) == refSound {
+	if scope.judge(Reference{Kind: RefData}, i, false) == refSound {
 		add("flow.data", "the REST API execution's parameters")
 		for _, u := range Usages(f, RefData, "") {
 			if u.Ref.Name != "" {

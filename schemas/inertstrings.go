@@ -4,7 +4,9 @@ import "unsafe"
 
 // inertStrings remembers, for one validation, the strings the string rules
 // found nothing in to check or report (no Liquid, or Liquid that parses
-// cleanly and names no widget), by the address and length of their bytes.
+// cleanly and reads nothing a reference rule judges: no widgets.…,
+// flow.variables.…, flow.data or trigger…), by the address and length of
+// their bytes.
 // The parser keeps one copy of a short string it reads again, so a text
 // repeated from widget to widget ("{{flow.channel.address}}") is read
 // once. This is sound because Go strings never change and the flow keeps

@@ -31,6 +31,15 @@ func TestReferencesNameWhatTemplatesRead(t *testing.T) {
 		"{{trigger.message.Body}} {{trigger}} {{flow.data}}":   {"trigger message", "trigger ", "data "},
 		"{{flow.data.lang | default: flow.variables.lang}}":    {"data lang", "variable lang"},
 		"{{flow.channel.address}} {{contact.channel.address}}": nil,
+		// As the engine reads them: whitespace control is not part of a
+		// name, quoted strings are literals, raw and comment blocks hold
+		// no markup.
+		"{{-trigger.call.From-}} {%- if flow.variables.x-%}{%-endif-%}": {"trigger call", "variable x"},
+		"{{flow.variables.x-}}":                                                                          {"variable x"},
+		"{% raw %}{{trigger.call.From}}{% endraw %}{{flow.data}}":                                        {"data "},
+		"{%- comment -%}{{widgets.a.b}}{%- endcomment -%}x {{widgets.c}}":                                {"widget c"},
+		"{% comment %}{{widgets.a.b}} never closed":                                                      nil,
+		"{{ 'flow.data.x' | upcase }} {% if trigger.message.Body == \"trigger.call.From\" %}{% endif %}": {"trigger message"},
 	}
 	for s, want := range cases {
 		if got := subjects(References(s)); !slices.Equal(got, want) {

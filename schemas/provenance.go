@@ -11,8 +11,9 @@ import (
 // reference {{widgets.NAME…}} comes from that widget, {{flow.variables.X}}
 // from each Set Variables that sets X, {{flow.data.X}} and {{trigger…}} from
 // the trigger. The inspector makes references links (jump to the origin),
-// marks those whose origin is missing or not upstream, lists usages and
-// completes what exists at a widget.
+// explains on hover why one reads nothing, lists usages and completes what
+// exists at a widget; whether a reference reads nothing is judged once, for
+// the inspector and the validator alike (references.go).
 
 // RefKind names what a reference reads.
 type RefKind string
@@ -41,7 +42,9 @@ type Reference struct {
 }
 
 // References lists the references in text's Liquid markup ({{…}} and
-// {%…%}), in order.
+// {%…%}), in order, as the engine reads them: not inside quoted strings,
+// {% raw %} or {% comment %} blocks, and without the "-" of whitespace
+// control ({{- x -}}).
 func References(text string) []Reference {
 	var out []Reference
 	offset := 0
@@ -60,7 +63,23 @@ func References(text string) []Reference {
 			end = len(rest)
 		}
 		base := offset + open + 2
-		refs := markupRefs(rest[:end], base)
+		markup, lead := rest[:end], 0
+		if closer == "%}" && end < len(rest) {
+			if endTag := literalBlockEnd(markup); endTag != "" {
+				after := rest[end+2:]
+				skip := indexEndTag(after, endTag)
+				if skip < 0 {
+					return out // never closed: a Liquid error, reported as one
+				}
+				offset, s = base+end+2+skip, after[skip:]
+				continue
+			}
+		}
+		if strings.HasPrefix(markup, "-") {
+			markup, lead = markup[1:], 1
+		}
+		markup = strings.TrimSuffix(markup, "-")
+		refs := markupRefs(markup, base+lead)
 		for i := range refs {
 			if end == len(rest) {
 				refs[i].TagStart, refs[i].TagEnd = refs[i].Start, refs[i].End
@@ -77,9 +96,53 @@ func References(text string) []Reference {
 	}
 }
 
+// literalBlockEnd is the tag ending the block a tag's markup opens when
+// its inside is not Liquid ("endraw", "endcomment"), "" for other tags.
+func literalBlockEnd(markup string) string {
+	inside := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(markup, "-"), "-"))
+	switch name, _, _ := strings.Cut(inside, " "); name {
+	case "raw":
+		return "endraw"
+	case "comment":
+		return "endcomment"
+	}
+	return ""
+}
+
+// indexEndTag is the index just past the first {% name %} tag in s
+// (whitespace control and blanks allowed), -1 when there is none.
+func indexEndTag(s, name string) int {
+	for i := 0; ; {
+		k := strings.Index(s[i:], "{%")
+		if k < 0 {
+			return -1
+		}
+		start := i + k + 2
+		end := strings.Index(s[start:], "%}")
+		if end < 0 {
+			return -1
+		}
+		inside := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s[start:start+end], "-"), "-"))
+		if inside == name {
+			return start + end + 2
+		}
+		i = start
+	}
+}
+
+// markupRefs finds the variable paths in one tag's or output's markup,
+// base being its offset in the text; quoted strings are literals.
 func markupRefs(markup string, base int) []Reference {
 	var out []Reference
 	for i := 0; i < len(markup); {
+		if q := markup[i]; q == '"' || q == '\'' {
+			end := strings.IndexByte(markup[i+1:], q)
+			if end < 0 {
+				return out
+			}
+			i += end + 2
+			continue
+		}
 		if !model.IsNameByte(markup[i]) || (i > 0 && (model.IsNameByte(markup[i-1]) || markup[i-1] == '.')) {
 			i++
 			continue
@@ -102,8 +165,11 @@ func markupRefs(markup string, base int) []Reference {
 // validator's scan of every string.
 func classify(path string) (Reference, bool) {
 	r := Reference{Path: path}
-	if path == "" || (path[0] != 'w' && path[0] != 'f' && path[0] != 't') {
-		return r, false // most paths the validator sees: contact.…, and Liquid's own
+	// Most paths the validator sees are none of these (contact.…,
+	// flow.channel.…, Liquid's own): a look at a few bytes tells.
+	if !strings.HasPrefix(path, "widgets.") && !strings.HasPrefix(path, "flow.variables.") &&
+		!strings.HasPrefix(path, "flow.data") && !strings.HasPrefix(path, "trigger") {
+		return r, false
 	}
 	head, rest, _ := strings.Cut(path, ".")
 	first, after, _ := strings.Cut(rest, ".")
@@ -193,8 +259,9 @@ type ValueOrigin struct {
 type Source struct {
 	Origins []ValueOrigin
 	// Problem says why the reference reads nothing there: no such widget,
-	// a widget that never runs before it, a variable nothing sets. "" when
-	// the reference is sound.
+	// a widget that never runs before it, a variable nothing sets, trigger
+	// data no entry point leading there fills. "" when the reference is
+	// sound.
 	Problem string
 }
 
@@ -217,7 +284,9 @@ func Provenance(f *model.Flow, cat *Catalog, at string, ref Reference) Source {
 			}
 		}
 	case RefData, RefTrigger:
-		if trig := f.Trigger(); trig != nil {
+		if trig := f.Trigger(); trig != nil && ref.Kind == RefTrigger && ref.Name == "" {
+			src.Origins = []ValueOrigin{{Widget: trig.Name(), Upstream: true}}
+		} else if trig != nil {
 			event, parent := fillingEvent(ref)
 			for k, t := range triggerNamespaces {
 				if k != event && (!parent || k != parentEvent) {
@@ -229,7 +298,7 @@ func Provenance(f *model.Flow, cat *Catalog, at string, ref Reference) Source {
 			}
 		}
 	}
-	src.Problem = scopeAt(f, cat, upstream).judge(ref, f.IndexOf(at)).reason(cat, ref)
+	src.Problem = scopeAt(f, cat, upstream).judge(ref, f.IndexOf(at), true).reason(cat, ref)
 	return src
 }
 

@@ -212,7 +212,11 @@ func TestProvenanceOnTheSharedFlows(t *testing.T) {
 						t.Errorf("%s %s.%s %s: no origin and no problem", filepath.Base(p), st.Name(), fld.Path, r.Path)
 					}
 					studioDefault := !strings.ContainsAny(fld.Path, ".[") && wt.isStudioDefault([]pathSeg{{key: "properties", index: -1}, {key: fld.Path, index: -1}}, fld.Text)
-					if s.Problem != "" && !studioDefault && !seen[r.subject()] {
+					verdict := scopeAt(f, cat, upstreamOf(f, st.Name())).judge(r, f.IndexOf(st.Name()), true)
+					if (verdict == refSound) != (s.Problem == "") {
+						t.Errorf("%s %s %s: verdict %d, problem %q", filepath.Base(p), st.Name(), r.Path, verdict, s.Problem)
+					}
+					if verdict.reported() && !studioDefault && !seen[r.subject()] {
 						seen[r.subject()] = true
 						problems++
 						want++

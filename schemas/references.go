@@ -37,12 +37,23 @@ const (
 	refWidgetNotFirst            // widgets.X: no path leads from X here
 	refNoSetter                  // flow.variables.X: no Set Variables sets X
 	refSetterNotFirst            // flow.variables.X: none that sets X runs before
-	refNoTrigger                 // trigger…, flow.data: the flow has no trigger
 	refNoEvent                   // trigger…, flow.data: no trigger event filling it leads here
+	// Verdicts other findings already cover (the validator reports them
+	// there, not once per reference):
+	refNoTrigger  // trigger…, flow.data: the flow has no trigger
+	refNotStarted // trigger…, flow.data: no trigger event leads here at all
 )
 
+// reported says whether the validator reports v at the reference.
+func (v refVerdict) reported() bool { return v != refSound && v != refNoTrigger && v != refNotStarted }
+
 // judge says whether r, used in widget at (-1: anywhere), reads a value.
-func (sc refScope) judge(r Reference, at int) refVerdict {
+// selfOK says whether widget at, when it sets the variable r reads, counts
+// as setting it before: a Set Variables pair may read the old value of the
+// variable it sets itself (the counter idiom), and a pair reading what an
+// earlier pair of its widget sets is the same-step rule's to report
+// (rules_variables.go).
+func (sc refScope) judge(r Reference, at int, selfOK bool) refVerdict {
 	f := sc.flow
 	switch r.Kind {
 	case RefWidget:
@@ -62,9 +73,7 @@ func (sc refScope) judge(r Reference, at int) refVerdict {
 			return refNoSetter
 		}
 		for _, s := range setters {
-			// A Set Variables reading the variable it sets reads its old
-			// value, empty the first time: the counter idiom.
-			if at < 0 || s == at || sc.leadsTo(s, at) {
+			if at < 0 || (s == at && selfOK) || sc.leadsTo(s, at) {
 				return refSound
 			}
 		}
@@ -87,7 +96,7 @@ func (sc refScope) judge(r Reference, at int) refVerdict {
 				return refNoEvent
 			}
 		}
-		return refSound // nothing starts here: the unreachable rule says so
+		return refNotStarted
 	}
 	return refSound
 }
@@ -118,6 +127,12 @@ func (r Reference) subject() string {
 	return prefix + name
 }
 
+// sameSubject reports whether r and o read the same value as far as the
+// reference rule can tell (flow.data is one, whatever its key).
+func (r Reference) sameSubject(o Reference) bool {
+	return r.Kind == o.Kind && (r.Kind == RefData || r.Name == o.Name)
+}
+
 // subjectParts is subject in two parts, for messages to join in one
 // allocation.
 func (r Reference) subjectParts() (prefix, name string) {
@@ -135,23 +150,10 @@ func (r Reference) subjectParts() (prefix, name string) {
 	return "trigger.", r.Name
 }
 
-// message is the validator's finding on r, in field: "FIELD refers to
-// SUBJECT, but REASON". Findings can be many (a flow copied from a call
-// flow to a messaging one): each is written in one allocation where it can.
+// message is the validator's finding on r, in field.
 func (v refVerdict) message(cat *Catalog, field string, r Reference) string {
 	prefix, name := r.subjectParts()
-	const but = ", but "
-	switch v {
-	case refNoWidget:
-		return field + " refers to " + prefix + name + but + "no widget has that name, so it will be empty"
-	case refWidgetNotFirst:
-		return field + " refers to " + prefix + name + but + "no path leads from " + r.Name + " to this widget, so it will be empty here"
-	case refNoSetter:
-		return field + " refers to " + prefix + name + but + "no Set Variables widget sets " + r.Name + ", so it will be empty"
-	case refSetterNotFirst:
-		return field + " refers to " + prefix + name + but + "no Set Variables widget that sets " + r.Name + " runs before this widget, so it will be empty here"
-	}
-	return field + " refers to " + prefix + name + but + v.reason(cat, r)
+	return field + " refers to " + prefix + name + ", but " + v.reason(cat, r)
 }
 
 // reason says why r reads nothing ("" when it is sound), about the widget
@@ -170,6 +172,8 @@ func (v refVerdict) reason(cat *Catalog, r Reference) string {
 		return "no Set Variables widget that sets " + r.Name + " runs before this widget, so it will be empty here"
 	case refNoTrigger:
 		return "the flow has no trigger, so it will be empty"
+	case refNotStarted:
+		return "no path from the Trigger leads to this widget, so nothing starts here"
 	case refNoEvent:
 		event, parent := fillingEvent(r)
 		if event < 0 {
@@ -222,15 +226,11 @@ func (s *refFacts) settersOf(key string) []int {
 				if p.w.Type != st.Type() {
 					continue
 				}
-				v, _ := st.Property(p.key)
-				list, _ := v.([]any)
-				for _, item := range list {
-					o, _ := item.(*model.Object)
-					k, _ := o.String("key")
+				eachVariableKey(st, p.key, func(k string) {
 					if set := s.setters[k]; len(set) == 0 || set[len(set)-1] != i {
 						s.setters[k] = append(set, i)
 					}
-				}
+				})
 			}
 		}
 	})
@@ -259,15 +259,19 @@ func (s *refFacts) triggerStarts() []int {
 // variableKeys lists the keys of the {key, value} list st holds in prop,
 // in order ("" for an item without one).
 func variableKeys(st *model.State, prop string) []string {
+	var keys []string
+	eachVariableKey(st, prop, func(k string) { keys = append(keys, k) })
+	return keys
+}
+
+// eachVariableKey calls fn with each key of the {key, value} list st holds
+// in prop, in order ("" for an item without one).
+func eachVariableKey(st *model.State, prop string, fn func(key string)) {
 	v, _ := st.Property(prop)
 	list, _ := v.([]any)
-	keys := make([]string, 0, len(list))
 	for _, item := range list {
-		key := ""
-		if o, ok := item.(*model.Object); ok {
-			key, _ = o.String("key")
-		}
-		keys = append(keys, key)
+		pair, _ := item.(*model.Object)
+		key, _ := pair.String("key")
+		fn(key)
 	}
-	return keys
 }

@@ -236,6 +236,14 @@ func TestRules(t *testing.T) {
 		{"trigger data in a widget nothing reaches is left to the unreachable finding", []edit{
 			appendTo("/states", `{"name": "lost", "type": "send-message", "transitions": [{"event": "sent"}, {"event": "failed"}], "properties": {"from": "{{flow.channel.address}}", "to": "{{contact.channel.address}}", "body": "{{trigger.message.Body}} {{flow.data.x}}", "offset": {"x": 0, "y": 0}}}`)},
 			[]expectedFinding{{Warning, RuleUnreachable, "lost", "/states/6", "no path from the Trigger leads to this widget"}}},
+		{"a Set Variables pair reading what a later pair of its widget sets", []edit{connectFromMenu("vars"),
+			appendTo("/states", `{"name": "vars", "type": "set-variables", "transitions": [{"event": "next"}], "properties": {"variables": [{"key": "a", "value": "{{flow.variables.b}}"}, {"key": "b", "value": "x"}], "offset": {"x": 0, "y": 0}}}`)},
+			[]expectedFinding{{Warning, RuleReference, "vars", "/states/6/properties/variables/0/value", "refers to flow.variables.b, but no Set Variables widget that sets b runs before this widget"}}},
+		{"a condition's label is never rendered", []edit{set("/states/2/transitions/1/conditions/0/friendly_name", `"If {{trigger.call.From}} is {% if %}"`)},
+			nil},
+		{"Studio's Chat default with blanks of its own", []edit{connectFromMenu("sms"),
+			appendTo("/states", `{"name": "sms", "type": "send-message", "transitions": [{"event": "sent"}, {"event": "failed"}], "properties": {"from": "{{flow.channel.address}}", "to": "{{contact.channel.address}}", "body": "Hi", "channel": "{{ trigger.message.ChannelSid }}", "offset": {"x": 0, "y": 0}}}`)},
+			nil},
 		{"reference to itself on a loop is fine", []edit{set("/states/5/properties/say", `"You pressed {{widgets.menu.Digits}}"`), connectFromMenu("menu")},
 			nil},
 		{"unreachable widget", []edit{del("/states/4/transitions/0/next")},
@@ -387,5 +395,23 @@ func TestSubflowLimits(t *testing.T) {
 	if len(got) != 2 || !strings.Contains(got[0].Message, "151 Run Subflow widgets, but Studio allows at most 150") ||
 		!strings.Contains(got[1].Message, "151 different subflows, but Studio allows at most 50") {
 		t.Errorf("151 subflows:\n%s", formatDiags(got))
+	}
+}
+
+// A flow without a trigger gets that one finding, not one more per
+// reference to trigger data.
+func TestNoTriggerIsNotReportedAtEachReference(t *testing.T) {
+	f := applyEdits(t, set("/states/0/type", `"say-play"`), set("/states/3/properties/body", `"{{trigger.message.Body}} {{flow.data.x}}"`))
+	var trigger int
+	for _, d := range newTestValidator(t).ValidateFlow(f) {
+		switch d.Rule {
+		case RuleReference:
+			t.Errorf("a reference finding: %+v", d)
+		case RuleTrigger:
+			trigger++
+		}
+	}
+	if trigger != 1 {
+		t.Errorf("%d trigger findings, want 1", trigger)
 	}
 }

@@ -307,6 +307,9 @@ func (w *stringWalker) visit(val any) {
 			if len(w.path) == 1 && m.Key == "offset" {
 				continue
 			}
+			if len(w.path) == 4 && w.path[0].key == "transitions" && m.Key == "friendly_name" {
+				continue // a condition's label: Studio shows it, never renders it
+			}
 			w.path = append(w.path, pathSeg{key: m.Key, index: -1})
 			w.visit(m.Value)
 			w.path = w.path[:len(w.path)-1]
@@ -320,6 +323,29 @@ func (w *stringWalker) visit(val any) {
 	}
 }
 
+// readsOwnSetting says whether the string at path, when it is the value of
+// a Set Variables pair (properties/variables/K/value), reads variable key
+// that its own pair or an earlier pair of the widget sets (see judge).
+func (v *Validator) readsOwnSetting(wt *WidgetType, s *model.State, path []pathSeg, key string) bool {
+	if len(path) != 4 || path[0].key != "properties" || path[1].index >= 0 || path[2].index < 0 || path[3].key != "value" {
+		return false
+	}
+	for _, p := range v.variableProps {
+		if p.w != wt || p.key != path[1].key {
+			continue
+		}
+		val, _ := s.Properties().Get(p.key)
+		list, _ := val.([]any)
+		for _, item := range list[:min(path[2].index+1, len(list))] {
+			pair, _ := item.(*model.Object)
+			if k, _ := pair.String("key"); k == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isStudioDefault reports whether str is what Studio writes into a new
 // widget of type w at path, a property of its own: the Chat defaults such
 // as {{trigger.message.ChannelSid}}, which read nothing by design when
@@ -331,7 +357,13 @@ func (w *WidgetType) isStudioDefault(path []pathSeg, str string) bool {
 	props, _ := w.defaults.Get("properties")
 	o, _ := props.(*model.Object)
 	def, ok := o.String(path[1].key)
-	return ok && def == str
+	return ok && withoutBlanks(def) == withoutBlanks(str)
+}
+
+// withoutBlanks is s without its spaces and tabs: "{{ a }}" and "{{a}}"
+// read the same.
+func withoutBlanks(s string) string {
+	return strings.NewReplacer(" ", "", "\t", "").Replace(s)
 }
 
 // pathSeg is one step of a path inside a widget: an object key, or a list
@@ -371,10 +403,11 @@ func (v *Validator) checkString(ctx widgetContext, wt *WidgetType, s *model.Stat
 	}
 	checkRefs := func(refs []Reference) {
 		for k, r := range refs {
-			if slices.ContainsFunc(refs[:k], func(e Reference) bool { return e.Kind == r.Kind && e.Name == r.Name }) {
+			if slices.ContainsFunc(refs[:k], r.sameSubject) {
 				continue // one finding per value the string reads
 			}
-			if verdict := ctx.refs.judge(r, i); verdict != refSound && !wt.isStudioDefault(path, str) {
+			selfOK := r.Kind == RefVariable && v.readsOwnSetting(wt, s, path, r.Name)
+			if verdict := ctx.refs.judge(r, i, selfOK); verdict.reported() && !wt.isStudioDefault(path, str) {
 				add(Warning, RuleReference, func(field string) string {
 					return verdict.message(v.cat, field, r)
 				})

@@ -250,13 +250,15 @@ func (v *Validator) widgetContext(f *model.Flow, leadsTo func(a, b int) bool, ta
 // change other widgets' findings, which ValidateWidget does not re-run:
 // its type sets flow variables, which other widgets' templates read.
 func (v *Validator) EditReachesOthers(f *model.Flow, name string) bool {
-	st := f.State(name)
-	if st == nil {
-		return false
-	}
-	for _, p := range v.variableProps {
-		if p.w.Type == st.Type() {
-			return true
+	for i := f.IndexOf(name); i >= 0 && i < f.Len(); i++ {
+		st := f.StateAt(i)
+		if st.Name() != name {
+			continue // names can repeat: every widget of that name counts
+		}
+		for _, p := range v.variableProps {
+			if p.w.Type == st.Type() {
+				return true
+			}
 		}
 	}
 	return false
