@@ -181,11 +181,10 @@ func (e *Editor) build(doc *model.Document) {
 		e.selectWidgets([]string{name})
 		e.inspector.FocusName()
 	})
-	e.inspector = NewInspector(doc, e.cat, e.keys, e.win.Canvas)
+	e.inspector = NewInspector(doc, e.cat, e.keys, e.win.Canvas, e.post)
 	e.inspector.OnError = e.showError
 	e.inspector.OnFieldsBuilt = e.attachLiquidAssist
 	e.inspector.SubflowChoices = e.subflowChoices
-	e.inspector.OnRenamed = func(_, newName string) { e.selectWidgets([]string{newName}) }
 	e.problems = NewProblems()
 	e.problems.OnChoose = e.goToProblem
 	e.problems.Place = func(d schemas.Diagnostic) string { return e.cat.Place(e.doc.Flow(), d) }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studioflow/studioflow/canvas/uiloop"
 	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/model/environments"
 	"github.com/studioflow/studioflow/schemas"
@@ -27,6 +28,8 @@ type Inspector struct {
 	doc    *model.Document
 	keys   *historyKeys
 	canvas func() fyne.Canvas
+	// post runs what must wait until the focus has moved.
+	post uiloop.Poster
 
 	scroll  *container.Scroll
 	content *fyne.Container
@@ -56,8 +59,6 @@ type Inspector struct {
 
 	// OnError reports an edit the model refused.
 	OnError func(error)
-	// OnRenamed tells the window a widget was renamed from the inspector.
-	OnRenamed func(oldName, newName string)
 	// SubflowChoices lists the flows a Run Subflow can call.
 	SubflowChoices func() []subflowChoice
 	// OnFieldsBuilt hears each new form: the widget shown ("" for the
@@ -76,9 +77,9 @@ type fieldRow struct {
 }
 
 // NewInspector returns an inspector for doc. canvas gives the window's
-// canvas for focusing fields.
-func NewInspector(doc *model.Document, cat *schemas.Catalog, keys *historyKeys, canvas func() fyne.Canvas) *Inspector {
-	in := &Inspector{cat: cat, keys: keys, canvas: canvas}
+// canvas for focusing fields; post runs work on the UI goroutine later.
+func NewInspector(doc *model.Document, cat *schemas.Catalog, keys *historyKeys, canvas func() fyne.Canvas, post uiloop.Poster) *Inspector {
+	in := &Inspector{cat: cat, keys: keys, canvas: canvas, post: post}
 	keys.newSession = func() { in.session++ }
 	in.content = container.NewVBox()
 	// Room on the right for the scroll bar, which floats over the content.
@@ -313,21 +314,19 @@ func (in *Inspector) nameField(s *model.State) fyne.CanvasObject {
 		return ""
 	}
 	doc := in.doc
+	// commit renames and does nothing else: the selection follows the
+	// rename by itself (canvas and inspector map the old name to the new).
+	// Selecting the renamed widget here would undo the click that ended
+	// the edit when it selected another one.
 	commit := func() {
 		text := e.Text
-		// The field can lose the focus after another flow was opened.
-		if in.doc != doc || text == current || check(text) != "" {
+		// The field can lose the focus after another flow was opened, or
+		// after the click that took it deleted the widget.
+		if in.doc != doc || doc.Flow().State(current) == nil || text == current || check(text) != "" {
 			return
 		}
-		old := current
-		if err := doc.Apply(model.RenameWidget(old, text)); err != nil {
-			if in.OnError != nil {
-				in.OnError(err)
-			}
-			return
-		}
-		if in.OnRenamed != nil {
-			in.OnRenamed(old, text)
+		if err := doc.Apply(model.RenameWidget(current, text)); err != nil && in.OnError != nil {
+			in.OnError(err)
 		}
 	}
 	e.OnChanged = func(text string) {
@@ -335,9 +334,10 @@ func (in *Inspector) nameField(s *model.State) fyne.CanvasObject {
 		in.refreshLocalErrors()
 	}
 	e.OnSubmitted = func(string) { commit() }
-	// Leaving the field by clicking another one: rename once the focus has
-	// moved, so the rebuilt form can give it back to the field clicked.
-	e.onFocusLost = func() { fyne.Do(commit) }
+	// Leaving the field by a click: rename once the focus has moved (and
+	// the click has done what it does), so the rebuilt form can give the
+	// focus back to a field clicked in it.
+	e.onFocusLost = func() { in.post.Post(commit) }
 	return in.addRow("/name", "Widget name", true, propertyEditor{object: e, focus: e, localError: func() string { return problem }})
 }
 

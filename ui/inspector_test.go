@@ -469,6 +469,7 @@ func TestLeavingTheNameFieldAfterAnotherFlowOpenedRenamesNothingThere(t *testing
 	e.New()
 	before := string(e.doc.Flow().Marshal())
 	field.FocusLost() // the click that finally takes the focus off the old form
+	uiQueue(e).Run()  // the rename waits until the focus has moved
 	if len(refused) > 0 {
 		t.Errorf("leaving the old name field tried to rename in the new flow: %v", refused)
 	}

@@ -99,9 +99,6 @@ func TestOrIsFyneWhenNoPosterIsGiven(t *testing.T) {
 // fyneDoAllowed are the calls of fyne.Do and fyne.DoAndWait outside this
 // package that need no Poster, each with its reason.
 var fyneDoAllowed = map[string]string{
-	// Called on the UI goroutine itself (a field's FocusLost): it defers
-	// the rename until the focus has moved; no goroutine of ours.
-	"ui/inspector.go": "fyne.Do",
 	// The probe's socket server answers the e2e harness from the running
 	// application and must wait for the answer; never under the test driver.
 	"ui/probe/probe.go": "fyne.DoAndWait",

@@ -1,0 +1,90 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// twoMessagesFlow has two Send Message widgets side by side, neither naming
+// the other, with the same body: the inspector of one never shows the
+// other's name, and the body field is found by its text in either.
+const twoMessagesFlow = `{"description":"Rename then click","states":[
+{"name":"Trigger","type":"trigger","transitions":[{"next":"greet","event":"incomingMessage"},{"event":"incomingCall"},{"next":"farewell","event":"incomingRequest"}],"properties":{"offset":{"x":0,"y":0}}},
+{"name":"greet","type":"send-message","transitions":[{"event":"sent"},{"event":"failed"}],"properties":{"offset":{"x":-250,"y":250},"service":"{{trigger.message.InstanceSid}}","channel":"{{trigger.message.ChannelSid}}","from":"{{flow.channel.address}}","to":"{{contact.channel.address}}","body":"Hi there"}},
+{"name":"farewell","type":"send-message","transitions":[{"event":"sent"},{"event":"failed"}],"properties":{"offset":{"x":250,"y":250},"service":"{{trigger.message.InstanceSid}}","channel":"{{trigger.message.ChannelSid}}","from":"{{flow.channel.address}}","to":"{{contact.channel.address}}","body":"Hi there"}}
+],"initial_state":"Trigger","flags":{"allow_concurrent_calls":true}}`
+
+// A rename typed in the Name field is committed when the field loses the
+// keyboard; the click on another widget that takes it must still select
+// that widget, so what is typed next goes into it (a GUI review found the
+// selection going back to the renamed widget).
+func TestRenamingAWidgetThenClickingAnotherEditsTheOneClicked(t *testing.T) {
+	t.Parallel()
+	x := startXvfb(t)
+	bin := buildStudioflow(t)
+	path := filepath.Join(t.TempDir(), "rename.json")
+	if err := os.WriteFile(path, []byte(twoMessagesFlow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	app := startApp(t, x, bin, "edit", path)
+	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Rename then click (rename.json)")+".*Studioflow")
+	waitForDrawing(t, x, "rename-click-1-open", x.windowGeometry(t, window))
+
+	app.click(t, window, "Studioflow", "greet")
+	app.waitText(t, "Studioflow", "Widget name *")
+	// The canvas shows the name first, the Name field second.
+	app.click(t, window, "Studioflow", "greet", 2)
+	app.until(t, "focus on the Name field", func() (bool, string) {
+		answer, ok := app.ask(t, "focused", "Studioflow")
+		return ok && len(answer) > 1 && answer[1] == "greet", strings.Join(answer, " ")
+	})
+	x.key(t, "ctrl+a")
+	app.typeInto(t, "welcome")
+	x.screenshot(t, "rename-click-2-name-typed")
+
+	// The click on farewell ends the edit of the name: the rename is
+	// committed (the flow has unsaved changes) and farewell is selected.
+	app.click(t, window, "Studioflow", "farewell")
+	x.waitTitle(t, window, func(s string) bool { return strings.HasPrefix(s, "● ") })
+	x.still(t, "rename-click-3-other-clicked", screenArea)
+
+	const text = "See you soon"
+	app.typeOver(t, window, "Hi there", text)
+	x.screenshot(t, "rename-click-4-body-typed")
+
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+s")
+	saved := waitFile(t, path, text)
+	x.waitTitle(t, window, func(s string) bool { return !strings.HasPrefix(s, "● ") })
+	x.screenshot(t, "rename-click-5-saved")
+
+	f, err := model.Parse([]byte(saved))
+	if err != nil {
+		t.Fatalf("saved file does not parse: %v", err)
+	}
+	renamed := f.State("welcome")
+	if renamed == nil || f.State("greet") != nil {
+		t.Fatalf("greet was not renamed welcome:\n%s", saved)
+	}
+	if got := renamed.StringProperty("body"); got != "Hi there" {
+		t.Errorf("the renamed widget's body is %q, want it untouched", got)
+	}
+	clicked := f.State("farewell")
+	if clicked == nil {
+		t.Fatalf("no farewell saved:\n%s", saved)
+	}
+	if got := clicked.StringProperty("body"); got != text {
+		t.Errorf("the clicked widget's body is %q, want %q (the keys went to the renamed widget)", got, text)
+	}
+	if next, _ := f.Trigger().Next("incomingMessage"); next != "welcome" {
+		t.Errorf("the Trigger's Incoming Message goes to %q, want the new name", next)
+	}
+
+	if code := x.quitWithKeys(t, app.process, window); code != 0 {
+		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, app.output.String())
+	}
+}
