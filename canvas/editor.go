@@ -92,8 +92,6 @@ type inputState struct {
 	press    pressState
 	gesture  *gesture
 	gestures int
-	pointer  fyne.Position
-	hasPoint bool
 	hover    string
 	overPort bool
 	// autoPanStop ends the ticker that scrolls the view while a drag holds

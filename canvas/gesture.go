@@ -61,7 +61,6 @@ func (e *Editor) Dragged(ev *fyne.DragEvent) {
 		e.beginGesture(ev.Position.SubtractXY(ev.Dragged.DX, ev.Dragged.DY))
 	}
 	e.gesture.current = ev.Position
-	e.pointer, e.hasPoint = ev.Position, true
 	e.updateGesture()
 	e.updateAutoPan()
 }

@@ -21,15 +21,24 @@ const placementStep = 2 * gridSize
 const placementRings = 120
 
 // freeSpot returns the top-left corner nearest to want at which a w×h
-// rectangle, with gap around it, overlaps none of occupied. Spots are tried
-// on rings of growing distance; on each ring the nearest free one wins,
-// below before above and right before left when equally near.
+// rectangle, with gap around it, overlaps none of occupied.
 func freeSpot(occupied []worldRect, w, h float64, want worldPoint, gap float64) worldPoint {
+	return freeShift(occupied, []worldRect{rectAt(worldPoint{}, w, h)}, want, gap)
+}
+
+// freeShift returns the shift nearest to want that moves every rectangle of
+// group, with gap around it, off all of occupied: the group moves as one,
+// keeping its layout. Shifts are tried on rings of growing distance; on
+// each ring the nearest free one wins, below before above and right before
+// left when equally near.
+func freeShift(occupied, group []worldRect, want worldPoint, gap float64) worldPoint {
 	fits := func(p worldPoint) bool {
-		r := rectAt(p, w, h).grow(gap)
-		for _, o := range occupied {
-			if r.intersects(o) {
-				return false
+		for _, g := range group {
+			r := worldRect{g.X0 + p.X, g.Y0 + p.Y, g.X1 + p.X, g.Y1 + p.Y}.grow(gap)
+			for _, o := range occupied {
+				if r.intersects(o) {
+					return false
+				}
 			}
 		}
 		return true
@@ -57,11 +66,14 @@ func freeSpot(occupied []worldRect, w, h float64, want worldPoint, gap float64) 
 		}
 	}
 	// Crowded all around: below everything.
-	bottom := want.Y
+	top, bottom := math.Inf(1), math.Inf(-1)
+	for _, g := range group {
+		top = min(top, g.Y0+want.Y)
+	}
 	for _, o := range occupied {
 		bottom = max(bottom, o.Y1+gap)
 	}
-	return worldPoint{want.X, bottom + gap}
+	return worldPoint{want.X, want.Y + max(0, bottom+gap-top)}
 }
 
 // AddWidget adds a widget of type typ with the catalog's defaults in free
@@ -100,12 +112,20 @@ func (e *Editor) AddWidget(typ string) (string, error) {
 
 // newNodeSize measures the node a new widget will be drawn as.
 func (e *Editor) newNodeSize(state *model.Object) (w, h float64) {
-	f, err := model.FromObject(model.NewObject(model.Member{Key: "states", Value: []any{state}}))
-	if err != nil || f.Len() == 0 {
+	n, ok := e.looseNode(state)
+	if !ok {
 		return minNodeWidth, nodeHeight
 	}
-	n := readNode(f.StateAt(0), e.catalog, e.measurer)
 	return n.width, nodeHeight
+}
+
+// looseNode is the node a widget not (yet) in the flow is drawn as.
+func (e *Editor) looseNode(state *model.Object) (node, bool) {
+	f, err := model.FromObject(model.NewObject(model.Member{Key: "states", Value: []any{state}}))
+	if err != nil || f.Len() == 0 {
+		return node{}, false
+	}
+	return readNode(f.StateAt(0), e.catalog, e.measurer), true
 }
 
 // selectionBounds is the box around the selected widgets (empty when none).

@@ -79,10 +79,9 @@ func (e *Editor) Scrolled(ev *fyne.ScrollEvent) {
 // MouseIn is part of desktop.Hoverable.
 func (e *Editor) MouseIn(ev *desktop.MouseEvent) { e.MouseMoved(ev) }
 
-// MouseMoved is part of desktop.Hoverable: it tracks the pointer (paste
-// lands there) and which node it is over (whose messages then show).
+// MouseMoved is part of desktop.Hoverable: it tracks the pointer and which
+// node it is over (whose messages then show).
 func (e *Editor) MouseMoved(ev *desktop.MouseEvent) {
-	e.pointer, e.hasPoint = ev.Position, true
 	e.mods = ev.Modifier
 	hover := ""
 	h := e.hitTest(ev.Position)
@@ -119,7 +118,7 @@ func (e *Editor) Cursor() desktop.Cursor {
 
 // MouseOut is part of desktop.Hoverable.
 func (e *Editor) MouseOut() {
-	e.hasPoint, e.overPort = false, false
+	e.overPort = false
 	if e.hover != "" {
 		e.hover = ""
 		e.Refresh()

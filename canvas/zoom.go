@@ -42,24 +42,18 @@ func (e *Editor) ViewCenter() model.Position {
 	return model.Position{X: c.X, Y: c.Y}
 }
 
-// PointerWorld is the last pointer position over the editor in world
-// coordinates; false when the pointer is not over it.
-func (e *Editor) PointerWorld() (model.Position, bool) {
-	if !e.hasPoint {
-		return model.Position{}, false
+// Reveal brings the widgets into view: a pan, and a zoom out only when
+// they cannot fit at the current zoom.
+func (e *Editor) Reveal(names ...string) {
+	r := emptyRect()
+	for _, name := range names {
+		if i, ok := e.graph.byName[name]; ok {
+			r = r.union(e.graph.nodes[i].rect())
+		}
 	}
-	w := e.view.toWorld(e.pointer)
-	return model.Position{X: w.X, Y: w.Y}, true
-}
-
-// Reveal brings the widget into view: a pan, and a zoom out only when it
-// cannot fit at the current zoom.
-func (e *Editor) Reveal(name string) {
-	i, ok := e.graph.byName[name]
-	if !ok || e.size.Width <= 0 {
+	if r.empty() || e.size.Width <= 0 {
 		return
 	}
-	r := e.graph.nodes[i].rect()
 	vis := e.view.visible(e.size)
 	if vis.contains(worldPoint{r.X0, r.Y0}) && vis.contains(worldPoint{r.X1, r.Y1}) {
 		return

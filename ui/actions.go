@@ -79,8 +79,8 @@ func (e *Editor) Cut() {
 	}
 }
 
-// Paste adds the widgets on the clipboard at the pointer (or the view's
-// centre), with fresh names where theirs are taken.
+// Paste adds the widgets on the clipboard beside where they were copied
+// from (CopyShift), with fresh names where theirs are taken.
 func (e *Editor) Paste() {
 	if t := e.focusedText(); t != nil {
 		t.TypedShortcut(&fyne.ShortcutPaste{Clipboard: e.app.Clipboard()})
@@ -91,23 +91,21 @@ func (e *Editor) Paste() {
 		e.showError(err)
 		return
 	}
-	at, ok := e.canvas.PointerWorld()
-	if !ok {
-		at = e.canvas.ViewCenter()
-	}
-	e.pasteAt(widgets, &at)
+	e.addCopies(widgets)
 }
 
-func (e *Editor) pasteAt(widgets []*model.Object, at *model.Position) {
-	op, names := pasteOp(e.doc.Flow(), widgets, at)
+// addCopies adds copies of widgets, placed by the canvas, selected and in view.
+func (e *Editor) addCopies(widgets []*model.Object) {
+	op, names := pasteOp(e.doc.Flow(), widgets, e.canvas.CopyShift(widgets))
 	if err := e.doc.Apply(op); err != nil {
 		e.showError(fmt.Errorf("paste: %w", err))
 		return
 	}
 	e.selectWidgets(names)
+	e.canvas.Reveal(names...)
 }
 
-// Duplicate copies the selected widgets beside themselves.
+// Duplicate copies the selected widgets beside themselves, as Paste would.
 func (e *Editor) Duplicate() {
 	data, n := copyWidgets(e.doc.Flow(), e.canvas.Selection())
 	if n == 0 {
@@ -118,7 +116,7 @@ func (e *Editor) Duplicate() {
 		e.showError(err)
 		return
 	}
-	e.pasteAt(widgets, nil)
+	e.addCopies(widgets)
 }
 
 // Delete removes the selected widgets (never the trigger).

@@ -73,12 +73,12 @@ func pastedWidgets(text []byte) ([]*model.Object, error) {
 	return out, nil
 }
 
-// pasteOp builds the operation that adds the pasted widgets to f: names
-// that clash get fresh ones (and the transitions and Liquid references
-// among the pasted widgets follow), transitions to widgets that were not
-// pasted are cleared, and the group lands with its top-left corner at `at`
-// (or beside the originals), never exactly on a widget already there.
-func pasteOp(f *model.Flow, widgets []*model.Object, at *model.Position) (model.Op, []string) {
+// pasteOp builds the operation that adds the pasted widgets to f, moved
+// by shift (the canvas's CopyShift): names that clash get fresh ones (and
+// the transitions and Liquid references among the pasted widgets follow),
+// and transitions to widgets that were not pasted are cleared. It is one
+// undoable step.
+func pasteOp(f *model.Flow, widgets []*model.Object, shift model.Position) (model.Op, []string) {
 	// Fresh names avoid every pasted name too, so no rename can turn one
 	// pasted widget's references into another's.
 	taken := map[string]bool{}
@@ -96,21 +96,6 @@ func pasteOp(f *model.Flow, widgets []*model.Object, at *model.Position) (model.
 		}
 		taken[fresh], used[fresh] = true, true
 		rename[name] = fresh
-	}
-	origin, ok := groupOrigin(widgets)
-	shift := model.Position{X: 40, Y: 40}
-	if at != nil && ok {
-		shift = model.Position{X: at.X - origin.X, Y: at.Y - origin.Y}
-	}
-	occupied := map[model.Position]bool{}
-	for _, s := range f.States() {
-		if x, y, ok := s.Offset(); ok {
-			occupied[model.Position{X: x, Y: y}] = true
-		}
-	}
-	for tries := 0; tries < 50 && landsOnAny(widgets, shift, occupied); tries++ {
-		shift.X += 30
-		shift.Y += 30
 	}
 	var ops []model.Op
 	var names []string
@@ -131,16 +116,6 @@ func pasteOp(f *model.Flow, widgets []*model.Object, at *model.Position) (model.
 	return model.Batch(label, ops...), names
 }
 
-func groupOrigin(widgets []*model.Object) (model.Position, bool) {
-	lo := model.Position{X: math.Inf(1), Y: math.Inf(1)}
-	for _, w := range widgets {
-		if x, y, ok := offsetOf(w); ok {
-			lo.X, lo.Y = math.Min(lo.X, x), math.Min(lo.Y, y)
-		}
-	}
-	return lo, !math.IsInf(lo.X, 1)
-}
-
 func offsetOf(w *model.Object) (float64, float64, bool) {
 	pv, _ := w.Get("properties")
 	props, _ := pv.(*model.Object)
@@ -151,15 +126,6 @@ func offsetOf(w *model.Object) (float64, float64, bool) {
 	x, okx := model.NumberValue(xv)
 	y, oky := model.NumberValue(yv)
 	return x, y, okx && oky
-}
-
-func landsOnAny(widgets []*model.Object, shift model.Position, occupied map[model.Position]bool) bool {
-	for _, w := range widgets {
-		if x, y, ok := offsetOf(w); ok && occupied[model.Position{X: math.Round(x + shift.X), Y: math.Round(y + shift.Y)}] {
-			return true
-		}
-	}
-	return false
 }
 
 func moveBy(w *model.Object, shift model.Position) {

@@ -26,7 +26,7 @@ type flowCanvas interface {
 	// OnHint: what the keys do while a wire is drawn from the keyboard
 	// ("" when it ends), for the status line.
 	OnHint(fn func(text string))
-	Reveal(name string)
+	Reveal(names ...string)
 	SetDiagnostics(ds []schemas.Diagnostic)
 	DropWidget(typ string, at fyne.Position) (string, error)
 	// AddWidget adds a widget in free space near the selection (or the
@@ -36,7 +36,8 @@ type flowCanvas interface {
 	// centred under the pointer at p.
 	DropCorner(p fyne.Position) fyne.Position
 	ViewCenter() model.Position
-	PointerWorld() (model.Position, bool)
+	// CopyShift: how far copies of widgets move to land (Paste, Duplicate).
+	CopyShift(widgets []*model.Object) model.Position
 	ZoomIn()
 	ZoomOut()
 	ZoomReset()
