@@ -227,11 +227,7 @@ func (e *Editor) build(doc *model.Document) {
 	e.library.OnDragMove = e.ghost.follow
 	e.finder = NewFinder(e.cat)
 	e.finder.list.cycle = e.cyclePanes
-	e.finder.OnJump = func(name string) {
-		e.selectWidgets([]string{name})
-		e.canvas.Reveal(name)
-		e.inspector.FocusName()
-	}
+	e.finder.OnJump = e.goToMatch
 	e.live = newLiveValidation(e.val, e.diagnosticsChanged, e.post)
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis

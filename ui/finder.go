@@ -95,7 +95,7 @@ func excerpt(s string, i, n int) string {
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
 // Finder is the Find panel: a search box and the list of matches; choosing
-// one selects and reveals its widget.
+// one goes to it (OnJump), again when it is the one chosen last.
 type Finder struct {
 	cat     *schemas.Catalog
 	doc     *model.Document
@@ -105,8 +105,8 @@ type Finder struct {
 	matches []Match
 	object  fyne.CanvasObject
 	cancel  func()
-	// OnJump is called with the widget of the chosen match.
-	OnJump func(name string)
+	// OnJump is called with the chosen match.
+	OnJump func(m Match)
 }
 
 // NewFinder returns an empty find panel.
@@ -141,8 +141,11 @@ func NewFinder(cat *schemas.Catalog) *Finder {
 	fd.list.ExtendBaseWidget(fd.list)
 	fd.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(fd.matches) && fd.OnJump != nil {
-			fd.OnJump(fd.matches[id].Widget)
+			fd.OnJump(fd.matches[id])
 		}
+		// A list chooses a row only when it is not chosen already: the
+		// same result clicked again must go there again.
+		fd.list.UnselectAll()
 	}
 	fd.object = borderInOrder(container.NewVBox(heading("Find"), fd.entry, fd.count), nil, fd.list)
 	return fd

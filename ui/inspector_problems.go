@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studioflow/studioflow/schemas"
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // showDiagnostics puts the shown widget's problems under their fields.
@@ -102,23 +103,29 @@ func (in *Inspector) SetDiagnostics(ds []schemas.Diagnostic) {
 
 func (in *Inspector) refreshLocalErrors() { in.showDiagnostics() }
 
-// FocusProblem scrolls to the field a diagnostic points at and focuses it.
-func (in *Inspector) FocusProblem(d schemas.Diagnostic) {
+// FocusProblem scrolls the field a diagnostic points at to the top and
+// focuses it; it reports whether there is such a field.
+func (in *Inspector) FocusProblem(d schemas.Diagnostic) bool {
 	rel := d.Path
 	if i := in.doc.Flow().IndexOf(d.Widget); i >= 0 && d.Widget != "" {
 		rel = strings.TrimPrefix(d.Path, fmt.Sprintf("/states/%d", i))
 	}
 	r := in.rowFor(rel)
 	if r == nil {
-		return
+		return false
 	}
-	in.scroll.Offset = fyne.NewPos(0, r.box.Position().Y)
+	// A row may sit inside a card (a split's condition): its place is the
+	// sum of the positions down to it, not its own position.
 	in.scroll.Refresh()
+	if at, ok := kbd.PositionIn(in.scroll.Content, r.box); ok {
+		in.scroll.ScrollToOffset(fyne.NewPos(0, at.Y))
+	}
 	if r.focus != nil && in.canvas != nil {
 		if c := in.canvas(); c != nil {
 			c.Focus(r.focus)
 		}
 	}
+	return true
 }
 
 // FocusName scrolls the inspector to the top and puts the keyboard focus in

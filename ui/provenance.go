@@ -329,15 +329,31 @@ func usageLine(u schemas.Usage) string {
 }
 
 // goToField selects a widget and focuses the inspector field a
-// schemas.Field path names ("parameters[1].value", "transitions[2]…").
-func (e *Editor) goToField(widgetName, field string) {
+// schemas.Field path names ("parameters[1].value", "transitions[2]…"); it
+// reports whether the inspector has a field there.
+func (e *Editor) goToField(widgetName, field string) bool {
 	i := e.doc.Flow().IndexOf(widgetName)
 	if i < 0 {
-		return
+		return false
 	}
 	e.selectWidgets([]string{widgetName})
 	e.canvas.Reveal(widgetName)
-	e.inspector.FocusProblem(schemas.Diagnostic{Widget: widgetName, Path: fmt.Sprintf("/states/%d%s", i, fieldPointer(field))})
+	return e.inspector.FocusProblem(schemas.Diagnostic{Widget: widgetName, Path: fmt.Sprintf("/states/%d%s", i, fieldPointer(field))})
+}
+
+// goToMatch goes to a Find result: the field whose text matched, or the
+// widget's name when it was the name or the type that matched (or the
+// match is in a value no field shows).
+func (e *Editor) goToMatch(m Match) {
+	if m.Where != "name" && m.Where != "type" && e.goToField(m.Widget, m.Where) {
+		return
+	}
+	if e.doc.Flow().State(m.Widget) == nil {
+		return
+	}
+	e.selectWidgets([]string{m.Widget})
+	e.canvas.Reveal(m.Widget)
+	e.inspector.FocusName()
 }
 
 // fieldPointer turns "parameters[1].value" into "/properties/parameters/1/value"
