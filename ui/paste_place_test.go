@@ -9,13 +9,14 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-// shownWidgets is where each widget in view is drawn on the canvas.
-func shownWidgets(e *Editor) map[string]fyne.Position {
-	out := map[string]fyne.Position{}
+// shownWidgets is where each widget in view is drawn on the canvas: its
+// top-left and bottom-right corners.
+func shownWidgets(e *Editor) map[string][2]fyne.Position {
+	out := map[string][2]fyne.Position{}
 	for _, p := range e.canvas.(editorCanvas).AccessibleParts() {
 		_, quoted, ok := strings.Cut(p.Label, " widget “")
 		if name, _, closed := strings.Cut(quoted, "”"); ok && closed {
-			out[name] = p.Pos
+			out[name] = [2]fyne.Position{p.Pos, p.Pos.Add(p.Size)}
 		}
 	}
 	return out
@@ -25,13 +26,7 @@ func shownWidgets(e *Editor) map[string]fyne.Position {
 // and none covers another widget.
 func assertInViewCoveringNothing(t *testing.T, e *Editor, names []string) {
 	t.Helper()
-	rects := map[string][2]fyne.Position{}
-	for _, p := range e.canvas.(editorCanvas).AccessibleParts() {
-		_, quoted, ok := strings.Cut(p.Label, " widget “")
-		if name, _, closed := strings.Cut(quoted, "”"); ok && closed {
-			rects[name] = [2]fyne.Position{p.Pos, p.Pos.Add(p.Size)}
-		}
-	}
+	rects := shownWidgets(e)
 	for _, n := range names {
 		r, ok := rects[n]
 		if !ok {
@@ -51,7 +46,7 @@ func TestPasteLandsBesideTheOriginalNotOnItAndAgainBesideThat(t *testing.T) {
 	e := newTestEditor(t, a, Options{Flow: readShared(t, astrology)})
 	// As a person does: click the widget, Ctrl+C, Ctrl+V, the pointer
 	// still over it.
-	at := shownWidgets(e)["ask_sign"].AddXY(60, 30)
+	at := shownWidgets(e)["ask_sign"][0].AddXY(60, 30)
 	e.canvas.Object().(desktop.Hoverable).MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
 	e.selectWidgets([]string{"ask_sign"})
 	e.Copy()
