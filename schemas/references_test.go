@@ -25,3 +25,17 @@ func TestParentEventNamesIncomingParent(t *testing.T) {
 		t.Errorf("trigger.sms is filled by event %d", k)
 	}
 }
+
+func TestEqualBarBlanks(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"{{a}}", "{{ a }}", true}, {"{{a}}", "{{\ta\t}}", true}, {"", "  ", true},
+		{"{{a}}", "{{ab}}", false}, {"{{a}}", "{{a}} x", false}, {"{{a}}", "{{a}}\n", false},
+	} {
+		if got := equalBarBlanks(c.a, c.b); got != c.want {
+			t.Errorf("equalBarBlanks(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}

@@ -357,13 +357,29 @@ func (w *WidgetType) isStudioDefault(path []pathSeg, str string) bool {
 	props, _ := w.defaults.Get("properties")
 	o, _ := props.(*model.Object)
 	def, ok := o.String(path[1].key)
-	return ok && withoutBlanks(def) == withoutBlanks(str)
+	return ok && equalBarBlanks(def, str)
 }
 
-// withoutBlanks is s without its spaces and tabs: "{{ a }}" and "{{a}}"
-// read the same.
-func withoutBlanks(s string) string {
-	return strings.NewReplacer(" ", "", "\t", "").Replace(s)
+// equalBarBlanks reports whether a and b are the same text once their
+// spaces and tabs are left out: "{{ a }}" and "{{a}}" read the same.
+func equalBarBlanks(a, b string) bool {
+	blank := func(c byte) bool { return c == ' ' || c == '\t' }
+	i, j := 0, 0
+	for {
+		for i < len(a) && blank(a[i]) {
+			i++
+		}
+		for j < len(b) && blank(b[j]) {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i, j = i+1, j+1
+	}
 }
 
 // pathSeg is one step of a path inside a widget: an object key, or a list
