@@ -98,7 +98,7 @@ func TestParallelValidationMatchesSerial(t *testing.T) {
 	}
 	parallel := v.ValidateFlow(doc.Flow())
 	g := newGraph(doc.Flow())
-	ctx := v.widgetContext(doc.Flow(), newUpstreamIndex(g).leadsTo, nil)
+	ctx := v.widgetContext(doc.Flow(), newUpstreamIndex(g).leadsTo, nil, nil)
 	var serial []Diagnostic
 	serial = v.flowSchema(doc.Flow(), serial)
 	serial = v.flowRules(doc.Flow(), g, serial)

@@ -305,7 +305,7 @@ func Provenance(f *model.Flow, cat *Catalog, at string, ref Reference) Source {
 // scopeAt is a refScope for judging references in one widget, whose
 // upstream test upstreamOf made.
 func scopeAt(f *model.Flow, cat *Catalog, upstream func(w string) bool) refScope {
-	return refScope{flow: f, leadsTo: func(a, _ int) bool { return upstream(f.StateAt(a).Name()) }, facts: newRefFacts(f, cat.variableProps())}
+	return refScope{flow: f, leadsTo: func(a, _ int) bool { return upstream(f.StateAt(a).Name()) }, facts: newRefFacts(f, cat.variableProps(), nil)}
 }
 
 // setVariableKeys lists the flow variables st sets, in order, as the

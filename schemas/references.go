@@ -68,16 +68,20 @@ func (sc refScope) judge(r Reference, at int, selfOK bool) refVerdict {
 			return refWidgetNotFirst
 		}
 	case RefVariable:
-		setters := sc.facts.settersOf(r.Name)
-		if len(setters) == 0 {
-			return refNoSetter
-		}
-		for _, s := range setters {
-			if at < 0 || (s == at && selfOK) || sc.leadsTo(s, at) {
+		// Most references are sound: look for a setter before at first,
+		// and tell the two findings apart only when there is none.
+		setters := sc.facts.setters()
+		for _, c := range setters {
+			if (at < 0 || (c == at && selfOK) || sc.leadsTo(c, at)) && sc.facts.sets(c, r.Name) {
 				return refSound
 			}
 		}
-		return refSetterNotFirst
+		for _, c := range setters {
+			if sc.facts.sets(c, r.Name) {
+				return refSetterNotFirst
+			}
+		}
+		return refNoSetter
 	case RefData, RefTrigger:
 		if r.Kind == RefTrigger && r.Name == "" {
 			return refSound // the trigger object itself
@@ -197,44 +201,67 @@ func triggerSubjects() string {
 	return strings.Join(names, ", ")
 }
 
-// refFacts finds, once and on first use, the widgets that set each flow
-// variable and those the trigger's events lead to: a validation that reads
-// no flow.variables or trigger data never pays for them. Safe for
+// refFacts finds, once and on first use, the widgets that can set flow
+// variables and those the trigger's events lead to: a validation that
+// reads no flow.variables or trigger data never pays for them. Safe for
 // concurrent use.
 type refFacts struct {
 	flow  *model.Flow
 	props []typeProperty // the types that set flow variables, and where
 
 	settersOnce sync.Once
-	setters     map[string][]int
+	// setterList lists them: given (a graph's, kept while the graph is;
+	// types change only with it) or found on first use.
+	setterList func() []int
+	settersAre []int
 
 	startsOnce sync.Once
 	starts     []int // by triggerNamespaces' order: the widget the event leads to, -1 for none
 }
 
-func newRefFacts(f *model.Flow, props []typeProperty) *refFacts {
-	return &refFacts{flow: f, props: props}
+// newRefFacts makes the facts of f; setters, when not nil, lists the
+// widgets whose type sets flow variables (see flowShape.setters).
+func newRefFacts(f *model.Flow, props []typeProperty, setters func() []int) *refFacts {
+	return &refFacts{flow: f, props: props, setterList: setters}
 }
 
-// settersOf lists the widgets that set key, in flow order.
-func (s *refFacts) settersOf(key string) []int {
+// setters lists, in flow order, the widgets whose type sets flow variables.
+func (s *refFacts) setters() []int {
 	s.settersOnce.Do(func() {
-		s.setters = map[string][]int{}
-		for i := 0; i < s.flow.Len(); i++ {
-			st := s.flow.StateAt(i)
-			for _, p := range s.props {
-				if p.w.Type != st.Type() {
-					continue
-				}
-				eachVariableKey(st, p.key, func(k string) {
-					if set := s.setters[k]; len(set) == 0 || set[len(set)-1] != i {
-						s.setters[k] = append(set, i)
-					}
-				})
+		if s.setterList != nil {
+			s.settersAre = s.setterList()
+			return
+		}
+		s.settersAre = variableSetters(s.flow, s.props)
+	})
+	return s.settersAre
+}
+
+// sets reports whether widget i, one of setters, sets flow variable key.
+func (s *refFacts) sets(i int, key string) bool {
+	st := s.flow.StateAt(i)
+	for _, p := range s.props {
+		if p.w.Type == st.Type() && setsVariable(st, p.key, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// variableSetters lists, in flow order, the widgets of f whose type sets
+// flow variables (props).
+func variableSetters(f *model.Flow, props []typeProperty) []int {
+	var out []int
+	for i := 0; i < f.Len(); i++ {
+		typ := f.StateAt(i).Type()
+		for _, p := range props {
+			if p.w.Type == typ {
+				out = append(out, i)
+				break
 			}
 		}
-	})
-	return s.setters[key]
+	}
+	return out
 }
 
 // triggerStarts is, for each event of triggerNamespaces, the widget the
@@ -274,4 +301,18 @@ func eachVariableKey(st *model.State, prop string, fn func(key string)) {
 		key, _ := pair.String("key")
 		fn(key)
 	}
+}
+
+// setsVariable reports whether the {key, value} list st holds in prop sets
+// key.
+func setsVariable(st *model.State, prop, key string) bool {
+	v, _ := st.Property(prop)
+	list, _ := v.([]any)
+	for _, item := range list {
+		pair, _ := item.(*model.Object)
+		if k, _ := pair.String("key"); k == key {
+			return true
+		}
+	}
+	return false
 }

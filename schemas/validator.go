@@ -71,6 +71,22 @@ type flowShape struct {
 	widgets   int
 	g         *graph
 	ancestors map[int][]bool
+	// variableSetters: see setters (nil until asked).
+	variableSetters []int
+}
+
+// setters lists the widgets whose type sets flow variables: kept with the
+// graph, as a widget's type changes only with it (ReplaceFlow).
+func (s *flowShape) setters(props []typeProperty) []int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.variableSetters == nil {
+		s.variableSetters = variableSetters(s.flow, props)
+		if s.variableSetters == nil {
+			s.variableSetters = []int{}
+		}
+	}
+	return s.variableSetters
 }
 
 // flowShapeAncestors bounds how many widgets' ancestors a shape keeps.
@@ -209,7 +225,7 @@ func (v *Validator) ValidateFlow(f *model.Flow) []Diagnostic {
 		// start on the widgets' content rules, which need neither.
 		prepare: func() widgetContext {
 			g = newGraphIn(f, scratch)
-			return v.widgetContext(f, newUpstreamIndex(g).leadsTo, g.targets)
+			return v.widgetContext(f, newUpstreamIndex(g).leadsTo, g.targets, nil)
 		},
 		// The flow rules (reachability from each entry point, loops) run
 		// beside the per-widget rules.
@@ -230,7 +246,8 @@ func (v *Validator) ValidateWidget(f *model.Flow, name string) []Diagnostic {
 	if first < 0 {
 		return nil
 	}
-	ctx := v.widgetContext(f, v.shapes.of(f).leadsTo, nil)
+	shape := v.shapes.of(f)
+	ctx := v.widgetContext(f, shape.leadsTo, nil, func() []int { return shape.setters(v.variableProps) })
 	var out []Diagnostic
 	for i := first; i < f.Len(); i++ {
 		if f.StateAt(i).Name() == name {
@@ -241,9 +258,11 @@ func (v *Validator) ValidateWidget(f *model.Flow, name string) []Diagnostic {
 }
 
 // widgetContext is what the per-widget rules know of f's wiring.
-func (v *Validator) widgetContext(f *model.Flow, leadsTo func(a, b int) bool, targets [][]int32) widgetContext {
+// setters lists the widgets that set flow variables (nil: found on first
+// use).
+func (v *Validator) widgetContext(f *model.Flow, leadsTo func(a, b int) bool, targets [][]int32, setters func() []int) widgetContext {
 	return widgetContext{flow: f, leadsTo: leadsTo, targets: targets,
-		refs: refScope{flow: f, leadsTo: leadsTo, facts: newRefFacts(f, v.variableProps)}}
+		refs: refScope{flow: f, leadsTo: leadsTo, facts: newRefFacts(f, v.variableProps, setters)}}
 }
 
 // EditReachesOthers reports whether editing widget name's properties can

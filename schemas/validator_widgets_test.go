@@ -31,7 +31,7 @@ func TestFreshParallelValidationsMatchSerial(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := newGraph(f)
-	ctx := serialValidator.widgetContext(f, newUpstreamIndex(g).leadsTo, g.targets)
+	ctx := serialValidator.widgetContext(f, newUpstreamIndex(g).leadsTo, g.targets, nil)
 	var serial []Diagnostic
 	serial = serialValidator.flowSchema(f, serial)
 	serial = conflictRules(f, serial)
