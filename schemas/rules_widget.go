@@ -430,6 +430,21 @@ func (v *Validator) checkString(ctx widgetContext, wt *WidgetType, s *model.Stat
 			}
 		}
 	}
+	report := func(text liquidText) {
+		v.liquid.report(text.verdict, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
+		checkRefs(text.refs)
+	}
+	sc := ctx.scratch
+	if sc != nil {
+		if e := sc.scanned.find(str); e != nil { // read at another widget
+			if e.parsed {
+				report(e.text)
+			} else {
+				checkRefs(sc.refArena[e.from:e.to])
+			}
+			return out, false
+		}
+	}
 	// Most strings hold only variable paths: nothing to parse, nothing
 	// lenient or unclosed, and their references found in the same pass.
 	var buf [8]Reference
@@ -438,12 +453,20 @@ func (v *Validator) checkString(ctx widgetContext, wt *WidgetType, s *model.Stat
 		return out, true
 	case simpleOutput:
 		checkRefs(refs)
+		if len(refs) > 0 && sc != nil {
+			from := len(sc.refArena)
+			sc.refArena = append(sc.refArena, refs...)
+			sc.scanned.put(str, scannedEntry{from: int32(from), to: int32(len(sc.refArena))})
+		}
 		return out, len(refs) == 0
 	}
 	text := v.liquid.text(str)
-	v.liquid.report(text.verdict, func(sev Severity, msg func(field string) string) { add(sev, RuleLiquid, msg) })
-	checkRefs(text.refs)
-	return out, len(text.refs) == 0 && text.verdict.clean()
+	report(text)
+	inert = len(text.refs) == 0 && text.verdict.clean()
+	if !inert && sc != nil {
+		sc.scanned.put(str, scannedEntry{parsed: true, text: text})
+	}
+	return out, inert
 }
 
 // propertyQuirkRules: the offset every export carries (never referenced by

@@ -62,13 +62,18 @@ type widgetScratch struct {
 	newFound [][]Diagnostic
 	// The new keys of widgets without findings (contentCache.putAll).
 	cleanKeys []uint64
-	// Strings found to need no check, this validation.
-	inert inertStrings
+	// Strings found to need no check, this validation; what the others
+	// hold, and the references they hold.
+	inert    inertStrings
+	scanned  scannedStrings
+	refArena []Reference
 }
 
 // reset readies the scratch for another validation.
 func (sc *widgetScratch) reset() {
 	clear(sc.inert[:])
+	clear(sc.scanned[:])
+	sc.refArena = sc.refArena[:0]
 	clear(sc.newFound)
 	sc.values = staticValues{}
 }
