@@ -154,10 +154,12 @@ func (e *Editor) ShowFlowJSON() {
 	j := newJSONEditor(string(e.doc.Flow().Marshal()))
 	j.withCodeView()
 	j.status.SetText("The definition as Studio's Show Flow JSON prints it. Press Edit to change it, then Apply.")
-	copyButton := kbd.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
+	copyAll := func() {
 		e.app.Clipboard().SetContent(j.entry.Text)
 		j.ok("Copied to the clipboard.")
-	})
+	}
+	j.keys.copy = copyAll
+	copyButton := kbd.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), copyAll)
 	apply := kbd.NewButtonWithIcon("Apply", theme.ConfirmIcon(), func() { e.applyFlowJSON(j) })
 	apply.Importance = widget.HighImportance
 	closeButton := kbd.NewButton("Close", j.close)

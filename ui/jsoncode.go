@@ -132,12 +132,16 @@ func setJSON(g *widget.TextGrid, text string) {
 }
 
 // codeKeys makes the code view take the keyboard: Escape closes the dialog,
-// and typing switches to editing (the key goes on to the text).
+// typing a character switches to editing, Ctrl+C copies the whole text.
+// Other keys (arrows, the modifiers pressed for a shortcut, function keys)
+// and shortcuts (Ctrl+F: there is no find in the view) leave it as it is.
 type codeKeys struct {
 	widget.BaseWidget
 	grid   *widget.TextGrid
 	escape func()
 	edit   func()
+	// copy puts the whole text on the clipboard (nil: Ctrl+C does nothing).
+	copy func()
 }
 
 func newCodeKeys(grid *widget.TextGrid, escape, edit func()) *codeKeys {
@@ -155,16 +159,21 @@ func (k *codeKeys) FocusGained() {}
 // FocusLost is part of fyne.Focusable.
 func (k *codeKeys) FocusLost() {}
 
-// TypedKey is part of fyne.Focusable.
+// TypedKey is part of fyne.Focusable. The desktop driver also types the
+// modifier keys themselves (Ctrl pressed for Ctrl+F): they must not start
+// editing.
 func (k *codeKeys) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyEscape:
+	if ev.Name == fyne.KeyEscape {
 		k.escape()
-	case fyne.KeyUp, fyne.KeyDown, fyne.KeyPageUp, fyne.KeyPageDown, fyne.KeyHome, fyne.KeyEnd, fyne.KeyTab:
-	default:
-		k.edit()
 	}
 }
 
 // TypedRune is part of fyne.Focusable.
 func (k *codeKeys) TypedRune(rune) { k.edit() }
+
+// TypedShortcut is part of fyne.Shortcutable.
+func (k *codeKeys) TypedShortcut(s fyne.Shortcut) {
+	if _, ok := s.(*fyne.ShortcutCopy); ok && k.copy != nil {
+		k.copy()
+	}
+}
