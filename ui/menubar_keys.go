@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/studioflow/studioflow/ui/kbd"
 )
 
 // windowKey is the window's own key handler: it hears the keys pressed
@@ -50,7 +52,9 @@ func (e *Editor) installMenuKeys() {
 		}
 		index := i
 		e.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(string(k)), Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
-			e.openMenuBar(index)
+			if kbd.Over(e.win.Canvas()) == nil { // not the menus behind a dialog
+				e.openMenuBar(index)
+			}
 		})
 	}
 }

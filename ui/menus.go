@@ -102,6 +102,9 @@ func (e *Editor) commands() map[string]command {
 func (e *Editor) item(cmds map[string]command, key string) *fyne.MenuItem {
 	c := cmds[key]
 	it := fyne.NewMenuItem(c.label, c.run)
+	if c.shortcut != nil {
+		it.Action = e.onShortcut(key, c.shortcut, c.run)
+	}
 	it.Shortcut = c.shortcut
 	// No icons in the menus: items with and without them would not line up
 	// (the toolbar shows the icons, with tooltips naming the same commands).
@@ -113,19 +116,21 @@ func (e *Editor) item(cmds map[string]command, key string) *fyne.MenuItem {
 func (e *Editor) installMenus() {
 	e.refreshMenus()
 	cmds := e.commands()
-	for _, c := range cmds {
+	add := func(key string, sc fyne.Shortcut, run func()) {
+		e.win.Canvas().AddShortcut(sc, func(got fyne.Shortcut) { e.onShortcut(key, got, run)() })
+	}
+	for key, c := range cmds {
 		if sc, ok := c.shortcut.(*desktop.CustomShortcut); ok {
-			run := c.run
-			e.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { run() })
+			add(key, sc, c.run)
 		}
 	}
-	e.win.Canvas().AddShortcut(ctrl(fyne.KeyY).(*desktop.CustomShortcut), func(fyne.Shortcut) { e.Redo() })
-	e.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.Redo() })
-	e.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { e.Undo() })
-	e.win.Canvas().AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { e.Copy() })
-	e.win.Canvas().AddShortcut(&fyne.ShortcutCut{}, func(fyne.Shortcut) { e.Cut() })
-	e.win.Canvas().AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) { e.Paste() })
-	e.win.Canvas().AddShortcut(&fyne.ShortcutSelectAll{}, func(fyne.Shortcut) { e.SelectAll() })
+	add("redo", ctrl(fyne.KeyY), e.Redo)
+	add("redo", &fyne.ShortcutRedo{}, e.Redo)
+	add("undo", &fyne.ShortcutUndo{}, e.Undo)
+	add("copy", &fyne.ShortcutCopy{}, e.Copy)
+	add("cut", &fyne.ShortcutCut{}, e.Cut)
+	add("paste", &fyne.ShortcutPaste{}, e.Paste)
+	add("selectAll", &fyne.ShortcutSelectAll{}, e.SelectAll)
 	e.installMenuKeys()
 }
 

@@ -42,6 +42,7 @@ type Dialog struct {
 // New returns a dialog over win showing content, with no buttons yet.
 func New(title string, content fyne.CanvasObject, win fyne.Window) *Dialog {
 	d := &Dialog{win: win, content: content, layer: NewLayer()}
+	d.layer.dialog = d
 	d.custom = dialog.NewCustomWithoutButtons(title, container.NewStack(content, d.layer), win)
 	d.custom.SetOnClosed(d.onClosed)
 	return d
@@ -153,13 +154,36 @@ func (d *Dialog) typedKey(ev *fyne.KeyEvent) {
 }
 
 // overWindow reports whether the dialog is among its window's overlays.
-func (d *Dialog) overWindow() bool {
+func (d *Dialog) overWindow() bool { return d.overlay() != nil }
+
+// overlay is the overlay of its window showing the dialog, nil when none
+// does.
+func (d *Dialog) overlay() fyne.CanvasObject {
 	for _, o := range d.win.Canvas().Overlays().List() {
 		if PathTo(o, d.layer) != nil {
-			return true
+			return o
 		}
 	}
-	return false
+	return nil
+}
+
+// Holds reports whether o is shown in the dialog.
+func (d *Dialog) Holds(o fyne.CanvasObject) bool {
+	ov := d.overlay()
+	return ov != nil && o != nil && PathTo(ov, o) != nil
+}
+
+// Over is the Dialog shown over the window of canvas c (the top one when
+// several are), nil when none is. A menu popped up over a dialog (a
+// field's) does not hide it.
+func Over(c fyne.Canvas) *Dialog {
+	list := c.Overlays().List()
+	for i := len(list) - 1; i >= 0; i-- {
+		if l := layerIn(list[i]); l != nil && l.dialog != nil && l.dialog.shown {
+			return l.dialog
+		}
+	}
+	return nil
 }
 
 func (d *Dialog) focusTarget() fyne.Focusable {

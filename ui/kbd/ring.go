@@ -192,6 +192,9 @@ type Layer struct {
 	rect *fynecanvas.Rectangle
 	box  *fyne.Container
 	ring *Ring // the window's ring, for a window's layer
+	// dialog is the Dialog whose content holds the layer (nil for a
+	// window's layer).
+	dialog *Dialog
 }
 
 // NewLayer is an empty layer for a dialog's content.
