@@ -33,6 +33,8 @@ type Inspector struct {
 
 	scroll  *container.Scroll
 	content *fyne.Container
+	// view is the scroll with the wheel's layer over it (wheelPane).
+	view fyne.CanvasObject
 
 	shown string // the widget shown, "" for the flow's settings
 	multi int    // how many widgets are selected when more than one
@@ -84,12 +86,13 @@ func NewInspector(doc *model.Document, cat *schemas.Catalog, keys *historyKeys, 
 	in.content = container.NewVBox()
 	// Room on the right for the scroll bar, which floats over the content.
 	in.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, theme.Padding(), 0, 3*theme.Padding()), in.content))
+	in.view = container.NewStack(in.scroll, newWheelPane(in.scroll))
 	in.SetDocument(doc)
 	return in
 }
 
 // Object is the inspector's view.
-func (in *Inspector) Object() fyne.CanvasObject { return in.scroll }
+func (in *Inspector) Object() fyne.CanvasObject { return in.view }
 
 // SetDocument shows another document's flow settings.
 func (in *Inspector) SetDocument(doc *model.Document) {
