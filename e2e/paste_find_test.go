@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,18 +9,11 @@ import (
 	"github.com/studioflow/studioflow/model"
 )
 
-// openHoroscope opens a copy of the project's horoscope flow in the editor
-// and returns the app, its window and the copy's path.
-func openHoroscope(t *testing.T, x *xserver, bin string) (*app, string, string) {
+// openHoroscopeCopy opens a copy of the project's horoscope flow in the
+// editor (horoscopeCopy) and returns the app, its window and the file.
+func openHoroscopeCopy(t *testing.T, x *xserver, bin string) (*app, string, string) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(flowsDir, "horoscope.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "horoscope.json")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path, _ := horoscopeCopy(t)
 	app := startApp(t, x, bin, "edit", path)
 	window := x.waitWindow(t, app.process, regexp.QuoteMeta("(horoscope.json)")+".*Studioflow")
 	waitForDrawing(t, x, "paste-find-open", x.windowGeometry(t, window))
@@ -47,7 +38,7 @@ func TestPasteLandsBesideTheWidgetCopiedAndAgainBesideThat(t *testing.T) {
 	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	app, window, path := openHoroscope(t, x, bin)
+	app, window, path := openHoroscopeCopy(t, x, bin)
 
 	// Click the widget (the pointer stays over it), copy, paste twice.
 	app.click(t, window, "Studioflow", "ask_sign")
@@ -81,7 +72,7 @@ func TestFindGoesToTheFieldThatMatchedAndAgainWhenChosenAgain(t *testing.T) {
 	t.Parallel()
 	x := startXvfb(t)
 	bin := buildStudioflow(t)
-	app, window, path := openHoroscope(t, x, bin)
+	app, window, path := openHoroscopeCopy(t, x, bin)
 	const body = "A {{widgets.ask_sign.inbound.Body}}! One moment while we read the sky."
 	focusedOnBody := func() (bool, string) {
 		answer, ok := app.ask(t, "focused", "Studioflow")
