@@ -23,6 +23,25 @@ import (
 // The editor's commands, shared by the menus, the toolbar and the
 // shortcuts.
 
+// commitPendingEdits applies what a field shows but has not applied yet: a
+// name typed into the inspector's Name field, which renames only when the
+// field is left. Whatever reads or writes the whole flow (saving, the
+// question about unsaved changes, Undo, Show Flow JSON, the simulator, an
+// export, another flow opened) runs after it, so that it acts on the flow
+// the window shows. A name that cannot be applied stays in its field, with
+// its problem shown, and the command goes on without it.
+func (e *Editor) commitPendingEdits() { e.inspector.CommitPending() }
+
+// committing is run preceded by commitPendingEdits: what every command is
+// bound to (the command table, the fields' Undo and Redo keys, the recent
+// files, the window's close button).
+func (e *Editor) committing(run func()) func() {
+	return func() {
+		e.commitPendingEdits()
+		run()
+	}
+}
+
 // Undo reverts the last edit.
 func (e *Editor) Undo() {
 	if _, err := e.doc.Undo(); err != nil {

@@ -115,14 +115,14 @@ func NewEditor(a fyne.App, cat *schemas.Catalog, opts Options) (*Editor, error) 
 		e.recovery.dir = defaultRecoveryDir(a)
 	}
 	e.win = a.NewWindow(AppName)
-	e.keys = &historyKeys{undo: e.Undo, redo: e.Redo, panes: e.cyclePanes}
+	e.keys = &historyKeys{undo: e.committing(e.Undo), redo: e.committing(e.Redo), panes: e.cyclePanes}
 	doc := model.NewDocument(f)
 	e.build(doc)
 	e.live.sync = opts.syncValidation
 	e.setDocument(doc, opts.Path, opts.Source)
 	e.restoreLayout()
 	e.installMenus()
-	e.win.SetCloseIntercept(e.closeWindow)
+	e.win.SetCloseIntercept(e.committing(e.closeWindow))
 	e.offerOnStart = opts.OfferRecovery
 	return e, nil
 }
@@ -185,6 +185,7 @@ func (e *Editor) build(doc *model.Document) {
 	e.inspector.OnError = e.showError
 	e.inspector.OnFieldsBuilt = e.attachLiquidAssist
 	e.inspector.SubflowChoices = e.subflowChoices
+	e.inspector.OnNameTyped = e.updateTitle
 	e.problems = NewProblems()
 	e.problems.OnChoose = e.goToProblem
 	e.problems.Place = func(d schemas.Diagnostic) string { return e.cat.Place(e.doc.Flow(), d) }

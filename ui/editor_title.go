@@ -13,11 +13,17 @@ import (
 // its file.
 func (e *Editor) Title() string {
 	t := WindowTitle(e.doc.Flow(), e.source)
-	if e.doc.Dirty() {
+	if e.unsaved() {
 		t = "● " + t
 	}
 	return t
 }
+
+// unsaved tells whether the flow shown differs from the one saved: the
+// document's changes, or a valid name typed into the Name field, which
+// Save would apply (as every other field applies each keystroke, marking
+// the flow unsaved at once).
+func (e *Editor) unsaved() bool { return e.doc.Dirty() || e.inspector.RenamePending() }
 
 func (e *Editor) updateTitle() {
 	if t := e.Title(); e.win.Title() != t {
@@ -28,9 +34,9 @@ func (e *Editor) updateTitle() {
 	}
 	state := "Saved"
 	switch {
-	case e.doc.Dirty() && e.path == "":
+	case e.unsaved() && e.path == "":
 		state = "Not saved yet"
-	case e.doc.Dirty():
+	case e.unsaved():
 		state = "Unsaved changes"
 	}
 	if e.state.Text != state {

@@ -66,6 +66,13 @@ type Inspector struct {
 	// OnFieldsBuilt hears each new form: the widget shown ("" for the
 	// flow's settings) and its rows (Liquid assistance attaches here).
 	OnFieldsBuilt func(widget string, rows []*fieldRow)
+	// OnNameTyped hears each change of the Name field's text (whether a
+	// rename is pending changes with it).
+	OnNameTyped func()
+
+	// name is the shown form's Name field's edit, applied only on leaving
+	// it (nameField); zero when the form has no Name field.
+	name nameEdit
 }
 
 // fieldRow is one field of the form: the JSON pointer (relative to the
@@ -209,6 +216,7 @@ func (in *Inspector) rebuild() {
 		}
 	}()
 	in.rows = nil
+	in.name = nameEdit{}
 	in.general = newErrorLabel()
 	var objects []fyne.CanvasObject
 	switch {
@@ -295,53 +303,6 @@ func typeSubtitle(wt schemas.WidgetType, known bool, typ string) string {
 		text += " · no longer offered by Studio"
 	}
 	return text
-}
-
-// nameField edits the widget's name: checked on every keystroke, renamed
-// (with every reference to it) when Enter is pressed or the field is left.
-func (in *Inspector) nameField(s *model.State) fyne.CanvasObject {
-	e := newTextField(false, in.keys)
-	e.SetText(s.Name())
-	current := s.Name()
-	problem := ""
-	check := func(text string) string {
-		if text == current {
-			return ""
-		}
-		if err := model.ValidateName(text); err != nil {
-			return err.Error()
-		}
-		if in.doc.Flow().IndexOf(text) >= 0 {
-			return fmt.Sprintf("another widget is already named %q", text)
-		}
-		return ""
-	}
-	doc := in.doc
-	// commit renames and does nothing else: the selection follows the
-	// rename by itself (canvas and inspector map the old name to the new).
-	// Selecting the renamed widget here would undo the click that ended
-	// the edit when it selected another one.
-	commit := func() {
-		text := e.Text
-		// The field can lose the focus after another flow was opened, or
-		// after the click that took it deleted the widget.
-		if in.doc != doc || doc.Flow().State(current) == nil || text == current || check(text) != "" {
-			return
-		}
-		if err := doc.Apply(model.RenameWidget(current, text)); err != nil && in.OnError != nil {
-			in.OnError(err)
-		}
-	}
-	e.OnChanged = func(text string) {
-		problem = check(text)
-		in.refreshLocalErrors()
-	}
-	e.OnSubmitted = func(string) { commit() }
-	// Leaving the field by a click: rename once the focus has moved (and
-	// the click has done what it does), so the rebuilt form can give the
-	// focus back to a field clicked in it.
-	e.onFocusLost = func() { in.post.Post(commit) }
-	return in.addRow("/name", "Widget name", true, propertyEditor{object: e, focus: e, localError: func() string { return problem }})
 }
 
 // propertyFields builds the schema's properties in schema order, then the

@@ -26,10 +26,17 @@ type command struct {
 	run      func()
 	// keys names a key the canvas handles itself (Delete), for the tooltip.
 	keys string
+	// onText: the command acts on the focused field's text when a field
+	// has the keyboard, so it leaves a name being typed there unapplied.
+	onText bool
 }
 
 func cmd(label string, sc fyne.Shortcut, icon fyne.Resource, run func()) command {
 	return command{label: label, shortcut: sc, icon: icon, run: run}
+}
+
+func textCmd(label string, sc fyne.Shortcut, icon fyne.Resource, run func()) command {
+	return command{label: label, shortcut: sc, icon: icon, run: run, onText: true}
 }
 
 // codeIcon is a "</>" glyph (Material's "code") for the flow's JSON, so it
@@ -37,8 +44,11 @@ func cmd(label string, sc fyne.Shortcut, icon fyne.Resource, run func()) command
 var codeIcon = theme.NewThemedResource(fyne.NewStaticResource("code.svg", []byte(
 	`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#000000" d="M9.4 16.6L4.8 12l4.6-4.6L8 6l-6 6 6 6 1.4-1.4zm5.2 0l4.6-4.6-4.6-4.6L16 6l6 6-6 6-1.4-1.4z"/></svg>`)))
 
+// commands is the one table of the editor's commands, for the menus, the
+// toolbar and the shortcuts. Each but those acting on a field's text first
+// applies the edit a field holds unapplied (commitPendingEdits).
 func (e *Editor) commands() map[string]command {
-	return map[string]command{
+	cmds := map[string]command{
 		"new":       cmd("New", ctrl(fyne.KeyN), theme.FileIcon(), e.New),
 		"open":      cmd("Open…", ctrl(fyne.KeyO), theme.FolderOpenIcon(), e.Open),
 		"save":      cmd("Save", ctrl(fyne.KeyS), theme.DocumentSaveIcon(), e.Save),
@@ -52,12 +62,12 @@ func (e *Editor) commands() map[string]command {
 		"quit":      cmd("Quit", ctrl(fyne.KeyQ), nil, e.Quit),
 		"undo":      cmd("Undo", &fyne.ShortcutUndo{}, theme.ContentUndoIcon(), e.Undo),
 		"redo":      cmd("Redo", ctrlShift(fyne.KeyZ), theme.ContentRedoIcon(), e.Redo),
-		"cut":       cmd("Cut", &fyne.ShortcutCut{}, theme.ContentCutIcon(), e.Cut),
-		"copy":      cmd("Copy", &fyne.ShortcutCopy{}, theme.ContentCopyIcon(), e.Copy),
-		"paste":     cmd("Paste", &fyne.ShortcutPaste{}, theme.ContentPasteIcon(), e.Paste),
+		"cut":       textCmd("Cut", &fyne.ShortcutCut{}, theme.ContentCutIcon(), e.Cut),
+		"copy":      textCmd("Copy", &fyne.ShortcutCopy{}, theme.ContentCopyIcon(), e.Copy),
+		"paste":     textCmd("Paste", &fyne.ShortcutPaste{}, theme.ContentPasteIcon(), e.Paste),
 		"duplicate": cmd("Duplicate", ctrl(fyne.KeyD), nil, e.Duplicate),
-		"delete":    {label: "Delete", icon: theme.DeleteIcon(), run: e.Delete, keys: "Delete"},
-		"selectAll": cmd("Select All", &fyne.ShortcutSelectAll{}, nil, e.SelectAll),
+		"delete":    {label: "Delete", icon: theme.DeleteIcon(), run: e.Delete, keys: "Delete", onText: true},
+		"selectAll": textCmd("Select All", &fyne.ShortcutSelectAll{}, nil, e.SelectAll),
 		"find":      cmd("Find…", ctrl(fyne.KeyF), theme.SearchIcon(), e.Find),
 		"zoomIn":    cmd("Zoom In", ctrl(fyne.KeyEqual), theme.ZoomInIcon(), func() { e.canvas.ZoomIn() }),
 		"zoomOut":   cmd("Zoom Out", ctrl(fyne.KeyMinus), theme.ZoomOutIcon(), func() { e.canvas.ZoomOut() }),
@@ -97,6 +107,13 @@ func (e *Editor) commands() map[string]command {
 		"chooseRow":  {label: "Go to the Highlighted Find Result or Problem", keys: "Up / Down, Enter"},
 		"dialPad":    {label: "Press Keys on the Simulated Phone (Keyboard on Its Dial Pad)", keys: "0–9 / * / #"},
 	}
+	for k, c := range cmds {
+		if c.run != nil && !c.onText {
+			c.run = e.committing(c.run)
+			cmds[k] = c
+		}
+	}
+	return cmds
 }
 
 func (e *Editor) item(cmds map[string]command, key string) *fyne.MenuItem {
@@ -124,13 +141,13 @@ func (e *Editor) installMenus() {
 			add(key, sc, c.run)
 		}
 	}
-	add("redo", ctrl(fyne.KeyY), e.Redo)
-	add("redo", &fyne.ShortcutRedo{}, e.Redo)
-	add("undo", &fyne.ShortcutUndo{}, e.Undo)
-	add("copy", &fyne.ShortcutCopy{}, e.Copy)
-	add("cut", &fyne.ShortcutCut{}, e.Cut)
-	add("paste", &fyne.ShortcutPaste{}, e.Paste)
-	add("selectAll", &fyne.ShortcutSelectAll{}, e.SelectAll)
+	add("redo", ctrl(fyne.KeyY), cmds["redo"].run)
+	add("redo", &fyne.ShortcutRedo{}, cmds["redo"].run)
+	add("undo", &fyne.ShortcutUndo{}, cmds["undo"].run)
+	add("copy", &fyne.ShortcutCopy{}, cmds["copy"].run)
+	add("cut", &fyne.ShortcutCut{}, cmds["cut"].run)
+	add("paste", &fyne.ShortcutPaste{}, cmds["paste"].run)
+	add("selectAll", &fyne.ShortcutSelectAll{}, cmds["selectAll"].run)
 	e.installMenuKeys()
 }
 
@@ -153,9 +170,9 @@ func (e *Editor) refreshMenus() {
 	var recentItems []*fyne.MenuItem
 	for i, p := range e.RecentFiles() {
 		path := p
-		ri := fyne.NewMenuItem(fmt.Sprintf("%d  %s  —  %s", i+1, filepath.Base(path), filepath.Dir(path)), func() {
+		ri := fyne.NewMenuItem(fmt.Sprintf("%d  %s  —  %s", i+1, filepath.Base(path), filepath.Dir(path)), e.committing(func() {
 			e.confirmDiscard("opening another flow", func() { e.OpenPath(path) })
-		})
+		}))
 		if i < 9 {
 			mn.item(ri, rune('1'+i))
 		}

@@ -1,0 +1,78 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/studioflow/studioflow/model"
+)
+
+// greetThenFarewellFlow: the Trigger's Incoming Message goes to greet,
+// whose Sent goes to farewell.
+const greetThenFarewellFlow = `{"description":"Rename then save","states":[
+{"name":"Trigger","type":"trigger","transitions":[{"next":"greet","event":"incomingMessage"},{"event":"incomingCall"},{"event":"incomingRequest"}],"properties":{"offset":{"x":0,"y":0}}},
+{"name":"greet","type":"send-message","transitions":[{"next":"farewell","event":"sent"},{"event":"failed"}],"properties":{"offset":{"x":0,"y":250},"service":"{{trigger.message.InstanceSid}}","channel":"{{trigger.message.ChannelSid}}","from":"{{flow.channel.address}}","to":"{{contact.channel.address}}","body":"Hi there"}},
+{"name":"farewell","type":"send-message","transitions":[{"event":"sent"},{"event":"failed"}],"properties":{"offset":{"x":0,"y":500},"service":"{{trigger.message.InstanceSid}}","channel":"{{trigger.message.ChannelSid}}","from":"{{flow.channel.address}}","to":"{{contact.channel.address}}","body":"Bye"}}
+],"initial_state":"Trigger","flags":{"allow_concurrent_calls":true}}`
+
+// A name typed into the Name field renames the widget when the field is
+// left; Ctrl+S pressed with the keyboard still in the field must save the
+// new name too (it saved the old one, and left the flow marked saved).
+func TestCtrlSInTheNameFieldSavesTheRename(t *testing.T) {
+	t.Parallel()
+	x := startXvfb(t)
+	bin := buildStudioflow(t)
+	path := filepath.Join(t.TempDir(), "save.json")
+	if err := os.WriteFile(path, []byte(greetThenFarewellFlow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	app := startApp(t, x, bin, "edit", path)
+	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Rename then save (save.json)")+".*Studioflow")
+	waitForDrawing(t, x, "rename-save-1-open", x.windowGeometry(t, window))
+
+	app.click(t, window, "Studioflow", "greet")
+	app.waitText(t, "Studioflow", "Widget name *")
+	// The canvas shows the name first, the Name field second.
+	app.click(t, window, "Studioflow", "greet", 2)
+	app.until(t, "focus on the Name field", func() (bool, string) {
+		answer, ok := app.ask(t, "focused", "Studioflow")
+		return ok && len(answer) > 1 && answer[1] == "greet", strings.Join(answer, " ")
+	})
+	x.key(t, "ctrl+a")
+	app.typeInto(t, "welcome")
+	// A valid name typed is an unsaved change, as text typed into any other
+	// field is.
+	x.waitTitle(t, window, func(s string) bool { return strings.HasPrefix(s, "● ") })
+	x.screenshot(t, "rename-save-2-name-typed")
+
+	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+s")
+	saved := waitFile(t, path, `"welcome"`)
+	x.waitTitle(t, window, func(s string) bool { return !strings.HasPrefix(s, "● ") })
+	x.still(t, "rename-save-3-saved", screenArea)
+
+	f, err := model.Parse([]byte(saved))
+	if err != nil {
+		t.Fatalf("saved file does not parse: %v", err)
+	}
+	renamed := f.State("welcome")
+	if renamed == nil || f.State("greet") != nil {
+		t.Fatalf("greet was not saved renamed welcome:\n%s", saved)
+	}
+	if next, _ := f.Trigger().Next("incomingMessage"); next != "welcome" {
+		t.Errorf("the Trigger's Incoming Message goes to %q, want the new name", next)
+	}
+	if next, _ := renamed.Next("sent"); next != "farewell" {
+		t.Errorf("welcome's Sent goes to %q, want farewell", next)
+	}
+	// The keyboard stays in the Name field, which shows the new name.
+	if answer, ok := app.ask(t, "focused", "Studioflow"); !ok || len(answer) < 2 || answer[1] != "welcome" {
+		t.Errorf("after Ctrl+S the keyboard is on %v, want the Name field showing welcome", answer)
+	}
+
+	if code := x.quitWithKeys(t, app.process, window); code != 0 {
+		t.Fatalf("exit code %d after Ctrl+Q (it should not ask: all is saved); output:\n%s", code, app.output.String())
+	}
+}
