@@ -86,6 +86,22 @@ func TestCanvasColoursMeetWCAGAA(t *testing.T) {
 	}
 }
 
+// Outlines of controls (an entry, an unchecked check box or radio button)
+// stand out at stroke contrast from every background they sit on, the
+// pointer's hover included, and from their own fill.
+func TestInputBorderMeetsStrokeContrast(t *testing.T) {
+	test.NewTempApp(t)
+	for name, v := range variants() {
+		th := Theme{Variant: &v}
+		border := th.Color(theme.ColorNameInputBorder, v)
+		for _, bg := range append(slices.Clone(Backgrounds), theme.ColorNameHover) {
+			if r := Contrast(border, Over(th.Color(bg, v), th.Color(theme.ColorNameBackground, v))); r < LargeContrast {
+				t.Errorf("%s: input border on %s is %.2f:1, want %.0f:1", name, bg, r, float64(LargeContrast))
+			}
+		}
+	}
+}
+
 func TestThemeTextSizesAreTheTypeScale(t *testing.T) {
 	th := Theme{}
 	for n, want := range map[fyne.ThemeSizeName]float32{

@@ -8,7 +8,9 @@ import (
 )
 
 // Theme is Fyne's default theme with Studioflow's type scale and with the
-// text colours that fall short of WCAG AA in Fyne's defaults replaced.
+// colours that fall short of WCAG AA in Fyne's defaults replaced: text, and
+// the input border, which outlines entries and unchecked check boxes and
+// radio buttons (Fyne's is 1.2:1 on the background in light, 1.3:1 in dark).
 // Variant, when set, holds it at light or dark whatever the system says.
 type Theme struct {
 	Variant *fyne.ThemeVariant
@@ -26,6 +28,7 @@ var (
 		theme.ColorNameWarning:             color.NRGBA{R: 0xa3, G: 0x5c, B: 0x00, A: 0xff},
 		theme.ColorNameFocus:               color.NRGBA{R: 0x1f, G: 0x5f, B: 0xd6, A: 0x40},
 		theme.ColorNameSelection:           color.NRGBA{R: 0x1f, G: 0x5f, B: 0xd6, A: 0x30},
+		theme.ColorNameInputBorder:         color.NRGBA{R: 0x85, G: 0x85, B: 0x85, A: 0xff},
 	}
 	dark = map[fyne.ThemeColorName]color.Color{
 		theme.ColorNameDisabled:            color.NRGBA{R: 0x9a, G: 0x9a, B: 0xa0, A: 0xff},
@@ -35,6 +38,7 @@ var (
 		theme.ColorNameError:               color.NRGBA{R: 0xff, G: 0x6b, B: 0x5e, A: 0xff},
 		theme.ColorNameFocus:               color.NRGBA{R: 0x5b, G: 0x93, B: 0xff, A: 0x50},
 		theme.ColorNameSelection:           color.NRGBA{R: 0x5b, G: 0x93, B: 0xff, A: 0x40},
+		theme.ColorNameInputBorder:         color.NRGBA{R: 0x7a, G: 0x7b, B: 0x80, A: 0xff},
 	}
 )
 
