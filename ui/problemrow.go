@@ -60,21 +60,14 @@ func (r *problemRow) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // MouseIn is part of desktop.Hoverable.
-func (r *problemRow) MouseIn(*desktop.MouseEvent) {
-	if r.p.OnHover != nil {
-		r.p.OnHover(r.fullText(), r)
-	}
-}
+func (r *problemRow) MouseIn(*desktop.MouseEvent) { r.p.hover(r) }
 
-// MouseMoved is part of desktop.Hoverable.
-func (r *problemRow) MouseMoved(*desktop.MouseEvent) {}
+// MouseMoved is part of desktop.Hoverable: a tip hidden because the
+// problem under the pointer changed shows again.
+func (r *problemRow) MouseMoved(*desktop.MouseEvent) { r.p.hover(r) }
 
 // MouseOut is part of desktop.Hoverable.
-func (r *problemRow) MouseOut() {
-	if r.p.OnHover != nil {
-		r.p.OnHover("", r)
-	}
-}
+func (r *problemRow) MouseOut() { r.p.unhover(r) }
 
 // Tapped chooses the row. The row takes right-clicks and hovers, so the
 // desktop driver gives a click to it, not to the list item around it.

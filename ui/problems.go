@@ -24,6 +24,10 @@ type Problems struct {
 	width   float32            // the list's width the rows were fitted to
 	heights map[string]float32 // a row's height by its text, at width
 	object  fyne.CanvasObject
+	// hovered is the row under the pointer (nil when none) and tip the
+	// text its tooltip shows ("" when none shows).
+	hovered *problemRow
+	tip     string
 	// OnChoose is called with the diagnostic clicked.
 	OnChoose func(d schemas.Diagnostic)
 	// Place words where in its widget a diagnostic is ("" for the widget
@@ -134,6 +138,55 @@ func (p *Problems) SetDiagnostics(ds []schemas.Diagnostic) {
 	} else {
 		p.list.Refresh()
 	}
+	p.dropStaleTip()
+}
+
+// hover shows the tooltip of the row under the pointer, unless it shows.
+func (p *Problems) hover(r *problemRow) {
+	p.hovered = r
+	if r.id >= len(p.diags) {
+		return
+	}
+	if text := p.rowText(r.id); text != p.tip && p.OnHover != nil {
+		p.tip = text
+		p.OnHover(text, r)
+	}
+}
+
+// unhover hides the tooltip of the row the pointer left.
+func (p *Problems) unhover(r *problemRow) {
+	if p.hovered != r {
+		return
+	}
+	p.hovered = nil
+	p.hideTip()
+}
+
+func (p *Problems) hideTip() {
+	if p.tip != "" && p.OnHover != nil {
+		p.OnHover("", p.hovered)
+	}
+	p.tip = ""
+}
+
+// dropStaleTip hides the tooltip when the problem it words is no longer
+// the hovered row's (fixed, or the list changed under the pointer, or the
+// list folded away): the pointer need not move, so no MouseOut comes. The
+// next move over a row shows that row's.
+func (p *Problems) dropStaleTip() {
+	r := p.hovered
+	if r == nil || p.tip == "" {
+		return
+	}
+	if r.id < len(p.diags) && p.rowText(r.id) == p.tip {
+		return
+	}
+	p.hideTip()
+}
+
+// rowText is what hovering row i shows: where and the whole message.
+func (p *Problems) rowText(i int) string {
+	return p.where(p.diags[i]) + ": " + p.diags[i].Message
 }
 
 // Diagnostics returns what is shown.
