@@ -315,6 +315,9 @@ func (e *Editor) diagnosticsChanged(ds []schemas.Diagnostic) {
 	e.dock.setDiagnostics(listed)
 	e.inspector.SetDiagnostics(ds)
 	e.canvas.SetDiagnostics(ds)
+	for _, a := range e.assists {
+		a.refreshTip()
+	}
 }
 
 // Diagnostics returns the problems shown.

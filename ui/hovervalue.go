@@ -163,6 +163,7 @@ func drawnRows(field fyne.Widget) []textRow {
 // hover shows the tip for the reference under p (relative to the field),
 // or hides it.
 func (a *liquidAssist) hover(p fyne.Position) {
+	a.at = p
 	text := ""
 	if !a.field.Password && a.field.Text != "" {
 		if off, ok := textOffsetAt(a.field.Text, drawnRows(a.field), p); ok {
@@ -180,6 +181,17 @@ func (a *liquidAssist) hover(p fyne.Position) {
 		a.e.tips.showBelow(a.field, text)
 	}
 	a.hovering = true
+}
+
+// refreshTip words the tip showing afresh, at the pointer's last place,
+// after the field's text or the flow changed under a pointer that did not
+// move: the problem or value it told of may be gone. While the field has
+// not yet drawn its new text, no character is found there and the tip
+// hides.
+func (a *liquidAssist) refreshTip() {
+	if a.hovering {
+		a.hover(a.at)
+	}
 }
 
 // tipKey is what a hover tip depends on: the flow's version, the run its

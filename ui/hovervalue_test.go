@@ -237,3 +237,25 @@ func TestTheCharacterUnderThePointerIsFoundInFewMeasures(t *testing.T) {
 		t.Error("past the row's end gave an offset")
 	}
 }
+
+// A reference's tooltip over an inspector field goes with the problem it
+// tells of: typing the widget's name right, the pointer resting on the
+// reference, leaves no tip saying the widget does not exist.
+func TestAReferencesTooltipGoesWhenItsProblemIsFixed(t *testing.T) {
+	e := provenanceEditor(t)
+	say := typeInto(t, e, "/properties/say", "Your order is {{widgets.lookp.parsed.status}}.")
+	uiQueue(e).Run()
+	hoverAt(t, say, strings.Index(say.Text, "lookp"))
+	stale := e.tips.Text()
+	if !strings.HasPrefix(stale, "{{widgets.lookp.parsed.status}}: ") {
+		t.Fatalf("hovering the unknown widget's reference shows %q", stale)
+	}
+	typeInto(t, e, "/properties/say", "Your order is {{widgets.lookup.parsed.status}}.")
+	uiQueue(e).Run()
+	if got := e.tips.Text(); got == stale || strings.Contains(got, "lookp") {
+		t.Errorf("after the reference was fixed the tooltip still says %q", got)
+	}
+	if got := e.tips.Text(); got == "" && tipShows(e) {
+		t.Error("the tip layer draws a tip it holds no text for")
+	}
+}

@@ -28,8 +28,10 @@ type liquidAssist struct {
 	widget string // the widget whose field this is
 	field  *textField
 	marks  *widget.Label // the field's reference problems
-	// hovering is true while the field's tip shows a reference's value.
+	// hovering is true while the field's tip shows a reference's value;
+	// at is where the pointer was then (relative to the field).
 	hovering bool
+	at       fyne.Position
 	// tip is the last tip worked out (tipAt), for the same key.
 	tip struct {
 		key  tipKey
@@ -65,6 +67,7 @@ func (e *Editor) attachLiquidAssist(widgetName string, rows []*fieldRow) {
 				prev(s)
 			}
 			a.mark()
+			a.refreshTip()
 			if strings.HasSuffix(a.beforeCursor(), "{{") {
 				a.offer()
 			}
