@@ -22,7 +22,7 @@ type problemRow struct {
 	icon    *widget.Icon
 	where   *widget.Label
 	message *widget.Label
-	content fyne.CanvasObject
+	content *fyne.Container
 }
 
 func newProblemRow(p *Problems) *problemRow {
@@ -49,6 +49,21 @@ func (r *problemRow) show(id widget.ListItemID, d schemas.Diagnostic, where stri
 	}
 	r.where.SetText(where)
 	r.message.SetText(d.Message)
+	r.relayout()
+}
+
+// relayout lays the row out at its size: a row shown again keeps its size,
+// so Resize does not lay it out, and its message would stay placed and
+// wrapped for the previous heading.
+func (r *problemRow) relayout() {
+	r.content.Layout.Layout(r.content.Objects, r.content.Size())
+}
+
+// heightAt is the height the row needs at width, its message wrapped.
+func (r *problemRow) heightAt(width float32) float32 {
+	r.Resize(fyne.NewSize(width, r.MinSize().Height))
+	r.relayout()
+	return r.MinSize().Height
 }
 
 // fullText is what hovering shows: where and the whole message.

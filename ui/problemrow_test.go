@@ -129,3 +129,45 @@ func TestClickingAProblemRowChoosesIt(t *testing.T) {
 		t.Errorf("clicking the second row chose %q", chosen)
 	}
 }
+
+// A row shows its whole message beside its heading after the list shows
+// other problems in it: rows are reused, and one laid out for a short
+// heading ("say_1") then given a long one ("get_celebrity_match · …")
+// moved its message over the heading and measured it at the old width,
+// cutting its last line.
+func TestReusedProblemRowsShowTheirWholeMessage(t *testing.T) {
+	test.NewTempApp(t)
+	p := NewProblems()
+	message := "url is empty: there is nothing to call; the widget takes fail when it runs"
+	short := []schemas.Diagnostic{{Severity: schemas.Warning, Widget: "say_1", Message: message}}
+	w := test.NewTempWindow(t, p.Object())
+	w.Resize(fyne.NewSize(760, 300))
+	p.SetDiagnostics(short)
+	long := []schemas.Diagnostic{{Severity: schemas.Warning, Widget: "get_celebrity_match_for_the_sign_given", Message: message}}
+	p.SetDiagnostics(long)
+	shown := 0
+	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+		r, ok := o.(*problemRow)
+		if !ok || !r.Visible() || r == p.measure || r.d.Widget != long[0].Widget {
+			continue
+		}
+		shown++
+		where, msg := r.where, r.message
+		whereEnd := where.Position().X + where.Size().Width
+		if where.Size().Width < where.MinSize().Width {
+			t.Errorf("the heading %q needs %v wide and has %v", where.Text, where.MinSize().Width, where.Size().Width)
+		}
+		if at := msg.Position().X; at < whereEnd {
+			t.Errorf("the message starts at %v, over the heading that ends at %v", at, whereEnd)
+		}
+		if end := msg.Position().X + msg.Size().Width; end > r.Size().Width+0.5 {
+			t.Errorf("the message ends at %v, past its %v-wide row", end, r.Size().Width)
+		}
+		if msg.Size().Height < msg.MinSize().Height || r.Size().Height < msg.Position().Y+msg.MinSize().Height {
+			t.Errorf("the message needs %v high (from %v) and its row is %v: it is cut", msg.MinSize().Height, msg.Position().Y, r.Size().Height)
+		}
+	}
+	if shown != 1 {
+		t.Fatalf("%d rows show %s's problem", shown, long[0].Widget)
+	}
+}

@@ -83,8 +83,7 @@ func (p *Problems) fitRows(width float32) {
 		h, ok := p.heights[key]
 		if !ok {
 			p.measure.show(i, d, where)
-			p.measure.Resize(fyne.NewSize(width, p.measure.MinSize().Height))
-			h = p.measure.MinSize().Height
+			h = p.measure.heightAt(width)
 			p.heights[key] = h
 		}
 		p.list.SetItemHeight(i, h)
