@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
@@ -9,14 +10,15 @@ import (
 
 const (
 	tipTextSize = 12
-	tipMaxLines = 6
+	tipMaxLines = 8
 	tipMaxWidth = 380
 	tipPadding  = 8
 )
 
 // tooltip lists a node's validation messages beside it, at screen scale
 // whatever the zoom, while the pointer is over the node or the node is
-// selected alone.
+// selected alone. Messages wrap; past tipMaxLines the rest is counted, the
+// whole of each in the Problems list.
 type tooltip struct {
 	back  *fynecanvas.Rectangle
 	lines []*fynecanvas.Text
@@ -28,6 +30,26 @@ func newTooltip() *tooltip {
 		t.lines = append(t.lines, &fynecanvas.Text{TextSize: tipTextSize})
 	}
 	return t
+}
+
+// wrap breaks s into lines no wider than width (a word wider than that is
+// shortened with an ellipsis).
+func (m *textMeasurer) wrap(s string, width, size float32) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if line != "" && m.width(try, size, fyne.TextStyle{}) > width {
+			lines = append(lines, m.fit(line, width, size, fyne.TextStyle{}))
+			line = word
+			continue
+		}
+		line = try
+	}
+	return append(lines, m.fit(line, width, size, fyne.TextStyle{}))
 }
 
 // subject is the node whose messages show, or "".
@@ -48,12 +70,21 @@ func (e *Editor) tipSubject() string {
 	return ""
 }
 
-// tipLines words the messages for display, at most tipMaxLines.
-func tipLines(d nodeDiagnostics) []string {
-	lines := d.messages
-	if len(lines) > tipMaxLines {
-		more := len(lines) - (tipMaxLines - 1)
-		lines = append(lines[:tipMaxLines-1:tipMaxLines-1], fmt.Sprintf("… and %d more", more))
+// tipLines words the messages for display, wrapped, at most tipMaxLines:
+// when they take more, the last line counts the messages not shown whole.
+func tipLines(m *textMeasurer, d nodeDiagnostics) []string {
+	var lines []string
+	for i, msg := range d.messages {
+		wrapped := m.wrap(msg, tipMaxWidth, tipTextSize)
+		last := i == len(d.messages)-1
+		if room := tipMaxLines - len(lines); len(wrapped) > room || (!last && len(wrapped) == room) {
+			if len(lines) == 0 { // one message longer than the tooltip: its start
+				lines = append(wrapped[:room-1:room-1], "… the whole message is in the Problems list")
+				return lines
+			}
+			return append(lines, fmt.Sprintf("… and %d more in the Problems list", len(d.messages)-i))
+		}
+		lines = append(lines, wrapped...)
 	}
 	return lines
 }
@@ -67,28 +98,18 @@ func (t *tooltip) draw(r *editorRenderer, size fyne.Size, objs []fyne.CanvasObje
 	}
 	n := &e.graph.nodes[i]
 	d := e.diags[name]
-	lines := tipLines(d)
 	m := e.measurer
+	lines := tipLines(m, d)
 	lh := m.lineHeight(tipTextSize)
 	width := float32(0)
 	for k, s := range lines {
 		txt := t.lines[k]
-		txt.Text = m.fit(s, tipMaxWidth, tipTextSize, fyne.TextStyle{})
+		txt.Text = s
 		txt.Color = r.pal.text
 		width = max(width, m.width(txt.Text, tipTextSize, fyne.TextStyle{}))
 	}
 	boxSize := fyne.NewSize(width+2*tipPadding, lh*float32(len(lines))+2*tipPadding)
-	// Beside the node, right or else left; failing both, below it.
-	left, right := e.view.toScreen(n.pos), e.view.toScreen(n.pos.add(n.width, nodeHeight))
-	at := fyne.NewPos(right.X+8, left.Y)
-	switch {
-	case at.X+boxSize.Width <= size.Width:
-	case left.X-boxSize.Width-8 >= 0:
-		at.X = left.X - boxSize.Width - 8
-	default:
-		at = fyne.NewPos(min(max(left.X, 0), max(size.Width-boxSize.Width, 0)), right.Y+12)
-	}
-	at.Y = min(max(at.Y, 0), max(size.Height-boxSize.Height, 0))
+	at := e.tipPlace(n, boxSize, size)
 	t.back.FillColor, t.back.StrokeColor, t.back.StrokeWidth = r.pal.tipBack, warningColor, 2
 	if d.errors > 0 {
 		t.back.StrokeColor = errorColor
@@ -103,4 +124,42 @@ func (t *tooltip) draw(r *editorRenderer, size fyne.Size, objs []fyne.CanvasObje
 		objs = append(objs, txt)
 	}
 	return objs
+}
+
+// tipPlace is where the tooltip of node n goes: beside it, right or else
+// left, else below or above it, the first place inside the canvas that
+// keeps the minimap clear (the minimap is drawn under the tooltip, which
+// would cover it); failing all, the first inside the canvas.
+func (e *Editor) tipPlace(n *node, box, size fyne.Size) fyne.Position {
+	lo, hi := e.view.toScreen(n.pos), e.view.toScreen(n.pos.add(n.width, nodeHeight))
+	tries := []fyne.Position{
+		{X: hi.X + 8, Y: lo.Y},
+		{X: lo.X - box.Width - 8, Y: lo.Y},
+		{X: lo.X, Y: hi.Y + 12},
+		{X: lo.X, Y: lo.Y - box.Height - 12},
+	}
+	inside := func(p fyne.Position) fyne.Position {
+		return fyne.NewPos(min(max(p.X, 0), max(size.Width-box.Width, 0)), min(max(p.Y, 0), max(size.Height-box.Height, 0)))
+	}
+	var miniAt fyne.Position
+	var miniSize fyne.Size
+	mini := e.mini != nil && e.mini.shown(size)
+	if mini {
+		miniAt, miniSize = e.mini.bounds(size)
+	}
+	clear := func(p fyne.Position) bool {
+		return !mini || p.X+box.Width <= miniAt.X || p.X >= miniAt.X+miniSize.Width ||
+			p.Y+box.Height <= miniAt.Y || p.Y >= miniAt.Y+miniSize.Height
+	}
+	for _, p := range tries {
+		if p.X >= 0 && p.X+box.Width <= size.Width && clear(inside(p)) {
+			return inside(p)
+		}
+	}
+	for _, p := range tries {
+		if clear(inside(p)) {
+			return inside(p)
+		}
+	}
+	return inside(tries[0])
 }
