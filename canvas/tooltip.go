@@ -157,8 +157,13 @@ func (e *Editor) tipPlace(n *node, box, size fyne.Size) fyne.Position {
 		}
 	}
 	for _, p := range tries {
-		if clear(inside(p)) {
-			return inside(p)
+		q := inside(p)
+		// Pushed inside the canvas (the widget half out of view), it may
+		// land on the minimap: then beside or above it.
+		for _, q := range []fyne.Position{q, {X: miniAt.X - box.Width - 8, Y: q.Y}, {X: q.X, Y: miniAt.Y - box.Height - 8}} {
+			if q.X >= 0 && q.Y >= 0 && clear(q) {
+				return inside(q)
+			}
 		}
 	}
 	return inside(tries[0])

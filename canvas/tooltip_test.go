@@ -23,7 +23,16 @@ func TestTheCalloutShowsWholeMessagesClearOfTheMinimap(t *testing.T) {
 	if !e.mini.shown(e.size) {
 		t.Fatal("no minimap shown")
 	}
-	for _, n := range e.graph.nodes {
+	// A widget just above the minimap, another just left of it, another
+	// half out of view under it.
+	nodes := append([]node(nil), e.graph.nodes...)
+	for i, p := range []fyne.Position{
+		miniAt.AddXY(0, -nodeHeight-4), miniAt.AddXY(-float32(nodes[0].width)-4, 0), miniAt.AddXY(0, miniSize.Height),
+	} {
+		nodes[i].pos = e.view.toWorld(p)
+		e.graph.nodes[e.graph.byName[nodes[i].name]].pos = nodes[i].pos
+	}
+	for _, n := range nodes {
 		e.SetDiagnostics([]schemas.Diagnostic{{Severity: schemas.Warning, Widget: n.name, Message: message}})
 		e.SetSelection([]string{n.name})
 		at, size := r.tip.back.Position(), r.tip.back.Size()
