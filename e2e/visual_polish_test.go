@@ -66,15 +66,3 @@ func TestAProblemsTooltipGoesWithTheProblemItTellsOf(t *testing.T) {
 		t.Fatalf("exit code %d after Ctrl+Q; output:\n%s", code, a.output.String())
 	}
 }
-
-// The Steps table of a text conversation with the horoscope flow, kept in
-// shots/e2e/polish-steps-table.png for a person to look at.
-func TestStepsTableShot(t *testing.T) {
-	t.Parallel()
-	x := startXvfb(t)
-	a, window, title := simulatorOn(t, x, buildStudioflow(t), "horoscope.json")
-	textAnUnknownSign(t, x, a, window, title)
-	a.click(t, window, title, "Steps")
-	a.waitText(t, title, "send_and_reply_no_match")
-	x.still(t, "polish-steps-table", screenArea)
-}
