@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -124,4 +125,29 @@ func waitGlob(t *testing.T, pattern string, within time.Duration) []string {
 	}
 	t.Fatalf("no file matching %s within %v", pattern, within)
 	return nil
+}
+
+// typeNewName opens flowJSON, written to a file named file whose flow's
+// description is description, puts the keyboard in widget's Name field
+// (the canvas shows the name first, the field second) and types name over
+// it. It returns the app, its window and the file.
+func typeNewName(t *testing.T, x *xserver, flowJSON, file, description, widget, name string) (*app, string, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), file)
+	if err := os.WriteFile(path, []byte(flowJSON), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	app := startApp(t, x, buildStudioflow(t), "edit", path)
+	window := x.waitWindow(t, app.process, regexp.QuoteMeta(description+" ("+file+")")+".*Studioflow")
+	waitForDrawing(t, x, strings.TrimSuffix(file, ".json")+"-open", x.windowGeometry(t, window))
+	app.click(t, window, "Studioflow", widget)
+	app.waitText(t, "Studioflow", "Widget name *")
+	app.click(t, window, "Studioflow", widget, 2)
+	app.until(t, "focus on the Name field", func() (bool, string) {
+		answer, ok := app.ask(t, "focused", "Studioflow")
+		return ok && len(answer) > 1 && answer[1] == widget, strings.Join(answer, " ")
+	})
+	x.key(t, "ctrl+a")
+	app.typeInto(t, name)
+	return app, window, path
 }

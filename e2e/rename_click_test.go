@@ -1,9 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -26,25 +23,7 @@ const twoMessagesFlow = `{"description":"Rename then click","states":[
 func TestRenamingAWidgetThenClickingAnotherEditsTheOneClicked(t *testing.T) {
 	t.Parallel()
 	x := startXvfb(t)
-	bin := buildStudioflow(t)
-	path := filepath.Join(t.TempDir(), "rename.json")
-	if err := os.WriteFile(path, []byte(twoMessagesFlow), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	app := startApp(t, x, bin, "edit", path)
-	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Rename then click (rename.json)")+".*Studioflow")
-	waitForDrawing(t, x, "rename-click-1-open", x.windowGeometry(t, window))
-
-	app.click(t, window, "Studioflow", "greet")
-	app.waitText(t, "Studioflow", "Widget name *")
-	// The canvas shows the name first, the Name field second.
-	app.click(t, window, "Studioflow", "greet", 2)
-	app.until(t, "focus on the Name field", func() (bool, string) {
-		answer, ok := app.ask(t, "focused", "Studioflow")
-		return ok && len(answer) > 1 && answer[1] == "greet", strings.Join(answer, " ")
-	})
-	x.key(t, "ctrl+a")
-	app.typeInto(t, "welcome")
+	app, window, path := typeNewName(t, x, twoMessagesFlow, "rename.json", "Rename then click", "greet", "welcome")
 	x.screenshot(t, "rename-click-2-name-typed")
 
 	// The click on farewell ends the edit of the name: the rename is

@@ -1,9 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -24,25 +21,7 @@ const greetThenFarewellFlow = `{"description":"Rename then save","states":[
 func TestCtrlSInTheNameFieldSavesTheRename(t *testing.T) {
 	t.Parallel()
 	x := startXvfb(t)
-	bin := buildStudioflow(t)
-	path := filepath.Join(t.TempDir(), "save.json")
-	if err := os.WriteFile(path, []byte(greetThenFarewellFlow), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	app := startApp(t, x, bin, "edit", path)
-	window := x.waitWindow(t, app.process, regexp.QuoteMeta("Rename then save (save.json)")+".*Studioflow")
-	waitForDrawing(t, x, "rename-save-1-open", x.windowGeometry(t, window))
-
-	app.click(t, window, "Studioflow", "greet")
-	app.waitText(t, "Studioflow", "Widget name *")
-	// The canvas shows the name first, the Name field second.
-	app.click(t, window, "Studioflow", "greet", 2)
-	app.until(t, "focus on the Name field", func() (bool, string) {
-		answer, ok := app.ask(t, "focused", "Studioflow")
-		return ok && len(answer) > 1 && answer[1] == "greet", strings.Join(answer, " ")
-	})
-	x.key(t, "ctrl+a")
-	app.typeInto(t, "welcome")
+	app, window, path := typeNewName(t, x, greetThenFarewellFlow, "save.json", "Rename then save", "greet", "welcome")
 	// A valid name typed is an unsaved change, as text typed into any other
 	// field is.
 	x.waitTitle(t, window, func(s string) bool { return strings.HasPrefix(s, "● ") })
