@@ -79,14 +79,11 @@ var sharedFlowFindings = map[string][]expectedFinding{
 	"datakabeta__twilio-eppo__studio-flow.json": {
 		{Warning, RuleReference, "get_assignment", "/states/6/properties/parameters/1/value", "refers to trigger.call, but only executions started by the trigger's Incoming Call"},
 		{Warning, RuleReference, "split_based_on_assigned_variation", "/states/7/properties/input", "widgets.get_assignment_express, but no widget has that name"},
-		{Warning, RuleReference, "split_based_on_assigned_variation", "/states/7/transitions/1/conditions/0/arguments/0", "widgets.get_assignment_express, but no widget has that name"},
-		{Warning, RuleReference, "split_based_on_assigned_variation", "/states/7/transitions/2/conditions/0/arguments/0", "widgets.get_assignment_express, but no widget has that name"},
 		{Warning, RuleReference, "log_experiment_outcome_user_responded", "/states/9/properties/parameters/0/value", "refers to trigger.call"},
 		{Warning, RuleReference, "log_experiment_outcome_user_did_not_respond", "/states/10/properties/parameters/0/value", "refers to trigger.call"},
 	},
 	"andrej-s__twilio-segment-ivr__studio_flow.json": {
 		{Warning, RuleLiquid, "prio_severity", "/states/8/properties/input", "space after a dot"},
-		{Warning, RuleLiquid, "prio_severity", "/states/8/transitions/1/conditions/0/arguments/0", "space after a dot"},
 	},
 }
 

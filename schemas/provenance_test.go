@@ -204,6 +204,9 @@ func TestProvenanceOnTheSharedFlows(t *testing.T) {
 			wt := cat.types[st.Type()]
 			want := 0
 			for _, fld := range Fields(st) {
+				if strings.Contains(fld.Path, ".arguments[") && fld.Text == st.StringProperty("input") {
+					continue // a split's input, reported there
+				}
 				seen := map[string]bool{}
 				for _, r := range References(fld.Text) {
 					refs++

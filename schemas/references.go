@@ -131,6 +131,11 @@ func (r Reference) subject() string {
 	return prefix + name
 }
 
+// readsTrigger reports whether r reads what the trigger fills (trigger…,
+// flow.data): Studio's own defaults read such values, which are empty by
+// design outside the channel they serve.
+func (r Reference) readsTrigger() bool { return r.Kind == RefTrigger || r.Kind == RefData }
+
 // sameSubject reports whether r and o read the same value as far as the
 // reference rule can tell (flow.data is one, whatever its key).
 func (r Reference) sameSubject(o Reference) bool {

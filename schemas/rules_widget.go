@@ -259,6 +259,10 @@ func (v *Validator) stringRules(ctx widgetContext, wt *WidgetType, s *model.Stat
 		w.path = w.path[:0]
 	}
 	if wt != nil && wt.testsConditions {
+		// A condition's argument holding the split's input text is read as
+		// the input is: its findings are the input's, reported there (the
+		// field the inspector shows), not once more per condition.
+		w.mirror = s.StringProperty("input")
 		for j := 0; j < s.TransitionCount(); j++ {
 			conds := s.Transition(j).Conditions
 			if len(conds) == 0 {
@@ -279,6 +283,8 @@ type stringWalker struct {
 	v    *Validator
 	ctx  widgetContext
 	wt   *WidgetType // nil for a type the catalog does not know
+	// mirror is a split's input: see stringRules.
+	mirror string
 	s    *model.State
 	i    int
 	base string
@@ -290,6 +296,9 @@ func (w *stringWalker) visit(val any) {
 	switch t := val.(type) {
 	case string:
 		if strings.IndexByte(t, '{') < 0 { // no Liquid without one
+			return
+		}
+		if t == w.mirror && len(w.path) == 6 && w.path[4].key == "arguments" {
 			return
 		}
 		sc := w.ctx.scratch
@@ -423,7 +432,7 @@ func (v *Validator) checkString(ctx widgetContext, wt *WidgetType, s *model.Stat
 				continue // one finding per value the string reads
 			}
 			selfOK := r.Kind == RefVariable && v.readsOwnSetting(wt, s, path, r.Name)
-			if verdict := ctx.refs.judge(r, i, selfOK); verdict.reported() && !wt.isStudioDefault(path, str) {
+			if verdict := ctx.refs.judge(r, i, selfOK); verdict.reported() && !(r.readsTrigger() && wt.isStudioDefault(path, str)) {
 				add(Warning, RuleReference, func(field string) string {
 					return verdict.message(v.cat, field, r)
 				})

@@ -269,8 +269,9 @@ func (e *Editor) setDocument(doc *model.Document, path, source string) {
 		e.recovery.remove(e.recoveryFile)
 	}
 	e.doc, e.path, e.source = doc, path, source
-	// Coverage belongs to the flow it was measured on.
+	// Coverage and the last run belong to the flow they were measured on.
 	e.clearCoverage()
+	e.lastRun = nil
 	e.ws.detach()
 	if path != "" {
 		e.source = filepath.Base(path)
@@ -296,6 +297,9 @@ func (e *Editor) documentChanged(c model.Change) {
 	e.live.changed(c)
 	if c.Structure || c.FlowLevel || len(c.Added)+len(c.Removed) > 0 {
 		e.summary = ""
+	}
+	if c.FlowLevel && e.lastRun != nil { // another flow imported in its place
+		e.setLastRun(nil)
 	}
 	e.updateTitle()
 	for _, r := range c.Renamed {

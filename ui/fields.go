@@ -142,9 +142,12 @@ func buildText(in *Inspector, p property) propertyEditor {
 // spoken text (in characters).
 var countedKeys = map[string]bool{"body": true, "say": true}
 
+// placeholderFor suggests the schema's default in an empty field. It says
+// "e.g.", not "Default:": an empty value is not replaced by the default
+// when the flow runs (an empty From fails), so the field must hold it.
 func placeholderFor(s schemas.PropertySpec) string {
 	if s.Default != nil {
-		return "Default: " + displayValue(s.Default)
+		return "e.g. " + displayValue(s.Default) + " (Studio's default)"
 	}
 	return ""
 }
@@ -274,7 +277,7 @@ func buildChoice(in *Inspector, p property) propertyEditor {
 	if p.present {
 		s.SetSelected(current)
 	} else if p.spec.Default != nil {
-		s.PlaceHolder = "Default: " + displayValue(p.spec.Default)
+		s.PlaceHolder = placeholderFor(p.spec)
 	}
 	s.OnChanged = func(t string) { in.setProperty(p.widget, p.key, model.CloneValue(byText[t])) }
 	return propertyEditor{object: s, focus: s}

@@ -391,7 +391,8 @@ func (e *Editor) FindUsages() {
 }
 
 // runContextAt is the context widget's fields were rendered in during x:
-// the context before its last step (x's final context when it has none).
+// the context before its last step, x's final context where x stopped at
+// it, nil when it did not run.
 func runContextAt(x *engine.Execution, widgetName string) map[string]any {
 	if x == nil {
 		return nil
@@ -404,7 +405,10 @@ func runContextAt(x *engine.Execution, widgetName string) map[string]any {
 			return x.Steps[i].Context
 		}
 	}
-	return x.Context()
+	if x.At() == widgetName { // where the run stopped, with no step out
+		return x.Context()
+	}
+	return nil // the widget did not run: it had no values
 }
 
 func lookupDotted(root map[string]any, path string) (any, bool) {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/studioflow/studioflow/engine"
+	"github.com/studioflow/studioflow/model"
 	"github.com/studioflow/studioflow/schemas"
 )
 
@@ -171,5 +172,42 @@ func TestLiquidFieldsShowTheValuesOfTheLastSimulatorRun(t *testing.T) {
 		if !strings.Contains(say.assist.marks.Text, want) {
 			t.Errorf("marks lack %q:\n%s", want, say.assist.marks.Text)
 		}
+	}
+}
+
+// Values of the last run show only at widgets that ran in it, and only
+// for the flow it ran: a widget added since, or another flow imported in
+// its place, shows none (they showed the run's final values).
+func TestLastRunValuesShowOnlyWhereTheWidgetRan(t *testing.T) {
+	e := provenanceEditor(t)
+	runProvenanceFlow(t, e)
+	shows := func(widget string) string {
+		e.selectWidgets([]string{widget})
+		for _, a := range e.assists {
+			if a.marks.Visible() {
+				return a.marks.Text
+			}
+		}
+		return ""
+	}
+	if got := shows("menu"); !strings.Contains(got, "last run: {{trigger.call.From}} = ") {
+		t.Fatalf("menu ran, yet its say field shows %q", got)
+	}
+	copyOf, err := model.ParseValue([]byte(`{"name": "late", "type": "say-play", "transitions": [{"event": "audioComplete"}], "properties": {"say": "Hi {{trigger.call.From}}", "loop": 1, "offset": {"x": 900, "y": 0}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.doc.Apply(model.AddWidget(copyOf.(*model.Object), e.doc.Flow().Len())); err != nil {
+		t.Fatal(err)
+	}
+	if got := shows("late"); got != "" {
+		t.Errorf("a widget added after the run shows %q", got)
+	}
+	other := e.doc.Flow().Clone()
+	if err := e.doc.Apply(model.ReplaceFlow(other)); err != nil {
+		t.Fatal(err)
+	}
+	if got := shows("menu"); got != "" {
+		t.Errorf("after another flow was imported, menu shows %q", got)
 	}
 }
