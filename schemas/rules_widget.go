@@ -280,16 +280,16 @@ func (v *Validator) stringRules(ctx widgetContext, wt *WidgetType, s *model.Stat
 
 // stringWalker visits the strings of one widget for stringRules.
 type stringWalker struct {
-	v    *Validator
-	ctx  widgetContext
-	wt   *WidgetType // nil for a type the catalog does not know
+	v   *Validator
+	ctx widgetContext
+	wt  *WidgetType // nil for a type the catalog does not know
 	// mirror is a split's input: see stringRules.
 	mirror string
-	s    *model.State
-	i    int
-	base string
-	path []pathSeg
-	out  []Diagnostic
+	s      *model.State
+	i      int
+	base   string
+	path   []pathSeg
+	out    []Diagnostic
 }
 
 func (w *stringWalker) visit(val any) {
