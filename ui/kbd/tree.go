@@ -10,6 +10,15 @@ import (
 // window's key handler.
 type Table struct {
 	widget.Table
+	// self is the widget drawn: t, or a type embedding it.
+	self fyne.Widget
+}
+
+// ExtendBaseWidget is widget.BaseWidget's, remembering which widget is
+// drawn (a type that embeds Table calls it with itself).
+func (t *Table) ExtendBaseWidget(w fyne.Widget) {
+	t.self = w
+	t.Table.ExtendBaseWidget(w)
 }
 
 // NewTable is widget.NewTable as a Table.
@@ -19,7 +28,7 @@ func NewTable(length func() (rows int, cols int), create func() fyne.CanvasObjec
 
 // TypedKey is part of fyne.Focusable.
 func (t *Table) TypedKey(ev *fyne.KeyEvent) {
-	useOrPass(t, ev, t.Table.TypedKey, arrowsAndSpace...)
+	useOrPass(t.self, ev, t.Table.TypedKey, arrowsAndSpace...)
 }
 
 // Tree is Fyne's Tree keeping its own keys (the arrows move, open and
