@@ -190,13 +190,7 @@ func (e *Editor) build(doc *model.Document) {
 	e.problems.OnChoose = e.goToProblem
 	e.problems.Place = func(d schemas.Diagnostic) string { return e.cat.Place(e.doc.Flow(), d) }
 	e.problems.Canvas = e.win.Canvas
-	e.problems.OnHover = func(text string, row fyne.CanvasObject) {
-		if text == "" {
-			e.tips.hide()
-		} else {
-			e.tips.showBelow(row, text)
-		}
-	}
+	e.problems.OnHover = func(text string, row fyne.CanvasObject) { e.tips.showBy(text, row) }
 	e.conflicts = NewConflicts()
 	e.conflicts.OnError = e.showError
 	e.conflicts.OnChoose = func(name string) {

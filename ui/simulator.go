@@ -48,6 +48,7 @@ func (s *simulatorSlot) open() {
 		}
 		s.panel = simulator.NewPanel(s.e.doc, s.e.cat, hl, s.e.win, s.e.post)
 		s.panel.Prefs = s.e.prefs
+		s.panel.OnHover = func(text string, cell fyne.CanvasObject) { s.e.tips.showBy(text, cell) }
 		s.panel.OnSelectWidget = func(name string) {
 			s.e.selectWidgets([]string{name})
 			s.e.canvas.Reveal(name)

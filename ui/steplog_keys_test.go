@@ -37,7 +37,7 @@ func TestF6LeavesTheStepLogsTableAndTree(t *testing.T) {
 	for _, o := range test.LaidOutObjects(c.Content()) {
 		f, ok := o.(fyne.Focusable)
 		switch t := fmt.Sprintf("%T", o); {
-		case ok && table == nil && strings.HasSuffix(t, ".Table"):
+		case ok && table == nil && strings.HasSuffix(t, "Table"):
 			table = f
 		case ok && tree == nil && strings.HasSuffix(t, ".Tree"):
 			tree = f

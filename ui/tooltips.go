@@ -83,6 +83,16 @@ func (l *tipLayer) showBelow(obj fyne.CanvasObject, text string) {
 	l.root.Refresh()
 }
 
+// showBy shows text under obj, or hides the tip when text is "": what a
+// list reports as the pointer moves over its rows.
+func (l *tipLayer) showBy(text string, obj fyne.CanvasObject) {
+	if text == "" {
+		l.hide()
+	} else {
+		l.showBelow(obj, text)
+	}
+}
+
 func (l *tipLayer) hide() {
 	l.back.Hide()
 	for _, t := range l.lines {

@@ -29,6 +29,9 @@ import (
 type Panel struct {
 	// OnSelectWidget, when set, hears the widget of a step picked in the step log.
 	OnSelectWidget func(name string)
+	// OnHover, when set, shows text in a tooltip by the object at (a step
+	// the table cuts, under the pointer); text "" hides it.
+	OnHover func(text string, at fyne.CanvasObject)
 	// SubflowDir, when set, is where run-subflow widgets find their flows
 	// (FW….json files), as `studioflow test` looks for them.
 	SubflowDir string
@@ -240,6 +243,7 @@ func (p *Panel) build() {
 			stepsRoom.SetMinSize(fyne.NewSize(0, stepsHeight))
 		} else {
 			stepsRoom.SetMinSize(fyne.Size{})
+			p.steps.hover(-1, nil) // no MouseOut comes when the keys switch tabs
 		}
 	}
 	p.content = container.NewBorder(controls, nil, nil, nil, p.tabs)

@@ -60,9 +60,9 @@ func TestThePanelFitsBesideTheCanvasAt1024x700MidCallAndMidText(t *testing.T) {
 	}
 }
 
-// Every cell of the Steps table shows its whole text: each column is as
-// wide as its longest, however narrow the panel (the table scrolls
-// sideways instead). The header cells show the columns' widths.
+// With room enough, every cell of the Steps table shows its whole text:
+// each column is as wide as its longest (steps_fit_test.go has the
+// narrow panel). The header cells show the columns' widths.
 func TestStepsColumnsFitTheirLongestText(t *testing.T) {
 	p, _, w := newTestPanel(t, prideAstrology)
 	cannedAstrology(p)

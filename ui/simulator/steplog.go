@@ -1,6 +1,8 @@
 package simulator
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -10,13 +12,14 @@ import (
 	"github.com/studioflow/studioflow/ui/kbd"
 )
 
-// stepColumns are the step table's columns with their narrowest widths;
-// each widens to its longest text (fitColumns), so no cell is cut and the
-// table scrolls sideways in a narrow panel instead.
+// stepColumns are the step table's columns. Each is as wide as its
+// longest text while the table has the room; in a narrower table the
+// widest give up width (fitWidths), cut with "…", down to their header's
+// width. A whole column (the time) is never cut.
 var stepColumns = []struct {
 	title string
-	width float32
-}{{"Time", 76}, {"Widget", 90}, {"Type", 90}, {"Event", 80}, {"From -> To", 120}}
+	whole bool
+}{{"Time", true}, {"Widget", false}, {"Type", false}, {"Event", false}, {"Next", false}}
 
 // stepLog lists the run's steps as Studio's execution log does; picking one
 // shows the context after it (what it changed marked) and, for HTTP
@@ -24,7 +27,7 @@ var stepColumns = []struct {
 type stepLog struct {
 	p        *Panel
 	rv       *runView
-	table    *kbd.Table
+	table    *stepTable
 	selected int // -1 when no step is picked
 	tree     *kbd.Tree
 	ctx      map[string]any
@@ -36,13 +39,18 @@ type stepLog struct {
 	httpTab  *container.TabItem
 	content  fyne.CanvasObject
 	fit      columnFit
+	// tip is the text of the tooltip shown for the row under the pointer
+	// ("" when none shows).
+	tip string
 }
 
 // columnFit is what fitColumns knows: each column's width for the rows
 // measured so far (the first rows of the run shown), at the text size they
 // were measured at, so that a new step measures only its own cells.
 type columnFit struct {
-	widths   []float32 // nil until the first fit after a reset
+	natural  []float32 // the longest text's width, header included; nil until the first fit after a reset
+	least    []float32 // the narrowest each column is fitted to
+	widths   []float32 // the columns' widths now
 	rows     int
 	textSize float32
 	// measure is fyne.MeasureText (a test counts the calls).
@@ -51,7 +59,7 @@ type columnFit struct {
 
 func newStepLog(p *Panel) *stepLog {
 	v := &stepLog{p: p, selected: -1, changed: map[string]bool{}, fit: columnFit{measure: fyne.MeasureText}}
-	v.table = kbd.NewTable(
+	v.table = newStepTable(
 		func() (int, int) { return v.rows(), len(stepColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -69,8 +77,12 @@ func newStepLog(p *Panel) *stepLog {
 			o.(*widget.Label).SetText(stepColumns[id.Col].title)
 		}
 	}
-	for i, c := range stepColumns {
-		v.table.SetColumnWidth(i, c.width)
+	v.table.onWidth = func(width float32) { v.fitTo(width) }
+	v.table.onHover = v.hover
+	v.table.onHeight = func() {
+		if v.selected < 0 {
+			v.showNewest()
+		}
 	}
 	v.table.OnSelected = func(id widget.TableCellID) { v.pick(id.Row) }
 
@@ -133,8 +145,18 @@ func (v *stepLog) cell(id widget.TableCellID) string {
 	case 3:
 		return s.Name
 	default:
-		return s.TransitionedFrom + " -> " + s.TransitionedTo
+		return s.TransitionedTo
 	}
+}
+
+// rowText is step i's whole row in words, for its tooltip and caption.
+func (v *stepLog) rowText(i int) string {
+	s := v.rv.steps[i]
+	text := s.TransitionedFrom + " (" + s.Type + ") left on " + s.Name
+	if s.TransitionedTo == engine.EndedTransition {
+		return text + ", ending the run"
+	}
+	return text + " to " + s.TransitionedTo
 }
 
 func (v *stepLog) reset(rv *runView) {
@@ -142,7 +164,8 @@ func (v *stepLog) reset(rv *runView) {
 	v.selected = -1
 	v.table.UnselectAll()
 	v.ctx, v.changed = nil, map[string]bool{}
-	v.fit.widths = nil
+	v.fit.natural = nil
+	v.hover(-1, nil)
 	v.caption.SetText("Pick a step to see the context after it (● marks what it changed).")
 	v.request.SetText("")
 	v.response.SetText("")
@@ -151,33 +174,85 @@ func (v *stepLog) reset(rv *runView) {
 	v.table.Refresh()
 }
 
-// fitColumns makes each column as wide as its longest text, header
-// included. Widths only grow while steps arrive, so only the rows added
-// since the last fit are measured; a reset (another run shown), fewer rows
-// or another text size measure all again.
+// fitColumns measures each column's longest text, header included, and
+// fits the columns to the table's width. The longest texts only grow while
+// steps arrive, so only the rows added since the last fit are measured; a
+// reset (another run shown), fewer rows or another text size measure all
+// again.
 func (v *stepLog) fitColumns() {
 	pad := 2*theme.InnerPadding() + 2 // the label's padding, and a pixel either side for rounding
 	size := theme.TextSize()
 	f := &v.fit
 	rows := v.rows()
-	if f.widths == nil || rows < f.rows || size != f.textSize {
-		f.widths, f.rows, f.textSize = make([]float32, len(stepColumns)), 0, size
+	if f.natural == nil || rows < f.rows || size != f.textSize {
+		f.natural, f.least = make([]float32, len(stepColumns)), make([]float32, len(stepColumns))
+		f.rows, f.textSize = 0, size
 		for col, c := range stepColumns {
-			f.widths[col] = max(c.width, f.measure(c.title, size, fyne.TextStyle{Bold: true}).Width+pad)
-			v.table.SetColumnWidth(col, f.widths[col])
+			f.natural[col] = f.measure(c.title, size, fyne.TextStyle{Bold: true}).Width + pad
+			f.least[col] = f.natural[col]
 		}
 	}
-	for col := range stepColumns {
-		width := f.widths[col]
+	for col, c := range stepColumns {
 		for row := f.rows; row < rows; row++ {
-			width = max(width, f.measure(v.cell(widget.TableCellID{Row: row, Col: col}), size, fyne.TextStyle{}).Width+pad)
+			f.natural[col] = max(f.natural[col], f.measure(v.cell(widget.TableCellID{Row: row, Col: col}), size, fyne.TextStyle{}).Width+pad)
 		}
-		if width != f.widths[col] {
-			f.widths[col] = width
-			v.table.SetColumnWidth(col, width)
+		if c.whole {
+			f.least[col] = f.natural[col]
 		}
 	}
 	f.rows = rows
+	v.fitTo(v.table.Size().Width)
+}
+
+// fitTo sets the columns' widths for a table width wide (0: not laid out
+// yet, each column as wide as its longest text).
+func (v *stepLog) fitTo(width float32) {
+	if v.fit.natural == nil {
+		return
+	}
+	room := width - theme.Padding()*float32(len(stepColumns)-1) // the dividers
+	widths := v.fit.natural
+	if width > 0 {
+		widths = fitWidths(v.fit.natural, v.fit.least, room)
+	}
+	v.fit.widths = widths
+	for col, w := range widths {
+		v.table.SetColumnWidth(col, w)
+	}
+}
+
+// fitWidths shares room among columns as wide as natural: each keeps its
+// width if all fit, the last taking what is left over; otherwise the
+// widest are cut to one width, as wide as room allows, none narrower than
+// its least. When even the least do not fit, the columns are that wide.
+func fitWidths(natural, least []float32, room float32) []float32 {
+	sum := func(limit float32) float32 {
+		total := float32(0)
+		for i, n := range natural {
+			total += max(least[i], min(n, limit))
+		}
+		return total
+	}
+	out := make([]float32, len(natural))
+	widest := slices.Max(natural)
+	if total := sum(widest); total <= room {
+		copy(out, natural)
+		out[len(out)-1] += room - total
+		return out
+	}
+	// sum grows with the limit: find the widest limit that fits.
+	lo, hi := float32(0), widest
+	for range 30 {
+		if mid := (lo + hi) / 2; sum(mid) <= room {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	for i, n := range natural {
+		out[i] = max(least[i], min(n, lo))
+	}
+	return out
 }
 
 // add shows steps that arrived.
@@ -185,8 +260,41 @@ func (v *stepLog) add() {
 	v.fitColumns()
 	v.table.Refresh()
 	if n := v.rows(); n > 0 && v.selected < 0 {
-		v.table.ScrollToBottom()
+		v.showNewest()
 	}
+}
+
+// showNewest scrolls the table to its last step. Fyne's ScrollToBottom
+// does nothing when every row fits, and the table's own offset stays as
+// it was for a smaller size (the Steps tab hidden, 0 high), past the rows:
+// the table showed none. From the top it is always in step.
+func (v *stepLog) showNewest() {
+	v.table.ScrollToTop()
+	v.table.ScrollToBottom()
+}
+
+// hover shows the whole row the pointer rests on (row -1: on none) in a
+// tooltip by cell, when the table cuts any of it.
+func (v *stepLog) hover(row int, cell fyne.CanvasObject) {
+	text := ""
+	if row >= 0 && row < v.rows() && v.fit.widths != nil && v.rowCut(row) {
+		text = v.rowText(row)
+	}
+	if text == v.tip || v.p == nil || v.p.OnHover == nil {
+		return
+	}
+	v.tip = text
+	v.p.OnHover(text, cell)
+}
+
+// rowCut reports whether the table shows less than the whole of row.
+func (v *stepLog) rowCut(row int) bool {
+	for col := range stepColumns {
+		if need := v.fit.measure(v.cell(widget.TableCellID{Row: row, Col: col}), v.fit.textSize, fyne.TextStyle{}).Width + 2*theme.InnerPadding(); need > v.fit.widths[col] {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *stepLog) selectedStep() *engine.Step {
@@ -212,7 +320,7 @@ func (v *stepLog) pick(i int) {
 	}
 	v.ctx = s.Context
 	v.changed = changedPaths(before, s.Context)
-	v.caption.SetText(s.TransitionedFrom + " (" + s.Type + ") left on " + s.Name + ": the context after it")
+	v.caption.SetText(v.rowText(i) + ": the context after it")
 	if s.Detail != "" {
 		v.caption.SetText(v.caption.Text + " — " + s.Detail)
 	}

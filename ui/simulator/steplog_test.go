@@ -13,9 +13,9 @@ import (
 )
 
 // Steps arriving one at a time are measured once each: the Steps table
-// keeps its columns' widths and measures only the new row's cells (a long
-// run re-measured every row for every event), and the widths are those a
-// fit of all rows at once gives.
+// keeps its columns' longest widths and measures only the new row's cells
+// (a long run re-measured every row for every event), and the widths are
+// those a fit of all rows at once gives.
 func TestStepColumnsMeasureOnlyTheStepsAdded(t *testing.T) {
 	fynetest.NewTempApp(t)
 	calls := 0
@@ -47,13 +47,13 @@ func TestStepColumnsMeasureOnlyTheStepsAdded(t *testing.T) {
 	all := newStepLog(nil)
 	all.reset(rv)
 	for col := range stepColumns {
-		if got, want := v.fit.widths[col], all.fit.widths[col]; got != want {
+		if got, want := v.fit.natural[col], all.fit.natural[col]; got != want {
 			t.Errorf("column %s is %v wide after steps one by one, %v after all at once", stepColumns[col].title, got, want)
 		}
 	}
 	// Another run shown measures its own rows afresh: the columns narrow.
 	v.reset(&runView{steps: rv.steps[:1]})
-	if v.fit.widths[1] >= all.fit.widths[1] {
-		t.Errorf("the Widget column stayed %v wide for a run whose widget name is short", v.fit.widths[1])
+	if v.fit.natural[1] >= all.fit.natural[1] {
+		t.Errorf("the Widget column stayed %v wide for a run whose widget name is short", v.fit.natural[1])
 	}
 }
