@@ -86,10 +86,31 @@ var arrowsAndSpace = []fyne.KeyName{fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne
 // swallowed it. o is the widget drawn (the one on the canvas).
 func useOrPass(o fyne.CanvasObject, ev *fyne.KeyEvent, use func(*fyne.KeyEvent), keys ...fyne.KeyName) {
 	if slices.Contains(keys, ev.Name) {
+		c := CanvasOf(o)
 		use(ev)
+		if ev.Name == fyne.KeySpace {
+			charFollowsFocus(c, o, ' ')
+		}
 		return
 	}
 	PassKey(o, ev)
+}
+
+// charSkipper is a field that can drop the character of a key it never
+// saw pressed (Entry).
+type charSkipper interface{ skipChar(r rune) }
+
+// charFollowsFocus warns the field that now holds c's keyboard, when o's
+// key moved it there, that the key's character r is still to come: a
+// desktop driver hands a key's character, after the key, to whatever is
+// focused then, so Space on Start would type a space into the reply box.
+func charFollowsFocus(c fyne.Canvas, o fyne.CanvasObject, r rune) {
+	if c == nil {
+		return
+	}
+	if f, ok := c.Focused().(charSkipper); ok && any(f) != any(o) {
+		f.skipChar(r)
+	}
 }
 
 // PassKey hands a key the focused object o does not use to the key handler

@@ -14,6 +14,34 @@ import (
 // A focused Fyne entry otherwise keeps every key to itself.
 type Entry struct {
 	widget.Entry
+	// skip is a character to drop if it comes next, before any key press
+	// here: that of a key a control used to move the keyboard here
+	// (charFollowsFocus).
+	skip rune
+}
+
+func (e *Entry) skipChar(r rune) { e.skip = r }
+
+// TypedRune is part of fyne.Focusable.
+func (e *Entry) TypedRune(r rune) {
+	skip := e.skip
+	e.skip = 0
+	if skip != 0 && r == skip {
+		return
+	}
+	e.Entry.TypedRune(r)
+}
+
+// KeyDown is part of desktop.Keyable.
+func (e *Entry) KeyDown(ev *fyne.KeyEvent) {
+	e.skip = 0
+	e.Entry.KeyDown(ev)
+}
+
+// FocusLost is part of fyne.Focusable.
+func (e *Entry) FocusLost() {
+	e.skip = 0
+	e.Entry.FocusLost()
 }
 
 // NewEntry is a single-line Entry.

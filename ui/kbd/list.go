@@ -30,7 +30,8 @@ func (l *List) ExtendBaseWidget(w fyne.Widget) {
 func (l *List) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
 		l.UnselectAll()
-		ev = &fyne.KeyEvent{Name: fyne.KeySpace}
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		return
 	}
 	useOrPass(l.self, ev, l.List.TypedKey, fyne.KeySpace, fyne.KeyUp, fyne.KeyDown)
 }
