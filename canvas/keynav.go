@@ -25,12 +25,21 @@ func arrowDirection(k fyne.KeyName) (dx, dy float64, ok bool) {
 	return 0, 0, false
 }
 
-// arrow handles an arrow key with its modifiers: with nothing selected it
-// pans the view; with a selection, Alt or Shift nudges it (Shift: five
-// times further) and a plain arrow selects the nearest widget that way.
+// arrow handles an arrow key with its modifiers: Ctrl pans the view; with
+// nothing selected, an arrow selects the widget nearest the middle of the
+// view (so the keyboard alone reaches the widgets); with a selection, Alt
+// or Shift nudges it (Shift: five times further) and a plain arrow selects
+// the nearest widget that way.
 func (e *Editor) arrow(dx, dy float64, mods fyne.KeyModifier) {
-	if len(e.selected) == 0 {
+	if mods&fyne.KeyModifierControl != 0 {
 		e.pan(dx*panStep, dy*panStep)
+		return
+	}
+	if len(e.selected) == 0 {
+		if first := e.nearestToViewCentre(); first != "" {
+			e.SetSelection([]string{first})
+			e.Reveal(first)
+		}
 		return
 	}
 	if mods&(fyne.KeyModifierAlt|fyne.KeyModifierShift) != 0 {
@@ -55,6 +64,20 @@ func (e *Editor) pan(dx, dy float64) {
 	e.viewTouched = true
 	e.view.origin = e.view.origin.add(dx/e.view.zoom, dy/e.view.zoom)
 	e.Refresh()
+}
+
+// nearestToViewCentre is the widget whose centre is nearest the middle of
+// the view; "" when the flow has none.
+func (e *Editor) nearestToViewCentre() string {
+	mid := e.view.visible(e.Size()).center()
+	best, bestDist := "", math.Inf(1)
+	for i := range e.graph.nodes {
+		c := e.graph.nodes[i].rect().center()
+		if d := math.Hypot(c.X-mid.X, c.Y-mid.Y); d < bestDist {
+			best, bestDist = e.graph.nodes[i].name, d
+		}
+	}
+	return best
 }
 
 // nearestToward is the widget nearest the selection's centre whose centre
@@ -104,11 +127,16 @@ func (e *Editor) nearestFrom(box worldRect, dx, dy float64, skip func(*node) boo
 	return best
 }
 
-// arrowShortcut handles Alt+arrow (and Alt+Shift+arrow), which the desktop
-// driver delivers as a shortcut; it reports whether s was one.
+// arrowShortcut handles Alt+arrow (and Alt+Shift+arrow) and Ctrl+arrow,
+// which the desktop driver delivers as shortcuts; it reports whether s was
+// one.
 func (e *Editor) arrowShortcut(s fyne.Shortcut) bool {
 	sc, ok := s.(*desktop.CustomShortcut)
-	if !ok || sc.Modifier&fyne.KeyModifierAlt == 0 || sc.Modifier&^(fyne.KeyModifierAlt|fyne.KeyModifierShift) != 0 {
+	if !ok {
+		return false
+	}
+	nudge := sc.Modifier&fyne.KeyModifierAlt != 0 && sc.Modifier&^(fyne.KeyModifierAlt|fyne.KeyModifierShift) == 0
+	if !nudge && sc.Modifier != fyne.KeyModifierControl {
 		return false
 	}
 	dx, dy, ok := arrowDirection(sc.KeyName)

@@ -51,23 +51,65 @@ func TestArrowsMoveTheSelectionToTheNearestWidgetThatWay(t *testing.T) {
 	}
 }
 
-func TestArrowsWithNothingSelectedPanTheView(t *testing.T) {
+// With nothing selected an arrow selects the widget nearest the middle of
+// the view, whatever the arrow, and the next arrows move on from it.
+func TestAnArrowWithNothingSelectedSelectsTheWidgetNearestTheMiddleOfTheView(t *testing.T) {
 	e := openCross(t)
-	e.SetSelection(nil)
 	before := e.doc.Flow().Marshal()
-	o := e.view.origin
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	if got := e.view.origin; got.X <= o.X || got.Y <= o.Y {
-		t.Fatalf("→ ↓ with nothing selected: origin %v, was %v", got, o)
+	for _, c := range []struct {
+		centreOn string
+		key      fyne.KeyName
+	}{{"middle", fyne.KeyRight}, {"below", fyne.KeyUp}, {"far_right", fyne.KeyLeft}, {"Trigger", fyne.KeyDown}} {
+		e.SetSelection(nil)
+		i := e.graph.byName[c.centreOn]
+		e.view.centerOn(e.graph.nodes[i].rect().center(), e.Size())
+		// Off the middle, but nearer it than any other widget.
+		e.pan(30, -20)
+		e.TypedKey(&fyne.KeyEvent{Name: c.key})
+		if got := e.Selection(); len(got) != 1 || got[0] != c.centreOn {
+			t.Errorf("%s with nothing selected, the view on %s: selection %v", c.key, c.centreOn, got)
+		}
 	}
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-	if got := e.view.origin; got != o {
-		t.Errorf("← ↑ did not pan back: %v, want %v", got, o)
+	e.SetSelection(nil)
+	e.view.centerOn(e.graph.nodes[e.graph.byName["middle"]].rect().center(), e.Size())
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if got := e.Selection(); len(got) != 1 || got[0] != "below" {
+		t.Errorf("↓ ↓ from nothing selected, the view on middle: selection %v, want below", got)
 	}
 	if string(e.doc.Flow().Marshal()) != string(before) {
-		t.Error("panning changed the flow")
+		t.Error("selecting by arrows changed the flow")
+	}
+}
+
+// Ctrl+arrows pan the view, with or without a selection, and leave the
+// selection as it is.
+func TestCtrlArrowsPanTheView(t *testing.T) {
+	e := openCross(t)
+	for _, sel := range [][]string{nil, {"middle"}} {
+		e.SetSelection(sel)
+		before := e.doc.Flow().Marshal()
+		o := e.view.origin
+		// The desktop driver delivers Ctrl+arrow as a shortcut.
+		e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierControl})
+		// A driver without shortcuts: a key press with Ctrl held.
+		e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+		if got := e.view.origin; got.X <= o.X || got.Y <= o.Y {
+			t.Fatalf("Ctrl+→ Ctrl+↓ with %v selected: origin %v, was %v", sel, got, o)
+		}
+		e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierControl})
+		e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierControl})
+		if got := e.view.origin; got != o {
+			t.Errorf("Ctrl+← Ctrl+↑ did not pan back: %v, want %v", got, o)
+		}
+		if got := e.Selection(); len(got) != len(sel) {
+			t.Errorf("panning changed the selection from %v to %v", sel, got)
+		}
+		if string(e.doc.Flow().Marshal()) != string(before) {
+			t.Error("panning changed the flow")
+		}
 	}
 }
 

@@ -21,10 +21,11 @@ func (e *Editor) FocusLost() {
 }
 
 // TypedKey is part of fyne.Focusable: Delete or Backspace removes the
-// selection; arrows pan the view or move the selection to the next widget
-// (Alt or Shift: nudge the selection, see arrow); Escape cancels a drag, a
-// pending new-widget menu, or the selection; Enter or F2 asks to edit the
-// one selected widget (OnEditWidget: the window focuses its inspector);
+// selection; arrows select a widget, or move the selection to the next
+// one (Alt or Shift: nudge the selection; Ctrl: pan the view; see arrow);
+// Escape cancels a drag, a pending new-widget menu, or the selection;
+// Enter or F2 asks to edit the one selected widget (OnEditWidget: the
+// window focuses its inspector);
 // Shift+F10 or the Menu key opens the selection's context menu; F6 goes to
 // the window's next pane (OnCyclePanes). While a wire is drawn from the
 // keyboard (W), its keys come first (keyWireKey).
@@ -91,7 +92,7 @@ func (e *Editor) TypedRune(r rune) {
 }
 
 // TypedShortcut is part of fyne.Shortcutable: Ctrl+A selects every widget,
-// Alt+arrows nudge the selection.
+// Alt+arrows nudge the selection, Ctrl+arrows pan the view.
 // A focused widget receives every shortcut, so the others go on to the
 // window's (Save, Undo, …).
 func (e *Editor) TypedShortcut(s fyne.Shortcut) {
