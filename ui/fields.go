@@ -378,7 +378,7 @@ func titleFor(s schemas.PropertySpec, key string) string {
 }
 
 // fieldBox lays out a labelled control with its error line below it.
-func fieldBox(title, hint string, required bool, control fyne.CanvasObject, errLabel *widget.Label) *fyne.Container {
+func fieldBox(title, hint string, required bool, control fyne.CanvasObject, problems fyne.CanvasObject) *fyne.Container {
 	label := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if required {
 		label.SetText(title + " *")
@@ -388,7 +388,7 @@ func fieldBox(title, hint string, required bool, control fyne.CanvasObject, errL
 		box.Add(newMutedLabel(hint, theme.SizeNameCaptionText, false))
 	}
 	box.Add(control)
-	box.Add(errLabel)
+	box.Add(problems)
 	return box
 }
 

@@ -17,7 +17,7 @@ func (in *Inspector) flowSettings(alone bool) []fyne.CanvasObject {
 	var objects []fyne.CanvasObject
 	if alone {
 		hint := hintLabel("Select a widget on the canvas to edit it, or drag one in from the library.")
-		objects = append(objects, heading("Flow"), hint, in.general)
+		objects = append(objects, heading("Flow"), hint, in.general.box)
 	} else {
 		objects = append(objects, sectionTitle("Flow settings"))
 	}

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -45,7 +47,14 @@ type Inspector struct {
 	controls *kbd.Controls
 	then     []string
 	// general shows problems of the shown widget that belong to no field.
-	general *widget.Label
+	general *problemSlot
+	// held is the height each problem line (by its row's path, "" for
+	// general) has had for the widget shown: a line that goes leaves its
+	// space (problemSlot). slack is room under the form that lets the
+	// scroll keep the field being typed into in place when a line above
+	// it grows (keepPlace); both go when another selection is shown.
+	held  map[string]float32
+	slack *fynecanvas.Rectangle
 
 	diags []schemas.Diagnostic
 	// env is the environment whose values show under placeholder fields
@@ -80,6 +89,7 @@ type Inspector struct {
 type fieldRow struct {
 	path     string
 	errLabel *widget.Label
+	slot     *problemSlot
 	focus    fyne.Focusable
 	local    func() string
 	box      fyne.CanvasObject
@@ -91,8 +101,10 @@ func NewInspector(doc *model.Document, cat *schemas.Catalog, keys *historyKeys, 
 	in := &Inspector{cat: cat, keys: keys, canvas: canvas, post: post}
 	keys.newSession = func() { in.session++ }
 	in.content = container.NewVBox()
+	in.slack = fynecanvas.NewRectangle(color.Transparent)
+	in.slack.Hide()
 	// Room on the right for the scroll bar, which floats over the content.
-	in.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, theme.Padding(), 0, 3*theme.Padding()), in.content))
+	in.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, theme.Padding(), 0, 3*theme.Padding()), container.NewVBox(in.content, in.slack)))
 	in.view = container.NewStack(in.scroll, newWheelPane(in.scroll))
 	in.SetDocument(doc)
 	return in
@@ -110,6 +122,7 @@ func (in *Inspector) SetDocument(doc *model.Document) {
 	in.cancel = doc.Subscribe(in.changed)
 	in.shown, in.multi = "", 0
 	in.env = nil // a new document starts with no environment picked
+	in.closeHeldSpace()
 	in.rebuild()
 }
 
@@ -131,6 +144,7 @@ func (in *Inspector) ShowSelection(names []string) {
 	}
 	in.multi = 0
 	in.shown = ""
+	in.closeHeldSpace()
 	switch len(names) {
 	case 0:
 	case 1:
@@ -215,9 +229,10 @@ func (in *Inspector) rebuild() {
 			in.keepKeyboard(old, held, then)
 		}
 	}()
+	in.holdHeights()
 	in.rows = nil
 	in.name = nameEdit{}
-	in.general = newErrorLabel()
+	in.general = newProblemSlot()
 	var objects []fyne.CanvasObject
 	switch {
 	case in.multi > 0:
@@ -231,8 +246,8 @@ func (in *Inspector) rebuild() {
 		in.OnFieldsBuilt(in.shown, in.rows)
 	}
 	in.content.Objects = objects
-	in.content.Refresh()
 	in.showDiagnostics()
+	in.content.Refresh()
 }
 
 func (in *Inspector) multiSummary() []fyne.CanvasObject {
@@ -253,9 +268,9 @@ func sectionTitle(text string) fyne.CanvasObject {
 
 // addRow registers a field for problems and focus and returns its box.
 func (in *Inspector) addRow(path, title string, required bool, ed propertyEditor) fyne.CanvasObject {
-	errLabel := newErrorLabel()
-	box := fieldBox(title, ed.hint, required, ed.object, errLabel)
-	in.rows = append(in.rows, &fieldRow{path: path, errLabel: errLabel, focus: ed.focus, local: ed.localError, box: box})
+	slot := newProblemSlot()
+	box := fieldBox(title, ed.hint, required, ed.object, slot.box)
+	in.rows = append(in.rows, &fieldRow{path: path, errLabel: slot.label, slot: slot, focus: ed.focus, local: ed.localError, box: box})
 	return box
 }
 
@@ -274,7 +289,7 @@ func (in *Inspector) widgetForm() []fyne.CanvasObject {
 	if known {
 		head = container.NewHBox(container.NewCenter(typeTile(wt)), heading(title))
 	}
-	objects := []fyne.CanvasObject{head, sub, in.general}
+	objects := []fyne.CanvasObject{head, sub, in.general.box}
 	objects = append(objects, in.nameField(s))
 	if s.IsTrigger() {
 		objects = append(objects, in.flowSettings(false)...)

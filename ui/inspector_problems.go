@@ -13,6 +13,7 @@ import (
 
 // showDiagnostics puts the shown widget's problems under their fields.
 func (in *Inspector) showDiagnostics() {
+	in.holdHeights()
 	byRow := map[*fieldRow][]string{}
 	var general []string
 	severe := map[*fieldRow]bool{}
@@ -51,11 +52,61 @@ func (in *Inspector) showDiagnostics() {
 				severe[r] = true
 			}
 		}
-		setErrorText(r.errLabel, msgs, severe[r])
+		r.slot.set(msgs, severe[r], in.held[r.path])
 	}
 	if in.general != nil {
-		setErrorText(in.general, general, generalSevere)
+		in.general.set(general, generalSevere, in.held[""])
 	}
+}
+
+// holdHeights records the height of each problem line shown, which it
+// keeps when its problems go.
+func (in *Inspector) holdHeights() {
+	if in.held == nil {
+		in.held = map[string]float32{}
+	}
+	if in.general != nil {
+		in.held[""] = max(in.held[""], in.general.shownHeight())
+	}
+	for _, r := range in.rows {
+		in.held[r.path] = max(in.held[r.path], r.slot.shownHeight())
+	}
+}
+
+// closeHeldSpace lets the problem lines and the form take only the room
+// they need: another selection is shown.
+func (in *Inspector) closeHeldSpace() {
+	in.held = nil
+	in.slack.Hide()
+	in.slack.SetMinSize(fyne.Size{})
+}
+
+// keepPlace runs change (problems shown anew, the form laid out) keeping the field that holds
+// the keyboard where it is on screen: a line growing above it scrolls the
+// form by as much, with room added under the form when it is too short to
+// scroll that far.
+func (in *Inspector) keepPlace(change func()) {
+	r := in.focusedRow()
+	if r == nil {
+		change()
+		return
+	}
+	before, ok := kbd.PositionIn(in.scroll.Content, r.box)
+	change()
+	if !ok {
+		return
+	}
+	after, ok := kbd.PositionIn(in.scroll.Content, r.box)
+	if !ok || after.Y == before.Y {
+		return
+	}
+	y := max(0, in.scroll.Offset.Y+after.Y-before.Y)
+	if short := y + in.scroll.Size().Height - in.scroll.Content.MinSize().Height; short > 0 {
+		in.slack.SetMinSize(fyne.NewSize(0, in.slack.MinSize().Height+short))
+		in.slack.Show()
+		in.scroll.Refresh()
+	}
+	in.scroll.ScrollToOffset(fyne.NewPos(in.scroll.Offset.X, y))
 }
 
 // setErrorText shows problems under a field: red when one is an error,
@@ -98,7 +149,13 @@ func (in *Inspector) rowFor(rel string) *fieldRow {
 // SetDiagnostics updates the problems shown under the fields.
 func (in *Inspector) SetDiagnostics(ds []schemas.Diagnostic) {
 	in.diags = ds
-	in.showDiagnostics()
+	in.keepPlace(func() {
+		in.showDiagnostics()
+		// A line shown or hidden changes the form's height: lay it out
+		// now, not at the next frame, so that places measured are true.
+		in.scroll.Refresh()
+		in.scroll.Content.Refresh()
+	})
 }
 
 func (in *Inspector) refreshLocalErrors() { in.showDiagnostics() }
