@@ -9,10 +9,16 @@ import (
 )
 
 // While a node, a wire or a selection box is dragged to the edge of the
-// view, the view scrolls that way, faster the nearer the edge.
+// view, the view scrolls that way, as fast as the pointer is deep in the
+// edge zone or past the edge, up to a cap. It used to reach full speed
+// (875 px/s) at the edge itself, so a widget near the edge that a wire was
+// aimed at ran away from the pointer: inside the view it now scrolls at a
+// fifth of the cap at most (about 190 px/s, slow enough to aim), and goes
+// faster only as the pointer is taken past the edge, as in most editors.
 const (
-	edgeZone     = 32 // pixels from the edge where scrolling starts
-	edgeSpeed    = 14 // pixels per tick at the very edge
+	edgeZone     = 24  // pixels inside the edge where scrolling starts
+	edgeRamp     = 120 // pixels from the zone's start to full speed (96 past the edge)
+	edgeSpeed    = 14  // pixels per tick at most
 	autoPanEvery = 16 * time.Millisecond
 )
 
@@ -21,9 +27,9 @@ func (e *Editor) edgePush(p fyne.Position) (dx, dy float32) {
 	push := func(v, size float32) float32 {
 		switch {
 		case v < edgeZone:
-			return -edgeSpeed * (edgeZone - max(v, 0)) / edgeZone
+			return -edgeSpeed * min(edgeZone-v, edgeRamp) / edgeRamp
 		case v > size-edgeZone:
-			return edgeSpeed * (min(v, size) - (size - edgeZone)) / edgeZone
+			return edgeSpeed * min(v-(size-edgeZone), edgeRamp) / edgeRamp
 		}
 		return 0
 	}
@@ -33,6 +39,11 @@ func (e *Editor) edgePush(p fyne.Position) (dx, dy float32) {
 func (e *Editor) wantsAutoPan() bool {
 	gs := e.gesture
 	if gs == nil || gs.cancelled {
+		return false
+	}
+	// A wire held over a widget that would take it stays put: the drop
+	// lands where the user aims.
+	if gs.kind == gestureWire && gs.target != "" && gs.target != gs.from {
 		return false
 	}
 	switch gs.kind {

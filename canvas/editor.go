@@ -69,6 +69,9 @@ type Editor struct {
 	// viewTouched is set once the user (or the ui) pans or zooms.
 	viewTouched bool
 	size        fyne.Size
+	// shownSize is the last size the editor was laid out at that was not
+	// empty.
+	shownSize fyne.Size
 
 	selected  map[string]bool
 	snap      bool

@@ -67,6 +67,7 @@ func (e *Editor) DropWidget(typ string, at fyne.Position) (string, error) {
 		return "", fmt.Errorf("add %s: %w", wt.Title, err)
 	}
 	e.SetSelection([]string{name})
+	e.keepInView(name)
 	return name, nil
 }
 

@@ -71,11 +71,24 @@ func (r *editorRenderer) icon(name string) fyne.Resource {
 func (r *editorRenderer) Layout(size fyne.Size) {
 	e := r.e
 	resized := size != e.size
+	// The selection in view stays in view when the canvas shrinks (the
+	// Problems list opening under a widget just added). Moving the canvas
+	// into another container lays it out at 0×0 first: compare with the
+	// last size it was shown at.
+	sel := e.selectionBounds()
+	shown := size.Width > 0 && size.Height > 0
+	selShown := shown && size != e.shownSize && e.view.showsWhole(sel, e.shownSize)
 	e.size = size
+	if shown {
+		e.shownSize = size
+	}
 	// Until the user moves the view, a new size (the window opening, then
 	// maximised) places the flow anew.
 	if (!e.initialView || resized && !e.viewTouched) && size.Width > 0 && size.Height > 0 {
 		e.placeInitialView(size)
+	}
+	if selShown && e.view.panToShow(sel, size) {
+		e.viewTouched = true
 	}
 	r.draw(size)
 }
