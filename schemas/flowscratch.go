@@ -30,7 +30,7 @@ type flowScratch struct {
 // validation remains in it.
 func (sc *flowScratch) worker(i int) *widgetScratch {
 	for len(sc.workers) <= i {
-		sc.workers = append(sc.workers, &widgetScratch{})
+		sc.workers = append(sc.workers, &widgetScratch{scanned: &scannedStrings{}})
 	}
 	w := sc.workers[i]
 	w.reset()

@@ -444,6 +444,9 @@ func (v *Validator) checkString(ctx widgetContext, wt *WidgetType, s *model.Stat
 		checkRefs(text.refs)
 	}
 	sc := ctx.scratch
+	if sc != nil && sc.scanned == nil {
+		sc = nil // one widget's validation: nothing to remember
+	}
 	if sc != nil {
 		if e := sc.scanned.find(str); e != nil { // read at another widget
 			if e.parsed {

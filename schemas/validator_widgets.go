@@ -64,15 +64,19 @@ type widgetScratch struct {
 	cleanKeys []uint64
 	// Strings found to need no check, this validation; what the others
 	// hold, and the references they hold.
-	inert    inertStrings
-	scanned  scannedStrings
+	inert inertStrings
+	// scanned is nil in the scratch of one widget's validation
+	// (ValidateWidget), where nothing repeats: see flowScratch.worker.
+	scanned  *scannedStrings
 	refArena []Reference
 }
 
 // reset readies the scratch for another validation.
 func (sc *widgetScratch) reset() {
 	clear(sc.inert[:])
-	clear(sc.scanned[:])
+	if sc.scanned != nil {
+		clear(sc.scanned[:])
+	}
 	sc.refArena = sc.refArena[:0]
 	clear(sc.newFound)
 	sc.values = staticValues{}
