@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/studioflow/studioflow/model"
 )
 
 // Where things are in the editor window at 1280×800 (no window manager:
@@ -150,4 +152,18 @@ func typeNewName(t *testing.T, x *xserver, flowJSON, file, description, widget, 
 	x.key(t, "ctrl+a")
 	app.typeInto(t, name)
 	return app, window, path
+}
+
+// saveOpenFile saves with Ctrl+S and returns the saved flow and its text
+// once the file holds want and the title says it is saved.
+func (x *xserver) saveOpenFile(t *testing.T, window, path, want string) (*model.Flow, string) {
+	t.Helper()
+	x.key(t, "ctrl+s")
+	saved := waitFile(t, path, want)
+	x.waitTitle(t, window, func(s string) bool { return !strings.HasPrefix(s, "● ") })
+	f, err := model.Parse([]byte(saved))
+	if err != nil {
+		t.Fatalf("saved file does not parse: %v", err)
+	}
+	return f, saved
 }

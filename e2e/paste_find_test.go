@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/studioflow/studioflow/model"
 )
 
 // openHoroscopeCopy opens a copy of the project's horoscope flow in the
@@ -18,20 +16,6 @@ func openHoroscopeCopy(t *testing.T, x *xserver, bin string) (*app, string, stri
 	window := x.waitWindow(t, app.process, regexp.QuoteMeta("(horoscope.json)")+".*Studioflow")
 	waitForDrawing(t, x, "paste-find-open", x.windowGeometry(t, window))
 	return app, window, path
-}
-
-// saveOpenFile saves with Ctrl+S and returns the saved flow once the file
-// holds want and the title says it is saved.
-func (x *xserver) saveOpenFile(t *testing.T, window, path, want string) *model.Flow {
-	t.Helper()
-	x.key(t, "ctrl+s")
-	saved := waitFile(t, path, want)
-	x.waitTitle(t, window, func(s string) bool { return !strings.HasPrefix(s, "● ") })
-	f, err := model.Parse([]byte(saved))
-	if err != nil {
-		t.Fatalf("saved file does not parse: %v", err)
-	}
-	return f
 }
 
 func TestPasteLandsBesideTheWidgetCopiedAndAgainBesideThat(t *testing.T) {
@@ -47,7 +31,7 @@ func TestPasteLandsBesideTheWidgetCopiedAndAgainBesideThat(t *testing.T) {
 	x.key(t, "ctrl+v")
 	x.screenshot(t, "paste-pasted-twice")
 
-	f := x.saveOpenFile(t, window, path, "ask_sign_2")
+	f, _ := x.saveOpenFile(t, window, path, "ask_sign_2")
 	names := []string{"ask_sign", "ask_sign_1", "ask_sign_2"}
 	var at [3][2]float64
 	for i, n := range names {
@@ -97,7 +81,7 @@ func TestFindGoesToTheFieldThatMatchedAndAgainWhenChosenAgain(t *testing.T) {
 	x.screenshot(t, "find-2-went-again")
 
 	x.typeKeys(t, "XYZZY ")
-	f := x.saveOpenFile(t, window, path, "XYZZY")
+	f, _ := x.saveOpenFile(t, window, path, "XYZZY")
 	s := f.State("send_waiting")
 	if s == nil {
 		t.Fatal("send_waiting was renamed: the typing went into its name")

@@ -3,8 +3,6 @@ package e2e
 import (
 	"strings"
 	"testing"
-
-	"github.com/studioflow/studioflow/model"
 )
 
 // twoMessagesFlow has two Send Message widgets side by side, neither naming
@@ -36,15 +34,8 @@ func TestRenamingAWidgetThenClickingAnotherEditsTheOneClicked(t *testing.T) {
 	app.typeOver(t, window, "Hi there", text)
 	x.screenshot(t, "rename-click-4-body-typed")
 
-	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+s")
-	saved := waitFile(t, path, text)
-	x.waitTitle(t, window, func(s string) bool { return !strings.HasPrefix(s, "● ") })
+	f, saved := x.saveOpenFile(t, window, path, text)
 	x.screenshot(t, "rename-click-5-saved")
-
-	f, err := model.Parse([]byte(saved))
-	if err != nil {
-		t.Fatalf("saved file does not parse: %v", err)
-	}
 	renamed := f.State("welcome")
 	if renamed == nil || f.State("greet") != nil {
 		t.Fatalf("greet was not renamed welcome:\n%s", saved)

@@ -3,8 +3,6 @@ package e2e
 import (
 	"strings"
 	"testing"
-
-	"github.com/studioflow/studioflow/model"
 )
 
 // greetThenFarewellFlow: the Trigger's Incoming Message goes to greet,
@@ -27,15 +25,8 @@ func TestCtrlSInTheNameFieldSavesTheRename(t *testing.T) {
 	x.waitTitle(t, window, func(s string) bool { return strings.HasPrefix(s, "● ") })
 	x.screenshot(t, "rename-save-2-name-typed")
 
-	x.run(t, "xdotool", "key", "--clearmodifiers", "ctrl+s")
-	saved := waitFile(t, path, `"welcome"`)
-	x.waitTitle(t, window, func(s string) bool { return !strings.HasPrefix(s, "● ") })
+	f, saved := x.saveOpenFile(t, window, path, `"welcome"`)
 	x.still(t, "rename-save-3-saved", screenArea)
-
-	f, err := model.Parse([]byte(saved))
-	if err != nil {
-		t.Fatalf("saved file does not parse: %v", err)
-	}
 	renamed := f.State("welcome")
 	if renamed == nil || f.State("greet") != nil {
 		t.Fatalf("greet was not saved renamed welcome:\n%s", saved)
