@@ -154,7 +154,9 @@ func (set *compiledSet) compile(url string) (*jsonschema.Schema, *fastSchema, er
 		set.failed = err
 		return nil, nil, err
 	}
-	return s, set.builder.build(s), nil
+	fast := set.builder.build(s)
+	attachGenerated(url, fast)
+	return s, fast, nil
 }
 
 // typeSchema is a widget type's schema, compiled the first time a widget of

@@ -92,6 +92,11 @@ type fastSchema struct {
 	// anyString: it has neither.
 	strings   []string
 	anyString bool
+
+	// genFn is the generated code for a compiled schema's root (see
+	// check); genNodes are the nodes it indexes.
+	genFn    func(n []*fastSchema, v any) bool
+	genNodes []*fastSchema
 }
 
 type pin struct{ key, value string }

@@ -30,6 +30,11 @@ func newVerdicts(t testing.TB) *verdicts {
 func (vs *verdicts) check(family, what string, fast *fastSchema, slow *jsonschema.Schema, view, instance any) {
 	vs.t.Helper()
 	fastOK := fast.valid(view)
+	if fast.genFn != nil {
+		if genOK := fast.check(view); genOK != fastOK {
+			vs.t.Errorf("%s, %s: the generated code says valid=%v, the interpreter %v\nvalue: %s", family, what, genOK, fastOK, model.MarshalCanonical(view))
+		}
+	}
 	err := slow.Validate(instance)
 	if fastOK != (err == nil) {
 		vs.t.Errorf("%s, %s: fast says valid=%v, jsonschema/v5 says %v\nvalue: %s", family, what, fastOK, err, model.MarshalCanonical(view))

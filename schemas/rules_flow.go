@@ -23,7 +23,7 @@ func (v *Validator) flowSchema(f *model.Flow, out []Diagnostic) []Diagnostic {
 		if !ok {
 			continue
 		}
-		if fr.schema.fast.valid(val) {
+		if fr.schema.fast.check(val) {
 			continue
 		}
 		generic := model.ToGeneric(val)

@@ -57,7 +57,7 @@ func (v *Validator) schemaRuleOf(w *WidgetType, s *model.State, base string, out
 			return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: base, Rule: RuleSchema,
 				Message: fmt.Sprintf("this %s widget cannot be checked: %v", s.Type(), err)})
 		}
-		if fast.valid(schemaView(s.Raw())) {
+		if fast.check(schemaView(s.Raw())) {
 			return out
 		}
 	}
@@ -213,7 +213,7 @@ func (v *Validator) conditionRules(s *model.State, t *model.Object, event string
 	var instance map[string]any
 	for k, c := range list {
 		cp := func() string { return "/transitions/" + strconv.Itoa(j) + "/conditions/" + strconv.Itoa(k) } // for a finding
-		if !v.condition.fast.valid(c) {
+		if !v.condition.fast.check(c) {
 			if err := v.condition.slow.Validate(model.ToGeneric(c)); err != nil {
 				if instance == nil {
 					instance = schemaInstance(s)
@@ -496,7 +496,7 @@ func (v *Validator) propertyQuirkRules(w *WidgetType, s *model.State, base strin
 		if rule == RuleOffset {
 			schema = v.offset
 		}
-		if schema.fast.valid(val) {
+		if schema.fast.check(val) {
 			return
 		}
 		generic := model.ToGeneric(val)
