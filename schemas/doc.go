@@ -32,5 +32,12 @@
 // value it finds invalid goes to santhosh-tekuri/jsonschema/v5, whose error
 // tree the messages are worded from. Keywords fastSchema does not implement
 // are left to jsonschema/v5 (TestFastSchemaAgreesWithJSONSchema and
-// FuzzFastSchemaAgrees prove the two agree).
+// FuzzFastSchemaAgrees prove the two agree). fastSchema's plans are also
+// written out as Go, one function per node (fastschema_gen.go, written by
+// fastschema_codegen.go; `go test ./schemas -run
+// TestGeneratedValidatorsCurrent -update` rewrites it after a schema or the
+// generator changes): a compiled schema runs that code only when the graph
+// just built is the one it was generated from, and hands the interpreter
+// every node and value the code does not specialise. The same tests compare
+// the generated code with the interpreter on every value they try.
 package schemas
