@@ -194,19 +194,26 @@ func (p *parser) keep(b []byte) string {
 
 const (
 	// internBits is the most slots an intern table has (log2), for a
-	// document of 32 KB or more: a smaller one gets a smaller table
+	// document of 128 KB or more: a smaller one gets a smaller table
 	// (internSlots), as schemas and default widgets are a few KB each.
-	internBits = 9
+	// With 512 slots, a 1,000-widget flow's strings pushed one another
+	// out, and a template repeated in every other widget was kept 1.7
+	// times on average; with 2,048, 1.25 times.
+	internBits = 11
 	// internMax is the length of the longest strings interned: longer
-	// ones are seldom repeated, and comparing them costs more.
-	internMax = 40
+	// ones are seldom repeated, and comparing them costs more. A Liquid
+	// template a builder repeats from widget to widget ("What is your
+	// name, {{trigger.call.CallerName}}?") is often longer than a name:
+	// kept once, the validator reads it once (schemas' inertStrings and
+	// scannedStrings know strings by their bytes' address).
+	internMax = 96
 )
 
 // The intern table is a cache of the strings the parser kept, by a hash
 // of their bytes (the last one kept wins a slot).
 
 // internSlots is log2 of the intern table's slots for a document of size
-// bytes: one slot per 64 bytes, 64 to 512 slots.
+// bytes: one slot per 64 bytes, 64 to 2,048 slots.
 func internSlots(size int) uint {
 	b := uint(6)
 	for b < internBits && 64<<b < size {
