@@ -200,21 +200,26 @@ func otherCases(but typeMask) string {
 
 func (g *codegen) types(i int, n *fastSchema) {
 	integerOnly := n.types&typeInteger != 0 && n.types&typeNumber == 0
+	var admitted, refused []string
+	for _, c := range modelCases {
+		switch {
+		case c.mask == typeNumber && integerOnly:
+		case n.types&c.mask != 0:
+			admitted = append(admitted, c.goType)
+		default:
+			refused = append(refused, c.goType)
+		}
+	}
 	if integerOnly {
-		g.printf("\tswitch t := v.(type) {\n")
+		g.printf("\tswitch t := v.(type) {\n\tcase json.Number:\n\t\tisInt, ok := isIntegerLiteral(t)\n\t\treturn ok && isInt\n")
 	} else {
 		g.printf("\tswitch v.(type) {\n")
 	}
-	for _, c := range modelCases {
-		g.printf("\tcase %s:\n", c.goType)
-		switch {
-		case c.mask != typeNumber:
-			g.printf("\t\treturn %v\n", n.types&c.mask != 0)
-		case integerOnly:
-			g.printf("\t\tisInt, ok := isIntegerLiteral(t)\n\t\treturn ok && isInt\n")
-		default:
-			g.printf("\t\treturn %v\n", n.types&typeNumber != 0)
-		}
+	if len(admitted) > 0 {
+		g.printf("\tcase %s:\n\t\treturn true\n", strings.Join(admitted, ", "))
+	}
+	if len(refused) > 0 {
+		g.printf("\tcase %s:\n\t\treturn false\n", strings.Join(refused, ", "))
 	}
 	g.printf("\t}\n\t%s\n", fallback(i))
 }

@@ -12,69 +12,69 @@ import (
 func generatedFor(url string) (generatedValidator, bool) {
 	switch url {
 	case "https://schemas.twilio.com/studio/draft/2019-09/2/make-outgoing-call-v1":
-		return generatedValidator{hash: 0x811d085af9c41e47, fn: genMakeOutgoingCallV10}, true
+		return generatedValidator{hash: 0xcb26d6a4090b593a, fn: genMakeOutgoingCallV10}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/2/make-outgoing-call-v2":
-		return generatedValidator{hash: 0x8e6b133b67b2579c, fn: genMakeOutgoingCallV20}, true
+		return generatedValidator{hash: 0x13575ed7f11af7e1, fn: genMakeOutgoingCallV20}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/add-member-to-chat-channel":
-		return generatedValidator{hash: 0x6f3c081dbda00b91, fn: genAddMemberToChatChannel0}, true
+		return generatedValidator{hash: 0xad74903a50174efa, fn: genAddMemberToChatChannel0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/add-twiml-redirect":
-		return generatedValidator{hash: 0x2b2606563977bd98, fn: genAddTwimlRedirect0}, true
+		return generatedValidator{hash: 0xf4db71dbf12d900f, fn: genAddTwimlRedirect0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/capture-payments":
-		return generatedValidator{hash: 0x7306413a4f09cd03, fn: genCapturePayments0}, true
+		return generatedValidator{hash: 0x4c3bf93e132e2cfe, fn: genCapturePayments0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/commons#/definitions/Offset":
-		return generatedValidator{hash: 0xd8b96ebc43407cb8, fn: genCommonsDefinitionsOffset0}, true
+		return generatedValidator{hash: 0xc76924f3a91d6274, fn: genCommonsDefinitionsOffset0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/connect-call-to":
-		return generatedValidator{hash: 0xfa06d9e4a2e690b2, fn: genConnectCallTo0}, true
+		return generatedValidator{hash: 0x110a4b26d30cfd3d, fn: genConnectCallTo0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/connect-virtual-agent":
-		return generatedValidator{hash: 0x1f152341cd139b7d, fn: genConnectVirtualAgent0}, true
+		return generatedValidator{hash: 0xc57bbbdf75871fcc, fn: genConnectVirtualAgent0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/connect-virtual-agent-v2":
-		return generatedValidator{hash: 0x1f18a6af587f1b54, fn: genConnectVirtualAgentV20}, true
+		return generatedValidator{hash: 0x53030ea64f78465f, fn: genConnectVirtualAgentV20}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/create-chat-channel":
-		return generatedValidator{hash: 0x8b1cee4fb8525df1, fn: genCreateChatChannel0}, true
+		return generatedValidator{hash: 0xd8ae4248dfa44b4a, fn: genCreateChatChannel0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/create-task":
-		return generatedValidator{hash: 0x1c036bff1a7aeb94, fn: genCreateTask0}, true
+		return generatedValidator{hash: 0x9dbfdebb2bb6f1dd, fn: genCreateTask0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/enqueue-call":
-		return generatedValidator{hash: 0x97cc1731f1f348c7, fn: genEnqueueCall0}, true
+		return generatedValidator{hash: 0xaa03bed61b019d9e, fn: genEnqueueCall0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/flow-definition#/properties/$schema":
 		return generatedValidator{hash: 0xe1eb51b36e244109, fn: genFlowDefinitionPropertiesSchema0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/flow-definition#/properties/description":
 		return generatedValidator{hash: 0x723ac050ec0c2182, fn: genFlowDefinitionPropertiesDescription0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/flow-definition#/properties/flags":
-		return generatedValidator{hash: 0xee80728603d5b8e1, fn: genFlowDefinitionPropertiesFlags0}, true
+		return generatedValidator{hash: 0x1b7f411b4e2285ef, fn: genFlowDefinitionPropertiesFlags0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/flow-definition#/properties/initial_state":
 		return generatedValidator{hash: 0xf98aea8eeabe10b2, fn: genFlowDefinitionPropertiesInitialState0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/flow-definition#/properties/states/items/properties/type":
 		return generatedValidator{hash: 0x37e0720819b07a49, fn: genFlowDefinitionPropertiesStatesItemsPropertiesType0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/fork-stream":
-		return generatedValidator{hash: 0xc1949692daef9a86, fn: genForkStream0}, true
+		return generatedValidator{hash: 0x72bbb0a1ecd3b7fd, fn: genForkStream0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/gather-input-on-call":
-		return generatedValidator{hash: 0xd181e407fd182cd3, fn: genGatherInputOnCall0}, true
+		return generatedValidator{hash: 0x45d18db1e42590a6, fn: genGatherInputOnCall0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/look-up-profile":
-		return generatedValidator{hash: 0xf18f0396d4a99742, fn: genLookUpProfile0}, true
+		return generatedValidator{hash: 0x2e72818b8f5056fd, fn: genLookUpProfile0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/make-http-request":
-		return generatedValidator{hash: 0x28702442b678937, fn: genMakeHttpRequest0}, true
+		return generatedValidator{hash: 0x648c7d0d0ef4455c, fn: genMakeHttpRequest0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/record-call":
-		return generatedValidator{hash: 0xbdefd46b74337226, fn: genRecordCall0}, true
+		return generatedValidator{hash: 0x25bbb08b0d992ee5, fn: genRecordCall0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/record-voicemail":
-		return generatedValidator{hash: 0x3b9ecd6f4f25281, fn: genRecordVoicemail0}, true
+		return generatedValidator{hash: 0x52b7ccb76646d65c, fn: genRecordVoicemail0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/run-function":
-		return generatedValidator{hash: 0x820fe44f8a1e0f92, fn: genRunFunction0}, true
+		return generatedValidator{hash: 0xf9704f9c5891b42b, fn: genRunFunction0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/run-function-v2":
-		return generatedValidator{hash: 0x1d65a3c10b61b8e5, fn: genRunFunctionV20}, true
+		return generatedValidator{hash: 0xaf7f1538acbffa26, fn: genRunFunctionV20}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/run-subflow":
-		return generatedValidator{hash: 0x4572bf105c2ce84d, fn: genRunSubflow0}, true
+		return generatedValidator{hash: 0x7cd5804f6d4fcf66, fn: genRunSubflow0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/say-play":
-		return generatedValidator{hash: 0xcd7d971f892b2064, fn: genSayPlay0}, true
+		return generatedValidator{hash: 0x54210d992d2f3701, fn: genSayPlay0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/send-and-wait-for-reply":
-		return generatedValidator{hash: 0xcc26a61069b5348a, fn: genSendAndWaitForReply0}, true
+		return generatedValidator{hash: 0x3a8a7bb03a690079, fn: genSendAndWaitForReply0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/send-message":
-		return generatedValidator{hash: 0xcc1ca374ce34560a, fn: genSendMessage0}, true
+		return generatedValidator{hash: 0xf1262c0fb4d35067, fn: genSendMessage0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/send-to-auto-pilot":
-		return generatedValidator{hash: 0x6e8843c8730ebaff, fn: genSendToAutoPilot0}, true
+		return generatedValidator{hash: 0xaacb8450693d2178, fn: genSendToAutoPilot0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/send-to-flex":
-		return generatedValidator{hash: 0x2c0ec72f99e6dcec, fn: genSendToFlex0}, true
+		return generatedValidator{hash: 0x8062405ce4d292e3, fn: genSendToFlex0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/set-variables":
-		return generatedValidator{hash: 0x62050d5b8c05478f, fn: genSetVariables0}, true
+		return generatedValidator{hash: 0xbead600b3efa5b66, fn: genSetVariables0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/set-variables#/properties/properties/variables":
 		return generatedValidator{hash: 0x384ba5d008230938, fn: genSetVariablesPropertiesPropertiesVariables0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/split-based-on":
@@ -82,13 +82,13 @@ func generatedFor(url string) (generatedValidator, bool) {
 	case "https://schemas.twilio.com/studio/draft/2019-09/split-based-on#/definitions/Condition":
 		return generatedValidator{hash: 0xca63c5624d16acc1, fn: genSplitBasedOnDefinitionsCondition0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/trigger":
-		return generatedValidator{hash: 0xfd49b4139b870d0, fn: genTrigger0}, true
+		return generatedValidator{hash: 0xf6a356dbb5db096d, fn: genTrigger0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/understand":
-		return generatedValidator{hash: 0x523e918270806d7b, fn: genUnderstand0}, true
+		return generatedValidator{hash: 0xbe0c129bc83d9d5c, fn: genUnderstand0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/update-profile-traits":
-		return generatedValidator{hash: 0xc2df14c65ae9d0d5, fn: genUpdateProfileTraits0}, true
+		return generatedValidator{hash: 0x9aaeaeb6c3e6f974, fn: genUpdateProfileTraits0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/update-sync-object":
-		return generatedValidator{hash: 0xda95bb818756188d, fn: genUpdateSyncObject0}, true
+		return generatedValidator{hash: 0xa202e38986f5963e, fn: genUpdateSyncObject0}, true
 	}
 	return generatedValidator{}, false
 }
@@ -261,17 +261,9 @@ func genMakeOutgoingCallV14(n []*fastSchema, v any) bool {
 
 func genMakeOutgoingCallV15(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
 	case bool:
 		return true
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case nil, string, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[5].valid(v)
@@ -279,19 +271,11 @@ func genMakeOutgoingCallV15(n []*fastSchema, v any) bool {
 
 func genMakeOutgoingCallV16(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[6].valid(v)
 }
@@ -635,17 +619,9 @@ func genMakeOutgoingCallV117(n []*fastSchema, v any) bool {
 
 func genMakeOutgoingCallV115(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[15].valid(v)
@@ -1047,17 +1023,9 @@ func genMakeOutgoingCallV22(n []*fastSchema, v any) bool {
 
 func genMakeOutgoingCallV24(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
 	case bool:
 		return true
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case nil, string, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[4].valid(v)
@@ -1125,17 +1093,9 @@ func genMakeOutgoingCallV210(n []*fastSchema, v any) bool {
 
 func genMakeOutgoingCallV211(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
 	case bool:
 		return true
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case nil, string, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[11].valid(v)
@@ -1461,17 +1421,9 @@ func genMakeOutgoingCallV229(n []*fastSchema, v any) bool {
 
 func genMakeOutgoingCallV227(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[27].valid(v)
@@ -1636,17 +1588,9 @@ func genAddMemberToChatChannel1(n []*fastSchema, v any) bool {
 
 func genAddMemberToChatChannel3(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
 	case *model.Object:
 		return true
-	case []any:
-		return false
-	case json.Number:
+	case nil, bool, string, []any, json.Number:
 		return false
 	}
 	return n[3].valid(v)
@@ -1748,17 +1692,9 @@ func genAddMemberToChatChannel7(n []*fastSchema, v any) bool {
 
 func genAddMemberToChatChannel8(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[8].valid(v)
@@ -2154,17 +2090,9 @@ func genAddTwimlRedirect16(n []*fastSchema, v any) bool {
 
 func genAddTwimlRedirect14(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[14].valid(v)
@@ -2584,19 +2512,11 @@ func genCapturePayments8(n []*fastSchema, v any) bool {
 
 func genCapturePayments9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[9].valid(v)
 }
@@ -2668,17 +2588,9 @@ func genCapturePayments19(n []*fastSchema, v any) bool {
 
 func genCapturePayments20(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
 	case bool:
 		return true
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case nil, string, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[20].valid(v)
@@ -3152,17 +3064,9 @@ func genCapturePayments34(n []*fastSchema, v any) bool {
 
 func genCapturePayments32(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[32].valid(v)
@@ -3344,36 +3248,20 @@ func genCommonsDefinitionsOffset0(n []*fastSchema, v any) bool {
 
 func genCommonsDefinitionsOffset1(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		return true
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[1].valid(v)
 }
 
 func genCommonsDefinitionsOffset2(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		return true
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[2].valid(v)
 }
@@ -3601,17 +3489,9 @@ func genConnectCallTo5(n []*fastSchema, v any) bool {
 
 func genConnectCallTo6(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
 	case bool:
 		return true
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case nil, string, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[6].valid(v)
@@ -3659,19 +3539,11 @@ func genConnectCallTo10(n []*fastSchema, v any) bool {
 
 func genConnectCallTo11(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[11].valid(v)
 }
@@ -3819,17 +3691,9 @@ func genConnectCallTo22(n []*fastSchema, v any) bool {
 
 func genConnectCallTo20(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[20].valid(v)
@@ -4218,17 +4082,9 @@ func genConnectVirtualAgent17(n []*fastSchema, v any) bool {
 
 func genConnectVirtualAgent15(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[15].valid(v)
@@ -4681,19 +4537,11 @@ func genConnectVirtualAgentV222(n []*fastSchema, v any) bool {
 
 func genConnectVirtualAgentV223(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[23].valid(v)
 }
@@ -5138,17 +4986,9 @@ func genConnectVirtualAgentV233(n []*fastSchema, v any) bool {
 
 func genConnectVirtualAgentV231(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[31].valid(v)
@@ -5391,17 +5231,9 @@ func genCreateChatChannel1(n []*fastSchema, v any) bool {
 
 func genCreateChatChannel3(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
 	case *model.Object:
 		return true
-	case []any:
-		return false
-	case json.Number:
+	case nil, bool, string, []any, json.Number:
 		return false
 	}
 	return n[3].valid(v)
@@ -5503,17 +5335,9 @@ func genCreateChatChannel7(n []*fastSchema, v any) bool {
 
 func genCreateChatChannel8(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[8].valid(v)
@@ -5582,17 +5406,9 @@ func genCreateTask1(n []*fastSchema, v any) bool {
 
 func genCreateTask3(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
 	case *model.Object:
 		return true
-	case []any:
-		return false
-	case json.Number:
+	case nil, bool, string, []any, json.Number:
 		return false
 	}
 	return n[3].valid(v)
@@ -5694,17 +5510,9 @@ func genCreateTask7(n []*fastSchema, v any) bool {
 
 func genCreateTask8(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[8].valid(v)
@@ -5892,19 +5700,11 @@ func genEnqueueCall2(n []*fastSchema, v any) bool {
 
 func genEnqueueCall4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[4].valid(v)
 }
@@ -5931,19 +5731,11 @@ func genEnqueueCall6(n []*fastSchema, v any) bool {
 
 func genEnqueueCall7(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[7].valid(v)
 }
@@ -6193,17 +5985,9 @@ func genEnqueueCall22(n []*fastSchema, v any) bool {
 
 func genEnqueueCall20(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[20].valid(v)
@@ -6322,17 +6106,9 @@ func genFlowDefinitionPropertiesFlags1(n []*fastSchema, v any) bool {
 
 func genFlowDefinitionPropertiesFlags2(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
 	case bool:
 		return true
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case nil, string, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[2].valid(v)
@@ -6690,17 +6466,9 @@ func genForkStream22(n []*fastSchema, v any) bool {
 
 func genForkStream20(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[20].valid(v)
@@ -7072,38 +6840,22 @@ func genGatherInputOnCall9(n []*fastSchema, v any) bool {
 
 func genGatherInputOnCall10(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[10].valid(v)
 }
 
 func genGatherInputOnCall11(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[11].valid(v)
 }
@@ -7170,17 +6922,9 @@ func genGatherInputOnCall17(n []*fastSchema, v any) bool {
 
 func genGatherInputOnCall18(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
 	case bool:
 		return true
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case nil, string, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[18].valid(v)
@@ -7188,19 +6932,11 @@ func genGatherInputOnCall18(n []*fastSchema, v any) bool {
 
 func genGatherInputOnCall19(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[19].valid(v)
 }
@@ -7466,17 +7202,9 @@ func genGatherInputOnCall30(n []*fastSchema, v any) bool {
 
 func genGatherInputOnCall28(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[28].valid(v)
@@ -7866,17 +7594,9 @@ func genLookUpProfile9(n []*fastSchema, v any) bool {
 
 func genLookUpProfile11(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
 	case *model.Object:
 		return true
-	case []any:
-		return false
-	case json.Number:
+	case nil, bool, string, []any, json.Number:
 		return false
 	}
 	return n[11].valid(v)
@@ -8054,17 +7774,9 @@ func genLookUpProfile21(n []*fastSchema, v any) bool {
 
 func genLookUpProfile19(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[19].valid(v)
@@ -8325,17 +8037,9 @@ func genMakeHttpRequest2(n []*fastSchema, v any) bool {
 
 func genMakeHttpRequest4(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
 	case bool:
 		return true
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case nil, string, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[4].valid(v)
@@ -8621,17 +8325,9 @@ func genMakeHttpRequest24(n []*fastSchema, v any) bool {
 
 func genMakeHttpRequest22(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[22].valid(v)
@@ -8872,17 +8568,9 @@ func genRecordCall2(n []*fastSchema, v any) bool {
 
 func genRecordCall4(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
 	case bool:
 		return true
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case nil, string, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[4].valid(v)
@@ -9093,17 +8781,9 @@ func genRecordCall19(n []*fastSchema, v any) bool {
 
 func genRecordCall17(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[17].valid(v)
@@ -9372,19 +9052,11 @@ func genRecordVoicemail4(n []*fastSchema, v any) bool {
 
 func genRecordVoicemail5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[5].valid(v)
 }
@@ -9411,36 +9083,20 @@ func genRecordVoicemail7(n []*fastSchema, v any) bool {
 
 func genRecordVoicemail8(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[8].valid(v)
 }
 
 func genRecordVoicemail9(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
 	case bool:
 		return true
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case nil, string, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[9].valid(v)
@@ -9648,17 +9304,9 @@ func genRecordVoicemail21(n []*fastSchema, v any) bool {
 
 func genRecordVoicemail19(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[19].valid(v)
@@ -10124,17 +9772,9 @@ func genRunFunction19(n []*fastSchema, v any) bool {
 
 func genRunFunction17(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[17].valid(v)
@@ -10243,17 +9883,9 @@ func genRunFunctionV21(n []*fastSchema, v any) bool {
 
 func genRunFunctionV23(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
 	case *model.Object:
 		return true
-	case []any:
-		return false
-	case json.Number:
+	case nil, bool, string, []any, json.Number:
 		return false
 	}
 	return n[3].valid(v)
@@ -10355,17 +9987,9 @@ func genRunFunctionV27(n []*fastSchema, v any) bool {
 
 func genRunFunctionV28(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[8].valid(v)
@@ -10789,17 +10413,9 @@ func genRunSubflow21(n []*fastSchema, v any) bool {
 
 func genRunSubflow19(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[19].valid(v)
@@ -11113,19 +10729,11 @@ func genSayPlay8(n []*fastSchema, v any) bool {
 
 func genSayPlay9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[9].valid(v)
 }
@@ -11323,17 +10931,9 @@ func genSayPlay22(n []*fastSchema, v any) bool {
 
 func genSayPlay20(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[20].valid(v)
@@ -11778,19 +11378,11 @@ func genSendAndWaitForReply19(n []*fastSchema, v any) bool {
 
 func genSendAndWaitForReply20(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[20].valid(v)
 }
@@ -12026,17 +11618,9 @@ func genSendAndWaitForReply30(n []*fastSchema, v any) bool {
 
 func genSendAndWaitForReply28(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[28].valid(v)
@@ -12621,17 +12205,9 @@ func genSendMessage27(n []*fastSchema, v any) bool {
 
 func genSendMessage25(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[25].valid(v)
@@ -13109,17 +12685,9 @@ func genSendToAutoPilot18(n []*fastSchema, v any) bool {
 
 func genSendToAutoPilot16(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[16].valid(v)
@@ -13529,19 +13097,11 @@ func genSendToFlex8(n []*fastSchema, v any) bool {
 
 func genSendToFlex9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
-	case *model.Object:
-		return false
-	case []any:
-		return false
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
 		return ok && isInt
+	case nil, bool, string, *model.Object, []any:
+		return false
 	}
 	return n[9].valid(v)
 }
@@ -13789,17 +13349,9 @@ func genSendToFlex22(n []*fastSchema, v any) bool {
 
 func genSendToFlex20(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[20].valid(v)
@@ -14073,17 +13625,9 @@ func genSetVariables11(n []*fastSchema, v any) bool {
 
 func genSetVariables9(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[9].valid(v)
@@ -14742,17 +14286,9 @@ func genTrigger1(n []*fastSchema, v any) bool {
 
 func genTrigger3(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
 	case *model.Object:
 		return true
-	case []any:
-		return false
-	case json.Number:
+	case nil, bool, string, []any, json.Number:
 		return false
 	}
 	return n[3].valid(v)
@@ -15076,17 +14612,9 @@ func genTrigger13(n []*fastSchema, v any) bool {
 
 func genTrigger11(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[11].valid(v)
@@ -15246,17 +14774,9 @@ func genUnderstand1(n []*fastSchema, v any) bool {
 
 func genUnderstand3(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
 	case *model.Object:
 		return true
-	case []any:
-		return false
-	case json.Number:
+	case nil, bool, string, []any, json.Number:
 		return false
 	}
 	return n[3].valid(v)
@@ -15358,17 +14878,9 @@ func genUnderstand7(n []*fastSchema, v any) bool {
 
 func genUnderstand8(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[8].valid(v)
@@ -15798,17 +15310,9 @@ func genUpdateProfileTraits20(n []*fastSchema, v any) bool {
 
 func genUpdateProfileTraits18(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[18].valid(v)
@@ -15956,17 +15460,9 @@ func genUpdateSyncObject1(n []*fastSchema, v any) bool {
 
 func genUpdateSyncObject3(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
-		return false
-	case bool:
-		return false
-	case string:
-		return false
 	case *model.Object:
 		return true
-	case []any:
-		return false
-	case json.Number:
+	case nil, bool, string, []any, json.Number:
 		return false
 	}
 	return n[3].valid(v)
@@ -16068,17 +15564,9 @@ func genUpdateSyncObject7(n []*fastSchema, v any) bool {
 
 func genUpdateSyncObject8(n []*fastSchema, v any) bool {
 	switch v.(type) {
-	case nil:
+	case nil, string:
 		return true
-	case bool:
-		return false
-	case string:
-		return true
-	case *model.Object:
-		return false
-	case []any:
-		return false
-	case json.Number:
+	case bool, *model.Object, []any, json.Number:
 		return false
 	}
 	return n[8].valid(v)

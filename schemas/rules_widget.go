@@ -186,7 +186,7 @@ func (v *Validator) splitRules(w *WidgetType, s *model.State, base string, out [
 	for j, item := range list {
 		if obj, ok := item.(*model.Object); ok {
 			event, _ := obj.String("event")
-			out = v.conditionRules(s, obj, event, j, base, base+"/transitions/"+strconv.Itoa(j), out)
+			out = v.conditionRules(s, obj, event, j, base, out)
 		}
 	}
 	return out
@@ -195,19 +195,20 @@ func (v *Validator) splitRules(w *WidgetType, s *model.State, base string, out [
 // conditionRules checks a split-based-on transition's conditions against
 // the official Condition definition (the schema itself never applies it:
 // it names the array "condition", exports write "conditions").
-func (v *Validator) conditionRules(s *model.State, t *model.Object, event string, j int, base, p string, out []Diagnostic) []Diagnostic {
+func (v *Validator) conditionRules(s *model.State, t *model.Object, event string, j int, base string, out []Diagnostic) []Diagnostic {
+	p := func() string { return base + "/transitions/" + strconv.Itoa(j) } // for a finding
 	cv, hasConds := t.Get("conditions")
 	if _, hasSingular := t.Get("condition"); hasSingular && !hasConds {
-		out = append(out, Diagnostic{Severity: Warning, Widget: s.Name(), Path: p + "/condition", Rule: RuleConditions,
+		out = append(out, Diagnostic{Severity: Warning, Widget: s.Name(), Path: p() + "/condition", Rule: RuleConditions,
 			Message: `Studio reads "conditions" (plural); this "condition" list is ignored when the flow runs`})
 	}
 	list, isList := cv.([]any)
 	switch {
 	case hasConds && !isList:
-		return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/conditions", Rule: RuleConditions,
+		return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/conditions", Rule: RuleConditions,
 			Message: fmt.Sprintf("the conditions of %s must be a list, but it is %s", transitionText(v.cat.stateNamer(s), j), describeValue(model.ToGeneric(cv)))})
 	case event == "match" && len(list) == 0:
-		return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p + "/conditions", Rule: RuleConditions,
+		return append(out, Diagnostic{Severity: Error, Widget: s.Name(), Path: p() + "/conditions", Rule: RuleConditions,
 			Message: fmt.Sprintf("transition %d (Condition Matches) needs at least one condition", j+1)})
 	}
 	var instance map[string]any
