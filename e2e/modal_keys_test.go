@@ -43,10 +43,12 @@ func openHoroscope(t *testing.T, x *xserver) (*app, string, string, string) {
 // the window behind. Ctrl+F used to take the keyboard to Find behind the
 // dialog, and the Ctrl key itself made the JSON view editable; Delete,
 // Ctrl+X, Ctrl+V, Ctrl+D, Ctrl+Z, Ctrl+S would edit or save the flow
-// behind. A character typed last (x) shows the view was still read-only
-// (it starts editing and is not typed into the text) and that every key
-// before it has been handled. The file, the title's unsaved mark, the
-// selection and the library pane stay as they were.
+// behind. A character typed last (x) starts editing and is typed at the
+// caret, the text's start: the text then begins "x{", which shows that
+// every key before it has been handled and that none of them edited the
+// text (Delete, Ctrl+X or Ctrl+V in an editable text would have). The
+// file, the title's unsaved mark, the selection and the library pane stay
+// as they were.
 func TestEditorShortcutsDoNotReachTheWindowBehindADialog(t *testing.T) {
 	t.Parallel()
 	x := startXvfb(t)
@@ -60,8 +62,8 @@ func TestEditorShortcutsDoNotReachTheWindowBehindADialog(t *testing.T) {
 	x.screenshot(t, "modal-keys-1-json-after-shortcuts")
 	a.press(t, "x")
 	text := a.waitFocused(t, "the JSON text", func(s string) bool { return strings.Contains(s, `"description"`) })
-	if !strings.HasPrefix(text, "{") {
-		t.Errorf("x went into an already editable text: it starts %.40q", text)
+	if !strings.HasPrefix(text, "x{") {
+		t.Errorf("the text does not start with the x typed, before the JSON: it starts %.40q, ends %q", text, text[max(0, len(text)-40):])
 	}
 	a.press(t, "Escape")
 	a.until(t, "Escape closing Show Flow JSON", func() (bool, string) {

@@ -64,7 +64,10 @@ func (j *jsonEditor) focusTarget() fyne.Focusable {
 func (j *jsonEditor) withCodeView() {
 	j.code = newJSONCodeView()
 	setJSON(j.code, j.entry.Text)
-	j.keys = newCodeKeys(j.code, j.close, func() { j.setEditing(true) })
+	j.keys = newCodeKeys(j.code, j.close, func(r rune) {
+		j.setEditing(true)
+		j.entry.typeRune(r) // the character that asked to edit is not lost
+	})
 	j.body = container.NewStack(j.keys)
 	j.toggle = kbd.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { j.setEditing(!j.editing) })
 }

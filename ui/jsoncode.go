@@ -132,19 +132,21 @@ func setJSON(g *widget.TextGrid, text string) {
 }
 
 // codeKeys makes the code view take the keyboard: Escape closes the dialog,
-// typing a character switches to editing, Ctrl+C copies the whole text.
+// typing a character switches to editing and types it there (at the
+// caret), Ctrl+C copies the whole text.
 // Other keys (arrows, the modifiers pressed for a shortcut, function keys)
 // and shortcuts (Ctrl+F: there is no find in the view) leave it as it is.
 type codeKeys struct {
 	widget.BaseWidget
 	grid   *widget.TextGrid
 	escape func()
-	edit   func()
+	// edit switches to editing and types r in the text.
+	edit func(r rune)
 	// copy puts the whole text on the clipboard (nil: Ctrl+C does nothing).
 	copy func()
 }
 
-func newCodeKeys(grid *widget.TextGrid, escape, edit func()) *codeKeys {
+func newCodeKeys(grid *widget.TextGrid, escape func(), edit func(r rune)) *codeKeys {
 	k := &codeKeys{grid: grid, escape: escape, edit: edit}
 	k.ExtendBaseWidget(k)
 	return k
@@ -169,7 +171,7 @@ func (k *codeKeys) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // TypedRune is part of fyne.Focusable.
-func (k *codeKeys) TypedRune(rune) { k.edit() }
+func (k *codeKeys) TypedRune(r rune) { k.edit(r) }
 
 // TypedShortcut is part of fyne.Shortcutable.
 func (k *codeKeys) TypedShortcut(s fyne.Shortcut) {

@@ -84,10 +84,16 @@ func TestEscapeAndCtrlWCloseShowFlowJSONWithoutApplying(t *testing.T) {
 	if e.win.Canvas().Focused() != j.focusTarget() || j.focusTarget() == nil {
 		t.Error("Show Flow JSON does not take the keyboard")
 	}
-	// Typing in the code view starts editing, in the text.
+	// Typing in the code view starts editing, in the text, with the
+	// character typed at the caret (past the guard against characters
+	// that reach a field before any key press, as on the desktop).
+	j.entry.guardRunes = true
 	j.keys.TypedRune('x')
 	if e.win.Canvas().Focused() != j.entry {
 		t.Error("typing in the code view does not put the keyboard in the text")
+	}
+	if j.entry.Text != "x"+before {
+		t.Errorf("the character typed in the code view is not in the text: it begins %q", j.entry.Text[:min(12, len(j.entry.Text))])
 	}
 	j.entry.SetText(strings.Replace(before, `"A New Flow"`, `"Edited"`, 1))
 	j.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

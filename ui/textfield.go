@@ -49,6 +49,11 @@ func (t *textField) TypedRune(r rune) {
 	t.Entry.TypedRune(r)
 }
 
+// typeRune types r at the caret for a control that heard it and handed
+// the keyboard to the field (the stray guard would drop it: no key press
+// reached the field).
+func (t *textField) typeRune(r rune) { t.Entry.TypedRune(r) }
+
 // TypedKey is part of fyne.Focusable.
 func (t *textField) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
