@@ -154,8 +154,11 @@ func (set *compiledSet) compile(url string) (*jsonschema.Schema, *fastSchema, er
 		set.failed = err
 		return nil, nil, err
 	}
+	_, builtBefore := set.builder.built[s]
 	fast := set.builder.build(s)
-	attachGenerated(url, fast)
+	if !builtBefore { // a node built before may be in use: never written again
+		attachGenerated(url, fast)
+	}
 	return s, fast, nil
 }
 

@@ -12,88 +12,88 @@ import (
 func generatedFor(url string) (generatedValidator, bool) {
 	switch url {
 	case "https://schemas.twilio.com/studio/draft/2019-09/2/make-outgoing-call-v1":
-		return generatedValidator{hash: 0xcb26d6a4090b593a, fn: genMakeOutgoingCallV10}, true
+		return generatedValidator{hash: 0xa5b99826c7261f62, fn: genMakeOutgoingCallV1Node0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/2/make-outgoing-call-v2":
-		return generatedValidator{hash: 0x13575ed7f11af7e1, fn: genMakeOutgoingCallV20}, true
+		return generatedValidator{hash: 0xba220eeb3336895, fn: genMakeOutgoingCallV2Node0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/add-member-to-chat-channel":
-		return generatedValidator{hash: 0xad74903a50174efa, fn: genAddMemberToChatChannel0}, true
+		return generatedValidator{hash: 0xd129ad9cf395076a, fn: genAddMemberToChatChannelNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/add-twiml-redirect":
-		return generatedValidator{hash: 0xf4db71dbf12d900f, fn: genAddTwimlRedirect0}, true
+		return generatedValidator{hash: 0xca9284a1134a96fb, fn: genAddTwimlRedirectNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/capture-payments":
-		return generatedValidator{hash: 0x4c3bf93e132e2cfe, fn: genCapturePayments0}, true
+		return generatedValidator{hash: 0x9a5dd43ad265739e, fn: genCapturePaymentsNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/commons#/definitions/Offset":
-		return generatedValidator{hash: 0xc76924f3a91d6274, fn: genCommonsDefinitionsOffset0}, true
+		return generatedValidator{hash: 0xb9922aec07415a10, fn: genCommonsDefinitionsOffsetNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/connect-call-to":
-		return generatedValidator{hash: 0x110a4b26d30cfd3d, fn: genConnectCallTo0}, true
+		return generatedValidator{hash: 0xe3b4d8847e92329d, fn: genConnectCallToNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/connect-virtual-agent":
-		return generatedValidator{hash: 0xc57bbbdf75871fcc, fn: genConnectVirtualAgent0}, true
+		return generatedValidator{hash: 0xd14d2e207fb8318c, fn: genConnectVirtualAgentNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/connect-virtual-agent-v2":
-		return generatedValidator{hash: 0x53030ea64f78465f, fn: genConnectVirtualAgentV20}, true
+		return generatedValidator{hash: 0x45bc3a4c2232ceb7, fn: genConnectVirtualAgentV2Node0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/create-chat-channel":
-		return generatedValidator{hash: 0xd8ae4248dfa44b4a, fn: genCreateChatChannel0}, true
+		return generatedValidator{hash: 0x5f75b0123f7eea0a, fn: genCreateChatChannelNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/create-task":
-		return generatedValidator{hash: 0x9dbfdebb2bb6f1dd, fn: genCreateTask0}, true
+		return generatedValidator{hash: 0x3289883f058704b5, fn: genCreateTaskNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/enqueue-call":
-		return generatedValidator{hash: 0xaa03bed61b019d9e, fn: genEnqueueCall0}, true
+		return generatedValidator{hash: 0x39f590d433ee9126, fn: genEnqueueCallNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/flow-definition#/properties/$schema":
-		return generatedValidator{hash: 0xe1eb51b36e244109, fn: genFlowDefinitionPropertiesSchema0}, true
+		return generatedValidator{hash: 0x46e206af44954a55, fn: genFlowDefinitionPropertiesSchemaNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/flow-definition#/properties/description":
-		return generatedValidator{hash: 0x723ac050ec0c2182, fn: genFlowDefinitionPropertiesDescription0}, true
+		return generatedValidator{hash: 0xe64d77000cace0da, fn: genFlowDefinitionPropertiesDescriptionNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/flow-definition#/properties/flags":
-		return generatedValidator{hash: 0x1b7f411b4e2285ef, fn: genFlowDefinitionPropertiesFlags0}, true
+		return generatedValidator{hash: 0x4f1a5e7191d1943b, fn: genFlowDefinitionPropertiesFlagsNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/flow-definition#/properties/initial_state":
-		return generatedValidator{hash: 0xf98aea8eeabe10b2, fn: genFlowDefinitionPropertiesInitialState0}, true
+		return generatedValidator{hash: 0xaaf24b01a6931cb6, fn: genFlowDefinitionPropertiesInitialStateNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/flow-definition#/properties/states/items/properties/type":
-		return generatedValidator{hash: 0x37e0720819b07a49, fn: genFlowDefinitionPropertiesStatesItemsPropertiesType0}, true
+		return generatedValidator{hash: 0x58465a51a48a013d, fn: genFlowDefinitionPropertiesStatesItemsPropertiesTypeNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/fork-stream":
-		return generatedValidator{hash: 0x72bbb0a1ecd3b7fd, fn: genForkStream0}, true
+		return generatedValidator{hash: 0xb8587e84a713e0a1, fn: genForkStreamNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/gather-input-on-call":
-		return generatedValidator{hash: 0x45d18db1e42590a6, fn: genGatherInputOnCall0}, true
+		return generatedValidator{hash: 0x6eed33ee67045046, fn: genGatherInputOnCallNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/look-up-profile":
-		return generatedValidator{hash: 0x2e72818b8f5056fd, fn: genLookUpProfile0}, true
+		return generatedValidator{hash: 0xfb3adfe360110735, fn: genLookUpProfileNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/make-http-request":
-		return generatedValidator{hash: 0x648c7d0d0ef4455c, fn: genMakeHttpRequest0}, true
+		return generatedValidator{hash: 0x2b6f54121effaee0, fn: genMakeHttpRequestNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/record-call":
-		return generatedValidator{hash: 0x25bbb08b0d992ee5, fn: genRecordCall0}, true
+		return generatedValidator{hash: 0xd35a56cea05988f1, fn: genRecordCallNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/record-voicemail":
-		return generatedValidator{hash: 0x52b7ccb76646d65c, fn: genRecordVoicemail0}, true
+		return generatedValidator{hash: 0x3c3f5c2715a83c64, fn: genRecordVoicemailNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/run-function":
-		return generatedValidator{hash: 0xf9704f9c5891b42b, fn: genRunFunction0}, true
+		return generatedValidator{hash: 0x43ff7f16df0efc03, fn: genRunFunctionNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/run-function-v2":
-		return generatedValidator{hash: 0xaf7f1538acbffa26, fn: genRunFunctionV20}, true
+		return generatedValidator{hash: 0x66cf6104d9db7266, fn: genRunFunctionV2Node0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/run-subflow":
-		return generatedValidator{hash: 0x7cd5804f6d4fcf66, fn: genRunSubflow0}, true
+		return generatedValidator{hash: 0xcc9e159aa1395da2, fn: genRunSubflowNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/say-play":
-		return generatedValidator{hash: 0x54210d992d2f3701, fn: genSayPlay0}, true
+		return generatedValidator{hash: 0x36189a04f6d28fb5, fn: genSayPlayNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/send-and-wait-for-reply":
-		return generatedValidator{hash: 0x3a8a7bb03a690079, fn: genSendAndWaitForReply0}, true
+		return generatedValidator{hash: 0x4a540de28b835c79, fn: genSendAndWaitForReplyNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/send-message":
-		return generatedValidator{hash: 0xf1262c0fb4d35067, fn: genSendMessage0}, true
+		return generatedValidator{hash: 0x579a154f41641fd7, fn: genSendMessageNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/send-to-auto-pilot":
-		return generatedValidator{hash: 0xaacb8450693d2178, fn: genSendToAutoPilot0}, true
+		return generatedValidator{hash: 0x69eb7d6a187fe478, fn: genSendToAutoPilotNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/send-to-flex":
-		return generatedValidator{hash: 0x8062405ce4d292e3, fn: genSendToFlex0}, true
+		return generatedValidator{hash: 0x999c3de95fac4663, fn: genSendToFlexNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/set-variables":
-		return generatedValidator{hash: 0xbead600b3efa5b66, fn: genSetVariables0}, true
+		return generatedValidator{hash: 0xb9ec6db43d40ec9e, fn: genSetVariablesNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/set-variables#/properties/properties/variables":
-		return generatedValidator{hash: 0x384ba5d008230938, fn: genSetVariablesPropertiesPropertiesVariables0}, true
+		return generatedValidator{hash: 0xce409a615d150538, fn: genSetVariablesPropertiesPropertiesVariablesNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/split-based-on":
-		return generatedValidator{hash: 0x265730207557d613, fn: genSplitBasedOn0}, true
+		return generatedValidator{hash: 0xabe25f2ffbc5a1c7, fn: genSplitBasedOnNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/split-based-on#/definitions/Condition":
-		return generatedValidator{hash: 0xca63c5624d16acc1, fn: genSplitBasedOnDefinitionsCondition0}, true
+		return generatedValidator{hash: 0xd52e97e8ec85a5a5, fn: genSplitBasedOnDefinitionsConditionNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/trigger":
-		return generatedValidator{hash: 0xf6a356dbb5db096d, fn: genTrigger0}, true
+		return generatedValidator{hash: 0x31b07ad17d4289a9, fn: genTriggerNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/understand":
-		return generatedValidator{hash: 0xbe0c129bc83d9d5c, fn: genUnderstand0}, true
+		return generatedValidator{hash: 0xcd80589e3d2f3394, fn: genUnderstandNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/update-profile-traits":
-		return generatedValidator{hash: 0x9aaeaeb6c3e6f974, fn: genUpdateProfileTraits0}, true
+		return generatedValidator{hash: 0xc0a185bfbea7808c, fn: genUpdateProfileTraitsNode0}, true
 	case "https://schemas.twilio.com/studio/draft/2019-09/update-sync-object":
-		return generatedValidator{hash: 0xa202e38986f5963e, fn: genUpdateSyncObject0}, true
+		return generatedValidator{hash: 0xbdfab96065a0879e, fn: genUpdateSyncObjectNode0}, true
 	}
 	return generatedValidator{}, false
 }
 
-func genMakeOutgoingCallV10(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -111,7 +111,7 @@ func genMakeOutgoingCallV10(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV11(n, m.Value) {
+			if !genMakeOutgoingCallV1Node1(n, m.Value) {
 				return false
 			}
 			continue
@@ -120,7 +120,7 @@ func genMakeOutgoingCallV10(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV13(n, m.Value) {
+			if !genMakeOutgoingCallV1Node3(n, m.Value) {
 				return false
 			}
 			continue
@@ -129,7 +129,7 @@ func genMakeOutgoingCallV10(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genMakeOutgoingCallV18(n, m.Value) {
+			if !genMakeOutgoingCallV1Node8(n, m.Value) {
 				return false
 			}
 			continue
@@ -138,7 +138,7 @@ func genMakeOutgoingCallV10(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genMakeOutgoingCallV143(n, m.Value) {
+			if !genMakeOutgoingCallV1Node43(n, m.Value) {
 				return false
 			}
 			continue
@@ -150,11 +150,11 @@ func genMakeOutgoingCallV10(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV11(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV12(n, v)
+func genMakeOutgoingCallV1Node1(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV1Node2(n, v)
 }
 
-func genMakeOutgoingCallV13(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -172,7 +172,7 @@ func genMakeOutgoingCallV13(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV14(n, m.Value) {
+			if !genMakeOutgoingCallV1Node4(n, m.Value) {
 				return false
 			}
 			continue
@@ -181,7 +181,7 @@ func genMakeOutgoingCallV13(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV15(n, m.Value) {
+			if !genMakeOutgoingCallV1Node5(n, m.Value) {
 				return false
 			}
 			continue
@@ -190,7 +190,7 @@ func genMakeOutgoingCallV13(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genMakeOutgoingCallV16(n, m.Value) {
+			if !genMakeOutgoingCallV1Node6(n, m.Value) {
 				return false
 			}
 			continue
@@ -199,7 +199,7 @@ func genMakeOutgoingCallV13(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genMakeOutgoingCallV17(n, m.Value) {
+			if !genMakeOutgoingCallV1Node7(n, m.Value) {
 				return false
 			}
 			continue
@@ -211,11 +211,11 @@ func genMakeOutgoingCallV13(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV18(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node8(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genMakeOutgoingCallV19(n, e) {
+			if !genMakeOutgoingCallV1Node9(n, e) {
 				return false
 			}
 		}
@@ -226,7 +226,7 @@ func genMakeOutgoingCallV18(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genMakeOutgoingCallV143(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node43(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "make-outgoing-call-v1"
@@ -236,7 +236,7 @@ func genMakeOutgoingCallV143(n []*fastSchema, v any) bool {
 	return n[43].valid(v)
 }
 
-func genMakeOutgoingCallV12(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -249,7 +249,7 @@ func genMakeOutgoingCallV12(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genMakeOutgoingCallV14(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -259,7 +259,7 @@ func genMakeOutgoingCallV14(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genMakeOutgoingCallV15(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case bool:
 		return true
@@ -269,7 +269,7 @@ func genMakeOutgoingCallV15(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genMakeOutgoingCallV16(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node6(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -280,7 +280,7 @@ func genMakeOutgoingCallV16(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genMakeOutgoingCallV17(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -290,7 +290,7 @@ func genMakeOutgoingCallV17(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genMakeOutgoingCallV19(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node9(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[9].valid(v)
 	}
@@ -300,31 +300,31 @@ func genMakeOutgoingCallV19(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV110(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV111(n, v)
+func genMakeOutgoingCallV1Node10(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV1Node11(n, v)
 }
 
-func genMakeOutgoingCallV118(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV119(n, v)
+func genMakeOutgoingCallV1Node18(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV1Node19(n, v)
 }
 
-func genMakeOutgoingCallV123(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV124(n, v)
+func genMakeOutgoingCallV1Node23(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV1Node24(n, v)
 }
 
-func genMakeOutgoingCallV128(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV129(n, v)
+func genMakeOutgoingCallV1Node28(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV1Node29(n, v)
 }
 
-func genMakeOutgoingCallV133(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV134(n, v)
+func genMakeOutgoingCallV1Node33(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV1Node34(n, v)
 }
 
-func genMakeOutgoingCallV138(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV139(n, v)
+func genMakeOutgoingCallV1Node38(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV1Node39(n, v)
 }
 
-func genMakeOutgoingCallV111(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node11(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[11].valid(v)
@@ -345,10 +345,10 @@ func genMakeOutgoingCallV111(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV114(n, m.Value) {
+			if !genMakeOutgoingCallV1Node14(n, m.Value) {
 				return false
 			}
-			if !genMakeOutgoingCallV117(n, m.Value) {
+			if !genMakeOutgoingCallV1Node17(n, m.Value) {
 				return false
 			}
 			continue
@@ -357,7 +357,7 @@ func genMakeOutgoingCallV111(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV115(n, m.Value) {
+			if !genMakeOutgoingCallV1Node15(n, m.Value) {
 				return false
 			}
 			continue
@@ -369,7 +369,7 @@ func genMakeOutgoingCallV111(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV119(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node19(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[19].valid(v)
@@ -390,10 +390,10 @@ func genMakeOutgoingCallV119(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV114(n, m.Value) {
+			if !genMakeOutgoingCallV1Node14(n, m.Value) {
 				return false
 			}
-			if !genMakeOutgoingCallV122(n, m.Value) {
+			if !genMakeOutgoingCallV1Node22(n, m.Value) {
 				return false
 			}
 			continue
@@ -402,7 +402,7 @@ func genMakeOutgoingCallV119(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV115(n, m.Value) {
+			if !genMakeOutgoingCallV1Node15(n, m.Value) {
 				return false
 			}
 			continue
@@ -414,7 +414,7 @@ func genMakeOutgoingCallV119(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV124(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node24(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[24].valid(v)
@@ -435,10 +435,10 @@ func genMakeOutgoingCallV124(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV114(n, m.Value) {
+			if !genMakeOutgoingCallV1Node14(n, m.Value) {
 				return false
 			}
-			if !genMakeOutgoingCallV127(n, m.Value) {
+			if !genMakeOutgoingCallV1Node27(n, m.Value) {
 				return false
 			}
 			continue
@@ -447,7 +447,7 @@ func genMakeOutgoingCallV124(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV115(n, m.Value) {
+			if !genMakeOutgoingCallV1Node15(n, m.Value) {
 				return false
 			}
 			continue
@@ -459,7 +459,7 @@ func genMakeOutgoingCallV124(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV129(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node29(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[29].valid(v)
@@ -480,10 +480,10 @@ func genMakeOutgoingCallV129(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV114(n, m.Value) {
+			if !genMakeOutgoingCallV1Node14(n, m.Value) {
 				return false
 			}
-			if !genMakeOutgoingCallV132(n, m.Value) {
+			if !genMakeOutgoingCallV1Node32(n, m.Value) {
 				return false
 			}
 			continue
@@ -492,7 +492,7 @@ func genMakeOutgoingCallV129(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV115(n, m.Value) {
+			if !genMakeOutgoingCallV1Node15(n, m.Value) {
 				return false
 			}
 			continue
@@ -504,7 +504,7 @@ func genMakeOutgoingCallV129(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV134(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node34(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[34].valid(v)
@@ -525,10 +525,10 @@ func genMakeOutgoingCallV134(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV114(n, m.Value) {
+			if !genMakeOutgoingCallV1Node14(n, m.Value) {
 				return false
 			}
-			if !genMakeOutgoingCallV137(n, m.Value) {
+			if !genMakeOutgoingCallV1Node37(n, m.Value) {
 				return false
 			}
 			continue
@@ -537,7 +537,7 @@ func genMakeOutgoingCallV134(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV115(n, m.Value) {
+			if !genMakeOutgoingCallV1Node15(n, m.Value) {
 				return false
 			}
 			continue
@@ -549,7 +549,7 @@ func genMakeOutgoingCallV134(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV139(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node39(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[39].valid(v)
@@ -570,10 +570,10 @@ func genMakeOutgoingCallV139(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV114(n, m.Value) {
+			if !genMakeOutgoingCallV1Node14(n, m.Value) {
 				return false
 			}
-			if !genMakeOutgoingCallV142(n, m.Value) {
+			if !genMakeOutgoingCallV1Node42(n, m.Value) {
 				return false
 			}
 			continue
@@ -582,7 +582,7 @@ func genMakeOutgoingCallV139(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV115(n, m.Value) {
+			if !genMakeOutgoingCallV1Node15(n, m.Value) {
 				return false
 			}
 			continue
@@ -594,7 +594,7 @@ func genMakeOutgoingCallV139(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV114(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node14(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[14].validString(t) {
@@ -607,7 +607,7 @@ func genMakeOutgoingCallV114(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genMakeOutgoingCallV117(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node17(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "answered"
@@ -617,7 +617,7 @@ func genMakeOutgoingCallV117(n []*fastSchema, v any) bool {
 	return n[17].valid(v)
 }
 
-func genMakeOutgoingCallV115(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node15(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -627,7 +627,7 @@ func genMakeOutgoingCallV115(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genMakeOutgoingCallV122(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node22(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "busy"
@@ -637,7 +637,7 @@ func genMakeOutgoingCallV122(n []*fastSchema, v any) bool {
 	return n[22].valid(v)
 }
 
-func genMakeOutgoingCallV127(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node27(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "noAnswer"
@@ -647,7 +647,7 @@ func genMakeOutgoingCallV127(n []*fastSchema, v any) bool {
 	return n[27].valid(v)
 }
 
-func genMakeOutgoingCallV132(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node32(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "answeredByMachine"
@@ -657,7 +657,7 @@ func genMakeOutgoingCallV132(n []*fastSchema, v any) bool {
 	return n[32].valid(v)
 }
 
-func genMakeOutgoingCallV137(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node37(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "hangup"
@@ -667,7 +667,7 @@ func genMakeOutgoingCallV137(n []*fastSchema, v any) bool {
 	return n[37].valid(v)
 }
 
-func genMakeOutgoingCallV142(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV1Node42(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[42].consts[0]) {
@@ -709,55 +709,55 @@ func genMakeOutgoingCallV1Matches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "answered":
-				if count < 1 && genMakeOutgoingCallV110(n, v) {
+				if count < 1 && genMakeOutgoingCallV1Node10(n, v) {
 					count++
 				}
 			case "busy":
-				if count < 1 && genMakeOutgoingCallV118(n, v) {
+				if count < 1 && genMakeOutgoingCallV1Node18(n, v) {
 					count++
 				}
 			case "noAnswer":
-				if count < 1 && genMakeOutgoingCallV123(n, v) {
+				if count < 1 && genMakeOutgoingCallV1Node23(n, v) {
 					count++
 				}
 			case "answeredByMachine":
-				if count < 1 && genMakeOutgoingCallV128(n, v) {
+				if count < 1 && genMakeOutgoingCallV1Node28(n, v) {
 					count++
 				}
 			case "hangup":
-				if count < 1 && genMakeOutgoingCallV133(n, v) {
+				if count < 1 && genMakeOutgoingCallV1Node33(n, v) {
 					count++
 				}
 			case "failed":
-				if count < 1 && genMakeOutgoingCallV138(n, v) {
+				if count < 1 && genMakeOutgoingCallV1Node38(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[10].excludes(v) && genMakeOutgoingCallV110(n, v) {
+	if count < 1 && !n[10].excludes(v) && genMakeOutgoingCallV1Node10(n, v) {
 		count++
 	}
-	if count < 1 && !n[18].excludes(v) && genMakeOutgoingCallV118(n, v) {
+	if count < 1 && !n[18].excludes(v) && genMakeOutgoingCallV1Node18(n, v) {
 		count++
 	}
-	if count < 1 && !n[23].excludes(v) && genMakeOutgoingCallV123(n, v) {
+	if count < 1 && !n[23].excludes(v) && genMakeOutgoingCallV1Node23(n, v) {
 		count++
 	}
-	if count < 1 && !n[28].excludes(v) && genMakeOutgoingCallV128(n, v) {
+	if count < 1 && !n[28].excludes(v) && genMakeOutgoingCallV1Node28(n, v) {
 		count++
 	}
-	if count < 1 && !n[33].excludes(v) && genMakeOutgoingCallV133(n, v) {
+	if count < 1 && !n[33].excludes(v) && genMakeOutgoingCallV1Node33(n, v) {
 		count++
 	}
-	if count < 1 && !n[38].excludes(v) && genMakeOutgoingCallV138(n, v) {
+	if count < 1 && !n[38].excludes(v) && genMakeOutgoingCallV1Node38(n, v) {
 		count++
 	}
 	return count
 }
 
-func genMakeOutgoingCallV20(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -775,7 +775,7 @@ func genMakeOutgoingCallV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV21(n, m.Value) {
+			if !genMakeOutgoingCallV2Node1(n, m.Value) {
 				return false
 			}
 			continue
@@ -784,7 +784,7 @@ func genMakeOutgoingCallV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV23(n, m.Value) {
+			if !genMakeOutgoingCallV2Node3(n, m.Value) {
 				return false
 			}
 			continue
@@ -793,7 +793,7 @@ func genMakeOutgoingCallV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genMakeOutgoingCallV220(n, m.Value) {
+			if !genMakeOutgoingCallV2Node20(n, m.Value) {
 				return false
 			}
 			continue
@@ -802,7 +802,7 @@ func genMakeOutgoingCallV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genMakeOutgoingCallV245(n, m.Value) {
+			if !genMakeOutgoingCallV2Node45(n, m.Value) {
 				return false
 			}
 			continue
@@ -814,11 +814,11 @@ func genMakeOutgoingCallV20(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV21(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV22(n, v)
+func genMakeOutgoingCallV2Node1(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV2Node2(n, v)
 }
 
-func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -836,7 +836,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV24(n, m.Value) {
+			if !genMakeOutgoingCallV2Node4(n, m.Value) {
 				return false
 			}
 			continue
@@ -845,7 +845,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV25(n, m.Value) {
+			if !genMakeOutgoingCallV2Node5(n, m.Value) {
 				return false
 			}
 			continue
@@ -854,7 +854,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genMakeOutgoingCallV26(n, m.Value) {
+			if !genMakeOutgoingCallV2Node6(n, m.Value) {
 				return false
 			}
 			continue
@@ -863,7 +863,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genMakeOutgoingCallV27(n, m.Value) {
+			if !genMakeOutgoingCallV2Node7(n, m.Value) {
 				return false
 			}
 			continue
@@ -872,7 +872,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genMakeOutgoingCallV28(n, m.Value) {
+			if !genMakeOutgoingCallV2Node8(n, m.Value) {
 				return false
 			}
 			continue
@@ -881,7 +881,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genMakeOutgoingCallV29(n, m.Value) {
+			if !genMakeOutgoingCallV2Node9(n, m.Value) {
 				return false
 			}
 			continue
@@ -890,7 +890,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 6
-			if !genMakeOutgoingCallV210(n, m.Value) {
+			if !genMakeOutgoingCallV2Node10(n, m.Value) {
 				return false
 			}
 			continue
@@ -899,7 +899,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 7
-			if !genMakeOutgoingCallV211(n, m.Value) {
+			if !genMakeOutgoingCallV2Node11(n, m.Value) {
 				return false
 			}
 			continue
@@ -908,7 +908,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 8
-			if !genMakeOutgoingCallV212(n, m.Value) {
+			if !genMakeOutgoingCallV2Node12(n, m.Value) {
 				return false
 			}
 			continue
@@ -917,7 +917,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 9
-			if !genMakeOutgoingCallV213(n, m.Value) {
+			if !genMakeOutgoingCallV2Node13(n, m.Value) {
 				return false
 			}
 			continue
@@ -926,7 +926,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 10
-			if !genMakeOutgoingCallV214(n, m.Value) {
+			if !genMakeOutgoingCallV2Node14(n, m.Value) {
 				return false
 			}
 			continue
@@ -935,7 +935,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 11
-			if !genMakeOutgoingCallV215(n, m.Value) {
+			if !genMakeOutgoingCallV2Node15(n, m.Value) {
 				return false
 			}
 			continue
@@ -944,7 +944,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 12
-			if !genMakeOutgoingCallV216(n, m.Value) {
+			if !genMakeOutgoingCallV2Node16(n, m.Value) {
 				return false
 			}
 			continue
@@ -953,7 +953,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 13
-			if !genMakeOutgoingCallV217(n, m.Value) {
+			if !genMakeOutgoingCallV2Node17(n, m.Value) {
 				return false
 			}
 			continue
@@ -962,7 +962,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 14
-			if !genMakeOutgoingCallV218(n, m.Value) {
+			if !genMakeOutgoingCallV2Node18(n, m.Value) {
 				return false
 			}
 			continue
@@ -971,7 +971,7 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 15
-			if !genMakeOutgoingCallV219(n, m.Value) {
+			if !genMakeOutgoingCallV2Node19(n, m.Value) {
 				return false
 			}
 			continue
@@ -983,11 +983,11 @@ func genMakeOutgoingCallV23(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV220(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node20(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genMakeOutgoingCallV221(n, e) {
+			if !genMakeOutgoingCallV2Node21(n, e) {
 				return false
 			}
 		}
@@ -998,7 +998,7 @@ func genMakeOutgoingCallV220(n []*fastSchema, v any) bool {
 	return n[20].valid(v)
 }
 
-func genMakeOutgoingCallV245(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node45(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "make-outgoing-call-v2"
@@ -1008,7 +1008,7 @@ func genMakeOutgoingCallV245(n []*fastSchema, v any) bool {
 	return n[45].valid(v)
 }
 
-func genMakeOutgoingCallV22(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -1021,7 +1021,7 @@ func genMakeOutgoingCallV22(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genMakeOutgoingCallV24(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case bool:
 		return true
@@ -1031,7 +1031,7 @@ func genMakeOutgoingCallV24(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genMakeOutgoingCallV25(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1041,7 +1041,7 @@ func genMakeOutgoingCallV25(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genMakeOutgoingCallV26(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1051,7 +1051,7 @@ func genMakeOutgoingCallV26(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genMakeOutgoingCallV27(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1061,7 +1061,7 @@ func genMakeOutgoingCallV27(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genMakeOutgoingCallV28(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1071,7 +1071,7 @@ func genMakeOutgoingCallV28(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genMakeOutgoingCallV29(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1081,7 +1081,7 @@ func genMakeOutgoingCallV29(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genMakeOutgoingCallV210(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node10(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1091,7 +1091,7 @@ func genMakeOutgoingCallV210(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genMakeOutgoingCallV211(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case bool:
 		return true
@@ -1101,7 +1101,7 @@ func genMakeOutgoingCallV211(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genMakeOutgoingCallV212(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node12(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1111,7 +1111,7 @@ func genMakeOutgoingCallV212(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genMakeOutgoingCallV213(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node13(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1121,7 +1121,7 @@ func genMakeOutgoingCallV213(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genMakeOutgoingCallV214(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node14(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1131,7 +1131,7 @@ func genMakeOutgoingCallV214(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genMakeOutgoingCallV215(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node15(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1141,7 +1141,7 @@ func genMakeOutgoingCallV215(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genMakeOutgoingCallV216(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node16(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1151,7 +1151,7 @@ func genMakeOutgoingCallV216(n []*fastSchema, v any) bool {
 	return n[16].valid(v)
 }
 
-func genMakeOutgoingCallV217(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node17(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil:
 		return false
@@ -1170,7 +1170,7 @@ func genMakeOutgoingCallV217(n []*fastSchema, v any) bool {
 	}
 }
 
-func genMakeOutgoingCallV218(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node18(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1180,7 +1180,7 @@ func genMakeOutgoingCallV218(n []*fastSchema, v any) bool {
 	return n[18].valid(v)
 }
 
-func genMakeOutgoingCallV219(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node19(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -1190,7 +1190,7 @@ func genMakeOutgoingCallV219(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genMakeOutgoingCallV221(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node21(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[21].valid(v)
 	}
@@ -1200,23 +1200,23 @@ func genMakeOutgoingCallV221(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV222(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV223(n, v)
+func genMakeOutgoingCallV2Node22(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV2Node23(n, v)
 }
 
-func genMakeOutgoingCallV230(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV231(n, v)
+func genMakeOutgoingCallV2Node30(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV2Node31(n, v)
 }
 
-func genMakeOutgoingCallV235(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV236(n, v)
+func genMakeOutgoingCallV2Node35(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV2Node36(n, v)
 }
 
-func genMakeOutgoingCallV240(n []*fastSchema, v any) bool {
-	return genMakeOutgoingCallV241(n, v)
+func genMakeOutgoingCallV2Node40(n []*fastSchema, v any) bool {
+	return genMakeOutgoingCallV2Node41(n, v)
 }
 
-func genMakeOutgoingCallV223(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node23(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[23].valid(v)
@@ -1237,10 +1237,10 @@ func genMakeOutgoingCallV223(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV226(n, m.Value) {
+			if !genMakeOutgoingCallV2Node26(n, m.Value) {
 				return false
 			}
-			if !genMakeOutgoingCallV229(n, m.Value) {
+			if !genMakeOutgoingCallV2Node29(n, m.Value) {
 				return false
 			}
 			continue
@@ -1249,7 +1249,7 @@ func genMakeOutgoingCallV223(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV227(n, m.Value) {
+			if !genMakeOutgoingCallV2Node27(n, m.Value) {
 				return false
 			}
 			continue
@@ -1261,7 +1261,7 @@ func genMakeOutgoingCallV223(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV231(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node31(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[31].valid(v)
@@ -1282,10 +1282,10 @@ func genMakeOutgoingCallV231(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV226(n, m.Value) {
+			if !genMakeOutgoingCallV2Node26(n, m.Value) {
 				return false
 			}
-			if !genMakeOutgoingCallV234(n, m.Value) {
+			if !genMakeOutgoingCallV2Node34(n, m.Value) {
 				return false
 			}
 			continue
@@ -1294,7 +1294,7 @@ func genMakeOutgoingCallV231(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV227(n, m.Value) {
+			if !genMakeOutgoingCallV2Node27(n, m.Value) {
 				return false
 			}
 			continue
@@ -1306,7 +1306,7 @@ func genMakeOutgoingCallV231(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV236(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node36(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[36].valid(v)
@@ -1327,10 +1327,10 @@ func genMakeOutgoingCallV236(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV226(n, m.Value) {
+			if !genMakeOutgoingCallV2Node26(n, m.Value) {
 				return false
 			}
-			if !genMakeOutgoingCallV239(n, m.Value) {
+			if !genMakeOutgoingCallV2Node39(n, m.Value) {
 				return false
 			}
 			continue
@@ -1339,7 +1339,7 @@ func genMakeOutgoingCallV236(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV227(n, m.Value) {
+			if !genMakeOutgoingCallV2Node27(n, m.Value) {
 				return false
 			}
 			continue
@@ -1351,7 +1351,7 @@ func genMakeOutgoingCallV236(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV241(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node41(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[41].valid(v)
@@ -1372,10 +1372,10 @@ func genMakeOutgoingCallV241(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeOutgoingCallV226(n, m.Value) {
+			if !genMakeOutgoingCallV2Node26(n, m.Value) {
 				return false
 			}
-			if !genMakeOutgoingCallV244(n, m.Value) {
+			if !genMakeOutgoingCallV2Node44(n, m.Value) {
 				return false
 			}
 			continue
@@ -1384,7 +1384,7 @@ func genMakeOutgoingCallV241(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeOutgoingCallV227(n, m.Value) {
+			if !genMakeOutgoingCallV2Node27(n, m.Value) {
 				return false
 			}
 			continue
@@ -1396,7 +1396,7 @@ func genMakeOutgoingCallV241(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeOutgoingCallV226(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node26(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[26].validString(t) {
@@ -1409,7 +1409,7 @@ func genMakeOutgoingCallV226(n []*fastSchema, v any) bool {
 	return n[26].valid(v)
 }
 
-func genMakeOutgoingCallV229(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node29(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "answered"
@@ -1419,7 +1419,7 @@ func genMakeOutgoingCallV229(n []*fastSchema, v any) bool {
 	return n[29].valid(v)
 }
 
-func genMakeOutgoingCallV227(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node27(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -1429,7 +1429,7 @@ func genMakeOutgoingCallV227(n []*fastSchema, v any) bool {
 	return n[27].valid(v)
 }
 
-func genMakeOutgoingCallV234(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node34(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "busy"
@@ -1439,7 +1439,7 @@ func genMakeOutgoingCallV234(n []*fastSchema, v any) bool {
 	return n[34].valid(v)
 }
 
-func genMakeOutgoingCallV239(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node39(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "noAnswer"
@@ -1449,7 +1449,7 @@ func genMakeOutgoingCallV239(n []*fastSchema, v any) bool {
 	return n[39].valid(v)
 }
 
-func genMakeOutgoingCallV244(n []*fastSchema, v any) bool {
+func genMakeOutgoingCallV2Node44(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[44].consts[0]) {
@@ -1491,41 +1491,41 @@ func genMakeOutgoingCallV2Matches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "answered":
-				if count < 1 && genMakeOutgoingCallV222(n, v) {
+				if count < 1 && genMakeOutgoingCallV2Node22(n, v) {
 					count++
 				}
 			case "busy":
-				if count < 1 && genMakeOutgoingCallV230(n, v) {
+				if count < 1 && genMakeOutgoingCallV2Node30(n, v) {
 					count++
 				}
 			case "noAnswer":
-				if count < 1 && genMakeOutgoingCallV235(n, v) {
+				if count < 1 && genMakeOutgoingCallV2Node35(n, v) {
 					count++
 				}
 			case "failed":
-				if count < 1 && genMakeOutgoingCallV240(n, v) {
+				if count < 1 && genMakeOutgoingCallV2Node40(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[22].excludes(v) && genMakeOutgoingCallV222(n, v) {
+	if count < 1 && !n[22].excludes(v) && genMakeOutgoingCallV2Node22(n, v) {
 		count++
 	}
-	if count < 1 && !n[30].excludes(v) && genMakeOutgoingCallV230(n, v) {
+	if count < 1 && !n[30].excludes(v) && genMakeOutgoingCallV2Node30(n, v) {
 		count++
 	}
-	if count < 1 && !n[35].excludes(v) && genMakeOutgoingCallV235(n, v) {
+	if count < 1 && !n[35].excludes(v) && genMakeOutgoingCallV2Node35(n, v) {
 		count++
 	}
-	if count < 1 && !n[40].excludes(v) && genMakeOutgoingCallV240(n, v) {
+	if count < 1 && !n[40].excludes(v) && genMakeOutgoingCallV2Node40(n, v) {
 		count++
 	}
 	return count
 }
 
-func genAddMemberToChatChannel0(n []*fastSchema, v any) bool {
+func genAddMemberToChatChannelNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -1543,7 +1543,7 @@ func genAddMemberToChatChannel0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genAddMemberToChatChannel1(n, m.Value) {
+			if !genAddMemberToChatChannelNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -1552,7 +1552,7 @@ func genAddMemberToChatChannel0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genAddMemberToChatChannel3(n, m.Value) {
+			if !genAddMemberToChatChannelNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -1561,7 +1561,7 @@ func genAddMemberToChatChannel0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genAddMemberToChatChannel4(n, m.Value) {
+			if !genAddMemberToChatChannelNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -1570,7 +1570,7 @@ func genAddMemberToChatChannel0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genAddMemberToChatChannel9(n, m.Value) {
+			if !genAddMemberToChatChannelNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -1582,11 +1582,11 @@ func genAddMemberToChatChannel0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genAddMemberToChatChannel1(n []*fastSchema, v any) bool {
-	return genAddMemberToChatChannel2(n, v)
+func genAddMemberToChatChannelNode1(n []*fastSchema, v any) bool {
+	return genAddMemberToChatChannelNode2(n, v)
 }
 
-func genAddMemberToChatChannel3(n []*fastSchema, v any) bool {
+func genAddMemberToChatChannelNode3(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case *model.Object:
 		return true
@@ -1596,11 +1596,11 @@ func genAddMemberToChatChannel3(n []*fastSchema, v any) bool {
 	return n[3].valid(v)
 }
 
-func genAddMemberToChatChannel4(n []*fastSchema, v any) bool {
+func genAddMemberToChatChannelNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genAddMemberToChatChannel5(n, e) {
+			if !genAddMemberToChatChannelNode5(n, e) {
 				return false
 			}
 		}
@@ -1611,7 +1611,7 @@ func genAddMemberToChatChannel4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genAddMemberToChatChannel9(n []*fastSchema, v any) bool {
+func genAddMemberToChatChannelNode9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "add-member-to-chat-channel"
@@ -1621,7 +1621,7 @@ func genAddMemberToChatChannel9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genAddMemberToChatChannel2(n []*fastSchema, v any) bool {
+func genAddMemberToChatChannelNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -1634,11 +1634,11 @@ func genAddMemberToChatChannel2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genAddMemberToChatChannel5(n []*fastSchema, v any) bool {
-	return genAddMemberToChatChannel6(n, v)
+func genAddMemberToChatChannelNode5(n []*fastSchema, v any) bool {
+	return genAddMemberToChatChannelNode6(n, v)
 }
 
-func genAddMemberToChatChannel6(n []*fastSchema, v any) bool {
+func genAddMemberToChatChannelNode6(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -1656,7 +1656,7 @@ func genAddMemberToChatChannel6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genAddMemberToChatChannel7(n, m.Value) {
+			if !genAddMemberToChatChannelNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -1665,7 +1665,7 @@ func genAddMemberToChatChannel6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genAddMemberToChatChannel8(n, m.Value) {
+			if !genAddMemberToChatChannelNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -1677,7 +1677,7 @@ func genAddMemberToChatChannel6(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genAddMemberToChatChannel7(n []*fastSchema, v any) bool {
+func genAddMemberToChatChannelNode7(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[7].validString(t) {
@@ -1690,7 +1690,7 @@ func genAddMemberToChatChannel7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genAddMemberToChatChannel8(n []*fastSchema, v any) bool {
+func genAddMemberToChatChannelNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -1700,7 +1700,7 @@ func genAddMemberToChatChannel8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genAddTwimlRedirect0(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -1718,7 +1718,7 @@ func genAddTwimlRedirect0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genAddTwimlRedirect1(n, m.Value) {
+			if !genAddTwimlRedirectNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -1727,7 +1727,7 @@ func genAddTwimlRedirect0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genAddTwimlRedirect3(n, m.Value) {
+			if !genAddTwimlRedirectNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -1736,7 +1736,7 @@ func genAddTwimlRedirect0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genAddTwimlRedirect8(n, m.Value) {
+			if !genAddTwimlRedirectNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -1745,7 +1745,7 @@ func genAddTwimlRedirect0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genAddTwimlRedirect25(n, m.Value) {
+			if !genAddTwimlRedirectNode25(n, m.Value) {
 				return false
 			}
 			continue
@@ -1757,11 +1757,11 @@ func genAddTwimlRedirect0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genAddTwimlRedirect1(n []*fastSchema, v any) bool {
-	return genAddTwimlRedirect2(n, v)
+func genAddTwimlRedirectNode1(n []*fastSchema, v any) bool {
+	return genAddTwimlRedirectNode2(n, v)
 }
 
-func genAddTwimlRedirect3(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -1779,7 +1779,7 @@ func genAddTwimlRedirect3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genAddTwimlRedirect4(n, m.Value) {
+			if !genAddTwimlRedirectNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -1788,7 +1788,7 @@ func genAddTwimlRedirect3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genAddTwimlRedirect6(n, m.Value) {
+			if !genAddTwimlRedirectNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -1797,7 +1797,7 @@ func genAddTwimlRedirect3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genAddTwimlRedirect7(n, m.Value) {
+			if !genAddTwimlRedirectNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -1809,11 +1809,11 @@ func genAddTwimlRedirect3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genAddTwimlRedirect8(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode8(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genAddTwimlRedirect9(n, e) {
+			if !genAddTwimlRedirectNode9(n, e) {
 				return false
 			}
 		}
@@ -1824,7 +1824,7 @@ func genAddTwimlRedirect8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genAddTwimlRedirect25(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode25(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "add-twiml-redirect"
@@ -1834,7 +1834,7 @@ func genAddTwimlRedirect25(n []*fastSchema, v any) bool {
 	return n[25].valid(v)
 }
 
-func genAddTwimlRedirect2(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -1847,11 +1847,11 @@ func genAddTwimlRedirect2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genAddTwimlRedirect4(n []*fastSchema, v any) bool {
-	return genAddTwimlRedirect5(n, v)
+func genAddTwimlRedirectNode4(n []*fastSchema, v any) bool {
+	return genAddTwimlRedirectNode5(n, v)
 }
 
-func genAddTwimlRedirect6(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode6(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		return false
@@ -1875,7 +1875,7 @@ func genAddTwimlRedirect6(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genAddTwimlRedirect7(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode7(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[7].validString(t) {
@@ -1888,7 +1888,7 @@ func genAddTwimlRedirect7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genAddTwimlRedirect9(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode9(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[9].valid(v)
 	}
@@ -1898,7 +1898,7 @@ func genAddTwimlRedirect9(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genAddTwimlRedirect5(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "GET" || t == "POST"
@@ -1908,7 +1908,7 @@ func genAddTwimlRedirect5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genAddTwimlRedirect10(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode10(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[10].valid(v)
@@ -1929,10 +1929,10 @@ func genAddTwimlRedirect10(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genAddTwimlRedirect13(n, m.Value) {
+			if !genAddTwimlRedirectNode13(n, m.Value) {
 				return false
 			}
-			if !genAddTwimlRedirect16(n, m.Value) {
+			if !genAddTwimlRedirectNode16(n, m.Value) {
 				return false
 			}
 			continue
@@ -1941,7 +1941,7 @@ func genAddTwimlRedirect10(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genAddTwimlRedirect14(n, m.Value) {
+			if !genAddTwimlRedirectNode14(n, m.Value) {
 				return false
 			}
 			continue
@@ -1953,7 +1953,7 @@ func genAddTwimlRedirect10(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genAddTwimlRedirect17(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode17(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[17].valid(v)
@@ -1974,10 +1974,10 @@ func genAddTwimlRedirect17(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genAddTwimlRedirect13(n, m.Value) {
+			if !genAddTwimlRedirectNode13(n, m.Value) {
 				return false
 			}
-			if !genAddTwimlRedirect20(n, m.Value) {
+			if !genAddTwimlRedirectNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -1986,7 +1986,7 @@ func genAddTwimlRedirect17(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genAddTwimlRedirect14(n, m.Value) {
+			if !genAddTwimlRedirectNode14(n, m.Value) {
 				return false
 			}
 			continue
@@ -1998,7 +1998,7 @@ func genAddTwimlRedirect17(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genAddTwimlRedirect21(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode21(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[21].valid(v)
@@ -2019,10 +2019,10 @@ func genAddTwimlRedirect21(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genAddTwimlRedirect13(n, m.Value) {
+			if !genAddTwimlRedirectNode13(n, m.Value) {
 				return false
 			}
-			if !genAddTwimlRedirect24(n, m.Value) {
+			if !genAddTwimlRedirectNode24(n, m.Value) {
 				return false
 			}
 			continue
@@ -2031,7 +2031,7 @@ func genAddTwimlRedirect21(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genAddTwimlRedirect14(n, m.Value) {
+			if !genAddTwimlRedirectNode14(n, m.Value) {
 				return false
 			}
 			continue
@@ -2043,7 +2043,7 @@ func genAddTwimlRedirect21(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genAddTwimlRedirect13(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode13(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[13].validString(t) {
@@ -2056,7 +2056,7 @@ func genAddTwimlRedirect13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genAddTwimlRedirect16(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode16(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[16].consts[0]) {
@@ -2088,7 +2088,7 @@ func genAddTwimlRedirect16(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genAddTwimlRedirect14(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode14(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -2098,7 +2098,7 @@ func genAddTwimlRedirect14(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genAddTwimlRedirect20(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode20(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[20].consts[0]) {
@@ -2130,7 +2130,7 @@ func genAddTwimlRedirect20(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genAddTwimlRedirect24(n []*fastSchema, v any) bool {
+func genAddTwimlRedirectNode24(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[24].consts[0]) {
@@ -2172,34 +2172,34 @@ func genAddTwimlRedirectMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "return":
-				if count < 1 && genAddTwimlRedirect10(n, v) {
+				if count < 1 && genAddTwimlRedirectNode10(n, v) {
 					count++
 				}
 			case "timeout":
-				if count < 1 && genAddTwimlRedirect17(n, v) {
+				if count < 1 && genAddTwimlRedirectNode17(n, v) {
 					count++
 				}
 			case "fail":
-				if count < 1 && genAddTwimlRedirect21(n, v) {
+				if count < 1 && genAddTwimlRedirectNode21(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[10].excludes(v) && genAddTwimlRedirect10(n, v) {
+	if count < 1 && !n[10].excludes(v) && genAddTwimlRedirectNode10(n, v) {
 		count++
 	}
-	if count < 1 && !n[17].excludes(v) && genAddTwimlRedirect17(n, v) {
+	if count < 1 && !n[17].excludes(v) && genAddTwimlRedirectNode17(n, v) {
 		count++
 	}
-	if count < 1 && !n[21].excludes(v) && genAddTwimlRedirect21(n, v) {
+	if count < 1 && !n[21].excludes(v) && genAddTwimlRedirectNode21(n, v) {
 		count++
 	}
 	return count
 }
 
-func genCapturePayments0(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -2217,7 +2217,7 @@ func genCapturePayments0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCapturePayments1(n, m.Value) {
+			if !genCapturePaymentsNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -2226,7 +2226,7 @@ func genCapturePayments0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCapturePayments3(n, m.Value) {
+			if !genCapturePaymentsNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -2235,7 +2235,7 @@ func genCapturePayments0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genCapturePayments25(n, m.Value) {
+			if !genCapturePaymentsNode25(n, m.Value) {
 				return false
 			}
 			continue
@@ -2244,7 +2244,7 @@ func genCapturePayments0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genCapturePayments60(n, m.Value) {
+			if !genCapturePaymentsNode60(n, m.Value) {
 				return false
 			}
 			continue
@@ -2256,11 +2256,11 @@ func genCapturePayments0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments1(n []*fastSchema, v any) bool {
-	return genCapturePayments2(n, v)
+func genCapturePaymentsNode1(n []*fastSchema, v any) bool {
+	return genCapturePaymentsNode2(n, v)
 }
 
-func genCapturePayments3(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -2278,7 +2278,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCapturePayments4(n, m.Value) {
+			if !genCapturePaymentsNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -2287,7 +2287,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCapturePayments5(n, m.Value) {
+			if !genCapturePaymentsNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -2296,7 +2296,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genCapturePayments6(n, m.Value) {
+			if !genCapturePaymentsNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -2305,7 +2305,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genCapturePayments7(n, m.Value) {
+			if !genCapturePaymentsNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -2314,7 +2314,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genCapturePayments8(n, m.Value) {
+			if !genCapturePaymentsNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -2323,7 +2323,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genCapturePayments9(n, m.Value) {
+			if !genCapturePaymentsNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -2332,7 +2332,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 6
-			if !genCapturePayments10(n, m.Value) {
+			if !genCapturePaymentsNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -2341,7 +2341,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 7
-			if !genCapturePayments15(n, m.Value) {
+			if !genCapturePaymentsNode15(n, m.Value) {
 				return false
 			}
 			continue
@@ -2350,7 +2350,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 8
-			if !genCapturePayments16(n, m.Value) {
+			if !genCapturePaymentsNode16(n, m.Value) {
 				return false
 			}
 			continue
@@ -2359,7 +2359,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 9
-			if !genCapturePayments17(n, m.Value) {
+			if !genCapturePaymentsNode17(n, m.Value) {
 				return false
 			}
 			continue
@@ -2368,7 +2368,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 10
-			if !genCapturePayments18(n, m.Value) {
+			if !genCapturePaymentsNode18(n, m.Value) {
 				return false
 			}
 			continue
@@ -2377,7 +2377,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 11
-			if !genCapturePayments19(n, m.Value) {
+			if !genCapturePaymentsNode19(n, m.Value) {
 				return false
 			}
 			continue
@@ -2386,7 +2386,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 12
-			if !genCapturePayments20(n, m.Value) {
+			if !genCapturePaymentsNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -2395,7 +2395,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 13
-			if !genCapturePayments21(n, m.Value) {
+			if !genCapturePaymentsNode21(n, m.Value) {
 				return false
 			}
 			continue
@@ -2404,7 +2404,7 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 14
-			if !genCapturePayments22(n, m.Value) {
+			if !genCapturePaymentsNode22(n, m.Value) {
 				return false
 			}
 			continue
@@ -2413,11 +2413,11 @@ func genCapturePayments3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments25(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode25(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genCapturePayments26(n, e) {
+			if !genCapturePaymentsNode26(n, e) {
 				return false
 			}
 		}
@@ -2428,7 +2428,7 @@ func genCapturePayments25(n []*fastSchema, v any) bool {
 	return n[25].valid(v)
 }
 
-func genCapturePayments60(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode60(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "capture-payments"
@@ -2438,7 +2438,7 @@ func genCapturePayments60(n []*fastSchema, v any) bool {
 	return n[60].valid(v)
 }
 
-func genCapturePayments2(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -2451,7 +2451,7 @@ func genCapturePayments2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genCapturePayments4(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "COMMERCIAL_CHECKING" || t == "COMMERCIAL_SAVINGS" || t == "CONSUMER_CHECKING" || t == "CONSUMER_SAVINGS"
@@ -2461,7 +2461,7 @@ func genCapturePayments4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genCapturePayments5(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "eur" || t == "gbp" || t == "usd"
@@ -2471,7 +2471,7 @@ func genCapturePayments5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genCapturePayments6(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -2481,7 +2481,7 @@ func genCapturePayments6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genCapturePayments7(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -2491,7 +2491,7 @@ func genCapturePayments7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genCapturePayments8(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil:
 		return false
@@ -2510,7 +2510,7 @@ func genCapturePayments8(n []*fastSchema, v any) bool {
 	}
 }
 
-func genCapturePayments9(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -2521,11 +2521,11 @@ func genCapturePayments9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genCapturePayments10(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode10(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genCapturePayments11(n, e) {
+			if !genCapturePaymentsNode11(n, e) {
 				return false
 			}
 		}
@@ -2536,7 +2536,7 @@ func genCapturePayments10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genCapturePayments15(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode15(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -2546,7 +2546,7 @@ func genCapturePayments15(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genCapturePayments16(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode16(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -2556,7 +2556,7 @@ func genCapturePayments16(n []*fastSchema, v any) bool {
 	return n[16].valid(v)
 }
 
-func genCapturePayments17(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode17(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "ACH_DEBIT" || t == "CREDIT_CARD"
@@ -2566,7 +2566,7 @@ func genCapturePayments17(n []*fastSchema, v any) bool {
 	return n[17].valid(v)
 }
 
-func genCapturePayments18(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode18(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "one-time" || t == "reusable"
@@ -2576,7 +2576,7 @@ func genCapturePayments18(n []*fastSchema, v any) bool {
 	return n[18].valid(v)
 }
 
-func genCapturePayments19(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode19(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -2586,7 +2586,7 @@ func genCapturePayments19(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genCapturePayments20(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode20(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case bool:
 		return true
@@ -2596,7 +2596,7 @@ func genCapturePayments20(n []*fastSchema, v any) bool {
 	return n[20].valid(v)
 }
 
-func genCapturePayments21(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode21(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil:
 		return false
@@ -2615,11 +2615,11 @@ func genCapturePayments21(n []*fastSchema, v any) bool {
 	}
 }
 
-func genCapturePayments22(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode22(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genCapturePayments23(n, e) {
+			if !genCapturePaymentsNode23(n, e) {
 				return false
 			}
 		}
@@ -2630,7 +2630,7 @@ func genCapturePayments22(n []*fastSchema, v any) bool {
 	return n[22].valid(v)
 }
 
-func genCapturePayments26(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode26(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[26].valid(v)
 	}
@@ -2640,11 +2640,11 @@ func genCapturePayments26(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments11(n []*fastSchema, v any) bool {
-	return genCapturePayments12(n, v)
+func genCapturePaymentsNode11(n []*fastSchema, v any) bool {
+	return genCapturePaymentsNode12(n, v)
 }
 
-func genCapturePayments23(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode23(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[23].valid(v)
 	}
@@ -2654,31 +2654,31 @@ func genCapturePayments23(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments27(n []*fastSchema, v any) bool {
-	return genCapturePayments28(n, v)
+func genCapturePaymentsNode27(n []*fastSchema, v any) bool {
+	return genCapturePaymentsNode28(n, v)
 }
 
-func genCapturePayments35(n []*fastSchema, v any) bool {
-	return genCapturePayments36(n, v)
+func genCapturePaymentsNode35(n []*fastSchema, v any) bool {
+	return genCapturePaymentsNode36(n, v)
 }
 
-func genCapturePayments40(n []*fastSchema, v any) bool {
-	return genCapturePayments41(n, v)
+func genCapturePaymentsNode40(n []*fastSchema, v any) bool {
+	return genCapturePaymentsNode41(n, v)
 }
 
-func genCapturePayments45(n []*fastSchema, v any) bool {
-	return genCapturePayments46(n, v)
+func genCapturePaymentsNode45(n []*fastSchema, v any) bool {
+	return genCapturePaymentsNode46(n, v)
 }
 
-func genCapturePayments50(n []*fastSchema, v any) bool {
-	return genCapturePayments51(n, v)
+func genCapturePaymentsNode50(n []*fastSchema, v any) bool {
+	return genCapturePaymentsNode51(n, v)
 }
 
-func genCapturePayments55(n []*fastSchema, v any) bool {
-	return genCapturePayments56(n, v)
+func genCapturePaymentsNode55(n []*fastSchema, v any) bool {
+	return genCapturePaymentsNode56(n, v)
 }
 
-func genCapturePayments12(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode12(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -2696,7 +2696,7 @@ func genCapturePayments12(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCapturePayments13(n, m.Value) {
+			if !genCapturePaymentsNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -2705,7 +2705,7 @@ func genCapturePayments12(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCapturePayments14(n, m.Value) {
+			if !genCapturePaymentsNode14(n, m.Value) {
 				return false
 			}
 			continue
@@ -2717,7 +2717,7 @@ func genCapturePayments12(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments24(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode24(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "amex" || t == "diners-club" || t == "discover" || t == "enroute" || t == "jcb" || t == "maestro" || t == "master-card" || t == "mastercard" || t == "optima" || t == "visa"
@@ -2727,7 +2727,7 @@ func genCapturePayments24(n []*fastSchema, v any) bool {
 	return n[24].valid(v)
 }
 
-func genCapturePayments28(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode28(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[28].valid(v)
@@ -2748,10 +2748,10 @@ func genCapturePayments28(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCapturePayments31(n, m.Value) {
+			if !genCapturePaymentsNode31(n, m.Value) {
 				return false
 			}
-			if !genCapturePayments34(n, m.Value) {
+			if !genCapturePaymentsNode34(n, m.Value) {
 				return false
 			}
 			continue
@@ -2760,7 +2760,7 @@ func genCapturePayments28(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCapturePayments32(n, m.Value) {
+			if !genCapturePaymentsNode32(n, m.Value) {
 				return false
 			}
 			continue
@@ -2772,7 +2772,7 @@ func genCapturePayments28(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments36(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode36(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[36].valid(v)
@@ -2793,10 +2793,10 @@ func genCapturePayments36(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCapturePayments31(n, m.Value) {
+			if !genCapturePaymentsNode31(n, m.Value) {
 				return false
 			}
-			if !genCapturePayments39(n, m.Value) {
+			if !genCapturePaymentsNode39(n, m.Value) {
 				return false
 			}
 			continue
@@ -2805,7 +2805,7 @@ func genCapturePayments36(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCapturePayments32(n, m.Value) {
+			if !genCapturePaymentsNode32(n, m.Value) {
 				return false
 			}
 			continue
@@ -2817,7 +2817,7 @@ func genCapturePayments36(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments41(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode41(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[41].valid(v)
@@ -2838,10 +2838,10 @@ func genCapturePayments41(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCapturePayments31(n, m.Value) {
+			if !genCapturePaymentsNode31(n, m.Value) {
 				return false
 			}
-			if !genCapturePayments44(n, m.Value) {
+			if !genCapturePaymentsNode44(n, m.Value) {
 				return false
 			}
 			continue
@@ -2850,7 +2850,7 @@ func genCapturePayments41(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCapturePayments32(n, m.Value) {
+			if !genCapturePaymentsNode32(n, m.Value) {
 				return false
 			}
 			continue
@@ -2862,7 +2862,7 @@ func genCapturePayments41(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments46(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode46(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[46].valid(v)
@@ -2883,10 +2883,10 @@ func genCapturePayments46(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCapturePayments31(n, m.Value) {
+			if !genCapturePaymentsNode31(n, m.Value) {
 				return false
 			}
-			if !genCapturePayments49(n, m.Value) {
+			if !genCapturePaymentsNode49(n, m.Value) {
 				return false
 			}
 			continue
@@ -2895,7 +2895,7 @@ func genCapturePayments46(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCapturePayments32(n, m.Value) {
+			if !genCapturePaymentsNode32(n, m.Value) {
 				return false
 			}
 			continue
@@ -2907,7 +2907,7 @@ func genCapturePayments46(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments51(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode51(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[51].valid(v)
@@ -2928,10 +2928,10 @@ func genCapturePayments51(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCapturePayments31(n, m.Value) {
+			if !genCapturePaymentsNode31(n, m.Value) {
 				return false
 			}
-			if !genCapturePayments54(n, m.Value) {
+			if !genCapturePaymentsNode54(n, m.Value) {
 				return false
 			}
 			continue
@@ -2940,7 +2940,7 @@ func genCapturePayments51(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCapturePayments32(n, m.Value) {
+			if !genCapturePaymentsNode32(n, m.Value) {
 				return false
 			}
 			continue
@@ -2952,7 +2952,7 @@ func genCapturePayments51(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments56(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode56(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[56].valid(v)
@@ -2973,10 +2973,10 @@ func genCapturePayments56(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCapturePayments31(n, m.Value) {
+			if !genCapturePaymentsNode31(n, m.Value) {
 				return false
 			}
-			if !genCapturePayments59(n, m.Value) {
+			if !genCapturePaymentsNode59(n, m.Value) {
 				return false
 			}
 			continue
@@ -2985,7 +2985,7 @@ func genCapturePayments56(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCapturePayments32(n, m.Value) {
+			if !genCapturePaymentsNode32(n, m.Value) {
 				return false
 			}
 			continue
@@ -2997,7 +2997,7 @@ func genCapturePayments56(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments13(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode13(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3007,7 +3007,7 @@ func genCapturePayments13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genCapturePayments14(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode14(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3017,7 +3017,7 @@ func genCapturePayments14(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genCapturePayments31(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode31(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[31].validString(t) {
@@ -3030,7 +3030,7 @@ func genCapturePayments31(n []*fastSchema, v any) bool {
 	return n[31].valid(v)
 }
 
-func genCapturePayments34(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode34(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[34].consts[0]) {
@@ -3062,7 +3062,7 @@ func genCapturePayments34(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments32(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode32(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -3072,7 +3072,7 @@ func genCapturePayments32(n []*fastSchema, v any) bool {
 	return n[32].valid(v)
 }
 
-func genCapturePayments39(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode39(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[39].consts[0]) {
@@ -3104,7 +3104,7 @@ func genCapturePayments39(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCapturePayments44(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode44(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "maxFailedAttempts"
@@ -3114,7 +3114,7 @@ func genCapturePayments44(n []*fastSchema, v any) bool {
 	return n[44].valid(v)
 }
 
-func genCapturePayments49(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode49(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "providerError"
@@ -3124,7 +3124,7 @@ func genCapturePayments49(n []*fastSchema, v any) bool {
 	return n[49].valid(v)
 }
 
-func genCapturePayments54(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode54(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "validationError"
@@ -3134,7 +3134,7 @@ func genCapturePayments54(n []*fastSchema, v any) bool {
 	return n[54].valid(v)
 }
 
-func genCapturePayments59(n []*fastSchema, v any) bool {
+func genCapturePaymentsNode59(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "payInterrupted"
@@ -3154,49 +3154,49 @@ func genCapturePaymentsMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "hangup":
-				if count < 1 && genCapturePayments27(n, v) {
+				if count < 1 && genCapturePaymentsNode27(n, v) {
 					count++
 				}
 			case "success":
-				if count < 1 && genCapturePayments35(n, v) {
+				if count < 1 && genCapturePaymentsNode35(n, v) {
 					count++
 				}
 			case "maxFailedAttempts":
-				if count < 1 && genCapturePayments40(n, v) {
+				if count < 1 && genCapturePaymentsNode40(n, v) {
 					count++
 				}
 			case "providerError":
-				if count < 1 && genCapturePayments45(n, v) {
+				if count < 1 && genCapturePaymentsNode45(n, v) {
 					count++
 				}
 			case "validationError":
-				if count < 1 && genCapturePayments50(n, v) {
+				if count < 1 && genCapturePaymentsNode50(n, v) {
 					count++
 				}
 			case "payInterrupted":
-				if count < 1 && genCapturePayments55(n, v) {
+				if count < 1 && genCapturePaymentsNode55(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[27].excludes(v) && genCapturePayments27(n, v) {
+	if count < 1 && !n[27].excludes(v) && genCapturePaymentsNode27(n, v) {
 		count++
 	}
-	if count < 1 && !n[35].excludes(v) && genCapturePayments35(n, v) {
+	if count < 1 && !n[35].excludes(v) && genCapturePaymentsNode35(n, v) {
 		count++
 	}
-	if count < 1 && !n[40].excludes(v) && genCapturePayments40(n, v) {
+	if count < 1 && !n[40].excludes(v) && genCapturePaymentsNode40(n, v) {
 		count++
 	}
-	if count < 1 && !n[45].excludes(v) && genCapturePayments45(n, v) {
+	if count < 1 && !n[45].excludes(v) && genCapturePaymentsNode45(n, v) {
 		count++
 	}
-	if count < 1 && !n[50].excludes(v) && genCapturePayments50(n, v) {
+	if count < 1 && !n[50].excludes(v) && genCapturePaymentsNode50(n, v) {
 		count++
 	}
-	if count < 1 && !n[55].excludes(v) && genCapturePayments55(n, v) {
+	if count < 1 && !n[55].excludes(v) && genCapturePaymentsNode55(n, v) {
 		count++
 	}
 	return count
@@ -3204,13 +3204,13 @@ func genCapturePaymentsMatches1(n []*fastSchema, v any) int {
 
 func genCapturePaymentsMatches2(n []*fastSchema, v any) int {
 	count := 0
-	if count < 1 && genCapturePayments24(n, v) {
+	if count < 1 && genCapturePaymentsNode24(n, v) {
 		count++
 	}
 	return count
 }
 
-func genCommonsDefinitionsOffset0(n []*fastSchema, v any) bool {
+func genCommonsDefinitionsOffsetNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -3228,7 +3228,7 @@ func genCommonsDefinitionsOffset0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCommonsDefinitionsOffset1(n, m.Value) {
+			if !genCommonsDefinitionsOffsetNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -3237,7 +3237,7 @@ func genCommonsDefinitionsOffset0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCommonsDefinitionsOffset2(n, m.Value) {
+			if !genCommonsDefinitionsOffsetNode2(n, m.Value) {
 				return false
 			}
 			continue
@@ -3246,7 +3246,7 @@ func genCommonsDefinitionsOffset0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCommonsDefinitionsOffset1(n []*fastSchema, v any) bool {
+func genCommonsDefinitionsOffsetNode1(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case json.Number:
 		return true
@@ -3256,7 +3256,7 @@ func genCommonsDefinitionsOffset1(n []*fastSchema, v any) bool {
 	return n[1].valid(v)
 }
 
-func genCommonsDefinitionsOffset2(n []*fastSchema, v any) bool {
+func genCommonsDefinitionsOffsetNode2(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case json.Number:
 		return true
@@ -3266,7 +3266,7 @@ func genCommonsDefinitionsOffset2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genConnectCallTo0(n []*fastSchema, v any) bool {
+func genConnectCallToNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -3284,7 +3284,7 @@ func genConnectCallTo0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectCallTo1(n, m.Value) {
+			if !genConnectCallToNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -3293,7 +3293,7 @@ func genConnectCallTo0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectCallTo3(n, m.Value) {
+			if !genConnectCallToNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -3302,7 +3302,7 @@ func genConnectCallTo0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genConnectCallTo13(n, m.Value) {
+			if !genConnectCallToNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -3311,7 +3311,7 @@ func genConnectCallTo0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genConnectCallTo28(n, m.Value) {
+			if !genConnectCallToNode28(n, m.Value) {
 				return false
 			}
 			continue
@@ -3323,11 +3323,11 @@ func genConnectCallTo0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectCallTo1(n []*fastSchema, v any) bool {
-	return genConnectCallTo2(n, v)
+func genConnectCallToNode1(n []*fastSchema, v any) bool {
+	return genConnectCallToNode2(n, v)
 }
 
-func genConnectCallTo3(n []*fastSchema, v any) bool {
+func genConnectCallToNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -3345,7 +3345,7 @@ func genConnectCallTo3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectCallTo4(n, m.Value) {
+			if !genConnectCallToNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -3354,7 +3354,7 @@ func genConnectCallTo3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectCallTo5(n, m.Value) {
+			if !genConnectCallToNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -3363,7 +3363,7 @@ func genConnectCallTo3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genConnectCallTo6(n, m.Value) {
+			if !genConnectCallToNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -3372,7 +3372,7 @@ func genConnectCallTo3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genConnectCallTo7(n, m.Value) {
+			if !genConnectCallToNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -3381,7 +3381,7 @@ func genConnectCallTo3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genConnectCallTo8(n, m.Value) {
+			if !genConnectCallToNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -3390,7 +3390,7 @@ func genConnectCallTo3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genConnectCallTo9(n, m.Value) {
+			if !genConnectCallToNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -3399,7 +3399,7 @@ func genConnectCallTo3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 6
-			if !genConnectCallTo10(n, m.Value) {
+			if !genConnectCallToNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -3408,7 +3408,7 @@ func genConnectCallTo3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 7
-			if !genConnectCallTo11(n, m.Value) {
+			if !genConnectCallToNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -3417,7 +3417,7 @@ func genConnectCallTo3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 8
-			if !genConnectCallTo12(n, m.Value) {
+			if !genConnectCallToNode12(n, m.Value) {
 				return false
 			}
 			continue
@@ -3429,11 +3429,11 @@ func genConnectCallTo3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectCallTo13(n []*fastSchema, v any) bool {
+func genConnectCallToNode13(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genConnectCallTo14(n, e) {
+			if !genConnectCallToNode14(n, e) {
 				return false
 			}
 		}
@@ -3444,7 +3444,7 @@ func genConnectCallTo13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genConnectCallTo28(n []*fastSchema, v any) bool {
+func genConnectCallToNode28(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "connect-call-to"
@@ -3454,7 +3454,7 @@ func genConnectCallTo28(n []*fastSchema, v any) bool {
 	return n[28].valid(v)
 }
 
-func genConnectCallTo2(n []*fastSchema, v any) bool {
+func genConnectCallToNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -3467,7 +3467,7 @@ func genConnectCallTo2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genConnectCallTo4(n []*fastSchema, v any) bool {
+func genConnectCallToNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3477,7 +3477,7 @@ func genConnectCallTo4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genConnectCallTo5(n []*fastSchema, v any) bool {
+func genConnectCallToNode5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "client" || t == "conference" || t == "number" || t == "number-multi" || t == "sim" || t == "sip"
@@ -3487,7 +3487,7 @@ func genConnectCallTo5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genConnectCallTo6(n []*fastSchema, v any) bool {
+func genConnectCallToNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case bool:
 		return true
@@ -3497,7 +3497,7 @@ func genConnectCallTo6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genConnectCallTo7(n []*fastSchema, v any) bool {
+func genConnectCallToNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3507,7 +3507,7 @@ func genConnectCallTo7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genConnectCallTo8(n []*fastSchema, v any) bool {
+func genConnectCallToNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3517,7 +3517,7 @@ func genConnectCallTo8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genConnectCallTo9(n []*fastSchema, v any) bool {
+func genConnectCallToNode9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3527,7 +3527,7 @@ func genConnectCallTo9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genConnectCallTo10(n []*fastSchema, v any) bool {
+func genConnectCallToNode10(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3537,7 +3537,7 @@ func genConnectCallTo10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genConnectCallTo11(n []*fastSchema, v any) bool {
+func genConnectCallToNode11(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -3548,7 +3548,7 @@ func genConnectCallTo11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genConnectCallTo12(n []*fastSchema, v any) bool {
+func genConnectCallToNode12(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3558,7 +3558,7 @@ func genConnectCallTo12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genConnectCallTo14(n []*fastSchema, v any) bool {
+func genConnectCallToNode14(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[14].valid(v)
 	}
@@ -3568,15 +3568,15 @@ func genConnectCallTo14(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectCallTo15(n []*fastSchema, v any) bool {
-	return genConnectCallTo16(n, v)
+func genConnectCallToNode15(n []*fastSchema, v any) bool {
+	return genConnectCallToNode16(n, v)
 }
 
-func genConnectCallTo23(n []*fastSchema, v any) bool {
-	return genConnectCallTo24(n, v)
+func genConnectCallToNode23(n []*fastSchema, v any) bool {
+	return genConnectCallToNode24(n, v)
 }
 
-func genConnectCallTo16(n []*fastSchema, v any) bool {
+func genConnectCallToNode16(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[16].valid(v)
@@ -3597,10 +3597,10 @@ func genConnectCallTo16(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectCallTo19(n, m.Value) {
+			if !genConnectCallToNode19(n, m.Value) {
 				return false
 			}
-			if !genConnectCallTo22(n, m.Value) {
+			if !genConnectCallToNode22(n, m.Value) {
 				return false
 			}
 			continue
@@ -3609,7 +3609,7 @@ func genConnectCallTo16(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectCallTo20(n, m.Value) {
+			if !genConnectCallToNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -3621,7 +3621,7 @@ func genConnectCallTo16(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectCallTo24(n []*fastSchema, v any) bool {
+func genConnectCallToNode24(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[24].valid(v)
@@ -3642,10 +3642,10 @@ func genConnectCallTo24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectCallTo19(n, m.Value) {
+			if !genConnectCallToNode19(n, m.Value) {
 				return false
 			}
-			if !genConnectCallTo27(n, m.Value) {
+			if !genConnectCallToNode27(n, m.Value) {
 				return false
 			}
 			continue
@@ -3654,7 +3654,7 @@ func genConnectCallTo24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectCallTo20(n, m.Value) {
+			if !genConnectCallToNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -3666,7 +3666,7 @@ func genConnectCallTo24(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectCallTo19(n []*fastSchema, v any) bool {
+func genConnectCallToNode19(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[19].validString(t) {
@@ -3679,7 +3679,7 @@ func genConnectCallTo19(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genConnectCallTo22(n []*fastSchema, v any) bool {
+func genConnectCallToNode22(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "callCompleted"
@@ -3689,7 +3689,7 @@ func genConnectCallTo22(n []*fastSchema, v any) bool {
 	return n[22].valid(v)
 }
 
-func genConnectCallTo20(n []*fastSchema, v any) bool {
+func genConnectCallToNode20(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -3699,7 +3699,7 @@ func genConnectCallTo20(n []*fastSchema, v any) bool {
 	return n[20].valid(v)
 }
 
-func genConnectCallTo27(n []*fastSchema, v any) bool {
+func genConnectCallToNode27(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "hangup"
@@ -3719,27 +3719,27 @@ func genConnectCallToMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "callCompleted":
-				if count < 1 && genConnectCallTo15(n, v) {
+				if count < 1 && genConnectCallToNode15(n, v) {
 					count++
 				}
 			case "hangup":
-				if count < 1 && genConnectCallTo23(n, v) {
+				if count < 1 && genConnectCallToNode23(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[15].excludes(v) && genConnectCallTo15(n, v) {
+	if count < 1 && !n[15].excludes(v) && genConnectCallToNode15(n, v) {
 		count++
 	}
-	if count < 1 && !n[23].excludes(v) && genConnectCallTo23(n, v) {
+	if count < 1 && !n[23].excludes(v) && genConnectCallToNode23(n, v) {
 		count++
 	}
 	return count
 }
 
-func genConnectVirtualAgent0(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -3757,7 +3757,7 @@ func genConnectVirtualAgent0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgent1(n, m.Value) {
+			if !genConnectVirtualAgentNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -3766,7 +3766,7 @@ func genConnectVirtualAgent0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgent3(n, m.Value) {
+			if !genConnectVirtualAgentNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -3775,7 +3775,7 @@ func genConnectVirtualAgent0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genConnectVirtualAgent8(n, m.Value) {
+			if !genConnectVirtualAgentNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -3784,7 +3784,7 @@ func genConnectVirtualAgent0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genConnectVirtualAgent23(n, m.Value) {
+			if !genConnectVirtualAgentNode23(n, m.Value) {
 				return false
 			}
 			continue
@@ -3796,11 +3796,11 @@ func genConnectVirtualAgent0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgent1(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgent2(n, v)
+func genConnectVirtualAgentNode1(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentNode2(n, v)
 }
 
-func genConnectVirtualAgent3(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -3818,7 +3818,7 @@ func genConnectVirtualAgent3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgent4(n, m.Value) {
+			if !genConnectVirtualAgentNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -3827,7 +3827,7 @@ func genConnectVirtualAgent3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgent5(n, m.Value) {
+			if !genConnectVirtualAgentNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -3836,7 +3836,7 @@ func genConnectVirtualAgent3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genConnectVirtualAgent6(n, m.Value) {
+			if !genConnectVirtualAgentNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -3845,7 +3845,7 @@ func genConnectVirtualAgent3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genConnectVirtualAgent7(n, m.Value) {
+			if !genConnectVirtualAgentNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -3857,11 +3857,11 @@ func genConnectVirtualAgent3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgent8(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode8(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genConnectVirtualAgent9(n, e) {
+			if !genConnectVirtualAgentNode9(n, e) {
 				return false
 			}
 		}
@@ -3872,7 +3872,7 @@ func genConnectVirtualAgent8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genConnectVirtualAgent23(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode23(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "connect-virtual-agent"
@@ -3882,7 +3882,7 @@ func genConnectVirtualAgent23(n []*fastSchema, v any) bool {
 	return n[23].valid(v)
 }
 
-func genConnectVirtualAgent2(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -3895,7 +3895,7 @@ func genConnectVirtualAgent2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genConnectVirtualAgent4(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3905,7 +3905,7 @@ func genConnectVirtualAgent4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genConnectVirtualAgent5(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3915,7 +3915,7 @@ func genConnectVirtualAgent5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genConnectVirtualAgent6(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3925,7 +3925,7 @@ func genConnectVirtualAgent6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genConnectVirtualAgent7(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -3935,7 +3935,7 @@ func genConnectVirtualAgent7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genConnectVirtualAgent9(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		return false
@@ -3959,15 +3959,15 @@ func genConnectVirtualAgent9(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgent10(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgent11(n, v)
+func genConnectVirtualAgentNode10(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentNode11(n, v)
 }
 
-func genConnectVirtualAgent18(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgent19(n, v)
+func genConnectVirtualAgentNode18(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentNode19(n, v)
 }
 
-func genConnectVirtualAgent11(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode11(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[11].valid(v)
@@ -3988,10 +3988,10 @@ func genConnectVirtualAgent11(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgent14(n, m.Value) {
+			if !genConnectVirtualAgentNode14(n, m.Value) {
 				return false
 			}
-			if !genConnectVirtualAgent17(n, m.Value) {
+			if !genConnectVirtualAgentNode17(n, m.Value) {
 				return false
 			}
 			continue
@@ -4000,7 +4000,7 @@ func genConnectVirtualAgent11(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgent15(n, m.Value) {
+			if !genConnectVirtualAgentNode15(n, m.Value) {
 				return false
 			}
 			continue
@@ -4012,7 +4012,7 @@ func genConnectVirtualAgent11(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgent19(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode19(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[19].valid(v)
@@ -4033,10 +4033,10 @@ func genConnectVirtualAgent19(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgent14(n, m.Value) {
+			if !genConnectVirtualAgentNode14(n, m.Value) {
 				return false
 			}
-			if !genConnectVirtualAgent22(n, m.Value) {
+			if !genConnectVirtualAgentNode22(n, m.Value) {
 				return false
 			}
 			continue
@@ -4045,7 +4045,7 @@ func genConnectVirtualAgent19(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgent15(n, m.Value) {
+			if !genConnectVirtualAgentNode15(n, m.Value) {
 				return false
 			}
 			continue
@@ -4057,7 +4057,7 @@ func genConnectVirtualAgent19(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgent14(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode14(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[14].validString(t) {
@@ -4070,7 +4070,7 @@ func genConnectVirtualAgent14(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genConnectVirtualAgent17(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode17(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "return"
@@ -4080,7 +4080,7 @@ func genConnectVirtualAgent17(n []*fastSchema, v any) bool {
 	return n[17].valid(v)
 }
 
-func genConnectVirtualAgent15(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode15(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -4090,7 +4090,7 @@ func genConnectVirtualAgent15(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genConnectVirtualAgent22(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentNode22(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[22].consts[0]) {
@@ -4132,27 +4132,27 @@ func genConnectVirtualAgentMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "return":
-				if count < 1 && genConnectVirtualAgent10(n, v) {
+				if count < 1 && genConnectVirtualAgentNode10(n, v) {
 					count++
 				}
 			case "hangup":
-				if count < 1 && genConnectVirtualAgent18(n, v) {
+				if count < 1 && genConnectVirtualAgentNode18(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[10].excludes(v) && genConnectVirtualAgent10(n, v) {
+	if count < 1 && !n[10].excludes(v) && genConnectVirtualAgentNode10(n, v) {
 		count++
 	}
-	if count < 1 && !n[18].excludes(v) && genConnectVirtualAgent18(n, v) {
+	if count < 1 && !n[18].excludes(v) && genConnectVirtualAgentNode18(n, v) {
 		count++
 	}
 	return count
 }
 
-func genConnectVirtualAgentV20(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -4170,7 +4170,7 @@ func genConnectVirtualAgentV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgentV21(n, m.Value) {
+			if !genConnectVirtualAgentV2Node1(n, m.Value) {
 				return false
 			}
 			continue
@@ -4179,7 +4179,7 @@ func genConnectVirtualAgentV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgentV23(n, m.Value) {
+			if !genConnectVirtualAgentV2Node3(n, m.Value) {
 				return false
 			}
 			continue
@@ -4188,7 +4188,7 @@ func genConnectVirtualAgentV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genConnectVirtualAgentV224(n, m.Value) {
+			if !genConnectVirtualAgentV2Node24(n, m.Value) {
 				return false
 			}
 			continue
@@ -4197,7 +4197,7 @@ func genConnectVirtualAgentV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genConnectVirtualAgentV259(n, m.Value) {
+			if !genConnectVirtualAgentV2Node59(n, m.Value) {
 				return false
 			}
 			continue
@@ -4209,11 +4209,11 @@ func genConnectVirtualAgentV20(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV21(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgentV22(n, v)
+func genConnectVirtualAgentV2Node1(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentV2Node2(n, v)
 }
 
-func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -4231,7 +4231,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgentV24(n, m.Value) {
+			if !genConnectVirtualAgentV2Node4(n, m.Value) {
 				return false
 			}
 			continue
@@ -4240,7 +4240,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgentV25(n, m.Value) {
+			if !genConnectVirtualAgentV2Node5(n, m.Value) {
 				return false
 			}
 			continue
@@ -4249,7 +4249,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genConnectVirtualAgentV210(n, m.Value) {
+			if !genConnectVirtualAgentV2Node10(n, m.Value) {
 				return false
 			}
 			continue
@@ -4258,7 +4258,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genConnectVirtualAgentV214(n, m.Value) {
+			if !genConnectVirtualAgentV2Node14(n, m.Value) {
 				return false
 			}
 			continue
@@ -4267,7 +4267,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genConnectVirtualAgentV215(n, m.Value) {
+			if !genConnectVirtualAgentV2Node15(n, m.Value) {
 				return false
 			}
 			continue
@@ -4276,7 +4276,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genConnectVirtualAgentV217(n, m.Value) {
+			if !genConnectVirtualAgentV2Node17(n, m.Value) {
 				return false
 			}
 			continue
@@ -4285,7 +4285,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 6
-			if !genConnectVirtualAgentV218(n, m.Value) {
+			if !genConnectVirtualAgentV2Node18(n, m.Value) {
 				return false
 			}
 			continue
@@ -4294,7 +4294,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 7
-			if !genConnectVirtualAgentV219(n, m.Value) {
+			if !genConnectVirtualAgentV2Node19(n, m.Value) {
 				return false
 			}
 			continue
@@ -4303,7 +4303,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 8
-			if !genConnectVirtualAgentV220(n, m.Value) {
+			if !genConnectVirtualAgentV2Node20(n, m.Value) {
 				return false
 			}
 			continue
@@ -4312,7 +4312,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 9
-			if !genConnectVirtualAgentV221(n, m.Value) {
+			if !genConnectVirtualAgentV2Node21(n, m.Value) {
 				return false
 			}
 			continue
@@ -4321,7 +4321,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 10
-			if !genConnectVirtualAgentV222(n, m.Value) {
+			if !genConnectVirtualAgentV2Node22(n, m.Value) {
 				return false
 			}
 			continue
@@ -4330,7 +4330,7 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 11
-			if !genConnectVirtualAgentV223(n, m.Value) {
+			if !genConnectVirtualAgentV2Node23(n, m.Value) {
 				return false
 			}
 			continue
@@ -4339,11 +4339,11 @@ func genConnectVirtualAgentV23(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV224(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node24(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genConnectVirtualAgentV225(n, e) {
+			if !genConnectVirtualAgentV2Node25(n, e) {
 				return false
 			}
 		}
@@ -4354,7 +4354,7 @@ func genConnectVirtualAgentV224(n []*fastSchema, v any) bool {
 	return n[24].valid(v)
 }
 
-func genConnectVirtualAgentV259(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node59(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "connect-virtual-agent-v2"
@@ -4364,7 +4364,7 @@ func genConnectVirtualAgentV259(n []*fastSchema, v any) bool {
 	return n[59].valid(v)
 }
 
-func genConnectVirtualAgentV22(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -4377,7 +4377,7 @@ func genConnectVirtualAgentV22(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genConnectVirtualAgentV24(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "voice" || t == "conversations"
@@ -4387,11 +4387,11 @@ func genConnectVirtualAgentV24(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genConnectVirtualAgentV25(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genConnectVirtualAgentV26(n, e) {
+			if !genConnectVirtualAgentV2Node6(n, e) {
 				return false
 			}
 		}
@@ -4402,7 +4402,7 @@ func genConnectVirtualAgentV25(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genConnectVirtualAgentV210(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node10(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -4420,7 +4420,7 @@ func genConnectVirtualAgentV210(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgentV211(n, m.Value) {
+			if !genConnectVirtualAgentV2Node11(n, m.Value) {
 				return false
 			}
 			continue
@@ -4429,7 +4429,7 @@ func genConnectVirtualAgentV210(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgentV212(n, m.Value) {
+			if !genConnectVirtualAgentV2Node12(n, m.Value) {
 				return false
 			}
 			continue
@@ -4438,7 +4438,7 @@ func genConnectVirtualAgentV210(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genConnectVirtualAgentV213(n, m.Value) {
+			if !genConnectVirtualAgentV2Node13(n, m.Value) {
 				return false
 			}
 			continue
@@ -4450,7 +4450,7 @@ func genConnectVirtualAgentV210(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV214(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node14(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -4460,11 +4460,11 @@ func genConnectVirtualAgentV214(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genConnectVirtualAgentV215(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node15(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genConnectVirtualAgentV216(n, e) {
+			if !genConnectVirtualAgentV2Node16(n, e) {
 				return false
 			}
 		}
@@ -4475,7 +4475,7 @@ func genConnectVirtualAgentV215(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genConnectVirtualAgentV217(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node17(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -4485,7 +4485,7 @@ func genConnectVirtualAgentV217(n []*fastSchema, v any) bool {
 	return n[17].valid(v)
 }
 
-func genConnectVirtualAgentV218(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node18(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "widget" || t == "manual"
@@ -4495,7 +4495,7 @@ func genConnectVirtualAgentV218(n []*fastSchema, v any) bool {
 	return n[18].valid(v)
 }
 
-func genConnectVirtualAgentV219(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node19(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -4505,7 +4505,7 @@ func genConnectVirtualAgentV219(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genConnectVirtualAgentV220(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node20(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "new_session" || t == "resume_paused_session"
@@ -4515,7 +4515,7 @@ func genConnectVirtualAgentV220(n []*fastSchema, v any) bool {
 	return n[20].valid(v)
 }
 
-func genConnectVirtualAgentV221(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node21(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -4525,7 +4525,7 @@ func genConnectVirtualAgentV221(n []*fastSchema, v any) bool {
 	return n[21].valid(v)
 }
 
-func genConnectVirtualAgentV222(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node22(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -4535,7 +4535,7 @@ func genConnectVirtualAgentV222(n []*fastSchema, v any) bool {
 	return n[22].valid(v)
 }
 
-func genConnectVirtualAgentV223(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node23(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -4546,7 +4546,7 @@ func genConnectVirtualAgentV223(n []*fastSchema, v any) bool {
 	return n[23].valid(v)
 }
 
-func genConnectVirtualAgentV225(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node25(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		return false
@@ -4570,11 +4570,11 @@ func genConnectVirtualAgentV225(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV26(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgentV27(n, v)
+func genConnectVirtualAgentV2Node6(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentV2Node7(n, v)
 }
 
-func genConnectVirtualAgentV211(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -4584,7 +4584,7 @@ func genConnectVirtualAgentV211(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genConnectVirtualAgentV212(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node12(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -4594,7 +4594,7 @@ func genConnectVirtualAgentV212(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genConnectVirtualAgentV213(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node13(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -4604,35 +4604,35 @@ func genConnectVirtualAgentV213(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genConnectVirtualAgentV216(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgentV27(n, v)
+func genConnectVirtualAgentV2Node16(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentV2Node7(n, v)
 }
 
-func genConnectVirtualAgentV226(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgentV227(n, v)
+func genConnectVirtualAgentV2Node26(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentV2Node27(n, v)
 }
 
-func genConnectVirtualAgentV234(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgentV235(n, v)
+func genConnectVirtualAgentV2Node34(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentV2Node35(n, v)
 }
 
-func genConnectVirtualAgentV239(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgentV240(n, v)
+func genConnectVirtualAgentV2Node39(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentV2Node40(n, v)
 }
 
-func genConnectVirtualAgentV244(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgentV245(n, v)
+func genConnectVirtualAgentV2Node44(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentV2Node45(n, v)
 }
 
-func genConnectVirtualAgentV249(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgentV250(n, v)
+func genConnectVirtualAgentV2Node49(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentV2Node50(n, v)
 }
 
-func genConnectVirtualAgentV254(n []*fastSchema, v any) bool {
-	return genConnectVirtualAgentV255(n, v)
+func genConnectVirtualAgentV2Node54(n []*fastSchema, v any) bool {
+	return genConnectVirtualAgentV2Node55(n, v)
 }
 
-func genConnectVirtualAgentV27(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node7(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -4650,7 +4650,7 @@ func genConnectVirtualAgentV27(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgentV28(n, m.Value) {
+			if !genConnectVirtualAgentV2Node8(n, m.Value) {
 				return false
 			}
 			continue
@@ -4659,7 +4659,7 @@ func genConnectVirtualAgentV27(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgentV29(n, m.Value) {
+			if !genConnectVirtualAgentV2Node9(n, m.Value) {
 				return false
 			}
 			continue
@@ -4671,7 +4671,7 @@ func genConnectVirtualAgentV27(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV227(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node27(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[27].valid(v)
@@ -4692,10 +4692,10 @@ func genConnectVirtualAgentV227(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgentV230(n, m.Value) {
+			if !genConnectVirtualAgentV2Node30(n, m.Value) {
 				return false
 			}
-			if !genConnectVirtualAgentV233(n, m.Value) {
+			if !genConnectVirtualAgentV2Node33(n, m.Value) {
 				return false
 			}
 			continue
@@ -4704,7 +4704,7 @@ func genConnectVirtualAgentV227(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgentV231(n, m.Value) {
+			if !genConnectVirtualAgentV2Node31(n, m.Value) {
 				return false
 			}
 			continue
@@ -4716,7 +4716,7 @@ func genConnectVirtualAgentV227(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV235(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node35(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[35].valid(v)
@@ -4737,10 +4737,10 @@ func genConnectVirtualAgentV235(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgentV230(n, m.Value) {
+			if !genConnectVirtualAgentV2Node30(n, m.Value) {
 				return false
 			}
-			if !genConnectVirtualAgentV238(n, m.Value) {
+			if !genConnectVirtualAgentV2Node38(n, m.Value) {
 				return false
 			}
 			continue
@@ -4749,7 +4749,7 @@ func genConnectVirtualAgentV235(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgentV231(n, m.Value) {
+			if !genConnectVirtualAgentV2Node31(n, m.Value) {
 				return false
 			}
 			continue
@@ -4761,7 +4761,7 @@ func genConnectVirtualAgentV235(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV240(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node40(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[40].valid(v)
@@ -4782,10 +4782,10 @@ func genConnectVirtualAgentV240(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgentV230(n, m.Value) {
+			if !genConnectVirtualAgentV2Node30(n, m.Value) {
 				return false
 			}
-			if !genConnectVirtualAgentV243(n, m.Value) {
+			if !genConnectVirtualAgentV2Node43(n, m.Value) {
 				return false
 			}
 			continue
@@ -4794,7 +4794,7 @@ func genConnectVirtualAgentV240(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgentV231(n, m.Value) {
+			if !genConnectVirtualAgentV2Node31(n, m.Value) {
 				return false
 			}
 			continue
@@ -4806,7 +4806,7 @@ func genConnectVirtualAgentV240(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV245(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node45(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[45].valid(v)
@@ -4827,10 +4827,10 @@ func genConnectVirtualAgentV245(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgentV230(n, m.Value) {
+			if !genConnectVirtualAgentV2Node30(n, m.Value) {
 				return false
 			}
-			if !genConnectVirtualAgentV248(n, m.Value) {
+			if !genConnectVirtualAgentV2Node48(n, m.Value) {
 				return false
 			}
 			continue
@@ -4839,7 +4839,7 @@ func genConnectVirtualAgentV245(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgentV231(n, m.Value) {
+			if !genConnectVirtualAgentV2Node31(n, m.Value) {
 				return false
 			}
 			continue
@@ -4851,7 +4851,7 @@ func genConnectVirtualAgentV245(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV250(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node50(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[50].valid(v)
@@ -4872,10 +4872,10 @@ func genConnectVirtualAgentV250(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgentV230(n, m.Value) {
+			if !genConnectVirtualAgentV2Node30(n, m.Value) {
 				return false
 			}
-			if !genConnectVirtualAgentV253(n, m.Value) {
+			if !genConnectVirtualAgentV2Node53(n, m.Value) {
 				return false
 			}
 			continue
@@ -4884,7 +4884,7 @@ func genConnectVirtualAgentV250(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgentV231(n, m.Value) {
+			if !genConnectVirtualAgentV2Node31(n, m.Value) {
 				return false
 			}
 			continue
@@ -4896,7 +4896,7 @@ func genConnectVirtualAgentV250(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV255(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node55(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[55].valid(v)
@@ -4917,10 +4917,10 @@ func genConnectVirtualAgentV255(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genConnectVirtualAgentV230(n, m.Value) {
+			if !genConnectVirtualAgentV2Node30(n, m.Value) {
 				return false
 			}
-			if !genConnectVirtualAgentV258(n, m.Value) {
+			if !genConnectVirtualAgentV2Node58(n, m.Value) {
 				return false
 			}
 			continue
@@ -4929,7 +4929,7 @@ func genConnectVirtualAgentV255(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genConnectVirtualAgentV231(n, m.Value) {
+			if !genConnectVirtualAgentV2Node31(n, m.Value) {
 				return false
 			}
 			continue
@@ -4941,7 +4941,7 @@ func genConnectVirtualAgentV255(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV28(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -4951,7 +4951,7 @@ func genConnectVirtualAgentV28(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genConnectVirtualAgentV29(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -4961,7 +4961,7 @@ func genConnectVirtualAgentV29(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genConnectVirtualAgentV230(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node30(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[30].validString(t) {
@@ -4974,7 +4974,7 @@ func genConnectVirtualAgentV230(n []*fastSchema, v any) bool {
 	return n[30].valid(v)
 }
 
-func genConnectVirtualAgentV233(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node33(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "completed"
@@ -4984,7 +4984,7 @@ func genConnectVirtualAgentV233(n []*fastSchema, v any) bool {
 	return n[33].valid(v)
 }
 
-func genConnectVirtualAgentV231(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node31(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -4994,7 +4994,7 @@ func genConnectVirtualAgentV231(n []*fastSchema, v any) bool {
 	return n[31].valid(v)
 }
 
-func genConnectVirtualAgentV238(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node38(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[38].consts[0]) {
@@ -5026,7 +5026,7 @@ func genConnectVirtualAgentV238(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV243(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node43(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[43].consts[0]) {
@@ -5058,7 +5058,7 @@ func genConnectVirtualAgentV243(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genConnectVirtualAgentV248(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node48(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "live-agent-handoff"
@@ -5068,7 +5068,7 @@ func genConnectVirtualAgentV248(n []*fastSchema, v any) bool {
 	return n[48].valid(v)
 }
 
-func genConnectVirtualAgentV253(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node53(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "paused"
@@ -5078,7 +5078,7 @@ func genConnectVirtualAgentV253(n []*fastSchema, v any) bool {
 	return n[53].valid(v)
 }
 
-func genConnectVirtualAgentV258(n []*fastSchema, v any) bool {
+func genConnectVirtualAgentV2Node58(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[58].consts[0]) {
@@ -5120,55 +5120,55 @@ func genConnectVirtualAgentV2Matches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "completed":
-				if count < 1 && genConnectVirtualAgentV226(n, v) {
+				if count < 1 && genConnectVirtualAgentV2Node26(n, v) {
 					count++
 				}
 			case "hangup":
-				if count < 1 && genConnectVirtualAgentV234(n, v) {
+				if count < 1 && genConnectVirtualAgentV2Node34(n, v) {
 					count++
 				}
 			case "timeout":
-				if count < 1 && genConnectVirtualAgentV239(n, v) {
+				if count < 1 && genConnectVirtualAgentV2Node39(n, v) {
 					count++
 				}
 			case "live-agent-handoff":
-				if count < 1 && genConnectVirtualAgentV244(n, v) {
+				if count < 1 && genConnectVirtualAgentV2Node44(n, v) {
 					count++
 				}
 			case "paused":
-				if count < 1 && genConnectVirtualAgentV249(n, v) {
+				if count < 1 && genConnectVirtualAgentV2Node49(n, v) {
 					count++
 				}
 			case "failed":
-				if count < 1 && genConnectVirtualAgentV254(n, v) {
+				if count < 1 && genConnectVirtualAgentV2Node54(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[26].excludes(v) && genConnectVirtualAgentV226(n, v) {
+	if count < 1 && !n[26].excludes(v) && genConnectVirtualAgentV2Node26(n, v) {
 		count++
 	}
-	if count < 1 && !n[34].excludes(v) && genConnectVirtualAgentV234(n, v) {
+	if count < 1 && !n[34].excludes(v) && genConnectVirtualAgentV2Node34(n, v) {
 		count++
 	}
-	if count < 1 && !n[39].excludes(v) && genConnectVirtualAgentV239(n, v) {
+	if count < 1 && !n[39].excludes(v) && genConnectVirtualAgentV2Node39(n, v) {
 		count++
 	}
-	if count < 1 && !n[44].excludes(v) && genConnectVirtualAgentV244(n, v) {
+	if count < 1 && !n[44].excludes(v) && genConnectVirtualAgentV2Node44(n, v) {
 		count++
 	}
-	if count < 1 && !n[49].excludes(v) && genConnectVirtualAgentV249(n, v) {
+	if count < 1 && !n[49].excludes(v) && genConnectVirtualAgentV2Node49(n, v) {
 		count++
 	}
-	if count < 1 && !n[54].excludes(v) && genConnectVirtualAgentV254(n, v) {
+	if count < 1 && !n[54].excludes(v) && genConnectVirtualAgentV2Node54(n, v) {
 		count++
 	}
 	return count
 }
 
-func genCreateChatChannel0(n []*fastSchema, v any) bool {
+func genCreateChatChannelNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -5186,7 +5186,7 @@ func genCreateChatChannel0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCreateChatChannel1(n, m.Value) {
+			if !genCreateChatChannelNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -5195,7 +5195,7 @@ func genCreateChatChannel0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCreateChatChannel3(n, m.Value) {
+			if !genCreateChatChannelNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -5204,7 +5204,7 @@ func genCreateChatChannel0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genCreateChatChannel4(n, m.Value) {
+			if !genCreateChatChannelNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -5213,7 +5213,7 @@ func genCreateChatChannel0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genCreateChatChannel9(n, m.Value) {
+			if !genCreateChatChannelNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -5225,11 +5225,11 @@ func genCreateChatChannel0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCreateChatChannel1(n []*fastSchema, v any) bool {
-	return genCreateChatChannel2(n, v)
+func genCreateChatChannelNode1(n []*fastSchema, v any) bool {
+	return genCreateChatChannelNode2(n, v)
 }
 
-func genCreateChatChannel3(n []*fastSchema, v any) bool {
+func genCreateChatChannelNode3(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case *model.Object:
 		return true
@@ -5239,11 +5239,11 @@ func genCreateChatChannel3(n []*fastSchema, v any) bool {
 	return n[3].valid(v)
 }
 
-func genCreateChatChannel4(n []*fastSchema, v any) bool {
+func genCreateChatChannelNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genCreateChatChannel5(n, e) {
+			if !genCreateChatChannelNode5(n, e) {
 				return false
 			}
 		}
@@ -5254,7 +5254,7 @@ func genCreateChatChannel4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genCreateChatChannel9(n []*fastSchema, v any) bool {
+func genCreateChatChannelNode9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "create-chat-channel"
@@ -5264,7 +5264,7 @@ func genCreateChatChannel9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genCreateChatChannel2(n []*fastSchema, v any) bool {
+func genCreateChatChannelNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -5277,11 +5277,11 @@ func genCreateChatChannel2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genCreateChatChannel5(n []*fastSchema, v any) bool {
-	return genCreateChatChannel6(n, v)
+func genCreateChatChannelNode5(n []*fastSchema, v any) bool {
+	return genCreateChatChannelNode6(n, v)
 }
 
-func genCreateChatChannel6(n []*fastSchema, v any) bool {
+func genCreateChatChannelNode6(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -5299,7 +5299,7 @@ func genCreateChatChannel6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCreateChatChannel7(n, m.Value) {
+			if !genCreateChatChannelNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -5308,7 +5308,7 @@ func genCreateChatChannel6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCreateChatChannel8(n, m.Value) {
+			if !genCreateChatChannelNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -5320,7 +5320,7 @@ func genCreateChatChannel6(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCreateChatChannel7(n []*fastSchema, v any) bool {
+func genCreateChatChannelNode7(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[7].validString(t) {
@@ -5333,7 +5333,7 @@ func genCreateChatChannel7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genCreateChatChannel8(n []*fastSchema, v any) bool {
+func genCreateChatChannelNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -5343,7 +5343,7 @@ func genCreateChatChannel8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genCreateTask0(n []*fastSchema, v any) bool {
+func genCreateTaskNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -5361,7 +5361,7 @@ func genCreateTask0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCreateTask1(n, m.Value) {
+			if !genCreateTaskNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -5370,7 +5370,7 @@ func genCreateTask0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCreateTask3(n, m.Value) {
+			if !genCreateTaskNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -5379,7 +5379,7 @@ func genCreateTask0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genCreateTask4(n, m.Value) {
+			if !genCreateTaskNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -5388,7 +5388,7 @@ func genCreateTask0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genCreateTask9(n, m.Value) {
+			if !genCreateTaskNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -5400,11 +5400,11 @@ func genCreateTask0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCreateTask1(n []*fastSchema, v any) bool {
-	return genCreateTask2(n, v)
+func genCreateTaskNode1(n []*fastSchema, v any) bool {
+	return genCreateTaskNode2(n, v)
 }
 
-func genCreateTask3(n []*fastSchema, v any) bool {
+func genCreateTaskNode3(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case *model.Object:
 		return true
@@ -5414,11 +5414,11 @@ func genCreateTask3(n []*fastSchema, v any) bool {
 	return n[3].valid(v)
 }
 
-func genCreateTask4(n []*fastSchema, v any) bool {
+func genCreateTaskNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genCreateTask5(n, e) {
+			if !genCreateTaskNode5(n, e) {
 				return false
 			}
 		}
@@ -5429,7 +5429,7 @@ func genCreateTask4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genCreateTask9(n []*fastSchema, v any) bool {
+func genCreateTaskNode9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "create-task"
@@ -5439,7 +5439,7 @@ func genCreateTask9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genCreateTask2(n []*fastSchema, v any) bool {
+func genCreateTaskNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -5452,11 +5452,11 @@ func genCreateTask2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genCreateTask5(n []*fastSchema, v any) bool {
-	return genCreateTask6(n, v)
+func genCreateTaskNode5(n []*fastSchema, v any) bool {
+	return genCreateTaskNode6(n, v)
 }
 
-func genCreateTask6(n []*fastSchema, v any) bool {
+func genCreateTaskNode6(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -5474,7 +5474,7 @@ func genCreateTask6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genCreateTask7(n, m.Value) {
+			if !genCreateTaskNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -5483,7 +5483,7 @@ func genCreateTask6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genCreateTask8(n, m.Value) {
+			if !genCreateTaskNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -5495,7 +5495,7 @@ func genCreateTask6(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genCreateTask7(n []*fastSchema, v any) bool {
+func genCreateTaskNode7(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[7].validString(t) {
@@ -5508,7 +5508,7 @@ func genCreateTask7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genCreateTask8(n []*fastSchema, v any) bool {
+func genCreateTaskNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -5518,7 +5518,7 @@ func genCreateTask8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genEnqueueCall0(n []*fastSchema, v any) bool {
+func genEnqueueCallNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -5536,7 +5536,7 @@ func genEnqueueCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genEnqueueCall1(n, m.Value) {
+			if !genEnqueueCallNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -5545,7 +5545,7 @@ func genEnqueueCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genEnqueueCall3(n, m.Value) {
+			if !genEnqueueCallNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -5554,7 +5554,7 @@ func genEnqueueCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genEnqueueCall13(n, m.Value) {
+			if !genEnqueueCallNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -5563,7 +5563,7 @@ func genEnqueueCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genEnqueueCall33(n, m.Value) {
+			if !genEnqueueCallNode33(n, m.Value) {
 				return false
 			}
 			continue
@@ -5575,11 +5575,11 @@ func genEnqueueCall0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genEnqueueCall1(n []*fastSchema, v any) bool {
-	return genEnqueueCall2(n, v)
+func genEnqueueCallNode1(n []*fastSchema, v any) bool {
+	return genEnqueueCallNode2(n, v)
 }
 
-func genEnqueueCall3(n []*fastSchema, v any) bool {
+func genEnqueueCallNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -5597,7 +5597,7 @@ func genEnqueueCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genEnqueueCall4(n, m.Value) {
+			if !genEnqueueCallNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -5606,7 +5606,7 @@ func genEnqueueCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genEnqueueCall5(n, m.Value) {
+			if !genEnqueueCallNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -5615,7 +5615,7 @@ func genEnqueueCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genEnqueueCall6(n, m.Value) {
+			if !genEnqueueCallNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -5624,7 +5624,7 @@ func genEnqueueCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genEnqueueCall7(n, m.Value) {
+			if !genEnqueueCallNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -5633,7 +5633,7 @@ func genEnqueueCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genEnqueueCall8(n, m.Value) {
+			if !genEnqueueCallNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -5642,7 +5642,7 @@ func genEnqueueCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genEnqueueCall9(n, m.Value) {
+			if !genEnqueueCallNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -5651,7 +5651,7 @@ func genEnqueueCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 6
-			if !genEnqueueCall11(n, m.Value) {
+			if !genEnqueueCallNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -5660,11 +5660,11 @@ func genEnqueueCall3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genEnqueueCall13(n []*fastSchema, v any) bool {
+func genEnqueueCallNode13(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genEnqueueCall14(n, e) {
+			if !genEnqueueCallNode14(n, e) {
 				return false
 			}
 		}
@@ -5675,7 +5675,7 @@ func genEnqueueCall13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genEnqueueCall33(n []*fastSchema, v any) bool {
+func genEnqueueCallNode33(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "enqueue-call"
@@ -5685,7 +5685,7 @@ func genEnqueueCall33(n []*fastSchema, v any) bool {
 	return n[33].valid(v)
 }
 
-func genEnqueueCall2(n []*fastSchema, v any) bool {
+func genEnqueueCallNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -5698,7 +5698,7 @@ func genEnqueueCall2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genEnqueueCall4(n []*fastSchema, v any) bool {
+func genEnqueueCallNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -5709,7 +5709,7 @@ func genEnqueueCall4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genEnqueueCall5(n []*fastSchema, v any) bool {
+func genEnqueueCallNode5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -5719,7 +5719,7 @@ func genEnqueueCall5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genEnqueueCall6(n []*fastSchema, v any) bool {
+func genEnqueueCallNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -5729,7 +5729,7 @@ func genEnqueueCall6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genEnqueueCall7(n []*fastSchema, v any) bool {
+func genEnqueueCallNode7(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -5740,7 +5740,7 @@ func genEnqueueCall7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genEnqueueCall8(n []*fastSchema, v any) bool {
+func genEnqueueCallNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -5750,15 +5750,15 @@ func genEnqueueCall8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genEnqueueCall9(n []*fastSchema, v any) bool {
-	return genEnqueueCall10(n, v)
+func genEnqueueCallNode9(n []*fastSchema, v any) bool {
+	return genEnqueueCallNode10(n, v)
 }
 
-func genEnqueueCall11(n []*fastSchema, v any) bool {
-	return genEnqueueCall12(n, v)
+func genEnqueueCallNode11(n []*fastSchema, v any) bool {
+	return genEnqueueCallNode12(n, v)
 }
 
-func genEnqueueCall14(n []*fastSchema, v any) bool {
+func genEnqueueCallNode14(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[14].valid(v)
 	}
@@ -5768,7 +5768,7 @@ func genEnqueueCall14(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genEnqueueCall10(n []*fastSchema, v any) bool {
+func genEnqueueCallNode10(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "GET" || t == "POST"
@@ -5778,7 +5778,7 @@ func genEnqueueCall10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genEnqueueCall12(n []*fastSchema, v any) bool {
+func genEnqueueCallNode12(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[12].validString(t) {
@@ -5791,19 +5791,19 @@ func genEnqueueCall12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genEnqueueCall15(n []*fastSchema, v any) bool {
-	return genEnqueueCall16(n, v)
+func genEnqueueCallNode15(n []*fastSchema, v any) bool {
+	return genEnqueueCallNode16(n, v)
 }
 
-func genEnqueueCall23(n []*fastSchema, v any) bool {
-	return genEnqueueCall24(n, v)
+func genEnqueueCallNode23(n []*fastSchema, v any) bool {
+	return genEnqueueCallNode24(n, v)
 }
 
-func genEnqueueCall28(n []*fastSchema, v any) bool {
-	return genEnqueueCall29(n, v)
+func genEnqueueCallNode28(n []*fastSchema, v any) bool {
+	return genEnqueueCallNode29(n, v)
 }
 
-func genEnqueueCall16(n []*fastSchema, v any) bool {
+func genEnqueueCallNode16(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[16].valid(v)
@@ -5824,10 +5824,10 @@ func genEnqueueCall16(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genEnqueueCall19(n, m.Value) {
+			if !genEnqueueCallNode19(n, m.Value) {
 				return false
 			}
-			if !genEnqueueCall22(n, m.Value) {
+			if !genEnqueueCallNode22(n, m.Value) {
 				return false
 			}
 			continue
@@ -5836,7 +5836,7 @@ func genEnqueueCall16(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genEnqueueCall20(n, m.Value) {
+			if !genEnqueueCallNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -5848,7 +5848,7 @@ func genEnqueueCall16(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genEnqueueCall24(n []*fastSchema, v any) bool {
+func genEnqueueCallNode24(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[24].valid(v)
@@ -5869,10 +5869,10 @@ func genEnqueueCall24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genEnqueueCall19(n, m.Value) {
+			if !genEnqueueCallNode19(n, m.Value) {
 				return false
 			}
-			if !genEnqueueCall27(n, m.Value) {
+			if !genEnqueueCallNode27(n, m.Value) {
 				return false
 			}
 			continue
@@ -5881,7 +5881,7 @@ func genEnqueueCall24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genEnqueueCall20(n, m.Value) {
+			if !genEnqueueCallNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -5893,7 +5893,7 @@ func genEnqueueCall24(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genEnqueueCall29(n []*fastSchema, v any) bool {
+func genEnqueueCallNode29(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[29].valid(v)
@@ -5914,10 +5914,10 @@ func genEnqueueCall29(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genEnqueueCall19(n, m.Value) {
+			if !genEnqueueCallNode19(n, m.Value) {
 				return false
 			}
-			if !genEnqueueCall32(n, m.Value) {
+			if !genEnqueueCallNode32(n, m.Value) {
 				return false
 			}
 			continue
@@ -5926,7 +5926,7 @@ func genEnqueueCall29(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genEnqueueCall20(n, m.Value) {
+			if !genEnqueueCallNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -5938,7 +5938,7 @@ func genEnqueueCall29(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genEnqueueCall19(n []*fastSchema, v any) bool {
+func genEnqueueCallNode19(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[19].validString(t) {
@@ -5951,7 +5951,7 @@ func genEnqueueCall19(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genEnqueueCall22(n []*fastSchema, v any) bool {
+func genEnqueueCallNode22(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[22].consts[0]) {
@@ -5983,7 +5983,7 @@ func genEnqueueCall22(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genEnqueueCall20(n []*fastSchema, v any) bool {
+func genEnqueueCallNode20(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -5993,7 +5993,7 @@ func genEnqueueCall20(n []*fastSchema, v any) bool {
 	return n[20].valid(v)
 }
 
-func genEnqueueCall27(n []*fastSchema, v any) bool {
+func genEnqueueCallNode27(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "failedToEnqueue"
@@ -6003,7 +6003,7 @@ func genEnqueueCall27(n []*fastSchema, v any) bool {
 	return n[27].valid(v)
 }
 
-func genEnqueueCall32(n []*fastSchema, v any) bool {
+func genEnqueueCallNode32(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "callFailure"
@@ -6023,34 +6023,34 @@ func genEnqueueCallMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "callComplete":
-				if count < 1 && genEnqueueCall15(n, v) {
+				if count < 1 && genEnqueueCallNode15(n, v) {
 					count++
 				}
 			case "failedToEnqueue":
-				if count < 1 && genEnqueueCall23(n, v) {
+				if count < 1 && genEnqueueCallNode23(n, v) {
 					count++
 				}
 			case "callFailure":
-				if count < 1 && genEnqueueCall28(n, v) {
+				if count < 1 && genEnqueueCallNode28(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[15].excludes(v) && genEnqueueCall15(n, v) {
+	if count < 1 && !n[15].excludes(v) && genEnqueueCallNode15(n, v) {
 		count++
 	}
-	if count < 1 && !n[23].excludes(v) && genEnqueueCall23(n, v) {
+	if count < 1 && !n[23].excludes(v) && genEnqueueCallNode23(n, v) {
 		count++
 	}
-	if count < 1 && !n[28].excludes(v) && genEnqueueCall28(n, v) {
+	if count < 1 && !n[28].excludes(v) && genEnqueueCallNode28(n, v) {
 		count++
 	}
 	return count
 }
 
-func genFlowDefinitionPropertiesSchema0(n []*fastSchema, v any) bool {
+func genFlowDefinitionPropertiesSchemaNode0(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "https://schemas.twilio.com/studio/draft/2019-09/flow-definition"
@@ -6060,7 +6060,7 @@ func genFlowDefinitionPropertiesSchema0(n []*fastSchema, v any) bool {
 	return n[0].valid(v)
 }
 
-func genFlowDefinitionPropertiesDescription0(n []*fastSchema, v any) bool {
+func genFlowDefinitionPropertiesDescriptionNode0(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6070,11 +6070,11 @@ func genFlowDefinitionPropertiesDescription0(n []*fastSchema, v any) bool {
 	return n[0].valid(v)
 }
 
-func genFlowDefinitionPropertiesFlags0(n []*fastSchema, v any) bool {
-	return genFlowDefinitionPropertiesFlags1(n, v)
+func genFlowDefinitionPropertiesFlagsNode0(n []*fastSchema, v any) bool {
+	return genFlowDefinitionPropertiesFlagsNode1(n, v)
 }
 
-func genFlowDefinitionPropertiesFlags1(n []*fastSchema, v any) bool {
+func genFlowDefinitionPropertiesFlagsNode1(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -6092,7 +6092,7 @@ func genFlowDefinitionPropertiesFlags1(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genFlowDefinitionPropertiesFlags2(n, m.Value) {
+			if !genFlowDefinitionPropertiesFlagsNode2(n, m.Value) {
 				return false
 			}
 			continue
@@ -6104,7 +6104,7 @@ func genFlowDefinitionPropertiesFlags1(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genFlowDefinitionPropertiesFlags2(n []*fastSchema, v any) bool {
+func genFlowDefinitionPropertiesFlagsNode2(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case bool:
 		return true
@@ -6114,7 +6114,7 @@ func genFlowDefinitionPropertiesFlags2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genFlowDefinitionPropertiesInitialState0(n []*fastSchema, v any) bool {
+func genFlowDefinitionPropertiesInitialStateNode0(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[0].validString(t) {
@@ -6127,7 +6127,7 @@ func genFlowDefinitionPropertiesInitialState0(n []*fastSchema, v any) bool {
 	return n[0].valid(v)
 }
 
-func genFlowDefinitionPropertiesStatesItemsPropertiesType0(n []*fastSchema, v any) bool {
+func genFlowDefinitionPropertiesStatesItemsPropertiesTypeNode0(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "add-member-to-chat-channel" || t == "add-twiml-redirect" || t == "capture-payments" || t == "connect-call-to" || t == "create-chat-channel" || t == "create-task" || t == "enqueue-call" || t == "fork-stream" || t == "gather-input-on-call" || t == "make-http-request" || t == "make-outgoing-call-v1" || t == "make-outgoing-call-v2" || t == "record-call" || t == "record-voicemail" || t == "run-function" || t == "run-function-v2" || t == "say-play" || t == "send-and-wait-for-reply" || t == "send-message" || t == "send-to-flex" || t == "set-variables" || t == "split-based-on" || t == "run-subflow" || t == "trigger" || t == "understand" || t == "update-sync-object" || t == "connect-virtual-agent" || t == "connect-virtual-agent-v2"
@@ -6137,7 +6137,7 @@ func genFlowDefinitionPropertiesStatesItemsPropertiesType0(n []*fastSchema, v an
 	return n[0].valid(v)
 }
 
-func genForkStream0(n []*fastSchema, v any) bool {
+func genForkStreamNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -6155,7 +6155,7 @@ func genForkStream0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genForkStream1(n, m.Value) {
+			if !genForkStreamNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -6164,7 +6164,7 @@ func genForkStream0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genForkStream3(n, m.Value) {
+			if !genForkStreamNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -6173,7 +6173,7 @@ func genForkStream0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genForkStream15(n, m.Value) {
+			if !genForkStreamNode15(n, m.Value) {
 				return false
 			}
 			continue
@@ -6182,7 +6182,7 @@ func genForkStream0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genForkStream23(n, m.Value) {
+			if !genForkStreamNode23(n, m.Value) {
 				return false
 			}
 			continue
@@ -6194,11 +6194,11 @@ func genForkStream0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genForkStream1(n []*fastSchema, v any) bool {
-	return genForkStream2(n, v)
+func genForkStreamNode1(n []*fastSchema, v any) bool {
+	return genForkStreamNode2(n, v)
 }
 
-func genForkStream3(n []*fastSchema, v any) bool {
+func genForkStreamNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -6216,7 +6216,7 @@ func genForkStream3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genForkStream4(n, m.Value) {
+			if !genForkStreamNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -6225,7 +6225,7 @@ func genForkStream3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genForkStream5(n, m.Value) {
+			if !genForkStreamNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -6234,7 +6234,7 @@ func genForkStream3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genForkStream6(n, m.Value) {
+			if !genForkStreamNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -6243,7 +6243,7 @@ func genForkStream3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genForkStream7(n, m.Value) {
+			if !genForkStreamNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -6252,7 +6252,7 @@ func genForkStream3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genForkStream12(n, m.Value) {
+			if !genForkStreamNode12(n, m.Value) {
 				return false
 			}
 			continue
@@ -6261,7 +6261,7 @@ func genForkStream3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genForkStream13(n, m.Value) {
+			if !genForkStreamNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -6270,7 +6270,7 @@ func genForkStream3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 6
-			if !genForkStream14(n, m.Value) {
+			if !genForkStreamNode14(n, m.Value) {
 				return false
 			}
 			continue
@@ -6279,11 +6279,11 @@ func genForkStream3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genForkStream15(n []*fastSchema, v any) bool {
+func genForkStreamNode15(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genForkStream16(n, e) {
+			if !genForkStreamNode16(n, e) {
 				return false
 			}
 		}
@@ -6294,7 +6294,7 @@ func genForkStream15(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genForkStream23(n []*fastSchema, v any) bool {
+func genForkStreamNode23(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "fork-stream"
@@ -6304,7 +6304,7 @@ func genForkStream23(n []*fastSchema, v any) bool {
 	return n[23].valid(v)
 }
 
-func genForkStream2(n []*fastSchema, v any) bool {
+func genForkStreamNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -6317,7 +6317,7 @@ func genForkStream2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genForkStream4(n []*fastSchema, v any) bool {
+func genForkStreamNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "start" || t == "stop"
@@ -6327,7 +6327,7 @@ func genForkStream4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genForkStream5(n []*fastSchema, v any) bool {
+func genForkStreamNode5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6337,7 +6337,7 @@ func genForkStream5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genForkStream6(n []*fastSchema, v any) bool {
+func genForkStreamNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6347,11 +6347,11 @@ func genForkStream6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genForkStream7(n []*fastSchema, v any) bool {
+func genForkStreamNode7(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genForkStream8(n, e) {
+			if !genForkStreamNode8(n, e) {
 				return false
 			}
 		}
@@ -6362,7 +6362,7 @@ func genForkStream7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genForkStream12(n []*fastSchema, v any) bool {
+func genForkStreamNode12(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "both_tracks" || t == "inbound_track" || t == "outbound_track"
@@ -6372,7 +6372,7 @@ func genForkStream12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genForkStream13(n []*fastSchema, v any) bool {
+func genForkStreamNode13(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "siprec" || t == "websocket"
@@ -6382,7 +6382,7 @@ func genForkStream13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genForkStream14(n []*fastSchema, v any) bool {
+func genForkStreamNode14(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6392,7 +6392,7 @@ func genForkStream14(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genForkStream16(n []*fastSchema, v any) bool {
+func genForkStreamNode16(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[16].valid(v)
@@ -6413,10 +6413,10 @@ func genForkStream16(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genForkStream19(n, m.Value) {
+			if !genForkStreamNode19(n, m.Value) {
 				return false
 			}
-			if !genForkStream22(n, m.Value) {
+			if !genForkStreamNode22(n, m.Value) {
 				return false
 			}
 			continue
@@ -6425,7 +6425,7 @@ func genForkStream16(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genForkStream20(n, m.Value) {
+			if !genForkStreamNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -6437,11 +6437,11 @@ func genForkStream16(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genForkStream8(n []*fastSchema, v any) bool {
-	return genForkStream9(n, v)
+func genForkStreamNode8(n []*fastSchema, v any) bool {
+	return genForkStreamNode9(n, v)
 }
 
-func genForkStream19(n []*fastSchema, v any) bool {
+func genForkStreamNode19(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[19].validString(t) {
@@ -6454,7 +6454,7 @@ func genForkStream19(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genForkStream22(n []*fastSchema, v any) bool {
+func genForkStreamNode22(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "next"
@@ -6464,7 +6464,7 @@ func genForkStream22(n []*fastSchema, v any) bool {
 	return n[22].valid(v)
 }
 
-func genForkStream20(n []*fastSchema, v any) bool {
+func genForkStreamNode20(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -6474,7 +6474,7 @@ func genForkStream20(n []*fastSchema, v any) bool {
 	return n[20].valid(v)
 }
 
-func genForkStream9(n []*fastSchema, v any) bool {
+func genForkStreamNode9(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -6492,7 +6492,7 @@ func genForkStream9(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genForkStream10(n, m.Value) {
+			if !genForkStreamNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -6501,7 +6501,7 @@ func genForkStream9(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genForkStream11(n, m.Value) {
+			if !genForkStreamNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -6513,7 +6513,7 @@ func genForkStream9(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genForkStream10(n []*fastSchema, v any) bool {
+func genForkStreamNode10(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6523,7 +6523,7 @@ func genForkStream10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genForkStream11(n []*fastSchema, v any) bool {
+func genForkStreamNode11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6533,7 +6533,7 @@ func genForkStream11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genGatherInputOnCall0(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -6551,7 +6551,7 @@ func genGatherInputOnCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genGatherInputOnCall1(n, m.Value) {
+			if !genGatherInputOnCallNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -6560,7 +6560,7 @@ func genGatherInputOnCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genGatherInputOnCall3(n, m.Value) {
+			if !genGatherInputOnCallNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -6569,7 +6569,7 @@ func genGatherInputOnCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genGatherInputOnCall21(n, m.Value) {
+			if !genGatherInputOnCallNode21(n, m.Value) {
 				return false
 			}
 			continue
@@ -6578,7 +6578,7 @@ func genGatherInputOnCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genGatherInputOnCall46(n, m.Value) {
+			if !genGatherInputOnCallNode46(n, m.Value) {
 				return false
 			}
 			continue
@@ -6590,11 +6590,11 @@ func genGatherInputOnCall0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genGatherInputOnCall1(n []*fastSchema, v any) bool {
-	return genGatherInputOnCall2(n, v)
+func genGatherInputOnCallNode1(n []*fastSchema, v any) bool {
+	return genGatherInputOnCallNode2(n, v)
 }
 
-func genGatherInputOnCall3(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode3(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		return false
@@ -6613,7 +6613,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 0
-				if !genGatherInputOnCall6(n, m.Value) {
+				if !genGatherInputOnCallNode6(n, m.Value) {
 					return false
 				}
 				continue
@@ -6622,7 +6622,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 1
-				if !genGatherInputOnCall7(n, m.Value) {
+				if !genGatherInputOnCallNode7(n, m.Value) {
 					return false
 				}
 				continue
@@ -6631,7 +6631,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 2
-				if !genGatherInputOnCall8(n, m.Value) {
+				if !genGatherInputOnCallNode8(n, m.Value) {
 					return false
 				}
 				continue
@@ -6640,7 +6640,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 3
-				if !genGatherInputOnCall9(n, m.Value) {
+				if !genGatherInputOnCallNode9(n, m.Value) {
 					return false
 				}
 				continue
@@ -6649,7 +6649,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 4
-				if !genGatherInputOnCall10(n, m.Value) {
+				if !genGatherInputOnCallNode10(n, m.Value) {
 					return false
 				}
 				continue
@@ -6658,7 +6658,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 5
-				if !genGatherInputOnCall11(n, m.Value) {
+				if !genGatherInputOnCallNode11(n, m.Value) {
 					return false
 				}
 				continue
@@ -6667,7 +6667,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 6
-				if !genGatherInputOnCall12(n, m.Value) {
+				if !genGatherInputOnCallNode12(n, m.Value) {
 					return false
 				}
 				continue
@@ -6676,7 +6676,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 7
-				if !genGatherInputOnCall13(n, m.Value) {
+				if !genGatherInputOnCallNode13(n, m.Value) {
 					return false
 				}
 				continue
@@ -6685,7 +6685,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 8
-				if !genGatherInputOnCall14(n, m.Value) {
+				if !genGatherInputOnCallNode14(n, m.Value) {
 					return false
 				}
 				continue
@@ -6694,7 +6694,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 9
-				if !genGatherInputOnCall15(n, m.Value) {
+				if !genGatherInputOnCallNode15(n, m.Value) {
 					return false
 				}
 				continue
@@ -6703,7 +6703,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 10
-				if !genGatherInputOnCall16(n, m.Value) {
+				if !genGatherInputOnCallNode16(n, m.Value) {
 					return false
 				}
 				continue
@@ -6712,7 +6712,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 11
-				if !genGatherInputOnCall17(n, m.Value) {
+				if !genGatherInputOnCallNode17(n, m.Value) {
 					return false
 				}
 				continue
@@ -6721,7 +6721,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 12
-				if !genGatherInputOnCall18(n, m.Value) {
+				if !genGatherInputOnCallNode18(n, m.Value) {
 					return false
 				}
 				continue
@@ -6730,7 +6730,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 13
-				if !genGatherInputOnCall19(n, m.Value) {
+				if !genGatherInputOnCallNode19(n, m.Value) {
 					return false
 				}
 				continue
@@ -6739,7 +6739,7 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 14
-				if !genGatherInputOnCall20(n, m.Value) {
+				if !genGatherInputOnCallNode20(n, m.Value) {
 					return false
 				}
 				continue
@@ -6760,11 +6760,11 @@ func genGatherInputOnCall3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genGatherInputOnCall21(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode21(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genGatherInputOnCall22(n, e) {
+			if !genGatherInputOnCallNode22(n, e) {
 				return false
 			}
 		}
@@ -6775,7 +6775,7 @@ func genGatherInputOnCall21(n []*fastSchema, v any) bool {
 	return n[21].valid(v)
 }
 
-func genGatherInputOnCall46(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode46(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "gather-input-on-call"
@@ -6785,7 +6785,7 @@ func genGatherInputOnCall46(n []*fastSchema, v any) bool {
 	return n[46].valid(v)
 }
 
-func genGatherInputOnCall2(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -6798,7 +6798,7 @@ func genGatherInputOnCall2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genGatherInputOnCall6(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6808,7 +6808,7 @@ func genGatherInputOnCall6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genGatherInputOnCall7(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6818,7 +6818,7 @@ func genGatherInputOnCall7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genGatherInputOnCall8(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6828,7 +6828,7 @@ func genGatherInputOnCall8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genGatherInputOnCall9(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6838,7 +6838,7 @@ func genGatherInputOnCall9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genGatherInputOnCall10(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode10(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -6849,7 +6849,7 @@ func genGatherInputOnCall10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genGatherInputOnCall11(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode11(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -6860,7 +6860,7 @@ func genGatherInputOnCall11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genGatherInputOnCall12(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode12(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6870,7 +6870,7 @@ func genGatherInputOnCall12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genGatherInputOnCall13(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode13(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6880,7 +6880,7 @@ func genGatherInputOnCall13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genGatherInputOnCall14(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode14(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6890,7 +6890,7 @@ func genGatherInputOnCall14(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genGatherInputOnCall15(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode15(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6900,7 +6900,7 @@ func genGatherInputOnCall15(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genGatherInputOnCall16(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode16(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6910,7 +6910,7 @@ func genGatherInputOnCall16(n []*fastSchema, v any) bool {
 	return n[16].valid(v)
 }
 
-func genGatherInputOnCall17(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode17(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6920,7 +6920,7 @@ func genGatherInputOnCall17(n []*fastSchema, v any) bool {
 	return n[17].valid(v)
 }
 
-func genGatherInputOnCall18(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode18(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case bool:
 		return true
@@ -6930,7 +6930,7 @@ func genGatherInputOnCall18(n []*fastSchema, v any) bool {
 	return n[18].valid(v)
 }
 
-func genGatherInputOnCall19(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode19(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -6941,7 +6941,7 @@ func genGatherInputOnCall19(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genGatherInputOnCall20(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode20(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -6951,7 +6951,7 @@ func genGatherInputOnCall20(n []*fastSchema, v any) bool {
 	return n[20].valid(v)
 }
 
-func genGatherInputOnCall4(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case *model.Object:
 		return t.Has("say")
@@ -6961,7 +6961,7 @@ func genGatherInputOnCall4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genGatherInputOnCall5(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case *model.Object:
 		return t.Has("play")
@@ -6971,7 +6971,7 @@ func genGatherInputOnCall5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genGatherInputOnCall22(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode22(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[22].valid(v)
 	}
@@ -6981,23 +6981,23 @@ func genGatherInputOnCall22(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genGatherInputOnCall23(n []*fastSchema, v any) bool {
-	return genGatherInputOnCall24(n, v)
+func genGatherInputOnCallNode23(n []*fastSchema, v any) bool {
+	return genGatherInputOnCallNode24(n, v)
 }
 
-func genGatherInputOnCall31(n []*fastSchema, v any) bool {
-	return genGatherInputOnCall32(n, v)
+func genGatherInputOnCallNode31(n []*fastSchema, v any) bool {
+	return genGatherInputOnCallNode32(n, v)
 }
 
-func genGatherInputOnCall36(n []*fastSchema, v any) bool {
-	return genGatherInputOnCall37(n, v)
+func genGatherInputOnCallNode36(n []*fastSchema, v any) bool {
+	return genGatherInputOnCallNode37(n, v)
 }
 
-func genGatherInputOnCall41(n []*fastSchema, v any) bool {
-	return genGatherInputOnCall42(n, v)
+func genGatherInputOnCallNode41(n []*fastSchema, v any) bool {
+	return genGatherInputOnCallNode42(n, v)
 }
 
-func genGatherInputOnCall24(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode24(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[24].valid(v)
@@ -7018,10 +7018,10 @@ func genGatherInputOnCall24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genGatherInputOnCall27(n, m.Value) {
+			if !genGatherInputOnCallNode27(n, m.Value) {
 				return false
 			}
-			if !genGatherInputOnCall30(n, m.Value) {
+			if !genGatherInputOnCallNode30(n, m.Value) {
 				return false
 			}
 			continue
@@ -7030,7 +7030,7 @@ func genGatherInputOnCall24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genGatherInputOnCall28(n, m.Value) {
+			if !genGatherInputOnCallNode28(n, m.Value) {
 				return false
 			}
 			continue
@@ -7042,7 +7042,7 @@ func genGatherInputOnCall24(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genGatherInputOnCall32(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode32(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[32].valid(v)
@@ -7063,10 +7063,10 @@ func genGatherInputOnCall32(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genGatherInputOnCall27(n, m.Value) {
+			if !genGatherInputOnCallNode27(n, m.Value) {
 				return false
 			}
-			if !genGatherInputOnCall35(n, m.Value) {
+			if !genGatherInputOnCallNode35(n, m.Value) {
 				return false
 			}
 			continue
@@ -7075,7 +7075,7 @@ func genGatherInputOnCall32(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genGatherInputOnCall28(n, m.Value) {
+			if !genGatherInputOnCallNode28(n, m.Value) {
 				return false
 			}
 			continue
@@ -7087,7 +7087,7 @@ func genGatherInputOnCall32(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genGatherInputOnCall37(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode37(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[37].valid(v)
@@ -7108,10 +7108,10 @@ func genGatherInputOnCall37(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genGatherInputOnCall27(n, m.Value) {
+			if !genGatherInputOnCallNode27(n, m.Value) {
 				return false
 			}
-			if !genGatherInputOnCall40(n, m.Value) {
+			if !genGatherInputOnCallNode40(n, m.Value) {
 				return false
 			}
 			continue
@@ -7120,7 +7120,7 @@ func genGatherInputOnCall37(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genGatherInputOnCall28(n, m.Value) {
+			if !genGatherInputOnCallNode28(n, m.Value) {
 				return false
 			}
 			continue
@@ -7132,7 +7132,7 @@ func genGatherInputOnCall37(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genGatherInputOnCall42(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode42(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[42].valid(v)
@@ -7153,10 +7153,10 @@ func genGatherInputOnCall42(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genGatherInputOnCall27(n, m.Value) {
+			if !genGatherInputOnCallNode27(n, m.Value) {
 				return false
 			}
-			if !genGatherInputOnCall45(n, m.Value) {
+			if !genGatherInputOnCallNode45(n, m.Value) {
 				return false
 			}
 			continue
@@ -7165,7 +7165,7 @@ func genGatherInputOnCall42(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genGatherInputOnCall28(n, m.Value) {
+			if !genGatherInputOnCallNode28(n, m.Value) {
 				return false
 			}
 			continue
@@ -7177,7 +7177,7 @@ func genGatherInputOnCall42(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genGatherInputOnCall27(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode27(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[27].validString(t) {
@@ -7190,7 +7190,7 @@ func genGatherInputOnCall27(n []*fastSchema, v any) bool {
 	return n[27].valid(v)
 }
 
-func genGatherInputOnCall30(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode30(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "keypress"
@@ -7200,7 +7200,7 @@ func genGatherInputOnCall30(n []*fastSchema, v any) bool {
 	return n[30].valid(v)
 }
 
-func genGatherInputOnCall28(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode28(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -7210,7 +7210,7 @@ func genGatherInputOnCall28(n []*fastSchema, v any) bool {
 	return n[28].valid(v)
 }
 
-func genGatherInputOnCall35(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode35(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "speech"
@@ -7220,7 +7220,7 @@ func genGatherInputOnCall35(n []*fastSchema, v any) bool {
 	return n[35].valid(v)
 }
 
-func genGatherInputOnCall40(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode40(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[40].consts[0]) {
@@ -7252,7 +7252,7 @@ func genGatherInputOnCall40(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genGatherInputOnCall45(n []*fastSchema, v any) bool {
+func genGatherInputOnCallNode45(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[45].consts[0]) {
@@ -7286,10 +7286,10 @@ func genGatherInputOnCall45(n []*fastSchema, v any) bool {
 
 func genGatherInputOnCallMatches1(n []*fastSchema, v any) int {
 	count := 0
-	if count < 2 && genGatherInputOnCall4(n, v) {
+	if count < 2 && genGatherInputOnCallNode4(n, v) {
 		count++
 	}
-	if count < 2 && genGatherInputOnCall5(n, v) {
+	if count < 2 && genGatherInputOnCallNode5(n, v) {
 		count++
 	}
 	return count
@@ -7305,41 +7305,41 @@ func genGatherInputOnCallMatches2(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "keypress":
-				if count < 1 && genGatherInputOnCall23(n, v) {
+				if count < 1 && genGatherInputOnCallNode23(n, v) {
 					count++
 				}
 			case "speech":
-				if count < 1 && genGatherInputOnCall31(n, v) {
+				if count < 1 && genGatherInputOnCallNode31(n, v) {
 					count++
 				}
 			case "timeout":
-				if count < 1 && genGatherInputOnCall36(n, v) {
+				if count < 1 && genGatherInputOnCallNode36(n, v) {
 					count++
 				}
 			case "hangup":
-				if count < 1 && genGatherInputOnCall41(n, v) {
+				if count < 1 && genGatherInputOnCallNode41(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[23].excludes(v) && genGatherInputOnCall23(n, v) {
+	if count < 1 && !n[23].excludes(v) && genGatherInputOnCallNode23(n, v) {
 		count++
 	}
-	if count < 1 && !n[31].excludes(v) && genGatherInputOnCall31(n, v) {
+	if count < 1 && !n[31].excludes(v) && genGatherInputOnCallNode31(n, v) {
 		count++
 	}
-	if count < 1 && !n[36].excludes(v) && genGatherInputOnCall36(n, v) {
+	if count < 1 && !n[36].excludes(v) && genGatherInputOnCallNode36(n, v) {
 		count++
 	}
-	if count < 1 && !n[41].excludes(v) && genGatherInputOnCall41(n, v) {
+	if count < 1 && !n[41].excludes(v) && genGatherInputOnCallNode41(n, v) {
 		count++
 	}
 	return count
 }
 
-func genLookUpProfile0(n []*fastSchema, v any) bool {
+func genLookUpProfileNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -7357,7 +7357,7 @@ func genLookUpProfile0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genLookUpProfile1(n, m.Value) {
+			if !genLookUpProfileNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -7366,7 +7366,7 @@ func genLookUpProfile0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genLookUpProfile3(n, m.Value) {
+			if !genLookUpProfileNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -7375,7 +7375,7 @@ func genLookUpProfile0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genLookUpProfile12(n, m.Value) {
+			if !genLookUpProfileNode12(n, m.Value) {
 				return false
 			}
 			continue
@@ -7384,7 +7384,7 @@ func genLookUpProfile0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genLookUpProfile32(n, m.Value) {
+			if !genLookUpProfileNode32(n, m.Value) {
 				return false
 			}
 			continue
@@ -7396,11 +7396,11 @@ func genLookUpProfile0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genLookUpProfile1(n []*fastSchema, v any) bool {
-	return genLookUpProfile2(n, v)
+func genLookUpProfileNode1(n []*fastSchema, v any) bool {
+	return genLookUpProfileNode2(n, v)
 }
 
-func genLookUpProfile3(n []*fastSchema, v any) bool {
+func genLookUpProfileNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -7418,7 +7418,7 @@ func genLookUpProfile3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genLookUpProfile4(n, m.Value) {
+			if !genLookUpProfileNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -7427,7 +7427,7 @@ func genLookUpProfile3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genLookUpProfile5(n, m.Value) {
+			if !genLookUpProfileNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -7436,7 +7436,7 @@ func genLookUpProfile3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genLookUpProfile6(n, m.Value) {
+			if !genLookUpProfileNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -7445,7 +7445,7 @@ func genLookUpProfile3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genLookUpProfile7(n, m.Value) {
+			if !genLookUpProfileNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -7454,7 +7454,7 @@ func genLookUpProfile3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genLookUpProfile8(n, m.Value) {
+			if !genLookUpProfileNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -7463,7 +7463,7 @@ func genLookUpProfile3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genLookUpProfile10(n, m.Value) {
+			if !genLookUpProfileNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -7475,11 +7475,11 @@ func genLookUpProfile3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genLookUpProfile12(n []*fastSchema, v any) bool {
+func genLookUpProfileNode12(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genLookUpProfile13(n, e) {
+			if !genLookUpProfileNode13(n, e) {
 				return false
 			}
 		}
@@ -7490,7 +7490,7 @@ func genLookUpProfile12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genLookUpProfile32(n []*fastSchema, v any) bool {
+func genLookUpProfileNode32(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "look-up-profile"
@@ -7500,7 +7500,7 @@ func genLookUpProfile32(n []*fastSchema, v any) bool {
 	return n[32].valid(v)
 }
 
-func genLookUpProfile2(n []*fastSchema, v any) bool {
+func genLookUpProfileNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -7513,7 +7513,7 @@ func genLookUpProfile2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genLookUpProfile4(n []*fastSchema, v any) bool {
+func genLookUpProfileNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -7523,7 +7523,7 @@ func genLookUpProfile4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genLookUpProfile5(n []*fastSchema, v any) bool {
+func genLookUpProfileNode5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -7533,7 +7533,7 @@ func genLookUpProfile5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genLookUpProfile6(n []*fastSchema, v any) bool {
+func genLookUpProfileNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -7543,7 +7543,7 @@ func genLookUpProfile6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genLookUpProfile7(n []*fastSchema, v any) bool {
+func genLookUpProfileNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -7553,11 +7553,11 @@ func genLookUpProfile7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genLookUpProfile8(n []*fastSchema, v any) bool {
+func genLookUpProfileNode8(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genLookUpProfile9(n, e) {
+			if !genLookUpProfileNode9(n, e) {
 				return false
 			}
 		}
@@ -7568,11 +7568,11 @@ func genLookUpProfile8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genLookUpProfile10(n []*fastSchema, v any) bool {
-	return genLookUpProfile11(n, v)
+func genLookUpProfileNode10(n []*fastSchema, v any) bool {
+	return genLookUpProfileNode11(n, v)
 }
 
-func genLookUpProfile13(n []*fastSchema, v any) bool {
+func genLookUpProfileNode13(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[13].valid(v)
 	}
@@ -7582,7 +7582,7 @@ func genLookUpProfile13(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genLookUpProfile9(n []*fastSchema, v any) bool {
+func genLookUpProfileNode9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -7592,7 +7592,7 @@ func genLookUpProfile9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genLookUpProfile11(n []*fastSchema, v any) bool {
+func genLookUpProfileNode11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case *model.Object:
 		return true
@@ -7602,19 +7602,19 @@ func genLookUpProfile11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genLookUpProfile14(n []*fastSchema, v any) bool {
-	return genLookUpProfile15(n, v)
+func genLookUpProfileNode14(n []*fastSchema, v any) bool {
+	return genLookUpProfileNode15(n, v)
 }
 
-func genLookUpProfile22(n []*fastSchema, v any) bool {
-	return genLookUpProfile23(n, v)
+func genLookUpProfileNode22(n []*fastSchema, v any) bool {
+	return genLookUpProfileNode23(n, v)
 }
 
-func genLookUpProfile27(n []*fastSchema, v any) bool {
-	return genLookUpProfile28(n, v)
+func genLookUpProfileNode27(n []*fastSchema, v any) bool {
+	return genLookUpProfileNode28(n, v)
 }
 
-func genLookUpProfile15(n []*fastSchema, v any) bool {
+func genLookUpProfileNode15(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[15].valid(v)
@@ -7635,10 +7635,10 @@ func genLookUpProfile15(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genLookUpProfile18(n, m.Value) {
+			if !genLookUpProfileNode18(n, m.Value) {
 				return false
 			}
-			if !genLookUpProfile21(n, m.Value) {
+			if !genLookUpProfileNode21(n, m.Value) {
 				return false
 			}
 			continue
@@ -7647,7 +7647,7 @@ func genLookUpProfile15(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genLookUpProfile19(n, m.Value) {
+			if !genLookUpProfileNode19(n, m.Value) {
 				return false
 			}
 			continue
@@ -7659,7 +7659,7 @@ func genLookUpProfile15(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genLookUpProfile23(n []*fastSchema, v any) bool {
+func genLookUpProfileNode23(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[23].valid(v)
@@ -7680,10 +7680,10 @@ func genLookUpProfile23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genLookUpProfile18(n, m.Value) {
+			if !genLookUpProfileNode18(n, m.Value) {
 				return false
 			}
-			if !genLookUpProfile26(n, m.Value) {
+			if !genLookUpProfileNode26(n, m.Value) {
 				return false
 			}
 			continue
@@ -7692,7 +7692,7 @@ func genLookUpProfile23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genLookUpProfile19(n, m.Value) {
+			if !genLookUpProfileNode19(n, m.Value) {
 				return false
 			}
 			continue
@@ -7704,7 +7704,7 @@ func genLookUpProfile23(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genLookUpProfile28(n []*fastSchema, v any) bool {
+func genLookUpProfileNode28(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[28].valid(v)
@@ -7725,10 +7725,10 @@ func genLookUpProfile28(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genLookUpProfile18(n, m.Value) {
+			if !genLookUpProfileNode18(n, m.Value) {
 				return false
 			}
-			if !genLookUpProfile31(n, m.Value) {
+			if !genLookUpProfileNode31(n, m.Value) {
 				return false
 			}
 			continue
@@ -7737,7 +7737,7 @@ func genLookUpProfile28(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genLookUpProfile19(n, m.Value) {
+			if !genLookUpProfileNode19(n, m.Value) {
 				return false
 			}
 			continue
@@ -7749,7 +7749,7 @@ func genLookUpProfile28(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genLookUpProfile18(n []*fastSchema, v any) bool {
+func genLookUpProfileNode18(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[18].validString(t) {
@@ -7762,7 +7762,7 @@ func genLookUpProfile18(n []*fastSchema, v any) bool {
 	return n[18].valid(v)
 }
 
-func genLookUpProfile21(n []*fastSchema, v any) bool {
+func genLookUpProfileNode21(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "profileFound"
@@ -7772,7 +7772,7 @@ func genLookUpProfile21(n []*fastSchema, v any) bool {
 	return n[21].valid(v)
 }
 
-func genLookUpProfile19(n []*fastSchema, v any) bool {
+func genLookUpProfileNode19(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -7782,7 +7782,7 @@ func genLookUpProfile19(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genLookUpProfile26(n []*fastSchema, v any) bool {
+func genLookUpProfileNode26(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "noProfileFound"
@@ -7792,7 +7792,7 @@ func genLookUpProfile26(n []*fastSchema, v any) bool {
 	return n[26].valid(v)
 }
 
-func genLookUpProfile31(n []*fastSchema, v any) bool {
+func genLookUpProfileNode31(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[31].consts[0]) {
@@ -7834,34 +7834,34 @@ func genLookUpProfileMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "profileFound":
-				if count < 1 && genLookUpProfile14(n, v) {
+				if count < 1 && genLookUpProfileNode14(n, v) {
 					count++
 				}
 			case "noProfileFound":
-				if count < 1 && genLookUpProfile22(n, v) {
+				if count < 1 && genLookUpProfileNode22(n, v) {
 					count++
 				}
 			case "failed":
-				if count < 1 && genLookUpProfile27(n, v) {
+				if count < 1 && genLookUpProfileNode27(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[14].excludes(v) && genLookUpProfile14(n, v) {
+	if count < 1 && !n[14].excludes(v) && genLookUpProfileNode14(n, v) {
 		count++
 	}
-	if count < 1 && !n[22].excludes(v) && genLookUpProfile22(n, v) {
+	if count < 1 && !n[22].excludes(v) && genLookUpProfileNode22(n, v) {
 		count++
 	}
-	if count < 1 && !n[27].excludes(v) && genLookUpProfile27(n, v) {
+	if count < 1 && !n[27].excludes(v) && genLookUpProfileNode27(n, v) {
 		count++
 	}
 	return count
 }
 
-func genMakeHttpRequest0(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -7879,7 +7879,7 @@ func genMakeHttpRequest0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeHttpRequest1(n, m.Value) {
+			if !genMakeHttpRequestNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -7888,7 +7888,7 @@ func genMakeHttpRequest0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeHttpRequest3(n, m.Value) {
+			if !genMakeHttpRequestNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -7897,7 +7897,7 @@ func genMakeHttpRequest0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genMakeHttpRequest15(n, m.Value) {
+			if !genMakeHttpRequestNode15(n, m.Value) {
 				return false
 			}
 			continue
@@ -7906,7 +7906,7 @@ func genMakeHttpRequest0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genMakeHttpRequest30(n, m.Value) {
+			if !genMakeHttpRequestNode30(n, m.Value) {
 				return false
 			}
 			continue
@@ -7918,11 +7918,11 @@ func genMakeHttpRequest0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeHttpRequest1(n []*fastSchema, v any) bool {
-	return genMakeHttpRequest2(n, v)
+func genMakeHttpRequestNode1(n []*fastSchema, v any) bool {
+	return genMakeHttpRequestNode2(n, v)
 }
 
-func genMakeHttpRequest3(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -7940,7 +7940,7 @@ func genMakeHttpRequest3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeHttpRequest4(n, m.Value) {
+			if !genMakeHttpRequestNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -7949,7 +7949,7 @@ func genMakeHttpRequest3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeHttpRequest5(n, m.Value) {
+			if !genMakeHttpRequestNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -7958,7 +7958,7 @@ func genMakeHttpRequest3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genMakeHttpRequest6(n, m.Value) {
+			if !genMakeHttpRequestNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -7967,7 +7967,7 @@ func genMakeHttpRequest3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genMakeHttpRequest7(n, m.Value) {
+			if !genMakeHttpRequestNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -7976,7 +7976,7 @@ func genMakeHttpRequest3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genMakeHttpRequest9(n, m.Value) {
+			if !genMakeHttpRequestNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -7985,7 +7985,7 @@ func genMakeHttpRequest3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genMakeHttpRequest14(n, m.Value) {
+			if !genMakeHttpRequestNode14(n, m.Value) {
 				return false
 			}
 			continue
@@ -7997,11 +7997,11 @@ func genMakeHttpRequest3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeHttpRequest15(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode15(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genMakeHttpRequest16(n, e) {
+			if !genMakeHttpRequestNode16(n, e) {
 				return false
 			}
 		}
@@ -8012,7 +8012,7 @@ func genMakeHttpRequest15(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genMakeHttpRequest30(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode30(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "make-http-request"
@@ -8022,7 +8022,7 @@ func genMakeHttpRequest30(n []*fastSchema, v any) bool {
 	return n[30].valid(v)
 }
 
-func genMakeHttpRequest2(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -8035,7 +8035,7 @@ func genMakeHttpRequest2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genMakeHttpRequest4(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case bool:
 		return true
@@ -8045,7 +8045,7 @@ func genMakeHttpRequest4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genMakeHttpRequest5(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -8055,7 +8055,7 @@ func genMakeHttpRequest5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genMakeHttpRequest6(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -8065,15 +8065,15 @@ func genMakeHttpRequest6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genMakeHttpRequest7(n []*fastSchema, v any) bool {
-	return genMakeHttpRequest8(n, v)
+func genMakeHttpRequestNode7(n []*fastSchema, v any) bool {
+	return genMakeHttpRequestNode8(n, v)
 }
 
-func genMakeHttpRequest9(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genMakeHttpRequest10(n, e) {
+			if !genMakeHttpRequestNode10(n, e) {
 				return false
 			}
 		}
@@ -8084,7 +8084,7 @@ func genMakeHttpRequest9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genMakeHttpRequest14(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode14(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[14].validString(t) {
@@ -8097,7 +8097,7 @@ func genMakeHttpRequest14(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genMakeHttpRequest16(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode16(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[16].valid(v)
 	}
@@ -8107,7 +8107,7 @@ func genMakeHttpRequest16(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeHttpRequest8(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode8(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "GET" || t == "POST"
@@ -8117,19 +8117,19 @@ func genMakeHttpRequest8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genMakeHttpRequest10(n []*fastSchema, v any) bool {
-	return genMakeHttpRequest11(n, v)
+func genMakeHttpRequestNode10(n []*fastSchema, v any) bool {
+	return genMakeHttpRequestNode11(n, v)
 }
 
-func genMakeHttpRequest17(n []*fastSchema, v any) bool {
-	return genMakeHttpRequest18(n, v)
+func genMakeHttpRequestNode17(n []*fastSchema, v any) bool {
+	return genMakeHttpRequestNode18(n, v)
 }
 
-func genMakeHttpRequest25(n []*fastSchema, v any) bool {
-	return genMakeHttpRequest26(n, v)
+func genMakeHttpRequestNode25(n []*fastSchema, v any) bool {
+	return genMakeHttpRequestNode26(n, v)
 }
 
-func genMakeHttpRequest11(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode11(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -8147,7 +8147,7 @@ func genMakeHttpRequest11(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeHttpRequest12(n, m.Value) {
+			if !genMakeHttpRequestNode12(n, m.Value) {
 				return false
 			}
 			continue
@@ -8156,7 +8156,7 @@ func genMakeHttpRequest11(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeHttpRequest13(n, m.Value) {
+			if !genMakeHttpRequestNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -8168,7 +8168,7 @@ func genMakeHttpRequest11(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeHttpRequest18(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode18(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[18].valid(v)
@@ -8189,10 +8189,10 @@ func genMakeHttpRequest18(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeHttpRequest21(n, m.Value) {
+			if !genMakeHttpRequestNode21(n, m.Value) {
 				return false
 			}
-			if !genMakeHttpRequest24(n, m.Value) {
+			if !genMakeHttpRequestNode24(n, m.Value) {
 				return false
 			}
 			continue
@@ -8201,7 +8201,7 @@ func genMakeHttpRequest18(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeHttpRequest22(n, m.Value) {
+			if !genMakeHttpRequestNode22(n, m.Value) {
 				return false
 			}
 			continue
@@ -8213,7 +8213,7 @@ func genMakeHttpRequest18(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeHttpRequest26(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode26(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[26].valid(v)
@@ -8234,10 +8234,10 @@ func genMakeHttpRequest26(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genMakeHttpRequest21(n, m.Value) {
+			if !genMakeHttpRequestNode21(n, m.Value) {
 				return false
 			}
-			if !genMakeHttpRequest29(n, m.Value) {
+			if !genMakeHttpRequestNode29(n, m.Value) {
 				return false
 			}
 			continue
@@ -8246,7 +8246,7 @@ func genMakeHttpRequest26(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genMakeHttpRequest22(n, m.Value) {
+			if !genMakeHttpRequestNode22(n, m.Value) {
 				return false
 			}
 			continue
@@ -8258,7 +8258,7 @@ func genMakeHttpRequest26(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeHttpRequest12(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode12(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -8268,7 +8268,7 @@ func genMakeHttpRequest12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genMakeHttpRequest13(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode13(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -8278,7 +8278,7 @@ func genMakeHttpRequest13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genMakeHttpRequest21(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode21(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[21].validString(t) {
@@ -8291,7 +8291,7 @@ func genMakeHttpRequest21(n []*fastSchema, v any) bool {
 	return n[21].valid(v)
 }
 
-func genMakeHttpRequest24(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode24(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[24].consts[0]) {
@@ -8323,7 +8323,7 @@ func genMakeHttpRequest24(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genMakeHttpRequest22(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode22(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -8333,7 +8333,7 @@ func genMakeHttpRequest22(n []*fastSchema, v any) bool {
 	return n[22].valid(v)
 }
 
-func genMakeHttpRequest29(n []*fastSchema, v any) bool {
+func genMakeHttpRequestNode29(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[29].consts[0]) {
@@ -8375,27 +8375,27 @@ func genMakeHttpRequestMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "success":
-				if count < 1 && genMakeHttpRequest17(n, v) {
+				if count < 1 && genMakeHttpRequestNode17(n, v) {
 					count++
 				}
 			case "failed":
-				if count < 1 && genMakeHttpRequest25(n, v) {
+				if count < 1 && genMakeHttpRequestNode25(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[17].excludes(v) && genMakeHttpRequest17(n, v) {
+	if count < 1 && !n[17].excludes(v) && genMakeHttpRequestNode17(n, v) {
 		count++
 	}
-	if count < 1 && !n[25].excludes(v) && genMakeHttpRequest25(n, v) {
+	if count < 1 && !n[25].excludes(v) && genMakeHttpRequestNode25(n, v) {
 		count++
 	}
 	return count
 }
 
-func genRecordCall0(n []*fastSchema, v any) bool {
+func genRecordCallNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -8413,7 +8413,7 @@ func genRecordCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRecordCall1(n, m.Value) {
+			if !genRecordCallNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -8422,7 +8422,7 @@ func genRecordCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRecordCall3(n, m.Value) {
+			if !genRecordCallNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -8431,7 +8431,7 @@ func genRecordCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genRecordCall10(n, m.Value) {
+			if !genRecordCallNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -8440,7 +8440,7 @@ func genRecordCall0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genRecordCall25(n, m.Value) {
+			if !genRecordCallNode25(n, m.Value) {
 				return false
 			}
 			continue
@@ -8452,11 +8452,11 @@ func genRecordCall0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordCall1(n []*fastSchema, v any) bool {
-	return genRecordCall2(n, v)
+func genRecordCallNode1(n []*fastSchema, v any) bool {
+	return genRecordCallNode2(n, v)
 }
 
-func genRecordCall3(n []*fastSchema, v any) bool {
+func genRecordCallNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -8474,7 +8474,7 @@ func genRecordCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRecordCall4(n, m.Value) {
+			if !genRecordCallNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -8483,7 +8483,7 @@ func genRecordCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRecordCall5(n, m.Value) {
+			if !genRecordCallNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -8492,7 +8492,7 @@ func genRecordCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genRecordCall6(n, m.Value) {
+			if !genRecordCallNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -8501,7 +8501,7 @@ func genRecordCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genRecordCall7(n, m.Value) {
+			if !genRecordCallNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -8510,7 +8510,7 @@ func genRecordCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genRecordCall8(n, m.Value) {
+			if !genRecordCallNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -8519,7 +8519,7 @@ func genRecordCall3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genRecordCall9(n, m.Value) {
+			if !genRecordCallNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -8528,11 +8528,11 @@ func genRecordCall3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordCall10(n []*fastSchema, v any) bool {
+func genRecordCallNode10(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genRecordCall11(n, e) {
+			if !genRecordCallNode11(n, e) {
 				return false
 			}
 		}
@@ -8543,7 +8543,7 @@ func genRecordCall10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genRecordCall25(n []*fastSchema, v any) bool {
+func genRecordCallNode25(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "record-call"
@@ -8553,7 +8553,7 @@ func genRecordCall25(n []*fastSchema, v any) bool {
 	return n[25].valid(v)
 }
 
-func genRecordCall2(n []*fastSchema, v any) bool {
+func genRecordCallNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -8566,7 +8566,7 @@ func genRecordCall2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genRecordCall4(n []*fastSchema, v any) bool {
+func genRecordCallNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case bool:
 		return true
@@ -8576,7 +8576,7 @@ func genRecordCall4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genRecordCall5(n []*fastSchema, v any) bool {
+func genRecordCallNode5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -8586,7 +8586,7 @@ func genRecordCall5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genRecordCall6(n []*fastSchema, v any) bool {
+func genRecordCallNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -8596,7 +8596,7 @@ func genRecordCall6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genRecordCall7(n []*fastSchema, v any) bool {
+func genRecordCallNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -8606,7 +8606,7 @@ func genRecordCall7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genRecordCall8(n []*fastSchema, v any) bool {
+func genRecordCallNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -8616,7 +8616,7 @@ func genRecordCall8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genRecordCall9(n []*fastSchema, v any) bool {
+func genRecordCallNode9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -8626,7 +8626,7 @@ func genRecordCall9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genRecordCall11(n []*fastSchema, v any) bool {
+func genRecordCallNode11(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[11].valid(v)
 	}
@@ -8636,15 +8636,15 @@ func genRecordCall11(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordCall12(n []*fastSchema, v any) bool {
-	return genRecordCall13(n, v)
+func genRecordCallNode12(n []*fastSchema, v any) bool {
+	return genRecordCallNode13(n, v)
 }
 
-func genRecordCall20(n []*fastSchema, v any) bool {
-	return genRecordCall21(n, v)
+func genRecordCallNode20(n []*fastSchema, v any) bool {
+	return genRecordCallNode21(n, v)
 }
 
-func genRecordCall13(n []*fastSchema, v any) bool {
+func genRecordCallNode13(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[13].valid(v)
@@ -8665,10 +8665,10 @@ func genRecordCall13(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRecordCall16(n, m.Value) {
+			if !genRecordCallNode16(n, m.Value) {
 				return false
 			}
-			if !genRecordCall19(n, m.Value) {
+			if !genRecordCallNode19(n, m.Value) {
 				return false
 			}
 			continue
@@ -8677,7 +8677,7 @@ func genRecordCall13(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRecordCall17(n, m.Value) {
+			if !genRecordCallNode17(n, m.Value) {
 				return false
 			}
 			continue
@@ -8689,7 +8689,7 @@ func genRecordCall13(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordCall21(n []*fastSchema, v any) bool {
+func genRecordCallNode21(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[21].valid(v)
@@ -8710,10 +8710,10 @@ func genRecordCall21(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRecordCall16(n, m.Value) {
+			if !genRecordCallNode16(n, m.Value) {
 				return false
 			}
-			if !genRecordCall24(n, m.Value) {
+			if !genRecordCallNode24(n, m.Value) {
 				return false
 			}
 			continue
@@ -8722,7 +8722,7 @@ func genRecordCall21(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRecordCall17(n, m.Value) {
+			if !genRecordCallNode17(n, m.Value) {
 				return false
 			}
 			continue
@@ -8734,7 +8734,7 @@ func genRecordCall21(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordCall16(n []*fastSchema, v any) bool {
+func genRecordCallNode16(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[16].validString(t) {
@@ -8747,7 +8747,7 @@ func genRecordCall16(n []*fastSchema, v any) bool {
 	return n[16].valid(v)
 }
 
-func genRecordCall19(n []*fastSchema, v any) bool {
+func genRecordCallNode19(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[19].consts[0]) {
@@ -8779,7 +8779,7 @@ func genRecordCall19(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordCall17(n []*fastSchema, v any) bool {
+func genRecordCallNode17(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -8789,7 +8789,7 @@ func genRecordCall17(n []*fastSchema, v any) bool {
 	return n[17].valid(v)
 }
 
-func genRecordCall24(n []*fastSchema, v any) bool {
+func genRecordCallNode24(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[24].consts[0]) {
@@ -8831,27 +8831,27 @@ func genRecordCallMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "success":
-				if count < 1 && genRecordCall12(n, v) {
+				if count < 1 && genRecordCallNode12(n, v) {
 					count++
 				}
 			case "failed":
-				if count < 1 && genRecordCall20(n, v) {
+				if count < 1 && genRecordCallNode20(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[12].excludes(v) && genRecordCall12(n, v) {
+	if count < 1 && !n[12].excludes(v) && genRecordCallNode12(n, v) {
 		count++
 	}
-	if count < 1 && !n[20].excludes(v) && genRecordCall20(n, v) {
+	if count < 1 && !n[20].excludes(v) && genRecordCallNode20(n, v) {
 		count++
 	}
 	return count
 }
 
-func genRecordVoicemail0(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -8869,7 +8869,7 @@ func genRecordVoicemail0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRecordVoicemail1(n, m.Value) {
+			if !genRecordVoicemailNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -8878,7 +8878,7 @@ func genRecordVoicemail0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRecordVoicemail3(n, m.Value) {
+			if !genRecordVoicemailNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -8887,7 +8887,7 @@ func genRecordVoicemail0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genRecordVoicemail12(n, m.Value) {
+			if !genRecordVoicemailNode12(n, m.Value) {
 				return false
 			}
 			continue
@@ -8896,7 +8896,7 @@ func genRecordVoicemail0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genRecordVoicemail32(n, m.Value) {
+			if !genRecordVoicemailNode32(n, m.Value) {
 				return false
 			}
 			continue
@@ -8908,11 +8908,11 @@ func genRecordVoicemail0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordVoicemail1(n []*fastSchema, v any) bool {
-	return genRecordVoicemail2(n, v)
+func genRecordVoicemailNode1(n []*fastSchema, v any) bool {
+	return genRecordVoicemailNode2(n, v)
 }
 
-func genRecordVoicemail3(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -8930,7 +8930,7 @@ func genRecordVoicemail3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRecordVoicemail4(n, m.Value) {
+			if !genRecordVoicemailNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -8939,7 +8939,7 @@ func genRecordVoicemail3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRecordVoicemail5(n, m.Value) {
+			if !genRecordVoicemailNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -8948,7 +8948,7 @@ func genRecordVoicemail3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genRecordVoicemail6(n, m.Value) {
+			if !genRecordVoicemailNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -8957,7 +8957,7 @@ func genRecordVoicemail3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genRecordVoicemail7(n, m.Value) {
+			if !genRecordVoicemailNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -8966,7 +8966,7 @@ func genRecordVoicemail3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genRecordVoicemail8(n, m.Value) {
+			if !genRecordVoicemailNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -8975,7 +8975,7 @@ func genRecordVoicemail3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genRecordVoicemail9(n, m.Value) {
+			if !genRecordVoicemailNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -8984,7 +8984,7 @@ func genRecordVoicemail3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 6
-			if !genRecordVoicemail10(n, m.Value) {
+			if !genRecordVoicemailNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -8993,7 +8993,7 @@ func genRecordVoicemail3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 7
-			if !genRecordVoicemail11(n, m.Value) {
+			if !genRecordVoicemailNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -9002,11 +9002,11 @@ func genRecordVoicemail3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordVoicemail12(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode12(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genRecordVoicemail13(n, e) {
+			if !genRecordVoicemailNode13(n, e) {
 				return false
 			}
 		}
@@ -9017,7 +9017,7 @@ func genRecordVoicemail12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genRecordVoicemail32(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode32(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "record-voicemail"
@@ -9027,7 +9027,7 @@ func genRecordVoicemail32(n []*fastSchema, v any) bool {
 	return n[32].valid(v)
 }
 
-func genRecordVoicemail2(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -9040,7 +9040,7 @@ func genRecordVoicemail2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genRecordVoicemail4(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -9050,7 +9050,7 @@ func genRecordVoicemail4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genRecordVoicemail5(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -9061,7 +9061,7 @@ func genRecordVoicemail5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genRecordVoicemail6(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -9071,7 +9071,7 @@ func genRecordVoicemail6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genRecordVoicemail7(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -9081,7 +9081,7 @@ func genRecordVoicemail7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genRecordVoicemail8(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode8(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -9092,7 +9092,7 @@ func genRecordVoicemail8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genRecordVoicemail9(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case bool:
 		return true
@@ -9102,7 +9102,7 @@ func genRecordVoicemail9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genRecordVoicemail10(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode10(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -9112,7 +9112,7 @@ func genRecordVoicemail10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genRecordVoicemail11(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -9122,7 +9122,7 @@ func genRecordVoicemail11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genRecordVoicemail13(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode13(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[13].valid(v)
 	}
@@ -9132,19 +9132,19 @@ func genRecordVoicemail13(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordVoicemail14(n []*fastSchema, v any) bool {
-	return genRecordVoicemail15(n, v)
+func genRecordVoicemailNode14(n []*fastSchema, v any) bool {
+	return genRecordVoicemailNode15(n, v)
 }
 
-func genRecordVoicemail22(n []*fastSchema, v any) bool {
-	return genRecordVoicemail23(n, v)
+func genRecordVoicemailNode22(n []*fastSchema, v any) bool {
+	return genRecordVoicemailNode23(n, v)
 }
 
-func genRecordVoicemail27(n []*fastSchema, v any) bool {
-	return genRecordVoicemail28(n, v)
+func genRecordVoicemailNode27(n []*fastSchema, v any) bool {
+	return genRecordVoicemailNode28(n, v)
 }
 
-func genRecordVoicemail15(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode15(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[15].valid(v)
@@ -9165,10 +9165,10 @@ func genRecordVoicemail15(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRecordVoicemail18(n, m.Value) {
+			if !genRecordVoicemailNode18(n, m.Value) {
 				return false
 			}
-			if !genRecordVoicemail21(n, m.Value) {
+			if !genRecordVoicemailNode21(n, m.Value) {
 				return false
 			}
 			continue
@@ -9177,7 +9177,7 @@ func genRecordVoicemail15(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRecordVoicemail19(n, m.Value) {
+			if !genRecordVoicemailNode19(n, m.Value) {
 				return false
 			}
 			continue
@@ -9189,7 +9189,7 @@ func genRecordVoicemail15(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordVoicemail23(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode23(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[23].valid(v)
@@ -9210,10 +9210,10 @@ func genRecordVoicemail23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRecordVoicemail18(n, m.Value) {
+			if !genRecordVoicemailNode18(n, m.Value) {
 				return false
 			}
-			if !genRecordVoicemail26(n, m.Value) {
+			if !genRecordVoicemailNode26(n, m.Value) {
 				return false
 			}
 			continue
@@ -9222,7 +9222,7 @@ func genRecordVoicemail23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRecordVoicemail19(n, m.Value) {
+			if !genRecordVoicemailNode19(n, m.Value) {
 				return false
 			}
 			continue
@@ -9234,7 +9234,7 @@ func genRecordVoicemail23(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordVoicemail28(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode28(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[28].valid(v)
@@ -9255,10 +9255,10 @@ func genRecordVoicemail28(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRecordVoicemail18(n, m.Value) {
+			if !genRecordVoicemailNode18(n, m.Value) {
 				return false
 			}
-			if !genRecordVoicemail31(n, m.Value) {
+			if !genRecordVoicemailNode31(n, m.Value) {
 				return false
 			}
 			continue
@@ -9267,7 +9267,7 @@ func genRecordVoicemail28(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRecordVoicemail19(n, m.Value) {
+			if !genRecordVoicemailNode19(n, m.Value) {
 				return false
 			}
 			continue
@@ -9279,7 +9279,7 @@ func genRecordVoicemail28(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRecordVoicemail18(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode18(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[18].validString(t) {
@@ -9292,7 +9292,7 @@ func genRecordVoicemail18(n []*fastSchema, v any) bool {
 	return n[18].valid(v)
 }
 
-func genRecordVoicemail21(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode21(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "recordingComplete"
@@ -9302,7 +9302,7 @@ func genRecordVoicemail21(n []*fastSchema, v any) bool {
 	return n[21].valid(v)
 }
 
-func genRecordVoicemail19(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode19(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -9312,7 +9312,7 @@ func genRecordVoicemail19(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genRecordVoicemail26(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode26(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "noAudio"
@@ -9322,7 +9322,7 @@ func genRecordVoicemail26(n []*fastSchema, v any) bool {
 	return n[26].valid(v)
 }
 
-func genRecordVoicemail31(n []*fastSchema, v any) bool {
+func genRecordVoicemailNode31(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[31].consts[0]) {
@@ -9364,34 +9364,34 @@ func genRecordVoicemailMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "recordingComplete":
-				if count < 1 && genRecordVoicemail14(n, v) {
+				if count < 1 && genRecordVoicemailNode14(n, v) {
 					count++
 				}
 			case "noAudio":
-				if count < 1 && genRecordVoicemail22(n, v) {
+				if count < 1 && genRecordVoicemailNode22(n, v) {
 					count++
 				}
 			case "hangup":
-				if count < 1 && genRecordVoicemail27(n, v) {
+				if count < 1 && genRecordVoicemailNode27(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[14].excludes(v) && genRecordVoicemail14(n, v) {
+	if count < 1 && !n[14].excludes(v) && genRecordVoicemailNode14(n, v) {
 		count++
 	}
-	if count < 1 && !n[22].excludes(v) && genRecordVoicemail22(n, v) {
+	if count < 1 && !n[22].excludes(v) && genRecordVoicemailNode22(n, v) {
 		count++
 	}
-	if count < 1 && !n[27].excludes(v) && genRecordVoicemail27(n, v) {
+	if count < 1 && !n[27].excludes(v) && genRecordVoicemailNode27(n, v) {
 		count++
 	}
 	return count
 }
 
-func genRunFunction0(n []*fastSchema, v any) bool {
+func genRunFunctionNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -9409,7 +9409,7 @@ func genRunFunction0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunFunction1(n, m.Value) {
+			if !genRunFunctionNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -9418,7 +9418,7 @@ func genRunFunction0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunFunction3(n, m.Value) {
+			if !genRunFunctionNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -9427,7 +9427,7 @@ func genRunFunction0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genRunFunction10(n, m.Value) {
+			if !genRunFunctionNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -9436,7 +9436,7 @@ func genRunFunction0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genRunFunction25(n, m.Value) {
+			if !genRunFunctionNode25(n, m.Value) {
 				return false
 			}
 			continue
@@ -9448,11 +9448,11 @@ func genRunFunction0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunFunction1(n []*fastSchema, v any) bool {
-	return genRunFunction2(n, v)
+func genRunFunctionNode1(n []*fastSchema, v any) bool {
+	return genRunFunctionNode2(n, v)
 }
 
-func genRunFunction3(n []*fastSchema, v any) bool {
+func genRunFunctionNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -9470,7 +9470,7 @@ func genRunFunction3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunFunction4(n, m.Value) {
+			if !genRunFunctionNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -9479,7 +9479,7 @@ func genRunFunction3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunFunction9(n, m.Value) {
+			if !genRunFunctionNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -9491,11 +9491,11 @@ func genRunFunction3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunFunction10(n []*fastSchema, v any) bool {
+func genRunFunctionNode10(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genRunFunction11(n, e) {
+			if !genRunFunctionNode11(n, e) {
 				return false
 			}
 		}
@@ -9506,7 +9506,7 @@ func genRunFunction10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genRunFunction25(n []*fastSchema, v any) bool {
+func genRunFunctionNode25(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "run-function"
@@ -9516,7 +9516,7 @@ func genRunFunction25(n []*fastSchema, v any) bool {
 	return n[25].valid(v)
 }
 
-func genRunFunction2(n []*fastSchema, v any) bool {
+func genRunFunctionNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -9529,11 +9529,11 @@ func genRunFunction2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genRunFunction4(n []*fastSchema, v any) bool {
+func genRunFunctionNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genRunFunction5(n, e) {
+			if !genRunFunctionNode5(n, e) {
 				return false
 			}
 		}
@@ -9544,7 +9544,7 @@ func genRunFunction4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genRunFunction9(n []*fastSchema, v any) bool {
+func genRunFunctionNode9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -9554,7 +9554,7 @@ func genRunFunction9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genRunFunction11(n []*fastSchema, v any) bool {
+func genRunFunctionNode11(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[11].valid(v)
 	}
@@ -9564,19 +9564,19 @@ func genRunFunction11(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunFunction5(n []*fastSchema, v any) bool {
-	return genRunFunction6(n, v)
+func genRunFunctionNode5(n []*fastSchema, v any) bool {
+	return genRunFunctionNode6(n, v)
 }
 
-func genRunFunction12(n []*fastSchema, v any) bool {
-	return genRunFunction13(n, v)
+func genRunFunctionNode12(n []*fastSchema, v any) bool {
+	return genRunFunctionNode13(n, v)
 }
 
-func genRunFunction20(n []*fastSchema, v any) bool {
-	return genRunFunction21(n, v)
+func genRunFunctionNode20(n []*fastSchema, v any) bool {
+	return genRunFunctionNode21(n, v)
 }
 
-func genRunFunction6(n []*fastSchema, v any) bool {
+func genRunFunctionNode6(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -9594,7 +9594,7 @@ func genRunFunction6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunFunction7(n, m.Value) {
+			if !genRunFunctionNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -9603,7 +9603,7 @@ func genRunFunction6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunFunction8(n, m.Value) {
+			if !genRunFunctionNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -9615,7 +9615,7 @@ func genRunFunction6(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunFunction13(n []*fastSchema, v any) bool {
+func genRunFunctionNode13(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[13].valid(v)
@@ -9636,10 +9636,10 @@ func genRunFunction13(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunFunction16(n, m.Value) {
+			if !genRunFunctionNode16(n, m.Value) {
 				return false
 			}
-			if !genRunFunction19(n, m.Value) {
+			if !genRunFunctionNode19(n, m.Value) {
 				return false
 			}
 			continue
@@ -9648,7 +9648,7 @@ func genRunFunction13(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunFunction17(n, m.Value) {
+			if !genRunFunctionNode17(n, m.Value) {
 				return false
 			}
 			continue
@@ -9660,7 +9660,7 @@ func genRunFunction13(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunFunction21(n []*fastSchema, v any) bool {
+func genRunFunctionNode21(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[21].valid(v)
@@ -9681,10 +9681,10 @@ func genRunFunction21(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunFunction16(n, m.Value) {
+			if !genRunFunctionNode16(n, m.Value) {
 				return false
 			}
-			if !genRunFunction24(n, m.Value) {
+			if !genRunFunctionNode24(n, m.Value) {
 				return false
 			}
 			continue
@@ -9693,7 +9693,7 @@ func genRunFunction21(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunFunction17(n, m.Value) {
+			if !genRunFunctionNode17(n, m.Value) {
 				return false
 			}
 			continue
@@ -9705,7 +9705,7 @@ func genRunFunction21(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunFunction7(n []*fastSchema, v any) bool {
+func genRunFunctionNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -9715,7 +9715,7 @@ func genRunFunction7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genRunFunction8(n []*fastSchema, v any) bool {
+func genRunFunctionNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -9725,7 +9725,7 @@ func genRunFunction8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genRunFunction16(n []*fastSchema, v any) bool {
+func genRunFunctionNode16(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[16].validString(t) {
@@ -9738,7 +9738,7 @@ func genRunFunction16(n []*fastSchema, v any) bool {
 	return n[16].valid(v)
 }
 
-func genRunFunction19(n []*fastSchema, v any) bool {
+func genRunFunctionNode19(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[19].consts[0]) {
@@ -9770,7 +9770,7 @@ func genRunFunction19(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunFunction17(n []*fastSchema, v any) bool {
+func genRunFunctionNode17(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -9780,7 +9780,7 @@ func genRunFunction17(n []*fastSchema, v any) bool {
 	return n[17].valid(v)
 }
 
-func genRunFunction24(n []*fastSchema, v any) bool {
+func genRunFunctionNode24(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "fail"
@@ -9800,27 +9800,27 @@ func genRunFunctionMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "success":
-				if count < 1 && genRunFunction12(n, v) {
+				if count < 1 && genRunFunctionNode12(n, v) {
 					count++
 				}
 			case "fail":
-				if count < 1 && genRunFunction20(n, v) {
+				if count < 1 && genRunFunctionNode20(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[12].excludes(v) && genRunFunction12(n, v) {
+	if count < 1 && !n[12].excludes(v) && genRunFunctionNode12(n, v) {
 		count++
 	}
-	if count < 1 && !n[20].excludes(v) && genRunFunction20(n, v) {
+	if count < 1 && !n[20].excludes(v) && genRunFunctionNode20(n, v) {
 		count++
 	}
 	return count
 }
 
-func genRunFunctionV20(n []*fastSchema, v any) bool {
+func genRunFunctionV2Node0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -9838,7 +9838,7 @@ func genRunFunctionV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunFunctionV21(n, m.Value) {
+			if !genRunFunctionV2Node1(n, m.Value) {
 				return false
 			}
 			continue
@@ -9847,7 +9847,7 @@ func genRunFunctionV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunFunctionV23(n, m.Value) {
+			if !genRunFunctionV2Node3(n, m.Value) {
 				return false
 			}
 			continue
@@ -9856,7 +9856,7 @@ func genRunFunctionV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genRunFunctionV24(n, m.Value) {
+			if !genRunFunctionV2Node4(n, m.Value) {
 				return false
 			}
 			continue
@@ -9865,7 +9865,7 @@ func genRunFunctionV20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genRunFunctionV29(n, m.Value) {
+			if !genRunFunctionV2Node9(n, m.Value) {
 				return false
 			}
 			continue
@@ -9877,11 +9877,11 @@ func genRunFunctionV20(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunFunctionV21(n []*fastSchema, v any) bool {
-	return genRunFunctionV22(n, v)
+func genRunFunctionV2Node1(n []*fastSchema, v any) bool {
+	return genRunFunctionV2Node2(n, v)
 }
 
-func genRunFunctionV23(n []*fastSchema, v any) bool {
+func genRunFunctionV2Node3(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case *model.Object:
 		return true
@@ -9891,11 +9891,11 @@ func genRunFunctionV23(n []*fastSchema, v any) bool {
 	return n[3].valid(v)
 }
 
-func genRunFunctionV24(n []*fastSchema, v any) bool {
+func genRunFunctionV2Node4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genRunFunctionV25(n, e) {
+			if !genRunFunctionV2Node5(n, e) {
 				return false
 			}
 		}
@@ -9906,7 +9906,7 @@ func genRunFunctionV24(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genRunFunctionV29(n []*fastSchema, v any) bool {
+func genRunFunctionV2Node9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "run-function-v2"
@@ -9916,7 +9916,7 @@ func genRunFunctionV29(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genRunFunctionV22(n []*fastSchema, v any) bool {
+func genRunFunctionV2Node2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -9929,11 +9929,11 @@ func genRunFunctionV22(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genRunFunctionV25(n []*fastSchema, v any) bool {
-	return genRunFunctionV26(n, v)
+func genRunFunctionV2Node5(n []*fastSchema, v any) bool {
+	return genRunFunctionV2Node6(n, v)
 }
 
-func genRunFunctionV26(n []*fastSchema, v any) bool {
+func genRunFunctionV2Node6(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -9951,7 +9951,7 @@ func genRunFunctionV26(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunFunctionV27(n, m.Value) {
+			if !genRunFunctionV2Node7(n, m.Value) {
 				return false
 			}
 			continue
@@ -9960,7 +9960,7 @@ func genRunFunctionV26(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunFunctionV28(n, m.Value) {
+			if !genRunFunctionV2Node8(n, m.Value) {
 				return false
 			}
 			continue
@@ -9972,7 +9972,7 @@ func genRunFunctionV26(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunFunctionV27(n []*fastSchema, v any) bool {
+func genRunFunctionV2Node7(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[7].validString(t) {
@@ -9985,7 +9985,7 @@ func genRunFunctionV27(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genRunFunctionV28(n []*fastSchema, v any) bool {
+func genRunFunctionV2Node8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -9995,7 +9995,7 @@ func genRunFunctionV28(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genRunSubflow0(n []*fastSchema, v any) bool {
+func genRunSubflowNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -10013,7 +10013,7 @@ func genRunSubflow0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunSubflow1(n, m.Value) {
+			if !genRunSubflowNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -10022,7 +10022,7 @@ func genRunSubflow0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunSubflow3(n, m.Value) {
+			if !genRunSubflowNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -10031,7 +10031,7 @@ func genRunSubflow0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genRunSubflow13(n, m.Value) {
+			if !genRunSubflowNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -10040,7 +10040,7 @@ func genRunSubflow0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genRunSubflow26(n, m.Value) {
+			if !genRunSubflowNode26(n, m.Value) {
 				return false
 			}
 			continue
@@ -10052,11 +10052,11 @@ func genRunSubflow0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunSubflow1(n []*fastSchema, v any) bool {
-	return genRunSubflow2(n, v)
+func genRunSubflowNode1(n []*fastSchema, v any) bool {
+	return genRunSubflowNode2(n, v)
 }
 
-func genRunSubflow3(n []*fastSchema, v any) bool {
+func genRunSubflowNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -10074,7 +10074,7 @@ func genRunSubflow3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunSubflow4(n, m.Value) {
+			if !genRunSubflowNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -10083,7 +10083,7 @@ func genRunSubflow3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunSubflow5(n, m.Value) {
+			if !genRunSubflowNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -10092,7 +10092,7 @@ func genRunSubflow3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genRunSubflow6(n, m.Value) {
+			if !genRunSubflowNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -10104,11 +10104,11 @@ func genRunSubflow3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunSubflow13(n []*fastSchema, v any) bool {
+func genRunSubflowNode13(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genRunSubflow14(n, e) {
+			if !genRunSubflowNode14(n, e) {
 				return false
 			}
 		}
@@ -10119,7 +10119,7 @@ func genRunSubflow13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genRunSubflow26(n []*fastSchema, v any) bool {
+func genRunSubflowNode26(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "run-subflow"
@@ -10129,7 +10129,7 @@ func genRunSubflow26(n []*fastSchema, v any) bool {
 	return n[26].valid(v)
 }
 
-func genRunSubflow2(n []*fastSchema, v any) bool {
+func genRunSubflowNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -10142,7 +10142,7 @@ func genRunSubflow2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genRunSubflow4(n []*fastSchema, v any) bool {
+func genRunSubflowNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		return false
@@ -10166,7 +10166,7 @@ func genRunSubflow4(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunSubflow5(n []*fastSchema, v any) bool {
+func genRunSubflowNode5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		return false
@@ -10190,11 +10190,11 @@ func genRunSubflow5(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunSubflow6(n []*fastSchema, v any) bool {
+func genRunSubflowNode6(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genRunSubflow7(n, e) {
+			if !genRunSubflowNode7(n, e) {
 				return false
 			}
 		}
@@ -10205,7 +10205,7 @@ func genRunSubflow6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genRunSubflow14(n []*fastSchema, v any) bool {
+func genRunSubflowNode14(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[14].valid(v)
 	}
@@ -10215,11 +10215,11 @@ func genRunSubflow14(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunSubflow7(n []*fastSchema, v any) bool {
-	return genRunSubflow8(n, v)
+func genRunSubflowNode7(n []*fastSchema, v any) bool {
+	return genRunSubflowNode8(n, v)
 }
 
-func genRunSubflow15(n []*fastSchema, v any) bool {
+func genRunSubflowNode15(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[15].valid(v)
@@ -10240,10 +10240,10 @@ func genRunSubflow15(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunSubflow18(n, m.Value) {
+			if !genRunSubflowNode18(n, m.Value) {
 				return false
 			}
-			if !genRunSubflow21(n, m.Value) {
+			if !genRunSubflowNode21(n, m.Value) {
 				return false
 			}
 			continue
@@ -10252,7 +10252,7 @@ func genRunSubflow15(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunSubflow19(n, m.Value) {
+			if !genRunSubflowNode19(n, m.Value) {
 				return false
 			}
 			continue
@@ -10264,7 +10264,7 @@ func genRunSubflow15(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunSubflow22(n []*fastSchema, v any) bool {
+func genRunSubflowNode22(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[22].valid(v)
@@ -10285,10 +10285,10 @@ func genRunSubflow22(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunSubflow18(n, m.Value) {
+			if !genRunSubflowNode18(n, m.Value) {
 				return false
 			}
-			if !genRunSubflow25(n, m.Value) {
+			if !genRunSubflowNode25(n, m.Value) {
 				return false
 			}
 			continue
@@ -10297,7 +10297,7 @@ func genRunSubflow22(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunSubflow19(n, m.Value) {
+			if !genRunSubflowNode19(n, m.Value) {
 				return false
 			}
 			continue
@@ -10309,7 +10309,7 @@ func genRunSubflow22(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunSubflow8(n []*fastSchema, v any) bool {
+func genRunSubflowNode8(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -10327,7 +10327,7 @@ func genRunSubflow8(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genRunSubflow9(n, m.Value) {
+			if !genRunSubflowNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -10336,7 +10336,7 @@ func genRunSubflow8(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genRunSubflow10(n, m.Value) {
+			if !genRunSubflowNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -10345,7 +10345,7 @@ func genRunSubflow8(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genRunSubflow11(n, m.Value) {
+			if !genRunSubflowNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -10354,7 +10354,7 @@ func genRunSubflow8(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genRunSubflow12(n, m.Value) {
+			if !genRunSubflowNode12(n, m.Value) {
 				return false
 			}
 			continue
@@ -10366,7 +10366,7 @@ func genRunSubflow8(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunSubflow18(n []*fastSchema, v any) bool {
+func genRunSubflowNode18(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[18].validString(t) {
@@ -10379,7 +10379,7 @@ func genRunSubflow18(n []*fastSchema, v any) bool {
 	return n[18].valid(v)
 }
 
-func genRunSubflow21(n []*fastSchema, v any) bool {
+func genRunSubflowNode21(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[21].consts[0]) {
@@ -10411,7 +10411,7 @@ func genRunSubflow21(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunSubflow19(n []*fastSchema, v any) bool {
+func genRunSubflowNode19(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -10421,7 +10421,7 @@ func genRunSubflow19(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genRunSubflow25(n []*fastSchema, v any) bool {
+func genRunSubflowNode25(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[25].consts[0]) {
@@ -10453,7 +10453,7 @@ func genRunSubflow25(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genRunSubflow9(n []*fastSchema, v any) bool {
+func genRunSubflowNode9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -10463,7 +10463,7 @@ func genRunSubflow9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genRunSubflow10(n []*fastSchema, v any) bool {
+func genRunSubflowNode10(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -10473,7 +10473,7 @@ func genRunSubflow10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genRunSubflow11(n []*fastSchema, v any) bool {
+func genRunSubflowNode11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -10483,7 +10483,7 @@ func genRunSubflow11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genRunSubflow12(n []*fastSchema, v any) bool {
+func genRunSubflowNode12(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -10503,27 +10503,27 @@ func genRunSubflowMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "completed":
-				if count < 1 && genRunSubflow15(n, v) {
+				if count < 1 && genRunSubflowNode15(n, v) {
 					count++
 				}
 			case "failed":
-				if count < 1 && genRunSubflow22(n, v) {
+				if count < 1 && genRunSubflowNode22(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[15].excludes(v) && genRunSubflow15(n, v) {
+	if count < 1 && !n[15].excludes(v) && genRunSubflowNode15(n, v) {
 		count++
 	}
-	if count < 1 && !n[22].excludes(v) && genRunSubflow22(n, v) {
+	if count < 1 && !n[22].excludes(v) && genRunSubflowNode22(n, v) {
 		count++
 	}
 	return count
 }
 
-func genSayPlay0(n []*fastSchema, v any) bool {
+func genSayPlayNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -10541,7 +10541,7 @@ func genSayPlay0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSayPlay1(n, m.Value) {
+			if !genSayPlayNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -10550,7 +10550,7 @@ func genSayPlay0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSayPlay3(n, m.Value) {
+			if !genSayPlayNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -10559,7 +10559,7 @@ func genSayPlay0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSayPlay13(n, m.Value) {
+			if !genSayPlayNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -10568,7 +10568,7 @@ func genSayPlay0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSayPlay28(n, m.Value) {
+			if !genSayPlayNode28(n, m.Value) {
 				return false
 			}
 			continue
@@ -10580,11 +10580,11 @@ func genSayPlay0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSayPlay1(n []*fastSchema, v any) bool {
-	return genSayPlay2(n, v)
+func genSayPlayNode1(n []*fastSchema, v any) bool {
+	return genSayPlayNode2(n, v)
 }
 
-func genSayPlay3(n []*fastSchema, v any) bool {
+func genSayPlayNode3(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		return false
@@ -10603,7 +10603,7 @@ func genSayPlay3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 0
-				if !genSayPlay7(n, m.Value) {
+				if !genSayPlayNode7(n, m.Value) {
 					return false
 				}
 				continue
@@ -10612,7 +10612,7 @@ func genSayPlay3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 1
-				if !genSayPlay8(n, m.Value) {
+				if !genSayPlayNode8(n, m.Value) {
 					return false
 				}
 				continue
@@ -10621,7 +10621,7 @@ func genSayPlay3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 2
-				if !genSayPlay9(n, m.Value) {
+				if !genSayPlayNode9(n, m.Value) {
 					return false
 				}
 				continue
@@ -10630,7 +10630,7 @@ func genSayPlay3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 3
-				if !genSayPlay10(n, m.Value) {
+				if !genSayPlayNode10(n, m.Value) {
 					return false
 				}
 				continue
@@ -10639,7 +10639,7 @@ func genSayPlay3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 4
-				if !genSayPlay11(n, m.Value) {
+				if !genSayPlayNode11(n, m.Value) {
 					return false
 				}
 				continue
@@ -10648,7 +10648,7 @@ func genSayPlay3(n []*fastSchema, v any) bool {
 					continue
 				}
 				seen |= 1 << 5
-				if !genSayPlay12(n, m.Value) {
+				if !genSayPlayNode12(n, m.Value) {
 					return false
 				}
 				continue
@@ -10669,11 +10669,11 @@ func genSayPlay3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSayPlay13(n []*fastSchema, v any) bool {
+func genSayPlayNode13(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genSayPlay14(n, e) {
+			if !genSayPlayNode14(n, e) {
 				return false
 			}
 		}
@@ -10684,7 +10684,7 @@ func genSayPlay13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genSayPlay28(n []*fastSchema, v any) bool {
+func genSayPlayNode28(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "say-play"
@@ -10694,7 +10694,7 @@ func genSayPlay28(n []*fastSchema, v any) bool {
 	return n[28].valid(v)
 }
 
-func genSayPlay2(n []*fastSchema, v any) bool {
+func genSayPlayNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -10707,7 +10707,7 @@ func genSayPlay2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genSayPlay7(n []*fastSchema, v any) bool {
+func genSayPlayNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -10717,7 +10717,7 @@ func genSayPlay7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genSayPlay8(n []*fastSchema, v any) bool {
+func genSayPlayNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -10727,7 +10727,7 @@ func genSayPlay8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genSayPlay9(n []*fastSchema, v any) bool {
+func genSayPlayNode9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -10738,7 +10738,7 @@ func genSayPlay9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genSayPlay10(n []*fastSchema, v any) bool {
+func genSayPlayNode10(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -10748,7 +10748,7 @@ func genSayPlay10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genSayPlay11(n []*fastSchema, v any) bool {
+func genSayPlayNode11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -10758,7 +10758,7 @@ func genSayPlay11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genSayPlay12(n []*fastSchema, v any) bool {
+func genSayPlayNode12(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -10768,7 +10768,7 @@ func genSayPlay12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genSayPlay4(n []*fastSchema, v any) bool {
+func genSayPlayNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case *model.Object:
 		return t.Has("say")
@@ -10778,7 +10778,7 @@ func genSayPlay4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genSayPlay5(n []*fastSchema, v any) bool {
+func genSayPlayNode5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case *model.Object:
 		return t.Has("play")
@@ -10788,7 +10788,7 @@ func genSayPlay5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genSayPlay6(n []*fastSchema, v any) bool {
+func genSayPlayNode6(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case *model.Object:
 		return t.Has("digits")
@@ -10798,7 +10798,7 @@ func genSayPlay6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genSayPlay14(n []*fastSchema, v any) bool {
+func genSayPlayNode14(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[14].valid(v)
 	}
@@ -10808,15 +10808,15 @@ func genSayPlay14(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSayPlay15(n []*fastSchema, v any) bool {
-	return genSayPlay16(n, v)
+func genSayPlayNode15(n []*fastSchema, v any) bool {
+	return genSayPlayNode16(n, v)
 }
 
-func genSayPlay23(n []*fastSchema, v any) bool {
-	return genSayPlay24(n, v)
+func genSayPlayNode23(n []*fastSchema, v any) bool {
+	return genSayPlayNode24(n, v)
 }
 
-func genSayPlay16(n []*fastSchema, v any) bool {
+func genSayPlayNode16(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[16].valid(v)
@@ -10837,10 +10837,10 @@ func genSayPlay16(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSayPlay19(n, m.Value) {
+			if !genSayPlayNode19(n, m.Value) {
 				return false
 			}
-			if !genSayPlay22(n, m.Value) {
+			if !genSayPlayNode22(n, m.Value) {
 				return false
 			}
 			continue
@@ -10849,7 +10849,7 @@ func genSayPlay16(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSayPlay20(n, m.Value) {
+			if !genSayPlayNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -10861,7 +10861,7 @@ func genSayPlay16(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSayPlay24(n []*fastSchema, v any) bool {
+func genSayPlayNode24(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[24].valid(v)
@@ -10882,10 +10882,10 @@ func genSayPlay24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSayPlay19(n, m.Value) {
+			if !genSayPlayNode19(n, m.Value) {
 				return false
 			}
-			if !genSayPlay27(n, m.Value) {
+			if !genSayPlayNode27(n, m.Value) {
 				return false
 			}
 			continue
@@ -10894,7 +10894,7 @@ func genSayPlay24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSayPlay20(n, m.Value) {
+			if !genSayPlayNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -10906,7 +10906,7 @@ func genSayPlay24(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSayPlay19(n []*fastSchema, v any) bool {
+func genSayPlayNode19(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[19].validString(t) {
@@ -10919,7 +10919,7 @@ func genSayPlay19(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genSayPlay22(n []*fastSchema, v any) bool {
+func genSayPlayNode22(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "audioComplete"
@@ -10929,7 +10929,7 @@ func genSayPlay22(n []*fastSchema, v any) bool {
 	return n[22].valid(v)
 }
 
-func genSayPlay20(n []*fastSchema, v any) bool {
+func genSayPlayNode20(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -10939,7 +10939,7 @@ func genSayPlay20(n []*fastSchema, v any) bool {
 	return n[20].valid(v)
 }
 
-func genSayPlay27(n []*fastSchema, v any) bool {
+func genSayPlayNode27(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[27].consts[0]) {
@@ -10973,13 +10973,13 @@ func genSayPlay27(n []*fastSchema, v any) bool {
 
 func genSayPlayMatches1(n []*fastSchema, v any) int {
 	count := 0
-	if count < 2 && genSayPlay4(n, v) {
+	if count < 2 && genSayPlayNode4(n, v) {
 		count++
 	}
-	if count < 2 && genSayPlay5(n, v) {
+	if count < 2 && genSayPlayNode5(n, v) {
 		count++
 	}
-	if count < 2 && genSayPlay6(n, v) {
+	if count < 2 && genSayPlayNode6(n, v) {
 		count++
 	}
 	return count
@@ -10995,27 +10995,27 @@ func genSayPlayMatches2(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "audioComplete":
-				if count < 1 && genSayPlay15(n, v) {
+				if count < 1 && genSayPlayNode15(n, v) {
 					count++
 				}
 			case "hangup":
-				if count < 1 && genSayPlay23(n, v) {
+				if count < 1 && genSayPlayNode23(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[15].excludes(v) && genSayPlay15(n, v) {
+	if count < 1 && !n[15].excludes(v) && genSayPlayNode15(n, v) {
 		count++
 	}
-	if count < 1 && !n[23].excludes(v) && genSayPlay23(n, v) {
+	if count < 1 && !n[23].excludes(v) && genSayPlayNode23(n, v) {
 		count++
 	}
 	return count
 }
 
-func genSendAndWaitForReply0(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -11033,7 +11033,7 @@ func genSendAndWaitForReply0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendAndWaitForReply1(n, m.Value) {
+			if !genSendAndWaitForReplyNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -11042,7 +11042,7 @@ func genSendAndWaitForReply0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendAndWaitForReply3(n, m.Value) {
+			if !genSendAndWaitForReplyNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -11051,7 +11051,7 @@ func genSendAndWaitForReply0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSendAndWaitForReply21(n, m.Value) {
+			if !genSendAndWaitForReplyNode21(n, m.Value) {
 				return false
 			}
 			continue
@@ -11060,7 +11060,7 @@ func genSendAndWaitForReply0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSendAndWaitForReply41(n, m.Value) {
+			if !genSendAndWaitForReplyNode41(n, m.Value) {
 				return false
 			}
 			continue
@@ -11072,11 +11072,11 @@ func genSendAndWaitForReply0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendAndWaitForReply1(n []*fastSchema, v any) bool {
-	return genSendAndWaitForReply2(n, v)
+func genSendAndWaitForReplyNode1(n []*fastSchema, v any) bool {
+	return genSendAndWaitForReplyNode2(n, v)
 }
 
-func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -11094,7 +11094,7 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendAndWaitForReply4(n, m.Value) {
+			if !genSendAndWaitForReplyNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -11103,7 +11103,7 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendAndWaitForReply5(n, m.Value) {
+			if !genSendAndWaitForReplyNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -11112,7 +11112,7 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSendAndWaitForReply6(n, m.Value) {
+			if !genSendAndWaitForReplyNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -11121,7 +11121,7 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSendAndWaitForReply7(n, m.Value) {
+			if !genSendAndWaitForReplyNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -11130,7 +11130,7 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genSendAndWaitForReply8(n, m.Value) {
+			if !genSendAndWaitForReplyNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -11139,7 +11139,7 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genSendAndWaitForReply13(n, m.Value) {
+			if !genSendAndWaitForReplyNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -11148,7 +11148,7 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 6
-			if !genSendAndWaitForReply14(n, m.Value) {
+			if !genSendAndWaitForReplyNode14(n, m.Value) {
 				return false
 			}
 			continue
@@ -11157,7 +11157,7 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 7
-			if !genSendAndWaitForReply15(n, m.Value) {
+			if !genSendAndWaitForReplyNode15(n, m.Value) {
 				return false
 			}
 			continue
@@ -11166,7 +11166,7 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 8
-			if !genSendAndWaitForReply16(n, m.Value) {
+			if !genSendAndWaitForReplyNode16(n, m.Value) {
 				return false
 			}
 			continue
@@ -11175,7 +11175,7 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 9
-			if !genSendAndWaitForReply17(n, m.Value) {
+			if !genSendAndWaitForReplyNode17(n, m.Value) {
 				return false
 			}
 			continue
@@ -11184,7 +11184,7 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 10
-			if !genSendAndWaitForReply18(n, m.Value) {
+			if !genSendAndWaitForReplyNode18(n, m.Value) {
 				return false
 			}
 			continue
@@ -11196,14 +11196,14 @@ func genSendAndWaitForReply3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendAndWaitForReply21(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode21(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		if len(t) < 1 {
 			return false
 		}
 		for _, e := range t {
-			if !genSendAndWaitForReply22(n, e) {
+			if !genSendAndWaitForReplyNode22(n, e) {
 				return false
 			}
 		}
@@ -11214,7 +11214,7 @@ func genSendAndWaitForReply21(n []*fastSchema, v any) bool {
 	return n[21].valid(v)
 }
 
-func genSendAndWaitForReply41(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode41(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "send-and-wait-for-reply"
@@ -11224,7 +11224,7 @@ func genSendAndWaitForReply41(n []*fastSchema, v any) bool {
 	return n[41].valid(v)
 }
 
-func genSendAndWaitForReply2(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -11237,7 +11237,7 @@ func genSendAndWaitForReply2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genSendAndWaitForReply4(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11247,7 +11247,7 @@ func genSendAndWaitForReply4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genSendAndWaitForReply5(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11257,7 +11257,7 @@ func genSendAndWaitForReply5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genSendAndWaitForReply6(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11267,7 +11267,7 @@ func genSendAndWaitForReply6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genSendAndWaitForReply7(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11277,11 +11277,11 @@ func genSendAndWaitForReply7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genSendAndWaitForReply8(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode8(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genSendAndWaitForReply9(n, e) {
+			if !genSendAndWaitForReplyNode9(n, e) {
 				return false
 			}
 		}
@@ -11292,7 +11292,7 @@ func genSendAndWaitForReply8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genSendAndWaitForReply13(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode13(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11302,7 +11302,7 @@ func genSendAndWaitForReply13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genSendAndWaitForReply14(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode14(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11312,7 +11312,7 @@ func genSendAndWaitForReply14(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genSendAndWaitForReply15(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode15(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11322,7 +11322,7 @@ func genSendAndWaitForReply15(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genSendAndWaitForReply16(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode16(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11332,7 +11332,7 @@ func genSendAndWaitForReply16(n []*fastSchema, v any) bool {
 	return n[16].valid(v)
 }
 
-func genSendAndWaitForReply17(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode17(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11342,7 +11342,7 @@ func genSendAndWaitForReply17(n []*fastSchema, v any) bool {
 	return n[17].valid(v)
 }
 
-func genSendAndWaitForReply18(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode18(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[18].valid(v)
 	}
@@ -11352,7 +11352,7 @@ func genSendAndWaitForReply18(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendAndWaitForReply22(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode22(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[22].valid(v)
 	}
@@ -11362,11 +11362,11 @@ func genSendAndWaitForReply22(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendAndWaitForReply9(n []*fastSchema, v any) bool {
-	return genSendAndWaitForReply10(n, v)
+func genSendAndWaitForReplyNode9(n []*fastSchema, v any) bool {
+	return genSendAndWaitForReplyNode10(n, v)
 }
 
-func genSendAndWaitForReply19(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode19(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11376,7 +11376,7 @@ func genSendAndWaitForReply19(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genSendAndWaitForReply20(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode20(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -11387,19 +11387,19 @@ func genSendAndWaitForReply20(n []*fastSchema, v any) bool {
 	return n[20].valid(v)
 }
 
-func genSendAndWaitForReply23(n []*fastSchema, v any) bool {
-	return genSendAndWaitForReply24(n, v)
+func genSendAndWaitForReplyNode23(n []*fastSchema, v any) bool {
+	return genSendAndWaitForReplyNode24(n, v)
 }
 
-func genSendAndWaitForReply31(n []*fastSchema, v any) bool {
-	return genSendAndWaitForReply32(n, v)
+func genSendAndWaitForReplyNode31(n []*fastSchema, v any) bool {
+	return genSendAndWaitForReplyNode32(n, v)
 }
 
-func genSendAndWaitForReply36(n []*fastSchema, v any) bool {
-	return genSendAndWaitForReply37(n, v)
+func genSendAndWaitForReplyNode36(n []*fastSchema, v any) bool {
+	return genSendAndWaitForReplyNode37(n, v)
 }
 
-func genSendAndWaitForReply10(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode10(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -11417,7 +11417,7 @@ func genSendAndWaitForReply10(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendAndWaitForReply11(n, m.Value) {
+			if !genSendAndWaitForReplyNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -11426,7 +11426,7 @@ func genSendAndWaitForReply10(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendAndWaitForReply12(n, m.Value) {
+			if !genSendAndWaitForReplyNode12(n, m.Value) {
 				return false
 			}
 			continue
@@ -11438,7 +11438,7 @@ func genSendAndWaitForReply10(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendAndWaitForReply24(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode24(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[24].valid(v)
@@ -11459,10 +11459,10 @@ func genSendAndWaitForReply24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendAndWaitForReply27(n, m.Value) {
+			if !genSendAndWaitForReplyNode27(n, m.Value) {
 				return false
 			}
-			if !genSendAndWaitForReply30(n, m.Value) {
+			if !genSendAndWaitForReplyNode30(n, m.Value) {
 				return false
 			}
 			continue
@@ -11471,7 +11471,7 @@ func genSendAndWaitForReply24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendAndWaitForReply28(n, m.Value) {
+			if !genSendAndWaitForReplyNode28(n, m.Value) {
 				return false
 			}
 			continue
@@ -11483,7 +11483,7 @@ func genSendAndWaitForReply24(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendAndWaitForReply32(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode32(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[32].valid(v)
@@ -11504,10 +11504,10 @@ func genSendAndWaitForReply32(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendAndWaitForReply27(n, m.Value) {
+			if !genSendAndWaitForReplyNode27(n, m.Value) {
 				return false
 			}
-			if !genSendAndWaitForReply35(n, m.Value) {
+			if !genSendAndWaitForReplyNode35(n, m.Value) {
 				return false
 			}
 			continue
@@ -11516,7 +11516,7 @@ func genSendAndWaitForReply32(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendAndWaitForReply28(n, m.Value) {
+			if !genSendAndWaitForReplyNode28(n, m.Value) {
 				return false
 			}
 			continue
@@ -11528,7 +11528,7 @@ func genSendAndWaitForReply32(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendAndWaitForReply37(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode37(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[37].valid(v)
@@ -11549,10 +11549,10 @@ func genSendAndWaitForReply37(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendAndWaitForReply27(n, m.Value) {
+			if !genSendAndWaitForReplyNode27(n, m.Value) {
 				return false
 			}
-			if !genSendAndWaitForReply40(n, m.Value) {
+			if !genSendAndWaitForReplyNode40(n, m.Value) {
 				return false
 			}
 			continue
@@ -11561,7 +11561,7 @@ func genSendAndWaitForReply37(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendAndWaitForReply28(n, m.Value) {
+			if !genSendAndWaitForReplyNode28(n, m.Value) {
 				return false
 			}
 			continue
@@ -11573,7 +11573,7 @@ func genSendAndWaitForReply37(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendAndWaitForReply11(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11583,7 +11583,7 @@ func genSendAndWaitForReply11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genSendAndWaitForReply12(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode12(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11593,7 +11593,7 @@ func genSendAndWaitForReply12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genSendAndWaitForReply27(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode27(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[27].validString(t) {
@@ -11606,7 +11606,7 @@ func genSendAndWaitForReply27(n []*fastSchema, v any) bool {
 	return n[27].valid(v)
 }
 
-func genSendAndWaitForReply30(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode30(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "incomingMessage"
@@ -11616,7 +11616,7 @@ func genSendAndWaitForReply30(n []*fastSchema, v any) bool {
 	return n[30].valid(v)
 }
 
-func genSendAndWaitForReply28(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode28(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -11626,7 +11626,7 @@ func genSendAndWaitForReply28(n []*fastSchema, v any) bool {
 	return n[28].valid(v)
 }
 
-func genSendAndWaitForReply35(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode35(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "timeout"
@@ -11636,7 +11636,7 @@ func genSendAndWaitForReply35(n []*fastSchema, v any) bool {
 	return n[35].valid(v)
 }
 
-func genSendAndWaitForReply40(n []*fastSchema, v any) bool {
+func genSendAndWaitForReplyNode40(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "deliveryFailure"
@@ -11648,10 +11648,10 @@ func genSendAndWaitForReply40(n []*fastSchema, v any) bool {
 
 func genSendAndWaitForReplyMatches1(n []*fastSchema, v any) int {
 	count := 0
-	if count < 2 && genSendAndWaitForReply19(n, v) {
+	if count < 2 && genSendAndWaitForReplyNode19(n, v) {
 		count++
 	}
-	if count < 2 && genSendAndWaitForReply20(n, v) {
+	if count < 2 && genSendAndWaitForReplyNode20(n, v) {
 		count++
 	}
 	return count
@@ -11667,34 +11667,34 @@ func genSendAndWaitForReplyMatches2(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "incomingMessage":
-				if count < 2 && genSendAndWaitForReply23(n, v) {
+				if count < 2 && genSendAndWaitForReplyNode23(n, v) {
 					count++
 				}
 			case "timeout":
-				if count < 2 && genSendAndWaitForReply31(n, v) {
+				if count < 2 && genSendAndWaitForReplyNode31(n, v) {
 					count++
 				}
 			case "deliveryFailure":
-				if count < 2 && genSendAndWaitForReply36(n, v) {
+				if count < 2 && genSendAndWaitForReplyNode36(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 2 && !n[23].excludes(v) && genSendAndWaitForReply23(n, v) {
+	if count < 2 && !n[23].excludes(v) && genSendAndWaitForReplyNode23(n, v) {
 		count++
 	}
-	if count < 2 && !n[31].excludes(v) && genSendAndWaitForReply31(n, v) {
+	if count < 2 && !n[31].excludes(v) && genSendAndWaitForReplyNode31(n, v) {
 		count++
 	}
-	if count < 2 && !n[36].excludes(v) && genSendAndWaitForReply36(n, v) {
+	if count < 2 && !n[36].excludes(v) && genSendAndWaitForReplyNode36(n, v) {
 		count++
 	}
 	return count
 }
 
-func genSendMessage0(n []*fastSchema, v any) bool {
+func genSendMessageNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -11712,7 +11712,7 @@ func genSendMessage0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendMessage1(n, m.Value) {
+			if !genSendMessageNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -11721,7 +11721,7 @@ func genSendMessage0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendMessage3(n, m.Value) {
+			if !genSendMessageNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -11730,7 +11730,7 @@ func genSendMessage0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSendMessage18(n, m.Value) {
+			if !genSendMessageNode18(n, m.Value) {
 				return false
 			}
 			continue
@@ -11739,7 +11739,7 @@ func genSendMessage0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSendMessage33(n, m.Value) {
+			if !genSendMessageNode33(n, m.Value) {
 				return false
 			}
 			continue
@@ -11751,11 +11751,11 @@ func genSendMessage0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendMessage1(n []*fastSchema, v any) bool {
-	return genSendMessage2(n, v)
+func genSendMessageNode1(n []*fastSchema, v any) bool {
+	return genSendMessageNode2(n, v)
 }
 
-func genSendMessage3(n []*fastSchema, v any) bool {
+func genSendMessageNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -11773,7 +11773,7 @@ func genSendMessage3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendMessage4(n, m.Value) {
+			if !genSendMessageNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -11782,7 +11782,7 @@ func genSendMessage3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendMessage5(n, m.Value) {
+			if !genSendMessageNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -11791,7 +11791,7 @@ func genSendMessage3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSendMessage6(n, m.Value) {
+			if !genSendMessageNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -11800,7 +11800,7 @@ func genSendMessage3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSendMessage7(n, m.Value) {
+			if !genSendMessageNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -11809,7 +11809,7 @@ func genSendMessage3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genSendMessage8(n, m.Value) {
+			if !genSendMessageNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -11818,7 +11818,7 @@ func genSendMessage3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genSendMessage13(n, m.Value) {
+			if !genSendMessageNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -11827,7 +11827,7 @@ func genSendMessage3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 6
-			if !genSendMessage14(n, m.Value) {
+			if !genSendMessageNode14(n, m.Value) {
 				return false
 			}
 			continue
@@ -11836,7 +11836,7 @@ func genSendMessage3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 7
-			if !genSendMessage15(n, m.Value) {
+			if !genSendMessageNode15(n, m.Value) {
 				return false
 			}
 			continue
@@ -11845,7 +11845,7 @@ func genSendMessage3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 8
-			if !genSendMessage16(n, m.Value) {
+			if !genSendMessageNode16(n, m.Value) {
 				return false
 			}
 			continue
@@ -11854,7 +11854,7 @@ func genSendMessage3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 9
-			if !genSendMessage17(n, m.Value) {
+			if !genSendMessageNode17(n, m.Value) {
 				return false
 			}
 			continue
@@ -11866,11 +11866,11 @@ func genSendMessage3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendMessage18(n []*fastSchema, v any) bool {
+func genSendMessageNode18(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genSendMessage19(n, e) {
+			if !genSendMessageNode19(n, e) {
 				return false
 			}
 		}
@@ -11881,7 +11881,7 @@ func genSendMessage18(n []*fastSchema, v any) bool {
 	return n[18].valid(v)
 }
 
-func genSendMessage33(n []*fastSchema, v any) bool {
+func genSendMessageNode33(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "send-message"
@@ -11891,7 +11891,7 @@ func genSendMessage33(n []*fastSchema, v any) bool {
 	return n[33].valid(v)
 }
 
-func genSendMessage2(n []*fastSchema, v any) bool {
+func genSendMessageNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -11904,7 +11904,7 @@ func genSendMessage2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genSendMessage4(n []*fastSchema, v any) bool {
+func genSendMessageNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11914,7 +11914,7 @@ func genSendMessage4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genSendMessage5(n []*fastSchema, v any) bool {
+func genSendMessageNode5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11924,7 +11924,7 @@ func genSendMessage5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genSendMessage6(n []*fastSchema, v any) bool {
+func genSendMessageNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11934,7 +11934,7 @@ func genSendMessage6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genSendMessage7(n []*fastSchema, v any) bool {
+func genSendMessageNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11944,11 +11944,11 @@ func genSendMessage7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genSendMessage8(n []*fastSchema, v any) bool {
+func genSendMessageNode8(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genSendMessage9(n, e) {
+			if !genSendMessageNode9(n, e) {
 				return false
 			}
 		}
@@ -11959,7 +11959,7 @@ func genSendMessage8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genSendMessage13(n []*fastSchema, v any) bool {
+func genSendMessageNode13(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11969,7 +11969,7 @@ func genSendMessage13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genSendMessage14(n []*fastSchema, v any) bool {
+func genSendMessageNode14(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11979,7 +11979,7 @@ func genSendMessage14(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genSendMessage15(n []*fastSchema, v any) bool {
+func genSendMessageNode15(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11989,7 +11989,7 @@ func genSendMessage15(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genSendMessage16(n []*fastSchema, v any) bool {
+func genSendMessageNode16(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -11999,7 +11999,7 @@ func genSendMessage16(n []*fastSchema, v any) bool {
 	return n[16].valid(v)
 }
 
-func genSendMessage17(n []*fastSchema, v any) bool {
+func genSendMessageNode17(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -12009,7 +12009,7 @@ func genSendMessage17(n []*fastSchema, v any) bool {
 	return n[17].valid(v)
 }
 
-func genSendMessage19(n []*fastSchema, v any) bool {
+func genSendMessageNode19(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[19].valid(v)
 	}
@@ -12019,19 +12019,19 @@ func genSendMessage19(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendMessage9(n []*fastSchema, v any) bool {
-	return genSendMessage10(n, v)
+func genSendMessageNode9(n []*fastSchema, v any) bool {
+	return genSendMessageNode10(n, v)
 }
 
-func genSendMessage20(n []*fastSchema, v any) bool {
-	return genSendMessage21(n, v)
+func genSendMessageNode20(n []*fastSchema, v any) bool {
+	return genSendMessageNode21(n, v)
 }
 
-func genSendMessage28(n []*fastSchema, v any) bool {
-	return genSendMessage29(n, v)
+func genSendMessageNode28(n []*fastSchema, v any) bool {
+	return genSendMessageNode29(n, v)
 }
 
-func genSendMessage10(n []*fastSchema, v any) bool {
+func genSendMessageNode10(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -12049,7 +12049,7 @@ func genSendMessage10(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendMessage11(n, m.Value) {
+			if !genSendMessageNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -12058,7 +12058,7 @@ func genSendMessage10(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendMessage12(n, m.Value) {
+			if !genSendMessageNode12(n, m.Value) {
 				return false
 			}
 			continue
@@ -12070,7 +12070,7 @@ func genSendMessage10(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendMessage21(n []*fastSchema, v any) bool {
+func genSendMessageNode21(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[21].valid(v)
@@ -12091,10 +12091,10 @@ func genSendMessage21(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendMessage24(n, m.Value) {
+			if !genSendMessageNode24(n, m.Value) {
 				return false
 			}
-			if !genSendMessage27(n, m.Value) {
+			if !genSendMessageNode27(n, m.Value) {
 				return false
 			}
 			continue
@@ -12103,7 +12103,7 @@ func genSendMessage21(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendMessage25(n, m.Value) {
+			if !genSendMessageNode25(n, m.Value) {
 				return false
 			}
 			continue
@@ -12115,7 +12115,7 @@ func genSendMessage21(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendMessage29(n []*fastSchema, v any) bool {
+func genSendMessageNode29(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[29].valid(v)
@@ -12136,10 +12136,10 @@ func genSendMessage29(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendMessage24(n, m.Value) {
+			if !genSendMessageNode24(n, m.Value) {
 				return false
 			}
-			if !genSendMessage32(n, m.Value) {
+			if !genSendMessageNode32(n, m.Value) {
 				return false
 			}
 			continue
@@ -12148,7 +12148,7 @@ func genSendMessage29(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendMessage25(n, m.Value) {
+			if !genSendMessageNode25(n, m.Value) {
 				return false
 			}
 			continue
@@ -12160,7 +12160,7 @@ func genSendMessage29(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendMessage11(n []*fastSchema, v any) bool {
+func genSendMessageNode11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -12170,7 +12170,7 @@ func genSendMessage11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genSendMessage12(n []*fastSchema, v any) bool {
+func genSendMessageNode12(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -12180,7 +12180,7 @@ func genSendMessage12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genSendMessage24(n []*fastSchema, v any) bool {
+func genSendMessageNode24(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[24].validString(t) {
@@ -12193,7 +12193,7 @@ func genSendMessage24(n []*fastSchema, v any) bool {
 	return n[24].valid(v)
 }
 
-func genSendMessage27(n []*fastSchema, v any) bool {
+func genSendMessageNode27(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "sent"
@@ -12203,7 +12203,7 @@ func genSendMessage27(n []*fastSchema, v any) bool {
 	return n[27].valid(v)
 }
 
-func genSendMessage25(n []*fastSchema, v any) bool {
+func genSendMessageNode25(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -12213,7 +12213,7 @@ func genSendMessage25(n []*fastSchema, v any) bool {
 	return n[25].valid(v)
 }
 
-func genSendMessage32(n []*fastSchema, v any) bool {
+func genSendMessageNode32(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "failed"
@@ -12233,27 +12233,27 @@ func genSendMessageMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "sent":
-				if count < 1 && genSendMessage20(n, v) {
+				if count < 1 && genSendMessageNode20(n, v) {
 					count++
 				}
 			case "failed":
-				if count < 1 && genSendMessage28(n, v) {
+				if count < 1 && genSendMessageNode28(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[20].excludes(v) && genSendMessage20(n, v) {
+	if count < 1 && !n[20].excludes(v) && genSendMessageNode20(n, v) {
 		count++
 	}
-	if count < 1 && !n[28].excludes(v) && genSendMessage28(n, v) {
+	if count < 1 && !n[28].excludes(v) && genSendMessageNode28(n, v) {
 		count++
 	}
 	return count
 }
 
-func genSendToAutoPilot0(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -12271,7 +12271,7 @@ func genSendToAutoPilot0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendToAutoPilot1(n, m.Value) {
+			if !genSendToAutoPilotNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -12280,7 +12280,7 @@ func genSendToAutoPilot0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendToAutoPilot3(n, m.Value) {
+			if !genSendToAutoPilotNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -12289,7 +12289,7 @@ func genSendToAutoPilot0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSendToAutoPilot10(n, m.Value) {
+			if !genSendToAutoPilotNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -12298,7 +12298,7 @@ func genSendToAutoPilot0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSendToAutoPilot27(n, m.Value) {
+			if !genSendToAutoPilotNode27(n, m.Value) {
 				return false
 			}
 			continue
@@ -12310,11 +12310,11 @@ func genSendToAutoPilot0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToAutoPilot1(n []*fastSchema, v any) bool {
-	return genSendToAutoPilot2(n, v)
+func genSendToAutoPilotNode1(n []*fastSchema, v any) bool {
+	return genSendToAutoPilotNode2(n, v)
 }
 
-func genSendToAutoPilot3(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -12332,7 +12332,7 @@ func genSendToAutoPilot3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendToAutoPilot4(n, m.Value) {
+			if !genSendToAutoPilotNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -12341,7 +12341,7 @@ func genSendToAutoPilot3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendToAutoPilot5(n, m.Value) {
+			if !genSendToAutoPilotNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -12350,7 +12350,7 @@ func genSendToAutoPilot3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSendToAutoPilot6(n, m.Value) {
+			if !genSendToAutoPilotNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -12359,7 +12359,7 @@ func genSendToAutoPilot3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSendToAutoPilot7(n, m.Value) {
+			if !genSendToAutoPilotNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -12368,7 +12368,7 @@ func genSendToAutoPilot3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genSendToAutoPilot8(n, m.Value) {
+			if !genSendToAutoPilotNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -12377,7 +12377,7 @@ func genSendToAutoPilot3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genSendToAutoPilot9(n, m.Value) {
+			if !genSendToAutoPilotNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -12386,11 +12386,11 @@ func genSendToAutoPilot3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToAutoPilot10(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode10(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genSendToAutoPilot11(n, e) {
+			if !genSendToAutoPilotNode11(n, e) {
 				return false
 			}
 		}
@@ -12401,7 +12401,7 @@ func genSendToAutoPilot10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genSendToAutoPilot27(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode27(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "send-to-auto-pilot"
@@ -12411,7 +12411,7 @@ func genSendToAutoPilot27(n []*fastSchema, v any) bool {
 	return n[27].valid(v)
 }
 
-func genSendToAutoPilot2(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -12424,7 +12424,7 @@ func genSendToAutoPilot2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genSendToAutoPilot4(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -12434,7 +12434,7 @@ func genSendToAutoPilot4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genSendToAutoPilot5(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -12444,7 +12444,7 @@ func genSendToAutoPilot5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genSendToAutoPilot6(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -12454,7 +12454,7 @@ func genSendToAutoPilot6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genSendToAutoPilot7(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode7(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -12464,7 +12464,7 @@ func genSendToAutoPilot7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genSendToAutoPilot8(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -12474,7 +12474,7 @@ func genSendToAutoPilot8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genSendToAutoPilot9(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil:
 		return false
@@ -12493,7 +12493,7 @@ func genSendToAutoPilot9(n []*fastSchema, v any) bool {
 	}
 }
 
-func genSendToAutoPilot11(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode11(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[11].valid(v)
 	}
@@ -12503,7 +12503,7 @@ func genSendToAutoPilot11(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToAutoPilot12(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode12(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[12].valid(v)
@@ -12524,10 +12524,10 @@ func genSendToAutoPilot12(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendToAutoPilot15(n, m.Value) {
+			if !genSendToAutoPilotNode15(n, m.Value) {
 				return false
 			}
-			if !genSendToAutoPilot18(n, m.Value) {
+			if !genSendToAutoPilotNode18(n, m.Value) {
 				return false
 			}
 			continue
@@ -12536,7 +12536,7 @@ func genSendToAutoPilot12(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendToAutoPilot16(n, m.Value) {
+			if !genSendToAutoPilotNode16(n, m.Value) {
 				return false
 			}
 			continue
@@ -12548,7 +12548,7 @@ func genSendToAutoPilot12(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToAutoPilot19(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode19(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[19].valid(v)
@@ -12569,10 +12569,10 @@ func genSendToAutoPilot19(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendToAutoPilot15(n, m.Value) {
+			if !genSendToAutoPilotNode15(n, m.Value) {
 				return false
 			}
-			if !genSendToAutoPilot22(n, m.Value) {
+			if !genSendToAutoPilotNode22(n, m.Value) {
 				return false
 			}
 			continue
@@ -12581,7 +12581,7 @@ func genSendToAutoPilot19(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendToAutoPilot16(n, m.Value) {
+			if !genSendToAutoPilotNode16(n, m.Value) {
 				return false
 			}
 			continue
@@ -12593,7 +12593,7 @@ func genSendToAutoPilot19(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToAutoPilot23(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode23(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[23].valid(v)
@@ -12614,10 +12614,10 @@ func genSendToAutoPilot23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendToAutoPilot15(n, m.Value) {
+			if !genSendToAutoPilotNode15(n, m.Value) {
 				return false
 			}
-			if !genSendToAutoPilot26(n, m.Value) {
+			if !genSendToAutoPilotNode26(n, m.Value) {
 				return false
 			}
 			continue
@@ -12626,7 +12626,7 @@ func genSendToAutoPilot23(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendToAutoPilot16(n, m.Value) {
+			if !genSendToAutoPilotNode16(n, m.Value) {
 				return false
 			}
 			continue
@@ -12638,7 +12638,7 @@ func genSendToAutoPilot23(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToAutoPilot15(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode15(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[15].validString(t) {
@@ -12651,7 +12651,7 @@ func genSendToAutoPilot15(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genSendToAutoPilot18(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode18(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[18].consts[0]) {
@@ -12683,7 +12683,7 @@ func genSendToAutoPilot18(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToAutoPilot16(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode16(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -12693,7 +12693,7 @@ func genSendToAutoPilot16(n []*fastSchema, v any) bool {
 	return n[16].valid(v)
 }
 
-func genSendToAutoPilot22(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode22(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[22].consts[0]) {
@@ -12725,7 +12725,7 @@ func genSendToAutoPilot22(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToAutoPilot26(n []*fastSchema, v any) bool {
+func genSendToAutoPilotNode26(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[26].consts[0]) {
@@ -12767,34 +12767,34 @@ func genSendToAutoPilotMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "sessionEnded":
-				if count < 1 && genSendToAutoPilot12(n, v) {
+				if count < 1 && genSendToAutoPilotNode12(n, v) {
 					count++
 				}
 			case "failure":
-				if count < 1 && genSendToAutoPilot19(n, v) {
+				if count < 1 && genSendToAutoPilotNode19(n, v) {
 					count++
 				}
 			case "timeout":
-				if count < 1 && genSendToAutoPilot23(n, v) {
+				if count < 1 && genSendToAutoPilotNode23(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[12].excludes(v) && genSendToAutoPilot12(n, v) {
+	if count < 1 && !n[12].excludes(v) && genSendToAutoPilotNode12(n, v) {
 		count++
 	}
-	if count < 1 && !n[19].excludes(v) && genSendToAutoPilot19(n, v) {
+	if count < 1 && !n[19].excludes(v) && genSendToAutoPilotNode19(n, v) {
 		count++
 	}
-	if count < 1 && !n[23].excludes(v) && genSendToAutoPilot23(n, v) {
+	if count < 1 && !n[23].excludes(v) && genSendToAutoPilotNode23(n, v) {
 		count++
 	}
 	return count
 }
 
-func genSendToFlex0(n []*fastSchema, v any) bool {
+func genSendToFlexNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -12812,7 +12812,7 @@ func genSendToFlex0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendToFlex1(n, m.Value) {
+			if !genSendToFlexNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -12821,7 +12821,7 @@ func genSendToFlex0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendToFlex3(n, m.Value) {
+			if !genSendToFlexNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -12830,7 +12830,7 @@ func genSendToFlex0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSendToFlex13(n, m.Value) {
+			if !genSendToFlexNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -12839,7 +12839,7 @@ func genSendToFlex0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSendToFlex38(n, m.Value) {
+			if !genSendToFlexNode38(n, m.Value) {
 				return false
 			}
 			continue
@@ -12851,11 +12851,11 @@ func genSendToFlex0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToFlex1(n []*fastSchema, v any) bool {
-	return genSendToFlex2(n, v)
+func genSendToFlexNode1(n []*fastSchema, v any) bool {
+	return genSendToFlexNode2(n, v)
 }
 
-func genSendToFlex3(n []*fastSchema, v any) bool {
+func genSendToFlexNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -12873,7 +12873,7 @@ func genSendToFlex3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendToFlex4(n, m.Value) {
+			if !genSendToFlexNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -12882,7 +12882,7 @@ func genSendToFlex3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendToFlex5(n, m.Value) {
+			if !genSendToFlexNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -12891,7 +12891,7 @@ func genSendToFlex3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSendToFlex6(n, m.Value) {
+			if !genSendToFlexNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -12900,7 +12900,7 @@ func genSendToFlex3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSendToFlex7(n, m.Value) {
+			if !genSendToFlexNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -12909,7 +12909,7 @@ func genSendToFlex3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 4
-			if !genSendToFlex10(n, m.Value) {
+			if !genSendToFlexNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -12918,7 +12918,7 @@ func genSendToFlex3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 5
-			if !genSendToFlex11(n, m.Value) {
+			if !genSendToFlexNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -12927,7 +12927,7 @@ func genSendToFlex3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 6
-			if !genSendToFlex12(n, m.Value) {
+			if !genSendToFlexNode12(n, m.Value) {
 				return false
 			}
 			continue
@@ -12939,11 +12939,11 @@ func genSendToFlex3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToFlex13(n []*fastSchema, v any) bool {
+func genSendToFlexNode13(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genSendToFlex14(n, e) {
+			if !genSendToFlexNode14(n, e) {
 				return false
 			}
 		}
@@ -12954,7 +12954,7 @@ func genSendToFlex13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genSendToFlex38(n []*fastSchema, v any) bool {
+func genSendToFlexNode38(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "send-to-flex"
@@ -12964,7 +12964,7 @@ func genSendToFlex38(n []*fastSchema, v any) bool {
 	return n[38].valid(v)
 }
 
-func genSendToFlex2(n []*fastSchema, v any) bool {
+func genSendToFlexNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -12977,7 +12977,7 @@ func genSendToFlex2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genSendToFlex4(n []*fastSchema, v any) bool {
+func genSendToFlexNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -12987,7 +12987,7 @@ func genSendToFlex4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genSendToFlex5(n []*fastSchema, v any) bool {
+func genSendToFlexNode5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		return false
@@ -13011,7 +13011,7 @@ func genSendToFlex5(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToFlex6(n []*fastSchema, v any) bool {
+func genSendToFlexNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -13021,7 +13021,7 @@ func genSendToFlex6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genSendToFlex7(n []*fastSchema, v any) bool {
+func genSendToFlexNode7(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[7].valid(v)
 	}
@@ -13031,7 +13031,7 @@ func genSendToFlex7(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToFlex10(n []*fastSchema, v any) bool {
+func genSendToFlexNode10(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -13041,7 +13041,7 @@ func genSendToFlex10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genSendToFlex11(n []*fastSchema, v any) bool {
+func genSendToFlexNode11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -13051,7 +13051,7 @@ func genSendToFlex11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genSendToFlex12(n []*fastSchema, v any) bool {
+func genSendToFlexNode12(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		return false
@@ -13075,7 +13075,7 @@ func genSendToFlex12(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToFlex14(n []*fastSchema, v any) bool {
+func genSendToFlexNode14(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[14].valid(v)
 	}
@@ -13085,7 +13085,7 @@ func genSendToFlex14(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToFlex8(n []*fastSchema, v any) bool {
+func genSendToFlexNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -13095,7 +13095,7 @@ func genSendToFlex8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genSendToFlex9(n []*fastSchema, v any) bool {
+func genSendToFlexNode9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case json.Number:
 		isInt, ok := isIntegerLiteral(t)
@@ -13106,23 +13106,23 @@ func genSendToFlex9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genSendToFlex15(n []*fastSchema, v any) bool {
-	return genSendToFlex16(n, v)
+func genSendToFlexNode15(n []*fastSchema, v any) bool {
+	return genSendToFlexNode16(n, v)
 }
 
-func genSendToFlex23(n []*fastSchema, v any) bool {
-	return genSendToFlex24(n, v)
+func genSendToFlexNode23(n []*fastSchema, v any) bool {
+	return genSendToFlexNode24(n, v)
 }
 
-func genSendToFlex28(n []*fastSchema, v any) bool {
-	return genSendToFlex29(n, v)
+func genSendToFlexNode28(n []*fastSchema, v any) bool {
+	return genSendToFlexNode29(n, v)
 }
 
-func genSendToFlex33(n []*fastSchema, v any) bool {
-	return genSendToFlex34(n, v)
+func genSendToFlexNode33(n []*fastSchema, v any) bool {
+	return genSendToFlexNode34(n, v)
 }
 
-func genSendToFlex16(n []*fastSchema, v any) bool {
+func genSendToFlexNode16(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[16].valid(v)
@@ -13143,10 +13143,10 @@ func genSendToFlex16(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendToFlex19(n, m.Value) {
+			if !genSendToFlexNode19(n, m.Value) {
 				return false
 			}
-			if !genSendToFlex22(n, m.Value) {
+			if !genSendToFlexNode22(n, m.Value) {
 				return false
 			}
 			continue
@@ -13155,7 +13155,7 @@ func genSendToFlex16(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendToFlex20(n, m.Value) {
+			if !genSendToFlexNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -13167,7 +13167,7 @@ func genSendToFlex16(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToFlex24(n []*fastSchema, v any) bool {
+func genSendToFlexNode24(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[24].valid(v)
@@ -13188,10 +13188,10 @@ func genSendToFlex24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendToFlex19(n, m.Value) {
+			if !genSendToFlexNode19(n, m.Value) {
 				return false
 			}
-			if !genSendToFlex27(n, m.Value) {
+			if !genSendToFlexNode27(n, m.Value) {
 				return false
 			}
 			continue
@@ -13200,7 +13200,7 @@ func genSendToFlex24(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendToFlex20(n, m.Value) {
+			if !genSendToFlexNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -13212,7 +13212,7 @@ func genSendToFlex24(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToFlex29(n []*fastSchema, v any) bool {
+func genSendToFlexNode29(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[29].valid(v)
@@ -13233,10 +13233,10 @@ func genSendToFlex29(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendToFlex19(n, m.Value) {
+			if !genSendToFlexNode19(n, m.Value) {
 				return false
 			}
-			if !genSendToFlex32(n, m.Value) {
+			if !genSendToFlexNode32(n, m.Value) {
 				return false
 			}
 			continue
@@ -13245,7 +13245,7 @@ func genSendToFlex29(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendToFlex20(n, m.Value) {
+			if !genSendToFlexNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -13257,7 +13257,7 @@ func genSendToFlex29(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToFlex34(n []*fastSchema, v any) bool {
+func genSendToFlexNode34(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[34].valid(v)
@@ -13278,10 +13278,10 @@ func genSendToFlex34(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSendToFlex19(n, m.Value) {
+			if !genSendToFlexNode19(n, m.Value) {
 				return false
 			}
-			if !genSendToFlex37(n, m.Value) {
+			if !genSendToFlexNode37(n, m.Value) {
 				return false
 			}
 			continue
@@ -13290,7 +13290,7 @@ func genSendToFlex34(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSendToFlex20(n, m.Value) {
+			if !genSendToFlexNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -13302,7 +13302,7 @@ func genSendToFlex34(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToFlex19(n []*fastSchema, v any) bool {
+func genSendToFlexNode19(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[19].validString(t) {
@@ -13315,7 +13315,7 @@ func genSendToFlex19(n []*fastSchema, v any) bool {
 	return n[19].valid(v)
 }
 
-func genSendToFlex22(n []*fastSchema, v any) bool {
+func genSendToFlexNode22(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[22].consts[0]) {
@@ -13347,7 +13347,7 @@ func genSendToFlex22(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSendToFlex20(n []*fastSchema, v any) bool {
+func genSendToFlexNode20(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -13357,7 +13357,7 @@ func genSendToFlex20(n []*fastSchema, v any) bool {
 	return n[20].valid(v)
 }
 
-func genSendToFlex27(n []*fastSchema, v any) bool {
+func genSendToFlexNode27(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "failedToEnqueue"
@@ -13367,7 +13367,7 @@ func genSendToFlex27(n []*fastSchema, v any) bool {
 	return n[27].valid(v)
 }
 
-func genSendToFlex32(n []*fastSchema, v any) bool {
+func genSendToFlexNode32(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "callFailure"
@@ -13377,7 +13377,7 @@ func genSendToFlex32(n []*fastSchema, v any) bool {
 	return n[32].valid(v)
 }
 
-func genSendToFlex37(n []*fastSchema, v any) bool {
+func genSendToFlexNode37(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "composerStarted"
@@ -13389,10 +13389,10 @@ func genSendToFlex37(n []*fastSchema, v any) bool {
 
 func genSendToFlexMatches1(n []*fastSchema, v any) int {
 	count := 0
-	if count < 2 && genSendToFlex8(n, v) {
+	if count < 2 && genSendToFlexNode8(n, v) {
 		count++
 	}
-	if count < 2 && genSendToFlex9(n, v) {
+	if count < 2 && genSendToFlexNode9(n, v) {
 		count++
 	}
 	return count
@@ -13408,41 +13408,41 @@ func genSendToFlexMatches2(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "callComplete":
-				if count < 1 && genSendToFlex15(n, v) {
+				if count < 1 && genSendToFlexNode15(n, v) {
 					count++
 				}
 			case "failedToEnqueue":
-				if count < 1 && genSendToFlex23(n, v) {
+				if count < 1 && genSendToFlexNode23(n, v) {
 					count++
 				}
 			case "callFailure":
-				if count < 1 && genSendToFlex28(n, v) {
+				if count < 1 && genSendToFlexNode28(n, v) {
 					count++
 				}
 			case "composerStarted":
-				if count < 1 && genSendToFlex33(n, v) {
+				if count < 1 && genSendToFlexNode33(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[15].excludes(v) && genSendToFlex15(n, v) {
+	if count < 1 && !n[15].excludes(v) && genSendToFlexNode15(n, v) {
 		count++
 	}
-	if count < 1 && !n[23].excludes(v) && genSendToFlex23(n, v) {
+	if count < 1 && !n[23].excludes(v) && genSendToFlexNode23(n, v) {
 		count++
 	}
-	if count < 1 && !n[28].excludes(v) && genSendToFlex28(n, v) {
+	if count < 1 && !n[28].excludes(v) && genSendToFlexNode28(n, v) {
 		count++
 	}
-	if count < 1 && !n[33].excludes(v) && genSendToFlex33(n, v) {
+	if count < 1 && !n[33].excludes(v) && genSendToFlexNode33(n, v) {
 		count++
 	}
 	return count
 }
 
-func genSetVariables0(n []*fastSchema, v any) bool {
+func genSetVariablesNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -13460,7 +13460,7 @@ func genSetVariables0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSetVariables1(n, m.Value) {
+			if !genSetVariablesNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -13469,7 +13469,7 @@ func genSetVariables0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSetVariables3(n, m.Value) {
+			if !genSetVariablesNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -13478,7 +13478,7 @@ func genSetVariables0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSetVariables4(n, m.Value) {
+			if !genSetVariablesNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -13487,7 +13487,7 @@ func genSetVariables0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSetVariables12(n, m.Value) {
+			if !genSetVariablesNode12(n, m.Value) {
 				return false
 			}
 			continue
@@ -13499,11 +13499,11 @@ func genSetVariables0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSetVariables1(n []*fastSchema, v any) bool {
-	return genSetVariables2(n, v)
+func genSetVariablesNode1(n []*fastSchema, v any) bool {
+	return genSetVariablesNode2(n, v)
 }
 
-func genSetVariables3(n []*fastSchema, v any) bool {
+func genSetVariablesNode3(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil:
 	case bool:
@@ -13517,11 +13517,11 @@ func genSetVariables3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSetVariables4(n []*fastSchema, v any) bool {
+func genSetVariablesNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genSetVariables5(n, e) {
+			if !genSetVariablesNode5(n, e) {
 				return false
 			}
 		}
@@ -13532,7 +13532,7 @@ func genSetVariables4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genSetVariables12(n []*fastSchema, v any) bool {
+func genSetVariablesNode12(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "set-variables"
@@ -13542,7 +13542,7 @@ func genSetVariables12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genSetVariables2(n []*fastSchema, v any) bool {
+func genSetVariablesNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -13555,7 +13555,7 @@ func genSetVariables2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genSetVariables5(n []*fastSchema, v any) bool {
+func genSetVariablesNode5(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[5].valid(v)
@@ -13576,10 +13576,10 @@ func genSetVariables5(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSetVariables8(n, m.Value) {
+			if !genSetVariablesNode8(n, m.Value) {
 				return false
 			}
-			if !genSetVariables11(n, m.Value) {
+			if !genSetVariablesNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -13588,7 +13588,7 @@ func genSetVariables5(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSetVariables9(n, m.Value) {
+			if !genSetVariablesNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -13600,7 +13600,7 @@ func genSetVariables5(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSetVariables8(n []*fastSchema, v any) bool {
+func genSetVariablesNode8(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[8].validString(t) {
@@ -13613,7 +13613,7 @@ func genSetVariables8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genSetVariables11(n []*fastSchema, v any) bool {
+func genSetVariablesNode11(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "next"
@@ -13623,7 +13623,7 @@ func genSetVariables11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genSetVariables9(n []*fastSchema, v any) bool {
+func genSetVariablesNode9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -13633,11 +13633,11 @@ func genSetVariables9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genSetVariablesPropertiesPropertiesVariables0(n []*fastSchema, v any) bool {
+func genSetVariablesPropertiesPropertiesVariablesNode0(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genSetVariablesPropertiesPropertiesVariables1(n, e) {
+			if !genSetVariablesPropertiesPropertiesVariablesNode1(n, e) {
 				return false
 			}
 		}
@@ -13648,11 +13648,11 @@ func genSetVariablesPropertiesPropertiesVariables0(n []*fastSchema, v any) bool 
 	return n[0].valid(v)
 }
 
-func genSetVariablesPropertiesPropertiesVariables1(n []*fastSchema, v any) bool {
-	return genSetVariablesPropertiesPropertiesVariables2(n, v)
+func genSetVariablesPropertiesPropertiesVariablesNode1(n []*fastSchema, v any) bool {
+	return genSetVariablesPropertiesPropertiesVariablesNode2(n, v)
 }
 
-func genSetVariablesPropertiesPropertiesVariables2(n []*fastSchema, v any) bool {
+func genSetVariablesPropertiesPropertiesVariablesNode2(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -13670,7 +13670,7 @@ func genSetVariablesPropertiesPropertiesVariables2(n []*fastSchema, v any) bool 
 				continue
 			}
 			seen |= 1 << 0
-			if !genSetVariablesPropertiesPropertiesVariables3(n, m.Value) {
+			if !genSetVariablesPropertiesPropertiesVariablesNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -13679,7 +13679,7 @@ func genSetVariablesPropertiesPropertiesVariables2(n []*fastSchema, v any) bool 
 				continue
 			}
 			seen |= 1 << 1
-			if !genSetVariablesPropertiesPropertiesVariables4(n, m.Value) {
+			if !genSetVariablesPropertiesPropertiesVariablesNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -13688,7 +13688,7 @@ func genSetVariablesPropertiesPropertiesVariables2(n []*fastSchema, v any) bool 
 				continue
 			}
 			seen |= 1 << 2
-			if !genSetVariablesPropertiesPropertiesVariables5(n, m.Value) {
+			if !genSetVariablesPropertiesPropertiesVariablesNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -13697,7 +13697,7 @@ func genSetVariablesPropertiesPropertiesVariables2(n []*fastSchema, v any) bool 
 				continue
 			}
 			seen |= 1 << 3
-			if !genSetVariablesPropertiesPropertiesVariables6(n, m.Value) {
+			if !genSetVariablesPropertiesPropertiesVariablesNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -13709,7 +13709,7 @@ func genSetVariablesPropertiesPropertiesVariables2(n []*fastSchema, v any) bool 
 	return true
 }
 
-func genSetVariablesPropertiesPropertiesVariables3(n []*fastSchema, v any) bool {
+func genSetVariablesPropertiesPropertiesVariablesNode3(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -13719,7 +13719,7 @@ func genSetVariablesPropertiesPropertiesVariables3(n []*fastSchema, v any) bool 
 	return n[3].valid(v)
 }
 
-func genSetVariablesPropertiesPropertiesVariables4(n []*fastSchema, v any) bool {
+func genSetVariablesPropertiesPropertiesVariablesNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -13729,7 +13729,7 @@ func genSetVariablesPropertiesPropertiesVariables4(n []*fastSchema, v any) bool 
 	return n[4].valid(v)
 }
 
-func genSetVariablesPropertiesPropertiesVariables5(n []*fastSchema, v any) bool {
+func genSetVariablesPropertiesPropertiesVariablesNode5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -13739,7 +13739,7 @@ func genSetVariablesPropertiesPropertiesVariables5(n []*fastSchema, v any) bool 
 	return n[5].valid(v)
 }
 
-func genSetVariablesPropertiesPropertiesVariables6(n []*fastSchema, v any) bool {
+func genSetVariablesPropertiesPropertiesVariablesNode6(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -13749,7 +13749,7 @@ func genSetVariablesPropertiesPropertiesVariables6(n []*fastSchema, v any) bool 
 	return n[6].valid(v)
 }
 
-func genSplitBasedOn0(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -13767,7 +13767,7 @@ func genSplitBasedOn0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSplitBasedOn1(n, m.Value) {
+			if !genSplitBasedOnNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -13776,7 +13776,7 @@ func genSplitBasedOn0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSplitBasedOn3(n, m.Value) {
+			if !genSplitBasedOnNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -13785,7 +13785,7 @@ func genSplitBasedOn0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSplitBasedOn5(n, m.Value) {
+			if !genSplitBasedOnNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -13794,7 +13794,7 @@ func genSplitBasedOn0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSplitBasedOn17(n, m.Value) {
+			if !genSplitBasedOnNode17(n, m.Value) {
 				return false
 			}
 			continue
@@ -13806,11 +13806,11 @@ func genSplitBasedOn0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSplitBasedOn1(n []*fastSchema, v any) bool {
-	return genSplitBasedOn2(n, v)
+func genSplitBasedOnNode1(n []*fastSchema, v any) bool {
+	return genSplitBasedOnNode2(n, v)
 }
 
-func genSplitBasedOn3(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -13828,7 +13828,7 @@ func genSplitBasedOn3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSplitBasedOn4(n, m.Value) {
+			if !genSplitBasedOnNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -13840,11 +13840,11 @@ func genSplitBasedOn3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSplitBasedOn5(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genSplitBasedOn6(n, e) {
+			if !genSplitBasedOnNode6(n, e) {
 				return false
 			}
 		}
@@ -13855,7 +13855,7 @@ func genSplitBasedOn5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genSplitBasedOn17(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode17(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "split-based-on"
@@ -13865,7 +13865,7 @@ func genSplitBasedOn17(n []*fastSchema, v any) bool {
 	return n[17].valid(v)
 }
 
-func genSplitBasedOn2(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -13878,7 +13878,7 @@ func genSplitBasedOn2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genSplitBasedOn4(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[4].validString(t) {
@@ -13891,7 +13891,7 @@ func genSplitBasedOn4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genSplitBasedOn6(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode6(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -13909,7 +13909,7 @@ func genSplitBasedOn6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSplitBasedOn7(n, m.Value) {
+			if !genSplitBasedOnNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -13918,7 +13918,7 @@ func genSplitBasedOn6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSplitBasedOn15(n, m.Value) {
+			if !genSplitBasedOnNode15(n, m.Value) {
 				return false
 			}
 			continue
@@ -13927,7 +13927,7 @@ func genSplitBasedOn6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSplitBasedOn16(n, m.Value) {
+			if !genSplitBasedOnNode16(n, m.Value) {
 				return false
 			}
 			continue
@@ -13936,11 +13936,11 @@ func genSplitBasedOn6(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSplitBasedOn7(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode7(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genSplitBasedOn8(n, e) {
+			if !genSplitBasedOnNode8(n, e) {
 				return false
 			}
 		}
@@ -13951,7 +13951,7 @@ func genSplitBasedOn7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genSplitBasedOn15(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode15(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "match" || t == "noMatch"
@@ -13961,7 +13961,7 @@ func genSplitBasedOn15(n []*fastSchema, v any) bool {
 	return n[15].valid(v)
 }
 
-func genSplitBasedOn16(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode16(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -13971,11 +13971,11 @@ func genSplitBasedOn16(n []*fastSchema, v any) bool {
 	return n[16].valid(v)
 }
 
-func genSplitBasedOn8(n []*fastSchema, v any) bool {
-	return genSplitBasedOn9(n, v)
+func genSplitBasedOnNode8(n []*fastSchema, v any) bool {
+	return genSplitBasedOnNode9(n, v)
 }
 
-func genSplitBasedOn9(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode9(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -13993,7 +13993,7 @@ func genSplitBasedOn9(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSplitBasedOn10(n, m.Value) {
+			if !genSplitBasedOnNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -14002,7 +14002,7 @@ func genSplitBasedOn9(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSplitBasedOn12(n, m.Value) {
+			if !genSplitBasedOnNode12(n, m.Value) {
 				return false
 			}
 			continue
@@ -14011,7 +14011,7 @@ func genSplitBasedOn9(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSplitBasedOn13(n, m.Value) {
+			if !genSplitBasedOnNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -14020,7 +14020,7 @@ func genSplitBasedOn9(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSplitBasedOn14(n, m.Value) {
+			if !genSplitBasedOnNode14(n, m.Value) {
 				return false
 			}
 			continue
@@ -14032,7 +14032,7 @@ func genSplitBasedOn9(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSplitBasedOn10(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode10(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		if len(t) < 1 {
@@ -14042,7 +14042,7 @@ func genSplitBasedOn10(n []*fastSchema, v any) bool {
 			return false
 		}
 		for _, e := range t {
-			if !genSplitBasedOn11(n, e) {
+			if !genSplitBasedOnNode11(n, e) {
 				return false
 			}
 		}
@@ -14053,7 +14053,7 @@ func genSplitBasedOn10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genSplitBasedOn12(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode12(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[12].validString(t) {
@@ -14066,7 +14066,7 @@ func genSplitBasedOn12(n []*fastSchema, v any) bool {
 	return n[12].valid(v)
 }
 
-func genSplitBasedOn13(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode13(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "contains" || t == "does_not_contain" || t == "does_not_match_any_of" || t == "does_not_start_with" || t == "equal_to" || t == "greater_than" || t == "is_after_date" || t == "is_after_time" || t == "is_before_date" || t == "is_before_time" || t == "is_blank" || t == "is_not_blank" || t == "less_than" || t == "matches_any_of" || t == "not_equal_to" || t == "regex" || t == "starts_with"
@@ -14076,7 +14076,7 @@ func genSplitBasedOn13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genSplitBasedOn14(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode14(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[14].validString(t) {
@@ -14089,7 +14089,7 @@ func genSplitBasedOn14(n []*fastSchema, v any) bool {
 	return n[14].valid(v)
 }
 
-func genSplitBasedOn11(n []*fastSchema, v any) bool {
+func genSplitBasedOnNode11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -14099,7 +14099,7 @@ func genSplitBasedOn11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genSplitBasedOnDefinitionsCondition0(n []*fastSchema, v any) bool {
+func genSplitBasedOnDefinitionsConditionNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -14117,7 +14117,7 @@ func genSplitBasedOnDefinitionsCondition0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genSplitBasedOnDefinitionsCondition1(n, m.Value) {
+			if !genSplitBasedOnDefinitionsConditionNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -14126,7 +14126,7 @@ func genSplitBasedOnDefinitionsCondition0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genSplitBasedOnDefinitionsCondition3(n, m.Value) {
+			if !genSplitBasedOnDefinitionsConditionNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -14135,7 +14135,7 @@ func genSplitBasedOnDefinitionsCondition0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genSplitBasedOnDefinitionsCondition4(n, m.Value) {
+			if !genSplitBasedOnDefinitionsConditionNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -14144,7 +14144,7 @@ func genSplitBasedOnDefinitionsCondition0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genSplitBasedOnDefinitionsCondition5(n, m.Value) {
+			if !genSplitBasedOnDefinitionsConditionNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -14156,7 +14156,7 @@ func genSplitBasedOnDefinitionsCondition0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genSplitBasedOnDefinitionsCondition1(n []*fastSchema, v any) bool {
+func genSplitBasedOnDefinitionsConditionNode1(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		if len(t) < 1 {
@@ -14166,7 +14166,7 @@ func genSplitBasedOnDefinitionsCondition1(n []*fastSchema, v any) bool {
 			return false
 		}
 		for _, e := range t {
-			if !genSplitBasedOnDefinitionsCondition2(n, e) {
+			if !genSplitBasedOnDefinitionsConditionNode2(n, e) {
 				return false
 			}
 		}
@@ -14177,7 +14177,7 @@ func genSplitBasedOnDefinitionsCondition1(n []*fastSchema, v any) bool {
 	return n[1].valid(v)
 }
 
-func genSplitBasedOnDefinitionsCondition3(n []*fastSchema, v any) bool {
+func genSplitBasedOnDefinitionsConditionNode3(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[3].validString(t) {
@@ -14190,7 +14190,7 @@ func genSplitBasedOnDefinitionsCondition3(n []*fastSchema, v any) bool {
 	return n[3].valid(v)
 }
 
-func genSplitBasedOnDefinitionsCondition4(n []*fastSchema, v any) bool {
+func genSplitBasedOnDefinitionsConditionNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "contains" || t == "does_not_contain" || t == "does_not_match_any_of" || t == "does_not_start_with" || t == "equal_to" || t == "greater_than" || t == "is_after_date" || t == "is_after_time" || t == "is_before_date" || t == "is_before_time" || t == "is_blank" || t == "is_not_blank" || t == "less_than" || t == "matches_any_of" || t == "not_equal_to" || t == "regex" || t == "starts_with"
@@ -14200,7 +14200,7 @@ func genSplitBasedOnDefinitionsCondition4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genSplitBasedOnDefinitionsCondition5(n []*fastSchema, v any) bool {
+func genSplitBasedOnDefinitionsConditionNode5(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[5].validString(t) {
@@ -14213,7 +14213,7 @@ func genSplitBasedOnDefinitionsCondition5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genSplitBasedOnDefinitionsCondition2(n []*fastSchema, v any) bool {
+func genSplitBasedOnDefinitionsConditionNode2(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -14223,7 +14223,7 @@ func genSplitBasedOnDefinitionsCondition2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genTrigger0(n []*fastSchema, v any) bool {
+func genTriggerNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -14241,7 +14241,7 @@ func genTrigger0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genTrigger1(n, m.Value) {
+			if !genTriggerNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -14250,7 +14250,7 @@ func genTrigger0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genTrigger3(n, m.Value) {
+			if !genTriggerNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -14259,7 +14259,7 @@ func genTrigger0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genTrigger4(n, m.Value) {
+			if !genTriggerNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -14268,7 +14268,7 @@ func genTrigger0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genTrigger34(n, m.Value) {
+			if !genTriggerNode34(n, m.Value) {
 				return false
 			}
 			continue
@@ -14280,11 +14280,11 @@ func genTrigger0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genTrigger1(n []*fastSchema, v any) bool {
-	return genTrigger2(n, v)
+func genTriggerNode1(n []*fastSchema, v any) bool {
+	return genTriggerNode2(n, v)
 }
 
-func genTrigger3(n []*fastSchema, v any) bool {
+func genTriggerNode3(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case *model.Object:
 		return true
@@ -14294,11 +14294,11 @@ func genTrigger3(n []*fastSchema, v any) bool {
 	return n[3].valid(v)
 }
 
-func genTrigger4(n []*fastSchema, v any) bool {
+func genTriggerNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genTrigger5(n, e) {
+			if !genTriggerNode5(n, e) {
 				return false
 			}
 		}
@@ -14309,7 +14309,7 @@ func genTrigger4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genTrigger34(n []*fastSchema, v any) bool {
+func genTriggerNode34(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "trigger"
@@ -14319,7 +14319,7 @@ func genTrigger34(n []*fastSchema, v any) bool {
 	return n[34].valid(v)
 }
 
-func genTrigger2(n []*fastSchema, v any) bool {
+func genTriggerNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -14332,7 +14332,7 @@ func genTrigger2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genTrigger5(n []*fastSchema, v any) bool {
+func genTriggerNode5(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[5].valid(v)
 	}
@@ -14342,27 +14342,27 @@ func genTrigger5(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genTrigger6(n []*fastSchema, v any) bool {
-	return genTrigger7(n, v)
+func genTriggerNode6(n []*fastSchema, v any) bool {
+	return genTriggerNode7(n, v)
 }
 
-func genTrigger14(n []*fastSchema, v any) bool {
-	return genTrigger15(n, v)
+func genTriggerNode14(n []*fastSchema, v any) bool {
+	return genTriggerNode15(n, v)
 }
 
-func genTrigger19(n []*fastSchema, v any) bool {
-	return genTrigger20(n, v)
+func genTriggerNode19(n []*fastSchema, v any) bool {
+	return genTriggerNode20(n, v)
 }
 
-func genTrigger24(n []*fastSchema, v any) bool {
-	return genTrigger25(n, v)
+func genTriggerNode24(n []*fastSchema, v any) bool {
+	return genTriggerNode25(n, v)
 }
 
-func genTrigger29(n []*fastSchema, v any) bool {
-	return genTrigger30(n, v)
+func genTriggerNode29(n []*fastSchema, v any) bool {
+	return genTriggerNode30(n, v)
 }
 
-func genTrigger7(n []*fastSchema, v any) bool {
+func genTriggerNode7(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[7].valid(v)
@@ -14383,10 +14383,10 @@ func genTrigger7(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genTrigger10(n, m.Value) {
+			if !genTriggerNode10(n, m.Value) {
 				return false
 			}
-			if !genTrigger13(n, m.Value) {
+			if !genTriggerNode13(n, m.Value) {
 				return false
 			}
 			continue
@@ -14395,7 +14395,7 @@ func genTrigger7(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genTrigger11(n, m.Value) {
+			if !genTriggerNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -14407,7 +14407,7 @@ func genTrigger7(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genTrigger15(n []*fastSchema, v any) bool {
+func genTriggerNode15(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[15].valid(v)
@@ -14428,10 +14428,10 @@ func genTrigger15(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genTrigger10(n, m.Value) {
+			if !genTriggerNode10(n, m.Value) {
 				return false
 			}
-			if !genTrigger18(n, m.Value) {
+			if !genTriggerNode18(n, m.Value) {
 				return false
 			}
 			continue
@@ -14440,7 +14440,7 @@ func genTrigger15(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genTrigger11(n, m.Value) {
+			if !genTriggerNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -14452,7 +14452,7 @@ func genTrigger15(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genTrigger20(n []*fastSchema, v any) bool {
+func genTriggerNode20(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[20].valid(v)
@@ -14473,10 +14473,10 @@ func genTrigger20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genTrigger10(n, m.Value) {
+			if !genTriggerNode10(n, m.Value) {
 				return false
 			}
-			if !genTrigger23(n, m.Value) {
+			if !genTriggerNode23(n, m.Value) {
 				return false
 			}
 			continue
@@ -14485,7 +14485,7 @@ func genTrigger20(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genTrigger11(n, m.Value) {
+			if !genTriggerNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -14497,7 +14497,7 @@ func genTrigger20(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genTrigger25(n []*fastSchema, v any) bool {
+func genTriggerNode25(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[25].valid(v)
@@ -14518,10 +14518,10 @@ func genTrigger25(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genTrigger10(n, m.Value) {
+			if !genTriggerNode10(n, m.Value) {
 				return false
 			}
-			if !genTrigger28(n, m.Value) {
+			if !genTriggerNode28(n, m.Value) {
 				return false
 			}
 			continue
@@ -14530,7 +14530,7 @@ func genTrigger25(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genTrigger11(n, m.Value) {
+			if !genTriggerNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -14542,7 +14542,7 @@ func genTrigger25(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genTrigger30(n []*fastSchema, v any) bool {
+func genTriggerNode30(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[30].valid(v)
@@ -14563,10 +14563,10 @@ func genTrigger30(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genTrigger10(n, m.Value) {
+			if !genTriggerNode10(n, m.Value) {
 				return false
 			}
-			if !genTrigger33(n, m.Value) {
+			if !genTriggerNode33(n, m.Value) {
 				return false
 			}
 			continue
@@ -14575,7 +14575,7 @@ func genTrigger30(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genTrigger11(n, m.Value) {
+			if !genTriggerNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -14587,7 +14587,7 @@ func genTrigger30(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genTrigger10(n []*fastSchema, v any) bool {
+func genTriggerNode10(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[10].validString(t) {
@@ -14600,7 +14600,7 @@ func genTrigger10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genTrigger13(n []*fastSchema, v any) bool {
+func genTriggerNode13(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "incomingCall"
@@ -14610,7 +14610,7 @@ func genTrigger13(n []*fastSchema, v any) bool {
 	return n[13].valid(v)
 }
 
-func genTrigger11(n []*fastSchema, v any) bool {
+func genTriggerNode11(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -14620,7 +14620,7 @@ func genTrigger11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genTrigger18(n []*fastSchema, v any) bool {
+func genTriggerNode18(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "incomingMessage"
@@ -14630,7 +14630,7 @@ func genTrigger18(n []*fastSchema, v any) bool {
 	return n[18].valid(v)
 }
 
-func genTrigger23(n []*fastSchema, v any) bool {
+func genTriggerNode23(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "incomingRequest"
@@ -14640,7 +14640,7 @@ func genTrigger23(n []*fastSchema, v any) bool {
 	return n[23].valid(v)
 }
 
-func genTrigger28(n []*fastSchema, v any) bool {
+func genTriggerNode28(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "incomingParent"
@@ -14650,7 +14650,7 @@ func genTrigger28(n []*fastSchema, v any) bool {
 	return n[28].valid(v)
 }
 
-func genTrigger33(n []*fastSchema, v any) bool {
+func genTriggerNode33(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "incomingConversationMessage"
@@ -14670,48 +14670,48 @@ func genTriggerMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "incomingCall":
-				if count < 1 && genTrigger6(n, v) {
+				if count < 1 && genTriggerNode6(n, v) {
 					count++
 				}
 			case "incomingMessage":
-				if count < 1 && genTrigger14(n, v) {
+				if count < 1 && genTriggerNode14(n, v) {
 					count++
 				}
 			case "incomingRequest":
-				if count < 1 && genTrigger19(n, v) {
+				if count < 1 && genTriggerNode19(n, v) {
 					count++
 				}
 			case "incomingParent":
-				if count < 1 && genTrigger24(n, v) {
+				if count < 1 && genTriggerNode24(n, v) {
 					count++
 				}
 			case "incomingConversationMessage":
-				if count < 1 && genTrigger29(n, v) {
+				if count < 1 && genTriggerNode29(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[6].excludes(v) && genTrigger6(n, v) {
+	if count < 1 && !n[6].excludes(v) && genTriggerNode6(n, v) {
 		count++
 	}
-	if count < 1 && !n[14].excludes(v) && genTrigger14(n, v) {
+	if count < 1 && !n[14].excludes(v) && genTriggerNode14(n, v) {
 		count++
 	}
-	if count < 1 && !n[19].excludes(v) && genTrigger19(n, v) {
+	if count < 1 && !n[19].excludes(v) && genTriggerNode19(n, v) {
 		count++
 	}
-	if count < 1 && !n[24].excludes(v) && genTrigger24(n, v) {
+	if count < 1 && !n[24].excludes(v) && genTriggerNode24(n, v) {
 		count++
 	}
-	if count < 1 && !n[29].excludes(v) && genTrigger29(n, v) {
+	if count < 1 && !n[29].excludes(v) && genTriggerNode29(n, v) {
 		count++
 	}
 	return count
 }
 
-func genUnderstand0(n []*fastSchema, v any) bool {
+func genUnderstandNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -14729,7 +14729,7 @@ func genUnderstand0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genUnderstand1(n, m.Value) {
+			if !genUnderstandNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -14738,7 +14738,7 @@ func genUnderstand0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genUnderstand3(n, m.Value) {
+			if !genUnderstandNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -14747,7 +14747,7 @@ func genUnderstand0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genUnderstand4(n, m.Value) {
+			if !genUnderstandNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -14756,7 +14756,7 @@ func genUnderstand0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genUnderstand9(n, m.Value) {
+			if !genUnderstandNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -14768,11 +14768,11 @@ func genUnderstand0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genUnderstand1(n []*fastSchema, v any) bool {
-	return genUnderstand2(n, v)
+func genUnderstandNode1(n []*fastSchema, v any) bool {
+	return genUnderstandNode2(n, v)
 }
 
-func genUnderstand3(n []*fastSchema, v any) bool {
+func genUnderstandNode3(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case *model.Object:
 		return true
@@ -14782,11 +14782,11 @@ func genUnderstand3(n []*fastSchema, v any) bool {
 	return n[3].valid(v)
 }
 
-func genUnderstand4(n []*fastSchema, v any) bool {
+func genUnderstandNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genUnderstand5(n, e) {
+			if !genUnderstandNode5(n, e) {
 				return false
 			}
 		}
@@ -14797,7 +14797,7 @@ func genUnderstand4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genUnderstand9(n []*fastSchema, v any) bool {
+func genUnderstandNode9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "understand"
@@ -14807,7 +14807,7 @@ func genUnderstand9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genUnderstand2(n []*fastSchema, v any) bool {
+func genUnderstandNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -14820,11 +14820,11 @@ func genUnderstand2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genUnderstand5(n []*fastSchema, v any) bool {
-	return genUnderstand6(n, v)
+func genUnderstandNode5(n []*fastSchema, v any) bool {
+	return genUnderstandNode6(n, v)
 }
 
-func genUnderstand6(n []*fastSchema, v any) bool {
+func genUnderstandNode6(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -14842,7 +14842,7 @@ func genUnderstand6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genUnderstand7(n, m.Value) {
+			if !genUnderstandNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -14851,7 +14851,7 @@ func genUnderstand6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genUnderstand8(n, m.Value) {
+			if !genUnderstandNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -14863,7 +14863,7 @@ func genUnderstand6(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genUnderstand7(n []*fastSchema, v any) bool {
+func genUnderstandNode7(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[7].validString(t) {
@@ -14876,7 +14876,7 @@ func genUnderstand7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genUnderstand8(n []*fastSchema, v any) bool {
+func genUnderstandNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -14886,7 +14886,7 @@ func genUnderstand8(n []*fastSchema, v any) bool {
 	return n[8].valid(v)
 }
 
-func genUpdateProfileTraits0(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -14904,7 +14904,7 @@ func genUpdateProfileTraits0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genUpdateProfileTraits1(n, m.Value) {
+			if !genUpdateProfileTraitsNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -14913,7 +14913,7 @@ func genUpdateProfileTraits0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genUpdateProfileTraits3(n, m.Value) {
+			if !genUpdateProfileTraitsNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -14922,7 +14922,7 @@ func genUpdateProfileTraits0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genUpdateProfileTraits11(n, m.Value) {
+			if !genUpdateProfileTraitsNode11(n, m.Value) {
 				return false
 			}
 			continue
@@ -14931,7 +14931,7 @@ func genUpdateProfileTraits0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genUpdateProfileTraits31(n, m.Value) {
+			if !genUpdateProfileTraitsNode31(n, m.Value) {
 				return false
 			}
 			continue
@@ -14943,11 +14943,11 @@ func genUpdateProfileTraits0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genUpdateProfileTraits1(n []*fastSchema, v any) bool {
-	return genUpdateProfileTraits2(n, v)
+func genUpdateProfileTraitsNode1(n []*fastSchema, v any) bool {
+	return genUpdateProfileTraitsNode2(n, v)
 }
 
-func genUpdateProfileTraits3(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode3(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -14965,7 +14965,7 @@ func genUpdateProfileTraits3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genUpdateProfileTraits4(n, m.Value) {
+			if !genUpdateProfileTraitsNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -14974,7 +14974,7 @@ func genUpdateProfileTraits3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genUpdateProfileTraits5(n, m.Value) {
+			if !genUpdateProfileTraitsNode5(n, m.Value) {
 				return false
 			}
 			continue
@@ -14983,7 +14983,7 @@ func genUpdateProfileTraits3(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genUpdateProfileTraits6(n, m.Value) {
+			if !genUpdateProfileTraitsNode6(n, m.Value) {
 				return false
 			}
 			continue
@@ -14992,11 +14992,11 @@ func genUpdateProfileTraits3(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genUpdateProfileTraits11(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode11(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genUpdateProfileTraits12(n, e) {
+			if !genUpdateProfileTraitsNode12(n, e) {
 				return false
 			}
 		}
@@ -15007,7 +15007,7 @@ func genUpdateProfileTraits11(n []*fastSchema, v any) bool {
 	return n[11].valid(v)
 }
 
-func genUpdateProfileTraits31(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode31(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "update-profile-traits"
@@ -15017,7 +15017,7 @@ func genUpdateProfileTraits31(n []*fastSchema, v any) bool {
 	return n[31].valid(v)
 }
 
-func genUpdateProfileTraits2(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -15030,7 +15030,7 @@ func genUpdateProfileTraits2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genUpdateProfileTraits4(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode4(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -15040,7 +15040,7 @@ func genUpdateProfileTraits4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genUpdateProfileTraits5(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode5(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -15050,11 +15050,11 @@ func genUpdateProfileTraits5(n []*fastSchema, v any) bool {
 	return n[5].valid(v)
 }
 
-func genUpdateProfileTraits6(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode6(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genUpdateProfileTraits7(n, e) {
+			if !genUpdateProfileTraitsNode7(n, e) {
 				return false
 			}
 		}
@@ -15065,7 +15065,7 @@ func genUpdateProfileTraits6(n []*fastSchema, v any) bool {
 	return n[6].valid(v)
 }
 
-func genUpdateProfileTraits12(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode12(n []*fastSchema, v any) bool {
 	if modelTypeOf(v) == 0 {
 		return n[12].valid(v)
 	}
@@ -15075,23 +15075,23 @@ func genUpdateProfileTraits12(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genUpdateProfileTraits7(n []*fastSchema, v any) bool {
-	return genUpdateProfileTraits8(n, v)
+func genUpdateProfileTraitsNode7(n []*fastSchema, v any) bool {
+	return genUpdateProfileTraitsNode8(n, v)
 }
 
-func genUpdateProfileTraits13(n []*fastSchema, v any) bool {
-	return genUpdateProfileTraits14(n, v)
+func genUpdateProfileTraitsNode13(n []*fastSchema, v any) bool {
+	return genUpdateProfileTraitsNode14(n, v)
 }
 
-func genUpdateProfileTraits21(n []*fastSchema, v any) bool {
-	return genUpdateProfileTraits22(n, v)
+func genUpdateProfileTraitsNode21(n []*fastSchema, v any) bool {
+	return genUpdateProfileTraitsNode22(n, v)
 }
 
-func genUpdateProfileTraits26(n []*fastSchema, v any) bool {
-	return genUpdateProfileTraits27(n, v)
+func genUpdateProfileTraitsNode26(n []*fastSchema, v any) bool {
+	return genUpdateProfileTraitsNode27(n, v)
 }
 
-func genUpdateProfileTraits8(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode8(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -15109,7 +15109,7 @@ func genUpdateProfileTraits8(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genUpdateProfileTraits9(n, m.Value) {
+			if !genUpdateProfileTraitsNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -15118,7 +15118,7 @@ func genUpdateProfileTraits8(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genUpdateProfileTraits10(n, m.Value) {
+			if !genUpdateProfileTraitsNode10(n, m.Value) {
 				return false
 			}
 			continue
@@ -15130,7 +15130,7 @@ func genUpdateProfileTraits8(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genUpdateProfileTraits14(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode14(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[14].valid(v)
@@ -15151,10 +15151,10 @@ func genUpdateProfileTraits14(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genUpdateProfileTraits17(n, m.Value) {
+			if !genUpdateProfileTraitsNode17(n, m.Value) {
 				return false
 			}
-			if !genUpdateProfileTraits20(n, m.Value) {
+			if !genUpdateProfileTraitsNode20(n, m.Value) {
 				return false
 			}
 			continue
@@ -15163,7 +15163,7 @@ func genUpdateProfileTraits14(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genUpdateProfileTraits18(n, m.Value) {
+			if !genUpdateProfileTraitsNode18(n, m.Value) {
 				return false
 			}
 			continue
@@ -15175,7 +15175,7 @@ func genUpdateProfileTraits14(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genUpdateProfileTraits22(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode22(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[22].valid(v)
@@ -15196,10 +15196,10 @@ func genUpdateProfileTraits22(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genUpdateProfileTraits17(n, m.Value) {
+			if !genUpdateProfileTraitsNode17(n, m.Value) {
 				return false
 			}
-			if !genUpdateProfileTraits25(n, m.Value) {
+			if !genUpdateProfileTraitsNode25(n, m.Value) {
 				return false
 			}
 			continue
@@ -15208,7 +15208,7 @@ func genUpdateProfileTraits22(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genUpdateProfileTraits18(n, m.Value) {
+			if !genUpdateProfileTraitsNode18(n, m.Value) {
 				return false
 			}
 			continue
@@ -15220,7 +15220,7 @@ func genUpdateProfileTraits22(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genUpdateProfileTraits27(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode27(n []*fastSchema, v any) bool {
 	mt := modelTypeOf(v)
 	if mt == 0 {
 		return n[27].valid(v)
@@ -15241,10 +15241,10 @@ func genUpdateProfileTraits27(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genUpdateProfileTraits17(n, m.Value) {
+			if !genUpdateProfileTraitsNode17(n, m.Value) {
 				return false
 			}
-			if !genUpdateProfileTraits30(n, m.Value) {
+			if !genUpdateProfileTraitsNode30(n, m.Value) {
 				return false
 			}
 			continue
@@ -15253,7 +15253,7 @@ func genUpdateProfileTraits27(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genUpdateProfileTraits18(n, m.Value) {
+			if !genUpdateProfileTraitsNode18(n, m.Value) {
 				return false
 			}
 			continue
@@ -15265,7 +15265,7 @@ func genUpdateProfileTraits27(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genUpdateProfileTraits9(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode9(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -15275,7 +15275,7 @@ func genUpdateProfileTraits9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genUpdateProfileTraits10(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode10(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case string:
 		return true
@@ -15285,7 +15285,7 @@ func genUpdateProfileTraits10(n []*fastSchema, v any) bool {
 	return n[10].valid(v)
 }
 
-func genUpdateProfileTraits17(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode17(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[17].validString(t) {
@@ -15298,7 +15298,7 @@ func genUpdateProfileTraits17(n []*fastSchema, v any) bool {
 	return n[17].valid(v)
 }
 
-func genUpdateProfileTraits20(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode20(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "profileUpdated"
@@ -15308,7 +15308,7 @@ func genUpdateProfileTraits20(n []*fastSchema, v any) bool {
 	return n[20].valid(v)
 }
 
-func genUpdateProfileTraits18(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode18(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
@@ -15318,7 +15318,7 @@ func genUpdateProfileTraits18(n []*fastSchema, v any) bool {
 	return n[18].valid(v)
 }
 
-func genUpdateProfileTraits25(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode25(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "profileNotFound"
@@ -15328,7 +15328,7 @@ func genUpdateProfileTraits25(n []*fastSchema, v any) bool {
 	return n[25].valid(v)
 }
 
-func genUpdateProfileTraits30(n []*fastSchema, v any) bool {
+func genUpdateProfileTraitsNode30(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case nil:
 		if !sameJSON(t, n[30].consts[0]) {
@@ -15370,34 +15370,34 @@ func genUpdateProfileTraitsMatches1(n []*fastSchema, v any) int {
 			}
 			switch s {
 			case "profileUpdated":
-				if count < 1 && genUpdateProfileTraits13(n, v) {
+				if count < 1 && genUpdateProfileTraitsNode13(n, v) {
 					count++
 				}
 			case "profileNotFound":
-				if count < 1 && genUpdateProfileTraits21(n, v) {
+				if count < 1 && genUpdateProfileTraitsNode21(n, v) {
 					count++
 				}
 			case "failed":
-				if count < 1 && genUpdateProfileTraits26(n, v) {
+				if count < 1 && genUpdateProfileTraitsNode26(n, v) {
 					count++
 				}
 			}
 			return count
 		}
 	}
-	if count < 1 && !n[13].excludes(v) && genUpdateProfileTraits13(n, v) {
+	if count < 1 && !n[13].excludes(v) && genUpdateProfileTraitsNode13(n, v) {
 		count++
 	}
-	if count < 1 && !n[21].excludes(v) && genUpdateProfileTraits21(n, v) {
+	if count < 1 && !n[21].excludes(v) && genUpdateProfileTraitsNode21(n, v) {
 		count++
 	}
-	if count < 1 && !n[26].excludes(v) && genUpdateProfileTraits26(n, v) {
+	if count < 1 && !n[26].excludes(v) && genUpdateProfileTraitsNode26(n, v) {
 		count++
 	}
 	return count
 }
 
-func genUpdateSyncObject0(n []*fastSchema, v any) bool {
+func genUpdateSyncObjectNode0(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -15415,7 +15415,7 @@ func genUpdateSyncObject0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genUpdateSyncObject1(n, m.Value) {
+			if !genUpdateSyncObjectNode1(n, m.Value) {
 				return false
 			}
 			continue
@@ -15424,7 +15424,7 @@ func genUpdateSyncObject0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genUpdateSyncObject3(n, m.Value) {
+			if !genUpdateSyncObjectNode3(n, m.Value) {
 				return false
 			}
 			continue
@@ -15433,7 +15433,7 @@ func genUpdateSyncObject0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 2
-			if !genUpdateSyncObject4(n, m.Value) {
+			if !genUpdateSyncObjectNode4(n, m.Value) {
 				return false
 			}
 			continue
@@ -15442,7 +15442,7 @@ func genUpdateSyncObject0(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 3
-			if !genUpdateSyncObject9(n, m.Value) {
+			if !genUpdateSyncObjectNode9(n, m.Value) {
 				return false
 			}
 			continue
@@ -15454,11 +15454,11 @@ func genUpdateSyncObject0(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genUpdateSyncObject1(n []*fastSchema, v any) bool {
-	return genUpdateSyncObject2(n, v)
+func genUpdateSyncObjectNode1(n []*fastSchema, v any) bool {
+	return genUpdateSyncObjectNode2(n, v)
 }
 
-func genUpdateSyncObject3(n []*fastSchema, v any) bool {
+func genUpdateSyncObjectNode3(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case *model.Object:
 		return true
@@ -15468,11 +15468,11 @@ func genUpdateSyncObject3(n []*fastSchema, v any) bool {
 	return n[3].valid(v)
 }
 
-func genUpdateSyncObject4(n []*fastSchema, v any) bool {
+func genUpdateSyncObjectNode4(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case []any:
 		for _, e := range t {
-			if !genUpdateSyncObject5(n, e) {
+			if !genUpdateSyncObjectNode5(n, e) {
 				return false
 			}
 		}
@@ -15483,7 +15483,7 @@ func genUpdateSyncObject4(n []*fastSchema, v any) bool {
 	return n[4].valid(v)
 }
 
-func genUpdateSyncObject9(n []*fastSchema, v any) bool {
+func genUpdateSyncObjectNode9(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		return t == "update-sync-object"
@@ -15493,7 +15493,7 @@ func genUpdateSyncObject9(n []*fastSchema, v any) bool {
 	return n[9].valid(v)
 }
 
-func genUpdateSyncObject2(n []*fastSchema, v any) bool {
+func genUpdateSyncObjectNode2(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[2].validString(t) {
@@ -15506,11 +15506,11 @@ func genUpdateSyncObject2(n []*fastSchema, v any) bool {
 	return n[2].valid(v)
 }
 
-func genUpdateSyncObject5(n []*fastSchema, v any) bool {
-	return genUpdateSyncObject6(n, v)
+func genUpdateSyncObjectNode5(n []*fastSchema, v any) bool {
+	return genUpdateSyncObjectNode6(n, v)
 }
 
-func genUpdateSyncObject6(n []*fastSchema, v any) bool {
+func genUpdateSyncObjectNode6(n []*fastSchema, v any) bool {
 	o, ok := v.(*model.Object)
 	if !ok {
 		switch v.(type) {
@@ -15528,7 +15528,7 @@ func genUpdateSyncObject6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 0
-			if !genUpdateSyncObject7(n, m.Value) {
+			if !genUpdateSyncObjectNode7(n, m.Value) {
 				return false
 			}
 			continue
@@ -15537,7 +15537,7 @@ func genUpdateSyncObject6(n []*fastSchema, v any) bool {
 				continue
 			}
 			seen |= 1 << 1
-			if !genUpdateSyncObject8(n, m.Value) {
+			if !genUpdateSyncObjectNode8(n, m.Value) {
 				return false
 			}
 			continue
@@ -15549,7 +15549,7 @@ func genUpdateSyncObject6(n []*fastSchema, v any) bool {
 	return true
 }
 
-func genUpdateSyncObject7(n []*fastSchema, v any) bool {
+func genUpdateSyncObjectNode7(n []*fastSchema, v any) bool {
 	switch t := v.(type) {
 	case string:
 		if !n[7].validString(t) {
@@ -15562,7 +15562,7 @@ func genUpdateSyncObject7(n []*fastSchema, v any) bool {
 	return n[7].valid(v)
 }
 
-func genUpdateSyncObject8(n []*fastSchema, v any) bool {
+func genUpdateSyncObjectNode8(n []*fastSchema, v any) bool {
 	switch v.(type) {
 	case nil, string:
 		return true
