@@ -41,7 +41,7 @@ const (
 	// Verdicts other findings already cover (the validator reports them
 	// there, not once per reference):
 	refNoTrigger  // trigger…, flow.data: the flow has no trigger
-	refNotStarted // trigger…, flow.data: no trigger event leads here at all
+	refNotStarted // no trigger event leads here at all
 )
 
 // reported says whether the validator reports v at the reference.
@@ -54,6 +54,31 @@ func (v refVerdict) reported() bool { return v != refSound && v != refNoTrigger 
 // earlier pair of its widget sets is the same-step rule's to report
 // (rules_variables.go).
 func (sc refScope) judge(r Reference, at int, selfOK bool) refVerdict {
+	v := sc.judgeReached(r, at, selfOK)
+	if v.reported() && at >= 0 && !sc.started(at) {
+		return refNotStarted // the unreachable finding covers the widget
+	}
+	return v
+}
+
+// started reports whether an execution can reach widget at: a trigger
+// event leads to it (true when the flow has no trigger, whose own finding
+// covers every widget).
+func (sc refScope) started(at int) bool {
+	starts := sc.facts.triggerStarts()
+	if starts == nil {
+		return true
+	}
+	for _, j := range starts {
+		if j >= 0 && (j == at || sc.leadsTo(j, at)) {
+			return true
+		}
+	}
+	return false
+}
+
+// judgeReached is judge for a widget some execution reaches.
+func (sc refScope) judgeReached(r Reference, at int, selfOK bool) refVerdict {
 	f := sc.flow
 	switch r.Kind {
 	case RefWidget:

@@ -163,13 +163,11 @@ func TestRules(t *testing.T) {
 				{Error, RuleNext, "route", "/states/2/transitions/1/next", `leads to "thanks", but no widget has that name`},
 				{Warning, RuleUnreachable, "", "/states/3", "no path from the Trigger"},
 				{Error, RuleSchema, "", "/states/3/name", `the widget has no "name"`},
-				{Warning, RuleReference, "", "/states/3/properties/body", "body refers to widgets.ask, but no path leads from ask to this widget"},
 			}},
 		{"duplicate name", []edit{set("/states/3/name", `"route"`), set("/states/2/transitions/1/next", `"greet"`)},
 			[]expectedFinding{
 				{Warning, RuleUnreachable, "route", "/states/3", "no path from the Trigger"},
 				{Error, RuleName, "route", "/states/3/name", `another widget (number 3, a Split Based On...) is already named "route"`},
-				{Warning, RuleReference, "route", "/states/3/properties/body", "no path leads from ask to this widget"},
 				// The split, reached from Incoming Message, now leads to the voice widgets too.
 				{Warning, RuleEntry, "greet", "/states/4", "Say/Play acts on a call, but an execution started by Incoming Message has no call to act on"},
 				{Warning, RuleEntry, "menu", "/states/5", "Gather Input On Call acts on a call"},
