@@ -136,7 +136,7 @@ func acceptReply(r *run, st *model.State, p props, w *Wait, in Input) (outcome, 
 			"Body": in.Text, "From": r.x.ContactChannelAddress, "To": flowAddr, "MessageSid": sid,
 			"SmsMessageSid": sid, "AccountSid": r.x.AccountSID, "NumMedia": "0", "ApiVersion": "2010-04-01",
 		}
-		maps.Copy(inbound, plainMap(in.Fields))
+		copyMessageFields(inbound, plainMap(in.Fields))
 		out["inbound"] = inbound
 		return outcome{event: r.inputEvent(st, schemas.MessageReply), outputs: out}, nil
 	case InputTimeout:

@@ -88,7 +88,7 @@ func (rt *Runtime) webhook(t Trigger, contact, flowAddr string) (key string, fie
 			"NumMedia": "0", "NumSegments": "1",
 		}
 		geo(m, "From", "To")
-		maps.Copy(m, t.Fields)
+		copyMessageFields(m, t.Fields)
 		return "message", m, text(m["MessageSid"])
 	case TriggerConversation:
 		m := map[string]any{
@@ -107,6 +107,28 @@ func (rt *Runtime) webhook(t Trigger, contact, flowAddr string) (key string, fie
 		m := map[string]any{"parameters": plainMap(t.Parameters)}
 		maps.Copy(m, t.Fields)
 		return "parent", m, ""
+	}
+}
+
+// copyMessageFields copies a messaging webhook's fields over m, a
+// message's parameters. Twilio names one message's SID three ways
+// (MessageSid, SmsMessageSid, SmsSid): the one the webhook gives is the
+// SID under every name m has, not only the one it came under.
+func copyMessageFields(m, fields map[string]any) {
+	maps.Copy(m, fields)
+	for _, name := range [...]string{"MessageSid", "SmsMessageSid", "SmsSid"} {
+		sid, given := fields[name]
+		if !given {
+			continue
+		}
+		for _, alias := range [...]string{"MessageSid", "SmsMessageSid", "SmsSid"} {
+			if _, has := m[alias]; has {
+				if _, own := fields[alias]; !own {
+					m[alias] = sid
+				}
+			}
+		}
+		return
 	}
 }
 

@@ -57,6 +57,19 @@ func TestIncomingMessagesDriveAConversation(t *testing.T) {
 	if lookup(ctx, "widgets", "Name", "inbound", "Body") != "Ann Lee" || lookup(ctx, "trigger", "message", "Body") != "hello" {
 		t.Errorf("context after the replies = %v", ctx)
 	}
+	// The message SID the webhook posted is the message's under each of
+	// the names Twilio gives it.
+	posted := "SM" + strings.Repeat("0", 32)
+	for _, name := range []string{"MessageSid", "SmsMessageSid", "SmsSid"} {
+		if got := lookup(ctx, "trigger", "message", name); got != posted {
+			t.Errorf("trigger.message.%s = %v, want the posted %s", name, got, posted)
+		}
+	}
+	for _, name := range []string{"MessageSid", "SmsMessageSid"} {
+		if got := lookup(ctx, "widgets", "Name", "inbound", name); got != posted {
+			t.Errorf("widgets.Name.inbound.%s = %v, want the posted %s", name, got, posted)
+		}
+	}
 	steps := ts.mustCall(http.StatusOK, http.MethodGet, "/v2/Flows/"+flow+"/Executions/"+sid+"/Steps", nil)["steps"].([]any)
 	if len(steps) != 4 || steps[0].(map[string]any)["transitioned_from"] != "Name" {
 		t.Errorf("steps = %v", steps)
