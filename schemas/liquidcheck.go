@@ -45,6 +45,11 @@ type liquidVerdict struct {
 	lenient []string
 	// iterations bounds the loop iterations one render can run.
 	iterations int
+	// overCap is a loop that runs past Studio's 15 iterations whenever it
+	// renders (nil for none).
+	overCap *liquid.LoopOverCap
+	// zeroDivisor is a divided_by or modulo by a literal zero ("" for none).
+	zeroDivisor string
 	// unclosed: a "{{" with no "}}" after it (see unclosedOutput; the
 	// verdict key keeps it, as it keeps everything but closed outputs).
 	unclosed bool
@@ -52,7 +57,7 @@ type liquidVerdict struct {
 
 // clean reports that the verdict has nothing to report.
 func (v liquidVerdict) clean() bool {
-	return v.problem == "" && len(v.lenient) == 0 && v.iterations <= liquid.MaxRenderIterations && !v.unclosed
+	return v.problem == "" && len(v.lenient) == 0 && v.iterations <= liquid.MaxRenderIterations && !v.unclosed && v.overCap == nil && v.zeroDivisor == ""
 }
 
 func newLiquidChecker() *liquidChecker {
@@ -185,7 +190,7 @@ func (c *liquidChecker) inspect(s string) liquidVerdict {
 		}
 		return liquidVerdict{problem: strings.TrimPrefix(problem, "syntax error: ")}
 	}
-	return liquidVerdict{lenient: rep.Lenient, iterations: rep.MaxIterations, unclosed: unclosedOutput(s)}
+	return liquidVerdict{lenient: rep.Lenient, iterations: rep.MaxIterations, overCap: rep.OverCap, zeroDivisor: rep.ZeroDivisor, unclosed: unclosedOutput(s)}
 }
 
 // simpleLiquid recognises the strings that need no parser: no tags, and
@@ -387,6 +392,20 @@ func (c *liquidChecker) report(verdict liquidVerdict, report func(Severity, func
 	for _, l := range verdict.lenient {
 		report(Warning, func(field string) string {
 			return fmt.Sprintf("%s has %s (Studio's lax Liquid parser accepts this; strict Liquid would not)", field, l)
+		})
+	}
+	if l := verdict.overCap; l != nil {
+		report(Warning, func(field string) string {
+			where := ""
+			if l.Line > 1 {
+				where = fmt.Sprintf(" (line %d)", l.Line)
+			}
+			return fmt.Sprintf("%s has a loop%s over %d items, more than the %d iterations Studio lets one loop run: when it renders, the execution stops with an error", field, where, l.Iterations, liquid.MaxLoopIterations)
+		})
+	}
+	if verdict.zeroDivisor != "" {
+		report(Warning, func(field string) string {
+			return fmt.Sprintf("%s divides by zero (%s): when it renders, the execution stops with an error", field, verdict.zeroDivisor)
 		})
 	}
 	if verdict.iterations > liquid.MaxRenderIterations {

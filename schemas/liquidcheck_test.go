@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -313,5 +314,80 @@ func TestSimpleRefsAgreesWithReferencesAndFindings(t *testing.T) {
 	grow("", 0)
 	if simple < 100 {
 		t.Errorf("only %d simple strings", simple)
+	}
+}
+
+// A loop over a literal range longer than Studio's 15 iterations (after a
+// literal offset and limit, with no break inside) fails whenever it
+// renders: the validator says so, and the engine agrees on each template
+// both ways.
+func TestLoopsPastTheCapAreReported(t *testing.T) {
+	c := newLiquidChecker()
+	engine := liquid.New(nil)
+	for _, tt := range []struct {
+		src      string
+		reported bool
+	}{
+		{"{% for i in (1..20) %}{{i}}{% endfor %}", true},
+		{"Hi\n{% for i in (0..15) %}{% if i > 3 %}{{i}}{% endif %}{% endfor %}", true},
+		{"{% if true %}{% for i in (1..30) offset: 5 %}{{i}}{% endfor %}{% endif %}", true},
+		{"{% tablerow i in (1..16) %}{{i}}{% endtablerow %}", true},
+		{"{% for i in (1..15) %}{{i}}{% endfor %}", false},
+		{"{% for i in (1..20) limit: 15 %}{{i}}{% endfor %}", false},
+		{"{% for i in (1..20) offset: 5 %}{{i}}{% endfor %}", false},
+		{"{% for i in (1..20) %}{% if i == 3 %}{% break %}{% endif %}{{i}}{% endfor %}", false},
+		{"{% for i in (1..n) %}{{i}}{% endfor %}", false},
+	} {
+		var over []liquidFinding
+		for _, f := range findingsIn(c, "body", tt.src) {
+			if strings.Contains(f.message, "more than the 15 iterations Studio lets one loop run") {
+				over = append(over, f)
+			}
+		}
+		if (len(over) > 0) != tt.reported {
+			t.Errorf("%q: reported %v, want %v", tt.src, over, tt.reported)
+		}
+		_, err := engine.Render(tt.src, map[string]any{"n": 3})
+		if fails := errors.Is(err, liquid.ErrTooManyIterations); fails != tt.reported {
+			t.Errorf("%q: the engine's render fails with the loop cap: %v (%v), the validator says %v", tt.src, fails, err, tt.reported)
+		}
+	}
+	if fs := findingsIn(c, "body", "Hi\n{% for i in (1..20) %}{{i}}{% endfor %}"); len(fs) != 1 || !strings.Contains(fs[0].message, "body has a loop (line 2) over 20 items") || fs[0].severity != Warning {
+		t.Errorf("findings = %+v", fs)
+	}
+}
+
+// divided_by and modulo by a literal zero fail whenever they render,
+// whatever they divide: the validator says so, and the engine agrees.
+func TestDivisionByALiteralZeroIsReported(t *testing.T) {
+	c := newLiquidChecker()
+	engine := liquid.New(nil)
+	for _, tt := range []struct {
+		src      string
+		reported bool
+	}{
+		{"{{ 10 | divided_by: 0 }}", true},
+		{"{{ widgets.count.value | divided_by: 0 }}", true},
+		{"{{ x | modulo: 0 }}", true},
+		{"{% assign y = x | plus: 1 | divided_by: 0.0 %}{{ y }}", true},
+		{"{% if x %}{{ x | divided_by: 0 }}{% endif %}", true},
+		{"{{ x | divided_by: \"0\" }}", true},
+		{"{{ 10 | divided_by: 3 }}", false},
+		{"{{ 10 | divided_by: n }}", false},
+		{"{{ 10 | modulo: 2 }}", false},
+	} {
+		var zero []liquidFinding
+		for _, f := range findingsIn(c, "body", tt.src) {
+			if strings.Contains(f.message, "divides by zero") {
+				zero = append(zero, f)
+			}
+		}
+		if (len(zero) > 0) != tt.reported {
+			t.Errorf("%q: reported %v, want %v", tt.src, zero, tt.reported)
+		}
+		_, err := engine.Render(tt.src, map[string]any{"x": 7, "n": 2, "widgets": map[string]any{"count": map[string]any{"value": 4}}})
+		if fails := err != nil && strings.Contains(err.Error(), "divided by 0"); fails != tt.reported {
+			t.Errorf("%q: the engine's render fails dividing by zero: %v (%v), the validator says %v", tt.src, fails, err, tt.reported)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package liquid
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -19,6 +20,21 @@ type Report struct {
 	// limit), nested loops multiply. Past MaxRenderIterations the template
 	// cannot finish within the render budget.
 	MaxIterations int
+	// OverCap is the first loop that runs past Studio's 15 iterations
+	// whenever it renders (nil when none does): one over a literal range
+	// longer than 15 (after a literal offset and limit) with no break
+	// inside. Rendering it stops with ErrTooManyIterations.
+	OverCap *LoopOverCap
+	// ZeroDivisor is the first divided_by or modulo whose divisor is a
+	// literal that reads as zero ("" for none): rendering it stops with a
+	// division by zero, whatever it divides.
+	ZeroDivisor string
+}
+
+// LoopOverCap is a loop that always runs past the cap: its line in the
+// template and how many iterations it asks for.
+type LoopOverCap struct {
+	Line, Iterations int
 }
 
 // Inspect parses source (using the cache) and reports on it.
@@ -27,7 +43,127 @@ func (e *Engine) Inspect(source string) Report {
 	if c.err != nil {
 		return Report{Err: c.err}
 	}
-	return Report{Lenient: c.tpl.lenient, MaxIterations: loopWork(c.tpl.body)}
+	return Report{Lenient: c.tpl.lenient, MaxIterations: loopWork(c.tpl.body), OverCap: overCap(c.tpl.body), ZeroDivisor: zeroDivisor(c.tpl.body)}
+}
+
+// zeroDivisor finds the first divided_by or modulo among nodes' outputs
+// and assignments (at any depth) whose divisor is a literal the filter
+// reads as zero (the filter's own conversion, toNumber), and returns the
+// filter's markup ("divided_by: 0").
+func zeroDivisor(nodes []node) string {
+	for _, n := range nodes {
+		var x *expr
+		switch t := n.(type) {
+		case *outputNode:
+			x = t.x
+		case *assignNode:
+			x = t.x
+		}
+		if x != nil && x.chain != nil {
+			for _, f := range x.chain.filters {
+				if (f.name == "divided_by" || f.name == "modulo") && len(f.args) == 1 && f.args[0].literal != nil &&
+					toNumber(f.args[0].literal.Interface()).rat().Sign() == 0 {
+					return f.name + ": " + fmt.Sprint(f.args[0].literal.Interface())
+				}
+			}
+		}
+		for _, body := range childBodies(n) {
+			if found := zeroDivisor(body); found != "" {
+				return found
+			}
+		}
+	}
+	return ""
+}
+
+// overCap finds the first loop among nodes (at any depth) that runs past
+// the cap whenever it renders.
+func overCap(nodes []node) *LoopOverCap {
+	for _, n := range nodes {
+		if f, ok := n.(*forNode); ok {
+			if count, literal := f.literalCount(); literal && count > MaxLoopIterations && !breaks(f.body) {
+				return &LoopOverCap{Line: f.line, Iterations: count}
+			}
+		}
+		for _, body := range childBodies(n) {
+			if found := overCap(body); found != nil {
+				return found
+			}
+		}
+	}
+	return nil
+}
+
+// literalCount is how many iterations the loop runs when its range,
+// offset and limit are all literal (literal false otherwise).
+func (n *forNode) literalCount() (count int, literal bool) {
+	if len(n.collection.ranges) != 1 || n.collection.lookup != nil || n.continued {
+		return 0, false
+	}
+	rg := n.collection.ranges[0]
+	lo, okLo := literalInt(rg.lo)
+	hi, okHi := literalInt(rg.hi)
+	if !okLo || !okHi {
+		return 0, false
+	}
+	count = max(0, hi-lo+1)
+	if n.offset != nil {
+		from, ok := literalInt(n.offset)
+		if !ok {
+			return 0, false
+		}
+		count = max(0, count-max(0, from))
+	}
+	if n.limit != nil {
+		l, ok := literalInt(n.limit)
+		if !ok {
+			return 0, false
+		}
+		count = min(count, max(0, l))
+	}
+	return count, true
+}
+
+// breaks reports whether a break tag stands anywhere in nodes.
+func breaks(nodes []node) bool {
+	for _, n := range nodes {
+		if c, ok := n.(loopControl); ok && c.sig == errBreak {
+			return true
+		}
+		for _, body := range childBodies(n) {
+			if breaks(body) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// childBodies are the node lists a node holds.
+func childBodies(n node) [][]node {
+	switch t := n.(type) {
+	case *forNode:
+		return [][]node{t.body, t.elseBody}
+	case *ifNode:
+		out := make([][]node, len(t.branches))
+		for i, b := range t.branches {
+			out[i] = b.body
+		}
+		return out
+	case *caseNode:
+		out := make([][]node, len(t.clauses))
+		for i, c := range t.clauses {
+			out[i] = c.body
+		}
+		return out
+	case *captureNode:
+		return [][]node{t.body}
+	case *ifchangedNode:
+		return [][]node{t.body}
+	case *seqNode:
+		return [][]node{t.body}
+	}
+	return nil
 }
 
 // IsBudgetError reports whether err is a render stopped by a cap or by the
