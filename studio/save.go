@@ -33,7 +33,9 @@ func CheckDefinition(val *schemas.Validator, def []byte) (Checked, error) {
 		return Checked{}, err
 	}
 	var buf bytes.Buffer
-	if err := json.Compact(&buf, def); err != nil {
+	// The parser reads a file saved with a UTF-8 byte order mark as the
+	// command line does; the stored definition is the JSON after it.
+	if err := json.Compact(&buf, bytes.TrimPrefix(def, []byte("\xef\xbb\xbf"))); err != nil {
 		return Checked{}, err
 	}
 	c := Checked{Compact: buf.Bytes(), Errors: []workspace.Problem{}, Warnings: []workspace.Problem{}}

@@ -37,6 +37,12 @@ func TestCheckDefinitionReportsFindingsAndRefusesWhatIsNotAFlow(t *testing.T) {
 	if strings.Contains(string(c.Compact), "\n") {
 		t.Error("the stored definition is not compact")
 	}
+	// A definition saved with a UTF-8 byte order mark (Windows editors) is
+	// read as the command line reads the file; the stored JSON starts after it.
+	withBOM, err := CheckDefinition(v, append([]byte("\xef\xbb\xbf"), testflows.Read(t, testflows.StandbyList)...))
+	if err != nil || string(withBOM.Compact) != string(c.Compact) {
+		t.Errorf("a definition with a byte order mark: %v, stored %.20q", err, withBOM.Compact)
+	}
 	_, err = CheckDefinition(v, []byte(`{"states": 3}`))
 	var structure *model.StructureError
 	if !errors.As(err, &structure) {
