@@ -402,6 +402,12 @@ func keyedEntries(v Values, field, noun string) []Finding {
 // the execution); the validator compiles a pattern written without Liquid.
 func SplitRegex(pattern string) (*regexp.Regexp, error) {
 	pattern = strings.TrimSpace(pattern)
+	// The pattern alone first: its error speaks of what the builder wrote
+	// (the wrapper's ")" would show in "missing closing ]: `[1-)`"), and a
+	// pattern such as "a)(b" that the wrapper would close up is refused.
+	if _, err := regexp.Compile(pattern); err != nil {
+		return nil, fmt.Errorf("regex %q: %w", pattern, err)
+	}
 	re, err := regexp.Compile(`(?i)^(?:` + pattern + `)$`)
 	if err != nil {
 		return nil, fmt.Errorf("regex %q: %w", pattern, err)

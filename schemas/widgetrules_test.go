@@ -238,3 +238,19 @@ func TestWithSubflowsReportsMissingSubflowsWithoutChangingTheOriginal(t *testing
 		t.Fatalf("with a finder that finds it: %v", got)
 	}
 }
+
+// A regex condition's error speaks of the pattern as written, not of the
+// wrapper that anchors it and ignores case, and a pattern that only
+// compiles inside the wrapper is refused.
+func TestSplitRegexErrorsSpeakOfThePattern(t *testing.T) {
+	_, err := SplitRegex("[1-")
+	if err == nil || strings.Contains(err.Error(), ")") || !strings.Contains(err.Error(), "[1-") {
+		t.Errorf("[1-: %v", err)
+	}
+	if _, err := SplitRegex("a)(b"); err == nil {
+		t.Error(`"a)(b" compiled: the wrapper closed its parentheses`)
+	}
+	if re, err := SplitRegex(" yes|si "); err != nil || !re.MatchString("YES") || re.MatchString("yes please") {
+		t.Errorf("yes|si: %v", err)
+	}
+}
