@@ -47,3 +47,34 @@ func TestParseParametersRefusesWhatIsNotAnObject(t *testing.T) {
 		}
 	}
 }
+
+// A whole number too big for an int64 stays exact, as its text: a float64
+// rounded 12345678901234567890 and printed it as 1.2345678901234567e+19, so
+// a split comparing an ID took the wrong branch. Scenario files' data give
+// Parameters through ParameterValues too.
+func TestParametersKeepBigWholeNumbersExact(t *testing.T) {
+	params, err := ParseParameters(`{"id": 12345678901234567890, "neg": -9223372036854775809, "max": 9223372036854775807, "e": 1e3, "huge": 1e400, "list": [18446744073709551616]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range map[string]any{"id": "12345678901234567890", "neg": "-9223372036854775809", "max": int64(9223372036854775807), "e": 1000.0, "huge": "1e400"} {
+		if params[k] != want {
+			t.Errorf("%s = %#v, want %#v", k, params[k], want)
+		}
+	}
+	if l, _ := params["list"].([]any); len(l) != 1 || l[0] != "18446744073709551616" {
+		t.Errorf("list = %#v", params["list"])
+	}
+	f := testFlow(t,
+		trigger("incomingRequest>split"),
+		`{"name":"split","type":"split-based-on","properties":{"input":"{{flow.data.id}}"},"transitions":[{"event":"noMatch","next":"no"},
+			{"event":"match","next":"yes","conditions":[{"friendly_name":"id","arguments":["{{flow.data.id}}"],"type":"equal_to","value":"12345678901234567890"}]}]}`,
+		widget("yes", "set-variables", `{"variables":[{"key":"text","value":"id={{flow.data.id}}"}]}`, "next>"),
+		widget("no", "set-variables", `{"variables":[{"key":"text","value":"no match"}]}`, "next>"),
+	)
+	rt, _ := testRuntime(Config{})
+	x, _ := start(t, rt, f, Trigger{Event: TriggerRequest, To: "+1555", Parameters: params}, StartOptions{})
+	if got := lookup(x.Context(), "flow", "variables", "text"); got != "id=12345678901234567890" {
+		t.Fatalf("flow.variables.text = %v (path %s)", got, path(x))
+	}
+}
