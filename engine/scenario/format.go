@@ -85,7 +85,7 @@ func (o *OutcomeSpec) UnmarshalYAML(n *yaml.Node) error {
 		return nil
 	}
 	type plain OutcomeSpec
-	return n.Decode((*plain)(o))
+	return strictDecode(n, (*plain)(o))
 }
 
 // Step is one contact action or one expectation.
@@ -136,7 +136,7 @@ func (m *Matcher) UnmarshalYAML(n *yaml.Node) error {
 		return nil
 	}
 	type plain Matcher
-	if err := n.Decode((*plain)(m)); err != nil {
+	if err := strictDecode(n, (*plain)(m)); err != nil {
 		return err
 	}
 	set := 0
@@ -221,7 +221,7 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 // UnmarshalYAML records the step's line for reports.
 func (s *Step) UnmarshalYAML(n *yaml.Node) error {
 	type plain Step
-	if err := n.Decode((*plain)(s)); err != nil {
+	if err := strictDecode(n, (*plain)(s)); err != nil {
 		return err
 	}
 	s.line = n.Line
