@@ -58,3 +58,21 @@ func TestTestGenerateWritesScenariosThatPass(t *testing.T) {
 		t.Errorf("a missing flow: exit %d %s", r.code, r.stdout)
 	}
 }
+
+// `studioflow test` hands a scenario's data to the flow as `studioflow run
+// --data` does: an unquoted date stays the date (YAML made it a timestamp,
+// and the split took the other branch), 02134 stays 02134 (not octal 1116)
+// and a 20-digit ID stays exact (not a wrapped int64).
+func TestTestDataReachesTheFlowAsRunDataDoes(t *testing.T) {
+	dir := filepath.Join("..", "..", "engine", "scenario", "testdata", "values")
+	r := runCLI("test", filepath.Join(dir, "rest-values.yaml"))
+	if r.code != exitOK || !strings.Contains(r.stdout, "1 passed, 0 failed\n") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	run := runWithInput("", filepath.Join(dir, "rest-values.json"), "--trigger", "incomingRequest", "--outcome", "lookup=success", "--outcome", "store=success",
+		"--data", `{"appt":"2024-06-03","id":12345678901234567890,"zip":"02134","n":5,"list":["007",1.50,true,null]}`, "--json")
+	want := `after appt=2024-06-03 id=12345678901234567890 zip=02134 n=5 list=0071.5true`
+	if !strings.Contains(run.stdout, `"text": "`+want+`"`) {
+		t.Fatalf("run --data does not print %q (the scenario expects it):\n%s%s", want, run.stdout, run.stderr)
+	}
+}

@@ -30,7 +30,7 @@ type Scenario struct {
 	From     string                 `yaml:"from,omitempty"`
 	To       string                 `yaml:"to,omitempty"`
 	Body     string                 `yaml:"body,omitempty"`
-	Data     map[string]any         `yaml:"data,omitempty"`
+	Data     Values                 `yaml:"data,omitempty"`
 	Subflows string                 `yaml:"subflows,omitempty"`
 	HTTP     map[string]CannedList  `yaml:"http,omitempty"`
 	Outcomes map[string]OutcomeSpec `yaml:"outcomes,omitempty"`
@@ -45,7 +45,8 @@ type Scenario struct {
 // CannedList is one canned response or a list of them (consumed in turn).
 type CannedList []Canned
 
-// Canned is a canned HTTP response: body as text, or json as a value.
+// Canned is a canned HTTP response: body as text, or json as a value (read
+// by freeValue: its numbers are json.Number, written as their literals).
 type Canned struct {
 	Status      int    `yaml:"status,omitempty"`
 	ContentType string `yaml:"content_type,omitempty"`
@@ -74,8 +75,8 @@ func (c *CannedList) UnmarshalYAML(n *yaml.Node) error {
 
 // OutcomeSpec is an event name, or {event, outputs}.
 type OutcomeSpec struct {
-	Event   string         `yaml:"event"`
-	Outputs map[string]any `yaml:"outputs,omitempty"`
+	Event   string `yaml:"event"`
+	Outputs Values `yaml:"outputs,omitempty"`
 }
 
 // UnmarshalYAML accepts "EVENT" or a mapping.

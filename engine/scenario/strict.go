@@ -89,9 +89,3 @@ func knownNested(n *yaml.Node, t reflect.Type) error {
 	}
 	return knownKeys(n, t)
 }
-
-// UnmarshalYAML reads a canned response, refusing unknown keys.
-func (c *Canned) UnmarshalYAML(n *yaml.Node) error {
-	type plain Canned
-	return strictDecode(n, (*plain)(c))
-}

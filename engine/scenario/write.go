@@ -99,6 +99,9 @@ func valueNode(v reflect.Value) (*yaml.Node, error) {
 		}
 		return valueNode(reflect.ValueOf(out))
 	}
+	if v.Type() == jsonNumberType {
+		return numberNode(v.String()), nil
+	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {

@@ -148,7 +148,8 @@ func TestWriteKeepsParametersNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back[0].Data["n"] != 41 || back[0].Data["ratio"] != 2.5 || back[0].Data["text"] != "41" {
-		t.Errorf("read back %#v", back[0].Data)
+	// Read back as the REST API read them: the same values, of the same types.
+	if !reflect.DeepEqual(map[string]any(back[0].Data), data) {
+		t.Errorf("read back %#v, want %#v", back[0].Data, data)
 	}
 }
