@@ -22,12 +22,7 @@ func (rt *Runtime) checkCallerChoices(flow *model.Flow, opts StartOptions) error
 		return nil
 	}
 	widgets, runsSubflows := rt.reachableWidgets(flow)
-	unknown := func(name string) error {
-		if runsSubflows {
-			return fmt.Errorf("the flow has no widget named %q (nor do the subflows it runs)", name)
-		}
-		return fmt.Errorf("the flow has no widget named %q", name)
-	}
+	unknown := func(name string) error { return noWidget(name, runsSubflows) }
 	for _, name := range slices.Sorted(maps.Keys(opts.Outcomes)) {
 		o := opts.Outcomes[name]
 		st, own := widgets[name], flow.State(name) != nil
@@ -59,6 +54,29 @@ func (rt *Runtime) checkCallerChoices(flow *model.Flow, opts StartOptions) error
 		}
 	}
 	return nil
+}
+
+// noWidget says that no widget a run may meet is named name.
+func noWidget(name string, runsSubflows bool) error {
+	if runsSubflows {
+		return fmt.Errorf("the flow has no widget named %q (nor do the subflows it runs)", name)
+	}
+	return fmt.Errorf("the flow has no widget named %q", name)
+}
+
+// WidgetNamer returns a check that refuses, as Start refuses an Outcome or
+// a canned response for a name no widget has, a name that no widget a run
+// of flow may meet has: its own, or one of a subflow it runs that the
+// resolver finds. A scenario's expectations that name widgets use it, so a
+// typo cannot make a check vacuous (not_passed: [forward_cal] always held).
+func (rt *Runtime) WidgetNamer(flow *model.Flow) func(name string) error {
+	widgets, runsSubflows := rt.reachableWidgets(flow)
+	return func(name string) error {
+		if widgets[name] == nil {
+			return noWidget(name, runsSubflows)
+		}
+		return nil
+	}
 }
 
 // reachableWidgets are the widgets a run of flow may meet, by name: its

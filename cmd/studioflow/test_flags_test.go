@@ -76,3 +76,17 @@ func TestTestDataReachesTheFlowAsRunDataDoes(t *testing.T) {
 		t.Fatalf("run --data does not print %q (the scenario expects it):\n%s%s", want, run.stdout, run.stderr)
 	}
 }
+
+// Expectations that held whatever the flow did now fail `studioflow test`:
+// a misspelt widget in not_passed and a context path the execution lacks.
+func TestTestRefusesVacuousExpectations(t *testing.T) {
+	r := runCLI("test", filepath.Join("..", "..", "engine", "scenario", "testdata", "vacuous", "order-ivr.yaml"))
+	if r.code != 1 { // a scenario failed
+		t.Fatalf("exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{`expect not_passed: the flow has no widget named "forward_cal"`, `expected widgets.order_no.Digitz equal to ""; it is not set`, "0 passed, 2 failed\n"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}

@@ -96,6 +96,9 @@ func run(s *Scenario, opts Options) Result {
 	clock := engine.NewVirtualClock(virtualStart)
 	rt := engine.New(engine.Config{Clock: clock, HTTPClient: opts.HTTPClient, HTTPTimeout: opts.HTTPTimeout, Subflows: engine.FolderResolver(subflows), Catalog: opts.Catalog})
 	host := engine.NewHost(rt)
+	if err := s.checkWidgetNames(rt.WidgetNamer(flow)); err != nil {
+		return fail("%v", err)
+	}
 	start, err := s.startOptions(flowPath)
 	if err != nil {
 		return fail("%v", err)
@@ -157,6 +160,34 @@ func (s *Scenario) startOptions(flowPath string) (engine.StartOptions, error) {
 		}
 	}
 	return opts, nil
+}
+
+// checkWidgetNames refuses, before the scenario starts, an expectation
+// naming a widget that no run of the flow meets (at, passed, not_passed):
+// not_passed would always hold, and passed or at would fail with a message
+// that hides the typo.
+func (s *Scenario) checkWidgetNames(known func(name string) error) error {
+	for i, step := range s.Steps {
+		e := step.Expect
+		if e == nil {
+			continue
+		}
+		var at []string
+		if e.At != "" {
+			at = []string{e.At}
+		}
+		for _, group := range []struct {
+			key   string
+			names []string
+		}{{"at", at}, {"passed", e.Passed}, {"not_passed", e.NotPassed}} {
+			for _, name := range group.names {
+				if err := known(name); err != nil {
+					return fmt.Errorf("step %d (line %d): expect %s: %w", i+1, step.line, group.key, err)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func (s Step) input() engine.Input {
@@ -244,8 +275,11 @@ func check(x *engine.Execution, e *Expect, cursor *int) string {
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(e.Context)) {
-		got := engine.Text(lookupPath(x.Context(), k))
-		if !e.Context[k].Match(got) {
+		v, missing := lookupPath(x.Context(), k)
+		if missing != "" {
+			return fmt.Sprintf("expected %s %s; it is not set (%s)", k, e.Context[k], missing)
+		}
+		if got := engine.Text(v); !e.Context[k].Match(got) {
 			return fmt.Sprintf("expected %s %s; it is %q", k, e.Context[k], got)
 		}
 	}
@@ -288,16 +322,42 @@ func expectOutbound(x *engine.Execution, kind string, m Matcher, cursor *int) st
 	return fmt.Sprintf("expected the flow to %s %s; instead: %s", verb, m, strings.Join(seen, ", "))
 }
 
-func lookupPath(root map[string]any, dotted string) any {
+// lookupPath finds the context value at a dotted path. When the context
+// does not hold it, missing says where the path leaves the context (which
+// members the last object it reached has), so that a misspelt path fails
+// rather than comparing as "" (a value that is null is there: it prints "").
+func lookupPath(root map[string]any, dotted string) (v any, missing string) {
 	var cur any = root
-	for _, k := range strings.Split(dotted, ".") {
-		v, ok := engine.Member(cur, k)
+	parts := strings.Split(dotted, ".")
+	for i, k := range parts {
+		next, ok := engine.Member(cur, k)
 		if !ok {
-			return nil
+			where := strings.Join(parts[:i], ".")
+			keys, isObject := engine.Keys(cur)
+			switch {
+			case i == 0:
+				return nil, fmt.Sprintf("the context holds %s", strings.Join(keys, ", "))
+			case !isObject:
+				return nil, fmt.Sprintf("%s is %s, not an object", where, describeValue(cur))
+			case len(keys) == 0:
+				return nil, fmt.Sprintf("%s holds nothing", where)
+			}
+			return nil, fmt.Sprintf("%s holds %s", where, strings.Join(keys, ", "))
 		}
-		cur = v
+		cur = next
 	}
-	return cur
+	return cur, ""
+}
+
+// describeValue names a value that is not an object, for messages.
+func describeValue(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case []any:
+		return "a list"
+	}
+	return fmt.Sprintf("%q", engine.Text(v))
 }
 
 // RunFiles runs every scenario of every file, prints a PASS or FAIL line per

@@ -204,3 +204,77 @@ func TestExpectationsThatCheckNothingAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// An expectation naming a widget the flow lacks is refused before the
+// scenario starts, like an outcomes or http entry (not_passed: [forward_cal]
+// held whatever the flow did); a context path the execution does not hold
+// fails as "not set", like a variable, instead of comparing equal to "".
+func TestExpectationsCannotHoldVacuously(t *testing.T) {
+	var out strings.Builder
+	status := RunFiles([]string{filepath.Join("testdata", "vacuous", "order-ivr.yaml")}, &out, Options{HTTPClient: refuseClient()})
+	if status != 1 {
+		t.Fatalf("status = %d, want 1\n%s", status, out.String())
+	}
+	for _, want := range []string{
+		"FAIL  a misspelt widget in not_passed",
+		`step 2 (line 12): expect not_passed: the flow has no widget named "forward_cal"`,
+		"FAIL  a misspelt output in context",
+		`step 2 (line 22): expected widgets.order_no.Digitz equal to ""; it is not set (widgets.order_no holds AccountSid, `,
+		"0 passed, 2 failed",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// Every expectation that names a widget is checked, against a subflow's
+// widgets too; where a context path leaves the context is named.
+func TestExpectationWidgetsAndContextPaths(t *testing.T) {
+	orderIVR := "flow: " + filepath.ToSlash(testflows.Path(testflows.OrderIVR)) +
+		"\nfrom: \"+15551230003\"\nhttp:\n  allow_list: {json: {matched: true}}\n  order_lookup: {body: \"+15557654321\"}\nsteps:\n  - press: \"1#\"\n"
+	callback := "flow: " + filepath.ToSlash(mustAbs(t, filepath.Join("testdata", "cover", "callback.json"))) + "\nsteps:\n"
+	for name, c := range map[string]struct{ head, expect, want string }{
+		"at":               {orderIVR, "{at: order_numbr}", `step 2 (line 8): expect at: the flow has no widget named "order_numbr"`},
+		"passed":           {orderIVR, "{passed: [forward_call, say_play]}", `expect passed: the flow has no widget named "say_play"`},
+		"not_passed":       {orderIVR, "{not_passed: [error, forward_cal]}", `expect not_passed: the flow has no widget named "forward_cal"`},
+		"top of context":   {orderIVR, "{context: {widget.order_no.Digits: x}}", `expected widget.order_no.Digits equal to "x"; it is not set (the context holds contact, flow, trigger, widgets)`},
+		"not an object":    {orderIVR, "{context: {widgets.order_no.Digits.x: x}}", `it is not set (widgets.order_no.Digits is "1", not an object)`},
+		"unknown widget":   {orderIVR, "{context: {widgets.order_numbr.Digits: x}}", "it is not set (widgets holds "},
+		"empty object":     {orderIVR, "{context: {flow.variables.x: \"\"}}", "it is not set (flow.variables holds nothing)"},
+		"variables":        {orderIVR, "{variables: {nope: \"\"}}", "flow.variables.nope equal to \"\"; it is not set"},
+		"present":          {orderIVR, "{context: {widgets.order_no.Digits: \"1\", flow.variables: \"{}\"}, passed: [forward_call], not_passed: [error]}", ""},
+		"subflow widgets":  {callback, "{say: \"Hello.\", passed: [greet, say_en], not_passed: [say_fr]}", ""},
+		"subflow misspelt": {callback, "{not_passed: [say_fre]}", `expect not_passed: the flow has no widget named "say_fre" (nor do the subflows it runs)`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "s.yaml")
+			if err := os.WriteFile(file, []byte(c.head+"  - expect: "+c.expect+"\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			scenarios, err := Load(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := Run(scenarios[0], Options{HTTPClient: refuseClient()})
+			if c.want == "" {
+				if !r.Passed {
+					t.Fatalf("failed: %s", r.Failure)
+				}
+				return
+			}
+			if r.Passed || !strings.Contains(r.Failure, c.want) {
+				t.Fatalf("passed %v, failure %q, want %q", r.Passed, r.Failure, c.want)
+			}
+		})
+	}
+}
+
+func mustAbs(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
