@@ -175,7 +175,9 @@ func (p *parser) object(depth int) (any, error) {
 		if first, dup := findMember(members, p.starts[base:], &seen, key, keyStart); dup {
 			p.pos = keyStart
 			line, col := p.place(first)
-			return nil, p.errorf("member %q appears twice in this object (first at line %d, column %d): keep one", key, line, col)
+			err := p.errorf("member %q appears twice in this object (first at line %d, column %d): keep one", key, line, col)
+			err.Duplicate = key
+			return nil, err
 		}
 		p.skipSpace()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {

@@ -17,7 +17,7 @@ func TestDuplicateMemberIsAnError(t *testing.T) {
 	if !errors.As(err, &se) {
 		t.Fatalf("duplicate member accepted: %v", err)
 	}
-	if se.Line != 4 || se.Column != 3 || !strings.Contains(se.Msg, `"states"`) || !strings.Contains(se.Msg, "line 2, column 3") {
+	if se.Line != 4 || se.Column != 3 || se.Duplicate != "states" || !strings.Contains(se.Msg, `"states"`) || !strings.Contains(se.Msg, "line 2, column 3") {
 		t.Errorf("error %q at line %d, column %d", se.Msg, se.Line, se.Column)
 	}
 	if _, err := ParseValue([]byte(`{"a":{"x":1},"b":{"x":2},"c":[{"x":1},{"x":2}]}`)); err != nil {

@@ -15,6 +15,10 @@ type SyntaxError struct {
 	Offset       int
 	Msg          string
 	Excerpt      string
+	// Duplicate is the member name when the error is a name given twice in
+	// one object (legal JSON that Studioflow refuses: which value counts
+	// would be a guess); Line and Column are then its second occurrence.
+	Duplicate string
 }
 
 func (e *SyntaxError) Error() string {
