@@ -3,6 +3,7 @@ package liquid
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"strings"
 	"unsafe"
 )
@@ -47,7 +48,8 @@ var ErrRenderTooBig = fmt.Errorf("the template built more than %d bytes (32 MiB)
 
 func isBudgetError(err error) bool {
 	return errors.Is(err, ErrOutputTooLarge) || errors.Is(err, ErrTooManyIterations) ||
-		errors.Is(err, ErrRenderTooLong) || errors.Is(err, ErrValueTooLarge) || errors.Is(err, ErrRenderTooBig)
+		errors.Is(err, ErrRenderTooLong) || errors.Is(err, ErrValueTooLarge) || errors.Is(err, ErrRenderTooBig) ||
+		errors.Is(err, ErrIntegerTooLarge)
 }
 
 // writer collects output up to a limit and fails the write that would pass it.
@@ -128,6 +130,9 @@ func sizeOf(v any, limit int) (int, bool) {
 			}
 		}
 		return n, true
+	case *big.Int:
+		n := 8 + len(t.Bits())*8
+		return n, n <= limit
 	}
 	return 8, limit >= 8
 }

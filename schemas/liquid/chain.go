@@ -243,11 +243,11 @@ func (p *chainParser) number() operand {
 		}
 		return operand{literal: values.ValueOf(f)}
 	}
-	n, err := strconv.ParseInt(text, 10, 64)
-	if err != nil {
+	n, ok := ParseInteger(text) // of any size, as in Ruby
+	if !ok {
 		return p.fail()
 	}
-	return operand{literal: values.ValueOf(int(n))}
+	return operand{literal: valueOf(n)}
 }
 
 // filter reads "name" or "name: args", the keyword arguments among them.

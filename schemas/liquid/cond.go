@@ -2,6 +2,7 @@ package liquid
 
 import (
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 )
@@ -247,11 +248,8 @@ func compareValues(left any, op string, right any) (bool, error) {
 // order compares two numbers or two strings.
 func order(a, b any) (int, bool) {
 	switch x := a.(type) {
-	case int, float64:
-		switch b.(type) {
-		case int, float64:
-			return toNumber(x).rat().Cmp(toNumber(b).rat()), true
-		}
+	case int, *big.Int, float64:
+		return compareNumbers(x, b)
 	case string:
 		if y, ok := b.(string); ok {
 			return strings.Compare(x, y), true
@@ -287,7 +285,7 @@ func contains(left, right any) bool {
 
 func rubyClass(v any) string {
 	switch v.(type) {
-	case int:
+	case int, *big.Int:
 		return "Integer"
 	case float64:
 		return "Float"
@@ -308,7 +306,7 @@ func rubyClass(v any) string {
 
 func inspectShort(v any) string {
 	switch v.(type) {
-	case int, float64:
+	case int, *big.Int, float64:
 		return toS(v)
 	}
 	return rubyClass(v)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -138,6 +139,8 @@ func writeJSON(b *strings.Builder, v any) error {
 		b.WriteString(strconv.FormatBool(t))
 	case int:
 		b.WriteString(strconv.Itoa(t))
+	case *big.Int:
+		b.WriteString(t.String())
 	case float64:
 		if math.IsNaN(t) || math.IsInf(t, 0) {
 			return fmt.Errorf("%s is not allowed in JSON", formatFloat(t))

@@ -181,8 +181,10 @@ outer:
 // strictEqual is Ruby's eql?: 1 and 1.0 differ.
 func strictEqual(a, b any) bool {
 	switch a.(type) {
-	case int:
-		if _, ok := b.(int); !ok {
+	case int, *big.Int:
+		switch b.(type) {
+		case int, *big.Int:
+		default:
 			return false
 		}
 	case float64:
@@ -231,6 +233,11 @@ func property(item, key any) (any, bool) {
 			return (t >> uint(k)) & 1, true
 		}
 		return nil, false
+	case *big.Int:
+		if k, ok := key.(int); ok && k >= 0 {
+			return bigBit(t, k), true
+		}
+		return nil, false
 	case float64, bool:
 		return nil, false
 	case nil:
@@ -272,11 +279,12 @@ func fSum(_ *renderState, in any, args []any, _ map[string]any) (any, error) {
 			}
 			e = v
 		}
-		n := toNumber(e)
-		if total.isInt && n.isInt {
-			total = intNumber(total.i + n.i)
-		} else {
-			total = number{r: new(big.Rat).Add(total.rat(), n.rat())}
+		n, err := toNumber(e)
+		if err != nil {
+			return nil, err
+		}
+		if total, err = addNumbers(total, n); err != nil {
+			return nil, err
 		}
 	}
 	return total.value(), nil

@@ -3,6 +3,7 @@ package liquid
 import (
 	"encoding/base64"
 	"errors"
+	"math/big"
 	"net/url"
 	"regexp"
 	"strings"
@@ -319,6 +320,8 @@ func fSize(_ *renderState, in any, _ []any, _ map[string]any) (any, error) {
 		return t.Len(), nil
 	case int:
 		return 8, nil // Ruby's Integer#size
+	case *big.Int:
+		return (t.BitLen() + 7) / 8, nil // the bytes its magnitude takes, as Ruby's Integer#size
 	}
 	if s, ok := in.(sequence); ok {
 		return s.Len(), nil

@@ -30,6 +30,7 @@ func FuzzRender(f *testing.F) {
 		"{% increment n %}{% decrement n %}{% ifchanged %}{{ n }}{% endifchanged %}",
 		"{{ a. b | split: ' ' | first | append: 1.5 | times: 2 | default: x, allow_false: true }}",
 		"{{ [x] }}{{ (1 .. 3) | join }}{% assign s = s | append: s %}",
+		"{{ 99999999999999999999 | plus: 1 | times: -99999999999999999999 | divided_by: 7 | round: -3 }}{% if 99999999999999999999 > 1.5 %}{% endif %}",
 	} {
 		f.Add(seed)
 	}

@@ -1,6 +1,7 @@
 package liquid
 
 import (
+	"math/big"
 	"sort"
 
 	"github.com/osteele/liquid/values"
@@ -10,7 +11,8 @@ import (
 // int64 numbers). Converting them all for every render would cost as much
 // as the context is large, so the library reads them through these
 // wrappers instead, which convert only what the template reads: a member
-// or item as it is looked up, an int64 to int (so it can index a list).
+// or item as it is looked up, an int64 to int (so it can index a list), a
+// *big.Int to a value the library can read.
 // Whatever reaches this package's own code (printing, filters, loops,
 // comparisons) is converted there with Normalize.
 
@@ -24,7 +26,11 @@ func lazy(v any) any {
 	case []any:
 		return lazyList{t}
 	}
-	return Normalize(v)
+	n := Normalize(v)
+	if b, ok := n.(*big.Int); ok {
+		return bigValue{b}
+	}
+	return n
 }
 
 // lazyMap is a Go map read by the library as a Liquid object.

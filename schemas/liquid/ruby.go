@@ -58,6 +58,8 @@ func toS(v any) string {
 		return strconv.FormatBool(t)
 	case int:
 		return strconv.Itoa(t)
+	case *big.Int:
+		return t.String()
 	case float64:
 		return formatFloat(t)
 	case []any, *Object:
@@ -182,8 +184,9 @@ func isBlank(v any) bool {
 	return false
 }
 
-// rubyEqual is Ruby's ==: numbers compare by value across int and float,
-// arrays and hashes compare member by member.
+// rubyEqual is Ruby's ==: numbers compare by value across int and float
+// (exactly: 9007199254740993 is not 9007199254740992.0), arrays and hashes
+// compare member by member.
 func rubyEqual(a, b any) bool {
 	a, b = Normalize(a), Normalize(b)
 	if r, ok := a.(values.Range); ok {
@@ -195,22 +198,9 @@ func rubyEqual(a, b any) bool {
 	switch x := a.(type) {
 	case nil:
 		return b == nil
-	case int:
-		switch y := b.(type) {
-		case int:
-			return x == y
-		case float64:
-			return float64(x) == y
-		}
-		return false
-	case float64:
-		switch y := b.(type) {
-		case int:
-			return x == float64(y)
-		case float64:
-			return x == y
-		}
-		return false
+	case int, *big.Int, float64:
+		c, ok := compareNumbers(x, b)
+		return ok && c == 0
 	case string:
 		y, ok := b.(string)
 		return ok && x == y
@@ -244,16 +234,29 @@ func rubyEqual(a, b any) bool {
 	return reflect.DeepEqual(a, b)
 }
 
-// number is a Liquid number: an int, or an exact decimal standing for a
-// Ruby Float or BigDecimal (Liquid's arithmetic filters work in BigDecimal,
-// so 19.99 times 100 is 1999.0, not 1998.9999999999998).
+// number is a Liquid number: an integer of any size (an int, or a
+// *big.Int past an int), or an exact decimal standing for a Ruby Float or
+// BigDecimal (Liquid's arithmetic filters work in BigDecimal, so 19.99
+// times 100 is 1999.0, not 1998.9999999999998).
 type number struct {
 	isInt bool
 	i     int
+	b     *big.Int // the integer instead of i when it does not fit an int
 	r     *big.Rat
 }
 
 func intNumber(i int) number { return number{isInt: true, i: i} }
+
+// integerNumber is b as a number; past MaxIntegerDigits it is an error.
+func integerNumber(b *big.Int) (number, error) {
+	if !withinLimit(b) {
+		return number{}, ErrIntegerTooLarge
+	}
+	if i, ok := bigInteger(b).(int); ok {
+		return intNumber(i), nil
+	}
+	return number{isInt: true, b: b}, nil
+}
 
 func floatNumber(f float64) number {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
@@ -266,8 +269,19 @@ func floatNumber(f float64) number {
 	return number{r: r}
 }
 
+// bigInt is an integer number as a *big.Int (a new one for an int).
+func (n number) bigInt() *big.Int {
+	if n.b != nil {
+		return n.b
+	}
+	return big.NewInt(int64(n.i))
+}
+
 func (n number) rat() *big.Rat {
 	if n.isInt {
+		if n.b != nil {
+			return new(big.Rat).SetInt(n.b)
+		}
 		return new(big.Rat).SetInt64(int64(n.i))
 	}
 	if n.r == nil {
@@ -276,9 +290,12 @@ func (n number) rat() *big.Rat {
 	return n.r
 }
 
-// value is the number as a Liquid value: int, or float64.
+// value is the number as a Liquid value: int, *big.Int, or float64.
 func (n number) value() any {
 	if n.isInt {
+		if n.b != nil {
+			return n.b
+		}
 		return n.i
 	}
 	f, _ := n.rat().Float64()
@@ -287,23 +304,29 @@ func (n number) value() any {
 
 // toNumber is Liquid's Utils.to_number: numbers as they are, strings that
 // look like decimals as decimals, other strings by their leading integer
-// ("1 " is 1, "two" is 0), anything else 0.
-func toNumber(v any) number {
+// ("1 " is 1, "two" is 0, "12345678901234567890" that integer exactly),
+// anything else 0. The only error is a number past MaxIntegerDigits.
+func toNumber(v any) (number, error) {
 	switch t := Normalize(v).(type) {
 	case int:
-		return intNumber(t)
+		return intNumber(t), nil
+	case *big.Int:
+		return integerNumber(t)
 	case float64:
-		return floatNumber(t)
+		return floatNumber(t), nil
 	case string:
 		s := strings.TrimSpace(t)
 		if isDecimal(s) {
+			if len(s) > MaxIntegerDigits+2 { // a sign, a point and the digits
+				return number{}, ErrIntegerTooLarge
+			}
 			if r, ok := new(big.Rat).SetString(s); ok {
-				return number{r: r}
+				return number{r: r}, nil
 			}
 		}
-		return intNumber(leadingInt(t))
+		return leadingInteger(t)
 	}
-	return intNumber(0)
+	return intNumber(0), nil
 }
 
 // isDecimal matches Ruby Liquid's /\A-?\d+\.\d+\z/.
@@ -325,28 +348,71 @@ func allDigits(s string) bool {
 	return true
 }
 
-// leadingInt is Ruby's String#to_i: optional blanks, a sign, digits
-// (underscores between digits allowed); 0 when there are none.
-func leadingInt(s string) int {
+// leadingDigits reads what Ruby's String#to_i reads: optional blanks, a
+// sign, digits (underscores between digits allowed). It returns the sign
+// and the digits without underscores or leading zeros.
+func leadingDigits(s string) (neg bool, digits string) {
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	neg := false
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		neg = s[0] == '-'
 		s = s[1:]
 	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '_' && i > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+	end := 0
+	underscores := false
+	for end < len(s) {
+		c := s[end]
+		if c == '_' && end > 0 && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9' {
+			underscores = true
+			end++
 			continue
 		}
 		if c < '0' || c > '9' {
 			break
 		}
+		end++
+	}
+	digits = s[:end]
+	if underscores {
+		digits = strings.ReplaceAll(digits, "_", "")
+	}
+	return neg, strings.TrimLeft(digits, "0")
+}
+
+// leadingInteger is Ruby's String#to_i as a number, of any size up to
+// MaxIntegerDigits; 0 when there are no digits.
+func leadingInteger(s string) (number, error) {
+	neg, digits := leadingDigits(s)
+	if len(digits) > MaxIntegerDigits {
+		return number{}, ErrIntegerTooLarge
+	}
+	if len(digits) <= 18 { // fits an int64 whatever the digits
+		n := 0
+		for i := 0; i < len(digits); i++ {
+			n = n*10 + int(digits[i]-'0')
+		}
+		if neg {
+			n = -n
+		}
+		return intNumber(n), nil
+	}
+	b, _ := new(big.Int).SetString(digits, 10)
+	if neg {
+		b.Neg(b)
+	}
+	return integerNumber(b)
+}
+
+// leadingInt is Ruby's String#to_i as a count: an integer past an int
+// stops at the largest (or smallest) int.
+func leadingInt(s string) int {
+	neg, digits := leadingDigits(s)
+	n := 0
+	for i := 0; i < len(digits); i++ {
 		if n > (math.MaxInt-9)/10 {
+			n = math.MaxInt
 			break
 		}
-		n = n*10 + int(c-'0')
+		n = n*10 + int(digits[i]-'0')
 	}
 	if neg {
 		return -n
@@ -360,9 +426,15 @@ func strictInteger(v any) (int, error) {
 	switch t := Normalize(v).(type) {
 	case int:
 		return t, nil
+	case *big.Int:
+		return 0, fmt.Errorf("integer %s too big to convert to an index or a count", t)
 	case string:
-		if i, err := strconv.Atoi(strings.TrimSpace(t)); err == nil {
+		s := strings.TrimSpace(t)
+		if i, err := strconv.Atoi(s); err == nil {
 			return i, nil
+		}
+		if _, ok := ParseInteger(s); ok {
+			return 0, fmt.Errorf("integer %s too big to convert to an index or a count", s)
 		}
 	}
 	return 0, fmt.Errorf("invalid integer %s", inspect(Normalize(v)))
@@ -375,22 +447,51 @@ func toInteger(v any) (int, bool) {
 	switch t := Normalize(v).(type) {
 	case int:
 		return t, true
+	case *big.Int:
+		return saturatedInt(t.Sign()), true
 	case float64:
-		if math.IsNaN(t) || math.IsInf(t, 0) {
-			return 0, false
-		}
-		return int(t), true
+		return floatToInt(t)
 	case string:
 		s := strings.TrimSpace(t)
 		if i, err := strconv.Atoi(s); err == nil {
 			return i, true
 		}
+		if allDigits(strings.TrimPrefix(s, "-")) { // past an int: Atoi failed
+			if strings.HasPrefix(s, "-") {
+				return math.MinInt, true
+			}
+			return math.MaxInt, true
+		}
 		if f, err := strconv.ParseFloat(s, 64); err == nil {
-			return int(f), true
+			return floatToInt(f)
 		}
 		return leadingInt(t), false
 	case nil:
 		return 0, true
 	}
 	return 0, false
+}
+
+// saturatedInt is the int farthest from 0 on the side of sign: where a
+// count or a bound past an int stops (a loop stops long before).
+func saturatedInt(sign int) int {
+	if sign < 0 {
+		return math.MinInt
+	}
+	return math.MaxInt
+}
+
+// floatToInt truncates f to an int, stopping at the largest or smallest
+// int (Go's conversion of a float past an int is undefined); NaN and the
+// infinities are not integers.
+func floatToInt(f float64) (int, bool) {
+	switch {
+	case math.IsNaN(f) || math.IsInf(f, 0):
+		return 0, false
+	case f >= math.MaxInt:
+		return math.MaxInt, true
+	case f <= math.MinInt:
+		return math.MinInt, true
+	}
+	return int(f), true
 }

@@ -1,6 +1,7 @@
 package liquid
 
 import (
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -86,6 +87,8 @@ func renderPlain(segs []segment, vars map[string]any) (string, bool, error) {
 				b.WriteString(strconv.Itoa(t))
 			case int64:
 				b.WriteString(strconv.FormatInt(t, 10))
+			case *big.Int:
+				b.WriteString(t.String())
 			default:
 				return "", false, nil
 			}

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/big"
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/osteele/liquid/values"
 )
@@ -92,12 +94,12 @@ func (o *Object) IndexValue(index values.Value) values.Value {
 	if !ok {
 		return values.ValueOf(nil)
 	}
-	return values.ValueOf(o.m[k])
+	return valueOf(o.m[k])
 }
 func (o *Object) PropertyValue(index values.Value) values.Value {
 	k, _ := index.Interface().(string)
 	if v, ok := o.m[k]; ok {
-		return values.ValueOf(v)
+		return valueOf(v)
 	}
 	switch k {
 	case "size":
@@ -112,8 +114,9 @@ func (o *Object) PropertyValue(index values.Value) values.Value {
 func (o *Object) Test() bool { return true }
 
 // DecodeJSON reads JSON the way Liquid sees it: objects as *Object in
-// document order, arrays as []any, whole numbers as int, other numbers as
-// float64 (so 20.0 stays a float and prints "20.0").
+// document order, arrays as []any, whole numbers as int (a *big.Int past
+// an int: 12345678901234567890 stays exact), other numbers as float64 (so
+// 20.0 stays a float and prints "20.0").
 func DecodeJSON(data []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -171,19 +174,31 @@ func decodeValue(dec *json.Decoder) (any, error) {
 	}
 }
 
-// numberLiteral reads a JSON number: int when written whole, else float64.
+// numberLiteral reads a JSON number: an integer when written whole (int,
+// or *big.Int past an int), else float64. A number neither holds (1e400,
+// an integer past MaxIntegerDigits) keeps its text.
 func numberLiteral(lit string) any {
 	if i, err := strconv.ParseInt(lit, 10, 0); err == nil {
 		return int(i)
 	}
-	if f, err := strconv.ParseFloat(lit, 64); err == nil {
+	if v, ok := ParseInteger(lit); ok {
+		return v
+	}
+	if f, err := strconv.ParseFloat(lit, 64); err == nil && !isIntegerLiteral(lit) {
 		return f
 	}
 	return lit
 }
 
+// isIntegerLiteral reports whether lit is written as a JSON integer (no
+// fraction, no exponent).
+func isIntegerLiteral(lit string) bool {
+	return allDigits(strings.TrimPrefix(lit, "-"))
+}
+
 // Normalize converts Go values into the ones Liquid works with: sized
-// integers become int, float32 becomes float64, json.Number is read, and
+// integers become int (or *big.Int past an int, as a *big.Int that fits
+// becomes int), float32 becomes float64, json.Number is read, and
 // maps become *Object with sorted keys (a Go map has no order, and output
 // must not change from run to run). Values already in that form are
 // returned as they are, without copying.
@@ -211,7 +226,12 @@ func normalize(v any) (any, bool) {
 		if t >= math.MinInt && t <= math.MaxInt {
 			return int(t), true
 		}
-		return float64(t), true
+		return big.NewInt(t), true
+	case *big.Int:
+		if i, ok := bigInteger(t).(int); ok {
+			return i, true
+		}
+		return v, false
 	case int32:
 		return int(t), true
 	case int16:
@@ -219,11 +239,14 @@ func normalize(v any) (any, bool) {
 	case int8:
 		return int(t), true
 	case uint:
-		return int(t), true
+		return Normalize(uint64(t)), true
 	case uint64:
-		return int(t), true
+		if t <= math.MaxInt {
+			return int(t), true
+		}
+		return new(big.Int).SetUint64(t), true
 	case uint32:
-		return int(t), true
+		return Normalize(int64(t)), true
 	case uint16:
 		return int(t), true
 	case uint8:
@@ -251,6 +274,8 @@ func normalize(v any) (any, bool) {
 		return Normalize(t.m), true
 	case lazyList:
 		return Normalize(t.l), true
+	case bigValue:
+		return Normalize(t.b), true
 	case map[string]any:
 		keys := make([]string, 0, len(t))
 		for k := range t {
