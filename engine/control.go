@@ -8,6 +8,7 @@ import (
 
 	"github.com/studioflow/studioflow/engine/split"
 	"github.com/studioflow/studioflow/model"
+	"github.com/studioflow/studioflow/schemas/liquid"
 )
 
 // splitBasedOn follows the first match transition whose conditions all hold
@@ -107,7 +108,8 @@ func setVariables(r *run, st *model.State, p props) outcome {
 // number; anything else is stored as the text rendered, unchanged.
 // "Exactly a number" is an optional minus, digits without a leading zero
 // and, for a decimal, a fraction not ending in 0 (so the number prints back
-// as the same text: 1.50 and 007 stay text, as does +15551234567).
+// as the same text: 1.50 and 007 stay text, as does +15551234567). A whole
+// number of any size is one (12345678901234567890 is kept exactly).
 // With "Parse as JSON" (type json) the JSON value itself is stored.
 func variableValue(rendered, typ string) (any, error) {
 	if strings.EqualFold(typ, "json") || strings.EqualFold(typ, "object") {
@@ -128,6 +130,9 @@ func variableValue(rendered, typ string) (any, error) {
 // engine prints that number (see variableValue).
 func numericValue(s string) (any, bool) {
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(n, 10) == s {
+		return n, true
+	}
+	if n, ok := liquid.ParseInteger(s); ok && text(n) == s { // past int64, kept exactly
 		return n, true
 	}
 	if !strings.Contains(s, ".") {

@@ -96,6 +96,11 @@
 //     a value that is exactly a number (no space, newline or quotation mark
 //     around it; no leading zero; a decimal not ending in 0) is a number,
 //     anything else text. See variableValue.
+//   - Integers keep their value at any size, as Ruby's do: REST Parameters
+//     (ParseParameters), response bodies and Set Variables values hold one
+//     past int64 as a *big.Int, never through a float64, so
+//     12345678901234567890 reaches the context, its JSON, a snapshot and
+//     the text rendered as written.
 //   - Widgets acting on the answered call report CallStatus in-progress
 //     (trigger.call keeps the webhook's ringing; a hangup completes it), and
 //     a product widget's outputs agree with the event taken (a hangup during

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"encoding/json"
+	"math/big"
 	"strings"
 	"testing"
 )
@@ -39,7 +41,7 @@ func TestParseParametersRefusesWhatIsNotAnObject(t *testing.T) {
 		`null`:       "null is not an object",
 		`[1,2]`:      "a JSON array, not an object",
 		`"name"`:     "a JSON string, not an object",
-		`{"a":1} {}`: "more text follows the object",
+		`{"a":1} {}`: "line 1, column 9: unexpected '{' after the end of the JSON document",
 		`{"a":}`:     "not JSON",
 	} {
 		if _, err := ParseParameters(text); err == nil || !strings.Contains(err.Error(), want) {
@@ -48,33 +50,93 @@ func TestParseParametersRefusesWhatIsNotAnObject(t *testing.T) {
 	}
 }
 
-// A whole number too big for an int64 stays exact, as its text: a float64
-// rounded 12345678901234567890 and printed it as 1.2345678901234567e+19, so
-// a split comparing an ID took the wrong branch. Scenario files' data give
-// Parameters through ParameterValues too.
-func TestParametersKeepBigWholeNumbersExact(t *testing.T) {
-	params, err := ParseParameters(`{"id": 12345678901234567890, "neg": -9223372036854775809, "max": 9223372036854775807, "e": 1e3, "huge": 1e400, "list": [18446744073709551616]}`)
+// An integer too big for 64 bits keeps its value from Parameters to the
+// context and the text rendered (a float64 made 12345678901234567890 into
+// 12345678901234567000, printed "1.2345678901234567e+19"), and so do one in
+// an HTTP response and one a Set Variables stores; floats print as Liquid
+// prints them. All of it survives a snapshot and a restore.
+func TestParametersKeepIntegersOfAnySize(t *testing.T) {
+	const bigText = "12345678901234567890"
+	params, err := ParseParameters(`{"a": ` + bigText + `, "neg": [-98765432109876543210], "f": 1e21, "g": 20.0, "n": 5}`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for k, want := range map[string]any{"id": "12345678901234567890", "neg": "-9223372036854775809", "max": int64(9223372036854775807), "e": 1000.0, "huge": "1e400"} {
-		if params[k] != want {
-			t.Errorf("%s = %#v, want %#v", k, params[k], want)
-		}
+	if b, ok := params["a"].(*big.Int); !ok || b.String() != bigText {
+		t.Fatalf("a = %#v, want the *big.Int %s", params["a"], bigText)
 	}
-	if l, _ := params["list"].([]any); len(l) != 1 || l[0] != "18446744073709551616" {
-		t.Errorf("list = %#v", params["list"])
+	if params["n"] != int64(5) || params["f"] != 1e21 || params["g"] != 20.0 {
+		t.Fatalf("parameters = %#v", params)
 	}
 	f := testFlow(t,
-		trigger("incomingRequest>split"),
-		`{"name":"split","type":"split-based-on","properties":{"input":"{{flow.data.id}}"},"transitions":[{"event":"noMatch","next":"no"},
-			{"event":"match","next":"yes","conditions":[{"friendly_name":"id","arguments":["{{flow.data.id}}"],"type":"equal_to","value":"12345678901234567890"}]}]}`,
-		widget("yes", "set-variables", `{"variables":[{"key":"text","value":"id={{flow.data.id}}"}]}`, "next>"),
-		widget("no", "set-variables", `{"variables":[{"key":"text","value":"no match"}]}`, "next>"),
+		trigger("incomingRequest>http"),
+		widget("http", "make-http-request", `{"method":"GET","url":"https://example.com/id"}`, "success>set,failed>"),
+		widget("set", "set-variables", `{"variables":[{"key":"next","value":"{{flow.data.a | plus: 1}}"}]}`, "next>ask"),
+		widget("ask", "send-and-wait-for-reply", `{"from":"+1555","body":"{{flow.data.a}} {{flow.variables.next}} {{widgets.http.parsed.id | minus: 1}} {{flow.data.neg[0]}} {{flow.data.f}} {{flow.data.g}}"}`,
+			"incomingMessage>bye,timeout>,deliveryFailure>"),
+		widget("bye", "send-message", `{"from":"+1555","to":"+1666","body":"{{flow.variables.next | minus: flow.data.a}} {{widgets.http.parsed.id}}"}`, "sent>,failed>"),
 	)
+	opts := StartOptions{HTTP: map[string][]CannedResponse{"http": {{Status: 200, ContentType: "application/json", Body: `{"id":98765432109876543210}`}}}}
 	rt, _ := testRuntime(Config{})
-	x, _ := start(t, rt, f, Trigger{Event: TriggerRequest, To: "+1555", Parameters: params}, StartOptions{})
-	if got := lookup(x.Context(), "flow", "variables", "text"); got != "id=12345678901234567890" {
-		t.Fatalf("flow.variables.text = %v (path %s)", got, path(x))
+	x, _ := start(t, rt, f, Trigger{Event: TriggerRequest, To: "+1666", Parameters: params}, opts)
+	want := bigText + " 12345678901234567891 98765432109876543209 -98765432109876543210 1.0e+21 20.0"
+	if got := x.Transcript[len(x.Transcript)-1].Text; got != want {
+		t.Fatalf("sent %q, want %q (path %s)", got, want, path(x))
+	}
+	if next, ok := lookup(x.Context(), "flow", "variables", "next").(*big.Int); !ok || next.String() != "12345678901234567891" {
+		t.Errorf("Set Variables stored %#v, want the number 12345678901234567891", lookup(x.Context(), "flow", "variables", "next"))
+	}
+	ctx, err := json.Marshal(x.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"a":` + bigText, `"next":12345678901234567891`, `"id":98765432109876543210`} {
+		if !strings.Contains(string(ctx), want) {
+			t.Errorf("the context as JSON lacks %s: %s", want, ctx)
+		}
+	}
+	snap, err := x.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt2, _ := testRuntime(Config{})
+	restored, err := rt2.Restore(f, snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resume(t, rt2, restored, Input{Kind: InputMessage, Text: "ok"})
+	if got := restored.Transcript[len(restored.Transcript)-1].Text; got != "1 98765432109876543210" {
+		t.Errorf("after the restore sent %q", got)
+	}
+	back, err := DecodeContext(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, ok := lookup(back, "flow", "data", "a").(*big.Int); !ok || b.String() != bigText {
+		t.Errorf("DecodeContext read flow.data.a as %#v", lookup(back, "flow", "data", "a"))
+	}
+}
+
+// Parameters giving a key twice are refused, the key and both places named
+// (which value Studio keeps would be a guess), in nested objects too; so
+// is a number the engine cannot hold, with its key.
+func TestParseParametersRefusesDuplicateKeysAndNumbersItCannotHold(t *testing.T) {
+	for text, want := range map[string]string{
+		`{"a":1,"a":2}`:                                      `line 1, column 8: member "a" appears twice in this object (first at line 1, column 2)`,
+		"{\"a\": {\"b\": 1,\n  \"b\": 2}}":                   `line 2, column 3: member "b" appears twice in this object (first at line 1, column 8)`,
+		`{"list":[{"k":1,"k":1}]}`:                           `member "k" appears twice`,
+		`{"a":{"b":[1,1` + strings.Repeat("0", 1000) + `]}}`: "the integer at a.b[1] has 1001 digits; Studioflow reads integers of up to 1000",
+		`{"x":1e400}`:                                        "the number 1e400 at x is out of range",
+	} {
+		_, err := ParseParameters(text)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseParameters(%.60q) = %v, want %q", text, err, want)
+		}
+		if err != nil && strings.Contains(want, "appears twice") && strings.HasPrefix(err.Error(), "not JSON") {
+			t.Errorf("a key given twice is valid JSON, not %q", err)
+		}
+	}
+	// The largest integer the engine holds is read.
+	if _, err := ParseParameters(`{"a":-` + strings.Repeat("9", 1000) + `}`); err != nil {
+		t.Errorf("1000 digits: %v", err)
 	}
 }

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/big"
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/studioflow/studioflow/schemas/liquid"
 )
@@ -25,6 +27,7 @@ import (
 //	{"a": [...]}  []any (null for a nil list)
 //	{"i": 12}     int64
 //	{"n": 12}     int
+//	{"b": 12345678901234567890}  *big.Int (an integer past int64)
 //	{"f": 1.5}    float64
 //
 // Any other type (a caller's []string or uint8, say) is written as the
@@ -103,6 +106,12 @@ func (w *valueWriter) value(v any) (any, error) {
 		return map[string]any{"i": t}, nil
 	case int:
 		return map[string]any{"n": t}, nil
+	case *big.Int:
+		digits := t.String()
+		if len(strings.TrimPrefix(digits, "-")) > liquid.MaxIntegerDigits {
+			return nil, fmt.Errorf("an integer of more than %d digits", liquid.MaxIntegerDigits)
+		}
+		return map[string]any{"b": json.Number(digits)}, nil
 	case float64:
 		if math.IsNaN(t) || math.IsInf(t, 0) {
 			return nil, fmt.Errorf("the number %v has no JSON form", t)
@@ -223,7 +232,7 @@ func (r *valueReader) tagged(tag string, body any) (any, int, error) {
 		return out, size, nil
 	case "o":
 		return r.object(body)
-	case "i", "n", "f":
+	case "i", "n", "b", "f":
 		v, err := number(tag, body)
 		return v, 1, err
 	}
@@ -274,6 +283,15 @@ func number(tag string, body any) (any, error) {
 			return nil, fmt.Errorf("int %s: %w", num, err)
 		}
 		return int(n), nil
+	case "b":
+		if len(strings.TrimPrefix(string(num), "-")) > liquid.MaxIntegerDigits {
+			return nil, fmt.Errorf("an integer of more than %d digits", liquid.MaxIntegerDigits)
+		}
+		n, ok := new(big.Int).SetString(string(num), 10)
+		if !ok {
+			return nil, fmt.Errorf("integer %s is not one", num)
+		}
+		return n, nil
 	}
 	f, err := strconv.ParseFloat(string(num), 64)
 	if err != nil {

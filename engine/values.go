@@ -11,8 +11,9 @@ import (
 )
 
 // plain converts flow JSON (model values) and decoded JSON into the values
-// Liquid works with: map[string]any, []any, string, bool, nil, int64 or
-// float64; a *liquid.Object (decoded JSON) is already such a value.
+// Liquid works with: map[string]any, []any, string, bool, nil, int64 (a
+// *big.Int past int64) or float64; a *liquid.Object (decoded JSON) is
+// already such a value.
 func plain(v any) any {
 	switch t := v.(type) {
 	case *model.Object:
@@ -40,10 +41,17 @@ func plain(v any) any {
 	}
 }
 
-// numberValue reads a JSON number literal as int64 when it is whole, else float64.
+// numberValue reads a JSON number literal: a whole number as int64, or
+// exactly as a *big.Int past int64 (never through a float64, which turned
+// 12345678901234567890 into 12345678901234567000); a number with a
+// fraction or an exponent as float64. A number neither holds (1e400, an
+// integer past liquid.MaxIntegerDigits digits) keeps its text.
 func numberValue(lit string) any {
 	if i, err := strconv.ParseInt(lit, 10, 64); err == nil {
 		return i
+	}
+	if v, ok := liquid.ParseInteger(lit); ok {
+		return v
 	}
 	if f, err := strconv.ParseFloat(lit, 64); err == nil {
 		return f

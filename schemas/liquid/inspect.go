@@ -61,9 +61,10 @@ func zeroDivisor(nodes []node) string {
 		}
 		if x != nil && x.chain != nil {
 			for _, f := range x.chain.filters {
-				if (f.name == "divided_by" || f.name == "modulo") && len(f.args) == 1 && f.args[0].literal != nil &&
-					toNumber(f.args[0].literal.Interface()).rat().Sign() == 0 {
-					return f.name + ": " + fmt.Sprint(f.args[0].literal.Interface())
+				if (f.name == "divided_by" || f.name == "modulo") && len(f.args) == 1 && f.args[0].literal != nil {
+					if d, err := toNumber(f.args[0].literal.Interface()); err == nil && d.rat().Sign() == 0 {
+						return f.name + ": " + fmt.Sprint(f.args[0].literal.Interface())
+					}
 				}
 			}
 		}
