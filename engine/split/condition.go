@@ -6,6 +6,8 @@ package split
 
 import (
 	"fmt"
+	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -91,7 +93,9 @@ func matchesWhole(input, pattern string) (bool, error) {
 }
 
 // compareNumbers is false when either side is not a number: Studio "does not
-// perform comparisons on letters".
+// perform comparisons on letters". Numbers compare by their exact value:
+// 12345678901234567891 is greater than 12345678901234567890, though both
+// are the same float64.
 func compareNumbers(a, b string, cmp func(a, b float64) bool) bool {
 	x, err := strconv.ParseFloat(a, 64)
 	if err != nil {
@@ -101,7 +105,27 @@ func compareNumbers(a, b string, cmp func(a, b float64) bool) bool {
 	if err != nil {
 		return false
 	}
+	if x == y && !math.IsInf(x, 0) && plainDecimal(a) && plainDecimal(b) {
+		// Rounding to float64 keeps the order of two numbers, but may
+		// make two different ones equal: compare what was written.
+		ex, okx := new(big.Rat).SetString(a)
+		ey, oky := new(big.Rat).SetString(b)
+		if okx && oky {
+			switch ex.Cmp(ey) {
+			case -1:
+				return cmp(0, 1)
+			case 1:
+				return cmp(1, 0)
+			}
+		}
+	}
 	return cmp(x, y)
+}
+
+// plainDecimal reports whether s is digits with an optional sign and
+// fraction: no exponent (1e-999999999 would take big.Rat forever).
+func plainDecimal(s string) bool {
+	return s != "" && strings.Trim(s, "+-.0123456789") == ""
 }
 
 func compareParsed(a, b string, parse func(string) (time.Time, bool), cmp func(a, b time.Time) bool) bool {

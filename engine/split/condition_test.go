@@ -57,6 +57,12 @@ func TestMatch(t *testing.T) {
 		{"less_than", " -3 ", "0", true},
 		{"less_than", "abc", "zzz", false}, // letters are never compared
 		{"less_than", "", "1", false},
+		// Exact past float64: these pairs are one float64 each.
+		{"greater_than", "12345678901234567891", "12345678901234567890", true},
+		{"less_than", "12345678901234567890", "12345678901234567891", true},
+		{"less_than", "12345678901234567890", "12345678901234567890", false},
+		{"greater_than", "0.10000000000000000001", "0.1", true},
+		{"less_than", "1e-400", "0", false}, // an exponent: compared as float64 (both 0)
 
 		{"is_before_time", "17:00", "16:35", false},
 		{"is_before_time", "09:15", "16:35", true},
