@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -216,5 +217,69 @@ func TestRunDataKeepsWholeNumbers(t *testing.T) {
 	}
 	if got := report.Context.Flow.Variables["text"]; got != "n=5 next=6" {
 		t.Errorf("flow.variables.text = %v", got)
+	}
+}
+
+// bigDataFlow sends "Hi {{flow.data.a}}" and that number plus 1 when started
+// by the REST trigger.
+const bigDataFlow = `{
+  "description": "big numbers",
+  "states": [
+    {"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage"}, {"event": "incomingCall"},
+      {"event": "incomingConversationMessage"}, {"event": "incomingRequest", "next": "send"}, {"event": "incomingParent"}],
+      "properties": {"offset": {"x": 0, "y": 0}}},
+    {"name": "send", "type": "send-message", "transitions": [{"event": "sent"}, {"event": "failed"}],
+      "properties": {"offset": {"x": 0, "y": 200}, "from": "{{flow.channel.address}}", "to": "{{contact.channel.address}}",
+        "body": "Hi {{flow.data.a}} {{flow.data.a | plus: 1}} {{flow.data.f}}"}}
+  ],
+  "initial_state": "Trigger",
+  "flags": {"allow_concurrent_calls": true}
+}`
+
+// The real binary: an integer too big for 64 bits reaches flow.data, the
+// context --json prints and the message exactly as written (a float64 made
+// it 12345678901234567000 and "1.2345678901234567e+19"); a float prints as
+// Liquid prints it; --data giving a key twice is refused, naming it.
+func TestRunKeepsBigIntegersOfData(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin, err := builtBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flow := writeTemp(t, "big.json", []byte(bigDataFlow))
+	run := func(data string) (stdout, stderr string, code int) {
+		cmd := exec.Command(bin, "run", flow, "--json", "--data", data)
+		cmd.Env = append(os.Environ(), "DISPLAY=")
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		_ = cmd.Run()
+		return out.String(), errOut.String(), cmd.ProcessState.ExitCode()
+	}
+	stdout, stderr, code := run(`{"a":12345678901234567890,"f":1e21}`)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	var report struct {
+		Context struct {
+			Flow struct {
+				Data map[string]json.RawMessage `json:"data"`
+			} `json:"flow"`
+		} `json:"context"`
+		Transcript []struct{ Text string } `json:"transcript"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+		t.Fatalf("stdout is not one JSON object: %v\n%s", err, stdout)
+	}
+	if got := string(report.Context.Flow.Data["a"]); got != "12345678901234567890" {
+		t.Errorf("flow.data.a in the context = %s", got)
+	}
+	if len(report.Transcript) != 1 || report.Transcript[0].Text != "Hi 12345678901234567890 12345678901234567891 1.0e+21" {
+		t.Errorf("transcript = %+v", report.Transcript)
+	}
+	_, stderr, code = run(`{"a":1,"a":2}`)
+	if code != exitBadInput || !strings.Contains(stderr, `line 1, column 8: member "a" appears twice in this object (first at line 1, column 2)`) {
+		t.Errorf("a key given twice: exit %d\n%s", code, stderr)
 	}
 }

@@ -315,3 +315,50 @@ func TestExecutionParametersKeepWholeNumbers(t *testing.T) {
 		t.Errorf("Parameters=[41]: %d %v", status, body)
 	}
 }
+
+// An integer too big for 64 bits reaches flow.data, the Context resource and
+// the messages exactly as written, across a restart of the server too (the
+// waiting execution's snapshot keeps it); Parameters giving a key twice are
+// refused, naming the key and where it is.
+func TestExecutionParametersKeepBigIntegersAndRefuseDuplicateKeys(t *testing.T) {
+	const big = "12345678901234567890" // 1.2345678901234567e+19 as a float64
+	dir := t.TempDir()
+	first := newTestServerIn(t, dir)
+	def := strings.Replace(askFlow, "Thanks {{widgets.ask.inbound.Body}}", "Thanks {{widgets.ask.inbound.Body}} {{flow.data.name | plus: 1}}", 1)
+	flow := first.createFlow("ask", "published", def)
+	execs := "/v2/Flows/" + flow + "/Executions"
+	x := first.mustCall(http.StatusCreated, http.MethodPost, execs, url.Values{
+		"To": {"+15551230001"}, "From": {"+15550009999"}, "Parameters": {`{"name":` + big + `,"nested":{"ids":[` + big + `]}}`},
+	})
+	sid := x["sid"].(string)
+	ctxPath := execs + "/" + sid + "/Context"
+	status, raw := first.rawCall(http.MethodGet, ctxPath, nil)
+	if status != http.StatusOK || !strings.Contains(string(raw), `"name":`+big) || !strings.Contains(string(raw), `"ids":[`+big+`]`) ||
+		!strings.Contains(string(raw), `"Body":"Hi `+big+`, what is your name?"`) {
+		t.Errorf("the Context resource: %d %s", status, raw)
+	}
+	first.Close()
+	if err := first.store.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	second := newTestServerIn(t, dir)
+	status, out := second.sms(flow, "+15551230001", "+15550009999", "Zed")
+	if msgs, _ := out["messages"].([]any); status != http.StatusOK || len(msgs) != 1 || msgs[0].(map[string]any)["body"] != "Thanks Zed 12345678901234567891" {
+		t.Errorf("reply after the restart: %d %v", status, out)
+	}
+	if _, raw := second.rawCall(http.MethodGet, ctxPath, nil); !strings.Contains(string(raw), `"name":`+big) {
+		t.Errorf("the Context resource after the restart: %s", raw)
+	}
+
+	for params, want := range map[string]string{
+		`{"name":1,"name":2}`:                         `line 1, column 11: member "name" appears twice in this object (first at line 1, column 2)`,
+		"{\"a\":{\"b\":1,\n \"b\":2}}":                `line 2, column 2: member "b" appears twice in this object (first at line 1, column 7)`,
+		`{"name":1` + strings.Repeat("0", 1000) + `}`: "the integer at name has 1001 digits",
+	} {
+		status, body := second.call(http.MethodPost, execs, url.Values{"To": {"+15551230002"}, "From": {"+15550009999"}, "Parameters": {params}})
+		if msg, _ := body["message"].(string); status != http.StatusBadRequest || !strings.Contains(msg, want) {
+			t.Errorf("Parameters=%s: %d %v, want 400 saying %q", params, status, body, want)
+		}
+	}
+}
