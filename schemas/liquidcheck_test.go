@@ -317,6 +317,17 @@ func TestSimpleRefsAgreesWithReferencesAndFindings(t *testing.T) {
 	}
 }
 
+// findingsSaying are the findings on src (in a body) whose message holds words.
+func findingsSaying(c *liquidChecker, src, words string) []liquidFinding {
+	var out []liquidFinding
+	for _, f := range findingsIn(c, "body", src) {
+		if strings.Contains(f.message, words) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // A loop over a literal range longer than Studio's 15 iterations (after a
 // literal offset and limit, with no break inside) fails whenever it
 // renders: the validator says so, and the engine agrees on each template
@@ -338,12 +349,7 @@ func TestLoopsPastTheCapAreReported(t *testing.T) {
 		{"{% for i in (1..20) %}{% if i == 3 %}{% break %}{% endif %}{{i}}{% endfor %}", false},
 		{"{% for i in (1..n) %}{{i}}{% endfor %}", false},
 	} {
-		var over []liquidFinding
-		for _, f := range findingsIn(c, "body", tt.src) {
-			if strings.Contains(f.message, "more than the 15 iterations Studio lets one loop run") {
-				over = append(over, f)
-			}
-		}
+		over := findingsSaying(c, tt.src, "more than the 15 iterations Studio lets one loop run")
 		if (len(over) > 0) != tt.reported {
 			t.Errorf("%q: reported %v, want %v", tt.src, over, tt.reported)
 		}
@@ -376,12 +382,7 @@ func TestDivisionByALiteralZeroIsReported(t *testing.T) {
 		{"{{ 10 | divided_by: n }}", false},
 		{"{{ 10 | modulo: 2 }}", false},
 	} {
-		var zero []liquidFinding
-		for _, f := range findingsIn(c, "body", tt.src) {
-			if strings.Contains(f.message, "divides by zero") {
-				zero = append(zero, f)
-			}
-		}
+		zero := findingsSaying(c, tt.src, "divides by zero")
 		if (len(zero) > 0) != tt.reported {
 			t.Errorf("%q: reported %v, want %v", tt.src, zero, tt.reported)
 		}
