@@ -75,6 +75,8 @@ func widgetSlot(f *model.Flow, ref, name string, rest []string, k widgetKinds) (
 
 // singleReference returns the variable path of a template that is exactly
 // one output tag, filters ignored: "{{ widgets.menu.Digits | strip }}".
+// Blanks beside a dot are left out, as Studio's lax parser reads them
+// ("{{widgets.x.parsed. y}}" reads widgets.x.parsed.y; the validator warns).
 func singleReference(template string) (string, bool) {
 	t := strings.TrimSpace(template)
 	if !strings.HasPrefix(t, "{{") || !strings.HasSuffix(t, "}}") || strings.Count(t, "{{") != 1 {
@@ -82,7 +84,11 @@ func singleReference(template string) (string, bool) {
 	}
 	inner := strings.Trim(t[2:len(t)-2], "- ")
 	inner, _, _ = strings.Cut(inner, "|")
-	inner = strings.TrimSpace(inner)
+	parts := strings.Split(inner, ".")
+	for i, part := range parts {
+		parts[i] = strings.TrimSpace(part)
+	}
+	inner = strings.Join(parts, ".")
 	for i := 0; i < len(inner); i++ {
 		if c := inner[i]; c != '.' && !model.IsNameByte(c) {
 			return "", false

@@ -78,6 +78,9 @@ func TestSlotOfFollowsReferencesToWhatAScenarioChooses(t *testing.T) {
 		"{{trigger.message.Body}}":                   {kind: "body"},
 		"{{flow.data.lang}}":                         {kind: "data", path: "lang"},
 		"{{flow.variables.choice}}":                  {kind: "press", widget: "menu"},
+		// Blanks beside a dot, as Studio's lax parser reads them.
+		"{{widgets.api.parsed. order.status}}": {kind: "parsed", widget: "api", path: "order.status"},
+		"{{ widgets .menu.Digits }}":           {kind: "press", widget: "menu"},
 	} {
 		got, why := slotOf(f, template, 0, kinds)
 		if why != "" || got != want {
