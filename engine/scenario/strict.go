@@ -38,15 +38,9 @@ func knownKeys(n *yaml.Node, t reflect.Type) error {
 		var names []string
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
-			if !f.IsExported() {
+			name, _, ok := yamlName(f)
+			if !ok {
 				continue
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if name == "-" {
-				continue
-			}
-			if name == "" {
-				name = strings.ToLower(f.Name)
 			}
 			fields[name] = f.Type
 			names = append(names, name)
@@ -88,4 +82,20 @@ func knownNested(n *yaml.Node, t reflect.Type) error {
 		return nil
 	}
 	return knownKeys(n, t)
+}
+
+// yamlName is the name yaml.v3 gives struct field f, and the options of its
+// tag (omitempty, …); ok is false for a field yaml.v3 leaves out.
+func yamlName(f reflect.StructField) (name, opts string, ok bool) {
+	if !f.IsExported() {
+		return "", "", false
+	}
+	name, opts, _ = strings.Cut(f.Tag.Get("yaml"), ",")
+	if name == "-" {
+		return "", "", false
+	}
+	if name == "" {
+		name = strings.ToLower(f.Name)
+	}
+	return name, opts, true
 }

@@ -157,15 +157,9 @@ func structNode(v reflect.Value) (*yaml.Node, error) {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		if !f.IsExported() {
+		name, opts, ok := yamlName(f)
+		if !ok {
 			continue
-		}
-		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			name = strings.ToLower(f.Name)
 		}
 		fv := v.Field(i)
 		if strings.Contains(opts, "omitempty") && isEmpty(fv) {
